@@ -1,0 +1,1 @@
+"""The domain of postkit: models, services, import/export and reports. Never imports Qt."""

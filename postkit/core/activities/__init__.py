@@ -1,0 +1,1 @@
+"""The activity log: what a post did for each of the five IMVO core tasks."""

@@ -1,0 +1,96 @@
+"""Tables of the activity log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid, utc_now
+
+
+class Activity(AuditMixin, Base):
+    __tablename__ = "activities"
+    __table_args__ = (
+        CheckConstraint("core_task BETWEEN 1 AND 5", name="core_task_range"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    post_name: Mapped[str] = mapped_column(String(200), default="")
+    core_task: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    start_date: Mapped[date] = mapped_column(Date, index=True)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    activity_type: Mapped[str] = mapped_column(String(40), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str | None] = mapped_column(String(2))
+    partners: Mapped[str] = mapped_column(Text, default="")
+    companies_reached: Mapped[int] = mapped_column(Integer, default=0)
+    participants_women: Mapped[int] = mapped_column(Integer, default=0)
+    participants_men: Mapped[int] = mapped_column(Integer, default=0)
+    participants_other: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+
+    sectors: Mapped[list[ActivitySector]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    themes: Mapped[list[ActivityTheme]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    links: Mapped[list[ActivityLink]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        order_by="ActivityLink.position",
+    )
+    attachments: Mapped[list[ActivityAttachment]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        order_by="ActivityAttachment.id",
+    )
+
+
+class ActivitySector(Base):
+    __tablename__ = "activity_sectors"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+
+
+class ActivityTheme(Base):
+    __tablename__ = "activity_themes"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+
+
+class ActivityLink(Base):
+    __tablename__ = "activity_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    url: Mapped[str] = mapped_column(String(2000))
+
+
+class ActivityAttachment(Base):
+    """A file copied into the data folder; `stored_name` is relative to the attachments folder."""
+
+    __tablename__ = "activity_attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(400))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)

@@ -1,0 +1,96 @@
+"""Opening a database: engine, connection settings, schema check and the files folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from postkit.core.errors import DatabaseError
+from postkit.core.paths import default_database_path, user_data_dir
+
+
+def database_url(path_or_url: str | Path | None) -> str:
+    """A SQLAlchemy URL for a file path, a URL, or None (the user's default database)."""
+    if path_or_url is None:
+        path_or_url = default_database_path()
+    text = str(path_or_url)
+    if "://" in text:
+        try:
+            make_url(text)
+        except ArgumentError as exc:
+            raise DatabaseError(f"not a valid database URL: {text}") from exc
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+@dataclass(frozen=True)
+class Database:
+    """An open database and the folder its attached files are copied into."""
+
+    engine: Engine
+    files_dir: Path
+    make_session: sessionmaker[Session]
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.make_session() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def connect(path_or_url: str | Path | None) -> Database:
+    """Create the engine for a database without touching its schema."""
+    url = make_url(database_url(path_or_url))
+    if url.get_backend_name() == "sqlite" and url.database:
+        db_file = Path(url.database)
+        try:
+            db_file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"cannot create the folder {db_file.parent}: {exc}") from exc
+        files_dir = db_file.parent / f"{db_file.stem}-files"
+    else:
+        files_dir = user_data_dir() / "files"
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _configure_sqlite)
+    return Database(engine, files_dir, sessionmaker(engine, expire_on_commit=False))
+
+
+def open_database(path_or_url: str | Path | None) -> Database:
+    """Connect and bring the schema up to date (creating it on a new database)."""
+    from postkit.core.db.migrate import ensure_schema
+
+    database = connect(path_or_url)
+    try:
+        ensure_schema(database.engine)
+    except Exception:
+        database.dispose()
+        raise
+    return database

@@ -1,0 +1,88 @@
+"""Schema migrations with Alembic, shipped inside the package (no alembic.ini needed)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from postkit.core.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Kept in step with the newest file under migrations/versions (a test checks it), so that
+# an up-to-date database opens without importing Alembic, which costs start-up time.
+HEAD_REVISION = "0002"
+
+
+def _alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    script_location = resources.files("postkit.core.db") / "migrations"
+    config.set_main_option("script_location", str(script_location))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def known_revisions(engine: Engine) -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(engine))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def script_head(engine: Engine) -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config(engine)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database, or None for a database without postkit's schema."""
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError as exc:
+        raise DatabaseError(f"cannot read the database at {engine.url}: {exc.orig or exc}") from exc
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply the migrations up to `revision` in one transaction."""
+    from alembic import command
+
+    config = _alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def ensure_schema(engine: Engine) -> str:
+    """Create or upgrade the schema; refuse a database made by a newer postkit."""
+    revision = current_revision(engine)
+    if revision == HEAD_REVISION:
+        return revision
+    if revision is None:
+        with engine.connect() as connection:
+            foreign_tables = [
+                name for name in inspect(connection).get_table_names() if name != "alembic_version"
+            ]
+        if foreign_tables:
+            raise DatabaseError(
+                f"{engine.url.database or engine.url} holds tables that are not postkit's "
+                f"({', '.join(sorted(foreign_tables)[:3])}…); choose another database"
+            )
+    elif revision not in known_revisions(engine):
+        raise DatabaseError(
+            f"the database was written by a newer version of postkit (schema {revision}); "
+            "update postkit to open it"
+        )
+    upgrade(engine)
+    return HEAD_REVISION

@@ -1,0 +1,10 @@
+"""Imports every table module so that `Base.metadata` knows the whole schema."""
+
+from postkit.core.activities import models as activity_models
+from postkit.core.db.base import Base
+
+from postkit.core import profile  # noqa: I001  (registers post_profile)
+
+metadata = Base.metadata
+
+__all__ = ["activity_models", "metadata", "profile"]

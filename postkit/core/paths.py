@@ -1,0 +1,33 @@
+"""Where postkit keeps its data and finds its shipped resources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "postkit"
+DB_ENV_VAR = "POSTKIT_DB"
+DATA_DIR_ENV_VAR = "POSTKIT_DATA_DIR"
+
+
+def resources_dir() -> Path:
+    """The shipped `resources/` folder, in a source checkout or a PyInstaller build."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (overridable for tests and portable installs)."""
+    override = os.environ.get(DATA_DIR_ENV_VAR)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_database_path() -> Path:
+    return user_data_dir() / "postkit.sqlite3"

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from postkit.core.activities.listing import activity_ids
+from postkit.core.activities.records import ActivityFilter
+from postkit.core.activities.service import get_activity
+from postkit.core.db import open_database
+from postkit.core.db.database import connect
+from postkit.core.db.migrate import HEAD_REVISION, current_revision, script_head, upgrade
+from postkit.core.errors import DatabaseError
+
+
+def test_head_revision_constant_matches_the_migration_scripts(tmp_path: Path) -> None:
+    database = connect(tmp_path / "a.sqlite3")
+    assert script_head(database.engine) == HEAD_REVISION
+
+
+def test_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path: Path) -> None:
+    database = connect(tmp_path / "old.sqlite3")
+    upgrade(database.engine, "0001")
+    assert current_revision(database.engine) == "0001"
+    with database.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO activities (id, uuid, post_name, core_task, title, start_date, "
+            "activity_type, description, country, partners, companies_reached, "
+            "participants_women, participants_men, participants_other, outcome, follow_up, "
+            "created_at, created_by, updated_at, updated_by) VALUES (7, 'u-7', 'Embassy Lima', 2, "
+            "'Seminar on living wage', '2020-03-04', 'seminar_event', 'Cocoa exporters', 'PE', "
+            "'Solidaridad', 12, 20, 15, 1, 'ok', '', '2020-03-05 10:00:00', 'Ana', "
+            "'2020-03-05 10:00:00', 'Ana')"
+        ))
+        connection.execute(text("INSERT INTO activity_themes VALUES (7, 'living_wage')"))
+    database.dispose()
+
+    upgraded = open_database(tmp_path / "old.sqlite3")
+    assert current_revision(upgraded.engine) == HEAD_REVISION
+    with upgraded.session() as session:
+        record = get_activity(session, 7)
+        assert record.uuid == "u-7"
+        assert record.data.title == "Seminar on living wage"
+        assert record.data.start_date == date(2020, 3, 4)
+        assert record.data.themes == ("living_wage",)
+        assert record.data.participants_total == 36
+        assert record.created_by == "Ana"
+        # The search index added by 0002 was filled from the existing rows.
+        assert activity_ids(session, ActivityFilter(text="solidarid")) == [7]
+
+
+def test_database_of_a_newer_postkit_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    open_database(path).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer version of postkit"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(DatabaseError, match="not postkit's"):
+        open_database(path)
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "p.sqlite3")
+    with database.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
