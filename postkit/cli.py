@@ -23,11 +23,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"postkit {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH_OR_URL",
+        "--db",
+        metavar="PATH_OR_URL",
         help=f"database file or URL (default: ${DB_ENV_VAR}, else the user data folder)",
     )
     parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="open the app on a freshly seeded demo database in a temporary folder",
     )
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)

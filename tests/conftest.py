@@ -9,10 +9,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from postkit.core.db import Database, open_database  # noqa: E402
-from postkit.core.db.database import connect  # noqa: E402
-from postkit.core.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR  # noqa: E402
-from postkit.core.profile import PostProfile, save_profile  # noqa: E402
+from postkit.core.db import Database, open_database
+from postkit.core.db.database import connect
+from postkit.core.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR
+from postkit.core.profile import PostProfile, save_profile
 
 TEST_PROFILE = PostProfile("Embassy Testland", ("KE",), "Tess Tester")
 

@@ -115,19 +115,43 @@ _TYPES_BY_TASK = {
     5: ("stakeholder_dialogue", "seminar_event", "meeting"),
 }
 _PARTNERS = (
-    "MVO Nederland", "RVO", "IMVO-steunpunt", "local chamber of commerce", "ILO country office",
-    "Solidaridad", "Fairtrade", "trade union federation", "ministry of labour", "EU delegation",
-    "Women Win", "UNDP", "business association", "Rainforest Alliance", "NCP",
+    "MVO Nederland",
+    "RVO",
+    "IMVO-steunpunt",
+    "local chamber of commerce",
+    "ILO country office",
+    "Solidaridad",
+    "Fairtrade",
+    "trade union federation",
+    "ministry of labour",
+    "EU delegation",
+    "Women Win",
+    "UNDP",
+    "business association",
+    "Rainforest Alliance",
+    "NCP",
 )
 _OUTCOMES = {
-    "en": ("Follow-up meeting planned.", "Company agreed to a due diligence plan.",
-           "Shared the sector risk scan.", "Report sent to headquarters.", ""),
-    "nl": ("Vervolgafspraak gepland.", "Bedrijf stemde in met een plan voor gepaste zorgvuldigheid.",
-           "Sectorrisicoscan gedeeld.", "Verslag naar het departement gestuurd.", ""),
+    "en": (
+        "Follow-up meeting planned.",
+        "Company agreed to a due diligence plan.",
+        "Shared the sector risk scan.",
+        "Report sent to headquarters.",
+        "",
+    ),
+    "nl": (
+        "Vervolgafspraak gepland.",
+        "Bedrijf stemde in met een plan voor gepaste zorgvuldigheid.",
+        "Sectorrisicoscan gedeeld.",
+        "Verslag naar het departement gestuurd.",
+        "",
+    ),
 }
 
 
-def _activity_values(rng: random.Random, index: int, today: date) -> tuple[dict, list[str], list[str]]:
+def _activity_values(
+    rng: random.Random, index: int, today: date
+) -> tuple[dict, list[str], list[str]]:
     post = DEMO_POSTS[index % len(DEMO_POSTS)]
     task = rng.choices((1, 2, 3, 4, 5), weights=(2, 4, 5, 2, 3))[0]
     sector_codes = rng.sample(reference.sectors().codes, rng.randint(1, 2))
@@ -138,7 +162,12 @@ def _activity_values(rng: random.Random, index: int, today: date) -> tuple[dict,
     start = today - timedelta(days=rng.randint(0, 3 * 365))
     end = start + timedelta(days=rng.randint(1, 3)) if rng.random() < 0.2 else None
     activity_type = rng.choice(_TYPES_BY_TASK[task])
-    group_event = activity_type in ("seminar_event", "training", "trade_mission", "stakeholder_dialogue")
+    group_event = activity_type in (
+        "seminar_event",
+        "training",
+        "trade_mission",
+        "stakeholder_dialogue",
+    )
     size = rng.randint(8, 80) if group_event else rng.randint(0, 4)
     women = rng.randint(0, size)
     men = rng.randint(0, size - women)
@@ -151,7 +180,8 @@ def _activity_values(rng: random.Random, index: int, today: date) -> tuple[dict,
         "start_date": start,
         "end_date": end,
         "activity_type": activity_type,
-        "description": f"{title}. " + (
+        "description": f"{title}. "
+        + (
             "Met de post, lokale partners en Nederlandse bedrijven."
             if post.language == "nl"
             else "With the post, local partners and Dutch companies."

@@ -26,15 +26,18 @@ def test_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path: P
     upgrade(database.engine, "0001")
     assert current_revision(database.engine) == "0001"
     with database.engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO activities (id, uuid, post_name, core_task, title, start_date, "
-            "activity_type, description, country, partners, companies_reached, "
-            "participants_women, participants_men, participants_other, outcome, follow_up, "
-            "created_at, created_by, updated_at, updated_by) VALUES (7, 'u-7', 'Embassy Lima', 2, "
-            "'Seminar on living wage', '2020-03-04', 'seminar_event', 'Cocoa exporters', 'PE', "
-            "'Solidaridad', 12, 20, 15, 1, 'ok', '', '2020-03-05 10:00:00', 'Ana', "
-            "'2020-03-05 10:00:00', 'Ana')"
-        ))
+        connection.execute(
+            text(
+                "INSERT INTO activities (id, uuid, post_name, core_task, title, start_date, "
+                "activity_type, description, country, partners, companies_reached, "
+                "participants_women, participants_men, participants_other, outcome, follow_up, "
+                "created_at, created_by, updated_at, updated_by) "
+                "VALUES (7, 'u-7', 'Embassy Lima', 2, "
+                "'Seminar on living wage', '2020-03-04', 'seminar_event', 'Cocoa exporters', 'PE', "
+                "'Solidaridad', 12, 20, 15, 1, 'ok', '', '2020-03-05 10:00:00', 'Ana', "
+                "'2020-03-05 10:00:00', 'Ana')"
+            )
+        )
         connection.execute(text("INSERT INTO activity_themes VALUES (7, 'living_wage')"))
     database.dispose()
 

@@ -70,11 +70,15 @@ def apply_filter(statement: Select, session: Session, flt: ActivityFilter) -> Se
         statement = statement.where(Activity.activity_type == flt.activity_type)
     if flt.sector:
         statement = statement.where(
-            Activity.id.in_(select(ActivitySector.activity_id).where(ActivitySector.code == flt.sector))
+            Activity.id.in_(
+                select(ActivitySector.activity_id).where(ActivitySector.code == flt.sector)
+            )
         )
     if flt.theme:
         statement = statement.where(
-            Activity.id.in_(select(ActivityTheme.activity_id).where(ActivityTheme.code == flt.theme))
+            Activity.id.in_(
+                select(ActivityTheme.activity_id).where(ActivityTheme.code == flt.theme)
+            )
         )
     if flt.text.strip():
         statement = _apply_text(statement, session, flt.text)
@@ -123,9 +127,17 @@ def activity_rows(session: Session, ids: Sequence[int]) -> dict[int, ActivityRow
     if not ids:
         return {}
     statement = select(
-        Activity.id, Activity.start_date, Activity.end_date, Activity.core_task, Activity.title,
-        Activity.activity_type, Activity.country, Activity.companies_reached, _PARTICIPANTS,
-        Activity.updated_at, Activity.updated_by,
+        Activity.id,
+        Activity.start_date,
+        Activity.end_date,
+        Activity.core_task,
+        Activity.title,
+        Activity.activity_type,
+        Activity.country,
+        Activity.companies_reached,
+        _PARTICIPANTS,
+        Activity.updated_at,
+        Activity.updated_by,
     ).where(Activity.id.in_(list(ids)))
     return {row[0]: ActivityRow(*row) for row in session.execute(statement)}
 

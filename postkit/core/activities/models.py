@@ -42,11 +42,15 @@ class Activity(AuditMixin, Base):
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
     )
     links: Mapped[list[ActivityLink]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
         order_by="ActivityLink.position",
     )
     attachments: Mapped[list[ActivityAttachment]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
         order_by="ActivityAttachment.id",
     )
 

@@ -21,9 +21,21 @@ from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import NotFoundError
 
 _SCALAR_FIELDS = (
-    "post_name", "core_task", "title", "start_date", "end_date", "activity_type", "description",
-    "country", "partners", "companies_reached", "participants_women", "participants_men",
-    "participants_other", "outcome", "follow_up",
+    "post_name",
+    "core_task",
+    "title",
+    "start_date",
+    "end_date",
+    "activity_type",
+    "description",
+    "country",
+    "partners",
+    "companies_reached",
+    "participants_women",
+    "participants_men",
+    "participants_other",
+    "outcome",
+    "follow_up",
 )
 
 
@@ -32,8 +44,8 @@ def _normalised(data: ActivityInput) -> ActivityInput:
         data,
         title=data.title.strip(),
         country=data.country or None,
-        sectors=tuple(dict.fromkeys(data.sectors)),
-        themes=tuple(dict.fromkeys(data.themes)),
+        sectors=tuple(sorted(set(data.sectors))),
+        themes=tuple(sorted(set(data.themes))),
         links=tuple(link.strip() for link in data.links if link.strip()),
     )
 
@@ -49,8 +61,8 @@ def _apply_input(activity: Activity, data: ActivityInput) -> None:
 def to_record(activity: Activity) -> ActivityRecord:
     data = ActivityInput(
         **{name: getattr(activity, name) for name in _SCALAR_FIELDS},
-        sectors=tuple(s.code for s in activity.sectors),
-        themes=tuple(t.code for t in activity.themes),
+        sectors=tuple(sorted(s.code for s in activity.sectors)),
+        themes=tuple(sorted(t.code for t in activity.themes)),
         links=tuple(link.url for link in activity.links),
     )
     attachments = tuple(
@@ -58,9 +70,14 @@ def to_record(activity: Activity) -> ActivityRecord:
         for a in activity.attachments
     )
     return ActivityRecord(
-        id=activity.id, uuid=activity.uuid, data=data, attachments=attachments,
-        created_at=activity.created_at, created_by=activity.created_by,
-        updated_at=activity.updated_at, updated_by=activity.updated_by,
+        id=activity.id,
+        uuid=activity.uuid,
+        data=data,
+        attachments=attachments,
+        created_at=activity.created_at,
+        created_by=activity.created_by,
+        updated_at=activity.updated_at,
+        updated_by=activity.updated_by,
     )
 
 
@@ -163,6 +180,9 @@ def restore_activity(session: Session, snapshot: ActivityRecord) -> ActivityReco
 
 def _attachment_row(record: AttachmentRecord) -> ActivityAttachment:
     return ActivityAttachment(
-        file_name=record.file_name, stored_name=record.stored_name, sha256=record.sha256,
-        size_bytes=record.size_bytes, added_at=record.added_at,
+        file_name=record.file_name,
+        stored_name=record.stored_name,
+        sha256=record.sha256,
+        size_bytes=record.size_bytes,
+        added_at=record.added_at,
     )

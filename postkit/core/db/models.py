@@ -1,9 +1,8 @@
 """Imports every table module so that `Base.metadata` knows the whole schema."""
 
+from postkit.core import profile
 from postkit.core.activities import models as activity_models
 from postkit.core.db.base import Base
-
-from postkit.core import profile  # noqa: I001  (registers post_profile)
 
 metadata = Base.metadata
 

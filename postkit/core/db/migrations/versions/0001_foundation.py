@@ -73,7 +73,9 @@ def upgrade() -> None:
             sa.Column("activity_id", sa.Integer(), nullable=False),
             sa.Column("code", sa.String(60), nullable=False),
             sa.ForeignKeyConstraint(
-                ["activity_id"], ["activities.id"], ondelete="CASCADE",
+                ["activity_id"],
+                ["activities.id"],
+                ondelete="CASCADE",
                 name=op.f(f"fk_{table}_activity_id_activities"),
             ),
             sa.PrimaryKeyConstraint("activity_id", "code", name=op.f(f"pk_{table}")),

@@ -49,7 +49,9 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("url", sa.String(2000), nullable=False),
         sa.ForeignKeyConstraint(
-            ["activity_id"], ["activities.id"], ondelete="CASCADE",
+            ["activity_id"],
+            ["activities.id"],
+            ondelete="CASCADE",
             name=op.f("fk_activity_links_activity_id_activities"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activity_links")),
@@ -65,7 +67,9 @@ def upgrade() -> None:
         sa.Column("size_bytes", sa.Integer(), nullable=False),
         sa.Column("added_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["activity_id"], ["activities.id"], ondelete="CASCADE",
+            ["activity_id"],
+            ["activities.id"],
+            ondelete="CASCADE",
             name=op.f("fk_activity_attachments_activity_id_activities"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activity_attachments")),
