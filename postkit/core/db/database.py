@@ -77,7 +77,10 @@ def connect(path_or_url: str | Path | None) -> Database:
         files_dir = db_file.parent / f"{db_file.stem}-files"
     else:
         files_dir = user_data_dir() / "files"
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseError(f"cannot use the database {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
     return Database(engine, files_dir, sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from postkit import __version__
+from postkit.cli import main
+from postkit.core.activities.listing import count_activities
+from postkit.core.db import open_database
+from postkit.core.paths import DB_ENV_VAR
+from postkit.core.profile import load_profile
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"postkit {__version__}"
+
+
+def test_demo_seed_fills_the_chosen_database(tmp_path: Path) -> None:
+    db = tmp_path / "seeded.sqlite3"
+    assert main(["--db", str(db), "demo", "seed", "--activities", "120"]) == 0
+    database = open_database(db)
+    with database.session() as session:
+        assert count_activities(session) == 120
+        assert load_profile(session) is not None
+
+
+def test_database_from_the_environment_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "from-env.sqlite3"
+    monkeypatch.setenv(DB_ENV_VAR, str(db))
+    assert main(["db", "upgrade"]) == 0
+    assert "from-env.sqlite3: schema 0002" in capsys.readouterr().out
+    assert db.exists()
+
+
+def test_default_database_lives_in_the_user_data_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["db", "upgrade"]) == 0
+    assert (tmp_path / "user-data" / "postkit.sqlite3").exists()
+
+
+def test_a_user_error_is_one_line_on_stderr_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_postkit = tmp_path / "other.sqlite3"
+    import sqlite3
+
+    with sqlite3.connect(not_postkit) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER)")
+    assert main(["--db", str(not_postkit), "demo", "seed"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("postkit: error: ") and "not postkit's" in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "postkit", "--db", "nonsense://", "db", "upgrade"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("postkit: error:")
+    assert "Traceback" not in result.stderr
