@@ -32,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a freshly seeded demo database in a temporary folder",
     )
+    # Hidden: smoke tests and benchmarks open the window, then save a PNG or quit when idle.
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-when-idle", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = commands.add_parser("db", help="database maintenance")
@@ -149,7 +151,9 @@ def _open_app(args: argparse.Namespace) -> int:
         database.dispose()
     from postkit.ui.app import run_app
 
-    return run_app(location, is_demo=args.demo, screenshot=args.screenshot)
+    return run_app(
+        location, is_demo=args.demo, screenshot=args.screenshot, quit_when_idle=args.quit_when_idle
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

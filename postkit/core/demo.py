@@ -169,8 +169,9 @@ def _activity_values(
         "stakeholder_dialogue",
     )
     size = rng.randint(8, 80) if group_event else rng.randint(0, 4)
-    women = rng.randint(0, size)
-    men = rng.randint(0, size - women)
+    other = rng.randint(0, size // 15)
+    women = round((size - other) * rng.uniform(0.25, 0.65))
+    men = size - other - women
     stamp = utc_now()
     values = {
         "uuid": new_uuid(),
@@ -191,7 +192,7 @@ def _activity_values(
         "companies_reached": rng.randint(0, 25) if task in (2, 3, 4) else rng.randint(0, 3),
         "participants_women": women,
         "participants_men": men,
-        "participants_other": size - women - men,
+        "participants_other": other,
         "outcome": rng.choice(_OUTCOMES[post.language]),
         "follow_up": "",
         "created_at": stamp,

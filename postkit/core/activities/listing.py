@@ -114,7 +114,8 @@ def activity_ids(
     column = _SORT_COLUMNS[sort]
     order = [column.desc(), Activity.id.desc()] if descending else [column.asc(), Activity.id.asc()]
     statement = apply_filter(select(Activity.id), session, flt).order_by(*order)
-    return list(session.scalars(statement))
+    # Plain Core execution: the ORM's per-row bookkeeping would double the time for 100k ids.
+    return list(session.connection().execute(statement).scalars())
 
 
 def count_activities(session: Session, flt: ActivityFilter = ActivityFilter()) -> int:  # noqa: B008
