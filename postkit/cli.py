@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -138,22 +139,29 @@ def _run_annual_report(args: argparse.Namespace) -> None:
 
 
 def _open_app(args: argparse.Namespace) -> int:
-    location = database_location(args)
-    if args.demo:
-        demo_dir = Path(tempfile.mkdtemp(prefix="postkit-demo-"))
-        location = str(demo_dir / "demo.sqlite3")
-        from postkit.core.db import open_database
-        from postkit.core.demo import seed_demo
+    from postkit.ui.app import run_app
 
+    if not args.demo:
+        return run_app(
+            database_location(args),
+            screenshot=args.screenshot,
+            quit_when_idle=args.quit_when_idle,
+        )
+    from postkit.core.db import open_database
+    from postkit.core.demo import seed_demo
+
+    demo_dir = Path(tempfile.mkdtemp(prefix="postkit-demo-"))
+    try:
+        location = str(demo_dir / "demo.sqlite3")
         database = open_database(location)
         with database.session() as session:
             seed_demo(session, activities=DEMO_ACTIVITIES)
         database.dispose()
-    from postkit.ui.app import run_app
-
-    return run_app(
-        location, is_demo=args.demo, screenshot=args.screenshot, quit_when_idle=args.quit_when_idle
-    )
+        return run_app(
+            location, is_demo=True, screenshot=args.screenshot, quit_when_idle=args.quit_when_idle
+        )
+    finally:
+        shutil.rmtree(demo_dir, ignore_errors=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
