@@ -1,0 +1,1 @@
+"""The activity log: list, editor and dashboard."""

@@ -1,0 +1,354 @@
+"""The dialog to log a new activity or edit one, validated as the user types."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postkit.core import reference
+from postkit.core.activities.attachments import attachment_path, store_attachment
+from postkit.core.activities.records import ActivityInput, ActivityRecord, AttachmentRecord
+from postkit.core.activities.validation import validate_activity
+from postkit.core.errors import PostkitError, ValidationError
+from postkit.ui.widgets.check_list import CheckList
+
+_MAX_COUNT = 1_000_000
+
+
+def _spin_box(parent: QWidget) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(0, _MAX_COUNT)
+    box.setGroupSeparatorShown(True)
+    return box
+
+
+def _plain_text(parent: QWidget, lines: int = 4) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    return edit
+
+
+def _short_text(parent: QWidget, lines: int) -> QPlainTextEdit:
+    """A text box that stays a few lines high instead of taking the whole form."""
+    edit = _plain_text(parent, lines)
+    edit.setMaximumHeight(edit.minimumHeight() + edit.fontMetrics().lineSpacing() * 2)
+    return edit
+
+
+class ActivityDialog(QDialog):
+    """Edits the fields of one activity; `activity_input()` and `attachments()` give the result."""
+
+    def __init__(
+        self,
+        files_dir: Path,
+        language: str = "en",
+        record: ActivityRecord | None = None,
+        default_country: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._files_dir = files_dir
+        self._language = language
+        self._record = record
+        self._stored_attachments: tuple[AttachmentRecord, ...] = ()
+        self.setWindowTitle(self.tr("Edit activity") if record else self.tr("New activity"))
+        self.setMinimumSize(640, 560)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_general_tab(), self.tr("&Activity"))
+        self.tabs.addTab(self._build_topics_tab(), self.tr("&Themes and sectors"))
+        self.tabs.addTab(self._build_reach_tab(), self.tr("&Reach"))
+        self.tabs.addTab(self._build_outcome_tab(), self.tr("&Outcome and files"))
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error")
+        self.error_label.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Save"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        if record is not None:
+            self._load(record)
+        else:
+            self.start_date.setDate(QDate.currentDate())
+            self._select_country(default_country)
+        self._connect_validation()
+        self._validate()
+        self.title_edit.setFocus()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_general_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.core_task = QComboBox(page)
+        self.core_task.setPlaceholderText(self.tr("Choose a core task…"))
+        for item in reference.core_tasks().items:
+            self.core_task.addItem(f"{item.code}. {item.label(self._language)}", int(item.code))
+        self.core_task.setCurrentIndex(-1)
+        self.title_edit = QLineEdit(page)
+        self.title_edit.setMaxLength(300)
+        self.title_edit.setPlaceholderText(self.tr("What was done, in a few words"))
+        self.start_date = QDateEdit(page)
+        self.start_date.setCalendarPopup(True)
+        self.has_end_date = QCheckBox(self.tr("Lasted more than one day, until"), page)
+        self.end_date = QDateEdit(page)
+        self.end_date.setCalendarPopup(True)
+        self.end_date.setEnabled(False)
+        self.has_end_date.toggled.connect(self.end_date.setEnabled)
+        self.has_end_date.toggled.connect(self._sync_end_date)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_date)
+        dates.addWidget(self.has_end_date)
+        dates.addWidget(self.end_date)
+        dates.addStretch()
+        self.activity_type = QComboBox(page)
+        for item in reference.activity_types().items:
+            self.activity_type.addItem(item.label(self._language), item.code)
+        self.country = QComboBox(page)
+        self.country.addItem(self.tr("(none)"), None)
+        for item in sorted(reference.countries().items, key=lambda i: i.label(self._language)):
+            self.country.addItem(item.label(self._language), item.code)
+        self.description = _plain_text(page, 6)
+        form.addRow(self.tr("Core &task:"), self.core_task)
+        form.addRow(self.tr("T&itle:"), self.title_edit)
+        date_label = QLabel(self.tr("&Date:"), page)
+        date_label.setBuddy(self.start_date)
+        form.addRow(date_label, dates)
+        form.addRow(self.tr("T&ype:"), self.activity_type)
+        form.addRow(self.tr("&Country:"), self.country)
+        form.addRow(self.tr("D&escription:"), self.description)
+        return page
+
+    def _build_topics_tab(self) -> QWidget:
+        page = QWidget(self)
+        grid = QGridLayout(page)
+        self.themes = CheckList(reference.themes(), self._language, page)
+        self.sectors = CheckList(reference.sectors(), self._language, page)
+        grid.addWidget(QLabel(self.tr("Themes"), page), 0, 0)
+        grid.addWidget(QLabel(self.tr("Sectors"), page), 0, 1)
+        grid.addWidget(self.themes, 1, 0)
+        grid.addWidget(self.sectors, 1, 1)
+        return page
+
+    def _build_reach_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.partners = _short_text(page, 3)
+        self.partners.setPlaceholderText(self.tr("Partners and stakeholders, separated by ;"))
+        self.companies = _spin_box(page)
+        self.women = _spin_box(page)
+        self.men = _spin_box(page)
+        self.other = _spin_box(page)
+        self.participants_total = QLabel(page)
+        for box in (self.women, self.men, self.other):
+            box.valueChanged.connect(self._update_total)
+        form.addRow(self.tr("&Partners and stakeholders:"), self.partners)
+        form.addRow(self.tr("Dutch &companies reached:"), self.companies)
+        form.addRow(self.tr("Participants – &women:"), self.women)
+        form.addRow(self.tr("Participants – &men:"), self.men)
+        form.addRow(self.tr("Participants – other or &unknown:"), self.other)
+        form.addRow(self.tr("Participants in all:"), self.participants_total)
+        self._update_total()
+        return page
+
+    def _build_outcome_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.outcome = _short_text(page, 3)
+        self.follow_up = _short_text(page, 3)
+        self.links = _short_text(page, 2)
+        self.links.setPlaceholderText(self.tr("One web address per line"))
+        self.attachment_list = QListWidget(page)
+        self.attachment_list.setMaximumHeight(110)
+        self.attachment_list.itemDoubleClicked.connect(self._open_attachment)
+        add = QPushButton(self.tr("Attach &file…"), page)
+        add.clicked.connect(self._choose_files)
+        self.remove_attachment_button = QPushButton(self.tr("Remo&ve"), page)
+        self.remove_attachment_button.clicked.connect(self._remove_attachment)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(self.remove_attachment_button)
+        buttons.addStretch()
+        files = QVBoxLayout()
+        files.addWidget(self.attachment_list)
+        files.addLayout(buttons)
+        form.addRow(self.tr("O&utcome:"), self.outcome)
+        form.addRow(self.tr("&Follow-up:"), self.follow_up)
+        form.addRow(self.tr("&Links:"), self.links)
+        form.addRow(self.tr("Files:"), files)
+        return page
+
+    # -- loading and reading -----------------------------------------------------------
+
+    def _load(self, record: ActivityRecord) -> None:
+        data = record.data
+        self.core_task.setCurrentIndex(self.core_task.findData(data.core_task))
+        self.title_edit.setText(data.title)
+        self.start_date.setDate(QDate(data.start_date))
+        self.has_end_date.setChecked(data.end_date is not None)
+        if data.end_date is not None:
+            self.end_date.setDate(QDate(data.end_date))
+        self.activity_type.setCurrentIndex(self.activity_type.findData(data.activity_type))
+        self._select_country(data.country)
+        self.description.setPlainText(data.description)
+        self.themes.set_checked_codes(data.themes)
+        self.sectors.set_checked_codes(data.sectors)
+        self.partners.setPlainText(data.partners)
+        self.companies.setValue(data.companies_reached)
+        self.women.setValue(data.participants_women)
+        self.men.setValue(data.participants_men)
+        self.other.setValue(data.participants_other)
+        self.outcome.setPlainText(data.outcome)
+        self.follow_up.setPlainText(data.follow_up)
+        self.links.setPlainText("\n".join(data.links))
+        for attachment in record.attachments:
+            self._add_attachment_item(attachment.file_name, attachment)
+
+    def _select_country(self, code: str | None) -> None:
+        index = self.country.findData(code) if code else 0
+        self.country.setCurrentIndex(max(index, 0))
+
+    def activity_input(self) -> ActivityInput:
+        task = self.core_task.currentData()
+        start: date = self.start_date.date().toPython()  # type: ignore[assignment]
+        end: date | None = (
+            self.end_date.date().toPython() if self.has_end_date.isChecked() else None  # type: ignore[assignment]
+        )
+        return ActivityInput(
+            core_task=int(task) if task is not None else 0,
+            title=self.title_edit.text(),
+            start_date=start,
+            end_date=end,
+            activity_type=self.activity_type.currentData(),
+            description=self.description.toPlainText().strip(),
+            country=self.country.currentData(),
+            sectors=self.sectors.checked_codes(),
+            themes=self.themes.checked_codes(),
+            partners=self.partners.toPlainText().strip(),
+            companies_reached=self.companies.value(),
+            participants_women=self.women.value(),
+            participants_men=self.men.value(),
+            participants_other=self.other.value(),
+            outcome=self.outcome.toPlainText().strip(),
+            follow_up=self.follow_up.toPlainText().strip(),
+            links=tuple(line for line in self.links.toPlainText().splitlines() if line.strip()),
+            post_name=self._record.data.post_name if self._record else "",
+        )
+
+    def attachments(self) -> tuple[AttachmentRecord, ...]:
+        """The attached files, new ones copied into the files folder (valid after accept)."""
+        return self._stored_attachments
+
+    # -- validation --------------------------------------------------------------------
+
+    def _connect_validation(self) -> None:
+        self.core_task.currentIndexChanged.connect(self._validate)
+        self.title_edit.textChanged.connect(self._validate)
+        self.start_date.dateChanged.connect(self._validate)
+        self.end_date.dateChanged.connect(self._validate)
+        self.has_end_date.toggled.connect(self._validate)
+        self.links.textChanged.connect(self._validate)
+
+    def _field_messages(self) -> dict[str, str]:
+        return {
+            "core_task": self.tr("Choose the core task this activity belongs to."),
+            "title": self.tr("Give the activity a title."),
+            "end_date": self.tr("The end date lies before the start date."),
+            "links": self.tr("Each line under Links must be a web address (https://…)."),
+        }
+
+    def _validate(self) -> bool:
+        try:
+            validate_activity(self.activity_input())
+        except ValidationError as error:
+            self.error_label.setText(self._field_messages().get(error.field, str(error)))
+            self.ok_button.setEnabled(False)
+            return False
+        self.error_label.setText("")
+        self.ok_button.setEnabled(True)
+        return True
+
+    def _sync_end_date(self, checked: bool) -> None:
+        if checked and self.end_date.date() < self.start_date.date():
+            self.end_date.setDate(self.start_date.date().addDays(1))
+
+    def _update_total(self) -> None:
+        total = self.women.value() + self.men.value() + self.other.value()
+        self.participants_total.setText(f"{total:n}")
+
+    # -- files -------------------------------------------------------------------------
+
+    def _add_attachment_item(self, name: str, payload: AttachmentRecord | Path) -> None:
+        item = QListWidgetItem(name, self.attachment_list)
+        item.setData(Qt.ItemDataRole.UserRole, payload)
+        item.setToolTip(str(payload) if isinstance(payload, Path) else name)
+
+    def add_files(self, paths: list[Path]) -> None:
+        for path in paths:
+            self._add_attachment_item(path.name, path)
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        self.add_files([Path(name) for name in names])
+
+    def _remove_attachment(self) -> None:
+        for item in self.attachment_list.selectedItems():
+            self.attachment_list.takeItem(self.attachment_list.row(item))
+
+    def _open_attachment(self, item: QListWidgetItem) -> None:
+        payload = item.data(Qt.ItemDataRole.UserRole)
+        path = payload if isinstance(payload, Path) else attachment_path(self._files_dir, payload)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def accept(self) -> None:
+        if not self._validate():
+            return
+        stored: list[AttachmentRecord] = []
+        try:
+            for row in range(self.attachment_list.count()):
+                payload = self.attachment_list.item(row).data(Qt.ItemDataRole.UserRole)
+                if isinstance(payload, Path):
+                    payload = store_attachment(self._files_dir, payload)
+                stored.append(payload)
+        except PostkitError as error:
+            self.tabs.setCurrentIndex(3)
+            self.error_label.setText(str(error))
+            return
+        self._stored_attachments = tuple(stored)
+        super().accept()

@@ -1,0 +1,241 @@
+"""The activity list: filters above a table that stays fast with 100,000 activities."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postkit.core import reference
+from postkit.core.activities.listing import activity_years
+from postkit.core.activities.records import ActivityFilter
+from postkit.core.db import Database
+from postkit.ui.activities.table_model import COLUMNS, ActivityTableModel
+
+
+def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(all_text, None)
+    combo.setAccessibleName(accessible_name)
+    # Narrow when the window is: long labels show in full in the open list.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(4)
+    return combo
+
+
+class ActivitiesPage(QWidget):
+    """The list and its filters.
+
+    Emits `edit_requested` for a double-clicked row, `selection_changed` for the actions,
+    `filter_changed` when the filters narrowed the list and `reloaded` after the data changed.
+    """
+
+    edit_requested = Signal(int)
+    selection_changed = Signal()
+    filter_changed = Signal()
+    reloaded = Signal()
+
+    def __init__(self, database: Database, language: str = "en", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database = database
+        self._language = language
+        self.model = ActivityTableModel(database, language, self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search title, description and partners"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search activities"))
+        self.core_task = _combo(self, self.tr("All core tasks"), self.tr("Core task filter"))
+        for item in reference.core_tasks().items:
+            self.core_task.addItem(f"{item.code}. {item.extra.get('short_' + language, '')}",
+                                   int(item.code))
+        self.year = _combo(self, self.tr("All years"), self.tr("Year filter"))
+        self.quarter = _combo(self, self.tr("Whole year"), self.tr("Quarter filter"))
+        for quarter in range(1, 5):
+            self.quarter.addItem(self.tr("Q%n", "", quarter), quarter)
+        self.quarter.setEnabled(False)
+        self.activity_type = _combo(self, self.tr("All types"), self.tr("Type filter"))
+        self.sector = _combo(self, self.tr("All sectors"), self.tr("Sector filter"))
+        self.theme = _combo(self, self.tr("All themes"), self.tr("Theme filter"))
+        for combo, items in (
+            (self.activity_type, reference.activity_types()),
+            (self.sector, reference.sectors()),
+            (self.theme, reference.themes()),
+        ):
+            for item in sorted(items.items, key=lambda i: i.label(language)):
+                combo.addItem(item.label(language), item.code)
+        self.refresh_years()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for combo in (self.core_task, self.year, self.quarter, self.activity_type, self.sector,
+                      self.theme):
+            filters.addWidget(combo)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Activities"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((185, 130, 320, 130, 110, 85, 90, 130)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionHidden(len(COLUMNS) - 1, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._choose_columns)
+        self.table.doubleClicked.connect(
+            lambda index: self.edit_requested.emit(self.model.id_at(index.row()))
+        )
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.model.modelReset.connect(self.selection_changed)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack)
+
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.core_task, self.year, self.quarter, self.activity_type, self.sector,
+                      self.theme):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self._update_empty_state()
+
+    def _choose_columns(self, position: QPoint) -> None:
+        """Let the user show or hide columns (the title always stays)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            if column == 2:
+                continue
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(
+                lambda visible, c=column: header.setSectionHidden(c, not visible)
+            )
+        menu.exec(header.mapToGlobal(position))
+
+    # -- filtering ---------------------------------------------------------------------
+
+    def current_filter(self) -> ActivityFilter:
+        task = self.core_task.currentData()
+        year = self.year.currentData()
+        self.quarter.setEnabled(year is not None)
+        return ActivityFilter(
+            core_tasks=frozenset({task}) if task else frozenset(),
+            year=year,
+            quarter=self.quarter.currentData() if year is not None else None,
+            activity_type=self.activity_type.currentData(),
+            sector=self.sector.currentData(),
+            theme=self.theme.currentData(),
+            text=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_empty_state()
+        self.filter_changed.emit()
+
+    def clear_filters(self) -> None:
+        for combo in (self.core_task, self.year, self.quarter, self.activity_type, self.sector,
+                      self.theme):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.clear()
+        self.apply_filter()
+
+    def refresh_years(self) -> None:
+        with self._database.session() as session:
+            years = activity_years(session)
+        current_year = date.today().year
+        if current_year not in years:
+            years = sorted({*years, current_year}, reverse=True)
+        selected = self.year.currentData()
+        self.year.blockSignals(True)
+        while self.year.count() > 1:
+            self.year.removeItem(1)
+        for year in years:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(self.year.findData(selected), 0))
+        self.year.blockSignals(False)
+
+    # -- data and selection ------------------------------------------------------------
+
+    def reload(self, select_ids: list[int] | None = None) -> None:
+        """Query again after the data changed, keeping or moving the selection."""
+        keep = select_ids if select_ids is not None else self.selected_ids()
+        self.refresh_years()
+        self.model.reload()
+        self._update_empty_state()
+        self.select_ids(keep)
+        self.reloaded.emit()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.id_at(row) for row in rows]
+
+    def select_ids(self, activity_ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = True
+        for activity_id in activity_ids:
+            row = self.model.row_of(activity_id)
+            if row is None:
+                continue
+            index = self.model.index(row, 0)
+            flags = (
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
+            selection.select(index, flags)
+            if first:
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(index)
+                first = False
+
+    def _update_empty_state(self) -> None:
+        if self.model.rowCount() > 0:
+            self.stack.setCurrentWidget(self.table)
+            return
+        if self.model.activity_filter.is_empty:
+            text = self.tr(
+                "<h3>No activities yet</h3><p>Log what the post does for IMVO with "
+                "<b>New activity</b> (Ctrl+N).</p>"
+            )
+        else:
+            text = self.tr(
+                "<h3>No activity matches these filters</h3>"
+                "<p>Change the search or the filters, or clear them (Ctrl+Shift+L).</p>"
+            )
+        self.empty_label.setText(text)
+        self.stack.setCurrentWidget(self.empty_label)

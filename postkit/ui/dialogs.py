@@ -1,0 +1,30 @@
+"""The few message boxes postkit asks, in one place so every error reads the same."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from postkit.core.errors import PostkitError
+
+log = logging.getLogger(__name__)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(ok)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """Tell the user what went wrong; bugs also go to the log with their traceback."""
+    if isinstance(error, PostkitError):
+        message = str(error)
+    else:
+        log.error("unexpected error", exc_info=error)
+        message = parent.tr("Something went wrong: {0}").format(error) if parent else str(error)
+    QMessageBox.warning(parent, parent.tr("postkit") if parent else "postkit", message)

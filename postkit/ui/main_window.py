@@ -1,0 +1,476 @@
+"""The main window: module navigation, menus, toolbar, status bar and the undo stack."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit import __version__
+from postkit.core.activities.commands import (
+    CreateActivity,
+    DeleteActivities,
+    DuplicateActivity,
+    UpdateActivity,
+)
+from postkit.core.activities.listing import activity_years, count_activities
+from postkit.core.activities.service import get_activity
+from postkit.core.db import Database
+from postkit.core.errors import PostkitError
+from postkit.core.profile import PostProfile, save_profile
+from postkit.ui import settings as keys
+from postkit.ui.actions import ActionId, Actions
+from postkit.ui.activities.dashboard import DashboardPage
+from postkit.ui.activities.editor import ActivityDialog
+from postkit.ui.activities.list_page import ActivitiesPage
+from postkit.ui.dialogs import confirm, show_error
+from postkit.ui.ops import Job, run_job
+from postkit.ui.profile_dialog import ProfileDialog
+from postkit.ui.settings import Settings
+from postkit.ui.undo import CoreCommand, DatabaseUndoCommand
+
+MODULES = ("activities", "dashboard")
+
+
+def locale_for(language: str) -> QLocale:
+    """Dates and numbers as the user's language writes them."""
+    if language == "nl":
+        return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        database: Database,
+        profile: PostProfile,
+        settings: Settings,
+        is_demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.profile = profile
+        self.settings = settings
+        self.is_demo = is_demo
+        self.language = settings.language
+        QLocale.setDefault(locale_for(self.language))
+        self.editor: ActivityDialog | None = None
+        self.job: Job | None = None
+        self._total_activities = 0
+        self.undo_stack = QUndoStack(self)
+        self.actions = Actions(self)
+
+        self.activities_page = ActivitiesPage(database, self.language, self)
+        self.dashboard_page = DashboardPage(database, self.language, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.activities_page)
+        self.pages.addWidget(self.dashboard_page)
+        self.navigation = self._build_navigation()
+        splitter = QSplitter(self)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([170, 1100])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self._build_toolbar()
+        self.count_label = QLabel(self)
+        self.profile_label = QLabel(self)
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.profile_label)
+        self._connect()
+        self._update_title()
+        self._restore_state()
+        self.update_actions()
+        self._count_all()
+        self._update_counts()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_navigation(self) -> QListWidget:
+        navigation = QListWidget(self)
+        navigation.setAccessibleName(self.tr("Modules"))
+        navigation.setIconSize(QSize(24, 24))
+        navigation.setMinimumWidth(120)
+        style = self.style()
+        for text, icon in (
+            (self.tr("Activities"), QStyle.StandardPixmap.SP_FileDialogListView),
+            (self.tr("Dashboard"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+        ):
+            QListWidgetItem(style.standardIcon(icon), text, navigation)
+        navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        navigation.currentRowChanged.connect(lambda _row: self.update_actions())
+        return navigation
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = undo, redo
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(a[ActionId.NEW_ACTIVITY])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.EXPORT_ACTIVITIES])
+        file_menu.addAction(a[ActionId.ANNUAL_REPORT])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.EDIT_PROFILE])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        for action_id in (
+            ActionId.EDIT_ACTIVITY, ActionId.DUPLICATE_ACTIVITY, ActionId.DELETE_ACTIVITIES,
+        ):
+            edit_menu.addAction(a[action_id])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.FIND])
+        edit_menu.addAction(a[ActionId.CLEAR_FILTERS])
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        view_menu.addAction(a[ActionId.SHOW_ACTIVITIES])
+        view_menu.addAction(a[ActionId.SHOW_DASHBOARD])
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.SHORTCUTS])
+        help_menu.addAction(a[ActionId.ABOUT])
+        table = self.activities_page.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action_id in (
+            ActionId.EDIT_ACTIVITY, ActionId.DUPLICATE_ACTIVITY, ActionId.DELETE_ACTIVITIES,
+        ):
+            table.addAction(a[action_id])
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action_id in (
+            ActionId.NEW_ACTIVITY, ActionId.EDIT_ACTIVITY, ActionId.DELETE_ACTIVITIES,
+        ):
+            toolbar.addAction(self.actions[action_id])
+        toolbar.addSeparator()
+        toolbar.addAction(self.actions[ActionId.EXPORT_ACTIVITIES])
+        toolbar.addAction(self.actions[ActionId.ANNUAL_REPORT])
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a[ActionId.NEW_ACTIVITY].triggered.connect(lambda: self.open_editor(None))
+        a[ActionId.EDIT_ACTIVITY].triggered.connect(self._edit_selected)
+        a[ActionId.DUPLICATE_ACTIVITY].triggered.connect(self.duplicate_selected)
+        a[ActionId.DELETE_ACTIVITIES].triggered.connect(self.delete_selected)
+        a[ActionId.EXPORT_ACTIVITIES].triggered.connect(self.export_activities)
+        a[ActionId.ANNUAL_REPORT].triggered.connect(self.write_annual_report)
+        a[ActionId.FIND].triggered.connect(self._focus_search)
+        a[ActionId.CLEAR_FILTERS].triggered.connect(self.activities_page.clear_filters)
+        a[ActionId.SHOW_ACTIVITIES].triggered.connect(lambda: self.show_module("activities"))
+        a[ActionId.SHOW_DASHBOARD].triggered.connect(lambda: self.show_module("dashboard"))
+        a[ActionId.EDIT_PROFILE].triggered.connect(self.edit_profile)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.ABOUT].triggered.connect(self._show_about)
+        a[ActionId.SHORTCUTS].triggered.connect(self._show_shortcuts)
+        self.activities_page.edit_requested.connect(self.open_editor)
+        self.activities_page.selection_changed.connect(self.update_actions)
+        self.activities_page.filter_changed.connect(self._update_counts)
+        self.activities_page.reloaded.connect(self._data_changed)
+
+    # -- state -------------------------------------------------------------------------
+
+    def update_actions(self) -> None:
+        on_list = self.pages.currentWidget() is self.activities_page
+        selected = len(self.activities_page.selected_ids()) if on_list else 0
+        a = self.actions
+        a[ActionId.EDIT_ACTIVITY].setEnabled(selected == 1)
+        a[ActionId.DUPLICATE_ACTIVITY].setEnabled(selected == 1)
+        a[ActionId.DELETE_ACTIVITIES].setEnabled(selected > 0)
+        a[ActionId.FIND].setEnabled(on_list)
+        a[ActionId.CLEAR_FILTERS].setEnabled(on_list)
+        busy = self.job is not None
+        a[ActionId.EXPORT_ACTIVITIES].setEnabled(not busy)
+        a[ActionId.ANNUAL_REPORT].setEnabled(not busy)
+
+    def show_module(self, name: str) -> None:
+        self.navigation.setCurrentRow(MODULES.index(name) if name in MODULES else 0)
+
+    @property
+    def current_module(self) -> str:
+        return MODULES[max(self.navigation.currentRow(), 0)]
+
+    def _update_title(self) -> None:
+        title = f"postkit — {self.profile.post_name}"
+        if self.is_demo:
+            title += " " + self.tr("(demo data)")
+        self.setWindowTitle(title)
+        self.profile_label.setText(
+            f"{self.profile.post_name} · {self.profile.user_name}"
+        )
+
+    def _count_all(self) -> None:
+        """Recount the whole log; only needed when data changed, not when a filter did."""
+        with self.database.session() as session:
+            self._total_activities = count_activities(session)
+
+    def _update_counts(self) -> None:
+        shown = self.activities_page.model.rowCount()
+        total = self._total_activities
+        if shown == total:
+            text = self.tr("%n activities", "", total)
+        else:
+            text = self.tr("{shown} of {total} activities").format(shown=shown, total=total)
+        self.count_label.setText(text)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(keys.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.get(keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        header = self.settings.get(keys.ACTIVITY_COLUMNS)
+        if not header.isEmpty():
+            self.activities_page.table.horizontalHeader().restoreState(header)
+        self.show_module(self.settings.get(keys.LAST_MODULE))
+
+    def save_state(self) -> None:
+        self.settings.set(keys.GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.WINDOW_STATE, self.saveState())
+        self.settings.set(
+            keys.ACTIVITY_COLUMNS, self.activities_page.table.horizontalHeader().saveState()
+        )
+        self.settings.set(keys.LAST_MODULE, self.current_module)
+        self.settings.sync()
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- editing -----------------------------------------------------------------------
+
+    def open_editor(self, activity_id: int | None = None) -> ActivityDialog | None:
+        record = None
+        if activity_id is not None:
+            try:
+                with self.database.session() as session:
+                    record = get_activity(session, activity_id)
+            except PostkitError as error:
+                show_error(self, error)
+                self.activities_page.reload()
+                return None
+        default_country = self.profile.countries[0] if self.profile.countries else None
+        dialog = ActivityDialog(
+            self.database.files_dir, self.language, record, default_country, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._save_from_editor(dialog, activity_id))
+        dialog.finished.connect(self._forget_editor)
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_editor(self) -> None:
+        self.editor = None
+
+    def _save_from_editor(self, dialog: ActivityDialog, activity_id: int | None) -> None:
+        data = dialog.activity_input()
+        actor = self.profile.user_name
+        if activity_id is None:
+            if not data.post_name:
+                data = replace(data, post_name=self.profile.post_name)
+            command: CoreCommand = CreateActivity(data, actor, dialog.attachments())
+            text = self.tr("New activity “{0}”").format(data.title)
+        else:
+            command = UpdateActivity(activity_id, data, actor, dialog.attachments())
+            text = self.tr("Edit “{0}”").format(data.title)
+        self._perform(text, command)
+
+    def _edit_selected(self) -> None:
+        ids = self.activities_page.selected_ids()
+        if len(ids) == 1:
+            self.open_editor(ids[0])
+
+    def duplicate_selected(self) -> None:
+        ids = self.activities_page.selected_ids()
+        if len(ids) != 1:
+            return
+        command = DuplicateActivity(ids[0], self.profile.user_name, " " + self.tr("(copy)"))
+        self._perform(self.tr("Duplicate activity"), command)
+
+    def delete_selected(self) -> None:
+        ids = self.activities_page.selected_ids()
+        if not ids:
+            return
+        question = self.tr("Delete %n activities? You can undo this with Ctrl+Z.", "", len(ids))
+        if not confirm(self, self.tr("Delete activities"), question, self.tr("Delete")):
+            return
+        self._perform(self.tr("Delete %n activities", "", len(ids)), DeleteActivities(ids))
+
+    def _perform(self, text: str, command: CoreCommand) -> None:
+        undo_command = DatabaseUndoCommand(
+            text, command, self.database, self._after_change, lambda e: show_error(self, e)
+        )
+        try:
+            undo_command.perform()
+        except PostkitError as error:
+            show_error(self, error)
+            self.activities_page.reload()
+            return
+        self.undo_stack.push(undo_command)
+
+    def _after_change(self, ids: list[int], reverted: bool) -> None:
+        self.activities_page.reload(select_ids=ids)
+
+    def _data_changed(self) -> None:
+        self._count_all()
+        self._update_counts()
+        self.dashboard_page.refresh()
+        self.update_actions()
+
+    def _focus_search(self) -> None:
+        self.show_module("activities")
+        self.activities_page.search.setFocus()
+        self.activities_page.search.selectAll()
+
+    def edit_profile(self) -> None:
+        dialog = ProfileDialog(self.profile, self.language, self)
+        if dialog.exec() != ProfileDialog.DialogCode.Accepted:
+            return
+        try:
+            with self.database.session() as session:
+                self.profile = save_profile(session, dialog.profile())
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        self._update_title()
+
+    # -- files -------------------------------------------------------------------------
+
+    def ask_save_path(self, title: str, suggested_name: str, file_filter: str) -> Path | None:
+        folder = self.settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
+        name, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path(folder) / suggested_name), file_filter
+        )
+        if not name:
+            return None
+        self.settings.set(keys.LAST_EXPORT_FOLDER, str(Path(name).parent))
+        return Path(name)
+
+    def ask_report_year(self) -> int | None:
+        with self.database.session() as session:
+            years = activity_years(session) or [date.today().year]
+        choices = [str(year) for year in years]
+        text, ok = QInputDialog.getItem(
+            self, self.tr("Annual report"), self.tr("Year:"), choices, 0, False
+        )
+        return int(text) if ok else None
+
+    def export_activities(self) -> None:
+        flt = self.activities_page.model.activity_filter
+        path = self.ask_save_path(
+            self.tr("Export activities"), "activities.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            # openpyxl loads only when needed: it would slow every start-up.
+            from postkit.core.activities.export import export_activities_xlsx
+
+            with self.database.session() as session:
+                return export_activities_xlsx(session, path, flt, self.language, progress)
+
+        self._start_job(
+            self.tr("Exporting activities…"), work,
+            lambda count: self.statusBar().showMessage(
+                self.tr("Exported %n activities to {0}", "", count).format(path), 10000
+            ),
+        )
+
+    def write_annual_report(self) -> None:
+        year = self.ask_report_year()
+        if year is None:
+            return
+        path = self.ask_save_path(
+            self.tr("Annual report"), f"imvo-annual-report-{year}.pdf", self.tr("PDF (*.pdf)")
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+
+        def work(_progress):  # type: ignore[no-untyped-def]
+            from postkit.core.activities.report import write_annual_report
+
+            with self.database.session() as session:
+                write_annual_report(session, year, path, self.language, self.profile)
+            return path
+
+        self._start_job(
+            self.tr("Writing the annual report…"), work,
+            lambda written: self.statusBar().showMessage(
+                self.tr("Annual report written to {0}").format(written), 10000
+            ),
+        )
+
+    def _start_job(self, label: str, work, on_success) -> None:  # type: ignore[no-untyped-def]
+        self.job = run_job(self, label, work, on_success)
+        self.job.finished.connect(self._job_done)
+        self.update_actions()
+
+    def _job_done(self) -> None:
+        self.job = None
+        self.update_actions()
+
+    # -- help --------------------------------------------------------------------------
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About postkit"),
+            self.tr(
+                "<h3>postkit {0}</h3><p>The IMVO toolkit for Dutch embassies and consulates: "
+                "log the post's work on international responsible business conduct against the "
+                "five core tasks, and report on it.</p><p>Database: {1}</p>"
+            ).format(__version__, self.database.url),
+        )
+
+    def _show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{text}</td><td><b>{keys_text}</b></td></tr>"
+            for text, keys_text in self.actions.shortcut_list()
+        )
+        QMessageBox.information(
+            self, self.tr("Keyboard shortcuts"), f"<table cellpadding='3'>{rows}</table>"
+        )
+

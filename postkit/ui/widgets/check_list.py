@@ -1,0 +1,56 @@
+"""A compact list of checkable reference items with a filter box, for multi-select fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from postkit.core.reference import ReferenceList
+
+
+class CheckList(QWidget):
+    """Checkable items keyed by code; `changed` fires when the checked set changes."""
+
+    changed = Signal()
+
+    def __init__(self, items: ReferenceList, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText(self.tr("Filter…"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._apply_filter)
+        self.list = QListWidget(self)
+        self.list.setUniformItemSizes(True)
+        for item in items.items:
+            entry = QListWidgetItem(item.label(language), self.list)
+            entry.setData(Qt.ItemDataRole.UserRole, item.code)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.list)
+
+    def _entries(self) -> Iterable[QListWidgetItem]:
+        return (self.list.item(row) for row in range(self.list.count()))
+
+    def checked_codes(self) -> tuple[str, ...]:
+        return tuple(
+            entry.data(Qt.ItemDataRole.UserRole)
+            for entry in self._entries()
+            if entry.checkState() == Qt.CheckState.Checked
+        )
+
+    def set_checked_codes(self, codes: Iterable[str]) -> None:
+        wanted = set(codes)
+        for entry in self._entries():
+            state = entry.data(Qt.ItemDataRole.UserRole) in wanted
+            entry.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        for entry in self._entries():
+            entry.setHidden(bool(needle) and needle not in entry.text().casefold())

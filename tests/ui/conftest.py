@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from postkit.core.db import Database
+from postkit.ui.main_window import MainWindow
+from postkit.ui.settings import Settings
+from tests.conftest import TEST_PROFILE
+
+
+@pytest.fixture
+def settings_store(tmp_path: Path) -> QSettings:
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("ui/language", "en")
+    return store
+
+
+@pytest.fixture
+def window(qtbot: QtBot, database: Database, settings_store: QSettings) -> Iterator[MainWindow]:
+    main_window = MainWindow(database, TEST_PROFILE, Settings(settings_store))
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    yield main_window
+    if main_window.job is not None:
+        main_window.job.wait()

@@ -1,0 +1,326 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
+
+from postkit.core.activities.attachments import attachment_path
+from postkit.core.activities.listing import activity_ids
+from postkit.core.activities.records import ActivityInput
+from postkit.core.activities.service import create_activity, get_activity
+from postkit.core.db import Database
+from postkit.core.demo import seed_demo
+from postkit.ui import main_window as main_window_module
+from postkit.ui.actions import ActionId
+from postkit.ui.activities.editor import ActivityDialog
+from postkit.ui.activities.table_model import ActivityTableModel
+from postkit.ui.main_window import MainWindow
+from postkit.ui.settings import Settings
+from tests.conftest import TEST_PROFILE
+
+TRAINING = ActivityInput(
+    core_task=1,
+    title="Staff training on due diligence",
+    start_date=date(2025, 2, 10),
+    activity_type="training",
+    partners="MVO Nederland",
+)
+
+
+def _add(database: Database, **changes: object) -> int:
+    with database.session() as session:
+        return create_activity(session, replace(TRAINING, **changes), "Tess").id  # type: ignore[arg-type]
+
+
+def _open_new_editor(window: MainWindow) -> ActivityDialog:
+    window.actions[ActionId.NEW_ACTIVITY].trigger()
+    assert window.editor is not None
+    return window.editor
+
+
+def _titles(window: MainWindow) -> list[str]:
+    model = window.activities_page.model
+    return [model.index(row, 2).data() for row in range(model.rowCount())]
+
+
+def test_logging_a_new_activity_through_the_dialog(
+    qtbot: QtBot, window: MainWindow, database: Database
+) -> None:
+    editor = _open_new_editor(window)
+    assert not editor.ok_button.isEnabled()
+    assert "core task" in editor.error_label.text()
+    editor.core_task.setCurrentIndex(editor.core_task.findData(2))
+    assert not editor.ok_button.isEnabled()
+    qtbot.keyClicks(editor.title_edit, "Seminar on living wage")
+    editor.activity_type.setCurrentIndex(editor.activity_type.findData("seminar_event"))
+    editor.themes.set_checked_codes(["living_wage"])
+    editor.women.setValue(12)
+    editor.men.setValue(8)
+    assert editor.participants_total.text() == "20"
+    assert editor.ok_button.isEnabled()
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+
+    assert _titles(window) == ["Seminar on living wage"]
+    with database.session() as session:
+        [new_id] = activity_ids(session)
+        record = get_activity(session, new_id)
+    assert record.data.core_task == 2
+    assert record.data.themes == ("living_wage",)
+    assert record.data.participants_total == 20
+    assert record.data.country == TEST_PROFILE.countries[0]
+    assert record.data.post_name == TEST_PROFILE.post_name
+    assert record.created_by == TEST_PROFILE.user_name
+    assert window.activities_page.selected_ids() == [new_id]
+    assert "1 activities" in window.count_label.text()
+
+
+def test_an_end_date_before_the_start_blocks_saving(window: MainWindow) -> None:
+    editor = _open_new_editor(window)
+    editor.core_task.setCurrentIndex(0)
+    editor.title_edit.setText("Trade mission")
+    editor.start_date.setDate(date(2025, 5, 10))
+    editor.has_end_date.setChecked(True)
+    editor.end_date.setDate(date(2025, 5, 1))
+    assert not editor.ok_button.isEnabled()
+    assert "end date" in editor.error_label.text()
+    editor.end_date.setDate(date(2025, 5, 12))
+    assert editor.ok_button.isEnabled()
+
+
+def test_editing_then_undo_and_redo(qtbot: QtBot, window: MainWindow, database: Database) -> None:
+    activity_id = _add(database)
+    window.activities_page.reload()
+    table = window.activities_page.table
+    rect = table.visualRect(window.activities_page.model.index(0, 2))
+    # Qt 6 views open a double-clicked row only after the press that selected it.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = window.editor
+    assert editor is not None and editor.title_edit.text() == TRAINING.title
+    editor.title_edit.setText("Training on the OECD Guidelines")
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert _titles(window) == ["Training on the OECD Guidelines"]
+
+    window.undo_action.trigger()
+    assert _titles(window) == [TRAINING.title]
+    with database.session() as session:
+        assert get_activity(session, activity_id).data == TRAINING
+    window.redo_action.trigger()
+    assert _titles(window) == ["Training on the OECD Guidelines"]
+
+
+def test_delete_asks_first_and_can_be_undone(
+    qtbot: QtBot, window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep = _add(database, title="Keep me")
+    gone = _add(database, title="Delete me", start_date=date(2025, 3, 1))
+    window.activities_page.reload(select_ids=[gone])
+    answers: list[str] = []
+
+    def refuse(_parent, _title, text, _action):  # type: ignore[no-untyped-def]
+        answers.append(text)
+        return False
+
+    monkeypatch.setattr(main_window_module, "confirm", refuse)
+    window.actions[ActionId.DELETE_ACTIVITIES].trigger()
+    assert "undo" in answers[0]
+    assert len(_titles(window)) == 2
+
+    monkeypatch.setattr(main_window_module, "confirm", lambda *args: True)
+    window.activities_page.table.setFocus()
+    qtbot.keyClick(window.activities_page.table, Qt.Key.Key_Delete)
+    assert _titles(window) == ["Keep me"]
+    qtbot.keySequence(window, QKeySequence.StandardKey.Undo)
+    assert sorted(_titles(window)) == ["Delete me", "Keep me"]
+    assert window.activities_page.selected_ids() == [gone]
+    with database.session() as session:
+        assert {keep, gone} == set(activity_ids(session))
+
+
+def test_duplicate_creates_a_copy(window: MainWindow, database: Database) -> None:
+    original = _add(database)
+    window.activities_page.reload(select_ids=[original])
+    window.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+    assert sorted(_titles(window)) == [TRAINING.title, TRAINING.title + " (copy)"]
+    assert window.activities_page.selected_ids() != [original]
+
+
+def test_actions_follow_the_selection(window: MainWindow, database: Database) -> None:
+    first, second = _add(database), _add(database, title="Second")
+    window.activities_page.reload(select_ids=[])
+    actions = window.actions
+    assert not actions[ActionId.EDIT_ACTIVITY].isEnabled()
+    assert not actions[ActionId.DELETE_ACTIVITIES].isEnabled()
+    window.activities_page.select_ids([first])
+    assert actions[ActionId.EDIT_ACTIVITY].isEnabled()
+    window.activities_page.select_ids([first, second])
+    assert not actions[ActionId.EDIT_ACTIVITY].isEnabled()
+    assert actions[ActionId.DELETE_ACTIVITIES].isEnabled()
+
+
+def test_search_and_filters_narrow_the_list_and_show_an_empty_state(
+    qtbot: QtBot, window: MainWindow, database: Database
+) -> None:
+    _add(database, title="Cocoa seminar", core_task=2, activity_type="seminar_event")
+    _add(
+        database,
+        title="Textile dialogue",
+        core_task=5,
+        activity_type="stakeholder_dialogue",
+        start_date=date(2024, 11, 3),
+        themes=("gender",),
+    )
+    window.activities_page.reload()
+    page = window.activities_page
+    qtbot.keyClicks(page.search, "cocoa")
+    assert _titles(window) == ["Cocoa seminar"]
+    assert "1 of 2 activities" in window.count_label.text()
+    qtbot.keyClicks(page.search, "zzz")
+    assert _titles(window) == []
+    assert page.stack.currentWidget() is page.empty_label
+    assert "No activity matches" in page.empty_label.text()
+
+    window.actions[ActionId.CLEAR_FILTERS].trigger()
+    assert len(_titles(window)) == 2
+    page.theme.setCurrentIndex(page.theme.findData("gender"))
+    assert _titles(window) == ["Textile dialogue"]
+    page.theme.setCurrentIndex(0)
+    page.year.setCurrentIndex(page.year.findData(2025))
+    assert page.quarter.isEnabled()
+    page.quarter.setCurrentIndex(page.quarter.findData(1))
+    assert _titles(window) == ["Cocoa seminar"]
+    page.quarter.setCurrentIndex(page.quarter.findData(2))
+    assert _titles(window) == []
+
+
+def test_an_empty_log_invites_the_first_activity(window: MainWindow) -> None:
+    page = window.activities_page
+    assert page.stack.currentWidget() is page.empty_label
+    assert "No activities yet" in page.empty_label.text()
+
+
+def test_sorting_by_clicking_the_title_header(
+    qtbot: QtBot, window: MainWindow, database: Database
+) -> None:
+    for title in ("bravo", "Alpha", "charlie"):
+        _add(database, title=title)
+    window.activities_page.reload()
+    window.activities_page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert _titles(window) == ["Alpha", "bravo", "charlie"]
+    window.activities_page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    assert _titles(window) == ["charlie", "bravo", "Alpha"]
+
+
+def test_table_model_passes_the_model_tester(
+    qtmodeltester, session: Session, database: Database
+) -> None:  # type: ignore[no-untyped-def]
+    seed_demo(session, activities=50, today=date(2025, 6, 1))
+    model = ActivityTableModel(database)
+    qtmodeltester.check(model)
+
+
+def test_table_model_loads_only_the_rows_it_shows(session: Session, database: Database) -> None:
+    seed_demo(session, activities=3000, today=date(2025, 6, 1))
+    model = ActivityTableModel(database)
+    assert model.rowCount() == 3000
+    assert model.cached_rows == 0
+    assert model.index(2500, 2).data()
+    assert model.cached_rows == 100
+
+
+def test_attached_file_is_copied_when_saving(
+    qtbot: QtBot, window: MainWindow, database: Database, tmp_path: Path
+) -> None:
+    source = tmp_path / "minutes.docx"
+    source.write_bytes(b"minutes of the meeting")
+    editor = _open_new_editor(window)
+    editor.core_task.setCurrentIndex(2)
+    editor.title_edit.setText("Meeting with the NCP")
+    editor.add_files([source])
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    with database.session() as session:
+        [attachment] = get_activity(session, activity_ids(session)[0]).attachments
+    source.unlink()
+    assert attachment_path(database.files_dir, attachment).read_bytes() == b"minutes of the meeting"
+
+
+def test_export_from_the_menu_writes_the_filtered_list(
+    qtbot: QtBot,
+    window: MainWindow,
+    database: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _add(database, title='=HYPERLINK("http://evil")')
+    _add(database, title="Other", core_task=3, activity_type="company_advice")
+    window.activities_page.reload()
+    page = window.activities_page
+    page.core_task.setCurrentIndex(page.core_task.findData(1))
+    out = tmp_path / "out" / "export"
+    out.parent.mkdir()
+    monkeypatch.setattr(window, "ask_save_path", lambda *args: out)
+    window.actions[ActionId.EXPORT_ACTIVITIES].trigger()
+    assert window.job is not None
+    with qtbot.waitSignal(window.job.finished, timeout=20000):
+        pass
+    sheet = openpyxl.load_workbook(out.with_suffix(".xlsx")).active
+    assert sheet.max_row == 2
+    titles = [cell.value for cell in sheet[2]]
+    assert '=HYPERLINK("http://evil")' in titles
+    assert "Exported 1 activities" in window.statusBar().currentMessage()
+
+
+def test_annual_report_from_the_menu(
+    qtbot: QtBot,
+    window: MainWindow,
+    database: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _add(database)
+    out = tmp_path / "report.pdf"
+    monkeypatch.setattr(window, "ask_report_year", lambda: 2025)
+    monkeypatch.setattr(window, "ask_save_path", lambda *args: out)
+    window.actions[ActionId.ANNUAL_REPORT].trigger()
+    assert window.job is not None
+    with qtbot.waitSignal(window.job.finished, timeout=30000):
+        pass
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_window_remembers_size_and_module(
+    qtbot: QtBot, database: Database, settings_store: QSettings
+) -> None:
+    first = MainWindow(database, TEST_PROFILE, Settings(settings_store))
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 600)
+    first.show_module("dashboard")
+    first.close()
+    second = MainWindow(database, TEST_PROFILE, Settings(settings_store))
+    qtbot.addWidget(second)
+    second.show()
+    assert second.current_module == "dashboard"
+    assert second.pages.currentWidget() is second.dashboard_page
+    assert (second.width(), second.height()) == (760, 600)
+
+
+def test_every_action_has_a_tip_and_the_common_ones_have_keys(window: MainWindow) -> None:
+    for action_id in ActionId:
+        assert window.actions[action_id].statusTip()
+    for action_id in (
+        ActionId.NEW_ACTIVITY,
+        ActionId.DELETE_ACTIVITIES,
+        ActionId.FIND,
+        ActionId.EXPORT_ACTIVITIES,
+    ):
+        assert not window.actions[action_id].shortcut().isEmpty()
+    listed = dict(window.actions.shortcut_list())
+    assert "New activity" in listed
