@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,22 +87,31 @@ def export_activities_xlsx(
     `progress(done, total)` is called after every batch and may raise CancelledError. The
     workbook goes to a temporary file beside `path` that replaces it only when complete.
     """
-    target = Path(path)
+    with atomic_output(Path(path)) as temp:
+        total = count_activities(session, flt) if progress else 0
+        return _write_workbook(session, temp, flt, language, total, progress)
+
+
+@contextmanager
+def atomic_output(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target` that replaces it if the block succeeds.
+
+    The temporary file is removed whatever happens, so a failure or a cancel never leaves a
+    half-written file; an OSError becomes a PostkitError naming `target`.
+    """
     temp = target.with_name(f".{target.name}.{uuid4().hex[:8]}.part")
     try:
-        # Fail on an unwritable folder now, not after writing every row.
+        # Fail on an unwritable folder now, not after all the work.
         temp.open("wb").close()
     except OSError as exc:
         raise _cannot_write(target, exc) from exc
     try:
-        total = count_activities(session, flt) if progress else 0
-        written = _write_workbook(session, temp, flt, language, total, progress)
+        yield temp
         os.replace(temp, target)
     except OSError as exc:
         raise _cannot_write(target, exc) from exc
     finally:
         temp.unlink(missing_ok=True)
-    return written
 
 
 def _cannot_write(target: Path, exc: OSError) -> PostkitError:
