@@ -1,0 +1,614 @@
+"""The annual IMVO report of a post as PDF: cover, figures per core task, gender, themes, log."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from typing_extensions import override
+
+from postkit.core import reference
+from postkit.core.activities.export import atomic_output
+from postkit.core.activities.listing import quarter_range
+from postkit.core.activities.models import Activity
+from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
+from postkit.core.profile import PostProfile, load_profile
+
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Annual IMVO report {year}",
+        "subtitle": "Responsible business conduct activities of the post",
+        "no_profile": "Post not yet set up",
+        "accreditation": "Countries of accreditation: {countries}",
+        "printed": "Printed on {date}",
+        "summary": "Summary per core task",
+        "summary_text": "In {year} the post recorded {activities} activities, reaching "
+        "{companies} companies and {participants} participants.",
+        "summary_text_one": "In {year} the post recorded one activity, reaching "
+        "{companies} companies and {participants} participants.",
+        "no_activities": "No activities were recorded in {year}.",
+        "core_task": "Core task",
+        "activities": "Activities",
+        "companies": "Companies reached",
+        "companies_short": "Companies",
+        "participants": "Participants",
+        "total": "Total",
+        "chart_quarters": "Activities per quarter and core task",
+        "tasks_without": "Core tasks without any activity in {year}:",
+        "all_tasks": "Every core task had at least one activity in {year}.",
+        "gender": "Participants by gender",
+        "women": "Women",
+        "men": "Men",
+        "other": "Other or unknown",
+        "number": "Number",
+        "share": "Share",
+        "no_participants": "No participants were recorded in {year}.",
+        "themes": "Top themes",
+        "theme": "Theme",
+        "no_themes": "No themes were recorded in {year}.",
+        "log": "Activities in {year}",
+        "date": "Date",
+        "type": "Type",
+        "country": "Country",
+        "activity_title": "Title",
+        "page": "page {page} of {pages}",
+    },
+    "nl": {
+        "title": "IMVO-jaarverslag {year}",
+        "subtitle": "Activiteiten van de post voor internationaal maatschappelijk verantwoord "
+        "ondernemen",
+        "no_profile": "Post nog niet ingesteld",
+        "accreditation": "Landen van accreditatie: {countries}",
+        "printed": "Afgedrukt op {date}",
+        "summary": "Overzicht per kerntaak",
+        "summary_text": "In {year} legde de post {activities} activiteiten vast, die "
+        "{companies} bedrijven en {participants} deelnemers bereikten.",
+        "summary_text_one": "In {year} legde de post één activiteit vast, die "
+        "{companies} bedrijven en {participants} deelnemers bereikte.",
+        "no_activities": "In {year} zijn geen activiteiten vastgelegd.",
+        "core_task": "Kerntaak",
+        "activities": "Activiteiten",
+        "companies": "Bereikte bedrijven",
+        "companies_short": "Bedrijven",
+        "participants": "Deelnemers",
+        "total": "Totaal",
+        "chart_quarters": "Activiteiten per kwartaal en kerntaak",
+        "tasks_without": "Kerntaken zonder enige activiteit in {year}:",
+        "all_tasks": "Elke kerntaak had in {year} minstens één activiteit.",
+        "gender": "Deelnemers naar gender",
+        "women": "Vrouwen",
+        "men": "Mannen",
+        "other": "Anders of onbekend",
+        "number": "Aantal",
+        "share": "Aandeel",
+        "no_participants": "In {year} zijn geen deelnemers vastgelegd.",
+        "themes": "Meest voorkomende thema's",
+        "theme": "Thema",
+        "no_themes": "In {year} zijn geen thema's vastgelegd.",
+        "log": "Activiteiten in {year}",
+        "date": "Datum",
+        "type": "Soort",
+        "country": "Land",
+        "activity_title": "Titel",
+        "page": "pagina {page} van {pages}",
+    },
+}
+MONTHS = {
+    "en": (
+        *("January", "February", "March", "April", "May", "June"),
+        *("July", "August", "September", "October", "November", "December"),
+    ),
+    "nl": (
+        *("januari", "februari", "maart", "april", "mei", "juni"),
+        *("juli", "augustus", "september", "oktober", "november", "december"),
+    ),
+}
+TASK_COLOURS = (
+    colors.HexColor("#01689b"),  # Rijksoverheid blue
+    colors.HexColor("#e17000"),
+    colors.HexColor("#39870c"),
+    colors.HexColor("#a90061"),
+    colors.HexColor("#8fcae7"),
+)
+GENDER_COLOURS = (colors.HexColor("#a90061"), colors.HexColor("#01689b"), colors.grey)
+RULE = colors.HexColor("#b4b4b4")
+HEADER_FILL = colors.HexColor("#e6f0f6")
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+
+def write_annual_report(
+    session: Session,
+    year: int,
+    path: str | os.PathLike[str],
+    language: str = "en",
+    profile: PostProfile | None = None,
+) -> None:
+    """Write the annual report of `year` as a PDF at `path`, replacing it only once complete."""
+    profile = profile or load_profile(session)
+    report = _Report(
+        year=year,
+        language=language,
+        profile=profile,
+        summary=year_summary(session, year),
+        activities=_year_activities(session, year),
+        printed=date.today(),
+    )
+    with atomic_output(Path(path)) as temp:
+        report.build(temp)
+
+
+@dataclass(frozen=True)
+class _ActivityLine:
+    start_date: date
+    core_task: int
+    title: str
+    activity_type: str
+    country: str | None
+    companies_reached: int
+    participants: int
+
+
+def _year_activities(session: Session, year: int) -> list[_ActivityLine]:
+    start, end = quarter_range(year, None)
+    statement = (
+        select(
+            Activity.start_date,
+            Activity.core_task,
+            Activity.title,
+            Activity.activity_type,
+            Activity.country,
+            Activity.companies_reached,
+            Activity.participants_women + Activity.participants_men + Activity.participants_other,
+        )
+        .where(Activity.start_date >= start, Activity.start_date < end)
+        .order_by(Activity.start_date, Activity.id)
+    )
+    return [_ActivityLine(*row) for row in session.connection().execute(statement)]
+
+
+@dataclass(frozen=True)
+class _Report:
+    year: int
+    language: str
+    profile: PostProfile | None
+    summary: YearSummary
+    activities: Sequence[_ActivityLine]
+    printed: date
+
+    def phrase(self, key: str, **values: object) -> str:
+        phrases = PHRASES.get(self.language, PHRASES["en"])
+        return phrases[key].format(year=self.year, **values)
+
+    def number(self, value: int) -> str:
+        text = f"{value:,}"
+        return text.replace(",", ".") if self.language == "nl" else text
+
+    def share(self, part: int, whole: int) -> str:
+        return f"{round(100 * part / whole)}%" if whole else "–"
+
+    def long_date(self, day: date) -> str:
+        months = MONTHS.get(self.language, MONTHS["en"])
+        return f"{day.day} {months[day.month - 1]} {day.year}"
+
+    @property
+    def post_name(self) -> str:
+        return self.profile.post_name if self.profile else self.phrase("no_profile")
+
+    def build(self, path: Path) -> None:
+        styles = _Styles()
+        document = SimpleDocTemplate(
+            str(path),
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 4 * mm,
+            title=self.phrase("title"),
+            author=self.post_name,
+            subject=self.phrase("subtitle"),
+            creator="postkit",
+        )
+        story = [
+            *self.cover(styles),
+            PageBreak(),
+            *self.task_summary(styles),
+            *self.gender(styles),
+            *self.themes(styles),
+        ]
+        if self.activities:
+            story += [CondPageBreak(60 * mm), *self.activity_log(styles)]
+        footer = f"postkit · {self.phrase('title')} · {self.post_name}"
+        page_label = PHRASES.get(self.language, PHRASES["en"])["page"]
+
+        def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
+            return _NumberedCanvas(footer, page_label, *args, **kwargs)
+
+        document.build(story, canvasmaker=canvas_maker)
+
+    def cover(self, styles: _Styles) -> list[Flowable]:
+        story: list[Flowable] = [
+            Spacer(1, 55 * mm),
+            Paragraph("postkit", styles.brand),
+            Paragraph(escape(self.phrase("title")), styles.cover_title),
+            Paragraph(escape(self.phrase("subtitle")), styles.cover_subtitle),
+            Spacer(1, 18 * mm),
+            Paragraph(escape(self.post_name), styles.cover_post),
+        ]
+        if self.profile and self.profile.countries:
+            countries = reference.countries()
+            names = ", ".join(
+                countries.label(code, self.language) for code in self.profile.countries
+            )
+            story.append(
+                Paragraph(escape(self.phrase("accreditation", countries=names)), styles.cover_line)
+            )
+        story += [
+            Spacer(1, 60 * mm),
+            Paragraph(
+                escape(self.phrase("printed", date=self.long_date(self.printed))), styles.cover_line
+            ),
+        ]
+        return story
+
+    def task_summary(self, styles: _Styles) -> list[Flowable]:
+        summary = self.summary
+        story: list[Flowable] = [Paragraph(escape(self.phrase("summary")), styles.h1)]
+        if summary.activities:
+            text = self.phrase(
+                "summary_text_one" if summary.activities == 1 else "summary_text",
+                activities=self.number(summary.activities),
+                companies=self.number(summary.companies_reached),
+                participants=self.number(summary.participants.total),
+            )
+        else:
+            text = self.phrase("no_activities")
+        story.append(Paragraph(escape(text), styles.body))
+        rows: list[list[object]] = [
+            [
+                self.phrase("core_task"),
+                self.phrase("activities"),
+                self.phrase("companies"),
+                self.phrase("participants"),
+            ]
+        ]
+        for task in CORE_TASKS:
+            label = f"{task}. {reference.core_task_label(task, self.language)}"
+            rows.append(
+                [
+                    Paragraph(escape(label), styles.cell),
+                    self.number(summary.activities_of_task(task)),
+                    self.number(summary.companies_per_task[task]),
+                    self.number(summary.participants_per_task[task].total),
+                ]
+            )
+        rows.append(
+            [
+                self.phrase("total"),
+                self.number(summary.activities),
+                self.number(summary.companies_reached),
+                self.number(summary.participants.total),
+            ]
+        )
+        figure_widths = [24 * mm, 34 * mm, 26 * mm]
+        table = Table(rows, colWidths=[TEXT_WIDTH - sum(figure_widths), *figure_widths])
+        table.setStyle(_figures_style(has_total=True))
+        story += [Spacer(1, 3 * mm), table]
+        if summary.activities:
+            heading = Paragraph(escape(self.phrase("chart_quarters")), styles.h2)
+            story += [Spacer(1, 6 * mm), KeepTogether([heading, self.quarter_chart()])]
+        story += [Spacer(1, 4 * mm), *self.tasks_without_activity(styles)]
+        return story
+
+    def quarter_chart(self) -> Drawing:
+        summary = self.summary
+        drawing = Drawing(TEXT_WIDTH, 62 * mm)
+        chart = VerticalBarChart()
+        chart.x, chart.y = 12 * mm, 8 * mm
+        chart.width, chart.height = TEXT_WIDTH - 62 * mm, 50 * mm
+        chart.data = [summary.per_task_quarter[task] for task in CORE_TASKS]
+        chart.categoryAxis.categoryNames = ["Q1", "Q2", "Q3", "Q4"]
+        chart.categoryAxis.labels.fontName = "Helvetica"
+        chart.categoryAxis.labels.fontSize = 8
+        highest = max(max(quarters) for quarters in chart.data)
+        chart.valueAxis.valueMin = 0
+        step = _nice_step(highest)
+        chart.valueAxis.valueStep = step
+        chart.valueAxis.valueMax = max(-(-highest // step) * step, step)
+        chart.valueAxis.labelTextFormat = "%d"
+        chart.valueAxis.labels.fontName = "Helvetica"
+        chart.valueAxis.labels.fontSize = 8
+        chart.valueAxis.visibleGrid = True
+        chart.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
+        chart.barSpacing = 0.5
+        chart.groupSpacing = 6
+        for index, colour in enumerate(TASK_COLOURS):
+            chart.bars[index].fillColor = colour
+            chart.bars[index].strokeColor = None
+        drawing.add(chart)
+        legend = Legend()
+        legend.x, legend.y = TEXT_WIDTH - 46 * mm, 56 * mm
+        legend.alignment = "right"
+        legend.fontName = "Helvetica"
+        legend.fontSize = 8
+        legend.columnMaximum = 5
+        legend.deltay = 10
+        legend.colorNamePairs = [
+            (colour, f"{task}. {reference.core_task_label(task, self.language, short=True)}")
+            for task, colour in zip(CORE_TASKS, TASK_COLOURS, strict=True)
+        ]
+        drawing.add(legend)
+        return drawing
+
+    def tasks_without_activity(self, styles: _Styles) -> list[Flowable]:
+        missing = self.summary.tasks_without_activity
+        if not missing:
+            return [Paragraph(escape(self.phrase("all_tasks")), styles.body)]
+        story: list[Flowable] = [Paragraph(escape(self.phrase("tasks_without")), styles.notice)]
+        for task in missing:
+            label = f"{task}. {reference.core_task_label(task, self.language)}"
+            story.append(Paragraph(escape(label), styles.bullet, bulletText="•"))
+        return [KeepTogether(story)]
+
+    def gender(self, styles: _Styles) -> list[Flowable]:
+        figures = self.summary.participants
+        story: list[Flowable] = [Paragraph(escape(self.phrase("gender")), styles.h1)]
+        if not figures.total:
+            return [*story, Paragraph(escape(self.phrase("no_participants")), styles.body)]
+        counts = [
+            (self.phrase("women"), figures.women),
+            (self.phrase("men"), figures.men),
+            (self.phrase("other"), figures.other),
+        ]
+        rows: list[list[object]] = [["", self.phrase("number"), self.phrase("share")]]
+        rows += [
+            [name, self.number(count), self.share(count, figures.total)] for name, count in counts
+        ]
+        rows.append([self.phrase("total"), self.number(figures.total), "100%"])
+        table = Table(rows, colWidths=[45 * mm, 22 * mm, 20 * mm])
+        table.setStyle(_figures_style(has_total=True))
+        chart = Drawing(TEXT_WIDTH - 95 * mm, 40 * mm)
+        pie = Pie()
+        pie.x, pie.y = 4 * mm, 2 * mm
+        pie.width = pie.height = 36 * mm
+        pie.data = [count for _name, count in counts]
+        pie.sideLabels = False
+        pie.simpleLabels = True
+        pie.labels = None
+        pie.slices.strokeColor = colors.white
+        for index, colour in enumerate(GENDER_COLOURS):
+            pie.slices[index].fillColor = colour
+        chart.add(pie)
+        legend = Legend()
+        legend.x, legend.y = 46 * mm, 30 * mm
+        legend.alignment = "right"
+        legend.fontName = "Helvetica"
+        legend.fontSize = 8
+        legend.columnMaximum = 3
+        legend.colorNamePairs = [
+            (colour, f"{name} ({self.share(count, figures.total)})")
+            for (name, count), colour in zip(counts, GENDER_COLOURS, strict=True)
+        ]
+        chart.add(legend)
+        side_by_side = Table([[table, chart]], colWidths=[95 * mm, TEXT_WIDTH - 95 * mm])
+        side_by_side.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return [KeepTogether([*story, Spacer(1, 2 * mm), side_by_side])]
+
+    def themes(self, styles: _Styles) -> list[Flowable]:
+        story: list[Flowable] = [Paragraph(escape(self.phrase("themes")), styles.h1)]
+        if not self.summary.top_themes:
+            return [*story, Paragraph(escape(self.phrase("no_themes")), styles.body)]
+        themes = reference.themes()
+        rows: list[list[object]] = [[self.phrase("theme"), self.phrase("activities")]]
+        rows += [
+            [Paragraph(escape(themes.label(code, self.language)), styles.cell), self.number(count)]
+            for code, count in self.summary.top_themes
+        ]
+        table = Table(rows, colWidths=[95 * mm, 30 * mm], hAlign="LEFT")
+        table.setStyle(_figures_style(has_total=False))
+        return [KeepTogether([*story, Spacer(1, 2 * mm), table])]
+
+    def activity_log(self, styles: _Styles) -> list[Flowable]:
+        types, countries = reference.activity_types(), reference.countries()
+        header = [
+            self.phrase("date"),
+            self.phrase("core_task"),
+            self.phrase("activity_title"),
+            self.phrase("type"),
+            self.phrase("country"),
+            self.phrase("companies_short"),
+            self.phrase("participants"),
+        ]
+        rows: list[list[object]] = [
+            [
+                Paragraph(
+                    escape(text), styles.small_head_right if column >= 5 else styles.small_head
+                )
+                for column, text in enumerate(header)
+            ]
+        ]
+        for line in self.activities:
+            task_label = reference.core_task_label(line.core_task, self.language, short=True)
+            task = f"{line.core_task}. {task_label}"
+            rows.append(
+                [
+                    line.start_date.isoformat(),
+                    Paragraph(escape(task), styles.small),
+                    Paragraph(escape(line.title), styles.small),
+                    Paragraph(escape(types.label(line.activity_type, self.language)), styles.small),
+                    Paragraph(escape(countries.label(line.country, self.language)), styles.small),
+                    self.number(line.companies_reached),
+                    self.number(line.participants),
+                ]
+            )
+        widths = [16 * mm, 25 * mm, 0, 25 * mm, 20 * mm, 17 * mm, 18 * mm]
+        widths[2] = TEXT_WIDTH - sum(widths)
+        table = LongTable(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), "Helvetica", 7.5),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (5, 1), (6, -1), "RIGHT"),
+                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return [Paragraph(escape(self.phrase("log")), styles.h1), table]
+
+
+class _Styles:
+    """The report's paragraph styles, all in Helvetica (which covers é, ë and ç)."""
+
+    def __init__(self) -> None:
+        base = getSampleStyleSheet()
+        body = ParagraphStyle(
+            "body", base["BodyText"], fontName="Helvetica", fontSize=10, leading=14
+        )
+        self.body = body
+        self.notice = ParagraphStyle("notice", body, fontName="Helvetica-Bold")
+        self.bullet = ParagraphStyle("bullet", body, leftIndent=12, bulletIndent=2)
+        self.h1 = ParagraphStyle(
+            "h1",
+            body,
+            fontName="Helvetica-Bold",
+            fontSize=15,
+            leading=19,
+            spaceBefore=10,
+            spaceAfter=6,
+            textColor=TASK_COLOURS[0],
+        )
+        self.h2 = ParagraphStyle("h2", body, fontName="Helvetica-Bold", fontSize=11, spaceAfter=2)
+        self.cell = ParagraphStyle("cell", body, fontSize=9, leading=11)
+        self.small = ParagraphStyle("small", body, fontSize=7.5, leading=9)
+        self.small_head = ParagraphStyle("small_head", self.small, fontName="Helvetica-Bold")
+        self.small_head_right = ParagraphStyle(
+            "small_head_right", self.small_head, alignment=TA_RIGHT
+        )
+        self.brand = ParagraphStyle(
+            "brand", body, fontName="Helvetica-Bold", fontSize=12, textColor=colors.grey
+        )
+        self.cover_title = ParagraphStyle(
+            "cover_title",
+            body,
+            fontName="Helvetica-Bold",
+            fontSize=28,
+            leading=34,
+            spaceBefore=4,
+            spaceAfter=6,
+            textColor=TASK_COLOURS[0],
+        )
+        self.cover_subtitle = ParagraphStyle("cover_subtitle", body, fontSize=12, leading=16)
+        self.cover_post = ParagraphStyle(
+            "cover_post", body, fontName="Helvetica-Bold", fontSize=16, leading=22
+        )
+        self.cover_line = ParagraphStyle("cover_line", body, fontSize=11, leading=16)
+
+
+def _figures_style(has_total: bool) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+    ]
+    if has_total:
+        commands += [
+            ("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 9),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
+        ]
+    return TableStyle(commands)
+
+
+def _nice_step(highest: int, most_steps: int = 6) -> int:
+    """A whole-number axis step of 1, 2 or 5 times a power of ten, for at most `most_steps`."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            if highest <= factor * magnitude * most_steps:
+                return factor * magnitude
+        magnitude *= 10
+
+
+class _NumberedCanvas(Canvas):
+    """Puts 'page n of m' in every footer but the cover's; m is known only after the last page."""
+
+    def __init__(self, footer: str, page_label: str, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._page_label = page_label
+        self._pages: list[dict[str, Any]] = []
+
+    @override
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    @override
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self._pageNumber > 1:
+                self._draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        self.saveState()
+        self.setFont("Helvetica", 8)
+        self.setFillColor(colors.grey)
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        y = MARGIN - 2 * mm
+        self.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
+        self.drawString(MARGIN, y, self._footer)
+        label = self._page_label.format(page=self._pageNumber, pages=total)
+        self.drawRightString(PAGE_WIDTH - MARGIN, y, label)
+        self.restoreState()
