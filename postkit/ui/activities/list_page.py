@@ -30,7 +30,8 @@ def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(all_text, None)
     combo.setAccessibleName(accessible_name)
-    # Narrow when the window is: long labels show in full in the open list.
+    # Shares the row's width with the search box and shrinks on small screens; long labels
+    # show in full in the open list.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(4)
     return combo
@@ -80,10 +81,10 @@ class ActivitiesPage(QWidget):
         self.refresh_years()
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
+        filters.addWidget(self.search, 2)
         for combo in (self.core_task, self.year, self.quarter, self.activity_type, self.sector,
                       self.theme):
-            filters.addWidget(combo)
+            filters.addWidget(combo, 1)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
