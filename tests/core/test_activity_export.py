@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import tempfile
 import zipfile
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -191,11 +192,14 @@ def test_an_empty_log_gives_a_header_only(session: Session, tmp_path: Path) -> N
 
 
 def test_cancelling_leaves_no_file_and_keeps_an_earlier_one(
-    session: Session, tmp_path: Path
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seed_demo(session, activities=2500, today=SEED_DAY)
     folder = tmp_path / "out"
     folder.mkdir()
+    scratch = tmp_path / "scratch"  # where openpyxl streams the rows before saving
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
 
     def cancel(done: int, total: int) -> None:
         raise CancelledError
@@ -210,6 +214,7 @@ def test_cancelling_leaves_no_file_and_keeps_an_earlier_one(
         export_activities_xlsx(session, earlier, progress=cancel)
     assert list(folder.iterdir()) == [earlier]
     assert earlier.read_bytes() == b"the export of last week"
+    assert list(scratch.iterdir()) == []
 
 
 @pytest.mark.parametrize("where", ["missing-folder/out.xlsx", "a-file/out.xlsx", "a-folder"])
