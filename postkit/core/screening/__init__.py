@@ -1,0 +1,1 @@
+"""Screening business partners against sanctions lists for the IMVO conditions."""

@@ -1,0 +1,167 @@
+"""Sanctions lists in OpenSanctions' `targets.simple.csv` layout, read from a file."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from postkit.core.errors import PostkitError
+
+REQUIRED_COLUMNS = ("id", "schema", "name")
+VALUE_SEPARATOR = ";"
+
+_MULTI_VALUED = (
+    "aliases",
+    "birth_date",
+    "countries",
+    "addresses",
+    "identifiers",
+    "sanctions",
+    "program_ids",
+    "dataset",
+)
+_SINGLE_VALUED = ("first_seen", "last_seen", "last_change")
+
+
+@dataclass(frozen=True)
+class SanctionsEntry:
+    """One listed person, company, organisation or vessel.
+
+    Columns that may hold several values (joined by ';' in the file) are tuples, also
+    `birth_date` (a person can be listed with several possible dates) and `dataset`.
+    """
+
+    id: str
+    schema: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    birth_date: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    identifiers: tuple[str, ...] = ()
+    sanctions: tuple[str, ...] = ()
+    program_ids: tuple[str, ...] = ()
+    dataset: tuple[str, ...] = ()
+    first_seen: str = ""
+    last_seen: str = ""
+    last_change: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by the aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class SanctionsList:
+    """The entries of one list file, with what identifies the file it came from."""
+
+    entries: tuple[SanctionsEntry, ...]
+    file_name: str
+    sha256: str
+
+    @property
+    def entry_count(self) -> int:
+        return len(self.entries)
+
+
+def read_sanctions_csv(path: Path | str) -> SanctionsList:
+    """Read a `targets.simple.csv` file; a file postkit cannot use raises PostkitError."""
+    path = Path(path)
+    try:
+        sha256 = _file_sha256(path)
+        entries = tuple(_read_entries(path))
+    except OSError as error:
+        raise PostkitError(f"{path.name}: cannot be read ({error.strerror or error})") from error
+    return SanctionsList(entries=entries, file_name=path.name, sha256=sha256)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _read_entries(path: Path) -> Iterator[SanctionsEntry]:
+    name = path.name
+    row_number = 0
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            reader = csv.reader(file)
+            header = next(reader, None)
+            if header is None:
+                raise PostkitError(f"{name}: the file is empty")
+            row_number = 1
+            columns = _column_indexes(name, header)
+            first_row = {}
+            for row_number, row in enumerate(reader, start=2):
+                if not row:
+                    continue
+                entry = _entry(name, row_number, row, columns)
+                if entry.id in first_row:
+                    raise PostkitError(
+                        f"{name}, row {row_number}: id {entry.id!r} is also on row "
+                        f"{first_row[entry.id]}"
+                    )
+                first_row[entry.id] = row_number
+                yield entry
+    except UnicodeDecodeError as error:
+        raise PostkitError(f"{name}, row {_first_undecodable_row(path)}: not UTF-8 text") from error
+    except csv.Error as error:
+        raise PostkitError(
+            f"{name}, row {row_number + 1}: not readable as CSV ({error})"
+        ) from error
+
+
+def _column_indexes(name: str, header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, title in enumerate(header):
+        columns.setdefault(title.strip().lower(), index)
+    missing = [column for column in REQUIRED_COLUMNS if column not in columns]
+    if missing:
+        raise PostkitError(f"{name}, row 1: no column {', '.join(missing)}")
+    return columns
+
+
+def _entry(name: str, row_number: int, row: list[str], columns: dict[str, int]) -> SanctionsEntry:
+    def cell(column: str) -> str:
+        index = columns.get(column)
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    def values(column: str) -> tuple[str, ...]:
+        text = cell(column)
+        if not text:
+            return ()
+        return tuple(part for part in map(str.strip, text.split(VALUE_SEPARATOR)) if part)
+
+    entry_id = cell("id")
+    if not entry_id:
+        raise PostkitError(f"{name}, row {row_number}: no id")
+    entry_name = cell("name")
+    if not entry_name:
+        raise PostkitError(f"{name}, row {row_number}: no name")
+    return SanctionsEntry(
+        id=entry_id,
+        schema=cell("schema"),
+        name=entry_name,
+        **{column: values(column) for column in _MULTI_VALUED},
+        **{column: cell(column) for column in _SINGLE_VALUED},
+    )
+
+
+def _first_undecodable_row(path: Path) -> int:
+    """The row holding the first byte that is not UTF-8 (only looked for once reading failed)."""
+    rows = 0
+    with path.open("rb") as file:
+        reader = csv.reader(line.decode("utf-8") for line in file)
+        try:
+            for _ in reader:
+                rows += 1
+        except UnicodeDecodeError:
+            return rows + 1
+    return rows
