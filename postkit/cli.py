@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -33,9 +31,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a freshly seeded demo database in a temporary folder",
     )
-    # Hidden: smoke tests and benchmarks open the window, then save a PNG or quit when idle.
+    # Hidden: smoke tests and benchmarks open the window, then save a PNG or report when idle.
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
-    parser.add_argument("--quit-when-idle", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = commands.add_parser("db", help="database maintenance")
@@ -145,8 +143,11 @@ def _open_app(args: argparse.Namespace) -> int:
         return run_app(
             database_location(args),
             screenshot=args.screenshot,
-            quit_when_idle=args.quit_when_idle,
+            report_startup=args.report_startup,
         )
+    import shutil
+    import tempfile
+
     from postkit.core.db import open_database
     from postkit.core.demo import seed_demo
 
@@ -158,7 +159,7 @@ def _open_app(args: argparse.Namespace) -> int:
             seed_demo(session, activities=DEMO_ACTIVITIES)
         database.dispose()
         return run_app(
-            location, is_demo=True, screenshot=args.screenshot, quit_when_idle=args.quit_when_idle
+            location, is_demo=True, screenshot=args.screenshot, report_startup=args.report_startup
         )
     finally:
         shutil.rmtree(demo_dir, ignore_errors=True)

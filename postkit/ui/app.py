@@ -1,15 +1,18 @@
-"""Starting the desktop app: QApplication, database, first-run profile and the main window."""
+"""Starting the desktop app: window first, then the database (opened off the GUI thread)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from postkit import __version__
-from postkit.core.errors import PostkitError
+
+if TYPE_CHECKING:
+    from postkit.ui.main_window import MainWindow
 
 SCREENSHOT_DELAY_MS = 300
 
@@ -24,18 +27,118 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class DatabaseOpener(QThread):
+    """Imports the data layer and opens (migrating if need be) the database in the background.
+
+    On a slow laptop SQLAlchemy's import alone takes longer than showing the window, so the
+    window shows first and stays responsive meanwhile.
+    """
+
+    opened = Signal(object, object)  # Database, PostProfile | None
+    failed = Signal(object)
+
+    def __init__(self, location: str | None, parent: QObject) -> None:
+        super().__init__(parent)
+        self._location = location
+
+    def run(self) -> None:
+        try:
+            # Loaded here too, so the GUI thread finds these modules ready.
+            import postkit.ui.activities.dashboard
+            import postkit.ui.activities.list_page  # noqa: F401
+            from postkit.core.db import open_database
+            from postkit.core.profile import load_profile
+
+            database = open_database(self._location)
+            with database.session() as session:
+                profile = load_profile(session)
+        except BaseException as error:  # reported on the GUI thread
+            self.failed.emit(error)
+        else:
+            self.opened.emit(database, profile)
+
+
+class Startup(QObject):
+    """Opens the database for a shown window, asks for the profile on first run, attaches.
+
+    Parented to the window, so it and its thread live as long as the window does.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        location: str | None,
+        screenshot: str | None,
+        report_startup: bool,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.database: Any = None
+        self.exit_code = 0
+        self._screenshot = screenshot
+        self._report_startup = report_startup
+        self._opener = DatabaseOpener(location, self)
+        self._opener.opened.connect(self._attach)
+        self._opener.failed.connect(self._fail)
+
+    def start(self) -> None:
+        self._opener.start()
+
+    def _attach(self, database: Any, profile: Any) -> None:
+        from postkit.core.errors import PostkitError
+        from postkit.core.profile import save_profile
+        from postkit.ui.profile_dialog import ProfileDialog
+
+        self._opener.wait()
+        self.database = database
+        if profile is None:
+            dialog = ProfileDialog(None, self.window.language, self.window)
+            if dialog.exec() != ProfileDialog.DialogCode.Accepted:
+                self.window.close()
+                return
+            try:
+                with database.session() as session:
+                    profile = save_profile(session, dialog.profile())
+            except PostkitError as error:
+                self._fail(error)
+                return
+        self.window.attach(database, profile)
+        if self._screenshot:
+            QTimer.singleShot(SCREENSHOT_DELAY_MS, self._save_screenshot)
+        elif self._report_startup:
+            QTimer.singleShot(0, self._report_ready)
+
+    def _report_ready(self) -> None:
+        print("ready-idle", flush=True)
+        self.window.close()
+
+    def finish(self) -> None:
+        """Wait for the opener, which may still run when the window closed early."""
+        self._opener.wait()
+
+    def _fail(self, error: BaseException) -> None:
+        from postkit.ui.dialogs import show_error
+
+        self._opener.wait()
+        self.exit_code = 1
+        show_error(self.window, error)
+        self.window.close()
+
+    def _save_screenshot(self) -> None:
+        assert self._screenshot is not None
+        self.window.grab().save(str(Path(self._screenshot)))
+        self.window.close()
+
+
 def run_app(
     location: str | None,
     is_demo: bool = False,
     screenshot: str | None = None,
-    quit_when_idle: bool = False,
+    report_startup: bool = False,
 ) -> int:
     """Open the main window on the database at `location`; returns the exit code."""
     app = create_application()
-    from postkit.core.db import open_database
-    from postkit.core.profile import load_profile, save_profile
     from postkit.ui.main_window import MainWindow
-    from postkit.ui.profile_dialog import ProfileDialog
     from postkit.ui.settings import Settings
 
     # The demo keeps its window state apart so it never disturbs the post's own settings.
@@ -44,33 +147,16 @@ def run_app(
         if is_demo
         else QSettings()
     )
-    settings = Settings(store)
-    try:
-        database = open_database(location)
-        with database.session() as session:
-            profile = load_profile(session)
-            if profile is None:
-                dialog = ProfileDialog(None, settings.language)
-                if dialog.exec() != ProfileDialog.DialogCode.Accepted:
-                    return 0
-                profile = save_profile(session, dialog.profile())
-    except PostkitError as error:
-        QMessageBox.critical(None, "postkit", str(error))
-        return 1
-    window = MainWindow(database, profile, settings, is_demo)
+    window = MainWindow(Settings(store), is_demo)
     window.show()
-    if screenshot:
-        QTimer.singleShot(SCREENSHOT_DELAY_MS, lambda: _save_screenshot(window, Path(screenshot)))
-    elif quit_when_idle:
-        QTimer.singleShot(0, window.close)
+    if report_startup:
+        # For the start-up benchmark: the first moment the shown window waits for input.
+        QTimer.singleShot(0, lambda: print("shown-idle", flush=True))
+    startup = Startup(window, location, screenshot, report_startup)
+    # Start once the window has painted: the opener's imports would slow the first paint.
+    QTimer.singleShot(0, startup.start)
     code = app.exec()
-    database.dispose()
-    return code
-
-
-def _save_screenshot(window: object, path: Path) -> None:
-    from postkit.ui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
-    window.grab().save(str(path))
-    window.close()
+    startup.finish()
+    if startup.database is not None:
+        startup.database.dispose()
+    return code or startup.exit_code

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
@@ -25,27 +26,19 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from postkit import __version__
-from postkit.core.activities.commands import (
-    CreateActivity,
-    DeleteActivities,
-    DuplicateActivity,
-    UpdateActivity,
-)
-from postkit.core.activities.listing import activity_years, count_activities
-from postkit.core.activities.service import get_activity
-from postkit.core.db import Database
 from postkit.core.errors import PostkitError
-from postkit.core.profile import PostProfile, save_profile
 from postkit.ui import settings as keys
 from postkit.ui.actions import ActionId, Actions
-from postkit.ui.activities.dashboard import DashboardPage
-from postkit.ui.activities.editor import ActivityDialog
-from postkit.ui.activities.list_page import ActivitiesPage
 from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.ops import Job, run_job
-from postkit.ui.profile_dialog import ProfileDialog
 from postkit.ui.settings import Settings
-from postkit.ui.undo import CoreCommand, DatabaseUndoCommand
+
+if TYPE_CHECKING:
+    # The pages pull in SQLAlchemy; they load in attach() so the window can show first.
+    from postkit.core.db import Database
+    from postkit.core.profile import PostProfile
+    from postkit.ui.activities.editor import ActivityDialog
+    from postkit.ui.undo import CoreCommand
 
 MODULES = ("activities", "dashboard")
 
@@ -58,32 +51,32 @@ def locale_for(language: str) -> QLocale:
 
 
 class MainWindow(QMainWindow):
+    """Shows at once; `attach()` then adds the pages over an opened database.
+
+    Opening the database (and importing SQLAlchemy) takes longer than showing a window, so
+    the app shows this window first and attaches the database when it is ready.
+    """
+
     def __init__(
-        self,
-        database: Database,
-        profile: PostProfile,
-        settings: Settings,
-        is_demo: bool = False,
-        parent: QWidget | None = None,
+        self, settings: Settings, is_demo: bool = False, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.database = database
-        self.profile = profile
         self.settings = settings
         self.is_demo = is_demo
         self.language = settings.language
         QLocale.setDefault(locale_for(self.language))
+        self.database: Database | None = None
+        self.profile: PostProfile | None = None
         self.editor: ActivityDialog | None = None
         self.job: Job | None = None
         self._total_activities = 0
         self.undo_stack = QUndoStack(self)
         self.actions = Actions(self)
 
-        self.activities_page = ActivitiesPage(database, self.language, self)
-        self.dashboard_page = DashboardPage(database, self.language, self)
+        self.loading_label = QLabel(self.tr("Opening the post's database…"), self)
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.activities_page)
-        self.pages.addWidget(self.dashboard_page)
+        self.pages.addWidget(self.loading_label)
         self.navigation = self._build_navigation()
         splitter = QSplitter(self)
         splitter.addWidget(self.navigation)
@@ -101,12 +94,49 @@ class MainWindow(QMainWindow):
         self.profile_label = QLabel(self)
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.profile_label)
-        self._connect()
-        self._update_title()
-        self._restore_state()
+        self._connect_actions()
+        self.setWindowTitle("postkit")
+        self._restore_geometry()
         self.update_actions()
+
+    def attach(self, database: Database, profile: PostProfile) -> None:
+        """Build the pages over the opened database."""
+        from postkit.ui.activities.dashboard import DashboardPage
+        from postkit.ui.activities.list_page import ActivitiesPage
+
+        self.database = database
+        self.profile = profile
+        self.activities_page = ActivitiesPage(database, self.language, self)
+        self.dashboard_page = DashboardPage(database, self.language, self)
+        self.pages.removeWidget(self.loading_label)
+        self.loading_label.deleteLater()
+        self.pages.addWidget(self.activities_page)
+        self.pages.addWidget(self.dashboard_page)
+        table = self.activities_page.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action_id in (
+            ActionId.EDIT_ACTIVITY,
+            ActionId.DUPLICATE_ACTIVITY,
+            ActionId.DELETE_ACTIVITIES,
+        ):
+            table.addAction(self.actions[action_id])
+        self.activities_page.edit_requested.connect(self.open_editor)
+        self.activities_page.selection_changed.connect(self.update_actions)
+        self.activities_page.filter_changed.connect(self._update_counts)
+        self.activities_page.reloaded.connect(self._data_changed)
+        self._update_title()
+        header = self.settings.get(keys.ACTIVITY_COLUMNS)
+        if not header.isEmpty():
+            table.horizontalHeader().restoreState(header)
+        self.navigation.setEnabled(True)
+        self.show_module(self.settings.get(keys.LAST_MODULE))
         self._count_all()
         self._update_counts()
+        self.update_actions()
+
+    @property
+    def is_attached(self) -> bool:
+        return self.database is not None
 
     # -- building ----------------------------------------------------------------------
 
@@ -121,8 +151,8 @@ class MainWindow(QMainWindow):
             (self.tr("Dashboard"), QStyle.StandardPixmap.SP_FileDialogInfoView),
         ):
             QListWidgetItem(style.standardIcon(icon), text, navigation)
-        navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        navigation.currentRowChanged.connect(lambda _row: self.update_actions())
+        navigation.currentRowChanged.connect(self._show_page)
+        navigation.setEnabled(False)
         return navigation
 
     def _build_menus(self) -> None:
@@ -147,7 +177,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         for action_id in (
-            ActionId.EDIT_ACTIVITY, ActionId.DUPLICATE_ACTIVITY, ActionId.DELETE_ACTIVITIES,
+            ActionId.EDIT_ACTIVITY,
+            ActionId.DUPLICATE_ACTIVITY,
+            ActionId.DELETE_ACTIVITIES,
         ):
             edit_menu.addAction(a[action_id])
         edit_menu.addSeparator()
@@ -159,19 +191,15 @@ class MainWindow(QMainWindow):
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a[ActionId.SHORTCUTS])
         help_menu.addAction(a[ActionId.ABOUT])
-        table = self.activities_page.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for action_id in (
-            ActionId.EDIT_ACTIVITY, ActionId.DUPLICATE_ACTIVITY, ActionId.DELETE_ACTIVITIES,
-        ):
-            table.addAction(a[action_id])
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action_id in (
-            ActionId.NEW_ACTIVITY, ActionId.EDIT_ACTIVITY, ActionId.DELETE_ACTIVITIES,
+            ActionId.NEW_ACTIVITY,
+            ActionId.EDIT_ACTIVITY,
+            ActionId.DELETE_ACTIVITIES,
         ):
             toolbar.addAction(self.actions[action_id])
         toolbar.addSeparator()
@@ -179,7 +207,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.actions[ActionId.ANNUAL_REPORT])
         self.addToolBar(toolbar)
 
-    def _connect(self) -> None:
+    def _connect_actions(self) -> None:
         a = self.actions
         a[ActionId.NEW_ACTIVITY].triggered.connect(lambda: self.open_editor(None))
         a[ActionId.EDIT_ACTIVITY].triggered.connect(self._edit_selected)
@@ -188,32 +216,43 @@ class MainWindow(QMainWindow):
         a[ActionId.EXPORT_ACTIVITIES].triggered.connect(self.export_activities)
         a[ActionId.ANNUAL_REPORT].triggered.connect(self.write_annual_report)
         a[ActionId.FIND].triggered.connect(self._focus_search)
-        a[ActionId.CLEAR_FILTERS].triggered.connect(self.activities_page.clear_filters)
+        a[ActionId.CLEAR_FILTERS].triggered.connect(lambda: self.activities_page.clear_filters())
         a[ActionId.SHOW_ACTIVITIES].triggered.connect(lambda: self.show_module("activities"))
         a[ActionId.SHOW_DASHBOARD].triggered.connect(lambda: self.show_module("dashboard"))
         a[ActionId.EDIT_PROFILE].triggered.connect(self.edit_profile)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ABOUT].triggered.connect(self._show_about)
         a[ActionId.SHORTCUTS].triggered.connect(self._show_shortcuts)
-        self.activities_page.edit_requested.connect(self.open_editor)
-        self.activities_page.selection_changed.connect(self.update_actions)
-        self.activities_page.filter_changed.connect(self._update_counts)
-        self.activities_page.reloaded.connect(self._data_changed)
 
     # -- state -------------------------------------------------------------------------
 
     def update_actions(self) -> None:
-        on_list = self.pages.currentWidget() is self.activities_page
-        selected = len(self.activities_page.selected_ids()) if on_list else 0
         a = self.actions
+        attached = self.is_attached
+        for action_id in (
+            ActionId.NEW_ACTIVITY,
+            ActionId.EXPORT_ACTIVITIES,
+            ActionId.ANNUAL_REPORT,
+            ActionId.EDIT_PROFILE,
+            ActionId.SHOW_ACTIVITIES,
+            ActionId.SHOW_DASHBOARD,
+        ):
+            a[action_id].setEnabled(attached)
+        on_list = attached and self.pages.currentWidget() is self.activities_page
+        selected = len(self.activities_page.selected_ids()) if on_list else 0
         a[ActionId.EDIT_ACTIVITY].setEnabled(selected == 1)
         a[ActionId.DUPLICATE_ACTIVITY].setEnabled(selected == 1)
         a[ActionId.DELETE_ACTIVITIES].setEnabled(selected > 0)
         a[ActionId.FIND].setEnabled(on_list)
         a[ActionId.CLEAR_FILTERS].setEnabled(on_list)
-        busy = self.job is not None
-        a[ActionId.EXPORT_ACTIVITIES].setEnabled(not busy)
-        a[ActionId.ANNUAL_REPORT].setEnabled(not busy)
+        idle = attached and self.job is None
+        a[ActionId.EXPORT_ACTIVITIES].setEnabled(idle)
+        a[ActionId.ANNUAL_REPORT].setEnabled(idle)
+
+    def _show_page(self, row: int) -> None:
+        if self.is_attached:
+            self.pages.setCurrentIndex(row)
+        self.update_actions()
 
     def show_module(self, name: str) -> None:
         self.navigation.setCurrentRow(MODULES.index(name) if name in MODULES else 0)
@@ -223,16 +262,18 @@ class MainWindow(QMainWindow):
         return MODULES[max(self.navigation.currentRow(), 0)]
 
     def _update_title(self) -> None:
+        assert self.profile is not None
         title = f"postkit — {self.profile.post_name}"
         if self.is_demo:
             title += " " + self.tr("(demo data)")
         self.setWindowTitle(title)
-        self.profile_label.setText(
-            f"{self.profile.post_name} · {self.profile.user_name}"
-        )
+        self.profile_label.setText(f"{self.profile.post_name} · {self.profile.user_name}")
 
     def _count_all(self) -> None:
         """Recount the whole log; only needed when data changed, not when a filter did."""
+        from postkit.core.activities.listing import count_activities
+
+        assert self.database is not None
         with self.database.session() as session:
             self._total_activities = count_activities(session)
 
@@ -245,25 +286,22 @@ class MainWindow(QMainWindow):
             text = self.tr("{shown} of {total} activities").format(shown=shown, total=total)
         self.count_label.setText(text)
 
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.get(keys.GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         state = self.settings.get(keys.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
-        header = self.settings.get(keys.ACTIVITY_COLUMNS)
-        if not header.isEmpty():
-            self.activities_page.table.horizontalHeader().restoreState(header)
-        self.show_module(self.settings.get(keys.LAST_MODULE))
 
     def save_state(self) -> None:
         self.settings.set(keys.GEOMETRY, self.saveGeometry())
         self.settings.set(keys.WINDOW_STATE, self.saveState())
-        self.settings.set(
-            keys.ACTIVITY_COLUMNS, self.activities_page.table.horizontalHeader().saveState()
-        )
-        self.settings.set(keys.LAST_MODULE, self.current_module)
+        if self.is_attached:
+            self.settings.set(
+                keys.ACTIVITY_COLUMNS, self.activities_page.table.horizontalHeader().saveState()
+            )
+            self.settings.set(keys.LAST_MODULE, self.current_module)
         self.settings.sync()
 
     @override
@@ -277,6 +315,10 @@ class MainWindow(QMainWindow):
     # -- editing -----------------------------------------------------------------------
 
     def open_editor(self, activity_id: int | None = None) -> ActivityDialog | None:
+        from postkit.core.activities.service import get_activity
+        from postkit.ui.activities.editor import ActivityDialog
+
+        assert self.database is not None and self.profile is not None
         record = None
         if activity_id is not None:
             try:
@@ -301,6 +343,9 @@ class MainWindow(QMainWindow):
         self.editor = None
 
     def _save_from_editor(self, dialog: ActivityDialog, activity_id: int | None) -> None:
+        from postkit.core.activities.commands import CreateActivity, UpdateActivity
+
+        assert self.profile is not None
         data = dialog.activity_input()
         actor = self.profile.user_name
         if activity_id is None:
@@ -319,6 +364,9 @@ class MainWindow(QMainWindow):
             self.open_editor(ids[0])
 
     def duplicate_selected(self) -> None:
+        from postkit.core.activities.commands import DuplicateActivity
+
+        assert self.profile is not None
         ids = self.activities_page.selected_ids()
         if len(ids) != 1:
             return
@@ -326,6 +374,8 @@ class MainWindow(QMainWindow):
         self._perform(self.tr("Duplicate activity"), command)
 
     def delete_selected(self) -> None:
+        from postkit.core.activities.commands import DeleteActivities
+
         ids = self.activities_page.selected_ids()
         if not ids:
             return
@@ -335,6 +385,9 @@ class MainWindow(QMainWindow):
         self._perform(self.tr("Delete %n activities", "", len(ids)), DeleteActivities(ids))
 
     def _perform(self, text: str, command: CoreCommand) -> None:
+        from postkit.ui.undo import DatabaseUndoCommand
+
+        assert self.database is not None
         undo_command = DatabaseUndoCommand(
             text, command, self.database, self._after_change, lambda e: show_error(self, e)
         )
@@ -361,6 +414,10 @@ class MainWindow(QMainWindow):
         self.activities_page.search.selectAll()
 
     def edit_profile(self) -> None:
+        from postkit.core.profile import save_profile
+        from postkit.ui.profile_dialog import ProfileDialog
+
+        assert self.database is not None
         dialog = ProfileDialog(self.profile, self.language, self)
         if dialog.exec() != ProfileDialog.DialogCode.Accepted:
             return
@@ -385,6 +442,9 @@ class MainWindow(QMainWindow):
         return Path(name)
 
     def ask_report_year(self) -> int | None:
+        from postkit.core.activities.listing import activity_years
+
+        assert self.database is not None
         with self.database.session() as session:
             years = activity_years(session) or [date.today().year]
         choices = [str(year) for year in years]
@@ -394,6 +454,8 @@ class MainWindow(QMainWindow):
         return int(text) if ok else None
 
     def export_activities(self) -> None:
+        assert self.database is not None
+        database = self.database
         flt = self.activities_page.model.activity_filter
         path = self.ask_save_path(
             self.tr("Export activities"), "activities.xlsx", self.tr("Excel workbook (*.xlsx)")
@@ -407,17 +469,20 @@ class MainWindow(QMainWindow):
             # openpyxl loads only when needed: it would slow every start-up.
             from postkit.core.activities.export import export_activities_xlsx
 
-            with self.database.session() as session:
+            with database.session() as session:
                 return export_activities_xlsx(session, path, flt, self.language, progress)
 
         self._start_job(
-            self.tr("Exporting activities…"), work,
+            self.tr("Exporting activities…"),
+            work,
             lambda count: self.statusBar().showMessage(
                 self.tr("Exported %n activities to {0}", "", count).format(path), 10000
             ),
         )
 
     def write_annual_report(self) -> None:
+        assert self.database is not None
+        database, profile = self.database, self.profile
         year = self.ask_report_year()
         if year is None:
             return
@@ -432,12 +497,13 @@ class MainWindow(QMainWindow):
         def work(_progress):  # type: ignore[no-untyped-def]
             from postkit.core.activities.report import write_annual_report
 
-            with self.database.session() as session:
-                write_annual_report(session, year, path, self.language, self.profile)
+            with database.session() as session:
+                write_annual_report(session, year, path, self.language, profile)
             return path
 
         self._start_job(
-            self.tr("Writing the annual report…"), work,
+            self.tr("Writing the annual report…"),
+            work,
             lambda written: self.statusBar().showMessage(
                 self.tr("Annual report written to {0}").format(written), 10000
             ),
@@ -462,7 +528,7 @@ class MainWindow(QMainWindow):
                 "<h3>postkit {0}</h3><p>The IMVO toolkit for Dutch embassies and consulates: "
                 "log the post's work on international responsible business conduct against the "
                 "five core tasks, and report on it.</p><p>Database: {1}</p>"
-            ).format(__version__, self.database.url),
+            ).format(__version__, self.database.url if self.database else "–"),
         )
 
     def _show_shortcuts(self) -> None:
@@ -473,4 +539,3 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, self.tr("Keyboard shortcuts"), f"<table cellpadding='3'>{rows}</table>"
         )
-

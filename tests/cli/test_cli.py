@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,14 @@ def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith("postkit: error:")
     assert "Traceback" not in result.stderr
+
+
+def test_demo_opens_the_main_window_and_saves_a_screenshot(tmp_path: Path) -> None:
+    png = tmp_path / "demo.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "postkit", "--demo", "--screenshot", str(png)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert png.read_bytes().startswith(b"\x89PNG")

@@ -22,7 +22,8 @@ def settings_store(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def window(qtbot: QtBot, database: Database, settings_store: QSettings) -> Iterator[MainWindow]:
-    main_window = MainWindow(database, TEST_PROFILE, Settings(settings_store))
+    main_window = MainWindow(Settings(settings_store))
+    main_window.attach(database, TEST_PROFILE)
     qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitExposed(main_window)

@@ -298,14 +298,18 @@ def test_annual_report_from_the_menu(
 def test_window_remembers_size_and_module(
     qtbot: QtBot, database: Database, settings_store: QSettings
 ) -> None:
-    first = MainWindow(database, TEST_PROFILE, Settings(settings_store))
+    first = MainWindow(Settings(settings_store))
+    first.attach(database, TEST_PROFILE)
     qtbot.addWidget(first)
     first.show()
     first.resize(760, 600)
     first.show_module("dashboard")
     first.close()
-    second = MainWindow(database, TEST_PROFILE, Settings(settings_store))
+    second = MainWindow(Settings(settings_store))
     qtbot.addWidget(second)
+    second.show()
+    assert not second.actions[ActionId.NEW_ACTIVITY].isEnabled()
+    second.attach(database, TEST_PROFILE)
     second.show()
     assert second.current_module == "dashboard"
     assert second.pages.currentWidget() is second.dashboard_page
