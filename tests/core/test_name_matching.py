@@ -245,6 +245,7 @@ def test_names_fold_to_plain_lowercase_words() -> None:
     assert tokenise("ACME S.A.R.L.") == ["acme", "sarl"]
     assert read_name("Łódź Textile Sp. z o.o.").ignored == (("sp z oo", "legal form"),)
     assert read_name("Ørsted A/S").tokens == ("orsted",)
+    assert read_name("S. A. Petrov").tokens == ("s", "a", "petrov")
     assert read_name("Acme Holding B.V.").tokens == ("acme",)
     assert read_name("Acme Holding B.V.").ignored == (
         ("holding", "legal form"),

@@ -9,10 +9,11 @@ when that is at least 0.7, and 0.5 for an initial against a word it starts. Two 
 may also pair as one word ("Abdul Rahman" / "Abdulrahman"). The score is the weighted Dice
 coefficient over the pairs: unpaired tokens on either side lower it, word order does not.
 
-Legal forms are ignored on both sides, wherever they stand, unless the name is nothing but
-legal forms. That includes "holding(s)" and "co"/"company": a screening should rather show
-"Acme Holding" for "Acme B.V." than miss it. Particles such as "al", "bin" and "van" count
-half. Names in scripts other than Latin and Cyrillic only match token for token.
+Legal forms are ignored on both sides, wherever they stand (those of several words only at
+the end), unless the name is nothing but legal forms. That includes "holding(s)" and
+"co"/"company": a screening should rather show "Acme Holding" for "Acme B.V." than miss it.
+Particles such as "al", "bin" and "van" count half. Names in scripts other than Latin and
+Cyrillic only match token for token.
 """
 
 from __future__ import annotations
@@ -40,15 +41,18 @@ LEGAL_FORMS = frozenset(
         "fzllc", "ltda", "holding", "holdings",
     }
 )  # fmt: skip
-# Legal forms written as several words, recognised only as the whole phrase ("A/S", "Sp. z o.o.").
-LEGAL_FORM_PHRASES = (
-    ("sp", "z", "oo"),
-    ("sa", "de", "cv"),
-    ("s", "de", "rl"),
-    ("sp", "k"),
-    ("a", "s"),
-    ("s", "a"),
-    ("s", "l"),
+# Legal forms of several words ("A/S", "Sp. z o.o."), recognised only as the whole phrase at
+# the end of a name, so that initials such as "S. A. Petrov" stay.
+LEGAL_FORM_PHRASES = frozenset(
+    {
+        ("sp", "z", "oo"),
+        ("sa", "de", "cv"),
+        ("s", "de", "rl"),
+        ("sp", "k"),
+        ("a", "s"),
+        ("s", "a"),
+        ("s", "l"),
+    }
 )
 COMMON_WORDS = frozenset({"the", "and", "of"})
 PARTICLES = frozenset(
@@ -62,9 +66,10 @@ PARTICLE_WEIGHT = 0.5
 FUZZY_FLOOR = 0.7
 PHONETIC_BASE = 0.6
 INITIAL_SIMILARITY = 0.5
-# Typo look-ups check this many words sharing the most trigrams with the token; every
-# variant with one or two typos in a name of ordinary length is among them.
-MAX_TYPO_CHECKS = 200
+# A typo look-up computes the edit distance only to the words sharing the most trigrams with
+# the token. Over 100,000 synthetic names, the words this cap leaves out were nearly all at
+# similarity 0.70-0.75, the weakest that count.
+MAX_TYPO_CHECKS = 1000
 _JOIN_WEIGHT_BOUND = 2.0
 
 _CYRILLIC = {
@@ -146,10 +151,8 @@ def read_name(text: str) -> NameReading:
 
 
 def _legal_form_phrase(tokens: Sequence[str], position: int) -> tuple[str, ...]:
-    for phrase in LEGAL_FORM_PHRASES:
-        if tuple(tokens[position : position + len(phrase)]) == phrase:
-            return phrase
-    return ()
+    ending = tuple(tokens[position:])
+    return ending if ending in LEGAL_FORM_PHRASES else ()
 
 
 def token_weight(token: str) -> float:
@@ -417,7 +420,7 @@ class NameMatcher:
         return _Query(reading, weights, sum(weights), singles, joins, initial_bonus)
 
     def _upper_bounds(self, query: _Query) -> Counter[int]:
-        """Per name, at least the weighted similarity it can reach (initials aside)."""
+        """Per name, the most weighted similarity its pairs could add up to (initials aside)."""
         slots: list[dict[int, float]] = []
         items = chain(
             zip(query.weights, query.singles, (True,) * len(query.singles), strict=True),

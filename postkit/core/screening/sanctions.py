@@ -13,17 +13,23 @@ from postkit.core.errors import PostkitError
 REQUIRED_COLUMNS = ("id", "schema", "name")
 VALUE_SEPARATOR = ";"
 
-_MULTI_VALUED = (
-    "aliases",
-    "birth_date",
-    "countries",
-    "addresses",
-    "identifiers",
-    "sanctions",
-    "program_ids",
-    "dataset",
+# The columns read, in the order of SanctionsEntry's fields, and whether they hold several values.
+_FIELDS = (
+    ("id", False),
+    ("schema", False),
+    ("name", False),
+    ("aliases", True),
+    ("birth_date", True),
+    ("countries", True),
+    ("addresses", True),
+    ("identifiers", True),
+    ("sanctions", True),
+    ("program_ids", True),
+    ("dataset", True),
+    ("first_seen", False),
+    ("last_seen", False),
+    ("last_change", False),
 )
-_SINGLE_VALUED = ("first_seen", "last_seen", "last_change")
 
 
 @dataclass(frozen=True)
@@ -118,40 +124,36 @@ def _read_entries(path: Path) -> Iterator[SanctionsEntry]:
         ) from error
 
 
-def _column_indexes(name: str, header: list[str]) -> dict[str, int]:
+def _column_indexes(name: str, header: list[str]) -> list[int | None]:
+    """For each field of SanctionsEntry, the index of its column (None when absent)."""
     columns: dict[str, int] = {}
     for index, title in enumerate(header):
         columns.setdefault(title.strip().lower(), index)
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
     if missing:
         raise PostkitError(f"{name}, row 1: no column {', '.join(missing)}")
-    return columns
+    return [columns.get(column) for column, _ in _FIELDS]
 
 
-def _entry(name: str, row_number: int, row: list[str], columns: dict[str, int]) -> SanctionsEntry:
-    def cell(column: str) -> str:
-        index = columns.get(column)
-        return row[index].strip() if index is not None and index < len(row) else ""
+def _split(text: str) -> tuple[str, ...]:
+    if not text:
+        return ()
+    if VALUE_SEPARATOR not in text:
+        return (text,)
+    return tuple(part for part in map(str.strip, text.split(VALUE_SEPARATOR)) if part)
 
-    def values(column: str) -> tuple[str, ...]:
-        text = cell(column)
-        if not text:
-            return ()
-        return tuple(part for part in map(str.strip, text.split(VALUE_SEPARATOR)) if part)
 
-    entry_id = cell("id")
-    if not entry_id:
+def _entry(name: str, row_number: int, row: list[str], columns: list[int | None]) -> SanctionsEntry:
+    width = len(row)
+    values: list[str | tuple[str, ...]] = []
+    for index, (_, is_multi_valued) in zip(columns, _FIELDS, strict=True):
+        text = row[index].strip() if index is not None and index < width else ""
+        values.append(_split(text) if is_multi_valued else text)
+    if not values[0]:
         raise PostkitError(f"{name}, row {row_number}: no id")
-    entry_name = cell("name")
-    if not entry_name:
+    if not values[2]:
         raise PostkitError(f"{name}, row {row_number}: no name")
-    return SanctionsEntry(
-        id=entry_id,
-        schema=cell("schema"),
-        name=entry_name,
-        **{column: values(column) for column in _MULTI_VALUED},
-        **{column: cell(column) for column in _SINGLE_VALUED},
-    )
+    return SanctionsEntry(*values)  # type: ignore[arg-type]
 
 
 def _first_undecodable_row(path: Path) -> int:
