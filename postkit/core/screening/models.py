@@ -1,0 +1,189 @@
+"""Tables of the IMVO-conditions screening: requests, answers, sanctions lists, matches, log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid, utc_now
+
+
+class SanctionsListRow(Base):
+    """An imported sanctions list file; the newest is the one screenings use."""
+
+    __tablename__ = "sanctions_lists"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    entry_count: Mapped[int] = mapped_column(Integer)
+    list_date: Mapped[str] = mapped_column(String(40), default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    imported_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class SanctionsEntryRow(Base):
+    """One entry of a list; multi-valued fields are kept joined by ';' as in the file."""
+
+    __tablename__ = "sanctions_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_id: Mapped[int] = mapped_column(
+        ForeignKey("sanctions_lists.id", ondelete="CASCADE"), index=True
+    )
+    entry_id: Mapped[str] = mapped_column(String(200))
+    schema: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[str] = mapped_column(Text, default="")
+    birth_date: Mapped[str] = mapped_column(Text, default="")
+    countries: Mapped[str] = mapped_column(Text, default="")
+    addresses: Mapped[str] = mapped_column(Text, default="")
+    identifiers: Mapped[str] = mapped_column(Text, default="")
+    sanctions: Mapped[str] = mapped_column(Text, default="")
+    program_ids: Mapped[str] = mapped_column(Text, default="")
+    dataset: Mapped[str] = mapped_column(Text, default="")
+    first_seen: Mapped[str] = mapped_column(String(40), default="")
+    last_seen: Mapped[str] = mapped_column(String(40), default="")
+    last_change: Mapped[str] = mapped_column(String(40), default="")
+
+
+class RiskRatingRow(Base):
+    """Country or sector risk level, from the shipped table or one the officer imported."""
+
+    __tablename__ = "risk_ratings"
+    __table_args__ = (UniqueConstraint("kind", "code", name="uq_risk_ratings_kind_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "country" or "sector"
+    code: Mapped[str] = mapped_column(String(60))
+    level: Mapped[str] = mapped_column(String(10))  # "low", "medium", "high"
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(255), default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class SupportRequestRow(AuditMixin, Base):
+    __tablename__ = "support_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    company_name: Mapped[str] = mapped_column(String(300))
+    kvk_number: Mapped[str] = mapped_column(String(20), default="")
+    company_country: Mapped[str | None] = mapped_column(String(2))
+    company_sector: Mapped[str | None] = mapped_column(String(60))
+    employees: Mapped[int | None] = mapped_column(Integer)
+    turnover_eur: Mapped[int | None] = mapped_column(Integer)
+    balance_sheet_eur: Mapped[int | None] = mapped_column(Integer)
+    directors: Mapped[str] = mapped_column(Text, default="")  # one name per line
+    support_kind: Mapped[str] = mapped_column(String(40))
+    operating_country: Mapped[str | None] = mapped_column(String(2))
+    operating_sector: Mapped[str | None] = mapped_column(String(60))
+    requested_on: Mapped[date] = mapped_column(Date)
+    needed_by: Mapped[date | None] = mapped_column(Date)
+    handled_by: Mapped[str] = mapped_column(String(120), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    conditions: Mapped[str] = mapped_column(Text, default="")
+    conditions_due: Mapped[date | None] = mapped_column(Date)
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decided_by: Mapped[str] = mapped_column(String(120), default="")
+    screened_list_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sanctions_lists.id", ondelete="SET NULL")
+    )
+    screened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    matcher_version: Mapped[str] = mapped_column(String(20), default="")
+    match_threshold: Mapped[float | None] = mapped_column(Float)
+
+    answers: Mapped[list[ChecklistAnswerRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    evidence: Mapped[list[EvidenceFileRow]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
+        order_by="EvidenceFileRow.id",
+    )
+    matches: Mapped[list[SanctionsMatchRow]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
+        order_by="SanctionsMatchRow.score.desc()",
+    )
+
+
+class ChecklistAnswerRow(Base):
+    __tablename__ = "checklist_answers"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("support_requests.id", ondelete="CASCADE"), primary_key=True
+    )
+    item: Mapped[str] = mapped_column(String(40), primary_key=True)
+    answer: Mapped[str] = mapped_column(String(10), default="unknown")  # yes / no / unknown
+    note: Mapped[str] = mapped_column(Text, default="")
+    links: Mapped[str] = mapped_column(Text, default="")  # one per line
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class EvidenceFileRow(Base):
+    """A file attached as evidence to one checklist item (stored like activity attachments)."""
+
+    __tablename__ = "evidence_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("support_requests.id", ondelete="CASCADE"), index=True
+    )
+    item: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(400))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class SanctionsMatchRow(Base):
+    """A candidate the matcher found for a screened name, and the officer's judgement of it."""
+
+    __tablename__ = "sanctions_matches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("support_requests.id", ondelete="CASCADE"), index=True
+    )
+    list_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sanctions_lists.id", ondelete="SET NULL")
+    )
+    subject: Mapped[str] = mapped_column(Text)  # the screened name
+    subject_kind: Mapped[str] = mapped_column(String(20))  # "company" or "director"
+    entry_id: Mapped[str] = mapped_column(String(200))
+    entry_name: Mapped[str] = mapped_column(Text)
+    entry_schema: Mapped[str] = mapped_column(String(40), default="")
+    entry_details: Mapped[str] = mapped_column(Text, default="")  # JSON of the list entry
+    score: Mapped[float] = mapped_column(Float)
+    matched_name: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text, default="")  # one reason per line
+    judgement: Mapped[str] = mapped_column(String(20), default="open")  # open/confirmed/dismissed
+    judged_by: Mapped[str] = mapped_column(String(120), default="")
+    judged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    judgement_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntryRow(Base):
+    """Append-only, hash-chained log of every change to requests and decisions."""
+
+    __tablename__ = "screening_audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    details: Mapped[str] = mapped_column(Text, default="{}")  # canonical JSON
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))

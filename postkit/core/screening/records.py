@@ -1,0 +1,206 @@
+"""Plain values the screening services take and return; nothing here touches the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Answer(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class Outcome(StrEnum):
+    SUPPORT = "support"
+    SUPPORT_WITH_CONDITIONS = "support_with_conditions"
+    DECLINE = "decline"
+    REFER_TO_HQ = "refer_to_hq"
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    DECIDED = "decided"
+
+
+class Judgement(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+class RiskLevel(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+@dataclass(frozen=True)
+class RequestInput:
+    """What the officer records about a company's request for support."""
+
+    company_name: str
+    support_kind: str
+    requested_on: date
+    kvk_number: str = ""
+    company_country: str | None = None
+    company_sector: str | None = None
+    employees: int | None = None
+    turnover_eur: int | None = None
+    balance_sheet_eur: int | None = None
+    directors: tuple[str, ...] = ()
+    operating_country: str | None = None
+    operating_sector: str | None = None
+    needed_by: date | None = None
+    handled_by: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    item: str
+    file_name: str
+    stored_name: str
+    sha256: str
+    size_bytes: int
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class ChecklistAnswer:
+    item: str
+    answer: Answer = Answer.UNKNOWN
+    note: str = ""
+    links: tuple[str, ...] = ()
+    evidence: tuple[EvidenceFile, ...] = ()
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+@dataclass(frozen=True)
+class SanctionsListInfo:
+    id: int
+    file_name: str
+    sha256: str
+    entry_count: int
+    list_date: str
+    imported_at: datetime
+    imported_by: str
+
+
+@dataclass(frozen=True)
+class MatchRecord:
+    """A candidate from the sanctions list for a screened name, and how it was judged."""
+
+    id: int
+    subject: str
+    subject_kind: str  # "company" or "director"
+    entry_id: str
+    entry_name: str
+    entry_schema: str
+    entry_details: dict[str, Any]
+    score: float
+    matched_name: str
+    explanation: tuple[str, ...]
+    judgement: Judgement = Judgement.OPEN
+    judged_by: str = ""
+    judged_at: datetime | None = None
+    judgement_note: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: Outcome
+    rationale: str
+    conditions: str = ""
+    conditions_due: date | None = None
+    follow_up_on: date | None = None
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    id: int
+    uuid: str
+    data: RequestInput
+    status: Status
+    decision: Decision | None = None
+    decided_at: datetime | None = None
+    decided_by: str = ""
+    answers: dict[str, ChecklistAnswer] = field(default_factory=dict)
+    matches: tuple[MatchRecord, ...] = ()
+    screened_list: SanctionsListInfo | None = None
+    screened_at: datetime | None = None
+    matcher_version: str = ""
+    match_threshold: float | None = None
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+    def answer(self, item: str) -> ChecklistAnswer:
+        return self.answers.get(item, ChecklistAnswer(item))
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status is Status.DECIDED
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One line of the request list."""
+
+    id: int
+    company_name: str
+    support_kind: str
+    requested_on: date
+    status: Status
+    outcome: Outcome | None
+    handled_by: str
+    follow_up_on: date | None
+    open_matches: int
+
+
+@dataclass(frozen=True)
+class RiskFactor:
+    """One reason the risk summary gives, with its weight on the outcome."""
+
+    source: str  # a checklist item code, "country", "sector", "size" or "sanctions"
+    level: RiskLevel
+    explanation: str
+
+
+@dataclass(frozen=True)
+class RiskSummary:
+    level: RiskLevel
+    factors: tuple[RiskFactor, ...]
+    red_flags: tuple[str, ...]  # checklist items or sources that are red flags
+    open_items: tuple[str, ...]  # checklist items not yet answered yes or no
+    advice: str  # one sentence; the officer decides
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    request_id: int | None
+    at: datetime
+    actor: str
+    action: str
+    details: dict[str, Any]
+    previous_hash: str
+    entry_hash: str
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """The result of verifying the audit log's hash chain."""
+
+    entries: int
+    broken_at: int | None = None  # id of the first entry that does not fit the chain
+    problem: str = ""
+
+    @property
+    def is_intact(self) -> bool:
+        return self.broken_at is None
