@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import uuid4
 
 from openpyxl import Workbook
@@ -16,7 +16,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import Connection, DateTime, Row, Select, Table, bindparam, select, type_coerce
 from sqlalchemy.orm import Session
 
@@ -30,6 +29,9 @@ from postkit.core.activities.models import (
 )
 from postkit.core.activities.records import ActivityFilter
 from postkit.core.errors import PostkitError
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 SHEET_TITLE = "activities"
 BATCH_SIZE = 2000
