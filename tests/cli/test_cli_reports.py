@@ -67,7 +67,7 @@ def test_export_of_one_year_in_dutch(
     header, *rows = sheet.iter_rows(values_only=True)
     assert header[2] == "kerntaak"
     assert 0 < len(rows) == expected < 200
-    assert {row[5].year for row in rows} == {2025}  # type: ignore[union-attr]
+    assert {row[6].year for row in rows} == {2025}  # type: ignore[union-attr]
 
 
 def test_annual_report_is_written(

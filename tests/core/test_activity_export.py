@@ -68,7 +68,7 @@ def test_header_is_bold_frozen_filtered_and_the_columns_have_widths(
     assert [cell.value for cell in sheet[1]] == HEADER
     assert all(cell.font.b for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:X3"
+    assert sheet.auto_filter.ref == "A1:Y3"
     assert sheet.column_dimensions["A"].width == COLUMNS[0].width
     assert sheet.column_dimensions["E"].width == COLUMNS[4].width  # title
 
@@ -99,10 +99,10 @@ def test_cells_are_typed_and_labelled(session: Session, tmp_path: Path) -> None:
     assert isinstance(created, datetime) and created.tzinfo is None
     stored_utc = record.created_at.astimezone(UTC).replace(tzinfo=None)
     assert abs(created - stored_utc) < timedelta(milliseconds=1)
-    start_cell, end_cell = sheet["F2"], sheet["G2"]
+    start_cell, end_cell = sheet["G2"], sheet["H2"]
     assert start_cell.is_date and start_cell.number_format == "yyyy-mm-dd"
     assert end_cell.is_date and end_cell.number_format == "yyyy-mm-dd"
-    assert sheet["V2"].is_date  # created at
+    assert sheet["W2"].is_date  # created at
 
 
 def test_labels_follow_the_language(session: Session, tmp_path: Path) -> None:
@@ -116,9 +116,9 @@ def test_labels_follow_the_language(session: Session, tmp_path: Path) -> None:
         "kerntaak",
         "kerntaak (omschrijving)",
     ]
-    assert sheet["H2"].value == "Seminar of evenement"
-    assert sheet["I2"].value == "Ivoorkust"
-    assert sheet["K2"].value == "Kinderarbeid; Leefbaar loon"
+    assert sheet["I2"].value == "Seminar of evenement"
+    assert sheet["J2"].value == "Ivoorkust"
+    assert sheet["L2"].value == "Kinderarbeid; Leefbaar loon"
 
 
 def test_empty_fields_leave_empty_cells(session: Session, tmp_path: Path) -> None:
@@ -154,8 +154,8 @@ def test_formula_looking_text_is_stored_as_text(session: Session, tmp_path: Path
     out = tmp_path / "activities.xlsx"
     export_activities_xlsx(session, out)
     sheet = _sheet(out)
-    cells = {"title": sheet["E2"], "partners": sheet["L2"], "outcome": sheet["R2"]}
-    cells["follow_up"] = sheet["S2"]
+    cells = {"title": sheet["E2"], "partners": sheet["M2"], "outcome": sheet["S2"]}
+    cells["follow_up"] = sheet["T2"]
     for name, cell in cells.items():
         assert cell.value == risky[name]
         assert cell.data_type == "s"
@@ -170,7 +170,7 @@ def test_control_characters_are_dropped_instead_of_failing(
     _add(session, partners="Solidaridad\x0b Fairtrade\x1f")
     out = tmp_path / "activities.xlsx"
     export_activities_xlsx(session, out)
-    assert _sheet(out)["L2"].value == "Solidaridad Fairtrade"
+    assert _sheet(out)["M2"].value == "Solidaridad Fairtrade"
 
 
 def test_progress_is_reported_per_batch(session: Session, tmp_path: Path) -> None:

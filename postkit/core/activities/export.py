@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from uuid import uuid4
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -28,7 +26,7 @@ from postkit.core.activities.models import (
     ActivityTheme,
 )
 from postkit.core.activities.records import ActivityFilter
-from postkit.core.errors import PostkitError
+from postkit.core.files import atomic_output
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -55,6 +53,7 @@ COLUMNS = (
     Column("core task", "kerntaak", 10),
     Column("core task label", "kerntaak (omschrijving)", 36),
     Column("title", "titel", 50),
+    Column("description", "omschrijving", 50),
     Column("start date", "begindatum", 12),
     Column("end date", "einddatum", 12),
     Column("type", "soort", 22),
@@ -92,32 +91,6 @@ def export_activities_xlsx(
     with atomic_output(Path(path)) as temp:
         total = count_activities(session, flt) if progress else 0
         return _write_workbook(session, temp, flt, language, total, progress)
-
-
-@contextmanager
-def atomic_output(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target` that replaces it if the block succeeds.
-
-    The temporary file is removed whatever happens, so a failure or a cancel never leaves a
-    half-written file; an OSError becomes a PostkitError naming `target`.
-    """
-    temp = target.with_name(f".{target.name}.{uuid4().hex[:8]}.part")
-    try:
-        # Fail on an unwritable folder now, not after all the work.
-        temp.open("wb").close()
-    except OSError as exc:
-        raise _cannot_write(target, exc) from exc
-    try:
-        yield temp
-        os.replace(temp, target)
-    except OSError as exc:
-        raise _cannot_write(target, exc) from exc
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _cannot_write(target: Path, exc: OSError) -> PostkitError:
-    return PostkitError(f"cannot write {target}: {exc.strerror or exc}")
 
 
 def _write_workbook(
@@ -170,6 +143,7 @@ _QUERY = select(
     Activity.post_name,
     Activity.core_task,
     Activity.title,
+    Activity.description,
     Activity.start_date,
     Activity.end_date,
     Activity.activity_type,
@@ -261,6 +235,7 @@ class _RowMaker:
             post_name,
             core_task,
             title,
+            description,
             start_date,
             end_date,
             activity_type,
@@ -283,6 +258,7 @@ class _RowMaker:
                 core_task,
                 task_labels.get(core_task),
                 text(title),
+                text(description),
                 start_date,
                 end_date,
                 type_labels.get(activity_type) or text(activity_type),

@@ -37,10 +37,10 @@ from sqlalchemy.orm import Session
 from typing_extensions import override
 
 from postkit.core import reference
-from postkit.core.activities.export import atomic_output
 from postkit.core.activities.listing import quarter_range
 from postkit.core.activities.models import Activity
 from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
+from postkit.core.files import atomic_output
 from postkit.core.profile import PostProfile, load_profile
 
 PHRASES: dict[str, dict[str, str]] = {
