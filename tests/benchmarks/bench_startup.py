@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.common import seeded_database  # noqa: E402
+from tests.benchmarks.common import seeded_database
 
 BARE_WINDOW = """
 from PySide6.QtCore import QTimer
