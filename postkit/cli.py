@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--language", choices=("nl", "en"), default="en")
     export.set_defaults(run=_run_activities_export)
 
+    _add_screening_commands(commands)
+
     report = commands.add_parser("report", help="reports")
     report_commands = report.add_subparsers(dest="report_command", metavar="KIND", required=True)
     annual = report_commands.add_parser("annual", help="the annual report as PDF")
@@ -65,6 +67,37 @@ def _parser() -> argparse.ArgumentParser:
     annual.add_argument("--language", choices=("nl", "en"), default="en")
     annual.set_defaults(run=_run_annual_report)
     return parser
+
+
+def _add_screening_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    screening = commands.add_parser("screening", help="IMVO conditions: screening of requests")
+    actions = screening.add_subparsers(dest="screening_command", metavar="ACTION", required=True)
+    match = actions.add_parser(
+        "match", help="match a name against a sanctions list (score, name, id per line)"
+    )
+    match.add_argument("name", metavar="NAME")
+    match.add_argument(
+        "--list",
+        type=Path,
+        metavar="FILE",
+        help="a targets.simple.csv file (default: the list imported into the database)",
+    )
+    match.add_argument("--limit", type=_positive_int, default=10)
+    match.set_defaults(run=_run_screening_match)
+    verify = actions.add_parser("verify", help="check the screening log's hash chain")
+    verify.set_defaults(run=_run_screening_verify)
+    import_list = actions.add_parser("import-list", help="import a sanctions list (CSV)")
+    import_list.add_argument("file", metavar="FILE", type=Path)
+    import_list.set_defaults(run=_run_screening_import_list)
+    import_risk = actions.add_parser("import-risk", help="import a country or sector risk table")
+    import_risk.add_argument("file", metavar="FILE", type=Path)
+    import_risk.add_argument("--kind", choices=("country", "sector"), required=True)
+    import_risk.set_defaults(run=_run_screening_import_risk)
+    record = actions.add_parser("record", help="print a request's decision record as PDF")
+    record.add_argument("request_id", metavar="REQUEST_ID", type=_positive_int)
+    record.add_argument("out", metavar="OUT.pdf", type=Path)
+    record.add_argument("--language", choices=("nl", "en"), default="en")
+    record.set_defaults(run=_run_screening_record)
 
 
 def _positive_int(text: str) -> int:
@@ -134,6 +167,91 @@ def _run_annual_report(args: argparse.Namespace) -> None:
     with database.session() as session:
         write_annual_report(session, args.year, args.out, language=args.language)
     print(f"{args.out}: annual report {args.year}")
+
+
+def _run_screening_match(args: argparse.Namespace) -> None:
+    from postkit.core.screening.matching import NameMatcher
+    from postkit.core.screening.sanctions import read_sanctions_csv
+
+    if args.list is not None:
+        entries = read_sanctions_csv(args.list).entries
+        matcher = NameMatcher(entries)
+    else:
+        from postkit.core.db import open_database
+        from postkit.core.errors import PostkitError
+        from postkit.core.screening.sanctions_store import current_list, matcher_for
+
+        database = open_database(database_location(args))
+        with database.session() as session:
+            listed = current_list(session)
+            if listed is None:
+                raise PostkitError(
+                    "no sanctions list imported yet: give one with --list FILE or import one "
+                    "with 'postkit screening import-list FILE'"
+                )
+            matcher = matcher_for(session, listed.id)
+    for candidate in matcher.match(args.name, limit=args.limit):
+        name = candidate.entry.name.replace("\t", " ")
+        print(f"{candidate.score:.1f}\t{name}\t{candidate.entry.id}")
+
+
+def _run_screening_verify(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.errors import PostkitError
+    from postkit.core.screening.audit import verify_chain
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        check = verify_chain(session)
+    if not check.is_intact:
+        raise PostkitError(
+            f"the screening log is broken at entry {check.broken_at}: {check.problem}"
+        )
+    print(f"ok: {check.entries} log entries, the chain is intact")
+
+
+def _run_screening_import_list(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.screening.sanctions_store import import_sanctions_list
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        listed = import_sanctions_list(session, args.file, _actor(session))
+    print(f"{args.file}: {listed.entry_count} entries imported (sha256 {listed.sha256[:12]}…)")
+
+
+def _run_screening_import_risk(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.screening.risk import import_risk_table
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        count = import_risk_table(session, args.file, args.kind, _actor(session))
+    print(f"{args.file}: {count} {args.kind} risk ratings imported")
+
+
+def _run_screening_record(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.profile import load_profile
+    from postkit.core.screening.audit import entries_for
+    from postkit.core.screening.decision_record import write_decision_record
+    from postkit.core.screening.requests import get_request
+    from postkit.core.screening.risk import risk_summary
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        record = get_request(session, args.request_id)
+        profile = load_profile(session)
+        write_decision_record(
+            record,
+            risk_summary(session, record),
+            entries_for(session, record.id),
+            args.out,
+            language=args.language,
+            post_name=profile.post_name if profile else "",
+            printed_by=_actor(session),
+        )
+    print(f"{args.out}: decision record of request {args.request_id}")
 
 
 def _open_app(args: argparse.Namespace) -> int:
