@@ -57,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--language", choices=("nl", "en"), default="en")
     export.set_defaults(run=_run_activities_export)
 
+    backup = commands.add_parser("backup", help="write a backup of the database now")
+    backup.set_defaults(run=_run_backup)
+    restore = commands.add_parser(
+        "restore", help="replace the database by a backup (the current one is backed up first)"
+    )
+    restore.add_argument("file", metavar="FILE", type=Path)
+    restore.set_defaults(run=_run_restore)
+
     _add_screening_commands(commands)
 
     report = commands.add_parser("report", help="reports")
@@ -134,6 +142,35 @@ def _run_db_upgrade(args: argparse.Namespace) -> None:
 
     database = open_database(database_location(args))
     print(f"{database.url}: schema {current_revision(database.engine)}")
+
+
+def _sqlite_file(args: argparse.Namespace) -> Path:
+    from sqlalchemy.engine import make_url
+
+    from postkit.core.db.database import database_url
+    from postkit.core.errors import PostkitError
+
+    url = make_url(database_url(database_location(args)))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise PostkitError("backup and restore work on a SQLite database file")
+    return Path(url.database)
+
+
+def _run_backup(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.db.backup import backup_database
+
+    open_database(database_location(args)).dispose()  # creates or upgrades it first
+    print(backup_database(_sqlite_file(args)))
+
+
+def _run_restore(args: argparse.Namespace) -> None:
+    from postkit.core.db.backup import restore_database
+
+    database_file = _sqlite_file(args)
+    safety = restore_database(database_file, args.file)
+    kept = f" (the database as it was is kept in {safety})" if safety else ""
+    print(f"{database_file}: restored from {args.file}{kept}")
 
 
 def _run_demo_seed(args: argparse.Namespace) -> None:

@@ -50,6 +50,12 @@ class DatabaseOpener(QThread):
             from postkit.core.profile import load_profile
 
             database = open_database(self._location)
+            if database.is_sqlite and database.engine.url.database:
+                from pathlib import Path
+
+                from postkit.core.db.backup import automatic_backup
+
+                automatic_backup(Path(database.engine.url.database))
             with database.session() as session:
                 profile = load_profile(session)
         except BaseException as error:  # reported on the GUI thread

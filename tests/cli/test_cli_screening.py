@@ -20,7 +20,7 @@ def test_match_prints_candidates_best_first_as_tab_separated_lines(
     assert main(["screening", "match", "kvasnikov evgeniy", "--list", str(SAMPLE)]) == 0
     rows = _lines(capsys)
     assert rows, "a transliterated, reordered name must be found"
-    score, name, entry_id = rows[0]
+    _score, name, entry_id = rows[0]
     assert (name, entry_id) == ("Yevgeny Borisovich Kvasnikov", "pk-sample-001")
     scores = [float(row[0]) for row in rows]
     assert scores == sorted(scores, reverse=True)

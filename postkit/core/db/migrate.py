@@ -84,5 +84,19 @@ def ensure_schema(engine: Engine) -> str:
             f"the database was written by a newer version of postkit (schema {revision}); "
             "update postkit to open it"
         )
+    else:
+        _backup_before_upgrade(engine, revision)
     upgrade(engine)
     return HEAD_REVISION
+
+
+def _backup_before_upgrade(engine: Engine, revision: str) -> None:
+    """An older post database is copied aside before its schema changes."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return
+    from pathlib import Path
+
+    from postkit.core.db.backup import backup_database
+
+    engine.dispose()  # let the backup read a quiet database
+    backup_database(Path(engine.url.database), f"before-upgrade-{revision}")
