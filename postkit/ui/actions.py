@@ -22,6 +22,8 @@ class ActionId(Enum):
     SHOW_ACTIVITIES = auto()
     SHOW_DASHBOARD = auto()
     EDIT_PROFILE = auto()
+    BACKUP = auto()
+    RESTORE = auto()
     QUIT = auto()
     ABOUT = auto()
     SHORTCUTS = auto()
@@ -113,6 +115,18 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Version and purpose"),
         None,
         Icon.SP_MessageBoxInformation,
+    ),
+    ActionId.BACKUP: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Back up now"),
+        QT_TRANSLATE_NOOP("Actions", "Write a backup copy of the post's database"),
+        None,
+        Icon.SP_DriveFDIcon,
+    ),
+    ActionId.RESTORE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Re&store from backup…"),
+        QT_TRANSLATE_NOOP("Actions", "Replace the database by a backup (the current one is kept)"),
+        None,
+        Icon.SP_BrowserReload,
     ),
     ActionId.SHORTCUTS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"),

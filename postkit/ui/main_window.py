@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.ANNUAL_REPORT])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.EDIT_PROFILE])
+        file_menu.addAction(a[ActionId.BACKUP])
+        file_menu.addAction(a[ActionId.RESTORE])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
@@ -220,6 +222,8 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_ACTIVITIES].triggered.connect(lambda: self.show_module("activities"))
         a[ActionId.SHOW_DASHBOARD].triggered.connect(lambda: self.show_module("dashboard"))
         a[ActionId.EDIT_PROFILE].triggered.connect(self.edit_profile)
+        a[ActionId.BACKUP].triggered.connect(self.back_up)
+        a[ActionId.RESTORE].triggered.connect(self.restore_backup)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ABOUT].triggered.connect(self._show_about)
         a[ActionId.SHORTCUTS].triggered.connect(self._show_shortcuts)
@@ -428,6 +432,70 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self._update_title()
+
+    # -- backups ----------------------------------------------------------------------
+
+    @property
+    def database_file(self) -> Path | None:
+        """The SQLite file behind the window, or None for a server database."""
+        if self.database is None or not self.database.is_sqlite:
+            return None
+        name = self.database.engine.url.database
+        return Path(name) if name else None
+
+    def back_up(self) -> Path | None:
+        from postkit.core.db.backup import backup_database
+
+        assert self.database_file is not None
+        try:
+            written = backup_database(self.database_file)
+        except PostkitError as error:
+            show_error(self, error)
+            return None
+        self.statusBar().showMessage(self.tr("Backup written to {0}").format(written), 10000)
+        return written
+
+    def ask_backup_file(self) -> Path | None:
+        from postkit.core.db.backup import backups_dir
+
+        assert self.database_file is not None
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from backup"),
+            str(backups_dir(self.database_file)),
+            self.tr("postkit database (*.sqlite3)"),
+        )
+        return Path(name) if name else None
+
+    def restore_backup(self) -> None:
+        """Replace the database by a backup; postkit then closes, as the open data is stale."""
+        from postkit.core.db.backup import restore_database
+
+        database_file = self.database_file
+        assert database_file is not None and self.database is not None
+        backup = self.ask_backup_file()
+        if backup is None:
+            return
+        question = self.tr(
+            "Replace the post's database by the backup {0}? The current database is backed up "
+            "first. postkit closes afterwards; start it again to work on the restored data."
+        ).format(backup.name)
+        if not confirm(self, self.tr("Restore from backup"), question, self.tr("Restore")):
+            return
+        self.database.dispose()
+        try:
+            safety = restore_database(database_file, backup)
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Restored"),
+            self.tr("The backup was restored. The database as it was is kept in {0}.").format(
+                safety
+            ),
+        )
+        self.close()
 
     # -- files -------------------------------------------------------------------------
 

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from postkit.core.activities.attachments import attachment_path
-from postkit.core.activities.listing import activity_ids
+from postkit.core.activities.listing import activity_ids, count_activities
 from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity, get_activity
-from postkit.core.db import Database
+from postkit.core.db import Database, open_database
 from postkit.core.demo import seed_demo
 from postkit.ui import main_window as main_window_module
 from postkit.ui.actions import ActionId
@@ -328,3 +328,20 @@ def test_every_action_has_a_tip_and_the_common_ones_have_keys(window: MainWindow
         assert not window.actions[action_id].shortcut().isEmpty()
     listed = dict(window.actions.shortcut_list())
     assert "New activity" in listed
+
+
+def test_back_up_and_restore_from_the_file_menu(
+    window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = window.back_up()
+    assert backup is not None and backup.is_file()
+    assert "Backup written" in window.statusBar().currentMessage()
+    _add(database, title="Logged after the backup")
+    monkeypatch.setattr(window, "ask_backup_file", lambda: backup)
+    monkeypatch.setattr(main_window_module, "confirm", lambda *args: True)
+    monkeypatch.setattr(main_window_module.QMessageBox, "information", lambda *args: None)
+    window.actions[ActionId.RESTORE].trigger()
+    assert not window.isVisible()
+    restored = open_database(window.database_file)
+    with restored.session() as session:
+        assert count_activities(session) == 0
