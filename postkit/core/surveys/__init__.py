@@ -1,0 +1,1 @@
+"""Surveys: XLSForm definitions, the expression language, responses and their export."""
