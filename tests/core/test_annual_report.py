@@ -1,10 +1,6 @@
 from __future__ import annotations
 
-import base64
 import re
-import shutil
-import subprocess
-import zlib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -17,6 +13,7 @@ from postkit.core.activities.report import write_annual_report
 from postkit.core.activities.service import create_activity
 from postkit.core.errors import PostkitError
 from postkit.core.profile import PostProfile
+from tests.pdf_text import pdf_lines, pdf_text
 
 SEMINAR = ActivityInput(
     core_task=2,
@@ -30,38 +27,6 @@ SEMINAR = ActivityInput(
     participants_men=11,
     participants_other=1,
 )
-
-_STREAM = re.compile(rb"<<(.*?)>>\s*stream\r?\n(.*?)endstream", re.S)
-_STRING = rb"\(((?:\\.|[^\\)])*)\)\s*Tj\s*"
-_LINE = re.compile(rb"(?:" + _STRING + rb")+", re.S)
-_SHOWN = re.compile(_STRING, re.S)
-_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
-_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-
-
-def pdf_lines(path: Path) -> list[str]:
-    """The lines of text the PDF's pages show, in drawing order.
-
-    reportlab draws each line of a paragraph or cell as consecutive `(...) Tj` strings.
-    """
-    lines = []
-    for header, data in _STREAM.findall(path.read_bytes()):
-        if b"/ASCII85Decode" in header:
-            data = base64.a85decode(data.strip().removesuffix(b"~>"))
-        if b"/FlateDecode" in header:
-            data = zlib.decompress(data)
-        for line in _LINE.finditer(data):
-            raw = b"".join(_SHOWN.findall(line.group(0)))
-            text = _ESCAPE.sub(lambda m: _unescape(m.group(1)), raw)
-            # reportlab's WinAnsi puts the bullet at 0x7f as well as at 0x95.
-            lines.append(text.replace(b"\x7f", b"\x95").decode("cp1252"))
-    return lines
-
-
-def _unescape(code: bytes) -> bytes:
-    if code[:1].isdigit():
-        return bytes([int(code, 8)])
-    return _ESCAPES.get(code, code)
 
 
 def _add(session: Session, **changes: object) -> None:
@@ -94,26 +59,33 @@ def test_the_report_has_a_cover_the_figures_and_the_activities(
     assert "Countries of accreditation: Kenya" in lines
     assert any(line.startswith("Printed on ") for line in lines)
     assert "Summary per core task" in lines
-    assert "2. Raising IMVO awareness among businesses" in lines
+    assert "2. Raising IMVO awareness among businesses" in " ".join(lines)  # table cells may wrap
     assert (
         "In 2025 the post recorded 3 activities, reaching 27 companies and 78 participants."
         in lines
     )
     assert "Activities in 2025" in lines
-    assert "Seminar on living wage for cocoa exporters" in lines
-    assert "Advice to a <cocoa> exporter & importer" in lines
+    assert "Seminar on living wage for cocoa exporters" in " ".join(lines)  # table cells may wrap
+    assert "Advice to a <cocoa> exporter & importer" in " ".join(lines)  # table cells may wrap
     assert "Staff training in 2024" not in lines
     assert "Living wage" in lines  # top themes
     assert "Women" in lines and "Men" in lines and "Other or unknown" in lines
 
 
+# reportlab draws its bullet as WinAnsi 0x7f when the font is a TrueType one.
+BULLETS = ("•", "\x7f")
+
+
 def _listed_after(lines: list[str], heading: str) -> list[str]:
-    """The bulleted lines that follow `heading`."""
-    start = lines.index(heading) + 1
-    listed = []
-    while lines[start] == "•":
-        listed.append(lines[start + 1])
-        start += 2
+    """The bulleted items that follow `heading` (an item may wrap onto more lines)."""
+    listed: list[str] = []
+    for line in lines[lines.index(heading) + 1 :]:
+        if line[:1] in BULLETS:
+            listed.append(line[1:].strip())
+        elif listed and not line.endswith(":") and line[:1].islower():
+            listed[-1] += " " + line
+        else:
+            break
     return listed
 
 
@@ -163,7 +135,9 @@ def test_the_report_can_be_in_dutch(year_2025: Session, tmp_path: Path) -> None:
     lines = pdf_lines(out)
     assert "IMVO-jaarverslag 2025" in lines
     assert "Landen van accreditatie: Kenia" in lines
-    assert "2. Bewustwording van IMVO creëren bij het bedrijfsleven" in lines
+    assert "2. Bewustwording van IMVO creëren bij het bedrijfsleven" in " ".join(
+        lines
+    )  # table cells may wrap
     assert "Kerntaken zonder enige activiteit in 2025:" in lines
     assert "Leefbaar loon" in lines
     assert "Annual IMVO report 2025" not in lines
@@ -193,13 +167,10 @@ def test_an_unwritable_path_is_a_postkit_error_naming_it(
     assert not list(tmp_path.rglob("*.part"))
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext not installed")
-def test_poppler_reads_the_same_text(year_2025: Session, tmp_path: Path) -> None:
+def test_the_text_reads_back_as_written(year_2025: Session, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
     write_annual_report(year_2025, 2025, out)
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, check=True, text=True
-    ).stdout
+    text = " ".join(pdf_text(out).split())
     for expected in (
         "Annual IMVO report 2025",
         "Raising IMVO awareness among businesses",

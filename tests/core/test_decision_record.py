@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,7 +29,7 @@ from postkit.core.screening.records import (
     Status,
 )
 from postkit.core.screening.reference import checklist
-from tests.core.test_annual_report import pdf_lines
+from tests.pdf_text import pdf_lines, pdf_text
 
 AT = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
 PRINTED_AT = datetime(2025, 4, 2, 16, 5, tzinfo=UTC)
@@ -264,18 +262,6 @@ def _write(sample: Sample, path: Path, language: str = "en") -> Path:
         printed_at=PRINTED_AT,
     )
     return path
-
-
-def pdf_text(path: Path) -> str:
-    """The PDF's text: poppler's reading when installed, else the content streams' lines."""
-    if shutil.which("pdftotext"):
-        return subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
-            capture_output=True,
-            check=True,
-            text=True,
-        ).stdout
-    return "\n".join(pdf_lines(path))
 
 
 def _flat(text: str) -> str:

@@ -41,7 +41,11 @@ from postkit.core.activities.listing import quarter_range
 from postkit.core.activities.models import Activity
 from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
 from postkit.core.files import atomic_output
+from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.profile import PostProfile, load_profile
+
+# Names in any European script print as written (see pdf_fonts).
+register_fonts()
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
@@ -338,7 +342,7 @@ class _Report:
         chart.width, chart.height = TEXT_WIDTH - 62 * mm, 50 * mm
         chart.data = [summary.per_task_quarter[task] for task in CORE_TASKS]
         chart.categoryAxis.categoryNames = ["Q1", "Q2", "Q3", "Q4"]
-        chart.categoryAxis.labels.fontName = "Helvetica"
+        chart.categoryAxis.labels.fontName = REGULAR
         chart.categoryAxis.labels.fontSize = 8
         highest = max(max(quarters) for quarters in chart.data)
         chart.valueAxis.valueMin = 0
@@ -346,7 +350,7 @@ class _Report:
         chart.valueAxis.valueStep = step
         chart.valueAxis.valueMax = max(-(-highest // step) * step, step)
         chart.valueAxis.labelTextFormat = "%d"
-        chart.valueAxis.labels.fontName = "Helvetica"
+        chart.valueAxis.labels.fontName = REGULAR
         chart.valueAxis.labels.fontSize = 8
         chart.valueAxis.visibleGrid = True
         chart.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
@@ -359,7 +363,7 @@ class _Report:
         legend = Legend()
         legend.x, legend.y = TEXT_WIDTH - 46 * mm, 56 * mm
         legend.alignment = "right"
-        legend.fontName = "Helvetica"
+        legend.fontName = REGULAR
         legend.fontSize = 8
         legend.columnMaximum = 5
         legend.deltay = 10
@@ -412,7 +416,7 @@ class _Report:
         legend = Legend()
         legend.x, legend.y = 46 * mm, 30 * mm
         legend.alignment = "right"
-        legend.fontName = "Helvetica"
+        legend.fontName = REGULAR
         legend.fontSize = 8
         legend.columnMaximum = 3
         legend.colorNamePairs = [
@@ -479,13 +483,13 @@ class _Report:
                     self.number(line.participants),
                 ]
             )
-        widths = [16 * mm, 25 * mm, 0, 25 * mm, 20 * mm, 17 * mm, 18 * mm]
+        widths = [18 * mm, 25 * mm, 0, 28 * mm, 20 * mm, 19 * mm, 21 * mm]
         widths[2] = TEXT_WIDTH - sum(widths)
         table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, -1), "Helvetica", 7.5),
+                    ("FONT", (0, 0), (-1, -1), REGULAR, 7.5),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("ALIGN", (5, 1), (6, -1), "RIGHT"),
                     ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -502,40 +506,38 @@ class _Report:
 
 
 class _Styles:
-    """The report's paragraph styles, all in Helvetica (which covers é, ë and ç)."""
+    """The report's paragraph styles, all in the shipped DejaVu Sans (see pdf_fonts)."""
 
     def __init__(self) -> None:
         base = getSampleStyleSheet()
-        body = ParagraphStyle(
-            "body", base["BodyText"], fontName="Helvetica", fontSize=10, leading=14
-        )
+        body = ParagraphStyle("body", base["BodyText"], fontName=REGULAR, fontSize=10, leading=14)
         self.body = body
-        self.notice = ParagraphStyle("notice", body, fontName="Helvetica-Bold")
+        self.notice = ParagraphStyle("notice", body, fontName=BOLD)
         self.bullet = ParagraphStyle("bullet", body, leftIndent=12, bulletIndent=2)
         self.h1 = ParagraphStyle(
             "h1",
             body,
-            fontName="Helvetica-Bold",
+            fontName=BOLD,
             fontSize=15,
             leading=19,
             spaceBefore=10,
             spaceAfter=6,
             textColor=TASK_COLOURS[0],
         )
-        self.h2 = ParagraphStyle("h2", body, fontName="Helvetica-Bold", fontSize=11, spaceAfter=2)
+        self.h2 = ParagraphStyle("h2", body, fontName=BOLD, fontSize=11, spaceAfter=2)
         self.cell = ParagraphStyle("cell", body, fontSize=9, leading=11)
         self.small = ParagraphStyle("small", body, fontSize=7.5, leading=9)
-        self.small_head = ParagraphStyle("small_head", self.small, fontName="Helvetica-Bold")
+        self.small_head = ParagraphStyle("small_head", self.small, fontName=BOLD)
         self.small_head_right = ParagraphStyle(
             "small_head_right", self.small_head, alignment=TA_RIGHT
         )
         self.brand = ParagraphStyle(
-            "brand", body, fontName="Helvetica-Bold", fontSize=12, textColor=colors.grey
+            "brand", body, fontName=BOLD, fontSize=12, textColor=colors.grey
         )
         self.cover_title = ParagraphStyle(
             "cover_title",
             body,
-            fontName="Helvetica-Bold",
+            fontName=BOLD,
             fontSize=28,
             leading=34,
             spaceBefore=4,
@@ -543,16 +545,14 @@ class _Styles:
             textColor=TASK_COLOURS[0],
         )
         self.cover_subtitle = ParagraphStyle("cover_subtitle", body, fontSize=12, leading=16)
-        self.cover_post = ParagraphStyle(
-            "cover_post", body, fontName="Helvetica-Bold", fontSize=16, leading=22
-        )
+        self.cover_post = ParagraphStyle("cover_post", body, fontName=BOLD, fontSize=16, leading=22)
         self.cover_line = ParagraphStyle("cover_line", body, fontSize=11, leading=16)
 
 
 def _figures_style(has_total: bool) -> TableStyle:
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
+        ("FONT", (0, 0), (-1, -1), REGULAR, 9),
+        ("FONT", (0, 0), (-1, 0), BOLD, 9),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -560,7 +560,7 @@ def _figures_style(has_total: bool) -> TableStyle:
     ]
     if has_total:
         commands += [
-            ("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 9),
+            ("FONT", (0, -1), (-1, -1), BOLD, 9),
             ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
         ]
     return TableStyle(commands)
@@ -602,7 +602,7 @@ class _NumberedCanvas(Canvas):
 
     def _draw_footer(self, total: int) -> None:
         self.saveState()
-        self.setFont("Helvetica", 8)
+        self.setFont(REGULAR, 8)
         self.setFillColor(colors.grey)
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)

@@ -32,6 +32,7 @@ from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.files import atomic_output
+from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.records import (
     Answer,
@@ -45,6 +46,9 @@ from postkit.core.screening.records import (
     Status,
 )
 from postkit.core.screening.risk import is_large_company
+
+# Names in any European script print as written (see pdf_fonts).
+register_fonts()
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
@@ -840,14 +844,14 @@ def _grid(header: bool = False) -> list[tuple[Any, ...]]:
 
 
 class _Styles:
-    """The record's paragraph styles, all in Helvetica (which covers é, ë and ç)."""
+    """The record's paragraph styles, all in the shipped DejaVu Sans (see pdf_fonts)."""
 
     def __init__(self) -> None:
-        body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=13)
+        body = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13)
         self.body = body
         self.cell = ParagraphStyle("cell", body, fontSize=9, leading=11.5)
-        self.label = ParagraphStyle("label", self.cell, fontName="Helvetica-Bold")
-        self.head = ParagraphStyle("head", self.cell, fontName="Helvetica-Bold", fontSize=8.5)
+        self.label = ParagraphStyle("label", self.cell, fontName=BOLD)
+        self.head = ParagraphStyle("head", self.cell, fontName=BOLD, fontSize=8.5)
         self.small = ParagraphStyle("small", body, fontSize=8, leading=10)
         self.muted = ParagraphStyle("muted", self.small, textColor=colors.HexColor("#555555"))
         self.score = ParagraphStyle("score", self.small, alignment=TA_RIGHT)
@@ -855,16 +859,14 @@ class _Styles:
         self.unknown = ParagraphStyle("unknown", self.cell, textColor=AMBER)
         self.head_right = ParagraphStyle("head_right", self.head, alignment=TA_RIGHT)
         self.note = ParagraphStyle("note", self.muted, spaceBefore=2, spaceAfter=3)
-        self.box_title = ParagraphStyle(
-            "box_title", body, fontName="Helvetica-Bold", fontSize=11, leading=15
-        )
+        self.box_title = ParagraphStyle("box_title", body, fontName=BOLD, fontSize=11, leading=15)
         self.brand = ParagraphStyle(
             "brand", body, fontSize=10, textColor=colors.HexColor("#555555")
         )
         self.title = ParagraphStyle(
             "title",
             body,
-            fontName="Helvetica-Bold",
+            fontName=BOLD,
             fontSize=18,
             leading=23,
             spaceBefore=2,
@@ -874,7 +876,7 @@ class _Styles:
         self.h1 = ParagraphStyle(
             "h1",
             body,
-            fontName="Helvetica-Bold",
+            fontName=BOLD,
             fontSize=13,
             leading=17,
             spaceBefore=12,
@@ -882,7 +884,7 @@ class _Styles:
             textColor=BLUE,
         )
         self.h2 = ParagraphStyle(
-            "h2", body, fontName="Helvetica-Bold", fontSize=10.5, spaceBefore=2, spaceAfter=3
+            "h2", body, fontName=BOLD, fontSize=10.5, spaceBefore=2, spaceAfter=3
         )
 
 
@@ -916,7 +918,7 @@ class _FooterCanvas(Canvas):
 
     def _draw_footer(self, total: int) -> None:
         self.saveState()
-        self.setFont("Helvetica", 7.5)
+        self.setFont(REGULAR, 7.5)
         self.setFillColor(colors.HexColor("#555555"))
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
