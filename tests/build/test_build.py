@@ -1,0 +1,143 @@
+"""The PyInstaller build: it builds, and the built app runs without the development environment."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import struct
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from postkit import __version__
+from postkit.core.db.database import database_url
+from postkit.core.db.migrate import HEAD_REVISION, current_revision, upgrade
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY_NAME = "postkit.exe" if sys.platform == "win32" else "postkit"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+pytestmark = [
+    pytest.mark.build,
+    pytest.mark.skipif(
+        os.environ.get("POSTKIT_TEST_BUILD") != "1",
+        reason="builds the app with PyInstaller (slow); set POSTKIT_TEST_BUILD=1 to run",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built binary, from one build per test run."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.fail(
+            f"PyInstaller is not installed in {sys.executable}: "
+            f"install it with `{sys.executable} -m pip install -e '.[build]'`"
+        )
+    build_dir = tmp_path_factory.mktemp("build")
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(ROOT / "build.spec"),
+        "--noconfirm",
+        "--distpath",
+        str(build_dir / "dist"),
+        "--workpath",
+        str(build_dir / "work"),
+    ]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, f"PyInstaller failed:\n{result.stderr[-4000:]}"
+    binary = build_dir / "dist" / "postkit" / BINARY_NAME
+    assert binary.is_file(), f"the build made no {binary}"
+    return binary
+
+
+def _clean_environment(home: Path) -> dict[str, str]:
+    """What a user's session has: no Python variables, no venv on PATH, fresh user folders."""
+    home.mkdir(parents=True, exist_ok=True)
+    environment = {
+        "PATH": os.pathsep.join(["/usr/bin", "/bin"]),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_STATE_HOME": str(home / ".local" / "state"),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    if sys.platform == "win32":
+        environment.update(
+            PATH=os.environ.get("SYSTEMROOT", r"C:\Windows") + r"\System32",
+            SYSTEMROOT=os.environ.get("SYSTEMROOT", r"C:\Windows"),
+            USERPROFILE=str(home),
+            APPDATA=str(home / "AppData" / "Roaming"),
+            LOCALAPPDATA=str(home / "AppData" / "Local"),
+        )
+    return environment
+
+
+def _run(app: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(app), *args],
+        cwd=tmp_path,
+        env=_clean_environment(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, (
+        f"postkit {' '.join(args)} exited {result.returncode}:\n{result.stderr[-4000:]}"
+    )
+    return result
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == PNG_SIGNATURE, f"{path} is not a PNG"
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+def test_built_app_prints_its_version(app: Path, tmp_path: Path) -> None:
+    assert _run(app, tmp_path, "--version").stdout.strip() == f"postkit {__version__}"
+
+
+def test_built_app_opens_the_main_window_on_demo_data(app: Path, tmp_path: Path) -> None:
+    screenshot = tmp_path / "main-window.png"
+    _run(app, tmp_path, "--demo", "--screenshot", str(screenshot))
+    width, height = _png_size(screenshot)
+    assert width >= 800 and height >= 500, f"the screenshot is only {width}×{height}"
+
+
+def test_built_app_migrates_seeds_and_exports_without_a_window(app: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "post.sqlite3")
+    seeded = _run(app, tmp_path, "--db", db, "demo", "seed", "--activities", "50")
+    assert "added 50 demo activities" in seeded.stdout
+    out = tmp_path / "activities.xlsx"
+    exported = _run(app, tmp_path, "--db", db, "activities", "export", str(out))
+    assert "50 activities" in exported.stdout
+    with zipfile.ZipFile(out) as workbook:
+        assert "xl/workbook.xml" in workbook.namelist()
+    pdf = tmp_path / "annual.pdf"
+    _run(app, tmp_path, "--db", db, "report", "annual", "--year", str(date.today().year), str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_built_app_upgrades_a_database_of_the_first_schema(app: Path, tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(database_url(path))
+    upgrade(engine, "0001")
+    engine.dispose()
+
+    result = _run(app, tmp_path, "--db", str(path), "db", "upgrade")
+
+    assert result.stdout.strip().endswith(f"schema {HEAD_REVISION}")
+    engine = create_engine(database_url(path))
+    assert current_revision(engine) == HEAD_REVISION
+    engine.dispose()
