@@ -1,0 +1,636 @@
+"""Support requests: recording them, the checklist, evidence, the decision and reopening.
+
+Every change is logged in the audit trail in the same transaction. A decided request is
+refused any change until it is reopened with a reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import fields, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from postkit.core import reference
+from postkit.core.activities.attachments import store_attachment
+from postkit.core.db.base import new_uuid, utc_now
+from postkit.core.errors import NotFoundError, PostkitError, ValidationError
+from postkit.core.screening import reference as screening_reference
+from postkit.core.screening.audit import append_entry
+from postkit.core.screening.models import (
+    ChecklistAnswerRow,
+    EvidenceFileRow,
+    SanctionsListRow,
+    SanctionsMatchRow,
+    SupportRequestRow,
+)
+from postkit.core.screening.records import (
+    Answer,
+    ChecklistAnswer,
+    Decision,
+    EvidenceFile,
+    Judgement,
+    MatchRecord,
+    Outcome,
+    RequestInput,
+    RequestRecord,
+    RequestRow,
+    SanctionsListInfo,
+    Status,
+)
+
+COMPANY_NAME_MAX = 300
+KVK_NUMBER_MAX = 20
+NAME_MAX = 120
+_LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
+_FIGURES = ("employees", "turnover_eur", "balance_sheet_eur")
+_INPUT_FIELDS = tuple(f.name for f in fields(RequestInput))
+# Changing these makes an earlier sanctions screening no longer cover the request.
+_SCREENED_FIELDS = ("company_name", "directors")
+
+
+class RequestDecidedError(PostkitError):
+    """A change was asked of a decided request that has not been reopened."""
+
+    def __init__(self, request_id: int, company_name: str, decided_at: datetime | None) -> None:
+        when = decided_at.date().isoformat() if decided_at else "an earlier date"
+        super().__init__(
+            f"request {request_id} ({company_name}) was decided on {when}; "
+            "reopen it first, giving a reason"
+        )
+        self.request_id = request_id
+        self.decided_at = decided_at
+
+
+# Reading --------------------------------------------------------------------------------
+
+
+def request_row(session: Session, request_id: int) -> SupportRequestRow:
+    """The stored request, or NotFoundError."""
+    row = session.get(SupportRequestRow, request_id)
+    if row is None:
+        raise NotFoundError(f"support request {request_id} no longer exists")
+    return row
+
+
+def refuse_if_decided(row: SupportRequestRow) -> None:
+    """Raise RequestDecidedError when the request is decided."""
+    if row.status == Status.DECIDED:
+        raise RequestDecidedError(row.id, row.company_name, row.decided_at)
+
+
+def list_info(row: SanctionsListRow) -> SanctionsListInfo:
+    return SanctionsListInfo(
+        id=row.id,
+        file_name=row.file_name,
+        sha256=row.sha256,
+        entry_count=row.entry_count,
+        list_date=row.list_date,
+        imported_at=row.imported_at,
+        imported_by=row.imported_by,
+    )
+
+
+def _input(row: SupportRequestRow) -> RequestInput:
+    values = {name: getattr(row, name) for name in _INPUT_FIELDS if name != "directors"}
+    return RequestInput(**values, directors=tuple(_lines(row.directors)))
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _match_record(row: SanctionsMatchRow) -> MatchRecord:
+    return MatchRecord(
+        id=row.id,
+        subject=row.subject,
+        subject_kind=row.subject_kind,
+        entry_id=row.entry_id,
+        entry_name=row.entry_name,
+        entry_schema=row.entry_schema,
+        entry_details=json.loads(row.entry_details) if row.entry_details else {},
+        score=row.score,
+        matched_name=row.matched_name,
+        explanation=tuple(_lines(row.explanation)),
+        judgement=Judgement(row.judgement),
+        judged_by=row.judged_by,
+        judged_at=row.judged_at,
+        judgement_note=row.judgement_note,
+    )
+
+
+def _answers(row: SupportRequestRow) -> dict[str, ChecklistAnswer]:
+    evidence: dict[str, list[EvidenceFile]] = {}
+    for file in sorted(row.evidence, key=lambda file: file.id or 0):
+        evidence.setdefault(file.item, []).append(
+            EvidenceFile(
+                file.item,
+                file.file_name,
+                file.stored_name,
+                file.sha256,
+                file.size_bytes,
+                file.added_at,
+            )
+        )
+    stored = {answer.item: answer for answer in row.answers}
+    order = {code: index for index, code in enumerate(screening_reference.checklist_codes())}
+    answers: dict[str, ChecklistAnswer] = {}
+    for item in sorted(stored.keys() | evidence.keys(), key=lambda code: order.get(code, 999)):
+        files = tuple(evidence.get(item, ()))
+        answer = stored.get(item)
+        if answer is None:
+            answers[item] = ChecklistAnswer(item, evidence=files)
+            continue
+        answers[item] = ChecklistAnswer(
+            item=item,
+            answer=Answer(answer.answer),
+            note=answer.note,
+            links=tuple(_lines(answer.links)),
+            evidence=files,
+            updated_at=answer.updated_at,
+            updated_by=answer.updated_by,
+        )
+    return answers
+
+
+def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
+    """The request as a frozen value, with its answers, evidence and matches."""
+    decision = None
+    if row.outcome is not None:
+        decision = Decision(
+            outcome=Outcome(row.outcome),
+            rationale=row.rationale,
+            conditions=row.conditions,
+            conditions_due=row.conditions_due,
+            follow_up_on=row.follow_up_on,
+        )
+    screened_list = None
+    if row.screened_list_id is not None:
+        list_row = session.get(SanctionsListRow, row.screened_list_id)
+        screened_list = list_info(list_row) if list_row else None
+    matches = sorted(row.matches, key=lambda match: (-match.score, match.id or 0))
+    return RequestRecord(
+        id=row.id,
+        uuid=row.uuid,
+        data=_input(row),
+        status=Status(row.status),
+        decision=decision,
+        decided_at=row.decided_at,
+        decided_by=row.decided_by,
+        answers=_answers(row),
+        matches=tuple(_match_record(match) for match in matches),
+        screened_list=screened_list,
+        screened_at=row.screened_at,
+        matcher_version=row.matcher_version,
+        match_threshold=row.match_threshold,
+        created_at=row.created_at,
+        created_by=row.created_by,
+        updated_at=row.updated_at,
+        updated_by=row.updated_by,
+    )
+
+
+def get_request(session: Session, request_id: int) -> RequestRecord:
+    return to_record(session, request_row(session, request_id))
+
+
+def list_requests(
+    session: Session, status: Status | None = None, text: str = ""
+) -> list[RequestRow]:
+    """Requests newest first, optionally of one status and containing `text`."""
+    open_matches = (
+        select(func.count())
+        .where(
+            SanctionsMatchRow.request_id == SupportRequestRow.id,
+            SanctionsMatchRow.judgement == Judgement.OPEN.value,
+        )
+        .correlate(SupportRequestRow)
+        .scalar_subquery()
+    )
+    query = select(
+        SupportRequestRow.id,
+        SupportRequestRow.company_name,
+        SupportRequestRow.support_kind,
+        SupportRequestRow.requested_on,
+        SupportRequestRow.status,
+        SupportRequestRow.outcome,
+        SupportRequestRow.handled_by,
+        SupportRequestRow.follow_up_on,
+        open_matches.label("open_matches"),
+    ).order_by(SupportRequestRow.requested_on.desc(), SupportRequestRow.id.desc())
+    if status is not None:
+        query = query.where(SupportRequestRow.status == Status(status).value)
+    text = text.strip()
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(
+            or_(
+                *(
+                    column.ilike(pattern, escape="\\")
+                    for column in (
+                        SupportRequestRow.company_name,
+                        SupportRequestRow.kvk_number,
+                        SupportRequestRow.directors,
+                        SupportRequestRow.handled_by,
+                        SupportRequestRow.description,
+                    )
+                )
+            )
+        )
+    return [
+        RequestRow(
+            id=row.id,
+            company_name=row.company_name,
+            support_kind=row.support_kind,
+            requested_on=row.requested_on,
+            status=Status(row.status),
+            outcome=Outcome(row.outcome) if row.outcome else None,
+            handled_by=row.handled_by,
+            follow_up_on=row.follow_up_on,
+            open_matches=row.open_matches,
+        )
+        for row in session.execute(query)
+    ]
+
+
+# Validation -----------------------------------------------------------------------------
+
+
+def _normalised(data: RequestInput) -> RequestInput:
+    return replace(
+        data,
+        company_name=data.company_name.strip(),
+        kvk_number=data.kvk_number.strip(),
+        company_country=(data.company_country or "").strip().upper() or None,
+        company_sector=(data.company_sector or "").strip() or None,
+        operating_country=(data.operating_country or "").strip().upper() or None,
+        operating_sector=(data.operating_sector or "").strip() or None,
+        directors=tuple(
+            dict.fromkeys(" ".join(name.split()) for name in data.directors if name.strip())
+        ),
+        handled_by=data.handled_by.strip(),
+        description=data.description.strip(),
+    )
+
+
+def validate_request(data: RequestInput) -> None:
+    """Raise ValidationError naming the first field that is wrong."""
+    if not data.company_name:
+        raise ValidationError("company_name", "the company's name is required")
+    if len(data.company_name) > COMPANY_NAME_MAX:
+        raise ValidationError("company_name", f"at most {COMPANY_NAME_MAX} characters")
+    if len(data.kvk_number) > KVK_NUMBER_MAX:
+        raise ValidationError("kvk_number", f"at most {KVK_NUMBER_MAX} characters")
+    if data.support_kind not in screening_reference.support_kinds():
+        raise ValidationError("support_kind", f"unknown kind of support {data.support_kind!r}")
+    for name in ("company_country", "operating_country"):
+        code = getattr(data, name)
+        if code is not None and code not in reference.countries():
+            raise ValidationError(name, f"unknown country code {code!r}")
+    for name in ("company_sector", "operating_sector"):
+        code = getattr(data, name)
+        if code is not None and code not in reference.sectors():
+            raise ValidationError(name, f"unknown sector {code!r}")
+    for name in _FIGURES:
+        value = getattr(data, name)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 0
+        ):
+            raise ValidationError(name, "must be a whole number of 0 or more")
+    if data.needed_by is not None and data.needed_by < data.requested_on:
+        raise ValidationError("needed_by", "lies before the date of the request")
+    for director in data.directors:
+        if len(director) > COMPANY_NAME_MAX:
+            raise ValidationError("directors", f"at most {COMPANY_NAME_MAX} characters a name")
+    if len(data.handled_by) > NAME_MAX:
+        raise ValidationError("handled_by", f"at most {NAME_MAX} characters")
+
+
+def _checked_item(item: str) -> str:
+    if item not in screening_reference.checklist_codes():
+        raise ValidationError("item", f"unknown checklist item {item!r}")
+    return item
+
+
+def _checked_links(links: Iterable[str]) -> tuple[str, ...]:
+    cleaned = tuple(dict.fromkeys(link.strip() for link in links if link.strip()))
+    for link in cleaned:
+        if not _LINK.match(link):
+            raise ValidationError("links", f"not a web or e-mail link: {link!r}")
+    return cleaned
+
+
+def checked_actor(actor: str) -> str:
+    """The name of who makes a change, required."""
+    actor = actor.strip()
+    if not actor:
+        raise ValidationError("actor", "who makes the change is required")
+    return actor[:NAME_MAX]
+
+
+# Changing -------------------------------------------------------------------------------
+
+
+def _apply_input(row: SupportRequestRow, data: RequestInput) -> None:
+    for name in _INPUT_FIELDS:
+        value = getattr(data, name)
+        setattr(row, name, "\n".join(value) if name == "directors" else value)
+
+
+def _touch(row: SupportRequestRow, actor: str) -> None:
+    row.updated_at = utc_now()
+    row.updated_by = actor
+
+
+def commit_record(session: Session, row: SupportRequestRow) -> RequestRecord:
+    """Commit the caller's changes and return the request as it now is."""
+    try:
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return to_record(session, row)
+
+
+def create_request(session: Session, data: RequestInput, actor: str) -> RequestRecord:
+    """Validate and store a new request; logged as "created"."""
+    actor = checked_actor(actor)
+    data = _normalised(data)
+    validate_request(data)
+    now = utc_now()
+    row = SupportRequestRow(
+        uuid=new_uuid(),
+        status=Status.OPEN.value,
+        created_at=now,
+        created_by=actor,
+        updated_at=now,
+        updated_by=actor,
+    )
+    _apply_input(row, data)
+    session.add(row)
+    session.flush()
+    details = {name: getattr(data, name) for name in _INPUT_FIELDS}
+    append_entry(session, row.id, actor, "created", details)
+    return commit_record(session, row)
+
+
+def update_request(
+    session: Session, request_id: int, data: RequestInput, actor: str
+) -> RequestRecord:
+    """Store new values for an open request; logs the changed fields with old and new values.
+
+    A new company name or new directors void the earlier sanctions screening (its candidates
+    stay until the names are screened again).
+    """
+    actor = checked_actor(actor)
+    row = request_row(session, request_id)
+    refuse_if_decided(row)
+    data = _normalised(data)
+    validate_request(data)
+    old = _input(row)
+    changes: dict[str, Any] = {
+        name: {"old": getattr(old, name), "new": getattr(data, name)}
+        for name in _INPUT_FIELDS
+        if getattr(old, name) != getattr(data, name)
+    }
+    if not changes:
+        return to_record(session, row)
+    _apply_input(row, data)
+    _touch(row, actor)
+    details: dict[str, Any] = {"changes": changes}
+    if row.screened_at is not None and any(name in changes for name in _SCREENED_FIELDS):
+        row.screened_at = None
+        row.screened_list_id = None
+        details["screening_voided"] = True
+    append_entry(session, row.id, actor, "updated", details)
+    return commit_record(session, row)
+
+
+def _answer_row(row: SupportRequestRow, item: str) -> ChecklistAnswerRow | None:
+    return next((answer for answer in row.answers if answer.item == item), None)
+
+
+def set_answer(
+    row: SupportRequestRow,
+    item: str,
+    answer: Answer,
+    note: str,
+    links: tuple[str, ...],
+    actor: str,
+) -> dict[str, Any] | None:
+    """Store an answer on the row (no commit, no log); the changes, or None when none."""
+    stored = _answer_row(row, item)
+    old_answer = Answer(stored.answer) if stored else Answer.UNKNOWN
+    old_note = stored.note if stored else ""
+    old_links = tuple(_lines(stored.links)) if stored else ()
+    changes: dict[str, Any] = {}
+    if old_answer != answer:
+        changes["answer"] = {"old": old_answer, "new": answer}
+    if old_note != note:
+        changes["note"] = {"old": old_note, "new": note}
+    if old_links != links:
+        changes["links"] = {"old": old_links, "new": links}
+    if not changes:
+        return None
+    if stored is None:
+        stored = ChecklistAnswerRow(item=item)
+        row.answers.append(stored)
+    stored.answer = answer.value
+    stored.note = note
+    stored.links = "\n".join(links)
+    stored.updated_at = utc_now()
+    stored.updated_by = actor
+    _touch(row, actor)
+    return changes
+
+
+def _checked_answer(answer: Answer | str) -> Answer:
+    try:
+        return Answer(answer)
+    except ValueError:
+        raise ValidationError("answer", f"answer yes, no or unknown, not {answer!r}") from None
+
+
+def answer_item(
+    session: Session,
+    request_id: int,
+    item: str,
+    answer: Answer | str,
+    note: str = "",
+    links: Iterable[str] = (),
+    *,
+    actor: str,
+) -> RequestRecord:
+    """Answer one checklist item with yes / no / unknown, a note and links; logged "answered"."""
+    actor = checked_actor(actor)
+    row = request_row(session, request_id)
+    refuse_if_decided(row)
+    item = _checked_item(item)
+    changes = set_answer(
+        row, item, _checked_answer(answer), note.strip(), _checked_links(links), actor
+    )
+    if changes is None:
+        return to_record(session, row)
+    append_entry(session, row.id, actor, "answered", {"item": item, **changes})
+    return commit_record(session, row)
+
+
+def add_evidence(
+    session: Session, files_dir: Path, request_id: int, item: str, path: Path | str, actor: str
+) -> RequestRecord:
+    """Copy a file into the files folder as evidence for one checklist item."""
+    actor = checked_actor(actor)
+    row = request_row(session, request_id)
+    refuse_if_decided(row)
+    item = _checked_item(item)
+    stored = store_attachment(Path(files_dir), Path(path))
+    if any(f.item == item and f.stored_name == stored.stored_name for f in row.evidence):
+        raise ValidationError("evidence", f"{stored.file_name} is already attached to {item}")
+    row.evidence.append(
+        EvidenceFileRow(
+            item=item,
+            file_name=stored.file_name,
+            stored_name=stored.stored_name,
+            sha256=stored.sha256,
+            size_bytes=stored.size_bytes,
+            added_at=stored.added_at,
+        )
+    )
+    _touch(row, actor)
+    details = {
+        "item": item,
+        "file_name": stored.file_name,
+        "stored_name": stored.stored_name,
+        "sha256": stored.sha256,
+        "size_bytes": stored.size_bytes,
+    }
+    append_entry(session, row.id, actor, "evidence_added", details)
+    return commit_record(session, row)
+
+
+def remove_evidence(
+    session: Session, request_id: int, stored_name: str, actor: str, item: str | None = None
+) -> RequestRecord:
+    """Detach an evidence file (of one item when `item` is given); the stored copy stays.
+
+    Stored files are content-addressed and may be shared with other records.
+    """
+    actor = checked_actor(actor)
+    row = request_row(session, request_id)
+    refuse_if_decided(row)
+    removed = [
+        file
+        for file in row.evidence
+        if file.stored_name == stored_name and (item is None or file.item == item)
+    ]
+    if not removed:
+        raise NotFoundError(f"request {request_id} has no evidence file {stored_name!r}")
+    for file in removed:
+        row.evidence.remove(file)
+    _touch(row, actor)
+    details = {
+        "items": sorted({file.item for file in removed}),
+        "file_name": removed[0].file_name,
+        "stored_name": stored_name,
+        "sha256": removed[0].sha256,
+    }
+    append_entry(session, row.id, actor, "evidence_removed", details)
+    return commit_record(session, row)
+
+
+def validate_decision(decision: Decision) -> Decision:
+    """The decision with its texts trimmed; ValidationError naming the first wrong field."""
+    try:
+        outcome = Outcome(decision.outcome)
+    except ValueError:
+        raise ValidationError("outcome", f"unknown outcome {decision.outcome!r}") from None
+    decision = replace(
+        decision,
+        outcome=outcome,
+        rationale=decision.rationale.strip(),
+        conditions=decision.conditions.strip(),
+    )
+    if not decision.rationale:
+        raise ValidationError("rationale", "a rationale is required: say why you decided so")
+    if outcome is Outcome.SUPPORT_WITH_CONDITIONS:
+        if not decision.conditions:
+            raise ValidationError("conditions", "say what the company agrees to do")
+        if decision.conditions_due is None:
+            raise ValidationError("conditions_due", "say by when the conditions are to be met")
+        if decision.follow_up_on is None:
+            raise ValidationError("follow_up_on", "set a date to follow the conditions up")
+    elif decision.conditions or decision.conditions_due is not None:
+        raise ValidationError(
+            "conditions", "conditions belong only to the outcome support with conditions"
+        )
+    return decision
+
+
+def decide(session: Session, request_id: int, decision: Decision, actor: str) -> RequestRecord:
+    """Record the outcome with its rationale; the request becomes DECIDED.
+
+    Every sanctions candidate must have been judged first, so that the record says how.
+    """
+    actor = checked_actor(actor)
+    row = request_row(session, request_id)
+    refuse_if_decided(row)
+    decision = validate_decision(decision)
+    unjudged = [match for match in row.matches if match.judgement == Judgement.OPEN.value]
+    if unjudged:
+        raise ValidationError(
+            "matches",
+            f"judge the {len(unjudged)} open sanctions candidate(s) before deciding",
+        )
+    now = utc_now()
+    row.status = Status.DECIDED.value
+    row.outcome = decision.outcome.value
+    row.rationale = decision.rationale
+    row.conditions = decision.conditions
+    row.conditions_due = decision.conditions_due
+    row.follow_up_on = decision.follow_up_on
+    row.decided_at = now
+    row.decided_by = actor
+    _touch(row, actor)
+    append_entry(session, row.id, actor, "decided", _decision_details(row))
+    return commit_record(session, row)
+
+
+def _decision_details(row: SupportRequestRow) -> dict[str, Any]:
+    return {
+        "outcome": row.outcome,
+        "rationale": row.rationale,
+        "conditions": row.conditions,
+        "conditions_due": row.conditions_due,
+        "follow_up_on": row.follow_up_on,
+        "decided_at": row.decided_at,
+        "decided_by": row.decided_by,
+    }
+
+
+def reopen(session: Session, request_id: int, reason: str, actor: str) -> RequestRecord:
+    """Open a decided request again; the reason and the earlier decision go into the log."""
+    actor = checked_actor(actor)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("reason", "say why the decided request is reopened")
+    row = request_row(session, request_id)
+    if row.status != Status.DECIDED:
+        raise ValidationError("status", f"request {request_id} is not decided; nothing to reopen")
+    details = {"reason": reason, "earlier_decision": _decision_details(row)}
+    row.status = Status.OPEN.value
+    row.outcome = None
+    row.rationale = ""
+    row.conditions = ""
+    row.conditions_due = None
+    row.follow_up_on = None
+    row.decided_at = None
+    row.decided_by = ""
+    _touch(row, actor)
+    append_entry(session, row.id, actor, "reopened", details)
+    return commit_record(session, row)

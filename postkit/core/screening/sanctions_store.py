@@ -1,0 +1,335 @@
+"""Imported sanctions lists in the database, and screening a request's names against them."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from postkit.core.db.base import utc_now
+from postkit.core.errors import NotFoundError, PostkitError, ValidationError
+from postkit.core.screening.audit import append_entry
+from postkit.core.screening.matching import DEFAULT_THRESHOLD, MATCHER_VERSION, NameMatcher
+from postkit.core.screening.models import (
+    SanctionsEntryRow,
+    SanctionsListRow,
+    SanctionsMatchRow,
+    SupportRequestRow,
+)
+from postkit.core.screening.records import (
+    Answer,
+    Judgement,
+    RequestRecord,
+    SanctionsListInfo,
+)
+from postkit.core.screening.requests import (
+    checked_actor,
+    commit_record,
+    list_info,
+    refuse_if_decided,
+    request_row,
+    set_answer,
+    to_record,
+)
+from postkit.core.screening.sanctions import VALUE_SEPARATOR, SanctionsEntry, read_sanctions_csv
+
+SANCTIONS_ITEM = "sanctions"
+CANDIDATES_PER_NAME = 10
+_ENTRY_COLUMNS = (
+    SanctionsEntryRow.entry_id,
+    SanctionsEntryRow.schema,
+    SanctionsEntryRow.name,
+    SanctionsEntryRow.aliases,
+    SanctionsEntryRow.birth_date,
+    SanctionsEntryRow.countries,
+    SanctionsEntryRow.addresses,
+    SanctionsEntryRow.identifiers,
+    SanctionsEntryRow.sanctions,
+    SanctionsEntryRow.program_ids,
+    SanctionsEntryRow.dataset,
+    SanctionsEntryRow.first_seen,
+    SanctionsEntryRow.last_seen,
+    SanctionsEntryRow.last_change,
+)
+
+
+# Lists ----------------------------------------------------------------------------------
+
+
+def _joined(values: tuple[str, ...]) -> str:
+    return VALUE_SEPARATOR.join(values)
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part for part in text.split(VALUE_SEPARATOR) if part) if text else ()
+
+
+def _entry_values(list_id: int, entry: SanctionsEntry) -> dict[str, Any]:
+    values: dict[str, Any] = {"list_id": list_id, "entry_id": entry.id}
+    for field in dataclasses.fields(SanctionsEntry):
+        if field.name == "id":
+            continue
+        value = getattr(entry, field.name)
+        values[field.name] = _joined(value) if isinstance(value, tuple) else value
+    return values
+
+
+def import_sanctions_list(session: Session, path: Path | str, actor: str) -> SanctionsListInfo:
+    """Store a `targets.simple.csv` file as the current list, all entries or none.
+
+    Importing the file that is already the current list changes nothing.
+    """
+    actor = checked_actor(actor)
+    listing = read_sanctions_csv(path)
+    if not listing.entries:
+        raise PostkitError(f"{listing.file_name}: the file holds no entries")
+    current = current_list(session)
+    if current is not None and current.sha256 == listing.sha256:
+        return current
+    list_date = max((entry.last_change for entry in listing.entries), default="")
+    try:
+        row = SanctionsListRow(
+            file_name=listing.file_name[:255],
+            sha256=listing.sha256,
+            entry_count=listing.entry_count,
+            list_date=list_date[:40],
+            imported_at=utc_now(),
+            imported_by=actor,
+        )
+        session.add(row)
+        session.flush()
+        # Core executemany: ORM objects for 100,000 entries would take far longer.
+        session.execute(
+            SanctionsEntryRow.__table__.insert(),
+            [_entry_values(row.id, entry) for entry in listing.entries],
+        )
+        details = {
+            "list_id": row.id,
+            "file_name": row.file_name,
+            "sha256": row.sha256,
+            "entry_count": row.entry_count,
+            "list_date": row.list_date,
+        }
+        append_entry(session, None, actor, "sanctions_list_imported", details)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return list_info(row)
+
+
+def current_list(session: Session) -> SanctionsListInfo | None:
+    """The newest imported list, which screenings use."""
+    row = session.scalar(select(SanctionsListRow).order_by(SanctionsListRow.id.desc()).limit(1))
+    return list_info(row) if row else None
+
+
+def list_entries(session: Session, list_id: int) -> list[SanctionsEntry]:
+    """The entries of one imported list, in file order."""
+    rows = session.execute(
+        select(*_ENTRY_COLUMNS)
+        .where(SanctionsEntryRow.list_id == list_id)
+        .order_by(SanctionsEntryRow.id)
+    )
+    entries = []
+    for row in rows:
+        values = list(row)
+        for index in range(3, 11):
+            values[index] = _split(values[index])
+        entries.append(SanctionsEntry(*values))
+    return entries
+
+
+_MATCHER_CACHE_SIZE = 2
+_matchers: OrderedDict[tuple[str, int, str], NameMatcher] = OrderedDict()
+_matchers_lock = threading.Lock()
+
+
+def matcher_for(session: Session, list_id: int) -> NameMatcher:
+    """The name index of a list, built once and kept for the most recently used lists."""
+    list_row = session.get(SanctionsListRow, list_id)
+    if list_row is None:
+        raise NotFoundError(f"sanctions list {list_id} no longer exists")
+    # The database is part of the key: another database may hold a list with the same id.
+    key = (session.get_bind().engine.url.render_as_string(), list_id, list_row.sha256)
+    with _matchers_lock:
+        matcher = _matchers.get(key)
+        if matcher is not None:
+            _matchers.move_to_end(key)
+            return matcher
+    matcher = NameMatcher(list_entries(session, list_id))
+    with _matchers_lock:
+        _matchers[key] = matcher
+        while len(_matchers) > _MATCHER_CACHE_SIZE:
+            _matchers.popitem(last=False)
+    return matcher
+
+
+def clear_matcher_cache() -> None:
+    with _matchers_lock:
+        _matchers.clear()
+
+
+# Screening ------------------------------------------------------------------------------
+
+
+def _auto_answer_sanctions(row: SupportRequestRow, actor: str) -> Answer | None:
+    """Answer the sanctions item from the matches while the officer has not answered it.
+
+    A confirmed candidate answers yes; no candidates, or only dismissed ones, answer no;
+    candidates still to judge leave the item unknown.
+    """
+    stored = next((answer for answer in row.answers if answer.item == SANCTIONS_ITEM), None)
+    if stored is not None and stored.answer != Answer.UNKNOWN.value:
+        return None
+    judgements = {match.judgement for match in row.matches}
+    if Judgement.CONFIRMED.value in judgements:
+        answer, note = Answer.YES, "A sanctions candidate was confirmed."
+    elif Judgement.OPEN.value in judgements:
+        return None
+    elif row.matches:
+        answer, note = Answer.NO, "Every sanctions candidate was dismissed."
+    else:
+        answer, note = Answer.NO, "No sanctions candidates found."
+    changes = set_answer(row, SANCTIONS_ITEM, answer, note, (), actor)
+    return answer if changes else None
+
+
+def _subjects(row: SupportRequestRow) -> list[tuple[str, str]]:
+    subjects = [(row.company_name, "company")]
+    subjects += [(name.strip(), "director") for name in row.directors.splitlines() if name.strip()]
+    return subjects
+
+
+def screen_request(
+    session: Session, request_id: int, actor: str, threshold: float = DEFAULT_THRESHOLD
+) -> RequestRecord:
+    """Match the company and its directors against the current list; store the candidates.
+
+    A candidate judged before for the same name and list entry keeps its judgement.
+    """
+    actor = checked_actor(actor)
+    row = request_row(session, request_id)
+    refuse_if_decided(row)
+    if not 0 <= threshold <= 100:
+        raise ValidationError("threshold", "a score between 0 and 100")
+    listing = current_list(session)
+    if listing is None:
+        raise PostkitError(
+            "no sanctions list imported yet; import one (for example OpenSanctions' "
+            "targets.simple.csv) before screening"
+        )
+    matcher = matcher_for(session, listing.id)
+    judged = {
+        (match.subject, match.entry_id): match
+        for match in row.matches
+        if match.judgement != Judgement.OPEN.value
+    }
+    new_matches: list[SanctionsMatchRow] = []
+    for subject, kind in _subjects(row):
+        for candidate in matcher.match(subject, CANDIDATES_PER_NAME, threshold):
+            entry = candidate.entry
+            match = SanctionsMatchRow(
+                list_id=listing.id,
+                subject=subject,
+                subject_kind=kind,
+                entry_id=entry.id,
+                entry_name=entry.name,
+                entry_schema=entry.schema,
+                entry_details=json.dumps(dataclasses.asdict(entry), ensure_ascii=False),
+                score=candidate.score,
+                matched_name=candidate.matched_name,
+                explanation="\n".join(candidate.explanation),
+                judgement=Judgement.OPEN.value,
+            )
+            earlier = judged.pop((subject, entry.id), None)
+            if earlier is not None:
+                match.judgement = earlier.judgement
+                match.judged_by = earlier.judged_by
+                match.judged_at = earlier.judged_at
+                match.judgement_note = earlier.judgement_note
+            new_matches.append(match)
+    row.matches = new_matches
+    row.screened_list_id = listing.id
+    row.screened_at = utc_now()
+    row.matcher_version = MATCHER_VERSION
+    row.match_threshold = threshold
+    row.updated_at = row.screened_at
+    row.updated_by = actor
+    sanctions_answer = _auto_answer_sanctions(row, actor)
+    details: dict[str, Any] = {
+        "list_id": listing.id,
+        "file_name": listing.file_name,
+        "sha256": listing.sha256,
+        "matcher_version": MATCHER_VERSION,
+        "threshold": threshold,
+        "subjects": [subject for subject, _ in _subjects(row)],
+        "candidates": [
+            {
+                "subject": match.subject,
+                "entry_id": match.entry_id,
+                "score": match.score,
+                "judgement": match.judgement,
+            }
+            for match in new_matches
+        ],
+    }
+    if judged:
+        # Judged candidates the new screening no longer finds; their judgements stay here.
+        details["judged_candidates_gone"] = [
+            {"subject": subject, "entry_id": entry_id, "judgement": match.judgement}
+            for (subject, entry_id), match in judged.items()
+        ]
+    if sanctions_answer is not None:
+        details["sanctions_answer"] = sanctions_answer
+    append_entry(session, row.id, actor, "screened", details)
+    return commit_record(session, row)
+
+
+def judge_match(
+    session: Session, match_id: int, judgement: Judgement | str, note: str, actor: str
+) -> RequestRecord:
+    """Confirm or dismiss a candidate (a note says why), or set it open again."""
+    actor = checked_actor(actor)
+    match = session.get(SanctionsMatchRow, match_id)
+    if match is None:
+        raise NotFoundError(f"sanctions candidate {match_id} no longer exists")
+    row = request_row(session, match.request_id)
+    refuse_if_decided(row)
+    try:
+        judgement = Judgement(judgement)
+    except ValueError:
+        raise ValidationError("judgement", f"unknown judgement {judgement!r}") from None
+    note = note.strip()
+    if judgement is not Judgement.OPEN and not note:
+        raise ValidationError("note", "say why the candidate is confirmed or dismissed")
+    old = Judgement(match.judgement)
+    old_note = match.judgement_note
+    if old is judgement and old_note == note:
+        return to_record(session, row)
+    match.judgement = judgement.value
+    match.judgement_note = note
+    match.judged_by = actor if judgement is not Judgement.OPEN else ""
+    match.judged_at = utc_now() if judgement is not Judgement.OPEN else None
+    row.updated_at = utc_now()
+    row.updated_by = actor
+    sanctions_answer = _auto_answer_sanctions(row, actor)
+    details: dict[str, Any] = {
+        "match_id": match.id,
+        "subject": match.subject,
+        "entry_id": match.entry_id,
+        "entry_name": match.entry_name,
+        "score": match.score,
+        "judgement": {"old": old, "new": judgement},
+        "note": {"old": old_note, "new": note},
+    }
+    if sanctions_answer is not None:
+        details["sanctions_answer"] = sanctions_answer
+    append_entry(session, row.id, actor, "judged", details)
+    return commit_record(session, row)

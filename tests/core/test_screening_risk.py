@@ -1,0 +1,255 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from postkit.core.errors import PostkitError, ValidationError
+from postkit.core.screening.audit import verify_chain
+from postkit.core.screening.models import RiskRatingRow
+from postkit.core.screening.records import (
+    Answer,
+    ChecklistAnswer,
+    Judgement,
+    MatchRecord,
+    RequestInput,
+    RequestRecord,
+    RiskLevel,
+    Status,
+)
+from postkit.core.screening.reference import checklist, checklist_item
+from postkit.core.screening.risk import (
+    ADVICE_HIGH,
+    ADVICE_LOW,
+    ADVICE_LOW_OPEN,
+    ADVICE_MEDIUM,
+    ADVICE_SANCTIONS,
+    import_risk_table,
+    is_large_company,
+    risk_rating,
+    risk_summary,
+)
+
+ACTOR = "Tess Tester"
+LOW_RISK = RequestInput(
+    company_name="Zuidwind ICT B.V.",
+    support_kind="matchmaking",
+    requested_on=date(2026, 3, 2),
+    employees=40,
+    operating_country="NL",
+    operating_sector="ict_electronics",
+)
+GOOD = {
+    item.code: {"no": Answer.YES, "yes": Answer.NO, None: Answer.NO}[
+        item.red_flag.value if item.red_flag else None
+    ]
+    for item in checklist()
+}
+
+
+def _record(
+    data: RequestInput = LOW_RISK,
+    answers: dict[str, Answer] | None = None,
+    matches: tuple[MatchRecord, ...] = (),
+) -> RequestRecord:
+    answers = GOOD if answers is None else answers
+    return RequestRecord(
+        id=1,
+        uuid="u",
+        data=data,
+        status=Status.OPEN,
+        answers={item: ChecklistAnswer(item, answer) for item, answer in answers.items()},
+        matches=matches,
+    )
+
+
+def _match(judgement: Judgement) -> MatchRecord:
+    return MatchRecord(
+        id=1,
+        subject="Peter van der Fictiehoven",
+        subject_kind="director",
+        entry_id="pk-sample-016",
+        entry_name="Pieter van der Fictiehoven",
+        entry_schema="Person",
+        entry_details={},
+        score=100.0,
+        matched_name="Peter van der Fictiehoven",
+        explanation=(),
+        judgement=judgement,
+    )
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_shipped_tables_are_used_until_one_is_imported(session: Session) -> None:
+    level, note, source = risk_rating(session, "country", "KE")
+
+    assert level is RiskLevel.MEDIUM
+    assert note == "indicative"
+    assert "country_risk.csv" in source
+    assert risk_rating(session, "sector", "floriculture")[0] is RiskLevel.HIGH
+    assert risk_rating(session, "country", None) is None
+    assert risk_rating(session, "country", "XX") is None
+
+
+def test_an_imported_table_replaces_that_kind_only(session: Session, tmp_path: Path) -> None:
+    risk_rating(session, "sector", "cocoa")
+    path = _write(tmp_path / "csr-check.csv", "code,level,note\nke,high,local check\nNL,low,\n")
+
+    assert import_risk_table(session, path, "country", ACTOR) == 2
+
+    assert risk_rating(session, "country", "KE") == (RiskLevel.HIGH, "local check", "csr-check.csv")
+    assert risk_rating(session, "country", "BD") is None
+    assert risk_rating(session, "sector", "cocoa")[0] is RiskLevel.HIGH
+    assert verify_chain(session).entries == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "message"),
+    [
+        ("country", "code,level\nKE,high\nXX,low\n", "t.csv, row 3: unknown country code 'XX'"),
+        ("sector", "code,level\ntulips,high\n", "t.csv, row 2: unknown sector code 'tulips'"),
+        ("country", "code,level\nKE,severe\n", "t.csv, row 2: level 'severe' is not low"),
+        ("country", "code,level\nKE,high\nke,low\n", "t.csv, row 3: KE is also on row 2"),
+        ("country", "code,note\nKE,x\n", "t.csv, row 1: no column level"),
+        ("country", "code,level\n,high\n", "t.csv, row 2: no code"),
+        ("country", "code,level\n", "t.csv: the file holds no ratings"),
+        ("country", "", "t.csv: the file is empty"),
+    ],
+)
+def test_a_bad_risk_file_is_refused_whole_naming_file_and_row(
+    session: Session, tmp_path: Path, kind: str, text: str, message: str
+) -> None:
+    before = risk_rating(session, kind, "KE" if kind == "country" else "cocoa")
+    session.commit()
+    rows = session.scalar(select(func.count()).select_from(RiskRatingRow))
+
+    with pytest.raises(PostkitError) as raised:
+        import_risk_table(session, _write(tmp_path / "t.csv", text), kind, ACTOR)
+
+    assert str(raised.value).startswith(message)
+    assert session.scalar(select(func.count()).select_from(RiskRatingRow)) == rows
+    assert risk_rating(session, kind, "KE" if kind == "country" else "cocoa") == before
+
+
+def test_an_unknown_kind_of_table_is_refused(session: Session, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError) as raised:
+        import_risk_table(session, _write(tmp_path / "t.csv", "code,level\n"), "region", ACTOR)
+    assert raised.value.field == "kind"
+
+
+@pytest.mark.parametrize(
+    ("employees", "balance", "turnover", "expected"),
+    [
+        (500, 20_000_001, None, True),
+        (800, None, 40_000_001, True),
+        (500, 20_000_000, 40_000_000, False),
+        (499, 90_000_000, 90_000_000, False),
+        (499, None, None, False),
+        (600, None, None, None),
+        (600, 1_000, None, None),
+        (None, 90_000_000, 90_000_000, None),
+    ],
+)
+def test_a_large_company_has_500_employees_and_a_large_balance_or_turnover(
+    employees: int | None, balance: int | None, turnover: int | None, expected: bool | None
+) -> None:
+    data = replace(LOW_RISK, employees=employees, balance_sheet_eur=balance, turnover_eur=turnover)
+    assert is_large_company(data) is expected
+
+
+def test_good_answers_in_a_low_risk_setting_advise_support(session: Session) -> None:
+    summary = risk_summary(session, _record())
+
+    assert summary.level is RiskLevel.LOW
+    assert summary.advice == ADVICE_LOW
+    assert summary.red_flags == summary.open_items == ()
+    assert {factor.source for factor in summary.factors} == {"country", "sector"}
+
+
+def test_a_red_flag_answer_is_a_high_factor_explained_by_its_question(session: Session) -> None:
+    summary = risk_summary(
+        session, _record(answers={**GOOD, "dd_track": Answer.NO, "child_labour": Answer.YES})
+    )
+
+    assert summary.level is RiskLevel.HIGH
+    assert summary.advice == ADVICE_HIGH
+    assert summary.red_flags == ("dd_track", "child_labour")
+    [track] = [factor for factor in summary.factors if factor.source == "dd_track"]
+    assert track.level is RiskLevel.HIGH
+    assert track.explanation.startswith(checklist_item("dd_track").en)
+
+
+def test_unanswered_items_are_open_and_withhold_the_plain_advice(session: Session) -> None:
+    answers = {code: answer for code, answer in GOOD.items() if code not in ("gender", "dd_embed")}
+    answers["imvo_declaration"] = Answer.UNKNOWN
+
+    summary = risk_summary(session, _record(answers=answers))
+
+    assert summary.level is RiskLevel.LOW
+    assert summary.open_items == ("imvo_declaration", "dd_embed", "gender")
+    assert summary.advice == ADVICE_LOW_OPEN
+
+
+def test_a_large_company_is_a_medium_factor(session: Session) -> None:
+    data = replace(LOW_RISK, employees=900, turnover_eur=50_000_000)
+
+    summary = risk_summary(session, _record(data, answers={**GOOD, "company_size": Answer.NO}))
+
+    assert summary.level is RiskLevel.MEDIUM
+    assert summary.advice == ADVICE_MEDIUM
+    [size] = [factor for factor in summary.factors if factor.source == "size"]
+    assert size.explanation == "large company: expected to apply full due diligence"
+    assert "company_size" not in summary.red_flags
+
+
+def test_the_size_answer_counts_only_when_the_figures_do_not_tell(session: Session) -> None:
+    unknown_size = replace(LOW_RISK, employees=None)
+    answered = risk_summary(session, _record(unknown_size, {**GOOD, "company_size": Answer.YES}))
+    unanswered = risk_summary(
+        session, _record(unknown_size, {**GOOD, "company_size": Answer.UNKNOWN})
+    )
+
+    assert answered.level is RiskLevel.MEDIUM
+    assert unanswered.open_items == ("company_size",)
+
+
+def test_country_and_sector_ratings_are_factors(session: Session) -> None:
+    data = replace(LOW_RISK, operating_country="SD", operating_sector="construction")
+
+    summary = risk_summary(session, _record(data))
+
+    factors = {factor.source: factor for factor in summary.factors}
+    assert factors["country"].level is RiskLevel.HIGH
+    assert "Sudan" in factors["country"].explanation
+    assert factors["sector"].level is RiskLevel.MEDIUM
+    assert summary.advice == ADVICE_HIGH
+
+
+def test_a_confirmed_sanctions_match_advises_declining(session: Session) -> None:
+    summary = risk_summary(session, _record(matches=(_match(Judgement.CONFIRMED),)))
+
+    assert summary.level is RiskLevel.HIGH
+    assert summary.advice == ADVICE_SANCTIONS
+    assert "sanctions" in summary.red_flags
+    [factor] = [factor for factor in summary.factors if factor.source == "sanctions"]
+    assert factor.explanation.startswith(
+        "confirmed sanctions match: Pieter van der Fictiehoven (pk-sample-016)"
+    )
+
+
+def test_open_and_dismissed_candidates(session: Session) -> None:
+    open_summary = risk_summary(session, _record(matches=(_match(Judgement.OPEN),)))
+    dismissed = risk_summary(session, _record(matches=(_match(Judgement.DISMISSED),)))
+
+    assert open_summary.level is RiskLevel.MEDIUM
+    assert open_summary.advice == ADVICE_MEDIUM
+    assert dismissed.level is RiskLevel.LOW
+    assert not [factor for factor in dismissed.factors if factor.source == "sanctions"]
