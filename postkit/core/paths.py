@@ -19,6 +19,11 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources"
 
 
+def surveys_dir() -> Path:
+    """The shipped `surveys/` folder of XLSForm workbooks."""
+    return resources_dir().parent / "surveys"
+
+
 def user_data_dir() -> Path:
     """The per-user data folder (overridable for tests and portable installs)."""
     override = os.environ.get(DATA_DIR_ENV_VAR)

@@ -22,6 +22,7 @@ class ActionId(Enum):
     SHOW_ACTIVITIES = auto()
     SHOW_DASHBOARD = auto()
     EDIT_PROFILE = auto()
+    PREFERENCES = auto()
     BACKUP = auto()
     RESTORE = auto()
     QUIT = auto()
@@ -115,6 +116,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Version and purpose"),
         None,
         Icon.SP_MessageBoxInformation,
+    ),
+    ActionId.PREFERENCES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "P&references…"),
+        QT_TRANSLATE_NOOP("Actions", "The interface language"),
+        Key.Preferences,
     ),
     ActionId.BACKUP: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Back up now"),

@@ -153,7 +153,11 @@ def run_app(
         if is_demo
         else QSettings()
     )
-    window = MainWindow(Settings(store), is_demo)
+    settings = Settings(store)
+    from postkit.ui.i18n import install_translators
+
+    install_translators(app, settings.language)
+    window = MainWindow(settings, is_demo)
     window.show()
     if report_startup:
         # For the start-up benchmark: the first moment the shown window waits for input.

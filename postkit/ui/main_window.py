@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,7 @@ from postkit.core.errors import PostkitError
 from postkit.ui import settings as keys
 from postkit.ui.actions import ActionId, Actions
 from postkit.ui.dialogs import confirm, show_error
+from postkit.ui.i18n import apply_locale
 from postkit.ui.ops import Job, run_job
 from postkit.ui.settings import Settings
 
@@ -41,13 +42,6 @@ if TYPE_CHECKING:
     from postkit.ui.undo import CoreCommand
 
 MODULES = ("activities", "dashboard")
-
-
-def locale_for(language: str) -> QLocale:
-    """Dates and numbers as the user's language writes them."""
-    if language == "nl":
-        return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +58,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.is_demo = is_demo
         self.language = settings.language
-        QLocale.setDefault(locale_for(self.language))
+        apply_locale(self.language)
         self.database: Database | None = None
         self.profile: PostProfile | None = None
         self.editor: ActivityDialog | None = None
@@ -170,6 +164,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.ANNUAL_REPORT])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.EDIT_PROFILE])
+        file_menu.addAction(a[ActionId.PREFERENCES])
         file_menu.addAction(a[ActionId.BACKUP])
         file_menu.addAction(a[ActionId.RESTORE])
         file_menu.addSeparator()
@@ -222,6 +217,7 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_ACTIVITIES].triggered.connect(lambda: self.show_module("activities"))
         a[ActionId.SHOW_DASHBOARD].triggered.connect(lambda: self.show_module("dashboard"))
         a[ActionId.EDIT_PROFILE].triggered.connect(self.edit_profile)
+        a[ActionId.PREFERENCES].triggered.connect(self.edit_preferences)
         a[ActionId.BACKUP].triggered.connect(self.back_up)
         a[ActionId.RESTORE].triggered.connect(self.restore_backup)
         a[ActionId.QUIT].triggered.connect(self.close)
@@ -432,6 +428,18 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self._update_title()
+
+    def edit_preferences(self) -> None:
+        from postkit.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings.language, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        if dialog.chosen_language != self.settings.language:
+            self.settings.set(keys.LANGUAGE, dialog.chosen_language)
+            self.statusBar().showMessage(
+                self.tr("The new language applies when postkit starts again."), 15000
+            )
 
     # -- backups ----------------------------------------------------------------------
 
