@@ -15,6 +15,17 @@ from postkit.core.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR
 from postkit.core.profile import PostProfile, save_profile
 
 TEST_PROFILE = PostProfile("Embassy Testland", ("KE",), "Tess Tester")
+BUILD_ENV_VAR = "POSTKIT_TEST_BUILD"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave out the slow PyInstaller build tests unless POSTKIT_TEST_BUILD=1 asks for them."""
+    if os.environ.get(BUILD_ENV_VAR) == "1":
+        return
+    build_tests = [item for item in items if item.get_closest_marker("build")]
+    if build_tests:
+        config.hook.pytest_deselected(items=build_tests)
+        items[:] = [item for item in items if not item.get_closest_marker("build")]
 
 
 @pytest.fixture(autouse=True)
