@@ -175,12 +175,11 @@ def _run_restore(args: argparse.Namespace) -> None:
 
 def _run_demo_seed(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
-    from postkit.core.demo import seed_demo
+    from postkit.core.demo import seed_everything
 
     database = open_database(database_location(args))
-    with database.session() as session:
-        count = seed_demo(session, activities=args.activities)
-    print(f"{database.url}: added {count} demo activities")
+    seed_everything(database, activities=args.activities)
+    print(f"{database.url}: added {args.activities} demo activities and the demo screenings")
 
 
 def _run_activities_export(args: argparse.Namespace) -> None:
@@ -304,14 +303,13 @@ def _open_app(args: argparse.Namespace) -> int:
     import tempfile
 
     from postkit.core.db import open_database
-    from postkit.core.demo import seed_demo
+    from postkit.core.demo import seed_everything
 
     demo_dir = Path(tempfile.mkdtemp(prefix="postkit-demo-"))
     try:
         location = str(demo_dir / "demo.sqlite3")
         database = open_database(location)
-        with database.session() as session:
-            seed_demo(session, activities=DEMO_ACTIVITIES)
+        seed_everything(database, activities=DEMO_ACTIVITIES)
         database.dispose()
         return run_app(
             location, is_demo=True, screenshot=args.screenshot, report_startup=args.report_startup

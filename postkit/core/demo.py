@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core import reference
 from postkit.core.activities.models import Activity, ActivitySector, ActivityTheme
+from postkit.core.db import Database
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.profile import PostProfile, save_profile
 
@@ -237,3 +238,12 @@ def seed_demo(
             progress(offset + len(rows), activities)
     session.commit()
     return activities
+
+
+def seed_everything(database: Database, activities: int = 600, today: date | None = None) -> None:
+    """The whole demo: activities, the screening of support requests, survey responses."""
+    from postkit.core.screening.demo import seed_screening_demo
+
+    with database.session() as session:
+        seed_demo(session, activities=activities, today=today)
+        seed_screening_demo(session, database.files_dir, today=today)

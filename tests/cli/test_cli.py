@@ -13,6 +13,7 @@ from postkit.core.activities.listing import count_activities
 from postkit.core.db import open_database
 from postkit.core.paths import DB_ENV_VAR
 from postkit.core.profile import load_profile
+from postkit.core.screening.requests import list_requests
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,6 +30,8 @@ def test_demo_seed_fills_the_chosen_database(tmp_path: Path) -> None:
     with database.session() as session:
         assert count_activities(session) == 120
         assert load_profile(session) is not None
+        statuses = sorted(row.status for row in list_requests(session))
+        assert statuses == ["decided", "decided", "decided", "open"]
 
 
 def test_database_from_the_environment_variable(
