@@ -3,9 +3,17 @@
 from postkit.core import profile
 from postkit.core.activities import models as activity_models
 from postkit.core.db.base import Base
+from postkit.core.practices import models as practice_models
 from postkit.core.screening import models as screening_models
 from postkit.core.surveys import models as survey_models
 
 metadata = Base.metadata
 
-__all__ = ["activity_models", "metadata", "profile", "screening_models", "survey_models"]
+__all__ = [
+    "activity_models",
+    "metadata",
+    "practice_models",
+    "profile",
+    "screening_models",
+    "survey_models",
+]
