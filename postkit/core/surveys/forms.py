@@ -1,0 +1,139 @@
+"""A survey form as postkit runs it: questions, groups and choice lists, read from an XLSForm."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from postkit.core.surveys.expressions import Expression
+
+# Language code -> text, e.g. {"nl": "Rol", "en": "Role"}.
+Texts = dict[str, str]
+
+QUESTION_TYPES = (
+    "text",
+    "integer",
+    "decimal",
+    "date",
+    "select_one",
+    "select_multiple",
+    "note",
+    "acknowledge",
+    "calculate",
+)
+# Shown but not answered (note) or computed, never shown (calculate).
+UNANSWERED_TYPES = frozenset({"note", "calculate"})
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice list; `extra` holds the other columns, for a choice_filter."""
+
+    list_name: str
+    name: str
+    label: Texts
+    extra: dict[str, str] = field(default_factory=dict)
+    row: int = 0
+
+
+@dataclass(frozen=True)
+class Question:
+    """A row of the survey sheet that is not a group: asked, shown (note) or computed."""
+
+    name: str
+    type: str
+    list_name: str | None
+    label: Texts
+    hint: Texts = field(default_factory=dict)
+    # True/False, or the text of an expression that decides it (parse it with expressions.parse).
+    required: bool | str = False
+    required_message: Texts = field(default_factory=dict)
+    relevant: Expression | None = None
+    constraint: Expression | None = None
+    constraint_message: Texts = field(default_factory=dict)
+    calculation: Expression | None = None
+    default: str | None = None
+    appearance: str = ""
+    choice_filter: Expression | None = None
+    row: int = 0
+
+    @property
+    def is_answerable(self) -> bool:
+        """True for a question the respondent answers (not a note, not a calculate)."""
+        return self.type not in UNANSWERED_TYPES
+
+    @property
+    def is_select(self) -> bool:
+        return self.type in ("select_one", "select_multiple")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A `begin group` … `end group` block; postkit shows a top-level group as a page."""
+
+    name: str
+    label: Texts
+    relevant: Expression | None = None
+    appearance: str = ""
+    items: tuple[Item, ...] = ()
+    row: int = 0
+
+
+Item = Question | Group
+
+
+@dataclass(frozen=True)
+class Form:
+    """A whole survey form: settings, the tree of items and the choice lists."""
+
+    form_id: str
+    title: Texts
+    version: str
+    default_language: str
+    languages: tuple[str, ...]
+    items: tuple[Item, ...]
+    choice_lists: dict[str, tuple[Choice, ...]]
+    # Language code -> the name in the column header, e.g. {"nl": "Nederlands"}.
+    language_names: dict[str, str] = field(default_factory=dict)
+
+    def walk(self) -> Iterator[Item]:
+        """Every group and question, depth first, in the order of the survey sheet."""
+        yield from _walk(self.items)
+
+    def fields(self) -> list[Question]:
+        """Every question, including notes and calculates, in form order."""
+        return [item for item in self.walk() if isinstance(item, Question)]
+
+    def questions(self) -> list[Question]:
+        """The questions a respondent answers: no notes, calculates or groups."""
+        return [item for item in self.fields() if item.is_answerable]
+
+    def groups(self) -> list[Group]:
+        """Every group, nested ones included, in form order."""
+        return [item for item in self.walk() if isinstance(item, Group)]
+
+    def find(self, name: str) -> Item | None:
+        """The question or group with this name, or None."""
+        return next((item for item in self.walk() if item.name == name), None)
+
+    def choices(self, question: Question) -> tuple[Choice, ...]:
+        """The choice list of a select question (empty for other types)."""
+        if question.list_name is None:
+            return ()
+        return self.choice_lists.get(question.list_name, ())
+
+    def text(self, texts: Texts, language: str | None = None) -> str:
+        """The text in `language`, else in the default language, else in any language."""
+        for code in (language, self.default_language):
+            if code is not None and texts.get(code):
+                return texts[code]
+        return next((text for text in texts.values() if text), "")
+
+
+def _walk(items: tuple[Item, ...]) -> Iterator[Item]:
+    for item in items:
+        yield item
+        if isinstance(item, Group):
+            yield from _walk(item.items)
