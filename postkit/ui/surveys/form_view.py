@@ -1,0 +1,690 @@
+"""The form view: a survey page by page, with live skip logic, validation, review and autosave.
+
+It renders what a `FormSession` says and writes every answer back into it; it never touches the
+database. The page around it listens to `draft_changed` to keep the draft and to
+`submit_requested` to submit.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit.core.errors import ValidationError
+from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page
+from postkit.core.surveys.expressions import to_string
+from postkit.core.surveys.forms import Group, Item, Question
+from postkit.ui.surveys.inputs import AnswerInput, make_input
+
+SAVE_DELAY_MS = 300
+CONTENT_WIDTH = 820
+DANGER = "#c62828"
+MUTED = "#5b6572"
+_OUTPUT = re.compile(r"\$\{([^}\s]+)\}")
+
+STYLE = f"""
+QWidget#survey_body {{ background: #f3f5f8; }}
+QFrame#question, QFrame#review_section {{
+    background: palette(base); border: 1px solid #d5dbe3; border-radius: 8px;
+}}
+QFrame#question[error="true"] {{ border: 1px solid {DANGER}; }}
+QFrame#question[kind="note"] {{ background: #eaf2fb; border: 1px solid #c3d7ee; }}
+QLabel#question_label {{ font-weight: 600; }}
+QLabel#hint, QLabel#review_summary, QLabel#status {{ color: {MUTED}; }}
+QLabel#message {{ color: {DANGER}; font-weight: 600; }}
+QLabel#page_title {{ font-size: 15pt; font-weight: 600; }}
+QLabel#form_title {{ font-size: 11pt; font-weight: 600; }}
+QLabel#section_title {{ font-weight: 600; color: #1f3b57; }}
+QLabel#scale_label {{ color: #333a44; }}
+QFrame#review_row {{ border: none; border-top: 1px solid #e4e8ee; border-radius: 0; }}
+QFrame#review_row:hover, QFrame#review_row:focus {{ background: #edf3fa; }}
+QLabel#review_answer[missing="true"] {{ color: {MUTED}; font-style: italic; }}
+QToolButton#clear_choice {{ color: #2f6fb0; border: none; padding: 0; }}
+QToolButton#clear_choice:hover {{ text-decoration: underline; }}
+QProgressBar {{ border: none; background: #dfe4ea; border-radius: 3px; }}
+QProgressBar::chunk {{ background: #2f6fb0; border-radius: 3px; }}
+"""
+
+
+def with_outputs(text: str, session: FormSession) -> str:
+    """A label with `${name}` replaced by that question's answer, as ODK shows outputs."""
+
+    def answer(match: re.Match[str]) -> str:
+        try:
+            return to_string(session.value(match.group(1)))
+        except KeyError:
+            return match.group(0)
+
+    return _OUTPUT.sub(answer, text) if "${" in text else text
+
+
+def display_answer(session: FormSession, question: Question) -> str | None:
+    """An answer as the respondent reads it (choice labels, local dates); None if unanswered."""
+    value = session.value(question.name)
+    if value is None:
+        return None
+    locale = QLocale()
+    if question.is_select:
+        labels = {choice.name: session.label(choice) for choice in session.form.choices(question)}
+        names = value if isinstance(value, tuple) else (value,)
+        return "; ".join(labels.get(name, name) for name in names)
+    if isinstance(value, date):
+        return locale.toString(QDate(value), QLocale.FormatType.LongFormat)
+    if isinstance(value, float):
+        return locale.toString(value, "f", -128)
+    if question.type == "acknowledge" and value == ACKNOWLEDGED:
+        return QCoreApplication.translate("FormView", "OK")
+    return str(value)
+
+
+def _label(parent: QWidget, name: str, rich: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    return label
+
+
+def _restyle(widget: QWidget, name: str, value: object) -> None:
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class QuestionCard(QFrame):
+    """One question: its label (* when required), hint, input and what is wrong with it."""
+
+    def __init__(self, question: Question, session: FormSession, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.setObjectName("question")
+        self.setProperty("kind", question.type)
+        self.title = _label(self, "question_label", rich=True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hint = _label(self, "hint")
+        self.input: AnswerInput | None = make_input(question, session.form.choices(question), self)
+        self.message = _label(self, "message")
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        if self.input is not None:
+            layout.addSpacing(4)
+            layout.addWidget(self.input)
+            self.title.setBuddy(self.input)
+        layout.addWidget(self.message)
+        self._required: bool | None = None
+        self.label_text = ""
+
+    @property
+    def name(self) -> str:
+        return self.question.name
+
+    def retranslate(self, session: FormSession) -> None:
+        question = self.question
+        self.label_text = with_outputs(session.label(question), session)
+        hint = session.hint(question)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        if isinstance(self.input, AnswerInput):
+            self.input.set_choice_labels(
+                {c.name: session.label(c) for c in session.form.choices(question)}
+            )
+            self.input.setAccessibleName(self.label_text)
+            self.input.setAccessibleDescription(hint)
+        self._required = None
+        self.refresh(session, None)
+
+    def refresh(self, session: FormSession, message: str | None) -> None:
+        """Follow the answers: required or not, the choices offered, outputs in the label."""
+        question = self.question
+        if "${" in question.label.get(session.language, "") or "${" in self.label_text:
+            self.label_text = with_outputs(session.label(question), session)
+            self._required = None
+        required = question.is_answerable and session.is_required(question)
+        if required != self._required:
+            self._required = required
+            text = html.escape(self.label_text).replace("\n", "<br>")
+            if required:
+                text += f'<span style="color:{DANGER}"> *</span>'
+            self.title.setText(text)
+        if self.input is not None and question.is_select:
+            self.input.offer_choices({choice.name for choice in session.choices(question)})
+        self.show_message(message)
+
+    def show_message(self, message: str | None) -> None:
+        self.message.setText(message or "")
+        self.message.setVisible(bool(message))
+        _restyle(self, "error", bool(message))
+
+    def show_value(self, value: object) -> None:
+        if self.input is not None:
+            self.input.set_value(value)
+
+
+class Section(QWidget):
+    """A group inside a page: a heading over its questions, hidden when not relevant."""
+
+    def __init__(self, group: Group, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.group = group
+        self.title = _label(self, "section_title")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 10, 0, 0)
+        self.body.setSpacing(12)
+        self.body.addWidget(self.title)
+
+
+class PageView(QScrollArea):
+    """One page of the form in a scroll area: its title and questions in a readable column."""
+
+    def __init__(self, page: Page, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        body.setObjectName("survey_body")
+        column = QWidget(body)
+        column.setMaximumWidth(CONTENT_WIDTH)
+        self.column = QVBoxLayout(column)
+        self.column.setContentsMargins(24, 20, 24, 24)
+        self.column.setSpacing(12)
+        self.title = _label(column, "page_title")
+        self.title.setText(title)
+        self.column.addWidget(self.title)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)
+        self.setWidget(body)
+
+    def finish(self) -> None:
+        self.column.addStretch(1)
+
+
+class ReviewRow(QFrame):
+    """A question and its answer on the review page; clicking it goes back to the question."""
+
+    activated = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName("review_row")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.question = _label(self, "review_question")
+        self.answer = _label(self, "review_answer")
+        self.message = _label(self, "message")
+        answer_column = QVBoxLayout()
+        answer_column.setSpacing(2)
+        answer_column.addWidget(self.answer)
+        answer_column.addWidget(self.message)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(16)
+        layout.addWidget(self.question, 5)
+        layout.addLayout(answer_column, 4)
+        for label in (self.question, self.answer, self.message):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_texts(
+        self, question: str, answer: str | None, missing: str, message: str | None
+    ) -> None:
+        self.question.setText(question)
+        self.answer.setText(answer if answer is not None else missing)
+        _restyle(self.answer, "missing", answer is None)
+        self.message.setText(message or "")
+        self.message.setVisible(bool(message))
+        self.setAccessibleName(f"{question}: {self.answer.text()}")
+
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.name)
+        super().mouseReleaseEvent(event)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.name)
+            return
+        super().keyPressEvent(event)
+
+
+class FormView(QWidget):
+    """Shows a FormSession page by page and keeps it up to date with every answer.
+
+    `draft_changed(answers, page)` fires 300 ms after the last change, and at once on a page
+    change, on `flush()` and when the view is hidden or closed. `submit_requested(answers)` fires
+    from the review page when nothing is wrong; `close_requested` when the respondent stops.
+    """
+
+    draft_changed = Signal(object, int)
+    submit_requested = Signal(object)
+    close_requested = Signal()
+    language_changed = Signal(str)
+
+    def __init__(
+        self, session: FormSession, page: int = 0, title: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setStyleSheet(STYLE)
+        self.cards: dict[str, QuestionCard] = {}
+        self.sections: dict[str, Section] = {}
+        self.touched: set[str] = set()
+        self.input_errors: dict[str, str] = {}
+        self._revealed: set[int] = set()
+        self._page_views: list[PageView] = []
+        self._is_save_pending = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
+
+        self.form_title = _label(self, "form_title")
+        self._title = title
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Language of the questions"))
+        for code in session.form.languages:
+            self.language.addItem(session.form.language_names.get(code, code), code)
+        self.language.setCurrentIndex(max(self.language.findData(session.language), 0))
+        self.language.currentIndexChanged.connect(
+            lambda: self.set_language(self.language.currentData())
+        )
+        language_label = QLabel(self.tr("&Language:"), self)
+        language_label.setBuddy(self.language)
+        self.close_button = QPushButton(self.tr("Save and &close"), self)
+        self.close_button.setToolTip(self.tr("Keep the answers as a draft and continue later"))
+        self.close_button.clicked.connect(self._close_clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.form_title, 1)
+        top.addWidget(language_label)
+        top.addWidget(self.language)
+        top.addSpacing(12)
+        top.addWidget(self.close_button)
+
+        self.position_label = QLabel(self)
+        self.position_label.setObjectName("position")
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setFixedHeight(6)
+        self.progress_bar.setAccessibleName(self.tr("Progress"))
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.position_label)
+        progress_row.addWidget(self.progress_bar, 1)
+
+        self.stack = QStackedWidget(self)
+        for each in session.pages():
+            self._page_views.append(self._build_page(each))
+        self.review = self._build_review()
+
+        self.back_button = QPushButton(self.tr("&Back"), self)
+        self.back_button.clicked.connect(self.previous_page)
+        self.status_label = _label(self, "status")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_button = QPushButton(self.tr("&Next"), self)
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next_page)
+        self.submit_button = QPushButton(self.tr("&Submit"), self)
+        self.submit_button.clicked.connect(self.submit)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.next_button)
+        bottom.addWidget(self.submit_button)
+        for button in (self.back_button, self.next_button, self.submit_button):
+            button.setMinimumWidth(110)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(top)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bottom)
+
+        # A draft's answers were touched once already: show what is wrong with them at once.
+        self.touched.update(session.answers())
+        self._load_values()
+        self._retranslate()
+        self.show_page(page)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_page(self, page: Page) -> PageView:
+        view = PageView(page, parent=self.stack)
+        if page.group is None:
+            view.title.hide()
+            self._add_items(view.column, page.items, view)
+        else:
+            self._add_items(view.column, page.group.items, view)
+        view.finish()
+        self.stack.addWidget(view)
+        return view
+
+    def _add_items(self, layout: QVBoxLayout, items: tuple[Item, ...], parent: QWidget) -> None:
+        for item in items:
+            if isinstance(item, Group):
+                section = Section(item, parent)
+                self.sections[item.name] = section
+                self._add_items(section.body, item.items, section)
+                layout.addWidget(section)
+            elif item.type != "calculate":
+                card = QuestionCard(item, self.session, parent)
+                if card.input is not None:
+                    card.input.changed.connect(lambda name=item.name: self._answer(name))
+                self.cards[item.name] = card
+                layout.addWidget(card)
+
+    def _build_review(self) -> PageView:
+        view = PageView(Page(len(self._page_views), "", None, ()), parent=self.stack)
+        self.review_summary = _label(view, "review_summary")
+        view.column.addWidget(self.review_summary)
+        self.review_rows: dict[str, ReviewRow] = {}
+        self.review_sections: dict[int, tuple[QFrame, QLabel]] = {}
+        for page in self.session.pages():
+            section = QFrame(view)
+            section.setObjectName("review_section")
+            section_layout = QVBoxLayout(section)
+            section_layout.setContentsMargins(0, 10, 0, 4)
+            section_layout.setSpacing(0)
+            heading = _label(section, "section_title")
+            heading.setContentsMargins(12, 0, 12, 6)
+            section_layout.addWidget(heading)
+            questions = [c for c in self.cards.values() if self._page_index(c.name) == page.index]
+            for card in questions:
+                if not card.question.is_answerable:
+                    continue
+                row = ReviewRow(card.name, section)
+                row.activated.connect(self.go_to_question)
+                self.review_rows[card.name] = row
+                section_layout.addWidget(row)
+            self.review_sections[page.index] = (section, heading)
+            view.column.addWidget(section)
+        view.finish()
+        self.stack.addWidget(view)
+        return view
+
+    def _page_index(self, name: str) -> int:
+        return self.session.page_of(name).index
+
+    # -- navigation ----------------------------------------------------------------------
+
+    @property
+    def review_index(self) -> int:
+        """The page number the review page has in a draft: one past the last page."""
+        return len(self._page_views)
+
+    def current_page(self) -> int:
+        return self.stack.currentIndex()
+
+    @property
+    def is_reviewing(self) -> bool:
+        return self.current_page() == self.review_index
+
+    def show_page(self, index: int) -> None:
+        """Show a page (the review page for `review_index`), or the nearest shown one after it."""
+        visible = [page.index for page in self.session.visible_pages()]
+        if index < self.review_index:
+            index = next((i for i in visible if i >= index), self.review_index)
+        changed = index != self.stack.currentIndex()
+        self.stack.setCurrentIndex(index)
+        if self.is_reviewing:
+            self._update_review()
+        self._update_navigation()
+        if changed:
+            self.stack.currentWidget().verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
+            self.flush(force=True)
+
+    def next_page(self) -> bool:
+        """Go on when nothing on this page is wrong; otherwise show what is and stay."""
+        if self.is_reviewing:
+            return False
+        current = self.current_page()
+        errors = self.page_errors(current)
+        if errors:
+            self._revealed.add(current)
+            self._refresh()
+            first = self.cards[next(iter(errors))]
+            self._page_views[current].ensureWidgetVisible(first)
+            if first.input is not None:
+                first.input.focus_input()
+            return False
+        later = [p.index for p in self.session.visible_pages() if p.index > current]
+        self.show_page(later[0] if later else self.review_index)
+        return True
+
+    def previous_page(self) -> None:
+        current = self.current_page()
+        earlier = [p.index for p in self.session.visible_pages() if p.index < current]
+        if earlier:
+            self.show_page(earlier[-1])
+
+    def show_review(self) -> None:
+        self.show_page(self.review_index)
+
+    def go_to_question(self, name: str) -> None:
+        """Show the page of a question and bring the question into view."""
+        index = self._page_index(name)
+        self._revealed.add(index)
+        self.show_page(index)
+        self._refresh()
+        card = self.cards[name]
+        self._page_views[index].ensureWidgetVisible(card)
+        if card.input is not None:
+            card.input.focus_input()
+
+    def page_errors(self, index: int) -> dict[str, str]:
+        """What is wrong on a page: the engine's checks and text that is not a number or date."""
+        errors = dict(self.session.errors(index))
+        for name, message in self.input_errors.items():
+            if self._page_index(name) == index and self.session.visible(name):
+                errors.setdefault(name, message)
+        return errors
+
+    def all_errors(self) -> dict[str, str]:
+        errors = dict(self.session.errors())
+        for name, message in self.input_errors.items():
+            if self.session.visible(name):
+                errors.setdefault(name, message)
+        return errors
+
+    def _update_navigation(self) -> None:
+        visible = [page.index for page in self.session.visible_pages()]
+        total = len(visible)
+        reviewing = self.is_reviewing
+        if reviewing:
+            self.position_label.setText(self.tr("Review"))
+            position = total + 1
+        else:
+            current = self.current_page()
+            position = sum(1 for i in visible if i <= current)
+            self.position_label.setText(self.tr("Page {0} of {1}").format(max(position, 1), total))
+        self.progress_bar.setRange(0, total + 1)
+        self.progress_bar.setValue(position)
+        self.back_button.setEnabled(
+            bool(visible) and (reviewing or self.current_page() > visible[0])
+        )
+        is_last = not reviewing and not any(i > self.current_page() for i in visible)
+        self.next_button.setVisible(not reviewing)
+        self.next_button.setText(self.tr("&Review answers") if is_last else self.tr("&Next"))
+        self.submit_button.setVisible(reviewing)
+        self.submit_button.setDefault(reviewing)
+        self.next_button.setDefault(not reviewing)
+
+    # -- answers -------------------------------------------------------------------------
+
+    def _answer(self, name: str) -> None:
+        card = self.cards[name]
+        assert card.input is not None
+        try:
+            self.session.set_answer(name, card.input.value())
+            self.input_errors.pop(name, None)
+        except ValidationError as error:
+            self.session.set_answer(name, None)
+            self.input_errors[name] = error.reason
+        self.touched.add(name)
+        self._refresh()
+        self.schedule_save()
+
+    def _load_values(self) -> None:
+        for name, card in self.cards.items():
+            if card.question.is_answerable:
+                card.show_value(self.session.value(name))
+
+    def _refresh(self) -> None:
+        """Show and hide questions as the answers now say, with the messages that are due."""
+        session = self.session
+        errors = session.errors()
+        for name, card in self.cards.items():
+            card.setVisible(session.visible(name))
+            due = name in self.touched or self._page_index(name) in self._revealed
+            message = (self.input_errors.get(name) or errors.get(name)) if due else None
+            card.refresh(session, message)
+        for name, section in self.sections.items():
+            section.setVisible(session.visible(name))
+        if self.is_reviewing:
+            self._update_review()
+        self._update_navigation()
+
+    def _retranslate(self) -> None:
+        session = self.session
+        self.form_title.setText(
+            self._title or session.form.text(session.form.title, session.language)
+        )
+        for view in self._page_views:
+            view.title.setText(session.label(view.page))
+        for section in self.sections.values():
+            section.title.setText(session.label(section.group))
+            section.title.setVisible(bool(section.title.text()))
+        for card in self.cards.values():
+            card.retranslate(session)
+        self.review.title.setText(self.tr("Check your answers"))
+        self._refresh()
+
+    def set_language(self, code: str) -> None:
+        """Show the questions in another of the form's languages; the answers stay."""
+        if code == self.session.language:
+            return
+        self.session.language = code
+        index = self.language.findData(code)
+        if index >= 0 and index != self.language.currentIndex():
+            self.language.setCurrentIndex(index)
+        self._retranslate()
+        self.language_changed.emit(code)
+
+    # -- review and submit ---------------------------------------------------------------
+
+    def _update_review(self) -> None:
+        session = self.session
+        errors = self.all_errors()
+        missing = self.tr("not answered")
+        shown = answered = 0
+        for page in session.pages():
+            section, heading = self.review_sections[page.index]
+            page_shown = session.visible(page)
+            section.setVisible(page_shown)
+            title = session.label(page)
+            heading.setText(title)
+            heading.setVisible(bool(title))
+            for name, row in self.review_rows.items():
+                if self._page_index(name) != page.index:
+                    continue
+                visible = page_shown and session.visible(name)
+                row.setVisible(visible)
+                if not visible:
+                    continue
+                card = self.cards[name]
+                answer = display_answer(session, card.question)
+                shown += 1
+                answered += answer is not None
+                row.set_texts(card.label_text, answer, missing, errors.get(name))
+        summary = self.tr("{0} of {1} questions answered.").format(answered, shown)
+        if errors:
+            summary += " " + self.tr(
+                "%n question(s) still need(s) attention before you can submit; click one to "
+                "go to it.",
+                "",
+                len(errors),
+            )
+        else:
+            summary += " " + self.tr(
+                "Click a question to change its answer, or submit the response."
+            )
+        self.review_summary.setText(summary)
+        self.submit_button.setEnabled(not errors)
+
+    def submit(self) -> bool:
+        """Ask to submit when nothing is wrong; otherwise go to the first problem."""
+        errors = self.all_errors()
+        if errors:
+            self.go_to_question(next(iter(errors)))
+            return False
+        self._save_timer.stop()
+        self._is_save_pending = False
+        self.submit_requested.emit(self.session.answers_for_storage())
+        return True
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def schedule_save(self) -> None:
+        self._is_save_pending = True
+        self._save_timer.start()
+
+    def flush(self, force: bool = False) -> None:
+        """Hand the answers over for the draft now, if anything changed (or `force`)."""
+        self._save_timer.stop()
+        if not (self._is_save_pending or force):
+            return
+        self._is_save_pending = False
+        self.draft_changed.emit(self.session.answers(), self.current_page())
+
+    def show_saved(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def show_problem(self, name: str, message: str) -> None:
+        """Go to a question with a problem found outside the view (by the service on submit)."""
+        if name not in self.cards:
+            self.status_label.setText(message)
+            return
+        self.go_to_question(name)
+        self.cards[name].show_message(message)
+
+    def _close_clicked(self) -> None:
+        self.flush(force=True)
+        self.close_requested.emit()
+
+    @override
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)

@@ -1,0 +1,449 @@
+"""The input widget of each XLSForm question type, all with one small interface.
+
+An input reports `changed` when the respondent edits it, gives its raw answer with `value()`
+(the engine converts and checks it) and shows a stored answer with `set_value()` without
+reporting a change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QMouseEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit.core.surveys.engine import ACKNOWLEDGED
+from postkit.core.surveys.forms import Choice, Question
+
+# A list named like these is an agreement scale, shown from left to right (agree5, likert7, …).
+_SCALE_LIST = re.compile(r"^(agree|likert|scale|satisf|frequency)", re.IGNORECASE)
+_EMPTY_DATE = QDate(1900, 1, 1)
+# Python's shortest round-trip digits (QLocale::FloatingPointShortest).
+_SHORTEST = -128
+
+
+class AnswerInput(QWidget):
+    """The part of a question the respondent fills in."""
+
+    changed = Signal()
+
+    def value(self) -> object:
+        raise NotImplementedError
+
+    def set_value(self, value: object) -> None:
+        raise NotImplementedError
+
+    def set_choice_labels(self, labels: dict[str, str]) -> None:
+        """Relabel the choices (select questions) after a change of language."""
+
+    def offer_choices(self, names: set[str]) -> None:
+        """Show only these choices (a choice_filter); a chosen one stays so it can be undone."""
+
+    def focus_input(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _blocked(self, widget: QObject, apply) -> None:  # type: ignore[no-untyped-def]
+        was = widget.blockSignals(True)
+        try:
+            apply()
+        finally:
+            widget.blockSignals(was)
+
+
+def _column(parent: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    return layout
+
+
+class TextInput(AnswerInput):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setMaxLength(2000)
+        self.edit.textChanged.connect(self.changed)
+        _column(self).addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> object:
+        return self.edit.text()
+
+    def set_value(self, value: object) -> None:
+        self._blocked(self.edit, lambda: self.edit.setText("" if value is None else str(value)))
+
+
+class MultilineInput(AnswerInput):
+    """Text with appearance `multiline`: a box a few lines high."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 5 + 14)
+        self.edit.textChanged.connect(self.changed)
+        _column(self).addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> object:
+        return self.edit.toPlainText()
+
+    def set_value(self, value: object) -> None:
+        text = "" if value is None else str(value)
+        self._blocked(self.edit, lambda: self.edit.setPlainText(text))
+
+
+class _NumberInput(AnswerInput):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setMaximumWidth(220)
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.edit.textChanged.connect(self.changed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addStretch()
+        self.setFocusProxy(self.edit)
+
+
+class IntegerInput(_NumberInput):
+    """A whole number; empty means unanswered, unlike a spin box that always holds one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[-+]?\d{0,15}"), self.edit)
+        )
+
+    def value(self) -> object:
+        return self.edit.text()
+
+    def set_value(self, value: object) -> None:
+        self._blocked(self.edit, lambda: self.edit.setText("" if value is None else str(value)))
+
+
+class DecimalInput(_NumberInput):
+    """A number written the way the interface language writes it (a decimal comma in Dutch)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        validator = QDoubleValidator(self.edit)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        validator.setLocale(QLocale())
+        self.edit.setValidator(validator)
+
+    def value(self) -> object:
+        text = self.edit.text().strip()
+        number, ok = QLocale().toDouble(text)
+        return number if ok else text
+
+    def set_value(self, value: object) -> None:
+        text = "" if value is None else QLocale().toString(float(value), "f", _SHORTEST)  # type: ignore[arg-type]
+        self._blocked(self.edit, lambda: self.edit.setText(text))
+
+
+class DateInput(AnswerInput):
+    """A date that can also be left unanswered: it then shows 'not answered' and a blank field.
+
+    Clicking or typing into the empty field starts from today.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setMinimumDate(_EMPTY_DATE)
+        self.edit.setSpecialValueText(self.tr("not answered"))
+        self.edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.edit.setMinimumWidth(170)
+        self.edit.setDate(_EMPTY_DATE)
+        self.edit.installEventFilter(self)
+        self.edit.dateChanged.connect(self._date_changed)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Leave the date unanswered"))
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.clicked.connect(self._clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addWidget(self.clear_button)
+        row.addStretch()
+        self.setFocusProxy(self.edit)
+        self._update_clear_button()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.edit.date() == _EMPTY_DATE
+
+    def value(self) -> object:
+        return None if self.is_empty else self.edit.date().toPython()
+
+    def set_value(self, value: object) -> None:
+        target = QDate(value) if isinstance(value, date) else _EMPTY_DATE
+        self._blocked(self.edit, lambda: self.edit.setDate(target))
+        self._update_clear_button()
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        starts = event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)
+        if watched is self.edit and starts and self.is_empty:
+            self.edit.setDate(QDate.currentDate())
+        return super().eventFilter(watched, event)
+
+    def _date_changed(self) -> None:
+        self._update_clear_button()
+        self.changed.emit()
+
+    def _clear(self) -> None:
+        self.edit.setDate(_EMPTY_DATE)
+
+    def _update_clear_button(self) -> None:
+        self.clear_button.setEnabled(not self.is_empty)
+
+
+class _ChoiceInput(AnswerInput):
+    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = tuple(choices)
+        self.buttons: dict[str, QAbstractButton] = {}
+
+    def button(self, name: str) -> QAbstractButton:
+        return self.buttons[name]
+
+    def set_choice_labels(self, labels: dict[str, str]) -> None:
+        for name, button in self.buttons.items():
+            button.setText(labels.get(name, name))
+
+    def offer_choices(self, names: set[str]) -> None:
+        for name, button in self.buttons.items():
+            button.setVisible(name in names or button.isChecked())
+
+    @override
+    def focus_input(self) -> None:
+        checked = [b for b in self.buttons.values() if b.isChecked()]
+        shown = [b for b in self.buttons.values() if not b.isHidden()]
+        target = (checked or shown or [None])[0]
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class _RadioInput(_ChoiceInput):
+    """One choice of several; a 'Clear answer' button takes the choice back."""
+
+    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(choices, parent)
+        self.group = QButtonGroup(self)
+        self.group.buttonToggled.connect(self._toggled)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setObjectName("clear_choice")
+        self.clear_button.setText(self.tr("Clear answer"))
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clear_button.clicked.connect(self._clear)
+        self.clear_button.hide()
+
+    def _add_radio(self, choice: Choice, text: str) -> QRadioButton:
+        button = QRadioButton(text, self)
+        self.group.addButton(button)
+        self.buttons[choice.name] = button
+        return button
+
+    def value(self) -> object:
+        return next((name for name, b in self.buttons.items() if b.isChecked()), None)
+
+    def set_value(self, value: object) -> None:
+        def apply() -> None:
+            _uncheck_all(self.group)
+            if isinstance(value, str) and value in self.buttons:
+                self.buttons[value].setChecked(True)
+
+        self._blocked(self.group, apply)
+        self._update_clear_button()
+
+    def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self._update_clear_button()
+            self.changed.emit()
+
+    def _clear(self) -> None:
+        self._blocked(self.group, lambda: _uncheck_all(self.group))
+        self._update_clear_button()
+        self.changed.emit()
+
+    def _update_clear_button(self) -> None:
+        self.clear_button.setVisible(self.value() is not None)
+
+
+class SelectOneInput(_RadioInput):
+    """Radio buttons, one under the other (side by side with appearance `horizontal`)."""
+
+    def __init__(
+        self, choices: Sequence[Choice], horizontal: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(choices, parent)
+        if horizontal:
+            layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(18)
+        else:
+            layout = _column(self)
+        for choice in self.choices:
+            layout.addWidget(self._add_radio(choice, choice.name))
+        if horizontal:
+            layout.addStretch()
+        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+
+class _ScaleLabel(QLabel):
+    """The text under a point of a scale; clicking it chooses the point, as a radio's text does."""
+
+    clicked = Signal()
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class LikertInput(_RadioInput):
+    """A select_one shown as a scale: the points side by side, each label centred below."""
+
+    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(choices, parent)
+        self.labels: dict[str, _ScaleLabel] = {}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        for column, choice in enumerate(self.choices):
+            button = self._add_radio(choice, "")
+            button.setAccessibleName(choice.name)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            label = _ScaleLabel(choice.name, self)
+            label.setObjectName("scale_label")
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            label.setWordWrap(True)
+            label.setCursor(Qt.CursorShape.PointingHandCursor)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.clicked.connect(button.click)
+            self.labels[choice.name] = label
+            grid.addWidget(button, 0, column, Qt.AlignmentFlag.AlignHCenter)
+            grid.addWidget(label, 1, column)
+            grid.setColumnStretch(column, 1)
+        outer = _column(self)
+        outer.addLayout(grid)
+        outer.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    @override
+    def set_choice_labels(self, labels: dict[str, str]) -> None:
+        for name, label in self.labels.items():
+            text = labels.get(name, name)
+            label.setText(text)
+            self.buttons[name].setAccessibleName(text)
+
+    @override
+    def offer_choices(self, names: set[str]) -> None:
+        super().offer_choices(names)
+        for name, label in self.labels.items():
+            label.setVisible(not self.buttons[name].isHidden())
+
+
+class SelectMultipleInput(_ChoiceInput):
+    """A check box per choice; the answer is the chosen names in list order."""
+
+    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(choices, parent)
+        layout = _column(self)
+        for choice in self.choices:
+            box = QCheckBox(choice.name, self)
+            box.toggled.connect(self.changed)
+            self.buttons[choice.name] = box
+            layout.addWidget(box)
+
+    def value(self) -> object:
+        return tuple(name for name, box in self.buttons.items() if box.isChecked())
+
+    def set_value(self, value: object) -> None:
+        chosen = set(value.split()) if isinstance(value, str) else set(value or ())  # type: ignore[call-overload]
+        for name, box in self.buttons.items():
+            self._blocked(box, lambda b=box, n=name: b.setChecked(n in chosen))
+
+
+class AcknowledgeInput(AnswerInput):
+    """A single check box the respondent ticks to confirm they read something."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QCheckBox(self.tr("OK"), self)
+        self.box.toggled.connect(self.changed)
+        _column(self).addWidget(self.box)
+        self.setFocusProxy(self.box)
+
+    def value(self) -> object:
+        return ACKNOWLEDGED if self.box.isChecked() else None
+
+    def set_value(self, value: object) -> None:
+        self._blocked(self.box, lambda: self.box.setChecked(value == ACKNOWLEDGED))
+
+
+def _uncheck_all(group: QButtonGroup) -> None:
+    # An exclusive group keeps one button checked; it lets go only while not exclusive.
+    group.setExclusive(False)
+    for button in group.buttons():
+        button.setChecked(False)
+    group.setExclusive(True)
+
+
+def is_scale(question: Question) -> bool:
+    """Whether a select_one reads as an agreement scale and is best shown left to right."""
+    appearance = question.appearance.lower()
+    return "likert" in appearance or bool(
+        question.list_name and _SCALE_LIST.match(question.list_name)
+    )
+
+
+def make_input(
+    question: Question, choices: Sequence[Choice], parent: QWidget
+) -> AnswerInput | None:
+    """The input for a question, or None for a note (nothing to fill in)."""
+    appearance = question.appearance.lower()
+    match question.type:
+        case "text":
+            return MultilineInput(parent) if "multiline" in appearance else TextInput(parent)
+        case "integer":
+            return IntegerInput(parent)
+        case "decimal":
+            return DecimalInput(parent)
+        case "date":
+            return DateInput(parent)
+        case "select_one" if is_scale(question):
+            return LikertInput(choices, parent)
+        case "select_one":
+            return SelectOneInput(choices, "horizontal" in appearance, parent)
+        case "select_multiple":
+            return SelectMultipleInput(choices, parent)
+        case "acknowledge":
+            return AcknowledgeInput(parent)
+    return None
