@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     restore.set_defaults(run=_run_restore)
 
     _add_screening_commands(commands)
+    _add_survey_commands(commands)
 
     report = commands.add_parser("report", help="reports")
     report_commands = report.add_subparsers(dest="report_command", metavar="KIND", required=True)
@@ -106,6 +107,14 @@ def _add_screening_commands(commands: argparse._SubParsersAction) -> None:  # ty
     record.add_argument("out", metavar="OUT.pdf", type=Path)
     record.add_argument("--language", choices=("nl", "en"), default="en")
     record.set_defaults(run=_run_screening_record)
+
+
+def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    survey = commands.add_parser("survey", help="surveys (XLSForm)")
+    actions = survey.add_subparsers(dest="survey_command", metavar="ACTION", required=True)
+    validate = actions.add_parser("validate", help="check an XLSForm survey file")
+    validate.add_argument("form", metavar="FORM.xlsx", type=Path)
+    validate.set_defaults(run=_run_survey_validate)
 
 
 def _positive_int(text: str) -> int:
@@ -288,6 +297,12 @@ def _run_screening_record(args: argparse.Namespace) -> None:
             printed_by=_actor(session),
         )
     print(f"{args.out}: decision record of request {args.request_id}")
+
+
+def _run_survey_validate(args: argparse.Namespace) -> None:
+    from postkit.core.surveys.xlsform import check_form
+
+    print(check_form(args.form))
 
 
 def _open_app(args: argparse.Namespace) -> int:

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from postkit.cli import main
+from tests.core.test_xlsform import EVALUATION, INTERVIEW, write_form
+
+
+@pytest.mark.parametrize(
+    ("form", "line"),
+    [
+        (EVALUATION, "ok imvo_guidelines_evaluation 2026112501 50 questions"),
+        (INTERVIEW, "ok imvo_interview_guide 2026112501 19 questions"),
+    ],
+)
+def test_a_shipped_form_validates(
+    form: Path, line: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["survey", "validate", str(form)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == line
+    assert captured.err == ""
+
+
+def test_each_problem_is_printed_on_its_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = write_form(
+        tmp_path / "broken.xlsx",
+        [
+            ["geopoint", "where", "Where?"],
+            ["text", "b", "B", "${nope} = 1"],
+            ["begin group", "page", "Page"],
+        ],
+    )
+    assert main(["survey", "validate", str(form)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Traceback" not in captured.err
+    assert captured.err.splitlines() == [
+        f"postkit: error: {form} is not a valid survey form (3 problems):",
+        "sheet survey, row 2, column A (type): type 'geopoint' is not supported by postkit",
+        "sheet survey, row 3, column D (relevant): "
+        "${nope} does not refer to a question of this form",
+        "sheet survey, row 4, column A (type): group 'page' is never closed with 'end group'",
+    ]
+
+
+def test_a_file_that_is_not_a_workbook_fails_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = tmp_path / "form.xlsx"
+    form.write_text("type,name,label\n")
+    assert main(["survey", "validate", str(form)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"postkit: error: {form} is not a valid survey form (1 problem):",
+        "this is not an .xlsx workbook",
+    ]
+
+
+def test_a_missing_file_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    form = tmp_path / "nowhere.xlsx"
+    assert main(["survey", "validate", str(form)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == f"postkit: error: {form} is not a valid survey form (1 problem):"
+    assert lines[1].startswith("cannot read the file: ")
