@@ -1,0 +1,1 @@
+"""The IMVO screening of support requests: list, checklist, sanctions, decision and log."""

@@ -1,0 +1,179 @@
+"""The audit trail of one request, in words, with the state of the log's hash chain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postkit.core.screening.records import AuditEntry, ChainCheck
+from postkit.ui.screening import labels
+from postkit.ui.screening.cards import Notice
+from postkit.ui.screening.colors import DANGER, POSITIVE
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AuditLog", text)
+
+
+def _new(value: Any) -> Any:
+    """The new value of an {"old", "new"} change, or the value itself."""
+    return value.get("new") if isinstance(value, dict) and "new" in value else value
+
+
+def _answer(value: Any) -> str:
+    from postkit.core.screening.records import Answer
+
+    try:
+        return labels.answer_label(Answer(value)).lower()
+    except ValueError:
+        return str(value)
+
+
+def action_text(entry: AuditEntry) -> str:
+    return {
+        "created": _tr("Request recorded"),
+        "updated": _tr("Request changed"),
+        "answered": _tr("Checklist answered"),
+        "evidence_added": _tr("Evidence added"),
+        "evidence_removed": _tr("Evidence removed"),
+        "screened": _tr("Sanctions screening"),
+        "judged": _tr("Candidate judged"),
+        "decided": _tr("Decided"),
+        "reopened": _tr("Reopened"),
+    }.get(entry.action, entry.action)
+
+
+def describe(entry: AuditEntry, language: str = "en") -> str:
+    """What the entry changed, in one line."""
+    d = entry.details
+    action = entry.action
+    if action == "created":
+        return str(d.get("company_name", ""))
+    if action == "updated":
+        fields = ", ".join(sorted(d.get("changes", {})))
+        text = _tr("Changed: {0}").format(fields)
+        if d.get("screening_voided"):
+            text += " " + _tr("(the names changed: screen again)")
+        return text
+    if action == "answered":
+        question = labels.checklist_question(str(d.get("item", "")), language)
+        parts = []
+        if "answer" in d:
+            parts.append(_answer(_new(d["answer"])))
+        if "note" in d:
+            parts.append(_tr("note: {0}").format(_new(d["note"]) or "–"))
+        if "links" in d:
+            parts.append(_tr("links: {0}").format(", ".join(_new(d["links"]) or ()) or "–"))
+        return f"{question} — {'; '.join(parts)}"
+    if action in ("evidence_added", "evidence_removed"):
+        return str(d.get("file_name", ""))
+    if action == "screened":
+        matches = d.get("matches", d.get("candidates", []))
+        count = len(matches) if isinstance(matches, list) else matches
+        return _tr("against {file}: {count} candidates").format(
+            file=d.get("file_name", "–"), count=count
+        )
+    if action == "judged":
+        return _tr("{judgement}: {listed} for {subject} — {note}").format(
+            judgement=labels.judgement_label(_judgement(_new(d.get("judgement")))),
+            listed=d.get("entry_name", ""),
+            subject=d.get("subject", ""),
+            note=_new(d.get("note", "")),
+        )
+    if action == "decided":
+        return f"{labels.outcome_label(d.get('outcome'), language)} — {d.get('rationale', '')}"
+    if action == "reopened":
+        return _tr("Reason: {0}").format(d.get("reason", ""))
+    return ""
+
+
+def _judgement(value: Any):  # type: ignore[no-untyped-def]
+    from postkit.core.screening.records import Judgement
+
+    return Judgement(value)
+
+
+class AuditLogView(QWidget):
+    """The entries of one request, oldest first, and whether the whole chain is intact."""
+
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Audit log"))
+        self.tree.setHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 130)
+        header.resizeSection(1, 110)
+        header.resizeSection(2, 150)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.chain_notice = Notice(self)
+        intro = QLabel(
+            self.tr(
+                "Every change to the request is kept here with who and when. Entries cannot be "
+                "edited: each carries a hash of the one before, so a changed entry shows."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(intro, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.chain_notice)
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.tree.clear()
+        locale = QLocale()
+        for entry in entries:
+            when = locale.toString(entry.at.astimezone(), QLocale.FormatType.ShortFormat)
+            details = describe(entry, self._language)
+            item = QTreeWidgetItem([when, entry.actor, action_text(entry), details])
+            item.setToolTip(3, details)
+            item.setToolTip(
+                0, self.tr("Entry {0} · hash {1}").format(entry.id, entry.entry_hash[:16])
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.id)
+            self.tree.addTopLevelItem(item)
+        if entries:
+            self.tree.scrollToItem(self.tree.topLevelItem(len(entries) - 1))
+
+    def set_chain(self, check: ChainCheck | None) -> None:
+        if check is None:
+            self.chain_notice.show_text("", POSITIVE)
+        elif check.is_intact:
+            self.chain_notice.show_text(
+                self.tr("The log's hash chain is intact ({0} entries checked).").format(
+                    check.entries
+                ),
+                POSITIVE,
+            )
+        else:
+            self.chain_notice.show_text(
+                self.tr("The log's hash chain is broken at entry {0}: {1}").format(
+                    check.broken_at, check.problem
+                ),
+                DANGER,
+            )
+
+    def entry_count(self) -> int:
+        return self.tree.topLevelItemCount()

@@ -1,0 +1,596 @@
+"""The guided checklist: one step per condition, answered yes / no / unknown with evidence."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit.core.activities.attachments import attachment_path
+from postkit.core.screening import reference
+from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile, RequestRecord
+from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
+
+# The links the service accepts; checked here too so a bad line is said before moving on.
+_LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
+_ANSWER_KEYS = {Qt.Key.Key_1: Answer.YES, Qt.Key.Key_2: Answer.NO, Qt.Key.Key_3: Answer.UNKNOWN}
+
+Values = tuple[Answer | None, str, tuple[str, ...]]
+
+
+def _links(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
+def _stored_values(answer: ChecklistAnswer) -> Values:
+    """An item never saved has no answer yet (rather than the default 'unknown')."""
+    chosen = answer.answer if answer.updated_at is not None else None
+    return chosen, answer.note, answer.links
+
+
+def _normalised(values: Values) -> Values:
+    """No answer is 'unknown', as the service stores it."""
+    answer, note, links = values
+    return answer or Answer.UNKNOWN, note, links
+
+
+def _scaled(widget: QWidget, factor: float, weight: QFont.Weight | None = None) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    if weight is not None:
+        font.setWeight(weight)
+    return font
+
+
+class ChecklistStep(QWidget):
+    """One checklist item: the question, the answer, a note, links and evidence files."""
+
+    evidence_add_requested = Signal(str, object)  # item, Path
+    evidence_remove_requested = Signal(str, str)  # item, stored name
+    changed = Signal()
+
+    def __init__(
+        self,
+        item: reference.ChecklistItem,
+        number: int,
+        language: str,
+        files_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.number = number
+        self._files_dir = files_dir
+        self._stored: Values = (None, "", ())
+        self._is_read_only = False
+
+        self.group_label = QLabel(self)
+        self.group_label.setFont(_scaled(self, 0.9, QFont.Weight.DemiBold))
+        self.group_label.setStyleSheet(f"color: {NEUTRAL};")
+        if item.group == "due_diligence":
+            self.group_label.setText(self.tr("OECD due diligence"))
+        self.group_label.setVisible(bool(self.group_label.text()))
+        self.question = QLabel(item.question(language), self)
+        self.question.setWordWrap(True)
+        self.question.setFont(_scaled(self, 1.2, QFont.Weight.DemiBold))
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.help = QLabel(item.help(language), self)
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet(f"color: {NEUTRAL};")
+        self.help.setVisible(bool(item.help(language)))
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("hint")
+        self.hint.setStyleSheet(
+            "QLabel#hint { background: palette(alternate-base); border-radius: 6px;"
+            " padding: 6px 10px; }"
+        )
+        self.hint.hide()
+
+        self.answers = QButtonGroup(self)
+        self.yes = QRadioButton(self.tr("&Yes"), self)
+        self.no = QRadioButton(self.tr("&No"), self)
+        self.unknown = QRadioButton(self.tr("&Unknown"), self)
+        row = QHBoxLayout()
+        row.setSpacing(18)
+        for number_key, (button, answer) in enumerate(
+            ((self.yes, Answer.YES), (self.no, Answer.NO), (self.unknown, Answer.UNKNOWN)), 1
+        ):
+            self.answers.addButton(button, number_key)
+            button.setProperty("answer", answer.value)
+            button.setToolTip(self.tr("Alt+{0} or {1}").format(button.text()[1], number_key))
+            row.addWidget(button)
+            if item.red_flag is answer:
+                tag = QLabel(self.tr("⚑ red flag"), self)
+                tag.setStyleSheet(f"color: {DANGER}; font-weight: 600;")
+                tag.setToolTip(self.tr("This answer weighs against support"))
+                row.addWidget(tag)
+                row.addSpacing(6)
+        row.addStretch()
+        self.answers.idToggled.connect(self._answer_toggled)
+
+        self.red_flag_banner = QLabel(self)
+        self.red_flag_banner.setWordWrap(True)
+        self.red_flag_banner.setObjectName("redFlag")
+        self.red_flag_banner.setText(
+            self.tr(
+                "<b>Red flag.</b> This answer weighs against support. Note what you found and "
+                "attach the evidence; talk with the company before you decide."
+            )
+        )
+        self.red_flag_banner.setStyleSheet(
+            f"QLabel#redFlag {{ color: {DANGER}; border-left: 4px solid {DANGER};"
+            f" background: {tint(DANGER, 0.92)}; padding: 6px 10px; }}"
+        )
+        self.red_flag_banner.hide()
+
+        self.note = QPlainTextEdit(self)
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(self.tr("What you found, and where"))
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 14)
+        self.links = QPlainTextEdit(self)
+        self.links.setTabChangesFocus(True)
+        self.links.setPlaceholderText(self.tr("One link per line (https://…)"))
+        self.links.setFixedHeight(self.links.fontMetrics().lineSpacing() * 2 + 14)
+        self.links_error = QLabel(self)
+        self.links_error.setStyleSheet(f"color: {DANGER};")
+        self.links_error.hide()
+        self.note.textChanged.connect(self.changed)
+        self.links.textChanged.connect(self._links_edited)
+
+        self.evidence = QListWidget(self)
+        self.evidence.setAccessibleName(self.tr("Evidence files"))
+        self.evidence.setFixedHeight(self.evidence.fontMetrics().height() * 3 + 16)
+        self.evidence.itemDoubleClicked.connect(self._open_item)
+        self.evidence.currentItemChanged.connect(self._update_buttons)
+        self.attach_button = QPushButton(self.tr("&Attach file…"), self)
+        self.attach_button.clicked.connect(self._choose_file)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
+        self.remove_button.clicked.connect(self._remove_current)
+        self.open_button = QPushButton(self.tr("O&pen"), self)
+        self.open_button.clicked.connect(self._open_current)
+        file_buttons = QVBoxLayout()
+        for button in (self.attach_button, self.remove_button, self.open_button):
+            file_buttons.addWidget(button)
+        file_buttons.addStretch()
+        files = QHBoxLayout()
+        files.addWidget(self.evidence, 1)
+        files.addLayout(file_buttons)
+
+        self.saved_label = QLabel(self)
+        self.saved_label.setStyleSheet(f"color: {NEUTRAL};")
+
+        note_label = QLabel(self.tr("N&ote:"), self)
+        note_label.setBuddy(self.note)
+        links_label = QLabel(self.tr("&Links:"), self)
+        links_label.setBuddy(self.links)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.group_label)
+        layout.addWidget(self.question)
+        layout.addWidget(self.help)
+        layout.addSpacing(4)
+        layout.addWidget(self.hint)
+        layout.addSpacing(6)
+        layout.addLayout(row)
+        layout.addWidget(self.red_flag_banner)
+        layout.addSpacing(6)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+        layout.addWidget(links_label)
+        layout.addWidget(self.links)
+        layout.addWidget(self.links_error)
+        layout.addWidget(QLabel(self.tr("Evidence files:"), self))
+        layout.addLayout(files)
+        layout.addWidget(self.saved_label)
+        layout.addStretch()
+        self._update_buttons()
+
+    # -- values ------------------------------------------------------------------------
+
+    def chosen_answer(self) -> Answer | None:
+        button = self.answers.checkedButton()
+        return Answer(button.property("answer")) if button else None
+
+    def set_answer(self, answer: Answer | None) -> None:
+        if answer is None:
+            self.answers.setExclusive(False)
+            for button in self.answers.buttons():
+                button.setChecked(False)
+            self.answers.setExclusive(True)
+            self._answer_toggled(0, False)
+            return
+        {Answer.YES: self.yes, Answer.NO: self.no, Answer.UNKNOWN: self.unknown}[answer].setChecked(
+            True
+        )
+
+    def values(self) -> Values:
+        return (
+            self.chosen_answer(),
+            self.note.toPlainText().strip(),
+            _links(self.links.toPlainText()),
+        )
+
+    @property
+    def is_dirty(self) -> bool:
+        """Whether the widgets hold something not yet saved."""
+        return _normalised(self.values()) != _normalised(self._stored)
+
+    @property
+    def is_red_flag(self) -> bool:
+        answer = self.chosen_answer()
+        return answer is not None and answer is self.item.red_flag
+
+    def bad_links(self) -> list[str]:
+        return [link for link in _links(self.links.toPlainText()) if not _LINK.match(link)]
+
+    def load(self, answer: ChecklistAnswer, keep_edits: bool) -> None:
+        """Show the stored answer; `keep_edits` leaves unsaved edits of this step in place."""
+        self._stored = _stored_values(answer)
+        if not (keep_edits and self.is_dirty):
+            chosen, note, links = self._stored
+            self.blockSignals(True)
+            self.set_answer(chosen)
+            self.note.setPlainText(note)
+            self.links.setPlainText("\n".join(links))
+            self.blockSignals(False)
+            self._links_edited()
+        self._show_evidence(answer.evidence)
+        if answer.updated_at is not None:
+            when = QLocale().toString(
+                answer.updated_at.astimezone(), QLocale.FormatType.ShortFormat
+            )
+            self.saved_label.setText(
+                self.tr("Saved {0} by {1}").format(when, answer.updated_by or "–")
+            )
+        else:
+            self.saved_label.setText(self.tr("Not answered yet"))
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._is_read_only = read_only
+        for button in self.answers.buttons():
+            button.setEnabled(not read_only)
+        self.note.setReadOnly(read_only)
+        self.links.setReadOnly(read_only)
+        self.attach_button.setEnabled(not read_only)
+        self._update_buttons()
+
+    # -- evidence ----------------------------------------------------------------------
+
+    def _show_evidence(self, files: tuple[EvidenceFile, ...]) -> None:
+        self.evidence.clear()
+        for file in files:
+            size = QLocale().formattedDataSize(file.size_bytes)
+            entry = QListWidgetItem(f"{file.file_name}  ({size})", self.evidence)
+            entry.setData(Qt.ItemDataRole.UserRole, file)
+            entry.setToolTip(self.tr("SHA-256 {0}").format(file.sha256))
+        self._update_buttons()
+
+    def evidence_files(self) -> list[EvidenceFile]:
+        return [
+            self.evidence.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.evidence.count())
+        ]
+
+    def _choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach evidence"))
+        if name:
+            self.evidence_add_requested.emit(self.item.code, Path(name))
+
+    def _current_file(self) -> EvidenceFile | None:
+        entry = self.evidence.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+
+    def _remove_current(self) -> None:
+        file = self._current_file()
+        if file is not None:
+            self.evidence_remove_requested.emit(self.item.code, file.stored_name)
+
+    def _open_current(self) -> None:
+        file = self._current_file()
+        if file is not None:
+            self.open_file(file)
+
+    def _open_item(self, entry: QListWidgetItem) -> None:
+        self.open_file(entry.data(Qt.ItemDataRole.UserRole))
+
+    def open_file(self, file: EvidenceFile) -> None:
+        path = attachment_path(self._files_dir, file)  # type: ignore[arg-type]
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _update_buttons(self) -> None:
+        has_file = self.evidence.currentItem() is not None
+        self.remove_button.setEnabled(has_file and not self._is_read_only)
+        self.open_button.setEnabled(has_file)
+
+    # -- feedback ----------------------------------------------------------------------
+
+    def _answer_toggled(self, _id: int, _checked: bool) -> None:
+        self.red_flag_banner.setVisible(self.is_red_flag)
+        self.changed.emit()
+
+    def _links_edited(self) -> None:
+        bad = self.bad_links()
+        self.links_error.setText(
+            self.tr("Not a web or e-mail link: {0}").format(bad[0]) if bad else ""
+        )
+        self.links_error.setVisible(bool(bad))
+        self.changed.emit()
+
+
+class _StepButton(QToolButton):
+    """A numbered dot in the strip of steps, coloured by the step's answer."""
+
+    def __init__(self, number: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setText(str(number))
+        self.setCheckable(True)
+        self.setAutoRaise(False)
+        self.setFixedSize(30, 30)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def show_state(self, answer: Answer | None, is_red_flag: bool, is_current: bool) -> None:
+        if is_red_flag:
+            fill, text, border = DANGER, "#ffffff", DANGER
+        elif answer is None:
+            fill, text, border = "transparent", "palette(text)", "palette(mid)"
+        elif answer is Answer.UNKNOWN:
+            fill, text, border = tint(NEUTRAL, 0.8), "#1f2328", NEUTRAL
+        else:
+            fill, text, border = POSITIVE, "#ffffff", POSITIVE
+        ring = INFO if is_current else border
+        width = 3 if is_current else 1
+        self.setStyleSheet(
+            f"QToolButton {{ background: {fill}; color: {text}; border: {width}px solid {ring};"
+            f" border-radius: 15px; font-weight: 600; }}"
+        )
+        self.setChecked(is_current)
+
+
+class ChecklistPanel(QWidget):
+    """Walks the officer through the checklist, one item per step, in the checklist's order.
+
+    `answer_edited(item, answer, note, links)` asks the owner to save a step; the owner then
+    calls `set_record()` with the saved request. A step whose edits were not saved stays put,
+    so nothing typed is lost. `completed` fires on Finish at the last step.
+    """
+
+    answer_edited = Signal(str, object, str, object)
+    evidence_add_requested = Signal(str, object)
+    evidence_remove_requested = Signal(str, str)
+    completed = Signal()
+
+    def __init__(self, files_dir: Path, language: str = "en", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._record: RequestRecord | None = None
+        items = reference.checklist()
+        self.steps: list[ChecklistStep] = []
+
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("notice")
+        self.notice.setStyleSheet(
+            "QLabel#notice { background: #fff4e5; color: #6b3b00; border-radius: 6px;"
+            " padding: 8px 12px; }"
+        )
+        self.notice.hide()
+
+        self.progress_label = QLabel(self)
+        self.progress_label.setFont(_scaled(self, 1.0, QFont.Weight.DemiBold))
+        self.summary_label = QLabel(self)
+        self.summary_label.setStyleSheet(f"color: {NEUTRAL};")
+        strip = QHBoxLayout()
+        strip.setSpacing(4)
+        self.step_buttons: list[_StepButton] = []
+        for number, item in enumerate(items, 1):
+            button = _StepButton(number, self)
+            button.setToolTip(item.question(language))
+            button.setAccessibleName(self.tr("Step {0}").format(number))
+            button.clicked.connect(lambda _checked, n=number - 1: self.go_to(n))
+            strip.addWidget(button)
+            self.step_buttons.append(button)
+        strip.addStretch()
+        heading = QHBoxLayout()
+        heading.addWidget(self.progress_label)
+        heading.addSpacing(12)
+        heading.addWidget(self.summary_label, 1)
+
+        self.stack = QStackedWidget(self)
+        for number, item in enumerate(items, 1):
+            step = ChecklistStep(item, number, language, files_dir, self.stack)
+            step.evidence_add_requested.connect(self.evidence_add_requested)
+            step.evidence_remove_requested.connect(self.evidence_remove_requested)
+            step.changed.connect(self._update_progress)
+            self.stack.addWidget(step)
+            self.steps.append(step)
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.stack)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        self.back_button = QPushButton(self.tr("‹ Back"), self)
+        self.back_button.setToolTip(self.tr("Previous step (Alt+Left)"))
+        self.next_button = QPushButton(self.tr("Next ›"), self)
+        self.next_button.setDefault(True)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        QShortcut(
+            QKeySequence("Alt+Left"),
+            self,
+            self.back,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence("Alt+Right"),
+            self,
+            self.next,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch()
+        buttons.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addLayout(heading)
+        layout.addLayout(strip)
+        layout.addSpacing(6)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.go_to(0)
+
+    # -- public ------------------------------------------------------------------------
+
+    @property
+    def current_index(self) -> int:
+        return self.stack.currentIndex()
+
+    @property
+    def current_step(self) -> ChecklistStep:
+        return self.steps[self.current_index]
+
+    @property
+    def is_read_only(self) -> bool:
+        return self._record is not None and self._record.is_decided
+
+    def set_record(self, record: RequestRecord | None) -> None:
+        """Show `record`'s answers; unsaved edits survive when it is the same request."""
+        same = record is not None and self._record is not None and record.id == self._record.id
+        self._record = record
+        for step in self.steps:
+            stored = record.answer(step.item.code) if record else ChecklistAnswer(step.item.code)
+            step.load(stored, keep_edits=same)
+            step.set_read_only(record is None or record.is_decided)
+        if record is not None and record.is_decided:
+            when = (
+                QLocale().toString(
+                    record.decided_at.astimezone().date(), QLocale.FormatType.LongFormat
+                )
+                if record.decided_at
+                else ""
+            )
+            self.notice.setText(
+                self.tr(
+                    "<b>This request was decided on {0}.</b> The checklist is read-only; to "
+                    "change it, reopen the request on the Decision tab and give a reason."
+                ).format(when)
+            )
+            self.notice.show()
+        else:
+            self.notice.hide()
+        if not same:
+            self.go_to(self._first_open_step())
+        self._update_progress()
+
+    def set_hints(self, hints: dict[str, str]) -> None:
+        """Facts the page knows for some items (the size from the figures, the screening)."""
+        for step in self.steps:
+            step.set_hint(hints.get(step.item.code, ""))
+
+    def commit(self) -> bool:
+        """Save every step with unsaved edits; False if one could not be saved."""
+        if self._record is None or self.is_read_only:
+            return True
+        for step in self.steps:
+            if not self._save(step):
+                self.go_to(step.number - 1, save=False)
+                return False
+        return True
+
+    def go_to(self, index: int, save: bool = True) -> None:
+        index = max(0, min(index, len(self.steps) - 1))
+        if save and index != self.current_index and not self._save(self.current_step):
+            return
+        self.stack.setCurrentIndex(index)
+        self._update_progress()
+        focus = self.current_step.answers.checkedButton() or self.current_step.yes
+        if self.isVisible() and focus.isEnabled():
+            focus.setFocus()
+
+    def next(self) -> None:
+        if self.current_index == len(self.steps) - 1:
+            if self._save(self.current_step):
+                self.completed.emit()
+            return
+        self.go_to(self.current_index + 1)
+
+    def back(self) -> None:
+        self.go_to(self.current_index - 1)
+
+    def answered_count(self) -> int:
+        """Items answered yes or no; 'unknown' still needs an answer, as the risk summary says."""
+        return sum(1 for step in self.steps if step.chosen_answer() in (Answer.YES, Answer.NO))
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _save(self, step: ChecklistStep) -> bool:
+        if self._record is None or self.is_read_only or not step.is_dirty:
+            return True
+        if step.bad_links():
+            return False
+        answer, note, links = step.values()
+        self.answer_edited.emit(step.item.code, answer or Answer.UNKNOWN, note, links)
+        return not step.is_dirty
+
+    def _first_open_step(self) -> int:
+        for index, step in enumerate(self.steps):
+            if step.chosen_answer() is None:
+                return index
+        return 0
+
+    def _update_progress(self) -> None:
+        total = len(self.steps)
+        index = self.current_index
+        self.progress_label.setText(self.tr("Step {0} of {1}").format(index + 1, total))
+        red_flags = sum(1 for step in self.steps if step.is_red_flag)
+        summary = self.tr("{0} of {1} answered").format(self.answered_count(), total)
+        if red_flags:
+            summary += " · " + self.tr("red flags: {0}").format(red_flags)
+        self.summary_label.setText(summary)
+        for position, (step, button) in enumerate(zip(self.steps, self.step_buttons, strict=True)):
+            button.show_state(step.chosen_answer(), step.is_red_flag, position == index)
+        self.back_button.setEnabled(index > 0)
+        last = index == total - 1
+        self.next_button.setText(self.tr("Finish ✓") if last else self.tr("Next ›"))
+        self.next_button.setToolTip(
+            self.tr("Save and go to the decision") if last else self.tr("Next step (Alt+Right)")
+        )
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Digits reach the panel only when no text box took them.
+        answer = _ANSWER_KEYS.get(Qt.Key(event.key()))
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if answer is not None and modifiers == Qt.KeyboardModifier.NoModifier:
+            if not self.is_read_only and self._record is not None:
+                self.current_step.set_answer(answer)
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,660 @@
+"""The screening page: support requests on the left, the selected one's tabs on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from postkit.core.db import Database
+from postkit.core.errors import PostkitError
+from postkit.core.profile import PostProfile
+from postkit.core.screening import requests as service
+from postkit.core.screening.audit import entries_for, verify_chain
+from postkit.core.screening.records import (
+    Answer,
+    Decision,
+    Judgement,
+    RequestRecord,
+    RequestRow,
+    SanctionsListInfo,
+    Status,
+)
+from postkit.core.screening.risk import is_large_company, risk_summary
+from postkit.core.screening.sanctions_store import current_list, judge_match, screen_request
+from postkit.ui.dialogs import show_error
+from postkit.ui.ops import Job, run_job
+from postkit.ui.screening import labels
+from postkit.ui.screening.audit_log import AuditLogView
+from postkit.ui.screening.checklist import ChecklistPanel
+from postkit.ui.screening.colors import OUTCOME_COLORS, WARNING
+from postkit.ui.screening.decision_panel import DecisionPanel
+from postkit.ui.screening.request_dialog import RequestDialog
+from postkit.ui.screening.request_list import RequestList
+from postkit.ui.screening.request_view import RequestView
+from postkit.ui.screening.sanctions_panel import SanctionsPanel
+from postkit.ui.widgets.badge import Badge
+
+T = TypeVar("T")
+
+REQUEST_TAB, CHECKLIST_TAB, SANCTIONS_TAB, DECISION_TAB, LOG_TAB = range(5)
+
+
+class ScreeningPage(QWidget):
+    """Screens companies' support requests against the IMVO conditions.
+
+    Signals: `changed` after any stored change, `selection_changed` when another request is
+    shown (or none), `status_message(text)` for the window's status bar.
+    """
+
+    changed = Signal()
+    selection_changed = Signal()
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        database: Database,
+        profile: PostProfile,
+        language: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._profile = profile
+        self._language = language
+        self._record: RequestRecord | None = None
+        self._current_list: SanctionsListInfo | None = None
+        self._last_folder = str(Path.home())
+        self.job: Job | None = None
+        self.dialog: RequestDialog | None = None
+
+        self.request_list = RequestList(self._load_rows, language, self)
+        self.request_list.current_changed.connect(self._current_changed)
+
+        self.new_button = self._tool_button(
+            self.tr("New request"), QStyle.StandardPixmap.SP_FileIcon, self.new_request
+        )
+        self.new_button.setToolTip(self.tr("Record a company's request for support (Ctrl+Shift+N)"))
+        self.import_list_button = self._tool_button(
+            self.tr("Import sanctions list…"),
+            QStyle.StandardPixmap.SP_DialogOpenButton,
+            lambda: self.import_sanctions_list(),
+        )
+        self.import_risk_button = self._tool_button(
+            self.tr("Import risk table…"),
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            lambda: self.import_risk_table(),
+        )
+        self.list_info = QLabel(self)
+        self.list_info.setStyleSheet("color: palette(placeholder-text);")
+        self.list_info.setWordWrap(True)
+        toolbar = QHBoxLayout()
+        toolbar.setContentsMargins(0, 0, 0, 0)
+        toolbar.addWidget(self.new_button)
+        toolbar.addWidget(self.import_list_button)
+        toolbar.addWidget(self.import_risk_button)
+        toolbar.addSpacing(12)
+        toolbar.addWidget(self.list_info, 1)
+
+        self.request_view = RequestView(language, self)
+        self.request_view.edit_requested.connect(self.edit_request)
+        self.checklist = ChecklistPanel(database.files_dir, language, self)
+        self.checklist.answer_edited.connect(self._save_answer)
+        self.checklist.evidence_add_requested.connect(self._add_evidence)
+        self.checklist.evidence_remove_requested.connect(self._remove_evidence)
+        self.checklist.completed.connect(lambda: self.show_tab(DECISION_TAB))
+        self.sanctions = SanctionsPanel(language, self)
+        self.sanctions.screen_requested.connect(self.screen_current)
+        self.sanctions.judgement_requested.connect(self._judge)
+        self.decision = DecisionPanel(language, self)
+        self.decision.decide_requested.connect(self._decide)
+        self.decision.reopen_requested.connect(self._reopen)
+        self.decision.print_requested.connect(lambda: self.print_decision_record())
+        self.log_view = AuditLogView(language, self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.request_view, self.tr("&Request"))
+        self.tabs.addTab(self.checklist, self.tr("Chec&klist"))
+        self.tabs.addTab(self.sanctions, self.tr("S&anctions"))
+        self.tabs.addTab(self.decision, self.tr("&Decision"))
+        self.tabs.addTab(self.log_view, self.tr("&Log"))
+        self._tab_index = 0
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.title_label = QLabel(self)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title_label.setFont(font)
+        self.status_badge = Badge(self)
+        self.subtitle_label = QLabel(self)
+        self.subtitle_label.setStyleSheet("color: palette(placeholder-text);")
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.status_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        heading.addStretch()
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(8, 0, 0, 0)
+        detail_layout.addLayout(heading)
+        detail_layout.addWidget(self.subtitle_label)
+        detail_layout.addWidget(self.tabs, 1)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.detail_stack = QStackedWidget(self)
+        self.detail_stack.addWidget(self.empty_label)
+        self.detail_stack.addWidget(detail)
+        self.detail = detail
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.request_list)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail_stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([500, 700])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.splitter, 1)
+        self.reload()
+
+    def _tool_button(
+        self, text: str, icon: QStyle.StandardPixmap, slot: Callable[[], object]
+    ) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    # -- public ------------------------------------------------------------------------
+
+    @property
+    def actor(self) -> str:
+        return self._profile.user_name
+
+    @property
+    def current_record(self) -> RequestRecord | None:
+        return self._record
+
+    def current_request_id(self) -> int | None:
+        return self._record.id if self._record else None
+
+    def set_profile(self, profile: PostProfile) -> None:
+        self._profile = profile
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Read the list (and the shown request) again after the data changed elsewhere."""
+        with self._database.session() as session:
+            self._current_list = current_list(session)
+        self._show_list_info()
+        self.request_list.reload(select_id)
+        if self.request_list.current_id() is None and self.request_list.model.rowCount():
+            self.request_list.select(self.request_list.model.id_at(0))
+        self._refresh_record(self.request_list.current_id())
+
+    def select_request(self, request_id: int) -> None:
+        self.request_list.select(request_id)
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    def focus_search(self) -> None:
+        self.request_list.search.setFocus()
+        self.request_list.search.selectAll()
+
+    def commit_pending(self) -> bool:
+        """Save checklist edits not yet saved; the main window calls this before closing."""
+        return self.checklist.commit()
+
+    @property
+    def is_busy(self) -> bool:
+        return self.job is not None
+
+    def new_request(self) -> RequestDialog:
+        """Open the dialog for a new request; it is stored when the dialog is accepted."""
+        default_country = self._profile.countries[0] if self._profile.countries else None
+        dialog = RequestDialog(self._language, None, self.actor, default_country, self)
+        dialog.accepted.connect(lambda: self._create(dialog))
+        return self._open_dialog(dialog)
+
+    def edit_request(self) -> RequestDialog | None:
+        """Open the dialog for the shown request (not for a decided one)."""
+        record = self._record
+        if record is None:
+            return None
+        if record.is_decided:
+            show_error(
+                self,
+                service.RequestDecidedError(record.id, record.data.company_name, record.decided_at),
+            )
+            return None
+        dialog = RequestDialog(self._language, record.data, parent=self)
+        dialog.accepted.connect(lambda: self._update(record.id, dialog))
+        return self._open_dialog(dialog)
+
+    def import_sanctions_list(self, path: Path | None = None) -> None:
+        """Import a targets.simple.csv file; it becomes the list screenings use."""
+        if path is None:
+            path = self.ask_open_path(
+                self.tr("Import sanctions list"),
+                self.tr("Sanctions list (*.csv);;All files (*)"),
+            )
+        if path is None:
+            return
+        database, actor = self._database, self.actor
+        from postkit.core.screening.sanctions_store import import_sanctions_list
+
+        def work(_progress: Any) -> SanctionsListInfo:
+            with database.session() as session:
+                return import_sanctions_list(session, path, actor)
+
+        def done(info: SanctionsListInfo) -> None:
+            self.reload()
+            self.status_message.emit(
+                self.tr("Imported {0}: {1} entries. Screen the open requests again.").format(
+                    info.file_name, QLocale().toString(info.entry_count)
+                ),
+            )
+            self.changed.emit()
+
+        self._start_job(self.tr("Importing the sanctions list…"), work, done)
+
+    def import_risk_table(self, path: Path | None = None, kind: str | None = None) -> None:
+        """Replace the country or sector risk table with a `code,level,note` CSV file."""
+        from postkit.core.screening.risk import import_risk_table
+
+        if kind is None:
+            kind = self.ask_risk_kind()
+        if kind is None:
+            return
+        if path is None:
+            path = self.ask_open_path(
+                self.tr("Import risk table"), self.tr("Risk table (*.csv);;All files (*)")
+            )
+        if path is None:
+            return
+        count = self._call(lambda s: import_risk_table(s, path, kind, self.actor))
+        if count is not None:
+            self.status_message.emit(
+                self.tr("Imported {0} ratings from {1}.").format(count, path.name),
+            )
+            self._refresh_record(self.current_request_id())
+            self.changed.emit()
+
+    def screen_current(self) -> None:
+        """Match the shown request's company and directors against the current list."""
+        record = self._record
+        if record is None or self.job is not None:
+            return
+        database, actor, request_id = self._database, self.actor, record.id
+
+        def work(_progress: Any) -> RequestRecord:
+            with database.session() as session:
+                return screen_request(session, request_id, actor)
+
+        def done(screened: RequestRecord) -> None:
+            self._after_change(screened)
+            count = len(screened.matches)
+            self.status_message.emit(
+                self.tr("Screened {0}: candidates found: {1}.").format(
+                    screened.data.company_name, count
+                ),
+            )
+
+        self.sanctions.set_busy(True)
+        self._start_job(self.tr("Screening against the sanctions list…"), work, done)
+
+    def print_decision_record(self, path: Path | None = None) -> Path | None:
+        """Write the shown request's decision record as a PDF; the path written, or None."""
+        from postkit.core.screening.decision_record import write_decision_record
+
+        record = self._record
+        if record is None:
+            return None
+        if path is None:
+            safe = "".join(c if c.isalnum() else "-" for c in record.data.company_name).strip("-")
+            path = self.ask_save_path(
+                self.tr("Print decision record"),
+                f"decision-record-{record.id}-{safe.lower()[:40]}.pdf",
+                self.tr("PDF (*.pdf)"),
+            )
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+
+        def write(session: Session) -> Path:
+            fresh = service.get_request(session, record.id)
+            summary = risk_summary(session, fresh)
+            log = entries_for(session, record.id)
+            write_decision_record(
+                fresh,
+                summary,
+                log,
+                path,
+                self._language,
+                self._profile.post_name,
+                self.actor,
+            )
+            return path
+
+        written = self._call(write)
+        if written is not None:
+            self.status_message.emit(self.tr("Decision record written to {0}").format(written))
+        return written
+
+    # -- asking (tests replace these) --------------------------------------------------
+
+    def ask_open_path(self, title: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self, title, self._last_folder, file_filter)
+        if not name:
+            return None
+        self._last_folder = str(Path(name).parent)
+        return Path(name)
+
+    def ask_save_path(self, title: str, suggested_name: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path(self._last_folder) / suggested_name), file_filter
+        )
+        if not name:
+            return None
+        self._last_folder = str(Path(name).parent)
+        return Path(name)
+
+    def ask_risk_kind(self) -> str | None:
+        choices = [self.tr("Country risk"), self.tr("Sector risk")]
+        text, ok = QInputDialog.getItem(
+            self,
+            self.tr("Import risk table"),
+            self.tr("Which table does the file hold?"),
+            choices,
+            0,
+            False,
+        )
+        if not ok:
+            return None
+        return "country" if text == choices[0] else "sector"
+
+    # -- data --------------------------------------------------------------------------
+
+    def _load_rows(self, status: Status | None, text: str) -> list[RequestRow]:
+        with self._database.session() as session:
+            return service.list_requests(session, status, text)
+
+    def _call(self, work: Callable[[Session], T]) -> T | None:
+        """Run a quick service call; a PostkitError is shown and gives None."""
+        try:
+            with self._database.session() as session:
+                return work(session)
+        except PostkitError as error:
+            show_error(self, error)
+            return None
+
+    def _after_change(self, record: RequestRecord | None) -> None:
+        """Show the stored result of a change, with the list and log brought up to date."""
+        if record is None:
+            return
+        self.request_list.reload(record.id)
+        self._refresh_record(record.id, record)
+        self.changed.emit()
+
+    def _refresh_record(self, request_id: int | None, record: RequestRecord | None = None) -> None:
+        if request_id is None:
+            self._record = None
+            self.checklist.set_record(None)
+            self._show_empty_state()
+            self.selection_changed.emit()
+            return
+        try:
+            with self._database.session() as session:
+                if record is None or record.id != request_id:
+                    record = service.get_request(session, request_id)
+                summary = risk_summary(session, record)
+                log = entries_for(session, request_id)
+                chain = verify_chain(session)
+        except PostkitError as error:
+            show_error(self, error)
+            self.request_list.reload()
+            return
+        self._record = record
+        self.detail_stack.setCurrentWidget(self.detail)
+        self._show_heading(record)
+        self.request_view.set_record(record)
+        self.checklist.set_record(record)
+        self.checklist.set_hints(self._hints(record))
+        self.sanctions.set_current_list(self._current_list)
+        self.sanctions.set_record(record)
+        self.decision.set_record(record, summary)
+        self.log_view.set_entries(log)
+        self.log_view.set_chain(chain)
+        self._update_tab_titles(record)
+        self.selection_changed.emit()
+
+    def _hints(self, record: RequestRecord) -> dict[str, str]:
+        data = record.data
+        large = is_large_company(data)
+        if large is None:
+            size = self.tr("From the figures: not enough known to tell (Request tab).")
+        elif large:
+            size = self.tr("From the figures: a large company ({0} employees).").format(
+                QLocale().toString(data.employees or 0)
+            )
+        else:
+            size = self.tr("From the figures: not a large company.")
+        open_count = sum(1 for m in record.matches if m.judgement is Judgement.OPEN)
+        confirmed = sum(1 for m in record.matches if m.judgement is Judgement.CONFIRMED)
+        if record.screened_at is None:
+            sanctions = self.tr("Not screened yet: use Screen now on the Sanctions tab.")
+        elif confirmed:
+            sanctions = self.tr("Screening: a candidate was confirmed as a match.")
+        elif open_count:
+            sanctions = self.tr("Screening: candidates still to judge: {0}.").format(open_count)
+        else:
+            sanctions = self.tr("Screening: no match (every candidate dismissed, or none found).")
+        return {"company_size": size, "sanctions": sanctions}
+
+    # -- showing -----------------------------------------------------------------------
+
+    def _show_heading(self, record: RequestRecord) -> None:
+        data = record.data
+        self.title_label.setText(data.company_name)
+        if record.decision is not None:
+            outcome = record.decision.outcome
+            self.status_badge.set_badge(
+                labels.outcome_label(outcome, self._language), OUTCOME_COLORS[outcome]
+            )
+        else:
+            self.status_badge.set_badge(labels.status_label(Status.OPEN), WARNING)
+        requested = QLocale().toString(data.requested_on, QLocale.FormatType.ShortFormat)
+        parts = [
+            labels.support_kind_label(data.support_kind, self._language),
+            self.tr("requested {0}").format(requested),
+        ]
+        if data.handled_by:
+            parts.append(self.tr("handled by {0}").format(data.handled_by))
+        self.subtitle_label.setText(" · ".join(parts))
+
+    def _update_tab_titles(self, record: RequestRecord) -> None:
+        total = len(self.checklist.steps)
+        answered = sum(
+            1
+            for answer in record.answers.values()
+            if answer.updated_at is not None and answer.answer is not Answer.UNKNOWN
+        )
+        self.tabs.setTabText(CHECKLIST_TAB, self.tr("Chec&klist ({0}/{1})").format(answered, total))
+        open_count = sum(1 for m in record.matches if m.judgement is Judgement.OPEN)
+        self.tabs.setTabText(
+            SANCTIONS_TAB,
+            self.tr("S&anctions ({0} to judge)").format(open_count)
+            if open_count
+            else self.tr("S&anctions"),
+        )
+
+    def _show_list_info(self) -> None:
+        info = self._current_list
+        if info is None:
+            self.list_info.setText(self.tr("No sanctions list imported yet."))
+        else:
+            self.list_info.setText(
+                self.tr("Sanctions list: {file} · {date} · {entries} entries").format(
+                    file=info.file_name,
+                    date=labels.list_date_text(info.list_date),
+                    entries=QLocale().toString(info.entry_count),
+                )
+            )
+
+    def _show_empty_state(self) -> None:
+        if self.request_list.total_count == 0:
+            text = self.tr(
+                "<h2>No support requests yet</h2><p>When a company asks the post for support, "
+                "record it with <b>New request</b> (Ctrl+Shift+N), then walk through the "
+                "IMVO checklist, screen the names against the sanctions list and decide.</p>"
+            )
+        else:
+            text = self.tr("<h3>No request selected</h3><p>Choose a request on the left.</p>")
+        self.empty_label.setText(text)
+        self.detail_stack.setCurrentWidget(self.empty_label)
+
+    # -- reacting ----------------------------------------------------------------------
+
+    def _current_changed(self, request_id: int | None) -> None:
+        previous = self._record.id if self._record else None
+        if request_id == previous:
+            return
+        if not self.checklist.commit():
+            # An answer could not be saved: stay on it rather than lose it.
+            with QSignalBlocker(self.request_list):
+                self.request_list.select(previous)
+            self.show_tab(CHECKLIST_TAB)
+            return
+        self._refresh_record(request_id)
+
+    def _tab_changed(self, index: int) -> None:
+        if (
+            self._tab_index == CHECKLIST_TAB
+            and index != CHECKLIST_TAB
+            and not self.checklist.commit()
+        ):
+            with QSignalBlocker(self.tabs):
+                self.tabs.setCurrentIndex(CHECKLIST_TAB)
+            return
+        self._tab_index = index
+
+    def _open_dialog(self, dialog: RequestDialog) -> RequestDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._forget_dialog)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self) -> None:
+        self.dialog = None
+
+    def _create(self, dialog: RequestDialog) -> None:
+        data = dialog.request_input()
+        record = self._call(lambda s: service.create_request(s, data, self.actor))
+        if record is not None:
+            self._after_change(record)
+            self.show_tab(CHECKLIST_TAB)
+            self.status_message.emit(self.tr("Request of {0} recorded.").format(data.company_name))
+
+    def _update(self, request_id: int, dialog: RequestDialog) -> None:
+        data = dialog.request_input()
+        self._after_change(
+            self._call(lambda s: service.update_request(s, request_id, data, self.actor))
+        )
+
+    def _save_answer(self, item: str, answer: Answer, note: str, links: tuple[str, ...]) -> None:
+        record = self._record
+        if record is None:
+            return
+        saved = self._call(
+            lambda s: service.answer_item(s, record.id, item, answer, note, links, actor=self.actor)
+        )
+        self._after_change(saved)
+
+    def _add_evidence(self, item: str, path: Path) -> None:
+        record = self._record
+        if record is None:
+            return
+        files_dir = self._database.files_dir
+        self._after_change(
+            self._call(
+                lambda s: service.add_evidence(s, files_dir, record.id, item, path, self.actor)
+            )
+        )
+
+    def _remove_evidence(self, item: str, stored_name: str) -> None:
+        record = self._record
+        if record is None:
+            return
+        self._after_change(
+            self._call(
+                lambda s: service.remove_evidence(s, record.id, stored_name, self.actor, item)
+            )
+        )
+
+    def _judge(self, match_id: int, judgement: Judgement, note: str) -> None:
+        self._after_change(
+            self._call(lambda s: judge_match(s, match_id, judgement, note, self.actor))
+        )
+
+    def _decide(self, decision: Decision) -> None:
+        record = self._record
+        if record is None or not self.checklist.commit():
+            return
+        decided = self._call(lambda s: service.decide(s, record.id, decision, self.actor))
+        if decided is not None:
+            self._after_change(decided)
+            self.status_message.emit(
+                self.tr("Decision recorded for {0}.").format(decided.data.company_name),
+            )
+
+    def _reopen(self, reason: str) -> None:
+        record = self._record
+        if record is None:
+            return
+        self._after_change(self._call(lambda s: service.reopen(s, record.id, reason, self.actor)))
+
+    def _start_job(
+        self, label: str, work: Callable[[Any], Any], on_success: Callable[[Any], None]
+    ) -> None:
+        self.job = run_job(self, label, work, on_success)
+        self.job.finished.connect(self._job_done)
+        for button in (self.import_list_button, self.import_risk_button):
+            button.setEnabled(False)
+
+    def _job_done(self) -> None:
+        self.job = None
+        for button in (self.import_list_button, self.import_risk_button):
+            button.setEnabled(True)
+        self.sanctions.set_busy(False)

@@ -1,0 +1,390 @@
+"""The dialog for a support request: the company, its size and the support it asks for."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postkit.core import reference
+from postkit.core.screening import reference as screening_reference
+from postkit.core.screening.records import RequestInput
+from postkit.core.screening.risk import is_large_company
+from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL
+from postkit.ui.widgets.amount_edit import AmountEdit
+from postkit.ui.widgets.badge import Badge
+
+_MAX_EMPLOYEES = 10_000_000
+_MAX_NAME = 300
+_MAX_DIRECTOR = 200
+
+
+class _Field(QWidget):
+    """A field with the sentence that says what is wrong with it right below."""
+
+    def __init__(self, field: QWidget | QHBoxLayout, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        if isinstance(field, QWidget):
+            layout.addWidget(field)
+        else:
+            layout.addLayout(field)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(f"color: {DANGER};")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def set_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+
+def _country_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(none_text, None)
+    for item in sorted(reference.countries().items, key=lambda i: i.label(language)):
+        combo.addItem(item.label(language), item.code)
+    return combo
+
+
+def _sector_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(none_text, None)
+    for item in sorted(reference.sectors().items, key=lambda i: i.label(language)):
+        combo.addItem(item.label(language), item.code)
+    return combo
+
+
+def _select(combo: QComboBox, code: str | None) -> None:
+    combo.setCurrentIndex(max(combo.findData(code), 0) if code else 0)
+
+
+def _text_box(parent: QWidget, lines: int) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    height = edit.fontMetrics().lineSpacing() * lines + 12
+    edit.setMinimumHeight(height)
+    edit.setMaximumHeight(height + edit.fontMetrics().lineSpacing() * 2)
+    return edit
+
+
+class RequestDialog(QDialog):
+    """New or edited request data; `request_input()` gives it once OK is enabled."""
+
+    def __init__(
+        self,
+        language: str = "en",
+        data: RequestInput | None = None,
+        handled_by: str = "",
+        default_country: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._language = language
+        self.setWindowTitle(self.tr("Edit support request") if data else self.tr("New request"))
+        self.setMinimumWidth(860)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self._build_company_group())
+        left.addWidget(self._build_size_group())
+        left.addStretch()
+        columns.addLayout(left, 1)
+        columns.addWidget(self._build_support_group(), 1)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Save") if data else self.tr("Create request"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(f"color: {DANGER}; font-weight: 600;")
+        self.error_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        if data is not None:
+            self._load(data)
+        else:
+            self.requested_on.setDate(QDate.currentDate())
+            self.handled_by.setText(handled_by)
+            _select(self.operating_country, default_country)
+        for signal in (
+            self.company_name.textChanged,
+            self.kvk_number.textChanged,
+            self.support_kind.currentIndexChanged,
+            self.requested_on.dateChanged,
+            self.needed_by.dateChanged,
+            self.has_needed_by.toggled,
+            self.directors.textChanged,
+            self.employees.value_changed,
+            self.turnover.value_changed,
+            self.balance_sheet.value_changed,
+        ):
+            signal.connect(self._validate)
+        self._validate()
+        self.company_name.setFocus()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_company_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Company"), self)
+        form = QFormLayout(group)
+        self.company_name = QLineEdit(group)
+        self.company_name.setMaxLength(_MAX_NAME)
+        self.company_name.setPlaceholderText(self.tr("Registered name, e.g. Tulip Trading B.V."))
+        self.kvk_number = QLineEdit(group)
+        self.kvk_number.setPlaceholderText(self.tr("8 digits"))
+        self.kvk_number.setMaxLength(12)
+        self.company_country = _country_combo(group, self._language, self.tr("(unknown)"))
+        self.company_sector = _sector_combo(group, self._language, self.tr("(unknown)"))
+        self.directors = _text_box(group, 3)
+        self.directors.setPlaceholderText(self.tr("One name per line; screened for sanctions"))
+        self.company_field = _Field(self.company_name, group)
+        self.kvk_field = _Field(self.kvk_number, group)
+        self.directors_field = _Field(self.directors, group)
+        form.addRow(self.tr("&Name:"), self.company_field)
+        form.addRow(self.tr("&KvK number:"), self.kvk_field)
+        form.addRow(self.tr("Co&untry:"), self.company_country)
+        form.addRow(self.tr("&Sector:"), self.company_sector)
+        form.addRow(self.tr("&Directors:"), self.directors_field)
+        return group
+
+    def _build_size_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Size"), self)
+        form = QFormLayout(group)
+        self.employees = AmountEdit(group, _MAX_EMPLOYEES)
+        self.turnover = AmountEdit(group)
+        self.balance_sheet = AmountEdit(group)
+        for edit, placeholder in (
+            (self.employees, self.tr("unknown")),
+            (self.turnover, self.tr("EUR, unknown")),
+            (self.balance_sheet, self.tr("EUR, unknown")),
+        ):
+            edit.setPlaceholderText(placeholder)
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.employees_field = _Field(self.employees, group)
+        self.turnover_field = _Field(self._with_unit(self.turnover, group), group)
+        self.balance_field = _Field(self._with_unit(self.balance_sheet, group), group)
+        self.large_badge = Badge(group)
+        self.large_text = QLabel(group)
+        self.large_text.setWordWrap(True)
+        self.large_text.setStyleSheet(f"color: {NEUTRAL};")
+        large = QHBoxLayout()
+        large.addWidget(self.large_badge, 0, Qt.AlignmentFlag.AlignTop)
+        large.addWidget(self.large_text, 1)
+        form.addRow(self.tr("&Employees:"), self.employees_field)
+        form.addRow(self.tr("&Turnover:"), self.turnover_field)
+        form.addRow(self.tr("&Balance sheet total:"), self.balance_field)
+        form.addRow(self.tr("Large company:"), large)
+        return group
+
+    def _with_unit(self, edit: QWidget, parent: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(QLabel("EUR", parent))
+        row.addWidget(edit, 1)
+        return row
+
+    def _build_support_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Support asked"), self)
+        form = QFormLayout(group)
+        self.support_kind = QComboBox(group)
+        self.support_kind.setPlaceholderText(self.tr("Choose the kind of support…"))
+        for item in screening_reference.support_kinds().items:
+            self.support_kind.addItem(item.label(self._language), item.code)
+        self.support_kind.setCurrentIndex(-1)
+        self.operating_country = _country_combo(group, self._language, self.tr("(none)"))
+        self.operating_sector = _sector_combo(group, self._language, self.tr("(none)"))
+        self.requested_on = QDateEdit(group)
+        self.requested_on.setCalendarPopup(True)
+        self.has_needed_by = QCheckBox(self.tr("Needed by"), group)
+        self.needed_by = QDateEdit(group)
+        self.needed_by.setCalendarPopup(True)
+        self.needed_by.setEnabled(False)
+        self.has_needed_by.toggled.connect(self.needed_by.setEnabled)
+        self.has_needed_by.toggled.connect(self._sync_needed_by)
+        needed = QHBoxLayout()
+        needed.addWidget(self.has_needed_by)
+        needed.addWidget(self.needed_by, 1)
+        self.handled_by = QLineEdit(group)
+        self.handled_by.setMaxLength(120)
+        self.description = _text_box(group, 5)
+        self.description.setPlaceholderText(
+            self.tr("What the company asks for, and for which event or partner")
+        )
+        self.kind_field = _Field(self.support_kind, group)
+        self.needed_field = _Field(needed, group)
+        form.addRow(self.tr("&Kind:"), self.kind_field)
+        form.addRow(self.tr("Country of &operation:"), self.operating_country)
+        form.addRow(self.tr("Sector of o&peration:"), self.operating_sector)
+        form.addRow(self.tr("&Requested on:"), self.requested_on)
+        form.addRow("", self.needed_field)
+        form.addRow(self.tr("&Handled by:"), self.handled_by)
+        form.addRow(self.tr("Descr&iption:"), self.description)
+        return group
+
+    # -- data --------------------------------------------------------------------------
+
+    def _load(self, data: RequestInput) -> None:
+        self.company_name.setText(data.company_name)
+        self.kvk_number.setText(data.kvk_number)
+        _select(self.company_country, data.company_country)
+        _select(self.company_sector, data.company_sector)
+        self.directors.setPlainText("\n".join(data.directors))
+        self.employees.set_value(data.employees)
+        self.turnover.set_value(data.turnover_eur)
+        self.balance_sheet.set_value(data.balance_sheet_eur)
+        self.support_kind.setCurrentIndex(self.support_kind.findData(data.support_kind))
+        _select(self.operating_country, data.operating_country)
+        _select(self.operating_sector, data.operating_sector)
+        self.requested_on.setDate(QDate(data.requested_on))
+        self.has_needed_by.setChecked(data.needed_by is not None)
+        if data.needed_by is not None:
+            self.needed_by.setDate(QDate(data.needed_by))
+        self.handled_by.setText(data.handled_by)
+        self.description.setPlainText(data.description)
+
+    def directors_list(self) -> tuple[str, ...]:
+        names = (" ".join(line.split()) for line in self.directors.toPlainText().splitlines())
+        return tuple(dict.fromkeys(name for name in names if name))
+
+    def request_input(self) -> RequestInput:
+        requested: date = self.requested_on.date().toPython()  # type: ignore[assignment]
+        needed: date | None = (
+            self.needed_by.date().toPython()  # type: ignore[assignment]
+            if self.has_needed_by.isChecked()
+            else None
+        )
+        return RequestInput(
+            company_name=" ".join(self.company_name.text().split()),
+            support_kind=self.support_kind.currentData() or "",
+            requested_on=requested,
+            kvk_number=self.kvk_number.text().strip().replace(" ", ""),
+            company_country=self.company_country.currentData(),
+            company_sector=self.company_sector.currentData(),
+            employees=self.employees.value(),
+            turnover_eur=self.turnover.value(),
+            balance_sheet_eur=self.balance_sheet.value(),
+            directors=self.directors_list(),
+            operating_country=self.operating_country.currentData(),
+            operating_sector=self.operating_sector.currentData(),
+            needed_by=needed,
+            handled_by=self.handled_by.text().strip(),
+            description=self.description.toPlainText().strip(),
+        )
+
+    # -- validation --------------------------------------------------------------------
+
+    def field_errors(self) -> dict[str, str]:
+        """What is wrong, by field; empty when the request can be saved."""
+        data = self.request_input()
+        errors: dict[str, str] = {}
+        if not data.company_name:
+            errors["company_name"] = self.tr("Enter the company's name.")
+        if data.kvk_number and not (data.kvk_number.isdigit() and len(data.kvk_number) == 8):
+            errors["kvk_number"] = self.tr("A KvK number has 8 digits.")
+        if any(len(name) > _MAX_DIRECTOR for name in data.directors):
+            errors["directors"] = self.tr("A director's name is longer than 200 characters.")
+        for key, edit, text in (
+            ("employees", self.employees, self.tr("Enter a whole number of employees.")),
+            ("turnover_eur", self.turnover, self.tr("Enter the turnover in whole euros.")),
+            (
+                "balance_sheet_eur",
+                self.balance_sheet,
+                self.tr("Enter the balance sheet total in whole euros."),
+            ),
+        ):
+            if not edit.is_valid():
+                errors[key] = text
+        if not data.support_kind:
+            errors["support_kind"] = self.tr("Choose the kind of support asked.")
+        if data.needed_by is not None and data.needed_by < data.requested_on:
+            errors["needed_by"] = self.tr("The date it is needed by lies before the request.")
+        return errors
+
+    def _validate(self) -> bool:
+        errors = self.field_errors()
+        for key, field in (
+            ("company_name", self.company_field),
+            ("kvk_number", self.kvk_field),
+            ("directors", self.directors_field),
+            ("employees", self.employees_field),
+            ("turnover_eur", self.turnover_field),
+            ("balance_sheet_eur", self.balance_field),
+            ("support_kind", self.kind_field),
+            ("needed_by", self.needed_field),
+        ):
+            # A required field left empty is said in the line above the buttons, not in red
+            # next to a field the user has not reached yet.
+            quiet = key in ("company_name", "support_kind") and not self._touched(key)
+            field.set_error("" if quiet else errors.get(key, ""))
+        self.error_label.setText(next(iter(errors.values()), ""))
+        self.ok_button.setEnabled(not errors)
+        self._update_large_company()
+        return not errors
+
+    def _touched(self, key: str) -> bool:
+        if key == "company_name":
+            return self.company_name.isModified()
+        return False
+
+    def _update_large_company(self) -> None:
+        employees, turnover, balance = (
+            self.employees.value(),
+            self.turnover.value(),
+            self.balance_sheet.value(),
+        )
+        if not all(edit.is_valid() for edit in (self.employees, self.turnover, self.balance_sheet)):
+            large = None
+        else:
+            large = is_large_company(self.request_input())
+        if large is None:
+            self.large_badge.set_badge(self.tr("Unknown"), NEUTRAL)
+            missing = employees is None or (turnover is None and balance is None)
+            self.large_text.setText(
+                self.tr("Enter the employees and the turnover or balance sheet total.")
+                if missing
+                else self.tr("The figures given are not enough to tell.")
+            )
+        elif large:
+            self.large_badge.set_badge(self.tr("Large company"), INFO)
+            self.large_text.setText(
+                self.tr("500+ employees and over EUR 20M balance sheet or EUR 40M turnover.")
+            )
+        else:
+            self.large_badge.set_badge(self.tr("Not large"), NEUTRAL)
+            self.large_text.setText(
+                self.tr("Below the threshold of 500 employees and EUR 20M / EUR 40M.")
+            )
+
+    def _sync_needed_by(self, checked: bool) -> None:
+        if checked and self.needed_by.date() < self.requested_on.date():
+            self.needed_by.setDate(self.requested_on.date().addDays(30))
+
+    def accept(self) -> None:
+        if self._validate():
+            super().accept()

@@ -1,0 +1,522 @@
+"""The sanctions check of a request: the candidates, their details and the officer's verdicts."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit.core import reference
+from postkit.core.screening.records import (
+    Judgement,
+    MatchRecord,
+    RequestRecord,
+    SanctionsListInfo,
+)
+from postkit.ui.screening import labels
+from postkit.ui.screening.colors import DANGER, JUDGEMENT_COLORS, NEUTRAL, WARNING, tint
+
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MatchTableModel", text)
+
+
+def _when(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(value.astimezone(), QLocale.FormatType.ShortFormat)
+
+
+def subject_text(match: MatchRecord) -> str:
+    kind = _tr("company") if match.subject_kind == "company" else _tr("director")
+    return f"{match.subject} ({kind})"
+
+
+class MatchTableModel(QAbstractTableModel):
+    """The candidates of one request, best score first."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MatchTableModel", "Screened name"),
+        QT_TRANSLATE_NOOP("MatchTableModel", "Listed name"),
+        QT_TRANSLATE_NOOP("MatchTableModel", "Score"),
+        QT_TRANSLATE_NOOP("MatchTableModel", "Judgement"),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._matches: tuple[MatchRecord, ...] = ()
+
+    @override
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._matches)
+
+    @override
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if section == 2 else _LEFT
+        return None
+
+    @override
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._matches):
+            return None
+        match = self._matches[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                subject_text(match),
+                match.entry_name,
+                f"{match.score:.0f}",
+                labels.judgement_label(match.judgement),
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column == 2 else _LEFT
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            return QColor(JUDGEMENT_COLORS[match.judgement])
+        if role == Qt.ItemDataRole.FontRole and column == 3:
+            font = QFont()
+            font.setWeight(QFont.Weight.DemiBold)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1 and match.matched_name:
+            return _tr("Matched on: {0}").format(match.matched_name)
+        if role == Qt.ItemDataRole.UserRole:
+            return match.id
+        return None
+
+    def set_matches(self, matches: tuple[MatchRecord, ...]) -> None:
+        self.beginResetModel()
+        self._matches = tuple(matches)
+        self.endResetModel()
+
+    def match_at(self, row: int) -> MatchRecord:
+        return self._matches[row]
+
+    def row_of(self, match_id: int) -> int | None:
+        for row, match in enumerate(self._matches):
+            if match.id == match_id:
+                return row
+        return None
+
+
+# Columns of the list entry, as the OpenSanctions file names them, with their labels.
+_DETAIL_FIELDS = (
+    ("schema", QT_TRANSLATE_NOOP("SanctionsPanel", "Kind")),
+    ("id", QT_TRANSLATE_NOOP("SanctionsPanel", "List id")),
+    ("aliases", QT_TRANSLATE_NOOP("SanctionsPanel", "Also known as")),
+    ("birth_date", QT_TRANSLATE_NOOP("SanctionsPanel", "Born")),
+    ("countries", QT_TRANSLATE_NOOP("SanctionsPanel", "Countries")),
+    ("addresses", QT_TRANSLATE_NOOP("SanctionsPanel", "Addresses")),
+    ("identifiers", QT_TRANSLATE_NOOP("SanctionsPanel", "Identifiers")),
+    ("sanctions", QT_TRANSLATE_NOOP("SanctionsPanel", "Sanctions")),
+    ("program_ids", QT_TRANSLATE_NOOP("SanctionsPanel", "Programmes")),
+    ("dataset", QT_TRANSLATE_NOOP("SanctionsPanel", "Source")),
+    ("last_change", QT_TRANSLATE_NOOP("SanctionsPanel", "Last changed")),
+)
+
+
+def _detail_text(key: str, value: Any) -> str:
+    values = value if isinstance(value, list | tuple) else [value]
+    values = [str(v) for v in values if v not in (None, "")]
+    if key == "countries":
+        values = [reference.countries().label(v.upper()) for v in values]
+    separator = "\n" if key in ("addresses", "sanctions") else "; "
+    return separator.join(values)
+
+
+class SanctionsPanel(QWidget):
+    """Shows a request's candidates; asks the owner to screen and to record judgements.
+
+    `screen_requested` asks for a (new) screening against the current list;
+    `judgement_requested(match_id, judgement, note)` for the officer's verdict on one.
+    """
+
+    screen_requested = Signal()
+    judgement_requested = Signal(int, object, str)
+
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+        self._record: RequestRecord | None = None
+        self._current_list: SanctionsListInfo | None = None
+        self._is_busy = False
+
+        self.list_label = QLabel(self)
+        self.list_label.setWordWrap(True)
+        self.list_label.setTextFormat(Qt.TextFormat.RichText)
+        self.screen_button = QPushButton(self.tr("&Screen now"), self)
+        self.screen_button.setToolTip(
+            self.tr("Match the company and its directors against the current sanctions list")
+        )
+        self.screen_button.clicked.connect(self.screen_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.list_label, 1)
+        top.addWidget(self.screen_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("notice")
+        self.notice.hide()
+
+        self.model = MatchTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Sanctions candidates"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 220)
+        header.resizeSection(2, 60)
+        header.resizeSection(3, 100)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setMargin(16)
+        self.table_stack = QStackedWidget(self)
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_label)
+
+        self.details = self._build_details()
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table_stack)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([170, 400])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+        self._refresh()
+
+    def _build_details(self) -> QWidget:
+        box = QWidget(self)
+        self.details_title = QLabel(box)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.details_title.setFont(font)
+        self.details_title.setWordWrap(True)
+        self.details_form = QFormLayout()
+        self.details_form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.explanation = QLabel(box)
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.judgement_label = QLabel(box)
+        self.judgement_label.setWordWrap(True)
+        self.judgement_label.setTextFormat(Qt.TextFormat.RichText)
+        self.confirm_button = QPushButton(self.tr("&Confirm match…"), box)
+        self.confirm_button.setToolTip(self.tr("This list entry is the screened company or person"))
+        self.dismiss_button = QPushButton(self.tr("&Dismiss…"), box)
+        self.dismiss_button.setToolTip(self.tr("This list entry is someone else"))
+        self.confirm_button.clicked.connect(lambda: self.judge_current(Judgement.CONFIRMED))
+        self.dismiss_button.clicked.connect(lambda: self.judge_current(Judgement.DISMISSED))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch()
+
+        inner = QWidget(box)
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(4, 8, 4, 4)
+        column.addWidget(self.details_title)
+        column.addLayout(self.details_form)
+        why = QLabel(self.tr("Why the matcher suggests it"), inner)
+        why.setStyleSheet(f"color: {NEUTRAL}; font-weight: 600;")
+        self.why_label = why
+        column.addWidget(why)
+        column.addWidget(self.explanation)
+        column.addWidget(self.judgement_label)
+        column.addStretch()
+        scroll = QScrollArea(box)
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        return box
+
+    # -- public ------------------------------------------------------------------------
+
+    def set_record(self, record: RequestRecord | None) -> None:
+        keep = (
+            self.current_match_id()
+            if record and self._record and record.id == self._record.id
+            else None
+        )
+        self._record = record
+        self.model.set_matches(record.matches if record else ())
+        self._refresh()
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None:
+            row = self._first_open_row()
+        if row is not None:
+            self.table.selectRow(row)
+        self._show_current()
+
+    def set_current_list(self, info: SanctionsListInfo | None) -> None:
+        self._current_list = info
+        self._refresh()
+
+    def set_busy(self, busy: bool) -> None:
+        """While a screening runs the buttons wait."""
+        self._is_busy = busy
+        self._refresh()
+        self._show_current()
+
+    def current_match_id(self) -> int | None:
+        match = self.current_match()
+        return match.id if match else None
+
+    def current_match(self) -> MatchRecord | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.match_at(index.row())
+
+    def select_match(self, match_id: int) -> None:
+        row = self.model.row_of(match_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def judge_current(self, judgement: Judgement) -> None:
+        match = self.current_match()
+        if match is None:
+            return
+        note = self.ask_note(match, judgement)
+        if note is not None:
+            self.judgement_requested.emit(match.id, judgement, note)
+
+    def ask_note(self, match: MatchRecord, judgement: Judgement) -> str | None:
+        """The officer's reason for a judgement; None when cancelled (tests replace this)."""
+        if judgement is Judgement.CONFIRMED:
+            title = self.tr("Confirm sanctions match")
+            prompt = self.tr(
+                "Why is “{0}” the listed “{1}”? (e.g. same date of birth, same address)"
+            )
+        else:
+            title = self.tr("Dismiss candidate")
+            prompt = self.tr("Why is “{0}” not the listed “{1}”? (e.g. other date of birth)")
+        while True:
+            text, ok = QInputDialog.getMultiLineText(
+                self, title, prompt.format(match.subject, match.entry_name)
+            )
+            if not ok:
+                return None
+            if text.strip():
+                return text.strip()
+            prompt = self.tr("A note is required.") + "\n" + prompt
+
+    # -- showing -----------------------------------------------------------------------
+
+    def _first_open_row(self) -> int | None:
+        for row in range(self.model.rowCount()):
+            if self.model.match_at(row).judgement is Judgement.OPEN:
+                return row
+        return 0 if self.model.rowCount() else None
+
+    def _refresh(self) -> None:
+        record = self._record
+        self.list_label.setText(self._list_text())
+        decided = record is not None and record.is_decided
+        self.screen_button.setEnabled(
+            record is not None
+            and not decided
+            and self._current_list is not None
+            and not self._is_busy
+        )
+        self.screen_button.setText(
+            self.tr("&Screen again") if record and record.screened_at else self.tr("&Screen now")
+        )
+        notice, color = self._notice()
+        self.notice.setText(notice)
+        self.notice.setStyleSheet(
+            f"QLabel#notice {{ background: {tint(color, 0.88)}; border-left: 4px solid {color};"
+            " padding: 6px 10px; }"
+        )
+        self.notice.setVisible(bool(notice))
+        if self.model.rowCount():
+            self.table_stack.setCurrentWidget(self.table)
+            self.details.show()
+        else:
+            self.empty_label.setText(self._empty_text())
+            self.table_stack.setCurrentWidget(self.empty_label)
+            self.details.hide()
+
+    def _list_text(self) -> str:
+        record = self._record
+        used = record.screened_list if record else None
+        if record is not None and record.screened_at is not None and used is not None:
+            threshold = f"{record.match_threshold:.0f}" if record.match_threshold else "–"
+            return self.tr(
+                "Screened {when} against <b>{file}</b> (list of {date}, {entries} entries); "
+                "candidates scoring {threshold} or more out of 100."
+            ).format(
+                when=_when(record.screened_at),
+                file=html.escape(used.file_name),
+                date=labels.list_date_text(used.list_date),
+                entries=QLocale().toString(used.entry_count),
+                threshold=threshold,
+            )
+        if self._current_list is not None:
+            info = self._current_list
+            return self.tr(
+                "Not screened yet. Current list: <b>{file}</b> (of {date}, {entries} entries)."
+            ).format(
+                file=html.escape(info.file_name),
+                date=labels.list_date_text(info.list_date),
+                entries=QLocale().toString(info.entry_count),
+            )
+        return self.tr(
+            "No sanctions list imported yet: use <b>Import sanctions list…</b> with a "
+            "targets.simple.csv file from OpenSanctions."
+        )
+
+    def _notice(self) -> tuple[str, str]:
+        record = self._record
+        if record is None:
+            return "", NEUTRAL
+        current, used = self._current_list, record.screened_list
+        if (
+            not record.is_decided
+            and record.screened_at is not None
+            and current is not None
+            and (used is None or used.id != current.id)
+        ):
+            return (
+                self.tr("A newer sanctions list was imported since this screening: screen again."),
+                WARNING,
+            )
+        confirmed = sum(1 for m in record.matches if m.judgement is Judgement.CONFIRMED)
+        still_open = sum(1 for m in record.matches if m.judgement is Judgement.OPEN)
+        if confirmed:
+            return (
+                self.tr("Confirmed as a sanctions match: {0} candidate(s).").format(confirmed),
+                DANGER,
+            )
+        if still_open:
+            return (
+                self.tr(
+                    "Candidates to judge: {0}. Confirm or dismiss each before deciding."
+                ).format(still_open),
+                WARNING,
+            )
+        return "", NEUTRAL
+
+    def _empty_text(self) -> str:
+        record = self._record
+        if record is None:
+            return ""
+        if record.screened_at is None:
+            return self.tr(
+                "<h3>Not screened yet</h3><p>Screen the company and its directors against "
+                "the sanctions list with <b>Screen now</b>.</p>"
+            )
+        return self.tr(
+            "<h3>No candidates</h3><p>No name of the company or its directors comes close to "
+            "an entry of the list.</p>"
+        )
+
+    def _show_current(self, *_args: object) -> None:
+        match = self.current_match()
+        while self.details_form.rowCount():
+            self.details_form.removeRow(0)
+        if match is None:
+            self.details_title.setText("")
+            self.explanation.setText("")
+            self.judgement_label.setText("")
+            self.why_label.hide()
+            self.confirm_button.setEnabled(False)
+            self.dismiss_button.setEnabled(False)
+            return
+        self.details_title.setText(
+            self.tr("{listed} — score {score} for {subject}").format(
+                listed=match.entry_name, score=f"{match.score:.0f}", subject=subject_text(match)
+            )
+        )
+        details = dict(match.entry_details)
+        details.setdefault("id", match.entry_id)
+        details.setdefault("schema", match.entry_schema)
+        for key, label in _DETAIL_FIELDS:
+            text = _detail_text(key, details.get(key))
+            if text:
+                value = QLabel(text, self.details)
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.details_form.addRow(self.tr(label) + ":", value)
+        lines = "".join(f"<li>{html.escape(line)}</li>" for line in match.explanation)
+        self.why_label.setVisible(bool(lines))
+        self.explanation.setText(f"<ul style='margin-left:-20px'>{lines}</ul>" if lines else "")
+        self.judgement_label.setText(self._judgement_text(match))
+        can_judge = self._record is not None and not self._record.is_decided and not self._is_busy
+        self.confirm_button.setEnabled(can_judge and match.judgement is not Judgement.CONFIRMED)
+        self.dismiss_button.setEnabled(can_judge and match.judgement is not Judgement.DISMISSED)
+
+    def _judgement_text(self, match: MatchRecord) -> str:
+        if match.judgement is Judgement.OPEN:
+            return self.tr(
+                "<b style='color:{0}'>To judge.</b> Is this the same company or person?"
+            ).format(WARNING)
+        color = JUDGEMENT_COLORS[match.judgement]
+        return self.tr(
+            "<b style='color:{color}'>{judgement}</b> by {who} on {when}: {note}"
+        ).format(
+            color=color,
+            judgement=labels.judgement_label(match.judgement),
+            who=html.escape(match.judged_by or "–"),
+            when=_when(match.judged_at),
+            note=html.escape(match.judgement_note),
+        )

@@ -1,0 +1,481 @@
+from __future__ import annotations
+
+import ctypes
+import sys
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from postkit.core.db import Database
+from postkit.core.paths import resources_dir
+from postkit.core.screening import reference
+from postkit.core.screening.audit import entries_for
+from postkit.core.screening.records import (
+    Answer,
+    Judgement,
+    Outcome,
+    RequestInput,
+    RequestRow,
+    Status,
+)
+from postkit.core.screening.requests import create_request, get_request
+from postkit.core.screening.sanctions_store import import_sanctions_list
+from postkit.ui.i18n import apply_locale
+from postkit.ui.screening import page as page_module
+from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
+from postkit.ui.screening.request_dialog import RequestDialog
+from postkit.ui.screening.request_list import RequestTableModel
+from tests.conftest import TEST_PROFILE
+
+SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"
+TULIP = RequestInput(
+    company_name="Tulip Trading B.V.",
+    support_kind="trade_mission",
+    requested_on=date(2025, 5, 1),
+    directors=("Anna de Vries", "Pieter van der Fictiehoven"),
+    operating_country="KE",
+    operating_sector="floriculture",
+    handled_by="Tess Tester",
+)
+
+
+def _void_call_drops_none() -> bool:
+    """PySide6 6.12.0 on CPython 3.11 returns None from void calls without a reference to it.
+
+    From CPython 3.12 None is immortal and the missing reference does no harm; on 3.11 the
+    interpreter aborts once None's count reaches zero, usually while it shuts down.
+    """
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(10):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) < before
+
+
+_DROPS_NONE = sys.version_info < (3, 12) and _void_call_drops_none()
+
+
+@pytest.fixture(autouse=True)
+def _references_pyside_dropped() -> Iterator[None]:
+    """Give None and True back the references the page's many Qt calls take from them.
+
+    Only with the bug above; None and True are never freed, so extra references cost
+    nothing. Remove this once postkit runs on CPython 3.12+ or a fixed PySide6.
+    """
+    yield
+    if _DROPS_NONE:
+        for singleton in (None, True, False):
+            for _ in range(_TOP_UP):
+                ctypes.pythonapi.Py_IncRef(ctypes.py_object(singleton))
+
+
+_TOP_UP = 20_000
+
+
+@pytest.fixture(autouse=True)
+def _british_english() -> Iterator[None]:
+    """Dates and numbers as the main window sets them for English."""
+    previous = QLocale()
+    apply_locale("en")
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, database: Database) -> Iterator[ScreeningPage]:
+    screening = ScreeningPage(database, TEST_PROFILE, "en")
+    qtbot.addWidget(screening)
+    screening.resize(1200, 800)
+    screening.show()
+    qtbot.waitExposed(screening)
+    screening.activateWindow()
+    qtbot.waitActive(screening)
+    yield screening
+    if screening.job is not None:
+        screening.job.wait()
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(page_module, "show_error", lambda _parent, error: shown.append(str(error)))
+    return shown
+
+
+def _add(database: Database, data: RequestInput = TULIP) -> int:
+    with database.session() as session:
+        return create_request(session, data, "Tess").id
+
+
+def _stored(database: Database, request_id: int):  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        return get_request(session, request_id)
+
+
+def _screen(qtbot: QtBot, page: ScreeningPage) -> None:
+    page.sanctions.screen_button.click()
+    qtbot.waitUntil(lambda: page.job is None, timeout=10000)
+
+
+# -- list -----------------------------------------------------------------------------------
+
+
+def test_an_empty_database_shows_how_to_start(page: ScreeningPage) -> None:
+    assert page.detail_stack.currentWidget() is page.empty_label
+    assert "No support requests yet" in page.empty_label.text()
+    assert "Ctrl+Shift+N" in page.empty_label.text()
+    assert page.request_list.stack.currentWidget() is page.request_list.empty_label
+
+
+def test_the_request_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = RequestTableModel("en")
+    model.set_rows(
+        [
+            RequestRow(
+                1, "Tulip", "trade_mission", date(2025, 5, 1), Status.OPEN, None, "T", None, 2
+            ),
+            RequestRow(
+                2,
+                "Acme",
+                "matchmaking",
+                date(2025, 4, 1),
+                Status.DECIDED,
+                Outcome.SUPPORT_WITH_CONDITIONS,
+                "T",
+                date(2025, 6, 1),
+                0,
+            ),
+        ],
+        today=date(2025, 7, 1),
+    )
+    qtmodeltester.check(model)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, 0).data() == "Acme"
+    assert model.index(0, 3).data() == "Support with conditions"
+    assert model.index(1, 6).data() == 2
+    assert model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole) == "The follow-up is due"
+
+
+def test_search_and_status_filter_narrow_the_list(
+    page: ScreeningPage, database: Database, qtbot: QtBot
+) -> None:
+    _add(database)
+    _add(database, RequestInput("Acme Flowers", "matchmaking", date(2025, 4, 2)))
+    page.reload()
+    requests = page.request_list
+    assert requests.model.rowCount() == 2
+    qtbot.keyClicks(requests.search, "fictiehoven")
+    assert [requests.model.row_at(r).company_name for r in range(requests.model.rowCount())] == [
+        TULIP.company_name
+    ]
+    requests.search.clear()
+    requests.status.setCurrentIndex(requests.status.findData(Status.DECIDED))
+    assert requests.model.rowCount() == 0
+    assert "No request matches" in requests.empty_label.text()
+
+
+# -- the request dialog ---------------------------------------------------------------------
+
+
+def test_creating_a_request_through_the_dialog(
+    page: ScreeningPage, database: Database, qtbot: QtBot
+) -> None:
+    dialog = page.new_request()
+    assert isinstance(dialog, RequestDialog)
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.company_name, "Tulip Trading B.V.")
+    dialog.support_kind.setCurrentIndex(dialog.support_kind.findData("letter_of_support"))
+    dialog.directors.setPlainText("Anna de Vries\n\n  Bram   Bos \nAnna de Vries")
+    qtbot.keyClicks(dialog.employees, "650")
+    qtbot.keyClicks(dialog.turnover, "45,000,000")
+    assert dialog.large_badge.text() == "Large company"
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    [row] = page.request_list.model._rows
+    record = _stored(database, row.id)
+    assert record.data.company_name == "Tulip Trading B.V."
+    assert record.data.directors == ("Anna de Vries", "Bram Bos")
+    assert record.data.turnover_eur == 45_000_000
+    assert record.data.operating_country == TEST_PROFILE.countries[0]
+    assert record.created_by == TEST_PROFILE.user_name
+    assert page.current_request_id() == row.id
+    assert page.tabs.currentIndex() == CHECKLIST_TAB
+
+
+def test_the_dialog_says_what_is_wrong_next_to_the_field(page: ScreeningPage, qtbot: QtBot) -> None:
+    dialog = page.new_request()
+    qtbot.keyClicks(dialog.company_name, "Tulip")
+    dialog.support_kind.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.kvk_number, "1234")
+    assert not dialog.ok_button.isEnabled()
+    assert "8 digits" in dialog.kvk_field.error.text()
+    assert dialog.kvk_field.error.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.kvk_number, "5678")
+    qtbot.keyClicks(dialog.balance_sheet, "1.5")
+    assert "whole euros" in dialog.balance_field.error.text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.balance_sheet.clear()
+    qtbot.keyClicks(dialog.employees, "120")
+    assert dialog.large_badge.text() == "Not large"
+    dialog.has_needed_by.setChecked(True)
+    dialog.needed_by.setDate(dialog.requested_on.date().addDays(-3))
+    assert "before the request" in dialog.needed_field.error.text()
+    dialog.needed_by.setDate(dialog.requested_on.date().addDays(3))
+    assert dialog.ok_button.isEnabled()
+    dialog.turnover.setText("45000000")
+    dialog.turnover.editingFinished.emit()
+    assert dialog.turnover.text() == "45,000,000"
+
+
+# -- the checklist --------------------------------------------------------------------------
+
+
+def test_walking_the_checklist_with_keys_and_buttons_stores_each_answer(
+    page: ScreeningPage, database: Database, qtbot: QtBot
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    page.show_tab(CHECKLIST_TAB)
+    checklist = page.checklist
+    items = reference.checklist()
+    assert checklist.current_index == 0
+    assert checklist.progress_label.text() == f"Step 1 of {len(items)}"
+
+    qtbot.keyClick(checklist.current_step.yes, Qt.Key.Key_1)
+    qtbot.keyClicks(checklist.current_step.note, "Signed on 2 May")
+    checklist.next_button.click()
+    assert _stored(database, request_id).answer("imvo_declaration").answer is Answer.YES
+    assert _stored(database, request_id).answer("imvo_declaration").note == "Signed on 2 May"
+    assert checklist.progress_label.text() == f"Step 2 of {len(items)}"
+
+    step = checklist.current_step
+    qtbot.keyClick(step.yes, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    # An access key clicks its button the way a mouse would: a moment later.
+    qtbot.waitUntil(lambda: step.chosen_answer() is Answer.NO)
+    assert step.red_flag_banner.isVisible()
+    step.links.setPlainText("not a link")
+    checklist.next_button.click()
+    assert checklist.current_index == 1, "a bad link keeps the officer on the step"
+    assert "Not a web or e-mail link" in step.links_error.text()
+    step.links.setPlainText("https://example.org/policy")
+    qtbot.keyClick(checklist, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert checklist.current_index == 2
+    answer = _stored(database, request_id).answer("dd_embed")
+    assert (answer.answer, answer.links) == (Answer.NO, ("https://example.org/policy",))
+
+    qtbot.keyClick(checklist.current_step.yes, Qt.Key.Key_3)
+    checklist.back_button.click()
+    assert checklist.current_index == 1
+    assert _stored(database, request_id).answer("dd_identify").answer is Answer.UNKNOWN
+    assert checklist.summary_label.text().startswith("2 of")
+    assert "red flags: 1" in checklist.summary_label.text()
+
+
+def test_an_answer_is_saved_when_the_officer_leaves_the_tab_or_the_request(
+    page: ScreeningPage, database: Database, qtbot: QtBot
+) -> None:
+    first = _add(database)
+    second = _add(database, RequestInput("Acme Flowers", "matchmaking", date(2025, 4, 2)))
+    page.reload(first)
+    page.show_tab(CHECKLIST_TAB)
+    qtbot.keyClick(page.checklist.current_step.yes, Qt.Key.Key_2)
+    page.show_tab(0)
+    assert _stored(database, first).answer("imvo_declaration").answer is Answer.NO
+
+    page.show_tab(CHECKLIST_TAB)
+    page.checklist.go_to(9)
+    qtbot.keyClick(page.checklist.current_step.yes, Qt.Key.Key_1)
+    page.select_request(second)
+    assert page.current_request_id() == second
+    assert _stored(database, first).answer("ncp_allegations").answer is Answer.YES
+
+
+def test_evidence_is_attached_and_removed(
+    page: ScreeningPage, database: Database, tmp_path: Path
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    declaration = tmp_path / "declaration.txt"
+    declaration.write_text("signed", encoding="utf-8")
+    step = page.checklist.current_step
+    step.evidence_add_requested.emit(step.item.code, declaration)
+    assert [f.file_name for f in step.evidence_files()] == ["declaration.txt"]
+    assert [f.file_name for f in _stored(database, request_id).answer(step.item.code).evidence] == [
+        "declaration.txt"
+    ]
+    step.evidence.setCurrentRow(0)
+    step.remove_button.click()
+    assert step.evidence_files() == []
+    assert _stored(database, request_id).answer(step.item.code).evidence == ()
+
+
+# -- sanctions ------------------------------------------------------------------------------
+
+
+def test_screening_against_the_sample_list_and_judging_candidates(
+    page: ScreeningPage, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    assert not page.sanctions.screen_button.isEnabled(), "no list imported yet"
+    with database.session() as session:
+        import_sanctions_list(session, SAMPLE_LIST, "Tess")
+    page.reload(request_id)
+    assert "sample-targets.simple.csv" in page.list_info.text()
+    _screen(qtbot, page)
+
+    record = _stored(database, request_id)
+    assert record.screened_at is not None
+    hits = [m for m in record.matches if m.entry_name == "Pieter van der Fictiehoven"]
+    assert hits and hits[0].judgement is Judgement.OPEN
+    sanctions = page.sanctions
+    assert sanctions.model.rowCount() == len(record.matches)
+    assert "Screened" in sanctions.list_label.text()
+    sanctions.select_match(hits[0].id)
+    shown = [label.text() for label in sanctions.details.findChildren(QLabel)]
+    assert "pk-sample-016" in shown
+    assert sanctions.explanation.text()
+
+    notes = iter(["Same name and date of birth as in the KvK extract", "Other person"])
+    monkeypatch.setattr(sanctions, "ask_note", lambda _match, _judgement: next(notes))
+    sanctions.confirm_button.click()
+    confirmed = next(m for m in _stored(database, request_id).matches if m.id == hits[0].id)
+    assert confirmed.judgement is Judgement.CONFIRMED
+    assert confirmed.judgement_note.startswith("Same name")
+    assert confirmed.judged_by == TEST_PROFILE.user_name
+
+    sanctions.select_match(hits[0].id)
+    sanctions.dismiss_button.click()
+    dismissed = next(m for m in _stored(database, request_id).matches if m.id == hits[0].id)
+    assert (dismissed.judgement, dismissed.judgement_note) == (Judgement.DISMISSED, "Other person")
+
+    monkeypatch.setattr(sanctions, "ask_note", lambda _match, _judgement: None)
+    sanctions.select_match(hits[0].id)
+    sanctions.confirm_button.click()
+    still = next(m for m in _stored(database, request_id).matches if m.id == hits[0].id)
+    assert still.judgement is Judgement.DISMISSED, "cancelling the note changes nothing"
+
+
+# -- decision -------------------------------------------------------------------------------
+
+
+def _decide_with_conditions(page: ScreeningPage, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    decision = page.decision
+    monkeypatch.setattr(decision, "confirm_decision", lambda _decision: True)
+    assert not decision.decide_button.isEnabled()
+    decision.outcome_buttons[Outcome.SUPPORT_WITH_CONDITIONS].click()
+    qtbot.keyClicks(decision.rationale, "Due diligence is young but serious.")
+    assert decision.conditions_box.isVisibleTo(decision)
+    assert not decision.decide_button.isEnabled()
+    assert "follow the conditions up" in decision.follow_up_error.text()
+    qtbot.keyClicks(decision.conditions, "Add a gender analysis to the risk assessment.")
+    decision.conditions_due.set_value(date.today() + timedelta(days=90))
+    decision.follow_up_on.set_value(date.today() + timedelta(days=100))
+    assert decision.decide_button.isEnabled()
+    decision.decide_button.click()
+
+
+def test_deciding_with_conditions(
+    page: ScreeningPage, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    page.show_tab(3)
+    _decide_with_conditions(page, qtbot, monkeypatch)
+
+    record = _stored(database, request_id)
+    assert record.status is Status.DECIDED
+    assert record.decision is not None
+    assert record.decision.outcome is Outcome.SUPPORT_WITH_CONDITIONS
+    assert record.decision.follow_up_on == date.today() + timedelta(days=100)
+    assert record.decided_by == TEST_PROFILE.user_name
+    assert page.decision.decided_card.isVisibleTo(page.decision)
+    assert not page.decision.form_card.isVisibleTo(page.decision)
+    assert page.status_badge.text() == "Support with conditions"
+    assert page.request_list.model.row_at(0).outcome is Outcome.SUPPORT_WITH_CONDITIONS
+
+
+def test_a_decision_waits_for_open_sanctions_candidates(
+    page: ScreeningPage, database: Database, qtbot: QtBot
+) -> None:
+    with database.session() as session:
+        import_sanctions_list(session, SAMPLE_LIST, "Tess")
+    request_id = _add(database)
+    page.reload(request_id)
+    _screen(qtbot, page)
+    decision = page.decision
+    decision.outcome_buttons[Outcome.SUPPORT].click()
+    qtbot.keyClicks(decision.rationale, "Fine")
+    assert not decision.decide_button.isEnabled()
+    assert "Sanctions tab" in decision.decide_notice.text()
+
+
+def test_a_decided_request_is_read_only_until_reopened_with_a_reason(
+    page: ScreeningPage,
+    database: Database,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    _decide_with_conditions(page, qtbot, monkeypatch)
+
+    step = page.checklist.current_step
+    assert not step.yes.isEnabled()
+    assert step.note.isReadOnly()
+    assert not step.attach_button.isEnabled()
+    assert page.checklist.notice.isVisibleTo(page.checklist)
+    qtbot.keyClick(page.checklist, Qt.Key.Key_1)
+    assert step.chosen_answer() is None
+    assert not page.request_view.edit_button.isEnabled()
+    assert not page.sanctions.screen_button.isEnabled()
+    assert page.edit_request() is None
+    assert errors and "reopen it first" in errors[0]
+
+    monkeypatch.setattr(page.decision, "ask_reason", lambda: None)
+    page.decision.reopen_button.click()
+    assert _stored(database, request_id).is_decided, "cancelling keeps the decision"
+
+    monkeypatch.setattr(page.decision, "ask_reason", lambda: "The company sent a new plan")
+    page.decision.reopen_button.click()
+    record = _stored(database, request_id)
+    assert record.status is Status.OPEN
+    with database.session() as session:
+        last = entries_for(session, request_id)[-1]
+    assert (last.action, last.details["reason"]) == ("reopened", "The company sent a new plan")
+    assert page.checklist.current_step.yes.isEnabled()
+    assert page.request_view.edit_button.isEnabled()
+    assert page.log_view.tree.topLevelItem(page.log_view.entry_count() - 1).text(2) == "Reopened"
+
+
+def test_the_decision_record_prints_to_a_pdf(
+    page: ScreeningPage,
+    database: Database,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    assert not page.decision.print_button.isEnabled()
+    _decide_with_conditions(page, qtbot, monkeypatch)
+    target = tmp_path / "out" / "record"
+    target.parent.mkdir()
+    asked: list[str] = []
+
+    def ask(_title: str, suggested: str, _filter: str) -> Path:
+        asked.append(suggested)
+        return target
+
+    monkeypatch.setattr(page, "ask_save_path", ask)
+    page.decision.print_button.click()
+    written = target.with_suffix(".pdf")
+    assert written.read_bytes().startswith(b"%PDF")
+    assert asked[0].startswith(f"decision-record-{request_id}-tulip")
