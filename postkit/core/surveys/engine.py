@@ -1,0 +1,575 @@
+"""The runtime of a form being filled in: answers, skip logic, calculations and validation.
+
+Qt-free, so the form view only renders what a `FormSession` says and the services validate a
+submitted response with the very same rules. As in ODK, a question that is not relevant counts as
+unanswered in every expression, and its answer is not stored when the response is submitted.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from postkit.core.errors import ValidationError
+from postkit.core.surveys.expressions import (
+    EvaluationError,
+    Expression,
+    ExpressionError,
+    evaluate,
+    is_true,
+    parse,
+    to_string,
+)
+from postkit.core.surveys.forms import Choice, Form, Group, Item, Question, Texts
+
+ACKNOWLEDGED = "OK"
+_OUTPUT = re.compile(r"\$\{([^}]*)\}")
+
+_MESSAGES: Mapping[str, Mapping[str, str]] = {
+    "required": {
+        "en": "This question is required.",
+        "nl": "Deze vraag is verplicht.",
+    },
+    "constraint": {
+        "en": "This answer is not allowed.",
+        "nl": "Dit antwoord is niet toegestaan.",
+    },
+    "not_a_choice": {
+        "en": "Choose one of the options shown.",
+        "nl": "Kies een van de getoonde opties.",
+    },
+    "integer": {
+        "en": "Enter a whole number.",
+        "nl": "Vul een geheel getal in.",
+    },
+    "decimal": {
+        "en": "Enter a number.",
+        "nl": "Vul een getal in.",
+    },
+    "date": {
+        "en": "Enter a date as YYYY-MM-DD.",
+        "nl": "Vul een datum in als JJJJ-MM-DD.",
+    },
+    "unknown_choice": {
+        "en": "'{value}' is not one of the options.",
+        "nl": "'{value}' is geen van de opties.",
+    },
+}
+
+
+def message(key: str, language: str | None, **data: object) -> str:
+    """A built-in message in `language` (Dutch for 'nl…', English otherwise)."""
+    texts = _MESSAGES[key]
+    code = "nl" if (language or "").lower().startswith("nl") else "en"
+    return texts[code].format(**data)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the form view shows at once: a top-level group, or one question outside any group."""
+
+    index: int
+    name: str
+    group: Group | None
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total if self.total else 1.0
+
+
+class FormSession:
+    """One respondent's pass through a form: set answers, ask what to show and what is wrong."""
+
+    def __init__(
+        self,
+        form: Form,
+        answers: Mapping[str, object] | None = None,
+        language: str | None = None,
+        today: date | None = None,
+        *,
+        strict: bool = False,
+    ) -> None:
+        """Start from `answers` (a draft) or, when None, from the form's defaults.
+
+        With `strict`, an answer that does not fit its question raises ValidationError instead
+        of being left out, and so does a name that is not a question of the form.
+        """
+        self.form = form
+        self.language = language or form.default_language or next(iter(form.languages), "")
+        self._today = today
+        self._fields = {question.name: question for question in form.fields()}
+        self._ancestors: dict[str, tuple[Group, ...]] = {}
+        self._index_ancestors(form.items, ())
+        self._pages = _make_pages(form)
+        self._values: dict[str, object] = dict.fromkeys(self._fields)
+        self._visible: dict[str, bool] = {}
+        self._seen: dict[str, object] = {}
+        self._required: dict[str, Expression | bool] = {}
+        if answers is None:
+            self._apply_defaults()
+        else:
+            self._load(answers, strict)
+        self._refresh()
+
+    # Structure
+
+    def pages(self) -> list[Page]:
+        """Every page, shown or not; see `visible_pages` for the ones the respondent sees."""
+        return list(self._pages)
+
+    def visible_pages(self) -> list[Page]:
+        return [page for page in self._pages if self.visible(page)]
+
+    def page_of(self, name: str) -> Page | None:
+        """The page a question or group is on; None for a calculate outside any group."""
+        top = (*self._ancestors[name], self._item(name))[0]
+        return next((page for page in self._pages if page.items[0] is top), None)
+
+    def visible(self, item: Item | Page | str) -> bool:
+        """Whether an item (or page) is shown: its own `relevant` and that of its groups hold.
+
+        A page is shown when its group is and at least one item on it is.
+        """
+        if isinstance(item, Page):
+            if item.group is not None:
+                return self._visible[item.group.name] and any(
+                    self._shows(child) for child in item.group.items
+                )
+            return self._shows(item.items[0])
+        name = item if isinstance(item, str) else item.name
+        return self._visible[name]
+
+    def _shows(self, item: Item) -> bool:
+        """Whether anything of `item` appears on screen (a calculate never does)."""
+        if not self._visible[item.name]:
+            return False
+        if isinstance(item, Group):
+            return any(self._shows(child) for child in item.items)
+        return item.type != "calculate"
+
+    def question(self, name: str) -> Question:
+        try:
+            return self._fields[name]
+        except KeyError:
+            raise KeyError(f"{name!r} is not a question of form {self.form.form_id}") from None
+
+    def _item(self, name: str) -> Item:
+        item = self.form.find(name)
+        if item is None:
+            raise KeyError(f"{name!r} is not a question or group of form {self.form.form_id}")
+        return item
+
+    # Texts
+
+    def label(self, item: Item | Choice | Page) -> str:
+        """The label in the session's language, else the default language, else any."""
+        if isinstance(item, Page):
+            if item.group is None:
+                return ""
+            item = item.group
+        return self._filled(self.form.text(item.label, self.language))
+
+    def hint(self, item: Question) -> str:
+        return self._filled(self.form.text(item.hint, self.language))
+
+    def _filled(self, text: str) -> str:
+        """The text with each `${name}` replaced by that answer, as ODK shows it."""
+        if "${" not in text:
+            return text
+        return _OUTPUT.sub(lambda found: self._shown_value(found.group(1)), text)
+
+    def _shown_value(self, name: str) -> str:
+        question = self._fields.get(name)
+        if question is None:
+            return "${" + name + "}"
+        value = self._seen.get(name)
+        if question.is_select and value is not None:
+            labels = {c.name: self.label(c) for c in self.form.choices(question)}
+            chosen = value if isinstance(value, tuple) else (value,)
+            return ", ".join(labels.get(choice, choice) for choice in chosen)
+        return to_string(value)
+
+    def _text(self, texts: Texts, fallback: str) -> str:
+        return self.form.text(texts, self.language) or message(fallback, self.language)
+
+    # Answers
+
+    def value(self, name: str) -> object:
+        """The answer (or calculated value) of a question; None when unanswered."""
+        self.question(name)
+        return self._values[name]
+
+    def set_answer(self, name: str, value: object) -> None:
+        """Set an answer, converted to its question's type; raise ValidationError if it can't be.
+
+        None, empty text or an empty selection clears the answer.
+        """
+        question = self.question(name)
+        if not question.is_answerable:
+            raise ValueError(f"{name!r} is a {question.type}; it cannot be answered")
+        self._values[name] = self.coerce(question, value)
+        self._refresh()
+
+    def set_answers(self, answers: Mapping[str, object]) -> None:
+        """Set several answers, recomputing once; if one does not fit, none is set."""
+        converted = {}
+        for name, value in answers.items():
+            question = self.question(name)
+            if not question.is_answerable:
+                raise ValueError(f"{name!r} is a {question.type}; it cannot be answered")
+            converted[name] = self.coerce(question, value)
+        self._values.update(converted)
+        self._refresh()
+
+    def coerce(self, question: Question, value: object) -> object:
+        """`value` as the type of `question` stores it; raise ValidationError if it is not one."""
+        return coerce_answer(self.form, question, value, self.language)
+
+    def choices(self, question: Question | str) -> tuple[Choice, ...]:
+        """The choices to offer: the question's list, narrowed by its `choice_filter`."""
+        if isinstance(question, str):
+            question = self.question(question)
+        choices = self.form.choices(question)
+        expression = question.choice_filter
+        if expression is None:
+            return choices
+        context = self._context()
+        offered = []
+        for choice in choices:
+            columns = {"name": choice.name, "list_name": choice.list_name, **choice.extra}
+            try:
+                keep = is_true(evaluate(expression, context, today=self._today, columns=columns))
+            except EvaluationError:
+                keep = True
+            if keep:
+                offered.append(choice)
+        return tuple(offered)
+
+    def answers(self) -> dict[str, object]:
+        """Every answer given, shown or not: what a draft keeps so going back restores it."""
+        return {
+            name: value
+            for name, value in self._values.items()
+            if value is not None and self._fields[name].is_answerable
+        }
+
+    def answers_for_storage(self) -> dict[str, object]:
+        """The answers a submitted response keeps: shown questions and calculated values."""
+        return {
+            name: value
+            for name, value in self._values.items()
+            if value is not None and self._fields[name].type != "note" and self._visible[name]
+        }
+
+    # Validation
+
+    def errors(self, page: Page | int | None = None) -> dict[str, str]:
+        """What is wrong, per question name, on one page or (None) in the whole form.
+
+        Only questions that are shown are checked.
+        """
+        if page is None:
+            questions: Iterable[Question] = self._fields.values()
+        else:
+            if isinstance(page, int):
+                page = self._pages[page]
+            questions = _questions(page.items)
+        found: dict[str, str] = {}
+        for question in questions:
+            if not question.is_answerable or not self._visible[question.name]:
+                continue
+            problem = self._problem(question)
+            if problem is not None:
+                found[question.name] = problem
+        return found
+
+    def first_error(self) -> tuple[str, str] | None:
+        """The first problem in form order, as (question name, message)."""
+        return next(iter(self.errors().items()), None)
+
+    def is_required(self, question: Question) -> bool:
+        """Whether the question must be answered now (`required` may be an expression)."""
+        rule = self._required_rule(question)
+        if isinstance(rule, bool):
+            return rule
+        return is_true(self._evaluate(rule, None, default=True))
+
+    def _problem(self, question: Question) -> str | None:
+        value = self._values[question.name]
+        if value is None:
+            if self.is_required(question):
+                return self._text(question.required_message, "required")
+            return None
+        if question.is_select:
+            offered = {choice.name for choice in self.choices(question)}
+            chosen = value if isinstance(value, tuple) else (value,)
+            if any(name not in offered for name in chosen):
+                return message("not_a_choice", self.language)
+        if question.constraint is not None:
+            try:
+                result = evaluate(question.constraint, self._context(), value, self._today)
+            except EvaluationError as error:
+                return error.message
+            if not is_true(result):
+                return self._text(question.constraint_message, "constraint")
+        return None
+
+    def _required_rule(self, question: Question) -> Expression | bool:
+        rule = self._required.get(question.name)
+        if rule is None:
+            if isinstance(question.required, bool):
+                rule = question.required
+            else:
+                try:
+                    rule = parse(question.required)
+                except ExpressionError:
+                    # The form check reports it; meanwhile, asking too much is the safe side.
+                    rule = True
+            self._required[question.name] = rule
+        return rule
+
+    # Progress
+
+    def progress(self, current_page: int | None = None) -> Progress:
+        """Pages done out of the pages shown.
+
+        A page is done when nothing on it is wrong and it has an answer or lies before
+        `current_page` (the index of the page the respondent is on).
+        """
+        pages = self.visible_pages()
+        errors = self.errors()
+        done = 0
+        for page in pages:
+            questions = [q for q in _questions(page.items) if q.is_answerable]
+            if any(q.name in errors for q in questions):
+                continue
+            passed = current_page is not None and page.index < current_page
+            if passed or any(self._values[q.name] is not None for q in questions):
+                done += 1
+        return Progress(done, len(pages))
+
+    # Internals
+
+    def _index_ancestors(self, items: tuple[Item, ...], ancestors: tuple[Group, ...]) -> None:
+        for item in items:
+            self._ancestors[item.name] = ancestors
+            if isinstance(item, Group):
+                self._index_ancestors(item.items, (*ancestors, item))
+
+    def _apply_defaults(self) -> None:
+        for question in self._fields.values():
+            if question.default in (None, "") or not question.is_answerable:
+                continue
+            default: object = question.default
+            if question.type == "date" and question.default.strip() == "today()":
+                default = self._today or date.today()
+            try:
+                self._values[question.name] = self.coerce(question, default)
+            except ValidationError:
+                continue  # the form check reports a default that does not fit
+
+    def _load(self, answers: Mapping[str, object], strict: bool) -> None:
+        for name, value in answers.items():
+            question = self._fields.get(name)
+            if question is None:
+                if strict:
+                    raise ValidationError(name, "not a question of this form")
+                continue
+            if not question.is_answerable:
+                continue  # notes have no answer; calculates are computed again
+            try:
+                self._values[name] = self.coerce(question, value)
+            except ValidationError:
+                if strict:
+                    raise
+
+    def _context(self) -> dict[str, object]:
+        """The values expressions see: a question that is not shown counts as unanswered."""
+        return self._seen
+
+    def _evaluate(self, expression: Expression, current: object, default: object) -> object:
+        try:
+            return evaluate(expression, self._context(), current, self._today)
+        except EvaluationError:
+            return default
+
+    def _refresh(self) -> None:
+        """Recompute visibility and calculations until they settle (forward references)."""
+        for _ in range(len(self._fields) + 2):
+            before = (self._visible, dict(self._values))
+            # Items not reached yet in this pass keep the visibility of the last one.
+            self._seen = {
+                name: value if before[0].get(name, True) else None
+                for name, value in self._values.items()
+            }
+            self._visible = {}
+            self._walk_refresh(self.form.items, True)
+            if (self._visible, self._values) == before:
+                return
+
+    def _walk_refresh(self, items: tuple[Item, ...], parent_visible: bool) -> None:
+        for item in items:
+            shown = parent_visible
+            if shown and item.relevant is not None:
+                shown = is_true(self._evaluate(item.relevant, None, default=True))
+            self._visible[item.name] = shown
+            if isinstance(item, Group):
+                self._walk_refresh(item.items, shown)
+                continue
+            if item.calculation is not None:
+                result = None
+                if shown:
+                    result = self._evaluate(item.calculation, self._values[item.name], None)
+                self._values[item.name] = calculated_value(result)
+            self._seen[item.name] = self._values[item.name] if shown else None
+
+
+def calculated_value(result: object) -> object:
+    """An expression's result as a calculate stores it: numbers whole where they can be."""
+    match result:
+        case bool():
+            return "true" if result else "false"
+        case float() if not math.isfinite(result):
+            return None
+        case float() if result.is_integer() and abs(result) < 1e15:
+            return int(result)
+        case str() if result == "":
+            return None
+        case tuple() | list():
+            return to_string(result) or None
+    return result
+
+
+def coerce_answer(form: Form, question: Question, value: object, language: str | None) -> object:
+    """`value` as `question` stores it, or ValidationError naming the question.
+
+    text → str, integer → int, decimal → float, date → date, select_one → the choice's name,
+    select_multiple → a tuple of choice names in list order, acknowledge → 'OK'; nothing → None.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    kind = question.type
+    try:
+        match kind:
+            case "integer":
+                return _integer(value)
+            case "decimal":
+                return _decimal(value)
+            case "date":
+                return _date(value)
+            case "select_one":
+                return _select_one(form, question, value, language)
+            case "select_multiple":
+                return _select_multiple(form, question, value, language)
+            case "acknowledge":
+                return ACKNOWLEDGED if _acknowledged(value) else None
+            case "calculate":
+                return value
+    except (TypeError, ValueError, OverflowError, ArithmeticError):
+        raise ValidationError(question.name, message(kind, language)) from None
+    if isinstance(value, Choice):
+        return value.name
+    return value if isinstance(value, str) else to_string(value)
+
+
+def _integer(value: object) -> int:
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float | Decimal):
+        if value != int(value):
+            raise ValueError("not whole")
+        return int(value)
+    if isinstance(value, str):
+        return int(value.strip())
+    raise TypeError(type(value).__name__)
+
+
+def _decimal(value: object) -> float:
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(value, str):
+        # Dutch respondents write a decimal comma.
+        value = value.strip().replace(",", ".")
+    if not isinstance(value, int | float | Decimal | str):
+        raise TypeError(type(value).__name__)
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError("not finite")
+    return number
+
+
+def _date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip()[:10])
+    raise TypeError(type(value).__name__)
+
+
+def _choice_name(value: object) -> str:
+    return value.name if isinstance(value, Choice) else to_string(value).strip()
+
+
+def _select_one(form: Form, question: Question, value: object, language: str | None) -> str:
+    name = _choice_name(value)
+    if name not in {choice.name for choice in form.choices(question)}:
+        raise ValidationError(question.name, message("unknown_choice", language, value=name))
+    return name
+
+
+def _select_multiple(
+    form: Form, question: Question, value: object, language: str | None
+) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        names = set(value.split())
+    elif isinstance(value, Iterable):
+        names = {_choice_name(item) for item in value}
+    else:
+        raise TypeError(type(value).__name__)
+    names.discard("")
+    order = [choice.name for choice in form.choices(question)]
+    unknown = sorted(names - set(order))
+    if unknown:
+        raise ValidationError(question.name, message("unknown_choice", language, value=unknown[0]))
+    return tuple(name for name in order if name in names) or None
+
+
+def _acknowledged(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().upper() in (ACKNOWLEDGED, "TRUE", "1", "YES")
+    return bool(value)
+
+
+def _questions(items: Iterable[Item]) -> list[Question]:
+    found: list[Question] = []
+    for item in items:
+        if isinstance(item, Group):
+            found.extend(_questions(item.items))
+        else:
+            found.append(item)
+    return found
+
+
+def _make_pages(form: Form) -> tuple[Page, ...]:
+    pages: list[Page] = []
+    for item in form.items:
+        if isinstance(item, Group):
+            pages.append(Page(len(pages), item.name, item, (item,)))
+        elif item.type != "calculate":
+            pages.append(Page(len(pages), item.name, None, (item,)))
+    return tuple(pages)
