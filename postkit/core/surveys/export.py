@@ -1,0 +1,345 @@
+"""Exporting a post's submitted survey responses for headquarters, as .xlsx or CSV.
+
+The .xlsx file ("postkit-survey-export/1") has three sheets:
+
+`responses`
+    Row 1 is the header; each further row is one submitted response of the post, in the order
+    they were submitted. The columns are `_uuid` (the response's id, stable across exports),
+    `_submitted_at` (text, ISO 8601 UTC such as `2026-03-15T10:04:05Z`), `_language` (the code
+    the respondent answered in), `_anonymous` (1 or 0), `_respondent` (the name given by a
+    respondent who chose not to be anonymous; empty otherwise), then one column per question in
+    form order, named by the question's name (notes and groups have none). A `select_multiple`
+    question has the space-separated choice names in column `name`, followed by one column
+    `name/choice` per choice of its list holding 1 or 0 (all empty when it was not answered).
+    Dates are date cells, integers and decimals number cells, choice names and other text are
+    text cells (a choice name such as `4` stays text) and never formulas; an unanswered or
+    hidden question is an empty cell. An anonymous response carries no name of a respondent,
+    user or device.
+`labels`
+    One row per question (`name`, `type` as in the XLSForm such as `select_one agree5`,
+    `choice` empty, `group` the enclosing groups as `outer/inner`, then `label::<code>` for each
+    language of the form), each select question followed by one row per choice of its list
+    (`type` = `choice`, `choice` = the choice name).
+`meta`
+    A `key`, `value` header, then one row per key: `format`, `form_id`, `version`,
+    `form_title`, `form_sha256` (of the form's workbook), `languages` (codes separated by
+    spaces), `post`, `exported_at` (ISO 8601 UTC), `responses` (the number of rows), `sha256`
+    (see below) and `postkit_version`. All values are text except `responses`.
+
+The `sha256` in `meta` is `responses_digest(header, rows)` of the responses sheet as any reader
+gets it back: the header is row 1, the rows are rows 2 onwards with as many cells as the header
+(missing cells empty, rows whose cells are all empty left out). Each cell becomes a JSON value:
+
+- empty cell or empty text → null;
+- text → the string, with `\\r\\n` and `\\r` written as `\\n`;
+- a number → rounded to 15 significant digits (`float('%.15g' % x)`); an integral value
+  below 10^15 in size as a JSON integer, any other as the shortest decimal that reads back as
+  the same double (Python's `repr`, JSON's usual form); true/false as 1/0;
+- a date, or a date-time at midnight → `"YYYY-MM-DD"`; another date-time → its ISO 8601 text.
+
+The digest is the lower-case hex SHA-256 of the UTF-8 bytes of `json.dumps([header, rows],
+ensure_ascii=False, separators=(",", ":"))`. The cells are written with exactly these values,
+so reading the sheet back with openpyxl (or another reader) and recomputing gives the same
+digest, and any edited cell changes it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from postkit import __version__
+from postkit.core.activities.export import FORMULA_PREFIXES
+from postkit.core.db.base import utc_now
+from postkit.core.files import atomic_output
+from postkit.core.surveys.forms import Form, Group, Item, Question
+from postkit.core.surveys.models import SurveyResponseRow
+from postkit.core.surveys.responses import SUBMITTED, decode_answers, get_form, load_definition
+
+EXPORT_FORMAT = "postkit-survey-export/1"
+RESPONSES_SHEET = "responses"
+LABELS_SHEET = "labels"
+META_SHEET = "meta"
+META_COLUMNS = ("_uuid", "_submitted_at", "_language", "_anonymous", "_respondent")
+CHOICE_SEPARATOR = "/"
+# Excel counts days from 1900 and gets 1900-02-29 wrong; earlier dates go out as text.
+_FIRST_DATE_CELL = date(1900, 3, 1)
+_EXACT_INTEGER_LIMIT = 10**15
+
+
+@dataclass(frozen=True)
+class ResponseTable:
+    """The responses sheet as values: what the .xlsx and the CSV hold, and what is hashed."""
+
+    form: Form
+    header: list[str]
+    rows: list[list[object]]
+
+    @property
+    def digest(self) -> str:
+        return responses_digest(self.header, self.rows)
+
+
+def export_responses_xlsx(
+    session: Session, form_pk: int, path: str | os.PathLike[str], post_name: str
+) -> int:
+    """Write the post's submitted responses to an .xlsx export; return the number of rows."""
+    table = response_table(session, form_pk, post_name)
+    info = get_form(session, form_pk)
+    meta = [
+        ("format", EXPORT_FORMAT),
+        ("form_id", info.form_id),
+        ("version", info.version),
+        ("form_title", info.title_in(table.form.default_language)),
+        ("form_sha256", info.sha256),
+        ("languages", " ".join(table.form.languages)),
+        ("post", post_name),
+        ("exported_at", _iso_utc(utc_now())),
+        ("responses", len(table.rows)),
+        ("sha256", table.digest),
+        ("postkit_version", __version__),
+    ]
+    with atomic_output(Path(path)) as temp:
+        _write_workbook(temp, table, meta)
+    return len(table.rows)
+
+
+def export_responses_csv(
+    session: Session, form_pk: int, path: str | os.PathLike[str], post_name: str
+) -> int:
+    """Write the responses sheet as UTF-8 CSV with a BOM (so Excel reads the accents)."""
+    table = response_table(session, form_pk, post_name)
+    with atomic_output(Path(path)) as temp, temp.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(table.header)
+        writer.writerows([_csv_text(value) for value in row] for row in table.rows)
+    return len(table.rows)
+
+
+def response_table(session: Session, form_pk: int, post_name: str) -> ResponseTable:
+    """The header and rows of the responses sheet for the post's submitted responses."""
+    form = load_definition(session, form_pk)
+    columns = _question_columns(form)
+    header = list(META_COLUMNS)
+    for question in columns:
+        header.append(question.name)
+        if question.type == "select_multiple":
+            header.extend(
+                f"{question.name}{CHOICE_SEPARATOR}{choice.name}"
+                for choice in form.choices(question)
+            )
+    statement = (
+        select(SurveyResponseRow)
+        .where(
+            SurveyResponseRow.form_pk == form_pk,
+            SurveyResponseRow.status == SUBMITTED,
+            SurveyResponseRow.post_name == post_name,
+        )
+        .order_by(SurveyResponseRow.submitted_at, SurveyResponseRow.id)
+    )
+    rows: list[list[object]] = []
+    for response in session.scalars(statement):
+        answers = decode_answers(form, response.answers)
+        row: list[object] = [
+            response.uuid,
+            _iso_utc(response.submitted_at) if response.submitted_at else None,
+            response.language or None,
+            1 if response.is_anonymous else 0,
+            None if response.is_anonymous else _text(response.respondent),
+        ]
+        for question in columns:
+            row.extend(_cells(form, question, answers.get(question.name)))
+        rows.append(row)
+    return ResponseTable(form, header, rows)
+
+
+def responses_digest(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """The SHA-256 of the responses sheet, as defined in this module's docstring."""
+    width = len(header)
+    canonical_rows = []
+    for row in rows:
+        cells = [canonical_value(value) for value in list(row)[:width]]
+        cells.extend([None] * (width - len(cells)))
+        if any(cell is not None for cell in cells):
+            canonical_rows.append(cells)
+    payload = [[canonical_value(name) for name in header], canonical_rows]
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def canonical_value(value: object) -> object:
+    """A cell's value as the digest sees it: the same whether written or read back."""
+    match value:
+        case None:
+            return None
+        case bool():
+            return int(value)
+        case int() | float():
+            return canonical_number(value)
+        case datetime():
+            if value.time() == time() and value.tzinfo is None:
+                return value.date().isoformat()
+            return value.isoformat()
+        case date():
+            return value.isoformat()
+        case str():
+            return value.replace("\r\n", "\n").replace("\r", "\n") or None
+    raise TypeError(f"a responses cell cannot hold {type(value).__name__}: {value!r}")
+
+
+def canonical_number(value: int | float) -> int | float | None:
+    """A number as a spreadsheet keeps it: 15 significant digits, whole ones as integers."""
+    if isinstance(value, int) and abs(value) < _EXACT_INTEGER_LIMIT:
+        return value
+    number = float("%.15g" % value)  # noqa: UP031  (the digest is defined by this format)
+    if not math.isfinite(number):
+        return None
+    if number.is_integer() and abs(number) < _EXACT_INTEGER_LIMIT:
+        return int(number)
+    return number
+
+
+def _question_columns(form: Form) -> list[Question]:
+    return [question for question in form.fields() if question.type != "note"]
+
+
+def _cells(form: Form, question: Question, value: object) -> list[object]:
+    if question.type == "select_multiple":
+        choices = form.choices(question)
+        if value is None:
+            return [None] * (len(choices) + 1)
+        chosen = set(value) if isinstance(value, tuple) else set(str(value).split())
+        return [" ".join(value) if isinstance(value, tuple) else _text(str(value))] + [
+            1 if choice.name in chosen else 0 for choice in choices
+        ]
+    return [_value(value)]
+
+
+def _value(value: object) -> object:
+    match value:
+        case None:
+            return None
+        case bool():
+            return int(value)
+        case int() | float():
+            return canonical_number(value)
+        case datetime():
+            return _value(value.date())
+        case date():
+            return value if value >= _FIRST_DATE_CELL else value.isoformat()
+        case str():
+            return _text(value)
+        case tuple() | list():
+            return _text(" ".join(str(item) for item in value))
+    return _text(str(value))
+
+
+def _text(value: str) -> str | None:
+    """Text as written: without characters XML cannot hold, line ends as `\\n`."""
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value.replace("\r\n", "\n").replace("\r", "\n") or None
+
+
+def _iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _csv_text(value: object) -> str:
+    match value:
+        case None:
+            return ""
+        case date():
+            return value.isoformat()
+        case float():
+            return repr(value)
+    return str(value)
+
+
+# The workbook
+
+
+def _write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, object]]) -> None:
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    responses = workbook.create_sheet(RESPONSES_SHEET)
+    responses.freeze_panes = "B2"
+    for index, name in enumerate(table.header, 1):
+        width = 38 if name == "_uuid" else min(max(len(name) + 2, 10), 40)
+        responses.column_dimensions[get_column_letter(index)].width = width
+
+    def header_cells(sheet: object, names: Sequence[str]) -> list[WriteOnlyCell]:
+        cells = []
+        for name in names:
+            cell = WriteOnlyCell(sheet, name)  # type: ignore[arg-type]
+            cell.font = bold
+            cells.append(cell)
+        return cells
+
+    responses.append(header_cells(responses, table.header))
+    for row in table.rows:
+        responses.append([_cell(responses, value) for value in row])
+    if table.rows:
+        last = get_column_letter(len(table.header))
+        responses.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
+
+    labels = workbook.create_sheet(LABELS_SHEET)
+    languages = table.form.languages
+    label_header = ["name", "type", "choice", "group", *(f"label::{code}" for code in languages)]
+    labels.append(header_cells(labels, label_header))
+    for row in _label_rows(table.form):
+        labels.append([_cell(labels, value) for value in row])
+
+    meta_sheet = workbook.create_sheet(META_SHEET)
+    meta_sheet.column_dimensions["A"].width = 16
+    meta_sheet.column_dimensions["B"].width = 66
+    meta_sheet.append(header_cells(meta_sheet, ["key", "value"]))
+    for key, value in meta:
+        meta_sheet.append([key, _cell(meta_sheet, value)])
+    workbook.save(path)
+
+
+def _cell(sheet: object, value: object) -> object:
+    """The value as a cell that no spreadsheet takes for a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell = WriteOnlyCell(sheet, value)  # type: ignore[arg-type]
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def _label_rows(form: Form) -> list[list[object]]:
+    rows: list[list[object]] = []
+    languages = form.languages
+
+    def visit(items: Sequence[Item], path: str) -> None:
+        for item in items:
+            if isinstance(item, Group):
+                visit(item.items, f"{path}/{item.name}" if path else item.name)
+                continue
+            if item.type == "note":
+                continue
+            kind = f"{item.type} {item.list_name}" if item.list_name else item.type
+            texts = [_text(item.label.get(code, "")) for code in languages]
+            rows.append([item.name, kind, None, path or None, *texts])
+            for choice in form.choices(item):
+                texts = [_text(choice.label.get(code, "")) for code in languages]
+                rows.append([item.name, "choice", choice.name, path or None, *texts])
+
+    visit(form.items, "")
+    return rows
