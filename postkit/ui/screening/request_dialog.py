@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,7 @@ class _Field(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def set_error(self, text: str) -> None:
         self.error.setText(text)
@@ -108,7 +110,10 @@ class RequestDialog(QDialog):
         left.addWidget(self._build_size_group())
         left.addStretch()
         columns.addLayout(left, 1)
-        columns.addWidget(self._build_support_group(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self._build_support_group())
+        right.addStretch()
+        columns.addLayout(right, 1)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -130,6 +135,7 @@ class RequestDialog(QDialog):
             self._load(data)
         else:
             self.requested_on.setDate(QDate.currentDate())
+            self.needed_by.setDate(QDate.currentDate().addDays(30))
             self.handled_by.setText(handled_by)
             _select(self.operating_country, default_country)
         for signal in (
@@ -342,7 +348,9 @@ class RequestDialog(QDialog):
             # next to a field the user has not reached yet.
             quiet = key in ("company_name", "support_kind") and not self._touched(key)
             field.set_error("" if quiet else errors.get(key, ""))
-        self.error_label.setText(next(iter(errors.values()), ""))
+        # The line above the buttons says what no field shows (a required field left empty).
+        unshown = [text for key, text in errors.items() if key in ("company_name", "support_kind")]
+        self.error_label.setText(unshown[0] if unshown else "")
         self.ok_button.setEnabled(not errors)
         self._update_large_company()
         return not errors
