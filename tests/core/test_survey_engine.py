@@ -412,3 +412,20 @@ def test_required_can_be_an_expression(tmp_path: Path) -> None:
     assert "names" not in session.errors()
     session.set_answer("n", 2)
     assert session.errors() == {"names": "This question is required."}
+
+
+def test_the_page_of_a_question_is_its_top_level_group(form: Form) -> None:
+    session = _session(form)
+    page = session.page_of("why")
+    assert page is not None and page.index == 2 and page.name == "tasks"
+    assert session.page_of("consent") == session.pages()[5]
+    assert session.page_of("score") is None  # a calculate outside any group is on no page
+
+
+def test_setting_several_answers_sets_none_if_one_does_not_fit(form: Form) -> None:
+    session = _session(form)
+    with pytest.raises(ValidationError):
+        session.set_answers({"role": "officer", "years": "many"})
+    assert session.value("role") is None
+    session.set_answers({"role": "other", "role_other": "Consul", "done": "t1 t2"})
+    assert session.visible("role_other") and session.value("n_done") == 2
