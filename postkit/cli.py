@@ -115,6 +115,14 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     validate = actions.add_parser("validate", help="check an XLSForm survey file")
     validate.add_argument("form", metavar="FORM.xlsx", type=Path)
     validate.set_defaults(run=_run_survey_validate)
+    export = actions.add_parser(
+        "export", help="export a survey's submitted responses for headquarters (.xlsx or .csv)"
+    )
+    export.add_argument("form_id", metavar="FORM_ID")
+    export.add_argument("out", metavar="OUT.xlsx", type=Path)
+    export.add_argument("--version", help="the form version (default: the newest)")
+    export.add_argument("--post", help="the post's name (default: the post's profile)")
+    export.set_defaults(run=_run_survey_export)
 
 
 def _positive_int(text: str) -> int:
@@ -188,7 +196,9 @@ def _run_demo_seed(args: argparse.Namespace) -> None:
 
     database = open_database(database_location(args))
     seed_everything(database, activities=args.activities)
-    print(f"{database.url}: added {args.activities} demo activities and the demo screenings")
+    print(
+        f"{database.url}: added {args.activities} demo activities, the demo screenings and survey responses"
+    )
 
 
 def _run_activities_export(args: argparse.Namespace) -> None:
@@ -303,6 +313,28 @@ def _run_survey_validate(args: argparse.Namespace) -> None:
     from postkit.core.surveys.xlsform import check_form
 
     print(check_form(args.form))
+
+
+def _run_survey_export(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.errors import PostkitError
+    from postkit.core.profile import load_profile
+    from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
+    from postkit.core.surveys.responses import ensure_shipped_forms, find_form
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        ensure_shipped_forms(session, _actor(session))
+        form = find_form(session, args.form_id, args.version)
+        profile = load_profile(session)
+        post = args.post or (profile.post_name if profile else "")
+        if not post:
+            raise PostkitError("no post name: set up the post's profile or give --post NAME")
+        export = (
+            export_responses_csv if args.out.suffix.lower() == ".csv" else export_responses_xlsx
+        )
+        count = export(session, form.id, args.out, post)
+    print(f"{args.out}: {count} responses to {form.form_id} {form.version} from {post}")
 
 
 def _open_app(args: argparse.Namespace) -> int:

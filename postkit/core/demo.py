@@ -243,7 +243,9 @@ def seed_demo(
 def seed_everything(database: Database, activities: int = 600, today: date | None = None) -> None:
     """The whole demo: activities, the screening of support requests, survey responses."""
     from postkit.core.screening.demo import seed_screening_demo
+    from postkit.core.surveys.demo import seed_survey_demo
 
     with database.session() as session:
         seed_demo(session, activities=activities, today=today)
         seed_screening_demo(session, database.files_dir, today=today)
+        seed_survey_demo(session, [post.name for post in DEMO_POSTS], today=today)

@@ -69,7 +69,8 @@ def test_a_user_error_is_one_line_on_stderr_and_exit_1(
 def test_console_script_runs_as_a_module(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "postkit", "--db", "nonsense://", "db", "upgrade"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1
     assert result.stderr.startswith("postkit: error:")
@@ -81,7 +82,10 @@ def test_demo_opens_the_main_window_and_saves_a_screenshot(tmp_path: Path) -> No
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-m", "postkit", "--demo", "--screenshot", str(png)],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert png.read_bytes().startswith(b"\x89PNG")
