@@ -197,7 +197,8 @@ def _run_demo_seed(args: argparse.Namespace) -> None:
     database = open_database(database_location(args))
     seed_everything(database, activities=args.activities)
     print(
-        f"{database.url}: added {args.activities} demo activities, the demo screenings and survey responses"
+        f"{database.url}: added {args.activities} demo activities, "
+        "the demo screenings and survey responses"
     )
 
 
