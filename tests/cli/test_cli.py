@@ -89,3 +89,19 @@ def test_demo_opens_the_main_window_and_saves_a_screenshot(tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     assert png.read_bytes().startswith(b"\x89PNG")
+
+
+def test_survey_export_writes_the_posts_responses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    db = tmp_path / "post.sqlite3"
+    assert main(["--db", str(db), "demo", "seed", "--activities", "5"]) == 0
+    out = tmp_path / "export.xlsx"
+    assert main(["--db", str(db), "survey", "export", "imvo_guidelines_evaluation", str(out)]) == 0
+    assert "3 responses" in capsys.readouterr().out
+    workbook = openpyxl.load_workbook(out, read_only=True)
+    assert {"responses", "labels", "meta"} <= set(workbook.sheetnames)
+    assert main(["--db", str(db), "survey", "export", "no_such_form", str(out)]) == 1
+    assert "no_such_form" in capsys.readouterr().err
