@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from postkit.ui.activities.editor import ActivityDialog
     from postkit.ui.undo import CoreCommand
 
-MODULES = ("activities", "dashboard")
+MODULES = ("activities", "dashboard", "screening")
 
 
 class MainWindow(QMainWindow):
@@ -97,15 +97,22 @@ class MainWindow(QMainWindow):
         """Build the pages over the opened database."""
         from postkit.ui.activities.dashboard import DashboardPage
         from postkit.ui.activities.list_page import ActivitiesPage
+        from postkit.ui.screening.page import ScreeningPage
 
         self.database = database
         self.profile = profile
         self.activities_page = ActivitiesPage(database, self.language, self)
         self.dashboard_page = DashboardPage(database, self.language, self)
+        self.screening_page = ScreeningPage(database, profile, self.language, self)
         self.pages.removeWidget(self.loading_label)
         self.loading_label.deleteLater()
-        self.pages.addWidget(self.activities_page)
-        self.pages.addWidget(self.dashboard_page)
+        for page in (self.activities_page, self.dashboard_page, self.screening_page):
+            self.pages.addWidget(page)
+        self.screening_page.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 10000)
+        )
+        self.screening_page.changed.connect(self.update_actions)
+        self.screening_page.selection_changed.connect(self.update_actions)
         table = self.activities_page.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action_id in (
@@ -143,6 +150,7 @@ class MainWindow(QMainWindow):
         for text, icon in (
             (self.tr("Activities"), QStyle.StandardPixmap.SP_FileDialogListView),
             (self.tr("Dashboard"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+            (self.tr("IMVO conditions"), QStyle.StandardPixmap.SP_DialogApplyButton),
         ):
             QListWidgetItem(style.standardIcon(icon), text, navigation)
         navigation.currentRowChanged.connect(self._show_page)
@@ -243,7 +251,7 @@ class MainWindow(QMainWindow):
         a[ActionId.EDIT_ACTIVITY].setEnabled(selected == 1)
         a[ActionId.DUPLICATE_ACTIVITY].setEnabled(selected == 1)
         a[ActionId.DELETE_ACTIVITIES].setEnabled(selected > 0)
-        a[ActionId.FIND].setEnabled(on_list)
+        a[ActionId.FIND].setEnabled(on_list or (attached and self.current_module == "screening"))
         a[ActionId.CLEAR_FILTERS].setEnabled(on_list)
         idle = attached and self.job is None
         a[ActionId.EXPORT_ACTIVITIES].setEnabled(idle)
@@ -251,6 +259,9 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if self.is_attached:
+            if self.pages.currentWidget() is self.screening_page:
+                # Unsaved checklist notes are stored before the officer leaves the module.
+                self.screening_page.commit_pending()
             self.pages.setCurrentIndex(row)
         self.update_actions()
 
@@ -309,6 +320,8 @@ class MainWindow(QMainWindow):
         if self.job is not None:
             self.job.cancel()
             self.job.wait()
+        if self.is_attached:
+            self.screening_page.commit_pending()
         self.save_state()
         super().closeEvent(event)
 
@@ -409,6 +422,9 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def _focus_search(self) -> None:
+        if self.current_module == "screening":
+            self.screening_page.focus_search()
+            return
         self.show_module("activities")
         self.activities_page.search.setFocus()
         self.activities_page.search.selectAll()

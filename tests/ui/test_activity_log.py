@@ -345,3 +345,12 @@ def test_back_up_and_restore_from_the_file_menu(
     restored = open_database(window.database_file)
     with restored.session() as session:
         assert count_activities(session) == 0
+
+
+def test_the_screening_module_is_one_click_away(window: MainWindow) -> None:
+    window.show_module("screening")
+    assert window.pages.currentWidget() is window.screening_page
+    assert window.current_module == "screening"
+    window.actions[ActionId.FIND].trigger()
+    window.show_module("activities")
+    assert window.pages.currentWidget() is window.activities_page
