@@ -1,0 +1,1 @@
+"""The good-practices library: browse, read, share by file and present."""

@@ -1,0 +1,312 @@
+"""The dialog to write a good practice or edit one, validated as the user types."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postkit.core import reference
+from postkit.core.activities.attachments import attachment_path
+from postkit.core.activities.records import AttachmentRecord
+from postkit.core.errors import ValidationError
+from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, PracticeRecord
+from postkit.core.practices.service import TITLE_MAX, YEARS, validate_practice
+from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
+from postkit.ui.widgets.check_list import CheckList
+
+_NO_YEAR = YEARS[0] - 1
+
+
+def _text_box(parent: QWidget, lines: int, placeholder: str = "") -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class PracticeDialog(QDialog):
+    """Edits one practice; after accept, `practice_input()`, `kept_attachments()` and
+    `new_files()` give the result for the page to store."""
+
+    def __init__(
+        self,
+        files_dir: Path,
+        language: str = "en",
+        record: PracticeRecord | None = None,
+        defaults: PracticeInput | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._files_dir = files_dir
+        self._language = language
+        self._record = record
+        self.setWindowTitle(
+            self.tr("Edit good practice") if record else self.tr("New good practice")
+        )
+        self.setMinimumSize(700, 600)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_practice_tab(), self.tr("&Practice"))
+        self.tabs.addTab(self._build_story_tab(), self.tr("&Story"))
+        self.tabs.addTab(self._build_topics_tab(), self.tr("&Themes and sectors"))
+        self.tabs.addTab(self._build_files_tab(), self.tr("&Contact and files"))
+        hint = QLabel(
+            self.tr("Text fields take Markdown: **bold**, *italic*, lists with - or 1."), self
+        )
+        hint.setStyleSheet("color: palette(mid);")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error")
+        self.error_label.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Save"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(hint)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        if record is not None:
+            self._load(record.data)
+            for attachment in record.attachments:
+                self._add_file_item(attachment.file_name, attachment)
+        elif defaults is not None:
+            self._load(defaults)
+        self._connect_validation()
+        self._validate()
+        self.title_edit.setFocus()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_practice_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.title_edit = QLineEdit(page)
+        self.title_edit.setMaxLength(TITLE_MAX)
+        self.title_edit.setPlaceholderText(self.tr("What the post did, in a few words"))
+        tasks = QVBoxLayout()
+        tasks.setSpacing(2)
+        self.core_task_boxes: dict[int, QCheckBox] = {}
+        for item in reference.core_tasks().items:
+            box = QCheckBox(f"{item.code}. {item.label(self._language)}", page)
+            self.core_task_boxes[int(item.code)] = box
+            tasks.addWidget(box)
+        self.post_edit = QLineEdit(page)
+        self.post_edit.setPlaceholderText(self.tr("Embassy or consulate"))
+        self.country = QComboBox(page)
+        self.country.addItem(self.tr("(none)"), None)
+        for item in sorted(reference.countries().items, key=lambda i: i.label(self._language)):
+            self.country.addItem(item.label(self._language), item.code)
+        self.year = QSpinBox(page)
+        self.year.setRange(_NO_YEAR, YEARS[-1])
+        self.year.setSpecialValueText(self.tr("(unknown)"))
+        self.year.setValue(date.today().year)
+        self.language = QComboBox(page)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(self._language), 0))
+        self.status = QComboBox(page)
+        self.status.addItem(status_label(DRAFT), DRAFT)
+        self.status.addItem(status_label(PUBLISHED), PUBLISHED)
+        self.status.setToolTip(self.tr("Only published practices go out with “all published”"))
+        self.summary = _text_box(
+            page, 5, self.tr("Two or three sentences other posts see on the card")
+        )
+        form.addRow(self.tr("T&itle:"), self.title_edit)
+        tasks_label = QLabel(self.tr("Core tas&ks:"), page)
+        tasks_label.setBuddy(self.core_task_boxes[1])
+        form.addRow(tasks_label, tasks)
+        form.addRow(self.tr("P&ost:"), self.post_edit)
+        form.addRow(self.tr("Cou&ntry:"), self.country)
+        form.addRow(self.tr("&Year:"), self.year)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("St&atus:"), self.status)
+        form.addRow(self.tr("S&ummary:"), self.summary)
+        return page
+
+    def _build_story_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.context = _text_box(page, 3, self.tr("The situation and why the post acted"))
+        self.what_was_done = _text_box(page, 3)
+        self.what_worked = _text_box(page, 3)
+        self.what_did_not = _text_box(page, 3)
+        self.lessons = _text_box(page, 3, self.tr("What another post should know before trying"))
+        form.addRow(self.tr("Conte&xt:"), self.context)
+        form.addRow(self.tr("What was &done:"), self.what_was_done)
+        form.addRow(self.tr("What &worked:"), self.what_worked)
+        form.addRow(self.tr("What did &not work:"), self.what_did_not)
+        form.addRow(self.tr("L&essons for other posts:"), self.lessons)
+        return page
+
+    def _build_topics_tab(self) -> QWidget:
+        page = QWidget(self)
+        grid = QGridLayout(page)
+        self.themes = CheckList(reference.themes(), self._language, page)
+        self.sectors = CheckList(reference.sectors(), self._language, page)
+        grid.addWidget(QLabel(self.tr("Themes"), page), 0, 0)
+        grid.addWidget(QLabel(self.tr("Sectors"), page), 0, 1)
+        grid.addWidget(self.themes, 1, 0)
+        grid.addWidget(self.sectors, 1, 1)
+        return page
+
+    def _build_files_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.contact = _text_box(page, 3, self.tr("Optional: who to ask at the post"))
+        self.file_list = QListWidget(page)
+        self.file_list.itemDoubleClicked.connect(self._open_file)
+        add = QPushButton(self.tr("Attach &file…"), page)
+        add.clicked.connect(self._choose_files)
+        remove = QPushButton(self.tr("Remo&ve"), page)
+        remove.clicked.connect(self._remove_selected_files)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        files = QVBoxLayout()
+        files.addWidget(self.file_list)
+        files.addLayout(buttons)
+        form.addRow(self.tr("Con&tact:"), self.contact)
+        form.addRow(self.tr("Tools and templates:"), files)
+        return page
+
+    # -- loading and reading -----------------------------------------------------------
+
+    def _load(self, data: PracticeInput) -> None:
+        self.title_edit.setText(data.title)
+        for task, box in self.core_task_boxes.items():
+            box.setChecked(task in data.core_tasks)
+        self.post_edit.setText(data.post_name)
+        index = self.country.findData(data.country) if data.country else 0
+        self.country.setCurrentIndex(max(index, 0))
+        self.year.setValue(data.year if data.year is not None else _NO_YEAR)
+        self.language.setCurrentIndex(max(self.language.findData(data.language), 0))
+        self.status.setCurrentIndex(max(self.status.findData(data.status), 0))
+        for name in (
+            "summary",
+            "context",
+            "what_was_done",
+            "what_worked",
+            "what_did_not",
+            "lessons",
+            "contact",
+        ):
+            getattr(self, name).setPlainText(getattr(data, name))
+        self.themes.set_checked_codes(data.themes)
+        self.sectors.set_checked_codes(data.sectors)
+
+    def practice_input(self) -> PracticeInput:
+        year = self.year.value()
+        return PracticeInput(
+            title=self.title_edit.text().strip(),
+            core_tasks=tuple(t for t, box in self.core_task_boxes.items() if box.isChecked()),
+            post_name=self.post_edit.text().strip(),
+            country=self.country.currentData(),
+            year=None if year == _NO_YEAR else year,
+            summary=self.summary.toPlainText().strip(),
+            context=self.context.toPlainText().strip(),
+            what_was_done=self.what_was_done.toPlainText().strip(),
+            what_worked=self.what_worked.toPlainText().strip(),
+            what_did_not=self.what_did_not.toPlainText().strip(),
+            lessons=self.lessons.toPlainText().strip(),
+            contact=self.contact.toPlainText().strip(),
+            language=self.language.currentData(),
+            status=self.status.currentData(),
+            themes=self.themes.checked_codes(),
+            sectors=self.sectors.checked_codes(),
+        )
+
+    def _payloads(self) -> list[AttachmentRecord | Path]:
+        return [
+            self.file_list.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.file_list.count())
+        ]
+
+    def kept_attachments(self) -> list[AttachmentRecord]:
+        return [p for p in self._payloads() if isinstance(p, AttachmentRecord)]
+
+    def new_files(self) -> list[Path]:
+        return [p for p in self._payloads() if isinstance(p, Path)]
+
+    # -- validation --------------------------------------------------------------------
+
+    def _connect_validation(self) -> None:
+        self.title_edit.textChanged.connect(self._validate)
+        for box in self.core_task_boxes.values():
+            box.toggled.connect(self._validate)
+        self.post_edit.textChanged.connect(self._validate)
+
+    def _field_messages(self) -> dict[str, str]:
+        return {
+            "title": self.tr("Give the practice a title."),
+            "core_tasks": self.tr("Tick at least one core task."),
+        }
+
+    def _validate(self) -> bool:
+        try:
+            validate_practice(self.practice_input())
+        except ValidationError as error:
+            self.error_label.setText(self._field_messages().get(error.field, str(error)))
+            self.ok_button.setEnabled(False)
+            return False
+        self.error_label.setText("")
+        self.ok_button.setEnabled(True)
+        return True
+
+    # -- files -------------------------------------------------------------------------
+
+    def _add_file_item(self, name: str, payload: AttachmentRecord | Path) -> None:
+        item = QListWidgetItem(name, self.file_list)
+        item.setData(Qt.ItemDataRole.UserRole, payload)
+        item.setToolTip(str(payload) if isinstance(payload, Path) else name)
+
+    def add_files(self, paths: list[Path]) -> None:
+        for path in paths:
+            self._add_file_item(path.name, path)
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        self.add_files([Path(name) for name in names])
+
+    def _remove_selected_files(self) -> None:
+        for item in self.file_list.selectedItems():
+            self.file_list.takeItem(self.file_list.row(item))
+
+    def _open_file(self, item: QListWidgetItem) -> None:
+        payload = item.data(Qt.ItemDataRole.UserRole)
+        path = payload if isinstance(payload, Path) else attachment_path(self._files_dir, payload)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def accept(self) -> None:
+        if self._validate():
+            super().accept()

@@ -1,0 +1,56 @@
+"""How practice fields read on screen: reference codes turned into labels, one line of facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
+
+from postkit.core import reference
+
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PracticeLabels", text)
+
+
+def core_task_short(task: int, language: str) -> str:
+    return reference.core_task_label(task, language, short=True)
+
+
+def country_label(code: str | None, language: str) -> str:
+    return reference.countries().label(code, language)
+
+
+def region_label(country: str | None, language: str) -> str:
+    item = reference.countries().get(country) if country else None
+    region = item.extra.get("region") if item else None
+    return reference.regions().label(region, language)
+
+
+def labels(items: reference.ReferenceList, codes: Iterable[str], language: str) -> list[str]:
+    return [items.label(code, language) for code in codes]
+
+
+def status_label(status: str) -> str:
+    return _tr("Published") if status == "published" else _tr("Draft")
+
+
+def facts_line(post_name: str, country: str | None, year: int | None, language: str) -> str:
+    """ "Embassy Nairobi · Kenya · 2024", leaving out what is not known."""
+    parts = [post_name.strip(), country_label(country, language), str(year) if year else ""]
+    return " · ".join(part for part in parts if part)
+
+
+def used_by_text(posts: int) -> str:
+    # Separate sentences for one and many: both of postkit's languages need no more forms.
+    if posts == 0:
+        return _tr("Not marked as used yet")
+    if posts == 1:
+        return _tr("Used by one post")
+    return _tr("Used by {0} posts").format(posts)
+
+
+def practices_text(count: int) -> str:
+    return _tr("1 practice") if count == 1 else _tr("{0} practices").format(count)

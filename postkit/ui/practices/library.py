@@ -1,0 +1,766 @@
+"""The good-practices page: filters and search over cards or a list, the reading view, the
+editor, and sharing by file (export, import by menu or drag and drop, conflicts)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit.core import reference
+from postkit.core.activities.attachments import store_attachment
+from postkit.core.db import Database
+from postkit.core.errors import PostkitError
+from postkit.core.practices.records import (
+    DRAFT,
+    PUBLISHED,
+    ImportSummary,
+    PracticeFilter,
+    PracticeInput,
+    PracticeRecord,
+)
+from postkit.core.practices.service import (
+    add_attachment,
+    create_practice,
+    delete_practice,
+    get_practice,
+    list_conflicts,
+    list_practices,
+    mark_used,
+    promote_activity,
+    remove_attachment,
+    resolve_conflict,
+    update_practice,
+)
+from postkit.core.profile import PostProfile
+from postkit.ui.dialogs import confirm, show_error
+from postkit.ui.ops import Job, run_job
+from postkit.ui.practices.cards import CardView, PracticeCardDelegate
+from postkit.ui.practices.editor import PracticeDialog
+from postkit.ui.practices.labels import LANGUAGE_NAMES, practices_text, status_label
+from postkit.ui.practices.model import PracticeListModel, PracticeTableModel
+from postkit.ui.practices.presentation import PresentationView
+from postkit.ui.practices.reader import PracticeReader
+from postkit.ui.practices.sharing import (
+    ConflictDialog,
+    ExportDialog,
+    ImportSummaryDialog,
+    SavePathAsker,
+    ask_exchange_files,
+    ask_save_path,
+    export_booklet,
+    is_exchange_file,
+    with_suffix,
+)
+from postkit.ui.screening.cards import Notice
+
+
+def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(all_text, None)
+    combo.setAccessibleName(accessible_name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
+    return combo
+
+
+def exchange_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The .postkit files among what is being dragged."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if is_exchange_file(path)]
+
+
+class PracticesPage(QWidget):
+    """The library of good practices.
+
+    Emits `selection_changed` for the main window's actions, `filter_changed` when the shown
+    set narrowed and `reloaded` after the data changed (here or by an import).
+    """
+
+    selection_changed = Signal()
+    filter_changed = Signal()
+    reloaded = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        profile: PostProfile,
+        language: str = "en",
+        parent: QWidget | None = None,
+        ask_path: SavePathAsker = ask_save_path,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._profile = profile
+        self._language = language
+        self._ask_path = ask_path
+        self.job: Job | None = None
+        self.editor: PracticeDialog | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self.conflict_dialog: ConflictDialog | None = None
+        self.presentation: PresentationView | None = None
+        self.last_summary: ImportSummary | None = None
+        self.last_export: tuple[Path, int] | None = None
+        self.setAcceptDrops(True)
+
+        self.model = PracticeListModel(database, language, self)
+        self.table_model = PracticeTableModel(self.model, self)
+        self._build_filters()
+        self.cards = CardView(PracticeCardDelegate(language, self), self)
+        self.cards.setModel(self.model)
+        self.cards.setAccessibleName(self.tr("Good practices as cards"))
+        self.table = self._build_table()
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.results = QStackedWidget(self)
+        for widget in (self.cards, self.table, self.empty_label):
+            self.results.addWidget(widget)
+        self.conflict_notice = Notice(self)
+        self.resolve_button = QPushButton(self.tr("&Resolve…"), self)
+        self.resolve_button.clicked.connect(self.resolve_conflicts)
+        self.resolve_button.hide()
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.conflict_notice, 1)
+        notice_row.addWidget(self.resolve_button)
+
+        browser = QWidget(self)
+        browse_layout = QVBoxLayout(browser)
+        browse_layout.setContentsMargins(0, 0, 0, 0)
+        browse_layout.addLayout(self.search_row)
+        browse_layout.addLayout(self.filter_row)
+        browse_layout.addLayout(notice_row)
+        browse_layout.addWidget(self.results, 1)
+        self.browser = browser
+
+        self.reader = PracticeReader(database.files_dir, language, profile.post_name, self)
+        self.reader.back_requested.connect(self.show_library)
+        self.reader.edit_requested.connect(self.edit_practice)
+        self.reader.delete_requested.connect(lambda pid: self.delete_practices([pid]))
+        self.reader.mark_used_requested.connect(self.mark_used)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.reader)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.show_library)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(browser)
+        self.stack.addWidget(self.reader)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        self.cards.activated.connect(
+            lambda index: self.open_practice(self.model.id_at(index.row()))
+        )
+        self.table.activated.connect(
+            lambda index: self.open_practice(self.model.id_at(index.row()))
+        )
+        self.cards.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.model.modelReset.connect(self.selection_changed)
+        self._update_empty_state()
+        self._update_conflict_notice()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        language = self._language
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            self.tr("Search titles and texts — the best matches come first")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search good practices"))
+        self.core_task = _combo(self, self.tr("All core tasks"), self.tr("Core task filter"))
+        for item in reference.core_tasks().items:
+            self.core_task.addItem(
+                f"{item.code}. {item.extra.get('short_' + language, '')}", int(item.code)
+            )
+        self.theme = _combo(self, self.tr("All themes"), self.tr("Theme filter"))
+        self.sector = _combo(self, self.tr("All sectors"), self.tr("Sector filter"))
+        self.region = _combo(self, self.tr("All regions"), self.tr("Region filter"))
+        for combo, items in (
+            (self.theme, reference.themes()),
+            (self.sector, reference.sectors()),
+            (self.region, reference.regions()),
+        ):
+            for item in sorted(items.items, key=lambda i: i.label(language)):
+                combo.addItem(item.label(language), item.code)
+        self.language = _combo(self, self.tr("All languages"), self.tr("Language filter"))
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.status = _combo(self, self.tr("Published and drafts"), self.tr("Status filter"))
+        self.status.addItem(status_label(PUBLISHED), PUBLISHED)
+        self.status.addItem(status_label(DRAFT), DRAFT)
+
+        self.card_button = QToolButton(self)
+        self.card_button.setText(self.tr("Cards"))
+        self.list_button = QToolButton(self)
+        self.list_button.setText(self.tr("List"))
+        self.view_buttons = QButtonGroup(self)
+        for button in (self.card_button, self.list_button):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            self.view_buttons.addButton(button)
+        self.card_button.setChecked(True)
+        self.card_button.setToolTip(self.tr("Show the practices as cards"))
+        self.list_button.setToolTip(self.tr("Show the practices as a list"))
+        self.card_button.clicked.connect(self.show_cards)
+        self.list_button.clicked.connect(self.show_list)
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet("color: palette(mid);")
+
+        self.search_row = QHBoxLayout()
+        self.search_row.addWidget(self.search, 1)
+        self.search_row.addSpacing(8)
+        self.search_row.addWidget(self.count_label)
+        self.search_row.addSpacing(8)
+        self.search_row.addWidget(self.card_button)
+        self.search_row.addWidget(self.list_button)
+        self.filter_row = QHBoxLayout()
+        for combo in self.filter_combos:
+            self.filter_row.addWidget(combo, 1)
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self.apply_filter)
+
+    @property
+    def filter_combos(self) -> tuple[QComboBox, ...]:
+        return (self.core_task, self.theme, self.sector, self.region, self.language, self.status)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.table_model)
+        table.setAccessibleName(self.tr("Good practices as a list"))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((360, 200, 170, 130, 60, 80, 90, 70)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # -- filtering ---------------------------------------------------------------------
+
+    def current_filter(self) -> PracticeFilter:
+        return PracticeFilter(
+            core_task=self.core_task.currentData(),
+            theme=self.theme.currentData(),
+            sector=self.sector.currentData(),
+            region=self.region.currentData(),
+            language=self.language.currentData(),
+            status=self.status.currentData(),
+            text=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_empty_state()
+        self.filter_changed.emit()
+
+    def clear_filters(self) -> None:
+        for combo in self.filter_combos:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.clear()
+        self.apply_filter()
+
+    def set_profile(self, profile: PostProfile) -> None:
+        """After the post's profile changed: marks and new practices use the new names."""
+        self._profile = profile
+        self.reader._post_name = profile.post_name
+        if self.reader.record is not None:
+            self.reader.show_record(self.reader.record)
+
+    # -- views and selection -----------------------------------------------------------
+
+    @property
+    def is_card_view(self) -> bool:
+        return self.card_button.isChecked()
+
+    @property
+    def current_view(self) -> QAbstractItemView:
+        return self.cards if self.is_card_view else self.table
+
+    def show_cards(self) -> None:
+        self._switch_view(cards=True)
+
+    def show_list(self) -> None:
+        self._switch_view(cards=False)
+
+    def _switch_view(self, cards: bool) -> None:
+        selected = self.selected_ids()
+        (self.card_button if cards else self.list_button).setChecked(True)
+        self._update_empty_state()
+        self.select_ids(selected)
+        self.current_view.setFocus()
+
+    def selected_ids(self) -> list[int]:
+        view = self.current_view
+        rows = sorted({index.row() for index in view.selectionModel().selectedIndexes()})
+        return [self.model.id_at(row) for row in rows]
+
+    def select_ids(self, practice_ids: Sequence[int]) -> None:
+        view = self.current_view
+        model = view.model()
+        selection = view.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        first = True
+        for practice_id in practice_ids:
+            row = self.model.row_of(practice_id)
+            if row is None:
+                continue
+            index = model.index(row, 0)
+            selection.select(index, flags)
+            if first:
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                view.scrollTo(index)
+                first = False
+
+    @property
+    def shown_ids(self) -> list[int]:
+        return self.model.ids()
+
+    def reload(self, select_ids: Sequence[int] | None = None) -> None:
+        """Query again after the data changed, keeping or moving the selection."""
+        keep = list(select_ids) if select_ids is not None else self.selected_ids()
+        self.model.reload()
+        self._update_empty_state()
+        self.select_ids(keep)
+        self._update_conflict_notice()
+        if self.stack.currentWidget() is self.reader and self.reader.record is not None:
+            self._refresh_reader(self.reader.record.id)
+        self.reloaded.emit()
+
+    def _update_empty_state(self) -> None:
+        shown = self.model.rowCount()
+        if shown:
+            self.results.setCurrentWidget(self.cards if self.is_card_view else self.table)
+            self.count_label.setText(practices_text(shown))
+            return
+        self.count_label.setText("")
+        if self.model.practice_filter.is_empty:
+            text = self.tr(
+                "<h3>No good practices yet</h3><p>Describe how the post took up IMVO with "
+                "<b>New good practice</b>, promote an activity from the log, or import a "
+                "<b>.postkit</b> file from another post — drop it here.</p>"
+            )
+        else:
+            text = self.tr(
+                "<h3>No practice matches</h3><p>Change the search or the filters, or clear "
+                "them.</p>"
+            )
+        self.empty_label.setText(text)
+        self.results.setCurrentWidget(self.empty_label)
+
+    # -- reading -----------------------------------------------------------------------
+
+    def open_practice(self, practice_id: int) -> PracticeRecord | None:
+        """Show one practice in the reading view."""
+        record = self._refresh_reader(practice_id)
+        if record is not None:
+            self.stack.setCurrentWidget(self.reader)
+            self.reader.text.setFocus()
+        return record
+
+    def _refresh_reader(self, practice_id: int) -> PracticeRecord | None:
+        try:
+            with self._database.session() as session:
+                record = get_practice(session, practice_id)
+        except PostkitError as error:
+            show_error(self, error)
+            self.show_library()
+            return None
+        self.reader.show_record(record)
+        return record
+
+    def show_library(self) -> None:
+        current = self.reader.record
+        self.stack.setCurrentWidget(self.browser)
+        if current is not None:
+            self.select_ids([current.id])
+        self.current_view.setFocus()
+
+    @property
+    def is_reading(self) -> bool:
+        return self.stack.currentWidget() is self.reader
+
+    def mark_used(self, practice_id: int) -> None:
+        """Record that this post used the practice."""
+        try:
+            with self._database.session() as session:
+                record = mark_used(
+                    session, practice_id, self._profile.post_name, self._profile.user_name
+                )
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        if self.reader.record is not None and self.reader.record.id == practice_id:
+            self.reader.show_record(record)
+        self.model.reload()
+        self.reloaded.emit()
+
+    # -- editing -----------------------------------------------------------------------
+
+    def new_practice(self) -> PracticeDialog:
+        country = self._profile.countries[0] if self._profile.countries else None
+        defaults = PracticeInput(
+            title="",
+            core_tasks=(),
+            post_name=self._profile.post_name,
+            country=country,
+            language=self._language,
+        )
+        return self._open_editor(None, defaults)
+
+    def edit_practice(self, practice_id: int) -> PracticeDialog | None:
+        try:
+            with self._database.session() as session:
+                record = get_practice(session, practice_id)
+        except PostkitError as error:
+            show_error(self, error)
+            self.reload()
+            return None
+        return self._open_editor(record, None)
+
+    def edit_selected(self) -> PracticeDialog | None:
+        ids = (
+            [self.reader.record.id]
+            if self.is_reading and self.reader.record
+            else (self.selected_ids())
+        )
+        return self.edit_practice(ids[0]) if len(ids) == 1 else None
+
+    def promote_activity(self, activity_id: int) -> PracticeDialog | None:
+        """Make a draft practice from an activity and open it in the editor to complete it."""
+        try:
+            with self._database.session() as session:
+                record = promote_activity(
+                    session, activity_id, self._profile.user_name, self._language
+                )
+        except PostkitError as error:
+            show_error(self, error)
+            return None
+        self.reload(select_ids=[record.id])
+        return self._open_editor(record, None)
+
+    def _open_editor(
+        self, record: PracticeRecord | None, defaults: PracticeInput | None
+    ) -> PracticeDialog:
+        dialog = PracticeDialog(self._database.files_dir, self._language, record, defaults, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._save_from_editor(dialog, record))
+        dialog.finished.connect(self._forget_editor)
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_editor(self) -> None:
+        self.editor = None
+
+    def _save_from_editor(self, dialog: PracticeDialog, record: PracticeRecord | None) -> None:
+        data = dialog.practice_input()
+        if not data.post_name:
+            data = replace(data, post_name=self._profile.post_name)
+        actor = self._profile.user_name
+        files_dir = self._database.files_dir
+        try:
+            with self._database.session() as session:
+                if record is None:
+                    stored = [store_attachment(files_dir, path) for path in dialog.new_files()]
+                    saved = create_practice(session, data, actor, stored)
+                else:
+                    saved = update_practice(session, record.id, data, actor)
+                    kept = {a.stored_name for a in dialog.kept_attachments()}
+                    for attachment in record.attachments:
+                        if attachment.stored_name not in kept:
+                            saved = remove_attachment(
+                                session, record.id, attachment.stored_name, actor
+                            )
+                    for path in dialog.new_files():
+                        saved = add_attachment(session, files_dir, record.id, path, actor)
+        except PostkitError as error:
+            show_error(self, error)
+            self.reload()
+            return
+        self.reload(select_ids=[saved.id])
+        if self.is_reading:
+            self._refresh_reader(saved.id)
+
+    def delete_practices(self, practice_ids: Sequence[int]) -> bool:
+        """Delete after the user confirmed; returns whether anything was deleted."""
+        ids = list(practice_ids)
+        if not ids:
+            return False
+        question = self.tr(
+            "Delete %n good practices? Their attached files stay in the files folder. "
+            "This cannot be undone.",
+            "",
+            len(ids),
+        )
+        if not confirm(self, self.tr("Delete good practices"), question, self.tr("Delete")):
+            return False
+        try:
+            with self._database.session() as session:
+                for practice_id in ids:
+                    delete_practice(session, practice_id)
+        except PostkitError as error:
+            show_error(self, error)
+        if self.is_reading:
+            self.reader.record = None
+            self.show_library()
+        self.reload(select_ids=[])
+        return True
+
+    def delete_selected(self) -> bool:
+        if self.is_reading and self.reader.record is not None:
+            return self.delete_practices([self.reader.record.id])
+        return self.delete_practices(self.selected_ids())
+
+    # -- sharing -----------------------------------------------------------------------
+
+    def _start(self, label: str, work: Callable, on_success: Callable) -> Job | None:  # type: ignore[type-arg]
+        if self.job is not None:
+            return None
+        self.job = run_job(self, label, work, on_success)
+        self.job.finished.connect(self._job_done)
+        return self.job
+
+    def _job_done(self) -> None:
+        self.job = None
+
+    def export_practices(self) -> Job | None:
+        """Ask what to export (the selection or all published) and where, then write it."""
+        with self._database.session() as session:
+            published = len(list_practices(session, PracticeFilter(status=PUBLISHED)))
+        selected = self.selected_ids()
+        dialog = ExportDialog(len(selected), published, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return None
+        ids = selected if dialog.exports_selection else None
+        return self.export_to_file(ids)
+
+    def export_to_file(self, practice_ids: Sequence[int] | None) -> Job | None:
+        """Write the practices (None: all published) to a .postkit file the user names."""
+        path = self._ask_path(
+            self,
+            self.tr("Export good practices"),
+            "good-practices.postkit",
+            self.tr("postkit exchange file (*.postkit)"),
+        )
+        if path is None:
+            return None
+        path = with_suffix(path, ".postkit")
+        database, files_dir = self._database, self._database.files_dir
+        post = self._profile.post_name
+        ids = list(practice_ids) if practice_ids is not None else None
+
+        def work(_progress: Callable[[int, int], None]) -> int:
+            from postkit.core.practices.exchange import export_practices
+
+            with database.session() as session:
+                return export_practices(session, files_dir, path, ids, post)
+
+        def done(count: int) -> None:
+            self.last_export = (path, count)
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(
+                    self.tr("Exported %n practices to {0}", "", count).format(path), 10000
+                )
+
+        return self._start(self.tr("Exporting good practices…"), work, done)
+
+    def import_dialog(self) -> Job | None:
+        paths = ask_exchange_files(self)
+        return self.import_files(paths) if paths else None
+
+    def import_files(self, paths: Sequence[Path | str]) -> Job | None:
+        """Import .postkit files off the GUI thread, then show what happened."""
+        files = [Path(path) for path in paths]
+        if not files:
+            return None
+        database, files_dir = self._database, self._database.files_dir
+
+        def work(_progress: Callable[[int, int], None]) -> ImportSummary:
+            from postkit.core.practices.exchange import import_practices
+
+            with database.session() as session:
+                return import_practices(session, files_dir, files)
+
+        return self._start(self.tr("Importing good practices…"), work, self._show_import_summary)
+
+    def _show_import_summary(self, summary: ImportSummary) -> None:
+        self.last_summary = summary
+        self.reload()
+        dialog = ImportSummaryDialog(summary, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.resolve_conflicts)
+        dialog.finished.connect(lambda _result: setattr(self, "summary_dialog", None))
+        self.summary_dialog = dialog
+        dialog.open()
+
+    def pending_conflicts(self) -> int:
+        with self._database.session() as session:
+            return len(list_conflicts(session))
+
+    def _update_conflict_notice(self) -> None:
+        count = self.pending_conflicts()
+        if count:
+            self.conflict_notice.show_text(
+                self.tr(
+                    "%n imported practices were also edited here since the posts last shared "
+                    "them. Choose which version to keep.",
+                    "",
+                    count,
+                ),
+                "#b45309",
+            )
+        else:
+            self.conflict_notice.show_text("", "#b45309")
+        self.resolve_button.setVisible(bool(count))
+
+    def resolve_conflicts(self) -> ConflictDialog | None:
+        """Show the first waiting conflict; after a choice the next one follows."""
+        with self._database.session() as session:
+            conflicts = list_conflicts(session)
+        if not conflicts:
+            self._update_conflict_notice()
+            return None
+        dialog = ConflictDialog(conflicts[0], self._language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._conflict_chosen(dialog))
+        self.conflict_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _conflict_chosen(self, dialog: ConflictDialog) -> None:
+        self.conflict_dialog = None
+        if dialog.choice is None:
+            self._update_conflict_notice()
+            return
+        try:
+            with self._database.session() as session:
+                record = resolve_conflict(
+                    session, dialog.conflict.id, dialog.choice, self._profile.user_name
+                )
+        except PostkitError as error:
+            show_error(self, error)
+            self.reload()
+            return
+        self.reload(select_ids=[record.id])
+        self.resolve_conflicts()
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if exchange_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = exchange_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_files(paths)
+
+    def accept_drops_on(self, widget: QWidget) -> None:
+        """Let .postkit files dropped anywhere on `widget` (the main window) come here."""
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(_DropForwarder(self, widget))
+
+    # -- booklet and trainer mode ------------------------------------------------------
+
+    def booklet_ids(self) -> list[int]:
+        """The selection, or every practice shown when nothing is selected."""
+        return self.selected_ids() or self.shown_ids
+
+    def export_booklet(self) -> Job | None:
+        ids = self.booklet_ids()
+        if not ids or self.job is not None:
+            return None
+        self.job = export_booklet(
+            self,
+            self._database,
+            ids,
+            self._language,
+            self.tr("Good practices"),
+            self._ask_path,
+        )
+        if self.job is not None:
+            self.job.finished.connect(self._job_done)
+        return self.job
+
+    def present(self, reset_demo: Callable[[], None] | None = None) -> PresentationView:
+        """Open trainer mode full screen; `reset_demo` (demo mode only) re-seeds the data."""
+        if self.presentation is not None:
+            self.presentation.close()
+
+        def reset_and_reload() -> None:
+            assert reset_demo is not None
+            reset_demo()
+            self.reload()
+
+        view = PresentationView(
+            self._database,
+            self._language,
+            reset_and_reload if reset_demo else None,
+            self._ask_path,
+            None,
+        )
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.closed.connect(self._presentation_closed)
+        self.presentation = view
+        view.start()
+        return view
+
+    def _presentation_closed(self) -> None:
+        self.presentation = None
+        self.reload()
+
+
+class _DropForwarder(QObject):
+    def __init__(self, page: PracticesPage, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._page = page
+
+    @override
+    def eventFilter(self, watched: QObject, event: object) -> bool:
+        if isinstance(event, QDragEnterEvent) and exchange_paths(event):
+            event.acceptProposedAction()
+            return True
+        if isinstance(event, QDropEvent) and exchange_paths(event):
+            event.acceptProposedAction()
+            self._page.import_files(exchange_paths(event))
+            return True
+        return False

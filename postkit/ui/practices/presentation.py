@@ -1,0 +1,402 @@
+"""Trainer mode: one practice per page in large type, full screen, moved through with the keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit.core import reference
+from postkit.core.db import Database
+from postkit.core.errors import PostkitError
+from postkit.core.practices.records import PracticeFilter, PracticeRecord
+from postkit.core.practices.service import get_practice, list_practices
+from postkit.ui.dialogs import show_error
+from postkit.ui.ops import Job
+from postkit.ui.practices.labels import facts_line, labels
+from postkit.ui.practices.reader import space_blocks
+from postkit.ui.practices.sharing import SavePathAsker, ask_save_path, export_booklet
+from postkit.ui.widgets.bar_chart import OKABE_ITO
+
+INK = "#1f2937"
+MUTED = "#5b6572"
+NAVY = "#154273"
+ACCENT = "#01689b"
+TOOLBAR_HIDE_MS = 3500
+_REVEAL_BAND = 56  # px at the top edge where the mouse brings the toolbar back
+
+_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down}
+_PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up}
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _slide_markdown(record: PracticeRecord, tr: Callable[[str], str]) -> str:
+    data = record.data
+    parts = []
+    for heading, text in (
+        ("", data.summary),
+        (tr("What was done"), data.what_was_done),
+        (tr("What worked"), data.what_worked),
+        (tr("Lessons for other posts"), data.lessons),
+    ):
+        if text.strip():
+            parts.append(f"#### {heading}\n\n{text.strip()}" if heading else text.strip())
+    return "\n\n".join(parts)
+
+
+class PresentationView(QWidget):
+    """Shows a set of practices one per page; Esc closes it. `reset_demo`, when given, is
+    offered as a button (demo mode only) and the set is loaded again after it ran."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        language: str = "en",
+        reset_demo: Callable[[], None] | None = None,
+        ask_path: SavePathAsker = ask_save_path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._database = database
+        self._language = language
+        self._reset_demo = reset_demo
+        self._ask_path = ask_path
+        self._ids: list[int] = []
+        self._position = 0
+        self.job: Job | None = None
+        self.setWindowTitle(self.tr("postkit — good practices"))
+        self.setObjectName("presentation")
+        self.setStyleSheet(
+            f"QWidget#presentation {{ background: #ffffff; }}"
+            f" QLabel {{ color: {INK}; background: transparent; }}"
+            f" QTextBrowser {{ border: none; background: #ffffff; color: {INK}; }}"
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+
+        self.toolbar = self._build_toolbar()
+        self.band = QFrame(self)
+        self.band.setFixedHeight(10)
+        self.band.setStyleSheet(f"background: {ACCENT};")
+        self.title_label = QLabel(self)
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet(f"color: {NAVY};")
+        self.meta_label = QLabel(self)
+        self.meta_label.setStyleSheet(f"color: {MUTED};")
+        self.facts_label = QLabel(self)
+        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.facts_label.setObjectName("slide_facts")
+        self.body = QTextBrowser(self)
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body.setOpenLinks(False)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.counter_label = QLabel(self)
+        self.counter_label.setStyleSheet(f"color: {MUTED};")
+        self.counter_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.hint_label = QLabel(
+            self.tr("← → to move · Home/End for the first and last · Esc to leave"), self
+        )
+        self.hint_label.setStyleSheet(f"color: {MUTED};")
+
+        slide = QVBoxLayout()
+        self.slide_layout = slide
+        slide.addWidget(self.title_label)
+        slide.addWidget(self.meta_label)
+        slide.addSpacing(18)
+        columns = QHBoxLayout()
+        columns.setSpacing(48)
+        columns.addWidget(self.body, 5)
+        columns.addWidget(self.facts_label, 2)
+        slide.addLayout(columns, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.hint_label)
+        footer.addStretch()
+        footer.addWidget(self.counter_label)
+        slide.addLayout(footer)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.band)
+        layout.addLayout(slide, 1)
+
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(TOOLBAR_HIDE_MS)
+        self._hide_timer.timeout.connect(self._hide_toolbar_if_idle)
+        for child in self.findChildren(QWidget):
+            child.setMouseTracking(True)
+            child.installEventFilter(self)
+        self._unit = 0
+        self._apply_type_scale(1080)
+        self.reload()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_toolbar(self) -> QFrame:
+        bar = QFrame(self)
+        bar.setObjectName("presentation_toolbar")
+        bar.setStyleSheet(
+            "QFrame#presentation_toolbar { background: #eef2f6; border-bottom: 1px solid #d5dbe3; }"
+            f" QLabel {{ color: {INK}; }}"
+        )
+        self.set_combo = QComboBox(bar)
+        self.set_combo.setAccessibleName(self.tr("Practices to show"))
+        self.set_combo.addItem(self.tr("All practices"), None)
+        self.set_combo.insertSeparator(self.set_combo.count())
+        for item in reference.core_tasks().items:
+            self.set_combo.addItem(
+                self.tr("Core task {0}: {1}").format(item.code, item.label(self._language)),
+                ("core_task", int(item.code)),
+            )
+        self.set_combo.insertSeparator(self.set_combo.count())
+        for item in sorted(reference.themes().items, key=lambda i: i.label(self._language)):
+            self.set_combo.addItem(
+                self.tr("Theme: {0}").format(item.label(self._language)), ("theme", item.code)
+            )
+        self.set_combo.setMaxVisibleItems(24)
+        self.set_combo.activated.connect(lambda _index: self.setFocus())
+        self.set_combo.currentIndexChanged.connect(self.reload)
+        self.booklet_button = QPushButton(self.tr("Export PDF &booklet…"), bar)
+        self.booklet_button.clicked.connect(self.export_booklet)
+        self.reset_button = QPushButton(self.tr("&Reset demo"), bar)
+        self.reset_button.setToolTip(
+            self.tr("Restore the demo data as it was before this session's live edits")
+        )
+        self.reset_button.clicked.connect(self.reset_demo)
+        self.reset_button.setVisible(self._reset_demo is not None)
+        self.close_button = QPushButton(self.tr("Close (Esc)"), bar)
+        self.close_button.clicked.connect(self.close)
+        for button in (self.booklet_button, self.reset_button, self.close_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(14, 8, 14, 8)
+        row.addWidget(QLabel(self.tr("Show:"), bar))
+        row.addWidget(self.set_combo, 1)
+        row.addSpacing(12)
+        row.addWidget(self.booklet_button)
+        row.addWidget(self.reset_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        return bar
+
+    def _apply_type_scale(self, height: int) -> None:
+        """Type sized to the screen, so a projector shows the same proportions as a laptop."""
+        unit = max(14, height // 42)
+        margin = max(32, height // 14)
+        self.slide_layout.setContentsMargins(margin, margin // 2, margin, margin // 3)
+        for label, factor, weight in (
+            (self.title_label, 2.0, QFont.Weight.Bold),
+            (self.meta_label, 1.0, QFont.Weight.Normal),
+            (self.facts_label, 0.8, QFont.Weight.Normal),
+            (self.counter_label, 0.85, QFont.Weight.DemiBold),
+            (self.hint_label, 0.6, QFont.Weight.Normal),
+        ):
+            font = QFont(self.font())
+            font.setPixelSize(int(unit * factor))
+            font.setWeight(weight)
+            label.setFont(font)
+        font = QFont(self.font())
+        font.setPixelSize(unit)
+        self.body.document().setDefaultFont(font)
+        self.body.setFont(font)
+        self._unit = unit
+
+    # -- the set -----------------------------------------------------------------------
+
+    def current_filter(self) -> PracticeFilter:
+        choice = self.set_combo.currentData()
+        if not choice:
+            return PracticeFilter()
+        kind, value = choice
+        return (
+            PracticeFilter(core_task=value) if kind == "core_task" else PracticeFilter(theme=value)
+        )
+
+    def choose_set(self, kind: str | None, value: int | str | None = None) -> None:
+        """Show all practices (kind None), those of a core task or those on a theme."""
+        index = 0 if kind is None else self.set_combo.findData((kind, value))
+        self.set_combo.setCurrentIndex(max(index, 0))
+
+    def reload(self) -> None:
+        current = self._ids[self._position] if self._ids else None
+        with self._database.session() as session:
+            self._ids = [row.id for row in list_practices(session, self.current_filter())]
+        self._position = self._ids.index(current) if current in self._ids else 0
+        self._show_current()
+
+    @property
+    def practice_ids(self) -> list[int]:
+        return list(self._ids)
+
+    @property
+    def position(self) -> int:
+        return self._position
+
+    @property
+    def current_id(self) -> int | None:
+        return self._ids[self._position] if self._ids else None
+
+    def go_to(self, position: int) -> None:
+        if not self._ids:
+            return
+        position = max(0, min(position, len(self._ids) - 1))
+        if position != self._position:
+            self._position = position
+            self._show_current()
+
+    def _show_current(self) -> None:
+        if not self._ids:
+            self.title_label.setText(self.tr("No practice in this set"))
+            self.meta_label.setText(self.tr("Choose another set under Show."))
+            self.facts_label.clear()
+            self.body.clear()
+            self.counter_label.setText("0 / 0")
+            return
+        try:
+            with self._database.session() as session:
+                record = get_practice(session, self._ids[self._position])
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        data = record.data
+        self.title_label.setText(data.title)
+        self.meta_label.setText(facts_line(data.post_name, data.country, data.year, self._language))
+        self.facts_label.setText(self._facts_html(record))
+        self.body.setMarkdown(_slide_markdown(record, self.tr))
+        space_blocks(self.body.document(), self._unit * 1.2, self._unit * 0.7)
+        self.body.verticalScrollBar().setValue(0)
+        self.counter_label.setText(f"{self._position + 1} / {len(self._ids)}")
+
+    def _facts_html(self, record: PracticeRecord) -> str:
+        data = record.data
+        language = self._language
+        rows = []
+        tasks = "<br>".join(
+            f"<span style='color:{OKABE_ITO[(t - 1) % len(OKABE_ITO)]}'>&#9679;</span>&nbsp;"
+            f"{_escape(reference.core_task_label(t, language))}"
+            for t in data.core_tasks
+        )
+        rows.append((self.tr("Core tasks"), tasks))
+        themes = labels(reference.themes(), data.themes, language)
+        if themes:
+            rows.append((self.tr("Themes"), _escape(", ".join(themes))))
+        sectors = labels(reference.sectors(), data.sectors, language)
+        if sectors:
+            rows.append((self.tr("Sectors"), _escape(", ".join(sectors))))
+        if record.uses:
+            posts = sorted({use.post_name for use in record.uses})
+            rows.append((self.tr("Also used at"), _escape(", ".join(posts))))
+        return "".join(
+            f"<p style='margin-bottom:{self._unit}px'><span style='color:{MUTED}'>"
+            f"{_escape(name)}</span><br><span style='color:{INK}'>{value}</span></p>"
+            for name, value in rows
+        )
+
+    # -- presenting --------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Go full screen on the current screen, toolbar shown until the first move."""
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+        self.setFocus()
+        self._show_toolbar()
+
+    def _show_toolbar(self) -> None:
+        self.toolbar.show()
+        self._hide_timer.start()
+
+    def _hide_toolbar_if_idle(self) -> None:
+        if self.set_combo.view().isVisible() or self.toolbar.underMouse():
+            self._hide_timer.start()
+            return
+        self.toolbar.hide()
+
+    def reset_demo(self) -> None:
+        if self._reset_demo is None:
+            return
+        self._reset_demo()
+        self._ids = []
+        self.reload()
+
+    def export_booklet(self) -> None:
+        if self.job is not None or not self._ids:
+            return
+        title = self.tr("Good practices")
+        if self.set_combo.currentIndex() > 0:
+            title += " — " + self.set_combo.currentText().split(": ", 1)[-1]
+        self.job = export_booklet(
+            self, self._database, self._ids, self._language, title, self._ask_path
+        )
+        if self.job is not None:
+            self.job.finished.connect(self._job_done)
+
+    def _job_done(self) -> None:
+        self.job = None
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.close()
+        elif key in _NEXT_KEYS:
+            self.toolbar.hide()
+            self.go_to(self._position + 1)
+        elif key in _PREVIOUS_KEYS:
+            self.toolbar.hide()
+            self.go_to(self._position - 1)
+        elif key == Qt.Key.Key_Home:
+            self.go_to(0)
+        elif key == Qt.Key.Key_End:
+            self.go_to(len(self._ids) - 1)
+        else:
+            super().keyPressEvent(event)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseMove and isinstance(watched, QWidget):
+            position = watched.mapTo(self, event.position().toPoint())  # type: ignore[attr-defined]
+            self._reveal_near_top(position.y())
+        return False
+
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._reveal_near_top(event.position().toPoint().y())
+        super().mouseMoveEvent(event)
+
+    def _reveal_near_top(self, y: int) -> None:
+        if y <= _REVEAL_BAND or (self.toolbar.isVisible() and y <= self.toolbar.height()):
+            self._show_toolbar()
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._apply_type_scale(event.size().height())
+        super().resizeEvent(event)
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+        self.closed.emit()
+        super().closeEvent(event)

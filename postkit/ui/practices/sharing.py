@@ -1,0 +1,419 @@
+"""Sharing by file: the export dialog, the import summary, the conflict choice and the booklet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postkit.core import reference
+from postkit.core.db import Database
+from postkit.core.practices.records import (
+    ConflictRecord,
+    ImportSummary,
+    PracticeInput,
+    SkipReason,
+)
+from postkit.ui.ops import Job, run_job
+from postkit.ui.practices.labels import (
+    LANGUAGE_NAMES,
+    core_task_short,
+    country_label,
+    labels,
+    status_label,
+)
+
+SavePathAsker = Callable[[QWidget, str, str, str], Path | None]
+EXCHANGE_SUFFIX = ".postkit"
+CHANGED_TINT = "#fff4d6"
+CHANGED_EDGE = "#e69f00"
+
+
+def ask_save_path(
+    parent: QWidget, title: str, suggested_name: str, file_filter: str
+) -> Path | None:
+    """Ask where to write a file; None when the user cancels."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / suggested_name), file_filter
+    )
+    return Path(name) if name else None
+
+
+def ask_exchange_files(parent: QWidget) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(
+        parent,
+        parent.tr("Import good practices"),
+        str(Path.home()),
+        parent.tr("postkit exchange files (*.postkit)"),
+    )
+    return [Path(name) for name in names]
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+
+def is_exchange_file(path: Path) -> bool:
+    return path.suffix.lower() == EXCHANGE_SUFFIX
+
+
+def export_booklet(
+    parent: QWidget,
+    database: Database,
+    practice_ids: Sequence[int],
+    language: str,
+    title: str,
+    ask_path: SavePathAsker = ask_save_path,
+    on_written: Callable[[Path], None] | None = None,
+) -> Job | None:
+    """Ask for a file name, then write the practices as a PDF booklet off the GUI thread."""
+    path = ask_path(
+        parent, parent.tr("Export PDF booklet"), "good-practices.pdf", parent.tr("PDF (*.pdf)")
+    )
+    if path is None:
+        return None
+    path = with_suffix(path, ".pdf")
+    ids = list(practice_ids)
+
+    def work(progress: Callable[[int, int], None]) -> Path:
+        # reportlab loads only when a booklet is asked for.
+        from postkit.core.practices.booklet import write_booklet
+        from postkit.core.practices.service import get_practice
+
+        with database.session() as session:
+            records = []
+            for done, practice_id in enumerate(ids):
+                progress(done, len(ids))
+                records.append(get_practice(session, practice_id))
+        write_booklet(records, path, language, title)
+        return path
+
+    return run_job(
+        parent,
+        parent.tr("Writing the booklet…"),
+        work,
+        on_written or (lambda _written: None),
+    )
+
+
+class ExportDialog(QDialog):
+    """Choose between the selected practices and all published ones."""
+
+    def __init__(self, selected: int, published: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export good practices"))
+        intro = QLabel(
+            self.tr(
+                "The practices go into one .postkit file, with their attached files, for other "
+                "posts to import. Send it by e-mail, on a USB stick or through a shared folder."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.selected_button = QRadioButton(
+            self.tr("The %n selected practices", "", selected), self
+        )
+        self.selected_button.setEnabled(selected > 0)
+        self.published_button = QRadioButton(
+            self.tr("All %n published practices", "", published), self
+        )
+        self.published_button.setEnabled(published > 0)
+        group = QButtonGroup(self)
+        group.addButton(self.selected_button)
+        group.addButton(self.published_button)
+        (self.selected_button if selected else self.published_button).setChecked(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Export…"))
+        self.ok_button.setEnabled(selected > 0 or published > 0)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addWidget(self.selected_button)
+        layout.addWidget(self.published_button)
+        layout.addSpacing(6)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+
+    @property
+    def exports_selection(self) -> bool:
+        return self.selected_button.isChecked()
+
+
+def _skip_reason_text(widget: QWidget, reason: SkipReason) -> str:
+    texts = {
+        SkipReason.SAME_VERSION: widget.tr("already here in this version"),
+        SkipReason.NEWER_LOCALLY: widget.tr("this post has a newer version"),
+        SkipReason.SAME_CONTENT: widget.tr("same content as the version here"),
+        SkipReason.CONFLICT_PENDING: widget.tr(
+            "this conflicting version already waits for a choice"
+        ),
+    }
+    return texts.get(reason, str(reason))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ImportSummaryDialog(QDialog):
+    """What an import added, updated and skipped (with why), the conflicts and the bad files."""
+
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = summary
+        self.setWindowTitle(self.tr("Import finished"))
+        self.setMinimumSize(520, 320)
+        self.headline = QLabel(self._headline(), self)
+        font = QFont(self.headline.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.headline.setFont(font)
+        self.headline.setWordWrap(True)
+        self.details = QLabel(self._details_html(), self)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        self.resolve_button: QPushButton | None = None
+        if summary.conflicts:
+            self.resolve_button = buttons.addButton(
+                self.tr("Resolve conflicts…"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.resolve_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+
+    def _headline(self) -> str:
+        s = self.summary
+        parts = [
+            self.tr("%n added", "", len(s.added)),
+            self.tr("%n updated", "", len(s.updated)),
+            self.tr("%n unchanged", "", len(s.skipped)),
+        ]
+        if s.conflicts:
+            parts.append(self.tr("%n in conflict", "", len(s.conflicts)))
+        if s.failed:
+            parts.append(self.tr("%n files not imported", "", len(s.failed)))
+        return ", ".join(parts)
+
+    def _details_html(self) -> str:
+        s = self.summary
+        sections: list[str] = []
+
+        def section(title: str, lines: list[str], color: str = "") -> None:
+            if not lines:
+                return
+            style = f" style='color:{color}'" if color else ""
+            items = "".join(f"<li>{line}</li>" for line in lines)
+            sections.append(f"<p{style}><b>{title}</b></p><ul>{items}</ul>")
+
+        section(self.tr("Added"), [_escape(title) for _uuid, title in s.added])
+        section(self.tr("Updated to the newer version"), [_escape(t) for _u, t in s.updated])
+        section(
+            self.tr("In conflict: edited here and at the other post"),
+            [_escape(title) for _uuid, title in s.conflicts],
+            "#b45309",
+        )
+        section(
+            self.tr("Unchanged"),
+            [
+                f"{_escape(item.title)} — <i>{_escape(_skip_reason_text(self, item.reason))}</i>"
+                for item in s.skipped
+            ],
+        )
+        section(
+            self.tr("Files not imported (nothing was taken from them)"),
+            [
+                f"<b>{_escape(Path(item.path).name)}</b>: {_escape(item.problem)}"
+                for item in s.failed
+            ],
+            "#c62828",
+        )
+        if not sections:
+            return self.tr("<p>The files held no practices.</p>")
+        return "".join(sections)
+
+
+# -- conflicts ---------------------------------------------------------------------------
+
+FieldReader = Callable[[PracticeInput, str], str]
+
+
+def _joined(values: Sequence[str]) -> str:
+    return ", ".join(values) if values else "—"
+
+
+CONFLICT_FIELDS: tuple[tuple[str, FieldReader], ...] = (
+    ("Title", lambda d, _lang: d.title),
+    ("Core tasks", lambda d, lang: _joined([core_task_short(t, lang) for t in d.core_tasks])),
+    ("Post", lambda d, _lang: d.post_name),
+    ("Country", lambda d, lang: country_label(d.country, lang)),
+    ("Year", lambda d, _lang: str(d.year or "")),
+    ("Summary", lambda d, _lang: d.summary),
+    ("Context", lambda d, _lang: d.context),
+    ("What was done", lambda d, _lang: d.what_was_done),
+    ("What worked", lambda d, _lang: d.what_worked),
+    ("What did not work", lambda d, _lang: d.what_did_not),
+    ("Lessons for other posts", lambda d, _lang: d.lessons),
+    ("Themes", lambda d, lang: _joined(labels(reference.themes(), d.themes, lang))),
+    ("Sectors", lambda d, lang: _joined(labels(reference.sectors(), d.sectors, lang))),
+    ("Contact", lambda d, _lang: d.contact),
+    ("Language", lambda d, _lang: LANGUAGE_NAMES.get(d.language, d.language)),
+    ("Status", lambda d, _lang: status_label(d.status)),
+)
+
+
+def changed_fields(local: PracticeInput, incoming: PracticeInput, language: str) -> list[str]:
+    """The names (as in CONFLICT_FIELDS) of the fields the two versions disagree on."""
+    return [
+        name for name, read in CONFLICT_FIELDS if read(local, language) != read(incoming, language)
+    ]
+
+
+class ConflictDialog(QDialog):
+    """The local and the incoming version side by side, changed fields highlighted.
+
+    `choice` becomes "local" or "incoming" (as `resolve_conflict` takes it), or stays None when
+    the user decides later.
+    """
+
+    def __init__(self, conflict: ConflictRecord, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.conflict = conflict
+        self.choice: str | None = None
+        self.setWindowTitle(self.tr("Conflicting edits: {0}").format(conflict.local.data.title))
+        self.setMinimumSize(860, 560)
+        locale = QLocale()
+        local = conflict.local
+        intro = QLabel(
+            self.tr(
+                "This practice was edited here and at {0} since the posts last shared it. "
+                "Choose which version to keep; the other one is set aside. Changed fields are "
+                "highlighted."
+            ).format(conflict.source_post or self.tr("the other post")),
+            self,
+        )
+        intro.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        when_local = (
+            locale.toString(local.updated_at.astimezone(), QLocale.FormatType.ShortFormat)
+            if local.updated_at
+            else ""
+        )
+        when_incoming = locale.toString(
+            conflict.incoming_updated_at.astimezone(), QLocale.FormatType.ShortFormat
+        )
+        headers = (
+            "",
+            self.tr("Ours (this post)<br><small>changed {0} by {1}</small>").format(
+                when_local, _escape(local.updated_by)
+            ),
+            self.tr("Theirs ({0})<br><small>changed {1} by {2}</small>").format(
+                _escape(conflict.source_post), when_incoming, _escape(conflict.incoming_updated_by)
+            ),
+        )
+        for column, text in enumerate(headers):
+            label = QLabel(f"<b>{text}</b>" if text else "", self)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            grid.addWidget(label, 0, column)
+        self.changed = changed_fields(local.data, conflict.incoming, language)
+        self.cells: dict[str, tuple[QLabel, QLabel]] = {}
+        rows = [
+            *(
+                (name, read(local.data, language), read(conflict.incoming, language))
+                for name, read in CONFLICT_FIELDS
+            ),
+            (
+                "Files",
+                _joined([a.file_name for a in local.attachments]),
+                _joined([a.file_name for a in conflict.incoming_attachments]),
+            ),
+        ]
+        if rows[-1][1] != rows[-1][2]:
+            self.changed.append("Files")
+        for row, (name, ours, theirs) in enumerate(rows, start=1):
+            is_changed = name in self.changed
+            name_label = QLabel(self.tr(name), self)
+            name_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            if is_changed:
+                name_label.setText(f"<b>{_escape(self.tr(name))}</b>")
+            grid.addWidget(name_label, row, 0)
+            cells = []
+            for column, text in ((1, ours), (2, theirs)):
+                cell = QLabel(text or "—", self)
+                cell.setWordWrap(True)
+                cell.setTextFormat(Qt.TextFormat.PlainText)
+                cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                cell.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                cell.setProperty("changed", is_changed)
+                if is_changed:
+                    cell.setStyleSheet(
+                        f"background: {CHANGED_TINT}; border-left: 3px solid {CHANGED_EDGE};"
+                        " padding: 4px 6px; color: #1f2328;"
+                    )
+                else:
+                    cell.setStyleSheet("padding: 4px 6px;")
+                grid.addWidget(cell, row, column)
+                cells.append(cell)
+            self.cells[name] = (cells[0], cells[1])
+        body = QWidget(self)
+        body.setLayout(grid)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
+
+        buttons = QDialogButtonBox(self)
+        self.keep_ours_button = buttons.addButton(
+            self.tr("Keep &ours"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.take_theirs_button = buttons.addButton(
+            self.tr("Take &theirs"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        later = buttons.addButton(self.tr("Decide &later"), QDialogButtonBox.ButtonRole.RejectRole)
+        later.clicked.connect(self.reject)
+        self.keep_ours_button.clicked.connect(lambda: self._choose("local"))
+        self.take_theirs_button.clicked.connect(lambda: self._choose("incoming"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
