@@ -3,6 +3,7 @@
 from postkit.core import profile
 from postkit.core.activities import models as activity_models
 from postkit.core.db.base import Base
+from postkit.core.hq import models as hq_models
 from postkit.core.practices import models as practice_models
 from postkit.core.screening import models as screening_models
 from postkit.core.surveys import models as survey_models
@@ -11,6 +12,7 @@ metadata = Base.metadata
 
 __all__ = [
     "activity_models",
+    "hq_models",
     "metadata",
     "practice_models",
     "profile",

@@ -1,0 +1,1 @@
+"""Headquarters: aggregating the survey exports of many posts into one picture."""
