@@ -45,7 +45,8 @@ class DatabaseOpener(QThread):
         try:
             # Loaded here too, so the GUI thread finds these modules ready.
             import postkit.ui.activities.dashboard
-            import postkit.ui.activities.list_page  # noqa: F401
+            import postkit.ui.activities.list_page
+            import postkit.ui.screening.page  # noqa: F401
             from postkit.core.db import open_database
             from postkit.core.profile import load_profile
 
