@@ -52,5 +52,13 @@ def used_by_text(posts: int) -> str:
     return _tr("Used by {0} posts").format(posts)
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """`one` (already translated) for a count of one, else `many` with the count in {0}.
+
+    Both of postkit's languages have just these two forms, so no numerus table is needed.
+    """
+    return one if count == 1 else many.format(count)
+
+
 def practices_text(count: int) -> str:
-    return _tr("1 practice") if count == 1 else _tr("{0} practices").format(count)
+    return counted(count, _tr("1 practice"), _tr("{0} practices"))

@@ -56,7 +56,7 @@ from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.ops import Job, run_job
 from postkit.ui.practices.cards import CardView, PracticeCardDelegate
 from postkit.ui.practices.editor import PracticeDialog
-from postkit.ui.practices.labels import LANGUAGE_NAMES, practices_text, status_label
+from postkit.ui.practices.labels import LANGUAGE_NAMES, counted, practices_text, status_label
 from postkit.ui.practices.model import PracticeListModel, PracticeTableModel
 from postkit.ui.practices.presentation import PresentationView
 from postkit.ui.practices.reader import PracticeReader
@@ -96,12 +96,14 @@ class PracticesPage(QWidget):
     """The library of good practices.
 
     Emits `selection_changed` for the main window's actions, `filter_changed` when the shown
-    set narrowed and `reloaded` after the data changed (here or by an import).
+    set narrowed, `reloaded` after the data changed (here or by an import) and
+    `status_message` with a sentence for the status bar after an export.
     """
 
     selection_changed = Signal()
     filter_changed = Signal()
     reloaded = Signal()
+    status_message = Signal(str)
 
     def __init__(
         self,
@@ -123,6 +125,7 @@ class PracticesPage(QWidget):
         self.presentation: PresentationView | None = None
         self.last_summary: ImportSummary | None = None
         self.last_export: tuple[Path, int] | None = None
+        self._shows_cards = True
         self.setAcceptDrops(True)
 
         self.model = PracticeListModel(database, language, self)
@@ -302,7 +305,7 @@ class PracticesPage(QWidget):
 
     @property
     def is_card_view(self) -> bool:
-        return self.card_button.isChecked()
+        return self._shows_cards
 
     @property
     def current_view(self) -> QAbstractItemView:
@@ -316,6 +319,7 @@ class PracticesPage(QWidget):
 
     def _switch_view(self, cards: bool) -> None:
         selected = self.selected_ids()
+        self._shows_cards = cards
         (self.card_button if cards else self.list_button).setChecked(True)
         self._update_empty_state()
         self.select_ids(selected)
@@ -519,11 +523,14 @@ class PracticesPage(QWidget):
         ids = list(practice_ids)
         if not ids:
             return False
-        question = self.tr(
-            "Delete %n good practices? Their attached files stay in the files folder. "
-            "This cannot be undone.",
-            "",
-            len(ids),
+        question = (
+            counted(
+                len(ids),
+                self.tr("Delete this good practice?"),
+                self.tr("Delete {0} good practices?"),
+            )
+            + " "
+            + self.tr("Attached files stay in the files folder. This cannot be undone.")
         )
         if not confirm(self, self.tr("Delete good practices"), question, self.tr("Delete")):
             return False
@@ -590,11 +597,12 @@ class PracticesPage(QWidget):
 
         def done(count: int) -> None:
             self.last_export = (path, count)
-            window = self.window()
-            if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(
-                    self.tr("Exported %n practices to {0}", "", count).format(path), 10000
-                )
+            text = (
+                self.tr("Exported 1 practice to {1}")
+                if count == 1
+                else self.tr("Exported {0} practices to {1}")
+            )
+            self.status_message.emit(text.format(count, path))
 
         return self._start(self.tr("Exporting good practices…"), work, done)
 
@@ -634,15 +642,18 @@ class PracticesPage(QWidget):
     def _update_conflict_notice(self) -> None:
         count = self.pending_conflicts()
         if count:
-            self.conflict_notice.show_text(
+            text = (
                 self.tr(
-                    "%n imported practices were also edited here since the posts last shared "
-                    "them. Choose which version to keep.",
-                    "",
-                    count,
-                ),
-                "#b45309",
+                    "An imported practice was also edited here since the posts last shared it. "
+                    "Choose which version to keep."
+                )
+                if count == 1
+                else self.tr(
+                    "{0} imported practices were also edited here since the posts last shared "
+                    "them. Choose which versions to keep."
+                ).format(count)
             )
+            self.conflict_notice.show_text(text, "#b45309")
         else:
             self.conflict_notice.show_text("", "#b45309")
         self.resolve_button.setVisible(bool(count))
@@ -716,6 +727,7 @@ class PracticesPage(QWidget):
             self._language,
             self.tr("Good practices"),
             self._ask_path,
+            lambda path: self.status_message.emit(self.tr("Booklet written to {0}").format(path)),
         )
         if self.job is not None:
             self.job.finished.connect(self._job_done)

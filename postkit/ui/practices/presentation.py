@@ -166,12 +166,12 @@ class PresentationView(QWidget):
         for item in reference.core_tasks().items:
             self.set_combo.addItem(
                 self.tr("Core task {0}: {1}").format(item.code, item.label(self._language)),
-                ("core_task", int(item.code)),
+                f"core_task:{item.code}",
             )
         self.set_combo.insertSeparator(self.set_combo.count())
         for item in sorted(reference.themes().items, key=lambda i: i.label(self._language)):
             self.set_combo.addItem(
-                self.tr("Theme: {0}").format(item.label(self._language)), ("theme", item.code)
+                self.tr("Theme: {0}").format(item.label(self._language)), f"theme:{item.code}"
             )
         self.set_combo.setMaxVisibleItems(24)
         self.set_combo.activated.connect(lambda _index: self.setFocus())
@@ -224,17 +224,16 @@ class PresentationView(QWidget):
     # -- the set -----------------------------------------------------------------------
 
     def current_filter(self) -> PracticeFilter:
-        choice = self.set_combo.currentData()
-        if not choice:
-            return PracticeFilter()
-        kind, value = choice
-        return (
-            PracticeFilter(core_task=value) if kind == "core_task" else PracticeFilter(theme=value)
-        )
+        kind, _, value = (self.set_combo.currentData() or "").partition(":")
+        if kind == "core_task":
+            return PracticeFilter(core_task=int(value))
+        if kind == "theme":
+            return PracticeFilter(theme=value)
+        return PracticeFilter()
 
     def choose_set(self, kind: str | None, value: int | str | None = None) -> None:
         """Show all practices (kind None), those of a core task or those on a theme."""
-        index = 0 if kind is None else self.set_combo.findData((kind, value))
+        index = 0 if kind is None else self.set_combo.findData(f"{kind}:{value}")
         self.set_combo.setCurrentIndex(max(index, 0))
 
     def reload(self) -> None:

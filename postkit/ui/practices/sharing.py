@@ -34,6 +34,7 @@ from postkit.ui.ops import Job, run_job
 from postkit.ui.practices.labels import (
     LANGUAGE_NAMES,
     core_task_short,
+    counted,
     country_label,
     labels,
     status_label,
@@ -127,11 +128,21 @@ class ExportDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.selected_button = QRadioButton(
-            self.tr("The %n selected practices", "", selected), self
+            counted(
+                selected,
+                self.tr("The selected practice"),
+                self.tr("The {0} selected practices"),
+            ),
+            self,
         )
         self.selected_button.setEnabled(selected > 0)
         self.published_button = QRadioButton(
-            self.tr("All %n published practices", "", published), self
+            counted(
+                published,
+                self.tr("The one published practice"),
+                self.tr("All {0} published practices"),
+            ),
+            self,
         )
         self.published_button.setEnabled(published > 0)
         group = QButtonGroup(self)
@@ -216,14 +227,20 @@ class ImportSummaryDialog(QDialog):
     def _headline(self) -> str:
         s = self.summary
         parts = [
-            self.tr("%n added", "", len(s.added)),
-            self.tr("%n updated", "", len(s.updated)),
-            self.tr("%n unchanged", "", len(s.skipped)),
+            self.tr("{0} added").format(len(s.added)),
+            self.tr("{0} updated").format(len(s.updated)),
+            self.tr("{0} unchanged").format(len(s.skipped)),
         ]
         if s.conflicts:
-            parts.append(self.tr("%n in conflict", "", len(s.conflicts)))
+            parts.append(self.tr("{0} in conflict").format(len(s.conflicts)))
         if s.failed:
-            parts.append(self.tr("%n files not imported", "", len(s.failed)))
+            parts.append(
+                counted(
+                    len(s.failed),
+                    self.tr("1 file not imported"),
+                    self.tr("{0} files not imported"),
+                )
+            )
         return ", ".join(parts)
 
     def _details_html(self) -> str:

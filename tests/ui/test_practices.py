@@ -1,0 +1,596 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from postkit.core.activities.records import ActivityInput
+from postkit.core.activities.service import create_activity
+from postkit.core.db import Database
+from postkit.core.db.database import connect
+from postkit.core.practices.exchange import export_practices, import_practices
+from postkit.core.practices.records import PracticeInput
+from postkit.core.practices.service import (
+    create_practice,
+    get_practice,
+    list_practices,
+    update_practice,
+)
+from postkit.core.profile import PostProfile, save_profile
+from postkit.ui.practices import library, reader
+from postkit.ui.practices.library import PracticesPage
+from postkit.ui.practices.model import PracticeListModel, PracticeTableModel
+from postkit.ui.practices.presentation import PresentationView
+from tests.conftest import TEST_PROFILE
+
+LIVING_WAGE = PracticeInput(
+    title="Living-wage roundtable with flower growers",
+    core_tasks=(2, 3),
+    post_name="Embassy Nairobi",
+    country="KE",
+    year=2024,
+    summary="Growers compared **wage data** with *unions*.",
+    what_was_done="- Mapped the gap\n- Hosted two roundtables",
+    lessons="Bring data.",
+    language="en",
+    status="published",
+    themes=("living_wage",),
+    sectors=(),
+)
+GENDER = replace(
+    LIVING_WAGE,
+    title="Gender-responsive due diligence training",
+    core_tasks=(1,),
+    country="VN",
+    summary="A training for agri-food exporters on women's rights in supply chains.",
+    what_was_done="Two workshops.",
+    lessons="",
+    language="nl",
+    status="draft",
+    themes=("gender",),
+)
+
+
+def _add(database: Database, data: PracticeInput = LIVING_WAGE, **changes: object) -> int:
+    with database.session() as session:
+        return create_practice(session, replace(data, **changes), "Tess").id  # type: ignore[arg-type]
+
+
+def _titles(page: PracticesPage) -> list[str]:
+    model = page.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+@pytest.fixture
+def page(qtbot: QtBot, database: Database) -> Iterator[PracticesPage]:
+    widget = PracticesPage(database, TEST_PROFILE, "en")
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    if widget.job is not None:
+        widget.job.wait()
+
+
+@pytest.fixture
+def other_post(template_database: Path, tmp_path: Path) -> Iterator[Database]:
+    """A second database standing in for another post."""
+    path = tmp_path / "other" / "postkit.sqlite3"
+    path.parent.mkdir()
+    shutil.copy(template_database, path)
+    database = connect(path)
+    with database.session() as session:
+        save_profile(session, PostProfile("Embassy Hanoi", ("VN",), "Hoa"))
+    yield database
+    database.dispose()
+
+
+def _wait_for_job(qtbot: QtBot, page: PracticesPage) -> None:
+    qtbot.waitUntil(lambda: page.job is None, timeout=10000)
+
+
+# -- models ------------------------------------------------------------------------------
+
+
+def test_the_models_pass_the_model_tester(qtmodeltester, database: Database) -> None:  # type: ignore[no-untyped-def]
+    _add(database)
+    _add(database, GENDER)
+    model = PracticeListModel(database)
+    qtmodeltester.check(model)
+    qtmodeltester.check(PracticeTableModel(model))
+
+
+# -- browsing ----------------------------------------------------------------------------
+
+
+def test_filters_and_search_narrow_the_cards(
+    qtbot: QtBot, page: PracticesPage, database: Database
+) -> None:
+    _add(database)
+    _add(database, GENDER)
+    page.reload()
+    assert sorted(_titles(page)) == sorted([LIVING_WAGE.title, GENDER.title])
+    assert page.results.currentWidget() is page.cards
+    assert page.count_label.text() == "2 practices"
+
+    page.theme.setCurrentIndex(page.theme.findData("gender"))
+    assert _titles(page) == [GENDER.title]
+    page.theme.setCurrentIndex(0)
+    page.core_task.setCurrentIndex(page.core_task.findData(3))
+    assert _titles(page) == [LIVING_WAGE.title]
+    page.core_task.setCurrentIndex(0)
+    page.region.setCurrentIndex(page.region.findData("asia"))
+    assert _titles(page) == [GENDER.title]
+    page.region.setCurrentIndex(0)
+    page.language.setCurrentIndex(page.language.findData("nl"))
+    assert _titles(page) == [GENDER.title]
+    page.language.setCurrentIndex(0)
+    page.status.setCurrentIndex(page.status.findData("published"))
+    assert _titles(page) == [LIVING_WAGE.title]
+    page.status.setCurrentIndex(0)
+
+    qtbot.keyClicks(page.search, "roundtable")
+    assert _titles(page) == [LIVING_WAGE.title]
+    qtbot.keyClicks(page.search, " zzz")
+    assert _titles(page) == []
+    assert page.results.currentWidget() is page.empty_label
+    assert "No practice matches" in page.empty_label.text()
+    page.clear_filters()
+    assert len(_titles(page)) == 2
+
+
+def test_search_ranks_a_title_hit_above_a_hit_in_the_text(
+    qtbot: QtBot, page: PracticesPage, database: Database
+) -> None:
+    _add(database, title="Supplier visits", summary="We discussed a living wage at length.")
+    _add(database, title="Living wage benchmark for cut flowers", summary="Benchmarks.")
+    page.reload()
+    qtbot.keyClicks(page.search, "living wage")
+    assert _titles(page)[0] == "Living wage benchmark for cut flowers"
+
+
+def test_an_empty_library_says_how_to_start(page: PracticesPage) -> None:
+    assert page.results.currentWidget() is page.empty_label
+    assert "No good practices yet" in page.empty_label.text()
+
+
+def test_the_list_view_keeps_the_selection(page: PracticesPage, database: Database) -> None:
+    first = _add(database)
+    second = _add(database, GENDER)
+    page.reload(select_ids=[second])
+    assert page.selected_ids() == [second]
+    page.list_button.click()
+    assert page.results.currentWidget() is page.table
+    assert page.selected_ids() == [second]
+    assert page.table.model().index(0, 0).data() in (LIVING_WAGE.title, GENDER.title)
+    page.select_ids([first])
+    page.card_button.click()
+    assert page.results.currentWidget() is page.cards
+    assert page.selected_ids() == [first]
+
+
+# -- reading -----------------------------------------------------------------------------
+
+
+def test_the_reading_view_renders_markdown_and_marks_the_practice_used(
+    qtbot: QtBot, page: PracticesPage, database: Database
+) -> None:
+    practice_id = _add(database)
+    page.reload()
+    index = page.model.index(0, 0)
+    rect = page.cards.visualRect(index)
+    qtbot.mouseClick(page.cards.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.cards.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.is_reading
+    document = page.reader.text.document()
+    plain = document.toPlainText()
+    assert "wage data" in plain and "**" not in plain and "- Mapped" not in plain
+    html = document.toHtml()
+    assert "font-weight:700" in html and "font-style:italic" in html
+    assert "Lessons for other posts" in plain
+    assert "Kenya" in page.reader.facts.text() and "Africa" in page.reader.facts.text()
+
+    assert page.reader.mark_used_button.isEnabled()
+    qtbot.mouseClick(page.reader.mark_used_button, Qt.MouseButton.LeftButton)
+    with database.session() as session:
+        uses = get_practice(session, practice_id).uses
+    assert [(u.post_name, u.user_name) for u in uses] == [
+        (TEST_PROFILE.post_name, TEST_PROFILE.user_name)
+    ]
+    assert not page.reader.mark_used_button.isEnabled()
+    assert TEST_PROFILE.post_name in page.reader.facts.text()
+    assert page.model.row_at(0).uses == 1
+
+    qtbot.keyClick(page.reader.text, Qt.Key.Key_Escape)
+    assert not page.is_reading
+    assert page.selected_ids() == [practice_id]
+
+
+def test_an_attachment_opens_with_one_click(
+    page: PracticesPage, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postkit.core.practices.service import add_attachment
+
+    source = tmp_path / "checklist.txt"
+    source.write_text("due diligence checklist")
+    practice_id = _add(database)
+    with database.session() as session:
+        add_attachment(session, database.files_dir, practice_id, source, "Tess")
+    opened: list[QUrl] = []
+    monkeypatch.setattr(reader.QDesktopServices, "openUrl", lambda url: opened.append(url))
+    page.open_practice(practice_id)
+    facts = page.reader.facts.text()
+    assert "checklist.txt" in facts
+    href = facts.split("href='", 1)[1].split("'", 1)[0]
+    page.reader.facts.linkActivated.emit(href)
+    [url] = opened
+    path = Path(url.toLocalFile())
+    assert path.read_text() == "due diligence checklist"
+    assert database.files_dir in path.parents
+
+
+# -- editing -----------------------------------------------------------------------------
+
+
+def test_a_new_practice_is_validated_as_it_is_typed_then_saved(
+    qtbot: QtBot, page: PracticesPage, database: Database
+) -> None:
+    dialog = page.new_practice()
+    assert not dialog.ok_button.isEnabled()
+    assert "title" in dialog.error_label.text()
+    qtbot.keyClicks(dialog.title_edit, "Cocoa sector dialogue")
+    assert not dialog.ok_button.isEnabled()
+    assert "core task" in dialog.error_label.text()
+    dialog.core_task_boxes[4].setChecked(True)
+    assert dialog.ok_button.isEnabled()
+    dialog.summary.setPlainText("Three *cocoa* traders met NGOs.")
+    dialog.themes.set_checked_codes(["child_labour"])
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert _titles(page) == ["Cocoa sector dialogue"]
+    with database.session() as session:
+        [row] = list_practices(session)
+        record = get_practice(session, row.id)
+    assert record.data.core_tasks == (4,)
+    assert record.data.post_name == TEST_PROFILE.post_name
+    assert record.data.country == TEST_PROFILE.countries[0]
+    assert record.data.themes == ("child_labour",)
+    assert record.data.status == "draft"
+    assert page.selected_ids() == [row.id]
+
+
+def test_editing_from_the_reading_view_updates_it(
+    qtbot: QtBot, page: PracticesPage, database: Database
+) -> None:
+    practice_id = _add(database)
+    page.reload()
+    page.open_practice(practice_id)
+    qtbot.mouseClick(page.reader.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.editor
+    assert dialog is not None and dialog.title_edit.text() == LIVING_WAGE.title
+    dialog.title_edit.setText("Living-wage roundtable, second round")
+    dialog.lessons.setPlainText("**Start small.**")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert page.reader.title_label.text() == "Living-wage roundtable, second round"
+    assert "Start small." in page.reader.text.document().toPlainText()
+    assert _titles(page) == ["Living-wage roundtable, second round"]
+
+
+def test_promoting_an_activity_opens_its_draft_in_the_editor(
+    page: PracticesPage, database: Database
+) -> None:
+    with database.session() as session:
+        activity = create_activity(
+            session,
+            ActivityInput(
+                core_task=3,
+                title="Trade mission on circular textiles",
+                start_date=date(2024, 9, 12),
+                activity_type="trade_mission",
+                description="Ten companies visited recyclers.",
+                themes=("circular_economy",),
+            ),
+            "Tess",
+        )
+    dialog = page.promote_activity(activity.id)
+    assert dialog is not None
+    assert dialog.title_edit.text() == "Trade mission on circular textiles"
+    assert dialog.what_was_done.toPlainText() == "Ten companies visited recyclers."
+    assert dialog.core_task_boxes[3].isChecked()
+    assert dialog.year.value() == 2024
+    assert _titles(page) == ["Trade mission on circular textiles"]
+    dialog.reject()
+
+
+def test_delete_asks_first(
+    page: PracticesPage, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep = _add(database)
+    gone = _add(database, GENDER)
+    page.reload(select_ids=[gone])
+    questions: list[str] = []
+
+    def refuse(_parent, _title, text, _action):  # type: ignore[no-untyped-def]
+        questions.append(text)
+        return False
+
+    monkeypatch.setattr(library, "confirm", refuse)
+    assert not page.delete_selected()
+    assert questions and len(_titles(page)) == 2
+    monkeypatch.setattr(library, "confirm", lambda *args: True)
+    assert page.delete_selected()
+    assert _titles(page) == [LIVING_WAGE.title]
+    with database.session() as session:
+        assert [row.id for row in list_practices(session)] == [keep]
+
+
+# -- sharing -----------------------------------------------------------------------------
+
+
+def test_importing_a_file_from_another_post_shows_what_was_added(
+    qtbot: QtBot, page: PracticesPage, database: Database, other_post: Database, tmp_path: Path
+) -> None:
+    _add(other_post, title="Hanoi garment dialogue", country="VN")
+    exchange = tmp_path / "hanoi.postkit"
+    with other_post.session() as session:
+        assert export_practices(session, other_post.files_dir, exchange) == 1
+
+    page.import_files([exchange])
+    _wait_for_job(qtbot, page)
+    dialog = page.summary_dialog
+    assert dialog is not None
+    assert dialog.headline.text().startswith("1 added")
+    assert "Hanoi garment dialogue" in dialog.details.text()
+    assert dialog.resolve_button is None
+    assert _titles(page) == ["Hanoi garment dialogue"]
+    dialog.reject()
+
+    page.import_files([exchange])
+    _wait_for_job(qtbot, page)
+    assert page.summary_dialog is not None
+    assert page.summary_dialog.headline.text().startswith("0 added, 0 updated, 1 unchanged")
+    assert "already here" in page.summary_dialog.details.text()
+
+
+def test_a_bad_file_is_named_with_its_problem(
+    qtbot: QtBot, page: PracticesPage, tmp_path: Path
+) -> None:
+    bad = tmp_path / "broken.postkit"
+    bad.write_bytes(b"this is not a zip")
+    page.import_files([bad])
+    _wait_for_job(qtbot, page)
+    assert page.summary_dialog is not None
+    details = page.summary_dialog.details.text()
+    assert "broken.postkit" in details
+    assert "not imported" in page.summary_dialog.headline.text()
+
+
+def _conflicting_file(database: Database, other_post: Database, tmp_path: Path) -> tuple[int, Path]:
+    """A practice shared with the other post, then edited at both; returns our id and the
+    other post's export."""
+    practice_id = _add(database)
+    first = tmp_path / "first.postkit"
+    with database.session() as session:
+        export_practices(session, database.files_dir, first)
+    with other_post.session() as session:
+        import_practices(session, other_post.files_dir, [first])
+        [theirs] = list_practices(session)
+        update_practice(
+            session, theirs.id, replace(LIVING_WAGE, title="Their title", lessons="Theirs."), "Hoa"
+        )
+    back = tmp_path / "back.postkit"
+    with other_post.session() as session:
+        export_practices(session, other_post.files_dir, back)
+    with database.session() as session:
+        update_practice(session, practice_id, replace(LIVING_WAGE, title="Our title"), "Tess")
+    return practice_id, back
+
+
+@pytest.mark.parametrize(("button", "kept_title"), [("take", "Their title"), ("keep", "Our title")])
+def test_a_conflict_shows_both_versions_and_keeps_the_chosen_one(
+    qtbot: QtBot,
+    page: PracticesPage,
+    database: Database,
+    other_post: Database,
+    tmp_path: Path,
+    button: str,
+    kept_title: str,
+) -> None:
+    practice_id, back = _conflicting_file(database, other_post, tmp_path)
+    page.reload()
+    page.import_files([back])
+    _wait_for_job(qtbot, page)
+    summary = page.summary_dialog
+    assert summary is not None and "1 in conflict" in summary.headline.text()
+    assert summary.resolve_button is not None
+    assert page.resolve_button.isVisible()
+    qtbot.mouseClick(summary.resolve_button, Qt.MouseButton.LeftButton)
+
+    dialog = page.conflict_dialog
+    assert dialog is not None
+    assert "Title" in dialog.changed and "Lessons for other posts" in dialog.changed
+    assert "Summary" not in dialog.changed
+    ours, theirs = dialog.cells["Title"]
+    assert (ours.text(), theirs.text()) == ("Our title", "Their title")
+    assert ours.property("changed") and not dialog.cells["Summary"][0].property("changed")
+    target = dialog.take_theirs_button if button == "take" else dialog.keep_ours_button
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
+    assert page.conflict_dialog is None
+    with database.session() as session:
+        assert get_practice(session, practice_id).data.title == kept_title
+    assert _titles(page) == [kept_title]
+    assert not page.resolve_button.isVisible()
+
+
+def test_deciding_later_keeps_the_conflict_waiting(
+    qtbot: QtBot, page: PracticesPage, database: Database, other_post: Database, tmp_path: Path
+) -> None:
+    _practice_id, back = _conflicting_file(database, other_post, tmp_path)
+    with database.session() as session:
+        import_practices(session, database.files_dir, [back])
+    page.reload()
+    assert page.resolve_button.isVisible()
+    assert "An imported practice was also edited here" in page.conflict_notice.text()
+    dialog = page.resolve_conflicts()
+    assert dialog is not None
+    dialog.reject()
+    assert page.pending_conflicts() == 1
+    assert page.resolve_button.isVisible()
+
+
+def test_dropping_a_postkit_file_imports_it(
+    qtbot: QtBot, page: PracticesPage, other_post: Database, tmp_path: Path
+) -> None:
+    _add(other_post, title="Dropped practice")
+    exchange = tmp_path / "drop.postkit"
+    with other_post.session() as session:
+        export_practices(session, other_post.files_dir, exchange)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(exchange)), QUrl.fromLocalFile(str(tmp_path / "x.txt"))])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.dropEvent(drop)
+    assert drop.isAccepted()
+    _wait_for_job(qtbot, page)
+    assert _titles(page) == ["Dropped practice"]
+
+
+def test_export_writes_the_selection_to_a_postkit_file(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    chosen = tmp_path / "out" / "ours"
+    chosen.parent.mkdir()
+    page = PracticesPage(database, TEST_PROFILE, "en", ask_path=lambda *args: chosen)
+    qtbot.addWidget(page)
+    first = _add(database)
+    _add(database, GENDER, status="published")
+    page.reload(select_ids=[first])
+    page.export_to_file(page.selected_ids())
+    _wait_for_job(qtbot, page)
+    assert page.last_export == (chosen.with_suffix(".postkit"), 1)
+    assert chosen.with_suffix(".postkit").is_file()
+
+
+# -- trainer mode ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def presentation(qtbot: QtBot, database: Database) -> Iterator[PresentationView]:
+    _add(database)
+    _add(database, GENDER)
+    _add(
+        database, title="Child labour in cocoa", core_tasks=(5,), themes=("gender", "child_labour")
+    )
+    view = PresentationView(database, "en")
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setFocus()
+    yield view
+    if view.job is not None:
+        view.job.wait()
+
+
+def test_the_presentation_moves_with_the_keys(qtbot: QtBot, presentation: PresentationView) -> None:
+    view = presentation
+    assert view.counter_label.text() == "1 / 3"
+    assert view.toolbar.isVisible()
+    first = view.title_label.text()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.counter_label.text() == "2 / 3"
+    assert view.title_label.text() != first
+    assert not view.toolbar.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.position == 2
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.position == 2
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.position == 1
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.title_label.text() == first
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.counter_label.text() == "3 / 3"
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert view.position == 1
+
+
+def test_the_presentation_filter_narrows_the_set(presentation: PresentationView) -> None:
+    view = presentation
+    view.choose_set("theme", "gender")
+    assert view.counter_label.text() == "1 / 2"
+    assert view.set_combo.currentText() == "Theme: Gender"
+    titles = set()
+    for _ in view.practice_ids:
+        titles.add(view.title_label.text())
+        view.go_to(view.position + 1)
+    assert titles == {GENDER.title, "Child labour in cocoa"}
+    view.choose_set("core_task", 3)
+    assert view.counter_label.text() == "1 / 1"
+    assert view.title_label.text() == LIVING_WAGE.title
+    view.choose_set("core_task", 4)
+    assert view.counter_label.text() == "0 / 0"
+    assert "No practice" in view.title_label.text()
+    view.choose_set(None)
+    assert len(view.practice_ids) == 3
+
+
+def test_escape_leaves_the_presentation(qtbot: QtBot, presentation: PresentationView) -> None:
+    with qtbot.waitSignal(presentation.closed):
+        qtbot.keyClick(presentation, Qt.Key.Key_Escape)
+    assert not presentation.isVisible()
+
+
+def test_the_presentation_shows_large_markdown_type(presentation: PresentationView) -> None:
+    view = presentation
+    view.choose_set("core_task", 3)
+    document = view.body.document()
+    assert "wage data" in document.toPlainText() and "**" not in document.toPlainText()
+    assert "font-weight:700" in document.toHtml()
+    assert document.defaultFont().pixelSize() >= 16
+    assert view.title_label.font().pixelSize() > 2 * view.hint_label.font().pixelSize()
+
+
+def test_reset_demo_is_offered_only_in_demo_mode(qtbot: QtBot, database: Database) -> None:
+    plain = PresentationView(database, "en")
+    qtbot.addWidget(plain)
+    assert plain.reset_button.isHidden()
+    calls: list[str] = []
+
+    def reset() -> None:
+        calls.append("reset")
+        _add(database, title="Seeded again")
+
+    demo = PresentationView(database, "en", reset_demo=reset)
+    qtbot.addWidget(demo)
+    assert not demo.reset_button.isHidden()
+    assert demo.practice_ids == []
+    qtbot.mouseClick(demo.reset_button, Qt.MouseButton.LeftButton)
+    assert calls == ["reset"]
+    assert demo.title_label.text() == "Seeded again"
+
+
+def test_the_page_opens_the_presentation_full_screen(
+    qtbot: QtBot, page: PracticesPage, database: Database
+) -> None:
+    _add(database)
+    view = page.present()
+    qtbot.addWidget(view)
+    assert view.isFullScreen() or view.windowState() & Qt.WindowState.WindowFullScreen
+    assert view.reset_button.isHidden()
+    view.close()
+    assert page.presentation is None
