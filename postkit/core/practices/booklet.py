@@ -1,0 +1,363 @@
+"""A PDF booklet of good practices for trainers to hand out: a cover, a table of contents and
+one practice per page with its facts box."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+from typing_extensions import override
+
+from postkit.core import reference
+from postkit.core.errors import PostkitError
+from postkit.core.files import atomic_output
+from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from postkit.core.practices.records import PracticeRecord
+
+register_fonts()
+
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Good practices",
+        "subtitle": "How Dutch embassies and consulates took up responsible business conduct",
+        "count": "{count} good practices",
+        "count_one": "One good practice",
+        "printed": "Printed on {date}",
+        "contents": "Contents",
+        "post": "Post",
+        "country": "Country",
+        "year": "Year",
+        "core_tasks": "Core tasks",
+        "themes": "Themes",
+        "sectors": "Sectors",
+        "contact": "Contact",
+        "summary": "Summary",
+        "context": "Context",
+        "what_was_done": "What was done",
+        "what_worked": "What worked",
+        "what_did_not": "What did not work",
+        "lessons": "Lessons for other posts",
+        "attachments": "Tools and templates",
+        "page": "page {page}",
+        "empty": "no practices to put in the booklet",
+    },
+    "nl": {
+        "title": "Goede praktijken",
+        "subtitle": "Hoe Nederlandse ambassades en consulaten met IMVO aan de slag gingen",
+        "count": "{count} goede praktijken",
+        "count_one": "Eén goede praktijk",
+        "printed": "Afgedrukt op {date}",
+        "contents": "Inhoud",
+        "post": "Post",
+        "country": "Land",
+        "year": "Jaar",
+        "core_tasks": "Kerntaken",
+        "themes": "Thema's",
+        "sectors": "Sectoren",
+        "contact": "Contact",
+        "summary": "Samenvatting",
+        "context": "Context",
+        "what_was_done": "Wat is er gedaan",
+        "what_worked": "Wat werkte",
+        "what_did_not": "Wat werkte niet",
+        "lessons": "Lessen voor andere posten",
+        "attachments": "Instrumenten en sjablonen",
+        "page": "pagina {page}",
+        "empty": "geen praktijken om in het boekje op te nemen",
+    },
+}
+SECTIONS = ("summary", "context", "what_was_done", "what_worked", "what_did_not", "lessons")
+BLUE = colors.HexColor("#01689b")  # Rijksoverheid blue, as in the annual report
+FACTS_FILL = colors.HexColor("#e6f0f6")
+RULE = colors.HexColor("#b4b4b4")
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+_PRACTICE_TITLE = "practice_title"
+
+
+def write_booklet(
+    records: Sequence[PracticeRecord],
+    path: str | os.PathLike[str],
+    language: str = "en",
+    title: str | None = None,
+    printed: date | None = None,
+) -> None:
+    """Write the practices as a PDF booklet at `path`, replacing it only once complete."""
+    phrases = PHRASES.get(language, PHRASES["en"])
+    if not records:
+        raise PostkitError(phrases["empty"])
+    booklet = _Booklet(records, language, phrases, title or phrases["title"], printed)
+    with atomic_output(Path(path)) as temp:
+        booklet.build(temp)
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
+_HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
+# The text is escaped first, so it holds no "<" but ours: italics cannot cross a bold tag.
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^<]+?)(?<=[^\s*_])\1(?![\w*])")
+
+
+def inline_markup(text: str) -> str:
+    """Escaped text with **bold** and *italic* as reportlab mini-HTML; nothing else passes."""
+    marked = _BOLD.sub(r"<b>\2</b>", escape(text))
+    return _ITALIC.sub(r"<i>\2</i>", marked)
+
+
+def markdown_flowables(text: str, body: ParagraphStyle, bullet: ParagraphStyle) -> list[Flowable]:
+    """Paragraphs, bulleted and numbered lists and headings from a small Markdown subset."""
+    flowables: list[Flowable] = []
+    paragraph: list[str] = []
+
+    def end_paragraph() -> None:
+        if paragraph:
+            flowables.append(Paragraph(inline_markup(" ".join(paragraph)), body))
+            paragraph.clear()
+
+    for line in text.splitlines():
+        if not line.strip():
+            end_paragraph()
+        elif match := _BULLET.match(line):
+            end_paragraph()
+            flowables.append(Paragraph(inline_markup(match.group(1)), bullet, bulletText="•"))
+        elif match := _NUMBERED.match(line):
+            end_paragraph()
+            label = f"{match.group(1)}."
+            flowables.append(Paragraph(inline_markup(match.group(2)), bullet, bulletText=label))
+        elif match := _HEADING.match(line):
+            end_paragraph()
+            flowables.append(Paragraph(f"<b>{inline_markup(match.group(1))}</b>", body))
+        else:
+            paragraph.append(line.strip())
+    end_paragraph()
+    return flowables
+
+
+# --- the booklet ----------------------------------------------------------------------------
+
+
+class _Booklet:
+    def __init__(
+        self,
+        records: Sequence[PracticeRecord],
+        language: str,
+        phrases: dict[str, str],
+        title: str,
+        printed: date | None,
+    ) -> None:
+        self.records = records
+        self.language = language
+        self.phrases = phrases
+        self.title = title
+        self.printed = printed or date.today()
+        self.styles = _Styles()
+
+    def build(self, path: Path) -> None:
+        document = _Document(
+            str(path),
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 4 * mm,
+            title=self.title,
+            subject=self.phrases["subtitle"],
+            creator="postkit",
+        )
+        frame = Frame(MARGIN, MARGIN + 4 * mm, TEXT_WIDTH, PAGE_HEIGHT - 2 * MARGIN - 4 * mm)
+        footer = f"postkit · {self.title}"
+        page_label = self.phrases["page"]
+
+        def draw_footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
+            canvas.saveState()
+            canvas.setFont(REGULAR, 8)
+            canvas.setFillColor(colors.grey)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            y = MARGIN - 2 * mm
+            canvas.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
+            canvas.drawString(MARGIN, y, footer)
+            canvas.drawRightString(PAGE_WIDTH - MARGIN, y, page_label.format(page=doc.page))
+            canvas.restoreState()
+
+        document.addPageTemplates(
+            [
+                PageTemplate(id="cover", frames=[frame]),
+                PageTemplate(id="page", frames=[frame], onPage=draw_footer),
+            ]
+        )
+        story: list[Flowable] = [*self.cover(), NextPageTemplate("page"), PageBreak()]
+        story += self.contents()
+        for index, record in enumerate(self.records):
+            story += [PageBreak(), *self.practice(index, record)]
+        document.multiBuild(story)
+
+    def cover(self) -> list[Flowable]:
+        styles, phrases = self.styles, self.phrases
+        count = len(self.records)
+        counted = phrases["count_one"] if count == 1 else phrases["count"].format(count=count)
+        return [
+            Spacer(1, 55 * mm),
+            Paragraph("postkit", styles.brand),
+            Paragraph(escape(self.title), styles.cover_title),
+            Paragraph(escape(phrases["subtitle"]), styles.cover_subtitle),
+            Spacer(1, 18 * mm),
+            Paragraph(escape(counted), styles.cover_line),
+            Spacer(1, 60 * mm),
+            Paragraph(
+                escape(phrases["printed"].format(date=self.printed.isoformat())),
+                styles.cover_line,
+            ),
+        ]
+
+    def contents(self) -> list[Flowable]:
+        toc = TableOfContents()
+        toc.levelStyles = [self.styles.toc]
+        toc.dotsMinLevel = 0
+        return [Paragraph(escape(self.phrases["contents"]), self.styles.h1), toc]
+
+    def practice(self, index: int, record: PracticeRecord) -> list[Flowable]:
+        styles, phrases = self.styles, self.phrases
+        heading = Paragraph(escape(record.data.title), styles.practice_title)
+        heading.bookmark = f"practice-{index}"  # type: ignore[attr-defined]
+        story: list[Flowable] = [heading, self.facts(record), Spacer(1, 4 * mm)]
+        for name in SECTIONS:
+            text = getattr(record.data, name).strip()
+            if text:
+                body = markdown_flowables(text, styles.body, styles.bullet)
+                label = Paragraph(escape(phrases[name]), styles.h2)
+                story += [KeepTogether([label, *body[:1]]), *body[1:]]
+        if record.attachments:
+            story.append(Paragraph(escape(phrases["attachments"]), styles.h2))
+            story += [
+                Paragraph(escape(attachment.file_name), styles.bullet, bulletText="•")
+                for attachment in record.attachments
+            ]
+        return story
+
+    def facts(self, record: PracticeRecord) -> Table:
+        data, language = record.data, self.language
+        tasks = "; ".join(
+            f"{task}. {reference.core_task_label(task, language)}" for task in data.core_tasks
+        )
+        themes = ", ".join(reference.themes().label(code, language) for code in data.themes)
+        sectors = ", ".join(reference.sectors().label(code, language) for code in data.sectors)
+        facts = [
+            ("post", data.post_name),
+            ("country", reference.countries().label(data.country, language)),
+            ("year", str(data.year) if data.year else ""),
+            ("core_tasks", tasks),
+            ("themes", themes),
+            ("sectors", sectors),
+            ("contact", data.contact),
+        ]
+        rows = [
+            [
+                Paragraph(escape(self.phrases[key]), self.styles.fact_label),
+                Paragraph(escape(value), self.styles.fact),
+            ]
+            for key, value in facts
+            if value.strip()
+        ]
+        table = Table(rows, colWidths=[32 * mm, TEXT_WIDTH - 32 * mm])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), FACTS_FILL),
+                    ("BOX", (0, 0), (-1, -1), 0.6, BLUE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
+        return table
+
+
+class _Document(BaseDocTemplate):
+    """Tells the table of contents and the PDF outline where each practice begins."""
+
+    @override
+    def afterFlowable(self, flowable: Flowable) -> None:
+        key = getattr(flowable, "bookmark", None)
+        if key is None or not isinstance(flowable, Paragraph):
+            return
+        text = flowable.getPlainText()
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=0)
+        self.notify("TOCEntry", (0, text, self.page, key))
+
+
+class _Styles:
+    """The booklet's paragraph styles, all in the shipped DejaVu Sans (see pdf_fonts)."""
+
+    def __init__(self) -> None:
+        base = getSampleStyleSheet()
+        body = ParagraphStyle(
+            "body", base["BodyText"], fontName=REGULAR, fontSize=10, leading=14, spaceAfter=4
+        )
+        self.body = body
+        self.bullet = ParagraphStyle(
+            "bullet", body, leftIndent=14, bulletIndent=3, bulletFontName=REGULAR, spaceAfter=2
+        )
+        self.h1 = ParagraphStyle(
+            "h1", body, fontName=BOLD, fontSize=16, leading=20, spaceAfter=10, textColor=BLUE
+        )
+        self.h2 = ParagraphStyle(
+            "h2", body, fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3
+        )
+        self.practice_title = ParagraphStyle(
+            _PRACTICE_TITLE,
+            body,
+            fontName=BOLD,
+            fontSize=17,
+            leading=21,
+            spaceAfter=8,
+            textColor=BLUE,
+        )
+        self.fact_label = ParagraphStyle("fact_label", body, fontName=BOLD, fontSize=9, leading=12)
+        self.fact = ParagraphStyle("fact", body, fontSize=9, leading=12, spaceAfter=0)
+        self.toc = ParagraphStyle("toc", body, fontSize=10.5, leading=15, leftIndent=0)
+        self.brand = ParagraphStyle(
+            "brand", body, fontName=BOLD, fontSize=12, textColor=colors.grey
+        )
+        self.cover_title = ParagraphStyle(
+            "cover_title",
+            body,
+            fontName=BOLD,
+            fontSize=28,
+            leading=34,
+            spaceBefore=4,
+            spaceAfter=6,
+            textColor=BLUE,
+        )
+        self.cover_subtitle = ParagraphStyle("cover_subtitle", body, fontSize=12, leading=16)
+        self.cover_line = ParagraphStyle("cover_line", body, fontSize=11, leading=16)
