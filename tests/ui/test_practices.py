@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from postkit.core.activities.records import ActivityInput
@@ -244,6 +245,7 @@ def test_a_new_practice_is_validated_as_it_is_typed_then_saved(
     qtbot: QtBot, page: PracticesPage, database: Database
 ) -> None:
     dialog = page.new_practice()
+    assert dialog.year.value() == date.today().year
     assert not dialog.ok_button.isEnabled()
     assert "title" in dialog.error_label.text()
     qtbot.keyClicks(dialog.title_edit, "Cocoa sector dialogue")
@@ -469,6 +471,43 @@ def test_dropping_a_postkit_file_imports_it(
     assert _titles(page) == ["Dropped practice"]
 
 
+def test_files_dropped_on_the_main_window_reach_the_page(
+    qtbot: QtBot, page: PracticesPage, other_post: Database, tmp_path: Path
+) -> None:
+    _add(other_post, title="Dropped on the window")
+    exchange = tmp_path / "window.postkit"
+    with other_post.session() as session:
+        export_practices(session, other_post.files_dir, exchange)
+    window = QWidget()
+    qtbot.addWidget(window)
+    page.accept_drops_on(window)
+    window.show()
+    qtbot.waitExposed(window)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(exchange))])
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # Qt delivers a Drop only inside a real drag, so the installed filter gets it directly.
+    [forwarder] = page._drop_forwarders
+    assert forwarder.eventFilter(window, drop)
+    _wait_for_job(qtbot, page)
+    assert _titles(page) == ["Dropped on the window"]
+
+
 def test_export_writes_the_selection_to_a_postkit_file(
     qtbot: QtBot, database: Database, tmp_path: Path
 ) -> None:
@@ -594,3 +633,42 @@ def test_the_page_opens_the_presentation_full_screen(
     assert view.reset_button.isHidden()
     view.close()
     assert page.presentation is None
+
+
+def test_the_booklet_button_writes_a_pdf_of_the_set(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    _add(database)
+    _add(database, GENDER)
+    asked: list[str] = []
+
+    def ask_path(_parent, _title, suggested, _filter):  # type: ignore[no-untyped-def]
+        asked.append(suggested)
+        return tmp_path / "handout"
+
+    view = PresentationView(database, "en", ask_path=ask_path)
+    qtbot.addWidget(view)
+    view.choose_set("theme", "gender")
+    qtbot.mouseClick(view.booklet_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.job is None, timeout=20000)
+    pdf = tmp_path / "handout.pdf"
+    assert asked == ["good-practices.pdf"]
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_library_booklet_takes_the_selection(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "selection.pdf"
+    page = PracticesPage(database, TEST_PROFILE, "en", ask_path=lambda *args: target)
+    qtbot.addWidget(page)
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    chosen = _add(database)
+    _add(database, GENDER)
+    page.reload(select_ids=[chosen])
+    assert page.booklet_ids() == [chosen]
+    page.export_booklet()
+    _wait_for_job(qtbot, page)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert messages == [f"Booklet written to {target}"]

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -77,7 +77,7 @@ class PracticeDialog(QDialog):
         hint = QLabel(
             self.tr("Text fields take Markdown: **bold**, *italic*, lists with - or 1."), self
         )
-        hint.setStyleSheet("color: palette(mid);")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet("color: #c62828; font-weight: 600;")

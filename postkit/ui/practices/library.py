@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -126,6 +127,7 @@ class PracticesPage(QWidget):
         self.last_summary: ImportSummary | None = None
         self.last_export: tuple[Path, int] | None = None
         self._shows_cards = True
+        self._drop_forwarders: list[_DropForwarder] = []
         self.setAcceptDrops(True)
 
         self.model = PracticeListModel(database, language, self)
@@ -233,7 +235,7 @@ class PracticesPage(QWidget):
         self.card_button.clicked.connect(self.show_cards)
         self.list_button.clicked.connect(self.show_list)
         self.count_label = QLabel(self)
-        self.count_label.setStyleSheet("color: palette(mid);")
+        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.search_row = QHBoxLayout()
         self.search_row.addWidget(self.search, 1)
@@ -440,6 +442,7 @@ class PracticesPage(QWidget):
             core_tasks=(),
             post_name=self._profile.post_name,
             country=country,
+            year=date.today().year,
             language=self._language,
         )
         return self._open_editor(None, defaults)
@@ -708,7 +711,10 @@ class PracticesPage(QWidget):
     def accept_drops_on(self, widget: QWidget) -> None:
         """Let .postkit files dropped anywhere on `widget` (the main window) come here."""
         widget.setAcceptDrops(True)
-        widget.installEventFilter(_DropForwarder(self, widget))
+        forwarder = _DropForwarder(self, widget)
+        # Python must keep the filter alive, or its eventFilter override goes with the wrapper.
+        self._drop_forwarders.append(forwarder)
+        widget.installEventFilter(forwarder)
 
     # -- booklet and trainer mode ------------------------------------------------------
 
@@ -767,12 +773,13 @@ class _DropForwarder(QObject):
         self._page = page
 
     @override
-    def eventFilter(self, watched: QObject, event: object) -> bool:
-        if isinstance(event, QDragEnterEvent) and exchange_paths(event):
-            event.acceptProposedAction()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.DragEnter and exchange_paths(event):  # type: ignore[arg-type]
+            event.acceptProposedAction()  # type: ignore[attr-defined]
             return True
-        if isinstance(event, QDropEvent) and exchange_paths(event):
-            event.acceptProposedAction()
-            self._page.import_files(exchange_paths(event))
+        if kind == QEvent.Type.Drop and exchange_paths(event):  # type: ignore[arg-type]
+            event.acceptProposedAction()  # type: ignore[attr-defined]
+            self._page.import_files(exchange_paths(event))  # type: ignore[arg-type]
             return True
         return False
