@@ -672,3 +672,34 @@ def test_the_library_booklet_takes_the_selection(
     _wait_for_job(qtbot, page)
     assert target.read_bytes().startswith(b"%PDF")
     assert messages == [f"Booklet written to {target}"]
+
+
+def test_the_demo_library_browses_reads_and_presents(
+    qtbot: QtBot, page: PracticesPage, database: Database
+) -> None:
+    from postkit.core.practices.demo import seed_practices_demo
+
+    with database.session() as session:
+        count = seed_practices_demo(session, database.files_dir)
+    page.reload()
+    assert page.model.rowCount() == count > 0
+    page.theme.setCurrentIndex(page.theme.findData("gender"))
+    on_gender = page.model.rowCount()
+    assert 0 < on_gender < count
+    page.language.setCurrentIndex(page.language.findData("nl"))
+    assert all(row.language == "nl" for row in page.model.rows())
+    page.clear_filters()
+
+    practice_id = page.model.id_at(0)
+    record = page.open_practice(practice_id)
+    assert record is not None
+    assert record.data.summary.split("**")[0].strip()[:20] in page.reader.text.toPlainText()
+
+    view = page.present()
+    qtbot.addWidget(view)
+    view.choose_set("theme", "gender")
+    assert len(view.practice_ids) == on_gender
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.counter_label.text() == f"{on_gender} / {on_gender}"
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert page.presentation is None

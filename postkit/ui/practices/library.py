@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -166,9 +167,6 @@ class PracticesPage(QWidget):
         self.reader.edit_requested.connect(self.edit_practice)
         self.reader.delete_requested.connect(lambda pid: self.delete_practices([pid]))
         self.reader.mark_used_requested.connect(self.mark_used)
-        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.reader)
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        back.activated.connect(self.show_library)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(browser)
@@ -230,6 +228,15 @@ class PracticesPage(QWidget):
             button.setAutoRaise(True)
             self.view_buttons.addButton(button)
         self.card_button.setChecked(True)
+        style = self.style()
+        self.card_button.setIcon(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)
+        )
+        self.list_button.setIcon(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        )
+        for button in (self.card_button, self.list_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.card_button.setToolTip(self.tr("Show the practices as cards"))
         self.list_button.setToolTip(self.tr("Show the practices as a list"))
         self.card_button.clicked.connect(self.show_cards)

@@ -37,8 +37,10 @@ ACCENT = "#01689b"
 TOOLBAR_HIDE_MS = 3500
 _REVEAL_BAND = 56  # px at the top edge where the mouse brings the toolbar back
 
-_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down}
-_PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up}
+_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
+_PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
+# Up and Down scroll a page whose text runs longer than the screen.
+_SCROLL_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
 
 
 def _escape(text: str) -> str:
@@ -364,6 +366,9 @@ class PresentationView(QWidget):
         elif key in _PREVIOUS_KEYS:
             self.toolbar.hide()
             self.go_to(self._position - 1)
+        elif key in _SCROLL_KEYS:
+            bar = self.body.verticalScrollBar()
+            bar.setValue(bar.value() + _SCROLL_KEYS[key] * 3 * self._unit)
         elif key == Qt.Key.Key_Home:
             self.go_to(0)
         elif key == Qt.Key.Key_End:

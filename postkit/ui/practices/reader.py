@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
+    QKeyEvent,
     QPalette,
     QTextBlockFormat,
     QTextCursor,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.activities.attachments import attachment_path
@@ -229,7 +231,9 @@ class PracticeReader(QWidget):
             (
                 self.tr("Core tasks"),
                 "<br>".join(
-                    _escape(reference.core_task_label(t, language)) for t in data.core_tasks
+                    f"<span style='color:{OKABE_ITO[(t - 1) % len(OKABE_ITO)]}'>&#9679;</span>"
+                    f"&nbsp;{_escape(reference.core_task_label(t, language))}"
+                    for t in data.core_tasks
                 ),
             ),
             (self.tr("Post"), _escape(data.post_name)),
@@ -316,6 +320,14 @@ class PracticeReader(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         else:
             QDesktopServices.openUrl(QUrl(link))
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc comes here when no child wants it; a shortcut would also fire in other windows.
+        if event.key() == Qt.Key.Key_Escape:
+            self.back_requested.emit()
+        else:
+            super().keyPressEvent(event)
 
     def _emit_for(self, signal: Signal) -> None:
         if self.record is not None:
