@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from postkit.core.activities.attachments import attachment_path
 from postkit.core.db import Database
 from postkit.core.db.database import connect
+from postkit.core.errors import PostkitError
 from postkit.core.practices import exchange
 from postkit.core.practices.exchange import (
     ExchangeFileError,
@@ -30,6 +31,7 @@ from postkit.core.practices.service import (
     get_practice_by_uuid,
     list_conflicts,
     list_practices,
+    receive_practice,
     resolve_conflict,
     update_practice,
 )
@@ -574,6 +576,23 @@ def test_an_attachment_path_other_than_its_hash_and_name_is_refused(
     practices[0]["attachments"][0]["file_name"] = "other.txt"
     path = _write_zip(tmp_path / "schema.postkit", _with_practices(members, practices))
     _assert_refused(other_post, path, "practices[0].attachments[0].path")
+
+
+def test_a_failure_while_applying_a_file_leaves_nothing_of_it(
+    exported: Path, other_post: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def failing_second(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        if len(calls) == 2:
+            raise PostkitError("disk full")
+        return receive_practice(*args, **kwargs)
+
+    monkeypatch.setattr(exchange, "receive_practice", failing_second)
+    summary = _import_into(other_post, exported)
+    assert [(f.path, f.problem) for f in summary.failed] == [(str(exported), "disk full")]
+    assert _titles(other_post) == []
 
 
 def test_a_bad_file_does_not_stop_the_good_ones(

@@ -48,6 +48,7 @@ from postkit.core.practices.records import (
     SharedAttachment,
     SharedPractice,
     SkippedPractice,
+    SkipReason,
 )
 from postkit.core.practices.service import (
     POST_NAME_MAX,
@@ -247,7 +248,7 @@ def import_practices(
 
 def _apply(
     session: Session, files_dir: Path, exchange: ExchangeFile
-) -> list[tuple[SharedPractice, tuple[Received, Any]]]:
+) -> list[tuple[SharedPractice, tuple[Received, SkipReason | None]]]:
     outcomes = []
     try:
         for practice in exchange.practices:
