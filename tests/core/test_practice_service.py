@@ -166,6 +166,22 @@ def test_attachments_are_added_and_removed_as_new_versions(
     assert without.attachments == () and len(without.lineage) == 2
 
 
+def test_an_edit_with_new_attachments_is_one_version(
+    session: Session, database: Database, tmp_path: Path
+) -> None:
+    tool = tmp_path / "template.docx"
+    tool.write_bytes(b"template")
+    stored = store_attachment(database.files_dir, tool)
+    first = create_practice(session, LIVING_WAGE, "Tess")
+    edited = update_practice(
+        session, first.id, replace(LIVING_WAGE, lessons="More"), "Ann", [stored]
+    )
+    assert edited.lineage == (first.version,)
+    assert [a.file_name for a in edited.attachments] == ["template.docx"]
+    same = update_practice(session, first.id, edited.data, "Ann", edited.attachments)
+    assert same.version == edited.version
+
+
 def test_marking_used_records_the_post_and_makes_no_new_version(session: Session) -> None:
     first = create_practice(session, LIVING_WAGE, "Tess")
     used = mark_used(session, first.id, "Embassy Dhaka", "Rahim", "Used for our garment event")

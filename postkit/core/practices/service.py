@@ -270,15 +270,26 @@ def create_practice(
 
 
 def update_practice(
-    session: Session, practice_id: int, data: PracticeInput, actor: str
+    session: Session,
+    practice_id: int,
+    data: PracticeInput,
+    actor: str,
+    attachments: Iterable[AttachmentRecord] | None = None,
 ) -> PracticeRecord:
-    """Validate and store new values as a new version; saving unchanged values changes nothing."""
+    """Validate and store new values as one new version; `attachments`, when given, replaces
+    the attached files. Saving unchanged values changes nothing."""
     data = normalised(data)
     validate_practice(data)
     row = _get(session, practice_id)
-    if _input_of(row) == data:
+    files = None if attachments is None else list(attachments)
+    same_files = files is None or [a.stored_name for a in files] == [
+        a.stored_name for a in row.attachments
+    ]
+    if _input_of(row) == data and same_files:
         return to_record(session, row)
     _apply_input(row, data)
+    if files is not None and not same_files:
+        row.attachments = [_attachment_row(a) for a in files]
     _new_version(row, actor)
     session.commit()
     return to_record(session, row)
