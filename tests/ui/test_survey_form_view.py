@@ -344,7 +344,7 @@ def test_the_review_blocks_submit_until_required_answers_are_given(
     assert view.is_reviewing
     assert not view.submit_button.isEnabled()
     assert view.review_rows["clear"].message.text() == "Deze vraag is verplicht."
-    assert "2 question(s) still need(s) attention" in view.review_summary.text()
+    assert "before you can submit: 2." in view.review_summary.text()
     qtbot.keyClick(view.review_rows["consent"], Qt.Key.Key_Return)
     assert view.current_page() == 1
     assert view.cards["consent"].message.text() == "Deze vraag is verplicht."

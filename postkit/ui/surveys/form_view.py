@@ -54,7 +54,9 @@ QLabel#page_title {{ font-size: 15pt; font-weight: 600; }}
 QLabel#form_title {{ font-size: 11pt; font-weight: 600; }}
 QLabel#section_title {{ font-weight: 600; color: #1f3b57; }}
 QLabel#scale_label {{ color: #333a44; }}
+QLabel#scale_label[chosen="true"] {{ color: #1f4f82; font-weight: 600; }}
 QFrame#review_row {{ border: none; border-top: 1px solid #e4e8ee; border-radius: 0; }}
+QFrame#review_row[error="true"] {{ background: #fdf1f0; }}
 QFrame#review_row:hover, QFrame#review_row:focus {{ background: #edf3fa; }}
 QLabel#review_answer[missing="true"] {{ color: {MUTED}; font-style: italic; }}
 QToolButton#clear_choice {{ color: #2f6fb0; border: none; padding: 0; }}
@@ -124,10 +126,16 @@ class QuestionCard(QFrame):
         self.input: AnswerInput | None = make_input(question, session.form.choices(question), self)
         self.message = _label(self, "message")
         self.message.hide()
+        title_row = QHBoxLayout()
+        title_row.setSpacing(12)
+        title_row.addWidget(self.title, 1)
+        clear_button = getattr(self.input, "clear_button", None)
+        if clear_button is not None:
+            title_row.addWidget(clear_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addWidget(self.hint)
         if self.input is not None:
             layout.addSpacing(4)
@@ -260,6 +268,7 @@ class ReviewRow(QFrame):
         _restyle(self.answer, "missing", answer is None)
         self.message.setText(message or "")
         self.message.setVisible(bool(message))
+        _restyle(self, "error", bool(message))
         self.setAccessibleName(f"{question}: {self.answer.text()}")
 
     @override
@@ -413,7 +422,8 @@ class FormView(QWidget):
             section_layout = QVBoxLayout(section)
             section_layout.setContentsMargins(0, 10, 0, 4)
             section_layout.setSpacing(0)
-            heading = _label(section, "section_title")
+            heading = QLabel(section)
+            heading.setObjectName("section_title")
             heading.setContentsMargins(12, 0, 12, 6)
             section_layout.addWidget(heading)
             questions = [c for c in self.cards.values() if self._page_index(c.name) == page.index]
@@ -627,11 +637,8 @@ class FormView(QWidget):
         summary = self.tr("{0} of {1} questions answered.").format(answered, shown)
         if errors:
             summary += " " + self.tr(
-                "%n question(s) still need(s) attention before you can submit; click one to "
-                "go to it.",
-                "",
-                len(errors),
-            )
+                "Questions to answer or correct before you can submit: {0}. Click one to go to it."
+            ).format(len(errors))
         else:
             summary += " " + self.tr(
                 "Click a question to change its answer, or submit the response."

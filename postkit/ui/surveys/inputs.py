@@ -292,6 +292,7 @@ class _RadioInput(_ChoiceInput):
         self.changed.emit()
 
     def _update_clear_button(self) -> None:
+        # The question card shows the button in its title row, so answering moves nothing.
         self.clear_button.setVisible(self.value() is not None)
 
 
@@ -312,7 +313,6 @@ class SelectOneInput(_RadioInput):
             layout.addWidget(self._add_radio(choice, choice.name))
         if horizontal:
             layout.addStretch()
-        layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
 
 
 class _ScaleLabel(QLabel):
@@ -352,9 +352,7 @@ class LikertInput(_RadioInput):
             grid.addWidget(button, 0, column, Qt.AlignmentFlag.AlignHCenter)
             grid.addWidget(label, 1, column)
             grid.setColumnStretch(column, 1)
-        outer = _column(self)
-        outer.addLayout(grid)
-        outer.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        _column(self).addLayout(grid)
 
     @override
     def set_choice_labels(self, labels: dict[str, str]) -> None:
@@ -368,6 +366,16 @@ class LikertInput(_RadioInput):
         super().offer_choices(names)
         for name, label in self.labels.items():
             label.setVisible(not self.buttons[name].isHidden())
+
+    @override
+    def _update_clear_button(self) -> None:
+        super()._update_clear_button()
+        chosen = self.value()
+        for name, label in self.labels.items():
+            if label.property("chosen") != (name == chosen):
+                label.setProperty("chosen", name == chosen)
+                label.style().unpolish(label)
+                label.style().polish(label)
 
 
 class SelectMultipleInput(_ChoiceInput):

@@ -1,0 +1,682 @@
+"""The surveys page: the post's survey forms, their responses, and a form being filled in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit.core.db import Database
+from postkit.core.errors import PostkitError, ValidationError
+from postkit.core.profile import PostProfile
+from postkit.core.surveys.engine import FormSession
+from postkit.core.surveys.responses import (
+    DRAFT,
+    FormInfo,
+    ResponseInfo,
+    discard_draft,
+    ensure_shipped_forms,
+    get_response,
+    import_form,
+    list_forms,
+    list_responses,
+    load_definition,
+    open_drafts,
+    save_draft,
+    set_language,
+    start_response,
+    submit_response,
+)
+from postkit.core.surveys.xlsform import FormError, Problem
+from postkit.ui.dialogs import confirm, show_error
+from postkit.ui.ops import Job, run_job
+from postkit.ui.surveys.dialogs import ProblemsDialog, StartChoice, StartResponseDialog
+from postkit.ui.surveys.form_view import FormView
+
+_ID = Qt.ItemDataRole.UserRole
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+def local_time(moment: datetime) -> str:
+    """A stored UTC moment as the user's clock and language write it."""
+    local = QDateTime(moment.astimezone().replace(tzinfo=None))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+class SurveysPage(QWidget):
+    """Lists the survey forms and the post's responses; runs a form in a FormView.
+
+    `status_message` carries a sentence for the status bar; `state_changed` fires when what the
+    main window's survey actions can do changed (selection, a form opened or closed, a job).
+    """
+
+    status_message = Signal(str)
+    state_changed = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        profile: PostProfile,
+        language: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._profile = profile
+        self._language = language
+        self.forms: list[FormInfo] = []
+        self.view: FormView | None = None
+        self.response_id: int | None = None
+        self.job: Job | None = None
+        self.export_folder = Path.home()
+        self._has_offered_draft = False
+
+        self.stack = QStackedWidget(self)
+        self.overview = self._build_overview()
+        self.stack.addWidget(self.overview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        try:
+            with database.session() as session:
+                ensure_shipped_forms(session, profile.user_name)
+        except PostkitError as error:  # the page still lists what is there
+            show_error(self, error)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_overview(self) -> QWidget:
+        page = QWidget(self)
+        heading = QLabel(self.tr("Surveys"), page)
+        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.import_button = QPushButton(self.tr("&Import a survey…"), page)
+        self.import_button.setToolTip(self.tr("Add a survey form from an XLSForm workbook (.xlsx)"))
+        self.import_button.clicked.connect(self.import_survey)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.import_button)
+
+        self.banner = QLabel(page)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel#banner { background: #e6f4ea; border: 1px solid #a8d5b5; border-radius: 6px;"
+            " padding: 8px 12px; color: #1b5e20; }"
+        )
+        self.banner.hide()
+
+        self.form_list = QTreeWidget(page)
+        self.form_list.setAccessibleName(self.tr("Survey forms"))
+        self.form_list.setHeaderLabels(
+            [self.tr("Survey"), self.tr("Version"), self.tr("Submitted"), self.tr("Drafts")]
+        )
+        self.form_list.setRootIsDecorated(False)
+        self.form_list.setAlternatingRowColors(True)
+        self.form_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.form_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.form_list.currentItemChanged.connect(self._form_selected)
+
+        self.empty_label = QLabel(page)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setText(
+            self.tr(
+                "<h3>No surveys yet</h3><p>Add a survey form headquarters sent you with "
+                "<b>Import a survey…</b> (an XLSForm workbook, .xlsx).</p>"
+            )
+        )
+
+        details = QWidget(page)
+        self.form_title = QLabel(details)
+        self.form_title.setWordWrap(True)
+        self.form_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.form_meta = QLabel(details)
+        self.form_meta.setWordWrap(True)
+        self.form_meta.setStyleSheet("color: #5b6572;")
+        self.start_button = QPushButton(self.tr("&Start a response…"), details)
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start_new_response)
+        self.continue_button = QPushButton(self.tr("&Continue draft"), details)
+        self.continue_button.clicked.connect(self.continue_draft)
+        self.discard_button = QPushButton(self.tr("&Discard draft…"), details)
+        self.discard_button.clicked.connect(self.discard_selected_draft)
+        self.export_button = QPushButton(self.tr("&Export responses…"), details)
+        self.export_button.setToolTip(
+            self.tr("Write the post's submitted responses to .xlsx or .csv for headquarters")
+        )
+        self.export_button.clicked.connect(self.export_responses)
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.continue_button, self.discard_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(self.export_button)
+
+        self.response_list = QTreeWidget(details)
+        self.response_list.setAccessibleName(self.tr("Responses"))
+        self.response_list.setHeaderLabels(
+            [
+                self.tr("Respondent"),
+                self.tr("Status"),
+                self.tr("Language"),
+                self.tr("Started"),
+                self.tr("Last change"),
+            ]
+        )
+        self.response_list.setRootIsDecorated(False)
+        self.response_list.setAlternatingRowColors(True)
+        self.response_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.response_list.header().setStretchLastSection(True)
+        self.response_list.currentItemChanged.connect(self._update_buttons)
+        self.response_list.itemActivated.connect(self._response_activated)
+        self.no_responses = QLabel(
+            self.tr("No responses yet. Each respondent starts their own with Start a response."),
+            details,
+        )
+        self.no_responses.setWordWrap(True)
+        self.no_responses.setStyleSheet("color: #5b6572; padding: 12px;")
+        self.responses_stack = QStackedWidget(details)
+        self.responses_stack.addWidget(self.response_list)
+        self.responses_stack.addWidget(self.no_responses)
+
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 6, 0, 0)
+        details_layout.addWidget(self.form_title)
+        details_layout.addWidget(self.form_meta)
+        details_layout.addLayout(buttons)
+        details_layout.addWidget(self.responses_stack, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, page)
+        self.splitter.addWidget(self.form_list)
+        self.splitter.addWidget(details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([150, 450])
+        for tree in (self.form_list, self.response_list):
+            tree.setStyleSheet("QTreeView::item { padding: 4px 8px 4px 0; }")
+        self.content = QStackedWidget(page)
+        self.content.addWidget(self.splitter)
+        self.content.addWidget(self.empty_label)
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.content, 1)
+        return page
+
+    # -- the list ------------------------------------------------------------------------
+
+    def reload(self, select_form: int | None = None) -> None:
+        """Read the forms and responses again, keeping (or moving) the selection."""
+        keep = select_form if select_form is not None else self.selected_form_id()
+        with self._database.session() as session:
+            self.forms = list_forms(session)
+            counts = {
+                info.id: _counts(list_responses(session, info.id, post_name=None))
+                for info in self.forms
+            }
+        self.form_list.blockSignals(True)
+        self.form_list.clear()
+        for info in self.forms:
+            submitted, drafts = counts[info.id]
+            item = QTreeWidgetItem(
+                [info.title_in(self._language), info.version, str(submitted), str(drafts)]
+            )
+            item.setData(0, _ID, info.id)
+            item.setToolTip(0, f"{info.form_id} · {info.file_name}")
+            for column in (2, 3):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+            self.form_list.addTopLevelItem(item)
+        self.form_list.blockSignals(False)
+        self.content.setCurrentWidget(self.splitter if self.forms else self.empty_label)
+        ids = [info.id for info in self.forms]
+        self.select_form(keep if keep in ids else (ids[0] if ids else None))
+
+    def select_form(self, form_pk: int | None) -> None:
+        for row in range(self.form_list.topLevelItemCount()):
+            item = self.form_list.topLevelItem(row)
+            if item.data(0, _ID) == form_pk:
+                self.form_list.setCurrentItem(item)
+                break
+        self._form_selected()
+
+    def selected_form_id(self) -> int | None:
+        item = self.form_list.currentItem()
+        return item.data(0, _ID) if item is not None else None
+
+    def selected_form(self) -> FormInfo | None:
+        form_pk = self.selected_form_id()
+        return next((info for info in self.forms if info.id == form_pk), None)
+
+    def _form_selected(self) -> None:
+        info = self.selected_form()
+        self.response_list.clear()
+        if info is None:
+            self.form_title.setText("")
+            self.form_meta.setText("")
+            self._update_buttons()
+            return
+        with self._database.session() as session:
+            responses = list_responses(session, info.id)
+        self.form_title.setText(info.title_in(self._language))
+        submitted, drafts = _counts(responses)
+        self.form_meta.setText(
+            self.tr(
+                "{form_id}, version {version} · imported {when} · submitted: {submitted} · "
+                "drafts: {drafts}"
+            ).format(
+                form_id=info.form_id,
+                version=info.version,
+                when=local_time(info.imported_at),
+                submitted=submitted,
+                drafts=drafts,
+            )
+        )
+        for response in reversed(responses):
+            item = QTreeWidgetItem(
+                [
+                    response.respondent or self.tr("Anonymous"),
+                    self.tr("Submitted") if response.is_submitted else self.tr("Draft"),
+                    LANGUAGE_NAMES.get(response.language, response.language),
+                    local_time(response.started_at),
+                    local_time(response.submitted_at or response.updated_at),
+                ]
+            )
+            item.setData(0, _ID, response.id)
+            item.setData(1, _ID, response.status)
+            if not response.is_submitted:
+                font = item.font(1)
+                font.setBold(True)
+                item.setFont(1, font)
+            self.response_list.addTopLevelItem(item)
+        self.responses_stack.setCurrentWidget(
+            self.response_list if responses else self.no_responses
+        )
+        self._update_buttons()
+
+    def selected_response(self) -> tuple[int, str] | None:
+        """The (id, status) of the response selected in the list."""
+        item = self.response_list.currentItem()
+        if item is None:
+            return None
+        return item.data(0, _ID), item.data(1, _ID)
+
+    def _response_activated(self, item: QTreeWidgetItem) -> None:
+        if item.data(1, _ID) == DRAFT:
+            self.open_response(item.data(0, _ID))
+
+    def _drafts(self, form_pk: int) -> list[ResponseInfo]:
+        with self._database.session() as session:
+            return open_drafts(session, form_pk)
+
+    # -- state for the main window -------------------------------------------------------
+
+    @property
+    def is_filling_in(self) -> bool:
+        return self.view is not None
+
+    @property
+    def can_start(self) -> bool:
+        return self.selected_form() is not None and not self.is_filling_in
+
+    @property
+    def can_continue(self) -> bool:
+        form_pk = self.selected_form_id()
+        return form_pk is not None and not self.is_filling_in and bool(self._drafts(form_pk))
+
+    @property
+    def can_export(self) -> bool:
+        return self.selected_form() is not None and self.job is None
+
+    def _update_buttons(self) -> None:
+        has_form = self.selected_form() is not None
+        selected = self.selected_response()
+        self.start_button.setEnabled(has_form)
+        self.continue_button.setEnabled(self.can_continue)
+        self.discard_button.setEnabled(selected is not None and selected[1] == DRAFT)
+        self.export_button.setEnabled(self.can_export)
+        self.import_button.setEnabled(self.job is None)
+        self.state_changed.emit()
+
+    # -- starting and continuing ---------------------------------------------------------
+
+    def ask_continue_draft(self, draft: ResponseInfo, starting: bool) -> bool | None:
+        """Whether to continue a draft: True, False (start anew / not now), None (cancel)."""
+        who = draft.respondent or self.tr("an anonymous respondent")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Continue the draft?"),
+            self.tr("Continue your draft from {0}?").format(local_time(draft.updated_at)),
+            parent=self,
+        )
+        box.setInformativeText(self.tr("It was started by {0}.").format(who))
+        yes = box.addButton(self.tr("Continue draft"), QMessageBox.ButtonRole.AcceptRole)
+        if starting:
+            no = box.addButton(self.tr("Start a new response"), QMessageBox.ButtonRole.NoRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+        else:
+            no = box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is yes else False if clicked is no else None
+
+    def ask_start(self, info: FormInfo) -> StartChoice | None:
+        """Who answers and in which language; None when the user cancels."""
+        form = self._definition(info.id)
+        if form is None:
+            return None
+        languages = {code: form.language_names.get(code, code) for code in form.languages}
+        language = self._language if self._language in languages else form.default_language
+        dialog = StartResponseDialog(info.title_in(self._language), languages, language, self)
+        if dialog.exec() != StartResponseDialog.DialogCode.Accepted:
+            return None
+        return dialog.start_choice()
+
+    def start_new_response(self) -> None:
+        """Start a response to the selected form, offering the latest draft first."""
+        info = self.selected_form()
+        if info is None or self.is_filling_in:
+            return
+        self.banner.hide()
+        drafts = self._drafts(info.id)
+        if drafts:
+            answer = self.ask_continue_draft(drafts[0], starting=True)
+            if answer is None:
+                return
+            if answer:
+                self.open_response(drafts[0].id)
+                return
+        choice = self.ask_start(info)
+        if choice is None:
+            return
+        try:
+            with self._database.session() as session:
+                response = start_response(
+                    session,
+                    info.id,
+                    self._profile.post_name,
+                    choice.language,
+                    choice.is_anonymous,
+                    choice.respondent,
+                )
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        self.open_response(response.id)
+
+    def continue_draft(self) -> None:
+        """Open the draft selected in the list, else the selected form's latest draft."""
+        selected = self.selected_response()
+        if selected is not None and selected[1] == DRAFT:
+            self.open_response(selected[0])
+            return
+        form_pk = self.selected_form_id()
+        drafts = self._drafts(form_pk) if form_pk is not None else []
+        if drafts:
+            self.open_response(drafts[0].id)
+
+    def offer_draft(self) -> bool:
+        """Ask to continue the most recent draft of any form; True when one was opened."""
+        if self.is_filling_in:
+            return False
+        drafts = [draft for info in self.forms for draft in self._drafts(info.id)]
+        if not drafts:
+            return False
+        latest = max(drafts, key=lambda draft: draft.updated_at)
+        if self.ask_continue_draft(latest, starting=False):
+            self.open_response(latest.id)
+            return True
+        return False
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._has_offered_draft:
+            self._has_offered_draft = True
+            QTimer.singleShot(0, self, self.offer_draft)
+
+    def discard_selected_draft(self) -> None:
+        selected = self.selected_response()
+        if selected is None or selected[1] != DRAFT:
+            return
+        question = self.tr("Discard this draft? Its answers are deleted.")
+        if not confirm(self, self.tr("Discard draft"), question, self.tr("Discard")):
+            return
+        try:
+            with self._database.session() as session:
+                discard_draft(session, selected[0])
+        except PostkitError as error:
+            show_error(self, error)
+        self.reload()
+
+    # -- filling in ----------------------------------------------------------------------
+
+    def _definition(self, form_pk: int):  # type: ignore[no-untyped-def]
+        try:
+            with self._database.session() as session:
+                return load_definition(session, form_pk)
+        except PostkitError as error:
+            show_error(self, error)
+            return None
+
+    def open_response(self, response_id: int) -> FormView | None:
+        """Show a draft in a form view, on the page where it was left."""
+        if self.view is not None:
+            self.close_form()
+        try:
+            with self._database.session() as session:
+                record = get_response(session, response_id)
+                form = load_definition(session, record.form_pk)
+        except PostkitError as error:
+            show_error(self, error)
+            self.reload()
+            return None
+        info = next((i for i in self.forms if i.id == record.form_pk), None)
+        title = info.title_in(record.language) if info else ""
+        session = FormSession(form, record.answers, language=record.language or None)
+        view = FormView(session, record.page, title, self.stack)
+        view.draft_changed.connect(self._save_draft)
+        view.language_changed.connect(self._save_language)
+        view.submit_requested.connect(self._submit)
+        view.close_requested.connect(self.close_form)
+        self.view = view
+        self.response_id = response_id
+        self.banner.hide()
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        view.show_saved(self.tr("Draft saved {0}").format(local_time(record.updated_at)))
+        self._update_buttons()
+        return view
+
+    def close_form(self) -> None:
+        """Leave the form view; the draft keeps every answer."""
+        view = self.view
+        if view is None:
+            return
+        view.flush()
+        self.view = None
+        self.response_id = None
+        self.stack.setCurrentWidget(self.overview)
+        self.stack.removeWidget(view)
+        view.deleteLater()
+        self.reload()
+
+    def flush(self) -> None:
+        """Save a pending draft change now (the main window calls this when it closes)."""
+        if self.view is not None:
+            self.view.flush()
+
+    def _save_draft(self, answers: dict[str, object], page: int) -> None:
+        if self.response_id is None:
+            return
+        try:
+            with self._database.session() as session:
+                save_draft(session, self.response_id, answers, page)
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        if self.view is not None:
+            now = QLocale().toString(
+                QDateTime.currentDateTime().time(), QLocale.FormatType.ShortFormat
+            )
+            self.view.show_saved(self.tr("Draft saved at {0}").format(now))
+
+    def _save_language(self, language: str) -> None:
+        if self.response_id is None:
+            return
+        try:
+            with self._database.session() as session:
+                set_language(session, self.response_id, language)
+        except PostkitError as error:
+            show_error(self, error)
+
+    def _submit(self, answers: dict[str, object]) -> None:
+        view, response_id = self.view, self.response_id
+        if view is None or response_id is None:
+            return
+        try:
+            with self._database.session() as session:
+                submit_response(session, response_id, answers)
+        except ValidationError as error:
+            view.show_problem(error.field, error.reason)
+            return
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        self.close_form()
+        text = self.tr("The response was submitted. Thank you!")
+        self.banner.setText(
+            text + " " + self.tr("The next respondent can start their own with Start a response.")
+        )
+        self.banner.show()
+        self.status_message.emit(text)
+
+    # -- import and export ---------------------------------------------------------------
+
+    def ask_open_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a survey"),
+            str(self.export_folder),
+            self.tr("XLSForm workbook (*.xlsx)"),
+        )
+        return Path(name) if name else None
+
+    def ask_save_path(self, title: str, suggested_name: str, file_filter: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, title, str(self.export_folder / suggested_name), file_filter
+        )
+        if not name:
+            return None
+        self.export_folder = Path(name).parent
+        return Path(name)
+
+    def show_problems(self, file_name: str, problems: list[Problem]) -> None:
+        ProblemsDialog(file_name, problems, self).exec()
+
+    def import_survey(self) -> None:
+        """Import an XLSForm workbook; list its problems when it is not a valid form."""
+        path = self.ask_open_path()
+        if path is None:
+            return
+        database, actor = self._database, self._profile.user_name
+
+        def work(_progress):  # type: ignore[no-untyped-def]
+            with database.session() as session:
+                return import_form(session, path, actor)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, FormError):
+                self.show_problems(path.name, error.problems)
+            else:
+                show_error(self, error)
+
+        def imported(info: FormInfo) -> None:
+            self.reload(select_form=info.id)
+            self.status_message.emit(
+                self.tr("Imported “{0}”, version {1}").format(
+                    info.title_in(self._language), info.version
+                )
+            )
+
+        self._start_job(self.tr("Importing the survey…"), work, imported, failed)
+
+    def export_responses(self) -> None:
+        """Export the post's submitted responses of the selected form: .xlsx, or .csv by name."""
+        info = self.selected_form()
+        if info is None:
+            return
+        post = self._profile.post_name
+        suggested = f"{info.form_id}-{_file_part(post)}.xlsx"
+        path = self.ask_save_path(
+            self.tr("Export responses"),
+            suggested,
+            self.tr("Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"),
+        )
+        if path is None:
+            return
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        database = self._database
+
+        def work(_progress):  # type: ignore[no-untyped-def]
+            # openpyxl loads only when needed: it would slow every start-up.
+            from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
+
+            export = (
+                export_responses_csv if path.suffix.lower() == ".csv" else export_responses_xlsx
+            )
+            with database.session() as session:
+                return export(session, info.id, path, post)
+
+        self._start_job(
+            self.tr("Exporting the responses…"),
+            work,
+            lambda count: self.status_message.emit(
+                self.tr("Exported %n response(s) to {0}", "", count).format(path)
+            ),
+        )
+
+    def _start_job(self, label: str, work, on_success, on_failure=None) -> None:  # type: ignore[no-untyped-def]
+        self.job = run_job(self, label, work, on_success, on_failure)
+        self.job.finished.connect(self._job_done)
+        self._update_buttons()
+
+    def _job_done(self) -> None:
+        self.job = None
+        self._update_buttons()
+
+
+def _counts(responses: list[ResponseInfo]) -> tuple[int, int]:
+    submitted = sum(1 for response in responses if response.is_submitted)
+    return submitted, len(responses) - submitted
+
+
+def _file_part(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text).lower().split()) or "post"

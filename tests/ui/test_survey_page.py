@@ -1,0 +1,405 @@
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from postkit.core.db import Database
+from postkit.core.surveys.responses import (
+    DRAFT,
+    SUBMITTED,
+    ResponseInfo,
+    ensure_shipped_forms,
+    find_form,
+    get_response,
+    list_responses,
+    start_response,
+)
+from postkit.core.surveys.xlsform import Problem
+from postkit.ui.surveys.dialogs import ProblemsDialog, StartChoice, StartResponseDialog
+from postkit.ui.surveys.form_view import FormView
+from postkit.ui.surveys.page import SurveysPage
+from tests.conftest import TEST_PROFILE
+from tests.ui.test_survey_form_view import write_form
+
+EVALUATION = "imvo_guidelines_evaluation"
+ABOUT_YOU, ACTIVITY, CLARITY = 1, 2, 3
+
+
+class Asked:
+    """Stands in for the page's questions to the user, answering as the test says."""
+
+    def __init__(self) -> None:
+        self.continue_answer: bool | None = True
+        self.start_choice: StartChoice | None = StartChoice(True, "", "nl")
+        self.drafts_offered: list[tuple[ResponseInfo, bool]] = []
+        self.save_path: Path | None = None
+        self.open_path: Path | None = None
+        self.problems: list[tuple[str, list[Problem]]] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def ask_continue(_page, draft, starting):  # type: ignore[no-untyped-def]
+            self.drafts_offered.append((draft, starting))
+            return self.continue_answer
+
+        monkeypatch.setattr(SurveysPage, "ask_continue_draft", ask_continue)
+        monkeypatch.setattr(SurveysPage, "ask_start", lambda _page, _info: self.start_choice)
+        monkeypatch.setattr(SurveysPage, "ask_save_path", lambda *_args: self.save_path)
+        monkeypatch.setattr(SurveysPage, "ask_open_path", lambda _page: self.open_path)
+        monkeypatch.setattr(
+            SurveysPage,
+            "show_problems",
+            lambda _page, name, problems: self.problems.append((name, problems)),
+        )
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
+    answers = Asked()
+    answers.install(monkeypatch)
+    return answers
+
+
+@pytest.fixture
+def open_page(qtbot: QtBot, database: Database, asked: Asked) -> Callable[[], SurveysPage]:
+    def open_page() -> SurveysPage:
+        page = SurveysPage(database, TEST_PROFILE, "nl")
+        qtbot.addWidget(page)
+        page.resize(1000, 760)
+        page.show()
+        qtbot.waitExposed(page)
+        qtbot.wait(10)  # the draft is offered once the page shows
+        return page
+
+    return open_page
+
+
+def _select_evaluation(page: SurveysPage) -> None:
+    form_pk = next(info.id for info in page.forms if info.form_id == EVALUATION)
+    page.select_form(form_pk)
+
+
+def _view(page: SurveysPage) -> FormView:
+    assert page.view is not None
+    return page.view
+
+
+def _choose(view: FormView, name: str, choice: str) -> None:
+    view.cards[name].input.button(choice).click()  # type: ignore[union-attr]
+
+
+def _type(qtbot: QtBot, view: FormView, name: str, text: str) -> None:
+    edit = view.cards[name].input.edit  # type: ignore[union-attr]
+    edit.clear()
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+    else:  # QTest types ASCII only
+        edit.setText(text)
+
+
+def _responses(database: Database, status: str | None = None) -> list[ResponseInfo]:
+    with database.session() as session:
+        form_pk = find_form(session, EVALUATION).id
+        return list_responses(session, form_pk, status)
+
+
+def test_the_shipped_surveys_are_listed_with_their_counts(open_page, asked: Asked) -> None:  # type: ignore[no-untyped-def]
+    page = open_page()
+    ids = {info.form_id for info in page.forms}
+    assert {EVALUATION, "imvo_interview_guide"} <= ids
+    _select_evaluation(page)
+    assert page.form_title.text() == "Evaluatie van de IMVO-richtlijnen voor posten"
+    assert page.responses_stack.currentWidget() is page.no_responses
+    assert page.start_button.isEnabled()
+    assert not page.continue_button.isEnabled()
+    assert asked.drafts_offered == []  # nothing to continue
+
+
+def test_answering_in_dutch_closing_midway_and_finishing(
+    qtbot: QtBot, open_page, asked: Asked, database: Database
+) -> None:  # type: ignore[no-untyped-def]
+    page = open_page()
+    _select_evaluation(page)
+    page.start_new_response()
+    view = _view(page)
+    assert view.session.language == "nl"
+    assert view._page_views[0].title.text() == "Inleiding"
+
+    # Skip logic: the name is asked only of who does not answer anonymously.
+    assert view.cards["respondent_name"].isHidden()
+    _choose(view, "anonymous", "no")
+    assert view.cards["respondent_name"].isVisible()
+    _choose(view, "anonymous", "yes")
+    assert view.cards["respondent_name"].isHidden()
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.current_page() == ABOUT_YOU
+
+    # Required questions block Next, with the message under each.
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.current_page() == ABOUT_YOU
+    assert view.cards["role"].message.text() == "Deze vraag is verplicht."
+    _choose(view, "role", "other")
+    assert view.cards["role_other"].isVisible()
+    _type(qtbot, view, "role_other", "Handelsattaché")
+    _type(qtbot, view, "post", "Ambassade Nairobi")
+    _choose(view, "region", "africa")
+    _choose(view, "business_activity", "medium")
+    _type(qtbot, view, "years_imvo", "55")
+    assert view.cards["years_imvo"].message.isVisible()  # the constraint: 0 to 40 years
+    assert not view.next_page()
+    _type(qtbot, view, "years_imvo", "4")
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.current_page() == ACTIVITY
+    for task, level in zip(range(1, 6), "43215", strict=True):
+        _choose(view, f"task{task}_activity", level)
+    assert view.cards["active_tasks_note"].title.text().count("2") >= 1  # the calculate shows
+
+    # Close the app mid-way, the last answer given a moment ago.
+    page.close()
+    drafts = _responses(database, DRAFT)
+    assert len(drafts) == 1 and drafts[0].page == ACTIVITY
+    with database.session() as session:
+        stored = get_response(session, drafts[0].id).answers
+    assert stored["task5_activity"] == "5"
+    assert stored["role_other"] == "Handelsattaché"
+
+    # Return: the draft is offered, and opens on the page it was left with its answers.
+    page = open_page()
+    assert [draft.id for draft, _ in asked.drafts_offered] == [drafts[0].id]
+    view = _view(page)
+    assert view.current_page() == ACTIVITY
+    assert view.cards["task4_activity"].input.button("1").isChecked()  # type: ignore[union-attr]
+    view.previous_page()
+    assert view.cards["years_imvo"].input.edit.text() == "4"  # type: ignore[union-attr]
+    view.next_page()
+
+    # Finish: the overall statements and the questions that must be answered.
+    view.next_page()
+    assert view.current_page() == CLARITY
+    _choose(view, "clarity_overall", "4")
+    view.next_page()
+    _choose(view, "work_overall", "3")
+    view.next_page()
+    _choose(view, "user_overall", "4")
+    view.next_page()
+    _choose(view, "tools_used", "oecd_guidelines")
+    _choose(view, "tools_used", "none")
+    assert view.cards["tools_used"].message.isVisible()  # 'none' and a tool contradict
+    _choose(view, "tools_used", "none")
+    view.next_page()
+    _choose(view, "actions_taken", "staff_training")
+    view.next_page()
+    view.next_page()
+    _choose(view, "interview", "yes")
+    _type(qtbot, view, "contact_email", "anna@")
+    assert view.cards["contact_email"].message.isVisible()
+    _type(qtbot, view, "contact_email", "anna@minbuza.nl")
+    view.cards["confirm"].input.box.click()  # type: ignore[union-attr]
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.is_reviewing
+    assert view.review_rows["role_other"].answer.text() == "Handelsattaché"
+    assert view.review_rows["task1_activity"].answer.text() != "not answered"
+    assert view.review_rows["respondent_name"].isHidden()
+    qtbot.mouseClick(view.submit_button, Qt.MouseButton.LeftButton)
+
+    assert page.view is None
+    assert page.banner.isVisible() and "submitted" in page.banner.text()
+    [response] = _responses(database, SUBMITTED)
+    with database.session() as session:
+        record = get_response(session, response.id)
+    assert record.is_anonymous and record.respondent == ""
+    assert record.post_name == TEST_PROFILE.post_name
+    assert record.answers["years_imvo"] == 4
+    assert record.answers["tools_used"] == ("oecd_guidelines",)
+    assert record.answers["active_tasks"] == 2
+    item = page.form_list.currentItem()
+    assert item.text(2) == "1" and item.text(3) == "0"
+
+
+def test_a_named_response_in_english_keeps_the_name(
+    open_page, asked: Asked, database: Database
+) -> None:  # type: ignore[no-untyped-def]
+    asked.start_choice = StartChoice(False, "Piet Jansen", "en")
+    page = open_page()
+    _select_evaluation(page)
+    page.start_new_response()
+    view = _view(page)
+    assert view.session.language == "en"
+    assert view.language.currentData() == "en"
+    assert view._page_views[0].title.text() == "Introduction"
+    [draft] = _responses(database, DRAFT)
+    assert not draft.is_anonymous and draft.respondent == "Piet Jansen"
+
+
+def test_switching_language_keeps_answers_and_is_remembered(
+    qtbot: QtBot, open_page, asked: Asked, database: Database
+) -> None:  # type: ignore[no-untyped-def]
+    page = open_page()
+    _select_evaluation(page)
+    page.start_new_response()
+    view = _view(page)
+    _choose(view, "anonymous", "no")
+    _type(qtbot, view, "respondent_name", "Anna")
+    view.language.setCurrentIndex(view.language.findData("en"))
+    assert view.cards["anonymous"].input.button("no").isChecked()  # type: ignore[union-attr]
+    assert view.cards["respondent_name"].input.edit.text() == "Anna"  # type: ignore[union-attr]
+    assert view.cards["anonymous"].input.button("no").text() == "No"  # type: ignore[union-attr]
+    page.close_form()
+    [draft] = _responses(database, DRAFT)
+    assert draft.language == "en"
+    page.continue_draft()
+    assert _view(page).session.language == "en"
+
+
+def test_starting_again_offers_the_draft_or_a_new_response(
+    open_page, asked: Asked, database: Database
+) -> None:  # type: ignore[no-untyped-def]
+    page = open_page()
+    _select_evaluation(page)
+    page.start_new_response()
+    first = page.response_id
+    page.close_form()
+    assert page.continue_button.isEnabled()
+
+    asked.continue_answer = True
+    page.start_new_response()
+    assert asked.drafts_offered[-1][1] is True  # asked while starting
+    assert page.response_id == first
+    page.close_form()
+
+    asked.continue_answer = False  # a colleague starts their own
+    page.start_new_response()
+    assert page.response_id not in (None, first)
+    page.close_form()
+    assert len(_responses(database, DRAFT)) == 2
+
+    asked.continue_answer = None  # cancelled: nothing starts
+    page.start_new_response()
+    assert page.view is None
+
+
+def test_not_now_leaves_the_draft_for_later(open_page, asked: Asked, database: Database) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        ensure_shipped_forms(session)
+        form_pk = find_form(session, EVALUATION).id
+        start_response(session, form_pk, "Embassy Testland", "nl", anonymous=True)
+    asked.continue_answer = False
+    page = open_page()
+    assert len(asked.drafts_offered) == 1 and asked.drafts_offered[0][1] is False
+    assert page.view is None
+    _select_evaluation(page)
+    page.response_list.setCurrentItem(page.response_list.topLevelItem(0))
+    assert page.discard_button.isEnabled()
+    page.continue_draft()
+    assert page.view is not None
+
+
+def test_discarding_a_draft_asks_first(
+    monkeypatch: pytest.MonkeyPatch, open_page, asked: Asked, database: Database
+) -> None:  # type: ignore[no-untyped-def]
+    from postkit.ui.surveys import page as page_module
+
+    page = open_page()
+    _select_evaluation(page)
+    page.start_new_response()
+    page.close_form()
+    page.response_list.setCurrentItem(page.response_list.topLevelItem(0))
+    monkeypatch.setattr(page_module, "confirm", lambda *_args: False)
+    page.discard_selected_draft()
+    assert len(_responses(database, DRAFT)) == 1
+    monkeypatch.setattr(page_module, "confirm", lambda *_args: True)
+    page.discard_selected_draft()
+    assert _responses(database) == []
+    assert page.responses_stack.currentWidget() is page.no_responses
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_writes_the_submitted_responses(
+    qtbot: QtBot, open_page, asked: Asked, database: Database, tmp_path: Path, suffix: str
+) -> None:  # type: ignore[no-untyped-def]
+    page = open_page()
+    _select_evaluation(page)
+    page.start_new_response()
+    view = _view(page)
+    answers = dict(view.session.answers())
+    answers.update(
+        anonymous="yes", role="deputy", post="Nairobi", region="africa",
+        business_activity="low", clarity_overall="5", work_overall="4", user_overall="4",
+        tools_used=("risk_scan",), actions_taken=("none",), interview="no", confirm="OK",
+        **{f"task{n}_activity": "3" for n in range(1, 6)},
+    )  # fmt: skip
+    for name, value in answers.items():
+        view.session.set_answer(name, value)
+    view.show_review()
+    assert view.submit()
+    assert page.view is None
+
+    asked.save_path = tmp_path / f"export{suffix}"
+    with qtbot.waitSignal(page.status_message, timeout=10000) as message:
+        page.export_responses()
+    assert "1 response" in message.args[0]
+    if suffix == ".xlsx":
+        workbook = openpyxl.load_workbook(asked.save_path, read_only=True)
+        rows = list(workbook["responses"].iter_rows(values_only=True))
+        assert len(rows) == 2
+        header = list(rows[0])
+        assert rows[1][header.index("role")] == "deputy"
+        workbook.close()
+    else:
+        with asked.save_path.open(encoding="utf-8-sig") as file:
+            rows = list(csv.reader(file))
+        assert len(rows) == 2 and "deputy" in rows[1]
+
+
+def test_importing_a_broken_form_lists_its_problems(
+    qtbot: QtBot, open_page, asked: Asked, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = write_form(tmp_path / "broken.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    workbook["survey"]["H5"] = "${role} = = 'other'"  # the relevant of role_other
+    workbook["survey"]["A7"] = "geolocation"
+    workbook.save(path)
+    asked.open_path = path
+    page = open_page()
+    count = len(page.forms)
+    page.import_survey()
+    qtbot.waitUntil(lambda: page.job is None, timeout=10000)
+    [(name, problems)] = asked.problems
+    assert name == "broken.xlsx"
+    places = {(p.sheet, p.row, p.column) for p in problems}
+    assert ("survey", 5, "H") in places
+    assert any(p.row == 7 and "geolocation" in p.message for p in problems)
+    assert len(page.forms) == count
+
+
+def test_importing_a_form_adds_and_selects_it(
+    qtbot: QtBot, open_page, asked: Asked, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    asked.open_path = write_form(tmp_path / "mini.xlsx")
+    page = open_page()
+    with qtbot.waitSignal(page.status_message, timeout=10000) as message:
+        page.import_survey()
+    assert "Mini-enquête" in message.args[0]
+    assert page.selected_form() is not None and page.selected_form().form_id == "mini"  # type: ignore[union-attr]
+
+
+def test_the_dialogs_validate_and_list(qtbot: QtBot) -> None:
+    dialog = StartResponseDialog("Survey", {"nl": "Nederlands", "en": "English"}, "en")
+    qtbot.addWidget(dialog)
+    assert dialog.ok_button.isEnabled()
+    dialog.named.setChecked(True)
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.name_edit, " Anna ")
+    assert dialog.ok_button.isEnabled()
+    assert dialog.start_choice() == StartChoice(False, "Anna", "en")
+
+    problems = [Problem("survey", 5, "H", "unexpected '='", "relevant")]
+    listing = ProblemsDialog("broken.xlsx", problems)
+    qtbot.addWidget(listing)
+    cells = [listing.table.item(0, column).text() for column in range(4)]
+    assert cells == ["survey", "5", "H (relevant)", "unexpected '='"]
