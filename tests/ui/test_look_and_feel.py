@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from postkit.ui import style
+from postkit.ui.actions import ActionId, Actions
+from postkit.ui.help import UserGuideDialog, guide_path, show_user_guide
+from postkit.ui.icons import MODULE_ICONS, app_icon, icon
+
+GUIDE_SECTIONS = {
+    "en": [
+        "Getting started",
+        "The activity log",
+        "The dashboard",
+        "IMVO conditions screening",
+        "Good practices",
+        "Surveys",
+        "Backups",
+        "Keyboard shortcuts",
+    ],
+    "nl": [
+        "Aan de slag",
+        "Het activiteitenlogboek",
+        "Het dashboard",
+        "Toetsing aan de IMVO-voorwaarden",
+        "Goede voorbeelden",
+        "Enquêtes",
+        "Back-ups",
+        "Sneltoetsen",
+    ],
+}
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    """The application, with the style and palette it had put back afterwards."""
+    style_name = qapp.style().name()
+    palette = QPalette(qapp.palette())
+    yield qapp
+    qapp.setStyle(style_name)
+    qapp.setPalette(palette)
+
+
+def painted_colors(image: QImage) -> set[str]:
+    """The colours of the opaque pixels, as #rrggbb (anti-aliased edges left out)."""
+    return {
+        image.pixelColor(x, y).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    }
+
+
+def test_every_action_has_an_icon_that_paints(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    actions = Actions(window)
+    for action_id in ActionId:
+        action_icon = actions[action_id].icon()
+        assert not action_icon.isNull(), action_id
+        assert painted_colors(action_icon.pixmap(24, 24).toImage()), action_id
+
+
+def test_every_module_has_an_icon(qapp: QApplication) -> None:
+    for name in ("activities", "dashboard", "screening", "practices", "surveys", "help"):
+        assert not icon(MODULE_ICONS[name]).isNull()
+
+
+def test_an_unknown_icon_name_is_an_error(qapp: QApplication) -> None:
+    with pytest.raises(KeyError, match="no-such-icon"):
+        icon("no-such-icon")
+
+
+def test_icons_draw_in_the_palettes_text_colours(app: QApplication) -> None:
+    style.apply_scheme(app, Qt.ColorScheme.Dark)
+    palette = app.palette()
+    pencil = icon("pencil-outline")
+    normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText).name()
+    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
+    assert painted_colors(pencil.pixmap(32, 32).toImage()) == {normal}
+    image = pencil.pixmap(QSize(32, 32), QIcon.Mode.Disabled).toImage()
+    assert painted_colors(image) == {disabled}
+
+    style.apply_scheme(app, Qt.ColorScheme.Light)
+    light_text = app.palette().color(QPalette.ColorRole.ButtonText).name()
+    assert painted_colors(pencil.pixmap(32, 32).toImage()) == {light_text}
+
+
+def test_icons_are_drawn_at_device_resolution(qapp: QApplication) -> None:
+    pixmap = icon("magnify").pixmap(QSize(24, 24), 2.0)
+    assert pixmap.size() == QSize(48, 48)
+    assert pixmap.devicePixelRatio() == 2.0
+
+
+def test_app_icon_has_every_size(qapp: QApplication) -> None:
+    mark = app_icon()
+    assert not mark.isNull()
+    assert {QSize(16, 16), QSize(32, 32), QSize(256, 256)} <= set(mark.availableSizes())
+    assert painted_colors(mark.pixmap(16, 16).toImage())
+
+
+def test_dark_scheme_gives_a_dark_window(app: QApplication) -> None:
+    style.apply_scheme(app, Qt.ColorScheme.Dark)
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    assert style.is_dark()
+    style.apply_scheme(app, Qt.ColorScheme.Light)
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+    assert not style.is_dark()
+
+
+def test_an_unknown_scheme_is_light(app: QApplication) -> None:
+    style.apply_scheme(app, Qt.ColorScheme.Unknown)
+    assert not style.is_dark()
+
+
+def test_the_look_follows_the_system_scheme_live(app: QApplication) -> None:
+    style.apply_look(app)
+    style.apply_look(app)  # a second call neither fails nor connects twice
+    assert app.style().name().lower() == "fusion"
+    app.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert style.is_dark()
+    app.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert not style.is_dark()
+
+
+def test_scaled_font_grows_by_the_factor(qapp: QApplication) -> None:
+    font = qapp.font()
+    assert style.scaled_font(font, 2.0).pointSizeF() == pytest.approx(font.pointSizeF() * 2)
+    assert font.pointSizeF() == qapp.font().pointSizeF()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_user_guide_opens_with_its_sections(qtbot: QtBot, language: str) -> None:
+    dialog = UserGuideDialog(language)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    sections = [text for level, text in dialog.headings() if level == 2]
+    assert sections == GUIDE_SECTIONS[language]
+    contents = [
+        dialog.contents.topLevelItem(row).text(0)
+        for row in range(dialog.contents.topLevelItemCount())
+    ]
+    assert contents == GUIDE_SECTIONS[language]
+
+    last = dialog.contents.topLevelItem(dialog.contents.topLevelItemCount() - 1)
+    dialog.contents.setCurrentItem(last)
+    assert dialog.browser.verticalScrollBar().value() > 0
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_guide_lists_the_key_of_every_action(qtbot: QtBot, language: str) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    actions = Actions(window)
+    guide = guide_path(language).read_text(encoding="utf-8")
+    for action_id in ActionId:
+        shortcuts = actions[action_id].shortcuts()
+        if shortcuts:
+            key = shortcuts[0].toString(QKeySequence.SequenceFormat.PortableText)
+            key = {"Return": "Enter"}.get(key, key)
+            assert f"| {key} |" in guide, (action_id, key)
+
+
+def test_a_language_without_a_guide_gets_the_english_one() -> None:
+    assert guide_path("fr") == guide_path("en")
+
+
+def test_showing_the_guide_twice_raises_the_open_one(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    first = show_user_guide(parent, "en")
+    qtbot.waitExposed(first)
+    assert show_user_guide(parent, "en") is first
+    assert first.windowIcon().cacheKey() == app_icon().cacheKey()
+
+
+def test_the_dark_palette_sets_every_role_it_names() -> None:
+    palette = style.dark_palette()
+    for role, color in style.DARK_COLORS.items():
+        assert palette.color(QPalette.ColorGroup.Active, role) == QColor(color)
