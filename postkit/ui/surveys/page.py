@@ -28,6 +28,7 @@ from postkit.core.db import Database
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.profile import PostProfile
 from postkit.core.surveys.engine import FormSession
+from postkit.core.surveys.forms import Form
 from postkit.core.surveys.responses import (
     DRAFT,
     FormInfo,
@@ -477,7 +478,7 @@ class SurveysPage(QWidget):
 
     # -- filling in ----------------------------------------------------------------------
 
-    def _definition(self, form_pk: int):  # type: ignore[no-untyped-def]
+    def _definition(self, form_pk: int) -> Form | None:
         try:
             with self._database.session() as session:
                 return load_definition(session, form_pk)
