@@ -11,7 +11,7 @@ import html
 import re
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,7 @@ from postkit.core.errors import ValidationError
 from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page
 from postkit.core.surveys.expressions import to_string
 from postkit.core.surveys.forms import Group, Item, Question
+from postkit.ui.style import is_dark
 from postkit.ui.surveys.inputs import AnswerInput, make_input
 
 SAVE_DELAY_MS = 300
@@ -40,30 +41,50 @@ DANGER = "#c62828"
 MUTED = "#5b6572"
 _OUTPUT = re.compile(r"\$\{([^}\s]+)\}")
 
-STYLE = f"""
-QWidget#survey_body {{ background: #f3f5f8; }}
+LIGHT = {
+    "body": "#f3f5f8", "card": "palette(base)", "border": "#d5dbe3", "note": "#eaf2fb",
+    "note_border": "#c3d7ee",
+    "muted": MUTED, "danger": DANGER, "heading": "#1f3b57", "scale": "#333a44",
+    "accent": "#1f4f82", "link": "#2f6fb0", "rule": "#e4e8ee", "error_row": "#fdf1f0",
+    "hover": "#edf3fa", "track": "#dfe4ea",
+}  # fmt: skip
+DARK = {
+    "body": "#1f2023", "card": "#30333a", "border": "#454b55", "note": "#233a52",
+    "note_border": "#2f4c68",
+    "muted": "#9aa4b0", "danger": "#ef6f6c", "heading": "#9cc3ea", "scale": "#d0d5db",
+    "accent": "#8dc0f5", "link": "#7fb2ea", "rule": "#3d424a", "error_row": "#3a2626",
+    "hover": "#363f4a", "track": "#3a414a",
+}  # fmt: skip
+
+STYLE = """
+QWidget#survey_body {{ background: {body}; }}
 QFrame#question, QFrame#review_section {{
-    background: palette(base); border: 1px solid #d5dbe3; border-radius: 8px;
+    background: {card}; border: 1px solid {border}; border-radius: 8px;
 }}
-QFrame#question[error="true"] {{ border: 1px solid {DANGER}; }}
-QFrame#question[kind="note"] {{ background: #eaf2fb; border: 1px solid #c3d7ee; }}
+QFrame#question[error="true"] {{ border: 1px solid {danger}; }}
+QFrame#question[kind="note"] {{ background: {note}; border: 1px solid {note_border}; }}
 QLabel#question_label {{ font-weight: 600; }}
-QLabel#hint, QLabel#review_summary, QLabel#status {{ color: {MUTED}; }}
-QLabel#message {{ color: {DANGER}; font-weight: 600; }}
+QLabel#hint, QLabel#review_summary, QLabel#status {{ color: {muted}; }}
+QLabel#message {{ color: {danger}; font-weight: 600; }}
 QLabel#page_title {{ font-size: 15pt; font-weight: 600; }}
 QLabel#form_title {{ font-size: 11pt; font-weight: 600; }}
-QLabel#section_title {{ font-weight: 600; color: #1f3b57; }}
-QLabel#scale_label {{ color: #333a44; }}
-QLabel#scale_label[chosen="true"] {{ color: #1f4f82; font-weight: 600; }}
-QFrame#review_row {{ border: none; border-top: 1px solid #e4e8ee; border-radius: 0; }}
-QFrame#review_row[error="true"] {{ background: #fdf1f0; }}
-QFrame#review_row:hover, QFrame#review_row:focus {{ background: #edf3fa; }}
-QLabel#review_answer[missing="true"] {{ color: {MUTED}; font-style: italic; }}
-QToolButton#clear_choice {{ color: #2f6fb0; border: none; padding: 0; }}
+QLabel#section_title {{ font-weight: 600; color: {heading}; }}
+QLabel#scale_label {{ color: {scale}; }}
+QLabel#scale_label[chosen="true"] {{ color: {accent}; font-weight: 600; }}
+QFrame#review_row {{ border: none; border-top: 1px solid {rule}; border-radius: 0; }}
+QFrame#review_row[error="true"] {{ background: {error_row}; }}
+QFrame#review_row:hover, QFrame#review_row:focus {{ background: {hover}; }}
+QLabel#review_answer[missing="true"] {{ color: {muted}; font-style: italic; }}
+QToolButton#clear_choice {{ color: {link}; border: none; padding: 0; }}
 QToolButton#clear_choice:hover {{ text-decoration: underline; }}
-QProgressBar {{ border: none; background: #dfe4ea; border-radius: 3px; }}
-QProgressBar::chunk {{ background: #2f6fb0; border-radius: 3px; }}
+QProgressBar {{ border: none; background: {track}; border-radius: 3px; }}
+QProgressBar::chunk {{ background: {link}; border-radius: 3px; }}
 """
+
+
+def style_sheet() -> str:
+    """The form view's look, light or dark as the application's palette is."""
+    return STYLE.format(**(DARK if is_dark() else LIGHT))
 
 
 def with_outputs(text: str, session: FormSession) -> str:
@@ -303,7 +324,7 @@ class FormView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(style_sheet())
         self.cards: dict[str, QuestionCard] = {}
         self.sections: dict[str, Section] = {}
         self.touched: set[str] = set()
@@ -685,6 +706,12 @@ class FormView(QWidget):
     def _close_clicked(self) -> None:
         self.flush(force=True)
         self.close_requested.emit()
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self.setStyleSheet(style_sheet())  # the system switched between light and dark
+        super().changeEvent(event)
 
     @override
     def hideEvent(self, event: QHideEvent) -> None:
