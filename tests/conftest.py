@@ -60,3 +60,54 @@ def database(template_database: Path, tmp_path: Path) -> Iterator[Database]:
 def session(database: Database):  # type: ignore[no-untyped-def]
     with database.session() as session:
         yield session
+
+
+POSTGRES_ENV_VAR = "POSTKIT_TEST_POSTGRES_URL"
+# The headquarters database tests run on SQLite always, and on PostgreSQL as well when CI (or a
+# developer) names a server; without one the postgresql parameter does not exist at all.
+HQ_BACKENDS = ["sqlite", *(["postgresql"] if os.environ.get(POSTGRES_ENV_VAR) else [])]
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[Database]:
+    """A fresh, migrated PostgreSQL database for this test session, dropped at the end."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    server = make_url(os.environ[POSTGRES_ENV_VAR])
+    name = f"postkit_test_{os.getpid()}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    database = open_database(server.set(database=name).render_as_string(hide_password=False))
+    try:
+        yield database
+    finally:
+        database.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=HQ_BACKENDS)
+def hq_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty migrated database on each backend: a SQLite copy, or PostgreSQL emptied."""
+    if request.param == "sqlite":
+        database = request.getfixturevalue("database")
+        yield database
+        return
+    from sqlalchemy import text
+
+    database = request.getfixturevalue("postgres_database")
+    with database.engine.begin() as connection:
+        tables = connection.execute(
+            text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                "AND tablename <> 'alembic_version'"
+            )
+        ).scalars()
+        names = ", ".join(f'"{name}"' for name in tables)
+        if names:
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    yield database

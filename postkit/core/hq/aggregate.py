@@ -1,0 +1,388 @@
+"""Collecting the exports of many posts into headquarters' database, never counting twice.
+
+Every file is checked (see reading); a refused one is listed with its reason, stored in
+`hq_received_exports` as refused and left out. An accepted one is stored as received, and its
+responses are upserted by UUID: a new UUID is added; one already stored with the same values
+is unchanged; one with other values replaces the stored one and is reported as replaced,
+unless the stored one came from a newer export of that post (then the newer is kept and the
+response is reported as outdated), so reading an old file after a new one undoes nothing.
+
+One run is one transaction: a cancel or an error leaves the database as it was. The statements
+are SQLAlchemy Core in batches, the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from postkit.core.db.base import utc_now
+from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
+from postkit.core.hq.reading import ExportReader, ExportRejected, PostExport
+from postkit.core.surveys.forms import Form
+
+ACCEPTED = "accepted"
+REFUSED = "refused"
+# Reading is parallel only where it pays: enough files, and a fork-able main thread (a worker
+# thread of the app, next to Qt's threads, reads in its own process instead of forking it).
+PARALLEL_FROM_FILES = 16
+_REPLACED_COLUMNS = (
+    *("form_id", "version", "post_name", "submitted_at", "language", "values", "export_id"),
+    "received_at",
+)
+_BATCH = 500  # rows per statement; within every database's limit on bound parameters
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RefusedFile:
+    """A file left out, and why."""
+
+    path: Path
+    reason: str
+    post: str = ""  # when the meta sheet could be read
+
+
+@dataclass(frozen=True)
+class AcceptedFile:
+    """A file taken in, and what its responses did to the store."""
+
+    path: Path
+    post: str
+    exported_at: str
+    responses: int
+    added: int
+    replaced: int
+    unchanged: int
+    outdated: int
+
+
+@dataclass(frozen=True)
+class ReplacedResponse:
+    """A response whose values changed since an earlier export of the post."""
+
+    uuid: str
+    post: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class CollectReport:
+    """What one collect run did, file by file."""
+
+    accepted: tuple[AcceptedFile, ...]
+    refused: tuple[RefusedFile, ...]
+    replaced_responses: tuple[ReplacedResponse, ...] = field(default=())
+
+    @property
+    def files(self) -> int:
+        return len(self.accepted) + len(self.refused)
+
+    @property
+    def added(self) -> int:
+        return sum(file.added for file in self.accepted)
+
+    @property
+    def replaced(self) -> int:
+        return sum(file.replaced for file in self.accepted)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(file.unchanged for file in self.accepted)
+
+    @property
+    def outdated(self) -> int:
+        return sum(file.outdated for file in self.accepted)
+
+    @property
+    def has_refusals(self) -> bool:
+        return bool(self.refused)
+
+
+def find_export_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files to read: each file as given, and every *.xlsx under each folder, sorted.
+
+    A file named directly is read whatever its extension (and refused if it is no export);
+    in folders, Excel's lock files (~$…) and hidden files are skipped.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            candidates = sorted(
+                candidate
+                for candidate in path.rglob("*.xlsx")
+                if candidate.is_file() and not candidate.name.startswith(("~$", "."))
+            )
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+def collect_exports(
+    session: Session,
+    paths: Iterable[str | os.PathLike[str]],
+    form: Form,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> CollectReport:
+    """Check and store every export under `paths` (files or folders); report each file.
+
+    `progress(done, total)` is called after each file and may raise CancelledError, which
+    rolls the whole run back. `workers` reading processes (None: as the machine allows).
+    """
+    files = find_export_files(paths)
+    total = len(files)
+    store = _Store(session)
+    accepted: list[AcceptedFile] = []
+    refused: list[RefusedFile] = []
+    replaced: list[ReplacedResponse] = []
+    results = _read_all(files, form, workers)  # reads nothing until iterated
+    try:
+        if progress:
+            progress(0, total)
+        for done, (path, result) in enumerate(results, 1):
+            if isinstance(result, PostExport):
+                outcome, changed = store.add_export(result)
+                accepted.append(outcome)
+                replaced.extend(ReplacedResponse(uuid, result.post, path) for uuid in changed)
+            else:
+                store.add_refusal(result)
+                refused.append(result)
+            if progress:
+                progress(done, total)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        results.close()  # on a cancel, stops the reading processes at once
+    return CollectReport(tuple(accepted), tuple(refused), tuple(replaced))
+
+
+# Reading
+
+
+def _read_all(
+    files: Sequence[Path], form: Form, workers: int | None
+) -> Iterator[tuple[Path, PostExport | RefusedFile]]:
+    """Each file with its checked export or the reason it is refused, in the order given."""
+    count = _worker_count(len(files)) if workers is None else max(1, workers)
+    if count == 1:
+        reader = ExportReader(form)
+        for path in files:
+            yield path, _read_one(reader, path)
+        return
+    # Forked workers inherit the form and need nothing pickled but paths and results.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        count, mp_context=context, initializer=_start_worker, initargs=(form,)
+    ) as pool:
+        try:
+            chunk = max(1, min(8, len(files) // (count * 4)))
+            yield from zip(files, pool.map(_read_in_worker, files, chunksize=chunk), strict=True)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _worker_count(files: int) -> int:
+    if files < PARALLEL_FROM_FILES:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if threading.current_thread() is not threading.main_thread():
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _read_one(reader: ExportReader, path: Path) -> PostExport | RefusedFile:
+    try:
+        return reader.read(path)
+    except ExportRejected as error:
+        return RefusedFile(path, error.reason, error.post)
+
+
+_worker_reader: ExportReader | None = None
+
+
+def _start_worker(form: Form) -> None:
+    global _worker_reader
+    _worker_reader = ExportReader(form)
+
+
+def _read_in_worker(path: Path) -> PostExport | RefusedFile:
+    assert _worker_reader is not None
+    return _read_one(_worker_reader, path)
+
+
+# Storing
+
+
+class _Store:
+    """Writes receipts and responses with Core statements inside the caller's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.exports = ReceivedExportRow.__table__
+        self.responses = CollectedResponseRow.__table__
+        self.now = utc_now()
+
+    def add_refusal(self, refused: RefusedFile) -> None:
+        self.session.execute(
+            insert(self.exports),
+            [
+                {
+                    "file_name": _file_name(refused.path),
+                    "file_sha256": "",
+                    "post_name": refused.post[:200],
+                    "form_id": "",
+                    "version": "",
+                    "exported_at": "",
+                    "response_count": 0,
+                    "status": REFUSED,
+                    "reason": refused.reason,
+                    "received_at": self.now,
+                }
+            ],
+        )
+
+    def add_export(self, export: PostExport) -> tuple[AcceptedFile, list[str]]:
+        """Store the receipt and upsert its responses; return the outcome and replaced UUIDs."""
+        export_id = self.session.execute(
+            insert(self.exports).returning(self.exports.c.id),
+            {
+                "file_name": _file_name(export.path),
+                "file_sha256": export.file_sha256,
+                "post_name": export.post[:200],
+                "form_id": export.form_id,
+                "version": export.version,
+                "exported_at": export.exported_at,
+                "response_count": len(export.rows),
+                "status": ACCEPTED,
+                "reason": "",
+                "received_at": self.now,
+            },
+        ).scalar_one()
+        uuids = [str(value) for value in export.column("_uuid")]
+        stored = self._stored(uuids)
+        new: list[dict[str, object]] = []
+        changed: list[dict[str, object]] = []
+        unchanged = outdated = 0
+        for response_uuid, submitted_at, language, values in zip(
+            uuids,
+            export.column("_submitted_at"),
+            export.column("_language"),
+            export.values_json,
+            strict=True,
+        ):
+            row = {
+                "uuid": response_uuid,
+                "form_id": export.form_id,
+                "version": export.version,
+                "post_name": export.post[:200],
+                "submitted_at": str(submitted_at or ""),
+                "language": str(language or ""),
+                "values": values,
+                "export_id": export_id,
+                "received_at": self.now,
+            }
+            earlier = stored.get(response_uuid)
+            if earlier is None:
+                new.append(row)
+            elif _same(earlier, row):
+                unchanged += 1
+            elif earlier.exported_at > export.exported_at:
+                outdated += 1
+            else:
+                changed.append(row)
+        for start in range(0, len(new), _BATCH):
+            self.session.execute(insert(self.responses), new[start : start + _BATCH])
+        if changed:
+            self._replace(changed)
+        outcome = AcceptedFile(
+            path=export.path,
+            post=export.post,
+            exported_at=export.exported_at,
+            responses=len(uuids),
+            added=len(new),
+            replaced=len(changed),
+            unchanged=unchanged,
+            outdated=outdated,
+        )
+        return outcome, [str(row["uuid"]) for row in changed]
+
+    def _stored(self, uuids: list[str]) -> dict[str, _StoredResponse]:
+        responses, exports = self.responses, self.exports
+        stored: dict[str, _StoredResponse] = {}
+        for start in range(0, len(uuids), _BATCH):
+            statement = (
+                select(
+                    responses.c.uuid,
+                    responses.c.form_id,
+                    responses.c.version,
+                    responses.c.post_name,
+                    responses.c["values"],
+                    exports.c.exported_at,
+                )
+                .select_from(responses.outerjoin(exports, responses.c.export_id == exports.c.id))
+                .where(responses.c.uuid.in_(uuids[start : start + _BATCH]))
+            )
+            for uuid, form_id, version, post, values, exported_at in self.session.execute(
+                statement
+            ):
+                stored[uuid] = _StoredResponse(form_id, version, post, values, exported_at or "")
+        return stored
+
+    def _replace(self, rows: list[dict[str, object]]) -> None:
+        responses = self.responses
+        statement = (
+            update(responses)
+            .where(responses.c.uuid == bindparam("p_uuid"))
+            .values({name: bindparam(f"p_{name}") for name in _REPLACED_COLUMNS})
+        )
+        parameters = [{f"p_{name}": value for name, value in row.items()} for row in rows]
+        for start in range(0, len(parameters), _BATCH):
+            self.session.execute(statement, parameters[start : start + _BATCH])
+
+
+@dataclass(frozen=True)
+class _StoredResponse:
+    form_id: str
+    version: str
+    post: str
+    values: str
+    exported_at: str
+
+
+def _same(earlier: _StoredResponse, row: dict[str, object]) -> bool:
+    if (earlier.form_id, earlier.version, earlier.post) != (
+        row["form_id"],
+        row["version"],
+        row["post_name"],
+    ):
+        return False
+    return earlier.values == row["values"] or json.loads(earlier.values) == json.loads(
+        str(row["values"])
+    )
+
+
+def _file_name(path: Path) -> str:
+    text = str(path)
+    return text if len(text) <= 400 else "…" + text[-399:]

@@ -1,0 +1,580 @@
+"""The headquarters report of the evaluation as PDF: who responded, and how the guidelines rate.
+
+Charts: responses per region; per group of Likert items (clarity, workability,
+user-friendliness) the share agreeing as horizontal bars and the 1–5 distribution as stacked
+bars; the share agreeing on the overall items by region and by the amount of Dutch business.
+Tables give the figures behind them, the select questions, missing posts and refused files.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+
+from postkit.core.files import atomic_output
+from postkit.core.hq.summary import Distribution, LikertItem, Summary
+from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
+
+register_fonts()
+
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Evaluation of the IMVO guidelines: results",
+        "intro": "{responses} responses from {posts} posts in {regions} regions "
+        "(form {form_id}, version {version}).",
+        "missing": "{count} expected posts sent no responses that could be counted.",
+        "refused": "{count} files were refused and left out (see the table at the end).",
+        "regions_heading": "Responses per region",
+        "region": "Region",
+        "posts": "Posts",
+        "responses": "Responses",
+        "share_heading": "{group}: share agreeing",
+        "stacked_heading": "{group}: answers from 1 (strongly disagree) to 5 (strongly agree)",
+        "agree_note": "Agreeing = answering 4 or 5 on the 5-point scale; shares are of those "
+        "who answered the item.",
+        "item": "Item",
+        "answered": "n",
+        "agree": "Agree",
+        "share": "Share",
+        "mean": "Mean",
+        "overall_by_region": "Share agreeing on the overall items, by region",
+        "overall_by_business": "Share agreeing on the overall items, by amount of Dutch business",
+        "business": "Dutch business",
+        "selects": "Other questions",
+        "choice": "Answer",
+        "count": "Count",
+        "missing_heading": "Posts without responses",
+        "refused_heading": "Refused files",
+        "file": "File",
+        "reason": "Reason",
+        "open_note": "Open answers ({count}) are listed per question in the summary workbook.",
+        "page": "page {page} of {pages}",
+    },
+    "nl": {
+        "title": "Evaluatie van de IMVO-richtlijnen: resultaten",
+        "intro": "{responses} antwoorden van {posts} posten in {regions} regio's "
+        "(formulier {form_id}, versie {version}).",
+        "missing": "Van {count} verwachte posten zijn geen bruikbare antwoorden ontvangen.",
+        "refused": "{count} bestanden zijn geweigerd en niet meegeteld (zie de tabel aan het "
+        "eind).",
+        "regions_heading": "Antwoorden per regio",
+        "region": "Regio",
+        "posts": "Posten",
+        "responses": "Antwoorden",
+        "share_heading": "{group}: aandeel eens",
+        "stacked_heading": "{group}: antwoorden van 1 (zeer oneens) tot 5 (zeer eens)",
+        "agree_note": "Eens = 4 of 5 op de vijfpuntsschaal; aandelen zijn van wie het item "
+        "beantwoordde.",
+        "item": "Item",
+        "answered": "n",
+        "agree": "Eens",
+        "share": "Aandeel",
+        "mean": "Gemiddelde",
+        "overall_by_region": "Aandeel eens op de algemene items, per regio",
+        "overall_by_business": "Aandeel eens op de algemene items, naar Nederlandse bedrijvigheid",
+        "business": "Ned. bedrijvigheid",
+        "selects": "Overige vragen",
+        "choice": "Antwoord",
+        "count": "Aantal",
+        "missing_heading": "Posten zonder antwoorden",
+        "refused_heading": "Geweigerde bestanden",
+        "file": "Bestand",
+        "reason": "Reden",
+        "open_note": "De open antwoorden ({count}) staan per vraag in de samenvatting (.xlsx).",
+        "page": "pagina {page} van {pages}",
+    },
+}
+BLUE = colors.HexColor("#01689b")  # Rijksoverheid blue, as in the annual report
+# Strongly disagree … strongly agree: red to blue, the neutral middle grey.
+LIKERT_COLOURS = (
+    colors.HexColor("#a90061"),
+    colors.HexColor("#e59ab9"),
+    colors.HexColor("#c8c8c8"),
+    colors.HexColor("#8fcae7"),
+    colors.HexColor("#01689b"),
+)
+RULE = colors.HexColor("#b4b4b4")
+HEADER_FILL = colors.HexColor("#e6f0f6")
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 16 * mm
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+LABEL_WIDTH = 72 * mm  # room for item labels left of the bars
+ROW_HEIGHT = 5.2 * mm
+
+
+def write_aggregate_report(
+    summary: Summary, path: str | os.PathLike[str], language: str = "en"
+) -> None:
+    """Write the report as a PDF at `path`, replacing it only once complete."""
+    report = _Report(summary, language if language in PHRASES else "en")
+    with atomic_output(Path(path)) as temp:
+        report.build(temp)
+
+
+class _Report:
+    def __init__(self, summary: Summary, language: str) -> None:
+        self.summary = summary
+        self.language = language
+        base = getSampleStyleSheet()
+        self.body = ParagraphStyle(
+            "body", base["BodyText"], fontName=REGULAR, fontSize=9.5, leading=13
+        )
+        self.h1 = ParagraphStyle(
+            "h1",
+            self.body,
+            fontName=BOLD,
+            fontSize=14,
+            leading=18,
+            spaceBefore=8,
+            spaceAfter=4,
+            textColor=BLUE,
+        )
+        self.title = ParagraphStyle("title", self.h1, fontSize=20, leading=25, spaceAfter=8)
+        self.cell = ParagraphStyle("cell", self.body, fontSize=8, leading=10)
+        self.note = ParagraphStyle("note", self.body, fontSize=8, textColor=colors.grey)
+
+    def phrase(self, key: str, **values: object) -> str:
+        return PHRASES[self.language][key].format(**values)
+
+    def text(self, texts: dict[str, str]) -> str:
+        return texts.get(self.language) or texts.get("en") or next(iter(texts.values()), "")
+
+    def build(self, path: Path) -> None:
+        document = SimpleDocTemplate(
+            str(path),
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 4 * mm,
+            title=self.phrase("title"),
+            author="postkit",
+            creator="postkit",
+        )
+        story = [*self.opening(), *self.regions()]
+        for group, items in self.groups():
+            story += self.likert_group(group, items)
+        story += self.breakdowns()
+        story += self.selects()
+        story += self.lists()
+        footer = f"postkit · {self.phrase('title')}"
+        document.build(
+            story,
+            onFirstPage=lambda canvas, doc: self.footer(canvas, doc, footer),
+            onLaterPages=lambda canvas, doc: self.footer(canvas, doc, footer),
+        )
+
+    def footer(self, canvas: Any, document: Any, text: str) -> None:
+        canvas.saveState()
+        canvas.setFont(REGULAR, 7.5)
+        canvas.setFillColor(colors.grey)
+        canvas.drawString(MARGIN, MARGIN - 2 * mm, text)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 2 * mm, str(document.page))
+        canvas.restoreState()
+
+    # Parts
+
+    def opening(self) -> list[Flowable]:
+        summary = self.summary
+        lines = [
+            self.phrase(
+                "intro",
+                responses=summary.responses,
+                posts=len(summary.posts),
+                regions=len(summary.regions),
+                form_id=summary.form_id,
+                version=summary.version,
+            )
+        ]
+        if summary.missing_posts:
+            lines.append(self.phrase("missing", count=len(summary.missing_posts)))
+        if summary.refused_files:
+            lines.append(self.phrase("refused", count=len(summary.refused_files)))
+        story: list[Flowable] = [Paragraph(escape(self.phrase("title")), self.title)]
+        story += [Paragraph(escape(line), self.body) for line in lines]
+        return story
+
+    def regions(self) -> list[Flowable]:
+        summary = self.summary
+        regions = summary.regions
+        if not regions:
+            return []
+        labels = [summary.region_label(r.region, self.language) for r in regions]
+        chart = _bar_chart(
+            labels, [r.responses for r in regions], BLUE, value_format="{:d}", label_width=50 * mm
+        )
+        rows: list[list[object]] = [
+            [self.phrase("region"), self.phrase("posts"), self.phrase("responses")]
+        ]
+        rows += [[label, r.posts, r.responses] for label, r in zip(labels, regions, strict=True)]
+        rows.append(["", len(summary.posts), summary.responses])
+        table = LongTable(rows, colWidths=[70 * mm, 25 * mm, 25 * mm], hAlign="LEFT")
+        table.setStyle(_table_style(numbers_from=1, has_total=True))
+        heading = Paragraph(escape(self.phrase("regions_heading")), self.h1)
+        return [KeepTogether([heading, chart, Spacer(1, 3 * mm), table])]
+
+    def groups(self) -> list[tuple[str, list[LikertItem]]]:
+        groups: dict[str, list[LikertItem]] = {}
+        for item in self.summary.likert:
+            groups.setdefault(self.text(item.group_label) or item.group, []).append(item)
+        return list(groups.items())
+
+    def likert_group(self, group: str, items: Sequence[LikertItem]) -> list[Flowable]:
+        labels = [_short(self.text(item.label)) for item in items]
+        shares = [_percent(item.overall) for item in items]
+        bars = _bar_chart(labels, shares, BLUE, value_format="{:.0f}%", maximum=100)
+        stacked = _stacked_chart(labels, [item.overall for item in items])
+        rows: list[list[object]] = [
+            [
+                self.phrase("item"),
+                self.phrase("answered"),
+                *("1", "2", "3", "4", "5"),
+                self.phrase("agree"),
+                self.phrase("share"),
+                self.phrase("mean"),
+            ]
+        ]
+        for item in items:
+            figures = item.overall
+            rows.append(
+                [
+                    Paragraph(escape(self.text(item.label)), self.cell),
+                    figures.answered,
+                    *figures.counts,
+                    figures.agree,
+                    _share_text(figures),
+                    "–" if figures.mean is None else f"{figures.mean:.2f}",
+                ]
+            )
+        numbers = [10 * mm] + [9 * mm] * 5 + [11 * mm, 13 * mm, 13 * mm]
+        table = LongTable(rows, colWidths=[TEXT_WIDTH - sum(numbers), *numbers], repeatRows=1)
+        table.setStyle(_table_style(numbers_from=1, has_total=False))
+        return [
+            CondPageBreak(110 * mm),
+            KeepTogether(
+                [
+                    Paragraph(escape(self.phrase("share_heading", group=group)), self.h1),
+                    bars,
+                    Paragraph(escape(self.phrase("agree_note")), self.note),
+                ]
+            ),
+            KeepTogether(
+                [
+                    Paragraph(escape(self.phrase("stacked_heading", group=group)), self.h1),
+                    stacked,
+                ]
+            ),
+            Spacer(1, 3 * mm),
+            table,
+        ]
+
+    def breakdowns(self) -> list[Flowable]:
+        overall = [item for item in self.summary.likert if item.name.endswith("_overall")]
+        overall = overall or list(self.summary.likert[:3])
+        if not overall:
+            return []
+        story: list[Flowable] = []
+        for key, attribute, label in (
+            ("overall_by_region", "by_region", self.summary.region_label),
+            ("overall_by_business", "by_business", self.summary.business_label),
+        ):
+            codes = list(getattr(overall[0], attribute))
+            header = [self.phrase("item"), *(label(code, self.language) for code in codes)]
+            rows: list[list[object]] = [[Paragraph(escape(text), self.cell) for text in header]]
+            for item in overall:
+                parts = getattr(item, attribute)
+                rows.append(
+                    [
+                        Paragraph(escape(self.text(item.label)), self.cell),
+                        *(_share_text(parts[code], with_count=True) for code in codes),
+                    ]
+                )
+            width = min(28 * mm, (TEXT_WIDTH - 60 * mm) / max(1, len(codes)))
+            table = LongTable(
+                rows, colWidths=[TEXT_WIDTH - width * len(codes)] + [width] * len(codes)
+            )
+            table.setStyle(_table_style(numbers_from=1, has_total=False))
+            chart = _grouped_chart(
+                [_short(self.text(item.label), 40) for item in overall],
+                [label(code, self.language) for code in codes],
+                [[_percent(getattr(item, attribute)[code]) for item in overall] for code in codes],
+            )
+            story += [
+                CondPageBreak(90 * mm),
+                Paragraph(escape(self.phrase(key)), self.h1),
+                chart,
+                Spacer(1, 2 * mm),
+                table,
+            ]
+        return story
+
+    def selects(self) -> list[Flowable]:
+        if not self.summary.selects:
+            return []
+        story: list[Flowable] = [CondPageBreak(60 * mm), Paragraph(self.phrase("selects"), self.h1)]
+        for select in self.summary.selects:
+            rows: list[list[object]] = [
+                [
+                    Paragraph(
+                        f"<b>{escape(self.text(select.label))}</b> (n = {select.answered})",
+                        self.cell,
+                    ),
+                    self.phrase("count"),
+                    self.phrase("share"),
+                ]
+            ]
+            rows += [
+                [
+                    Paragraph(escape(self.text(choice.label) or choice.name), self.cell),
+                    choice.count,
+                    "–" if choice.share is None else f"{100 * choice.share:.0f}%",
+                ]
+                for choice in select.choices
+            ]
+            table = LongTable(rows, colWidths=[TEXT_WIDTH - 40 * mm, 20 * mm, 20 * mm])
+            table.setStyle(_table_style(numbers_from=1, has_total=False))
+            story += [KeepTogether([table]), Spacer(1, 3 * mm)]
+        return story
+
+    def lists(self) -> list[Flowable]:
+        summary = self.summary
+        story: list[Flowable] = []
+        answers = sum(len(question.answers) for question in summary.open_questions)
+        if answers:
+            story.append(Paragraph(escape(self.phrase("open_note", count=answers)), self.body))
+        if summary.missing_posts:
+            story += [
+                CondPageBreak(40 * mm),
+                Paragraph(escape(self.phrase("missing_heading")), self.h1),
+                Paragraph(escape(", ".join(summary.missing_posts)), self.body),
+            ]
+        if summary.refused_files:
+            rows: list[list[object]] = [[self.phrase("file"), self.phrase("reason")]]
+            rows += [
+                [
+                    Paragraph(escape(Path(receipt.file).name), self.cell),
+                    Paragraph(escape(receipt.reason), self.cell),
+                ]
+                for receipt in summary.refused_files
+            ]
+            table = LongTable(rows, colWidths=[55 * mm, TEXT_WIDTH - 55 * mm], repeatRows=1)
+            table.setStyle(_table_style(numbers_from=99, has_total=False))
+            story += [
+                CondPageBreak(40 * mm),
+                Paragraph(escape(self.phrase("refused_heading")), self.h1),
+                table,
+            ]
+        return story
+
+
+# Charts
+
+
+def _bar_chart(
+    labels: Sequence[str],
+    values: Sequence[float],
+    colour: colors.Color,
+    value_format: str,
+    maximum: float | None = None,
+    label_width: float = LABEL_WIDTH,
+) -> Drawing:
+    """Horizontal bars, one per label, top to bottom in the given order, values at the ends."""
+    height = ROW_HEIGHT * len(labels) + 12 * mm
+    drawing = Drawing(TEXT_WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width, 8 * mm
+    chart.width, chart.height = TEXT_WIDTH - label_width - 14 * mm, ROW_HEIGHT * len(labels)
+    chart.data = [list(reversed(values))]  # reportlab draws the first category at the bottom
+    chart.categoryAxis.categoryNames = list(reversed(labels))
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.valueAxis.valueMin = 0
+    highest = max(values, default=0) or 1
+    chart.valueAxis.valueMax = maximum or _round_up(highest)
+    chart.valueAxis.valueStep = (chart.valueAxis.valueMax) / 5
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = value_format.replace(":d", ":.0f").format
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
+    chart.bars[0].fillColor = colour
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = value_format.format
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
+    chart.barWidth = 3.4 * mm
+    drawing.add(chart)
+    return drawing
+
+
+def _stacked_chart(labels: Sequence[str], figures: Sequence[Distribution]) -> Drawing:
+    """A 100% stacked bar per item: the shares of 1, 2, 3, 4 and 5, with a legend."""
+    height = ROW_HEIGHT * len(labels) + 18 * mm
+    drawing = Drawing(TEXT_WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = LABEL_WIDTH, 14 * mm
+    chart.width, chart.height = TEXT_WIDTH - LABEL_WIDTH - 6 * mm, ROW_HEIGHT * len(labels)
+    chart.categoryAxis.style = "stacked"
+    chart.data = [
+        [
+            100 * item.counts[point] / item.answered if item.answered else 0
+            for item in reversed(figures)
+        ]
+        for point in range(5)
+    ]
+    chart.categoryAxis.categoryNames = list(reversed(labels))
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = "{:.0f}%".format
+    chart.barWidth = 3.4 * mm
+    for index, colour in enumerate(LIKERT_COLOURS):
+        chart.bars[index].fillColor = colour
+        chart.bars[index].strokeColor = colors.white
+        chart.bars[index].strokeWidth = 0.3
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = LABEL_WIDTH, 5 * mm
+    legend.fontName = REGULAR
+    legend.fontSize = 7
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.dx, legend.dy = 7, 7
+    legend.deltax = 20 * mm
+    legend.colorNamePairs = [(colour, str(point)) for point, colour in enumerate(LIKERT_COLOURS, 1)]
+    drawing.add(legend)
+    return drawing
+
+
+def _grouped_chart(
+    items: Sequence[str], groups: Sequence[str], shares: Sequence[Sequence[float]]
+) -> Drawing:
+    """Bars per item, one per group (region or business level), with the shares written on."""
+    rows = len(items) * len(groups)
+    height = rows * 3.2 * mm + len(items) * 4 * mm + 22 * mm
+    drawing = Drawing(TEXT_WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 60 * mm, 18 * mm
+    chart.width = TEXT_WIDTH - 60 * mm - 14 * mm
+    chart.height = height - 22 * mm
+    chart.data = [list(reversed(series)) for series in reversed(shares)]
+    chart.categoryAxis.categoryNames = list(reversed(items))
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = "{:.0f}%".format
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
+    chart.barSpacing = 0.6
+    chart.groupSpacing = 4
+    chart.barLabelFormat = "{:.0f}%".format
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 6
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
+    palette = [*_PALETTE] * (len(groups) // len(_PALETTE) + 1)
+    for index in range(len(groups)):
+        chart.bars[index].fillColor = palette[len(groups) - 1 - index]
+        chart.bars[index].strokeColor = None
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 20 * mm, 10 * mm
+    legend.fontName = REGULAR
+    legend.fontSize = 7
+    legend.alignment = "right"
+    legend.columnMaximum = 2  # two rows, so six regions fit beside each other
+    legend.dx, legend.dy = 7, 7
+    legend.deltax = 10 * mm
+    legend.colorNamePairs = list(zip(palette, groups, strict=False))
+    drawing.add(legend)
+    return drawing
+
+
+_PALETTE = (
+    colors.HexColor("#01689b"),
+    colors.HexColor("#e17000"),
+    colors.HexColor("#39870c"),
+    colors.HexColor("#a90061"),
+    colors.HexColor("#8fcae7"),
+    colors.HexColor("#ffb612"),
+    colors.HexColor("#777c00"),
+)
+
+
+def _table_style(numbers_from: int, has_total: bool) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, 8),
+        ("FONT", (0, 0), (-1, 0), BOLD, 8),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if has_total:
+        commands += [
+            ("FONT", (0, -1), (-1, -1), BOLD, 8),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
+        ]
+    return TableStyle(commands)
+
+
+def _percent(figures: Distribution) -> float:
+    share = figures.share_agreeing
+    return 0.0 if share is None else 100 * share
+
+
+def _share_text(figures: Distribution, with_count: bool = False) -> str:
+    if figures.share_agreeing is None:
+        return "–"
+    text = f"{100 * figures.share_agreeing:.0f}%"
+    return f"{text}\n(n={figures.answered})" if with_count else text
+
+
+def _short(text: str, width: int = 52) -> str:
+    return textwrap.shorten(" ".join(text.split()), width=width, placeholder="…")
+
+
+def _round_up(value: float) -> float:
+    step = 1.0
+    while step * 10 < value:
+        step *= 10
+    for factor in (1, 2, 2.5, 5, 10):
+        if value <= step * factor:
+            return step * factor
+    return step * 10

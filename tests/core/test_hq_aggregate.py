@@ -1,0 +1,182 @@
+"""Collecting exports into the headquarters store, on SQLite and (when set up) PostgreSQL."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from postkit.core.db import Database
+from postkit.core.errors import CancelledError
+from postkit.core.hq.aggregate import collect_exports
+from postkit.core.hq.demo_exports import write_demo_exports
+from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
+from postkit.core.hq.summary import build_summary, write_summary_xlsx
+from postkit.core.surveys.export import responses_digest
+from postkit.core.surveys.forms import Form
+from postkit.core.surveys.responses import shipped_surveys_dir
+from postkit.core.surveys.xlsform import load_form
+
+
+@pytest.fixture(scope="module")
+def form() -> Form:
+    return load_form(shipped_surveys_dir() / "imvo_guidelines_evaluation.xlsx")
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return write_demo_exports(tmp_path_factory.mktemp("exports"), posts=5, responses=8)
+
+
+def _count(database: Database, row: type) -> int:
+    with database.session() as session:
+        return session.scalar(select(func.count()).select_from(row)) or 0
+
+
+def _bad_files(folder: Path, good: Path) -> dict[str, Path]:
+    folder.mkdir()
+    (folder / "notes.xlsx").write_text("not a workbook")
+    forged = folder / "forged.xlsx"
+    workbook = load_workbook(good)
+    sheet = workbook["responses"]
+    column = [cell.value for cell in sheet[1]].index("user_overall") + 1
+    sheet.cell(2, column).value = "1" if sheet.cell(2, column).value != "1" else "5"
+    workbook.save(forged)
+    return {"notes": folder / "notes.xlsx", "forged": forged}
+
+
+def test_bad_files_are_listed_and_left_out_while_the_rest_aggregates(
+    hq_database: Database, form: Form, exports: list[Path], tmp_path: Path
+) -> None:
+    bad = _bad_files(tmp_path / "bad", exports[0])
+    with hq_database.session() as session:
+        report = collect_exports(session, [*exports[1:], tmp_path / "bad"], form)
+    refused = {refusal.path.name: refusal.reason for refusal in report.refused}
+    assert refused == {
+        "notes.xlsx": "not an .xlsx workbook",
+        "forged.xlsx": "the responses do not match the SHA-256 in the meta sheet: "
+        "the file was changed after the post exported it",
+    }
+    assert [refusal.post for refusal in report.refused if refusal.path == bad["forged"]] == [
+        report_post(exports[0], form)
+    ]
+    assert report.added == 4 * 8 and report.has_refusals
+    assert _count(hq_database, CollectedResponseRow) == 32
+    with hq_database.session() as session:
+        statuses = sorted(session.scalars(select(ReceivedExportRow.status)))
+        summary = build_summary(session, form)
+    assert statuses == ["accepted"] * 4 + ["refused"] * 2
+    assert summary.missing_posts == (report_post(exports[0], form),)
+    assert {receipt.file for receipt in summary.refused_files} == {str(p) for p in bad.values()}
+
+
+def report_post(path: Path, form: Form) -> str:
+    from postkit.core.hq.reading import read_export
+
+    return read_export(path, form).post
+
+
+def test_reimporting_the_same_export_changes_nothing(
+    hq_database: Database, form: Form, exports: list[Path]
+) -> None:
+    with hq_database.session() as session:
+        first = collect_exports(session, exports, form)
+        second = collect_exports(session, exports, form)
+        summary = build_summary(session, form)
+    assert (first.added, first.unchanged) == (40, 0)
+    assert (second.added, second.unchanged, second.replaced) == (0, 40, 0)
+    assert _count(hq_database, CollectedResponseRow) == 40
+    assert summary.responses == 40
+    assert [post.responses for post in summary.posts] == [8] * 5
+
+
+def _newer_export(source: Path, target: Path) -> tuple[Path, str]:
+    """The same post's export a day later, with the first response's comment changed."""
+    workbook = load_workbook(source)
+    sheet = workbook["responses"]
+    header = [cell.value for cell in sheet[1]]
+    sheet.cell(2, header.index("comments") + 1).value = "Changed my mind: shorter, please."
+    changed_uuid = sheet.cell(2, 1).value
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    for row in workbook["meta"].iter_rows(min_row=2):
+        if row[0].value == "sha256":
+            row[1].value = responses_digest(rows[0], rows[1:])
+        if row[0].value == "exported_at":
+            row[1].value = "2026-07-01T09:00:00Z"
+    workbook.save(target)
+    return target, str(changed_uuid)
+
+
+def test_a_newer_export_replaces_changed_responses_and_says_so(
+    hq_database: Database, form: Form, exports: list[Path], tmp_path: Path
+) -> None:
+    newer, changed_uuid = _newer_export(exports[2], tmp_path / "newer.xlsx")
+    with hq_database.session() as session:
+        collect_exports(session, exports, form)
+        report = collect_exports(session, [newer], form)
+        again_old = collect_exports(session, [exports[2]], form)
+        summary = build_summary(session, form)
+    assert (report.added, report.replaced, report.unchanged) == (0, 1, 7)
+    assert [replaced.uuid for replaced in report.replaced_responses] == [changed_uuid]
+    # Reading the older file again keeps the newer answer and does not count twice.
+    assert (again_old.replaced, again_old.outdated, again_old.unchanged) == (0, 1, 7)
+    assert summary.responses == 40
+    comments = [a.text for q in summary.open_questions if q.name == "comments" for a in q.answers]
+    assert "Changed my mind: shorter, please." in comments
+
+
+def test_a_cancel_leaves_the_store_as_it_was(
+    hq_database: Database, form: Form, exports: list[Path]
+) -> None:
+    def cancel_after_two(done: int, total: int) -> None:
+        if done == 2:
+            raise CancelledError()
+
+    with hq_database.session() as session, pytest.raises(CancelledError):
+        collect_exports(session, exports, form, progress=cancel_after_two)
+    assert _count(hq_database, CollectedResponseRow) == 0
+    assert _count(hq_database, ReceivedExportRow) == 0
+
+
+def test_files_in_folders_are_found_recursively_and_progress_is_reported(
+    hq_database: Database, form: Form, exports: list[Path], tmp_path: Path
+) -> None:
+    nested = tmp_path / "inbox" / "week 27"
+    nested.mkdir(parents=True)
+    for path in exports[:3]:
+        shutil.copy(path, nested / path.name)
+    (nested / "~$lockfile.xlsx").write_text("")
+    calls: list[tuple[int, int]] = []
+    with hq_database.session() as session:
+        report = collect_exports(
+            session, [tmp_path / "inbox"], form, progress=lambda *c: calls.append(c)
+        )
+    assert report.files == 3 and not report.refused
+    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_the_summary_workbook_has_a_posts_sheet_with_responses(
+    hq_database: Database, form: Form, exports: list[Path], tmp_path: Path
+) -> None:
+    with hq_database.session() as session:
+        collect_exports(session, exports, form)
+        summary = build_summary(session, form)
+    out = tmp_path / "summary.xlsx"
+    write_summary_xlsx(summary, out)
+    workbook = load_workbook(out, read_only=True)
+    for name in ("posts", "likert", "likert_by_region", "likert_by_business", "selects",
+                 "open_answers", "missing_posts", "refused_files"):  # fmt: skip
+        assert name in workbook.sheetnames
+    rows = list(workbook["posts"].iter_rows(values_only=True))
+    header = list(rows[0])
+    assert "responses" in header
+    counts = {row[0]: row[header.index("responses")] for row in rows[1:]}
+    assert counts == {post.post: 8 for post in summary.posts}
+    assert all(isinstance(value, int) for value in counts.values())
+    likert = list(workbook["likert"].iter_rows(values_only=True))
+    share = likert[0].index("share_agreeing")
+    assert all(isinstance(row[share], float) for row in likert[1:])
+    workbook.close()
