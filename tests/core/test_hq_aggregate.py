@@ -180,3 +180,16 @@ def test_the_summary_workbook_has_a_posts_sheet_with_responses(
     share = likert[0].index("share_agreeing")
     assert all(isinstance(row[share], float) for row in likert[1:])
     workbook.close()
+
+
+def test_an_older_and_a_newer_export_in_one_run_keep_the_newer_answers(
+    hq_database: Database, form: Form, exports: list[Path], tmp_path: Path
+) -> None:
+    newer, _uuid = _newer_export(exports[2], tmp_path / "newer.xlsx")
+    with hq_database.session() as session:
+        report = collect_exports(session, [newer, exports[2]], form)
+        summary = build_summary(session, form)
+    assert (report.added, report.outdated, report.unchanged) == (8, 1, 7)
+    assert summary.responses == 8
+    comments = [a.text for q in summary.open_questions if q.name == "comments" for a in q.answers]
+    assert "Changed my mind: shorter, please." in comments

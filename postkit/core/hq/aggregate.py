@@ -7,6 +7,9 @@ is unchanged; one with other values replaces the stored one and is reported as r
 unless the stored one came from a newer export of that post (then the newer is kept and the
 response is reported as outdated), so reading an old file after a new one undoes nothing.
 
+A response is stored as its export row (column -> value) without the empty cells and the 1/0
+`question/choice` columns, which repeat what the question's own column says.
+
 One run is one transaction: a cancel or an error leaves the database as it was. The statements
 are SQLAlchemy Core in batches, the same on SQLite and PostgreSQL.
 """
@@ -167,6 +170,7 @@ def collect_exports(
                 refused.append(result)
             if progress:
                 progress(done, total)
+        store.flush()
         session.commit()
     except BaseException:
         session.rollback()
@@ -243,6 +247,20 @@ class _Store:
         self.exports = ReceivedExportRow.__table__
         self.responses = CollectedResponseRow.__table__
         self.now = utc_now()
+        # New responses wait here and go in by the batch; what is stored is known by UUID,
+        # so a file with only new responses costs no query.
+        self.pending: list[dict[str, object]] = []
+        self.pending_uuids: set[str] = set()
+        self.known_uuids: set[str] | None = None
+
+    def flush(self) -> None:
+        """Insert the waiting new responses."""
+        for start in range(0, len(self.pending), _BATCH):
+            self.session.execute(insert(self.responses), self.pending[start : start + _BATCH])
+        if self.known_uuids is not None:
+            self.known_uuids |= self.pending_uuids
+        self.pending.clear()
+        self.pending_uuids.clear()
 
     def add_refusal(self, refused: RefusedFile) -> None:
         self.session.execute(
@@ -281,7 +299,12 @@ class _Store:
             },
         ).scalar_one()
         uuids = [str(value) for value in export.column("_uuid")]
-        stored = self._stored(uuids)
+        if not self.pending_uuids.isdisjoint(uuids):
+            self.flush()  # the same response in two files of one run: compare with the first
+        if self.known_uuids is None:
+            self.known_uuids = set(self.session.scalars(select(self.responses.c.uuid)))
+        seen = [response_uuid for response_uuid in uuids if response_uuid in self.known_uuids]
+        stored = self._stored(seen) if seen else {}
         new: list[dict[str, object]] = []
         changed: list[dict[str, object]] = []
         unchanged = outdated = 0
@@ -312,8 +335,10 @@ class _Store:
                 outdated += 1
             else:
                 changed.append(row)
-        for start in range(0, len(new), _BATCH):
-            self.session.execute(insert(self.responses), new[start : start + _BATCH])
+        self.pending.extend(new)
+        self.pending_uuids.update(str(row["uuid"]) for row in new)
+        if len(self.pending) >= _BATCH:
+            self.flush()
         if changed:
             self._replace(changed)
         outcome = AcceptedFile(

@@ -86,8 +86,9 @@ class PostExport:
     exported_at: str
     header: tuple[str, ...]
     rows: list[list[object]]  # each cell as export.canonical_value gives it (None when empty)
-    # Each row as the JSON object headquarters stores (column -> value, empty cells left out),
-    # made where the file is read, which may be a reading process of its own.
+    # Each row as the JSON object headquarters stores: column -> value, empty cells and the
+    # 1/0 `question/choice` columns left out (the question's own column names the same
+    # choices); made where the file is read, which may be a reading process of its own.
     values_json: tuple[str, ...]
 
     def records(self) -> list[dict[str, object]]:
@@ -147,11 +148,9 @@ class ExportReader:
         self._check_columns(path, header)
         self._check_values(path, header, rows)
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        kept = [index for index, name in enumerate(header) if CHOICE_SEPARATOR not in name]
         values_json = tuple(
-            dumps(
-                {name: value for name, value in zip(header, row, strict=True) if value is not None}
-            )
-            for row in rows
+            dumps({header[i]: row[i] for i in kept if row[i] is not None}) for row in rows
         )
         return PostExport(
             path=path,

@@ -636,7 +636,7 @@ class _XlsxWriter:
     """
 
     def __init__(self, path: Path) -> None:
-        self.archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=5)
+        self.archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self.titles: list[str] = []
         self.filters: list[str] = []
 
