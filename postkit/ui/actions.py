@@ -31,6 +31,25 @@ class ActionId(Enum):
     ABOUT = auto()
     SHORTCUTS = auto()
     USER_GUIDE = auto()
+    SHOW_SCREENING = auto()
+    NEW_REQUEST = auto()
+    EDIT_REQUEST = auto()
+    SCREEN_REQUEST = auto()
+    PRINT_DECISION_RECORD = auto()
+    IMPORT_SANCTIONS_LIST = auto()
+    IMPORT_RISK_TABLE = auto()
+    SHOW_PRACTICES = auto()
+    NEW_PRACTICE = auto()
+    PROMOTE_ACTIVITY = auto()
+    IMPORT_PRACTICES = auto()
+    EXPORT_PRACTICES = auto()
+    PRACTICE_BOOKLET = auto()
+    PRESENT_PRACTICES = auto()
+    SHOW_SURVEYS = auto()
+    START_RESPONSE = auto()
+    CONTINUE_DRAFT = auto()
+    IMPORT_SURVEY = auto()
+    EXPORT_RESPONSES = auto()
 
 
 Key = QKeySequence.StandardKey
@@ -152,6 +171,120 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "A short guide to postkit's tasks"),
         Key.HelpContents,
         MODULE_ICONS["help"],
+    ),
+    ActionId.SHOW_SCREENING: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&IMVO conditions"),
+        QT_TRANSLATE_NOOP("Actions", "Screening of companies' requests for support"),
+        "Ctrl+3",
+        MODULE_ICONS["screening"],
+    ),
+    ActionId.NEW_REQUEST: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "New support &request…"),
+        QT_TRANSLATE_NOOP("Actions", "Record a company's request for support"),
+        "Ctrl+Shift+N",
+        "file-plus-outline",
+    ),
+    ActionId.EDIT_REQUEST: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Edit request…"),
+        QT_TRANSLATE_NOOP("Actions", "Edit the company and support data of the request"),
+        None,
+        "file-document-edit-outline",
+    ),
+    ActionId.SCREEN_REQUEST: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Screen against the &sanctions list"),
+        QT_TRANSLATE_NOOP("Actions", "Match the company and its directors against the list"),
+        "Ctrl+Shift+K",
+        "account-search-outline",
+    ),
+    ActionId.PRINT_DECISION_RECORD: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Print decision record (PDF)…"),
+        QT_TRANSLATE_NOOP("Actions", "Write the request's decision record as PDF"),
+        Key.Print,
+        "printer-outline",
+    ),
+    ActionId.IMPORT_SANCTIONS_LIST: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import &sanctions list…"),
+        QT_TRANSLATE_NOOP("Actions", "Import a sanctions list (targets.simple.csv)"),
+        None,
+        "database-import-outline",
+    ),
+    ActionId.IMPORT_RISK_TABLE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import risk &table…"),
+        QT_TRANSLATE_NOOP("Actions", "Import a country or sector risk table"),
+        None,
+        "scale-balance",
+    ),
+    ActionId.SHOW_PRACTICES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Good practices"),
+        QT_TRANSLATE_NOOP("Actions", "The library of good practices"),
+        "Ctrl+4",
+        MODULE_ICONS["practices"],
+    ),
+    ActionId.NEW_PRACTICE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "New &good practice…"),
+        QT_TRANSLATE_NOOP("Actions", "Write up a good practice"),
+        "Ctrl+Alt+N",
+        "lightbulb-on-outline",
+    ),
+    ActionId.PROMOTE_ACTIVITY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Promote to good practice…"),
+        QT_TRANSLATE_NOOP("Actions", "Make a good practice of the selected activity"),
+        "Ctrl+Shift+G",
+        "arrow-up-bold-box-outline",
+    ),
+    ActionId.IMPORT_PRACTICES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Import good practices…"),
+        QT_TRANSLATE_NOOP("Actions", "Import .postkit files from other posts"),
+        "Ctrl+I",
+        "tray-arrow-down",
+    ),
+    ActionId.EXPORT_PRACTICES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "E&xport good practices…"),
+        QT_TRANSLATE_NOOP("Actions", "Export practices to a .postkit file to share"),
+        "Ctrl+Shift+E",
+        "tray-arrow-up",
+    ),
+    ActionId.PRACTICE_BOOKLET: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "PDF &booklet…"),
+        QT_TRANSLATE_NOOP("Actions", "A booklet of the practices shown, to hand out"),
+        "Ctrl+Shift+B",
+        "book-open-page-variant-outline",
+    ),
+    ActionId.PRESENT_PRACTICES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Pre&sent (trainer mode)"),
+        QT_TRANSLATE_NOOP("Actions", "Show the practices full screen, one per page"),
+        "F5",
+        "presentation-play",
+    ),
+    ActionId.SHOW_SURVEYS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Surveys"),
+        QT_TRANSLATE_NOOP("Actions", "The evaluation survey and other surveys"),
+        "Ctrl+5",
+        MODULE_ICONS["surveys"],
+    ),
+    ActionId.START_RESPONSE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Start a survey &response…"),
+        QT_TRANSLATE_NOOP("Actions", "Answer the selected survey"),
+        None,
+        "clipboard-play-outline",
+    ),
+    ActionId.CONTINUE_DRAFT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Continue survey draft"),
+        QT_TRANSLATE_NOOP("Actions", "Go on with a response that was not submitted yet"),
+        None,
+        "clipboard-edit-outline",
+    ),
+    ActionId.IMPORT_SURVEY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import a survey (&XLSForm)…"),
+        QT_TRANSLATE_NOOP("Actions", "Add a survey designed as an XLSForm workbook"),
+        None,
+        "file-import-outline",
+    ),
+    ActionId.EXPORT_RESPONSES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export survey r&esponses…"),
+        QT_TRANSLATE_NOOP("Actions", "Export the post's responses for headquarters"),
+        None,
+        "file-export-outline",
     ),
 }
 

@@ -24,6 +24,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("postkit")
     app.setApplicationName("postkit")
     app.setApplicationVersion(__version__)
+    from postkit.ui.icons import app_icon
+    from postkit.ui.style import apply_look
+
+    apply_look(app)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -46,7 +51,9 @@ class DatabaseOpener(QThread):
             # Loaded here too, so the GUI thread finds these modules ready.
             import postkit.ui.activities.dashboard
             import postkit.ui.activities.list_page
-            import postkit.ui.screening.page  # noqa: F401
+            import postkit.ui.practices.library
+            import postkit.ui.screening.page
+            import postkit.ui.surveys.page  # noqa: F401
             from postkit.core.db import open_database
             from postkit.core.profile import load_profile
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QWidget,
 )
@@ -30,7 +29,9 @@ from postkit.core.errors import PostkitError
 from postkit.ui import settings as keys
 from postkit.ui.actions import ActionId, Actions
 from postkit.ui.dialogs import confirm, show_error
+from postkit.ui.help import show_user_guide
 from postkit.ui.i18n import apply_locale
+from postkit.ui.icons import MODULE_ICONS, icon
 from postkit.ui.ops import Job, run_job
 from postkit.ui.settings import Settings
 
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from postkit.ui.activities.editor import ActivityDialog
     from postkit.ui.undo import CoreCommand
 
-MODULES = ("activities", "dashboard", "screening")
+MODULES = ("activities", "dashboard", "screening", "practices", "surveys")
 
 
 class MainWindow(QMainWindow):
@@ -97,28 +98,44 @@ class MainWindow(QMainWindow):
         """Build the pages over the opened database."""
         from postkit.ui.activities.dashboard import DashboardPage
         from postkit.ui.activities.list_page import ActivitiesPage
+        from postkit.ui.practices.library import PracticesPage
         from postkit.ui.screening.page import ScreeningPage
+        from postkit.ui.surveys.page import SurveysPage
 
         self.database = database
         self.profile = profile
         self.activities_page = ActivitiesPage(database, self.language, self)
         self.dashboard_page = DashboardPage(database, self.language, self)
         self.screening_page = ScreeningPage(database, profile, self.language, self)
+        self.practices_page = PracticesPage(
+            database, profile, self.language, self, ask_path=self._ask_save_path_for_page
+        )
+        self.surveys_page = SurveysPage(database, profile, self.language, self)
         self.pages.removeWidget(self.loading_label)
         self.loading_label.deleteLater()
-        for page in (self.activities_page, self.dashboard_page, self.screening_page):
+        for page in (
+            self.activities_page,
+            self.dashboard_page,
+            self.screening_page,
+            self.practices_page,
+            self.surveys_page,
+        ):
             self.pages.addWidget(page)
-        self.screening_page.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 10000)
-        )
+        for page in (self.screening_page, self.practices_page, self.surveys_page):
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.screening_page.changed.connect(self.update_actions)
         self.screening_page.selection_changed.connect(self.update_actions)
+        self.practices_page.selection_changed.connect(self.update_actions)
+        self.practices_page.reloaded.connect(self.update_actions)
+        self.surveys_page.state_changed.connect(self.update_actions)
+        self.practices_page.accept_drops_on(self)
         table = self.activities_page.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action_id in (
             ActionId.EDIT_ACTIVITY,
             ActionId.DUPLICATE_ACTIVITY,
             ActionId.DELETE_ACTIVITIES,
+            ActionId.PROMOTE_ACTIVITY,
         ):
             table.addAction(self.actions[action_id])
         self.activities_page.edit_requested.connect(self.open_editor)
@@ -146,13 +163,14 @@ class MainWindow(QMainWindow):
         navigation.setAccessibleName(self.tr("Modules"))
         navigation.setIconSize(QSize(24, 24))
         navigation.setMinimumWidth(120)
-        style = self.style()
-        for text, icon in (
-            (self.tr("Activities"), QStyle.StandardPixmap.SP_FileDialogListView),
-            (self.tr("Dashboard"), QStyle.StandardPixmap.SP_FileDialogInfoView),
-            (self.tr("IMVO conditions"), QStyle.StandardPixmap.SP_DialogApplyButton),
+        for name, text in (
+            ("activities", self.tr("Activities")),
+            ("dashboard", self.tr("Dashboard")),
+            ("screening", self.tr("IMVO conditions")),
+            ("practices", self.tr("Good practices")),
+            ("surveys", self.tr("Surveys")),
         ):
-            QListWidgetItem(style.standardIcon(icon), text, navigation)
+            QListWidgetItem(icon(MODULE_ICONS[name]), text, navigation)
         navigation.currentRowChanged.connect(self._show_page)
         navigation.setEnabled(False)
         return navigation
@@ -191,9 +209,59 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a[ActionId.FIND])
         edit_menu.addAction(a[ActionId.CLEAR_FILTERS])
         view_menu = menu_bar.addMenu(self.tr("&View"))
-        view_menu.addAction(a[ActionId.SHOW_ACTIVITIES])
-        view_menu.addAction(a[ActionId.SHOW_DASHBOARD])
+        for action_id in (
+            ActionId.SHOW_ACTIVITIES,
+            ActionId.SHOW_DASHBOARD,
+            ActionId.SHOW_SCREENING,
+            ActionId.SHOW_PRACTICES,
+            ActionId.SHOW_SURVEYS,
+        ):
+            view_menu.addAction(a[action_id])
+        for title, action_ids in (
+            (
+                self.tr("&Screening"),
+                (
+                    ActionId.NEW_REQUEST,
+                    ActionId.EDIT_REQUEST,
+                    ActionId.SCREEN_REQUEST,
+                    ActionId.PRINT_DECISION_RECORD,
+                    None,
+                    ActionId.IMPORT_SANCTIONS_LIST,
+                    ActionId.IMPORT_RISK_TABLE,
+                ),
+            ),
+            (
+                self.tr("&Practices"),
+                (
+                    ActionId.NEW_PRACTICE,
+                    ActionId.PROMOTE_ACTIVITY,
+                    None,
+                    ActionId.IMPORT_PRACTICES,
+                    ActionId.EXPORT_PRACTICES,
+                    ActionId.PRACTICE_BOOKLET,
+                    None,
+                    ActionId.PRESENT_PRACTICES,
+                ),
+            ),
+            (
+                self.tr("S&urveys"),
+                (
+                    ActionId.START_RESPONSE,
+                    ActionId.CONTINUE_DRAFT,
+                    None,
+                    ActionId.IMPORT_SURVEY,
+                    ActionId.EXPORT_RESPONSES,
+                ),
+            ),
+        ):
+            menu = menu_bar.addMenu(title)
+            for action_id in action_ids:
+                if action_id is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[action_id])
         help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.USER_GUIDE])
         help_menu.addAction(a[ActionId.SHORTCUTS])
         help_menu.addAction(a[ActionId.ABOUT])
 
@@ -231,6 +299,47 @@ class MainWindow(QMainWindow):
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ABOUT].triggered.connect(self._show_about)
         a[ActionId.SHORTCUTS].triggered.connect(self._show_shortcuts)
+        a[ActionId.USER_GUIDE].triggered.connect(lambda: show_user_guide(self, self.language))
+        for action_id, module in (
+            (ActionId.SHOW_SCREENING, "screening"),
+            (ActionId.SHOW_PRACTICES, "practices"),
+            (ActionId.SHOW_SURVEYS, "surveys"),
+        ):
+            a[action_id].triggered.connect(lambda _=False, m=module: self.show_module(m))
+        module_commands = {
+            ActionId.NEW_REQUEST: ("screening", lambda: self.screening_page.new_request()),
+            ActionId.EDIT_REQUEST: ("screening", lambda: self.screening_page.edit_request()),
+            ActionId.SCREEN_REQUEST: ("screening", lambda: self.screening_page.screen_current()),
+            ActionId.PRINT_DECISION_RECORD: (
+                "screening",
+                lambda: self.screening_page.print_decision_record(),
+            ),
+            ActionId.IMPORT_SANCTIONS_LIST: (
+                "screening",
+                lambda: self.screening_page.import_sanctions_list(),
+            ),
+            ActionId.IMPORT_RISK_TABLE: (
+                "screening",
+                lambda: self.screening_page.import_risk_table(),
+            ),
+            ActionId.NEW_PRACTICE: ("practices", lambda: self.practices_page.new_practice()),
+            ActionId.IMPORT_PRACTICES: ("practices", lambda: self.practices_page.import_dialog()),
+            ActionId.EXPORT_PRACTICES: (
+                "practices",
+                lambda: self.practices_page.export_practices(),
+            ),
+            ActionId.PRACTICE_BOOKLET: ("practices", lambda: self.practices_page.export_booklet()),
+            ActionId.PRESENT_PRACTICES: ("practices", self._present_practices),
+            ActionId.START_RESPONSE: ("surveys", lambda: self.surveys_page.start_new_response()),
+            ActionId.CONTINUE_DRAFT: ("surveys", lambda: self.surveys_page.continue_draft()),
+            ActionId.IMPORT_SURVEY: ("surveys", lambda: self.surveys_page.import_survey()),
+            ActionId.EXPORT_RESPONSES: ("surveys", lambda: self.surveys_page.export_responses()),
+        }
+        for action_id, (module, command) in module_commands.items():
+            a[action_id].triggered.connect(
+                lambda _=False, m=module, run=command: self._run_in_module(m, run)
+            )
+        a[ActionId.PROMOTE_ACTIVITY].triggered.connect(self.promote_selected_activity)
 
     # -- state -------------------------------------------------------------------------
 
@@ -251,11 +360,63 @@ class MainWindow(QMainWindow):
         a[ActionId.EDIT_ACTIVITY].setEnabled(selected == 1)
         a[ActionId.DUPLICATE_ACTIVITY].setEnabled(selected == 1)
         a[ActionId.DELETE_ACTIVITIES].setEnabled(selected > 0)
-        a[ActionId.FIND].setEnabled(on_list or (attached and self.current_module == "screening"))
+        a[ActionId.FIND].setEnabled(
+            on_list or (attached and self.current_module in ("screening", "practices"))
+        )
         a[ActionId.CLEAR_FILTERS].setEnabled(on_list)
         idle = attached and self.job is None
         a[ActionId.EXPORT_ACTIVITIES].setEnabled(idle)
         a[ActionId.ANNUAL_REPORT].setEnabled(idle)
+        a[ActionId.PROMOTE_ACTIVITY].setEnabled(selected == 1)
+        for action_id in (
+            ActionId.SHOW_SCREENING,
+            ActionId.SHOW_PRACTICES,
+            ActionId.SHOW_SURVEYS,
+            ActionId.NEW_REQUEST,
+            ActionId.NEW_PRACTICE,
+        ):
+            a[action_id].setEnabled(attached)
+        if not attached:
+            for action_id in (
+                ActionId.EDIT_REQUEST,
+                ActionId.SCREEN_REQUEST,
+                ActionId.PRINT_DECISION_RECORD,
+                ActionId.IMPORT_SANCTIONS_LIST,
+                ActionId.IMPORT_RISK_TABLE,
+                ActionId.IMPORT_PRACTICES,
+                ActionId.EXPORT_PRACTICES,
+                ActionId.PRACTICE_BOOKLET,
+                ActionId.PRESENT_PRACTICES,
+                ActionId.START_RESPONSE,
+                ActionId.CONTINUE_DRAFT,
+                ActionId.IMPORT_SURVEY,
+                ActionId.EXPORT_RESPONSES,
+            ):
+                a[action_id].setEnabled(False)
+            return
+        screening = self.screening_page
+        record = screening.current_record
+        screening_idle = not screening.is_busy
+        a[ActionId.EDIT_REQUEST].setEnabled(record is not None and not record.is_decided)
+        a[ActionId.SCREEN_REQUEST].setEnabled(
+            record is not None and not record.is_decided and screening_idle
+        )
+        a[ActionId.PRINT_DECISION_RECORD].setEnabled(record is not None)
+        a[ActionId.IMPORT_SANCTIONS_LIST].setEnabled(screening_idle)
+        a[ActionId.IMPORT_RISK_TABLE].setEnabled(screening_idle)
+        practices_idle = self.practices_page.job is None
+        for action_id in (
+            ActionId.IMPORT_PRACTICES,
+            ActionId.EXPORT_PRACTICES,
+            ActionId.PRACTICE_BOOKLET,
+            ActionId.PRESENT_PRACTICES,
+        ):
+            a[action_id].setEnabled(practices_idle)
+        surveys = self.surveys_page
+        a[ActionId.START_RESPONSE].setEnabled(surveys.can_start)
+        a[ActionId.CONTINUE_DRAFT].setEnabled(surveys.can_continue)
+        a[ActionId.IMPORT_SURVEY].setEnabled(surveys.job is None)
+        a[ActionId.EXPORT_RESPONSES].setEnabled(surveys.can_export)
 
     def _show_page(self, row: int) -> None:
         if self.is_attached:
@@ -322,8 +483,48 @@ class MainWindow(QMainWindow):
             self.job.wait()
         if self.is_attached:
             self.screening_page.commit_pending()
+            self.surveys_page.flush()
+            presentation = self.practices_page.presentation
+            for page_job in (
+                self.practices_page.job,
+                presentation.job if presentation is not None else None,
+                self.surveys_page.job,
+            ):
+                if page_job is not None:
+                    page_job.cancel()
+                    page_job.wait()
         self.save_state()
         super().closeEvent(event)
+
+    # -- modules ----------------------------------------------------------------------
+
+    def _run_in_module(self, module: str, command: object) -> None:
+        """Show the module a menu command belongs to, then run the command there."""
+        self.show_module(module)
+        command()  # type: ignore[operator]
+
+    def _ask_save_path_for_page(
+        self, _parent: QWidget, title: str, suggested_name: str, file_filter: str
+    ) -> Path | None:
+        return self.ask_save_path(title, suggested_name, file_filter)
+
+    def promote_selected_activity(self) -> None:
+        ids = self.activities_page.selected_ids()
+        if len(ids) != 1:
+            return
+        self.show_module("practices")
+        self.practices_page.promote_activity(ids[0])
+
+    def _present_practices(self) -> None:
+        self.practices_page.present(self._reset_demo if self.is_demo else None)
+
+    def _reset_demo(self) -> None:
+        """Trainer mode: put the demo's good practices back as they were seeded."""
+        from postkit.core.practices.demo import seed_practices_demo
+
+        assert self.database is not None
+        with self.database.session() as session:
+            seed_practices_demo(session, self.database.files_dir)
 
     # -- editing -----------------------------------------------------------------------
 
@@ -424,6 +625,10 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         if self.current_module == "screening":
             self.screening_page.focus_search()
+            return
+        if self.current_module == "practices":
+            self.practices_page.search.setFocus()
+            self.practices_page.search.selectAll()
             return
         self.show_module("activities")
         self.activities_page.search.setFocus()

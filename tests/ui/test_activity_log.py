@@ -354,3 +354,31 @@ def test_the_screening_module_is_one_click_away(window: MainWindow) -> None:
     window.actions[ActionId.FIND].trigger()
     window.show_module("activities")
     assert window.pages.currentWidget() is window.activities_page
+
+
+def test_every_module_opens_from_its_action(window: MainWindow) -> None:
+    for action_id, page in (
+        (ActionId.SHOW_SCREENING, window.screening_page),
+        (ActionId.SHOW_PRACTICES, window.practices_page),
+        (ActionId.SHOW_SURVEYS, window.surveys_page),
+        (ActionId.SHOW_DASHBOARD, window.dashboard_page),
+        (ActionId.SHOW_ACTIVITIES, window.activities_page),
+    ):
+        window.actions[action_id].trigger()
+        assert window.pages.currentWidget() is page
+
+
+def test_promoting_an_activity_opens_its_good_practice_draft(
+    window: MainWindow, database: Database
+) -> None:
+    from postkit.core.practices.records import PracticeFilter
+    from postkit.core.practices.service import list_practices
+
+    activity = _add(database, title="Living wage dialogue with cocoa buyers")
+    window.activities_page.reload(select_ids=[activity])
+    assert window.actions[ActionId.PROMOTE_ACTIVITY].isEnabled()
+    window.actions[ActionId.PROMOTE_ACTIVITY].trigger()
+    assert window.pages.currentWidget() is window.practices_page
+    with database.session() as session:
+        titles = [row.title for row in list_practices(session, PracticeFilter())]
+    assert titles == ["Living wage dialogue with cocoa buyers"]
