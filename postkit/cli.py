@@ -67,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_screening_commands(commands)
     _add_survey_commands(commands)
+    _add_practice_commands(commands)
 
     report = commands.add_parser("report", help="reports")
     report_commands = report.add_subparsers(dest="report_command", metavar="KIND", required=True)
@@ -123,6 +124,22 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     export.add_argument("--version", help="the form version (default: the newest)")
     export.add_argument("--post", help="the post's name (default: the post's profile)")
     export.set_defaults(run=_run_survey_export)
+
+
+def _add_practice_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    practices = commands.add_parser("practices", help="good practices shared between posts")
+    actions = practices.add_subparsers(dest="practices_command", metavar="ACTION", required=True)
+    import_files = actions.add_parser("import", help="import .postkit files")
+    import_files.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    import_files.set_defaults(run=_run_practices_import)
+    export = actions.add_parser("export", help="export practices to a .postkit file")
+    export.add_argument("out", metavar="OUT.postkit", type=Path)
+    export.add_argument(
+        "--all", action="store_true", help="drafts too (default: the published practices)"
+    )
+    export.set_defaults(run=_run_practices_export)
+    listing = actions.add_parser("list", help="one line per practice: uuid, title, last changed")
+    listing.set_defaults(run=_run_practices_list)
 
 
 def _positive_int(text: str) -> int:
@@ -197,7 +214,7 @@ def _run_demo_seed(args: argparse.Namespace) -> None:
     database = open_database(database_location(args))
     seed_everything(database, activities=args.activities)
     print(
-        f"{database.url}: added {args.activities} demo activities, "
+        f"{database.url}: added {args.activities} demo activities, practices, "
         "the demo screenings and survey responses"
     )
 
@@ -338,6 +355,49 @@ def _run_survey_export(args: argparse.Namespace) -> None:
     print(f"{args.out}: {count} responses to {form.form_id} {form.version} from {post}")
 
 
+def _run_practices_import(args: argparse.Namespace) -> int:
+    from postkit.core.db import open_database
+    from postkit.core.practices.exchange import import_practices
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        summary = import_practices(session, database.files_dir, args.files)
+    print(
+        f"added {len(summary.added)}, updated {len(summary.updated)}, "
+        f"skipped {len(summary.skipped)}, conflicts {len(summary.conflicts)}"
+    )
+    for skipped in summary.skipped:
+        print(f"{skipped.uuid}\t{skipped.title}\tskipped: {skipped.reason.value}")
+    for uuid, title in summary.conflicts:
+        print(f"{uuid}\t{title}\tconflict: kept the local version")
+    for failed in summary.failed:
+        print(f"postkit: error: {failed.path}: {failed.problem}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _run_practices_export(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.practices.exchange import export_practices
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        count = export_practices(session, database.files_dir, args.out, include_drafts=args.all)
+    print(f"{args.out}: {count} practices")
+
+
+def _run_practices_list(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.practices.records import PracticeFilter
+    from postkit.core.practices.service import list_practices
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        rows = list_practices(session, PracticeFilter())
+    for row in rows:
+        title = row.title.replace("\t", " ")
+        print(f"{row.uuid}\t{title}\t{row.updated_at.isoformat(timespec='seconds')}")
+
+
 def _open_app(args: argparse.Namespace) -> int:
     from postkit.ui.app import run_app
 
@@ -369,11 +429,11 @@ def _open_app(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    run: Callable[[argparse.Namespace], None] | None = getattr(args, "run", None)
+    run: Callable[[argparse.Namespace], int | None] | None = getattr(args, "run", None)
     try:
         if run is None:
             return _open_app(args)
-        run(args)
+        code = run(args)
     except PostkitError as exc:
         print(f"postkit: error: {exc}", file=sys.stderr)
         return 1
@@ -381,4 +441,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"postkit: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
-    return 0
+    return code if isinstance(code, int) else 0

@@ -241,7 +241,8 @@ def seed_demo(
 
 
 def seed_everything(database: Database, activities: int = 600, today: date | None = None) -> None:
-    """The whole demo: activities, the screening of support requests, survey responses."""
+    """The whole demo: activities, screenings of support requests, survey responses, practices."""
+    from postkit.core.practices.demo import seed_practices_demo
     from postkit.core.screening.demo import seed_screening_demo
     from postkit.core.surveys.demo import seed_survey_demo
 
@@ -249,3 +250,4 @@ def seed_everything(database: Database, activities: int = 600, today: date | Non
         seed_demo(session, activities=activities, today=today)
         seed_screening_demo(session, database.files_dir, today=today)
         seed_survey_demo(session, [post.name for post in DEMO_POSTS], today=today)
+        seed_practices_demo(session, database.files_dir, today=today)
