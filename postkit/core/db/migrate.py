@@ -24,7 +24,9 @@ def _alembic_config(engine: Engine) -> Config:
     config = Config()
     script_location = resources.files("postkit.core.db") / "migrations"
     config.set_main_option("script_location", str(script_location))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # ConfigParser reads % as interpolation: a socket path (%2F) or password must be escaped.
+    url = engine.url.render_as_string(hide_password=False)
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
