@@ -46,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     seed = demo_commands.add_parser("seed", help="fill the database with fictional demo data")
     seed.add_argument("--activities", type=_positive_int, default=DEMO_ACTIVITIES, metavar="N")
     seed.set_defaults(run=_run_demo_seed)
+    exports = demo_commands.add_parser(
+        "exports", help="write realistic survey exports of many posts (for headquarters demos)"
+    )
+    exports.add_argument("dir", metavar="DIR", type=Path)
+    exports.add_argument("--posts", type=_positive_int, default=150, metavar="N")
+    exports.add_argument("--responses", type=_positive_int, default=40, metavar="M")
+    exports.set_defaults(run=_run_demo_exports)
 
     activities = commands.add_parser("activities", help="the activity log")
     activity_commands = activities.add_subparsers(
@@ -124,6 +131,14 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     export.add_argument("--version", help="the form version (default: the newest)")
     export.add_argument("--post", help="the post's name (default: the post's profile)")
     export.set_defaults(run=_run_survey_export)
+    aggregate = actions.add_parser(
+        "aggregate", help="headquarters: aggregate post exports into a summary (and a report)"
+    )
+    aggregate.add_argument("paths", metavar="FILE_OR_FOLDER", nargs="+", type=Path)
+    aggregate.add_argument("--out", metavar="SUMMARY.xlsx", type=Path, required=True)
+    aggregate.add_argument("--pdf", metavar="REPORT.pdf", type=Path)
+    aggregate.add_argument("--language", choices=("nl", "en"), default="en")
+    aggregate.set_defaults(run=_run_survey_aggregate)
 
 
 def _add_practice_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -396,6 +411,69 @@ def _run_practices_list(args: argparse.Namespace) -> None:
     for row in rows:
         title = row.title.replace("\t", " ")
         print(f"{row.uuid}\t{title}\t{row.updated_at.isoformat(timespec='seconds')}")
+
+
+class _TerminalProgress:
+    """A progress line on a terminal (stderr), silent when output goes to a file or pipe."""
+
+    def __init__(self, label: str) -> None:
+        self._label = label
+        self._shown = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._shown and total:
+            width = 30
+            filled = width * done // total
+            bar = "#" * filled + "-" * (width - filled)
+            print(f"\r{self._label} [{bar}] {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    def finish(self) -> None:
+        if self._shown:
+            print(file=sys.stderr)
+
+
+def _run_survey_aggregate(args: argparse.Namespace) -> int:
+    from postkit.core.db import open_database
+    from postkit.core.hq.aggregate import collect_exports
+    from postkit.core.hq.report import write_aggregate_report
+    from postkit.core.hq.summary import build_summary, write_summary_xlsx
+    from postkit.core.surveys.demo import EVALUATION_FORM_ID
+    from postkit.core.surveys.responses import shipped_surveys_dir
+    from postkit.core.surveys.xlsform import load_form
+
+    form = load_form(shipped_surveys_dir() / f"{EVALUATION_FORM_ID}.xlsx")
+    database = open_database(database_location(args))
+    progress = _TerminalProgress("reading exports")
+    with database.session() as session:
+        report = collect_exports(session, args.paths, form, progress=progress)
+        progress.finish()
+        summary = build_summary(session, form)
+    write_summary_xlsx(summary, args.out, language=args.language)
+    if args.pdf:
+        write_aggregate_report(summary, args.pdf, language=args.language)
+    print(
+        f"{args.out}: {len(report.accepted)} exports accepted, {len(report.refused)} refused; "
+        f"responses {report.added} added, {report.replaced} replaced, "
+        f"{report.unchanged} unchanged"
+    )
+    for replaced in report.replaced_responses:
+        print(f"replaced response {replaced.uuid} of {replaced.post} (from {replaced.path.name})")
+    for refused in report.refused:
+        print(f"postkit: refused {refused.path}: {refused.reason}", file=sys.stderr)
+    if report.has_refusals:
+        print(
+            f"postkit: error: {len(report.refused)} file(s) refused; the summary holds the others",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _run_demo_exports(args: argparse.Namespace) -> None:
+    from postkit.core.hq.demo_exports import write_demo_exports
+
+    paths = write_demo_exports(args.dir, posts=args.posts, responses=args.responses)
+    print(f"{args.dir}: {len(paths)} post exports of {args.responses} responses each")
 
 
 def _open_app(args: argparse.Namespace) -> int:
