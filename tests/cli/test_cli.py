@@ -40,7 +40,7 @@ def test_database_from_the_environment_variable(
     db = tmp_path / "from-env.sqlite3"
     monkeypatch.setenv(DB_ENV_VAR, str(db))
     assert main(["db", "upgrade"]) == 0
-    assert "from-env.sqlite3: schema 0006" in capsys.readouterr().out
+    assert "from-env.sqlite3: schema 0007" in capsys.readouterr().out
     assert db.exists()
 
 
