@@ -1,0 +1,1 @@
+"""Headquarters: aggregating the survey exports of the posts into one picture."""

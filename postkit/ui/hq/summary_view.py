@@ -1,0 +1,475 @@
+"""The views of an aggregated summary: responses per post and region, and the Likert items."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from enum import Enum
+
+from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit.core.hq.summary import Distribution, LikertItem, Summary
+from postkit.ui.screening.colors import DANGER
+from postkit.ui.widgets.bar_chart import OKABE_ITO, BarChart
+
+_SORT = Qt.ItemDataRole.UserRole + 1
+_KIND = Qt.ItemDataRole.UserRole + 2
+POSTED = "post"
+MISSING = "missing"
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def label_in(texts: Mapping[str, str] | None, language: str) -> str:
+    """A form text in `language`, else English, else any language it has."""
+    if not texts:
+        return ""
+    return texts.get(language) or texts.get("en") or next(iter(texts.values()), "")
+
+
+def percent_text(share: float | None) -> str:
+    """A share as a whole percentage in the user's locale; a dash when nobody answered."""
+    if share is None:
+        return "—"
+    locale = QLocale()
+    return locale.toString(round(share * 100)) + locale.percent()
+
+
+def mean_text(mean: float | None) -> str:
+    return "—" if mean is None else QLocale().toString(mean, "f", 2)
+
+
+def export_time_text(iso: str) -> str:
+    """An export's UTC ISO moment as the user's clock and language write it."""
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+class SortableItem(QTreeWidgetItem):
+    """A row that sorts each column by the key stored under _SORT (numbers as numbers)."""
+
+    @override
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        column = tree.sortColumn() if tree is not None else 0
+        mine, theirs = self.data(column, _SORT), other.data(column, _SORT)
+        if mine is not None and theirs is not None:
+            return bool(mine < theirs)
+        return super().__lt__(other)
+
+
+def make_tree(parent: QWidget, name: str, headers: Sequence[str]) -> QTreeWidget:
+    tree = QTreeWidget(parent)
+    tree.setAccessibleName(name)
+    tree.setHeaderLabels(list(headers))
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setUniformRowHeights(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setStyleSheet("QTreeView::item { padding: 3px 8px 3px 0; }")
+    return tree
+
+
+def section_title(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
+
+
+class ShareChart(BarChart):
+    """Bars of shares given in whole percent; the axis and values read as percentages."""
+
+    @override
+    def _format(self, value: int) -> str:
+        return self.locale().toString(value) + self.locale().percent()
+
+
+class PostsView(QWidget):
+    """Responses per post, the posts expected but missing, and responses per region."""
+
+    POST, REGION, BUSINESS, RESPONSES, EXPORTED = range(5)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = make_tree(
+            self,
+            self.tr("Responses per post"),
+            [
+                self.tr("Post"),
+                self.tr("Region"),
+                self.tr("Dutch business"),
+                self.tr("Responses"),
+                self.tr("Latest export"),
+            ],
+        )
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.POST, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.missing_label = QLabel(self)
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setTextFormat(Qt.TextFormat.RichText)
+
+        self.region_chart = BarChart(self, horizontal=True)
+        self.region_chart.setAccessibleName(self.tr("Responses per region"))
+        self.region_chart.setMinimumWidth(260)
+        chart_box = QWidget(self)
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(8, 0, 0, 0)
+        chart_layout.addWidget(section_title(self.tr("Responses per region"), chart_box))
+        chart_layout.addWidget(self.region_chart)
+        chart_layout.addStretch()
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.missing_label)
+        left_layout.addWidget(self.table, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(chart_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([700, 400])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter)
+
+    def set_summary(self, summary: Summary, language: str) -> None:
+        self.table.setSortingEnabled(False)
+        self.table.clear()
+        for post in summary.posts:
+            item = SortableItem(
+                [
+                    post.post,
+                    summary.region_label(post.region, language),
+                    summary.business_label(post.business, language),
+                    QLocale().toString(post.responses),
+                    export_time_text(post.exported_at),
+                ]
+            )
+            item.setData(self.POST, _KIND, POSTED)
+            item.setData(self.POST, _SORT, post.post.casefold())
+            item.setData(self.RESPONSES, _SORT, post.responses)
+            item.setData(self.EXPORTED, _SORT, post.exported_at)
+            item.setTextAlignment(self.RESPONSES, _RIGHT)
+            self.table.addTopLevelItem(item)
+        for name in summary.missing_posts:
+            item = SortableItem([name, "", "", QLocale().toString(0), self.tr("none counted")])
+            item.setData(self.POST, _KIND, MISSING)
+            item.setData(self.POST, _SORT, name.casefold())
+            item.setData(self.RESPONSES, _SORT, 0)
+            item.setData(self.EXPORTED, _SORT, "")
+            item.setTextAlignment(self.RESPONSES, _RIGHT)
+            tip = self.tr("This post sent a file, but none of its responses could be counted")
+            for column in range(self.table.columnCount()):
+                item.setForeground(column, QBrush(QColor(DANGER)))
+                item.setToolTip(column, tip)
+            self.table.addTopLevelItem(item)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(self.POST, Qt.SortOrder.AscendingOrder)
+        if summary.missing_posts:
+            self.missing_label.setText(
+                self.tr("<b>Missing posts:</b> {0} (listed in red below)").format(
+                    ", ".join(summary.missing_posts)
+                )
+            )
+            self.missing_label.setStyleSheet(f"color: {DANGER};")
+        else:
+            self.missing_label.setText(self.tr("No expected post is missing."))
+            self.missing_label.setStyleSheet("color: palette(placeholder-text);")
+        self.region_chart.set_data(
+            [summary.region_label(region.region, language) for region in summary.regions],
+            [(self.tr("Responses"), [region.responses for region in summary.regions])],
+        )
+        self.region_chart.setMinimumHeight(self.region_chart.sizeHint().height())
+
+    def post_names(self, kind: str = POSTED) -> list[str]:
+        """The posts listed, in table order: those counted, or the missing ones."""
+        items = (self.table.topLevelItem(row) for row in range(self.table.topLevelItemCount()))
+        return [item.text(self.POST) for item in items if item.data(self.POST, _KIND) == kind]
+
+
+class Breakdown(Enum):
+    OVERALL = "overall"
+    REGION = "region"
+    BUSINESS = "business"
+
+
+class LikertView(QWidget):
+    """The Likert items: share agreeing, count and mean, overall or per region or business,
+    as a table and as a bar chart of the share agreeing."""
+
+    NUMBER, ITEM, ANSWERED, AGREE, SHARE, MEAN = range(6)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._summary: Summary | None = None
+        self._language = "en"
+
+        self.group_combo = QComboBox(self)
+        self.group_combo.setAccessibleName(self.tr("Items"))
+        self.group_combo.currentIndexChanged.connect(self._show)
+        self.breakdown_combo = QComboBox(self)
+        self.breakdown_combo.setAccessibleName(self.tr("Break down by"))
+        self.breakdown_combo.addItem(self.tr("No breakdown (all posts)"), Breakdown.OVERALL)
+        self.breakdown_combo.addItem(self.tr("Region"), Breakdown.REGION)
+        self.breakdown_combo.addItem(self.tr("Amount of Dutch business"), Breakdown.BUSINESS)
+        self.breakdown_combo.currentIndexChanged.connect(self._show)
+        note = QLabel(
+            self.tr("Agreeing: 4 or 5 on the 5-point scale, of those who answered the item."),
+            self,
+        )
+        note.setStyleSheet("color: palette(placeholder-text);")
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        items_label = QLabel(self.tr("&Items:"), self)
+        items_label.setBuddy(self.group_combo)
+        breakdown_label = QLabel(self.tr("&Break down by:"), self)
+        breakdown_label.setBuddy(self.breakdown_combo)
+        controls.addWidget(items_label)
+        controls.addWidget(self.group_combo)
+        controls.addSpacing(16)
+        controls.addWidget(breakdown_label)
+        controls.addWidget(self.breakdown_combo)
+        controls.addSpacing(16)
+        controls.addWidget(note, 1)
+
+        self.table = make_tree(self, self.tr("Likert items"), [])
+        self.table.setIndentation(0)
+        self.table.setWordWrap(False)
+
+        self.overall_chart = ShareChart(self, horizontal=True, show_values=True)
+        self.overall_chart.setAccessibleName(self.tr("Share agreeing per item"))
+        self.breakdown_chart = ShareChart(self)
+        self.breakdown_chart.setAccessibleName(self.tr("Share agreeing per item and group"))
+        self.chart_title = section_title("", self)
+        self._chart: ShareChart = self.overall_chart
+        # Not a QStackedWidget: its minimum size would be the tallest and the widest chart's.
+        charts = QWidget(self)
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        charts_layout.addWidget(self.overall_chart)
+        charts_layout.addWidget(self.breakdown_chart)
+        self.breakdown_chart.hide()
+        self.chart_scroll = QScrollArea(self)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setWidget(charts)
+        chart_box = QWidget(self)
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 6, 0, 0)
+        chart_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(self.chart_scroll, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(chart_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.splitter, 1)
+
+    @property
+    def chart(self) -> ShareChart:
+        """The chart being shown."""
+        return self._chart
+
+    @property
+    def breakdown(self) -> Breakdown:
+        return self.breakdown_combo.currentData()  # type: ignore[no-any-return]
+
+    def set_breakdown(self, breakdown: Breakdown) -> None:
+        self.breakdown_combo.setCurrentIndex(self.breakdown_combo.findData(breakdown))
+
+    def set_group(self, group: str | None) -> None:
+        """Show the items of one top-level group (its name), or all with None."""
+        self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(group)))
+
+    def set_summary(self, summary: Summary, language: str) -> None:
+        self._summary = summary
+        self._language = language
+        keep = self.group_combo.currentData()
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        self.group_combo.addItem(self.tr("All items"), None)
+        groups: dict[str, str] = {}
+        for item in summary.likert:
+            groups.setdefault(item.group, label_in(item.group_label, language) or item.group)
+        for name, text in groups.items():
+            self.group_combo.addItem(text, name)
+        self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(keep)))
+        self.group_combo.blockSignals(False)
+        self._show()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _items(self) -> list[tuple[int, LikertItem]]:
+        """The items shown, each with its number in the form (1, 2, …)."""
+        if self._summary is None:
+            return []
+        group = self.group_combo.currentData()
+        return [
+            (number, item)
+            for number, item in enumerate(self._summary.likert, 1)
+            if group is None or item.group == group
+        ]
+
+    def _subgroups(self) -> list[tuple[str, str]]:
+        """The (code, label) of each column of the breakdown, in the form's order."""
+        summary, breakdown = self._summary, self.breakdown
+        if summary is None or breakdown is Breakdown.OVERALL:
+            return []
+        if breakdown is Breakdown.REGION:
+            codes: list[str] = [region.region for region in summary.regions]
+            return [(code, summary.region_label(code, self._language)) for code in codes]
+        codes = []
+        for item in summary.likert:
+            codes.extend(code for code in item.by_business if code not in codes)
+        return [(code, summary.business_label(code, self._language)) for code in codes]
+
+    def _figures(self, item: LikertItem, code: str) -> Distribution:
+        by = item.by_region if self.breakdown is Breakdown.REGION else item.by_business
+        return by.get(code, Distribution((0, 0, 0, 0, 0)))
+
+    def _show(self) -> None:
+        items = self._items()
+        subgroups = self._subgroups()
+        self._fill_table(items, subgroups)
+        if subgroups:
+            self._fill_breakdown_chart(items, subgroups)
+        else:
+            self._fill_overall_chart(items)
+
+    def _fill_table(
+        self, items: list[tuple[int, LikertItem]], subgroups: list[tuple[str, str]]
+    ) -> None:
+        table = self.table
+        table.clear()
+        headers = [
+            self.tr("#"),
+            self.tr("Item"),
+            self.tr("Answered"),
+            self.tr("Agree"),
+            self.tr("Share agreeing"),
+            self.tr("Mean (1–5)"),
+        ]
+        table.setHeaderLabels(headers + [label for _code, label in subgroups])
+        for column, (_code, label) in enumerate(subgroups, len(headers)):
+            table.headerItem().setToolTip(
+                column, self.tr("Share agreeing among the posts of {0}").format(label)
+            )
+        tint = QColor(OKABE_ITO[2])
+        group = None
+        for number, item in items:
+            if item.group != group:
+                group = item.group
+                heading = QTreeWidgetItem(["", label_in(item.group_label, self._language)])
+                heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                font = QFont(table.font())
+                font.setWeight(QFont.Weight.DemiBold)
+                heading.setFont(1, font)
+                table.addTopLevelItem(heading)
+            figures = item.overall
+            label = label_in(item.label, self._language)
+            row = QTreeWidgetItem(
+                [
+                    str(number),
+                    label,
+                    QLocale().toString(figures.answered),
+                    QLocale().toString(figures.agree),
+                    percent_text(figures.share_agreeing),
+                    mean_text(figures.mean),
+                ]
+                + [percent_text(self._figures(item, code).share_agreeing) for code, _ in subgroups]
+            )
+            row.setToolTip(self.ITEM, f"{label}\n({item.name})")
+            for column in range(self.ANSWERED, len(headers) + len(subgroups)):
+                row.setTextAlignment(column, _RIGHT)
+            row.setTextAlignment(self.NUMBER, _RIGHT)
+            for column, (code, sub_label) in enumerate(subgroups, len(headers)):
+                sub = self._figures(item, code)
+                row.setToolTip(
+                    column,
+                    self.tr("{group}: {agree} of {answered} agree").format(
+                        group=sub_label, agree=sub.agree, answered=sub.answered
+                    ),
+                )
+                if sub.share_agreeing is not None:
+                    shade = QColor(tint)
+                    shade.setAlphaF(0.08 + 0.5 * sub.share_agreeing**2)
+                    row.setBackground(column, QBrush(shade))
+            table.addTopLevelItem(row)
+        header = table.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        share_width = header.fontMetrics().horizontalAdvance("100%") + 40
+        for column in range(len(headers), len(headers) + len(subgroups)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, max(share_width, 84))
+
+    def _fill_overall_chart(self, items: list[tuple[int, LikertItem]]) -> None:
+        self.chart_title.setText(self.tr("Share agreeing per item, all posts"))
+        chart = self.overall_chart
+        chart.set_data(
+            [f"{number}  {label_in(item.label, self._language)}" for number, item in items],
+            [(self.tr("Share agreeing"), [_whole_percent(item.overall) for _n, item in items])],
+        )
+        chart.setMinimumSize(0, chart.sizeHint().height())
+        self._show_chart(chart)
+
+    def _fill_breakdown_chart(
+        self, items: list[tuple[int, LikertItem]], subgroups: list[tuple[str, str]]
+    ) -> None:
+        if self.breakdown is Breakdown.REGION:
+            title = self.tr("Share agreeing per item (by number) and region")
+        else:
+            title = self.tr("Share agreeing per item (by number) and amount of Dutch business")
+        self.chart_title.setText(title)
+        chart = self.breakdown_chart
+        chart.set_data(
+            [str(number) for number, _item in items],
+            [
+                (label, [_whole_percent(self._figures(item, code)) for _n, item in items])
+                for code, label in subgroups
+            ],
+        )
+        width = len(items) * (len(subgroups) * 9 + 18) + 60
+        chart.setMinimumSize(width, 220)
+        self._show_chart(chart)
+
+    def _show_chart(self, chart: ShareChart) -> None:
+        self._chart = chart
+        for each in (self.overall_chart, self.breakdown_chart):
+            each.setVisible(each is chart)
+
+
+def _whole_percent(figures: Distribution) -> int:
+    share = figures.share_agreeing
+    return 0 if share is None else round(share * 100)
