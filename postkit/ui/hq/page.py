@@ -263,7 +263,7 @@ class HeadquartersPage(QWidget):
         )
         self.save_summary_button.clicked.connect(lambda: self.save_summary())
         self.save_report_button = QPushButton(
-            icon("file-pdf-box"), self.tr("Save &report (PDF)…"), results
+            icon("file-pdf-box"), self.tr("Save report (P&DF)…"), results
         )
         self.save_report_button.setToolTip(
             self.tr("Write the report of the evaluation with charts and tables as PDF")

@@ -94,14 +94,6 @@ def section_title(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-class ShareChart(BarChart):
-    """Bars of shares given in whole percent; the axis and values read as percentages."""
-
-    @override
-    def _format(self, value: int) -> str:
-        return self.locale().toString(value) + self.locale().percent()
-
-
 class PostsView(QWidget):
     """Responses per post, the posts expected but missing, and responses per region."""
 
@@ -259,12 +251,12 @@ class LikertView(QWidget):
         self.table.setIndentation(0)
         self.table.setWordWrap(False)
 
-        self.overall_chart = ShareChart(self, horizontal=True, show_values=True)
+        self.overall_chart = BarChart(self, horizontal=True, show_values=True)
         self.overall_chart.setAccessibleName(self.tr("Share agreeing per item"))
-        self.breakdown_chart = ShareChart(self)
+        self.breakdown_chart = BarChart(self)
         self.breakdown_chart.setAccessibleName(self.tr("Share agreeing per item and group"))
         self.chart_title = section_title("", self)
-        self._chart: ShareChart = self.overall_chart
+        self._chart: BarChart = self.overall_chart
         # Not a QStackedWidget: its minimum size would be the tallest and the widest chart's.
         charts = QWidget(self)
         charts_layout = QVBoxLayout(charts)
@@ -294,7 +286,7 @@ class LikertView(QWidget):
         layout.addWidget(self.splitter, 1)
 
     @property
-    def chart(self) -> ShareChart:
+    def chart(self) -> BarChart:
         """The chart being shown."""
         return self._chart
 
@@ -435,7 +427,7 @@ class LikertView(QWidget):
             table.setColumnWidth(column, max(share_width, 84))
 
     def _fill_overall_chart(self, items: list[tuple[int, LikertItem]]) -> None:
-        self.chart_title.setText(self.tr("Share agreeing per item, all posts"))
+        self.chart_title.setText(self.tr("Share agreeing per item in %, all posts"))
         chart = self.overall_chart
         chart.set_data(
             [f"{number}  {label_in(item.label, self._language)}" for number, item in items],
@@ -448,9 +440,9 @@ class LikertView(QWidget):
         self, items: list[tuple[int, LikertItem]], subgroups: list[tuple[str, str]]
     ) -> None:
         if self.breakdown is Breakdown.REGION:
-            title = self.tr("Share agreeing per item (by number) and region")
+            title = self.tr("Share agreeing in % per item (by number) and region")
         else:
-            title = self.tr("Share agreeing per item (by number) and amount of Dutch business")
+            title = self.tr("Share agreeing in % per item (by number) and amount of Dutch business")
         self.chart_title.setText(title)
         chart = self.breakdown_chart
         chart.set_data(
@@ -464,7 +456,7 @@ class LikertView(QWidget):
         chart.setMinimumSize(width, 220)
         self._show_chart(chart)
 
-    def _show_chart(self, chart: ShareChart) -> None:
+    def _show_chart(self, chart: BarChart) -> None:
         self._chart = chart
         for each in (self.overall_chart, self.breakdown_chart):
             each.setVisible(each is chart)
