@@ -139,6 +139,22 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     aggregate.add_argument("--pdf", metavar="REPORT.pdf", type=Path)
     aggregate.add_argument("--language", choices=("nl", "en"), default="en")
     aggregate.set_defaults(run=_run_survey_aggregate)
+    receipts = actions.add_parser(
+        "receipts",
+        help="headquarters: write a receipt per post for the exports received (into DIR)",
+    )
+    receipts.add_argument("dir", metavar="DIR", type=Path)
+    receipts.set_defaults(run=_run_survey_receipts)
+
+    receipt = commands.add_parser("receipt", help="receipts from headquarters for survey exports")
+    receipt_actions = receipt.add_subparsers(
+        dest="receipt_command", metavar="ACTION", required=True
+    )
+    receipt_import = receipt_actions.add_parser(
+        "import", help="record what headquarters' receipt says about the post's exports"
+    )
+    receipt_import.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    receipt_import.set_defaults(run=_run_receipt_import)
 
 
 def _add_practice_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -467,6 +483,57 @@ def _run_survey_aggregate(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _run_survey_receipts(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.hq.receipts import build_receipts, write_receipts
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        batch = build_receipts(session)
+    written = write_receipts(batch, args.dir)
+    for path, receipt in written:
+        print(
+            f"{path}: {receipt.post}, {len(receipt.entries)} file(s): "
+            f"{receipt.accepted} accepted, {receipt.refused} refused"
+        )
+    if not written:
+        print(f"{args.dir}: no files received from any post yet; no receipts written")
+    for file in batch.unattributed:
+        print(
+            f"postkit: no receipt can name {file.file_name} (refused: {file.reason}): "
+            "it names no post",
+            file=sys.stderr,
+        )
+
+
+def _run_receipt_import(args: argparse.Namespace) -> int:
+    from postkit.core.db import open_database
+    from postkit.core.profile import load_profile
+    from postkit.core.surveys.receipts import import_receipt
+
+    database = open_database(database_location(args))
+    failed = 0
+    with database.session() as session:
+        profile = load_profile(session)
+        for path in args.files:
+            try:
+                result = import_receipt(session, path, profile.post_name if profile else None)
+            except PostkitError as error:
+                print(f"postkit: error: {error}", file=sys.stderr)
+                failed += 1
+                continue
+            print(
+                f"{path}: receipt for {result.post} of {result.issued_at:%Y-%m-%d}: "
+                f"{len(result.updated)} export(s) updated, {len(result.unchanged)} unchanged"
+            )
+            for sent in (*result.updated, *result.unchanged):
+                reason = f" ({sent.reason})" if sent.reason else ""
+                print(f"{sent.file_name}\t{sent.status}{reason}")
+            for entry in result.unknown:
+                print(f"{entry.file_name}\t{entry.status}: not an export recorded at this post")
+    return 1 if failed else 0
 
 
 def _run_demo_exports(args: argparse.Namespace) -> None:

@@ -69,6 +69,7 @@ from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
 from postkit.core.surveys.forms import Form, Group, Item, Question
 from postkit.core.surveys.models import SurveyResponseRow
+from postkit.core.surveys.receipts import record_sent_export
 from postkit.core.surveys.responses import SUBMITTED, decode_answers, get_form, load_definition
 
 EXPORT_FORMAT = "postkit-survey-export/1"
@@ -101,6 +102,7 @@ def export_responses_xlsx(
     """Write the post's submitted responses to an .xlsx export; return the number of rows."""
     table = response_table(session, form_pk, post_name)
     info = get_form(session, form_pk)
+    exported_at = utc_now()
     meta = [
         ("format", EXPORT_FORMAT),
         ("form_id", info.form_id),
@@ -109,13 +111,25 @@ def export_responses_xlsx(
         ("form_sha256", info.sha256),
         ("languages", " ".join(table.form.languages)),
         ("post", post_name),
-        ("exported_at", _iso_utc(utc_now())),
+        ("exported_at", _iso_utc(exported_at)),
         ("responses", len(table.rows)),
         ("sha256", table.digest),
         ("postkit_version", __version__),
     ]
     with atomic_output(Path(path)) as temp:
         _write_workbook(temp, table, meta)
+        file_sha256 = hashlib.sha256(temp.read_bytes()).hexdigest()
+    # Only the .xlsx goes to headquarters, so only it is kept to be matched with a receipt.
+    record_sent_export(
+        session,
+        path,
+        file_sha256,
+        info.form_id,
+        info.version,
+        post_name,
+        len(table.rows),
+        exported_at,
+    )
     return len(table.rows)
 
 

@@ -51,6 +51,7 @@ from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.ops import Job, run_job
 from postkit.ui.surveys.dialogs import ProblemsDialog, StartChoice, StartResponseDialog
 from postkit.ui.surveys.form_view import FormView
+from postkit.ui.surveys.receipts_view import ReceiptsView
 
 _ID = Qt.ItemDataRole.UserRole
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -214,10 +215,14 @@ class SurveysPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, page)
         self.splitter.addWidget(self.form_list)
         self.splitter.addWidget(details)
+        self.receipts_view = ReceiptsView(self._database, self._profile, page)
+        self.receipts_view.status_message.connect(self.status_message)
+        self.splitter.addWidget(self.receipts_view)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([150, 450])
+        self.splitter.setSizes([150, 450, 150])
         for tree in (self.form_list, self.response_list):
             tree.setStyleSheet("QTreeView::item { padding: 4px 8px 4px 0; }")
         self.content = QStackedWidget(page)
@@ -656,13 +661,13 @@ class SurveysPage(QWidget):
             with database.session() as session:
                 return export(session, info.id, path, post)
 
-        self._start_job(
-            self.tr("Exporting the responses…"),
-            work,
-            lambda count: self.status_message.emit(
+        def exported(count: int) -> None:
+            self.receipts_view.reload()
+            self.status_message.emit(
                 self.tr("Exported %n response(s) to {0}", "", count).format(path)
-            ),
-        )
+            )
+
+        self._start_job(self.tr("Exporting the responses…"), work, exported)
 
     def _start_job(self, label: str, work, on_success, on_failure=None) -> None:  # type: ignore[no-untyped-def]
         self.job = run_job(self, label, work, on_success, on_failure)

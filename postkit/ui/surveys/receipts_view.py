@@ -1,0 +1,283 @@
+"""The post's survey exports, sent — received — accepted or refused, from headquarters' receipts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from postkit.core.db import Database
+from postkit.core.errors import PostkitError
+from postkit.core.profile import PostProfile
+from postkit.core.surveys.receipts import (
+    UNCONFIRMED_AFTER_DAYS,
+    ReceiptImport,
+    SentExport,
+    import_receipt,
+    list_sent_exports,
+)
+from postkit.ui.dialogs import show_error
+from postkit.ui.icons import icon
+from postkit.ui.ops import Job, run_job
+from postkit.ui.screening.colors import DANGER, POSITIVE, WARNING
+
+RECEIPT_SUFFIX = ".json"  # receipts end .postkit-receipt.json; mail may shorten the name
+FILE, SURVEY, SENT, RECEIVED, STATUS = range(5)
+_ID = Qt.ItemDataRole.UserRole
+
+
+def receipt_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The receipt files among what is being dragged."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if path.name.lower().endswith(RECEIPT_SUFFIX)]
+
+
+class ReceiptsView(QWidget):
+    """Lists the exports the post wrote and what headquarters confirmed; imports receipts.
+
+    An export without a receipt `overdue_after_days` after it was written is flagged. Receipt
+    files come by the button, by `import_receipts(paths)` (a menu action) or dropped on the view.
+    `status_message` carries a sentence for the status bar; `receipts_imported` fires after an
+    import changed what is shown.
+    """
+
+    status_message = Signal(str)
+    receipts_imported = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        profile: PostProfile,
+        parent: QWidget | None = None,
+        overdue_after_days: int = UNCONFIRMED_AFTER_DAYS,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._profile = profile
+        self.overdue_after_days = overdue_after_days
+        self.job: Job | None = None
+        self.open_folder = Path.home()
+        self.exports: list[SentExport] = []
+
+        heading = QLabel(self.tr("Sent to headquarters"), self)
+        heading.setStyleSheet("font-weight: 600;")
+        self.import_button = QPushButton(
+            icon("file-import-outline"), self.tr("Import &receipt…"), self
+        )
+        self.import_button.setToolTip(
+            self.tr("Read a receipt file from headquarters (you can also drop it here)")
+        )
+        self.import_button.clicked.connect(self.choose_receipts)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.import_button)
+
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Exports sent to headquarters"))
+        self.tree.setHeaderLabels(
+            [
+                self.tr("File"),
+                self.tr("Survey"),
+                self.tr("Sent"),
+                self.tr("Received"),
+                self.tr("Status"),
+            ]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.empty_label = QLabel(
+            self.tr(
+                "No exports yet. Each export for headquarters is listed here until its "
+                "receipt confirms it."
+            ),
+            self,
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #5b6572; padding: 6px;")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.summary)
+        self.setAcceptDrops(True)
+        self.reload()
+
+    # -- the list ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the sent exports again."""
+        with self._database.session() as session:
+            self.exports = list_sent_exports(session)
+        now = datetime.now(UTC)
+        self.tree.clear()
+        for sent in self.exports:
+            self.tree.addTopLevelItem(self._item(sent, now))
+        self.tree.setVisible(bool(self.exports))
+        self.empty_label.setVisible(not self.exports)
+
+    def overdue_count(self) -> int:
+        """How many exports are flagged as never confirmed."""
+        now = datetime.now(UTC)
+        return sum(1 for sent in self.exports if sent.is_overdue(now, self.overdue_after_days))
+
+    def _item(self, sent: SentExport, now: datetime) -> QTreeWidgetItem:
+        survey = f"{sent.form_id} {sent.version}"
+        received = _local_time(sent.received_at) if sent.received_at else "–"
+        item = QTreeWidgetItem(
+            [sent.file_name, survey, _local_time(sent.exported_at), received, ""]
+        )
+        item.setData(FILE, _ID, sent.id)
+        item.setToolTip(
+            FILE,
+            self.tr("Responses: {0} · SHA-256 {1}").format(sent.responses, sent.file_sha256),
+        )
+        if sent.status == "accepted":
+            text = self.tr("Accepted (responses counted: {0})").format(sent.counted or 0)
+            color, glyph = POSITIVE, "check-circle-outline"
+        elif sent.status == "refused":
+            text = (
+                self.tr("Refused ({0})").format(sent.reason) if sent.reason else self.tr("Refused")
+            )
+            color, glyph = DANGER, "close-circle-outline"
+        elif sent.is_overdue(now, self.overdue_after_days):
+            text = self.tr("Not confirmed after {0} days").format(self.overdue_after_days)
+            color, glyph = WARNING, "alert-outline"
+            font = item.font(STATUS)
+            font.setBold(True)
+            item.setFont(STATUS, font)
+        else:
+            text = self.tr("Waiting for a receipt")
+            color, glyph = "", "clock-outline"
+        item.setText(STATUS, text)
+        item.setToolTip(STATUS, text)
+        item.setIcon(STATUS, icon(glyph))
+        item.setData(STATUS, _ID, sent.status or ("overdue" if color == WARNING else "waiting"))
+        if color:
+            item.setForeground(STATUS, QBrush(QColor(color)))
+        return item
+
+    # -- importing -----------------------------------------------------------------------
+
+    def ask_receipt_paths(self) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import a receipt from headquarters"),
+            str(self.open_folder),
+            self.tr("Receipts from headquarters (*.postkit-receipt.json *.json)"),
+        )
+        if names:
+            self.open_folder = Path(names[0]).parent
+        return [Path(name) for name in names]
+
+    def choose_receipts(self) -> None:
+        """Ask for receipt files and import them."""
+        paths = self.ask_receipt_paths()
+        if paths:
+            self.import_receipts(paths)
+
+    def report_errors(self, errors: Sequence[PostkitError]) -> None:
+        """Tell the user which receipt files could not be imported, and why."""
+        show_error(self, PostkitError("\n".join(str(error) for error in errors)))
+
+    def import_receipts(self, paths: Sequence[Path]) -> None:
+        """Import receipt files on a worker; each file is taken whole or not at all."""
+        if self.job is not None or not paths:
+            return
+        database = self._database
+        post = self._profile.post_name
+
+        def work(_progress):  # type: ignore[no-untyped-def]
+            results: list[ReceiptImport] = []
+            errors: list[PostkitError] = []
+            with database.session() as session:
+                for path in paths:
+                    try:
+                        results.append(import_receipt(session, path, post))
+                    except PostkitError as error:
+                        errors.append(error)
+            return results, errors
+
+        self.job = run_job(self, self.tr("Importing the receipt…"), work, self._imported)
+        self.job.finished.connect(self._job_done)
+        self.import_button.setEnabled(False)
+
+    def _imported(self, outcome: tuple[list[ReceiptImport], list[PostkitError]]) -> None:
+        results, errors = outcome
+        self.reload()
+        lines = [self._describe(result) for result in results]
+        self.summary.setText("\n".join(lines))
+        self.summary.setVisible(bool(lines))
+        if results:
+            updated = sum(len(result.updated) for result in results)
+            self.status_message.emit(
+                self.tr("Receipt imported (exports updated: {0})").format(updated)
+            )
+            self.receipts_imported.emit()
+        if errors:
+            self.report_errors(errors)
+
+    def _describe(self, result: ReceiptImport) -> str:
+        text = self.tr("{file}: receipt of {date} (exports updated: {count}).").format(
+            file=result.path.name,
+            date=QLocale().toString(result.issued_at.date(), QLocale.FormatType.ShortFormat),
+            count=len(result.updated),
+        )
+        if result.unknown:
+            names = ", ".join(entry.file_name for entry in result.unknown)
+            text += " " + self.tr(
+                "Headquarters also lists files this post has no record of: {0}"
+            ).format(names)
+        return text
+
+    def _job_done(self) -> None:
+        self.job = None
+        self.import_button.setEnabled(True)
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if receipt_paths(event) and self.job is None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = receipt_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_receipts(paths)
+
+
+def _local_time(moment: datetime) -> str:
+    local = QDateTime(moment.astimezone().replace(tzinfo=None))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
