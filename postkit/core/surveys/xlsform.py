@@ -675,6 +675,9 @@ class _FormReader:
         if not text:
             return ""
         message = None
+        if kind == "decimal" and re.fullmatch(r"-?\d+,\d+", text):
+            # Excel in a Dutch locale writes a decimal number kept as text with a comma.
+            text = text.replace(",", ".")
         if kind == "integer" and not re.fullmatch(r"-?\d+", text):
             message = "a whole number"
         elif kind == "decimal" and not re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", text):
