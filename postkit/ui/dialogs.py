@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from postkit.core.errors import PostkitError
@@ -26,5 +27,9 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
         message = str(error)
     else:
         log.error("unexpected error", exc_info=error)
-        message = parent.tr("Something went wrong: {0}").format(error) if parent else str(error)
-    QMessageBox.warning(parent, parent.tr("postkit") if parent else "postkit", message)
+        message = (
+            QCoreApplication.translate("Dialogs", "Something went wrong: {0}").format(error)
+            if parent
+            else str(error)
+        )
+    QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "postkit"), message)

@@ -3,12 +3,18 @@
 The `.ts` sources live in resources/translations; the compiled `.qm` files are made by the
 build (build.spec) or by `postkit translations build`, never edited by hand. A source checkout
 without them compiles them on first use with the lrelease that ships with PySide6.
+
+postkit_nl.ts holds every message; postkit_en.ts only the plural (`%n`) ones, whose English
+forms ("1 activity", "2 activities") the source text alone cannot give. An unfinished message
+is left out of the `.qm`, so it shows the (English) source text until it is translated.
+`update_translation_sources()` (`postkit translations update`) extracts the messages anew.
 """
 
 from __future__ import annotations
 
 import logging
 import subprocess
+import sys
 from pathlib import Path
 
 import PySide6
@@ -28,18 +34,57 @@ def translations_dir() -> Path:
 
 def qt_tool(name: str) -> Path:
     """A Qt tool (lupdate, lrelease) shipped inside the PySide6 package."""
-    return Path(PySide6.__file__).parent / name
+    return Path(PySide6.__file__).parent / (f"{name}.exe" if sys.platform == "win32" else name)
+
+
+def ui_sources() -> list[Path]:
+    """The Python files whose `tr()` strings make up postkit's messages."""
+    return sorted((Path(__file__).resolve().parent).rglob("*.py"))
+
+
+def run_lupdate(ts_file: Path, *, plurals_only: bool = False, keep_obsolete: bool = False) -> str:
+    """Extract the messages of postkit/ui into `ts_file` (created or merged); lupdate's report."""
+    language = ts_file.stem.rpartition("_")[2] or SOURCE_LANGUAGE
+    command = [
+        str(qt_tool("lupdate")),
+        *(str(path) for path in ui_sources()),
+        "-source-language",
+        SOURCE_LANGUAGE,
+        "-target-language",
+        language,
+    ]
+    if plurals_only:
+        command.append("-pluralonly")
+    if not keep_obsolete:
+        command.append("-no-obsolete")
+    command += ["-ts", str(ts_file)]
+    result = subprocess.run(command, check=True, capture_output=True, text=True)
+    return result.stdout + result.stderr
+
+
+def update_translation_sources() -> list[Path]:
+    """Bring every `.ts` in resources/translations up to date with the sources (for
+    `postkit translations update`): new messages come in unfinished, dropped ones go. The
+    source language's file keeps the plural messages only. Returns the files updated."""
+    updated = []
+    for language in LANGUAGES:
+        ts_file = translations_dir() / f"postkit_{language}.ts"
+        report = run_lupdate(ts_file, plurals_only=language == SOURCE_LANGUAGE)
+        log.info("%s: %s", ts_file.name, " ".join(report.split()))
+        updated.append(ts_file)
+    return updated
 
 
 def compile_translations(target_dir: Path | None = None) -> list[Path]:
-    """Compile every `.ts` in resources/translations to `.qm`; returns the files written."""
+    """Compile every `.ts` in resources/translations to `.qm` (for `postkit translations
+    build`), leaving unfinished messages out; returns the files written."""
     target_dir = target_dir or translations_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for source in sorted(translations_dir().glob("*.ts")):
         target = target_dir / source.with_suffix(".qm").name
         subprocess.run(
-            [str(qt_tool("lrelease")), "-silent", str(source), "-qm", str(target)],
+            [str(qt_tool("lrelease")), "-silent", "-nounfinished", str(source), "-qm", str(target)],
             check=True,
             capture_output=True,
         )
@@ -78,13 +123,12 @@ def apply_locale(language: str) -> None:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install postkit's and Qt's translators for `language`; English needs none."""
+    """Install postkit's and Qt's translators for `language`. English, the source language,
+    takes postkit's translator for its plural forms only."""
     apply_locale(language)
-    if language == SOURCE_LANGUAGE:
-        return []
     installed = []
     qt_own = QTranslator(app)
-    if qt_own.load(
+    if language != SOURCE_LANGUAGE and qt_own.load(
         f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         app.installTranslator(qt_own)

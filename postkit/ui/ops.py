@@ -58,7 +58,7 @@ class Job(QObject):
         self._cancel = threading.Event()
         self._on_success = on_success
         self._on_failure = on_failure or (lambda exc: show_error(parent, exc))
-        self.dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         self.dialog.setAutoClose(False)

@@ -11,10 +11,6 @@ from postkit.core import reference
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PracticeLabels", text)
-
-
 def core_task_short(task: int, language: str) -> str:
     return reference.core_task_label(task, language, short=True)
 
@@ -34,7 +30,11 @@ def labels(items: reference.ReferenceList, codes: Iterable[str], language: str) 
 
 
 def status_label(status: str) -> str:
-    return _tr("Published") if status == "published" else _tr("Draft")
+    return (
+        QCoreApplication.translate("PracticeLabels", "Published")
+        if status == "published"
+        else QCoreApplication.translate("PracticeLabels", "Draft")
+    )
 
 
 def facts_line(post_name: str, country: str | None, year: int | None, language: str) -> str:
@@ -46,10 +46,10 @@ def facts_line(post_name: str, country: str | None, year: int | None, language: 
 def used_by_text(posts: int) -> str:
     # Separate sentences for one and many: both of postkit's languages need no more forms.
     if posts == 0:
-        return _tr("Not marked as used yet")
+        return QCoreApplication.translate("PracticeLabels", "Not marked as used yet")
     if posts == 1:
-        return _tr("Used by one post")
-    return _tr("Used by {0} posts").format(posts)
+        return QCoreApplication.translate("PracticeLabels", "Used by one post")
+    return QCoreApplication.translate("PracticeLabels", "Used by {0} posts").format(posts)
 
 
 def counted(count: int, one: str, many: str) -> str:
@@ -61,4 +61,8 @@ def counted(count: int, one: str, many: str) -> str:
 
 
 def practices_text(count: int) -> str:
-    return counted(count, _tr("1 practice"), _tr("{0} practices"))
+    return counted(
+        count,
+        QCoreApplication.translate("PracticeLabels", "1 practice"),
+        QCoreApplication.translate("PracticeLabels", "{0} practices"),
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,9 +52,9 @@ def _slide_markdown(record: PracticeRecord, tr: Callable[[str], str]) -> str:
     parts = []
     for heading, text in (
         ("", data.summary),
-        (tr("What was done"), data.what_was_done),
-        (tr("What worked"), data.what_worked),
-        (tr("Lessons for other posts"), data.lessons),
+        (tr(QT_TRANSLATE_NOOP("PresentationView", "What was done")), data.what_was_done),
+        (tr(QT_TRANSLATE_NOOP("PresentationView", "What worked")), data.what_worked),
+        (tr(QT_TRANSLATE_NOOP("PresentationView", "Lessons for other posts")), data.lessons),
     ):
         if text.strip():
             parts.append(f"#### {heading}\n\n{text.strip()}" if heading else text.strip())

@@ -265,7 +265,7 @@ class PracticeReader(QWidget):
                     f"<small>{_escape(name).upper()}</small></span><br>{value}</td></tr>"
                 )
         html.append("</table>")
-        html.append(f"<p><b>{self.tr('Tools and templates')}</b><br>")
+        html.append("<p><b>" + self.tr("Tools and templates") + "</b><br>")
         if record.attachments:
             links = [
                 f"<a href='{_ATTACHMENT_SCHEME}:{index}'>{_escape(a.file_name)}</a>"
@@ -274,9 +274,9 @@ class PracticeReader(QWidget):
             ]
             html.append("<br>".join(links))
         else:
-            html.append(f"<i>{self.tr('No files attached')}</i>")
+            html.append("<i>" + self.tr("No files attached") + "</i>")
         html.append("</p>")
-        html.append(f"<p><b>{self.tr('Used at')}</b><br>")
+        html.append("<p><b>" + self.tr("Used at") + "</b><br>")
         if record.uses:
             html.append(
                 "<br>".join(
@@ -285,7 +285,7 @@ class PracticeReader(QWidget):
                 )
             )
         else:
-            html.append(f"<i>{self.tr('No post has marked it as used yet')}</i>")
+            html.append("<i>" + self.tr("No post has marked it as used yet") + "</i>")
         html.append("</p>")
         return "".join(html)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -59,9 +59,9 @@ def ask_save_path(
 def ask_exchange_files(parent: QWidget) -> list[Path]:
     names, _ = QFileDialog.getOpenFileNames(
         parent,
-        parent.tr("Import good practices"),
+        QCoreApplication.translate("PracticeSharing", "Import good practices"),
         str(Path.home()),
-        parent.tr("postkit exchange files (*.postkit)"),
+        QCoreApplication.translate("PracticeSharing", "postkit exchange files (*.postkit)"),
     )
     return [Path(name) for name in names]
 
@@ -85,7 +85,10 @@ def export_booklet(
 ) -> Job | None:
     """Ask for a file name, then write the practices as a PDF booklet off the GUI thread."""
     path = ask_path(
-        parent, parent.tr("Export PDF booklet"), "good-practices.pdf", parent.tr("PDF (*.pdf)")
+        parent,
+        QCoreApplication.translate("PracticeSharing", "Export PDF booklet"),
+        "good-practices.pdf",
+        QCoreApplication.translate("PracticeSharing", "PDF (*.pdf)"),
     )
     if path is None:
         return None
@@ -107,7 +110,7 @@ def export_booklet(
 
     return run_job(
         parent,
-        parent.tr("Writing the booklet…"),
+        QCoreApplication.translate("PracticeSharing", "Writing the booklet…"),
         work,
         on_written or (lambda _written: None),
     )
@@ -173,11 +176,17 @@ class ExportDialog(QDialog):
 
 def _skip_reason_text(widget: QWidget, reason: SkipReason) -> str:
     texts = {
-        SkipReason.SAME_VERSION: widget.tr("already here in this version"),
-        SkipReason.NEWER_LOCALLY: widget.tr("this post has a newer version"),
-        SkipReason.SAME_CONTENT: widget.tr("same content as the version here"),
-        SkipReason.CONFLICT_PENDING: widget.tr(
-            "this conflicting version already waits for a choice"
+        SkipReason.SAME_VERSION: QCoreApplication.translate(
+            "ImportSummaryDialog", "already here in this version"
+        ),
+        SkipReason.NEWER_LOCALLY: QCoreApplication.translate(
+            "ImportSummaryDialog", "this post has a newer version"
+        ),
+        SkipReason.SAME_CONTENT: QCoreApplication.translate(
+            "ImportSummaryDialog", "same content as the version here"
+        ),
+        SkipReason.CONFLICT_PENDING: QCoreApplication.translate(
+            "ImportSummaryDialog", "this conflicting version already waits for a choice"
         ),
     }
     return texts.get(reason, str(reason))
@@ -291,22 +300,37 @@ def _joined(values: Sequence[str]) -> str:
 
 
 CONFLICT_FIELDS: tuple[tuple[str, FieldReader], ...] = (
-    ("Title", lambda d, _lang: d.title),
-    ("Core tasks", lambda d, lang: _joined([core_task_short(t, lang) for t in d.core_tasks])),
-    ("Post", lambda d, _lang: d.post_name),
-    ("Country", lambda d, lang: country_label(d.country, lang)),
-    ("Year", lambda d, _lang: str(d.year or "")),
-    ("Summary", lambda d, _lang: d.summary),
-    ("Context", lambda d, _lang: d.context),
-    ("What was done", lambda d, _lang: d.what_was_done),
-    ("What worked", lambda d, _lang: d.what_worked),
-    ("What did not work", lambda d, _lang: d.what_did_not),
-    ("Lessons for other posts", lambda d, _lang: d.lessons),
-    ("Themes", lambda d, lang: _joined(labels(reference.themes(), d.themes, lang))),
-    ("Sectors", lambda d, lang: _joined(labels(reference.sectors(), d.sectors, lang))),
-    ("Contact", lambda d, _lang: d.contact),
-    ("Language", lambda d, _lang: LANGUAGE_NAMES.get(d.language, d.language)),
-    ("Status", lambda d, _lang: status_label(d.status)),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "Title"), lambda d, _lang: d.title),
+    (
+        QT_TRANSLATE_NOOP("ConflictDialog", "Core tasks"),
+        lambda d, lang: _joined([core_task_short(t, lang) for t in d.core_tasks]),
+    ),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "Post"), lambda d, _lang: d.post_name),
+    (
+        QT_TRANSLATE_NOOP("ConflictDialog", "Country"),
+        lambda d, lang: country_label(d.country, lang),
+    ),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "Year"), lambda d, _lang: str(d.year or "")),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "Summary"), lambda d, _lang: d.summary),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "Context"), lambda d, _lang: d.context),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "What was done"), lambda d, _lang: d.what_was_done),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "What worked"), lambda d, _lang: d.what_worked),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "What did not work"), lambda d, _lang: d.what_did_not),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "Lessons for other posts"), lambda d, _lang: d.lessons),
+    (
+        QT_TRANSLATE_NOOP("ConflictDialog", "Themes"),
+        lambda d, lang: _joined(labels(reference.themes(), d.themes, lang)),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ConflictDialog", "Sectors"),
+        lambda d, lang: _joined(labels(reference.sectors(), d.sectors, lang)),
+    ),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "Contact"), lambda d, _lang: d.contact),
+    (
+        QT_TRANSLATE_NOOP("ConflictDialog", "Language"),
+        lambda d, _lang: LANGUAGE_NAMES.get(d.language, d.language),
+    ),
+    (QT_TRANSLATE_NOOP("ConflictDialog", "Status"), lambda d, _lang: status_label(d.status)),
 )
 
 
@@ -376,7 +400,7 @@ class ConflictDialog(QDialog):
                 for name, read in CONFLICT_FIELDS
             ),
             (
-                "Files",
+                QT_TRANSLATE_NOOP("ConflictDialog", "Files"),
                 _joined([a.file_name for a in local.attachments]),
                 _joined([a.file_name for a in conflict.incoming_attachments]),
             ),

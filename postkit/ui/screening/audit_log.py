@@ -22,10 +22,6 @@ from postkit.ui.screening.cards import Notice
 from postkit.ui.screening.colors import DANGER, POSITIVE
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditLog", text)
-
-
 def _new(value: Any) -> Any:
     """The new value of an {"old", "new"} change, or the value itself."""
     return value.get("new") if isinstance(value, dict) and "new" in value else value
@@ -42,15 +38,15 @@ def _answer(value: Any) -> str:
 
 def action_text(entry: AuditEntry) -> str:
     return {
-        "created": _tr("Request recorded"),
-        "updated": _tr("Request changed"),
-        "answered": _tr("Checklist answered"),
-        "evidence_added": _tr("Evidence added"),
-        "evidence_removed": _tr("Evidence removed"),
-        "screened": _tr("Sanctions screening"),
-        "judged": _tr("Candidate judged"),
-        "decided": _tr("Decided"),
-        "reopened": _tr("Reopened"),
+        "created": QCoreApplication.translate("AuditLog", "Request recorded"),
+        "updated": QCoreApplication.translate("AuditLog", "Request changed"),
+        "answered": QCoreApplication.translate("AuditLog", "Checklist answered"),
+        "evidence_added": QCoreApplication.translate("AuditLog", "Evidence added"),
+        "evidence_removed": QCoreApplication.translate("AuditLog", "Evidence removed"),
+        "screened": QCoreApplication.translate("AuditLog", "Sanctions screening"),
+        "judged": QCoreApplication.translate("AuditLog", "Candidate judged"),
+        "decided": QCoreApplication.translate("AuditLog", "Decided"),
+        "reopened": QCoreApplication.translate("AuditLog", "Reopened"),
     }.get(entry.action, entry.action)
 
 
@@ -62,9 +58,11 @@ def describe(entry: AuditEntry, language: str = "en") -> str:
         return str(d.get("company_name", ""))
     if action == "updated":
         fields = ", ".join(sorted(d.get("changes", {})))
-        text = _tr("Changed: {0}").format(fields)
+        text = QCoreApplication.translate("AuditLog", "Changed: {0}").format(fields)
         if d.get("screening_voided"):
-            text += " " + _tr("(the names changed: screen again)")
+            text += " " + QCoreApplication.translate(
+                "AuditLog", "(the names changed: screen again)"
+            )
         return text
     if action == "answered":
         question = labels.checklist_question(str(d.get("item", "")), language)
@@ -72,20 +70,28 @@ def describe(entry: AuditEntry, language: str = "en") -> str:
         if "answer" in d:
             parts.append(_answer(_new(d["answer"])))
         if "note" in d:
-            parts.append(_tr("note: {0}").format(_new(d["note"]) or "–"))
+            parts.append(
+                QCoreApplication.translate("AuditLog", "note: {0}").format(_new(d["note"]) or "–")
+            )
         if "links" in d:
-            parts.append(_tr("links: {0}").format(", ".join(_new(d["links"]) or ()) or "–"))
+            parts.append(
+                QCoreApplication.translate("AuditLog", "links: {0}").format(
+                    ", ".join(_new(d["links"]) or ()) or "–"
+                )
+            )
         return f"{question} — {'; '.join(parts)}"
     if action in ("evidence_added", "evidence_removed"):
         return str(d.get("file_name", ""))
     if action == "screened":
         matches = d.get("matches", d.get("candidates", []))
         count = len(matches) if isinstance(matches, list) else matches
-        return _tr("against {file}: {count} candidates").format(
+        return QCoreApplication.translate("AuditLog", "against {file}: {count} candidates").format(
             file=d.get("file_name", "–"), count=count
         )
     if action == "judged":
-        return _tr("{judgement}: {listed} for {subject} — {note}").format(
+        return QCoreApplication.translate(
+            "AuditLog", "{judgement}: {listed} for {subject} — {note}"
+        ).format(
             judgement=labels.judgement_label(_judgement(_new(d.get("judgement")))),
             listed=d.get("entry_name", ""),
             subject=d.get("subject", ""),
@@ -94,7 +100,7 @@ def describe(entry: AuditEntry, language: str = "en") -> str:
     if action == "decided":
         return f"{labels.outcome_label(d.get('outcome'), language)} — {d.get('rationale', '')}"
     if action == "reopened":
-        return _tr("Reason: {0}").format(d.get("reason", ""))
+        return QCoreApplication.translate("AuditLog", "Reason: {0}").format(d.get("reason", ""))
     return ""
 
 

@@ -178,9 +178,11 @@ class RequestTableModel(QAbstractTableModel):
         if column == STATUS_COLUMN and row.outcome is not None:
             return labels.outcome_label(row.outcome, self._language)
         if column == CANDIDATES_COLUMN and row.open_matches:
-            return _tr("Sanctions candidates still to judge: {0}").format(row.open_matches)
+            return QCoreApplication.translate(
+                "RequestTableModel", "Sanctions candidates still to judge: {0}"
+            ).format(row.open_matches)
         if column == FOLLOW_UP_COLUMN and self._is_follow_up_due(row):
-            return _tr("The follow-up is due")
+            return QCoreApplication.translate("RequestTableModel", "The follow-up is due")
         if column == 0:
             return row.company_name
         return None

@@ -61,7 +61,11 @@ def _when(value: datetime | None) -> str:
 
 
 def subject_text(match: MatchRecord) -> str:
-    kind = _tr("company") if match.subject_kind == "company" else _tr("director")
+    kind = (
+        QCoreApplication.translate("MatchTableModel", "company")
+        if match.subject_kind == "company"
+        else QCoreApplication.translate("MatchTableModel", "director")
+    )
     return f"{match.subject} ({kind})"
 
 
@@ -119,7 +123,9 @@ class MatchTableModel(QAbstractTableModel):
             font.setWeight(QFont.Weight.DemiBold)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and match.matched_name:
-            return _tr("Matched on: {0}").format(match.matched_name)
+            return QCoreApplication.translate("MatchTableModel", "Matched on: {0}").format(
+                match.matched_name
+            )
         if role == Qt.ItemDataRole.UserRole:
             return match.id
         return None

@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ActivitiesPage</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/list_page.py" line="69"/>
+        <source>Q%n</source>
+        <translation>
+            <numerusform>Q%n</numerusform>
+            <numerusform>Q%n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/main_window.py" line="485"/>
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n activity</numerusform>
+            <numerusform>%n activities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/main_window.py" line="625"/>
+        <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
+        <translation>
+            <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
+            <numerusform>Delete %n activities? You can undo this with Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/main_window.py" line="628"/>
+        <source>Delete %n activities</source>
+        <translation>
+            <numerusform>Delete %n activity</numerusform>
+            <numerusform>Delete %n activities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/main_window.py" line="913"/>
+        <source>Exported %n activities to {0}</source>
+        <translation>
+            <numerusform>Exported %n activity to {0}</numerusform>
+            <numerusform>Exported %n activities to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="136"/>
+        <source>The new passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>The new passphrase needs at least %n character.</numerusform>
+            <numerusform>The new passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPage</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="667"/>
+        <source>Exported %n response(s) to {0}</source>
+        <translation>
+            <numerusform>Exported %n response to {0}</numerusform>
+            <numerusform>Exported %n responses to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
