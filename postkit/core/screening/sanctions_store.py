@@ -6,6 +6,7 @@ import dataclasses
 import json
 import threading
 from collections import OrderedDict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,12 @@ from sqlalchemy.orm import Session
 from postkit.core.db.base import utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening.audit import append_entry
-from postkit.core.screening.matching import DEFAULT_THRESHOLD, MATCHER_VERSION, NameMatcher
+from postkit.core.screening.matching import (
+    DEFAULT_THRESHOLD,
+    MATCHER_VERSION,
+    Candidate,
+    NameMatcher,
+)
 from postkit.core.screening.models import (
     SanctionsEntryRow,
     SanctionsListRow,
@@ -80,10 +86,14 @@ def _entry_values(list_id: int, entry: SanctionsEntry) -> dict[str, Any]:
     return values
 
 
-def import_sanctions_list(session: Session, path: Path | str, actor: str) -> SanctionsListInfo:
+def import_sanctions_list(
+    session: Session, path: Path | str, actor: str, today: date | None = None
+) -> SanctionsListInfo:
     """Store a `targets.simple.csv` file as the current list, all entries or none.
 
-    Importing the file that is already the current list changes nothing.
+    Importing the file that is already the current list changes nothing. After a new list
+    is stored, the requests screened on an earlier one are screened again (see
+    `rescreening.rescreen_after_import`; `rescreening.rescreen_report` tells what it found).
     """
     actor = checked_actor(actor)
     listing = read_sanctions_csv(path)
@@ -121,6 +131,9 @@ def import_sanctions_list(session: Session, path: Path | str, actor: str) -> San
     except Exception:
         session.rollback()
         raise
+    from postkit.core.screening.rescreening import rescreen_after_import  # it imports this module
+
+    rescreen_after_import(session, row.id, actor, today or date.today())
     return list_info(row)
 
 
@@ -201,10 +214,29 @@ def _auto_answer_sanctions(row: SupportRequestRow, actor: str) -> Answer | None:
     return answer if changes else None
 
 
-def _subjects(row: SupportRequestRow) -> list[tuple[str, str]]:
+def screened_subjects(row: SupportRequestRow) -> list[tuple[str, str]]:
+    """The names a screening matches: the company's, then each director's, with their kind."""
     subjects = [(row.company_name, "company")]
     subjects += [(name.strip(), "director") for name in row.directors.splitlines() if name.strip()]
     return subjects
+
+
+def candidate_row(list_id: int, subject: str, kind: str, candidate: Candidate) -> SanctionsMatchRow:
+    """A new, open candidate as stored, with the list entry and why it scored as it did."""
+    entry = candidate.entry
+    return SanctionsMatchRow(
+        list_id=list_id,
+        subject=subject,
+        subject_kind=kind,
+        entry_id=entry.id,
+        entry_name=entry.name,
+        entry_schema=entry.schema,
+        entry_details=json.dumps(dataclasses.asdict(entry), ensure_ascii=False),
+        score=candidate.score,
+        matched_name=candidate.matched_name,
+        explanation="\n".join(candidate.explanation),
+        judgement=Judgement.OPEN.value,
+    )
 
 
 def screen_request(
@@ -232,23 +264,10 @@ def screen_request(
         if match.judgement != Judgement.OPEN.value
     }
     new_matches: list[SanctionsMatchRow] = []
-    for subject, kind in _subjects(row):
+    for subject, kind in screened_subjects(row):
         for candidate in matcher.match(subject, CANDIDATES_PER_NAME, threshold):
-            entry = candidate.entry
-            match = SanctionsMatchRow(
-                list_id=listing.id,
-                subject=subject,
-                subject_kind=kind,
-                entry_id=entry.id,
-                entry_name=entry.name,
-                entry_schema=entry.schema,
-                entry_details=json.dumps(dataclasses.asdict(entry), ensure_ascii=False),
-                score=candidate.score,
-                matched_name=candidate.matched_name,
-                explanation="\n".join(candidate.explanation),
-                judgement=Judgement.OPEN.value,
-            )
-            earlier = judged.pop((subject, entry.id), None)
+            match = candidate_row(listing.id, subject, kind, candidate)
+            earlier = judged.pop((subject, candidate.entry.id), None)
             if earlier is not None:
                 match.judgement = earlier.judgement
                 match.judged_by = earlier.judged_by
@@ -269,7 +288,7 @@ def screen_request(
         "sha256": listing.sha256,
         "matcher_version": MATCHER_VERSION,
         "threshold": threshold,
-        "subjects": [subject for subject, _ in _subjects(row)],
+        "subjects": [subject for subject, _ in screened_subjects(row)],
         "candidates": [
             {
                 "subject": match.subject,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +38,7 @@ from postkit.core.screening.records import (
     SanctionsListInfo,
     Status,
 )
+from postkit.core.screening.rescreening import RescreenReport, rescreen_report
 from postkit.core.screening.risk import is_large_company, risk_summary
 from postkit.core.screening.sanctions_store import current_list, judge_match, screen_request
 from postkit.ui.dialogs import show_error
@@ -44,7 +46,7 @@ from postkit.ui.ops import Job, run_job
 from postkit.ui.screening import labels
 from postkit.ui.screening.audit_log import AuditLogView
 from postkit.ui.screening.checklist import ChecklistPanel
-from postkit.ui.screening.colors import OUTCOME_COLORS, WARNING
+from postkit.ui.screening.colors import OUTCOME_COLORS, WARNING, tint
 from postkit.ui.screening.decision_panel import DecisionPanel
 from postkit.ui.screening.request_dialog import RequestDialog
 from postkit.ui.screening.request_list import RequestList
@@ -81,6 +83,7 @@ class ScreeningPage(QWidget):
         self._language = language
         self._record: RequestRecord | None = None
         self._current_list: SanctionsListInfo | None = None
+        self._rescreen: RescreenReport | None = None
         self._last_folder = str(Path.home())
         self.job: Job | None = None
         self.dialog: RequestDialog | None = None
@@ -112,6 +115,17 @@ class ScreeningPage(QWidget):
         toolbar.addWidget(self.import_risk_button)
         toolbar.addSpacing(12)
         toolbar.addWidget(self.list_info, 1)
+
+        self.rescreen_notice = QLabel(self)
+        self.rescreen_notice.setObjectName("rescreen_notice")
+        self.rescreen_notice.setWordWrap(True)
+        self.rescreen_notice.setTextFormat(Qt.TextFormat.RichText)
+        self.rescreen_notice.setStyleSheet(
+            f"QLabel#rescreen_notice {{ background: {tint(WARNING, 0.88)};"
+            f" border-left: 4px solid {WARNING}; padding: 6px 10px; }}"
+        )
+        self.rescreen_notice.linkActivated.connect(self._rescreen_link)
+        self.rescreen_notice.hide()
 
         self.request_view = RequestView(language, self)
         self.request_view.edit_requested.connect(self.edit_request)
@@ -181,6 +195,7 @@ class ScreeningPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
+        layout.addWidget(self.rescreen_notice)
         layout.addWidget(self.splitter, 1)
         self.reload()
 
@@ -215,6 +230,7 @@ class ScreeningPage(QWidget):
         """Read the list (and the shown request) again after the data changed elsewhere."""
         with self._database.session() as session:
             self._current_list = current_list(session)
+            self._load_rescreen(session)
         self._show_list_info()
         self.request_list.reload(select_id)
         if self.request_list.current_id() is None and self.request_list.model.rowCount():
@@ -279,9 +295,14 @@ class ScreeningPage(QWidget):
 
         def done(info: SanctionsListInfo) -> None:
             self.reload()
+            report = self._rescreen
             self.status_message.emit(
-                self.tr("Imported {0}: {1} entries. Screen the open requests again.").format(
-                    info.file_name, QLocale().toString(info.entry_count)
+                self.tr(
+                    "Imported {0}: {1} entries. Requests screened again with new candidates: {2}."
+                ).format(
+                    info.file_name,
+                    QLocale().toString(info.entry_count),
+                    len(report.requests) if report else 0,
                 ),
             )
             self.changed.emit()
@@ -424,6 +445,8 @@ class ScreeningPage(QWidget):
         if record is None:
             return
         self.request_list.reload(record.id)
+        with self._database.session() as session:
+            self._load_rescreen(session)
         self._refresh_record(record.id, record)
         self.changed.emit()
 
@@ -452,6 +475,9 @@ class ScreeningPage(QWidget):
         self.checklist.set_record(record)
         self.checklist.set_hints(self._hints(record))
         self.sanctions.set_current_list(self._current_list)
+        self.sanctions.set_new_candidates(
+            self._rescreen.new_candidate_ids(record.id) if self._rescreen else frozenset()
+        )
         self.sanctions.set_record(record)
         self.decision.set_record(record, summary)
         self.log_view.set_entries(log)
@@ -531,6 +557,41 @@ class ScreeningPage(QWidget):
                     entries=QLocale().toString(info.entry_count),
                 )
             )
+
+    def _load_rescreen(self, session: Session) -> None:
+        """The new candidates of the current list still to judge, shown above the requests."""
+        info = self._current_list
+        self._rescreen = rescreen_report(session, info.id).still_to_judge() if info else None
+        self._show_rescreen_notice()
+
+    def _show_rescreen_notice(self) -> None:
+        report = self._rescreen
+        if report is None or not report.requests:
+            self.rescreen_notice.hide()
+            return
+        links = []
+        for request in report.requests:
+            count = len(request.new_candidates)
+            link = f"<a href='request:{request.request_id}'>{html.escape(request.company_name)}</a>"
+            if request.is_decided:
+                links.append(
+                    self.tr("{0} ({1}, decided: reopen it to judge them)").format(link, count)
+                )
+            else:
+                links.append(self.tr("{0} ({1})").format(link, count))
+        self.rescreen_notice.setText(
+            self.tr(
+                "The newer sanctions list found new candidates to judge for these requests: "
+                "{0}. Candidates judged before are not asked again."
+            ).format(", ".join(links))
+        )
+        self.rescreen_notice.show()
+
+    def _rescreen_link(self, link: str) -> None:
+        kind, _, value = link.partition(":")
+        if kind == "request" and value.isdigit():
+            self.select_request(int(value))
+            self.show_tab(SANCTIONS_TAB)
 
     def _show_empty_state(self) -> None:
         if self.request_list.total_count == 0:

@@ -82,6 +82,8 @@ class MatchTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._matches: tuple[MatchRecord, ...] = ()
+        self._new_ids: frozenset[int] = frozenset()
+        self._earlier_ids: frozenset[int] = frozenset()
 
     @override
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -112,7 +114,7 @@ class MatchTableModel(QAbstractTableModel):
                 subject_text(match),
                 match.entry_name,
                 f"{match.score:.0f}",
-                labels.judgement_label(match.judgement),
+                self._judgement_cell(match),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column == 2 else _LEFT
@@ -122,6 +124,10 @@ class MatchTableModel(QAbstractTableModel):
             font = QFont()
             font.setWeight(QFont.Weight.DemiBold)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3 and match.id in self._earlier_ids:
+            return QCoreApplication.translate(
+                "MatchTableModel", "Judged before this screening by {0} on {1}: {2}"
+            ).format(match.judged_by or "–", _when(match.judged_at), match.judgement_note)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and match.matched_name:
             return QCoreApplication.translate("MatchTableModel", "Matched on: {0}").format(
                 match.matched_name
@@ -130,10 +136,26 @@ class MatchTableModel(QAbstractTableModel):
             return match.id
         return None
 
-    def set_matches(self, matches: tuple[MatchRecord, ...]) -> None:
+    def set_matches(
+        self,
+        matches: tuple[MatchRecord, ...],
+        new_ids: frozenset[int] = frozenset(),
+        earlier_ids: frozenset[int] = frozenset(),
+    ) -> None:
+        """The candidates; `new_ids` a newer list added, `earlier_ids` judged before it."""
         self.beginResetModel()
         self._matches = tuple(matches)
+        self._new_ids = new_ids
+        self._earlier_ids = earlier_ids
         self.endResetModel()
+
+    def _judgement_cell(self, match: MatchRecord) -> str:
+        label = labels.judgement_label(match.judgement)
+        if match.id in self._new_ids:
+            return QCoreApplication.translate("MatchTableModel", "{0} · new").format(label)
+        if match.id in self._earlier_ids:
+            return QCoreApplication.translate("MatchTableModel", "{0} · earlier").format(label)
+        return label
 
     def match_at(self, row: int) -> MatchRecord:
         return self._matches[row]
@@ -186,6 +208,7 @@ class SanctionsPanel(QWidget):
         self._record: RequestRecord | None = None
         self._current_list: SanctionsListInfo | None = None
         self._is_busy = False
+        self._new_ids: frozenset[int] = frozenset()
 
         self.list_label = QLabel(self)
         self.list_label.setWordWrap(True)
@@ -304,7 +327,9 @@ class SanctionsPanel(QWidget):
             else None
         )
         self._record = record
-        self.model.set_matches(record.matches if record else ())
+        matches = record.matches if record else ()
+        earlier = frozenset(match.id for match in matches if self.is_judged_earlier(match))
+        self.model.set_matches(matches, self._new_ids, earlier)
         self._refresh()
         row = self.model.row_of(keep) if keep is not None else None
         if row is None:
@@ -312,6 +337,22 @@ class SanctionsPanel(QWidget):
         if row is not None:
             self.table.selectRow(row)
         self._show_current()
+
+    def set_new_candidates(self, match_ids: frozenset[int]) -> None:
+        """Mark the candidates a newer list added when the request was screened again."""
+        self._new_ids = frozenset(match_ids)
+        if self._record is not None:
+            self.set_record(self._record)
+
+    def is_judged_earlier(self, match: MatchRecord) -> bool:
+        """Judged before the latest screening, which kept the judgement: not asked again."""
+        record = self._record
+        return (
+            record is not None
+            and record.screened_at is not None
+            and match.judged_at is not None
+            and match.judged_at < record.screened_at
+        )
 
     def set_current_list(self, info: SanctionsListInfo | None) -> None:
         self._current_list = info
@@ -448,10 +489,29 @@ class SanctionsPanel(QWidget):
             )
         confirmed = sum(1 for m in record.matches if m.judgement is Judgement.CONFIRMED)
         still_open = sum(1 for m in record.matches if m.judgement is Judgement.OPEN)
+        if record.is_decided and still_open:
+            return (
+                self.tr(
+                    "A newer sanctions list found {0} new candidate(s) after the decision. "
+                    "The decision stands; reopen the request to judge them."
+                ).format(still_open),
+                DANGER if confirmed else WARNING,
+            )
         if confirmed:
             return (
                 self.tr("Confirmed as a sanctions match: {0} candidate(s).").format(confirmed),
                 DANGER,
+            )
+        new = sum(
+            1 for m in record.matches if m.id in self._new_ids and m.judgement is Judgement.OPEN
+        )
+        if still_open and new:
+            return (
+                self.tr(
+                    "Candidates to judge: {0}, of which {1} new from the newer sanctions list. "
+                    "Candidates judged before are not asked again."
+                ).format(still_open, new),
+                WARNING,
             )
         if still_open:
             return (
@@ -517,9 +577,14 @@ class SanctionsPanel(QWidget):
                 "<b style='color:{0}'>To judge.</b> Is this the same company or person?"
             ).format(WARNING)
         color = JUDGEMENT_COLORS[match.judgement]
-        return self.tr(
-            "<b style='color:{color}'>{judgement}</b> by {who} on {when}: {note}"
-        ).format(
+        if self.is_judged_earlier(match):
+            text = self.tr(
+                "Already judged before this screening, not asked again: "
+                "<b style='color:{color}'>{judgement}</b> by {who} on {when}: {note}"
+            )
+        else:
+            text = self.tr("<b style='color:{color}'>{judgement}</b> by {who} on {when}: {note}")
+        return text.format(
             color=color,
             judgement=labels.judgement_label(match.judgement),
             who=html.escape(match.judged_by or "–"),

@@ -1,0 +1,293 @@
+"""Screening requests again when a newer sanctions list is imported.
+
+Open requests and those decided within the last year are screened against the new list, if
+they were screened before. An open request gets a full screening (`screen_request`): a
+candidate judged before for the same name and list entry keeps its judgement, so the officer
+is not asked again. A decided request is not reopened: candidates it did not have are added,
+open, and its decision, checklist and earlier candidates stay as they were; the officer
+reopens it to judge them. Each re-run is logged as "rescreened" with the new candidates and
+those already judged, which is what `rescreen_report` reads back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from postkit.core.db.base import utc_now
+from postkit.core.errors import NotFoundError, PostkitError
+from postkit.core.screening.audit import append_entry
+from postkit.core.screening.matching import DEFAULT_THRESHOLD, MATCHER_VERSION
+from postkit.core.screening.models import AuditEntryRow, SanctionsListRow, SupportRequestRow
+from postkit.core.screening.records import Judgement, MatchRecord, RequestRecord, Status
+from postkit.core.screening.requests import checked_actor, commit_record, to_record
+from postkit.core.screening.sanctions_store import (
+    CANDIDATES_PER_NAME,
+    candidate_row,
+    current_list,
+    matcher_for,
+    screen_request,
+    screened_subjects,
+)
+
+RESCREENED = "rescreened"
+_Key = tuple[str, str]  # (screened name, list entry id)
+
+
+@dataclass(frozen=True)
+class RescreenedRequest:
+    """One request screened again: the candidates it did not have, and those judged before."""
+
+    request_id: int
+    company_name: str
+    status: Status
+    new_candidates: tuple[MatchRecord, ...]
+    already_judged: tuple[MatchRecord, ...]
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status is Status.DECIDED
+
+
+@dataclass(frozen=True)
+class RescreenReport:
+    """What screening the requests again on a newer list found."""
+
+    list_id: int
+    requests: tuple[RescreenedRequest, ...]
+
+    @property
+    def with_new_candidates(self) -> tuple[RescreenedRequest, ...]:
+        return tuple(request for request in self.requests if request.new_candidates)
+
+    @property
+    def new_candidate_count(self) -> int:
+        return sum(len(request.new_candidates) for request in self.requests)
+
+    def new_candidate_ids(self, request_id: int) -> frozenset[int]:
+        """The ids of the new candidates of one request (none when it was not screened)."""
+        return frozenset(
+            match.id
+            for request in self.requests
+            if request.request_id == request_id
+            for match in request.new_candidates
+        )
+
+    def still_to_judge(self) -> RescreenReport:
+        """Only the new candidates still open, and only the requests that have any."""
+        requests = []
+        for request in self.requests:
+            still_open = tuple(
+                match for match in request.new_candidates if match.judgement is Judgement.OPEN
+            )
+            if still_open:
+                requests.append(
+                    RescreenedRequest(
+                        request.request_id,
+                        request.company_name,
+                        request.status,
+                        still_open,
+                        request.already_judged,
+                    )
+                )
+        return RescreenReport(self.list_id, tuple(requests))
+
+
+def year_before(today: date) -> date:
+    """The same day a year earlier (28 February for 29 February)."""
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:
+        return today.replace(year=today.year - 1, day=28)
+
+
+def rescreen_after_import(
+    session: Session, list_id: int, actor: str, today: date
+) -> RescreenReport:
+    """Screen again, on the current list, the requests an earlier list screened.
+
+    That is every open request screened before, and every decided one screened before and
+    decided on or after the same day a year before `today`. A request already screened
+    again on this list is left alone, so running this twice changes nothing.
+    """
+    actor = checked_actor(actor)
+    if session.get(SanctionsListRow, list_id) is None:
+        raise NotFoundError(f"sanctions list {list_id} no longer exists")
+    current = current_list(session)
+    if current is None or current.id != list_id:
+        raise PostkitError(
+            f"sanctions list {list_id} is not the current list; requests are screened again "
+            "only on the current one"
+        )
+    done = _rescreened_requests(session, list_id)
+    since = year_before(today)
+    rows = session.scalars(
+        select(SupportRequestRow)
+        .where(SupportRequestRow.screened_at.is_not(None))
+        .order_by(SupportRequestRow.id)
+    ).all()
+    for row in rows:
+        if row.id in done or row.screened_list_id == list_id:
+            continue
+        if row.status == Status.OPEN.value:
+            _rescreen_open(session, row, list_id, actor)
+        elif row.decided_at is not None and row.decided_at.astimezone().date() >= since:
+            _rescreen_decided(session, row, list_id, actor)
+    return rescreen_report(session, list_id)
+
+
+def rescreen_report(session: Session, list_id: int) -> RescreenReport:
+    """What re-screening on a list found, read back from the log, as the candidates are now.
+
+    A candidate the request no longer has (its names were changed and screened again) is
+    left out; one judged since keeps its place with its new judgement.
+    """
+    requests = []
+    for request_id, details in _rescreen_entries(session, list_id):
+        row = session.get(SupportRequestRow, request_id)
+        if row is None:
+            continue
+        record = to_record(session, row)
+        by_key = {(match.subject, match.entry_id): match for match in record.matches}
+        requests.append(
+            RescreenedRequest(
+                record.id,
+                record.data.company_name,
+                record.status,
+                _found(by_key, details.get("new_candidates", [])),
+                _found(by_key, details.get("already_judged", [])),
+            )
+        )
+    return RescreenReport(list_id, tuple(requests))
+
+
+# Screening one request ------------------------------------------------------------------
+
+
+def _rescreen_open(
+    session: Session, row: SupportRequestRow, list_id: int, actor: str
+) -> RequestRecord:
+    before = {(match.subject, match.entry_id) for match in row.matches}
+    threshold = row.match_threshold if row.match_threshold is not None else DEFAULT_THRESHOLD
+    record = screen_request(session, row.id, actor, threshold)
+    new = [match for match in record.matches if (match.subject, match.entry_id) not in before]
+    judged = [
+        match
+        for match in record.matches
+        if (match.subject, match.entry_id) in before and match.judgement is not Judgement.OPEN
+    ]
+    _log(session, record.id, actor, list_id, threshold, Status.OPEN, new, judged)
+    return commit_record(session, row)
+
+
+def _rescreen_decided(
+    session: Session, row: SupportRequestRow, list_id: int, actor: str
+) -> RequestRecord:
+    """Add the candidates the request did not have; its decision and screening record stay."""
+    threshold = row.match_threshold if row.match_threshold is not None else DEFAULT_THRESHOLD
+    matcher = matcher_for(session, list_id)
+    existing = {(match.subject, match.entry_id): match for match in row.matches}
+    added = []
+    found_again: dict[_Key, None] = {}
+    for subject, kind in screened_subjects(row):
+        for candidate in matcher.match(subject, CANDIDATES_PER_NAME, threshold):
+            key = (subject, candidate.entry.id)
+            if key in existing:
+                found_again[key] = None
+                continue
+            match = candidate_row(list_id, subject, kind, candidate)
+            existing[key] = match
+            added.append(match)
+    if added:
+        row.matches.extend(added)
+        row.updated_at = utc_now()
+        row.updated_by = actor
+        session.flush()
+    record = to_record(session, row)
+    added_ids = {match.id for match in added}
+    new = [match for match in record.matches if match.id in added_ids]
+    judged = [
+        match
+        for match in record.matches
+        if (match.subject, match.entry_id) in found_again and match.judgement is not Judgement.OPEN
+    ]
+    _log(session, row.id, actor, list_id, threshold, Status.DECIDED, new, judged)
+    return commit_record(session, row)
+
+
+def _log(
+    session: Session,
+    request_id: int,
+    actor: str,
+    list_id: int,
+    threshold: float,
+    status: Status,
+    new: Iterable[MatchRecord],
+    judged: Iterable[MatchRecord],
+) -> None:
+    listing = session.get(SanctionsListRow, list_id)
+    assert listing is not None
+    details: dict[str, Any] = {
+        "list_id": list_id,
+        "file_name": listing.file_name,
+        "sha256": listing.sha256,
+        "matcher_version": MATCHER_VERSION,
+        "threshold": threshold,
+        "status": status,
+        "new_candidates": [
+            {
+                "subject": match.subject,
+                "entry_id": match.entry_id,
+                "entry_name": match.entry_name,
+                "score": match.score,
+            }
+            for match in new
+        ],
+        "already_judged": [
+            {
+                "subject": match.subject,
+                "entry_id": match.entry_id,
+                "judgement": match.judgement,
+                "judged_by": match.judged_by,
+                "judged_at": match.judged_at,
+                "note": match.judgement_note,
+            }
+            for match in judged
+        ],
+    }
+    append_entry(session, request_id, actor, RESCREENED, details)
+
+
+# Reading the log ------------------------------------------------------------------------
+
+
+def _rescreen_entries(session: Session, list_id: int) -> list[tuple[int, dict[str, Any]]]:
+    """The latest "rescreened" entry on the list of each request, by request id."""
+    rows = session.execute(
+        select(AuditEntryRow.request_id, AuditEntryRow.details)
+        .where(AuditEntryRow.action == RESCREENED, AuditEntryRow.request_id.is_not(None))
+        .order_by(AuditEntryRow.id)
+    )
+    latest: dict[int, dict[str, Any]] = {}
+    for request_id, text in rows:
+        details = json.loads(text)
+        if details.get("list_id") == list_id:
+            latest[request_id] = details
+    return sorted(latest.items())
+
+
+def _rescreened_requests(session: Session, list_id: int) -> set[int]:
+    return {request_id for request_id, _details in _rescreen_entries(session, list_id)}
+
+
+def _found(
+    by_key: dict[_Key, MatchRecord], logged: list[dict[str, Any]]
+) -> tuple[MatchRecord, ...]:
+    keys = [(str(item.get("subject", "")), str(item.get("entry_id", ""))) for item in logged]
+    return tuple(by_key[key] for key in keys if key in by_key)
