@@ -168,6 +168,11 @@ def _add_practice_commands(commands: argparse._SubParsersAction) -> None:  # typ
     export.add_argument(
         "--all", action="store_true", help="drafts too (default: the published practices)"
     )
+    export.add_argument(
+        "--keep-personal-data",
+        action="store_true",
+        help="keep contact names, e-mail addresses and phone numbers (default: left out)",
+    )
     export.set_defaults(run=_run_practices_export)
     listing = actions.add_parser("list", help="one line per practice: uuid, title, last changed")
     listing.set_defaults(run=_run_practices_list)
@@ -409,11 +414,23 @@ def _run_practices_import(args: argparse.Namespace) -> int:
 def _run_practices_export(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
     from postkit.core.practices.exchange import export_practices
+    from postkit.core.practices.privacy import Removal
 
     database = open_database(database_location(args))
+    removals: list[Removal] = []
     with database.session() as session:
-        count = export_practices(session, database.files_dir, args.out, include_drafts=args.all)
+        count = export_practices(
+            session,
+            database.files_dir,
+            args.out,
+            include_drafts=args.all,
+            keep_personal_data=args.keep_personal_data,
+            removals=removals,
+        )
     print(f"{args.out}: {count} practices")
+    for removal in removals:
+        text = " ".join(removal.text.split())
+        print(f"removed\t{removal.practice_title}\t{removal.field}\t{removal.kind.value}\t{text}")
 
 
 def _run_practices_list(args: argparse.Namespace) -> None:

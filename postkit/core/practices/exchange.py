@@ -37,6 +37,7 @@ from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.files import atomic_output
 from postkit.core.practices.models import PracticeRow
+from postkit.core.practices.privacy import Removal, remove_personal_data
 from postkit.core.practices.records import (
     LANGUAGES,
     PUBLISHED,
@@ -115,26 +116,52 @@ def export_practices(
     exporting_post: str | None = None,
     *,
     include_drafts: bool = False,
+    keep_personal_data: bool = False,
+    removals: list[Removal] | None = None,
 ) -> int:
     """Write practices to an exchange file at `path`, replacing it only once complete.
 
     Without `practice_ids`, every published practice (and the drafts too with
-    `include_drafts`). `exporting_post` defaults to the post in the profile. Returns how many
-    practices were written.
+    `include_drafts`). `exporting_post` defaults to the post in the profile. Contact names,
+    e-mail addresses and phone numbers are left out unless `keep_personal_data`; what was
+    left out is added to `removals` when given. Returns how many practices were written.
     """
+    records = _export_records(session, practice_ids, include_drafts)
+    if exporting_post is None:
+        profile = load_profile(session)
+        exporting_post = profile.post_name if profile else ""
+    shared = [shared_practice(record) for record in records]
+    if not keep_personal_data:
+        for index, practice in enumerate(shared):
+            data, removed = remove_personal_data(practice.data, practice.uuid)
+            shared[index] = replace(practice, data=data)
+            if removals is not None:
+                removals.extend(removed)
+    with atomic_output(Path(path)) as temp:
+        _write_zip(temp, files_dir, records, shared, exporting_post)
+    return len(records)
+
+
+def personal_data_in_export(
+    session: Session, practice_ids: Sequence[int] | None = None, *, include_drafts: bool = False
+) -> tuple[Removal, ...]:
+    """What `export_practices` would leave out of these practices to keep personal data in."""
+    return tuple(
+        removal
+        for record in _export_records(session, practice_ids, include_drafts)
+        for removal in remove_personal_data(record.data, record.uuid)[1]
+    )
+
+
+def _export_records(
+    session: Session, practice_ids: Sequence[int] | None, include_drafts: bool
+) -> list[PracticeRecord]:
     if practice_ids is None:
         statement = select(PracticeRow.id).order_by(PracticeRow.id)
         if not include_drafts:
             statement = statement.where(PracticeRow.status == PUBLISHED)
         practice_ids = list(session.scalars(statement))
-    records = [get_practice(session, practice_id) for practice_id in dict.fromkeys(practice_ids)]
-    if exporting_post is None:
-        profile = load_profile(session)
-        exporting_post = profile.post_name if profile else ""
-    shared = [shared_practice(record) for record in records]
-    with atomic_output(Path(path)) as temp:
-        _write_zip(temp, files_dir, records, shared, exporting_post)
-    return len(records)
+    return [get_practice(session, practice_id) for practice_id in dict.fromkeys(practice_ids)]
 
 
 def shared_practice(record: PracticeRecord) -> SharedPractice:

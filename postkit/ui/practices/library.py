@@ -32,6 +32,7 @@ from postkit.core import reference
 from postkit.core.activities.attachments import store_attachment
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
+from postkit.core.practices.privacy import Removal
 from postkit.core.practices.records import (
     DRAFT,
     PUBLISHED,
@@ -578,14 +579,24 @@ class PracticesPage(QWidget):
         with self._database.session() as session:
             published = len(list_practices(session, PracticeFilter(status=PUBLISHED)))
         selected = self.selected_ids()
-        dialog = ExportDialog(len(selected), published, self)
+        dialog = ExportDialog(len(selected), published, self, self._personal_data_in)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return None
         ids = selected if dialog.exports_selection else None
-        return self.export_to_file(ids)
+        return self.export_to_file(ids, dialog.keeps_personal_data)
 
-    def export_to_file(self, practice_ids: Sequence[int] | None) -> Job | None:
-        """Write the practices (None: all published) to a .postkit file the user names."""
+    def _personal_data_in(self, exports_selection: bool) -> list[Removal]:
+        from postkit.core.practices.exchange import personal_data_in_export
+
+        ids = self.selected_ids() if exports_selection else None
+        with self._database.session() as session:
+            return list(personal_data_in_export(session, ids))
+
+    def export_to_file(
+        self, practice_ids: Sequence[int] | None, keep_personal_data: bool = False
+    ) -> Job | None:
+        """Write the practices (None: all published) to a .postkit file the user names;
+        names, e-mail addresses and phone numbers are left out unless `keep_personal_data`."""
         path = self._ask_path(
             self,
             self.tr("Export good practices"),
@@ -603,7 +614,9 @@ class PracticesPage(QWidget):
             from postkit.core.practices.exchange import export_practices
 
             with database.session() as session:
-                return export_practices(session, files_dir, path, ids, post)
+                return export_practices(
+                    session, files_dir, path, ids, post, keep_personal_data=keep_personal_data
+                )
 
         def done(count: int) -> None:
             self.last_export = (path, count)

@@ -9,12 +9,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFrame,
     QGridLayout,
     QLabel,
+    QListWidget,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from postkit.core import reference
 from postkit.core.db import Database
+from postkit.core.practices.privacy import PersonalDataKind, Removal
 from postkit.core.practices.records import (
     ConflictRecord,
     ImportSummary,
@@ -116,11 +119,39 @@ def export_booklet(
     )
 
 
-class ExportDialog(QDialog):
-    """Choose between the selected practices and all published ones."""
+RemovalsFor = Callable[[bool], Sequence[Removal]]
 
-    def __init__(self, selected: int, published: int, parent: QWidget | None = None) -> None:
+_REMOVAL_FIELDS = {
+    "title": QT_TRANSLATE_NOOP("ExportDialog", "Title"),
+    "summary": QT_TRANSLATE_NOOP("ExportDialog", "Summary"),
+    "context": QT_TRANSLATE_NOOP("ExportDialog", "Context"),
+    "what_was_done": QT_TRANSLATE_NOOP("ExportDialog", "What was done"),
+    "what_worked": QT_TRANSLATE_NOOP("ExportDialog", "What worked"),
+    "what_did_not": QT_TRANSLATE_NOOP("ExportDialog", "What did not work"),
+    "lessons": QT_TRANSLATE_NOOP("ExportDialog", "Lessons for other posts"),
+    "contact": QT_TRANSLATE_NOOP("ExportDialog", "Contact"),
+}
+_REMOVAL_KINDS = {
+    PersonalDataKind.CONTACT: QT_TRANSLATE_NOOP("ExportDialog", "the whole contact"),
+    PersonalDataKind.NAME: QT_TRANSLATE_NOOP("ExportDialog", "name"),
+    PersonalDataKind.EMAIL: QT_TRANSLATE_NOOP("ExportDialog", "e-mail address"),
+    PersonalDataKind.PHONE: QT_TRANSLATE_NOOP("ExportDialog", "phone number"),
+}
+
+
+class ExportDialog(QDialog):
+    """Choose between the selected practices and all published ones, and whether personal
+    data goes along; `removals_for(exports_selection)` tells what would be left out."""
+
+    def __init__(
+        self,
+        selected: int,
+        published: int,
+        parent: QWidget | None = None,
+        removals_for: RemovalsFor | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._removals_for = removals_for
         self.setWindowTitle(self.tr("Export good practices"))
         intro = QLabel(
             self.tr(
@@ -160,18 +191,79 @@ class ExportDialog(QDialog):
         self.ok_button.setEnabled(selected > 0 or published > 0)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+        self.removals_label = QLabel(self)
+        self.removals_label.setWordWrap(True)
+        self.removals = QListWidget(self)
+        self.removals.setAccessibleName(self.tr("Personal data left out"))
+        self.removals.setMaximumHeight(160)
+        self.keep_personal_data = QCheckBox(
+            self.tr("&Keep personal data (names, e-mail addresses, phone numbers)"), self
+        )
+        self.keep_personal_data.setToolTip(
+            self.tr("Only when the people named agreed to be shared with other posts")
+        )
+        files_note = QLabel(self.tr("Attached files go as they are: check them yourself."), self)
+        files_note.setWordWrap(True)
+        files_note.setStyleSheet("color: palette(placeholder-text);")
+        self.keep_personal_data.toggled.connect(self._show_removals)
+        self.selected_button.toggled.connect(self._show_removals)
+
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addSpacing(6)
         layout.addWidget(self.selected_button)
         layout.addWidget(self.published_button)
         layout.addSpacing(6)
+        layout.addWidget(self.removals_label)
+        layout.addWidget(self.removals)
+        layout.addWidget(self.keep_personal_data)
+        layout.addWidget(files_note)
+        layout.addSpacing(6)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
+        self._show_removals()
 
     @property
     def exports_selection(self) -> bool:
         return self.selected_button.isChecked()
+
+    @property
+    def keeps_personal_data(self) -> bool:
+        return self.keep_personal_data.isChecked()
+
+    def removal_lines(self) -> list[str]:
+        return [self.removals.item(row).text() for row in range(self.removals.count())]
+
+    def _show_removals(self, *_args: object) -> None:
+        found = list(self._removals_for(self.exports_selection)) if self._removals_for else []
+        self.removals.clear()
+        for removal in found:
+            self.removals.addItem(self._removal_text(removal))
+        if self.keeps_personal_data:
+            self.removals_label.setText(
+                self.tr("Personal data goes along: make sure the people agreed to that.")
+            )
+        elif found:
+            self.removals_label.setText(
+                self.tr("Left out to protect privacy, each replaced by “[removed]”:")
+            )
+        else:
+            self.removals_label.setText(
+                self.tr("No names, e-mail addresses or phone numbers found to leave out.")
+            )
+        self.removals.setVisible(bool(found))
+        self.removals.setEnabled(not self.keeps_personal_data)
+        self.keep_personal_data.setEnabled(bool(found))
+
+    def _removal_text(self, removal: Removal) -> str:
+        field = _REMOVAL_FIELDS.get(removal.field)
+        return self.tr("{title} — {field}: {kind} “{text}”").format(
+            title=removal.practice_title,
+            field=self.tr(field) if field else removal.field,
+            kind=self.tr(_REMOVAL_KINDS[removal.kind]),
+            text=" ".join(removal.text.split()),
+        )
 
 
 def _skip_reason_text(widget: QWidget, reason: SkipReason) -> str:
