@@ -47,6 +47,7 @@ def action_text(entry: AuditEntry) -> str:
         "judged": QCoreApplication.translate("AuditLog", "Candidate judged"),
         "decided": QCoreApplication.translate("AuditLog", "Decided"),
         "reopened": QCoreApplication.translate("AuditLog", "Reopened"),
+        "rescreened": QCoreApplication.translate("AuditLog", "Screened again on a newer list"),
     }.get(entry.action, entry.action)
 
 
@@ -101,6 +102,14 @@ def describe(entry: AuditEntry, language: str = "en") -> str:
         return f"{labels.outcome_label(d.get('outcome'), language)} — {d.get('rationale', '')}"
     if action == "reopened":
         return QCoreApplication.translate("AuditLog", "Reason: {0}").format(d.get("reason", ""))
+    if action == "rescreened":
+        return QCoreApplication.translate(
+            "AuditLog", "against {file}: {new} new candidates, {judged} judged before"
+        ).format(
+            file=d.get("file_name", "–"),
+            new=len(d.get("new_candidates", [])),
+            judged=len(d.get("already_judged", [])),
+        )
     return ""
 
 
