@@ -13,6 +13,8 @@ from postkit.core.errors import PostkitError
 from postkit.core.paths import DB_ENV_VAR
 
 DEMO_ACTIVITIES = 600
+PASSPHRASE_ENV_VAR = "POSTKIT_PASSPHRASE"
+NEW_PASSPHRASE_ENV_VAR = "POSTKIT_NEW_PASSPHRASE"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH_OR_URL",
         help=f"database file or URL (default: ${DB_ENV_VAR}, else the user data folder)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        type=Path,
+        help=f"the passphrase of a protected database, read from FILE (or ${PASSPHRASE_ENV_VAR})",
     )
     parser.add_argument(
         "--demo",
@@ -40,6 +48,21 @@ def _parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     upgrade = db_commands.add_parser("upgrade", help="apply schema migrations")
     upgrade.set_defaults(run=_run_db_upgrade)
+    protect = db_commands.add_parser(
+        "protect",
+        help="encrypt the database (and its backups) with the passphrase of --passphrase-file",
+    )
+    protect.set_defaults(run=_run_db_protect)
+    change = db_commands.add_parser(
+        "change-passphrase", help="re-key a protected database (and its backups)"
+    )
+    change.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        type=Path,
+        help=f"the new passphrase, read from FILE (or ${NEW_PASSPHRASE_ENV_VAR})",
+    )
+    change.set_defaults(run=_run_db_change_passphrase)
 
     demo = commands.add_parser("demo", help="demo data")
     demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)
@@ -212,6 +235,57 @@ def _run_db_upgrade(args: argparse.Namespace) -> None:
 
     database = open_database(database_location(args))
     print(f"{database.url}: schema {current_revision(database.engine)}")
+
+
+def _read_passphrase(file: Path | None, env_var: str) -> str | None:
+    """A passphrase from a file (its first line) or the environment; None when neither."""
+    if file is not None:
+        lines = file.read_text(encoding="utf-8").splitlines()
+        if not lines or not lines[0]:
+            raise PostkitError(f"{file}: the passphrase file is empty")
+        return lines[0]
+    return os.environ.get(env_var) or None
+
+
+def _new_passphrase(given: str | None, what: str) -> str:
+    """The passphrase to set: given, or typed twice on a terminal."""
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise PostkitError(
+            f"no {what}: give it with --passphrase-file FILE or ${PASSPHRASE_ENV_VAR}"
+        )
+    import getpass
+
+    first = getpass.getpass(f"{what.capitalize()}: ")
+    if getpass.getpass("Again: ") != first:
+        raise PostkitError("the two passphrases differ; nothing was changed")
+    return first
+
+
+def _run_db_protect(args: argparse.Namespace) -> None:
+    from postkit.core.db.encryption import protect_database
+
+    passphrase = _new_passphrase(
+        _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR), "passphrase"
+    )
+    database_file = _sqlite_file(args)
+    encrypted = protect_database(database_file, passphrase)
+    print(f"{database_file}: protected with the passphrase ({len(encrypted)} backups encrypted)")
+
+
+def _run_db_change_passphrase(args: argparse.Namespace) -> None:
+    from postkit.core.db.encryption import PassphraseRequiredError, change_passphrase
+
+    database_file = _sqlite_file(args)
+    old = _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)
+    if old is None:
+        raise PassphraseRequiredError(database_file)
+    new = _new_passphrase(
+        _read_passphrase(args.new_passphrase_file, NEW_PASSPHRASE_ENV_VAR), "new passphrase"
+    )
+    rekeyed = change_passphrase(database_file, old, new)
+    print(f"{database_file}: the passphrase is changed ({len(rekeyed)} backups re-keyed)")
 
 
 def _sqlite_file(args: argparse.Namespace) -> Path:
@@ -595,7 +669,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if run is None:
             return _open_app(args)
-        code = run(args)
+        from postkit.core.db.encryption import given_passphrase
+
+        with given_passphrase(_read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)):
+            code = run(args)
     except PostkitError as exc:
         print(f"postkit: error: {exc}", file=sys.stderr)
         return 1

@@ -50,6 +50,10 @@ class ActionId(Enum):
     CONTINUE_DRAFT = auto()
     IMPORT_SURVEY = auto()
     EXPORT_RESPONSES = auto()
+    PROTECT_DATABASE = auto()
+    CHANGE_PASSPHRASE = auto()
+    MANAGE_USERS = auto()
+    SWITCH_USER = auto()
 
 
 Key = QKeySequence.StandardKey
@@ -285,6 +289,30 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Export the post's responses for headquarters"),
         None,
         "file-export-outline",
+    ),
+    ActionId.PROTECT_DATABASE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Pro&tect with a passphrase…"),
+        QT_TRANSLATE_NOOP("Actions", "Encrypt the post's database and its backups"),
+        None,
+        "lock-outline",
+    ),
+    ActionId.CHANGE_PASSPHRASE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Change passphrase…"),
+        QT_TRANSLATE_NOOP("Actions", "Re-key the database and its backups with a new passphrase"),
+        None,
+        "lock-reset",
+    ),
+    ActionId.MANAGE_USERS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Users…"),
+        QT_TRANSLATE_NOOP("Actions", "The people at the post who use postkit"),
+        None,
+        "account-multiple-outline",
+    ),
+    ActionId.SWITCH_USER: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "S&witch user…"),
+        QT_TRANSLATE_NOOP("Actions", "Let another person at the post work under their own name"),
+        None,
+        "account-switch-outline",
     ),
 }
 

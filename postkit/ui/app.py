@@ -45,6 +45,8 @@ class DatabaseOpener(QThread):
     def __init__(self, location: str | None, parent: QObject) -> None:
         super().__init__(parent)
         self._location = location
+        # Set when the database is protected and the user has typed the passphrase.
+        self.passphrase: str | None = None
 
     def run(self) -> None:
         try:
@@ -57,13 +59,13 @@ class DatabaseOpener(QThread):
             from postkit.core.db import open_database
             from postkit.core.profile import load_profile
 
-            database = open_database(self._location)
+            database = open_database(self._location, self.passphrase)
             if database.is_sqlite and database.engine.url.database:
                 from pathlib import Path
 
                 from postkit.core.db.backup import automatic_backup
 
-                automatic_backup(Path(database.engine.url.database))
+                automatic_backup(Path(database.engine.url.database), passphrase=database.passphrase)
             with database.session() as session:
                 profile = load_profile(session)
         except BaseException as error:  # reported on the GUI thread
@@ -116,11 +118,52 @@ class Startup(QObject):
             except PostkitError as error:
                 self._fail(error)
                 return
+        try:
+            user_name = self._pick_user(database, profile.user_name)
+        except PostkitError as error:
+            self._fail(error)
+            return
+        if user_name is None:
+            self.window.close()
+            return
+        self.window.set_user(user_name)
         self.window.attach(database, profile)
         if self._screenshot:
             QTimer.singleShot(SCREENSHOT_DELAY_MS, self._save_screenshot)
         elif self._report_startup:
             QTimer.singleShot(0, self._report_ready)
+
+    def _pick_user(self, database: Any, profile_user: str) -> str | None:
+        """Who is working: asked when the post has more than one user; None when cancelled."""
+        from postkit.core.users import users_at_start
+        from postkit.ui.users_dialog import UserPickDialog
+
+        with database.session() as session:
+            names = [user.name for user in users_at_start(session, profile_user)]
+        if len(names) < 2:
+            return names[0] if names else profile_user
+        dialog = UserPickDialog(names, profile_user, self.window)
+        if dialog.exec() != UserPickDialog.DialogCode.Accepted or not dialog.chosen_name():
+            return None
+        return dialog.chosen_name()
+
+    def _ask_passphrase(self, error: BaseException) -> None:
+        """Ask for the passphrase of a protected database (again, after a wrong one)."""
+        from postkit.core.db.encryption import PassphraseError, WrongPassphraseError
+        from postkit.ui.passphrase_dialog import PassphraseDialog, PassphraseMode
+
+        assert isinstance(error, PassphraseError)
+        problem = (
+            self.tr("That passphrase is wrong. Try again, or quit.")
+            if isinstance(error, WrongPassphraseError)
+            else ""
+        )
+        dialog = PassphraseDialog(PassphraseMode.UNLOCK, self.window, error.path.name, problem)
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            self.window.close()
+            return
+        self._opener.passphrase = dialog.passphrase()
+        self._opener.start()
 
     def _report_ready(self) -> None:
         print("ready-idle", flush=True)
@@ -131,9 +174,13 @@ class Startup(QObject):
         self._opener.wait()
 
     def _fail(self, error: BaseException) -> None:
+        from postkit.core.db.encryption import PassphraseError
         from postkit.ui.dialogs import show_error
 
         self._opener.wait()
+        if isinstance(error, PassphraseError):
+            self._ask_passphrase(error)
+            return
         self.exit_code = 1
         show_error(self.window, error)
         self.window.close()

@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         apply_locale(self.language)
         self.database: Database | None = None
         self.profile: PostProfile | None = None
+        # Who is working now (picked at start or by Switch user); None: the profile's user.
+        self.user_name: str | None = None
         self.editor: ActivityDialog | None = None
         self.job: Job | None = None
         self._total_activities = 0
@@ -104,13 +106,14 @@ class MainWindow(QMainWindow):
 
         self.database = database
         self.profile = profile
+        acting = self.acting_profile
         self.activities_page = ActivitiesPage(database, self.language, self)
         self.dashboard_page = DashboardPage(database, self.language, self)
-        self.screening_page = ScreeningPage(database, profile, self.language, self)
+        self.screening_page = ScreeningPage(database, acting, self.language, self)
         self.practices_page = PracticesPage(
-            database, profile, self.language, self, ask_path=self._ask_save_path_for_page
+            database, acting, self.language, self, ask_path=self._ask_save_path_for_page
         )
-        self.surveys_page = SurveysPage(database, profile, self.language, self)
+        self.surveys_page = SurveysPage(database, acting, self.language, self)
         self.pages.removeWidget(self.loading_label)
         self.loading_label.deleteLater()
         for page in (
@@ -156,6 +159,18 @@ class MainWindow(QMainWindow):
     def is_attached(self) -> bool:
         return self.database is not None
 
+    @property
+    def actor(self) -> str:
+        """The name that records created and changed from here carry."""
+        assert self.profile is not None
+        return self.user_name or self.profile.user_name
+
+    @property
+    def acting_profile(self) -> PostProfile:
+        """The post's profile with the person working now as its user (what pages act as)."""
+        assert self.profile is not None
+        return replace(self.profile, user_name=self.actor)
+
     # -- building ----------------------------------------------------------------------
 
     def _build_navigation(self) -> QListWidget:
@@ -190,9 +205,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.ANNUAL_REPORT])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.EDIT_PROFILE])
+        file_menu.addAction(a[ActionId.MANAGE_USERS])
+        file_menu.addAction(a[ActionId.SWITCH_USER])
         file_menu.addAction(a[ActionId.PREFERENCES])
         file_menu.addAction(a[ActionId.BACKUP])
         file_menu.addAction(a[ActionId.RESTORE])
+        file_menu.addAction(a[ActionId.PROTECT_DATABASE])
+        file_menu.addAction(a[ActionId.CHANGE_PASSPHRASE])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
@@ -296,6 +315,10 @@ class MainWindow(QMainWindow):
         a[ActionId.PREFERENCES].triggered.connect(self.edit_preferences)
         a[ActionId.BACKUP].triggered.connect(self.back_up)
         a[ActionId.RESTORE].triggered.connect(self.restore_backup)
+        a[ActionId.PROTECT_DATABASE].triggered.connect(self.protect_with_passphrase)
+        a[ActionId.CHANGE_PASSPHRASE].triggered.connect(self.change_passphrase)
+        a[ActionId.MANAGE_USERS].triggered.connect(self.manage_users)
+        a[ActionId.SWITCH_USER].triggered.connect(self.switch_user)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ABOUT].triggered.connect(self._show_about)
         a[ActionId.SHORTCUTS].triggered.connect(self._show_shortcuts)
@@ -353,8 +376,14 @@ class MainWindow(QMainWindow):
             ActionId.EDIT_PROFILE,
             ActionId.SHOW_ACTIVITIES,
             ActionId.SHOW_DASHBOARD,
+            ActionId.MANAGE_USERS,
+            ActionId.SWITCH_USER,
         ):
             a[action_id].setEnabled(attached)
+        is_protected = self.database is not None and self.database.is_protected
+        can_key = attached and self.database_file is not None and self.job is None
+        a[ActionId.PROTECT_DATABASE].setEnabled(can_key and not is_protected)
+        a[ActionId.CHANGE_PASSPHRASE].setEnabled(can_key and is_protected)
         on_list = attached and self.pages.currentWidget() is self.activities_page
         selected = len(self.activities_page.selected_ids()) if on_list else 0
         a[ActionId.EDIT_ACTIVITY].setEnabled(selected == 1)
@@ -439,7 +468,7 @@ class MainWindow(QMainWindow):
         if self.is_demo:
             title += " " + self.tr("(demo data)")
         self.setWindowTitle(title)
-        self.profile_label.setText(f"{self.profile.post_name} · {self.profile.user_name}")
+        self.profile_label.setText(f"{self.profile.post_name} · {self.actor}")
 
     def _count_all(self) -> None:
         """Recount the whole log; only needed when data changed, not when a filter did."""
@@ -561,7 +590,7 @@ class MainWindow(QMainWindow):
 
         assert self.profile is not None
         data = dialog.activity_input()
-        actor = self.profile.user_name
+        actor = self.actor
         if activity_id is None:
             if not data.post_name:
                 data = replace(data, post_name=self.profile.post_name)
@@ -584,7 +613,7 @@ class MainWindow(QMainWindow):
         ids = self.activities_page.selected_ids()
         if len(ids) != 1:
             return
-        command = DuplicateActivity(ids[0], self.profile.user_name, " " + self.tr("(copy)"))
+        command = DuplicateActivity(ids[0], self.actor, " " + self.tr("(copy)"))
         self._perform(self.tr("Duplicate activity"), command)
 
     def delete_selected(self) -> None:
@@ -648,7 +677,43 @@ class MainWindow(QMainWindow):
         except PostkitError as error:
             show_error(self, error)
             return
+        self._share_profile()
+
+    # -- users ------------------------------------------------------------------------
+
+    def _share_profile(self) -> None:
+        """After the profile or the person working changed: pages act as the new one."""
+        acting = self.acting_profile
+        self.screening_page.set_profile(acting)
+        self.practices_page.set_profile(acting)
         self._update_title()
+
+    def set_user(self, name: str) -> None:
+        """Work as `name` from now on: new and changed records carry it."""
+        self.user_name = name
+        if self.is_attached:
+            self._share_profile()
+
+    def manage_users(self) -> None:
+        from postkit.ui.users_dialog import UsersDialog
+
+        assert self.database is not None
+        UsersDialog(self.database, self).exec()
+
+    def switch_user(self) -> None:
+        from postkit.core.users import list_users
+        from postkit.ui.users_dialog import UserPickDialog
+
+        assert self.database is not None
+        with self.database.session() as session:
+            names = [user.name for user in list_users(session)]
+        if self.actor not in names:
+            names.append(self.actor)
+        dialog = UserPickDialog(names, self.actor, self)
+        if dialog.exec() != UserPickDialog.DialogCode.Accepted or not dialog.chosen_name():
+            return
+        self.set_user(dialog.chosen_name())
+        self.statusBar().showMessage(self.tr("Working as {0}").format(self.actor), 10000)
 
     def edit_preferences(self) -> None:
         from postkit.ui.preferences_dialog import PreferencesDialog
@@ -675,9 +740,9 @@ class MainWindow(QMainWindow):
     def back_up(self) -> Path | None:
         from postkit.core.db.backup import backup_database
 
-        assert self.database_file is not None
+        assert self.database_file is not None and self.database is not None
         try:
-            written = backup_database(self.database_file)
+            written = backup_database(self.database_file, passphrase=self.database.passphrase)
         except PostkitError as error:
             show_error(self, error)
             return None
@@ -713,7 +778,7 @@ class MainWindow(QMainWindow):
             return
         self.database.dispose()
         try:
-            safety = restore_database(database_file, backup)
+            safety = restore_database(database_file, backup, self.database.passphrase)
         except PostkitError as error:
             show_error(self, error)
             return
@@ -725,6 +790,78 @@ class MainWindow(QMainWindow):
             ),
         )
         self.close()
+
+    # -- passphrase -------------------------------------------------------------------
+
+    def _quiet_database(self) -> None:
+        """Save what pages hold unsaved and close every connection, before the file changes."""
+        assert self.database is not None
+        self.screening_page.commit_pending()
+        self.surveys_page.flush()
+        self.database.dispose()
+
+    def protect_with_passphrase(self) -> None:
+        """Encrypt the database and its backups; postkit then closes, to open it keyed."""
+        from postkit.core.db.encryption import protect_database
+        from postkit.ui.passphrase_dialog import PassphraseDialog, PassphraseMode
+
+        database_file = self.database_file
+        assert database_file is not None and self.database is not None
+        dialog = PassphraseDialog(PassphraseMode.PROTECT, self)
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            return
+        self._quiet_database()
+        try:
+            protect_database(database_file, dialog.new_passphrase())
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Protected"),
+            self.tr(
+                "The post's database and its backups are now encrypted. postkit closes; start "
+                "it again and enter the passphrase."
+            ),
+        )
+        self.close()
+
+    def change_passphrase(self) -> None:
+        """Re-key the database and its backups; work goes on with the new passphrase."""
+        from postkit.core.db.encryption import WrongPassphraseError, change_passphrase
+        from postkit.ui.passphrase_dialog import PassphraseDialog, PassphraseMode
+
+        database_file = self.database_file
+        assert database_file is not None and self.database is not None
+        key = self.database.key
+        assert key is not None
+        dialog = PassphraseDialog(PassphraseMode.CHANGE, self)
+        if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+            return
+        if dialog.passphrase() != key.passphrase:
+            QMessageBox.warning(
+                self,
+                self.tr("Change passphrase"),
+                self.tr("The current passphrase is wrong; nothing was changed."),
+            )
+            return
+        self._quiet_database()
+        try:
+            change_passphrase(database_file, dialog.passphrase(), dialog.new_passphrase())
+        except WrongPassphraseError:
+            QMessageBox.warning(
+                self,
+                self.tr("Change passphrase"),
+                self.tr("The current passphrase is wrong; nothing was changed."),
+            )
+            return
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        key.replace(dialog.new_passphrase())
+        self.statusBar().showMessage(
+            self.tr("The passphrase is changed; the backups use the new one too."), 10000
+        )
 
     # -- files -------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from postkit.core.db.encryption import DatabaseKey, cipher_dbapi, opening, unlock
 from postkit.core.errors import DatabaseError
 from postkit.core.paths import default_database_path, user_data_dir
 
@@ -47,6 +48,7 @@ class Database:
     engine: Engine
     files_dir: Path
     make_session: sessionmaker[Session]
+    key: DatabaseKey | None = field(default=None, repr=False, compare=False)
 
     @property
     def url(self) -> str:
@@ -55,6 +57,15 @@ class Database:
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def is_protected(self) -> bool:
+        """Whether the database file is encrypted with a passphrase."""
+        return self.key is not None
+
+    @property
+    def passphrase(self) -> str | None:
+        return self.key.passphrase if self.key is not None else None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -65,34 +76,49 @@ class Database:
         self.engine.dispose()
 
 
-def connect(path_or_url: str | Path | None) -> Database:
-    """Create the engine for a database without touching its schema."""
+def connect(path_or_url: str | Path | None, passphrase: str | None = None) -> Database:
+    """Create the engine for a database without touching its schema.
+
+    A protected (encrypted) SQLite file needs its passphrase, which is checked before the
+    file is opened for writing; a wrong one raises WrongPassphraseError and changes nothing.
+    """
     url = make_url(database_url(path_or_url))
+    key = None
     if url.get_backend_name() == "sqlite" and url.database:
         db_file = Path(url.database)
+        key = unlock(db_file, passphrase)
         try:
             db_file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"cannot create the folder {db_file.parent}: {exc}") from exc
         files_dir = db_file.parent / f"{db_file.stem}-files"
     else:
+        if passphrase is not None:
+            raise DatabaseError("a passphrase protects only a SQLite database file")
         files_dir = user_data_dir() / "files"
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, module=cipher_dbapi()) if key else create_engine(url)
     except (ArgumentError, ImportError) as exc:
         raise DatabaseError(f"cannot use the database {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
+        if key is not None:
+            # First of all listeners: SQLCipher needs the key before anything reads the file.
+            event.listen(engine, "connect", key.apply, insert=True)
         event.listen(engine, "connect", _configure_sqlite)
-    return Database(engine, files_dir, sessionmaker(engine, expire_on_commit=False))
+    return Database(engine, files_dir, sessionmaker(engine, expire_on_commit=False), key)
 
 
-def open_database(path_or_url: str | Path | None) -> Database:
+def open_database(path_or_url: str | Path | None, passphrase: str | None = None) -> Database:
     """Connect and bring the schema up to date (creating it on a new database)."""
     from postkit.core.db.migrate import ensure_schema
 
-    database = connect(path_or_url)
+    database = connect(path_or_url, passphrase)
     try:
-        ensure_schema(database.engine)
+        if database.key is not None and database.engine.url.database:
+            with opening(Path(database.engine.url.database), database.key):
+                ensure_schema(database.engine)
+        else:
+            ensure_schema(database.engine)
     except Exception:
         database.dispose()
         raise
