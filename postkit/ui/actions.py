@@ -54,6 +54,14 @@ class ActionId(Enum):
     CHANGE_PASSPHRASE = auto()
     MANAGE_USERS = auto()
     SWITCH_USER = auto()
+    IMPORT_RECEIPT = auto()
+    SHOW_HQ = auto()
+    HQ_ADD_FILES = auto()
+    HQ_ADD_FOLDER = auto()
+    HQ_AGGREGATE = auto()
+    HQ_SAVE_SUMMARY = auto()
+    HQ_SAVE_REPORT = auto()
+    HQ_WRITE_RECEIPTS = auto()
 
 
 Key = QKeySequence.StandardKey
@@ -313,6 +321,54 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Let another person at the post work under their own name"),
         None,
         "account-switch-outline",
+    ),
+    ActionId.IMPORT_RECEIPT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import a &receipt…"),
+        QT_TRANSLATE_NOOP("Actions", "Import headquarters' receipt of the exports the post sent"),
+        None,
+        "receipt-text-check-outline",
+    ),
+    ActionId.SHOW_HQ: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Headquarters"),
+        QT_TRANSLATE_NOOP("Actions", "Aggregate the survey exports of the posts"),
+        "Ctrl+6",
+        MODULE_ICONS["hq"],
+    ),
+    ActionId.HQ_ADD_FILES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Add export &files…"),
+        QT_TRANSLATE_NOOP("Actions", "Add post export files to aggregate"),
+        None,
+        "file-plus-outline",
+    ),
+    ActionId.HQ_ADD_FOLDER: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Add a f&older of exports…"),
+        QT_TRANSLATE_NOOP("Actions", "Add every export file in a folder"),
+        None,
+        "folder-plus-outline",
+    ),
+    ActionId.HQ_AGGREGATE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Aggregate"),
+        QT_TRANSLATE_NOOP("Actions", "Check and store the listed exports and build the summary"),
+        "Ctrl+Shift+A",
+        "sigma",
+    ),
+    ActionId.HQ_SAVE_SUMMARY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Save &summary (.xlsx)…"),
+        QT_TRANSLATE_NOOP("Actions", "Write the summary workbook"),
+        None,
+        "file-excel-outline",
+    ),
+    ActionId.HQ_SAVE_REPORT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Save &report (PDF)…"),
+        QT_TRANSLATE_NOOP("Actions", "Write the report with charts"),
+        None,
+        "file-pdf-box",
+    ),
+    ActionId.HQ_WRITE_RECEIPTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Write &receipts…"),
+        QT_TRANSLATE_NOOP("Actions", "Write a receipt file for each post whose files arrived"),
+        None,
+        "receipt-text-outline",
     ),
 }
 

@@ -53,6 +53,7 @@ class DatabaseOpener(QThread):
             # Loaded here too, so the GUI thread finds these modules ready.
             import postkit.ui.activities.dashboard
             import postkit.ui.activities.list_page
+            import postkit.ui.hq.page
             import postkit.ui.practices.library
             import postkit.ui.screening.page
             import postkit.ui.surveys.page  # noqa: F401

@@ -41,6 +41,7 @@ MODULE_ICONS: dict[str, str] = {
     "screening": "shield-check-outline",
     "practices": "lightbulb-on-outline",
     "surveys": "clipboard-text-outline",
+    "hq": "office-building-outline",
     "help": "help-circle-outline",
 }
 

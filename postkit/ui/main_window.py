@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from postkit.ui.activities.editor import ActivityDialog
     from postkit.ui.undo import CoreCommand
 
-MODULES = ("activities", "dashboard", "screening", "practices", "surveys")
+MODULES = ("activities", "dashboard", "screening", "practices", "surveys", "hq")
 
 
 class MainWindow(QMainWindow):
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         """Build the pages over the opened database."""
         from postkit.ui.activities.dashboard import DashboardPage
         from postkit.ui.activities.list_page import ActivitiesPage
+        from postkit.ui.hq.page import HeadquartersPage
         from postkit.ui.practices.library import PracticesPage
         from postkit.ui.screening.page import ScreeningPage
         from postkit.ui.surveys.page import SurveysPage
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
             database, acting, self.language, self, ask_path=self._ask_save_path_for_page
         )
         self.surveys_page = SurveysPage(database, acting, self.language, self)
+        self.hq_page = HeadquartersPage(database, acting, self.language, self)
         self.pages.removeWidget(self.loading_label)
         self.loading_label.deleteLater()
         for page in (
@@ -122,15 +124,17 @@ class MainWindow(QMainWindow):
             self.screening_page,
             self.practices_page,
             self.surveys_page,
+            self.hq_page,
         ):
             self.pages.addWidget(page)
-        for page in (self.screening_page, self.practices_page, self.surveys_page):
+        for page in (self.screening_page, self.practices_page, self.surveys_page, self.hq_page):
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.screening_page.changed.connect(self.update_actions)
         self.screening_page.selection_changed.connect(self.update_actions)
         self.practices_page.selection_changed.connect(self.update_actions)
         self.practices_page.reloaded.connect(self.update_actions)
         self.surveys_page.state_changed.connect(self.update_actions)
+        self.hq_page.state_changed.connect(self.update_actions)
         self.practices_page.accept_drops_on(self)
         table = self.activities_page.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
             ("screening", self.tr("IMVO conditions")),
             ("practices", self.tr("Good practices")),
             ("surveys", self.tr("Surveys")),
+            ("hq", self.tr("Headquarters")),
         ):
             QListWidgetItem(icon(MODULE_ICONS[name]), text, navigation)
         navigation.currentRowChanged.connect(self._show_page)
@@ -270,6 +275,19 @@ class MainWindow(QMainWindow):
                     None,
                     ActionId.IMPORT_SURVEY,
                     ActionId.EXPORT_RESPONSES,
+                    ActionId.IMPORT_RECEIPT,
+                ),
+            ),
+            (
+                self.tr("Head&quarters"),
+                (
+                    ActionId.HQ_ADD_FILES,
+                    ActionId.HQ_ADD_FOLDER,
+                    ActionId.HQ_AGGREGATE,
+                    None,
+                    ActionId.HQ_SAVE_SUMMARY,
+                    ActionId.HQ_SAVE_REPORT,
+                    ActionId.HQ_WRITE_RECEIPTS,
                 ),
             ),
         ):
@@ -327,6 +345,7 @@ class MainWindow(QMainWindow):
             (ActionId.SHOW_SCREENING, "screening"),
             (ActionId.SHOW_PRACTICES, "practices"),
             (ActionId.SHOW_SURVEYS, "surveys"),
+            (ActionId.SHOW_HQ, "hq"),
         ):
             a[action_id].triggered.connect(lambda _=False, m=module: self.show_module(m))
         module_commands = {
@@ -357,6 +376,16 @@ class MainWindow(QMainWindow):
             ActionId.CONTINUE_DRAFT: ("surveys", lambda: self.surveys_page.continue_draft()),
             ActionId.IMPORT_SURVEY: ("surveys", lambda: self.surveys_page.import_survey()),
             ActionId.EXPORT_RESPONSES: ("surveys", lambda: self.surveys_page.export_responses()),
+            ActionId.IMPORT_RECEIPT: (
+                "surveys",
+                lambda: self.surveys_page.receipts_view.choose_receipts(),
+            ),
+            ActionId.HQ_ADD_FILES: ("hq", lambda: self.hq_page.add_files()),
+            ActionId.HQ_ADD_FOLDER: ("hq", lambda: self.hq_page.add_folder()),
+            ActionId.HQ_AGGREGATE: ("hq", lambda: self.hq_page.aggregate()),
+            ActionId.HQ_SAVE_SUMMARY: ("hq", lambda: self.hq_page.save_summary()),
+            ActionId.HQ_SAVE_REPORT: ("hq", lambda: self.hq_page.save_report()),
+            ActionId.HQ_WRITE_RECEIPTS: ("hq", self.write_receipts),
         }
         for action_id, (module, command) in module_commands.items():
             a[action_id].triggered.connect(
@@ -401,6 +430,7 @@ class MainWindow(QMainWindow):
             ActionId.SHOW_SCREENING,
             ActionId.SHOW_PRACTICES,
             ActionId.SHOW_SURVEYS,
+            ActionId.SHOW_HQ,
             ActionId.NEW_REQUEST,
             ActionId.NEW_PRACTICE,
         ):
@@ -420,6 +450,13 @@ class MainWindow(QMainWindow):
                 ActionId.CONTINUE_DRAFT,
                 ActionId.IMPORT_SURVEY,
                 ActionId.EXPORT_RESPONSES,
+                ActionId.IMPORT_RECEIPT,
+                ActionId.HQ_ADD_FILES,
+                ActionId.HQ_ADD_FOLDER,
+                ActionId.HQ_AGGREGATE,
+                ActionId.HQ_SAVE_SUMMARY,
+                ActionId.HQ_SAVE_REPORT,
+                ActionId.HQ_WRITE_RECEIPTS,
             ):
                 a[action_id].setEnabled(False)
             return
@@ -446,6 +483,14 @@ class MainWindow(QMainWindow):
         a[ActionId.CONTINUE_DRAFT].setEnabled(surveys.can_continue)
         a[ActionId.IMPORT_SURVEY].setEnabled(surveys.job is None)
         a[ActionId.EXPORT_RESPONSES].setEnabled(surveys.can_export)
+        a[ActionId.IMPORT_RECEIPT].setEnabled(True)
+        hq = self.hq_page
+        a[ActionId.HQ_ADD_FILES].setEnabled(not hq.is_busy)
+        a[ActionId.HQ_ADD_FOLDER].setEnabled(not hq.is_busy)
+        a[ActionId.HQ_AGGREGATE].setEnabled(hq.can_aggregate)
+        a[ActionId.HQ_SAVE_SUMMARY].setEnabled(hq.can_save)
+        a[ActionId.HQ_SAVE_REPORT].setEnabled(hq.can_save)
+        a[ActionId.HQ_WRITE_RECEIPTS].setEnabled(not hq.is_busy)
 
     def _show_page(self, row: int) -> None:
         if self.is_attached:
@@ -518,6 +563,7 @@ class MainWindow(QMainWindow):
                 self.practices_page.job,
                 presentation.job if presentation is not None else None,
                 self.surveys_page.job,
+                self.hq_page.job,
             ):
                 if page_job is not None:
                     page_job.cancel()
@@ -546,6 +592,31 @@ class MainWindow(QMainWindow):
 
     def _present_practices(self) -> None:
         self.practices_page.present(self._reset_demo if self.is_demo else None)
+
+    def ask_receipts_folder(self) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Write the receipts into"), self.settings.get(keys.LAST_EXPORT_FOLDER)
+        )
+        return Path(folder) if folder else None
+
+    def write_receipts(self) -> list[Path]:
+        """Headquarters: a receipt file for each post whose exports arrived."""
+        from postkit.core.hq.receipts import build_receipts, write_receipts
+
+        assert self.database is not None
+        folder = self.ask_receipts_folder()
+        if folder is None:
+            return []
+        try:
+            with self.database.session() as session:
+                written = write_receipts(build_receipts(session), folder)
+        except PostkitError as error:
+            show_error(self, error)
+            return []
+        self.statusBar().showMessage(
+            self.tr("%n receipts written to {0}", "", len(written)).format(folder), 10000
+        )
+        return [path for path, _receipt in written]
 
     def _reset_demo(self) -> None:
         """Trainer mode: put the demo's good practices back as they were seeded."""

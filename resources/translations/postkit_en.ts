@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="69"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="69" />
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -15,7 +14,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="485"/>
+        <location filename="../../postkit/ui/main_window.py" line="530" />
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -23,7 +22,12 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="625"/>
+        <location filename="../../postkit/ui/main_window.py" line="617" />
+        <source>%n receipts written to {0}</source>
+        <translation><numerusform>%n receipt written to {0}</numerusform><numerusform>%n receipts written to {0}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/main_window.py" line="696" />
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
@@ -31,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="628"/>
+        <location filename="../../postkit/ui/main_window.py" line="699" />
         <source>Delete %n activities</source>
         <translation>
             <numerusform>Delete %n activity</numerusform>
@@ -39,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="913"/>
+        <location filename="../../postkit/ui/main_window.py" line="984" />
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -50,7 +54,7 @@
 <context>
     <name>PassphraseDialog</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="136"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="136" />
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>The new passphrase needs at least %n character.</numerusform>
@@ -61,7 +65,7 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="667"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="667" />
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>

@@ -11,414 +11,494 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="72" />
+        <location filename="../../postkit/ui/actions.py" line="80" />
         <source>&amp;New activity…</source>
         <translation>&amp;Nieuwe activiteit…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="73" />
+        <location filename="../../postkit/ui/actions.py" line="81" />
         <source>Log a new activity</source>
         <translation>Een nieuwe activiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="78" />
+        <location filename="../../postkit/ui/actions.py" line="86" />
         <source>&amp;Edit activity…</source>
         <translation>Activiteit &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="79" />
+        <location filename="../../postkit/ui/actions.py" line="87" />
         <source>Edit the selected activity</source>
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="84" />
+        <location filename="../../postkit/ui/actions.py" line="92" />
         <source>D&amp;uplicate activity</source>
         <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="85" />
+        <location filename="../../postkit/ui/actions.py" line="93" />
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="90" />
+        <location filename="../../postkit/ui/actions.py" line="98" />
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="91" />
+        <location filename="../../postkit/ui/actions.py" line="99" />
         <source>Delete the selected activities</source>
         <translation>De geselecteerde activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="96" />
+        <location filename="../../postkit/ui/actions.py" line="104" />
         <source>&amp;Export list to Excel…</source>
         <translation>Lijst exporteren naar &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="97" />
+        <location filename="../../postkit/ui/actions.py" line="105" />
         <source>Export the activities shown to an .xlsx file</source>
         <translation>De getoonde activiteiten exporteren naar een .xlsx-bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="102" />
+        <location filename="../../postkit/ui/actions.py" line="110" />
         <source>Annual &amp;report (PDF)…</source>
         <translation>&amp;Jaarverslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="103" />
+        <location filename="../../postkit/ui/actions.py" line="111" />
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="108" />
+        <location filename="../../postkit/ui/actions.py" line="116" />
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="109" />
+        <location filename="../../postkit/ui/actions.py" line="117" />
         <source>Search the activities</source>
         <translation>In de activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="114" />
+        <location filename="../../postkit/ui/actions.py" line="122" />
         <source>&amp;Clear filters</source>
         <translation>&amp;Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="115" />
+        <location filename="../../postkit/ui/actions.py" line="123" />
         <source>Show all activities</source>
         <translation>Alle activiteiten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="120" />
+        <location filename="../../postkit/ui/actions.py" line="128" />
         <source>&amp;Activities</source>
         <translation>&amp;Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="121" />
+        <location filename="../../postkit/ui/actions.py" line="129" />
         <source>The activity log</source>
         <translation>Het activiteitenlogboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="126" />
+        <location filename="../../postkit/ui/actions.py" line="134" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="127" />
+        <location filename="../../postkit/ui/actions.py" line="135" />
         <source>The post's year at a glance</source>
         <translation>Het jaar van de post in één oogopslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="132" />
+        <location filename="../../postkit/ui/actions.py" line="140" />
         <source>&amp;Post profile…</source>
         <translation>&amp;Postprofiel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="133" />
+        <location filename="../../postkit/ui/actions.py" line="141" />
         <source>The post, its countries and your name</source>
         <translation>De post, de landen en uw naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="138" />
+        <location filename="../../postkit/ui/actions.py" line="146" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="139" />
+        <location filename="../../postkit/ui/actions.py" line="147" />
         <source>Close postkit</source>
         <translation>postkit afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="144" />
+        <location filename="../../postkit/ui/actions.py" line="152" />
         <source>&amp;About postkit</source>
         <translation>&amp;Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="145" />
+        <location filename="../../postkit/ui/actions.py" line="153" />
         <source>Version and purpose</source>
         <translation>Versie en doel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="150" />
+        <location filename="../../postkit/ui/actions.py" line="158" />
         <source>P&amp;references…</source>
         <translation>&amp;Voorkeuren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="151" />
+        <location filename="../../postkit/ui/actions.py" line="159" />
         <source>The interface language</source>
         <translation>De taal van de gebruikersinterface</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="156" />
+        <location filename="../../postkit/ui/actions.py" line="164" />
         <source>&amp;Back up now</source>
         <translation>Nu &amp;back-up maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="157" />
+        <location filename="../../postkit/ui/actions.py" line="165" />
         <source>Write a backup copy of the post's database</source>
         <translation>Een back-up van de database van de post maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="162" />
+        <location filename="../../postkit/ui/actions.py" line="170" />
         <source>Re&amp;store from backup…</source>
         <translation>&amp;Herstellen uit back-up…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="163" />
+        <location filename="../../postkit/ui/actions.py" line="171" />
         <source>Replace the database by a backup (the current one is kept)</source>
         <translation>De database vervangen door een back-up (de huidige blijft bewaard)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="168" />
+        <location filename="../../postkit/ui/actions.py" line="176" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="169" />
+        <location filename="../../postkit/ui/actions.py" line="177" />
         <source>The keys for common actions</source>
         <translation>De toetsen voor veelgebruikte handelingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="174" />
+        <location filename="../../postkit/ui/actions.py" line="182" />
         <source>&amp;User guide</source>
         <translation>&amp;Handleiding</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="175" />
+        <location filename="../../postkit/ui/actions.py" line="183" />
         <source>A short guide to postkit's tasks</source>
         <translation>Een korte handleiding bij de taken van postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="180" />
+        <location filename="../../postkit/ui/actions.py" line="188" />
         <source>&amp;IMVO conditions</source>
         <translation>&amp;IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="181" />
+        <location filename="../../postkit/ui/actions.py" line="189" />
         <source>Screening of companies' requests for support</source>
         <translation>Toetsing van steunverzoeken van bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="186" />
+        <location filename="../../postkit/ui/actions.py" line="194" />
         <source>New support &amp;request…</source>
         <translation>Nieuw steun&amp;verzoek…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="187" />
+        <location filename="../../postkit/ui/actions.py" line="195" />
         <source>Record a company's request for support</source>
         <translation>Een steunverzoek van een bedrijf vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="192" />
+        <location filename="../../postkit/ui/actions.py" line="200" />
         <source>&amp;Edit request…</source>
         <translation>Verzoek &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="193" />
+        <location filename="../../postkit/ui/actions.py" line="201" />
         <source>Edit the company and support data of the request</source>
         <translation>De bedrijfs- en steungegevens van het verzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="198" />
+        <location filename="../../postkit/ui/actions.py" line="206" />
         <source>Screen against the &amp;sanctions list</source>
         <translation>Aan de &amp;sanctielijst toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="199" />
+        <location filename="../../postkit/ui/actions.py" line="207" />
         <source>Match the company and its directors against the list</source>
         <translation>Het bedrijf en zijn bestuurders vergelijken met de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="204" />
+        <location filename="../../postkit/ui/actions.py" line="212" />
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="205" />
+        <location filename="../../postkit/ui/actions.py" line="213" />
         <source>Write the request's decision record as PDF</source>
         <translation>Het besluitverslag van het verzoek als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="210" />
+        <location filename="../../postkit/ui/actions.py" line="218" />
         <source>Import &amp;sanctions list…</source>
         <translation>Sanctielijst &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="211" />
+        <location filename="../../postkit/ui/actions.py" line="219" />
         <source>Import a sanctions list (targets.simple.csv)</source>
         <translation>Een sanctielijst importeren (targets.simple.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="216" />
+        <location filename="../../postkit/ui/actions.py" line="224" />
         <source>Import risk &amp;table…</source>
         <translation>&amp;Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="217" />
+        <location filename="../../postkit/ui/actions.py" line="225" />
         <source>Import a country or sector risk table</source>
         <translation>Een risicotabel voor landen of sectoren importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="222" />
+        <location filename="../../postkit/ui/actions.py" line="230" />
         <source>&amp;Good practices</source>
         <translation>&amp;Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="223" />
+        <location filename="../../postkit/ui/actions.py" line="231" />
         <source>The library of good practices</source>
         <translation>De bibliotheek met goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="228" />
+        <location filename="../../postkit/ui/actions.py" line="236" />
         <source>New &amp;good practice…</source>
         <translation>Nieuw &amp;goed voorbeeld…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="229" />
+        <location filename="../../postkit/ui/actions.py" line="237" />
         <source>Write up a good practice</source>
         <translation>Een goed voorbeeld beschrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="234" />
+        <location filename="../../postkit/ui/actions.py" line="242" />
         <source>&amp;Promote to good practice…</source>
         <translation>&amp;Tot goed voorbeeld maken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="235" />
+        <location filename="../../postkit/ui/actions.py" line="243" />
         <source>Make a good practice of the selected activity</source>
         <translation>Van de geselecteerde activiteit een goed voorbeeld maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="240" />
+        <location filename="../../postkit/ui/actions.py" line="248" />
         <source>&amp;Import good practices…</source>
         <translation>Goede voorbeelden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="241" />
+        <location filename="../../postkit/ui/actions.py" line="249" />
         <source>Import .postkit files from other posts</source>
         <translation>.postkit-bestanden van andere posten importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="246" />
+        <location filename="../../postkit/ui/actions.py" line="254" />
         <source>E&amp;xport good practices…</source>
         <translation>Goede voorbeelden e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="247" />
+        <location filename="../../postkit/ui/actions.py" line="255" />
         <source>Export practices to a .postkit file to share</source>
         <translation>Voorbeelden exporteren naar een .postkit-bestand om te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="252" />
+        <location filename="../../postkit/ui/actions.py" line="260" />
         <source>PDF &amp;booklet…</source>
         <translation>PDF-&amp;boekje…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="253" />
+        <location filename="../../postkit/ui/actions.py" line="261" />
         <source>A booklet of the practices shown, to hand out</source>
         <translation>Een boekje met de getoonde voorbeelden, om uit te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="258" />
+        <location filename="../../postkit/ui/actions.py" line="266" />
         <source>Pre&amp;sent (trainer mode)</source>
         <translation>&amp;Presenteren (trainersmodus)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="259" />
+        <location filename="../../postkit/ui/actions.py" line="267" />
         <source>Show the practices full screen, one per page</source>
         <translation>De voorbeelden schermvullend tonen, één per pagina</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="264" />
+        <location filename="../../postkit/ui/actions.py" line="272" />
         <source>&amp;Surveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="265" />
+        <location filename="../../postkit/ui/actions.py" line="273" />
         <source>The evaluation survey and other surveys</source>
         <translation>De evaluatie-enquête en andere enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="270" />
+        <location filename="../../postkit/ui/actions.py" line="278" />
         <source>Start a survey &amp;response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="271" />
+        <location filename="../../postkit/ui/actions.py" line="279" />
         <source>Answer the selected survey</source>
         <translation>De geselecteerde enquête invullen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="276" />
+        <location filename="../../postkit/ui/actions.py" line="284" />
         <source>&amp;Continue survey draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="277" />
+        <location filename="../../postkit/ui/actions.py" line="285" />
         <source>Go on with a response that was not submitted yet</source>
         <translation>Verdergaan met een inzending die nog niet is verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="282" />
+        <location filename="../../postkit/ui/actions.py" line="290" />
         <source>Import a survey (&amp;XLSForm)…</source>
         <translation>Enquête &amp;importeren (XLSForm)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="283" />
+        <location filename="../../postkit/ui/actions.py" line="291" />
         <source>Add a survey designed as an XLSForm workbook</source>
         <translation>Een enquête toevoegen die als XLSForm-werkmap is opgezet</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="288" />
+        <location filename="../../postkit/ui/actions.py" line="296" />
         <source>Export survey r&amp;esponses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="289" />
+        <location filename="../../postkit/ui/actions.py" line="297" />
         <source>Export the post's responses for headquarters</source>
         <translation>De inzendingen van de post exporteren voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="294" />
+        <location filename="../../postkit/ui/actions.py" line="302" />
         <source>Pro&amp;tect with a passphrase…</source>
         <translation>Beveiligen met een &amp;wachtzin…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="295" />
+        <location filename="../../postkit/ui/actions.py" line="303" />
         <source>Encrypt the post's database and its backups</source>
         <translation>De database van de post en de back-ups versleutelen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="300" />
+        <location filename="../../postkit/ui/actions.py" line="308" />
         <source>&amp;Change passphrase…</source>
         <translation>Wachtzin wij&amp;zigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="301" />
+        <location filename="../../postkit/ui/actions.py" line="309" />
         <source>Re-key the database and its backups with a new passphrase</source>
         <translation>De database en de back-ups opnieuw versleutelen met een nieuwe wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="306" />
+        <location filename="../../postkit/ui/actions.py" line="314" />
         <source>&amp;Users…</source>
         <translation>&amp;Gebruikers…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="307" />
+        <location filename="../../postkit/ui/actions.py" line="315" />
         <source>The people at the post who use postkit</source>
         <translation>De medewerkers van de post die postkit gebruiken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="312" />
+        <location filename="../../postkit/ui/actions.py" line="320" />
         <source>S&amp;witch user…</source>
         <translation>Gebruiker wi&amp;sselen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="313" />
+        <location filename="../../postkit/ui/actions.py" line="321" />
         <source>Let another person at the post work under their own name</source>
         <translation>Een andere medewerker van de post onder de eigen naam laten werken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="326" />
+        <source>Import a &amp;receipt…</source>
+        <translation>Een &amp;ontvangstbevestiging importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="327" />
+        <source>Import headquarters' receipt of the exports the post sent</source>
+        <translation>De ontvangstbevestiging van het departement voor de verzonden exports importeren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="332" />
+        <source>&amp;Headquarters</source>
+        <translation>De&amp;partement</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="333" />
+        <source>Aggregate the survey exports of the posts</source>
+        <translation>De enquête-exports van de posten samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="338" />
+        <source>Add export &amp;files…</source>
+        <translation>Export&amp;bestanden toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="339" />
+        <source>Add post export files to aggregate</source>
+        <translation>Exportbestanden van posten toevoegen om samen te voegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="344" />
+        <source>Add a f&amp;older of exports…</source>
+        <translation>Een &amp;map met exports toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="345" />
+        <source>Add every export file in a folder</source>
+        <translation>Alle exportbestanden in een map toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="350" />
+        <source>&amp;Aggregate</source>
+        <translation>&amp;Samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="351" />
+        <source>Check and store the listed exports and build the summary</source>
+        <translation>De gekozen exports controleren, opslaan en het overzicht maken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="356" />
+        <source>Save &amp;summary (.xlsx)…</source>
+        <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="357" />
+        <source>Write the summary workbook</source>
+        <translation>Het overzicht als werkmap opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="362" />
+        <source>Save &amp;report (PDF)…</source>
+        <translation>&amp;Rapport opslaan (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="363" />
+        <source>Write the report with charts</source>
+        <translation>Het rapport met grafieken opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="368" />
+        <source>Write &amp;receipts…</source>
+        <translation>Ont&amp;vangstbevestigingen schrijven…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="369" />
+        <source>Write a receipt file for each post whose files arrived</source>
+        <translation>Een ontvangstbevestiging schrijven voor elke post waarvan bestanden binnenkwamen</translation>
     </message>
 </context>
 <context>
@@ -801,85 +881,95 @@
         <translation>Heropend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="61" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="62" />
         <source>Changed: {0}</source>
         <translation>Gewijzigd: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="63" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="64" />
         <source>(the names changed: screen again)</source>
         <translation>(de namen zijn gewijzigd: opnieuw toetsen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="74" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="75" />
         <source>note: {0}</source>
         <translation>notitie: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="78" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="79" />
         <source>links: {0}</source>
         <translation>links: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="88" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="89" />
         <source>against {file}: {count} candidates</source>
         <translation>aan {file}: {count} mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="92" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="93" />
         <source>{judgement}: {listed} for {subject} — {note}</source>
         <translation>{judgement}: {listed} voor {subject} — {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="103" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="104" />
         <source>Reason: {0}</source>
         <translation>Reden: {0}</translation>
     </message>
-<message><location filename="../../postkit/ui/screening/audit_log.py" line="1" /><source>Screened again on a newer list</source><translation>Opnieuw getoetst aan een nieuwere lijst</translation></message><message><location filename="../../postkit/ui/screening/audit_log.py" line="1" /><source>against {file}: {new} new candidates, {judged} judged before</source><translation>tegen {file}: {new} nieuwe mogelijke treffers, {judged} eerder beoordeeld</translation></message></context>
+    <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="50" />
+        <source>Screened again on a newer list</source>
+        <translation>Opnieuw getoetst aan een nieuwere lijst</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="106" />
+        <source>against {file}: {new} new candidates, {judged} judged before</source>
+        <translation>tegen {file}: {new} nieuwe mogelijke treffers, {judged} eerder beoordeeld</translation>
+    </message>
+</context>
 <context>
     <name>AuditLogView</name>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="120" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="129" />
         <source>Audit log</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="122" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="131" />
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="122" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="131" />
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="122" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="131" />
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="122" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="131" />
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="137" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="146" />
         <source>Every change to the request is kept here with who and when. Entries cannot be edited: each carries a hash of the one before, so a changed entry shows.</source>
         <translation>Elke wijziging van het verzoek wordt hier bewaard, met wie en wanneer. Regels kunnen niet worden bewerkt: elke regel bevat een hash van de vorige, zodat een gewijzigde regel opvalt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="159" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="168" />
         <source>Entry {0} · hash {1}</source>
         <translation>Regel {0} · hash {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="171" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="180" />
         <source>The log's hash chain is intact ({0} entries checked).</source>
         <translation>De hashketen van het logboek is intact ({0} regels gecontroleerd).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="178" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="187" />
         <source>The log's hash chain is broken at entry {0}: {1}</source>
         <translation>De hashketen van het logboek is verbroken bij regel {0}: {1}</translation>
     </message>
@@ -1908,235 +1998,235 @@
         <translation>De enquête-exports die de posten stuurden samenvoegen tot één overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="120" />
+        <location filename="../../postkit/ui/hq/page.py" line="121" />
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="122" />
+        <location filename="../../postkit/ui/hq/page.py" line="123" />
         <source>Choose post exports (.xlsx) to aggregate</source>
         <translation>Kies exports van posten (.xlsx) om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="126" />
+        <location filename="../../postkit/ui/hq/page.py" line="127" />
         <source>Add a f&amp;older…</source>
         <translation>&amp;Map toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="128" />
+        <location filename="../../postkit/ui/hq/page.py" line="129" />
         <source>Aggregate every export (.xlsx) in a folder and its subfolders</source>
         <translation>Alle exports (.xlsx) in een map en de submappen samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="132" />
+        <location filename="../../postkit/ui/hq/page.py" line="133" />
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="134" />
+        <location filename="../../postkit/ui/hq/page.py" line="135" />
         <source>Check the files in the list, store their responses and update the summary</source>
         <translation>De bestanden in de lijst controleren, de inzendingen opslaan en het overzicht bijwerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="163" />
+        <location filename="../../postkit/ui/hq/page.py" line="164" />
         <source>Files to aggregate</source>
         <translation>Samen te voegen bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="171" />
+        <location filename="../../postkit/ui/hq/page.py" line="172" />
         <source>&amp;Remove</source>
         <translation>&amp;Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="172" />
+        <location filename="../../postkit/ui/hq/page.py" line="173" />
         <source>Take the selected files off the list</source>
         <translation>De geselecteerde bestanden van de lijst halen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="174" />
+        <location filename="../../postkit/ui/hq/page.py" line="175" />
         <source>C&amp;lear list</source>
         <translation>&amp;Lijst leegmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="198" />
+        <location filename="../../postkit/ui/hq/page.py" line="199" />
         <source>&lt;h3&gt;No post exports aggregated yet&lt;/h3&gt;&lt;p&gt;Each post sends headquarters its survey export: the .xlsx file made with &lt;b&gt;Export responses…&lt;/b&gt; on its Surveys page.&lt;/p&gt;&lt;p&gt;Add the files with &lt;b&gt;Add export files…&lt;/b&gt;, or a folder of them with &lt;b&gt;Add a folder…&lt;/b&gt; (or drop them on this page), then press &lt;b&gt;Aggregate&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Every file is checked first: files that are not sound exports of the evaluation survey are listed with the reason and left out. Aggregating a file again, or a newer export of the same post, never counts a response twice.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen exports van posten samengevoegd&lt;/h3&gt;&lt;p&gt;Elke post stuurt het departement zijn enquête-export: het .xlsx-bestand dat is gemaakt met &lt;b&gt;Inzendingen exporteren…&lt;/b&gt; op de pagina Enquêtes.&lt;/p&gt;&lt;p&gt;Voeg de bestanden toe met &lt;b&gt;Exportbestanden toevoegen…&lt;/b&gt;, of een map ermee met &lt;b&gt;Map toevoegen…&lt;/b&gt; (of sleep ze naar deze pagina), en klik dan op &lt;b&gt;Samenvoegen&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Elk bestand wordt eerst gecontroleerd: bestanden die geen juiste export van de evaluatie-enquête zijn, worden met de reden vermeld en buiten beschouwing gelaten. Een bestand opnieuw samenvoegen, of een nieuwere export van dezelfde post, telt een inzending nooit twee keer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="238" />
+        <location filename="../../postkit/ui/hq/page.py" line="239" />
         <source>Refused files</source>
         <translation>Geweigerde bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="239" />
-        <location filename="../../postkit/ui/hq/page.py" line="282" />
+        <location filename="../../postkit/ui/hq/page.py" line="240" />
+        <location filename="../../postkit/ui/hq/page.py" line="283" />
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="239" />
-        <location filename="../../postkit/ui/hq/page.py" line="282" />
+        <location filename="../../postkit/ui/hq/page.py" line="240" />
+        <location filename="../../postkit/ui/hq/page.py" line="283" />
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="239" />
+        <location filename="../../postkit/ui/hq/page.py" line="240" />
         <source>What is wrong</source>
         <translation>Wat er mis is</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="259" />
+        <location filename="../../postkit/ui/hq/page.py" line="260" />
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="262" />
+        <location filename="../../postkit/ui/hq/page.py" line="263" />
         <source>Write the summary workbook: one sheet per part, posts first</source>
         <translation>De werkmap met het overzicht opslaan: één werkblad per onderdeel, posten eerst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="266" />
+        <location filename="../../postkit/ui/hq/page.py" line="267" />
         <source>Save report (P&amp;DF)…</source>
         <translation>Rapport opslaan (P&amp;DF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="372" />
+        <location filename="../../postkit/ui/hq/page.py" line="373" />
         <source>To aggregate — files: {files}, folders: {folders}</source>
         <translation>Samen te voegen — bestanden: {files}, mappen: {folders}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="269" />
+        <location filename="../../postkit/ui/hq/page.py" line="270" />
         <source>Write the report of the evaluation with charts and tables as PDF</source>
         <translation>Het rapport van de evaluatie met grafieken en tabellen als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="281" />
-        <location filename="../../postkit/ui/hq/page.py" line="563" />
+        <location filename="../../postkit/ui/hq/page.py" line="282" />
+        <location filename="../../postkit/ui/hq/page.py" line="564" />
         <source>Replaced responses</source>
         <translation>Vervangen inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="282" />
+        <location filename="../../postkit/ui/hq/page.py" line="283" />
         <source>Response</source>
         <translation>Inzending</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="288" />
+        <location filename="../../postkit/ui/hq/page.py" line="289" />
         <source>&amp;Posts</source>
         <translation>&amp;Posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="289" />
+        <location filename="../../postkit/ui/hq/page.py" line="290" />
         <source>Li&amp;kert items</source>
         <translation>Li&amp;kertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="304" />
+        <location filename="../../postkit/ui/hq/page.py" line="305" />
         <source>Add export files</source>
         <translation>Exportbestanden toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="306" />
+        <location filename="../../postkit/ui/hq/page.py" line="307" />
         <source>Survey exports (*.xlsx);;All files (*)</source>
         <translation>Enquête-exports (*.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="312" />
+        <location filename="../../postkit/ui/hq/page.py" line="313" />
         <source>Add a folder of exports</source>
         <translation>Een map met exports toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="417" />
+        <location filename="../../postkit/ui/hq/page.py" line="418" />
         <source>Reading the stored responses…</source>
         <translation>De opgeslagen inzendingen worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="432" />
+        <location filename="../../postkit/ui/hq/page.py" line="433" />
         <source>Aggregating the post exports…</source>
         <translation>De exports van de posten worden samengevoegd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="442" />
+        <location filename="../../postkit/ui/hq/page.py" line="443" />
         <source>No .xlsx files were found in the folders on the list.</source>
         <translation>In de mappen op de lijst zijn geen .xlsx-bestanden gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="445" />
+        <location filename="../../postkit/ui/hq/page.py" line="446" />
         <source>Aggregated: files accepted {accepted}, refused {refused}. The refused files were left out.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}, geweigerd {refused}. De geweigerde bestanden zijn buiten beschouwing gelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="449" />
+        <location filename="../../postkit/ui/hq/page.py" line="450" />
         <source>Aggregated: files accepted {accepted}.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="469" />
+        <location filename="../../postkit/ui/hq/page.py" line="470" />
         <source>Aggregation cancelled; nothing was stored.</source>
         <translation>Samenvoegen geannuleerd; er is niets opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="517" />
+        <location filename="../../postkit/ui/hq/page.py" line="518" />
         <source>{title} · version {version}</source>
         <translation>{title} · versie {version}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="523" />
+        <location filename="../../postkit/ui/hq/page.py" line="524" />
         <source>&lt;b&gt;In the summary:&lt;/b&gt; responses {responses} · posts {posts} · regions {regions} · missing posts {missing}</source>
         <translation>&lt;b&gt;In het overzicht:&lt;/b&gt; inzendingen {responses} · posten {posts} · regio's {regions} · ontbrekende posten {missing}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="543" />
+        <location filename="../../postkit/ui/hq/page.py" line="544" />
         <source>&lt;b&gt;Last aggregation:&lt;/b&gt; files accepted {accepted}, refused {refused} · responses added {added}, replaced {replaced}, unchanged {unchanged}</source>
         <translation>&lt;b&gt;Laatste samenvoeging:&lt;/b&gt; bestanden geaccepteerd {accepted}, geweigerd {refused} · inzendingen toegevoegd {added}, vervangen {replaced}, ongewijzigd {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="553" />
+        <location filename="../../postkit/ui/hq/page.py" line="554" />
         <source> · older than the stored version, kept out {outdated}</source>
         <translation> · ouder dan de opgeslagen versie, buiten beschouwing gelaten {outdated}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="593" />
+        <location filename="../../postkit/ui/hq/page.py" line="594" />
         <source>Refused and left out: {count}. Ask the posts concerned for a new export.</source>
         <translation>Geweigerd en buiten beschouwing gelaten: {count}. Vraag de betrokken posten om een nieuwe export.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="624" />
+        <location filename="../../postkit/ui/hq/page.py" line="625" />
         <source>Save the summary</source>
         <translation>Overzicht opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="626" />
+        <location filename="../../postkit/ui/hq/page.py" line="627" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="640" />
+        <location filename="../../postkit/ui/hq/page.py" line="641" />
         <source>Writing the summary…</source>
         <translation>Het overzicht wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="643" />
+        <location filename="../../postkit/ui/hq/page.py" line="644" />
         <source>Summary written to {0}</source>
         <translation>Overzicht opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="653" />
+        <location filename="../../postkit/ui/hq/page.py" line="654" />
         <source>Save the report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="655" />
+        <location filename="../../postkit/ui/hq/page.py" line="656" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="669" />
+        <location filename="../../postkit/ui/hq/page.py" line="670" />
         <source>Writing the report…</source>
         <translation>Het rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="672" />
+        <location filename="../../postkit/ui/hq/page.py" line="673" />
         <source>Report written to {0}</source>
         <translation>Rapport opgeslagen in {0}</translation>
     </message>
@@ -2275,88 +2365,88 @@
         <translation>Eens: 4 of 5 op de vijfpuntsschaal, van wie het item heeft beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="238" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="239" />
         <source>&amp;Items:</source>
         <translation>&amp;Items:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="240" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="241" />
         <source>&amp;Break down by:</source>
         <translation>&amp;Uitsplitsen naar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="250" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="251" />
         <source>Likert items</source>
         <translation>Likertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="255" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="256" />
         <source>Share agreeing per item</source>
         <translation>Aandeel eens per item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="257" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="258" />
         <source>Share agreeing per item and group</source>
         <translation>Aandeel eens per item en groep</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="310" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="311" />
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="365" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="366" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="366" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="367" />
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="367" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="368" />
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="368" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="369" />
         <source>Agree</source>
         <translation>Eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="369" />
-        <location filename="../../postkit/ui/hq/summary_view.py" line="434" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="370" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="435" />
         <source>Share agreeing</source>
         <translation>Aandeel eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="370" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="371" />
         <source>Mean (1–5)</source>
         <translation>Gemiddelde (1–5)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="375" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="376" />
         <source>Share agreeing among the posts of {0}</source>
         <translation>Aandeel eens onder de posten van {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="409" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="410" />
         <source>{group}: {agree} of {answered} agree</source>
         <translation>{group}: {agree} van {answered} eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="430" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="431" />
         <source>Share agreeing per item in %, all posts</source>
         <translation>Aandeel eens per item in %, alle posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="443" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="444" />
         <source>Share agreeing in % per item (by number) and region</source>
         <translation>Aandeel eens in % per item (op nummer) en regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="445" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="446" />
         <source>Share agreeing in % per item (by number) and amount of Dutch business</source>
         <translation>Aandeel eens in % per item (op nummer) en omvang Nederlands bedrijfsleven</translation>
     </message>
@@ -2369,92 +2459,102 @@
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="178" />
+        <location filename="../../postkit/ui/main_window.py" line="182" />
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="182" />
+        <location filename="../../postkit/ui/main_window.py" line="186" />
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="183" />
+        <location filename="../../postkit/ui/main_window.py" line="187" />
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="184" />
+        <location filename="../../postkit/ui/main_window.py" line="188" />
         <source>IMVO conditions</source>
         <translation>IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="185" />
+        <location filename="../../postkit/ui/main_window.py" line="189" />
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="186" />
+        <location filename="../../postkit/ui/main_window.py" line="190" />
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="195" />
+        <location filename="../../postkit/ui/main_window.py" line="191" />
+        <source>Headquarters</source>
+        <translation>Departement</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/main_window.py" line="200" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="197" />
+        <location filename="../../postkit/ui/main_window.py" line="202" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="201" />
+        <location filename="../../postkit/ui/main_window.py" line="206" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="217" />
+        <location filename="../../postkit/ui/main_window.py" line="222" />
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="230" />
+        <location filename="../../postkit/ui/main_window.py" line="235" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="241" />
+        <location filename="../../postkit/ui/main_window.py" line="246" />
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="253" />
+        <location filename="../../postkit/ui/main_window.py" line="258" />
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="266" />
+        <location filename="../../postkit/ui/main_window.py" line="271" />
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/main_window.py" line="282" />
+        <source>Head&amp;quarters</source>
+        <translation>De&amp;partement</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/main_window.py" line="300" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="288" />
+        <location filename="../../postkit/ui/main_window.py" line="306" />
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="469" />
+        <location filename="../../postkit/ui/main_window.py" line="514" />
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="485" />
+        <location filename="../../postkit/ui/main_window.py" line="530" />
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -2462,32 +2562,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="487" />
+        <location filename="../../postkit/ui/main_window.py" line="532" />
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/main_window.py" line="598" />
+        <source>Write the receipts into</source>
+        <translation>De ontvangstbevestigingen opslaan in</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/main_window.py" line="617" />
+        <source>%n receipts written to {0}</source>
+        <translation><numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform><numerusform>%n ontvangstbevestigingen opgeslagen in {0}</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/main_window.py" line="669" />
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="601" />
+        <location filename="../../postkit/ui/main_window.py" line="672" />
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="616" />
+        <location filename="../../postkit/ui/main_window.py" line="687" />
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="617" />
+        <location filename="../../postkit/ui/main_window.py" line="688" />
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="625" />
+        <location filename="../../postkit/ui/main_window.py" line="696" />
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -2495,17 +2605,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="626" />
+        <location filename="../../postkit/ui/main_window.py" line="697" />
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="626" />
+        <location filename="../../postkit/ui/main_window.py" line="697" />
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="628" />
+        <location filename="../../postkit/ui/main_window.py" line="699" />
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -2513,106 +2623,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="716" />
+        <location filename="../../postkit/ui/main_window.py" line="787" />
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="727" />
+        <location filename="../../postkit/ui/main_window.py" line="798" />
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="749" />
+        <location filename="../../postkit/ui/main_window.py" line="820" />
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="758" />
-        <location filename="../../postkit/ui/main_window.py" line="777" />
+        <location filename="../../postkit/ui/main_window.py" line="829" />
+        <location filename="../../postkit/ui/main_window.py" line="848" />
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="760" />
+        <location filename="../../postkit/ui/main_window.py" line="831" />
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="774" />
+        <location filename="../../postkit/ui/main_window.py" line="845" />
         <source>Replace the post's database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="777" />
+        <location filename="../../postkit/ui/main_window.py" line="848" />
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="787" />
+        <location filename="../../postkit/ui/main_window.py" line="858" />
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="788" />
+        <location filename="../../postkit/ui/main_window.py" line="859" />
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="821" />
+        <location filename="../../postkit/ui/main_window.py" line="892" />
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="823" />
+        <location filename="../../postkit/ui/main_window.py" line="894" />
         <source>The post's database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="844" />
-        <location filename="../../postkit/ui/main_window.py" line="854" />
+        <location filename="../../postkit/ui/main_window.py" line="915" />
+        <location filename="../../postkit/ui/main_window.py" line="925" />
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="845" />
-        <location filename="../../postkit/ui/main_window.py" line="855" />
+        <location filename="../../postkit/ui/main_window.py" line="916" />
+        <location filename="../../postkit/ui/main_window.py" line="926" />
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="863" />
+        <location filename="../../postkit/ui/main_window.py" line="934" />
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="886" />
-        <location filename="../../postkit/ui/main_window.py" line="924" />
+        <location filename="../../postkit/ui/main_window.py" line="957" />
+        <location filename="../../postkit/ui/main_window.py" line="995" />
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="886" />
+        <location filename="../../postkit/ui/main_window.py" line="957" />
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="895" />
+        <location filename="../../postkit/ui/main_window.py" line="966" />
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="895" />
+        <location filename="../../postkit/ui/main_window.py" line="966" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="910" />
+        <location filename="../../postkit/ui/main_window.py" line="981" />
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="913" />
+        <location filename="../../postkit/ui/main_window.py" line="984" />
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2620,32 +2730,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="924" />
+        <location filename="../../postkit/ui/main_window.py" line="995" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="939" />
+        <location filename="../../postkit/ui/main_window.py" line="1010" />
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="942" />
+        <location filename="../../postkit/ui/main_window.py" line="1013" />
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="960" />
+        <location filename="../../postkit/ui/main_window.py" line="1031" />
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="962" />
+        <location filename="../../postkit/ui/main_window.py" line="1033" />
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post's work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="974" />
+        <location filename="../../postkit/ui/main_window.py" line="1045" />
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -4390,7 +4500,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="216" />
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="439" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="429" />
         <source>&amp;Screen now</source>
         <translation>Nu &amp;toetsen</translation>
     </message>
@@ -4430,102 +4540,102 @@
         <translation>Waarom de vergelijking dit voorstelt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="403" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="393" />
         <source>Confirm sanctions match</source>
         <translation>Treffer op de sanctielijst bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="405" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="395" />
         <source>Why is “{0}” the listed “{1}”? (e.g. same date of birth, same address)</source>
         <translation>Waarom is “{0}” dezelfde als “{1}” op de lijst? (bijv. zelfde geboortedatum, zelfde adres)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="408" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="398" />
         <source>Dismiss candidate</source>
         <translation>Mogelijke treffer afwijzen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="409" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="399" />
         <source>Why is “{0}” not the listed “{1}”? (e.g. other date of birth)</source>
         <translation>Waarom is “{0}” niet dezelfde als “{1}” op de lijst? (bijv. andere geboortedatum)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="418" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="408" />
         <source>A note is required.</source>
         <translation>Een notitie is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="439" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="429" />
         <source>&amp;Screen again</source>
         <translation>Opnieuw &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="462" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="452" />
         <source>Screened {when} against &lt;b&gt;{file}&lt;/b&gt; (list of {date}, {entries} entries); candidates scoring {threshold} or more out of 100.</source>
         <translation>Getoetst op {when} aan &lt;b&gt;{file}&lt;/b&gt; (lijst van {date}, {entries} vermeldingen); mogelijke treffers scoren {threshold} of meer op 100.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="474" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="464" />
         <source>Not screened yet. Current list: &lt;b&gt;{file}&lt;/b&gt; (of {date}, {entries} entries).</source>
         <translation>Nog niet getoetst. Huidige lijst: &lt;b&gt;{file}&lt;/b&gt; (van {date}, {entries} vermeldingen).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="481" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="471" />
         <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with a targets.simple.csv file from OpenSanctions.</source>
         <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met een targets.simple.csv-bestand van OpenSanctions.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="497" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="487" />
         <source>A newer sanctions list was imported since this screening: screen again.</source>
         <translation>Na deze toetsing is een nieuwere sanctielijst geïmporteerd: toets opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="505" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="495" />
         <source>A newer sanctions list found {0} new candidate(s) after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>Een nieuwere sanctielijst leverde na het besluit {0} nieuwe mogelijke treffer(s) op. Het besluit blijft staan; heropen het verzoek om ze te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="512" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="502" />
         <source>Confirmed as a sanctions match: {0} candidate(s).</source>
         <translation>Bevestigd als treffer op de sanctielijst: {0} mogelijke treffer(s).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="521" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="511" />
         <source>Candidates to judge: {0}, of which {1} new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>Te beoordelen mogelijke treffers: {0}, waarvan {1} nieuw uit de nieuwere sanctielijst. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="529" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="519" />
         <source>Candidates to judge: {0}. Confirm or dismiss each before deciding.</source>
         <translation>Te beoordelen mogelijke treffers: {0}. Bevestig of wijs elk ervan af voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="541" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="531" />
         <source>&lt;h3&gt;Not screened yet&lt;/h3&gt;&lt;p&gt;Screen the company and its directors against the sanctions list with &lt;b&gt;Screen now&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog niet getoetst&lt;/h3&gt;&lt;p&gt;Toets het bedrijf en zijn bestuurders aan de sanctielijst met &lt;b&gt;Nu toetsen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="545" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="535" />
         <source>&lt;h3&gt;No candidates&lt;/h3&gt;&lt;p&gt;No name of the company or its directors comes close to an entry of the list.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen mogelijke treffers&lt;/h3&gt;&lt;p&gt;Geen naam van het bedrijf of zijn bestuurders komt in de buurt van een vermelding op de lijst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="562" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="552" />
         <source>{listed} — score {score} for {subject}</source>
         <translation>{listed} — score {score} voor {subject}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="587" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="577" />
         <source>&lt;b style='color:{0}'&gt;To judge.&lt;/b&gt; Is this the same company or person?</source>
         <translation>&lt;b style='color:{0}'&gt;Te beoordelen.&lt;/b&gt; Is dit hetzelfde bedrijf of dezelfde persoon?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="592" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="582" />
         <source>Already judged before this screening, not asked again: &lt;b style='color:{color}'&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>Al beoordeeld vóór deze toetsing, niet opnieuw voorgelegd: &lt;b style='color:{color}'&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="596" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="586" />
         <source>&lt;b style='color:{color}'&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>&lt;b style='color:{color}'&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
@@ -4590,11 +4700,6 @@
 </context>
 <context>
     <name>ScreeningPage</name>
-    <message>
-        <location filename="../../postkit/ui/screening/page.py" line="283" />
-        <source>Imported {0}: {1} entries. Screen the open requests again.</source>
-        <translation>{0} geïmporteerd: {1} vermeldingen. Toets de open verzoeken opnieuw.</translation>
-    </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="95" />
         <source>New request</source>
@@ -4854,7 +4959,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../postkit/ui/app.py" line="157" />
+        <location filename="../../postkit/ui/app.py" line="158" />
         <source>That passphrase is wrong. Try again, or quit.</source>
         <translation>Die wachtzin is onjuist. Probeer het opnieuw, of sluit af.</translation>
     </message>

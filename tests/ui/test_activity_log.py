@@ -382,3 +382,23 @@ def test_promoting_an_activity_opens_its_good_practice_draft(
     with database.session() as session:
         titles = [row.title for row in list_practices(session, PracticeFilter())]
     assert titles == ["Living wage dialogue with cocoa buyers"]
+
+
+def test_headquarters_writes_a_receipt_for_each_post(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postkit.core.hq.demo_exports import write_demo_exports
+
+    exports = write_demo_exports(tmp_path / "exports", posts=2, responses=3)
+    window.actions[ActionId.SHOW_HQ].trigger()
+    assert window.pages.currentWidget() is window.hq_page
+    window.hq_page.add_paths(exports)
+    assert window.actions[ActionId.HQ_AGGREGATE].isEnabled()
+    window.actions[ActionId.HQ_AGGREGATE].trigger()
+    assert window.hq_page.job is not None
+    with qtbot.waitSignal(window.hq_page.job.finished, timeout=30000):
+        pass
+    monkeypatch.setattr(window, "ask_receipts_folder", lambda: tmp_path / "receipts")
+    written = window.write_receipts()
+    assert len(written) == 2 and all(path.is_file() for path in written)
+    assert "2 receipts" in window.statusBar().currentMessage()

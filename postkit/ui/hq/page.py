@@ -111,6 +111,7 @@ class HeadquartersPage(QWidget):
             self.tr("Aggregate the survey exports the posts sent into one summary"), self
         )
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.subtitle.setWordWrap(True)
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(heading)

@@ -233,6 +233,7 @@ class LikertView(QWidget):
             self,
         )
         note.setStyleSheet("color: palette(placeholder-text);")
+        note.setWordWrap(True)
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
         items_label = QLabel(self.tr("&Items:"), self)
