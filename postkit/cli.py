@@ -99,6 +99,17 @@ def _parser() -> argparse.ArgumentParser:
     _add_survey_commands(commands)
     _add_practice_commands(commands)
 
+    translations = commands.add_parser("translations", help="interface translations (Qt .ts/.qm)")
+    translation_actions = translations.add_subparsers(
+        dest="translations_command", metavar="ACTION", required=True
+    )
+    update = translation_actions.add_parser(
+        "update", help="collect the interface's strings into resources/translations/*.ts"
+    )
+    update.set_defaults(run=_run_translations_update)
+    build = translation_actions.add_parser("build", help="compile the .ts files to .qm")
+    build.set_defaults(run=_run_translations_build)
+
     report = commands.add_parser("report", help="reports")
     report_commands = report.add_subparsers(dest="report_command", metavar="KIND", required=True)
     annual = report_commands.add_parser("annual", help="the annual report as PDF")
@@ -632,6 +643,20 @@ def _run_demo_exports(args: argparse.Namespace) -> None:
 
     paths = write_demo_exports(args.dir, posts=args.posts, responses=args.responses)
     print(f"{args.dir}: {len(paths)} post exports of {args.responses} responses each")
+
+
+def _run_translations_update(args: argparse.Namespace) -> None:
+    from postkit.ui.i18n import update_translation_sources
+
+    for path in update_translation_sources():
+        print(f"{path}: updated (new strings are marked unfinished)")
+
+
+def _run_translations_build(args: argparse.Namespace) -> None:
+    from postkit.ui.i18n import compile_translations
+
+    for path in compile_translations():
+        print(f"{path}: compiled")
 
 
 def _open_app(args: argparse.Namespace) -> int:

@@ -105,3 +105,10 @@ def test_survey_export_writes_the_posts_responses(
     assert {"responses", "labels", "meta"} <= set(workbook.sheetnames)
     assert main(["--db", str(db), "survey", "export", "no_such_form", str(out)]) == 1
     assert "no_such_form" in capsys.readouterr().err
+
+
+def test_translations_build_compiles_every_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["translations", "build"]) == 0
+    compiled = [line.split(":")[0] for line in capsys.readouterr().out.splitlines()]
+    assert {Path(path).name for path in compiled} == {"postkit_en.qm", "postkit_nl.qm"}
+    assert all(Path(path).stat().st_size > 0 for path in compiled)
