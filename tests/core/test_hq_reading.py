@@ -79,6 +79,20 @@ def test_the_digest_agrees_with_the_export_modules_definition(
     )
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [1e-05, 1.5e300, 10**20, "snow ☃ and \x7f", "line\nbreak", 0.30000000000000004],
+    ids=["small-float", "huge-float", "past-64-bits", "unicode", "newline", "long-float"],
+)
+def test_the_fast_digest_check_accepts_what_the_json_module_wrote(cell: object) -> None:
+    header = ["_uuid", "value"]
+    rows = [["0b7d5d0e-8a8f-4c83-9d0a-0d8e7f1f2a3b", canonical_value(cell)]]
+    written = responses_digest(header, rows)
+    assert reading._digest_matches(header, rows, written)
+    assert not reading._digest_matches(header, rows, written[::-1])
+    assert not reading._digest_matches(header, [[rows[0][0], "changed"]], written)
+
+
 def test_the_xml_parser_of_openpyxl_is_defused() -> None:
     assert openpyxl.DEFUSEDXML is True
 

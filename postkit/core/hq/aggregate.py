@@ -161,7 +161,7 @@ def collect_exports(
         if progress:
             progress(0, total)
         for done, (path, result) in enumerate(results, 1):
-            if isinstance(result, PostExport):
+            if isinstance(result, _Received):
                 outcome, changed = store.add_export(result)
                 accepted.append(outcome)
                 replaced.extend(ReplacedResponse(uuid, result.post, path) for uuid in changed)
@@ -183,9 +183,43 @@ def collect_exports(
 # Reading
 
 
+@dataclass(frozen=True)
+class _Received:
+    """What the store needs of a checked export: small, so a reading process sends it fast."""
+
+    path: Path
+    file_sha256: str
+    post: str
+    form_id: str
+    version: str
+    exported_at: str
+    uuids: tuple[str, ...]
+    submitted_at: tuple[str, ...]
+    languages: tuple[str, ...]
+    values_json: tuple[str, ...]
+
+    @classmethod
+    def of(cls, export: PostExport) -> _Received:
+        def texts(column: str) -> tuple[str, ...]:
+            return tuple(str(value or "") for value in export.column(column))
+
+        return cls(
+            path=export.path,
+            file_sha256=export.file_sha256,
+            post=export.post,
+            form_id=export.form_id,
+            version=export.version,
+            exported_at=export.exported_at,
+            uuids=texts("_uuid"),
+            submitted_at=texts("_submitted_at"),
+            languages=texts("_language"),
+            values_json=export.values_json,
+        )
+
+
 def _read_all(
     files: Sequence[Path], form: Form, workers: int | None
-) -> Iterator[tuple[Path, PostExport | RefusedFile]]:
+) -> Iterator[tuple[Path, _Received | RefusedFile]]:
     """Each file with its checked export or the reason it is refused, in the order given."""
     count = _worker_count(len(files)) if workers is None else max(1, workers)
     if count == 1:
@@ -216,9 +250,9 @@ def _worker_count(files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _read_one(reader: ExportReader, path: Path) -> PostExport | RefusedFile:
+def _read_one(reader: ExportReader, path: Path) -> _Received | RefusedFile:
     try:
-        return reader.read(path)
+        return _Received.of(reader.read(path))
     except ExportRejected as error:
         return RefusedFile(path, error.reason, error.post)
 
@@ -231,7 +265,7 @@ def _start_worker(form: Form) -> None:
     _worker_reader = ExportReader(form)
 
 
-def _read_in_worker(path: Path) -> PostExport | RefusedFile:
+def _read_in_worker(path: Path) -> _Received | RefusedFile:
     assert _worker_reader is not None
     return _read_one(_worker_reader, path)
 
@@ -281,7 +315,7 @@ class _Store:
             ],
         )
 
-    def add_export(self, export: PostExport) -> tuple[AcceptedFile, list[str]]:
+    def add_export(self, export: _Received) -> tuple[AcceptedFile, list[str]]:
         """Store the receipt and upsert its responses; return the outcome and replaced UUIDs."""
         export_id = self.session.execute(
             insert(self.exports).returning(self.exports.c.id),
@@ -292,13 +326,13 @@ class _Store:
                 "form_id": export.form_id,
                 "version": export.version,
                 "exported_at": export.exported_at,
-                "response_count": len(export.rows),
+                "response_count": len(export.uuids),
                 "status": ACCEPTED,
                 "reason": "",
                 "received_at": self.now,
             },
         ).scalar_one()
-        uuids = [str(value) for value in export.column("_uuid")]
+        uuids = export.uuids
         if not self.pending_uuids.isdisjoint(uuids):
             self.flush()  # the same response in two files of one run: compare with the first
         if self.known_uuids is None:
@@ -310,8 +344,8 @@ class _Store:
         unchanged = outdated = 0
         for response_uuid, submitted_at, language, values in zip(
             uuids,
-            export.column("_submitted_at"),
-            export.column("_language"),
+            export.submitted_at,
+            export.languages,
             export.values_json,
             strict=True,
         ):
@@ -320,8 +354,8 @@ class _Store:
                 "form_id": export.form_id,
                 "version": export.version,
                 "post_name": export.post[:200],
-                "submitted_at": str(submitted_at or ""),
-                "language": str(language or ""),
+                "submitted_at": submitted_at,
+                "language": language,
                 "values": values,
                 "export_id": export_id,
                 "received_at": self.now,

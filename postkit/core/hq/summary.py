@@ -17,7 +17,6 @@ Text answers are listed per question, except those that name a person (`PERSONAL
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import zipfile
@@ -29,6 +28,7 @@ from itertools import repeat
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import orjson
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
@@ -264,14 +264,18 @@ def distribution(values: Iterable[object]) -> Distribution:
 
 
 def _records(session: Session, form: Form) -> list[tuple[str, dict[str, object]]]:
+    """Every response as (post, values), by post, time of submission and UUID.
+
+    Sorted here rather than by the database: the same order on SQLite and PostgreSQL
+    (whatever its collation), and the sort moves no JSON text.
+    """
     table = CollectedResponseRow.__table__
-    statement = (
-        select(table.c.post_name, table.c["values"])
-        .where(table.c.form_id == form.form_id, table.c.version == form.version)
-        .order_by(table.c.post_name, table.c.submitted_at, table.c.uuid)
-    )
-    loads = json.loads
-    return [(post, loads(values)) for post, values in session.execute(statement)]
+    statement = select(
+        table.c.post_name, table.c.submitted_at, table.c.uuid, table.c["values"]
+    ).where(table.c.form_id == form.form_id, table.c.version == form.version)
+    rows = sorted(session.execute(statement), key=lambda row: tuple(row[:3]))
+    loads = orjson.loads
+    return [(post, loads(values)) for post, _submitted, _uuid, values in rows]
 
 
 def _latest_exports(session: Session, form: Form) -> dict[str, str]:
@@ -407,6 +411,11 @@ class _Columns:
         self.regions = [regions.get(post, UNKNOWN) for post in self.posts]
         self.business = [business.get(post, UNKNOWN) for post in self.posts]
         self.languages = [str(values.get("_language") or "") for values in self.values]
+        # Every post has one region and one business level: the responses of each pair,
+        # so a Likert item is counted a group at a time, not a response at a time.
+        self.groups: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+        for values, region, business in zip(self.values, self.regions, self.business, strict=True):
+            self.groups[region, business].append(values)
 
     def column(self, name: str) -> list[object]:
         return list(map(dict.get, self.values, repeat(name)))
@@ -420,17 +429,15 @@ def _likert_item(
     business_order: Sequence[str],
 ) -> LikertItem:
     name = question.name
-    # One count of (region, business, answer) triples; every part is a sum over it.
-    counts = Counter(zip(table.regions, table.business, table.column(name), strict=True))
     by_region: dict[str, Counter[object]] = {code: Counter() for code in region_order}
     by_business: dict[str, Counter[object]] = {code: Counter() for code in business_order}
     everyone: Counter[object] = Counter()
-    for (region, business, value), count in counts.items():
-        if value is None:
-            continue
-        everyone[value] += count
-        by_region.setdefault(region, Counter())[value] += count
-        by_business.setdefault(business, Counter())[value] += count
+    for (region, business), responses in table.groups.items():
+        counts = Counter(map(dict.get, responses, repeat(name)))
+        counts.pop(None, None)
+        everyone.update(counts)
+        by_region.setdefault(region, Counter()).update(counts)
+        by_business.setdefault(business, Counter()).update(counts)
     group = _top_group(form, name)
     return LikertItem(
         name=name,
@@ -767,6 +774,8 @@ def _cell(reference: str, value: object) -> str:
 
 
 def _escape(text: str) -> str:
+    if not _NEEDS_ESCAPING.search(text):
+        return text  # most cells: one scan instead of four
     if ILLEGAL_CHARACTERS_RE.search(text):
         text = ILLEGAL_CHARACTERS_RE.sub("", text)
     return escape(text, _QUOTES)
@@ -781,6 +790,7 @@ def _absolute(reference: str) -> str:
 
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_NEEDS_ESCAPING = re.compile(f'[&<>"]|{ILLEGAL_CHARACTERS_RE.pattern}')
 _QUOTES = {'"': "&quot;"}
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
