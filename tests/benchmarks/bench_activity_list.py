@@ -61,8 +61,10 @@ def main() -> int:
     app.processEvents()
     opened = time.perf_counter() - start
     rows = page.model.rowCount()
-    print(f"list opened with {rows:,} activities in {opened * 1000:.1f} ms "
-          f"(target < 300 ms) {'ok' if opened < 0.3 else 'OVER'}")
+    print(
+        f"list opened with {rows:,} activities in {opened * 1000:.1f} ms "
+        f"(target < 300 ms) {'ok' if opened < 0.3 else 'OVER'}"
+    )
 
     page.search.setFocus()
     keystrokes, floors = [], []
@@ -74,9 +76,11 @@ def main() -> int:
         floors.append(_raw_sql_seconds(path, TYPED[: position + 1]))
     median_key = statistics.median(keystrokes)
     median_floor = statistics.median(floors)
-    print(f"search typed {TYPED!r}: {page.model.rowCount():,} matches; "
-          f"median keystroke {median_key * 1000:.1f} ms (target < 100 ms) "
-          f"{'ok' if median_key < 0.1 else 'OVER'}")
+    print(
+        f"search typed {TYPED!r}: {page.model.rowCount():,} matches; "
+        f"median keystroke {median_key * 1000:.1f} ms (target < 100 ms) "
+        f"{'ok' if median_key < 0.1 else 'OVER'}"
+    )
     ok = report("keystroke vs raw SQL for the same filter", median_key, median_floor, 3.0)
 
     # Scroll through the list as a user would, so the row cache does its work too.

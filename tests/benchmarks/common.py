@@ -45,6 +45,8 @@ def median_seconds(run: Callable[[], object], repeat: int) -> float:
 def report(name: str, value: float, floor: float, limit: float) -> bool:
     ratio = value / floor
     verdict = "ok" if ratio <= limit else "OVER"
-    print(f"{name:<44} {value * 1000:8.1f} ms  floor {floor * 1000:8.1f} ms  "
-          f"ratio {ratio:5.2f} (≤ {limit})  {verdict}")
+    print(
+        f"{name:<44} {value * 1000:8.1f} ms  floor {floor * 1000:8.1f} ms  "
+        f"ratio {ratio:5.2f} (≤ {limit})  {verdict}"
+    )
     return ratio <= limit

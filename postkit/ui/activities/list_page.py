@@ -61,8 +61,9 @@ class ActivitiesPage(QWidget):
         self.search.setAccessibleName(self.tr("Search activities"))
         self.core_task = _combo(self, self.tr("All core tasks"), self.tr("Core task filter"))
         for item in reference.core_tasks().items:
-            self.core_task.addItem(f"{item.code}. {item.extra.get('short_' + language, '')}",
-                                   int(item.code))
+            self.core_task.addItem(
+                f"{item.code}. {item.extra.get('short_' + language, '')}", int(item.code)
+            )
         self.year = _combo(self, self.tr("All years"), self.tr("Year filter"))
         self.quarter = _combo(self, self.tr("Whole year"), self.tr("Quarter filter"))
         for quarter in range(1, 5):
@@ -82,8 +83,14 @@ class ActivitiesPage(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        for combo in (self.core_task, self.year, self.quarter, self.activity_type, self.sector,
-                      self.theme):
+        for combo in (
+            self.core_task,
+            self.year,
+            self.quarter,
+            self.activity_type,
+            self.sector,
+            self.theme,
+        ):
             filters.addWidget(combo, 1)
 
         self.table = QTableView(self)
@@ -95,9 +102,7 @@ class ActivitiesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10
-        )
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -126,8 +131,14 @@ class ActivitiesPage(QWidget):
         layout.addWidget(self.stack)
 
         self.search.textChanged.connect(self.apply_filter)
-        for combo in (self.core_task, self.year, self.quarter, self.activity_type, self.sector,
-                      self.theme):
+        for combo in (
+            self.core_task,
+            self.year,
+            self.quarter,
+            self.activity_type,
+            self.sector,
+            self.theme,
+        ):
             combo.currentIndexChanged.connect(self.apply_filter)
         self._update_empty_state()
 
@@ -168,8 +179,14 @@ class ActivitiesPage(QWidget):
         self.filter_changed.emit()
 
     def clear_filters(self) -> None:
-        for combo in (self.core_task, self.year, self.quarter, self.activity_type, self.sector,
-                      self.theme):
+        for combo in (
+            self.core_task,
+            self.year,
+            self.quarter,
+            self.activity_type,
+            self.sector,
+            self.theme,
+        ):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

@@ -73,12 +73,16 @@ COLUMNS = (
     Column(SortKey.TYPE, QT_TRANSLATE_NOOP("ActivityTableModel", "Type"), _type_text),
     Column(SortKey.COUNTRY, QT_TRANSLATE_NOOP("ActivityTableModel", "Country"), _country_text),
     Column(
-        SortKey.COMPANIES, QT_TRANSLATE_NOOP("ActivityTableModel", "Companies"),
-        lambda r, _: r.companies_reached, _RIGHT,
+        SortKey.COMPANIES,
+        QT_TRANSLATE_NOOP("ActivityTableModel", "Companies"),
+        lambda r, _: r.companies_reached,
+        _RIGHT,
     ),
     Column(
-        SortKey.PARTICIPANTS, QT_TRANSLATE_NOOP("ActivityTableModel", "Participants"),
-        lambda r, _: r.participants, _RIGHT,
+        SortKey.PARTICIPANTS,
+        QT_TRANSLATE_NOOP("ActivityTableModel", "Participants"),
+        lambda r, _: r.participants,
+        _RIGHT,
     ),
     Column(SortKey.UPDATED, QT_TRANSLATE_NOOP("ActivityTableModel", "Last changed"), _updated_text),
 )
@@ -129,7 +133,8 @@ class ActivityTableModel(QAbstractTableModel):
         if role == ActivityIdRole:
             return self._ids[index.row()]
         if role not in (
-            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.TextAlignmentRole,
         ):
             return None
