@@ -13,7 +13,6 @@ is left out of the `.qm`, so it shows the (English) source text until it is tran
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -58,6 +57,8 @@ def run_lupdate(ts_file: Path, *, plurals_only: bool = False, keep_obsolete: boo
     if not keep_obsolete:
         command.append("-no-obsolete")
     command += ["-ts", str(ts_file)]
+    import subprocess  # only for the translations commands; not loaded at every start
+
     result = subprocess.run(command, check=True, capture_output=True, text=True)
     return result.stdout + result.stderr
 
@@ -80,6 +81,8 @@ def compile_translations(target_dir: Path | None = None) -> list[Path]:
     build`), leaving unfinished messages out; returns the files written."""
     target_dir = target_dir or translations_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
+    import subprocess  # only when compiling; not loaded at every start
+
     written = []
     for source in sorted(translations_dir().glob("*.ts")):
         target = target_dir / source.with_suffix(".qm").name
@@ -105,9 +108,11 @@ def _compiled(language: str) -> Path | None:
     cached = cache / f"{name}.qm"
     if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
         return cached
+    from subprocess import CalledProcessError
+
     try:
         compile_translations(cache)
-    except (OSError, subprocess.CalledProcessError) as error:
+    except (OSError, CalledProcessError) as error:
         log.warning("cannot compile the %s translation: %s", language, error)
         return None
     return cached if cached.exists() else None

@@ -25,9 +25,9 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
 )
-from typing_extensions import override
 
 from postkit.core.paths import resources_dir
+from postkit.ui.overrides import override
 
 ICON_FONT = "materialdesignicons6-webfont-*.ttf"
 ICON_CHARMAP = "materialdesignicons6-webfont-charmap-*.json"
@@ -71,14 +71,14 @@ def _newest(folder: Path, pattern: str) -> Path:
 
 @cache
 def _icon_font() -> tuple[str, dict[str, str]]:
-    """(font family, glyph of each icon name), loaded once into the application's fonts."""
+    """(font family, hex code of each icon name), loaded once into the application's fonts."""
     folder = icon_font_dir()
     font_id = QFontDatabase.addApplicationFont(str(_newest(folder, ICON_FONT)))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         raise IconFontError(f"Qt could not load the icon font in {folder}.")
     codes = json.loads(_newest(folder, ICON_CHARMAP).read_text(encoding="utf-8"))
-    return families[0], {name: chr(int(code, 16)) for name, code in codes.items()}
+    return families[0], codes
 
 
 def _glyph_color(mode: QIcon.Mode) -> QColor:
@@ -138,10 +138,10 @@ class GlyphIconEngine(QIconEngine):
 @cache
 def icon(name: str) -> QIcon:
     """The Material Design icon `name` (e.g. "pencil-outline"), in the palette's text colour."""
-    _, glyphs = _icon_font()
-    if name not in glyphs:
+    _, codes = _icon_font()
+    if name not in codes:
         raise KeyError(f"No icon named {name!r} in Material Design Icons.")
-    return QIcon(GlyphIconEngine(glyphs[name]))
+    return QIcon(GlyphIconEngine(chr(int(codes[name], 16))))
 
 
 def icons_dir() -> Path:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,20 +19,21 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit import __version__
 from postkit.core.errors import PostkitError
 from postkit.ui import settings as keys
 from postkit.ui.actions import ActionId, Actions
 from postkit.ui.dialogs import confirm, show_error
-from postkit.ui.help import show_user_guide
 from postkit.ui.i18n import apply_locale
 from postkit.ui.icons import MODULE_ICONS, icon
 from postkit.ui.ops import Job, run_job
+from postkit.ui.overrides import override
 from postkit.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     # The pages pull in SQLAlchemy; they load in attach() so the window can show first.
     from postkit.core.db import Database
     from postkit.core.profile import PostProfile
@@ -340,7 +338,7 @@ class MainWindow(QMainWindow):
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ABOUT].triggered.connect(self._show_about)
         a[ActionId.SHORTCUTS].triggered.connect(self._show_shortcuts)
-        a[ActionId.USER_GUIDE].triggered.connect(lambda: show_user_guide(self, self.language))
+        a[ActionId.USER_GUIDE].triggered.connect(self._show_user_guide)
         for action_id, module in (
             (ActionId.SHOW_SCREENING, "screening"),
             (ActionId.SHOW_PRACTICES, "practices"),
@@ -594,6 +592,8 @@ class MainWindow(QMainWindow):
         self.practices_page.present(self._reset_demo if self.is_demo else None)
 
     def ask_receipts_folder(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Write the receipts into"), self.settings.get(keys.LAST_EXPORT_FOLDER)
         )
@@ -821,6 +821,8 @@ class MainWindow(QMainWindow):
         return written
 
     def ask_backup_file(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         from postkit.core.db.backup import backups_dir
 
         assert self.database_file is not None
@@ -937,6 +939,8 @@ class MainWindow(QMainWindow):
     # -- files -------------------------------------------------------------------------
 
     def ask_save_path(self, title: str, suggested_name: str, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = self.settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
         name, _ = QFileDialog.getSaveFileName(
             self, title, str(Path(folder) / suggested_name), file_filter
@@ -947,6 +951,10 @@ class MainWindow(QMainWindow):
         return Path(name)
 
     def ask_report_year(self) -> int | None:
+        from datetime import date
+
+        from PySide6.QtWidgets import QInputDialog
+
         from postkit.core.activities.listing import activity_years
 
         assert self.database is not None
@@ -1024,6 +1032,11 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     # -- help --------------------------------------------------------------------------
+
+    def _show_user_guide(self) -> None:
+        from postkit.ui.help import show_user_guide
+
+        show_user_guide(self, self.language)
 
     def _show_about(self) -> None:
         QMessageBox.about(

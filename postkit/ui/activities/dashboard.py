@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.activities.listing import activity_years
 from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
 from postkit.core.db import Database
+from postkit.ui.overrides import override
 from postkit.ui.widgets.bar_chart import BarChart, is_dark, mix, series_color
 
 # Okabe-Ito indices: quarters take the first four colours, the genders the next three, so the

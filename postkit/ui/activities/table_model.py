@@ -15,12 +15,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.activities.listing import SortKey, activity_ids, activity_rows
 from postkit.core.activities.records import ActivityFilter, ActivityRow
 from postkit.core.db import Database
+from postkit.ui.overrides import override
 
 PAGE_SIZE = 100
 _Index = QModelIndex | QPersistentModelIndex

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core.db import Database
 from postkit.core.hq.aggregate import CollectReport, collect_exports
@@ -36,6 +35,7 @@ from postkit.core.surveys.responses import shipped_surveys_dir
 from postkit.ui.hq.summary_view import LikertView, PostsView, label_in, make_tree
 from postkit.ui.icons import icon
 from postkit.ui.ops import Job, Progress, run_job
+from postkit.ui.overrides import override
 from postkit.ui.screening.colors import DANGER, POSITIVE
 
 EXPORT_SUFFIX = ".xlsx"

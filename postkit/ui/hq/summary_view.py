@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
+from postkit.ui.overrides import override
 from postkit.ui.screening.colors import DANGER
 from postkit.ui.widgets.bar_chart import OKABE_ITO, BarChart
 

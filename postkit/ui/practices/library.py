@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.activities.attachments import store_attachment
@@ -57,6 +56,7 @@ from postkit.core.practices.service import (
 from postkit.core.profile import PostProfile
 from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.ops import Job, run_job
+from postkit.ui.overrides import override
 from postkit.ui.practices.cards import CardView, PracticeCardDelegate
 from postkit.ui.practices.editor import PracticeDialog
 from postkit.ui.practices.labels import LANGUAGE_NAMES, counted, practices_text, status_label

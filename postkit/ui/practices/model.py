@@ -15,11 +15,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from typing_extensions import override
 
 from postkit.core.db import Database
 from postkit.core.practices.records import PracticeFilter, PracticeRow
 from postkit.core.practices.service import list_practices
+from postkit.ui.overrides import override
 from postkit.ui.practices.labels import core_task_short, country_label, status_label
 
 _Index = QModelIndex | QPersistentModelIndex

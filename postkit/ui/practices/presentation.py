@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.db import Database
@@ -25,6 +24,7 @@ from postkit.core.practices.records import PracticeFilter, PracticeRecord
 from postkit.core.practices.service import get_practice, list_practices
 from postkit.ui.dialogs import show_error
 from postkit.ui.ops import Job
+from postkit.ui.overrides import override
 from postkit.ui.practices.labels import facts_line, labels
 from postkit.ui.practices.reader import space_blocks
 from postkit.ui.practices.sharing import SavePathAsker, ask_save_path, export_booklet

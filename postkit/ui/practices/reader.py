@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.activities.attachments import attachment_path
 from postkit.core.practices.records import PracticeRecord
+from postkit.ui.overrides import override
 from postkit.ui.practices.labels import (
     LANGUAGE_NAMES,
     core_task_short,

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core.activities.attachments import attachment_path
 from postkit.core.screening import reference
 from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile, RequestRecord
+from postkit.ui.overrides import override
 from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
 
 # The links the service accepts; checked here too so a bad line is said before moving on.

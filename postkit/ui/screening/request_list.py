@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core.screening.records import Outcome, RequestRow, Status
+from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.colors import OUTCOME_COLORS, WARNING
 

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.screening.records import (
@@ -42,6 +41,7 @@ from postkit.core.screening.records import (
     RequestRecord,
     SanctionsListInfo,
 )
+from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.colors import DANGER, JUDGEMENT_COLORS, NEUTRAL, WARNING, tint
 

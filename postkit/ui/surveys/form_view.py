@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core.errors import ValidationError
 from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page
 from postkit.core.surveys.expressions import to_string
 from postkit.core.surveys.forms import Group, Item, Question
+from postkit.ui.overrides import override
 from postkit.ui.style import is_dark
 from postkit.ui.surveys.inputs import AnswerInput, make_input
 

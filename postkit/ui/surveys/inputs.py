@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core.surveys.engine import ACKNOWLEDGED
 from postkit.core.surveys.forms import Choice, Question
+from postkit.ui.overrides import override
 
 # A list named like these is an agreement scale, shown from left to right (agree5, likert7, …).
 _SCALE_LIST = re.compile(r"^(agree|likert|scale|satisf|frequency)", re.IGNORECASE)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError, ValidationError
@@ -49,6 +48,7 @@ from postkit.core.surveys.responses import (
 from postkit.core.surveys.xlsform import FormError, Problem
 from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.ops import Job, run_job
+from postkit.ui.overrides import override
 from postkit.ui.surveys.dialogs import ProblemsDialog, StartChoice, StartResponseDialog
 from postkit.ui.surveys.form_view import FormView
 from postkit.ui.surveys.receipts_view import ReceiptsView

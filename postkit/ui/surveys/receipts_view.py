@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
@@ -35,6 +34,7 @@ from postkit.core.surveys.receipts import (
 from postkit.ui.dialogs import show_error
 from postkit.ui.icons import icon
 from postkit.ui.ops import Job, run_job
+from postkit.ui.overrides import override
 from postkit.ui.screening.colors import DANGER, POSITIVE, WARNING
 
 RECEIPT_SUFFIX = ".json"  # receipts end .postkit-receipt.json; mail may shorten the name

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
-from typing_extensions import override
+
+from postkit.ui.overrides import override
 
 _PAD_X, _PAD_Y = 10, 3
 
