@@ -34,6 +34,7 @@ from reportlab.platypus import (
 )
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.activities.listing import quarter_range
@@ -42,7 +43,6 @@ from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_sum
 from postkit.core.files import atomic_output
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.profile import PostProfile, load_profile
-from postkit.ui.overrides import override
 
 # Names in any European script print as written (see pdf_fonts).
 register_fonts()

@@ -29,13 +29,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
+from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.errors import PostkitError
 from postkit.core.files import atomic_output
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.practices.records import PracticeRecord
-from postkit.ui.overrides import override
 
 register_fonts()
 

@@ -28,6 +28,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.files import atomic_output
@@ -45,7 +46,6 @@ from postkit.core.screening.records import (
     Status,
 )
 from postkit.core.screening.risk import is_large_company
-from postkit.ui.overrides import override
 
 # Names in any European script print as written (see pdf_fonts).
 register_fonts()
