@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="69" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="70"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -14,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="530" />
+        <location filename="../../postkit/ui/main_window.py" line="528"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -22,12 +23,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="617" />
+        <location filename="../../postkit/ui/main_window.py" line="617"/>
         <source>%n receipts written to {0}</source>
-        <translation><numerusform>%n receipt written to {0}</numerusform><numerusform>%n receipts written to {0}</numerusform></translation>
+        <translation>
+            <numerusform>%n receipt written to {0}</numerusform>
+            <numerusform>%n receipts written to {0}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="696" />
+        <location filename="../../postkit/ui/main_window.py" line="696"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
@@ -35,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="699" />
+        <location filename="../../postkit/ui/main_window.py" line="699"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>Delete %n activity</numerusform>
@@ -43,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="984" />
+        <location filename="../../postkit/ui/main_window.py" line="992"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -54,7 +58,7 @@
 <context>
     <name>PassphraseDialog</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="136" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="136"/>
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>The new passphrase needs at least %n character.</numerusform>
@@ -65,7 +69,7 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="667" />
+        <location filename="../../postkit/ui/surveys/page.py" line="667"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>

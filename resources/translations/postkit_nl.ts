@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
     <name>AcknowledgeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="407" />
+        <location filename="../../postkit/ui/surveys/inputs.py" line="407"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -11,492 +12,492 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="80" />
+        <location filename="../../postkit/ui/actions.py" line="80"/>
         <source>&amp;New activity…</source>
         <translation>&amp;Nieuwe activiteit…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="81" />
+        <location filename="../../postkit/ui/actions.py" line="81"/>
         <source>Log a new activity</source>
         <translation>Een nieuwe activiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="86" />
+        <location filename="../../postkit/ui/actions.py" line="86"/>
         <source>&amp;Edit activity…</source>
         <translation>Activiteit &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="87" />
+        <location filename="../../postkit/ui/actions.py" line="87"/>
         <source>Edit the selected activity</source>
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="92" />
+        <location filename="../../postkit/ui/actions.py" line="92"/>
         <source>D&amp;uplicate activity</source>
         <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="93" />
+        <location filename="../../postkit/ui/actions.py" line="93"/>
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="98" />
+        <location filename="../../postkit/ui/actions.py" line="98"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="99" />
+        <location filename="../../postkit/ui/actions.py" line="99"/>
         <source>Delete the selected activities</source>
         <translation>De geselecteerde activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="104" />
+        <location filename="../../postkit/ui/actions.py" line="104"/>
         <source>&amp;Export list to Excel…</source>
         <translation>Lijst exporteren naar &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="105" />
+        <location filename="../../postkit/ui/actions.py" line="105"/>
         <source>Export the activities shown to an .xlsx file</source>
         <translation>De getoonde activiteiten exporteren naar een .xlsx-bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="110" />
+        <location filename="../../postkit/ui/actions.py" line="110"/>
         <source>Annual &amp;report (PDF)…</source>
         <translation>&amp;Jaarverslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="111" />
+        <location filename="../../postkit/ui/actions.py" line="111"/>
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="116" />
+        <location filename="../../postkit/ui/actions.py" line="116"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="117" />
+        <location filename="../../postkit/ui/actions.py" line="117"/>
         <source>Search the activities</source>
         <translation>In de activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="122" />
+        <location filename="../../postkit/ui/actions.py" line="122"/>
         <source>&amp;Clear filters</source>
         <translation>&amp;Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="123" />
+        <location filename="../../postkit/ui/actions.py" line="123"/>
         <source>Show all activities</source>
         <translation>Alle activiteiten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="128" />
+        <location filename="../../postkit/ui/actions.py" line="128"/>
         <source>&amp;Activities</source>
         <translation>&amp;Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="129" />
+        <location filename="../../postkit/ui/actions.py" line="129"/>
         <source>The activity log</source>
         <translation>Het activiteitenlogboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="134" />
+        <location filename="../../postkit/ui/actions.py" line="134"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="135" />
-        <source>The post's year at a glance</source>
+        <location filename="../../postkit/ui/actions.py" line="135"/>
+        <source>The post&apos;s year at a glance</source>
         <translation>Het jaar van de post in één oogopslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="140" />
+        <location filename="../../postkit/ui/actions.py" line="140"/>
         <source>&amp;Post profile…</source>
         <translation>&amp;Postprofiel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="141" />
+        <location filename="../../postkit/ui/actions.py" line="141"/>
         <source>The post, its countries and your name</source>
         <translation>De post, de landen en uw naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="146" />
+        <location filename="../../postkit/ui/actions.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="147" />
+        <location filename="../../postkit/ui/actions.py" line="147"/>
         <source>Close postkit</source>
         <translation>postkit afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="152" />
+        <location filename="../../postkit/ui/actions.py" line="152"/>
         <source>&amp;About postkit</source>
         <translation>&amp;Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="153" />
+        <location filename="../../postkit/ui/actions.py" line="153"/>
         <source>Version and purpose</source>
         <translation>Versie en doel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="158" />
+        <location filename="../../postkit/ui/actions.py" line="158"/>
         <source>P&amp;references…</source>
         <translation>&amp;Voorkeuren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="159" />
+        <location filename="../../postkit/ui/actions.py" line="159"/>
         <source>The interface language</source>
         <translation>De taal van de gebruikersinterface</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="164" />
+        <location filename="../../postkit/ui/actions.py" line="164"/>
         <source>&amp;Back up now</source>
         <translation>Nu &amp;back-up maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="165" />
-        <source>Write a backup copy of the post's database</source>
+        <location filename="../../postkit/ui/actions.py" line="165"/>
+        <source>Write a backup copy of the post&apos;s database</source>
         <translation>Een back-up van de database van de post maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="170" />
+        <location filename="../../postkit/ui/actions.py" line="170"/>
         <source>Re&amp;store from backup…</source>
         <translation>&amp;Herstellen uit back-up…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="171" />
+        <location filename="../../postkit/ui/actions.py" line="171"/>
         <source>Replace the database by a backup (the current one is kept)</source>
         <translation>De database vervangen door een back-up (de huidige blijft bewaard)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="176" />
+        <location filename="../../postkit/ui/actions.py" line="176"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="177" />
+        <location filename="../../postkit/ui/actions.py" line="177"/>
         <source>The keys for common actions</source>
         <translation>De toetsen voor veelgebruikte handelingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="182" />
+        <location filename="../../postkit/ui/actions.py" line="182"/>
         <source>&amp;User guide</source>
         <translation>&amp;Handleiding</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="183" />
-        <source>A short guide to postkit's tasks</source>
+        <location filename="../../postkit/ui/actions.py" line="183"/>
+        <source>A short guide to postkit&apos;s tasks</source>
         <translation>Een korte handleiding bij de taken van postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="188" />
+        <location filename="../../postkit/ui/actions.py" line="188"/>
         <source>&amp;IMVO conditions</source>
         <translation>&amp;IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="189" />
-        <source>Screening of companies' requests for support</source>
+        <location filename="../../postkit/ui/actions.py" line="189"/>
+        <source>Screening of companies&apos; requests for support</source>
         <translation>Toetsing van steunverzoeken van bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="194" />
+        <location filename="../../postkit/ui/actions.py" line="194"/>
         <source>New support &amp;request…</source>
         <translation>Nieuw steun&amp;verzoek…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="195" />
-        <source>Record a company's request for support</source>
+        <location filename="../../postkit/ui/actions.py" line="195"/>
+        <source>Record a company&apos;s request for support</source>
         <translation>Een steunverzoek van een bedrijf vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="200" />
+        <location filename="../../postkit/ui/actions.py" line="200"/>
         <source>&amp;Edit request…</source>
         <translation>Verzoek &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="201" />
+        <location filename="../../postkit/ui/actions.py" line="201"/>
         <source>Edit the company and support data of the request</source>
         <translation>De bedrijfs- en steungegevens van het verzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="206" />
+        <location filename="../../postkit/ui/actions.py" line="206"/>
         <source>Screen against the &amp;sanctions list</source>
         <translation>Aan de &amp;sanctielijst toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="207" />
+        <location filename="../../postkit/ui/actions.py" line="207"/>
         <source>Match the company and its directors against the list</source>
         <translation>Het bedrijf en zijn bestuurders vergelijken met de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="212" />
+        <location filename="../../postkit/ui/actions.py" line="212"/>
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="213" />
-        <source>Write the request's decision record as PDF</source>
+        <location filename="../../postkit/ui/actions.py" line="213"/>
+        <source>Write the request&apos;s decision record as PDF</source>
         <translation>Het besluitverslag van het verzoek als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="218" />
+        <location filename="../../postkit/ui/actions.py" line="218"/>
         <source>Import &amp;sanctions list…</source>
         <translation>Sanctielijst &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="219" />
+        <location filename="../../postkit/ui/actions.py" line="219"/>
         <source>Import a sanctions list (targets.simple.csv)</source>
         <translation>Een sanctielijst importeren (targets.simple.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="224" />
+        <location filename="../../postkit/ui/actions.py" line="224"/>
         <source>Import risk &amp;table…</source>
         <translation>&amp;Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="225" />
+        <location filename="../../postkit/ui/actions.py" line="225"/>
         <source>Import a country or sector risk table</source>
         <translation>Een risicotabel voor landen of sectoren importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="230" />
+        <location filename="../../postkit/ui/actions.py" line="230"/>
         <source>&amp;Good practices</source>
         <translation>&amp;Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="231" />
+        <location filename="../../postkit/ui/actions.py" line="231"/>
         <source>The library of good practices</source>
         <translation>De bibliotheek met goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="236" />
+        <location filename="../../postkit/ui/actions.py" line="236"/>
         <source>New &amp;good practice…</source>
         <translation>Nieuw &amp;goed voorbeeld…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="237" />
+        <location filename="../../postkit/ui/actions.py" line="237"/>
         <source>Write up a good practice</source>
         <translation>Een goed voorbeeld beschrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="242" />
+        <location filename="../../postkit/ui/actions.py" line="242"/>
         <source>&amp;Promote to good practice…</source>
         <translation>&amp;Tot goed voorbeeld maken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="243" />
+        <location filename="../../postkit/ui/actions.py" line="243"/>
         <source>Make a good practice of the selected activity</source>
         <translation>Van de geselecteerde activiteit een goed voorbeeld maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="248" />
+        <location filename="../../postkit/ui/actions.py" line="248"/>
         <source>&amp;Import good practices…</source>
         <translation>Goede voorbeelden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="249" />
+        <location filename="../../postkit/ui/actions.py" line="249"/>
         <source>Import .postkit files from other posts</source>
         <translation>.postkit-bestanden van andere posten importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="254" />
+        <location filename="../../postkit/ui/actions.py" line="254"/>
         <source>E&amp;xport good practices…</source>
         <translation>Goede voorbeelden e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="255" />
+        <location filename="../../postkit/ui/actions.py" line="255"/>
         <source>Export practices to a .postkit file to share</source>
         <translation>Voorbeelden exporteren naar een .postkit-bestand om te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="260" />
+        <location filename="../../postkit/ui/actions.py" line="260"/>
         <source>PDF &amp;booklet…</source>
         <translation>PDF-&amp;boekje…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="261" />
+        <location filename="../../postkit/ui/actions.py" line="261"/>
         <source>A booklet of the practices shown, to hand out</source>
         <translation>Een boekje met de getoonde voorbeelden, om uit te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="266" />
+        <location filename="../../postkit/ui/actions.py" line="266"/>
         <source>Pre&amp;sent (trainer mode)</source>
         <translation>&amp;Presenteren (trainersmodus)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="267" />
+        <location filename="../../postkit/ui/actions.py" line="267"/>
         <source>Show the practices full screen, one per page</source>
         <translation>De voorbeelden schermvullend tonen, één per pagina</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="272" />
+        <location filename="../../postkit/ui/actions.py" line="272"/>
         <source>&amp;Surveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="273" />
+        <location filename="../../postkit/ui/actions.py" line="273"/>
         <source>The evaluation survey and other surveys</source>
         <translation>De evaluatie-enquête en andere enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="278" />
+        <location filename="../../postkit/ui/actions.py" line="278"/>
         <source>Start a survey &amp;response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="279" />
+        <location filename="../../postkit/ui/actions.py" line="279"/>
         <source>Answer the selected survey</source>
         <translation>De geselecteerde enquête invullen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="284" />
+        <location filename="../../postkit/ui/actions.py" line="284"/>
         <source>&amp;Continue survey draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="285" />
+        <location filename="../../postkit/ui/actions.py" line="285"/>
         <source>Go on with a response that was not submitted yet</source>
         <translation>Verdergaan met een inzending die nog niet is verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="290" />
+        <location filename="../../postkit/ui/actions.py" line="290"/>
         <source>Import a survey (&amp;XLSForm)…</source>
         <translation>Enquête &amp;importeren (XLSForm)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="291" />
+        <location filename="../../postkit/ui/actions.py" line="291"/>
         <source>Add a survey designed as an XLSForm workbook</source>
         <translation>Een enquête toevoegen die als XLSForm-werkmap is opgezet</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="296" />
+        <location filename="../../postkit/ui/actions.py" line="296"/>
         <source>Export survey r&amp;esponses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="297" />
-        <source>Export the post's responses for headquarters</source>
+        <location filename="../../postkit/ui/actions.py" line="297"/>
+        <source>Export the post&apos;s responses for headquarters</source>
         <translation>De inzendingen van de post exporteren voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="302" />
+        <location filename="../../postkit/ui/actions.py" line="302"/>
         <source>Pro&amp;tect with a passphrase…</source>
         <translation>Beveiligen met een &amp;wachtzin…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="303" />
-        <source>Encrypt the post's database and its backups</source>
+        <location filename="../../postkit/ui/actions.py" line="303"/>
+        <source>Encrypt the post&apos;s database and its backups</source>
         <translation>De database van de post en de back-ups versleutelen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="308" />
+        <location filename="../../postkit/ui/actions.py" line="308"/>
         <source>&amp;Change passphrase…</source>
         <translation>Wachtzin wij&amp;zigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="309" />
+        <location filename="../../postkit/ui/actions.py" line="309"/>
         <source>Re-key the database and its backups with a new passphrase</source>
         <translation>De database en de back-ups opnieuw versleutelen met een nieuwe wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="314" />
+        <location filename="../../postkit/ui/actions.py" line="314"/>
         <source>&amp;Users…</source>
         <translation>&amp;Gebruikers…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="315" />
+        <location filename="../../postkit/ui/actions.py" line="315"/>
         <source>The people at the post who use postkit</source>
         <translation>De medewerkers van de post die postkit gebruiken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="320" />
+        <location filename="../../postkit/ui/actions.py" line="320"/>
         <source>S&amp;witch user…</source>
         <translation>Gebruiker wi&amp;sselen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="321" />
+        <location filename="../../postkit/ui/actions.py" line="321"/>
         <source>Let another person at the post work under their own name</source>
         <translation>Een andere medewerker van de post onder de eigen naam laten werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="326" />
+        <location filename="../../postkit/ui/actions.py" line="326"/>
         <source>Import a &amp;receipt…</source>
         <translation>Een &amp;ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="327" />
-        <source>Import headquarters' receipt of the exports the post sent</source>
+        <location filename="../../postkit/ui/actions.py" line="327"/>
+        <source>Import headquarters&apos; receipt of the exports the post sent</source>
         <translation>De ontvangstbevestiging van het departement voor de verzonden exports importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="332" />
+        <location filename="../../postkit/ui/actions.py" line="332"/>
         <source>&amp;Headquarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="333" />
+        <location filename="../../postkit/ui/actions.py" line="333"/>
         <source>Aggregate the survey exports of the posts</source>
         <translation>De enquête-exports van de posten samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="338" />
+        <location filename="../../postkit/ui/actions.py" line="338"/>
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="339" />
+        <location filename="../../postkit/ui/actions.py" line="339"/>
         <source>Add post export files to aggregate</source>
         <translation>Exportbestanden van posten toevoegen om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="344" />
+        <location filename="../../postkit/ui/actions.py" line="344"/>
         <source>Add a f&amp;older of exports…</source>
         <translation>Een &amp;map met exports toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="345" />
+        <location filename="../../postkit/ui/actions.py" line="345"/>
         <source>Add every export file in a folder</source>
         <translation>Alle exportbestanden in een map toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="350" />
+        <location filename="../../postkit/ui/actions.py" line="350"/>
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="351" />
+        <location filename="../../postkit/ui/actions.py" line="351"/>
         <source>Check and store the listed exports and build the summary</source>
         <translation>De gekozen exports controleren, opslaan en het overzicht maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="356" />
+        <location filename="../../postkit/ui/actions.py" line="356"/>
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="357" />
+        <location filename="../../postkit/ui/actions.py" line="357"/>
         <source>Write the summary workbook</source>
         <translation>Het overzicht als werkmap opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="362" />
+        <location filename="../../postkit/ui/actions.py" line="362"/>
         <source>Save &amp;report (PDF)…</source>
         <translation>&amp;Rapport opslaan (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="363" />
+        <location filename="../../postkit/ui/actions.py" line="363"/>
         <source>Write the report with charts</source>
         <translation>Het rapport met grafieken opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="368" />
+        <location filename="../../postkit/ui/actions.py" line="368"/>
         <source>Write &amp;receipts…</source>
         <translation>Ont&amp;vangstbevestigingen schrijven…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="369" />
+        <location filename="../../postkit/ui/actions.py" line="369"/>
         <source>Write a receipt file for each post whose files arrived</source>
         <translation>Een ontvangstbevestiging schrijven voor elke post waarvan bestanden binnenkwamen</translation>
     </message>
@@ -504,47 +505,47 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="59" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="59"/>
         <source>Search title, description and partners</source>
         <translation>Zoeken in titel, omschrijving en partners</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="61" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="61"/>
         <source>Search activities</source>
         <translation>Activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="62" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="62"/>
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="62" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="62"/>
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="66" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="67"/>
         <source>All years</source>
         <translation>Alle jaren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="66" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="67"/>
         <source>Year filter</source>
         <translation>Filter op jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="67" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="68"/>
         <source>Whole year</source>
         <translation>Hele jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="67" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="68"/>
         <source>Quarter filter</source>
         <translation>Filter op kwartaal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="69" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="70"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -552,47 +553,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="71" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
         <source>All types</source>
         <translation>Alle soorten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="71" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
         <source>Type filter</source>
         <translation>Filter op soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="72" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="73"/>
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="72" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="73"/>
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="73" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="74"/>
         <source>All themes</source>
-        <translation>Alle thema's</translation>
+        <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="73" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="74"/>
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="91" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="98"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="233" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="250"/>
         <source>&lt;h3&gt;No activities yet&lt;/h3&gt;&lt;p&gt;Log what the post does for IMVO with &lt;b&gt;New activity&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen activiteiten&lt;/h3&gt;&lt;p&gt;Leg met &lt;b&gt;Nieuwe activiteit&lt;/b&gt; (Ctrl+N) vast wat de post voor IMVO doet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="238" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="255"/>
         <source>&lt;h3&gt;No activity matches these filters&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them (Ctrl+Shift+L).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen activiteit voldoet aan deze filters&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze (Ctrl+Shift+L).&lt;/p&gt;</translation>
     </message>
@@ -600,192 +601,192 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79" />
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>Edit activity</source>
         <translation>Activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79" />
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>New activity</source>
         <translation>Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="83" />
+        <location filename="../../postkit/ui/activities/editor.py" line="83"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="84" />
+        <location filename="../../postkit/ui/activities/editor.py" line="84"/>
         <source>&amp;Themes and sectors</source>
-        <translation>T&amp;hema's en sectoren</translation>
+        <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="85" />
+        <location filename="../../postkit/ui/activities/editor.py" line="85"/>
         <source>&amp;Reach</source>
         <translation>Be&amp;reik</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="86" />
+        <location filename="../../postkit/ui/activities/editor.py" line="86"/>
         <source>&amp;Outcome and files</source>
         <translation>Res&amp;ultaat en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="96" />
+        <location filename="../../postkit/ui/activities/editor.py" line="96"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="120" />
+        <location filename="../../postkit/ui/activities/editor.py" line="120"/>
         <source>Choose a core task…</source>
         <translation>Kies een kerntaak…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="126" />
+        <location filename="../../postkit/ui/activities/editor.py" line="126"/>
         <source>What was done, in a few words</source>
         <translation>Wat er is gedaan, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="129" />
+        <location filename="../../postkit/ui/activities/editor.py" line="129"/>
         <source>Lasted more than one day, until</source>
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="144" />
+        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="148" />
+        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="149" />
+        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="150" />
+        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="153" />
+        <location filename="../../postkit/ui/activities/editor.py" line="153"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="154" />
+        <location filename="../../postkit/ui/activities/editor.py" line="154"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="155" />
+        <location filename="../../postkit/ui/activities/editor.py" line="155"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="163" />
+        <location filename="../../postkit/ui/activities/editor.py" line="163"/>
         <source>Themes</source>
-        <translation>Thema's</translation>
+        <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="164" />
+        <location filename="../../postkit/ui/activities/editor.py" line="164"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="173" />
+        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="181" />
+        <location filename="../../postkit/ui/activities/editor.py" line="181"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="182" />
+        <location filename="../../postkit/ui/activities/editor.py" line="182"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="183" />
+        <location filename="../../postkit/ui/activities/editor.py" line="183"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="184" />
+        <location filename="../../postkit/ui/activities/editor.py" line="184"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="185" />
+        <location filename="../../postkit/ui/activities/editor.py" line="185"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="186" />
+        <location filename="../../postkit/ui/activities/editor.py" line="186"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="196" />
+        <location filename="../../postkit/ui/activities/editor.py" line="196"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="200" />
+        <location filename="../../postkit/ui/activities/editor.py" line="200"/>
         <source>Attach &amp;file…</source>
         <translation>Bestand &amp;bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="202" />
+        <location filename="../../postkit/ui/activities/editor.py" line="202"/>
         <source>Remo&amp;ve</source>
         <translation>Verwij&amp;deren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="211" />
+        <location filename="../../postkit/ui/activities/editor.py" line="211"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="212" />
+        <location filename="../../postkit/ui/activities/editor.py" line="212"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="213" />
+        <location filename="../../postkit/ui/activities/editor.py" line="213"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="214" />
+        <location filename="../../postkit/ui/activities/editor.py" line="214"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="290" />
+        <location filename="../../postkit/ui/activities/editor.py" line="290"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="291" />
+        <location filename="../../postkit/ui/activities/editor.py" line="291"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="292" />
+        <location filename="../../postkit/ui/activities/editor.py" line="292"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="293" />
+        <location filename="../../postkit/ui/activities/editor.py" line="293"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="327" />
+        <location filename="../../postkit/ui/activities/editor.py" line="327"/>
         <source>Attach files</source>
         <translation>Bestanden bijvoegen</translation>
     </message>
@@ -793,42 +794,42 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../postkit/ui/activities/table_model.py" line="68" />
+        <location filename="../../postkit/ui/activities/table_model.py" line="68"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/table_model.py" line="70" />
+        <location filename="../../postkit/ui/activities/table_model.py" line="70"/>
         <source>Core task</source>
         <translation>Kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/table_model.py" line="72" />
+        <location filename="../../postkit/ui/activities/table_model.py" line="72"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/table_model.py" line="73" />
+        <location filename="../../postkit/ui/activities/table_model.py" line="73"/>
         <source>Type</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/table_model.py" line="74" />
+        <location filename="../../postkit/ui/activities/table_model.py" line="74"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/table_model.py" line="76" />
+        <location filename="../../postkit/ui/activities/table_model.py" line="77"/>
         <source>Companies</source>
         <translation>Bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/table_model.py" line="80" />
+        <location filename="../../postkit/ui/activities/table_model.py" line="83"/>
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/table_model.py" line="83" />
+        <location filename="../../postkit/ui/activities/table_model.py" line="87"/>
         <source>Last changed</source>
         <translation>Laatst gewijzigd</translation>
     </message>
@@ -836,92 +837,92 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="41" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="41"/>
         <source>Request recorded</source>
         <translation>Verzoek vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="42" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="42"/>
         <source>Request changed</source>
         <translation>Verzoek gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="43" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="43"/>
         <source>Checklist answered</source>
         <translation>Checklist beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="44" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="44"/>
         <source>Evidence added</source>
         <translation>Bewijsstuk toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="45" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="45"/>
         <source>Evidence removed</source>
         <translation>Bewijsstuk verwijderd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="46" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="46"/>
         <source>Sanctions screening</source>
         <translation>Toetsing aan de sanctielijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="47" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="47"/>
         <source>Candidate judged</source>
         <translation>Mogelijke treffer beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="48" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="48"/>
         <source>Decided</source>
         <translation>Besluit genomen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="49" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="49"/>
         <source>Reopened</source>
         <translation>Heropend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="62" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="62"/>
         <source>Changed: {0}</source>
         <translation>Gewijzigd: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="64" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="64"/>
         <source>(the names changed: screen again)</source>
         <translation>(de namen zijn gewijzigd: opnieuw toetsen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="75" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="75"/>
         <source>note: {0}</source>
         <translation>notitie: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="79" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="79"/>
         <source>links: {0}</source>
         <translation>links: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="89" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="89"/>
         <source>against {file}: {count} candidates</source>
         <translation>aan {file}: {count} mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="93" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="93"/>
         <source>{judgement}: {listed} for {subject} — {note}</source>
         <translation>{judgement}: {listed} voor {subject} — {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="104" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="104"/>
         <source>Reason: {0}</source>
         <translation>Reden: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="50" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="50"/>
         <source>Screened again on a newer list</source>
         <translation>Opnieuw getoetst aan een nieuwere lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="106" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="106"/>
         <source>against {file}: {new} new candidates, {judged} judged before</source>
         <translation>tegen {file}: {new} nieuwe mogelijke treffers, {judged} eerder beoordeeld</translation>
     </message>
@@ -929,75 +930,75 @@
 <context>
     <name>AuditLogView</name>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="129" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="129"/>
         <source>Audit log</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="131" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="131"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="131" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="131"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="131" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="131"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="131" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="131"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="146" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="146"/>
         <source>Every change to the request is kept here with who and when. Entries cannot be edited: each carries a hash of the one before, so a changed entry shows.</source>
         <translation>Elke wijziging van het verzoek wordt hier bewaard, met wie en wanneer. Regels kunnen niet worden bewerkt: elke regel bevat een hash van de vorige, zodat een gewijzigde regel opvalt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="168" />
+        <location filename="../../postkit/ui/screening/audit_log.py" line="168"/>
         <source>Entry {0} · hash {1}</source>
         <translation>Regel {0} · hash {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="180" />
-        <source>The log's hash chain is intact ({0} entries checked).</source>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="180"/>
+        <source>The log&apos;s hash chain is intact ({0} entries checked).</source>
         <translation>De hashketen van het logboek is intact ({0} regels gecontroleerd).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="187" />
-        <source>The log's hash chain is broken at entry {0}: {1}</source>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="187"/>
+        <source>The log&apos;s hash chain is broken at entry {0}: {1}</source>
         <translation>De hashketen van het logboek is verbroken bij regel {0}: {1}</translation>
     </message>
 </context>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="122" />
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="123"/>
         <source>No data to show</source>
         <translation>Geen gegevens om te tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="127" />
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="128"/>
         <source>Bar chart</source>
         <translation>Staafdiagram</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="206" />
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="207"/>
         <source>{category} · {series}: {value}</source>
         <translation>{category} · {series}: {value}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="210" />
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="211"/>
         <source>{category}: {value}</source>
         <translation>{category}: {value}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="213" />
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="214"/>
         <source>Total: {total}</source>
         <translation>Totaal: {total}</translation>
     </message>
@@ -1005,7 +1006,7 @@
 <context>
     <name>CheckList</name>
     <message>
-        <location filename="../../postkit/ui/widgets/check_list.py" line="21" />
+        <location filename="../../postkit/ui/widgets/check_list.py" line="21"/>
         <source>Filter…</source>
         <translation>Filteren…</translation>
     </message>
@@ -1013,58 +1014,58 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="413" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="413"/>
         <source>Step {0}</source>
         <translation>Stap {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="437" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="437"/>
         <source>‹ Back</source>
         <translation>‹ Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="438" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="438"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Vorige stap (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="439" />
-        <location filename="../../postkit/ui/screening/checklist.py" line="581" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="439"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="581"/>
         <source>Next ›</source>
         <translation>Volgende ›</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="501" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="501"/>
         <source>&lt;b&gt;This request was decided on {0}.&lt;/b&gt; The checklist is read-only; to change it, reopen the request on the Decision tab and give a reason.</source>
         <translation>&lt;b&gt;Over dit verzoek is besloten op {0}.&lt;/b&gt; De checklist is alleen-lezen; wilt u iets wijzigen, heropen het verzoek dan op het tabblad Besluit en geef een reden op.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="571" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="571"/>
         <source>Step {0} of {1}</source>
         <translation>Stap {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="573" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="573"/>
         <source>{0} of {1} answered</source>
         <translation>{0} van {1} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="575" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="575"/>
         <source>red flags: {0}</source>
         <translation>rode vlaggen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="581" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="581"/>
         <source>Finish ✓</source>
         <translation>Afronden ✓</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="583" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="583"/>
         <source>Save and go to the decision</source>
         <translation>Opslaan en naar het besluit gaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="583" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="583"/>
         <source>Next step (Alt+Right)</source>
         <translation>Volgende stap (Alt+→)</translation>
     </message>
@@ -1072,112 +1073,112 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="92" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="92"/>
         <source>OECD due diligence</source>
         <translation>Gepaste zorgvuldigheid (OESO)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="112" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="112"/>
         <source>&amp;Yes</source>
         <translation>&amp;Ja</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="113" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="113"/>
         <source>&amp;No</source>
         <translation>&amp;Nee</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="114" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="114"/>
         <source>&amp;Unknown</source>
         <translation>&amp;Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="122" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="122"/>
         <source>Alt+{0} or {1}</source>
         <translation>Alt+{0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="125" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="125"/>
         <source>⚑ red flag</source>
         <translation>⚑ rode vlag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="127" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="127"/>
         <source>This answer weighs against support</source>
         <translation>Dit antwoord pleit tegen steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="138" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="138"/>
         <source>&lt;b&gt;Red flag.&lt;/b&gt; This answer weighs against support. Note what you found and attach the evidence; talk with the company before you decide.</source>
         <translation>&lt;b&gt;Rode vlag.&lt;/b&gt; Dit antwoord pleit tegen steun. Noteer wat u hebt gevonden en voeg de bewijsstukken bij; spreek met het bedrijf voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="150" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="150"/>
         <source>What you found, and where</source>
         <translation>Wat u hebt gevonden, en waar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="154" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="154"/>
         <source>One link per line (https://…)</source>
         <translation>Eén link per regel (https://…)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="163" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="163"/>
         <source>Evidence files</source>
         <translation>Bewijsstukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="167" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="167"/>
         <source>&amp;Attach file…</source>
         <translation>Bestand &amp;bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="169" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="169"/>
         <source>&amp;Remove</source>
         <translation>Ver&amp;wijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="171" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="171"/>
         <source>O&amp;pen</source>
         <translation>O&amp;penen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="184" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="184"/>
         <source>N&amp;ote:</source>
         <translation>No&amp;titie:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="186" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="186"/>
         <source>&amp;Links:</source>
         <translation>&amp;Links:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="204" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="204"/>
         <source>Evidence files:</source>
         <translation>Bewijsstukken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="265" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="265"/>
         <source>Saved {0} by {1}</source>
         <translation>Opgeslagen op {0} door {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="268" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="268"/>
         <source>Not answered yet</source>
         <translation>Nog niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="291" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="291"/>
         <source>SHA-256 {0}</source>
         <translation>SHA-256 {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="301" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="301"/>
         <source>Attach evidence</source>
         <translation>Bewijsstukken bijvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="340" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="340"/>
         <source>Not a web or e-mail link: {0}</source>
         <translation>Geen web- of e-maillink: {0}</translation>
     </message>
@@ -1185,127 +1186,127 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="395" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="395"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="397" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="397"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="400" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="400"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="402" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="402"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="405" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="405"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="406" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="406"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="407" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="407"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="408" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="408"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="409" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="409"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="410" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="410"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="411" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="411"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="413" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="413"/>
         <source>Themes</source>
-        <translation>Thema's</translation>
+        <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="417" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="417"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="420" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="420"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="422" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="422"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="425" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="425"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="447" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="447"/>
         <source>Conflicting edits: {0}</source>
         <translation>Tegenstrijdige wijzigingen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="453" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="453"/>
         <source>This practice was edited here and at {0} since the posts last shared it. Choose which version to keep; the other one is set aside. Changed fields are highlighted.</source>
         <translation>Dit voorbeeld is hier en bij {0} bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart; de andere wordt apart gezet. Gewijzigde velden zijn gemarkeerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="456" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="456"/>
         <source>the other post</source>
         <translation>de andere post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="476" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="476"/>
         <source>Ours (this post)&lt;br&gt;&lt;small&gt;changed {0} by {1}&lt;/small&gt;</source>
         <translation>Onze versie (deze post)&lt;br&gt;&lt;small&gt;gewijzigd op {0} door {1}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="479" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="479"/>
         <source>Theirs ({0})&lt;br&gt;&lt;small&gt;changed {1} by {2}&lt;/small&gt;</source>
         <translation>Hun versie ({0})&lt;br&gt;&lt;small&gt;gewijzigd op {1} door {2}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="495" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="495"/>
         <source>Files</source>
         <translation>Bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="536" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="536"/>
         <source>Keep &amp;ours</source>
         <translation>&amp;Onze versie houden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="539" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="539"/>
         <source>Take &amp;theirs</source>
         <translation>&amp;Hun versie overnemen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="541" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="541"/>
         <source>Decide &amp;later</source>
         <translation>&amp;Later beslissen</translation>
     </message>
@@ -1313,182 +1314,182 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="229" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="229"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="232" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="232"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="235" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="235"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="265" />
-        <location filename="../../postkit/ui/activities/dashboard.py" line="509" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="265"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="509"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="266" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="266"/>
         <source>Dutch companies reached</source>
         <translation>Bereikte NL-bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="267" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="267"/>
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="268" />
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="268"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
         <source>Women</source>
         <translation>Vrouwen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="269" />
-        <location filename="../../postkit/ui/activities/dashboard.py" line="501" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="269"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
         <source>Men</source>
         <translation>Mannen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="270" />
-        <location filename="../../postkit/ui/activities/dashboard.py" line="502" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="270"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="502"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="277" />
-        <location filename="../../postkit/ui/activities/dashboard.py" line="475" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="277"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="475"/>
         <source>No activities in this year</source>
         <translation>Geen activiteiten in dit jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="279" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="279"/>
         <source>No participants recorded in this year</source>
         <translation>Geen deelnemers vastgelegd in dit jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="281" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="281"/>
         <source>No themes recorded in this year</source>
-        <translation>Geen thema's vastgelegd in dit jaar</translation>
+        <translation>Geen thema&apos;s vastgelegd in dit jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="283" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="283"/>
         <source>No companies reached in this year</source>
         <translation>Geen bedrijven bereikt in dit jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="285" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="285"/>
         <source>Activities per core task and quarter</source>
         <translation>Activiteiten per kerntaak en kwartaal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="286" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="286"/>
         <source>Participants per core task by gender</source>
         <translation>Deelnemers per kerntaak naar gender</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="287" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="287"/>
         <source>Themes most worked on</source>
-        <translation>Thema's waaraan het meest is gewerkt</translation>
+        <translation>Thema&apos;s waaraan het meest is gewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="288" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="288"/>
         <source>Dutch companies reached per core task</source>
         <translation>Bereikte Nederlandse bedrijven per kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="312" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="312"/>
         <source>No activities yet</source>
         <translation>Nog geen activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="317" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="317"/>
         <source>Once your post logs IMVO activities, this dashboard shows them per core task and quarter, with the Dutch companies and participants they reached.</source>
         <translation>Zodra uw post IMVO-activiteiten vastlegt, toont dit dashboard ze per kerntaak en kwartaal, met de Nederlandse bedrijven en deelnemers die ze hebben bereikt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="419" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="419"/>
         <source>Activities that started in {year}</source>
         <translation>Activiteiten die in {year} zijn begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="433" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="433"/>
         <source>All five core tasks had activity in {year}</source>
         <translation>Alle vijf kerntaken waren actief in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="439" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="439"/>
         <source>No activity in {year} for one core task</source>
         <translation>Eén kerntaak zonder activiteit in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="441" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="441"/>
         <source>No activity in {year} for any of the five core tasks</source>
         <translation>Geen van de vijf kerntaken was actief in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="443" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="443"/>
         <source>No activity in {year} for {count} core tasks</source>
         <translation>{count} kerntaken zonder activiteit in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="446" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="446"/>
         <source>Core task {number}: {label}</source>
         <translation>Kerntaak {number}: {label}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="455" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="455"/>
         <source>No participants recorded</source>
         <translation>Geen deelnemers vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="456" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="456"/>
         <source>{percent}% of participants</source>
         <translation>{percent}% van de deelnemers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="462" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="462"/>
         <source>{covered} of {total} core tasks covered</source>
         <translation>{covered} van {total} kerntaken actief</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="467" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="467"/>
         <source>Summed over all activities</source>
         <translation>Totaal van alle activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="471" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="471"/>
         <source>{average} per activity on average</source>
         <translation>gem. {average} per activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="488" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
         <source>Q1</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="488" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
         <source>Q2</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="488" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
         <source>Q3</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="488" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
         <source>Q4</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="513" />
+        <location filename="../../postkit/ui/activities/dashboard.py" line="513"/>
         <source>Companies</source>
         <translation>Bedrijven</translation>
     </message>
@@ -1496,17 +1497,17 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="176" />
+        <location filename="../../postkit/ui/surveys/inputs.py" line="176"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="183" />
+        <location filename="../../postkit/ui/surveys/inputs.py" line="183"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="184" />
+        <location filename="../../postkit/ui/surveys/inputs.py" line="184"/>
         <source>Leave the date unanswered</source>
         <translation>De datum onbeantwoord laten</translation>
     </message>
@@ -1514,233 +1515,233 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="108" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="108"/>
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="110" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="110"/>
         <source>Write the request, checklist, screening, decision and log as a PDF to file</source>
         <translation>Het verzoek, de checklist, de toetsing, het besluit en het logboek als PDF-bestand opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="139" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="139"/>
         <source>Risk summary</source>
         <translation>Risico-overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="157" />
-        <source>Computed from the checklist answers, the country and sector risk tables, the company's size and the sanctions check. It supports your judgement: &lt;b&gt;you decide&lt;/b&gt;, and say why.</source>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="157"/>
+        <source>Computed from the checklist answers, the country and sector risk tables, the company&apos;s size and the sanctions check. It supports your judgement: &lt;b&gt;you decide&lt;/b&gt;, and say why.</source>
         <translation>Berekend uit de antwoorden op de checklist, de risicotabellen voor landen en sectoren, de omvang van het bedrijf en de sanctietoetsing. Het ondersteunt uw oordeel: &lt;b&gt;u besluit&lt;/b&gt;, en motiveert waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="171" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="171"/>
         <source>Your decision</source>
         <translation>Uw besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="188" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="188"/>
         <source>Why you decide so: what you weighed, whom you spoke to</source>
         <translation>Waarom u zo besluit: wat u hebt afgewogen, met wie u hebt gesproken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="199" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="199"/>
         <source>What the company agrees to do</source>
         <translation>Waartoe het bedrijf zich verbindt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="201" />
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="202" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="201"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="202"/>
         <source>Choose a date…</source>
         <translation>Kies een datum…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="210" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="210"/>
         <source>C&amp;onditions:</source>
         <translation>&amp;Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="213" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="213"/>
         <source>To be met &amp;by:</source>
         <translation>&amp;Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="216" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="216"/>
         <source>&amp;Follow up on:</source>
         <translation>&amp;Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="220" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="220"/>
         <source>&amp;Decide…</source>
         <translation>&amp;Besluiten…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="226" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="226"/>
         <source>&amp;Rationale (required):</source>
         <translation>&amp;Motivering (verplicht):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="228" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="228"/>
         <source>Outcome:</source>
         <translation>Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="239" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="239"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="251" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="251"/>
         <source>Rationale:</source>
         <translation>Motivering:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="252" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="252"/>
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="253" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="253"/>
         <source>To be met by:</source>
         <translation>Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="254" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="254"/>
         <source>Follow up on:</source>
         <translation>Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="256" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="256"/>
         <source>Re&amp;open…</source>
         <translation>&amp;Heropenen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="258" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="258"/>
         <source>Open the request for changes again; the reason is kept in the log</source>
         <translation>Het verzoek weer openstellen voor wijzigingen; de reden wordt in het logboek bewaard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="263" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="263"/>
         <source>A decided request is read-only. Reopening it is logged.</source>
         <translation>Een afgehandeld verzoek is alleen-lezen. Heropenen wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="321" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="321"/>
         <source>The decision record can be printed once the request is decided.</source>
         <translation>Het besluitverslag kan worden afgedrukt zodra over het verzoek is besloten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="343" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="343"/>
         <source>Why is this decided request reopened? The reason is kept in the log and in the decision record.</source>
         <translation>Waarom wordt dit afgehandelde verzoek heropend? De reden wordt bewaard in het logboek en in het besluitverslag.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="347" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="347"/>
         <source>Reopen request</source>
         <translation>Verzoek heropenen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="352" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="352"/>
         <source>A reason is required.</source>
         <translation>Een reden is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="359" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="359"/>
         <source>Record the decision</source>
         <translation>Besluit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="361" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="361"/>
         <source>Record “{outcome}” for {company}? The request is then closed: changing it later means reopening it with a reason, which is logged.</source>
         <translation>“{outcome}” vastleggen voor {company}? Het verzoek wordt dan gesloten: later wijzigen kan alleen door het met opgave van reden te heropenen, en dat wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="367" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="367"/>
         <source>Decide</source>
         <translation>Besluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="374" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="374"/>
         <source>Decline: a confirmed sanctions match.</source>
         <translation>Weigeren: een bevestigde treffer op de sanctielijst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="376" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="376"/>
         <source>Talk with the company about the red flags before deciding; consider conditions or referral to headquarters.</source>
         <translation>Bespreek de rode vlaggen met het bedrijf voordat u besluit; overweeg voorwaarden of voorleggen aan het departement.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="379" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="379"/>
         <source>Consider support with conditions and a follow-up.</source>
         <translation>Overweeg steun onder voorwaarden, met opvolging.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="380" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="380"/>
         <source>No red flags found: support.</source>
         <translation>Geen rode vlaggen gevonden: steunen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="382" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="382"/>
         <source>No red flags found so far; answer the open items before deciding.</source>
         <translation>Tot nu toe geen rode vlaggen gevonden; beantwoord de open punten voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="403" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="403"/>
         <source>{question} — answered {answer}</source>
         <translation>{question} — beantwoord met {answer}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="416" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="416"/>
         <source>&lt;b&gt;Factors&lt;/b&gt;</source>
         <translation>&lt;b&gt;Factoren&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="419" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="419"/>
         <source>&lt;b&gt;Factors:&lt;/b&gt; none found.</source>
         <translation>&lt;b&gt;Factoren:&lt;/b&gt; geen gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="426" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="426"/>
         <source>&lt;b&gt;Not answered yet:&lt;/b&gt; steps {0} of the checklist.</source>
         <translation>&lt;b&gt;Nog niet beantwoord:&lt;/b&gt; stappen {0} van de checklist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="444" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="444"/>
         <source>decided by {who} on {when}</source>
         <translation>besloten door {who} op {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="461" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="461"/>
         <source>The follow-up is due: check with the company whether it met the conditions.</source>
         <translation>Het is tijd voor de opvolging: ga bij het bedrijf na of het aan de voorwaarden heeft voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="491" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="491"/>
         <source>Choose an outcome.</source>
         <translation>Kies een uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="493" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="493"/>
         <source>Say why you decide so.</source>
         <translation>Geef aan waarom u zo besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="496" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="496"/>
         <source>Say what the company agrees to do.</source>
         <translation>Geef aan waartoe het bedrijf zich verbindt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="498" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="498"/>
         <source>Choose by when the conditions are to be met.</source>
         <translation>Kies wanneer uiterlijk aan de voorwaarden moet zijn voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="500" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="500"/>
         <source>Choose when to follow the conditions up.</source>
         <translation>Kies wanneer de voorwaarden worden opgevolgd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="529" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="529"/>
         <source>Judge the sanctions candidates still open ({0}) on the Sanctions tab first.</source>
         <translation>Beoordeel eerst de open mogelijke treffers ({0}) op het tabblad Sancties.</translation>
     </message>
@@ -1748,12 +1749,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../postkit/ui/dialogs.py" line="31" />
+        <location filename="../../postkit/ui/dialogs.py" line="31"/>
         <source>Something went wrong: {0}</source>
         <translation>Er is iets misgegaan: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/dialogs.py" line="35" />
+        <location filename="../../postkit/ui/dialogs.py" line="35"/>
         <source>postkit</source>
         <translation>postkit</translation>
     </message>
@@ -1761,137 +1762,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="125" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="125"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="126" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="126"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="127" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="127"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="128" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="128"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="129" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="129"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="130" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="130"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="131" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="131"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="132" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="132"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="135" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="135"/>
         <source>the whole contact</source>
         <translation>het hele contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="136" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="136"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="137" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="137"/>
         <source>e-mail address</source>
         <translation>e-mailadres</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="138" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
         <source>phone number</source>
         <translation>telefoonnummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="155" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="155"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="158" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="158"/>
         <source>The practices go into one .postkit file, with their attached files, for other posts to import. Send it by e-mail, on a USB stick or through a shared folder.</source>
         <translation>De voorbeelden gaan met hun bijlagen in één .postkit-bestand, dat andere posten kunnen importeren. Verstuur het per e-mail, op een usb-stick of via een gedeelde map.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="167" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="167"/>
         <source>The selected practice</source>
         <translation>Het geselecteerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="168" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="168"/>
         <source>The {0} selected practices</source>
         <translation>De {0} geselecteerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="176" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="176"/>
         <source>The one published practice</source>
         <translation>Het enige gepubliceerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="177" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="177"/>
         <source>All {0} published practices</source>
         <translation>Alle {0} gepubliceerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="190" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="190"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="198" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="198"/>
         <source>Personal data left out</source>
         <translation>Weggelaten persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="201" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="201"/>
         <source>&amp;Keep personal data (names, e-mail addresses, phone numbers)</source>
         <translation>&amp;Persoonsgegevens meesturen (namen, e-mailadressen, telefoonnummers)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="204" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="204"/>
         <source>Only when the people named agreed to be shared with other posts</source>
         <translation>Alleen als de genoemde personen ermee instemden dat hun gegevens met andere posten worden gedeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="206" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="206"/>
         <source>Attached files go as they are: check them yourself.</source>
         <translation>Bijlagen gaan ongewijzigd mee: controleer ze zelf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="245" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="245"/>
         <source>Personal data goes along: make sure the people agreed to that.</source>
         <translation>Persoonsgegevens gaan mee: zorg dat de betrokkenen daarmee hebben ingestemd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="249" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="249"/>
         <source>Left out to protect privacy, each replaced by “[removed]”:</source>
         <translation>Weggelaten ter bescherming van de privacy, telkens vervangen door “[removed]”:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="253" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="253"/>
         <source>No names, e-mail addresses or phone numbers found to leave out.</source>
         <translation>Geen namen, e-mailadressen of telefoonnummers gevonden om weg te laten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="261" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="261"/>
         <source>{title} — {field}: {kind} “{text}”</source>
         <translation>{title} — {field}: {kind} “{text}”</translation>
     </message>
@@ -1899,88 +1900,88 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="117" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="117"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="343" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="343"/>
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="350" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="350"/>
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="352" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="352"/>
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="353" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="353"/>
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="367" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="367"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="377" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="377"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="381" />
-        <location filename="../../postkit/ui/surveys/form_view.py" line="566" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="381"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="566"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="384" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="384"/>
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="553" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="553"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="558" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="558"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="566" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="566"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="618" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="618"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="637" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="637"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="658" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="658"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="661" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="661"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="665" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="665"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -1988,245 +1989,245 @@
 <context>
     <name>HeadquartersPage</name>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="108" />
+        <location filename="../../postkit/ui/hq/page.py" line="108"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="111" />
+        <location filename="../../postkit/ui/hq/page.py" line="111"/>
         <source>Aggregate the survey exports the posts sent into one summary</source>
         <translation>De enquête-exports die de posten stuurden samenvoegen tot één overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="121" />
+        <location filename="../../postkit/ui/hq/page.py" line="121"/>
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="123" />
+        <location filename="../../postkit/ui/hq/page.py" line="123"/>
         <source>Choose post exports (.xlsx) to aggregate</source>
         <translation>Kies exports van posten (.xlsx) om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="127" />
+        <location filename="../../postkit/ui/hq/page.py" line="127"/>
         <source>Add a f&amp;older…</source>
         <translation>&amp;Map toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="129" />
+        <location filename="../../postkit/ui/hq/page.py" line="129"/>
         <source>Aggregate every export (.xlsx) in a folder and its subfolders</source>
         <translation>Alle exports (.xlsx) in een map en de submappen samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="133" />
+        <location filename="../../postkit/ui/hq/page.py" line="133"/>
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="135" />
+        <location filename="../../postkit/ui/hq/page.py" line="135"/>
         <source>Check the files in the list, store their responses and update the summary</source>
         <translation>De bestanden in de lijst controleren, de inzendingen opslaan en het overzicht bijwerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="164" />
+        <location filename="../../postkit/ui/hq/page.py" line="164"/>
         <source>Files to aggregate</source>
         <translation>Samen te voegen bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="172" />
+        <location filename="../../postkit/ui/hq/page.py" line="172"/>
         <source>&amp;Remove</source>
         <translation>&amp;Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="173" />
+        <location filename="../../postkit/ui/hq/page.py" line="173"/>
         <source>Take the selected files off the list</source>
         <translation>De geselecteerde bestanden van de lijst halen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="175" />
+        <location filename="../../postkit/ui/hq/page.py" line="175"/>
         <source>C&amp;lear list</source>
         <translation>&amp;Lijst leegmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="199" />
+        <location filename="../../postkit/ui/hq/page.py" line="199"/>
         <source>&lt;h3&gt;No post exports aggregated yet&lt;/h3&gt;&lt;p&gt;Each post sends headquarters its survey export: the .xlsx file made with &lt;b&gt;Export responses…&lt;/b&gt; on its Surveys page.&lt;/p&gt;&lt;p&gt;Add the files with &lt;b&gt;Add export files…&lt;/b&gt;, or a folder of them with &lt;b&gt;Add a folder…&lt;/b&gt; (or drop them on this page), then press &lt;b&gt;Aggregate&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Every file is checked first: files that are not sound exports of the evaluation survey are listed with the reason and left out. Aggregating a file again, or a newer export of the same post, never counts a response twice.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen exports van posten samengevoegd&lt;/h3&gt;&lt;p&gt;Elke post stuurt het departement zijn enquête-export: het .xlsx-bestand dat is gemaakt met &lt;b&gt;Inzendingen exporteren…&lt;/b&gt; op de pagina Enquêtes.&lt;/p&gt;&lt;p&gt;Voeg de bestanden toe met &lt;b&gt;Exportbestanden toevoegen…&lt;/b&gt;, of een map ermee met &lt;b&gt;Map toevoegen…&lt;/b&gt; (of sleep ze naar deze pagina), en klik dan op &lt;b&gt;Samenvoegen&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Elk bestand wordt eerst gecontroleerd: bestanden die geen juiste export van de evaluatie-enquête zijn, worden met de reden vermeld en buiten beschouwing gelaten. Een bestand opnieuw samenvoegen, of een nieuwere export van dezelfde post, telt een inzending nooit twee keer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="239" />
+        <location filename="../../postkit/ui/hq/page.py" line="239"/>
         <source>Refused files</source>
         <translation>Geweigerde bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="240" />
-        <location filename="../../postkit/ui/hq/page.py" line="283" />
+        <location filename="../../postkit/ui/hq/page.py" line="240"/>
+        <location filename="../../postkit/ui/hq/page.py" line="283"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="240" />
-        <location filename="../../postkit/ui/hq/page.py" line="283" />
+        <location filename="../../postkit/ui/hq/page.py" line="240"/>
+        <location filename="../../postkit/ui/hq/page.py" line="283"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="240" />
+        <location filename="../../postkit/ui/hq/page.py" line="240"/>
         <source>What is wrong</source>
         <translation>Wat er mis is</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="260" />
+        <location filename="../../postkit/ui/hq/page.py" line="260"/>
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="263" />
+        <location filename="../../postkit/ui/hq/page.py" line="263"/>
         <source>Write the summary workbook: one sheet per part, posts first</source>
         <translation>De werkmap met het overzicht opslaan: één werkblad per onderdeel, posten eerst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="267" />
+        <location filename="../../postkit/ui/hq/page.py" line="267"/>
         <source>Save report (P&amp;DF)…</source>
         <translation>Rapport opslaan (P&amp;DF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="373" />
+        <location filename="../../postkit/ui/hq/page.py" line="373"/>
         <source>To aggregate — files: {files}, folders: {folders}</source>
         <translation>Samen te voegen — bestanden: {files}, mappen: {folders}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="270" />
+        <location filename="../../postkit/ui/hq/page.py" line="270"/>
         <source>Write the report of the evaluation with charts and tables as PDF</source>
         <translation>Het rapport van de evaluatie met grafieken en tabellen als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="282" />
-        <location filename="../../postkit/ui/hq/page.py" line="564" />
+        <location filename="../../postkit/ui/hq/page.py" line="282"/>
+        <location filename="../../postkit/ui/hq/page.py" line="564"/>
         <source>Replaced responses</source>
         <translation>Vervangen inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="283" />
+        <location filename="../../postkit/ui/hq/page.py" line="283"/>
         <source>Response</source>
         <translation>Inzending</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="289" />
+        <location filename="../../postkit/ui/hq/page.py" line="289"/>
         <source>&amp;Posts</source>
         <translation>&amp;Posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="290" />
+        <location filename="../../postkit/ui/hq/page.py" line="290"/>
         <source>Li&amp;kert items</source>
         <translation>Li&amp;kertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="305" />
+        <location filename="../../postkit/ui/hq/page.py" line="305"/>
         <source>Add export files</source>
         <translation>Exportbestanden toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="307" />
+        <location filename="../../postkit/ui/hq/page.py" line="307"/>
         <source>Survey exports (*.xlsx);;All files (*)</source>
         <translation>Enquête-exports (*.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="313" />
+        <location filename="../../postkit/ui/hq/page.py" line="313"/>
         <source>Add a folder of exports</source>
         <translation>Een map met exports toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="418" />
+        <location filename="../../postkit/ui/hq/page.py" line="418"/>
         <source>Reading the stored responses…</source>
         <translation>De opgeslagen inzendingen worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="433" />
+        <location filename="../../postkit/ui/hq/page.py" line="433"/>
         <source>Aggregating the post exports…</source>
         <translation>De exports van de posten worden samengevoegd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="443" />
+        <location filename="../../postkit/ui/hq/page.py" line="443"/>
         <source>No .xlsx files were found in the folders on the list.</source>
         <translation>In de mappen op de lijst zijn geen .xlsx-bestanden gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="446" />
+        <location filename="../../postkit/ui/hq/page.py" line="446"/>
         <source>Aggregated: files accepted {accepted}, refused {refused}. The refused files were left out.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}, geweigerd {refused}. De geweigerde bestanden zijn buiten beschouwing gelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="450" />
+        <location filename="../../postkit/ui/hq/page.py" line="450"/>
         <source>Aggregated: files accepted {accepted}.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="470" />
+        <location filename="../../postkit/ui/hq/page.py" line="470"/>
         <source>Aggregation cancelled; nothing was stored.</source>
         <translation>Samenvoegen geannuleerd; er is niets opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="518" />
+        <location filename="../../postkit/ui/hq/page.py" line="518"/>
         <source>{title} · version {version}</source>
         <translation>{title} · versie {version}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="524" />
+        <location filename="../../postkit/ui/hq/page.py" line="524"/>
         <source>&lt;b&gt;In the summary:&lt;/b&gt; responses {responses} · posts {posts} · regions {regions} · missing posts {missing}</source>
-        <translation>&lt;b&gt;In het overzicht:&lt;/b&gt; inzendingen {responses} · posten {posts} · regio's {regions} · ontbrekende posten {missing}</translation>
+        <translation>&lt;b&gt;In het overzicht:&lt;/b&gt; inzendingen {responses} · posten {posts} · regio&apos;s {regions} · ontbrekende posten {missing}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="544" />
+        <location filename="../../postkit/ui/hq/page.py" line="544"/>
         <source>&lt;b&gt;Last aggregation:&lt;/b&gt; files accepted {accepted}, refused {refused} · responses added {added}, replaced {replaced}, unchanged {unchanged}</source>
         <translation>&lt;b&gt;Laatste samenvoeging:&lt;/b&gt; bestanden geaccepteerd {accepted}, geweigerd {refused} · inzendingen toegevoegd {added}, vervangen {replaced}, ongewijzigd {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="554" />
+        <location filename="../../postkit/ui/hq/page.py" line="554"/>
         <source> · older than the stored version, kept out {outdated}</source>
         <translation> · ouder dan de opgeslagen versie, buiten beschouwing gelaten {outdated}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="594" />
+        <location filename="../../postkit/ui/hq/page.py" line="594"/>
         <source>Refused and left out: {count}. Ask the posts concerned for a new export.</source>
         <translation>Geweigerd en buiten beschouwing gelaten: {count}. Vraag de betrokken posten om een nieuwe export.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="625" />
+        <location filename="../../postkit/ui/hq/page.py" line="625"/>
         <source>Save the summary</source>
         <translation>Overzicht opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="627" />
+        <location filename="../../postkit/ui/hq/page.py" line="627"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="641" />
+        <location filename="../../postkit/ui/hq/page.py" line="641"/>
         <source>Writing the summary…</source>
         <translation>Het overzicht wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="644" />
+        <location filename="../../postkit/ui/hq/page.py" line="644"/>
         <source>Summary written to {0}</source>
         <translation>Overzicht opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="654" />
+        <location filename="../../postkit/ui/hq/page.py" line="654"/>
         <source>Save the report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="656" />
+        <location filename="../../postkit/ui/hq/page.py" line="656"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="670" />
+        <location filename="../../postkit/ui/hq/page.py" line="670"/>
         <source>Writing the report…</source>
         <translation>Het rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="673" />
+        <location filename="../../postkit/ui/hq/page.py" line="673"/>
         <source>Report written to {0}</source>
         <translation>Rapport opgeslagen in {0}</translation>
     </message>
@@ -2234,92 +2235,92 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="271" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="271"/>
         <source>already here in this version</source>
         <translation>al aanwezig in deze versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="274" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="274"/>
         <source>this post has a newer version</source>
         <translation>deze post heeft een nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="277" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="277"/>
         <source>same content as the version here</source>
         <translation>dezelfde inhoud als de versie hier</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="280" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="280"/>
         <source>this conflicting version already waits for a choice</source>
         <translation>deze tegenstrijdige versie wacht al op een keuze</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="297" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="297"/>
         <source>Import finished</source>
         <translation>Importeren voltooid</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="320" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="320"/>
         <source>Resolve conflicts…</source>
         <translation>Conflicten oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="331" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="331"/>
         <source>{0} added</source>
         <translation>{0} toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="332" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="332"/>
         <source>{0} updated</source>
         <translation>{0} bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="333" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="333"/>
         <source>{0} unchanged</source>
         <translation>{0} ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="336" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
         <source>{0} in conflict</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="341" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="341"/>
         <source>1 file not imported</source>
         <translation>1 bestand niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="342" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="342"/>
         <source>{0} files not imported</source>
         <translation>{0} bestanden niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="358" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="358"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="359" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="359"/>
         <source>Updated to the newer version</source>
         <translation>Bijgewerkt naar de nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="361" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="361"/>
         <source>In conflict: edited here and at the other post</source>
         <translation>In conflict: hier en bij de andere post bewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="366" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="366"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="373" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="373"/>
         <source>Files not imported (nothing was taken from them)</source>
         <translation>Niet geïmporteerde bestanden (er is niets uit overgenomen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="381" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="381"/>
         <source>&lt;p&gt;The files held no practices.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De bestanden bevatten geen voorbeelden.&lt;/p&gt;</translation>
     </message>
@@ -2327,7 +2328,7 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../../postkit/ui/ops.py" line="61" />
+        <location filename="../../postkit/ui/ops.py" line="61"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -2335,118 +2336,118 @@
 <context>
     <name>LikertView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="223" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="223"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="226" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="226"/>
         <source>Break down by</source>
         <translation>Uitsplitsen naar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="227" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="227"/>
         <source>No breakdown (all posts)</source>
         <translation>Niet uitsplitsen (alle posten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="228" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="228"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="229" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="229"/>
         <source>Amount of Dutch business</source>
         <translation>Omvang Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="232" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="232"/>
         <source>Agreeing: 4 or 5 on the 5-point scale, of those who answered the item.</source>
         <translation>Eens: 4 of 5 op de vijfpuntsschaal, van wie het item heeft beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="239" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="239"/>
         <source>&amp;Items:</source>
         <translation>&amp;Items:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="241" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="241"/>
         <source>&amp;Break down by:</source>
         <translation>&amp;Uitsplitsen naar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="251" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="251"/>
         <source>Likert items</source>
         <translation>Likertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="256" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="256"/>
         <source>Share agreeing per item</source>
         <translation>Aandeel eens per item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="258" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="258"/>
         <source>Share agreeing per item and group</source>
         <translation>Aandeel eens per item en groep</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="311" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="311"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="366" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="366"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="367" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="367"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="368" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="368"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="369" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="369"/>
         <source>Agree</source>
         <translation>Eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="370" />
-        <location filename="../../postkit/ui/hq/summary_view.py" line="435" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="370"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="435"/>
         <source>Share agreeing</source>
         <translation>Aandeel eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="371" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="371"/>
         <source>Mean (1–5)</source>
         <translation>Gemiddelde (1–5)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="376" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="376"/>
         <source>Share agreeing among the posts of {0}</source>
         <translation>Aandeel eens onder de posten van {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="410" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="410"/>
         <source>{group}: {agree} of {answered} agree</source>
         <translation>{group}: {agree} van {answered} eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="431" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="431"/>
         <source>Share agreeing per item in %, all posts</source>
         <translation>Aandeel eens per item in %, alle posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="444" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="444"/>
         <source>Share agreeing in % per item (by number) and region</source>
         <translation>Aandeel eens in % per item (op nummer) en regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="446" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="446"/>
         <source>Share agreeing in % per item (by number) and amount of Dutch business</source>
         <translation>Aandeel eens in % per item (op nummer) en omvang Nederlands bedrijfsleven</translation>
     </message>
@@ -2454,107 +2455,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="73" />
-        <source>Opening the post's database…</source>
+        <location filename="../../postkit/ui/main_window.py" line="71"/>
+        <source>Opening the post&apos;s database…</source>
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="182" />
+        <location filename="../../postkit/ui/main_window.py" line="180"/>
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="186" />
+        <location filename="../../postkit/ui/main_window.py" line="184"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="187" />
+        <location filename="../../postkit/ui/main_window.py" line="185"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="188" />
+        <location filename="../../postkit/ui/main_window.py" line="186"/>
         <source>IMVO conditions</source>
         <translation>IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="189" />
+        <location filename="../../postkit/ui/main_window.py" line="187"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="190" />
+        <location filename="../../postkit/ui/main_window.py" line="188"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="191" />
+        <location filename="../../postkit/ui/main_window.py" line="189"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="200" />
+        <location filename="../../postkit/ui/main_window.py" line="198"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="202" />
+        <location filename="../../postkit/ui/main_window.py" line="200"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="206" />
+        <location filename="../../postkit/ui/main_window.py" line="204"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="222" />
+        <location filename="../../postkit/ui/main_window.py" line="220"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="235" />
+        <location filename="../../postkit/ui/main_window.py" line="233"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="246" />
+        <location filename="../../postkit/ui/main_window.py" line="244"/>
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="258" />
+        <location filename="../../postkit/ui/main_window.py" line="256"/>
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="271" />
+        <location filename="../../postkit/ui/main_window.py" line="269"/>
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="282" />
+        <location filename="../../postkit/ui/main_window.py" line="280"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="300" />
+        <location filename="../../postkit/ui/main_window.py" line="298"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="306" />
+        <location filename="../../postkit/ui/main_window.py" line="304"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="514" />
+        <location filename="../../postkit/ui/main_window.py" line="512"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="530" />
+        <location filename="../../postkit/ui/main_window.py" line="528"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -2562,42 +2563,45 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="532" />
+        <location filename="../../postkit/ui/main_window.py" line="530"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="598" />
+        <location filename="../../postkit/ui/main_window.py" line="598"/>
         <source>Write the receipts into</source>
         <translation>De ontvangstbevestigingen opslaan in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="617" />
+        <location filename="../../postkit/ui/main_window.py" line="617"/>
         <source>%n receipts written to {0}</source>
-        <translation><numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform><numerusform>%n ontvangstbevestigingen opgeslagen in {0}</numerusform></translation>
+        <translation>
+            <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
+            <numerusform>%n ontvangstbevestigingen opgeslagen in {0}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="669" />
+        <location filename="../../postkit/ui/main_window.py" line="669"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="672" />
+        <location filename="../../postkit/ui/main_window.py" line="672"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="687" />
+        <location filename="../../postkit/ui/main_window.py" line="687"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="688" />
+        <location filename="../../postkit/ui/main_window.py" line="688"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="696" />
+        <location filename="../../postkit/ui/main_window.py" line="696"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -2605,17 +2609,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="697" />
+        <location filename="../../postkit/ui/main_window.py" line="697"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="697" />
+        <location filename="../../postkit/ui/main_window.py" line="697"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="699" />
+        <location filename="../../postkit/ui/main_window.py" line="699"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -2623,106 +2627,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="787" />
+        <location filename="../../postkit/ui/main_window.py" line="787"/>
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="798" />
+        <location filename="../../postkit/ui/main_window.py" line="798"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="820" />
+        <location filename="../../postkit/ui/main_window.py" line="820"/>
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="829" />
-        <location filename="../../postkit/ui/main_window.py" line="848" />
+        <location filename="../../postkit/ui/main_window.py" line="831"/>
+        <location filename="../../postkit/ui/main_window.py" line="850"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="831" />
+        <location filename="../../postkit/ui/main_window.py" line="833"/>
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="845" />
-        <source>Replace the post's database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
+        <location filename="../../postkit/ui/main_window.py" line="847"/>
+        <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="848" />
+        <location filename="../../postkit/ui/main_window.py" line="850"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="858" />
+        <location filename="../../postkit/ui/main_window.py" line="860"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="859" />
+        <location filename="../../postkit/ui/main_window.py" line="861"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="892" />
+        <location filename="../../postkit/ui/main_window.py" line="894"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="894" />
-        <source>The post's database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
+        <location filename="../../postkit/ui/main_window.py" line="896"/>
+        <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="915" />
-        <location filename="../../postkit/ui/main_window.py" line="925" />
+        <location filename="../../postkit/ui/main_window.py" line="917"/>
+        <location filename="../../postkit/ui/main_window.py" line="927"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="916" />
-        <location filename="../../postkit/ui/main_window.py" line="926" />
+        <location filename="../../postkit/ui/main_window.py" line="918"/>
+        <location filename="../../postkit/ui/main_window.py" line="928"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="934" />
+        <location filename="../../postkit/ui/main_window.py" line="936"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="957" />
-        <location filename="../../postkit/ui/main_window.py" line="995" />
+        <location filename="../../postkit/ui/main_window.py" line="965"/>
+        <location filename="../../postkit/ui/main_window.py" line="1003"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="957" />
+        <location filename="../../postkit/ui/main_window.py" line="965"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="966" />
+        <location filename="../../postkit/ui/main_window.py" line="974"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="966" />
+        <location filename="../../postkit/ui/main_window.py" line="974"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="981" />
+        <location filename="../../postkit/ui/main_window.py" line="989"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="984" />
+        <location filename="../../postkit/ui/main_window.py" line="992"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2730,32 +2734,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="995" />
+        <location filename="../../postkit/ui/main_window.py" line="1003"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1010" />
+        <location filename="../../postkit/ui/main_window.py" line="1018"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1013" />
+        <location filename="../../postkit/ui/main_window.py" line="1021"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1031" />
+        <location filename="../../postkit/ui/main_window.py" line="1044"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1033" />
-        <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post's work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
+        <location filename="../../postkit/ui/main_window.py" line="1046"/>
+        <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1045" />
+        <location filename="../../postkit/ui/main_window.py" line="1058"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -2763,52 +2767,52 @@
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="65" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="65"/>
         <source>company</source>
         <translation>bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="67" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="67"/>
         <source>director</source>
         <translation>bestuurder</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="76" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="76"/>
         <source>Screened name</source>
         <translation>Getoetste naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="77" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="77"/>
         <source>Listed name</source>
         <translation>Naam op de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="78" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="78"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="79" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="79"/>
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="128" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="128"/>
         <source>Judged before this screening by {0} on {1}: {2}</source>
         <translation>Beoordeeld vóór deze toetsing door {0} op {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="132" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="132"/>
         <source>Matched on: {0}</source>
         <translation>Gevonden op: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="155" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="155"/>
         <source>{0} · new</source>
         <translation>{0} · nieuw</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="157" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="157"/>
         <source>{0} · earlier</source>
         <translation>{0} · eerder</translation>
     </message>
@@ -2816,82 +2820,82 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="43" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="43"/>
         <source>&amp;Show the characters</source>
         <translation>&amp;Tekens tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="60" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="60"/>
         <source>Protected database</source>
         <translation>Beveiligde database</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="63" />
-        <source>The post's database {0} is protected with a passphrase. Enter the passphrase to open it.</source>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="63"/>
+        <source>The post&apos;s database {0} is protected with a passphrase. Enter the passphrase to open it.</source>
         <translation>De database van de post {0} is beveiligd met een wachtzin. Voer de wachtzin in om hem te openen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="67" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="67"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="68" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="68"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="69" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="69"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="72" />
-        <source>Nobody can open the post's data without the passphrase: not a colleague, not headquarters, not the makers of postkit. Write it down and keep it in a safe place. Backups are encrypted with it too.</source>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="72"/>
+        <source>Nobody can open the post&apos;s data without the passphrase: not a colleague, not headquarters, not the makers of postkit. Write it down and keep it in a safe place. Backups are encrypted with it too.</source>
         <translation>Zonder de wachtzin kan niemand de gegevens van de post openen: geen collega, niet het departement en ook niet de makers van postkit. Schrijf de wachtzin op en bewaar hem op een veilige plek. Ook back-ups worden ermee versleuteld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="77" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="77"/>
         <source>Protect with a passphrase</source>
         <translation>Beveiligen met een wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="80" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="80"/>
         <source>The database is encrypted on this computer. postkit asks for the passphrase each time it starts.</source>
         <translation>De database is op deze computer versleuteld. postkit vraagt bij elke start om de wachtzin.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="86" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="86"/>
         <source>&amp;Protect</source>
         <translation>&amp;Beveiligen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="88" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="88"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="90" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="90"/>
         <source>&amp;Change</source>
         <translation>&amp;Wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="91" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="91"/>
         <source>&amp;Current passphrase:</source>
         <translation>&amp;Huidige wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="92" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="92"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Nieuwe wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="93" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="93"/>
         <source>&amp;Repeat it:</source>
         <translation>He&amp;rhaal de wachtzin:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="136" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="136"/>
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>De nieuwe wachtzin moet ten minste %n teken lang zijn.</numerusform>
@@ -2899,17 +2903,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="139" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="139"/>
         <source>The passphrase cannot start or end with a space.</source>
         <translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="141" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="141"/>
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="143" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="143"/>
         <source>The new passphrase is the same as the current one.</source>
         <translation>De nieuwe wachtzin is gelijk aan de huidige.</translation>
     </message>
@@ -2917,59 +2921,59 @@
 <context>
     <name>PostsView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="106" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="106"/>
         <source>Responses per post</source>
         <translation>Inzendingen per post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="108" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="108"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="109" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="109"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="110" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="110"/>
         <source>Dutch business</source>
         <translation>Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="111" />
-        <location filename="../../postkit/ui/hq/summary_view.py" line="195" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="111"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="195"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="112" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="112"/>
         <source>Latest export</source>
         <translation>Laatste export</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="125" />
-        <location filename="../../postkit/ui/hq/summary_view.py" line="130" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="125"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="130"/>
         <source>Responses per region</source>
         <translation>Inzendingen per regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="170" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="170"/>
         <source>none counted</source>
         <translation>geen geteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="176" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="176"/>
         <source>This post sent a file, but none of its responses could be counted</source>
         <translation>Deze post stuurde een bestand, maar geen van de inzendingen kon worden geteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="185" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="185"/>
         <source>&lt;b&gt;Missing posts:&lt;/b&gt; {0} (listed in red below)</source>
         <translation>&lt;b&gt;Ontbrekende posten:&lt;/b&gt; {0} (hieronder in rood)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="191" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="191"/>
         <source>No expected post is missing.</source>
         <translation>Er ontbreekt geen verwachte post.</translation>
     </message>
@@ -2977,7 +2981,7 @@
 <context>
     <name>PracticeCardDelegate</name>
     <message>
-        <location filename="../../postkit/ui/practices/cards.py" line="238" />
+        <location filename="../../postkit/ui/practices/cards.py" line="238"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
@@ -2985,197 +2989,197 @@
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="68" />
+        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
         <source>Edit good practice</source>
         <translation>Goed voorbeeld bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="68" />
+        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
         <source>New good practice</source>
         <translation>Nieuw goed voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="73" />
+        <location filename="../../postkit/ui/practices/editor.py" line="73"/>
         <source>&amp;Practice</source>
         <translation>&amp;Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="74" />
+        <location filename="../../postkit/ui/practices/editor.py" line="74"/>
         <source>&amp;Story</source>
         <translation>Ve&amp;rhaal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="75" />
+        <location filename="../../postkit/ui/practices/editor.py" line="75"/>
         <source>&amp;Themes and sectors</source>
-        <translation>T&amp;hema's en sectoren</translation>
+        <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="76" />
+        <location filename="../../postkit/ui/practices/editor.py" line="76"/>
         <source>&amp;Contact and files</source>
         <translation>&amp;Contact en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="78" />
+        <location filename="../../postkit/ui/practices/editor.py" line="78"/>
         <source>Text fields take Markdown: **bold**, *italic*, lists with - or 1.</source>
         <translation>Tekstvelden ondersteunen Markdown: **vet**, *cursief*, lijsten met - of 1.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="89" />
+        <location filename="../../postkit/ui/practices/editor.py" line="89"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="115" />
+        <location filename="../../postkit/ui/practices/editor.py" line="115"/>
         <source>What the post did, in a few words</source>
         <translation>Wat de post deed, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="124" />
+        <location filename="../../postkit/ui/practices/editor.py" line="124"/>
         <source>Embassy or consulate</source>
         <translation>Ambassade of consulaat</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="126" />
+        <location filename="../../postkit/ui/practices/editor.py" line="126"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="131" />
+        <location filename="../../postkit/ui/practices/editor.py" line="131"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="140" />
+        <location filename="../../postkit/ui/practices/editor.py" line="140"/>
         <source>Only published practices go out with “all published”</source>
         <translation>Alleen gepubliceerde voorbeelden gaan mee met “alle gepubliceerde”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="142" />
+        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
         <source>Two or three sentences other posts see on the card</source>
         <translation>Twee of drie zinnen die andere posten op de kaart zien</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="144" />
+        <location filename="../../postkit/ui/practices/editor.py" line="144"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="145" />
+        <location filename="../../postkit/ui/practices/editor.py" line="145"/>
         <source>Core tas&amp;ks:</source>
         <translation>&amp;Kerntaken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="148" />
+        <location filename="../../postkit/ui/practices/editor.py" line="148"/>
         <source>P&amp;ost:</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="149" />
+        <location filename="../../postkit/ui/practices/editor.py" line="149"/>
         <source>Cou&amp;ntry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="150" />
+        <location filename="../../postkit/ui/practices/editor.py" line="150"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="151" />
+        <location filename="../../postkit/ui/practices/editor.py" line="151"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="152" />
+        <location filename="../../postkit/ui/practices/editor.py" line="152"/>
         <source>St&amp;atus:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="153" />
+        <location filename="../../postkit/ui/practices/editor.py" line="153"/>
         <source>S&amp;ummary:</source>
         <translation>Sa&amp;menvatting:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="159" />
+        <location filename="../../postkit/ui/practices/editor.py" line="159"/>
         <source>The situation and why the post acted</source>
         <translation>De situatie en waarom de post in actie kwam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="163" />
+        <location filename="../../postkit/ui/practices/editor.py" line="163"/>
         <source>What another post should know before trying</source>
         <translation>Wat een andere post moet weten voordat die het probeert</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="164" />
+        <location filename="../../postkit/ui/practices/editor.py" line="164"/>
         <source>Conte&amp;xt:</source>
         <translation>Conte&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="165" />
+        <location filename="../../postkit/ui/practices/editor.py" line="165"/>
         <source>What was &amp;done:</source>
         <translation>Wat er is ge&amp;daan:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="166" />
+        <location filename="../../postkit/ui/practices/editor.py" line="166"/>
         <source>What &amp;worked:</source>
         <translation>Wat &amp;werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="167" />
+        <location filename="../../postkit/ui/practices/editor.py" line="167"/>
         <source>What did &amp;not work:</source>
         <translation>Wat &amp;niet werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="168" />
+        <location filename="../../postkit/ui/practices/editor.py" line="168"/>
         <source>L&amp;essons for other posts:</source>
         <translation>L&amp;essen voor andere posten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="176" />
+        <location filename="../../postkit/ui/practices/editor.py" line="176"/>
         <source>Themes</source>
-        <translation>Thema's</translation>
+        <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="177" />
+        <location filename="../../postkit/ui/practices/editor.py" line="177"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="185" />
+        <location filename="../../postkit/ui/practices/editor.py" line="185"/>
         <source>Optional: who to ask at the post</source>
         <translation>Optioneel: bij wie u op de post terechtkunt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="188" />
+        <location filename="../../postkit/ui/practices/editor.py" line="188"/>
         <source>Attach &amp;file…</source>
         <translation>Bestand &amp;bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="190" />
+        <location filename="../../postkit/ui/practices/editor.py" line="190"/>
         <source>Remo&amp;ve</source>
         <translation>Verwij&amp;deren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="199" />
+        <location filename="../../postkit/ui/practices/editor.py" line="199"/>
         <source>Con&amp;tact:</source>
         <translation>Con&amp;tact:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="200" />
+        <location filename="../../postkit/ui/practices/editor.py" line="200"/>
         <source>Tools and templates:</source>
         <translation>Hulpmiddelen en sjablonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="271" />
+        <location filename="../../postkit/ui/practices/editor.py" line="271"/>
         <source>Give the practice a title.</source>
         <translation>Geef het voorbeeld een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="272" />
+        <location filename="../../postkit/ui/practices/editor.py" line="272"/>
         <source>Tick at least one core task.</source>
         <translation>Vink ten minste één kerntaak aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="298" />
+        <location filename="../../postkit/ui/practices/editor.py" line="298"/>
         <source>Attach files</source>
         <translation>Bestanden bijvoegen</translation>
     </message>
@@ -3183,37 +3187,37 @@
 <context>
     <name>PracticeLabels</name>
     <message>
-        <location filename="../../postkit/ui/practices/labels.py" line="34" />
+        <location filename="../../postkit/ui/practices/labels.py" line="34"/>
         <source>Published</source>
         <translation>Gepubliceerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/labels.py" line="36" />
+        <location filename="../../postkit/ui/practices/labels.py" line="36"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/labels.py" line="49" />
+        <location filename="../../postkit/ui/practices/labels.py" line="49"/>
         <source>Not marked as used yet</source>
         <translation>Nog niet als gebruikt gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/labels.py" line="51" />
+        <location filename="../../postkit/ui/practices/labels.py" line="51"/>
         <source>Used by one post</source>
         <translation>Gebruikt door één post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/labels.py" line="52" />
+        <location filename="../../postkit/ui/practices/labels.py" line="52"/>
         <source>Used by {0} posts</source>
         <translation>Gebruikt door {0} posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/labels.py" line="66" />
+        <location filename="../../postkit/ui/practices/labels.py" line="66"/>
         <source>1 practice</source>
         <translation>1 voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/labels.py" line="67" />
+        <location filename="../../postkit/ui/practices/labels.py" line="67"/>
         <source>{0} practices</source>
         <translation>{0} voorbeelden</translation>
     </message>
@@ -3221,153 +3225,153 @@
 <context>
     <name>PracticeReader</name>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="97" />
+        <location filename="../../postkit/ui/practices/reader.py" line="97"/>
         <source>&amp;Library</source>
         <translation>&amp;Bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="99" />
+        <location filename="../../postkit/ui/practices/reader.py" line="99"/>
         <source>Back to the library (Esc)</source>
         <translation>Terug naar de bibliotheek (Esc)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="103" />
-        <location filename="../../postkit/ui/practices/reader.py" line="301" />
+        <location filename="../../postkit/ui/practices/reader.py" line="103"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="301"/>
         <source>&amp;Mark as used at our post</source>
         <translation>Als &amp;gebruikt op onze post markeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="108" />
+        <location filename="../../postkit/ui/practices/reader.py" line="108"/>
         <source>&amp;Edit…</source>
         <translation>Be&amp;werken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="111" />
+        <location filename="../../postkit/ui/practices/reader.py" line="111"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="133" />
+        <location filename="../../postkit/ui/practices/reader.py" line="133"/>
         <source>Practice text</source>
         <translation>Tekst van het voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="214" />
+        <location filename="../../postkit/ui/practices/reader.py" line="214"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="215" />
+        <location filename="../../postkit/ui/practices/reader.py" line="215"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="216" />
+        <location filename="../../postkit/ui/practices/reader.py" line="216"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="217" />
+        <location filename="../../postkit/ui/practices/reader.py" line="217"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="218" />
+        <location filename="../../postkit/ui/practices/reader.py" line="218"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="219" />
+        <location filename="../../postkit/ui/practices/reader.py" line="219"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="224" />
+        <location filename="../../postkit/ui/practices/reader.py" line="224"/>
         <source>*No text yet. Use Edit to describe the practice.*</source>
         <translation>*Nog geen tekst. Beschrijf het voorbeeld met Bewerken.*</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="232" />
+        <location filename="../../postkit/ui/practices/reader.py" line="232"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="239" />
+        <location filename="../../postkit/ui/practices/reader.py" line="239"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="240" />
+        <location filename="../../postkit/ui/practices/reader.py" line="240"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="241" />
+        <location filename="../../postkit/ui/practices/reader.py" line="241"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="242" />
+        <location filename="../../postkit/ui/practices/reader.py" line="242"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="244" />
+        <location filename="../../postkit/ui/practices/reader.py" line="244"/>
         <source>Themes</source>
-        <translation>Thema's</translation>
+        <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="248" />
+        <location filename="../../postkit/ui/practices/reader.py" line="248"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="251" />
+        <location filename="../../postkit/ui/practices/reader.py" line="251"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="252" />
+        <location filename="../../postkit/ui/practices/reader.py" line="252"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="253" />
+        <location filename="../../postkit/ui/practices/reader.py" line="253"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="268" />
+        <location filename="../../postkit/ui/practices/reader.py" line="268"/>
         <source>Tools and templates</source>
         <translation>Hulpmiddelen en sjablonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="277" />
+        <location filename="../../postkit/ui/practices/reader.py" line="277"/>
         <source>No files attached</source>
         <translation>Geen bestanden bijgevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="279" />
+        <location filename="../../postkit/ui/practices/reader.py" line="279"/>
         <source>Used at</source>
         <translation>Gebruikt door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="288" />
+        <location filename="../../postkit/ui/practices/reader.py" line="288"/>
         <source>No post has marked it as used yet</source>
         <translation>Nog geen post heeft het als gebruikt gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="301" />
+        <location filename="../../postkit/ui/practices/reader.py" line="301"/>
         <source>✓ Used at our post</source>
         <translation>✓ Gebruikt op onze post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="304" />
+        <location filename="../../postkit/ui/practices/reader.py" line="304"/>
         <source>{0} has marked this practice as used</source>
         <translation>{0} heeft dit voorbeeld als gebruikt gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="306" />
+        <location filename="../../postkit/ui/practices/reader.py" line="306"/>
         <source>Record that {0} used this practice</source>
         <translation>Vastleggen dat {0} dit voorbeeld heeft gebruikt</translation>
     </message>
@@ -3375,27 +3379,27 @@
 <context>
     <name>PracticeSharing</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="65" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="65"/>
         <source>Import good practices</source>
         <translation>Goede voorbeelden importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="67" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="67"/>
         <source>postkit exchange files (*.postkit)</source>
         <translation>postkit-uitwisselingsbestanden (*.postkit)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="92" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="92"/>
         <source>Export PDF booklet</source>
         <translation>PDF-boekje exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="94" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="94"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="116" />
+        <location filename="../../postkit/ui/practices/sharing.py" line="116"/>
         <source>Writing the booklet…</source>
         <translation>Het boekje wordt gemaakt…</translation>
     </message>
@@ -3403,42 +3407,42 @@
 <context>
     <name>PracticeTableModel</name>
     <message>
-        <location filename="../../postkit/ui/practices/model.py" line="112" />
+        <location filename="../../postkit/ui/practices/model.py" line="112"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/model.py" line="114" />
+        <location filename="../../postkit/ui/practices/model.py" line="114"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/model.py" line="117" />
+        <location filename="../../postkit/ui/practices/model.py" line="117"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/model.py" line="119" />
+        <location filename="../../postkit/ui/practices/model.py" line="119"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/model.py" line="123" />
+        <location filename="../../postkit/ui/practices/model.py" line="123"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/model.py" line="127" />
+        <location filename="../../postkit/ui/practices/model.py" line="127"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/model.py" line="128" />
+        <location filename="../../postkit/ui/practices/model.py" line="128"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/model.py" line="130" />
+        <location filename="../../postkit/ui/practices/model.py" line="130"/>
         <source>Used by</source>
         <translation>Gebruikt door</translation>
     </message>
@@ -3446,192 +3450,192 @@
 <context>
     <name>PracticesPage</name>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="140" />
+        <location filename="../../postkit/ui/practices/library.py" line="140"/>
         <source>Good practices as cards</source>
         <translation>Goede voorbeelden als kaarten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="150" />
+        <location filename="../../postkit/ui/practices/library.py" line="150"/>
         <source>&amp;Resolve…</source>
         <translation>&amp;Oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="196" />
+        <location filename="../../postkit/ui/practices/library.py" line="196"/>
         <source>Search titles and texts — the best matches come first</source>
         <translation>Zoeken in titels en teksten — de beste treffers eerst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="199" />
+        <location filename="../../postkit/ui/practices/library.py" line="199"/>
         <source>Search good practices</source>
         <translation>Goede voorbeelden zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="200" />
+        <location filename="../../postkit/ui/practices/library.py" line="200"/>
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="200" />
+        <location filename="../../postkit/ui/practices/library.py" line="200"/>
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="205" />
+        <location filename="../../postkit/ui/practices/library.py" line="205"/>
         <source>All themes</source>
-        <translation>Alle thema's</translation>
+        <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="205" />
+        <location filename="../../postkit/ui/practices/library.py" line="205"/>
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="206" />
+        <location filename="../../postkit/ui/practices/library.py" line="206"/>
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="206" />
+        <location filename="../../postkit/ui/practices/library.py" line="206"/>
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="207" />
+        <location filename="../../postkit/ui/practices/library.py" line="207"/>
         <source>All regions</source>
-        <translation>Alle regio's</translation>
+        <translation>Alle regio&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="207" />
+        <location filename="../../postkit/ui/practices/library.py" line="207"/>
         <source>Region filter</source>
         <translation>Filter op regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="215" />
+        <location filename="../../postkit/ui/practices/library.py" line="215"/>
         <source>All languages</source>
         <translation>Alle talen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="215" />
+        <location filename="../../postkit/ui/practices/library.py" line="215"/>
         <source>Language filter</source>
         <translation>Filter op taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="218" />
+        <location filename="../../postkit/ui/practices/library.py" line="218"/>
         <source>Published and drafts</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="218" />
+        <location filename="../../postkit/ui/practices/library.py" line="218"/>
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="223" />
+        <location filename="../../postkit/ui/practices/library.py" line="223"/>
         <source>Cards</source>
         <translation>Kaarten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="225" />
+        <location filename="../../postkit/ui/practices/library.py" line="225"/>
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="241" />
+        <location filename="../../postkit/ui/practices/library.py" line="241"/>
         <source>Show the practices as cards</source>
         <translation>De voorbeelden als kaarten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="242" />
+        <location filename="../../postkit/ui/practices/library.py" line="242"/>
         <source>Show the practices as a list</source>
         <translation>De voorbeelden als lijst tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="268" />
+        <location filename="../../postkit/ui/practices/library.py" line="268"/>
         <source>Good practices as a list</source>
         <translation>Goede voorbeelden als lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="385" />
+        <location filename="../../postkit/ui/practices/library.py" line="385"/>
         <source>&lt;h3&gt;No good practices yet&lt;/h3&gt;&lt;p&gt;Describe how the post took up IMVO with &lt;b&gt;New good practice&lt;/b&gt;, promote an activity from the log, or import a &lt;b&gt;.postkit&lt;/b&gt; file from another post — drop it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen goede voorbeelden&lt;/h3&gt;&lt;p&gt;Beschrijf met &lt;b&gt;Nieuw goed voorbeeld&lt;/b&gt; hoe de post IMVO heeft aangepakt, zet een activiteit uit het logboek om, of importeer een &lt;b&gt;.postkit&lt;/b&gt;-bestand van een andere post — sleep het hierheen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="391" />
+        <location filename="../../postkit/ui/practices/library.py" line="391"/>
         <source>&lt;h3&gt;No practice matches&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen voorbeeld gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="540" />
+        <location filename="../../postkit/ui/practices/library.py" line="540"/>
         <source>Delete this good practice?</source>
         <translation>Dit goede voorbeeld verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="541" />
+        <location filename="../../postkit/ui/practices/library.py" line="541"/>
         <source>Delete {0} good practices?</source>
         <translation>{0} goede voorbeelden verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="544" />
+        <location filename="../../postkit/ui/practices/library.py" line="544"/>
         <source>Attached files stay in the files folder. This cannot be undone.</source>
         <translation>Bijgevoegde bestanden blijven in de map met bestanden. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="546" />
+        <location filename="../../postkit/ui/practices/library.py" line="546"/>
         <source>Delete good practices</source>
         <translation>Goede voorbeelden verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="546" />
+        <location filename="../../postkit/ui/practices/library.py" line="546"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="602" />
+        <location filename="../../postkit/ui/practices/library.py" line="602"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="604" />
+        <location filename="../../postkit/ui/practices/library.py" line="604"/>
         <source>postkit exchange file (*.postkit)</source>
         <translation>postkit-uitwisselingsbestand (*.postkit)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="624" />
+        <location filename="../../postkit/ui/practices/library.py" line="624"/>
         <source>Exported 1 practice to {1}</source>
         <translation>1 voorbeeld geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="626" />
+        <location filename="../../postkit/ui/practices/library.py" line="626"/>
         <source>Exported {0} practices to {1}</source>
         <translation>{0} voorbeelden geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="630" />
+        <location filename="../../postkit/ui/practices/library.py" line="630"/>
         <source>Exporting good practices…</source>
         <translation>Goede voorbeelden worden geëxporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="649" />
+        <location filename="../../postkit/ui/practices/library.py" line="649"/>
         <source>Importing good practices…</source>
         <translation>Goede voorbeelden worden geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="670" />
+        <location filename="../../postkit/ui/practices/library.py" line="670"/>
         <source>An imported practice was also edited here since the posts last shared it. Choose which version to keep.</source>
         <translation>Een geïmporteerd voorbeeld is hier ook bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="675" />
+        <location filename="../../postkit/ui/practices/library.py" line="675"/>
         <source>{0} imported practices were also edited here since the posts last shared them. Choose which versions to keep.</source>
         <translation>{0} geïmporteerde voorbeelden zijn hier ook bewerkt sinds de posten ze voor het laatst deelden. Kies welke versies u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="754" />
+        <location filename="../../postkit/ui/practices/library.py" line="754"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="756" />
+        <location filename="../../postkit/ui/practices/library.py" line="756"/>
         <source>Booklet written to {0}</source>
         <translation>Boekje opgeslagen in {0}</translation>
     </message>
@@ -3639,22 +3643,22 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../postkit/ui/preferences_dialog.py" line="13" />
+        <location filename="../../postkit/ui/preferences_dialog.py" line="13"/>
         <source>Preferences</source>
         <translation>Voorkeuren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/preferences_dialog.py" line="16" />
+        <location filename="../../postkit/ui/preferences_dialog.py" line="16"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/preferences_dialog.py" line="21" />
+        <location filename="../../postkit/ui/preferences_dialog.py" line="21"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/preferences_dialog.py" line="34" />
+        <location filename="../../postkit/ui/preferences_dialog.py" line="34"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
@@ -3662,107 +3666,107 @@
 <context>
     <name>PresentationView</name>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="55" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="55"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="56" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="56"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="57" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="57"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="86" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="86"/>
         <source>postkit — good practices</source>
         <translation>postkit — goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="118" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="118"/>
         <source>← → to move · Home/End for the first and last · Esc to leave</source>
         <translation>← → om te bladeren · Home/End voor het eerste en laatste · Esc om te sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="165" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="165"/>
         <source>Practices to show</source>
         <translation>Te tonen voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="166" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="166"/>
         <source>All practices</source>
         <translation>Alle voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="170" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="170"/>
         <source>Core task {0}: {1}</source>
         <translation>Kerntaak {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="176" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="176"/>
         <source>Theme: {0}</source>
         <translation>Thema: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="181" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="181"/>
         <source>Export PDF &amp;booklet…</source>
         <translation>PDF-&amp;boekje exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="183" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="183"/>
         <source>&amp;Reset demo</source>
         <translation>Demo &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="185" />
-        <source>Restore the demo data as it was before this session's live edits</source>
+        <location filename="../../postkit/ui/practices/presentation.py" line="185"/>
+        <source>Restore the demo data as it was before this session&apos;s live edits</source>
         <translation>De demogegevens terugzetten zoals ze waren vóór de wijzigingen in deze sessie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="189" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="189"/>
         <source>Close (Esc)</source>
         <translation>Sluiten (Esc)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="195" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="195"/>
         <source>Show:</source>
         <translation>Tonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="270" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="270"/>
         <source>No practice in this set</source>
         <translation>Geen voorbeeld in deze selectie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="271" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="271"/>
         <source>Choose another set under Show.</source>
         <translation>Kies een andere selectie onder Tonen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="300" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="300"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="303" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="303"/>
         <source>Themes</source>
-        <translation>Thema's</translation>
+        <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="306" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="306"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="309" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="309"/>
         <source>Also used at</source>
         <translation>Ook gebruikt door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="346" />
+        <location filename="../../postkit/ui/practices/presentation.py" line="346"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
@@ -3770,32 +3774,32 @@
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="112" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="112"/>
         <source>The survey cannot be imported</source>
         <translation>De enquête kan niet worden geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="116" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="116"/>
         <source>{0} is not a survey form postkit can run. Correct these problems in the workbook and import it again:</source>
         <translation>{0} is geen enquêteformulier dat postkit kan gebruiken. Verbeter deze problemen in de werkmap en importeer die opnieuw:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
         <source>Sheet</source>
         <translation>Werkblad</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
         <source>Row</source>
         <translation>Rij</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
@@ -3803,57 +3807,57 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="29" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="29"/>
         <source>Your post</source>
         <translation>Uw post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="29" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="29"/>
         <source>Welcome to postkit</source>
         <translation>Welkom bij postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="33" />
-        <source>postkit keeps your post's IMVO work on this computer. Tell it which post this is and who you are; every record notes who created and changed it.</source>
+        <location filename="../../postkit/ui/profile_dialog.py" line="33"/>
+        <source>postkit keeps your post&apos;s IMVO work on this computer. Tell it which post this is and who you are; every record notes who created and changed it.</source>
         <translation>postkit bewaart het IMVO-werk van uw post op deze computer. Geef aan welke post dit is en wie u bent; bij elk gegeven wordt vastgelegd wie het heeft gemaakt en gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="40" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="40"/>
         <source>e.g. Embassy Nairobi</source>
         <translation>bijv. Ambassade Nairobi</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="42" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="42"/>
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="59" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="59"/>
         <source>&amp;Post:</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="60" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="60"/>
         <source>Your &amp;name:</source>
         <translation>Uw &amp;naam:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="61" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="61"/>
         <source>&amp;Countries of accreditation:</source>
         <translation>&amp;Landen van accreditatie:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="84" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="84"/>
         <source>Enter the name of the post.</source>
         <translation>Vul de naam van de post in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="86" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="86"/>
         <source>Enter your name.</source>
         <translation>Vul uw naam in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="88" />
+        <location filename="../../postkit/ui/profile_dialog.py" line="88"/>
         <source>Tick at least one country of accreditation.</source>
         <translation>Vink ten minste één land van accreditatie aan.</translation>
     </message>
@@ -3861,112 +3865,112 @@
 <context>
     <name>ReceiptsView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="81" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="81"/>
         <source>Sent to headquarters</source>
         <translation>Verzonden naar het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="84" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="84"/>
         <source>Import &amp;receipt…</source>
         <translation>&amp;Ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="87" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="87"/>
         <source>Read a receipt file from headquarters (you can also drop it here)</source>
         <translation>Een ontvangstbevestiging van het departement inlezen (u kunt het bestand ook hierheen slepen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="95" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="95"/>
         <source>Exports sent to headquarters</source>
         <translation>Exports verzonden naar het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="98" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="98"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="99" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="99"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="100" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="100"/>
         <source>Sent</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="101" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="101"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="102" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="102"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="113" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="113"/>
         <source>No exports yet. Each export for headquarters is listed here until its receipt confirms it.</source>
         <translation>Nog geen exports. Elke export voor het departement staat hier totdat een ontvangstbevestiging hem bevestigt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="160" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="160"/>
         <source>Responses: {0} · SHA-256 {1}</source>
         <translation>Inzendingen: {0} · SHA-256 {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="163" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="163"/>
         <source>Accepted (responses counted: {0})</source>
         <translation>Geaccepteerd (getelde inzendingen: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
         <source>Refused ({0})</source>
         <translation>Geweigerd ({0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="171" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="171"/>
         <source>Not confirmed after {0} days</source>
         <translation>Na {0} dagen niet bevestigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="177" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="177"/>
         <source>Waiting for a receipt</source>
         <translation>Wacht op ontvangstbevestiging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="192" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="192"/>
         <source>Import a receipt from headquarters</source>
         <translation>Ontvangstbevestiging van het departement importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="194" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="194"/>
         <source>Receipts from headquarters (*.postkit-receipt.json *.json)</source>
         <translation>Ontvangstbevestigingen van het departement (*.postkit-receipt.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="228" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="228"/>
         <source>Importing the receipt…</source>
         <translation>De ontvangstbevestiging wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="241" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="241"/>
         <source>Receipt imported (exports updated: {0})</source>
         <translation>Ontvangstbevestiging geïmporteerd (bijgewerkte exports: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="248" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="248"/>
         <source>{file}: receipt of {date} (exports updated: {count}).</source>
         <translation>{file}: ontvangstbevestiging van {date} (bijgewerkte exports: {count}).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="256" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="256"/>
         <source>Headquarters also lists files this post has no record of: {0}</source>
         <translation>Het departement noemt ook bestanden waarvan deze post niets heeft vastgelegd: {0}</translation>
     </message>
@@ -3974,240 +3978,240 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="104" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="104"/>
         <source>Edit support request</source>
         <translation>Steunverzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="104" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="104"/>
         <source>New request</source>
         <translation>Nieuw steunverzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="122" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="122"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="122" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="122"/>
         <source>Create request</source>
         <translation>Verzoek aanmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="160" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="160"/>
         <source>Company</source>
         <translation>Bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="164" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="164"/>
         <source>Registered name, e.g. Tulip Trading B.V.</source>
         <translation>Statutaire naam, bijv. Tulip Trading B.V.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="166" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="166"/>
         <source>8 digits</source>
         <translation>8 cijfers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="168" />
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="169" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="168"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="169"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="171" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="171"/>
         <source>One name per line; screened for sanctions</source>
         <translation>Eén naam per regel; wordt getoetst aan de sanctielijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="175" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="175"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="176" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="176"/>
         <source>&amp;KvK number:</source>
         <translation>&amp;KvK-nummer:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="177" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="177"/>
         <source>Co&amp;untry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="178" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="178"/>
         <source>&amp;Sector:</source>
         <translation>&amp;Sector:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="179" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="179"/>
         <source>&amp;Directors:</source>
         <translation>&amp;Bestuurders:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="183" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="183"/>
         <source>Size</source>
         <translation>Omvang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="189" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="189"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="190" />
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="191" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="190"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="191"/>
         <source>EUR, unknown</source>
         <translation>EUR, onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="205" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="205"/>
         <source>&amp;Employees:</source>
         <translation>&amp;Werknemers:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="206" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="206"/>
         <source>&amp;Turnover:</source>
         <translation>&amp;Omzet:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="207" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="207"/>
         <source>&amp;Balance sheet total:</source>
         <translation>Balans&amp;totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="208" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="208"/>
         <source>Large company:</source>
         <translation>Groot bedrijf:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="219" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="219"/>
         <source>Support asked</source>
         <translation>Gevraagde steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="222" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="222"/>
         <source>Choose the kind of support…</source>
         <translation>Kies het soort steun…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="226" />
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="227" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="226"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="227"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="230" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="230"/>
         <source>Needed by</source>
         <translation>Nodig op</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="243" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="243"/>
         <source>What the company asks for, and for which event or partner</source>
         <translation>Waar het bedrijf om vraagt, en voor welk evenement of welke partner</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="247" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="247"/>
         <source>&amp;Kind:</source>
         <translation>Soort st&amp;eun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="248" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="248"/>
         <source>Country of &amp;operation:</source>
         <translation>Land van acti&amp;viteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="249" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="249"/>
         <source>Sector of o&amp;peration:</source>
         <translation>Se&amp;ctor van activiteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="250" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="250"/>
         <source>&amp;Requested on:</source>
         <translation>&amp;Aangevraagd op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="252" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="252"/>
         <source>&amp;Handled by:</source>
         <translation>Be&amp;handeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="253" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="253"/>
         <source>Descr&amp;iption:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="313" />
-        <source>Enter the company's name.</source>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="313"/>
+        <source>Enter the company&apos;s name.</source>
         <translation>Vul de naam van het bedrijf in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="315" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="315"/>
         <source>A KvK number has 8 digits.</source>
         <translation>Een KvK-nummer heeft 8 cijfers.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="317" />
-        <source>A director's name is longer than 200 characters.</source>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="317"/>
+        <source>A director&apos;s name is longer than 200 characters.</source>
         <translation>De naam van een bestuurder is langer dan 200 tekens.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="319" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="319"/>
         <source>Enter a whole number of employees.</source>
         <translation>Vul het aantal werknemers in als geheel getal.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="320" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="320"/>
         <source>Enter the turnover in whole euros.</source>
-        <translation>Vul de omzet in hele euro's in.</translation>
+        <translation>Vul de omzet in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="324" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="324"/>
         <source>Enter the balance sheet total in whole euros.</source>
-        <translation>Vul het balanstotaal in hele euro's in.</translation>
+        <translation>Vul het balanstotaal in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="330" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="330"/>
         <source>Choose the kind of support asked.</source>
         <translation>Kies het soort gevraagde steun.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="332" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="332"/>
         <source>The date it is needed by lies before the request.</source>
         <translation>De datum waarop de steun nodig is, ligt vóór het verzoek.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="374" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="374"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="377" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="377"/>
         <source>Enter the employees and the turnover or balance sheet total.</source>
         <translation>Vul het aantal werknemers en de omzet of het balanstotaal in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="379" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="379"/>
         <source>The figures given are not enough to tell.</source>
         <translation>Met deze cijfers is dat niet te bepalen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="382" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="382"/>
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="384" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="384"/>
         <source>500+ employees and over EUR 20M balance sheet or EUR 40M turnover.</source>
         <translation>500+ werknemers en meer dan EUR 20 mln balanstotaal of EUR 40 mln omzet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="387" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="387"/>
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="389" />
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="389"/>
         <source>Below the threshold of 500 employees and EUR 20M / EUR 40M.</source>
         <translation>Onder de drempel van 500 werknemers en EUR 20 mln / EUR 40 mln.</translation>
     </message>
@@ -4215,47 +4219,47 @@
 <context>
     <name>RequestList</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="256" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="256"/>
         <source>Search company, director or handler</source>
         <translation>Zoeken op bedrijf, bestuurder of behandelaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="258" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="258"/>
         <source>Search support requests</source>
         <translation>Steunverzoeken zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="260" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="260"/>
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="261" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="261"/>
         <source>All requests</source>
         <translation>Alle verzoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="262" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="262"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="263" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="263"/>
         <source>Decided</source>
         <translation>Afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="271" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="271"/>
         <source>Support requests</source>
         <translation>Steunverzoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="389" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="389"/>
         <source>&lt;h3&gt;No request matches&lt;/h3&gt;&lt;p&gt;Change the search or the status filter.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of het statusfilter aan.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="393" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="393"/>
         <source>&lt;h3&gt;No support requests yet&lt;/h3&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N) and screen it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen steunverzoeken&lt;/h3&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N) en toets het hier.&lt;/p&gt;</translation>
     </message>
@@ -4263,47 +4267,47 @@
 <context>
     <name>RequestTableModel</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="71" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="71"/>
         <source>Company</source>
         <translation>Bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="76" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="76"/>
         <source>Support</source>
         <translation>Steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="81" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="81"/>
         <source>Requested</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="86" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="86"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="91" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="91"/>
         <source>Handled by</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="96" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="96"/>
         <source>Follow-up</source>
         <translation>Opvolging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="101" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="101"/>
         <source>To judge</source>
         <translation>Treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="181" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="181"/>
         <source>Sanctions candidates still to judge: {0}</source>
         <translation>Nog te beoordelen mogelijke treffers: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="185" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="185"/>
         <source>The follow-up is due</source>
         <translation>Tijd voor de opvolging</translation>
     </message>
@@ -4311,132 +4315,132 @@
 <context>
     <name>RequestView</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="46" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="46"/>
         <source>&amp;Edit request…</source>
         <translation>Verzoek &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="49" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="49"/>
         <source>Company</source>
         <translation>Bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="56" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="56"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="57" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="57"/>
         <source>KvK number:</source>
         <translation>KvK-nummer:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="58" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="58"/>
         <source>Country:</source>
         <translation>Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="59" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="59"/>
         <source>Sector:</source>
         <translation>Sector:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="60" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="60"/>
         <source>Directors:</source>
         <translation>Bestuurders:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="63" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="63"/>
         <source>Size</source>
         <translation>Omvang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="69" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="69"/>
         <source>Employees:</source>
         <translation>Werknemers:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="70" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="70"/>
         <source>Turnover:</source>
         <translation>Omzet:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="71" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="71"/>
         <source>Balance sheet total:</source>
         <translation>Balanstotaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="72" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="72"/>
         <source>Large company:</source>
         <translation>Groot bedrijf:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="75" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="75"/>
         <source>Support asked</source>
         <translation>Gevraagde steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="84" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="84"/>
         <source>Kind:</source>
         <translation>Soort steun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="85" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="85"/>
         <source>Operating in:</source>
         <translation>Actief in:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="86" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="86"/>
         <source>Dates:</source>
         <translation>Datums:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="87" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="87"/>
         <source>Handled by:</source>
         <translation>Behandeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="88" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="88"/>
         <source>Description:</source>
         <translation>Omschrijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="125" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="125"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="136" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="136"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="138" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="138"/>
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="140" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="140"/>
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="148" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="148"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="150" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="150"/>
         <source>needed by {0}</source>
         <translation>nodig op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="156" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="156"/>
         <source>Recorded {0} by {1}</source>
         <translation>Vastgelegd op {0} door {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="165" />
+        <location filename="../../postkit/ui/screening/request_view.py" line="165"/>
         <source>Decided, so read-only: reopen the request on the Decision tab to change it.</source>
         <translation>Afgehandeld en dus alleen-lezen: heropen het verzoek op het tabblad Besluit om het te wijzigen.</translation>
     </message>
@@ -4444,256 +4448,256 @@
 <context>
     <name>SanctionsPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="172" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="172"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="173" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="173"/>
         <source>List id</source>
         <translation>Lijst-id</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="174" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="174"/>
         <source>Also known as</source>
         <translation>Ook bekend als</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="175" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="175"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="176" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="176"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="177" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="177"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="178" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="178"/>
         <source>Identifiers</source>
         <translation>Identificatienummers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="179" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="179"/>
         <source>Sanctions</source>
         <translation>Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="180" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="180"/>
         <source>Programmes</source>
-        <translation>Programma's</translation>
+        <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="181" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="181"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="182" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="182"/>
         <source>Last changed</source>
         <translation>Laatst gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="216" />
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="429" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="216"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="429"/>
         <source>&amp;Screen now</source>
         <translation>Nu &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="218" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="218"/>
         <source>Match the company and its directors against the current sanctions list</source>
         <translation>Het bedrijf en zijn bestuurders vergelijken met de huidige sanctielijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="233" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="233"/>
         <source>Sanctions candidates</source>
         <translation>Mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="288" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="288"/>
         <source>&amp;Confirm match…</source>
         <translation>Treffer &amp;bevestigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="289" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="289"/>
         <source>This list entry is the screened company or person</source>
         <translation>Deze vermelding op de lijst is het getoetste bedrijf of de getoetste persoon</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="290" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="290"/>
         <source>&amp;Dismiss…</source>
         <translation>&amp;Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="291" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="291"/>
         <source>This list entry is someone else</source>
         <translation>Deze vermelding op de lijst betreft iemand anders</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="304" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="304"/>
         <source>Why the matcher suggests it</source>
         <translation>Waarom de vergelijking dit voorstelt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="393" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="393"/>
         <source>Confirm sanctions match</source>
         <translation>Treffer op de sanctielijst bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="395" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="395"/>
         <source>Why is “{0}” the listed “{1}”? (e.g. same date of birth, same address)</source>
         <translation>Waarom is “{0}” dezelfde als “{1}” op de lijst? (bijv. zelfde geboortedatum, zelfde adres)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="398" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="398"/>
         <source>Dismiss candidate</source>
         <translation>Mogelijke treffer afwijzen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="399" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="399"/>
         <source>Why is “{0}” not the listed “{1}”? (e.g. other date of birth)</source>
         <translation>Waarom is “{0}” niet dezelfde als “{1}” op de lijst? (bijv. andere geboortedatum)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="408" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="408"/>
         <source>A note is required.</source>
         <translation>Een notitie is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="429" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="429"/>
         <source>&amp;Screen again</source>
         <translation>Opnieuw &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="452" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="452"/>
         <source>Screened {when} against &lt;b&gt;{file}&lt;/b&gt; (list of {date}, {entries} entries); candidates scoring {threshold} or more out of 100.</source>
         <translation>Getoetst op {when} aan &lt;b&gt;{file}&lt;/b&gt; (lijst van {date}, {entries} vermeldingen); mogelijke treffers scoren {threshold} of meer op 100.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="464" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="464"/>
         <source>Not screened yet. Current list: &lt;b&gt;{file}&lt;/b&gt; (of {date}, {entries} entries).</source>
         <translation>Nog niet getoetst. Huidige lijst: &lt;b&gt;{file}&lt;/b&gt; (van {date}, {entries} vermeldingen).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="471" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="471"/>
         <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with a targets.simple.csv file from OpenSanctions.</source>
         <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met een targets.simple.csv-bestand van OpenSanctions.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="487" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="487"/>
         <source>A newer sanctions list was imported since this screening: screen again.</source>
         <translation>Na deze toetsing is een nieuwere sanctielijst geïmporteerd: toets opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="495" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="495"/>
         <source>A newer sanctions list found {0} new candidate(s) after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>Een nieuwere sanctielijst leverde na het besluit {0} nieuwe mogelijke treffer(s) op. Het besluit blijft staan; heropen het verzoek om ze te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="502" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="502"/>
         <source>Confirmed as a sanctions match: {0} candidate(s).</source>
         <translation>Bevestigd als treffer op de sanctielijst: {0} mogelijke treffer(s).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="511" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="511"/>
         <source>Candidates to judge: {0}, of which {1} new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>Te beoordelen mogelijke treffers: {0}, waarvan {1} nieuw uit de nieuwere sanctielijst. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="519" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="519"/>
         <source>Candidates to judge: {0}. Confirm or dismiss each before deciding.</source>
         <translation>Te beoordelen mogelijke treffers: {0}. Bevestig of wijs elk ervan af voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="531" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="531"/>
         <source>&lt;h3&gt;Not screened yet&lt;/h3&gt;&lt;p&gt;Screen the company and its directors against the sanctions list with &lt;b&gt;Screen now&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog niet getoetst&lt;/h3&gt;&lt;p&gt;Toets het bedrijf en zijn bestuurders aan de sanctielijst met &lt;b&gt;Nu toetsen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="535" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="535"/>
         <source>&lt;h3&gt;No candidates&lt;/h3&gt;&lt;p&gt;No name of the company or its directors comes close to an entry of the list.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen mogelijke treffers&lt;/h3&gt;&lt;p&gt;Geen naam van het bedrijf of zijn bestuurders komt in de buurt van een vermelding op de lijst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="552" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="552"/>
         <source>{listed} — score {score} for {subject}</source>
         <translation>{listed} — score {score} voor {subject}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="577" />
-        <source>&lt;b style='color:{0}'&gt;To judge.&lt;/b&gt; Is this the same company or person?</source>
-        <translation>&lt;b style='color:{0}'&gt;Te beoordelen.&lt;/b&gt; Is dit hetzelfde bedrijf of dezelfde persoon?</translation>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="577"/>
+        <source>&lt;b style=&apos;color:{0}&apos;&gt;To judge.&lt;/b&gt; Is this the same company or person?</source>
+        <translation>&lt;b style=&apos;color:{0}&apos;&gt;Te beoordelen.&lt;/b&gt; Is dit hetzelfde bedrijf of dezelfde persoon?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="582" />
-        <source>Already judged before this screening, not asked again: &lt;b style='color:{color}'&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
-        <translation>Al beoordeeld vóór deze toetsing, niet opnieuw voorgelegd: &lt;b style='color:{color}'&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="582"/>
+        <source>Already judged before this screening, not asked again: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
+        <translation>Al beoordeeld vóór deze toetsing, niet opnieuw voorgelegd: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="586" />
-        <source>&lt;b style='color:{color}'&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
-        <translation>&lt;b style='color:{color}'&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="586"/>
+        <source>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
+        <translation>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
 </context>
 <context>
     <name>ScreeningLabels</name>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="29" />
+        <location filename="../../postkit/ui/screening/labels.py" line="29"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="30" />
+        <location filename="../../postkit/ui/screening/labels.py" line="30"/>
         <source>No</source>
         <translation>Nee</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="31" />
+        <location filename="../../postkit/ui/screening/labels.py" line="31"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="34" />
+        <location filename="../../postkit/ui/screening/labels.py" line="34"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="35" />
+        <location filename="../../postkit/ui/screening/labels.py" line="35"/>
         <source>Decided</source>
         <translation>Afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="38" />
+        <location filename="../../postkit/ui/screening/labels.py" line="38"/>
         <source>To judge</source>
         <translation>Te beoordelen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="39" />
+        <location filename="../../postkit/ui/screening/labels.py" line="39"/>
         <source>Confirmed</source>
         <translation>Bevestigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="40" />
+        <location filename="../../postkit/ui/screening/labels.py" line="40"/>
         <source>Dismissed</source>
         <translation>Afgewezen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="43" />
+        <location filename="../../postkit/ui/screening/labels.py" line="43"/>
         <source>Low risk</source>
         <translation>Laag risico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="44" />
+        <location filename="../../postkit/ui/screening/labels.py" line="44"/>
         <source>Medium risk</source>
         <translation>Gemiddeld risico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/labels.py" line="45" />
+        <location filename="../../postkit/ui/screening/labels.py" line="45"/>
         <source>High risk</source>
         <translation>Hoog risico</translation>
     </message>
@@ -4701,224 +4705,224 @@
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="95" />
+        <location filename="../../postkit/ui/screening/page.py" line="95"/>
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="97" />
-        <source>Record a company's request for support (Ctrl+Shift+N)</source>
+        <location filename="../../postkit/ui/screening/page.py" line="97"/>
+        <source>Record a company&apos;s request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="99" />
+        <location filename="../../postkit/ui/screening/page.py" line="99"/>
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="104" />
+        <location filename="../../postkit/ui/screening/page.py" line="104"/>
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="148" />
+        <location filename="../../postkit/ui/screening/page.py" line="148"/>
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="149" />
+        <location filename="../../postkit/ui/screening/page.py" line="149"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="150" />
-        <location filename="../../postkit/ui/screening/page.py" line="545" />
+        <location filename="../../postkit/ui/screening/page.py" line="150"/>
+        <location filename="../../postkit/ui/screening/page.py" line="545"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="151" />
+        <location filename="../../postkit/ui/screening/page.py" line="151"/>
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="152" />
+        <location filename="../../postkit/ui/screening/page.py" line="152"/>
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="284" />
+        <location filename="../../postkit/ui/screening/page.py" line="284"/>
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="285" />
+        <location filename="../../postkit/ui/screening/page.py" line="285"/>
         <source>Sanctions list (*.csv);;All files (*)</source>
         <translation>Sanctielijst (*.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="301" />
+        <location filename="../../postkit/ui/screening/page.py" line="301"/>
         <source>Imported {0}: {1} entries. Requests screened again with new candidates: {2}.</source>
         <translation>{0} geïmporteerd: {1} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {2}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="310" />
+        <location filename="../../postkit/ui/screening/page.py" line="310"/>
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="322" />
-        <location filename="../../postkit/ui/screening/page.py" line="418" />
+        <location filename="../../postkit/ui/screening/page.py" line="322"/>
+        <location filename="../../postkit/ui/screening/page.py" line="418"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="322" />
-        <source>Risk table (*.csv);;All files (*)</source>
-        <translation>Risicotabel (*.csv);;Alle bestanden (*)</translation>
+        <location filename="../../postkit/ui/screening/page.py" line="322"/>
+        <source>Risk table (*.csv *.xlsx);;All files (*)</source>
+        <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="329" />
+        <location filename="../../postkit/ui/screening/page.py" line="329"/>
         <source>Imported {0} ratings from {1}.</source>
         <translation>{0} beoordelingen geïmporteerd uit {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="349" />
+        <location filename="../../postkit/ui/screening/page.py" line="349"/>
         <source>Screened {0}: candidates found: {1}.</source>
         <translation>{0} getoetst: mogelijke treffers gevonden: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="355" />
+        <location filename="../../postkit/ui/screening/page.py" line="355"/>
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="367" />
+        <location filename="../../postkit/ui/screening/page.py" line="367"/>
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="369" />
+        <location filename="../../postkit/ui/screening/page.py" line="369"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="393" />
+        <location filename="../../postkit/ui/screening/page.py" line="393"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="415" />
+        <location filename="../../postkit/ui/screening/page.py" line="415"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="415" />
+        <location filename="../../postkit/ui/screening/page.py" line="415"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="419" />
+        <location filename="../../postkit/ui/screening/page.py" line="419"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="492" />
+        <location filename="../../postkit/ui/screening/page.py" line="492"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="494" />
+        <location filename="../../postkit/ui/screening/page.py" line="494"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="498" />
+        <location filename="../../postkit/ui/screening/page.py" line="498"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="502" />
+        <location filename="../../postkit/ui/screening/page.py" line="502"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="504" />
+        <location filename="../../postkit/ui/screening/page.py" line="504"/>
         <source>Screening: a candidate was confirmed as a match.</source>
         <translation>Toetsing: een mogelijke treffer is bevestigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="506" />
+        <location filename="../../postkit/ui/screening/page.py" line="506"/>
         <source>Screening: candidates still to judge: {0}.</source>
         <translation>Toetsing: nog te beoordelen mogelijke treffers: {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="508" />
+        <location filename="../../postkit/ui/screening/page.py" line="508"/>
         <source>Screening: no match (every candidate dismissed, or none found).</source>
         <translation>Toetsing: geen treffer (alle mogelijke treffers afgewezen, of geen gevonden).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="526" />
+        <location filename="../../postkit/ui/screening/page.py" line="526"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="529" />
+        <location filename="../../postkit/ui/screening/page.py" line="529"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="539" />
+        <location filename="../../postkit/ui/screening/page.py" line="539"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="543" />
+        <location filename="../../postkit/ui/screening/page.py" line="543"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="551" />
+        <location filename="../../postkit/ui/screening/page.py" line="551"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="554" />
+        <location filename="../../postkit/ui/screening/page.py" line="554"/>
         <source>Sanctions list: {file} · {date} · {entries} entries</source>
         <translation>Sanctielijst: {file} · {date} · {entries} vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="578" />
+        <location filename="../../postkit/ui/screening/page.py" line="578"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="581" />
+        <location filename="../../postkit/ui/screening/page.py" line="581"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="584" />
+        <location filename="../../postkit/ui/screening/page.py" line="584"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="599" />
+        <location filename="../../postkit/ui/screening/page.py" line="599"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="604" />
+        <location filename="../../postkit/ui/screening/page.py" line="604"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="649" />
+        <location filename="../../postkit/ui/screening/page.py" line="649"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="700" />
+        <location filename="../../postkit/ui/screening/page.py" line="700"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>
@@ -4926,32 +4930,32 @@
 <context>
     <name>StartResponseDialog</name>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="49" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="49"/>
         <source>Start a response</source>
         <translation>Nieuwe inzending</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="54" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="54"/>
         <source>&amp;Anonymous: no name is stored</source>
         <translation>&amp;Anoniem: er wordt geen naam opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="55" />
-        <source>With the respondent's &amp;name:</source>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="55"/>
+        <source>With the respondent&apos;s &amp;name:</source>
         <translation>Met de &amp;naam van de respondent:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="62" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="62"/>
         <source>First and last name</source>
         <translation>Voor- en achternaam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="74" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="74"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="79" />
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="79"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
@@ -4959,7 +4963,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../postkit/ui/app.py" line="158" />
+        <location filename="../../postkit/ui/app.py" line="158"/>
         <source>That passphrase is wrong. Try again, or quit.</source>
         <translation>Die wachtzin is onjuist. Probeer het opnieuw, of sluit af.</translation>
     </message>
@@ -4967,233 +4971,233 @@
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="112" />
+        <location filename="../../postkit/ui/surveys/page.py" line="112"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="114" />
+        <location filename="../../postkit/ui/surveys/page.py" line="114"/>
         <source>&amp;Import a survey…</source>
         <translation>Enquête &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="115" />
+        <location filename="../../postkit/ui/surveys/page.py" line="115"/>
         <source>Add a survey form from an XLSForm workbook (.xlsx)</source>
         <translation>Een enquêteformulier toevoegen uit een XLSForm-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="131" />
+        <location filename="../../postkit/ui/surveys/page.py" line="131"/>
         <source>Survey forms</source>
         <translation>Enquêteformulieren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="133" />
+        <location filename="../../postkit/ui/surveys/page.py" line="133"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="133" />
+        <location filename="../../postkit/ui/surveys/page.py" line="133"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="133" />
-        <location filename="../../postkit/ui/surveys/page.py" line="310" />
+        <location filename="../../postkit/ui/surveys/page.py" line="133"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="310"/>
         <source>Submitted</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="133" />
+        <location filename="../../postkit/ui/surveys/page.py" line="133"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="151" />
+        <location filename="../../postkit/ui/surveys/page.py" line="151"/>
         <source>&lt;h3&gt;No surveys yet&lt;/h3&gt;&lt;p&gt;Add a survey form headquarters sent you with &lt;b&gt;Import a survey…&lt;/b&gt; (an XLSForm workbook, .xlsx).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen enquêtes&lt;/h3&gt;&lt;p&gt;Voeg een enquêteformulier dat het departement u stuurde toe met &lt;b&gt;Enquête importeren…&lt;/b&gt; (een XLSForm-werkmap, .xlsx).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="163" />
+        <location filename="../../postkit/ui/surveys/page.py" line="163"/>
         <source>&amp;Start a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="166" />
+        <location filename="../../postkit/ui/surveys/page.py" line="166"/>
         <source>&amp;Continue draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="168" />
+        <location filename="../../postkit/ui/surveys/page.py" line="168"/>
         <source>&amp;Discard draft…</source>
         <translation>Concept &amp;verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="170" />
+        <location filename="../../postkit/ui/surveys/page.py" line="170"/>
         <source>&amp;Export responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="172" />
-        <source>Write the post's submitted responses to .xlsx or .csv for headquarters</source>
+        <location filename="../../postkit/ui/surveys/page.py" line="172"/>
+        <source>Write the post&apos;s submitted responses to .xlsx or .csv for headquarters</source>
         <translation>De verzonden inzendingen van de post naar .xlsx of .csv schrijven voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="182" />
+        <location filename="../../postkit/ui/surveys/page.py" line="182"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="185" />
+        <location filename="../../postkit/ui/surveys/page.py" line="185"/>
         <source>Respondent</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="186" />
+        <location filename="../../postkit/ui/surveys/page.py" line="186"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="187" />
+        <location filename="../../postkit/ui/surveys/page.py" line="187"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="188" />
+        <location filename="../../postkit/ui/surveys/page.py" line="188"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="189" />
+        <location filename="../../postkit/ui/surveys/page.py" line="189"/>
         <source>Last change</source>
         <translation>Laatste wijziging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="199" />
+        <location filename="../../postkit/ui/surveys/page.py" line="199"/>
         <source>No responses yet. Each respondent starts their own with Start a response.</source>
         <translation>Nog geen inzendingen. Elke respondent begint een eigen inzending met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="296" />
+        <location filename="../../postkit/ui/surveys/page.py" line="296"/>
         <source>{form_id}, version {version} · imported {when} · submitted: {submitted} · drafts: {drafts}</source>
         <translation>{form_id}, versie {version} · geïmporteerd op {when} · verzonden: {submitted} · concepten: {drafts}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="309" />
+        <location filename="../../postkit/ui/surveys/page.py" line="309"/>
         <source>Anonymous</source>
         <translation>Anoniem</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="310" />
+        <location filename="../../postkit/ui/surveys/page.py" line="310"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="376" />
+        <location filename="../../postkit/ui/surveys/page.py" line="376"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="379" />
+        <location filename="../../postkit/ui/surveys/page.py" line="379"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="380" />
+        <location filename="../../postkit/ui/surveys/page.py" line="380"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="383" />
+        <location filename="../../postkit/ui/surveys/page.py" line="383"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="384" />
+        <location filename="../../postkit/ui/surveys/page.py" line="384"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="386" />
+        <location filename="../../postkit/ui/surveys/page.py" line="386"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="389" />
+        <location filename="../../postkit/ui/surveys/page.py" line="389"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="474" />
+        <location filename="../../postkit/ui/surveys/page.py" line="474"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="475" />
+        <location filename="../../postkit/ui/surveys/page.py" line="475"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="475" />
+        <location filename="../../postkit/ui/surveys/page.py" line="475"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="519" />
+        <location filename="../../postkit/ui/surveys/page.py" line="519"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="554" />
+        <location filename="../../postkit/ui/surveys/page.py" line="554"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="579" />
+        <location filename="../../postkit/ui/surveys/page.py" line="579"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="581" />
+        <location filename="../../postkit/ui/surveys/page.py" line="581"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="591" />
+        <location filename="../../postkit/ui/surveys/page.py" line="591"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="593" />
+        <location filename="../../postkit/ui/surveys/page.py" line="593"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="629" />
+        <location filename="../../postkit/ui/surveys/page.py" line="629"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="634" />
+        <location filename="../../postkit/ui/surveys/page.py" line="634"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="644" />
+        <location filename="../../postkit/ui/surveys/page.py" line="644"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="646" />
+        <location filename="../../postkit/ui/surveys/page.py" line="646"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="670" />
+        <location filename="../../postkit/ui/surveys/page.py" line="670"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="667" />
+        <location filename="../../postkit/ui/surveys/page.py" line="667"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>
@@ -5204,17 +5208,17 @@
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../postkit/ui/help.py" line="42" />
+        <location filename="../../postkit/ui/help.py" line="42"/>
         <source>postkit user guide</source>
         <translation>Handleiding postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/help.py" line="46" />
+        <location filename="../../postkit/ui/help.py" line="46"/>
         <source>Contents</source>
         <translation>Inhoud</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/help.py" line="48" />
+        <location filename="../../postkit/ui/help.py" line="48"/>
         <source>User guide</source>
         <translation>Handleiding</translation>
     </message>
@@ -5222,17 +5226,17 @@
 <context>
     <name>UserPickDialog</name>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="183" />
+        <location filename="../../postkit/ui/users_dialog.py" line="183"/>
         <source>Who is working?</source>
         <translation>Wie werkt er?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="185" />
+        <location filename="../../postkit/ui/users_dialog.py" line="185"/>
         <source>Pick your name. Records you create or change will name you.</source>
         <translation>Kies uw naam. Bij wat u vastlegt of wijzigt, wordt uw naam vermeld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="188" />
+        <location filename="../../postkit/ui/users_dialog.py" line="188"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
@@ -5240,59 +5244,59 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="43" />
-        <location filename="../../postkit/ui/users_dialog.py" line="55" />
+        <location filename="../../postkit/ui/users_dialog.py" line="43"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="55"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="47" />
+        <location filename="../../postkit/ui/users_dialog.py" line="47"/>
         <source>The people at the post who use postkit. Each picks their name when postkit starts, so every record says who created and changed it. Someone who left the post is deactivated: their name stays on their records.</source>
         <translation>De medewerkers van de post die postkit gebruiken. Ieder kiest bij de start van postkit de eigen naam, zodat bij elk gegeven staat wie het heeft gemaakt en gewijzigd. Wie de post heeft verlaten, wordt gedeactiveerd: de naam blijft bij de eigen gegevens staan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="57" />
+        <location filename="../../postkit/ui/users_dialog.py" line="57"/>
         <source>Name of a new user</source>
         <translation>Naam van een nieuwe gebruiker</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="59" />
+        <location filename="../../postkit/ui/users_dialog.py" line="59"/>
         <source>&amp;Add</source>
         <translation>&amp;Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="60" />
+        <location filename="../../postkit/ui/users_dialog.py" line="60"/>
         <source>&amp;Rename…</source>
         <translation>&amp;Naam wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="61" />
-        <location filename="../../postkit/ui/users_dialog.py" line="132" />
+        <location filename="../../postkit/ui/users_dialog.py" line="61"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="132"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deactiveren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="96" />
+        <location filename="../../postkit/ui/users_dialog.py" line="96"/>
         <source>{0} (left the post)</source>
         <translation>{0} (heeft de post verlaten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="120" />
+        <location filename="../../postkit/ui/users_dialog.py" line="120"/>
         <source>{0} is in the list already.</source>
         <translation>{0} staat al in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="130" />
+        <location filename="../../postkit/ui/users_dialog.py" line="130"/>
         <source>&amp;Reactivate</source>
         <translation>&amp;Weer activeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="153" />
+        <location filename="../../postkit/ui/users_dialog.py" line="153"/>
         <source>Rename user</source>
         <translation>Naam van gebruiker wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="153" />
+        <location filename="../../postkit/ui/users_dialog.py" line="153"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
@@ -5300,7 +5304,7 @@
 <context>
     <name>_RadioInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="260" />
+        <location filename="../../postkit/ui/surveys/inputs.py" line="260"/>
         <source>Clear answer</source>
         <translation>Antwoord wissen</translation>
     </message>

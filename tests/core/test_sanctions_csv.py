@@ -129,8 +129,9 @@ def test_blank_lines_are_skipped_but_still_counted_as_rows(tmp_path: Path) -> No
         read_sanctions_csv(path)
 
 
-def test_a_file_that_is_not_utf8_names_the_row(tmp_path: Path) -> None:
+def test_utf8_text_with_a_damaged_byte_names_the_row(tmp_path: Path) -> None:
     rows = [row(id=f"id-{i}", schema="Person", name=f"Name {i}") for i in range(20)]
+    rows[3][2] = "Zoë Ñúñez"  # real UTF-8 first, so the bad byte later is damage
     path = write_csv(tmp_path / "targets.csv", COLUMNS, rows)
     lines = path.read_bytes().split(b"\n")
     lines[16] = lines[16].replace(b"Name 15", "Namé 15".encode("latin-1"))
@@ -138,6 +139,62 @@ def test_a_file_that_is_not_utf8_names_the_row(tmp_path: Path) -> None:
 
     with pytest.raises(PostkitError, match=r"^targets\.csv, row 17: not UTF-8 text$"):
         read_sanctions_csv(path)
+
+
+def excel_csv(listing_path: Path, target: Path, delimiter: str, encoding: str) -> Path:
+    """The file as Excel saves it: the locale's list separator, the code page, CRLF line
+    ends, and (in the Dutch locale) dates as day-month-year."""
+    with listing_path.open(encoding="utf-8", newline="") as source:
+        rows = list(csv.reader(source))
+    if delimiter == ";":
+        for cells in rows[1:]:
+            for index, title in enumerate(rows[0]):
+                if title in ("birth_date", "first_seen", "last_seen") and cells[index]:
+                    cells[index] = ";".join(_dutch_date(part) for part in cells[index].split(";"))
+    with target.open("w", encoding=encoding, errors="replace", newline="") as file:
+        csv.writer(file, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return target
+
+
+def _dutch_date(iso: str) -> str:
+    if len(iso) < 10:
+        return iso  # a year alone stays a year
+    day = f"{int(iso[8:10])}-{int(iso[5:7])}-{iso[:4]}"
+    return f"{day} {iso[11:16]}" if len(iso) > 10 else day
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(";", "cp1252"), (",", "cp1252"), (";", "utf-8-sig"), ("\t", "utf-8")],
+    ids=["excel-dutch", "excel-english", "excel-dutch-csv-utf8", "tab-separated"],
+)
+def test_a_list_saved_again_by_excel_reads_as_the_original(
+    tmp_path: Path, delimiter: str, encoding: str
+) -> None:
+    latin = [entry for entry in read_sanctions_csv(SAMPLE).entries if _fits_cp1252(entry)]
+    original = tmp_path / "original.csv"
+    write_csv(original, COLUMNS, [_row_of(entry) for entry in latin])
+    resaved = excel_csv(original, tmp_path / "resaved.csv", delimiter, encoding)
+
+    assert read_sanctions_csv(resaved).entries == read_sanctions_csv(original).entries
+    assert any("é" in entry.name or "ü" in entry.name for entry in latin)
+    assert any(entry.birth_date for entry in latin)
+
+
+def _fits_cp1252(entry: SanctionsEntry) -> bool:
+    try:
+        "".join(_row_of(entry)).encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _row_of(entry: SanctionsEntry) -> list[str]:
+    values = {
+        name: ";".join(value) if isinstance(value, tuple) else value
+        for name, value in vars(entry).items()
+    }
+    return row(**values)
 
 
 @pytest.mark.parametrize("column", ["id", "schema", "name"])

@@ -139,6 +139,59 @@ def test_a_bad_risk_file_is_refused_whole_naming_file_and_row(
     assert risk_rating(session, kind, "KE" if kind == "country" else "cocoa") == before
 
 
+@pytest.mark.parametrize(
+    ("file_name", "content"),
+    [
+        ("nl-excel.csv", 'code;level;note\r\nKE;high;"Côte d\'Ivoire-achtig; zie rapport"\r\n'),
+        ("en-excel.csv", 'code,level,note\r\nKE,high,"Côte d\'Ivoire-achtig; zie rapport"\r\n'),
+        ("utf8-bom.csv", '\ufeffcode;level;note\nKE;high;"Côte d\'Ivoire-achtig; zie rapport"\n'),
+    ],
+    ids=["excel-dutch-cp1252", "excel-english-cp1252", "csv-utf8-semicolons"],
+)
+def test_a_risk_table_saved_by_excel_in_either_locale_imports(
+    session: Session, tmp_path: Path, file_name: str, content: str
+) -> None:
+    path = tmp_path / file_name
+    encoding = "utf-8" if "utf8" in file_name else "cp1252"
+    path.write_bytes(content.encode(encoding))
+
+    assert import_risk_table(session, path, "country", ACTOR) == 1
+
+    level, note, _source = risk_rating(session, "country", "KE")
+    assert level is RiskLevel.HIGH
+    assert note == "Côte d'Ivoire-achtig; zie rapport"
+
+
+def test_a_risk_table_may_be_an_excel_workbook(session: Session, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Code", "Level", "Note"])
+    sheet.append(["ke", "High", "from the workbook"])
+    sheet.append([None, None, None])
+    sheet.append(["BD", "medium", None])
+    path = tmp_path / "risk.xlsx"
+    workbook.save(path)
+
+    assert import_risk_table(session, path, "country", ACTOR) == 2
+
+    assert risk_rating(session, "country", "KE") == (
+        RiskLevel.HIGH,
+        "from the workbook",
+        "risk.xlsx",
+    )
+    assert risk_rating(session, "country", "BD")[0] is RiskLevel.MEDIUM
+
+
+def test_a_damaged_workbook_is_refused_by_name(session: Session, tmp_path: Path) -> None:
+    path = tmp_path / "risk.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+
+    with pytest.raises(PostkitError, match=r"^risk\.xlsx: not an Excel workbook"):
+        import_risk_table(session, path, "country", ACTOR)
+
+
 def test_an_unknown_kind_of_table_is_refused(session: Session, tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as raised:
         import_risk_table(session, _write(tmp_path / "t.csv", "code,level\n"), "region", ACTOR)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import zipfile
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -753,6 +754,37 @@ def test_a_default_fits_its_question(
     problem = only_problem(form_path)
     assert (problem.row, problem.column, problem.header) == (2, "D", "default")
     assert problem.message == message
+
+
+@pytest.mark.parametrize(
+    ("kind", "cell", "default"),
+    [
+        ("decimal", "2,5", "2.5"),  # Excel in a Dutch locale, a number kept as text
+        ("decimal", "2.5", "2.5"),  # English locale, kept as text
+        ("decimal", 2.5, "2.5"),  # a number cell, either locale
+        ("integer", 3.0, "3"),  # a whole number cell
+        ("integer", "3", "3"),
+        ("date", datetime(2026, 11, 25), "2026-11-25"),  # a date cell, either locale
+        ("date", date(2026, 11, 25), "2026-11-25"),
+        ("date", "2026-11-25", "2026-11-25"),  # ISO text
+    ],
+    ids=[
+        "decimal-comma-text",
+        "decimal-point-text",
+        "decimal-number-cell",
+        "integer-number-cell",
+        "integer-text",
+        "date-time-cell",
+        "date-cell",
+        "date-iso-text",
+    ],
+)
+def test_a_default_is_read_as_excel_writes_it_in_either_locale(
+    form_path: Path, kind: str, cell: object, default: str
+) -> None:
+    write_form(form_path, [["type", "name", "label", "default"], [kind, "a", "A", cell]])
+
+    assert load_form(form_path).fields()[0].default == default
 
 
 def test_a_column_appears_once(form_path: Path) -> None:

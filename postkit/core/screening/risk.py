@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
+from postkit.core.csv_files import open_csv
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.screening import reference as screening_reference
@@ -64,24 +68,27 @@ def _checked_kind(kind: str) -> str:
     return kind
 
 
-def _read_risk_csv(path: Path, kind: str) -> list[_Rating]:
-    """The rows of a `code,level,note` file, each checked; PostkitError naming file and row."""
+def _read_risk_table(path: Path, kind: str) -> list[_Rating]:
+    """The rows of a `code, level, note` table, each checked; PostkitError naming file and row.
+
+    The table is a CSV file (as Excel saves it in any locale, see csv_files) or an Excel
+    workbook (.xlsx, its first sheet).
+    """
     name = path.name
     known = reference.countries() if kind == "country" else reference.sectors()
     ratings: list[_Rating] = []
     first_row: dict[str, int] = {}
     try:
-        with path.open(encoding="utf-8-sig", newline="") as file:
-            reader = csv.reader(file)
-            header = [title.strip().lower() for title in next(reader, [])]
-            if not header:
+        with _table_rows(path) as rows:
+            header = [title.strip().lower() for title in next(rows, [])]
+            if not any(header):
                 raise PostkitError(f"{name}: the file is empty")
             missing = [column for column in ("code", "level") if column not in header]
             if missing:
                 raise PostkitError(f"{name}, row 1: no column {', '.join(missing)}")
             code_at, level_at = header.index("code"), header.index("level")
             note_at = header.index("note") if "note" in header else None
-            for number, row in enumerate(reader, start=2):
+            for number, row in enumerate(rows, start=2):
                 if not any(cell.strip() for cell in row):
                     continue
                 cells = [*row, *[""] * (len(header) - len(row))]
@@ -106,13 +113,39 @@ def _read_risk_csv(path: Path, kind: str) -> list[_Rating]:
                 ratings.append(_Rating(code, RiskLevel(level), note))
     except OSError as error:
         raise PostkitError(f"{name}: cannot be read ({error.strerror or error})") from error
-    except UnicodeDecodeError as error:
-        raise PostkitError(f"{name}: not UTF-8 text") from error
     except csv.Error as error:
         raise PostkitError(f"{name}: not readable as CSV ({error})") from error
     if not ratings:
         raise PostkitError(f"{name}: the file holds no ratings")
     return ratings
+
+
+@contextmanager
+def _table_rows(path: Path) -> Iterator[Iterator[list[str]]]:
+    """Each row of the table as text cells: from a workbook's first sheet, or a CSV file."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        with open_csv(path) as rows:
+            yield rows
+        return
+    from openpyxl import load_workbook  # only for workbooks; slow to import
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise PostkitError(f"{path.name}: not an Excel workbook that can be read") from error
+    try:
+        sheet = workbook.worksheets[0]
+        yield ([_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a code typed as a number (a sector code, say)
+    return str(value)
 
 
 def _replace_table(session: Session, kind: str, ratings: list[_Rating], source: str) -> None:
@@ -137,7 +170,7 @@ def import_risk_table(session: Session, path: Path | str, kind: str, actor: str)
     actor = checked_actor(actor)
     kind = _checked_kind(kind)
     path = Path(path)
-    ratings = _read_risk_csv(path, kind)
+    ratings = _read_risk_table(path, kind)
     try:
         _replace_table(session, kind, ratings, path.name)
         details = {
@@ -172,7 +205,7 @@ def risk_rating(session: Session, kind: str, code: str | None) -> tuple[RiskLeve
     )
     if not has_rows:
         shipped = screening_reference.shipped_risk_table(kind)
-        _replace_table(session, kind, _read_risk_csv(shipped, kind), _shipped_source(kind))
+        _replace_table(session, kind, _read_risk_table(shipped, kind), _shipped_source(kind))
     row = session.scalar(
         select(RiskRatingRow).where(RiskRatingRow.kind == kind, RiskRatingRow.code == code)
     )

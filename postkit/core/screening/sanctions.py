@@ -1,4 +1,9 @@
-"""Sanctions lists in OpenSanctions' `targets.simple.csv` layout, read from a file."""
+"""Sanctions lists in OpenSanctions' `targets.simple.csv` layout, read from a file.
+
+The file may also be one an officer opened and saved again in Excel, in a Dutch or an
+English locale: semicolons or commas, Windows-1252 or UTF-8, dates in the Dutch form
+(see csv_files).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from postkit.core.csv_files import iso_date_text, open_csv
 from postkit.core.errors import PostkitError
 
 REQUIRED_COLUMNS = ("id", "schema", "name")
@@ -30,6 +36,7 @@ _FIELDS = (
     ("last_seen", False),
     ("last_change", False),
 )
+_DATE_COLUMNS = frozenset({"birth_date", "first_seen", "last_seen", "last_change"})
 
 
 @dataclass(frozen=True)
@@ -97,8 +104,7 @@ def _read_entries(path: Path) -> Iterator[SanctionsEntry]:
     name = path.name
     row_number = 0
     try:
-        with path.open(encoding="utf-8-sig", newline="") as file:
-            reader = csv.reader(file)
+        with open_csv(path) as reader:
             header = next(reader, None)
             if header is None:
                 raise PostkitError(f"{name}: the file is empty")
@@ -116,8 +122,6 @@ def _read_entries(path: Path) -> Iterator[SanctionsEntry]:
                     )
                 first_row[entry.id] = row_number
                 yield entry
-    except UnicodeDecodeError as error:
-        raise PostkitError(f"{name}, row {_first_undecodable_row(path)}: not UTF-8 text") from error
     except csv.Error as error:
         raise PostkitError(
             f"{name}, row {row_number + 1}: not readable as CSV ({error})"
@@ -146,24 +150,14 @@ def _split(text: str) -> tuple[str, ...]:
 def _entry(name: str, row_number: int, row: list[str], columns: list[int | None]) -> SanctionsEntry:
     width = len(row)
     values: list[str | tuple[str, ...]] = []
-    for index, (_, is_multi_valued) in zip(columns, _FIELDS, strict=True):
+    for index, (column, is_multi_valued) in zip(columns, _FIELDS, strict=True):
         text = row[index].strip() if index is not None and index < width else ""
+        if column in _DATE_COLUMNS and text:
+            # A list re-saved by Excel in a Dutch locale has its dates as 25-11-2026.
+            text = VALUE_SEPARATOR.join(map(iso_date_text, text.split(VALUE_SEPARATOR)))
         values.append(_split(text) if is_multi_valued else text)
     if not values[0]:
         raise PostkitError(f"{name}, row {row_number}: no id")
     if not values[2]:
         raise PostkitError(f"{name}, row {row_number}: no name")
     return SanctionsEntry(*values)  # type: ignore[arg-type]
-
-
-def _first_undecodable_row(path: Path) -> int:
-    """The row holding the first byte that is not UTF-8 (only looked for once reading failed)."""
-    rows = 0
-    with path.open("rb") as file:
-        reader = csv.reader(line.decode("utf-8") for line in file)
-        try:
-            for _ in reader:
-                rows += 1
-        except UnicodeDecodeError:
-            return rows + 1
-    return rows

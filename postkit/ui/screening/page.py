@@ -319,7 +319,7 @@ class ScreeningPage(QWidget):
             return
         if path is None:
             path = self.ask_open_path(
-                self.tr("Import risk table"), self.tr("Risk table (*.csv);;All files (*)")
+                self.tr("Import risk table"), self.tr("Risk table (*.csv *.xlsx);;All files (*)")
             )
         if path is None:
             return

@@ -1,0 +1,135 @@
+"""Reading CSV files as Excel writes them, in a Dutch or an English locale, and as tools do.
+
+Excel saves "CSV" with the list separator of the Windows locale: a semicolon where the decimal
+separator is a comma (Dutch), a comma elsewhere (English); and unless the user picks "CSV
+UTF-8", in the Windows code page, which is Windows-1252 for both. Other tools write UTF-8
+with commas, or tabs. A reader here takes all of these: the encoding is found from the bytes
+(UTF-8, with or without its byte-order mark, else Windows-1252) and the delimiter from the
+header line.
+
+Dates in a CSV saved by Excel are text in the locale's short form; `iso_date_text` turns the
+Dutch form (day-month-year with dashes, the only unambiguous one) into ISO 8601.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from postkit.core.errors import PostkitError
+
+DELIMITERS = (",", ";", "\t")
+UTF8 = "utf-8-sig"  # reads UTF-8 with or without the byte-order mark Excel puts first
+WINDOWS_1252 = "cp1252"
+_CHUNK = 1 << 20
+_DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class CsvLayout:
+    """How a CSV file is written: its text encoding and the character between its cells."""
+
+    encoding: str
+    delimiter: str
+
+    @property
+    def description(self) -> str:
+        names = {",": "commas", ";": "semicolons", "\t": "tabs"}
+        encoding = "UTF-8" if self.encoding == UTF8 else "Windows-1252"
+        return f"{encoding}, {names[self.delimiter]}"
+
+
+def csv_layout(path: Path) -> CsvLayout:
+    """The encoding and delimiter of the CSV file at `path`.
+
+    OSError when it cannot be read; PostkitError when it is UTF-8 with a damaged byte.
+    """
+    encoding = _encoding(path)
+    with path.open(encoding=encoding, errors="replace", newline="") as file:
+        header = file.readline()
+    return CsvLayout(encoding, _delimiter(header))
+
+
+@contextmanager
+def open_csv(path: Path) -> Iterator[Iterator[list[str]]]:
+    """A csv.reader over the file in its own layout.
+
+    Bytes that are not text in the found encoding raise PostkitError naming the row.
+    """
+    layout = csv_layout(path)
+    with path.open(encoding=layout.encoding, newline="") as file:
+        reader = csv.reader(file, delimiter=layout.delimiter)
+        try:
+            yield reader
+        except UnicodeDecodeError as error:
+            row = _first_undecodable_line(path, layout.encoding)
+            raise PostkitError(
+                f"{path.name}, row {row}: neither UTF-8 nor Windows-1252 text"
+            ) from error
+
+
+def iso_date_text(text: str) -> str:
+    """`text` with a Dutch Excel date (25-11-2026, 25-11-2026 14:30) written as ISO 8601.
+
+    Anything else, ISO text included, comes back as it was.
+    """
+    match = _DUTCH_DATE.fullmatch(text.strip())
+    if match is None:
+        return text
+    day, month, year, hours, minutes, seconds = match.groups()
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return text
+    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    if hours is not None:
+        iso += f"T{int(hours):02d}:{minutes}:{seconds or '00'}"
+    return iso
+
+
+def _encoding(path: Path) -> str:
+    """UTF-8 when every byte is; Windows-1252 when the text is ASCII but for bytes UTF-8
+    cannot read (as Excel writes "CSV" on Windows). UTF-8 text with a damaged byte further on
+    is refused, naming its row, rather than read as Windows-1252 gibberish."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 0
+    saw_utf8 = False
+    with path.open("rb") as file:
+        while True:
+            chunk = file.read(_CHUNK)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as error:
+                if not saw_utf8 and chunk[: error.start].isascii():
+                    return WINDOWS_1252
+                row = lines + chunk.count(b"\n", 0, max(0, error.start)) + 1
+                raise PostkitError(f"{path.name}, row {row}: not UTF-8 text") from error
+            if not chunk:
+                return UTF8
+            saw_utf8 = saw_utf8 or not chunk.isascii()
+            lines += chunk.count(b"\n")
+
+
+def _first_undecodable_line(path: Path, encoding: str) -> int:
+    """The line holding the first bytes that are no text in `encoding` (read once it failed)."""
+    with path.open("rb") as file:
+        for number, line in enumerate(file, start=1):
+            try:
+                line.decode(encoding)
+            except UnicodeDecodeError:
+                return number
+    return 1
+
+
+def _delimiter(header: str) -> str:
+    """The candidate that splits the header line into the most cells (a comma on a tie)."""
+    line = header.rstrip("\r\n")
+    best, most = ",", 1
+    for delimiter in DELIMITERS:
+        cells = len(next(csv.reader([line], delimiter=delimiter), []))
+        if cells > most:
+            best, most = delimiter, cells
+    return best

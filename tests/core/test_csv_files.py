@@ -1,0 +1,69 @@
+"""CSV files as Excel writes them in a Dutch or English locale, and as other tools do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from postkit.core.csv_files import UTF8, WINDOWS_1252, csv_layout, iso_date_text, open_csv
+from postkit.core.errors import PostkitError
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding", "delimiter"),
+    [
+        ("naam,plaats\r\nJosé,Bogotá\r\n".encode("cp1252"), WINDOWS_1252, ","),
+        ("naam;plaats\r\nJosé;Bogotá\r\n".encode("cp1252"), WINDOWS_1252, ";"),
+        ("\ufeffnaam;plaats\r\nJosé;Bogotá\r\n".encode(), UTF8, ";"),
+        ("naam\tplaats\nJosé\tBogotá\n".encode(), UTF8, "\t"),
+        (b"naam\nJose\n", UTF8, ","),
+    ],
+    ids=["excel-english", "excel-dutch", "excel-csv-utf8", "tabs", "one-column"],
+)
+def test_the_layout_is_read_from_the_bytes_and_the_header(
+    tmp_path: Path, content: bytes, encoding: str, delimiter: str
+) -> None:
+    path = tmp_path / "table.csv"
+    path.write_bytes(content)
+
+    layout = csv_layout(path)
+    assert (layout.encoding, layout.delimiter) == (encoding, delimiter)
+    with open_csv(path) as rows:
+        cells = list(rows)
+    assert cells[-1][0] in ("José", "Jose")
+    if len(cells[0]) == 2:
+        assert cells == [["naam", "plaats"], ["José", "Bogotá"]]
+
+
+def test_a_header_with_quoted_commas_still_splits_on_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text('"code, ISO";level;note\nKE;high;"a, b"\n', encoding="utf-8")
+
+    assert csv_layout(path).delimiter == ";"
+
+
+def test_bytes_that_are_no_text_in_windows_1252_name_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_bytes(b"a;b\r\n1;2\r\n3;\x81\r\n")  # 0x81 is unassigned in Windows-1252
+
+    with pytest.raises(PostkitError, match=r"^table\.csv, row 3: neither UTF-8 nor Windows-1252"):
+        with open_csv(path) as rows:
+            list(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("25-11-2026", "2026-11-25"),
+        ("5-1-2023 9:05", "2023-01-05T09:05:00"),
+        ("05-01-2023 09:05:30", "2023-01-05T09:05:30"),
+        ("2026-11-25", "2026-11-25"),
+        ("2026-11-25T10:00:00", "2026-11-25T10:00:00"),
+        ("1972", "1972"),
+        ("31-13-2020", "31-13-2020"),
+        ("11/25/2026", "11/25/2026"),
+    ],
+)
+def test_dutch_excel_dates_become_iso_and_the_rest_stays(text: str, iso: str) -> None:
+    assert iso_date_text(text) == iso
