@@ -1186,127 +1186,127 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="395"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="400"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="397"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="402"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="400"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="405"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="402"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="407"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="405"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="410"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="406"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="411"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="407"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="412"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="408"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="413"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="409"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="414"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="410"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="415"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="411"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="416"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="413"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="418"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="417"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="422"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="420"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="425"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="422"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="427"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="425"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="430"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="447"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="452"/>
         <source>Conflicting edits: {0}</source>
         <translation>Tegenstrijdige wijzigingen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="453"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="458"/>
         <source>This practice was edited here and at {0} since the posts last shared it. Choose which version to keep; the other one is set aside. Changed fields are highlighted.</source>
         <translation>Dit voorbeeld is hier en bij {0} bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart; de andere wordt apart gezet. Gewijzigde velden zijn gemarkeerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="456"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="461"/>
         <source>the other post</source>
         <translation>de andere post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="476"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="481"/>
         <source>Ours (this post)&lt;br&gt;&lt;small&gt;changed {0} by {1}&lt;/small&gt;</source>
         <translation>Onze versie (deze post)&lt;br&gt;&lt;small&gt;gewijzigd op {0} door {1}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="479"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="484"/>
         <source>Theirs ({0})&lt;br&gt;&lt;small&gt;changed {1} by {2}&lt;/small&gt;</source>
         <translation>Hun versie ({0})&lt;br&gt;&lt;small&gt;gewijzigd op {1} door {2}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="495"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="500"/>
         <source>Files</source>
         <translation>Bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="536"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="541"/>
         <source>Keep &amp;ours</source>
         <translation>&amp;Onze versie houden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="539"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="544"/>
         <source>Take &amp;theirs</source>
         <translation>&amp;Hun versie overnemen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="541"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="546"/>
         <source>Decide &amp;later</source>
         <translation>&amp;Later beslissen</translation>
     </message>
@@ -1802,97 +1802,112 @@
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="135"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="133"/>
+        <source>Created by</source>
+        <translation>Gemaakt door</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/sharing.py" line="134"/>
+        <source>Last changed by</source>
+        <translation>Laatst gewijzigd door</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/sharing.py" line="137"/>
         <source>the whole contact</source>
         <translation>het hele contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="136"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="137"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="139"/>
         <source>e-mail address</source>
         <translation>e-mailadres</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="140"/>
         <source>phone number</source>
         <translation>telefoonnummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="155"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="141"/>
+        <source>user name (the post&apos;s name goes instead)</source>
+        <translation>gebruikersnaam (de naam van de post komt ervoor in de plaats)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/sharing.py" line="160"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="158"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="163"/>
         <source>The practices go into one .postkit file, with their attached files, for other posts to import. Send it by e-mail, on a USB stick or through a shared folder.</source>
         <translation>De voorbeelden gaan met hun bijlagen in één .postkit-bestand, dat andere posten kunnen importeren. Verstuur het per e-mail, op een usb-stick of via een gedeelde map.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="167"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="172"/>
         <source>The selected practice</source>
         <translation>Het geselecteerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="168"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="173"/>
         <source>The {0} selected practices</source>
         <translation>De {0} geselecteerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="176"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="181"/>
         <source>The one published practice</source>
         <translation>Het enige gepubliceerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="177"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="182"/>
         <source>All {0} published practices</source>
         <translation>Alle {0} gepubliceerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="190"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="195"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="198"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="203"/>
         <source>Personal data left out</source>
         <translation>Weggelaten persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="201"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="206"/>
         <source>&amp;Keep personal data (names, e-mail addresses, phone numbers)</source>
         <translation>&amp;Persoonsgegevens meesturen (namen, e-mailadressen, telefoonnummers)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="204"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="209"/>
         <source>Only when the people named agreed to be shared with other posts</source>
         <translation>Alleen als de genoemde personen ermee instemden dat hun gegevens met andere posten worden gedeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="206"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="211"/>
         <source>Attached files go as they are: check them yourself.</source>
         <translation>Bijlagen gaan ongewijzigd mee: controleer ze zelf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="245"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="250"/>
         <source>Personal data goes along: make sure the people agreed to that.</source>
         <translation>Persoonsgegevens gaan mee: zorg dat de betrokkenen daarmee hebben ingestemd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="249"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="254"/>
         <source>Left out to protect privacy, each replaced by “[removed]”:</source>
         <translation>Weggelaten ter bescherming van de privacy, telkens vervangen door “[removed]”:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="253"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="258"/>
         <source>No names, e-mail addresses or phone numbers found to leave out.</source>
         <translation>Geen namen, e-mailadressen of telefoonnummers gevonden om weg te laten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="261"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="266"/>
         <source>{title} — {field}: {kind} “{text}”</source>
         <translation>{title} — {field}: {kind} “{text}”</translation>
     </message>
@@ -2235,92 +2250,92 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="271"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="276"/>
         <source>already here in this version</source>
         <translation>al aanwezig in deze versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="274"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="279"/>
         <source>this post has a newer version</source>
         <translation>deze post heeft een nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="277"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="282"/>
         <source>same content as the version here</source>
         <translation>dezelfde inhoud als de versie hier</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="280"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="285"/>
         <source>this conflicting version already waits for a choice</source>
         <translation>deze tegenstrijdige versie wacht al op een keuze</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="297"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="302"/>
         <source>Import finished</source>
         <translation>Importeren voltooid</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="320"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="325"/>
         <source>Resolve conflicts…</source>
         <translation>Conflicten oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="331"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
         <source>{0} added</source>
         <translation>{0} toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="332"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="337"/>
         <source>{0} updated</source>
         <translation>{0} bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="333"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="338"/>
         <source>{0} unchanged</source>
         <translation>{0} ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="341"/>
         <source>{0} in conflict</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="341"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="346"/>
         <source>1 file not imported</source>
         <translation>1 bestand niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="342"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="347"/>
         <source>{0} files not imported</source>
         <translation>{0} bestanden niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="358"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="363"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="359"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="364"/>
         <source>Updated to the newer version</source>
         <translation>Bijgewerkt naar de nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="361"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="366"/>
         <source>In conflict: edited here and at the other post</source>
         <translation>In conflict: hier en bij de andere post bewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="366"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="371"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="373"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="378"/>
         <source>Files not imported (nothing was taken from them)</source>
         <translation>Niet geïmporteerde bestanden (er is niets uit overgenomen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="381"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="386"/>
         <source>&lt;p&gt;The files held no practices.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De bestanden bevatten geen voorbeelden.&lt;/p&gt;</translation>
     </message>

@@ -47,9 +47,9 @@ def test_bytes_that_are_no_text_in_windows_1252_name_the_row(tmp_path: Path) -> 
     path = tmp_path / "table.csv"
     path.write_bytes(b"a;b\r\n1;2\r\n3;\x81\r\n")  # 0x81 is unassigned in Windows-1252
 
-    with pytest.raises(PostkitError, match=r"^table\.csv, row 3: neither UTF-8 nor Windows-1252"):
-        with open_csv(path) as rows:
-            list(rows)
+    expected = r"^table\.csv, row 3: neither UTF-8 nor Windows-1252"
+    with pytest.raises(PostkitError, match=expected), open_csv(path) as rows:
+        list(rows)
 
 
 @pytest.mark.parametrize(

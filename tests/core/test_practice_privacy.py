@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
 
-from postkit.core.db import Database
+from postkit.core.db import Database, open_database
 from postkit.core.practices.exchange import (
     export_practices,
+    import_practices,
     personal_data_in_export,
     read_exchange_file,
 )
@@ -19,10 +22,15 @@ from postkit.core.practices.privacy import (
     contact_names,
     find_emails,
     find_phone_numbers,
+    kept_personal_data,
     remove_personal_data,
 )
 from postkit.core.practices.records import PracticeInput
-from postkit.core.practices.service import create_practice
+from postkit.core.practices.service import (
+    create_practice,
+    get_practice_by_uuid,
+    update_practice,
+)
 
 CONTACT = (
     "Ms. Wanjiru Kamau (agricultural counsellor), wanjiru.kamau@minbuza.nl, "
@@ -70,11 +78,13 @@ def test_the_export_leaves_out_names_e_mail_addresses_and_phone_numbers(
     for personal in (
         "Wanjiru", "Kamau", "wanjiru.kamau@minbuza.nl", "428 8000", "0722-123456",
         "peter.mwangi@example.co.ke", "1234 5678", "348 6486", "agri-nai", "088 042 42 42",
+        "Tess Tester",
     ):  # fmt: skip
         assert personal not in written, personal
     with read_exchange_file(path) as exchange:
         (shared,) = exchange.practices
     data = shared.data
+    assert shared.created_by == shared.updated_by == "Embassy Testland"
     assert data.contact == REMOVED
     assert data.what_was_done == (
         "Ms [removed] held workshops from 09.00-17.00 in Naivasha (postal code 20117). "
@@ -103,6 +113,8 @@ def test_the_export_leaves_out_names_e_mail_addresses_and_phone_numbers(
         ("lessons", PersonalDataKind.NAME, "Kamau"),
         ("lessons", PersonalDataKind.EMAIL, "agri-nai [at] minbuza.nl"),
         ("contact", PersonalDataKind.CONTACT, CONTACT),
+        ("created_by", PersonalDataKind.USER, "Tess Tester"),
+        ("updated_by", PersonalDataKind.USER, "Tess Tester"),
     }
     assert {r.practice_uuid for r in removals} == {practice.uuid}
     assert {r.practice_title for r in removals} == {HORTICULTURE.title}
@@ -230,3 +242,53 @@ def test_every_form_of_a_contact_name_is_removed_from_the_texts() -> None:
         "Berg",
         "van der berg",
     }
+
+
+def test_a_practice_shared_without_personal_data_comes_back_without_losing_it(
+    session: Session, database: Database, template_database: Path, tmp_path: Path
+) -> None:
+    original = create_practice(session, HORTICULTURE, "Tess Tester")
+    out = tmp_path / "nairobi.postkit"
+    export_practices(session, database.files_dir, out)
+    other = _copy_of(template_database, tmp_path / "other")
+    try:
+        with other.session() as other_session:
+            import_practices(other_session, other.files_dir, [out])
+            theirs = get_practice_by_uuid(other_session, original.uuid)
+            assert theirs.data.contact == REMOVED
+            edited = replace(theirs.data, summary="Kampala copied the pilot in 2025.")
+            update_practice(other_session, theirs.id, edited, "Okello")
+            back = tmp_path / "kampala.postkit"
+            export_practices(other_session, other.files_dir, back, exporting_post="Embassy Kampala")
+    finally:
+        other.dispose()
+
+    summary = import_practices(session, database.files_dir, [back])
+
+    assert [title for _uuid, title in summary.updated] == [HORTICULTURE.title]
+    record = get_practice_by_uuid(session, original.uuid)
+    assert record.data.summary == "Kampala copied the pilot in 2025."  # their edit
+    assert record.data.contact == CONTACT  # what left as "[removed]" is still here
+    assert record.data.what_was_done == HORTICULTURE.what_was_done
+    assert record.data.lessons == HORTICULTURE.lessons
+    assert record.updated_by == "Embassy Kampala"
+
+
+def test_a_field_the_other_post_rewrote_is_theirs_placeholders_and_all() -> None:
+    theirs = replace(
+        remove_personal_data(HORTICULTURE)[0],
+        what_worked="[removed]'s calls, now monthly.",
+    )
+
+    merged = kept_personal_data(HORTICULTURE, theirs)
+
+    assert merged.what_worked == "[removed]'s calls, now monthly."
+    assert merged.context == HORTICULTURE.context
+    assert merged.contact == HORTICULTURE.contact
+
+
+def _copy_of(template: Path, folder: Path) -> Database:
+    folder.mkdir()
+    copy = folder / "postkit.sqlite3"
+    shutil.copyfile(template, copy)
+    return open_database(copy)

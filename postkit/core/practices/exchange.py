@@ -37,7 +37,7 @@ from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.files import atomic_output
 from postkit.core.practices.models import PracticeRow
-from postkit.core.practices.privacy import Removal, remove_personal_data
+from postkit.core.practices.privacy import PersonalDataKind, Removal, remove_personal_data
 from postkit.core.practices.records import (
     LANGUAGES,
     PUBLISHED,
@@ -133,8 +133,7 @@ def export_practices(
     shared = [shared_practice(record) for record in records]
     if not keep_personal_data:
         for index, practice in enumerate(shared):
-            data, removed = remove_personal_data(practice.data, practice.uuid)
-            shared[index] = replace(practice, data=data)
+            shared[index], removed = _without_personal_data(practice, exporting_post)
             if removals is not None:
                 removals.extend(removed)
     with atomic_output(Path(path)) as temp:
@@ -149,8 +148,31 @@ def personal_data_in_export(
     return tuple(
         removal
         for record in _export_records(session, practice_ids, include_drafts)
-        for removal in remove_personal_data(record.data, record.uuid)[1]
+        for removal in _without_personal_data(shared_practice(record), "")[1]
     )
+
+
+def _without_personal_data(
+    practice: SharedPractice, exporting_post: str
+) -> tuple[SharedPractice, tuple[Removal, ...]]:
+    """The practice without personal data in its texts, and with the post's name for the
+    people at the post who created and last changed it; and what was left out."""
+    data, removed = remove_personal_data(practice.data, practice.uuid)
+    users = [
+        Removal(practice.uuid, practice.data.title, field, PersonalDataKind.USER, name)
+        for field, name in (
+            ("created_by", practice.created_by),
+            ("updated_by", practice.updated_by),
+        )
+        if name.strip() and name != exporting_post
+    ]
+    shared = replace(
+        practice,
+        data=data,
+        created_by=exporting_post if practice.created_by.strip() else "",
+        updated_by=exporting_post if practice.updated_by.strip() else "",
+    )
+    return shared, (*removed, *users)
 
 
 def _export_records(

@@ -9,8 +9,9 @@ What stays, on purpose: years and year ranges, dates, amounts ("EUR 20,000,000",
 million"), percentages, times, postal codes, IBANs, KvK numbers (eight digits; a company
 register is public and names no person), and the names of organisations and posts. Names that appear
 only in the running text, not in the contact field, are not found: telling "Anna" the person
-from "Anna Paulowna" the town needs more than patterns. Attached files and the "created by" and
-"changed by" user names are not changed.
+from "Anna Paulowna" the town needs more than patterns. Attached files are not changed. The
+"created by" and "changed by" user names (people at the post) are replaced by the post's name
+when the practice is exported (see exchange), and listed with the rest.
 
 A number counts as a phone number when it starts with "+" or "00" (8 to 15 digits), with the
 trunk prefix 0 (9 to 12 digits, so "06-12345678", "020 - 123 45 67", "(070) 348 6486"), or
@@ -38,6 +39,7 @@ class PersonalDataKind(StrEnum):
     NAME = "name"
     EMAIL = "email"
     PHONE = "phone"
+    USER = "user"  # a user name in "created by" or "changed by"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,29 @@ def remove_personal_data(
         changes[CONTACT_FIELD] = REMOVED
         removed(CONTACT_FIELD, PersonalDataKind.CONTACT, data.contact.strip())
     return replace(data, **changes), tuple(removals)
+
+
+def kept_personal_data(local: PracticeInput, incoming: PracticeInput) -> PracticeInput:
+    """`incoming` with the personal data of `local` back where it left out only that.
+
+    A practice shared without personal data comes back from the other post (edited there,
+    say) with "[removed]" in place of names, addresses and numbers. A field that comes back
+    exactly as it left here keeps this post's text; a field the other post changed is
+    theirs, placeholders and all.
+    """
+    if REMOVED not in "".join(
+        getattr(incoming, field) for field in (*SCANNED_FIELDS, CONTACT_FIELD)
+    ):
+        return incoming
+    as_shared, _removals = remove_personal_data(local)
+    changes = {
+        field: getattr(local, field)
+        for field in (*SCANNED_FIELDS, CONTACT_FIELD)
+        if REMOVED in (theirs := getattr(incoming, field))
+        and theirs == getattr(as_shared, field)
+        and theirs != getattr(local, field)
+    }
+    return replace(incoming, **changes) if changes else incoming
 
 
 def find_emails(text: str) -> list[str]:

@@ -33,6 +33,7 @@ from postkit.core.practices.models import (
     PracticeThemeRow,
     PracticeUseRow,
 )
+from postkit.core.practices.privacy import kept_personal_data
 from postkit.core.practices.records import (
     DRAFT,
     LANGUAGES,
@@ -603,7 +604,10 @@ def receive_practice(
 
 
 def _take_over(row: PracticeRow, incoming: SharedPractice, lineage: Iterable[str]) -> None:
-    _apply_input(row, normalised(incoming.data))
+    data = normalised(incoming.data)
+    if row.id is not None:
+        data = kept_personal_data(_input_of(row), data)
+    _apply_input(row, data)
     row.version = incoming.version
     row.lineage = json.dumps(merged_lineage(lineage))
     row.updated_at = incoming.updated_at

@@ -130,12 +130,17 @@ _REMOVAL_FIELDS = {
     "what_did_not": QT_TRANSLATE_NOOP("ExportDialog", "What did not work"),
     "lessons": QT_TRANSLATE_NOOP("ExportDialog", "Lessons for other posts"),
     "contact": QT_TRANSLATE_NOOP("ExportDialog", "Contact"),
+    "created_by": QT_TRANSLATE_NOOP("ExportDialog", "Created by"),
+    "updated_by": QT_TRANSLATE_NOOP("ExportDialog", "Last changed by"),
 }
 _REMOVAL_KINDS = {
     PersonalDataKind.CONTACT: QT_TRANSLATE_NOOP("ExportDialog", "the whole contact"),
     PersonalDataKind.NAME: QT_TRANSLATE_NOOP("ExportDialog", "name"),
     PersonalDataKind.EMAIL: QT_TRANSLATE_NOOP("ExportDialog", "e-mail address"),
     PersonalDataKind.PHONE: QT_TRANSLATE_NOOP("ExportDialog", "phone number"),
+    PersonalDataKind.USER: QT_TRANSLATE_NOOP(
+        "ExportDialog", "user name (the post's name goes instead)"
+    ),
 }
 
 
