@@ -757,6 +757,7 @@ class MainWindow(QMainWindow):
         acting = self.acting_profile
         self.screening_page.set_profile(acting)
         self.practices_page.set_profile(acting)
+        self.surveys_page.set_profile(acting)
         self._update_title()
 
     def set_user(self, name: str) -> None:

@@ -65,6 +65,7 @@ def test_switching_user_makes_new_records_name_the_person(
     assert window.profile == TEST_PROFILE  # the post's profile itself is unchanged
     assert AMINA in window.profile_label.text()
     assert window.screening_page.actor == AMINA
+    assert window.surveys_page.actor == AMINA
 
     window.activities_page.reload(select_ids=[original])
     window.actions[ActionId.DUPLICATE_ACTIVITY].trigger()

@@ -105,6 +105,15 @@ class SurveysPage(QWidget):
             show_error(self, error)
         self.reload()
 
+    @property
+    def actor(self) -> str:
+        return self._profile.user_name
+
+    def set_profile(self, profile: PostProfile) -> None:
+        """Act as `profile` from now on (after Switch user or an edited profile)."""
+        self._profile = profile
+        self.receipts_view.set_profile(profile)
+
     # -- building ------------------------------------------------------------------------
 
     def _build_overview(self) -> QWidget:

@@ -130,6 +130,10 @@ class ReceiptsView(QWidget):
         self.setAcceptDrops(True)
         self.reload()
 
+    def set_profile(self, profile: PostProfile) -> None:
+        """The post whose exports these are (after the profile was edited)."""
+        self._profile = profile
+
     # -- the list ------------------------------------------------------------------------
 
     def reload(self) -> None:
