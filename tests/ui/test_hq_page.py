@@ -127,6 +127,9 @@ def test_the_likert_chart_breaks_down_by_region_and_by_business(
     likert.set_breakdown(Breakdown.OVERALL)
     assert likert.chart is likert.overall_chart
     assert len(likert.chart.series) == 1
+    bar = likert.chart.bars()[0]
+    share = likert.chart.series[0][1][0]
+    assert likert.chart.tooltip_text(bar).endswith(f": {share}%")  # a share says it is one
 
 
 def test_cancelling_mid_run_stores_nothing(

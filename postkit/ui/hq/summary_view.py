@@ -252,9 +252,9 @@ class LikertView(QWidget):
         self.table.setIndentation(0)
         self.table.setWordWrap(False)
 
-        self.overall_chart = BarChart(self, horizontal=True, show_values=True)
+        self.overall_chart = BarChart(self, horizontal=True, show_values=True, percent=True)
         self.overall_chart.setAccessibleName(self.tr("Share agreeing per item"))
-        self.breakdown_chart = BarChart(self)
+        self.breakdown_chart = BarChart(self, percent=True)
         self.breakdown_chart.setAccessibleName(self.tr("Share agreeing per item and group"))
         self.chart_title = section_title("", self)
         self._chart: BarChart = self.overall_chart

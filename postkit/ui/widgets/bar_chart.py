@@ -111,9 +111,12 @@ class BarChart(QWidget):
         horizontal: bool = False,
         show_values: bool | None = None,
         colors: Sequence[int] = (),
+        percent: bool = False,
     ) -> None:
-        """`colors` picks an Okabe-Ito colour per series by index; series beyond it count on."""
+        """`colors` picks an Okabe-Ito colour per series by index; series beyond it count on.
+        With `percent`, the values are percentages and every label and tooltip says so."""
         super().__init__(parent)
+        self._percent = percent
         self._categories: tuple[str, ...] = ()
         self._series: tuple[tuple[str, tuple[int, ...]], ...] = ()
         self._stacked = False
@@ -312,7 +315,8 @@ class BarChart(QWidget):
         return font
 
     def _format(self, value: int) -> str:
-        return self.locale().toString(value)
+        text = self.locale().toString(value)
+        return text + self.locale().percent() if self._percent else text
 
     def _category_total(self, category: int) -> int:
         return sum(values[category] for _name, values in self._series)
