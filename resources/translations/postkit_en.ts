@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="992"/>
+        <location filename="../../postkit/ui/main_window.py" line="993"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="667"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="676"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>

@@ -978,27 +978,27 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="123"/>
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="126"/>
         <source>No data to show</source>
         <translation>Geen gegevens om te tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="128"/>
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="131"/>
         <source>Bar chart</source>
         <translation>Staafdiagram</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="207"/>
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="210"/>
         <source>{category} · {series}: {value}</source>
         <translation>{category} · {series}: {value}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="211"/>
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="214"/>
         <source>{category}: {value}</source>
         <translation>{category}: {value}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="214"/>
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="217"/>
         <source>Total: {total}</source>
         <translation>Totaal: {total}</translation>
     </message>
@@ -1661,87 +1661,62 @@
         <translation>Besluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="374"/>
-        <source>Decline: a confirmed sanctions match.</source>
-        <translation>Weigeren: een bevestigde treffer op de sanctielijst.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="376"/>
-        <source>Talk with the company about the red flags before deciding; consider conditions or referral to headquarters.</source>
-        <translation>Bespreek de rode vlaggen met het bedrijf voordat u besluit; overweeg voorwaarden of voorleggen aan het departement.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="379"/>
-        <source>Consider support with conditions and a follow-up.</source>
-        <translation>Overweeg steun onder voorwaarden, met opvolging.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="380"/>
-        <source>No red flags found: support.</source>
-        <translation>Geen rode vlaggen gevonden: steunen.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="382"/>
-        <source>No red flags found so far; answer the open items before deciding.</source>
-        <translation>Tot nu toe geen rode vlaggen gevonden; beantwoord de open punten voordat u besluit.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="403"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="388"/>
         <source>{question} — answered {answer}</source>
         <translation>{question} — beantwoord met {answer}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="416"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="401"/>
         <source>&lt;b&gt;Factors&lt;/b&gt;</source>
         <translation>&lt;b&gt;Factoren&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="419"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="404"/>
         <source>&lt;b&gt;Factors:&lt;/b&gt; none found.</source>
         <translation>&lt;b&gt;Factoren:&lt;/b&gt; geen gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="426"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="411"/>
         <source>&lt;b&gt;Not answered yet:&lt;/b&gt; steps {0} of the checklist.</source>
         <translation>&lt;b&gt;Nog niet beantwoord:&lt;/b&gt; stappen {0} van de checklist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="444"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="429"/>
         <source>decided by {who} on {when}</source>
         <translation>besloten door {who} op {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="461"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="446"/>
         <source>The follow-up is due: check with the company whether it met the conditions.</source>
         <translation>Het is tijd voor de opvolging: ga bij het bedrijf na of het aan de voorwaarden heeft voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="491"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="476"/>
         <source>Choose an outcome.</source>
         <translation>Kies een uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="493"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="478"/>
         <source>Say why you decide so.</source>
         <translation>Geef aan waarom u zo besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="496"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="481"/>
         <source>Say what the company agrees to do.</source>
         <translation>Geef aan waartoe het bedrijf zich verbindt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="498"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="483"/>
         <source>Choose by when the conditions are to be met.</source>
         <translation>Kies wanneer uiterlijk aan de voorwaarden moet zijn voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="500"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="485"/>
         <source>Choose when to follow the conditions up.</source>
         <translation>Kies wanneer de voorwaarden worden opgevolgd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="529"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="514"/>
         <source>Judge the sanctions candidates still open ({0}) on the Sanctions tab first.</source>
         <translation>Beoordeel eerst de open mogelijke treffers ({0}) op het tabblad Sancties.</translation>
     </message>
@@ -2642,106 +2617,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="787"/>
+        <location filename="../../postkit/ui/main_window.py" line="788"/>
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="798"/>
+        <location filename="../../postkit/ui/main_window.py" line="799"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="820"/>
+        <location filename="../../postkit/ui/main_window.py" line="821"/>
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="831"/>
-        <location filename="../../postkit/ui/main_window.py" line="850"/>
+        <location filename="../../postkit/ui/main_window.py" line="832"/>
+        <location filename="../../postkit/ui/main_window.py" line="851"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="833"/>
+        <location filename="../../postkit/ui/main_window.py" line="834"/>
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="847"/>
+        <location filename="../../postkit/ui/main_window.py" line="848"/>
         <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="850"/>
+        <location filename="../../postkit/ui/main_window.py" line="851"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="860"/>
+        <location filename="../../postkit/ui/main_window.py" line="861"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="861"/>
+        <location filename="../../postkit/ui/main_window.py" line="862"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="894"/>
+        <location filename="../../postkit/ui/main_window.py" line="895"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="896"/>
+        <location filename="../../postkit/ui/main_window.py" line="897"/>
         <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="917"/>
-        <location filename="../../postkit/ui/main_window.py" line="927"/>
+        <location filename="../../postkit/ui/main_window.py" line="918"/>
+        <location filename="../../postkit/ui/main_window.py" line="928"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="918"/>
-        <location filename="../../postkit/ui/main_window.py" line="928"/>
+        <location filename="../../postkit/ui/main_window.py" line="919"/>
+        <location filename="../../postkit/ui/main_window.py" line="929"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="936"/>
+        <location filename="../../postkit/ui/main_window.py" line="937"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="965"/>
-        <location filename="../../postkit/ui/main_window.py" line="1003"/>
+        <location filename="../../postkit/ui/main_window.py" line="966"/>
+        <location filename="../../postkit/ui/main_window.py" line="1004"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="965"/>
+        <location filename="../../postkit/ui/main_window.py" line="966"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="974"/>
+        <location filename="../../postkit/ui/main_window.py" line="975"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="974"/>
+        <location filename="../../postkit/ui/main_window.py" line="975"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="989"/>
+        <location filename="../../postkit/ui/main_window.py" line="990"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="992"/>
+        <location filename="../../postkit/ui/main_window.py" line="993"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2749,32 +2724,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1003"/>
+        <location filename="../../postkit/ui/main_window.py" line="1004"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1018"/>
+        <location filename="../../postkit/ui/main_window.py" line="1019"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1021"/>
+        <location filename="../../postkit/ui/main_window.py" line="1022"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1044"/>
+        <location filename="../../postkit/ui/main_window.py" line="1045"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1046"/>
+        <location filename="../../postkit/ui/main_window.py" line="1047"/>
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1058"/>
+        <location filename="../../postkit/ui/main_window.py" line="1059"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -3930,62 +3905,62 @@
         <translation>Nog geen exports. Elke export voor het departement staat hier totdat een ontvangstbevestiging hem bevestigt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="160"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="164"/>
         <source>Responses: {0} · SHA-256 {1}</source>
         <translation>Inzendingen: {0} · SHA-256 {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="163"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
         <source>Accepted (responses counted: {0})</source>
         <translation>Geaccepteerd (getelde inzendingen: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="171"/>
         <source>Refused ({0})</source>
         <translation>Geweigerd ({0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="171"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="171"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="175"/>
         <source>Not confirmed after {0} days</source>
         <translation>Na {0} dagen niet bevestigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="177"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="181"/>
         <source>Waiting for a receipt</source>
         <translation>Wacht op ontvangstbevestiging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="192"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="196"/>
         <source>Import a receipt from headquarters</source>
         <translation>Ontvangstbevestiging van het departement importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="194"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="198"/>
         <source>Receipts from headquarters (*.postkit-receipt.json *.json)</source>
         <translation>Ontvangstbevestigingen van het departement (*.postkit-receipt.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="228"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="232"/>
         <source>Importing the receipt…</source>
         <translation>De ontvangstbevestiging wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="241"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="245"/>
         <source>Receipt imported (exports updated: {0})</source>
         <translation>Ontvangstbevestiging geïmporteerd (bijgewerkte exports: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="248"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="252"/>
         <source>{file}: receipt of {date} (exports updated: {count}).</source>
         <translation>{file}: ontvangstbevestiging van {date} (bijgewerkte exports: {count}).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="256"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="260"/>
         <source>Headquarters also lists files this post has no record of: {0}</source>
         <translation>Het departement noemt ook bestanden waarvan deze post niets heeft vastgelegd: {0}</translation>
     </message>
@@ -4986,233 +4961,233 @@
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="112"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="121"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="114"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="123"/>
         <source>&amp;Import a survey…</source>
         <translation>Enquête &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="115"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="124"/>
         <source>Add a survey form from an XLSForm workbook (.xlsx)</source>
         <translation>Een enquêteformulier toevoegen uit een XLSForm-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="131"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="140"/>
         <source>Survey forms</source>
         <translation>Enquêteformulieren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="133"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="133"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="133"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="310"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="319"/>
         <source>Submitted</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="133"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="151"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="160"/>
         <source>&lt;h3&gt;No surveys yet&lt;/h3&gt;&lt;p&gt;Add a survey form headquarters sent you with &lt;b&gt;Import a survey…&lt;/b&gt; (an XLSForm workbook, .xlsx).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen enquêtes&lt;/h3&gt;&lt;p&gt;Voeg een enquêteformulier dat het departement u stuurde toe met &lt;b&gt;Enquête importeren…&lt;/b&gt; (een XLSForm-werkmap, .xlsx).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="163"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="172"/>
         <source>&amp;Start a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="166"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="175"/>
         <source>&amp;Continue draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="168"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="177"/>
         <source>&amp;Discard draft…</source>
         <translation>Concept &amp;verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="170"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="179"/>
         <source>&amp;Export responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="172"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="181"/>
         <source>Write the post&apos;s submitted responses to .xlsx or .csv for headquarters</source>
         <translation>De verzonden inzendingen van de post naar .xlsx of .csv schrijven voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="182"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="191"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="185"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="194"/>
         <source>Respondent</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="186"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="195"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="187"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="196"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="188"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="197"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="189"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="198"/>
         <source>Last change</source>
         <translation>Laatste wijziging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="199"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="208"/>
         <source>No responses yet. Each respondent starts their own with Start a response.</source>
         <translation>Nog geen inzendingen. Elke respondent begint een eigen inzending met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="296"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="305"/>
         <source>{form_id}, version {version} · imported {when} · submitted: {submitted} · drafts: {drafts}</source>
         <translation>{form_id}, versie {version} · geïmporteerd op {when} · verzonden: {submitted} · concepten: {drafts}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="309"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="318"/>
         <source>Anonymous</source>
         <translation>Anoniem</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="310"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="319"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="376"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="385"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="379"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="388"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="380"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="389"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="383"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="392"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="384"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="393"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="386"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="395"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="389"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="398"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="474"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="483"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="475"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="484"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="475"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="484"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="519"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="528"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="554"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="563"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="579"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="588"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="581"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="590"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="591"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="600"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="593"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="602"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="629"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="638"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="634"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="643"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="644"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="653"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="646"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="655"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="670"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="679"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="667"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="676"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>

@@ -143,12 +143,23 @@ def with_conditions() -> tuple[RequestRecord, RiskSummary, tuple[AuditEntry, ...
     summary = RiskSummary(
         level=RiskLevel.MEDIUM,
         factors=(
-            RiskFactor("country", RiskLevel.MEDIUM, "Ghana: child labour in cocoa farming."),
-            RiskFactor("dd_track", RiskLevel.MEDIUM, "Tracking of results is not shown yet."),
+            RiskFactor(
+                "country",
+                RiskLevel.MEDIUM,
+                "Ghana: child labour in cocoa farming.",
+                "Ghana: kinderarbeid in de cacaoteelt.",
+            ),
+            RiskFactor(
+                "dd_track",
+                RiskLevel.MEDIUM,
+                "Tracking of results is not shown yet.",
+                "Het volgen van resultaten is nog niet aangetoond.",
+            ),
         ),
         red_flags=(),
         open_items=("dd_track",),
         advice="Consider support with conditions on the open points.",
+        advice_nl="Overweeg steun onder voorwaarden voor de open punten.",
     )
     return record, summary, _log(1, "create", "answer", "screen", "decide")
 
@@ -417,6 +428,11 @@ def test_the_record_can_be_in_dutch(with_conditions: Sample, tmp_path: Path) -> 
         assert expected in lines, expected
     assert "Decision record: IMVO conditions" not in lines
     assert checklist()[0].en not in lines
+    _record, summary, _log = with_conditions
+    assert summary.advice_in("nl") in lines, "the advice is in Dutch too"
+    assert summary.advice not in lines
+    for factor in summary.factors:
+        assert factor.explained("nl") in lines
     text = _flat(pdf_text(_write(with_conditions, tmp_path / "verslag.pdf", language="nl")))
     assert "Afgedrukt 2025-04-02 16:05 UTC door Tess Tester" in text
     assert "pagina 1 van" in text

@@ -282,8 +282,10 @@ def test_country_and_sector_ratings_are_factors(session: Session) -> None:
     factors = {factor.source: factor for factor in summary.factors}
     assert factors["country"].level is RiskLevel.HIGH
     assert "Sudan" in factors["country"].explanation
+    assert factors["country"].explained("nl").startswith("landenrisico van Soedan: hoog")
     assert factors["sector"].level is RiskLevel.MEDIUM
     assert summary.advice == ADVICE_HIGH
+    assert summary.advice_in("nl").startswith("Bespreek de rode vlaggen")
 
 
 def test_a_confirmed_sanctions_match_advises_declining(session: Session) -> None:
@@ -296,6 +298,10 @@ def test_a_confirmed_sanctions_match_advises_declining(session: Session) -> None
     assert factor.explanation.startswith(
         "confirmed sanctions match: Pieter van der Fictiehoven (pk-sample-016)"
     )
+    assert factor.explained("nl").startswith(
+        "bevestigde treffer op de sanctielijst: Pieter van der Fictiehoven (pk-sample-016) voor"
+    )
+    assert summary.advice_in("nl") == "Afwijzen: een bevestigde treffer op de sanctielijst."
 
 
 def test_open_and_dismissed_candidates(session: Session) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import ctypes
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -479,3 +480,23 @@ def test_the_decision_record_prints_to_a_pdf(
     written = target.with_suffix(".pdf")
     assert written.read_bytes().startswith(b"%PDF")
     assert asked[0].startswith(f"decision-record-{request_id}-tulip")
+
+
+def test_the_risk_summary_reads_in_dutch_in_the_dutch_interface(
+    qtbot: QtBot, database: Database
+) -> None:
+    from postkit.core.screening.risk import risk_summary
+    from postkit.ui.screening.decision_panel import DecisionPanel
+
+    request_id = _add(database, replace(TULIP, operating_country="SD"))
+    with database.session() as session:
+        record = get_request(session, request_id)
+        summary = risk_summary(session, record)
+    panel = DecisionPanel("nl")
+    qtbot.addWidget(panel)
+
+    panel.set_record(record, summary)
+
+    assert "Landenrisico van Soedan: hoog" in panel.factors_label.text()
+    assert "country risk" not in panel.factors_label.text()
+    assert panel.advice_label.text().startswith("Bespreek de rode vlaggen")

@@ -617,7 +617,7 @@ class _Document:
         level = self.para(f"<b>{escape(self.phrase(summary.level.value))}</b>")
         rows: list[tuple[str, object]] = [
             ("risk_level", level),
-            ("advice", summary.advice),
+            ("advice", summary.advice_in(self.language)),
         ]
         if summary.red_flags:
             rows.append(
@@ -648,7 +648,7 @@ class _Document:
                 [
                     self.plain(self.risk_source(factor.source)),
                     self.plain(self.phrase(factor.level.value)),
-                    self.plain(factor.explanation),
+                    self.plain(factor.explained(self.language)),
                 ]
             )
             commands.append(("BACKGROUND", (1, row), (1, row), LEVEL_FILLS[factor.level]))

@@ -169,7 +169,12 @@ class RiskFactor:
 
     source: str  # a checklist item code, "country", "sector", "size" or "sanctions"
     level: RiskLevel
-    explanation: str
+    explanation: str  # in English
+    explanation_nl: str = ""
+
+    def explained(self, language: str = "en") -> str:
+        """The explanation in `language` (Dutch or English)."""
+        return self.explanation_nl if language == "nl" and self.explanation_nl else self.explanation
 
 
 @dataclass(frozen=True)
@@ -178,7 +183,11 @@ class RiskSummary:
     factors: tuple[RiskFactor, ...]
     red_flags: tuple[str, ...]  # checklist items or sources that are red flags
     open_items: tuple[str, ...]  # checklist items not yet answered yes or no
-    advice: str  # one sentence; the officer decides
+    advice: str  # one sentence in English; the officer decides
+    advice_nl: str = ""
+
+    def advice_in(self, language: str = "en") -> str:
+        return self.advice_nl if language == "nl" and self.advice_nl else self.advice
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,15 @@ SANCTIONS_ITEM = "sanctions"
 _ORDER = {RiskLevel.LOW: 0, RiskLevel.MEDIUM: 1, RiskLevel.HIGH: 2}
 _RISK_LEVELS = tuple(level.value for level in RiskLevel)
 
+_KIND_NL = {"country": "landenrisico van", "sector": "sectorrisico van"}
+_LEVEL_NL = {RiskLevel.LOW: "laag", RiskLevel.MEDIUM: "middel", RiskLevel.HIGH: "hoog"}
+_SUBJECT_NL = {"company": "bedrijf", "director": "bestuurder"}
+
+
+def _subject_nl(kind: str) -> str:
+    return _SUBJECT_NL.get(kind, kind)
+
+
 ADVICE_SANCTIONS = "Decline: a confirmed sanctions match."
 ADVICE_HIGH = (
     "Talk with the company about the red flags before deciding; "
@@ -50,6 +59,17 @@ ADVICE_HIGH = (
 ADVICE_MEDIUM = "Consider support with conditions and a follow-up."
 ADVICE_LOW = "No red flags found: support."
 ADVICE_LOW_OPEN = "No red flags found so far; answer the open items before deciding."
+ADVICE_NL = {
+    ADVICE_SANCTIONS: "Afwijzen: een bevestigde treffer op de sanctielijst.",
+    ADVICE_HIGH: (
+        "Bespreek de rode vlaggen met het bedrijf voordat u besluit; overweeg voorwaarden of "
+        "doorverwijzing naar het departement."
+    ),
+    ADVICE_MEDIUM: "Overweeg steun onder voorwaarden, met een vervolgafspraak.",
+    ADVICE_LOW: "Geen rode vlaggen gevonden: steunen.",
+    ADVICE_LOW_OPEN: "Nog geen rode vlaggen gevonden; beantwoord de open punten voordat u besluit.",
+}
+_ANSWER_NL = {"yes": "ja", "no": "nee", "unknown": "onbekend"}
 
 
 @dataclass(frozen=True)
@@ -242,10 +262,12 @@ def _rating_factor(session: Session, kind: str, code: str | None) -> RiskFactor 
         return None
     level, note, source = rating
     names = reference.countries() if kind == "country" else reference.sectors()
-    explanation = f"{kind} risk of {names.label(code)}: {level.value}"
+    english = f"{kind} risk of {names.label(code)}: {level.value}"
+    dutch = f"{_KIND_NL[kind]} {names.label(code, 'nl')}: {_LEVEL_NL[level]}"
     if note:
-        explanation += f" ({note})"
-    return RiskFactor(kind, level, f"{explanation}; source: {source}")
+        english += f" ({note})"
+        dutch += f" ({note})"
+    return RiskFactor(kind, level, f"{english}; source: {source}", f"{dutch}; bron: {source}")
 
 
 def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
@@ -267,13 +289,21 @@ def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
                         "size",
                         RiskLevel.MEDIUM,
                         "large company: expected to apply full due diligence",
+                        "groot bedrijf: volledige gepaste zorgvuldigheid verwacht",
                     )
                 )
             continue
         if answer is Answer.UNKNOWN:
             open_items.append(item.code)
         elif answer is item.red_flag:
-            factors.append(RiskFactor(item.code, RiskLevel.HIGH, f"{item.en} — {answer.value}"))
+            factors.append(
+                RiskFactor(
+                    item.code,
+                    RiskLevel.HIGH,
+                    f"{item.en} — {answer.value}",
+                    f"{item.nl} — {_ANSWER_NL.get(answer.value, answer.value)}",
+                )
+            )
             red_flags.append(item.code)
     for kind, code in (
         ("country", record.data.operating_country),
@@ -292,6 +322,8 @@ def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
                     RiskLevel.HIGH,
                     f"confirmed sanctions match: {match.entry_name} ({match.entry_id}) "
                     f"for {match.subject_kind} {match.subject}",
+                    f"bevestigde treffer op de sanctielijst: {match.entry_name} "
+                    f"({match.entry_id}) voor {_subject_nl(match.subject_kind)} {match.subject}",
                 )
             )
             if SANCTIONS_ITEM not in red_flags:
@@ -303,6 +335,9 @@ def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
                     RiskLevel.MEDIUM,
                     f"sanctions candidate to judge: {match.entry_name} ({match.entry_id}), "
                     f"score {match.score:.0f}, for {match.subject_kind} {match.subject}",
+                    f"te beoordelen kandidaat op de sanctielijst: {match.entry_name} "
+                    f"({match.entry_id}), score {match.score:.0f}, voor "
+                    f"{_subject_nl(match.subject_kind)} {match.subject}",
                 )
             )
     level = max((factor.level for factor in factors), key=_ORDER.__getitem__, default=None)
@@ -313,4 +348,6 @@ def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
         advice = ADVICE_MEDIUM
     else:
         advice = ADVICE_LOW_OPEN if open_items else ADVICE_LOW
-    return RiskSummary(level, tuple(factors), tuple(red_flags), tuple(open_items), advice)
+    return RiskSummary(
+        level, tuple(factors), tuple(red_flags), tuple(open_items), advice, ADVICE_NL[advice]
+    )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.screening import reference, risk
+from postkit.core.screening import reference
 from postkit.core.screening.records import (
     Decision,
     Judgement,
@@ -369,21 +369,6 @@ class DecisionPanel(QWidget):
 
     # -- showing -----------------------------------------------------------------------
 
-    def _advice_text(self, advice: str) -> str:
-        known = {
-            risk.ADVICE_SANCTIONS: self.tr("Decline: a confirmed sanctions match."),
-            risk.ADVICE_HIGH: self.tr(
-                "Talk with the company about the red flags before deciding; consider "
-                "conditions or referral to headquarters."
-            ),
-            risk.ADVICE_MEDIUM: self.tr("Consider support with conditions and a follow-up."),
-            risk.ADVICE_LOW: self.tr("No red flags found: support."),
-            risk.ADVICE_LOW_OPEN: self.tr(
-                "No red flags found so far; answer the open items before deciding."
-            ),
-        }
-        return known.get(advice, advice)
-
     def _show_summary(self, summary: RiskSummary | None) -> None:
         if summary is None:
             self.level_badge.set_badge("", NEUTRAL)
@@ -394,7 +379,7 @@ class DecisionPanel(QWidget):
         self.level_badge.set_badge(
             labels.risk_level_label(summary.level), RISK_COLORS[summary.level]
         )
-        self.advice_label.setText(self._advice_text(summary.advice))
+        self.advice_label.setText(summary.advice_in(self._language))
         if summary.factors:
             rows = []
             for factor in sorted(summary.factors, key=lambda f: _LEVEL_ORDER[f.level]):
@@ -405,7 +390,7 @@ class DecisionPanel(QWidget):
                         answer=labels.answer_label(item.red_flag).lower() if item.red_flag else "",
                     )
                     if item is not None
-                    else factor.explanation[:1].upper() + factor.explanation[1:]
+                    else _capitalized(factor.explained(self._language))
                 )
                 color = RISK_COLORS[factor.level]
                 rows.append(
@@ -551,3 +536,7 @@ class DecisionPanel(QWidget):
         reason = self.ask_reason()
         if reason is not None:
             self.reopen_requested.emit(reason)
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
