@@ -1186,127 +1186,127 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="400"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="399"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="402"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="401"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="405"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="404"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="407"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="406"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="410"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="409"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="411"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="410"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="412"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="411"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="413"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="412"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="414"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="413"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="415"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="414"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="416"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="415"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="418"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="417"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="422"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="421"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="425"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="424"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="427"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="426"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="430"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="429"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="452"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="451"/>
         <source>Conflicting edits: {0}</source>
         <translation>Tegenstrijdige wijzigingen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="458"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="457"/>
         <source>This practice was edited here and at {0} since the posts last shared it. Choose which version to keep; the other one is set aside. Changed fields are highlighted.</source>
         <translation>Dit voorbeeld is hier en bij {0} bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart; de andere wordt apart gezet. Gewijzigde velden zijn gemarkeerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="461"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="460"/>
         <source>the other post</source>
         <translation>de andere post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="481"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="480"/>
         <source>Ours (this post)&lt;br&gt;&lt;small&gt;changed {0} by {1}&lt;/small&gt;</source>
         <translation>Onze versie (deze post)&lt;br&gt;&lt;small&gt;gewijzigd op {0} door {1}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="484"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="483"/>
         <source>Theirs ({0})&lt;br&gt;&lt;small&gt;changed {1} by {2}&lt;/small&gt;</source>
         <translation>Hun versie ({0})&lt;br&gt;&lt;small&gt;gewijzigd op {1} door {2}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="500"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="499"/>
         <source>Files</source>
         <translation>Bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="541"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="540"/>
         <source>Keep &amp;ours</source>
         <translation>&amp;Onze versie houden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="544"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="543"/>
         <source>Take &amp;theirs</source>
         <translation>&amp;Hun versie overnemen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="546"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="545"/>
         <source>Decide &amp;later</source>
         <translation>&amp;Later beslissen</translation>
     </message>
@@ -1778,111 +1778,106 @@
     </message>
     <message>
         <location filename="../../postkit/ui/practices/sharing.py" line="133"/>
-        <source>Created by</source>
-        <translation>Gemaakt door</translation>
+        <source>Created or changed by</source>
+        <translation>Gemaakt of gewijzigd door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="134"/>
-        <source>Last changed by</source>
-        <translation>Laatst gewijzigd door</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="137"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="136"/>
         <source>the whole contact</source>
         <translation>het hele contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="137"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="139"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
         <source>e-mail address</source>
         <translation>e-mailadres</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="140"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="139"/>
         <source>phone number</source>
         <translation>telefoonnummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="141"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="140"/>
         <source>user name (the post&apos;s name goes instead)</source>
         <translation>gebruikersnaam (de naam van de post komt ervoor in de plaats)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="160"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="159"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="163"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="162"/>
         <source>The practices go into one .postkit file, with their attached files, for other posts to import. Send it by e-mail, on a USB stick or through a shared folder.</source>
         <translation>De voorbeelden gaan met hun bijlagen in één .postkit-bestand, dat andere posten kunnen importeren. Verstuur het per e-mail, op een usb-stick of via een gedeelde map.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="172"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="171"/>
         <source>The selected practice</source>
         <translation>Het geselecteerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="173"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="172"/>
         <source>The {0} selected practices</source>
         <translation>De {0} geselecteerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="181"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="180"/>
         <source>The one published practice</source>
         <translation>Het enige gepubliceerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="182"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="181"/>
         <source>All {0} published practices</source>
         <translation>Alle {0} gepubliceerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="195"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="194"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="203"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="202"/>
         <source>Personal data left out</source>
         <translation>Weggelaten persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="206"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="205"/>
         <source>&amp;Keep personal data (names, e-mail addresses, phone numbers)</source>
         <translation>&amp;Persoonsgegevens meesturen (namen, e-mailadressen, telefoonnummers)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="209"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="208"/>
         <source>Only when the people named agreed to be shared with other posts</source>
         <translation>Alleen als de genoemde personen ermee instemden dat hun gegevens met andere posten worden gedeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="211"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="210"/>
         <source>Attached files go as they are: check them yourself.</source>
         <translation>Bijlagen gaan ongewijzigd mee: controleer ze zelf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="250"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="249"/>
         <source>Personal data goes along: make sure the people agreed to that.</source>
         <translation>Persoonsgegevens gaan mee: zorg dat de betrokkenen daarmee hebben ingestemd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="254"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="253"/>
         <source>Left out to protect privacy, each replaced by “[removed]”:</source>
         <translation>Weggelaten ter bescherming van de privacy, telkens vervangen door “[removed]”:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="258"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="257"/>
         <source>No names, e-mail addresses or phone numbers found to leave out.</source>
         <translation>Geen namen, e-mailadressen of telefoonnummers gevonden om weg te laten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="266"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="265"/>
         <source>{title} — {field}: {kind} “{text}”</source>
         <translation>{title} — {field}: {kind} “{text}”</translation>
     </message>
@@ -2225,92 +2220,92 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="276"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="275"/>
         <source>already here in this version</source>
         <translation>al aanwezig in deze versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="279"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="278"/>
         <source>this post has a newer version</source>
         <translation>deze post heeft een nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="282"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="281"/>
         <source>same content as the version here</source>
         <translation>dezelfde inhoud als de versie hier</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="285"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="284"/>
         <source>this conflicting version already waits for a choice</source>
         <translation>deze tegenstrijdige versie wacht al op een keuze</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="302"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="301"/>
         <source>Import finished</source>
         <translation>Importeren voltooid</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="325"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="324"/>
         <source>Resolve conflicts…</source>
         <translation>Conflicten oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="335"/>
         <source>{0} added</source>
         <translation>{0} toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="337"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
         <source>{0} updated</source>
         <translation>{0} bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="338"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="337"/>
         <source>{0} unchanged</source>
         <translation>{0} ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="341"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="340"/>
         <source>{0} in conflict</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="346"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="345"/>
         <source>1 file not imported</source>
         <translation>1 bestand niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="347"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="346"/>
         <source>{0} files not imported</source>
         <translation>{0} bestanden niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="363"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="362"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="364"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="363"/>
         <source>Updated to the newer version</source>
         <translation>Bijgewerkt naar de nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="366"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="365"/>
         <source>In conflict: edited here and at the other post</source>
         <translation>In conflict: hier en bij de andere post bewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="371"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="370"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="378"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="377"/>
         <source>Files not imported (nothing was taken from them)</source>
         <translation>Niet geïmporteerde bestanden (er is niets uit overgenomen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="386"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="385"/>
         <source>&lt;p&gt;The files held no practices.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De bestanden bevatten geen voorbeelden.&lt;/p&gt;</translation>
     </message>

@@ -17,6 +17,7 @@ from postkit.core.practices.exchange import (
 )
 from postkit.core.practices.privacy import (
     REMOVED,
+    STAFF_FIELD,
     PersonalDataKind,
     Removal,
     contact_names,
@@ -113,8 +114,7 @@ def test_the_export_leaves_out_names_e_mail_addresses_and_phone_numbers(
         ("lessons", PersonalDataKind.NAME, "Kamau"),
         ("lessons", PersonalDataKind.EMAIL, "agri-nai [at] minbuza.nl"),
         ("contact", PersonalDataKind.CONTACT, CONTACT),
-        ("created_by", PersonalDataKind.USER, "Tess Tester"),
-        ("updated_by", PersonalDataKind.USER, "Tess Tester"),
+        (STAFF_FIELD, PersonalDataKind.USER, "Tess Tester"),
     }
     assert {r.practice_uuid for r in removals} == {practice.uuid}
     assert {r.practice_title for r in removals} == {HORTICULTURE.title}

@@ -70,9 +70,12 @@ def test_the_export_dialog_lists_what_it_leaves_out_and_the_file_has_none_of_it(
     page.export_practices()
 
     (dialog,) = seen
+    user = "user name (the post's name goes instead) “Tess”"
     assert dialog.removal_lines() == [
         f"{ROUNDTABLE.title} — Summary: name “Anna de Vries”",
         f"{ROUNDTABLE.title} — Contact: the whole contact “{CONTACT}”",
+        f"{ROUNDTABLE.title} — Created or changed by: {user}",
+        f"{PLAIN.title} — Created or changed by: {user}",
     ]
     assert "Left out to protect privacy" in dialog.removals_label.text()
     written = _written(qtbot, page, exported_to)

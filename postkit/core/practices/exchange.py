@@ -37,7 +37,12 @@ from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.files import atomic_output
 from postkit.core.practices.models import PracticeRow
-from postkit.core.practices.privacy import PersonalDataKind, Removal, remove_personal_data
+from postkit.core.practices.privacy import (
+    STAFF_FIELD,
+    PersonalDataKind,
+    Removal,
+    remove_personal_data,
+)
 from postkit.core.practices.records import (
     LANGUAGES,
     PUBLISHED,
@@ -159,11 +164,8 @@ def _without_personal_data(
     people at the post who created and last changed it; and what was left out."""
     data, removed = remove_personal_data(practice.data, practice.uuid)
     users = [
-        Removal(practice.uuid, practice.data.title, field, PersonalDataKind.USER, name)
-        for field, name in (
-            ("created_by", practice.created_by),
-            ("updated_by", practice.updated_by),
-        )
+        Removal(practice.uuid, practice.data.title, STAFF_FIELD, PersonalDataKind.USER, name)
+        for name in dict.fromkeys((practice.created_by, practice.updated_by))
         if name.strip() and name != exporting_post
     ]
     shared = replace(

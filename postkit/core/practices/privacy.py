@@ -30,6 +30,7 @@ from postkit.core.practices.records import TEXT_FIELDS, PracticeInput
 
 REMOVED = "[removed]"
 CONTACT_FIELD = "contact"
+STAFF_FIELD = "created_or_changed_by"  # where a Removal of a colleague's user name was
 # The title and every text field except the contact, which goes as a whole.
 SCANNED_FIELDS = ("title", *(name for name in TEXT_FIELDS if name != CONTACT_FIELD))
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from postkit.core import reference
 from postkit.core.db import Database
-from postkit.core.practices.privacy import PersonalDataKind, Removal
+from postkit.core.practices.privacy import STAFF_FIELD, PersonalDataKind, Removal
 from postkit.core.practices.records import (
     ConflictRecord,
     ImportSummary,
@@ -130,8 +130,7 @@ _REMOVAL_FIELDS = {
     "what_did_not": QT_TRANSLATE_NOOP("ExportDialog", "What did not work"),
     "lessons": QT_TRANSLATE_NOOP("ExportDialog", "Lessons for other posts"),
     "contact": QT_TRANSLATE_NOOP("ExportDialog", "Contact"),
-    "created_by": QT_TRANSLATE_NOOP("ExportDialog", "Created by"),
-    "updated_by": QT_TRANSLATE_NOOP("ExportDialog", "Last changed by"),
+    STAFF_FIELD: QT_TRANSLATE_NOOP("ExportDialog", "Created or changed by"),
 }
 _REMOVAL_KINDS = {
     PersonalDataKind.CONTACT: QT_TRANSLATE_NOOP("ExportDialog", "the whole contact"),
