@@ -110,7 +110,12 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardPage(database, self.language, self)
         self.screening_page = ScreeningPage(database, acting, self.language, self)
         self.practices_page = PracticesPage(
-            database, acting, self.language, self, ask_path=self._ask_save_path_for_page
+            database,
+            acting,
+            self.language,
+            self,
+            ask_path=self._ask_save_path_for_page,
+            undo_stack=self.undo_stack,
         )
         self.surveys_page = SurveysPage(database, acting, self.language, self)
         self.hq_page = HeadquartersPage(database, acting, self.language, self)

@@ -2445,102 +2445,102 @@
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="180"/>
+        <location filename="../../postkit/ui/main_window.py" line="185"/>
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="184"/>
+        <location filename="../../postkit/ui/main_window.py" line="189"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="185"/>
+        <location filename="../../postkit/ui/main_window.py" line="190"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="186"/>
+        <location filename="../../postkit/ui/main_window.py" line="191"/>
         <source>IMVO conditions</source>
         <translation>IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="187"/>
+        <location filename="../../postkit/ui/main_window.py" line="192"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="188"/>
+        <location filename="../../postkit/ui/main_window.py" line="193"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="189"/>
+        <location filename="../../postkit/ui/main_window.py" line="194"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="198"/>
+        <location filename="../../postkit/ui/main_window.py" line="203"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="200"/>
+        <location filename="../../postkit/ui/main_window.py" line="205"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="204"/>
+        <location filename="../../postkit/ui/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="220"/>
+        <location filename="../../postkit/ui/main_window.py" line="225"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="233"/>
+        <location filename="../../postkit/ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="244"/>
+        <location filename="../../postkit/ui/main_window.py" line="249"/>
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="256"/>
+        <location filename="../../postkit/ui/main_window.py" line="261"/>
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="269"/>
+        <location filename="../../postkit/ui/main_window.py" line="274"/>
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="280"/>
+        <location filename="../../postkit/ui/main_window.py" line="285"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="298"/>
+        <location filename="../../postkit/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="304"/>
+        <location filename="../../postkit/ui/main_window.py" line="309"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="512"/>
+        <location filename="../../postkit/ui/main_window.py" line="517"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="528"/>
+        <location filename="../../postkit/ui/main_window.py" line="533"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -2548,17 +2548,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="530"/>
+        <location filename="../../postkit/ui/main_window.py" line="535"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="598"/>
+        <location filename="../../postkit/ui/main_window.py" line="603"/>
         <source>Write the receipts into</source>
         <translation>De ontvangstbevestigingen opslaan in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="617"/>
+        <location filename="../../postkit/ui/main_window.py" line="622"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
@@ -2566,27 +2566,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="669"/>
+        <location filename="../../postkit/ui/main_window.py" line="674"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="672"/>
+        <location filename="../../postkit/ui/main_window.py" line="677"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="687"/>
+        <location filename="../../postkit/ui/main_window.py" line="692"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="688"/>
+        <location filename="../../postkit/ui/main_window.py" line="693"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="696"/>
+        <location filename="../../postkit/ui/main_window.py" line="701"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -2594,17 +2594,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="697"/>
+        <location filename="../../postkit/ui/main_window.py" line="702"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="697"/>
+        <location filename="../../postkit/ui/main_window.py" line="702"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="699"/>
+        <location filename="../../postkit/ui/main_window.py" line="704"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -2612,106 +2612,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="788"/>
+        <location filename="../../postkit/ui/main_window.py" line="793"/>
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="799"/>
+        <location filename="../../postkit/ui/main_window.py" line="804"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="821"/>
+        <location filename="../../postkit/ui/main_window.py" line="826"/>
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="832"/>
-        <location filename="../../postkit/ui/main_window.py" line="851"/>
+        <location filename="../../postkit/ui/main_window.py" line="837"/>
+        <location filename="../../postkit/ui/main_window.py" line="856"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="834"/>
+        <location filename="../../postkit/ui/main_window.py" line="839"/>
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="848"/>
+        <location filename="../../postkit/ui/main_window.py" line="853"/>
         <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="851"/>
+        <location filename="../../postkit/ui/main_window.py" line="856"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="861"/>
+        <location filename="../../postkit/ui/main_window.py" line="866"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="862"/>
+        <location filename="../../postkit/ui/main_window.py" line="867"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="895"/>
+        <location filename="../../postkit/ui/main_window.py" line="900"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="897"/>
+        <location filename="../../postkit/ui/main_window.py" line="902"/>
         <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="918"/>
-        <location filename="../../postkit/ui/main_window.py" line="928"/>
+        <location filename="../../postkit/ui/main_window.py" line="923"/>
+        <location filename="../../postkit/ui/main_window.py" line="933"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="919"/>
-        <location filename="../../postkit/ui/main_window.py" line="929"/>
+        <location filename="../../postkit/ui/main_window.py" line="924"/>
+        <location filename="../../postkit/ui/main_window.py" line="934"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="937"/>
+        <location filename="../../postkit/ui/main_window.py" line="942"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="966"/>
-        <location filename="../../postkit/ui/main_window.py" line="1004"/>
+        <location filename="../../postkit/ui/main_window.py" line="971"/>
+        <location filename="../../postkit/ui/main_window.py" line="1009"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="966"/>
+        <location filename="../../postkit/ui/main_window.py" line="971"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="975"/>
+        <location filename="../../postkit/ui/main_window.py" line="980"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="975"/>
+        <location filename="../../postkit/ui/main_window.py" line="980"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="990"/>
+        <location filename="../../postkit/ui/main_window.py" line="995"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="993"/>
+        <location filename="../../postkit/ui/main_window.py" line="998"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2719,32 +2719,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1004"/>
+        <location filename="../../postkit/ui/main_window.py" line="1009"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1019"/>
+        <location filename="../../postkit/ui/main_window.py" line="1024"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1022"/>
+        <location filename="../../postkit/ui/main_window.py" line="1027"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1045"/>
+        <location filename="../../postkit/ui/main_window.py" line="1050"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1047"/>
+        <location filename="../../postkit/ui/main_window.py" line="1052"/>
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1059"/>
+        <location filename="../../postkit/ui/main_window.py" line="1064"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -3435,192 +3435,197 @@
 <context>
     <name>PracticesPage</name>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="140"/>
+        <location filename="../../postkit/ui/practices/library.py" line="142"/>
         <source>Good practices as cards</source>
         <translation>Goede voorbeelden als kaarten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="150"/>
+        <location filename="../../postkit/ui/practices/library.py" line="152"/>
         <source>&amp;Resolve…</source>
         <translation>&amp;Oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="196"/>
+        <location filename="../../postkit/ui/practices/library.py" line="198"/>
         <source>Search titles and texts — the best matches come first</source>
         <translation>Zoeken in titels en teksten — de beste treffers eerst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="199"/>
+        <location filename="../../postkit/ui/practices/library.py" line="201"/>
         <source>Search good practices</source>
         <translation>Goede voorbeelden zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="200"/>
+        <location filename="../../postkit/ui/practices/library.py" line="202"/>
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="200"/>
+        <location filename="../../postkit/ui/practices/library.py" line="202"/>
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="205"/>
+        <location filename="../../postkit/ui/practices/library.py" line="207"/>
         <source>All themes</source>
         <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="205"/>
+        <location filename="../../postkit/ui/practices/library.py" line="207"/>
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="206"/>
+        <location filename="../../postkit/ui/practices/library.py" line="208"/>
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="206"/>
+        <location filename="../../postkit/ui/practices/library.py" line="208"/>
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="207"/>
+        <location filename="../../postkit/ui/practices/library.py" line="209"/>
         <source>All regions</source>
         <translation>Alle regio&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="207"/>
+        <location filename="../../postkit/ui/practices/library.py" line="209"/>
         <source>Region filter</source>
         <translation>Filter op regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="215"/>
+        <location filename="../../postkit/ui/practices/library.py" line="217"/>
         <source>All languages</source>
         <translation>Alle talen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="215"/>
+        <location filename="../../postkit/ui/practices/library.py" line="217"/>
         <source>Language filter</source>
         <translation>Filter op taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="218"/>
+        <location filename="../../postkit/ui/practices/library.py" line="220"/>
         <source>Published and drafts</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="218"/>
+        <location filename="../../postkit/ui/practices/library.py" line="220"/>
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="223"/>
+        <location filename="../../postkit/ui/practices/library.py" line="225"/>
         <source>Cards</source>
         <translation>Kaarten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="225"/>
+        <location filename="../../postkit/ui/practices/library.py" line="227"/>
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="241"/>
+        <location filename="../../postkit/ui/practices/library.py" line="243"/>
         <source>Show the practices as cards</source>
         <translation>De voorbeelden als kaarten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="242"/>
+        <location filename="../../postkit/ui/practices/library.py" line="244"/>
         <source>Show the practices as a list</source>
         <translation>De voorbeelden als lijst tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="268"/>
+        <location filename="../../postkit/ui/practices/library.py" line="270"/>
         <source>Good practices as a list</source>
         <translation>Goede voorbeelden als lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="385"/>
+        <location filename="../../postkit/ui/practices/library.py" line="387"/>
         <source>&lt;h3&gt;No good practices yet&lt;/h3&gt;&lt;p&gt;Describe how the post took up IMVO with &lt;b&gt;New good practice&lt;/b&gt;, promote an activity from the log, or import a &lt;b&gt;.postkit&lt;/b&gt; file from another post — drop it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen goede voorbeelden&lt;/h3&gt;&lt;p&gt;Beschrijf met &lt;b&gt;Nieuw goed voorbeeld&lt;/b&gt; hoe de post IMVO heeft aangepakt, zet een activiteit uit het logboek om, of importeer een &lt;b&gt;.postkit&lt;/b&gt;-bestand van een andere post — sleep het hierheen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="391"/>
+        <location filename="../../postkit/ui/practices/library.py" line="393"/>
         <source>&lt;h3&gt;No practice matches&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen voorbeeld gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="540"/>
+        <location filename="../../postkit/ui/practices/library.py" line="517"/>
+        <source>Edit practice “{title}”</source>
+        <translation>Voorbeeld “{title}” bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/library.py" line="551"/>
         <source>Delete this good practice?</source>
         <translation>Dit goede voorbeeld verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="541"/>
+        <location filename="../../postkit/ui/practices/library.py" line="552"/>
         <source>Delete {0} good practices?</source>
         <translation>{0} goede voorbeelden verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="544"/>
+        <location filename="../../postkit/ui/practices/library.py" line="555"/>
         <source>Attached files stay in the files folder. This cannot be undone.</source>
         <translation>Bijgevoegde bestanden blijven in de map met bestanden. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="546"/>
+        <location filename="../../postkit/ui/practices/library.py" line="557"/>
         <source>Delete good practices</source>
         <translation>Goede voorbeelden verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="546"/>
+        <location filename="../../postkit/ui/practices/library.py" line="557"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="602"/>
+        <location filename="../../postkit/ui/practices/library.py" line="613"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="604"/>
+        <location filename="../../postkit/ui/practices/library.py" line="615"/>
         <source>postkit exchange file (*.postkit)</source>
         <translation>postkit-uitwisselingsbestand (*.postkit)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="624"/>
+        <location filename="../../postkit/ui/practices/library.py" line="635"/>
         <source>Exported 1 practice to {1}</source>
         <translation>1 voorbeeld geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="626"/>
+        <location filename="../../postkit/ui/practices/library.py" line="637"/>
         <source>Exported {0} practices to {1}</source>
         <translation>{0} voorbeelden geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="630"/>
+        <location filename="../../postkit/ui/practices/library.py" line="641"/>
         <source>Exporting good practices…</source>
         <translation>Goede voorbeelden worden geëxporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="649"/>
+        <location filename="../../postkit/ui/practices/library.py" line="660"/>
         <source>Importing good practices…</source>
         <translation>Goede voorbeelden worden geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="670"/>
+        <location filename="../../postkit/ui/practices/library.py" line="681"/>
         <source>An imported practice was also edited here since the posts last shared it. Choose which version to keep.</source>
         <translation>Een geïmporteerd voorbeeld is hier ook bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="675"/>
+        <location filename="../../postkit/ui/practices/library.py" line="686"/>
         <source>{0} imported practices were also edited here since the posts last shared them. Choose which versions to keep.</source>
         <translation>{0} geïmporteerde voorbeelden zijn hier ook bewerkt sinds de posten ze voor het laatst deelden. Kies welke versies u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="754"/>
+        <location filename="../../postkit/ui/practices/library.py" line="765"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/library.py" line="756"/>
+        <location filename="../../postkit/ui/practices/library.py" line="767"/>
         <source>Booklet written to {0}</source>
         <translation>Boekje opgeslagen in {0}</translation>
     </message>

@@ -12,6 +12,7 @@ from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity
 from postkit.core.db import Database
 from postkit.core.errors import NotFoundError, ValidationError
+from postkit.core.practices.commands import EditPractice
 from postkit.core.practices.records import PracticeFilter, PracticeInput
 from postkit.core.practices.service import (
     MAX_LINEAGE,
@@ -244,3 +245,32 @@ def test_excerpt_is_cut_at_a_word() -> None:
     text = "word " * 100
     short = excerpt(text, 22)
     assert short == "word word word word…"
+
+
+def test_an_edit_command_reverts_values_and_files_as_a_newer_version(
+    session: Session, database: Database, tmp_path: Path
+) -> None:
+    old_file, new_file = tmp_path / "checklist.docx", tmp_path / "agenda.pdf"
+    old_file.write_bytes(b"checklist")
+    new_file.write_bytes(b"agenda")
+    old_attachment = store_attachment(database.files_dir, old_file)
+    original = create_practice(session, LIVING_WAGE, "Tess", [old_attachment])
+    new_attachment = store_attachment(database.files_dir, new_file)
+    edit = EditPractice(
+        original.id, replace(LIVING_WAGE, title="Gender lens, revised"), (new_attachment,), "Amina"
+    )
+
+    edit.apply(session)
+    edited = get_practice(session, original.id)
+    edit.revert(session)
+    reverted = get_practice(session, original.id)
+    edit.apply(session)
+    redone = get_practice(session, original.id)
+
+    assert edited.data.title == "Gender lens, revised"
+    assert [a.file_name for a in edited.attachments] == ["agenda.pdf"]
+    assert reverted.data == original.data
+    assert [a.file_name for a in reverted.attachments] == ["checklist.docx"]
+    assert len({original.version, edited.version, reverted.version, redone.version}) == 4
+    assert redone.data == edited.data
+    assert reverted.updated_by == "Amina"

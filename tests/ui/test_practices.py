@@ -286,6 +286,35 @@ def test_editing_from_the_reading_view_updates_it(
     assert _titles(page) == ["Living-wage roundtable, second round"]
 
 
+def test_an_edit_is_undone_and_redone_as_new_versions(
+    qtbot: QtBot, page: PracticesPage, database: Database
+) -> None:
+    practice_id = _add(database)
+    page.reload()
+    page.open_practice(practice_id)
+    with database.session() as session:
+        first = get_practice(session, practice_id)
+    qtbot.mouseClick(page.reader.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.editor
+    assert dialog is not None
+    dialog.title_edit.setText("Living-wage roundtable, second round")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert page.undo_stack.undoText() == "Edit practice “Living-wage roundtable, second round”"
+
+    page.undo_stack.undo()
+
+    assert page.reader.title_label.text() == LIVING_WAGE.title
+    assert _titles(page) == [LIVING_WAGE.title]
+    with database.session() as session:
+        undone = get_practice(session, practice_id)
+    assert undone.data == first.data
+    assert undone.version != first.version, "an undo travels to other posts as a newer version"
+
+    page.undo_stack.redo()
+
+    assert _titles(page) == ["Living-wage roundtable, second round"]
+
+
 def test_promoting_an_activity_opens_its_draft_in_the_editor(
     page: PracticesPage, database: Database
 ) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -31,6 +31,7 @@ from postkit.core import reference
 from postkit.core.activities.attachments import store_attachment
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
+from postkit.core.practices.commands import EditPractice
 from postkit.core.practices.privacy import Removal
 from postkit.core.practices.records import (
     DRAFT,
@@ -41,7 +42,6 @@ from postkit.core.practices.records import (
     PracticeRecord,
 )
 from postkit.core.practices.service import (
-    add_attachment,
     create_practice,
     delete_practice,
     get_practice,
@@ -49,9 +49,7 @@ from postkit.core.practices.service import (
     list_practices,
     mark_used,
     promote_activity,
-    remove_attachment,
     resolve_conflict,
-    update_practice,
 )
 from postkit.core.profile import PostProfile
 from postkit.ui.dialogs import confirm, show_error
@@ -75,6 +73,7 @@ from postkit.ui.practices.sharing import (
     with_suffix,
 )
 from postkit.ui.screening.cards import Notice
+from postkit.ui.undo import DatabaseUndoCommand
 
 
 def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:
@@ -115,9 +114,12 @@ class PracticesPage(QWidget):
         language: str = "en",
         parent: QWidget | None = None,
         ask_path: SavePathAsker = ask_save_path,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self._database = database
+        # Where edits go so Edit ▸ Undo can take them back (the main window's stack).
+        self.undo_stack = undo_stack or QUndoStack(self)
         self._profile = profile
         self._language = language
         self._ask_path = ask_path
@@ -507,27 +509,36 @@ class PracticesPage(QWidget):
         actor = self._profile.user_name
         files_dir = self._database.files_dir
         try:
+            stored = [store_attachment(files_dir, path) for path in dialog.new_files()]
+            if record is not None:
+                kept = {a.stored_name for a in dialog.kept_attachments()}
+                files = (*(a for a in record.attachments if a.stored_name in kept), *stored)
+                edit = EditPractice(record.id, data, files, actor)
+                title = self.tr("Edit practice “{title}”").format(title=data.title)
+                undo_command = DatabaseUndoCommand(
+                    title, edit, self._database, self._after_undoable_change, self._undo_failed
+                )
+                undo_command.perform()  # shows the change through _after_undoable_change
+                self.undo_stack.push(undo_command)
+                return
             with self._database.session() as session:
-                if record is None:
-                    stored = [store_attachment(files_dir, path) for path in dialog.new_files()]
-                    saved = create_practice(session, data, actor, stored)
-                else:
-                    saved = update_practice(session, record.id, data, actor)
-                    kept = {a.stored_name for a in dialog.kept_attachments()}
-                    for attachment in record.attachments:
-                        if attachment.stored_name not in kept:
-                            saved = remove_attachment(
-                                session, record.id, attachment.stored_name, actor
-                            )
-                    for path in dialog.new_files():
-                        saved = add_attachment(session, files_dir, record.id, path, actor)
+                saved_id = create_practice(session, data, actor, stored).id
         except PostkitError as error:
             show_error(self, error)
             self.reload()
             return
-        self.reload(select_ids=[saved.id])
+        self.reload(select_ids=[saved_id])
         if self.is_reading:
-            self._refresh_reader(saved.id)
+            self._refresh_reader(saved_id)
+
+    def _after_undoable_change(self, ids: list[int], reverted: bool) -> None:
+        self.reload(select_ids=ids)
+        if self.is_reading and ids:
+            self._refresh_reader(ids[0])
+
+    def _undo_failed(self, error: PostkitError) -> None:
+        show_error(self, error)
+        self.reload()
 
     def delete_practices(self, practice_ids: Sequence[int]) -> bool:
         """Delete after the user confirmed; returns whether anything was deleted."""
