@@ -601,194 +601,179 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
         <source>Edit activity</source>
         <translation>Activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
         <source>New activity</source>
         <translation>Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="83"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="84"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="80"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="85"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="81"/>
         <source>&amp;Reach</source>
         <translation>Be&amp;reik</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="86"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="82"/>
         <source>&amp;Outcome and files</source>
         <translation>Res&amp;ultaat en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="96"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="92"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="120"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="116"/>
         <source>Choose a core task…</source>
         <translation>Kies een kerntaak…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="126"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="122"/>
         <source>What was done, in a few words</source>
         <translation>Wat er is gedaan, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="129"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="125"/>
         <source>Lasted more than one day, until</source>
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="140"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="146"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="153"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="154"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="155"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="151"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="163"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="159"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="164"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="160"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="169"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="181"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="177"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="182"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="178"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="183"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="179"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="184"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="180"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="185"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="181"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="186"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="182"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="196"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="192"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="200"/>
-        <source>Attach &amp;file…</source>
-        <translation>Bestand &amp;bijvoegen…</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="202"/>
-        <source>Remo&amp;ve</source>
-        <translation>Verwij&amp;deren</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="211"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="195"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="212"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="196"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="213"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="197"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="214"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="198"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="290"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="273"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="291"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="274"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="292"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="275"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="293"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="276"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="327"/>
-        <source>Attach files</source>
-        <translation>Bestanden bijvoegen</translation>
     </message>
 </context>
 <context>
@@ -832,6 +817,24 @@
         <location filename="../../postkit/ui/activities/table_model.py" line="87"/>
         <source>Last changed</source>
         <translation>Laatst gewijzigd</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsEditor</name>
+    <message>
+        <location filename="../../postkit/ui/widgets/attachments_editor.py" line="37"/>
+        <source>Attach &amp;file…</source>
+        <translation>Bestand &amp;bijvoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/attachments_editor.py" line="39"/>
+        <source>Remo&amp;ve</source>
+        <translation>Verwij&amp;deren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/attachments_editor.py" line="80"/>
+        <source>Attach files</source>
+        <translation>Bestanden bijvoegen</translation>
     </message>
 </context>
 <context>
@@ -2974,199 +2977,184 @@
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
         <source>Edit good practice</source>
         <translation>Goed voorbeeld bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
         <source>New good practice</source>
         <translation>Nieuw goed voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="73"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="67"/>
         <source>&amp;Practice</source>
         <translation>&amp;Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="74"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
         <source>&amp;Story</source>
         <translation>Ve&amp;rhaal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="75"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="69"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="76"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="70"/>
         <source>&amp;Contact and files</source>
         <translation>&amp;Contact en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="78"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="72"/>
         <source>Text fields take Markdown: **bold**, *italic*, lists with - or 1.</source>
         <translation>Tekstvelden ondersteunen Markdown: **vet**, *cursief*, lijsten met - of 1.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="89"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="83"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="115"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="108"/>
         <source>What the post did, in a few words</source>
         <translation>Wat de post deed, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="124"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="117"/>
         <source>Embassy or consulate</source>
         <translation>Ambassade of consulaat</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="126"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="119"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="131"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="124"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="140"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="133"/>
         <source>Only published practices go out with “all published”</source>
         <translation>Alleen gepubliceerde voorbeelden gaan mee met “alle gepubliceerde”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="135"/>
         <source>Two or three sentences other posts see on the card</source>
         <translation>Twee of drie zinnen die andere posten op de kaart zien</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="144"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="137"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="145"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="138"/>
         <source>Core tas&amp;ks:</source>
         <translation>&amp;Kerntaken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="148"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="141"/>
         <source>P&amp;ost:</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="149"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
         <source>Cou&amp;ntry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="150"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="143"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="151"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="144"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="152"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="145"/>
         <source>St&amp;atus:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="153"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="146"/>
         <source>S&amp;ummary:</source>
         <translation>Sa&amp;menvatting:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="159"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="152"/>
         <source>The situation and why the post acted</source>
         <translation>De situatie en waarom de post in actie kwam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="163"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="156"/>
         <source>What another post should know before trying</source>
         <translation>Wat een andere post moet weten voordat die het probeert</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="164"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="157"/>
         <source>Conte&amp;xt:</source>
         <translation>Conte&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="165"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="158"/>
         <source>What was &amp;done:</source>
         <translation>Wat er is ge&amp;daan:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="166"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="159"/>
         <source>What &amp;worked:</source>
         <translation>Wat &amp;werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="167"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="160"/>
         <source>What did &amp;not work:</source>
         <translation>Wat &amp;niet werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="168"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="161"/>
         <source>L&amp;essons for other posts:</source>
         <translation>L&amp;essen voor andere posten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="176"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="169"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="177"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="170"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="185"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="178"/>
         <source>Optional: who to ask at the post</source>
         <translation>Optioneel: bij wie u op de post terechtkunt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="188"/>
-        <source>Attach &amp;file…</source>
-        <translation>Bestand &amp;bijvoegen…</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="190"/>
-        <source>Remo&amp;ve</source>
-        <translation>Verwij&amp;deren</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="199"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="180"/>
         <source>Con&amp;tact:</source>
         <translation>Con&amp;tact:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="200"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="181"/>
         <source>Tools and templates:</source>
         <translation>Hulpmiddelen en sjablonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="271"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="246"/>
         <source>Give the practice a title.</source>
         <translation>Geef het voorbeeld een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="272"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="247"/>
         <source>Tick at least one core task.</source>
         <translation>Vink ten minste één kerntaak aan.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="298"/>
-        <source>Attach files</source>
-        <translation>Bestanden bijvoegen</translation>
     </message>
 </context>
 <context>

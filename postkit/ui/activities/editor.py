@@ -5,24 +5,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -30,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.attachments import attachment_path, store_attachment
+from postkit.core.activities.attachments import store_attachment
 from postkit.core.activities.records import ActivityInput, ActivityRecord, AttachmentRecord
 from postkit.core.activities.validation import validate_activity
 from postkit.core.errors import PostkitError, ValidationError
+from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 from postkit.ui.widgets.check_list import CheckList
 
 _MAX_COUNT = 1_000_000
@@ -194,24 +190,12 @@ class ActivityDialog(QDialog):
         self.follow_up = _short_text(page, 3)
         self.links = _short_text(page, 2)
         self.links.setPlaceholderText(self.tr("One web address per line"))
-        self.attachment_list = QListWidget(page)
-        self.attachment_list.setMaximumHeight(110)
-        self.attachment_list.itemDoubleClicked.connect(self._open_attachment)
-        add = QPushButton(self.tr("Attach &file…"), page)
-        add.clicked.connect(self._choose_files)
-        self.remove_attachment_button = QPushButton(self.tr("Remo&ve"), page)
-        self.remove_attachment_button.clicked.connect(self._remove_attachment)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(self.remove_attachment_button)
-        buttons.addStretch()
-        files = QVBoxLayout()
-        files.addWidget(self.attachment_list)
-        files.addLayout(buttons)
+        self.files = AttachmentsEditor(self._files_dir, page)
+        self.files.setMaximumHeight(150)
         form.addRow(self.tr("O&utcome:"), self.outcome)
         form.addRow(self.tr("&Follow-up:"), self.follow_up)
         form.addRow(self.tr("&Links:"), self.links)
-        form.addRow(self.tr("Files:"), files)
+        form.addRow(self.tr("Files:"), self.files)
         return page
 
     # -- loading and reading -----------------------------------------------------------
@@ -237,8 +221,7 @@ class ActivityDialog(QDialog):
         self.outcome.setPlainText(data.outcome)
         self.follow_up.setPlainText(data.follow_up)
         self.links.setPlainText("\n".join(data.links))
-        for attachment in record.attachments:
-            self._add_attachment_item(attachment.file_name, attachment)
+        self.files.add_stored(record.attachments)
 
     def _select_country(self, code: str | None) -> None:
         index = self.country.findData(code) if code else 0
@@ -314,35 +297,15 @@ class ActivityDialog(QDialog):
 
     # -- files -------------------------------------------------------------------------
 
-    def _add_attachment_item(self, name: str, payload: AttachmentRecord | Path) -> None:
-        item = QListWidgetItem(name, self.attachment_list)
-        item.setData(Qt.ItemDataRole.UserRole, payload)
-        item.setToolTip(str(payload) if isinstance(payload, Path) else name)
-
     def add_files(self, paths: list[Path]) -> None:
-        for path in paths:
-            self._add_attachment_item(path.name, path)
-
-    def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
-        self.add_files([Path(name) for name in names])
-
-    def _remove_attachment(self) -> None:
-        for item in self.attachment_list.selectedItems():
-            self.attachment_list.takeItem(self.attachment_list.row(item))
-
-    def _open_attachment(self, item: QListWidgetItem) -> None:
-        payload = item.data(Qt.ItemDataRole.UserRole)
-        path = payload if isinstance(payload, Path) else attachment_path(self._files_dir, payload)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.files.add_files(paths)
 
     def accept(self) -> None:
         if not self._validate():
             return
         stored: list[AttachmentRecord] = []
         try:
-            for row in range(self.attachment_list.count()):
-                payload = self.attachment_list.item(row).data(Qt.ItemDataRole.UserRole)
+            for payload in self.files.attachments():
                 if isinstance(payload, Path):
                     payload = store_attachment(self._files_dir, payload)
                 stored.append(payload)

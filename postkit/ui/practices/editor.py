@@ -5,23 +5,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -29,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.attachments import attachment_path
 from postkit.core.activities.records import AttachmentRecord
 from postkit.core.errors import ValidationError
 from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, PracticeRecord
 from postkit.core.practices.service import TITLE_MAX, YEARS, validate_practice
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
+from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 from postkit.ui.widgets.check_list import CheckList
 
 _NO_YEAR = YEARS[0] - 1
@@ -97,8 +91,7 @@ class PracticeDialog(QDialog):
 
         if record is not None:
             self._load(record.data)
-            for attachment in record.attachments:
-                self._add_file_item(attachment.file_name, attachment)
+            self.files.add_stored(record.attachments)
         elif defaults is not None:
             self._load(defaults)
         self._connect_validation()
@@ -183,21 +176,9 @@ class PracticeDialog(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         self.contact = _text_box(page, 3, self.tr("Optional: who to ask at the post"))
-        self.file_list = QListWidget(page)
-        self.file_list.itemDoubleClicked.connect(self._open_file)
-        add = QPushButton(self.tr("Attach &file…"), page)
-        add.clicked.connect(self._choose_files)
-        remove = QPushButton(self.tr("Remo&ve"), page)
-        remove.clicked.connect(self._remove_selected_files)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch()
-        files = QVBoxLayout()
-        files.addWidget(self.file_list)
-        files.addLayout(buttons)
+        self.files = AttachmentsEditor(self._files_dir, page)
         form.addRow(self.tr("Con&tact:"), self.contact)
-        form.addRow(self.tr("Tools and templates:"), files)
+        form.addRow(self.tr("Tools and templates:"), self.files)
         return page
 
     # -- loading and reading -----------------------------------------------------------
@@ -246,17 +227,11 @@ class PracticeDialog(QDialog):
             sectors=self.sectors.checked_codes(),
         )
 
-    def _payloads(self) -> list[AttachmentRecord | Path]:
-        return [
-            self.file_list.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.file_list.count())
-        ]
-
     def kept_attachments(self) -> list[AttachmentRecord]:
-        return [p for p in self._payloads() if isinstance(p, AttachmentRecord)]
+        return self.files.kept()
 
     def new_files(self) -> list[Path]:
-        return [p for p in self._payloads() if isinstance(p, Path)]
+        return self.files.new_files()
 
     # -- validation --------------------------------------------------------------------
 
@@ -285,27 +260,8 @@ class PracticeDialog(QDialog):
 
     # -- files -------------------------------------------------------------------------
 
-    def _add_file_item(self, name: str, payload: AttachmentRecord | Path) -> None:
-        item = QListWidgetItem(name, self.file_list)
-        item.setData(Qt.ItemDataRole.UserRole, payload)
-        item.setToolTip(str(payload) if isinstance(payload, Path) else name)
-
     def add_files(self, paths: list[Path]) -> None:
-        for path in paths:
-            self._add_file_item(path.name, path)
-
-    def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
-        self.add_files([Path(name) for name in names])
-
-    def _remove_selected_files(self) -> None:
-        for item in self.file_list.selectedItems():
-            self.file_list.takeItem(self.file_list.row(item))
-
-    def _open_file(self, item: QListWidgetItem) -> None:
-        payload = item.data(Qt.ItemDataRole.UserRole)
-        path = payload if isinstance(payload, Path) else attachment_path(self._files_dir, payload)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.files.add_files(paths)
 
     def accept(self) -> None:
         if self._validate():
