@@ -17,7 +17,8 @@ PASSPHRASE_ENV_VAR = "POSTKIT_PASSPHRASE"
 NEW_PASSPHRASE_ENV_VAR = "POSTKIT_NEW_PASSPHRASE"
 
 
-def _parser() -> argparse.ArgumentParser:
+def _options_parser() -> argparse.ArgumentParser:
+    """The options before a command, which are all that opening the app takes."""
     parser = argparse.ArgumentParser(
         prog="postkit",
         description="IMVO toolkit for embassies and consulates. Without a command, opens the app.",
@@ -42,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     # Hidden: smoke tests and benchmarks open the window, then save a PNG or report when idle.
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("--report-startup", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _options_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = commands.add_parser("db", help="database maintenance")
@@ -246,6 +252,18 @@ def _run_db_upgrade(args: argparse.Namespace) -> None:
 
     database = open_database(database_location(args))
     print(f"{database.url}: schema {current_revision(database.engine)}")
+
+
+def _app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options when they only open the app, else None.
+
+    Building every command's parser takes longer than parsing; opening the app skips it.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if any(argument in ("-h", "--help") for argument in arguments):
+        return None
+    options, rest = _options_parser().parse_known_args(arguments)
+    return None if rest else options
 
 
 def _read_passphrase(file: Path | None, env_var: str) -> str | None:
@@ -688,8 +706,9 @@ def _open_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _app_options(argv)
+    if args is None:
+        args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int | None] | None = getattr(args, "run", None)
     try:
         if run is None:

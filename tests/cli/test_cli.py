@@ -112,3 +112,31 @@ def test_translations_build_compiles_every_source(capsys: pytest.CaptureFixture[
     compiled = [line.split(":")[0] for line in capsys.readouterr().out.splitlines()]
     assert {Path(path).name for path in compiled} == {"postkit_en.qm", "postkit_nl.qm"}
     assert all(Path(path).stat().st_size > 0 for path in compiled)
+
+
+def test_opening_the_app_reads_the_options_without_building_every_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from postkit import cli
+
+    opened: list[object] = []
+    monkeypatch.setattr(cli, "_open_app", lambda args: opened.append(args) or 0)
+    monkeypatch.setattr(cli, "_parser", lambda: pytest.fail("the command parsers were built"))
+
+    assert cli.main(["--db", "post.sqlite3", "--demo"]) == 0
+
+    (args,) = opened
+    assert (args.db, args.demo) == ("post.sqlite3", True)  # type: ignore[attr-defined]
+
+
+def test_help_and_commands_still_go_through_every_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as help_exit:
+        main(["--db", "post.sqlite3", "--help"])
+    assert help_exit.value.code == 0
+    assert "screening" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as unknown:
+        main(["--db", "post.sqlite3", "no-such-command"])
+    assert unknown.value.code == 2
+    assert "invalid choice: 'no-such-command'" in capsys.readouterr().err
