@@ -18,15 +18,17 @@ SCREENSHOT_DELAY_MS = 300
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    from postkit.ui.icons import app_icon
+    from postkit.ui.style import STARTED_WITH_FUSION, apply_look
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        arguments = argv if argv is not None else sys.argv[:1]
+        app = QApplication([*arguments, "-style", "fusion"])
+        app.setProperty(STARTED_WITH_FUSION, True)
     app.setOrganizationName("postkit")
     app.setApplicationName("postkit")
     app.setApplicationVersion(__version__)
-    from postkit.ui.icons import app_icon
-    from postkit.ui.style import apply_look
-
     apply_look(app)
     app.setWindowIcon(app_icon())
     return app

@@ -11,6 +11,45 @@ Group = QPalette.ColorGroup
 
 ACCENT = "#2f6fbf"
 _FOLLOWS_SYSTEM = "postkit_follows_color_scheme"
+# Set by create_application on an app it started with "-style fusion": Qt made the style then,
+# and asking for it from Python costs a few milliseconds of every start.
+STARTED_WITH_FUSION = "postkit_started_with_fusion"
+
+# Fusion's own light palette (its standardPalette(), which a test compares), so it is set
+# without asking the style for it; selections in postkit's accent.
+LIGHT_COLORS: dict[Role, str] = {
+    Role.Window: "#efefef",
+    Role.WindowText: "#000000",
+    Role.Base: "#ffffff",
+    Role.AlternateBase: "#f7f7f7",
+    Role.ToolTipBase: "#ffffdc",
+    Role.ToolTipText: "#000000",
+    Role.PlaceholderText: "#80000000",
+    Role.Text: "#000000",
+    Role.Button: "#efefef",
+    Role.ButtonText: "#000000",
+    Role.BrightText: "#ffffff",
+    Role.Light: "#ffffff",
+    Role.Midlight: "#cacaca",
+    Role.Mid: "#b8b8b8",
+    Role.Dark: "#9f9f9f",
+    Role.Shadow: "#767676",
+    Role.Highlight: ACCENT,
+    Role.HighlightedText: "#ffffff",
+    Role.Link: "#0000ff",
+    Role.LinkVisited: "#ff00ff",
+    Role.Accent: ACCENT,
+}
+LIGHT_DISABLED: dict[Role, str] = {
+    Role.WindowText: "#bebebe",
+    Role.Text: "#bebebe",
+    Role.ButtonText: "#bebebe",
+    Role.Base: "#efefef",
+    Role.Dark: "#bebebe",
+    Role.Shadow: "#b1b1b1",
+    Role.Highlight: "#919191",
+    Role.Accent: "#919191",
+}
 
 # Every role that Fusion paints with, so no light colour of the system palette shows through.
 DARK_COLORS: dict[Role, str] = {
@@ -49,18 +88,18 @@ DARK_DISABLED: dict[Role, str] = {
 
 def light_palette() -> QPalette:
     """Fusion's own light palette, with postkit's accent for selections."""
-    palette = QApplication.style().standardPalette()
-    for group in (Group.Active, Group.Inactive):
-        palette.setColor(group, Role.Highlight, QColor(ACCENT))
-        palette.setColor(group, Role.Accent, QColor(ACCENT))
-    return palette
+    return _palette(LIGHT_COLORS, LIGHT_DISABLED)
 
 
 def dark_palette() -> QPalette:
+    return _palette(DARK_COLORS, DARK_DISABLED)
+
+
+def _palette(colors: dict[Role, str], disabled: dict[Role, str]) -> QPalette:
     palette = QPalette()
-    for role, color in DARK_COLORS.items():
+    for role, color in colors.items():
         palette.setColor(role, QColor(color))
-    for role, color in DARK_DISABLED.items():
+    for role, color in disabled.items():
         palette.setColor(Group.Disabled, role, QColor(color))
     return palette
 
@@ -82,7 +121,8 @@ def apply_look(app: QApplication) -> None:
     Call once, before the first window is built. High DPI needs nothing more: Qt 6 scales by the
     screen's exact factor, and postkit's icons are drawn at device resolution.
     """
-    app.setStyle("Fusion")
+    if not app.property(STARTED_WITH_FUSION):
+        app.setStyle("Fusion")
     hints = app.styleHints()
     apply_scheme(app, hints.colorScheme())
     if not app.property(_FOLLOWS_SYSTEM):

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
 
 from postkit.ui import style
@@ -127,6 +131,41 @@ def test_the_look_follows_the_system_scheme_live(app: QApplication) -> None:
     assert style.is_dark()
     app.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert not style.is_dark()
+
+
+def test_the_light_palette_is_fusions_own_with_the_accent(qapp: QApplication) -> None:
+    fusion = QStyleFactory.create("Fusion").standardPalette()
+    ours = style.light_palette()
+    roles = [role for role in QPalette.ColorRole if role not in _NO_COLOR_ROLES]
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for role in roles:
+            expected = fusion.color(group, role)
+            if role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.Accent):
+                expected = QColor(style.ACCENT)
+            assert ours.color(group, role).rgba() == expected.rgba(), (group, role)
+    for role in roles:
+        disabled = QPalette.ColorGroup.Disabled
+        assert ours.color(disabled, role).rgba() == fusion.color(disabled, role).rgba(), role
+
+
+def test_a_fresh_start_is_in_fusion_without_asking_the_style(tmp_path: Path) -> None:
+    script = (
+        "from postkit.ui.app import create_application\n"
+        "app = create_application()\n"
+        "highlight = app.palette().color(app.palette().ColorRole.Highlight)\n"
+        "print(app.style().name().lower(), highlight.name())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert result.stdout.split() == ["fusion", style.ACCENT], result.stderr
+
+
+_NO_COLOR_ROLES = (QPalette.ColorRole.NoRole, QPalette.ColorRole.NColorRoles)
 
 
 def test_scaled_font_grows_by_the_factor(qapp: QApplication) -> None:
