@@ -8,7 +8,6 @@ star-imports of PySide6 add about 75 ms to every start, before the window shows.
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,7 @@ from PySide6.QtGui import (
 )
 
 from postkit.core.paths import resources_dir
+from postkit.ui.glyphs import GLYPHS
 from postkit.ui.overrides import override
 
 ICON_FONT = "materialdesignicons6-webfont-*.ttf"
@@ -70,15 +70,34 @@ def _newest(folder: Path, pattern: str) -> Path:
 
 
 @cache
-def _icon_font() -> tuple[str, dict[str, str]]:
-    """(font family, hex code of each icon name), loaded once into the application's fonts."""
+def _icon_family() -> str:
+    """The icon font's family, loaded into the application's fonts the first time it is drawn."""
     folder = icon_font_dir()
     font_id = QFontDatabase.addApplicationFont(str(_newest(folder, ICON_FONT)))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         raise IconFontError(f"Qt could not load the icon font in {folder}.")
-    codes = json.loads(_newest(folder, ICON_CHARMAP).read_text(encoding="utf-8"))
-    return families[0], codes
+    return families[0]
+
+
+@cache
+def _charmap() -> dict[str, str]:
+    """Every icon name of the font with its code point in hexadecimal."""
+    import json
+
+    text = _newest(icon_font_dir(), ICON_CHARMAP).read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def glyph_code(name: str) -> int:
+    """The code point of icon `name`; KeyError when the font has no such icon."""
+    code = GLYPHS.get(name)
+    if code is not None:
+        return code
+    hexadecimal = _charmap().get(name)
+    if hexadecimal is None:
+        raise KeyError(f"No icon named {name!r} in Material Design Icons.")
+    return int(hexadecimal, 16)
 
 
 def _glyph_color(mode: QIcon.Mode) -> QColor:
@@ -99,8 +118,7 @@ class GlyphIconEngine(QIconEngine):
 
     @override
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        family, _ = _icon_font()
-        font = QFont(family)
+        font = QFont(_icon_family())
         font.setPixelSize(max(1, round(GLYPH_SCALE * min(rect.width(), rect.height()))))
         font.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
         painter.save()
@@ -138,10 +156,7 @@ class GlyphIconEngine(QIconEngine):
 @cache
 def icon(name: str) -> QIcon:
     """The Material Design icon `name` (e.g. "pencil-outline"), in the palette's text colour."""
-    _, codes = _icon_font()
-    if name not in codes:
-        raise KeyError(f"No icon named {name!r} in Material Design Icons.")
-    return QIcon(GlyphIconEngine(chr(int(codes[name], 16))))
+    return QIcon(GlyphIconEngine(chr(glyph_code(name))))
 
 
 def icons_dir() -> Path:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
 
 from postkit.ui import style
-from postkit.ui.actions import ActionId, Actions
+from postkit.ui.actions import SPECS, ActionId, Actions
+from postkit.ui.glyphs import GLYPHS
 from postkit.ui.help import UserGuideDialog, guide_path, show_user_guide
-from postkit.ui.icons import MODULE_ICONS, app_icon, icon
+from postkit.ui.icons import MODULE_ICONS, app_icon, icon, icon_font_dir
 
 GUIDE_SECTIONS = {
     "en": [
@@ -79,6 +81,23 @@ def test_every_module_has_an_icon(qapp: QApplication) -> None:
 def test_an_unknown_icon_name_is_an_error(qapp: QApplication) -> None:
     with pytest.raises(KeyError, match="no-such-icon"):
         icon("no-such-icon")
+
+
+def test_the_listed_glyphs_are_the_fonts_own_and_cover_the_main_window() -> None:
+    charmap = json.loads(
+        next(icon_font_dir().glob("materialdesignicons6-webfont-charmap-*.json")).read_text()
+    )
+    assert {name: int(charmap[name], 16) for name in GLYPHS} == GLYPHS
+    shown_at_start = {spec.icon for spec in SPECS.values() if spec.icon} | set(
+        MODULE_ICONS.values()
+    )
+    assert shown_at_start <= set(GLYPHS), sorted(shown_at_start - set(GLYPHS))
+
+
+def test_an_icon_not_listed_comes_from_the_charmap(qapp: QApplication) -> None:
+    assert "weather-sunny" not in GLYPHS
+    sunny = icon("weather-sunny")
+    assert painted_colors(sunny.pixmap(24, 24).toImage())
 
 
 def test_icons_draw_in_the_palettes_text_colours(app: QApplication) -> None:

@@ -1,0 +1,66 @@
+"""The Material Design Icons glyphs postkit draws, by name, as code points of the icon font.
+
+The font's charmap names some 7,000 icons; reading it (and loading the json module for it)
+took a few milliseconds of every start for the fifty names postkit shows. Names listed here
+need no charmap; any other name is looked up in it as before. A test checks every code here
+against the charmap that qtawesome ships, and that every icon of the main window is listed.
+"""
+
+from __future__ import annotations
+
+GLYPHS: dict[str, int] = {
+    "account-multiple-outline": 0xF000F,
+    "account-search-outline": 0xF0935,
+    "account-switch-outline": 0xF04CB,
+    "alert-circle-outline": 0xF05D6,
+    "alert-outline": 0xF002A,
+    "arrow-up-bold-box-outline": 0xF0739,
+    "backup-restore": 0xF006F,
+    "book-open-page-variant-outline": 0xF15D6,
+    "chart-bar": 0xF0128,
+    "check-circle-outline": 0xF05E1,
+    "clipboard-edit-outline": 0xF14E6,
+    "clipboard-play-outline": 0xF0C5A,
+    "clipboard-text-outline": 0xF0A38,
+    "clock-outline": 0xF0150,
+    "close-circle-outline": 0xF015A,
+    "cog-outline": 0xF08BB,
+    "content-copy": 0xF018F,
+    "database-export-outline": 0xF162C,
+    "database-import-outline": 0xF162D,
+    "delete-outline": 0xF09E7,
+    "domain": 0xF01D7,
+    "exit-to-app": 0xF0206,
+    "file-chart-outline": 0xF1029,
+    "file-document-edit-outline": 0xF0DC9,
+    "file-document-plus-outline": 0xF1A9E,
+    "file-excel-outline": 0xF102D,
+    "file-export-outline": 0xF102E,
+    "file-import-outline": 0xF102F,
+    "file-pdf-box": 0xF0226,
+    "file-plus-outline": 0xF0EED,
+    "filter-remove-outline": 0xF0235,
+    "folder-plus-outline": 0xF0B9D,
+    "format-list-bulleted": 0xF0279,
+    "help-circle-outline": 0xF0625,
+    "home-city-outline": 0xF0D16,
+    "information-outline": 0xF02FD,
+    "keyboard-outline": 0xF097B,
+    "lightbulb-on-outline": 0xF06E9,
+    "lock-outline": 0xF0341,
+    "lock-reset": 0xF0773,
+    "magnify": 0xF0349,
+    "office-building-outline": 0xF151F,
+    "pencil-outline": 0xF0CB6,
+    "presentation-play": 0xF0429,
+    "printer-outline": 0xF1786,
+    "receipt-text-check-outline": 0xF1A64,
+    "receipt-text-outline": 0xF19DC,
+    "scale-balance": 0xF05D1,
+    "shield-check-outline": 0xF0CC8,
+    "sigma": 0xF04A0,
+    "swap-horizontal": 0xF04E1,
+    "tray-arrow-down": 0xF0120,
+    "tray-arrow-up": 0xF011D,
+    "view-dashboard-outline": 0xF0A1D,
+}
