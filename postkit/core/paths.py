@@ -36,3 +36,8 @@ def user_data_dir() -> Path:
 
 def default_database_path() -> Path:
     return user_data_dir() / "postkit.sqlite3"
+
+
+def files_dir_for(database_file: Path) -> Path:
+    """The folder the attached files of a SQLite database file are copied into."""
+    return database_file.parent / f"{database_file.stem}-files"

@@ -300,7 +300,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.PROTECT_DATABASE: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Pro&tect with a passphrase…"),
-        QT_TRANSLATE_NOOP("Actions", "Encrypt the post's database and its backups"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Encrypt the post's database, its backups and its attached files"
+        ),
         None,
         "lock-outline",
     ),

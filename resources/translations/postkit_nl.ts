@@ -388,116 +388,116 @@
     </message>
     <message>
         <location filename="../../postkit/ui/actions.py" line="303"/>
-        <source>Encrypt the post&apos;s database and its backups</source>
-        <translation>De database van de post en de back-ups versleutelen</translation>
+        <source>Encrypt the post&apos;s database, its backups and its attached files</source>
+        <translation>De database van de post, de back-ups en de bijgevoegde bestanden versleutelen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="308"/>
+        <location filename="../../postkit/ui/actions.py" line="310"/>
         <source>&amp;Change passphrase…</source>
         <translation>Wachtzin wij&amp;zigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="309"/>
+        <location filename="../../postkit/ui/actions.py" line="311"/>
         <source>Re-key the database and its backups with a new passphrase</source>
         <translation>De database en de back-ups opnieuw versleutelen met een nieuwe wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="314"/>
+        <location filename="../../postkit/ui/actions.py" line="316"/>
         <source>&amp;Users…</source>
         <translation>&amp;Gebruikers…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="315"/>
+        <location filename="../../postkit/ui/actions.py" line="317"/>
         <source>The people at the post who use postkit</source>
         <translation>De medewerkers van de post die postkit gebruiken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="320"/>
+        <location filename="../../postkit/ui/actions.py" line="322"/>
         <source>S&amp;witch user…</source>
         <translation>Gebruiker wi&amp;sselen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="321"/>
+        <location filename="../../postkit/ui/actions.py" line="323"/>
         <source>Let another person at the post work under their own name</source>
         <translation>Een andere medewerker van de post onder de eigen naam laten werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="326"/>
+        <location filename="../../postkit/ui/actions.py" line="328"/>
         <source>Import a &amp;receipt…</source>
         <translation>Een &amp;ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="327"/>
+        <location filename="../../postkit/ui/actions.py" line="329"/>
         <source>Import headquarters&apos; receipt of the exports the post sent</source>
         <translation>De ontvangstbevestiging van het departement voor de verzonden exports importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="332"/>
+        <location filename="../../postkit/ui/actions.py" line="334"/>
         <source>&amp;Headquarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="333"/>
+        <location filename="../../postkit/ui/actions.py" line="335"/>
         <source>Aggregate the survey exports of the posts</source>
         <translation>De enquête-exports van de posten samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="338"/>
+        <location filename="../../postkit/ui/actions.py" line="340"/>
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="339"/>
+        <location filename="../../postkit/ui/actions.py" line="341"/>
         <source>Add post export files to aggregate</source>
         <translation>Exportbestanden van posten toevoegen om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="344"/>
+        <location filename="../../postkit/ui/actions.py" line="346"/>
         <source>Add a f&amp;older of exports…</source>
         <translation>Een &amp;map met exports toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="345"/>
+        <location filename="../../postkit/ui/actions.py" line="347"/>
         <source>Add every export file in a folder</source>
         <translation>Alle exportbestanden in een map toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="350"/>
+        <location filename="../../postkit/ui/actions.py" line="352"/>
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="351"/>
+        <location filename="../../postkit/ui/actions.py" line="353"/>
         <source>Check and store the listed exports and build the summary</source>
         <translation>De gekozen exports controleren, opslaan en het overzicht maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="356"/>
+        <location filename="../../postkit/ui/actions.py" line="358"/>
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="357"/>
+        <location filename="../../postkit/ui/actions.py" line="359"/>
         <source>Write the summary workbook</source>
         <translation>Het overzicht als werkmap opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="362"/>
+        <location filename="../../postkit/ui/actions.py" line="364"/>
         <source>Save &amp;report (PDF)…</source>
         <translation>&amp;Rapport opslaan (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="363"/>
+        <location filename="../../postkit/ui/actions.py" line="365"/>
         <source>Write the report with charts</source>
         <translation>Het rapport met grafieken opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="368"/>
+        <location filename="../../postkit/ui/actions.py" line="370"/>
         <source>Write &amp;receipts…</source>
         <translation>Ont&amp;vangstbevestigingen schrijven…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="369"/>
+        <location filename="../../postkit/ui/actions.py" line="371"/>
         <source>Write a receipt file for each post whose files arrived</source>
         <translation>Een ontvangstbevestiging schrijven voor elke post waarvan bestanden binnenkwamen</translation>
     </message>
@@ -822,17 +822,17 @@
 <context>
     <name>AttachmentsEditor</name>
     <message>
-        <location filename="../../postkit/ui/widgets/attachments_editor.py" line="37"/>
+        <location filename="../../postkit/ui/widgets/attachments_editor.py" line="39"/>
         <source>Attach &amp;file…</source>
         <translation>Bestand &amp;bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/attachments_editor.py" line="39"/>
+        <location filename="../../postkit/ui/widgets/attachments_editor.py" line="41"/>
         <source>Remo&amp;ve</source>
         <translation>Verwij&amp;deren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/attachments_editor.py" line="80"/>
+        <location filename="../../postkit/ui/widgets/attachments_editor.py" line="82"/>
         <source>Attach files</source>
         <translation>Bestanden bijvoegen</translation>
     </message>
@@ -1017,58 +1017,58 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="413"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="419"/>
         <source>Step {0}</source>
         <translation>Stap {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="437"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="443"/>
         <source>‹ Back</source>
         <translation>‹ Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="438"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="444"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Vorige stap (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="439"/>
-        <location filename="../../postkit/ui/screening/checklist.py" line="581"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="445"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="587"/>
         <source>Next ›</source>
         <translation>Volgende ›</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="501"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="507"/>
         <source>&lt;b&gt;This request was decided on {0}.&lt;/b&gt; The checklist is read-only; to change it, reopen the request on the Decision tab and give a reason.</source>
         <translation>&lt;b&gt;Over dit verzoek is besloten op {0}.&lt;/b&gt; De checklist is alleen-lezen; wilt u iets wijzigen, heropen het verzoek dan op het tabblad Besluit en geef een reden op.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="571"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="577"/>
         <source>Step {0} of {1}</source>
         <translation>Stap {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="573"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="579"/>
         <source>{0} of {1} answered</source>
         <translation>{0} van {1} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="575"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="581"/>
         <source>red flags: {0}</source>
         <translation>rode vlaggen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="581"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="587"/>
         <source>Finish ✓</source>
         <translation>Afronden ✓</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="583"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="589"/>
         <source>Save and go to the decision</source>
         <translation>Opslaan en naar het besluit gaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="583"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="589"/>
         <source>Next step (Alt+Right)</source>
         <translation>Volgende stap (Alt+→)</translation>
     </message>
@@ -1076,112 +1076,112 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="92"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="94"/>
         <source>OECD due diligence</source>
         <translation>Gepaste zorgvuldigheid (OESO)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="112"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="114"/>
         <source>&amp;Yes</source>
         <translation>&amp;Ja</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="113"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="115"/>
         <source>&amp;No</source>
         <translation>&amp;Nee</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="114"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="116"/>
         <source>&amp;Unknown</source>
         <translation>&amp;Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="122"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="124"/>
         <source>Alt+{0} or {1}</source>
         <translation>Alt+{0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="125"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="127"/>
         <source>⚑ red flag</source>
         <translation>⚑ rode vlag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="127"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="129"/>
         <source>This answer weighs against support</source>
         <translation>Dit antwoord pleit tegen steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="138"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="140"/>
         <source>&lt;b&gt;Red flag.&lt;/b&gt; This answer weighs against support. Note what you found and attach the evidence; talk with the company before you decide.</source>
         <translation>&lt;b&gt;Rode vlag.&lt;/b&gt; Dit antwoord pleit tegen steun. Noteer wat u hebt gevonden en voeg de bewijsstukken bij; spreek met het bedrijf voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="150"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="152"/>
         <source>What you found, and where</source>
         <translation>Wat u hebt gevonden, en waar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="154"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="156"/>
         <source>One link per line (https://…)</source>
         <translation>Eén link per regel (https://…)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="163"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="165"/>
         <source>Evidence files</source>
         <translation>Bewijsstukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="167"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="169"/>
         <source>&amp;Attach file…</source>
         <translation>Bestand &amp;bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="169"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="171"/>
         <source>&amp;Remove</source>
         <translation>Ver&amp;wijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="171"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="173"/>
         <source>O&amp;pen</source>
         <translation>O&amp;penen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="184"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="186"/>
         <source>N&amp;ote:</source>
         <translation>No&amp;titie:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="186"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="188"/>
         <source>&amp;Links:</source>
         <translation>&amp;Links:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="204"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="206"/>
         <source>Evidence files:</source>
         <translation>Bewijsstukken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="265"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="267"/>
         <source>Saved {0} by {1}</source>
         <translation>Opgeslagen op {0} door {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="268"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="270"/>
         <source>Not answered yet</source>
         <translation>Nog niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="291"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="293"/>
         <source>SHA-256 {0}</source>
         <translation>SHA-256 {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="301"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="303"/>
         <source>Attach evidence</source>
         <translation>Bewijsstukken bijvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="340"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="346"/>
         <source>Not a web or e-mail link: {0}</source>
         <translation>Geen web- of e-maillink: {0}</translation>
     </message>
@@ -3198,153 +3198,153 @@
 <context>
     <name>PracticeReader</name>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="97"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="99"/>
         <source>&amp;Library</source>
         <translation>&amp;Bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="99"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="101"/>
         <source>Back to the library (Esc)</source>
         <translation>Terug naar de bibliotheek (Esc)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="103"/>
-        <location filename="../../postkit/ui/practices/reader.py" line="301"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="105"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="303"/>
         <source>&amp;Mark as used at our post</source>
         <translation>Als &amp;gebruikt op onze post markeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="108"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="110"/>
         <source>&amp;Edit…</source>
         <translation>Be&amp;werken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="111"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="113"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="133"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="135"/>
         <source>Practice text</source>
         <translation>Tekst van het voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="214"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="216"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="215"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="217"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="216"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="218"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="217"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="219"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="218"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="220"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="219"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="221"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="224"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="226"/>
         <source>*No text yet. Use Edit to describe the practice.*</source>
         <translation>*Nog geen tekst. Beschrijf het voorbeeld met Bewerken.*</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="232"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="234"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="239"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="241"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="240"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="242"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="241"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="243"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="242"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="244"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="244"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="246"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="248"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="250"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="251"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="253"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="252"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="254"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="253"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="255"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="268"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="270"/>
         <source>Tools and templates</source>
         <translation>Hulpmiddelen en sjablonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="277"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="279"/>
         <source>No files attached</source>
         <translation>Geen bestanden bijgevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="279"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="281"/>
         <source>Used at</source>
         <translation>Gebruikt door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="288"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="290"/>
         <source>No post has marked it as used yet</source>
         <translation>Nog geen post heeft het als gebruikt gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="301"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="303"/>
         <source>✓ Used at our post</source>
         <translation>✓ Gebruikt op onze post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="304"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="306"/>
         <source>{0} has marked this practice as used</source>
         <translation>{0} heeft dit voorbeeld als gebruikt gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="306"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="308"/>
         <source>Record that {0} used this practice</source>
         <translation>Vastleggen dat {0} dit voorbeeld heeft gebruikt</translation>
     </message>
@@ -4941,7 +4941,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../postkit/ui/app.py" line="158"/>
+        <location filename="../../postkit/ui/app.py" line="160"/>
         <source>That passphrase is wrong. Try again, or quit.</source>
         <translation>Die wachtzin is onjuist. Probeer het opnieuw, of sluit af.</translation>
     </message>

@@ -1,4 +1,8 @@
-"""Files attached to activities, copied into the database's files folder."""
+"""Files attached to records, copied into the database's files folder.
+
+In the folder of a protected database (one whose file key is at hand, see sealed_files) the
+copies are sealed; `readable_attachment` gives a path a viewer or an export can read.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from pathlib import Path
 from postkit.core.activities.records import AttachmentRecord
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
+from postkit.core.sealed_files import is_sealed, key_for, opened_copy, seal_file
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
@@ -48,11 +53,35 @@ def store_attachment(files_dir: Path, source: Path) -> AttachmentRecord:
     target = target_root / stored_name
     if target.exists():
         os.unlink(tmp.name)
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        return AttachmentRecord(file_name, stored_name, sha, size, utc_now())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    key = key_for(files_dir)
+    if key is None:
         shutil.move(tmp.name, target)
+    else:
+        sealed = target.with_name(target.name + ".partial")
+        try:
+            seal_file(key, Path(tmp.name), sealed)
+            os.replace(sealed, target)
+        finally:
+            os.unlink(tmp.name)
     return AttachmentRecord(file_name, stored_name, sha, size, utc_now())
 
 
 def attachment_path(files_dir: Path, record: AttachmentRecord) -> Path:
+    """Where the stored copy is (sealed in a protected post's folder)."""
     return files_dir / "attachments" / record.stored_name
+
+
+def readable_attachment(files_dir: Path, record: AttachmentRecord) -> Path:
+    """A path holding the file's plain content: the stored copy, or an opened one if sealed."""
+    path = attachment_path(files_dir, record)
+    try:
+        sealed = is_sealed(path)
+    except OSError as error:
+        raise PostkitError(
+            f"{path}: the attached file cannot be read ({error.strerror})"
+        ) from error
+    if not sealed:
+        return path
+    return opened_copy(files_dir, path, record.file_name, record.sha256)

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from postkit.core.db.encryption import DatabaseKey, cipher_dbapi, opening, unlock
 from postkit.core.errors import DatabaseError
-from postkit.core.paths import default_database_path, user_data_dir
+from postkit.core.paths import default_database_path, files_dir_for, user_data_dir
+from postkit.core.sealed_files import file_key, forget_key, remember_key
 
 
 def database_url(path_or_url: str | Path | None) -> str:
@@ -73,6 +74,8 @@ class Database:
             yield session
 
     def dispose(self) -> None:
+        if self.key is not None:
+            forget_key(self.files_dir)
         self.engine.dispose()
 
 
@@ -91,7 +94,7 @@ def connect(path_or_url: str | Path | None, passphrase: str | None = None) -> Da
             db_file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"cannot create the folder {db_file.parent}: {exc}") from exc
-        files_dir = db_file.parent / f"{db_file.stem}-files"
+        files_dir = files_dir_for(db_file)
     else:
         if passphrase is not None:
             raise DatabaseError("a passphrase protects only a SQLite database file")
@@ -117,9 +120,10 @@ def open_database(path_or_url: str | Path | None, passphrase: str | None = None)
         if database.key is not None and database.engine.url.database:
             with opening(Path(database.engine.url.database), database.key):
                 ensure_schema(database.engine)
+            remember_key(database.files_dir, file_key(database.files_dir, database.key.passphrase))
         else:
             ensure_schema(database.engine)
     except Exception:
-        database.dispose()
+        database.engine.dispose()  # its file key, if any, was not remembered
         raise
     return database

@@ -23,6 +23,8 @@ from types import ModuleType
 from typing import Any
 
 from postkit.core.errors import DatabaseError, PostkitError, ValidationError
+from postkit.core.paths import files_dir_for
+from postkit.core.sealed_files import file_key, load_file_key, rewrap_file_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLCipher writes whole pages, and its page sizes are powers of two from 512 bytes.
@@ -334,6 +336,7 @@ def protect_database(database_file: Path, passphrase: str) -> list[Path]:
     if is_protected(database_file):
         raise DatabaseError(f"{database_file}: the database is protected already")
     _export_encrypted(database_file, passphrase)
+    file_key(files_dir_for(database_file), passphrase)  # seals the attached files
     encrypted = []
     for backup in _backups(database_file):
         if not is_protected(backup):
@@ -367,7 +370,10 @@ def change_passphrase(database_file: Path, old: str, new: str) -> list[Path]:
     if not is_protected(database_file):
         raise DatabaseError(f"{database_file}: the database is not protected with a passphrase")
     verify_passphrase(database_file, old)
+    files_dir = files_dir_for(database_file)
+    load_file_key(files_dir, old)  # a damaged file key stops this before anything changes
     _rekey(database_file, old, new)
+    rewrap_file_key(files_dir, old, new)
     rekeyed = []
     for backup in _backups(database_file):
         if not is_protected(backup):

@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
-from postkit.core.activities.attachments import attachment_path, store_attachment
+from postkit.core.activities.attachments import readable_attachment, store_attachment
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.files import atomic_output
@@ -227,7 +227,7 @@ def _write_zip(
             for stored, listed in zip(record.attachments, practice.attachments, strict=True):
                 if listed.path in members:
                     continue
-                source = attachment_path(files_dir, stored)
+                source = readable_attachment(files_dir, stored)
                 members[listed.path] = _copy_into(archive, source, listed.path)
                 if members[listed.path] != stored.sha256:
                     raise PostkitError(

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.attachments import attachment_path
+from postkit.core.activities.attachments import readable_attachment
+from postkit.core.errors import PostkitError
 from postkit.core.practices.records import PracticeRecord
+from postkit.ui.dialogs import show_error
 from postkit.ui.overrides import override
 from postkit.ui.practices.labels import (
     LANGUAGE_NAMES,
@@ -310,12 +312,16 @@ class PracticeReader(QWidget):
 
     def attachment_file(self, index: int) -> Path:
         assert self.record is not None
-        return attachment_path(self._files_dir, self.record.attachments[index])
+        return readable_attachment(self._files_dir, self.record.attachments[index])
 
     def open_link(self, link: str) -> None:
         scheme, _, rest = link.partition(":")
         if scheme == _ATTACHMENT_SCHEME and self.record is not None:
-            path = self.attachment_file(int(rest))
+            try:
+                path = self.attachment_file(int(rest))
+            except PostkitError as error:
+                show_error(self, error)
+                return
             self.attachment_opened.emit(path)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         else:

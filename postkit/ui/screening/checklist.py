@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.activities.attachments import attachment_path
+from postkit.core.activities.attachments import readable_attachment
+from postkit.core.errors import PostkitError
 from postkit.core.screening import reference
 from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile, RequestRecord
+from postkit.ui.dialogs import show_error
 from postkit.ui.overrides import override
 from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
 
@@ -320,7 +322,11 @@ class ChecklistStep(QWidget):
         self.open_file(entry.data(Qt.ItemDataRole.UserRole))
 
     def open_file(self, file: EvidenceFile) -> None:
-        path = attachment_path(self._files_dir, file)  # type: ignore[arg-type]
+        try:
+            path = readable_attachment(self._files_dir, file)  # type: ignore[arg-type]
+        except PostkitError as error:
+            show_error(self, error)
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _update_buttons(self) -> None:

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.activities.attachments import attachment_path
+from postkit.core.activities.attachments import readable_attachment
 from postkit.core.activities.records import AttachmentRecord
+from postkit.core.errors import PostkitError
+from postkit.ui.dialogs import show_error
 
 Attachment = AttachmentRecord | Path  # stored already, or chosen and not stored yet
 
@@ -82,5 +84,13 @@ class AttachmentsEditor(QWidget):
 
     def _open(self, item: QListWidgetItem) -> None:
         payload = item.data(Qt.ItemDataRole.UserRole)
-        path = payload if isinstance(payload, Path) else attachment_path(self._files_dir, payload)
+        try:
+            path = (
+                payload
+                if isinstance(payload, Path)
+                else readable_attachment(self._files_dir, payload)
+            )
+        except PostkitError as error:
+            show_error(self, error)
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
