@@ -136,3 +136,27 @@ def test_built_app_upgrades_a_database_of_the_first_schema(app: Path, tmp_path: 
     engine = create_engine(database_url(path))
     assert current_revision(engine) == HEAD_REVISION
     engine.dispose()
+
+
+def test_built_app_protects_a_database_and_its_files_and_still_reads_them(
+    app: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "post.sqlite3"
+    passphrase = tmp_path / "passphrase.txt"
+    passphrase.write_text("kilimanjaro at dawn\n", encoding="utf-8")
+    _run(app, tmp_path, "--db", str(db), "demo", "seed", "--activities", "5")
+    files = [path for path in (tmp_path / "post-files").rglob("*") if path.is_file()]
+    assert files, "the demo data attaches files to practices"
+
+    _run(app, tmp_path, "--db", str(db), "--passphrase-file", str(passphrase), "db", "protect")
+
+    assert all(path.read_bytes().startswith(b"postkit-sealed-1\n") for path in files)
+    out = tmp_path / "shared.postkit"
+    _run(
+        app, tmp_path, "--db", str(db), "--passphrase-file", str(passphrase),
+        "practices", "export", str(out), "--all",
+    )  # fmt: skip
+    with zipfile.ZipFile(out) as exchange:
+        attached = [name for name in exchange.namelist() if name.startswith("attachments/")]
+        assert attached
+        assert not exchange.read(attached[0]).startswith(b"postkit-sealed-1\n")
