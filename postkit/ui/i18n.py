@@ -13,6 +13,7 @@ is left out of the `.qm`, so it shows the (English) source text until it is tran
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -96,26 +97,40 @@ def compile_translations(target_dir: Path | None = None) -> list[Path]:
 
 
 def _compiled(language: str) -> Path | None:
-    """The `.qm` for `language`, compiling it when only the source is there (or newer)."""
+    """The `.qm` for `language`, compiling it when only the source is there (or newer).
+
+    Compiled next to the sources when the folder can be written (a checkout, as `postkit
+    translations build` does), so later starts find it there; else into the user's folder.
+    """
     name = f"postkit_{language}"
     shipped = translations_dir() / f"{name}.qm"
     source = translations_dir() / f"{name}.ts"
     if not source.exists():
         return shipped if shipped.exists() else None
-    if shipped.exists() and shipped.stat().st_mtime >= source.stat().st_mtime:
+    if _is_current(shipped, source):
+        return shipped
+    if os.access(translations_dir(), os.W_OK) and _compiles_into(translations_dir(), language):
         return shipped
     cache = user_data_dir() / "translations"
     cached = cache / f"{name}.qm"
-    if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
+    if _is_current(cached, source) or _compiles_into(cache, language):
         return cached
+    return None
+
+
+def _is_current(compiled: Path, source: Path) -> bool:
+    return compiled.exists() and compiled.stat().st_mtime >= source.stat().st_mtime
+
+
+def _compiles_into(folder: Path, language: str) -> bool:
     from subprocess import CalledProcessError
 
     try:
-        compile_translations(cache)
+        compile_translations(folder)
     except (OSError, CalledProcessError) as error:
-        log.warning("cannot compile the %s translation: %s", language, error)
-        return None
-    return cached if cached.exists() else None
+        log.warning("cannot compile the %s translation into %s: %s", language, folder, error)
+        return False
+    return (folder / f"postkit_{language}.qm").exists()
 
 
 def apply_locale(language: str) -> None:

@@ -3,7 +3,9 @@ the source's placeholders, tags and accelerators, and the compiled translators r
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
@@ -267,3 +269,26 @@ def test_dutch_menus_have_unique_accelerators(
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("writable", [True, False], ids=["checkout", "read-only install"])
+def test_a_missing_qm_is_compiled_beside_its_source_or_else_for_the_user(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writable: bool
+) -> None:
+    sources, user = tmp_path / "translations", tmp_path / "user"
+    sources.mkdir()
+    shutil.copy(i18n.translations_dir() / "postkit_nl.ts", sources)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: sources)
+    monkeypatch.setattr(i18n, "user_data_dir", lambda: user)
+    if not writable:  # as root a chmod would not stop the writing
+        real_access = os.access
+        monkeypatch.setattr(
+            os, "access", lambda path, mode: path != sources and real_access(path, mode)
+        )
+
+    compiled = i18n._compiled("nl")
+
+    expected = sources if writable else user / "translations"
+    assert compiled == expected / "postkit_nl.qm"
+    assert QTranslator().load(str(compiled))
+    assert i18n._compiled("nl") == compiled, "found again without compiling"
