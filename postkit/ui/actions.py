@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum, auto
+from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -67,8 +67,7 @@ class ActionId(Enum):
 Key = QKeySequence.StandardKey
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):  # a NamedTuple: loading dataclasses at start costs ~1.5 ms
     text: str
     tip: str
     shortcut: Key | str | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -176,6 +175,8 @@ class MainWindow(QMainWindow):
     def acting_profile(self) -> PostProfile:
         """The post's profile with the person working now as its user (what pages act as)."""
         assert self.profile is not None
+        from dataclasses import replace
+
         return replace(self.profile, user_name=self.actor)
 
     # -- building ----------------------------------------------------------------------
@@ -662,6 +663,8 @@ class MainWindow(QMainWindow):
         self.editor = None
 
     def _save_from_editor(self, dialog: ActivityDialog, activity_id: int | None) -> None:
+        from dataclasses import replace
+
         from postkit.core.activities.commands import CreateActivity, UpdateActivity
 
         assert self.profile is not None

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
@@ -12,8 +11,7 @@ T = TypeVar("T")
 SETTINGS_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Setting(Generic[T]):
+class Setting(NamedTuple, Generic[T]):  # not a dataclass: dataclasses loads slowly at start
     key: str
     kind: type
     default: T
