@@ -12,492 +12,492 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="80"/>
+        <location filename="../../postkit/ui/actions.py" line="79"/>
         <source>&amp;New activity…</source>
         <translation>&amp;Nieuwe activiteit…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="81"/>
+        <location filename="../../postkit/ui/actions.py" line="80"/>
         <source>Log a new activity</source>
         <translation>Een nieuwe activiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="86"/>
+        <location filename="../../postkit/ui/actions.py" line="85"/>
         <source>&amp;Edit activity…</source>
         <translation>Activiteit &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="87"/>
+        <location filename="../../postkit/ui/actions.py" line="86"/>
         <source>Edit the selected activity</source>
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="92"/>
+        <location filename="../../postkit/ui/actions.py" line="91"/>
         <source>D&amp;uplicate activity</source>
         <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="93"/>
+        <location filename="../../postkit/ui/actions.py" line="92"/>
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="98"/>
+        <location filename="../../postkit/ui/actions.py" line="97"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="99"/>
+        <location filename="../../postkit/ui/actions.py" line="98"/>
         <source>Delete the selected activities</source>
         <translation>De geselecteerde activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="104"/>
+        <location filename="../../postkit/ui/actions.py" line="103"/>
         <source>&amp;Export list to Excel…</source>
         <translation>Lijst exporteren naar &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="105"/>
+        <location filename="../../postkit/ui/actions.py" line="104"/>
         <source>Export the activities shown to an .xlsx file</source>
         <translation>De getoonde activiteiten exporteren naar een .xlsx-bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="110"/>
+        <location filename="../../postkit/ui/actions.py" line="109"/>
         <source>Annual &amp;report (PDF)…</source>
         <translation>&amp;Jaarverslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="111"/>
+        <location filename="../../postkit/ui/actions.py" line="110"/>
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="116"/>
+        <location filename="../../postkit/ui/actions.py" line="115"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="117"/>
+        <location filename="../../postkit/ui/actions.py" line="116"/>
         <source>Search the activities</source>
         <translation>In de activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="122"/>
+        <location filename="../../postkit/ui/actions.py" line="121"/>
         <source>&amp;Clear filters</source>
         <translation>&amp;Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="123"/>
+        <location filename="../../postkit/ui/actions.py" line="122"/>
         <source>Show all activities</source>
         <translation>Alle activiteiten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="128"/>
+        <location filename="../../postkit/ui/actions.py" line="127"/>
         <source>&amp;Activities</source>
         <translation>&amp;Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="129"/>
+        <location filename="../../postkit/ui/actions.py" line="128"/>
         <source>The activity log</source>
         <translation>Het activiteitenlogboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="134"/>
+        <location filename="../../postkit/ui/actions.py" line="133"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="135"/>
+        <location filename="../../postkit/ui/actions.py" line="134"/>
         <source>The post&apos;s year at a glance</source>
         <translation>Het jaar van de post in één oogopslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="140"/>
+        <location filename="../../postkit/ui/actions.py" line="139"/>
         <source>&amp;Post profile…</source>
         <translation>&amp;Postprofiel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="141"/>
+        <location filename="../../postkit/ui/actions.py" line="140"/>
         <source>The post, its countries and your name</source>
         <translation>De post, de landen en uw naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="146"/>
+        <location filename="../../postkit/ui/actions.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="147"/>
+        <location filename="../../postkit/ui/actions.py" line="146"/>
         <source>Close postkit</source>
         <translation>postkit afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="152"/>
+        <location filename="../../postkit/ui/actions.py" line="151"/>
         <source>&amp;About postkit</source>
         <translation>&amp;Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="153"/>
+        <location filename="../../postkit/ui/actions.py" line="152"/>
         <source>Version and purpose</source>
         <translation>Versie en doel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="158"/>
+        <location filename="../../postkit/ui/actions.py" line="157"/>
         <source>P&amp;references…</source>
         <translation>&amp;Voorkeuren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="159"/>
+        <location filename="../../postkit/ui/actions.py" line="158"/>
         <source>The interface language</source>
         <translation>De taal van de gebruikersinterface</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="164"/>
+        <location filename="../../postkit/ui/actions.py" line="163"/>
         <source>&amp;Back up now</source>
         <translation>Nu &amp;back-up maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="165"/>
+        <location filename="../../postkit/ui/actions.py" line="164"/>
         <source>Write a backup copy of the post&apos;s database</source>
         <translation>Een back-up van de database van de post maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="170"/>
+        <location filename="../../postkit/ui/actions.py" line="169"/>
         <source>Re&amp;store from backup…</source>
         <translation>&amp;Herstellen uit back-up…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="171"/>
+        <location filename="../../postkit/ui/actions.py" line="170"/>
         <source>Replace the database by a backup (the current one is kept)</source>
         <translation>De database vervangen door een back-up (de huidige blijft bewaard)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="176"/>
+        <location filename="../../postkit/ui/actions.py" line="175"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="177"/>
+        <location filename="../../postkit/ui/actions.py" line="176"/>
         <source>The keys for common actions</source>
         <translation>De toetsen voor veelgebruikte handelingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="182"/>
+        <location filename="../../postkit/ui/actions.py" line="181"/>
         <source>&amp;User guide</source>
         <translation>&amp;Handleiding</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="183"/>
+        <location filename="../../postkit/ui/actions.py" line="182"/>
         <source>A short guide to postkit&apos;s tasks</source>
         <translation>Een korte handleiding bij de taken van postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="188"/>
+        <location filename="../../postkit/ui/actions.py" line="187"/>
         <source>&amp;IMVO conditions</source>
         <translation>&amp;IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="189"/>
+        <location filename="../../postkit/ui/actions.py" line="188"/>
         <source>Screening of companies&apos; requests for support</source>
         <translation>Toetsing van steunverzoeken van bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="194"/>
+        <location filename="../../postkit/ui/actions.py" line="193"/>
         <source>New support &amp;request…</source>
         <translation>Nieuw steun&amp;verzoek…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="195"/>
+        <location filename="../../postkit/ui/actions.py" line="194"/>
         <source>Record a company&apos;s request for support</source>
         <translation>Een steunverzoek van een bedrijf vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="200"/>
+        <location filename="../../postkit/ui/actions.py" line="199"/>
         <source>&amp;Edit request…</source>
         <translation>Verzoek &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="201"/>
+        <location filename="../../postkit/ui/actions.py" line="200"/>
         <source>Edit the company and support data of the request</source>
         <translation>De bedrijfs- en steungegevens van het verzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="206"/>
+        <location filename="../../postkit/ui/actions.py" line="205"/>
         <source>Screen against the &amp;sanctions list</source>
         <translation>Aan de &amp;sanctielijst toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="207"/>
+        <location filename="../../postkit/ui/actions.py" line="206"/>
         <source>Match the company and its directors against the list</source>
         <translation>Het bedrijf en zijn bestuurders vergelijken met de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="212"/>
+        <location filename="../../postkit/ui/actions.py" line="211"/>
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="213"/>
+        <location filename="../../postkit/ui/actions.py" line="212"/>
         <source>Write the request&apos;s decision record as PDF</source>
         <translation>Het besluitverslag van het verzoek als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="218"/>
+        <location filename="../../postkit/ui/actions.py" line="217"/>
         <source>Import &amp;sanctions list…</source>
         <translation>Sanctielijst &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="219"/>
+        <location filename="../../postkit/ui/actions.py" line="218"/>
         <source>Import a sanctions list (targets.simple.csv)</source>
         <translation>Een sanctielijst importeren (targets.simple.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="224"/>
+        <location filename="../../postkit/ui/actions.py" line="223"/>
         <source>Import risk &amp;table…</source>
         <translation>&amp;Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="225"/>
+        <location filename="../../postkit/ui/actions.py" line="224"/>
         <source>Import a country or sector risk table</source>
         <translation>Een risicotabel voor landen of sectoren importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="230"/>
+        <location filename="../../postkit/ui/actions.py" line="229"/>
         <source>&amp;Good practices</source>
         <translation>&amp;Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="231"/>
+        <location filename="../../postkit/ui/actions.py" line="230"/>
         <source>The library of good practices</source>
         <translation>De bibliotheek met goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="236"/>
+        <location filename="../../postkit/ui/actions.py" line="235"/>
         <source>New &amp;good practice…</source>
         <translation>Nieuw &amp;goed voorbeeld…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="237"/>
+        <location filename="../../postkit/ui/actions.py" line="236"/>
         <source>Write up a good practice</source>
         <translation>Een goed voorbeeld beschrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="242"/>
+        <location filename="../../postkit/ui/actions.py" line="241"/>
         <source>&amp;Promote to good practice…</source>
         <translation>&amp;Tot goed voorbeeld maken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="243"/>
+        <location filename="../../postkit/ui/actions.py" line="242"/>
         <source>Make a good practice of the selected activity</source>
         <translation>Van de geselecteerde activiteit een goed voorbeeld maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="248"/>
+        <location filename="../../postkit/ui/actions.py" line="247"/>
         <source>&amp;Import good practices…</source>
         <translation>Goede voorbeelden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="249"/>
+        <location filename="../../postkit/ui/actions.py" line="248"/>
         <source>Import .postkit files from other posts</source>
         <translation>.postkit-bestanden van andere posten importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="254"/>
+        <location filename="../../postkit/ui/actions.py" line="253"/>
         <source>E&amp;xport good practices…</source>
         <translation>Goede voorbeelden e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="255"/>
+        <location filename="../../postkit/ui/actions.py" line="254"/>
         <source>Export practices to a .postkit file to share</source>
         <translation>Voorbeelden exporteren naar een .postkit-bestand om te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="260"/>
+        <location filename="../../postkit/ui/actions.py" line="259"/>
         <source>PDF &amp;booklet…</source>
         <translation>PDF-&amp;boekje…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="261"/>
+        <location filename="../../postkit/ui/actions.py" line="260"/>
         <source>A booklet of the practices shown, to hand out</source>
         <translation>Een boekje met de getoonde voorbeelden, om uit te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="266"/>
+        <location filename="../../postkit/ui/actions.py" line="265"/>
         <source>Pre&amp;sent (trainer mode)</source>
         <translation>&amp;Presenteren (trainersmodus)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="267"/>
+        <location filename="../../postkit/ui/actions.py" line="266"/>
         <source>Show the practices full screen, one per page</source>
         <translation>De voorbeelden schermvullend tonen, één per pagina</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="272"/>
+        <location filename="../../postkit/ui/actions.py" line="271"/>
         <source>&amp;Surveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="273"/>
+        <location filename="../../postkit/ui/actions.py" line="272"/>
         <source>The evaluation survey and other surveys</source>
         <translation>De evaluatie-enquête en andere enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="278"/>
+        <location filename="../../postkit/ui/actions.py" line="277"/>
         <source>Start a survey &amp;response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="279"/>
+        <location filename="../../postkit/ui/actions.py" line="278"/>
         <source>Answer the selected survey</source>
         <translation>De geselecteerde enquête invullen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="284"/>
+        <location filename="../../postkit/ui/actions.py" line="283"/>
         <source>&amp;Continue survey draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="285"/>
+        <location filename="../../postkit/ui/actions.py" line="284"/>
         <source>Go on with a response that was not submitted yet</source>
         <translation>Verdergaan met een inzending die nog niet is verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="290"/>
+        <location filename="../../postkit/ui/actions.py" line="289"/>
         <source>Import a survey (&amp;XLSForm)…</source>
         <translation>Enquête &amp;importeren (XLSForm)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="291"/>
+        <location filename="../../postkit/ui/actions.py" line="290"/>
         <source>Add a survey designed as an XLSForm workbook</source>
         <translation>Een enquête toevoegen die als XLSForm-werkmap is opgezet</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="296"/>
+        <location filename="../../postkit/ui/actions.py" line="295"/>
         <source>Export survey r&amp;esponses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="297"/>
+        <location filename="../../postkit/ui/actions.py" line="296"/>
         <source>Export the post&apos;s responses for headquarters</source>
         <translation>De inzendingen van de post exporteren voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="302"/>
+        <location filename="../../postkit/ui/actions.py" line="301"/>
         <source>Pro&amp;tect with a passphrase…</source>
         <translation>Beveiligen met een &amp;wachtzin…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="303"/>
+        <location filename="../../postkit/ui/actions.py" line="302"/>
         <source>Encrypt the post&apos;s database, its backups and its attached files</source>
         <translation>De database van de post, de back-ups en de bijgevoegde bestanden versleutelen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="310"/>
+        <location filename="../../postkit/ui/actions.py" line="309"/>
         <source>&amp;Change passphrase…</source>
         <translation>Wachtzin wij&amp;zigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="311"/>
+        <location filename="../../postkit/ui/actions.py" line="310"/>
         <source>Re-key the database and its backups with a new passphrase</source>
         <translation>De database en de back-ups opnieuw versleutelen met een nieuwe wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="316"/>
+        <location filename="../../postkit/ui/actions.py" line="315"/>
         <source>&amp;Users…</source>
         <translation>&amp;Gebruikers…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="317"/>
+        <location filename="../../postkit/ui/actions.py" line="316"/>
         <source>The people at the post who use postkit</source>
         <translation>De medewerkers van de post die postkit gebruiken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="322"/>
+        <location filename="../../postkit/ui/actions.py" line="321"/>
         <source>S&amp;witch user…</source>
         <translation>Gebruiker wi&amp;sselen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="323"/>
+        <location filename="../../postkit/ui/actions.py" line="322"/>
         <source>Let another person at the post work under their own name</source>
         <translation>Een andere medewerker van de post onder de eigen naam laten werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="328"/>
+        <location filename="../../postkit/ui/actions.py" line="327"/>
         <source>Import a &amp;receipt…</source>
         <translation>Een &amp;ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="329"/>
+        <location filename="../../postkit/ui/actions.py" line="328"/>
         <source>Import headquarters&apos; receipt of the exports the post sent</source>
         <translation>De ontvangstbevestiging van het departement voor de verzonden exports importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="334"/>
+        <location filename="../../postkit/ui/actions.py" line="333"/>
         <source>&amp;Headquarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="335"/>
+        <location filename="../../postkit/ui/actions.py" line="334"/>
         <source>Aggregate the survey exports of the posts</source>
         <translation>De enquête-exports van de posten samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="340"/>
+        <location filename="../../postkit/ui/actions.py" line="339"/>
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="341"/>
+        <location filename="../../postkit/ui/actions.py" line="340"/>
         <source>Add post export files to aggregate</source>
         <translation>Exportbestanden van posten toevoegen om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="346"/>
+        <location filename="../../postkit/ui/actions.py" line="345"/>
         <source>Add a f&amp;older of exports…</source>
         <translation>Een &amp;map met exports toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="347"/>
+        <location filename="../../postkit/ui/actions.py" line="346"/>
         <source>Add every export file in a folder</source>
         <translation>Alle exportbestanden in een map toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="352"/>
+        <location filename="../../postkit/ui/actions.py" line="351"/>
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="353"/>
+        <location filename="../../postkit/ui/actions.py" line="352"/>
         <source>Check and store the listed exports and build the summary</source>
         <translation>De gekozen exports controleren, opslaan en het overzicht maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="358"/>
+        <location filename="../../postkit/ui/actions.py" line="357"/>
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="359"/>
+        <location filename="../../postkit/ui/actions.py" line="358"/>
         <source>Write the summary workbook</source>
         <translation>Het overzicht als werkmap opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="364"/>
+        <location filename="../../postkit/ui/actions.py" line="363"/>
         <source>Save &amp;report (PDF)…</source>
         <translation>&amp;Rapport opslaan (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="365"/>
+        <location filename="../../postkit/ui/actions.py" line="364"/>
         <source>Write the report with charts</source>
         <translation>Het rapport met grafieken opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="370"/>
+        <location filename="../../postkit/ui/actions.py" line="369"/>
         <source>Write &amp;receipts…</source>
         <translation>Ont&amp;vangstbevestigingen schrijven…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="371"/>
+        <location filename="../../postkit/ui/actions.py" line="370"/>
         <source>Write a receipt file for each post whose files arrived</source>
         <translation>Een ontvangstbevestiging schrijven voor elke post waarvan bestanden binnenkwamen</translation>
     </message>
@@ -601,177 +601,167 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="74"/>
         <source>Edit activity</source>
         <translation>Activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="74"/>
         <source>New activity</source>
         <translation>Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="78"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="80"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="81"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="80"/>
         <source>&amp;Reach</source>
         <translation>Be&amp;reik</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="82"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="81"/>
         <source>&amp;Outcome and files</source>
         <translation>Res&amp;ultaat en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="92"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="91"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="116"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="115"/>
         <source>Choose a core task…</source>
         <translation>Kies een kerntaak…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="122"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="121"/>
         <source>What was done, in a few words</source>
         <translation>Wat er is gedaan, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="125"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="124"/>
         <source>Lasted more than one day, until</source>
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="140"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="139"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="146"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="151"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="159"/>
-        <source>Themes</source>
-        <translation>Thema&apos;s</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="160"/>
-        <source>Sectors</source>
-        <translation>Sectoren</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="169"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="162"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="177"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="178"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="171"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="179"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="180"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="181"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="182"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="192"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="185"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="195"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="196"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="189"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="197"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="190"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="198"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="273"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="266"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="274"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="267"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="275"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="268"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="276"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="269"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
     </message>
@@ -1009,7 +999,7 @@
 <context>
     <name>CheckList</name>
     <message>
-        <location filename="../../postkit/ui/widgets/check_list.py" line="21"/>
+        <location filename="../../postkit/ui/widgets/check_list.py" line="30"/>
         <source>Filter…</source>
         <translation>Filteren…</translation>
     </message>
@@ -2443,107 +2433,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="71"/>
+        <location filename="../../postkit/ui/main_window.py" line="70"/>
         <source>Opening the post&apos;s database…</source>
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="185"/>
+        <location filename="../../postkit/ui/main_window.py" line="186"/>
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="189"/>
+        <location filename="../../postkit/ui/main_window.py" line="190"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="190"/>
+        <location filename="../../postkit/ui/main_window.py" line="191"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="191"/>
+        <location filename="../../postkit/ui/main_window.py" line="192"/>
         <source>IMVO conditions</source>
         <translation>IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="192"/>
+        <location filename="../../postkit/ui/main_window.py" line="193"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="193"/>
+        <location filename="../../postkit/ui/main_window.py" line="194"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="194"/>
+        <location filename="../../postkit/ui/main_window.py" line="195"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="203"/>
+        <location filename="../../postkit/ui/main_window.py" line="204"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="205"/>
+        <location filename="../../postkit/ui/main_window.py" line="206"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="209"/>
+        <location filename="../../postkit/ui/main_window.py" line="210"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="225"/>
+        <location filename="../../postkit/ui/main_window.py" line="226"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="238"/>
+        <location filename="../../postkit/ui/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="249"/>
+        <location filename="../../postkit/ui/main_window.py" line="250"/>
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="261"/>
+        <location filename="../../postkit/ui/main_window.py" line="262"/>
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="274"/>
+        <location filename="../../postkit/ui/main_window.py" line="275"/>
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="285"/>
+        <location filename="../../postkit/ui/main_window.py" line="286"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="303"/>
+        <location filename="../../postkit/ui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="309"/>
+        <location filename="../../postkit/ui/main_window.py" line="310"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="517"/>
+        <location filename="../../postkit/ui/main_window.py" line="518"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="533"/>
+        <location filename="../../postkit/ui/main_window.py" line="534"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -2551,17 +2541,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="535"/>
+        <location filename="../../postkit/ui/main_window.py" line="536"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="603"/>
+        <location filename="../../postkit/ui/main_window.py" line="604"/>
         <source>Write the receipts into</source>
         <translation>De ontvangstbevestigingen opslaan in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="622"/>
+        <location filename="../../postkit/ui/main_window.py" line="623"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
@@ -2569,27 +2559,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="674"/>
+        <location filename="../../postkit/ui/main_window.py" line="677"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="677"/>
+        <location filename="../../postkit/ui/main_window.py" line="680"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="692"/>
+        <location filename="../../postkit/ui/main_window.py" line="695"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="693"/>
+        <location filename="../../postkit/ui/main_window.py" line="696"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="701"/>
+        <location filename="../../postkit/ui/main_window.py" line="704"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -2597,17 +2587,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="702"/>
+        <location filename="../../postkit/ui/main_window.py" line="705"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="702"/>
+        <location filename="../../postkit/ui/main_window.py" line="705"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="704"/>
+        <location filename="../../postkit/ui/main_window.py" line="707"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -2615,106 +2605,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="793"/>
+        <location filename="../../postkit/ui/main_window.py" line="796"/>
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="804"/>
+        <location filename="../../postkit/ui/main_window.py" line="807"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="826"/>
+        <location filename="../../postkit/ui/main_window.py" line="829"/>
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="837"/>
-        <location filename="../../postkit/ui/main_window.py" line="856"/>
+        <location filename="../../postkit/ui/main_window.py" line="840"/>
+        <location filename="../../postkit/ui/main_window.py" line="859"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="839"/>
+        <location filename="../../postkit/ui/main_window.py" line="842"/>
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="853"/>
+        <location filename="../../postkit/ui/main_window.py" line="856"/>
         <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="856"/>
+        <location filename="../../postkit/ui/main_window.py" line="859"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="866"/>
+        <location filename="../../postkit/ui/main_window.py" line="869"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="867"/>
+        <location filename="../../postkit/ui/main_window.py" line="870"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="900"/>
+        <location filename="../../postkit/ui/main_window.py" line="903"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="902"/>
+        <location filename="../../postkit/ui/main_window.py" line="905"/>
         <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="923"/>
-        <location filename="../../postkit/ui/main_window.py" line="933"/>
+        <location filename="../../postkit/ui/main_window.py" line="926"/>
+        <location filename="../../postkit/ui/main_window.py" line="936"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="924"/>
-        <location filename="../../postkit/ui/main_window.py" line="934"/>
+        <location filename="../../postkit/ui/main_window.py" line="927"/>
+        <location filename="../../postkit/ui/main_window.py" line="937"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="942"/>
+        <location filename="../../postkit/ui/main_window.py" line="945"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="971"/>
-        <location filename="../../postkit/ui/main_window.py" line="1009"/>
+        <location filename="../../postkit/ui/main_window.py" line="974"/>
+        <location filename="../../postkit/ui/main_window.py" line="1012"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="971"/>
+        <location filename="../../postkit/ui/main_window.py" line="974"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="980"/>
+        <location filename="../../postkit/ui/main_window.py" line="983"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="980"/>
+        <location filename="../../postkit/ui/main_window.py" line="983"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="995"/>
+        <location filename="../../postkit/ui/main_window.py" line="998"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="998"/>
+        <location filename="../../postkit/ui/main_window.py" line="1001"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2722,32 +2712,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1009"/>
+        <location filename="../../postkit/ui/main_window.py" line="1012"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1024"/>
+        <location filename="../../postkit/ui/main_window.py" line="1027"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1027"/>
+        <location filename="../../postkit/ui/main_window.py" line="1030"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1050"/>
+        <location filename="../../postkit/ui/main_window.py" line="1053"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1052"/>
+        <location filename="../../postkit/ui/main_window.py" line="1055"/>
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1064"/>
+        <location filename="../../postkit/ui/main_window.py" line="1067"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -2977,182 +2967,172 @@
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="61"/>
         <source>Edit good practice</source>
         <translation>Goed voorbeeld bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="61"/>
         <source>New good practice</source>
         <translation>Nieuw goed voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="67"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="66"/>
         <source>&amp;Practice</source>
         <translation>&amp;Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="67"/>
         <source>&amp;Story</source>
         <translation>Ve&amp;rhaal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="69"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="70"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="69"/>
         <source>&amp;Contact and files</source>
         <translation>&amp;Contact en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="72"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="71"/>
         <source>Text fields take Markdown: **bold**, *italic*, lists with - or 1.</source>
         <translation>Tekstvelden ondersteunen Markdown: **vet**, *cursief*, lijsten met - of 1.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="83"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="82"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="108"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="107"/>
         <source>What the post did, in a few words</source>
         <translation>Wat de post deed, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="117"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="116"/>
         <source>Embassy or consulate</source>
         <translation>Ambassade of consulaat</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="119"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="118"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="124"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="123"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="133"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="132"/>
         <source>Only published practices go out with “all published”</source>
         <translation>Alleen gepubliceerde voorbeelden gaan mee met “alle gepubliceerde”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="135"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="134"/>
         <source>Two or three sentences other posts see on the card</source>
         <translation>Twee of drie zinnen die andere posten op de kaart zien</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="137"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="136"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="138"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="137"/>
         <source>Core tas&amp;ks:</source>
         <translation>&amp;Kerntaken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="141"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="140"/>
         <source>P&amp;ost:</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="141"/>
         <source>Cou&amp;ntry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="143"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="144"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="143"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="145"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="144"/>
         <source>St&amp;atus:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="146"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="145"/>
         <source>S&amp;ummary:</source>
         <translation>Sa&amp;menvatting:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="152"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="151"/>
         <source>The situation and why the post acted</source>
         <translation>De situatie en waarom de post in actie kwam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="156"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="155"/>
         <source>What another post should know before trying</source>
         <translation>Wat een andere post moet weten voordat die het probeert</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="157"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="156"/>
         <source>Conte&amp;xt:</source>
         <translation>Conte&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="158"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="157"/>
         <source>What was &amp;done:</source>
         <translation>Wat er is ge&amp;daan:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="159"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="158"/>
         <source>What &amp;worked:</source>
         <translation>Wat &amp;werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="160"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="159"/>
         <source>What did &amp;not work:</source>
         <translation>Wat &amp;niet werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="161"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="160"/>
         <source>L&amp;essons for other posts:</source>
         <translation>L&amp;essen voor andere posten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="169"/>
-        <source>Themes</source>
-        <translation>Thema&apos;s</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="170"/>
-        <source>Sectors</source>
-        <translation>Sectoren</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="178"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="171"/>
         <source>Optional: who to ask at the post</source>
         <translation>Optioneel: bij wie u op de post terechtkunt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="180"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="173"/>
         <source>Con&amp;tact:</source>
         <translation>Con&amp;tact:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="181"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="174"/>
         <source>Tools and templates:</source>
         <translation>Hulpmiddelen en sjablonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="246"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="239"/>
         <source>Give the practice a title.</source>
         <translation>Geef het voorbeeld een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="247"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="240"/>
         <source>Tick at least one core task.</source>
         <translation>Vink ten minste één kerntaak aan.</translation>
     </message>
@@ -5181,6 +5161,19 @@
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>
             <numerusform>%n inzendingen geëxporteerd naar {0}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ThemesAndSectors</name>
+    <message>
+        <location filename="../../postkit/ui/widgets/check_list.py" line="76"/>
+        <source>Themes</source>
+        <translation>Thema&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/check_list.py" line="77"/>
+        <source>Sectors</source>
+        <translation>Sectoren</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +29,7 @@ from postkit.core.activities.records import ActivityInput, ActivityRecord, Attac
 from postkit.core.activities.validation import validate_activity
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
-from postkit.ui.widgets.check_list import CheckList
+from postkit.ui.widgets.check_list import ThemesAndSectors
 
 _MAX_COUNT = 1_000_000
 
@@ -152,14 +151,8 @@ class ActivityDialog(QDialog):
         return page
 
     def _build_topics_tab(self) -> QWidget:
-        page = QWidget(self)
-        grid = QGridLayout(page)
-        self.themes = CheckList(reference.themes(), self._language, page)
-        self.sectors = CheckList(reference.sectors(), self._language, page)
-        grid.addWidget(QLabel(self.tr("Themes"), page), 0, 0)
-        grid.addWidget(QLabel(self.tr("Sectors"), page), 0, 1)
-        grid.addWidget(self.themes, 1, 0)
-        grid.addWidget(self.sectors, 1, 1)
+        page = ThemesAndSectors(self._language, self)
+        self.themes, self.sectors = page.themes, page.sectors
         return page
 
     def _build_reach_tab(self) -> QWidget:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -29,7 +28,7 @@ from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, Prac
 from postkit.core.practices.service import TITLE_MAX, YEARS, validate_practice
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
-from postkit.ui.widgets.check_list import CheckList
+from postkit.ui.widgets.check_list import ThemesAndSectors
 
 _NO_YEAR = YEARS[0] - 1
 
@@ -162,14 +161,8 @@ class PracticeDialog(QDialog):
         return page
 
     def _build_topics_tab(self) -> QWidget:
-        page = QWidget(self)
-        grid = QGridLayout(page)
-        self.themes = CheckList(reference.themes(), self._language, page)
-        self.sectors = CheckList(reference.sectors(), self._language, page)
-        grid.addWidget(QLabel(self.tr("Themes"), page), 0, 0)
-        grid.addWidget(QLabel(self.tr("Sectors"), page), 0, 1)
-        grid.addWidget(self.themes, 1, 0)
-        grid.addWidget(self.sectors, 1, 1)
+        page = ThemesAndSectors(self._language, self)
+        self.themes, self.sectors = page.themes, page.sectors
         return page
 
     def _build_files_tab(self) -> QWidget:

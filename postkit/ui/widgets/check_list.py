@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from postkit.core import reference
 from postkit.core.reference import ReferenceList
 
 
@@ -54,3 +63,17 @@ class CheckList(QWidget):
         needle = text.casefold().strip()
         for entry in self._entries():
             entry.setHidden(bool(needle) and needle not in entry.text().casefold())
+
+
+class ThemesAndSectors(QWidget):
+    """The themes and the sectors of a record side by side (activities and practices)."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.themes = CheckList(reference.themes(), language, self)
+        self.sectors = CheckList(reference.sectors(), language, self)
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel(self.tr("Themes"), self), 0, 0)
+        grid.addWidget(QLabel(self.tr("Sectors"), self), 0, 1)
+        grid.addWidget(self.themes, 1, 0)
+        grid.addWidget(self.sectors, 1, 1)
