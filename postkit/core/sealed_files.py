@@ -6,7 +6,9 @@ A post that protects its database with a passphrase expects the files attached t
 nonce holds its number and whether it is the last, so chunks cannot be dropped, reordered or
 cut off unnoticed). The file key is kept in `<files folder>/file-key`, wrapped with a key
 derived from the passphrase (scrypt), so changing the passphrase re-wraps 32 bytes and leaves
-the files alone. Files stay content-addressed by the SHA-256 of their plain content.
+the files alone. Files stay content-addressed by the SHA-256 of their plain content; a sealed
+copy's name is a hash of the file's name (`sealed_name`), so the folder does not tell what the
+files are called either.
 
 An open protected database remembers its file key for its files folder (`remember_key`),
 so storing and opening attachments need nothing more than the folder.
@@ -15,6 +17,7 @@ so storing and opening attachments need nothing more than the folder.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import os
 import secrets
 import shutil
@@ -141,6 +144,15 @@ def key_for(files_dir: Path) -> bytes | None:
 # Files
 
 
+SEALED_SUFFIX = ".sealed"
+
+
+def sealed_name(plain: Path) -> Path:
+    """Where the sealed copy of the file stored at `plain` lies."""
+    digest = hashlib.sha256(plain.name.encode("utf-8")).hexdigest()[:24]
+    return plain.with_name(digest + SEALED_SUFFIX)
+
+
 def is_sealed(path: Path) -> bool:
     with Path(path).open("rb") as file:
         return file.read(len(MAGIC)) == MAGIC
@@ -206,11 +218,13 @@ def seal_folder(files_dir: Path, key: bytes) -> int:
     for path in sorted(root.rglob("*")):
         if not path.is_file() or path.name.startswith(".") or path.suffix == ".partial":
             continue
-        if is_sealed(path):
+        if path.suffix == SEALED_SUFFIX or is_sealed(path):
             continue
-        partial = path.with_name(path.name + ".partial")
+        target = sealed_name(path)
+        partial = target.with_name(target.name + ".partial")
         seal_file(key, path, partial)
-        os.replace(partial, path)
+        os.replace(partial, target)
+        path.unlink()
         count += 1
     return count
 

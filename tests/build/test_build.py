@@ -150,7 +150,12 @@ def test_built_app_protects_a_database_and_its_files_and_still_reads_them(
 
     _run(app, tmp_path, "--db", str(db), "--passphrase-file", str(passphrase), "db", "protect")
 
-    assert all(path.read_bytes().startswith(b"postkit-sealed-1\n") for path in files)
+    sealed = [
+        path for path in (tmp_path / "post-files" / "attachments").rglob("*") if path.is_file()
+    ]
+    assert len(sealed) == len(files)
+    assert all(path.read_bytes().startswith(b"postkit-sealed-1\n") for path in sealed)
+    assert not any(path.exists() for path in files), "no plain copy is left behind"
     out = tmp_path / "shared.postkit"
     _run(
         app, tmp_path, "--db", str(db), "--passphrase-file", str(passphrase),

@@ -105,6 +105,10 @@ def test_the_file_key_opens_with_its_passphrase_only_and_follows_a_new_one(
     assert load_file_key(tmp_path / "elsewhere", PASSPHRASE) is None
 
 
+def _names_in(folder: Path) -> list[str]:
+    return [path.name.lower() for path in folder.rglob("*")]
+
+
 def _activity_with_file(database: Database, tmp_path: Path) -> int:
     source = tmp_path / "kivu-findings.txt"
     source.write_bytes(EVIDENCE)
@@ -129,7 +133,10 @@ def test_protecting_seals_the_attached_files_and_postkit_still_reads_them(
 
     protect_database(path, PASSPHRASE)
 
-    assert is_sealed(stored) and EVIDENCE not in stored.read_bytes()
+    sealed = attachment_path(files_dir_for(path), record)
+    assert not stored.exists()
+    assert is_sealed(sealed) and EVIDENCE not in sealed.read_bytes()
+    assert not any("kivu" in part for part in _names_in(files_dir_for(path)))
     protected = open_database(path, PASSPHRASE)
     try:
         assert readable_attachment(protected.files_dir, record).read_bytes() == EVIDENCE
@@ -149,7 +156,8 @@ def test_a_file_attached_in_a_protected_database_is_sealed_from_the_start(
         with database.session() as session:
             (record,) = get_activity(session, activity_id).attachments
         stored = attachment_path(database.files_dir, record)
-        assert EVIDENCE not in stored.read_bytes()
+        assert is_sealed(stored) and EVIDENCE not in stored.read_bytes()
+        assert not any("kivu" in name for name in _names_in(database.files_dir))
         assert not list(database.files_dir.rglob("*.partial"))
         assert readable_attachment(database.files_dir, record).read_bytes() == EVIDENCE
     finally:

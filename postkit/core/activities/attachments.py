@@ -15,7 +15,7 @@ from pathlib import Path
 from postkit.core.activities.records import AttachmentRecord
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
-from postkit.core.sealed_files import is_sealed, key_for, opened_copy, seal_file
+from postkit.core.sealed_files import is_sealed, key_for, opened_copy, seal_file, sealed_name
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
@@ -51,7 +51,7 @@ def store_attachment(files_dir: Path, source: Path) -> AttachmentRecord:
     file_name = _safe_file_name(source.name)
     stored_name = f"{sha[:2]}/{sha}/{file_name}"
     target = target_root / stored_name
-    if target.exists():
+    if target.exists() or sealed_name(target).exists():
         os.unlink(tmp.name)
         return AttachmentRecord(file_name, stored_name, sha, size, utc_now())
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -59,18 +59,21 @@ def store_attachment(files_dir: Path, source: Path) -> AttachmentRecord:
     if key is None:
         shutil.move(tmp.name, target)
     else:
-        sealed = target.with_name(target.name + ".partial")
+        sealed = sealed_name(target)
+        partial = sealed.with_name(sealed.name + ".partial")
         try:
-            seal_file(key, Path(tmp.name), sealed)
-            os.replace(sealed, target)
+            seal_file(key, Path(tmp.name), partial)
+            os.replace(partial, sealed)
         finally:
             os.unlink(tmp.name)
     return AttachmentRecord(file_name, stored_name, sha, size, utc_now())
 
 
 def attachment_path(files_dir: Path, record: AttachmentRecord) -> Path:
-    """Where the stored copy is (sealed in a protected post's folder)."""
-    return files_dir / "attachments" / record.stored_name
+    """Where the stored copy is: under its own name, or sealed (in a protected post's folder)."""
+    plain = files_dir / "attachments" / record.stored_name
+    sealed = sealed_name(plain)
+    return sealed if sealed.exists() else plain
 
 
 def readable_attachment(files_dir: Path, record: AttachmentRecord) -> Path:
