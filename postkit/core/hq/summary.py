@@ -206,14 +206,29 @@ def _build_summary(
     expected_posts: Sequence[str] | None,
     post_countries: Mapping[str, str] | None,
 ) -> Summary:
-    records = _records(session, form)
-    by_post: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for post, values in records:
-        by_post[post].append(values)
-    regions = _post_attribute(form, by_post, REGION_QUESTION)
+    likert_questions = [q for q in form.questions() if is_likert(form, q)]
+    select_questions = [q for q in form.questions() if q.is_select and not is_likert(form, q)]
+    open_questions = [
+        q for q in form.questions() if q.type == "text" and q.name not in PERSONAL_QUESTIONS
+    ]
+    names = list(
+        dict.fromkeys(
+            [
+                *(q.name for q in (*likert_questions, *select_questions, *open_questions)),
+                REGION_QUESTION,
+                BUSINESS_QUESTION,
+                "_language",
+            ]
+        )
+    )
+    records = _records(session, form, names)
+    by_post: dict[str, list[tuple[object, ...]]] = defaultdict(list)
+    for post, answers in records:
+        by_post[post].append(answers)
+    regions = _post_attribute(form, by_post, REGION_QUESTION, names.index(REGION_QUESTION))
     if not _question(form, REGION_QUESTION):
         regions = _regions_from_countries(by_post, post_countries)
-    business = _post_attribute(form, by_post, BUSINESS_QUESTION)
+    business = _post_attribute(form, by_post, BUSINESS_QUESTION, names.index(BUSINESS_QUESTION))
     latest = _latest_exports(session, form)
     posts = tuple(
         PostCount(
@@ -238,17 +253,7 @@ def _build_summary(
     expected = _expected_posts(session, form) if expected_posts is None else list(expected_posts)
     counted = {post.post for post in posts}
     missing = tuple(sorted({p for p in expected if p not in counted}, key=str.casefold))
-    likert_questions = [q for q in form.questions() if is_likert(form, q)]
-    select_questions = [q for q in form.questions() if q.is_select and not is_likert(form, q)]
-    open_questions = [
-        q for q in form.questions() if q.type == "text" and q.name not in PERSONAL_QUESTIONS
-    ]
-    table = _Columns(
-        records,
-        regions,
-        business,
-        (q.name for q in (*likert_questions, *select_questions, *open_questions)),
-    )
+    table = _Columns(records, regions, business, names)
     return Summary(
         form_id=form.form_id,
         version=form.version,
@@ -289,11 +294,14 @@ def distribution(values: Iterable[object]) -> Distribution:
 # Reading the store
 
 
-def _records(session: Session, form: Form) -> list[tuple[str, dict[str, object]]]:
-    """Every response as (post, values), by post, time of submission and UUID.
+def _records(
+    session: Session, form: Form, names: Sequence[str]
+) -> list[tuple[str, tuple[object, ...]]]:
+    """Every response as (post, its answers to `names`), by post, submission time and UUID.
 
     Sorted here rather than by the database: the same order on SQLite and PostgreSQL
-    (whatever its collation), and the sort moves no JSON text.
+    (whatever its collation), and the sort moves no JSON text. Each stored response is
+    parsed and reduced to the answers the summary counts at once, while it is in the cache.
     """
     table = CollectedResponseRow.__table__
     statement = select(
@@ -301,7 +309,9 @@ def _records(session: Session, form: Form) -> list[tuple[str, dict[str, object]]
     ).where(table.c.form_id == form.form_id, table.c.version == form.version)
     rows = sorted(session.execute(statement), key=lambda row: tuple(row[:3]))
     loads = orjson.loads
-    return [(post, loads(values)) for post, _submitted, _uuid, values in rows]
+    return [
+        (post, tuple(map(loads(values).get, names))) for post, _submitted, _uuid, values in rows
+    ]
 
 
 def _latest_exports(session: Session, form: Form) -> dict[str, str]:
@@ -365,17 +375,16 @@ def _question(form: Form, name: str) -> Question | None:
 
 
 def _post_attribute(
-    form: Form, by_post: Mapping[str, list[dict[str, object]]], name: str
+    form: Form, by_post: Mapping[str, list[tuple[object, ...]]], name: str, index: int
 ) -> dict[str, str]:
+    """Each post's most given answer to `name` (the answer at `index` of each response)."""
     question = _question(form, name)
     if question is None:
         return {}
     order = {choice.name: index for index, choice in enumerate(form.choices(question))}
     attributes: dict[str, str] = {}
     for post, responses in by_post.items():
-        counts = Counter(
-            value for values in responses if isinstance(value := values.get(name), str)
-        )
+        counts = Counter(value for answers in responses if isinstance(value := answers[index], str))
         if counts:
             attributes[post] = min(counts, key=lambda code: (-counts[code], order.get(code, 99)))
     return attributes
@@ -427,25 +436,23 @@ class _Columns:
     """The answers to the summarised questions by column, with each post's region and
     business beside every answer.
 
-    Each response is read once, for all the questions together: going through 6,000
-    responses once per question fetched each response from memory again every time. The
-    responses are kept ordered by (region, business), so the answers of one group to a
-    question are one slice of its column; `positions` keeps their order as given.
+    `records` hold each response's answers to `names` (read once, for all the questions
+    together). The responses are kept ordered by (region, business), so the answers of one
+    group to a question are one slice of its column; `positions` keeps their order as given.
     """
 
     def __init__(
         self,
-        records: Sequence[tuple[str, dict[str, object]]],
+        records: Sequence[tuple[str, tuple[object, ...]]],
         regions: Mapping[str, str],
         business: Mapping[str, str],
-        names: Iterable[str],
+        names: Sequence[str],
     ) -> None:
         pairs = [(regions.get(post, UNKNOWN), business.get(post, UNKNOWN)) for post, _ in records]
         self.positions = sorted(range(len(records)), key=pairs.__getitem__)  # stable
         self.posts = [records[index][0] for index in self.positions]
         self.regions = [pairs[index][0] for index in self.positions]
-        names = list(dict.fromkeys([*names, "_language"]))
-        rows = [tuple(map(records[index][1].get, names)) for index in self.positions]
+        rows = [records[index][1] for index in self.positions]
         columns = zip(*rows, strict=True) if rows else ((),) * len(names)
         self._columns = dict(zip(names, map(list, columns), strict=True))
         self.languages = [str(value or "") for value in self._columns["_language"]]
