@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -193,3 +194,22 @@ def test_an_older_and_a_newer_export_in_one_run_keep_the_newer_answers(
     assert summary.responses == 8
     comments = [a.text for q in summary.open_questions if q.name == "comments" for a in q.answers]
     assert "Changed my mind: shorter, please." in comments
+
+
+def test_stored_responses_read_back_as_they_were_written(
+    hq_database: Database, form: Form, exports: list[Path]
+) -> None:
+    with hq_database.session() as session:
+        report = collect_exports(session, exports[:2], form)
+        rows = session.execute(
+            select(CollectedResponseRow, ReceivedExportRow).join(
+                ReceivedExportRow, CollectedResponseRow.export_id == ReceivedExportRow.id
+            )
+        ).all()
+
+    assert len(rows) == report.added > 0
+    for response, receipt in rows:
+        assert response.received_at == receipt.received_at
+        assert response.received_at.utcoffset() is not None
+        assert (response.post_name, response.form_id) == (receipt.post_name, form.form_id)
+        assert json.loads(response.values)["_uuid"] == response.uuid

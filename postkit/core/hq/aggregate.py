@@ -289,12 +289,44 @@ class _Store:
 
     def flush(self) -> None:
         """Insert the waiting new responses."""
-        for start in range(0, len(self.pending), _BATCH):
-            self.session.execute(insert(self.responses), self.pending[start : start + _BATCH])
+        if self.pending and self.session.get_bind().dialect.name == "sqlite":
+            self._insert_on_sqlite(self.pending)
+        else:
+            for start in range(0, len(self.pending), _BATCH):
+                self.session.execute(insert(self.responses), self.pending[start : start + _BATCH])
         if self.known_uuids is not None:
             self.known_uuids |= self.pending_uuids
         self.pending.clear()
         self.pending_uuids.clear()
+
+    def _insert_on_sqlite(self, rows: list[dict[str, object]]) -> None:
+        """One executemany of plain tuples: SQLAlchemy's handling of every row's parameters
+        took a fifth of inserting 6,000 responses. Values go through the columns' own bind
+        processors as SQLAlchemy would apply them; the time of receipt, the same for every
+        row of a run, is converted once."""
+        connection = self.session.connection()
+        dialect = connection.dialect
+        columns = list(rows[0])
+        processors = {
+            name: processor
+            for name in columns
+            if (processor := self.responses.c[name].type.bind_processor(dialect)) is not None
+        }
+        constant = {"received_at": processors.pop("received_at")(self.now)}
+        if processors:  # no other column converts its values today; if one does, do it here
+            rows = [
+                {**row, **{name: convert(row[name]) for name, convert in processors.items()}}
+                for row in rows
+            ]
+        quote = dialect.identifier_preparer.quote
+        statement = (
+            f"INSERT INTO {quote(self.responses.name)} ({', '.join(map(quote, columns))}) "
+            f"VALUES ({', '.join('?' * len(columns))})"
+        )
+        connection.exec_driver_sql(
+            statement,
+            [tuple(constant.get(name, row[name]) for name in columns) for row in rows],
+        )
 
     def add_refusal(self, refused: RefusedFile) -> None:
         self.session.execute(
