@@ -858,7 +858,7 @@ class MainWindow(QMainWindow):
         ).format(backup.name)
         if not confirm(self, self.tr("Restore from backup"), question, self.tr("Restore")):
             return
-        self.database.dispose()
+        self.database.close_connections()
         try:
             safety = restore_database(database_file, backup, self.database.passphrase)
         except PostkitError as error:
@@ -880,7 +880,7 @@ class MainWindow(QMainWindow):
         assert self.database is not None
         self.screening_page.commit_pending()
         self.surveys_page.flush()
-        self.database.dispose()
+        self.database.close_connections()
 
     def protect_with_passphrase(self) -> None:
         """Encrypt the database and its backups; postkit then closes, to open it keyed."""

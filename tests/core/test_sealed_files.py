@@ -211,3 +211,27 @@ def test_a_practice_shared_from_a_protected_post_carries_its_files_readable(
     with read_exchange_file(out) as exchange:
         (copy,) = exchange.attachment_files.values()
         assert copy.read_bytes() == EVIDENCE
+
+
+def test_an_open_database_keeps_sealing_after_its_passphrase_changes(
+    database: Database, tmp_path: Path
+) -> None:
+    # As the app does: close the connections, re-key, go on with the same Database.
+    path = Path(str(database.engine.url.database))
+    database.dispose()
+    protect_database(path, PASSPHRASE)
+    live = open_database(path, PASSPHRASE)
+    try:
+        live.close_connections()
+        change_passphrase(path, PASSPHRASE, NEW_PASSPHRASE)
+        assert live.key is not None
+        live.key.replace(NEW_PASSPHRASE)
+
+        activity_id = _activity_with_file(live, tmp_path)
+
+        with live.session() as session:
+            (record,) = get_activity(session, activity_id).attachments
+        assert is_sealed(attachment_path(live.files_dir, record))
+        assert readable_attachment(live.files_dir, record).read_bytes() == EVIDENCE
+    finally:
+        live.dispose()

@@ -13,6 +13,7 @@ from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity
 from postkit.core.db import Database, open_database
 from postkit.core.db.encryption import WrongPassphraseError, is_protected, protect_database
+from postkit.core.sealed_files import key_for
 from postkit.ui import main_window as main_window_module
 from postkit.ui.actions import ActionId
 from postkit.ui.app import Startup
@@ -181,6 +182,8 @@ def test_changing_the_passphrase_from_the_file_menu_keeps_the_window_working(
     new_window.actions[ActionId.CHANGE_PASSPHRASE].trigger()
     assert [mode for mode, _ in seen] == [PassphraseMode.CHANGE, PassphraseMode.CHANGE]
     assert "passphrase is changed" in new_window.statusBar().currentMessage()
+    assert new_window.database is not None
+    assert key_for(new_window.database.files_dir) is not None, "attached files are still sealed"
     new_window.activities_page.reload()
     assert new_window.activities_page.model.rowCount() == 1
     backup = new_window.back_up()

@@ -73,7 +73,13 @@ class Database:
         with self.make_session() as session:
             yield session
 
+    def close_connections(self) -> None:
+        """Close the pooled connections (before the file is changed underneath); the
+        database stays usable and reconnects when next used."""
+        self.engine.dispose()
+
     def dispose(self) -> None:
+        """Done with the database: close its connections and forget its file key."""
         if self.key is not None:
             forget_key(self.files_dir)
         self.engine.dispose()
