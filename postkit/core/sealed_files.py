@@ -23,6 +23,7 @@ import secrets
 import shutil
 import struct
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +39,7 @@ _SCRYPT = {"length": 32, "n": 2**15, "r": 8, "p": 1}
 
 _keys: dict[Path, tuple[bytes, int]] = {}  # folder -> (file key, databases open on it)
 _opened_dir: Path | None = None
+OPENED_PREFIX = "postkit-open-"
 
 
 class SealedFileError(PostkitError):
@@ -248,9 +250,37 @@ def opened_copy(files_dir: Path, stored: Path, file_name: str, digest: str) -> P
 def _private_dir() -> Path:
     global _opened_dir
     if _opened_dir is None:
-        _opened_dir = Path(tempfile.mkdtemp(prefix="postkit-open-"))  # mode 0700
+        remove_left_behind()
+        prefix = f"{OPENED_PREFIX}{os.getpid()}-"
+        _opened_dir = Path(tempfile.mkdtemp(prefix=prefix))  # readable by this user only
         atexit.register(shutil.rmtree, _opened_dir, ignore_errors=True)
     return _opened_dir
+
+
+def remove_left_behind(folder: Path | None = None) -> int:
+    """Remove the opened copies of a postkit that did not close normally (a crash, a power
+    cut), so plain copies do not outlive it; returns how many folders went."""
+    removed = 0
+    for opened in Path(folder or tempfile.gettempdir()).glob(f"{OPENED_PREFIX}*"):
+        pid = opened.name.removeprefix(OPENED_PREFIX).partition("-")[0]
+        if pid.isdigit() and opened.is_dir() and not _may_be_running(int(pid), opened):
+            shutil.rmtree(opened, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def _may_be_running(pid: int, opened: Path) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # no safe signal 0 there: a folder untouched for two days is stale
+        return time.time() - opened.stat().st_mtime < 2 * 24 * 3600
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _nonce(prefix: bytes, number: int, last: bool) -> bytes:

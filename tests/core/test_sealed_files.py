@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from datetime import date
 from pathlib import Path
@@ -23,11 +24,13 @@ from postkit.core.practices.records import PracticeInput
 from postkit.core.practices.service import create_practice
 from postkit.core.sealed_files import (
     KEY_FILE,
+    OPENED_PREFIX,
     SealedFileError,
     create_file_key,
     is_sealed,
     key_for,
     load_file_key,
+    remove_left_behind,
     rewrap_file_key,
     seal_file,
     unseal,
@@ -235,3 +238,29 @@ def test_an_open_database_keeps_sealing_after_its_passphrase_changes(
         assert readable_attachment(live.files_dir, record).read_bytes() == EVIDENCE
     finally:
         live.dispose()
+
+
+def test_opened_copies_left_by_a_postkit_that_crashed_are_removed(tmp_path: Path) -> None:
+    left = tmp_path / f"{OPENED_PREFIX}{_a_pid_not_running()}-x1"
+    ours = tmp_path / f"{OPENED_PREFIX}{os.getpid()}-x2"
+    other = tmp_path / "someone-elses-folder"
+    for folder in (left, ours, other):
+        (folder / "abcd").mkdir(parents=True)
+        (folder / "abcd" / "findings.txt").write_bytes(EVIDENCE)
+
+    assert remove_left_behind(tmp_path) == 1
+
+    assert not left.exists()
+    assert ours.exists() and other.exists()
+
+
+def _a_pid_not_running() -> int:
+    pid = 4_000_000  # above Linux's default pid_max
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return pid
+        except PermissionError:
+            pass
+        pid += 1
