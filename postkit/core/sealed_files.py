@@ -31,6 +31,8 @@ from postkit.core.errors import PostkitError
 
 MAGIC = b"postkit-sealed-1\n"
 KEY_FILE = "file-key"
+SEALED_SUFFIX = ".sealed"
+OPENED_PREFIX = "postkit-open-"  # the private folders of opened (plain) copies
 _KEY_MAGIC = b"postkit-file-key-1\n"
 _CHUNK = 1 << 20
 _NONCE_PREFIX = 7  # bytes of random nonce prefix; 4 for the chunk number, 1 for "last"
@@ -39,7 +41,6 @@ _SCRYPT = {"length": 32, "n": 2**15, "r": 8, "p": 1}
 
 _keys: dict[Path, tuple[bytes, int]] = {}  # folder -> (file key, databases open on it)
 _opened_dir: Path | None = None
-OPENED_PREFIX = "postkit-open-"
 
 
 class SealedFileError(PostkitError):
@@ -124,7 +125,7 @@ def file_key(files_dir: Path, passphrase: str) -> bytes:
 def remember_key(files_dir: Path, key: bytes) -> None:
     """Keep the key at hand while a database on the folder is open (counted per opening)."""
     folder = Path(files_dir).resolve()
-    _key, count = _keys.get(folder, (key, 0))
+    count = _keys.get(folder, (key, 0))[1]
     _keys[folder] = (key, count + 1)
 
 
@@ -144,9 +145,6 @@ def key_for(files_dir: Path) -> bytes | None:
 
 
 # Files
-
-
-SEALED_SUFFIX = ".sealed"
 
 
 def sealed_name(plain: Path) -> Path:
