@@ -5,11 +5,22 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from postkit.core.errors import PostkitError
 
 log = logging.getLogger(__name__)
+
+
+ERROR_COLOR = "#c62828"
+
+
+def error_label(parent: QWidget, text: str = "") -> QLabel:
+    """The line under a form that says what is wrong with it, the same in every dialog."""
+    label = QLabel(text, parent)
+    label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: 600;")
+    label.setWordWrap(True)
+    return label
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:

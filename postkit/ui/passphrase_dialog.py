@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core.db.encryption import MIN_PASSPHRASE_LENGTH
+from postkit.ui.dialogs import error_label
 
 
 class PassphraseMode(Enum):
@@ -44,9 +45,7 @@ class PassphraseDialog(QDialog):
         self.show_text.toggled.connect(self._show_characters)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.error_label = QLabel(problem, self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.error_label = error_label(self, problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from postkit.core import reference
 from postkit.core.profile import PostProfile
+from postkit.ui.dialogs import error_label
 from postkit.ui.widgets.check_list import CheckList
 
 
@@ -43,8 +44,7 @@ class ProfileDialog(QDialog):
         self.countries = CheckList(reference.countries(), language, self)
         self.countries.list.setSortingEnabled(True)
         self.countries.list.sortItems(Qt.SortOrder.AscendingOrder)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.error_label = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         if profile is not None:
             self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -28,7 +28,7 @@ from postkit.core.users import (
     rename_user,
     set_user_active,
 )
-from postkit.ui.dialogs import show_error
+from postkit.ui.dialogs import error_label, show_error
 
 _USER_ID = Qt.ItemDataRole.UserRole
 
@@ -59,8 +59,7 @@ class UsersDialog(QDialog):
         self.add_button = QPushButton(self.tr("&Add"), self)
         self.rename_button = QPushButton(self.tr("&Rename…"), self)
         self.active_button = QPushButton(self.tr("&Deactivate"), self)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.error_label = error_label(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
 

@@ -28,6 +28,7 @@ from postkit.core.activities.attachments import store_attachment
 from postkit.core.activities.records import ActivityInput, ActivityRecord, AttachmentRecord
 from postkit.core.activities.validation import validate_activity
 from postkit.core.errors import PostkitError, ValidationError
+from postkit.ui.dialogs import error_label
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 from postkit.ui.widgets.check_list import ThemesAndSectors
 
@@ -80,10 +81,7 @@ class ActivityDialog(QDialog):
         self.tabs.addTab(self._build_reach_tab(), self.tr("&Reach"))
         self.tabs.addTab(self._build_outcome_tab(), self.tr("&Outcome and files"))
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet("color: #c62828; font-weight: 600;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -26,6 +26,7 @@ from postkit.core.activities.records import AttachmentRecord
 from postkit.core.errors import ValidationError
 from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, PracticeRecord
 from postkit.core.practices.service import TITLE_MAX, YEARS, validate_practice
+from postkit.ui.dialogs import error_label
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 from postkit.ui.widgets.check_list import ThemesAndSectors
@@ -71,10 +72,7 @@ class PracticeDialog(QDialog):
             self.tr("Text fields take Markdown: **bold**, *italic*, lists with - or 1."), self
         )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet("color: #c62828; font-weight: 600;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -33,6 +33,7 @@ from postkit.core.practices.records import (
     PracticeInput,
     SkipReason,
 )
+from postkit.ui.dialogs import ERROR_COLOR
 from postkit.ui.ops import Job, run_job
 from postkit.ui.practices.labels import (
     LANGUAGE_NAMES,
@@ -379,7 +380,7 @@ class ImportSummaryDialog(QDialog):
                 f"<b>{_escape(Path(item.path).name)}</b>: {_escape(item.problem)}"
                 for item in s.failed
             ],
-            "#c62828",
+            ERROR_COLOR,
         )
         if not sections:
             return self.tr("<p>The files held no practices.</p>")
