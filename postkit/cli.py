@@ -570,9 +570,8 @@ class _TerminalProgress:
 
 def _run_survey_aggregate(args: argparse.Namespace) -> int:
     from postkit.core.db import open_database
-    from postkit.core.hq.aggregate import collect_exports
     from postkit.core.hq.report import write_aggregate_report
-    from postkit.core.hq.summary import build_summary, write_summary_xlsx
+    from postkit.core.hq.summary import collect_and_summarise, write_summary_xlsx
     from postkit.core.surveys.demo import EVALUATION_FORM_ID
     from postkit.core.surveys.responses import shipped_surveys_dir
     from postkit.core.surveys.xlsform import load_form
@@ -581,9 +580,8 @@ def _run_survey_aggregate(args: argparse.Namespace) -> int:
     database = open_database(database_location(args))
     progress = _TerminalProgress("reading exports")
     with database.session() as session:
-        report = collect_exports(session, args.paths, form, progress=progress)
+        report, summary = collect_and_summarise(session, args.paths, form, progress)
         progress.finish()
-        summary = build_summary(session, form)
     write_summary_xlsx(summary, args.out, language=args.language)
     if args.pdf:
         write_aggregate_report(summary, args.pdf, language=args.language)

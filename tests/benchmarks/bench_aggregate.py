@@ -41,7 +41,7 @@ def _floor(files: list[Path]) -> float:
 def _aggregate(folder: Path, scratch: Path, run: int) -> tuple[float, dict[str, float]]:
     from postkit.core.db import open_database
     from postkit.core.hq.aggregate import collect_exports
-    from postkit.core.hq.summary import build_summary, write_summary_xlsx
+    from postkit.core.hq.summary import build_summary, summary_columns, write_summary_xlsx
     from postkit.core.surveys.demo import EVALUATION_FORM_ID
     from postkit.core.surveys.responses import shipped_surveys_dir
     from postkit.core.surveys.xlsform import load_form
@@ -52,9 +52,10 @@ def _aggregate(folder: Path, scratch: Path, run: int) -> tuple[float, dict[str, 
     try:
         with database.session() as session:
             start = time.perf_counter()
-            report = collect_exports(session, [folder], form)
+            columns = summary_columns(form)  # as collect_and_summarise does, timed in steps
+            report = collect_exports(session, [folder], form, answers_of=columns)
             steps["collect"] = time.perf_counter() - start
-            summary = build_summary(session, form)
+            summary = build_summary(session, form, stored_answers=report.answers)
             steps["summary"] = time.perf_counter() - start - steps["collect"]
             write_summary_xlsx(summary, scratch / f"summary-{run}.xlsx")
             total = time.perf_counter() - start

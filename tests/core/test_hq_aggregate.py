@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,57 @@ def test_stored_responses_read_back_as_they_were_written(
         assert response.received_at.utcoffset() is not None
         assert (response.post_name, response.form_id) == (receipt.post_name, form.form_id)
         assert json.loads(response.values)["_uuid"] == response.uuid
+
+
+def test_only_the_time_of_receipt_needs_converting_when_stored_on_sqlite() -> None:
+    # The SQLite insert passes every other value to the driver as it is.
+    from sqlalchemy.dialects import sqlite
+
+    from postkit.core.hq.aggregate import _RESPONSE_COLUMNS
+
+    table = CollectedResponseRow.__table__
+    dialect = sqlite.dialect()
+    converting = {
+        column.name for column in table.columns if column.type.bind_processor(dialect) is not None
+    }
+    assert converting == {"received_at"}
+    assert set(_RESPONSE_COLUMNS) | {"id", "received_at"} == {c.name for c in table.columns}
+
+
+def test_the_summary_from_the_answers_just_read_equals_one_read_from_the_store(
+    hq_database: Database,
+    form: Form,
+    exports: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from postkit.core.hq import summary as summary_module
+
+    newer, _changed_uuid = _newer_export(exports[2], tmp_path / "newer.xlsx")
+    parsed: list[str] = []
+    real_loads = summary_module.orjson.loads
+
+    def counting_loads(text: str) -> object:
+        parsed.append(text)
+        return real_loads(text)
+
+    with hq_database.session() as session:
+        collect_exports(session, exports[:3], form)  # stored before: read from the store
+        session.commit()
+        monkeypatch.setattr(summary_module.orjson, "loads", counting_loads)
+        # newer replaces one response of exports[2]; exports[2] itself is outdated or
+        # unchanged; exports[3] and exports[4] are new; exports[3] twice in one run
+        report, fast = summary_module.collect_and_summarise(
+            session, [newer, exports[2], exports[3], exports[3], exports[4]], form
+        )
+        parsed_fast = len(parsed)
+        slow = build_summary(session, form)
+
+    assert (report.added, report.replaced, report.outdated) == (16, 1, 1)
+    assert report.answers is None  # not kept past the summary
+    assert parsed_fast == 3 * 8 - 1  # the stored responses the run did not replace
+    assert len(parsed) == parsed_fast + 5 * 8  # read from the store: every response
+    assert replace(fast, built_at=slow.built_at) == slow
+    assert fast.responses == 5 * 8
+    comments = [a.text for q in fast.open_questions if q.name == "comments" for a in q.answers]
+    assert "Changed my mind: shorter, please." in comments

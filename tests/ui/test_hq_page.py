@@ -139,7 +139,7 @@ def test_cancelling_mid_run_stores_nothing(
     database: Database,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real_collect = page_module.collect_exports
+    real_collect = page_module.collect_and_summarise
 
     def collect_then_cancel(session, paths, form, progress=None, **kwargs):  # type: ignore[no-untyped-def]
         def report(done: int, total: int) -> None:
@@ -150,7 +150,7 @@ def test_cancelling_mid_run_stores_nothing(
 
         return real_collect(session, paths, form, report, **kwargs)
 
-    monkeypatch.setattr(page_module, "collect_exports", collect_then_cancel)
+    monkeypatch.setattr(page_module, "collect_and_summarise", collect_then_cancel)
     messages: list[str] = []
     page.status_message.connect(messages.append)
     page.add_paths(exports)

@@ -23,6 +23,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import bindparam, insert, select, update
@@ -38,10 +40,13 @@ REFUSED = "refused"
 # Reading is parallel only where it pays: enough files, and a fork-able main thread (a worker
 # thread of the app, next to Qt's threads, reads in its own process instead of forking it).
 PARALLEL_FROM_FILES = 16
-_REPLACED_COLUMNS = (
-    *("form_id", "version", "post_name", "submitted_at", "language", "values", "export_id"),
-    "received_at",
+# A response as it waits to be stored, in this order; the time of receipt is the run's.
+_RESPONSE_COLUMNS = (
+    *("uuid", "form_id", "version", "post_name", "submitted_at", "language", "values"),
+    "export_id",
 )
+_ResponseValues = tuple[str, str, str, str, str, str, str, int]
+_REPLACED_COLUMNS = (*_RESPONSE_COLUMNS[1:], "received_at")
 _BATCH = 500  # rows per statement; within every database's limit on bound parameters
 
 Progress = Callable[[int, int], None]
@@ -86,6 +91,8 @@ class CollectReport:
     accepted: tuple[AcceptedFile, ...]
     refused: tuple[RefusedFile, ...]
     replaced_responses: tuple[ReplacedResponse, ...] = field(default=())
+    # The answers asked for with `answers_of`, of the responses this run stored.
+    answers: StoredAnswers | None = field(default=None, repr=False, compare=False)
 
     @property
     def files(self) -> int:
@@ -110,6 +117,20 @@ class CollectReport:
     @property
     def has_refusals(self) -> bool:
         return bool(self.refused)
+
+
+@dataclass(frozen=True)
+class StoredAnswers:
+    """The answers to `columns` of the responses one run stored, by receipt and UUID.
+
+    The reading processes pick them from the rows they read anyway, so a summary built in
+    the same transaction right after the run takes them from here instead of reading and
+    parsing the stored JSON again. They hold for a response whose `export_id` is the
+    receipt's: the run stored that response's values from that file.
+    """
+
+    columns: tuple[str, ...]
+    by_export: dict[int, dict[str, tuple[object, ...]]]
 
 
 def find_export_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -144,19 +165,22 @@ def collect_exports(
     form: Form,
     progress: Progress | None = None,
     workers: int | None = None,
+    answers_of: Sequence[str] = (),
 ) -> CollectReport:
     """Check and store every export under `paths` (files or folders); report each file.
 
     `progress(done, total)` is called after each file and may raise CancelledError, which
     rolls the whole run back. `workers` reading processes (None: as the machine allows).
+    The report keeps the stored responses' answers to the columns `answers_of`, if any.
     """
     files = find_export_files(paths)
     total = len(files)
-    store = _Store(session)
+    columns = tuple(answers_of)
+    store = _Store(session, columns)
     accepted: list[AcceptedFile] = []
     refused: list[RefusedFile] = []
     replaced: list[ReplacedResponse] = []
-    results = _read_all(files, form, workers)  # reads nothing until iterated
+    results = _read_all(files, form, columns, workers)  # reads nothing until iterated
     try:
         if progress:
             progress(0, total)
@@ -177,7 +201,8 @@ def collect_exports(
         raise
     finally:
         results.close()  # on a cancel, stops the reading processes at once
-    return CollectReport(tuple(accepted), tuple(refused), tuple(replaced))
+    answers = StoredAnswers(columns, store.answers) if columns else None
+    return CollectReport(tuple(accepted), tuple(refused), tuple(replaced), answers)
 
 
 # Reading
@@ -197,9 +222,10 @@ class _Received:
     submitted_at: tuple[str, ...]
     languages: tuple[str, ...]
     values_json: tuple[str, ...]
+    answers: tuple[tuple[object, ...], ...]  # of each row, to the columns asked for
 
     @classmethod
-    def of(cls, export: PostExport) -> _Received:
+    def of(cls, export: PostExport, columns: Sequence[str]) -> _Received:
         def texts(column: str) -> tuple[str, ...]:
             return tuple(str(value or "") for value in export.column(column))
 
@@ -214,23 +240,34 @@ class _Received:
             submitted_at=texts("_submitted_at"),
             languages=texts("_language"),
             values_json=export.values_json,
+            answers=_answers(export, columns),
         )
 
 
+def _answers(export: PostExport, columns: Sequence[str]) -> tuple[tuple[object, ...], ...]:
+    """Each row's values in `columns` (None for a column the export lacks)."""
+    if not columns:
+        return ()
+    index = {name: position for position, name in enumerate(export.header)}
+    missing = len(export.header)  # the None added at the end of each row
+    pick = itemgetter(*(index.get(name, missing) for name in columns), missing)
+    return tuple(pick((*row, None))[:-1] for row in export.rows)
+
+
 def _read_all(
-    files: Sequence[Path], form: Form, workers: int | None
+    files: Sequence[Path], form: Form, columns: Sequence[str], workers: int | None
 ) -> Iterator[tuple[Path, _Received | RefusedFile]]:
     """Each file with its checked export or the reason it is refused, in the order given."""
     count = _worker_count(len(files)) if workers is None else max(1, workers)
     if count == 1:
         reader = ExportReader(form)
         for path in files:
-            yield path, _read_one(reader, path)
+            yield path, _read_one(reader, path, columns)
         return
     # Forked workers inherit the form and need nothing pickled but paths and results.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
-        count, mp_context=context, initializer=_start_worker, initargs=(form,)
+        count, mp_context=context, initializer=_start_worker, initargs=(form, columns)
     ) as pool:
         try:
             chunk = max(1, min(8, len(files) // (count * 4)))
@@ -250,24 +287,26 @@ def _worker_count(files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _read_one(reader: ExportReader, path: Path) -> _Received | RefusedFile:
+def _read_one(reader: ExportReader, path: Path, columns: Sequence[str]) -> _Received | RefusedFile:
     try:
-        return _Received.of(reader.read(path))
+        return _Received.of(reader.read(path), columns)
     except ExportRejected as error:
         return RefusedFile(path, error.reason, error.post)
 
 
 _worker_reader: ExportReader | None = None
+_worker_columns: Sequence[str] = ()
 
 
-def _start_worker(form: Form) -> None:
-    global _worker_reader
+def _start_worker(form: Form, columns: Sequence[str]) -> None:
+    global _worker_reader, _worker_columns
     _worker_reader = ExportReader(form)
+    _worker_columns = columns
 
 
 def _read_in_worker(path: Path) -> _Received | RefusedFile:
     assert _worker_reader is not None
-    return _read_one(_worker_reader, path)
+    return _read_one(_worker_reader, path, _worker_columns)
 
 
 # Storing
@@ -276,14 +315,16 @@ def _read_in_worker(path: Path) -> _Received | RefusedFile:
 class _Store:
     """Writes receipts and responses with Core statements inside the caller's transaction."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, columns: Sequence[str]) -> None:
         self.session = session
+        self.columns = columns
+        self.answers: dict[int, dict[str, tuple[object, ...]]] = {}
         self.exports = ReceivedExportRow.__table__
         self.responses = CollectedResponseRow.__table__
         self.now = utc_now()
         # New responses wait here and go in by the batch; what is stored is known by UUID,
         # so a file with only new responses costs no query.
-        self.pending: list[dict[str, object]] = []
+        self.pending: list[_ResponseValues] = []
         self.pending_uuids: set[str] = set()
         self.known_uuids: set[str] | None = None
 
@@ -293,40 +334,36 @@ class _Store:
             self._insert_on_sqlite(self.pending)
         else:
             for start in range(0, len(self.pending), _BATCH):
-                self.session.execute(insert(self.responses), self.pending[start : start + _BATCH])
+                batch = self.pending[start : start + _BATCH]
+                self.session.execute(
+                    insert(self.responses),
+                    [
+                        {**dict(zip(_RESPONSE_COLUMNS, row, strict=True)), "received_at": self.now}
+                        for row in batch
+                    ],
+                )
         if self.known_uuids is not None:
             self.known_uuids |= self.pending_uuids
         self.pending.clear()
         self.pending_uuids.clear()
 
-    def _insert_on_sqlite(self, rows: list[dict[str, object]]) -> None:
-        """One executemany of plain tuples: SQLAlchemy's handling of every row's parameters
-        took a fifth of inserting 6,000 responses. Values go through the columns' own bind
-        processors as SQLAlchemy would apply them; the time of receipt, the same for every
-        row of a run, is converted once."""
+    def _insert_on_sqlite(self, rows: list[_ResponseValues]) -> None:
+        """One executemany of the rows as they wait: SQLAlchemy's handling of every row's
+        parameters took a fifth of inserting 6,000 responses. The time of receipt, the same
+        for every row of a run, goes through its column's bind processor once, as
+        SQLAlchemy would apply it; no other column converts its values (a test checks)."""
         connection = self.session.connection()
         dialect = connection.dialect
-        columns = list(rows[0])
-        processors = {
-            name: processor
-            for name in columns
-            if (processor := self.responses.c[name].type.bind_processor(dialect)) is not None
-        }
-        constant = {"received_at": processors.pop("received_at")(self.now)}
-        if processors:  # no other column converts its values today; if one does, do it here
-            rows = [
-                {**row, **{name: convert(row[name]) for name, convert in processors.items()}}
-                for row in rows
-            ]
         quote = dialect.identifier_preparer.quote
+        received_at = self.responses.c.received_at.type.bind_processor(dialect)
+        assert received_at is not None
         statement = (
-            f"INSERT INTO {quote(self.responses.name)} ({', '.join(map(quote, columns))}) "
-            f"VALUES ({', '.join('?' * len(columns))})"
+            f"INSERT INTO {quote(self.responses.name)} "
+            f"({', '.join(map(quote, _RESPONSE_COLUMNS))}, {quote('received_at')}) "
+            f"VALUES ({', '.join('?' * (len(_RESPONSE_COLUMNS) + 1))})"
         )
-        connection.exec_driver_sql(
-            statement,
-            [tuple(constant.get(name, row[name]) for name in columns) for row in rows],
-        )
+        received = (received_at(self.now),)
+        connection.exec_driver_sql(statement, [row + received for row in rows])
 
     def add_refusal(self, refused: RefusedFile) -> None:
         self.session.execute(
@@ -371,28 +408,21 @@ class _Store:
             self.known_uuids = set(self.session.scalars(select(self.responses.c.uuid)))
         seen = [response_uuid for response_uuid in uuids if response_uuid in self.known_uuids]
         stored = self._stored(seen) if seen else {}
-        new: list[dict[str, object]] = []
-        changed: list[dict[str, object]] = []
+        post = export.post[:200]
+        new: list[_ResponseValues] = []
+        changed: list[_ResponseValues] = []
         unchanged = outdated = 0
-        for response_uuid, submitted_at, language, values in zip(
+        for row in zip(
             uuids,
+            repeat(export.form_id),
+            repeat(export.version),
+            repeat(post),
             export.submitted_at,
             export.languages,
             export.values_json,
-            strict=True,
+            repeat(export_id),
         ):
-            row = {
-                "uuid": response_uuid,
-                "form_id": export.form_id,
-                "version": export.version,
-                "post_name": export.post[:200],
-                "submitted_at": submitted_at,
-                "language": language,
-                "values": values,
-                "export_id": export_id,
-                "received_at": self.now,
-            }
-            earlier = stored.get(response_uuid)
+            earlier = stored.get(row[0])
             if earlier is None:
                 new.append(row)
             elif _same(earlier, row):
@@ -402,11 +432,13 @@ class _Store:
             else:
                 changed.append(row)
         self.pending.extend(new)
-        self.pending_uuids.update(str(row["uuid"]) for row in new)
+        self.pending_uuids.update(row[0] for row in new)
         if len(self.pending) >= _BATCH:
             self.flush()
         if changed:
             self._replace(changed)
+        if self.columns and (new or changed):
+            self.answers[export_id] = dict(zip(uuids, export.answers, strict=True))
         outcome = AcceptedFile(
             path=export.path,
             post=export.post,
@@ -417,7 +449,7 @@ class _Store:
             unchanged=unchanged,
             outdated=outdated,
         )
-        return outcome, [str(row["uuid"]) for row in changed]
+        return outcome, [row[0] for row in changed]
 
     def _stored(self, uuids: list[str]) -> dict[str, _StoredResponse]:
         responses, exports = self.responses, self.exports
@@ -441,14 +473,20 @@ class _Store:
                 stored[uuid] = _StoredResponse(form_id, version, post, values, exported_at or "")
         return stored
 
-    def _replace(self, rows: list[dict[str, object]]) -> None:
+    def _replace(self, rows: list[_ResponseValues]) -> None:
         responses = self.responses
         statement = (
             update(responses)
             .where(responses.c.uuid == bindparam("p_uuid"))
             .values({name: bindparam(f"p_{name}") for name in _REPLACED_COLUMNS})
         )
-        parameters = [{f"p_{name}": value for name, value in row.items()} for row in rows]
+        parameters = [
+            {
+                **{f"p_{name}": value for name, value in zip(_RESPONSE_COLUMNS, row, strict=True)},
+                "p_received_at": self.now,
+            }
+            for row in rows
+        ]
         for start in range(0, len(parameters), _BATCH):
             self.session.execute(statement, parameters[start : start + _BATCH])
 
@@ -462,16 +500,11 @@ class _StoredResponse:
     exported_at: str
 
 
-def _same(earlier: _StoredResponse, row: dict[str, object]) -> bool:
-    if (earlier.form_id, earlier.version, earlier.post) != (
-        row["form_id"],
-        row["version"],
-        row["post_name"],
-    ):
+def _same(earlier: _StoredResponse, row: _ResponseValues) -> bool:
+    _uuid, form_id, version, post, _submitted_at, _language, values, _export_id = row
+    if (earlier.form_id, earlier.version, earlier.post) != (form_id, version, post):
         return False
-    return earlier.values == row["values"] or json.loads(earlier.values) == json.loads(
-        str(row["values"])
-    )
+    return earlier.values == values or json.loads(earlier.values) == json.loads(values)
 
 
 def _file_name(path: Path) -> str:

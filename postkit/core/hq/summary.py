@@ -24,7 +24,7 @@ import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -32,14 +32,21 @@ from xml.sax.saxutils import escape
 import orjson
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
 from postkit.core.db.base import utc_now
 from postkit.core.demo import DEMO_POSTS
 from postkit.core.files import atomic_output
-from postkit.core.hq.aggregate import ACCEPTED, REFUSED
+from postkit.core.hq.aggregate import (
+    ACCEPTED,
+    REFUSED,
+    CollectReport,
+    Progress,
+    StoredAnswers,
+    collect_exports,
+)
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
 from postkit.core.surveys.forms import Form, Group, Item, Question, Texts
 
@@ -171,19 +178,59 @@ class Summary:
         return _text(self.business_labels.get(code), language) or code
 
 
+def collect_and_summarise(
+    session: Session,
+    paths: Iterable[str | os.PathLike[str]],
+    form: Form,
+    progress: Progress | None = None,
+) -> tuple[CollectReport, Summary]:
+    """Collect the exports under `paths` (see aggregate.collect_exports), then summarise
+    every stored response, taking the answers just read from the reading processes."""
+    report = collect_exports(session, paths, form, progress, answers_of=summary_columns(form))
+    summary = build_summary(session, form, stored_answers=report.answers)
+    return replace(report, answers=None), summary
+
+
 def build_summary(
     session: Session,
     form: Form,
     expected_posts: Sequence[str] | None = None,
     post_countries: Mapping[str, str] | None = None,
+    stored_answers: StoredAnswers | None = None,
 ) -> Summary:
     """The summary of every collected response to this form and version.
 
     `expected_posts` are the posts that should have answered; by default every post that
     sent an export (so a post whose only file was refused shows as missing).
+    `stored_answers`, from a collect run in this transaction, spare reading those again.
     """
     with _cycle_collector_paused():
-        return _build_summary(session, form, expected_posts, post_countries)
+        return _build_summary(session, form, expected_posts, post_countries, stored_answers)
+
+
+def summary_columns(form: Form) -> tuple[str, ...]:
+    """The columns of a response the summary counts or lists."""
+    likert, selects, texts = _summarised_questions(form)
+    return tuple(
+        dict.fromkeys(
+            [
+                *(question.name for question in (*likert, *selects, *texts)),
+                REGION_QUESTION,
+                BUSINESS_QUESTION,
+                "_language",
+            ]
+        )
+    )
+
+
+def _summarised_questions(
+    form: Form,
+) -> tuple[list[Question], list[Question], list[Question]]:
+    """The Likert items, the other select questions and the open questions summarised."""
+    likert = [q for q in form.questions() if is_likert(form, q)]
+    selects = [q for q in form.questions() if q.is_select and not is_likert(form, q)]
+    texts = [q for q in form.questions() if q.type == "text" and q.name not in PERSONAL_QUESTIONS]
+    return likert, selects, texts
 
 
 @contextmanager
@@ -205,23 +252,11 @@ def _build_summary(
     form: Form,
     expected_posts: Sequence[str] | None,
     post_countries: Mapping[str, str] | None,
+    stored_answers: StoredAnswers | None,
 ) -> Summary:
-    likert_questions = [q for q in form.questions() if is_likert(form, q)]
-    select_questions = [q for q in form.questions() if q.is_select and not is_likert(form, q)]
-    open_questions = [
-        q for q in form.questions() if q.type == "text" and q.name not in PERSONAL_QUESTIONS
-    ]
-    names = list(
-        dict.fromkeys(
-            [
-                *(q.name for q in (*likert_questions, *select_questions, *open_questions)),
-                REGION_QUESTION,
-                BUSINESS_QUESTION,
-                "_language",
-            ]
-        )
-    )
-    records = _records(session, form, names)
+    likert_questions, select_questions, open_questions = _summarised_questions(form)
+    names = list(summary_columns(form))
+    records = _records(session, form, names, stored_answers)
     by_post: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     for post, answers in records:
         by_post[post].append(answers)
@@ -295,23 +330,51 @@ def distribution(values: Iterable[object]) -> Distribution:
 
 
 def _records(
-    session: Session, form: Form, names: Sequence[str]
+    session: Session, form: Form, names: Sequence[str], stored_answers: StoredAnswers | None
 ) -> list[tuple[str, tuple[object, ...]]]:
     """Every response as (post, its answers to `names`), by post, submission time and UUID.
 
     Sorted here rather than by the database: the same order on SQLite and PostgreSQL
     (whatever its collation), and the sort moves no JSON text. Each stored response is
-    parsed and reduced to the answers the summary counts at once, while it is in the cache.
+    parsed and reduced to the answers the summary counts at once, while it is in the cache;
+    those `stored_answers` hold are taken from there, and their JSON is not even read.
     """
     table = CollectedResponseRow.__table__
+    known = (
+        stored_answers.by_export
+        if stored_answers is not None and stored_answers.columns == tuple(names)
+        else {}
+    )
+    values = table.c["values"]
+    if known:
+        values = case((table.c.export_id.in_(list(known)), None), else_=values)
     statement = select(
-        table.c.post_name, table.c.submitted_at, table.c.uuid, table.c["values"]
+        table.c.post_name, table.c.submitted_at, table.c.uuid, table.c.export_id, values
     ).where(table.c.form_id == form.form_id, table.c.version == form.version)
     rows = sorted(session.execute(statement), key=lambda row: tuple(row[:3]))
     loads = orjson.loads
-    return [
-        (post, tuple(map(loads(values).get, names))) for post, _submitted, _uuid, values in rows
-    ]
+    no_answers: dict[str, tuple[object, ...]] = {}
+    records: list[tuple[str, tuple[object, ...]]] = []
+    unread: list[tuple[int, str]] = []
+    for post, _submitted, uuid, export_id, text in rows:
+        if text is not None:
+            answers = tuple(map(loads(text).get, names))
+        else:
+            answers = known.get(export_id, no_answers).get(uuid, ())
+            if not answers:  # not among the answers kept after all: read it below
+                unread.append((len(records), uuid))
+        records.append((post, answers))
+    if unread:
+        texts = dict(
+            session.execute(
+                select(table.c.uuid, table.c["values"]).where(
+                    table.c.uuid.in_([uuid for _at, uuid in unread])
+                )
+            ).tuples()
+        )
+        for at, uuid in unread:
+            records[at] = (records[at][0], tuple(map(loads(texts[uuid]).get, names)))
+    return records
 
 
 def _latest_exports(session: Session, form: Form) -> dict[str, str]:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core.db import Database
-from postkit.core.hq.aggregate import CollectReport, collect_exports
-from postkit.core.hq.summary import Summary, build_summary
+from postkit.core.hq.aggregate import CollectReport
+from postkit.core.hq.summary import Summary, build_summary, collect_and_summarise
 from postkit.core.profile import PostProfile
 from postkit.core.surveys.demo import EVALUATION_FORM_ID
 from postkit.core.surveys.forms import Form
@@ -427,8 +427,7 @@ class HeadquartersPage(QWidget):
         def work(progress: Progress) -> tuple[CollectReport, Summary]:
             form = evaluation_form()
             with database.session() as session:
-                report = collect_exports(session, paths, form, progress)
-                return report, build_summary(session, form)
+                return collect_and_summarise(session, paths, form, progress)
 
         return self._start_job(self.tr("Aggregating the post exports…"), work, self._aggregated)
 
