@@ -800,15 +800,23 @@ class _XlsxWriter:
             "</row>",
         ]
         number = 1
+        append = parts.append
         for row in rows:
             number += 1
-            parts.append(f'<row r="{number}">')
-            parts.extend(
-                _cell(f"{letter}{number}", value)
-                for letter, value in zip(letters, row, strict=True)
-                if value is not None
-            )
-            parts.append("</row>")
+            append(f'<row r="{number}">')
+            for letter, value in zip(letters, row, strict=True):
+                # Text and whole numbers, most of the cells, without a call each.
+                if type(value) is str:
+                    if value:
+                        append(
+                            f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">'
+                            f"{_escape(value)}</t></is></c>"
+                        )
+                elif type(value) is int:
+                    append(f'<c r="{letter}{number}" s="0"><v>{value}</v></c>')
+                elif value is not None:
+                    append(_cell(f"{letter}{number}", value))
+            append("</row>")
         parts.append("</sheetData>")
         reference = f"A1:{letters[-1]}{number}"
         if number > 1:
