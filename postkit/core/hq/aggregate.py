@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -362,8 +363,11 @@ class _Store:
             f"({', '.join(map(quote, _RESPONSE_COLUMNS))}, {quote('received_at')}) "
             f"VALUES ({', '.join('?' * (len(_RESPONSE_COLUMNS) + 1))})"
         )
-        received = (received_at(self.now),)
-        connection.exec_driver_sql(statement, [row + received for row in rows])
+        received = received_at(self.now)
+        # The driver adapts a datetime for every row it is bound in; the same one, once.
+        adapt = sqlite3.adapters.get((type(received), sqlite3.PrepareProtocol))
+        constant = (adapt(received) if adapt is not None else received,)
+        connection.exec_driver_sql(statement, [row + constant for row in rows])
 
     def add_refusal(self, refused: RefusedFile) -> None:
         self.session.execute(
