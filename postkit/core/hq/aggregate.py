@@ -31,6 +31,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from postkit.core.cycles import cycle_collector_paused
 from postkit.core.db.base import utc_now
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
 from postkit.core.hq.reading import ExportReader, ExportRejected, PostExport
@@ -181,27 +182,28 @@ def collect_exports(
     accepted: list[AcceptedFile] = []
     refused: list[RefusedFile] = []
     replaced: list[ReplacedResponse] = []
-    results = _read_all(files, form, columns, workers)  # reads nothing until iterated
-    try:
-        if progress:
-            progress(0, total)
-        for done, (path, result) in enumerate(results, 1):
-            if isinstance(result, _Received):
-                outcome, changed = store.add_export(result)
-                accepted.append(outcome)
-                replaced.extend(ReplacedResponse(uuid, result.post, path) for uuid in changed)
-            else:
-                store.add_refusal(result)
-                refused.append(result)
+    with cycle_collector_paused():  # the reading processes, forked here, pause it too
+        results = _read_all(files, form, columns, workers)  # reads nothing until iterated
+        try:
             if progress:
-                progress(done, total)
-        store.flush()
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        results.close()  # on a cancel, stops the reading processes at once
+                progress(0, total)
+            for done, (path, result) in enumerate(results, 1):
+                if isinstance(result, _Received):
+                    outcome, changed = store.add_export(result)
+                    accepted.append(outcome)
+                    replaced.extend(ReplacedResponse(uuid, result.post, path) for uuid in changed)
+                else:
+                    store.add_refusal(result)
+                    refused.append(result)
+                if progress:
+                    progress(done, total)
+            store.flush()
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            results.close()  # on a cancel, stops the reading processes at once
     answers = StoredAnswers(columns, store.answers) if columns else None
     return CollectReport(tuple(accepted), tuple(refused), tuple(replaced), answers)
 

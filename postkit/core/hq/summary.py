@@ -17,13 +17,11 @@ Text answers are listed per question, except those that name a person (`PERSONAL
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -36,6 +34,7 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
+from postkit.core.cycles import cycle_collector_paused
 from postkit.core.db.base import utc_now
 from postkit.core.demo import DEMO_POSTS
 from postkit.core.files import atomic_output
@@ -204,7 +203,7 @@ def build_summary(
     sent an export (so a post whose only file was refused shows as missing).
     `stored_answers`, from a collect run in this transaction, spare reading those again.
     """
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return _build_summary(session, form, expected_posts, post_countries, stored_answers)
 
 
@@ -231,20 +230,6 @@ def _summarised_questions(
     selects = [q for q in form.questions() if q.is_select and not is_likert(form, q)]
     texts = [q for q in form.questions() if q.type == "text" and q.name not in PERSONAL_QUESTIONS]
     return likert, selects, texts
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Summarising makes some hundred thousand lists, tuples and dicts and no reference cycle;
-    Python's cycle collector would walk them over and over as they are made (about a fifth
-    of the time), to free nothing. It runs again afterwards as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _build_summary(
