@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import time, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -172,6 +173,33 @@ def test_values_outside_the_choices_are_refused(
     path = _resealed(good_export, tmp_path / "six.xlsx", six)
     reason = _refusal(path, form)
     assert reason.startswith("row 3, column clarity_overall: '6' is not one of the choices")
+
+
+@pytest.mark.parametrize(
+    ("sheet_name", "row", "value", "expected"),
+    [
+        ("responses", 3, time(10, 30), "row 3, column comments: a time cell (10:30:00)"),
+        ("responses", 2, timedelta(hours=30), "row 2, column comments: a timedelta cell"),
+        ("responses", 1, time(8, 0), "do not match the SHA-256"),  # a header read as text
+        ("meta", 1, time(8, 0), "the meta sheet has no key/value"),
+    ],
+)
+def test_a_time_or_duration_cell_is_refused_not_a_crash(
+    good_export: Path,
+    tmp_path: Path,
+    form: Form,
+    sheet_name: str,
+    row: int,
+    value: object,
+    expected: str,
+) -> None:
+    def odd(workbook) -> None:  # type: ignore[no-untyped-def]
+        sheet = workbook[sheet_name]
+        column = [cell.value for cell in sheet[1]].index("comments") + 1 if row > 1 else 1
+        sheet.cell(row, column).value = value
+
+    path = _rewrite(good_export, tmp_path / "odd.xlsx", odd)
+    assert expected in _refusal(path, form)
 
 
 def test_a_duplicate_response_uuid_is_refused(

@@ -357,12 +357,12 @@ def _check_relationships(path: Path, root: object) -> None:
 
 
 def _meta(path: Path, rows: list[list[object]]) -> dict[str, object]:
-    if not rows or [canonical_value(cell) for cell in rows[0][:2]] != ["key", "value"]:
+    if not rows or [_plain(cell) for cell in rows[0][:2]] != ["key", "value"]:
         raise ExportRejected(path, "not a postkit survey export: the meta sheet has no key/value")
     meta: dict[str, object] = {}
     for row in rows[1:]:
         if len(row) >= 2 and isinstance(row[0], str) and row[0]:
-            meta[row[0]] = canonical_value(row[1])
+            meta[row[0]] = _plain(row[1])
     return meta
 
 
@@ -393,7 +393,7 @@ def _check_meta(path: Path, meta: dict[str, object], form: Form) -> None:
 def _responses(path: Path, cells: list[list[object]]) -> tuple[list[str], list[list[object]]]:
     if not cells:
         raise ExportRejected(path, "the responses sheet is empty (no header row)")
-    header = [canonical_value(cell) for cell in cells[0]]
+    header = [_plain(cell) for cell in cells[0]]
     while header and header[-1] is None:
         header.pop()
     if any(not isinstance(name, str) for name in header):
@@ -402,11 +402,36 @@ def _responses(path: Path, cells: list[list[object]]) -> tuple[list[str], list[l
     if len(cells) - 1 > MAX_RESPONSES:
         raise ExportRejected(path, f"more than {MAX_RESPONSES} responses in one export")
     rows = []
-    for raw in cells[1:]:
-        row = _canonical_row(raw, width)
+    for number, raw in enumerate(cells[1:], 2):
+        try:
+            row = _canonical_row(raw, width)
+        except TypeError:  # a kind of cell no export holds (a time of day, a duration)
+            raise ExportRejected(path, _odd_cell(header, raw, number)) from None
         if any(cell is not None for cell in row):
             rows.append(row)
     return header, rows  # type: ignore[return-value]
+
+
+def _plain(value: object) -> object:
+    """A cell of the meta sheet or the header as export.canonical_value gives it; a kind
+    of cell neither has (a time of day, a duration) gives its text, which no check accepts."""
+    try:
+        return canonical_value(value)
+    except TypeError:
+        return str(value)
+
+
+def _odd_cell(header: list[str], raw: Sequence[object], number: int) -> str:
+    for name, value in zip(header, raw, strict=False):
+        try:
+            canonical_value(value)
+        except TypeError:
+            kind = type(value).__name__
+            return (
+                f"row {number}, column {name}: a {kind} cell ({value}); "
+                "an export holds text, numbers and dates"
+            )
+    return f"row {number} holds a kind of cell an export never has"
 
 
 def _canonical_row(raw: Sequence[object], width: int) -> list[object]:
