@@ -243,3 +243,27 @@ def test_an_archive_that_unpacks_too_large_is_refused(
     )
     assert path.stat().st_size < 2 * 1024 * 1024
     assert "unpacks to 101 MB" in _refusal(path, form)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_uuid"),
+    [
+        ("0b7d5d0e-8a8f-4c83-9d0a-0d8e7f1f2a3b", True),
+        ("0B7D5D0E-8A8F-4C83-9D0A-0D8E7F1F2A3B", True),
+        ("0b7d5d0e8a8f4c839d0a0d8e7f1f2a3b", False),
+        ("0b7d5d0e8-a8f-4c83-9d0a-0d8e7f1f2a3b", False),
+        ("{0b7d5d0e-8a8f-4c83-9d0a-0d8e7f1f2a3b}", False),
+        ("0b7d5d0e-8a8f-4c83-9d0a-0d8e7f1f2a3g", False),
+        ("0b7d5d0e-8a8f-4c83-9d0a-0d8e7f1f2a3b\n", False),
+        (12345, False),
+    ],
+)
+def test_a_response_uuid_is_the_canonical_text_of_one(text: object, is_uuid: bool) -> None:
+    assert reading._is_uuid(text) is is_uuid
+
+
+def test_a_select_multiple_value_must_name_only_choices(form: Form) -> None:
+    check, _expected = reading._column_rules(form)["tools_used"]
+    choices = [choice.name for choice in form.choices(form.find("tools_used"))]  # type: ignore[arg-type]
+    assert check(" ".join(choices[:2])) and check(choices[0])
+    assert not check(f"{choices[0]} no_such_choice") and not check(3)
