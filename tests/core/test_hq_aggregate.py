@@ -217,18 +217,24 @@ def test_stored_responses_read_back_as_they_were_written(
 
 
 def test_only_the_time_of_receipt_needs_converting_when_stored_on_sqlite() -> None:
-    # The SQLite insert passes every other value to the driver as it is.
+    # The SQLite inserts pass every other value to the driver as it is.
     from sqlalchemy.dialects import sqlite
 
-    from postkit.core.hq.aggregate import _RESPONSE_COLUMNS
+    from postkit.core.hq.aggregate import _RECEIPT_COLUMNS, _RESPONSE_COLUMNS
 
-    table = CollectedResponseRow.__table__
     dialect = sqlite.dialect()
-    converting = {
-        column.name for column in table.columns if column.type.bind_processor(dialect) is not None
-    }
-    assert converting == {"received_at"}
-    assert set(_RESPONSE_COLUMNS) | {"id", "received_at"} == {c.name for c in table.columns}
+    for row, columns in (
+        (CollectedResponseRow, _RESPONSE_COLUMNS),
+        (ReceivedExportRow, _RECEIPT_COLUMNS),
+    ):
+        table = row.__table__
+        converting = {
+            column.name
+            for column in table.columns
+            if column.type.bind_processor(dialect) is not None
+        }
+        assert converting == {"received_at"}
+        assert set(columns) | {"id", "received_at"} == {c.name for c in table.columns}
 
 
 def test_the_summary_from_the_answers_just_read_equals_one_read_from_the_store(

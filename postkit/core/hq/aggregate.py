@@ -24,11 +24,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from postkit.core.cycles import cycle_collector_paused
@@ -48,6 +49,10 @@ _RESPONSE_COLUMNS = (
     "export_id",
 )
 _ResponseValues = tuple[str, str, str, str, str, str, str, int]
+_RECEIPT_COLUMNS = (
+    *("file_name", "file_sha256", "post_name", "form_id", "version", "exported_at"),
+    *("response_count", "status", "reason"),
+)
 _REPLACED_COLUMNS = (*_RESPONSE_COLUMNS[1:], "received_at")
 _BATCH = 500  # rows per statement; within every database's limit on bound parameters
 
@@ -333,7 +338,7 @@ class _Store:
 
     def flush(self) -> None:
         """Insert the waiting new responses."""
-        if self.pending and self.session.get_bind().dialect.name == "sqlite":
+        if self.pending and self.on_sqlite:
             self._insert_on_sqlite(self.pending)
         else:
             for start in range(0, len(self.pending), _BATCH):
@@ -350,63 +355,71 @@ class _Store:
         self.pending.clear()
         self.pending_uuids.clear()
 
-    def _insert_on_sqlite(self, rows: list[_ResponseValues]) -> None:
-        """One executemany of the rows as they wait: SQLAlchemy's handling of every row's
-        parameters took a fifth of inserting 6,000 responses. The time of receipt, the same
-        for every row of a run, goes through its column's bind processor once, as
-        SQLAlchemy would apply it; no other column converts its values (a test checks)."""
-        connection = self.session.connection()
-        dialect = connection.dialect
-        quote = dialect.identifier_preparer.quote
-        received_at = self.responses.c.received_at.type.bind_processor(dialect)
-        assert received_at is not None
-        statement = (
-            f"INSERT INTO {quote(self.responses.name)} "
-            f"({', '.join(map(quote, _RESPONSE_COLUMNS))}, {quote('received_at')}) "
-            f"VALUES ({', '.join('?' * (len(_RESPONSE_COLUMNS) + 1))})"
-        )
-        received = received_at(self.now)
-        # The driver adapts a datetime for every row it is bound in; the same one, once.
+    # On SQLite the rows go to the driver as plain tuples: SQLAlchemy's handling of each
+    # statement's parameters took a fifth of storing 6,000 responses, and ten times what
+    # the driver needs for a receipt. The time of receipt, the same for every row of a run,
+    # goes through its column's bind processor and the driver's adapter once, as they
+    # would apply them; no other column of either table converts its values (a test checks).
+
+    @cached_property
+    def on_sqlite(self) -> bool:
+        return self.session.get_bind().dialect.name == "sqlite"
+
+    @cached_property
+    def _received_on_sqlite(self) -> object:
+        dialect = self.session.get_bind().dialect
+        processor = self.responses.c.received_at.type.bind_processor(dialect)
+        received = processor(self.now) if processor is not None else self.now
         adapt = sqlite3.adapters.get((type(received), sqlite3.PrepareProtocol))
-        constant = (adapt(received) if adapt is not None else received,)
-        connection.exec_driver_sql(statement, [row + constant for row in rows])
+        return adapt(received) if adapt is not None else received
+
+    def _driver_insert(self, table: Table, columns: Sequence[str]) -> str:
+        quote = self.session.get_bind().dialect.identifier_preparer.quote
+        return (
+            f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
+            f"VALUES ({', '.join('?' * len(columns))})"
+        )
+
+    def _insert_on_sqlite(self, rows: list[_ResponseValues]) -> None:
+        statement = self._driver_insert(self.responses, (*_RESPONSE_COLUMNS, "received_at"))
+        constant = (self._received_on_sqlite,)
+        self.session.connection().exec_driver_sql(statement, [row + constant for row in rows])
+
+    def _insert_receipt(self, receipt: tuple[object, ...]) -> int:
+        """Store a receipt (the values of _RECEIPT_COLUMNS); its id."""
+        if self.on_sqlite:
+            statement = self._driver_insert(self.exports, (*_RECEIPT_COLUMNS, "received_at"))
+            result = self.session.connection().exec_driver_sql(
+                statement, (*receipt, self._received_on_sqlite)
+            )
+            assert result.lastrowid is not None
+            return result.lastrowid
+        values = {**dict(zip(_RECEIPT_COLUMNS, receipt, strict=True)), "received_at": self.now}
+        return self.session.execute(
+            insert(self.exports).returning(self.exports.c.id), values
+        ).scalar_one()
 
     def add_refusal(self, refused: RefusedFile) -> None:
-        self.session.execute(
-            insert(self.exports),
-            [
-                {
-                    "file_name": _file_name(refused.path),
-                    "file_sha256": "",
-                    "post_name": refused.post[:200],
-                    "form_id": "",
-                    "version": "",
-                    "exported_at": "",
-                    "response_count": 0,
-                    "status": REFUSED,
-                    "reason": refused.reason,
-                    "received_at": self.now,
-                }
-            ],
+        post = refused.post[:200]
+        self._insert_receipt(
+            (_file_name(refused.path), "", post, "", "", "", 0, REFUSED, refused.reason)
         )
 
     def add_export(self, export: _Received) -> tuple[AcceptedFile, list[str]]:
         """Store the receipt and upsert its responses; return the outcome and replaced UUIDs."""
-        export_id = self.session.execute(
-            insert(self.exports).returning(self.exports.c.id),
-            {
-                "file_name": _file_name(export.path),
-                "file_sha256": export.file_sha256,
-                "post_name": export.post[:200],
-                "form_id": export.form_id,
-                "version": export.version,
-                "exported_at": export.exported_at,
-                "response_count": len(export.uuids),
-                "status": ACCEPTED,
-                "reason": "",
-                "received_at": self.now,
-            },
-        ).scalar_one()
+        export_id = self._insert_receipt(
+            (
+                _file_name(export.path),
+                export.file_sha256,
+                export.post[:200],
+                export.form_id,
+                export.version,
+                export.exported_at,
+                len(export.uuids),
+                ACCEPTED,
+                "",
+            )
+        )
         uuids = export.uuids
         if not self.pending_uuids.isdisjoint(uuids):
             self.flush()  # the same response in two files of one run: compare with the first
