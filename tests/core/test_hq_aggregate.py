@@ -274,3 +274,26 @@ def test_the_summary_from_the_answers_just_read_equals_one_read_from_the_store(
     assert fast.responses == 5 * 8
     comments = [a.text for q in fast.open_questions if q.name == "comments" for a in q.answers]
     assert "Changed my mind: shorter, please." in comments
+
+
+def test_a_response_missing_from_the_answers_kept_is_read_from_the_store(
+    hq_database: Database, form: Form, exports: list[Path]
+) -> None:
+    from postkit.core.hq.aggregate import StoredAnswers
+    from postkit.core.hq.summary import summary_columns
+
+    with hq_database.session() as session:
+        report = collect_exports(session, exports[:2], form, answers_of=summary_columns(form))
+        assert report.answers is not None
+        by_export = {key: dict(value) for key, value in report.answers.by_export.items()}
+        first = next(iter(by_export))
+        del by_export[first][next(iter(by_export[first]))]
+        partial = StoredAnswers(report.answers.columns, by_export)
+        other_columns = StoredAnswers(report.answers.columns[1:], report.answers.by_export)
+        summaries = [
+            build_summary(session, form, stored_answers=answers)
+            for answers in (partial, other_columns, None)
+        ]
+    built_at = summaries[-1].built_at
+    assert [replace(summary, built_at=built_at) for summary in summaries] == [summaries[-1]] * 3
+    assert summaries[0].responses == 2 * 8

@@ -355,7 +355,7 @@ def _records(
                 select(table.c.uuid, table.c["values"]).where(
                     table.c.uuid.in_([uuid for _at, uuid in unread])
                 )
-            ).tuples()
+            ).all()
         )
         for at, uuid in unread:
             records[at] = (records[at][0], tuple(map(loads(texts[uuid]).get, names)))
