@@ -16,7 +16,7 @@ from postkit.core.errors import CancelledError
 from postkit.core.hq.aggregate import collect_exports
 from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
-from postkit.core.hq.summary import build_summary, write_summary_xlsx
+from postkit.core.hq.summary import Summary, build_summary, write_summary_xlsx
 from postkit.core.surveys.export import responses_digest
 from postkit.core.surveys.forms import Form
 from postkit.core.surveys.responses import shipped_surveys_dir
@@ -75,6 +75,10 @@ def test_bad_files_are_listed_and_left_out_while_the_rest_aggregates(
     assert {receipt.file for receipt in summary.refused_files} == {str(p) for p in bad.values()}
 
 
+def _comments(summary: Summary) -> list[str]:
+    return [a.text for q in summary.open_questions if q.name == "comments" for a in q.answers]
+
+
 def report_post(path: Path, form: Form) -> str:
     from postkit.core.hq.reading import read_export
 
@@ -126,8 +130,7 @@ def test_a_newer_export_replaces_changed_responses_and_says_so(
     # Reading the older file again keeps the newer answer and does not count twice.
     assert (again_old.replaced, again_old.outdated, again_old.unchanged) == (0, 1, 7)
     assert summary.responses == 40
-    comments = [a.text for q in summary.open_questions if q.name == "comments" for a in q.answers]
-    assert "Changed my mind: shorter, please." in comments
+    assert "Changed my mind: shorter, please." in _comments(summary)
 
 
 def test_a_cancel_leaves_the_store_as_it_was(
@@ -193,8 +196,7 @@ def test_an_older_and_a_newer_export_in_one_run_keep_the_newer_answers(
         summary = build_summary(session, form)
     assert (report.added, report.outdated, report.unchanged) == (8, 1, 7)
     assert summary.responses == 8
-    comments = [a.text for q in summary.open_questions if q.name == "comments" for a in q.answers]
-    assert "Changed my mind: shorter, please." in comments
+    assert "Changed my mind: shorter, please." in _comments(summary)
 
 
 def test_stored_responses_read_back_as_they_were_written(
@@ -272,8 +274,7 @@ def test_the_summary_from_the_answers_just_read_equals_one_read_from_the_store(
     assert len(parsed) == parsed_fast + 5 * 8  # read from the store: every response
     assert replace(fast, built_at=slow.built_at) == slow
     assert fast.responses == 5 * 8
-    comments = [a.text for q in fast.open_questions if q.name == "comments" for a in q.answers]
-    assert "Changed my mind: shorter, please." in comments
+    assert "Changed my mind: shorter, please." in _comments(fast)
 
 
 def test_a_response_missing_from_the_answers_kept_is_read_from_the_store(
