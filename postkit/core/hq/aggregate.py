@@ -407,11 +407,12 @@ class _Store:
 
     def add_export(self, export: _Received) -> tuple[AcceptedFile, list[str]]:
         """Store the receipt and upsert its responses; return the outcome and replaced UUIDs."""
+        post = export.post[:200]
         export_id = self._insert_receipt(
             (
                 _file_name(export.path),
                 export.file_sha256,
-                export.post[:200],
+                post,
                 export.form_id,
                 export.version,
                 export.exported_at,
@@ -427,7 +428,6 @@ class _Store:
             self.known_uuids = set(self.session.scalars(select(self.responses.c.uuid)))
         seen = [response_uuid for response_uuid in uuids if response_uuid in self.known_uuids]
         stored = self._stored(seen) if seen else {}
-        post = export.post[:200]
         new: list[_ResponseValues] = []
         changed: list[_ResponseValues] = []
         unchanged = outdated = 0

@@ -209,17 +209,12 @@ def build_summary(
 
 def summary_columns(form: Form) -> tuple[str, ...]:
     """The columns of a response the summary counts or lists."""
-    likert, selects, texts = _summarised_questions(form)
-    return tuple(
-        dict.fromkeys(
-            [
-                *(question.name for question in (*likert, *selects, *texts)),
-                REGION_QUESTION,
-                BUSINESS_QUESTION,
-                "_language",
-            ]
-        )
-    )
+    return _columns_of(*_summarised_questions(form))
+
+
+def _columns_of(*questions: list[Question]) -> tuple[str, ...]:
+    names = [question.name for group in questions for question in group]
+    return tuple(dict.fromkeys([*names, REGION_QUESTION, BUSINESS_QUESTION, "_language"]))
 
 
 def _summarised_questions(
@@ -240,7 +235,7 @@ def _build_summary(
     stored_answers: StoredAnswers | None,
 ) -> Summary:
     likert_questions, select_questions, open_questions = _summarised_questions(form)
-    names = list(summary_columns(form))
+    names = list(_columns_of(likert_questions, select_questions, open_questions))
     records = _records(session, form, names, stored_answers)
     by_post: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     for post, answers in records:
