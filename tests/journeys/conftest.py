@@ -1,0 +1,238 @@
+"""What every journey needs: the real main window, dialogs answered through their widgets, and
+a watch on how long the GUI thread was kept from its event loop.
+
+A journey drives the window as a person does (keys, clicks, menus) and answers each dialog the
+app opens by finding it on screen and using its widgets: a file dialog gets a typed file name,
+a message box a clicked button. No service is called in the middle; the test reads what was
+filed (PDF text, workbooks) only at the end.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from postkit.core.db import Database
+from postkit.ui.main_window import MainWindow
+from postkit.ui.settings import Settings
+from tests.conftest import TEST_PROFILE
+
+# The longest block per journey, printed at the end of the run (a later issue sets a limit).
+LONGEST_BLOCKS: dict[str, float] = {}
+
+
+class EventLoopWatch:
+    """Measures how late a fast timer fires: the longest time the GUI thread was blocked."""
+
+    INTERVAL_MS = 5
+
+    def __init__(self) -> None:
+        self.longest_ms = 0.0
+        self._clock = QElapsedTimer()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+        self._paused = 0
+
+    def start(self) -> None:
+        self._clock.start()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """The test's own work (reading a PDF, say) is not the app blocking its thread."""
+        self._paused += 1
+        try:
+            yield
+        finally:
+            self._paused -= 1
+            self._clock.restart()
+
+    def _tick(self) -> None:
+        late = self._clock.restart() - self.INTERVAL_MS
+        if not self._paused and late > self.longest_ms:
+            self.longest_ms = float(late)
+
+
+@pytest.fixture
+def event_loop_watch(request: pytest.FixtureRequest) -> Iterator[EventLoopWatch]:
+    watch = EventLoopWatch()
+    watch.start()
+    yield watch
+    watch.stop()
+    LONGEST_BLOCKS[request.node.nodeid] = watch.longest_ms
+    request.node.user_properties.append(("gui_thread_longest_block_ms", watch.longest_ms))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not LONGEST_BLOCKS:
+        return
+    terminalreporter.section("journeys: longest time the GUI thread was blocked")
+    for nodeid, longest in sorted(LONGEST_BLOCKS.items()):
+        terminalreporter.write_line(f"{longest:8.0f} ms  {nodeid}")
+
+
+@pytest.fixture
+def journey_settings(tmp_path: Path) -> QSettings:
+    store = QSettings(str(tmp_path / "journey-settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("ui/language", "en")
+    return store
+
+
+def open_main_window(
+    qtbot: QtBot, database: Database, store: QSettings, language: str = "en"
+) -> MainWindow:
+    """The main window over `database`, as the app shows it at start."""
+    store.setValue("ui/language", language)
+    window = MainWindow(Settings(store))
+    window.attach(database, TEST_PROFILE)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def main_window(
+    qtbot: QtBot,
+    database: Database,
+    journey_settings: QSettings,
+    event_loop_watch: EventLoopWatch,
+) -> Iterator[MainWindow]:
+    """The real main window over a new post's database (profile: the test post)."""
+    window = open_main_window(qtbot, database, journey_settings)
+    yield window
+    if window.job is not None:
+        window.job.wait()
+
+
+# -- answering dialogs through their widgets ---------------------------------------------
+
+DialogHandler = Callable[[QWidget], None]
+
+
+@contextmanager
+def answering(qtbot: QtBot, *handlers: DialogHandler, timeout_ms: int = 10000) -> Iterator[None]:
+    """Answer the next modal dialogs, in order, with `handlers`; fail if one never opens.
+
+    Start it before the key or click that opens the dialog: the handlers run from the dialog's
+    own event loop, as a person's hands would.
+    """
+    pending = list(handlers)
+    answered: list[QWidget] = []
+    errors: list[BaseException] = []
+
+    def poll() -> None:
+        if not pending:
+            return
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible() or dialog in answered:
+            return
+        answered.append(dialog)
+        handler = pending.pop(0)
+        try:
+            handler(dialog)
+        except BaseException as error:  # reported to the test after the dialog closed
+            errors.append(error)
+            dialog.close()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(poll)
+    timer.start()
+    try:
+        yield
+        deadline = time.monotonic() + timeout_ms / 1000
+        while pending and time.monotonic() < deadline:
+            qtbot.wait(20)
+    finally:
+        timer.stop()
+    if errors:
+        raise errors[0]
+    assert not pending, f"{len(pending)} expected dialog(s) did not open"
+
+
+def click_button(text: str) -> DialogHandler:
+    """A handler that clicks the dialog's button labelled `text` (mnemonic '&' ignored)."""
+
+    def handler(dialog: QWidget) -> None:
+        buttons = dialog.findChildren(QAbstractButton)
+        for button in buttons:
+            if button.text().replace("&", "") == text and button.isVisible():
+                button.click()
+                return
+        labels = [button.text() for button in buttons if button.isVisible()]
+        raise AssertionError(f"no button {text!r} in {type(dialog).__name__}: {labels}")
+
+    return handler
+
+
+def type_file_name(path: Path) -> DialogHandler:
+    """A handler that types `path` into a file dialog and presses Enter."""
+
+    def handler(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {dialog!r}"
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        edit.setText(str(path))
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    return handler
+
+
+def pick_files(paths: list[Path]) -> DialogHandler:
+    """A handler that selects several files in an open-files dialog."""
+
+    def handler(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {dialog!r}"
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        if paths:
+            dialog.setDirectory(str(paths[0].parent))
+        edit.setText(" ".join(f'"{path.name}"' for path in paths))
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    return handler
+
+
+def choose_item(text: str) -> DialogHandler:
+    """A handler that picks `text` in a QInputDialog's list and presses OK."""
+
+    def handler(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog), f"expected an input dialog, got {dialog!r}"
+        dialog.setTextValue(text)
+        click_button("OK")(dialog)
+
+    return handler
+
+
+def type_text(text: str, button: str = "OK") -> DialogHandler:
+    """A handler that types `text` into a dialog's first line edit and clicks `button`."""
+
+    def handler(dialog: QWidget) -> None:
+        edit = dialog.findChild(QLineEdit)
+        assert edit is not None, f"no line edit in {dialog!r}"
+        edit.clear()
+        QTest.keyClicks(edit, text)
+        click_button(button)(dialog)
+
+    return handler
