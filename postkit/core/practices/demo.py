@@ -147,10 +147,11 @@ _PRACTICES = (
             core_tasks=(2, 3),
             post_name="Ambassade Hanoi",
             country="VN",
-            summary="Een webinar en een risicokaart hielpen Nederlandse koffie-importeurs de "
-            "**Wet zorgplicht kinderarbeid** toe te passen op hun Vietnamese leveranciers.",
+            summary="Een webinar en een risicokaart hielpen Nederlandse koffie-importeurs "
+            "**risico's op kinderarbeid** bij hun Vietnamese leveranciers in kaart te brengen, "
+            "als deel van hun gepaste zorgvuldigheid volgens de OESO-richtlijnen.",
             context="Tijdens de oogst helpen kinderen op familiebedrijven mee; importeurs wisten "
-            "niet waar de grens ligt.",
+            "niet waar meehelpen ophoudt en kinderarbeid begint.",
             what_was_done="Met een lokale onderzoeker maakten we een risicokaart per provincie en "
             "organiseerden we een webinar met twee importeurs als sprekers.",
             what_worked="Importeurs die hun eigen aanpak lieten zien, ook wat nog niet lukte.",
