@@ -4543,8 +4543,8 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="471"/>
-        <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with a targets.simple.csv file from OpenSanctions.</source>
-        <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met een targets.simple.csv-bestand van OpenSanctions.</translation>
+        <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with a file in OpenSanctions&apos; targets.simple.csv layout (OpenSanctions data is licensed for non-commercial use only).</source>
+        <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met een bestand in de indeling targets.simple.csv van OpenSanctions (de gegevens van OpenSanctions zijn alleen voor niet-commercieel gebruik gelicentieerd).</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="487"/>

@@ -468,8 +468,9 @@ class SanctionsPanel(QWidget):
                 entries=QLocale().toString(info.entry_count),
             )
         return self.tr(
-            "No sanctions list imported yet: use <b>Import sanctions list…</b> with a "
-            "targets.simple.csv file from OpenSanctions."
+            "No sanctions list imported yet: use <b>Import sanctions list…</b> with a file "
+            "in OpenSanctions' targets.simple.csv layout (OpenSanctions data is licensed for "
+            "non-commercial use only)."
         )
 
     def _notice(self) -> tuple[str, str]:
