@@ -254,8 +254,9 @@ def screen_request(
     listing = current_list(session)
     if listing is None:
         raise PostkitError(
-            "no sanctions list imported yet; import one (for example OpenSanctions' "
-            "targets.simple.csv) before screening"
+            "no sanctions list imported yet; import one in the targets.simple.csv format "
+            "before screening (OpenSanctions publishes it; its data is licensed for "
+            "non-commercial use only)"
         )
     matcher = matcher_for(session, listing.id)
     judged = {
