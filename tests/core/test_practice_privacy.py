@@ -287,6 +287,29 @@ def test_a_field_the_other_post_rewrote_is_theirs_placeholders_and_all() -> None
     assert merged.contact == HORTICULTURE.contact
 
 
+def test_the_lines_the_other_post_left_as_they_were_keep_this_posts_names() -> None:
+    local = replace(
+        HORTICULTURE,
+        lessons="- Start with the growers' union\n- Ask Wanjiru Kamau for the growers' list",
+    )
+    shared = remove_personal_data(local)[0]
+    assert (
+        shared.lessons == "- Start with the growers' union\n- Ask [removed] for the growers' list"
+    )
+    theirs = replace(
+        shared,
+        lessons=shared.lessons + "\n- Translate the steps beforehand",
+        what_worked="[removed]'s calls, now monthly.",
+    )
+
+    merged = kept_personal_data(local, theirs)
+
+    # Their added line is theirs; the lines they did not touch are this post's as typed.
+    assert merged.lessons == local.lessons + "\n- Translate the steps beforehand"
+    assert merged.what_worked == "[removed]'s calls, now monthly."
+    assert merged.contact == local.contact
+
+
 def _copy_of(template: Path, folder: Path) -> Database:
     folder.mkdir()
     copy = folder / "postkit.sqlite3"

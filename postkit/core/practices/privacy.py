@@ -154,22 +154,40 @@ def kept_personal_data(local: PracticeInput, incoming: PracticeInput) -> Practic
 
     A practice shared without personal data comes back from the other post (edited there,
     say) with "[removed]" in place of names, addresses and numbers. A field that comes back
-    exactly as it left here keeps this post's text; a field the other post changed is
-    theirs, placeholders and all.
+    exactly as it left here keeps this post's text; so does each line of a field the other
+    post edited that comes back as it left (they added a lesson below ours, say). A line
+    the other post changed is theirs, placeholders and all.
     """
     if REMOVED not in "".join(
         getattr(incoming, field) for field in (*SCANNED_FIELDS, CONTACT_FIELD)
     ):
         return incoming
     as_shared, _removals = remove_personal_data(local)
-    changes = {
-        field: getattr(local, field)
-        for field in (*SCANNED_FIELDS, CONTACT_FIELD)
-        if REMOVED in (theirs := getattr(incoming, field))
-        and theirs == getattr(as_shared, field)
-        and theirs != getattr(local, field)
-    }
+    changes = {}
+    for field in (*SCANNED_FIELDS, CONTACT_FIELD):
+        theirs, ours, shared = (getattr(data, field) for data in (incoming, local, as_shared))
+        if REMOVED not in theirs or theirs == ours:
+            continue
+        kept = ours if theirs == shared else _kept_lines(ours, shared, theirs)
+        if kept != theirs:
+            changes[field] = kept
     return replace(incoming, **changes) if changes else incoming
+
+
+def _kept_lines(ours: str, shared: str, theirs: str) -> str:
+    """`theirs` with each line that left here with a placeholder, and came back unchanged,
+    as this post wrote it."""
+    our_lines, shared_lines = ours.split("\n"), shared.split("\n")
+    if len(our_lines) != len(shared_lines):
+        return theirs  # a name ran over a line break: the lines no longer pair up
+    originals: dict[str, set[str]] = {}
+    for our_line, shared_line in zip(our_lines, shared_lines, strict=True):
+        if REMOVED in shared_line:
+            originals.setdefault(shared_line, set()).add(our_line)
+    return "\n".join(
+        next(iter(found)) if len(found := originals.get(line, set())) == 1 else line
+        for line in theirs.split("\n")
+    )
 
 
 def find_emails(text: str) -> list[str]:
