@@ -11,7 +11,8 @@ register is public and names no person), and the names of organisations and post
 only in the running text, not in the contact field, are not found: telling "Anna" the person
 from "Anna Paulowna" the town needs more than patterns. Attached files are not changed. The
 "created by" and "changed by" user names (people at the post) are replaced by the post's name
-when the practice is exported (see exchange), and listed with the rest.
+when the practice is exported (see exchange), and listed with the rest; a post's name there
+(a practice received from another post) stays.
 
 A number counts as a phone number when it starts with "+" or "00" (8 to 15 digits), with the
 trunk prefix 0 (9 to 12 digits, so "06-12345678", "020 - 123 45 67", "(070) 348 6486"), or
@@ -93,6 +94,13 @@ _HONORIFICS = frozenset(
     }
 )  # fmt: skip
 # A part of the contact field with one of these words is a role or an organisation, not a name.
+_POST_WORDS = frozenset(
+    {
+        "embassy", "ambassade", "consulate", "consulaat", "consulate-general",
+        "consulaat-generaal", "mission", "missie", "representation", "vertegenwoordiging",
+        "post", "nbso", "headquarters", "hq", "ministry", "ministerie",
+    }
+)  # fmt: skip
 _NOT_NAME_WORDS = frozenset(
     {
         "embassy", "ambassade", "consulate", "consulaat", "mission", "post", "department",
@@ -143,10 +151,16 @@ def remove_personal_data(
         text = getattr(data, field)
         if (new_text := cleaned(field, text)) != text:
             changes[field] = new_text
-    if data.contact.strip():
+    if data.contact.strip() and data.contact.strip() != REMOVED:
         changes[CONTACT_FIELD] = REMOVED
         removed(CONTACT_FIELD, PersonalDataKind.CONTACT, data.contact.strip())
     return replace(data, **changes), tuple(removals)
+
+
+def is_post_name(name: str) -> bool:
+    """Whether a "created by" or "changed by" name is a post's (as another post shared the
+    practice), not a person's."""
+    return any(word.strip(".,()").lower() in _POST_WORDS for word in name.split())
 
 
 def kept_personal_data(local: PracticeInput, incoming: PracticeInput) -> PracticeInput:
