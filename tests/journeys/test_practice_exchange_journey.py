@@ -328,7 +328,11 @@ def test_a_promoted_practice_goes_to_another_post_and_comes_back_with_the_confli
     assert _personal_data_in(repr(at_lima)) == []
     assert back_manifest["exporting_post"] == LIMA.post_name
     assert back[0]["summary"] == LIMA_SUMMARY
+    assert back[0]["created_by"] == TEST_PROFILE.post_name, "made at Testland, not at Lima"
     assert back[0]["updated_by"] == LIMA.post_name
+    # Lima's officer was told of the one person in it: Lima's own user, nothing else.
+    assert len(seen["left out"]) == 1  # type: ignore[arg-type]
+    assert LIMA.user_name in seen["left out"][0]  # type: ignore[index]
     assert LIMA.user_name not in json.dumps(back, ensure_ascii=False)
 
     filed = at_testland.data
