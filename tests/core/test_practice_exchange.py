@@ -330,6 +330,32 @@ def test_keeping_the_incoming_version_brings_its_attachments(
     assert kept.data.lessons == ""
 
 
+def test_a_conflict_shows_the_incoming_version_as_taking_it_would_file_it(
+    database: Database, other_post: Database, tmp_path: Path
+) -> None:
+    contact = "Ama Mensah, ama.mensah@minbuza.nl"
+    with database.session() as session:
+        record = create_practice(session, replace(GENDER, contact=contact), "Ama")
+        export_practices(session, database.files_dir, tmp_path / "a.postkit")
+        update_practice(
+            session, record.id, replace(record.data, contact=contact, lessons="A"), "Ama"
+        )
+    _import_into(other_post, tmp_path / "a.postkit")
+    with other_post.session() as session:
+        theirs = get_practice_by_uuid(session, record.uuid)
+        update_practice(session, theirs.id, replace(theirs.data, summary="From B."), "Bo")
+        export_practices(session, other_post.files_dir, tmp_path / "b.postkit")
+    assert _import_into(database, tmp_path / "b.postkit").conflicts
+
+    with database.session() as session:
+        (conflict,) = list_conflicts(session)
+        # B left out the contact only to protect it; taking B's version keeps this post's.
+        assert conflict.incoming.contact == contact
+        assert conflict.incoming.summary == "From B."
+        taken = resolve_conflict(session, conflict.id, "incoming", "Ama")
+    assert taken.data == conflict.incoming
+
+
 # --- bad files -------------------------------------------------------------------------------
 
 

@@ -287,6 +287,61 @@ def test_a_field_the_other_post_rewrote_is_theirs_placeholders_and_all() -> None
     assert merged.contact == HORTICULTURE.contact
 
 
+def test_the_lines_the_other_post_left_as_they_were_keep_this_posts_names() -> None:
+    local = replace(
+        HORTICULTURE,
+        lessons="- Start with the growers' union\n- Ask Wanjiru Kamau for the growers' list",
+    )
+    shared = remove_personal_data(local)[0]
+    assert (
+        shared.lessons == "- Start with the growers' union\n- Ask [removed] for the growers' list"
+    )
+    theirs = replace(
+        shared,
+        lessons=shared.lessons + "\n- Translate the steps beforehand",
+        what_worked="[removed]'s calls, now monthly.",
+    )
+
+    merged = kept_personal_data(local, theirs)
+
+    # Their added line is theirs; the lines they did not touch are this post's as typed.
+    assert merged.lessons == local.lessons + "\n- Translate the steps beforehand"
+    assert merged.what_worked == "[removed]'s calls, now monthly."
+    assert merged.contact == local.contact
+
+
+def test_a_practice_from_another_post_goes_on_under_that_posts_name(
+    session: Session, database: Database, template_database: Path, tmp_path: Path
+) -> None:
+    original = create_practice(session, HORTICULTURE, "Tess Tester")
+    out = tmp_path / "nairobi.postkit"
+    export_practices(session, database.files_dir, out)
+    other = _copy_of(template_database, tmp_path / "other")
+    removals: list[Removal] = []
+    try:
+        with other.session() as other_session:
+            import_practices(other_session, other.files_dir, [out])
+            theirs = get_practice_by_uuid(other_session, original.uuid)
+            edited = replace(theirs.data, summary="Lima copied the pilot for asparagus.")
+            update_practice(other_session, theirs.id, edited, "Lucía Quispe")
+            back = tmp_path / "lima.postkit"
+            export_practices(
+                other_session, other.files_dir, back, None, "Embassy Lima", removals=removals
+            )
+    finally:
+        other.dispose()
+
+    with read_exchange_file(back) as exchange:
+        (shared,) = exchange.practices
+    # Created at Embassy Testland (the name it arrived under), changed at Embassy Lima.
+    assert shared.created_by == "Embassy Testland"
+    assert shared.updated_by == "Embassy Lima"
+    # Lima's officer is told of the one person in it, not of a post or a placeholder.
+    assert [(r.field, r.kind, r.text) for r in removals] == [
+        (STAFF_FIELD, PersonalDataKind.USER, "Lucía Quispe")
+    ]
+
+
 def _copy_of(template: Path, folder: Path) -> Database:
     folder.mkdir()
     copy = folder / "postkit.sqlite3"

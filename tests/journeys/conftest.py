@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLineEdit,
+    QMainWindow,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
+from postkit.core.profile import PostProfile
 from postkit.ui.main_window import MainWindow
 from postkit.ui.settings import Settings
 from tests.conftest import TEST_PROFILE
@@ -99,12 +101,17 @@ def journey_settings(tmp_path: Path) -> QSettings:
 
 
 def open_main_window(
-    qtbot: QtBot, database: Database, store: QSettings, language: str = "en"
+    qtbot: QtBot,
+    database: Database,
+    store: QSettings,
+    language: str = "en",
+    profile: PostProfile = TEST_PROFILE,
 ) -> MainWindow:
-    """The main window over `database`, as the app shows it at start."""
+    """The main window over `database`, as the app shows it at start; `profile` names the
+    post (another post's window gets its own database, profile and settings)."""
     store.setValue("ui/language", language)
     window = MainWindow(Settings(store))
-    window.attach(database, TEST_PROFILE)
+    window.attach(database, profile)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -123,6 +130,26 @@ def main_window(
     yield window
     if window.job is not None:
         window.job.wait()
+
+
+def menu_command(window: QMainWindow, menu: str, command: str) -> None:
+    """Choose `command` in the menu bar's `menu`, as a click on the menu item does (mnemonic
+    '&' and a trailing '…' ignored); fail when it is missing or disabled."""
+
+    def plain(text: str) -> str:
+        return text.replace("&", "").removesuffix("…").strip()
+
+    for top in window.menuBar().actions():
+        if plain(top.text()) != plain(menu) or top.menu() is None:
+            continue
+        for action in top.menu().actions():
+            if plain(action.text()) == plain(command):
+                assert action.isEnabled(), f"{menu} ▸ {command} is disabled"
+                action.trigger()
+                return
+        found = [plain(action.text()) for action in top.menu().actions() if action.text()]
+        raise AssertionError(f"no {command!r} in the {menu} menu: {found}")
+    raise AssertionError(f"no menu {menu!r}")
 
 
 # -- answering dialogs through their widgets ---------------------------------------------

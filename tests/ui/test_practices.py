@@ -652,6 +652,28 @@ def test_reset_demo_is_offered_only_in_demo_mode(qtbot: QtBot, database: Databas
     assert demo.title_label.text() == "Seeded again"
 
 
+def test_the_presentation_opens_on_the_chosen_practice(
+    qtbot: QtBot, page: PracticesPage, database: Database
+) -> None:
+    ids = [_add(database, title=title) for title in ("First", "Second", "Third")]
+    page.reload()
+    page.select_ids([ids[0]])  # the oldest: shown last, newest first
+    view = page.present()
+    qtbot.addWidget(view)
+    assert view.title_label.text() == "First"
+    assert view.counter_label.text() == "3 / 3"
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.title_label.text() == "Second"
+    view.close()
+    page.show_library()
+    page.select_ids([ids[1]])
+    page.open_practice(ids[1])
+    view = page.present()
+    qtbot.addWidget(view)
+    assert view.title_label.text() == "Second", "the practice being read is the chosen one"
+    view.close()
+
+
 def test_the_page_opens_the_presentation_full_screen(
     qtbot: QtBot, page: PracticesPage, database: Database
 ) -> None:

@@ -41,6 +41,7 @@ from postkit.core.practices.privacy import (
     STAFF_FIELD,
     PersonalDataKind,
     Removal,
+    is_post_name,
     remove_personal_data,
 )
 from postkit.core.practices.records import (
@@ -161,18 +162,29 @@ def _without_personal_data(
     practice: SharedPractice, exporting_post: str
 ) -> tuple[SharedPractice, tuple[Removal, ...]]:
     """The practice without personal data in its texts, and with the post's name for the
-    people at the post who created and last changed it; and what was left out."""
+    people at the post who created and last changed it; and what was left out.
+
+    A post's name there stays: a practice received from another post goes on under the name
+    of the post that made it."""
     data, removed = remove_personal_data(practice.data, practice.uuid)
+
+    def is_person(name: str) -> bool:
+        return (
+            bool(name.strip())
+            and name not in (exporting_post, practice.data.post_name)
+            and not is_post_name(name)
+        )
+
     users = [
         Removal(practice.uuid, practice.data.title, STAFF_FIELD, PersonalDataKind.USER, name)
         for name in dict.fromkeys((practice.created_by, practice.updated_by))
-        if name.strip() and name != exporting_post
+        if is_person(name)
     ]
     shared = replace(
         practice,
         data=data,
-        created_by=exporting_post if practice.created_by.strip() else "",
-        updated_by=exporting_post if practice.updated_by.strip() else "",
+        created_by=exporting_post if is_person(practice.created_by) else practice.created_by,
+        updated_by=exporting_post if is_person(practice.updated_by) else practice.updated_by,
     )
     return shared, (*removed, *users)
 

@@ -11,7 +11,8 @@ register is public and names no person), and the names of organisations and post
 only in the running text, not in the contact field, are not found: telling "Anna" the person
 from "Anna Paulowna" the town needs more than patterns. Attached files are not changed. The
 "created by" and "changed by" user names (people at the post) are replaced by the post's name
-when the practice is exported (see exchange), and listed with the rest.
+when the practice is exported (see exchange), and listed with the rest; a post's name there
+(a practice received from another post) stays.
 
 A number counts as a phone number when it starts with "+" or "00" (8 to 15 digits), with the
 trunk prefix 0 (9 to 12 digits, so "06-12345678", "020 - 123 45 67", "(070) 348 6486"), or
@@ -93,6 +94,13 @@ _HONORIFICS = frozenset(
     }
 )  # fmt: skip
 # A part of the contact field with one of these words is a role or an organisation, not a name.
+_POST_WORDS = frozenset(
+    {
+        "embassy", "ambassade", "consulate", "consulaat", "consulate-general",
+        "consulaat-generaal", "mission", "missie", "representation", "vertegenwoordiging",
+        "post", "nbso", "headquarters", "hq", "ministry", "ministerie",
+    }
+)  # fmt: skip
 _NOT_NAME_WORDS = frozenset(
     {
         "embassy", "ambassade", "consulate", "consulaat", "mission", "post", "department",
@@ -143,10 +151,16 @@ def remove_personal_data(
         text = getattr(data, field)
         if (new_text := cleaned(field, text)) != text:
             changes[field] = new_text
-    if data.contact.strip():
+    if data.contact.strip() and data.contact.strip() != REMOVED:
         changes[CONTACT_FIELD] = REMOVED
         removed(CONTACT_FIELD, PersonalDataKind.CONTACT, data.contact.strip())
     return replace(data, **changes), tuple(removals)
+
+
+def is_post_name(name: str) -> bool:
+    """Whether a "created by" or "changed by" name is a post's (as another post shared the
+    practice), not a person's."""
+    return any(word.strip(".,()").lower() in _POST_WORDS for word in name.split())
 
 
 def kept_personal_data(local: PracticeInput, incoming: PracticeInput) -> PracticeInput:
@@ -154,22 +168,40 @@ def kept_personal_data(local: PracticeInput, incoming: PracticeInput) -> Practic
 
     A practice shared without personal data comes back from the other post (edited there,
     say) with "[removed]" in place of names, addresses and numbers. A field that comes back
-    exactly as it left here keeps this post's text; a field the other post changed is
-    theirs, placeholders and all.
+    exactly as it left here keeps this post's text; so does each line of a field the other
+    post edited that comes back as it left (they added a lesson below ours, say). A line
+    the other post changed is theirs, placeholders and all.
     """
     if REMOVED not in "".join(
         getattr(incoming, field) for field in (*SCANNED_FIELDS, CONTACT_FIELD)
     ):
         return incoming
     as_shared, _removals = remove_personal_data(local)
-    changes = {
-        field: getattr(local, field)
-        for field in (*SCANNED_FIELDS, CONTACT_FIELD)
-        if REMOVED in (theirs := getattr(incoming, field))
-        and theirs == getattr(as_shared, field)
-        and theirs != getattr(local, field)
-    }
+    changes = {}
+    for field in (*SCANNED_FIELDS, CONTACT_FIELD):
+        theirs, ours, shared = (getattr(data, field) for data in (incoming, local, as_shared))
+        if REMOVED not in theirs or theirs == ours:
+            continue
+        kept = ours if theirs == shared else _kept_lines(ours, shared, theirs)
+        if kept != theirs:
+            changes[field] = kept
     return replace(incoming, **changes) if changes else incoming
+
+
+def _kept_lines(ours: str, shared: str, theirs: str) -> str:
+    """`theirs` with each line that left here with a placeholder, and came back unchanged,
+    as this post wrote it."""
+    our_lines, shared_lines = ours.split("\n"), shared.split("\n")
+    if len(our_lines) != len(shared_lines):
+        return theirs  # a name ran over a line break: the lines no longer pair up
+    originals: dict[str, set[str]] = {}
+    for our_line, shared_line in zip(our_lines, shared_lines, strict=True):
+        if REMOVED in shared_line:
+            originals.setdefault(shared_line, set()).add(our_line)
+    return "\n".join(
+        next(iter(found)) if len(found := originals.get(line, set())) == 1 else line
+        for line in theirs.split("\n")
+    )
 
 
 def find_emails(text: str) -> list[str]:

@@ -256,7 +256,9 @@ class ImportSummary:
 
 @dataclass(frozen=True)
 class ConflictRecord:
-    """A local practice and an imported version edited independently of it."""
+    """A local practice and an imported version edited independently of it; `incoming` is
+    that version as taking it would file it (this post's personal data kept where the other
+    post only left it out)."""
 
     id: int
     local: PracticeRecord

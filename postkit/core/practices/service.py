@@ -683,7 +683,8 @@ def _conflict_record(
     return ConflictRecord(
         id=conflict.id,
         local=to_record(session, row),
-        incoming=incoming.data,
+        # What taking theirs files (see _take_over), so the choice shows what it will store.
+        incoming=kept_personal_data(_input_of(row), normalised(incoming.data)),
         incoming_version=incoming.version,
         incoming_updated_at=incoming.updated_at,
         incoming_updated_by=incoming.updated_by,

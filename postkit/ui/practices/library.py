@@ -771,7 +771,10 @@ class PracticesPage(QWidget):
         return self.job
 
     def present(self, reset_demo: Callable[[], None] | None = None) -> PresentationView:
-        """Open trainer mode full screen; `reset_demo` (demo mode only) re-seeds the data."""
+        """Open trainer mode full screen on the practice being read or the first selected
+        one; `reset_demo` (demo mode only) re-seeds the data."""
+        reading = self.reader.record if self.is_reading else None
+        chosen = reading.id if reading is not None else next(iter(self.selected_ids()), None)
         if self.presentation is not None:
             self.presentation.close()
 
@@ -790,7 +793,7 @@ class PracticesPage(QWidget):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.closed.connect(self._presentation_closed)
         self.presentation = view
-        view.start()
+        view.start(chosen)
         return view
 
     def _presentation_closed(self) -> None:

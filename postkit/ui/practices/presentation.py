@@ -315,8 +315,11 @@ class PresentationView(QWidget):
 
     # -- presenting --------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Go full screen on the current screen, toolbar shown until the first move."""
+    def start(self, practice_id: int | None = None) -> None:
+        """Go full screen on the current screen, on `practice_id` when it is in the set,
+        toolbar shown until the first move."""
+        if practice_id in self._ids:
+            self.go_to(self._ids.index(practice_id))
         self.showFullScreen()
         self.raise_()
         self.activateWindow()
