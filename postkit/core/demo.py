@@ -167,7 +167,18 @@ class _Kind:
     companies: tuple[int, int]
     partners: tuple[str, ...]
     weight: int
+    # The themes its title may name, where the counterpart limits them (a ministry of labour).
+    themes: tuple[str, ...] = ()
 
+
+LABOUR_THEMES = (
+    "child_labour",
+    "forced_labour",
+    "living_wage",
+    "health_safety",
+    "freedom_of_association",
+    "gender",
+)
 
 _KINDS = (
     _Kind(
@@ -309,6 +320,7 @@ _KINDS = (
         (0, 0),
         ("ministry of labour", "ILO country office"),
         2,
+        LABOUR_THEMES,
     ),
     _Kind(
         5,
@@ -403,10 +415,14 @@ def _activity_values(
     country = rng.choices(DEMO_COUNTRIES, weights=_COUNTRY_WEIGHTS)[0]
     language = rng.choices(tuple(_LANGUAGE_WEIGHTS), weights=tuple(_LANGUAGE_WEIGHTS.values()))[0]
     kind = rng.choices(_KINDS, weights=_KIND_WEIGHTS)[0]
-    sector_weights = _SECTORS_BY_COUNTRY[country]
+    sector_weights = {
+        code: weight
+        for code, weight in _SECTORS_BY_COUNTRY[country].items()
+        if not kind.themes or set(SECTOR_THEMES[code]) & set(kind.themes)
+    }
     sector = rng.choices(tuple(sector_weights), weights=tuple(sector_weights.values()))[0]
     fitting = SECTOR_THEMES[sector]
-    theme = rng.choice(fitting)
+    theme = rng.choice([code for code in fitting if not kind.themes or code in kind.themes])
     others = [code for code in (*fitting, *GENERAL_THEMES) if code != theme]
     theme_codes = [theme, *rng.sample(others, rng.randint(0, 2))]
     sector_codes = [sector]

@@ -181,3 +181,16 @@ def test_the_demo_annual_report_names_only_the_posts_countries(
     assert "Kenya" in text and "Somalia" in text
     for elsewhere in ("Peru", "Türkiye", "Colombia", "Ghana", "Viet Nam", "Indonesia"):
         assert elsewhere not in text
+
+
+def test_the_ministry_of_labour_is_met_on_labour_themes(demo_session: Session) -> None:
+    labour = ("child labour", "forced labour", "living wage", "health and safety")
+    labour += ("freedom of association", "gender")
+    labour_nl = ("kinderarbeid", "dwangarbeid", "leefbaar loon", "veiligheid", "vakvereniging")
+    labour_nl += ("gender",)
+    for a in _activities(demo_session):
+        title = a.title.lower()
+        if "ministry of labour" in title:
+            assert any(word in title for word in labour), a.title
+        if "ministerie van arbeid" in title:
+            assert any(word in title for word in labour_nl), a.title
