@@ -264,7 +264,7 @@ _KINDS = (
     _Kind(
         3,
         "company_advice",
-        "Referral of a {sector} company to the IMVO-steunpunt",
+        "Referral of {a_sector} company to the IMVO-steunpunt",
         "Doorverwijzing van een bedrijf in de sector {sector} naar het IMVO-steunpunt",
         (0, 0),
         (1, 1),
@@ -294,7 +294,7 @@ _KINDS = (
     _Kind(
         4,
         "company_advice",
-        "Support request reviewed: letter of support for a {sector} company",
+        "Support request reviewed: letter of support for {a_sector} company",
         "Steunverzoek beoordeeld: steunbrief voor een bedrijf in de sector {sector}",
         (0, 0),
         (1, 1),
@@ -304,7 +304,7 @@ _KINDS = (
     _Kind(
         4,
         "meeting",
-        "Meeting with a {sector} company after allegations of {theme}",
+        "Meeting with {a_sector} company after allegations of {theme}",
         "Gesprek met een bedrijf in de sector {sector} na signalen over {theme}",
         (2, 4),
         (1, 1),
@@ -399,6 +399,10 @@ _OUTCOMES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+def _with_article(words: str) -> str:
+    return ("an " if words[0] in "aeiou" else "a ") + words
+
+
 def _reach_group(kind: _Kind) -> str:
     if kind.activity_type == "publication":
         return "publication"
@@ -423,11 +427,15 @@ def _activity_values(
     sector = rng.choices(tuple(sector_weights), weights=tuple(sector_weights.values()))[0]
     fitting = SECTOR_THEMES[sector]
     theme = rng.choice([code for code in fitting if not kind.themes or code in kind.themes])
-    others = [code for code in (*fitting, *GENERAL_THEMES) if code != theme]
-    theme_codes = [theme, *rng.sample(others, rng.randint(0, 2))]
+    others = [code for code in fitting if code != theme]
+    theme_codes = [theme, *rng.sample(others, rng.randint(0, 1))]
+    # A general theme (due diligence itself, say) comes with some activities, never most.
+    if rng.random() < 0.25:
+        theme_codes.append(rng.choice(GENERAL_THEMES))
     sector_codes = [sector]
     title = getattr(kind, language).format(
         sector=_SECTOR_WORDS[language][sector],
+        a_sector=_with_article(_SECTOR_WORDS[language][sector]),
         theme=_THEME_WORDS[language][theme],
         country=_COUNTRY_WORDS[language][country],
     )

@@ -194,3 +194,8 @@ def test_the_ministry_of_labour_is_met_on_labour_themes(demo_session: Session) -
             assert any(word in title for word in labour), a.title
         if "ministerie van arbeid" in title:
             assert any(word in title for word in labour_nl), a.title
+
+
+def test_english_titles_take_an_before_a_vowel(demo_session: Session) -> None:
+    wrong = [a.title for a in _activities(demo_session) if re.search(r"\ba [aeiou]", a.title)]
+    assert wrong == []
