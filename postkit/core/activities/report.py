@@ -331,7 +331,7 @@ class _Report:
                 self.number(summary.participants.total),
             ]
         )
-        figure_widths = [24 * mm, 34 * mm, 26 * mm]
+        figure_widths = [28 * mm, 40 * mm, 28 * mm]
         table = Table(rows, colWidths=[TEXT_WIDTH - sum(figure_widths), *figure_widths])
         table.setStyle(_figures_style(has_total=True))
         story += [Spacer(1, 3 * mm), table]
