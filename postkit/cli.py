@@ -362,12 +362,14 @@ def _run_activities_export(args: argparse.Namespace) -> None:
     from postkit.core.activities.export import export_activities_xlsx
     from postkit.core.activities.records import ActivityFilter
     from postkit.core.db import open_database
+    from postkit.core.profile import load_profile
 
     database = open_database(database_location(args))
     with database.session() as session:
-        count = export_activities_xlsx(
-            session, args.out, ActivityFilter(year=args.year), language=args.language
-        )
+        profile = load_profile(session)
+        # The post's own activities, also where the database holds several posts'.
+        flt = ActivityFilter(year=args.year, post_name=profile.post_name if profile else None)
+        count = export_activities_xlsx(session, args.out, flt, language=args.language)
     print(f"{args.out}: {count} activities")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Integer, String, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from postkit.core.db.base import AuditMixin, Base, utc_now
@@ -55,6 +55,8 @@ def save_profile(session: Session, profile: PostProfile) -> PostProfile:
     if row is None:
         row = PostProfileRow(id=_PROFILE_ID, created_by=user_name, created_at=now)
         session.add(row)
+    elif row.post_name != post_name:
+        _rename_post_activities(session, row.post_name, post_name)
     row.post_name = post_name
     row.countries = ",".join(countries)
     row.user_name = user_name
@@ -62,3 +64,18 @@ def save_profile(session: Session, profile: PostProfile) -> PostProfile:
     row.updated_at = now
     session.commit()
     return PostProfile(post_name, countries, user_name)
+
+
+def _rename_post_activities(session: Session, old_name: str, new_name: str) -> None:
+    """A renamed post keeps its activities: reports and lists select them by the post's name.
+
+    When activities of `new_name` exist already, the database holds that other post's work
+    (headquarters) and the profile now points at it: nothing is relabelled.
+    """
+    from postkit.core.activities.models import Activity
+
+    if session.scalar(select(Activity.id).where(Activity.post_name == new_name).limit(1)):
+        return
+    session.execute(
+        update(Activity).where(Activity.post_name == old_name).values(post_name=new_name)
+    )

@@ -105,8 +105,12 @@ class MainWindow(QMainWindow):
         self.database = database
         self.profile = profile
         acting = self.acting_profile
-        self.activities_page = ActivitiesPage(database, self.language, self)
-        self.dashboard_page = DashboardPage(database, self.language, self)
+        self.activities_page = ActivitiesPage(
+            database, self.language, self, post_name=profile.post_name
+        )
+        self.dashboard_page = DashboardPage(
+            database, self.language, self, post_name=profile.post_name
+        )
         self.screening_page = ScreeningPage(database, acting, self.language, self)
         self.practices_page = PracticesPage(
             database,
@@ -522,10 +526,13 @@ class MainWindow(QMainWindow):
     def _count_all(self) -> None:
         """Recount the whole log; only needed when data changed, not when a filter did."""
         from postkit.core.activities.listing import count_activities
+        from postkit.core.activities.records import ActivityFilter
 
-        assert self.database is not None
+        assert self.database is not None and self.profile is not None
         with self.database.session() as session:
-            self._total_activities = count_activities(session)
+            self._total_activities = count_activities(
+                session, ActivityFilter(post_name=self.profile.post_name)
+            )
 
     def _update_counts(self) -> None:
         shown = self.activities_page.model.rowCount()
@@ -766,6 +773,10 @@ class MainWindow(QMainWindow):
         self.screening_page.set_profile(acting)
         self.practices_page.set_profile(acting)
         self.surveys_page.set_profile(acting)
+        self.activities_page.set_post(acting.post_name)
+        self.dashboard_page.set_post(acting.post_name)
+        self._count_all()
+        self._update_counts()
         self._update_title()
 
     def set_user(self, name: str) -> None:
@@ -966,9 +977,9 @@ class MainWindow(QMainWindow):
 
         from postkit.core.activities.listing import activity_years
 
-        assert self.database is not None
+        assert self.database is not None and self.profile is not None
         with self.database.session() as session:
-            years = activity_years(session) or [date.today().year]
+            years = activity_years(session, self.profile.post_name) or [date.today().year]
         choices = [str(year) for year in years]
         text, ok = QInputDialog.getItem(
             self, self.tr("Annual report"), self.tr("Year:"), choices, 0, False

@@ -137,3 +137,38 @@ def test_wal_mode_survives_a_restore(database: Database) -> None:
     restored = open_database(path)
     with restored.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_a_restore_does_not_replay_the_old_databases_wal_into_the_backup(
+    database: Database, tmp_path: Path
+) -> None:
+    path = _file(database)
+    with database.session() as session:
+        create_activity(session, MEETING, "Tess")
+    backup = backup_database(path)
+    database.dispose()
+    # A crash leaves the old database's last writes in its -wal (and -shm) beside it.
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_autocheckpoint = 0")
+    connection.execute("UPDATE activities SET title = 'Written after the backup'")
+    connection.commit()
+    leftovers = {suffix: Path(f"{path}{suffix}").read_bytes() for suffix in ("-wal", "-shm")}
+    connection.close()
+    for suffix, content in leftovers.items():
+        Path(f"{path}{suffix}").write_bytes(content)
+
+    safety = restore_database(path, backup)
+
+    assert safety is not None
+    with sqlite3.connect(safety) as kept:
+        # The copy of the database as it was holds those writes: nothing is lost.
+        assert kept.execute("SELECT title FROM activities").fetchall() == [
+            ("Written after the backup",)
+        ]
+    kept.close()
+    restored = sqlite3.connect(path)
+    try:
+        assert restored.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert restored.execute("SELECT title FROM activities").fetchall() == [("Meeting",)]
+    finally:
+        restored.close()

@@ -79,3 +79,39 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
     with database.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_activities_stored_without_a_post_get_the_profiles_post_on_upgrade(
+    tmp_path: Path,
+) -> None:
+    database = connect(tmp_path / "old.sqlite3")
+    upgrade(database.engine, "0007")
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO post_profile (id, post_name, countries, user_name, created_at, "
+                "created_by, updated_at, updated_by) VALUES (1, 'Embassy Nairobi', 'KE,SO', "
+                "'Ana', '2020-03-05 10:00:00', 'Ana', '2020-03-05 10:00:00', 'Ana')"
+            )
+        )
+        for activity_id, post in ((1, ""), (2, "Ambassade Lima")):
+            connection.execute(
+                text(
+                    "INSERT INTO activities (id, uuid, post_name, core_task, title, start_date, "
+                    "activity_type, description, partners, companies_reached, "
+                    "participants_women, participants_men, participants_other, outcome, "
+                    "follow_up, created_at, created_by, updated_at, updated_by) "
+                    "VALUES (:id, :uuid, :post, 2, 'Seminar', '2020-03-04', 'seminar_event', "
+                    "'', '', 0, 0, 0, 0, '', '', '2020-03-05 10:00:00', 'Ana', "
+                    "'2020-03-05 10:00:00', 'Ana')"
+                ),
+                {"id": activity_id, "uuid": f"u-{activity_id}", "post": post},
+            )
+    database.dispose()
+
+    upgraded = open_database(tmp_path / "old.sqlite3")
+    with upgraded.session() as session:
+        assert get_activity(session, 1).data.post_name == "Embassy Nairobi"
+        assert get_activity(session, 2).data.post_name == "Ambassade Lima"
+        assert activity_ids(session, ActivityFilter(post_name="Embassy Nairobi")) == [1]
+    upgraded.dispose()

@@ -111,7 +111,9 @@ def test_editing_then_undo_and_redo(qtbot: QtBot, window: MainWindow, database: 
     window.undo_action.trigger()
     assert _titles(window) == [TRAINING.title]
     with database.session() as session:
-        assert get_activity(session, activity_id).data == TRAINING
+        assert get_activity(session, activity_id).data == replace(
+            TRAINING, post_name=TEST_PROFILE.post_name
+        )
     window.redo_action.trigger()
     assert _titles(window) == ["Training on the OECD Guidelines"]
 
@@ -402,3 +404,20 @@ def test_headquarters_writes_a_receipt_for_each_post(
     written = window.write_receipts()
     assert len(written) == 2 and all(path.is_file() for path in written)
     assert "2 receipts" in window.statusBar().currentMessage()
+
+
+def test_the_list_the_count_and_the_dashboard_show_only_the_profiles_post(
+    window: MainWindow, database: Database
+) -> None:
+    _add(database, title="Ours")
+    _add(database, title="Theirs", post_name="Ambassade Lima", start_date=date(2024, 3, 1))
+    window.activities_page.reload()
+    window.dashboard_page.refresh()
+    assert _titles(window) == ["Ours"]
+    assert window.count_label.text() == "1 activities"
+    window.dashboard_page.set_year(2024)
+    assert window.dashboard_page.summary is not None
+    assert window.dashboard_page.summary.activities == 0
+    window.dashboard_page.set_year(2025)
+    assert window.dashboard_page.summary is not None
+    assert window.dashboard_page.summary.activities == 1

@@ -61,6 +61,8 @@ def quarter_range(year: int, quarter: int | None) -> tuple[date, date]:
 
 def apply_filter(statement: Select, session: Session, flt: ActivityFilter) -> Select:  # type: ignore[type-arg]
     """Narrow a select over `Activity` to the filter."""
+    if flt.post_name is not None:
+        statement = statement.where(Activity.post_name == flt.post_name)
     if flt.core_tasks:
         statement = statement.where(Activity.core_task.in_(sorted(flt.core_tasks)))
     if flt.year is not None:
@@ -143,11 +145,12 @@ def activity_rows(session: Session, ids: Sequence[int]) -> dict[int, ActivityRow
     return {row[0]: ActivityRow(*row) for row in session.execute(statement)}
 
 
-def activity_years(session: Session) -> list[int]:
-    """The years that have activities, newest first."""
-    first, last = session.execute(
-        select(func.min(Activity.start_date), func.max(Activity.start_date))
-    ).one()
+def activity_years(session: Session, post_name: str | None = None) -> list[int]:
+    """The years that have activities (of `post_name`, when given), newest first."""
+    statement = select(func.min(Activity.start_date), func.max(Activity.start_date))
+    if post_name is not None:
+        statement = statement.where(Activity.post_name == post_name)
+    first, last = session.execute(statement).one()
     if first is None:
         return []
     return list(range(last.year, first.year - 1, -1))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 
@@ -85,7 +85,10 @@ class ActivityFilter:
     sector: str | None = None
     theme: str | None = None
     text: str = ""
+    # Whose activities: a database may hold several posts' (headquarters). None: every post.
+    post_name: str | None = None
 
     @property
     def is_empty(self) -> bool:
-        return self == ActivityFilter()
+        """Whether the user narrowed nothing (the post is not the user's choice on a list)."""
+        return replace(self, post_name=None) == ActivityFilter()

@@ -158,14 +158,19 @@ def write_annual_report(
     language: str = "en",
     profile: PostProfile | None = None,
 ) -> None:
-    """Write the annual report of `year` as a PDF at `path`, replacing it only once complete."""
+    """Write the annual report of `year` as a PDF at `path`, replacing it only once complete.
+
+    The report is the profile's post's: a database holding several posts' activities
+    (headquarters) reports each post on its own. Without a profile it counts every activity.
+    """
     profile = profile or load_profile(session)
+    post_name = profile.post_name if profile else None
     report = _Report(
         year=year,
         language=language,
         profile=profile,
-        summary=year_summary(session, year),
-        activities=_year_activities(session, year),
+        summary=year_summary(session, year, post_name=post_name),
+        activities=_year_activities(session, year, post_name),
         printed=date.today(),
     )
     with atomic_output(Path(path)) as temp:
@@ -183,7 +188,7 @@ class _ActivityLine:
     participants: int
 
 
-def _year_activities(session: Session, year: int) -> list[_ActivityLine]:
+def _year_activities(session: Session, year: int, post_name: str | None) -> list[_ActivityLine]:
     start, end = quarter_range(year, None)
     statement = (
         select(
@@ -198,6 +203,8 @@ def _year_activities(session: Session, year: int) -> list[_ActivityLine]:
         .where(Activity.start_date >= start, Activity.start_date < end)
         .order_by(Activity.start_date, Activity.id)
     )
+    if post_name is not None:
+        statement = statement.where(Activity.post_name == post_name)
     return [_ActivityLine(*row) for row in session.connection().execute(statement)]
 
 
@@ -324,7 +331,7 @@ class _Report:
                 self.number(summary.participants.total),
             ]
         )
-        figure_widths = [24 * mm, 34 * mm, 26 * mm]
+        figure_widths = [28 * mm, 40 * mm, 28 * mm]
         table = Table(rows, colWidths=[TEXT_WIDTH - sum(figure_widths), *figure_widths])
         table.setStyle(_figures_style(has_total=True))
         story += [Spacer(1, 3 * mm), table]

@@ -19,6 +19,7 @@ from postkit.core.activities.records import ActivityInput, ActivityRecord, Attac
 from postkit.core.activities.validation import validate_activity
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import NotFoundError
+from postkit.core.profile import load_profile
 
 _SCALAR_FIELDS = (
     "post_name",
@@ -98,8 +99,11 @@ def create_activity(
     actor: str,
     attachments: Iterable[AttachmentRecord] = (),
 ) -> ActivityRecord:
-    """Validate and store a new activity."""
+    """Validate and store a new activity; one entered without a post is the profile's post's."""
     data = _normalised(data)
+    if not data.post_name:
+        profile = load_profile(session)
+        data = replace(data, post_name=profile.post_name if profile else "")
     validate_activity(data)
     now = utc_now()
     activity = Activity(
@@ -123,6 +127,8 @@ def update_activity(
     data = _normalised(data)
     validate_activity(data)
     activity = _get(session, activity_id)
+    if not data.post_name:
+        data = replace(data, post_name=activity.post_name)
     _apply_input(activity, data)
     if attachments is not None:
         activity.attachments = [_attachment_row(a) for a in attachments]

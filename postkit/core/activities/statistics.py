@@ -44,10 +44,16 @@ class YearSummary:
         return tuple(task for task in CORE_TASKS if self.activities_of_task(task) == 0)
 
 
-def year_summary(session: Session, year: int, top_theme_count: int = 8) -> YearSummary:
-    """Count the activities that start in `year`, per core task and quarter, with their reach."""
+def year_summary(
+    session: Session, year: int, top_theme_count: int = 8, post_name: str | None = None
+) -> YearSummary:
+    """Count the activities that start in `year`, per core task and quarter, with their reach.
+
+    With `post_name`, only that post's activities count; None counts every post's.
+    """
     start, end = quarter_range(year, None)
-    in_year = (Activity.start_date >= start, Activity.start_date < end)
+    of_post = () if post_name is None else (Activity.post_name == post_name,)
+    in_year = (Activity.start_date >= start, Activity.start_date < end, *of_post)
     per_quarter: dict[int, list[int]] = {task: [0, 0, 0, 0] for task in CORE_TASKS}
     companies: dict[int, int] = dict.fromkeys(CORE_TASKS, 0)
     gender: dict[int, GenderCount] = {task: GenderCount(0, 0, 0) for task in CORE_TASKS}
@@ -62,7 +68,7 @@ def year_summary(session: Session, year: int, top_theme_count: int = 8) -> YearS
                 func.coalesce(func.sum(Activity.participants_men), 0),
                 func.coalesce(func.sum(Activity.participants_other), 0),
             )
-            .where(Activity.start_date >= q_start, Activity.start_date < q_end)
+            .where(Activity.start_date >= q_start, Activity.start_date < q_end, *of_post)
             .group_by(Activity.core_task)
         )
         for task, count, reached, women, men, other in rows:

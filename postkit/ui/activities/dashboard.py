@@ -174,11 +174,17 @@ class DashboardPage(QWidget):
     year_changed = Signal(int)
 
     def __init__(
-        self, database: Database, language: str = "en", parent: QWidget | None = None
+        self,
+        database: Database,
+        language: str = "en",
+        parent: QWidget | None = None,
+        post_name: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._database = database
         self._language = language
+        # The post whose figures are shown (a database may hold several); None: all.
+        self._post_name = post_name
         self._year = date.today().year
         self._summary: YearSummary | None = None
         self._has_activities = False
@@ -213,11 +219,17 @@ class DashboardPage(QWidget):
         self.refresh()
         self.year_changed.emit(year)
 
+    def set_post(self, post_name: str | None) -> None:
+        """Show `post_name`'s figures from now on (after the profile changed)."""
+        if post_name != self._post_name:
+            self._post_name = post_name
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload the figures from the database; call after activities change."""
         with self._database.session() as session:
-            years = activity_years(session)
-            summary = year_summary(session, self._year)
+            years = activity_years(session, self._post_name)
+            summary = year_summary(session, self._year, post_name=self._post_name)
         self._has_activities = bool(years)
         self._summary = summary
         self._fill_years(years)

@@ -49,11 +49,21 @@ class ActivitiesPage(QWidget):
     filter_changed = Signal()
     reloaded = Signal()
 
-    def __init__(self, database: Database, language: str = "en", parent: QWidget | None = None):
+    def __init__(
+        self,
+        database: Database,
+        language: str = "en",
+        parent: QWidget | None = None,
+        post_name: str | None = None,
+    ):
         super().__init__(parent)
         self._database = database
         self._language = language
-        self.model = ActivityTableModel(database, language, self)
+        # The post whose activities are listed (a database may hold several); None: all.
+        self._post_name = post_name
+        self.model = ActivityTableModel(
+            database, language, self, ActivityFilter(post_name=post_name)
+        )
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search title, description and partners"))
@@ -171,12 +181,20 @@ class ActivitiesPage(QWidget):
             sector=self.sector.currentData(),
             theme=self.theme.currentData(),
             text=self.search.text(),
+            post_name=self._post_name,
         )
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
         self._update_empty_state()
         self.filter_changed.emit()
+
+    def set_post(self, post_name: str | None) -> None:
+        """List `post_name`'s activities from now on (after the profile changed)."""
+        if post_name != self._post_name:
+            self._post_name = post_name
+            self.refresh_years()
+            self.apply_filter()
 
     def clear_filters(self) -> None:
         for combo in (
@@ -195,7 +213,7 @@ class ActivitiesPage(QWidget):
 
     def refresh_years(self) -> None:
         with self._database.session() as session:
-            years = activity_years(session)
+            years = activity_years(session, self._post_name)
         current_year = date.today().year
         if current_year not in years:
             years = sorted({*years, current_year}, reverse=True)

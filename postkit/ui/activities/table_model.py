@@ -93,11 +93,17 @@ ActivityIdRole = Qt.ItemDataRole.UserRole + 1
 class ActivityTableModel(QAbstractTableModel):
     """Keeps only the ids of the matching activities; a row's columns load when it is shown."""
 
-    def __init__(self, database: Database, language: str = "en", parent: Any = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        language: str = "en",
+        parent: Any = None,
+        activity_filter: ActivityFilter | None = None,
+    ) -> None:
         super().__init__(parent)
         self._database = database
         self._language = language
-        self._filter = ActivityFilter()
+        self._filter = activity_filter or ActivityFilter()
         self._sort = SortKey.DATE
         self._descending = True
         self._ids: list[int] = []
