@@ -268,17 +268,17 @@ def test_a_gap_weighs_where_that_element_is_expected_of_the_company(session: Ses
     )
     sme_gap_everyone = _record(answers={**GOOD, "dd_identify": Answer.NO})
 
-    for record, item in (
-        (large, "dd_communicate"),
-        (sme_in_high_risk_sector, "dd_track"),
-        (sme_gap_everyone, "dd_identify"),
+    for record, item, whom in (
+        (large, "dd_communicate", "expected of a large company"),
+        (sme_in_high_risk_sector, "dd_track", "expected of a company operating in a high-risk"),
+        (sme_gap_everyone, "dd_identify", "expected of every company"),
     ):
         summary = risk_summary(session, record)
         [gap] = [factor for factor in summary.factors if factor.source == item]
         assert gap.level is RiskLevel.MEDIUM, item
         assert summary.red_flags == (item,)
         assert summary.advice == ADVICE_GAPS
-        assert "expected of" in gap.weight
+        assert whom in gap.weight
 
 
 @pytest.mark.parametrize("item", ["child_labour", "ncp_allegations", "sanctions"])

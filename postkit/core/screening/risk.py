@@ -44,26 +44,16 @@ from postkit.core.screening.reference import (
 )
 from postkit.core.screening.requests import checked_actor
 from postkit.core.screening.steps import (
-    LARGE_BALANCE_SHEET_EUR,
-    LARGE_EMPLOYEES,
-    LARGE_TURNOVER_EUR,
     SANCTIONS_ITEM,
     SIZE_ITEM,
     is_large,
-    is_large_company,
     open_steps,
     step_number,
 )
+from postkit.core.screening.steps import (
+    is_large_company as is_large_company,  # where the UI and older callers look for it
+)
 
-__all__ = [
-    "LARGE_BALANCE_SHEET_EUR",
-    "LARGE_EMPLOYEES",
-    "LARGE_TURNOVER_EUR",
-    "import_risk_table",
-    "is_large_company",
-    "risk_rating",
-    "risk_summary",
-]
 _ORDER = {RiskLevel.LOW: 0, RiskLevel.MEDIUM: 1, RiskLevel.HIGH: 2}
 _RISK_LEVELS = tuple(level.value for level in RiskLevel)
 
@@ -366,19 +356,20 @@ def _expectation(item: ChecklistItem, is_large: bool, is_high_risk_setting: bool
     return True
 
 
-def _whom(is_large: bool, is_high_risk_setting: bool) -> tuple[str, str]:
+def _whom(item: ChecklistItem, is_large: bool) -> tuple[str, str]:
+    """Whom the element is expected of, as the weight of a gap says it (English, Dutch)."""
+    if item.expected_of not in (EXPECTED_OF_LARGE, EXPECTED_OF_LARGE_OR_HIGH_RISK):
+        return "every company", "elk bedrijf"
     if is_large:
         return "a large company", "een groot bedrijf"
-    if is_high_risk_setting:
-        return (
-            "a company operating in a high-risk country or sector",
-            "een bedrijf dat actief is in een land of sector met hoog risico",
-        )
-    return "every company", "elk bedrijf"
+    return (
+        "a company operating in a high-risk country or sector",
+        "een bedrijf dat actief is in een land of sector met hoog risico",
+    )
 
 
 def _answer_factor(
-    item: ChecklistItem, answer: Answer, is_expected: bool, whom: tuple[str, str]
+    item: ChecklistItem, answer: Answer, is_expected: bool, is_large: bool
 ) -> RiskFactor:
     explanation = f"step {step_number(item.code)}: {item.en} — {answer.value}"
     explanation_nl = (
@@ -388,6 +379,7 @@ def _answer_factor(
         level, weight, weight_nl = RiskLevel.HIGH, *_SEVERE_WEIGHT
     elif is_expected:
         level = RiskLevel.MEDIUM
+        whom = _whom(item, is_large)
         weight = _GAP_WEIGHT[0].format(whom=whom[0])
         weight_nl = _GAP_WEIGHT[1].format(whom=whom[1])
     else:
@@ -447,7 +439,6 @@ def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
         factors.append(_size_factor(large))
     # While the size is open, expect everything, as of a large company.
     expects_all = large is None or large
-    whom = _whom(expects_all, is_high_risk_setting)
     red_flags: list[str] = []
     not_expected: list[str] = []
     is_sanctioned = False
@@ -460,7 +451,7 @@ def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
         answer = record.answer(item.code).answer
         if item.red_flag is None or answer is not item.red_flag:
             continue
-        factor = _answer_factor(item, answer, is_expected, whom)
+        factor = _answer_factor(item, answer, is_expected, expects_all)
         factors.append(factor)
         if factor.level is not RiskLevel.LOW:
             red_flags.append(item.code)
