@@ -1066,6 +1066,11 @@
 <context>
     <name>ChecklistStep</name>
     <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="155"/>
+        <source>&lt;b&gt;Not expected of this company&lt;/b&gt;, given its size and the country and sector it works in: a “No” here does not weigh against support. Recommend it as good practice.</source>
+        <translation>&lt;b&gt;Niet verwacht van dit bedrijf&lt;/b&gt;, gezien zijn omvang en het land en de sector waarin het werkt: een „Nee” hier weegt niet tegen steun. Beveel het aan als goede praktijk.</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/screening/checklist.py" line="94"/>
         <source>OECD due diligence</source>
         <translation>Gepaste zorgvuldigheid (OESO)</translation>
@@ -1524,8 +1529,8 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/decision_panel.py" line="157"/>
-        <source>Computed from the checklist answers, the country and sector risk tables, the company&apos;s size and the sanctions check. It supports your judgement: &lt;b&gt;you decide&lt;/b&gt;, and say why.</source>
-        <translation>Berekend uit de antwoorden op de checklist, de risicotabellen voor landen en sectoren, de omvang van het bedrijf en de sanctietoetsing. Het ondersteunt uw oordeel: &lt;b&gt;u besluit&lt;/b&gt;, en motiveert waarom.</translation>
+        <source>Computed from the checklist answers, the country and sector risk tables and the sanctions check; the company&apos;s size sets what is expected of it, not the risk. It supports your judgement: &lt;b&gt;you decide&lt;/b&gt;, and say why.</source>
+        <translation>Berekend uit de antwoorden op de checklist, de risicotabellen voor landen en sectoren en de sanctietoetsing; de omvang van het bedrijf bepaalt wat er van het bedrijf verwacht wordt, niet het risico. Het ondersteunt uw oordeel: &lt;b&gt;u besluit&lt;/b&gt;, en motiveert waarom.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/decision_panel.py" line="171"/>
@@ -1655,8 +1660,13 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/decision_panel.py" line="388"/>
-        <source>{question} — answered {answer}</source>
-        <translation>{question} — beantwoord met {answer}</translation>
+        <source>Step {number}: {question} — answered {answer}</source>
+        <translation>Stap {number}: {question} — beantwoord met {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="407"/>
+        <source>Incomplete</source>
+        <translation>Onvolledig</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/decision_panel.py" line="401"/>
@@ -1670,8 +1680,13 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/decision_panel.py" line="411"/>
-        <source>&lt;b&gt;Not answered yet:&lt;/b&gt; steps {0} of the checklist.</source>
-        <translation>&lt;b&gt;Nog niet beantwoord:&lt;/b&gt; stappen {0} van de checklist.</translation>
+        <source>&lt;b&gt;Incomplete — open steps of the checklist:&lt;/b&gt; {0}.</source>
+        <translation>&lt;b&gt;Onvolledig — open stappen van de checklist:&lt;/b&gt; {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="444"/>
+        <source>The names have not been screened against a sanctions list yet.</source>
+        <translation>De namen zijn nog niet aan een sanctielijst getoetst.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/decision_panel.py" line="429"/>
@@ -2793,6 +2808,44 @@
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="157"/>
         <source>{0} · earlier</source>
         <translation>{0} · eerder</translation>
+    </message>
+</context>
+<context>
+    <name>OpenStepsDialog</name>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="598"/>
+        <source>Decide with open steps</source>
+        <translation>Besluiten met open stappen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="601"/>
+        <source>The checklist is not complete: {count} open step(s), listed below. Record “{outcome}” for {company} anyway?</source>
+        <translation>De checklist is niet compleet: {count} open stap(pen), hieronder genoemd. Toch „{outcome}” vastleggen voor {company}?</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="608"/>
+        <source>Open steps</source>
+        <translation>Open stappen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="613"/>
+        <source>Step {number}: {question}</source>
+        <translation>Stap {number}: {question}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="619"/>
+        <source>Why you decide before these are answered</source>
+        <translation>Waarom u besluit voordat deze zijn beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="622"/>
+        <source>&amp;Reason to decide anyway (required; kept with the decision and printed in the decision record):</source>
+        <translation>&amp;Reden om toch te besluiten (verplicht; wordt bij het besluit bewaard en in het besluitverslag afgedrukt):</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="631"/>
+        <source>Decide anyway</source>
+        <translation>Toch besluiten</translation>
     </message>
 </context>
 <context>
@@ -4272,6 +4325,21 @@
 </context>
 <context>
     <name>RequestView</name>
+    <message>
+        <location filename="../../postkit/ui/screening/request_view.py" line="138"/>
+        <source>What is expected follows from the size: complete the figures.</source>
+        <translation>Wat er verwacht wordt volgt uit de omvang: vul de cijfers aan.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/request_view.py" line="141"/>
+        <source>Expected: every element of due diligence, including public reporting. Size does not raise the risk.</source>
+        <translation>Verwacht: elk onderdeel van gepaste zorgvuldigheid, ook openbare verantwoording. Omvang verhoogt het risico niet.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/request_view.py" line="147"/>
+        <source>Expected: lighter due diligence, in proportion to its size, the country and sector and its position in the chain. Size does not lower the risk.</source>
+        <translation>Verwacht: lichtere gepaste zorgvuldigheid, naar verhouding van omvang, land en sector en positie in de keten. Omvang verlaagt het risico niet.</translation>
+    </message>
     <message>
         <location filename="../../postkit/ui/screening/request_view.py" line="46"/>
         <source>&amp;Edit request…</source>

@@ -11,6 +11,7 @@ from postkit import __version__
 from postkit.cli import main
 from postkit.core.activities.listing import count_activities
 from postkit.core.db import open_database
+from postkit.core.db.migrate import HEAD_REVISION
 from postkit.core.paths import DB_ENV_VAR
 from postkit.core.profile import load_profile
 from postkit.core.screening.requests import list_requests
@@ -40,7 +41,7 @@ def test_database_from_the_environment_variable(
     db = tmp_path / "from-env.sqlite3"
     monkeypatch.setenv(DB_ENV_VAR, str(db))
     assert main(["db", "upgrade"]) == 0
-    assert "from-env.sqlite3: schema 0007" in capsys.readouterr().out
+    assert f"from-env.sqlite3: schema {HEAD_REVISION}" in capsys.readouterr().out
     assert db.exists()
 
 

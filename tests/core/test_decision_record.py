@@ -129,6 +129,8 @@ def with_conditions() -> tuple[RequestRecord, RiskSummary, tuple[AuditEntry, ...
             conditions="Share the first supplier audit report.",
             conditions_due=date(2025, 9, 30),
             follow_up_on=date(2025, 10, 15),
+            open_steps=("dd_track",),
+            open_steps_reason="The mission leaves on Monday; the audits are planned.",
         ),
         decided_at=AT,
         decided_by="Tess",
@@ -148,12 +150,16 @@ def with_conditions() -> tuple[RequestRecord, RiskSummary, tuple[AuditEntry, ...
                 RiskLevel.MEDIUM,
                 "Ghana: child labour in cocoa farming.",
                 "Ghana: kinderarbeid in de cacaoteelt.",
+                "weighs medium: the country's rating",
+                "weegt middel: de beoordeling van het land",
             ),
             RiskFactor(
                 "dd_track",
                 RiskLevel.MEDIUM,
                 "Tracking of results is not shown yet.",
                 "Het volgen van resultaten is nog niet aangetoond.",
+                "weighs medium: expected of a large company",
+                "weegt middel: verwacht van een groot bedrijf",
             ),
         ),
         red_flags=(),
@@ -329,7 +335,7 @@ def test_a_decision_with_conditions_shows_them_with_dates(
         "version 1, threshold 70",
         "audit-plan-2025.pdf",
         "Audits planned for the second half of the year.",
-        "Question 5",  # dd_track's number, as the risk factor's source
+        "Step 5",  # dd_track's number in the checklist, as the risk factor's source
         "Consider support with conditions on the open points.",
         "Last hash of the chain",
         "04" + "c3" * 31,
@@ -337,6 +343,31 @@ def test_a_decision_with_conditions_shows_them_with_dates(
     ):
         assert expected in text, expected
     assert "Not decided yet" not in text
+
+
+def test_a_decision_with_open_steps_prints_them_and_the_reason_to_decide_anyway(
+    with_conditions: Sample, tmp_path: Path
+) -> None:
+    english = _flat(pdf_text(_write(with_conditions, tmp_path / "record.pdf")))
+    dutch = story_text(with_conditions, "nl")
+
+    assert "Decided with open steps Step 5" in english
+    assert "Reason to decide anyway The mission leaves on Monday; the audits are planned." in (
+        english
+    )
+    assert "Besloten met open stappen" in dutch
+    assert "Stap 5" in dutch
+    assert "Reden om toch te besluiten" in dutch
+
+
+def test_each_risk_factor_is_printed_with_its_weight(with_conditions: Sample) -> None:
+    english = story_text(with_conditions)
+    dutch = story_text(with_conditions, "nl")
+    _record, summary, _log = with_conditions
+
+    for factor in summary.factors:
+        assert any(factor.weight in line for line in english), factor.weight
+        assert any(factor.weighed("nl") in line for line in dutch), factor.weight_nl
 
 
 def test_every_page_has_the_footer_with_its_number(with_conditions: Sample, tmp_path: Path) -> None:
@@ -421,7 +452,7 @@ def test_the_record_can_be_in_dutch(with_conditions: Sample, tmp_path: Path) -> 
         checklist()[0].nl,
         "Ja",
         "Onbekend",
-        "Vraag 5",
+        "Stap 5",
         "Voorwaarden uiterlijk",
         "Laatste hash van de keten: " + "04" + "c3" * 31,
     ):

@@ -115,3 +115,33 @@ def test_activities_stored_without_a_post_get_the_profiles_post_on_upgrade(
         assert get_activity(session, 2).data.post_name == "Ambassade Lima"
         assert activity_ids(session, ActivityFilter(post_name="Embassy Nairobi")) == [1]
     upgraded.dispose()
+
+
+def test_a_decision_made_before_0009_upgrades_with_no_open_steps_recorded(
+    tmp_path: Path,
+) -> None:
+    from postkit.core.screening.requests import get_request
+
+    database = connect(tmp_path / "old.sqlite3")
+    upgrade(database.engine, "0007")
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO support_requests (id, uuid, company_name, kvk_number, directors, "
+                "support_kind, requested_on, handled_by, description, status, outcome, "
+                "rationale, conditions, decided_at, decided_by, matcher_version, created_at, "
+                "created_by, updated_at, updated_by) VALUES (3, 'r-3', 'Delta B.V.', '', '', "
+                "'matchmaking', '2026-02-01', 'Ana', '', 'decided', 'support', 'Fine.', '', "
+                "'2026-02-03 10:00:00', 'Ana', '', '2026-02-01 10:00:00', 'Ana', "
+                "'2026-02-03 10:00:00', 'Ana')"
+            )
+        )
+    database.dispose()
+
+    upgraded = open_database(tmp_path / "old.sqlite3")
+    assert current_revision(upgraded.engine) == HEAD_REVISION
+    with upgraded.session() as session:
+        decision = get_request(session, 3).decision
+        assert decision is not None
+        assert decision.rationale == "Fine."
+        assert (decision.open_steps, decision.open_steps_reason) == ((), "")

@@ -32,6 +32,8 @@ from postkit.core.screening.sanctions_store import (
 )
 
 ACTOR = "Tess Tester"
+# Decided with checklist steps still open, which takes a reason.
+OPEN_REASON = "Decided on the screening alone for this test."
 TODAY = date.today()
 COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "last_change")
 FIRST_LIST = [
@@ -90,7 +92,12 @@ def _screened_and_dismissed(session: Session, first_list: Path) -> int:
 
 
 def _decided(session: Session, request_id: int) -> None:
-    decide(session, request_id, Decision(Outcome.SUPPORT, "No risks found."), ACTOR)
+    decide(
+        session,
+        request_id,
+        Decision(Outcome.SUPPORT, "No risks found.", open_steps_reason=OPEN_REASON),
+        ACTOR,
+    )
 
 
 def test_a_screening_re_run_on_a_newer_list_shows_only_the_new_candidate(

@@ -50,7 +50,10 @@ def test_the_demo_tells_the_three_stories_and_leaves_one_open(
     assert clean.screened_at is not None
     assert all(match.judgement is Judgement.DISMISSED for match in clean.matches)
     assert all(answer.answer is not Answer.UNKNOWN for answer in clean.answers.values())
-    assert risk_summary(session, clean).red_flags == ()
+    clean_summary = risk_summary(session, clean)
+    assert clean_summary.red_flags == clean_summary.open_items == ()
+    assert clean_summary.advice.endswith("support.")
+    assert clean.decision.open_steps == ()
     [evidence] = clean.answer("imvo_declaration").evidence
     assert (database.files_dir / "attachments" / evidence.stored_name).is_file()
 
@@ -59,7 +62,10 @@ def test_the_demo_tells_the_three_stories_and_leaves_one_open(
     assert conditions.conditions
     assert conditions.conditions_due == date(2026, 9, 29)
     assert conditions.follow_up_on == date(2026, 10, 9)
-    assert risk_summary(session, demo.with_conditions).red_flags == ("dd_track", "gender")
+    conditions_summary = risk_summary(session, demo.with_conditions)
+    assert conditions_summary.red_flags == ("dd_track", "gender")
+    assert conditions_summary.open_items == ()
+    assert "conditions" in conditions_summary.advice
 
     declined = demo.declined
     assert declined.decision.outcome is Outcome.DECLINE
@@ -71,7 +77,10 @@ def test_the_demo_tells_the_three_stories_and_leaves_one_open(
     )
     summary = risk_summary(session, declined)
     assert summary.level is RiskLevel.HIGH
-    assert summary.advice.startswith("Decline")
+    assert "sanctions" in summary.red_flags
+    assert summary.advice.startswith("Incomplete")
+    assert declined.decision.open_steps == summary.open_items
+    assert "sanctions" in declined.decision.open_steps_reason
 
     still_open = demo.open
     assert still_open.screened_at is None

@@ -29,6 +29,7 @@ from postkit.core.screening.requests import (
     reopen,
     update_request,
 )
+from postkit.core.screening.steps import open_steps
 
 ACTOR = "Tess Tester"
 DATA = RequestInput(
@@ -48,7 +49,11 @@ DATA = RequestInput(
     handled_by="Tess Tester",
     description="Wind turbines for Lake Turkana",
 )
-SUPPORT = Decision(Outcome.SUPPORT, "No red flags; due diligence in place.")
+# These tests decide with the checklist still open, which takes a reason.
+OPEN_REASON = "The trade mission leaves tomorrow; the checklist follows."
+SUPPORT = Decision(
+    Outcome.SUPPORT, "No red flags; due diligence in place.", open_steps_reason=OPEN_REASON
+)
 
 
 @pytest.fixture
@@ -249,13 +254,14 @@ def test_support_with_conditions_needs_conditions_a_due_date_and_a_follow_up(
         conditions="Monitor suppliers yearly.",
         conditions_due=date(2026, 9, 1),
         follow_up_on=date(2026, 9, 15),
+        open_steps_reason=OPEN_REASON,
     )
     with pytest.raises(ValidationError) as raised:
         decide(session, request_id, replace(complete, **changes), ACTOR)
     assert raised.value.field == field
 
     record = decide(session, request_id, complete, ACTOR)
-    assert record.decision == complete
+    assert replace(record.decision, open_steps=()) == complete
     assert list_requests(session)[0].follow_up_on == date(2026, 9, 15)
 
 
@@ -265,11 +271,40 @@ def test_conditions_are_refused_with_another_outcome(session: Session, request_i
     assert raised.value.field == "conditions"
 
 
+def test_deciding_with_open_steps_needs_a_reason_kept_with_the_decision(
+    session: Session, request_id: int
+) -> None:
+    plain = Decision(Outcome.SUPPORT, "Looks fine.")
+    with pytest.raises(ValidationError) as raised:
+        decide(session, request_id, plain, ACTOR)
+    assert raised.value.field == "open_steps_reason"
+    assert "12 checklist step(s) are open" in str(raised.value)
+    assert get_request(session, request_id).status is Status.OPEN
+
+    record = decide(
+        session, request_id, replace(plain, open_steps_reason=f"  {OPEN_REASON} "), ACTOR
+    )
+
+    assert record.decision.open_steps_reason == OPEN_REASON
+    assert len(record.decision.open_steps) == 12
+    assert record.decision.open_steps == open_steps(record)
+    assert "sanctions" in record.decision.open_steps
+    entry = entries_for(session, request_id)[-1]
+    assert entry.details["open_steps"] == list(record.decision.open_steps)
+    assert entry.details["open_steps_reason"] == OPEN_REASON
+    reopened = reopen(session, request_id, "New facts.", ACTOR)
+    assert reopened.decision is None
+    assert (
+        entries_for(session, request_id)[-1].details["earlier_decision"]["open_steps_reason"]
+        == OPEN_REASON
+    )
+
+
 def test_a_decision_closes_the_request_and_is_logged(session: Session, request_id: int) -> None:
     record = decide(session, request_id, SUPPORT, "Ann")
 
     assert record.status is Status.DECIDED and record.is_decided
-    assert record.decision == SUPPORT
+    assert replace(record.decision, open_steps=()) == SUPPORT
     assert record.decided_by == "Ann"
     assert record.decided_at is not None
     entry = entries_for(session, request_id)[-1]
@@ -328,7 +363,12 @@ def test_reopening_needs_a_reason_and_logs_it_with_the_earlier_decision(
 
     record = answer_item(session, request_id, "ncp_allegations", Answer.YES, actor="Bob")
     assert record.answer("ncp_allegations").answer is Answer.YES
-    record = decide(session, request_id, Decision(Outcome.REFER_TO_HQ, "Ask HQ."), "Bob")
+    record = decide(
+        session,
+        request_id,
+        Decision(Outcome.REFER_TO_HQ, "Ask HQ.", open_steps_reason=OPEN_REASON),
+        "Bob",
+    )
     assert record.decision.outcome is Outcome.REFER_TO_HQ
     assert verify_chain(session).is_intact
 

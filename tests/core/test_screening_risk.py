@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -21,12 +21,12 @@ from postkit.core.screening.records import (
     RiskLevel,
     Status,
 )
-from postkit.core.screening.reference import checklist, checklist_item
+from postkit.core.screening.reference import checklist
 from postkit.core.screening.risk import (
+    ADVICE_GAPS,
     ADVICE_HIGH,
+    ADVICE_HIGH_SETTING,
     ADVICE_LOW,
-    ADVICE_LOW_OPEN,
-    ADVICE_MEDIUM,
     ADVICE_SANCTIONS,
     import_risk_table,
     is_large_company,
@@ -39,10 +39,11 @@ LOW_RISK = RequestInput(
     company_name="Zuidwind ICT B.V.",
     support_kind="matchmaking",
     requested_on=date(2026, 3, 2),
-    employees=40,
+    employees=12,
     operating_country="NL",
-    operating_sector="ict_electronics",
+    operating_sector="financial_services",
 )
+LARGE = replace(LOW_RISK, employees=900, turnover_eur=50_000_000, balance_sheet_eur=30_000_000)
 GOOD = {
     item.code: {"no": Answer.YES, "yes": Answer.NO, None: Answer.NO}[
         item.red_flag.value if item.red_flag else None
@@ -55,6 +56,7 @@ def _record(
     data: RequestInput = LOW_RISK,
     answers: dict[str, Answer] | None = None,
     matches: tuple[MatchRecord, ...] = (),
+    is_screened: bool = True,
 ) -> RequestRecord:
     answers = GOOD if answers is None else answers
     return RequestRecord(
@@ -64,6 +66,7 @@ def _record(
         status=Status.OPEN,
         answers={item: ChecklistAnswer(item, answer) for item, answer in answers.items()},
         matches=matches,
+        screened_at=datetime(2026, 3, 3, 9, 0, tzinfo=UTC) if is_screened else None,
     )
 
 
@@ -224,53 +227,145 @@ def test_good_answers_in_a_low_risk_setting_advise_support(session: Session) -> 
     assert summary.level is RiskLevel.LOW
     assert summary.advice == ADVICE_LOW
     assert summary.red_flags == summary.open_items == ()
-    assert {factor.source for factor in summary.factors} == {"country", "sector"}
+    assert {factor.source for factor in summary.factors} == {"country", "sector", "size"}
 
 
-def test_a_red_flag_answer_is_a_high_factor_explained_by_its_question(session: Session) -> None:
-    summary = risk_summary(
-        session, _record(answers={**GOOD, "dd_track": Answer.NO, "child_labour": Answer.YES})
+def test_size_sets_what_is_expected_not_the_risk(session: Session) -> None:
+    large = risk_summary(session, _record(LARGE, answers={**GOOD, "company_size": Answer.YES}))
+    small = risk_summary(session, _record())
+
+    assert large.level is small.level is RiskLevel.LOW
+    assert large.advice == small.advice == ADVICE_LOW
+    [size] = [factor for factor in large.factors if factor.source == "size"]
+    assert size.level is RiskLevel.LOW
+    assert "not the risk" in size.weight
+    assert "niet het risico" in size.weighed("nl")
+
+
+def test_an_sme_missing_public_reporting_is_not_weighed_as_forced_labour(
+    session: Session,
+) -> None:
+    reporting = risk_summary(session, _record(answers={**GOOD, "dd_communicate": Answer.NO}))
+    forced_labour = risk_summary(session, _record(answers={**GOOD, "child_labour": Answer.YES}))
+
+    assert reporting.level is RiskLevel.LOW
+    assert reporting.advice == ADVICE_LOW
+    assert reporting.red_flags == ()
+    [gap] = [factor for factor in reporting.factors if factor.source == "dd_communicate"]
+    assert gap.level is RiskLevel.LOW
+    assert "not expected" in gap.weight
+    assert forced_labour.level is RiskLevel.HIGH
+    assert forced_labour.advice == ADVICE_HIGH
+    assert forced_labour.red_flags == ("child_labour",)
+
+
+def test_a_gap_weighs_where_that_element_is_expected_of_the_company(session: Session) -> None:
+    large = _record(
+        LARGE, answers={**GOOD, "company_size": Answer.YES, "dd_communicate": Answer.NO}
+    )
+    sme_in_high_risk_sector = _record(
+        replace(LOW_RISK, operating_sector="cocoa"), answers={**GOOD, "dd_track": Answer.NO}
+    )
+    sme_gap_everyone = _record(answers={**GOOD, "dd_identify": Answer.NO})
+
+    for record, item, whom in (
+        (large, "dd_communicate", "expected of a large company"),
+        (sme_in_high_risk_sector, "dd_track", "expected of a company operating in a high-risk"),
+        (sme_gap_everyone, "dd_identify", "expected of every company"),
+    ):
+        summary = risk_summary(session, record)
+        [gap] = [factor for factor in summary.factors if factor.source == item]
+        assert gap.level is RiskLevel.MEDIUM, item
+        assert summary.red_flags == (item,)
+        assert summary.advice == ADVICE_GAPS
+        assert whom in gap.weight
+
+
+@pytest.mark.parametrize("item", ["child_labour", "ncp_allegations", "sanctions"])
+def test_a_severe_red_flag_is_high_whatever_the_size(session: Session, item: str) -> None:
+    for data in (LOW_RISK, LARGE):
+        summary = risk_summary(session, _record(data, answers={**GOOD, item: Answer.YES}))
+
+        assert summary.level is RiskLevel.HIGH
+        [flag] = [factor for factor in summary.factors if factor.source == item]
+        assert flag.level is RiskLevel.HIGH
+        assert "whatever the company's size" in flag.weight
+        assert flag.weighed("nl")
+
+
+def test_every_factor_explains_itself_and_its_weight_in_both_languages(
+    session: Session,
+) -> None:
+    record = _record(
+        replace(LOW_RISK, operating_country="SD"),
+        answers={**GOOD, "dd_communicate": Answer.NO, "ncp_allegations": Answer.YES},
+        matches=(_match(Judgement.CONFIRMED),),
     )
 
-    assert summary.level is RiskLevel.HIGH
-    assert summary.advice == ADVICE_HIGH
-    assert summary.red_flags == ("dd_track", "child_labour")
-    [track] = [factor for factor in summary.factors if factor.source == "dd_track"]
-    assert track.level is RiskLevel.HIGH
-    assert track.explanation.startswith(checklist_item("dd_track").en)
+    summary = risk_summary(session, record)
+
+    assert {factor.source for factor in summary.factors} >= {
+        "country",
+        "sector",
+        "size",
+        "dd_communicate",
+        "ncp_allegations",
+        "sanctions",
+    }
+    for factor in summary.factors:
+        assert factor.explanation and factor.explained("nl") != factor.explanation
+        assert factor.weight and factor.weighed("nl") != factor.weight
 
 
-def test_unanswered_items_are_open_and_withhold_the_plain_advice(session: Session) -> None:
+def test_no_advice_while_steps_are_open(session: Session) -> None:
+    answers = {code: answer for code, answer in GOOD.items() if code in ("imvo_declaration",)}
+
+    summary = risk_summary(session, _record(answers=answers, is_screened=False))
+
+    assert len(summary.open_items) == 11
+    assert summary.advice == (
+        "Incomplete: 11 steps open. No advice until every step is answered "
+        "and the names are screened."
+    )
+    assert summary.advice_in("nl") == (
+        "Onvolledig: 11 stappen open. Geen advies totdat elke stap is beantwoord en de namen "
+        "zijn gescreend."
+    )
+    assert not summary.is_complete
+
+
+def test_an_unscreened_request_has_the_sanctions_step_open(session: Session) -> None:
+    summary = risk_summary(session, _record(is_screened=False))
+
+    assert summary.open_items == ("sanctions",)
+    assert summary.advice.startswith("Incomplete: 1 step open.")
+    assert summary.advice_in("nl").startswith("Onvolledig: 1 stap open.")
+
+
+def test_unanswered_items_are_open_in_checklist_order(session: Session) -> None:
     answers = {code: answer for code, answer in GOOD.items() if code not in ("gender", "dd_embed")}
     answers["imvo_declaration"] = Answer.UNKNOWN
 
     summary = risk_summary(session, _record(answers=answers))
 
-    assert summary.level is RiskLevel.LOW
     assert summary.open_items == ("imvo_declaration", "dd_embed", "gender")
-    assert summary.advice == ADVICE_LOW_OPEN
-
-
-def test_a_large_company_is_a_medium_factor(session: Session) -> None:
-    data = replace(LOW_RISK, employees=900, turnover_eur=50_000_000)
-
-    summary = risk_summary(session, _record(data, answers={**GOOD, "company_size": Answer.NO}))
-
-    assert summary.level is RiskLevel.MEDIUM
-    assert summary.advice == ADVICE_MEDIUM
-    [size] = [factor for factor in summary.factors if factor.source == "size"]
-    assert size.explanation == "large company: expected to apply full due diligence"
-    assert "company_size" not in summary.red_flags
 
 
 def test_the_size_answer_counts_only_when_the_figures_do_not_tell(session: Session) -> None:
     unknown_size = replace(LOW_RISK, employees=None)
-    answered = risk_summary(session, _record(unknown_size, {**GOOD, "company_size": Answer.YES}))
+    gap = {**GOOD, "dd_communicate": Answer.NO}
+    answered_large = risk_summary(
+        session, _record(unknown_size, {**gap, "company_size": Answer.YES})
+    )
+    answered_small = risk_summary(
+        session, _record(unknown_size, {**gap, "company_size": Answer.NO})
+    )
     unanswered = risk_summary(
-        session, _record(unknown_size, {**GOOD, "company_size": Answer.UNKNOWN})
+        session, _record(unknown_size, {**gap, "company_size": Answer.UNKNOWN})
     )
 
-    assert answered.level is RiskLevel.MEDIUM
+    assert answered_large.advice == ADVICE_GAPS
+    assert answered_small.advice == ADVICE_LOW
     assert unanswered.open_items == ("company_size",)
 
 
@@ -284,8 +379,16 @@ def test_country_and_sector_ratings_are_factors(session: Session) -> None:
     assert "Sudan" in factors["country"].explanation
     assert factors["country"].explained("nl").startswith("landenrisico van Soedan: hoog")
     assert factors["sector"].level is RiskLevel.MEDIUM
-    assert summary.advice == ADVICE_HIGH
-    assert summary.advice_in("nl").startswith("Bespreek de rode vlaggen")
+    assert summary.level is RiskLevel.HIGH
+    assert summary.advice == ADVICE_HIGH_SETTING
+    assert summary.advice_in("nl").startswith("Geen rode vlaggen")
+
+
+def test_electronics_is_not_rated_low_risk(session: Session) -> None:
+    level, note, _source = risk_rating(session, "sector", "ict_electronics")
+
+    assert level is not RiskLevel.LOW
+    assert "tantalum" in note
 
 
 def test_a_confirmed_sanctions_match_advises_declining(session: Session) -> None:
@@ -304,11 +407,12 @@ def test_a_confirmed_sanctions_match_advises_declining(session: Session) -> None
     assert summary.advice_in("nl") == "Afwijzen: een bevestigde treffer op de sanctielijst."
 
 
-def test_open_and_dismissed_candidates(session: Session) -> None:
+def test_open_candidates_keep_the_sanctions_step_open(session: Session) -> None:
     open_summary = risk_summary(session, _record(matches=(_match(Judgement.OPEN),)))
     dismissed = risk_summary(session, _record(matches=(_match(Judgement.DISMISSED),)))
 
-    assert open_summary.level is RiskLevel.MEDIUM
-    assert open_summary.advice == ADVICE_MEDIUM
+    assert open_summary.open_items == ("sanctions",)
+    assert open_summary.advice.startswith("Incomplete: 1 step open.")
     assert dismissed.level is RiskLevel.LOW
+    assert dismissed.advice == ADVICE_LOW
     assert not [factor for factor in dismissed.factors if factor.source == "sanctions"]

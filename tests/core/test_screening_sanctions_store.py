@@ -43,6 +43,8 @@ from postkit.core.screening.sanctions_store import (
 )
 
 ACTOR = "Tess Tester"
+# Decided with checklist steps still open, which takes a reason.
+OPEN_REASON = "Decided on the screening alone for this test."
 SAMPLE = resources_dir() / "sanctions" / "sample-targets.simple.csv"
 COLUMNS = ("id", "schema", "name", "aliases", "birth_date", "countries", "last_change")
 DATA = RequestInput(
@@ -331,7 +333,7 @@ def test_open_candidates_must_be_judged_before_deciding(
 ) -> None:
     request = create_request(session, DATA, ACTOR)
     [match] = screen_request(session, request.id, ACTOR).matches
-    decision = Decision(Outcome.DECLINE, "A director is sanctioned.")
+    decision = Decision(Outcome.DECLINE, "A director is sanctioned.", open_steps_reason=OPEN_REASON)
 
     with pytest.raises(ValidationError) as raised:
         decide(session, request.id, decision, ACTOR)
@@ -347,7 +349,12 @@ def test_a_decided_request_cannot_be_screened_or_judged(
     request = create_request(session, DATA, ACTOR)
     [match] = screen_request(session, request.id, ACTOR).matches
     judge_match(session, match.id, Judgement.CONFIRMED, "Same person.", ACTOR)
-    decided = decide(session, request.id, Decision(Outcome.DECLINE, "Sanctioned."), ACTOR)
+    decided = decide(
+        session,
+        request.id,
+        Decision(Outcome.DECLINE, "Sanctioned.", open_steps_reason=OPEN_REASON),
+        ACTOR,
+    )
 
     with pytest.raises(RequestDecidedError):
         screen_request(session, request.id, ACTOR)

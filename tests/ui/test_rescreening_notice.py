@@ -19,7 +19,14 @@ from postkit.core.screening.sanctions_store import (
 )
 from postkit.ui.screening.page import SANCTIONS_TAB, ScreeningPage
 from tests.conftest import TEST_PROFILE
-from tests.core.test_rescreening import ADDED_ENTRY, DELTA, FIRST_LIST, NOTE, _write_list
+from tests.core.test_rescreening import (
+    ADDED_ENTRY,
+    DELTA,
+    FIRST_LIST,
+    NOTE,
+    OPEN_REASON,
+    _write_list,
+)
 from tests.ui.test_screening import (  # noqa: F401  (autouse fixtures the page needs)
     _british_english,
     _references_pyside_dropped,
@@ -48,7 +55,12 @@ def _screened_and_dismissed(database: Database, first: Path, decided: bool = Fal
         (candidate,) = screen_request(session, request_id, "Tess").matches
         judge_match(session, candidate.id, Judgement.DISMISSED, NOTE, "Ama Mensah")
         if decided:
-            decide(session, request_id, Decision(Outcome.SUPPORT, "No risks."), "Tess")
+            decide(
+                session,
+                request_id,
+                Decision(Outcome.SUPPORT, "No risks.", open_steps_reason=OPEN_REASON),
+                "Tess",
+            )
     return request_id
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import ctypes
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -366,9 +367,16 @@ def test_screening_against_the_sample_list_and_judging_candidates(
 # -- decision -------------------------------------------------------------------------------
 
 
+OPEN_STEPS_REASON = "The mission leaves tomorrow; the company sends its plan next week."
+
+
 def _decide_with_conditions(page: ScreeningPage, qtbot: QtBot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     decision = page.decision
     monkeypatch.setattr(decision, "confirm_decision", lambda _decision: True)
+    # TULIP's checklist is left open: the officer says why the decision cannot wait.
+    monkeypatch.setattr(
+        decision, "ask_open_steps_reason", lambda _decision, _steps: OPEN_STEPS_REASON
+    )
     assert not decision.decide_button.isEnabled()
     decision.outcome_buttons[Outcome.SUPPORT_WITH_CONDITIONS].click()
     qtbot.keyClicks(decision.rationale, "Due diligence is young but serious.")
@@ -498,5 +506,138 @@ def test_the_risk_summary_reads_in_dutch_in_the_dutch_interface(
     panel.set_record(record, summary)
 
     assert "Landenrisico van Soedan: hoog" in panel.factors_label.text()
+    assert "weegt hoog" in panel.factors_label.text()
     assert "country risk" not in panel.factors_label.text()
-    assert panel.advice_label.text().startswith("Bespreek de rode vlaggen")
+    assert panel.advice_label.text().startswith("Onvolledig: 13 stappen open.")
+
+
+def test_deciding_with_open_steps_lists_them_and_keeps_the_reason(
+    page: ScreeningPage, database: Database, qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from postkit.ui.screening.decision_panel import OpenStepsDialog
+    from tests.journeys.conftest import answering, click_button
+    from tests.pdf_text import pdf_text
+
+    request_id = _add(database)
+    page.reload(request_id)
+    page.show_tab(CHECKLIST_TAB)
+    qtbot.keyClick(page.checklist.current_step.yes, Qt.Key.Key_1)
+    page.show_tab(3)
+    decision = page.decision
+    assert decision.level_badge.text() == "Incomplete"
+    assert decision.advice_label.text().startswith("Incomplete: 12 steps open.")
+    assert "2, 3, 4" in decision.open_items_label.text()
+    decision.outcome_buttons[Outcome.SUPPORT].click()
+    qtbot.keyClicks(decision.rationale, "A small grower with a good name.")
+    shown: list[list[str]] = []
+
+    def cancel_after_reading(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, OpenStepsDialog)
+        shown.append([dialog.steps.item(row).text() for row in range(dialog.steps.count())])
+        assert not dialog.decide_button.isEnabled(), "no reason yet"
+        click_button("Cancel")(dialog)
+
+    with answering(qtbot, cancel_after_reading):
+        decision.decide_button.click()
+    assert not _stored(database, request_id).is_decided
+    [steps] = shown
+    assert len(steps) == 12
+    second = reference.checklist()[1]
+    assert steps[0] == f"Step 2: {second.en}"
+    assert steps[-1].startswith("Step 13: ")
+
+    def give_a_reason(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.reason_edit, OPEN_STEPS_REASON)
+        click_button("Decide anyway")(dialog)
+
+    with answering(qtbot, give_a_reason):
+        decision.decide_button.click()
+    record = _stored(database, request_id)
+    assert record.is_decided
+    assert record.decision.open_steps_reason == OPEN_STEPS_REASON
+    assert len(record.decision.open_steps) == 12
+
+    target = tmp_path / "record.pdf"
+    monkeypatch.setattr(page, "ask_save_path", lambda *_args: target)
+    decision.print_button.click()
+    text = " ".join(pdf_text(target).split())
+    assert f"Reason to decide anyway {OPEN_STEPS_REASON}" in text
+    assert "Decided with open steps Step 2, Step 3" in text
+
+
+def test_a_complete_checklist_is_confirmed_without_asking_for_a_reason(
+    page: ScreeningPage, database: Database, qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    with database.session() as session:
+        import_sanctions_list(session, SAMPLE_LIST, "Tess")
+    request_id = _add(database, replace(TULIP, directors=(), employees=30))
+    page.reload(request_id)
+    _screen(qtbot, page)
+    page.show_tab(CHECKLIST_TAB)
+    for index, item in enumerate(reference.checklist()):
+        if item.code == "company_size":  # known from the figures
+            continue
+        page.checklist.go_to(index)
+        key = Qt.Key.Key_2 if item.red_flag is Answer.YES else Qt.Key.Key_1
+        qtbot.keyClick(page.checklist.current_step.yes, key)
+    page.show_tab(3)
+    decision = page.decision
+    assert decision.open_items_label.text() == ""
+    assert decision.level_badge.text() == "High risk"  # floriculture is a high-risk sector
+    asked: list[str] = []
+    monkeypatch.setattr(decision, "ask_open_steps_reason", lambda *_a: asked.append("x"))
+    monkeypatch.setattr(decision, "confirm_decision", lambda _decision: True)
+    decision.outcome_buttons[Outcome.SUPPORT].click()
+    qtbot.keyClicks(decision.rationale, "Due diligence in place.")
+    decision.decide_button.click()
+
+    record = _stored(database, request_id)
+    assert record.is_decided and asked == []
+    assert (record.decision.open_steps, record.decision.open_steps_reason) == ((), "")
+
+
+def test_one_step_numbering_on_the_checklist_and_in_the_risk_summary(
+    page: ScreeningPage, database: Database, qtbot: QtBot
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    page.show_tab(CHECKLIST_TAB)
+    checklist = page.checklist
+    index = reference.checklist_codes().index("dd_prevent")
+    checklist.go_to(index)
+    qtbot.keyClick(checklist.current_step.yes, Qt.Key.Key_2)
+    page.show_tab(3)
+
+    number = index + 1
+    assert checklist.progress_label.text() == f"Step {number} of 13"
+    question = checklist.current_step.question.text()
+    assert f"Step {number}: {question}" in page.decision.factors_label.text()
+    for item in reference.checklist():
+        for text in (item.en, item.nl):
+            assert not re.search(r"\b(step|stap) \d", text, re.IGNORECASE), text
+
+
+def test_an_element_not_expected_of_an_sme_is_no_red_flag_on_the_checklist(
+    page: ScreeningPage, database: Database, qtbot: QtBot
+) -> None:
+    small = replace(TULIP, employees=12, operating_country="NL", operating_sector="insurance")
+    request_id = _add(database, small)
+    page.reload(request_id)
+    page.show_tab(CHECKLIST_TAB)
+    checklist = page.checklist
+    communicate = reference.checklist_codes().index("dd_communicate")
+    identify = reference.checklist_codes().index("dd_identify")
+
+    checklist.go_to(communicate)
+    step = checklist.current_step
+    qtbot.keyClick(step.yes, Qt.Key.Key_2)
+    checklist.go_to(identify)
+    qtbot.keyClick(checklist.current_step.yes, Qt.Key.Key_2)
+    checklist.go_to(identify + 1)
+
+    assert step.expectation.isVisibleTo(step)
+    assert not step.red_flag_banner.isVisibleTo(step)
+    assert not checklist.steps[identify].expectation.isVisibleTo(checklist.steps[identify])
+    assert checklist.steps[identify].red_flag_banner.isVisibleTo(checklist.steps[identify])
+    assert "red flags: 1" in checklist.summary_label.text()
+    assert page.request_view.expected.text().startswith("Expected: lighter due diligence")

@@ -45,7 +45,7 @@ from postkit.core.screening.records import (
     RiskSummary,
     Status,
 )
-from postkit.core.screening.risk import is_large_company
+from postkit.core.screening.steps import is_large_company, step_number
 
 # Names in any European script print as written (see pdf_fonts).
 register_fonts()
@@ -108,12 +108,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "risk_note": "Computed from the answers, the risk tables and the sanctions screening; "
         "the officer decides.",
         "red_flags": "Red flags",
-        "open_items": "Open questions",
+        "open_items": "Open steps",
         "factor": "Factor",
         "level": "Level",
-        "explanation": "Explanation",
+        "explanation": "Explanation and weight",
         "no_factors": "The summary names no risk factors.",
-        "question_n": "Question {n}",
+        "question_n": "Step {n}",
         "source_country": "Country",
         "source_sector": "Sector",
         "source_size": "Company size",
@@ -148,6 +148,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "conditions": "Conditions",
         "conditions_due": "Conditions due",
         "follow_up": "Follow-up on",
+        "open_steps": "Decided with open steps",
+        "open_steps_reason": "Reason to decide anyway",
         "decided": "Decided",
         "not_decided": "Not decided yet",
         "not_decided_text": "No decision has been recorded for this request; this record shows "
@@ -217,12 +219,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "risk_note": "Berekend uit de antwoorden, de risicotabellen en de sanctiescreening; "
         "de medewerker beslist.",
         "red_flags": "Rode vlaggen",
-        "open_items": "Open vragen",
+        "open_items": "Open stappen",
         "factor": "Factor",
         "level": "Niveau",
-        "explanation": "Toelichting",
+        "explanation": "Toelichting en gewicht",
         "no_factors": "De samenvatting noemt geen risicofactoren.",
-        "question_n": "Vraag {n}",
+        "question_n": "Stap {n}",
         "source_country": "Land",
         "source_sector": "Sector",
         "source_size": "Omvang van het bedrijf",
@@ -257,6 +259,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "conditions": "Voorwaarden",
         "conditions_due": "Voorwaarden uiterlijk",
         "follow_up": "Opvolging op",
+        "open_steps": "Besloten met open stappen",
+        "open_steps_reason": "Reden om toch te besluiten",
         "decided": "Besloten",
         "not_decided": "Nog niet besloten",
         "not_decided_text": "Voor dit verzoek is nog geen besluit vastgelegd; dit verslag toont "
@@ -604,11 +608,9 @@ class _Document:
         return details
 
     def risk_source(self, source: str) -> str:
-        numbers = {
-            item.code: number for number, item in enumerate(screening_reference.checklist(), 1)
-        }
-        if source in numbers:
-            return self.phrase("question_n", n=numbers[source])
+        number = step_number(source)
+        if number is not None:
+            return self.phrase("question_n", n=number)
         key = f"source_{source}"
         return self.phrase(key) if key in PHRASES["en"] else source
 
@@ -644,11 +646,14 @@ class _Document:
         ]
         commands: list[tuple[Any, ...]] = []
         for row, factor in enumerate(summary.factors, 1):
+            explanation = [self.plain(factor.explained(self.language))]
+            if factor.weighed(self.language):
+                explanation.append(self.plain(factor.weighed(self.language), self.styles.muted))
             factors.append(
                 [
                     self.plain(self.risk_source(factor.source)),
                     self.plain(self.phrase(factor.level.value)),
-                    self.plain(factor.explained(self.language)),
+                    explanation,
                 ]
             )
             commands.append(("BACKGROUND", (1, row), (1, row), LEVEL_FILLS[factor.level]))
@@ -772,6 +777,12 @@ class _Document:
                 ("conditions", decision.conditions),
                 ("conditions_due", self.day(decision.conditions_due)),
                 ("follow_up", self.day(decision.follow_up_on)),
+            ]
+        if decision.open_steps:
+            steps = ", ".join(self.risk_source(code) for code in decision.open_steps)
+            rows += [
+                ("open_steps", steps),
+                ("open_steps_reason", decision.open_steps_reason),
             ]
         rows.append(("decided", self.by(record.decided_at, record.decided_by)))
         return self.section("decision", self.fields(rows))

@@ -1,9 +1,9 @@
 """Fictional screening requests at the demo post, for demos and training.
 
 Three requests go through the whole screening (one supported, one supported with
-conditions, one declined after a sanctions hit) and one is left open for trainers to walk
-through. Every company and person is invented; one director is deliberately named as a
-person on the shipped fictional sanctions list.
+conditions, one declined after a sanctions hit, decided with steps still open and the reason
+why) and one is left open for trainers to walk through. Every company and person is invented;
+one director is deliberately named as a person on the shipped fictional sanctions list.
 """
 
 from __future__ import annotations
@@ -288,6 +288,10 @@ def _declined_request(session: Session, actor: str, today: date) -> RequestRecor
             Outcome.DECLINE,
             "A director of the company is on the sanctions list (confirmed); the post cannot "
             "lend its name. The company was told so in writing.",
+            open_steps_reason=(
+                "A confirmed sanctions match: EU sanctions law forbids the support whatever "
+                "the remaining due-diligence answers."
+            ),
         ),
         actor,
     )

@@ -90,6 +90,9 @@ class SupportRequestRow(AuditMixin, Base):
     conditions: Mapped[str] = mapped_column(Text, default="")
     conditions_due: Mapped[date | None] = mapped_column(Date)
     follow_up_on: Mapped[date | None] = mapped_column(Date)
+    # Checklist items open when decided (one per line) and why the officer decided anyway.
+    open_steps: Mapped[str] = mapped_column(Text, default="")
+    open_steps_reason: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decided_by: Mapped[str] = mapped_column(String(120), default="")
     screened_list_id: Mapped[int | None] = mapped_column(

@@ -113,11 +113,18 @@ class MatchRecord:
 
 @dataclass(frozen=True)
 class Decision:
+    """The officer's decision; `open_steps` are the checklist items open when it was taken.
+
+    Deciding with open steps needs `open_steps_reason`; the service fills `open_steps`.
+    """
+
     outcome: Outcome
     rationale: str
     conditions: str = ""
     conditions_due: date | None = None
     follow_up_on: date | None = None
+    open_steps: tuple[str, ...] = ()
+    open_steps_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,16 +172,22 @@ class RequestRow:
 
 @dataclass(frozen=True)
 class RiskFactor:
-    """One reason the risk summary gives, with its weight on the outcome."""
+    """One reason the risk summary gives, with its weight on the outcome and why."""
 
     source: str  # a checklist item code, "country", "sector", "size" or "sanctions"
     level: RiskLevel
     explanation: str  # in English
     explanation_nl: str = ""
+    weight: str = ""  # why the factor weighs as `level` does, in English
+    weight_nl: str = ""
 
     def explained(self, language: str = "en") -> str:
         """The explanation in `language` (Dutch or English)."""
         return self.explanation_nl if language == "nl" and self.explanation_nl else self.explanation
+
+    def weighed(self, language: str = "en") -> str:
+        """Why the factor weighs as it does, in `language` (Dutch or English)."""
+        return self.weight_nl if language == "nl" and self.weight_nl else self.weight
 
 
 @dataclass(frozen=True)
@@ -182,9 +195,15 @@ class RiskSummary:
     level: RiskLevel
     factors: tuple[RiskFactor, ...]
     red_flags: tuple[str, ...]  # checklist items or sources that are red flags
-    open_items: tuple[str, ...]  # checklist items not yet answered yes or no
+    open_items: tuple[str, ...]  # checklist steps still open (see screening.steps)
     advice: str  # one sentence in English; the officer decides
     advice_nl: str = ""
+    not_expected: tuple[str, ...] = ()  # due-diligence items not expected of this company
+
+    @property
+    def is_complete(self) -> bool:
+        """Every step is answered and the names are screened: only then is there advice."""
+        return not self.open_items
 
     def advice_in(self, language: str = "en") -> str:
         return self.advice_nl if language == "nl" and self.advice_nl else self.advice

@@ -13,11 +13,20 @@ from postkit.core.reference import ReferenceItem, ReferenceList
 from postkit.core.screening.records import Answer
 
 RISK_KINDS = ("country", "sector")
+# Whom an element of due diligence is expected of: proportionality lives here, not in the risk.
+EXPECTED_OF_ALL = "all"
+EXPECTED_OF_LARGE = "large"
+EXPECTED_OF_LARGE_OR_HIGH_RISK = "large_or_high_risk"
+SEVERE = "severe"
 
 
 @dataclass(frozen=True)
 class ChecklistItem:
-    """One condition of the guided checklist; `red_flag` is the answer that is one (or None)."""
+    """One condition of the guided checklist; `red_flag` is the answer that is one (or None).
+
+    `expected_of` says whom a due-diligence element is expected of ("all", "large" or
+    "large_or_high_risk"); `severity` "severe" marks a red flag that is high whatever the size.
+    """
 
     code: str
     en: str
@@ -26,6 +35,12 @@ class ChecklistItem:
     help_nl: str = ""
     red_flag: Answer | None = None
     group: str = ""
+    expected_of: str = ""
+    severity: str = ""
+
+    @property
+    def is_severe(self) -> bool:
+        return self.severity == SEVERE
 
     def question(self, language: str = "en") -> str:
         return self.nl if language == "nl" else self.en
@@ -55,6 +70,8 @@ def checklist() -> tuple[ChecklistItem, ...]:
             help_nl=raw.get("help_nl", ""),
             red_flag=Answer(raw["red_flag"]) if raw.get("red_flag") else None,
             group=raw.get("group", ""),
+            expected_of=raw.get("expected_of", ""),
+            severity=raw.get("severity", ""),
         )
         for raw in _read_json("checklist.json")
     )

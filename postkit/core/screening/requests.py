@@ -44,6 +44,7 @@ from postkit.core.screening.records import (
     SanctionsListInfo,
     Status,
 )
+from postkit.core.screening.steps import open_steps
 
 COMPANY_NAME_MAX = 300
 KVK_NUMBER_MAX = 20
@@ -169,6 +170,8 @@ def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
             conditions=row.conditions,
             conditions_due=row.conditions_due,
             follow_up_on=row.follow_up_on,
+            open_steps=tuple(_lines(row.open_steps)),
+            open_steps_reason=row.open_steps_reason,
         )
     screened_list = None
     if row.screened_list_id is not None:
@@ -555,6 +558,7 @@ def validate_decision(decision: Decision) -> Decision:
         outcome=outcome,
         rationale=decision.rationale.strip(),
         conditions=decision.conditions.strip(),
+        open_steps_reason=decision.open_steps_reason.strip(),
     )
     if not decision.rationale:
         raise ValidationError("rationale", "a rationale is required: say why you decided so")
@@ -576,6 +580,8 @@ def decide(session: Session, request_id: int, decision: Decision, actor: str) ->
     """Record the outcome with its rationale; the request becomes DECIDED.
 
     Every sanctions candidate must have been judged first, so that the record says how.
+    Deciding while checklist steps are open needs a reason; the open steps and the reason
+    are kept with the decision.
     """
     actor = checked_actor(actor)
     row = request_row(session, request_id)
@@ -587,6 +593,13 @@ def decide(session: Session, request_id: int, decision: Decision, actor: str) ->
             "matches",
             f"judge the {len(unjudged)} open sanctions candidate(s) before deciding",
         )
+    still_open = open_steps(to_record(session, row))
+    if still_open and not decision.open_steps_reason:
+        raise ValidationError(
+            "open_steps_reason",
+            f"{len(still_open)} checklist step(s) are open: answer them, or say why you "
+            "decide anyway",
+        )
     now = utc_now()
     row.status = Status.DECIDED.value
     row.outcome = decision.outcome.value
@@ -594,6 +607,8 @@ def decide(session: Session, request_id: int, decision: Decision, actor: str) ->
     row.conditions = decision.conditions
     row.conditions_due = decision.conditions_due
     row.follow_up_on = decision.follow_up_on
+    row.open_steps = "\n".join(still_open)
+    row.open_steps_reason = decision.open_steps_reason if still_open else ""
     row.decided_at = now
     row.decided_by = actor
     _touch(row, actor)
@@ -608,6 +623,8 @@ def _decision_details(row: SupportRequestRow) -> dict[str, Any]:
         "conditions": row.conditions,
         "conditions_due": row.conditions_due,
         "follow_up_on": row.follow_up_on,
+        "open_steps": _lines(row.open_steps),
+        "open_steps_reason": row.open_steps_reason,
         "decided_at": row.decided_at,
         "decided_by": row.decided_by,
     }
@@ -629,6 +646,8 @@ def reopen(session: Session, request_id: int, reason: str, actor: str) -> Reques
     row.conditions = ""
     row.conditions_due = None
     row.follow_up_on = None
+    row.open_steps = ""
+    row.open_steps_reason = ""
     row.decided_at = None
     row.decided_by = ""
     _touch(row, actor)

@@ -1,6 +1,10 @@
-"""Country and sector risk tables, the size threshold and the risk summary of a request.
+"""Country and sector risk tables and the risk summary of a request.
 
-The summary explains itself factor by factor and advises; the officer decides.
+Risk is the severity and likelihood of adverse impact in the country, the sector and the
+company's own chain (OECD risk-based due diligence). The company's size, its context and its
+position in the chain set what is expected of it, not the risk level. The summary explains
+each factor and its weight, in Dutch and English, and advises only when no step is open;
+the officer decides.
 """
 
 from __future__ import annotations
@@ -26,19 +30,30 @@ from postkit.core.screening.models import RiskRatingRow
 from postkit.core.screening.records import (
     Answer,
     Judgement,
-    RequestInput,
+    MatchRecord,
     RequestRecord,
     RiskFactor,
     RiskLevel,
     RiskSummary,
 )
+from postkit.core.screening.reference import (
+    EXPECTED_OF_LARGE,
+    EXPECTED_OF_LARGE_OR_HIGH_RISK,
+    ChecklistItem,
+    checklist_item,
+)
 from postkit.core.screening.requests import checked_actor
+from postkit.core.screening.steps import (
+    SANCTIONS_ITEM,
+    SIZE_ITEM,
+    is_large,
+    open_steps,
+    step_number,
+)
+from postkit.core.screening.steps import (
+    is_large_company as is_large_company,  # where the UI and older callers look for it
+)
 
-LARGE_EMPLOYEES = 500
-LARGE_BALANCE_SHEET_EUR = 20_000_000
-LARGE_TURNOVER_EUR = 40_000_000
-SIZE_ITEM = "company_size"
-SANCTIONS_ITEM = "sanctions"
 _ORDER = {RiskLevel.LOW: 0, RiskLevel.MEDIUM: 1, RiskLevel.HIGH: 2}
 _RISK_LEVELS = tuple(level.value for level in RiskLevel)
 
@@ -56,19 +71,75 @@ ADVICE_HIGH = (
     "Talk with the company about the red flags before deciding; "
     "consider conditions or referral to headquarters."
 )
-ADVICE_MEDIUM = "Consider support with conditions and a follow-up."
-ADVICE_LOW = "No red flags found: support."
-ADVICE_LOW_OPEN = "No red flags found so far; answer the open items before deciding."
+ADVICE_GAPS = (
+    "Gaps in the due diligence expected of this company: consider support with conditions "
+    "that close them, and a follow-up."
+)
+ADVICE_HIGH_SETTING = (
+    "No red flags, and the expected due diligence is in place in a high-risk setting: "
+    "support, and follow up on how the company manages those risks."
+)
+ADVICE_LOW = "No red flags, and the expected due diligence is in place: support."
+ADVICE_INCOMPLETE = (
+    "Incomplete: {steps} open. No advice until every step is answered and the names are screened."
+)
+ADVICE_INCOMPLETE_NL = (
+    "Onvolledig: {steps} open. Geen advies totdat elke stap is beantwoord en de namen zijn "
+    "gescreend."
+)
 ADVICE_NL = {
     ADVICE_SANCTIONS: "Afwijzen: een bevestigde treffer op de sanctielijst.",
     ADVICE_HIGH: (
         "Bespreek de rode vlaggen met het bedrijf voordat u besluit; overweeg voorwaarden of "
         "doorverwijzing naar het departement."
     ),
-    ADVICE_MEDIUM: "Overweeg steun onder voorwaarden, met een vervolgafspraak.",
-    ADVICE_LOW: "Geen rode vlaggen gevonden: steunen.",
-    ADVICE_LOW_OPEN: "Nog geen rode vlaggen gevonden; beantwoord de open punten voordat u besluit.",
+    ADVICE_GAPS: (
+        "Tekortkomingen in de gepaste zorgvuldigheid die van dit bedrijf verwacht wordt: "
+        "overweeg steun onder voorwaarden die ze opheffen, met een vervolgafspraak."
+    ),
+    ADVICE_HIGH_SETTING: (
+        "Geen rode vlaggen, en de verwachte gepaste zorgvuldigheid is aanwezig in een omgeving "
+        "met hoog risico: steunen, en nagaan hoe het bedrijf die risico's beheerst."
+    ),
+    ADVICE_LOW: "Geen rode vlaggen, en de verwachte gepaste zorgvuldigheid is aanwezig: steunen.",
 }
+# Why each kind of factor weighs as it does (English, Dutch).
+_CONTEXT_WEIGHT = {
+    "country": (
+        "weighs {level}: the rating of the risk of adverse impact in the country of operation",
+        "weegt {level}: de beoordeling van het risico op negatieve gevolgen in het land van de "
+        "activiteit",
+    ),
+    "sector": (
+        "weighs {level}: the rating of the risk of adverse impact in the sector of operation",
+        "weegt {level}: de beoordeling van het risico op negatieve gevolgen in de sector van de "
+        "activiteit",
+    ),
+}
+_SIZE_WEIGHT = (
+    "no weight: size sets what is expected of the company, not the risk",
+    "geen gewicht: omvang bepaalt wat van het bedrijf verwacht wordt, niet het risico",
+)
+_SEVERE_WEIGHT = (
+    "weighs high whatever the company's size: a severe impact (sanctions, forced or child "
+    "labour, an NCP final statement not followed up, corruption)",
+    "weegt hoog, ongeacht de omvang van het bedrijf: een ernstige misstand (sancties, dwang- of "
+    "kinderarbeid, een niet opgevolgde slotverklaring van het NCP, corruptie)",
+)
+_GAP_WEIGHT = (
+    "weighs medium: expected of {whom} and missing, so impacts are more likely to go unaddressed",
+    "weegt middel: verwacht van {whom} en afwezig, zodat gevolgen eerder onaangepakt blijven",
+)
+_NOT_EXPECTED_WEIGHT = (
+    "no weight: not expected of a company of this size in this setting; recommend it as good "
+    "practice",
+    "geen gewicht: niet verwacht van een bedrijf van deze omvang in deze omgeving; beveel het "
+    "aan als goede praktijk",
+)
+_OPEN_CANDIDATE_WEIGHT = (
+    "weighs medium until judged: the step stays open",
+    "weegt middel tot het oordeel: de stap blijft open",
+)
 _ANSWER_NL = {"yes": "ja", "no": "nee", "unknown": "onbekend"}
 
 
@@ -234,25 +305,6 @@ def risk_rating(session: Session, kind: str, code: str | None) -> tuple[RiskLeve
     return RiskLevel(row.level), row.note, row.source
 
 
-# Size -----------------------------------------------------------------------------------
-
-
-def is_large_company(data: RequestInput) -> bool | None:
-    """500+ employees and more than EUR 20M balance sheet or EUR 40M turnover; None if unknown."""
-    if data.employees is None:
-        return None
-    if data.employees < LARGE_EMPLOYEES:
-        return False
-    balance, turnover = data.balance_sheet_eur, data.turnover_eur
-    if (balance is not None and balance > LARGE_BALANCE_SHEET_EUR) or (
-        turnover is not None and turnover > LARGE_TURNOVER_EUR
-    ):
-        return True
-    if balance is None or turnover is None:
-        return None
-    return False
-
-
 # Summary --------------------------------------------------------------------------------
 
 
@@ -267,44 +319,113 @@ def _rating_factor(session: Session, kind: str, code: str | None) -> RiskFactor 
     if note:
         english += f" ({note})"
         dutch += f" ({note})"
-    return RiskFactor(kind, level, f"{english}; source: {source}", f"{dutch}; bron: {source}")
+    weight, weight_nl = _CONTEXT_WEIGHT[kind]
+    return RiskFactor(
+        kind,
+        level,
+        f"{english}; source: {source}",
+        f"{dutch}; bron: {source}",
+        weight.format(level=level.value),
+        weight_nl.format(level=_LEVEL_NL[level]),
+    )
+
+
+def _size_factor(is_large: bool) -> RiskFactor:
+    if is_large:
+        english = "large company: every element of due diligence is expected"
+        dutch = "groot bedrijf: elk onderdeel van gepaste zorgvuldigheid wordt verwacht"
+    else:
+        english = (
+            "not a large company (below 500 employees or the financial thresholds): lighter due "
+            "diligence is expected, in proportion to its size, context and position in the chain"
+        )
+        dutch = (
+            "geen groot bedrijf (onder 500 werknemers of de financiële drempels): lichtere "
+            "gepaste zorgvuldigheid wordt verwacht, naar verhouding van omvang, context en "
+            "positie in de keten"
+        )
+    return RiskFactor("size", RiskLevel.LOW, english, dutch, *_SIZE_WEIGHT)
+
+
+def _expectation(item: ChecklistItem, is_large: bool, is_high_risk_setting: bool) -> bool:
+    """Whether the element is expected of this company (an unknown size expects everything)."""
+    if item.expected_of == EXPECTED_OF_LARGE:
+        return is_large
+    if item.expected_of == EXPECTED_OF_LARGE_OR_HIGH_RISK:
+        return is_large or is_high_risk_setting
+    return True
+
+
+def _whom(item: ChecklistItem, is_large: bool) -> tuple[str, str]:
+    """Whom the element is expected of, as the weight of a gap says it (English, Dutch)."""
+    if item.expected_of not in (EXPECTED_OF_LARGE, EXPECTED_OF_LARGE_OR_HIGH_RISK):
+        return "every company", "elk bedrijf"
+    if is_large:
+        return "a large company", "een groot bedrijf"
+    return (
+        "a company operating in a high-risk country or sector",
+        "een bedrijf dat actief is in een land of sector met hoog risico",
+    )
+
+
+def _answer_factor(
+    item: ChecklistItem, answer: Answer, is_expected: bool, is_large: bool
+) -> RiskFactor:
+    explanation = f"step {step_number(item.code)}: {item.en} — {answer.value}"
+    explanation_nl = (
+        f"stap {step_number(item.code)}: {item.nl} — {_ANSWER_NL.get(answer.value, answer.value)}"
+    )
+    if item.is_severe:
+        level, weight, weight_nl = RiskLevel.HIGH, *_SEVERE_WEIGHT
+    elif is_expected:
+        level = RiskLevel.MEDIUM
+        whom = _whom(item, is_large)
+        weight = _GAP_WEIGHT[0].format(whom=whom[0])
+        weight_nl = _GAP_WEIGHT[1].format(whom=whom[1])
+    else:
+        level, weight, weight_nl = RiskLevel.LOW, *_NOT_EXPECTED_WEIGHT
+    return RiskFactor(item.code, level, explanation, explanation_nl, weight, weight_nl)
+
+
+def _sanctions_factor(match: MatchRecord) -> RiskFactor | None:
+    if match.judgement is Judgement.CONFIRMED:
+        return RiskFactor(
+            "sanctions",
+            RiskLevel.HIGH,
+            f"confirmed sanctions match: {match.entry_name} ({match.entry_id}) "
+            f"for {match.subject_kind} {match.subject}",
+            f"bevestigde treffer op de sanctielijst: {match.entry_name} "
+            f"({match.entry_id}) voor {_subject_nl(match.subject_kind)} {match.subject}",
+            *_SEVERE_WEIGHT,
+        )
+    if match.judgement is Judgement.OPEN:
+        return RiskFactor(
+            "sanctions",
+            RiskLevel.MEDIUM,
+            f"sanctions candidate to judge: {match.entry_name} ({match.entry_id}), "
+            f"score {match.score:.0f}, for {match.subject_kind} {match.subject}",
+            f"te beoordelen kandidaat op de sanctielijst: {match.entry_name} "
+            f"({match.entry_id}), score {match.score:.0f}, voor "
+            f"{_subject_nl(match.subject_kind)} {match.subject}",
+            *_OPEN_CANDIDATE_WEIGHT,
+        )
+    return None
+
+
+def _incomplete_advice(count: int) -> tuple[str, str]:
+    steps, stappen = ("1 step", "1 stap") if count == 1 else (f"{count} steps", f"{count} stappen")
+    return ADVICE_INCOMPLETE.format(steps=steps), ADVICE_INCOMPLETE_NL.format(steps=stappen)
 
 
 def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
-    """The risk factors of a request, the highest level among them and an advice sentence."""
+    """The risk factors of a request, each with its weight, the level and an advice sentence.
+
+    Risk is the severity and likelihood of adverse impact: the country and sector ratings,
+    severe red flags (high whatever the company's size) and gaps in the due diligence that is
+    expected of this company. Size and context set what is expected, not the level. No
+    advice is given while a step is open.
+    """
     factors: list[RiskFactor] = []
-    red_flags: list[str] = []
-    open_items: list[str] = []
-    for item in screening_reference.checklist():
-        answer = record.answer(item.code).answer
-        if item.code == SIZE_ITEM:
-            is_large = is_large_company(record.data)
-            if is_large is None and answer is not Answer.UNKNOWN:
-                is_large = answer is Answer.YES
-            if is_large is None:
-                open_items.append(item.code)
-            elif is_large:
-                factors.append(
-                    RiskFactor(
-                        "size",
-                        RiskLevel.MEDIUM,
-                        "large company: expected to apply full due diligence",
-                        "groot bedrijf: volledige gepaste zorgvuldigheid verwacht",
-                    )
-                )
-            continue
-        if answer is Answer.UNKNOWN:
-            open_items.append(item.code)
-        elif answer is item.red_flag:
-            factors.append(
-                RiskFactor(
-                    item.code,
-                    RiskLevel.HIGH,
-                    f"{item.en} — {answer.value}",
-                    f"{item.nl} — {_ANSWER_NL.get(answer.value, answer.value)}",
-                )
-            )
-            red_flags.append(item.code)
     for kind, code in (
         ("country", record.data.operating_country),
         ("sector", record.data.operating_sector),
@@ -312,42 +433,63 @@ def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
         factor = _rating_factor(session, kind, code)
         if factor is not None:
             factors.append(factor)
-    is_sanctioned = record.answer(SANCTIONS_ITEM).answer is Answer.YES
+    is_high_risk_setting = any(factor.level is RiskLevel.HIGH for factor in factors)
+    large = is_large(record)
+    if large is not None:
+        factors.append(_size_factor(large))
+    # While the size is open, expect everything, as of a large company.
+    expects_all = large is None or large
+    red_flags: list[str] = []
+    not_expected: list[str] = []
+    is_sanctioned = False
+    for item in screening_reference.checklist():
+        if item.code == SIZE_ITEM:
+            continue
+        is_expected = _expectation(item, expects_all, is_high_risk_setting)
+        if not is_expected:
+            not_expected.append(item.code)
+        answer = record.answer(item.code).answer
+        if item.red_flag is None or answer is not item.red_flag:
+            continue
+        factor = _answer_factor(item, answer, is_expected, expects_all)
+        factors.append(factor)
+        if factor.level is not RiskLevel.LOW:
+            red_flags.append(item.code)
+        if item.code == SANCTIONS_ITEM:
+            is_sanctioned = True
     for match in record.matches:
+        factor = _sanctions_factor(match)
+        if factor is None:
+            continue
+        factors.append(factor)
         if match.judgement is Judgement.CONFIRMED:
             is_sanctioned = True
-            factors.append(
-                RiskFactor(
-                    "sanctions",
-                    RiskLevel.HIGH,
-                    f"confirmed sanctions match: {match.entry_name} ({match.entry_id}) "
-                    f"for {match.subject_kind} {match.subject}",
-                    f"bevestigde treffer op de sanctielijst: {match.entry_name} "
-                    f"({match.entry_id}) voor {_subject_nl(match.subject_kind)} {match.subject}",
-                )
-            )
             if SANCTIONS_ITEM not in red_flags:
                 red_flags.append(SANCTIONS_ITEM)
-        elif match.judgement is Judgement.OPEN:
-            factors.append(
-                RiskFactor(
-                    "sanctions",
-                    RiskLevel.MEDIUM,
-                    f"sanctions candidate to judge: {match.entry_name} ({match.entry_id}), "
-                    f"score {match.score:.0f}, for {match.subject_kind} {match.subject}",
-                    f"te beoordelen kandidaat op de sanctielijst: {match.entry_name} "
-                    f"({match.entry_id}), score {match.score:.0f}, voor "
-                    f"{_subject_nl(match.subject_kind)} {match.subject}",
-                )
-            )
     level = max((factor.level for factor in factors), key=_ORDER.__getitem__, default=None)
     level = level or RiskLevel.LOW
-    if level is RiskLevel.HIGH:
-        advice = ADVICE_SANCTIONS if is_sanctioned else ADVICE_HIGH
-    elif level is RiskLevel.MEDIUM:
-        advice = ADVICE_MEDIUM
+    open_items = open_steps(record)
+    severe = [code for code in red_flags if (item := checklist_item(code)) and item.is_severe]
+    if open_items:
+        advice, advice_nl = _incomplete_advice(len(open_items))
     else:
-        advice = ADVICE_LOW_OPEN if open_items else ADVICE_LOW
+        if is_sanctioned:
+            advice = ADVICE_SANCTIONS
+        elif severe:
+            advice = ADVICE_HIGH
+        elif red_flags:
+            advice = ADVICE_GAPS
+        elif level is RiskLevel.HIGH:
+            advice = ADVICE_HIGH_SETTING
+        else:
+            advice = ADVICE_LOW
+        advice_nl = ADVICE_NL[advice]
     return RiskSummary(
-        level, tuple(factors), tuple(red_flags), tuple(open_items), advice, ADVICE_NL[advice]
+        level,
+        tuple(factors),
+        tuple(red_flags),
+        open_items,
+        advice,
+        advice_nl,
+        tuple(not_expected),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl, Signal
@@ -86,6 +87,8 @@ class ChecklistStep(QWidget):
         self._files_dir = files_dir
         self._stored: Values = (None, "", ())
         self._is_read_only = False
+        self._is_expected = True
+        self.red_flag_tag: QLabel | None = None
 
         self.group_label = QLabel(self)
         self.group_label.setFont(_scaled(self, 0.9, QFont.Weight.DemiBold))
@@ -129,6 +132,7 @@ class ChecklistStep(QWidget):
                 tag.setToolTip(self.tr("This answer weighs against support"))
                 row.addWidget(tag)
                 row.addSpacing(6)
+                self.red_flag_tag = tag
         row.addStretch()
         self.answers.idToggled.connect(self._answer_toggled)
 
@@ -146,6 +150,17 @@ class ChecklistStep(QWidget):
             f" background: {tint(DANGER, 0.92)}; padding: 6px 10px; }}"
         )
         self.red_flag_banner.hide()
+        self.expectation = QLabel(
+            self.tr(
+                "<b>Not expected of this company</b>, given its size and the country and sector "
+                "it works in: a “No” here does not weigh against support. Recommend it as good "
+                "practice."
+            ),
+            self,
+        )
+        self.expectation.setWordWrap(True)
+        self.expectation.setStyleSheet(f"color: {NEUTRAL};")
+        self.expectation.hide()
 
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
@@ -197,6 +212,7 @@ class ChecklistStep(QWidget):
         layout.addSpacing(6)
         layout.addLayout(row)
         layout.addWidget(self.red_flag_banner)
+        layout.addWidget(self.expectation)
         layout.addSpacing(6)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
@@ -241,8 +257,17 @@ class ChecklistStep(QWidget):
 
     @property
     def is_red_flag(self) -> bool:
+        """The answer weighs against support: a red-flag answer to what is expected."""
         answer = self.chosen_answer()
-        return answer is not None and answer is self.item.red_flag
+        return self._is_expected and answer is not None and answer is self.item.red_flag
+
+    def set_expected(self, is_expected: bool) -> None:
+        """Whether this element is expected of the company; size and context decide it."""
+        self._is_expected = is_expected
+        self.expectation.setVisible(not is_expected)
+        if self.red_flag_tag is not None:
+            self.red_flag_tag.setVisible(is_expected)
+        self.red_flag_banner.setVisible(self.is_red_flag)
 
     def bad_links(self) -> list[str]:
         return [link for link in _links(self.links.toPlainText()) if not _LINK.match(link)]
@@ -513,6 +538,13 @@ class ChecklistPanel(QWidget):
             self.notice.hide()
         if not same:
             self.go_to(self._first_open_step())
+        self._update_progress()
+
+    def set_expectations(self, not_expected: Iterable[str]) -> None:
+        """Mark the items not expected of this company (the risk summary works them out)."""
+        lighter = set(not_expected)
+        for step in self.steps:
+            step.set_expected(step.item.code not in lighter)
         self._update_progress()
 
     def set_hints(self, hints: dict[str, str]) -> None:

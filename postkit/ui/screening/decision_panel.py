@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -32,6 +38,7 @@ from postkit.core.screening.records import (
     RiskLevel,
     RiskSummary,
 )
+from postkit.core.screening.steps import step_number
 from postkit.ui.dialogs import confirm
 from postkit.ui.screening import labels
 from postkit.ui.screening.cards import Card, Notice
@@ -100,6 +107,7 @@ class DecisionPanel(QWidget):
         super().__init__(parent)
         self._language = language
         self._record: RequestRecord | None = None
+        self._summary: RiskSummary | None = None
 
         self.risk_card = self._build_risk_card()
         self.form_card = self._build_form_card()
@@ -154,9 +162,9 @@ class DecisionPanel(QWidget):
         self.open_items_label.setTextFormat(Qt.TextFormat.RichText)
         statement = _muted(
             self.tr(
-                "Computed from the checklist answers, the country and sector risk tables, the "
-                "company's size and the sanctions check. It supports your judgement: "
-                "<b>you decide</b>, and say why."
+                "Computed from the checklist answers, the country and sector risk tables and "
+                "the sanctions check; the company's size sets what is expected of it, not the "
+                "risk. It supports your judgement: <b>you decide</b>, and say why."
             ),
             card,
         )
@@ -305,6 +313,7 @@ class DecisionPanel(QWidget):
         same = record is not None and self._record is not None and record.id == self._record.id
         was_decided = self._record is not None and self._record.is_decided
         self._record = record
+        self._summary = summary
         self._show_summary(summary)
         if record is not None and record.is_decided:
             self._show_decision(record)
@@ -367,6 +376,20 @@ class DecisionPanel(QWidget):
             self.tr("Decide"),
         )
 
+    def ask_open_steps_reason(self, decision: Decision, open_steps: Sequence[str]) -> str | None:
+        """Lists the open steps and asks why the officer decides anyway; None when cancelled."""
+        assert self._record is not None
+        dialog = OpenStepsDialog(
+            labels.outcome_label(decision.outcome, self._language),
+            self._record.data.company_name,
+            open_steps,
+            self._language,
+            self,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reason()
+
     # -- showing -----------------------------------------------------------------------
 
     def _show_summary(self, summary: RiskSummary | None) -> None:
@@ -376,26 +399,37 @@ class DecisionPanel(QWidget):
             self.factors_label.setText("")
             self.open_items_label.setText("")
             return
-        self.level_badge.set_badge(
-            labels.risk_level_label(summary.level), RISK_COLORS[summary.level]
-        )
+        if summary.is_complete:
+            self.level_badge.set_badge(
+                labels.risk_level_label(summary.level), RISK_COLORS[summary.level]
+            )
+        else:
+            self.level_badge.set_badge(self.tr("Incomplete"), NEUTRAL)
         self.advice_label.setText(summary.advice_in(self._language))
         if summary.factors:
             rows = []
             for factor in sorted(summary.factors, key=lambda f: _LEVEL_ORDER[f.level]):
                 item = reference.checklist_item(factor.source)
                 text = (
-                    self.tr("{question} — answered {answer}").format(
+                    self.tr("Step {number}: {question} — answered {answer}").format(
+                        number=step_number(item.code),
                         question=item.question(self._language),
                         answer=labels.answer_label(item.red_flag).lower() if item.red_flag else "",
                     )
                     if item is not None
                     else _capitalized(factor.explained(self._language))
                 )
+                weight = factor.weighed(self._language)
                 color = RISK_COLORS[factor.level]
                 rows.append(
                     f"<tr><td style='color:{color}; padding-right:6px'>●</td>"
-                    f"<td style='padding-bottom:4px'>{html.escape(text)}</td></tr>"
+                    f"<td style='padding-bottom:4px'>{html.escape(text)}"
+                    + (
+                        f"<br/><span style='color:{NEUTRAL}'>{html.escape(weight)}</span>"
+                        if weight
+                        else ""
+                    )
+                    + "</td></tr>"
                 )
             self.factors_label.setText(
                 self.tr("<b>Factors</b>") + "<table cellspacing='0'>" + "".join(rows) + "</table>"
@@ -403,13 +437,13 @@ class DecisionPanel(QWidget):
         else:
             self.factors_label.setText(self.tr("<b>Factors:</b> none found."))
         if summary.open_items:
-            order = reference.checklist_codes()
-            steps = ", ".join(
-                str(order.index(code) + 1) for code in summary.open_items if code in order
-            )
-            self.open_items_label.setText(
-                self.tr("<b>Not answered yet:</b> steps {0} of the checklist.").format(steps)
-            )
+            steps = ", ".join(str(step_number(code)) for code in summary.open_items)
+            text = self.tr("<b>Incomplete — open steps of the checklist:</b> {0}.").format(steps)
+            if self._record is not None and self._record.screened_at is None:
+                text += " " + self.tr(
+                    "The names have not been screened against a sanctions list yet."
+                )
+            self.open_items_label.setText(text)
         else:
             self.open_items_label.setText("")
         self.open_items_label.setVisible(bool(summary.open_items))
@@ -529,8 +563,15 @@ class DecisionPanel(QWidget):
         if not self._validate():
             return
         decision = self.decision()
-        if self.confirm_decision(decision):
-            self.decide_requested.emit(decision)
+        open_steps = self._summary.open_items if self._summary is not None else ()
+        if open_steps:
+            reason = self.ask_open_steps_reason(decision, open_steps)
+            if reason is None:
+                return
+            decision = replace(decision, open_steps_reason=reason)
+        elif not self.confirm_decision(decision):
+            return
+        self.decide_requested.emit(decision)
 
     def _reopen(self) -> None:
         reason = self.ask_reason()
@@ -540,3 +581,70 @@ class DecisionPanel(QWidget):
 
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+class OpenStepsDialog(QDialog):
+    """Before a decision with open steps: which steps are open, and why decide anyway."""
+
+    def __init__(
+        self,
+        outcome: str,
+        company: str,
+        open_steps: Sequence[str],
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Decide with open steps"))
+        intro = QLabel(
+            self.tr(
+                "The checklist is not complete: {count} open step(s), listed below. Record "
+                "“{outcome}” for {company} anyway?"
+            ).format(count=len(open_steps), outcome=outcome, company=company),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.steps = QListWidget(self)
+        self.steps.setAccessibleName(self.tr("Open steps"))
+        for code in open_steps:
+            item = reference.checklist_item(code)
+            question = item.question(language) if item is not None else code
+            self.steps.addItem(
+                self.tr("Step {number}: {question}").format(
+                    number=step_number(code), question=question
+                )
+            )
+        self.steps.setWordWrap(True)
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setPlaceholderText(self.tr("Why you decide before these are answered"))
+        reason_label = QLabel(
+            self.tr(
+                "&Reason to decide anyway (required; kept with the decision and printed in the "
+                "decision record):"
+            ),
+            self,
+        )
+        reason_label.setWordWrap(True)
+        reason_label.setBuddy(self.reason_edit)
+        self.buttons = QDialogButtonBox(self)
+        self.decide_button = self.buttons.addButton(
+            self.tr("Decide anyway"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason_edit.textChanged.connect(self._validate)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.buttons)
+        self.resize(560, 380)
+        self._validate()
+
+    def reason(self) -> str:
+        return self.reason_edit.text().strip()
+
+    def _validate(self) -> None:
+        self.decide_button.setEnabled(bool(self.reason()))

@@ -474,6 +474,7 @@ class ScreeningPage(QWidget):
         self.request_view.set_record(record)
         self.checklist.set_record(record)
         self.checklist.set_hints(self._hints(record))
+        self.checklist.set_expectations(summary.not_expected)
         self.sanctions.set_current_list(self._current_list)
         self.sanctions.set_new_candidates(
             self._rescreen.new_candidate_ids(record.id) if self._rescreen else frozenset()

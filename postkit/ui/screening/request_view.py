@@ -70,7 +70,10 @@ class RequestView(QWidget):
         size_form.addRow(self.tr("Turnover:"), self.turnover)
         size_form.addRow(self.tr("Balance sheet total:"), self.balance_sheet)
         size_form.addRow(self.tr("Large company:"), self.large_badge)
+        self.expected = _value(size)
+        self.expected.setStyleSheet(f"color: {NEUTRAL};")
         size.body.addLayout(size_form)
+        size.body.addWidget(self.expected)
 
         support = Card(self.tr("Support asked"), self)
         support_form = QFormLayout()
@@ -132,12 +135,23 @@ class RequestView(QWidget):
         ):
             label.setText(f"EUR {format_amount(amount)}" if amount is not None else unknown)
         large = is_large_company(data)
+        # Size sets what is expected of the company, never its risk level.
         if large is None:
             self.large_badge.set_badge(self.tr("Unknown"), NEUTRAL)
+            expected = self.tr("What is expected follows from the size: complete the figures.")
         elif large:
             self.large_badge.set_badge(self.tr("Large company"), INFO)
+            expected = self.tr(
+                "Expected: every element of due diligence, including public reporting. "
+                "Size does not raise the risk."
+            )
         else:
             self.large_badge.set_badge(self.tr("Not large"), NEUTRAL)
+            expected = self.tr(
+                "Expected: lighter due diligence, in proportion to its size, the country and "
+                "sector and its position in the chain. Size does not lower the risk."
+            )
+        self.expected.setText(expected)
         self.support_kind.setText(labels.support_kind_label(data.support_kind, language))
         where = [
             countries.label(data.operating_country, language),
