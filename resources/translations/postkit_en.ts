@@ -58,11 +58,38 @@
 <context>
     <name>PassphraseDialog</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="136"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="135"/>
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>The new passphrase needs at least %n character.</numerusform>
             <numerusform>The new passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPage</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="519"/>
+        <source>%n candidate(s) confirmed as a match</source>
+        <translation>
+            <numerusform>%n candidate confirmed as a match</numerusform>
+            <numerusform>%n candidates confirmed as a match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="521"/>
+        <source>%n candidate(s) still to judge</source>
+        <translation>
+            <numerusform>%n candidate still to judge</numerusform>
+            <numerusform>%n candidates still to judge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="523"/>
+        <source>%n candidate(s) dismissed</source>
+        <translation>
+            <numerusform>%n candidate dismissed</numerusform>
+            <numerusform>%n candidates dismissed</numerusform>
         </translation>
     </message>
 </context>

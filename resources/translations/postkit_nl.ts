@@ -846,6 +846,11 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/audit_log.py" line="44"/>
+        <source>Answer confirmed</source>
+        <translation>Antwoord bevestigd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="44"/>
         <source>Evidence added</source>
         <translation>Bewijsstuk toegevoegd</translation>
     </message>
@@ -1074,6 +1079,16 @@
         <location filename="../../postkit/ui/screening/checklist.py" line="94"/>
         <source>OECD due diligence</source>
         <translation>Gepaste zorgvuldigheid (OESO)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="113"/>
+        <source>Con&amp;firm answer</source>
+        <translation>Antwoord &amp;bevestigen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="115"/>
+        <source>Keep the answer as it is, now that the result is known; this is logged</source>
+        <translation>Het antwoord ongewijzigd laten nu de uitkomst bekend is; dit wordt vastgelegd in het logboek</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/checklist.py" line="114"/>
@@ -4872,20 +4887,64 @@
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
-    <message>
-        <location filename="../../postkit/ui/screening/page.py" line="504"/>
-        <source>Screening: a candidate was confirmed as a match.</source>
-        <translation>Toetsing: een mogelijke treffer is bevestigd.</translation>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="519"/>
+        <source>%n candidate(s) confirmed as a match</source>
+        <translation>
+            <numerusform>%n mogelijke treffer bevestigd</numerusform>
+            <numerusform>%n mogelijke treffers bevestigd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="521"/>
+        <source>%n candidate(s) still to judge</source>
+        <translation>
+            <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
+            <numerusform>%n mogelijke treffers nog te beoordelen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="523"/>
+        <source>%n candidate(s) dismissed</source>
+        <translation>
+            <numerusform>%n mogelijke treffer afgewezen</numerusform>
+            <numerusform>%n mogelijke treffers afgewezen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="506"/>
-        <source>Screening: candidates still to judge: {0}.</source>
-        <translation>Toetsing: nog te beoordelen mogelijke treffers: {0}.</translation>
+        <location filename="../../postkit/ui/screening/page.py" line="527"/>
+        <source>no candidates</source>
+        <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="508"/>
-        <source>Screening: no match (every candidate dismissed, or none found).</source>
-        <translation>Toetsing: geen treffer (alle mogelijke treffers afgewezen, of geen gevonden).</translation>
+        <location filename="../../postkit/ui/screening/page.py" line="528"/>
+        <source>Sanctions screening on {0}: {1}.</source>
+        <translation>Sanctietoetsing op {0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/page.py" line="531"/>
+        <source>The screening does not answer this step: you do.</source>
+        <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/page.py" line="537"/>
+        <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
+        <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/page.py" line="546"/>
+        <source>It differs from the result: change it, or confirm it and say why.</source>
+        <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/page.py" line="548"/>
+        <source>Confirm it or change it.</source>
+        <translation>Bevestig het of pas het aan.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/page.py" line="551"/>
+        <source>Your answer differs from the result: say why in the note.</source>
+        <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="526"/>

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -32,6 +34,7 @@ from postkit.core.screening.reference import checklist
 from tests.pdf_text import pdf_lines, pdf_text
 
 AT = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
+POST_TIME_ZONE = "Africa/Nairobi"  # UTC+03:00 all year
 PRINTED_AT = datetime(2025, 4, 2, 16, 5, tzinfo=UTC)
 SAMPLE_LIST = SanctionsListInfo(
     id=1,
@@ -51,6 +54,20 @@ CLEAN_ANSWERS = {
     )
     for item in checklist()
 }
+
+
+@pytest.fixture(autouse=True)
+def _post_in_nairobi() -> Iterator[None]:
+    """The record prints local time: the post's computer is set to Nairobi's."""
+    earlier = os.environ.get("TZ")
+    os.environ["TZ"] = POST_TIME_ZONE
+    time.tzset()
+    yield
+    if earlier is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = earlier
+    time.tzset()
 
 
 def _request(**changes: object) -> RequestInput:
@@ -327,8 +344,8 @@ def test_a_decision_with_conditions_shows_them_with_dates(
         "EUR 52,000,000",
         "Yes: 500 or more employees",
         "Share the first supplier audit report.",
-        "2025-09-30",
-        "2025-10-15",
+        "30 September 2025",
+        "15 October 2025",
         "No candidates: no listed name scored at or above the threshold.",
         "targets.simple.csv",
         "12,345",
@@ -339,7 +356,7 @@ def test_a_decision_with_conditions_shows_them_with_dates(
         "Consider support with conditions on the open points.",
         "Last hash of the chain",
         "04" + "c3" * 31,
-        "Printed 2025-04-02 16:05 UTC by Tess Tester",
+        "Printed 2 April 2025, 19:05 by Tess Tester",  # 16:05 UTC, in Nairobi
     ):
         assert expected in text, expected
     assert "Not decided yet" not in text
@@ -377,7 +394,7 @@ def test_every_page_has_the_footer_with_its_number(with_conditions: Sample, tmp_
     pages = len(numbers)
     assert pages >= 2
     assert numbers == [f"page {n} of {pages}" for n in range(1, pages + 1)]
-    assert lines.count("Printed 2025-04-02 16:05 UTC by Tess Tester") == pages
+    assert lines.count("Printed 2 April 2025, 19:05 by Tess Tester") == pages
 
 
 def test_the_checklist_follows_the_reference_order_and_marks_red_flags(
@@ -406,7 +423,7 @@ def test_the_candidates_table_shows_each_judgement(declined: Sample, tmp_path: P
         "Same date of birth as in the company register.",
         "Dismissed: not the same party",
         "Different country and address.",
-        "2025-03-14 09:30 UTC by Tess",
+        "14 March 2025, 12:30 by Tess",
         "Letter of support",
         "Unknown: the figures are incomplete",
     ):
@@ -465,7 +482,7 @@ def test_the_record_can_be_in_dutch(with_conditions: Sample, tmp_path: Path) -> 
     for factor in summary.factors:
         assert factor.explained("nl") in lines
     text = _flat(pdf_text(_write(with_conditions, tmp_path / "verslag.pdf", language="nl")))
-    assert "Afgedrukt 2025-04-02 16:05 UTC door Tess Tester" in text
+    assert "Afgedrukt 2 april 2025, 19:05 door Tess Tester" in text
     assert "pagina 1 van" in text
 
 

@@ -26,6 +26,7 @@ from postkit.core.screening.records import (
 from postkit.core.screening.requests import (
     RequestDecidedError,
     answer_item,
+    confirm_answer,
     create_request,
     decide,
     get_request,
@@ -40,6 +41,7 @@ from postkit.core.screening.sanctions_store import (
     list_entries,
     matcher_for,
     screen_request,
+    screening_finding,
 )
 
 ACTOR = "Tess Tester"
@@ -261,7 +263,7 @@ def test_judging_needs_a_note_for_confirmed_and_dismissed(
     assert judged.judgement is Judgement.CONFIRMED
     assert (judged.judged_by, judged.judgement_note) == ("Ann", "Same birth date.")
     assert judged.judged_at is not None
-    assert record.answer("sanctions").answer is Answer.YES
+    assert record.answer("sanctions").updated_at is None, "the officer answers, not the judging"
     assert list_requests(session)[0].open_matches == 0
     entry = entries_for(session, request.id)[-1]
     assert entry.action == "judged"
@@ -288,28 +290,66 @@ def test_judgements_are_kept_when_the_request_is_screened_again(
     assert len(record.matches) == 2
 
 
-def test_no_candidates_answer_the_sanctions_item_no(
+def test_screening_leaves_the_sanctions_answer_to_the_officer(
     session: Session, sample_list: SanctionsListInfo
 ) -> None:
     request = create_request(session, replace(DATA, directors=("Erik Jansen",)), ACTOR)
 
-    record = screen_request(session, request.id, ACTOR)
+    record = screen_request(session, request.id, "Ann")
 
     assert record.matches == ()
-    assert record.answer("sanctions").answer is Answer.NO
-    assert entries_for(session, request.id)[-1].details["sanctions_answer"] == "no"
+    assert record.answer("sanctions").updated_at is None
+    assert [entry.action for entry in entries_for(session, request.id)] == ["created", "screened"]
+    finding = screening_finding(record)
+    assert finding is not None
+    assert (finding.candidates, finding.indicated_answer) == (0, Answer.NO)
+    assert not finding.is_answered and not finding.needs_confirmation
 
 
-def test_the_officers_own_sanctions_answer_is_left_alone(
+def test_the_officers_answer_before_screening_is_kept_and_set_beside_the_result(
     session: Session, sample_list: SanctionsListInfo
 ) -> None:
-    request = create_request(session, replace(DATA, directors=("Erik Jansen",)), ACTOR)
-    answer_item(session, request.id, "sanctions", Answer.YES, "Seen in the news.", actor="Ann")
+    request = create_request(session, DATA, ACTOR)
+    answered = answer_item(
+        session, request.id, "sanctions", Answer.NO, "Checked the EU list by hand.", actor="Ann"
+    )
+    given = answered.answer("sanctions")
+    [match] = screen_request(session, request.id, "Bob").matches
+    assert screening_finding(get_request(session, request.id)).indicated_answer is None  # type: ignore[union-attr]
 
-    record = screen_request(session, request.id, ACTOR)
+    record = judge_match(session, match.id, Judgement.DISMISSED, "Born 1990.", "Bob")
+    record = decide(session, request.id, Decision(Outcome.SUPPORT, "Clean."), "Bob")
 
-    assert record.answer("sanctions").answer is Answer.YES
-    assert record.answer("sanctions").note == "Seen in the news."
+    assert record.answer("sanctions") == given
+    finding = screening_finding(record)
+    assert finding is not None
+    assert (finding.dismissed, finding.open, finding.confirmed) == (1, 0, 0)
+    assert finding.indicated_answer is Answer.NO
+    assert finding.needs_confirmation, "answered before the candidate was dismissed"
+    assert not finding.contradicts_answer
+
+
+def test_confirming_an_answer_keeps_it_and_logs_who_confirmed(
+    session: Session, sample_list: SanctionsListInfo
+) -> None:
+    request = create_request(session, DATA, ACTOR)
+    answer_item(session, request.id, "sanctions", Answer.NO, "By hand.", actor="Ann")
+    [match] = screen_request(session, request.id, "Bob").matches
+    judge_match(session, match.id, Judgement.CONFIRMED, "Same birth date.", "Bob")
+    finding = screening_finding(get_request(session, request.id))
+    assert finding is not None and finding.contradicts_answer
+
+    with pytest.raises(ValidationError):
+        confirm_answer(session, request.id, "gender", actor="Bob")
+    record = confirm_answer(session, request.id, "sanctions", actor="Bob")
+
+    answer = record.answer("sanctions")
+    assert (answer.answer, answer.note, answer.updated_by) == (Answer.NO, "By hand.", "Bob")
+    finding = screening_finding(record)
+    assert finding is not None and not finding.needs_confirmation
+    last = entries_for(session, request.id)[-1]
+    assert (last.action, last.details) == ("confirmed", {"item": "sanctions", "answer": "no"})
+    assert verify_chain(session).is_intact
 
 
 def test_a_new_name_voids_the_earlier_screening(

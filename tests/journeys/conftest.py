@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMainWindow,
+    QPlainTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -258,6 +259,19 @@ def type_text(text: str, button: str = "OK") -> DialogHandler:
     def handler(dialog: QWidget) -> None:
         edit = dialog.findChild(QLineEdit)
         assert edit is not None, f"no line edit in {dialog!r}"
+        edit.clear()
+        QTest.keyClicks(edit, text)
+        click_button(button)(dialog)
+
+    return handler
+
+
+def type_lines(text: str, button: str = "OK") -> DialogHandler:
+    """A handler that types `text` into a dialog's first multi-line box and clicks `button`."""
+
+    def handler(dialog: QWidget) -> None:
+        edit = dialog.findChild(QPlainTextEdit)
+        assert edit is not None, f"no multi-line box in {dialog!r}"
         edit.clear()
         QTest.keyClicks(edit, text)
         click_button(button)(dialog)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QObject, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
@@ -25,9 +25,9 @@ from postkit.core.screening.records import (
     RequestRow,
     Status,
 )
-from postkit.core.screening.requests import create_request, get_request
+from postkit.core.screening.requests import answer_item, create_request, get_request
 from postkit.core.screening.sanctions_store import import_sanctions_list
-from postkit.ui.i18n import apply_locale
+from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.screening import page as page_module
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
 from postkit.ui.screening.request_dialog import RequestDialog
@@ -641,3 +641,119 @@ def test_an_element_not_expected_of_an_sme_is_no_red_flag_on_the_checklist(
     assert checklist.steps[identify].red_flag_banner.isVisibleTo(checklist.steps[identify])
     assert "red flags: 1" in checklist.summary_label.text()
     assert page.request_view.expected.text().startswith("Expected: lighter due diligence")
+
+
+# -- the officer's answers stay the officer's ------------------------------------------------
+
+
+def _answer_all_but_sanctions(page: ScreeningPage, qtbot: QtBot) -> None:
+    checklist = page.checklist
+    for index, step in enumerate(checklist.steps):
+        if step.item.code == "sanctions":
+            continue
+        checklist.go_to(index)
+        clean = Qt.Key.Key_2 if step.item.red_flag is Answer.YES else Qt.Key.Key_1
+        qtbot.keyClick(step.yes, clean)
+    checklist.go_to(len(checklist.steps) - 1)
+
+
+def _dismiss_all(page: ScreeningPage, database: Database, request_id: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(page.sanctions, "ask_note", lambda _match, _judgement: "Other person")
+    for match in _stored(database, request_id).matches:
+        page.sanctions.select_match(match.id)
+        page.sanctions.dismiss_button.click()
+
+
+def test_deciding_leaves_every_answer_as_the_officer_left_it(
+    page: ScreeningPage, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with database.session() as session:
+        import_sanctions_list(session, SAMPLE_LIST, "Tess")
+    request_id = _add(database)
+    page.reload(request_id)
+    page.show_tab(CHECKLIST_TAB)
+    _answer_all_but_sanctions(page, qtbot)
+    assert page.checklist.current_step.item.code == "sanctions"
+    page.show_tab(2)
+    _screen(qtbot, page)
+    _dismiss_all(page, database, request_id, monkeypatch)
+    before = _stored(database, request_id).answers
+    tab_title = page.tabs.tabText(CHECKLIST_TAB)
+
+    page.show_tab(3)
+    _decide_with_conditions(page, qtbot, monkeypatch)
+
+    record = _stored(database, request_id)
+    assert record.is_decided
+    assert record.answers == before
+    assert page.tabs.tabText(CHECKLIST_TAB) == tab_title
+
+
+def test_an_answer_stored_since_it_was_shown_is_shown_not_saved_over(
+    page: ScreeningPage, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    page.show_tab(CHECKLIST_TAB)
+    page.checklist.go_to(len(page.checklist.steps) - 1)
+    with database.session() as session:  # another window on the same post database
+        answer_item(session, request_id, "sanctions", Answer.NO, "Seen by Ann", actor="Ann")
+
+    page.reload(request_id)
+
+    step = page.checklist.current_step
+    assert (step.chosen_answer(), step.note.toPlainText()) == (Answer.NO, "Seen by Ann")
+    page.show_tab(3)
+    _decide_with_conditions(page, qtbot, monkeypatch)
+    answer = _stored(database, request_id).answer("sanctions")
+    assert (answer.answer, answer.note, answer.updated_by) == (Answer.NO, "Seen by Ann", "Ann")
+
+
+@pytest.fixture
+def english_plurals() -> Iterator[None]:
+    """The main window's English translator, which gives the plural forms ("1 candidate")."""
+    app = QApplication.instance()
+    assert app is not None
+    installed = install_translators(app, "en")
+    yield
+    for translator in installed:
+        app.removeTranslator(translator)
+
+
+@pytest.mark.usefixtures("english_plurals")
+def test_the_sanctions_step_shows_the_screening_result_and_the_officer_confirms(
+    page: ScreeningPage, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with database.session() as session:
+        import_sanctions_list(session, SAMPLE_LIST, "Tess")
+    request_id = _add(database)
+    page.reload(request_id)
+    page.show_tab(CHECKLIST_TAB)
+    checklist = page.checklist
+    checklist.go_to(len(checklist.steps) - 1)
+    step = checklist.current_step
+    assert "Not screened yet" in step.hint.text()
+    qtbot.keyClick(step.yes, Qt.Key.Key_2)
+    qtbot.keyClicks(step.note, "Checked the EU list by hand")
+    page.show_tab(2)
+    _screen(qtbot, page)
+    _dismiss_all(page, database, request_id, monkeypatch)
+    page.show_tab(CHECKLIST_TAB)
+
+    today = QLocale().toString(date.today(), QLocale.FormatType.LongFormat)
+    assert f"Sanctions screening on {today}: 1 candidate dismissed." in step.hint.text()
+    assert "“No”" in step.hint.text() and "before this result" in step.hint.text()
+    assert (step.chosen_answer(), step.note.toPlainText()) == (
+        Answer.NO,
+        "Checked the EU list by hand",
+    )
+    assert step.confirm_button.isVisible()
+    step.confirm_button.click()
+
+    answer = _stored(database, request_id).answer("sanctions")
+    assert (answer.answer, answer.note) == (Answer.NO, "Checked the EU list by hand")
+    with database.session() as session:
+        last = entries_for(session, request_id)[-1]
+    assert (last.action, last.actor) == ("confirmed", TEST_PROFILE.user_name)
+    assert not step.confirm_button.isVisible()
+    assert "before this result" not in step.hint.text()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +33,13 @@ from postkit.core import reference
 from postkit.core.files import atomic_output
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.screening import reference as screening_reference
+from postkit.core.screening.log_text import (
+    action_label,
+    detail_lines,
+    local_moment,
+    long_day,
+    utc_offset,
+)
 from postkit.core.screening.records import (
     Answer,
     AuditEntry,
@@ -43,8 +49,10 @@ from postkit.core.screening.records import (
     RequestRecord,
     RiskLevel,
     RiskSummary,
+    ScreeningFinding,
     Status,
 )
+from postkit.core.screening.sanctions_store import SANCTIONS_ITEM, screening_finding
 from postkit.core.screening.steps import is_large_company, step_number
 
 # Names in any European script print as written (see pdf_fonts).
@@ -99,6 +107,13 @@ PHRASES: dict[str, dict[str, str]] = {
         "links": "Links",
         "evidence": "Evidence",
         "answered": "Answered {who}",
+        "screening_result": "Sanctions screening on {day}: {result}.",
+        "result_none": "no candidates",
+        "result_confirmed": "{n} confirmed as a match",
+        "result_open": "{n} still to judge",
+        "result_dismissed": "{n} dismissed",
+        "candidate_one": "1 candidate",
+        "candidate_many": "{n} candidates",
         "risk": "3. Risk summary",
         "risk_level": "Risk level",
         "low": "Low",
@@ -155,7 +170,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_decided_text": "No decision has been recorded for this request; this record shows "
         "the screening so far.",
         "audit": "6. Audit trail",
-        "time": "Time (UTC)",
+        "time": "Time",
+        "local_times": "Times are local time ({offset}).",
         "who": "Who",
         "action": "Action",
         "details": "Details",
@@ -210,6 +226,13 @@ PHRASES: dict[str, dict[str, str]] = {
         "links": "Links",
         "evidence": "Bewijs",
         "answered": "Beantwoord {who}",
+        "screening_result": "Sanctiescreening op {day}: {result}.",
+        "result_none": "geen kandidaten",
+        "result_confirmed": "{n} bevestigd als treffer",
+        "result_open": "{n} nog te beoordelen",
+        "result_dismissed": "{n} verworpen",
+        "candidate_one": "1 kandidaat",
+        "candidate_many": "{n} kandidaten",
         "risk": "3. Risicosamenvatting",
         "risk_level": "Risiconiveau",
         "low": "Laag",
@@ -266,7 +289,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_decided_text": "Voor dit verzoek is nog geen besluit vastgelegd; dit verslag toont "
         "de screening tot nu toe.",
         "audit": "6. Logboek",
-        "time": "Tijd (UTC)",
+        "time": "Tijd",
+        "local_times": "Tijden zijn lokale tijd ({offset}).",
         "who": "Wie",
         "action": "Handeling",
         "details": "Details",
@@ -276,7 +300,6 @@ PHRASES: dict[str, dict[str, str]] = {
 }
 # Entry details worth a line in the candidates table, in this order.
 ENTRY_DETAILS = ("birth_date", "countries", "identifiers", "sanctions", "program_ids", "dataset")
-DETAILS_LENGTH = 160
 
 BLUE = colors.HexColor("#01689b")  # Rijksoverheid blue
 RULE = colors.HexColor("#b4b4b4")
@@ -410,14 +433,15 @@ class _Document:
         return self.phrase("none") if value is None else f"EUR {self.number(value)}"
 
     def day(self, value: date | None) -> str:
-        return value.isoformat() if value else self.phrase("none")
+        return long_day(value, self.language) if value else self.phrase("none")
 
     def moment(self, value: datetime | None) -> str:
+        """Local time, as the post reads it (the log in the database keeps UTC)."""
         if value is None:
             return self.phrase("none")
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC)
-        return value.strftime("%Y-%m-%d %H:%M UTC")
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return local_moment(value, self.language)
 
     def by(self, at: datetime | None, who: str) -> str:
         if at is None and not who:
@@ -605,7 +629,33 @@ class _Document:
         if answer.updated_at is not None or answer.updated_by:
             answered = self.phrase("answered", who=self.by(answer.updated_at, answer.updated_by))
             details.append(self.para(escape(answered), self.styles.muted))
+        finding = screening_finding(self.record) if answer.item == SANCTIONS_ITEM else None
+        if finding is not None:
+            details.append(self.para(escape(self.finding_text(finding)), self.styles.muted))
         return details
+
+    def finding_text(self, finding: ScreeningFinding) -> str:
+        """The screening's result, set beside the sanctions answer the officer gave."""
+
+        def candidates(count: int) -> str:
+            return (
+                self.phrase("candidate_one")
+                if count == 1
+                else self.phrase("candidate_many", n=count)
+            )
+
+        parts = [
+            self.phrase(f"result_{key}", n=candidates(count))
+            for key, count in (
+                ("confirmed", finding.confirmed),
+                ("open", finding.open),
+                ("dismissed", finding.dismissed),
+            )
+            if count
+        ]
+        result = ", ".join(parts) or self.phrase("result_none")
+        day = self.day(finding.screened_at.astimezone().date())
+        return self.phrase("screening_result", day=day, result=result)
 
     def risk_source(self, source: str) -> str:
         number = step_number(source)
@@ -800,15 +850,16 @@ class _Document:
             ]
         ]
         for entry in self.log:
+            details = "<br/>".join(escape(line) for line in detail_lines(entry, self.language))
             rows.append(
                 [
-                    self.para(escape(self.moment(entry.at).removesuffix(" UTC")), styles.small),
+                    self.para(escape(self.moment(entry.at)), styles.small),
                     self.plain(entry.actor, styles.small),
-                    self.plain(entry.action, styles.small),
-                    self.plain(_short_details(entry.details), styles.small),
+                    self.plain(action_label(entry.action, self.language), styles.small),
+                    self.para(details or escape(self.phrase("none")), styles.small),
                 ]
             )
-        widths = [28 * mm, 28 * mm, 32 * mm, 0]
+        widths = [26 * mm, 26 * mm, 30 * mm, 0]
         widths[3] = TEXT_WIDTH - sum(widths)
         table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle(_grid(header=True)))
@@ -817,24 +868,17 @@ class _Document:
             f'<font name="Courier">{escape(self.log[-1].entry_hash)}</font>',
             styles.small,
         )
-        return [self.heading("audit"), table, Spacer(1, 2 * mm), last_hash]
+        zone = Paragraph(
+            escape(self.phrase("local_times", offset=utc_offset(self.printed_at))),
+            self.styles.note,
+        )
+        return [self.heading("audit"), zone, table, Spacer(1, 2 * mm), last_hash]
 
 
 def _detail(value: object) -> str:
     if isinstance(value, list | tuple):
         return "; ".join(str(item) for item in value if item)
     return "" if value is None else str(value)
-
-
-def _short_details(details: dict[str, Any]) -> str:
-    """The details of an audit entry on a line or two: key: value pairs, long ones cut."""
-    parts = []
-    for key, value in details.items():
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        text = " ".join(text.split())
-        parts.append(f"{key}: {text}")
-    joined = "; ".join(parts)
-    return joined if len(joined) <= DETAILS_LENGTH else joined[: DETAILS_LENGTH - 1] + "…"
 
 
 def _grid(header: bool = False) -> list[tuple[Any, ...]]:

@@ -168,6 +168,9 @@ def _clean_request(
             "the listed person was born in 1969.",
             actor,
         )
+    # The officer answers the sanctions step after reading the screening's result.
+    sanctions_note = {"sanctions": "Screened: the one candidate was a different person."}
+    _answer_all(session, record.id, {"sanctions": Answer.NO}, sanctions_note, actor)
     return decide(
         session,
         record.id,
@@ -225,6 +228,8 @@ def _request_with_conditions(
     )
     add_evidence(session, files_dir, record.id, "imvo_declaration", declaration, actor)
     screen_request(session, record.id, actor)
+    sanctions_note = {"sanctions": "Screened: no candidates on the list."}
+    _answer_all(session, record.id, {"sanctions": Answer.NO}, sanctions_note, actor)
     return decide(
         session,
         record.id,
@@ -279,8 +284,13 @@ def _declined_request(session: Session, actor: str, today: date) -> RequestRecor
             judge_match(
                 session, match.id, Judgement.DISMISSED, "Not the same name on review.", actor
             )
-    answers = {"imvo_declaration": Answer.YES, "ncp_allegations": Answer.NO}
-    _answer_all(session, record.id, answers, {}, actor)
+    answers = {
+        "imvo_declaration": Answer.YES,
+        "ncp_allegations": Answer.NO,
+        "sanctions": Answer.YES,
+    }
+    notes = {"sanctions": "A director is on the sanctions list (confirmed in the screening)."}
+    _answer_all(session, record.id, answers, notes, actor)
     return decide(
         session,
         record.id,

@@ -156,6 +156,55 @@ class RequestRecord:
 
 
 @dataclass(frozen=True)
+class ScreeningFinding:
+    """What the latest sanctions screening found, set beside the officer's sanctions answer.
+
+    The screening never answers the checklist: the officer reads this and answers, or
+    confirms an answer given before the result was known.
+    """
+
+    screened_at: datetime
+    list_file: str
+    confirmed: int
+    dismissed: int
+    open: int
+    found_at: datetime  # when the result took its present form: screened, or last judged
+    answer: ChecklistAnswer
+
+    @property
+    def candidates(self) -> int:
+        return self.confirmed + self.dismissed + self.open
+
+    @property
+    def indicated_answer(self) -> Answer | None:
+        """The answer the result points to; None while candidates are still to judge."""
+        if self.confirmed:
+            return Answer.YES
+        if self.open:
+            return None
+        return Answer.NO
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answer.updated_at is not None and self.answer.answer is not Answer.UNKNOWN
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """The officer answered before the result was known (and it is now known)."""
+        return (
+            self.is_answered
+            and self.indicated_answer is not None
+            and self.answer.updated_at is not None
+            and self.answer.updated_at < self.found_at
+        )
+
+    @property
+    def contradicts_answer(self) -> bool:
+        indicated = self.indicated_answer
+        return self.is_answered and indicated is not None and indicated is not self.answer.answer
+
+
+@dataclass(frozen=True)
 class RequestRow:
     """One line of the request list."""
 

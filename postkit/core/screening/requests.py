@@ -484,6 +484,31 @@ def answer_item(
     return commit_record(session, row)
 
 
+def confirm_answer(
+    session: Session, request_id: int, item: str, *, actor: str, reason: str = ""
+) -> RequestRecord:
+    """The officer keeps an answer given earlier, now that more is known; logged "confirmed".
+
+    The answer, note and links stay as they are; who confirmed and when become the answer's
+    latest save, and the log keeps both the first answer and the confirmation.
+    """
+    actor = checked_actor(actor)
+    row = request_row(session, request_id)
+    refuse_if_decided(row)
+    item = _checked_item(item)
+    stored = _answer_row(row, item)
+    if stored is None:
+        raise ValidationError("answer", f"{item} has no answer yet to confirm; answer it first")
+    stored.updated_at = utc_now()
+    stored.updated_by = actor
+    _touch(row, actor)
+    details: dict[str, Any] = {"item": item, "answer": Answer(stored.answer)}
+    if reason.strip():
+        details["reason"] = reason.strip()
+    append_entry(session, row.id, actor, "confirmed", details)
+    return commit_record(session, row)
+
+
 def add_evidence(
     session: Session, files_dir: Path, request_id: int, item: str, path: Path | str, actor: str
 ) -> RequestRecord:

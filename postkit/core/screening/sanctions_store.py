@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,10 +29,10 @@ from postkit.core.screening.models import (
     SupportRequestRow,
 )
 from postkit.core.screening.records import (
-    Answer,
     Judgement,
     RequestRecord,
     SanctionsListInfo,
+    ScreeningFinding,
 )
 from postkit.core.screening.requests import (
     checked_actor,
@@ -40,7 +40,6 @@ from postkit.core.screening.requests import (
     list_info,
     refuse_if_decided,
     request_row,
-    set_answer,
     to_record,
 )
 from postkit.core.screening.sanctions import VALUE_SEPARATOR, SanctionsEntry, read_sanctions_csv
@@ -192,26 +191,25 @@ def clear_matcher_cache() -> None:
 # Screening ------------------------------------------------------------------------------
 
 
-def _auto_answer_sanctions(row: SupportRequestRow, actor: str) -> Answer | None:
-    """Answer the sanctions item from the matches while the officer has not answered it.
+def screening_finding(record: RequestRecord) -> ScreeningFinding | None:
+    """What the screening found, beside the sanctions answer; None when not screened.
 
-    A confirmed candidate answers yes; no candidates, or only dismissed ones, answer no;
-    candidates still to judge leave the item unknown.
+    The screening leaves the answer to the officer: it shows here, and the officer answers
+    or confirms (nothing the officer entered changes without the officer).
     """
-    stored = next((answer for answer in row.answers if answer.item == SANCTIONS_ITEM), None)
-    if stored is not None and stored.answer != Answer.UNKNOWN.value:
+    if record.screened_at is None:
         return None
-    judgements = {match.judgement for match in row.matches}
-    if Judgement.CONFIRMED.value in judgements:
-        answer, note = Answer.YES, "A sanctions candidate was confirmed."
-    elif Judgement.OPEN.value in judgements:
-        return None
-    elif row.matches:
-        answer, note = Answer.NO, "Every sanctions candidate was dismissed."
-    else:
-        answer, note = Answer.NO, "No sanctions candidates found."
-    changes = set_answer(row, SANCTIONS_ITEM, answer, note, (), actor)
-    return answer if changes else None
+    counts = Counter(match.judgement for match in record.matches)
+    judged = [match.judged_at for match in record.matches if match.judged_at is not None]
+    return ScreeningFinding(
+        screened_at=record.screened_at,
+        list_file=record.screened_list.file_name if record.screened_list else "",
+        confirmed=counts[Judgement.CONFIRMED],
+        dismissed=counts[Judgement.DISMISSED],
+        open=counts[Judgement.OPEN],
+        found_at=max([record.screened_at, *judged]),
+        answer=record.answer(SANCTIONS_ITEM),
+    )
 
 
 def screened_subjects(row: SupportRequestRow) -> list[tuple[str, str]]:
@@ -282,7 +280,6 @@ def screen_request(
     row.match_threshold = threshold
     row.updated_at = row.screened_at
     row.updated_by = actor
-    sanctions_answer = _auto_answer_sanctions(row, actor)
     details: dict[str, Any] = {
         "list_id": listing.id,
         "file_name": listing.file_name,
@@ -306,8 +303,6 @@ def screen_request(
             {"subject": subject, "entry_id": entry_id, "judgement": match.judgement}
             for (subject, entry_id), match in judged.items()
         ]
-    if sanctions_answer is not None:
-        details["sanctions_answer"] = sanctions_answer
     append_entry(session, row.id, actor, "screened", details)
     return commit_record(session, row)
 
@@ -339,7 +334,6 @@ def judge_match(
     match.judged_at = utc_now() if judgement is not Judgement.OPEN else None
     row.updated_at = utc_now()
     row.updated_by = actor
-    sanctions_answer = _auto_answer_sanctions(row, actor)
     details: dict[str, Any] = {
         "match_id": match.id,
         "subject": match.subject,
@@ -349,7 +343,5 @@ def judge_match(
         "judgement": {"old": old, "new": judgement},
         "note": {"old": old_note, "new": note},
     }
-    if sanctions_answer is not None:
-        details["sanctions_answer"] = sanctions_answer
     append_entry(session, row.id, actor, "judged", details)
     return commit_record(session, row)

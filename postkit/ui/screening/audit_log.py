@@ -41,6 +41,7 @@ def action_text(entry: AuditEntry) -> str:
         "created": QCoreApplication.translate("AuditLog", "Request recorded"),
         "updated": QCoreApplication.translate("AuditLog", "Request changed"),
         "answered": QCoreApplication.translate("AuditLog", "Checklist answered"),
+        "confirmed": QCoreApplication.translate("AuditLog", "Answer confirmed"),
         "evidence_added": QCoreApplication.translate("AuditLog", "Evidence added"),
         "evidence_removed": QCoreApplication.translate("AuditLog", "Evidence removed"),
         "screened": QCoreApplication.translate("AuditLog", "Sanctions screening"),
@@ -81,6 +82,9 @@ def describe(entry: AuditEntry, language: str = "en") -> str:
                 )
             )
         return f"{question} — {'; '.join(parts)}"
+    if action == "confirmed":
+        question = labels.checklist_question(str(d.get("item", "")), language)
+        return f"{question} — {_answer(d.get('answer', ''))}"
     if action in ("evidence_added", "evidence_removed"):
         return str(d.get("file_name", ""))
     if action == "screened":

@@ -71,6 +71,7 @@ class ChecklistStep(QWidget):
 
     evidence_add_requested = Signal(str, object)  # item, Path
     evidence_remove_requested = Signal(str, str)  # item, stored name
+    confirm_requested = Signal(str)  # item
     changed = Signal()
 
     def __init__(
@@ -112,6 +113,15 @@ class ChecklistStep(QWidget):
             " padding: 6px 10px; }"
         )
         self.hint.hide()
+        self.confirm_button = QPushButton(self.tr("Con&firm answer"), self)
+        self.confirm_button.setToolTip(
+            self.tr("Keep the answer as it is, now that the result is known; this is logged")
+        )
+        self.confirm_button.clicked.connect(lambda: self.confirm_requested.emit(self.item.code))
+        self.confirm_button.hide()
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.hint, 1)
+        hint_row.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.answers = QButtonGroup(self)
         self.yes = QRadioButton(self.tr("&Yes"), self)
@@ -208,7 +218,7 @@ class ChecklistStep(QWidget):
         layout.addWidget(self.question)
         layout.addWidget(self.help)
         layout.addSpacing(4)
-        layout.addWidget(self.hint)
+        layout.addLayout(hint_row)
         layout.addSpacing(6)
         layout.addLayout(row)
         layout.addWidget(self.red_flag_banner)
@@ -274,8 +284,11 @@ class ChecklistStep(QWidget):
 
     def load(self, answer: ChecklistAnswer, keep_edits: bool) -> None:
         """Show the stored answer; `keep_edits` leaves unsaved edits of this step in place."""
+        # Edits are what differs from the answer shown before: an answer stored since (by a
+        # confirmation, another window) is news to show, not an edit to save over it.
+        has_edits = keep_edits and self.is_dirty
         self._stored = _stored_values(answer)
-        if not (keep_edits and self.is_dirty):
+        if not has_edits:
             chosen, note, links = self._stored
             self.blockSignals(True)
             self.set_answer(chosen)
@@ -294,9 +307,11 @@ class ChecklistStep(QWidget):
         else:
             self.saved_label.setText(self.tr("Not answered yet"))
 
-    def set_hint(self, text: str) -> None:
+    def set_hint(self, text: str, can_confirm: bool = False) -> None:
+        """A fact bearing on the answer; `can_confirm` offers to keep an earlier answer."""
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
+        self.confirm_button.setVisible(can_confirm and not self._is_read_only)
 
     def set_read_only(self, read_only: bool) -> None:
         self._is_read_only = read_only
@@ -305,6 +320,8 @@ class ChecklistStep(QWidget):
         self.note.setReadOnly(read_only)
         self.links.setReadOnly(read_only)
         self.attach_button.setEnabled(not read_only)
+        if read_only:
+            self.confirm_button.hide()
         self._update_buttons()
 
     # -- evidence ----------------------------------------------------------------------
@@ -412,6 +429,7 @@ class ChecklistPanel(QWidget):
     """
 
     answer_edited = Signal(str, object, str, object)
+    answer_confirmed = Signal(str)
     evidence_add_requested = Signal(str, object)
     evidence_remove_requested = Signal(str, str)
     completed = Signal()
@@ -456,6 +474,7 @@ class ChecklistPanel(QWidget):
             step = ChecklistStep(item, number, language, files_dir, self.stack)
             step.evidence_add_requested.connect(self.evidence_add_requested)
             step.evidence_remove_requested.connect(self.evidence_remove_requested)
+            step.confirm_requested.connect(self._confirm)
             step.changed.connect(self._update_progress)
             self.stack.addWidget(step)
             self.steps.append(step)
@@ -547,10 +566,15 @@ class ChecklistPanel(QWidget):
             step.set_expected(step.item.code not in lighter)
         self._update_progress()
 
-    def set_hints(self, hints: dict[str, str]) -> None:
-        """Facts the page knows for some items (the size from the figures, the screening)."""
+    def set_hints(self, hints: dict[str, str], confirmable: frozenset[str] = frozenset()) -> None:
+        """Facts the page knows for some items (the size from the figures, the screening).
+
+        The items in `confirmable` were answered before such a fact was known: their step
+        offers to confirm the answer.
+        """
         for step in self.steps:
-            step.set_hint(hints.get(step.item.code, ""))
+            code = step.item.code
+            step.set_hint(hints.get(code, ""), code in confirmable)
 
     def commit(self) -> bool:
         """Save every step with unsaved edits; False if one could not be saved."""
@@ -596,6 +620,16 @@ class ChecklistPanel(QWidget):
         answer, note, links = step.values()
         self.answer_edited.emit(step.item.code, answer or Answer.UNKNOWN, note, links)
         return not step.is_dirty
+
+    def _confirm(self, item: str) -> None:
+        step = next(step for step in self.steps if step.item.code == item)
+        if self._record is None or self.is_read_only:
+            return
+        if step.is_dirty:
+            # The officer changed the answer: that is saved as the new answer instead.
+            self._save(step)
+            return
+        self.answer_confirmed.emit(item)
 
     def _first_open_step(self) -> int:
         for index, step in enumerate(self.steps):

@@ -40,7 +40,13 @@ from postkit.core.screening.records import (
 )
 from postkit.core.screening.rescreening import RescreenReport, rescreen_report
 from postkit.core.screening.risk import is_large_company, risk_summary
-from postkit.core.screening.sanctions_store import current_list, judge_match, screen_request
+from postkit.core.screening.sanctions_store import (
+    SANCTIONS_ITEM,
+    current_list,
+    judge_match,
+    screen_request,
+    screening_finding,
+)
 from postkit.ui.dialogs import show_error
 from postkit.ui.ops import Job, run_job
 from postkit.ui.screening import labels
@@ -131,6 +137,7 @@ class ScreeningPage(QWidget):
         self.request_view.edit_requested.connect(self.edit_request)
         self.checklist = ChecklistPanel(database.files_dir, language, self)
         self.checklist.answer_edited.connect(self._save_answer)
+        self.checklist.answer_confirmed.connect(self._confirm_answer)
         self.checklist.evidence_add_requested.connect(self._add_evidence)
         self.checklist.evidence_remove_requested.connect(self._remove_evidence)
         self.checklist.completed.connect(lambda: self.show_tab(DECISION_TAB))
@@ -473,7 +480,11 @@ class ScreeningPage(QWidget):
         self._show_heading(record)
         self.request_view.set_record(record)
         self.checklist.set_record(record)
-        self.checklist.set_hints(self._hints(record))
+        finding = screening_finding(record)
+        confirmable = frozenset(
+            {SANCTIONS_ITEM} if finding is not None and finding.needs_confirmation else ()
+        )
+        self.checklist.set_hints(self._hints(record), confirmable)
         self.checklist.set_expectations(summary.not_expected)
         self.sanctions.set_current_list(self._current_list)
         self.sanctions.set_new_candidates(
@@ -497,17 +508,49 @@ class ScreeningPage(QWidget):
             )
         else:
             size = self.tr("From the figures: not a large company.")
-        open_count = sum(1 for m in record.matches if m.judgement is Judgement.OPEN)
-        confirmed = sum(1 for m in record.matches if m.judgement is Judgement.CONFIRMED)
-        if record.screened_at is None:
-            sanctions = self.tr("Not screened yet: use Screen now on the Sanctions tab.")
-        elif confirmed:
-            sanctions = self.tr("Screening: a candidate was confirmed as a match.")
-        elif open_count:
-            sanctions = self.tr("Screening: candidates still to judge: {0}.").format(open_count)
-        else:
-            sanctions = self.tr("Screening: no match (every candidate dismissed, or none found).")
-        return {"company_size": size, "sanctions": sanctions}
+        return {"company_size": size, SANCTIONS_ITEM: self._sanctions_hint(record)}
+
+    def _sanctions_hint(self, record: RequestRecord) -> str:
+        """The screening's result beside the sanctions answer, which stays the officer's."""
+        finding = screening_finding(record)
+        if finding is None:
+            return self.tr("Not screened yet: use Screen now on the Sanctions tab.")
+        parts = []
+        if finding.confirmed:
+            parts.append(self.tr("%n candidate(s) confirmed as a match", "", finding.confirmed))
+        if finding.open:
+            parts.append(self.tr("%n candidate(s) still to judge", "", finding.open))
+        if finding.dismissed:
+            parts.append(self.tr("%n candidate(s) dismissed", "", finding.dismissed))
+        day = QLocale().toString(
+            finding.screened_at.astimezone().date(), QLocale.FormatType.LongFormat
+        )
+        result = ", ".join(parts) or self.tr("no candidates")
+        lines = [self.tr("Sanctions screening on {0}: {1}.").format(day, result)]
+        answer = finding.answer
+        if not finding.is_answered:
+            lines.append(self.tr("The screening does not answer this step: you do."))
+        elif finding.needs_confirmation:
+            assert answer.updated_at is not None
+            when = QLocale().toString(
+                answer.updated_at.astimezone(), QLocale.FormatType.ShortFormat
+            )
+            said = self.tr("Your answer “{answer}” ({when}, {who}) was given before this result.")
+            lines.append(
+                said.format(
+                    answer=labels.answer_label(answer.answer),
+                    when=when,
+                    who=answer.updated_by or "–",
+                )
+            )
+            lines.append(
+                self.tr("It differs from the result: change it, or confirm it and say why.")
+                if finding.contradicts_answer
+                else self.tr("Confirm it or change it.")
+            )
+        elif finding.contradicts_answer:
+            lines.append(self.tr("Your answer differs from the result: say why in the note."))
+        return " ".join(lines)
 
     # -- showing -----------------------------------------------------------------------
 
@@ -663,6 +706,15 @@ class ScreeningPage(QWidget):
             lambda s: service.answer_item(s, record.id, item, answer, note, links, actor=self.actor)
         )
         self._after_change(saved)
+
+    def _confirm_answer(self, item: str) -> None:
+        record = self._record
+        if record is None:
+            return
+        confirmed = self._call(
+            lambda s: service.confirm_answer(s, record.id, item, actor=self.actor)
+        )
+        self._after_change(confirmed)
 
     def _add_evidence(self, item: str, path: Path) -> None:
         record = self._record
