@@ -86,6 +86,7 @@ def _screened_and_decided(session: Session) -> RequestRecord:
             conditions="Add a gender analysis.",
             conditions_due=date(2026, 9, 30),
             follow_up_on=date(2026, 10, 15),
+            open_steps_reason="A first contact; the other steps follow at the visit.",
         ),
         "Tess",
     )

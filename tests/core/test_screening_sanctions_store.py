@@ -318,7 +318,8 @@ def test_the_officers_answer_before_screening_is_kept_and_set_beside_the_result(
     assert screening_finding(get_request(session, request.id)).indicated_answer is None  # type: ignore[union-attr]
 
     record = judge_match(session, match.id, Judgement.DISMISSED, "Born 1990.", "Bob")
-    record = decide(session, request.id, Decision(Outcome.SUPPORT, "Clean."), "Bob")
+    decision = Decision(Outcome.SUPPORT, "Clean.", open_steps_reason=OPEN_REASON)
+    record = decide(session, request.id, decision, "Bob")
 
     assert record.answer("sanctions") == given
     finding = screening_finding(record)
