@@ -52,10 +52,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "responses": "Responses",
         "share_heading": "{group}: share agreeing",
         "stacked_heading": "{group}: answers from 1 (strongly disagree) to 5 (strongly agree)",
-        "agree_note": "Agreeing = answering 4 or 5 on the 5-point scale; shares are of those "
-        "who answered the item.",
+        "agree_note": "Agreeing = answering 4 or 5 on the 5-point scale; shares and means are "
+        "of those who answered the item (n answered), not of all responses.",
+        "breakdown_note": "n = those in the group who answered the item.",
+        "select_answered": "n answered = {answered} of {responses}",
         "item": "Item",
-        "answered": "n",
+        "answered": "n answered",
         "agree": "Agree",
         "share": "Share",
         "mean": "Mean",
@@ -85,10 +87,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "responses": "Antwoorden",
         "share_heading": "{group}: aandeel eens",
         "stacked_heading": "{group}: antwoorden van 1 (zeer oneens) tot 5 (zeer eens)",
-        "agree_note": "Eens = 4 of 5 op de vijfpuntsschaal; aandelen zijn van wie het item "
-        "beantwoordde.",
+        "agree_note": "Eens = 4 of 5 op de vijfpuntsschaal; aandelen en gemiddelden zijn van wie "
+        "het item beantwoordde (n beantwoord), niet van alle antwoorden.",
+        "breakdown_note": "n = wie in de groep het item beantwoordde.",
+        "select_answered": "n beantwoord = {answered} van {responses}",
         "item": "Item",
-        "answered": "n",
+        "answered": "n beantwoord",
         "agree": "Eens",
         "share": "Aandeel",
         "mean": "Gemiddelde",
@@ -268,7 +272,7 @@ class _Report:
                     "–" if figures.mean is None else f"{figures.mean:.2f}",
                 ]
             )
-        numbers = [10 * mm] + [9 * mm] * 5 + [11 * mm, 13 * mm, 13 * mm]
+        numbers = [21 * mm] + [8 * mm] * 5 + [11 * mm, 13 * mm, 14 * mm]
         table = LongTable(rows, colWidths=[TEXT_WIDTH - sum(numbers), *numbers], repeatRows=1)
         table.setStyle(_table_style(numbers_from=1, has_total=False))
         return [
@@ -327,6 +331,7 @@ class _Report:
                 chart,
                 Spacer(1, 2 * mm),
                 table,
+                Paragraph(escape(self.phrase("breakdown_note")), self.note),
             ]
         return story
 
@@ -338,7 +343,15 @@ class _Report:
             rows: list[list[object]] = [
                 [
                     Paragraph(
-                        f"<b>{escape(self.text(select.label))}</b> (n = {select.answered})",
+                        f"<b>{escape(self.text(select.label))}</b> ("
+                        + escape(
+                            self.phrase(
+                                "select_answered",
+                                answered=select.answered,
+                                responses=self.summary.responses,
+                            )
+                        )
+                        + ")",
                         self.cell,
                     ),
                     self.phrase("count"),
