@@ -79,7 +79,12 @@ def _parser() -> argparse.ArgumentParser:
         "exports", help="write realistic survey exports of many posts (for headquarters demos)"
     )
     exports.add_argument("dir", metavar="DIR", type=Path)
-    exports.add_argument("--posts", type=_positive_int, default=150, metavar="N")
+    exports.add_argument(
+        "--posts",
+        type=_positive_int,
+        metavar="N",
+        help="how many posts of the list of posts (default: all of them)",
+    )
     exports.add_argument("--responses", type=_positive_int, default=40, metavar="M")
     exports.set_defaults(run=_run_demo_exports)
 

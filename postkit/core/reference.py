@@ -169,9 +169,18 @@ def post_name_key(name: str) -> str:
 
 def posts_file() -> Path:
     """The list of posts in use: headquarters' own copy in the user data folder
-    (`reference/posts.json`) when there is one, else the shipped list."""
-    own = user_data_dir() / "reference" / POSTS_FILE
-    return own if own.is_file() else resources_dir() / "reference" / POSTS_FILE
+    (`own_posts_file()`) when there is one, else the shipped list."""
+    own = own_posts_file()
+    return own if own.is_file() else shipped_posts_file()
+
+
+def own_posts_file() -> Path:
+    """Where headquarters keeps its own, edited list of posts."""
+    return user_data_dir() / "reference" / POSTS_FILE
+
+
+def shipped_posts_file() -> Path:
+    return resources_dir() / "reference" / POSTS_FILE
 
 
 def posts() -> PostList:

@@ -106,6 +106,20 @@ def test_the_demo_exports_are_valid_deterministic_and_varied(form: Form, tmp_pat
     assert len({export.post for export in exports}) == 12
 
 
+def test_the_demo_exports_come_from_real_posts_answering_with_their_own_region(
+    form: Form, tmp_path: Path
+) -> None:
+    from postkit.core import reference
+    from postkit.core.hq.demo_exports import FORM_REGIONS
+
+    exports = [read_export(path, form) for path in write_demo_exports(tmp_path, 20, 3)]
+    for export in exports:
+        post = reference.posts().find(export.post)
+        assert post is not None, export.post
+        assert set(export.column("region")) == {FORM_REGIONS[post.region]}, export.post
+    assert len({export.post for export in exports}) == 20
+
+
 def test_the_report_has_its_charts_and_the_workbook_its_parts(
     hq_database: Database, form: Form, tmp_path: Path
 ) -> None:
