@@ -1,4 +1,4 @@
-"""The headquarters report of the evaluation as PDF: who responded, and how the guidelines rate.
+"""The headquarters report of an aggregated survey as PDF, the evaluation's parts where it has them.
 
 Charts: responses per region; per group of Likert items (clarity, workability,
 user-friendliness) the share agreeing as horizontal bars and the 1–5 distribution as stacked
@@ -41,7 +41,7 @@ register_fonts()
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
-        "title": "Evaluation of the IMVO guidelines: results",
+        "title": "{title}: results",
         "intro": "{responses} responses from {posts} posts in {regions} regions "
         "(form {form_id}, version {version}).",
         "missing": "{count} expected posts sent no responses that could be counted.",
@@ -75,7 +75,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "page": "page {page} of {pages}",
     },
     "nl": {
-        "title": "Evaluatie van de IMVO-richtlijnen: resultaten",
+        "title": "{title}: resultaten",
         "intro": "{responses} antwoorden van {posts} posten in {regions} regio's "
         "(formulier {form_id}, versie {version}).",
         "missing": "Van {count} verwachte posten zijn geen bruikbare antwoorden ontvangen.",
@@ -159,6 +159,11 @@ class _Report:
         self.cell = ParagraphStyle("cell", self.body, fontSize=8, leading=10)
         self.note = ParagraphStyle("note", self.body, fontSize=8, textColor=colors.grey)
 
+    @property
+    def heading(self) -> str:
+        """The survey's own title: the report serves whichever survey was aggregated."""
+        return self.phrase("title", title=self.text(self.summary.title) or self.summary.form_id)
+
     def phrase(self, key: str, **values: object) -> str:
         return PHRASES[self.language][key].format(**values)
 
@@ -173,7 +178,7 @@ class _Report:
             rightMargin=MARGIN,
             topMargin=MARGIN,
             bottomMargin=MARGIN + 4 * mm,
-            title=self.phrase("title"),
+            title=self.heading,
             author="postkit",
             creator="postkit",
         )
@@ -183,7 +188,7 @@ class _Report:
         story += self.breakdowns()
         story += self.selects()
         story += self.lists()
-        footer = f"postkit · {self.phrase('title')}"
+        footer = f"postkit · {self.heading}"
         document.build(
             story,
             onFirstPage=lambda canvas, doc: self.footer(canvas, doc, footer),
@@ -216,7 +221,7 @@ class _Report:
             lines.append(self.phrase("missing", count=len(summary.missing_posts)))
         if summary.refused_files:
             lines.append(self.phrase("refused", count=len(summary.refused_files)))
-        story: list[Flowable] = [Paragraph(escape(self.phrase("title")), self.title)]
+        story: list[Flowable] = [Paragraph(escape(self.heading), self.title)]
         story += [Paragraph(escape(line), self.body) for line in lines]
         return story
 
