@@ -196,6 +196,16 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     )
     receipts.add_argument("dir", metavar="DIR", type=Path)
     receipts.set_defaults(run=_run_survey_receipts)
+    posts = actions.add_parser(
+        "posts",
+        help="headquarters: the list of posts that gives each post its region (file, posts)",
+    )
+    posts.add_argument(
+        "--copy",
+        action="store_true",
+        help="copy the shipped list into the user data folder, to edit there",
+    )
+    posts.set_defaults(run=_run_survey_posts)
 
     receipt = commands.add_parser("receipt", help="receipts from headquarters for survey exports")
     receipt_actions = receipt.add_subparsers(
@@ -623,6 +633,18 @@ def _run_survey_aggregate(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _run_survey_posts(args: argparse.Namespace) -> None:
+    from postkit.core import reference
+
+    if args.copy:
+        print(f"{reference.copy_shipped_posts()}: edit this copy; it replaces the shipped list")
+        return
+    posts = reference.posts()
+    print(f"{posts.path}: {len(posts.posts)} posts")
+    for post in posts.posts:
+        print("\t".join((post.code, post.en, post.nl, post.kind, post.country, post.region)))
 
 
 def _run_survey_receipts(args: argparse.Namespace) -> None:

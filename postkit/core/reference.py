@@ -183,6 +183,20 @@ def shipped_posts_file() -> Path:
     return resources_dir() / "reference" / POSTS_FILE
 
 
+def copy_shipped_posts() -> Path:
+    """Copy the shipped list of posts to `own_posts_file()` for headquarters to edit; an
+    existing copy is never overwritten."""
+    own = own_posts_file()
+    if own.exists():
+        raise PostkitError(f"{own} exists already: edit it, or remove it to start again")
+    try:
+        own.parent.mkdir(parents=True, exist_ok=True)
+        own.write_bytes(shipped_posts_file().read_bytes())
+    except OSError as error:
+        raise PostkitError(f"cannot write {own}: {error.strerror or error}") from error
+    return own
+
+
 def posts() -> PostList:
     """The posts of `posts_file()`, read again when that file changed."""
     path = posts_file()
