@@ -277,7 +277,7 @@ class _Report:
                     "–" if figures.mean is None else f"{figures.mean:.2f}",
                 ]
             )
-        numbers = [21 * mm] + [8 * mm] * 5 + [11 * mm, 13 * mm, 14 * mm]
+        numbers = [25 * mm] + [7 * mm] * 5 + [10 * mm, 15 * mm, 22 * mm]
         table = LongTable(rows, colWidths=[TEXT_WIDTH - sum(numbers), *numbers], repeatRows=1)
         table.setStyle(_table_style(numbers_from=1, has_total=False))
         return [
