@@ -117,6 +117,7 @@ def test_the_demo_exports_come_from_real_posts_answering_with_their_own_region(
         post = reference.posts().find(export.post)
         assert post is not None, export.post
         assert set(export.column("region")) == {FORM_REGIONS[post.region]}, export.post
+        assert post.kind != "permanent_representation"  # it does not advise companies
     assert len({export.post for export in exports}) == 20
 
 

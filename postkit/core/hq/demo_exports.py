@@ -73,12 +73,14 @@ _REGION_SHIFT = {"africa": 0.03, "mena": -0.05, "latin_america": -0.02}
 
 
 def listed_posts() -> tuple[reference.Post, ...]:
-    """The shipped list of posts (not headquarters' own copy: the same files everywhere)."""
-    return reference.load_posts(reference.shipped_posts_file()).posts
+    """The bilateral posts of the shipped list (not headquarters' own copy: the same files
+    everywhere); the permanent representations do not work with companies in a country."""
+    listed = reference.load_posts(reference.shipped_posts_file()).posts
+    return tuple(post for post in listed if post.kind != "permanent_representation")
 
 
 def demo_posts(count: int | None = None, seed: int = 7) -> list[PostProfile]:
-    """`count` real posts from the list of posts (all by default), the regions taking turns,
+    """`count` real posts from `listed_posts` (all by default), the regions taking turns,
     each named in Dutch or English and given a fictional amount of Dutch business."""
     listed = listed_posts()
     count = len(listed) if count is None else count
