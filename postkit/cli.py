@@ -79,7 +79,12 @@ def _parser() -> argparse.ArgumentParser:
         "exports", help="write realistic survey exports of many posts (for headquarters demos)"
     )
     exports.add_argument("dir", metavar="DIR", type=Path)
-    exports.add_argument("--posts", type=_positive_int, default=150, metavar="N")
+    exports.add_argument(
+        "--posts",
+        type=_positive_int,
+        metavar="N",
+        help="how many posts of the list of posts (default: all of them)",
+    )
     exports.add_argument("--responses", type=_positive_int, default=40, metavar="M")
     exports.set_defaults(run=_run_demo_exports)
 
@@ -178,6 +183,12 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     aggregate.add_argument("--out", metavar="SUMMARY.xlsx", type=Path, required=True)
     aggregate.add_argument("--pdf", metavar="REPORT.pdf", type=Path)
     aggregate.add_argument("--language", choices=("nl", "en"), default="en")
+    aggregate.add_argument(
+        "--form",
+        metavar="FORM_ID",
+        help="when the files are exports of several surveys, the one to aggregate "
+        "(default: the survey with the most files)",
+    )
     aggregate.set_defaults(run=_run_survey_aggregate)
     receipts = actions.add_parser(
         "receipts",
@@ -185,6 +196,16 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     )
     receipts.add_argument("dir", metavar="DIR", type=Path)
     receipts.set_defaults(run=_run_survey_receipts)
+    posts = actions.add_parser(
+        "posts",
+        help="headquarters: the list of posts that gives each post its region (file, posts)",
+    )
+    posts.add_argument(
+        "--copy",
+        action="store_true",
+        help="copy the shipped list into the user data folder, to edit there",
+    )
+    posts.set_defaults(run=_run_survey_posts)
 
     receipt = commands.add_parser("receipt", help="receipts from headquarters for survey exports")
     receipt_actions = receipt.add_subparsers(
@@ -572,17 +593,21 @@ class _TerminalProgress:
 
 def _run_survey_aggregate(args: argparse.Namespace) -> int:
     from postkit.core.db import open_database
+    from postkit.core.hq.forms import any_form, form_of, sort_by_form
     from postkit.core.hq.report import write_aggregate_report
     from postkit.core.hq.summary import collect_and_summarise, write_summary_xlsx
-    from postkit.core.surveys.demo import EVALUATION_FORM_ID
-    from postkit.core.surveys.responses import shipped_surveys_dir
-    from postkit.core.surveys.xlsform import load_form
 
-    form = load_form(shipped_surveys_dir() / f"{EVALUATION_FORM_ID}.xlsx")
     database = open_database(database_location(args))
+    found = sort_by_form(args.paths)
+    groups = [group for group in found.forms if args.form in (None, group.form_id)]
+    if args.form and not groups:
+        raise PostkitError(f"none of the files is an export of survey {args.form}")
+    chosen = groups[0] if groups else None
     progress = _TerminalProgress("reading exports")
     with database.session() as session:
-        report, summary = collect_and_summarise(session, args.paths, form, progress)
+        form = form_of(session, chosen.form_id, chosen.version) if chosen else any_form(session)
+        paths = [*(chosen.paths if chosen else ()), *found.unreadable]
+        report, summary = collect_and_summarise(session, paths, form, progress)
         progress.finish()
     write_summary_xlsx(summary, args.out, language=args.language)
     if args.pdf:
@@ -596,6 +621,13 @@ def _run_survey_aggregate(args: argparse.Namespace) -> int:
         print(f"replaced response {replaced.uuid} of {replaced.post} (from {replaced.path.name})")
     for refused in report.refused:
         print(f"postkit: refused {refused.path}: {refused.reason}", file=sys.stderr)
+    for other in found.forms:
+        if other is not chosen:
+            print(
+                f"postkit: left out {len(other.paths)} export(s) of survey {other.form_id} "
+                f"version {other.version}; aggregate them with --form {other.form_id}",
+                file=sys.stderr,
+            )
     if report.has_refusals:
         print(
             f"postkit: error: {len(report.refused)} file(s) refused; the summary holds the others",
@@ -603,6 +635,18 @@ def _run_survey_aggregate(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _run_survey_posts(args: argparse.Namespace) -> None:
+    from postkit.core import reference
+
+    if args.copy:
+        print(f"{reference.copy_shipped_posts()}: edit this copy; it replaces the shipped list")
+        return
+    posts = reference.posts()
+    print(f"{posts.path}: {len(posts.posts)} posts")
+    for post in posts.posts:
+        print("\t".join((post.code, post.en, post.nl, post.kind, post.country, post.region)))
 
 
 def _run_survey_receipts(args: argparse.Namespace) -> None:

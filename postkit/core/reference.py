@@ -1,12 +1,20 @@
-"""Reference lists shipped in `resources/reference/`, each label in Dutch and English."""
+"""Reference lists shipped in `resources/reference/`, each label in Dutch and English.
+
+The list of posts (`posts.json`) is the one headquarters may keep its own copy of: a
+`reference/posts.json` in the user data folder replaces the shipped one (see `posts_file`).
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
-from postkit.core.paths import resources_dir
+from postkit.core.errors import PostkitError
+from postkit.core.paths import resources_dir, user_data_dir
 
 LANGUAGES = ("nl", "en")
 
@@ -92,3 +100,159 @@ def core_task_label(task: int, language: str = "en", short: bool = False) -> str
     if short:
         return item.extra.get(f"short_{language}", item.label(language))
     return item.label(language)
+
+
+# The posts
+
+POSTS_FILE = "posts.json"
+POST_KINDS = ("embassy", "consulate_general", "permanent_representation", "representative_office")
+# Words a post's name may carry or leave out without naming another post: "Embassy of the
+# Kingdom of the Netherlands in Nairobi" is "Embassy Nairobi".
+_FILLER_WORDS = frozenset(
+    {"the", "of", "in", "to", "at", "kingdom", "netherlands", "nederland", "nederlanden"}
+    | {"nederlandse", "koninkrijk", "der", "bij", "te", "van", "de", "het"}
+)
+
+
+@dataclass(frozen=True)
+class Post:
+    """A Dutch post abroad: its names, kind, country (ISO code) and region (regions.json)."""
+
+    code: str
+    nl: str
+    en: str
+    kind: str
+    country: str
+    region: str
+    city_nl: str
+    city_en: str
+
+    def label(self, language: str = "en") -> str:
+        return self.nl if language == "nl" else self.en
+
+
+@dataclass(frozen=True)
+class PostList:
+    """The posts headquarters knows, found by any of their names (see `post_name_key`)."""
+
+    path: Path
+    posts: tuple[Post, ...]
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, Post] = {}
+        by_city: dict[str, list[Post]] = {}
+        for post in self.posts:
+            for name in dict.fromkeys((post.nl, post.en)):
+                by_name.setdefault(post_name_key(name), post)
+            for city in dict.fromkeys((post.city_nl, post.city_en)):
+                by_city.setdefault(post_name_key(city), []).append(post)
+        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_by_city", by_city)
+
+    def find(self, name: str) -> Post | None:
+        """The post called `name` in Dutch or English, or by its city alone when only one post
+        is there; case, accents, hyphens, word order and "of the Netherlands" do not matter."""
+        key = post_name_key(name)
+        post: Post | None = self._by_name.get(key)  # type: ignore[attr-defined]
+        if post is None:
+            in_city: list[Post] = self._by_city.get(key, [])  # type: ignore[attr-defined]
+            post = in_city[0] if len(in_city) == 1 else None
+        return post
+
+
+def post_name_key(name: str) -> str:
+    """What is left of a post's name to compare: its plain lower-case words, sorted, no filler."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    words = [word for word in re.split(r"[^a-z0-9]+", plain) if word]
+    return " ".join(sorted(word for word in words if word not in _FILLER_WORDS))
+
+
+def posts_file() -> Path:
+    """The list of posts in use: headquarters' own copy in the user data folder
+    (`own_posts_file()`) when there is one, else the shipped list."""
+    own = own_posts_file()
+    return own if own.is_file() else shipped_posts_file()
+
+
+def own_posts_file() -> Path:
+    """Where headquarters keeps its own, edited list of posts."""
+    return user_data_dir() / "reference" / POSTS_FILE
+
+
+def shipped_posts_file() -> Path:
+    return resources_dir() / "reference" / POSTS_FILE
+
+
+def copy_shipped_posts() -> Path:
+    """Copy the shipped list of posts to `own_posts_file()` for headquarters to edit; an
+    existing copy is never overwritten."""
+    own = own_posts_file()
+    if own.exists():
+        raise PostkitError(f"{own} exists already: edit it, or remove it to start again")
+    try:
+        own.parent.mkdir(parents=True, exist_ok=True)
+        own.write_bytes(shipped_posts_file().read_bytes())
+    except OSError as error:
+        raise PostkitError(f"cannot write {own}: {error.strerror or error}") from error
+    return own
+
+
+def posts() -> PostList:
+    """The posts of `posts_file()`, read again when that file changed."""
+    path = posts_file()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as error:
+        raise PostkitError(f"cannot read {path}: {error.strerror or error}") from error
+    return _posts_at(path, stamp)
+
+
+@cache
+def _posts_at(path: Path, _stamp: int) -> PostList:
+    return load_posts(path)
+
+
+def load_posts(path: Path) -> PostList:
+    """Read and check a list of posts; a bad entry is refused naming the entry and field."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PostkitError(f"cannot read {path}: {error.strerror or error}") from error
+    except ValueError as error:
+        raise PostkitError(f"{path}: not valid JSON ({error})") from error
+    if not isinstance(raw, list):
+        raise PostkitError(f"{path}: expected a list of posts")
+    known_countries, known_regions = countries(), regions()
+    posts: list[Post] = []
+    keys: dict[str, str] = {}
+    for number, entry in enumerate(raw, 1):
+        where = f"{path}, post {number}"
+        if not isinstance(entry, dict):
+            raise PostkitError(f"{where}: expected an object")
+        values: dict[str, str] = {}
+        for name in ("code", "nl", "en", "kind", "country", "region", "city_nl", "city_en"):
+            value = entry.get(name)
+            if not isinstance(value, str) or not value.strip():
+                raise PostkitError(f"{where}: field {name} is missing or empty")
+            values[name] = value.strip()
+        where = f"{path}, post {number} ({values['en']})"
+        if values["kind"] not in POST_KINDS:
+            raise PostkitError(
+                f"{where}: kind {values['kind']} is not one of {', '.join(POST_KINDS)}"
+            )
+        if values["country"] not in known_countries:
+            raise PostkitError(f"{where}: country {values['country']} is not an ISO code we know")
+        if values["region"] not in known_regions:
+            raise PostkitError(
+                f"{where}: region {values['region']} is not one of {', '.join(known_regions.codes)}"
+            )
+        for name in dict.fromkeys((values["nl"], values["en"])):
+            other = keys.setdefault(post_name_key(name), values["code"])
+            if other != values["code"]:
+                raise PostkitError(f"{where}: name {name} is also the name of post {other}")
+        posts.append(Post(**values))
+    codes = [post.code for post in posts]
+    if len(set(codes)) != len(codes):
+        twice = sorted({code for code in codes if codes.count(code) > 1})
+        raise PostkitError(f"{path}: code {', '.join(twice)} is used twice")
+    return PostList(path, tuple(posts))

@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>HeadquartersPage</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/page.py" line="483"/>
+        <source>{title} ({form_id}, version {version}): %n file(s)</source>
+        <translation>
+            <numerusform>{title} ({form_id}, version {version}): %n file</numerusform>
+            <numerusform>{title} ({form_id}, version {version}): %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/page.py" line="527"/>
+        <source>Exports of other surveys stay on the list: %n file(s).</source>
+        <translation>
+            <numerusform>Exports of other surveys stay on the list: %n file.</numerusform>
+            <numerusform>Exports of other surveys stay on the list: %n files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../postkit/ui/main_window.py" line="534"/>

@@ -2058,8 +2058,8 @@
     </message>
     <message>
         <location filename="../../postkit/ui/hq/page.py" line="199"/>
-        <source>&lt;h3&gt;No post exports aggregated yet&lt;/h3&gt;&lt;p&gt;Each post sends headquarters its survey export: the .xlsx file made with &lt;b&gt;Export responses…&lt;/b&gt; on its Surveys page.&lt;/p&gt;&lt;p&gt;Add the files with &lt;b&gt;Add export files…&lt;/b&gt;, or a folder of them with &lt;b&gt;Add a folder…&lt;/b&gt; (or drop them on this page), then press &lt;b&gt;Aggregate&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Every file is checked first: files that are not sound exports of the evaluation survey are listed with the reason and left out. Aggregating a file again, or a newer export of the same post, never counts a response twice.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Nog geen exports van posten samengevoegd&lt;/h3&gt;&lt;p&gt;Elke post stuurt het departement zijn enquête-export: het .xlsx-bestand dat is gemaakt met &lt;b&gt;Inzendingen exporteren…&lt;/b&gt; op de pagina Enquêtes.&lt;/p&gt;&lt;p&gt;Voeg de bestanden toe met &lt;b&gt;Exportbestanden toevoegen…&lt;/b&gt;, of een map ermee met &lt;b&gt;Map toevoegen…&lt;/b&gt; (of sleep ze naar deze pagina), en klik dan op &lt;b&gt;Samenvoegen&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Elk bestand wordt eerst gecontroleerd: bestanden die geen juiste export van de evaluatie-enquête zijn, worden met de reden vermeld en buiten beschouwing gelaten. Een bestand opnieuw samenvoegen, of een nieuwere export van dezelfde post, telt een inzending nooit twee keer.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;No post exports aggregated yet&lt;/h3&gt;&lt;p&gt;Each post sends headquarters its survey export: the .xlsx file made with &lt;b&gt;Export responses…&lt;/b&gt; on its Surveys page.&lt;/p&gt;&lt;p&gt;Add the files with &lt;b&gt;Add export files…&lt;/b&gt;, or a folder of them with &lt;b&gt;Add a folder…&lt;/b&gt; (or drop them on this page), then press &lt;b&gt;Aggregate&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Every file is checked first: files that are not sound exports of a survey imported here are listed with the reason and left out. Exports of several surveys are aggregated one survey at a time. Aggregating a file again, or a newer export of the same post, never counts a response twice.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Nog geen exports van posten samengevoegd&lt;/h3&gt;&lt;p&gt;Elke post stuurt het departement zijn enquête-export: het .xlsx-bestand dat is gemaakt met &lt;b&gt;Inzendingen exporteren…&lt;/b&gt; op de pagina Enquêtes.&lt;/p&gt;&lt;p&gt;Voeg de bestanden toe met &lt;b&gt;Exportbestanden toevoegen…&lt;/b&gt;, of een map ermee met &lt;b&gt;Map toevoegen…&lt;/b&gt; (of sleep ze naar deze pagina), en klik dan op &lt;b&gt;Samenvoegen&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Elk bestand wordt eerst gecontroleerd: bestanden die geen juiste export zijn van een hier geïmporteerde enquête, worden met de reden vermeld en buiten beschouwing gelaten. Exports van verschillende enquêtes worden per enquête samengevoegd. Een bestand opnieuw samenvoegen, of een nieuwere export van dezelfde post, telt een inzending nooit twee keer.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/hq/page.py" line="239"/>
@@ -2105,8 +2105,8 @@
     </message>
     <message>
         <location filename="../../postkit/ui/hq/page.py" line="270"/>
-        <source>Write the report of the evaluation with charts and tables as PDF</source>
-        <translation>Het rapport van de evaluatie met grafieken en tabellen als PDF opslaan</translation>
+        <source>Write the report of the survey with charts and tables as PDF</source>
+        <translation>Het rapport van de enquête met grafieken en tabellen als PDF opslaan</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/hq/page.py" line="282"/>
@@ -2173,6 +2173,37 @@
         <location filename="../../postkit/ui/hq/page.py" line="470"/>
         <source>Aggregation cancelled; nothing was stored.</source>
         <translation>Samenvoegen geannuleerd; er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/page.py" line="466"/>
+        <source>Nothing aggregated; the files stay on the list.</source>
+        <translation>Niets samengevoegd; de bestanden blijven op de lijst.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/page.py" line="483"/>
+        <source>{title} ({form_id}, version {version}): %n file(s)</source>
+        <translation>
+            <numerusform>{title} ({form_id}, versie {version}): %n bestand</numerusform>
+            <numerusform>{title} ({form_id}, versie {version}): %n bestanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/page.py" line="490"/>
+        <source>Choose a survey</source>
+        <translation>Kies een enquête</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/page.py" line="491"/>
+        <source>The files are exports of several surveys. Which survey do you want to aggregate now? The other files stay on the list.</source>
+        <translation>De bestanden zijn exports van verschillende enquêtes. Welke enquête wilt u nu samenvoegen? De andere bestanden blijven op de lijst.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/page.py" line="527"/>
+        <source>Exports of other surveys stay on the list: %n file(s).</source>
+        <translation>
+            <numerusform>Exports van andere enquêtes blijven op de lijst: %n bestand.</numerusform>
+            <numerusform>Exports van andere enquêtes blijven op de lijst: %n bestanden.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../postkit/ui/hq/page.py" line="518"/>

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QInputDialog
 from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
@@ -255,3 +255,70 @@ def test_saving_the_report_writes_a_pdf(
     finish(qtbot, page.save_report())
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert messages == [f"Report written to {tmp_path / 'report.pdf'}"]
+
+
+def _choose_in_dialog(qtbot: QtBot, starts_with: str, offered: list[list[str]]) -> QTimer:
+    """Answer the survey question as a person does: pick the item in the dialog's list, OK."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog) or not dialog.isVisible():
+            return
+        timer.stop()
+        box = dialog.findChild(QComboBox)
+        assert box is not None
+        items = [box.itemText(index) for index in range(box.count())]
+        offered.append(items)
+        box.setCurrentIndex(next(i for i, text in enumerate(items) if text.startswith(starts_with)))
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        qtbot.mouseClick(
+            buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(answer)
+    timer.start()
+    return timer
+
+
+def test_exports_of_several_surveys_are_aggregated_one_survey_at_a_time(
+    qtbot: QtBot, page: HeadquartersPage, exports: list[Path], database: Database, tmp_path: Path
+) -> None:
+    from postkit.core.surveys.responses import import_form
+    from tests.hq_exports import write_check_in_exports, write_check_in_form
+
+    form_file = write_check_in_form(tmp_path / "forms")
+    with database.session() as session:
+        import_form(session, form_file, "hq")
+    check_ins = write_check_in_exports(tmp_path / "check-in", form_file, 2)
+    page.add_paths([*exports[:4], *check_ins])
+
+    offered: list[list[str]] = []
+    timer = _choose_in_dialog(qtbot, "Post check-in", offered)
+    finish(qtbot, page.aggregate())
+    qtbot.waitUntil(lambda: page.job is None and page.last_report is not None, timeout=30000)
+    timer.stop()
+    # The survey with the most files is offered first.
+    assert [item.split(" (")[0] for item in offered[0]] == [
+        "Evaluation of the IMVO guidelines for posts",
+        "Post check-in",
+    ]
+    assert offered[0][1].endswith("version 2026120101): 2 file(s)")
+    summary = page.summary
+    assert summary is not None and summary.form_id == "post_check_in"
+    assert summary.responses == 6 and not page.refused_files()
+    assert all(post.region != "unknown" for post in summary.posts)  # real posts, listed
+    assert "Post check-in" in page.subtitle.text()
+    assert page.paths == exports[:4]  # the evaluation's exports wait for their turn
+
+    finish(qtbot, page.aggregate())  # one survey left: no question
+    assert page.summary is not None
+    assert page.summary.form_id == "imvo_guidelines_evaluation"
+    assert page.summary.responses == 20 and page.paths == []
+
+    again = HeadquartersPage(database, TEST_PROFILE, "en")  # opening the page later
+    qtbot.addWidget(again)
+    finish(qtbot, again.refresh())
+    assert again.summary is not None and again.summary.form_id == "imvo_guidelines_evaluation"

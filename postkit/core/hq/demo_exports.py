@@ -2,8 +2,10 @@
 
 Each file is what a post's `postkit survey export` writes: the rows come from the survey demo's
 answers and go through the export module's own table, digest and workbook writer, but without a
-database, so 150 posts take seconds. Posts sit in six regions; how much Dutch business there is,
-and with it how active a post is and how well it rates the guidelines, differs by region.
+database, so 150 posts take seconds. The posts are real ones from the list of posts
+(`resources/reference/posts.json`), answering with the evaluation form's region of theirs; how
+much Dutch business there is (fictional), and with it how active a post is and how well it rates
+the guidelines, differs by region.
 The same seed and arguments always give the same files, UUIDs included.
 """
 
@@ -20,6 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from postkit import __version__
+from postkit.core import reference
 from postkit.core.errors import PostkitError
 from postkit.core.files import atomic_output
 from postkit.core.surveys.demo import (
@@ -42,46 +45,19 @@ from postkit.core.surveys.forms import Form
 from postkit.core.surveys.responses import decode_answers, encode_answers, shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 
-MAX_POSTS = 400  # three kinds of post in each of the cities below
 MAX_RESPONSES = 1000
 DEMO_DAY = date(2026, 6, 30)
 
-# Region choice of the evaluation form -> cities with a Dutch embassy or consulate.
-DEMO_CITIES: dict[str, tuple[str, ...]] = {
-    "africa": (
-        "Nairobi", "Accra", "Addis Ababa", "Lagos", "Kampala", "Dakar", "Pretoria", "Maputo",
-        "Kigali", "Dar es Salaam", "Abuja", "Bamako", "Cotonou", "Juba", "Khartoum", "Harare",
-        "Lusaka", "Luanda", "Kinshasa", "Ouagadougou", "Abidjan", "Niamey", "Cape Town",
-        "Johannesburg", "Mombasa",
-    ),
-    "asia_oceania": (
-        "Dhaka", "Hanoi", "Shanghai", "Jakarta", "Beijing", "Tokyo", "Canberra", "Seoul",
-        "New Delhi", "Mumbai", "Bangkok", "Kuala Lumpur", "Manila", "Singapore", "Islamabad",
-        "Colombo", "Yangon", "Wellington", "Sydney", "Ho Chi Minh City", "Guangzhou",
-        "Hong Kong", "Osaka", "Kabul", "Almaty", "Tashkent", "Ulaanbaatar", "Bengaluru",
-    ),
-    "europe": (
-        "Ankara", "Berlin", "Paris", "Warsaw", "Brussels", "Madrid", "London", "Rome", "Vienna",
-        "Bern", "Prague", "Budapest", "Bucharest", "Sofia", "Athens", "Lisbon", "Dublin",
-        "Copenhagen", "Oslo", "Stockholm", "Helsinki", "Tallinn", "Riga", "Vilnius", "Zagreb",
-        "Belgrade", "Kyiv", "Tbilisi", "Baku", "Yerevan", "Istanbul", "Munich", "Düsseldorf",
-        "Antwerp", "Milan", "Barcelona", "Valletta", "Nicosia", "Ljubljana", "Bratislava",
-    ),
-    "latin_america": (
-        "Bogotá", "Lima", "Brasília", "Mexico City", "Santiago", "Buenos Aires", "São Paulo",
-        "Rio de Janeiro", "Montevideo", "Quito", "San José", "Havana", "Caracas", "Panama City",
-        "Guatemala City", "Paramaribo", "Kingston", "Santo Domingo", "La Paz",
-    ),
-    "mena": (
-        "Cairo", "Amman", "Rabat", "Beirut", "Riyadh", "Tunis", "Algiers", "Abu Dhabi",
-        "Dubai", "Doha", "Kuwait City", "Muscat", "Tel Aviv", "Ramallah", "Baghdad", "Tehran",
-        "Tripoli", "Jeddah", "Erbil", "Manama",
-    ),
-    "north_america": (
-        "Washington", "Ottawa", "New York", "Chicago", "Toronto", "Atlanta", "Miami",
-        "San Francisco", "Los Angeles", "Vancouver", "Houston",
-    ),
-}  # fmt: skip
+# The evaluation form's region choice for each region of the list of posts.
+FORM_REGIONS = {
+    "africa": "africa",
+    "asia": "asia_oceania",
+    "oceania": "asia_oceania",
+    "europe": "europe",
+    "latin_america_caribbean": "latin_america",
+    "middle_east_north_africa": "mena",
+    "north_america": "north_america",
+}
 # Chances of low, medium and high Dutch business activity per region.
 _BUSINESS_WEIGHTS = {
     "africa": (5, 4, 1),
@@ -92,36 +68,54 @@ _BUSINESS_WEIGHTS = {
     "north_america": (1, 3, 6),
 }
 # Where there is more Dutch business, posts use the guidelines more and rate them higher.
-_POST_KINDS = ("Embassy", "Consulate-General", "Netherlands Business Support Office")
 _AGREE_SHIFT = {"low": -0.12, "medium": 0.0, "high": 0.07}
 _REGION_SHIFT = {"africa": 0.03, "mena": -0.05, "latin_america": -0.02}
 
 
-def demo_posts(count: int, seed: int = 7) -> list[PostProfile]:
-    """`count` fictional posts across the regions, each with its amount of Dutch business."""
-    if not 1 <= count <= MAX_POSTS:
-        raise PostkitError(f"the number of posts must be between 1 and {MAX_POSTS}")
+def listed_posts() -> tuple[reference.Post, ...]:
+    """The bilateral posts of the shipped list (not headquarters' own copy: the same files
+    everywhere); the permanent representations do not work with companies in a country."""
+    listed = reference.load_posts(reference.shipped_posts_file()).posts
+    return tuple(post for post in listed if post.kind != "permanent_representation")
+
+
+def demo_posts(count: int | None = None, seed: int = 7) -> list[PostProfile]:
+    """`count` real posts from `listed_posts` (all by default), the regions taking turns,
+    each named in Dutch or English and given a fictional amount of Dutch business."""
+    listed = listed_posts()
+    count = len(listed) if count is None else count
+    if not 1 <= count <= len(listed):
+        raise PostkitError(f"the number of posts must be between 1 and {len(listed)}")
     rng = random.Random(f"posts:{seed}")
-    places = [(region, city) for region in sorted(DEMO_CITIES) for city in DEMO_CITIES[region]]
-    rng.shuffle(places)
-    posts: list[PostProfile] = []
-    for number in range(count):
-        region, city = places[number % len(places)]
-        kind = _POST_KINDS[number // len(places)]
+    by_region: dict[str, list[reference.Post]] = {}
+    for post in listed:
+        by_region.setdefault(FORM_REGIONS[post.region], []).append(post)
+    for posts in by_region.values():
+        rng.shuffle(posts)
+    queues = [by_region[region] for region in sorted(by_region)]
+    chosen: list[tuple[str, reference.Post]] = []
+    while len(chosen) < count:
+        for region, queue in zip(sorted(by_region), queues, strict=True):
+            if queue and len(chosen) < count:
+                chosen.append((region, queue.pop()))
+    profiles: list[PostProfile] = []
+    for region, post in chosen:
         business = rng.choices(("low", "medium", "high"), weights=_BUSINESS_WEIGHTS[region])[0]
-        posts.append(PostProfile(f"{kind} {city}", region, business))
-    return posts
+        language = rng.choice(("nl", "en", "en"))
+        profiles.append(PostProfile(post.label(language), region, business))
+    return profiles
 
 
 def write_demo_exports(
     folder: str | os.PathLike[str],
-    posts: int = 150,
+    posts: int | None = None,
     responses: int = 40,
     seed: int = 7,
     today: date = DEMO_DAY,
     form: Form | None = None,
 ) -> list[Path]:
-    """Write one valid export per fictional post into `folder`; return the files in order."""
+    """Write one valid export per post (`posts` of the list, all by default) into `folder`;
+    return the files in order."""
     if not 0 <= responses <= MAX_RESPONSES:
         raise PostkitError(f"the number of responses must be between 0 and {MAX_RESPONSES}")
     form = form or load_form(shipped_surveys_dir() / f"{EVALUATION_FORM_ID}.xlsx")

@@ -111,6 +111,35 @@ def read_export(path: str | os.PathLike[str], form: Form) -> PostExport:
     return ExportReader(form).read(path)
 
 
+def read_form_of(path: str | os.PathLike[str]) -> tuple[str, str, str]:
+    """The form_id, version and title an export's meta sheet names, so headquarters knows
+    which form to check it against; raise ExportRejected when the file cannot tell."""
+    path = Path(path)
+    data = _read_bytes(path)
+    _check_package(path, data)
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            if META_SHEET not in workbook.sheet_names:
+                raise ExportRejected(path, f"not a postkit survey export: no sheet {META_SHEET}")
+            rows = workbook.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
+        finally:
+            workbook.close()
+    except CalamineError as error:
+        raise ExportRejected(path, f"the workbook cannot be read ({error})") from error
+    meta = _meta(path, rows)
+    if meta.get("format") != EXPORT_FORMAT:
+        raise ExportRejected(
+            path,
+            f"not a postkit survey export (format {meta.get('format') or 'missing'}, "
+            f"expected {EXPORT_FORMAT})",
+        )
+    form_id = str(meta.get("form_id") or "")
+    if not form_id:
+        raise ExportRejected(path, "the meta sheet names no form_id")
+    return form_id, str(meta.get("version") or ""), str(meta.get("form_title") or "")
+
+
 class ExportReader:
     """Reads exports of one form; what the form allows in each column is worked out once."""
 

@@ -1,4 +1,4 @@
-"""The headquarters report of the evaluation as PDF: who responded, and how the guidelines rate.
+"""The headquarters report of an aggregated survey as PDF, the evaluation's parts where it has them.
 
 Charts: responses per region; per group of Likert items (clarity, workability,
 user-friendliness) the share agreeing as horizontal bars and the 1–5 distribution as stacked
@@ -41,7 +41,7 @@ register_fonts()
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
-        "title": "Evaluation of the IMVO guidelines: results",
+        "title": "{title}: results",
         "intro": "{responses} responses from {posts} posts in {regions} regions "
         "(form {form_id}, version {version}).",
         "missing": "{count} expected posts sent no responses that could be counted.",
@@ -52,10 +52,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "responses": "Responses",
         "share_heading": "{group}: share agreeing",
         "stacked_heading": "{group}: answers from 1 (strongly disagree) to 5 (strongly agree)",
-        "agree_note": "Agreeing = answering 4 or 5 on the 5-point scale; shares are of those "
-        "who answered the item.",
+        "agree_note": "Agreeing = answering 4 or 5 on the 5-point scale; shares and means are "
+        "of those who answered the item (n answered), not of all responses.",
+        "breakdown_note": "n = those in the group who answered the item.",
+        "select_answered": "n answered = {answered} of {responses}",
         "item": "Item",
-        "answered": "n",
+        "answered": "n answered",
         "agree": "Agree",
         "share": "Share",
         "mean": "Mean",
@@ -73,7 +75,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "page": "page {page} of {pages}",
     },
     "nl": {
-        "title": "Evaluatie van de IMVO-richtlijnen: resultaten",
+        "title": "{title}: resultaten",
         "intro": "{responses} antwoorden van {posts} posten in {regions} regio's "
         "(formulier {form_id}, versie {version}).",
         "missing": "Van {count} verwachte posten zijn geen bruikbare antwoorden ontvangen.",
@@ -85,10 +87,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "responses": "Antwoorden",
         "share_heading": "{group}: aandeel eens",
         "stacked_heading": "{group}: antwoorden van 1 (zeer oneens) tot 5 (zeer eens)",
-        "agree_note": "Eens = 4 of 5 op de vijfpuntsschaal; aandelen zijn van wie het item "
-        "beantwoordde.",
+        "agree_note": "Eens = 4 of 5 op de vijfpuntsschaal; aandelen en gemiddelden zijn van wie "
+        "het item beantwoordde (n beantwoord), niet van alle antwoorden.",
+        "breakdown_note": "n = wie in de groep het item beantwoordde.",
+        "select_answered": "n beantwoord = {answered} van {responses}",
         "item": "Item",
-        "answered": "n",
+        "answered": "n beantwoord",
         "agree": "Eens",
         "share": "Aandeel",
         "mean": "Gemiddelde",
@@ -155,6 +159,11 @@ class _Report:
         self.cell = ParagraphStyle("cell", self.body, fontSize=8, leading=10)
         self.note = ParagraphStyle("note", self.body, fontSize=8, textColor=colors.grey)
 
+    @property
+    def heading(self) -> str:
+        """The survey's own title: the report serves whichever survey was aggregated."""
+        return self.phrase("title", title=self.text(self.summary.title) or self.summary.form_id)
+
     def phrase(self, key: str, **values: object) -> str:
         return PHRASES[self.language][key].format(**values)
 
@@ -169,7 +178,7 @@ class _Report:
             rightMargin=MARGIN,
             topMargin=MARGIN,
             bottomMargin=MARGIN + 4 * mm,
-            title=self.phrase("title"),
+            title=self.heading,
             author="postkit",
             creator="postkit",
         )
@@ -179,7 +188,7 @@ class _Report:
         story += self.breakdowns()
         story += self.selects()
         story += self.lists()
-        footer = f"postkit · {self.phrase('title')}"
+        footer = f"postkit · {self.heading}"
         document.build(
             story,
             onFirstPage=lambda canvas, doc: self.footer(canvas, doc, footer),
@@ -212,7 +221,7 @@ class _Report:
             lines.append(self.phrase("missing", count=len(summary.missing_posts)))
         if summary.refused_files:
             lines.append(self.phrase("refused", count=len(summary.refused_files)))
-        story: list[Flowable] = [Paragraph(escape(self.phrase("title")), self.title)]
+        story: list[Flowable] = [Paragraph(escape(self.heading), self.title)]
         story += [Paragraph(escape(line), self.body) for line in lines]
         return story
 
@@ -268,7 +277,7 @@ class _Report:
                     "–" if figures.mean is None else f"{figures.mean:.2f}",
                 ]
             )
-        numbers = [10 * mm] + [9 * mm] * 5 + [11 * mm, 13 * mm, 13 * mm]
+        numbers = [25 * mm] + [7 * mm] * 5 + [10 * mm, 15 * mm, 22 * mm]
         table = LongTable(rows, colWidths=[TEXT_WIDTH - sum(numbers), *numbers], repeatRows=1)
         table.setStyle(_table_style(numbers_from=1, has_total=False))
         return [
@@ -327,6 +336,7 @@ class _Report:
                 chart,
                 Spacer(1, 2 * mm),
                 table,
+                Paragraph(escape(self.phrase("breakdown_note")), self.note),
             ]
         return story
 
@@ -338,7 +348,15 @@ class _Report:
             rows: list[list[object]] = [
                 [
                     Paragraph(
-                        f"<b>{escape(self.text(select.label))}</b> (n = {select.answered})",
+                        f"<b>{escape(self.text(select.label))}</b> ("
+                        + escape(
+                            self.phrase(
+                                "select_answered",
+                                answered=select.answered,
+                                responses=self.summary.responses,
+                            )
+                        )
+                        + ")",
                         self.cell,
                     ),
                     self.phrase("count"),

@@ -5,8 +5,10 @@ Where a response counts:
   text a respondent typed;
 - a post's region and amount of Dutch business are what most of its respondents answered to
   the survey's own questions (`region`, `business_activity`; a tie goes to the choice listed
-  first in the form). A form without a region question falls back on the post's country
-  (`post_countries`, by default the demo posts') and the reference list's region of it.
+  first in the form). Where a form has no region question (or nobody at the post answered
+  it), the region is the one headquarters' list of posts gives (`reference.posts()`, names
+  matched whatever their case, spacing or language); with a region question, only if that
+  region is one of the question's choices, so one breakdown never mixes two sets of regions.
 
 A Likert item is a select_one on a list named like `agree5` (agree…, likert…) whose choices
 are 1 to 5; "agree" is 4 or 5, the share agreeing is those over the respondents who answered
@@ -36,7 +38,6 @@ from sqlalchemy.orm import Session
 from postkit.core import reference
 from postkit.core.cycles import cycle_collector_paused
 from postkit.core.db.base import utc_now
-from postkit.core.demo import DEMO_POSTS
 from postkit.core.files import atomic_output
 from postkit.core.hq.aggregate import (
     ACCEPTED,
@@ -194,17 +195,18 @@ def build_summary(
     session: Session,
     form: Form,
     expected_posts: Sequence[str] | None = None,
-    post_countries: Mapping[str, str] | None = None,
+    posts: reference.PostList | None = None,
     stored_answers: StoredAnswers | None = None,
 ) -> Summary:
     """The summary of every collected response to this form and version.
 
     `expected_posts` are the posts that should have answered; by default every post that
-    sent an export (so a post whose only file was refused shows as missing).
+    sent an export (so a post whose only file was refused shows as missing). `posts` give
+    the region of a post its respondents did not (by default headquarters' list of posts).
     `stored_answers`, from a collect run in this transaction, spare reading those again.
     """
     with cycle_collector_paused():
-        return _build_summary(session, form, expected_posts, post_countries, stored_answers)
+        return _build_summary(session, form, expected_posts, posts, stored_answers)
 
 
 def summary_columns(form: Form) -> tuple[str, ...]:
@@ -231,7 +233,7 @@ def _build_summary(
     session: Session,
     form: Form,
     expected_posts: Sequence[str] | None,
-    post_countries: Mapping[str, str] | None,
+    posts: reference.PostList | None,
     stored_answers: StoredAnswers | None,
 ) -> Summary:
     likert_questions, select_questions, open_questions = _summarised_questions(form)
@@ -241,11 +243,10 @@ def _build_summary(
     for post, answers in records:
         by_post[post].append(answers)
     regions = _post_attribute(form, by_post, REGION_QUESTION, names.index(REGION_QUESTION))
-    if not _question(form, REGION_QUESTION):
-        regions = _regions_from_countries(by_post, post_countries)
+    regions = _regions_from_list(form, by_post, regions, posts or reference.posts())
     business = _post_attribute(form, by_post, BUSINESS_QUESTION, names.index(BUSINESS_QUESTION))
     latest = _latest_exports(session, form)
-    posts = tuple(
+    counts = tuple(
         PostCount(
             post,
             regions.get(post, UNKNOWN),
@@ -255,18 +256,21 @@ def _build_summary(
         )
         for post in sorted(by_post, key=str.casefold)
     )
-    region_order = _choice_order(form, REGION_QUESTION, regions.values())
-    business_order = _choice_order(form, BUSINESS_QUESTION, business.values())
+    # From the counted posts, so a post in no region shows under 'unknown' too.
+    region_order = _choice_order(
+        form, REGION_QUESTION, [post.region for post in counts], reference.regions().codes
+    )
+    business_order = _choice_order(form, BUSINESS_QUESTION, [post.business for post in counts])
     region_counts = tuple(
         RegionCount(
             code,
-            sum(1 for post in posts if post.region == code),
-            sum(post.responses for post in posts if post.region == code),
+            sum(1 for post in counts if post.region == code),
+            sum(post.responses for post in counts if post.region == code),
         )
         for code in region_order
     )
     expected = _expected_posts(session, form) if expected_posts is None else list(expected_posts)
-    counted = {post.post for post in posts}
+    counted = {post.post for post in counts}
     missing = tuple(sorted({p for p in expected if p not in counted}, key=str.casefold))
     table = _Columns(records, regions, business, names)
     return Summary(
@@ -276,7 +280,7 @@ def _build_summary(
         languages=form.languages,
         built_at=utc_now(),
         responses=len(records),
-        posts=posts,
+        posts=counts,
         regions=region_counts,
         missing_posts=missing,
         likert=tuple(
@@ -433,23 +437,28 @@ def _post_attribute(
     return attributes
 
 
-def _regions_from_countries(
-    by_post: Iterable[str], post_countries: Mapping[str, str] | None
+def _regions_from_list(
+    form: Form, by_post: Iterable[str], answered: Mapping[str, str], posts: reference.PostList
 ) -> dict[str, str]:
-    mapping = post_countries or {post.name: post.country for post in DEMO_POSTS}
-    countries = reference.countries()
-    regions: dict[str, str] = {}
-    for post in by_post:
-        country = countries.get(mapping.get(post, ""))
-        if country is not None and country.extra.get("region"):
-            regions[post] = country.extra["region"]
+    """The answered regions, and for the other posts the region the list of posts gives."""
+    question = _question(form, REGION_QUESTION)
+    allowed = {choice.name for choice in form.choices(question)} if question else None
+    regions = dict(answered)
+    for name in by_post:
+        if name in regions:
+            continue
+        post = posts.find(name)
+        if post is not None and (allowed is None or post.region in allowed):
+            regions[name] = post.region
     return regions
 
 
-def _choice_order(form: Form, name: str, seen: Iterable[str]) -> list[str]:
-    """The codes in the form's choice order, then any others met, then 'unknown'."""
+def _choice_order(
+    form: Form, name: str, seen: Iterable[str], default: Sequence[str] = ()
+) -> list[str]:
+    """The codes in the form's choice order (else `default`), then others met, then 'unknown'."""
     question = _question(form, name)
-    order = [choice.name for choice in form.choices(question)] if question else []
+    order = [choice.name for choice in form.choices(question)] if question else list(default)
     used = set(seen)
     extra = sorted(code for code in used if code not in order and code != UNKNOWN)
     codes = [code for code in order if code in used] + extra

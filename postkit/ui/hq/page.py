@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from functools import cache
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,11 +27,16 @@ from PySide6.QtWidgets import (
 
 from postkit.core.db import Database
 from postkit.core.hq.aggregate import CollectReport
+from postkit.core.hq.forms import (
+    FormFiles,
+    SortedExports,
+    any_form,
+    form_of,
+    last_aggregated_form,
+    sort_by_form,
+)
 from postkit.core.hq.summary import Summary, build_summary, collect_and_summarise
 from postkit.core.profile import PostProfile
-from postkit.core.surveys.demo import EVALUATION_FORM_ID
-from postkit.core.surveys.forms import Form
-from postkit.core.surveys.responses import shipped_surveys_dir
 from postkit.ui.hq.summary_view import LikertView, PostsView, label_in, make_tree
 from postkit.ui.icons import icon
 from postkit.ui.ops import Job, Progress, run_job
@@ -40,14 +45,6 @@ from postkit.ui.screening.colors import DANGER, POSITIVE
 
 EXPORT_SUFFIX = ".xlsx"
 _PATH = Qt.ItemDataRole.UserRole
-
-
-@cache
-def evaluation_form() -> Form:
-    """The shipped evaluation survey, the form headquarters aggregates."""
-    from postkit.core.surveys.xlsform import load_form  # openpyxl: only when first needed
-
-    return load_form(shipped_surveys_dir() / f"{EVALUATION_FORM_ID}.xlsx")
 
 
 def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -63,7 +60,9 @@ class HeadquartersPage(QWidget):
     """Aggregates the survey exports of the posts and shows the summary.
 
     Files and folders wait in a list (added by dialog, drop or `add_paths`) until `aggregate`
-    checks and stores them; the summary is then built from everything stored. Signals:
+    checks and stores them; the summary is then built from everything stored of that survey.
+    Files of several surveys are aggregated one survey at a time: the user picks which (the one
+    with the most files first), the others stay on the list. Signals:
     `status_message(text)` for the status bar, `state_changed` when what the main window's
     headquarters actions can do changed (the list, a job, a summary).
     """
@@ -202,9 +201,10 @@ class HeadquartersPage(QWidget):
                 "<p>Add the files with <b>Add export files…</b>, or a folder of them with "
                 "<b>Add a folder…</b> (or drop them on this page), then press "
                 "<b>Aggregate</b>.</p>"
-                "<p>Every file is checked first: files that are not sound exports of the "
-                "evaluation survey are listed with the reason and left out. Aggregating a file "
-                "again, or a newer export of the same post, never counts a response twice.</p>"
+                "<p>Every file is checked first: files that are not sound exports of a survey "
+                "imported here are listed with the reason and left out. Exports of several "
+                "surveys are aggregated one survey at a time. Aggregating a file again, or a "
+                "newer export of the same post, never counts a response twice.</p>"
             )
         )
         self.empty_label = label
@@ -267,7 +267,7 @@ class HeadquartersPage(QWidget):
             icon("file-pdf-box"), self.tr("Save report (P&DF)…"), results
         )
         self.save_report_button.setToolTip(
-            self.tr("Write the report of the evaluation with charts and tables as PDF")
+            self.tr("Write the report of the survey with charts and tables as PDF")
         )
         self.save_report_button.clicked.connect(lambda: self.save_report())
         totals = QHBoxLayout()
@@ -405,36 +405,109 @@ class HeadquartersPage(QWidget):
     # -- aggregating -----------------------------------------------------------------------
 
     def refresh(self) -> Job | None:
-        """Build the summary again from what is stored (off the GUI thread)."""
+        """Build the summary again from what is stored (off the GUI thread): that of the
+        survey aggregated last."""
         if self.job is not None:
             return None
         database = self._database
 
-        def work(_progress: Progress) -> Summary:
-            form = evaluation_form()
+        def work(_progress: Progress) -> Summary | None:
             with database.session() as session:
-                return build_summary(session, form)
+                form = last_aggregated_form(session)
+                return None if form is None else build_summary(session, form)
 
         return self._start_job(self.tr("Reading the stored responses…"), work, self._refreshed)
 
     def aggregate(self) -> Job | None:
-        """Check and store the listed exports, then rebuild the summary; cancel stores nothing."""
+        """Check and store the listed exports, then rebuild the summary; cancel stores nothing.
+
+        The files are sorted by survey first; when they are of several, the user picks one
+        (`ask_form`) and a second job aggregates it.
+        """
         if not self.can_aggregate:
             return None
         paths = list(self.paths)
-        database = self._database
+        collect = self._collect
+
+        def work(
+            progress: Progress,
+        ) -> SortedExports | tuple[SortedExports, CollectReport, Summary]:
+            found = sort_by_form(paths, progress)
+            if len(found.forms) > 1:
+                return found
+            return found, *collect(found, found.forms[0] if found.forms else None, progress)
+
+        return self._start_job(self.tr("Aggregating the post exports…"), work, self._sorted)
+
+    def _collect(
+        self, found: SortedExports, chosen: FormFiles | None, progress: Progress
+    ) -> tuple[CollectReport, Summary]:
+        """Collect the chosen survey's exports and the files no survey can be told of
+        (each refused with its reason); runs on the worker thread."""
+        with self._database.session() as session:
+            form = (
+                any_form(session)
+                if chosen is None
+                else form_of(session, chosen.form_id, chosen.version)
+            )
+            paths = [*(chosen.paths if chosen else ()), *found.unreadable]
+            return collect_and_summarise(session, paths, form, progress)
+
+    def _sorted(self, result: SortedExports | tuple[SortedExports, CollectReport, Summary]) -> None:
+        if isinstance(result, tuple):
+            found, report, summary = result
+            self._aggregated(found, found.forms[0] if found.forms else None, report, summary)
+        else:
+            QTimer.singleShot(0, self, lambda: self._choose_form(result))
+
+    def _choose_form(self, found: SortedExports) -> Job | None:
+        chosen = self.ask_form(found.forms)
+        if chosen is None:
+            self.status_message.emit(self.tr("Nothing aggregated; the files stay on the list."))
+            return None
+        collect = self._collect
 
         def work(progress: Progress) -> tuple[CollectReport, Summary]:
-            form = evaluation_form()
-            with database.session() as session:
-                return collect_and_summarise(session, paths, form, progress)
+            return collect(found, chosen, progress)
 
-        return self._start_job(self.tr("Aggregating the post exports…"), work, self._aggregated)
+        return self._start_job(
+            self.tr("Aggregating the post exports…"),
+            work,
+            lambda result: self._aggregated(found, chosen, *result),
+        )
 
-    def _aggregated(self, result: tuple[CollectReport, Summary]) -> None:
-        report, summary = result
+    def ask_form(self, forms: Sequence[FormFiles]) -> FormFiles | None:
+        """Which survey's exports to aggregate now; the one with the most files is offered."""
+        labels = [
+            self.tr(
+                "{title} ({form_id}, version {version}): %n file(s)", "", len(group.paths)
+            ).format(
+                title=group.title or group.form_id, form_id=group.form_id, version=group.version
+            )
+            for group in forms
+        ]
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Choose a survey"),
+            self.tr(
+                "The files are exports of several surveys. Which survey do you want to "
+                "aggregate now? The other files stay on the list."
+            ),
+            labels,
+            0,
+            False,
+        )
+        return forms[labels.index(label)] if ok and label in labels else None
+
+    def _aggregated(
+        self,
+        found: SortedExports,
+        chosen: FormFiles | None,
+        report: CollectReport,
+        summary: Summary,
+    ) -> None:
         self.last_report = report
-        self.paths = []
+        self.paths = [path for group in found.forms if group is not chosen for path in group.paths]
         self._show_queue()
         self.summary = summary
         self._show_results()
@@ -449,23 +522,28 @@ class HeadquartersPage(QWidget):
             text = self.tr("Aggregated: files accepted {accepted}.").format(
                 accepted=len(report.accepted)
             )
+        if self.paths:
+            text += " " + self.tr(
+                "Exports of other surveys stay on the list: %n file(s).", "", len(self.paths)
+            )
         self.status_message.emit(text)
 
-    def _refreshed(self, summary: Summary) -> None:
+    def _refreshed(self, summary: Summary | None) -> None:
         self.summary = summary
         self._show_results()
 
     def _start_job(
         self, label: str, work: Callable[[Progress], Any], on_success: Callable[[Any], None]
     ) -> Job:
-        self.job = run_job(self, label, work, on_success)
-        self.job.finished.connect(self._job_done)
+        job = self.job = run_job(self, label, work, on_success)
+        job.finished.connect(lambda: self._job_done(job))
         self._update_buttons()
-        return self.job
+        return job
 
-    def _job_done(self) -> None:
-        job, self.job = self.job, None
-        if job is not None and job.is_cancelled:
+    def _job_done(self, job: Job) -> None:
+        if self.job is job:  # not a job its own success started
+            self.job = None
+        if job.is_cancelled:
             self.status_message.emit(self.tr("Aggregation cancelled; nothing was stored."))
         self._update_buttons()
 
