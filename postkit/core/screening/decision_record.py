@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     LongTable,
@@ -607,7 +608,8 @@ class _Document:
             )
         table = LongTable(rows, colWidths=[8 * mm, TEXT_WIDTH - 32 * mm, 24 * mm], repeatRows=1)
         table.setStyle(TableStyle([*_grid(header=True), *commands]))
-        return [self.heading("checklist"), table]
+        # A long table's heading must not end a page alone: start a new page if little is left.
+        return [CondPageBreak(40 * mm), self.heading("checklist"), table]
 
     def answer_details(self, answer: ChecklistAnswer) -> list[Flowable]:
         small = self.styles.small
@@ -872,7 +874,14 @@ class _Document:
             escape(self.phrase("local_times", offset=utc_offset(self.printed_at))),
             self.styles.note,
         )
-        return [self.heading("audit"), zone, table, Spacer(1, 2 * mm), last_hash]
+        return [
+            CondPageBreak(40 * mm),
+            self.heading("audit"),
+            zone,
+            table,
+            Spacer(1, 2 * mm),
+            last_hash,
+        ]
 
 
 def _detail(value: object) -> str:
