@@ -26,6 +26,7 @@ SEMINAR = ActivityInput(
     themes=("living_wage",),
     participants_women=10,
     participants_men=5,
+    post_name="Embassy Testland",
 )
 
 
