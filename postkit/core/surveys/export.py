@@ -68,9 +68,16 @@ from postkit.core.activities.export import FORMULA_PREFIXES
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
 from postkit.core.surveys.forms import Form, Group, Item, Question
-from postkit.core.surveys.models import SurveyResponseRow
+from postkit.core.surveys.models import SurveyFormRow, SurveyResponseRow
 from postkit.core.surveys.receipts import record_sent_export
-from postkit.core.surveys.responses import SUBMITTED, decode_answers, get_form, load_definition
+from postkit.core.surveys.responses import (
+    DRAFT,
+    SUBMITTED,
+    decode_answers,
+    get_form,
+    load_definition,
+    profile_answers,
+)
 
 EXPORT_FORMAT = "postkit-survey-export/1"
 RESPONSES_SHEET = "responses"
@@ -96,11 +103,83 @@ class ResponseTable:
         return responses_digest(self.header, self.rows)
 
 
+@dataclass(frozen=True)
+class LeftOutResponse:
+    """A response of the form that an export of one version does not hold, and why."""
+
+    uuid: str
+    reason: str  # DRAFT: not submitted yet; OTHER_VERSION: answers another version of the form
+    version: str
+    respondent: str  # empty when anonymous
+    started_at: datetime
+
+
+OTHER_VERSION = "other_version"
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What an export of a form version will hold, said before the file is written."""
+
+    form_id: str
+    version: str
+    responses: int
+    left_out: tuple[LeftOutResponse, ...]
+
+    @property
+    def drafts(self) -> tuple[LeftOutResponse, ...]:
+        return tuple(item for item in self.left_out if item.reason == DRAFT)
+
+    @property
+    def other_versions(self) -> dict[str, int]:
+        """Submitted responses to other versions of the form, counted per version."""
+        counts: dict[str, int] = {}
+        for item in self.left_out:
+            if item.reason == OTHER_VERSION:
+                counts[item.version] = counts.get(item.version, 0) + 1
+        return counts
+
+
+def plan_export(session: Session, form_pk: int) -> ExportPlan:
+    """How many responses an export of this form version holds, and which are left out why."""
+    info = get_form(session, form_pk)
+    rows = session.execute(
+        select(SurveyResponseRow, SurveyFormRow.id, SurveyFormRow.version)
+        .join(SurveyFormRow, SurveyFormRow.id == SurveyResponseRow.form_pk)
+        .where(SurveyFormRow.form_id == info.form_id)
+        .order_by(SurveyResponseRow.started_at, SurveyResponseRow.id)
+    )
+    count = 0
+    left_out: list[LeftOutResponse] = []
+    for response, pk, version in rows:
+        if pk == form_pk and response.status == SUBMITTED:
+            count += 1
+            continue
+        if pk == form_pk:
+            reason = DRAFT
+        elif response.status == SUBMITTED:
+            reason = OTHER_VERSION
+        else:
+            continue  # another version's draft is that version's business
+        respondent = "" if response.is_anonymous else response.respondent
+        left_out.append(
+            LeftOutResponse(response.uuid, reason, version, respondent, response.started_at)
+        )
+    return ExportPlan(info.form_id, info.version, count, tuple(left_out))
+
+
 def export_responses_xlsx(
-    session: Session, form_pk: int, path: str | os.PathLike[str], post_name: str
+    session: Session,
+    form_pk: int,
+    path: str | os.PathLike[str],
+    post_name: str,
+    region: str | None = None,
 ) -> int:
-    """Write the post's submitted responses to an .xlsx export; return the number of rows."""
-    table = response_table(session, form_pk, post_name)
+    """Write the form version's submitted responses to an .xlsx export; return how many.
+
+    `post_name` and `region` come from the post profile (profile.post_region).
+    """
+    table = response_table(session, form_pk, post_name, region)
     info = get_form(session, form_pk)
     exported_at = utc_now()
     meta = [
@@ -134,10 +213,14 @@ def export_responses_xlsx(
 
 
 def export_responses_csv(
-    session: Session, form_pk: int, path: str | os.PathLike[str], post_name: str
+    session: Session,
+    form_pk: int,
+    path: str | os.PathLike[str],
+    post_name: str,
+    region: str | None = None,
 ) -> int:
     """Write the responses sheet as UTF-8 CSV with a BOM (so Excel reads the accents)."""
-    table = response_table(session, form_pk, post_name)
+    table = response_table(session, form_pk, post_name, region)
     with atomic_output(Path(path)) as temp, temp.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(table.header)
@@ -145,9 +228,12 @@ def export_responses_csv(
     return len(table.rows)
 
 
-def response_table(session: Session, form_pk: int, post_name: str) -> ResponseTable:
-    """The header and rows of the responses sheet for the post's submitted responses."""
+def response_table(
+    session: Session, form_pk: int, post_name: str, region: str | None = None
+) -> ResponseTable:
+    """The header and rows of the responses sheet: every submitted response to the version."""
     form = load_definition(session, form_pk)
+    from_profile = profile_answers(form, post_name, region)
     columns = _question_columns(form)
     header = list(META_COLUMNS)
     for question in columns:
@@ -162,13 +248,12 @@ def response_table(session: Session, form_pk: int, post_name: str) -> ResponseTa
         .where(
             SurveyResponseRow.form_pk == form_pk,
             SurveyResponseRow.status == SUBMITTED,
-            SurveyResponseRow.post_name == post_name,
         )
         .order_by(SurveyResponseRow.submitted_at, SurveyResponseRow.id)
     )
     rows: list[list[object]] = []
     for response in session.scalars(statement):
-        answers = decode_answers(form, response.answers)
+        answers = decode_answers(form, response.answers) | from_profile
         row: list[object] = [
             response.uuid,
             _iso_utc(response.submitted_at) if response.submitted_at else None,
