@@ -20,7 +20,8 @@ from postkit.core.surveys.demo import (
     post_profile,
 )
 from postkit.core.surveys.engine import FormSession
-from postkit.core.surveys.export import OTHER_VERSION, export_responses_xlsx, plan_export
+from postkit.core.surveys.export import export_responses_xlsx
+from postkit.core.surveys.export_plan import OTHER_VERSION, plan_export
 from postkit.core.surveys.responses import (
     DRAFT,
     REGION_QUESTION,
