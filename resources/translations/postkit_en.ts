@@ -58,7 +58,7 @@
 <context>
     <name>PassphraseDialog</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="136"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="135"/>
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>The new passphrase needs at least %n character.</numerusform>
@@ -69,11 +69,35 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="676"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="693"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>
             <numerusform>Exported %n responses to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="704"/>
+        <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
+        <translation>
+            <numerusform>The export holds %n submitted response to “{title}”, version {version}, as a response of {post}.</numerusform>
+            <numerusform>The export holds %n submitted responses to “{title}”, version {version}, as responses of {post}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="739"/>
+        <source>• %n draft(s), not submitted yet: {0}</source>
+        <translation>
+            <numerusform>• %n draft, not submitted yet: {0}</numerusform>
+            <numerusform>• %n drafts, not submitted yet: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
+        <source>• %n response(s) to version {0} of the form: select that version to export them</source>
+        <translation>
+            <numerusform>• %n response to version {0} of the form: select that version to export it</numerusform>
+            <numerusform>• %n responses to version {0} of the form: select that version to export them</numerusform>
         </translation>
     </message>
 </context>

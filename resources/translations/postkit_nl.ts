@@ -601,167 +601,167 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="74"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
         <source>Edit activity</source>
         <translation>Activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="74"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
         <source>New activity</source>
         <translation>Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="78"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="80"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="80"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="81"/>
         <source>&amp;Reach</source>
         <translation>Be&amp;reik</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="81"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="82"/>
         <source>&amp;Outcome and files</source>
         <translation>Res&amp;ultaat en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="91"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="89"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="115"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="113"/>
         <source>Choose a core task…</source>
         <translation>Kies een kerntaak…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="121"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="119"/>
         <source>What was done, in a few words</source>
         <translation>Wat er is gedaan, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="124"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="122"/>
         <source>Lasted more than one day, until</source>
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="139"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="137"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="141"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="142"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="146"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="147"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="162"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="160"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="168"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="171"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="169"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="171"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="185"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="183"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="186"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="189"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="187"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="190"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="189"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="266"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="264"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="267"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="265"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="268"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="266"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="269"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="267"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
     </message>
@@ -1179,127 +1179,127 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="399"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="400"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="401"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="402"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="404"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="405"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="406"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="407"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="409"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="410"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="410"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="411"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="411"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="412"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="412"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="413"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="413"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="414"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="414"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="415"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="415"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="416"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="417"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="418"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="421"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="422"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="424"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="425"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="426"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="427"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="429"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="430"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="451"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="452"/>
         <source>Conflicting edits: {0}</source>
         <translation>Tegenstrijdige wijzigingen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="457"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="458"/>
         <source>This practice was edited here and at {0} since the posts last shared it. Choose which version to keep; the other one is set aside. Changed fields are highlighted.</source>
         <translation>Dit voorbeeld is hier en bij {0} bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart; de andere wordt apart gezet. Gewijzigde velden zijn gemarkeerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="460"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="461"/>
         <source>the other post</source>
         <translation>de andere post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="480"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="481"/>
         <source>Ours (this post)&lt;br&gt;&lt;small&gt;changed {0} by {1}&lt;/small&gt;</source>
         <translation>Onze versie (deze post)&lt;br&gt;&lt;small&gt;gewijzigd op {0} door {1}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="483"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="484"/>
         <source>Theirs ({0})&lt;br&gt;&lt;small&gt;changed {1} by {2}&lt;/small&gt;</source>
         <translation>Hun versie ({0})&lt;br&gt;&lt;small&gt;gewijzigd op {1} door {2}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="499"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="500"/>
         <source>Files</source>
         <translation>Bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="540"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="541"/>
         <source>Keep &amp;ours</source>
         <translation>&amp;Onze versie houden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="543"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="544"/>
         <source>Take &amp;theirs</source>
         <translation>&amp;Hun versie overnemen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="545"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="546"/>
         <source>Decide &amp;later</source>
         <translation>&amp;Later beslissen</translation>
     </message>
@@ -1717,12 +1717,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../postkit/ui/dialogs.py" line="31"/>
+        <location filename="../../postkit/ui/dialogs.py" line="42"/>
         <source>Something went wrong: {0}</source>
         <translation>Er is iets misgegaan: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/dialogs.py" line="35"/>
+        <location filename="../../postkit/ui/dialogs.py" line="46"/>
         <source>postkit</source>
         <translation>postkit</translation>
     </message>
@@ -1730,147 +1730,147 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="125"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="126"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="126"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="127"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="127"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="128"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="128"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="129"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="129"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="130"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="130"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="131"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="131"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="132"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="132"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="133"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="133"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="134"/>
         <source>Created or changed by</source>
         <translation>Gemaakt of gewijzigd door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="136"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="137"/>
         <source>the whole contact</source>
         <translation>het hele contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="137"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="139"/>
         <source>e-mail address</source>
         <translation>e-mailadres</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="139"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="140"/>
         <source>phone number</source>
         <translation>telefoonnummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="140"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="141"/>
         <source>user name (the post&apos;s name goes instead)</source>
         <translation>gebruikersnaam (de naam van de post komt ervoor in de plaats)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="159"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="160"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="162"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="163"/>
         <source>The practices go into one .postkit file, with their attached files, for other posts to import. Send it by e-mail, on a USB stick or through a shared folder.</source>
         <translation>De voorbeelden gaan met hun bijlagen in één .postkit-bestand, dat andere posten kunnen importeren. Verstuur het per e-mail, op een usb-stick of via een gedeelde map.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="171"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="172"/>
         <source>The selected practice</source>
         <translation>Het geselecteerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="172"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="173"/>
         <source>The {0} selected practices</source>
         <translation>De {0} geselecteerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="180"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="181"/>
         <source>The one published practice</source>
         <translation>Het enige gepubliceerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="181"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="182"/>
         <source>All {0} published practices</source>
         <translation>Alle {0} gepubliceerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="194"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="195"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="202"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="203"/>
         <source>Personal data left out</source>
         <translation>Weggelaten persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="205"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="206"/>
         <source>&amp;Keep personal data (names, e-mail addresses, phone numbers)</source>
         <translation>&amp;Persoonsgegevens meesturen (namen, e-mailadressen, telefoonnummers)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="208"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="209"/>
         <source>Only when the people named agreed to be shared with other posts</source>
         <translation>Alleen als de genoemde personen ermee instemden dat hun gegevens met andere posten worden gedeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="210"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="211"/>
         <source>Attached files go as they are: check them yourself.</source>
         <translation>Bijlagen gaan ongewijzigd mee: controleer ze zelf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="249"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="250"/>
         <source>Personal data goes along: make sure the people agreed to that.</source>
         <translation>Persoonsgegevens gaan mee: zorg dat de betrokkenen daarmee hebben ingestemd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="253"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="254"/>
         <source>Left out to protect privacy, each replaced by “[removed]”:</source>
         <translation>Weggelaten ter bescherming van de privacy, telkens vervangen door “[removed]”:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="257"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="258"/>
         <source>No names, e-mail addresses or phone numbers found to leave out.</source>
         <translation>Geen namen, e-mailadressen of telefoonnummers gevonden om weg te laten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="265"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="266"/>
         <source>{title} — {field}: {kind} “{text}”</source>
         <translation>{title} — {field}: {kind} “{text}”</translation>
     </message>
@@ -1883,83 +1883,83 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="343"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="347"/>
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="350"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="354"/>
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="352"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="356"/>
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="353"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="357"/>
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="367"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="371"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="377"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="381"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="381"/>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="566"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="385"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="570"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="384"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="388"/>
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="553"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="557"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="558"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="562"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="566"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="570"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="618"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="622"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="637"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="641"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="658"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="662"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="661"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="665"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="665"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="669"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -2080,7 +2080,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/hq/page.py" line="282"/>
-        <location filename="../../postkit/ui/hq/page.py" line="564"/>
+        <location filename="../../postkit/ui/hq/page.py" line="563"/>
         <source>Replaced responses</source>
         <translation>Vervangen inzendingen</translation>
     </message>
@@ -2120,92 +2120,92 @@
         <translation>De opgeslagen inzendingen worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="433"/>
+        <location filename="../../postkit/ui/hq/page.py" line="432"/>
         <source>Aggregating the post exports…</source>
         <translation>De exports van de posten worden samengevoegd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="443"/>
+        <location filename="../../postkit/ui/hq/page.py" line="442"/>
         <source>No .xlsx files were found in the folders on the list.</source>
         <translation>In de mappen op de lijst zijn geen .xlsx-bestanden gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="446"/>
+        <location filename="../../postkit/ui/hq/page.py" line="445"/>
         <source>Aggregated: files accepted {accepted}, refused {refused}. The refused files were left out.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}, geweigerd {refused}. De geweigerde bestanden zijn buiten beschouwing gelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="450"/>
+        <location filename="../../postkit/ui/hq/page.py" line="449"/>
         <source>Aggregated: files accepted {accepted}.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="470"/>
+        <location filename="../../postkit/ui/hq/page.py" line="469"/>
         <source>Aggregation cancelled; nothing was stored.</source>
         <translation>Samenvoegen geannuleerd; er is niets opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="518"/>
+        <location filename="../../postkit/ui/hq/page.py" line="517"/>
         <source>{title} · version {version}</source>
         <translation>{title} · versie {version}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="524"/>
+        <location filename="../../postkit/ui/hq/page.py" line="523"/>
         <source>&lt;b&gt;In the summary:&lt;/b&gt; responses {responses} · posts {posts} · regions {regions} · missing posts {missing}</source>
         <translation>&lt;b&gt;In het overzicht:&lt;/b&gt; inzendingen {responses} · posten {posts} · regio&apos;s {regions} · ontbrekende posten {missing}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="544"/>
+        <location filename="../../postkit/ui/hq/page.py" line="543"/>
         <source>&lt;b&gt;Last aggregation:&lt;/b&gt; files accepted {accepted}, refused {refused} · responses added {added}, replaced {replaced}, unchanged {unchanged}</source>
         <translation>&lt;b&gt;Laatste samenvoeging:&lt;/b&gt; bestanden geaccepteerd {accepted}, geweigerd {refused} · inzendingen toegevoegd {added}, vervangen {replaced}, ongewijzigd {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="554"/>
+        <location filename="../../postkit/ui/hq/page.py" line="553"/>
         <source> · older than the stored version, kept out {outdated}</source>
         <translation> · ouder dan de opgeslagen versie, buiten beschouwing gelaten {outdated}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="594"/>
+        <location filename="../../postkit/ui/hq/page.py" line="593"/>
         <source>Refused and left out: {count}. Ask the posts concerned for a new export.</source>
         <translation>Geweigerd en buiten beschouwing gelaten: {count}. Vraag de betrokken posten om een nieuwe export.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="625"/>
+        <location filename="../../postkit/ui/hq/page.py" line="624"/>
         <source>Save the summary</source>
         <translation>Overzicht opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="627"/>
+        <location filename="../../postkit/ui/hq/page.py" line="626"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="641"/>
+        <location filename="../../postkit/ui/hq/page.py" line="640"/>
         <source>Writing the summary…</source>
         <translation>Het overzicht wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="644"/>
+        <location filename="../../postkit/ui/hq/page.py" line="643"/>
         <source>Summary written to {0}</source>
         <translation>Overzicht opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="654"/>
+        <location filename="../../postkit/ui/hq/page.py" line="653"/>
         <source>Save the report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="656"/>
+        <location filename="../../postkit/ui/hq/page.py" line="655"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="670"/>
+        <location filename="../../postkit/ui/hq/page.py" line="669"/>
         <source>Writing the report…</source>
         <translation>Het rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="673"/>
+        <location filename="../../postkit/ui/hq/page.py" line="672"/>
         <source>Report written to {0}</source>
         <translation>Rapport opgeslagen in {0}</translation>
     </message>
@@ -2213,92 +2213,92 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="275"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="276"/>
         <source>already here in this version</source>
         <translation>al aanwezig in deze versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="278"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="279"/>
         <source>this post has a newer version</source>
         <translation>deze post heeft een nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="281"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="282"/>
         <source>same content as the version here</source>
         <translation>dezelfde inhoud als de versie hier</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="284"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="285"/>
         <source>this conflicting version already waits for a choice</source>
         <translation>deze tegenstrijdige versie wacht al op een keuze</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="301"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="302"/>
         <source>Import finished</source>
         <translation>Importeren voltooid</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="324"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="325"/>
         <source>Resolve conflicts…</source>
         <translation>Conflicten oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="335"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
         <source>{0} added</source>
         <translation>{0} toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="337"/>
         <source>{0} updated</source>
         <translation>{0} bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="337"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="338"/>
         <source>{0} unchanged</source>
         <translation>{0} ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="340"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="341"/>
         <source>{0} in conflict</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="345"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="346"/>
         <source>1 file not imported</source>
         <translation>1 bestand niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="346"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="347"/>
         <source>{0} files not imported</source>
         <translation>{0} bestanden niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="362"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="363"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="363"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="364"/>
         <source>Updated to the newer version</source>
         <translation>Bijgewerkt naar de nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="365"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="366"/>
         <source>In conflict: edited here and at the other post</source>
         <translation>In conflict: hier en bij de andere post bewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="370"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="371"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="377"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="378"/>
         <source>Files not imported (nothing was taken from them)</source>
         <translation>Niet geïmporteerde bestanden (er is niets uit overgenomen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="385"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="386"/>
         <source>&lt;p&gt;The files held no practices.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De bestanden bevatten geen voorbeelden.&lt;/p&gt;</translation>
     </message>
@@ -2798,82 +2798,82 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="43"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="44"/>
         <source>&amp;Show the characters</source>
         <translation>&amp;Tekens tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="60"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="59"/>
         <source>Protected database</source>
         <translation>Beveiligde database</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="63"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="62"/>
         <source>The post&apos;s database {0} is protected with a passphrase. Enter the passphrase to open it.</source>
         <translation>De database van de post {0} is beveiligd met een wachtzin. Voer de wachtzin in om hem te openen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="67"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="66"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="68"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="67"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="69"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="68"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="72"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="71"/>
         <source>Nobody can open the post&apos;s data without the passphrase: not a colleague, not headquarters, not the makers of postkit. Write it down and keep it in a safe place. Backups are encrypted with it too.</source>
         <translation>Zonder de wachtzin kan niemand de gegevens van de post openen: geen collega, niet het departement en ook niet de makers van postkit. Schrijf de wachtzin op en bewaar hem op een veilige plek. Ook back-ups worden ermee versleuteld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="77"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="76"/>
         <source>Protect with a passphrase</source>
         <translation>Beveiligen met een wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="80"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="79"/>
         <source>The database is encrypted on this computer. postkit asks for the passphrase each time it starts.</source>
         <translation>De database is op deze computer versleuteld. postkit vraagt bij elke start om de wachtzin.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="86"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="85"/>
         <source>&amp;Protect</source>
         <translation>&amp;Beveiligen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="88"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="87"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="90"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="89"/>
         <source>&amp;Change</source>
         <translation>&amp;Wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="91"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="90"/>
         <source>&amp;Current passphrase:</source>
         <translation>&amp;Huidige wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="92"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="91"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Nieuwe wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="93"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="92"/>
         <source>&amp;Repeat it:</source>
         <translation>He&amp;rhaal de wachtzin:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="136"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="135"/>
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>De nieuwe wachtzin moet ten minste %n teken lang zijn.</numerusform>
@@ -2881,17 +2881,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="139"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="138"/>
         <source>The passphrase cannot start or end with a space.</source>
         <translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="141"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="140"/>
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="143"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="142"/>
         <source>The new passphrase is the same as the current one.</source>
         <translation>De nieuwe wachtzin is gelijk aan de huidige.</translation>
     </message>
@@ -2967,172 +2967,172 @@
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="61"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
         <source>Edit good practice</source>
         <translation>Goed voorbeeld bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="61"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
         <source>New good practice</source>
         <translation>Nieuw goed voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="66"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="67"/>
         <source>&amp;Practice</source>
         <translation>&amp;Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="67"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
         <source>&amp;Story</source>
         <translation>Ve&amp;rhaal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="69"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="69"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="70"/>
         <source>&amp;Contact and files</source>
         <translation>&amp;Contact en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="71"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="72"/>
         <source>Text fields take Markdown: **bold**, *italic*, lists with - or 1.</source>
         <translation>Tekstvelden ondersteunen Markdown: **vet**, *cursief*, lijsten met - of 1.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="82"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="80"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="107"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="105"/>
         <source>What the post did, in a few words</source>
         <translation>Wat de post deed, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="116"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="114"/>
         <source>Embassy or consulate</source>
         <translation>Ambassade of consulaat</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="118"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="116"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="123"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="121"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="132"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="130"/>
         <source>Only published practices go out with “all published”</source>
         <translation>Alleen gepubliceerde voorbeelden gaan mee met “alle gepubliceerde”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="134"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="132"/>
         <source>Two or three sentences other posts see on the card</source>
         <translation>Twee of drie zinnen die andere posten op de kaart zien</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="136"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="134"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="137"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="135"/>
         <source>Core tas&amp;ks:</source>
         <translation>&amp;Kerntaken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="140"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="138"/>
         <source>P&amp;ost:</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="141"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="139"/>
         <source>Cou&amp;ntry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="140"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="143"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="141"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="144"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
         <source>St&amp;atus:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="145"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="143"/>
         <source>S&amp;ummary:</source>
         <translation>Sa&amp;menvatting:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="151"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="149"/>
         <source>The situation and why the post acted</source>
         <translation>De situatie en waarom de post in actie kwam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="155"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="153"/>
         <source>What another post should know before trying</source>
         <translation>Wat een andere post moet weten voordat die het probeert</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="156"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="154"/>
         <source>Conte&amp;xt:</source>
         <translation>Conte&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="157"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="155"/>
         <source>What was &amp;done:</source>
         <translation>Wat er is ge&amp;daan:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="158"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="156"/>
         <source>What &amp;worked:</source>
         <translation>Wat &amp;werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="159"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="157"/>
         <source>What did &amp;not work:</source>
         <translation>Wat &amp;niet werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="160"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="158"/>
         <source>L&amp;essons for other posts:</source>
         <translation>L&amp;essen voor andere posten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="171"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="169"/>
         <source>Optional: who to ask at the post</source>
         <translation>Optioneel: bij wie u op de post terechtkunt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="173"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="171"/>
         <source>Con&amp;tact:</source>
         <translation>Con&amp;tact:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="174"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="172"/>
         <source>Tools and templates:</source>
         <translation>Hulpmiddelen en sjablonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="239"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="237"/>
         <source>Give the practice a title.</source>
         <translation>Geef het voorbeeld een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="240"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="238"/>
         <source>Tick at least one core task.</source>
         <translation>Vink ten minste één kerntaak aan.</translation>
     </message>
@@ -3332,27 +3332,27 @@
 <context>
     <name>PracticeSharing</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="65"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="66"/>
         <source>Import good practices</source>
         <translation>Goede voorbeelden importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="67"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="68"/>
         <source>postkit exchange files (*.postkit)</source>
         <translation>postkit-uitwisselingsbestanden (*.postkit)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="92"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="93"/>
         <source>Export PDF booklet</source>
         <translation>PDF-boekje exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="94"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="95"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="116"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="117"/>
         <source>Writing the booklet…</source>
         <translation>Het boekje wordt gemaakt…</translation>
     </message>
@@ -3765,27 +3765,27 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="29"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="30"/>
         <source>Your post</source>
         <translation>Uw post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="29"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="30"/>
         <source>Welcome to postkit</source>
         <translation>Welkom bij postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="33"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="34"/>
         <source>postkit keeps your post&apos;s IMVO work on this computer. Tell it which post this is and who you are; every record notes who created and changed it.</source>
         <translation>postkit bewaart het IMVO-werk van uw post op deze computer. Geef aan welke post dit is en wie u bent; bij elk gegeven wordt vastgelegd wie het heeft gemaakt en gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="40"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="41"/>
         <source>e.g. Embassy Nairobi</source>
         <translation>bijv. Ambassade Nairobi</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="42"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="43"/>
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
@@ -3823,11 +3823,6 @@
 <context>
     <name>ReceiptsView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="81"/>
-        <source>Sent to headquarters</source>
-        <translation>Verzonden naar het departement</translation>
-    </message>
-    <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="84"/>
         <source>Import &amp;receipt…</source>
         <translation>&amp;Ontvangstbevestiging importeren…</translation>
@@ -3853,11 +3848,6 @@
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="100"/>
-        <source>Sent</source>
-        <translation>Verzonden</translation>
-    </message>
-    <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="101"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
@@ -3878,11 +3868,6 @@
         <translation>Inzendingen: {0} · SHA-256 {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
-        <source>Accepted (responses counted: {0})</source>
-        <translation>Geaccepteerd (getelde inzendingen: {0})</translation>
-    </message>
-    <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="171"/>
         <source>Refused ({0})</source>
         <translation>Geweigerd ({0})</translation>
@@ -3898,9 +3883,24 @@
         <translation>Na {0} dagen niet bevestigd</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="81"/>
+        <source>Exported for headquarters</source>
+        <translation>Geëxporteerd voor het departement</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="100"/>
+        <source>Exported</source>
+        <translation>Geëxporteerd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
+        <source>Confirmed by headquarters (responses counted: {0})</source>
+        <translation>Bevestigd door het departement (getelde inzendingen: {0})</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="181"/>
-        <source>Waiting for a receipt</source>
-        <translation>Wacht op ontvangstbevestiging</translation>
+        <source>Exported, not yet confirmed by headquarters</source>
+        <translation>Geëxporteerd, nog niet bevestigd door het departement</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="196"/>
@@ -4929,233 +4929,283 @@
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="121"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="125"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="123"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="127"/>
         <source>&amp;Import a survey…</source>
         <translation>Enquête &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="128"/>
         <source>Add a survey form from an XLSForm workbook (.xlsx)</source>
         <translation>Een enquêteformulier toevoegen uit een XLSForm-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="140"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="144"/>
         <source>Survey forms</source>
         <translation>Enquêteformulieren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="319"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="323"/>
         <source>Submitted</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="160"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="164"/>
         <source>&lt;h3&gt;No surveys yet&lt;/h3&gt;&lt;p&gt;Add a survey form headquarters sent you with &lt;b&gt;Import a survey…&lt;/b&gt; (an XLSForm workbook, .xlsx).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen enquêtes&lt;/h3&gt;&lt;p&gt;Voeg een enquêteformulier dat het departement u stuurde toe met &lt;b&gt;Enquête importeren…&lt;/b&gt; (een XLSForm-werkmap, .xlsx).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="172"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="176"/>
         <source>&amp;Start a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="175"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="179"/>
         <source>&amp;Continue draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="177"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="181"/>
         <source>&amp;Discard draft…</source>
         <translation>Concept &amp;verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="179"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="183"/>
         <source>&amp;Export responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="181"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="185"/>
         <source>Write the post&apos;s submitted responses to .xlsx or .csv for headquarters</source>
         <translation>De verzonden inzendingen van de post naar .xlsx of .csv schrijven voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="191"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="195"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="194"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="198"/>
         <source>Respondent</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="195"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="199"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="196"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="200"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="197"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="198"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
         <source>Last change</source>
         <translation>Laatste wijziging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="208"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="212"/>
         <source>No responses yet. Each respondent starts their own with Start a response.</source>
         <translation>Nog geen inzendingen. Elke respondent begint een eigen inzending met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="305"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="309"/>
         <source>{form_id}, version {version} · imported {when} · submitted: {submitted} · drafts: {drafts}</source>
         <translation>{form_id}, versie {version} · geïmporteerd op {when} · verzonden: {submitted} · concepten: {drafts}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="318"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="322"/>
         <source>Anonymous</source>
         <translation>Anoniem</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="319"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="323"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="385"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="389"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="388"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="392"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="389"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="393"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="392"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="396"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="393"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="397"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="395"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="399"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="398"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="402"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="483"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="488"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="484"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="489"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="484"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="489"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="528"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="537"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="563"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="572"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="588"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="597"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="590"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="599"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="600"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="609"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="602"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="611"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="638"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="647"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="643"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="652"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="653"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="670"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="702"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="655"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="672"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="679"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="696"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="676"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="704"/>
+        <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
+        <translation>
+            <numerusform>De export bevat %n ingezonden inzending voor “{title}”, versie {version}, als inzending van {post}.</numerusform>
+            <numerusform>De export bevat %n ingezonden inzendingen voor “{title}”, versie {version}, als inzendingen van {post}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="717"/>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="725"/>
+        <source>No response is left out.</source>
+        <translation>Er wordt geen inzending weggelaten.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="726"/>
+        <source>Left out:</source>
+        <translation>Weggelaten:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="730"/>
+        <source>{who}, started {when}</source>
+        <translation>{who}, begonnen {when}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="731"/>
+        <source>anonymous</source>
+        <translation>anoniem</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="739"/>
+        <source>• %n draft(s), not submitted yet: {0}</source>
+        <translation>
+            <numerusform>• %n concept, nog niet ingezonden: {0}</numerusform>
+            <numerusform>• %n concepten, nog niet ingezonden: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
+        <source>• %n response(s) to version {0} of the form: select that version to export them</source>
+        <translation>
+            <numerusform>• %n inzending voor versie {0} van de vragenlijst: kies die versie om haar te exporteren</numerusform>
+            <numerusform>• %n inzendingen voor versie {0} van de vragenlijst: kies die versie om ze te exporteren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="693"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>
@@ -5197,17 +5247,17 @@
 <context>
     <name>UserPickDialog</name>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="183"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="182"/>
         <source>Who is working?</source>
         <translation>Wie werkt er?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="185"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="184"/>
         <source>Pick your name. Records you create or change will name you.</source>
         <translation>Kies uw naam. Bij wat u vastlegt of wijzigt, wordt uw naam vermeld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="188"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="187"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
@@ -5242,32 +5292,32 @@
     </message>
     <message>
         <location filename="../../postkit/ui/users_dialog.py" line="61"/>
-        <location filename="../../postkit/ui/users_dialog.py" line="132"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="131"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deactiveren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="96"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="95"/>
         <source>{0} (left the post)</source>
         <translation>{0} (heeft de post verlaten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="120"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="119"/>
         <source>{0} is in the list already.</source>
         <translation>{0} staat al in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="130"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="129"/>
         <source>&amp;Reactivate</source>
         <translation>&amp;Weer activeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="153"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="152"/>
         <source>Rename user</source>
         <translation>Naam van gebruiker wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="153"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="152"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
