@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
     QLineEdit,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
+from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.main_window import MainWindow
 from postkit.ui.settings import Settings
 from tests.conftest import TEST_PROFILE
@@ -101,14 +103,26 @@ def journey_settings(tmp_path: Path) -> QSettings:
 def open_main_window(
     qtbot: QtBot, database: Database, store: QSettings, language: str = "en"
 ) -> MainWindow:
-    """The main window over `database`, as the app shows it at start."""
+    """The main window over `database`, as the app shows it at start (in `language`: its
+    translators are installed as the app installs them, and removed with the window)."""
     store.setValue("ui/language", language)
+    app = QApplication.instance()
+    translators = install_translators(app, language) if language != "en" else []
     window = MainWindow(Settings(store))
+    if translators:
+        qtbot.addWidget(window, before_close_func=lambda _w: _remove(app, translators))
     window.attach(database, TEST_PROFILE)
-    qtbot.addWidget(window)
+    if not translators:
+        qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def _remove(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+    apply_locale("en")
 
 
 @pytest.fixture
@@ -210,6 +224,27 @@ def pick_files(paths: list[Path]) -> DialogHandler:
             dialog.setDirectory(str(paths[0].parent))
         edit.setText(" ".join(f'"{path.name}"' for path in paths))
         QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    return handler
+
+
+def choose_folder(path: Path) -> DialogHandler:
+    """A handler that goes to folder `path` in a folder dialog and clicks its accept button."""
+
+    def handler(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {dialog!r}"
+        dialog.setDirectory(str(path))
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        if edit is not None:
+            edit.clear()
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        accept = next(
+            button
+            for button in box.buttons()
+            if box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        accept.click()
 
     return handler
 
