@@ -157,6 +157,7 @@ def test_answering_in_dutch_closing_midway_and_finishing(
     assert not view.cards["post"].input.isEnabled()  # type: ignore[union-attr]
     assert view.cards["region"].input.button("africa").isChecked()  # type: ignore[union-attr]
     assert not view.cards["region"].input.isEnabled()  # type: ignore[union-attr]
+    assert view.cards["region"].input.clear_button.isHidden()  # type: ignore[union-attr]
     assert view.cards["post"].hint.text() == "Ingevuld uit het profiel van de post."
     _choose(view, "business_activity", "medium")
     _type(qtbot, view, "years_imvo", "55")
