@@ -3,6 +3,7 @@ the post profile, holds every submitted response, and says beforehand what it le
 
 from __future__ import annotations
 
+import hashlib
 import random
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
-from postkit.core.errors import ValidationError
+from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.profile import PostProfile, post_region
 from postkit.core.reference import regions as reference_regions
 from postkit.core.surveys.demo import (
@@ -22,6 +23,7 @@ from postkit.core.surveys.demo import (
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export import export_responses_xlsx
 from postkit.core.surveys.export_plan import OTHER_VERSION, plan_export
+from postkit.core.surveys.receipts import list_sent_exports
 from postkit.core.surveys.responses import (
     DRAFT,
     REGION_QUESTION,
@@ -177,3 +179,18 @@ def test_read_only_is_yes_or_no(tmp_path: Path) -> None:
     rows.pop()
     form = load_form(write_form(path, rows, [], settings, header, ["list_name", "name"]))
     assert [q.read_only for q in form.fields()] == [True, False]
+
+
+def test_an_export_is_recorded_as_sent_only_once_its_file_is_written(
+    session: Session, tmp_path: Path
+) -> None:
+    form_pk = _evaluation(session)
+    _submit_evaluation(session, form_pk, POST, POST, 0)
+    with pytest.raises(PostkitError, match="cannot write"):
+        export_responses_xlsx(session, form_pk, tmp_path / "missing" / "out.xlsx", POST)
+    assert list_sent_exports(session) == []
+    written = tmp_path / "out.xlsx"
+    export_responses_xlsx(session, form_pk, written, POST, "africa")
+    [sent] = list_sent_exports(session)
+    assert (sent.file_name, sent.responses, sent.status) == ("out.xlsx", 1, "")
+    assert sent.file_sha256 == hashlib.sha256(written.read_bytes()).hexdigest()
