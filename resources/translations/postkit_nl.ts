@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="407"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="408"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3868,17 +3868,17 @@
         <translation>Inzendingen: {0} · SHA-256 {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="171"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="173"/>
         <source>Refused ({0})</source>
         <translation>Geweigerd ({0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="171"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="173"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="175"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="177"/>
         <source>Not confirmed after {0} days</source>
         <translation>Na {0} dagen niet bevestigd</translation>
     </message>
@@ -3898,37 +3898,37 @@
         <translation>Bevestigd door het departement (getelde inzendingen: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="181"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="183"/>
         <source>Exported, not yet confirmed by headquarters</source>
         <translation>Geëxporteerd, nog niet bevestigd door het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="196"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="198"/>
         <source>Import a receipt from headquarters</source>
         <translation>Ontvangstbevestiging van het departement importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="198"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="200"/>
         <source>Receipts from headquarters (*.postkit-receipt.json *.json)</source>
         <translation>Ontvangstbevestigingen van het departement (*.postkit-receipt.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="232"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="234"/>
         <source>Importing the receipt…</source>
         <translation>De ontvangstbevestiging wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="245"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="247"/>
         <source>Receipt imported (exports updated: {0})</source>
         <translation>Ontvangstbevestiging geïmporteerd (bijgewerkte exports: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="252"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="254"/>
         <source>{file}: receipt of {date} (exports updated: {count}).</source>
         <translation>{file}: ontvangstbevestiging van {date} (bijgewerkte exports: {count}).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="260"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="262"/>
         <source>Headquarters also lists files this post has no record of: {0}</source>
         <translation>Het departement noemt ook bestanden waarvan deze post niets heeft vastgelegd: {0}</translation>
     </message>
