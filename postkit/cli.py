@@ -7,10 +7,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from postkit import __version__
 from postkit.core.errors import PostkitError
 from postkit.core.paths import DB_ENV_VAR
+
+if TYPE_CHECKING:
+    from postkit.core.surveys.export_plan import ExportPlan
 
 DEMO_ACTIVITIES = 600
 PASSPHRASE_ENV_VAR = "POSTKIT_PASSPHRASE"
@@ -498,8 +502,9 @@ def _run_survey_validate(args: argparse.Namespace) -> None:
 def _run_survey_export(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
     from postkit.core.errors import PostkitError
-    from postkit.core.profile import load_profile
+    from postkit.core.profile import load_profile, post_region
     from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
+    from postkit.core.surveys.export_plan import plan_export
     from postkit.core.surveys.responses import ensure_shipped_forms, find_form
 
     database = open_database(database_location(args))
@@ -510,11 +515,33 @@ def _run_survey_export(args: argparse.Namespace) -> None:
         post = args.post or (profile.post_name if profile else "")
         if not post:
             raise PostkitError("no post name: set up the post's profile or give --post NAME")
+        region = post_region(profile) if profile else None
+        # Said before writing, so what is left out is never a surprise in the file.
+        plan = plan_export(session, form.id)
+        print(
+            f"exporting {plan.responses} submitted responses to {form.form_id} {form.version} "
+            f"as {post}; left out: {_left_out(plan)}",
+            flush=True,
+        )
         export = (
             export_responses_csv if args.out.suffix.lower() == ".csv" else export_responses_xlsx
         )
-        count = export(session, form.id, args.out, post)
+        count = export(session, form.id, args.out, post, region)
     print(f"{args.out}: {count} responses to {form.form_id} {form.version} from {post}")
+
+
+def _left_out(plan: ExportPlan) -> str:
+    """The responses an export leaves out, and why, on one line."""
+    parts = []
+    if plan.drafts:
+        who = ", ".join(
+            f"{draft.respondent or 'anonymous'} (started {draft.started_at:%Y-%m-%d %H:%M} UTC)"
+            for draft in plan.drafts
+        )
+        parts.append(f"{len(plan.drafts)} draft(s) not submitted yet: {who}")
+    for version, count in sorted(plan.other_versions.items()):
+        parts.append(f"{count} response(s) to version {version} (export it with --version)")
+    return "; ".join(parts) or "none"
 
 
 def _run_practices_import(args: argparse.Namespace) -> int:

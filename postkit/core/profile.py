@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from postkit.core.db.base import AuditMixin, Base, utc_now
 from postkit.core.errors import ValidationError
+from postkit.core.reference import countries as reference_countries
 
 
 class PostProfileRow(AuditMixin, Base):
@@ -28,6 +29,17 @@ class PostProfile:
 
 
 _PROFILE_ID = 1
+
+
+def post_region(profile: PostProfile) -> str | None:
+    """The region (a code of resources/reference/regions.json) of the post's first country of
+    accreditation that the reference list knows; None when it knows none of them."""
+    known = reference_countries()
+    for code in profile.countries:
+        country = known.get(code)
+        if country is not None and country.extra.get("region"):
+            return country.extra["region"]
+    return None
 
 
 def load_profile(session: Session) -> PostProfile | None:

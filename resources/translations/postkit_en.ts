@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="70"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="80"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="534"/>
+        <location filename="../../postkit/ui/main_window.py" line="541"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="623"/>
+        <location filename="../../postkit/ui/main_window.py" line="630"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n receipt written to {0}</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="704"/>
+        <location filename="../../postkit/ui/main_window.py" line="711"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="707"/>
+        <location filename="../../postkit/ui/main_window.py" line="714"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>Delete %n activity</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1001"/>
+        <location filename="../../postkit/ui/main_window.py" line="1012"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="519"/>
+        <location filename="../../postkit/ui/screening/page.py" line="520"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="521"/>
+        <location filename="../../postkit/ui/screening/page.py" line="522"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="523"/>
+        <location filename="../../postkit/ui/screening/page.py" line="524"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>
@@ -115,11 +115,35 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="676"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="693"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>
             <numerusform>Exported %n responses to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="704"/>
+        <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
+        <translation>
+            <numerusform>The export holds %n submitted response to “{title}”, version {version}, as a response of {post}.</numerusform>
+            <numerusform>The export holds %n submitted responses to “{title}”, version {version}, as responses of {post}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="739"/>
+        <source>• %n draft(s), not submitted yet: {0}</source>
+        <translation>
+            <numerusform>• %n draft, not submitted yet: {0}</numerusform>
+            <numerusform>• %n drafts, not submitted yet: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
+        <source>• %n response(s) to version {0} of the form: select that version to export them</source>
+        <translation>
+            <numerusform>• %n response to version {0} of the form: select that version to export it</numerusform>
+            <numerusform>• %n responses to version {0} of the form: select that version to export them</numerusform>
         </translation>
     </message>
 </context>

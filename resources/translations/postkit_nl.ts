@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="407"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="408"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -505,47 +505,47 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="59"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="69"/>
         <source>Search title, description and partners</source>
         <translation>Zoeken in titel, omschrijving en partners</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="61"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="71"/>
         <source>Search activities</source>
         <translation>Activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="62"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="62"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="67"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="77"/>
         <source>All years</source>
         <translation>Alle jaren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="67"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="77"/>
         <source>Year filter</source>
         <translation>Filter op jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="68"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
         <source>Whole year</source>
         <translation>Hele jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="68"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
         <source>Quarter filter</source>
         <translation>Filter op kwartaal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="70"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="80"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -553,47 +553,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="82"/>
         <source>All types</source>
         <translation>Alle soorten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="82"/>
         <source>Type filter</source>
         <translation>Filter op soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="73"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="73"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="74"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
         <source>All themes</source>
         <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="74"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="98"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="108"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="250"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="268"/>
         <source>&lt;h3&gt;No activities yet&lt;/h3&gt;&lt;p&gt;Log what the post does for IMVO with &lt;b&gt;New activity&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen activiteiten&lt;/h3&gt;&lt;p&gt;Leg met &lt;b&gt;Nieuwe activiteit&lt;/b&gt; (Ctrl+N) vast wat de post voor IMVO doet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="255"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="273"/>
         <source>&lt;h3&gt;No activity matches these filters&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them (Ctrl+Shift+L).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen activiteit voldoet aan deze filters&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze (Ctrl+Shift+L).&lt;/p&gt;</translation>
     </message>
@@ -601,167 +601,167 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="74"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
         <source>Edit activity</source>
         <translation>Activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="74"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
         <source>New activity</source>
         <translation>Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="78"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="80"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="80"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="81"/>
         <source>&amp;Reach</source>
         <translation>Be&amp;reik</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="81"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="82"/>
         <source>&amp;Outcome and files</source>
         <translation>Res&amp;ultaat en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="91"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="89"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="115"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="113"/>
         <source>Choose a core task…</source>
         <translation>Kies een kerntaak…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="121"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="119"/>
         <source>What was done, in a few words</source>
         <translation>Wat er is gedaan, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="124"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="122"/>
         <source>Lasted more than one day, until</source>
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="139"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="137"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="141"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="142"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="146"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="147"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="162"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="160"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="168"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="171"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="169"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="171"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="185"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="183"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="186"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="189"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="187"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="190"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="189"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="266"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="264"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="267"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="265"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="268"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="266"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="269"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="267"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
     </message>
@@ -850,77 +850,77 @@
         <translation>Antwoord bevestigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="44"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="45"/>
         <source>Evidence added</source>
         <translation>Bewijsstuk toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="45"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="46"/>
         <source>Evidence removed</source>
         <translation>Bewijsstuk verwijderd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="46"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="47"/>
         <source>Sanctions screening</source>
         <translation>Toetsing aan de sanctielijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="47"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="48"/>
         <source>Candidate judged</source>
         <translation>Mogelijke treffer beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="48"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="49"/>
         <source>Decided</source>
         <translation>Besluit genomen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="49"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="50"/>
         <source>Reopened</source>
         <translation>Heropend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="62"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="63"/>
         <source>Changed: {0}</source>
         <translation>Gewijzigd: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="64"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="65"/>
         <source>(the names changed: screen again)</source>
         <translation>(de namen zijn gewijzigd: opnieuw toetsen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="75"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="76"/>
         <source>note: {0}</source>
         <translation>notitie: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="79"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="80"/>
         <source>links: {0}</source>
         <translation>links: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="89"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="93"/>
         <source>against {file}: {count} candidates</source>
         <translation>aan {file}: {count} mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="93"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="97"/>
         <source>{judgement}: {listed} for {subject} — {note}</source>
         <translation>{judgement}: {listed} voor {subject} — {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="104"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="108"/>
         <source>Reason: {0}</source>
         <translation>Reden: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="50"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="51"/>
         <source>Screened again on a newer list</source>
         <translation>Opnieuw getoetst aan een nieuwere lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="106"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="110"/>
         <source>against {file}: {new} new candidates, {judged} judged before</source>
         <translation>tegen {file}: {new} nieuwe mogelijke treffers, {judged} eerder beoordeeld</translation>
     </message>
@@ -928,47 +928,47 @@
 <context>
     <name>AuditLogView</name>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="129"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="133"/>
         <source>Audit log</source>
         <translation>Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="131"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="135"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="131"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="135"/>
         <source>Who</source>
         <translation>Wie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="131"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="135"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="131"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="135"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="146"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="150"/>
         <source>Every change to the request is kept here with who and when. Entries cannot be edited: each carries a hash of the one before, so a changed entry shows.</source>
         <translation>Elke wijziging van het verzoek wordt hier bewaard, met wie en wanneer. Regels kunnen niet worden bewerkt: elke regel bevat een hash van de vorige, zodat een gewijzigde regel opvalt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="168"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="172"/>
         <source>Entry {0} · hash {1}</source>
         <translation>Regel {0} · hash {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="180"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="184"/>
         <source>The log&apos;s hash chain is intact ({0} entries checked).</source>
         <translation>De hashketen van het logboek is intact ({0} regels gecontroleerd).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="187"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="191"/>
         <source>The log&apos;s hash chain is broken at entry {0}: {1}</source>
         <translation>De hashketen van het logboek is verbroken bij regel {0}: {1}</translation>
     </message>
@@ -1012,58 +1012,58 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="419"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="462"/>
         <source>Step {0}</source>
         <translation>Stap {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="443"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="487"/>
         <source>‹ Back</source>
         <translation>‹ Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="444"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="488"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Vorige stap (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="445"/>
-        <location filename="../../postkit/ui/screening/checklist.py" line="587"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="489"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="653"/>
         <source>Next ›</source>
         <translation>Volgende ›</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="507"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="551"/>
         <source>&lt;b&gt;This request was decided on {0}.&lt;/b&gt; The checklist is read-only; to change it, reopen the request on the Decision tab and give a reason.</source>
         <translation>&lt;b&gt;Over dit verzoek is besloten op {0}.&lt;/b&gt; De checklist is alleen-lezen; wilt u iets wijzigen, heropen het verzoek dan op het tabblad Besluit en geef een reden op.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="577"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="643"/>
         <source>Step {0} of {1}</source>
         <translation>Stap {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="579"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="645"/>
         <source>{0} of {1} answered</source>
         <translation>{0} van {1} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="581"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="647"/>
         <source>red flags: {0}</source>
         <translation>rode vlaggen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="587"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="653"/>
         <source>Finish ✓</source>
         <translation>Afronden ✓</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="589"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="655"/>
         <source>Save and go to the decision</source>
         <translation>Opslaan en naar het besluit gaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="589"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="655"/>
         <source>Next step (Alt+Right)</source>
         <translation>Volgende stap (Alt+→)</translation>
     </message>
@@ -1071,127 +1071,127 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="155"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="165"/>
         <source>&lt;b&gt;Not expected of this company&lt;/b&gt;, given its size and the country and sector it works in: a “No” here does not weigh against support. Recommend it as good practice.</source>
         <translation>&lt;b&gt;Niet verwacht van dit bedrijf&lt;/b&gt;, gezien zijn omvang en het land en de sector waarin het werkt: een „Nee” hier weegt niet tegen steun. Beveel het aan als goede praktijk.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="94"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="98"/>
         <source>OECD due diligence</source>
         <translation>Gepaste zorgvuldigheid (OESO)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="113"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="116"/>
         <source>Con&amp;firm answer</source>
         <translation>Antwoord &amp;bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="115"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="118"/>
         <source>Keep the answer as it is, now that the result is known; this is logged</source>
         <translation>Het antwoord ongewijzigd laten nu de uitkomst bekend is; dit wordt vastgelegd in het logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="114"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="127"/>
         <source>&amp;Yes</source>
         <translation>&amp;Ja</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="115"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="128"/>
         <source>&amp;No</source>
         <translation>&amp;Nee</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="116"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="129"/>
         <source>&amp;Unknown</source>
         <translation>&amp;Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="124"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="137"/>
         <source>Alt+{0} or {1}</source>
         <translation>Alt+{0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="127"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="140"/>
         <source>⚑ red flag</source>
         <translation>⚑ rode vlag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="129"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="142"/>
         <source>This answer weighs against support</source>
         <translation>Dit antwoord pleit tegen steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="140"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="154"/>
         <source>&lt;b&gt;Red flag.&lt;/b&gt; This answer weighs against support. Note what you found and attach the evidence; talk with the company before you decide.</source>
         <translation>&lt;b&gt;Rode vlag.&lt;/b&gt; Dit antwoord pleit tegen steun. Noteer wat u hebt gevonden en voeg de bewijsstukken bij; spreek met het bedrijf voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="152"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="177"/>
         <source>What you found, and where</source>
         <translation>Wat u hebt gevonden, en waar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="156"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="181"/>
         <source>One link per line (https://…)</source>
         <translation>Eén link per regel (https://…)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="165"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="190"/>
         <source>Evidence files</source>
         <translation>Bewijsstukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="169"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="194"/>
         <source>&amp;Attach file…</source>
         <translation>Bestand &amp;bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="171"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="196"/>
         <source>&amp;Remove</source>
         <translation>Ver&amp;wijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="173"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="198"/>
         <source>O&amp;pen</source>
         <translation>O&amp;penen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="186"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="211"/>
         <source>N&amp;ote:</source>
         <translation>No&amp;titie:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="188"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="213"/>
         <source>&amp;Links:</source>
         <translation>&amp;Links:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="206"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="232"/>
         <source>Evidence files:</source>
         <translation>Bewijsstukken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="267"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="305"/>
         <source>Saved {0} by {1}</source>
         <translation>Opgeslagen op {0} door {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="270"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="308"/>
         <source>Not answered yet</source>
         <translation>Nog niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="293"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="335"/>
         <source>SHA-256 {0}</source>
         <translation>SHA-256 {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="303"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="345"/>
         <source>Attach evidence</source>
         <translation>Bewijsstukken bijvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="346"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="388"/>
         <source>Not a web or e-mail link: {0}</source>
         <translation>Geen web- of e-maillink: {0}</translation>
     </message>
@@ -1199,127 +1199,127 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="399"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="400"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="401"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="402"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="404"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="405"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="406"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="407"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="409"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="410"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="410"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="411"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="411"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="412"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="412"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="413"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="413"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="414"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="414"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="415"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="415"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="416"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="417"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="418"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="421"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="422"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="424"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="425"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="426"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="427"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="429"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="430"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="451"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="452"/>
         <source>Conflicting edits: {0}</source>
         <translation>Tegenstrijdige wijzigingen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="457"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="458"/>
         <source>This practice was edited here and at {0} since the posts last shared it. Choose which version to keep; the other one is set aside. Changed fields are highlighted.</source>
         <translation>Dit voorbeeld is hier en bij {0} bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart; de andere wordt apart gezet. Gewijzigde velden zijn gemarkeerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="460"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="461"/>
         <source>the other post</source>
         <translation>de andere post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="480"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="481"/>
         <source>Ours (this post)&lt;br&gt;&lt;small&gt;changed {0} by {1}&lt;/small&gt;</source>
         <translation>Onze versie (deze post)&lt;br&gt;&lt;small&gt;gewijzigd op {0} door {1}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="483"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="484"/>
         <source>Theirs ({0})&lt;br&gt;&lt;small&gt;changed {1} by {2}&lt;/small&gt;</source>
         <translation>Hun versie ({0})&lt;br&gt;&lt;small&gt;gewijzigd op {1} door {2}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="499"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="500"/>
         <source>Files</source>
         <translation>Bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="540"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="541"/>
         <source>Keep &amp;ours</source>
         <translation>&amp;Onze versie houden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="543"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="544"/>
         <source>Take &amp;theirs</source>
         <translation>&amp;Hun versie overnemen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="545"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="546"/>
         <source>Decide &amp;later</source>
         <translation>&amp;Later beslissen</translation>
     </message>
@@ -1327,182 +1327,182 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="229"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="241"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="232"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="244"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="235"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="247"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="265"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="509"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="277"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="521"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="266"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="278"/>
         <source>Dutch companies reached</source>
         <translation>Bereikte NL-bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="267"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="279"/>
         <source>Participants</source>
         <translation>Deelnemers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="268"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="280"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="512"/>
         <source>Women</source>
         <translation>Vrouwen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="269"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="281"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="513"/>
         <source>Men</source>
         <translation>Mannen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="270"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="502"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="282"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="514"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="277"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="475"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="289"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="487"/>
         <source>No activities in this year</source>
         <translation>Geen activiteiten in dit jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="279"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="291"/>
         <source>No participants recorded in this year</source>
         <translation>Geen deelnemers vastgelegd in dit jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="281"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="293"/>
         <source>No themes recorded in this year</source>
         <translation>Geen thema&apos;s vastgelegd in dit jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="283"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="295"/>
         <source>No companies reached in this year</source>
         <translation>Geen bedrijven bereikt in dit jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="285"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="297"/>
         <source>Activities per core task and quarter</source>
         <translation>Activiteiten per kerntaak en kwartaal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="286"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="298"/>
         <source>Participants per core task by gender</source>
         <translation>Deelnemers per kerntaak naar gender</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="287"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="299"/>
         <source>Themes most worked on</source>
         <translation>Thema&apos;s waaraan het meest is gewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="288"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="300"/>
         <source>Dutch companies reached per core task</source>
         <translation>Bereikte Nederlandse bedrijven per kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="312"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="324"/>
         <source>No activities yet</source>
         <translation>Nog geen activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="317"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="329"/>
         <source>Once your post logs IMVO activities, this dashboard shows them per core task and quarter, with the Dutch companies and participants they reached.</source>
         <translation>Zodra uw post IMVO-activiteiten vastlegt, toont dit dashboard ze per kerntaak en kwartaal, met de Nederlandse bedrijven en deelnemers die ze hebben bereikt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="419"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="431"/>
         <source>Activities that started in {year}</source>
         <translation>Activiteiten die in {year} zijn begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="433"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="445"/>
         <source>All five core tasks had activity in {year}</source>
         <translation>Alle vijf kerntaken waren actief in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="439"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="451"/>
         <source>No activity in {year} for one core task</source>
         <translation>Eén kerntaak zonder activiteit in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="441"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="453"/>
         <source>No activity in {year} for any of the five core tasks</source>
         <translation>Geen van de vijf kerntaken was actief in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="443"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="455"/>
         <source>No activity in {year} for {count} core tasks</source>
         <translation>{count} kerntaken zonder activiteit in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="446"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="458"/>
         <source>Core task {number}: {label}</source>
         <translation>Kerntaak {number}: {label}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="455"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="467"/>
         <source>No participants recorded</source>
         <translation>Geen deelnemers vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="456"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="468"/>
         <source>{percent}% of participants</source>
         <translation>{percent}% van de deelnemers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="462"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="474"/>
         <source>{covered} of {total} core tasks covered</source>
         <translation>{covered} van {total} kerntaken actief</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="467"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="479"/>
         <source>Summed over all activities</source>
         <translation>Totaal van alle activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="471"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="483"/>
         <source>{average} per activity on average</source>
         <translation>gem. {average} per activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
         <source>Q1</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
         <source>Q2</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
         <source>Q3</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
         <source>Q4</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="513"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="525"/>
         <source>Companies</source>
         <translation>Bedrijven</translation>
     </message>
@@ -1528,153 +1528,153 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="108"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="116"/>
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="110"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="118"/>
         <source>Write the request, checklist, screening, decision and log as a PDF to file</source>
         <translation>Het verzoek, de checklist, de toetsing, het besluit en het logboek als PDF-bestand opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="139"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="147"/>
         <source>Risk summary</source>
         <translation>Risico-overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="157"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="165"/>
         <source>Computed from the checklist answers, the country and sector risk tables and the sanctions check; the company&apos;s size sets what is expected of it, not the risk. It supports your judgement: &lt;b&gt;you decide&lt;/b&gt;, and say why.</source>
         <translation>Berekend uit de antwoorden op de checklist, de risicotabellen voor landen en sectoren en de sanctietoetsing; de omvang van het bedrijf bepaalt wat er van het bedrijf verwacht wordt, niet het risico. Het ondersteunt uw oordeel: &lt;b&gt;u besluit&lt;/b&gt;, en motiveert waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="171"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="179"/>
         <source>Your decision</source>
         <translation>Uw besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="188"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="196"/>
         <source>Why you decide so: what you weighed, whom you spoke to</source>
         <translation>Waarom u zo besluit: wat u hebt afgewogen, met wie u hebt gesproken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="199"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="207"/>
         <source>What the company agrees to do</source>
         <translation>Waartoe het bedrijf zich verbindt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="201"/>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="202"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="209"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="210"/>
         <source>Choose a date…</source>
         <translation>Kies een datum…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="210"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="218"/>
         <source>C&amp;onditions:</source>
         <translation>&amp;Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="213"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="221"/>
         <source>To be met &amp;by:</source>
         <translation>&amp;Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="216"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="224"/>
         <source>&amp;Follow up on:</source>
         <translation>&amp;Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="220"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="228"/>
         <source>&amp;Decide…</source>
         <translation>&amp;Besluiten…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="226"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="234"/>
         <source>&amp;Rationale (required):</source>
         <translation>&amp;Motivering (verplicht):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="228"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="236"/>
         <source>Outcome:</source>
         <translation>Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="239"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="247"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="251"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="259"/>
         <source>Rationale:</source>
         <translation>Motivering:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="252"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="260"/>
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="253"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="261"/>
         <source>To be met by:</source>
         <translation>Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="254"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="262"/>
         <source>Follow up on:</source>
         <translation>Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="256"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="264"/>
         <source>Re&amp;open…</source>
         <translation>&amp;Heropenen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="258"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="266"/>
         <source>Open the request for changes again; the reason is kept in the log</source>
         <translation>Het verzoek weer openstellen voor wijzigingen; de reden wordt in het logboek bewaard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="263"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="271"/>
         <source>A decided request is read-only. Reopening it is logged.</source>
         <translation>Een afgehandeld verzoek is alleen-lezen. Heropenen wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="321"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="330"/>
         <source>The decision record can be printed once the request is decided.</source>
         <translation>Het besluitverslag kan worden afgedrukt zodra over het verzoek is besloten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="343"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="352"/>
         <source>Why is this decided request reopened? The reason is kept in the log and in the decision record.</source>
         <translation>Waarom wordt dit afgehandelde verzoek heropend? De reden wordt bewaard in het logboek en in het besluitverslag.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="347"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="356"/>
         <source>Reopen request</source>
         <translation>Verzoek heropenen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="352"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="361"/>
         <source>A reason is required.</source>
         <translation>Een reden is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="359"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="368"/>
         <source>Record the decision</source>
         <translation>Besluit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="361"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="370"/>
         <source>Record “{outcome}” for {company}? The request is then closed: changing it later means reopening it with a reason, which is logged.</source>
         <translation>“{outcome}” vastleggen voor {company}? Het verzoek wordt dan gesloten: later wijzigen kan alleen door het met opgave van reden te heropenen, en dat wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="367"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="376"/>
         <source>Decide</source>
         <translation>Besluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="388"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="414"/>
         <source>Step {number}: {question} — answered {answer}</source>
         <translation>Stap {number}: {question} — beantwoord met {answer}</translation>
     </message>
@@ -1684,17 +1684,17 @@
         <translation>Onvolledig</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="401"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="435"/>
         <source>&lt;b&gt;Factors&lt;/b&gt;</source>
         <translation>&lt;b&gt;Factoren&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="404"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="438"/>
         <source>&lt;b&gt;Factors:&lt;/b&gt; none found.</source>
         <translation>&lt;b&gt;Factoren:&lt;/b&gt; geen gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="411"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="441"/>
         <source>&lt;b&gt;Incomplete — open steps of the checklist:&lt;/b&gt; {0}.</source>
         <translation>&lt;b&gt;Onvolledig — open stappen van de checklist:&lt;/b&gt; {0}.</translation>
     </message>
@@ -1704,42 +1704,42 @@
         <translation>De namen zijn nog niet aan een sanctielijst getoetst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="429"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="463"/>
         <source>decided by {who} on {when}</source>
         <translation>besloten door {who} op {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="446"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="480"/>
         <source>The follow-up is due: check with the company whether it met the conditions.</source>
         <translation>Het is tijd voor de opvolging: ga bij het bedrijf na of het aan de voorwaarden heeft voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="476"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="510"/>
         <source>Choose an outcome.</source>
         <translation>Kies een uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="478"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="512"/>
         <source>Say why you decide so.</source>
         <translation>Geef aan waarom u zo besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="481"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="515"/>
         <source>Say what the company agrees to do.</source>
         <translation>Geef aan waartoe het bedrijf zich verbindt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="483"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="517"/>
         <source>Choose by when the conditions are to be met.</source>
         <translation>Kies wanneer uiterlijk aan de voorwaarden moet zijn voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="485"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="519"/>
         <source>Choose when to follow the conditions up.</source>
         <translation>Kies wanneer de voorwaarden worden opgevolgd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="514"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="548"/>
         <source>Judge the sanctions candidates still open ({0}) on the Sanctions tab first.</source>
         <translation>Beoordeel eerst de open mogelijke treffers ({0}) op het tabblad Sancties.</translation>
     </message>
@@ -1747,12 +1747,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../postkit/ui/dialogs.py" line="31"/>
+        <location filename="../../postkit/ui/dialogs.py" line="42"/>
         <source>Something went wrong: {0}</source>
         <translation>Er is iets misgegaan: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/dialogs.py" line="35"/>
+        <location filename="../../postkit/ui/dialogs.py" line="46"/>
         <source>postkit</source>
         <translation>postkit</translation>
     </message>
@@ -1760,147 +1760,147 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="125"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="126"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="126"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="127"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="127"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="128"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="128"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="129"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="129"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="130"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="130"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="131"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="131"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="132"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="132"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="133"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="133"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="134"/>
         <source>Created or changed by</source>
         <translation>Gemaakt of gewijzigd door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="136"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="137"/>
         <source>the whole contact</source>
         <translation>het hele contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="137"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="139"/>
         <source>e-mail address</source>
         <translation>e-mailadres</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="139"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="140"/>
         <source>phone number</source>
         <translation>telefoonnummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="140"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="141"/>
         <source>user name (the post&apos;s name goes instead)</source>
         <translation>gebruikersnaam (de naam van de post komt ervoor in de plaats)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="159"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="160"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="162"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="163"/>
         <source>The practices go into one .postkit file, with their attached files, for other posts to import. Send it by e-mail, on a USB stick or through a shared folder.</source>
         <translation>De voorbeelden gaan met hun bijlagen in één .postkit-bestand, dat andere posten kunnen importeren. Verstuur het per e-mail, op een usb-stick of via een gedeelde map.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="171"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="172"/>
         <source>The selected practice</source>
         <translation>Het geselecteerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="172"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="173"/>
         <source>The {0} selected practices</source>
         <translation>De {0} geselecteerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="180"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="181"/>
         <source>The one published practice</source>
         <translation>Het enige gepubliceerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="181"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="182"/>
         <source>All {0} published practices</source>
         <translation>Alle {0} gepubliceerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="194"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="195"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="202"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="203"/>
         <source>Personal data left out</source>
         <translation>Weggelaten persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="205"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="206"/>
         <source>&amp;Keep personal data (names, e-mail addresses, phone numbers)</source>
         <translation>&amp;Persoonsgegevens meesturen (namen, e-mailadressen, telefoonnummers)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="208"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="209"/>
         <source>Only when the people named agreed to be shared with other posts</source>
         <translation>Alleen als de genoemde personen ermee instemden dat hun gegevens met andere posten worden gedeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="210"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="211"/>
         <source>Attached files go as they are: check them yourself.</source>
         <translation>Bijlagen gaan ongewijzigd mee: controleer ze zelf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="249"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="250"/>
         <source>Personal data goes along: make sure the people agreed to that.</source>
         <translation>Persoonsgegevens gaan mee: zorg dat de betrokkenen daarmee hebben ingestemd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="253"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="254"/>
         <source>Left out to protect privacy, each replaced by “[removed]”:</source>
         <translation>Weggelaten ter bescherming van de privacy, telkens vervangen door “[removed]”:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="257"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="258"/>
         <source>No names, e-mail addresses or phone numbers found to leave out.</source>
         <translation>Geen namen, e-mailadressen of telefoonnummers gevonden om weg te laten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="265"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="266"/>
         <source>{title} — {field}: {kind} “{text}”</source>
         <translation>{title} — {field}: {kind} “{text}”</translation>
     </message>
@@ -1913,83 +1913,83 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="343"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="347"/>
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="350"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="354"/>
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="352"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="356"/>
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="353"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="357"/>
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="367"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="371"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="377"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="381"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="381"/>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="566"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="385"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="570"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="384"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="388"/>
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="553"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="557"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="558"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="562"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="566"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="570"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="618"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="622"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="637"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="641"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="658"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="662"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="661"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="665"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="665"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="669"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -1997,67 +1997,67 @@
 <context>
     <name>HeadquartersPage</name>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="108"/>
+        <location filename="../../postkit/ui/hq/page.py" line="107"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="111"/>
+        <location filename="../../postkit/ui/hq/page.py" line="110"/>
         <source>Aggregate the survey exports the posts sent into one summary</source>
         <translation>De enquête-exports die de posten stuurden samenvoegen tot één overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="121"/>
+        <location filename="../../postkit/ui/hq/page.py" line="120"/>
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="123"/>
+        <location filename="../../postkit/ui/hq/page.py" line="122"/>
         <source>Choose post exports (.xlsx) to aggregate</source>
         <translation>Kies exports van posten (.xlsx) om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="127"/>
+        <location filename="../../postkit/ui/hq/page.py" line="126"/>
         <source>Add a f&amp;older…</source>
         <translation>&amp;Map toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="129"/>
+        <location filename="../../postkit/ui/hq/page.py" line="128"/>
         <source>Aggregate every export (.xlsx) in a folder and its subfolders</source>
         <translation>Alle exports (.xlsx) in een map en de submappen samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="133"/>
+        <location filename="../../postkit/ui/hq/page.py" line="132"/>
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="135"/>
+        <location filename="../../postkit/ui/hq/page.py" line="134"/>
         <source>Check the files in the list, store their responses and update the summary</source>
         <translation>De bestanden in de lijst controleren, de inzendingen opslaan en het overzicht bijwerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="164"/>
+        <location filename="../../postkit/ui/hq/page.py" line="163"/>
         <source>Files to aggregate</source>
         <translation>Samen te voegen bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="172"/>
+        <location filename="../../postkit/ui/hq/page.py" line="171"/>
         <source>&amp;Remove</source>
         <translation>&amp;Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="173"/>
+        <location filename="../../postkit/ui/hq/page.py" line="172"/>
         <source>Take the selected files off the list</source>
         <translation>De geselecteerde bestanden van de lijst halen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="175"/>
+        <location filename="../../postkit/ui/hq/page.py" line="174"/>
         <source>C&amp;lear list</source>
         <translation>&amp;Lijst leegmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="199"/>
+        <location filename="../../postkit/ui/hq/page.py" line="198"/>
         <source>&lt;h3&gt;No post exports aggregated yet&lt;/h3&gt;&lt;p&gt;Each post sends headquarters its survey export: the .xlsx file made with &lt;b&gt;Export responses…&lt;/b&gt; on its Surveys page.&lt;/p&gt;&lt;p&gt;Add the files with &lt;b&gt;Add export files…&lt;/b&gt;, or a folder of them with &lt;b&gt;Add a folder…&lt;/b&gt; (or drop them on this page), then press &lt;b&gt;Aggregate&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Every file is checked first: files that are not sound exports of a survey imported here are listed with the reason and left out. Exports of several surveys are aggregated one survey at a time. Aggregating a file again, or a newer export of the same post, never counts a response twice.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen exports van posten samengevoegd&lt;/h3&gt;&lt;p&gt;Elke post stuurt het departement zijn enquête-export: het .xlsx-bestand dat is gemaakt met &lt;b&gt;Inzendingen exporteren…&lt;/b&gt; op de pagina Enquêtes.&lt;/p&gt;&lt;p&gt;Voeg de bestanden toe met &lt;b&gt;Exportbestanden toevoegen…&lt;/b&gt;, of een map ermee met &lt;b&gt;Map toevoegen…&lt;/b&gt; (of sleep ze naar deze pagina), en klik dan op &lt;b&gt;Samenvoegen&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Elk bestand wordt eerst gecontroleerd: bestanden die geen juiste export zijn van een hier geïmporteerde enquête, worden met de reden vermeld en buiten beschouwing gelaten. Exports van verschillende enquêtes worden per enquête samengevoegd. Een bestand opnieuw samenvoegen, of een nieuwere export van dezelfde post, telt een inzending nooit twee keer.&lt;/p&gt;</translation>
     </message>
@@ -2110,7 +2110,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/hq/page.py" line="282"/>
-        <location filename="../../postkit/ui/hq/page.py" line="564"/>
+        <location filename="../../postkit/ui/hq/page.py" line="641"/>
         <source>Replaced responses</source>
         <translation>Vervangen inzendingen</translation>
     </message>
@@ -2145,32 +2145,33 @@
         <translation>Een map met exports toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="418"/>
+        <location filename="../../postkit/ui/hq/page.py" line="419"/>
         <source>Reading the stored responses…</source>
         <translation>De opgeslagen inzendingen worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="433"/>
+        <location filename="../../postkit/ui/hq/page.py" line="440"/>
+        <location filename="../../postkit/ui/hq/page.py" line="474"/>
         <source>Aggregating the post exports…</source>
         <translation>De exports van de posten worden samengevoegd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="443"/>
+        <location filename="../../postkit/ui/hq/page.py" line="515"/>
         <source>No .xlsx files were found in the folders on the list.</source>
         <translation>In de mappen op de lijst zijn geen .xlsx-bestanden gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="446"/>
+        <location filename="../../postkit/ui/hq/page.py" line="518"/>
         <source>Aggregated: files accepted {accepted}, refused {refused}. The refused files were left out.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}, geweigerd {refused}. De geweigerde bestanden zijn buiten beschouwing gelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="450"/>
+        <location filename="../../postkit/ui/hq/page.py" line="522"/>
         <source>Aggregated: files accepted {accepted}.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="470"/>
+        <location filename="../../postkit/ui/hq/page.py" line="547"/>
         <source>Aggregation cancelled; nothing was stored.</source>
         <translation>Samenvoegen geannuleerd; er is niets opgeslagen.</translation>
     </message>
@@ -2188,12 +2189,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="490"/>
+        <location filename="../../postkit/ui/hq/page.py" line="491"/>
         <source>Choose a survey</source>
         <translation>Kies een enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="491"/>
+        <location filename="../../postkit/ui/hq/page.py" line="493"/>
         <source>The files are exports of several surveys. Which survey do you want to aggregate now? The other files stay on the list.</source>
         <translation>De bestanden zijn exports van verschillende enquêtes. Welke enquête wilt u nu samenvoegen? De andere bestanden blijven op de lijst.</translation>
     </message>
@@ -2206,67 +2207,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="518"/>
+        <location filename="../../postkit/ui/hq/page.py" line="595"/>
         <source>{title} · version {version}</source>
         <translation>{title} · versie {version}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="524"/>
+        <location filename="../../postkit/ui/hq/page.py" line="601"/>
         <source>&lt;b&gt;In the summary:&lt;/b&gt; responses {responses} · posts {posts} · regions {regions} · missing posts {missing}</source>
         <translation>&lt;b&gt;In het overzicht:&lt;/b&gt; inzendingen {responses} · posten {posts} · regio&apos;s {regions} · ontbrekende posten {missing}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="544"/>
+        <location filename="../../postkit/ui/hq/page.py" line="621"/>
         <source>&lt;b&gt;Last aggregation:&lt;/b&gt; files accepted {accepted}, refused {refused} · responses added {added}, replaced {replaced}, unchanged {unchanged}</source>
         <translation>&lt;b&gt;Laatste samenvoeging:&lt;/b&gt; bestanden geaccepteerd {accepted}, geweigerd {refused} · inzendingen toegevoegd {added}, vervangen {replaced}, ongewijzigd {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="554"/>
+        <location filename="../../postkit/ui/hq/page.py" line="631"/>
         <source> · older than the stored version, kept out {outdated}</source>
         <translation> · ouder dan de opgeslagen versie, buiten beschouwing gelaten {outdated}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="594"/>
+        <location filename="../../postkit/ui/hq/page.py" line="671"/>
         <source>Refused and left out: {count}. Ask the posts concerned for a new export.</source>
         <translation>Geweigerd en buiten beschouwing gelaten: {count}. Vraag de betrokken posten om een nieuwe export.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="625"/>
+        <location filename="../../postkit/ui/hq/page.py" line="702"/>
         <source>Save the summary</source>
         <translation>Overzicht opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="627"/>
+        <location filename="../../postkit/ui/hq/page.py" line="704"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="641"/>
+        <location filename="../../postkit/ui/hq/page.py" line="718"/>
         <source>Writing the summary…</source>
         <translation>Het overzicht wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="644"/>
+        <location filename="../../postkit/ui/hq/page.py" line="721"/>
         <source>Summary written to {0}</source>
         <translation>Overzicht opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="654"/>
+        <location filename="../../postkit/ui/hq/page.py" line="731"/>
         <source>Save the report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="656"/>
+        <location filename="../../postkit/ui/hq/page.py" line="733"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="670"/>
+        <location filename="../../postkit/ui/hq/page.py" line="747"/>
         <source>Writing the report…</source>
         <translation>Het rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="673"/>
+        <location filename="../../postkit/ui/hq/page.py" line="750"/>
         <source>Report written to {0}</source>
         <translation>Rapport opgeslagen in {0}</translation>
     </message>
@@ -2274,92 +2275,92 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="275"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="276"/>
         <source>already here in this version</source>
         <translation>al aanwezig in deze versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="278"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="279"/>
         <source>this post has a newer version</source>
         <translation>deze post heeft een nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="281"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="282"/>
         <source>same content as the version here</source>
         <translation>dezelfde inhoud als de versie hier</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="284"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="285"/>
         <source>this conflicting version already waits for a choice</source>
         <translation>deze tegenstrijdige versie wacht al op een keuze</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="301"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="302"/>
         <source>Import finished</source>
         <translation>Importeren voltooid</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="324"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="325"/>
         <source>Resolve conflicts…</source>
         <translation>Conflicten oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="335"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
         <source>{0} added</source>
         <translation>{0} toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="337"/>
         <source>{0} updated</source>
         <translation>{0} bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="337"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="338"/>
         <source>{0} unchanged</source>
         <translation>{0} ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="340"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="341"/>
         <source>{0} in conflict</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="345"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="346"/>
         <source>1 file not imported</source>
         <translation>1 bestand niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="346"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="347"/>
         <source>{0} files not imported</source>
         <translation>{0} bestanden niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="362"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="363"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="363"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="364"/>
         <source>Updated to the newer version</source>
         <translation>Bijgewerkt naar de nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="365"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="366"/>
         <source>In conflict: edited here and at the other post</source>
         <translation>In conflict: hier en bij de andere post bewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="370"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="371"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="377"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="378"/>
         <source>Files not imported (nothing was taken from them)</source>
         <translation>Niet geïmporteerde bestanden (er is niets uit overgenomen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="385"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="386"/>
         <source>&lt;p&gt;The files held no practices.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De bestanden bevatten geen voorbeelden.&lt;/p&gt;</translation>
     </message>
@@ -2499,102 +2500,102 @@
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="186"/>
+        <location filename="../../postkit/ui/main_window.py" line="190"/>
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="190"/>
+        <location filename="../../postkit/ui/main_window.py" line="194"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="191"/>
+        <location filename="../../postkit/ui/main_window.py" line="195"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="192"/>
+        <location filename="../../postkit/ui/main_window.py" line="196"/>
         <source>IMVO conditions</source>
         <translation>IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="193"/>
+        <location filename="../../postkit/ui/main_window.py" line="197"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="194"/>
+        <location filename="../../postkit/ui/main_window.py" line="198"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="195"/>
+        <location filename="../../postkit/ui/main_window.py" line="199"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="204"/>
+        <location filename="../../postkit/ui/main_window.py" line="208"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="206"/>
+        <location filename="../../postkit/ui/main_window.py" line="210"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="210"/>
+        <location filename="../../postkit/ui/main_window.py" line="214"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="226"/>
+        <location filename="../../postkit/ui/main_window.py" line="230"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="239"/>
+        <location filename="../../postkit/ui/main_window.py" line="243"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="250"/>
+        <location filename="../../postkit/ui/main_window.py" line="254"/>
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="262"/>
+        <location filename="../../postkit/ui/main_window.py" line="266"/>
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="275"/>
+        <location filename="../../postkit/ui/main_window.py" line="279"/>
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="286"/>
+        <location filename="../../postkit/ui/main_window.py" line="290"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="304"/>
+        <location filename="../../postkit/ui/main_window.py" line="308"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="310"/>
+        <location filename="../../postkit/ui/main_window.py" line="314"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="518"/>
+        <location filename="../../postkit/ui/main_window.py" line="522"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="534"/>
+        <location filename="../../postkit/ui/main_window.py" line="541"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -2602,17 +2603,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="536"/>
+        <location filename="../../postkit/ui/main_window.py" line="543"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="604"/>
+        <location filename="../../postkit/ui/main_window.py" line="611"/>
         <source>Write the receipts into</source>
         <translation>De ontvangstbevestigingen opslaan in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="623"/>
+        <location filename="../../postkit/ui/main_window.py" line="630"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
@@ -2620,27 +2621,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="677"/>
+        <location filename="../../postkit/ui/main_window.py" line="684"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="680"/>
+        <location filename="../../postkit/ui/main_window.py" line="687"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="695"/>
+        <location filename="../../postkit/ui/main_window.py" line="702"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="696"/>
+        <location filename="../../postkit/ui/main_window.py" line="703"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="704"/>
+        <location filename="../../postkit/ui/main_window.py" line="711"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -2648,17 +2649,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="705"/>
+        <location filename="../../postkit/ui/main_window.py" line="712"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="705"/>
+        <location filename="../../postkit/ui/main_window.py" line="712"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="707"/>
+        <location filename="../../postkit/ui/main_window.py" line="714"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -2666,106 +2667,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="796"/>
+        <location filename="../../postkit/ui/main_window.py" line="807"/>
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="807"/>
+        <location filename="../../postkit/ui/main_window.py" line="818"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="829"/>
+        <location filename="../../postkit/ui/main_window.py" line="840"/>
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="840"/>
-        <location filename="../../postkit/ui/main_window.py" line="859"/>
+        <location filename="../../postkit/ui/main_window.py" line="851"/>
+        <location filename="../../postkit/ui/main_window.py" line="870"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="842"/>
+        <location filename="../../postkit/ui/main_window.py" line="853"/>
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="856"/>
+        <location filename="../../postkit/ui/main_window.py" line="867"/>
         <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="859"/>
+        <location filename="../../postkit/ui/main_window.py" line="870"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="869"/>
+        <location filename="../../postkit/ui/main_window.py" line="880"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="870"/>
+        <location filename="../../postkit/ui/main_window.py" line="881"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="903"/>
+        <location filename="../../postkit/ui/main_window.py" line="914"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="905"/>
+        <location filename="../../postkit/ui/main_window.py" line="916"/>
         <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="926"/>
-        <location filename="../../postkit/ui/main_window.py" line="936"/>
+        <location filename="../../postkit/ui/main_window.py" line="937"/>
+        <location filename="../../postkit/ui/main_window.py" line="947"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="927"/>
-        <location filename="../../postkit/ui/main_window.py" line="937"/>
+        <location filename="../../postkit/ui/main_window.py" line="938"/>
+        <location filename="../../postkit/ui/main_window.py" line="948"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="945"/>
+        <location filename="../../postkit/ui/main_window.py" line="956"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="974"/>
-        <location filename="../../postkit/ui/main_window.py" line="1012"/>
+        <location filename="../../postkit/ui/main_window.py" line="985"/>
+        <location filename="../../postkit/ui/main_window.py" line="1023"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="974"/>
+        <location filename="../../postkit/ui/main_window.py" line="985"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="983"/>
+        <location filename="../../postkit/ui/main_window.py" line="994"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="983"/>
+        <location filename="../../postkit/ui/main_window.py" line="994"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="998"/>
+        <location filename="../../postkit/ui/main_window.py" line="1009"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1001"/>
+        <location filename="../../postkit/ui/main_window.py" line="1012"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2773,32 +2774,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1012"/>
+        <location filename="../../postkit/ui/main_window.py" line="1023"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1027"/>
+        <location filename="../../postkit/ui/main_window.py" line="1038"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1030"/>
+        <location filename="../../postkit/ui/main_window.py" line="1041"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1053"/>
+        <location filename="../../postkit/ui/main_window.py" line="1064"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1055"/>
+        <location filename="../../postkit/ui/main_window.py" line="1066"/>
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1067"/>
+        <location filename="../../postkit/ui/main_window.py" line="1078"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -2897,82 +2898,82 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="43"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="44"/>
         <source>&amp;Show the characters</source>
         <translation>&amp;Tekens tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="60"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="59"/>
         <source>Protected database</source>
         <translation>Beveiligde database</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="63"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="62"/>
         <source>The post&apos;s database {0} is protected with a passphrase. Enter the passphrase to open it.</source>
         <translation>De database van de post {0} is beveiligd met een wachtzin. Voer de wachtzin in om hem te openen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="67"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="66"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="68"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="67"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="69"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="68"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="72"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="71"/>
         <source>Nobody can open the post&apos;s data without the passphrase: not a colleague, not headquarters, not the makers of postkit. Write it down and keep it in a safe place. Backups are encrypted with it too.</source>
         <translation>Zonder de wachtzin kan niemand de gegevens van de post openen: geen collega, niet het departement en ook niet de makers van postkit. Schrijf de wachtzin op en bewaar hem op een veilige plek. Ook back-ups worden ermee versleuteld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="77"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="76"/>
         <source>Protect with a passphrase</source>
         <translation>Beveiligen met een wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="80"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="79"/>
         <source>The database is encrypted on this computer. postkit asks for the passphrase each time it starts.</source>
         <translation>De database is op deze computer versleuteld. postkit vraagt bij elke start om de wachtzin.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="86"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="85"/>
         <source>&amp;Protect</source>
         <translation>&amp;Beveiligen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="88"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="87"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="90"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="89"/>
         <source>&amp;Change</source>
         <translation>&amp;Wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="91"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="90"/>
         <source>&amp;Current passphrase:</source>
         <translation>&amp;Huidige wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="92"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="91"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Nieuwe wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="93"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="92"/>
         <source>&amp;Repeat it:</source>
         <translation>He&amp;rhaal de wachtzin:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="136"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="135"/>
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>De nieuwe wachtzin moet ten minste %n teken lang zijn.</numerusform>
@@ -2980,17 +2981,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="139"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="138"/>
         <source>The passphrase cannot start or end with a space.</source>
         <translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="141"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="140"/>
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="143"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="142"/>
         <source>The new passphrase is the same as the current one.</source>
         <translation>De nieuwe wachtzin is gelijk aan de huidige.</translation>
     </message>
@@ -3066,172 +3067,172 @@
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="61"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
         <source>Edit good practice</source>
         <translation>Goed voorbeeld bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="61"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
         <source>New good practice</source>
         <translation>Nieuw goed voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="66"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="67"/>
         <source>&amp;Practice</source>
         <translation>&amp;Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="67"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
         <source>&amp;Story</source>
         <translation>Ve&amp;rhaal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="69"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="69"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="70"/>
         <source>&amp;Contact and files</source>
         <translation>&amp;Contact en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="71"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="72"/>
         <source>Text fields take Markdown: **bold**, *italic*, lists with - or 1.</source>
         <translation>Tekstvelden ondersteunen Markdown: **vet**, *cursief*, lijsten met - of 1.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="82"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="80"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="107"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="105"/>
         <source>What the post did, in a few words</source>
         <translation>Wat de post deed, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="116"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="114"/>
         <source>Embassy or consulate</source>
         <translation>Ambassade of consulaat</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="118"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="116"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="123"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="121"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="132"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="130"/>
         <source>Only published practices go out with “all published”</source>
         <translation>Alleen gepubliceerde voorbeelden gaan mee met “alle gepubliceerde”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="134"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="132"/>
         <source>Two or three sentences other posts see on the card</source>
         <translation>Twee of drie zinnen die andere posten op de kaart zien</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="136"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="134"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="137"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="135"/>
         <source>Core tas&amp;ks:</source>
         <translation>&amp;Kerntaken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="140"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="138"/>
         <source>P&amp;ost:</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="141"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="139"/>
         <source>Cou&amp;ntry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="140"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="143"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="141"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="144"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
         <source>St&amp;atus:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="145"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="143"/>
         <source>S&amp;ummary:</source>
         <translation>Sa&amp;menvatting:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="151"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="149"/>
         <source>The situation and why the post acted</source>
         <translation>De situatie en waarom de post in actie kwam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="155"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="153"/>
         <source>What another post should know before trying</source>
         <translation>Wat een andere post moet weten voordat die het probeert</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="156"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="154"/>
         <source>Conte&amp;xt:</source>
         <translation>Conte&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="157"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="155"/>
         <source>What was &amp;done:</source>
         <translation>Wat er is ge&amp;daan:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="158"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="156"/>
         <source>What &amp;worked:</source>
         <translation>Wat &amp;werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="159"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="157"/>
         <source>What did &amp;not work:</source>
         <translation>Wat &amp;niet werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="160"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="158"/>
         <source>L&amp;essons for other posts:</source>
         <translation>L&amp;essen voor andere posten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="171"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="169"/>
         <source>Optional: who to ask at the post</source>
         <translation>Optioneel: bij wie u op de post terechtkunt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="173"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="171"/>
         <source>Con&amp;tact:</source>
         <translation>Con&amp;tact:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="174"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="172"/>
         <source>Tools and templates:</source>
         <translation>Hulpmiddelen en sjablonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="239"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="237"/>
         <source>Give the practice a title.</source>
         <translation>Geef het voorbeeld een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="240"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="238"/>
         <source>Tick at least one core task.</source>
         <translation>Vink ten minste één kerntaak aan.</translation>
     </message>
@@ -3431,27 +3432,27 @@
 <context>
     <name>PracticeSharing</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="65"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="66"/>
         <source>Import good practices</source>
         <translation>Goede voorbeelden importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="67"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="68"/>
         <source>postkit exchange files (*.postkit)</source>
         <translation>postkit-uitwisselingsbestanden (*.postkit)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="92"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="93"/>
         <source>Export PDF booklet</source>
         <translation>PDF-boekje exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="94"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="95"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="116"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="117"/>
         <source>Writing the booklet…</source>
         <translation>Het boekje wordt gemaakt…</translation>
     </message>
@@ -3823,7 +3824,7 @@
         <translation>Ook gebruikt door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="346"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="349"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
@@ -3864,27 +3865,27 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="29"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="30"/>
         <source>Your post</source>
         <translation>Uw post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="29"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="30"/>
         <source>Welcome to postkit</source>
         <translation>Welkom bij postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="33"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="34"/>
         <source>postkit keeps your post&apos;s IMVO work on this computer. Tell it which post this is and who you are; every record notes who created and changed it.</source>
         <translation>postkit bewaart het IMVO-werk van uw post op deze computer. Geef aan welke post dit is en wie u bent; bij elk gegeven wordt vastgelegd wie het heeft gemaakt en gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="40"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="41"/>
         <source>e.g. Embassy Nairobi</source>
         <translation>bijv. Ambassade Nairobi</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="42"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="43"/>
         <source>Your name</source>
         <translation>Uw naam</translation>
     </message>
@@ -3922,11 +3923,6 @@
 <context>
     <name>ReceiptsView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="81"/>
-        <source>Sent to headquarters</source>
-        <translation>Verzonden naar het departement</translation>
-    </message>
-    <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="84"/>
         <source>Import &amp;receipt…</source>
         <translation>&amp;Ontvangstbevestiging importeren…</translation>
@@ -3952,11 +3948,6 @@
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="100"/>
-        <source>Sent</source>
-        <translation>Verzonden</translation>
-    </message>
-    <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="101"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
@@ -3977,57 +3968,67 @@
         <translation>Inzendingen: {0} · SHA-256 {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
-        <source>Accepted (responses counted: {0})</source>
-        <translation>Geaccepteerd (getelde inzendingen: {0})</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="171"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="173"/>
         <source>Refused ({0})</source>
         <translation>Geweigerd ({0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="171"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="173"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="175"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="177"/>
         <source>Not confirmed after {0} days</source>
         <translation>Na {0} dagen niet bevestigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="181"/>
-        <source>Waiting for a receipt</source>
-        <translation>Wacht op ontvangstbevestiging</translation>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="81"/>
+        <source>Exported for headquarters</source>
+        <translation>Geëxporteerd voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="196"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="100"/>
+        <source>Exported</source>
+        <translation>Geëxporteerd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
+        <source>Confirmed by headquarters (responses counted: {0})</source>
+        <translation>Bevestigd door het departement (getelde inzendingen: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="183"/>
+        <source>Exported, not yet confirmed by headquarters</source>
+        <translation>Geëxporteerd, nog niet bevestigd door het departement</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="198"/>
         <source>Import a receipt from headquarters</source>
         <translation>Ontvangstbevestiging van het departement importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="198"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="200"/>
         <source>Receipts from headquarters (*.postkit-receipt.json *.json)</source>
         <translation>Ontvangstbevestigingen van het departement (*.postkit-receipt.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="232"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="234"/>
         <source>Importing the receipt…</source>
         <translation>De ontvangstbevestiging wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="245"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="247"/>
         <source>Receipt imported (exports updated: {0})</source>
         <translation>Ontvangstbevestiging geïmporteerd (bijgewerkte exports: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="252"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="254"/>
         <source>{file}: receipt of {date} (exports updated: {count}).</source>
         <translation>{file}: ontvangstbevestiging van {date} (bijgewerkte exports: {count}).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="260"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="262"/>
         <source>Headquarters also lists files this post has no record of: {0}</source>
         <translation>Het departement noemt ook bestanden waarvan deze post niets heeft vastgelegd: {0}</translation>
     </message>
@@ -4372,17 +4373,17 @@
 <context>
     <name>RequestView</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="138"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="141"/>
         <source>What is expected follows from the size: complete the figures.</source>
         <translation>Wat er verwacht wordt volgt uit de omvang: vul de cijfers aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="141"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="145"/>
         <source>Expected: every element of due diligence, including public reporting. Size does not raise the risk.</source>
         <translation>Verwacht: elk onderdeel van gepaste zorgvuldigheid, ook openbare verantwoording. Omvang verhoogt het risico niet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="147"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="151"/>
         <source>Expected: lighter due diligence, in proportion to its size, the country and sector and its position in the chain. Size does not lower the risk.</source>
         <translation>Verwacht: lichtere gepaste zorgvuldigheid, naar verhouding van omvang, land en sector en positie in de keten. Omvang verlaagt het risico niet.</translation>
     </message>
@@ -4447,72 +4448,72 @@
         <translation>Groot bedrijf:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="75"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="78"/>
         <source>Support asked</source>
         <translation>Gevraagde steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="84"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="87"/>
         <source>Kind:</source>
         <translation>Soort steun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="85"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="88"/>
         <source>Operating in:</source>
         <translation>Actief in:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="86"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="89"/>
         <source>Dates:</source>
         <translation>Datums:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="87"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="90"/>
         <source>Handled by:</source>
         <translation>Behandeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="88"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="91"/>
         <source>Description:</source>
         <translation>Omschrijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="125"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="128"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="136"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="140"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="138"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="143"/>
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="140"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="149"/>
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="148"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="162"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="150"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="164"/>
         <source>needed by {0}</source>
         <translation>nodig op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="156"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="170"/>
         <source>Recorded {0} by {1}</source>
         <translation>Vastgelegd op {0} door {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="165"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="179"/>
         <source>Decided, so read-only: reopen the request on the Decision tab to change it.</source>
         <translation>Afgehandeld en dus alleen-lezen: heropen het verzoek op het tabblad Besluit om het te wijzigen.</translation>
     </message>
@@ -4661,57 +4662,57 @@
         <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met een bestand in de indeling targets.simple.csv van OpenSanctions (de gegevens van OpenSanctions zijn alleen voor niet-commercieel gebruik gelicentieerd).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="487"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="488"/>
         <source>A newer sanctions list was imported since this screening: screen again.</source>
         <translation>Na deze toetsing is een nieuwere sanctielijst geïmporteerd: toets opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="495"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="496"/>
         <source>A newer sanctions list found {0} new candidate(s) after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>Een nieuwere sanctielijst leverde na het besluit {0} nieuwe mogelijke treffer(s) op. Het besluit blijft staan; heropen het verzoek om ze te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="502"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="503"/>
         <source>Confirmed as a sanctions match: {0} candidate(s).</source>
         <translation>Bevestigd als treffer op de sanctielijst: {0} mogelijke treffer(s).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="511"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="512"/>
         <source>Candidates to judge: {0}, of which {1} new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>Te beoordelen mogelijke treffers: {0}, waarvan {1} nieuw uit de nieuwere sanctielijst. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="519"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="520"/>
         <source>Candidates to judge: {0}. Confirm or dismiss each before deciding.</source>
         <translation>Te beoordelen mogelijke treffers: {0}. Bevestig of wijs elk ervan af voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="531"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="532"/>
         <source>&lt;h3&gt;Not screened yet&lt;/h3&gt;&lt;p&gt;Screen the company and its directors against the sanctions list with &lt;b&gt;Screen now&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog niet getoetst&lt;/h3&gt;&lt;p&gt;Toets het bedrijf en zijn bestuurders aan de sanctielijst met &lt;b&gt;Nu toetsen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="535"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="536"/>
         <source>&lt;h3&gt;No candidates&lt;/h3&gt;&lt;p&gt;No name of the company or its directors comes close to an entry of the list.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen mogelijke treffers&lt;/h3&gt;&lt;p&gt;Geen naam van het bedrijf of zijn bestuurders komt in de buurt van een vermelding op de lijst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="552"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="553"/>
         <source>{listed} — score {score} for {subject}</source>
         <translation>{listed} — score {score} voor {subject}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="577"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="578"/>
         <source>&lt;b style=&apos;color:{0}&apos;&gt;To judge.&lt;/b&gt; Is this the same company or person?</source>
         <translation>&lt;b style=&apos;color:{0}&apos;&gt;Te beoordelen.&lt;/b&gt; Is dit hetzelfde bedrijf of dezelfde persoon?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="582"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="583"/>
         <source>Already judged before this screening, not asked again: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>Al beoordeeld vóór deze toetsing, niet opnieuw voorgelegd: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="586"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="587"/>
         <source>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
@@ -4777,149 +4778,149 @@
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="95"/>
+        <location filename="../../postkit/ui/screening/page.py" line="101"/>
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="97"/>
+        <location filename="../../postkit/ui/screening/page.py" line="103"/>
         <source>Record a company&apos;s request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="99"/>
+        <location filename="../../postkit/ui/screening/page.py" line="105"/>
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="104"/>
+        <location filename="../../postkit/ui/screening/page.py" line="110"/>
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="148"/>
+        <location filename="../../postkit/ui/screening/page.py" line="155"/>
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="149"/>
+        <location filename="../../postkit/ui/screening/page.py" line="156"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="150"/>
-        <location filename="../../postkit/ui/screening/page.py" line="545"/>
+        <location filename="../../postkit/ui/screening/page.py" line="157"/>
+        <location filename="../../postkit/ui/screening/page.py" line="589"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="151"/>
+        <location filename="../../postkit/ui/screening/page.py" line="158"/>
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="152"/>
+        <location filename="../../postkit/ui/screening/page.py" line="159"/>
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="284"/>
+        <location filename="../../postkit/ui/screening/page.py" line="291"/>
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="285"/>
+        <location filename="../../postkit/ui/screening/page.py" line="292"/>
         <source>Sanctions list (*.csv);;All files (*)</source>
         <translation>Sanctielijst (*.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="301"/>
+        <location filename="../../postkit/ui/screening/page.py" line="308"/>
         <source>Imported {0}: {1} entries. Requests screened again with new candidates: {2}.</source>
         <translation>{0} geïmporteerd: {1} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {2}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="310"/>
+        <location filename="../../postkit/ui/screening/page.py" line="317"/>
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="322"/>
-        <location filename="../../postkit/ui/screening/page.py" line="418"/>
+        <location filename="../../postkit/ui/screening/page.py" line="329"/>
+        <location filename="../../postkit/ui/screening/page.py" line="425"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="322"/>
+        <location filename="../../postkit/ui/screening/page.py" line="329"/>
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="329"/>
+        <location filename="../../postkit/ui/screening/page.py" line="336"/>
         <source>Imported {0} ratings from {1}.</source>
         <translation>{0} beoordelingen geïmporteerd uit {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="349"/>
+        <location filename="../../postkit/ui/screening/page.py" line="356"/>
         <source>Screened {0}: candidates found: {1}.</source>
         <translation>{0} getoetst: mogelijke treffers gevonden: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="355"/>
+        <location filename="../../postkit/ui/screening/page.py" line="362"/>
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="367"/>
+        <location filename="../../postkit/ui/screening/page.py" line="374"/>
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="369"/>
+        <location filename="../../postkit/ui/screening/page.py" line="376"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="393"/>
+        <location filename="../../postkit/ui/screening/page.py" line="400"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="415"/>
+        <location filename="../../postkit/ui/screening/page.py" line="422"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="415"/>
+        <location filename="../../postkit/ui/screening/page.py" line="422"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="419"/>
+        <location filename="../../postkit/ui/screening/page.py" line="426"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="492"/>
+        <location filename="../../postkit/ui/screening/page.py" line="504"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="494"/>
+        <location filename="../../postkit/ui/screening/page.py" line="506"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="498"/>
+        <location filename="../../postkit/ui/screening/page.py" line="510"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="502"/>
+        <location filename="../../postkit/ui/screening/page.py" line="517"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="519"/>
+        <location filename="../../postkit/ui/screening/page.py" line="520"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -4927,7 +4928,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="521"/>
+        <location filename="../../postkit/ui/screening/page.py" line="522"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -4935,7 +4936,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="523"/>
+        <location filename="../../postkit/ui/screening/page.py" line="524"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -4943,102 +4944,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="527"/>
+        <location filename="../../postkit/ui/screening/page.py" line="528"/>
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="528"/>
+        <location filename="../../postkit/ui/screening/page.py" line="529"/>
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="531"/>
+        <location filename="../../postkit/ui/screening/page.py" line="532"/>
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="537"/>
+        <location filename="../../postkit/ui/screening/page.py" line="538"/>
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="546"/>
+        <location filename="../../postkit/ui/screening/page.py" line="547"/>
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="548"/>
+        <location filename="../../postkit/ui/screening/page.py" line="549"/>
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="551"/>
+        <location filename="../../postkit/ui/screening/page.py" line="552"/>
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="526"/>
+        <location filename="../../postkit/ui/screening/page.py" line="570"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="529"/>
+        <location filename="../../postkit/ui/screening/page.py" line="573"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="539"/>
+        <location filename="../../postkit/ui/screening/page.py" line="583"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="543"/>
+        <location filename="../../postkit/ui/screening/page.py" line="587"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="551"/>
+        <location filename="../../postkit/ui/screening/page.py" line="595"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="554"/>
+        <location filename="../../postkit/ui/screening/page.py" line="598"/>
         <source>Sanctions list: {file} · {date} · {entries} entries</source>
         <translation>Sanctielijst: {file} · {date} · {entries} vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="578"/>
+        <location filename="../../postkit/ui/screening/page.py" line="622"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="581"/>
+        <location filename="../../postkit/ui/screening/page.py" line="625"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="584"/>
+        <location filename="../../postkit/ui/screening/page.py" line="628"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="599"/>
+        <location filename="../../postkit/ui/screening/page.py" line="643"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="604"/>
+        <location filename="../../postkit/ui/screening/page.py" line="648"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="649"/>
+        <location filename="../../postkit/ui/screening/page.py" line="693"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="700"/>
+        <location filename="../../postkit/ui/screening/page.py" line="753"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>
@@ -5087,233 +5088,283 @@
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="121"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="125"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="123"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="127"/>
         <source>&amp;Import a survey…</source>
         <translation>Enquête &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="128"/>
         <source>Add a survey form from an XLSForm workbook (.xlsx)</source>
         <translation>Een enquêteformulier toevoegen uit een XLSForm-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="140"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="144"/>
         <source>Survey forms</source>
         <translation>Enquêteformulieren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="319"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="323"/>
         <source>Submitted</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="142"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="160"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="164"/>
         <source>&lt;h3&gt;No surveys yet&lt;/h3&gt;&lt;p&gt;Add a survey form headquarters sent you with &lt;b&gt;Import a survey…&lt;/b&gt; (an XLSForm workbook, .xlsx).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen enquêtes&lt;/h3&gt;&lt;p&gt;Voeg een enquêteformulier dat het departement u stuurde toe met &lt;b&gt;Enquête importeren…&lt;/b&gt; (een XLSForm-werkmap, .xlsx).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="172"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="176"/>
         <source>&amp;Start a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="175"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="179"/>
         <source>&amp;Continue draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="177"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="181"/>
         <source>&amp;Discard draft…</source>
         <translation>Concept &amp;verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="179"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="183"/>
         <source>&amp;Export responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="181"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="185"/>
         <source>Write the post&apos;s submitted responses to .xlsx or .csv for headquarters</source>
         <translation>De verzonden inzendingen van de post naar .xlsx of .csv schrijven voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="191"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="195"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="194"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="198"/>
         <source>Respondent</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="195"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="199"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="196"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="200"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="197"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="198"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
         <source>Last change</source>
         <translation>Laatste wijziging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="208"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="212"/>
         <source>No responses yet. Each respondent starts their own with Start a response.</source>
         <translation>Nog geen inzendingen. Elke respondent begint een eigen inzending met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="305"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="309"/>
         <source>{form_id}, version {version} · imported {when} · submitted: {submitted} · drafts: {drafts}</source>
         <translation>{form_id}, versie {version} · geïmporteerd op {when} · verzonden: {submitted} · concepten: {drafts}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="318"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="322"/>
         <source>Anonymous</source>
         <translation>Anoniem</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="319"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="323"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="385"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="389"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="388"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="392"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="389"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="393"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="392"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="396"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="393"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="397"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="395"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="399"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="398"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="402"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="483"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="488"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="484"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="489"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="484"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="489"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="528"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="537"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="563"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="572"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="588"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="597"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="590"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="599"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="600"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="609"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="602"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="611"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="638"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="647"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="643"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="652"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="653"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="670"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="702"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="655"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="672"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="679"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="696"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="676"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="704"/>
+        <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
+        <translation>
+            <numerusform>De export bevat %n ingezonden inzending voor “{title}”, versie {version}, als inzending van {post}.</numerusform>
+            <numerusform>De export bevat %n ingezonden inzendingen voor “{title}”, versie {version}, als inzendingen van {post}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="717"/>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="725"/>
+        <source>No response is left out.</source>
+        <translation>Er wordt geen inzending weggelaten.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="726"/>
+        <source>Left out:</source>
+        <translation>Weggelaten:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="730"/>
+        <source>{who}, started {when}</source>
+        <translation>{who}, begonnen {when}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="731"/>
+        <source>anonymous</source>
+        <translation>anoniem</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="739"/>
+        <source>• %n draft(s), not submitted yet: {0}</source>
+        <translation>
+            <numerusform>• %n concept, nog niet ingezonden: {0}</numerusform>
+            <numerusform>• %n concepten, nog niet ingezonden: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
+        <source>• %n response(s) to version {0} of the form: select that version to export them</source>
+        <translation>
+            <numerusform>• %n inzending voor versie {0} van de vragenlijst: kies die versie om haar te exporteren</numerusform>
+            <numerusform>• %n inzendingen voor versie {0} van de vragenlijst: kies die versie om ze te exporteren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/surveys/page.py" line="693"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>
@@ -5355,17 +5406,17 @@
 <context>
     <name>UserPickDialog</name>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="183"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="182"/>
         <source>Who is working?</source>
         <translation>Wie werkt er?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="185"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="184"/>
         <source>Pick your name. Records you create or change will name you.</source>
         <translation>Kies uw naam. Bij wat u vastlegt of wijzigt, wordt uw naam vermeld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="188"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="187"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
@@ -5400,32 +5451,32 @@
     </message>
     <message>
         <location filename="../../postkit/ui/users_dialog.py" line="61"/>
-        <location filename="../../postkit/ui/users_dialog.py" line="132"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="131"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deactiveren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="96"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="95"/>
         <source>{0} (left the post)</source>
         <translation>{0} (heeft de post verlaten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="120"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="119"/>
         <source>{0} is in the list already.</source>
         <translation>{0} staat al in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="130"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="129"/>
         <source>&amp;Reactivate</source>
         <translation>&amp;Weer activeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="153"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="152"/>
         <source>Rename user</source>
         <translation>Naam van gebruiker wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="153"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="152"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>

@@ -19,14 +19,22 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 SURVEYS = Path(__file__).resolve().parent.parent
-VERSION = "2026112501"  # yyyymmddrr, by XLSForm convention; raise it with every change
+VERSION = "2026120501"  # yyyymmddrr, by XLSForm convention; raise it with every change
 LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
 DEFAULT_LANGUAGE = "English (en)"
 # Fixed times inside the workbook, so the same source gives the same bytes.
 FIXED_TIME = datetime(2026, 11, 25)
 
 TRANSLATED = ("label", "hint", "required_message", "constraint_message")
-PLAIN = ("required", "relevant", "constraint", "calculation", "default", "appearance")
+PLAIN = (
+    "required",
+    "relevant",
+    "constraint",
+    "calculation",
+    "default",
+    "appearance",
+    "read_only",
+)
 CORE_TASKS = (
     ("expertise opbouwen door de post", "building IMVO expertise at the post"),
     (
@@ -48,6 +56,16 @@ CORE_TASKS = (
 )
 
 Text = tuple[str, str]  # (Dutch, English)
+# The regions of resources/reference/regions.json each region choice covers: postkit fills the
+# read-only `region` question from the region of the post's country of accreditation.
+REFERENCE_REGIONS = {
+    "africa": "africa",
+    "asia_oceania": "asia oceania",
+    "europe": "europe",
+    "latin_america": "latin_america_caribbean",
+    "mena": "middle_east_north_africa",
+    "north_america": "north_america",
+}
 
 
 @dataclass
@@ -91,6 +109,10 @@ EMAIL = r"regex(., '^[^@\s]+@[^@\s]+\.[^@\s]+$')"
 AGREE_NOTE = (
     "Geef aan in hoeverre u het eens bent met de volgende stellingen.",
     "Please say how far you agree with the following statements.",
+)
+FROM_PROFILE = (
+    "Ingevuld uit het profiel van de post.",
+    "Filled in from the post's profile.",
 )
 CHOOSE_ALL = ("Kies alles wat van toepassing is.", "Choose all that apply.")
 PICK_ONE = (
@@ -184,18 +206,22 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
             required="yes",
             relevant="${role} = 'other'",
         ),
+        # Read-only: postkit fills the post and its region in from the post's profile.
         question(
             "text",
             "post",
-            ("Bij welke post werkt u?", "Which post do you work at?"),
-            ("Bijvoorbeeld: Ambassade Nairobi", "For example: Embassy Nairobi"),
+            ("Post", "Post"),
+            FROM_PROFILE,
             required="yes",
+            read_only="yes",
         ),
         question(
             "select_one region",
             "region",
-            ("In welke regio ligt uw post?", "In which region is your post?"),
+            ("Regio van de post", "Region of the post"),
+            FROM_PROFILE,
             required="yes",
+            read_only="yes",
         ),
         question(
             "integer",
@@ -876,9 +902,12 @@ def write_form(
         survey.append([cell or None for cell in cells])
 
     sheet = workbook.create_sheet("choices")
-    sheet.append(["list_name", "name", *language_columns("label")])
+    has_regions = any(list_name == "region" for list_name, _name, _label in lists)
+    extra = ["reference_regions"] if has_regions else []
+    sheet.append(["list_name", "name", *language_columns("label"), *extra])
     for list_name, name, (nl, en) in lists:
-        sheet.append([list_name, name, nl, en])
+        regions = [REFERENCE_REGIONS[name]] if has_regions and list_name == "region" else []
+        sheet.append([list_name, name, nl, en, *regions])
 
     sheet = workbook.create_sheet("settings")
     values = {**settings, "version": VERSION, "default_language": DEFAULT_LANGUAGE}

@@ -15,6 +15,12 @@ from postkit.core.db.migrate import HEAD_REVISION
 from postkit.core.paths import DB_ENV_VAR
 from postkit.core.profile import load_profile
 from postkit.core.screening.requests import list_requests
+from postkit.core.surveys.responses import (
+    SUBMITTED,
+    find_form,
+    list_responses,
+    start_response,
+)
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,10 +106,27 @@ def test_survey_export_writes_the_posts_responses(
     db = tmp_path / "post.sqlite3"
     assert main(["--db", str(db), "demo", "seed", "--activities", "5"]) == 0
     out = tmp_path / "export.xlsx"
+    database = open_database(db)
+    with database.session() as session:
+        form = find_form(session, "imvo_guidelines_evaluation")
+        submitted = len(list_responses(session, form.id, SUBMITTED))
+        profile = load_profile(session)
+        assert profile is not None
+        start_response(session, form.id, profile.post_name, "en", False, "Ann Vos")
+    capsys.readouterr()  # what the seeding said
     assert main(["--db", str(db), "survey", "export", "imvo_guidelines_evaluation", str(out)]) == 0
-    assert "3 responses" in capsys.readouterr().out
+    plan, written = capsys.readouterr().out.splitlines()
+    # Before writing: how many it holds, and which are left out and why.
+    assert plan.startswith(f"exporting {submitted} submitted responses to ")
+    assert f"as {profile.post_name}; left out: 1 draft(s) not submitted yet: Ann Vos" in plan
+    assert (
+        written
+        == f"{out}: {submitted} responses to {form.form_id} {form.version} from {profile.post_name}"
+    )
     workbook = openpyxl.load_workbook(out, read_only=True)
     assert {"responses", "labels", "meta"} <= set(workbook.sheetnames)
+    assert workbook["meta"]["B10"].value == submitted  # the `responses` key
+    workbook.close()
     assert main(["--db", str(db), "survey", "export", "no_such_form", str(out)]) == 1
     assert "no_such_form" in capsys.readouterr().err
 

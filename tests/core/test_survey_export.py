@@ -148,20 +148,20 @@ def test_text_that_looks_like_a_formula_stays_text(
     assert sheet.cell(2, header.index("role_other") + 1).data_type == "s"
 
 
-def test_only_the_posts_submitted_responses_are_exported(
+def test_every_submitted_response_is_exported_and_drafts_are_not(
     session: Session, form_pk: int, tmp_path: Path
 ) -> None:
     first = _submit(session, form_pk, years=1)
-    _submit(session, form_pk, post="Embassy Elsewhere", years=2)
+    _submit(session, form_pk, post="Embassy Elsewhere", years=2)  # the post's earlier name
     start_response(session, form_pk, POST, "en", anonymous=True)  # a draft
     second = _submit(session, form_pk, years=3, language="nl")
-    assert export_responses_xlsx(session, form_pk, tmp_path / "out.xlsx", POST) == 2
+    assert export_responses_xlsx(session, form_pk, tmp_path / "out.xlsx", POST) == 3
     header, rows, meta = _read(tmp_path / "out.xlsx")
     records = _records(header, rows)
-    assert [r["years"] for r in records] == [1, 3]
-    assert [r["_language"] for r in records] == ["en", "nl"]
-    assert len({r["_uuid"] for r in records}) == 2
-    assert first != second and meta["responses"] == 2
+    assert [r["years"] for r in records] == [1, 2, 3]
+    assert [r["_language"] for r in records] == ["en", "en", "nl"]
+    assert len({r["_uuid"] for r in records}) == 3
+    assert first != second and meta["responses"] == 3 and meta["post"] == POST
 
 
 def test_an_anonymous_response_carries_no_name(
@@ -300,17 +300,17 @@ def test_an_export_without_responses_still_has_its_header_and_meta(
 
 
 def test_the_demo_exports_of_the_shipped_survey_verify(session: Session, tmp_path: Path) -> None:
-    posts = ["Embassy Nairobi", "Ambassade Hanoi"]
-    seed_survey_demo(session, posts, respondents_per_post=4, today=TODAY)
+    post = "Embassy Nairobi"
+    seed_survey_demo(session, [post], respondents_per_post=4, today=TODAY)
     info = find_form(session, EVALUATION_FORM_ID)
-    for post in posts:
-        path = tmp_path / f"{post}.xlsx"
-        assert export_responses_xlsx(session, info.id, path, post) == 4
+    for path in (tmp_path / "first.xlsx", tmp_path / "again.xlsx"):
+        assert export_responses_xlsx(session, info.id, path, post, "africa") == 4
         header, rows, meta = _read(path)
         assert responses_digest(header, rows) == meta["sha256"]
         assert meta["form_id"] == EVALUATION_FORM_ID and meta["version"] == info.version
         records = _records(header, rows)
         assert {r["post"] for r in records} == {post}
+        assert {r["region"] for r in records} == {"africa"}
         assert all(r["clarity_overall"] in ("1", "2", "3", "4", "5") for r in records)
         for record in records:
             chosen = str(record["tools_used"]).split()

@@ -86,7 +86,7 @@ def form_path(tmp_path: Path) -> Path:
 def test_the_evaluation_survey_is_valid_and_bilingual() -> None:
     form = load_form(EVALUATION)
     assert form.form_id == "imvo_guidelines_evaluation"
-    assert form.version == "2026112501"
+    assert form.version == "2026120501"
     assert form.languages == ("nl", "en")
     assert form.language_names == {"nl": "Nederlands", "en": "English"}
     assert form.default_language == "en"
@@ -149,8 +149,8 @@ def test_the_interview_guide_is_valid_and_bilingual() -> None:
 
 
 def test_check_form_gives_the_line_the_cli_prints() -> None:
-    assert check_form(EVALUATION) == "ok imvo_guidelines_evaluation 2026112501 50 questions"
-    assert check_form(INTERVIEW) == "ok imvo_interview_guide 2026112501 19 questions"
+    assert check_form(EVALUATION) == "ok imvo_guidelines_evaluation 2026120501 50 questions"
+    assert check_form(INTERVIEW) == "ok imvo_interview_guide 2026120501 19 questions"
 
 
 def sheet_values(path: Path) -> dict[str, list[tuple[object, ...]]]:

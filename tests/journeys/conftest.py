@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
     QLineEdit,
@@ -31,6 +32,7 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.profile import PostProfile
+from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.main_window import MainWindow
 from postkit.ui.settings import Settings
 from tests.conftest import TEST_PROFILE
@@ -108,15 +110,30 @@ def open_main_window(
     language: str = "en",
     profile: PostProfile = TEST_PROFILE,
 ) -> MainWindow:
-    """The main window over `database`, as the app shows it at start; `profile` names the
-    post (another post's window gets its own database, profile and settings)."""
+    """The main window over `database`, as the app shows it at start.
+
+    `profile` names the post (another post's window gets its own database, profile and
+    settings). In `language` the app's translators are installed as the app installs them,
+    and removed with the window.
+    """
     store.setValue("ui/language", language)
+    app = QApplication.instance()
+    translators = install_translators(app, language) if language != "en" else []
     window = MainWindow(Settings(store))
+    if translators:
+        qtbot.addWidget(window, before_close_func=lambda _w: _remove(app, translators))
     window.attach(database, profile)
-    qtbot.addWidget(window)
+    if not translators:
+        qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def _remove(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+    apply_locale("en")
 
 
 @pytest.fixture
@@ -238,6 +255,27 @@ def pick_files(paths: list[Path]) -> DialogHandler:
             dialog.setDirectory(str(paths[0].parent))
         edit.setText(" ".join(f'"{path.name}"' for path in paths))
         QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    return handler
+
+
+def choose_folder(path: Path) -> DialogHandler:
+    """A handler that goes to folder `path` in a folder dialog and clicks its accept button."""
+
+    def handler(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {dialog!r}"
+        dialog.setDirectory(str(path))
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        if edit is not None:
+            edit.clear()
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None
+        accept = next(
+            button
+            for button in box.buttons()
+            if box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        accept.click()
 
     return handler
 

@@ -20,6 +20,7 @@ from postkit.ui.surveys.receipts_view import FILE, STATUS, ReceiptsView
 from tests.conftest import TEST_PROFILE
 
 POST = TEST_PROFILE.post_name
+WAITING = "Exported, not yet confirmed by headquarters"
 NOW = datetime.now(UTC).replace(microsecond=0)
 SHA = {name: name[0] * 64 for name in ("a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx")}
 
@@ -84,7 +85,7 @@ def test_unconfirmed_exports_are_flagged_only_after_the_set_days(view: ReceiptsV
         "a.xlsx": ("overdue", "Not confirmed after 14 days"),
         "b.xlsx": ("overdue", "Not confirmed after 14 days"),
         "c.xlsx": ("overdue", "Not confirmed after 14 days"),
-        "d.xlsx": ("waiting", "Waiting for a receipt"),
+        "d.xlsx": ("waiting", WAITING),
     }
     assert view.overdue_count() == 3
     assert view.tree.topLevelItem(0).text(FILE) == "d.xlsx"  # the newest first
@@ -102,10 +103,10 @@ def test_a_dropped_receipt_shows_sent_received_and_the_outcome(
     qtbot.waitUntil(lambda: view.job is None)
     assert message.args == ["Receipt imported (exports updated: 2)"]
     assert rows(view) == {
-        "a.xlsx": ("accepted", "Accepted (responses counted: 5)"),
+        "a.xlsx": ("accepted", "Confirmed by headquarters (responses counted: 5)"),
         "b.xlsx": ("refused", "Refused (the file was changed)"),
         "c.xlsx": ("overdue", "Not confirmed after 14 days"),
-        "d.xlsx": ("waiting", "Waiting for a receipt"),
+        "d.xlsx": ("waiting", WAITING),
     }
     accepted = next(
         view.tree.topLevelItem(i)
@@ -169,8 +170,9 @@ def test_the_surveys_page_lists_an_export_it_just_wrote(
     qtbot.addWidget(page)
     page.show()
     target = tmp_path / "export.xlsx"
+    monkeypatch.setattr(SurveysPage, "confirm_export", lambda *_args: True)
     monkeypatch.setattr(SurveysPage, "ask_save_path", lambda *_args: target)
     assert page.receipts_view.tree.topLevelItemCount() == 0
     page.export_responses()
     qtbot.waitUntil(lambda: page.job is None)
-    assert rows(page.receipts_view) == {"export.xlsx": ("waiting", "Waiting for a receipt")}
+    assert rows(page.receipts_view) == {"export.xlsx": ("waiting", WAITING)}

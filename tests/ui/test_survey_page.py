@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
+from postkit.core.surveys.demo import seed_survey_demo
+from postkit.core.surveys.receipts import list_sent_exports
 from postkit.core.surveys.responses import (
     DRAFT,
     SUBMITTED,
@@ -25,9 +27,11 @@ from postkit.ui.surveys.dialogs import ProblemsDialog, StartChoice, StartRespons
 from postkit.ui.surveys.form_view import FormView
 from postkit.ui.surveys.page import SurveysPage
 from tests.conftest import TEST_PROFILE
+from tests.journeys.conftest import answering, click_button
 from tests.ui.test_survey_form_view import write_form
 
 EVALUATION = "imvo_guidelines_evaluation"
+REAL_CONFIRM_EXPORT = SurveysPage.confirm_export
 ABOUT_YOU, ACTIVITY, CLARITY = 1, 2, 3
 
 
@@ -41,6 +45,7 @@ class Asked:
         self.save_path: Path | None = None
         self.open_path: Path | None = None
         self.problems: list[tuple[str, list[Problem]]] = []
+        self.confirm_export = True
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         def ask_continue(_page, draft, starting):  # type: ignore[no-untyped-def]
@@ -50,6 +55,7 @@ class Asked:
         monkeypatch.setattr(SurveysPage, "ask_continue_draft", ask_continue)
         monkeypatch.setattr(SurveysPage, "ask_start", lambda _page, _info: self.start_choice)
         monkeypatch.setattr(SurveysPage, "ask_save_path", lambda *_args: self.save_path)
+        monkeypatch.setattr(SurveysPage, "confirm_export", lambda *_args: self.confirm_export)
         monkeypatch.setattr(SurveysPage, "ask_open_path", lambda _page: self.open_path)
         monkeypatch.setattr(
             SurveysPage,
@@ -146,8 +152,13 @@ def test_answering_in_dutch_closing_midway_and_finishing(
     _choose(view, "role", "other")
     assert view.cards["role_other"].isVisible()
     _type(qtbot, view, "role_other", "Handelsattaché")
-    _type(qtbot, view, "post", "Ambassade Nairobi")
-    _choose(view, "region", "africa")
+    # Post and region come from the post's profile: shown, not typed.
+    assert view.cards["post"].input.edit.text() == TEST_PROFILE.post_name  # type: ignore[union-attr]
+    assert not view.cards["post"].input.isEnabled()  # type: ignore[union-attr]
+    assert view.cards["region"].input.button("africa").isChecked()  # type: ignore[union-attr]
+    assert not view.cards["region"].input.isEnabled()  # type: ignore[union-attr]
+    assert view.cards["region"].input.clear_button.isHidden()  # type: ignore[union-attr]
+    assert view.cards["post"].hint.text() == "Ingevuld uit het profiel van de post."
     _choose(view, "business_activity", "medium")
     _type(qtbot, view, "years_imvo", "55")
     assert view.cards["years_imvo"].message.isVisible()  # the constraint: 0 to 40 years
@@ -214,6 +225,7 @@ def test_answering_in_dutch_closing_midway_and_finishing(
         record = get_response(session, response.id)
     assert record.is_anonymous and record.respondent == ""
     assert record.post_name == TEST_PROFILE.post_name
+    assert (record.answers["post"], record.answers["region"]) == (TEST_PROFILE.post_name, "africa")
     assert record.answers["years_imvo"] == 4
     assert record.answers["tools_used"] == ("oecd_guidelines",)
     assert record.answers["active_tasks"] == 2
@@ -328,7 +340,7 @@ def test_export_writes_the_submitted_responses(
     view = _view(page)
     answers = dict(view.session.answers())
     answers.update(
-        anonymous="yes", role="deputy", post="Nairobi", region="africa",
+        anonymous="yes", role="deputy",
         business_activity="low", clarity_overall="5", work_overall="4", user_overall="4",
         tools_used=("risk_scan",), actions_taken=("none",), interview="no", confirm="OK",
         **{f"task{n}_activity": "3" for n in range(1, 6)},
@@ -354,6 +366,54 @@ def test_export_writes_the_submitted_responses(
         with asked.save_path.open(encoding="utf-8-sig") as file:
             rows = list(csv.reader(file))
         assert len(rows) == 2 and "deputy" in rows[1]
+
+
+def test_the_export_says_what_it_holds_and_leaves_out_before_writing(
+    qtbot: QtBot,
+    open_page,  # type: ignore[no-untyped-def]
+    asked: Asked,
+    database: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(SurveysPage, "confirm_export", REAL_CONFIRM_EXPORT)
+    post = TEST_PROFILE.post_name
+    with database.session() as session:
+        seed_survey_demo(session, [post, "Embassy Testland (old name)"], respondents_per_post=2)
+        form_pk = find_form(session, EVALUATION).id
+        start_response(session, form_pk, post, "nl", anonymous=False, respondent="Ann Vos")
+    asked.continue_answer = False
+    page = open_page()
+    _select_evaluation(page)
+    asked.save_path = tmp_path / "export.xlsx"
+    shown: list[tuple[str, str]] = []
+
+    def read_then(button: str):  # type: ignore[no-untyped-def]
+        def handler(dialog) -> None:  # type: ignore[no-untyped-def]
+            shown.append((dialog.text(), dialog.informativeText()))
+            click_button(button)(dialog)
+
+        return handler
+
+    with answering(qtbot, read_then("Cancel")):
+        page.export_responses()
+    text, left_out = shown[0]
+    assert "holds 4 submitted response" in text and post in text
+    assert "1 draft" in left_out and "not submitted yet: Ann Vos, started" in left_out
+    assert not asked.save_path.exists()
+    with database.session() as session:
+        assert list_sent_exports(session) == []
+    assert page.receipts_view.tree.topLevelItemCount() == 0
+
+    with answering(qtbot, read_then("Export…")), qtbot.waitSignal(page.status_message):
+        page.export_responses()
+    qtbot.waitUntil(lambda: page.job is None)
+    workbook = openpyxl.load_workbook(asked.save_path, read_only=True)
+    rows = list(workbook["responses"].iter_rows(values_only=True))
+    workbook.close()
+    assert len(rows) == 5 and {row[rows[0].index("post")] for row in rows[1:]} == {post}
+    item = page.receipts_view.tree.topLevelItem(0)
+    assert item.text(4) == "Exported, not yet confirmed by headquarters"
 
 
 def test_importing_a_broken_form_lists_its_problems(

@@ -58,6 +58,10 @@ _MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "'{value}' is not one of the options.",
         "nl": "'{value}' is geen van de opties.",
     },
+    "fixed": {
+        "en": "This answer comes from the post's profile and cannot be changed here.",
+        "nl": "Dit antwoord komt uit het profiel van de post en kan hier niet worden gewijzigd.",
+    },
 }
 
 
@@ -99,11 +103,14 @@ class FormSession:
         today: date | None = None,
         *,
         strict: bool = False,
+        fixed: Mapping[str, object] | None = None,
     ) -> None:
         """Start from `answers` (a draft) or, when None, from the form's defaults.
 
         With `strict`, an answer that does not fit its question raises ValidationError instead
-        of being left out, and so does a name that is not a question of the form.
+        of being left out, and so does a name that is not a question of the form. `fixed`
+        answers (the post profile's, see responses.profile_answers) replace what `answers` say
+        and cannot be changed.
         """
         self.form = form
         self.language = language or form.default_language or next(iter(form.languages), "")
@@ -120,6 +127,10 @@ class FormSession:
             self._apply_defaults()
         else:
             self._load(answers, strict)
+        self._fixed: dict[str, object] = {}
+        for name, value in (fixed or {}).items():
+            self._fixed[name] = self.coerce(self.question(name), value)
+        self._values.update(self._fixed)
         self._refresh()
 
     # Structure
@@ -218,8 +229,18 @@ class FormSession:
         question = self.question(name)
         if not question.is_answerable:
             raise ValueError(f"{name!r} is a {question.type}; it cannot be answered")
-        self._values[name] = self.coerce(question, value)
+        converted = self.coerce(question, value)
+        self._check_not_fixed(name, converted)
+        self._values[name] = converted
         self._refresh()
+
+    def is_fixed(self, name: str) -> bool:
+        """True for an answer from the post profile, which the respondent cannot change."""
+        return name in self._fixed
+
+    def _check_not_fixed(self, name: str, value: object) -> None:
+        if name in self._fixed and value != self._fixed[name]:
+            raise ValidationError(name, message("fixed", self.language))
 
     def set_answers(self, answers: Mapping[str, object]) -> None:
         """Set several answers, recomputing once; if one does not fit, none is set."""
@@ -229,6 +250,7 @@ class FormSession:
             if not question.is_answerable:
                 raise ValueError(f"{name!r} is a {question.type}; it cannot be answered")
             converted[name] = self.coerce(question, value)
+            self._check_not_fixed(name, converted[name])
         self._values.update(converted)
         self._refresh()
 

@@ -70,7 +70,13 @@ from postkit.core.files import atomic_output
 from postkit.core.surveys.forms import Form, Group, Item, Question
 from postkit.core.surveys.models import SurveyResponseRow
 from postkit.core.surveys.receipts import record_sent_export
-from postkit.core.surveys.responses import SUBMITTED, decode_answers, get_form, load_definition
+from postkit.core.surveys.responses import (
+    SUBMITTED,
+    decode_answers,
+    get_form,
+    load_definition,
+    profile_answers,
+)
 
 EXPORT_FORMAT = "postkit-survey-export/1"
 RESPONSES_SHEET = "responses"
@@ -97,10 +103,17 @@ class ResponseTable:
 
 
 def export_responses_xlsx(
-    session: Session, form_pk: int, path: str | os.PathLike[str], post_name: str
+    session: Session,
+    form_pk: int,
+    path: str | os.PathLike[str],
+    post_name: str,
+    region: str | None = None,
 ) -> int:
-    """Write the post's submitted responses to an .xlsx export; return the number of rows."""
-    table = response_table(session, form_pk, post_name)
+    """Write the form version's submitted responses to an .xlsx export; return how many.
+
+    `post_name` and `region` come from the post profile (profile.post_region).
+    """
+    table = response_table(session, form_pk, post_name, region)
     info = get_form(session, form_pk)
     exported_at = utc_now()
     meta = [
@@ -134,10 +147,14 @@ def export_responses_xlsx(
 
 
 def export_responses_csv(
-    session: Session, form_pk: int, path: str | os.PathLike[str], post_name: str
+    session: Session,
+    form_pk: int,
+    path: str | os.PathLike[str],
+    post_name: str,
+    region: str | None = None,
 ) -> int:
     """Write the responses sheet as UTF-8 CSV with a BOM (so Excel reads the accents)."""
-    table = response_table(session, form_pk, post_name)
+    table = response_table(session, form_pk, post_name, region)
     with atomic_output(Path(path)) as temp, temp.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(table.header)
@@ -145,9 +162,12 @@ def export_responses_csv(
     return len(table.rows)
 
 
-def response_table(session: Session, form_pk: int, post_name: str) -> ResponseTable:
-    """The header and rows of the responses sheet for the post's submitted responses."""
+def response_table(
+    session: Session, form_pk: int, post_name: str, region: str | None = None
+) -> ResponseTable:
+    """The header and rows of the responses sheet: every submitted response to the version."""
     form = load_definition(session, form_pk)
+    from_profile = profile_answers(form, post_name, region)
     columns = _question_columns(form)
     header = list(META_COLUMNS)
     for question in columns:
@@ -162,13 +182,12 @@ def response_table(session: Session, form_pk: int, post_name: str) -> ResponseTa
         .where(
             SurveyResponseRow.form_pk == form_pk,
             SurveyResponseRow.status == SUBMITTED,
-            SurveyResponseRow.post_name == post_name,
         )
         .order_by(SurveyResponseRow.submitted_at, SurveyResponseRow.id)
     )
     rows: list[list[object]] = []
     for response in session.scalars(statement):
-        answers = decode_answers(form, response.answers)
+        answers = decode_answers(form, response.answers) | from_profile
         row: list[object] = [
             response.uuid,
             _iso_utc(response.submitted_at) if response.submitted_at else None,

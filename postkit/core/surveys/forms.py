@@ -57,6 +57,8 @@ class Question:
     default: str | None = None
     appearance: str = ""
     choice_filter: Expression | None = None
+    # Shown but not answered by the respondent: filled from its default or the post profile.
+    read_only: bool = False
     row: int = 0
 
     @property

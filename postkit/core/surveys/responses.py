@@ -34,6 +34,11 @@ DRAFT = "draft"
 SUBMITTED = "submitted"
 STATUSES = (DRAFT, SUBMITTED)
 MAX_RESPONDENT_LENGTH = 200  # the survey_responses column
+# Read-only questions with these names are filled from the post profile: a response's post is
+# the post whose database holds it, never what a respondent typed.
+POST_QUESTION = "post"
+REGION_QUESTION = "region"
+REFERENCE_REGIONS_COLUMN = "reference_regions"
 _CACHE_SIZE = 16
 
 
@@ -253,6 +258,28 @@ def _version_key(version: str) -> tuple[object, ...]:
 # Responses
 
 
+def profile_answers(form: Form, post_name: str, region: str | None) -> dict[str, object]:
+    """The answers the post profile gives to the form's read-only `post` and `region` questions.
+
+    `region` is a code of the reference regions (profile.post_region); a `region` question takes
+    the choice named so, or the choice whose `reference_regions` column lists it. A question
+    the profile cannot answer is left out, so the respondent answers it.
+    """
+    answers: dict[str, object] = {}
+    for question in form.fields():
+        if not question.read_only:
+            continue
+        if question.name == POST_QUESTION and post_name.strip():
+            answers[question.name] = post_name.strip()
+        elif question.name == REGION_QUESTION and region and question.type == "select_one":
+            for choice in form.choices(question):
+                covered = choice.extra.get(REFERENCE_REGIONS_COLUMN, "").split()
+                if region == choice.name or region in covered:
+                    answers[question.name] = choice.name
+                    break
+    return answers
+
+
 def start_response(
     session: Session,
     form_pk: int,
@@ -260,10 +287,12 @@ def start_response(
     language: str,
     anonymous: bool,
     respondent: str = "",
+    region: str | None = None,
 ) -> ResponseInfo:
-    """Create a draft response, with the form's defaults filled in.
+    """Create a draft response, with the form's defaults and the post profile's answers.
 
-    The respondent's name is stored only when the response is not anonymous.
+    The respondent's name is stored only when the response is not anonymous. `region` is the
+    post's reference region (profile.post_region), for a read-only `region` question.
     """
     form = load_definition(session, form_pk)
     respondent = "" if anonymous else " ".join(respondent.split())
@@ -283,7 +312,11 @@ def start_response(
         respondent=respondent,
         post_name=post_name.strip(),
         language=language,
-        answers=encode_answers(FormSession(form, language=language).answers()),
+        answers=encode_answers(
+            FormSession(
+                form, language=language, fixed=profile_answers(form, post_name, region)
+            ).answers()
+        ),
         page=0,
         started_at=now,
         updated_at=now,
@@ -331,16 +364,19 @@ def submit_response(
     response_id: int,
     answers: Mapping[str, object],
     today: date | None = None,
+    fixed: Mapping[str, object] | None = None,
 ) -> ResponseInfo:
     """Validate the answers against the form and store them as submitted.
 
     Raise ValidationError naming the first question (in form order) that is not answered
     as it must be; the draft is left as it was. Answers to questions that are not shown are
-    not stored; calculated values are.
+    not stored; calculated values are. `fixed` (profile_answers) replace what `answers` say.
     """
     row = _draft_row(session, response_id)
     form = load_definition(session, row.form_pk)
-    form_session = FormSession(form, answers, language=row.language, today=today, strict=True)
+    form_session = FormSession(
+        form, answers, language=row.language, today=today, strict=True, fixed=fixed
+    )
     problem = form_session.first_error()
     if problem is not None:
         raise ValidationError(*problem)

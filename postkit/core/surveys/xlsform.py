@@ -563,6 +563,7 @@ class _FormReader:
             default=self._default(sheet, row, cells, kind) or None,
             appearance=appearance,
             choice_filter=choice_filter,
+            read_only=self._read_only(sheet, row, cells),
             row=row,
         )
         if question.is_select:
@@ -638,6 +639,14 @@ class _FormReader:
             )
         self.checks.append(_Check(row, header, owner, expression))
         return expression
+
+    def _read_only(self, sheet: _Sheet, row: int, cells: tuple[str, ...]) -> bool:
+        text = sheet.value(cells, "read_only").lower()
+        if text in REQUIRED_YES:
+            return True
+        if text and text not in REQUIRED_NO:
+            self.add(sheet.problem(row, "read_only", f"read_only is '{text}': write yes or no"))
+        return False
 
     def _required(self, sheet: _Sheet, row: int, cells: tuple[str, ...], owner: str) -> bool | str:
         text = sheet.value(cells, "required")

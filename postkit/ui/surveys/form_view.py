@@ -147,11 +147,15 @@ class QuestionCard(QFrame):
         self.input: AnswerInput | None = make_input(question, session.form.choices(question), self)
         self.message = _label(self, "message")
         self.message.hide()
+        if self.input is not None and session.is_fixed(question.name):
+            # The post profile answers it (post, region); the hint says so.
+            self.input.setEnabled(False)
         title_row = QHBoxLayout()
         title_row.setSpacing(12)
         title_row.addWidget(self.title, 1)
         clear_button = getattr(self.input, "clear_button", None)
         if clear_button is not None:
+            clear_button.setEnabled(self.input is not None and self.input.isEnabled())
             title_row.addWidget(clear_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)

@@ -292,8 +292,9 @@ class _RadioInput(_ChoiceInput):
         self.changed.emit()
 
     def _update_clear_button(self) -> None:
-        # The question card shows the button in its title row, so answering moves nothing.
-        self.clear_button.setVisible(self.value() is not None)
+        # The question card shows the button in its title row, so answering moves nothing;
+        # an answer that cannot be changed (from the post profile) offers no clearing.
+        self.clear_button.setVisible(self.value() is not None and self.isEnabled())
 
 
 class SelectOneInput(_RadioInput):

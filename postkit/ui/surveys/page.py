@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError, ValidationError
-from postkit.core.profile import PostProfile
+from postkit.core.profile import PostProfile, post_region
 from postkit.core.surveys.engine import FormSession
+from postkit.core.surveys.export_plan import ExportPlan, plan_export
 from postkit.core.surveys.forms import Form
 from postkit.core.surveys.responses import (
     DRAFT,
@@ -40,6 +41,7 @@ from postkit.core.surveys.responses import (
     list_responses,
     load_definition,
     open_drafts,
+    profile_answers,
     save_draft,
     set_language,
     start_response,
@@ -54,6 +56,7 @@ from postkit.ui.surveys.form_view import FormView
 from postkit.ui.surveys.receipts_view import ReceiptsView
 
 _ID = Qt.ItemDataRole.UserRole
+_LISTED_DRAFTS = 5  # drafts named in the export's confirmation; more are counted
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
@@ -87,6 +90,7 @@ class SurveysPage(QWidget):
         self.forms: list[FormInfo] = []
         self.view: FormView | None = None
         self.response_id: int | None = None
+        self._fixed: dict[str, object] = {}  # the open response's answers from the profile
         self.job: Job | None = None
         self.export_folder = Path.home()
         self._has_offered_draft = False
@@ -439,6 +443,7 @@ class SurveysPage(QWidget):
                     choice.language,
                     choice.is_anonymous,
                     choice.respondent,
+                    region=post_region(self._profile),
                 )
         except PostkitError as error:
             show_error(self, error)
@@ -514,7 +519,11 @@ class SurveysPage(QWidget):
             return None
         info = next((i for i in self.forms if i.id == record.form_pk), None)
         title = info.title_in(record.language) if info else ""
-        session = FormSession(form, record.answers, language=record.language or None)
+        # A draft started before the profile changed takes the profile's answers as it is now.
+        self._fixed = profile_answers(form, self._profile.post_name, post_region(self._profile))
+        session = FormSession(
+            form, record.answers, language=record.language or None, fixed=self._fixed
+        )
         view = FormView(session, record.page, title, self.stack)
         view.draft_changed.connect(self._save_draft)
         view.language_changed.connect(self._save_language)
@@ -577,7 +586,7 @@ class SurveysPage(QWidget):
             return
         try:
             with self._database.session() as session:
-                submit_response(session, response_id, answers)
+                submit_response(session, response_id, answers, fixed=self._fixed)
         except ValidationError as error:
             view.show_problem(error.field, error.reason)
             return
@@ -643,11 +652,19 @@ class SurveysPage(QWidget):
         self._start_job(self.tr("Importing the survey…"), work, imported, failed)
 
     def export_responses(self) -> None:
-        """Export the post's submitted responses of the selected form: .xlsx, or .csv by name."""
+        """Say what the export of the selected form will hold, then write .xlsx (or .csv)."""
         info = self.selected_form()
         if info is None:
             return
-        post = self._profile.post_name
+        try:
+            with self._database.session() as session:
+                plan = plan_export(session, info.id)
+        except PostkitError as error:
+            show_error(self, error)
+            return
+        if not self.confirm_export(info, plan):
+            return
+        post, region = self._profile.post_name, post_region(self._profile)
         suggested = f"{info.form_id}-{_file_part(post)}.xlsx"
         path = self.ask_save_path(
             self.tr("Export responses"),
@@ -668,7 +685,7 @@ class SurveysPage(QWidget):
                 export_responses_csv if path.suffix.lower() == ".csv" else export_responses_xlsx
             )
             with database.session() as session:
-                return export(session, info.id, path, post)
+                return export(session, info.id, path, post, region)
 
         def exported(count: int) -> None:
             self.receipts_view.reload()
@@ -677,6 +694,62 @@ class SurveysPage(QWidget):
             )
 
         self._start_job(self.tr("Exporting the responses…"), work, exported)
+
+    def confirm_export(self, info: FormInfo, plan: ExportPlan) -> bool:
+        """Tell how many responses the export holds and which are left out; True to go on."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Export responses"),
+            self.tr(
+                "The export holds %n submitted response(s) to “{title}”, version {version}, "
+                "as responses of {post}.",
+                "",
+                plan.responses,
+            ).format(
+                title=info.title_in(self._language),
+                version=info.version,
+                post=self._profile.post_name,
+            ),
+            parent=self,
+        )
+        box.setObjectName("export_confirmation")
+        box.setInformativeText(self._left_out_text(plan))
+        export = box.addButton(self.tr("Export…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(export)
+        box.exec()
+        return box.clickedButton() is export
+
+    def _left_out_text(self, plan: ExportPlan) -> str:
+        if not plan.left_out:
+            return self.tr("No response is left out.")
+        lines = [self.tr("Left out:")]
+        drafts = plan.drafts
+        if drafts:
+            shown = [
+                self.tr("{who}, started {when}").format(
+                    who=draft.respondent or self.tr("anonymous"),
+                    when=local_time(draft.started_at),
+                )
+                for draft in drafts[:_LISTED_DRAFTS]
+            ]
+            if len(drafts) > _LISTED_DRAFTS:
+                shown.append("…")
+            lines.append(
+                self.tr("• %n draft(s), not submitted yet: {0}", "", len(drafts)).format(
+                    "; ".join(shown)
+                )
+            )
+        for version, count in sorted(plan.other_versions.items()):
+            lines.append(
+                self.tr(
+                    "• %n response(s) to version {0} of the form: select that version to "
+                    "export them",
+                    "",
+                    count,
+                ).format(version)
+            )
+        return "\n".join(lines)
 
     def _start_job(self, label: str, work, on_success, on_failure=None) -> None:  # type: ignore[no-untyped-def]
         self.job = run_job(self, label, work, on_success, on_failure)

@@ -78,7 +78,7 @@ class ReceiptsView(QWidget):
         self.open_folder = Path.home()
         self.exports: list[SentExport] = []
 
-        heading = QLabel(self.tr("Sent to headquarters"), self)
+        heading = QLabel(self.tr("Exported for headquarters"), self)
         heading.setStyleSheet("font-weight: 600;")
         self.import_button = QPushButton(
             icon("file-import-outline"), self.tr("Import &receipt…"), self
@@ -97,7 +97,7 @@ class ReceiptsView(QWidget):
             [
                 self.tr("File"),
                 self.tr("Survey"),
-                self.tr("Sent"),
+                self.tr("Exported"),
                 self.tr("Received"),
                 self.tr("Status"),
             ]
@@ -164,7 +164,9 @@ class ReceiptsView(QWidget):
             self.tr("Responses: {0} · SHA-256 {1}").format(sent.responses, sent.file_sha256),
         )
         if sent.status == "accepted":
-            text = self.tr("Accepted (responses counted: {0})").format(sent.counted or 0)
+            text = self.tr("Confirmed by headquarters (responses counted: {0})").format(
+                sent.counted or 0
+            )
             color, glyph = POSITIVE, "check-circle-outline"
         elif sent.status == "refused":
             text = (
@@ -178,7 +180,7 @@ class ReceiptsView(QWidget):
             font.setBold(True)
             item.setFont(STATUS, font)
         else:
-            text = self.tr("Waiting for a receipt")
+            text = self.tr("Exported, not yet confirmed by headquarters")
             color, glyph = "", "clock-outline"
         item.setText(STATUS, text)
         item.setToolTip(STATUS, text)
