@@ -16,32 +16,14 @@ from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.profile import PostProfile, save_profile
 
 DEMO_PROFILE = PostProfile("Embassy Nairobi", ("KE", "SO"), "Demo user")
+# The staff at the post who answer the evaluation survey.
+DEMO_RESPONDENTS = 6
 
 
-@dataclass(frozen=True)
-class DemoPost:
-    """A post that answers the survey demo (its activities are not in the demo)."""
-
-    name: str
-    country: str
-    language: str
-
-
-DEMO_POSTS = (
-    DemoPost("Embassy Nairobi", "KE", "en"),
-    DemoPost("Ambassade Accra", "GH", "nl"),
-    DemoPost("Embassy Dhaka", "BD", "en"),
-    DemoPost("Ambassade Hanoi", "VN", "nl"),
-    DemoPost("Consulaat-generaal Shanghai", "CN", "nl"),
-    DemoPost("Embassy Bogotá", "CO", "en"),
-    DemoPost("Ambassade Lima", "PE", "nl"),
-    DemoPost("Embassy Ankara", "TR", "en"),
-    DemoPost("Ambassade Jakarta", "ID", "nl"),
-)
-
-# The activity log is one post's: Embassy Nairobi, accredited to Kenya and Somalia. (The
-# survey demo still gathers answers from the posts above.) Two officers keep the log, one in
-# English and one in Dutch; every title, description and outcome is in its writer's language.
+# The demo database is one post's: Embassy Nairobi, accredited to Kenya and Somalia. Its staff
+# answer the survey; other posts' answers reach headquarters as files (`demo exports`). Two
+# officers keep the log, one in English and one in Dutch; every title, description and outcome
+# is in its writer's language.
 DEMO_COUNTRIES = ("KE", "SO")
 _COUNTRY_WEIGHTS = (4, 1)
 _LANGUAGE_WEIGHTS = {"en": 7, "nl": 3}
@@ -522,5 +504,7 @@ def seed_everything(database: Database, activities: int = 600, today: date | Non
     with database.session() as session:
         seed_demo(session, activities=activities, today=today)
         seed_screening_demo(session, database.files_dir, today=today)
-        seed_survey_demo(session, [post.name for post in DEMO_POSTS], today=today)
+        seed_survey_demo(
+            session, [DEMO_PROFILE.post_name], respondents_per_post=DEMO_RESPONDENTS, today=today
+        )
         seed_practices_demo(session, database.files_dir, today=today)

@@ -199,3 +199,16 @@ def test_the_ministry_of_labour_is_met_on_labour_themes(demo_session: Session) -
 def test_english_titles_take_an_before_a_vowel(demo_session: Session) -> None:
     wrong = [a.title for a in _activities(demo_session) if re.search(r"\ba [aeiou]", a.title)]
     assert wrong == []
+
+
+def test_the_whole_demo_holds_only_the_posts_own_survey_responses(tmp_path: Path) -> None:
+    from postkit.core.demo import DEMO_PROFILE, DEMO_RESPONDENTS, seed_everything
+    from postkit.core.surveys.models import SurveyResponseRow
+
+    database = open_database(tmp_path / "everything.sqlite3")
+    seed_everything(database, activities=50, today=SEED_DAY)
+    with database.session() as session:
+        posts = list(session.scalars(select(SurveyResponseRow.post_name)))
+        assert load_profile(session).post_name == DEMO_PROFILE.post_name
+    database.dispose()
+    assert posts == [DEMO_PROFILE.post_name] * DEMO_RESPONDENTS
