@@ -11,12 +11,16 @@ and an unanswered question `None`. Numbers computed here are `float`, as in XPat
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import math
 import re
+import secrets
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -37,30 +41,61 @@ __all__ = [
 SUPPORTED_FUNCTIONS: Mapping[str, tuple[int, int | None]] = MappingProxyType(
     {
         "abs": (1, 1),
+        "acos": (1, 1),
+        "asin": (1, 1),
+        "atan": (1, 1),
+        "atan2": (2, 2),
         "boolean": (1, 1),
         "boolean-from-string": (1, 1),
+        "ceiling": (1, 1),
         "coalesce": (2, 2),
-        "concat": (1, None),
+        "concat": (0, None),
         "contains": (2, 2),
+        "cos": (1, 1),
         "count-selected": (1, 1),
         "date": (1, 1),
+        "date-time": (1, 1),
+        "decimal-date-time": (1, 1),
+        "digest": (2, 3),
         "ends-with": (2, 2),
+        "exp": (1, 1),
+        "exp10": (1, 1),
         "false": (0, 0),
+        "floor": (1, 1),
+        "format-date": (2, 2),
+        "format-date-time": (2, 2),
         "if": (3, 3),
         "int": (1, 1),
-        "normalize-space": (1, 1),
+        "join": (1, None),
+        "jr:choice-name": (2, 2),
+        "log": (1, 1),
+        "log10": (1, 1),
+        "max": (1, None),
+        "min": (1, None),
+        "normalize-space": (0, 1),
         "not": (1, 1),
+        "now": (0, 0),
         "number": (1, 1),
+        "once": (1, 1),
+        "pi": (0, 0),
+        "pow": (2, 2),
         "regex": (2, 2),
         "round": (1, 2),
         "selected": (2, 2),
         "selected-at": (2, 2),
+        "sin": (1, 1),
+        "sqrt": (1, 1),
         "starts-with": (2, 2),
         "string": (1, 1),
-        "string-length": (1, 1),
+        "string-length": (0, 1),
         "substr": (2, 3),
+        "substring-after": (2, 2),
+        "substring-before": (2, 2),
+        "tan": (1, 1),
         "today": (0, 0),
+        "translate": (3, 3),
         "true": (0, 0),
+        "uuid": (0, 1),
     }
 )
 """Each function the engine knows, with its (minimum, maximum) number of arguments; None: any."""
@@ -69,8 +104,6 @@ MAX_DEPTH = 64
 """How deeply an expression may nest; far beyond any real form, well within Python's stack."""
 
 _EPOCH = date(1970, 1, 1)
-_NUMBER_TEXT = re.compile(r"\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*")
-_DATE_TEXT = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:T[0-9:.+\-Z]*)?\s*")
 _NAME = re.compile(r"[^\W\d][\w.\-]*")
 _WORD = re.compile(r"[^\W\d][\w.\-]*(?::[^\W\d][\w.\-]*)?")
 _NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
@@ -183,7 +216,18 @@ class Expression:
 
     def names(self) -> frozenset[str]:
         """The question names the expression refers to as `${name}`."""
-        return frozenset(node.name for node in _walk(self.root) if isinstance(node, Reference))
+        found = set()
+        for node in _walk(self.root):
+            if isinstance(node, Reference):
+                found.add(node.name)
+            elif isinstance(node, FunctionCall) and node.name == "jr:choice-name":
+                # jr:choice-name(${q}, '${q}') names its question in quotes.
+                label = node.arguments[1]
+                if isinstance(label, Literal) and isinstance(label.value, str):
+                    name = _choice_question(label.value)
+                    if name is not None:
+                        found.add(name)
+        return frozenset(found)
 
     def columns(self) -> frozenset[str]:
         """The choice columns a `choice_filter` refers to by bare name."""
@@ -451,13 +495,29 @@ def _check_depth(root: Node) -> None:
         stack.extend((child, depth + 1) for child in _children(node))
 
 
-# Conversions, as XPath's number(), string() and boolean()
+# Conversions, as JavaRosa's XPathFuncExpr.toNumeric(), toString() and toBoolean() do them.
+# ODK Collect runs JavaRosa; a form is tried there before it reaches postkit, so where XPath 1.0
+# and JavaRosa part ways, postkit follows JavaRosa (see tests/core/odk_expression_table.py).
+
+_JAVA_BLANK = "".join(chr(code) for code in range(0x21))  # what Java's String.trim() strips
+_JAVA_SPACES = re.compile(r"[ \t\n\x0b\f\r]+")  # Java's \s
+_NUMBER_CHARACTERS = frozenset("-.0123456789")
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+_LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
+_DOUBLE_MIN_VALUE = 5e-324  # Java's Double.MIN_VALUE: the smallest positive double
+_DOUBLE_MAX_VALUE = 1.7976931348623157e308
+_DAY_SECONDS = 86400.0
+
+
+class _TypeMismatch(Exception):  # an internal signal, reported as EvaluationError
+    """A value JavaRosa refuses to convert (XPathTypeMismatchException and the like)."""
 
 
 def to_number(value: object) -> float:
-    """Convert an answer or an intermediate value to a number as XPath does; NaN if it is none.
+    """Convert a value to a number as JavaRosa does; NaN if it is none.
 
-    Dates and 'YYYY-MM-DD' text count days since 1970-01-01, as in ODK.
+    Text counts only when it is digits, '-' and '.' ('1,5' reads as 1.5); dates count days
+    since 1970-01-01, but date *text* such as '2024-01-01' is NaN, as in ODK Collect.
     """
     match value:
         case None:
@@ -469,17 +529,24 @@ def to_number(value: object) -> float:
         case date():
             return float((_as_date(value) - _EPOCH).days)
         case str():
-            if _NUMBER_TEXT.fullmatch(value):
-                return float(value)
-            day = _parse_date(value)
-            return math.nan if day is None else float((day - _EPOCH).days)
+            return _text_number(value)
         case tuple() | list():
-            return to_number(to_string(value))
+            return _text_number(to_string(value))
     return math.nan
 
 
+def _text_number(text: str) -> float:
+    text = text.replace(",", ".").strip(_JAVA_BLANK)
+    if not text or not _NUMBER_CHARACTERS.issuperset(text):
+        return math.nan
+    try:
+        return float(text)
+    except ValueError:  # '-', '.', '1-2': Java's Double.parseDouble refuses them too
+        return math.nan
+
+
 def to_string(value: object) -> str:
-    """Convert a value to text as XPath's string() does (3.0 → '3', a date → 'YYYY-MM-DD')."""
+    """Convert a value to text as JavaRosa does: 3.0 → '3', 1e-4 → '1.0E-4', a date → its date."""
     match value:
         case None:
             return ""
@@ -487,9 +554,7 @@ def to_string(value: object) -> str:
             return value
         case bool():
             return "true" if value else "false"
-        case int():
-            return str(value)
-        case float() | Decimal():
+        case int() | float() | Decimal():
             return _number_text(float(value))
         case date():
             return _as_date(value).isoformat()
@@ -499,7 +564,7 @@ def to_string(value: object) -> str:
 
 
 def is_true(value: object) -> bool:
-    """Convert a value to a boolean as XPath's boolean() does."""
+    """Convert a value to a boolean as JavaRosa does (numbers within 1e-12 of 0 are false)."""
     match value:
         case None:
             return False
@@ -507,7 +572,7 @@ def is_true(value: object) -> bool:
             return value
         case int() | float() | Decimal():
             number = float(value)
-            return number != 0 and not math.isnan(number)
+            return abs(number) > 1e-12 and not math.isnan(number)
         case str() | tuple() | list():
             return len(value) > 0
     return True
@@ -516,52 +581,200 @@ def is_true(value: object) -> bool:
 def _number_text(number: float) -> str:
     if math.isnan(number):
         return "NaN"
+    if abs(number) < 1e-12:
+        return "0"
     if math.isinf(number):
         return "Infinity" if number > 0 else "-Infinity"
-    if number == int(number) and abs(number) < 1e15:
-        return str(int(number))
-    text = repr(number)
-    return format(Decimal(text), "f") if "e" in text else text
+    whole = _java_int(number)  # Java's (int) cast: 3e9 does not fit, so it prints as 3.0E9
+    if abs(number - whole) < 1e-12:
+        return str(whole)
+    return _java_double_text(number)
+
+
+def _java_double_text(number: float) -> str:
+    """Java's Double.toString: plain from 0.001 up to 10^7, else 'd.dddE±n'."""
+    sign = "-" if number < 0 else ""
+    number = abs(number)
+    exact = Decimal(repr(number))
+    if 1e-3 <= number < 1e7:
+        text = format(exact, "f")
+        return sign + (text if "." in text else text + ".0")
+    digits = "".join(str(digit) for digit in exact.as_tuple().digits)
+    exponent = int(exact.as_tuple().exponent) + len(digits) - 1
+    significant = digits.rstrip("0") or "0"
+    return f"{sign}{significant[0]}.{significant[1:] or '0'}E{exponent}"
+
+
+def _java_int(number: float) -> int:
+    """Java's (int) cast of a double: NaN is 0, out-of-range values stick at the ends."""
+    if math.isnan(number):
+        return 0
+    if math.isinf(number):
+        return _INT_MAX if number > 0 else _INT_MIN
+    return max(_INT_MIN, min(math.trunc(number), _INT_MAX))
+
+
+def _java_long(number: float) -> int:
+    if math.isnan(number):
+        return 0
+    if math.isinf(number):
+        return _LONG_MAX if number > 0 else _LONG_MIN
+    return max(_LONG_MIN, min(math.trunc(number), _LONG_MAX))
 
 
 def _as_date(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _parse_date(text: str) -> date | None:
-    found = _DATE_TEXT.fullmatch(text)
-    if found is None:
+def _to_double(value: object) -> float:
+    """JavaRosa's toDouble, used by the math functions: a date-time counts fractional days."""
+    if isinstance(value, datetime):
+        return (value - datetime(1970, 1, 1)).total_seconds() / _DAY_SECONDS
+    return to_number(value)
+
+
+_DIGITS = re.compile(r"[+-]?[0-9]+")
+
+
+def _parse_date_time(text: str) -> date | datetime | None:
+    """JavaRosa's DateUtils.parseDateTime: 'Y-M-D', optionally 'THH:MM[:SS[.sss]]' and an offset.
+
+    A time with an offset is moved to local time, as a phone does.
+    """
+    day_text, has_time, time_text = text.partition("T")
+    pieces = day_text.split("-")
+    if len(pieces) != 3 or not all(_DIGITS.fullmatch(piece) for piece in pieces):
         return None
     try:
-        return date.fromisoformat(found.group(1))
+        day = date(int(pieces[0]), int(pieces[1]), int(pieces[2]))
     except ValueError:
+        return None
+    if not has_time:
+        return day
+    return _parse_time(day, time_text)
+
+
+def _parse_time(day: date, text: str) -> datetime | None:
+    offset: timedelta | None = None
+    if text.endswith("Z"):
+        text, offset = text[:-1], timedelta(0)
+    elif "+" in text or "-" in text:
+        sign = 1 if "+" in text else -1
+        text, _, zone = text.partition("+" if sign > 0 else "-")
+        hours, _, minutes = zone.partition(":")
+        if not _DIGITS.fullmatch(hours) or (minutes and not _DIGITS.fullmatch(minutes)):
+            return None
+        offset = sign * timedelta(hours=int(hours), minutes=int(minutes or 0))
+    pieces = text.split(":")
+    if len(pieces) not in (2, 3) or not all(_DIGITS.fullmatch(p) for p in pieces[:2]):
+        return None
+    seconds = 0.0
+    if len(pieces) == 3:
+        kept = re.match(r"[0-9.]*", pieces[2]).group()  # type: ignore[union-attr]
+        try:
+            seconds = float(kept) if kept else 0.0
+        except ValueError:
+            return None
+    hour, minute = int(pieces[0]), int(pieces[1])
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= seconds < 60):
+        return None
+    whole = int(seconds)
+    moment = datetime(day.year, day.month, day.day, hour, minute, whole,
+                      round((seconds - whole) * 1000) * 1000)  # fmt: skip
+    if offset is None:
+        return moment
+    try:
+        aware = moment.replace(tzinfo=timezone(offset))
+        return aware.astimezone().replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
         return None
 
 
-def _to_date(value: object) -> date | None:
+def _to_date(value: object, keep_time: bool) -> date | datetime | float | str:
+    """JavaRosa's toDate: a date, NaN or '' (no value), or _TypeMismatch for anything else."""
     match value:
+        case None:
+            return ""
+        case bool():
+            raise _TypeMismatch(f"{to_string(value)} cannot be converted to a date")
+        case int() | float() | Decimal():
+            return _date_of_number(float(value), keep_time)
+        case datetime():
+            return value if keep_time else value.date()
         case date():
-            return _as_date(value)
+            return value
+        case str() | tuple() | list():
+            text = to_string(value)
+            if text == "":
+                return ""
+            parsed = _parse_date_time(text)
+            if parsed is None:
+                raise _TypeMismatch(f"the value '{text}' cannot be converted to a date")
+            return parsed
+    raise _TypeMismatch(f"the value '{value}' cannot be converted to a date")
+
+
+def _date_of_number(number: float, keep_time: bool) -> date | datetime | float:
+    if not keep_time:
+        number = _int(number)
+    if math.isnan(number):
+        return number
+    if math.isinf(number) or not _INT_MIN <= number <= _INT_MAX:
+        raise _TypeMismatch(f"the value {_number_text(number)} is out of range for a date")
+    try:
+        if not keep_time:
+            return _EPOCH + timedelta(days=int(number))
+        instant = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(days=number)
+        moment = instant.astimezone().replace(tzinfo=None)
+        return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    except (OverflowError, ValueError, OSError):
+        raise _TypeMismatch(
+            f"the value {_number_text(number)} is out of range for a date"
+        ) from None
+
+
+def _instant_days(moment: date) -> float:
+    """Days since 1970-01-01T00:00Z of a local date or date-time (JavaRosa's Date.getTime())."""
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    try:
+        return moment.astimezone(UTC).timestamp() / _DAY_SECONDS
+    except (OverflowError, ValueError, OSError):
+        return (moment - datetime(1970, 1, 1)).total_seconds() / _DAY_SECONDS
+
+
+def _selection(value: object, function: str) -> str:
+    """A select answer as JavaRosa sees it: space-separated text, nothing else."""
+    match value:
+        case None:
+            return ""
         case str():
-            return _parse_date(value)
-        case int() | float() if not isinstance(value, bool) and math.isfinite(value):
-            try:
-                return _EPOCH + timedelta(days=math.floor(value))
-            except OverflowError:
-                return None
-    return None
+            return value
+        case tuple() | list():
+            return to_string(value)
+    raise _TypeMismatch(f"{function}() needs the answer to a select question")
 
 
-def _items(value: object) -> tuple[str, ...]:
-    """The choice names of a select_multiple answer, given as a tuple or as 'a b c'."""
-    if isinstance(value, tuple | list):
-        return tuple(name for item in value if (name := to_string(item).strip()))
-    return tuple(to_string(value).split())
+def _items(value: object, function: str) -> list[str]:
+    return [name for name in _selection(value, function).split(" ") if name]
 
 
 @lru_cache(maxsize=256)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    # Java's \d, \w and \s match ASCII only.
+    return re.compile(pattern, re.ASCII)
+
+
+_CHOICE_REFERENCE = re.compile(r"\$\{([^}]*)\}")
+
+
+def _choice_question(reference: str) -> str | None:
+    """The question named by jr:choice-name()'s second argument: '${name}' or '/data/name'."""
+    found = _CHOICE_REFERENCE.search(reference)
+    if found:
+        return found.group(1).strip() or None
+    name = reference.strip().rstrip("/").rpartition("/")[2]
+    return name or None
 
 
 # Evaluation
@@ -574,20 +787,24 @@ def evaluate(
     today: date | None = None,
     *,
     columns: Mapping[str, object] | None = None,
+    now: datetime | None = None,
+    choice_label: Callable[[str, str], str] | None = None,
 ) -> object:
     """Evaluate a parsed expression against the answers so far.
 
-    `current` is the value of `.`, `today` what today() returns (the real date if None) and
-    `columns` the choice's columns for a `choice_filter`. Data problems give NaN or false as in
-    ODK; only an invalid regex and a name missing from `values` raise EvaluationError.
+    `current` is the value of `.`, `today` and `now` what today() and now() return (the real
+    date and time if None), `columns` the choice's columns for a `choice_filter`, and
+    `choice_label(question, choice)` the label jr:choice-name() shows. Data problems give NaN,
+    '' or false as in ODK; EvaluationError is raised where ODK Collect stops with an error
+    (an invalid date or regex, a number given to selected()) and for a name missing from
+    `values`.
     """
-    return _Evaluator(values, current, today, columns or {}).value(expression.root)
+    evaluator = _Evaluator(values, current, today, now, columns or {}, choice_label)
+    return evaluator.value(expression.root)
 
 
 def _normalized(value: object) -> object:
     match value:
-        case datetime():
-            return value.date()
         case list():
             return tuple(value)
         case Decimal():
@@ -601,12 +818,16 @@ class _Evaluator:
         values: Mapping[str, object],
         current: object,
         today: date | None,
+        now: datetime | None,
         columns: Mapping[str, object],
+        choice_label: Callable[[str, str], str] | None,
     ) -> None:
         self._values = values
         self._current = _normalized(current)
         self._today = today
+        self._now = now
         self._columns = columns
+        self._choice_label = choice_label
 
     def value(self, node: Node) -> object:
         match node:
@@ -637,7 +858,10 @@ class _Evaluator:
             case BinaryOperation(operator=operator, left=left, right=right):
                 return _OPERATORS[operator](self.value(left), self.value(right))
             case FunctionCall():
-                return self._call(node)
+                try:
+                    return self._call(node)
+                except _TypeMismatch as error:
+                    raise EvaluationError(str(error), node.position) from None
         raise TypeError(f"not an expression node: {node!r}")
 
     def _call(self, call: FunctionCall) -> object:
@@ -648,9 +872,19 @@ class _Evaluator:
                 return self.value(chosen)
             case "coalesce":
                 first = self.value(arguments[0])
-                return first if to_string(first) != "" else self.value(arguments[1])
+                return self.value(arguments[1]) if _is_empty(first) else first
             case "today":
                 return self._today if self._today is not None else date.today()
+            case "now":
+                moment = self._now if self._now is not None else datetime.now()
+                return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+            case "once":
+                value = self.value(arguments[0])
+                return value if _is_empty(self._current) else self._current
+            case "string-length" | "normalize-space" if not arguments:
+                return _FUNCTIONS[call.name](self._current)
+            case "jr:choice-name":
+                return self._choice_name(call)
             case "regex":
                 text, pattern = (to_string(self.value(argument)) for argument in arguments)
                 try:
@@ -662,17 +896,40 @@ class _Evaluator:
                 return compiled.fullmatch(text) is not None
         return _FUNCTIONS[call.name](*(self.value(argument) for argument in arguments))
 
+    def _choice_name(self, call: FunctionCall) -> str:
+        choice = to_string(self.value(call.arguments[0]))
+        question = _choice_question(to_string(self.value(call.arguments[1])))
+        if question is None:
+            raise EvaluationError(
+                "jr:choice-name() needs the question as its second argument, e.g. '${name}'",
+                call.position,
+            )
+        if self._choice_label is None:
+            raise EvaluationError("jr:choice-name() needs the form's choices", call.position)
+        if choice == "":
+            return ""
+        return self._choice_label(question, choice)
+
+
+def _is_empty(value: object) -> bool:
+    """JavaRosa's isNull, which coalesce() and once() use: no value, '' or NaN."""
+    match value:
+        case None:
+            return True
+        case str() | tuple() | list():
+            return len(value) == 0
+        case float():
+            return math.isnan(value)
+    return False
+
 
 def _equals(left: object, right: object) -> bool:
+    # XPathEqExpr: booleans first, then numbers (to within 1e-12), else the text; a date
+    # therefore equals its 'YYYY-MM-DD' text but never compares as less or more than it.
     if isinstance(left, bool) or isinstance(right, bool):
         return is_true(left) == is_true(right)
-    if isinstance(left, date) or isinstance(right, date):
-        left_day, right_day = _to_date(left), _to_date(right)
-        if left_day is not None and right_day is not None:
-            return left_day == right_day
-        return to_string(left) == to_string(right)
     if _is_number(left) or _is_number(right):
-        return to_number(left) == to_number(right)
+        return abs(to_number(left) - to_number(right)) < 1e-12
     return to_string(left) == to_string(right)
 
 
@@ -713,71 +970,301 @@ _OPERATORS: Mapping[str, Callable[[object, object], object]] = {
 
 def _int(value: object) -> float:
     number = to_number(value)
-    return float(math.trunc(number)) if math.isfinite(number) else number
+    if not math.isfinite(number) or not _LONG_MIN < number < _LONG_MAX:
+        return number
+    whole = float(math.trunc(number))
+    return -0.0 if whole == 0 and number < 0 else whole
 
 
 def _round(value: object, digits: object = 0.0) -> float:
-    number, places = to_number(value), to_number(digits)
-    if math.isnan(places):
-        return math.nan
+    # JavaRosa rounds halves away from zero for positive numbers but towards zero for
+    # negative ones (round(-2.5) = -2), and truncates when rounding to tens or more.
+    number, places = to_number(value), _java_int(to_number(digits))
     if not math.isfinite(number):
         return number
-    places = max(-308, min(int(places), 308))
+    if not -30 <= places <= 30:
+        return math.nan
+    exact = Decimal(repr(number))
+    if places >= 0:
+        method = ROUND_HALF_DOWN if number < 0 else ROUND_HALF_UP
+        return float(exact.quantize(Decimal(1).scaleb(-places), rounding=method))
+    scaled = float(exact.scaleb(places))
+    return float(Decimal(_java_long(scaled + 0.5)).scaleb(-places))
+
+
+def _real(function: Callable[..., float]) -> Callable[..., float]:
+    """A math function with Java's answers where Python raises: NaN or infinity."""
+
+    def wrapped(*values: object) -> float:
+        numbers = [_to_double(value) for value in values]
+        try:
+            return function(*numbers)
+        except ValueError:
+            return math.nan
+        except OverflowError:
+            return math.inf
+
+    return wrapped
+
+
+def _log(function: Callable[[float], float]) -> Callable[[float], float]:
+    return lambda number: -math.inf if number == 0 else function(number)
+
+
+def _pow(base: float, exponent: float) -> float:
+    # Java's Math.pow where Python's differs: NaN exponents, ±1 to an infinite power, 0 to a
+    # negative power.
+    if math.isnan(exponent):
+        return math.nan
+    if exponent == 0:
+        return 1.0
+    if math.isnan(base) or (abs(base) == 1 and math.isinf(exponent)):
+        return math.nan
+    odd = exponent.is_integer() and exponent % 2 == 1
+    if base == 0 and exponent < 0:
+        return -math.inf if odd and math.copysign(1.0, base) < 0 else math.inf
     try:
-        exponent = Decimal(1).scaleb(-places)
-        return float(Decimal(repr(number)).quantize(exponent, rounding=ROUND_HALF_UP))
-    except InvalidOperation:
-        return number
+        return math.pow(base, exponent)
+    except OverflowError:
+        return -math.inf if odd and base < 0 else math.inf
+
+
+def _rounded(function: Callable[[float], int]) -> Callable[[object], float]:
+    def wrapped(value: object) -> float:
+        number = to_number(value)
+        return float(function(number)) if math.isfinite(number) else number
+
+    return wrapped
+
+
+def _max(*values: object) -> float:
+    # As JavaRosa: it starts from Double.MIN_VALUE, the smallest *positive* double, so the
+    # maximum of negative numbers comes out as 4.9E-324 (shown as 0).
+    numbers = [number for value in values if not math.isnan(number := to_number(value))]
+    return max([_DOUBLE_MIN_VALUE, *numbers]) if numbers else math.nan
+
+
+def _min(*values: object) -> float:
+    numbers = [number for value in values if not math.isnan(number := to_number(value))]
+    return min([_DOUBLE_MAX_VALUE, *numbers]) if numbers else math.nan
 
 
 def _selected(value: object, choice: object) -> bool:
-    return to_string(choice).strip() in _items(value)
+    if not isinstance(choice, str) and choice is not None and not isinstance(choice, tuple):
+        raise _TypeMismatch("the second argument of selected() must be in quotes, like '1'")
+    wanted = to_string(choice).strip(_JAVA_BLANK)
+    return f" {wanted} " in f" {_selection(value, 'selected')} "
 
 
 def _selected_at(value: object, index: object) -> str:
-    items, position = _items(value), to_number(index)
-    if not math.isfinite(position) or not 0 <= int(position) < len(items):
-        return ""
-    return items[int(position)]
+    items, position = _items(value, "selected-at"), _java_int(_int(index))
+    return items[position] if 0 <= position < len(items) else ""
 
 
 def _substring(text: object, start: object, end: object = None) -> str:
     string = to_string(text)
-    first = to_number(start)
-    last = len(string) if end is None else to_number(end)
-    if math.isnan(first) or math.isnan(last):
-        return ""
-    bound = len(string) + 1
-    first = max(-bound, min(first, bound))
-    last = max(-bound, min(last, bound))
-    return string[int(first) : int(last)]
+    length = len(string)
+    first = _java_int(_int(start))
+    last = length if end is None else _java_int(_int(end))
+    if first < 0:
+        first += length
+    if last < 0:
+        last += length
+    first, last = min(max(0, first), length), min(max(0, last), length)
+    return string[first:last] if first <= last else ""
+
+
+def _substring_before(text: object, part: object) -> str:
+    whole = to_string(text)
+    found = whole.find(to_string(part))
+    return whole[:found] if found >= 0 else ""
+
+
+def _substring_after(text: object, part: object) -> str:
+    whole, wanted = to_string(text), to_string(part)
+    found = whole.find(wanted)
+    return whole[found + len(wanted) :] if found >= 0 else ""
+
+
+def _translate(text: object, source: object, target: object) -> str:
+    letters, replacements = to_string(source), to_string(target)
+    result = []
+    for letter in to_string(text):
+        found = letters.find(letter)
+        if found < 0:
+            result.append(letter)
+        elif found < len(replacements):
+            result.append(replacements[found])
+    return "".join(result)
+
+
+def _string_length(value: object) -> float:
+    # Java counts UTF-16 units: an emoji is 2.
+    return float(len(to_string(value).encode("utf-16-le")) // 2)
+
+
+def _normalize_space(value: object) -> str:
+    return _JAVA_SPACES.sub(" ", to_string(value).strip(_JAVA_BLANK))
+
+
+def _boolean_from_string(value: object) -> bool:
+    text = to_string(value)
+    return text.lower() == "true" or text == "1"
+
+
+def _join(separator: object, *parts: object) -> str:
+    return to_string(separator).join(to_string(part) for part in parts)
+
+
+_DIGESTS = {
+    "MD5": "md5",
+    "SHA1": "sha1",
+    "SHA256": "sha256",
+    "SHA384": "sha384",
+    "SHA512": "sha512",
+}
+
+
+def _digest(text: object, algorithm: object, encoding: object = "base64") -> str:
+    name = _DIGESTS.get(to_string(algorithm).upper().replace("-", ""))
+    if name is None:
+        raise _TypeMismatch(f"digest() does not know the algorithm '{to_string(algorithm)}'")
+    digest = hashlib.new(name, to_string(text).encode("utf-8")).digest()
+    match to_string(encoding).lower():
+        case "base64":
+            return base64.b64encode(digest).decode("ascii")
+        case "hex":
+            return digest.hex()
+    raise _TypeMismatch(f"digest() does not know the encoding '{to_string(encoding)}'")
+
+
+_GUID_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+def _uuid(length: object = None) -> str:
+    if length is None:
+        return str(uuid.uuid4())
+    size = max(0, _java_int(_int(length)))
+    return "".join(secrets.choice(_GUID_LETTERS) for _ in range(size))
 
 
 def _date(value: object) -> object:
-    day = _to_date(value)
-    return math.nan if day is None else day
+    return _to_date(value, keep_time=False)
+
+
+def _date_time(value: object) -> object:
+    return _to_date(value, keep_time=True)
+
+
+def _decimal_date_time(value: object) -> object:
+    if _is_number(value):
+        number = to_number(value)
+        if math.isinf(number) or not (math.isnan(number) or _INT_MIN <= number <= _INT_MAX):
+            raise _TypeMismatch(f"the value {_number_text(number)} is out of range for a date")
+        return number
+    moment = _to_date(value, keep_time=True)
+    return moment if isinstance(moment, str) else _instant_days(moment)  # type: ignore[arg-type]
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _format_date(value: object, pattern: object) -> str:
+    moment = _to_date(value, keep_time=True)
+    if not isinstance(moment, date):
+        return ""
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    text, result, index = to_string(pattern), [], 0
+    while index < len(text):
+        letter = text[index]
+        index += 1
+        if letter != "%":
+            result.append(letter)
+            continue
+        if index >= len(text):
+            raise _TypeMismatch("the date format ends with '%'")
+        result.append(_date_field(moment, text[index]))
+        index += 1
+    return "".join(result)
+
+
+def _date_field(moment: datetime, letter: str) -> str:
+    # JavaRosa's DateUtils.format escapes; month and day names in English.
+    year = f"{moment.year:04d}"
+    fields = {
+        "%": "%",
+        "Y": year,
+        "y": year[2:],
+        "m": f"{moment.month:02d}",
+        "n": str(moment.month),
+        "b": _MONTHS[moment.month - 1],
+        "d": f"{moment.day:02d}",
+        "e": str(moment.day),
+        "H": f"{moment.hour:02d}",
+        "h": str(moment.hour),
+        "M": f"{moment.minute:02d}",
+        "S": f"{moment.second:02d}",
+        "3": f"{moment.microsecond // 1000:03d}",
+        "a": _WEEKDAYS[moment.weekday()],
+        "W": str(moment.isocalendar()[1]),
+    }
+    if letter in fields:
+        return fields[letter]
+    if letter in "ZAB":
+        raise _TypeMismatch(f"'%{letter}' is not supported in a date format")
+    raise _TypeMismatch(f"'%{letter}' is not a date format escape")
 
 
 _FUNCTIONS: Mapping[str, Callable[..., object]] = {
-    "abs": lambda value: abs(to_number(value)),
+    "abs": _real(abs),
+    "acos": _real(math.acos),
+    "asin": _real(math.asin),
+    "atan": _real(math.atan),
+    "atan2": _real(math.atan2),
     "boolean": is_true,
-    "boolean-from-string": lambda value: to_string(value).strip() in ("true", "1"),
+    "boolean-from-string": _boolean_from_string,
+    "ceiling": _rounded(math.ceil),
     "concat": lambda *parts: "".join(to_string(part) for part in parts),
     "contains": lambda text, part: to_string(part) in to_string(text),
-    "count-selected": lambda value: float(len(_items(value))),
+    "cos": _real(math.cos),
+    "count-selected": lambda value: float(len(_items(value, "count-selected"))),
     "date": _date,
+    "date-time": _date_time,
+    "decimal-date-time": _decimal_date_time,
+    "digest": _digest,
     "ends-with": lambda text, end: to_string(text).endswith(to_string(end)),
+    "exp": _real(math.exp),
+    "exp10": _real(lambda number: _pow(10.0, number)),
     "false": lambda: False,
+    "floor": _rounded(math.floor),
+    "format-date": _format_date,
+    "format-date-time": _format_date,
     "int": _int,
-    "normalize-space": lambda text: " ".join(to_string(text).split()),
+    "join": _join,
+    "log": _real(_log(math.log)),
+    "log10": _real(_log(math.log10)),
+    "max": _max,
+    "min": _min,
+    "normalize-space": _normalize_space,
     "not": lambda value: not is_true(value),
     "number": to_number,
+    "pi": lambda: math.pi,
+    "pow": _real(_pow),
     "round": _round,
     "selected": _selected,
     "selected-at": _selected_at,
+    "sin": _real(math.sin),
+    "sqrt": _real(math.sqrt),
     "starts-with": lambda text, start: to_string(text).startswith(to_string(start)),
     "string": to_string,
-    "string-length": lambda value: float(len(to_string(value))),
+    "string-length": _string_length,
     "substr": _substring,
+    "substring-after": _substring_after,
+    "substring-before": _substring_before,
+    "tan": _real(math.tan),
+    "translate": _translate,
     "true": lambda: True,
+    "uuid": _uuid,
 }

@@ -1,0 +1,55 @@
+// Evaluates XPath expressions with JavaRosa, the engine of ODK Collect, for
+// tests/core/test_survey_odk_semantics.py. Run with the JavaRosa classes pyxform ships
+// in ODK_Validate.jar on the class path:
+//     java -cp ODK_Validate.jar Evaluate.java FORM.xml < expressions
+// Reads one expression per line (paths like /data/age) and writes one line per
+// expression: the Java type of the result, a tab and the value, or "Error", a tab and
+// the message. Dates are written as local yyyy-MM-dd'T'HH:mm:ss.SSS.
+
+import java.io.BufferedReader;
+import java.io.FileInputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import org.javarosa.core.model.FormDef;
+import org.javarosa.core.model.condition.EvaluationContext;
+import org.javarosa.core.model.instance.InstanceInitializationFactory;
+import org.javarosa.model.xform.XFormsModule;
+import org.javarosa.xform.util.XFormUtils;
+import org.javarosa.xpath.XPathNodeset;
+import org.javarosa.xpath.XPathParseTool;
+
+public class Evaluate {
+    public static void main(String[] args) throws Exception {
+        new XFormsModule().registerModule(); // jr:choice-name() needs the XForms factories
+        FormDef form = XFormUtils.getFormFromInputStream(new FileInputStream(args[0]));
+        form.initialize(true, new InstanceInitializationFactory());
+        EvaluationContext context = new EvaluationContext(
+            form.getEvaluationContext(), form.getMainInstance().getRoot().getRef());
+        SimpleDateFormat moment = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS");
+        BufferedReader in = new BufferedReader(
+            new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        PrintStream out = new PrintStream(System.out, true, "UTF-8");
+        String line;
+        while ((line = in.readLine()) != null) {
+            String written;
+            try {
+                Object value = XPathParseTool.parseXPath(line).eval(form.getMainInstance(), context);
+                if (value instanceof XPathNodeset) {
+                    value = ((XPathNodeset) value).unpack();
+                }
+                String text = value instanceof Date ? moment.format((Date) value) : String.valueOf(value);
+                written = value.getClass().getSimpleName() + "\t" + escape(text);
+            } catch (Throwable error) {
+                written = "Error\t" + escape(error.getClass().getSimpleName() + ": " + error.getMessage());
+            }
+            out.println(written);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t");
+    }
+}

@@ -1,0 +1,183 @@
+"""postkit's evaluator against ODK Collect's (JavaRosa's): the table, and JavaRosa as the oracle.
+
+The first test checks postkit against each row of tests/core/odk_expression_table.py; the
+second hands every row to JavaRosa itself — the ODK_Validate.jar that pyxform ships, run with
+the small Java program in tests/core/javarosa/ — and checks that the table says what JavaRosa
+does. It needs a Java development kit (`java` able to run a source file: default-jdk-headless).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from postkit.core.surveys.expressions import EvaluationError, evaluate, parse
+from tests.core.odk_expression_table import CHOICES, ERROR, QUESTIONS, ROWS, Row
+
+TODAY = date(2024, 3, 15)
+ANSWERS = {name: value for _, name, value in QUESTIONS}
+LABELS = {
+    (name, choice): label
+    for kind, name, _ in QUESTIONS
+    if kind.startswith("select")
+    for choice, label in CHOICES[kind.split()[1]]
+}
+HARNESS = Path(__file__).parent / "javarosa" / "Evaluate.java"
+
+
+def _choice_label(question: str, choice: str) -> str:
+    return LABELS.get((question, choice), "")
+
+
+def postkit_result(expression: str) -> object:
+    try:
+        return evaluate(parse(expression), ANSWERS, today=TODAY, choice_label=_choice_label)
+    except EvaluationError:
+        return ERROR
+
+
+def agrees(result: object, expected: object) -> bool:
+    """Whether a result (postkit's or JavaRosa's) is the value the table records.
+
+    JavaRosa has one date type for dates and date-times; a date is a date-time at midnight.
+    An empty answer is '' in JavaRosa and None in postkit.
+    """
+    if expected == ERROR:
+        return result == ERROR
+    if isinstance(expected, bool):
+        return result is expected
+    if isinstance(expected, float):
+        if isinstance(result, bool) or not isinstance(result, int | float):
+            return False
+        if math.isnan(expected):
+            return math.isnan(result)
+        return result == expected or math.isclose(result, expected, rel_tol=1e-12)
+    if isinstance(expected, datetime):
+        return isinstance(result, datetime) and result == expected
+    if isinstance(expected, date):
+        if isinstance(result, datetime):
+            return result == datetime(expected.year, expected.month, expected.day)
+        return isinstance(result, date) and result == expected
+    if isinstance(expected, str):
+        if result is None:
+            return expected == ""
+        if isinstance(result, tuple):
+            return " ".join(result) == expected
+        return isinstance(result, str) and result == expected
+    raise AssertionError(f"the table holds a value of an unknown kind: {expected!r}")
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row.expression for row in ROWS])
+def test_postkit_evaluates_as_odk_collect_does(row: Row) -> None:
+    result = postkit_result(row.expression)
+    assert agrees(result, row.expected), f"{row.expression}: {result!r} ({row.source})"
+
+
+def test_every_deliberate_difference_says_why() -> None:
+    for row in ROWS:
+        assert (row.postkit is None) == (row.why == ""), row.expression
+
+
+def test_the_table_has_each_expression_once() -> None:
+    expressions = [row.expression for row in ROWS]
+    assert len(expressions) == len(set(expressions))
+
+
+# The oracle
+
+
+def _xlsform() -> dict[str, list[dict[str, str]]]:
+    survey = []
+    for kind, name, value in QUESTIONS:
+        row = {"type": kind, "name": name, "label": name}
+        if value is not None:
+            row["default"] = _xml_text(value)
+        survey.append(row)
+    choices = [
+        {"list_name": list_name, "name": name, "label": label}
+        for list_name, items in CHOICES.items()
+        for name, label in items
+    ]
+    return {"survey": survey, "choices": choices}
+
+
+def _xml_text(value: object) -> str:
+    match value:
+        case datetime():
+            return value.isoformat(timespec="seconds")
+        case date():
+            return value.isoformat()
+        case tuple():
+            return " ".join(value)
+    return str(value)
+
+
+def _xpath(expression: str) -> str:
+    # pyxform writes ${name} as an absolute path, inside quotes too (jr:choice-name).
+    return re.sub(r"\$\{([^}]*)\}", r"/data/\1", expression)
+
+
+def _javarosa_value(line: str) -> object:
+    kind, _, text = line.partition("\t")
+    text = text.replace("\\t", "\t").replace("\\n", "\n").replace("\\\\", "\\")
+    match kind:
+        case "Error":
+            return ERROR
+        case "Boolean":
+            return text == "true"
+        case "Double":
+            return float(text)
+        case "String":
+            return text
+        case "Date":
+            return datetime.fromisoformat(text)
+    raise AssertionError(f"JavaRosa gave a value of an unknown kind: {line!r}")
+
+
+def _odk_validate_jar() -> Path:
+    import pyxform
+
+    jar = Path(pyxform.__file__).parent / "validators" / "odk_validate" / "bin"
+    return jar / "ODK_Validate.jar"
+
+
+@pytest.mark.slow
+def test_javarosa_itself_gives_the_results_the_table_records(tmp_path: Path) -> None:
+    from pyxform.xls2xform import convert
+
+    java = shutil.which("java")
+    assert java, "the oracle needs Java: install a JDK (default-jdk-headless)"
+    form = tmp_path / "form.xml"
+    form.write_text(convert(_xlsform(), form_name="data").xform, encoding="utf-8")
+    expressions = "".join(_xpath(row.expression) + "\n" for row in ROWS)
+    finished = subprocess.run(
+        [
+            java,
+            "-Djava.awt.headless=true",
+            "-cp",
+            str(_odk_validate_jar()),
+            str(HARNESS),
+            str(form),
+        ],
+        input=expressions,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    lines = finished.stdout.splitlines()
+    assert len(lines) == len(ROWS), finished.stdout + finished.stderr
+    wrong = [
+        f"{row.expression}: JavaRosa gives {line!r}, the table says {row.javarosa!r}"
+        for row, line in zip(ROWS, lines, strict=True)
+        if not agrees(_javarosa_value(line), row.javarosa)
+    ]
+    assert not wrong, "\n".join(wrong)
