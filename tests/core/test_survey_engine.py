@@ -429,3 +429,40 @@ def test_setting_several_answers_sets_none_if_one_does_not_fit(form: Form) -> No
     assert session.value("role") is None
     session.set_answers({"role": "other", "role_other": "Consul", "done": "t1 t2"})
     assert session.visible("role_other") and session.value("n_done") == 2
+
+
+def test_choice_name_gives_the_label_in_the_session_language(tmp_path: Path) -> None:
+    survey = [
+        {"type": "select_one role", "name": "role", EN: "Role"},
+        {
+            "type": "calculate",
+            "name": "role_label",
+            "calculation": "jr:choice-name(${role}, '${role}')",
+        },  # noqa: E501
+        {"type": "note", "name": "shown", EN: "You are ${role_label}"},
+    ]
+    form = load_form(write_form(tmp_path / "f.xlsx", survey=survey))
+    session = _session(form, "nl", role="officer")
+    assert session.value("role_label") == "Handelsmedewerker"
+    session.language = "en"
+    session.set_answer("role", "intern")
+    assert session.value("role_label") == "Intern"
+    assert session.label(session.question("shown")) == "You are Intern"
+
+
+def test_a_date_orders_only_against_dates_as_in_odk_collect(tmp_path: Path) -> None:
+    # ODK Collect compares numbers: a date's text is not one, so the first never shows.
+    survey = [
+        {"type": "date", "name": "visit", EN: "Visit"},
+        {"type": "note", "name": "text_literal", EN: "a", "relevant": "${visit} > '2024-01-01'"},
+        {
+            "type": "note",
+            "name": "date_literal",
+            EN: "b",
+            "relevant": "${visit} > date('2024-01-01')",
+        },  # noqa: E501
+    ]
+    form = load_form(write_form(tmp_path / "f.xlsx", survey=survey))
+    session = _session(form, visit="2024-06-01")
+    assert not session.visible("text_literal")
+    assert session.visible("date_literal")

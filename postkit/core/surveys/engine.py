@@ -116,9 +116,11 @@ class FormSession:
         self.language = language or form.default_language or next(iter(form.languages), "")
         self._today = today
         self._fields = {question.name: question for question in form.fields()}
+        self._items: dict[str, Item] = {item.name: item for item in form.walk()}
         self._ancestors: dict[str, tuple[Group, ...]] = {}
         self._index_ancestors(form.items, ())
         self._pages = _make_pages(form)
+        self._page_by_top = {page.items[0].name: page for page in self._pages}
         self._values: dict[str, object] = dict.fromkeys(self._fields)
         self._visible: dict[str, bool] = {}
         self._seen: dict[str, object] = {}
@@ -145,7 +147,7 @@ class FormSession:
     def page_of(self, name: str) -> Page | None:
         """The page a question or group is on; None for a calculate outside any group."""
         top = (*self._ancestors[name], self._item(name))[0]
-        return next((page for page in self._pages if page.items[0] is top), None)
+        return self._page_by_top.get(top.name)
 
     def visible(self, item: Item | Page | str) -> bool:
         """Whether an item (or page) is shown: its own `relevant` and that of its groups hold.
@@ -176,7 +178,7 @@ class FormSession:
             raise KeyError(f"{name!r} is not a question of form {self.form.form_id}") from None
 
     def _item(self, name: str) -> Item:
-        item = self.form.find(name)
+        item = self._items.get(name)
         if item is None:
             raise KeyError(f"{name!r} is not a question or group of form {self.form.form_id}")
         return item
@@ -210,6 +212,14 @@ class FormSession:
             chosen = value if isinstance(value, tuple) else (value,)
             return ", ".join(labels.get(choice, choice) for choice in chosen)
         return to_string(value)
+
+    def choice_label(self, question: str, choice: str) -> str:
+        """The label of a choice of a select question, as jr:choice-name() shows it; '' if none."""
+        field = self._fields.get(question)
+        if field is None or not field.is_select:
+            return ""
+        found = next((c for c in self.form.choices(field) if c.name == choice), None)
+        return "" if found is None else self.label(found)
 
     def _text(self, texts: Texts, fallback: str) -> str:
         return self.form.text(texts, self.language) or message(fallback, self.language)
@@ -271,7 +281,15 @@ class FormSession:
         for choice in choices:
             columns = {"name": choice.name, "list_name": choice.list_name, **choice.extra}
             try:
-                keep = is_true(evaluate(expression, context, today=self._today, columns=columns))
+                keep = is_true(
+                    evaluate(
+                        expression,
+                        context,
+                        today=self._today,
+                        columns=columns,
+                        choice_label=self.choice_label,
+                    )
+                )
             except EvaluationError:
                 keep = True
             if keep:
@@ -340,7 +358,13 @@ class FormSession:
                 return message("not_a_choice", self.language)
         if question.constraint is not None:
             try:
-                result = evaluate(question.constraint, self._context(), value, self._today)
+                result = evaluate(
+                    question.constraint,
+                    self._context(),
+                    value,
+                    self._today,
+                    choice_label=self.choice_label,
+                )
             except EvaluationError as error:
                 return error.message
             if not is_true(result):
@@ -422,7 +446,9 @@ class FormSession:
 
     def _evaluate(self, expression: Expression, current: object, default: object) -> object:
         try:
-            return evaluate(expression, self._context(), current, self._today)
+            return evaluate(
+                expression, self._context(), current, self._today, choice_label=self.choice_label
+            )
         except EvaluationError:
             return default
 
