@@ -168,6 +168,7 @@ class QuestionCard(QFrame):
             self.title.setBuddy(self.input)
         layout.addWidget(self.message)
         self._required: bool | None = None
+        self._message: str | None = None
         self.label_text = ""
 
     @property
@@ -207,6 +208,10 @@ class QuestionCard(QFrame):
         self.show_message(message)
 
     def show_message(self, message: str | None) -> None:
+        message = message or None
+        if message == self._message:
+            return  # restyling every card on each keystroke is what made typing slow
+        self._message = message
         self.message.setText(message or "")
         self.message.setVisible(bool(message))
         _restyle(self, "error", bool(message))
@@ -441,6 +446,18 @@ class FormView(QWidget):
         view.column.addWidget(self.review_summary)
         self.review_rows: dict[str, ReviewRow] = {}
         self.review_sections: dict[int, tuple[QFrame, QLabel]] = {}
+        self.stack.addWidget(view)
+        return view
+
+    def _fill_review(self) -> None:
+        """Make the review's rows the first time it is shown: a form opens faster without."""
+        if self.review_sections:
+            return
+        view = self.review
+        on_page: dict[int, list[QuestionCard]] = {}
+        for card in self.cards.values():
+            if card.question.is_answerable:
+                on_page.setdefault(self._page_index(card.name), []).append(card)
         for page in self.session.pages():
             section = QFrame(view)
             section.setObjectName("review_section")
@@ -451,10 +468,7 @@ class FormView(QWidget):
             heading.setObjectName("section_title")
             heading.setContentsMargins(12, 0, 12, 6)
             section_layout.addWidget(heading)
-            questions = [c for c in self.cards.values() if self._page_index(c.name) == page.index]
-            for card in questions:
-                if not card.question.is_answerable:
-                    continue
+            for card in on_page.get(page.index, []):
                 row = ReviewRow(card.name, section)
                 row.activated.connect(self.go_to_question)
                 self.review_rows[card.name] = row
@@ -462,8 +476,6 @@ class FormView(QWidget):
             self.review_sections[page.index] = (section, heading)
             view.column.addWidget(section)
         view.finish()
-        self.stack.addWidget(view)
-        return view
 
     def _page_index(self, name: str) -> int:
         return self.session.page_of(name).index
@@ -597,12 +609,16 @@ class FormView(QWidget):
         session = self.session
         errors = session.errors()
         for name, card in self.cards.items():
-            card.setVisible(session.visible(name))
+            shown = session.visible(name)
+            if card.isHidden() == shown:  # only a change: showing is costly on 500 cards
+                card.setVisible(shown)
             due = name in self.touched or self._page_index(name) in self._revealed
             message = (self.input_errors.get(name) or errors.get(name)) if due else None
             card.refresh(session, message)
         for name, section in self.sections.items():
-            section.setVisible(session.visible(name))
+            shown = session.visible(name)
+            if section.isHidden() == shown:
+                section.setVisible(shown)
         if self.is_reviewing:
             self._update_review()
         self._update_navigation()
@@ -636,6 +652,7 @@ class FormView(QWidget):
     # -- review and submit ---------------------------------------------------------------
 
     def _update_review(self) -> None:
+        self._fill_review()
         session = self.session
         errors = self.all_errors()
         missing = self.tr("not answered")
