@@ -438,7 +438,7 @@ def test_choice_name_gives_the_label_in_the_session_language(tmp_path: Path) -> 
             "type": "calculate",
             "name": "role_label",
             "calculation": "jr:choice-name(${role}, '${role}')",
-        },  # noqa: E501
+        },
         {"type": "note", "name": "shown", EN: "You are ${role_label}"},
     ]
     form = load_form(write_form(tmp_path / "f.xlsx", survey=survey))
@@ -460,9 +460,25 @@ def test_a_date_orders_only_against_dates_as_in_odk_collect(tmp_path: Path) -> N
             "name": "date_literal",
             EN: "b",
             "relevant": "${visit} > date('2024-01-01')",
-        },  # noqa: E501
+        },
     ]
     form = load_form(write_form(tmp_path / "f.xlsx", survey=survey))
     session = _session(form, visit="2024-06-01")
     assert not session.visible("text_literal")
     assert session.visible("date_literal")
+
+
+def test_a_calculate_of_uuid_or_now_keeps_its_first_value(tmp_path: Path) -> None:
+    # ODK Collect computes a calculate that depends on no answer when the form opens, not on
+    # every change; recomputing would also keep the session from ever settling.
+    survey = [
+        {"type": "text", "name": "who", EN: "Name"},
+        {"type": "calculate", "name": "key", "calculation": "uuid()"},
+        {"type": "calculate", "name": "opened", "calculation": "now()"},
+    ]
+    form = load_form(write_form(tmp_path / "f.xlsx", survey=survey))
+    session = _session(form)
+    key, opened = session.value("key"), session.value("opened")
+    assert isinstance(key, str) and len(key) == 36 and opened is not None
+    session.set_answer("who", "Ann")
+    assert session.value("key") == key and session.value("opened") == opened

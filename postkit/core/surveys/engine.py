@@ -125,6 +125,7 @@ class FormSession:
         self._visible: dict[str, bool] = {}
         self._seen: dict[str, object] = {}
         self._required: dict[str, Expression | bool] = {}
+        self._once: dict[str, bool] = {}
         if answers is None:
             self._apply_defaults()
         else:
@@ -440,6 +441,17 @@ class FormSession:
                 if strict:
                     raise
 
+    def _computed_once(self, question: Question) -> bool:
+        """A calculate of uuid() or now() alone: ODK computes it when the form opens, once."""
+        once = self._once.get(question.name)
+        if once is None:
+            expression = question.calculation
+            once = expression is not None and _depends_on_nothing_but_the_clock_or_chance(
+                expression
+            )
+            self._once[question.name] = once
+        return once
+
     def _context(self) -> dict[str, object]:
         """The values expressions see: a question that is not shown counts as unanswered."""
         return self._seen
@@ -478,9 +490,22 @@ class FormSession:
             if item.calculation is not None:
                 result = None
                 if shown:
-                    result = self._evaluate(item.calculation, self._values[item.name], None)
+                    result = self._values[item.name]
+                    if result is None or not self._computed_once(item):
+                        result = self._evaluate(item.calculation, result, None)
                 self._values[item.name] = calculated_value(result)
             self._seen[item.name] = self._values[item.name] if shown else None
+
+
+_CHANGING_FUNCTIONS = frozenset({"uuid", "now"})
+
+
+def _depends_on_nothing_but_the_clock_or_chance(expression: Expression) -> bool:
+    return (
+        not expression.names()
+        and not expression.uses_current()
+        and bool(expression.functions() & _CHANGING_FUNCTIONS)
+    )
 
 
 def calculated_value(result: object) -> object:
