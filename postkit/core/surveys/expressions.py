@@ -1,12 +1,14 @@
 """The XLSForm expression language of `relevant`, `constraint`, `calculation` and `choice_filter`.
 
-A tokenizer and a precedence-climbing parser build a small tree that an evaluator walks with the
-XPath semantics ODK Collect and Enketo use. Nothing here hands text to Python's `eval`: a name
-that is not a supported function or an operator is a parse error.
+A tokenizer and a precedence-climbing parser build a small tree that an evaluator walks as
+ODK Collect's engine, JavaRosa, does (tests/core/odk_expression_table.py lists its results and
+where they come from). Nothing here hands text to Python's `eval`: a name that is not a
+supported function or an operator is a parse error.
 
-Values: text is `str`, integer `int`, decimal `float`, date `datetime.date`, select_one the chosen
-name as `str`, select_multiple a `tuple[str, ...]` of names (a space-separated `str` works too),
-and an unanswered question `None`. Numbers computed here are `float`, as in XPath.
+Values: text is `str`, integer `int`, decimal `float`, date `datetime.date`, a moment (now(),
+date-time()) a naive local `datetime.datetime`, select_one the chosen name as `str`,
+select_multiple a `tuple[str, ...]` of names (a space-separated `str` works too), and an
+unanswered question `None`. Numbers computed here are `float`, as in XPath.
 """
 
 from __future__ import annotations
