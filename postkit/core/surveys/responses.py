@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
-from postkit.core.paths import resources_dir
+from postkit.core.paths import installation_id, resources_dir
 from postkit.core.surveys.engine import FormSession, coerce_answer
 from postkit.core.surveys.forms import Form
 from postkit.core.surveys.models import SurveyFormRow, SurveyResponseRow
@@ -280,6 +280,11 @@ def profile_answers(form: Form, post_name: str, region: str | None) -> dict[str,
     return answers
 
 
+def session_metadata(user_name: str) -> dict[str, object]:
+    """What a form's metadata questions say about this response: who and on which install."""
+    return {"username": user_name, "deviceid": installation_id()}
+
+
 def start_response(
     session: Session,
     form_pk: int,
@@ -288,11 +293,13 @@ def start_response(
     anonymous: bool,
     respondent: str = "",
     region: str | None = None,
+    metadata: Mapping[str, object] | None = None,
 ) -> ResponseInfo:
     """Create a draft response, with the form's defaults and the post profile's answers.
 
     The respondent's name is stored only when the response is not anonymous. `region` is the
     post's reference region (profile.post_region), for a read-only `region` question.
+    `metadata` fills the form's metadata questions (see session_metadata).
     """
     form = load_definition(session, form_pk)
     respondent = "" if anonymous else " ".join(respondent.split())
@@ -314,7 +321,10 @@ def start_response(
         language=language,
         answers=encode_answers(
             FormSession(
-                form, language=language, fixed=profile_answers(form, post_name, region)
+                form,
+                language=language,
+                fixed=profile_answers(form, post_name, region),
+                metadata=metadata,
             ).answers()
         ),
         page=0,
@@ -365,6 +375,7 @@ def submit_response(
     answers: Mapping[str, object],
     today: date | None = None,
     fixed: Mapping[str, object] | None = None,
+    metadata: Mapping[str, object] | None = None,
 ) -> ResponseInfo:
     """Validate the answers against the form and store them as submitted.
 
@@ -375,8 +386,15 @@ def submit_response(
     row = _draft_row(session, response_id)
     form = load_definition(session, row.form_pk)
     form_session = FormSession(
-        form, answers, language=row.language, today=today, strict=True, fixed=fixed
+        form,
+        answers,
+        language=row.language,
+        today=today,
+        strict=True,
+        fixed=fixed,
+        metadata=metadata,
     )
+    form_session.finish()
     problem = form_session.first_error()
     if problem is not None:
         raise ValidationError(*problem)
