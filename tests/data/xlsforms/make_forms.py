@@ -2,6 +2,8 @@
 write them (start/end metadata, `label::English (en)`, or_other, aliases, every question type
 postkit runs). Run `python tests/data/xlsforms/make_forms.py` after changing a form here."""
 
+# The sheets are written one spreadsheet row per line, so a reader sees them as in Excel.
+# ruff: noqa: E501
 from __future__ import annotations
 
 from pathlib import Path
