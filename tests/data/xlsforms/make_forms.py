@@ -15,6 +15,8 @@ Rows = list[list[object]]
 
 EN, NL = "English (en)", "Nederlands (nl)"
 
+# fmt: off
+
 # A thematic survey on due diligence as KoboToolbox's form builder exports it.
 DUE_DILIGENCE: dict[str, Rows] = {
     "survey": [
@@ -128,6 +130,8 @@ PLAIN: dict[str, Rows] = {
     ],
     "choices": [["list_name", "name", "label"]],
 }
+
+# fmt: on
 
 FORMS = {
     "kobo_due_diligence.xlsx": DUE_DILIGENCE,
