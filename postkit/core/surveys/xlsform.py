@@ -263,7 +263,9 @@ def validate_form_bytes(data: bytes, file_name: str = "") -> tuple[Form | None, 
 def check_form(path: Path | str) -> str:
     """The line `postkit survey validate` prints for a valid form; raise FormError otherwise."""
     form = load_form(path)
-    return f"ok {form.form_id} {form.version} {len(form.questions())} questions"
+    # Metadata and hidden questions are answered by postkit, not by a respondent.
+    count = sum(1 for question in form.questions() if question.is_shown)
+    return f"ok {form.form_id} {form.version} {count} questions"
 
 
 def language_of(suffix: str) -> tuple[str, str]:
