@@ -158,7 +158,6 @@ class FormSession:
         self._required: dict[str, Expression | bool] = {}
         self._triggered: dict[str, tuple[object, ...]] = {}
         self._metadata = dict(metadata or {})
-        self._audit: list[tuple[str, str]] = []  # (question name, visited at)
         if answers is None:
             self._apply_defaults()
         else:
@@ -327,16 +326,15 @@ class FormSession:
 
     def record_visit(self, name: str, when: datetime | None = None) -> None:
         """Note that the respondent reached a question, for the form's `audit`."""
-        at = (when or datetime.now().astimezone()).isoformat(timespec="seconds")
-        self._audit.append((name, at))
         audits = [q.name for q in self._fields.values() if q.type == "audit"]
-        if audits:
-            log = self._values.get(audits[0])
-            text = log if isinstance(log, str) and log else "event,node,start"
-            text += "".join(f"\nquestion,{visited},{time}" for visited, time in self._audit)
-            self._audit.clear()
-            for audit in audits:
-                self._values[audit] = text
+        if not audits:
+            return
+        at = (when or datetime.now().astimezone()).isoformat(timespec="seconds")
+        log = self._values.get(audits[0])
+        text = log if isinstance(log, str) and log else "event,node,start"
+        text += f"\nquestion,{name},{at}"
+        for audit in audits:
+            self._values[audit] = text
 
     def finish(self, now: datetime | None = None) -> None:
         """Stamp the `end` metadata: the respondent submits the response now."""
