@@ -19,6 +19,7 @@ from postkit.core.surveys.export import export_responses_xlsx
 from postkit.core.surveys.forms import Question
 from postkit.core.surveys.responses import (
     import_form,
+    list_responses,
     session_metadata,
     start_response,
     submit_response,
@@ -249,3 +250,11 @@ def test_a_corpus_form_is_imported_answered_and_exported(session: Session, tmp_p
     assert record["start"] and record["end"]
     assert (record["region"], record["region_other"]) == ("other", "Oceania")
     assert record["companies_twice"] == 4
+
+
+def test_instance_name_titles_each_response_in_the_list(session: Session) -> None:
+    info = import_form(session, KOBO, "Tess Tester")
+    draft = start_response(session, info.id, "Embassy Testland", "en", True)
+    answers = {"role": "head", "region": "asia", "country": "india", "companies": 1}
+    submit_response(session, draft.id, answers)
+    assert [response.title for response in list_responses(session, info.id)] == ["head - india"]

@@ -12,7 +12,7 @@ import json
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 from threading import Lock
@@ -80,6 +80,8 @@ class ResponseInfo:
     started_at: datetime
     updated_at: datetime
     submitted_at: datetime | None
+    # What the form's instance_name makes of the answers; empty when the form has none.
+    title: str = field(default="", kw_only=True)
 
     @property
     def is_submitted(self) -> bool:
@@ -422,8 +424,18 @@ def list_responses(
         statement = statement.where(SurveyResponseRow.status == status)
     if post_name is not None:
         statement = statement.where(SurveyResponseRow.post_name == post_name)
-    rows = session.scalars(statement.order_by(SurveyResponseRow.started_at, SurveyResponseRow.id))
-    return [_response_info(row) for row in rows]
+    rows = list(
+        session.scalars(statement.order_by(SurveyResponseRow.started_at, SurveyResponseRow.id))
+    )
+    form = load_definition(session, form_pk) if rows else None
+    if form is None or form.instance_name is None:
+        return [_response_info(row) for row in rows]
+    return [replace(_response_info(row), title=_instance_title(form, row.answers)) for row in rows]
+
+
+def _instance_title(form: Form, answers: str) -> str:
+    """A response's title as the form's instance_name computes it from the stored answers."""
+    return FormSession(form, decode_answers(form, answers)).instance_title() or ""
 
 
 def count_responses(session: Session, form_pk: int, status: str = SUBMITTED) -> int:

@@ -320,7 +320,7 @@ class SurveysPage(QWidget):
         for response in reversed(responses):
             item = QTreeWidgetItem(
                 [
-                    response.respondent or self.tr("Anonymous"),
+                    response.title or response.respondent or self.tr("Anonymous"),
                     self.tr("Submitted") if response.is_submitted else self.tr("Draft"),
                     LANGUAGE_NAMES.get(response.language, response.language),
                     local_time(response.started_at),
