@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.forms import Group, Question
 from postkit.core.surveys.xlsform import (
     MAX_FILE_BYTES,
@@ -900,3 +901,47 @@ def test_every_problem_of_a_form_is_reported_in_sheet_order(form_path: Path) -> 
         ("survey", 3),
         ("choices", 3),
     ]
+
+
+def test_what_the_reference_parser_refuses_names_its_cell(form_path: Path) -> None:
+    write_form(
+        form_path,
+        [["type", "name", "label", "parameters"], ["text", "a", "A"], ["range", "r", "R", "x=1"]],
+    )
+    problem = only_problem(form_path)
+    assert (problem.sheet, problem.row, problem.column, problem.header) == (
+        "survey",
+        3,
+        "D",
+        "parameters",
+    )
+    assert problem.message.startswith("pyxform: ")
+    assert "'x'" in problem.message
+
+
+@pytest.mark.parametrize(("relevant", "shown"), [("yes", True), ("no", False), ("FALSE", False)])
+def test_relevant_may_be_written_yes_or_no(form_path: Path, relevant: str, shown: bool) -> None:
+    write_form(form_path, [["text", "a", "A", relevant]])
+    session = FormSession(load_form(form_path))
+    assert session.visible("a") is shown
+
+
+def test_a_choice_filter_reads_an_extra_column_of_the_choices(form_path: Path) -> None:
+    write_form(
+        form_path,
+        [["select_one regions", "region", "Region"], ["select_one countries", "c", "C"]],
+        choices=[
+            ["list_name", "name", "label", "region"],
+            ["regions", "africa", "Africa"],
+            ["regions", "asia", "Asia"],
+            ["countries", "kenya", "Kenya", "africa"],
+            ["countries", "india", "India", "asia"],
+        ],
+    )
+    with_filter = load_workbook(form_path)
+    with_filter["survey"]["H1"] = "choice_filter"
+    with_filter["survey"]["H3"] = "region=${region}"
+    with_filter.save(form_path)
+    session = FormSession(load_form(form_path))
+    session.set_answer("region", "asia")
+    assert [choice.name for choice in session.choices("c")] == ["india"]

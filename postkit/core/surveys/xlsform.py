@@ -15,7 +15,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -551,7 +551,11 @@ class _FormReader:
                 warnings=[],
             )
         except PyXFormError as error:
-            self.add(_reference_problem(str(error)))
+            problem = _reference_problem(str(error))
+            sheet = self.sheets.get(problem.sheet or "")
+            if sheet is not None and problem.header:
+                problem = replace(problem, column=sheet.letter(problem.header))
+            self.add(problem)
             return None
 
     def _content_version(self) -> str:
@@ -1110,7 +1114,7 @@ def _form_id_of(file_name: str) -> str:
 
 _REFERENCE_ROW = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
 _REFERENCE_SHEET = re.compile(r"'(survey|choices|settings)' sheet", re.IGNORECASE)
-_REFERENCE_COLUMN = re.compile(r"'([\w:\-]+)' column", re.IGNORECASE)
+_REFERENCE_COLUMN = re.compile(r"'([\w:\-]+)' (?:column|value)", re.IGNORECASE)
 
 
 def _reference_problem(text: str) -> Problem:
