@@ -172,6 +172,11 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     validate = actions.add_parser("validate", help="check an XLSForm survey file")
     validate.add_argument("form", metavar="FORM.xlsx", type=Path)
     validate.set_defaults(run=_run_survey_validate)
+    add = actions.add_parser(
+        "import", help="add an XLSForm survey to the post's database (by form_id and version)"
+    )
+    add.add_argument("form", metavar="FORM.xlsx", type=Path)
+    add.set_defaults(run=_run_survey_import)
     export = actions.add_parser(
         "export", help="export a survey's submitted responses for headquarters (.xlsx or .csv)"
     )
@@ -497,6 +502,16 @@ def _run_survey_validate(args: argparse.Namespace) -> None:
     from postkit.core.surveys.xlsform import check_form
 
     print(check_form(args.form))
+
+
+def _run_survey_import(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.surveys.responses import import_form
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        info = import_form(session, args.form, _actor(session))
+    print(f"imported {info.form_id} {info.version}: {info.title_in(info.default_language)}")
 
 
 def _run_survey_export(args: argparse.Namespace) -> None:

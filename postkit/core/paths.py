@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
 from pathlib import Path
 
 APP_NAME = "postkit"
@@ -32,6 +33,20 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def installation_id() -> str:
+    """A stable id of this installation, as ODK Collect's `deviceid` is: made once, then kept."""
+    path = user_data_dir() / "installation-id"
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        text = ""
+    if not text:
+        text = f"postkit:{uuid.uuid4().hex}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+    return text
 
 
 def default_database_path() -> Path:

@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="408"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="422"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -810,6 +810,29 @@
     </message>
 </context>
 <context>
+    <name>AnswerInput</name>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="665"/>
+        <source>HH:MM</source>
+        <translation>UU:MM</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="668"/>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>JJJJ-MM-DD UU:MM</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="672"/>
+        <source>latitude longitude, e.g. 52.08 4.31</source>
+        <translation>breedtegraad lengtegraad, bijv. 52.08 4.31</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="677"/>
+        <source>latitude longitude; latitude longitude; …</source>
+        <translation>breedtegraad lengtegraad; breedtegraad lengtegraad; …</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsEditor</name>
     <message>
         <location filename="../../postkit/ui/widgets/attachments_editor.py" line="39"/>
@@ -1510,17 +1533,17 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="176"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="190"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="183"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="197"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="184"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="198"/>
         <source>Leave the date unanswered</source>
         <translation>De datum onbeantwoord laten</translation>
     </message>
@@ -1906,6 +1929,49 @@
     </message>
 </context>
 <context>
+    <name>FileInput</name>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="588"/>
+        <source>No file chosen</source>
+        <translation>Geen bestand gekozen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="589"/>
+        <source>Choose file…</source>
+        <translation>Bestand kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="592"/>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="603"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
+        <translation>Afbeeldingen (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="604"/>
+        <source>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</source>
+        <translation>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="605"/>
+        <source>Video (*.mp4 *.mov *.avi *.mkv *.webm)</source>
+        <translation>Video (*.mp4 *.mov *.avi *.mkv *.webm)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="608"/>
+        <source>Attach a file</source>
+        <translation>Een bestand bijvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="608"/>
+        <source>Any file (*)</source>
+        <translation>Elk bestand (*)</translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message>
         <location filename="../../postkit/ui/surveys/form_view.py" line="117"/>
@@ -1913,83 +1979,83 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="347"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="352"/>
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="354"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="359"/>
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="356"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="361"/>
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="357"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="362"/>
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="371"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="376"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="381"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="386"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="385"/>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="570"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="390"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="585"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="388"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="393"/>
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="557"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="572"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="562"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="577"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="570"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="585"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="622"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="641"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="641"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="661"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="662"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="682"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="665"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="685"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="669"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="689"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -3921,6 +3987,38 @@
     </message>
 </context>
 <context>
+    <name>RangeInput</name>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="455"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="498"/>
+        <source>not answered</source>
+        <translation>niet beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="460"/>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+</context>
+<context>
+    <name>RankInput</name>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="512"/>
+        <source>Move up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="513"/>
+        <source>Move down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="514"/>
+        <source>Keep this order</source>
+        <translation>Deze volgorde houden</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptsView</name>
     <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="84"/>
@@ -5088,234 +5186,234 @@
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="125"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="126"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="127"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="128"/>
         <source>&amp;Import a survey…</source>
         <translation>Enquête &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="128"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="129"/>
         <source>Add a survey form from an XLSForm workbook (.xlsx)</source>
         <translation>Een enquêteformulier toevoegen uit een XLSForm-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="144"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="145"/>
         <source>Survey forms</source>
         <translation>Enquêteformulieren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="147"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="147"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="323"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="147"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="324"/>
         <source>Submitted</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="147"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="164"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="165"/>
         <source>&lt;h3&gt;No surveys yet&lt;/h3&gt;&lt;p&gt;Add a survey form headquarters sent you with &lt;b&gt;Import a survey…&lt;/b&gt; (an XLSForm workbook, .xlsx).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen enquêtes&lt;/h3&gt;&lt;p&gt;Voeg een enquêteformulier dat het departement u stuurde toe met &lt;b&gt;Enquête importeren…&lt;/b&gt; (een XLSForm-werkmap, .xlsx).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="176"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="177"/>
         <source>&amp;Start a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="179"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="180"/>
         <source>&amp;Continue draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="181"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="182"/>
         <source>&amp;Discard draft…</source>
         <translation>Concept &amp;verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="183"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="184"/>
         <source>&amp;Export responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="185"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="186"/>
         <source>Write the post&apos;s submitted responses to .xlsx or .csv for headquarters</source>
         <translation>De verzonden inzendingen van de post naar .xlsx of .csv schrijven voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="195"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="196"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="198"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="199"/>
         <source>Respondent</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="199"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="200"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="200"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="203"/>
         <source>Last change</source>
         <translation>Laatste wijziging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="212"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="213"/>
         <source>No responses yet. Each respondent starts their own with Start a response.</source>
         <translation>Nog geen inzendingen. Elke respondent begint een eigen inzending met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="309"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="310"/>
         <source>{form_id}, version {version} · imported {when} · submitted: {submitted} · drafts: {drafts}</source>
         <translation>{form_id}, versie {version} · geïmporteerd op {when} · verzonden: {submitted} · concepten: {drafts}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="322"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="323"/>
         <source>Anonymous</source>
         <translation>Anoniem</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="323"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="324"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="389"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="390"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="392"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="393"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="393"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="394"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="396"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="397"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="397"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="398"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="399"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="400"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="402"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="403"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="488"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="490"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="489"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="491"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="489"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="491"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="537"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="543"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="572"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="578"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="597"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="609"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="599"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="611"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="609"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="621"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="611"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="623"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="647"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="659"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="652"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="664"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="670"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="702"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="682"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="714"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="672"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="684"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="696"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="708"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="704"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="716"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>De export bevat %n ingezonden inzending voor “{title}”, versie {version}, als inzending van {post}.</numerusform>
@@ -5323,32 +5421,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="717"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="729"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="725"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
         <source>No response is left out.</source>
         <translation>Er wordt geen inzending weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="726"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="738"/>
         <source>Left out:</source>
         <translation>Weggelaten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="730"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="742"/>
         <source>{who}, started {when}</source>
         <translation>{who}, begonnen {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="731"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="743"/>
         <source>anonymous</source>
         <translation>anoniem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="739"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="751"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n concept, nog niet ingezonden: {0}</numerusform>
@@ -5356,7 +5454,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="758"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n inzending voor versie {0} van de vragenlijst: kies die versie om haar te exporteren</numerusform>
@@ -5364,7 +5462,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="693"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="705"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>
@@ -5484,7 +5582,7 @@
 <context>
     <name>_RadioInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="260"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="274"/>
         <source>Clear answer</source>
         <translation>Antwoord wissen</translation>
     </message>

@@ -30,7 +30,7 @@ def test_each_problem_is_printed_on_its_own_line(
     form = write_form(
         tmp_path / "broken.xlsx",
         [
-            ["geopoint", "where", "Where?"],
+            ["begin repeat", "visits", "Visits"],
             ["text", "b", "B", "${nope} = 1"],
             ["begin group", "page", "Page"],
         ],
@@ -41,7 +41,7 @@ def test_each_problem_is_printed_on_its_own_line(
     assert "Traceback" not in captured.err
     assert captured.err.splitlines() == [
         f"postkit: error: {form} is not a valid survey form (3 problems):",
-        "sheet survey, row 2, column A (type): type 'geopoint' is not supported by postkit",
+        "sheet survey, row 2, column A (type): repeats are not supported yet",
         "sheet survey, row 3, column D (relevant): "
         "${nope} does not refer to a question of this form",
         "sheet survey, row 4, column A (type): group 'page' is never closed with 'end group'",
@@ -66,3 +66,36 @@ def test_a_missing_file_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixt
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == f"postkit: error: {form} is not a valid survey form (1 problem):"
     assert lines[1].startswith("cannot read the file: ")
+
+
+def test_a_corpus_form_counts_only_the_questions_a_respondent_answers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    form = Path(__file__).resolve().parents[1] / "data" / "xlsforms" / "kobo_due_diligence.xlsx"
+    assert main(["survey", "validate", str(form)]) == 0
+    # 23 fields less 6 metadata (start, end, today, deviceid, username, audit) and a note.
+    assert capsys.readouterr().out.strip() == "ok due_diligence 2027010101 15 questions"
+
+
+def test_survey_import_adds_the_form_once_per_form_id_and_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.surveys.responses import list_forms
+
+    db = tmp_path / "post.sqlite3"
+    form = write_form(tmp_path / "thematic survey.xlsx", [["text", "a", "A"]], settings=None)
+    for _ in range(2):
+        assert main(["--db", str(db), "survey", "import", str(form)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(set(lines)) == 1 and lines[0].startswith("imported thematic_survey sha256-")
+    with open_database(db).session() as session:
+        imported = [info for info in list_forms(session) if info.form_id == "thematic_survey"]
+    assert len(imported) == 1
+    changed = write_form(tmp_path / "thematic survey.xlsx", [["text", "a", "B"]], settings=None)
+    assert main(["--db", str(db), "survey", "import", str(changed)]) == 0
+    with open_database(db).session() as session:
+        versions = {
+            info.version for info in list_forms(session) if info.form_id == "thematic_survey"
+        }
+    assert len(versions) == 2

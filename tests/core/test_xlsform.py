@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.forms import Group, Question
 from postkit.core.surveys.xlsform import (
     MAX_FILE_BYTES,
@@ -377,7 +378,6 @@ def test_a_missing_file_is_a_problem(tmp_path: Path) -> None:
 def test_an_empty_workbook_lacks_the_survey_and_the_settings(form_path: Path) -> None:
     Workbook().save(form_path)
     assert [problem.message for problem in problems_of(form_path)] == [
-        "the workbook has no 'settings' sheet with form_id and version",
         "the workbook has no 'survey' sheet",
     ]
 
@@ -389,13 +389,14 @@ def test_a_survey_without_rows_has_no_questions(form_path: Path) -> None:
 
 
 def test_load_form_raises_form_error_with_one_line_per_problem(form_path: Path) -> None:
-    write_form(form_path, [["geopoint", "where", "Where?"], ["text", "a b", "A"]])
+    write_form(form_path, [["osm", "where", "Where?"], ["text", "a b", "A"]])
     with pytest.raises(FormError) as caught:
         load_form(form_path)
     assert len(caught.value.problems) == 2
     assert str(caught.value).splitlines() == [
         f"{form_path} is not a valid survey form (2 problems):",
-        "sheet survey, row 2, column A (type): type 'geopoint' is not supported by postkit",
+        "sheet survey, row 2, column A (type): osm (OpenStreetMap) questions are not supported "
+        "by postkit",
         "sheet survey, row 3, column B (name): name 'a b' must start with a letter or '_' and "
         "hold only letters, digits, '_', '-' and '.'",
     ]
@@ -412,7 +413,7 @@ def test_a_workbook_in_memory_loads_like_a_file(form_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "type_text",
-    ["geopoint", "range", "image", "rank", "begin repeat", "start", "select_one_from_file x.csv"],
+    ["start-geopoint", "background-audio", "xml-external", "geopoints", "text area"],
 )
 def test_an_unsupported_type_is_named_with_its_cell(form_path: Path, type_text: str) -> None:
     write_form(form_path, [["text", "a", "A"], [type_text, "b", "B"]])
@@ -426,11 +427,58 @@ def test_an_unsupported_type_is_named_with_its_cell(form_path: Path, type_text: 
     assert problem.message == f"type '{type_text}' is not supported by postkit"
 
 
-def test_or_other_is_not_supported(form_path: Path) -> None:
-    write_form(form_path, [["select_one yes_no or_other", "a", "A"]])
+@pytest.mark.parametrize(
+    ("type_text", "message"),
+    [
+        ("begin repeat", "repeats are not supported yet"),
+        ("end_repeat", "repeats are not supported yet"),
+        ("osm", "osm (OpenStreetMap) questions are not supported by postkit"),
+        ("include", "'include' of another form is not supported by postkit"),
+        ("select_one_from_file x.csv", "external choice lists"),
+        ("select_one_external yes_no", "external choice lists"),
+    ],
+)
+def test_what_postkit_does_not_run_is_refused_with_a_reason(
+    form_path: Path, type_text: str, message: str
+) -> None:
+    write_form(form_path, [["text", "a", "A"], [type_text, "b", "B"]])
     problem = only_problem(form_path)
-    assert (problem.row, problem.column) == (2, "A")
-    assert problem.message.startswith("'or_other' is not supported by postkit")
+    assert (problem.sheet, problem.row, problem.column) == ("survey", 3, "A")
+    assert problem.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "message"),
+    [
+        ("relevant", "pulldata('fruits', 'name', 'key', 'x') = 'a'", "pulldata() is not"),
+        ("relevant", "/data/a = 'x'", "paths such as /data/x are not supported"),
+        ("calculation", "concat(/data/a, 'x')", "paths such as /data/x are not supported"),
+    ],
+)
+def test_pulldata_and_absolute_paths_are_refused_with_their_cell(
+    form_path: Path, column: str, text: str, message: str
+) -> None:
+    cells = {"relevant": [text], "calculation": ["", "", text]}[column]
+    write_form(form_path, [["text", "a", "A"], ["text", "b", "B", *cells]])
+    problem = only_problem(form_path)
+    assert (problem.row, problem.header) == (3, column)
+    assert problem.message.startswith(message)
+
+
+def test_a_division_is_not_taken_for_a_path(form_path: Path) -> None:
+    write_form(form_path, [["integer", "a", "A"], ["calculate", "c", "", "", "", "${a} div 2"]])
+    assert load_form(form_path).find("c") is not None
+
+
+def test_or_other_adds_the_other_choice_and_its_text_question(form_path: Path) -> None:
+    write_form(form_path, [["select_one yes_no or_other", "a", "A"]])
+    form = load_form(form_path)
+    question = form.find("a")
+    assert isinstance(question, Question)
+    assert [choice.name for choice in form.choices(question)] == ["yes", "no", "other"]
+    other = form.find("a_other")
+    assert isinstance(other, Question) and other.type == "text"
+    assert other.relevant is not None and other.relevant.names() == {"a"}
 
 
 def test_a_select_needs_a_list_name(form_path: Path) -> None:
@@ -605,9 +653,11 @@ def test_a_calculate_needs_a_calculation(form_path: Path) -> None:
     assert problem.message == "calculate 'c' has no calculation"
 
 
-def test_only_a_calculate_takes_a_calculation(form_path: Path) -> None:
+def test_an_asked_question_may_take_a_calculation(form_path: Path) -> None:
     write_form(form_path, [["integer", "a", "A", "", "", "1 + 1"]])
-    assert only_problem(form_path).message == "only a calculate question takes a calculation"
+    question = load_form(form_path).find("a")
+    assert isinstance(question, Question)
+    assert question.calculation is not None and question.is_calculated
 
 
 def test_a_calculation_cannot_depend_on_itself(form_path: Path) -> None:
@@ -794,25 +844,21 @@ def test_a_column_appears_once(form_path: Path) -> None:
     assert problem.message == "column 'label' appears twice (also column C)"
 
 
-def test_the_settings_need_a_form_id_and_a_version(form_path: Path) -> None:
+def test_without_a_version_the_content_hash_tells_versions_apart(form_path: Path) -> None:
     write_form(form_path, [["text", "a", "A"]], settings=[["form_id", "form_title"], ["f", "F"]])
-    problem = only_problem(form_path)
-    assert (problem.sheet, problem.row, problem.column, problem.header) == (
-        "settings",
-        1,
-        None,
-        "version",
-    )
-    assert problem.message == "the settings need a 'version'"
+    first = load_form(form_path)
+    assert load_form(form_path).version == first.version
+    write_form(form_path, [["text", "a", "Another"]], settings=[["form_id"], ["f"]])
+    second = load_form(form_path)
+    assert (first.form_id, second.form_id) == ("f", "f")
+    assert first.version != second.version
+    assert len(first.version) <= 40
 
 
-def test_an_empty_version_names_its_cell(form_path: Path) -> None:
-    write_form(
-        form_path, [["text", "a", "A"]], settings=[["form_title", "form_id", "version"], ["T", "f"]]
-    )
-    problem = only_problem(form_path)
-    assert (problem.sheet, problem.row, problem.column) == ("settings", 2, "C")
-    assert problem.message == "version is empty"
+def test_id_string_is_the_old_name_of_form_id(form_path: Path) -> None:
+    write_form(form_path, [["text", "a", "A"]], settings=[["id_string", "version"], ["old", "3"]])
+    form = load_form(form_path)
+    assert (form.form_id, form.version) == ("old", "3")
 
 
 def test_a_form_id_has_no_spaces(form_path: Path) -> None:
@@ -822,10 +868,12 @@ def test_a_form_id_has_no_spaces(form_path: Path) -> None:
     assert problem.message == "form_id 'my form' has spaces or is over 100 characters"
 
 
-def test_a_form_needs_a_settings_sheet(form_path: Path) -> None:
-    write_form(form_path, [["text", "a", "A"]], settings=None)
-    problem = only_problem(form_path)
-    assert problem.message == "the workbook has no 'settings' sheet with form_id and version"
+def test_without_settings_the_form_id_is_the_file_name(tmp_path: Path) -> None:
+    path = write_form(tmp_path / "due diligence 2027.xlsx", [["text", "a", "A"]], settings=None)
+    form = load_form(path)
+    assert form.form_id == "due_diligence_2027"
+    assert form.version.startswith("sha256-")
+    assert load_form_bytes(path.read_bytes(), path.name).form_id == "due_diligence_2027"
 
 
 def test_the_default_language_is_a_language_of_the_form(form_path: Path) -> None:
@@ -843,13 +891,57 @@ def test_the_default_language_is_a_language_of_the_form(form_path: Path) -> None
 def test_every_problem_of_a_form_is_reported_in_sheet_order(form_path: Path) -> None:
     write_form(
         form_path,
-        [["geopoint", "g", "G"], ["text", "t", ""]],
+        [["osm", "g", "G"], ["text", "t", ""]],
         choices=[["list_name", "name", "label"], ["l", "a", "A"], ["l", "a", "A"]],
-        settings=[["form_id"], ["f"]],
+        settings=[["form_id"], ["f g"]],
     )
     assert [(p.sheet, p.row) for p in problems_of(form_path)] == [
-        ("settings", 1),
+        ("settings", 2),
         ("survey", 2),
         ("survey", 3),
         ("choices", 3),
     ]
+
+
+def test_what_the_reference_parser_refuses_names_its_cell(form_path: Path) -> None:
+    write_form(
+        form_path,
+        [["type", "name", "label", "parameters"], ["text", "a", "A"], ["range", "r", "R", "x=1"]],
+    )
+    problem = only_problem(form_path)
+    assert (problem.sheet, problem.row, problem.column, problem.header) == (
+        "survey",
+        3,
+        "D",
+        "parameters",
+    )
+    assert problem.message.startswith("pyxform: ")
+    assert "'x'" in problem.message
+
+
+@pytest.mark.parametrize(("relevant", "shown"), [("yes", True), ("no", False), ("FALSE", False)])
+def test_relevant_may_be_written_yes_or_no(form_path: Path, relevant: str, shown: bool) -> None:
+    write_form(form_path, [["text", "a", "A", relevant]])
+    session = FormSession(load_form(form_path))
+    assert session.visible("a") is shown
+
+
+def test_a_choice_filter_reads_an_extra_column_of_the_choices(form_path: Path) -> None:
+    write_form(
+        form_path,
+        [["select_one regions", "region", "Region"], ["select_one countries", "c", "C"]],
+        choices=[
+            ["list_name", "name", "label", "region"],
+            ["regions", "africa", "Africa"],
+            ["regions", "asia", "Asia"],
+            ["countries", "kenya", "Kenya", "africa"],
+            ["countries", "india", "India", "asia"],
+        ],
+    )
+    with_filter = load_workbook(form_path)
+    with_filter["survey"]["H1"] = "choice_filter"
+    with_filter["survey"]["H3"] = "region=${region}"
+    with_filter.save(form_path)
+    session = FormSession(load_form(form_path))
+    session.set_answer("region", "asia")
+    assert [choice.name for choice in session.choices("c")] == ["india"]

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from postkit.core.errors import ValidationError
@@ -24,10 +24,12 @@ from postkit.core.surveys.expressions import (
     parse,
     to_string,
 )
-from postkit.core.surveys.forms import Choice, Form, Group, Item, Question, Texts
+from postkit.core.surveys.forms import GEO_TYPES, Choice, Form, Group, Item, Question, Texts
+from postkit.core.surveys.xlsform import is_dynamic_default
 
 ACKNOWLEDGED = "OK"
 _OUTPUT = re.compile(r"\$\{([^}]*)\}")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?")
 
 _MESSAGES: Mapping[str, Mapping[str, str]] = {
     "required": {
@@ -57,6 +59,34 @@ _MESSAGES: Mapping[str, Mapping[str, str]] = {
     "unknown_choice": {
         "en": "'{value}' is not one of the options.",
         "nl": "'{value}' is geen van de opties.",
+    },
+    "time": {
+        "en": "Enter a time as HH:MM.",
+        "nl": "Vul een tijd in als UU:MM.",
+    },
+    "datetime": {
+        "en": "Enter a date and time as YYYY-MM-DD HH:MM.",
+        "nl": "Vul een datum en tijd in als JJJJ-MM-DD UU:MM.",
+    },
+    "range": {
+        "en": "Enter a number within the range.",
+        "nl": "Vul een getal binnen het bereik in.",
+    },
+    "geopoint": {
+        "en": "Enter a latitude and longitude, e.g. 52.08 4.31.",
+        "nl": "Vul een breedte- en lengtegraad in, bijv. 52.08 4.31.",
+    },
+    "geotrace": {
+        "en": "Enter points as 'latitude longitude', separated by ';'.",
+        "nl": "Vul punten in als 'breedte lengte', gescheiden door ';'.",
+    },
+    "geoshape": {
+        "en": "Enter points as 'latitude longitude', separated by ';'.",
+        "nl": "Vul punten in als 'breedte lengte', gescheiden door ';'.",
+    },
+    "rank": {
+        "en": "Put every option in order.",
+        "nl": "Zet alle opties op volgorde.",
     },
     "fixed": {
         "en": "This answer comes from the post's profile and cannot be changed here.",
@@ -104,13 +134,16 @@ class FormSession:
         *,
         strict: bool = False,
         fixed: Mapping[str, object] | None = None,
+        metadata: Mapping[str, object] | None = None,
+        now: datetime | None = None,
     ) -> None:
         """Start from `answers` (a draft) or, when None, from the form's defaults.
 
         With `strict`, an answer that does not fit its question raises ValidationError instead
         of being left out, and so does a name that is not a question of the form. `fixed`
         answers (the post profile's, see responses.profile_answers) replace what `answers` say
-        and cannot be changed.
+        and cannot be changed. `metadata` gives the values of metadata questions by type
+        (`deviceid`, `username`); a new response also gets its `start` and `today` from `now`.
         """
         self.form = form
         self.language = language or form.default_language or next(iter(form.languages), "")
@@ -126,6 +159,8 @@ class FormSession:
         self._seen: dict[str, object] = {}
         self._required: dict[str, Expression | bool] = {}
         self._once: dict[str, bool] = {}
+        self._triggered: dict[str, tuple[object, ...]] = {}
+        self._metadata = dict(metadata or {})
         if answers is None:
             self._apply_defaults()
         else:
@@ -134,7 +169,10 @@ class FormSession:
         for name, value in (fixed or {}).items():
             self._fixed[name] = self.coerce(self.question(name), value)
         self._values.update(self._fixed)
+        self._fill_metadata(now or datetime.now().astimezone(), is_new=answers is None)
         self._refresh()
+        if answers is None:
+            self._apply_dynamic_defaults()
 
     # Structure
 
@@ -170,7 +208,7 @@ class FormSession:
             return False
         if isinstance(item, Group):
             return any(self._shows(child) for child in item.items)
-        return item.type != "calculate"
+        return item.is_shown
 
     def question(self, name: str) -> Question:
         try:
@@ -305,6 +343,33 @@ class FormSession:
             if value is not None and self._fields[name].is_answerable
         }
 
+    def record_visit(self, name: str, when: datetime | None = None) -> None:
+        """Note that the respondent reached a question, for the form's `audit`."""
+        audits = [q.name for q in self._fields.values() if q.type == "audit"]
+        if not audits:
+            return
+        at = (when or datetime.now().astimezone()).isoformat(timespec="seconds")
+        log = self._values.get(audits[0])
+        text = log if isinstance(log, str) and log else "event,node,start"
+        text += f"\nquestion,{name},{at}"
+        for audit in audits:
+            self._values[audit] = text
+
+    def finish(self, now: datetime | None = None) -> None:
+        """Stamp the `end` metadata: the respondent submits the response now."""
+        stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+        for question in self._fields.values():
+            if question.type == "end":
+                self._values[question.name] = stamp
+        self._refresh()
+
+    def instance_title(self) -> str | None:
+        """The response's title as the settings' instance_name computes it, or None."""
+        if self.form.instance_name is None:
+            return None
+        result = self._evaluate(self.form.instance_name, None, default=None)
+        return to_string(result) or None if result is not None else None
+
     def answers_for_storage(self) -> dict[str, object]:
         """The answers a submitted response keeps: shown questions and calculated values."""
         return {
@@ -421,10 +486,44 @@ class FormSession:
             default: object = question.default
             if question.type == "date" and question.default.strip() == "today()":
                 default = self._today or date.today()
+            elif is_dynamic_default(question.default):
+                continue  # computed once the other defaults are in
             try:
                 self._values[question.name] = self.coerce(question, default)
             except ValidationError:
                 continue  # the form check reports a default that does not fit
+
+    def _apply_dynamic_defaults(self) -> None:
+        """Defaults such as ${other} + 1, computed once when the response is started."""
+        changed = False
+        for question in self._fields.values():
+            default = question.default
+            if not default or not question.is_answerable or not is_dynamic_default(default):
+                continue
+            if question.type == "date" and default.strip() == "today()":
+                continue
+            if question.name in self._fixed:
+                continue
+            try:
+                result = calculated_value(self._evaluate(parse(default), None, None))
+                self._values[question.name] = self.coerce(question, result)
+            except (ExpressionError, ValidationError):
+                continue  # the form check reports a default that does not parse
+            changed = True
+        if changed:
+            self._refresh()
+
+    def _fill_metadata(self, now: datetime, *, is_new: bool) -> None:
+        for question in self._fields.values():
+            kind = question.type
+            if not question.is_metadata or question.name in self._fixed:
+                continue
+            if kind == "start" and (is_new or self._values[question.name] is None):
+                self._values[question.name] = now.isoformat(timespec="seconds")
+            elif kind == "today" and (is_new or self._values[question.name] is None):
+                self._values[question.name] = (self._today or now.date()).isoformat()
+            elif kind in self._metadata and self._values[question.name] is None:
+                self._values[question.name] = to_string(self._metadata[kind]) or None
 
     def _load(self, answers: Mapping[str, object], strict: bool) -> None:
         for name, value in answers.items():
@@ -487,14 +586,32 @@ class FormSession:
             if isinstance(item, Group):
                 self._walk_refresh(item.items, shown)
                 continue
-            if item.calculation is not None:
+            if item.calculation is not None and item.trigger:
+                # Recomputed when a trigger's answer changes; the respondent may then edit it.
+                pulled = tuple(self._values.get(name) for name in item.trigger)
+                before_pull = self._triggered.get(item.name)
+                self._triggered[item.name] = pulled
+                if shown and before_pull is not None and before_pull != pulled:
+                    result = self._evaluate(item.calculation, self._values[item.name], None)
+                    self._values[item.name] = self._calculated(item, result)
+            elif item.calculation is not None:
                 result = None
                 if shown:
                     result = self._values[item.name]
                     if result is None or not self._computed_once(item):
                         result = self._evaluate(item.calculation, result, None)
-                self._values[item.name] = calculated_value(result)
+                self._values[item.name] = self._calculated(item, result)
             self._seen[item.name] = self._values[item.name] if shown else None
+
+    def _calculated(self, question: Question, result: object) -> object:
+        """A calculation's result as its question stores it (a calculate keeps what it gets)."""
+        value = calculated_value(result)
+        if question.type in ("calculate", "hidden") or value is None:
+            return value
+        try:
+            return self.coerce(question, value)
+        except ValidationError:
+            return None
 
 
 _CHANGING_FUNCTIONS = frozenset({"uuid", "now"})
@@ -549,11 +666,111 @@ def coerce_answer(form: Form, question: Question, value: object, language: str |
                 return ACKNOWLEDGED if _acknowledged(value) else None
             case "calculate":
                 return value
+            case "time":
+                return _time(value)
+            case "datetime":
+                return _datetime(value)
+            case "range":
+                return _range(question, value)
+            case "rank":
+                return _rank(form, question, value, language)
+            case kind if kind in GEO_TYPES:
+                return _geo(kind, value)
     except (TypeError, ValueError, OverflowError, ArithmeticError):
         raise ValidationError(question.name, message(kind, language)) from None
     if isinstance(value, Choice):
         return value.name
     return value if isinstance(value, str) else to_string(value)
+
+
+def _time(value: object) -> str:
+    """A time of day as 'HH:MM' (or 'HH:MM:SS' when it has seconds)."""
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, time):
+        return value.isoformat(timespec="seconds" if value.second else "minutes")
+    if isinstance(value, str):
+        found = _TIME.fullmatch(value.strip())
+        if found is None:
+            raise ValueError("not a time")
+        hour, minute, second = (int(part or 0) for part in found.groups())
+        return _time(time(hour, minute, second))
+    raise TypeError(type(value).__name__)
+
+
+def _datetime(value: object) -> str:
+    """A date and time as 'YYYY-MM-DDTHH:MM[:SS]' (a space for the T is read too)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.strip())
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds" if value.second else "minutes")
+    if isinstance(value, date):
+        return datetime.combine(value, time()).isoformat(timespec="minutes")
+    raise TypeError(type(value).__name__)
+
+
+def range_bounds(question: Question) -> tuple[float, float, float]:
+    """A range question's start, end and step (XLSForm's defaults: 1, 10, 1)."""
+    parameters = question.parameters
+    start = float(parameters.get("start", 1))
+    end = float(parameters.get("end", 10))
+    step = abs(float(parameters.get("step", 1))) or 1.0
+    return start, end, step
+
+
+def _range(question: Question, value: object) -> int | float:
+    number = _decimal(value)
+    start, end, step = range_bounds(question)
+    low, high = min(start, end), max(start, end)
+    steps = (number - start) / step
+    if not low <= number <= high or abs(steps - round(steps)) > 1e-9:
+        raise ValueError("outside the range")
+    whole = all(float(x).is_integer() for x in (start, step))
+    return round(number) if whole else number
+
+
+def _rank(
+    form: Form, question: Question, value: object, language: str | None
+) -> tuple[str, ...] | None:
+    """Every choice of the list, most important first."""
+    if isinstance(value, str):
+        names = value.split()
+    elif isinstance(value, Iterable):
+        names = [_choice_name(item) for item in value]
+    else:
+        raise TypeError(type(value).__name__)
+    names = [name for name in names if name]
+    if not names:
+        return None
+    order = [choice.name for choice in form.choices(question)]
+    unknown = sorted(set(names) - set(order))
+    if unknown:
+        raise ValidationError(question.name, message("unknown_choice", language, value=unknown[0]))
+    if len(set(names)) != len(names) or len(names) != len(order):
+        raise ValueError("not every option in order")
+    return tuple(names)
+
+
+def _geo(kind: str, value: object) -> str:
+    """Typed coordinates as ODK stores them: 'lat lon alt accuracy', points joined by ';'."""
+    text = to_string(value).strip() if not isinstance(value, str) else value.strip()
+    points = [point.strip() for point in text.split(";") if point.strip()]
+    if not points or (kind == "geopoint" and len(points) != 1):
+        raise ValueError("no point")
+    if (kind == "geotrace" and len(points) < 2) or (kind == "geoshape" and len(points) < 3):
+        raise ValueError("too few points")
+    shown = []
+    for point in points:
+        numbers = [float(part) for part in point.replace(",", " ").split()]
+        if not 2 <= len(numbers) <= 4 or not all(math.isfinite(n) for n in numbers):
+            raise ValueError("not a point")
+        if not (-90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180):
+            raise ValueError("outside the globe")
+        numbers += [0.0] * (4 - len(numbers))
+        shown.append(" ".join(f"{n:g}" for n in numbers))
+    if kind == "geoshape" and shown[0] != shown[-1]:
+        shown.append(shown[0])  # ODK closes a shape on its first point
+    return ";".join(shown)
 
 
 def _integer(value: object) -> int:
@@ -643,6 +860,6 @@ def _make_pages(form: Form) -> tuple[Page, ...]:
     for item in form.items:
         if isinstance(item, Group):
             pages.append(Page(len(pages), item.name, item, (item,)))
-        elif item.type != "calculate":
+        elif item.is_shown:
             pages.append(Page(len(pages), item.name, None, (item,)))
     return tuple(pages)

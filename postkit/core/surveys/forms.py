@@ -12,19 +12,50 @@ if TYPE_CHECKING:
 # Language code -> text, e.g. {"nl": "Rol", "en": "Role"}.
 Texts = dict[str, str]
 
+# Filled in automatically, never shown: when the response was started and ended, on which
+# installation and by whom, and (audit) which questions were visited when. A desktop has no phone
+# number, SIM or account e-mail, so those stay empty.
+METADATA_TYPES = frozenset(
+    {
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "username",
+        "audit",
+        "phonenumber",
+        "simserial",
+        "subscriberid",
+        "email",
+    }
+)
+# Attach a file; the answer is the file's path and content hash (see engine.attachment_answer).
+FILE_TYPES = frozenset({"image", "audio", "video", "file"})
+GEO_TYPES = frozenset({"geopoint", "geotrace", "geoshape"})
 QUESTION_TYPES = (
     "text",
     "integer",
     "decimal",
     "date",
+    "time",
+    "datetime",
+    "range",
     "select_one",
     "select_multiple",
+    "rank",
     "note",
     "acknowledge",
     "calculate",
+    "hidden",
+    "barcode",
+    *sorted(GEO_TYPES),
+    *sorted(FILE_TYPES),
+    *sorted(METADATA_TYPES),
 )
 # Shown but not answered (note) or computed, never shown (calculate).
 UNANSWERED_TYPES = frozenset({"note", "calculate"})
+# Kept with the response but never on screen.
+UNSHOWN_TYPES = frozenset({"calculate", "hidden"}) | METADATA_TYPES
 
 
 @dataclass(frozen=True)
@@ -60,6 +91,12 @@ class Question:
     # Shown but not answered by the respondent: filled from its default or the post profile.
     read_only: bool = False
     row: int = 0
+    # A calculation on an asked question is recomputed only when one of these answers changes.
+    trigger: tuple[str, ...] = ()
+    # The `parameters` column, e.g. {"start": "1", "end": "10", "step": "1"} for a range.
+    parameters: dict[str, str] = field(default_factory=dict)
+    # Media columns by kind ("image", "audio", "video"), each by language code.
+    media: dict[str, Texts] = field(default_factory=dict)
 
     @property
     def is_answerable(self) -> bool:
@@ -69,6 +106,25 @@ class Question:
     @property
     def is_select(self) -> bool:
         return self.type in ("select_one", "select_multiple")
+
+    @property
+    def has_choices(self) -> bool:
+        """True for a question answered from a choice list: a select, or a rank that orders it."""
+        return self.type in ("select_one", "select_multiple", "rank")
+
+    @property
+    def is_shown(self) -> bool:
+        """False for what the respondent never sees: calculate, hidden and metadata."""
+        return self.type not in UNSHOWN_TYPES
+
+    @property
+    def is_metadata(self) -> bool:
+        return self.type in METADATA_TYPES
+
+    @property
+    def is_calculated(self) -> bool:
+        """True when the calculation sets the answer (a question with a trigger can be edited)."""
+        return self.calculation is not None and not self.trigger
 
 
 @dataclass(frozen=True)
@@ -99,6 +155,9 @@ class Form:
     choice_lists: dict[str, tuple[Choice, ...]]
     # Language code -> the name in the column header, e.g. {"nl": "Nederlands"}.
     language_names: dict[str, str] = field(default_factory=dict)
+    # The settings' instance_name: an expression giving each response its title in lists.
+    instance_name: Expression | None = None
+    style: str = ""
 
     def walk(self) -> Iterator[Item]:
         """Every group and question, depth first, in the order of the survey sheet."""

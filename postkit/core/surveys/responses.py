@@ -12,7 +12,7 @@ import json
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 from threading import Lock
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
-from postkit.core.paths import resources_dir
+from postkit.core.paths import installation_id, resources_dir
 from postkit.core.surveys.engine import FormSession, coerce_answer
 from postkit.core.surveys.forms import Form
 from postkit.core.surveys.models import SurveyFormRow, SurveyResponseRow
@@ -80,6 +80,8 @@ class ResponseInfo:
     started_at: datetime
     updated_at: datetime
     submitted_at: datetime | None
+    # What the form's instance_name makes of the answers; empty when the form has none.
+    title: str = field(default="", kw_only=True)
 
     @property
     def is_submitted(self) -> bool:
@@ -280,6 +282,11 @@ def profile_answers(form: Form, post_name: str, region: str | None) -> dict[str,
     return answers
 
 
+def session_metadata(user_name: str) -> dict[str, object]:
+    """What a form's metadata questions say about this response: who and on which install."""
+    return {"username": user_name, "deviceid": installation_id()}
+
+
 def start_response(
     session: Session,
     form_pk: int,
@@ -288,11 +295,13 @@ def start_response(
     anonymous: bool,
     respondent: str = "",
     region: str | None = None,
+    metadata: Mapping[str, object] | None = None,
 ) -> ResponseInfo:
     """Create a draft response, with the form's defaults and the post profile's answers.
 
     The respondent's name is stored only when the response is not anonymous. `region` is the
     post's reference region (profile.post_region), for a read-only `region` question.
+    `metadata` fills the form's metadata questions (see session_metadata).
     """
     form = load_definition(session, form_pk)
     respondent = "" if anonymous else " ".join(respondent.split())
@@ -314,7 +323,10 @@ def start_response(
         language=language,
         answers=encode_answers(
             FormSession(
-                form, language=language, fixed=profile_answers(form, post_name, region)
+                form,
+                language=language,
+                fixed=profile_answers(form, post_name, region),
+                metadata=metadata,
             ).answers()
         ),
         page=0,
@@ -365,6 +377,7 @@ def submit_response(
     answers: Mapping[str, object],
     today: date | None = None,
     fixed: Mapping[str, object] | None = None,
+    metadata: Mapping[str, object] | None = None,
 ) -> ResponseInfo:
     """Validate the answers against the form and store them as submitted.
 
@@ -375,8 +388,15 @@ def submit_response(
     row = _draft_row(session, response_id)
     form = load_definition(session, row.form_pk)
     form_session = FormSession(
-        form, answers, language=row.language, today=today, strict=True, fixed=fixed
+        form,
+        answers,
+        language=row.language,
+        today=today,
+        strict=True,
+        fixed=fixed,
+        metadata=metadata,
     )
+    form_session.finish()
     problem = form_session.first_error()
     if problem is not None:
         raise ValidationError(*problem)
@@ -404,8 +424,18 @@ def list_responses(
         statement = statement.where(SurveyResponseRow.status == status)
     if post_name is not None:
         statement = statement.where(SurveyResponseRow.post_name == post_name)
-    rows = session.scalars(statement.order_by(SurveyResponseRow.started_at, SurveyResponseRow.id))
-    return [_response_info(row) for row in rows]
+    rows = list(
+        session.scalars(statement.order_by(SurveyResponseRow.started_at, SurveyResponseRow.id))
+    )
+    form = load_definition(session, form_pk) if rows else None
+    if form is None or form.instance_name is None:
+        return [_response_info(row) for row in rows]
+    return [replace(_response_info(row), title=_instance_title(form, row.answers)) for row in rows]
+
+
+def _instance_title(form: Form, answers: str) -> str:
+    """A response's title as the form's instance_name computes it from the stored answers."""
+    return FormSession(form, decode_answers(form, answers)).instance_title() or ""
 
 
 def count_responses(session: Session, form_pk: int, status: str = SUBMITTED) -> int:

@@ -1,16 +1,21 @@
 """Read and validate XLSForm workbooks (sheets `survey`, `choices`, `settings`) into a Form.
 
-postkit supports a clear subset of XLSForm (see `surveys/README.md`); everything else, and every
-mistake in a form, becomes a Problem that names the sheet, the spreadsheet row and the column.
+Two passes. postkit first reads the cells itself, so that every mistake in a form becomes a Problem
+naming the sheet, the spreadsheet row and the column, all of them at once. A form without problems
+is then handed to pyxform's `xls2json` layer, the field's reference parser, whose standard form JSON
+the Form is built from: aliases, languages, settings and `or_other` follow the reference. What
+postkit does not run (repeats, external choice lists, pulldata(), …) is refused in the first pass
+with a one-line reason.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,10 +23,25 @@ from typing import TYPE_CHECKING
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from pyxform import aliases
+from pyxform import constants as pyxform_constants
+from pyxform.errors import PyXFormError
+from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+from pyxform.xls2json import workbook_to_json
+from pyxform.xls2json_backends import DefinitionData
 
 from postkit.core.errors import PostkitError
 from postkit.core.surveys.expressions import Expression, ExpressionError, parse
-from postkit.core.surveys.forms import Choice, Form, Group, Item, Question, Texts
+from postkit.core.surveys.forms import (
+    METADATA_TYPES,
+    UNSHOWN_TYPES,
+    Choice,
+    Form,
+    Group,
+    Item,
+    Question,
+    Texts,
+)
 
 if TYPE_CHECKING:
     # Private in openpyxl; load_workbook(read_only=True) hands out this class.
@@ -34,13 +54,94 @@ MAX_ROWS = 10_000
 MAX_FORM_ID_LENGTH = 100  # the survey_forms columns
 MAX_VERSION_LENGTH = 40
 
-SIMPLE_TYPES = frozenset({"text", "integer", "decimal", "date", "note", "acknowledge", "calculate"})
 FORM_SHEETS = ("survey", "choices", "settings")
-SELECT_TYPES = frozenset({"select_one", "select_multiple"})
+SELECT_TYPES = frozenset({"select_one", "select_multiple", "rank"})
 BEGIN_GROUP = frozenset({"begin group", "begin_group"})
 END_GROUP = frozenset({"end group", "end_group"})
 TRANSLATABLE = frozenset({"label", "hint", "required_message", "constraint_message"})
+MEDIA_COLUMNS = frozenset({"image", "big-image", "audio", "video"})
+# Columns whose `name:Language` (single colon, the older spelling) means a translation.
+TRANSLATED_BASES = TRANSLATABLE | MEDIA_COLUMNS | {"guidance_hint", "media::image"}
 EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
+# Where typographic quotes, as Word and Excel's autocorrect write them, mean straight quotes.
+QUOTED_COLUMNS = (*EXPRESSION_COLUMNS, "required", "default", "trigger", "read_only")
+_SMART_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# The cell column postkit adds to each row it hands to pyxform, to find the row again.
+ROW_KEY = "_postkit_row"
+# Type words postkit refuses, each with the reason shown to the form's author.
+REPEATS_MESSAGE = "repeats are not supported yet"
+_REFUSED_TYPES = {
+    "begin repeat": REPEATS_MESSAGE,
+    "begin_repeat": REPEATS_MESSAGE,
+    "end repeat": REPEATS_MESSAGE,
+    "end_repeat": REPEATS_MESSAGE,
+    "begin loop": REPEATS_MESSAGE,
+    "begin_loop": REPEATS_MESSAGE,
+    "end loop": REPEATS_MESSAGE,
+    "end_loop": REPEATS_MESSAGE,
+    "osm": "osm (OpenStreetMap) questions are not supported by postkit",
+    "include": "'include' of another form is not supported by postkit",
+}
+_EXTERNAL_SELECT = re.compile(
+    r"(select_one_from_file|select_multiple_from_file|select one from file|"
+    r"select multiple from file|select_one_external|select one external)\b"
+)
+EXTERNAL_MESSAGE = (
+    "external choice lists (select_one_from_file, select_one_external) are not supported by "
+    "postkit: put the choices on the choices sheet"
+)
+_PULLDATA = re.compile(r"\bpulldata\s*\(")
+# An absolute path such as /data/x where ODK would read an instance; postkit reads ${x}.
+_ABSOLUTE_PATH = re.compile(r"(^|[\s(,=<>!+*\-\[])/\s*[^\W\d]")
+_SELECT_TYPE = re.compile(
+    r"(?P<command>"
+    + "|".join(re.escape(command) for command in sorted(aliases.select, key=len, reverse=True))
+    + r")(?:\s+(?P<list>\S+))?(?:\s+(?P<other>or_other|or specify other|or other))?(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_POSTKIT_SELECTS = {
+    pyxform_constants.SELECT_ONE: "select_one",
+    pyxform_constants.SELECT_ALL_THAT_APPLY: "select_multiple",
+    pyxform_constants.RANK: "rank",
+}
+# pyxform's type names whose postkit type is not told by their bind and control alone.
+_NAMED_TYPES = {
+    "note": "note",
+    "q note": "note",
+    "add note prompt": "note",
+    "calculate": "calculate",
+    "q calculate": "calculate",
+    "add calculate prompt": "calculate",
+    "hidden": "hidden",
+    "audit": "audit",
+    "range": "range",
+    "barcode": "barcode",
+    "q barcode": "barcode",
+    "add barcode prompt": "barcode",
+    "trigger": "acknowledge",
+}
+_UNSUPPORTED_REFERENCE_TYPES = frozenset(
+    {
+        "osm",
+        "select one external",
+        "xml-external",
+        "csv-external",
+        "start-geopoint",
+        "background-audio",
+        "background-geopoint",
+    }
+)
+_BIND_TYPES = {
+    "int": "integer",
+    "decimal": "decimal",
+    "date": "date",
+    "time": "time",
+    "dateTime": "datetime",
+    "geopoint": "geopoint",
+    "geotrace": "geotrace",
+    "geoshape": "geoshape",
+    "barcode": "barcode",
+}
 REQUIRED_YES = frozenset({"yes", "true", "1", "true()"})
 REQUIRED_NO = frozenset({"no", "false", "0", "false()", ""})
 DEFAULT_LANGUAGE = "default"  # the language of plain `label` columns when settings name none
@@ -97,8 +198,11 @@ def load_form(path: Path | str) -> Form:
 
 
 def load_form_bytes(data: bytes, source: str = "") -> Form:
-    """Read and validate an XLSForm workbook held in memory (as stored in the database)."""
-    form, problems = validate_form_bytes(data)
+    """Read and validate an XLSForm workbook held in memory (as stored in the database).
+
+    `source` is the file's name: a form whose settings name no form_id takes it from there.
+    """
+    form, problems = validate_form_bytes(data, source)
     if form is None:
         raise FormError(problems, source)
     return form
@@ -114,11 +218,11 @@ def validate_form(path: Path | str) -> tuple[Form | None, list[Problem]]:
         data = path.read_bytes()
     except OSError as error:
         return None, [Problem(None, None, None, f"cannot read the file: {error.strerror or error}")]
-    return validate_form_bytes(data)
+    return validate_form_bytes(data, path.name)
 
 
-def validate_form_bytes(data: bytes) -> tuple[Form | None, list[Problem]]:
-    """As validate_form, for the bytes of a workbook."""
+def validate_form_bytes(data: bytes, file_name: str = "") -> tuple[Form | None, list[Problem]]:
+    """As validate_form, for the bytes of a workbook named `file_name`."""
     if len(data) > MAX_FILE_BYTES:
         return None, [_too_big(len(data))]
     refusal = _refusal(data)
@@ -127,10 +231,16 @@ def validate_form_bytes(data: bytes) -> tuple[Form | None, list[Problem]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            titles = {title.strip().lower(): title for title in workbook.sheetnames}
+            sheet_names = list(workbook.sheetnames)
+            titles = {title.strip().lower(): title for title in sheet_names}
             sheets = {
                 key: _read_sheet(key, workbook[titles[key]]) for key in FORM_SHEETS if key in titles
             }
+            if "survey" not in sheets and len(sheet_names) == 1:
+                # pyxform reads the only sheet of a workbook as its survey.
+                lone = _read_sheet("survey", workbook[sheet_names[0]])
+                if "type" in lone.columns:
+                    sheets["survey"] = lone
         finally:
             workbook.close()
     # What a damaged workbook raises inside openpyxl; SyntaxError covers both XML parsers' errors.
@@ -144,7 +254,7 @@ def validate_form_bytes(data: bytes) -> tuple[Form | None, list[Problem]]:
     ) as error:
         message = f"the workbook cannot be read as .xlsx ({error})"
         return None, [Problem(None, None, None, message)]
-    reader = _FormReader(sheets)
+    reader = _FormReader(sheets, file_name, data, sheet_names)
     form = reader.read()
     problems = sorted(reader.problems, key=lambda p: (_SHEET_ORDER.get(p.sheet, 9), p.row or 0))
     return (None, problems) if problems else (form, [])
@@ -153,7 +263,9 @@ def validate_form_bytes(data: bytes) -> tuple[Form | None, list[Problem]]:
 def check_form(path: Path | str) -> str:
     """The line `postkit survey validate` prints for a valid form; raise FormError otherwise."""
     form = load_form(path)
-    return f"ok {form.form_id} {form.version} {len(form.questions())} questions"
+    # Metadata and hidden questions are answered by postkit, not by a respondent.
+    count = sum(1 for question in form.questions() if question.is_shown)
+    return f"ok {form.form_id} {form.version} {count} questions"
 
 
 def language_of(suffix: str) -> tuple[str, str]:
@@ -163,6 +275,42 @@ def language_of(suffix: str) -> tuple[str, str]:
     if match:
         return match["code"].strip(), match["name"] or match["code"].strip()
     return suffix, suffix
+
+
+def postkit_type(type_name: str) -> str | None:
+    """The postkit question type of one of pyxform's type names (aliases included), or None."""
+    name = aliases._type_alias_map.get(type_name, type_name)
+    if name in _UNSUPPORTED_REFERENCE_TYPES:
+        return None
+    if name in _POSTKIT_SELECTS:
+        return _POSTKIT_SELECTS[name]
+    if name in _NAMED_TYPES:
+        return _NAMED_TYPES[name]
+    entry = QUESTION_TYPE_DICT.get(name)
+    if entry is None:
+        return None
+    bind = entry.get("bind", {})
+    control = entry.get("control", {})
+    preload, parameter = bind.get("jr:preload"), bind.get("jr:preloadParams", "")
+    if preload == "timestamp":
+        return parameter  # start, end
+    if preload == "date":
+        return "today"
+    if preload == "property":
+        kind = parameter.removeprefix("uri:")
+        return kind if kind in METADATA_TYPES else None
+    if control.get("tag") == "trigger":
+        return "acknowledge"
+    if bind.get("type") == "binary":
+        media = control.get("mediatype", "")
+        return next(
+            (kind for kind in ("image", "audio", "video") if media.startswith(kind)), "file"
+        )
+    if bind.get("type") in _BIND_TYPES:
+        return _BIND_TYPES[bind["type"]]
+    if bind.get("type") == "string" and control.get("tag") == "input":
+        return "text"
+    return None
 
 
 def _too_big(size: int) -> Problem:
@@ -263,6 +411,11 @@ def _read_sheet(name: str, worksheet: ReadOnlyWorksheet) -> _Sheet:
 
 def _normalized_header(text: str) -> str:
     column, separator, suffix = text.partition("::")
+    if not separator:
+        # The older single-colon spelling of a translation, `label:English`; `jr:count` is not one.
+        base, colon, language = text.partition(":")
+        if colon and "_".join(base.lower().split()) in TRANSLATED_BASES and language.strip():
+            column, separator, suffix = base, "::", language
     column = "_".join(column.lower().split())
     return f"{column}::{suffix.strip()}" if separator else column
 
@@ -311,11 +464,28 @@ class _Settings:
     version: str = ""
     title: Texts = field(default_factory=dict)
     default_language_cell: tuple[int, str] | None = None  # (row, text) when the sheet names one
+    instance_name: Expression | None = None
+    allows_choice_duplicates: bool = False
 
 
 class _FormReader:
-    def __init__(self, sheets: dict[str, _Sheet]) -> None:
+    def __init__(
+        self,
+        sheets: dict[str, _Sheet],
+        file_name: str = "",
+        data: bytes = b"",
+        sheet_names: list[str] | None = None,
+    ) -> None:
         self.sheets = sheets
+        self.file_name = file_name
+        self.data = data
+        self.sheet_names = sheet_names or list(sheets)
+        for sheet, columns in (
+            (sheets.get("survey"), QUOTED_COLUMNS),
+            (sheets.get("settings"), ("instance_name",)),
+        ):
+            if sheet is not None:
+                _straighten_quotes(sheet, columns)
         self.problems: list[Problem] = []
         self.names: dict[str, int] = {}
         self.checks: list[_Check] = []
@@ -323,6 +493,8 @@ class _FormReader:
         self.selects: list[Question] = []
         self.default_language = DEFAULT_LANGUAGE
         self.languages: dict[str, str] = {}
+        self.triggers: list[tuple[int, str]] = []  # (row, text) of trigger cells
+        self.other_row = 0  # the row of the select being read when it has `or_other`
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
@@ -337,23 +509,58 @@ class _FormReader:
         self._languages(settings, [sheet for sheet in (survey, choices_sheet) if sheet])
         for sheet in self.sheets.values():
             self._check_layout(sheet)
+        self.allows_choice_duplicates = settings.allows_choice_duplicates
         choice_lists = self._choices(choices_sheet) if choices_sheet else {}
-        items = self._survey(survey)
+        self._survey(survey)
         self._check_references(survey)
         self._check_selects(survey, choices_sheet, choice_lists)
         self._check_cycles(survey)
         if self.problems:
             return None
-        return Form(
-            form_id=settings.form_id,
-            title=settings.title,
-            version=settings.version,
-            default_language=self.default_language,
-            languages=tuple(self.languages),
-            items=tuple(items),
-            choice_lists=choice_lists,
-            language_names=self.languages,
-        )
+        reference = self._reference_json(settings)
+        if reference is None:
+            return None
+        return _ReferenceForm(self, settings).form(reference)
+
+    def _reference_json(self, settings: _Settings) -> dict[str, object] | None:
+        """The form as pyxform's xls2json layer reads it, or None after adding its problem."""
+        book: dict[str, object] = {"sheet_names": self.sheet_names}
+        for key, sheet in self.sheets.items():
+            rows: list[dict[str, str]] = []
+            for number, cells in sheet.rows:
+                # Blank rows keep their place, so pyxform's row numbers are the spreadsheet's.
+                rows.extend({} for _ in range(number - 2 - len(rows)))
+                row = {
+                    header: cells[index]
+                    for header, index in sheet.columns.items()
+                    if index < len(cells) and cells[index]
+                }
+                if key != "settings":
+                    row[ROW_KEY] = str(number)
+                rows.append(row)
+            book[key] = rows
+            book[f"{key}_header"] = [dict.fromkeys([*sheet.columns, ROW_KEY])]
+            if key == "settings" and rows:
+                rows[0].pop("form_id", None)
+                rows[0]["id_string"] = settings.form_id
+                book[f"{key}_header"] = [dict.fromkeys(rows[0])]
+        try:
+            return workbook_to_json(
+                DefinitionData(**book),  # type: ignore[arg-type]
+                fallback_form_name=settings.form_id,
+                warnings=[],
+            )
+        except PyXFormError as error:
+            problem = _reference_problem(str(error))
+            sheet = self.sheets.get(problem.sheet or "")
+            if sheet is not None and problem.header:
+                problem = replace(problem, column=sheet.letter(problem.header))
+            self.add(problem)
+            return None
+
+    def _content_version(self) -> str:
+        """A version for a form whose settings name none: the same file, the same version."""
+        return "sha256-" + hashlib.sha256(self.data).hexdigest()[:12]
 
     def _check_layout(self, sheet: _Sheet) -> None:
         for header, index in sheet.duplicates:
@@ -373,22 +580,31 @@ class _FormReader:
 
     def _settings(self) -> _Settings:
         sheet = self.sheets.get("settings")
-        settings = _Settings()
+        settings = _Settings(form_id=_form_id_of(self.file_name), version=self._content_version())
         if sheet is None:
-            message = "the workbook has no 'settings' sheet with form_id and version"
-            self.add(Problem(None, None, None, message))
+            settings.title = {DEFAULT_LANGUAGE: settings.form_id}
             return settings
         row, cells = sheet.rows[0] if sheet.rows else (2, ())
-        for header, limit in (("form_id", MAX_FORM_ID_LENGTH), ("version", MAX_VERSION_LENGTH)):
+        id_header = "form_id" if "form_id" in sheet.columns else "id_string"
+        for header, limit in ((id_header, MAX_FORM_ID_LENGTH), ("version", MAX_VERSION_LENGTH)):
             value = sheet.value(cells, header)
-            if header not in sheet.columns:
-                self.add(Problem("settings", 1, None, f"the settings need a '{header}'", header))
-            elif not value:
-                self.add(sheet.problem(row, header, f"{header} is empty"))
-            elif len(value) > limit or any(char.isspace() for char in value):
+            if not value:
+                continue  # optional: the file name and the content's hash stand in
+            if len(value) > limit or any(char.isspace() for char in value):
                 message = f"{header} '{value}' has spaces or is over {limit} characters"
                 self.add(sheet.problem(row, header, message))
-            setattr(settings, header, value)
+            setattr(settings, "form_id" if header == id_header else header, value)
+        settings.allows_choice_duplicates = (
+            sheet.value(cells, "allow_choice_duplicates").lower() in REQUIRED_YES
+        )
+        if text := sheet.value(cells, "instance_name"):
+            try:
+                settings.instance_name = parse(text)
+            except ExpressionError as error:
+                message = f"instance_name '{text}': {error}"
+                self.add(sheet.problem(row, "instance_name", message))
+            else:
+                self.checks.append(_Check(row, "instance_name", "", settings.instance_name))
         if language := sheet.value(cells, "default_language"):
             self.default_language = language_of(language)[0]
             settings.default_language_cell = (row, language)
@@ -456,6 +672,8 @@ class _FormReader:
                     )
                 )
             existing = lists.setdefault(list_name, {})
+            if name in existing and self.allows_choice_duplicates:
+                continue
             if name in existing:
                 self.add(
                     sheet.problem(
@@ -533,17 +751,17 @@ class _FormReader:
         if keyword in BEGIN_GROUP:
             stack.append(_OpenGroup(name, label, relevant, appearance, row))
             return None
-        if not label and kind != "calculate":
+        # A row whose only label is an image (or other media) is labelled.
+        has_media = any(sheet.texts(cells, column, "") for column in MEDIA_COLUMNS)
+        if not label and not has_media and kind not in UNSHOWN_TYPES:
             self.add(sheet.problem(row, "label", f"question '{name}' has no label"))
         constraint = self._expression(sheet, row, cells, "constraint", name)
         calculation = self._expression(sheet, row, cells, "calculation", name)
         choice_filter = self._expression(sheet, row, cells, "choice_filter", name)
         if kind == "calculate" and calculation is None and not sheet.value(cells, "calculation"):
             self.add(sheet.problem(row, "calculation", f"calculate '{name}' has no calculation"))
-        if kind != "calculate" and calculation is not None:
-            self.add(
-                sheet.problem(row, "calculation", "only a calculate question takes a calculation")
-            )
+        if trigger := sheet.value(cells, "trigger"):
+            self.triggers.append((row, trigger))
         if choice_filter is not None and kind not in SELECT_TYPES:
             self.add(
                 sheet.problem(row, "choice_filter", "only select questions take a choice_filter")
@@ -566,36 +784,44 @@ class _FormReader:
             read_only=self._read_only(sheet, row, cells),
             row=row,
         )
-        if question.is_select:
+        if question.has_choices:
             self.selects.append(question)
+        if self.other_row == row:
+            self.names.setdefault(f"{name}_other", row)
         return question
 
     def _type(self, sheet: _Sheet, row: int, type_text: str) -> tuple[str | None, str | None]:
-        words = type_text.split()
-        keyword = words[0].lower()
-        if type_text.lower() in BEGIN_GROUP:
+        """The postkit type and choice list of a type cell, with pyxform's aliases."""
+        lowered = type_text.lower()
+        if lowered in BEGIN_GROUP:
             return "group", None
-        if keyword in SELECT_TYPES:
-            if len(words) == 1:
+        refusal = _REFUSED_TYPES.get(lowered) or _REFUSED_TYPES.get(lowered.split()[0])
+        if refusal is None and _EXTERNAL_SELECT.match(lowered):
+            refusal = EXTERNAL_MESSAGE
+        if refusal is not None:
+            self.add(sheet.problem(row, "type", refusal))
+            return None, None
+        select = _SELECT_TYPE.fullmatch(type_text)
+        if select is not None and not select["rest"].strip():
+            kind = _POSTKIT_SELECTS.get(aliases.select[select["command"].lower()])
+            if kind is None:
+                self.add(sheet.problem(row, "type", EXTERNAL_MESSAGE))
+                return None, None
+            if not select["list"]:
                 self.add(
-                    sheet.problem(row, "type", f"write '{keyword} LIST', naming a choice list")
+                    sheet.problem(row, "type", f"write '{type_text} LIST', naming a choice list")
                 )
                 return None, None
-            if len(words) > 2:
-                if words[2].lower() == "or_other":
-                    message = (
-                        "'or_other' is not supported by postkit: add an 'other' choice and a text "
-                        "question shown when it is selected"
-                    )
-                else:
-                    message = f"type '{type_text}' is not supported by postkit"
-                self.add(sheet.problem(row, "type", message))
-                return None, None
-            return keyword, words[1]
-        if len(words) == 1 and keyword in SIMPLE_TYPES:
-            return keyword, None
-        self.add(sheet.problem(row, "type", f"type '{type_text}' is not supported by postkit"))
-        return None, None
+            if select["other"]:
+                if kind == "rank":
+                    self.add(sheet.problem(row, "type", "a rank question takes no 'or_other'"))
+                    return None, None
+                self.other_row = row
+            return kind, select["list"]
+        kind = postkit_type(type_text) or postkit_type(lowered)
+        if kind is None:
+            self.add(sheet.problem(row, "type", f"type '{type_text}' is not supported by postkit"))
+        return kind, None
 
     def _name(self, sheet: _Sheet, row: int, cells: tuple[str, ...]) -> str:
         name = sheet.value(cells, "name")
@@ -625,6 +851,11 @@ class _FormReader:
     ) -> Expression | None:
         text = sheet.value(cells, header)
         if not text:
+            return None
+        if header == "relevant" and text.lower() in REQUIRED_YES | REQUIRED_NO:
+            text = "true()" if text.lower() in REQUIRED_YES else "false()"
+        if (refusal := _expression_refusal(text)) is not None:
+            self.add(sheet.problem(row, header, refusal))
             return None
         try:
             expression = parse(text, allow_columns=header == "choice_filter")
@@ -661,6 +892,9 @@ class _FormReader:
                 )
             )
             return False
+        if (refusal := _expression_refusal(text)) is not None:
+            self.add(sheet.problem(row, "required", refusal))
+            return False
         try:
             expression = parse(text)
         except ExpressionError as error:
@@ -683,21 +917,30 @@ class _FormReader:
         text = sheet.value(cells, "default")
         if not text:
             return ""
+        text = literal_default(kind, text)
         message = None
-        if kind == "decimal" and re.fullmatch(r"-?\d+,\d+", text):
-            # Excel in a Dutch locale writes a decimal number kept as text with a comma.
-            text = text.replace(",", ".")
-        if kind == "integer" and not re.fullmatch(r"-?\d+", text):
+        if kind in ("note", "calculate", "acknowledge") or kind in METADATA_TYPES:
+            message = "empty: a " + kind + " takes no default"
+        elif is_dynamic_default(text):
+            # Computed when the form opens, as ODK Collect does.
+            if (refusal := _expression_refusal(text)) is not None:
+                self.add(sheet.problem(row, "default", refusal))
+                return text
+            try:
+                expression = parse(text)
+            except ExpressionError as error:
+                message = f"a value or an expression ({error})"
+            else:
+                self.checks.append(_Check(row, "default", "", expression))
+        elif kind == "integer" and not re.fullmatch(r"-?\d+", text):
             message = "a whole number"
-        elif kind == "decimal" and not re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", text):
+        elif kind in ("decimal", "range") and not re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", text):
             message = "a number"
         elif kind == "date":
             try:
                 date.fromisoformat(text)
             except ValueError:
                 message = "a date written yyyy-mm-dd"
-        elif kind in ("note", "calculate", "acknowledge"):
-            message = "empty: a " + kind + " takes no default"
         if message is not None:
             self.add(sheet.problem(row, "default", f"default '{text}' must be {message}"))
         return text
@@ -706,15 +949,25 @@ class _FormReader:
 
     def _check_references(self, survey: _Sheet) -> None:
         for check in self.checks:
+            sheet = self.sheets["settings"] if check.header == "instance_name" else survey
             for name in sorted(check.expression.names()):
                 if name not in self.names:
                     self.add(
-                        survey.problem(
+                        sheet.problem(
                             check.row,
                             check.header,
                             f"${{{name}}} does not refer to a question of this form",
                         )
                     )
+        for row, text in self.triggers:
+            names = _OUTPUT_REFERENCE.findall(text)
+            if not names or _OUTPUT_REFERENCE.sub("", text).strip(" ,"):
+                message = f"trigger '{text}' must name questions as ${{name}}"
+                self.add(survey.problem(row, "trigger", message))
+            for name in names:
+                if name not in self.names:
+                    message = f"${{{name}}} does not refer to a question of this form"
+                    self.add(survey.problem(row, "trigger", message))
         for row, header, text in self.outputs:
             for name in _OUTPUT_REFERENCE.findall(text):
                 if name not in self.names:
@@ -813,3 +1066,208 @@ class _FormReader:
         for name in calculations:
             if name not in state:
                 visit(name, [name])
+
+
+def literal_default(kind: str, text: str) -> str:
+    """A default as the question stores it: Excel in a Dutch locale writes 1,5 for 1.5."""
+    if kind == "decimal" and re.fullmatch(r"-?\d+,\d+", text):
+        return text.replace(",", ".")
+    return text
+
+
+def is_dynamic_default(text: str) -> bool:
+    """True when a default is an expression to compute (today(), ${a} + 1), not a value."""
+    return "${" in text or re.search(r"[^\W\d][\w\-:]*\s*\(", text) is not None
+
+
+def _expression_refusal(text: str) -> str | None:
+    """Why postkit will not run an expression that the standard allows, or None."""
+    if _PULLDATA.search(text):
+        return "pulldata() is not supported by postkit: it reads external CSV files"
+    if _ABSOLUTE_PATH.search(_STRINGS.sub("''", text)):
+        return "paths such as /data/x are not supported by postkit: refer to a question as ${name}"
+    return None
+
+
+_STRINGS = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def _straighten_quotes(sheet: _Sheet, columns: tuple[str, ...]) -> None:
+    indexes = [sheet.columns[column] for column in columns if column in sheet.columns]
+    if not indexes:
+        return
+    for position, (number, cells) in enumerate(sheet.rows):
+        if any(index < len(cells) and cells[index] for index in indexes):
+            straight = list(cells)
+            for index in indexes:
+                if index < len(straight):
+                    straight[index] = straight[index].translate(_SMART_QUOTES)
+            sheet.rows[position] = (number, tuple(straight))
+
+
+def _form_id_of(file_name: str) -> str:
+    """The form_id of a form whose settings name none: its file name, as pyxform takes it."""
+    stem = Path(file_name).stem if file_name else ""
+    form_id = re.sub(r"\s+", "_", stem.strip())[:MAX_FORM_ID_LENGTH]
+    return form_id or "data"
+
+
+_REFERENCE_ROW = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
+_REFERENCE_SHEET = re.compile(r"'(survey|choices|settings)' sheet", re.IGNORECASE)
+_REFERENCE_COLUMN = re.compile(r"'([\w:\-]+)' (?:column|value)", re.IGNORECASE)
+
+
+def _reference_problem(text: str) -> Problem:
+    """pyxform's message as a Problem, with the sheet, row and column it names."""
+    row_match = _REFERENCE_ROW.search(text)
+    row = int(row_match[1]) if row_match else None
+    sheet_match = _REFERENCE_SHEET.search(text)
+    sheet = sheet_match[1].lower() if sheet_match else ("survey" if row else None)
+    column_match = _REFERENCE_COLUMN.search(text)
+    header = column_match[1].lower() if column_match else ""
+    message = " ".join(_REFERENCE_ROW.sub("", text).split())
+    return Problem(sheet, row, None, f"pyxform: {message}", header)
+
+
+class _ReferenceForm:
+    """Builds postkit's Form from pyxform's standard form JSON."""
+
+    def __init__(self, reader: _FormReader, settings: _Settings) -> None:
+        self.reader = reader
+        self.settings = settings
+        self.default_language = reader.default_language
+
+    def form(self, data: dict[str, object]) -> Form:
+        choices = data.get("choices") or {}
+        assert isinstance(choices, dict)
+        children = data.get("children") or []
+        assert isinstance(children, list)
+        return Form(
+            form_id=self.settings.form_id,
+            title=self.settings.title,
+            version=str(data.get("version") or self.settings.version),
+            default_language=self.default_language,
+            languages=tuple(self.reader.languages),
+            items=tuple(self._items(children)),
+            choice_lists={
+                name: tuple(self._choice(name, choice) for choice in rows)
+                for name, rows in choices.items()
+            },
+            language_names=self.reader.languages,
+            instance_name=self.settings.instance_name,
+            style=str(data.get("style") or ""),
+        )
+
+    def texts(self, value: object) -> Texts:
+        """A label (or hint…) by language code; pyxform keys them by the column's suffix."""
+        if isinstance(value, str):
+            return {self.default_language: value} if value else {}
+        if not isinstance(value, dict):
+            return {}
+        texts: Texts = {}
+        for language, text in value.items():
+            code = self.default_language if language == "default" else language_of(language)[0]
+            if text and code not in texts:
+                texts[code] = str(text)
+        return texts
+
+    def _items(self, children: list[dict[str, object]], row: int = 0) -> list[Item]:
+        items: list[Item] = []
+        for child in children:
+            control = child.get("control") or {}
+            assert isinstance(control, dict)
+            if child.get("type") == "group" and control.get("bodyless"):
+                # pyxform's own `meta` group: instanceID and instanceName are its business; an
+                # audit is the form's.
+                for meta in child.get("children") or []:
+                    if meta.get("type") == "audit":
+                        items.append(self._question(meta, row))
+                continue
+            row = int(str(child.get(ROW_KEY) or row))
+            if child.get("type") == "group":
+                bind = child.get("bind") or {}
+                items.append(
+                    Group(
+                        name=str(child["name"]),
+                        label=self.texts(child.get("label")),
+                        relevant=self._relevant(bind.get("relevant")),
+                        appearance=str(control.get("appearance") or ""),
+                        items=tuple(self._items(child.get("children") or [], row)),
+                        row=row,
+                    )
+                )
+            else:
+                items.append(self._question(child, row))
+        return items
+
+    def _question(self, child: dict[str, object], row: int) -> Question:
+        bind = child.get("bind") or {}
+        control = child.get("control") or {}
+        assert isinstance(bind, dict) and isinstance(control, dict)
+        kind = postkit_type(str(child["type"]))
+        assert kind is not None, child["type"]  # the first pass refused the others
+        is_generated = ROW_KEY not in child
+        relevant_text = bind.get("relevant")
+        if is_generated and isinstance(relevant_text, str):
+            # pyxform writes the `or_other` question's relevance as an XPath step.
+            relevant_text = re.sub(r"\.\./([\w.\-]+)", r"${\1}", relevant_text)
+        media = child.get("media") or {}
+        assert isinstance(media, dict)
+        parameters = child.get("parameters") or {}
+        assert isinstance(parameters, dict)
+        default = child.get("default")
+        return Question(
+            name=str(child["name"]),
+            type=kind,
+            list_name=str(child["list_name"]) if kind in SELECT_TYPES else None,
+            label=self.texts(child.get("label")),
+            hint=self.texts(child.get("hint")),
+            required=_required_value(bind.get("required")),
+            required_message=self.texts(bind.get("jr:requiredMsg")),
+            relevant=self._relevant(relevant_text),
+            constraint=_parsed(bind.get("constraint")),
+            constraint_message=self.texts(bind.get("jr:constraintMsg")),
+            calculation=_parsed(bind.get("calculate")),
+            default=literal_default(kind, str(default)) if default else None,
+            appearance=str(control.get("appearance") or ""),
+            choice_filter=_parsed(child.get("choice_filter"), allow_columns=True),
+            read_only=str(bind.get("readonly") or "").lower() in REQUIRED_YES,
+            row=row,
+            trigger=tuple(str(name) for name in child.get("trigger") or ()),
+            parameters={str(key): str(value) for key, value in parameters.items()},
+            media={str(kind): self.texts(texts) for kind, texts in media.items()},
+        )
+
+    def _relevant(self, text: object) -> Expression | None:
+        if not isinstance(text, str) or not text or text.lower() in REQUIRED_YES:
+            return None
+        return _parsed("false()" if text.lower() in REQUIRED_NO else text)
+
+    def _choice(self, list_name: str, choice: dict[str, object]) -> Choice:
+        extra = {
+            str(key): str(value)
+            for key, value in choice.items()
+            if key not in ("name", "label", "media", ROW_KEY) and isinstance(value, str)
+        }
+        return Choice(
+            list_name,
+            str(choice["name"]),
+            self.texts(choice.get("label")),
+            extra,
+            int(str(choice.get(ROW_KEY) or 0)),
+        )
+
+
+def _parsed(text: object, *, allow_columns: bool = False) -> Expression | None:
+    """An expression the first pass has already checked."""
+    if not isinstance(text, str) or not text:
+        return None
+    return parse(text, allow_columns=allow_columns)
+
+
+def _required_value(text: object) -> bool | str:
+    if not isinstance(text, str) or text.lower() in REQUIRED_NO:
+        return False
+    if text.lower() in REQUIRED_YES:
+        return True
+    return text

@@ -147,8 +147,8 @@ class QuestionCard(QFrame):
         self.input: AnswerInput | None = make_input(question, session.form.choices(question), self)
         self.message = _label(self, "message")
         self.message.hide()
-        if self.input is not None and session.is_fixed(question.name):
-            # The post profile answers it (post, region); the hint says so.
+        if self.input is not None and (session.is_fixed(question.name) or question.is_calculated):
+            # The post profile answers it (post, region; the hint says so), or its calculation.
             self.input.setEnabled(False)
         title_row = QHBoxLayout()
         title_row.setSpacing(12)
@@ -433,7 +433,7 @@ class FormView(QWidget):
                 self.sections[item.name] = section
                 self._add_items(section.body, item.items, section)
                 layout.addWidget(section)
-            elif item.type != "calculate":
+            elif item.is_shown:
                 card = QuestionCard(item, self.session, parent)
                 if card.input is not None:
                     card.input.changed.connect(lambda name=item.name: self._answer(name))
@@ -506,6 +506,9 @@ class FormView(QWidget):
         self._update_navigation()
         if changed:
             self.stack.currentWidget().verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
+            for name in self.cards:
+                if self._page_index(name) == index and self.session.visible(name):
+                    self.session.record_visit(name)  # for the form's audit, if it has one
             self.flush(force=True)
 
     def next_page(self) -> bool:
@@ -696,6 +699,7 @@ class FormView(QWidget):
             return False
         self._save_timer.stop()
         self._is_save_pending = False
+        self.session.finish()
         self.submit_requested.emit(self.session.answers_for_storage())
         return True
 

@@ -11,27 +11,41 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    QRegularExpression,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QDoubleValidator, QMouseEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QDateEdit,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSizePolicy,
+    QSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from postkit.core.surveys.engine import ACKNOWLEDGED
-from postkit.core.surveys.forms import Choice, Question
+from postkit.core.surveys.engine import ACKNOWLEDGED, range_bounds
+from postkit.core.surveys.forms import FILE_TYPES, GEO_TYPES, Choice, Question
 from postkit.ui.overrides import override
 
 # A list named like these is an agreement scale, shown from left to right (agree5, likert7, …).
@@ -417,6 +431,196 @@ class AcknowledgeInput(AnswerInput):
         self._blocked(self.box, lambda: self.box.setChecked(value == ACKNOWLEDGED))
 
 
+class PatternInput(TextInput):
+    """Typed text in a fixed shape (a time, a date and time, coordinates): the placeholder
+    shows the shape and the engine checks it."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setMaximumWidth(420)
+
+
+class RangeInput(AnswerInput):
+    """A slider from the range's start to its end in its steps; unanswered until moved."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.start, end, self.step = range_bounds(question)
+        self.is_whole = self.start.is_integer() and self.step.is_integer()
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(0, max(0, round(abs(end - self.start) / self.step)))
+        self.slider.setPageStep(1)
+        self.direction = 1 if end >= self.start else -1
+        self.shown = QLabel(self.tr("not answered"), self)
+        self.shown.setMinimumWidth(90)
+        self.answered = False
+        self.slider.valueChanged.connect(self._moved)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.clicked.connect(self._clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self._text(self.start), self))
+        row.addWidget(self.slider, 1)
+        row.addWidget(QLabel(self._text(end), self))
+        row.addWidget(self.shown)
+        self.setFocusProxy(self.slider)
+
+    def _number(self, position: int) -> float:
+        return self.start + self.direction * position * self.step
+
+    def _text(self, number: float) -> str:
+        return str(int(number)) if self.is_whole else QLocale().toString(number, "f", _SHORTEST)
+
+    def value(self) -> object:
+        return self._number(self.slider.value()) if self.answered else None
+
+    def set_value(self, value: object) -> None:
+        self.answered = isinstance(value, int | float)
+        position = round(abs(float(value) - self.start) / self.step) if self.answered else 0  # type: ignore[arg-type]
+        self._blocked(self.slider, lambda: self.slider.setValue(position))
+        self._show()
+
+    def _moved(self) -> None:
+        self.answered = True
+        self._show()
+        self.changed.emit()
+
+    def _clear(self) -> None:
+        self.answered = False
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        number = self._number(self.slider.value())
+        self.shown.setText(self._text(number) if self.answered else self.tr("not answered"))
+
+
+class RankInput(AnswerInput):
+    """The choices in a list to put in order with Move up / Move down (Alt+Up, Alt+Down)."""
+
+    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.answered = False
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(28 * max(3, len(choices)) + 6)
+        for choice in choices:
+            item = QListWidgetItem(choice.name, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, choice.name)
+        self.up_button = QPushButton(self.tr("Move up"), self)
+        self.down_button = QPushButton(self.tr("Move down"), self)
+        self.keep_button = QPushButton(self.tr("Keep this order"), self)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+        self.keep_button.clicked.connect(self._keep)
+        self.list.installEventFilter(self)
+        buttons = QVBoxLayout()
+        for button in (self.up_button, self.down_button, self.keep_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.list, 1)
+        row.addLayout(buttons)
+        self.setFocusProxy(self.list)
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(
+            str(self.list.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.list.count())
+        )
+
+    def move(self, step: int) -> None:
+        """Move the current choice up (-1) or down (1)."""
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(target, item)
+        self.list.setCurrentRow(target)
+        self._keep()
+
+    def _keep(self) -> None:
+        self.answered = True
+        self.changed.emit()
+
+    def value(self) -> object:
+        return self.names() if self.answered else None
+
+    def set_value(self, value: object) -> None:
+        self.answered = isinstance(value, tuple | list) and bool(value)
+        if not self.answered:
+            return
+        order = {name: index for index, name in enumerate(value)}  # type: ignore[arg-type]
+        items = [self.list.takeItem(0) for _ in range(self.list.count())]
+        items.sort(key=lambda item: order.get(item.data(Qt.ItemDataRole.UserRole), len(order)))
+        for item in items:
+            self.list.addItem(item)
+
+    def set_choice_labels(self, labels: dict[str, str]) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            name = item.data(Qt.ItemDataRole.UserRole)
+            item.setText(labels.get(name, name))
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier  # type: ignore[attr-defined]
+            if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class FileInput(AnswerInput):
+    """A file to attach: its path, chosen with Choose file…; the engine keeps the path."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.edit = QLineEdit(self)
+        self.edit.setReadOnly(True)
+        self.edit.setPlaceholderText(self.tr("No file chosen"))
+        self.choose_button = QPushButton(self.tr("Choose file…"), self)
+        self.choose_button.clicked.connect(self.choose)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setAutoRaise(True)
+        self.clear_button.clicked.connect(lambda: self.set_path(""))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.choose_button)
+        self.setFocusProxy(self.choose_button)
+
+    def choose(self) -> None:
+        filters = {
+            "image": self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"),
+            "audio": self.tr("Audio (*.mp3 *.wav *.m4a *.ogg *.aac)"),
+            "video": self.tr("Video (*.mp4 *.mov *.avi *.mkv *.webm)"),
+        }
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach a file"), "", filters.get(self.kind, self.tr("Any file (*)"))
+        )
+        if name:
+            self.set_path(name)
+
+    def set_path(self, path: str) -> None:
+        self.edit.setText(path)
+        self.changed.emit()
+
+    def value(self) -> object:
+        return self.edit.text()
+
+    def set_value(self, value: object) -> None:
+        self._blocked(self.edit, lambda: self.edit.setText("" if value is None else str(value)))
+
+
 def _uncheck_all(group: QButtonGroup) -> None:
     # An exclusive group keeps one button checked; it lets go only while not exclusive.
     group.setExclusive(False)
@@ -455,4 +659,30 @@ def make_input(
             return SelectMultipleInput(choices, parent)
         case "acknowledge":
             return AcknowledgeInput(parent)
+        case "barcode":
+            return TextInput(parent)
+        case "time":
+            return PatternInput(QCoreApplication.translate("AnswerInput", "HH:MM"), parent)
+        case "datetime":
+            return PatternInput(
+                QCoreApplication.translate("AnswerInput", "YYYY-MM-DD HH:MM"), parent
+            )
+        case "geopoint":
+            return PatternInput(
+                QCoreApplication.translate("AnswerInput", "latitude longitude, e.g. 52.08 4.31"),
+                parent,
+            )
+        case kind if kind in GEO_TYPES:
+            return PatternInput(
+                QCoreApplication.translate(
+                    "AnswerInput", "latitude longitude; latitude longitude; …"
+                ),
+                parent,
+            )
+        case "range":
+            return RangeInput(question, parent)
+        case "rank":
+            return RankInput(choices, parent)
+        case kind if kind in FILE_TYPES:
+            return FileInput(kind, parent)
     return None

@@ -43,6 +43,7 @@ from postkit.core.surveys.responses import (
     open_drafts,
     profile_answers,
     save_draft,
+    session_metadata,
     set_language,
     start_response,
     submit_response,
@@ -319,7 +320,7 @@ class SurveysPage(QWidget):
         for response in reversed(responses):
             item = QTreeWidgetItem(
                 [
-                    response.respondent or self.tr("Anonymous"),
+                    response.title or response.respondent or self.tr("Anonymous"),
                     self.tr("Submitted") if response.is_submitted else self.tr("Draft"),
                     LANGUAGE_NAMES.get(response.language, response.language),
                     local_time(response.started_at),
@@ -444,6 +445,7 @@ class SurveysPage(QWidget):
                     choice.is_anonymous,
                     choice.respondent,
                     region=post_region(self._profile),
+                    metadata=session_metadata(self.actor),
                 )
         except PostkitError as error:
             show_error(self, error)
@@ -522,7 +524,11 @@ class SurveysPage(QWidget):
         # A draft started before the profile changed takes the profile's answers as it is now.
         self._fixed = profile_answers(form, self._profile.post_name, post_region(self._profile))
         session = FormSession(
-            form, record.answers, language=record.language or None, fixed=self._fixed
+            form,
+            record.answers,
+            language=record.language or None,
+            fixed=self._fixed,
+            metadata=session_metadata(self.actor),
         )
         view = FormView(session, record.page, title, self.stack)
         view.draft_changed.connect(self._save_draft)
@@ -586,7 +592,13 @@ class SurveysPage(QWidget):
             return
         try:
             with self._database.session() as session:
-                submit_response(session, response_id, answers, fixed=self._fixed)
+                submit_response(
+                    session,
+                    response_id,
+                    answers,
+                    fixed=self._fixed,
+                    metadata=session_metadata(self.actor),
+                )
         except ValidationError as error:
             view.show_problem(error.field, error.reason)
             return

@@ -1,0 +1,161 @@
+"""Write the XLSForm corpus in this folder: forms as KoboToolbox and the XLSForm documentation
+write them (start/end metadata, `label::English (en)`, or_other, aliases, every question type
+postkit runs). Run `python tests/data/xlsforms/make_forms.py` after changing a form here."""
+
+# The sheets are written one spreadsheet row per line, so a reader sees them as in Excel.
+# ruff: noqa: E501
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+HERE = Path(__file__).resolve().parent
+Rows = list[list[object]]
+
+EN, NL = "English (en)", "Nederlands (nl)"
+
+# fmt: off
+
+# A thematic survey on due diligence as KoboToolbox's form builder exports it.
+DUE_DILIGENCE: dict[str, Rows] = {
+    "survey": [
+        [
+            "type",
+            "name",
+            f"label::{EN}",
+            f"label::{NL}",
+            f"hint::{EN}",
+            "required",
+            "relevant",
+            "constraint",
+            f"constraint_message::{EN}",
+            f"required_message::{EN}",
+            "calculation",
+            "trigger",
+            "default",
+            "read_only",
+            "appearance",
+            "choice_filter",
+            f"image::{EN}",
+        ],
+        ["start", "start"],
+        ["end", "end"],
+        ["today", "today"],
+        ["deviceid", "deviceid"],
+        ["username", "username"],
+        ["audit", "audit"],
+        ["note", "banner", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "logo.png"],
+        ["begin_group", "about", "About you", "Over u", "", "", "", "", "", "", "", "", "", "", "field-list"],
+        ["select one from roles", "role", "Your role", "Uw rol", "", "true", "", "", "", "Say who you are"],
+        ["select_one regions or_other", "region", "Region", "Regio", "", "yes"],
+        ["select1 countries", "country", "Country", "Land", "", "no", "", "", "", "", "", "", "", "", "", "region=${region}"],
+        ["phone number", "phone", "Phone", "Telefoon", "Optional"],
+        ["string", "email_address", "E-mail", "E-mail"],
+        ["end_group", ""],
+        ["begin group", "activity", "Activity", "Activiteit"],
+        ["int", "companies", "Dutch companies", "Nederlandse bedrijven", "", "yes", "", ". >= 0", "Not negative"],
+        ["integer", "companies_twice", "Twice that", "Twee keer zoveel", "", "", "", "", "", "", "${companies} * 2"],
+        ["integer", "estimate", "Estimate", "Schatting", "", "", "", "", "", "", "${companies} + 1", "${companies}"],
+        ["integer", "staff", "Staff", "Medewerkers", "", "", "", "", "", "", "", "", "${companies} + 3"],
+        ["date", "visit", "Visit", "Bezoek", "", "", "", "", "", "", "", "", "today()"],
+        ["text", "post", "Post", "Post", "", "", "", "", "", "", "", "", "Testland", "yes"],
+        ["select all that apply from tools", "tools", "Tools used", "Gebruikte instrumenten", "", "false", "${companies} > 0"],
+        ["text", "tools_note", "Why none?", "Waarom geen?", "", "", "${companies} = 0 and ${role} = \u2018staff\u2019"],
+        ["acknowledge", "consent", "I agree", "Ik ga akkoord"],
+        ["end group", ""],
+    ],
+    "choices": [
+        ["list_name", "name", f"label::{EN}", f"label::{NL}", "region"],
+        ["roles", "head", "Head of post", "Hoofd post"],
+        ["roles", "staff", "Staff", "Medewerker"],
+        ["regions", "africa", "Africa", "Afrika"],
+        ["regions", "asia", "Asia", "Azië"],
+        ["countries", "kenya", "Kenya", "Kenia", "africa"],
+        ["countries", "ghana", "Ghana", "Ghana", "africa"],
+        ["countries", "india", "India", "India", "asia"],
+        ["tools", "oecd", "OECD guidelines", "OESO-richtlijnen"],
+        ["tools", "csr_risk_check", "CSR Risk Check", "MVO Risico Checker"],
+    ],
+    "settings": [
+        ["form_title", "form_id", "version", "default_language", "instance_name", "style", "allow_choice_duplicates"],
+        ["Due diligence", "due_diligence", "2027010101", EN, "concat(${role}, \u201c - \u201d, ${country})", "pages", "no"],
+    ],
+}
+
+# Every further question type, with `label:English` (the older single colon) and no version.
+NEW_TYPES: dict[str, Rows] = {
+    "survey": [
+        ["type", "name", "label:English", "label:Français", "parameters", "hint:English", "required"],
+        ["time", "meeting_time", "Meeting time", "Heure"],
+        ["dateTime", "sent_at", "Sent at", "Envoyé"],
+        ["range", "satisfaction", "Satisfaction", "Satisfaction", "start=0 end=10 step=2"],
+        ["rank", "priorities", "Priorities", "Priorités", "", "Most important first"],
+        ["hidden", "source"],
+        ["geopoint", "office", "Office location", "Bureau"],
+        ["geotrace", "route", "Route", "Route"],
+        ["geoshape", "site", "Site", "Site"],
+        ["image", "photo", "Photo", "Photo"],
+        ["audio", "recording", "Recording", "Enregistrement"],
+        ["video", "clip", "Clip", "Clip"],
+        ["file", "report", "Report", "Rapport"],
+        ["barcode", "badge", "Badge", "Badge"],
+        ["decimal", "share", "Share", "Part", "", "", "yes"],
+        ["calculate", "share_pct", "", "", "", "", ""],
+        ["phonenumber", "phonenumber"],
+        ["simserial", "simserial"],
+        ["email", "email"],
+    ],
+    "choices": [
+        ["list_name", "name", "label:English", "label:Français"],
+        ["topics", "wages", "Living wages", "Salaires"],
+        ["topics", "climate", "Climate", "Climat"],
+        ["topics", "land", "Land rights", "Foncier"],
+    ],
+    "settings": [["id_string", "form_title"], ["new_types", "New types"]],
+}
+NEW_TYPES["survey"][4][0] = "rank topics"
+NEW_TYPES["survey"][15] = ["calculate", "share_pct", "", "", "", "", "", "${share} * 100"]
+NEW_TYPES["survey"][0].append("calculation")
+
+# The smallest form: no settings sheet, an empty choices sheet, plain labels.
+PLAIN: dict[str, Rows] = {
+    "survey": [
+        ["type", "name", "label", "relevant", "required"],
+        ["start", "start"],
+        ["end", "end"],
+        ["text", "name", "Your name", "", "yes"],
+        ["integer", "age", "Age", "", "false"],
+        ["note", "thanks", "Thank you, ${name}", "${age} > 0"],
+    ],
+    "choices": [["list_name", "name", "label"]],
+}
+
+# fmt: on
+
+FORMS = {
+    "kobo_due_diligence.xlsx": DUE_DILIGENCE,
+    "all_new_types.xlsx": NEW_TYPES,
+    "plain_form.xlsx": PLAIN,
+}
+
+
+def write(path: Path, sheets: dict[str, Rows]) -> Path:
+    """A workbook with these sheets, in this order."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def main() -> None:
+    for name, sheets in FORMS.items():
+        write(HERE / name, sheets)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""The form view's widgets for the question types of KoboToolbox-style forms, driven by keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from postkit.core.surveys.engine import FormSession
+from postkit.core.surveys.xlsform import load_form
+from postkit.ui.surveys.form_view import FormView
+from postkit.ui.surveys.inputs import (
+    FileInput,
+    PatternInput,
+    RangeInput,
+    RankInput,
+    TextInput,
+)
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "xlsforms"
+NOW = datetime(2027, 3, 1, 9, 30).astimezone()
+
+
+def _view(qtbot: QtBot, name: str) -> FormView:
+    session = FormSession(load_form(CORPUS / name), now=NOW, metadata={"username": "Tess"})
+    view = FormView(session, 0)
+    qtbot.addWidget(view)
+    view.resize(900, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_each_new_type_gets_a_widget_and_metadata_none(qtbot: QtBot) -> None:
+    view = _view(qtbot, "all_new_types.xlsx")
+    kinds = {name: type(card.input) for name, card in view.cards.items()}
+    assert kinds == {
+        "meeting_time": PatternInput,
+        "sent_at": PatternInput,
+        "satisfaction": RangeInput,
+        "priorities": RankInput,
+        "office": PatternInput,
+        "route": PatternInput,
+        "site": PatternInput,
+        "photo": FileInput,
+        "recording": FileInput,
+        "clip": FileInput,
+        "report": FileInput,
+        "badge": TextInput,
+        "share": type(view.cards["share"].input),
+    }
+    for unshown in ("source", "share_pct", "phonenumber", "simserial", "email"):
+        assert unshown not in view.cards
+
+
+def test_typed_answers_reach_the_session(qtbot: QtBot) -> None:
+    view = _view(qtbot, "all_new_types.xlsx")
+    session = view.session
+    for name, typed, stored in [
+        ("meeting_time", "14:05", "14:05"),
+        ("sent_at", "2027-03-01 14:30", "2027-03-01T14:30"),
+        ("office", "52.08 4.31", "52.08 4.31 0 0"),
+        ("badge", "NL-77", "NL-77"),
+    ]:
+        view.go_to_question(name)
+        edit = view.cards[name].input.edit  # type: ignore[union-attr]
+        qtbot.keyClicks(edit, typed)
+        assert session.value(name) == stored, name
+
+
+def test_a_wrong_time_is_shown_next_to_the_field(qtbot: QtBot) -> None:
+    view = _view(qtbot, "all_new_types.xlsx")
+    view.go_to_question("meeting_time")
+    qtbot.keyClicks(view.cards["meeting_time"].input.edit, "99:99")  # type: ignore[union-attr]
+    assert not view.next_page()
+    assert view.cards["meeting_time"].message.text() == "Enter a time as HH:MM."
+
+
+def test_the_range_slider_moves_by_its_steps_with_the_arrow_keys(qtbot: QtBot) -> None:
+    view = _view(qtbot, "all_new_types.xlsx")
+    view.go_to_question("satisfaction")
+    slider = view.cards["satisfaction"].input.slider  # type: ignore[union-attr]
+    assert view.session.value("satisfaction") is None
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert view.session.value("satisfaction") == 4  # start=0 step=2
+
+
+def test_a_rank_is_put_in_order_with_alt_arrows(qtbot: QtBot) -> None:
+    view = _view(qtbot, "all_new_types.xlsx")
+    view.go_to_question("priorities")
+    rank = view.cards["priorities"].input
+    assert isinstance(rank, RankInput)
+    assert view.session.value("priorities") is None
+    rank.list.setCurrentRow(2)  # land rights
+    qtbot.keyClick(rank.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(rank.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert view.session.value("priorities") == ("land", "wages", "climate")
+    assert rank.list.item(0).text() == "Land rights"
+
+
+def test_a_file_is_attached_by_its_path(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    photo = tmp_path / "site.jpg"
+    photo.write_bytes(b"\xff\xd8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(photo), ""))
+    view = _view(qtbot, "all_new_types.xlsx")
+    view.go_to_question("photo")
+    qtbot.mouseClick(view.cards["photo"].input.choose_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
+    assert view.session.value("photo") == str(photo)
+
+
+def test_a_kobo_form_runs_with_calculated_questions_read_only(qtbot: QtBot) -> None:
+    view = _view(qtbot, "kobo_due_diligence.xlsx")
+    assert {"start", "end", "today", "deviceid", "username", "audit"}.isdisjoint(view.cards)
+    assert not view.cards["companies_twice"].input.isEnabled()  # type: ignore[union-attr]
+    assert view.cards["estimate"].input.isEnabled()  # type: ignore[union-attr]
+    view.go_to_question("companies")
+    qtbot.keyClicks(view.cards["companies"].input.edit, "3")  # type: ignore[union-attr]
+    assert view.session.value("companies_twice") == 6
+    assert "question,companies," in str(view.session.value("audit"))
+    view.session.set_answers({"role": "head", "region": "africa", "consent": "OK"})
+    submitted: list[dict[str, object]] = []
+    view.submit_requested.connect(submitted.append)
+    assert view.submit()
+    assert submitted[0]["username"] == "Tess"
+    assert submitted[0]["end"]
