@@ -21,7 +21,7 @@ class SanctionsListRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     file_name: Mapped[str] = mapped_column(String(255))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     source: Mapped[str] = mapped_column(String(40), default="opensanctions")
     entry_count: Mapped[int] = mapped_column(Integer)
     list_date: Mapped[str] = mapped_column(String(40), default="")

@@ -44,12 +44,14 @@ def upgrade() -> None:
         connection.execute(
             sa.text("DELETE FROM sanctions_lists WHERE id = :duplicate"), {"duplicate": duplicate}
         )
-    with op.batch_alter_table("sanctions_lists") as batch:
-        batch.add_column(
-            sa.Column("source", sa.String(40), nullable=False, server_default="opensanctions")
-        )
-        batch.add_column(sa.Column("rescreened_at", sa.DateTime(), nullable=True))
-        batch.create_unique_constraint(op.f("uq_sanctions_lists_sha256"), ["sha256"])
+    # Plain ADD COLUMN and an index, not a batch copy: copying sanctions_lists would drop the
+    # old table, and with foreign keys on that deletes every entry (ON DELETE CASCADE).
+    op.add_column(
+        "sanctions_lists",
+        sa.Column("source", sa.String(40), nullable=False, server_default="opensanctions"),
+    )
+    op.add_column("sanctions_lists", sa.Column("rescreened_at", sa.DateTime(), nullable=True))
+    op.create_index(op.f("ix_sanctions_lists_sha256"), "sanctions_lists", ["sha256"], unique=True)
     # Lists imported before this revision were screened again in the same run.
     connection.execute(sa.text("UPDATE sanctions_lists SET rescreened_at = imported_at"))
     op.create_table(
@@ -81,7 +83,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("sanctions_screened_lists")
-    with op.batch_alter_table("sanctions_lists") as batch:
-        batch.drop_constraint(op.f("uq_sanctions_lists_sha256"), type_="unique")
-        batch.drop_column("rescreened_at")
-        batch.drop_column("source")
+    op.drop_index(op.f("ix_sanctions_lists_sha256"), "sanctions_lists")
+    op.drop_column("sanctions_lists", "rescreened_at")
+    op.drop_column("sanctions_lists", "source")
