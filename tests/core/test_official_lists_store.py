@@ -259,3 +259,35 @@ def test_lists_stored_twice_before_0010_are_merged_on_upgrade(tmp_path: Path) ->
         )
         assert session.scalar(select(func.count()).select_from(SanctionsEntryRow)) == 1
     upgraded.dispose()
+
+
+def test_the_decision_record_names_each_list_and_each_candidates_regulation(
+    session: Session, tmp_path: Path
+) -> None:
+    from postkit.core.screening.decision_record import write_decision_record
+    from postkit.core.screening.risk import risk_summary
+    from tests.pdf_text import pdf_text
+
+    eu = import_sanctions_list(session, EU, ACTOR, today=TODAY)
+    un = import_sanctions_list(session, UN, ACTOR, today=TODAY)
+    request_id = create_request(session, KVARTA, ACTOR).id
+    record = screen_request(session, request_id, ACTOR)
+    out = tmp_path / "record.pdf"
+
+    write_decision_record(
+        record, risk_summary(session, record), entries_for(session, request_id), out
+    )
+
+    text = " ".join(pdf_text(out).split())
+    for expected in (
+        "EU sanctions list (Financial Sanctions Files) sample-eu-fsf.xml",
+        eu.sha256,
+        "UN Security Council consolidated list sample-un-consolidated.xml",
+        un.sha256,
+        "EU sanctions list (Financial Sanctions Files) of 2026-11-20",
+        "Listed on: 2024-03-15",
+        "Regulation 2099/101 (OJ L 901, fictional) of 2024-03-15",
+        "UN Security Council consolidated list of 2026-11-18",
+        "Listed on: 2022-11-14",
+    ):
+        assert expected in text, expected

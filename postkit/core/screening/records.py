@@ -180,6 +180,11 @@ class RequestRecord:
     updated_at: datetime | None = None
     updated_by: str = ""
 
+    def __post_init__(self) -> None:
+        # A record made with only `screened_list` (as before several lists) lists that one.
+        if self.screened_list is not None and not self.screened_lists:
+            object.__setattr__(self, "screened_lists", (self.screened_list,))
+
     def answer(self, item: str) -> ChecklistAnswer:
         return self.answers.get(item, ChecklistAnswer(item))
 
