@@ -64,7 +64,7 @@ from postkit.ui.screening.request_dialog import RequestDialog
 from postkit.ui.screening.request_list import RequestList
 from postkit.ui.screening.request_view import RequestView
 from postkit.ui.screening.sanctions_panel import SanctionsPanel
-from postkit.ui.settings import LIST_MAX_AGE_DAYS, Settings
+from postkit.ui.settings import LIST_MAX_AGE_DAYS
 from postkit.ui.widgets.badge import Badge
 
 T = TypeVar("T")
@@ -97,6 +97,7 @@ class ScreeningPage(QWidget):
         self._record: RequestRecord | None = None
         self._current_lists: list[SanctionsListInfo] = []
         self._has_checked_unfinished = False
+        self._max_list_age_days = LIST_MAX_AGE_DAYS.default
         self._rescreen: RescreenReport | None = None
         self._last_folder = str(Path.home())
         self.job: Job | None = None
@@ -639,7 +640,12 @@ class ScreeningPage(QWidget):
         self.list_info.setText("<br>".join(parts))
 
     def max_list_age_days(self) -> int:
-        return max(1, Settings().get(LIST_MAX_AGE_DAYS))
+        return self._max_list_age_days
+
+    def set_max_list_age_days(self, days: int) -> None:
+        """Lists published longer ago than this are flagged (the window's setting)."""
+        self._max_list_age_days = max(1, days)
+        self._show_list_info()
 
     def _load_rescreen(self, session: Session) -> None:
         """The new candidates of the current lists still to judge, shown above the requests."""
@@ -830,6 +836,8 @@ class ScreeningPage(QWidget):
         for button in (self.import_list_button, self.import_risk_button):
             button.setEnabled(True)
         self.sanctions.set_busy(False)
+        # The window enables its import actions again only when told the page is idle.
+        self.selection_changed.emit()
 
 
 def _merged(reports: list[RescreenReport]) -> RescreenReport:
