@@ -10,16 +10,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from postkit.core.db import open_database
-from postkit.core.db.database import connect
-from postkit.core.db.migrate import upgrade
 from postkit.core.paths import resources_dir
 from postkit.core.screening import rescreening, sanctions_store
 from postkit.core.screening.audit import entries_for, verify_chain
-from postkit.core.screening.models import SanctionsEntryRow, SanctionsListRow
+from postkit.core.screening.models import SanctionsListRow
 from postkit.core.screening.records import RequestInput
 from postkit.core.screening.requests import create_request, get_request
 from postkit.core.screening.rescreening import rescreen_report
@@ -223,42 +221,6 @@ def test_unfinished_rescreening_is_found_and_finished_on_start(
     assert finished == [newer.id]
     assert len(rescreen_report(session, newer.id).requests) == 1
     assert sanctions_store.finish_rescreening(session, ACTOR, TODAY) == []
-
-
-def test_lists_stored_twice_before_0010_are_merged_on_upgrade(tmp_path: Path) -> None:
-    database = connect(tmp_path / "old.sqlite3")
-    upgrade(database.engine, "0009")
-    with database.engine.begin() as connection:
-        for list_id in (1, 2):
-            connection.execute(
-                text(
-                    "INSERT INTO sanctions_lists (id, file_name, sha256, entry_count, list_date, "
-                    "imported_at, imported_by) VALUES (:id, 'targets.csv', 'abc', 1, '', "
-                    "'2026-01-01 10:00:00', 'Ana')"
-                ),
-                {"id": list_id},
-            )
-            connection.execute(
-                text(
-                    "INSERT INTO sanctions_entries (list_id, entry_id, schema, name, aliases, "
-                    "birth_date, countries, addresses, identifiers, sanctions, program_ids, "
-                    "dataset, first_seen, last_seen, last_change) VALUES (:id, 'x-1', 'Person', "
-                    "'Ana Fictie', '', '', '', '', '', '', '', '', '', '', '')"
-                ),
-                {"id": list_id},
-            )
-    database.dispose()
-
-    upgraded = open_database(tmp_path / "old.sqlite3")
-    with upgraded.session() as session:
-        (listing,) = current_lists(session)
-        assert (listing.id, listing.source, listing.rescreened_at is not None) == (
-            1,
-            "opensanctions",
-            True,
-        )
-        assert session.scalar(select(func.count()).select_from(SanctionsEntryRow)) == 1
-    upgraded.dispose()
 
 
 def test_the_decision_record_names_each_list_and_each_candidates_regulation(
