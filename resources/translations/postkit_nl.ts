@@ -4826,8 +4826,8 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/labels.py" line="53"/>
-        <source>OpenSanctions list</source>
-        <translation>OpenSanctions-lijst</translation>
+        <source>OpenSanctions list (non-commercial use only)</source>
+        <translation>OpenSanctions-lijst (alleen niet-commercieel gebruik)</translation>
     </message>
 </context>
 <context>
@@ -4885,8 +4885,8 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="306"/>
-        <source>Sanctions lists (EU or UN XML, Dutch list, OpenSanctions CSV) (*.xml *.xlsx *.ods *.csv);;All files (*)</source>
-        <translation>Sanctielijsten (XML van de EU of de VN, nationale lijst, CSV van OpenSanctions) (*.xml *.xlsx *.ods *.csv);;Alle bestanden (*)</translation>
+        <source>Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;All files (*)</source>
+        <translation>Sanctielijsten (XML van de EU of de VN, nationale lijst, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="325"/>

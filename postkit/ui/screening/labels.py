@@ -50,7 +50,9 @@ _LIST_SOURCES = {
     "eu-fsf": QT_TRANSLATE_NOOP("ScreeningLabels", "EU sanctions list"),
     "un-sc": QT_TRANSLATE_NOOP("ScreeningLabels", "UN sanctions list"),
     "nl-terrorism": QT_TRANSLATE_NOOP("ScreeningLabels", "Dutch terrorism sanctions list"),
-    "opensanctions": QT_TRANSLATE_NOOP("ScreeningLabels", "OpenSanctions list"),
+    "opensanctions": QT_TRANSLATE_NOOP(
+        "ScreeningLabels", "OpenSanctions list (non-commercial use only)"
+    ),
 }
 
 

@@ -303,7 +303,7 @@ class ScreeningPage(QWidget):
             path = self.ask_open_path(
                 self.tr("Import sanctions list"),
                 self.tr(
-                    "Sanctions lists (EU or UN XML, Dutch list, OpenSanctions CSV) "
+                    "Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) "
                     "(*.xml *.xlsx *.ods *.csv);;All files (*)"
                 ),
             )
