@@ -4664,7 +4664,7 @@
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="459"/>
         <source>Not screened yet. Current lists: {0}.</source>
-        <translation>Nog niet gescreend. Huidige lijsten: {0}.</translation>
+        <translation>Nog niet getoetst. Huidige lijsten: {0}.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="464"/>
@@ -4674,7 +4674,7 @@
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="478"/>
         <source>Screened {when} against {lists}; candidates scoring {threshold} or more out of 100.</source>
-        <translation>Gescreend op {when} tegen {lists}; kandidaten met een score van {threshold} of meer op 100.</translation>
+        <translation>Getoetst op {when} aan {lists}; mogelijke treffers scoren {threshold} of meer op 100.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="487"/>
@@ -4689,7 +4689,7 @@
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="512"/>
         <source>Older than {0} days: {1}. Import the newest version before relying on a screening.</source>
-        <translation>Ouder dan {0} dagen: {1}. Importeer de nieuwste versie voordat u op een screening vertrouwt.</translation>
+        <translation>Ouder dan {0} dagen: {1}. Importeer de nieuwste versie voordat u op een toetsing vertrouwt.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="527"/>
@@ -4891,12 +4891,12 @@
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="325"/>
         <source>Imported {0} ({1} of {2}): {3} entries. Requests screened again with new candidates: {4}.</source>
-        <translation>{0} geïmporteerd ({1} van {2}): {3} vermeldingen. Opnieuw gescreende aanvragen met nieuwe kandidaten: {4}.</translation>
+        <translation>{0} geïmporteerd ({1} van {2}): {3} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {4}.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="330"/>
         <source>{0} ({1} of {2}) was imported before; nothing new was stored. Requests with new candidates to judge: {4}.</source>
-        <translation>{0} ({1} van {2}) was al eerder geïmporteerd; er is niets nieuws opgeslagen. Aanvragen met nieuwe kandidaten om te beoordelen: {4}.</translation>
+        <translation>{0} ({1} van {2}) was al eerder geïmporteerd; er is niets nieuws opgeslagen. Verzoeken met nieuwe mogelijke treffers om te beoordelen: {4}.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="344"/>
@@ -5076,7 +5076,7 @@
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="673"/>
         <source>Screening requests again on the newer list…</source>
-        <translation>Aanvragen opnieuw screenen op de nieuwere lijst…</translation>
+        <translation>Verzoeken opnieuw toetsen aan de nieuwere lijst…</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="686"/>
