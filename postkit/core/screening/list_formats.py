@@ -89,6 +89,19 @@ def read_sanctions_list(path: Path | str) -> SanctionsList:
     return read_sanctions_csv(path)
 
 
+def file_sha256(path: Path | str) -> str:
+    """The SHA-256 of a file, which identifies a list version; read in chunks."""
+    path = Path(path)
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as file:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+    except OSError as error:
+        raise PostkitError(f"{path.name}: cannot be read ({error.strerror or error})") from error
+    return digest.hexdigest()
+
+
 def _looks_like_xml(head: bytes) -> bool:
     for bom in (b"\xef\xbb\xbf",):
         if head.startswith(bom):

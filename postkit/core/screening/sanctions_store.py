@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from postkit.core.db.base import utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening.audit import append_entry
-from postkit.core.screening.list_formats import read_sanctions_list
+from postkit.core.screening.list_formats import file_sha256, read_sanctions_list
 from postkit.core.screening.matching import (
     DEFAULT_THRESHOLD,
     MATCHER_VERSION,
@@ -120,12 +120,13 @@ def import_list(
     """
     actor = checked_actor(actor)
     today = today or date.today()
-    listing = read_sanctions_list(path)
-    if not listing.entries:
-        raise PostkitError(f"{listing.file_name}: the file holds no entries")
-    existing = _list_with_hash(session, listing.sha256)
+    # A file stored before is not read again: a big list takes a while to parse.
+    existing = _list_with_hash(session, file_sha256(path))
     is_new = existing is None
     if existing is None:
+        listing = read_sanctions_list(path)
+        if not listing.entries:
+            raise PostkitError(f"{listing.file_name}: the file holds no entries")
         existing = _store(session, listing, actor)
         is_new = existing is not None
         if existing is None:  # another process stored the same file first
