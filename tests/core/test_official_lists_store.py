@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from postkit.core.db import open_database
+from postkit.core.errors import PostkitError
 from postkit.core.paths import resources_dir
 from postkit.core.screening import rescreening, sanctions_store
 from postkit.core.screening.audit import entries_for, verify_chain
@@ -129,6 +130,17 @@ def test_a_list_older_than_the_allowed_age_is_flagged(session: Session) -> None:
     assert flagged(30, date(2026, 12, 19)) == ["un-sc"]
     assert flagged(30, date(2026, 12, 21)) == ["eu-fsf", "un-sc"]
     assert flagged(10, date(2026, 12, 1)) == ["eu-fsf", "un-sc"]
+
+
+def test_an_older_version_of_a_list_does_not_replace_the_one_in_use(
+    session: Session, tmp_path: Path
+) -> None:
+    newer = import_sanctions_list(session, newer_eu(tmp_path), ACTOR, today=TODAY)
+
+    with pytest.raises(PostkitError, match="published 2026-11-20, before the list in use"):
+        import_sanctions_list(session, EU, ACTOR, today=TODAY)
+
+    assert current_lists(session) == [newer]
 
 
 def test_the_same_file_imported_again_after_another_list_is_still_one_list(

@@ -1,7 +1,13 @@
 """Screening requests again when a newer sanctions list is imported.
 
-Open requests and those decided within the last year are screened against the new list, if
-they were screened before. An open request gets a full screening (`screen_request`): a
+Several lists are in use side by side, one version of each source (EU, UN, Dutch,
+OpenSanctions). When a list arrives (a newer version, or a source not used before), open
+requests and those decided within the last year are screened again if they were screened
+before and not yet on that list. A run killed halfway is finished later: each request is
+claimed under the write lock and checked against the log, so no request is screened twice
+on one list, and the list's `rescreened_at` is set only when every request is done.
+
+An open request gets a full screening (`screen_request`): a
 candidate judged before for the same name and list entry keeps its judgement, so the officer
 is not asked again. A decided request is not reopened: candidates it did not have are added,
 open, and its decision, checklist and earlier candidates stay as they were; the officer

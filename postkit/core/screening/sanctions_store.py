@@ -127,6 +127,7 @@ def import_list(
         listing = read_sanctions_list(path)
         if not listing.entries:
             raise PostkitError(f"{listing.file_name}: the file holds no entries")
+        _refuse_if_older(session, listing)
         existing = _store(session, listing, actor)
         is_new = existing is not None
         if existing is None:  # another process stored the same file first
@@ -135,6 +136,19 @@ def import_list(
     finish_rescreening(session, actor, today)
     session.refresh(existing)
     return ListImport(list_info(existing), is_new)
+
+
+def _refuse_if_older(session: Session, listing: SanctionsList) -> None:
+    """An official list older than the version in use would replace a newer one: refuse it."""
+    if not listing.published_on:
+        return
+    for current in current_lists(session):
+        if current.source == listing.source and current.list_date[:10] > listing.published_on:
+            raise PostkitError(
+                f"{listing.file_name}: published {listing.published_on}, before the list in "
+                f"use ({current.file_name}, published {current.list_date[:10]}); import the "
+                "newest version"
+            )
 
 
 def _list_with_hash(session: Session, sha256: str) -> SanctionsListRow | None:
