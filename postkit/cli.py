@@ -14,9 +14,12 @@ from postkit.core.errors import PostkitError
 from postkit.core.paths import DB_ENV_VAR
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from postkit.core.surveys.export_plan import ExportPlan
 
 DEMO_ACTIVITIES = 600
+DEFAULT_LIST_MAX_AGE_DAYS = 30  # the UI's setting has the same default
 PASSPHRASE_ENV_VAR = "POSTKIT_PASSPHRASE"
 NEW_PASSPHRASE_ENV_VAR = "POSTKIT_NEW_PASSPHRASE"
 
@@ -146,13 +149,24 @@ def _add_screening_commands(commands: argparse._SubParsersAction) -> None:  # ty
         "--list",
         type=Path,
         metavar="FILE",
-        help="a targets.simple.csv file (default: the list imported into the database)",
+        help="a list file: EU FSF XML, UN consolidated XML, the Dutch national list "
+        "(.xlsx/.ods) or targets.simple.csv (default: the lists imported into the database)",
     )
     match.add_argument("--limit", type=_positive_int, default=10)
+    match.add_argument(
+        "--max-list-age",
+        type=_positive_int,
+        default=DEFAULT_LIST_MAX_AGE_DAYS,
+        metavar="DAYS",
+        help="warn when an imported list was published longer ago (default: %(default)s)",
+    )
     match.set_defaults(run=_run_screening_match)
     verify = actions.add_parser("verify", help="check the screening log's hash chain")
     verify.set_defaults(run=_run_screening_verify)
-    import_list = actions.add_parser("import-list", help="import a sanctions list (CSV)")
+    import_list = actions.add_parser(
+        "import-list",
+        help="import a sanctions list (EU FSF XML, UN XML, Dutch national list, OpenSanctions CSV)",
+    )
     import_list.add_argument("file", metavar="FILE", type=Path)
     import_list.set_defaults(run=_run_screening_import_list)
     import_risk = actions.add_parser("import-risk", help="import a country or sector risk table")
@@ -414,29 +428,43 @@ def _run_annual_report(args: argparse.Namespace) -> None:
 
 
 def _run_screening_match(args: argparse.Namespace) -> None:
+    from datetime import date
+
+    from postkit.core.screening.list_formats import read_sanctions_list
     from postkit.core.screening.matching import NameMatcher
-    from postkit.core.screening.sanctions import read_sanctions_csv
 
     if args.list is not None:
-        entries = read_sanctions_csv(args.list).entries
-        matcher = NameMatcher(entries)
+        matcher = NameMatcher(read_sanctions_list(args.list).entries)
+        candidates = matcher.match(args.name, limit=args.limit)
     else:
         from postkit.core.db import open_database
         from postkit.core.errors import PostkitError
-        from postkit.core.screening.sanctions_store import current_list, matcher_for
+        from postkit.core.screening.sanctions_store import match_current_lists, old_lists
 
         database = open_database(database_location(args))
         with database.session() as session:
-            listed = current_list(session)
-            if listed is None:
+            found = match_current_lists(session, args.name, args.limit)
+            if not found and not _has_lists(session):
                 raise PostkitError(
                     "no sanctions list imported yet: give one with --list FILE or import one "
                     "with 'postkit screening import-list FILE'"
                 )
-            matcher = matcher_for(session, listed.id)
-    for candidate in matcher.match(args.name, limit=args.limit):
+            for listing in old_lists(session, args.max_list_age, date.today()):
+                print(
+                    f"postkit: warning: {listing.file_name} was published {listing.list_date}, "
+                    f"{listing.age_days(date.today())} days ago; import a newer version",
+                    file=sys.stderr,
+                )
+        candidates = [candidate for _listing, candidate in found]
+    for candidate in candidates:
         name = candidate.entry.name.replace("\t", " ")
         print(f"{candidate.score:.1f}\t{name}\t{candidate.entry.id}")
+
+
+def _has_lists(session: Session) -> bool:
+    from postkit.core.screening.sanctions_store import current_list
+
+    return current_list(session) is not None
 
 
 def _run_screening_verify(args: argparse.Namespace) -> None:
@@ -456,12 +484,30 @@ def _run_screening_verify(args: argparse.Namespace) -> None:
 
 def _run_screening_import_list(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
-    from postkit.core.screening.sanctions_store import import_sanctions_list
+    from postkit.core.screening.list_formats import SOURCE_LABELS, ListSource
+    from postkit.core.screening.rescreening import rescreen_report
+    from postkit.core.screening.sanctions_store import import_list
 
     database = open_database(database_location(args))
     with database.session() as session:
-        listed = import_sanctions_list(session, args.file, _actor(session))
-    print(f"{args.file}: {listed.entry_count} entries imported (sha256 {listed.sha256[:12]}…)")
+        done = import_list(session, args.file, _actor(session))
+        listed = done.list
+        report = rescreen_report(session, listed.id)
+    label = SOURCE_LABELS.get(ListSource(listed.source), listed.source)
+    if done.is_new:
+        print(
+            f"{args.file}: {listed.entry_count} entries imported ({label}, published "
+            f"{listed.list_date or 'without a date'}, sha256 {listed.sha256[:12]}…)"
+        )
+    else:
+        print(
+            f"{args.file}: already imported on {listed.imported_at:%Y-%m-%d} ({label}, "
+            f"sha256 {listed.sha256[:12]}…); nothing written"
+        )
+    print(
+        f"{args.file}: {len(report.requests)} requests screened again, "
+        f"{report.new_candidate_count} new candidates"
+    )
 
 
 def _run_screening_import_risk(args: argparse.Namespace) -> None:

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
             database, self.language, self, post_name=profile.post_name
         )
         self.screening_page = ScreeningPage(database, acting, self.language, self)
+        self.screening_page.set_max_list_age_days(self.settings.get(keys.LIST_MAX_AGE_DAYS))
         self.practices_page = PracticesPage(
             database,
             acting,

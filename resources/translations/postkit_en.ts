@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="541"/>
+        <location filename="../../postkit/ui/main_window.py" line="542"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="630"/>
+        <location filename="../../postkit/ui/main_window.py" line="631"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n receipt written to {0}</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="711"/>
+        <location filename="../../postkit/ui/main_window.py" line="712"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="714"/>
+        <location filename="../../postkit/ui/main_window.py" line="715"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>Delete %n activity</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1012"/>
+        <location filename="../../postkit/ui/main_window.py" line="1013"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="520"/>
+        <location filename="../../postkit/ui/screening/page.py" line="547"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="522"/>
+        <location filename="../../postkit/ui/screening/page.py" line="549"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="524"/>
+        <location filename="../../postkit/ui/screening/page.py" line="551"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>

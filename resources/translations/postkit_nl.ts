@@ -2566,102 +2566,102 @@
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="190"/>
+        <location filename="../../postkit/ui/main_window.py" line="191"/>
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="194"/>
+        <location filename="../../postkit/ui/main_window.py" line="195"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="195"/>
+        <location filename="../../postkit/ui/main_window.py" line="196"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="196"/>
+        <location filename="../../postkit/ui/main_window.py" line="197"/>
         <source>IMVO conditions</source>
         <translation>IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="197"/>
+        <location filename="../../postkit/ui/main_window.py" line="198"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="198"/>
+        <location filename="../../postkit/ui/main_window.py" line="199"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="199"/>
+        <location filename="../../postkit/ui/main_window.py" line="200"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="208"/>
+        <location filename="../../postkit/ui/main_window.py" line="209"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="210"/>
+        <location filename="../../postkit/ui/main_window.py" line="211"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="214"/>
+        <location filename="../../postkit/ui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="230"/>
+        <location filename="../../postkit/ui/main_window.py" line="231"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="243"/>
+        <location filename="../../postkit/ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="254"/>
+        <location filename="../../postkit/ui/main_window.py" line="255"/>
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="266"/>
+        <location filename="../../postkit/ui/main_window.py" line="267"/>
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="279"/>
+        <location filename="../../postkit/ui/main_window.py" line="280"/>
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="290"/>
+        <location filename="../../postkit/ui/main_window.py" line="291"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="308"/>
+        <location filename="../../postkit/ui/main_window.py" line="309"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="314"/>
+        <location filename="../../postkit/ui/main_window.py" line="315"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="522"/>
+        <location filename="../../postkit/ui/main_window.py" line="523"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="541"/>
+        <location filename="../../postkit/ui/main_window.py" line="542"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -2669,17 +2669,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="543"/>
+        <location filename="../../postkit/ui/main_window.py" line="544"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="611"/>
+        <location filename="../../postkit/ui/main_window.py" line="612"/>
         <source>Write the receipts into</source>
         <translation>De ontvangstbevestigingen opslaan in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="630"/>
+        <location filename="../../postkit/ui/main_window.py" line="631"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
@@ -2687,27 +2687,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="684"/>
+        <location filename="../../postkit/ui/main_window.py" line="685"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="687"/>
+        <location filename="../../postkit/ui/main_window.py" line="688"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="702"/>
+        <location filename="../../postkit/ui/main_window.py" line="703"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="703"/>
+        <location filename="../../postkit/ui/main_window.py" line="704"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="711"/>
+        <location filename="../../postkit/ui/main_window.py" line="712"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -2715,17 +2715,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="712"/>
+        <location filename="../../postkit/ui/main_window.py" line="713"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="712"/>
+        <location filename="../../postkit/ui/main_window.py" line="713"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="714"/>
+        <location filename="../../postkit/ui/main_window.py" line="715"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -2733,106 +2733,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="807"/>
+        <location filename="../../postkit/ui/main_window.py" line="808"/>
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="818"/>
+        <location filename="../../postkit/ui/main_window.py" line="819"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="840"/>
+        <location filename="../../postkit/ui/main_window.py" line="841"/>
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="851"/>
-        <location filename="../../postkit/ui/main_window.py" line="870"/>
+        <location filename="../../postkit/ui/main_window.py" line="852"/>
+        <location filename="../../postkit/ui/main_window.py" line="871"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="853"/>
+        <location filename="../../postkit/ui/main_window.py" line="854"/>
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="867"/>
+        <location filename="../../postkit/ui/main_window.py" line="868"/>
         <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="870"/>
+        <location filename="../../postkit/ui/main_window.py" line="871"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="880"/>
+        <location filename="../../postkit/ui/main_window.py" line="881"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="881"/>
+        <location filename="../../postkit/ui/main_window.py" line="882"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="914"/>
+        <location filename="../../postkit/ui/main_window.py" line="915"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="916"/>
+        <location filename="../../postkit/ui/main_window.py" line="917"/>
         <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="937"/>
-        <location filename="../../postkit/ui/main_window.py" line="947"/>
+        <location filename="../../postkit/ui/main_window.py" line="938"/>
+        <location filename="../../postkit/ui/main_window.py" line="948"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="938"/>
-        <location filename="../../postkit/ui/main_window.py" line="948"/>
+        <location filename="../../postkit/ui/main_window.py" line="939"/>
+        <location filename="../../postkit/ui/main_window.py" line="949"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="956"/>
+        <location filename="../../postkit/ui/main_window.py" line="957"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="985"/>
-        <location filename="../../postkit/ui/main_window.py" line="1023"/>
+        <location filename="../../postkit/ui/main_window.py" line="986"/>
+        <location filename="../../postkit/ui/main_window.py" line="1024"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="985"/>
+        <location filename="../../postkit/ui/main_window.py" line="986"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="994"/>
+        <location filename="../../postkit/ui/main_window.py" line="995"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="994"/>
+        <location filename="../../postkit/ui/main_window.py" line="995"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1009"/>
+        <location filename="../../postkit/ui/main_window.py" line="1010"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1012"/>
+        <location filename="../../postkit/ui/main_window.py" line="1013"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2840,32 +2840,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1023"/>
+        <location filename="../../postkit/ui/main_window.py" line="1024"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1038"/>
+        <location filename="../../postkit/ui/main_window.py" line="1039"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1041"/>
+        <location filename="../../postkit/ui/main_window.py" line="1042"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1064"/>
+        <location filename="../../postkit/ui/main_window.py" line="1065"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1066"/>
+        <location filename="../../postkit/ui/main_window.py" line="1067"/>
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1078"/>
+        <location filename="../../postkit/ui/main_window.py" line="1079"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -2903,22 +2903,27 @@
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="128"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="80"/>
+        <source>List</source>
+        <translation>Lijst</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="130"/>
         <source>Judged before this screening by {0} on {1}: {2}</source>
         <translation>Beoordeeld vóór deze toetsing door {0} op {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="132"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="134"/>
         <source>Matched on: {0}</source>
         <translation>Gevonden op: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="155"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="157"/>
         <source>{0} · new</source>
         <translation>{0} · nieuw</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="157"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="159"/>
         <source>{0} · earlier</source>
         <translation>{0} · eerder</translation>
     </message>
@@ -4619,198 +4624,228 @@
 <context>
     <name>SanctionsPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="172"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="175"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="173"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="176"/>
         <source>List id</source>
         <translation>Lijst-id</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="174"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="178"/>
         <source>Also known as</source>
         <translation>Ook bekend als</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="175"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="179"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="176"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="180"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="177"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="181"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="178"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="182"/>
         <source>Identifiers</source>
         <translation>Identificatienummers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="179"/>
-        <source>Sanctions</source>
-        <translation>Sancties</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="180"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="184"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="181"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="185"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="182"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="186"/>
         <source>Last changed</source>
         <translation>Laatst gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="216"/>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="429"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="223"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="438"/>
         <source>&amp;Screen now</source>
         <translation>Nu &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="218"/>
-        <source>Match the company and its directors against the current sanctions list</source>
-        <translation>Het bedrijf en zijn bestuurders vergelijken met de huidige sanctielijst</translation>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="174"/>
+        <source>List</source>
+        <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="233"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="177"/>
+        <source>Listed on</source>
+        <translation>Op de lijst sinds</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="183"/>
+        <source>Regulation</source>
+        <translation>Verordening</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="225"/>
+        <source>Match the company and its directors against the current sanctions lists</source>
+        <translation>Toets het bedrijf en zijn bestuurders aan de huidige sanctielijsten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="240"/>
         <source>Sanctions candidates</source>
         <translation>Mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="288"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="295"/>
         <source>&amp;Confirm match…</source>
         <translation>Treffer &amp;bevestigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="289"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="296"/>
         <source>This list entry is the screened company or person</source>
         <translation>Deze vermelding op de lijst is het getoetste bedrijf of de getoetste persoon</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="290"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="297"/>
         <source>&amp;Dismiss…</source>
         <translation>&amp;Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="291"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="298"/>
         <source>This list entry is someone else</source>
         <translation>Deze vermelding op de lijst betreft iemand anders</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="304"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="311"/>
         <source>Why the matcher suggests it</source>
         <translation>Waarom de vergelijking dit voorstelt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="393"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="405"/>
         <source>Confirm sanctions match</source>
         <translation>Treffer op de sanctielijst bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="395"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="407"/>
         <source>Why is “{0}” the listed “{1}”? (e.g. same date of birth, same address)</source>
         <translation>Waarom is “{0}” dezelfde als “{1}” op de lijst? (bijv. zelfde geboortedatum, zelfde adres)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="398"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="410"/>
         <source>Dismiss candidate</source>
         <translation>Mogelijke treffer afwijzen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="399"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="411"/>
         <source>Why is “{0}” not the listed “{1}”? (e.g. other date of birth)</source>
         <translation>Waarom is “{0}” niet dezelfde als “{1}” op de lijst? (bijv. andere geboortedatum)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="408"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="420"/>
         <source>A note is required.</source>
         <translation>Een notitie is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="429"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="438"/>
         <source>&amp;Screen again</source>
         <translation>Opnieuw &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="452"/>
-        <source>Screened {when} against &lt;b&gt;{file}&lt;/b&gt; (list of {date}, {entries} entries); candidates scoring {threshold} or more out of 100.</source>
-        <translation>Getoetst op {when} aan &lt;b&gt;{file}&lt;/b&gt; (lijst van {date}, {entries} vermeldingen); mogelijke treffers scoren {threshold} of meer op 100.</translation>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="459"/>
+        <source>Not screened yet. Current lists: {0}.</source>
+        <translation>Nog niet getoetst. Huidige lijsten: {0}.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="464"/>
-        <source>Not screened yet. Current list: &lt;b&gt;{file}&lt;/b&gt; (of {date}, {entries} entries).</source>
-        <translation>Nog niet getoetst. Huidige lijst: &lt;b&gt;{file}&lt;/b&gt; (van {date}, {entries} vermeldingen).</translation>
+        <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with the EU or UN XML file, the Dutch national list or an OpenSanctions targets.simple.csv (OpenSanctions data is licensed for non-commercial use only).</source>
+        <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met het XML-bestand van de EU of de VN, de nationale sanctielijst of een targets.simple.csv van OpenSanctions (de gegevens van OpenSanctions mogen alleen niet-commercieel worden gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="471"/>
-        <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with a file in OpenSanctions&apos; targets.simple.csv layout (OpenSanctions data is licensed for non-commercial use only).</source>
-        <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met een bestand in de indeling targets.simple.csv van OpenSanctions (de gegevens van OpenSanctions zijn alleen voor niet-commercieel gebruik gelicentieerd).</translation>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="478"/>
+        <source>Screened {when} against {lists}; candidates scoring {threshold} or more out of 100.</source>
+        <translation>Getoetst op {when} aan {lists}; mogelijke treffers scoren {threshold} of meer op 100.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="488"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="487"/>
+        <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, {entries} entries)</source>
+        <translation>&lt;b&gt;{list}&lt;/b&gt; {file} (van {date}, {entries} vermeldingen)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="504"/>
+        <source>{list} of {date} ({days} days old)</source>
+        <translation>{list} van {date} ({days} dagen oud)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="512"/>
+        <source>Older than {0} days: {1}. Import the newest version before relying on a screening.</source>
+        <translation>Ouder dan {0} dagen: {1}. Importeer de nieuwste versie voordat u op een toetsing vertrouwt.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="527"/>
         <source>A newer sanctions list was imported since this screening: screen again.</source>
         <translation>Na deze toetsing is een nieuwere sanctielijst geïmporteerd: toets opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="496"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="535"/>
         <source>A newer sanctions list found {0} new candidate(s) after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>Een nieuwere sanctielijst leverde na het besluit {0} nieuwe mogelijke treffer(s) op. Het besluit blijft staan; heropen het verzoek om ze te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="503"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="542"/>
         <source>Confirmed as a sanctions match: {0} candidate(s).</source>
         <translation>Bevestigd als treffer op de sanctielijst: {0} mogelijke treffer(s).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="512"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="551"/>
         <source>Candidates to judge: {0}, of which {1} new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>Te beoordelen mogelijke treffers: {0}, waarvan {1} nieuw uit de nieuwere sanctielijst. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="520"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="559"/>
         <source>Candidates to judge: {0}. Confirm or dismiss each before deciding.</source>
         <translation>Te beoordelen mogelijke treffers: {0}. Bevestig of wijs elk ervan af voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="532"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="571"/>
         <source>&lt;h3&gt;Not screened yet&lt;/h3&gt;&lt;p&gt;Screen the company and its directors against the sanctions list with &lt;b&gt;Screen now&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog niet getoetst&lt;/h3&gt;&lt;p&gt;Toets het bedrijf en zijn bestuurders aan de sanctielijst met &lt;b&gt;Nu toetsen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="536"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="575"/>
         <source>&lt;h3&gt;No candidates&lt;/h3&gt;&lt;p&gt;No name of the company or its directors comes close to an entry of the list.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen mogelijke treffers&lt;/h3&gt;&lt;p&gt;Geen naam van het bedrijf of zijn bestuurders komt in de buurt van een vermelding op de lijst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="553"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="592"/>
         <source>{listed} — score {score} for {subject}</source>
         <translation>{listed} — score {score} voor {subject}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="578"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="598"/>
+        <source>{list} of {date}</source>
+        <translation>{list} van {date}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="622"/>
         <source>&lt;b style=&apos;color:{0}&apos;&gt;To judge.&lt;/b&gt; Is this the same company or person?</source>
         <translation>&lt;b style=&apos;color:{0}&apos;&gt;Te beoordelen.&lt;/b&gt; Is dit hetzelfde bedrijf of dezelfde persoon?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="583"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="627"/>
         <source>Already judged before this screening, not asked again: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>Al beoordeeld vóór deze toetsing, niet opnieuw voorgelegd: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="587"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="631"/>
         <source>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
@@ -4872,153 +4907,178 @@
         <source>High risk</source>
         <translation>Hoog risico</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="50"/>
+        <source>EU sanctions list</source>
+        <translation>EU-sanctielijst</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="51"/>
+        <source>UN sanctions list</source>
+        <translation>VN-sanctielijst</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="52"/>
+        <source>Dutch terrorism sanctions list</source>
+        <translation>Nationale sanctielijst terrorisme</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="53"/>
+        <source>OpenSanctions list (non-commercial use only)</source>
+        <translation>OpenSanctions-lijst (alleen niet-commercieel gebruik)</translation>
+    </message>
 </context>
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="101"/>
+        <location filename="../../postkit/ui/screening/page.py" line="110"/>
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="103"/>
+        <location filename="../../postkit/ui/screening/page.py" line="112"/>
         <source>Record a company&apos;s request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="105"/>
+        <location filename="../../postkit/ui/screening/page.py" line="114"/>
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="110"/>
+        <location filename="../../postkit/ui/screening/page.py" line="119"/>
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="155"/>
+        <location filename="../../postkit/ui/screening/page.py" line="165"/>
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="156"/>
+        <location filename="../../postkit/ui/screening/page.py" line="166"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="157"/>
-        <location filename="../../postkit/ui/screening/page.py" line="589"/>
+        <location filename="../../postkit/ui/screening/page.py" line="167"/>
+        <location filename="../../postkit/ui/screening/page.py" line="616"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="158"/>
+        <location filename="../../postkit/ui/screening/page.py" line="168"/>
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="159"/>
+        <location filename="../../postkit/ui/screening/page.py" line="169"/>
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="291"/>
+        <location filename="../../postkit/ui/screening/page.py" line="304"/>
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="292"/>
-        <source>Sanctions list (*.csv);;All files (*)</source>
-        <translation>Sanctielijst (*.csv);;Alle bestanden (*)</translation>
+        <location filename="../../postkit/ui/screening/page.py" line="306"/>
+        <source>Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;All files (*)</source>
+        <translation>Sanctielijsten (XML van de EU of de VN, nationale lijst, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="308"/>
-        <source>Imported {0}: {1} entries. Requests screened again with new candidates: {2}.</source>
-        <translation>{0} geïmporteerd: {1} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {2}.</translation>
+        <location filename="../../postkit/ui/screening/page.py" line="325"/>
+        <source>Imported {0} ({1} of {2}): {3} entries. Requests screened again with new candidates: {4}.</source>
+        <translation>{0} geïmporteerd ({1} van {2}): {3} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="317"/>
+        <location filename="../../postkit/ui/screening/page.py" line="330"/>
+        <source>{0} ({1} of {2}) was imported before; nothing new was stored. Requests with new candidates to judge: {4}.</source>
+        <translation>{0} ({1} van {2}) was al eerder geïmporteerd; er is niets nieuws opgeslagen. Verzoeken met nieuwe mogelijke treffers om te beoordelen: {4}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/page.py" line="344"/>
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="329"/>
-        <location filename="../../postkit/ui/screening/page.py" line="425"/>
+        <location filename="../../postkit/ui/screening/page.py" line="356"/>
+        <location filename="../../postkit/ui/screening/page.py" line="452"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="329"/>
+        <location filename="../../postkit/ui/screening/page.py" line="356"/>
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="336"/>
+        <location filename="../../postkit/ui/screening/page.py" line="363"/>
         <source>Imported {0} ratings from {1}.</source>
         <translation>{0} beoordelingen geïmporteerd uit {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="356"/>
+        <location filename="../../postkit/ui/screening/page.py" line="383"/>
         <source>Screened {0}: candidates found: {1}.</source>
         <translation>{0} getoetst: mogelijke treffers gevonden: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="362"/>
+        <location filename="../../postkit/ui/screening/page.py" line="389"/>
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="374"/>
+        <location filename="../../postkit/ui/screening/page.py" line="401"/>
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="376"/>
+        <location filename="../../postkit/ui/screening/page.py" line="403"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="400"/>
+        <location filename="../../postkit/ui/screening/page.py" line="427"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="422"/>
+        <location filename="../../postkit/ui/screening/page.py" line="449"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="422"/>
+        <location filename="../../postkit/ui/screening/page.py" line="449"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="426"/>
+        <location filename="../../postkit/ui/screening/page.py" line="453"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="504"/>
+        <location filename="../../postkit/ui/screening/page.py" line="531"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="506"/>
+        <location filename="../../postkit/ui/screening/page.py" line="533"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="510"/>
+        <location filename="../../postkit/ui/screening/page.py" line="537"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="517"/>
+        <location filename="../../postkit/ui/screening/page.py" line="544"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="520"/>
+        <location filename="../../postkit/ui/screening/page.py" line="547"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -5026,7 +5086,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="522"/>
+        <location filename="../../postkit/ui/screening/page.py" line="549"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -5034,7 +5094,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="524"/>
+        <location filename="../../postkit/ui/screening/page.py" line="551"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -5042,102 +5102,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="528"/>
+        <location filename="../../postkit/ui/screening/page.py" line="555"/>
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="529"/>
+        <location filename="../../postkit/ui/screening/page.py" line="556"/>
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="532"/>
+        <location filename="../../postkit/ui/screening/page.py" line="559"/>
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="538"/>
+        <location filename="../../postkit/ui/screening/page.py" line="565"/>
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="547"/>
+        <location filename="../../postkit/ui/screening/page.py" line="574"/>
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="549"/>
+        <location filename="../../postkit/ui/screening/page.py" line="576"/>
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="552"/>
+        <location filename="../../postkit/ui/screening/page.py" line="579"/>
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="570"/>
+        <location filename="../../postkit/ui/screening/page.py" line="597"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="573"/>
+        <location filename="../../postkit/ui/screening/page.py" line="600"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="583"/>
+        <location filename="../../postkit/ui/screening/page.py" line="610"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="587"/>
+        <location filename="../../postkit/ui/screening/page.py" line="614"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="595"/>
+        <location filename="../../postkit/ui/screening/page.py" line="622"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="598"/>
-        <source>Sanctions list: {file} · {date} · {entries} entries</source>
-        <translation>Sanctielijst: {file} · {date} · {entries} vermeldingen</translation>
+        <location filename="../../postkit/ui/screening/page.py" line="629"/>
+        <source>{list}: {file} · {date} · {entries} entries</source>
+        <translation>{list}: {file} · {date} · {entries} vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="622"/>
+        <location filename="../../postkit/ui/screening/page.py" line="637"/>
+        <source>{0} days old</source>
+        <translation>{0} dagen oud</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/page.py" line="673"/>
+        <source>Screening requests again on the newer list…</source>
+        <translation>Verzoeken opnieuw toetsen aan de nieuwere lijst…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/page.py" line="686"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="625"/>
+        <location filename="../../postkit/ui/screening/page.py" line="689"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="628"/>
+        <location filename="../../postkit/ui/screening/page.py" line="692"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="643"/>
+        <location filename="../../postkit/ui/screening/page.py" line="707"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="648"/>
+        <location filename="../../postkit/ui/screening/page.py" line="712"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="693"/>
+        <location filename="../../postkit/ui/screening/page.py" line="757"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="753"/>
+        <location filename="../../postkit/ui/screening/page.py" line="817"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>

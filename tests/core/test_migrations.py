@@ -145,3 +145,41 @@ def test_a_decision_made_before_0009_upgrades_with_no_open_steps_recorded(
         assert decision is not None
         assert decision.rationale == "Fine."
         assert (decision.open_steps, decision.open_steps_reason) == ((), "")
+
+
+def test_lists_stored_twice_before_0010_are_merged_on_upgrade(tmp_path: Path) -> None:
+    database = connect(tmp_path / "old.sqlite3")
+    upgrade(database.engine, "0009")
+    with database.engine.begin() as connection:
+        for list_id in (1, 2):
+            connection.execute(
+                text(
+                    "INSERT INTO sanctions_lists (id, file_name, sha256, entry_count, list_date, "
+                    "imported_at, imported_by) VALUES (:id, 'targets.csv', 'abc', 1, '', "
+                    "'2026-01-01 10:00:00', 'Ana')"
+                ),
+                {"id": list_id},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO sanctions_entries (list_id, entry_id, schema, name, aliases, "
+                    "birth_date, countries, addresses, identifiers, sanctions, program_ids, "
+                    "dataset, first_seen, last_seen, last_change) VALUES (:id, 'x-1', 'Person', "
+                    "'Ana Fictie', '', '', '', '', '', '', '', '', '', '', '')"
+                ),
+                {"id": list_id},
+            )
+    database.dispose()
+
+    upgraded = open_database(tmp_path / "old.sqlite3")
+    with upgraded.session() as session:
+        from postkit.core.screening.sanctions_store import current_lists
+
+        (listing,) = current_lists(session)
+        assert (listing.id, listing.source, listing.rescreened_at is not None) == (
+            1,
+            "opensanctions",
+            True,
+        )
+        assert session.execute(text("SELECT COUNT(*) FROM sanctions_entries")).scalar() == 1
+    upgraded.dispose()

@@ -15,7 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -289,6 +298,18 @@ def choose_item(text: str) -> DialogHandler:
         click_button("OK")(dialog)
 
     return handler
+
+
+def type_any_script(widget: QWidget, text: str) -> None:
+    """Type `text` as a keyboard layout for its script would: key events carrying the text.
+
+    QTest.keyClicks maps each character to a Latin key and aborts on Cyrillic, Arabic or
+    Chinese letters; a person typing them sends key events whose text is the letter.
+    """
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
+            QApplication.sendEvent(widget, event)
 
 
 def type_text(text: str, button: str = "OK") -> DialogHandler:

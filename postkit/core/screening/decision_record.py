@@ -138,6 +138,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_screened": "Not screened: the names have not been checked against a sanctions list.",
         "list": "Sanctions list",
         "list_date": "List date",
+        "list_of": "{list} of {date}",
+        "listed_on": "Listed on",
+        "list_eu-fsf": "EU sanctions list (Financial Sanctions Files)",
+        "list_un-sc": "UN Security Council consolidated list",
+        "list_nl-terrorism": "Dutch national terrorism sanctions list",
+        "list_opensanctions": "OpenSanctions list",
         "entries": "Entries",
         "sha256": "SHA-256",
         "imported": "Imported",
@@ -257,6 +263,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "not_screened": "Niet gescreend: de namen zijn niet aan een sanctielijst getoetst.",
         "list": "Sanctielijst",
         "list_date": "Datum van de lijst",
+        "list_of": "{list} van {date}",
+        "listed_on": "Op de lijst sinds",
+        "list_eu-fsf": "EU-sanctielijst (Financial Sanctions Files)",
+        "list_un-sc": "Geconsolideerde lijst van de VN-Veiligheidsraad",
+        "list_nl-terrorism": "Nationale sanctielijst terrorisme",
+        "list_opensanctions": "OpenSanctions-lijst",
         "entries": "Vermeldingen",
         "sha256": "SHA-256",
         "imported": "Geïmporteerd",
@@ -371,6 +383,10 @@ class _Document:
     post_name: str
     printed_by: str
     printed_at: datetime
+
+    def list_name(self, source: str) -> str:
+        key = f"list_{source}"
+        return self.phrase(key) if key in PHRASES["en"] else source
 
     def phrase(self, key: str, **values: object) -> str:
         return PHRASES.get(self.language, PHRASES["en"])[key].format(**values)
@@ -717,22 +733,26 @@ class _Document:
 
     def sanctions(self) -> list[Flowable]:
         record = self.record
-        listed = record.screened_list
-        if listed is None:
+        if not record.screened_lists:
             box = self.box(self.phrase("not_screened"), "", AMBER_FILL, AMBER)
             return self.section("sanctions", box)
         threshold = (
             self.phrase("none") if record.match_threshold is None else f"{record.match_threshold:g}"
         )
-        sha = self.para(f'<font name="Courier" size="7.5">{escape(listed.sha256)}</font>')
         names = [record.data.company_name, *record.data.directors]
-        overview = self.fields(
-            [
-                ("list", listed.file_name),
+        list_fields: list[tuple[str, object]] = []
+        for listed in record.screened_lists:
+            sha = self.para(f'<font name="Courier" size="7.5">{escape(listed.sha256)}</font>')
+            list_fields += [
+                ("list", f"{self.list_name(listed.source)}\n{listed.file_name}"),
                 ("list_date", listed.list_date),
                 ("entries", self.number(listed.entry_count)),
                 ("sha256", sha),
                 ("imported", self.by(listed.imported_at, listed.imported_by)),
+            ]
+        overview = self.fields(
+            [
+                *list_fields,
                 (
                     "matcher",
                     self.phrase(
@@ -773,6 +793,17 @@ class _Document:
             listed = [self.para(f"<b>{_text(match.entry_name)}</b>", styles.small)]
             ident = " · ".join(part for part in (match.entry_schema, match.entry_id) if part)
             listed.append(self.para(escape(ident), styles.muted))
+            if match.list_source:
+                which = self.phrase(
+                    "list_of", list=self.list_name(match.list_source), date=match.list_date[:10]
+                )
+                listed.append(self.para(escape(which), styles.muted))
+            if match.listed_on:
+                listed.append(
+                    self.para(
+                        escape(f"{self.phrase('listed_on')}: {match.listed_on}"), styles.muted
+                    )
+                )
             for key in ENTRY_DETAILS:
                 value = _detail(match.entry_details.get(key))
                 if value:

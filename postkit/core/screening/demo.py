@@ -40,6 +40,11 @@ from postkit.core.screening.sanctions_store import (
 )
 
 SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"
+# The fictional samples of the official lists, screened beside the OpenSanctions sample.
+OFFICIAL_SAMPLES = tuple(
+    resources_dir() / "sanctions" / name
+    for name in ("sample-eu-fsf.xml", "sample-un-consolidated.xml", "sample-nl-terrorism.xlsx")
+)
 _GOOD_ANSWERS = {
     "imvo_declaration": Answer.YES,
     "dd_embed": Answer.YES,
@@ -99,14 +104,16 @@ def _answer_all(
 def seed_screening_demo(
     session: Session, files_dir: Path, actor: str = "Demo user", today: date | None = None
 ) -> ScreeningDemo:
-    """Import the fictional sanctions list and add the four demo requests.
+    """Import the fictional sanctions lists and add the four demo requests.
 
     A database without a profile gets the demo post's (Embassy Nairobi), as `seed_demo` does.
     """
     if load_profile(session) is None:
         save_profile(session, DEMO_PROFILE)
     today = today or date.today()
-    import_sanctions_list(session, SAMPLE_LIST, actor)
+    for sample in OFFICIAL_SAMPLES:
+        import_sanctions_list(session, sample, actor, today=today)
+    import_sanctions_list(session, SAMPLE_LIST, actor, today=today)
     with tempfile.TemporaryDirectory(prefix="postkit-demo-evidence-") as folder:
         evidence = Path(folder)
         clean = _clean_request(session, files_dir, evidence, actor, today)

@@ -329,7 +329,7 @@ class _Writer:
             return [f"{steps} – {self.field('file', details.get('file_name'))}"]
         if action == "screened":
             lines = [
-                self.field("list", details.get("file_name")),
+                self.field("list", _list_files(details)),
                 self.field("names", details.get("subjects")),
                 *self.candidates("candidates", details.get("candidates", [])),
             ]
@@ -366,6 +366,18 @@ class _Writer:
                 *self.candidates("judged_before", details.get("already_judged", [])),
             ]
         return [self.field(key, value) for key, value in details.items()]
+
+
+def _list_files(details: dict[str, Any]) -> object:
+    """The list file a screening used, or the lists with their dates (several since 0010)."""
+    if "lists" not in details:
+        return details.get("file_name")
+    return ", ".join(
+        f"{listing.get('file_name', '')} ({listing.get('list_date')})"
+        if listing.get("list_date")
+        else str(listing.get("file_name", ""))
+        for listing in details["lists"]
+    )
 
 
 def action_label(action: str, language: str = "en") -> str:

@@ -11,17 +11,36 @@ from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid, utc_no
 
 
 class SanctionsListRow(Base):
-    """An imported sanctions list file; the newest is the one screenings use."""
+    """An imported sanctions list file; the newest of each source is the one screenings use.
+
+    A file is stored once, whoever imports it: its SHA-256 is unique. `rescreened_at` stays
+    empty until the requests screened on earlier lists have been screened on this one.
+    """
 
     __tablename__ = "sanctions_lists"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     file_name: Mapped[str] = mapped_column(String(255))
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    source: Mapped[str] = mapped_column(String(40), default="opensanctions")
     entry_count: Mapped[int] = mapped_column(Integer)
     list_date: Mapped[str] = mapped_column(String(40), default="")
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
     imported_by: Mapped[str] = mapped_column(String(120), default="")
+    rescreened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SanctionsScreenedListRow(Base):
+    """A list (one version of one source) a request's latest screening ran against."""
+
+    __tablename__ = "sanctions_screened_lists"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("support_requests.id", ondelete="CASCADE"), primary_key=True
+    )
+    list_id: Mapped[int] = mapped_column(
+        ForeignKey("sanctions_lists.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class SanctionsEntryRow(Base):

@@ -82,6 +82,8 @@ class ChecklistAnswer:
 
 @dataclass(frozen=True)
 class SanctionsListInfo:
+    """One imported version of a list; `list_date` is the date its publisher gave it."""
+
     id: int
     file_name: str
     sha256: str
@@ -89,6 +91,19 @@ class SanctionsListInfo:
     list_date: str
     imported_at: datetime
     imported_by: str
+    source: str = "opensanctions"
+    rescreened_at: datetime | None = None
+
+    def age_days(self, today: date) -> int:
+        """Days since the list was published (since it was imported when it gives no date)."""
+        try:
+            published = date.fromisoformat(self.list_date[:10])
+        except ValueError:
+            published = self.imported_at.astimezone().date()
+        return (today - published).days
+
+    def is_older_than(self, days: int, today: date) -> bool:
+        return self.age_days(today) > days
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,23 @@ class MatchRecord:
     judged_by: str = ""
     judged_at: datetime | None = None
     judgement_note: str = ""
+    list_id: int | None = None
+    list_source: str = ""  # a ListSource value; "" when the list is gone
+    list_date: str = ""
+
+    @property
+    def regulations(self) -> tuple[str, ...]:
+        """The regulation (EU), list (UN) or decision (NL) the entry is listed under."""
+        return tuple(self.entry_details.get("sanctions", ()))
+
+    @property
+    def programmes(self) -> tuple[str, ...]:
+        return tuple(self.entry_details.get("program_ids", ()))
+
+    @property
+    def listed_on(self) -> str:
+        """The date the entry was put on the list, as the list gives it ("" when it does not)."""
+        return str(self.entry_details.get("first_seen", ""))[:10]
 
 
 @dataclass(frozen=True)
@@ -138,7 +170,8 @@ class RequestRecord:
     decided_by: str = ""
     answers: dict[str, ChecklistAnswer] = field(default_factory=dict)
     matches: tuple[MatchRecord, ...] = ()
-    screened_list: SanctionsListInfo | None = None
+    screened_list: SanctionsListInfo | None = None  # the first of `screened_lists`
+    screened_lists: tuple[SanctionsListInfo, ...] = ()
     screened_at: datetime | None = None
     matcher_version: str = ""
     match_threshold: float | None = None
@@ -146,6 +179,11 @@ class RequestRecord:
     created_by: str = ""
     updated_at: datetime | None = None
     updated_by: str = ""
+
+    def __post_init__(self) -> None:
+        # A record made with only `screened_list` (as before several lists) lists that one.
+        if self.screened_list is not None and not self.screened_lists:
+            object.__setattr__(self, "screened_lists", (self.screened_list,))
 
     def answer(self, item: str) -> ChecklistAnswer:
         return self.answers.get(item, ChecklistAnswer(item))

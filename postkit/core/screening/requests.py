@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
@@ -28,6 +28,7 @@ from postkit.core.screening.models import (
     EvidenceFileRow,
     SanctionsListRow,
     SanctionsMatchRow,
+    SanctionsScreenedListRow,
     SupportRequestRow,
 )
 from postkit.core.screening.records import (
@@ -95,6 +96,8 @@ def list_info(row: SanctionsListRow) -> SanctionsListInfo:
         list_date=row.list_date,
         imported_at=row.imported_at,
         imported_by=row.imported_by,
+        source=row.source,
+        rescreened_at=row.rescreened_at,
     )
 
 
@@ -107,7 +110,8 @@ def _lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-def _match_record(row: SanctionsMatchRow) -> MatchRecord:
+def _match_record(row: SanctionsMatchRow, lists: dict[int, SanctionsListRow]) -> MatchRecord:
+    listing = lists.get(row.list_id) if row.list_id is not None else None
     return MatchRecord(
         id=row.id,
         subject=row.subject,
@@ -123,6 +127,9 @@ def _match_record(row: SanctionsMatchRow) -> MatchRecord:
         judged_by=row.judged_by,
         judged_at=row.judged_at,
         judgement_note=row.judgement_note,
+        list_id=row.list_id,
+        list_source=listing.source if listing else "",
+        list_date=listing.list_date if listing else "",
     )
 
 
@@ -173,10 +180,29 @@ def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
             open_steps=tuple(_lines(row.open_steps)),
             open_steps_reason=row.open_steps_reason,
         )
-    screened_list = None
+    screened_ids = set(
+        session.scalars(
+            select(SanctionsScreenedListRow.list_id).where(
+                SanctionsScreenedListRow.request_id == row.id
+            )
+        )
+    )
     if row.screened_list_id is not None:
-        list_row = session.get(SanctionsListRow, row.screened_list_id)
-        screened_list = list_info(list_row) if list_row else None
+        screened_ids.add(row.screened_list_id)
+    wanted = screened_ids | {match.list_id for match in row.matches if match.list_id is not None}
+    lists = (
+        {
+            list_row.id: list_row
+            for list_row in session.scalars(
+                select(SanctionsListRow).where(SanctionsListRow.id.in_(wanted))
+            )
+        }
+        if wanted
+        else {}
+    )
+    screened_lists = tuple(
+        list_info(lists[list_id]) for list_id in sorted(screened_ids) if list_id in lists
+    )
     matches = sorted(row.matches, key=lambda match: (-match.score, match.id or 0))
     return RequestRecord(
         id=row.id,
@@ -187,8 +213,9 @@ def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
         decided_at=row.decided_at,
         decided_by=row.decided_by,
         answers=_answers(row),
-        matches=tuple(_match_record(match) for match in matches),
-        screened_list=screened_list,
+        matches=tuple(_match_record(match, lists) for match in matches),
+        screened_list=screened_lists[0] if screened_lists else None,
+        screened_lists=screened_lists,
         screened_at=row.screened_at,
         matcher_version=row.matcher_version,
         match_threshold=row.match_threshold,
@@ -410,6 +437,9 @@ def update_request(
     if row.screened_at is not None and any(name in changes for name in _SCREENED_FIELDS):
         row.screened_at = None
         row.screened_list_id = None
+        session.execute(
+            delete(SanctionsScreenedListRow).where(SanctionsScreenedListRow.request_id == row.id)
+        )
         details["screening_voided"] = True
     append_entry(session, row.id, actor, "updated", details)
     return commit_record(session, row)

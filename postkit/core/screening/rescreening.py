@@ -1,7 +1,13 @@
 """Screening requests again when a newer sanctions list is imported.
 
-Open requests and those decided within the last year are screened against the new list, if
-they were screened before. An open request gets a full screening (`screen_request`): a
+Several lists are in use side by side, one version of each source (EU, UN, Dutch,
+OpenSanctions). When a list arrives (a newer version, or a source not used before), open
+requests and those decided within the last year are screened again if they were screened
+before and not yet on that list. A run killed halfway is finished later: each request is
+claimed under the write lock and checked against the log, so no request is screened twice
+on one list, and the list's `rescreened_at` is set only when every request is done.
+
+An open request gets a full screening (`screen_request`): a
 candidate judged before for the same name and list entry keeps its judgement, so the officer
 is not asked again. A decided request is not reopened: candidates it did not have are added,
 open, and its decision, checklist and earlier candidates stay as they were; the officer
@@ -17,20 +23,25 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
 from postkit.core.errors import NotFoundError, PostkitError
 from postkit.core.screening.audit import append_entry
 from postkit.core.screening.matching import DEFAULT_THRESHOLD, MATCHER_VERSION
-from postkit.core.screening.models import AuditEntryRow, SanctionsListRow, SupportRequestRow
+from postkit.core.screening.models import (
+    AuditEntryRow,
+    SanctionsListRow,
+    SanctionsScreenedListRow,
+    SupportRequestRow,
+)
 from postkit.core.screening.records import Judgement, MatchRecord, RequestRecord, Status
 from postkit.core.screening.requests import checked_actor, commit_record, to_record
 from postkit.core.screening.sanctions_store import (
     CANDIDATES_PER_NAME,
     candidate_row,
-    current_list,
+    current_lists,
     matcher_for,
     screen_request,
     screened_subjects,
@@ -117,15 +128,14 @@ def rescreen_after_import(
     again on this list is left alone, so running this twice changes nothing.
     """
     actor = checked_actor(actor)
-    if session.get(SanctionsListRow, list_id) is None:
+    listing = session.get(SanctionsListRow, list_id)
+    if listing is None:
         raise NotFoundError(f"sanctions list {list_id} no longer exists")
-    current = current_list(session)
-    if current is None or current.id != list_id:
+    if list_id not in {info.id for info in current_lists(session)}:
         raise PostkitError(
-            f"sanctions list {list_id} is not the current list; requests are screened again "
-            "only on the current one"
+            f"sanctions list {list_id} is not the current list of its source; requests are "
+            "screened again only on the current ones"
         )
-    done = _rescreened_requests(session, list_id)
     since = year_before(today)
     rows = session.scalars(
         select(SupportRequestRow)
@@ -133,13 +143,48 @@ def rescreen_after_import(
         .order_by(SupportRequestRow.id)
     ).all()
     for row in rows:
-        if row.id in done or row.screened_list_id == list_id:
-            continue
         if row.status == Status.OPEN.value:
-            _rescreen_open(session, row, list_id, actor)
+            rescreen = _rescreen_open
         elif row.decided_at is not None and row.decided_at.astimezone().date() >= since:
-            _rescreen_decided(session, row, list_id, actor)
+            rescreen = _rescreen_decided
+        else:
+            continue
+        if _claim(session, row, list_id):
+            rescreen(session, row, list_id, actor)
+        else:
+            session.rollback()
+    listing.rescreened_at = listing.rescreened_at or utc_now()
+    session.commit()
     return rescreen_report(session, list_id)
+
+
+def _claim(session: Session, row: SupportRequestRow, list_id: int) -> bool:
+    """Take the write lock for the request; False when it needs no screening on the list.
+
+    The lock makes a second process re-screening the same list (two imports of one file)
+    wait, and then see that this request was screened on it already.
+    """
+    session.execute(
+        update(SupportRequestRow)
+        .where(SupportRequestRow.id == row.id)
+        .values(updated_at=SupportRequestRow.updated_at)
+    )
+    session.refresh(row)
+    screened_on = set(
+        session.scalars(
+            select(SanctionsScreenedListRow.list_id).where(
+                SanctionsScreenedListRow.request_id == row.id
+            )
+        )
+    )
+    if row.screened_at is None or list_id in screened_on or row.screened_list_id == list_id:
+        return False
+    logged = session.scalars(
+        select(AuditEntryRow.details).where(
+            AuditEntryRow.action == RESCREENED, AuditEntryRow.request_id == row.id
+        )
+    )
+    return all(json.loads(details).get("list_id") != list_id for details in logged)
 
 
 def rescreen_report(session: Session, list_id: int) -> RescreenReport:
@@ -280,10 +325,6 @@ def _rescreen_entries(session: Session, list_id: int) -> list[tuple[int, dict[st
         if details.get("list_id") == list_id:
             latest[request_id] = details
     return sorted(latest.items())
-
-
-def _rescreened_requests(session: Session, list_id: int) -> set[int]:
-    return {request_id for request_id, _details in _rescreen_entries(session, list_id)}
 
 
 def _found(

@@ -75,6 +75,8 @@ class SanctionsList:
     entries: tuple[SanctionsEntry, ...]
     file_name: str
     sha256: str
+    source: str = "opensanctions"
+    published_on: str = ""  # ISO date the publisher gave the file; "" when it gives none
 
     @property
     def entry_count(self) -> int:

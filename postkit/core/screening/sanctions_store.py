@@ -6,16 +6,20 @@ import dataclasses
 import json
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening.audit import append_entry
+from postkit.core.screening.list_formats import file_sha256, read_sanctions_list
 from postkit.core.screening.matching import (
     DEFAULT_THRESHOLD,
     MATCHER_VERSION,
@@ -26,6 +30,7 @@ from postkit.core.screening.models import (
     SanctionsEntryRow,
     SanctionsListRow,
     SanctionsMatchRow,
+    SanctionsScreenedListRow,
     SupportRequestRow,
 )
 from postkit.core.screening.records import (
@@ -42,7 +47,7 @@ from postkit.core.screening.requests import (
     request_row,
     to_record,
 )
-from postkit.core.screening.sanctions import VALUE_SEPARATOR, SanctionsEntry, read_sanctions_csv
+from postkit.core.screening.sanctions import VALUE_SEPARATOR, SanctionsEntry, SanctionsList
 
 SANCTIONS_ITEM = "sanctions"
 CANDIDATES_PER_NAME = 10
@@ -85,27 +90,82 @@ def _entry_values(list_id: int, entry: SanctionsEntry) -> dict[str, Any]:
     return values
 
 
+@dataclass(frozen=True)
+class ListImport:
+    """What importing a list file did: the list, and whether this run stored it."""
+
+    list: SanctionsListInfo
+    is_new: bool
+
+
 def import_sanctions_list(
     session: Session, path: Path | str, actor: str, today: date | None = None
 ) -> SanctionsListInfo:
-    """Store a `targets.simple.csv` file as the current list, all entries or none.
+    """Store a list file (any of the four formats) as the current list of its source.
 
-    Importing the file that is already the current list changes nothing. After a new list
-    is stored, the requests screened on an earlier one are screened again (see
-    `rescreening.rescreen_after_import`; `rescreening.rescreen_report` tells what it found).
+    See `import_list`; this returns only the list.
+    """
+    return import_list(session, path, actor, today).list
+
+
+def import_list(
+    session: Session, path: Path | str, actor: str, today: date | None = None
+) -> ListImport:
+    """Store a list file as the current list of its source, all entries or none.
+
+    A file is stored once, by its SHA-256, whichever process imports it first; importing it
+    again writes nothing. After a list is stored, the requests screened before are screened
+    again (see `rescreening.rescreen_after_import`). Re-screening a kill or a crash left
+    unfinished, on this list or another, is finished here too.
     """
     actor = checked_actor(actor)
-    listing = read_sanctions_csv(path)
-    if not listing.entries:
-        raise PostkitError(f"{listing.file_name}: the file holds no entries")
-    current = current_list(session)
-    if current is not None and current.sha256 == listing.sha256:
-        return current
-    list_date = max((entry.last_change for entry in listing.entries), default="")
+    today = today or date.today()
+    # A file stored before is not read again: a big list takes a while to parse.
+    existing = _list_with_hash(session, file_sha256(path))
+    is_new = existing is None
+    if existing is None:
+        listing = read_sanctions_list(path)
+        if not listing.entries:
+            raise PostkitError(f"{listing.file_name}: the file holds no entries")
+        _refuse_if_older(session, listing)
+        existing = _store(session, listing, actor)
+        is_new = existing is not None
+        if existing is None:  # another process stored the same file first
+            existing = _list_with_hash(session, listing.sha256)
+            assert existing is not None
+    finish_rescreening(session, actor, today)
+    session.refresh(existing)
+    return ListImport(list_info(existing), is_new)
+
+
+def _refuse_if_older(session: Session, listing: SanctionsList) -> None:
+    """An official list older than the version in use would replace a newer one: refuse it."""
+    if not listing.published_on:
+        return
+    for current in current_lists(session):
+        if current.source == listing.source and current.list_date[:10] > listing.published_on:
+            raise PostkitError(
+                f"{listing.file_name}: published {listing.published_on}, before the list in "
+                f"use ({current.file_name}, published {current.list_date[:10]}); import the "
+                "newest version"
+            )
+
+
+def _list_with_hash(session: Session, sha256: str) -> SanctionsListRow | None:
+    return session.scalar(select(SanctionsListRow).where(SanctionsListRow.sha256 == sha256))
+
+
+def _store(session: Session, listing: SanctionsList, actor: str) -> SanctionsListRow | None:
+    """The stored list; None when another process stored the same file meanwhile."""
+    if listing.published_on:
+        list_date = listing.published_on
+    else:
+        list_date = max((entry.last_change for entry in listing.entries), default="")
     try:
         row = SanctionsListRow(
             file_name=listing.file_name[:255],
             sha256=listing.sha256,
+            source=listing.source,
             entry_count=listing.entry_count,
             list_date=list_date[:40],
             imported_at=utc_now(),
@@ -120,6 +180,7 @@ def import_sanctions_list(
         )
         details = {
             "list_id": row.id,
+            "source": row.source,
             "file_name": row.file_name,
             "sha256": row.sha256,
             "entry_count": row.entry_count,
@@ -127,19 +188,65 @@ def import_sanctions_list(
         }
         append_entry(session, None, actor, "sanctions_list_imported", details)
         session.commit()
+    except IntegrityError:
+        session.rollback()
+        if _list_with_hash(session, listing.sha256) is not None:
+            return None
+        raise
     except Exception:
         session.rollback()
         raise
+    return row
+
+
+def finish_rescreening(session: Session, actor: str, today: date) -> list[int]:
+    """Screen again on each current list whose re-screening has not finished; their ids.
+
+    A list stored by a run that was killed before (or while) it screened the requests again
+    is found here, on the next import or start, and its re-screening finished.
+    """
     from postkit.core.screening.rescreening import rescreen_after_import  # it imports this module
 
-    rescreen_after_import(session, row.id, actor, today or date.today())
-    return list_info(row)
+    finished = []
+    current_ids = {info.id for info in current_lists(session)}
+    pending = session.scalars(
+        select(SanctionsListRow)
+        .where(SanctionsListRow.rescreened_at.is_(None))
+        .order_by(SanctionsListRow.id)
+    ).all()
+    for row in pending:
+        if row.id in current_ids:
+            rescreen_after_import(session, row.id, actor, today)
+            finished.append(row.id)
+        else:
+            # A newer list of the same source came since; its re-screening covers this one.
+            row.rescreened_at = utc_now()
+            session.commit()
+    return finished
+
+
+def current_lists(session: Session) -> list[SanctionsListInfo]:
+    """The newest imported list of each source, which screenings use, oldest source first."""
+    newest = (
+        select(func.max(SanctionsListRow.id)).group_by(SanctionsListRow.source).scalar_subquery()
+    )
+    rows = session.scalars(
+        select(SanctionsListRow)
+        .where(SanctionsListRow.id.in_(newest))
+        .order_by(SanctionsListRow.id)
+    )
+    return [list_info(row) for row in rows]
 
 
 def current_list(session: Session) -> SanctionsListInfo | None:
-    """The newest imported list, which screenings use."""
+    """The newest imported list of any source."""
     row = session.scalar(select(SanctionsListRow).order_by(SanctionsListRow.id.desc()).limit(1))
     return list_info(row) if row else None
+
+
+def old_lists(session: Session, max_age_days: int, today: date) -> list[SanctionsListInfo]:
+    """The current lists published more than `max_age_days` before `today`."""
+    return [info for info in current_lists(session) if info.is_older_than(max_age_days, today)]
 
 
 def list_entries(session: Session, list_id: int) -> list[SanctionsEntry]:
@@ -203,7 +310,7 @@ def screening_finding(record: RequestRecord) -> ScreeningFinding | None:
     judged = [match.judged_at for match in record.matches if match.judged_at is not None]
     return ScreeningFinding(
         screened_at=record.screened_at,
-        list_file=record.screened_list.file_name if record.screened_list else "",
+        list_file=", ".join(listing.file_name for listing in record.screened_lists),
         confirmed=counts[Judgement.CONFIRMED],
         dismissed=counts[Judgement.DISMISSED],
         open=counts[Judgement.OPEN],
@@ -249,47 +356,59 @@ def screen_request(
     refuse_if_decided(row)
     if not 0 <= threshold <= 100:
         raise ValidationError("threshold", "a score between 0 and 100")
-    listing = current_list(session)
-    if listing is None:
+    listings = current_lists(session)
+    if not listings:
         raise PostkitError(
-            "no sanctions list imported yet; import one in the targets.simple.csv format "
-            "before screening (OpenSanctions publishes it; its data is licensed for "
-            "non-commercial use only)"
+            "no sanctions list imported yet; import the EU, UN or Dutch list (or an "
+            "OpenSanctions targets.simple.csv, licensed for non-commercial use only) before "
+            "screening"
         )
-    matcher = matcher_for(session, listing.id)
     judged = {
         (match.subject, match.entry_id): match
         for match in row.matches
         if match.judgement != Judgement.OPEN.value
     }
     new_matches: list[SanctionsMatchRow] = []
-    for subject, kind in screened_subjects(row):
-        for candidate in matcher.match(subject, CANDIDATES_PER_NAME, threshold):
-            match = candidate_row(listing.id, subject, kind, candidate)
-            earlier = judged.pop((subject, candidate.entry.id), None)
-            if earlier is not None:
-                match.judgement = earlier.judgement
-                match.judged_by = earlier.judged_by
-                match.judged_at = earlier.judged_at
-                match.judgement_note = earlier.judgement_note
-            new_matches.append(match)
+    for listing, subject, kind, candidate in _candidates(session, row, listings, threshold):
+        match = candidate_row(listing.id, subject, kind, candidate)
+        earlier = judged.pop((subject, candidate.entry.id), None)
+        if earlier is not None:
+            match.judgement = earlier.judgement
+            match.judged_by = earlier.judged_by
+            match.judged_at = earlier.judged_at
+            match.judgement_note = earlier.judgement_note
+        new_matches.append(match)
     row.matches = new_matches
-    row.screened_list_id = listing.id
+    row.screened_list_id = listings[0].id
+    session.execute(
+        delete(SanctionsScreenedListRow).where(SanctionsScreenedListRow.request_id == row.id)
+    )
+    session.add_all(
+        SanctionsScreenedListRow(request_id=row.id, list_id=listing.id) for listing in listings
+    )
     row.screened_at = utc_now()
     row.matcher_version = MATCHER_VERSION
     row.match_threshold = threshold
     row.updated_at = row.screened_at
     row.updated_by = actor
     details: dict[str, Any] = {
-        "list_id": listing.id,
-        "file_name": listing.file_name,
-        "sha256": listing.sha256,
+        "lists": [
+            {
+                "list_id": listing.id,
+                "source": listing.source,
+                "file_name": listing.file_name,
+                "list_date": listing.list_date,
+                "sha256": listing.sha256,
+            }
+            for listing in listings
+        ],
         "matcher_version": MATCHER_VERSION,
         "threshold": threshold,
         "subjects": [subject for subject, _ in screened_subjects(row)],
         "candidates": [
             {
                 "subject": match.subject,
+                "list_id": match.list_id,
                 "entry_id": match.entry_id,
                 "score": match.score,
                 "judgement": match.judgement,
@@ -305,6 +424,33 @@ def screen_request(
         ]
     append_entry(session, row.id, actor, "screened", details)
     return commit_record(session, row)
+
+
+def _candidates(
+    session: Session,
+    row: SupportRequestRow,
+    listings: list[SanctionsListInfo],
+    threshold: float,
+) -> Iterator[tuple[SanctionsListInfo, str, str, Candidate]]:
+    """Each screened name's candidates on each list."""
+    for listing in listings:
+        matcher = matcher_for(session, listing.id)
+        for subject, kind in screened_subjects(row):
+            for candidate in matcher.match(subject, CANDIDATES_PER_NAME, threshold):
+                yield listing, subject, kind, candidate
+
+
+def match_current_lists(
+    session: Session, name: str, limit: int, threshold: float = DEFAULT_THRESHOLD
+) -> list[tuple[SanctionsListInfo, Candidate]]:
+    """A name's best candidates over all current lists, best first."""
+    found = [
+        (listing, candidate)
+        for listing in current_lists(session)
+        for candidate in matcher_for(session, listing.id).match(name, limit, threshold)
+    ]
+    found.sort(key=lambda pair: (-pair[1].score, pair[0].id, pair[1].entry.id))
+    return found[:limit]
 
 
 def judge_match(

@@ -46,6 +46,21 @@ _LEVELS = {
 }
 
 
+_LIST_SOURCES = {
+    "eu-fsf": QT_TRANSLATE_NOOP("ScreeningLabels", "EU sanctions list"),
+    "un-sc": QT_TRANSLATE_NOOP("ScreeningLabels", "UN sanctions list"),
+    "nl-terrorism": QT_TRANSLATE_NOOP("ScreeningLabels", "Dutch terrorism sanctions list"),
+    "opensanctions": QT_TRANSLATE_NOOP(
+        "ScreeningLabels", "OpenSanctions list (non-commercial use only)"
+    ),
+}
+
+
+def list_source_label(source: str) -> str:
+    """Which list: EU, UN, Dutch national or OpenSanctions ("" for a list no longer stored)."""
+    return _tr(_LIST_SOURCES[source]) if source in _LIST_SOURCES else source
+
+
 def answer_label(answer: Answer) -> str:
     return _tr(_ANSWERS[answer])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,11 +39,16 @@ from postkit.core.screening.records import (
     SanctionsListInfo,
     Status,
 )
-from postkit.core.screening.rescreening import RescreenReport, rescreen_report
+from postkit.core.screening.rescreening import (
+    RescreenedRequest,
+    RescreenReport,
+    rescreen_report,
+)
 from postkit.core.screening.risk import is_large_company, risk_summary
 from postkit.core.screening.sanctions_store import (
     SANCTIONS_ITEM,
-    current_list,
+    ListImport,
+    current_lists,
     judge_match,
     screen_request,
     screening_finding,
@@ -58,6 +64,7 @@ from postkit.ui.screening.request_dialog import RequestDialog
 from postkit.ui.screening.request_list import RequestList
 from postkit.ui.screening.request_view import RequestView
 from postkit.ui.screening.sanctions_panel import SanctionsPanel
+from postkit.ui.settings import LIST_MAX_AGE_DAYS
 from postkit.ui.widgets.badge import Badge
 
 T = TypeVar("T")
@@ -88,7 +95,9 @@ class ScreeningPage(QWidget):
         self._profile = profile
         self._language = language
         self._record: RequestRecord | None = None
-        self._current_list: SanctionsListInfo | None = None
+        self._current_lists: list[SanctionsListInfo] = []
+        self._has_checked_unfinished = False
+        self._max_list_age_days = LIST_MAX_AGE_DAYS.default
         self._rescreen: RescreenReport | None = None
         self._last_folder = str(Path.home())
         self.job: Job | None = None
@@ -114,6 +123,7 @@ class ScreeningPage(QWidget):
         self.list_info = QLabel(self)
         self.list_info.setStyleSheet("color: palette(placeholder-text);")
         self.list_info.setWordWrap(True)
+        self.list_info.setTextFormat(Qt.TextFormat.RichText)
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.addWidget(self.new_button)
@@ -236,9 +246,12 @@ class ScreeningPage(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         """Read the list (and the shown request) again after the data changed elsewhere."""
         with self._database.session() as session:
-            self._current_list = current_list(session)
+            self._current_lists = current_lists(session)
             self._load_rescreen(session)
         self._show_list_info()
+        if not self._has_checked_unfinished:
+            self._has_checked_unfinished = True
+            self._finish_unfinished_rescreening()
         self.request_list.reload(select_id)
         if self.request_list.current_id() is None and self.request_list.model.rowCount():
             self.request_list.select(self.request_list.model.id_at(0))
@@ -285,29 +298,43 @@ class ScreeningPage(QWidget):
         return self._open_dialog(dialog)
 
     def import_sanctions_list(self, path: Path | None = None) -> None:
-        """Import a targets.simple.csv file; it becomes the list screenings use."""
+        """Import a list file (EU, UN, Dutch or OpenSanctions); it becomes its source's list."""
         if path is None:
             path = self.ask_open_path(
                 self.tr("Import sanctions list"),
-                self.tr("Sanctions list (*.csv);;All files (*)"),
+                self.tr(
+                    "Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) "
+                    "(*.xml *.xlsx *.ods *.csv);;All files (*)"
+                ),
             )
         if path is None:
             return
         database, actor = self._database, self.actor
-        from postkit.core.screening.sanctions_store import import_sanctions_list
+        from postkit.core.screening.sanctions_store import import_list
 
-        def work(_progress: Any) -> SanctionsListInfo:
+        def work(_progress: Any) -> ListImport:
             with database.session() as session:
-                return import_sanctions_list(session, path, actor)
+                return import_list(session, path, actor)
 
-        def done(info: SanctionsListInfo) -> None:
+        def done(result: ListImport) -> None:
+            info = result.list
             self.reload()
             report = self._rescreen
+            if result.is_new:
+                text = self.tr(
+                    "Imported {0} ({1} of {2}): {3} entries. Requests screened again with new "
+                    "candidates: {4}."
+                )
+            else:
+                text = self.tr(
+                    "{0} ({1} of {2}) was imported before; nothing new was stored. "
+                    "Requests with new candidates to judge: {4}."
+                )
             self.status_message.emit(
-                self.tr(
-                    "Imported {0}: {1} entries. Requests screened again with new candidates: {2}."
-                ).format(
+                text.format(
                     info.file_name,
+                    labels.list_source_label(info.source),
+                    labels.list_date_text(info.list_date),
                     QLocale().toString(info.entry_count),
                     len(report.requests) if report else 0,
                 ),
@@ -486,7 +513,7 @@ class ScreeningPage(QWidget):
         )
         self.checklist.set_hints(self._hints(record), confirmable)
         self.checklist.set_expectations(summary.not_expected)
-        self.sanctions.set_current_list(self._current_list)
+        self.sanctions.set_current_lists(self._current_lists, self.max_list_age_days())
         self.sanctions.set_new_candidates(
             self._rescreen.new_candidate_ids(record.id) if self._rescreen else frozenset()
         )
@@ -590,23 +617,60 @@ class ScreeningPage(QWidget):
         )
 
     def _show_list_info(self) -> None:
-        info = self._current_list
-        if info is None:
+        """The lists section: each current list with its date, flagged when it is too old."""
+        if not self._current_lists:
             self.list_info.setText(self.tr("No sanctions list imported yet."))
-        else:
-            self.list_info.setText(
-                self.tr("Sanctions list: {file} · {date} · {entries} entries").format(
+            return
+        max_age = self.max_list_age_days()
+        today = date.today()
+        parts = []
+        for info in self._current_lists:
+            text = html.escape(
+                self.tr("{list}: {file} · {date} · {entries} entries").format(
+                    list=labels.list_source_label(info.source),
                     file=info.file_name,
                     date=labels.list_date_text(info.list_date),
                     entries=QLocale().toString(info.entry_count),
                 )
             )
+            if info.is_older_than(max_age, today):
+                old = self.tr("{0} days old").format(info.age_days(today))
+                text += f" <b style='color:{WARNING}'>({html.escape(old)})</b>"
+            parts.append(text)
+        self.list_info.setText("<br>".join(parts))
+
+    def max_list_age_days(self) -> int:
+        return self._max_list_age_days
+
+    def set_max_list_age_days(self, days: int) -> None:
+        """Lists published longer ago than this are flagged (the window's setting)."""
+        self._max_list_age_days = max(1, days)
+        self._show_list_info()
 
     def _load_rescreen(self, session: Session) -> None:
-        """The new candidates of the current list still to judge, shown above the requests."""
-        info = self._current_list
-        self._rescreen = rescreen_report(session, info.id).still_to_judge() if info else None
+        """The new candidates of the current lists still to judge, shown above the requests."""
+        reports = [
+            rescreen_report(session, info.id).still_to_judge() for info in self._current_lists
+        ]
+        self._rescreen = _merged(reports) if reports else None
         self._show_rescreen_notice()
+
+    def _finish_unfinished_rescreening(self) -> None:
+        """Finish the re-screening a closed or killed postkit left undone after an import."""
+        if not any(info.rescreened_at is None for info in self._current_lists):
+            return
+        database, actor = self._database, self.actor
+        from postkit.core.screening.sanctions_store import finish_rescreening
+
+        def work(_progress: Any) -> list[int]:
+            with database.session() as session:
+                return finish_rescreening(session, actor, date.today())
+
+        def done(_finished: list[int]) -> None:
+            self.reload()
+            self.changed.emit()
+
+        self._start_job(self.tr("Screening requests again on the newer list…"), work, done)
 
     def _show_rescreen_notice(self) -> None:
         report = self._rescreen
@@ -772,3 +836,25 @@ class ScreeningPage(QWidget):
         for button in (self.import_list_button, self.import_risk_button):
             button.setEnabled(True)
         self.sanctions.set_busy(False)
+        # The window enables its import actions again only when told the page is idle.
+        self.selection_changed.emit()
+
+
+def _merged(reports: list[RescreenReport]) -> RescreenReport:
+    """One report of the new candidates still to judge, over the reports of several lists."""
+    by_request: dict[int, RescreenedRequest] = {}
+    for report in reports:
+        for request in report.requests:
+            earlier = by_request.get(request.request_id)
+            if earlier is None:
+                by_request[request.request_id] = request
+            else:
+                by_request[request.request_id] = RescreenedRequest(
+                    request.request_id,
+                    request.company_name,
+                    request.status,
+                    earlier.new_candidates + request.new_candidates,
+                    earlier.already_judged + request.already_judged,
+                )
+    newest = max(report.list_id for report in reports)
+    return RescreenReport(newest, tuple(by_request[key] for key in sorted(by_request)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -77,6 +77,7 @@ class MatchTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("MatchTableModel", "Listed name"),
         QT_TRANSLATE_NOOP("MatchTableModel", "Score"),
         QT_TRANSLATE_NOOP("MatchTableModel", "Judgement"),
+        QT_TRANSLATE_NOOP("MatchTableModel", "List"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -115,6 +116,7 @@ class MatchTableModel(QAbstractTableModel):
                 match.entry_name,
                 f"{match.score:.0f}",
                 self._judgement_cell(match),
+                labels.list_source_label(match.list_source),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column == 2 else _LEFT
@@ -169,14 +171,16 @@ class MatchTableModel(QAbstractTableModel):
 
 # Columns of the list entry, as the OpenSanctions file names them, with their labels.
 _DETAIL_FIELDS = (
+    ("list", QT_TRANSLATE_NOOP("SanctionsPanel", "List")),
     ("schema", QT_TRANSLATE_NOOP("SanctionsPanel", "Kind")),
     ("id", QT_TRANSLATE_NOOP("SanctionsPanel", "List id")),
+    ("first_seen", QT_TRANSLATE_NOOP("SanctionsPanel", "Listed on")),
     ("aliases", QT_TRANSLATE_NOOP("SanctionsPanel", "Also known as")),
     ("birth_date", QT_TRANSLATE_NOOP("SanctionsPanel", "Born")),
     ("countries", QT_TRANSLATE_NOOP("SanctionsPanel", "Countries")),
     ("addresses", QT_TRANSLATE_NOOP("SanctionsPanel", "Addresses")),
     ("identifiers", QT_TRANSLATE_NOOP("SanctionsPanel", "Identifiers")),
-    ("sanctions", QT_TRANSLATE_NOOP("SanctionsPanel", "Sanctions")),
+    ("sanctions", QT_TRANSLATE_NOOP("SanctionsPanel", "Regulation")),
     ("program_ids", QT_TRANSLATE_NOOP("SanctionsPanel", "Programmes")),
     ("dataset", QT_TRANSLATE_NOOP("SanctionsPanel", "Source")),
     ("last_change", QT_TRANSLATE_NOOP("SanctionsPanel", "Last changed")),
@@ -187,7 +191,9 @@ def _detail_text(key: str, value: Any) -> str:
     values = value if isinstance(value, list | tuple) else [value]
     values = [str(v) for v in values if v not in (None, "")]
     if key == "countries":
-        values = [reference.countries().label(v.upper()) for v in values]
+        values = [reference.countries().label(v.upper()) if len(v) == 2 else v for v in values]
+    if key == "first_seen":
+        values = [labels.list_date_text(v) for v in values]
     separator = "\n" if key in ("addresses", "sanctions") else "; "
     return separator.join(values)
 
@@ -206,7 +212,8 @@ class SanctionsPanel(QWidget):
         super().__init__(parent)
         self._language = language
         self._record: RequestRecord | None = None
-        self._current_list: SanctionsListInfo | None = None
+        self._current_lists: list[SanctionsListInfo] = []
+        self._max_age_days = 30
         self._is_busy = False
         self._new_ids: frozenset[int] = frozenset()
 
@@ -215,7 +222,7 @@ class SanctionsPanel(QWidget):
         self.list_label.setTextFormat(Qt.TextFormat.RichText)
         self.screen_button = QPushButton(self.tr("&Screen now"), self)
         self.screen_button.setToolTip(
-            self.tr("Match the company and its directors against the current sanctions list")
+            self.tr("Match the company and its directors against the current sanctions lists")
         )
         self.screen_button.clicked.connect(self.screen_requested)
         top = QHBoxLayout()
@@ -355,7 +362,12 @@ class SanctionsPanel(QWidget):
         )
 
     def set_current_list(self, info: SanctionsListInfo | None) -> None:
-        self._current_list = info
+        self.set_current_lists([info] if info else [], self._max_age_days)
+
+    def set_current_lists(self, lists: list[SanctionsListInfo], max_age_days: int) -> None:
+        """The lists a screening now uses; one older than `max_age_days` is flagged."""
+        self._current_lists = list(lists)
+        self._max_age_days = max_age_days
         self._refresh()
 
     def set_busy(self, busy: bool) -> None:
@@ -420,10 +432,7 @@ class SanctionsPanel(QWidget):
         self.list_label.setText(self._list_text())
         decided = record is not None and record.is_decided
         self.screen_button.setEnabled(
-            record is not None
-            and not decided
-            and self._current_list is not None
-            and not self._is_busy
+            record is not None and not decided and bool(self._current_lists) and not self._is_busy
         )
         self.screen_button.setText(
             self.tr("&Screen again") if record and record.screened_at else self.tr("&Screen now")
@@ -445,44 +454,74 @@ class SanctionsPanel(QWidget):
 
     def _list_text(self) -> str:
         record = self._record
-        used = record.screened_list if record else None
-        if record is not None and record.screened_at is not None and used is not None:
-            threshold = f"{record.match_threshold:.0f}" if record.match_threshold else "–"
-            return self.tr(
-                "Screened {when} against <b>{file}</b> (list of {date}, {entries} entries); "
-                "candidates scoring {threshold} or more out of 100."
-            ).format(
-                when=_when(record.screened_at),
-                file=html.escape(used.file_name),
-                date=labels.list_date_text(used.list_date),
-                entries=QLocale().toString(used.entry_count),
-                threshold=threshold,
+        text = self._screened_text() if record is not None else ""
+        if not text and self._current_lists:
+            text = self.tr("Not screened yet. Current lists: {0}.").format(
+                self._lists_text(self._current_lists)
             )
-        if self._current_list is not None:
-            info = self._current_list
+        if not text:
             return self.tr(
-                "Not screened yet. Current list: <b>{file}</b> (of {date}, {entries} entries)."
-            ).format(
+                "No sanctions list imported yet: use <b>Import sanctions list…</b> with the EU "
+                "or UN XML file, the Dutch national list or an OpenSanctions "
+                "targets.simple.csv (OpenSanctions data is licensed for non-commercial use only)."
+            )
+        if record is not None and not record.is_decided:
+            text += self._old_lists_text()
+        return text
+
+    def _screened_text(self) -> str:
+        record = self._record
+        if record is None or record.screened_at is None or not record.screened_lists:
+            return ""
+        threshold = f"{record.match_threshold:.0f}" if record.match_threshold else "–"
+        return self.tr(
+            "Screened {when} against {lists}; candidates scoring {threshold} or more out of 100."
+        ).format(
+            when=_when(record.screened_at),
+            lists=self._lists_text(record.screened_lists),
+            threshold=threshold,
+        )
+
+    def _lists_text(self, lists: tuple[SanctionsListInfo, ...] | list[SanctionsListInfo]) -> str:
+        return "; ".join(
+            self.tr("<b>{list}</b> {file} (of {date}, {entries} entries)").format(
+                list=html.escape(labels.list_source_label(info.source)),
                 file=html.escape(info.file_name),
                 date=labels.list_date_text(info.list_date),
                 entries=QLocale().toString(info.entry_count),
             )
-        return self.tr(
-            "No sanctions list imported yet: use <b>Import sanctions list…</b> with a file "
-            "in OpenSanctions' targets.simple.csv layout (OpenSanctions data is licensed for "
-            "non-commercial use only)."
+            for info in lists
         )
+
+    def _old_lists_text(self) -> str:
+        today = date.today()
+        old = [
+            info for info in self._current_lists if info.is_older_than(self._max_age_days, today)
+        ]
+        if not old:
+            return ""
+        names = ", ".join(
+            self.tr("{list} of {date} ({days} days old)").format(
+                list=html.escape(labels.list_source_label(info.source)),
+                date=labels.list_date_text(info.list_date),
+                days=info.age_days(today),
+            )
+            for info in old
+        )
+        warning = self.tr(
+            "Older than {0} days: {1}. Import the newest version before relying on a screening."
+        ).format(self._max_age_days, names)
+        return f"<br><b style='color:{WARNING}'>{warning}</b>"
 
     def _notice(self) -> tuple[str, str]:
         record = self._record
         if record is None:
             return "", NEUTRAL
-        current, used = self._current_list, record.screened_list
+        used = {info.id for info in record.screened_lists}
         if (
             not record.is_decided
             and record.screened_at is not None
-            and current is not None
-            and (used is None or used.id != current.id)
+            and any(info.id not in used for info in self._current_lists)
         ):
             return (
                 self.tr("A newer sanctions list was imported since this screening: screen again."),
@@ -555,6 +594,11 @@ class SanctionsPanel(QWidget):
             )
         )
         details = dict(match.entry_details)
+        if match.list_source:
+            details["list"] = self.tr("{list} of {date}").format(
+                list=labels.list_source_label(match.list_source),
+                date=labels.list_date_text(match.list_date),
+            )
         details.setdefault("id", match.entry_id)
         details.setdefault("schema", match.entry_schema)
         for key, label in _DETAIL_FIELDS:
