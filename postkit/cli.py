@@ -292,13 +292,30 @@ def _app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
 
 
 def _read_passphrase(file: Path | None, env_var: str) -> str | None:
-    """A passphrase from a file (its first line) or the environment; None when neither."""
+    """A passphrase from a file (its first line) or the environment; None when neither.
+
+    The environment variable is removed once read, so that no child process inherits it; a
+    file other users of the computer can read is refused.
+    """
+    given = os.environ.pop(env_var, None) or None
     if file is not None:
+        _check_private(file)
         lines = file.read_text(encoding="utf-8").splitlines()
         if not lines or not lines[0]:
             raise PostkitError(f"{file}: the passphrase file is empty")
         return lines[0]
-    return os.environ.get(env_var) or None
+    return given
+
+
+def _check_private(file: Path) -> None:
+    if os.name == "nt":  # NTFS permissions are not mode bits; the user's profile is private
+        return
+    mode = file.stat().st_mode
+    if mode & 0o077:
+        raise PostkitError(
+            f"{file}: the passphrase file can be read or changed by other users of this "
+            f"computer; make it private first (chmod 600 {file})"
+        )
 
 
 def _new_passphrase(given: str | None, what: str) -> str:
@@ -320,9 +337,7 @@ def _new_passphrase(given: str | None, what: str) -> str:
 def _run_db_protect(args: argparse.Namespace) -> None:
     from postkit.core.db.encryption import protect_database
 
-    passphrase = _new_passphrase(
-        _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR), "passphrase"
-    )
+    passphrase = _new_passphrase(args.passphrase, "passphrase")
     database_file = _sqlite_file(args)
     encrypted = protect_database(database_file, passphrase)
     print(f"{database_file}: protected with the passphrase ({len(encrypted)} backups encrypted)")
@@ -332,7 +347,7 @@ def _run_db_change_passphrase(args: argparse.Namespace) -> None:
     from postkit.core.db.encryption import PassphraseRequiredError, change_passphrase
 
     database_file = _sqlite_file(args)
-    old = _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)
+    old = args.passphrase
     if old is None:
         raise PassphraseRequiredError(database_file)
     new = _new_passphrase(
@@ -783,10 +798,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int | None] | None = getattr(args, "run", None)
     try:
         if run is None:
+            os.environ.pop(PASSPHRASE_ENV_VAR, None)  # the app asks; no child inherits it
             return _open_app(args)
+        # Read (and taken out of the environment) before anything can start a child process.
+        args.passphrase = _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)
         from postkit.core.db.encryption import given_passphrase
 
-        with given_passphrase(_read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)):
+        with given_passphrase(args.passphrase):
             code = run(args)
     except PostkitError as exc:
         print(f"postkit: error: {exc}", file=sys.stderr)

@@ -14,6 +14,7 @@ the same way, and re-keyed when the passphrase changes.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLCipher writes whole pages, and its page sizes are powers of two from 512 bytes.
 SMALLEST_PAGE = 512
 MIN_PASSPHRASE_LENGTH = 8
+# The SQLCipher major version whose settings (KDF, iterations, HMAC, page size) postkit writes
+# and reads, pinned so that a later SQLCipher with other defaults still opens a post's file.
+CIPHER_COMPATIBILITY = 4
+# SQLCipher takes a key of this form as the raw key in hex, not as a passphrase.
+_RAW_KEY = re.compile(r"[xX]'[0-9A-Fa-f]*'")
 INSTALL_HINT = "pip install sqlcipher3"
 
 
@@ -97,6 +103,12 @@ def check_new_passphrase(passphrase: str) -> None:
         raise ValidationError(
             "passphrase", "the passphrase cannot start or end with a space or hold a NUL"
         )
+    if _RAW_KEY.fullmatch(passphrase):
+        raise ValidationError(
+            "passphrase",
+            "a passphrase of the form x'…' would be taken by SQLCipher as a raw key; "
+            "choose another",
+        )
 
 
 def _normalized(passphrase: str) -> str:
@@ -117,6 +129,7 @@ def apply_key(dbapi_connection: Any, passphrase: str) -> None:
         # SQLCipher logs every failed page to stderr otherwise; a wrong key is reported here.
         cursor.execute("PRAGMA cipher_log_level = NONE")
         cursor.execute(f"PRAGMA key = {_pragma_text(passphrase)}")
+        cursor.execute(f"PRAGMA cipher_compatibility = {CIPHER_COMPATIBILITY}")
     finally:
         cursor.close()
 
@@ -297,6 +310,7 @@ def _export_encrypted(source: Path, passphrase: str) -> None:
             plain.execute(
                 "ATTACH DATABASE ? AS encrypted KEY ?", (str(partial), _normalized(passphrase))
             )
+            plain.execute(f"PRAGMA encrypted.cipher_compatibility = {CIPHER_COMPATIBILITY}")
             plain.execute("SELECT sqlcipher_export('encrypted')")
             expected = _contents(plain, "main")
             found = _contents(plain, "encrypted")
