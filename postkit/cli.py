@@ -150,7 +150,19 @@ def _add_screening_commands(commands: argparse._SubParsersAction) -> None:  # ty
     )
     match.add_argument("--limit", type=_positive_int, default=10)
     match.set_defaults(run=_run_screening_match)
-    verify = actions.add_parser("verify", help="check the screening log's hash chain")
+    verify = actions.add_parser(
+        "verify",
+        help="check the screening log's hash chain, and against earlier anchors (a chain "
+        "rewritten with recomputed hashes shows only against an anchor)",
+    )
+    verify.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="HASH:COUNT|FILE",
+        help="an earlier head of the log: HASH:COUNT as verify printed it, or a decision "
+        "record PDF (or a file) holding one; may be given more than once",
+    )
     verify.set_defaults(run=_run_screening_verify)
     import_list = actions.add_parser("import-list", help="import a sanctions list (CSV)")
     import_list.add_argument("file", metavar="FILE", type=Path)
@@ -336,15 +348,20 @@ def _new_passphrase(given: str | None, what: str) -> str:
 
 def _run_db_protect(args: argparse.Namespace) -> None:
     from postkit.core.db.encryption import protect_database
+    from postkit.core.screening.audit import log_database_event
 
     passphrase = _new_passphrase(args.passphrase, "passphrase")
     database_file = _sqlite_file(args)
     encrypted = protect_database(database_file, passphrase)
+    log_database_event(
+        database_file, passphrase, "database_protected", {"backups_encrypted": len(encrypted)}
+    )
     print(f"{database_file}: protected with the passphrase ({len(encrypted)} backups encrypted)")
 
 
 def _run_db_change_passphrase(args: argparse.Namespace) -> None:
     from postkit.core.db.encryption import PassphraseRequiredError, change_passphrase
+    from postkit.core.screening.audit import log_database_event
 
     database_file = _sqlite_file(args)
     old = args.passphrase
@@ -354,6 +371,7 @@ def _run_db_change_passphrase(args: argparse.Namespace) -> None:
         _read_passphrase(args.new_passphrase_file, NEW_PASSPHRASE_ENV_VAR), "new passphrase"
     )
     rekeyed = change_passphrase(database_file, old, new)
+    log_database_event(database_file, new, "passphrase_changed", {"backups_rekeyed": len(rekeyed)})
     print(f"{database_file}: the passphrase is changed ({len(rekeyed)} backups re-keyed)")
 
 
@@ -379,9 +397,12 @@ def _run_backup(args: argparse.Namespace) -> None:
 
 def _run_restore(args: argparse.Namespace) -> None:
     from postkit.core.db.backup import restore_database
+    from postkit.core.screening.audit import log_restore, read_anchor
 
     database_file = _sqlite_file(args)
+    replaced = read_anchor(database_file, args.passphrase) if database_file.is_file() else None
     safety = restore_database(database_file, args.file)
+    log_restore(database_file, args.passphrase, args.file, replaced, safety)
     kept = f" (the database as it was is kept in {safety})" if safety else ""
     print(f"{database_file}: restored from {args.file}{kept}")
 
@@ -452,16 +473,30 @@ def _run_screening_match(args: argparse.Namespace) -> None:
 def _run_screening_verify(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
     from postkit.core.errors import PostkitError
-    from postkit.core.screening.audit import verify_chain
+    from postkit.core.screening.audit import anchors_in_file, parse_anchor, verify_chain
 
+    anchors = []
+    for given in args.anchor:
+        path = Path(given)
+        anchors += anchors_in_file(path) if path.is_file() else [parse_anchor(given)]
     database = open_database(database_location(args))
     with database.session() as session:
-        check = verify_chain(session)
-    if not check.is_intact:
+        check = verify_chain(session, anchors)
+    if check.broken_at is not None:
         raise PostkitError(
             f"the screening log is broken at entry {check.broken_at}: {check.problem}"
         )
-    print(f"ok: {check.entries} log entries, the chain is intact")
+    if check.anchor_problems:
+        raise PostkitError(
+            "the screening log does not hold an earlier anchor: " + "; ".join(check.anchor_problems)
+        )
+    matched = ""
+    if anchors:
+        count = check.anchors_matched
+        matched = "; the anchor matches" if count == 1 else f"; {count} anchors match"
+    print(
+        f"ok: {check.entries} log entries, the chain is intact{matched}; anchor {check.anchor.text}"
+    )
 
 
 def _run_screening_import_list(args: argparse.Namespace) -> None:
@@ -487,7 +522,7 @@ def _run_screening_import_risk(args: argparse.Namespace) -> None:
 def _run_screening_record(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
     from postkit.core.profile import load_profile
-    from postkit.core.screening.audit import entries_for
+    from postkit.core.screening.audit import chain_anchor, entries_for
     from postkit.core.screening.decision_record import write_decision_record
     from postkit.core.screening.requests import get_request
     from postkit.core.screening.risk import risk_summary
@@ -504,6 +539,7 @@ def _run_screening_record(args: argparse.Namespace) -> None:
             language=args.language,
             post_name=profile.post_name if profile else "",
             printed_by=_actor(session),
+            anchor=chain_anchor(session),
         )
     print(f"{args.out}: decision record of request {args.request_id}")
 
