@@ -72,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=f"the new passphrase, read from FILE (or ${NEW_PASSPHRASE_ENV_VAR})",
     )
+    change.add_argument(
+        "--rotate-file-key",
+        action="store_true",
+        help="replace the attached files' key too, sealing every file again (for when the "
+        "old passphrase or key may be known)",
+    )
     change.set_defaults(run=_run_db_change_passphrase)
 
     demo = commands.add_parser("demo", help="demo data")
@@ -360,7 +366,11 @@ def _run_db_protect(args: argparse.Namespace) -> None:
 
 
 def _run_db_change_passphrase(args: argparse.Namespace) -> None:
-    from postkit.core.db.encryption import PassphraseRequiredError, change_passphrase
+    from postkit.core.db.encryption import (
+        PassphraseRequiredError,
+        change_passphrase,
+        rotate_attached_files,
+    )
     from postkit.core.screening.audit import log_database_event
 
     database_file = _sqlite_file(args)
@@ -371,8 +381,16 @@ def _run_db_change_passphrase(args: argparse.Namespace) -> None:
         _read_passphrase(args.new_passphrase_file, NEW_PASSPHRASE_ENV_VAR), "new passphrase"
     )
     rekeyed = change_passphrase(database_file, old, new)
-    log_database_event(database_file, new, "passphrase_changed", {"backups_rekeyed": len(rekeyed)})
-    print(f"{database_file}: the passphrase is changed ({len(rekeyed)} backups re-keyed)")
+    details: dict[str, object] = {"backups_rekeyed": len(rekeyed)}
+    rotated = ""
+    if args.rotate_file_key:
+        resealed, unnamed = rotate_attached_files(database_file, new)
+        details |= {"file_key_rotated": True, "files_resealed": resealed}
+        rotated = f"; {resealed} attached files sealed under a new key"
+        if unnamed:
+            rotated += f" ({unnamed} sealed files no record names were left as they were)"
+    log_database_event(database_file, new, "passphrase_changed", details)
+    print(f"{database_file}: the passphrase is changed ({len(rekeyed)} backups re-keyed){rotated}")
 
 
 def _sqlite_file(args: argparse.Namespace) -> Path:

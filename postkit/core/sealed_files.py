@@ -35,6 +35,7 @@ import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from postkit.core.errors import PostkitError
 
@@ -315,6 +316,57 @@ def seal_folder(files_dir: Path, key: bytes) -> int:
     return count
 
 
+def rotate_file_key(
+    files_dir: Path, passphrase: str, stored: Iterable[tuple[str, str]]
+) -> tuple[int, int]:
+    """Seal every file again under a new file key, wrapped under `passphrase`.
+
+    `stored` names each file a record refers to (stored name, SHA-256), in the database and
+    in its backups. The new copies are written first, then the new key, then the old copies
+    go: a crash before the key is replaced leaves the old key and files as they were. Returns
+    (files sealed again, sealed files no record names, left as they were).
+    """
+    folder = Path(files_dir)
+    old_key = load_file_key(folder, passphrase)
+    if old_key is None:
+        return 0, 0
+    root = folder / "attachments"
+    new_key = secrets.token_bytes(32)
+    done: list[Path] = []
+    for stored_name, digest in sorted(set(stored)):
+        current = sealed_location(folder, old_key, stored_name)
+        if not current.exists():
+            current = unbound_sealed_name(root / stored_name)
+            if not current.exists():
+                continue  # a record whose file is missing already: nothing to carry over
+        target = sealed_location(folder, new_key, stored_name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        content = hashlib.sha256()
+        chunks = _hashed(unseal(old_key, current, binding(stored_name, digest)), content)
+        try:
+            seal_chunks(new_key, chunks, partial, binding(stored_name, digest))
+            if content.hexdigest() != digest:
+                raise SealedFileError(f"{current}: not the file of {stored_name}")
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+        done.append(current)
+    _write_wrapped(folder / KEY_FILE, new_key, passphrase)
+    for path in done:
+        path.unlink(missing_ok=True)
+        _remove_empty_folders(path.parent, root)
+    kept = [p for p in root.rglob("*" + SEALED_SUFFIX) if p not in done] if root.is_dir() else []
+    named = {sealed_location(folder, new_key, name) for name, _digest in stored}
+    return len(done), len([p for p in kept if p not in named])
+
+
+def _hashed(chunks: Iterable[bytes], content: Any) -> Iterator[bytes]:
+    for chunk in chunks:
+        content.update(chunk)
+        yield chunk
+
+
 def _remove_empty_folders(folder: Path, root: Path) -> None:
     while folder != root and folder.is_relative_to(root):
         try:
@@ -335,25 +387,31 @@ def opened_copy(
     key = key_for(files_dir)
     if key is None:
         raise SealedFileError(f"{stored}: sealed, and the database holding its key is not open")
+    # Unsealed and checked at every opening, so a copy opened earlier never stands in for a
+    # stored file that was replaced since.
     target = _private_dir() / digest / file_name
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        content = hashlib.sha256()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    content = hashlib.sha256()
+    try:
+        with partial.open("wb") as out:
+            for chunk in unseal(key, stored, binding(stored_name, digest)):
+                content.update(chunk)
+                out.write(chunk)
+        if not hmac.compare_digest(content.hexdigest(), digest):
+            raise SealedFileError(
+                f"{file_name}: the sealed file does not belong to this record "
+                "(its content is not the file attached); it was replaced"
+            )
         try:
-            with partial.open("wb") as out:
-                for chunk in unseal(key, stored, binding(stored_name, digest)):
-                    content.update(chunk)
-                    out.write(chunk)
-            if not hmac.compare_digest(content.hexdigest(), digest):
-                raise SealedFileError(
-                    f"{file_name}: the sealed file does not belong to this record "
-                    "(its content is not the file attached); it was replaced"
-                )
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        os.replace(partial, target)
+            os.replace(partial, target)
+        except OSError:
+            # A viewer holds the earlier copy open (Windows locks it): that copy is the same
+            # content, checked when it was written.
+            if not target.exists():
+                raise
+    finally:
+        partial.unlink(missing_ok=True)
     return target
 
 

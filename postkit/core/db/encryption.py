@@ -26,6 +26,7 @@ from typing import Any
 from postkit.core.errors import DatabaseError, PostkitError, ValidationError
 from postkit.core.paths import files_dir_for
 from postkit.core.sealed_files import file_key, load_file_key, rewrap_file_key
+from postkit.core.sealed_files import rotate_file_key as _rotate_file_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLCipher writes whole pages, and its page sizes are powers of two from 512 bytes.
@@ -373,11 +374,15 @@ def _rekey(path: Path, old: str, new: str) -> None:
     verify_passphrase(path, new)
 
 
-def change_passphrase(database_file: Path, old: str, new: str) -> list[Path]:
+def change_passphrase(
+    database_file: Path, old: str, new: str, *, rotate_file_key: bool = False
+) -> list[Path]:
     """Re-key a protected database and its backups (PRAGMA rekey); returns the backups re-keyed.
 
     Backups that the old passphrase does not open (made under an even older one) are left as
-    they are. The database must not be open elsewhere while this runs.
+    they are. The file key is re-wrapped under the new passphrase, or with `rotate_file_key`
+    replaced (every attached file sealed again, see `rotate_attached_files`). The database
+    must not be open elsewhere while this runs.
     """
     database_file = Path(database_file)
     check_new_passphrase(new)
@@ -400,4 +405,39 @@ def change_passphrase(database_file: Path, old: str, new: str) -> list[Path]:
             continue
         _rekey(backup, old, new)
         rekeyed.append(backup)
+    if rotate_file_key:
+        rotate_attached_files(database_file, new)
     return rekeyed
+
+
+# The tables whose rows name an attached file (stored name and SHA-256).
+_FILE_TABLES = ("activity_attachments", "practice_attachments", "evidence_files")
+
+
+def _stored_files(path: Path, passphrase: str) -> set[tuple[str, str]]:
+    module = cipher_dbapi()
+    found: set[tuple[str, str]] = set()
+    with _opened(path, passphrase, read_only=True) as connection:
+        for table in _FILE_TABLES:
+            try:
+                rows = connection.execute(f"SELECT stored_name, sha256 FROM {table}").fetchall()
+            except module.DatabaseError as exc:
+                if "no such table" in str(exc):
+                    continue  # a backup from before that table
+                raise WrongPassphraseError(path) from exc
+            found.update((str(name), str(digest)) for name, digest in rows)
+    return found
+
+
+def rotate_attached_files(database_file: Path, passphrase: str) -> tuple[int, int]:
+    """Replace the file key: seal every file the database or a backup refers to again under a
+    new one; returns (files sealed again, sealed files nothing refers to, left as they were)."""
+    database_file = Path(database_file)
+    stored = _stored_files(database_file, passphrase)
+    for backup in _backups(database_file):
+        if is_protected(backup):
+            try:
+                stored |= _stored_files(backup, passphrase)
+            except WrongPassphraseError:
+                continue  # made under an older passphrase: its files cannot be named
+    return _rotate_file_key(files_dir_for(database_file), passphrase, stored)
