@@ -194,6 +194,13 @@ def forget_key(files_dir: Path) -> None:
         _keys.pop(folder, None)
 
 
+def _replace_remembered(files_dir: Path, key: bytes) -> None:
+    # A database open on the folder goes on sealing and opening with the new key.
+    folder = Path(files_dir).resolve()
+    if folder in _keys:
+        _keys[folder] = (key, _keys[folder][1])
+
+
 def key_for(files_dir: Path) -> bytes | None:
     """The file key of an open protected database's files folder, else None (files plain)."""
     entry = _keys.get(Path(files_dir).resolve())
@@ -353,6 +360,7 @@ def rotate_file_key(
             partial.unlink(missing_ok=True)
         done.append(current)
     _write_wrapped(folder / KEY_FILE, new_key, passphrase)
+    _replace_remembered(folder, new_key)
     for path in done:
         path.unlink(missing_ok=True)
         _remove_empty_folders(path.parent, root)

@@ -954,7 +954,12 @@ class MainWindow(QMainWindow):
             return
         self._quiet_database()
         try:
-            rekeyed = change_passphrase(database_file, dialog.passphrase(), dialog.new_passphrase())
+            rekeyed = change_passphrase(
+                database_file,
+                dialog.passphrase(),
+                dialog.new_passphrase(),
+                rotate_file_key=dialog.rotate_file_key(),
+            )
         except WrongPassphraseError:
             QMessageBox.warning(
                 self,
@@ -971,7 +976,7 @@ class MainWindow(QMainWindow):
                 database_file,
                 dialog.new_passphrase(),
                 "passphrase_changed",
-                {"backups_rekeyed": len(rekeyed)},
+                {"backups_rekeyed": len(rekeyed), "file_key_rotated": dialog.rotate_file_key()},
                 self.actor,
             )
         except PostkitError as error:

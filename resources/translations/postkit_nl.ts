@@ -2903,6 +2903,16 @@
         <translation>&amp;Tekens tonen</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="47"/>
+        <source>Also give the attached files a new &amp;key</source>
+        <translation>Ook de bijgevoegde bestanden een nieuwe &amp;sleutel geven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="101"/>
+        <source>Every attached file is sealed again under a new key, which takes longer. Do it when the old passphrase may be known; without it, the files keep their key and only the passphrase that unlocks it changes.</source>
+        <translation>Elk bijgevoegd bestand wordt opnieuw verzegeld met een nieuwe sleutel; dat duurt langer. Doe dit als de oude wachtzin bekend kan zijn; zonder dit houden de bestanden hun sleutel en verandert alleen de wachtzin die die sleutel ontgrendelt.</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/passphrase_dialog.py" line="59"/>
         <source>Protected database</source>
         <translation>Beveiligde database</translation>
