@@ -75,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=f"the new passphrase, read from FILE (or ${NEW_PASSPHRASE_ENV_VAR})",
     )
+    change.add_argument(
+        "--rotate-file-key",
+        action="store_true",
+        help="replace the attached files' key too, sealing every file again (for when the "
+        "old passphrase or key may be known)",
+    )
     change.set_defaults(run=_run_db_change_passphrase)
 
     demo = commands.add_parser("demo", help="demo data")
@@ -161,7 +167,19 @@ def _add_screening_commands(commands: argparse._SubParsersAction) -> None:  # ty
         help="warn when an imported list was published longer ago (default: %(default)s)",
     )
     match.set_defaults(run=_run_screening_match)
-    verify = actions.add_parser("verify", help="check the screening log's hash chain")
+    verify = actions.add_parser(
+        "verify",
+        help="check the screening log's hash chain, and against earlier anchors (a chain "
+        "rewritten with recomputed hashes shows only against an anchor)",
+    )
+    verify.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="HASH:COUNT|FILE",
+        help="an earlier head of the log: HASH:COUNT as verify printed it, or a decision "
+        "record PDF (or a file) holding one; may be given more than once",
+    )
     verify.set_defaults(run=_run_screening_verify)
     import_list = actions.add_parser(
         "import-list",
@@ -311,13 +329,30 @@ def _app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
 
 
 def _read_passphrase(file: Path | None, env_var: str) -> str | None:
-    """A passphrase from a file (its first line) or the environment; None when neither."""
+    """A passphrase from a file (its first line) or the environment; None when neither.
+
+    The environment variable is removed once read, so that no child process inherits it; a
+    file other users of the computer can read is refused.
+    """
+    given = os.environ.pop(env_var, None) or None
     if file is not None:
+        _check_private(file)
         lines = file.read_text(encoding="utf-8").splitlines()
         if not lines or not lines[0]:
             raise PostkitError(f"{file}: the passphrase file is empty")
         return lines[0]
-    return os.environ.get(env_var) or None
+    return given
+
+
+def _check_private(file: Path) -> None:
+    if os.name == "nt":  # NTFS permissions are not mode bits; the user's profile is private
+        return
+    mode = file.stat().st_mode
+    if mode & 0o077:
+        raise PostkitError(
+            f"{file}: the passphrase file can be read or changed by other users of this "
+            f"computer; make it private first (chmod 600 {file})"
+        )
 
 
 def _new_passphrase(given: str | None, what: str) -> str:
@@ -338,27 +373,43 @@ def _new_passphrase(given: str | None, what: str) -> str:
 
 def _run_db_protect(args: argparse.Namespace) -> None:
     from postkit.core.db.encryption import protect_database
+    from postkit.core.screening.audit import log_database_event
 
-    passphrase = _new_passphrase(
-        _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR), "passphrase"
-    )
+    passphrase = _new_passphrase(args.passphrase, "passphrase")
     database_file = _sqlite_file(args)
     encrypted = protect_database(database_file, passphrase)
+    log_database_event(
+        database_file, passphrase, "database_protected", {"backups_encrypted": len(encrypted)}
+    )
     print(f"{database_file}: protected with the passphrase ({len(encrypted)} backups encrypted)")
 
 
 def _run_db_change_passphrase(args: argparse.Namespace) -> None:
-    from postkit.core.db.encryption import PassphraseRequiredError, change_passphrase
+    from postkit.core.db.encryption import (
+        PassphraseRequiredError,
+        change_passphrase,
+        rotate_attached_files,
+    )
+    from postkit.core.screening.audit import log_database_event
 
     database_file = _sqlite_file(args)
-    old = _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)
+    old = args.passphrase
     if old is None:
         raise PassphraseRequiredError(database_file)
     new = _new_passphrase(
         _read_passphrase(args.new_passphrase_file, NEW_PASSPHRASE_ENV_VAR), "new passphrase"
     )
     rekeyed = change_passphrase(database_file, old, new)
-    print(f"{database_file}: the passphrase is changed ({len(rekeyed)} backups re-keyed)")
+    details: dict[str, object] = {"backups_rekeyed": len(rekeyed)}
+    rotated = ""
+    if args.rotate_file_key:
+        resealed, unnamed = rotate_attached_files(database_file, new)
+        details |= {"file_key_rotated": True, "files_resealed": resealed}
+        rotated = f"; {resealed} attached files sealed under a new key"
+        if unnamed:
+            rotated += f" ({unnamed} sealed files no record names were left as they were)"
+    log_database_event(database_file, new, "passphrase_changed", details)
+    print(f"{database_file}: the passphrase is changed ({len(rekeyed)} backups re-keyed){rotated}")
 
 
 def _sqlite_file(args: argparse.Namespace) -> Path:
@@ -383,9 +434,12 @@ def _run_backup(args: argparse.Namespace) -> None:
 
 def _run_restore(args: argparse.Namespace) -> None:
     from postkit.core.db.backup import restore_database
+    from postkit.core.screening.audit import log_restore, read_anchor
 
     database_file = _sqlite_file(args)
+    replaced = read_anchor(database_file, args.passphrase) if database_file.is_file() else None
     safety = restore_database(database_file, args.file)
+    log_restore(database_file, args.passphrase, args.file, replaced, safety)
     kept = f" (the database as it was is kept in {safety})" if safety else ""
     print(f"{database_file}: restored from {args.file}{kept}")
 
@@ -470,16 +524,30 @@ def _has_lists(session: Session) -> bool:
 def _run_screening_verify(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
     from postkit.core.errors import PostkitError
-    from postkit.core.screening.audit import verify_chain
+    from postkit.core.screening.audit import anchors_in_file, parse_anchor, verify_chain
 
+    anchors = []
+    for given in args.anchor:
+        path = Path(given)
+        anchors += anchors_in_file(path) if path.is_file() else [parse_anchor(given)]
     database = open_database(database_location(args))
     with database.session() as session:
-        check = verify_chain(session)
-    if not check.is_intact:
+        check = verify_chain(session, anchors)
+    if check.broken_at is not None:
         raise PostkitError(
             f"the screening log is broken at entry {check.broken_at}: {check.problem}"
         )
-    print(f"ok: {check.entries} log entries, the chain is intact")
+    if check.anchor_problems:
+        raise PostkitError(
+            "the screening log does not hold an earlier anchor: " + "; ".join(check.anchor_problems)
+        )
+    matched = ""
+    if anchors:
+        count = check.anchors_matched
+        matched = "; the anchor matches" if count == 1 else f"; {count} anchors match"
+    print(
+        f"ok: {check.entries} log entries, the chain is intact{matched}; anchor {check.anchor.text}"
+    )
 
 
 def _run_screening_import_list(args: argparse.Namespace) -> None:
@@ -523,7 +591,7 @@ def _run_screening_import_risk(args: argparse.Namespace) -> None:
 def _run_screening_record(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
     from postkit.core.profile import load_profile
-    from postkit.core.screening.audit import entries_for
+    from postkit.core.screening.audit import chain_anchor, entries_for
     from postkit.core.screening.decision_record import write_decision_record
     from postkit.core.screening.requests import get_request
     from postkit.core.screening.risk import risk_summary
@@ -540,6 +608,7 @@ def _run_screening_record(args: argparse.Namespace) -> None:
             language=args.language,
             post_name=profile.post_name if profile else "",
             printed_by=_actor(session),
+            anchor=chain_anchor(session),
         )
     print(f"{args.out}: decision record of request {args.request_id}")
 
@@ -844,10 +913,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int | None] | None = getattr(args, "run", None)
     try:
         if run is None:
+            os.environ.pop(PASSPHRASE_ENV_VAR, None)  # the app asks; no child inherits it
             return _open_app(args)
+        # Read (and taken out of the environment) before anything can start a child process.
+        args.passphrase = _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)
         from postkit.core.db.encryption import given_passphrase
 
-        with given_passphrase(_read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)):
+        with given_passphrase(args.passphrase):
             code = run(args)
     except PostkitError as exc:
         print(f"postkit: error: {exc}", file=sys.stderr)

@@ -858,6 +858,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         """Replace the database by a backup; postkit then closes, as the open data is stale."""
         from postkit.core.db.backup import restore_database
+        from postkit.core.screening.audit import log_restore, read_anchor
 
         database_file = self.database_file
         assert database_file is not None and self.database is not None
@@ -871,8 +872,12 @@ class MainWindow(QMainWindow):
         if not confirm(self, self.tr("Restore from backup"), question, self.tr("Restore")):
             return
         self.database.close_connections()
+        passphrase = self.database.passphrase
+        replaced = read_anchor(database_file, passphrase)
         try:
-            safety = restore_database(database_file, backup, self.database.passphrase)
+            safety = restore_database(database_file, backup, passphrase)
+            # The restored log tells of the restore, and of the head of the log it replaced.
+            log_restore(database_file, passphrase, backup, replaced, safety, self.actor)
         except PostkitError as error:
             show_error(self, error)
             return
@@ -897,6 +902,7 @@ class MainWindow(QMainWindow):
     def protect_with_passphrase(self) -> None:
         """Encrypt the database and its backups; postkit then closes, to open it keyed."""
         from postkit.core.db.encryption import protect_database
+        from postkit.core.screening.audit import log_database_event
         from postkit.ui.passphrase_dialog import PassphraseDialog, PassphraseMode
 
         database_file = self.database_file
@@ -906,7 +912,14 @@ class MainWindow(QMainWindow):
             return
         self._quiet_database()
         try:
-            protect_database(database_file, dialog.new_passphrase())
+            encrypted = protect_database(database_file, dialog.new_passphrase())
+            log_database_event(
+                database_file,
+                dialog.new_passphrase(),
+                "database_protected",
+                {"backups_encrypted": len(encrypted)},
+                self.actor,
+            )
         except PostkitError as error:
             show_error(self, error)
             return
@@ -923,6 +936,7 @@ class MainWindow(QMainWindow):
     def change_passphrase(self) -> None:
         """Re-key the database and its backups; work goes on with the new passphrase."""
         from postkit.core.db.encryption import WrongPassphraseError, change_passphrase
+        from postkit.core.screening.audit import log_database_event
         from postkit.ui.passphrase_dialog import PassphraseDialog, PassphraseMode
 
         database_file = self.database_file
@@ -941,7 +955,12 @@ class MainWindow(QMainWindow):
             return
         self._quiet_database()
         try:
-            change_passphrase(database_file, dialog.passphrase(), dialog.new_passphrase())
+            rekeyed = change_passphrase(
+                database_file,
+                dialog.passphrase(),
+                dialog.new_passphrase(),
+                rotate_file_key=dialog.rotate_file_key(),
+            )
         except WrongPassphraseError:
             QMessageBox.warning(
                 self,
@@ -953,6 +972,16 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         key.replace(dialog.new_passphrase())
+        try:
+            log_database_event(
+                database_file,
+                dialog.new_passphrase(),
+                "passphrase_changed",
+                {"backups_rekeyed": len(rekeyed), "file_key_rotated": dialog.rotate_file_key()},
+                self.actor,
+            )
+        except PostkitError as error:
+            show_error(self, error)
         self.statusBar().showMessage(
             self.tr("The passphrase is changed; the backups use the new one too."), 10000
         )

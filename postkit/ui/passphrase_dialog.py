@@ -43,6 +43,10 @@ class PassphraseDialog(QDialog):
         self.repeat = self._password_field()
         self.show_text = QCheckBox(self.tr("&Show the characters"), self)
         self.show_text.toggled.connect(self._show_characters)
+        self.rotate = QCheckBox(
+            self.tr("Also give the attached files a new &key"),
+            self,
+        )
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.error_label = error_label(self, problem)
@@ -91,6 +95,17 @@ class PassphraseDialog(QDialog):
             form.addRow(self.tr("&New passphrase:"), self.new)
             form.addRow(self.tr("&Repeat it:"), self.repeat)
         form.addRow("", self.show_text)
+        if mode is PassphraseMode.CHANGE:
+            self.rotate.setToolTip(
+                self.tr(
+                    "Every attached file is sealed again under a new key, which takes longer. "
+                    "Do it when the old passphrase may be known; without it, the files keep "
+                    "their key and only the passphrase that unlocks it changes."
+                )
+            )
+            form.addRow("", self.rotate)
+        else:
+            self.rotate.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
@@ -118,6 +133,10 @@ class PassphraseDialog(QDialog):
 
     def new_passphrase(self) -> str:
         return self.new.text()
+
+    def rotate_file_key(self) -> bool:
+        """Whether the attached files are to be sealed again under a new key."""
+        return self.mode is PassphraseMode.CHANGE and self.rotate.isChecked()
 
     def _validate(self) -> bool:
         problem = ""

@@ -45,8 +45,10 @@ class UsersDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "The people at the post who use postkit. Each picks their name when postkit "
-                "starts, so every record says who created and changed it. Someone who left the "
-                "post is deactivated: their name stays on their records."
+                "starts, and records name who created and changed them. A name is a label, not "
+                "a login: postkit does not check who picks it, so on a shared laptop a record "
+                "shows the name that was picked. Someone who left the post is deactivated: "
+                "their name stays on their records."
             ),
             self,
         )

@@ -977,8 +977,8 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/audit_log.py" line="150"/>
-        <source>Every change to the request is kept here with who and when. Entries cannot be edited: each carries a hash of the one before, so a changed entry shows.</source>
-        <translation>Elke wijziging van het verzoek wordt hier bewaard, met wie en wanneer. Regels kunnen niet worden bewerkt: elke regel bevat een hash van de vorige, zodat een gewijzigde regel opvalt.</translation>
+        <source>Every change to the request is kept here with who and when. Each entry carries a hash of the one before, so an entry changed without recomputing the chain shows. Someone with the database file can recompute it: keep the printed decision record, which carries the log&apos;s head, to check the log against later.</source>
+        <translation>Elke wijziging van het verzoek wordt hier bewaard, met wie en wanneer. Elke regel bevat een hash van de vorige, zodat een regel die gewijzigd is zonder de keten opnieuw te berekenen, opvalt. Wie het databasebestand heeft, kan de keten opnieuw berekenen: bewaar het afgedrukte besluitverslag, dat de kop van het logboek draagt, om het logboek er later tegen te controleren.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/audit_log.py" line="172"/>
@@ -2972,6 +2972,16 @@
         <location filename="../../postkit/ui/passphrase_dialog.py" line="44"/>
         <source>&amp;Show the characters</source>
         <translation>&amp;Tekens tonen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="47"/>
+        <source>Also give the attached files a new &amp;key</source>
+        <translation>Ook de bijgevoegde bestanden een nieuwe &amp;sleutel geven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="101"/>
+        <source>Every attached file is sealed again under a new key, which takes longer. Do it when the old passphrase may be known; without it, the files keep their key and only the passphrase that unlocks it changes.</source>
+        <translation>Elk bijgevoegd bestand wordt opnieuw verzegeld met een nieuwe sleutel; dat duurt langer. Doe dit als de oude wachtzin bekend kan zijn; zonder dit houden de bestanden hun sleutel en verandert alleen de wachtzin die die sleutel ontgrendelt.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/passphrase_dialog.py" line="59"/>
@@ -5599,8 +5609,8 @@
     </message>
     <message>
         <location filename="../../postkit/ui/users_dialog.py" line="47"/>
-        <source>The people at the post who use postkit. Each picks their name when postkit starts, so every record says who created and changed it. Someone who left the post is deactivated: their name stays on their records.</source>
-        <translation>De medewerkers van de post die postkit gebruiken. Ieder kiest bij de start van postkit de eigen naam, zodat bij elk gegeven staat wie het heeft gemaakt en gewijzigd. Wie de post heeft verlaten, wordt gedeactiveerd: de naam blijft bij de eigen gegevens staan.</translation>
+        <source>The people at the post who use postkit. Each picks their name when postkit starts, and records name who created and changed them. A name is a label, not a login: postkit does not check who picks it, so on a shared laptop a record shows the name that was picked. Someone who left the post is deactivated: their name stays on their records.</source>
+        <translation>De medewerkers van de post die postkit gebruiken. Ieder kiest bij de start van postkit de eigen naam, en bij de gegevens staat wie ze heeft gemaakt en gewijzigd. Een naam is een label, geen inlog: postkit controleert niet wie hem kiest, dus op een gedeelde laptop toont een gegeven de naam die gekozen is. Wie de post heeft verlaten, wordt gedeactiveerd: de naam blijft bij de eigen gegevens staan.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/users_dialog.py" line="57"/>

@@ -144,6 +144,7 @@ def test_built_app_protects_a_database_and_its_files_and_still_reads_them(
     db = tmp_path / "post.sqlite3"
     passphrase = tmp_path / "passphrase.txt"
     passphrase.write_text("kilimanjaro at dawn\n", encoding="utf-8")
+    passphrase.chmod(0o600)
     _run(app, tmp_path, "--db", str(db), "demo", "seed", "--activities", "5")
     files = [path for path in (tmp_path / "post-files").rglob("*") if path.is_file()]
     assert files, "the demo data attaches files to practices"
@@ -154,7 +155,7 @@ def test_built_app_protects_a_database_and_its_files_and_still_reads_them(
         path for path in (tmp_path / "post-files" / "attachments").rglob("*") if path.is_file()
     ]
     assert len(sealed) == len(files)
-    assert all(path.read_bytes().startswith(b"postkit-sealed-1\n") for path in sealed)
+    assert all(path.read_bytes().startswith(b"postkit-sealed-2\n") for path in sealed)
     assert not any(path.exists() for path in files), "no plain copy is left behind"
     out = tmp_path / "shared.postkit"
     _run(
@@ -164,4 +165,4 @@ def test_built_app_protects_a_database_and_its_files_and_still_reads_them(
     with zipfile.ZipFile(out) as exchange:
         attached = [name for name in exchange.namelist() if name.startswith("attachments/")]
         assert attached
-        assert not exchange.read(attached[0]).startswith(b"postkit-sealed-1\n")
+        assert not exchange.read(attached[0]).startswith(b"postkit-sealed-")

@@ -315,6 +315,8 @@ def test_the_protect_and_change_passphrase_commands(
     secret, new_secret = tmp_path / "passphrase.txt", tmp_path / "new-passphrase.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
     new_secret.write_text(NEW_PASSPHRASE, encoding="utf-8")
+    secret.chmod(0o600)
+    new_secret.chmod(0o600)
     assert main(["--db", str(db), "demo", "seed", "--activities", "3"]) == 0
     assert main(["--db", str(db), "backup"]) == 0
     assert main(["--db", str(db), "--passphrase-file", str(secret), "db", "protect"]) == 0

@@ -136,12 +136,12 @@ def test_protecting_seals_the_attached_files_and_postkit_still_reads_them(
 
     protect_database(path, PASSPHRASE)
 
-    sealed = attachment_path(files_dir_for(path), record)
     assert not stored.exists()
-    assert is_sealed(sealed) and EVIDENCE not in sealed.read_bytes()
     assert not any("kivu" in part for part in _names_in(files_dir_for(path)))
     protected = open_database(path, PASSPHRASE)
     try:
+        sealed = attachment_path(protected.files_dir, record)
+        assert is_sealed(sealed) and EVIDENCE not in sealed.read_bytes()
         assert readable_attachment(protected.files_dir, record).read_bytes() == EVIDENCE
     finally:
         protected.dispose()

@@ -225,3 +225,39 @@ def test_the_unlock_dialog_shows_why_it_asks_again(qtbot: QtBot) -> None:
     assert not dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.current, "x")
     assert dialog.ok_button.isEnabled() and dialog.error_label.text() == ""
+
+
+def test_changing_the_passphrase_can_replace_the_file_key_and_the_window_keeps_sealing(
+    qtbot: QtBot,
+    database: Database,
+    new_window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from postkit.core.activities.attachments import readable_attachment, store_attachment
+    from postkit.core.sealed_files import load_file_key
+
+    path = _protected(database)
+    new_window.attach(open_database(path, PASSPHRASE), TEST_PROFILE)
+    assert new_window.database is not None
+    files_dir = new_window.database.files_dir
+    before = load_file_key(files_dir, PASSPHRASE)
+
+    def fill(dialog: PassphraseDialog) -> bool:
+        dialog.current.setText(PASSPHRASE)
+        dialog.new.setText(NEW_PASSPHRASE)
+        dialog.repeat.setText(NEW_PASSPHRASE)
+        dialog.rotate.setChecked(True)
+        return True
+
+    _answer_with(monkeypatch, fill)
+    new_window.actions[ActionId.CHANGE_PASSPHRASE].trigger()
+
+    assert "passphrase is changed" in new_window.statusBar().currentMessage()
+    after = load_file_key(files_dir, NEW_PASSPHRASE)
+    assert after != before
+    assert key_for(files_dir) == after, "files attached from now on are sealed with the new key"
+    source = tmp_path / "agenda.txt"
+    source.write_bytes(b"Agenda of the cobalt workshop\n")
+    stored = store_attachment(files_dir, source)
+    assert readable_attachment(files_dir, stored).read_bytes() == source.read_bytes()

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from postkit.core.db.encryption import DatabaseKey, cipher_dbapi, opening, unlock
 from postkit.core.errors import DatabaseError
 from postkit.core.paths import default_database_path, files_dir_for, user_data_dir
-from postkit.core.sealed_files import file_key, forget_key, remember_key
+from postkit.core.sealed_files import file_key, forget_key, remember_key, remove_left_behind
 
 
 def database_url(path_or_url: str | Path | None) -> str:
@@ -127,6 +127,8 @@ def open_database(path_or_url: str | Path | None, passphrase: str | None = None)
             with opening(Path(database.engine.url.database), database.key):
                 ensure_schema(database.engine)
             remember_key(database.files_dir, file_key(database.files_dir, database.key.passphrase))
+            # Plain copies opened for viewers by a postkit that crashed go before work starts.
+            remove_left_behind()
         else:
             ensure_schema(database.engine)
     except Exception:

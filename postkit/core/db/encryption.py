@@ -14,6 +14,7 @@ the same way, and re-keyed when the passphrase changes.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,11 +26,17 @@ from typing import Any
 from postkit.core.errors import DatabaseError, PostkitError, ValidationError
 from postkit.core.paths import files_dir_for
 from postkit.core.sealed_files import file_key, load_file_key, rewrap_file_key
+from postkit.core.sealed_files import rotate_file_key as _rotate_file_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLCipher writes whole pages, and its page sizes are powers of two from 512 bytes.
 SMALLEST_PAGE = 512
 MIN_PASSPHRASE_LENGTH = 8
+# The SQLCipher major version whose settings (KDF, iterations, HMAC, page size) postkit writes
+# and reads, pinned so that a later SQLCipher with other defaults still opens a post's file.
+CIPHER_COMPATIBILITY = 4
+# SQLCipher takes a key of this form as the raw key in hex, not as a passphrase.
+_RAW_KEY = re.compile(r"[xX]'[0-9A-Fa-f]*'")
 INSTALL_HINT = "pip install sqlcipher3"
 
 
@@ -97,6 +104,12 @@ def check_new_passphrase(passphrase: str) -> None:
         raise ValidationError(
             "passphrase", "the passphrase cannot start or end with a space or hold a NUL"
         )
+    if _RAW_KEY.fullmatch(passphrase):
+        raise ValidationError(
+            "passphrase",
+            "a passphrase of the form x'…' would be taken by SQLCipher as a raw key; "
+            "choose another",
+        )
 
 
 def _normalized(passphrase: str) -> str:
@@ -117,6 +130,7 @@ def apply_key(dbapi_connection: Any, passphrase: str) -> None:
         # SQLCipher logs every failed page to stderr otherwise; a wrong key is reported here.
         cursor.execute("PRAGMA cipher_log_level = NONE")
         cursor.execute(f"PRAGMA key = {_pragma_text(passphrase)}")
+        cursor.execute(f"PRAGMA cipher_compatibility = {CIPHER_COMPATIBILITY}")
     finally:
         cursor.close()
 
@@ -297,6 +311,7 @@ def _export_encrypted(source: Path, passphrase: str) -> None:
             plain.execute(
                 "ATTACH DATABASE ? AS encrypted KEY ?", (str(partial), _normalized(passphrase))
             )
+            plain.execute(f"PRAGMA encrypted.cipher_compatibility = {CIPHER_COMPATIBILITY}")
             plain.execute("SELECT sqlcipher_export('encrypted')")
             expected = _contents(plain, "main")
             found = _contents(plain, "encrypted")
@@ -359,11 +374,15 @@ def _rekey(path: Path, old: str, new: str) -> None:
     verify_passphrase(path, new)
 
 
-def change_passphrase(database_file: Path, old: str, new: str) -> list[Path]:
+def change_passphrase(
+    database_file: Path, old: str, new: str, *, rotate_file_key: bool = False
+) -> list[Path]:
     """Re-key a protected database and its backups (PRAGMA rekey); returns the backups re-keyed.
 
     Backups that the old passphrase does not open (made under an even older one) are left as
-    they are. The database must not be open elsewhere while this runs.
+    they are. The file key is re-wrapped under the new passphrase, or with `rotate_file_key`
+    replaced (every attached file sealed again, see `rotate_attached_files`). The database
+    must not be open elsewhere while this runs.
     """
     database_file = Path(database_file)
     check_new_passphrase(new)
@@ -386,4 +405,39 @@ def change_passphrase(database_file: Path, old: str, new: str) -> list[Path]:
             continue
         _rekey(backup, old, new)
         rekeyed.append(backup)
+    if rotate_file_key:
+        rotate_attached_files(database_file, new)
     return rekeyed
+
+
+# The tables whose rows name an attached file (stored name and SHA-256).
+_FILE_TABLES = ("activity_attachments", "practice_attachments", "evidence_files")
+
+
+def _stored_files(path: Path, passphrase: str) -> set[tuple[str, str]]:
+    module = cipher_dbapi()
+    found: set[tuple[str, str]] = set()
+    with _opened(path, passphrase, read_only=True) as connection:
+        for table in _FILE_TABLES:
+            try:
+                rows = connection.execute(f"SELECT stored_name, sha256 FROM {table}").fetchall()
+            except module.DatabaseError as exc:
+                if "no such table" in str(exc):
+                    continue  # a backup from before that table
+                raise WrongPassphraseError(path) from exc
+            found.update((str(name), str(digest)) for name, digest in rows)
+    return found
+
+
+def rotate_attached_files(database_file: Path, passphrase: str) -> tuple[int, int]:
+    """Replace the file key: seal every file the database or a backup refers to again under a
+    new one; returns (files sealed again, sealed files nothing refers to, left as they were)."""
+    database_file = Path(database_file)
+    stored = _stored_files(database_file, passphrase)
+    for backup in _backups(database_file):
+        if is_protected(backup):
+            try:
+                stored |= _stored_files(backup, passphrase)
+            except WrongPassphraseError:
+                continue  # made under an older passphrase: its files cannot be named
+    return _rotate_file_key(files_dir_for(database_file), passphrase, stored)

@@ -3,24 +3,42 @@
 Each entry's hash covers its content and the hash of the entry before it, so a changed,
 removed or inserted entry breaks the chain from that point on. On SQLite, triggers also
 refuse to change or delete an entry.
+
+What this proves, said plainly: the log is tamper-evident against edits that do not recompute
+the chain. Someone with the database file can drop the triggers, edit entries and recompute
+every hash, or restore an older copy; the chain then holds together again. Only an anchor kept
+outside the database shows that: the entry count and head hash printed on each decision record
+(and by `postkit screening verify`), which `verify_chain` compares with the log. Restores and
+passphrase changes are entries of the log too.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
+from postkit.core.errors import PostkitError
 from postkit.core.screening.models import AuditEntryRow
-from postkit.core.screening.records import AuditEntry, ChainCheck
+from postkit.core.screening.records import AuditEntry, ChainAnchor, ChainCheck
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 GENESIS_HASH = "0" * 64
+# How an anchor is written where a program should find it again (a decision record's metadata).
+ANCHOR_MARK = "postkit-chain-anchor"
+_ANCHOR = re.compile(r"([0-9a-f]{64}):(\d{1,12})")
+_MARKED_ANCHOR = re.compile(ANCHOR_MARK.encode() + rb"[ :]+([0-9a-f]{64}):(\d{1,12})")
 
 
 def _json_default(value: object) -> object:
@@ -123,9 +141,47 @@ def entries_for(session: Session, request_id: int) -> list[AuditEntry]:
     return [_to_entry(row) for row in rows]
 
 
-def verify_chain(session: Session) -> ChainCheck:
-    """Recompute every entry's hash in order; report the first entry that does not fit."""
+def chain_anchor(session: Session) -> ChainAnchor:
+    """The log's head now: its entry count and the hash of its last entry."""
     count = session.scalar(select(func.count()).select_from(AuditEntryRow)) or 0
+    return ChainAnchor(count, _last_hash(session))
+
+
+def parse_anchor(text: str) -> ChainAnchor:
+    """An anchor written as HASH:COUNT; PostkitError when the text is not one."""
+    found = _ANCHOR.fullmatch(text.strip().lower())
+    if found is None:
+        raise PostkitError(
+            f"{text}: not an anchor of the screening log (HASH:COUNT, or a decision record "
+            "or file holding one)"
+        )
+    return ChainAnchor(int(found.group(2)), found.group(1), text.strip())
+
+
+def anchors_in_file(path: Path) -> list[ChainAnchor]:
+    """The anchors a decision record (or a text file with `verify`'s output) holds."""
+    data = path.read_bytes()
+    found = _MARKED_ANCHOR.findall(data)
+    if not found and b"%PDF" not in data[:1024]:
+        found = [
+            (head.encode(), count.encode())
+            for head, count in _ANCHOR.findall(data.decode("utf-8", errors="replace"))
+        ]
+    anchors = {
+        (int(count), head.decode()): ChainAnchor(int(count), head.decode(), path.name)
+        for head, count in found
+    }
+    if not anchors:
+        raise PostkitError(f"{path}: holds no anchor of the screening log")
+    return list(anchors.values())
+
+
+def verify_chain(session: Session, anchors: Sequence[ChainAnchor] = ()) -> ChainCheck:
+    """Recompute every entry's hash in order; report the first entry that does not fit, and
+    each earlier anchor the log no longer holds (rewritten or rolled back since)."""
+    count = session.scalar(select(func.count()).select_from(AuditEntryRow)) or 0
+    wanted = {anchor.entries for anchor in anchors}
+    hashes_at: dict[int, str] = {0: GENESIS_HASH}
     expected_previous = GENESIS_HASH
     previous_id: int | None = None
     columns = select(
@@ -138,7 +194,7 @@ def verify_chain(session: Session) -> ChainCheck:
         AuditEntryRow.previous_hash,
         AuditEntryRow.entry_hash,
     ).order_by(AuditEntryRow.id)
-    for row in session.execute(columns).yield_per(1000):
+    for position, row in enumerate(session.execute(columns).yield_per(1000), start=1):
         if row.previous_hash != expected_previous:
             after = f"entry {previous_id}" if previous_id is not None else "the start of the log"
             return ChainCheck(
@@ -161,6 +217,93 @@ def verify_chain(session: Session) -> ChainCheck:
                 f"entry {row.id}: its stored hash does not match its content; "
                 "the entry was changed or forged",
             )
+        if position in wanted:
+            hashes_at[position] = row.entry_hash
         expected_previous = row.entry_hash
         previous_id = row.id
-    return ChainCheck(count)
+    problems = tuple(
+        problem for anchor in anchors if (problem := _anchor_problem(anchor, count, hashes_at))
+    )
+    return ChainCheck(
+        count,
+        head_hash=expected_previous,
+        anchors_matched=len(anchors) - len(problems),
+        anchor_problems=problems,
+    )
+
+
+def _anchor_problem(anchor: ChainAnchor, count: int, hashes_at: dict[int, str]) -> str:
+    named = f"the anchor {anchor.text}" + (
+        f" (from {anchor.source})" if anchor.source and anchor.source != anchor.text else ""
+    )
+    if anchor.entries > count:
+        return (
+            f"{named} records {anchor.entries} entries, the log holds {count}: entries were "
+            "removed since; the log was rolled back (an older copy restored) or rewritten"
+        )
+    if hashes_at.get(anchor.entries) != anchor.head_hash:
+        return (
+            f"{named}: entry {anchor.entries} of the log is not the one recorded then; the "
+            "log was rewritten since (entries changed, removed or restored from an older copy, "
+            "and the hashes recomputed)"
+        )
+    return ""
+
+
+def log_database_event(
+    database_file: Path,
+    passphrase: str | None,
+    action: str,
+    details: dict[str, Any],
+    actor: str | None = None,
+) -> None:
+    """Write what happened to the database as a whole (a restore, a new passphrase) into its
+    log, so the log itself tells it; the actor defaults to the profile's user."""
+    from postkit.core.db import open_database
+    from postkit.core.profile import load_profile
+
+    database = open_database(database_file, passphrase)
+    try:
+        with database.session() as session:
+            if actor is None:
+                profile = load_profile(session)
+                actor = profile.user_name if profile else "postkit"
+            append_entry(session, None, actor, action, details)
+            session.commit()
+    finally:
+        database.dispose()
+
+
+def log_restore(
+    database_file: Path,
+    passphrase: str | None,
+    backup: Path,
+    replaced: ChainAnchor | None,
+    safety_copy: Path | None,
+    actor: str | None = None,
+) -> None:
+    """Write a restore into the restored database's log, with the head of the log it replaced:
+    a rollback to an older copy is then told by the log itself."""
+    details: dict[str, Any] = {"backup": backup.name}
+    if replaced is not None:
+        details |= {"replaced_entries": replaced.entries, "replaced_head": replaced.head_hash}
+    if safety_copy is not None:
+        details["kept_as"] = safety_copy.name
+    log_database_event(database_file, passphrase, "database_restored", details, actor)
+
+
+def read_anchor(database_file: Path, passphrase: str | None) -> ChainAnchor | None:
+    """The log's head of a database file, or None when it cannot be read (damaged, say)."""
+    from postkit.core.db.database import connect
+
+    try:
+        database = connect(database_file, passphrase)
+    except PostkitError:
+        return None
+    try:
+        with database.session() as session:
+            return chain_anchor(session)
+    except (SQLAlchemyError, PostkitError):  # damaged or foreign: a restore replaces it anyway
+        return None
+    finally:
+        database.engine.dispose()  # not dispose(): that would forget an open database's key

@@ -34,6 +34,7 @@ from postkit.core import reference
 from postkit.core.files import atomic_output
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.screening import reference as screening_reference
+from postkit.core.screening.audit import ANCHOR_MARK
 from postkit.core.screening.log_text import (
     action_label,
     detail_lines,
@@ -44,6 +45,7 @@ from postkit.core.screening.log_text import (
 from postkit.core.screening.records import (
     Answer,
     AuditEntry,
+    ChainAnchor,
     ChecklistAnswer,
     Judgement,
     MatchRecord,
@@ -183,6 +185,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "action": "Action",
         "details": "Details",
         "last_hash": "Last hash of the chain",
+        "anchor": "Whole log when printed",
+        "anchor_value": "{count} entries, last hash",
+        "anchor_note": "The log is tamper-evident against edits that do not recompute its hash "
+        "chain. Keep this record: checking the log against it later (postkit screening verify "
+        "--anchor with this file) shows whether the log was rewritten or rolled back since.",
         "no_entries": "The log holds no entries for this request.",
     },
     "nl": {
@@ -308,6 +315,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "action": "Handeling",
         "details": "Details",
         "last_hash": "Laatste hash van de keten",
+        "anchor": "Hele logboek bij het afdrukken",
+        "anchor_value": "{count} regels, laatste hash",
+        "anchor_note": "Het logboek toont wijzigingen die de hashketen niet opnieuw berekenen. "
+        "Bewaar dit verslag: een latere controle van het logboek ertegen (postkit screening "
+        "verify --anchor met dit bestand) laat zien of het logboek sindsdien is herschreven of "
+        "teruggezet.",
         "no_entries": "Het logboek bevat geen regels voor dit verzoek.",
     },
 }
@@ -345,10 +358,15 @@ def write_decision_record(
     post_name: str = "",
     printed_by: str = "",
     printed_at: datetime | None = None,
+    anchor: ChainAnchor | None = None,
 ) -> None:
-    """Write the decision record of `record` as a PDF at `path`, replacing it only once complete."""
+    """Write the decision record of `record` as a PDF at `path`, replacing it only once complete.
+
+    `anchor`, the head of the whole log when printed, goes on the record (and into its
+    metadata) so that `postkit screening verify --anchor` can later check the log against it.
+    """
     document = _Document(
-        record, summary, tuple(log), language, post_name, printed_by, printed_at or _now()
+        record, summary, tuple(log), language, post_name, printed_by, printed_at or _now(), anchor
     )
     with atomic_output(Path(path)) as temp:
         document.build(temp)
@@ -362,7 +380,7 @@ def build_story(
     post_name: str = "",
 ) -> list[Flowable]:
     """The flowables of the record's pages, without the page footers."""
-    return _Document(record, summary, tuple(log), language, post_name, "", _now()).story()
+    return _Document(record, summary, tuple(log), language, post_name, "", _now(), None).story()
 
 
 def _now() -> datetime:
@@ -383,6 +401,7 @@ class _Document:
     post_name: str
     printed_by: str
     printed_at: datetime
+    anchor: ChainAnchor | None
 
     def list_name(self, source: str) -> str:
         key = f"list_{source}"
@@ -412,6 +431,7 @@ class _Document:
             author=self.post_name,
             subject=self.record.data.company_name,
             creator="postkit",
+            keywords=f"{ANCHOR_MARK} {self.anchor.text}" if self.anchor else "",
         )
         printed = (
             self.phrase("printed", at=self.moment(self.printed_at), who=self.printed_by)
@@ -870,11 +890,28 @@ class _Document:
         rows.append(("decided", self.by(record.decided_at, record.decided_by)))
         return self.section("decision", self.fields(rows))
 
+    def anchor_lines(self) -> list[Flowable]:
+        if self.anchor is None:
+            return []
+        value = self.phrase("anchor_value", count=self.number(self.anchor.entries))
+        return [
+            Spacer(1, 1 * mm),
+            self.para(
+                f"<b>{escape(self.phrase('anchor'))}:</b> {escape(value)} "
+                f'<font name="Courier">{escape(self.anchor.head_hash)}</font>',
+                self.styles.small,
+            ),
+            Paragraph(escape(self.phrase("anchor_note")), self.styles.note),
+        ]
+
     def audit_trail(self) -> list[Flowable]:
         if not self.log:
-            return self.section(
-                "audit", self.para(escape(self.phrase("no_entries")), self.styles.body)
-            )
+            return [
+                *self.section(
+                    "audit", self.para(escape(self.phrase("no_entries")), self.styles.body)
+                ),
+                *self.anchor_lines(),
+            ]
         styles = self.styles
         rows: list[list[object]] = [
             [
@@ -912,6 +949,7 @@ class _Document:
             table,
             Spacer(1, 2 * mm),
             last_hash,
+            *self.anchor_lines(),
         ]
 
 

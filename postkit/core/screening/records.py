@@ -309,13 +309,35 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class ChainAnchor:
+    """The head of the audit log at one moment: how many entries it held and the last one's
+    hash. Kept outside the database (printed on decision records, noted from `verify`), it
+    shows later whether the log was rewritten or rolled back since."""
+
+    entries: int
+    head_hash: str
+    source: str = ""  # where the anchor was read from, to name it in a report
+
+    @property
+    def text(self) -> str:
+        return f"{self.head_hash}:{self.entries}"
+
+
+@dataclass(frozen=True)
 class ChainCheck:
-    """The result of verifying the audit log's hash chain."""
+    """The result of verifying the audit log's hash chain (and earlier anchors against it)."""
 
     entries: int
     broken_at: int | None = None  # id of the first entry that does not fit the chain
     problem: str = ""
+    head_hash: str = "0" * 64
+    anchors_matched: int = 0
+    anchor_problems: tuple[str, ...] = ()
 
     @property
     def is_intact(self) -> bool:
-        return self.broken_at is None
+        return self.broken_at is None and not self.anchor_problems
+
+    @property
+    def anchor(self) -> ChainAnchor:
+        return ChainAnchor(self.entries, self.head_hash)

@@ -147,8 +147,10 @@ class AuditLogView(QWidget):
         self.chain_notice = Notice(self)
         intro = QLabel(
             self.tr(
-                "Every change to the request is kept here with who and when. Entries cannot be "
-                "edited: each carries a hash of the one before, so a changed entry shows."
+                "Every change to the request is kept here with who and when. Each entry carries "
+                "a hash of the one before, so an entry changed without recomputing the chain "
+                "shows. Someone with the database file can recompute it: keep the printed "
+                "decision record, which carries the log's head, to check the log against later."
             ),
             self,
         )

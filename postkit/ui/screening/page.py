@@ -29,7 +29,7 @@ from postkit.core.db import Database
 from postkit.core.errors import PostkitError
 from postkit.core.profile import PostProfile
 from postkit.core.screening import requests as service
-from postkit.core.screening.audit import entries_for, verify_chain
+from postkit.core.screening.audit import chain_anchor, entries_for, verify_chain
 from postkit.core.screening.records import (
     Answer,
     Decision,
@@ -419,6 +419,7 @@ class ScreeningPage(QWidget):
                 self._language,
                 self._profile.post_name,
                 self.actor,
+                anchor=chain_anchor(session),
             )
             return path
 
