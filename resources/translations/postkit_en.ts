@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1013"/>
+        <location filename="../../postkit/ui/main_window.py" line="1042"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>PassphraseDialog</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="135"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="154"/>
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>The new passphrase needs at least %n character.</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="547"/>
+        <location filename="../../postkit/ui/screening/page.py" line="548"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="549"/>
+        <location filename="../../postkit/ui/screening/page.py" line="550"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="551"/>
+        <location filename="../../postkit/ui/screening/page.py" line="552"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>

@@ -981,17 +981,17 @@
         <translation>Elke wijziging van het verzoek wordt hier bewaard, met wie en wanneer. Elke regel bevat een hash van de vorige, zodat een regel die gewijzigd is zonder de keten opnieuw te berekenen, opvalt. Wie het databasebestand heeft, kan de keten opnieuw berekenen: bewaar het afgedrukte besluitverslag, dat de kop van het logboek draagt, om het logboek er later tegen te controleren.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="172"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="174"/>
         <source>Entry {0} · hash {1}</source>
         <translation>Regel {0} · hash {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="184"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="186"/>
         <source>The log&apos;s hash chain is intact ({0} entries checked).</source>
         <translation>De hashketen van het logboek is intact ({0} regels gecontroleerd).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/audit_log.py" line="191"/>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="193"/>
         <source>The log&apos;s hash chain is broken at entry {0}: {1}</source>
         <translation>De hashketen van het logboek is verbroken bij regel {0}: {1}</translation>
     </message>
@@ -2749,7 +2749,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/main_window.py" line="852"/>
-        <location filename="../../postkit/ui/main_window.py" line="871"/>
+        <location filename="../../postkit/ui/main_window.py" line="872"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
@@ -2759,80 +2759,80 @@
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="868"/>
+        <location filename="../../postkit/ui/main_window.py" line="869"/>
         <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="871"/>
+        <location filename="../../postkit/ui/main_window.py" line="872"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="881"/>
+        <location filename="../../postkit/ui/main_window.py" line="886"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="882"/>
+        <location filename="../../postkit/ui/main_window.py" line="887"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="915"/>
+        <location filename="../../postkit/ui/main_window.py" line="928"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="917"/>
+        <location filename="../../postkit/ui/main_window.py" line="930"/>
         <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="938"/>
-        <location filename="../../postkit/ui/main_window.py" line="948"/>
+        <location filename="../../postkit/ui/main_window.py" line="952"/>
+        <location filename="../../postkit/ui/main_window.py" line="967"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="939"/>
-        <location filename="../../postkit/ui/main_window.py" line="949"/>
+        <location filename="../../postkit/ui/main_window.py" line="953"/>
+        <location filename="../../postkit/ui/main_window.py" line="968"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="957"/>
+        <location filename="../../postkit/ui/main_window.py" line="986"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="986"/>
-        <location filename="../../postkit/ui/main_window.py" line="1024"/>
+        <location filename="../../postkit/ui/main_window.py" line="1015"/>
+        <location filename="../../postkit/ui/main_window.py" line="1053"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="986"/>
+        <location filename="../../postkit/ui/main_window.py" line="1015"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="995"/>
+        <location filename="../../postkit/ui/main_window.py" line="1024"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="995"/>
+        <location filename="../../postkit/ui/main_window.py" line="1024"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1010"/>
+        <location filename="../../postkit/ui/main_window.py" line="1039"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1013"/>
+        <location filename="../../postkit/ui/main_window.py" line="1042"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2840,32 +2840,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1024"/>
+        <location filename="../../postkit/ui/main_window.py" line="1053"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1039"/>
+        <location filename="../../postkit/ui/main_window.py" line="1068"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1042"/>
+        <location filename="../../postkit/ui/main_window.py" line="1071"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1065"/>
+        <location filename="../../postkit/ui/main_window.py" line="1094"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1067"/>
+        <location filename="../../postkit/ui/main_window.py" line="1096"/>
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1079"/>
+        <location filename="../../postkit/ui/main_window.py" line="1108"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -2984,77 +2984,77 @@
         <translation>Elk bijgevoegd bestand wordt opnieuw verzegeld met een nieuwe sleutel; dat duurt langer. Doe dit als de oude wachtzin bekend kan zijn; zonder dit houden de bestanden hun sleutel en verandert alleen de wachtzin die die sleutel ontgrendelt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="59"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="63"/>
         <source>Protected database</source>
         <translation>Beveiligde database</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="62"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="66"/>
         <source>The post&apos;s database {0} is protected with a passphrase. Enter the passphrase to open it.</source>
         <translation>De database van de post {0} is beveiligd met een wachtzin. Voer de wachtzin in om hem te openen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="66"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="70"/>
         <source>&amp;Open</source>
         <translation>&amp;Openen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="67"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="71"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="68"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="72"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="71"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="75"/>
         <source>Nobody can open the post&apos;s data without the passphrase: not a colleague, not headquarters, not the makers of postkit. Write it down and keep it in a safe place. Backups are encrypted with it too.</source>
         <translation>Zonder de wachtzin kan niemand de gegevens van de post openen: geen collega, niet het departement en ook niet de makers van postkit. Schrijf de wachtzin op en bewaar hem op een veilige plek. Ook back-ups worden ermee versleuteld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="76"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="80"/>
         <source>Protect with a passphrase</source>
         <translation>Beveiligen met een wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="79"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="83"/>
         <source>The database is encrypted on this computer. postkit asks for the passphrase each time it starts.</source>
         <translation>De database is op deze computer versleuteld. postkit vraagt bij elke start om de wachtzin.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="85"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="89"/>
         <source>&amp;Protect</source>
         <translation>&amp;Beveiligen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="87"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="91"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="89"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="93"/>
         <source>&amp;Change</source>
         <translation>&amp;Wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="90"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="94"/>
         <source>&amp;Current passphrase:</source>
         <translation>&amp;Huidige wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="91"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="95"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Nieuwe wachtzin:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="92"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="96"/>
         <source>&amp;Repeat it:</source>
         <translation>He&amp;rhaal de wachtzin:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="135"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="154"/>
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>De nieuwe wachtzin moet ten minste %n teken lang zijn.</numerusform>
@@ -3062,17 +3062,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="138"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="157"/>
         <source>The passphrase cannot start or end with a space.</source>
         <translation>De wachtzin mag niet met een spatie beginnen of eindigen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="140"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="159"/>
         <source>The two new passphrases differ.</source>
         <translation>De twee nieuwe wachtzinnen verschillen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="142"/>
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="161"/>
         <source>The new passphrase is the same as the current one.</source>
         <translation>De nieuwe wachtzin is gelijk aan de huidige.</translation>
     </message>
@@ -4972,7 +4972,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="167"/>
-        <location filename="../../postkit/ui/screening/page.py" line="616"/>
+        <location filename="../../postkit/ui/screening/page.py" line="617"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
@@ -5013,7 +5013,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="356"/>
-        <location filename="../../postkit/ui/screening/page.py" line="452"/>
+        <location filename="../../postkit/ui/screening/page.py" line="453"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
@@ -5048,47 +5048,47 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="427"/>
+        <location filename="../../postkit/ui/screening/page.py" line="428"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="449"/>
+        <location filename="../../postkit/ui/screening/page.py" line="450"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="449"/>
+        <location filename="../../postkit/ui/screening/page.py" line="450"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="453"/>
+        <location filename="../../postkit/ui/screening/page.py" line="454"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="531"/>
+        <location filename="../../postkit/ui/screening/page.py" line="532"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="533"/>
+        <location filename="../../postkit/ui/screening/page.py" line="534"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="537"/>
+        <location filename="../../postkit/ui/screening/page.py" line="538"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="544"/>
+        <location filename="../../postkit/ui/screening/page.py" line="545"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="547"/>
+        <location filename="../../postkit/ui/screening/page.py" line="548"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -5096,7 +5096,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="549"/>
+        <location filename="../../postkit/ui/screening/page.py" line="550"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -5104,7 +5104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="551"/>
+        <location filename="../../postkit/ui/screening/page.py" line="552"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -5112,112 +5112,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="555"/>
+        <location filename="../../postkit/ui/screening/page.py" line="556"/>
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="556"/>
+        <location filename="../../postkit/ui/screening/page.py" line="557"/>
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="559"/>
+        <location filename="../../postkit/ui/screening/page.py" line="560"/>
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="565"/>
+        <location filename="../../postkit/ui/screening/page.py" line="566"/>
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="574"/>
+        <location filename="../../postkit/ui/screening/page.py" line="575"/>
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="576"/>
+        <location filename="../../postkit/ui/screening/page.py" line="577"/>
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="579"/>
+        <location filename="../../postkit/ui/screening/page.py" line="580"/>
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="597"/>
+        <location filename="../../postkit/ui/screening/page.py" line="598"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="600"/>
+        <location filename="../../postkit/ui/screening/page.py" line="601"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="610"/>
+        <location filename="../../postkit/ui/screening/page.py" line="611"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="614"/>
+        <location filename="../../postkit/ui/screening/page.py" line="615"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="622"/>
+        <location filename="../../postkit/ui/screening/page.py" line="623"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="629"/>
+        <location filename="../../postkit/ui/screening/page.py" line="630"/>
         <source>{list}: {file} · {date} · {entries} entries</source>
         <translation>{list}: {file} · {date} · {entries} vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="637"/>
+        <location filename="../../postkit/ui/screening/page.py" line="638"/>
         <source>{0} days old</source>
         <translation>{0} dagen oud</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="673"/>
+        <location filename="../../postkit/ui/screening/page.py" line="674"/>
         <source>Screening requests again on the newer list…</source>
         <translation>Verzoeken opnieuw toetsen aan de nieuwere lijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="686"/>
+        <location filename="../../postkit/ui/screening/page.py" line="687"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="689"/>
+        <location filename="../../postkit/ui/screening/page.py" line="690"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="692"/>
+        <location filename="../../postkit/ui/screening/page.py" line="693"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="707"/>
+        <location filename="../../postkit/ui/screening/page.py" line="708"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="712"/>
+        <location filename="../../postkit/ui/screening/page.py" line="713"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="757"/>
+        <location filename="../../postkit/ui/screening/page.py" line="758"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="817"/>
+        <location filename="../../postkit/ui/screening/page.py" line="818"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>
@@ -5584,17 +5584,17 @@
 <context>
     <name>UserPickDialog</name>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="182"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="184"/>
         <source>Who is working?</source>
         <translation>Wie werkt er?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="184"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="186"/>
         <source>Pick your name. Records you create or change will name you.</source>
         <translation>Kies uw naam. Bij wat u vastlegt of wijzigt, wordt uw naam vermeld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="187"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="189"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
@@ -5603,7 +5603,7 @@
     <name>UsersDialog</name>
     <message>
         <location filename="../../postkit/ui/users_dialog.py" line="43"/>
-        <location filename="../../postkit/ui/users_dialog.py" line="55"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="57"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
@@ -5613,48 +5613,48 @@
         <translation>De medewerkers van de post die postkit gebruiken. Ieder kiest bij de start van postkit de eigen naam, en bij de gegevens staat wie ze heeft gemaakt en gewijzigd. Een naam is een label, geen inlog: postkit controleert niet wie hem kiest, dus op een gedeelde laptop toont een gegeven de naam die gekozen is. Wie de post heeft verlaten, wordt gedeactiveerd: de naam blijft bij de eigen gegevens staan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="57"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="59"/>
         <source>Name of a new user</source>
         <translation>Naam van een nieuwe gebruiker</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="59"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="61"/>
         <source>&amp;Add</source>
         <translation>&amp;Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="60"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="62"/>
         <source>&amp;Rename…</source>
         <translation>&amp;Naam wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="61"/>
-        <location filename="../../postkit/ui/users_dialog.py" line="131"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="63"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="133"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deactiveren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="95"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="97"/>
         <source>{0} (left the post)</source>
         <translation>{0} (heeft de post verlaten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="119"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="121"/>
         <source>{0} is in the list already.</source>
         <translation>{0} staat al in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="129"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="131"/>
         <source>&amp;Reactivate</source>
         <translation>&amp;Weer activeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="152"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="154"/>
         <source>Rename user</source>
         <translation>Naam van gebruiker wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="152"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="154"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
