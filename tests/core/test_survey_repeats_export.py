@@ -168,3 +168,41 @@ def test_headquarters_summarises_repeats_likert_items_and_lists_metadata(
     assert {row["column"] for row in sheets["metadata"]} == set(metadata)
     likert_rows = {row["item"]: row for row in sheets["likert"]}
     assert likert_rows["clear"]["answered"] == 3 and likert_rows["clear"]["agree"] == 2
+
+
+def test_a_draft_keeps_its_instances_when_saved_and_opened_again(session: Session) -> None:
+    from postkit.core.surveys.engine import FormSession
+    from postkit.core.surveys.responses import get_response, load_definition, save_draft
+
+    info = import_form(session, VISITS, "Tess Tester")
+    draft = start_response(session, info.id, "Embassy Testland", "en", True)
+    form = load_definition(session, info.id)
+    filling = FormSession(form, get_response(session, draft.id).answers)
+    filling.set_answers({"visit_count": 1, "company@1": "Acme"})
+    filling.add_instance("contact@1")
+    filling.set_answer("contact_name@1.2", "Bob")
+    save_draft(session, draft.id, filling.answers(), 2)
+    again = FormSession(form, get_response(session, draft.id).answers)
+    assert again.instance_count("contact@1") == 2
+    assert (again.value("company@1"), again.value("contact_name@1.2")) == ("Acme", "Bob")
+
+
+def test_the_headquarters_report_is_written_for_a_form_with_repeats(
+    session: Session, hq_database: Database, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from postkit.core.hq.aggregate import collect_exports
+    from postkit.core.hq.report import write_aggregate_report
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _export(session, exports / "visits.xlsx")
+    form = load_form(VISITS)
+    with hq_database.session() as hq:
+        collect_exports(hq, [exports], form)
+        summary = build_summary(hq, form)
+    pdf = tmp_path / "report.pdf"
+    write_aggregate_report(summary, pdf, language="en")
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "The guidelines were clear for this visit" in text
