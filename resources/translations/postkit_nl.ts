@@ -4147,6 +4147,32 @@
     </message>
 </context>
 <context>
+    <name>RepeatInstance</name>
+    <message>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="34"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatSection</name>
+    <message>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="138"/>
+        <source>Add another “{0}”</source>
+        <translation>Nog een “{0}” toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="142"/>
+        <source>{0} {1} of {2}</source>
+        <translation>{0} {1} van {2}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="145"/>
+        <source>Remove {0} {1}</source>
+        <translation>{0} {1} verwijderen</translation>
+    </message>
+</context>
+<context>
     <name>RequestDialog</name>
     <message>
         <location filename="../../postkit/ui/screening/request_dialog.py" line="104"/>

@@ -32,6 +32,13 @@ QUESTIONS: tuple[tuple[str, str, object], ...] = (
     ("date", "visit", date(2024, 3, 15)),
     ("dateTime", "meeting", datetime(2024, 3, 15, 10, 30)),
 )
+# Questions in REPEAT, asked three times (repeat_count 3): (type, name, answer per instance).
+REPEAT = "rounds"
+REPEATED: tuple[tuple[str, str, tuple[object, ...]], ...] = (
+    ("integer", "score", (3, 5, 7)),
+    ("text", "item", ("pen", "ink", "paper")),
+    ("decimal", "weight", (1.5, None, 2.5)),
+)
 CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
     "roles": (("ambassador", "Ambassador"), ("attache", "Attaché")),
     "tasks": (("csr", "CSR"), ("trade", "Trade"), ("network", "Network")),
@@ -58,6 +65,7 @@ EQ = "xpath/expr/XPathEqExpr.eval"
 CMP = "xpath/expr/XPathCmpExpr.eval"
 ARITH = "xpath/expr/XPathArithExpr.eval"
 DATES = "core/model/utils/DateUtils"
+NODESET = "xpath/XPathNodeset.unpack"
 
 ROWS: tuple[Row, ...] = (
     # Comparing: < and > compare numbers only; a date *text* is not a number.
@@ -298,4 +306,30 @@ ROWS: tuple[Row, ...] = (
     Row("format-date('x', '%Y')", ERROR, f"{FUNC}.toDate"),
     Row("format-date(${born}, '%j')", ERROR, "DateFormatter.format: unrecognized escape"),
     Row("format-date(${born}, '%Z')", ERROR, "DateFormatter.format: unsupported escape"),
+    # Repeated answers: a name outside its repeat stands for every instance's answer.
+    Row("sum(${score})", 15.0, f"{FUNC}.sum: over the nodeset's values"),
+    Row("count(${score})", 3.0, f"{FUNC}: count of the nodeset"),
+    Row("count(${rounds})", 3.0, f"{FUNC}: a repeat counts its instances"),
+    Row("max(${score})", 7.0, f"{FUNC}.max: one nodeset argument takes its values"),
+    Row("min(${score})", 3.0, f"{FUNC}.min: one nodeset argument takes its values"),
+    Row("join('-', ${item})", "pen-ink-paper", f"{FUNC}.join: a nodeset's values in order"),
+    Row("sum(${weight})", 4.0, f"{FUNC}.sum: an empty answer adds nothing"),
+    Row("sum(${item})", 0.0, f"{FUNC}.sum: text that is no number adds nothing"),
+    Row("sum(${empty})", 0.0, f"{FUNC}.sum: an unanswered question adds nothing"),
+    Row("max(${item})", NAN, f"{FUNC}.max: no number among them"),
+    Row("join('-', ${weight})", "1.5--2.5", f"{FUNC}.join: an empty answer joins as ''"),
+    Row("count(${weight})", 3.0, f"{FUNC}: empty answers are nodes too"),
+    Row("max(${weight})", 2.5, f"{FUNC}.max: NaN is skipped"),
+    Row("sum(${age})", 34.0, f"{FUNC}.sum: one question is a nodeset of one"),
+    Row("count(${age})", 1.0, f"{FUNC}: one question is a nodeset of one"),
+    Row("count(${empty})", 1.0, f"{FUNC}: an unanswered question is still a node"),
+    Row("sum(2)", ERROR, f"{FUNC}.sum: XPathTypeMismatchException, not a nodeset"),
+    Row("count('a')", ERROR, f"{FUNC}: XPathTypeMismatchException, not a nodeset"),
+    Row("${score} + 1", ERROR, f"{NODESET}: more than one node in a value's place"),
+    Row("max(${score}, 10)", ERROR, f"{NODESET}: a nodeset among several arguments"),
+    Row("indexed-repeat(${score}, ${rounds}, 2)", "5", f"{FUNC}: the second instance's text"),
+    Row("indexed-repeat(${score}, ${rounds}, 2) = '5.0'", False, f"{EQ}: text against text"),
+    Row("indexed-repeat(${score}, ${rounds}, 2) * 2", 10.0, f"{ARITH}: its text as a number"),
+    Row("indexed-repeat(${item}, ${rounds}, 3)", "paper", f"{FUNC}: the third instance's"),
+    Row("indexed-repeat(${item}, ${rounds}, 4)", "", f"{NODESET}: no such instance, ''"),
 )

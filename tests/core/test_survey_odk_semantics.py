@@ -12,16 +12,57 @@ import math
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from postkit.core.surveys.expressions import EvaluationError, evaluate, parse
-from tests.core.odk_expression_table import CHOICES, ERROR, QUESTIONS, ROWS, Row
+from postkit.core.surveys.expressions import (
+    EvaluationError,
+    Nodes,
+    RepeatScope,
+    evaluate,
+    parse,
+)
+from tests.core.odk_expression_table import (
+    CHOICES,
+    ERROR,
+    QUESTIONS,
+    REPEAT,
+    REPEATED,
+    ROWS,
+    Row,
+)
 
 TODAY = date(2024, 3, 15)
-ANSWERS = {name: value for _, name, value in QUESTIONS}
+ANSWERS: dict[str, object] = {name: value for _, name, value in QUESTIONS}
+ANSWERS |= {name: Nodes(values) for _, name, values in REPEATED}
+ANSWERS[REPEAT] = Nodes(("",) * len(REPEATED[0][2]))
+
+
+class _TableScope(RepeatScope):
+    """The table's answers seen from outside the repeat, as the form's root sees them."""
+
+    def __getitem__(self, name: str) -> object:
+        return ANSWERS[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ANSWERS)
+
+    def __len__(self) -> int:
+        return len(ANSWERS)
+
+    def position(self) -> int:
+        return 1
+
+    def indexed(self, name: str, steps: tuple[tuple[str, int], ...]) -> object:
+        nodes = ANSWERS[name]
+        assert isinstance(nodes, Nodes) and steps[0][0] == REPEAT
+        number = steps[0][1]
+        return nodes.values[number - 1] if 1 <= number <= len(nodes.values) else None
+
+
 LABELS = {
     (name, choice): label
     for kind, name, _ in QUESTIONS
@@ -37,7 +78,7 @@ def _choice_label(question: str, choice: str) -> str:
 
 def postkit_result(expression: str) -> object:
     try:
-        return evaluate(parse(expression), ANSWERS, today=TODAY, choice_label=_choice_label)
+        return evaluate(parse(expression), _TableScope(), today=TODAY, choice_label=_choice_label)
     except EvaluationError:
         return ERROR
 
@@ -99,6 +140,18 @@ def _xlsform() -> dict[str, list[dict[str, str]]]:
         if value is not None:
             row["default"] = _xml_text(value)
         survey.append(row)
+    count = len(REPEATED[0][2])
+    survey.append(
+        {"type": "begin repeat", "name": REPEAT, "label": REPEAT, "repeat_count": str(count)}
+    )
+    for kind, name, values in REPEATED:
+        # Each instance's answer, picked by its position, as JavaRosa computes it there.
+        picked = "''"
+        for number, value in reversed(list(enumerate(values, 1))):
+            text = "''" if value is None else f"'{_xml_text(value)}'"
+            picked = f"if(position(..) = {number}, {text}, {picked})"
+        survey.append({"type": kind, "name": name, "label": name, "calculation": picked})
+    survey.append({"type": "end repeat"})
     choices = [
         {"list_name": list_name, "name": name, "label": label}
         for list_name, items in CHOICES.items()
@@ -120,7 +173,13 @@ def _xml_text(value: object) -> str:
 
 def _xpath(expression: str) -> str:
     # pyxform writes ${name} as an absolute path, inside quotes too (jr:choice-name).
-    return re.sub(r"\$\{([^}]*)\}", r"/data/\1", expression)
+    repeated = {name for _, name, _ in REPEATED}
+
+    def path(found: re.Match[str]) -> str:
+        name = found.group(1)
+        return f"/data/{REPEAT}/{name}" if name in repeated else f"/data/{name}"
+
+    return re.sub(r"\$\{([^}]*)\}", path, expression)
 
 
 def _javarosa_value(line: str) -> object:

@@ -430,8 +430,7 @@ def test_an_unsupported_type_is_named_with_its_cell(form_path: Path, type_text: 
 @pytest.mark.parametrize(
     ("type_text", "message"),
     [
-        ("begin repeat", "repeats are not supported yet"),
-        ("end_repeat", "repeats are not supported yet"),
+        ("begin loop", "'begin loop' (a repeat over a choice list) is not supported"),
         ("osm", "osm (OpenStreetMap) questions are not supported by postkit"),
         ("include", "'include' of another form is not supported by postkit"),
         ("select_one_from_file x.csv", "external choice lists"),

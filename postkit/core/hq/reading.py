@@ -14,7 +14,10 @@ An export comes from outside (e-mail, a share), so it is treated as hostile unti
 Then the content is checked against the expected form: format, form_id and version; the meta
 sheet's `sha256` against `export.responses_digest` of the responses as read; the columns the
 form's export has; each select value inside the form's choices; response UUIDs well formed and
-unique in the file. Any failure raises ExportRejected with the reason in one sentence.
+unique in the file. A form with repeats has a sheet per repeat (as KoboToolbox exports them),
+each checked the same way against its `sha256:<sheet>` in the meta sheet, and each row's
+`_parent_index` must name a row of its parent sheet. Any failure raises ExportRejected with the
+reason in one sentence.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import orjson
@@ -39,11 +42,17 @@ from postkit.core.errors import PostkitError
 from postkit.core.surveys.export import (
     CHOICE_SEPARATOR,
     EXPORT_FORMAT,
+    INDEX_COLUMN,
     LABELS_SHEET,
     META_COLUMNS,
     META_SHEET,
+    REPEAT_COLUMNS,
     RESPONSES_SHEET,
+    SHEET_DIGEST_PREFIX,
     canonical_value,
+    column_names,
+    repeat_questions,
+    repeat_sheet_names,
 )
 from postkit.core.surveys.forms import Form
 
@@ -90,8 +99,11 @@ class PostExport:
     rows: list[list[object]]  # each cell as export.canonical_value gives it (None when empty)
     # Each row as the JSON object headquarters stores: column -> value, empty cells and the
     # 1/0 `question/choice` columns left out (the question's own column names the same
-    # choices); made where the file is read, which may be a reading process of its own.
+    # choices); made where the file is read, which may be a reading process of its own. A
+    # repeat's instances are under the repeat's name: a list of such objects.
     values_json: tuple[str, ...]
+    # Each repeat's sheet by the repeat's name: its header and rows, as canonical values.
+    repeats: dict[str, tuple[tuple[str, ...], list[list[object]]]] = field(default_factory=dict)
 
     def records(self) -> list[dict[str, object]]:
         """Each response as column -> value, empty cells left out."""
@@ -147,15 +159,19 @@ class ExportReader:
         self.form = form
         self.columns = export_columns(form)
         self.rules = _column_rules(form)
+        self.sheets = repeat_sheet_names(form)
 
     def read(self, path: str | os.PathLike[str]) -> PostExport:
         """Open, check and read one export; raise ExportRejected saying why not."""
         path = Path(path)
         data = _read_bytes(path)
         _check_package(path, data)
-        meta, cells = self._sheets(path, data)
+        meta, cells, repeat_cells = self._sheets(path, data)
         try:
-            return self._checked(path, data, meta, cells)
+            export = self._checked(path, data, meta, cells)
+            if self.sheets:
+                export = self._with_repeats(path, export, meta, repeat_cells)
+            return export
         except ExportRejected as error:
             error.post = str(meta["post"])
             raise
@@ -195,15 +211,76 @@ class ExportReader:
             values_json=values_json,
         )
 
-    def _sheets(self, path: Path, data: bytes) -> tuple[dict[str, object], list[list[object]]]:
-        """The meta sheet (checked against the form) and the cells of the responses sheet."""
+    def _with_repeats(
+        self,
+        path: Path,
+        export: PostExport,
+        meta: dict[str, object],
+        repeat_cells: dict[str, list[list[object]]],
+    ) -> PostExport:
+        """The export with its repeat sheets checked and nested into each response's JSON."""
+        tables: dict[str, tuple[tuple[str, ...], list[list[object]]]] = {}
+        # (sheet, _index) -> the object its child rows go into.
+        objects: dict[tuple[str, int], dict[str, object]] = {}
+        values = [orjson.loads(text) for text in export.values_json]
+        index_at = export.header.index(INDEX_COLUMN)
+        for row, value in zip(export.rows, values, strict=True):
+            number = _integer(row[index_at])
+            if number is None or (RESPONSES_SHEET, number) in objects:
+                raise ExportRejected(path, f"the responses sheet has a bad {INDEX_COLUMN}")
+            objects[(RESPONSES_SHEET, number)] = value
+        for repeat in self.form.repeats():
+            sheet = self.sheets[repeat.name]
+            header, rows = _responses(path, repeat_cells[sheet], sheet)
+            expected = str(meta.get(SHEET_DIGEST_PREFIX + sheet) or "")
+            if not _digest_matches(header, rows, expected):
+                raise ExportRejected(
+                    path,
+                    f"sheet {sheet} does not match the SHA-256 in the meta sheet: "
+                    "the file was changed after the post exported it",
+                )
+            columns = [*column_names(self.form, repeat_questions(self.form, repeat.name))]
+            self._check_columns(path, header, [*columns, *REPEAT_COLUMNS], sheet)
+            self._check_values(path, header, rows, sheet)
+            at = {name: header.index(name) for name in REPEAT_COLUMNS}
+            kept = [
+                i
+                for i, name in enumerate(header)
+                if name in columns and CHOICE_SEPARATOR not in name
+            ]
+            for number, row in enumerate(rows, 2):
+                parent = (str(row[at["_parent_table_name"]]), _integer(row[at["_parent_index"]]))
+                owner = objects.get(parent)  # type: ignore[arg-type]
+                index = _integer(row[at["_index"]])
+                if owner is None or index is None or (sheet, index) in objects:
+                    raise ExportRejected(
+                        path,
+                        f"sheet {sheet}, row {number}: its _index or parent row is not in the file",
+                    )
+                instance = {header[i]: row[i] for i in kept if row[i] is not None}
+                objects[(sheet, index)] = instance
+                instances = owner.setdefault(repeat.name, [])
+                assert isinstance(instances, list)
+                instances.append(instance)
+            tables[repeat.name] = (tuple(header), rows)
+        return replace(
+            export,
+            values_json=tuple(_json_text(value) for value in values),
+            repeats=tables,
+        )
+
+    def _sheets(
+        self, path: Path, data: bytes
+    ) -> tuple[dict[str, object], list[list[object]], dict[str, list[list[object]]]]:
+        """The meta sheet (checked against the form), the cells of the responses sheet and of
+        each repeat's sheet."""
         try:
             workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
             try:
                 names = workbook.sheet_names
                 missing = [
                     name
-                    for name in (RESPONSES_SHEET, LABELS_SHEET, META_SHEET)
+                    for name in (RESPONSES_SHEET, *self.sheets.values(), LABELS_SHEET, META_SHEET)
                     if name not in names
                 ]
                 if missing:
@@ -214,27 +291,41 @@ class ExportReader:
                 meta = _meta(path, meta_sheet.to_python(skip_empty_area=False))
                 _check_meta(path, meta, self.form)
                 responses = workbook.get_sheet_by_name(RESPONSES_SHEET)
-                return meta, responses.to_python(skip_empty_area=False)
+                repeats = {
+                    sheet: workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                    for sheet in self.sheets.values()
+                }
+                return meta, responses.to_python(skip_empty_area=False), repeats
             finally:
                 workbook.close()
         except CalamineError as error:
             raise ExportRejected(path, f"the workbook cannot be read ({error})") from error
 
-    def _check_columns(self, path: Path, header: list[str]) -> None:
+    def _check_columns(
+        self,
+        path: Path,
+        header: list[str],
+        columns: Sequence[str] | None = None,
+        sheet: str = RESPONSES_SHEET,
+    ) -> None:
         seen: set[str] = set()
         for name in header:
             if name in seen:
-                raise ExportRejected(path, f"the responses sheet has column {name} twice")
+                raise ExportRejected(path, f"the {sheet} sheet has column {name} twice")
             seen.add(name)
-        missing = [name for name in self.columns if name not in seen]
+        missing = [
+            name for name in (self.columns if columns is None else columns) if name not in seen
+        ]
         if missing:
             shown = ", ".join(missing[:5])
             if len(missing) > 5:
                 shown += f" and {len(missing) - 5} more"
             plural = "s" if len(missing) > 1 else ""
-            raise ExportRejected(path, f"the responses sheet lacks column{plural} {shown}")
+            raise ExportRejected(path, f"the {sheet} sheet lacks column{plural} {shown}")
 
-    def _check_values(self, path: Path, header: list[str], rows: list[list[object]]) -> None:
+    def _check_values(
+        self, path: Path, header: list[str], rows: list[list[object]], sheet: str = ""
+    ) -> None:
         """Each column's distinct values against its rule; the first bad cells are named."""
         problems: list[tuple[int, int, str]] = []
         columns = list(zip(*rows, strict=True)) if rows else []
@@ -250,7 +341,8 @@ class ExportReader:
                     (
                         number,
                         index,
-                        f"row {number}, column {header[index]}: "
+                        f"{f'sheet {sheet}, ' if sheet else ''}row {number}, "
+                        f"column {header[index]}: "
                         f"{values[number - 2]!r} is not {expected}",
                     )
                 )
@@ -259,6 +351,8 @@ class ExportReader:
             raise ExportRejected(
                 path, "; ".join(text for _n, _i, text in problems[:MAX_PROBLEMS_NAMED])
             )
+        if sheet:
+            return  # a repeat's rows are tied to their response by _parent_index
         uuids = columns[header.index("_uuid")] if columns else ()
         if None in uuids:
             raise ExportRejected(path, f"row {uuids.index(None) + 2} has no response UUID")
@@ -275,16 +369,14 @@ class ExportReader:
 
 def export_columns(form: Form) -> list[str]:
     """The columns of the responses sheet an export of `form` has, in order."""
-    columns = list(META_COLUMNS)
-    for question in form.fields():
-        if question.type == "note":
-            continue
-        columns.append(question.name)
-        if question.type == "select_multiple":
-            columns.extend(
-                f"{question.name}{CHOICE_SEPARATOR}{choice.name}"
-                for choice in form.choices(question)
-            )
+    questions = [
+        question
+        for question in form.fields()
+        if question.type != "note" and not form.repeat_path(question.name)
+    ]
+    columns = [*META_COLUMNS, *column_names(form, questions)]
+    if form.repeats():
+        columns.append(INDEX_COLUMN)
     return columns
 
 
@@ -420,14 +512,16 @@ def _check_meta(path: Path, meta: dict[str, object], form: Form) -> None:
             raise ExportRejected(path, f"the meta sheet has no {key}")
 
 
-def _responses(path: Path, cells: list[list[object]]) -> tuple[list[str], list[list[object]]]:
+def _responses(
+    path: Path, cells: list[list[object]], sheet: str = RESPONSES_SHEET
+) -> tuple[list[str], list[list[object]]]:
     if not cells:
-        raise ExportRejected(path, "the responses sheet is empty (no header row)")
+        raise ExportRejected(path, f"the {sheet} sheet is empty (no header row)")
     header = [_plain(cell) for cell in cells[0]]
     while header and header[-1] is None:
         header.pop()
     if any(not isinstance(name, str) for name in header):
-        raise ExportRejected(path, "the responses sheet has a column without a name")
+        raise ExportRejected(path, f"the {sheet} sheet has a column without a name")
     width = len(header)
     if len(cells) - 1 > MAX_RESPONSES:
         raise ExportRejected(path, f"more than {MAX_RESPONSES} responses in one export")

@@ -10,11 +10,19 @@ Where a response counts:
   matched whatever their case, spacing or language); with a region question, only if that
   region is one of the question's choices, so one breakdown never mixes two sets of regions.
 
-A Likert item is a select_one on a list named like `agree5` (agree…, likert…) whose choices
-are 1 to 5; "agree" is 4 or 5, the share agreeing is those over the respondents who answered
-the item, and the mean is over the same respondents. Every other select question gets counts
+A Likert item is a select_one on a 5-point agreement scale: a list named like `agree5`
+(agree…, likert…) whose choices are 1 to 5, or any list whose five labels, in one of the form's
+languages, run from strongly disagree to strongly agree (or back), e.g. KoboToolbox's "Strongly
+disagree … Strongly agree" or "Helemaal oneens … Helemaal eens"; its choices then count as
+points 1 to 5 in that order. "Agree" is 4 or 5, the share agreeing is those over the answers
+to the item, and the mean is over the same answers. Every other select question gets counts
 and shares of the respondents who answered it (a select_multiple's shares add up past 100%).
 Text answers are listed per question, except those that name a person (`PERSONAL_QUESTIONS`).
+
+A question inside a repeat is counted over every instance (each instance's answer is one
+answer), and each repeat is summarised by how many responses have instances and how many
+there are. Metadata (start, end, today, deviceid, username, audit, phonenumber, simserial,
+email) and hidden questions are listed with how many responses hold them, never charted.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ import os
 import re
 import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -57,6 +65,29 @@ LIKERT_POINTS = ("1", "2", "3", "4", "5")
 AGREE_POINTS = frozenset({"4", "5"})
 UNKNOWN = "unknown"
 _LIKERT_LIST = re.compile(r"(agree|agreement|likert)\w*", re.IGNORECASE)
+# The words of 5-point agreement scales, in the languages forms are written in here; a label
+# is neutral, else disagreeing, else agreeing (a neutral label names both, a disagreeing one
+# often contains the agreeing word), and strong when it also has a word of degree.
+_NEUTRAL_WORDS = (
+    "neither",
+    "neutral",
+    "undecided",
+    "neutraal",
+    "niet eens",
+    "noch",
+    "neutre",
+    "ni d'accord",
+    "ni de acuerdo",
+    "neutro",
+)
+_DISAGREE_WORDS = ("disagree", "oneens", "pas d'accord", "pas du tout", "desacuerdo")
+_AGREE_WORDS = ("agree", "eens", "d'accord", "de acuerdo")
+_STRONG_WORDS = (
+    "strongly", "completely", "totally", "fully", "helemaal", "volledig", "zeer", "geheel",
+    "tout à fait", "tout a fait", "pas du tout", "totalmente", "muy",
+)  # fmt: skip
+_SCALE = (-2, -1, 0, 1, 2)
+METADATA_SHOWN_TYPES = frozenset({"hidden"})
 
 
 @dataclass(frozen=True)
@@ -128,6 +159,32 @@ class OpenQuestion:
 
 
 @dataclass(frozen=True)
+class RepeatSummary:
+    """A repeat: how many responses have instances of it, and how many instances there are."""
+
+    name: str
+    label: Texts
+    responses_with_instances: int
+    instances: int
+    questions: tuple[str, ...]  # summarised with the other questions, over every instance
+
+    @property
+    def mean_per_response(self) -> float | None:
+        if not self.responses_with_instances:
+            return None
+        return self.instances / self.responses_with_instances
+
+
+@dataclass(frozen=True)
+class MetadataColumn:
+    """A metadata or hidden question: listed with how many responses hold it, not charted."""
+
+    name: str
+    type: str
+    answered: int
+
+
+@dataclass(frozen=True)
 class PostCount:
     post: str
     region: str
@@ -170,6 +227,8 @@ class Summary:
     refused_files: tuple[RefusedReceipt, ...]
     region_labels: dict[str, Texts]
     business_labels: dict[str, Texts]
+    repeats: tuple[RepeatSummary, ...] = ()
+    metadata: tuple[MetadataColumn, ...] = ()
 
     def region_label(self, code: str, language: str = "en") -> str:
         return _text(self.region_labels.get(code), language) or code
@@ -211,22 +270,28 @@ def build_summary(
 
 def summary_columns(form: Form) -> tuple[str, ...]:
     """The columns of a response the summary counts or lists."""
-    return _columns_of(*_summarised_questions(form))
+    return _columns_of(form, *_summarised_questions(form))
 
 
-def _columns_of(*questions: list[Question]) -> tuple[str, ...]:
+def _columns_of(form: Form, *questions: list[Question]) -> tuple[str, ...]:
     names = [question.name for group in questions for question in group]
-    return tuple(dict.fromkeys([*names, REGION_QUESTION, BUSINESS_QUESTION, "_language"]))
+    listed = [item.name for item in [*form.repeats(), *_metadata_questions(form)]]
+    return tuple(dict.fromkeys([*names, *listed, REGION_QUESTION, BUSINESS_QUESTION, "_language"]))
 
 
 def _summarised_questions(
     form: Form,
 ) -> tuple[list[Question], list[Question], list[Question]]:
     """The Likert items, the other select questions and the open questions summarised."""
-    likert = [q for q in form.questions() if is_likert(form, q)]
-    selects = [q for q in form.questions() if q.is_select and not is_likert(form, q)]
-    texts = [q for q in form.questions() if q.type == "text" and q.name not in PERSONAL_QUESTIONS]
+    asked = [q for q in form.questions() if q.is_shown]
+    likert = [q for q in asked if is_likert(form, q)]
+    selects = [q for q in asked if q.is_select and not is_likert(form, q)]
+    texts = [q for q in asked if q.type == "text" and q.name not in PERSONAL_QUESTIONS]
     return likert, selects, texts
+
+
+def _metadata_questions(form: Form) -> list[Question]:
+    return [q for q in form.fields() if q.is_metadata or q.type in METADATA_SHOWN_TYPES]
 
 
 def _build_summary(
@@ -237,7 +302,7 @@ def _build_summary(
     stored_answers: StoredAnswers | None,
 ) -> Summary:
     likert_questions, select_questions, open_questions = _summarised_questions(form)
-    names = list(_columns_of(likert_questions, select_questions, open_questions))
+    names = list(_columns_of(form, likert_questions, select_questions, open_questions))
     records = _records(session, form, names, stored_answers)
     by_post: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     for post, answers in records:
@@ -292,16 +357,68 @@ def _build_summary(
         refused_files=_refused_receipts(session),
         region_labels=_labels(form, REGION_QUESTION, region_order, reference.regions()),
         business_labels=_labels(form, BUSINESS_QUESTION, business_order, None),
+        repeats=tuple(_repeat_summary(form, repeat, table) for repeat in form.repeats()),
+        metadata=tuple(
+            MetadataColumn(
+                question.name,
+                question.type,
+                sum(1 for value in table.column(question.name) if value not in (None, "")),
+            )
+            for question in _metadata_questions(form)
+        ),
+    )
+
+
+def _repeat_summary(form: Form, repeat: Group, table: _Columns) -> RepeatSummary:
+    counts = [value for value in table.raw(repeat.name) if isinstance(value, int)]
+    return RepeatSummary(
+        repeat.name,
+        dict(repeat.label),
+        sum(1 for count in counts if count > 0),
+        sum(counts),
+        tuple(
+            question.name
+            for question in form.fields()
+            if question.is_shown and repeat.name in form.repeat_path(question.name)
+        ),
     )
 
 
 def is_likert(form: Form, question: Question) -> bool:
-    """A select_one on a 1–5 agreement list (agree5, likert…)."""
+    """A select_one on a 5-point agreement scale (see the module's docstring)."""
+    return likert_points(form, question) is not None
+
+
+def likert_points(form: Form, question: Question) -> dict[str, str] | None:
+    """The point (LIKERT_POINTS) each choice of a Likert item stands for; None if not one."""
     if question.type != "select_one" or not question.list_name:
-        return False
-    if not _LIKERT_LIST.fullmatch(question.list_name):
-        return False
-    return tuple(choice.name for choice in form.choices(question)) == LIKERT_POINTS
+        return None
+    choices = form.choices(question)
+    names = tuple(choice.name for choice in choices)
+    if _LIKERT_LIST.fullmatch(question.list_name) and names == LIKERT_POINTS:
+        return dict(zip(names, LIKERT_POINTS, strict=True))
+    if len(choices) != len(LIKERT_POINTS):
+        return None
+    for language in form.languages:
+        scale = tuple(_agreement(choice.label.get(language, "")) for choice in choices)
+        if scale == _SCALE:
+            return dict(zip(names, LIKERT_POINTS, strict=True))
+        if scale == _SCALE[::-1]:
+            return dict(zip(names, LIKERT_POINTS[::-1], strict=True))
+    return None
+
+
+def _agreement(label: str) -> int | None:
+    """Where a label stands on an agreement scale, from -2 to 2; None for another label."""
+    text = " ".join(label.casefold().replace("’", "'").split())
+    strength = 2 if any(word in text for word in _STRONG_WORDS) else 1
+    if any(word in text for word in _NEUTRAL_WORDS):
+        return 0
+    if any(word in text for word in _DISAGREE_WORDS):
+        return -strength
+    if any(word in text for word in _AGREE_WORDS):
+        return strength
+    return None
 
 
 def distribution(values: Iterable[object]) -> Distribution:
@@ -324,11 +441,16 @@ def _records(
     those `stored_answers` hold are taken from there, and their JSON is not even read.
     """
     table = CollectedResponseRow.__table__
+    # A stored answer inside a repeat is read from the response's JSON (the reading
+    # processes pick only the responses sheet's columns).
     known = (
         stored_answers.by_export
-        if stored_answers is not None and stored_answers.columns == tuple(names)
+        if stored_answers is not None
+        and stored_answers.columns == tuple(names)
+        and not form.repeats()
         else {}
     )
+    pick = _picker(form, names)
     values = table.c["values"]
     if known:
         values = case((table.c.export_id.in_(list(known)), None), else_=values)
@@ -342,7 +464,7 @@ def _records(
     unread: list[tuple[int, str]] = []
     for post, _submitted, uuid, export_id, text in rows:
         if text is not None:
-            answers = tuple(map(loads(text).get, names))
+            answers = pick(loads(text))
         else:
             answers = known.get(export_id, no_answers).get(uuid, ())
             if not answers:  # not among the answers kept after all: read it below
@@ -357,8 +479,51 @@ def _records(
             ).all()
         )
         for at, uuid in unread:
-            records[at] = (records[at][0], tuple(map(loads(texts[uuid]).get, names)))
+            records[at] = (records[at][0], pick(loads(texts[uuid])))
     return records
+
+
+def _picker(form: Form, names: Sequence[str]) -> Callable[[dict[str, object]], tuple[object, ...]]:
+    """What a stored response answers to `names`: a question inside a repeat gives a tuple of
+    every instance's answer, a repeat how many instances it has."""
+    repeats = {repeat.name for repeat in form.repeats()}
+    paths = {name: form.repeat_path(name) for name in names}
+    if not any(paths.values()) and not repeats & set(names):
+        return lambda values: tuple(map(values.get, names))
+
+    def pick(values: dict[str, object]) -> tuple[object, ...]:
+        picked: list[object] = []
+        for name in names:
+            path = paths[name]
+            if name in repeats:
+                picked.append(
+                    sum(_instance_count(instance, name) for instance in _instances(values, path))
+                )
+            elif path:
+                picked.append(tuple(instance.get(name) for instance in _instances(values, path)))
+            else:
+                picked.append(values.get(name))
+        return tuple(picked)
+
+    return pick
+
+
+def _instances(values: dict[str, object], path: Sequence[str]) -> list[dict[str, object]]:
+    """The instances of the innermost repeat of `path`, in every instance around it."""
+    found = [values]
+    for repeat in path:
+        found = [
+            instance
+            for outer in found
+            for instance in (outer.get(repeat) if isinstance(outer.get(repeat), list) else ())  # type: ignore[union-attr]
+            if isinstance(instance, dict)
+        ]
+    return found
+
+
+def _instance_count(values: dict[str, object], repeat: str) -> int:
+    instances = values.get(repeat)
+    return len(instances) if isinstance(instances, list) else 0
 
 
 def _latest_exports(session: Session, form: Form) -> dict[str, str]:
@@ -516,14 +681,44 @@ class _Columns:
             else:
                 self._groups.append((pairs[index], at, at + 1))
 
-    def column(self, name: str) -> list[object]:
+    def raw(self, name: str) -> list[object]:
+        """Each response's value, a question in a repeat giving a tuple of its instances'."""
         return self._columns[name]
+
+    def column(self, name: str) -> list[object]:
+        """The answers to `name`: one per response, or per instance inside a repeat."""
+        return _flat(self._columns[name])
+
+    def rows(self, name: str) -> Iterator[tuple[int, str, str, str, object]]:
+        """(position, post, region, language, answer) of each answer to `name`."""
+        for at, value in enumerate(self._columns[name]):
+            answers = value if isinstance(value, tuple) else (value,)
+            for answer in answers:
+                yield (
+                    self.positions[at],
+                    self.posts[at],
+                    self.regions[at],
+                    self.languages[at],
+                    answer,
+                )
 
     def by_group(self, name: str) -> Iterator[tuple[tuple[str, str], list[object]]]:
         """(region, business) and the answers of that group's responses to `name`."""
         column = self._columns[name]
         for key, first, end in self._groups:
-            yield key, column[first:end]
+            yield key, _flat(column[first:end])
+
+
+def _flat(values: list[object]) -> list[object]:
+    if not any(isinstance(value, tuple) for value in values):
+        return values
+    flat: list[object] = []
+    for value in values:
+        if isinstance(value, tuple):
+            flat.extend(value)
+        else:
+            flat.append(value)
+    return flat
 
 
 def _likert_item(
@@ -537,9 +732,11 @@ def _likert_item(
     by_region: dict[str, Counter[object]] = {code: Counter() for code in region_order}
     by_business: dict[str, Counter[object]] = {code: Counter() for code in business_order}
     everyone: Counter[object] = Counter()
+    points = likert_points(form, question) or {}
     for (region, business), answers in table.by_group(name):
-        counts = Counter(answers)
-        counts.pop(None, None)
+        counts = Counter(
+            points.get(answer, answer) for answer in answers if isinstance(answer, str)
+        )
         everyone.update(counts)
         by_region.setdefault(region, Counter()).update(counts)
         by_business.setdefault(business, Counter()).update(counts)
@@ -599,14 +796,7 @@ def _select_summary(form: Form, question: Question, table: _Columns) -> SelectSu
 def _open_question(question: Question, table: _Columns) -> OpenQuestion:
     answered = sorted(
         (position, post, region, language, text)
-        for position, post, region, language, text in zip(
-            table.positions,
-            table.posts,
-            table.regions,
-            table.languages,
-            table.column(question.name),
-            strict=True,
-        )
+        for position, post, region, language, text in table.rows(question.name)
         if isinstance(text, str) and text.strip()
     )
     answers = tuple(OpenAnswer(*answer) for _position, *answer in answered)
@@ -713,6 +903,23 @@ def _summary_sheets(
             for q in summary.open_questions
             for a in q.answers
         ],
+    )
+    yield (
+        "repeats",
+        [("repeat", 20), ("label", 50), ("responses_with_instances", 14), ("instances", 11),
+         ("mean_per_response", 12), ("questions", 60)],
+        [
+            [r.name, _text(r.label, lang), r.responses_with_instances, r.instances,
+             _Formatted(None if r.mean_per_response is None else round(r.mean_per_response, 4),
+                        _DECIMAL),
+             " ".join(r.questions)]
+            for r in summary.repeats
+        ],
+    )  # fmt: skip
+    yield (
+        "metadata",
+        [("column", 20), ("type", 14), ("responses", 11)],
+        [[m.name, m.type, m.answered] for m in summary.metadata],
     )
     yield ("missing_posts", [("post", 40)], [[post] for post in summary.missing_posts])
     yield (

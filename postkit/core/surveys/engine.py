@@ -3,13 +3,20 @@
 Qt-free, so the form view only renders what a `FormSession` says and the services validate a
 submitted response with the very same rules. As in ODK, a question that is not relevant counts as
 unanswered in every expression, and its answer is not stored when the response is submitted.
+
+Inside a repeat each instance has its own answers. The session names an answer by a *slot*: the
+question's name outside repeats, else `name@2` (the second instance) or `name@2.1` (the first
+instance of a repeat inside the second instance of the outer one); see `slot()`. Expressions
+resolve `${x}` as pyxform and JavaRosa do: inside a repeat, the same instance's x; from outside
+it, the answers of every instance (a nodeset for sum(), count() …). Answers go out (`answers`,
+`answers_for_storage`) as JSON-ready dicts in which a repeat is a list of its instances' dicts.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -19,15 +26,20 @@ from postkit.core.surveys.expressions import (
     EvaluationError,
     Expression,
     ExpressionError,
+    Nodes,
+    RepeatScope,
     evaluate,
     is_true,
     parse,
+    to_number,
     to_string,
 )
 from postkit.core.surveys.forms import GEO_TYPES, Choice, Form, Group, Item, Question, Texts
 from postkit.core.surveys.xlsform import is_dynamic_default
 
 ACKNOWLEDGED = "OK"
+# A repeat_count beyond this is a mistake in the form, not a questionnaire anyone fills in.
+MAX_INSTANCES = 500
 _OUTPUT = re.compile(r"\$\{([^}]*)\}")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?")
 
@@ -88,11 +100,30 @@ _MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "Put every option in order.",
         "nl": "Zet alle opties op volgorde.",
     },
+    "repeat": {
+        "en": "A repeat's answers are a list of its instances.",
+        "nl": "De antwoorden van een herhaling zijn een lijst van de herhalingen.",
+    },
     "fixed": {
         "en": "This answer comes from the post's profile and cannot be changed here.",
         "nl": "Dit antwoord komt uit het profiel van de post en kan hier niet worden gewijzigd.",
     },
 }
+
+
+def slot(name: str, positions: tuple[int, ...] = ()) -> str:
+    """The key of one answer: `name` outside repeats, `name@2.1` in instance 1 of instance 2."""
+    if not positions:
+        return name
+    return f"{name}@{'.'.join(str(position) for position in positions)}"
+
+
+def split_slot(key: str) -> tuple[str, tuple[int, ...]]:
+    """A slot's question (or group) name and its instance positions, outermost first."""
+    name, _, positions = key.partition("@")
+    if not positions:
+        return name, ()
+    return name, tuple(int(position) for position in positions.split("."))
 
 
 def message(key: str, language: str | None, **data: object) -> str:
@@ -150,21 +181,30 @@ class FormSession:
         self._today = today
         self._fields = {question.name: question for question in form.fields()}
         self._items: dict[str, Item] = {item.name: item for item in form.walk()}
+        self._repeat_path: dict[str, tuple[str, ...]] = {}
+        self._index_repeats(form.items, ())
+        self._has_repeats = any(self._repeat_path.values())
+        # The questions outside any repeat: each has one answer, keyed by its name.
+        self._top_fields = [q for q in self._fields.values() if not self._repeat_path[q.name]]
         self._ancestors: dict[str, tuple[Group, ...]] = {}
         self._index_ancestors(form.items, ())
         self._pages = _make_pages(form)
         self._page_by_top = {page.items[0].name: page for page in self._pages}
-        self._values: dict[str, object] = dict.fromkeys(self._fields)
+        self._values: dict[str, object] = {q.name: None for q in self._top_fields}
         self._visible: dict[str, bool] = {}
         self._seen: dict[str, object] = {}
         self._required: dict[str, Expression | bool] = {}
         self._once: dict[str, bool] = {}
         self._triggered: dict[str, tuple[object, ...]] = {}
+        # Instances per repeat slot (the repeat's name with the positions of the repeats around
+        # it), and the instance slots whose defaults are in.
+        self._counts: dict[str, int] = {}
+        self._created: set[str] = set()
         self._metadata = dict(metadata or {})
         if answers is None:
             self._apply_defaults()
         else:
-            self._load(answers, strict)
+            self._load(answers, (), strict)
         self._fixed: dict[str, object] = {}
         for name, value in (fixed or {}).items():
             self._fixed[name] = self.coerce(self.question(name), value)
@@ -184,36 +224,38 @@ class FormSession:
         return [page for page in self._pages if self.visible(page)]
 
     def page_of(self, name: str) -> Page | None:
-        """The page a question or group is on; None for a calculate outside any group."""
+        """The page a question or group (or one of its slots) is on; None for a lone calculate."""
+        name = split_slot(name)[0]
         top = (*self._ancestors[name], self._item(name))[0]
         return self._page_by_top.get(top.name)
 
     def visible(self, item: Item | Page | str) -> bool:
-        """Whether an item (or page) is shown: its own `relevant` and that of its groups hold.
+        """Whether an item (or page, or slot) is shown: its `relevant` and its groups' hold.
 
         A page is shown when its group is and at least one item on it is.
         """
         if isinstance(item, Page):
             if item.group is not None:
-                return self._visible[item.group.name] and any(
-                    self._shows(child) for child in item.group.items
-                )
+                return self._shows(item.group)
             return self._shows(item.items[0])
-        name = item if isinstance(item, str) else item.name
-        return self._visible[name]
+        key = item if isinstance(item, str) else item.name
+        return self._visible.get(key, False)
 
-    def _shows(self, item: Item) -> bool:
+    def _shows(self, item: Item, positions: tuple[int, ...] = ()) -> bool:
         """Whether anything of `item` appears on screen (a calculate never does)."""
-        if not self._visible[item.name]:
+        if not self._visible.get(slot(item.name, positions), False):
             return False
         if isinstance(item, Group):
-            return any(self._shows(child) for child in item.items)
+            if item.is_repeat:
+                return _has_shown_questions(item)
+            return any(self._shows(child, positions) for child in item.items)
         return item.is_shown
 
     def question(self, name: str) -> Question:
+        """The question of a name or slot."""
         try:
-            return self._fields[name]
-        except KeyError:
+            return self._fields[split_slot(name)[0]]
+        except (KeyError, ValueError):
             raise KeyError(f"{name!r} is not a question of form {self.form.form_id}") from None
 
     def _item(self, name: str) -> Item:
@@ -222,35 +264,135 @@ class FormSession:
             raise KeyError(f"{name!r} is not a question or group of form {self.form.form_id}")
         return item
 
+    # Repeats
+
+    def repeat_path(self, name: str) -> tuple[str, ...]:
+        """The repeats around a question or group, outermost first."""
+        return self._repeat_path[split_slot(name)[0]]
+
+    def instance_count(self, repeat: str) -> int:
+        """How many instances a repeat slot (`visit`, or `contact@2` inside visit 2) has now."""
+        return self._counts.get(repeat, 0)
+
+    def can_change_instances(self, repeat: str) -> bool:
+        """False where the form's repeat_count sets the number of instances."""
+        group = self._item(split_slot(repeat)[0])
+        return isinstance(group, Group) and group.is_repeat and group.repeat_count is None
+
+    def add_instance(self, repeat: str) -> str:
+        """Add an instance at the end of a repeat slot; return the new instance's slot."""
+        name, positions = split_slot(repeat)
+        if not self.can_change_instances(repeat):
+            raise ValueError(f"the form sets how many times {name!r} is asked")
+        count = self._counts.get(repeat, 0)
+        if count >= MAX_INSTANCES:
+            raise ValueError(f"{name!r} has {MAX_INSTANCES} instances already")
+        self._counts[repeat] = count + 1
+        instance = slot(name, (*positions, count + 1))
+        self._drop_instance(instance)
+        self._refresh()
+        return instance
+
+    def remove_instance(self, instance: str) -> None:
+        """Remove an instance of a repeat with its answers; later instances move up."""
+        name, positions = split_slot(instance)
+        repeat = slot(name, positions[:-1])
+        if not self.can_change_instances(repeat):
+            raise ValueError(f"the form sets how many times {name!r} is asked")
+        if not 1 <= positions[-1] <= self._counts.get(repeat, 0):
+            raise KeyError(f"{instance!r} is not an instance of {name!r}")
+        self._drop_instance(instance)
+        self._counts[repeat] -= 1
+        self._refresh()
+
+    def _drop_instance(self, instance: str) -> None:
+        """Forget an instance's answers and renumber the instances after it."""
+        name, positions = split_slot(instance)
+        depth, index, prefix = len(positions) - 1, positions[-1], positions[:-1]
+
+        def moved(key: str) -> str | None:
+            item, at = split_slot(key)
+            path = self._repeat_path.get(item, ())
+            if len(at) > len(path):
+                path = (*path, item)  # an instance of repeat `item` itself
+            if len(at) <= depth or path[depth] != name or at[:depth] != prefix:
+                return key
+            if at[depth] == index:
+                return None
+            if at[depth] < index:
+                return key
+            return slot(item, (*at[:depth], at[depth] - 1, *at[depth + 1 :]))
+
+        for table in (self._values, self._visible, self._seen, self._triggered, self._counts):
+            kept = {}
+            for key, value in table.items():
+                new = moved(key)
+                if new is not None:
+                    kept[new] = value
+            table.clear()
+            table.update(kept)  # type: ignore[arg-type]
+        self._created = {new for key in self._created if (new := moved(key)) is not None}
+
+    def _slots(self, question: Question) -> list[str]:
+        """Every slot of a question in the instances that exist now, in form order."""
+        path = self._repeat_path[question.name]
+        if not path:
+            return [question.name]
+        return [slot(question.name, at) for at in self._instance_positions(path, ())]
+
+    def _instance_positions(
+        self, path: tuple[str, ...], fixed: tuple[int, ...]
+    ) -> list[tuple[int, ...]]:
+        found = [fixed]
+        for depth in range(len(fixed), len(path)):
+            found = [
+                (*at, number)
+                for at in found
+                for number in range(1, self._counts.get(slot(path[depth], at), 0) + 1)
+            ]
+        return found
+
     # Texts
 
-    def label(self, item: Item | Choice | Page) -> str:
-        """The label in the session's language, else the default language, else any."""
+    def label(self, item: Item | Choice | Page, key: str | None = None) -> str:
+        """The label in the session's language, else the default language, else any.
+
+        `key` is the slot shown, for a label that names answers in the same instance.
+        """
         if isinstance(item, Page):
             if item.group is None:
                 return ""
             item = item.group
-        return self._filled(self.form.text(item.label, self.language))
+        return self._filled(self.form.text(item.label, self.language), key)
 
-    def hint(self, item: Question) -> str:
-        return self._filled(self.form.text(item.hint, self.language))
+    def hint(self, item: Question, key: str | None = None) -> str:
+        return self._filled(self.form.text(item.hint, self.language), key)
 
-    def _filled(self, text: str) -> str:
+    def _filled(self, text: str, key: str | None = None) -> str:
         """The text with each `${name}` replaced by that answer, as ODK shows it."""
         if "${" not in text:
             return text
-        return _OUTPUT.sub(lambda found: self._shown_value(found.group(1)), text)
+        return _OUTPUT.sub(lambda found: self._shown_value(found.group(1), key), text)
 
-    def _shown_value(self, name: str) -> str:
+    def shown_value(self, name: str, key: str | None = None) -> str:
+        """What `${name}` shows in a label at slot `key`: a choice's label, else the text."""
+        return self._shown_value(name, key)
+
+    def _shown_value(self, name: str, key: str | None = None) -> str:
         question = self._fields.get(name)
         if question is None:
             return "${" + name + "}"
-        value = self._seen.get(name)
-        if question.is_select and value is not None:
-            labels = {c.name: self.label(c) for c in self.form.choices(question)}
-            chosen = value if isinstance(value, tuple) else (value,)
-            return ", ".join(labels.get(choice, choice) for choice in chosen)
-        return to_string(value)
+        value = self._scope(key).get(name) if self._has_repeats else self._seen.get(name)
+        values = value.values if isinstance(value, Nodes) else (value,)
+        shown = []
+        for one in values:
+            if question.is_select and one is not None:
+                labels = {c.name: self.label(c) for c in self.form.choices(question)}
+                chosen = one if isinstance(one, tuple) else (one,)
+                shown.append(", ".join(labels.get(choice, choice) for choice in chosen))
+            else:
+                shown.append(to_string(one))
+        return ", ".join(text for text in shown if text)
 
     def choice_label(self, question: str, choice: str) -> str:
         """The label of a choice of a select question, as jr:choice-name() shows it; '' if none."""
@@ -266,22 +408,17 @@ class FormSession:
     # Answers
 
     def value(self, name: str) -> object:
-        """The answer (or calculated value) of a question; None when unanswered."""
+        """The answer (or calculated value) of a question or slot; None when unanswered."""
         self.question(name)
-        return self._values[name]
+        return self._values.get(name)
 
     def set_answer(self, name: str, value: object) -> None:
-        """Set an answer, converted to its question's type; raise ValidationError if it can't be.
+        """Set an answer (by name or slot), converted to its question's type.
 
-        None, empty text or an empty selection clears the answer.
+        Raise ValidationError if it can't be. None, empty text or an empty selection clears
+        the answer.
         """
-        question = self.question(name)
-        if not question.is_answerable:
-            raise ValueError(f"{name!r} is a {question.type}; it cannot be answered")
-        converted = self.coerce(question, value)
-        self._check_not_fixed(name, converted)
-        self._values[name] = converted
-        self._refresh()
+        self.set_answers({name: value})
 
     def is_fixed(self, name: str) -> bool:
         """True for an answer from the post profile, which the respondent cannot change."""
@@ -294,28 +431,42 @@ class FormSession:
     def set_answers(self, answers: Mapping[str, object]) -> None:
         """Set several answers, recomputing once; if one does not fit, none is set."""
         converted = {}
+        repeated = []
         for name, value in answers.items():
             question = self.question(name)
             if not question.is_answerable:
                 raise ValueError(f"{name!r} is a {question.type}; it cannot be answered")
+            positions = split_slot(name)[1]
+            if len(positions) != len(self._repeat_path[question.name]):
+                raise KeyError(f"{name!r}: {question.name!r} is asked per repeat instance")
+            if positions:
+                repeated.append((name, question))
             converted[name] = self.coerce(question, value)
             self._check_not_fixed(name, converted[name])
+        # An instance may come with an answer set here (a repeat_count), so check after.
+        saved = (dict(self._values), dict(self._counts), set(self._created))
         self._values.update(converted)
         self._refresh()
+        missing = [name for name, question in repeated if name not in self._slots(question)]
+        if missing:
+            self._values, self._counts, self._created = saved
+            self._refresh()
+            raise KeyError(f"{missing[0]!r}: that repeat instance does not exist")
 
     def coerce(self, question: Question, value: object) -> object:
         """`value` as the type of `question` stores it; raise ValidationError if it is not one."""
         return coerce_answer(self.form, question, value, self.language)
 
-    def choices(self, question: Question | str) -> tuple[Choice, ...]:
+    def choices(self, question: Question | str, key: str | None = None) -> tuple[Choice, ...]:
         """The choices to offer: the question's list, narrowed by its `choice_filter`."""
         if isinstance(question, str):
+            key = key or question
             question = self.question(question)
         choices = self.form.choices(question)
         expression = question.choice_filter
         if expression is None:
             return choices
-        context = self._context()
+        context = self._scope(key or question.name)
         offered = []
         for choice in choices:
             columns = {"name": choice.name, "list_name": choice.list_name, **choice.extra}
@@ -336,16 +487,15 @@ class FormSession:
         return tuple(offered)
 
     def answers(self) -> dict[str, object]:
-        """Every answer given, shown or not: what a draft keeps so going back restores it."""
-        return {
-            name: value
-            for name, value in self._values.items()
-            if value is not None and self._fields[name].is_answerable
-        }
+        """Every answer given, shown or not: what a draft keeps so going back restores it.
+
+        A repeat is a list with a dict per instance (an empty instance is an empty dict).
+        """
+        return self._nested(self.form.items, (), stored=False)
 
     def record_visit(self, name: str, when: datetime | None = None) -> None:
         """Note that the respondent reached a question, for the form's `audit`."""
-        audits = [q.name for q in self._fields.values() if q.type == "audit"]
+        audits = [q.name for q in self._top_fields if q.type == "audit"]
         if not audits:
             return
         at = (when or datetime.now().astimezone()).isoformat(timespec="seconds")
@@ -358,7 +508,7 @@ class FormSession:
     def finish(self, now: datetime | None = None) -> None:
         """Stamp the `end` metadata: the respondent submits the response now."""
         stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
-        for question in self._fields.values():
+        for question in self._top_fields:
             if question.type == "end":
                 self._values[question.name] = stamp
         self._refresh()
@@ -372,16 +522,41 @@ class FormSession:
 
     def answers_for_storage(self) -> dict[str, object]:
         """The answers a submitted response keeps: shown questions and calculated values."""
-        return {
-            name: value
-            for name, value in self._values.items()
-            if value is not None and self._fields[name].type != "note" and self._visible[name]
-        }
+        return self._nested(self.form.items, (), stored=True)
+
+    def _nested(
+        self, items: tuple[Item, ...], positions: tuple[int, ...], *, stored: bool
+    ) -> dict[str, object]:
+        found: dict[str, object] = {}
+        for item in items:
+            key = slot(item.name, positions)
+            if isinstance(item, Group) and item.is_repeat:
+                if stored and not self._visible.get(key, False):
+                    continue
+                instances = []
+                for number in range(1, self._counts.get(key, 0) + 1):
+                    inner = (*positions, number)
+                    if stored and not self._visible.get(slot(item.name, inner), False):
+                        continue
+                    instances.append(self._nested(item.items, inner, stored=stored))
+                found[item.name] = instances
+            elif isinstance(item, Group):
+                found.update(self._nested(item.items, positions, stored=stored))
+            else:
+                value = self._values.get(key)
+                if value is None:
+                    continue
+                if stored and (item.type == "note" or not self._visible.get(key, False)):
+                    continue
+                if not stored and not item.is_answerable:
+                    continue
+                found[item.name] = value
+        return found
 
     # Validation
 
     def errors(self, page: Page | int | None = None) -> dict[str, str]:
-        """What is wrong, per question name, on one page or (None) in the whole form.
+        """What is wrong, per slot, on one page or (None) in the whole form.
 
         Only questions that are shown are checked.
         """
@@ -393,32 +568,36 @@ class FormSession:
             questions = _questions(page.items)
         found: dict[str, str] = {}
         for question in questions:
-            if not question.is_answerable or not self._visible[question.name]:
+            if not question.is_answerable:
                 continue
-            problem = self._problem(question)
-            if problem is not None:
-                found[question.name] = problem
+            for key in self._slots(question):
+                if not self._visible.get(key, False):
+                    continue
+                problem = self._problem(question, key)
+                if problem is not None:
+                    found[key] = problem
         return found
 
     def first_error(self) -> tuple[str, str] | None:
-        """The first problem in form order, as (question name, message)."""
+        """The first problem in form order, as (slot, message)."""
         return next(iter(self.errors().items()), None)
 
-    def is_required(self, question: Question) -> bool:
-        """Whether the question must be answered now (`required` may be an expression)."""
+    def is_required(self, question: Question, key: str | None = None) -> bool:
+        """Whether the question (at slot `key`) must be answered now (`required` may be an
+        expression)."""
         rule = self._required_rule(question)
         if isinstance(rule, bool):
             return rule
-        return is_true(self._evaluate(rule, None, default=True))
+        return is_true(self._evaluate(rule, None, default=True, key=key or question.name))
 
-    def _problem(self, question: Question) -> str | None:
-        value = self._values[question.name]
+    def _problem(self, question: Question, key: str) -> str | None:
+        value = self._values.get(key)
         if value is None:
-            if self.is_required(question):
+            if self.is_required(question, key):
                 return self._text(question.required_message, "required")
             return None
         if question.is_select:
-            offered = {choice.name for choice in self.choices(question)}
+            offered = {choice.name for choice in self.choices(question, key)}
             chosen = value if isinstance(value, tuple) else (value,)
             if any(name not in offered for name in chosen):
                 return message("not_a_choice", self.language)
@@ -426,7 +605,7 @@ class FormSession:
             try:
                 result = evaluate(
                     question.constraint,
-                    self._context(),
+                    self._scope(key),
                     value,
                     self._today,
                     choice_label=self.choice_label,
@@ -463,11 +642,13 @@ class FormSession:
         errors = self.errors()
         done = 0
         for page in pages:
-            questions = [q for q in _questions(page.items) if q.is_answerable]
-            if any(q.name in errors for q in questions):
+            slots = [
+                key for q in _questions(page.items) if q.is_answerable for key in self._slots(q)
+            ]
+            if any(key in errors for key in slots):
                 continue
             passed = current_page is not None and page.index < current_page
-            if passed or any(self._values[q.name] is not None for q in questions):
+            if passed or any(self._values.get(key) is not None for key in slots):
                 done += 1
         return Progress(done, len(pages))
 
@@ -479,42 +660,77 @@ class FormSession:
             if isinstance(item, Group):
                 self._index_ancestors(item.items, (*ancestors, item))
 
+    def _index_repeats(self, items: tuple[Item, ...], path: tuple[str, ...]) -> None:
+        for item in items:
+            self._repeat_path[item.name] = path
+            if isinstance(item, Group):
+                self._index_repeats(item.items, (*path, item.name) if item.is_repeat else path)
+
+    def _default_value(self, question: Question) -> object:
+        """A question's literal default as its type stores it; None when it has none."""
+        if question.default in (None, "") or not question.is_answerable:
+            return None
+        default: object = question.default
+        if question.type == "date" and question.default.strip() == "today()":
+            default = self._today or date.today()
+        elif is_dynamic_default(question.default):
+            return None  # computed once the other defaults are in
+        try:
+            return self.coerce(question, default)
+        except ValidationError:
+            return None  # the form check reports a default that does not fit
+
     def _apply_defaults(self) -> None:
-        for question in self._fields.values():
-            if question.default in (None, "") or not question.is_answerable:
-                continue
-            default: object = question.default
-            if question.type == "date" and question.default.strip() == "today()":
-                default = self._today or date.today()
-            elif is_dynamic_default(question.default):
-                continue  # computed once the other defaults are in
-            try:
-                self._values[question.name] = self.coerce(question, default)
-            except ValidationError:
-                continue  # the form check reports a default that does not fit
+        for question in self._top_fields:
+            value = self._default_value(question)
+            if value is not None:
+                self._values[question.name] = value
+
+    def _dynamic_default(self, question: Question, key: str) -> object:
+        default = question.default
+        if not default or not question.is_answerable or not is_dynamic_default(default):
+            return None
+        if question.type == "date" and default.strip() == "today()":
+            return None
+        try:
+            result = calculated_value(self._evaluate(parse(default), None, None, key=key))
+            return self.coerce(question, result)
+        except (ExpressionError, ValidationError):
+            return None  # the form check reports a default that does not parse
 
     def _apply_dynamic_defaults(self) -> None:
         """Defaults such as ${other} + 1, computed once when the response is started."""
         changed = False
-        for question in self._fields.values():
-            default = question.default
-            if not default or not question.is_answerable or not is_dynamic_default(default):
-                continue
-            if question.type == "date" and default.strip() == "today()":
-                continue
+        for question in self._top_fields:
             if question.name in self._fixed:
                 continue
-            try:
-                result = calculated_value(self._evaluate(parse(default), None, None))
-                self._values[question.name] = self.coerce(question, result)
-            except (ExpressionError, ValidationError):
-                continue  # the form check reports a default that does not parse
-            changed = True
+            value = self._dynamic_default(question, question.name)
+            if value is not None:
+                self._values[question.name] = value
+                changed = True
         if changed:
             self._refresh()
 
+    def _create_instance(self, repeat: Group, positions: tuple[int, ...]) -> None:
+        """A new instance's defaults, static and (as ODK computes them then) dynamic."""
+        self._created.add(slot(repeat.name, positions))
+        own = [question for item in repeat.items for question in _own_questions(item)]
+        for question in own:
+            key = slot(question.name, positions)
+            value = self._default_value(question)
+            if value is not None and self._values.get(key) is None:
+                self._values[key] = value
+        for question in own:
+            key = slot(question.name, positions)
+            self._seen[key] = self._values.get(key)
+        for question in own:
+            key = slot(question.name, positions)
+            value = self._dynamic_default(question, key)
+            if value is not None and self._values.get(key) is None:
+                self._values[key] = value
+
     def _fill_metadata(self, now: datetime, *, is_new: bool) -> None:
-        for question in self._fields.values():
+        for question in self._top_fields:
             kind = question.type
             if not question.is_metadata or question.name in self._fixed:
                 continue
@@ -525,17 +741,35 @@ class FormSession:
             elif kind in self._metadata and self._values[question.name] is None:
                 self._values[question.name] = to_string(self._metadata[kind]) or None
 
-    def _load(self, answers: Mapping[str, object], strict: bool) -> None:
+    def _load(
+        self, answers: Mapping[str, object], positions: tuple[int, ...], strict: bool
+    ) -> None:
         for name, value in answers.items():
-            question = self._fields.get(name)
-            if question is None:
+            item = self._items.get(name)
+            if item is None or len(self._repeat_path[name]) != len(positions):
                 if strict:
                     raise ValidationError(name, "not a question of this form")
                 continue
-            if not question.is_answerable:
+            if isinstance(item, Group):
+                if not item.is_repeat:
+                    continue
+                if not isinstance(value, list | tuple):
+                    if strict:
+                        raise ValidationError(name, message("repeat", self.language))
+                    continue
+                self._counts[slot(name, positions)] = min(len(value), MAX_INSTANCES)
+                for number, instance in enumerate(value[:MAX_INSTANCES], 1):
+                    inner = (*positions, number)
+                    self._created.add(slot(name, inner))
+                    if isinstance(instance, Mapping):
+                        self._load(instance, inner, strict)
+                    elif strict:
+                        raise ValidationError(name, message("repeat", self.language))
+                continue
+            if not item.is_answerable:
                 continue  # notes have no answer; calculates are computed again
             try:
-                self._values[name] = self.coerce(question, value)
+                self._values[slot(name, positions)] = self.coerce(item, value)
             except ValidationError:
                 if strict:
                     raise
@@ -551,14 +785,69 @@ class FormSession:
             self._once[question.name] = once
         return once
 
-    def _context(self) -> dict[str, object]:
-        """The values expressions see: a question that is not shown counts as unanswered."""
-        return self._seen
+    def _scope(self, key: str | None) -> Mapping[str, object]:
+        """The answers an expression at slot `key` sees; a question not shown counts as empty."""
+        if not self._has_repeats:
+            return self._seen
+        name, positions = split_slot(key or "")
+        path = self._repeat_path.get(name, ())
+        if len(positions) > len(path):
+            path = (*path, name)  # the slot of a repeat instance: its relevant
+        return _Scope(self, path[: len(positions)], positions)
 
-    def _evaluate(self, expression: Expression, current: object, default: object) -> object:
+    def _lookup(self, name: str, path: tuple[str, ...], positions: tuple[int, ...]) -> object:
+        """`${name}` seen from the instance `positions` of the repeats `path`."""
+        item = self._items.get(name)
+        if item is None:
+            raise KeyError(name)
+        target = self._repeat_path[name]
+        if isinstance(item, Group) and item.is_repeat:
+            target = (*target, name)
+        elif isinstance(item, Group):
+            return None
+        shared = 0
+        while shared < min(len(target), len(path)) and target[shared] == path[shared]:
+            shared += 1
+        fixed = positions[:shared]
+        if isinstance(item, Group):
+            # A repeat itself, as in count(${visit}): one empty node per instance.
+            return Nodes(("",) * len(self._instance_positions(target, fixed)))
+        if shared == len(target):
+            return self._seen.get(slot(name, fixed))
+        return Nodes(
+            tuple(self._seen.get(slot(name, at)) for at in self._instance_positions(target, fixed))
+        )
+
+    def _indexed(
+        self,
+        name: str,
+        steps: tuple[tuple[str, int], ...],
+        path: tuple[str, ...],
+        positions: tuple[int, ...],
+    ) -> object:
+        if name not in self._fields:
+            raise KeyError(f"${{{name}}} is not a question of this form")
+        target = self._repeat_path[name]
+        chosen = dict(steps)
+        for repeat in chosen:
+            if repeat not in target:
+                raise KeyError(f"${{{name}}} is not inside repeat ${{{repeat}}}")
+        at = []
+        for depth, repeat in enumerate(target):
+            if repeat in chosen:
+                at.append(chosen[repeat])
+            elif depth < len(path) and path[depth] == repeat:
+                at.append(positions[depth])
+            else:
+                at.append(1)
+        return self._seen.get(slot(name, tuple(at)))
+
+    def _evaluate(
+        self, expression: Expression, current: object, default: object, key: str | None = None
+    ) -> object:
         try:
             return evaluate(
-                expression, self._context(), current, self._today, choice_label=self.choice_label
+                expression, self._scope(key), current, self._today, choice_label=self.choice_label
             )
         except EvaluationError:
             return default
@@ -566,42 +855,71 @@ class FormSession:
     def _refresh(self) -> None:
         """Recompute visibility and calculations until they settle (forward references)."""
         for _ in range(len(self._fields) + 2):
-            before = (self._visible, dict(self._values))
+            before = (self._visible, dict(self._values), dict(self._counts))
             # Items not reached yet in this pass keep the visibility of the last one.
             self._seen = {
-                name: value if before[0].get(name, True) else None
-                for name, value in self._values.items()
+                key: value if before[0].get(key, True) else None
+                for key, value in self._values.items()
             }
             self._visible = {}
-            self._walk_refresh(self.form.items, True)
-            if (self._visible, self._values) == before:
+            self._walk_refresh(self.form.items, True, ())
+            if (self._visible, self._values, self._counts) == before:
                 return
 
-    def _walk_refresh(self, items: tuple[Item, ...], parent_visible: bool) -> None:
+    def _walk_refresh(
+        self, items: tuple[Item, ...], parent_visible: bool, positions: tuple[int, ...]
+    ) -> None:
         for item in items:
+            key = slot(item.name, positions)
+            if isinstance(item, Group) and item.is_repeat:
+                self._refresh_repeat(item, parent_visible, positions)
+                continue
             shown = parent_visible
             if shown and item.relevant is not None:
-                shown = is_true(self._evaluate(item.relevant, None, default=True))
-            self._visible[item.name] = shown
+                shown = is_true(self._evaluate(item.relevant, None, default=True, key=key))
+            self._visible[key] = shown
             if isinstance(item, Group):
-                self._walk_refresh(item.items, shown)
+                self._walk_refresh(item.items, shown, positions)
                 continue
             if item.calculation is not None and item.trigger:
                 # Recomputed when a trigger's answer changes; the respondent may then edit it.
-                pulled = tuple(self._values.get(name) for name in item.trigger)
-                before_pull = self._triggered.get(item.name)
-                self._triggered[item.name] = pulled
+                scope = self._scope(key)
+                pulled = tuple(_single(scope.get(name)) for name in item.trigger)
+                before_pull = self._triggered.get(key)
+                self._triggered[key] = pulled
                 if shown and before_pull is not None and before_pull != pulled:
-                    result = self._evaluate(item.calculation, self._values[item.name], None)
-                    self._values[item.name] = self._calculated(item, result)
+                    result = self._evaluate(item.calculation, self._values.get(key), None, key)
+                    self._values[key] = self._calculated(item, result)
             elif item.calculation is not None:
                 result = None
                 if shown:
-                    result = self._values[item.name]
+                    result = self._values.get(key)
                     if result is None or not self._computed_once(item):
-                        result = self._evaluate(item.calculation, result, None)
-                self._values[item.name] = self._calculated(item, result)
-            self._seen[item.name] = self._values[item.name] if shown else None
+                        result = self._evaluate(item.calculation, result, None, key)
+                self._values[key] = self._calculated(item, result)
+            self._seen[key] = self._values.get(key) if shown else None
+
+    def _refresh_repeat(
+        self, repeat: Group, parent_visible: bool, positions: tuple[int, ...]
+    ) -> None:
+        key = slot(repeat.name, positions)
+        if repeat.repeat_count is not None:
+            number = to_number(self._evaluate(repeat.repeat_count, None, None, key=key))
+            count = int(min(max(number, 0), MAX_INSTANCES)) if math.isfinite(number) else 0
+        else:
+            count = self._counts.get(key, 1)
+        self._counts[key] = count
+        self._visible[key] = parent_visible
+        for number in range(1, count + 1):
+            inner = (*positions, number)
+            instance = slot(repeat.name, inner)
+            if instance not in self._created:
+                self._create_instance(repeat, inner)
+            shown = parent_visible
+            if shown and repeat.relevant is not None:
+                shown = is_true(self._evaluate(repeat.relevant, None, default=True, key=instance))
+            self._visible[instance] = shown
+            self._walk_refresh(repeat.items, shown, inner)
 
     def _calculated(self, question: Question, result: object) -> object:
         """A calculation's result as its question stores it (a calculate keeps what it gets)."""
@@ -612,6 +930,52 @@ class FormSession:
             return self.coerce(question, value)
         except ValidationError:
             return None
+
+
+class _Scope(RepeatScope):
+    """The answers as an expression in one repeat instance sees them."""
+
+    def __init__(
+        self, session: FormSession, path: tuple[str, ...], positions: tuple[int, ...]
+    ) -> None:
+        self._session = session
+        self._path = path
+        self._positions = positions
+
+    def __getitem__(self, name: str) -> object:
+        return self._session._lookup(name, self._path, self._positions)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._session._items)
+
+    def __len__(self) -> int:
+        return len(self._session._items)
+
+    def position(self) -> int:
+        return self._positions[-1] if self._positions else 1
+
+    def indexed(self, name: str, steps: tuple[tuple[str, int], ...]) -> object:
+        return self._session._indexed(name, steps, self._path, self._positions)
+
+
+def _single(value: object) -> object:
+    return value.values if isinstance(value, Nodes) else value
+
+
+def _own_questions(item: Item) -> list[Question]:
+    """The questions of an item asked once per instance of its repeat (not nested repeats')."""
+    if isinstance(item, Group):
+        if item.is_repeat:
+            return []
+        return [question for child in item.items for question in _own_questions(child)]
+    return [item]
+
+
+def _has_shown_questions(group: Group) -> bool:
+    return any(
+        _has_shown_questions(item) if isinstance(item, Group) else item.is_shown
+        for item in group.items
+    )
 
 
 _CHANGING_FUNCTIONS = frozenset({"uuid", "now"})

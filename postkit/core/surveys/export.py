@@ -15,6 +15,15 @@ The .xlsx file ("postkit-survey-export/1") has three sheets:
     text cells (a choice name such as `4` stays text) and never formulas; an unanswered or
     hidden question is an empty cell. An anonymous response carries no name of a respondent,
     user or device.
+one sheet per repeat (only in an export of a form with repeats)
+    As KoboToolbox exports repeats: the sheet is named after the repeat (see
+    `repeat_sheet_names`) and has a row per instance, with a column per question asked in the
+    repeat itself (a nested repeat has its own sheet), then `_index` (the instance's row
+    number in this sheet, from 1), `_parent_index` (the `_index` of the row it belongs to),
+    `_parent_table_name` (that row's sheet: `responses` or the outer repeat's sheet) and
+    `_submission__uuid` (the response's `_uuid`). The responses sheet then leaves out the
+    questions inside repeats and ends with an `_index` column of its own. Cells are written
+    as in the responses sheet.
 `labels`
     One row per question (`name`, `type` as in the XLSForm such as `select_one agree5`,
     `choice` empty, `group` the enclosing groups as `outer/inner`, then `label::<code>` for each
@@ -24,7 +33,9 @@ The .xlsx file ("postkit-survey-export/1") has three sheets:
     A `key`, `value` header, then one row per key: `format`, `form_id`, `version`,
     `form_title`, `form_sha256` (of the form's workbook), `languages` (codes separated by
     spaces), `post`, `exported_at` (ISO 8601 UTC), `responses` (the number of rows), `sha256`
-    (see below) and `postkit_version`. All values are text except `responses`.
+    (see below) and `postkit_version`. All values are text except `responses`. An export of a
+    form with repeats adds `repeats` (the repeat sheets' names, separated by spaces) and, per
+    repeat sheet, `sha256:<sheet>`: the digest below of that sheet.
 
 The `sha256` in `meta` is `responses_digest(header, rows)` of the responses sheet as any reader
 gets it back: the header is row 1, the rows are rows 2 onwards with as many cells as the header
@@ -50,7 +61,7 @@ import hashlib
 import json
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -83,10 +94,29 @@ RESPONSES_SHEET = "responses"
 LABELS_SHEET = "labels"
 META_SHEET = "meta"
 META_COLUMNS = ("_uuid", "_submitted_at", "_language", "_anonymous", "_respondent")
+INDEX_COLUMN = "_index"
+REPEAT_COLUMNS = ("_index", "_parent_index", "_parent_table_name", "_submission__uuid")
+REPEATS_KEY = "repeats"
+SHEET_DIGEST_PREFIX = "sha256:"
+_SHEET_TITLE_LENGTH = 31  # Excel's limit
 CHOICE_SEPARATOR = "/"
 # Excel counts days from 1900 and gets 1900-02-29 wrong; earlier dates go out as text.
 _FIRST_DATE_CELL = date(1900, 3, 1)
 _EXACT_INTEGER_LIMIT = 10**15
+
+
+@dataclass(frozen=True)
+class RepeatTable:
+    """A repeat's sheet as values: a row per instance, tied to its parent row."""
+
+    repeat: str
+    sheet: str
+    header: list[str]
+    rows: list[list[object]]
+
+    @property
+    def digest(self) -> str:
+        return responses_digest(self.header, self.rows)
 
 
 @dataclass(frozen=True)
@@ -96,6 +126,7 @@ class ResponseTable:
     form: Form
     header: list[str]
     rows: list[list[object]]
+    repeats: tuple[RepeatTable, ...] = ()
 
     @property
     def digest(self) -> str:
@@ -129,6 +160,9 @@ def export_responses_xlsx(
         ("sha256", table.digest),
         ("postkit_version", __version__),
     ]
+    if table.repeats:
+        meta.append((REPEATS_KEY, " ".join(repeat.sheet for repeat in table.repeats)))
+        meta.extend((SHEET_DIGEST_PREFIX + repeat.sheet, repeat.digest) for repeat in table.repeats)
     with atomic_output(Path(path)) as temp:
         _write_workbook(temp, table, meta)
         file_sha256 = hashlib.sha256(temp.read_bytes()).hexdigest()
@@ -169,14 +203,12 @@ def response_table(
     form = load_definition(session, form_pk)
     from_profile = profile_answers(form, post_name, region)
     columns = _question_columns(form)
-    header = list(META_COLUMNS)
-    for question in columns:
-        header.append(question.name)
-        if question.type == "select_multiple":
-            header.extend(
-                f"{question.name}{CHOICE_SEPARATOR}{choice.name}"
-                for choice in form.choices(question)
-            )
+    header = [*META_COLUMNS, *column_names(form, columns)]
+    repeats = form.repeats()
+    if repeats:
+        header.append(INDEX_COLUMN)
+    sheets = repeat_sheet_names(form)
+    repeat_rows: dict[str, list[list[object]]] = {repeat.name: [] for repeat in repeats}
     statement = (
         select(SurveyResponseRow)
         .where(
@@ -197,8 +229,98 @@ def response_table(
         ]
         for question in columns:
             row.extend(_cells(form, question, answers.get(question.name)))
+        if repeats:
+            row.append(len(rows) + 1)
+            _add_instances(
+                form,
+                form.items,
+                answers,
+                (RESPONSES_SHEET, len(rows) + 1),
+                response.uuid,
+                sheets,
+                repeat_rows,
+            )
         rows.append(row)
-    return ResponseTable(form, header, rows)
+    tables = tuple(
+        RepeatTable(
+            repeat.name,
+            sheets[repeat.name],
+            [*column_names(form, repeat_questions(form, repeat.name)), *REPEAT_COLUMNS],
+            repeat_rows[repeat.name],
+        )
+        for repeat in repeats
+    )
+    return ResponseTable(form, header, rows, tables)
+
+
+def repeat_sheet_names(form: Form) -> dict[str, str]:
+    """The sheet of each repeat: its name, cut to Excel's 31 characters and made unique."""
+    taken = {RESPONSES_SHEET, LABELS_SHEET, META_SHEET}
+    names: dict[str, str] = {}
+    for repeat in form.repeats():
+        title = repeat.name[:_SHEET_TITLE_LENGTH]
+        number = 1
+        while title.lower() in taken:
+            number += 1
+            suffix = f"_{number}"
+            title = repeat.name[: _SHEET_TITLE_LENGTH - len(suffix)] + suffix
+        taken.add(title.lower())
+        names[repeat.name] = title
+    return names
+
+
+def repeat_questions(form: Form, repeat: str) -> list[Question]:
+    """The columns of a repeat's sheet: the questions asked in it, not in a nested repeat."""
+    return [
+        question
+        for question in form.fields()
+        if question.type != "note" and form.repeat_path(question.name)[-1:] == (repeat,)
+    ]
+
+
+def column_names(form: Form, questions: Iterable[Question]) -> list[str]:
+    """The columns of these questions: a select_multiple's `name/choice` flags after its own."""
+    names: list[str] = []
+    for question in questions:
+        names.append(question.name)
+        if question.type == "select_multiple":
+            names.extend(
+                f"{question.name}{CHOICE_SEPARATOR}{choice.name}"
+                for choice in form.choices(question)
+            )
+    return names
+
+
+def _add_instances(
+    form: Form,
+    items: Sequence[Item],
+    answers: Mapping[str, object],
+    parent: tuple[str, int],
+    uuid: str,
+    sheets: Mapping[str, str],
+    tables: dict[str, list[list[object]]],
+) -> None:
+    """The rows of the repeats among `items`, with those of their nested repeats."""
+    for item in items:
+        if not isinstance(item, Group):
+            continue
+        if not item.is_repeat:
+            _add_instances(form, item.items, answers, parent, uuid, sheets, tables)
+            continue
+        instances = answers.get(item.name)
+        for instance in instances if isinstance(instances, list) else ():
+            if not isinstance(instance, Mapping):
+                continue
+            rows = tables[item.name]
+            index = len(rows) + 1
+            row: list[object] = []
+            for question in repeat_questions(form, item.name):
+                row.extend(_cells(form, question, instance.get(question.name)))
+            row.extend([index, parent[1], parent[0], uuid])
+            rows.append(row)
+            _add_instances(
+                form, item.items, instance, (sheets[item.name], index), uuid, sheets, tables
+            )
 
 
 def responses_digest(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
@@ -248,7 +370,12 @@ def canonical_number(value: int | float) -> int | float | None:
 
 
 def _question_columns(form: Form) -> list[Question]:
-    return [question for question in form.fields() if question.type != "note"]
+    """The responses sheet's questions: those outside repeats (each repeat has a sheet)."""
+    return [
+        question
+        for question in form.fields()
+        if question.type != "note" and not form.repeat_path(question.name)
+    ]
 
 
 def _cells(form: Form, question: Question, value: object) -> list[object]:
@@ -330,6 +457,13 @@ def _write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, obje
     if table.rows:
         last = get_column_letter(len(table.header))
         responses.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
+
+    for repeat in table.repeats:
+        sheet = workbook.create_sheet(repeat.sheet)
+        sheet.freeze_panes = "A2"
+        sheet.append(header_cells(sheet, repeat.header))
+        for row in repeat.rows:
+            sheet.append([_cell(sheet, value) for value in row])
 
     labels = workbook.create_sheet(LABELS_SHEET)
     languages = table.form.languages

@@ -9,6 +9,11 @@ Values: text is `str`, integer `int`, decimal `float`, date `datetime.date`, a m
 date-time()) a naive local `datetime.datetime`, select_one the chosen name as `str`,
 select_multiple a `tuple[str, ...]` of names (a space-separated `str` works too), and an
 unanswered question `None`. Numbers computed here are `float`, as in XPath.
+
+Inside repeats a name can stand for many answers: the answers mapping then gives `Nodes`, the
+answers of every instance in form order, which sum(), count(), max(), min() and join() take
+whole and anything else takes only when there is at most one (JavaRosa's XPathNodeset.unpack).
+A `RepeatScope` mapping also answers position(..) and indexed-repeat().
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import math
 import re
 import secrets
 import uuid
+from abc import abstractmethod
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -33,6 +39,8 @@ __all__ = [
     "EvaluationError",
     "Expression",
     "ExpressionError",
+    "Nodes",
+    "RepeatScope",
     "evaluate",
     "is_true",
     "parse",
@@ -54,6 +62,7 @@ SUPPORTED_FUNCTIONS: Mapping[str, tuple[int, int | None]] = MappingProxyType(
         "concat": (0, None),
         "contains": (2, 2),
         "cos": (1, 1),
+        "count": (1, 1),
         "count-selected": (1, 1),
         "date": (1, 1),
         "date-time": (1, 1),
@@ -67,6 +76,7 @@ SUPPORTED_FUNCTIONS: Mapping[str, tuple[int, int | None]] = MappingProxyType(
         "format-date": (2, 2),
         "format-date-time": (2, 2),
         "if": (3, 3),
+        "indexed-repeat": (3, None),
         "int": (1, 1),
         "join": (1, None),
         "jr:choice-name": (2, 2),
@@ -80,6 +90,7 @@ SUPPORTED_FUNCTIONS: Mapping[str, tuple[int, int | None]] = MappingProxyType(
         "number": (1, 1),
         "once": (1, 1),
         "pi": (0, 0),
+        "position": (1, 1),
         "pow": (2, 2),
         "regex": (2, 2),
         "round": (1, 2),
@@ -93,6 +104,7 @@ SUPPORTED_FUNCTIONS: Mapping[str, tuple[int, int | None]] = MappingProxyType(
         "substr": (2, 3),
         "substring-after": (2, 2),
         "substring-before": (2, 2),
+        "sum": (1, 1),
         "tan": (1, 1),
         "today": (0, 0),
         "translate": (3, 3),
@@ -159,6 +171,13 @@ class Current:
 
 
 @dataclass(frozen=True, slots=True)
+class Parent:
+    """`..`: the repeat instance around the question, as position(..) takes it."""
+
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
 class ColumnReference:
     """A bare name in a `choice_filter`: a column of the choice being filtered."""
 
@@ -187,7 +206,16 @@ class FunctionCall:
     position: int
 
 
-Node = Literal | Reference | Current | ColumnReference | Negation | BinaryOperation | FunctionCall
+Node = (
+    Literal
+    | Reference
+    | Current
+    | Parent
+    | ColumnReference
+    | Negation
+    | BinaryOperation
+    | FunctionCall
+)
 
 
 def _children(node: Node) -> tuple[Node, ...]:
@@ -282,7 +310,9 @@ def _tokens(text: str) -> list[_Token]:
             i = number.end()
         elif char == ".":
             if text.startswith("..", i):
-                raise ExpressionError("'..' (the parent group) is not supported", i)
+                tokens.append(_Token("parent", "..", i))
+                i += 2
+                continue
             tokens.append(_Token("current", ".", i))
             i += 1
         elif word := _WORD.match(text, i):
@@ -357,7 +387,19 @@ def parse(text: str, *, allow_columns: bool = False) -> Expression:
     root = parser.expression(0, 0)
     parser.expect_end()
     _check_depth(root)
+    _check_parents(root)
     return Expression(text, root)
+
+
+def _check_parents(root: Node) -> None:
+    allowed = {
+        id(node.arguments[0])
+        for node in _walk(root)
+        if isinstance(node, FunctionCall) and node.name == "position"
+    }
+    for node in _walk(root):
+        if isinstance(node, Parent) and id(node) not in allowed:
+            raise ExpressionError("'..' is only read as position(..)", node.position)
 
 
 class _Parser:
@@ -404,6 +446,8 @@ class _Parser:
                 return Reference(name, token.position)
             case "current", _:
                 return Current(token.position)
+            case "parent", _:
+                return Parent(token.position)
             case "symbol", "-":
                 operand = self.expression(_UNARY_BINDING_POWER, depth + 1)
                 return Negation(operand, token.position)
@@ -468,6 +512,19 @@ def _checked_call(call: FunctionCall) -> FunctionCall:
         raise ExpressionError(
             f"{call.name}() takes {_argument_count(least, most)}, not {count}", call.position
         )
+    if call.name == "position" and not isinstance(call.arguments[0], Parent):
+        raise ExpressionError("write position(..) for the number of the repeat", call.position)
+    if call.name == "indexed-repeat":
+        arguments = call.arguments
+        if (
+            count % 2 == 0
+            or count > 7
+            or not all(isinstance(argument, Reference) for argument in arguments[:-1:2])
+        ):
+            raise ExpressionError(
+                "write indexed-repeat(${question}, ${repeat}, number[, ${repeat}, number…])",
+                call.position,
+            )
     if call.name == "regex" and isinstance(pattern := call.arguments[1], Literal):
         try:
             _compiled(to_string(pattern.value))
@@ -782,6 +839,28 @@ def _choice_question(reference: str) -> str | None:
 # Evaluation
 
 
+@dataclass(frozen=True, slots=True)
+class Nodes:
+    """The answers a name stands for inside repeats: one per instance, in form order."""
+
+    values: tuple[object, ...]
+
+
+class RepeatScope(Mapping[str, object]):
+    """The answers as one repeat instance sees them (its own instance's, else every one's)."""
+
+    @abstractmethod
+    def position(self) -> int:
+        """The number (from 1) of the innermost repeat instance the expression is in."""
+
+    @abstractmethod
+    def indexed(self, name: str, steps: tuple[tuple[str, int], ...]) -> object:
+        """indexed-repeat(): the answer of `name` in the instances (repeat, number) pick."""
+
+
+_NODESET_FUNCTIONS = frozenset({"sum", "count", "max", "min", "join"})
+
+
 def evaluate(
     expression: Expression,
     values: Mapping[str, object],
@@ -836,14 +915,14 @@ class _Evaluator:
             case Literal(value=value):
                 return value
             case Reference(name=name):
-                try:
-                    return _normalized(self._values[name])
-                except KeyError:
-                    raise EvaluationError(
-                        f"${{{name}}} is not a question of this form", node.position
-                    ) from None
+                value = self._lookup(node)
+                if isinstance(value, Nodes):
+                    return self._unpacked(value, node)
+                return value
             case Current():
                 return self._current
+            case Parent():
+                raise EvaluationError("'..' is only read as position(..)", node.position)
             case ColumnReference(name=name):
                 try:
                     return _normalized(self._columns[name])
@@ -866,9 +945,77 @@ class _Evaluator:
                     raise EvaluationError(str(error), node.position) from None
         raise TypeError(f"not an expression node: {node!r}")
 
+    def _lookup(self, node: Reference) -> object:
+        try:
+            value = self._values[node.name]
+        except KeyError:
+            raise EvaluationError(
+                f"${{{node.name}}} is not a question of this form", node.position
+            ) from None
+        if isinstance(value, Nodes):
+            return Nodes(tuple(_normalized(item) for item in value.values))
+        return _normalized(value)
+
+    def _unpacked(self, nodes: Nodes, node: Reference) -> object:
+        # XPathNodeset.unpack(): none is '', one is its value, more are an error.
+        if len(nodes.values) > 1:
+            raise EvaluationError(
+                f"${{{node.name}}} is repeated: pick one with indexed-repeat() or take them "
+                "all with sum(), count(), max(), min() or join()",
+                node.position,
+            )
+        return nodes.values[0] if nodes.values else ""
+
+    def _nodes(self, node: Node, function: str) -> tuple[object, ...]:
+        """The answers a name stands for, as a nodeset; one for a question outside repeats."""
+        if not isinstance(node, Reference):
+            raise _TypeMismatch(f"{function}() needs a question, written ${{name}}")
+        value = self._lookup(node)
+        return value.values if isinstance(value, Nodes) else (value,)
+
+    def _nodeset_call(self, call: FunctionCall) -> object:
+        arguments = call.arguments
+        match call.name:
+            case "count":
+                return float(len(self._nodes(arguments[0], "count")))
+            case "sum":
+                # JavaRosa's sum() passes over values that are not numbers, '' among them.
+                numbers = (to_number(value) for value in self._nodes(arguments[0], "sum"))
+                return math.fsum(number for number in numbers if not math.isnan(number))
+            case "max" | "min" if len(arguments) == 1 and isinstance(arguments[0], Reference):
+                return _FUNCTIONS[call.name](*self._nodes(arguments[0], call.name))
+            case "join" if len(arguments) == 2 and isinstance(arguments[1], Reference):
+                return _join(self.value(arguments[0]), *self._nodes(arguments[1], "join"))
+        return _FUNCTIONS[call.name](*(self.value(argument) for argument in arguments))
+
+    def _indexed_repeat(self, call: FunctionCall) -> object:
+        arguments = call.arguments
+        if not isinstance(self._values, RepeatScope):
+            raise EvaluationError("indexed-repeat() needs a form with repeats", call.position)
+        target = arguments[0]
+        assert isinstance(target, Reference)  # the parser checked
+        steps = []
+        for repeat, number in zip(arguments[1::2], arguments[2::2], strict=True):
+            assert isinstance(repeat, Reference)
+            steps.append((repeat.name, _java_int(to_number(self.value(number)))))
+        try:
+            value = self._values.indexed(target.name, tuple(steps))
+        except KeyError as error:
+            raise EvaluationError(str(error.args[0]), call.position) from None
+        # JavaRosa hands back the answer's text, as the instance holds it.
+        return to_string(_normalized(value))
+
     def _call(self, call: FunctionCall) -> object:
         arguments = call.arguments
         match call.name:
+            case name if name in _NODESET_FUNCTIONS:
+                return self._nodeset_call(call)
+            case "position":
+                if isinstance(self._values, RepeatScope):
+                    return float(self._values.position())
+                return 1.0  # the form's root is the only one of its kind
+            case "indexed-repeat":
+                return self._indexed_repeat(call)
             case "if":
                 chosen = arguments[1] if is_true(self.value(arguments[0])) else arguments[2]
                 return self.value(chosen)

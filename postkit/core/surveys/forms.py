@@ -129,7 +129,11 @@ class Question:
 
 @dataclass(frozen=True)
 class Group:
-    """A `begin group` … `end group` block; postkit shows a top-level group as a page."""
+    """A `begin group` … `end group` block; postkit shows a top-level group as a page.
+
+    A `begin repeat` … `end repeat` block is a Group with `is_repeat`: its items are asked once
+    per instance, as many times as `repeat_count` says or, without one, as the respondent adds.
+    """
 
     name: str
     label: Texts
@@ -137,6 +141,8 @@ class Group:
     appearance: str = ""
     items: tuple[Item, ...] = ()
     row: int = 0
+    is_repeat: bool = False
+    repeat_count: Expression | None = None
 
 
 Item = Question | Group
@@ -171,6 +177,14 @@ class Form:
         """The questions a respondent answers: no notes, calculates or groups."""
         return [item for item in self.fields() if item.is_answerable]
 
+    def repeats(self) -> list[Group]:
+        """Every repeat, nested ones included, in form order."""
+        return [item for item in self.groups() if item.is_repeat]
+
+    def repeat_path(self, name: str) -> tuple[str, ...]:
+        """The names of the repeats around an item, outermost first; () outside any repeat."""
+        return _repeat_paths(self.items, ()).get(name, ())
+
     def groups(self) -> list[Group]:
         """Every group, nested ones included, in form order."""
         return [item for item in self.walk() if isinstance(item, Group)]
@@ -191,6 +205,16 @@ class Form:
             if code is not None and texts.get(code):
                 return texts[code]
         return next((text for text in texts.values() if text), "")
+
+
+def _repeat_paths(items: tuple[Item, ...], path: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for item in items:
+        found[item.name] = path
+        if isinstance(item, Group):
+            inner = (*path, item.name) if item.is_repeat else path
+            found.update(_repeat_paths(item.items, inner))
+    return found
 
 
 def _walk(items: tuple[Item, ...]) -> Iterator[Item]:

@@ -24,7 +24,7 @@ from postkit.core.db.base import utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.paths import installation_id, resources_dir
 from postkit.core.surveys.engine import FormSession, coerce_answer
-from postkit.core.surveys.forms import Form
+from postkit.core.surveys.forms import Form, Group, Item
 from postkit.core.surveys.models import SurveyFormRow, SurveyResponseRow
 from postkit.core.surveys.xlsform import load_form_bytes
 
@@ -464,16 +464,28 @@ def encode_answers(answers: Mapping[str, object]) -> str:
 
 
 def decode_answers(form: Form, text: str) -> dict[str, object]:
-    """Stored answers back as their questions' types; names the form lacks are left out."""
-    raw = json.loads(text)
-    questions = {question.name: question for question in form.fields()}
+    """Stored answers back as their questions' types; names the form lacks are left out.
+
+    A repeat's answers are a list with a dict per instance, decoded the same way.
+    """
+    items = {item.name: item for item in form.walk()}
+    return _decoded(form, items, json.loads(text))
+
+
+def _decoded(form: Form, items: Mapping[str, Item], raw: object) -> dict[str, object]:
     answers: dict[str, object] = {}
+    if not isinstance(raw, dict):
+        return answers
     for name, value in raw.items():
-        question = questions.get(name)
-        if question is None or value is None:
+        item = items.get(name)
+        if item is None or value is None:
+            continue
+        if isinstance(item, Group):
+            if item.is_repeat and isinstance(value, list):
+                answers[name] = [_decoded(form, items, instance) for instance in value]
             continue
         try:
-            answers[name] = coerce_answer(form, question, value, form.default_language)
+            answers[name] = coerce_answer(form, item, value, form.default_language)
         except ValidationError:
             log.warning("stored answer to %s does not fit the question: %r", name, value)
     return answers

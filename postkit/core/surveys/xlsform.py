@@ -4,7 +4,7 @@ Two passes. postkit first reads the cells itself, so that every mistake in a for
 naming the sheet, the spreadsheet row and the column, all of them at once. A form without problems
 is then handed to pyxform's `xls2json` layer, the field's reference parser, whose standard form JSON
 the Form is built from: aliases, languages, settings and `or_other` follow the reference. What
-postkit does not run (repeats, external choice lists, pulldata(), …) is refused in the first pass
+postkit does not run (external choice lists, pulldata(), osm, …) is refused in the first pass
 with a one-line reason.
 """
 
@@ -58,27 +58,31 @@ FORM_SHEETS = ("survey", "choices", "settings")
 SELECT_TYPES = frozenset({"select_one", "select_multiple", "rank"})
 BEGIN_GROUP = frozenset({"begin group", "begin_group"})
 END_GROUP = frozenset({"end group", "end_group"})
+BEGIN_REPEAT = frozenset({"begin repeat", "begin_repeat"})
+END_REPEAT = frozenset({"end repeat", "end_repeat"})
 TRANSLATABLE = frozenset({"label", "hint", "required_message", "constraint_message"})
 MEDIA_COLUMNS = frozenset({"image", "big-image", "audio", "video"})
 # Columns whose `name:Language` (single colon, the older spelling) means a translation.
 TRANSLATED_BASES = TRANSLATABLE | MEDIA_COLUMNS | {"guidance_hint", "media::image"}
 EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
 # Where typographic quotes, as Word and Excel's autocorrect write them, mean straight quotes.
-QUOTED_COLUMNS = (*EXPRESSION_COLUMNS, "required", "default", "trigger", "read_only")
+QUOTED_COLUMNS = (
+    *EXPRESSION_COLUMNS,
+    "repeat_count",
+    "required",
+    "default",
+    "trigger",
+    "read_only",
+)
 _SMART_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 # The cell column postkit adds to each row it hands to pyxform, to find the row again.
 ROW_KEY = "_postkit_row"
 # Type words postkit refuses, each with the reason shown to the form's author.
-REPEATS_MESSAGE = "repeats are not supported yet"
 _REFUSED_TYPES = {
-    "begin repeat": REPEATS_MESSAGE,
-    "begin_repeat": REPEATS_MESSAGE,
-    "end repeat": REPEATS_MESSAGE,
-    "end_repeat": REPEATS_MESSAGE,
-    "begin loop": REPEATS_MESSAGE,
-    "begin_loop": REPEATS_MESSAGE,
-    "end loop": REPEATS_MESSAGE,
-    "end_loop": REPEATS_MESSAGE,
+    "begin loop": "'begin loop' (a repeat over a choice list) is not supported by postkit",
+    "begin_loop": "'begin loop' (a repeat over a choice list) is not supported by postkit",
+    "end loop": "'begin loop' (a repeat over a choice list) is not supported by postkit",
+    "end_loop": "'begin loop' (a repeat over a choice list) is not supported by postkit",
     "osm": "osm (OpenStreetMap) questions are not supported by postkit",
     "include": "'include' of another form is not supported by postkit",
 }
@@ -446,6 +450,8 @@ class _OpenGroup:
     appearance: str
     row: int
     items: list[Item] = field(default_factory=list)
+    is_repeat: bool = False
+    repeat_count: Expression | None = None
 
 
 @dataclass(frozen=True)
@@ -707,9 +713,10 @@ class _FormReader:
             if item is not None:
                 (stack[-1].items if stack else root).append(item)
         for group in stack:
+            kind, end = ("repeat", "end repeat") if group.is_repeat else ("group", "end group")
             self.add(
                 sheet.problem(
-                    group.row, "type", f"group '{group.name}' is never closed with 'end group'"
+                    group.row, "type", f"{kind} '{group.name}' is never closed with '{end}'"
                 )
             )
         if not sheet.rows:
@@ -725,10 +732,23 @@ class _FormReader:
             if sheet.value(cells, "name"):
                 self.add(sheet.problem(row, "type", "the row has a name but no type"))
             return None
-        if keyword in END_GROUP:
+        if keyword in END_GROUP | END_REPEAT:
+            is_repeat = keyword in END_REPEAT
+            begin, end = (
+                ("begin repeat", "end repeat") if is_repeat else ("begin group", "end group")
+            )
             if not stack:
-                self.add(sheet.problem(row, "type", "'end group' without a 'begin group'"))
+                self.add(sheet.problem(row, "type", f"'{end}' without a '{begin}'"))
                 return None
+            if stack[-1].is_repeat != is_repeat:
+                opened = "repeat" if stack[-1].is_repeat else "group"
+                self.add(
+                    sheet.problem(
+                        row,
+                        "type",
+                        f"'{end}' closes {opened} '{stack[-1].name}' (row {stack[-1].row})",
+                    )
+                )
             group = stack.pop()
             return Group(
                 group.name,
@@ -737,6 +757,8 @@ class _FormReader:
                 group.appearance,
                 tuple(group.items),
                 group.row,
+                is_repeat=group.is_repeat,
+                repeat_count=group.repeat_count,
             )
         kind, list_name = self._type(sheet, row, type_text)
         if kind is None:
@@ -750,6 +772,10 @@ class _FormReader:
                 self.outputs.append((row, header, text))
         if keyword in BEGIN_GROUP:
             stack.append(_OpenGroup(name, label, relevant, appearance, row))
+            return None
+        if keyword in BEGIN_REPEAT:
+            count = self._expression(sheet, row, cells, "repeat_count", name)
+            stack.append(_OpenGroup(name, label, relevant, appearance, row, [], True, count))
             return None
         # A row whose only label is an image (or other media) is labelled.
         has_media = any(sheet.texts(cells, column, "") for column in MEDIA_COLUMNS)
@@ -795,6 +821,8 @@ class _FormReader:
         lowered = type_text.lower()
         if lowered in BEGIN_GROUP:
             return "group", None
+        if lowered in BEGIN_REPEAT:
+            return "repeat", None
         refusal = _REFUSED_TYPES.get(lowered) or _REFUSED_TYPES.get(lowered.split()[0])
         if refusal is None and _EXTERNAL_SELECT.match(lowered):
             refusal = EXTERNAL_MESSAGE
@@ -1184,7 +1212,7 @@ class _ReferenceForm:
                         items.append(self._question(meta, row))
                 continue
             row = int(str(child.get(ROW_KEY) or row))
-            if child.get("type") == "group":
+            if child.get("type") in ("group", "repeat"):
                 bind = child.get("bind") or {}
                 items.append(
                     Group(
@@ -1194,6 +1222,8 @@ class _ReferenceForm:
                         appearance=str(control.get("appearance") or ""),
                         items=tuple(self._items(child.get("children") or [], row)),
                         row=row,
+                        is_repeat=child.get("type") == "repeat",
+                        repeat_count=_parsed(control.get("jr:count")),
                     )
                 )
             else:

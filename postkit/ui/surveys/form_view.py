@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core.errors import ValidationError
-from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page
+from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page, slot
 from postkit.core.surveys.expressions import to_string
 from postkit.core.surveys.forms import Group, Item, Question
 from postkit.ui.overrides import override
 from postkit.ui.style import is_dark
 from postkit.ui.surveys.inputs import AnswerInput, make_input
+from postkit.ui.surveys.repeat_view import RepeatSection
 
 SAVE_DELAY_MS = 300
 CONTENT_WIDTH = 820
@@ -99,9 +100,9 @@ def with_outputs(text: str, session: FormSession) -> str:
     return _OUTPUT.sub(answer, text) if "${" in text else text
 
 
-def display_answer(session: FormSession, question: Question) -> str | None:
-    """An answer as the respondent reads it (choice labels, local dates); None if unanswered."""
-    value = session.value(question.name)
+def display_answer(session: FormSession, question: Question, key: str | None = None) -> str | None:
+    """An answer (at slot `key` in a repeat) as the respondent reads it; None if unanswered."""
+    value = session.value(key or question.name)
     if value is None:
         return None
     locale = QLocale()
@@ -136,9 +137,12 @@ def _restyle(widget: QWidget, name: str, value: object) -> None:
 class QuestionCard(QFrame):
     """One question: its label (* when required), hint, input and what is wrong with it."""
 
-    def __init__(self, question: Question, session: FormSession, parent: QWidget) -> None:
+    def __init__(
+        self, question: Question, session: FormSession, parent: QWidget, key: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.question = question
+        self.key = key or question.name  # its slot, inside a repeat
         self.setObjectName("question")
         self.setProperty("kind", question.type)
         self.title = _label(self, "question_label", rich=True)
@@ -173,12 +177,12 @@ class QuestionCard(QFrame):
 
     @property
     def name(self) -> str:
-        return self.question.name
+        return self.key
 
     def retranslate(self, session: FormSession) -> None:
         question = self.question
-        self.label_text = with_outputs(session.label(question), session)
-        hint = session.hint(question)
+        self.label_text = with_outputs(session.label(question, self.key), session)
+        hint = session.hint(question, self.key)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         if isinstance(self.input, AnswerInput):
@@ -194,9 +198,9 @@ class QuestionCard(QFrame):
         """Follow the answers: required or not, the choices offered, outputs in the label."""
         question = self.question
         if "${" in question.label.get(session.language, "") or "${" in self.label_text:
-            self.label_text = with_outputs(session.label(question), session)
+            self.label_text = with_outputs(session.label(question, self.key), session)
             self._required = None
-        required = question.is_answerable and session.is_required(question)
+        required = question.is_answerable and session.is_required(question, self.key)
         if required != self._required:
             self._required = required
             text = html.escape(self.label_text).replace("\n", "<br>")
@@ -204,7 +208,9 @@ class QuestionCard(QFrame):
                 text += f'<span style="color:{DANGER}"> *</span>'
             self.title.setText(text)
         if self.input is not None and question.is_select:
-            self.input.offer_choices({choice.name for choice in session.choices(question)})
+            self.input.offer_choices(
+                {choice.name for choice in session.choices(question, self.key)}
+            )
         self.show_message(message)
 
     def show_message(self, message: str | None) -> None:
@@ -336,6 +342,7 @@ class FormView(QWidget):
         self.setStyleSheet(style_sheet())
         self.cards: dict[str, QuestionCard] = {}
         self.sections: dict[str, Section] = {}
+        self.repeats: dict[str, RepeatSection] = {}
         self.touched: set[str] = set()
         self.input_errors: dict[str, str] = {}
         self._revealed: set[int] = set()
@@ -420,25 +427,73 @@ class FormView(QWidget):
         if page.group is None:
             view.title.hide()
             self._add_items(view.column, page.items, view)
+        elif page.group.is_repeat:
+            self._add_items(view.column, (page.group,), view)  # the page holds its instances
+            self.repeats[page.group.name].title.hide()  # the page's title says it
         else:
             self._add_items(view.column, page.group.items, view)
         view.finish()
         self.stack.addWidget(view)
         return view
 
-    def _add_items(self, layout: QVBoxLayout, items: tuple[Item, ...], parent: QWidget) -> None:
+    def _add_items(
+        self,
+        layout: QVBoxLayout,
+        items: tuple[Item, ...],
+        parent: QWidget,
+        positions: tuple[int, ...] = (),
+    ) -> None:
+        """Cards and sections for `items`, keyed by their slots (`positions` in repeats)."""
         for item in items:
-            if isinstance(item, Group):
+            key = slot(item.name, positions)
+            if isinstance(item, Group) and item.is_repeat:
+                repeat = RepeatSection(item, positions, self, self._add_instance_items, parent)
+                self.repeats[key] = repeat
+                layout.addWidget(repeat)
+            elif isinstance(item, Group):
                 section = Section(item, parent)
-                self.sections[item.name] = section
-                self._add_items(section.body, item.items, section)
+                self.sections[key] = section
+                self._add_items(section.body, item.items, section, positions)
                 layout.addWidget(section)
             elif item.is_shown:
-                card = QuestionCard(item, self.session, parent)
+                card = QuestionCard(item, self.session, parent, key)
                 if card.input is not None:
-                    card.input.changed.connect(lambda name=item.name: self._answer(name))
-                self.cards[item.name] = card
+                    card.input.changed.connect(lambda name=key: self._answer(name))
+                self.cards[key] = card
                 layout.addWidget(card)
+
+    def _add_instance_items(
+        self, layout: QVBoxLayout, repeat: Group, parent: QWidget, positions: tuple[int, ...]
+    ) -> None:
+        self._add_items(layout, repeat.items, parent, positions)
+
+    def instances_changed(self) -> None:
+        """A repeat gained or lost an instance: show them, check them, save the draft."""
+        self._refresh()
+        self.schedule_save()
+
+    def _sync_repeats(self) -> None:
+        """Rebuild the repeats whose number of instances changed (a repeat_count answered)."""
+        changed = False
+        for key in list(self.repeats):
+            repeat = self.repeats.get(key)  # a rebuilt outer repeat drops its inner ones
+            if repeat is not None and repeat.sync():
+                changed = True
+                for name in repeat.card_keys:
+                    card = self.cards[name]
+                    card.retranslate(self.session)
+                    if card.question.is_answerable:
+                        card.show_value(self.session.value(name))
+        if changed:
+            self._clear_review()
+
+    def _clear_review(self) -> None:
+        """Forget the review's rows: the questions changed, so they are made again."""
+        for section, _heading in self.review_sections.values():
+            section.hide()
+            section.deleteLater()
+        self.review_sections.clear()
+        self.review_rows.clear()
 
     def _build_review(self) -> PageView:
         view = PageView(Page(len(self._page_views), "", None, ()), parent=self.stack)
@@ -506,6 +561,7 @@ class FormView(QWidget):
         self._update_navigation()
         if changed:
             self.stack.currentWidget().verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
+            self._sync_repeats()
             for name in self.cards:
                 if self._page_index(name) == index and self.session.visible(name):
                     self.session.record_visit(name)  # for the form's audit, if it has one
@@ -610,6 +666,7 @@ class FormView(QWidget):
     def _refresh(self) -> None:
         """Show and hide questions as the answers now say, with the messages that are due."""
         session = self.session
+        self._sync_repeats()
         errors = session.errors()
         for name, card in self.cards.items():
             shown = session.visible(name)
@@ -622,6 +679,10 @@ class FormView(QWidget):
             shown = session.visible(name)
             if section.isHidden() == shown:
                 section.setVisible(shown)
+        for name, repeat in self.repeats.items():
+            shown = session.visible(name)
+            if repeat.isHidden() == shown:
+                repeat.setVisible(shown)
         if self.is_reviewing:
             self._update_review()
         self._update_navigation()
@@ -638,6 +699,8 @@ class FormView(QWidget):
             section.title.setVisible(bool(section.title.text()))
         for card in self.cards.values():
             card.retranslate(session)
+        for repeat in self.repeats.values():
+            repeat.retranslate()
         self.review.title.setText(self.tr("Check your answers"))
         self._refresh()
 
@@ -675,7 +738,7 @@ class FormView(QWidget):
                 if not visible:
                     continue
                 card = self.cards[name]
-                answer = display_answer(session, card.question)
+                answer = display_answer(session, card.question, name)
                 shown += 1
                 answered += answer is not None
                 row.set_texts(card.label_text, answer, missing, errors.get(name))

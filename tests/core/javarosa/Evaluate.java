@@ -4,7 +4,8 @@
 //     java -cp ODK_Validate.jar Evaluate.java FORM.xml < expressions
 // Reads one expression per line (paths like /data/age) and writes one line per
 // expression: the Java type of the result, a tab and the value, or "Error", a tab and
-// the message. Dates are written as local yyyy-MM-dd'T'HH:mm:ss.SSS.
+// the message. Dates are written as local yyyy-MM-dd'T'HH:mm:ss.SSS. The form is stepped
+// through first, as ODK Collect does, so repeats get the instances their jr:count asks for.
 
 import java.io.BufferedReader;
 import java.io.FileInputStream;
@@ -14,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import org.javarosa.core.model.FormDef;
+import org.javarosa.core.model.FormIndex;
 import org.javarosa.core.model.condition.EvaluationContext;
 import org.javarosa.core.model.instance.InstanceInitializationFactory;
+import org.javarosa.form.api.FormEntryController;
+import org.javarosa.form.api.FormEntryModel;
 import org.javarosa.model.xform.XFormsModule;
 import org.javarosa.xform.util.XFormUtils;
 import org.javarosa.xpath.XPathNodeset;
@@ -26,6 +30,11 @@ public class Evaluate {
         new XFormsModule().registerModule(); // jr:choice-name() needs the XForms factories
         FormDef form = XFormUtils.getFormFromInputStream(new FileInputStream(args[0]));
         form.initialize(true, new InstanceInitializationFactory());
+        FormEntryController entry = new FormEntryController(new FormEntryModel(form));
+        entry.jumpToIndex(FormIndex.createBeginningOfFormIndex());
+        while (entry.stepToNextEvent() != FormEntryController.EVENT_END_OF_FORM) {
+            // FormEntryModel creates each counted repeat instance as it is reached.
+        }
         EvaluationContext context = new EvaluationContext(
             form.getEvaluationContext(), form.getMainInstance().getRoot().getRef());
         SimpleDateFormat moment = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS");

@@ -131,9 +131,60 @@ PLAIN: dict[str, Rows] = {
     "choices": [["list_name", "name", "label"]],
 }
 
+# Company visits as KoboToolbox writes repeats: a counted repeat holding a Likert item and a
+# repeat the respondent adds to, totals over the instances, position(..) and indexed-repeat().
+VISITS: dict[str, Rows] = {
+    "survey": [
+        ["type", "name", f"label::{EN}", f"label::{NL}", "required", "relevant", "constraint", "calculation", "repeat_count", "default"],
+        ["start", "start"],
+        ["end", "end"],
+        ["today", "today"],
+        ["deviceid", "deviceid"],
+        ["username", "username"],
+        ["hidden", "campaign", "", "", "", "", "", "", "", "spring"],
+        ["select_one agreement", "useful", "The guidelines are useful", "De richtlijnen zijn nuttig", "yes"],
+        ["integer", "visit_count", "How many companies did you visit?", "Hoeveel bedrijven bezocht u?", "yes", "", ". >= 0 and . <= 20"],
+        ["begin_repeat", "visit", "Company visit", "Bedrijfsbezoek", "", "", "", "", "${visit_count}"],
+        ["calculate", "visit_number", "", "", "", "", "", "position(..)"],
+        ["text", "company", "Company ${visit_number}", "Bedrijf ${visit_number}", "yes"],
+        ["select_one agreement", "clear", "The guidelines were clear for this visit", "De richtlijnen waren duidelijk voor dit bezoek", "yes"],
+        ["integer", "participants", "Participants", "Deelnemers", "", "", ". >= 0"],
+        ["integer", "women", "Of whom women", "Van wie vrouwen", "", "${participants} > 0", ". <= ${participants}"],
+        ["select_multiple topics", "topics", "Topics discussed", "Besproken onderwerpen"],
+        ["begin repeat", "contact", "Contact person", "Contactpersoon"],
+        ["text", "contact_name", "Name", "Naam", "yes"],
+        ["select_one yes_no", "signed", "Signed the IMVO declaration", "Ondertekende de IMVO-verklaring"],
+        ["end repeat"],
+        ["end_repeat"],
+        ["calculate", "total_participants", "", "", "", "", "", "sum(${participants})"],
+        ["calculate", "visits_made", "", "", "", "", "", "count(${visit})"],
+        ["calculate", "largest", "", "", "", "", "", "max(${participants})"],
+        ["calculate", "companies", "", "", "", "", "", "join(', ', ${company})"],
+        ["calculate", "first_company", "", "", "", "", "", "indexed-repeat(${company}, ${visit}, 1)"],
+        ["note", "summary", "You met ${total_participants} participants at ${companies}.", "U sprak ${total_participants} deelnemers bij ${companies}."],
+    ],
+    "choices": [
+        ["list_name", "name", f"label::{EN}", f"label::{NL}"],
+        ["agreement", "sd", "Strongly disagree", "Helemaal oneens"],
+        ["agreement", "d", "Disagree", "Oneens"],
+        ["agreement", "n", "Neither agree nor disagree", "Neutraal"],
+        ["agreement", "a", "Agree", "Eens"],
+        ["agreement", "sa", "Strongly agree", "Helemaal eens"],
+        ["topics", "wages", "Living wages", "Leefbaar loon"],
+        ["topics", "climate", "Climate", "Klimaat"],
+        ["yes_no", "yes", "Yes", "Ja"],
+        ["yes_no", "no", "No", "Nee"],
+    ],
+    "settings": [
+        ["form_title", "form_id", "version", "default_language"],
+        ["Company visits", "company_visits", "2027020101", EN],
+    ],
+}
+
 # fmt: on
 
 FORMS = {
+    "kobo_company_visits.xlsx": VISITS,
     "kobo_due_diligence.xlsx": DUE_DILIGENCE,
     "all_new_types.xlsx": NEW_TYPES,
     "plain_form.xlsx": PLAIN,

@@ -1,0 +1,93 @@
+"""Repeats in the form view: instances the respondent adds and removes with the keyboard, and
+instances a repeat_count sets from an answer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from postkit.core.surveys.engine import FormSession
+from postkit.core.surveys.xlsform import load_form
+from postkit.ui.surveys.form_view import FormView
+from postkit.ui.surveys.repeat_view import RepeatSection
+
+VISITS = Path(__file__).resolve().parents[1] / "data" / "xlsforms" / "kobo_company_visits.xlsx"
+NOW = datetime(2027, 3, 1, 9, 30).astimezone()
+
+
+def _view(qtbot: QtBot) -> FormView:
+    session = FormSession(load_form(VISITS), now=NOW)
+    view = FormView(session, 0)
+    qtbot.addWidget(view)
+    view.resize(900, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _type(qtbot: QtBot, view: FormView, key: str, text: str) -> None:
+    view.go_to_question(key)
+    edit = view.cards[key].input.edit  # type: ignore[union-attr]
+    qtbot.keyClicks(edit, text)
+
+
+def test_the_repeat_count_answer_sets_the_instances_shown(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    assert "company@1" not in view.cards
+    _type(qtbot, view, "visit_count", "2")
+    assert {"company@1", "company@2", "contact_name@2.1"} <= set(view.cards)
+    visits = view.repeats["visit"]
+    assert [instance.heading.text() for instance in visits.instances] == [
+        "Company visit 1 of 2",
+        "Company visit 2 of 2",
+    ]
+    # The form sets how many visits there are: no Add, no Remove.
+    assert visits.add_button.isHidden()
+    assert all(instance.remove_button.isHidden() for instance in visits.instances)
+    assert view.cards["company@2"].label_text == "Company 2"
+    _type(qtbot, view, "company@2", "Bolt")
+    assert view.session.value("company@2") == "Bolt"
+    view.cards["visit_count"].input.edit.clear()  # type: ignore[union-attr]
+    qtbot.keyClicks(view.cards["visit_count"].input.edit, "1")  # type: ignore[union-attr]
+    assert "company@2" not in view.cards
+
+
+def test_contacts_are_added_and_removed_from_the_keyboard(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    _type(qtbot, view, "visit_count", "1")
+    contacts = view.repeats["contact@1"]
+    assert isinstance(contacts, RepeatSection)
+    _type(qtbot, view, "contact_name@1.1", "Ann")
+    assert contacts.add_button.isVisible()
+    assert contacts.add_button.text() == "Add another “Contact person”"
+    contacts.add_button.setFocus()
+    qtbot.keyClick(contacts.add_button, Qt.Key.Key_Space)
+    assert view.session.instance_count("contact@1") == 2
+    # The cursor waits in the new contact's name.
+    focused = view.focusWidget()
+    assert focused is view.cards["contact_name@1.2"].input.edit  # type: ignore[union-attr]
+    qtbot.keyClicks(focused, "Bob")
+    first = contacts.instances[0]
+    assert first.remove_button.accessibleName() == "Remove Contact person 1"
+    first.remove_button.setFocus()
+    qtbot.keyClick(first.remove_button, Qt.Key.Key_Space)
+    assert view.session.instance_count("contact@1") == 1
+    assert view.session.value("contact_name@1.1") == "Bob"
+    assert view.cards["contact_name@1.1"].input.value() == "Bob"  # type: ignore[union-attr]
+    assert "contact_name@1.2" not in view.cards
+
+
+def test_a_missing_answer_in_an_instance_is_shown_and_reviewed(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    _type(qtbot, view, "visit_count", "1")
+    view.go_to_question("company@1")
+    page = view.current_page()
+    assert not view.next_page()
+    assert view.current_page() == page
+    assert view.cards["company@1"].message.text() == "This question is required."
+    view.show_review()
+    assert "company@1" in view.review_rows
+    assert not view.submit_button.isEnabled()
