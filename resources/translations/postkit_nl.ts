@@ -601,169 +601,174 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>Edit activity</source>
         <translation>Activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>New activity</source>
         <translation>Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="83"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="80"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="84"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="81"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="85"/>
         <source>&amp;Reach</source>
         <translation>Be&amp;reik</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="82"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="86"/>
         <source>&amp;Outcome and files</source>
         <translation>Res&amp;ultaat en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="89"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="93"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="113"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="117"/>
         <source>Choose a core task…</source>
         <translation>Kies een kerntaak…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="119"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="123"/>
         <source>What was done, in a few words</source>
         <translation>Wat er is gedaan, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="122"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="125"/>
         <source>Lasted more than one day, until</source>
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="137"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="139"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="141"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="142"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="146"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="147"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="160"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="162"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="168"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="169"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="171"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="176"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="177"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="183"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="187"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="186"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="190"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="187"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="192"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="189"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="193"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="264"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="284"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="265"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="285"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="266"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="286"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="267"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="287"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/editor.py" line="298"/>
+        <source>Type the date as {0}.</source>
+        <translation>Typ de datum als {0}.</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1513,29 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="100"/>
+        <source>e.g. {0}</source>
+        <translation>bijv. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="103"/>
+        <source>Type the date as {0} or {1}, or pick it from the calendar (Alt+Down)</source>
+        <translation>Typ de datum als {0} of {1}, of kies hem in de kalender (Alt+Omlaag)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="110"/>
+        <source>Pick from the calendar</source>
+        <translation>Kiezen in de kalender</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="197"/>
+        <source>Not a date</source>
+        <translation>Geen datum</translation>
+    </message>
+</context>
+<context>
     <name>DateInput</name>
     <message>
         <location filename="../../postkit/ui/surveys/inputs.py" line="176"/>
@@ -1528,218 +1556,218 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="116"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="91"/>
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="118"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="93"/>
         <source>Write the request, checklist, screening, decision and log as a PDF to file</source>
         <translation>Het verzoek, de checklist, de toetsing, het besluit en het logboek als PDF-bestand opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="147"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="122"/>
         <source>Risk summary</source>
         <translation>Risico-overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="165"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="140"/>
         <source>Computed from the checklist answers, the country and sector risk tables and the sanctions check; the company&apos;s size sets what is expected of it, not the risk. It supports your judgement: &lt;b&gt;you decide&lt;/b&gt;, and say why.</source>
         <translation>Berekend uit de antwoorden op de checklist, de risicotabellen voor landen en sectoren en de sanctietoetsing; de omvang van het bedrijf bepaalt wat er van het bedrijf verwacht wordt, niet het risico. Het ondersteunt uw oordeel: &lt;b&gt;u besluit&lt;/b&gt;, en motiveert waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="179"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="154"/>
         <source>Your decision</source>
         <translation>Uw besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="196"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="171"/>
         <source>Why you decide so: what you weighed, whom you spoke to</source>
         <translation>Waarom u zo besluit: wat u hebt afgewogen, met wie u hebt gesproken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="207"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="182"/>
         <source>What the company agrees to do</source>
         <translation>Waartoe het bedrijf zich verbindt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="209"/>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="210"/>
-        <source>Choose a date…</source>
-        <translation>Kies een datum…</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="218"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="193"/>
         <source>C&amp;onditions:</source>
         <translation>&amp;Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="221"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="196"/>
         <source>To be met &amp;by:</source>
         <translation>&amp;Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="224"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="199"/>
         <source>&amp;Follow up on:</source>
         <translation>&amp;Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="228"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="203"/>
         <source>&amp;Decide…</source>
         <translation>&amp;Besluiten…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="234"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="209"/>
         <source>&amp;Rationale (required):</source>
         <translation>&amp;Motivering (verplicht):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="236"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="211"/>
         <source>Outcome:</source>
         <translation>Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="247"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="222"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="259"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="234"/>
         <source>Rationale:</source>
         <translation>Motivering:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="260"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="235"/>
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="261"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="236"/>
         <source>To be met by:</source>
         <translation>Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="262"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="237"/>
         <source>Follow up on:</source>
         <translation>Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="264"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="239"/>
         <source>Re&amp;open…</source>
         <translation>&amp;Heropenen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="266"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="241"/>
         <source>Open the request for changes again; the reason is kept in the log</source>
         <translation>Het verzoek weer openstellen voor wijzigingen; de reden wordt in het logboek bewaard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="271"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="246"/>
         <source>A decided request is read-only. Reopening it is logged.</source>
         <translation>Een afgehandeld verzoek is alleen-lezen. Heropenen wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="330"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="305"/>
         <source>The decision record can be printed once the request is decided.</source>
         <translation>Het besluitverslag kan worden afgedrukt zodra over het verzoek is besloten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="352"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="327"/>
         <source>Why is this decided request reopened? The reason is kept in the log and in the decision record.</source>
         <translation>Waarom wordt dit afgehandelde verzoek heropend? De reden wordt bewaard in het logboek en in het besluitverslag.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="356"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="331"/>
         <source>Reopen request</source>
         <translation>Verzoek heropenen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="361"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="336"/>
         <source>A reason is required.</source>
         <translation>Een reden is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="368"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="343"/>
         <source>Record the decision</source>
         <translation>Besluit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="370"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="345"/>
         <source>Record “{outcome}” for {company}? The request is then closed: changing it later means reopening it with a reason, which is logged.</source>
         <translation>“{outcome}” vastleggen voor {company}? Het verzoek wordt dan gesloten: later wijzigen kan alleen door het met opgave van reden te heropenen, en dat wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="376"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="351"/>
         <source>Decide</source>
         <translation>Besluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="414"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="389"/>
         <source>Step {number}: {question} — answered {answer}</source>
         <translation>Stap {number}: {question} — beantwoord met {answer}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="407"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="382"/>
         <source>Incomplete</source>
         <translation>Onvolledig</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="435"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="410"/>
         <source>&lt;b&gt;Factors&lt;/b&gt;</source>
         <translation>&lt;b&gt;Factoren&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="438"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="413"/>
         <source>&lt;b&gt;Factors:&lt;/b&gt; none found.</source>
         <translation>&lt;b&gt;Factoren:&lt;/b&gt; geen gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="441"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="416"/>
         <source>&lt;b&gt;Incomplete — open steps of the checklist:&lt;/b&gt; {0}.</source>
         <translation>&lt;b&gt;Onvolledig — open stappen van de checklist:&lt;/b&gt; {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="444"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="419"/>
         <source>The names have not been screened against a sanctions list yet.</source>
         <translation>De namen zijn nog niet aan een sanctielijst getoetst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="463"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="438"/>
         <source>decided by {who} on {when}</source>
         <translation>besloten door {who} op {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="480"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="455"/>
         <source>The follow-up is due: check with the company whether it met the conditions.</source>
         <translation>Het is tijd voor de opvolging: ga bij het bedrijf na of het aan de voorwaarden heeft voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="510"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="485"/>
         <source>Choose an outcome.</source>
         <translation>Kies een uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="512"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="487"/>
         <source>Say why you decide so.</source>
         <translation>Geef aan waarom u zo besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="515"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="490"/>
         <source>Say what the company agrees to do.</source>
         <translation>Geef aan waartoe het bedrijf zich verbindt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="517"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="492"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="498"/>
+        <source>Type the date as {0}.</source>
+        <translation>Typ de datum als {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="496"/>
         <source>Choose by when the conditions are to be met.</source>
         <translation>Kies wanneer uiterlijk aan de voorwaarden moet zijn voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="519"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="502"/>
         <source>Choose when to follow the conditions up.</source>
         <translation>Kies wanneer de voorwaarden worden opgevolgd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="548"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="531"/>
         <source>Judge the sanctions candidates still open ({0}) on the Sanctions tab first.</source>
         <translation>Beoordeel eerst de open mogelijke treffers ({0}) op het tabblad Sancties.</translation>
     </message>
@@ -2860,37 +2888,37 @@
 <context>
     <name>OpenStepsDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="598"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="581"/>
         <source>Decide with open steps</source>
         <translation>Besluiten met open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="601"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="584"/>
         <source>The checklist is not complete: {count} open step(s), listed below. Record “{outcome}” for {company} anyway?</source>
         <translation>De checklist is niet compleet: {count} open stap(pen), hieronder genoemd. Toch „{outcome}” vastleggen voor {company}?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="608"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="591"/>
         <source>Open steps</source>
         <translation>Open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="613"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="596"/>
         <source>Step {number}: {question}</source>
         <translation>Stap {number}: {question}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="619"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="602"/>
         <source>Why you decide before these are answered</source>
         <translation>Waarom u besluit voordat deze zijn beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="622"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="605"/>
         <source>&amp;Reason to decide anyway (required; kept with the decision and printed in the decision record):</source>
         <translation>&amp;Reden om toch te besluiten (verplicht; wordt bij het besluit bewaard en in het besluitverslag afgedrukt):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="631"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="614"/>
         <source>Decide anyway</source>
         <translation>Toch besluiten</translation>
     </message>
@@ -4036,22 +4064,22 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="104"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="105"/>
         <source>Edit support request</source>
         <translation>Steunverzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="104"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="105"/>
         <source>New request</source>
         <translation>Nieuw steunverzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="122"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="123"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="122"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="123"/>
         <source>Create request</source>
         <translation>Verzoek aanmaken</translation>
     </message>
@@ -4159,117 +4187,123 @@
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="230"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="229"/>
         <source>Needed by</source>
         <translation>Nodig op</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="243"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="241"/>
         <source>What the company asks for, and for which event or partner</source>
         <translation>Waar het bedrijf om vraagt, en voor welk evenement of welke partner</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="247"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="245"/>
         <source>&amp;Kind:</source>
         <translation>Soort st&amp;eun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="248"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="246"/>
         <source>Country of &amp;operation:</source>
         <translation>Land van acti&amp;viteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="249"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="247"/>
         <source>Sector of o&amp;peration:</source>
         <translation>Se&amp;ctor van activiteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="250"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="249"/>
         <source>&amp;Requested on:</source>
         <translation>&amp;Aangevraagd op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="252"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="251"/>
         <source>&amp;Handled by:</source>
         <translation>Be&amp;handeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="253"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="252"/>
         <source>Descr&amp;iption:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="313"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="309"/>
         <source>Enter the company&apos;s name.</source>
         <translation>Vul de naam van het bedrijf in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="315"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="311"/>
         <source>A KvK number has 8 digits.</source>
         <translation>Een KvK-nummer heeft 8 cijfers.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="317"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="313"/>
         <source>A director&apos;s name is longer than 200 characters.</source>
         <translation>De naam van een bestuurder is langer dan 200 tekens.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="319"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="315"/>
         <source>Enter a whole number of employees.</source>
         <translation>Vul het aantal werknemers in als geheel getal.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="320"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="316"/>
         <source>Enter the turnover in whole euros.</source>
         <translation>Vul de omzet in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="324"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="320"/>
         <source>Enter the balance sheet total in whole euros.</source>
         <translation>Vul het balanstotaal in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="330"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="326"/>
         <source>Choose the kind of support asked.</source>
         <translation>Kies het soort gevraagde steun.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="332"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="329"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="331"/>
+        <source>Type the date as {0}.</source>
+        <translation>Typ de datum als {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="333"/>
         <source>The date it is needed by lies before the request.</source>
         <translation>De datum waarop de steun nodig is, ligt vóór het verzoek.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="374"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="376"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="377"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="379"/>
         <source>Enter the employees and the turnover or balance sheet total.</source>
         <translation>Vul het aantal werknemers en de omzet of het balanstotaal in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="379"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="381"/>
         <source>The figures given are not enough to tell.</source>
         <translation>Met deze cijfers is dat niet te bepalen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="382"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="384"/>
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="384"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="386"/>
         <source>500+ employees and over EUR 20M balance sheet or EUR 40M turnover.</source>
         <translation>500+ werknemers en meer dan EUR 20 mln balanstotaal of EUR 40 mln omzet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="387"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="389"/>
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="389"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="391"/>
         <source>Below the threshold of 500 employees and EUR 20M / EUR 40M.</source>
         <translation>Onder de drempel van 500 werknemers en EUR 20 mln / EUR 40 mln.</translation>
     </message>
