@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from postkit.core import reference
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
 from postkit.ui.overrides import override
 from postkit.ui.screening.colors import DANGER
@@ -166,25 +167,39 @@ class PostsView(QWidget):
             item.setData(self.EXPORTED, _SORT, post.exported_at)
             item.setTextAlignment(self.RESPONSES, _RIGHT)
             self.table.addTopLevelItem(item)
+        listed = reference.posts()
         for name in summary.missing_posts:
-            item = SortableItem([name, "", "", QLocale().toString(0), self.tr("none counted")])
+            post = listed.find(name)
+            item = SortableItem(
+                [
+                    post.label(language) if post else name,
+                    reference.regions().label(post.region, language) if post else "",
+                    "",
+                    QLocale().toString(0),
+                    self.tr("none counted"),
+                ]
+            )
             item.setData(self.POST, _KIND, MISSING)
-            item.setData(self.POST, _SORT, name.casefold())
+            item.setData(self.POST, _SORT, item.text(self.POST).casefold())
             item.setData(self.RESPONSES, _SORT, 0)
             item.setData(self.EXPORTED, _SORT, "")
             item.setTextAlignment(self.RESPONSES, _RIGHT)
-            tip = self.tr("This post sent a file, but none of its responses could be counted")
+            tip = self.tr("No response of this post could be counted")
             for column in range(self.table.columnCount()):
                 item.setForeground(column, QBrush(QColor(DANGER)))
                 item.setToolTip(column, tip)
             self.table.addTopLevelItem(item)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(self.POST, Qt.SortOrder.AscendingOrder)
+        expected = len(summary.posts) + len(summary.missing_posts)
         if summary.missing_posts:
             self.missing_label.setText(
-                self.tr("<b>Missing posts:</b> {0} (listed in red below)").format(
-                    ", ".join(summary.missing_posts)
-                )
+                self.tr(
+                    "<b>%n of {0} expected posts have no response counted</b> (listed in red "
+                    "below).",
+                    "",
+                    len(summary.missing_posts),
+                ).format(QLocale().toString(expected))
             )
             self.missing_label.setStyleSheet(f"color: {DANGER};")
         else:
