@@ -374,6 +374,51 @@ SPECS: dict[ActionId, ActionSpec] = {
 }
 
 
+# What each module puts on the toolbar (None: a separator); the menus keep every command.
+MODULE_TOOLBARS: dict[str, tuple[ActionId | None, ...]] = {
+    "activities": (
+        ActionId.NEW_ACTIVITY,
+        ActionId.EDIT_ACTIVITY,
+        ActionId.DELETE_ACTIVITIES,
+        None,
+        ActionId.EXPORT_ACTIVITIES,
+        ActionId.ANNUAL_REPORT,
+    ),
+    "dashboard": (ActionId.ANNUAL_REPORT, ActionId.EXPORT_ACTIVITIES),
+    "screening": (
+        ActionId.NEW_REQUEST,
+        ActionId.EDIT_REQUEST,
+        ActionId.SCREEN_REQUEST,
+        None,
+        ActionId.PRINT_DECISION_RECORD,
+    ),
+    "practices": (
+        ActionId.NEW_PRACTICE,
+        None,
+        ActionId.IMPORT_PRACTICES,
+        ActionId.EXPORT_PRACTICES,
+        ActionId.PRACTICE_BOOKLET,
+        None,
+        ActionId.PRESENT_PRACTICES,
+    ),
+    "surveys": (
+        ActionId.START_RESPONSE,
+        ActionId.CONTINUE_DRAFT,
+        None,
+        ActionId.EXPORT_RESPONSES,
+        ActionId.IMPORT_RECEIPT,
+    ),
+    "hq": (
+        ActionId.HQ_ADD_FILES,
+        ActionId.HQ_ADD_FOLDER,
+        ActionId.HQ_AGGREGATE,
+        None,
+        ActionId.HQ_SAVE_SUMMARY,
+        ActionId.HQ_SAVE_REPORT,
+    ),
+}
+
+
 def platform_key_bindings(key: Key) -> list[QKeySequence]:
     """The keys this platform gives a standard action (tests emulate other platforms here)."""
     return QKeySequence.keyBindings(key)

@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="541"/>
+        <location filename="../../postkit/ui/main_window.py" line="545"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="630"/>
+        <location filename="../../postkit/ui/main_window.py" line="634"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n receipt written to {0}</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="711"/>
+        <location filename="../../postkit/ui/main_window.py" line="715"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="714"/>
+        <location filename="../../postkit/ui/main_window.py" line="718"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>Delete %n activity</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1012"/>
+        <location filename="../../postkit/ui/main_window.py" line="1016"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -82,6 +82,17 @@
         <translation>
             <numerusform>The new passphrase needs at least %n character.</numerusform>
             <numerusform>The new passphrase needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PostsView</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/summary_view.py" line="198"/>
+        <source>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n of {0} expected posts has no response counted&lt;/b&gt; (listed in red below).</numerusform>
+            <numerusform>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</numerusform>
         </translation>
     </message>
 </context>

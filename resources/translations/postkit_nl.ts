@@ -2404,118 +2404,118 @@
 <context>
     <name>LikertView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="223"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="238"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="226"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="241"/>
         <source>Break down by</source>
         <translation>Uitsplitsen naar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="227"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="242"/>
         <source>No breakdown (all posts)</source>
         <translation>Niet uitsplitsen (alle posten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="228"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="243"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="229"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="244"/>
         <source>Amount of Dutch business</source>
         <translation>Omvang Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="232"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="247"/>
         <source>Agreeing: 4 or 5 on the 5-point scale, of those who answered the item.</source>
         <translation>Eens: 4 of 5 op de vijfpuntsschaal, van wie het item heeft beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="239"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="254"/>
         <source>&amp;Items:</source>
         <translation>&amp;Items:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="241"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="256"/>
         <source>&amp;Break down by:</source>
         <translation>&amp;Uitsplitsen naar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="251"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="266"/>
         <source>Likert items</source>
         <translation>Likertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="256"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="271"/>
         <source>Share agreeing per item</source>
         <translation>Aandeel eens per item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="258"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="273"/>
         <source>Share agreeing per item and group</source>
         <translation>Aandeel eens per item en groep</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="311"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="326"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="366"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="381"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="367"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="382"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="368"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="383"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="369"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="384"/>
         <source>Agree</source>
         <translation>Eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="370"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="435"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="385"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="450"/>
         <source>Share agreeing</source>
         <translation>Aandeel eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="371"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="386"/>
         <source>Mean (1–5)</source>
         <translation>Gemiddelde (1–5)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="376"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="391"/>
         <source>Share agreeing among the posts of {0}</source>
         <translation>Aandeel eens onder de posten van {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="410"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="425"/>
         <source>{group}: {agree} of {answered} agree</source>
         <translation>{group}: {agree} van {answered} eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="431"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="446"/>
         <source>Share agreeing per item in %, all posts</source>
         <translation>Aandeel eens per item in %, alle posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="444"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="459"/>
         <source>Share agreeing in % per item (by number) and region</source>
         <translation>Aandeel eens in % per item (op nummer) en regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="446"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="461"/>
         <source>Share agreeing in % per item (by number) and amount of Dutch business</source>
         <translation>Aandeel eens in % per item (op nummer) en omvang Nederlands bedrijfsleven</translation>
     </message>
@@ -2588,42 +2588,42 @@
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="254"/>
+        <location filename="../../postkit/ui/main_window.py" line="255"/>
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="266"/>
+        <location filename="../../postkit/ui/main_window.py" line="267"/>
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="279"/>
+        <location filename="../../postkit/ui/main_window.py" line="280"/>
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="290"/>
+        <location filename="../../postkit/ui/main_window.py" line="291"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="308"/>
+        <location filename="../../postkit/ui/main_window.py" line="309"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="314"/>
+        <location filename="../../postkit/ui/main_window.py" line="315"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="522"/>
+        <location filename="../../postkit/ui/main_window.py" line="526"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="541"/>
+        <location filename="../../postkit/ui/main_window.py" line="545"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -2631,17 +2631,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="543"/>
+        <location filename="../../postkit/ui/main_window.py" line="547"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="611"/>
+        <location filename="../../postkit/ui/main_window.py" line="615"/>
         <source>Write the receipts into</source>
         <translation>De ontvangstbevestigingen opslaan in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="630"/>
+        <location filename="../../postkit/ui/main_window.py" line="634"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
@@ -2649,27 +2649,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="684"/>
+        <location filename="../../postkit/ui/main_window.py" line="688"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="687"/>
+        <location filename="../../postkit/ui/main_window.py" line="691"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="702"/>
+        <location filename="../../postkit/ui/main_window.py" line="706"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="703"/>
+        <location filename="../../postkit/ui/main_window.py" line="707"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="711"/>
+        <location filename="../../postkit/ui/main_window.py" line="715"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -2677,17 +2677,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="712"/>
+        <location filename="../../postkit/ui/main_window.py" line="716"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="712"/>
+        <location filename="../../postkit/ui/main_window.py" line="716"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="714"/>
+        <location filename="../../postkit/ui/main_window.py" line="718"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -2695,106 +2695,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="807"/>
+        <location filename="../../postkit/ui/main_window.py" line="811"/>
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="818"/>
+        <location filename="../../postkit/ui/main_window.py" line="822"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="840"/>
+        <location filename="../../postkit/ui/main_window.py" line="844"/>
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="851"/>
-        <location filename="../../postkit/ui/main_window.py" line="870"/>
+        <location filename="../../postkit/ui/main_window.py" line="855"/>
+        <location filename="../../postkit/ui/main_window.py" line="874"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="853"/>
+        <location filename="../../postkit/ui/main_window.py" line="857"/>
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="867"/>
+        <location filename="../../postkit/ui/main_window.py" line="871"/>
         <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="870"/>
+        <location filename="../../postkit/ui/main_window.py" line="874"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="880"/>
+        <location filename="../../postkit/ui/main_window.py" line="884"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="881"/>
+        <location filename="../../postkit/ui/main_window.py" line="885"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="914"/>
+        <location filename="../../postkit/ui/main_window.py" line="918"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="916"/>
+        <location filename="../../postkit/ui/main_window.py" line="920"/>
         <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="937"/>
-        <location filename="../../postkit/ui/main_window.py" line="947"/>
+        <location filename="../../postkit/ui/main_window.py" line="941"/>
+        <location filename="../../postkit/ui/main_window.py" line="951"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="938"/>
-        <location filename="../../postkit/ui/main_window.py" line="948"/>
+        <location filename="../../postkit/ui/main_window.py" line="942"/>
+        <location filename="../../postkit/ui/main_window.py" line="952"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="956"/>
+        <location filename="../../postkit/ui/main_window.py" line="960"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="985"/>
-        <location filename="../../postkit/ui/main_window.py" line="1023"/>
+        <location filename="../../postkit/ui/main_window.py" line="989"/>
+        <location filename="../../postkit/ui/main_window.py" line="1027"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="985"/>
+        <location filename="../../postkit/ui/main_window.py" line="989"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="994"/>
+        <location filename="../../postkit/ui/main_window.py" line="998"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="994"/>
+        <location filename="../../postkit/ui/main_window.py" line="998"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1009"/>
+        <location filename="../../postkit/ui/main_window.py" line="1013"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1012"/>
+        <location filename="../../postkit/ui/main_window.py" line="1016"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2802,32 +2802,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1023"/>
+        <location filename="../../postkit/ui/main_window.py" line="1027"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1038"/>
+        <location filename="../../postkit/ui/main_window.py" line="1042"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1041"/>
+        <location filename="../../postkit/ui/main_window.py" line="1045"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1064"/>
+        <location filename="../../postkit/ui/main_window.py" line="1068"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1066"/>
+        <location filename="../../postkit/ui/main_window.py" line="1070"/>
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1078"/>
+        <location filename="../../postkit/ui/main_window.py" line="1082"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -3027,59 +3027,62 @@
 <context>
     <name>PostsView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="106"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="107"/>
         <source>Responses per post</source>
         <translation>Inzendingen per post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="108"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="109"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="109"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="110"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="110"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="111"/>
         <source>Dutch business</source>
         <translation>Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="111"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="195"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="112"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="210"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="112"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="113"/>
         <source>Latest export</source>
         <translation>Laatste export</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="125"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="130"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="126"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="131"/>
         <source>Responses per region</source>
         <translation>Inzendingen per regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="170"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="179"/>
         <source>none counted</source>
         <translation>geen geteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="176"/>
-        <source>This post sent a file, but none of its responses could be counted</source>
-        <translation>Deze post stuurde een bestand, maar geen van de inzendingen kon worden geteld</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="187"/>
+        <source>No response of this post could be counted</source>
+        <translation>Van deze post kon geen inzending worden geteld</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/summary_view.py" line="198"/>
+        <source>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</source>
+        <translation>
+            <numerusform>&lt;b&gt;Van %n van de {0} verwachte posten is geen inzending geteld&lt;/b&gt; (hieronder in het rood).</numerusform>
+            <numerusform>&lt;b&gt;Van %n van de {0} verwachte posten is geen inzending geteld&lt;/b&gt; (hieronder in het rood).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="185"/>
-        <source>&lt;b&gt;Missing posts:&lt;/b&gt; {0} (listed in red below)</source>
-        <translation>&lt;b&gt;Ontbrekende posten:&lt;/b&gt; {0} (hieronder in rood)</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="191"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="206"/>
         <source>No expected post is missing.</source>
         <translation>Er ontbreekt geen verwachte post.</translation>
     </message>
@@ -3744,7 +3747,7 @@
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/preferences_dialog.py" line="34"/>
+        <location filename="../../postkit/ui/preferences_dialog.py" line="32"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
@@ -5422,17 +5425,17 @@
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../postkit/ui/help.py" line="42"/>
+        <location filename="../../postkit/ui/help.py" line="55"/>
         <source>postkit user guide</source>
         <translation>Handleiding postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/help.py" line="46"/>
+        <location filename="../../postkit/ui/help.py" line="59"/>
         <source>Contents</source>
         <translation>Inhoud</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/help.py" line="48"/>
+        <location filename="../../postkit/ui/help.py" line="61"/>
         <source>User guide</source>
         <translation>Handleiding</translation>
     </message>
