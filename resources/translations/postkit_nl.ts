@@ -505,47 +505,47 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="69"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="70"/>
         <source>Search title, description and partners</source>
         <translation>Zoeken in titel, omschrijving en partners</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="71"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
         <source>Search activities</source>
         <translation>Activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="73"/>
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="73"/>
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="77"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
         <source>All years</source>
         <translation>Alle jaren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="77"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
         <source>Year filter</source>
         <translation>Filter op jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="79"/>
         <source>Whole year</source>
         <translation>Hele jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="79"/>
         <source>Quarter filter</source>
         <translation>Filter op kwartaal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="80"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="81"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -553,47 +553,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="82"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
         <source>All types</source>
         <translation>Alle soorten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="82"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
         <source>Type filter</source>
         <translation>Filter op soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="85"/>
         <source>All themes</source>
         <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="85"/>
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="108"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="109"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="268"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="276"/>
         <source>&lt;h3&gt;No activities yet&lt;/h3&gt;&lt;p&gt;Log what the post does for IMVO with &lt;b&gt;New activity&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen activiteiten&lt;/h3&gt;&lt;p&gt;Leg met &lt;b&gt;Nieuwe activiteit&lt;/b&gt; (Ctrl+N) vast wat de post voor IMVO doet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="273"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="281"/>
         <source>&lt;h3&gt;No activity matches these filters&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them (Ctrl+Shift+L).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen activiteit voldoet aan deze filters&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze (Ctrl+Shift+L).&lt;/p&gt;</translation>
     </message>
@@ -1348,7 +1348,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="277"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="521"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="522"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
@@ -1364,25 +1364,25 @@
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="280"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="512"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="513"/>
         <source>Women</source>
         <translation>Vrouwen</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="281"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="513"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="514"/>
         <source>Men</source>
         <translation>Mannen</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="282"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="514"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="515"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="289"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="487"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
         <source>No activities in this year</source>
         <translation>Geen activiteiten in dit jaar</translation>
     </message>
@@ -1432,82 +1432,82 @@
         <translation>Zodra uw post IMVO-activiteiten vastlegt, toont dit dashboard ze per kerntaak en kwartaal, met de Nederlandse bedrijven en deelnemers die ze hebben bereikt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="431"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="432"/>
         <source>Activities that started in {year}</source>
         <translation>Activiteiten die in {year} zijn begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="445"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="446"/>
         <source>All five core tasks had activity in {year}</source>
         <translation>Alle vijf kerntaken waren actief in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="451"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="452"/>
         <source>No activity in {year} for one core task</source>
         <translation>Eén kerntaak zonder activiteit in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="453"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="454"/>
         <source>No activity in {year} for any of the five core tasks</source>
         <translation>Geen van de vijf kerntaken was actief in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="455"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="456"/>
         <source>No activity in {year} for {count} core tasks</source>
         <translation>{count} kerntaken zonder activiteit in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="458"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="459"/>
         <source>Core task {number}: {label}</source>
         <translation>Kerntaak {number}: {label}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="467"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="468"/>
         <source>No participants recorded</source>
         <translation>Geen deelnemers vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="468"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="469"/>
         <source>{percent}% of participants</source>
         <translation>{percent}% van de deelnemers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="474"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="475"/>
         <source>{covered} of {total} core tasks covered</source>
         <translation>{covered} van {total} kerntaken actief</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="479"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="480"/>
         <source>Summed over all activities</source>
         <translation>Totaal van alle activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="483"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="484"/>
         <source>{average} per activity on average</source>
         <translation>gem. {average} per activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
         <source>Q1</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
         <source>Q2</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
         <source>Q3</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
         <source>Q4</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="525"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="526"/>
         <source>Companies</source>
         <translation>Bedrijven</translation>
     </message>
@@ -2404,118 +2404,118 @@
 <context>
     <name>LikertView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="238"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="248"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="241"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="251"/>
         <source>Break down by</source>
         <translation>Uitsplitsen naar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="242"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="252"/>
         <source>No breakdown (all posts)</source>
         <translation>Niet uitsplitsen (alle posten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="243"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="253"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="244"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="254"/>
         <source>Amount of Dutch business</source>
         <translation>Omvang Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="247"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="257"/>
         <source>Agreeing: 4 or 5 on the 5-point scale, of those who answered the item.</source>
         <translation>Eens: 4 of 5 op de vijfpuntsschaal, van wie het item heeft beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="254"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="264"/>
         <source>&amp;Items:</source>
         <translation>&amp;Items:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="256"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="266"/>
         <source>&amp;Break down by:</source>
         <translation>&amp;Uitsplitsen naar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="266"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="276"/>
         <source>Likert items</source>
         <translation>Likertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="271"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="281"/>
         <source>Share agreeing per item</source>
         <translation>Aandeel eens per item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="273"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="285"/>
         <source>Share agreeing per item and group</source>
         <translation>Aandeel eens per item en groep</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="326"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="340"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="381"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="395"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="382"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="396"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="383"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="397"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="384"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="398"/>
         <source>Agree</source>
         <translation>Eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="385"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="450"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="399"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="461"/>
         <source>Share agreeing</source>
         <translation>Aandeel eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="386"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="400"/>
         <source>Mean (1–5)</source>
         <translation>Gemiddelde (1–5)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="391"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="405"/>
         <source>Share agreeing among the posts of {0}</source>
         <translation>Aandeel eens onder de posten van {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="425"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="439"/>
         <source>{group}: {agree} of {answered} agree</source>
         <translation>{group}: {agree} van {answered} eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="446"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="457"/>
         <source>Share agreeing per item in %, all posts</source>
         <translation>Aandeel eens per item in %, alle posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="459"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="470"/>
         <source>Share agreeing in % per item (by number) and region</source>
         <translation>Aandeel eens in % per item (op nummer) en regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="461"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="472"/>
         <source>Share agreeing in % per item (by number) and amount of Dutch business</source>
         <translation>Aandeel eens in % per item (op nummer) en omvang Nederlands bedrijfsleven</translation>
     </message>
@@ -4349,12 +4349,12 @@
         <translation>Steunverzoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="389"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="410"/>
         <source>&lt;h3&gt;No request matches&lt;/h3&gt;&lt;p&gt;Change the search or the status filter.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of het statusfilter aan.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="393"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="414"/>
         <source>&lt;h3&gt;No support requests yet&lt;/h3&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N) and screen it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen steunverzoeken&lt;/h3&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N) en toets het hier.&lt;/p&gt;</translation>
     </message>
@@ -4815,149 +4815,149 @@
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="101"/>
+        <location filename="../../postkit/ui/screening/page.py" line="102"/>
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="103"/>
+        <location filename="../../postkit/ui/screening/page.py" line="104"/>
         <source>Record a company&apos;s request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="105"/>
+        <location filename="../../postkit/ui/screening/page.py" line="106"/>
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="110"/>
+        <location filename="../../postkit/ui/screening/page.py" line="111"/>
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="155"/>
+        <location filename="../../postkit/ui/screening/page.py" line="156"/>
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="156"/>
+        <location filename="../../postkit/ui/screening/page.py" line="157"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="157"/>
-        <location filename="../../postkit/ui/screening/page.py" line="589"/>
+        <location filename="../../postkit/ui/screening/page.py" line="158"/>
+        <location filename="../../postkit/ui/screening/page.py" line="613"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="158"/>
+        <location filename="../../postkit/ui/screening/page.py" line="159"/>
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="159"/>
+        <location filename="../../postkit/ui/screening/page.py" line="160"/>
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="291"/>
+        <location filename="../../postkit/ui/screening/page.py" line="315"/>
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="292"/>
+        <location filename="../../postkit/ui/screening/page.py" line="316"/>
         <source>Sanctions list (*.csv);;All files (*)</source>
         <translation>Sanctielijst (*.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="308"/>
+        <location filename="../../postkit/ui/screening/page.py" line="332"/>
         <source>Imported {0}: {1} entries. Requests screened again with new candidates: {2}.</source>
         <translation>{0} geïmporteerd: {1} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {2}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="317"/>
+        <location filename="../../postkit/ui/screening/page.py" line="341"/>
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="329"/>
-        <location filename="../../postkit/ui/screening/page.py" line="425"/>
+        <location filename="../../postkit/ui/screening/page.py" line="353"/>
+        <location filename="../../postkit/ui/screening/page.py" line="449"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="329"/>
+        <location filename="../../postkit/ui/screening/page.py" line="353"/>
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="336"/>
+        <location filename="../../postkit/ui/screening/page.py" line="360"/>
         <source>Imported {0} ratings from {1}.</source>
         <translation>{0} beoordelingen geïmporteerd uit {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="356"/>
+        <location filename="../../postkit/ui/screening/page.py" line="380"/>
         <source>Screened {0}: candidates found: {1}.</source>
         <translation>{0} getoetst: mogelijke treffers gevonden: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="362"/>
+        <location filename="../../postkit/ui/screening/page.py" line="386"/>
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="374"/>
+        <location filename="../../postkit/ui/screening/page.py" line="398"/>
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="376"/>
+        <location filename="../../postkit/ui/screening/page.py" line="400"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="400"/>
+        <location filename="../../postkit/ui/screening/page.py" line="424"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="422"/>
+        <location filename="../../postkit/ui/screening/page.py" line="446"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="422"/>
+        <location filename="../../postkit/ui/screening/page.py" line="446"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="426"/>
+        <location filename="../../postkit/ui/screening/page.py" line="450"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="504"/>
+        <location filename="../../postkit/ui/screening/page.py" line="528"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="506"/>
+        <location filename="../../postkit/ui/screening/page.py" line="530"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="510"/>
+        <location filename="../../postkit/ui/screening/page.py" line="534"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="517"/>
+        <location filename="../../postkit/ui/screening/page.py" line="541"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="520"/>
+        <location filename="../../postkit/ui/screening/page.py" line="544"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -4965,7 +4965,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="522"/>
+        <location filename="../../postkit/ui/screening/page.py" line="546"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -4973,7 +4973,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="524"/>
+        <location filename="../../postkit/ui/screening/page.py" line="548"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -4981,102 +4981,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="528"/>
+        <location filename="../../postkit/ui/screening/page.py" line="552"/>
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="529"/>
+        <location filename="../../postkit/ui/screening/page.py" line="553"/>
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="532"/>
+        <location filename="../../postkit/ui/screening/page.py" line="556"/>
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="538"/>
+        <location filename="../../postkit/ui/screening/page.py" line="562"/>
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="547"/>
+        <location filename="../../postkit/ui/screening/page.py" line="571"/>
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="549"/>
+        <location filename="../../postkit/ui/screening/page.py" line="573"/>
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="552"/>
+        <location filename="../../postkit/ui/screening/page.py" line="576"/>
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="570"/>
+        <location filename="../../postkit/ui/screening/page.py" line="594"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="573"/>
+        <location filename="../../postkit/ui/screening/page.py" line="597"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="583"/>
+        <location filename="../../postkit/ui/screening/page.py" line="607"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="587"/>
+        <location filename="../../postkit/ui/screening/page.py" line="611"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="595"/>
+        <location filename="../../postkit/ui/screening/page.py" line="619"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="598"/>
+        <location filename="../../postkit/ui/screening/page.py" line="622"/>
         <source>Sanctions list: {file} · {date} · {entries} entries</source>
         <translation>Sanctielijst: {file} · {date} · {entries} vermeldingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="622"/>
+        <location filename="../../postkit/ui/screening/page.py" line="646"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="625"/>
+        <location filename="../../postkit/ui/screening/page.py" line="649"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="628"/>
+        <location filename="../../postkit/ui/screening/page.py" line="652"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="643"/>
+        <location filename="../../postkit/ui/screening/page.py" line="667"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="648"/>
+        <location filename="../../postkit/ui/screening/page.py" line="672"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="693"/>
+        <location filename="../../postkit/ui/screening/page.py" line="717"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="753"/>
+        <location filename="../../postkit/ui/screening/page.py" line="777"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>

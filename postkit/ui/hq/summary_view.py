@@ -114,9 +114,9 @@ class PostsView(QWidget):
             ],
         )
         header = self.table.header()
-        header.setStretchLastSection(False)
+        # Every column as wide as its texts; the last takes what room is left over.
+        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.POST, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         self.missing_label = QLabel(self)
         self.missing_label.setWordWrap(True)
@@ -141,9 +141,9 @@ class PostsView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(chart_box)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([700, 400])
+        splitter.setSizes([820, 340])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter)
@@ -217,6 +217,16 @@ class PostsView(QWidget):
         return [item.text(self.POST) for item in items if item.data(self.POST, _KIND) == kind]
 
 
+def _two_lines(label: str) -> str:
+    """A long group name over two lines (split at the space nearest its middle), so the
+    columns of a breakdown stay narrow and their headings whole."""
+    if " " not in label or len(label) < 16:
+        return label
+    spaces = [index for index, char in enumerate(label) if char == " "]
+    middle = min(spaces, key=lambda index: abs(index - len(label) / 2))
+    return f"{label[:middle]}\n{label[middle + 1 :]}"
+
+
 class Breakdown(Enum):
     OVERALL = "overall"
     REGION = "region"
@@ -269,7 +279,9 @@ class LikertView(QWidget):
 
         self.overall_chart = BarChart(self, horizontal=True, show_values=True, percent=True)
         self.overall_chart.setAccessibleName(self.tr("Share agreeing per item"))
-        self.breakdown_chart = BarChart(self, percent=True)
+        # Items as rows and groups as bars side by side: a long form grows the chart
+        # downwards, never sideways.
+        self.breakdown_chart = BarChart(self, horizontal=True, show_values=False, percent=True)
         self.breakdown_chart.setAccessibleName(self.tr("Share agreeing per item and group"))
         self.chart_title = section_title("", self)
         self._chart: BarChart = self.overall_chart
@@ -282,6 +294,8 @@ class LikertView(QWidget):
         self.breakdown_chart.hide()
         self.chart_scroll = QScrollArea(self)
         self.chart_scroll.setWidgetResizable(True)
+        # The charts fit the width they are given; only a tall breakdown scrolls (downwards).
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_scroll.setWidget(charts)
         chart_box = QWidget(self)
@@ -385,7 +399,7 @@ class LikertView(QWidget):
             self.tr("Share agreeing"),
             self.tr("Mean (1–5)"),
         ]
-        table.setHeaderLabels(headers + [label for _code, label in subgroups])
+        table.setHeaderLabels(headers + [_two_lines(label) for _code, label in subgroups])
         for column, (_code, label) in enumerate(subgroups, len(headers)):
             table.headerItem().setToolTip(
                 column, self.tr("Share agreeing among the posts of {0}").format(label)
@@ -437,10 +451,6 @@ class LikertView(QWidget):
         header.setSectionResizeMode(self.ITEM, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        share_width = header.fontMetrics().horizontalAdvance("100%") + 40
-        for column in range(len(headers), len(headers) + len(subgroups)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, max(share_width, 84))
 
     def _fill_overall_chart(self, items: list[tuple[int, LikertItem]]) -> None:
         self.chart_title.setText(self.tr("Share agreeing per item in %, all posts"))
@@ -468,8 +478,8 @@ class LikertView(QWidget):
                 for code, label in subgroups
             ],
         )
-        width = len(items) * (len(subgroups) * 9 + 18) + 60
-        chart.setMinimumSize(width, 220)
+        height = len(items) * (len(subgroups) * 9 + 14) + 60
+        chart.setMinimumSize(0, max(220, height))
         self._show_chart(chart)
 
     def _show_chart(self, chart: BarChart) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -49,6 +49,7 @@ from postkit.core.screening.sanctions_store import (
 )
 from postkit.ui.dialogs import show_error
 from postkit.ui.ops import Job, run_job
+from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.audit_log import AuditLogView
 from postkit.ui.screening.checklist import ChecklistPanel
@@ -199,6 +200,9 @@ class ScreeningPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([500, 700])
         self.splitter.setChildrenCollapsible(False)
+        self._list_pane_dragged = False
+        self._fitting_list_pane = False
+        self.splitter.splitterMoved.connect(self._splitter_moved)
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -240,9 +244,29 @@ class ScreeningPage(QWidget):
             self._load_rescreen(session)
         self._show_list_info()
         self.request_list.reload(select_id)
+        self._fit_list_pane()
         if self.request_list.current_id() is None and self.request_list.model.rowCount():
             self.request_list.select(self.request_list.model.id_at(0))
         self._refresh_record(self.request_list.current_id())
+
+    def _fit_list_pane(self) -> None:
+        """Give the list the width its columns need, as long as the user has not dragged."""
+        sizes = self.splitter.sizes()
+        if self._list_pane_dragged or sum(sizes) <= 0:
+            return
+        wanted = self.request_list.preferred_width()
+        self._fitting_list_pane = True
+        self.splitter.setSizes([wanted, max(sum(sizes) - wanted, 1)])
+        self._fitting_list_pane = False
+
+    def _splitter_moved(self) -> None:
+        if not self._fitting_list_pane:
+            self._list_pane_dragged = True
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_list_pane()
 
     def select_request(self, request_id: int) -> None:
         self.request_list.select(request_id)
