@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="417"/>
+        <source>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Incomplete — %n open step of the checklist:&lt;/b&gt; {0}.</numerusform>
+            <numerusform>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadquartersPage</name>
     <message numerus="yes">
         <location filename="../../postkit/ui/hq/page.py" line="483"/>
@@ -99,6 +110,22 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="360"/>
+        <source>Imported %n ratings from {0}.</source>
+        <translation>
+            <numerusform>Imported %n rating from {0}.</numerusform>
+            <numerusform>Imported %n ratings from {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="380"/>
+        <source>Screened {0}: %n candidates found.</source>
+        <translation>
+            <numerusform>Screened {0}: %n candidate found.</numerusform>
+            <numerusform>Screened {0}: %n candidates found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../postkit/ui/screening/page.py" line="544"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
@@ -120,6 +147,14 @@
         <translation>
             <numerusform>%n candidate dismissed</numerusform>
             <numerusform>%n candidates dismissed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="622"/>
+        <source>Sanctions list: {file} · {date} · %n entries</source>
+        <translation>
+            <numerusform>Sanctions list: {file} · {date} · %n entry</numerusform>
+            <numerusform>Sanctions list: {file} · {date} · %n entries</numerusform>
         </translation>
     </message>
 </context>

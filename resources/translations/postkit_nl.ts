@@ -1700,6 +1700,14 @@
         <source>Step {number}: {question} — answered {answer}</source>
         <translation>Stap {number}: {question} — beantwoord met {answer}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="417"/>
+        <source>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Onvolledig — %n open stap van de checklist:&lt;/b&gt; {0}.</numerusform>
+            <numerusform>&lt;b&gt;Onvolledig — %n open stappen van de checklist:&lt;/b&gt; {0}.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../postkit/ui/screening/decision_panel.py" line="382"/>
         <source>Incomplete</source>
@@ -1716,58 +1724,53 @@
         <translation>&lt;b&gt;Factoren:&lt;/b&gt; geen gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="416"/>
-        <source>&lt;b&gt;Incomplete — open steps of the checklist:&lt;/b&gt; {0}.</source>
-        <translation>&lt;b&gt;Onvolledig — open stappen van de checklist:&lt;/b&gt; {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="419"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="421"/>
         <source>The names have not been screened against a sanctions list yet.</source>
         <translation>De namen zijn nog niet aan een sanctielijst getoetst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="438"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="440"/>
         <source>decided by {who} on {when}</source>
         <translation>besloten door {who} op {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="455"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="457"/>
         <source>The follow-up is due: check with the company whether it met the conditions.</source>
         <translation>Het is tijd voor de opvolging: ga bij het bedrijf na of het aan de voorwaarden heeft voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="485"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="487"/>
         <source>Choose an outcome.</source>
         <translation>Kies een uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="487"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="489"/>
         <source>Say why you decide so.</source>
         <translation>Geef aan waarom u zo besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="490"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="492"/>
         <source>Say what the company agrees to do.</source>
         <translation>Geef aan waartoe het bedrijf zich verbindt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="492"/>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="498"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="494"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="500"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="496"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="498"/>
         <source>Choose by when the conditions are to be met.</source>
         <translation>Kies wanneer uiterlijk aan de voorwaarden moet zijn voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="502"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="504"/>
         <source>Choose when to follow the conditions up.</source>
         <translation>Kies wanneer de voorwaarden worden opgevolgd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="531"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="533"/>
         <source>Judge the sanctions candidates still open ({0}) on the Sanctions tab first.</source>
         <translation>Beoordeel eerst de open mogelijke treffers ({0}) op het tabblad Sancties.</translation>
     </message>
@@ -2485,7 +2488,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/hq/summary_view.py" line="399"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="461"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="460"/>
         <source>Share agreeing</source>
         <translation>Aandeel eens</translation>
     </message>
@@ -2505,17 +2508,17 @@
         <translation>{group}: {agree} van {answered} eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="457"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="456"/>
         <source>Share agreeing per item in %, all posts</source>
         <translation>Aandeel eens per item in %, alle posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="470"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="469"/>
         <source>Share agreeing in % per item (by number) and region</source>
         <translation>Aandeel eens in % per item (op nummer) en regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="472"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="471"/>
         <source>Share agreeing in % per item (by number) and amount of Dutch business</source>
         <translation>Aandeel eens in % per item (op nummer) en omvang Nederlands bedrijfsleven</translation>
     </message>
@@ -2888,37 +2891,37 @@
 <context>
     <name>OpenStepsDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="581"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="583"/>
         <source>Decide with open steps</source>
         <translation>Besluiten met open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="584"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="586"/>
         <source>The checklist is not complete: {count} open step(s), listed below. Record “{outcome}” for {company} anyway?</source>
         <translation>De checklist is niet compleet: {count} open stap(pen), hieronder genoemd. Toch „{outcome}” vastleggen voor {company}?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="591"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="593"/>
         <source>Open steps</source>
         <translation>Open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="596"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="598"/>
         <source>Step {number}: {question}</source>
         <translation>Stap {number}: {question}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="602"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="604"/>
         <source>Why you decide before these are answered</source>
         <translation>Waarom u besluit voordat deze zijn beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="605"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="607"/>
         <source>&amp;Reason to decide anyway (required; kept with the decision and printed in the decision record):</source>
         <translation>&amp;Reden om toch te besluiten (verplicht; wordt bij het besluit bewaard en in het besluitverslag afgedrukt):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="614"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="616"/>
         <source>Decide anyway</source>
         <translation>Toch besluiten</translation>
     </message>
@@ -4891,15 +4894,21 @@
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../postkit/ui/screening/page.py" line="360"/>
-        <source>Imported {0} ratings from {1}.</source>
-        <translation>{0} beoordelingen geïmporteerd uit {1}.</translation>
+        <source>Imported %n ratings from {0}.</source>
+        <translation>
+            <numerusform>%n beoordeling geïmporteerd uit {0}.</numerusform>
+            <numerusform>%n beoordelingen geïmporteerd uit {0}.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../postkit/ui/screening/page.py" line="380"/>
-        <source>Screened {0}: candidates found: {1}.</source>
-        <translation>{0} getoetst: mogelijke treffers gevonden: {1}.</translation>
+        <source>Screened {0}: %n candidates found.</source>
+        <translation>
+            <numerusform>{0} getoetst: %n kandidaat gevonden.</numerusform>
+            <numerusform>{0} getoetst: %n kandidaten gevonden.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/page.py" line="386"/>
@@ -5040,43 +5049,46 @@
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../postkit/ui/screening/page.py" line="622"/>
-        <source>Sanctions list: {file} · {date} · {entries} entries</source>
-        <translation>Sanctielijst: {file} · {date} · {entries} vermeldingen</translation>
+        <source>Sanctions list: {file} · {date} · %n entries</source>
+        <translation>
+            <numerusform>Sanctielijst: {file} · {date} · %n vermelding</numerusform>
+            <numerusform>Sanctielijst: {file} · {date} · %n vermeldingen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="646"/>
+        <location filename="../../postkit/ui/screening/page.py" line="644"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="649"/>
+        <location filename="../../postkit/ui/screening/page.py" line="647"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="652"/>
+        <location filename="../../postkit/ui/screening/page.py" line="650"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="667"/>
+        <location filename="../../postkit/ui/screening/page.py" line="665"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="672"/>
+        <location filename="../../postkit/ui/screening/page.py" line="670"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="717"/>
+        <location filename="../../postkit/ui/screening/page.py" line="715"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="777"/>
+        <location filename="../../postkit/ui/screening/page.py" line="775"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>

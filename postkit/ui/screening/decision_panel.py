@@ -413,7 +413,11 @@ class DecisionPanel(QWidget):
             self.factors_label.setText(self.tr("<b>Factors:</b> none found."))
         if summary.open_items:
             steps = ", ".join(str(step_number(code)) for code in summary.open_items)
-            text = self.tr("<b>Incomplete — open steps of the checklist:</b> {0}.").format(steps)
+            text = self.tr(
+                "<b>Incomplete — %n open steps of the checklist:</b> {0}.",
+                "",
+                len(summary.open_items),
+            ).format(steps)
             if self._record is not None and self._record.screened_at is None:
                 text += " " + self.tr(
                     "The names have not been screened against a sanctions list yet."

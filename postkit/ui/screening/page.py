@@ -357,7 +357,7 @@ class ScreeningPage(QWidget):
         count = self._call(lambda s: import_risk_table(s, path, kind, self.actor))
         if count is not None:
             self.status_message.emit(
-                self.tr("Imported {0} ratings from {1}.").format(count, path.name),
+                self.tr("Imported %n ratings from {0}.", "", count).format(path.name),
             )
             self._refresh_record(self.current_request_id())
             self.changed.emit()
@@ -377,8 +377,8 @@ class ScreeningPage(QWidget):
             self._after_change(screened)
             count = len(screened.matches)
             self.status_message.emit(
-                self.tr("Screened {0}: candidates found: {1}.").format(
-                    screened.data.company_name, count
+                self.tr("Screened {0}: %n candidates found.", "", count).format(
+                    screened.data.company_name
                 ),
             )
 
@@ -619,11 +619,9 @@ class ScreeningPage(QWidget):
             self.list_info.setText(self.tr("No sanctions list imported yet."))
         else:
             self.list_info.setText(
-                self.tr("Sanctions list: {file} · {date} · {entries} entries").format(
-                    file=info.file_name,
-                    date=labels.list_date_text(info.list_date),
-                    entries=QLocale().toString(info.entry_count),
-                )
+                self.tr(
+                    "Sanctions list: {file} · {date} · %n entries", "", info.entry_count
+                ).format(file=info.file_name, date=labels.list_date_text(info.list_date))
             )
 
     def _load_rescreen(self, session: Session) -> None:
