@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="622"/>
+        <location filename="../../postkit/ui/screening/page.py" line="623"/>
         <source>Sanctions list: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>Sanctions list: {file} · {date} · %n entry</numerusform>

@@ -1017,58 +1017,88 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="462"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="429"/>
+        <source>not answered yet</source>
+        <translation>nog niet beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="430"/>
+        <source>answered</source>
+        <translation>beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="431"/>
+        <source>not known</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="432"/>
+        <source>red flag</source>
+        <translation>rode vlag</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="483"/>
         <source>Step {0}</source>
         <translation>Stap {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="487"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="491"/>
+        <source>Legend of the steps&apos; colours</source>
+        <translation>Legenda van de kleuren van de stappen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="512"/>
         <source>‹ Back</source>
         <translation>‹ Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="488"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="513"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Vorige stap (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="489"/>
-        <location filename="../../postkit/ui/screening/checklist.py" line="653"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="514"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="692"/>
         <source>Next ›</source>
         <translation>Volgende ›</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="551"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="554"/>
+        <source>the step shown</source>
+        <translation>de getoonde stap</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="590"/>
         <source>&lt;b&gt;This request was decided on {0}.&lt;/b&gt; The checklist is read-only; to change it, reopen the request on the Decision tab and give a reason.</source>
         <translation>&lt;b&gt;Over dit verzoek is besloten op {0}.&lt;/b&gt; De checklist is alleen-lezen; wilt u iets wijzigen, heropen het verzoek dan op het tabblad Besluit en geef een reden op.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="643"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="682"/>
         <source>Step {0} of {1}</source>
         <translation>Stap {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="645"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="684"/>
         <source>{0} of {1} answered</source>
         <translation>{0} van {1} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="647"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="686"/>
         <source>red flags: {0}</source>
         <translation>rode vlaggen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="653"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="692"/>
         <source>Finish ✓</source>
         <translation>Afronden ✓</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="655"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="694"/>
         <source>Save and go to the decision</source>
         <translation>Opslaan en naar het besluit gaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="655"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="694"/>
         <source>Next step (Alt+Right)</source>
         <translation>Volgende stap (Alt+→)</translation>
     </message>
@@ -1724,53 +1754,53 @@
         <translation>&lt;b&gt;Factoren:&lt;/b&gt; geen gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="421"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="423"/>
         <source>The names have not been screened against a sanctions list yet.</source>
         <translation>De namen zijn nog niet aan een sanctielijst getoetst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="440"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="442"/>
         <source>decided by {who} on {when}</source>
         <translation>besloten door {who} op {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="457"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="459"/>
         <source>The follow-up is due: check with the company whether it met the conditions.</source>
         <translation>Het is tijd voor de opvolging: ga bij het bedrijf na of het aan de voorwaarden heeft voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="487"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="489"/>
         <source>Choose an outcome.</source>
         <translation>Kies een uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="489"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="491"/>
         <source>Say why you decide so.</source>
         <translation>Geef aan waarom u zo besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="492"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="494"/>
         <source>Say what the company agrees to do.</source>
         <translation>Geef aan waartoe het bedrijf zich verbindt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="494"/>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="500"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="496"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="502"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="498"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="500"/>
         <source>Choose by when the conditions are to be met.</source>
         <translation>Kies wanneer uiterlijk aan de voorwaarden moet zijn voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="504"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="506"/>
         <source>Choose when to follow the conditions up.</source>
         <translation>Kies wanneer de voorwaarden worden opgevolgd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="533"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="535"/>
         <source>Judge the sanctions candidates still open ({0}) on the Sanctions tab first.</source>
         <translation>Beoordeel eerst de open mogelijke treffers ({0}) op het tabblad Sancties.</translation>
     </message>
@@ -2891,37 +2921,37 @@
 <context>
     <name>OpenStepsDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="583"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="585"/>
         <source>Decide with open steps</source>
         <translation>Besluiten met open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="586"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="588"/>
         <source>The checklist is not complete: {count} open step(s), listed below. Record “{outcome}” for {company} anyway?</source>
         <translation>De checklist is niet compleet: {count} open stap(pen), hieronder genoemd. Toch „{outcome}” vastleggen voor {company}?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="593"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="595"/>
         <source>Open steps</source>
         <translation>Open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="598"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="600"/>
         <source>Step {number}: {question}</source>
         <translation>Stap {number}: {question}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="604"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="606"/>
         <source>Why you decide before these are answered</source>
         <translation>Waarom u besluit voordat deze zijn beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="607"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="609"/>
         <source>&amp;Reason to decide anyway (required; kept with the decision and printed in the decision record):</source>
         <translation>&amp;Reden om toch te besluiten (verplicht; wordt bij het besluit bewaard en in het besluitverslag afgedrukt):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="616"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="618"/>
         <source>Decide anyway</source>
         <translation>Toch besluiten</translation>
     </message>
@@ -5050,7 +5080,7 @@
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="622"/>
+        <location filename="../../postkit/ui/screening/page.py" line="623"/>
         <source>Sanctions list: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>Sanctielijst: {file} · {date} · %n vermelding</numerusform>
