@@ -3848,47 +3848,66 @@
         <translation>De demogegevens terugzetten zoals ze waren vóór de wijzigingen in deze sessie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="189"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="190"/>
         <source>Close (Esc)</source>
         <translation>Sluiten (Esc)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="195"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="196"/>
         <source>Show:</source>
         <translation>Tonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="270"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="271"/>
         <source>No practice in this set</source>
         <translation>Geen voorbeeld in deze selectie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="271"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="272"/>
         <source>Choose another set under Show.</source>
         <translation>Kies een andere selectie onder Tonen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="300"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="301"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="303"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="304"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="306"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="307"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="309"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="310"/>
         <source>Also used at</source>
         <translation>Ook gebruikt door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="349"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="345"/>
+        <source>Put the demo&apos;s good practices back as they were when the demo started?
+
+Practices added, changed or deleted during this training are undone, so the next group starts from the same examples. Only the demo data changes; a post&apos;s own database is never touched.</source>
+        <translation>De goede voorbeelden van de demo terugzetten zoals ze waren toen de demo begon?
+
+Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, worden teruggedraaid, zodat de volgende groep met dezelfde voorbeelden begint. Alleen de demogegevens veranderen; de eigen database van een post wordt nooit aangeraakt.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/presentation.py" line="350"/>
+        <source>Reset demo</source>
+        <translation>Demo terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/presentation.py" line="350"/>
+        <source>Reset</source>
+        <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/presentation.py" line="359"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
