@@ -108,14 +108,14 @@ class PostsView(QWidget):
             [
                 self.tr("Post"),
                 self.tr("Region"),
-                self.tr("Dutch business"),
+                _two_lines(self.tr("Dutch business")),
                 self.tr("Responses"),
                 self.tr("Latest export"),
             ],
         )
         header = self.table.header()
-        # Every column as wide as its texts; the last takes what room is left over.
-        header.setStretchLastSection(True)
+        # Every column as wide as its texts.
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSortingEnabled(True)
         self.missing_label = QLabel(self)
@@ -124,7 +124,7 @@ class PostsView(QWidget):
 
         self.region_chart = BarChart(self, horizontal=True)
         self.region_chart.setAccessibleName(self.tr("Responses per region"))
-        self.region_chart.setMinimumWidth(260)
+        self.region_chart.setMinimumWidth(240)
         chart_box = QWidget(self)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(8, 0, 0, 0)
@@ -143,7 +143,7 @@ class PostsView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([820, 340])
+        splitter.setSizes([920, 250])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter)
@@ -173,7 +173,8 @@ class PostsView(QWidget):
             item = SortableItem(
                 [
                     post.label(language) if post else name,
-                    reference.regions().label(post.region, language) if post else "",
+                    # Blank, not the list's region: the summary's regions may be the survey's own.
+                    "",
                     "",
                     QLocale().toString(0),
                     self.tr("none counted"),
