@@ -28,6 +28,7 @@ from postkit.core.db import Database, open_database
 from postkit.core.demo import seed_everything
 from postkit.core.hq.aggregate import collect_exports
 from postkit.core.hq.demo_exports import write_demo_exports
+from postkit.core.paths import DATA_DIR_ENV_VAR
 from postkit.core.profile import load_profile
 from postkit.core.surveys.responses import shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
@@ -48,13 +49,16 @@ SENTENCE = 40
 @pytest.fixture(scope="module")
 def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     folder = tmp_path_factory.mktemp("demo")
-    database = open_database(str(folder / "demo.sqlite3"))
-    seed_everything(database, activities=120)
-    form = load_form(shipped_surveys_dir() / "imvo_guidelines_evaluation.xlsx")
-    exports = write_demo_exports(folder / "exports", posts=20, responses=3)
-    with database.session() as session:
-        collect_exports(session, exports, form)
-        session.commit()
+    # Built before the per-test isolation applies: keep the user's data folder out of it too.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(DATA_DIR_ENV_VAR, str(folder / "user-data"))
+        database = open_database(str(folder / "demo.sqlite3"))
+        seed_everything(database, activities=120)
+        form = load_form(shipped_surveys_dir() / "imvo_guidelines_evaluation.xlsx")
+        exports = write_demo_exports(folder / "exports", posts=20, responses=3)
+        with database.session() as session:
+            collect_exports(session, exports, form)
+            session.commit()
     yield database
     database.dispose()
 
