@@ -15,7 +15,9 @@ from postkit.core.db import Database
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.profile import PostProfile, save_profile
 
-DEMO_PROFILE = PostProfile("Embassy Nairobi", ("KE", "SO"), "Demo user")
+# A person's name, not "Demo user": it reads the same in a Dutch and an English interface.
+DEMO_USER = "Sanne Visser"
+DEMO_PROFILE = PostProfile("Embassy Nairobi", ("KE", "SO"), DEMO_USER)
 # The staff at the post who answer the evaluation survey.
 DEMO_RESPONDENTS = 6
 
@@ -451,9 +453,9 @@ def _activity_values(
         "outcome": rng.choice(_OUTCOMES[language][group]),
         "follow_up": "",
         "created_at": stamp,
-        "created_by": "Demo user",
+        "created_by": DEMO_USER,
         "updated_at": stamp,
-        "updated_by": "Demo user",
+        "updated_by": DEMO_USER,
     }
     return values, sector_codes, theme_codes
 

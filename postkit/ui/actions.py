@@ -374,6 +374,69 @@ SPECS: dict[ActionId, ActionSpec] = {
 }
 
 
+# What each module puts on the toolbar (None: a separator); the menus keep every command.
+MODULE_TOOLBARS: dict[str, tuple[ActionId | None, ...]] = {
+    "activities": (
+        ActionId.NEW_ACTIVITY,
+        ActionId.EDIT_ACTIVITY,
+        ActionId.DELETE_ACTIVITIES,
+        None,
+        ActionId.EXPORT_ACTIVITIES,
+        ActionId.ANNUAL_REPORT,
+    ),
+    "dashboard": (ActionId.ANNUAL_REPORT, ActionId.EXPORT_ACTIVITIES),
+    "screening": (
+        ActionId.NEW_REQUEST,
+        ActionId.EDIT_REQUEST,
+        ActionId.SCREEN_REQUEST,
+        None,
+        ActionId.PRINT_DECISION_RECORD,
+    ),
+    "practices": (
+        ActionId.NEW_PRACTICE,
+        None,
+        ActionId.IMPORT_PRACTICES,
+        ActionId.EXPORT_PRACTICES,
+        ActionId.PRACTICE_BOOKLET,
+        None,
+        ActionId.PRESENT_PRACTICES,
+    ),
+    "surveys": (
+        ActionId.START_RESPONSE,
+        ActionId.CONTINUE_DRAFT,
+        None,
+        ActionId.EXPORT_RESPONSES,
+        ActionId.IMPORT_RECEIPT,
+    ),
+    "hq": (
+        ActionId.HQ_ADD_FILES,
+        ActionId.HQ_ADD_FOLDER,
+        ActionId.HQ_AGGREGATE,
+        None,
+        ActionId.HQ_SAVE_SUMMARY,
+        ActionId.HQ_SAVE_REPORT,
+    ),
+}
+
+
+def platform_key_bindings(key: Key) -> list[QKeySequence]:
+    """The keys this platform gives a standard action (tests emulate other platforms here)."""
+    return QKeySequence.keyBindings(key)
+
+
+def _portable(key: QKeySequence) -> str:
+    return key.toString(QKeySequence.SequenceFormat.PortableText)
+
+
+# Keys postkit gives its own commands. A platform's extra binding for a standard key yields
+# to them: on Linux desktops Delete is also Ctrl+D, which is Duplicate here.
+_OWN_KEYS = frozenset(
+    _portable(QKeySequence(spec.shortcut))
+    for spec in SPECS.values()
+    if isinstance(spec.shortcut, str)
+)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
@@ -391,7 +454,13 @@ class Actions(QObject):
             if spec.icon is not None:
                 action.setIcon(icon(spec.icon))
             if isinstance(spec.shortcut, Key):
-                action.setShortcuts(spec.shortcut)
+                action.setShortcuts(
+                    [
+                        key
+                        for key in platform_key_bindings(spec.shortcut)
+                        if _portable(key) not in _OWN_KEYS
+                    ]
+                )
             elif spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
             window.addAction(action)
@@ -401,12 +470,15 @@ class Actions(QObject):
         return self._actions[action_id]
 
     def shortcut_list(self) -> list[tuple[str, str]]:
-        """(action text, shortcut) for every action that has a key."""
+        """(action text, key) for every action that has a key: its first, the one to learn.
+
+        Further keys are the platform's alternatives, often named hardware keys ("New",
+        "Help") that read as words in a list and that few keyboards have.
+        """
         rows = []
         for action in self._actions.values():
-            keys = ", ".join(
-                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-            )
+            keys = action.shortcuts()
             if keys:
-                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+                text = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+                rows.append((action.text().replace("&", "").rstrip("…"), text))
         return rows

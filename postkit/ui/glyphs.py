@@ -17,6 +17,7 @@ GLYPHS: dict[str, int] = {
     "arrow-up-bold-box-outline": 0xF0739,
     "backup-restore": 0xF006F,
     "book-open-page-variant-outline": 0xF15D6,
+    "calendar-month-outline": 0xF0E18,
     "chart-bar": 0xF0128,
     "check-circle-outline": 0xF05E1,
     "clipboard-edit-outline": 0xF14E6,

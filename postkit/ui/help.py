@@ -25,12 +25,25 @@ GUIDE_LANGUAGES = ("en", "nl")
 CONTENTS_LEVELS = (2, 3)
 # Air above headings, which Qt's Markdown import sets tight against the text before them.
 HEADING_TOP_MARGINS = {2: 20.0, 3: 10.0}
+# The guide's section for each module, by language: Help (F1) opens there.
+MODULE_SECTIONS: dict[str, dict[str, str]] = {
+    "activities": {"en": "The activity log", "nl": "Het activiteitenlogboek"},
+    "dashboard": {"en": "The dashboard", "nl": "Het dashboard"},
+    "screening": {"en": "IMVO conditions screening", "nl": "Toetsing aan de IMVO-voorwaarden"},
+    "practices": {"en": "Good practices", "nl": "Goede voorbeelden"},
+    "surveys": {"en": "Surveys", "nl": "Enquêtes"},
+    "hq": {"en": "Headquarters", "nl": "Departement"},
+}
+
+
+def guide_language(language: str) -> str:
+    """The language the guide is shown in: `language`, or English when not written in it."""
+    return language if language in GUIDE_LANGUAGES else "en"
 
 
 def guide_path(language: str) -> Path:
     """The guide in `language`, or the English one for a language it is not written in."""
-    language = language if language in GUIDE_LANGUAGES else "en"
-    return resources_dir() / "help" / f"user-guide.{language}.md"
+    return resources_dir() / "help" / f"user-guide.{guide_language(language)}.md"
 
 
 class UserGuideDialog(QDialog):
@@ -57,13 +70,21 @@ class UserGuideDialog(QDialog):
         splitter.addWidget(self.contents)
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 640])
+        # The contents as wide as their longest heading, so none is cut off.
+        contents_width = (
+            self.contents.sizeHintForColumn(0)
+            + 2 * self.contents.frameWidth()
+            + self.contents.verticalScrollBar().sizeHint().width()
+            + 8
+        )
+        self.contents.setMinimumWidth(contents_width)
+        splitter.setSizes([contents_width, 640])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         layout.addWidget(buttons)
-        self.resize(920, 680)
+        self.resize(max(920, contents_width + 680), 680)
         # Focus in the contents would make its first section current and hide the title.
         self.browser.setFocus()
 
@@ -102,6 +123,16 @@ class UserGuideDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, block.position())
         self.contents.expandAll()
 
+    def show_section(self, module: str | None) -> None:
+        """Make the module's section current in the contents and show it."""
+        heading = MODULE_SECTIONS.get(module or "", {}).get(guide_language(self.language))
+        for row in range(self.contents.topLevelItemCount()):
+            item = self.contents.topLevelItem(row)
+            if item.text(0) == heading:
+                self.contents.setCurrentItem(item)
+                self.contents.scrollToItem(item)
+                return
+
     def _scroll_to_item(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
             self.scroll_to(int(item.data(0, Qt.ItemDataRole.UserRole)))
@@ -114,15 +145,20 @@ class UserGuideDialog(QDialog):
         self.browser.verticalScrollBar().setValue(int(top))
 
 
-def show_user_guide(parent: QWidget | None, language: str) -> UserGuideDialog:
-    """Show the guide beside the window (not modal); a second call raises the open one."""
+def show_user_guide(
+    parent: QWidget | None, language: str, module: str | None = None
+) -> UserGuideDialog:
+    """Show the guide beside the window (not modal), at `module`'s section; a second call
+    raises the open one."""
     if parent is not None:
         for dialog in parent.findChildren(UserGuideDialog):
             if dialog.language == language and dialog.isVisible():
+                dialog.show_section(module)
                 dialog.raise_()
                 dialog.activateWindow()
                 return dialog
     dialog = UserGuideDialog(language, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    dialog.show_section(module)
     return dialog

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from postkit import __version__
 from postkit.core.errors import PostkitError
 from postkit.ui import settings as keys
-from postkit.ui.actions import ActionId, Actions
+from postkit.ui.actions import MODULE_TOOLBARS, ActionId, Actions
 from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.i18n import apply_locale
 from postkit.ui.icons import MODULE_ICONS, icon
@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
             ActionId.SHOW_SCREENING,
             ActionId.SHOW_PRACTICES,
             ActionId.SHOW_SURVEYS,
+            ActionId.SHOW_HQ,
         ):
             view_menu.addAction(a[action_id])
         for title, action_ids in (
@@ -315,16 +316,18 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action_id in (
-            ActionId.NEW_ACTIVITY,
-            ActionId.EDIT_ACTIVITY,
-            ActionId.DELETE_ACTIVITIES,
-        ):
-            toolbar.addAction(self.actions[action_id])
-        toolbar.addSeparator()
-        toolbar.addAction(self.actions[ActionId.EXPORT_ACTIVITIES])
-        toolbar.addAction(self.actions[ActionId.ANNUAL_REPORT])
+        self.toolbar = toolbar
         self.addToolBar(toolbar)
+        self._fill_toolbar("activities")
+
+    def _fill_toolbar(self, module: str) -> None:
+        """The current module's own commands (the pages keep theirs beside what they act on)."""
+        self.toolbar.clear()
+        for action_id in MODULE_TOOLBARS[module]:
+            if action_id is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(self.actions[action_id])
 
     def _connect_actions(self) -> None:
         a = self.actions
@@ -507,6 +510,7 @@ class MainWindow(QMainWindow):
                 # Unsaved checklist notes are stored before the officer leaves the module.
                 self.screening_page.commit_pending()
             self.pages.setCurrentIndex(row)
+            self._fill_toolbar(self.current_module)
         self.update_actions()
 
     def show_module(self, name: str) -> None:
@@ -1086,7 +1090,7 @@ class MainWindow(QMainWindow):
     def _show_user_guide(self) -> None:
         from postkit.ui.help import show_user_guide
 
-        show_user_guide(self, self.language)
+        show_user_guide(self, self.language, self.current_module if self.is_attached else None)
 
     def _show_about(self) -> None:
         QMessageBox.about(

@@ -22,9 +22,7 @@ class PreferencesDialog(QDialog):
         )
         self.restart_note.setWordWrap(True)
         self.restart_note.setVisible(False)
-        self.language.currentIndexChanged.connect(
-            lambda _index: self.restart_note.setVisible(self.chosen_language != self._initial)
-        )
+        self.language.currentIndexChanged.connect(self._show_restart_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -34,6 +32,13 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.restart_note)
         form.addRow(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
+
+    def _show_restart_note(self) -> None:
+        self.restart_note.setVisible(self.chosen_language != self._initial)
+        # A wrapped label that appears needs the dialog to grow for its lines.
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     @property
     def chosen_language(self) -> str:

@@ -4,11 +4,22 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="80"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="81"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
             <numerusform>Q%n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="417"/>
+        <source>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Incomplete — %n open step of the checklist:&lt;/b&gt; {0}.</numerusform>
+            <numerusform>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</numerusform>
         </translation>
     </message>
 </context>
@@ -34,7 +45,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="542"/>
+        <location filename="../../postkit/ui/main_window.py" line="546"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -42,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="631"/>
+        <location filename="../../postkit/ui/main_window.py" line="635"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n receipt written to {0}</numerusform>
@@ -50,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="712"/>
+        <location filename="../../postkit/ui/main_window.py" line="716"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
@@ -58,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="715"/>
+        <location filename="../../postkit/ui/main_window.py" line="719"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>Delete %n activity</numerusform>
@@ -66,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1042"/>
+        <location filename="../../postkit/ui/main_window.py" line="1046"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -86,9 +97,36 @@
     </message>
 </context>
 <context>
+    <name>PostsView</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/summary_view.py" line="199"/>
+        <source>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n of {0} expected posts has no response counted&lt;/b&gt; (listed in red below).</numerusform>
+            <numerusform>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="548"/>
+        <location filename="../../postkit/ui/screening/page.py" line="387"/>
+        <source>Imported %n ratings from {0}.</source>
+        <translation>
+            <numerusform>Imported %n rating from {0}.</numerusform>
+            <numerusform>Imported %n ratings from {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="407"/>
+        <source>Screened {0}: %n candidates found.</source>
+        <translation>
+            <numerusform>Screened {0}: %n candidate found.</numerusform>
+            <numerusform>Screened {0}: %n candidates found.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="572"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -96,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="550"/>
+        <location filename="../../postkit/ui/screening/page.py" line="574"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -104,11 +142,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="552"/>
+        <location filename="../../postkit/ui/screening/page.py" line="576"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>
             <numerusform>%n candidates dismissed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="654"/>
+        <source>{list}: {file} · {date} · %n entries</source>
+        <translation>
+            <numerusform>{list}: {file} · {date} · %n entry</numerusform>
+            <numerusform>{list}: {file} · {date} · %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="661"/>
+        <source>%n days old</source>
+        <translation>
+            <numerusform>%n day old</numerusform>
+            <numerusform>%n days old</numerusform>
         </translation>
     </message>
 </context>

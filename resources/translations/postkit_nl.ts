@@ -505,47 +505,47 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="69"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="70"/>
         <source>Search title, description and partners</source>
         <translation>Zoeken in titel, omschrijving en partners</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="71"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
         <source>Search activities</source>
         <translation>Activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="73"/>
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="72"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="73"/>
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="77"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
         <source>All years</source>
         <translation>Alle jaren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="77"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
         <source>Year filter</source>
         <translation>Filter op jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="79"/>
         <source>Whole year</source>
         <translation>Hele jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="79"/>
         <source>Quarter filter</source>
         <translation>Filter op kwartaal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="80"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="81"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -553,47 +553,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="82"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
         <source>All types</source>
         <translation>Alle soorten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="82"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
         <source>Type filter</source>
         <translation>Filter op soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="85"/>
         <source>All themes</source>
         <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="85"/>
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="108"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="109"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="268"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="276"/>
         <source>&lt;h3&gt;No activities yet&lt;/h3&gt;&lt;p&gt;Log what the post does for IMVO with &lt;b&gt;New activity&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen activiteiten&lt;/h3&gt;&lt;p&gt;Leg met &lt;b&gt;Nieuwe activiteit&lt;/b&gt; (Ctrl+N) vast wat de post voor IMVO doet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="273"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="281"/>
         <source>&lt;h3&gt;No activity matches these filters&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them (Ctrl+Shift+L).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen activiteit voldoet aan deze filters&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze (Ctrl+Shift+L).&lt;/p&gt;</translation>
     </message>
@@ -601,169 +601,174 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>Edit activity</source>
         <translation>Activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="75"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
         <source>New activity</source>
         <translation>Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="83"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="80"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="84"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="81"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="85"/>
         <source>&amp;Reach</source>
         <translation>Be&amp;reik</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="82"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="86"/>
         <source>&amp;Outcome and files</source>
         <translation>Res&amp;ultaat en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="89"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="93"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="113"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="117"/>
         <source>Choose a core task…</source>
         <translation>Kies een kerntaak…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="119"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="123"/>
         <source>What was done, in a few words</source>
         <translation>Wat er is gedaan, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="122"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="125"/>
         <source>Lasted more than one day, until</source>
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="137"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="139"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="141"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="142"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="146"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="147"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="160"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="162"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="168"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="169"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="171"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="176"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="177"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="183"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="187"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="186"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="190"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="187"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="192"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="189"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="193"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="264"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="284"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="265"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="285"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="266"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="286"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="267"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="287"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/editor.py" line="298"/>
+        <source>Type the date as {0}.</source>
+        <translation>Typ de datum als {0}.</translation>
     </message>
 </context>
 <context>
@@ -1035,58 +1040,88 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="462"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="429"/>
+        <source>not answered yet</source>
+        <translation>nog niet beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="430"/>
+        <source>answered</source>
+        <translation>beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="431"/>
+        <source>not known</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="432"/>
+        <source>red flag</source>
+        <translation>rode vlag</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="483"/>
         <source>Step {0}</source>
         <translation>Stap {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="487"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="491"/>
+        <source>Legend of the steps&apos; colours</source>
+        <translation>Legenda van de kleuren van de stappen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="512"/>
         <source>‹ Back</source>
         <translation>‹ Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="488"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="513"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Vorige stap (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="489"/>
-        <location filename="../../postkit/ui/screening/checklist.py" line="653"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="514"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="692"/>
         <source>Next ›</source>
         <translation>Volgende ›</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="551"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="554"/>
+        <source>the step shown</source>
+        <translation>de getoonde stap</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/checklist.py" line="590"/>
         <source>&lt;b&gt;This request was decided on {0}.&lt;/b&gt; The checklist is read-only; to change it, reopen the request on the Decision tab and give a reason.</source>
         <translation>&lt;b&gt;Over dit verzoek is besloten op {0}.&lt;/b&gt; De checklist is alleen-lezen; wilt u iets wijzigen, heropen het verzoek dan op het tabblad Besluit en geef een reden op.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="643"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="682"/>
         <source>Step {0} of {1}</source>
         <translation>Stap {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="645"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="684"/>
         <source>{0} of {1} answered</source>
         <translation>{0} van {1} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="647"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="686"/>
         <source>red flags: {0}</source>
         <translation>rode vlaggen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="653"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="692"/>
         <source>Finish ✓</source>
         <translation>Afronden ✓</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="655"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="694"/>
         <source>Save and go to the decision</source>
         <translation>Opslaan en naar het besluit gaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="655"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="694"/>
         <source>Next step (Alt+Right)</source>
         <translation>Volgende stap (Alt+→)</translation>
     </message>
@@ -1366,7 +1401,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="277"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="521"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="522"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
@@ -1382,25 +1417,25 @@
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="280"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="512"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="513"/>
         <source>Women</source>
         <translation>Vrouwen</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="281"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="513"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="514"/>
         <source>Men</source>
         <translation>Mannen</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="282"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="514"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="515"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="289"/>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="487"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="488"/>
         <source>No activities in this year</source>
         <translation>Geen activiteiten in dit jaar</translation>
     </message>
@@ -1450,84 +1485,107 @@
         <translation>Zodra uw post IMVO-activiteiten vastlegt, toont dit dashboard ze per kerntaak en kwartaal, met de Nederlandse bedrijven en deelnemers die ze hebben bereikt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="431"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="432"/>
         <source>Activities that started in {year}</source>
         <translation>Activiteiten die in {year} zijn begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="445"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="446"/>
         <source>All five core tasks had activity in {year}</source>
         <translation>Alle vijf kerntaken waren actief in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="451"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="452"/>
         <source>No activity in {year} for one core task</source>
         <translation>Eén kerntaak zonder activiteit in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="453"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="454"/>
         <source>No activity in {year} for any of the five core tasks</source>
         <translation>Geen van de vijf kerntaken was actief in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="455"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="456"/>
         <source>No activity in {year} for {count} core tasks</source>
         <translation>{count} kerntaken zonder activiteit in {year}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="458"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="459"/>
         <source>Core task {number}: {label}</source>
         <translation>Kerntaak {number}: {label}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="467"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="468"/>
         <source>No participants recorded</source>
         <translation>Geen deelnemers vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="468"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="469"/>
         <source>{percent}% of participants</source>
         <translation>{percent}% van de deelnemers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="474"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="475"/>
         <source>{covered} of {total} core tasks covered</source>
         <translation>{covered} van {total} kerntaken actief</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="479"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="480"/>
         <source>Summed over all activities</source>
         <translation>Totaal van alle activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="483"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="484"/>
         <source>{average} per activity on average</source>
         <translation>gem. {average} per activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
         <source>Q1</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
         <source>Q2</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
         <source>Q3</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="500"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="501"/>
         <source>Q4</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="525"/>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="526"/>
         <source>Companies</source>
         <translation>Bedrijven</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="100"/>
+        <source>e.g. {0}</source>
+        <translation>bijv. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="103"/>
+        <source>Type the date as {0} or {1}, or pick it from the calendar (Alt+Down)</source>
+        <translation>Typ de datum als {0} of {1}, of kies hem in de kalender (Alt+Omlaag)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="110"/>
+        <source>Pick from the calendar</source>
+        <translation>Kiezen in de kalender</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="197"/>
+        <source>Not a date</source>
+        <translation>Geen datum</translation>
     </message>
 </context>
 <context>
@@ -1551,218 +1609,221 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="116"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="91"/>
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="118"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="93"/>
         <source>Write the request, checklist, screening, decision and log as a PDF to file</source>
         <translation>Het verzoek, de checklist, de toetsing, het besluit en het logboek als PDF-bestand opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="147"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="122"/>
         <source>Risk summary</source>
         <translation>Risico-overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="165"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="140"/>
         <source>Computed from the checklist answers, the country and sector risk tables and the sanctions check; the company&apos;s size sets what is expected of it, not the risk. It supports your judgement: &lt;b&gt;you decide&lt;/b&gt;, and say why.</source>
         <translation>Berekend uit de antwoorden op de checklist, de risicotabellen voor landen en sectoren en de sanctietoetsing; de omvang van het bedrijf bepaalt wat er van het bedrijf verwacht wordt, niet het risico. Het ondersteunt uw oordeel: &lt;b&gt;u besluit&lt;/b&gt;, en motiveert waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="179"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="154"/>
         <source>Your decision</source>
         <translation>Uw besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="196"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="171"/>
         <source>Why you decide so: what you weighed, whom you spoke to</source>
         <translation>Waarom u zo besluit: wat u hebt afgewogen, met wie u hebt gesproken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="207"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="182"/>
         <source>What the company agrees to do</source>
         <translation>Waartoe het bedrijf zich verbindt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="209"/>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="210"/>
-        <source>Choose a date…</source>
-        <translation>Kies een datum…</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="218"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="193"/>
         <source>C&amp;onditions:</source>
         <translation>&amp;Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="221"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="196"/>
         <source>To be met &amp;by:</source>
         <translation>&amp;Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="224"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="199"/>
         <source>&amp;Follow up on:</source>
         <translation>&amp;Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="228"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="203"/>
         <source>&amp;Decide…</source>
         <translation>&amp;Besluiten…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="234"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="209"/>
         <source>&amp;Rationale (required):</source>
         <translation>&amp;Motivering (verplicht):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="236"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="211"/>
         <source>Outcome:</source>
         <translation>Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="247"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="222"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="259"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="234"/>
         <source>Rationale:</source>
         <translation>Motivering:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="260"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="235"/>
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="261"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="236"/>
         <source>To be met by:</source>
         <translation>Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="262"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="237"/>
         <source>Follow up on:</source>
         <translation>Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="264"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="239"/>
         <source>Re&amp;open…</source>
         <translation>&amp;Heropenen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="266"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="241"/>
         <source>Open the request for changes again; the reason is kept in the log</source>
         <translation>Het verzoek weer openstellen voor wijzigingen; de reden wordt in het logboek bewaard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="271"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="246"/>
         <source>A decided request is read-only. Reopening it is logged.</source>
         <translation>Een afgehandeld verzoek is alleen-lezen. Heropenen wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="330"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="305"/>
         <source>The decision record can be printed once the request is decided.</source>
         <translation>Het besluitverslag kan worden afgedrukt zodra over het verzoek is besloten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="352"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="327"/>
         <source>Why is this decided request reopened? The reason is kept in the log and in the decision record.</source>
         <translation>Waarom wordt dit afgehandelde verzoek heropend? De reden wordt bewaard in het logboek en in het besluitverslag.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="356"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="331"/>
         <source>Reopen request</source>
         <translation>Verzoek heropenen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="361"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="336"/>
         <source>A reason is required.</source>
         <translation>Een reden is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="368"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="343"/>
         <source>Record the decision</source>
         <translation>Besluit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="370"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="345"/>
         <source>Record “{outcome}” for {company}? The request is then closed: changing it later means reopening it with a reason, which is logged.</source>
         <translation>“{outcome}” vastleggen voor {company}? Het verzoek wordt dan gesloten: later wijzigen kan alleen door het met opgave van reden te heropenen, en dat wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="376"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="351"/>
         <source>Decide</source>
         <translation>Besluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="414"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="389"/>
         <source>Step {number}: {question} — answered {answer}</source>
         <translation>Stap {number}: {question} — beantwoord met {answer}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="417"/>
+        <source>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Onvolledig — %n open stap van de checklist:&lt;/b&gt; {0}.</numerusform>
+            <numerusform>&lt;b&gt;Onvolledig — %n open stappen van de checklist:&lt;/b&gt; {0}.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="407"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="382"/>
         <source>Incomplete</source>
         <translation>Onvolledig</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="435"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="410"/>
         <source>&lt;b&gt;Factors&lt;/b&gt;</source>
         <translation>&lt;b&gt;Factoren&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="438"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="413"/>
         <source>&lt;b&gt;Factors:&lt;/b&gt; none found.</source>
         <translation>&lt;b&gt;Factoren:&lt;/b&gt; geen gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="441"/>
-        <source>&lt;b&gt;Incomplete — open steps of the checklist:&lt;/b&gt; {0}.</source>
-        <translation>&lt;b&gt;Onvolledig — open stappen van de checklist:&lt;/b&gt; {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="444"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="423"/>
         <source>The names have not been screened against a sanctions list yet.</source>
         <translation>De namen zijn nog niet aan een sanctielijst getoetst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="463"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="442"/>
         <source>decided by {who} on {when}</source>
         <translation>besloten door {who} op {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="480"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="459"/>
         <source>The follow-up is due: check with the company whether it met the conditions.</source>
         <translation>Het is tijd voor de opvolging: ga bij het bedrijf na of het aan de voorwaarden heeft voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="510"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="489"/>
         <source>Choose an outcome.</source>
         <translation>Kies een uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="512"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="491"/>
         <source>Say why you decide so.</source>
         <translation>Geef aan waarom u zo besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="515"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="494"/>
         <source>Say what the company agrees to do.</source>
         <translation>Geef aan waartoe het bedrijf zich verbindt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="517"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="496"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="502"/>
+        <source>Type the date as {0}.</source>
+        <translation>Typ de datum als {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="500"/>
         <source>Choose by when the conditions are to be met.</source>
         <translation>Kies wanneer uiterlijk aan de voorwaarden moet zijn voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="519"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="506"/>
         <source>Choose when to follow the conditions up.</source>
         <translation>Kies wanneer de voorwaarden worden opgevolgd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="548"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="535"/>
         <source>Judge the sanctions candidates still open ({0}) on the Sanctions tab first.</source>
         <translation>Beoordeel eerst de open mogelijke treffers ({0}) op het tabblad Sancties.</translation>
     </message>
@@ -1974,88 +2035,88 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="117"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="118"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="352"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="359"/>
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="359"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="366"/>
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="361"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="368"/>
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="362"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="369"/>
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="376"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="383"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="386"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="393"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="390"/>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="585"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="397"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="641"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="393"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="400"/>
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="572"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="628"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="577"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="633"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="585"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="641"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="641"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="704"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="661"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="724"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="682"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="745"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="685"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="748"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="689"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="752"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -2442,118 +2503,118 @@
 <context>
     <name>LikertView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="223"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="249"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="226"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="252"/>
         <source>Break down by</source>
         <translation>Uitsplitsen naar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="227"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="253"/>
         <source>No breakdown (all posts)</source>
         <translation>Niet uitsplitsen (alle posten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="228"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="254"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="229"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="255"/>
         <source>Amount of Dutch business</source>
         <translation>Omvang Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="232"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="258"/>
         <source>Agreeing: 4 or 5 on the 5-point scale, of those who answered the item.</source>
         <translation>Eens: 4 of 5 op de vijfpuntsschaal, van wie het item heeft beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="239"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="265"/>
         <source>&amp;Items:</source>
         <translation>&amp;Items:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="241"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="267"/>
         <source>&amp;Break down by:</source>
         <translation>&amp;Uitsplitsen naar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="251"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="277"/>
         <source>Likert items</source>
         <translation>Likertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="256"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="282"/>
         <source>Share agreeing per item</source>
         <translation>Aandeel eens per item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="258"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="286"/>
         <source>Share agreeing per item and group</source>
         <translation>Aandeel eens per item en groep</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="311"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="341"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="366"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="396"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="367"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="397"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="368"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="398"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="369"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="399"/>
         <source>Agree</source>
         <translation>Eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="370"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="435"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="400"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="461"/>
         <source>Share agreeing</source>
         <translation>Aandeel eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="371"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="401"/>
         <source>Mean (1–5)</source>
         <translation>Gemiddelde (1–5)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="376"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="406"/>
         <source>Share agreeing among the posts of {0}</source>
         <translation>Aandeel eens onder de posten van {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="410"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="440"/>
         <source>{group}: {agree} of {answered} agree</source>
         <translation>{group}: {agree} van {answered} eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="431"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="457"/>
         <source>Share agreeing per item in %, all posts</source>
         <translation>Aandeel eens per item in %, alle posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="444"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="470"/>
         <source>Share agreeing in % per item (by number) and region</source>
         <translation>Aandeel eens in % per item (op nummer) en regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="446"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="472"/>
         <source>Share agreeing in % per item (by number) and amount of Dutch business</source>
         <translation>Aandeel eens in % per item (op nummer) en omvang Nederlands bedrijfsleven</translation>
     </message>
@@ -2626,42 +2687,42 @@
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="255"/>
+        <location filename="../../postkit/ui/main_window.py" line="256"/>
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="267"/>
+        <location filename="../../postkit/ui/main_window.py" line="268"/>
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="280"/>
+        <location filename="../../postkit/ui/main_window.py" line="281"/>
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="291"/>
+        <location filename="../../postkit/ui/main_window.py" line="292"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="309"/>
+        <location filename="../../postkit/ui/main_window.py" line="310"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="315"/>
+        <location filename="../../postkit/ui/main_window.py" line="316"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="523"/>
+        <location filename="../../postkit/ui/main_window.py" line="527"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="542"/>
+        <location filename="../../postkit/ui/main_window.py" line="546"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -2669,17 +2730,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="544"/>
+        <location filename="../../postkit/ui/main_window.py" line="548"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="612"/>
+        <location filename="../../postkit/ui/main_window.py" line="616"/>
         <source>Write the receipts into</source>
         <translation>De ontvangstbevestigingen opslaan in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="631"/>
+        <location filename="../../postkit/ui/main_window.py" line="635"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
@@ -2687,27 +2748,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="685"/>
+        <location filename="../../postkit/ui/main_window.py" line="689"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="688"/>
+        <location filename="../../postkit/ui/main_window.py" line="692"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="703"/>
+        <location filename="../../postkit/ui/main_window.py" line="707"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="704"/>
+        <location filename="../../postkit/ui/main_window.py" line="708"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="712"/>
+        <location filename="../../postkit/ui/main_window.py" line="716"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -2715,17 +2776,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="713"/>
+        <location filename="../../postkit/ui/main_window.py" line="717"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="713"/>
+        <location filename="../../postkit/ui/main_window.py" line="717"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="715"/>
+        <location filename="../../postkit/ui/main_window.py" line="719"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -2733,106 +2794,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="808"/>
+        <location filename="../../postkit/ui/main_window.py" line="812"/>
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="819"/>
+        <location filename="../../postkit/ui/main_window.py" line="823"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="841"/>
+        <location filename="../../postkit/ui/main_window.py" line="845"/>
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="852"/>
-        <location filename="../../postkit/ui/main_window.py" line="872"/>
+        <location filename="../../postkit/ui/main_window.py" line="856"/>
+        <location filename="../../postkit/ui/main_window.py" line="876"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="854"/>
+        <location filename="../../postkit/ui/main_window.py" line="858"/>
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="869"/>
+        <location filename="../../postkit/ui/main_window.py" line="873"/>
         <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="872"/>
+        <location filename="../../postkit/ui/main_window.py" line="876"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="886"/>
+        <location filename="../../postkit/ui/main_window.py" line="890"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="887"/>
+        <location filename="../../postkit/ui/main_window.py" line="891"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="928"/>
+        <location filename="../../postkit/ui/main_window.py" line="932"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="930"/>
+        <location filename="../../postkit/ui/main_window.py" line="934"/>
         <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="952"/>
-        <location filename="../../postkit/ui/main_window.py" line="967"/>
+        <location filename="../../postkit/ui/main_window.py" line="956"/>
+        <location filename="../../postkit/ui/main_window.py" line="971"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="953"/>
-        <location filename="../../postkit/ui/main_window.py" line="968"/>
+        <location filename="../../postkit/ui/main_window.py" line="957"/>
+        <location filename="../../postkit/ui/main_window.py" line="972"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="986"/>
+        <location filename="../../postkit/ui/main_window.py" line="990"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1015"/>
-        <location filename="../../postkit/ui/main_window.py" line="1053"/>
+        <location filename="../../postkit/ui/main_window.py" line="1019"/>
+        <location filename="../../postkit/ui/main_window.py" line="1057"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1015"/>
+        <location filename="../../postkit/ui/main_window.py" line="1019"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1024"/>
+        <location filename="../../postkit/ui/main_window.py" line="1028"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1024"/>
+        <location filename="../../postkit/ui/main_window.py" line="1028"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1039"/>
+        <location filename="../../postkit/ui/main_window.py" line="1043"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1042"/>
+        <location filename="../../postkit/ui/main_window.py" line="1046"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2840,32 +2901,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1053"/>
+        <location filename="../../postkit/ui/main_window.py" line="1057"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1068"/>
+        <location filename="../../postkit/ui/main_window.py" line="1072"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1071"/>
+        <location filename="../../postkit/ui/main_window.py" line="1075"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1094"/>
+        <location filename="../../postkit/ui/main_window.py" line="1098"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1096"/>
+        <location filename="../../postkit/ui/main_window.py" line="1100"/>
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1108"/>
+        <location filename="../../postkit/ui/main_window.py" line="1112"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -2931,37 +2992,37 @@
 <context>
     <name>OpenStepsDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="598"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="585"/>
         <source>Decide with open steps</source>
         <translation>Besluiten met open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="601"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="588"/>
         <source>The checklist is not complete: {count} open step(s), listed below. Record “{outcome}” for {company} anyway?</source>
         <translation>De checklist is niet compleet: {count} open stap(pen), hieronder genoemd. Toch „{outcome}” vastleggen voor {company}?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="608"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="595"/>
         <source>Open steps</source>
         <translation>Open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="613"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="600"/>
         <source>Step {number}: {question}</source>
         <translation>Stap {number}: {question}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="619"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="606"/>
         <source>Why you decide before these are answered</source>
         <translation>Waarom u besluit voordat deze zijn beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="622"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="609"/>
         <source>&amp;Reason to decide anyway (required; kept with the decision and printed in the decision record):</source>
         <translation>&amp;Reden om toch te besluiten (verplicht; wordt bij het besluit bewaard en in het besluitverslag afgedrukt):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="631"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="618"/>
         <source>Decide anyway</source>
         <translation>Toch besluiten</translation>
     </message>
@@ -3080,59 +3141,62 @@
 <context>
     <name>PostsView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="106"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="107"/>
         <source>Responses per post</source>
         <translation>Inzendingen per post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="108"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="109"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="109"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="110"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="110"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="111"/>
         <source>Dutch business</source>
         <translation>Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="111"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="195"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="112"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="211"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="112"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="113"/>
         <source>Latest export</source>
         <translation>Laatste export</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="125"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="130"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="126"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="131"/>
         <source>Responses per region</source>
         <translation>Inzendingen per regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="170"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="180"/>
         <source>none counted</source>
         <translation>geen geteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="176"/>
-        <source>This post sent a file, but none of its responses could be counted</source>
-        <translation>Deze post stuurde een bestand, maar geen van de inzendingen kon worden geteld</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="188"/>
+        <source>No response of this post could be counted</source>
+        <translation>Van deze post kon geen inzending worden geteld</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/summary_view.py" line="199"/>
+        <source>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</source>
+        <translation>
+            <numerusform>&lt;b&gt;Van %n van de {0} verwachte posten is geen inzending geteld&lt;/b&gt; (hieronder in het rood).</numerusform>
+            <numerusform>&lt;b&gt;Van %n van de {0} verwachte posten is geen inzending geteld&lt;/b&gt; (hieronder in het rood).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="185"/>
-        <source>&lt;b&gt;Missing posts:&lt;/b&gt; {0} (listed in red below)</source>
-        <translation>&lt;b&gt;Ontbrekende posten:&lt;/b&gt; {0} (hieronder in rood)</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="191"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="207"/>
         <source>No expected post is missing.</source>
         <translation>Er ontbreekt geen verwachte post.</translation>
     </message>
@@ -3797,7 +3861,7 @@
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/preferences_dialog.py" line="34"/>
+        <location filename="../../postkit/ui/preferences_dialog.py" line="32"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
@@ -3865,47 +3929,66 @@
         <translation>De demogegevens terugzetten zoals ze waren vóór de wijzigingen in deze sessie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="189"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="190"/>
         <source>Close (Esc)</source>
         <translation>Sluiten (Esc)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="195"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="196"/>
         <source>Show:</source>
         <translation>Tonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="270"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="271"/>
         <source>No practice in this set</source>
         <translation>Geen voorbeeld in deze selectie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="271"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="272"/>
         <source>Choose another set under Show.</source>
         <translation>Kies een andere selectie onder Tonen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="300"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="301"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="303"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="304"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="306"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="307"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="309"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="310"/>
         <source>Also used at</source>
         <translation>Ook gebruikt door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="349"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="345"/>
+        <source>Put the demo&apos;s good practices back as they were when the demo started?
+
+Practices added, changed or deleted during this training are undone, so the next group starts from the same examples. Only the demo data changes; a post&apos;s own database is never touched.</source>
+        <translation>De goede voorbeelden van de demo terugzetten zoals ze waren toen de demo begon?
+
+Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, worden teruggedraaid, zodat de volgende groep met dezelfde voorbeelden begint. Alleen de demogegevens veranderen; de eigen database van een post wordt nooit aangeraakt.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/presentation.py" line="350"/>
+        <source>Reset demo</source>
+        <translation>Demo terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/presentation.py" line="350"/>
+        <source>Reset</source>
+        <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/presentation.py" line="359"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
@@ -4175,22 +4258,22 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="104"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="105"/>
         <source>Edit support request</source>
         <translation>Steunverzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="104"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="105"/>
         <source>New request</source>
         <translation>Nieuw steunverzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="122"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="123"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="122"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="123"/>
         <source>Create request</source>
         <translation>Verzoek aanmaken</translation>
     </message>
@@ -4298,117 +4381,123 @@
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="230"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="229"/>
         <source>Needed by</source>
         <translation>Nodig op</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="243"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="241"/>
         <source>What the company asks for, and for which event or partner</source>
         <translation>Waar het bedrijf om vraagt, en voor welk evenement of welke partner</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="247"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="245"/>
         <source>&amp;Kind:</source>
         <translation>Soort st&amp;eun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="248"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="246"/>
         <source>Country of &amp;operation:</source>
         <translation>Land van acti&amp;viteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="249"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="247"/>
         <source>Sector of o&amp;peration:</source>
         <translation>Se&amp;ctor van activiteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="250"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="249"/>
         <source>&amp;Requested on:</source>
         <translation>&amp;Aangevraagd op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="252"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="251"/>
         <source>&amp;Handled by:</source>
         <translation>Be&amp;handeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="253"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="252"/>
         <source>Descr&amp;iption:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="313"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="309"/>
         <source>Enter the company&apos;s name.</source>
         <translation>Vul de naam van het bedrijf in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="315"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="311"/>
         <source>A KvK number has 8 digits.</source>
         <translation>Een KvK-nummer heeft 8 cijfers.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="317"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="313"/>
         <source>A director&apos;s name is longer than 200 characters.</source>
         <translation>De naam van een bestuurder is langer dan 200 tekens.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="319"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="315"/>
         <source>Enter a whole number of employees.</source>
         <translation>Vul het aantal werknemers in als geheel getal.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="320"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="316"/>
         <source>Enter the turnover in whole euros.</source>
         <translation>Vul de omzet in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="324"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="320"/>
         <source>Enter the balance sheet total in whole euros.</source>
         <translation>Vul het balanstotaal in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="330"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="326"/>
         <source>Choose the kind of support asked.</source>
         <translation>Kies het soort gevraagde steun.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="332"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="329"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="331"/>
+        <source>Type the date as {0}.</source>
+        <translation>Typ de datum als {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="333"/>
         <source>The date it is needed by lies before the request.</source>
         <translation>De datum waarop de steun nodig is, ligt vóór het verzoek.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="374"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="376"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="377"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="379"/>
         <source>Enter the employees and the turnover or balance sheet total.</source>
         <translation>Vul het aantal werknemers en de omzet of het balanstotaal in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="379"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="381"/>
         <source>The figures given are not enough to tell.</source>
         <translation>Met deze cijfers is dat niet te bepalen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="382"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="384"/>
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="384"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="386"/>
         <source>500+ employees and over EUR 20M balance sheet or EUR 40M turnover.</source>
         <translation>500+ werknemers en meer dan EUR 20 mln balanstotaal of EUR 40 mln omzet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="387"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="389"/>
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="389"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="391"/>
         <source>Below the threshold of 500 employees and EUR 20M / EUR 40M.</source>
         <translation>Onder de drempel van 500 werknemers en EUR 20 mln / EUR 40 mln.</translation>
     </message>
@@ -4451,12 +4540,12 @@
         <translation>Steunverzoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="389"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="410"/>
         <source>&lt;h3&gt;No request matches&lt;/h3&gt;&lt;p&gt;Change the search or the status filter.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of het statusfilter aan.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="393"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="414"/>
         <source>&lt;h3&gt;No support requests yet&lt;/h3&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N) and screen it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen steunverzoeken&lt;/h3&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N) en toets het hier.&lt;/p&gt;</translation>
     </message>
@@ -4967,154 +5056,160 @@
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="110"/>
+        <location filename="../../postkit/ui/screening/page.py" line="111"/>
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="112"/>
+        <location filename="../../postkit/ui/screening/page.py" line="113"/>
         <source>Record a company&apos;s request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="114"/>
+        <location filename="../../postkit/ui/screening/page.py" line="115"/>
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="119"/>
+        <location filename="../../postkit/ui/screening/page.py" line="120"/>
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="165"/>
+        <location filename="../../postkit/ui/screening/page.py" line="166"/>
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="166"/>
+        <location filename="../../postkit/ui/screening/page.py" line="167"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="167"/>
-        <location filename="../../postkit/ui/screening/page.py" line="617"/>
+        <location filename="../../postkit/ui/screening/page.py" line="168"/>
+        <location filename="../../postkit/ui/screening/page.py" line="641"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="168"/>
+        <location filename="../../postkit/ui/screening/page.py" line="169"/>
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="169"/>
+        <location filename="../../postkit/ui/screening/page.py" line="170"/>
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="304"/>
+        <location filename="../../postkit/ui/screening/page.py" line="328"/>
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="306"/>
+        <location filename="../../postkit/ui/screening/page.py" line="330"/>
         <source>Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;All files (*)</source>
         <translation>Sanctielijsten (XML van de EU of de VN, nationale lijst, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="325"/>
+        <location filename="../../postkit/ui/screening/page.py" line="349"/>
         <source>Imported {0} ({1} of {2}): {3} entries. Requests screened again with new candidates: {4}.</source>
         <translation>{0} geïmporteerd ({1} van {2}): {3} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="330"/>
+        <location filename="../../postkit/ui/screening/page.py" line="354"/>
         <source>{0} ({1} of {2}) was imported before; nothing new was stored. Requests with new candidates to judge: {4}.</source>
         <translation>{0} ({1} van {2}) was al eerder geïmporteerd; er is niets nieuws opgeslagen. Verzoeken met nieuwe mogelijke treffers om te beoordelen: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="344"/>
+        <location filename="../../postkit/ui/screening/page.py" line="368"/>
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="356"/>
-        <location filename="../../postkit/ui/screening/page.py" line="453"/>
+        <location filename="../../postkit/ui/screening/page.py" line="380"/>
+        <location filename="../../postkit/ui/screening/page.py" line="477"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="356"/>
+        <location filename="../../postkit/ui/screening/page.py" line="380"/>
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
-    <message>
-        <location filename="../../postkit/ui/screening/page.py" line="363"/>
-        <source>Imported {0} ratings from {1}.</source>
-        <translation>{0} beoordelingen geïmporteerd uit {1}.</translation>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="387"/>
+        <source>Imported %n ratings from {0}.</source>
+        <translation>
+            <numerusform>%n beoordeling geïmporteerd uit {0}.</numerusform>
+            <numerusform>%n beoordelingen geïmporteerd uit {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="407"/>
+        <source>Screened {0}: %n candidates found.</source>
+        <translation>
+            <numerusform>{0} getoetst: %n kandidaat gevonden.</numerusform>
+            <numerusform>{0} getoetst: %n kandidaten gevonden.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="383"/>
-        <source>Screened {0}: candidates found: {1}.</source>
-        <translation>{0} getoetst: mogelijke treffers gevonden: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/page.py" line="389"/>
+        <location filename="../../postkit/ui/screening/page.py" line="413"/>
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="401"/>
+        <location filename="../../postkit/ui/screening/page.py" line="425"/>
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="403"/>
+        <location filename="../../postkit/ui/screening/page.py" line="427"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="428"/>
+        <location filename="../../postkit/ui/screening/page.py" line="452"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="450"/>
+        <location filename="../../postkit/ui/screening/page.py" line="474"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="450"/>
+        <location filename="../../postkit/ui/screening/page.py" line="474"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="454"/>
+        <location filename="../../postkit/ui/screening/page.py" line="478"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="532"/>
+        <location filename="../../postkit/ui/screening/page.py" line="556"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="534"/>
+        <location filename="../../postkit/ui/screening/page.py" line="558"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="538"/>
+        <location filename="../../postkit/ui/screening/page.py" line="562"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="545"/>
+        <location filename="../../postkit/ui/screening/page.py" line="569"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="548"/>
+        <location filename="../../postkit/ui/screening/page.py" line="572"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -5122,7 +5217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="550"/>
+        <location filename="../../postkit/ui/screening/page.py" line="574"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -5130,7 +5225,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="552"/>
+        <location filename="../../postkit/ui/screening/page.py" line="576"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -5138,112 +5233,118 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="556"/>
+        <location filename="../../postkit/ui/screening/page.py" line="580"/>
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="557"/>
+        <location filename="../../postkit/ui/screening/page.py" line="581"/>
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="560"/>
+        <location filename="../../postkit/ui/screening/page.py" line="584"/>
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="566"/>
+        <location filename="../../postkit/ui/screening/page.py" line="590"/>
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="575"/>
+        <location filename="../../postkit/ui/screening/page.py" line="599"/>
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="577"/>
+        <location filename="../../postkit/ui/screening/page.py" line="601"/>
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="580"/>
+        <location filename="../../postkit/ui/screening/page.py" line="604"/>
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="598"/>
+        <location filename="../../postkit/ui/screening/page.py" line="622"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="601"/>
+        <location filename="../../postkit/ui/screening/page.py" line="625"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="611"/>
+        <location filename="../../postkit/ui/screening/page.py" line="635"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="615"/>
+        <location filename="../../postkit/ui/screening/page.py" line="639"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="623"/>
+        <location filename="../../postkit/ui/screening/page.py" line="647"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
-    <message>
-        <location filename="../../postkit/ui/screening/page.py" line="630"/>
-        <source>{list}: {file} · {date} · {entries} entries</source>
-        <translation>{list}: {file} · {date} · {entries} vermeldingen</translation>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="654"/>
+        <source>{list}: {file} · {date} · %n entries</source>
+        <translation>
+            <numerusform>{list}: {file} · {date} · %n vermelding</numerusform>
+            <numerusform>{list}: {file} · {date} · %n vermeldingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/page.py" line="661"/>
+        <source>%n days old</source>
+        <translation>
+            <numerusform>%n dag oud</numerusform>
+            <numerusform>%n dagen oud</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="638"/>
-        <source>{0} days old</source>
-        <translation>{0} dagen oud</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/page.py" line="674"/>
+        <location filename="../../postkit/ui/screening/page.py" line="697"/>
         <source>Screening requests again on the newer list…</source>
         <translation>Verzoeken opnieuw toetsen aan de nieuwere lijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="687"/>
+        <location filename="../../postkit/ui/screening/page.py" line="710"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="690"/>
+        <location filename="../../postkit/ui/screening/page.py" line="713"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="693"/>
+        <location filename="../../postkit/ui/screening/page.py" line="716"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="708"/>
+        <location filename="../../postkit/ui/screening/page.py" line="731"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="713"/>
+        <location filename="../../postkit/ui/screening/page.py" line="736"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="758"/>
+        <location filename="../../postkit/ui/screening/page.py" line="781"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="818"/>
+        <location filename="../../postkit/ui/screening/page.py" line="841"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>
@@ -5592,17 +5693,17 @@
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../postkit/ui/help.py" line="42"/>
+        <location filename="../../postkit/ui/help.py" line="55"/>
         <source>postkit user guide</source>
         <translation>Handleiding postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/help.py" line="46"/>
+        <location filename="../../postkit/ui/help.py" line="59"/>
         <source>Contents</source>
         <translation>Inhoud</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/help.py" line="48"/>
+        <location filename="../../postkit/ui/help.py" line="61"/>
         <source>User guide</source>
         <translation>Handleiding</translation>
     </message>

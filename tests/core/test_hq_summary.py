@@ -319,3 +319,23 @@ def test_the_report_gives_shares_of_those_who_answered_and_says_how_many(
         # The Likert table: clarity overall answered by 4 (0, 1, 1 ... 2 agree, 50 %).
         assert f"n {words}" in text
         assert "4 1 1 0 1 1 2 50%" in text
+
+
+def test_bilateral_posts_on_headquarters_list_that_sent_nothing_are_missing(
+    hq_database: Database, form: Form, tmp_path: Path
+) -> None:
+    from postkit.core import reference
+    from postkit.core.hq.aggregate import collect_exports
+
+    paths = write_demo_exports(tmp_path / "exports", posts=3, responses=2)
+    with hq_database.session() as session:
+        collect_exports(session, paths, form)
+        summary = build_summary(session, form)
+    listed = reference.posts().posts
+    bilateral = [post for post in listed if post.kind != "permanent_representation"]
+    counted = {reference.posts().find(post.post) for post in summary.posts}
+    assert len(counted) == 3 and None not in counted
+    assert len(summary.missing_posts) == len(bilateral) - 3
+    missing = {reference.posts().find(name) for name in summary.missing_posts}
+    assert not missing & counted
+    assert all(post.kind != "permanent_representation" for post in missing if post)

@@ -416,3 +416,13 @@ def test_open_candidates_keep_the_sanctions_step_open(session: Session) -> None:
     assert dismissed.level is RiskLevel.LOW
     assert dismissed.advice == ADVICE_LOW
     assert not [factor for factor in dismissed.factors if factor.source == "sanctions"]
+
+
+def test_the_dutch_explanation_of_a_shipped_rating_is_dutch_throughout(session: Session) -> None:
+    summary = risk_summary(session, _record(replace(LOW_RISK, operating_country="AD")))
+    [country] = [factor for factor in summary.factors if factor.source == "country"]
+    assert "(indicative)" in country.explained("en")
+    assert "shipped with postkit" in country.explained("en")
+    dutch = country.explained("nl")
+    assert "(indicatief)" in dutch and "(meegeleverd met postkit)" in dutch
+    assert "indicative" not in dutch and "shipped" not in dutch

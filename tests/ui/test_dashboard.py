@@ -394,3 +394,11 @@ def test_long_labels_wrap_and_elide_instead_of_clipping(chart: BarChart) -> None
     single = wrap_label("Bewustwording", metrics, metrics.horizontalAdvance("Bewust"))
     assert len(single) == 1
     assert single[0].endswith("…")
+
+
+def test_the_quarter_bars_show_their_values(qtbot, year_with_two_tasks: Database) -> None:
+    page = make_page(qtbot, year_with_two_tasks)
+    chart = page.quarter_chart
+    qtbot.waitUntil(lambda: not chart.is_empty)
+    # One activity in Q1 on expertise, one each in Q2 and Q3 on awareness: three bars of 1.
+    assert chart.value_labels() == ["1", "1", "1"]

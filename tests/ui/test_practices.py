@@ -26,6 +26,7 @@ from postkit.core.practices.service import (
 )
 from postkit.core.profile import PostProfile, save_profile
 from postkit.ui.practices import library, reader
+from postkit.ui.practices import presentation as presentation_module
 from postkit.ui.practices.library import PracticesPage
 from postkit.ui.practices.model import PracticeListModel, PracticeTableModel
 from postkit.ui.practices.presentation import PresentationView
@@ -633,7 +634,9 @@ def test_the_presentation_shows_large_markdown_type(presentation: PresentationVi
     assert view.title_label.font().pixelSize() > 2 * view.hint_label.font().pixelSize()
 
 
-def test_reset_demo_is_offered_only_in_demo_mode(qtbot: QtBot, database: Database) -> None:
+def test_reset_demo_is_offered_only_in_demo_mode_and_says_what_it_does(
+    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     plain = PresentationView(database, "en")
     qtbot.addWidget(plain)
     assert plain.reset_button.isHidden()
@@ -647,6 +650,18 @@ def test_reset_demo_is_offered_only_in_demo_mode(qtbot: QtBot, database: Databas
     qtbot.addWidget(demo)
     assert not demo.reset_button.isHidden()
     assert demo.practice_ids == []
+    asked: list[str] = []
+    answer = [False]
+
+    def ask(_parent: object, _title: str, text: str, _action: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(presentation_module, "confirm", ask)
+    qtbot.mouseClick(demo.reset_button, Qt.MouseButton.LeftButton)
+    assert calls == []  # cancelled: the reset first says what it does
+    assert "as they were" in asked[0] and "own database is never touched" in asked[0]
+    answer[0] = True
     qtbot.mouseClick(demo.reset_button, Qt.MouseButton.LeftButton)
     assert calls == ["reset"]
     assert demo.title_label.text() == "Seeded again"

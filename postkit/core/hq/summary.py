@@ -334,8 +334,12 @@ def _build_summary(
         )
         for code in region_order
     )
-    expected = _expected_posts(session, form) if expected_posts is None else list(expected_posts)
     counted = {post.post for post in counts}
+    expected = (
+        _expected_posts(session, posts or reference.posts(), counted)
+        if expected_posts is None
+        else list(expected_posts)
+    )
     missing = tuple(sorted({p for p in expected if p not in counted}, key=str.casefold))
     table = _Columns(records, regions, business, names)
     return Summary(
@@ -539,10 +543,22 @@ def _latest_exports(session: Session, form: Form) -> dict[str, str]:
     return latest
 
 
-def _expected_posts(session: Session, form: Form) -> list[str]:
+def _expected_posts(
+    session: Session, posts: reference.PostList, counted: Iterable[str]
+) -> list[str]:
+    """Every post that sent an export, and every bilateral post on headquarters' list that
+    nothing was heard from (under any of its names); permanent representations do not
+    work with companies in a country and are not expected to answer."""
     table = ReceivedExportRow.__table__
     statement = select(table.c.post_name).where(table.c.post_name != "").distinct()
-    return list(session.scalars(statement))
+    senders = list(session.scalars(statement))
+    heard = {post for name in (*senders, *counted) if (post := posts.find(name)) is not None}
+    listed = [
+        post.en
+        for post in posts.posts
+        if post.kind != "permanent_representation" and post not in heard
+    ]
+    return [*senders, *listed]
 
 
 def _refused_receipts(session: Session) -> tuple[RefusedReceipt, ...]:

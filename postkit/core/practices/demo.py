@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit.core.activities.attachments import store_attachment
+from postkit.core.demo import DEMO_USER
 from postkit.core.practices.models import PracticeRow
 from postkit.core.practices.records import PUBLISHED, PracticeInput
 from postkit.core.practices.service import create_practice, delete_practice, mark_used
 
-DEMO_ACTOR = "Demo user"
+DEMO_ACTOR = DEMO_USER
 _NAMESPACE = uuid.UUID("6f0c2a52-5b0e-4f57-9d0e-2b1f3c7a9e11")
 
 
@@ -69,7 +70,9 @@ _PRACTICES = (
             "Fictional demo file: agenda of the living wage round table.\n"
             "1. Welcome\n2. Which benchmark?\n3. Reporting the gap\n4. Next steps\n",
         ),
-        used_by=(("Ambassade Addis Abeba", "Demo user", "Used for the rose farms round table."),),
+        used_by=(
+            ("Ambassade Addis Abeba", "Hanna Tesfaye", "Used for the rose farms round table."),
+        ),
     ),
     _DemoPractice(
         "accra-cocoa-women",
@@ -93,7 +96,7 @@ _PRACTICES = (
             themes=("gender", "child_labour", "living_income"),
             sectors=("cocoa",),
         ),
-        used_by=(("Embassy Abidjan", "Demo user", ""),),
+        used_by=(("Embassy Abidjan", "Koffi Yao", ""),),
     ),
     _DemoPractice(
         "dhaka-garment-wages",
@@ -232,7 +235,7 @@ _PRACTICES = (
             themes=("child_labour", "living_income"),
             sectors=("agriculture_food",),
         ),
-        used_by=(("Ambassade Jakarta", "Demo user", "Idee voor de palmolieplantages."),),
+        used_by=(("Ambassade Jakarta", "Dewi Santoso", "Idee voor de palmolieplantages."),),
     ),
     _DemoPractice(
         "jakarta-palm-oil-wages",

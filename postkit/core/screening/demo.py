@@ -102,7 +102,10 @@ def _answer_all(
 
 
 def seed_screening_demo(
-    session: Session, files_dir: Path, actor: str = "Demo user", today: date | None = None
+    session: Session,
+    files_dir: Path,
+    actor: str = DEMO_PROFILE.user_name,
+    today: date | None = None,
 ) -> ScreeningDemo:
     """Import the fictional sanctions lists and add the four demo requests.
 

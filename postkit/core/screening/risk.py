@@ -278,8 +278,19 @@ def import_risk_table(session: Session, path: Path | str, kind: str, actor: str)
     return len(ratings)
 
 
+_SHIPPED = " (shipped with postkit)"
+# The words the shipped tables use, for the Dutch explanation (an imported table's own notes
+# and file name are shown as they were written).
+_NOTES_NL = {"indicative": "indicatief"}
+_SHIPPED_NL = " (meegeleverd met postkit)"
+
+
 def _shipped_source(kind: str) -> str:
-    return f"{screening_reference.shipped_risk_table(kind).name} (shipped with postkit)"
+    return f"{screening_reference.shipped_risk_table(kind).name}{_SHIPPED}"
+
+
+def _source_nl(source: str) -> str:
+    return source.removesuffix(_SHIPPED) + _SHIPPED_NL if source.endswith(_SHIPPED) else source
 
 
 def risk_rating(session: Session, kind: str, code: str | None) -> tuple[RiskLevel, str, str] | None:
@@ -318,13 +329,13 @@ def _rating_factor(session: Session, kind: str, code: str | None) -> RiskFactor 
     dutch = f"{_KIND_NL[kind]} {names.label(code, 'nl')}: {_LEVEL_NL[level]}"
     if note:
         english += f" ({note})"
-        dutch += f" ({note})"
+        dutch += f" ({_NOTES_NL.get(note, note)})"
     weight, weight_nl = _CONTEXT_WEIGHT[kind]
     return RiskFactor(
         kind,
         level,
         f"{english}; source: {source}",
-        f"{dutch}; bron: {source}",
+        f"{dutch}; bron: {_source_nl(source)}",
         weight.format(level=level.value),
         weight_nl.format(level=_LEVEL_NL[level]),
     )

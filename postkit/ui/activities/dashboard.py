@@ -285,7 +285,7 @@ class DashboardPage(QWidget):
         self.tile_grid = QGridLayout()
         self.tile_grid.setSpacing(12)
 
-        self.quarter_chart = BarChart(colors=_QUARTER_COLORS)
+        self.quarter_chart = BarChart(colors=_QUARTER_COLORS, show_values=True)
         self.quarter_chart.set_empty_text(self.tr("No activities in this year"))
         self.gender_chart = BarChart(colors=_GENDER_COLORS)
         self.gender_chart.set_empty_text(self.tr("No participants recorded in this year"))
@@ -377,8 +377,9 @@ class DashboardPage(QWidget):
         for index, card in enumerate(self._chart_cards):
             self.chart_grid.removeWidget(card)
             self.chart_grid.addWidget(card, index // chart_columns, index % chart_columns)
-        self.chart_grid.setColumnStretch(0, 3 if chart_columns == 2 else 1)
-        self.chart_grid.setColumnStretch(1, 2 if chart_columns == 2 else 0)
+        # Two equal columns: the narrower one ran the core tasks' names into "Bewustwor…".
+        self.chart_grid.setColumnStretch(0, 1)
+        self.chart_grid.setColumnStretch(1, 1 if chart_columns == 2 else 0)
         for row in range(len(self._chart_cards)):
             self.chart_grid.setRowStretch(
                 row, 1 if row < len(self._chart_cards) // chart_columns else 0

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,8 +29,10 @@ from postkit.core.activities.records import ActivityInput, ActivityRecord, Attac
 from postkit.core.activities.validation import validate_activity
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.ui.dialogs import error_label
+from postkit.ui.overrides import override
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 from postkit.ui.widgets.check_list import ThemesAndSectors
+from postkit.ui.widgets.date_edit import DateEdit
 
 _MAX_COUNT = 1_000_000
 
@@ -72,6 +74,8 @@ class ActivityDialog(QDialog):
         self._language = language
         self._record = record
         self._stored_attachments: tuple[AttachmentRecord, ...] = ()
+        self._touched: set[str] = set()
+        self._save_pressed = False
         self.setWindowTitle(self.tr("Edit activity") if record else self.tr("New activity"))
         self.setMinimumSize(640, 560)
 
@@ -117,11 +121,9 @@ class ActivityDialog(QDialog):
         self.title_edit = QLineEdit(page)
         self.title_edit.setMaxLength(300)
         self.title_edit.setPlaceholderText(self.tr("What was done, in a few words"))
-        self.start_date = QDateEdit(page)
-        self.start_date.setCalendarPopup(True)
+        self.start_date = DateEdit(page)
         self.has_end_date = QCheckBox(self.tr("Lasted more than one day, until"), page)
-        self.end_date = QDateEdit(page)
-        self.end_date.setCalendarPopup(True)
+        self.end_date = DateEdit(page, placeholder="")
         self.end_date.setEnabled(False)
         self.has_end_date.toggled.connect(self.end_date.setEnabled)
         self.has_end_date.toggled.connect(self._sync_end_date)
@@ -163,6 +165,8 @@ class ActivityDialog(QDialog):
         self.men = _spin_box(page)
         self.other = _spin_box(page)
         self.participants_total = QLabel(page)
+        # A label is as tall as the form gives it; top-aligned it stays on its row's line.
+        self.participants_total.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for box in (self.women, self.men, self.other):
             box.valueChanged.connect(self._update_total)
         form.addRow(self.tr("&Partners and stakeholders:"), self.partners)
@@ -220,10 +224,9 @@ class ActivityDialog(QDialog):
 
     def activity_input(self) -> ActivityInput:
         task = self.core_task.currentData()
-        start: date = self.start_date.date().toPython()  # type: ignore[assignment]
-        end: date | None = (
-            self.end_date.date().toPython() if self.has_end_date.isChecked() else None  # type: ignore[assignment]
-        )
+        # An unreadable date keeps the dialog from saving (field_errors), so today stands in.
+        start = self.start_date.value() or date.today()
+        end = (self.end_date.value() or start) if self.has_end_date.isChecked() else None
         return ActivityInput(
             core_task=int(task) if task is not None else 0,
             title=self.title_edit.text(),
@@ -258,6 +261,23 @@ class ActivityDialog(QDialog):
         self.end_date.dateChanged.connect(self._validate)
         self.has_end_date.toggled.connect(self._validate)
         self.links.textChanged.connect(self._validate)
+        # A field's error shows once the user has left it (or picked in it), never before.
+        self.core_task.activated.connect(lambda _index: self._touch("core_task"))
+        self.title_edit.editingFinished.connect(lambda: self._touch("title"))
+        self.start_date.editingFinished.connect(lambda: self._touch("start_date"))
+        self.end_date.editingFinished.connect(lambda: self._touch("end_date"))
+        self.has_end_date.toggled.connect(lambda _checked: self._touch("end_date"))
+        self.links.installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.links and event.type() == QEvent.Type.FocusOut:
+            self._touch("links")
+        return super().eventFilter(watched, event)
+
+    def _touch(self, field: str) -> None:
+        self._touched.add(field)
+        self._validate()
 
     def _field_messages(self) -> dict[str, str]:
         return {
@@ -267,16 +287,40 @@ class ActivityDialog(QDialog):
             "links": self.tr("Each line under Links must be a web address (https://…)."),
         }
 
+    def field_errors(self) -> dict[str, str]:
+        """What is wrong, by field, in the order of the form; empty when it can be saved."""
+        errors: dict[str, str] = {}
+        example = self.start_date.format_date(QDate(2027, 4, 15))
+        for field, edit in (("start_date", self.start_date), ("end_date", self.end_date)):
+            if field == "end_date" and not self.has_end_date.isChecked():
+                continue
+            if edit.value() is None:
+                errors[field] = self.tr("Type the date as {0}.").format(example)
+        data = self.activity_input()
+        messages = self._field_messages()
+        # The core names the first wrong field only; fields found wrong are set right in a
+        # copy so that each further field gets its own say.
+        fixes: dict[str, object] = {"core_task": 1, "title": "-", "end_date": None, "links": ()}
+        for _round in range(len(fixes) + 1):
+            try:
+                validate_activity(data)
+            except ValidationError as error:
+                errors.setdefault(error.field, messages.get(error.field, str(error)))
+                if error.field not in fixes:
+                    break
+                data = replace(data, **{error.field: fixes[error.field]})
+            else:
+                break
+        return errors
+
     def _validate(self) -> bool:
-        try:
-            validate_activity(self.activity_input())
-        except ValidationError as error:
-            self.error_label.setText(self._field_messages().get(error.field, str(error)))
-            self.ok_button.setEnabled(False)
-            return False
-        self.error_label.setText("")
-        self.ok_button.setEnabled(True)
-        return True
+        errors = self.field_errors()
+        shown = [
+            text for field, text in errors.items() if field in self._touched or self._save_pressed
+        ]
+        self.error_label.setText("\n".join(shown))
+        self.ok_button.setEnabled(not errors)
+        return not errors
 
     def _sync_end_date(self, checked: bool) -> None:
         if checked and self.end_date.date() < self.start_date.date():
@@ -292,6 +336,7 @@ class ActivityDialog(QDialog):
         self.files.add_files(paths)
 
     def accept(self) -> None:
+        self._save_pressed = True
         if not self._validate():
             return
         stored: list[AttachmentRecord] = []

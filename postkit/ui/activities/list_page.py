@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -118,6 +119,13 @@ class ActivitiesPage(QWidget):
         header.setStretchLastSection(False)
         for column, width in enumerate((185, 130, 320, 130, 110, 85, 90, 130)):
             header.resizeSection(column, width)
+        # The type column as wide as the longest type in this language ("Seminar of evenement").
+        cell_margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        widest_type = max(
+            self.table.fontMetrics().horizontalAdvance(item.label(language))
+            for item in reference.activity_types().items
+        )
+        header.resizeSection(3, max(130, widest_type + cell_margin + 4))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionHidden(len(COLUMNS) - 1, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from postkit.core import reference
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
 from postkit.ui.overrides import override
 from postkit.ui.screening.colors import DANGER
@@ -107,15 +108,15 @@ class PostsView(QWidget):
             [
                 self.tr("Post"),
                 self.tr("Region"),
-                self.tr("Dutch business"),
+                _two_lines(self.tr("Dutch business")),
                 self.tr("Responses"),
                 self.tr("Latest export"),
             ],
         )
         header = self.table.header()
+        # Every column as wide as its texts.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.POST, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         self.missing_label = QLabel(self)
         self.missing_label.setWordWrap(True)
@@ -123,7 +124,7 @@ class PostsView(QWidget):
 
         self.region_chart = BarChart(self, horizontal=True)
         self.region_chart.setAccessibleName(self.tr("Responses per region"))
-        self.region_chart.setMinimumWidth(260)
+        self.region_chart.setMinimumWidth(240)
         chart_box = QWidget(self)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(8, 0, 0, 0)
@@ -140,9 +141,9 @@ class PostsView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(chart_box)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([700, 400])
+        splitter.setSizes([920, 250])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter)
@@ -166,25 +167,40 @@ class PostsView(QWidget):
             item.setData(self.EXPORTED, _SORT, post.exported_at)
             item.setTextAlignment(self.RESPONSES, _RIGHT)
             self.table.addTopLevelItem(item)
+        listed = reference.posts()
         for name in summary.missing_posts:
-            item = SortableItem([name, "", "", QLocale().toString(0), self.tr("none counted")])
+            post = listed.find(name)
+            item = SortableItem(
+                [
+                    post.label(language) if post else name,
+                    # Blank, not the list's region: the summary's regions may be the survey's own.
+                    "",
+                    "",
+                    QLocale().toString(0),
+                    self.tr("none counted"),
+                ]
+            )
             item.setData(self.POST, _KIND, MISSING)
-            item.setData(self.POST, _SORT, name.casefold())
+            item.setData(self.POST, _SORT, item.text(self.POST).casefold())
             item.setData(self.RESPONSES, _SORT, 0)
             item.setData(self.EXPORTED, _SORT, "")
             item.setTextAlignment(self.RESPONSES, _RIGHT)
-            tip = self.tr("This post sent a file, but none of its responses could be counted")
+            tip = self.tr("No response of this post could be counted")
             for column in range(self.table.columnCount()):
                 item.setForeground(column, QBrush(QColor(DANGER)))
                 item.setToolTip(column, tip)
             self.table.addTopLevelItem(item)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(self.POST, Qt.SortOrder.AscendingOrder)
+        expected = len(summary.posts) + len(summary.missing_posts)
         if summary.missing_posts:
             self.missing_label.setText(
-                self.tr("<b>Missing posts:</b> {0} (listed in red below)").format(
-                    ", ".join(summary.missing_posts)
-                )
+                self.tr(
+                    "<b>%n of {0} expected posts have no response counted</b> (listed in red "
+                    "below).",
+                    "",
+                    len(summary.missing_posts),
+                ).format(QLocale().toString(expected))
             )
             self.missing_label.setStyleSheet(f"color: {DANGER};")
         else:
@@ -200,6 +216,16 @@ class PostsView(QWidget):
         """The posts listed, in table order: those counted, or the missing ones."""
         items = (self.table.topLevelItem(row) for row in range(self.table.topLevelItemCount()))
         return [item.text(self.POST) for item in items if item.data(self.POST, _KIND) == kind]
+
+
+def _two_lines(label: str) -> str:
+    """A long group name over two lines (split at the space nearest its middle), so the
+    columns of a breakdown stay narrow and their headings whole."""
+    if " " not in label or len(label) < 16:
+        return label
+    spaces = [index for index, char in enumerate(label) if char == " "]
+    middle = min(spaces, key=lambda index: abs(index - len(label) / 2))
+    return f"{label[:middle]}\n{label[middle + 1 :]}"
 
 
 class Breakdown(Enum):
@@ -254,7 +280,9 @@ class LikertView(QWidget):
 
         self.overall_chart = BarChart(self, horizontal=True, show_values=True, percent=True)
         self.overall_chart.setAccessibleName(self.tr("Share agreeing per item"))
-        self.breakdown_chart = BarChart(self, percent=True)
+        # Items as rows and groups as bars side by side: a long form grows the chart
+        # downwards, never sideways.
+        self.breakdown_chart = BarChart(self, horizontal=True, show_values=False, percent=True)
         self.breakdown_chart.setAccessibleName(self.tr("Share agreeing per item and group"))
         self.chart_title = section_title("", self)
         self._chart: BarChart = self.overall_chart
@@ -267,6 +295,8 @@ class LikertView(QWidget):
         self.breakdown_chart.hide()
         self.chart_scroll = QScrollArea(self)
         self.chart_scroll.setWidgetResizable(True)
+        # The charts fit the width they are given; only a tall breakdown scrolls (downwards).
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_scroll.setWidget(charts)
         chart_box = QWidget(self)
@@ -370,7 +400,7 @@ class LikertView(QWidget):
             self.tr("Share agreeing"),
             self.tr("Mean (1–5)"),
         ]
-        table.setHeaderLabels(headers + [label for _code, label in subgroups])
+        table.setHeaderLabels(headers + [_two_lines(label) for _code, label in subgroups])
         for column, (_code, label) in enumerate(subgroups, len(headers)):
             table.headerItem().setToolTip(
                 column, self.tr("Share agreeing among the posts of {0}").format(label)
@@ -422,10 +452,6 @@ class LikertView(QWidget):
         header.setSectionResizeMode(self.ITEM, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        share_width = header.fontMetrics().horizontalAdvance("100%") + 40
-        for column in range(len(headers), len(headers) + len(subgroups)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            table.setColumnWidth(column, max(share_width, 84))
 
     def _fill_overall_chart(self, items: list[tuple[int, LikertItem]]) -> None:
         self.chart_title.setText(self.tr("Share agreeing per item in %, all posts"))
@@ -453,8 +479,8 @@ class LikertView(QWidget):
                 for code, label in subgroups
             ],
         )
-        width = len(items) * (len(subgroups) * 9 + 18) + 60
-        chart.setMinimumSize(width, 220)
+        height = len(items) * (len(subgroups) * 9 + 14) + 60
+        chart.setMinimumSize(0, max(220, height))
         self._show_chart(chart)
 
     def _show_chart(self, chart: BarChart) -> None:

@@ -22,7 +22,7 @@ from postkit.core.db import Database
 from postkit.core.errors import PostkitError
 from postkit.core.practices.records import PracticeFilter, PracticeRecord
 from postkit.core.practices.service import get_practice, list_practices
-from postkit.ui.dialogs import show_error
+from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.ops import Job
 from postkit.ui.overrides import override
 from postkit.ui.practices.labels import facts_line, labels
@@ -184,6 +184,7 @@ class PresentationView(QWidget):
         self.reset_button.setToolTip(
             self.tr("Restore the demo data as it was before this session's live edits")
         )
+        self.reset_button.setAccessibleDescription(self.reset_button.toolTip())
         self.reset_button.clicked.connect(self.reset_demo)
         self.reset_button.setVisible(self._reset_demo is not None)
         self.close_button = QPushButton(self.tr("Close (Esc)"), bar)
@@ -337,7 +338,16 @@ class PresentationView(QWidget):
         self.toolbar.hide()
 
     def reset_demo(self) -> None:
+        """After a training, put the demo's practices back as they were (it asks first)."""
         if self._reset_demo is None:
+            return
+        question = self.tr(
+            "Put the demo's good practices back as they were when the demo started?\n\n"
+            "Practices added, changed or deleted during this training are undone, so the "
+            "next group starts from the same examples. Only the demo data changes; a post's "
+            "own database is never touched."
+        )
+        if not confirm(self, self.tr("Reset demo"), question, self.tr("Reset")):
             return
         self._reset_demo()
         self._ids = []

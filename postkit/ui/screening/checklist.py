@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -403,14 +403,8 @@ class _StepButton(QToolButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def show_state(self, answer: Answer | None, is_red_flag: bool, is_current: bool) -> None:
-        if is_red_flag:
-            fill, text, border = DANGER, "#ffffff", DANGER
-        elif answer is None:
-            fill, text, border = "transparent", "palette(text)", "palette(mid)"
-        elif answer is Answer.UNKNOWN:
-            fill, text, border = tint(NEUTRAL, 0.8), "#1f2328", NEUTRAL
-        else:
-            fill, text, border = POSITIVE, "#ffffff", POSITIVE
+        state = step_state(answer, is_red_flag)
+        fill, text, border = STATE_COLORS[state]
         ring = INFO if is_current else border
         width = 3 if is_current else 1
         self.setStyleSheet(
@@ -418,6 +412,33 @@ class _StepButton(QToolButton):
             f" border-radius: 15px; font-weight: 600; }}"
         )
         self.setChecked(is_current)
+        self.state = state
+        self.setAccessibleDescription(
+            QCoreApplication.translate("ChecklistPanel", _STATE_NAMES[state])
+        )
+
+
+# What a step's dot says, in the order the legend names them: fill, text and border colour.
+STATE_COLORS: dict[str, tuple[str, str, str]] = {
+    "open": ("transparent", "palette(text)", "palette(mid)"),
+    "answered": (POSITIVE, "#ffffff", POSITIVE),
+    "unknown": (tint(NEUTRAL, 0.8), "#1f2328", NEUTRAL),
+    "red_flag": (DANGER, "#ffffff", DANGER),
+}
+_STATE_NAMES = {
+    "open": QT_TRANSLATE_NOOP("ChecklistPanel", "not answered yet"),
+    "answered": QT_TRANSLATE_NOOP("ChecklistPanel", "answered"),
+    "unknown": QT_TRANSLATE_NOOP("ChecklistPanel", "not known"),
+    "red_flag": QT_TRANSLATE_NOOP("ChecklistPanel", "red flag"),
+}
+
+
+def step_state(answer: Answer | None, is_red_flag: bool) -> str:
+    if is_red_flag:
+        return "red_flag"
+    if answer is None:
+        return "open"
+    return "unknown" if answer is Answer.UNKNOWN else "answered"
 
 
 class ChecklistPanel(QWidget):
@@ -464,6 +485,10 @@ class ChecklistPanel(QWidget):
             strip.addWidget(button)
             self.step_buttons.append(button)
         strip.addStretch()
+        self.legend = QLabel(self._legend_text(), self)
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setAccessibleName(self.tr("Legend of the steps' colours"))
         heading = QHBoxLayout()
         heading.addWidget(self.progress_label)
         heading.addSpacing(12)
@@ -511,10 +536,24 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.notice)
         layout.addLayout(heading)
         layout.addLayout(strip)
+        layout.addWidget(self.legend)
         layout.addSpacing(6)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.go_to(0)
+
+    def _legend_text(self) -> str:
+        """A dot per state in the colours of the steps, then a ring for the step shown."""
+        parts = []
+        for state, (fill, _text, border) in STATE_COLORS.items():
+            color = border if fill == "transparent" else fill
+            symbol = "○" if fill == "transparent" else "●"
+            name = QCoreApplication.translate("ChecklistPanel", _STATE_NAMES[state])
+            parts.append(f"<span style='color:{color}; font-size:large'>{symbol}</span> {name}")
+        parts.append(
+            f"<span style='color:{INFO}; font-size:large'>◎</span> " + self.tr("the step shown")
+        )
+        return f"<span style='color:{NEUTRAL}'>" + " &nbsp; ".join(parts) + "</span>"
 
     # -- public ------------------------------------------------------------------------
 

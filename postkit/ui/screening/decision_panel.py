@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -44,6 +43,7 @@ from postkit.ui.screening import labels
 from postkit.ui.screening.cards import Card, Notice
 from postkit.ui.screening.colors import DANGER, NEUTRAL, OUTCOME_COLORS, RISK_COLORS, WARNING
 from postkit.ui.widgets.badge import Badge
+from postkit.ui.widgets.date_edit import DateEdit
 
 _OUTCOME_KEYS = {
     Outcome.SUPPORT: "&Support",
@@ -58,31 +58,6 @@ _LEVEL_ORDER = {RiskLevel.HIGH: 0, RiskLevel.MEDIUM: 1, RiskLevel.LOW: 2}
 
 def _date_text(value: object) -> str:
     return QLocale().toString(value, QLocale.FormatType.LongFormat) if value else "–"
-
-
-class _DateField(QDateEdit):
-    """A date that starts unset: its minimum is the 'not set' value and shows as such."""
-
-    def __init__(self, unset_text: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self._unset = QDate.currentDate().addDays(-1)
-        self.setMinimumDate(self._unset)
-        self.setSpecialValueText(unset_text)
-        self.clear_date()
-
-    def clear_date(self) -> None:
-        self.setDate(self._unset)
-
-    def value(self):  # type: ignore[no-untyped-def]
-        return None if self.date() == self._unset else self.date().toPython()
-
-    def set_value(self, value) -> None:  # type: ignore[no-untyped-def]
-        if value is None:
-            self.clear_date()
-        else:
-            self.setMinimumDate(min(self._unset, QDate(value).addDays(-1)))
-            self.setDate(QDate(value))
 
 
 def _muted(text: str, parent: QWidget) -> QLabel:
@@ -206,8 +181,8 @@ class DecisionPanel(QWidget):
         self.conditions.setTabChangesFocus(True)
         self.conditions.setPlaceholderText(self.tr("What the company agrees to do"))
         self.conditions.setFixedHeight(self.conditions.fontMetrics().lineSpacing() * 3 + 14)
-        self.conditions_due = _DateField(self.tr("Choose a date…"), self.conditions_box)
-        self.follow_up_on = _DateField(self.tr("Choose a date…"), self.conditions_box)
+        self.conditions_due = DateEdit(self.conditions_box)
+        self.follow_up_on = DateEdit(self.conditions_box)
         self.conditions_error = self._error_label(self.conditions_box)
         self.due_error = self._error_label(self.conditions_box)
         self.follow_up_error = self._error_label(self.conditions_box)
@@ -438,7 +413,11 @@ class DecisionPanel(QWidget):
             self.factors_label.setText(self.tr("<b>Factors:</b> none found."))
         if summary.open_items:
             steps = ", ".join(str(step_number(code)) for code in summary.open_items)
-            text = self.tr("<b>Incomplete — open steps of the checklist:</b> {0}.").format(steps)
+            text = self.tr(
+                "<b>Incomplete — %n open steps of the checklist:</b> {0}.",
+                "",
+                len(summary.open_items),
+            ).format(steps)
             if self._record is not None and self._record.screened_at is None:
                 text += " " + self.tr(
                     "The names have not been screened against a sanctions list yet."
@@ -513,9 +492,17 @@ class DecisionPanel(QWidget):
         if decision.outcome is Outcome.SUPPORT_WITH_CONDITIONS:
             if not decision.conditions:
                 errors["conditions"] = self.tr("Say what the company agrees to do.")
-            if decision.conditions_due is None:
+            if not self.conditions_due.is_readable:
+                errors["conditions_due"] = self.tr("Type the date as {0}.").format(
+                    self.conditions_due.format_date(QDate(2027, 4, 15))
+                )
+            elif decision.conditions_due is None:
                 errors["conditions_due"] = self.tr("Choose by when the conditions are to be met.")
-            if decision.follow_up_on is None:
+            if not self.follow_up_on.is_readable:
+                errors["follow_up_on"] = self.tr("Type the date as {0}.").format(
+                    self.follow_up_on.format_date(QDate(2027, 4, 15))
+                )
+            elif decision.follow_up_on is None:
                 errors["follow_up_on"] = self.tr("Choose when to follow the conditions up.")
         return errors
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -55,6 +55,7 @@ from postkit.core.screening.sanctions_store import (
 )
 from postkit.ui.dialogs import show_error
 from postkit.ui.ops import Job, run_job
+from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.audit_log import AuditLogView
 from postkit.ui.screening.checklist import ChecklistPanel
@@ -209,6 +210,9 @@ class ScreeningPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([500, 700])
         self.splitter.setChildrenCollapsible(False)
+        self._list_pane_dragged = False
+        self._fitting_list_pane = False
+        self.splitter.splitterMoved.connect(self._splitter_moved)
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
@@ -253,9 +257,29 @@ class ScreeningPage(QWidget):
             self._has_checked_unfinished = True
             self._finish_unfinished_rescreening()
         self.request_list.reload(select_id)
+        self._fit_list_pane()
         if self.request_list.current_id() is None and self.request_list.model.rowCount():
             self.request_list.select(self.request_list.model.id_at(0))
         self._refresh_record(self.request_list.current_id())
+
+    def _fit_list_pane(self) -> None:
+        """Give the list the width its columns need, as long as the user has not dragged."""
+        sizes = self.splitter.sizes()
+        if self._list_pane_dragged or sum(sizes) <= 0:
+            return
+        wanted = self.request_list.preferred_width()
+        self._fitting_list_pane = True
+        self.splitter.setSizes([wanted, max(sum(sizes) - wanted, 1)])
+        self._fitting_list_pane = False
+
+    def _splitter_moved(self) -> None:
+        if not self._fitting_list_pane:
+            self._list_pane_dragged = True
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_list_pane()
 
     def select_request(self, request_id: int) -> None:
         self.request_list.select(request_id)
@@ -360,7 +384,7 @@ class ScreeningPage(QWidget):
         count = self._call(lambda s: import_risk_table(s, path, kind, self.actor))
         if count is not None:
             self.status_message.emit(
-                self.tr("Imported {0} ratings from {1}.").format(count, path.name),
+                self.tr("Imported %n ratings from {0}.", "", count).format(path.name),
             )
             self._refresh_record(self.current_request_id())
             self.changed.emit()
@@ -380,8 +404,8 @@ class ScreeningPage(QWidget):
             self._after_change(screened)
             count = len(screened.matches)
             self.status_message.emit(
-                self.tr("Screened {0}: candidates found: {1}.").format(
-                    screened.data.company_name, count
+                self.tr("Screened {0}: %n candidates found.", "", count).format(
+                    screened.data.company_name
                 ),
             )
 
@@ -627,15 +651,14 @@ class ScreeningPage(QWidget):
         parts = []
         for info in self._current_lists:
             text = html.escape(
-                self.tr("{list}: {file} · {date} · {entries} entries").format(
+                self.tr("{list}: {file} · {date} · %n entries", "", info.entry_count).format(
                     list=labels.list_source_label(info.source),
                     file=info.file_name,
                     date=labels.list_date_text(info.list_date),
-                    entries=QLocale().toString(info.entry_count),
                 )
             )
             if info.is_older_than(max_age, today):
-                old = self.tr("{0} days old").format(info.age_days(today))
+                old = self.tr("%n days old", "", info.age_days(today))
                 text += f" <b style='color:{WARNING}'>({html.escape(old)})</b>"
             parts.append(text)
         self.list_info.setText("<br>".join(parts))

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from postkit.core.screening.risk import is_large_company
 from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL
 from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
+from postkit.ui.widgets.date_edit import DateEdit
 
 _MAX_EMPLOYEES = 10_000_000
 _MAX_NAME = 300
@@ -45,6 +45,7 @@ class _Field(QWidget):
         layout.setSpacing(2)
         if isinstance(field, QWidget):
             layout.addWidget(field)
+            self.setFocusProxy(field)  # the row's label (its buddy) then focuses the field
         else:
             layout.addLayout(field)
         self.error = QLabel(self)
@@ -135,7 +136,6 @@ class RequestDialog(QDialog):
             self._load(data)
         else:
             self.requested_on.setDate(QDate.currentDate())
-            self.needed_by.setDate(QDate.currentDate().addDays(30))
             self.handled_by.setText(handled_by)
             _select(self.operating_country, default_country)
         for signal in (
@@ -225,11 +225,9 @@ class RequestDialog(QDialog):
         self.support_kind.setCurrentIndex(-1)
         self.operating_country = _country_combo(group, self._language, self.tr("(none)"))
         self.operating_sector = _sector_combo(group, self._language, self.tr("(none)"))
-        self.requested_on = QDateEdit(group)
-        self.requested_on.setCalendarPopup(True)
+        self.requested_on = DateEdit(group)
         self.has_needed_by = QCheckBox(self.tr("Needed by"), group)
-        self.needed_by = QDateEdit(group)
-        self.needed_by.setCalendarPopup(True)
+        self.needed_by = DateEdit(group, placeholder="")
         self.needed_by.setEnabled(False)
         self.has_needed_by.toggled.connect(self.needed_by.setEnabled)
         self.has_needed_by.toggled.connect(self._sync_needed_by)
@@ -247,7 +245,8 @@ class RequestDialog(QDialog):
         form.addRow(self.tr("&Kind:"), self.kind_field)
         form.addRow(self.tr("Country of &operation:"), self.operating_country)
         form.addRow(self.tr("Sector of o&peration:"), self.operating_sector)
-        form.addRow(self.tr("&Requested on:"), self.requested_on)
+        self.requested_field = _Field(self.requested_on, group)
+        form.addRow(self.tr("&Requested on:"), self.requested_field)
         form.addRow("", self.needed_field)
         form.addRow(self.tr("&Handled by:"), self.handled_by)
         form.addRow(self.tr("Descr&iption:"), self.description)
@@ -279,12 +278,9 @@ class RequestDialog(QDialog):
         return tuple(dict.fromkeys(name for name in names if name))
 
     def request_input(self) -> RequestInput:
-        requested: date = self.requested_on.date().toPython()  # type: ignore[assignment]
-        needed: date | None = (
-            self.needed_by.date().toPython()  # type: ignore[assignment]
-            if self.has_needed_by.isChecked()
-            else None
-        )
+        # An unreadable date keeps the dialog from saving (field_errors), so today stands in.
+        requested = self.requested_on.value() or date.today()
+        needed = self.needed_by.value() if self.has_needed_by.isChecked() else None
         return RequestInput(
             company_name=" ".join(self.company_name.text().split()),
             support_kind=self.support_kind.currentData() or "",
@@ -328,7 +324,12 @@ class RequestDialog(QDialog):
                 errors[key] = text
         if not data.support_kind:
             errors["support_kind"] = self.tr("Choose the kind of support asked.")
-        if data.needed_by is not None and data.needed_by < data.requested_on:
+        example = self.requested_on.format_date(QDate(2027, 4, 15))
+        if self.requested_on.value() is None:
+            errors["requested_on"] = self.tr("Type the date as {0}.").format(example)
+        if self.has_needed_by.isChecked() and self.needed_by.value() is None:
+            errors["needed_by"] = self.tr("Type the date as {0}.").format(example)
+        elif data.needed_by is not None and data.needed_by < data.requested_on:
             errors["needed_by"] = self.tr("The date it is needed by lies before the request.")
         return errors
 
@@ -342,6 +343,7 @@ class RequestDialog(QDialog):
             ("turnover_eur", self.turnover_field),
             ("balance_sheet_eur", self.balance_field),
             ("support_kind", self.kind_field),
+            ("requested_on", self.requested_field),
             ("needed_by", self.needed_field),
         ):
             # A required field left empty is said in the line above the buttons, not in red

@@ -317,7 +317,28 @@ class RequestList(QWidget):
         else:
             self._total = self.model.rowCount()
         self._update_empty_state()
+        self.fit_columns()
         self.select(keep)
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its widest text (the company takes the room left)."""
+        header = self.table.horizontalHeader()
+        for column in range(1, self.model.columnCount()):
+            if not header.isSectionHidden(column):
+                self.table.resizeColumnToContents(column)
+
+    def preferred_width(self) -> int:
+        """The width that shows every column whole, companies up to a sensible length."""
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(1, self.model.columnCount())
+            if not header.isSectionHidden(column)
+        )
+        company = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        company = min(company, self.fontMetrics().averageCharWidth() * 34)
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        return others + company + scroll_bar + 2 * self.table.frameWidth() + 4
 
     def current_id(self) -> int | None:
         index = self.table.selectionModel().currentIndex()

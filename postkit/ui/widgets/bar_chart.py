@@ -430,7 +430,7 @@ class BarChart(QWidget):
         small = QFontMetricsF(self._small_font())
         label_width = min(
             max((metrics.horizontalAdvance(c) for c in self._categories), default=0.0) + 2,
-            area.width() * 0.4,
+            area.width() * 0.5,
         )
         value_width = (
             small.horizontalAdvance(self._format(self._max_value())) + 10
@@ -450,7 +450,13 @@ class BarChart(QWidget):
             top = plot.top() + category * slot_height
             slot = QRectF(plot.left(), top, plot.width(), slot_height)
             label_rects.append(QRectF(area.left(), top, label_width, slot_height))
-            thickness = min(slot_height * 0.62, 22.0)
+            grouped = not self._stacked and len(self._series) > 1
+            # Side by side, each series keeps a bar thick enough to see and to point at.
+            thickness = (
+                min(slot_height * 0.8, 9.0 * len(self._series))
+                if grouped
+                else min(slot_height * 0.62, 22.0)
+            )
             if self._stacked:
                 x = plot.left()
                 y = slot.center().y() - thickness / 2
@@ -547,8 +553,18 @@ class BarChart(QWidget):
 
     def _paint_values(self, painter: QPainter, geometry: _Geometry, muted: QColor) -> None:
         painter.setFont(self._small_font())
-        small = QFontMetricsF(painter.font())
         painter.setPen(muted)
+        for target, align, label in self._value_labels(geometry):
+            painter.drawText(target, int(align), label)
+
+    def value_labels(self) -> list[str]:
+        """The values written at the bars' ends, in drawing order (none without show_values)."""
+        if not self._show_values or self.is_empty:
+            return []
+        return [label for _target, _align, label in self._value_labels(self._layout())]
+
+    def _value_labels(self, geometry: _Geometry) -> list[tuple[QRectF, Qt.AlignmentFlag, str]]:
+        small = QFontMetricsF(self._small_font())
         ends: dict[tuple[int, int], tuple[QRectF, int]] = {}
         for bar in geometry.bars:
             key = (bar.category, 0 if self._stacked else bar.series)
@@ -557,6 +573,7 @@ class BarChart(QWidget):
                 ends[key] = (previous.united(bar.rect), total + bar.value)
             else:
                 ends[key] = (QRectF(bar.rect), bar.value)
+        labels = []
         for rect, value in ends.values():
             if value <= 0:
                 continue
@@ -575,7 +592,30 @@ class BarChart(QWidget):
                     small.height(),
                 )
                 align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
-            painter.drawText(target, int(align), label)
+            labels.append((target, align, label))
+        return labels
+
+    def _horizontal_label_lines(self, text: str, rect: QRectF, metrics: QFontMetricsF) -> list[str]:
+        """A bar's label on one line, or on two where the row is tall enough ("Latijns-Amerika
+        en het Caribisch gebied" beside a narrow chart), elided only when even that is short."""
+        if metrics.horizontalAdvance(text) <= rect.width():
+            return [text]
+        max_lines = max(1, min(2, int(rect.height() // metrics.lineSpacing())))
+        return wrap_label(text, metrics, rect.width(), max_lines)
+
+    def shown_labels(self) -> list[str]:
+        """The category labels as drawn (lines joined by a space): what a reader can see."""
+        geometry = self._layout()
+        metrics = QFontMetricsF(self.font() if self._horizontal else self._small_font())
+        shown = []
+        for text, rect in zip(self._categories, geometry.label_rects, strict=True):
+            lines = (
+                self._horizontal_label_lines(text, rect, metrics)
+                if self._horizontal
+                else wrap_label(text, metrics, rect.width(), _MAX_LABEL_LINES)
+            )
+            shown.append(" ".join(lines))
+        return shown
 
     def _paint_labels(self, painter: QPainter, geometry: _Geometry, foreground: QColor) -> None:
         painter.setFont(self.font() if self._horizontal else self._small_font())
@@ -583,9 +623,12 @@ class BarChart(QWidget):
         painter.setPen(foreground)
         for text, rect in zip(self._categories, geometry.label_rects, strict=True):
             if self._horizontal:
-                elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-                align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-                painter.drawText(rect, int(align), elided)
+                lines = self._horizontal_label_lines(text, rect, metrics)
+                top = rect.center().y() - len(lines) * metrics.lineSpacing() / 2
+                for line in lines:
+                    line_rect = QRectF(rect.left(), top, rect.width(), metrics.lineSpacing())
+                    painter.drawText(line_rect, int(Qt.AlignmentFlag.AlignLeft), line)
+                    top += metrics.lineSpacing()
                 continue
             top = rect.top()
             for line in wrap_label(text, metrics, rect.width(), _MAX_LABEL_LINES):
