@@ -107,9 +107,9 @@ PERSON_SCHEMAS = frozenset({"Person"})
 BIRTH_DATE_SAME = 5.0
 BIRTH_YEAR_SAME = 2.0
 BIRTH_YEAR_SAME_DATE_OTHER = -5.0
-BIRTH_YEAR_OTHER = -15.0
+BIRTH_YEAR_OTHER = -20.0
 COUNTRY_SAME = 3.0
-COUNTRY_OTHER = -5.0
+COUNTRY_OTHER = -10.0
 _MAX_RAISE = BIRTH_DATE_SAME + COUNTRY_SAME
 
 # A typo look-up computes the edit distance only to the words sharing the most trigrams with
@@ -191,12 +191,14 @@ class NameReading:
     """A name as the matcher sees it: the tokens that count and those set aside, with why.
 
     `abjad` holds the tokens read from Arabic or Hebrew script, whose short vowels are not
-    written: they are compared by their consonants.
+    written: they are compared by their consonants. `syllabic` holds those read from Chinese
+    characters, whose pinyin is exact: Li and Liu are two family names, not a slip.
     """
 
     tokens: tuple[str, ...]
     ignored: tuple[tuple[str, str], ...]
     abjad: frozenset[str] = frozenset()
+    syllabic: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -208,6 +210,9 @@ def read_name(text: str) -> NameReading:
         abjad = frozenset(
             chain.from_iterable(tokenise(word) for word in text.split() if _ABJAD.search(word))
         )
+    syllabic: frozenset[str] = frozenset()
+    if _HAN.search(text):
+        syllabic = frozenset(tokenise("".join(_HAN.findall(text))))
     kept: list[str] = []
     ignored: list[tuple[str, str]] = []
     position = 0
@@ -218,7 +223,8 @@ def read_name(text: str) -> NameReading:
             ignored.append((" ".join(phrase), "legal form"))
             position += len(phrase)
             continue
-        if token in LEGAL_FORMS:
+        # Consonants read from Arabic script ("dd", "sa") are no Latin legal form.
+        if token in LEGAL_FORMS and token not in abjad:
             ignored.append((token, "legal form"))
         elif token in COMMON_WORDS:
             ignored.append((token, "common word"))
@@ -226,8 +232,8 @@ def read_name(text: str) -> NameReading:
             kept.append(token)
         position += 1
     if not kept:
-        return NameReading(tuple(tokens), (), abjad)
-    return NameReading(tuple(kept), tuple(ignored), abjad)
+        return NameReading(tuple(tokens), (), abjad, syllabic)
+    return NameReading(tuple(kept), tuple(ignored), abjad, syllabic)
 
 
 def _legal_form_phrase(tokens: Sequence[str], position: int) -> tuple[str, ...]:
@@ -402,6 +408,8 @@ class NameMatcher:
         self._name_is_person: list[bool] = []
         self._postings: dict[int, list[int]] = {}
         self._join_postings: dict[int, list[int]] = {}
+        # Words read from Chinese characters pair only when equal (see NameReading).
+        self._syllabic_words: set[int] = set()
         abjad_words: set[int] = set()
         for index, entry in enumerate(self._entries):
             self._add_entry(index, entry, abjad_words)
@@ -465,17 +473,37 @@ class NameMatcher:
                 self._postings.setdefault(word_id, []).append(name_id)
             for word_id in set(joins):
                 self._join_postings.setdefault(word_id, []).append(name_id)
+            if reading.syllabic:
+                self._syllabic_words.update(
+                    self._vocabulary[token] for token in reading.syllabic & set(tokens)
+                )
             if reading.abjad:
-                abjad_words.update(self._vocabulary[token] for token in reading.abjad)
+                abjad_words.update(self._vocabulary[token] for token in reading.abjad & set(tokens))
 
     # Finding similar words ------------------------------------------------------------
 
-    def _similar_words(self, token: str, *, fuzzy: bool, abjad: bool = False) -> _Similar:
+    def _similar_words(
+        self, token: str, *, fuzzy: bool, abjad: bool = False, syllabic: bool = False
+    ) -> _Similar:
         """Words of the index resembling `token`, with their similarity and why."""
         found = _Similar()
         exact = self._vocabulary.get(token)
         if exact is not None:
             found.add(exact, 1.0, EXACT)
+        if syllabic:
+            return found
+        self._resembling(token, exact, found, fuzzy=fuzzy, abjad=abjad)
+        if self._syllabic_words:
+            for word_id in self._syllabic_words.intersection(found.similarity):
+                if word_id != exact:
+                    del found.similarity[word_id]
+        return found
+
+    def _resembling(
+        self, token: str, exact: int | None, found: _Similar, *, fuzzy: bool, abjad: bool
+    ) -> None:
+        """Add to `found` the words resembling `token` by sound, spelling, known forms of one
+        name, gender or script; take out known given names of another name."""
         if len(token) >= 2:
             for word_id in self._phonetic.get(phonetic_key(token), ()):
                 similarity = plain_similarity(token, self._words[word_id])
@@ -484,7 +512,7 @@ class NameMatcher:
             for word_id, similarity in self._typo_words(token, found.similarity).items():
                 found.add(word_id, similarity, FUZZY)
         if not fuzzy:
-            return found
+            return
         for form in given_name_forms(token):
             word_id = self._vocabulary.get(form)
             if word_id is not None:
@@ -505,7 +533,6 @@ class NameMatcher:
                 if GIVEN_NAME_GROUP[words[word_id]] != GIVEN_NAME_GROUP[token]:
                     del found.similarity[word_id]
                     found.different.add(word_id)
-        return found
 
     def _skeletons(self) -> dict[str, list[int]]:
         if self._all_skeletons is None:
@@ -553,9 +580,20 @@ class NameMatcher:
             return None
         weights = [token_weight(token) for token in tokens]
         singles = [
-            self._similar_words(token, fuzzy=True, abjad=token in reading.abjad) for token in tokens
+            self._similar_words(
+                token,
+                fuzzy=True,
+                abjad=token in reading.abjad,
+                syllabic=token in reading.syllabic,
+            )
+            for token in tokens
         ]
-        joins = [self._similar_words(a + b, fuzzy=False) for a, b in pairwise(tokens)]
+        joins = [
+            self._similar_words(
+                a + b, fuzzy=False, syllabic=a in reading.syllabic or b in reading.syllabic
+            )
+            for a, b in pairwise(tokens)
+        ]
         return _Query(reading, weights, sum(weights), singles, joins)
 
     # Candidates -------------------------------------------------------------------------
