@@ -45,6 +45,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, combinations, pairwise
+from typing import Any
 
 from anyascii import anyascii
 from rapidfuzz.distance import OSA
@@ -398,7 +399,7 @@ class NameMatcher:
     """An index over the names and aliases of entries, built once, matched many times."""
 
     def __init__(self, entries: Iterable[SanctionsEntry]) -> None:
-        self._entries = tuple(entries)
+        self._entries: Sequence[SanctionsEntry] = tuple(entries)
         self._vocabulary: dict[str, int] = {}
         self._words: list[str] = []
         self._name_entry: list[int] = []
@@ -440,6 +441,29 @@ class NameMatcher:
                 by_gram = self._trigram_index.setdefault(len(word), {})
                 for gram in _trigrams(word):
                     by_gram.setdefault(gram, []).append(word_id)
+
+    # What index_state keeps: all but the entries and what is built on first need.
+    _STATE = (
+        "_vocabulary", "_words", "_name_entry", "_name_text", "_name_tokens", "_name_joins",
+        "_name_is_person", "_postings", "_join_postings", "_syllabic_words", "_word_weight",
+        "_phonetic", "_feminine", "_abjad_skeletons", "_trigram_index",
+    )  # fmt: skip
+
+    def index_state(self) -> tuple[Any, ...]:
+        """The index as plain lists, dicts and sets (for name_index to write)."""
+        return tuple(getattr(self, name) for name in self._STATE)
+
+    @classmethod
+    def from_index_state(
+        cls, state: tuple[Any, ...], entries: Sequence[SanctionsEntry]
+    ) -> NameMatcher:
+        """A matcher over `entries` with the index `index_state` gave for them."""
+        matcher = cls.__new__(cls)
+        matcher._entries = entries
+        for name, value in zip(cls._STATE, state, strict=True):
+            setattr(matcher, name, value)
+        matcher._all_skeletons = None
+        return matcher
 
     @property
     def entry_count(self) -> int:
@@ -754,6 +778,9 @@ class NameMatcher:
             if entry_index not in best or score > best[entry_index][0]:
                 best[entry_index] = (score, name_id, pairs, lenient)
         adjusted: list[tuple[float, int, tuple[str, ...]]] = []
+        prefetch = getattr(self._entries, "prefetch", None)
+        if prefetch is not None:
+            prefetch(best)  # entries read from the database: one query for all
         for entry_index, (score, *_rest) in best.items():
             change, reasons = _subject_adjustment(subject, self._entries[entry_index])
             score = max(0.0, min(100.0, score + change))
