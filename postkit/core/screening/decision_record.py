@@ -41,6 +41,7 @@ from postkit.core.screening.log_text import (
     long_day,
     utc_offset,
 )
+from postkit.core.screening.matching import explanation_text
 from postkit.core.screening.records import (
     Answer,
     AuditEntry,
@@ -781,7 +782,8 @@ class _Document:
                 self.para(escape(self.phrase("matched_on", name=match.matched_name)), styles.small)
             ]
             explanation += [
-                self.para(f"• {escape(line)}", styles.small) for line in match.explanation
+                self.para(f"• {escape(line)}", styles.small)
+                for line in explanation_text(match.explanation, self.language)
             ]
             judgement = [
                 self.para(
