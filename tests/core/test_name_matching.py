@@ -513,3 +513,12 @@ def test_the_explanation_reads_in_dutch_too() -> None:
     assert dutch != lines
     assert "'bv' genegeerd (rechtsvorm)" in dutch
     assert explanation_text(lines, "en") == lines
+
+
+def test_names_read_from_chinese_characters_pair_only_syllable_for_syllable() -> None:
+    entries = [entry("liu", "Liu Mingjie"), entry("li", "Li Mingjie")]
+
+    scores = scores_for(entries, "李明杰")
+
+    assert scores["li"] == 100.0
+    assert scores.get("liu", 0) < DEFAULT_THRESHOLD
