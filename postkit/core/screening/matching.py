@@ -117,6 +117,8 @@ _MAX_RAISE = BIRTH_DATE_SAME + COUNTRY_SAME
 # the token. Over 100,000 synthetic names, the words this cap leaves out were nearly all at
 # similarity 0.70-0.75, the weakest that count.
 MAX_TYPO_CHECKS = 1000
+# How many query tokens' similar words a matcher keeps for the next queries.
+_SIMILAR_CACHE_SIZE = 4096
 # Queries of more tokens than this find their candidates as the union of their tokens'.
 _MAX_SUBSET_TOKENS = 10
 
@@ -432,6 +434,7 @@ class NameMatcher:
             if len(skeleton) >= 2:
                 self._abjad_skeletons.setdefault(skeleton, []).append(word_id)
         self._all_skeletons: dict[str, list[int]] | None = None
+        self._similar_cache: dict[tuple[str, bool, bool, bool], _Similar] = {}
         # Only single words are looked up by typo; per word length, so a lookup counts the
         # shared trigrams of words of a length that can still be similar enough.
         self._trigram_index: dict[int, dict[str, list[int]]] = {}
@@ -463,6 +466,7 @@ class NameMatcher:
         for name, value in zip(cls._STATE, state, strict=True):
             setattr(matcher, name, value)
         matcher._all_skeletons = None
+        matcher._similar_cache = {}
         return matcher
 
     @property
@@ -509,7 +513,25 @@ class NameMatcher:
     def _similar_words(
         self, token: str, *, fuzzy: bool, abjad: bool = False, syllabic: bool = False
     ) -> _Similar:
-        """Words of the index resembling `token`, with their similarity and why."""
+        """Words of the index resembling `token`, with their similarity and why.
+
+        Kept for the next query: screening many requests meets the same given names and
+        company words again and again, and a typo look-up is the dearest part of a match.
+        """
+        key = (token, fuzzy, abjad, syllabic)
+        cache = self._similar_cache
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= _SIMILAR_CACHE_SIZE:
+                cache.clear()
+            found = cache[key] = self._find_similar_words(
+                token, fuzzy=fuzzy, abjad=abjad, syllabic=syllabic
+            )
+        return found
+
+    def _find_similar_words(
+        self, token: str, *, fuzzy: bool, abjad: bool, syllabic: bool
+    ) -> _Similar:
         found = _Similar()
         exact = self._vocabulary.get(token)
         if exact is not None:
