@@ -2,10 +2,10 @@
 
 Indexing a million names takes the matcher a minute or more in Python; reading the index back
 takes a second or two. So the first screening against a list builds its index and writes it
-to `<database>-name-index/<sha256>-<matcher version>.idx`, and later sessions read it. The file
-is derived data: deleting it costs one rebuild, a newer matcher version writes its own, and a
-file that cannot be read is rebuilt. The entries themselves stay in the database; a matcher
-read from a file fetches only those of its candidates (see ListEntries).
+to `<database>-name-index/<sha256>-<INDEX_KEY>.idx`, and later sessions read it. The file
+is derived data: deleting it costs one rebuild, a matcher that reads names otherwise writes
+its own, and a file that cannot be read is rebuilt. The entries themselves stay in the
+database; a matcher read from a file fetches only those of its candidates (see ListEntries).
 
 Only plain SQLite databases get the file: a protected (encrypted) database keeps nothing
 readable beside it, and a server database has no folder of its own.
@@ -14,6 +14,7 @@ readable beside it, and a server database has no folder of its own.
 from __future__ import annotations
 
 import gc
+import hashlib
 import marshal
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -22,10 +23,30 @@ from typing import overload
 
 from sqlalchemy import Engine
 
+from postkit.core.screening import matching, name_variants
 from postkit.core.screening.matching import MATCHER_VERSION, NameMatcher
 from postkit.core.screening.sanctions import SanctionsEntry
 
 INDEX_FORMAT = 1
+
+
+def _reading_rules() -> str:
+    """A digest of what decides how names are read into the index, so that a change of those
+    tables writes a new file even where MATCHER_VERSION stayed the same."""
+    rules = (
+        MATCHER_VERSION,
+        sorted(matching.LEGAL_FORMS),
+        sorted(matching.LEGAL_FORM_PHRASES),
+        sorted(matching.COMMON_WORDS),
+        sorted(matching.PARTICLES),
+        sorted(matching.PERSON_SCHEMAS),
+        name_variants.GIVEN_NAME_GROUPS,
+        name_variants._FEMININE_ENDINGS,
+    )
+    return hashlib.sha256(repr(rules).encode()).hexdigest()[:16]
+
+
+INDEX_KEY = _reading_rules()
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _FETCH_CHUNK = 500
 
@@ -85,14 +106,12 @@ def index_file(engine: Engine, sha256: str) -> Path | None:
                 return None  # protected: SQLCipher encrypts the header too
     except OSError:
         return None
-    return database.parent / f"{database.stem}-name-index" / f"{sha256}-{MATCHER_VERSION}.idx"
+    return database.parent / f"{database.stem}-name-index" / f"{sha256}-{INDEX_KEY}.idx"
 
 
 def write_index(path: Path, matcher: NameMatcher) -> None:
     """Write the matcher's index; a file that cannot be written is left out, not an error."""
-    data = marshal.dumps(
-        (INDEX_FORMAT, MATCHER_VERSION, matcher.entry_count, matcher.index_state())
-    )
+    data = marshal.dumps((INDEX_FORMAT, INDEX_KEY, matcher.entry_count, matcher.index_state()))
     partial = path.with_suffix(".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,12 +133,12 @@ def read_index(path: Path, entries: Sequence[SanctionsEntry]) -> NameMatcher | N
     collecting = gc.isenabled()
     gc.disable()
     try:
-        version, matcher_version, entry_count, state = marshal.loads(data)
+        version, key, entry_count, state = marshal.loads(data)
     except (EOFError, ValueError, TypeError):
         return None
     finally:
         if collecting:
             gc.enable()
-    if (version, matcher_version, entry_count) != (INDEX_FORMAT, MATCHER_VERSION, len(entries)):
+    if (version, key, entry_count) != (INDEX_FORMAT, INDEX_KEY, len(entries)):
         return None
     return NameMatcher.from_index_state(state, entries)
