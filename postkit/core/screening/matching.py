@@ -419,7 +419,11 @@ class NameMatcher:
         self._word_weight = [token_weight(word) for word in self._words]
         self._phonetic: dict[str, list[int]] = {}
         self._feminine: dict[str, list[int]] = {}
-        for word_id, word in enumerate(self._words):
+        # Words of names only: two words joined are looked up as they are spelt, which keeps
+        # these tables half the size.
+        words = self._words
+        for word_id in self._postings:
+            word = words[word_id]
             if len(word) >= 2:
                 self._phonetic.setdefault(phonetic_key.__wrapped__(word), []).append(word_id)
             if len(word) >= 4 and word[-1] in "ae":
