@@ -522,3 +522,16 @@ def test_names_read_from_chinese_characters_pair_only_syllable_for_syllable() ->
 
     assert scores["li"] == 100.0
     assert scores.get("liu", 0) < DEFAULT_THRESHOLD
+
+
+def test_a_birth_date_that_is_not_a_date_changes_nothing() -> None:
+    listed = SanctionsEntry(id="t", schema="Person", name="Boris Zelentsov", birth_date=("1971",))
+
+    assert scores_for([listed], "Boris Zelentsov", birth_date="02.03.1971")["t"] == 100.0
+    assert scores_for([listed], "Boris Zelentsov", birth_date="02-03-1971")["t"] == 100.0
+
+
+def test_a_short_name_is_not_lenient_with_a_long_listed_one() -> None:
+    entries = [entry("long", "Boris Vadim Oleg Pavel Zelentsov")]
+
+    assert scores_for(entries, "Boris Zelentsov").get("long", 0) < DEFAULT_THRESHOLD

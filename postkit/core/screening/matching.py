@@ -102,6 +102,7 @@ GENDERED_SIMILARITY = 0.85
 SCRIPT_SIMILARITY = 0.8
 # How much a middle name or patronymic present on one side only counts (see the module note).
 MIDDLE_NAME_WEIGHT = 0.25
+MAX_MIDDLE_NAMES = 2.0  # more words unpaired on one side count whole: a longer, other name
 PERSON_SCHEMAS = frozenset({"Person"})
 
 # What a subject's date of birth and country do to a score, when the entry has them too.
@@ -768,6 +769,7 @@ class NameMatcher:
         lenient = (
             self._name_is_person[name_id]
             and (not unpaired_query or not unpaired_listed)
+            and unpaired_query + unpaired_listed <= MAX_MIDDLE_NAMES
             and sum(pair.kind != INITIAL for pair in chosen) >= 2
         )
         factor = MIDDLE_NAME_WEIGHT if lenient else 1.0
@@ -791,9 +793,7 @@ class NameMatcher:
         query = self._read_query(name)
         if query is None or limit <= 0:
             return []
-        subject = _Subject(
-            iso_date_text(birth_date or "").strip(), (country or "").strip().casefold()
-        )
+        subject = _Subject(_birth_date(birth_date), (country or "").strip().casefold())
         raise_at_most = _MAX_RAISE if subject.birth_date or subject.country else 0.0
         best: dict[int, tuple[float, int, list[_Pair], bool]] = {}
         for name_id in self._candidates(query, threshold - raise_at_most):
@@ -894,6 +894,16 @@ class NameMatcher:
             for token, reason in chain(query.reading.ignored, listed_reading.ignored)
         )
         return tuple(lines)
+
+
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _birth_date(text: str | None) -> str:
+    """A subject's date of birth as ISO text (a year, year and month, or a day); "" for text
+    that is none of those, which then neither raises nor lowers a score."""
+    date = iso_date_text((text or "").strip())
+    return date if _ISO_DATE.fullmatch(date) else ""
 
 
 def _subject_adjustment(subject: _Subject, entry: SanctionsEntry) -> tuple[float, tuple[str, ...]]:
