@@ -144,7 +144,7 @@ def stored_list(count: int) -> tuple[Path, list[SanctionsEntry]]:
 
 
 def load_matcher(path: Path) -> tuple[NameMatcher, float]:
-    from postkit.core.db import connect
+    from postkit.core.db.database import connect
     from postkit.core.screening.sanctions_store import (
         clear_matcher_cache,
         current_list,
@@ -169,7 +169,7 @@ def main() -> int:
     for index_file in path.parent.glob(f"{path.stem}-name-index/*.idx"):
         index_file.unlink()
     _, cold = load_matcher(path)
-    print(f"cold: built the index from the database and wrote it in {cold:.1f} s")
+    print(f"cold: built the index from the database and wrote it in {cold:.1f} s", flush=True)
     matcher, load = load_matcher(path)
     print(f"load: read the list's index in {load:.2f} s (target < {TARGET_LOAD:.0f} s)")
 
@@ -198,6 +198,13 @@ def main() -> int:
     print(f"{QUERIES} names matched, {found} with the entry they vary in the top 5")
     print(f"match per name: median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms")
     print(f"floor (linear == scan) median {floor * 1000:.1f} ms; ratio {median / floor:.2f}")
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory of the process {peak:,.0f} MB")
+    except ImportError:  # Windows
+        pass
     verdict = median < TARGET_MEDIAN and p95 < TARGET_P95 and load < TARGET_LOAD
     print(
         f"targets median < {TARGET_MEDIAN * 1000:.0f} ms, p95 < {TARGET_P95 * 1000:.0f} ms, "
