@@ -40,6 +40,8 @@ from __future__ import annotations
 import heapq
 import re
 import unicodedata
+from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -398,120 +400,221 @@ class _Subject:
     country: str = ""
 
 
+class _Lists:
+    """Lists of ints by position, in two flat arrays: quick to write and to read back."""
+
+    __slots__ = ("items", "offsets")
+
+    def __init__(self, offsets: array[int], items: array[int]) -> None:
+        self.offsets = offsets
+        self.items = items
+
+    @classmethod
+    def build(cls, lists: Iterable[Iterable[int]]) -> _Lists:
+        offsets = array("q", [0])
+        items = array("i")
+        for values in lists:
+            items.extend(values)
+            offsets.append(len(items))
+        return cls(offsets, items)
+
+    def __getitem__(self, index: int) -> array[int]:
+        return self.items[self.offsets[index] : self.offsets[index + 1]]
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def state(self) -> tuple[bytes, bytes]:
+        return self.offsets.tobytes(), self.items.tobytes()
+
+    @classmethod
+    def from_state(cls, state: tuple[bytes, bytes]) -> _Lists:
+        offsets, items = array("q"), array("i")
+        offsets.frombytes(state[0])
+        items.frombytes(state[1])
+        return cls(offsets, items)
+
+
+class _Table:
+    """Lists of ints by text key: the keys sorted, found by bisection (no dict to rebuild)."""
+
+    __slots__ = ("keys", "lists")
+
+    def __init__(self, keys: list[str], lists: _Lists) -> None:
+        self.keys = keys
+        self.lists = lists
+
+    @classmethod
+    def build(cls, mapping: dict[str, list[int]]) -> _Table:
+        keys = sorted(mapping)
+        return cls(keys, _Lists.build(mapping[key] for key in keys))
+
+    def get(self, key: str) -> Sequence[int]:
+        keys = self.keys
+        index = bisect_left(keys, key)
+        if index < len(keys) and keys[index] == key:
+            return self.lists[index]
+        return ()
+
+    def state(self) -> tuple[str, tuple[bytes, bytes]]:
+        return "\n".join(self.keys), self.lists.state()
+
+    @classmethod
+    def from_state(cls, state: tuple[str, tuple[bytes, bytes]]) -> _Table:
+        keys = state[0].split("\n") if state[0] else []
+        return cls(keys, _Lists.from_state(state[1]))
+
+
 class NameMatcher:
-    """An index over the names and aliases of entries, built once, matched many times."""
+    """An index over the names and aliases of entries, built once, matched many times.
+
+    Words are numbered in sorted order and found by bisection; the names of each word, the
+    words of each name and the look-up tables are flat arrays (_Lists, _Table), so that
+    name_index writes and reads a list of a million names as a few blocks of bytes.
+    """
 
     def __init__(self, entries: Iterable[SanctionsEntry]) -> None:
         self._entries: Sequence[SanctionsEntry] = tuple(entries)
-        self._vocabulary: dict[str, int] = {}
-        self._words: list[str] = []
-        self._name_entry: list[int] = []
-        self._name_text: list[str] = []
-        self._name_tokens: list[tuple[int, ...]] = []
-        self._name_joins: list[tuple[int, ...]] = []
-        self._name_is_person: list[bool] = []
-        self._postings: dict[int, list[int]] = {}
-        self._join_postings: dict[int, list[int]] = {}
-        # Words read from Chinese characters pair only when equal (see NameReading).
-        self._syllabic_words: set[int] = set()
-        abjad_words: set[int] = set()
+        vocabulary: dict[str, int] = {}
+        name_tokens: list[tuple[int, ...]] = []
+        texts: list[str] = []
+        name_entry = array("i")
+        is_person = bytearray()
+        postings: dict[int, list[int]] = {}
+        syllabic: set[int] = set()
+        abjad: set[int] = set()
         for index, entry in enumerate(self._entries):
-            self._add_entry(index, entry, abjad_words)
-        self._word_weight = [token_weight(word) for word in self._words]
-        self._phonetic: dict[str, list[int]] = {}
-        self._feminine: dict[str, list[int]] = {}
-        # Words of names only: two words joined are looked up as they are spelt, which keeps
-        # these tables half the size.
-        words = self._words
-        for word_id in self._postings:
-            word = words[word_id]
+            person = entry.schema in PERSON_SCHEMAS
+            seen: set[tuple[str, ...]] = set()
+            for text in entry.names:
+                reading = read_name.__wrapped__(text)
+                tokens = reading.tokens
+                if not tokens or tokens in seen:
+                    continue
+                seen.add(tokens)
+                name_id = len(name_tokens)
+                ids = tuple(vocabulary.setdefault(token, len(vocabulary)) for token in tokens)
+                name_tokens.append(ids)
+                texts.append(text.replace("\n", " "))
+                name_entry.append(index)
+                is_person.append(person)
+                for word_id in set(ids):
+                    postings.setdefault(word_id, []).append(name_id)
+                if reading.syllabic:
+                    syllabic.update(vocabulary[t] for t in reading.syllabic & set(tokens))
+                if reading.abjad:
+                    abjad.update(vocabulary[t] for t in reading.abjad & set(tokens))
+        # Number the words in sorted order, so that a word is found by bisection.
+        words = sorted(vocabulary)
+        new_id = array("i", bytes(4 * len(words)))
+        for word_id, word in enumerate(words):
+            new_id[vocabulary[word]] = word_id
+        del vocabulary
+        self._words = words
+        self._name_tokens = _Lists.build(tuple(new_id[i] for i in ids) for ids in name_tokens)
+        del name_tokens
+        self._name_text = "\n".join(texts)
+        self._name_text_offsets = array("q", [0])
+        for text in texts:
+            self._name_text_offsets.append(self._name_text_offsets[-1] + len(text) + 1)
+        self._name_entry = name_entry
+        self._name_is_person = bytes(is_person)
+        by_word: list[list[int]] = [[] for _ in words]
+        for old_id, names in postings.items():
+            by_word[new_id[old_id]] = names
+        self._postings = _Lists.build(by_word)
+        # Words read from Chinese characters pair only when equal (see NameReading).
+        self._syllabic_words = {new_id[i] for i in syllabic}
+        phonetic: dict[str, list[int]] = {}
+        feminine: dict[str, list[int]] = {}
+        trigrams: dict[str, list[int]] = {}
+        for word_id, word in enumerate(words):
             if len(word) >= 2:
-                self._phonetic.setdefault(phonetic_key.__wrapped__(word), []).append(word_id)
+                phonetic.setdefault(phonetic_key.__wrapped__(word), []).append(word_id)
             if len(word) >= 4 and word[-1] in "ae":
                 for form in masculine_forms(word):
-                    self._feminine.setdefault(form, []).append(word_id)
+                    feminine.setdefault(form, []).append(word_id)
+            # Per word length, so a typo look-up counts the shared trigrams of words of a
+            # length that can still be similar enough.
+            if len(word) >= 3:
+                for gram in _trigrams(word):
+                    trigrams.setdefault(f"{len(word)}:{gram}", []).append(word_id)
+        self._phonetic = _Table.build(phonetic)
+        self._feminine = _Table.build(feminine)
+        self._trigram_index = _Table.build(trigrams)
         # Consonant skeletons of the words read from Arabic or Hebrew script, which Latin
         # query words look up; those of all words are built when a query in such a script
         # first needs them.
         self._abjad_skeletons: dict[str, list[int]] = {}
-        for word_id in abjad_words:
-            skeleton = consonant_skeleton(self._words[word_id])
+        for word_id in sorted(new_id[i] for i in abjad):
+            skeleton = consonant_skeleton(words[word_id])
             if len(skeleton) >= 2:
                 self._abjad_skeletons.setdefault(skeleton, []).append(word_id)
+        self._derive()
+
+    def _derive(self) -> None:
+        """What is quicker to work out again than to keep in the index file."""
+        self._word_weight = [token_weight(word) for word in self._words]
         self._all_skeletons: dict[str, list[int]] | None = None
         self._similar_cache: dict[tuple[str, bool, bool, bool], _Similar] = {}
-        # Only single words are looked up by typo; per word length, so a lookup counts the
-        # shared trigrams of words of a length that can still be similar enough.
-        self._trigram_index: dict[int, dict[str, list[int]]] = {}
-        for word_id in self._postings:
-            word = self._words[word_id]
-            if len(word) >= 3:
-                by_gram = self._trigram_index.setdefault(len(word), {})
-                for gram in _trigrams(word):
-                    by_gram.setdefault(gram, []).append(word_id)
-
-    # What index_state keeps: all but the entries and what is built on first need.
-    _STATE = (
-        "_vocabulary", "_words", "_name_entry", "_name_text", "_name_tokens", "_name_joins",
-        "_name_is_person", "_postings", "_join_postings", "_syllabic_words", "_word_weight",
-        "_phonetic", "_feminine", "_abjad_skeletons", "_trigram_index",
-    )  # fmt: skip
 
     def index_state(self) -> tuple[Any, ...]:
-        """The index as plain lists, dicts and sets (for name_index to write)."""
-        return tuple(getattr(self, name) for name in self._STATE)
+        """The index as strings, bytes and a few small sets and dicts (for name_index)."""
+        return (
+            "\n".join(self._words),
+            self._name_tokens.state(),
+            self._name_text,
+            self._name_text_offsets.tobytes(),
+            self._name_entry.tobytes(),
+            self._name_is_person,
+            self._postings.state(),
+            self._syllabic_words,
+            self._phonetic.state(),
+            self._feminine.state(),
+            self._trigram_index.state(),
+            self._abjad_skeletons,
+        )
 
     @classmethod
     def from_index_state(
         cls, state: tuple[Any, ...], entries: Sequence[SanctionsEntry]
     ) -> NameMatcher:
         """A matcher over `entries` with the index `index_state` gave for them."""
+        (
+            words, name_tokens, name_text, text_offsets, name_entry, is_person, postings,
+            syllabic, phonetic, feminine, trigrams, abjad_skeletons,
+        ) = state  # fmt: skip
         matcher = cls.__new__(cls)
         matcher._entries = entries
-        for name, value in zip(cls._STATE, state, strict=True):
-            setattr(matcher, name, value)
-        matcher._all_skeletons = None
-        matcher._similar_cache = {}
+        matcher._words = words.split("\n") if words else []
+        matcher._name_tokens = _Lists.from_state(name_tokens)
+        matcher._name_text = name_text
+        matcher._name_text_offsets = array("q")
+        matcher._name_text_offsets.frombytes(text_offsets)
+        matcher._name_entry = array("i")
+        matcher._name_entry.frombytes(name_entry)
+        matcher._name_is_person = is_person
+        matcher._postings = _Lists.from_state(postings)
+        matcher._syllabic_words = syllabic
+        matcher._phonetic = _Table.from_state(phonetic)
+        matcher._feminine = _Table.from_state(feminine)
+        matcher._trigram_index = _Table.from_state(trigrams)
+        matcher._abjad_skeletons = abjad_skeletons
+        matcher._derive()
         return matcher
+
+    def _word_id(self, word: str) -> int | None:
+        words = self._words
+        index = bisect_left(words, word)
+        return index if index < len(words) and words[index] == word else None
+
+    def _text_of(self, name_id: int) -> str:
+        offsets = self._name_text_offsets
+        return self._name_text[offsets[name_id] : offsets[name_id + 1] - 1]
 
     @property
     def entry_count(self) -> int:
         return len(self._entries)
-
-    def _word_id(self, word: str) -> int:
-        word_id = self._vocabulary.get(word)
-        if word_id is None:
-            word_id = self._vocabulary[word] = len(self._words)
-            self._words.append(word)
-        return word_id
-
-    def _add_entry(self, index: int, entry: SanctionsEntry, abjad_words: set[int]) -> None:
-        seen: set[tuple[str, ...]] = set()
-        is_person = entry.schema in PERSON_SCHEMAS
-        for text in entry.names:
-            reading = read_name.__wrapped__(text)
-            tokens = reading.tokens
-            if not tokens or tokens in seen:
-                continue
-            seen.add(tokens)
-            name_id = len(self._name_entry)
-            ids = tuple(self._word_id(token) for token in tokens)
-            joins = tuple(self._word_id(a + b) for a, b in pairwise(tokens))
-            self._name_entry.append(index)
-            self._name_text.append(text)
-            self._name_tokens.append(ids)
-            self._name_joins.append(joins)
-            self._name_is_person.append(is_person)
-            for word_id in set(ids):
-                self._postings.setdefault(word_id, []).append(name_id)
-            for word_id in set(joins):
-                self._join_postings.setdefault(word_id, []).append(name_id)
-            if reading.syllabic:
-                self._syllabic_words.update(
-                    self._vocabulary[token] for token in reading.syllabic & set(tokens)
-                )
-            if reading.abjad:
-                abjad_words.update(self._vocabulary[token] for token in reading.abjad & set(tokens))
 
     # Finding similar words ------------------------------------------------------------
 
@@ -538,7 +641,7 @@ class NameMatcher:
         self, token: str, *, fuzzy: bool, abjad: bool, syllabic: bool
     ) -> _Similar:
         found = _Similar()
-        exact = self._vocabulary.get(token)
+        exact = self._word_id(token)
         if exact is not None:
             found.add(exact, 1.0, EXACT)
         if syllabic:
@@ -556,7 +659,7 @@ class NameMatcher:
         """Add to `found` the words resembling `token` by sound, spelling, known forms of one
         name, gender or script; take out known given names of another name."""
         if len(token) >= 2:
-            for word_id in self._phonetic.get(phonetic_key(token), ()):
+            for word_id in self._phonetic.get(phonetic_key(token)):
                 similarity = plain_similarity(token, self._words[word_id])
                 found.add(word_id, PHONETIC_BASE + (1.0 - PHONETIC_BASE) * similarity, PHONETIC)
         if fuzzy and len(token) >= 3:
@@ -565,11 +668,11 @@ class NameMatcher:
         if not fuzzy:
             return
         for form in given_name_forms(token):
-            word_id = self._vocabulary.get(form)
+            word_id = self._word_id(form)
             if word_id is not None:
                 found.add(word_id, GIVEN_NAME_SIMILARITY, GIVEN)
-        gendered = [self._vocabulary.get(form) for form in masculine_forms(token)]
-        for word_id in chain(gendered, self._feminine.get(token, ())):
+        gendered = [self._word_id(form) for form in masculine_forms(token)]
+        for word_id in chain(gendered, self._feminine.get(token)):
             if word_id is not None and word_id != exact:
                 found.similarity.pop(word_id, None)
                 found.add(word_id, GENDERED_SIMILARITY, GENDERED)
@@ -602,11 +705,13 @@ class NameMatcher:
         shortlist: list[tuple[int, int]] = []
         for other_length in range(int(length * FUZZY_FLOOR), int(length / FUZZY_FLOOR) + 2):
             limit = _max_distance(max(length, other_length))
-            by_gram = self._trigram_index.get(other_length)
-            if not by_gram or abs(other_length - length) > limit:
+            if abs(other_length - length) > limit:
                 continue
             needed = max(1, len(grams) - 4 * limit)
-            shared = Counter(chain.from_iterable(by_gram.get(gram, ()) for gram in grams))
+            table = self._trigram_index
+            shared = Counter(
+                chain.from_iterable(table.get(f"{other_length}:{gram}") for gram in grams)
+            )
             shortlist.extend(
                 (count, word_id)
                 for word_id, count in shared.items()
@@ -651,18 +756,24 @@ class NameMatcher:
 
     def _token_names(self, query: _Query, index: int) -> set[int]:
         """The names holding a word that token `index` of the query can pair with."""
-        postings, join_postings = self._postings, self._join_postings
+        postings = self._postings
+        token = query.reading.tokens[index]
         names: set[int] = set()
         for word_id in query.singles[index].similarity:
-            names.update(postings.get(word_id, ()))
-            names.update(join_postings.get(word_id, ()))
+            names.update(postings[word_id])
         for join in (index - 1, index):
             if 0 <= join < len(query.joins):
                 for word_id in query.joins[join].similarity:
-                    names.update(postings.get(word_id, ()))
-        initial = self._vocabulary.get(query.reading.tokens[index][0])
+                    names.update(postings[word_id])
+        # Names writing the token as two words ("Abdul Rahman" for "Abdulrahman").
+        for cut in range(2, len(token) - 1):
+            first = self._word_id(token[:cut])
+            second = self._word_id(token[cut:]) if first is not None else None
+            if first is not None and second is not None:
+                names.update(set(postings[first]).intersection(postings[second]))
+        initial = self._word_id(token[0])
         if initial is not None:
-            names.update(postings.get(initial, ()))
+            names.update(postings[initial])
         return names
 
     def _candidates(self, query: _Query, floor: float) -> set[int]:
@@ -721,7 +832,6 @@ class NameMatcher:
         and whether a middle name counted less."""
         tokens = query.reading.tokens
         listed = self._name_tokens[name_id]
-        joins = self._name_joins[name_id]
         words = self._words
         pairs: list[_Pair] = []
         for i, similar in enumerate(query.singles):
@@ -735,10 +845,16 @@ class NameMatcher:
                     and word_id not in similar.different
                 ):
                     pairs.append(_Pair(INITIAL_SIMILARITY, (i,), (j,), INITIAL))
-            for j, word_id in enumerate(joins):
-                similarity = similar.similarity.get(word_id)
-                if similarity:
-                    pairs.append(_Pair(similarity, (i,), (j, j + 1), similar.kind[word_id]))
+            # The token the listed name writes as two words, spelt alike.
+            token = tokens[i]
+            for j in range(len(listed) - 1):
+                first, second = words[listed[j]], words[listed[j + 1]]
+                if (
+                    len(first) + len(second) == len(token)
+                    and token.startswith(first)
+                    and token.endswith(second)
+                ):
+                    pairs.append(_Pair(1.0, (i,), (j, j + 1), EXACT))
         for i, similar in enumerate(query.joins):
             for j, word_id in enumerate(listed):
                 similarity = similar.similarity.get(word_id)
@@ -822,7 +938,7 @@ class NameMatcher:
                 Candidate(
                     entry=entries[entry_index],
                     score=round(score, 1),
-                    matched_name=self._name_text[name_id],
+                    matched_name=self._text_of(name_id),
                     explanation=tuple(dict.fromkeys(explanation)),
                 )
             )
@@ -831,7 +947,7 @@ class NameMatcher:
     def _explain(
         self, name: str, query: _Query, name_id: int, pairs: Sequence[_Pair], lenient: bool
     ) -> tuple[str, ...]:
-        matched_name = self._name_text[name_id]
+        matched_name = self._text_of(name_id)
         listed_reading = read_name(matched_name)
         query_tokens = query.reading.tokens
         listed_tokens = listed_reading.tokens

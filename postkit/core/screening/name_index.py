@@ -1,6 +1,6 @@
 """The name index of an imported sanctions list, kept in a file beside the database.
 
-Indexing a million names takes the matcher a minute or more in Python; reading the index back
+Indexing a million names takes the matcher minutes in Python; reading the index back
 takes a second or two. So the first screening against a list builds its index and writes it
 to `<database>-name-index/<sha256>-<INDEX_KEY>.idx`, and later sessions read it. The file
 is derived data: deleting it costs one rebuild, a matcher that reads names otherwise writes
@@ -27,7 +27,7 @@ from postkit.core.screening import matching, name_variants
 from postkit.core.screening.matching import MATCHER_VERSION, NameMatcher
 from postkit.core.screening.sanctions import SanctionsEntry
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 
 def _reading_rules() -> str:
