@@ -39,6 +39,8 @@ from postkit.core.screening.matching import DEFAULT_THRESHOLD, NameMatcher
 from postkit.core.screening.sanctions import SanctionsEntry
 
 REFERENCE_THRESHOLD = 0.70  # yente's default score threshold
+# nomenklatura 4.17.4's scores of the set, kept so the comparison runs without it installed.
+DEFAULT_REFERENCE = Path(__file__).resolve().parent / "data" / "reference_nomenklatura.json"
 
 
 @dataclass
@@ -166,7 +168,12 @@ def evaluate(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", type=Path, help="reference_nomenklatura.py's output")
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        default=DEFAULT_REFERENCE if DEFAULT_REFERENCE.exists() else None,
+        help="reference_nomenklatura.py's output (default: the one kept in data/)",
+    )
     args = parser.parse_args()
     entries, pairs = build()
     print(f"{len(pairs)} labelled pairs, {len(entries)} list entries")
