@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -525,3 +526,18 @@ def test_an_unwritable_path_is_a_postkit_error(open_unscreened: Sample, tmp_path
     target = tmp_path / "missing-folder" / "record.pdf"
     with pytest.raises(PostkitError, match="cannot write"):
         _write(open_unscreened, target)
+
+
+def test_why_a_candidate_matched_reads_in_the_record_s_language(declined: Sample) -> None:
+    record, summary, log = declined
+    explained = dataclasses.replace(
+        record.matches[0],
+        explanation=("token 'viktor' = 'viktor'", "'ooo' ignored (legal form)"),
+    )
+    sample = (dataclasses.replace(record, matches=(explained, *record.matches[1:])), summary, log)
+
+    dutch = " ".join(story_text(sample, "nl"))
+    english = " ".join(story_text(sample, "en"))
+
+    assert "woord 'viktor' = 'viktor'" in dutch and "'ooo' genegeerd (rechtsvorm)" in dutch
+    assert "token 'viktor' = 'viktor'" in english and "token 'viktor'" not in dutch

@@ -9,6 +9,7 @@ from postkit.core.screening.matching import (
     Candidate,
     NameMatcher,
     edit_distance,
+    explanation_text,
     phonetic_key,
     read_name,
     tokenise,
@@ -319,3 +320,218 @@ def test_the_sample_list_finds_its_own_variants() -> None:
         if wanted not in [c.entry.id for c in matcher.match(query, limit=5)]
     }
     assert misses == {}
+
+
+# Issue 19: names as screening professionals match them ----------------------------------
+
+
+def scores_for(entries: list[SanctionsEntry], query: str, **subject: str) -> dict[str, float]:
+    matcher = NameMatcher(entries)
+    found = matcher.match(query, limit=20, threshold=0, **subject)
+    return {candidate.entry.id: candidate.score for candidate in found}
+
+
+def explanation_for(entries: list[SanctionsEntry], query: str, entry_id: str, **subject: str):
+    matcher = NameMatcher(entries)
+    found = {c.entry.id: c for c in matcher.match(query, limit=20, threshold=0, **subject)}
+    return found[entry_id].explanation
+
+
+def test_a_missing_patronymic_costs_less_than_spelling_variants_of_another_person() -> None:
+    entries = [
+        entry("full", "Boris Vadimovich Zelentsov"),
+        entry("variant", "Borys Zelentsev"),
+    ]
+
+    scores = scores_for(entries, "Boris Zelentsov")
+
+    assert scores["full"] > scores["variant"]
+    assert "'vadimovich' of the listed name not matched (middle name)" in explanation_for(
+        entries, "Boris Zelentsov", "full"
+    )
+
+
+def test_a_missing_middle_name_on_the_screened_side_still_matches_well() -> None:
+    entries = [entry("short", "Boris Zelentsov"), entry("other", "Boris Petrovich Zelentsov")]
+
+    scores = scores_for(entries, "Boris Vadimovich Zelentsov")
+
+    assert scores["short"] >= 90
+    # A different patronymic on both sides is a different person.
+    assert scores["other"] < DEFAULT_THRESHOLD
+
+
+def test_a_gendered_family_name_form_matches_the_same_woman() -> None:
+    entries = [
+        entry("novakova", "Jana Nováková"),
+        entry("kowalska", "Elena Kowalska"),
+        entry("landsbergiene", "Rasa Landsbergienė"),
+        entry("sokolovskaya", "Olga Sokolovskaya"),
+    ]
+    cases = {
+        "Jana Novak": "novakova",
+        "Elena Kowalski": "kowalska",
+        "Rasa Landsbergis": "landsbergiene",
+        "Olga Sokolovsky": "sokolovskaya",
+    }
+    low = {query: scores_for(entries, query).get(wanted) for query, wanted in cases.items()}
+
+    assert all(score is not None and score >= 85 for score in low.values()), low
+    assert "gendered form 'novak'/'novakova' (0.85)" in explanation_for(
+        entries, "Jana Novak", "novakova"
+    )
+
+
+def test_a_man_and_a_woman_sharing_a_family_name_stay_apart() -> None:
+    entries = [
+        entry("jana", "Jana Kowalska"),
+        entry("aleksandra", "Aleksandra Volkova"),
+        entry("ivana", "Ivana Ivanova"),
+    ]
+
+    assert scores_for(entries, "Jan Kowalski").get("jana", 0) < DEFAULT_THRESHOLD
+    assert scores_for(entries, "Aleksandr Volkov").get("aleksandra", 0) < DEFAULT_THRESHOLD
+    assert scores_for(entries, "Ivan Ivanov").get("ivana", 0) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Serhiy Bondarchuk", "Sergei Bondarchuk"),
+        ("Mykola Tarvenko", "Nikolai Tarvenko"),
+        ("Volodymyr Kestenko", "Vladimir Kestenko"),
+        ("Oleksiy Dravin", "Aleksei Dravin"),
+        ("Hryhoriy Melnar", "Grigory Melnar"),
+        ("Mohamed Tarsani", "Muhammad Tarsani"),
+        ("Oleksandr Vornik", "Alexander Vornik"),
+        ("Evgeni Kasperovich", "Yevgeny Kasperovich"),
+    ],
+)
+def test_romanisations_of_one_given_name_match(query: str, listed: str) -> None:
+    scores = scores_for([entry("target", listed)], query)
+
+    assert scores.get("target", 0) >= 85
+
+
+def test_different_given_names_with_one_consonant_skeleton_stay_apart() -> None:
+    entries = [entry("mahmoud", "Mahmoud Tarsani"), entry("hassan", "Hassan Durveli")]
+
+    assert scores_for(entries, "Mohammed Tarsani").get("mahmoud", 0) < DEFAULT_THRESHOLD
+    assert scores_for(entries, "Hussein Durveli").get("hassan", 0) < DEFAULT_THRESHOLD
+    assert "different given names 'mohammed'/'mahmoud'" in explanation_for(
+        entries, "Mohammed Tarsani", "mahmoud"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Γεώργιος Παπαδόπουλος", "Georgios Papadopoulos"),
+        ("Georgios Papadopoulos", "Γεώργιος Παπαδόπουλος"),
+        ("王伟明", "Wang Weiming"),
+        ("Wang Weiming", "王伟明"),
+        ("محمد الرشيدي", "Mohammed Al-Rashidi"),
+        ("Mohammed Al-Rashidi", "محمد الرشيدي"),
+        ("Зорвана Торг", "Zorvana Torg"),
+    ],
+)
+def test_names_in_other_scripts_match_latin_entries_and_back(query: str, listed: str) -> None:
+    scores = scores_for([entry("target", listed)], query)
+
+    assert scores.get("target", 0) >= DEFAULT_THRESHOLD
+
+
+def test_other_scripts_do_not_match_a_different_name() -> None:
+    entries = [entry("papadakis", "Ioannis Papadakis"), entry("li", "Li Xiaolong")]
+
+    assert scores_for(entries, "Γεώργιος Παπαδόπουλος").get("papadakis", 0) < DEFAULT_THRESHOLD
+    assert scores_for(entries, "王伟明").get("li", 0) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "form"),
+    [
+        ("Zorvana Handel d.o.o.", "Zorvana Handel", "doo"),
+        ("Kelmora Trading s.r.o.", "Kelmora Trading Ltd", "sro"),
+        ("ТОВ Зорвана", "Zorvana LLC", "tov"),
+        ("Brevik Shipping ApS", "Brevik Shipping", "aps"),
+        ("Talvora Energia S.p.A.", "Talvora Energia", "spa"),
+        ("ООО «Ромашка Норд»", "Romashka Nord OOO", "ooo"),
+        ("Vantor Holding GmbH & Co. KG", "Vantor GmbH", "kg"),
+    ],
+)
+def test_legal_forms_are_ignored_for_the_score_but_shown(query: str, listed: str, form: str):
+    found = {c.entry.id: c for c in NameMatcher([entry("t", listed)]).match(query, threshold=0)}
+
+    assert found["t"].score == 100.0
+    assert f"'{form}' ignored (legal form)" in found["t"].explanation
+
+
+def test_a_matching_birth_date_and_country_raise_the_score() -> None:
+    listed = SanctionsEntry(
+        id="t", schema="Person", name="Boris Zelentsov", birth_date=("1971-03-02",),
+        countries=("ru",),
+    )  # fmt: skip
+    plain = scores_for([listed], "Borys Zelentsev")["t"]
+
+    raised = scores_for([listed], "Borys Zelentsev", birth_date="1971-03-02", country="RU")["t"]
+    lines = explanation_for([listed], "Borys Zelentsev", "t", birth_date="1971-03-02")
+
+    assert raised > plain
+    assert any(line.startswith("date of birth 1971-03-02 as listed") for line in lines)
+
+
+def test_a_different_birth_date_or_country_lowers_the_score() -> None:
+    listed = SanctionsEntry(
+        id="t", schema="Person", name="Boris Zelentsov", birth_date=("1971",), countries=("ru",)
+    )
+    plain = scores_for([listed], "Boris Zelentsov")["t"]
+
+    other_year = scores_for([listed], "Boris Zelentsov", birth_date="1985-06-01").get("t", 0)
+    other_country = scores_for([listed], "Boris Zelentsov", country="nl").get("t", 0)
+    lines = explanation_for([listed], "Boris Zelentsov", "t", birth_date="1985-06-01")
+
+    # Clearly lower, but an exact name stays in view: the listed date may be wrong.
+    assert DEFAULT_THRESHOLD <= other_year <= plain - 10
+    assert other_country < plain
+    assert any("1985-06-01" in line and "1971" in line for line in lines)
+    # Only when both sides have one: the same subject without a date is not lowered.
+    no_date = SanctionsEntry(id="t", schema="Person", name="Boris Zelentsov")
+    assert scores_for([no_date], "Boris Zelentsov", birth_date="1985-06-01")["t"] == plain
+
+
+def test_the_explanation_reads_in_dutch_too() -> None:
+    lines = explanation_for(
+        [entry("t", "Boris Vadimovich Zelentsov B.V.", schema="Company")],
+        "Borys Zelentsov",
+        "t",
+    )
+
+    dutch = explanation_text(lines, "nl")
+
+    assert len(dutch) == len(lines)
+    assert dutch != lines
+    assert "'bv' genegeerd (rechtsvorm)" in dutch
+    assert explanation_text(lines, "en") == lines
+
+
+def test_names_read_from_chinese_characters_pair_only_syllable_for_syllable() -> None:
+    entries = [entry("liu", "Liu Mingjie"), entry("li", "Li Mingjie")]
+
+    scores = scores_for(entries, "李明杰")
+
+    assert scores["li"] == 100.0
+    assert scores.get("liu", 0) < DEFAULT_THRESHOLD
+
+
+def test_a_birth_date_that_is_not_a_date_changes_nothing() -> None:
+    listed = SanctionsEntry(id="t", schema="Person", name="Boris Zelentsov", birth_date=("1971",))
+
+    assert scores_for([listed], "Boris Zelentsov", birth_date="02.03.1971")["t"] == 100.0
+    assert scores_for([listed], "Boris Zelentsov", birth_date="02-03-1971")["t"] == 100.0
+
+
+def test_a_short_name_is_not_lenient_with_a_long_listed_one() -> None:
+    entries = [entry("long", "Boris Vadim Oleg Pavel Zelentsov")]
+
+    assert scores_for(entries, "Boris Zelentsov").get("long", 0) < DEFAULT_THRESHOLD

@@ -42,6 +42,7 @@ from postkit.core.screening.log_text import (
     long_day,
     utc_offset,
 )
+from postkit.core.screening.matching import explanation_text
 from postkit.core.screening.records import (
     Answer,
     AuditEntry,
@@ -832,7 +833,8 @@ class _Document:
                 self.para(escape(self.phrase("matched_on", name=match.matched_name)), styles.small)
             ]
             explanation += [
-                self.para(f"• {escape(line)}", styles.small) for line in match.explanation
+                self.para(f"• {escape(line)}", styles.small)
+                for line in explanation_text(match.explanation, self.language)
             ]
             judgement = [
                 self.para(

@@ -6,13 +6,13 @@ import dataclasses
 import json
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from postkit.core.screening.models import (
     SanctionsScreenedListRow,
     SupportRequestRow,
 )
+from postkit.core.screening.name_index import ListEntries, index_file, read_index, write_index
 from postkit.core.screening.records import (
     Judgement,
     RequestRecord,
@@ -256,13 +257,40 @@ def list_entries(session: Session, list_id: int) -> list[SanctionsEntry]:
         .where(SanctionsEntryRow.list_id == list_id)
         .order_by(SanctionsEntryRow.id)
     )
-    entries = []
-    for row in rows:
-        values = list(row)
-        for index in range(3, 11):
-            values[index] = _split(values[index])
-        entries.append(SanctionsEntry(*values))
-    return entries
+    return [_row_entry(row) for row in rows]
+
+
+def _row_entry(row: Any) -> SanctionsEntry:
+    values = list(row)
+    for index in range(3, 11):
+        values[index] = _split(values[index])
+    return SanctionsEntry(*values)
+
+
+def _entries_by_row_id(engine: Engine, row_ids: Sequence[int]) -> list[SanctionsEntry]:
+    """The entries of these database rows, in that order (for a matcher read from a file)."""
+    with Session(engine) as session:
+        rows = session.execute(
+            select(SanctionsEntryRow.id, *_ENTRY_COLUMNS).where(SanctionsEntryRow.id.in_(row_ids))
+        )
+        found = {row[0]: _row_entry(row[1:]) for row in rows}
+    return [found[row_id] for row_id in row_ids]
+
+
+def _entry_row_ids(session: Session, list_id: int) -> range | list[int]:
+    """The row ids of a list's entries in file order: a range when they run on, as an import
+    writes them."""
+    in_list = SanctionsEntryRow.list_id == list_id
+    first, last, count = session.execute(
+        select(func.min(SanctionsEntryRow.id), func.max(SanctionsEntryRow.id), func.count()).where(
+            in_list
+        )
+    ).one()
+    if count and last - first + 1 == count:
+        return range(first, last + 1)
+    return list(
+        session.scalars(select(SanctionsEntryRow.id).where(in_list).order_by(SanctionsEntryRow.id))
+    )
 
 
 _MATCHER_CACHE_SIZE = 2
@@ -282,11 +310,26 @@ def matcher_for(session: Session, list_id: int) -> NameMatcher:
         if matcher is not None:
             _matchers.move_to_end(key)
             return matcher
-    matcher = NameMatcher(list_entries(session, list_id))
+    matcher = _load_matcher(session, list_id, list_row.sha256)
     with _matchers_lock:
         _matchers[key] = matcher
         while len(_matchers) > _MATCHER_CACHE_SIZE:
             _matchers.popitem(last=False)
+    return matcher
+
+
+def _load_matcher(session: Session, list_id: int, sha256: str) -> NameMatcher:
+    """The list's index read from its file beside the database, or built and written there."""
+    engine = session.get_bind().engine
+    path = index_file(engine, sha256)
+    if path is not None:
+        entries = ListEntries(engine, _entries_by_row_id, _entry_row_ids(session, list_id))
+        matcher = read_index(path, entries)
+        if matcher is not None:
+            return matcher
+    matcher = NameMatcher(list_entries(session, list_id))
+    if path is not None:
+        write_index(path, matcher)
     return matcher
 
 

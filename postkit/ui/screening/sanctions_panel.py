@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
+from postkit.core.screening.matching import explanation_text
 from postkit.core.screening.records import (
     Judgement,
     MatchRecord,
@@ -608,7 +609,10 @@ class SanctionsPanel(QWidget):
                 value.setWordWrap(True)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self.details_form.addRow(self.tr(label) + ":", value)
-        lines = "".join(f"<li>{html.escape(line)}</li>" for line in match.explanation)
+        lines = "".join(
+            f"<li>{html.escape(line)}</li>"
+            for line in explanation_text(match.explanation, self._language)
+        )
         self.why_label.setVisible(bool(lines))
         self.explanation.setText(f"<ul style='margin-left:-20px'>{lines}</ul>" if lines else "")
         self.judgement_label.setText(self._judgement_text(match))
