@@ -14,11 +14,13 @@ from postkit.core.errors import PostkitError
 from postkit.core.paths import DB_ENV_VAR
 
 if TYPE_CHECKING:
+    from postkit.core.db.locking import LockWait
     from postkit.core.surveys.export_plan import ExportPlan
 
 DEMO_ACTIVITIES = 600
 PASSPHRASE_ENV_VAR = "POSTKIT_PASSPHRASE"
 NEW_PASSPHRASE_ENV_VAR = "POSTKIT_NEW_PASSPHRASE"
+LOCK_WAIT_ENV_VAR = "POSTKIT_LOCK_WAIT"
 
 
 def _options_parser() -> argparse.ArgumentParser:
@@ -366,7 +368,7 @@ def _run_restore(args: argparse.Namespace) -> None:
     from postkit.core.db.backup import restore_database
 
     database_file = _sqlite_file(args)
-    safety = restore_database(database_file, args.file)
+    safety = restore_database(database_file, args.file, wait=_lock_wait())
     kept = f" (the database as it was is kept in {safety})" if safety else ""
     print(f"{database_file}: restored from {args.file}{kept}")
 
@@ -784,9 +786,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if run is None:
             return _open_app(args)
+        from postkit.core.db.database import closed_at_end
         from postkit.core.db.encryption import given_passphrase
+        from postkit.core.db.locking import waiting_for_writers
 
-        with given_passphrase(_read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)):
+        passphrase = _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)
+        with given_passphrase(passphrase), waiting_for_writers(_lock_wait()), closed_at_end():
             code = run(args)
     except PostkitError as exc:
         print(f"postkit: error: {exc}", file=sys.stderr)
@@ -795,4 +800,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"postkit: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        # A lock that outlasted the wait where no transaction began (a read upgraded to a
+        # write): one line, as for the wait itself, never a traceback.
+        from postkit.core.db.locking import is_busy
+
+        if not is_busy(exc):
+            raise
+        print(
+            f"postkit: error: {_database_name(args)}: another postkit is writing to this "
+            "database; try again when it has finished",
+            file=sys.stderr,
+        )
+        return 1
     return code if isinstance(code, int) else 0
+
+
+def _lock_wait() -> LockWait:
+    """Wait for another postkit's write as long as POSTKIT_LOCK_WAIT says (seconds), telling
+    the user once on stderr."""
+    from postkit.core.db.locking import LOCK_WAIT_SECONDS, LockWait
+
+    text = os.environ.get(LOCK_WAIT_ENV_VAR, "")
+    try:
+        seconds = float(text) if text else LOCK_WAIT_SECONDS
+    except ValueError:
+        raise PostkitError(f"${LOCK_WAIT_ENV_VAR} is not a number of seconds: {text!r}") from None
+
+    def tell(message: str) -> None:
+        print(f"postkit: {message}", file=sys.stderr, flush=True)
+
+    return LockWait(max(0.0, seconds), tell)
+
+
+def _database_name(args: argparse.Namespace) -> str:
+    try:
+        return str(_sqlite_file(args))
+    except PostkitError:
+        return "the database"
