@@ -13,6 +13,7 @@ the same way, and re-keyed when the passphrase changes.
 
 from __future__ import annotations
 
+import math
 import os
 import unicodedata
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ from postkit.core.sealed_files import file_key, load_file_key, rewrap_file_key
 SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLCipher writes whole pages, and its page sizes are powers of two from 512 bytes.
 SMALLEST_PAGE = 512
+_SAMPLE_BYTES = 1024
 MIN_PASSPHRASE_LENGTH = 8
 INSTALL_HINT = "pip install sqlcipher3"
 
@@ -80,11 +82,22 @@ def is_protected(path: Path) -> bool:
         if size == 0 or size % SMALLEST_PAGE:
             return False  # a new file, or a damaged one: not SQLCipher's whole pages
         with path.open("rb") as file:
-            return file.read(len(SQLITE_HEADER)) != SQLITE_HEADER
+            start = file.read(_SAMPLE_BYTES)
+        return not start.startswith(SQLITE_HEADER) and _looks_random(start)
     except (FileNotFoundError, NotADirectoryError):
         return False
     except OSError as exc:
         raise DatabaseError(f"cannot read {path}: {exc}") from exc
+
+
+def _looks_random(sample: bytes) -> bool:
+    """Whether `sample` could be ciphertext: SQLCipher's first bytes (the salt, then the
+    encrypted page) are uniformly random, so nearly every byte value turns up in them, while
+    text, documents and other files that merely have whole pages use a few dozen values."""
+    if len(sample) < SMALLEST_PAGE:
+        return False
+    expected = 256 * (1 - math.exp(-len(sample) / 256))  # distinct values of random bytes
+    return len(set(sample)) >= 0.8 * expected
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -316,6 +329,11 @@ def _export_encrypted(source: Path, passphrase: str) -> None:
     # Left by the plain database; empty after the checkpoint, and never to be replayed.
     for leftover in (Path(f"{source}-wal"), Path(f"{source}-shm")):
         leftover.unlink(missing_ok=True)
+
+
+def encrypt_in_place(path: Path, passphrase: str) -> None:
+    """Replace the plain database at `path` by a copy encrypted with `passphrase`."""
+    _export_encrypted(path, passphrase)
 
 
 def _backups(database_file: Path) -> list[Path]:
