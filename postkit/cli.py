@@ -320,14 +320,16 @@ def _new_passphrase(given: str | None, what: str) -> str:
 
 
 def _run_db_protect(args: argparse.Namespace) -> None:
-    from postkit.core.db.encryption import protect_database
+    from postkit.core.db.encryption import protect_database, protect_unfinished
 
     passphrase = _new_passphrase(
         _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR), "passphrase"
     )
     database_file = _sqlite_file(args)
+    resumed = protect_unfinished(database_file)
     encrypted = protect_database(database_file, passphrase)
-    print(f"{database_file}: protected with the passphrase ({len(encrypted)} backups encrypted)")
+    done = "protecting finished" if resumed else "protected with the passphrase"
+    print(f"{database_file}: {done} ({len(encrypted)} backups encrypted)")
 
 
 def _run_db_change_passphrase(args: argparse.Namespace) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 
 from postkit.core.errors import DatabaseError, PostkitError, ValidationError
 from postkit.core.paths import files_dir_for
-from postkit.core.sealed_files import file_key, load_file_key, rewrap_file_key
+from postkit.core.sealed_files import file_key, load_file_key, rewrap_file_key, seal_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLCipher writes whole pages, and its page sizes are powers of two from 512 bytes.
@@ -351,16 +351,31 @@ def protect_database(database_file: Path, passphrase: str) -> list[Path]:
     check_new_passphrase(passphrase)
     if not database_file.is_file():
         raise PostkitError(f"{database_file}: no database to protect")
+    files_dir = files_dir_for(database_file)
     if is_protected(database_file):
-        raise DatabaseError(f"{database_file}: the database is protected already")
-    _export_encrypted(database_file, passphrase)
-    file_key(files_dir_for(database_file), passphrase)  # seals the attached files
+        # A protect cut short (a kill, a pulled plug) left the database encrypted but backups
+        # or attached files plain: given the same passphrase, it is finished now.
+        if not protect_unfinished(database_file):
+            raise DatabaseError(f"{database_file}: the database is protected already")
+        verify_passphrase(database_file, passphrase)
+        load_file_key(files_dir, passphrase)  # a key made under another passphrase: stop here
+    else:
+        _export_encrypted(database_file, passphrase)
+    seal_folder(files_dir, file_key(files_dir, passphrase))  # seals the attached files
     encrypted = []
     for backup in _backups(database_file):
         if not is_protected(backup):
             _export_encrypted(backup, passphrase)
             encrypted.append(backup)
     return encrypted
+
+
+def protect_unfinished(database_file: Path) -> bool:
+    """Whether an encrypted database still has plain backups (a protect that was cut short)."""
+    database_file = Path(database_file)
+    return is_protected(database_file) and any(
+        not is_protected(backup) for backup in _backups(database_file)
+    )
 
 
 def _rekey(path: Path, old: str, new: str) -> None:
