@@ -829,8 +829,12 @@ def _lock_wait() -> LockWait:
     except ValueError:
         raise PostkitError(f"${LOCK_WAIT_ENV_VAR} is not a number of seconds: {text!r}") from None
 
+    told: set[str] = set()
+
     def tell(message: str) -> None:
-        print(f"postkit: {message}", file=sys.stderr, flush=True)
+        if message not in told:  # once a run, though each transaction may wait
+            told.add(message)
+            print(f"postkit: {message}", file=sys.stderr, flush=True)
 
     return LockWait(max(0.0, seconds), tell)
 

@@ -8,6 +8,7 @@ reading the same state and colliding halfway; a run that has to wait says so onc
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -91,3 +92,57 @@ def acquire(dbapi_connection: Any, statement: str, path: Path | str, wait: LockW
                     told = True
     finally:
         dbapi_connection.execute(f"PRAGMA busy_timeout = {previous}")
+
+
+@contextmanager
+def job_lock(database_file: Path, job: str, wait: LockWait | None = None) -> Iterator[None]:
+    """Run a job of several transactions (a demo seed) alone: a second run of it on the same
+    database waits for the first to finish rather than interleave with it.
+
+    An OS file lock beside the database, released by the OS when the process ends, however
+    it ends.
+    """
+    wait = wait or lock_wait() or LockWait()
+    lock_path = database_file.with_name(f"{database_file.name}.{job}.lock")
+    deadline = time.monotonic() + wait.seconds
+    told = False
+    with lock_path.open("a+b") as handle:
+        while not _try_lock(handle):
+            if time.monotonic() >= deadline:
+                raise DatabaseBusyError(database_file, wait.seconds)
+            if not told and wait.on_wait is not None:
+                wait.on_wait(waiting_message(database_file))
+                told = True
+            time.sleep(_POLL_MS / 1000)
+        try:
+            yield
+        finally:
+            _unlock(handle)
+
+
+def _try_lock(handle: Any) -> bool:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(handle: Any) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
