@@ -23,7 +23,9 @@ def environment(**extra: str) -> dict[str, str]:
 
 
 def start(database: Path, *args: str, **env: str) -> subprocess.Popen[str]:
-    """`postkit --db DATABASE ARGS…` in a new process group (so its workers can be found)."""
+    """`postkit --db DATABASE ARGS…` in a new process group (so its workers can be found),
+    with a user data folder of its own beside the database."""
+    env.setdefault("POSTKIT_DATA_DIR", str(database.parent / "user-data"))
     return subprocess.Popen(
         [sys.executable, "-m", "postkit", "--db", str(database), *args],
         cwd=ROOT,
@@ -47,17 +49,27 @@ def run(
     return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
-def kill_after(process: subprocess.Popen[str], seconds: float) -> bool:
-    """SIGKILL the process (only it, not its group) after `seconds`; False if it ended first."""
+def kill_after(
+    process: subprocess.Popen[str], seconds: float, *, wait_for_pipes: bool = True
+) -> bool:
+    """SIGKILL the process (only it, not its group) after `seconds`; False if it ended first.
+
+    Without `wait_for_pipes` only the process is waited for: its orphaned children, if any,
+    would hold its output pipes open.
+    """
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            process.communicate()
-            return False
+            break
         time.sleep(0.01)
-    process.send_signal(signal.SIGKILL)
-    process.communicate()
-    return True
+    killed = process.poll() is None
+    if killed:
+        process.send_signal(signal.SIGKILL)
+    if wait_for_pipes:
+        process.communicate()
+    else:
+        process.wait()
+    return killed
 
 
 def group_members(group: int) -> list[int]:
