@@ -624,12 +624,19 @@ class _TerminalProgress:
 
 def _run_survey_aggregate(args: argparse.Namespace) -> int:
     from postkit.core.db import open_database
+    from postkit.core.hq.aggregate import skipped_files
     from postkit.core.hq.forms import any_form, form_of, sort_by_form
     from postkit.core.hq.report import write_aggregate_report
     from postkit.core.hq.summary import collect_and_summarise, write_summary_xlsx
 
     database = open_database(database_location(args))
     found = sort_by_form(args.paths)
+    skipped = skipped_files(args.paths)
+    if skipped:
+        print(
+            f"postkit: {len(skipped)} files skipped (not .xlsx): {', '.join(skipped)}",
+            file=sys.stderr,
+        )
     groups = [group for group in found.forms if args.form in (None, group.form_id)]
     if args.form and not groups:
         raise PostkitError(f"none of the files is an export of survey {args.form}")

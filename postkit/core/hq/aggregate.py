@@ -144,6 +144,23 @@ class StoredAnswers:
     by_export: dict[int, dict[str, tuple[object, ...]]]
 
 
+def skipped_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The files under the folders in `paths` that `find_export_files` does not read (not
+    .xlsx), each relative to its folder, so that none is left out without a word."""
+    skipped = []
+    for entry in paths:
+        folder = Path(entry)
+        if not folder.is_dir():
+            continue
+        for candidate in sorted(folder.rglob("*")):
+            relative = candidate.relative_to(folder)
+            if any(part.startswith((".", "~$")) for part in relative.parts):
+                continue  # hidden files and Excel's lock files are nobody's exports
+            if candidate.is_file() and not candidate.match("*.xlsx"):  # as rglob matches
+                skipped.append(relative.as_posix())
+    return skipped
+
+
 def find_export_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The files to read: each file as given, and every *.xlsx under each folder, sorted.
 
