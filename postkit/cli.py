@@ -16,12 +16,14 @@ from postkit.core.paths import DB_ENV_VAR
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from postkit.core.db.locking import LockWait
     from postkit.core.surveys.export_plan import ExportPlan
 
 DEMO_ACTIVITIES = 600
 DEFAULT_LIST_MAX_AGE_DAYS = 30  # the UI's setting has the same default
 PASSPHRASE_ENV_VAR = "POSTKIT_PASSPHRASE"
 NEW_PASSPHRASE_ENV_VAR = "POSTKIT_NEW_PASSPHRASE"
+LOCK_WAIT_ENV_VAR = "POSTKIT_LOCK_WAIT"
 
 
 def _options_parser() -> argparse.ArgumentParser:
@@ -372,16 +374,18 @@ def _new_passphrase(given: str | None, what: str) -> str:
 
 
 def _run_db_protect(args: argparse.Namespace) -> None:
-    from postkit.core.db.encryption import protect_database
+    from postkit.core.db.encryption import protect_database, protect_unfinished
     from postkit.core.screening.audit import log_database_event
 
     passphrase = _new_passphrase(args.passphrase, "passphrase")
     database_file = _sqlite_file(args)
+    resumed = protect_unfinished(database_file)
     encrypted = protect_database(database_file, passphrase)
     log_database_event(
         database_file, passphrase, "database_protected", {"backups_encrypted": len(encrypted)}
     )
-    print(f"{database_file}: protected with the passphrase ({len(encrypted)} backups encrypted)")
+    done = "protecting finished" if resumed else "protected with the passphrase"
+    print(f"{database_file}: {done} ({len(encrypted)} backups encrypted)")
 
 
 def _run_db_change_passphrase(args: argparse.Namespace) -> None:
@@ -438,7 +442,7 @@ def _run_restore(args: argparse.Namespace) -> None:
 
     database_file = _sqlite_file(args)
     replaced = read_anchor(database_file, args.passphrase) if database_file.is_file() else None
-    safety = restore_database(database_file, args.file)
+    safety = restore_database(database_file, args.file, wait=_lock_wait())
     log_restore(database_file, args.passphrase, args.file, replaced, safety)
     kept = f" (the database as it was is kept in {safety})" if safety else ""
     print(f"{database_file}: restored from {args.file}{kept}")
@@ -750,12 +754,19 @@ class _TerminalProgress:
 
 def _run_survey_aggregate(args: argparse.Namespace) -> int:
     from postkit.core.db import open_database
+    from postkit.core.hq.aggregate import skipped_files
     from postkit.core.hq.forms import any_form, form_of, sort_by_form
     from postkit.core.hq.report import write_aggregate_report
     from postkit.core.hq.summary import collect_and_summarise, write_summary_xlsx
 
     database = open_database(database_location(args))
     found = sort_by_form(args.paths)
+    skipped = skipped_files(args.paths)
+    if skipped:
+        print(
+            f"postkit: {len(skipped)} files skipped (not .xlsx): {', '.join(skipped)}",
+            file=sys.stderr,
+        )
     groups = [group for group in found.forms if args.form in (None, group.form_id)]
     if args.form and not groups:
         raise PostkitError(f"none of the files is an export of survey {args.form}")
@@ -917,9 +928,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_app(args)
         # Read (and taken out of the environment) before anything can start a child process.
         args.passphrase = _read_passphrase(args.passphrase_file, PASSPHRASE_ENV_VAR)
+        from postkit.core.db.database import closed_at_end
         from postkit.core.db.encryption import given_passphrase
+        from postkit.core.db.locking import waiting_for_writers
 
-        with given_passphrase(args.passphrase):
+        with (
+            given_passphrase(args.passphrase),
+            waiting_for_writers(_lock_wait()),
+            closed_at_end(),
+        ):
             code = run(args)
     except PostkitError as exc:
         print(f"postkit: error: {exc}", file=sys.stderr)
@@ -928,4 +945,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"postkit: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        # A lock that outlasted the wait where no transaction began (a read upgraded to a
+        # write): one line, as for the wait itself, never a traceback.
+        from postkit.core.db.locking import is_busy
+
+        if not is_busy(exc):
+            raise
+        print(
+            f"postkit: error: {_database_name(args)}: another postkit is writing to this "
+            "database; try again when it has finished",
+            file=sys.stderr,
+        )
+        return 1
     return code if isinstance(code, int) else 0
+
+
+def _lock_wait() -> LockWait:
+    """Wait for another postkit's write as long as POSTKIT_LOCK_WAIT says (seconds), telling
+    the user once on stderr."""
+    from postkit.core.db.locking import LOCK_WAIT_SECONDS, LockWait
+
+    text = os.environ.get(LOCK_WAIT_ENV_VAR, "")
+    try:
+        seconds = float(text) if text else LOCK_WAIT_SECONDS
+    except ValueError:
+        raise PostkitError(f"${LOCK_WAIT_ENV_VAR} is not a number of seconds: {text!r}") from None
+
+    told: set[str] = set()
+
+    def tell(message: str) -> None:
+        if message not in told:  # once a run, though each transaction may wait
+            told.add(message)
+            print(f"postkit: {message}", file=sys.stderr, flush=True)
+
+    return LockWait(max(0.0, seconds), tell)
+
+
+def _database_name(args: argparse.Namespace) -> str:
+    try:
+        return str(_sqlite_file(args))
+    except PostkitError:
+        return "the database"

@@ -27,6 +27,14 @@ DELIMITERS = (",", ";", "\t")
 UTF8 = "utf-8-sig"  # reads UTF-8 with or without the byte-order mark Excel puts first
 WINDOWS_1252 = "cp1252"
 _CHUNK = 1 << 20
+_SNIFF_BYTES = 4096
+# Longest first: UTF-32's little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 _DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
@@ -98,6 +106,8 @@ def _encoding(path: Path) -> str:
     lines = 0
     saw_utf8 = False
     with path.open("rb") as file:
+        _refuse_wide_text(path, file.read(_SNIFF_BYTES))
+        file.seek(0)
         while True:
             chunk = file.read(_CHUNK)
             try:
@@ -111,6 +121,23 @@ def _encoding(path: Path) -> str:
                 return UTF8
             saw_utf8 = saw_utf8 or not chunk.isascii()
             lines += chunk.count(b"\n")
+
+
+def _refuse_wide_text(path: Path, start: bytes) -> None:
+    """Refuse UTF-16 and UTF-32 text (Excel's "Unicode Text", some exports) naming it: read
+    as UTF-8 or Windows-1252 its NUL bytes would make every header look missing."""
+    marked = [name for bom, name in _WIDE_BOMS if start.startswith(bom)]
+    if marked:
+        name = marked[0]
+    elif start.count(0) < len(start) // 4:  # a stray NUL is damage, not an encoding
+        return
+    else:
+        # Without a byte-order mark: ASCII text in UTF-16 has every other byte NUL.
+        name = "UTF-32" if b"\x00\x00\x00" in start else "UTF-16"
+    raise PostkitError(
+        f"{path.name}: the file is {name} text, which postkit does not read; "
+        "save it as CSV UTF-8 (or CSV) and import that"
+    )
 
 
 def _first_undecodable_line(path: Path, encoding: str) -> int:

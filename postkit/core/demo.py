@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -503,10 +505,21 @@ def seed_everything(database: Database, activities: int = 600, today: date | Non
     from postkit.core.screening.demo import seed_screening_demo
     from postkit.core.surveys.demo import seed_survey_demo
 
-    with database.session() as session:
+    with _seeding_alone(database), database.session() as session:
         seed_demo(session, activities=activities, today=today)
         seed_screening_demo(session, database.files_dir, today=today)
         seed_survey_demo(
             session, [DEMO_PROFILE.post_name], respondents_per_post=DEMO_RESPONDENTS, today=today
         )
         seed_practices_demo(session, database.files_dir, today=today)
+
+
+def _seeding_alone(database: Database) -> AbstractContextManager[None]:
+    """Two seeds of one database file take turns: each part commits on its own, and the demo
+    practices replace earlier copies, so interleaved seeds would collide halfway."""
+    from postkit.core.db.locking import job_lock
+
+    name = database.engine.url.database
+    if not database.is_sqlite or not name:
+        return nullcontext()
+    return job_lock(Path(name), "demo-seed")

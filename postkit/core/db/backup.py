@@ -7,18 +7,28 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from postkit.core.db.encryption import (
     PassphraseRequiredError,
+    WrongPassphraseError,
+    apply_key,
+    cipher_dbapi,
     copy_protected,
+    encrypt_in_place,
     is_protected,
     passphrase_in_use,
-    protect_database,
     read_protected_revision,
+    verify_passphrase,
 )
+from postkit.core.db.locking import LockWait, acquire
+from postkit.core.db.migrate import is_known_revision, newer_schema_message
 from postkit.core.errors import DatabaseError, PostkitError
 
 KEEP_BACKUPS = 10
@@ -89,15 +99,23 @@ def backup_database(
     database_file = Path(database_file)
     if not database_file.is_file():
         raise PostkitError(f"{database_file}: no database to back up")
+    target = _new_backup_path(database_file, label, now)
+    _copy(database_file, target, passphrase)
+    _prune(database_file)
+    return target
+
+
+def _new_backup_path(database_file: Path, label: str = "", now: datetime | None = None) -> Path:
     folder = backups_dir(database_file)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
     suffix = f"-{label}" if label else ""
-    target = folder / f"postkit-{stamp}{suffix}.sqlite3"
-    _copy(database_file, target, passphrase)
+    return folder / f"postkit-{stamp}{suffix}.sqlite3"
+
+
+def _prune(database_file: Path) -> None:
     for old in list_backups(database_file)[KEEP_BACKUPS:]:
         old.unlink(missing_ok=True)
-    return target
 
 
 def automatic_backup(
@@ -116,52 +134,160 @@ def automatic_backup(
     return backup_database(database_file, "auto", now, passphrase)
 
 
-def check_backup(backup_file: Path, passphrase: str | None = None) -> str:
-    """Refuse a file that is not a sound postkit database; returns its schema revision."""
+def check_backup(
+    backup_file: Path, passphrase: str | None = None, *, name: Path | None = None
+) -> str:
+    """Refuse a file that is not a sound postkit database; returns its schema revision.
+
+    `name` is the file to name in a refusal when `backup_file` is a private copy of it.
+    """
+    shown = name or backup_file
     if is_protected(backup_file):
         if passphrase is None:
-            raise PassphraseRequiredError(backup_file)
-        protected_revision = read_protected_revision(backup_file, passphrase)
+            raise PassphraseRequiredError(shown)
+        try:
+            protected_revision = read_protected_revision(backup_file, passphrase)
+        except WrongPassphraseError as exc:
+            raise WrongPassphraseError(shown) from exc
+        except DatabaseError as exc:
+            raise DatabaseError(str(exc).replace(str(backup_file), str(shown))) from exc
         if protected_revision is None:
-            raise DatabaseError(f"{backup_file}: not a postkit database (no schema version)")
+            raise DatabaseError(f"{shown}: not a postkit database (no schema version)")
         return protected_revision
     try:
-        with sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True) as connection:
+        # immutable: nothing is written beside the file (no -wal or -shm) while it is checked
+        with sqlite3.connect(
+            f"{backup_file.resolve().as_uri()}?mode=ro&immutable=1", uri=True
+        ) as connection:
             if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
-                raise DatabaseError(f"{backup_file}: the database is damaged")
+                raise DatabaseError(f"{shown}: the database is damaged")
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         connection.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{backup_file}: not a postkit database ({exc})") from exc
+        raise DatabaseError(f"{shown}: not a postkit database ({exc})") from exc
     if revision is None:
-        raise DatabaseError(f"{backup_file}: not a postkit database (no schema version)")
+        raise DatabaseError(f"{shown}: not a postkit database (no schema version)")
     return str(revision[0])
 
 
 def restore_database(
-    database_file: Path, backup_file: Path, passphrase: str | None = None
+    database_file: Path,
+    backup_file: Path,
+    passphrase: str | None = None,
+    wait: LockWait | None = None,
 ) -> Path | None:
     """Replace the database by a backup, after backing up the current one.
 
-    Returns the safety copy of the database as it was (None when there was none). The
-    database must not be open elsewhere while this runs. With a protected database (or
-    backup) the passphrase opens both, and a plain backup is restored encrypted.
+    Returns the safety copy of the database as it was (None when there was none).
+
+    Refused before anything changes: a damaged or foreign file, a backup of a newer postkit,
+    a protected database without its passphrase. The backup given is only read, from a private
+    copy. A protected database stays protected: a plain backup is encrypted with its passphrase.
+
+    The restore holds the database exclusively from the safety copy to the end, waiting (up to
+    `wait.seconds`) while another process has it open: so every write committed before is in
+    the safety copy, and none can land in between.
     """
     database_file, backup_file = Path(database_file), Path(backup_file)
+    wait = wait or LockWait()
     if not backup_file.is_file():
         raise PostkitError(f"{backup_file}: no such file")
-    check_backup(backup_file, passphrase)
+    if passphrase is None:
+        passphrase = passphrase_in_use(database_file)
     was_protected = is_protected(database_file)
-    safety = (
-        backup_database(database_file, "before-restore", passphrase=passphrase)
-        if database_file.is_file()
-        else None
-    )
+    if was_protected:
+        if passphrase is None:
+            raise PassphraseRequiredError(database_file)
+        verify_passphrase(database_file, passphrase)
     database_file.parent.mkdir(parents=True, exist_ok=True)
-    # Leftover WAL files belong to the old database and must not be replayed into the new one.
-    for leftover in (Path(f"{database_file}-wal"), Path(f"{database_file}-shm")):
-        leftover.unlink(missing_ok=True)
-    _copy(backup_file, database_file, passphrase)
-    if was_protected and passphrase is not None and not is_protected(database_file):
-        protect_database(database_file, passphrase)
+    work = database_file.with_name(database_file.name + ".restoring")
+    _remove_with_sidecars(work)
+    try:
+        try:
+            shutil.copyfile(backup_file, work)
+        except OSError as exc:
+            raise DatabaseError(f"cannot read {backup_file}: {exc}") from exc
+        revision = check_backup(work, passphrase, name=backup_file)
+        if not is_known_revision(revision):
+            raise DatabaseError(
+                f"{backup_file}: {newer_schema_message(revision)}; nothing was restored"
+            )
+        if was_protected and not is_protected(work):
+            assert passphrase is not None
+            encrypt_in_place(work, passphrase)
+        if not database_file.is_file():
+            os.replace(work, database_file)
+            return None
+        return _restore_over(database_file, work, passphrase if is_protected(work) else None, wait)
+    finally:
+        _remove_with_sidecars(work)
+
+
+def _restore_over(database_file: Path, work: Path, passphrase: str | None, wait: LockWait) -> Path:
+    """Copy `work` over the database while holding it exclusively; returns the safety copy."""
+    live_protected = is_protected(database_file)
+    with _exclusively(database_file, passphrase if live_protected else None, wait) as live:
+        safety = _new_backup_path(database_file, "before-restore")
+        partial = safety.with_name(safety.name + ".part")
+        try:
+            _backup_api(live, partial, passphrase if live_protected else None)
+            os.replace(partial, safety)
+        except (PostkitError, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            if isinstance(exc, PostkitError):
+                raise
+            raise DatabaseError(f"cannot copy {database_file} to {safety}: {exc}") from exc
+        if live_protected == (passphrase is not None):
+            # In place, through SQLite: a process that opens the database next reads the
+            # restored one (a file moved over it could leave them writing to the old one).
+            source = _connect_file(work, passphrase)
+            try:
+                source.backup(live)
+            finally:
+                source.close()
+        else:
+            # A plain database given an encrypted backup becomes protected: a different file.
+            for leftover in (Path(f"{database_file}-wal"), Path(f"{database_file}-shm")):
+                leftover.unlink(missing_ok=True)
+            os.replace(work, database_file)
+    _prune(database_file)
     return safety
+
+
+def _connect_file(path: Path, passphrase: str | None) -> Any:
+    if passphrase is None:
+        return sqlite3.connect(str(path), isolation_level=None)
+    connection = cipher_dbapi().connect(str(path), isolation_level=None)
+    apply_key(connection, passphrase)
+    return connection
+
+
+@contextmanager
+def _exclusively(database_file: Path, passphrase: str | None, wait: LockWait) -> Iterator[Any]:
+    """A connection that alone has the database open: others wait, or it waits for them."""
+    module: Any = sqlite3 if passphrase is None else cipher_dbapi()
+    connection = _connect_file(database_file, passphrase)
+    try:
+        try:
+            connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+            acquire(connection, "BEGIN EXCLUSIVE", database_file, wait)
+            connection.execute("COMMIT")  # the exclusive lock stays until the connection closes
+        except module.Error as exc:
+            raise DatabaseError(f"cannot open {database_file}: {exc}") from exc
+        yield connection
+    finally:
+        connection.close()
+
+
+def _backup_api(source: Any, target: Path, passphrase: str | None) -> None:
+    target.unlink(missing_ok=True)
+    destination = _connect_file(target, passphrase)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        leftover.unlink(missing_ok=True)

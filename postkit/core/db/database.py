@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from postkit.core.db.encryption import DatabaseKey, cipher_dbapi, opening, unlock
+from postkit.core.db.locking import READ_ONLY, LockWait, acquire, lock_wait
 from postkit.core.errors import DatabaseError
 from postkit.core.paths import default_database_path, files_dir_for, user_data_dir
 from postkit.core.sealed_files import file_key, forget_key, remember_key, remove_left_behind
@@ -35,11 +37,40 @@ def database_url(path_or_url: str | Path | None) -> str:
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # WAL mode is written into the file: only a new or a postkit database is switched, so a
+    # foreign database that opening refuses is left exactly as it was.
+    tables = {
+        name for (name,) in cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if not tables or "alembic_version" in tables:
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _begin_with_the_write_lock(engine: Engine, wait: LockWait) -> None:
+    """Every transaction starts holding the write lock (SQLAlchemy's pysqlite recipe).
+
+    A run that reads and then writes would otherwise find, at its first write, that another
+    process wrote in between: SQLite then refuses at once ("database is locked"), or the two
+    act on the same state (two seeds taking the same ids).
+    """
+    where = engine.url.database or str(engine.url)
+
+    def no_implicit_begin(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    def begin(connection: Connection) -> None:
+        driver_connection = connection.connection.driver_connection
+        if connection.get_execution_options().get(READ_ONLY):
+            driver_connection.execute("BEGIN")
+            return
+        acquire(driver_connection, "BEGIN IMMEDIATE", where, wait)
+
+    event.listen(engine, "connect", no_implicit_begin)
+    event.listen(engine, "begin", begin)
 
 
 @dataclass(frozen=True)
@@ -85,6 +116,24 @@ class Database:
         self.engine.dispose()
 
 
+# The databases a headless run opened, closed when it ends (see `closed_at_end`).
+_opened_in_run: ContextVar[list[Database] | None] = ContextVar("_opened_in_run", default=None)
+
+
+@contextmanager
+def closed_at_end() -> Iterator[None]:
+    """Every database opened within this block is closed when it ends, so that a later step
+    (a restore in the same process) does not find the file still held open."""
+    opened: list[Database] = []
+    token = _opened_in_run.set(opened)
+    try:
+        yield
+    finally:
+        _opened_in_run.reset(token)
+        for database in opened:
+            database.dispose()
+
+
 def connect(path_or_url: str | Path | None, passphrase: str | None = None) -> Database:
     """Create the engine for a database without touching its schema.
 
@@ -114,7 +163,14 @@ def connect(path_or_url: str | Path | None, passphrase: str | None = None) -> Da
             # First of all listeners: SQLCipher needs the key before anything reads the file.
             event.listen(engine, "connect", key.apply, insert=True)
         event.listen(engine, "connect", _configure_sqlite)
-    return Database(engine, files_dir, sessionmaker(engine, expire_on_commit=False), key)
+        wait = lock_wait()
+        if wait is not None:
+            _begin_with_the_write_lock(engine, wait)
+    database = Database(engine, files_dir, sessionmaker(engine, expire_on_commit=False), key)
+    opened = _opened_in_run.get()
+    if opened is not None:
+        opened.append(database)
+    return database
 
 
 def open_database(path_or_url: str | Path | None, passphrase: str | None = None) -> Database:

@@ -13,6 +13,7 @@ the same way, and re-keyed when the passphrase changes.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import unicodedata
@@ -25,12 +26,13 @@ from typing import Any
 
 from postkit.core.errors import DatabaseError, PostkitError, ValidationError
 from postkit.core.paths import files_dir_for
-from postkit.core.sealed_files import file_key, load_file_key, rewrap_file_key
+from postkit.core.sealed_files import file_key, load_file_key, rewrap_file_key, seal_folder
 from postkit.core.sealed_files import rotate_file_key as _rotate_file_key
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLCipher writes whole pages, and its page sizes are powers of two from 512 bytes.
 SMALLEST_PAGE = 512
+_SAMPLE_BYTES = 1024
 MIN_PASSPHRASE_LENGTH = 8
 # The SQLCipher major version whose settings (KDF, iterations, HMAC, page size) postkit writes
 # and reads, pinned so that a later SQLCipher with other defaults still opens a post's file.
@@ -87,11 +89,22 @@ def is_protected(path: Path) -> bool:
         if size == 0 or size % SMALLEST_PAGE:
             return False  # a new file, or a damaged one: not SQLCipher's whole pages
         with path.open("rb") as file:
-            return file.read(len(SQLITE_HEADER)) != SQLITE_HEADER
+            start = file.read(_SAMPLE_BYTES)
+        return not start.startswith(SQLITE_HEADER) and _looks_random(start)
     except (FileNotFoundError, NotADirectoryError):
         return False
     except OSError as exc:
         raise DatabaseError(f"cannot read {path}: {exc}") from exc
+
+
+def _looks_random(sample: bytes) -> bool:
+    """Whether `sample` could be ciphertext: SQLCipher's first bytes (the salt, then the
+    encrypted page) are uniformly random, so nearly every byte value turns up in them, while
+    text, documents and other files that merely have whole pages use a few dozen values."""
+    if len(sample) < SMALLEST_PAGE:
+        return False
+    expected = 256 * (1 - math.exp(-len(sample) / 256))  # distinct values of random bytes
+    return len(set(sample)) >= 0.8 * expected
 
 
 def check_new_passphrase(passphrase: str) -> None:
@@ -333,6 +346,11 @@ def _export_encrypted(source: Path, passphrase: str) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def encrypt_in_place(path: Path, passphrase: str) -> None:
+    """Replace the plain database at `path` by a copy encrypted with `passphrase`."""
+    _export_encrypted(path, passphrase)
+
+
 def _backups(database_file: Path) -> list[Path]:
     from postkit.core.db.backup import list_backups
 
@@ -348,16 +366,31 @@ def protect_database(database_file: Path, passphrase: str) -> list[Path]:
     check_new_passphrase(passphrase)
     if not database_file.is_file():
         raise PostkitError(f"{database_file}: no database to protect")
+    files_dir = files_dir_for(database_file)
     if is_protected(database_file):
-        raise DatabaseError(f"{database_file}: the database is protected already")
-    _export_encrypted(database_file, passphrase)
-    file_key(files_dir_for(database_file), passphrase)  # seals the attached files
+        # A protect cut short (a kill, a pulled plug) left the database encrypted but backups
+        # or attached files plain: given the same passphrase, it is finished now.
+        if not protect_unfinished(database_file):
+            raise DatabaseError(f"{database_file}: the database is protected already")
+        verify_passphrase(database_file, passphrase)
+        load_file_key(files_dir, passphrase)  # a key made under another passphrase: stop here
+    else:
+        _export_encrypted(database_file, passphrase)
+    seal_folder(files_dir, file_key(files_dir, passphrase))  # seals the attached files
     encrypted = []
     for backup in _backups(database_file):
         if not is_protected(backup):
             _export_encrypted(backup, passphrase)
             encrypted.append(backup)
     return encrypted
+
+
+def protect_unfinished(database_file: Path) -> bool:
+    """Whether an encrypted database still has plain backups (a protect that was cut short)."""
+    database_file = Path(database_file)
+    return is_protected(database_file) and any(
+        not is_protected(backup) for backup in _backups(database_file)
+    )
 
 
 def _rekey(path: Path, old: str, new: str) -> None:

@@ -18,16 +18,34 @@ if TYPE_CHECKING:
 HEAD_REVISION = "0010"
 
 
-def _alembic_config(engine: Engine) -> Config:
+def _alembic_config(engine: Engine | None) -> Config:
     from alembic.config import Config
 
     config = Config()
     script_location = resources.files("postkit.core.db") / "migrations"
     config.set_main_option("script_location", str(script_location))
-    # ConfigParser reads % as interpolation: a socket path (%2F) or password must be escaped.
-    url = engine.url.render_as_string(hide_password=False)
-    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if engine is not None:
+        # ConfigParser reads % as interpolation: a socket path (%2F) or password must be escaped.
+        url = engine.url.render_as_string(hide_password=False)
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
+
+
+def is_known_revision(revision: str) -> bool:
+    """Whether this postkit has the migration `revision` (else a newer postkit wrote it)."""
+    if revision == HEAD_REVISION:
+        return True
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    return revision in {rev.revision for rev in script.walk_revisions()}
+
+
+def newer_schema_message(revision: str) -> str:
+    return (
+        f"the database was written by a newer version of postkit (schema {revision}); "
+        "update postkit to open it"
+    )
 
 
 def known_revisions(engine: Engine) -> set[str]:
@@ -82,10 +100,7 @@ def ensure_schema(engine: Engine) -> str:
                 f"({', '.join(sorted(foreign_tables)[:3])}…); choose another database"
             )
     elif revision not in known_revisions(engine):
-        raise DatabaseError(
-            f"the database was written by a newer version of postkit (schema {revision}); "
-            "update postkit to open it"
-        )
+        raise DatabaseError(newer_schema_message(revision))
     else:
         _backup_before_upgrade(engine, revision)
     upgrade(engine)

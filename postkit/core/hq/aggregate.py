@@ -16,11 +16,15 @@ are SQLAlchemy Core in batches, the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
 import os
+import signal
 import sqlite3
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -138,6 +142,23 @@ class StoredAnswers:
 
     columns: tuple[str, ...]
     by_export: dict[int, dict[str, tuple[object, ...]]]
+
+
+def skipped_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The files under the folders in `paths` that `find_export_files` does not read (not
+    .xlsx), each relative to its folder, so that none is left out without a word."""
+    skipped = []
+    for entry in paths:
+        folder = Path(entry)
+        if not folder.is_dir():
+            continue
+        for candidate in sorted(folder.rglob("*")):
+            relative = candidate.relative_to(folder)
+            if any(part.startswith((".", "~$")) for part in relative.parts):
+                continue  # hidden files and Excel's lock files are nobody's exports
+            if candidate.is_file() and not candidate.match("*.xlsx"):  # as rglob matches
+                skipped.append(relative.as_posix())
+    return skipped
 
 
 def find_export_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -275,7 +296,10 @@ def _read_all(
     # Forked workers inherit the form and need nothing pickled but paths and results.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
-        count, mp_context=context, initializer=_start_worker, initargs=(form, columns)
+        count,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(form, columns, os.getpid()),
     ) as pool:
         try:
             chunk = max(1, min(8, len(files) // (count * 4)))
@@ -306,10 +330,39 @@ _worker_reader: ExportReader | None = None
 _worker_columns: Sequence[str] = ()
 
 
-def _start_worker(form: Form, columns: Sequence[str]) -> None:
+def _start_worker(form: Form, columns: Sequence[str], parent: int) -> None:
     global _worker_reader, _worker_columns
+    _die_with(parent)
     _worker_reader = ExportReader(form)
     _worker_columns = columns
+
+
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL_SECONDS = 0.5
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when its parent ends, however it ends.
+
+    A killed parent never shuts the pool down: its workers would wait on the task pipe for
+    ever, holding the database and its -wal/-shm open. Linux signals the worker itself
+    (PR_SET_PDEATHSIG); elsewhere, and should that fail, a thread watches the parent's id.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _read_in_worker(path: Path) -> _Received | RefusedFile:

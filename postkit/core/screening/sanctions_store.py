@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
+from postkit.core.db.locking import read_only
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening.audit import append_entry
 from postkit.core.screening.list_formats import file_sha256, read_sanctions_list
@@ -269,7 +270,7 @@ def _row_entry(row: Any) -> SanctionsEntry:
 
 def _entries_by_row_id(engine: Engine, row_ids: Sequence[int]) -> list[SanctionsEntry]:
     """The entries of these database rows, in that order (for a matcher read from a file)."""
-    with Session(engine) as session:
+    with Session(read_only(engine)) as session:
         rows = session.execute(
             select(SanctionsEntryRow.id, *_ENTRY_COLUMNS).where(SanctionsEntryRow.id.in_(row_ids))
         )
