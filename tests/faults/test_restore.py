@@ -95,6 +95,7 @@ def test_a_plain_backup_restored_into_a_protected_post_is_encrypted(
     protect_database(database, PASSPHRASE)
     passphrase_file = tmp_path / "passphrase.txt"
     passphrase_file.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    passphrase_file.chmod(0o600)  # a passphrase file others can read is refused
 
     code = main(
         [

@@ -53,7 +53,9 @@ def test_protect_killed_after_the_database_is_finished_on_the_next_run(
     assert "protecting finished (2 backups encrypted)" in capsys.readouterr().out
     assert all(is_protected(backup) for backup in list_backups(database))
     assert sorted(list_backups(database)) == sorted(backups)
-    # Done now: a further run says so, and changes nothing.
+    # Done now: a further run says so, and changes nothing. (A run takes the passphrase out
+    # of its environment once read, so the next run is given it again.)
+    monkeypatch.setenv("POSTKIT_PASSPHRASE", PASSPHRASE)
     assert main(["--db", str(database), "db", "protect"]) == 1
     assert "protected already" in capsys.readouterr().err
 
