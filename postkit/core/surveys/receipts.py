@@ -10,7 +10,6 @@ the same receipt twice, or an old one after a new one, undoes nothing.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from postkit.core.hq.receipts import (
     receipt_digest,
 )
 from postkit.core.surveys.sent_exports import SentExportRow
+from postkit.core.untrusted import UntrustedFileError, load_json
 
 # An export without a receipt this long after it was written is flagged as never confirmed.
 UNCONFIRMED_AFTER_DAYS = 14
@@ -129,9 +129,11 @@ def read_receipt(path: str | os.PathLike[str]) -> Receipt:
     except OSError as error:
         raise ReceiptError(path, f"cannot read the file: {error.strerror or error}") from error
     try:
-        content = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ReceiptError(path, "not a receipt from headquarters (not JSON text)") from error
+        content = load_json(data)
+    except UntrustedFileError as error:
+        raise ReceiptError(
+            path, f"not a receipt from headquarters (not JSON text postkit reads: {error.reason})"
+        ) from error
     if not isinstance(content, dict) or content.get("format") != RECEIPT_FORMAT:
         found = content.get("format") if isinstance(content, dict) else None
         raise ReceiptError(
