@@ -9,6 +9,14 @@ header line.
 
 Dates in a CSV saved by Excel are text in the locale's short form; `iso_date_text` turns the
 Dutch form (day-month-year with dashes, the only unambiguous one) into ISO 8601.
+
+Every CSV postkit writes goes through `csv_writer`, which neutralises formulas as OWASP's
+"CSV Injection" page says: a text cell starting with = + - @ tab, carriage return or line feed
+gets a single quote in front (a spreadsheet then shows it as text), and every text cell is
+quoted whole, its quotes doubled, so a spreadsheet that splits at another separator (Excel in
+a Dutch locale splits at ';') cannot start a new cell inside it. Numbers postkit itself
+validated (int and float values, not text) are written as they are: -0.5 holds no formula,
+and a spreadsheet should still add it up.
 """
 
 from __future__ import annotations
@@ -16,10 +24,11 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from postkit.core.errors import PostkitError
 
@@ -27,6 +36,8 @@ DELIMITERS = (",", ";", "\t")
 UTF8 = "utf-8-sig"  # reads UTF-8 with or without the byte-order mark Excel puts first
 WINDOWS_1252 = "cp1252"
 _CHUNK = 1 << 20
+# OWASP CSV Injection: the first characters that make a spreadsheet read a cell as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
@@ -71,6 +82,37 @@ def open_csv(path: Path) -> Iterator[Iterator[list[str]]]:
             raise PostkitError(
                 f"{path.name}, row {row}: neither UTF-8 nor Windows-1252 text"
             ) from error
+
+
+class SafeCsvWriter:
+    """A csv.writer whose cells cannot be formulas (see the module's note)."""
+
+    def __init__(self, file: IO[str], delimiter: str = ",") -> None:
+        # QUOTE_NONNUMERIC quotes every cell but int and float ones.
+        self._writer = csv.writer(file, delimiter=delimiter, quoting=csv.QUOTE_NONNUMERIC)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([csv_cell(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(file: IO[str], delimiter: str = ",") -> SafeCsvWriter:
+    """The writer for every CSV postkit writes: no cell of it is a live formula."""
+    return SafeCsvWriter(file, delimiter)
+
+
+def csv_cell(value: object) -> str | int | float:
+    """A cell as written: an int or float as it is, anything else as text, a single quote
+    put in front when the text starts like a formula; None is an empty cell."""
+    if value is None:
+        return ""
+    if type(value) in (int, float):
+        return value  # type: ignore[return-value]
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def iso_date_text(text: str) -> str:
