@@ -55,7 +55,7 @@ def test_round_trip_post_exports_hq_refuses_one_and_the_receipt_tells_the_post(
     out = capsys.readouterr().out
     assert "2 export(s) updated, 0 unchanged" in out
     assert "april.xlsx\taccepted\n" in out
-    assert "march.xlsx\trefused (the responses do not match the SHA-256" in out
+    assert "march.xlsx\trefused (the checksum does not match" in out
     with database.session() as session:
         shown = {sent.file_name: (sent.status, sent.counted) for sent in list_sent_exports(session)}
     assert shown == {"april.xlsx": ("accepted", 3), "march.xlsx": ("refused", 0)}

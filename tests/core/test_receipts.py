@@ -54,8 +54,8 @@ from tests.core.test_survey_engine import SURVEY, TODAY, write_form
 
 POST = TEST_PROFILE.post_name
 DIGEST_REFUSAL = (
-    "the responses do not match the SHA-256 in the meta sheet: "
-    "the file was changed after the post exported it"
+    "the checksum does not match: the responses differ from the SHA-256 in the meta sheet"
+    " (the file was damaged or edited after the export)"
 )
 
 

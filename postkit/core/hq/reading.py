@@ -160,8 +160,10 @@ class ExportReader:
         if not _digest_matches(header, rows, str(meta["sha256"])):
             raise ExportRejected(
                 path,
-                "the responses do not match the SHA-256 in the meta sheet: "
-                "the file was changed after the post exported it",
+                # A checksum finds damage and careless edits; it is no signature, so the
+                # refusal claims no more than that.
+                "the checksum does not match: the responses differ from the SHA-256 in the "
+                "meta sheet (the file was damaged or edited after the export)",
             )
         if _integer(meta.get("responses")) != len(rows):
             raise ExportRejected(
