@@ -15,6 +15,7 @@ from postkit.core.paths import DB_ENV_VAR
 
 if TYPE_CHECKING:
     from postkit.core.surveys.export_plan import ExportPlan
+    from postkit.core.surveys.receipts import ReceiptImport
 
 DEMO_ACTIVITIES = 600
 PASSPHRASE_ENV_VAR = "POSTKIT_PASSPHRASE"
@@ -200,6 +201,12 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     )
     receipts.add_argument("dir", metavar="DIR", type=Path)
     receipts.set_defaults(run=_run_survey_receipts)
+    receipt_key = actions.add_parser(
+        "receipt-key",
+        help="headquarters: write the public key posts check receipts with (OUT.postkit-key)",
+    )
+    receipt_key.add_argument("out", metavar="OUT.postkit-key", type=Path)
+    receipt_key.set_defaults(run=_run_survey_receipt_key)
     posts = actions.add_parser(
         "posts",
         help="headquarters: the list of posts that gives each post its region (file, posts)",
@@ -220,6 +227,12 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     )
     receipt_import.add_argument("files", metavar="FILE", nargs="+", type=Path)
     receipt_import.set_defaults(run=_run_receipt_import)
+    key_import = receipt_actions.add_parser(
+        "import-key",
+        help="store headquarters' public key (a .postkit-key file) to check receipts with",
+    )
+    key_import.add_argument("file", metavar="FILE", type=Path)
+    key_import.set_defaults(run=_run_receipt_import_key)
 
 
 def _add_practice_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -689,6 +702,11 @@ def _run_survey_receipts(args: argparse.Namespace) -> None:
             f"{path}: {receipt.post}, {len(receipt.entries)} file(s): "
             f"{receipt.accepted} accepted, {receipt.refused} refused"
         )
+    if written:
+        from postkit.core.hq.signing import hq_signing_key, public_key_of
+
+        key = public_key_of(hq_signing_key())
+        print(f"signed with headquarters' key {key.short} (posts import it: survey receipt-key)")
     if not written:
         print(f"{args.dir}: no files received from any post yet; no receipts written")
     for file in batch.unattributed:
@@ -717,7 +735,8 @@ def _run_receipt_import(args: argparse.Namespace) -> int:
                 continue
             print(
                 f"{path}: receipt for {result.post} of {result.issued_at:%Y-%m-%d}: "
-                f"{len(result.updated)} export(s) updated, {len(result.unchanged)} unchanged"
+                f"{len(result.updated)} export(s) updated, {len(result.unchanged)} unchanged; "
+                f"{_signature_note(result)}"
             )
             for sent in (*result.updated, *result.unchanged):
                 reason = f" ({sent.reason})" if sent.reason else ""
@@ -725,6 +744,34 @@ def _run_receipt_import(args: argparse.Namespace) -> int:
             for entry in result.unknown:
                 print(f"{entry.file_name}\t{entry.status}: not an export recorded at this post")
     return 1 if failed else 0
+
+
+def _signature_note(result: ReceiptImport) -> str:
+    from postkit.core.surveys.receipts import SIGNED, UNSIGNED
+
+    if result.signature == SIGNED:
+        return f"signed by headquarters (key {result.key_fingerprint[:16]})"
+    if result.signature == UNSIGNED:
+        return "NOT SIGNED: anybody could have written it"
+    return "signed by a key this post has not imported (receipt import-key FILE)"
+
+
+def _run_receipt_import_key(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.surveys.receipts import import_hq_key
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        key = import_hq_key(session, args.file, _actor(session))
+    print(f"{args.file}: headquarters' receipt key {key.short} stored; compare it with HQ's")
+
+
+def _run_survey_receipt_key(args: argparse.Namespace) -> None:
+    from postkit.core.hq.signing import export_public_key, hq_signing_key, public_key_of
+
+    path = export_public_key(args.out)
+    key = public_key_of(hq_signing_key())
+    print(f"{path}: headquarters' receipt key {key.short}; give it to each post")
 
 
 def _run_demo_exports(args: argparse.Namespace) -> None:
