@@ -36,6 +36,9 @@ DELIMITERS = (",", ";", "\t")
 UTF8 = "utf-8-sig"  # reads UTF-8 with or without the byte-order mark Excel puts first
 WINDOWS_1252 = "cp1252"
 _CHUNK = 1 << 20
+# A row of a sanctions list or a risk table is a few kB; a megabyte without a line break is no
+# CSV, and reading on to the next one would hold all of it in memory.
+MAX_LINE_CHARS = 1 << 20
 # OWASP CSV Injection: the first characters that make a spreadsheet read a cell as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
@@ -62,7 +65,7 @@ def csv_layout(path: Path) -> CsvLayout:
     """
     encoding = _encoding(path)
     with path.open(encoding=encoding, errors="replace", newline="") as file:
-        header = file.readline()
+        header = file.readline(MAX_LINE_CHARS)
     return CsvLayout(encoding, _delimiter(header))
 
 
@@ -74,7 +77,7 @@ def open_csv(path: Path) -> Iterator[Iterator[list[str]]]:
     """
     layout = csv_layout(path)
     with path.open(encoding=layout.encoding, newline="") as file:
-        reader = csv.reader(file, delimiter=layout.delimiter)
+        reader = csv.reader(_bounded_lines(file, path.name), delimiter=layout.delimiter)
         try:
             yield reader
         except UnicodeDecodeError as error:
@@ -142,6 +145,8 @@ def _encoding(path: Path) -> str:
     with path.open("rb") as file:
         while True:
             chunk = file.read(_CHUNK)
+            if b"\x00" in chunk:
+                raise PostkitError(f"{path.name}: {_not_text(chunk, lines)}")
             try:
                 decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as error:
@@ -153,6 +158,27 @@ def _encoding(path: Path) -> str:
                 return UTF8
             saw_utf8 = saw_utf8 or not chunk.isascii()
             lines += chunk.count(b"\n")
+
+
+def _bounded_lines(file: IO[str], name: str) -> Iterator[str]:
+    """The file's lines, refused (PostkitError) at one longer than MAX_LINE_CHARS."""
+    number = 0
+    while line := file.readline(MAX_LINE_CHARS + 1):
+        number += 1
+        if len(line) > MAX_LINE_CHARS:
+            raise PostkitError(
+                f"{name}, line {number}: over {MAX_LINE_CHARS // 2**20} MB without a line "
+                "break; not a CSV table"
+            )
+        yield line
+
+
+def _not_text(chunk: bytes, lines: int) -> str:
+    """Why bytes with a NUL in them are no CSV that Excel or a tool saves as text."""
+    if lines == 0 and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text; save it as CSV UTF-8 (or CSV) and import that"
+    row = lines + chunk.count(b"\n", 0, chunk.index(b"\x00")) + 1
+    return f"row {row} holds a NUL byte: not a text file (UTF-16 without a byte-order mark?)"
 
 
 def _first_undecodable_line(path: Path, encoding: str) -> int:

@@ -107,3 +107,28 @@ def test_the_csv_writer_quotes_text_whole_and_leaves_numbers_bare() -> None:
     buffer = io.StringIO()
     csv_writer(buffer).writerow(["a;=cmd", '"q"', -3, 1.5, None])
     assert buffer.getvalue() == '"a;=cmd","""q""",-3,1.5,""\r\n'
+
+
+def test_a_utf16_csv_is_refused_naming_its_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes("\ufeffid,schema,name\nx1,Person,Jan\n".encode("utf-16-le"))
+    with pytest.raises(PostkitError, match=r"^list\.csv: UTF-16 text; save it as CSV UTF-8"):
+        csv_layout(path)
+
+
+def test_a_file_of_nul_bytes_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "zeros.csv"
+    with path.open("wb") as file:
+        file.truncate(400 << 20)  # sparse: nothing to write, much to read
+    with pytest.raises(PostkitError, match=r"^zeros\.csv: row 1 holds a NUL byte"):
+        csv_layout(path)
+
+
+def test_a_line_longer_than_a_megabyte_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("id,name\n" + "x" * (2 << 20) + "\n", encoding="utf-8")
+    with (
+        pytest.raises(PostkitError, match=r"^long\.csv, line 2: over 1 MB without a line break"),
+        open_csv(path) as rows,
+    ):
+        list(rows)

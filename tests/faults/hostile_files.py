@@ -362,6 +362,16 @@ def hostile_contents() -> dict[str, Callable[[], bytes]]:
     }
 
 
+# Files too large to hold in memory: written sparse (no disk used), read as zeros.
+OVERSIZED = {"oversized-400-mb": 400 << 20}
+
+
+def write_oversized(path: Path, name: str) -> Path:
+    with path.open("wb") as file:
+        file.truncate(OVERSIZED[name])
+    return path
+
+
 def write_all(folder: Path, suffix: str = "") -> dict[str, Path]:
     """Write every hostile file into `folder` (with `suffix`, else a neutral `.bin`)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -370,6 +380,8 @@ def write_all(folder: Path, suffix: str = "") -> dict[str, Path]:
         path = folder / f"{name}{suffix or '.bin'}"
         path.write_bytes(make())
         written[name] = path
+    for name in OVERSIZED:
+        written[name] = write_oversized(folder / f"{name}{suffix or '.bin'}", name)
     return written
 
 
