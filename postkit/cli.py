@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 DEMO_ACTIVITIES = 600
 PASSPHRASE_ENV_VAR = "POSTKIT_PASSPHRASE"
 NEW_PASSPHRASE_ENV_VAR = "POSTKIT_NEW_PASSPHRASE"
+MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
 
 def _options_parser() -> argparse.ArgumentParser:
@@ -307,7 +308,14 @@ def _app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
 def _read_passphrase(file: Path | None, env_var: str) -> str | None:
     """A passphrase from a file (its first line) or the environment; None when neither."""
     if file is not None:
-        lines = file.read_text(encoding="utf-8").splitlines()
+        with file.open("rb") as handle:
+            data = handle.read(MAX_PASSPHRASE_FILE_BYTES + 1)
+        if len(data) > MAX_PASSPHRASE_FILE_BYTES:
+            raise PostkitError(f"{file}: too large to be a passphrase file")
+        try:
+            lines = data.decode("utf-8").splitlines()
+        except UnicodeDecodeError:
+            raise PostkitError(f"{file}: not a passphrase file (not UTF-8 text)") from None
         if not lines or not lines[0]:
             raise PostkitError(f"{file}: the passphrase file is empty")
         return lines[0]

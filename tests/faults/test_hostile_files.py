@@ -296,3 +296,37 @@ def test_every_hostile_file_is_refused_in_one_line_changing_nothing(
 def test_the_suite_covers_every_importer_with_many_kinds_of_file() -> None:
     assert len(hostile_contents()) >= 30
     assert {importer.name for importer, _suffix in CASES} == {i.name for i in IMPORTERS}
+
+
+@pytest.mark.slow
+def test_a_folder_of_hostile_exports_is_refused_file_by_file_beside_a_good_one(
+    contents: dict[str, bytes], post_template: Path, warmed: None, tmp_path: Path
+) -> None:
+    """Headquarters aggregates a folder as posts send it: the good export is counted, each
+    hostile one is named with its reason, and nothing takes the run down."""
+    from postkit.core.hq.demo_exports import write_demo_exports
+
+    folder = tmp_path / "inbox"
+    [good] = write_demo_exports(folder, posts=1, responses=3)
+    for name, data in contents.items():
+        (folder / f"{name}.xlsx").write_bytes(data)
+    database = tmp_path / "hq.sqlite3"
+    database.write_bytes(post_template.read_bytes())
+    summary = tmp_path / "summary.xlsx"
+
+    outcome = _run_forked(
+        lambda: _cli("survey", "aggregate", "{file}", "--out", str(summary))(
+            folder, database, tmp_path
+        ),
+        TIME_LIMIT_S * 4,
+    )
+
+    assert outcome.signal == 0 and "Traceback" not in outcome.stderr, outcome.stderr
+    assert outcome.code == 1, outcome.stdout + outcome.stderr
+    assert "1 exports accepted" in outcome.stdout, outcome.stdout
+    refused = [line for line in outcome.stderr.splitlines() if line.startswith("postkit: refused")]
+    assert len(refused) == len(contents), outcome.stderr
+    assert all(f"{name}.xlsx: " in outcome.stderr for name in contents)
+    assert good.name not in outcome.stderr
+    assert summary.is_file()
+    assert outcome.seconds < TIME_LIMIT_S * 4
