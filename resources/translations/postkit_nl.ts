@@ -4014,8 +4014,8 @@
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="176"/>
-        <source>Accepted, says a receipt without headquarters&apos; signature (responses counted: {0})</source>
-        <translation>Aanvaard volgens een ontvangstbevestiging zonder handtekening van het departement (getelde inzendingen: {0})</translation>
+        <source>Accepted, but the receipt is not signed (responses counted: {0})</source>
+        <translation>Aanvaard, maar de ontvangstbevestiging is niet ondertekend (getelde inzendingen: {0})</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="181"/>

@@ -128,7 +128,7 @@ def test_an_unsigned_receipt_is_not_shown_as_confirmed(
     qtbot.waitUntil(lambda: view.job is None)
     assert rows(view)["a.xlsx"] == (
         "accepted",
-        "Accepted, says a receipt without headquarters' signature (responses counted: 5)",
+        "Accepted, but the receipt is not signed (responses counted: 5)",
     )
     assert "The receipt is not signed: anybody could have written it." in view.summary.text()
 

@@ -173,7 +173,7 @@ class ReceiptsView(QWidget):
         elif sent.status == "accepted":
             # Anybody can write an unsigned receipt: say so rather than show it as confirmed.
             text = self.tr(
-                "Accepted, says a receipt without headquarters' signature (responses counted: {0})"
+                "Accepted, but the receipt is not signed (responses counted: {0})"
             ).format(sent.counted or 0)
             color, glyph = WARNING, "alert-outline"
         elif sent.status == "refused":
