@@ -177,3 +177,29 @@ def test_cells_written_without_an_address_count_towards_the_area() -> None:
         check_xlsx_package(buffer.getvalue(), XlsxLimits(max_rows=50))
     with pytest.raises(UntrustedFileError, match="spans 51 rows by 3 columns"):
         check_xlsx_package(buffer.getvalue(), XlsxLimits(max_cells=152))
+
+
+def _workbook_with_rows(rows: str) -> bytes:
+    sheet = hostile_contents()["sparse-cells-xlsx"]()
+    with zipfile.ZipFile(io.BytesIO(sheet)) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    members["xl/worksheets/sheet1.xml"] = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{rows}</sheetData></worksheet>"
+    ).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_large_but_honest_sheet_passes_the_exact_count_the_quick_pass_hands_it_to() -> None:
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}"><v>1</v></c><c r="AAA{n}"><v>2</v></c></row>'
+        for n in range(1, 20_001)
+    )
+    data = _workbook_with_rows(rows)
+    check_xlsx_package(data)  # 20,000 rows by 703 columns: 14 million cells
+    with pytest.raises(UntrustedFileError, match="spans 20,000 rows by 703 columns"):
+        check_xlsx_package(data, XlsxLimits(max_cells=10_000_000))
