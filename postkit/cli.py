@@ -18,12 +18,14 @@ if TYPE_CHECKING:
 
     from postkit.core.db.locking import LockWait
     from postkit.core.surveys.export_plan import ExportPlan
+    from postkit.core.surveys.receipts import ReceiptImport
 
 DEMO_ACTIVITIES = 600
 DEFAULT_LIST_MAX_AGE_DAYS = 30  # the UI's setting has the same default
 PASSPHRASE_ENV_VAR = "POSTKIT_PASSPHRASE"
 NEW_PASSPHRASE_ENV_VAR = "POSTKIT_NEW_PASSPHRASE"
 LOCK_WAIT_ENV_VAR = "POSTKIT_LOCK_WAIT"
+MAX_PASSPHRASE_FILE_BYTES = 64 * 1024
 
 
 def _options_parser() -> argparse.ArgumentParser:
@@ -239,6 +241,12 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     )
     receipts.add_argument("dir", metavar="DIR", type=Path)
     receipts.set_defaults(run=_run_survey_receipts)
+    receipt_key = actions.add_parser(
+        "receipt-key",
+        help="headquarters: write the public key posts check receipts with (OUT.postkit-key)",
+    )
+    receipt_key.add_argument("out", metavar="OUT.postkit-key", type=Path)
+    receipt_key.set_defaults(run=_run_survey_receipt_key)
     posts = actions.add_parser(
         "posts",
         help="headquarters: the list of posts that gives each post its region (file, posts)",
@@ -259,6 +267,12 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     )
     receipt_import.add_argument("files", metavar="FILE", nargs="+", type=Path)
     receipt_import.set_defaults(run=_run_receipt_import)
+    key_import = receipt_actions.add_parser(
+        "import-key",
+        help="store headquarters' public key (a .postkit-key file) to check receipts with",
+    )
+    key_import.add_argument("file", metavar="FILE", type=Path)
+    key_import.set_defaults(run=_run_receipt_import_key)
 
 
 def _add_practice_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -339,7 +353,14 @@ def _read_passphrase(file: Path | None, env_var: str) -> str | None:
     given = os.environ.pop(env_var, None) or None
     if file is not None:
         _check_private(file)
-        lines = file.read_text(encoding="utf-8").splitlines()
+        with file.open("rb") as handle:
+            data = handle.read(MAX_PASSPHRASE_FILE_BYTES + 1)
+        if len(data) > MAX_PASSPHRASE_FILE_BYTES:
+            raise PostkitError(f"{file}: too large to be a passphrase file")
+        try:
+            lines = data.decode("utf-8").splitlines()
+        except UnicodeDecodeError:
+            raise PostkitError(f"{file}: not a passphrase file (not UTF-8 text)") from None
         if not lines or not lines[0]:
             raise PostkitError(f"{file}: the passphrase file is empty")
         return lines[0]
@@ -830,6 +851,11 @@ def _run_survey_receipts(args: argparse.Namespace) -> None:
             f"{path}: {receipt.post}, {len(receipt.entries)} file(s): "
             f"{receipt.accepted} accepted, {receipt.refused} refused"
         )
+    if written:
+        from postkit.core.hq.signing import hq_signing_key, public_key_of
+
+        key = public_key_of(hq_signing_key())
+        print(f"signed with headquarters' key {key.short} (posts import it: survey receipt-key)")
     if not written:
         print(f"{args.dir}: no files received from any post yet; no receipts written")
     for file in batch.unattributed:
@@ -858,7 +884,8 @@ def _run_receipt_import(args: argparse.Namespace) -> int:
                 continue
             print(
                 f"{path}: receipt for {result.post} of {result.issued_at:%Y-%m-%d}: "
-                f"{len(result.updated)} export(s) updated, {len(result.unchanged)} unchanged"
+                f"{len(result.updated)} export(s) updated, {len(result.unchanged)} unchanged; "
+                f"{_signature_note(result)}"
             )
             for sent in (*result.updated, *result.unchanged):
                 reason = f" ({sent.reason})" if sent.reason else ""
@@ -866,6 +893,34 @@ def _run_receipt_import(args: argparse.Namespace) -> int:
             for entry in result.unknown:
                 print(f"{entry.file_name}\t{entry.status}: not an export recorded at this post")
     return 1 if failed else 0
+
+
+def _signature_note(result: ReceiptImport) -> str:
+    from postkit.core.surveys.receipts import SIGNED, UNSIGNED
+
+    if result.signature == SIGNED:
+        return f"signed by headquarters (key {result.key_fingerprint[:16]})"
+    if result.signature == UNSIGNED:
+        return "NOT SIGNED: anybody could have written it"
+    return "signed by a key this post has not imported (receipt import-key FILE)"
+
+
+def _run_receipt_import_key(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.surveys.receipts import import_hq_key
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        key = import_hq_key(session, args.file, _actor(session))
+    print(f"{args.file}: headquarters' receipt key {key.short} stored; compare it with HQ's")
+
+
+def _run_survey_receipt_key(args: argparse.Namespace) -> None:
+    from postkit.core.hq.signing import export_public_key, hq_signing_key, public_key_of
+
+    path = export_public_key(args.out)
+    key = public_key_of(hq_signing_key())
+    print(f"{path}: headquarters' receipt key {key.short}; give it to each post")
 
 
 def _run_demo_exports(args: argparse.Namespace) -> None:

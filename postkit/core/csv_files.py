@@ -9,6 +9,14 @@ header line.
 
 Dates in a CSV saved by Excel are text in the locale's short form; `iso_date_text` turns the
 Dutch form (day-month-year with dashes, the only unambiguous one) into ISO 8601.
+
+Every CSV postkit writes goes through `csv_writer`, which neutralises formulas as OWASP's
+"CSV Injection" page says: a text cell starting with = + - @ tab, carriage return or line feed
+gets a single quote in front (a spreadsheet then shows it as text), and every text cell is
+quoted whole, its quotes doubled, so a spreadsheet that splits at another separator (Excel in
+a Dutch locale splits at ';') cannot start a new cell inside it. Numbers postkit itself
+validated (int and float values, not text) are written as they are: -0.5 holds no formula,
+and a spreadsheet should still add it up.
 """
 
 from __future__ import annotations
@@ -16,10 +24,11 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from postkit.core.errors import PostkitError
 
@@ -35,6 +44,11 @@ _WIDE_BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
+# A row of a sanctions list or a risk table is a few kB; a megabyte without a line break is no
+# CSV, and reading on to the next one would hold all of it in memory.
+MAX_LINE_CHARS = 1 << 20
+# OWASP CSV Injection: the first characters that make a spreadsheet read a cell as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
@@ -59,7 +73,7 @@ def csv_layout(path: Path) -> CsvLayout:
     """
     encoding = _encoding(path)
     with path.open(encoding=encoding, errors="replace", newline="") as file:
-        header = file.readline()
+        header = file.readline(MAX_LINE_CHARS)
     return CsvLayout(encoding, _delimiter(header))
 
 
@@ -71,7 +85,7 @@ def open_csv(path: Path) -> Iterator[Iterator[list[str]]]:
     """
     layout = csv_layout(path)
     with path.open(encoding=layout.encoding, newline="") as file:
-        reader = csv.reader(file, delimiter=layout.delimiter)
+        reader = csv.reader(_bounded_lines(file, path.name), delimiter=layout.delimiter)
         try:
             yield reader
         except UnicodeDecodeError as error:
@@ -79,6 +93,37 @@ def open_csv(path: Path) -> Iterator[Iterator[list[str]]]:
             raise PostkitError(
                 f"{path.name}, row {row}: neither UTF-8 nor Windows-1252 text"
             ) from error
+
+
+class SafeCsvWriter:
+    """A csv.writer whose cells cannot be formulas (see the module's note)."""
+
+    def __init__(self, file: IO[str], delimiter: str = ",") -> None:
+        # QUOTE_NONNUMERIC quotes every cell but int and float ones.
+        self._writer = csv.writer(file, delimiter=delimiter, quoting=csv.QUOTE_NONNUMERIC)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([csv_cell(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(file: IO[str], delimiter: str = ",") -> SafeCsvWriter:
+    """The writer for every CSV postkit writes: no cell of it is a live formula."""
+    return SafeCsvWriter(file, delimiter)
+
+
+def csv_cell(value: object) -> str | int | float:
+    """A cell as written: an int or float as it is, anything else as text, a single quote
+    put in front when the text starts like a formula; None is an empty cell."""
+    if value is None:
+        return ""
+    if type(value) in (int, float):
+        return value  # type: ignore[return-value]
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def iso_date_text(text: str) -> str:
@@ -110,6 +155,8 @@ def _encoding(path: Path) -> str:
         file.seek(0)
         while True:
             chunk = file.read(_CHUNK)
+            if b"\x00" in chunk:
+                raise PostkitError(f"{path.name}: {_not_text(chunk, lines)}")
             try:
                 decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as error:
@@ -131,6 +178,8 @@ def _refuse_wide_text(path: Path, start: bytes) -> None:
         name = marked[0]
     elif start.count(0) < len(start) // 4:  # a stray NUL is damage, not an encoding
         return
+    elif not start.strip(b"\x00"):  # nothing but NUL bytes: no text at all
+        return
     else:
         # Without a byte-order mark: ASCII text in UTF-16 has every other byte NUL.
         name = "UTF-32" if b"\x00\x00\x00" in start else "UTF-16"
@@ -138,6 +187,25 @@ def _refuse_wide_text(path: Path, start: bytes) -> None:
         f"{path.name}: the file is {name} text, which postkit does not read; "
         "save it as CSV UTF-8 (or CSV) and import that"
     )
+def _bounded_lines(file: IO[str], name: str) -> Iterator[str]:
+    """The file's lines, refused (PostkitError) at one longer than MAX_LINE_CHARS."""
+    number = 0
+    while line := file.readline(MAX_LINE_CHARS + 1):
+        number += 1
+        if len(line) > MAX_LINE_CHARS:
+            raise PostkitError(
+                f"{name}, line {number}: over {MAX_LINE_CHARS // 2**20} MB without a line "
+                "break; not a CSV table"
+            )
+        yield line
+
+
+def _not_text(chunk: bytes, lines: int) -> str:
+    """Why bytes with a NUL in them are no CSV that Excel or a tool saves as text."""
+    if lines == 0 and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text; save it as CSV UTF-8 (or CSV) and import that"
+    row = lines + chunk.count(b"\n", 0, chunk.index(b"\x00")) + 1
+    return f"row {row} holds a NUL byte: not a text file (UTF-16 without a byte-order mark?)"
 
 
 def _first_undecodable_line(path: Path, encoding: str) -> int:

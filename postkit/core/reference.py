@@ -15,6 +15,9 @@ from pathlib import Path
 
 from postkit.core.errors import PostkitError
 from postkit.core.paths import resources_dir, user_data_dir
+from postkit.core.untrusted import UntrustedFileError, load_json
+
+MAX_POSTS_BYTES = 5 * 1024 * 1024  # some 300 posts take 100 kB
 
 LANGUAGES = ("nl", "en")
 
@@ -215,11 +218,15 @@ def _posts_at(path: Path, _stamp: int) -> PostList:
 def load_posts(path: Path) -> PostList:
     """Read and check a list of posts; a bad entry is refused naming the entry and field."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_POSTS_BYTES:
+            raise PostkitError(
+                f"{path}: over {MAX_POSTS_BYTES // 2**20} MB; that is not a list of posts"
+            )
+        raw = load_json(path.read_bytes())
     except OSError as error:
         raise PostkitError(f"cannot read {path}: {error.strerror or error}") from error
-    except ValueError as error:
-        raise PostkitError(f"{path}: not valid JSON ({error})") from error
+    except UntrustedFileError as error:
+        raise PostkitError(f"{path}: {error.reason}") from error
     if not isinstance(raw, list):
         raise PostkitError(f"{path}: expected a list of posts")
     known_countries, known_regions = countries(), regions()

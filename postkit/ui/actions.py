@@ -62,6 +62,8 @@ class ActionId(Enum):
     HQ_SAVE_SUMMARY = auto()
     HQ_SAVE_REPORT = auto()
     HQ_WRITE_RECEIPTS = auto()
+    IMPORT_RECEIPT_KEY = auto()
+    HQ_EXPORT_RECEIPT_KEY = auto()
 
 
 Key = QKeySequence.StandardKey
@@ -370,6 +372,22 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Write a receipt file for each post whose files arrived"),
         None,
         "receipt-text-outline",
+    ),
+    ActionId.IMPORT_RECEIPT_KEY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import headquarters' receipt &key…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Store the key that shows a receipt really comes from headquarters"
+        ),
+        None,
+        "shield-check-outline",
+    ),
+    ActionId.HQ_EXPORT_RECEIPT_KEY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export the receipt &key…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Write the public key the posts check headquarters' receipts with"
+        ),
+        None,
+        "file-export-outline",
     ),
 }
 

@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
                     ActionId.IMPORT_SURVEY,
                     ActionId.EXPORT_RESPONSES,
                     ActionId.IMPORT_RECEIPT,
+                    ActionId.IMPORT_RECEIPT_KEY,
                 ),
             ),
             (
@@ -298,6 +299,7 @@ class MainWindow(QMainWindow):
                     ActionId.HQ_SAVE_SUMMARY,
                     ActionId.HQ_SAVE_REPORT,
                     ActionId.HQ_WRITE_RECEIPTS,
+                    ActionId.HQ_EXPORT_RECEIPT_KEY,
                 ),
             ),
         ):
@@ -398,6 +400,8 @@ class MainWindow(QMainWindow):
             ActionId.HQ_SAVE_SUMMARY: ("hq", lambda: self.hq_page.save_summary()),
             ActionId.HQ_SAVE_REPORT: ("hq", lambda: self.hq_page.save_report()),
             ActionId.HQ_WRITE_RECEIPTS: ("hq", self.write_receipts),
+            ActionId.IMPORT_RECEIPT_KEY: ("surveys", self.import_receipt_key),
+            ActionId.HQ_EXPORT_RECEIPT_KEY: ("hq", self.export_receipt_key),
         }
         for action_id, (module, command) in module_commands.items():
             a[action_id].triggered.connect(
@@ -469,6 +473,8 @@ class MainWindow(QMainWindow):
                 ActionId.HQ_SAVE_SUMMARY,
                 ActionId.HQ_SAVE_REPORT,
                 ActionId.HQ_WRITE_RECEIPTS,
+                ActionId.IMPORT_RECEIPT_KEY,
+                ActionId.HQ_EXPORT_RECEIPT_KEY,
             ):
                 a[action_id].setEnabled(False)
             return
@@ -503,6 +509,8 @@ class MainWindow(QMainWindow):
         a[ActionId.HQ_SAVE_SUMMARY].setEnabled(hq.can_save)
         a[ActionId.HQ_SAVE_REPORT].setEnabled(hq.can_save)
         a[ActionId.HQ_WRITE_RECEIPTS].setEnabled(not hq.is_busy)
+        a[ActionId.IMPORT_RECEIPT_KEY].setEnabled(True)
+        a[ActionId.HQ_EXPORT_RECEIPT_KEY].setEnabled(True)
 
     def _show_page(self, row: int) -> None:
         if self.is_attached:
@@ -635,6 +643,70 @@ class MainWindow(QMainWindow):
             self.tr("%n receipts written to {0}", "", len(written)).format(folder), 10000
         )
         return [path for path, _receipt in written]
+
+    def ask_receipt_key_path(self, for_saving: bool) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = self.settings.get(keys.LAST_EXPORT_FOLDER)
+        filter_ = self.tr("Receipt keys (*.postkit-key)")
+        if for_saving:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export the receipt key"),
+                str(Path(folder or "") / "headquarters.postkit-key"),
+                filter_,
+            )
+        else:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import headquarters' receipt key"), folder, filter_
+            )
+        return Path(path) if path else None
+
+    def export_receipt_key(self) -> Path | None:
+        """Headquarters: write the public key the posts check receipts with."""
+        from postkit.core.hq.signing import export_public_key, hq_signing_key, public_key_of
+
+        path = self.ask_receipt_key_path(for_saving=True)
+        if path is None:
+            return None
+        try:
+            export_public_key(path)
+            short = public_key_of(hq_signing_key()).short
+        except PostkitError as error:
+            show_error(self, error)
+            return None
+        except OSError as error:
+            show_error(self, PostkitError(f"{path}: {error.strerror or error}"))
+            return None
+        self.statusBar().showMessage(
+            self.tr("Receipt key {0} written to {1}: give it to each post").format(short, path),
+            10000,
+        )
+        return path
+
+    def import_receipt_key(self) -> str | None:
+        """The post: store headquarters' public key; its short fingerprint, to compare."""
+        from postkit.core.surveys.receipts import import_hq_key
+
+        assert self.database is not None
+        path = self.ask_receipt_key_path(for_saving=False)
+        if path is None:
+            return None
+        user = self.profile.user_name if self.profile else ""
+        try:
+            with self.database.session() as session:
+                key = import_hq_key(session, path, user)
+        except PostkitError as error:
+            show_error(self, error)
+            return None
+        self.statusBar().showMessage(
+            self.tr("Headquarters' receipt key {0} stored: compare it with headquarters'").format(
+                key.short
+            ),
+            10000,
+        )
+        self.surveys_page.receipts_view.reload()
+        return key.short
 
     def _reset_demo(self) -> None:
         """Trainer mode: put the demo's good practices back as they were seeded."""

@@ -12,494 +12,514 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="79"/>
+        <location filename="../../postkit/ui/actions.py" line="81"/>
         <source>&amp;New activity…</source>
         <translation>&amp;Nieuwe activiteit…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="80"/>
+        <location filename="../../postkit/ui/actions.py" line="82"/>
         <source>Log a new activity</source>
         <translation>Een nieuwe activiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="85"/>
+        <location filename="../../postkit/ui/actions.py" line="87"/>
         <source>&amp;Edit activity…</source>
         <translation>Activiteit &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="86"/>
+        <location filename="../../postkit/ui/actions.py" line="88"/>
         <source>Edit the selected activity</source>
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="91"/>
+        <location filename="../../postkit/ui/actions.py" line="93"/>
         <source>D&amp;uplicate activity</source>
         <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="92"/>
+        <location filename="../../postkit/ui/actions.py" line="94"/>
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="97"/>
+        <location filename="../../postkit/ui/actions.py" line="99"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="98"/>
+        <location filename="../../postkit/ui/actions.py" line="100"/>
         <source>Delete the selected activities</source>
         <translation>De geselecteerde activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="103"/>
+        <location filename="../../postkit/ui/actions.py" line="105"/>
         <source>&amp;Export list to Excel…</source>
         <translation>Lijst exporteren naar &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="104"/>
+        <location filename="../../postkit/ui/actions.py" line="106"/>
         <source>Export the activities shown to an .xlsx file</source>
         <translation>De getoonde activiteiten exporteren naar een .xlsx-bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="109"/>
+        <location filename="../../postkit/ui/actions.py" line="111"/>
         <source>Annual &amp;report (PDF)…</source>
         <translation>&amp;Jaarverslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="110"/>
+        <location filename="../../postkit/ui/actions.py" line="112"/>
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="115"/>
+        <location filename="../../postkit/ui/actions.py" line="117"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="116"/>
+        <location filename="../../postkit/ui/actions.py" line="118"/>
         <source>Search the activities</source>
         <translation>In de activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="121"/>
+        <location filename="../../postkit/ui/actions.py" line="123"/>
         <source>&amp;Clear filters</source>
         <translation>&amp;Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="122"/>
+        <location filename="../../postkit/ui/actions.py" line="124"/>
         <source>Show all activities</source>
         <translation>Alle activiteiten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="127"/>
+        <location filename="../../postkit/ui/actions.py" line="129"/>
         <source>&amp;Activities</source>
         <translation>&amp;Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="128"/>
+        <location filename="../../postkit/ui/actions.py" line="130"/>
         <source>The activity log</source>
         <translation>Het activiteitenlogboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="133"/>
+        <location filename="../../postkit/ui/actions.py" line="135"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="134"/>
+        <location filename="../../postkit/ui/actions.py" line="136"/>
         <source>The post&apos;s year at a glance</source>
         <translation>Het jaar van de post in één oogopslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="139"/>
+        <location filename="../../postkit/ui/actions.py" line="141"/>
         <source>&amp;Post profile…</source>
         <translation>&amp;Postprofiel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="140"/>
+        <location filename="../../postkit/ui/actions.py" line="142"/>
         <source>The post, its countries and your name</source>
         <translation>De post, de landen en uw naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="145"/>
+        <location filename="../../postkit/ui/actions.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="146"/>
+        <location filename="../../postkit/ui/actions.py" line="148"/>
         <source>Close postkit</source>
         <translation>postkit afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="151"/>
+        <location filename="../../postkit/ui/actions.py" line="153"/>
         <source>&amp;About postkit</source>
         <translation>&amp;Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="152"/>
+        <location filename="../../postkit/ui/actions.py" line="154"/>
         <source>Version and purpose</source>
         <translation>Versie en doel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="157"/>
+        <location filename="../../postkit/ui/actions.py" line="159"/>
         <source>P&amp;references…</source>
         <translation>&amp;Voorkeuren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="158"/>
+        <location filename="../../postkit/ui/actions.py" line="160"/>
         <source>The interface language</source>
         <translation>De taal van de gebruikersinterface</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="163"/>
+        <location filename="../../postkit/ui/actions.py" line="165"/>
         <source>&amp;Back up now</source>
         <translation>Nu &amp;back-up maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="164"/>
+        <location filename="../../postkit/ui/actions.py" line="166"/>
         <source>Write a backup copy of the post&apos;s database</source>
         <translation>Een back-up van de database van de post maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="169"/>
+        <location filename="../../postkit/ui/actions.py" line="171"/>
         <source>Re&amp;store from backup…</source>
         <translation>&amp;Herstellen uit back-up…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="170"/>
+        <location filename="../../postkit/ui/actions.py" line="172"/>
         <source>Replace the database by a backup (the current one is kept)</source>
         <translation>De database vervangen door een back-up (de huidige blijft bewaard)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="175"/>
+        <location filename="../../postkit/ui/actions.py" line="177"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="176"/>
+        <location filename="../../postkit/ui/actions.py" line="178"/>
         <source>The keys for common actions</source>
         <translation>De toetsen voor veelgebruikte handelingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="181"/>
+        <location filename="../../postkit/ui/actions.py" line="183"/>
         <source>&amp;User guide</source>
         <translation>&amp;Handleiding</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="182"/>
+        <location filename="../../postkit/ui/actions.py" line="184"/>
         <source>A short guide to postkit&apos;s tasks</source>
         <translation>Een korte handleiding bij de taken van postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="187"/>
+        <location filename="../../postkit/ui/actions.py" line="189"/>
         <source>&amp;IMVO conditions</source>
         <translation>&amp;IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="188"/>
+        <location filename="../../postkit/ui/actions.py" line="190"/>
         <source>Screening of companies&apos; requests for support</source>
         <translation>Toetsing van steunverzoeken van bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="193"/>
+        <location filename="../../postkit/ui/actions.py" line="195"/>
         <source>New support &amp;request…</source>
         <translation>Nieuw steun&amp;verzoek…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="194"/>
+        <location filename="../../postkit/ui/actions.py" line="196"/>
         <source>Record a company&apos;s request for support</source>
         <translation>Een steunverzoek van een bedrijf vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="199"/>
+        <location filename="../../postkit/ui/actions.py" line="201"/>
         <source>&amp;Edit request…</source>
         <translation>Verzoek &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="200"/>
+        <location filename="../../postkit/ui/actions.py" line="202"/>
         <source>Edit the company and support data of the request</source>
         <translation>De bedrijfs- en steungegevens van het verzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="205"/>
+        <location filename="../../postkit/ui/actions.py" line="207"/>
         <source>Screen against the &amp;sanctions list</source>
         <translation>Aan de &amp;sanctielijst toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="206"/>
+        <location filename="../../postkit/ui/actions.py" line="208"/>
         <source>Match the company and its directors against the list</source>
         <translation>Het bedrijf en zijn bestuurders vergelijken met de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="211"/>
+        <location filename="../../postkit/ui/actions.py" line="213"/>
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="212"/>
+        <location filename="../../postkit/ui/actions.py" line="214"/>
         <source>Write the request&apos;s decision record as PDF</source>
         <translation>Het besluitverslag van het verzoek als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="217"/>
+        <location filename="../../postkit/ui/actions.py" line="219"/>
         <source>Import &amp;sanctions list…</source>
         <translation>Sanctielijst &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="218"/>
+        <location filename="../../postkit/ui/actions.py" line="220"/>
         <source>Import a sanctions list (targets.simple.csv)</source>
         <translation>Een sanctielijst importeren (targets.simple.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="223"/>
+        <location filename="../../postkit/ui/actions.py" line="225"/>
         <source>Import risk &amp;table…</source>
         <translation>&amp;Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="224"/>
+        <location filename="../../postkit/ui/actions.py" line="226"/>
         <source>Import a country or sector risk table</source>
         <translation>Een risicotabel voor landen of sectoren importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="229"/>
+        <location filename="../../postkit/ui/actions.py" line="231"/>
         <source>&amp;Good practices</source>
         <translation>&amp;Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="230"/>
+        <location filename="../../postkit/ui/actions.py" line="232"/>
         <source>The library of good practices</source>
         <translation>De bibliotheek met goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="235"/>
+        <location filename="../../postkit/ui/actions.py" line="237"/>
         <source>New &amp;good practice…</source>
         <translation>Nieuw &amp;goed voorbeeld…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="236"/>
+        <location filename="../../postkit/ui/actions.py" line="238"/>
         <source>Write up a good practice</source>
         <translation>Een goed voorbeeld beschrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="241"/>
+        <location filename="../../postkit/ui/actions.py" line="243"/>
         <source>&amp;Promote to good practice…</source>
         <translation>&amp;Tot goed voorbeeld maken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="242"/>
+        <location filename="../../postkit/ui/actions.py" line="244"/>
         <source>Make a good practice of the selected activity</source>
         <translation>Van de geselecteerde activiteit een goed voorbeeld maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="247"/>
+        <location filename="../../postkit/ui/actions.py" line="249"/>
         <source>&amp;Import good practices…</source>
         <translation>Goede voorbeelden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="248"/>
+        <location filename="../../postkit/ui/actions.py" line="250"/>
         <source>Import .postkit files from other posts</source>
         <translation>.postkit-bestanden van andere posten importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="253"/>
+        <location filename="../../postkit/ui/actions.py" line="255"/>
         <source>E&amp;xport good practices…</source>
         <translation>Goede voorbeelden e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="254"/>
+        <location filename="../../postkit/ui/actions.py" line="256"/>
         <source>Export practices to a .postkit file to share</source>
         <translation>Voorbeelden exporteren naar een .postkit-bestand om te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="259"/>
+        <location filename="../../postkit/ui/actions.py" line="261"/>
         <source>PDF &amp;booklet…</source>
         <translation>PDF-&amp;boekje…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="260"/>
+        <location filename="../../postkit/ui/actions.py" line="262"/>
         <source>A booklet of the practices shown, to hand out</source>
         <translation>Een boekje met de getoonde voorbeelden, om uit te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="265"/>
+        <location filename="../../postkit/ui/actions.py" line="267"/>
         <source>Pre&amp;sent (trainer mode)</source>
         <translation>&amp;Presenteren (trainersmodus)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="266"/>
+        <location filename="../../postkit/ui/actions.py" line="268"/>
         <source>Show the practices full screen, one per page</source>
         <translation>De voorbeelden schermvullend tonen, één per pagina</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="271"/>
+        <location filename="../../postkit/ui/actions.py" line="273"/>
         <source>&amp;Surveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="272"/>
+        <location filename="../../postkit/ui/actions.py" line="274"/>
         <source>The evaluation survey and other surveys</source>
         <translation>De evaluatie-enquête en andere enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="277"/>
+        <location filename="../../postkit/ui/actions.py" line="279"/>
         <source>Start a survey &amp;response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="278"/>
+        <location filename="../../postkit/ui/actions.py" line="280"/>
         <source>Answer the selected survey</source>
         <translation>De geselecteerde enquête invullen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="283"/>
+        <location filename="../../postkit/ui/actions.py" line="285"/>
         <source>&amp;Continue survey draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="284"/>
+        <location filename="../../postkit/ui/actions.py" line="286"/>
         <source>Go on with a response that was not submitted yet</source>
         <translation>Verdergaan met een inzending die nog niet is verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="289"/>
+        <location filename="../../postkit/ui/actions.py" line="291"/>
         <source>Import a survey (&amp;XLSForm)…</source>
         <translation>Enquête &amp;importeren (XLSForm)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="290"/>
+        <location filename="../../postkit/ui/actions.py" line="292"/>
         <source>Add a survey designed as an XLSForm workbook</source>
         <translation>Een enquête toevoegen die als XLSForm-werkmap is opgezet</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="295"/>
+        <location filename="../../postkit/ui/actions.py" line="297"/>
         <source>Export survey r&amp;esponses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="296"/>
+        <location filename="../../postkit/ui/actions.py" line="298"/>
         <source>Export the post&apos;s responses for headquarters</source>
         <translation>De inzendingen van de post exporteren voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="301"/>
+        <location filename="../../postkit/ui/actions.py" line="303"/>
         <source>Pro&amp;tect with a passphrase…</source>
         <translation>Beveiligen met een &amp;wachtzin…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="302"/>
+        <location filename="../../postkit/ui/actions.py" line="304"/>
         <source>Encrypt the post&apos;s database, its backups and its attached files</source>
         <translation>De database van de post, de back-ups en de bijgevoegde bestanden versleutelen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="309"/>
+        <location filename="../../postkit/ui/actions.py" line="311"/>
         <source>&amp;Change passphrase…</source>
         <translation>Wachtzin wij&amp;zigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="310"/>
+        <location filename="../../postkit/ui/actions.py" line="312"/>
         <source>Re-key the database and its backups with a new passphrase</source>
         <translation>De database en de back-ups opnieuw versleutelen met een nieuwe wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="315"/>
+        <location filename="../../postkit/ui/actions.py" line="317"/>
         <source>&amp;Users…</source>
         <translation>&amp;Gebruikers…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="316"/>
+        <location filename="../../postkit/ui/actions.py" line="318"/>
         <source>The people at the post who use postkit</source>
         <translation>De medewerkers van de post die postkit gebruiken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="321"/>
+        <location filename="../../postkit/ui/actions.py" line="323"/>
         <source>S&amp;witch user…</source>
         <translation>Gebruiker wi&amp;sselen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="322"/>
+        <location filename="../../postkit/ui/actions.py" line="324"/>
         <source>Let another person at the post work under their own name</source>
         <translation>Een andere medewerker van de post onder de eigen naam laten werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="327"/>
+        <location filename="../../postkit/ui/actions.py" line="329"/>
         <source>Import a &amp;receipt…</source>
         <translation>Een &amp;ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="328"/>
+        <location filename="../../postkit/ui/actions.py" line="330"/>
         <source>Import headquarters&apos; receipt of the exports the post sent</source>
         <translation>De ontvangstbevestiging van het departement voor de verzonden exports importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="333"/>
+        <location filename="../../postkit/ui/actions.py" line="335"/>
         <source>&amp;Headquarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="334"/>
+        <location filename="../../postkit/ui/actions.py" line="336"/>
         <source>Aggregate the survey exports of the posts</source>
         <translation>De enquête-exports van de posten samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="339"/>
+        <location filename="../../postkit/ui/actions.py" line="341"/>
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="340"/>
+        <location filename="../../postkit/ui/actions.py" line="342"/>
         <source>Add post export files to aggregate</source>
         <translation>Exportbestanden van posten toevoegen om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="345"/>
+        <location filename="../../postkit/ui/actions.py" line="347"/>
         <source>Add a f&amp;older of exports…</source>
         <translation>Een &amp;map met exports toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="346"/>
+        <location filename="../../postkit/ui/actions.py" line="348"/>
         <source>Add every export file in a folder</source>
         <translation>Alle exportbestanden in een map toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="351"/>
+        <location filename="../../postkit/ui/actions.py" line="353"/>
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="352"/>
+        <location filename="../../postkit/ui/actions.py" line="354"/>
         <source>Check and store the listed exports and build the summary</source>
         <translation>De gekozen exports controleren, opslaan en het overzicht maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="357"/>
+        <location filename="../../postkit/ui/actions.py" line="359"/>
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="358"/>
+        <location filename="../../postkit/ui/actions.py" line="360"/>
         <source>Write the summary workbook</source>
         <translation>Het overzicht als werkmap opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="363"/>
+        <location filename="../../postkit/ui/actions.py" line="365"/>
         <source>Save &amp;report (PDF)…</source>
         <translation>&amp;Rapport opslaan (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="364"/>
+        <location filename="../../postkit/ui/actions.py" line="366"/>
         <source>Write the report with charts</source>
         <translation>Het rapport met grafieken opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="369"/>
+        <location filename="../../postkit/ui/actions.py" line="371"/>
         <source>Write &amp;receipts…</source>
         <translation>Ont&amp;vangstbevestigingen schrijven…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="370"/>
+        <location filename="../../postkit/ui/actions.py" line="372"/>
         <source>Write a receipt file for each post whose files arrived</source>
         <translation>Een ontvangstbevestiging schrijven voor elke post waarvan bestanden binnenkwamen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="377"/>
+        <source>Import headquarters&apos; receipt &amp;key…</source>
+        <translation>Ontvangst&amp;sleutel van het departement importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="378"/>
+        <source>Store the key that shows a receipt really comes from headquarters</source>
+        <translation>De sleutel opslaan waarmee blijkt dat een ontvangstbevestiging echt van het departement komt</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="385"/>
+        <source>Export the receipt &amp;key…</source>
+        <translation>Ontvangstsleutel e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/actions.py" line="386"/>
+        <source>Write the public key the posts check headquarters&apos; receipts with</source>
+        <translation>De publieke sleutel opslaan waarmee de posten de ontvangstbevestigingen van het departement controleren</translation>
     </message>
 </context>
 <context>
@@ -2702,27 +2722,27 @@
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="292"/>
+        <location filename="../../postkit/ui/main_window.py" line="293"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="310"/>
+        <location filename="../../postkit/ui/main_window.py" line="312"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="316"/>
+        <location filename="../../postkit/ui/main_window.py" line="318"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="527"/>
+        <location filename="../../postkit/ui/main_window.py" line="535"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="546"/>
+        <location filename="../../postkit/ui/main_window.py" line="554"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -2730,17 +2750,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="548"/>
+        <location filename="../../postkit/ui/main_window.py" line="556"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="616"/>
+        <location filename="../../postkit/ui/main_window.py" line="624"/>
         <source>Write the receipts into</source>
         <translation>De ontvangstbevestigingen opslaan in</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="635"/>
+        <location filename="../../postkit/ui/main_window.py" line="643"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
@@ -2748,27 +2768,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="689"/>
+        <location filename="../../postkit/ui/main_window.py" line="651"/>
+        <source>Receipt keys (*.postkit-key)</source>
+        <translation>Ontvangstsleutels (*.postkit-key)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/main_window.py" line="655"/>
+        <source>Export the receipt key</source>
+        <translation>Ontvangstsleutel exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/main_window.py" line="661"/>
+        <source>Import headquarters&apos; receipt key</source>
+        <translation>Ontvangstsleutel van het departement importeren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/main_window.py" line="682"/>
+        <source>Receipt key {0} written to {1}: give it to each post</source>
+        <translation>Ontvangstsleutel {0} opgeslagen in {1}: geef hem aan elke post</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/main_window.py" line="703"/>
+        <source>Headquarters&apos; receipt key {0} stored: compare it with headquarters&apos;</source>
+        <translation>Ontvangstsleutel {0} van het departement opgeslagen: vergelijk hem met die van het departement</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/main_window.py" line="761"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="692"/>
+        <location filename="../../postkit/ui/main_window.py" line="764"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="707"/>
+        <location filename="../../postkit/ui/main_window.py" line="779"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="708"/>
+        <location filename="../../postkit/ui/main_window.py" line="780"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="716"/>
+        <location filename="../../postkit/ui/main_window.py" line="788"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -2776,17 +2821,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="717"/>
+        <location filename="../../postkit/ui/main_window.py" line="789"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="717"/>
+        <location filename="../../postkit/ui/main_window.py" line="789"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="719"/>
+        <location filename="../../postkit/ui/main_window.py" line="791"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -2794,106 +2839,106 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="812"/>
+        <location filename="../../postkit/ui/main_window.py" line="884"/>
         <source>Working as {0}</source>
         <translation>U werkt als {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="823"/>
+        <location filename="../../postkit/ui/main_window.py" line="895"/>
         <source>The new language applies when postkit starts again.</source>
         <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="845"/>
+        <location filename="../../postkit/ui/main_window.py" line="917"/>
         <source>Backup written to {0}</source>
         <translation>Back-up opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="856"/>
-        <location filename="../../postkit/ui/main_window.py" line="876"/>
+        <location filename="../../postkit/ui/main_window.py" line="928"/>
+        <location filename="../../postkit/ui/main_window.py" line="948"/>
         <source>Restore from backup</source>
         <translation>Herstellen uit back-up</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="858"/>
+        <location filename="../../postkit/ui/main_window.py" line="930"/>
         <source>postkit database (*.sqlite3)</source>
         <translation>postkit-database (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="873"/>
+        <location filename="../../postkit/ui/main_window.py" line="945"/>
         <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
         <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="876"/>
+        <location filename="../../postkit/ui/main_window.py" line="948"/>
         <source>Restore</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="890"/>
+        <location filename="../../postkit/ui/main_window.py" line="962"/>
         <source>Restored</source>
         <translation>Hersteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="891"/>
+        <location filename="../../postkit/ui/main_window.py" line="963"/>
         <source>The backup was restored. The database as it was is kept in {0}.</source>
         <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="932"/>
+        <location filename="../../postkit/ui/main_window.py" line="1004"/>
         <source>Protected</source>
         <translation>Beveiligd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="934"/>
+        <location filename="../../postkit/ui/main_window.py" line="1006"/>
         <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
         <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="956"/>
-        <location filename="../../postkit/ui/main_window.py" line="971"/>
+        <location filename="../../postkit/ui/main_window.py" line="1028"/>
+        <location filename="../../postkit/ui/main_window.py" line="1043"/>
         <source>Change passphrase</source>
         <translation>Wachtzin wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="957"/>
-        <location filename="../../postkit/ui/main_window.py" line="972"/>
+        <location filename="../../postkit/ui/main_window.py" line="1029"/>
+        <location filename="../../postkit/ui/main_window.py" line="1044"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="990"/>
+        <location filename="../../postkit/ui/main_window.py" line="1062"/>
         <source>The passphrase is changed; the backups use the new one too.</source>
         <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1019"/>
-        <location filename="../../postkit/ui/main_window.py" line="1057"/>
+        <location filename="../../postkit/ui/main_window.py" line="1091"/>
+        <location filename="../../postkit/ui/main_window.py" line="1129"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1019"/>
+        <location filename="../../postkit/ui/main_window.py" line="1091"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1028"/>
+        <location filename="../../postkit/ui/main_window.py" line="1100"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1028"/>
+        <location filename="../../postkit/ui/main_window.py" line="1100"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1043"/>
+        <location filename="../../postkit/ui/main_window.py" line="1115"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1046"/>
+        <location filename="../../postkit/ui/main_window.py" line="1118"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -2901,32 +2946,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1057"/>
+        <location filename="../../postkit/ui/main_window.py" line="1129"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1072"/>
+        <location filename="../../postkit/ui/main_window.py" line="1144"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1075"/>
+        <location filename="../../postkit/ui/main_window.py" line="1147"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1098"/>
+        <location filename="../../postkit/ui/main_window.py" line="1170"/>
         <source>About postkit</source>
         <translation>Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1100"/>
+        <location filename="../../postkit/ui/main_window.py" line="1172"/>
         <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="1112"/>
+        <location filename="../../postkit/ui/main_window.py" line="1184"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
@@ -2934,57 +2979,57 @@
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="65"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="66"/>
         <source>company</source>
         <translation>bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="67"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="68"/>
         <source>director</source>
         <translation>bestuurder</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="76"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="77"/>
         <source>Screened name</source>
         <translation>Getoetste naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="77"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="78"/>
         <source>Listed name</source>
         <translation>Naam op de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="78"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="79"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="79"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="80"/>
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="80"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="81"/>
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="130"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="131"/>
         <source>Judged before this screening by {0} on {1}: {2}</source>
         <translation>Beoordeeld vóór deze toetsing door {0} op {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="134"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="135"/>
         <source>Matched on: {0}</source>
         <translation>Gevonden op: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="157"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="158"/>
         <source>{0} · new</source>
         <translation>{0} · nieuw</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="159"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="160"/>
         <source>{0} · earlier</source>
         <translation>{0} · eerder</translation>
     </message>
@@ -4119,112 +4164,127 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ReceiptsView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="84"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="86"/>
         <source>Import &amp;receipt…</source>
         <translation>&amp;Ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="87"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="89"/>
         <source>Read a receipt file from headquarters (you can also drop it here)</source>
         <translation>Een ontvangstbevestiging van het departement inlezen (u kunt het bestand ook hierheen slepen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="95"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="97"/>
         <source>Exports sent to headquarters</source>
         <translation>Exports verzonden naar het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="98"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="100"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="99"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="101"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="101"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="103"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="102"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="113"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="115"/>
         <source>No exports yet. Each export for headquarters is listed here until its receipt confirms it.</source>
         <translation>Nog geen exports. Elke export voor het departement staat hier totdat een ontvangstbevestiging hem bevestigt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="164"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="166"/>
         <source>Responses: {0} · SHA-256 {1}</source>
         <translation>Inzendingen: {0} · SHA-256 {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="173"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="176"/>
+        <source>Accepted, but the receipt is not signed (responses counted: {0})</source>
+        <translation>Aanvaard, maar de ontvangstbevestiging is niet ondertekend (getelde inzendingen: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="181"/>
         <source>Refused ({0})</source>
         <translation>Geweigerd ({0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="173"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="181"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="177"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="185"/>
         <source>Not confirmed after {0} days</source>
         <translation>Na {0} dagen niet bevestigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="81"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="83"/>
         <source>Exported for headquarters</source>
         <translation>Geëxporteerd voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="100"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="102"/>
         <source>Exported</source>
         <translation>Geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="167"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="169"/>
         <source>Confirmed by headquarters (responses counted: {0})</source>
         <translation>Bevestigd door het departement (getelde inzendingen: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="183"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="191"/>
         <source>Exported, not yet confirmed by headquarters</source>
         <translation>Geëxporteerd, nog niet bevestigd door het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="198"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="206"/>
         <source>Import a receipt from headquarters</source>
         <translation>Ontvangstbevestiging van het departement importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="200"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="208"/>
         <source>Receipts from headquarters (*.postkit-receipt.json *.json)</source>
         <translation>Ontvangstbevestigingen van het departement (*.postkit-receipt.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="234"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="242"/>
         <source>Importing the receipt…</source>
         <translation>De ontvangstbevestiging wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="247"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="255"/>
         <source>Receipt imported (exports updated: {0})</source>
         <translation>Ontvangstbevestiging geïmporteerd (bijgewerkte exports: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="254"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="262"/>
         <source>{file}: receipt of {date} (exports updated: {count}).</source>
         <translation>{file}: ontvangstbevestiging van {date} (bijgewerkte exports: {count}).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="262"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="269"/>
+        <source>The receipt is not signed: anybody could have written it. Ask headquarters for a signed one.</source>
+        <translation>De ontvangstbevestiging is niet ondertekend: iedereen kan hem geschreven hebben. Vraag het departement om een ondertekende.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="274"/>
+        <source>The receipt is signed with a key this post has not imported: import headquarters&apos; receipt key (Surveys menu) to check it.</source>
+        <translation>De ontvangstbevestiging is ondertekend met een sleutel die deze post niet heeft geïmporteerd: importeer de ontvangstsleutel van het departement (menu Enquêtes) om hem te controleren.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="280"/>
         <source>Headquarters also lists files this post has no record of: {0}</source>
         <translation>Het departement noemt ook bestanden waarvan deze post niets heeft vastgelegd: {0}</translation>
     </message>
@@ -4749,228 +4809,228 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>SanctionsPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="175"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="176"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="176"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="177"/>
         <source>List id</source>
         <translation>Lijst-id</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="178"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="179"/>
         <source>Also known as</source>
         <translation>Ook bekend als</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="179"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="180"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="180"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="181"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="181"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="182"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="182"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="183"/>
         <source>Identifiers</source>
         <translation>Identificatienummers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="184"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="185"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="185"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="186"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="186"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="187"/>
         <source>Last changed</source>
         <translation>Laatst gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="223"/>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="438"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="224"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="439"/>
         <source>&amp;Screen now</source>
         <translation>Nu &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="174"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="175"/>
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="177"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="178"/>
         <source>Listed on</source>
         <translation>Op de lijst sinds</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="183"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="184"/>
         <source>Regulation</source>
         <translation>Verordening</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="225"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="226"/>
         <source>Match the company and its directors against the current sanctions lists</source>
         <translation>Toets het bedrijf en zijn bestuurders aan de huidige sanctielijsten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="240"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="241"/>
         <source>Sanctions candidates</source>
         <translation>Mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="295"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="296"/>
         <source>&amp;Confirm match…</source>
         <translation>Treffer &amp;bevestigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="296"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="297"/>
         <source>This list entry is the screened company or person</source>
         <translation>Deze vermelding op de lijst is het getoetste bedrijf of de getoetste persoon</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="297"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="298"/>
         <source>&amp;Dismiss…</source>
         <translation>&amp;Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="298"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="299"/>
         <source>This list entry is someone else</source>
         <translation>Deze vermelding op de lijst betreft iemand anders</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="311"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="312"/>
         <source>Why the matcher suggests it</source>
         <translation>Waarom de vergelijking dit voorstelt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="405"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="406"/>
         <source>Confirm sanctions match</source>
         <translation>Treffer op de sanctielijst bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="407"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="408"/>
         <source>Why is “{0}” the listed “{1}”? (e.g. same date of birth, same address)</source>
         <translation>Waarom is “{0}” dezelfde als “{1}” op de lijst? (bijv. zelfde geboortedatum, zelfde adres)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="410"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="411"/>
         <source>Dismiss candidate</source>
         <translation>Mogelijke treffer afwijzen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="411"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="412"/>
         <source>Why is “{0}” not the listed “{1}”? (e.g. other date of birth)</source>
         <translation>Waarom is “{0}” niet dezelfde als “{1}” op de lijst? (bijv. andere geboortedatum)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="420"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="421"/>
         <source>A note is required.</source>
         <translation>Een notitie is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="438"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="439"/>
         <source>&amp;Screen again</source>
         <translation>Opnieuw &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="459"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="460"/>
         <source>Not screened yet. Current lists: {0}.</source>
         <translation>Nog niet getoetst. Huidige lijsten: {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="464"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="465"/>
         <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with the EU or UN XML file, the Dutch national list or an OpenSanctions targets.simple.csv (OpenSanctions data is licensed for non-commercial use only).</source>
         <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met het XML-bestand van de EU of de VN, de nationale sanctielijst of een targets.simple.csv van OpenSanctions (de gegevens van OpenSanctions mogen alleen niet-commercieel worden gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="478"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="479"/>
         <source>Screened {when} against {lists}; candidates scoring {threshold} or more out of 100.</source>
         <translation>Getoetst op {when} aan {lists}; mogelijke treffers scoren {threshold} of meer op 100.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="487"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="488"/>
         <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, {entries} entries)</source>
         <translation>&lt;b&gt;{list}&lt;/b&gt; {file} (van {date}, {entries} vermeldingen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="504"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="505"/>
         <source>{list} of {date} ({days} days old)</source>
         <translation>{list} van {date} ({days} dagen oud)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="512"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="513"/>
         <source>Older than {0} days: {1}. Import the newest version before relying on a screening.</source>
         <translation>Ouder dan {0} dagen: {1}. Importeer de nieuwste versie voordat u op een toetsing vertrouwt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="527"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="528"/>
         <source>A newer sanctions list was imported since this screening: screen again.</source>
         <translation>Na deze toetsing is een nieuwere sanctielijst geïmporteerd: toets opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="535"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="536"/>
         <source>A newer sanctions list found {0} new candidate(s) after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>Een nieuwere sanctielijst leverde na het besluit {0} nieuwe mogelijke treffer(s) op. Het besluit blijft staan; heropen het verzoek om ze te beoordelen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="542"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="543"/>
         <source>Confirmed as a sanctions match: {0} candidate(s).</source>
         <translation>Bevestigd als treffer op de sanctielijst: {0} mogelijke treffer(s).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="551"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="552"/>
         <source>Candidates to judge: {0}, of which {1} new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>Te beoordelen mogelijke treffers: {0}, waarvan {1} nieuw uit de nieuwere sanctielijst. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="559"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="560"/>
         <source>Candidates to judge: {0}. Confirm or dismiss each before deciding.</source>
         <translation>Te beoordelen mogelijke treffers: {0}. Bevestig of wijs elk ervan af voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="571"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="572"/>
         <source>&lt;h3&gt;Not screened yet&lt;/h3&gt;&lt;p&gt;Screen the company and its directors against the sanctions list with &lt;b&gt;Screen now&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog niet getoetst&lt;/h3&gt;&lt;p&gt;Toets het bedrijf en zijn bestuurders aan de sanctielijst met &lt;b&gt;Nu toetsen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="575"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="576"/>
         <source>&lt;h3&gt;No candidates&lt;/h3&gt;&lt;p&gt;No name of the company or its directors comes close to an entry of the list.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen mogelijke treffers&lt;/h3&gt;&lt;p&gt;Geen naam van het bedrijf of zijn bestuurders komt in de buurt van een vermelding op de lijst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="592"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="593"/>
         <source>{listed} — score {score} for {subject}</source>
         <translation>{listed} — score {score} voor {subject}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="598"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="599"/>
         <source>{list} of {date}</source>
         <translation>{list} van {date}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="622"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="626"/>
         <source>&lt;b style=&apos;color:{0}&apos;&gt;To judge.&lt;/b&gt; Is this the same company or person?</source>
         <translation>&lt;b style=&apos;color:{0}&apos;&gt;Te beoordelen.&lt;/b&gt; Is dit hetzelfde bedrijf of dezelfde persoon?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="627"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="631"/>
         <source>Already judged before this screening, not asked again: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>Al beoordeeld vóór deze toetsing, niet opnieuw voorgelegd: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="631"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="635"/>
         <source>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>

@@ -164,3 +164,22 @@ def test_help_and_commands_still_go_through_every_command(
         main(["--db", "post.sqlite3", "no-such-command"])
     assert unknown.value.code == 2
     assert "invalid choice: 'no-such-command'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (bytes(range(128, 256)), "not a passphrase file (not UTF-8 text)"),
+        (b"x" * 100_000, "too large to be a passphrase file"),
+    ],
+)
+def test_a_passphrase_file_that_is_no_text_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, reason: str
+) -> None:
+    file = tmp_path / "pass.txt"
+    file.write_bytes(data)
+    file.chmod(0o600)  # private, as a passphrase file must be
+    db = str(tmp_path / "p.sqlite3")
+    assert main(["--db", db, "--passphrase-file", str(file), "db", "upgrade"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"postkit: error: {file}: {reason}\n"

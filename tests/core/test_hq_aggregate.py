@@ -59,8 +59,8 @@ def test_bad_files_are_listed_and_left_out_while_the_rest_aggregates(
     refused = {refusal.path.name: refusal.reason for refusal in report.refused}
     assert refused == {
         "notes.xlsx": "not an .xlsx workbook",
-        "forged.xlsx": "the responses do not match the SHA-256 in the meta sheet: "
-        "the file was changed after the post exported it",
+        "forged.xlsx": "the checksum does not match: the responses differ from the SHA-256 "
+        "in the meta sheet (the file was damaged or edited after the export)",
     }
     assert [refusal.post for refusal in report.refused if refusal.path == bad["forged"]] == [
         report_post(exports[0], form)

@@ -36,11 +36,21 @@ from postkit.core.hq.receipts import (
     receipt_digest,
     write_receipts,
 )
+from postkit.core.hq.signing import (
+    export_public_key,
+    hq_signing_key,
+    key_fingerprint,
+    signing_key_file,
+)
 from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
 from postkit.core.surveys.forms import Form
 from postkit.core.surveys.receipts import (
+    SIGNED,
     UNCONFIRMED_AFTER_DAYS,
+    UNKNOWN_KEY,
+    UNSIGNED,
     ReceiptError,
+    import_hq_key,
     import_receipt,
     list_sent_exports,
     read_receipt,
@@ -49,13 +59,14 @@ from postkit.core.surveys.receipts import (
 from postkit.core.surveys.responses import import_form, start_response, submit_response
 from postkit.core.surveys.sent_exports import SentExportRow
 from postkit.core.surveys.xlsform import load_form
+from postkit.core.untrusted import load_json
 from tests.conftest import TEST_PROFILE
 from tests.core.test_survey_engine import SURVEY, TODAY, write_form
 
 POST = TEST_PROFILE.post_name
 DIGEST_REFUSAL = (
-    "the responses do not match the SHA-256 in the meta sheet: "
-    "the file was changed after the post exported it"
+    "the checksum does not match: the responses differ from the SHA-256 in the meta sheet"
+    " (the file was damaged or edited after the export)"
 )
 
 
@@ -523,3 +534,127 @@ def test_receipt_times_are_utc(round_trip: RoundTrip) -> None:
     assert receipt.issued_at.utcoffset() == timedelta(0)
     assert all(entry.received_at.tzinfo is not None for entry in receipt.entries)
     assert receipt.issued_at <= datetime.now(UTC)
+
+
+# Signatures (Ed25519): headquarters signs, the post checks with headquarters' public key.
+
+
+def _import_key(trip: RoundTrip, tmp_path: Path) -> str:
+    key_file = export_public_key(tmp_path / "hq.postkit-key")
+    with trip.post_db.session() as session:
+        return import_hq_key(session, key_file, "Tess Tester").fingerprint
+
+
+def _reseal(path: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    """The receipt with `change` applied and its SHA-256 recomputed, as a forger would."""
+    content = json.loads(path.read_text(encoding="utf-8"))
+    change(content)
+    content["sha256"] = receipt_digest(content)
+    path.write_text(json.dumps(content, indent=2), encoding="utf-8")
+    return path
+
+
+def test_headquarters_signs_each_receipt_with_a_key_made_on_first_use(
+    round_trip: RoundTrip,
+) -> None:
+    content = json.loads(round_trip.receipt.read_text(encoding="utf-8"))
+    signature = content["signature"]
+    assert signature["algorithm"] == "Ed25519"
+    assert signature["key"] == key_fingerprint(hq_signing_key().public_key())
+    assert signing_key_file().is_file()
+    assert signing_key_file().stat().st_mode & 0o077 == 0
+    # Posts on an older postkit check only the SHA-256, which covers the signature too.
+    assert content["sha256"] == receipt_digest(content)
+
+
+def test_a_post_with_headquarters_key_sees_a_signed_receipt(
+    round_trip: RoundTrip,
+    tmp_path: Path,
+) -> None:
+    fingerprint = _import_key(round_trip, tmp_path)
+    with round_trip.post_db.session() as session:
+        result = import_receipt(session, round_trip.receipt, POST)
+        exports = list_sent_exports(session)
+    assert (result.signature, result.key_fingerprint) == (SIGNED, fingerprint)
+    assert {sent.receipt_signature for sent in exports} == {SIGNED}
+
+
+def test_an_edited_receipt_with_a_recomputed_sha256_is_refused(
+    round_trip: RoundTrip,
+    tmp_path: Path,
+) -> None:
+    _import_key(round_trip, tmp_path)
+
+    def accept_everything(content: dict) -> None:  # type: ignore[type-arg]
+        for entry in content["files"]:
+            entry["status"], entry["reason"] = "accepted", ""
+
+    _reseal(round_trip.receipt, accept_everything)
+    with (
+        round_trip.post_db.session() as session,
+        pytest.raises(ReceiptError, match="the signature does not match"),
+    ):
+        import_receipt(session, round_trip.receipt, POST)
+    with round_trip.post_db.session() as session:
+        assert {sent.status for sent in list_sent_exports(session)} == {""}
+
+
+def test_an_unsigned_receipt_is_taken_but_flagged_in_the_result_and_the_status(
+    round_trip: RoundTrip,
+    tmp_path: Path,
+) -> None:
+    _import_key(round_trip, tmp_path)
+    _reseal(round_trip.receipt, lambda content: content.pop("signature"))
+    with round_trip.post_db.session() as session:
+        result = import_receipt(session, round_trip.receipt, POST)
+        exports = list_sent_exports(session)
+    assert result.signature == UNSIGNED
+    assert {sent.receipt_signature for sent in exports} == {UNSIGNED}
+    assert not any(sent.is_receipt_verified for sent in exports)
+
+
+def test_a_receipt_signed_with_another_key_is_flagged(
+    round_trip: RoundTrip,
+    tmp_path: Path,
+) -> None:
+    """Without headquarters' key the post cannot tell a signature from a forger's."""
+    with round_trip.post_db.session() as session:
+        result = import_receipt(session, round_trip.receipt, POST)
+    assert result.signature == UNKNOWN_KEY
+
+
+def test_the_public_key_file_is_json_a_post_reads_with_the_guarded_reader(
+    tmp_path: Path,
+) -> None:
+    path = export_public_key(tmp_path / "hq.postkit-key")
+    content = load_json(path.read_bytes())
+    assert content["format"] == "postkit-receipt-key/1"
+    assert content["algorithm"] == "Ed25519"
+    assert content["fingerprint"] == key_fingerprint(hq_signing_key().public_key())
+    assert "PRIVATE" not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("not json", "not a receipt key from headquarters"),
+        ('{"format": "postkit-receipt-key/1", "algorithm": "RSA"}', "not an Ed25519 key"),
+        (
+            '{"format": "postkit-receipt-key/1", "algorithm": "Ed25519", "public_key": "AAAA"}',
+            "not an Ed25519 public key",
+        ),
+    ],
+)
+def test_a_bad_key_file_is_refused_and_nothing_is_stored(
+    round_trip: RoundTrip,
+    tmp_path: Path,
+    text: str,
+    reason: str,
+) -> None:
+    path = tmp_path / "bad.postkit-key"
+    path.write_text(text, encoding="utf-8")
+    with round_trip.post_db.session() as session:
+        with pytest.raises(ReceiptError, match=reason):
+            import_hq_key(session, path, "Tess Tester")
+        result = import_receipt(session, round_trip.receipt, POST)
+    assert result.signature == UNKNOWN_KEY

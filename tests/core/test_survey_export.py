@@ -316,3 +316,35 @@ def test_the_demo_exports_of_the_shipped_survey_verify(session: Session, tmp_pat
             chosen = str(record["tools_used"]).split()
             flags = [name.split("/")[1] for name in header if name.startswith("tools_used/")]
             assert [record[f"tools_used/{f}"] for f in flags] == [int(f in chosen) for f in flags]
+
+
+# OWASP CSV Injection: a cell that starts with one of these is read as a formula.
+INJECTIONS = [
+    FORMULA,
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "-1+2",
+    "-2",
+    "=1+1",
+    "\t=1+1",
+    "\n=1+1",  # a carriage return is stored as a line feed; csv_files' tests cover it
+]
+
+
+@pytest.mark.parametrize("answer", INJECTIONS)
+def test_the_csv_writes_a_formula_as_text_with_a_single_quote_in_front(
+    session: Session, form_pk: int, tmp_path: Path, answer: str
+) -> None:
+    _submit(session, form_pk, why=answer, role_other=f"x;{answer}", share=-0.5)
+    path = tmp_path / "out.csv"
+    export_responses_csv(session, form_pk, path, POST)
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        header, row = list(csv.reader(f))
+    record = dict(zip(header, row, strict=True))
+    assert record["why"] == f"'{answer}"
+    # Text is quoted whole, so Excel in a locale that splits at ';' starts no cell at '='.
+    raw = path.read_text(encoding="utf-8-sig")
+    quoted = answer.replace('"', '""')
+    assert f'"x;{quoted}"' in raw
+    # A number postkit validated stays a number a spreadsheet can add up.
+    assert record["share"] == "-0.5" and ",-0.5," in raw

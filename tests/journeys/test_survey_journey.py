@@ -289,9 +289,17 @@ def test_a_survey_filled_in_dutch_reaches_headquarters_and_its_receipt_returns(
         ours = [p for p in written if json.loads(p.read_text("utf-8"))["post"] == POST]
     assert len(ours) == 1
 
-    # Back at the post: its receipt confirms the export.
+    # Headquarters gives the posts its receipt key once; the post stores it.
+    key_file = tmp_path / "headquarters.postkit-key"
+    with answering(qtbot, type_file_name(key_file)):
+        actions[ActionId.HQ_EXPORT_RECEIPT_KEY].trigger()
+    assert key_file.is_file()
+
+    # Back at the post: its receipt, signed with that key, confirms the export.
     press(qtbot, window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(page.isVisible)
+    with answering(qtbot, pick_files([key_file])):
+        actions[ActionId.IMPORT_RECEIPT_KEY].trigger()
     with answering(qtbot, pick_files(ours)):
         actions[ActionId.IMPORT_RECEIPT].trigger()
     qtbot.waitUntil(lambda: page.receipts_view.job is None, timeout=20000)

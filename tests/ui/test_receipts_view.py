@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
 from postkit.core.hq.receipts import Receipt, ReceiptEntry
+from postkit.core.hq.signing import export_public_key, hq_signing_key
 from postkit.core.surveys.demo import seed_survey_demo
-from postkit.core.surveys.receipts import list_sent_exports, record_sent_export
+from postkit.core.surveys.receipts import import_hq_key, list_sent_exports, record_sent_export
 from postkit.ui.surveys.page import SurveysPage
 from postkit.ui.surveys.receipts_view import FILE, STATUS, ReceiptsView
 from tests.conftest import TEST_PROFILE
@@ -34,7 +35,7 @@ def sent(database: Database, tmp_path: Path) -> None:
             record_sent_export(session, tmp_path / name, SHA[name], "form", "1", POST, 5, written)
 
 
-def write_receipt(folder: Path, post: str = POST) -> Path:
+def write_receipt(folder: Path, post: str = POST, signed: bool = False) -> Path:
     received = NOW - timedelta(days=19)
     entries = (
         ReceiptEntry("a.xlsx", SHA["a.xlsx"], received, "accepted", "", 5),
@@ -42,7 +43,8 @@ def write_receipt(folder: Path, post: str = POST) -> Path:
         ReceiptEntry("z.xlsx", "f" * 64, received, "accepted", "", 2),
     )
     path = folder / "receipt-embassy-testland-2026-03-01.postkit-receipt.json"
-    path.write_text(json.dumps(Receipt(post, NOW, entries).as_json()), encoding="utf-8")
+    key = hq_signing_key() if signed else None
+    path.write_text(json.dumps(Receipt(post, NOW, entries).as_json(key)), encoding="utf-8")
     return path
 
 
@@ -92,9 +94,11 @@ def test_unconfirmed_exports_are_flagged_only_after_the_set_days(view: ReceiptsV
 
 
 def test_a_dropped_receipt_shows_sent_received_and_the_outcome(
-    qtbot: QtBot, view: ReceiptsView, tmp_path: Path
+    qtbot: QtBot, view: ReceiptsView, database: Database, tmp_path: Path
 ) -> None:
-    receipt = write_receipt(tmp_path)
+    receipt = write_receipt(tmp_path, signed=True)
+    with database.session() as session:
+        import_hq_key(session, export_public_key(tmp_path / "hq.postkit-key"), "Tess Tester")
     enter, drop, _mime = drop_events([receipt])
     QApplication.sendEvent(view, enter)
     assert enter.isAccepted()
@@ -115,6 +119,18 @@ def test_a_dropped_receipt_shows_sent_received_and_the_outcome(
     )
     assert accepted.text(2) and accepted.text(3) != "–"  # sent and received, in local time
     assert "z.xlsx" in view.summary.text() and view.summary.isVisibleTo(view)
+
+
+def test_an_unsigned_receipt_is_not_shown_as_confirmed(
+    qtbot: QtBot, view: ReceiptsView, tmp_path: Path
+) -> None:
+    view.import_receipts([write_receipt(tmp_path)])
+    qtbot.waitUntil(lambda: view.job is None)
+    assert rows(view)["a.xlsx"] == (
+        "accepted",
+        "Accepted, but the receipt is not signed (responses counted: 5)",
+    )
+    assert "The receipt is not signed: anybody could have written it." in view.summary.text()
 
 
 def test_other_files_are_not_taken_when_dropped(view: ReceiptsView, tmp_path: Path) -> None:

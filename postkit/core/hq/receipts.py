@@ -12,8 +12,10 @@ A receipt is a UTF-8 JSON file, one per post, named
   `refused`), `reason` (why it was refused; empty otherwise), `responses` (the responses
   counted; 0 for a refused file), `form_id` and `version` (empty when the file was refused
   before they could be read);
-- `sha256`: `receipt_digest` of the object without this key, so a receipt damaged on its way
-  is detected. It is no signature: anybody can write a receipt that checks.
+- `signature`: headquarters' Ed25519 signature of the fields above (see `hq.signing`); absent
+  from receipts of postkit before it;
+- `sha256`: `receipt_digest` of the object without this key (the signature included), so a
+  receipt damaged on its way is detected. Only the signature tells who wrote it.
 
 When one file (same SHA-256 and name) was received more than once, the receipt gives its latest
 outcome. A refused file whose meta sheet could not be read names no
@@ -30,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,6 +40,9 @@ from sqlalchemy.orm import Session
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
 from postkit.core.hq.models import ReceivedExportRow
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 # The statuses of hq_received_exports as hq.aggregate stores them (not imported from there:
 # the post's export module needs this one, and aggregate reads exports with that module).
@@ -81,14 +87,18 @@ class Receipt:
     issued_at: datetime
     entries: tuple[ReceiptEntry, ...]
 
-    def as_json(self) -> dict[str, object]:
-        """The receipt as written, its `sha256` included."""
+    def as_json(self, signing_key: Ed25519PrivateKey | None = None) -> dict[str, object]:
+        """The receipt as written, signed with `signing_key` when given, its `sha256` last."""
         content: dict[str, object] = {
             "format": RECEIPT_FORMAT,
             "issued_at": iso_utc(self.issued_at),
             "post": self.post,
             "files": [entry.as_json() for entry in self.entries],
         }
+        if signing_key is not None:
+            from postkit.core.hq.signing import signature_of  # cryptography: loaded when used
+
+            content["signature"] = signature_of(content, signing_key)
         content["sha256"] = receipt_digest(content)
         return content
 
@@ -163,9 +173,15 @@ def build_receipts(session: Session, issued_at: datetime | None = None) -> Recei
 
 
 def write_receipts(
-    batch: ReceiptBatch, folder: str | os.PathLike[str]
+    batch: ReceiptBatch,
+    folder: str | os.PathLike[str],
+    signing_key: Ed25519PrivateKey | None = None,
 ) -> list[tuple[Path, Receipt]]:
-    """Write each receipt of `batch` into `folder` (made if needed); the paths written."""
+    """Write each receipt of `batch` into `folder` (made if needed), signed with
+    `signing_key` (default: headquarters' own, made on first use); the paths written."""
+    from postkit.core.hq.signing import hq_signing_key
+
+    signing_key = signing_key or hq_signing_key()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[tuple[Path, Receipt]] = []
@@ -177,7 +193,7 @@ def write_receipts(
             name = name.removesuffix(RECEIPT_SUFFIX) + f"-{tag}{RECEIPT_SUFFIX}"
         names.add(name.casefold())
         path = folder / name
-        text = json.dumps(receipt.as_json(), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(receipt.as_json(signing_key), ensure_ascii=False, indent=2) + "\n"
         with atomic_output(path) as temp:
             temp.write_text(text, encoding="utf-8")
         written.append((path, receipt))

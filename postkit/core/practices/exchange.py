@@ -68,6 +68,7 @@ from postkit.core.practices.service import (
     validate_practice,
 )
 from postkit.core.profile import load_profile
+from postkit.core.untrusted import UntrustedFileError, load_json
 
 FORMAT = "postkit-practices"
 FORMAT_VERSION = 1
@@ -518,11 +519,9 @@ def _read_member(
 
 def _parse_json(content: bytes, name: str, bad: Callable[[str], Exception]) -> Any:
     try:
-        return json.loads(content.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise bad(f"{name} is not UTF-8 text") from exc
-    except json.JSONDecodeError as exc:
-        raise bad(f"{name} is not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        return load_json(content)
+    except UntrustedFileError as exc:
+        raise bad(f"{name}: {exc.reason}") from exc
 
 
 # --- schema ----------------------------------------------------------------------------------

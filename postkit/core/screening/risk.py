@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import zipfile
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -53,6 +53,11 @@ from postkit.core.screening.steps import (
 from postkit.core.screening.steps import (
     is_large_company as is_large_company,  # where the UI and older callers look for it
 )
+from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
+
+# A table rates some 250 countries or a few hundred sectors; these leave room to spare.
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+_WORKBOOK_LIMITS = XlsxLimits(max_rows=100_000, max_columns=1_000, max_cells=5_000_000)
 
 _ORDER = {RiskLevel.LOW: 0, RiskLevel.MEDIUM: 1, RiskLevel.HIGH: 2}
 _RISK_LEVELS = tuple(level.value for level in RiskLevel)
@@ -213,22 +218,40 @@ def _read_risk_table(path: Path, kind: str) -> list[_Rating]:
 
 @contextmanager
 def _table_rows(path: Path) -> Iterator[Iterator[list[str]]]:
-    """Each row of the table as text cells: from a workbook's first sheet, or a CSV file."""
+    """Each row of the table as text cells: from a workbook's first sheet, or a CSV file.
+
+    A workbook goes through the guard every importer of workbooks shares (bounded size,
+    parts, unpacked bytes and cell area; no DTD; no links) and is read with calamine, which
+    evaluates no formula.
+    """
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         with open_csv(path) as rows:
             yield rows
         return
-    from openpyxl import load_workbook  # only for workbooks; slow to import
+    from python_calamine import CalamineError, CalamineWorkbook
 
+    if path.stat().st_size > MAX_WORKBOOK_BYTES:
+        raise PostkitError(
+            f"{path.name}: the file is over the {MAX_WORKBOOK_BYTES // 2**20} MB "
+            "a risk table may be"
+        )
+    data = path.read_bytes()
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise PostkitError(f"{path.name}: not an Excel workbook that can be read") from error
-    try:
-        sheet = workbook.worksheets[0]
-        yield ([_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True))
-    finally:
-        workbook.close()
+        check_xlsx_package(data, _WORKBOOK_LIMITS)
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            cells = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        finally:
+            workbook.close()
+    except UntrustedFileError as error:
+        raise PostkitError(
+            f"{path.name}: not an Excel workbook that can be read ({error.reason})"
+        ) from error
+    except (CalamineError, IndexError) as error:
+        raise PostkitError(
+            f"{path.name}: not an Excel workbook that can be read ({error})"
+        ) from error
+    yield ([_cell_text(value) for value in row] for row in cells)
 
 
 def _cell_text(value: object) -> str:

@@ -56,7 +56,6 @@ digest, and any edited cell changes it.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import math
@@ -76,6 +75,7 @@ from sqlalchemy.orm import Session
 
 from postkit import __version__
 from postkit.core.activities.export import FORMULA_PREFIXES
+from postkit.core.csv_files import csv_writer
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
 from postkit.core.surveys.forms import Form, Group, Item, Question
@@ -190,7 +190,7 @@ def export_responses_csv(
     """Write the responses sheet as UTF-8 CSV with a BOM (so Excel reads the accents)."""
     table = response_table(session, form_pk, post_name, region)
     with atomic_output(Path(path)) as temp, temp.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
+        writer = csv_writer(f)
         writer.writerow(table.header)
         writer.writerows([_csv_text(value) for value in row] for row in table.rows)
     return len(table.rows)
@@ -420,15 +420,9 @@ def _iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _csv_text(value: object) -> str:
-    match value:
-        case None:
-            return ""
-        case date():
-            return value.isoformat()
-        case float():
-            return repr(value)
-    return str(value)
+def _csv_text(value: object) -> object:
+    """A cell for csv_writer: a date as ISO text; numbers, text and None as they are."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 # The workbook

@@ -6,11 +6,16 @@ stored; each of its entries is matched to a sent export by the file's SHA-256, e
 name (a file changed on its way has another hash but the same name), and the export takes the
 entry's status. An entry older than the status already stored changes nothing, so importing
 the same receipt twice, or an old one after a new one, undoes nothing.
+
+Headquarters signs its receipts (see `postkit.core.hq.signing`); the post checks the signature
+with headquarters' public key, imported once (`import_hq_key`). A receipt whose signature does
+not verify was changed after signing and is refused. One without a signature, or signed by a
+key the post has not imported, is taken (older headquarters sign nothing) but flagged: the
+import's `signature` and each export's `receipt_signature` say UNSIGNED or UNKNOWN_KEY.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -20,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
 from postkit.core.hq.receipts import (
     RECEIPT_FORMAT,
@@ -29,11 +35,17 @@ from postkit.core.hq.receipts import (
     base_name,
     receipt_digest,
 )
-from postkit.core.surveys.sent_exports import SentExportRow
+from postkit.core.surveys.sent_exports import ReceiptKeyRow, SentExportRow
+from postkit.core.untrusted import UntrustedFileError, load_json
 
 # An export without a receipt this long after it was written is flagged as never confirmed.
 UNCONFIRMED_AFTER_DAYS = 14
 MAX_RECEIPT_BYTES = 5 * 1024 * 1024
+MAX_KEY_BYTES = 64 * 1024
+# What the post knows about who wrote a receipt.
+SIGNED = "signed"  # by a key of headquarters the post imported
+UNSIGNED = "unsigned"
+UNKNOWN_KEY = "unknown key"  # signed, but not by a key the post imported
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -62,6 +74,12 @@ class SentExport:
     reason: str
     counted: int | None
     received_at: datetime | None
+    receipt_signature: str = ""  # SIGNED, UNSIGNED, UNKNOWN_KEY; "" before any receipt
+
+    @property
+    def is_receipt_verified(self) -> bool:
+        """Whether the status comes from a receipt headquarters' key signed."""
+        return self.receipt_signature == SIGNED
 
     @property
     def is_confirmed(self) -> bool:
@@ -82,6 +100,25 @@ class ReceiptImport:
     updated: tuple[SentExport, ...]  # exports whose status the receipt set or changed
     unchanged: tuple[SentExport, ...]  # exports the receipt confirmed as already known
     unknown: tuple[ReceiptEntry, ...]  # files headquarters received that the post never sent
+    signature: str = UNSIGNED  # SIGNED, UNSIGNED or UNKNOWN_KEY
+    key_fingerprint: str = ""  # of the key that signed it, when SIGNED
+
+    @property
+    def is_verified(self) -> bool:
+        return self.signature == SIGNED
+
+
+@dataclass(frozen=True)
+class HqKey:
+    """A public key of headquarters the post holds."""
+
+    fingerprint: str
+    imported_at: datetime
+    imported_by: str
+
+    @property
+    def short(self) -> str:
+        return " ".join(self.fingerprint[i : i + 4] for i in range(0, 16, 4))
 
 
 def record_sent_export(
@@ -122,6 +159,11 @@ def list_sent_exports(session: Session) -> list[SentExport]:
 def read_receipt(path: str | os.PathLike[str]) -> Receipt:
     """Read and check a receipt file; raise ReceiptError saying what is wrong with it."""
     path = Path(path)
+    return _receipt(path, _receipt_content(path))
+
+
+def _receipt_content(path: Path) -> dict[str, object]:
+    """The receipt's JSON object, its format and SHA-256 checked."""
     try:
         if path.stat().st_size > MAX_RECEIPT_BYTES:
             raise ReceiptError(path, "the file is too large to be a receipt")
@@ -129,9 +171,11 @@ def read_receipt(path: str | os.PathLike[str]) -> Receipt:
     except OSError as error:
         raise ReceiptError(path, f"cannot read the file: {error.strerror or error}") from error
     try:
-        content = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ReceiptError(path, "not a receipt from headquarters (not JSON text)") from error
+        content = load_json(data)
+    except UntrustedFileError as error:
+        raise ReceiptError(
+            path, f"not a receipt from headquarters (not JSON text postkit reads: {error.reason})"
+        ) from error
     if not isinstance(content, dict) or content.get("format") != RECEIPT_FORMAT:
         found = content.get("format") if isinstance(content, dict) else None
         raise ReceiptError(
@@ -145,6 +189,10 @@ def read_receipt(path: str | os.PathLike[str]) -> Receipt:
             "the receipt does not match its SHA-256: it was damaged or changed after "
             "headquarters wrote it",
         )
+    return content
+
+
+def _receipt(path: Path, content: dict[str, object]) -> Receipt:
     post = content.get("post")
     files = content.get("files")
     if not isinstance(post, str) or not post or not isinstance(files, list):
@@ -152,6 +200,71 @@ def read_receipt(path: str | os.PathLike[str]) -> Receipt:
     issued_at = _moment(path, content.get("issued_at"), "issued_at")
     entries = tuple(_entry(path, number, item) for number, item in enumerate(files, 1))
     return Receipt(post, issued_at, entries)
+
+
+def _signature(session: Session, path: Path, content: dict[str, object]) -> tuple[str, str]:
+    """SIGNED, UNSIGNED or UNKNOWN_KEY, and the signing key's fingerprint when SIGNED;
+    ReceiptError when the signature does not verify."""
+    if "signature" not in content:
+        return UNSIGNED, ""
+    from postkit.core.hq.signing import PublicKey, verify_signature  # loads cryptography
+
+    keys = {
+        row.fingerprint: PublicKey(row.public_key, row.fingerprint)
+        for row in session.scalars(select(ReceiptKeyRow))
+    }
+    try:
+        key = verify_signature(content, keys)
+    except ValueError as error:
+        raise ReceiptError(
+            path,
+            f"{error}: the receipt was changed after headquarters signed it; "
+            "nothing of it was stored",
+        ) from error
+    return (SIGNED, key.fingerprint) if key is not None else (UNKNOWN_KEY, "")
+
+
+def import_hq_key(session: Session, path: str | os.PathLike[str], actor: str) -> HqKey:
+    """Store headquarters' public key from the file it exported; the same key twice is one."""
+    from postkit.core.hq.signing import parse_public_key  # loads cryptography
+
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_KEY_BYTES:
+            raise ReceiptError(path, "the file is too large to be a receipt key")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReceiptError(path, f"cannot read the file: {error.strerror or error}") from error
+    try:
+        key = parse_public_key(load_json(data))
+    except UntrustedFileError as error:
+        raise ReceiptError(path, f"not a receipt key from headquarters ({error.reason})") from error
+    except ValueError as error:
+        raise ReceiptError(path, str(error)) from error
+    row = session.scalars(
+        select(ReceiptKeyRow).where(ReceiptKeyRow.fingerprint == key.fingerprint)
+    ).one_or_none()
+    if row is None:
+        row = ReceiptKeyRow(
+            fingerprint=key.fingerprint,
+            public_key=key.public_key,
+            imported_at=utc_now(),
+            imported_by=actor[:120],
+        )
+        session.add(row)
+        session.commit()
+    return _hq_key(row)
+
+
+def list_hq_keys(session: Session) -> list[HqKey]:
+    """Headquarters' keys the post holds, the first imported first."""
+    return [
+        _hq_key(row) for row in session.scalars(select(ReceiptKeyRow).order_by(ReceiptKeyRow.id))
+    ]
+
+
+def _hq_key(row: ReceiptKeyRow) -> HqKey:
+    return HqKey(row.fingerprint, row.imported_at, row.imported_by)
 
 
 def import_receipt(
@@ -163,7 +276,9 @@ def import_receipt(
     it names a post the sent exports were written under (the profile may have been renamed).
     """
     path = Path(path)
-    receipt = read_receipt(path)
+    content = _receipt_content(path)
+    signature, fingerprint = _signature(session, path, content)
+    receipt = _receipt(path, content)
     rows = list(session.scalars(select(SentExportRow).order_by(SentExportRow.id)))
     own_names = {row.post_name for row in rows} | ({post_name} if post_name else set())
     if receipt.post not in own_names:
@@ -184,7 +299,7 @@ def import_receipt(
             if row is None:
                 unknown.append(entry)
                 continue
-            if _apply(row, entry):
+            if _apply(row, entry, signature):
                 updated[row.id] = row
                 unchanged.pop(row.id, None)
             elif row.id not in updated:
@@ -200,6 +315,8 @@ def import_receipt(
         updated=tuple(_sent_export(row) for row in updated.values()),
         unchanged=tuple(_sent_export(row) for row in unchanged.values()),
         unknown=tuple(unknown),
+        signature=signature,
+        key_fingerprint=fingerprint,
     )
 
 
@@ -217,15 +334,22 @@ def _match(
     return by_name.get(entry.file_name)
 
 
-def _apply(row: SentExportRow, entry: ReceiptEntry) -> bool:
-    """Give the export the entry's outcome unless what it has is as new; True if it changed."""
+def _apply(row: SentExportRow, entry: ReceiptEntry, signature: str) -> bool:
+    """Give the export the entry's outcome unless what it has is as new; True if it changed.
+
+    The same outcome from a better-signed receipt upgrades the stored signature (not counted
+    as a change); a worse-signed one never downgrades it.
+    """
     stored = (row.receipt_status, row.receipt_reason, row.receipt_counted, row.receipt_received_at)
     if row.receipt_received_at is not None and row.receipt_received_at > entry.received_at:
         return False
     outcome = (entry.status, entry.reason, entry.responses, entry.received_at)
     if stored == outcome:
+        if signature == SIGNED:
+            row.receipt_signature = SIGNED
         return False
     row.receipt_status, row.receipt_reason, row.receipt_counted, row.receipt_received_at = outcome
+    row.receipt_signature = signature
     return True
 
 
@@ -243,6 +367,7 @@ def _sent_export(row: SentExportRow) -> SentExport:
         reason=row.receipt_reason,
         counted=row.receipt_counted,
         received_at=row.receipt_received_at,
+        receipt_signature=row.receipt_signature,
     )
 
 

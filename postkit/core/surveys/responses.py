@@ -26,7 +26,7 @@ from postkit.core.paths import installation_id, resources_dir
 from postkit.core.surveys.engine import FormSession, coerce_answer
 from postkit.core.surveys.forms import Form, Group, Item
 from postkit.core.surveys.models import SurveyFormRow, SurveyResponseRow
-from postkit.core.surveys.xlsform import load_form_bytes
+from postkit.core.surveys.xlsform import MAX_FILE_BYTES, load_form_bytes
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,12 @@ def import_form(session: Session, path: str | Path, actor: str) -> FormInfo:
     """
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # refused before it is read into memory
+            raise PostkitError(
+                f"{path.name}: the file is {size / 2**20:.1f} MB, over the "
+                f"{MAX_FILE_BYTES // 2**20} MB a form may be"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise PostkitError(f"cannot read {path}: {error.strerror or error}") from error

@@ -27,3 +27,18 @@ class SentExportRow(Base):
     receipt_reason: Mapped[str] = mapped_column(Text, default="")
     receipt_counted: Mapped[int | None] = mapped_column(Integer)
     receipt_received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Whether headquarters' signature on that receipt was checked: surveys.receipts' SIGNED,
+    # UNSIGNED or UNKNOWN_KEY ("" before any receipt, and for receipts stored before 0010).
+    receipt_signature: Mapped[str] = mapped_column(String(20), default="")
+
+
+class ReceiptKeyRow(Base):
+    """A public key of headquarters the post imported, to check receipts' signatures."""
+
+    __tablename__ = "survey_receipt_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # the raw 32 bytes, base64
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    imported_by: Mapped[str] = mapped_column(String(120))

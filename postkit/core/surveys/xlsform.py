@@ -42,6 +42,7 @@ from postkit.core.surveys.forms import (
     Question,
     Texts,
 )
+from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
 
 if TYPE_CHECKING:
     # Private in openpyxl; load_workbook(read_only=True) hands out this class.
@@ -51,6 +52,10 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 # A small .xlsx can unpack to gigabytes (a zip bomb); real forms unpack to well under a megabyte.
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_ROWS = 10_000
+# openpyxl yields every blank row up to the last addressed one: bound the area it walks.
+_LIMITS = XlsxLimits(
+    max_unpacked_bytes=MAX_UNPACKED_BYTES, max_rows=100_000, max_columns=1_000, max_cells=5_000_000
+)
 MAX_FORM_ID_LENGTH = 100  # the survey_forms columns
 MAX_VERSION_LENGTH = 40
 
@@ -341,6 +346,10 @@ def _refusal(data: bytes) -> str | None:
         return "this is a zip file but not an .xlsx workbook"
     if sum(entry.file_size for entry in entries) > MAX_UNPACKED_BYTES:
         return "the workbook unpacks to more than 100 MB; that is not a survey form"
+    try:
+        check_xlsx_package(data, _LIMITS)
+    except UntrustedFileError as error:
+        return f"the workbook cannot be read as .xlsx ({error.reason})"
     return None
 
 

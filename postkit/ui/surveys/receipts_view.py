@@ -26,6 +26,8 @@ from postkit.core.errors import PostkitError
 from postkit.core.profile import PostProfile
 from postkit.core.surveys.receipts import (
     UNCONFIRMED_AFTER_DAYS,
+    UNKNOWN_KEY,
+    UNSIGNED,
     ReceiptImport,
     SentExport,
     import_receipt,
@@ -163,11 +165,17 @@ class ReceiptsView(QWidget):
             FILE,
             self.tr("Responses: {0} · SHA-256 {1}").format(sent.responses, sent.file_sha256),
         )
-        if sent.status == "accepted":
+        if sent.status == "accepted" and sent.is_receipt_verified:
             text = self.tr("Confirmed by headquarters (responses counted: {0})").format(
                 sent.counted or 0
             )
             color, glyph = POSITIVE, "check-circle-outline"
+        elif sent.status == "accepted":
+            # Anybody can write an unsigned receipt: say so rather than show it as confirmed.
+            text = self.tr(
+                "Accepted, but the receipt is not signed (responses counted: {0})"
+            ).format(sent.counted or 0)
+            color, glyph = WARNING, "alert-outline"
         elif sent.status == "refused":
             text = (
                 self.tr("Refused ({0})").format(sent.reason) if sent.reason else self.tr("Refused")
@@ -256,6 +264,16 @@ class ReceiptsView(QWidget):
             date=QLocale().toString(result.issued_at.date(), QLocale.FormatType.ShortFormat),
             count=len(result.updated),
         )
+        if result.signature == UNSIGNED:
+            text += " " + self.tr(
+                "The receipt is not signed: anybody could have written it. Ask headquarters "
+                "for a signed one."
+            )
+        elif result.signature == UNKNOWN_KEY:
+            text += " " + self.tr(
+                "The receipt is signed with a key this post has not imported: import "
+                "headquarters' receipt key (Surveys menu) to check it."
+            )
         if result.unknown:
             names = ", ".join(entry.file_name for entry in result.unknown)
             text += " " + self.tr(

@@ -1,0 +1,358 @@
+"""Reading files that come from outside (e-mail, a share, a USB stick): JSON and .xlsx packages.
+
+Every importer of postkit reads its JSON and its workbooks through here, so a hostile file meets
+the same limits wherever it is opened:
+
+- JSON (`load_json`): at most MAX_JSON_DEPTH levels of nesting (the json module recurses and
+  would raise RecursionError), numbers of at most MAX_NUMBER_CHARS characters (Python refuses
+  to convert integers past 4,300 digits with a ValueError; nothing postkit reads needs more
+  than a count or a year), no NaN or Infinity;
+- .xlsx (`check_xlsx_package`): a zip with `xl/workbook.xml`, a bounded number of members,
+  unpacking (by its headers, and again while read) to a bounded size; no links to other files;
+  package parts parsed with defusedxml and no DTD anywhere (no entity expansion, no external
+  entities); and the cells a worksheet addresses kept inside a bounded area, because readers
+  fill the gaps between addressed cells: one cell at row 1,000,000,000 makes openpyxl yield a
+  billion blank rows and makes calamine allocate terabytes and abort the process.
+
+Failures raise UntrustedFileError with the reason in one sentence; the importer names the file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from operator import methodcaller
+from typing import Any
+
+from defusedxml import ElementTree as SafeElementTree
+from defusedxml.common import DefusedXmlException
+
+from postkit.core.errors import PostkitError
+
+MAX_JSON_DEPTH = 64
+MAX_NUMBER_CHARS = 40  # a 128-bit integer has 39 digits; a float's shortest text fits in 25
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKETS = re.compile(rb"[^\[\]{}]+")
+_INNERMOST = re.compile(rb"\[\]|\{\}")
+
+_PROLOG_BYTES = 4096  # a DTD stands before the root element, near the start of a part
+_CHUNK = 1 << 16
+_EXTERNAL_LINKS = "xl/externalLinks/"
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_PACKAGE_PARTS = ("[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+# The other parts the cell readers parse; the rest (theme, document properties) nobody reads.
+_READ_PARTS = ("xl/worksheets/", "xl/sharedStrings", "xl/styles", "xl/worksheets/_rels/")
+_WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
+# Addresses: ` r="XFD1048576"` on a <c>, ` r="1048576"` on a <row>. Found with findall, so
+# the scan runs in C: a Python step per cell made reading headquarters' exports 3x slower.
+# The patterns start with a literal, which re searches for fast; nothing else in a worksheet
+# part ends in `r="` followed by an address.
+_ROW_NUMBER = re.compile(rb'r="[A-Z]{0,3}([0-9]{1,12})"')
+_COLUMN = re.compile(rb'r="([A-Z]{1,3})[0-9]{1,12}"')
+# Tags counted by prefix (one fast bytes.count each): `<c` counts the few <col> and <cfRule>
+# too, and `<row` a <rowBreaks>, which only makes the estimate of cells without an address
+# a little larger than it is.
+_CELL_TAG = b"<c"
+_ROW_TAG = b"<row"
+_MAX_CARRY = 1 << 20  # a worksheet has a '>' every few bytes; past this, scan what there is
+_RIGHT_ALIGNED = methodcaller("rjust", 3)  # b"  A" < b" AB" < b"XFD": column order
+
+
+class UntrustedFileError(PostkitError):
+    """A file from outside that postkit refuses to read; `reason` says why in one sentence."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def load_json(
+    data: bytes | str,
+    *,
+    max_depth: int = MAX_JSON_DEPTH,
+    max_number_chars: int = MAX_NUMBER_CHARS,
+) -> Any:
+    """Parse JSON text (UTF-8 bytes, a BOM allowed) within the limits; UntrustedFileError if not."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    _check_depth(data, max_depth)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UntrustedFileError(_not_utf8(data, error)) from error
+
+    def number(kind: type) -> Any:
+        def parse(token: str) -> object:
+            if len(token) > max_number_chars:
+                raise UntrustedFileError(
+                    f"holds a number of {len(token)} characters (at most {max_number_chars})"
+                )
+            return kind(token)
+
+        return parse
+
+    def constant(token: str) -> object:
+        raise UntrustedFileError(f"holds {token}, which JSON does not allow")
+
+    try:
+        return json.loads(
+            text, parse_int=number(int), parse_float=number(float), parse_constant=constant
+        )
+    except json.JSONDecodeError as error:
+        raise UntrustedFileError(
+            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from error
+    except RecursionError as error:  # the depth check makes this unreachable; kept as a fence
+        raise UntrustedFileError(f"nested more than {max_depth} levels deep") from error
+
+
+def _check_depth(data: bytes, max_depth: int) -> None:
+    """Refuse nesting deeper than `max_depth` before the recursive parser sees it.
+
+    Strings are blanked (their brackets do not count), then the innermost pairs are removed
+    once per level, each pass in C; what is left after `max_depth` passes nests deeper, or does
+    not pair up at all (which the parser then reports as invalid JSON).
+    """
+    brackets = _NOT_BRACKETS.sub(b"", _STRINGS.sub(b'""', data))
+    for _level in range(max_depth):
+        if not brackets:
+            return
+        shorter = _INNERMOST.sub(b"", brackets)
+        if len(shorter) == len(brackets):
+            return  # brackets that do not pair: not JSON, which json.loads says better
+        brackets = shorter
+    if brackets and len(_INNERMOST.sub(b"", brackets)) < len(brackets):
+        raise UntrustedFileError(f"nested more than {max_depth} levels deep")
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text; save it as UTF-8"
+    return f"not UTF-8 text (byte {error.start})"
+
+
+# --- .xlsx packages ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class XlsxLimits:
+    """What a workbook of one kind may be; the defaults fit any table postkit imports."""
+
+    max_members: int = 100
+    max_unpacked_bytes: int = 100 * 1024 * 1024
+    max_rows: int = 1_048_576  # Excel's own limit
+    max_columns: int = 16_384
+    max_cells: int = 20_000_000  # the area a reader fills in, blank cells included
+
+
+def check_xlsx_package(data: bytes, limits: XlsxLimits | None = None) -> None:
+    """Refuse anything but a plain, bounded .xlsx package; UntrustedFileError saying why."""
+    limits = limits or XlsxLimits()
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UntrustedFileError(
+            "an old Excel .xls workbook (or an encrypted one); save it as .xlsx"
+        )
+    if not data.startswith(b"PK"):
+        raise UntrustedFileError("not an .xlsx workbook")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+        raise UntrustedFileError("not an .xlsx workbook (a damaged zip file)") from error
+    with archive:
+        entries = archive.infolist()
+        names = {entry.filename for entry in entries}
+        if "xl/workbook.xml" not in names:
+            if "content.xml" in names:
+                raise UntrustedFileError("an OpenDocument spreadsheet (.ods); save it as .xlsx")
+            raise UntrustedFileError("a zip file but not an .xlsx workbook")
+        if len(entries) > limits.max_members:
+            raise UntrustedFileError(
+                f"the workbook has {len(entries)} parts; at most {limits.max_members} are read"
+            )
+        unpacked = sum(entry.file_size for entry in entries)
+        if unpacked > limits.max_unpacked_bytes:
+            raise UntrustedFileError(
+                f"the workbook unpacks to {unpacked / 1024 / 1024:.0f} MB, over the "
+                f"{limits.max_unpacked_bytes // (1024 * 1024)} MB limit (a zip bomb?)"
+            )
+        links = sorted(name for name in names if name.startswith(_EXTERNAL_LINKS))
+        if links:
+            raise UntrustedFileError(
+                f"the workbook links to other workbooks ({links[0]}); postkit does not follow "
+                "external links"
+            )
+        for entry in entries:
+            if entry.filename in _PACKAGE_PARTS or entry.filename.startswith(_READ_PARTS):
+                _check_part(archive, entry, limits)
+
+
+def _check_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, limits: XlsxLimits) -> None:
+    name = entry.filename
+    try:
+        with archive.open(entry) as member:
+            if name in _PACKAGE_PARTS:
+                text = member.read(entry.file_size + 1)
+                if len(text) > entry.file_size:
+                    raise UntrustedFileError(
+                        f"{name} unpacks past the size its zip header declares"
+                    )
+                root = SafeElementTree.fromstring(text, forbid_dtd=True)
+                if name.endswith(".rels"):
+                    _check_relationships(root)
+                return
+            if _WORKSHEET.fullmatch(name):
+                if not _worksheet_is_small(name, _chunks(member, entry), limits):
+                    with archive.open(entry) as again:
+                        _check_worksheet(name, _chunks(again, entry), limits)
+                return
+            prolog = member.read(_PROLOG_BYTES)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError) as error:
+        raise UntrustedFileError(f"{name} cannot be unpacked ({error})") from error
+    except NotImplementedError as error:
+        raise UntrustedFileError(f"{name} is packed in a way postkit cannot read") from error
+    except DefusedXmlException as error:
+        raise UntrustedFileError(
+            f"{name} carries a DTD or entities; postkit refuses them"
+        ) from error
+    except SafeElementTree.ParseError as error:
+        raise UntrustedFileError(f"{name} is not well-formed XML ({error})") from error
+    _check_prolog(name, prolog)
+
+
+def _check_prolog(name: str, prolog: bytes) -> None:
+    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+        raise UntrustedFileError(f"{name} carries a DTD or entities; postkit refuses them")
+
+
+def _chunks(member: io.BufferedIOBase, entry: zipfile.ZipInfo) -> Iterable[bytes]:
+    """The part's bytes in chunks, refused when it inflates past its declared size."""
+    seen = 0
+    while chunk := member.read(_CHUNK):
+        seen += len(chunk)
+        if seen > entry.file_size:
+            raise UntrustedFileError(
+                f"{entry.filename} unpacks past the size its zip header declares (a zip bomb?)"
+            )
+        yield chunk
+
+
+def _worksheet_is_small(name: str, chunks: Iterable[bytes], limits: XlsxLimits) -> bool:
+    """Whether one quick pass bounds the worksheet's area within `limits`.
+
+    The pass searches (in C, once over the part) for anything that could make the area
+    large: a cell in a column of three letters, a row number of more digits than the limits
+    allow, a cell or row without an address. An export of a few hundred rows has none, and
+    headquarters reads 150 of them in about the time it takes to unpack them. When the
+    search finds one (a large sheet, or a hostile one), `_check_worksheet` reads every address.
+    """
+    unusual = _unusual_pattern(limits)
+    carry = b""
+    first = True
+    for chunk in chunks:
+        if first:
+            _check_prolog(name, chunk[:_PROLOG_BYTES])
+            first = False
+        window = carry + chunk
+        cut = window.rfind(b">") + 1
+        if cut == 0:
+            if len(window) >= _MAX_CARRY:
+                return False
+            carry = window
+            continue
+        window, carry = window[:cut], window[cut:]
+        if unusual.search(window):
+            return False
+    return not carry.strip()
+
+
+@cache
+def _unusual_pattern(limits: XlsxLimits) -> re.Pattern[bytes]:
+    """What `_worksheet_is_small` looks for: within two-letter columns (702), rows of `digits`
+    digits keep the area within the limits; anything beyond them is unusual."""
+    digits = 1
+    while digits < 7 and (10 ** (digits + 1) - 1) * 702 <= min(
+        limits.max_cells, limits.max_rows * 702
+    ):
+        digits += 1
+    more = digits + 1
+    return re.compile(
+        rb'<(?:c r="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{%d})|row r="[0-9]{%d}'
+        rb'|c(?=[\s>/])(?! r=")|row(?=[\s>/])(?! r="))' % (more, more)
+    )
+
+
+def _check_worksheet(name: str, chunks: Iterable[bytes], limits: XlsxLimits) -> None:
+    """Keep the area a reader fills in (from A1 to the farthest addressed cell) bounded."""
+    max_row = max_column = 0
+    rows = cells = addressed = addressed_cells = 0
+    carry = b""
+    first = True
+    for chunk in chunks:
+        if first:
+            _check_prolog(name, chunk[:_PROLOG_BYTES])
+            first = False
+        # Scan up to the chunk's last '>': no address holds one, so none is cut in two.
+        window = carry + chunk
+        cut = window.rfind(b">") + 1
+        if cut == 0 and len(window) < _MAX_CARRY:
+            carry = window
+            continue
+        window, carry = (window[:cut], window[cut:]) if cut else (window, b"")
+        numbers = _ROW_NUMBER.findall(window)
+        if numbers:
+            max_row = max(max_row, max(map(int, numbers)))
+            addressed += len(numbers)
+        columns = _COLUMN.findall(window)
+        if columns:
+            max_column = max(max_column, _column_number(max(map(_RIGHT_ALIGNED, columns))))
+            addressed_cells += len(columns)
+        cells += window.count(_CELL_TAG)
+        rows += window.count(_ROW_TAG)
+    cells += carry.count(_CELL_TAG)
+    rows += carry.count(_ROW_TAG)
+    # Rows and cells written without an address take the next position: count them too.
+    addressed_rows = addressed - addressed_cells
+    if rows > addressed_rows:
+        max_row += rows - addressed_rows
+    if cells > addressed_cells:
+        max_column = max(max_column, cells - addressed_cells)
+    if max_row > limits.max_rows:
+        raise UntrustedFileError(
+            f"{name} addresses row {max_row:,}; at most {limits.max_rows:,} rows are read"
+        )
+    if max_column > limits.max_columns:
+        raise UntrustedFileError(
+            f"{name} addresses column {max_column:,}; at most {limits.max_columns:,} are read"
+        )
+    if max_row * max_column > limits.max_cells:
+        raise UntrustedFileError(
+            f"{name} spans {max_row:,} rows by {max_column:,} columns; at most "
+            f"{limits.max_cells:,} cells are read"
+        )
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.strip():
+        number = number * 26 + letter - 64
+    return number
+
+
+def _check_relationships(root: Any) -> None:
+    for relationship in root.iter(_RELATIONSHIPS):
+        if relationship.get("TargetMode") == "External":
+            raise UntrustedFileError(
+                f"the workbook links to an outside file ({relationship.get('Target')}); "
+                "postkit does not follow external links"
+            )

@@ -1,0 +1,205 @@
+"""The guard every importer reads outside files through: hostile JSON and workbooks."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from postkit.core.errors import PostkitError
+from postkit.core.hq.demo_exports import write_demo_exports
+from postkit.core.hq.reading import ExportRejected, read_export
+from postkit.core.practices.exchange import ExchangeFileError, read_exchange_file
+from postkit.core.screening.risk import import_risk_table
+from postkit.core.surveys.receipts import ReceiptError, read_receipt
+from postkit.core.surveys.responses import shipped_surveys_dir
+from postkit.core.surveys.xlsform import load_form, validate_form
+from postkit.core.untrusted import (
+    MAX_JSON_DEPTH,
+    UntrustedFileError,
+    XlsxLimits,
+    check_xlsx_package,
+    load_json,
+)
+from tests.faults.hostile_files import hostile_contents
+
+DEEP = b"[" * 10_000 + b"]" * 10_000
+RECEIPT = {
+    "format": "postkit-survey-receipt/1",
+    "issued_at": "2026-03-15T10:04:05Z",
+    "post": "Embassy Testland",
+    "files": [],
+}
+
+
+def _deep_receipt() -> bytes:
+    return json.dumps(RECEIPT).encode()[:-1] + b', "extra": ' + DEEP + b"}"
+
+
+def _huge_number_receipt() -> bytes:
+    return json.dumps(RECEIPT).encode()[:-1] + b', "extra": ' + b"9" * 5000 + b"}"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (DEEP, f"nested more than {MAX_JSON_DEPTH} levels deep"),
+        (b'{"a": ' * 100 + b"1" + b"}" * 100, f"nested more than {MAX_JSON_DEPTH} levels deep"),
+        (b"[" + b"9" * 5000 + b"]", "holds a number of 5000 characters (at most 40)"),
+        (b"[1." + b"5" * 100 + b"]", "holds a number of 102 characters (at most 40)"),
+        (b"[NaN]", "holds NaN, which JSON does not allow"),
+        (b"[1, 2", "not valid JSON (line 1, column 6: Expecting ',' delimiter)"),
+        ("[1]".encode("utf-16"), "UTF-16 text; save it as UTF-8"),
+        (b"[\xff]", "not UTF-8 text (byte 1)"),
+    ],
+)
+def test_hostile_json_is_refused_with_one_sentence(data: bytes, reason: str) -> None:
+    with pytest.raises(UntrustedFileError) as raised:
+        load_json(data)
+    assert raised.value.reason == reason
+
+
+def test_json_within_the_limits_reads_as_the_json_module_reads_it() -> None:
+    text = '\ufeff{"a": [[["[{not a bracket}]"]]], "n": -12, "x": 1.5e3, "t": true, "z": null}'
+    assert load_json(text.encode("utf-8")) == json.loads(text[1:])
+    nested = b"[" * MAX_JSON_DEPTH + b"]" * MAX_JSON_DEPTH
+    assert load_json(nested) == json.loads(nested)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (_deep_receipt(), "nested more than 64 levels deep"),
+        (_huge_number_receipt(), "holds a number of 5000 characters"),
+    ],
+)
+def test_a_hostile_receipt_is_refused_not_a_crash(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "receipt.postkit-receipt.json"
+    path.write_bytes(data)
+    with pytest.raises(ReceiptError, match=reason):
+        read_receipt(path)
+
+
+@pytest.mark.parametrize("manifest", [DEEP, b'{"format_version": ' + b"1" * 5000 + b"}"])
+def test_a_hostile_exchange_manifest_is_refused_not_a_crash(
+    tmp_path: Path, manifest: bytes
+) -> None:
+    path = tmp_path / "practices.postkit"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("manifest.json", manifest)
+    with (
+        pytest.raises(ExchangeFileError, match=r"manifest\.json: (nested|holds a number)"),
+        read_exchange_file(path),
+    ):
+        pass
+
+
+def _xlsx_with_sheet(tmp_path: Path, content: str) -> Path:
+    path = tmp_path / f"{content}.xlsx"
+    path.write_bytes(hostile_contents()[content]())
+    return path
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("zip-bomb-xlsx", "unpacks to 300 MB, over the 100 MB limit"),
+        ("zip-bomb-lying-header", "sheet1.xml cannot be unpacked"),
+        ("sparse-cells-xlsx", "addresses row 1,000,000,000"),
+        ("billion-blank-rows-xlsx", "addresses row 1,000,000,000"),
+        ("xxe-in-xlsx", "carries a DTD or entities"),
+        ("billion-laughs-in-xlsx", "carries a DTD or entities"),
+    ],
+)
+def test_a_hostile_risk_workbook_is_refused_by_the_shared_guard(
+    session, tmp_path: Path, content: str, reason: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = _xlsx_with_sheet(tmp_path, content)
+    with pytest.raises(PostkitError, match=rf"^{content}\.xlsx: not an Excel workbook.*{reason}"):
+        import_risk_table(session, path, "country", "Tess Tester")
+
+
+def test_a_risk_workbook_with_formulas_imports_their_text_never_their_result(
+    session, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = _xlsx_with_sheet(tmp_path, "formula-cells-xlsx")
+    with pytest.raises(PostkitError, match=r"no column code, level"):
+        import_risk_table(session, path, "country", "Tess Tester")
+
+
+@pytest.mark.parametrize("content", ["sparse-cells-xlsx", "billion-blank-rows-xlsx"])
+def test_a_form_whose_rows_never_end_is_refused(tmp_path: Path, content: str) -> None:
+    form, problems = validate_form(_xlsx_with_sheet(tmp_path, content))
+    assert form is None
+    assert [problem.message for problem in problems] == [
+        "the workbook cannot be read as .xlsx (xl/worksheets/sheet1.xml addresses row "
+        "1,000,000,000; at most 100,000 rows are read)"
+    ]
+
+
+def test_an_export_with_one_far_away_cell_is_refused_before_calamine_fills_the_gap(
+    tmp_path: Path,
+) -> None:
+    """calamine allocates the whole area between A1 and the farthest cell: terabytes here,
+    which aborts the process (no exception to catch)."""
+    [export] = write_demo_exports(tmp_path / "exports", posts=1, responses=2)
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    target = tmp_path / "far.xlsx"
+    with zipfile.ZipFile(export) as source, zipfile.ZipFile(target, "w") as copy:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename.startswith("xl/worksheets/") and b"</sheetData>" in data:
+                data = data.replace(b"</sheetData>", far + b"</sheetData>")
+            copy.writestr(entry, data)
+    form = load_form(shipped_surveys_dir() / "imvo_guidelines_evaluation.xlsx")
+    with pytest.raises(ExportRejected, match=r"spans 1,048,576 rows by 16,384 columns"):
+        read_export(target, form)
+
+
+def test_cells_written_without_an_address_count_towards_the_area() -> None:
+    rows = "<row/>" * 50 + "<row><c/><c/><c/></row>"
+    sheet = hostile_contents()["sparse-cells-xlsx"]()
+    with zipfile.ZipFile(io.BytesIO(sheet)) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    members["xl/worksheets/sheet1.xml"] = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{rows}</sheetData></worksheet>"
+    ).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    check_xlsx_package(buffer.getvalue(), XlsxLimits(max_rows=51))
+    with pytest.raises(UntrustedFileError, match="addresses row 51"):
+        check_xlsx_package(buffer.getvalue(), XlsxLimits(max_rows=50))
+    with pytest.raises(UntrustedFileError, match="spans 51 rows by 3 columns"):
+        check_xlsx_package(buffer.getvalue(), XlsxLimits(max_cells=152))
+
+
+def _workbook_with_rows(rows: str) -> bytes:
+    sheet = hostile_contents()["sparse-cells-xlsx"]()
+    with zipfile.ZipFile(io.BytesIO(sheet)) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    members["xl/worksheets/sheet1.xml"] = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{rows}</sheetData></worksheet>"
+    ).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_large_but_honest_sheet_passes_the_exact_count_the_quick_pass_hands_it_to() -> None:
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}"><v>1</v></c><c r="AAA{n}"><v>2</v></c></row>'
+        for n in range(1, 20_001)
+    )
+    data = _workbook_with_rows(rows)
+    check_xlsx_package(data)  # 20,000 rows by 703 columns: 14 million cells
+    with pytest.raises(UntrustedFileError, match="spans 20,000 rows by 703 columns"):
+        check_xlsx_package(data, XlsxLimits(max_cells=10_000_000))
