@@ -463,3 +463,16 @@ def test_the_dialogs_validate_and_list(qtbot: QtBot) -> None:
     qtbot.addWidget(listing)
     cells = [listing.table.item(0, column).text() for column in range(4)]
     assert cells == ["survey", "5", "H (relevant)", "unexpected '='"]
+
+
+def test_the_form_title_follows_the_language_of_the_questions(
+    open_page, asked: Asked
+) -> None:  # type: ignore[no-untyped-def]
+    asked.start_choice = StartChoice(True, "", "en")
+    page = open_page()
+    _select_evaluation(page)
+    page.start_new_response()
+    view = _view(page)
+    assert view.form_title.text() == "Evaluation of the IMVO guidelines for posts"
+    view.language.setCurrentIndex(view.language.findData("nl"))
+    assert view.form_title.text() == "Evaluatie van de IMVO-richtlijnen voor posten"

@@ -628,8 +628,9 @@ class FormView(QWidget):
 
     def _retranslate(self) -> None:
         session = self.session
+        # The form's own title in the session's language; the page's title only if it has none.
         self.form_title.setText(
-            self._title or session.form.text(session.form.title, session.language)
+            session.form.text(session.form.title, session.language) or self._title
         )
         for view in self._page_views:
             view.title.setText(session.label(view.page))
