@@ -275,6 +275,11 @@ class _RadioInput(_ChoiceInput):
         self.clear_button.setAutoRaise(True)
         self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.clear_button.clicked.connect(self._clear)
+        # Its space stays when it is hidden: showing it must not push the choices down under
+        # the pointer, or the next click lands on another answer.
+        policy = self.clear_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.clear_button.setSizePolicy(policy)
         self.clear_button.hide()
 
     def _add_radio(self, choice: Choice, text: str) -> QRadioButton:
