@@ -102,9 +102,17 @@ def message(key: str, language: str | None, **data: object) -> str:
     return texts[code].format(**data)
 
 
+# A group with one of these appearances is one page; ODK Collect shows the questions of any other
+# group one per screen.
+PAGE_APPEARANCES = frozenset({"field-list", "table-list"})
+
+
 @dataclass(frozen=True)
 class Page:
-    """What the form view shows at once: a top-level group, or one question outside any group."""
+    """What the form view shows at once: a `field-list` group, or one question.
+
+    `group` is the page's group, or for a question of a plain group that group (its title).
+    """
 
     index: int
     name: str
@@ -153,7 +161,11 @@ class FormSession:
         self._ancestors: dict[str, tuple[Group, ...]] = {}
         self._index_ancestors(form.items, ())
         self._pages = _make_pages(form)
-        self._page_by_top = {page.items[0].name: page for page in self._pages}
+        self._page_by_name: dict[str, Page] = {}
+        for page in self._pages:
+            first = page.items[0].name
+            for item in (*self._ancestors[first], *page.items, *_walk_items(page.items)):
+                self._page_by_name.setdefault(item.name, page)
         self._values: dict[str, object] = dict.fromkeys(self._fields)
         self._visible: dict[str, bool] = {}
         self._seen: dict[str, object] = {}
@@ -184,9 +196,10 @@ class FormSession:
         return [page for page in self._pages if self.visible(page)]
 
     def page_of(self, name: str) -> Page | None:
-        """The page a question or group is on; None for a calculate outside any group."""
-        top = (*self._ancestors[name], self._item(name))[0]
-        return self._page_by_top.get(top.name)
+        """The page a question or group is on (a plain group's: its first); None for what is
+        never shown outside a page, such as a calculate outside any field-list group."""
+        self._item(name)
+        return self._page_by_name.get(name)
 
     def visible(self, item: Item | Page | str) -> bool:
         """Whether an item (or page) is shown: its own `relevant` and that of its groups hold.
@@ -194,11 +207,9 @@ class FormSession:
         A page is shown when its group is and at least one item on it is.
         """
         if isinstance(item, Page):
-            if item.group is not None:
-                return self._visible[item.group.name] and any(
-                    self._shows(child) for child in item.group.items
-                )
-            return self._shows(item.items[0])
+            if item.group is not None and not self._visible[item.group.name]:
+                return False
+            return any(self._shows(child) for child in item.items)
         name = item if isinstance(item, str) else item.name
         return self._visible[name]
 
@@ -855,11 +866,31 @@ def _questions(items: Iterable[Item]) -> list[Question]:
     return found
 
 
+def is_one_page(group: Group) -> bool:
+    """Whether a group is shown as one page (appearance `field-list` or `table-list`)."""
+    return not PAGE_APPEARANCES.isdisjoint(group.appearance.lower().split())
+
+
+def _walk_items(items: Iterable[Item]) -> Iterable[Item]:
+    for item in items:
+        if isinstance(item, Group):
+            yield item
+            yield from _walk_items(item.items)
+        else:
+            yield item
+
+
 def _make_pages(form: Form) -> tuple[Page, ...]:
     pages: list[Page] = []
-    for item in form.items:
-        if isinstance(item, Group):
-            pages.append(Page(len(pages), item.name, item, (item,)))
-        elif item.is_shown:
-            pages.append(Page(len(pages), item.name, None, (item,)))
+
+    def add(items: tuple[Item, ...], group: Group | None) -> None:
+        for item in items:
+            if isinstance(item, Group) and not is_one_page(item):
+                add(item.items, item)
+            elif isinstance(item, Group):
+                pages.append(Page(len(pages), item.name, item, (item,)))
+            elif item.is_shown:
+                pages.append(Page(len(pages), item.name, group, (item,)))
+
+    add(form.items, None)
     return tuple(pages)

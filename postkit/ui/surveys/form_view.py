@@ -419,9 +419,10 @@ class FormView(QWidget):
         view = PageView(page, parent=self.stack)
         if page.group is None:
             view.title.hide()
-            self._add_items(view.column, page.items, view)
-        else:
-            self._add_items(view.column, page.group.items, view)
+        # A field-list group's page shows its items; a question of a plain group is alone on its
+        # page, under the group's title.
+        is_group_page = page.group is not None and page.items == (page.group,)
+        self._add_items(view.column, page.group.items if is_group_page else page.items, view)  # type: ignore[union-attr]
         view.finish()
         self.stack.addWidget(view)
         return view
