@@ -8,7 +8,6 @@ database. The page around it listens to `draft_changed` to keep the draft and to
 from __future__ import annotations
 
 import html
-import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
@@ -29,17 +28,22 @@ from PySide6.QtWidgets import (
 
 from postkit.core.errors import ValidationError
 from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page
-from postkit.core.surveys.expressions import to_string
 from postkit.core.surveys.forms import Group, Item, Question
 from postkit.ui.overrides import override
 from postkit.ui.style import is_dark
+from postkit.ui.surveys.appearances import (
+    LikertRow,
+    LikertTable,
+    forms_table,
+    table_runs,
+    with_outputs,
+)
 from postkit.ui.surveys.inputs import AnswerInput, make_input
 
 SAVE_DELAY_MS = 300
 CONTENT_WIDTH = 820
 DANGER = "#c62828"
 MUTED = "#5b6572"
-_OUTPUT = re.compile(r"\$\{([^}\s]+)\}")
 
 LIGHT = {
     "body": "#f3f5f8", "card": "palette(base)", "border": "#d5dbe3", "note": "#eaf2fb",
@@ -77,6 +81,11 @@ QFrame#review_row:hover, QFrame#review_row:focus {{ background: {hover}; }}
 QLabel#review_answer[missing="true"] {{ color: {muted}; font-style: italic; }}
 QToolButton#clear_choice {{ color: {link}; border: none; padding: 0; }}
 QToolButton#clear_choice:hover {{ text-decoration: underline; }}
+QFrame#likert_table {{ background: {card}; border: 1px solid {border}; border-radius: 8px; }}
+QFrame#likert_row {{ border: none; border-top: 1px solid {rule}; }}
+QFrame#likert_row[odd="true"] {{ background: {body}; }}
+QFrame#likert_row[error="true"] {{ background: {error_row}; }}
+QFrame#likert_row[focused="true"] {{ background: {hover}; border-left: 3px solid {accent}; }}
 QProgressBar {{ border: none; background: {track}; border-radius: 3px; }}
 QProgressBar::chunk {{ background: {link}; border-radius: 3px; }}
 """
@@ -85,18 +94,6 @@ QProgressBar::chunk {{ background: {link}; border-radius: 3px; }}
 def style_sheet() -> str:
     """The form view's look, light or dark as the application's palette is."""
     return STYLE.format(**(DARK if is_dark() else LIGHT))
-
-
-def with_outputs(text: str, session: FormSession) -> str:
-    """A label with `${name}` replaced by that question's answer, as ODK shows outputs."""
-
-    def answer(match: re.Match[str]) -> str:
-        try:
-            return to_string(session.value(match.group(1)))
-        except KeyError:
-            return match.group(0)
-
-    return _OUTPUT.sub(answer, text) if "${" in text else text
 
 
 def display_answer(session: FormSession, question: Question) -> str | None:
@@ -334,7 +331,8 @@ class FormView(QWidget):
         super().__init__(parent)
         self.session = session
         self.setStyleSheet(style_sheet())
-        self.cards: dict[str, QuestionCard] = {}
+        self.cards: dict[str, QuestionCard | LikertRow] = {}
+        self.tables: list[LikertTable] = []
         self.sections: dict[str, Section] = {}
         self.touched: set[str] = set()
         self.input_errors: dict[str, str] = {}
@@ -421,25 +419,47 @@ class FormView(QWidget):
             view.title.hide()
         # A field-list group's page shows its items; a question of a plain group is alone on its
         # page, under the group's title.
-        is_group_page = page.group is not None and page.items == (page.group,)
-        self._add_items(view.column, page.group.items if is_group_page else page.items, view)  # type: ignore[union-attr]
+        if page.group is not None and page.items == (page.group,):
+            self._add_items(view.column, page.group.items, view, page.group)
+        else:
+            self._add_items(view.column, page.items, view, page.group)
         view.finish()
         self.stack.addWidget(view)
         return view
 
-    def _add_items(self, layout: QVBoxLayout, items: tuple[Item, ...], parent: QWidget) -> None:
-        for item in items:
-            if isinstance(item, Group):
-                section = Section(item, parent)
-                self.sections[item.name] = section
-                self._add_items(section.body, item.items, section)
-                layout.addWidget(section)
-            elif item.is_shown:
-                card = QuestionCard(item, self.session, parent)
-                if card.input is not None:
-                    card.input.changed.connect(lambda name=item.name: self._answer(name))
-                self.cards[item.name] = card
-                layout.addWidget(card)
+    def _add_items(
+        self,
+        layout: QVBoxLayout,
+        items: tuple[Item, ...],
+        parent: QWidget,
+        group: Group | None = None,
+    ) -> None:
+        for run in table_runs(items, group):
+            if forms_table(run, group):
+                # Likert items on one list, or a table-list group's selects: one table.
+                table = LikertTable(
+                    [item for item in run if isinstance(item, Question)], self.session, parent
+                )
+                self.tables.append(table)
+                for row in table.rows:
+                    self._add_card(row)
+                layout.addWidget(table)
+                continue
+            for item in run:
+                if isinstance(item, Group):
+                    section = Section(item, parent)
+                    self.sections[item.name] = section
+                    self._add_items(section.body, item.items, section, item)
+                    layout.addWidget(section)
+                elif item.is_shown:
+                    card = QuestionCard(item, self.session, parent)
+                    self._add_card(card)
+                    layout.addWidget(card)
+
+    def _add_card(self, card: QuestionCard | LikertRow) -> None:
+        if card.input is not None:
+            card.input.changed.connect(lambda name=card.name: self._answer(name))
+        self.cards[card.name] = card
 
     def _build_review(self) -> PageView:
         view = PageView(Page(len(self._page_views), "", None, ()), parent=self.stack)
@@ -602,6 +622,24 @@ class FormView(QWidget):
         self.touched.add(name)
         self._refresh()
         self.schedule_save()
+        if "quick" in card.question.appearance.lower().split() and card.input.value() is not None:
+            # Appearance `quick`: choosing is enough, go on as ODK Collect does.
+            QTimer.singleShot(0, self, lambda: self.advance_from(name))
+
+    def advance_from(self, name: str) -> None:
+        """Go to the question after `name` on its page, or to the next page after the last."""
+        index = self._page_index(name)
+        if index != self.current_page():
+            return
+        names = [n for n in self.cards if self._page_index(n) == index]
+        later = names[names.index(name) + 1 :]
+        for each in later:
+            card = self.cards[each]
+            if self.session.visible(each) and card.input is not None and card.input.isEnabled():
+                self._page_views[index].ensureWidgetVisible(card)
+                card.input.focus_input()
+                return
+        self.next_page()
 
     def _load_values(self) -> None:
         for name, card in self.cards.items():
@@ -623,6 +661,8 @@ class FormView(QWidget):
             shown = session.visible(name)
             if section.isHidden() == shown:
                 section.setVisible(shown)
+        for table in self.tables:
+            table.follow_rows()
         if self.is_reviewing:
             self._update_review()
         self._update_navigation()
@@ -640,6 +680,8 @@ class FormView(QWidget):
             section.title.setVisible(bool(section.title.text()))
         for card in self.cards.values():
             card.retranslate(session)
+        for table in self.tables:
+            table.retranslate(session)
         self.review.title.setText(self.tr("Check your answers"))
         self._refresh()
 

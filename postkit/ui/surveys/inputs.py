@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
@@ -51,6 +52,7 @@ from postkit.ui.overrides import override
 # A list named like these is an agreement scale, shown from left to right (agree5, likert7, …).
 _SCALE_LIST = re.compile(r"^(agree|likert|scale|satisf|frequency)", re.IGNORECASE)
 _EMPTY_DATE = QDate(1900, 1, 1)
+HORIZONTAL_COLUMNS = 4
 # Python's shortest round-trip digits (QLocale::FloatingPointShortest).
 _SHORTEST = -128
 
@@ -316,6 +318,23 @@ class _RadioInput(_ChoiceInput):
         self.clear_button.setVisible(self.value() is not None and self.isEnabled())
 
 
+def _lay_out(parent: QWidget, buttons: Sequence[QWidget], horizontal: bool) -> None:
+    """One under the other; with appearance `horizontal` side by side, in rows of at most
+    HORIZONTAL_COLUMNS, so the columns line up as ODK Collect's do."""
+    if not horizontal:
+        layout = _column(parent)
+        for button in buttons:
+            layout.addWidget(button)
+        return
+    grid = QGridLayout(parent)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(18)
+    grid.setVerticalSpacing(6)
+    for index, button in enumerate(buttons):
+        grid.addWidget(button, index // HORIZONTAL_COLUMNS, index % HORIZONTAL_COLUMNS)
+    grid.setColumnStretch(HORIZONTAL_COLUMNS, 1)
+
+
 class SelectOneInput(_RadioInput):
     """Radio buttons, one under the other (side by side with appearance `horizontal`)."""
 
@@ -323,16 +342,47 @@ class SelectOneInput(_RadioInput):
         self, choices: Sequence[Choice], horizontal: bool = False, parent: QWidget | None = None
     ) -> None:
         super().__init__(choices, parent)
-        if horizontal:
-            layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(18)
-        else:
-            layout = _column(self)
+        buttons = [self._add_radio(choice, choice.name) for choice in self.choices]
+        _lay_out(self, buttons, horizontal)
+
+
+class DropDownInput(AnswerInput):
+    """A select_one with appearance `minimal`: a drop-down, first entry 'not answered'."""
+
+    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = tuple(choices)
+        self.combo = QComboBox(self)
+        self.combo.setMinimumWidth(260)
+        self.combo.addItem(self.tr("Choose…"), None)
         for choice in self.choices:
-            layout.addWidget(self._add_radio(choice, choice.name))
-        if horizontal:
-            layout.addStretch()
+            self.combo.addItem(choice.name, choice.name)
+        self.combo.currentIndexChanged.connect(self.changed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.combo)
+        row.addStretch()
+        self.setFocusProxy(self.combo)
+
+    def value(self) -> object:
+        return self.combo.currentData()
+
+    def set_value(self, value: object) -> None:
+        index = self.combo.findData(value) if isinstance(value, str) else 0
+        self._blocked(self.combo, lambda: self.combo.setCurrentIndex(max(index, 0)))
+
+    @override
+    def set_choice_labels(self, labels: dict[str, str]) -> None:
+        for index in range(1, self.combo.count()):
+            name = self.combo.itemData(index)
+            self.combo.setItemText(index, labels.get(name, name))
+
+    @override
+    def offer_choices(self, names: set[str]) -> None:
+        view = self.combo.view()
+        for index in range(1, self.combo.count()):
+            shown = self.combo.itemData(index) in names or index == self.combo.currentIndex()
+            view.setRowHidden(index, not shown)  # type: ignore[attr-defined]
 
 
 class _ScaleLabel(QLabel):
@@ -401,14 +451,15 @@ class LikertInput(_RadioInput):
 class SelectMultipleInput(_ChoiceInput):
     """A check box per choice; the answer is the chosen names in list order."""
 
-    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: Sequence[Choice], horizontal: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(choices, parent)
-        layout = _column(self)
         for choice in self.choices:
             box = QCheckBox(choice.name, self)
             box.toggled.connect(self.changed)
             self.buttons[choice.name] = box
-            layout.addWidget(box)
+        _lay_out(self, list(self.buttons.values()), horizontal)
 
     def value(self) -> object:
         return tuple(name for name, box in self.buttons.items() if box.isChecked())
@@ -656,12 +707,14 @@ def make_input(
             return DecimalInput(parent)
         case "date":
             return DateInput(parent)
+        case "select_one" if "minimal" in appearance:
+            return DropDownInput(choices, parent)
         case "select_one" if is_scale(question):
             return LikertInput(choices, parent)
         case "select_one":
             return SelectOneInput(choices, "horizontal" in appearance, parent)
         case "select_multiple":
-            return SelectMultipleInput(choices, parent)
+            return SelectMultipleInput(choices, "horizontal" in appearance, parent)
         case "acknowledge":
             return AcknowledgeInput(parent)
         case "barcode":
