@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -268,6 +268,13 @@ class LikertRow(QFrame):
 
     def show_value(self, value: object) -> None:
         self.input.set_value(value)
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A click on the statement takes the row, to answer it with the keys.
+        if event.button() == Qt.MouseButton.LeftButton and self.input.isEnabled():
+            self.input.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -255,11 +255,16 @@ class SurveysPage(QWidget):
         """Read the forms and responses again, keeping (or moving) the selection."""
         keep = select_form if select_form is not None else self.selected_form_id()
         with self._database.session() as session:
-            self.forms = list_forms(session)
+            forms = list_forms(session)
             counts = {
-                info.id: _counts(list_responses(session, info.id, post_name=None))
-                for info in self.forms
+                info.id: _counts(list_responses(session, info.id, post_name=None)) for info in forms
             }
+        # A version replaced by a newer one is listed only while it holds responses here: it
+        # is imported so that older exports can still be read, not to be filled in.
+        newest = {info.form_id: info.id for info in reversed(forms)}
+        self.forms = [
+            info for info in forms if newest[info.form_id] == info.id or any(counts[info.id])
+        ]
         self.form_list.blockSignals(True)
         self.form_list.clear()
         for info in self.forms:
