@@ -24,7 +24,17 @@ from postkit.core.surveys.expressions import (
     parse,
     to_string,
 )
-from postkit.core.surveys.forms import GEO_TYPES, Choice, Form, Group, Item, Question, Texts
+from postkit.core.surveys.files import parse_file_answer
+from postkit.core.surveys.forms import (
+    FILE_TYPES,
+    GEO_TYPES,
+    Choice,
+    Form,
+    Group,
+    Item,
+    Question,
+    Texts,
+)
 from postkit.core.surveys.xlsform import is_dynamic_default
 
 ACKNOWLEDGED = "OK"
@@ -87,6 +97,10 @@ _MESSAGES: Mapping[str, Mapping[str, str]] = {
     "rank": {
         "en": "Put every option in order.",
         "nl": "Zet alle opties op volgorde.",
+    },
+    "file": {
+        "en": "Attach a file with 'Choose file…'.",
+        "nl": "Voeg een bestand toe met 'Bestand kiezen…'.",
     },
     "fixed": {
         "en": "This answer comes from the post's profile and cannot be changed here.",
@@ -656,7 +670,8 @@ def coerce_answer(form: Form, question: Question, value: object, language: str |
     """`value` as `question` stores it, or ValidationError naming the question.
 
     text → str, integer → int, decimal → float, date → date, select_one → the choice's name,
-    select_multiple → a tuple of choice names in list order, acknowledge → 'OK'; nothing → None.
+    select_multiple → a tuple of choice names in list order, acknowledge → 'OK', a file →
+    'name (sha256:…)' (see surveys.files); nothing → None.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -687,8 +702,11 @@ def coerce_answer(form: Form, question: Question, value: object, language: str |
                 return _rank(form, question, value, language)
             case kind if kind in GEO_TYPES:
                 return _geo(kind, value)
+            case kind if kind in FILE_TYPES:
+                return _file(value)
     except (TypeError, ValueError, OverflowError, ArithmeticError):
-        raise ValidationError(question.name, message(kind, language)) from None
+        key = "file" if kind in FILE_TYPES else kind
+        raise ValidationError(question.name, message(key, language)) from None
     if isinstance(value, Choice):
         return value.name
     return value if isinstance(value, str) else to_string(value)
@@ -848,6 +866,14 @@ def _select_multiple(
     if unknown:
         raise ValidationError(question.name, message("unknown_choice", language, value=unknown[0]))
     return tuple(name for name in order if name in names) or None
+
+
+def _file(value: object) -> str:
+    """A file answer names a stored file and its hash (see surveys.files), never a path."""
+    attached = parse_file_answer(value) if isinstance(value, str) else None
+    if attached is None:
+        raise ValueError("not an attached file")
+    return attached.answer
 
 
 def _acknowledged(value: object) -> bool:

@@ -8,7 +8,9 @@ database. The page around it listens to `draft_changed` to keep the draft and to
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QMouseEvent
@@ -26,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.errors import ValidationError
+from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page
+from postkit.core.surveys.files import AttachedFile, describe_file
 from postkit.core.surveys.forms import Group, Item, Question
 from postkit.ui.overrides import override
 from postkit.ui.style import is_dark
@@ -38,7 +41,7 @@ from postkit.ui.surveys.appearances import (
     table_runs,
     with_outputs,
 )
-from postkit.ui.surveys.inputs import AnswerInput, make_input
+from postkit.ui.surveys.inputs import AnswerInput, FileInput, make_input
 
 SAVE_DELAY_MS = 300
 CONTENT_WIDTH = 820
@@ -330,6 +333,9 @@ class FormView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.session = session
+        # Keeps a chosen file and names it; the page stores it in the post's files folder.
+        # Without one (a preview), the answer names the file but nothing is kept.
+        self.store_file: Callable[[Path], AttachedFile] = describe_file
         self.setStyleSheet(style_sheet())
         self.cards: dict[str, QuestionCard | LikertRow] = {}
         self.tables: list[LikertTable] = []
@@ -459,7 +465,23 @@ class FormView(QWidget):
     def _add_card(self, card: QuestionCard | LikertRow) -> None:
         if card.input is not None:
             card.input.changed.connect(lambda name=card.name: self._answer(name))
+        if isinstance(card.input, FileInput):
+            card.input.file_chosen.connect(lambda path, name=card.name: self.attach(name, path))
         self.cards[card.name] = card
+
+    def attach(self, name: str, path: Path) -> None:
+        """Keep a chosen file through `store_file` and answer the question with it."""
+        card = self.cards[name]
+        assert card.input is not None
+        try:
+            attached = self.store_file(path)
+        except PostkitError as error:
+            self.input_errors[name] = str(error)
+            self.touched.add(name)
+            self._refresh()
+            return
+        card.input.set_value(attached.answer)
+        self._answer(name)
 
     def _build_review(self) -> PageView:
         view = PageView(Page(len(self._page_views), "", None, ()), parent=self.stack)

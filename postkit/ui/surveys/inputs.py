@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -46,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core.surveys.engine import ACKNOWLEDGED, range_bounds
+from postkit.core.surveys.files import parse_file_answer
 from postkit.core.surveys.forms import FILE_TYPES, GEO_TYPES, Choice, Question
 from postkit.ui.overrides import override
 
@@ -634,11 +636,15 @@ class RankInput(AnswerInput):
 
 
 class FileInput(AnswerInput):
-    """A file to attach: its path, chosen with Choose file…; the engine keeps the path."""
+    """A file to attach, chosen with Choose file…: the form view stores it and the answer
+    keeps the file's name and hash (see core.surveys.files), which the field shows."""
+
+    file_chosen = Signal(object)  # the Path chosen; the form view stores it
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        self._answer: str | None = None
         self.edit = QLineEdit(self)
         self.edit.setReadOnly(True)
         self.edit.setPlaceholderText(self.tr("No file chosen"))
@@ -647,7 +653,7 @@ class FileInput(AnswerInput):
         self.clear_button = QToolButton(self)
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setAutoRaise(True)
-        self.clear_button.clicked.connect(lambda: self.set_path(""))
+        self.clear_button.clicked.connect(self._clear)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
@@ -664,17 +670,20 @@ class FileInput(AnswerInput):
             self, self.tr("Attach a file"), "", filters.get(self.kind, self.tr("Any file (*)"))
         )
         if name:
-            self.set_path(name)
+            self.file_chosen.emit(Path(name))
 
-    def set_path(self, path: str) -> None:
-        self.edit.setText(path)
+    def _clear(self) -> None:
+        self.set_value(None)
         self.changed.emit()
 
     def value(self) -> object:
-        return self.edit.text()
+        return self._answer
 
     def set_value(self, value: object) -> None:
-        self._blocked(self.edit, lambda: self.edit.setText("" if value is None else str(value)))
+        self._answer = value if isinstance(value, str) and value else None
+        attached = parse_file_answer(self._answer) if self._answer else None
+        self.edit.setText(attached.file_name if attached else (self._answer or ""))
+        self.edit.setToolTip(self._answer or "")
 
 
 def _uncheck_all(group: QButtonGroup) -> None:

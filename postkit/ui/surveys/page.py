@@ -28,6 +28,7 @@ from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.profile import PostProfile, post_region
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export_plan import ExportPlan, plan_export
+from postkit.core.surveys.files import store_survey_file
 from postkit.core.surveys.forms import Form
 from postkit.core.surveys.responses import (
     DRAFT,
@@ -536,6 +537,8 @@ class SurveysPage(QWidget):
             metadata=session_metadata(self.actor),
         )
         view = FormView(session, record.page, title, self.stack)
+        files_dir = self._database.files_dir
+        view.store_file = lambda path: store_survey_file(files_dir, path)
         view.draft_changed.connect(self._save_draft)
         view.language_changed.connect(self._save_language)
         view.submit_requested.connect(self._submit)
