@@ -134,6 +134,9 @@ def test_likert_items_on_one_list_are_one_table_answered_by_keyboard(
     assert view.session.value("s2") is None
     _click(qtbot, view.cards["s3"].input.button("1"))  # type: ignore[union-attr]
     assert view.session.value("s3") == "1"
+    # 'Clear answer' has its full width on every row, in the header's column too.
+    clear = view.cards["s3"].input.clear_button  # type: ignore[union-attr]
+    assert clear.isVisible() and clear.width() >= clear.sizeHint().width()
     # The rows line up under the header's columns.
     header = table.headers["3"]
     centre = header.mapTo(view, header.rect().center()).x()

@@ -32,7 +32,6 @@ from postkit.ui.surveys.inputs import _RadioInput
 
 # Wide enough for "Neither agree nor disagree" on two lines.
 CELL_WIDTH = 92
-CLEAR_WIDTH = 96
 DANGER = "#c62828"
 _OUTPUT = re.compile(r"\$\{([^}\s]+)\}")
 
@@ -208,7 +207,6 @@ class LikertRow(QFrame):
         self.input.installEventFilter(self)
         if session.is_fixed(question.name) or question.is_calculated:
             self.input.setEnabled(False)
-        self.input.clear_button.setFixedWidth(CLEAR_WIDTH)
         self.title.setBuddy(self.input)
         statement = QVBoxLayout()
         statement.setSpacing(2)
@@ -292,6 +290,15 @@ class LikertTable(QFrame):
         super().__init__(parent)
         self.setObjectName("likert_table")
         self.choices = session.form.choices(questions[0])
+        self.rows: list[LikertRow] = []
+        for question in questions:
+            row = LikertRow(question, session, self)
+            row.input.step.connect(lambda step, row=row: self.move_focus(row, step))
+            self.rows.append(row)
+        # Every row keeps room for its 'Clear answer', in whatever language it is written.
+        clear_width = max(row.input.clear_button.sizeHint().width() for row in self.rows)
+        for row in self.rows:
+            row.input.clear_button.setFixedWidth(clear_width)
         header = QHBoxLayout()
         header.setContentsMargins(10, 8, 4, 4)
         header.setSpacing(8)
@@ -308,16 +315,12 @@ class LikertTable(QFrame):
             self.headers[choice.name] = label
             cells.addWidget(_Cell(label, self))
         header.addLayout(cells)
-        header.addSpacing(header.spacing() + CLEAR_WIDTH)  # no spacing around a spacer
+        header.addSpacing(header.spacing() + clear_width)  # no spacing around a spacer
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(0)
         layout.addLayout(header)
-        self.rows: list[LikertRow] = []
-        for question in questions:
-            row = LikertRow(question, session, self)
-            row.input.step.connect(lambda step, row=row: self.move_focus(row, step))
-            self.rows.append(row)
+        for row in self.rows:
             layout.addWidget(row)
 
     def retranslate(self, session: FormSession) -> None:
