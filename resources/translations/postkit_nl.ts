@@ -1781,6 +1781,14 @@
     </message>
 </context>
 <context>
+    <name>DropDownInput</name>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="359"/>
+        <source>Choose…</source>
+        <translation>Kies…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../postkit/ui/practices/sharing.py" line="126"/>

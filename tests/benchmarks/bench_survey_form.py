@@ -45,7 +45,10 @@ def write_form(path: Path) -> None:
     workbook = Workbook()
     survey = workbook.active
     survey.title = "survey"
-    columns = ("type", "name", "label", "hint", "required", "relevant", "constraint", "calculation")
+    columns = (
+        "type", "name", "label", "hint", "required", "relevant", "constraint", "calculation",
+        "appearance",
+    )  # fmt: skip
     survey.append(columns)
 
     def row(kind: str, name: str = "", label: str = "", **cells: str) -> None:
@@ -54,7 +57,7 @@ def write_form(path: Path) -> None:
     row("integer", "staff", "How many staff work at the post?", required="yes", constraint=". >= 0")
     for group in range(GROUPS):
         g = f"g{group}"
-        row("begin_group", g, f"Part {group + 1}")
+        row("begin_group", g, f"Part {group + 1}", appearance="field-list")
         applies = f"${{staff}} > {group % 5}"
         row("select_one yn", f"{g}_applies", "Does it apply?", required="yes", relevant=applies)
         for number in range(PER_GROUP - 1):
