@@ -186,9 +186,12 @@ class LikertRowInput(_RadioInput):
 class LikertRow(QFrame):
     """One statement of a Likert table; it stands in for the question's card."""
 
-    def __init__(self, question: Question, session: FormSession, parent: QWidget) -> None:
+    def __init__(
+        self, question: Question, session: FormSession, parent: QWidget, key: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.question = question
+        self.key = key or question.name  # its slot, inside a repeat
         self.setObjectName("likert_row")
         self.title = QLabel(self)
         self.title.setObjectName("likert_statement")
@@ -225,12 +228,12 @@ class LikertRow(QFrame):
 
     @property
     def name(self) -> str:
-        return self.question.name
+        return self.key
 
     def retranslate(self, session: FormSession) -> None:
         question = self.question
-        self.label_text = with_outputs(session.label(question), session)
-        hint = session.hint(question)
+        self.label_text = with_outputs(session.label(question, self.key), session)
+        hint = session.hint(question, self.key)
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         self.input.set_choice_labels(
@@ -243,16 +246,16 @@ class LikertRow(QFrame):
     def refresh(self, session: FormSession, message: str | None) -> None:
         question = self.question
         if "${" in self.label_text or "${" in question.label.get(session.language, ""):
-            self.label_text = with_outputs(session.label(question), session)
+            self.label_text = with_outputs(session.label(question, self.key), session)
             self._required = None
-        required = session.is_required(question)
+        required = session.is_required(question, self.key)
         if required != self._required:
             self._required = required
             text = html.escape(self.label_text).replace("\n", "<br>")
             if required:
                 text += f'<span style="color:{DANGER}"> *</span>'
             self.title.setText(text)
-        self.input.offer_choices({choice.name for choice in session.choices(question)})
+        self.input.offer_choices({choice.name for choice in session.choices(question, self.key)})
         self.show_message(message)
 
     def show_message(self, message: str | None) -> None:
@@ -285,14 +288,19 @@ class LikertTable(QFrame):
     """Statements on one choice list as a table: the choices head the columns."""
 
     def __init__(
-        self, questions: Sequence[Question], session: FormSession, parent: QWidget
+        self,
+        questions: Sequence[Question],
+        session: FormSession,
+        parent: QWidget,
+        keys: Sequence[str] | None = None,
     ) -> None:
+        """`keys` are the questions' slots, inside a repeat; their names elsewhere."""
         super().__init__(parent)
         self.setObjectName("likert_table")
         self.choices = session.form.choices(questions[0])
         self.rows: list[LikertRow] = []
-        for question in questions:
-            row = LikertRow(question, session, self)
+        for question, key in zip(questions, keys or [q.name for q in questions], strict=True):
+            row = LikertRow(question, session, self, key)
             row.input.step.connect(lambda step, row=row: self.move_focus(row, step))
             self.rows.append(row)
         # Every row keeps room for its 'Clear answer', in whatever language it is written.

@@ -456,9 +456,9 @@ class FormView(QWidget):
         for run in table_runs(items, group):
             if forms_table(run, group):
                 # Likert items on one list, or a table-list group's selects: one table.
-                table = LikertTable(
-                    [item for item in run if isinstance(item, Question)], self.session, parent
-                )
+                questions = [item for item in run if isinstance(item, Question)]
+                keys = [slot(question.name, positions) for question in questions]
+                table = LikertTable(questions, self.session, parent, keys)
                 self.tables.append(table)
                 for row in table.rows:
                     self._add_card(row)
@@ -523,6 +523,9 @@ class FormView(QWidget):
                     card.retranslate(self.session)
                     if card.question.is_answerable:
                         card.show_value(self.session.value(name))
+                for table in self.tables:
+                    if repeat.isAncestorOf(table):
+                        table.retranslate(self.session)
         if changed:
             self._clear_review()
 
