@@ -30,7 +30,7 @@ def test_each_problem_is_printed_on_its_own_line(
     form = write_form(
         tmp_path / "broken.xlsx",
         [
-            ["begin repeat", "visits", "Visits"],
+            ["begin loop", "visits", "Visits"],
             ["text", "b", "B", "${nope} = 1"],
             ["begin group", "page", "Page"],
         ],
@@ -41,7 +41,8 @@ def test_each_problem_is_printed_on_its_own_line(
     assert "Traceback" not in captured.err
     assert captured.err.splitlines() == [
         f"postkit: error: {form} is not a valid survey form (3 problems):",
-        "sheet survey, row 2, column A (type): repeats are not supported yet",
+        "sheet survey, row 2, column A (type): "
+        "'begin loop' (a repeat over a choice list) is not supported by postkit",
         "sheet survey, row 3, column D (relevant): "
         "${nope} does not refer to a question of this form",
         "sheet survey, row 4, column A (type): group 'page' is never closed with 'end group'",
