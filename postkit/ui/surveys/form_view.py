@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QScrollBar,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -240,17 +241,23 @@ class Section(QWidget):
         self.body.addWidget(self.title)
 
 
-class PageView(QScrollArea):
-    """One page of the form in a scroll area: its title and questions in a readable column."""
+class PageView(QWidget):
+    """One page of the form: its title and questions in a readable column, in a scroll area.
+
+    The scroll area is made when the page is first shown (`scroll_area`): a form of plain groups
+    has a page per question, and 500 scroll areas nobody has looked at yet cost half a second.
+    """
 
     def __init__(self, page: Page, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(self)
-        body.setObjectName("survey_body")
-        column = QWidget(body)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._scroll: QScrollArea | None = None
+        self.body = QWidget(self)
+        self.body.setObjectName("survey_body")
+        self.body.hide()  # until it is in the scroll area
+        column = QWidget(self.body)
         column.setMaximumWidth(CONTENT_WIDTH)
         self.column = QVBoxLayout(column)
         self.column.setContentsMargins(24, 20, 24, 24)
@@ -258,15 +265,32 @@ class PageView(QScrollArea):
         self.title = _label(column, "page_title")
         self.title.setText(title)
         self.column.addWidget(self.title)
-        row = QHBoxLayout(body)
+        row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
         row.addWidget(column, 100)
         row.addStretch(1)
-        self.setWidget(body)
 
     def finish(self) -> None:
         self.column.addStretch(1)
+
+    def scroll_area(self) -> QScrollArea:
+        """The page's scroll area, made the first time it is asked for."""
+        if self._scroll is None:
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self.body)
+            self.body.show()
+            self._layout.addWidget(scroll)
+            self._scroll = scroll
+        return self._scroll
+
+    def ensureWidgetVisible(self, widget: QWidget) -> None:
+        self.scroll_area().ensureWidgetVisible(widget)
+
+    def verticalScrollBar(self) -> QScrollBar:
+        return self.scroll_area().verticalScrollBar()
 
 
 class ReviewRow(QFrame):
@@ -574,6 +598,10 @@ class FormView(QWidget):
             view.column.addWidget(section)
         view.finish()
 
+    def _page_view(self, index: int) -> PageView:
+        """The view of a page, or the review's for `review_index`."""
+        return self.review if index == self.review_index else self._page_views[index]
+
     def _page_index(self, name: str) -> int:
         return self.session.page_of(name).index
 
@@ -597,12 +625,13 @@ class FormView(QWidget):
         if index < self.review_index:
             index = next((i for i in visible if i >= index), self.review_index)
         changed = index != self.stack.currentIndex()
+        self._page_view(index).scroll_area()  # before it shows
         self.stack.setCurrentIndex(index)
         if self.is_reviewing:
             self._update_review()
         self._update_navigation()
         if changed:
-            self.stack.currentWidget().verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
+            self._page_view(index).verticalScrollBar().setValue(0)
             self._sync_repeats()
             for name in self.cards:
                 if self._page_index(name) == index and self.session.visible(name):
