@@ -1982,88 +1982,88 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="118"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="119"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="363"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="387"/>
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="370"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="394"/>
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="372"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="396"/>
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="373"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="397"/>
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="387"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="411"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="397"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="421"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="401"/>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="683"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="425"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="712"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="404"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="428"/>
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="670"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="699"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="675"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="704"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="683"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="712"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="769"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="798"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="789"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="818"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="810"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="839"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="813"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="842"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="817"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="846"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
