@@ -176,9 +176,8 @@ def _refuse_wide_text(path: Path, start: bytes) -> None:
     marked = [name for bom, name in _WIDE_BOMS if start.startswith(bom)]
     if marked:
         name = marked[0]
-    elif start.count(0) < len(start) // 4:  # a stray NUL is damage, not an encoding
-        return
-    elif not start.strip(b"\x00"):  # nothing but NUL bytes: no text at all
+    elif start.count(0) < len(start) // 4 or not start.strip(b"\x00"):
+        # A stray NUL is damage, not an encoding; nothing but NULs is no text at all.
         return
     else:
         # Without a byte-order mark: ASCII text in UTF-16 has every other byte NUL.

@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="422"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="480"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -837,22 +837,22 @@
 <context>
     <name>AnswerInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="665"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="732"/>
         <source>HH:MM</source>
         <translation>UU:MM</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="668"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="735"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>JJJJ-MM-DD UU:MM</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="672"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="739"/>
         <source>latitude longitude, e.g. 52.08 4.31</source>
         <translation>breedtegraad lengtegraad, bijv. 52.08 4.31</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="677"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="744"/>
         <source>latitude longitude; latitude longitude; …</source>
         <translation>breedtegraad lengtegraad; breedtegraad lengtegraad; …</translation>
     </message>
@@ -1611,17 +1611,17 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="190"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="194"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="197"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="201"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="198"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="202"/>
         <source>Leave the date unanswered</source>
         <translation>De datum onbeantwoord laten</translation>
     </message>
@@ -1862,6 +1862,14 @@
     </message>
 </context>
 <context>
+    <name>DropDownInput</name>
+    <message>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="359"/>
+        <source>Choose…</source>
+        <translation>Kies…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../postkit/ui/practices/sharing.py" line="126"/>
@@ -2012,42 +2020,42 @@
 <context>
     <name>FileInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="588"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="650"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="589"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="651"/>
         <source>Choose file…</source>
         <translation>Bestand kiezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="592"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="654"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="603"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="665"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>Afbeeldingen (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="604"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="666"/>
         <source>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</source>
         <translation>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="605"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="667"/>
         <source>Video (*.mp4 *.mov *.avi *.mkv *.webm)</source>
         <translation>Video (*.mp4 *.mov *.avi *.mkv *.webm)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="608"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="670"/>
         <source>Attach a file</source>
         <translation>Een bestand bijvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="608"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="670"/>
         <source>Any file (*)</source>
         <translation>Elk bestand (*)</translation>
     </message>
@@ -2055,88 +2063,88 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="118"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="119"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="359"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="387"/>
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="366"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="394"/>
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="368"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="396"/>
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="369"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="397"/>
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="383"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="411"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="393"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="421"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="397"/>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="641"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="425"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="712"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="400"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="428"/>
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="628"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="699"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="633"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="704"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="641"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="712"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="704"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="798"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="724"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="818"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="745"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="839"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="748"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="842"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="752"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="846"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -4132,13 +4140,13 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RangeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="455"/>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="498"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="513"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="556"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="460"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="518"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
@@ -4146,17 +4154,17 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RankInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="512"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="570"/>
         <source>Move up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="513"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="571"/>
         <source>Move down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="514"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="572"/>
         <source>Keep this order</source>
         <translation>Deze volgorde houden</translation>
     </message>
@@ -4300,17 +4308,17 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RepeatSection</name>
     <message>
-        <location filename="../../postkit/ui/surveys/repeat_view.py" line="138"/>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="145"/>
         <source>Add another “{0}”</source>
         <translation>Nog een “{0}” toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/repeat_view.py" line="142"/>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="149"/>
         <source>{0} {1} of {2}</source>
         <translation>{0} {1} van {2}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/repeat_view.py" line="145"/>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="152"/>
         <source>Remove {0} {1}</source>
         <translation>{0} {1} verwijderen</translation>
     </message>
@@ -5453,234 +5461,234 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="126"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="127"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="128"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="129"/>
         <source>&amp;Import a survey…</source>
         <translation>Enquête &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="129"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="130"/>
         <source>Add a survey form from an XLSForm workbook (.xlsx)</source>
         <translation>Een enquêteformulier toevoegen uit een XLSForm-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="145"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="146"/>
         <source>Survey forms</source>
         <translation>Enquêteformulieren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="147"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="148"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="147"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="148"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="147"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="324"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="148"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="330"/>
         <source>Submitted</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="147"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="148"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="165"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="166"/>
         <source>&lt;h3&gt;No surveys yet&lt;/h3&gt;&lt;p&gt;Add a survey form headquarters sent you with &lt;b&gt;Import a survey…&lt;/b&gt; (an XLSForm workbook, .xlsx).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen enquêtes&lt;/h3&gt;&lt;p&gt;Voeg een enquêteformulier dat het departement u stuurde toe met &lt;b&gt;Enquête importeren…&lt;/b&gt; (een XLSForm-werkmap, .xlsx).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="177"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="178"/>
         <source>&amp;Start a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="180"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="181"/>
         <source>&amp;Continue draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="182"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="183"/>
         <source>&amp;Discard draft…</source>
         <translation>Concept &amp;verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="184"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="185"/>
         <source>&amp;Export responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="186"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="187"/>
         <source>Write the post&apos;s submitted responses to .xlsx or .csv for headquarters</source>
         <translation>De verzonden inzendingen van de post naar .xlsx of .csv schrijven voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="196"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="197"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="199"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="200"/>
         <source>Respondent</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="200"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="203"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="203"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="204"/>
         <source>Last change</source>
         <translation>Laatste wijziging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="213"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="214"/>
         <source>No responses yet. Each respondent starts their own with Start a response.</source>
         <translation>Nog geen inzendingen. Elke respondent begint een eigen inzending met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="310"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="316"/>
         <source>{form_id}, version {version} · imported {when} · submitted: {submitted} · drafts: {drafts}</source>
         <translation>{form_id}, versie {version} · geïmporteerd op {when} · verzonden: {submitted} · concepten: {drafts}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="323"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="329"/>
         <source>Anonymous</source>
         <translation>Anoniem</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="324"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="330"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="390"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="396"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="393"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="399"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="394"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="400"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="397"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="403"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="398"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="404"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="400"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="406"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="403"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="409"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="490"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="496"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="491"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="497"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="491"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="497"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="543"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="551"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="578"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="586"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="609"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="617"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="611"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="619"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="621"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="629"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="623"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="631"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="659"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="667"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="664"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="672"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="682"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="714"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="690"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="722"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="684"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="692"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="708"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="716"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="716"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="724"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>De export bevat %n ingezonden inzending voor “{title}”, versie {version}, als inzending van {post}.</numerusform>
@@ -5688,32 +5696,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="729"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="745"/>
         <source>No response is left out.</source>
         <translation>Er wordt geen inzending weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="738"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
         <source>Left out:</source>
         <translation>Weggelaten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="742"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="750"/>
         <source>{who}, started {when}</source>
         <translation>{who}, begonnen {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="743"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="751"/>
         <source>anonymous</source>
         <translation>anoniem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="751"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="759"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n concept, nog niet ingezonden: {0}</numerusform>
@@ -5721,7 +5729,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="758"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="766"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n inzending voor versie {0} van de vragenlijst: kies die versie om haar te exporteren</numerusform>
@@ -5729,7 +5737,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="705"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="713"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>
@@ -5849,7 +5857,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>_RadioInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="274"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="278"/>
         <source>Clear answer</source>
         <translation>Antwoord wissen</translation>
     </message>

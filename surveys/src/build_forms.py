@@ -19,7 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 SURVEYS = Path(__file__).resolve().parent.parent
-VERSION = "2026120501"  # yyyymmddrr, by XLSForm convention; raise it with every change
+VERSION = "2026120502"  # yyyymmddrr, by XLSForm convention; raise it with every change
 LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
 DEFAULT_LANGUAGE = "English (en)"
 # Fixed times inside the workbook, so the same source gives the same bytes.
@@ -161,7 +161,8 @@ AGREE5 = choices(
 
 
 def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[str, str]]:
-    anonymous_yes = "${anonymous} = 'yes'"
+    # Whether to answer anonymously is asked once, when the response starts (postkit's start
+    # dialog): it decides whether a name is stored at all, and the export says so per response.
     rows = [
         begin("intro", ("Inleiding", "Introduction")),
         question(
@@ -176,23 +177,6 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
                 "has your post done with them, and what support would you like? It takes about "
                 "15 minutes.",
             ),
-        ),
-        question(
-            "select_one yes_no",
-            "anonymous",
-            ("Wilt u deze vragenlijst anoniem invullen?", "Do you want to respond anonymously?"),
-            (
-                "Bij een anonieme reactie wordt uw naam niet opgeslagen.",
-                "If you respond anonymously, your name is not stored.",
-            ),
-            required="yes",
-        ),
-        question(
-            "text",
-            "respondent_name",
-            ("Uw naam", "Your name"),
-            required="yes",
-            relevant="${anonymous} = 'no'",
         ),
         end(),
         begin("about_you", ("Over u en uw post", "About you and your post")),
@@ -507,12 +491,12 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
             "note",
             "contact_not_anonymous",
             (
-                "Uw e-mailadres wordt bij uw antwoorden bewaard: uw reactie is dan niet meer "
-                "anoniem.",
-                "Your e-mail address is stored with your answers, so your response is no longer "
-                "anonymous.",
+                "Uw e-mailadres wordt bij uw antwoorden bewaard: ook als u anoniem antwoordt, is "
+                "uw reactie dan niet meer anoniem.",
+                "Your e-mail address is stored with your answers: even if you respond "
+                "anonymously, your response is then no longer anonymous.",
             ),
-            relevant=f"{anonymous_yes} and ${{interview}} = 'yes'",
+            relevant="${interview} = 'yes'",
         ),
         question(
             "acknowledge",

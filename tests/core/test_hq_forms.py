@@ -11,7 +11,8 @@ from postkit.core.errors import PostkitError
 from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.hq.forms import any_form, form_of, last_aggregated_form, sort_by_form
 from postkit.core.hq.summary import collect_and_summarise
-from postkit.core.surveys.responses import import_form
+from postkit.core.surveys.responses import import_form, shipped_surveys_dir
+from postkit.core.surveys.xlsform import load_form
 from tests.hq_exports import (
     CHECK_IN_ID,
     CHECK_IN_TITLE,
@@ -78,3 +79,18 @@ def test_with_nothing_aggregated_yet_a_shipped_survey_checks_the_files(
 ) -> None:
     with hq_database.session() as session:
         assert any_form(session).form_id in {EVALUATION_ID, "imvo_interview_guide"}
+
+
+def test_exports_of_the_evaluation_version_before_the_current_one_are_still_aggregated(
+    hq_database: Database, tmp_path: Path
+) -> None:
+    previous = shipped_surveys_dir() / "previous" / f"{EVALUATION_ID}-2026120501.xlsx"
+    write_demo_exports(tmp_path / "old", posts=2, responses=3, form=load_form(previous))
+    [group] = sort_by_form([tmp_path / "old"]).forms
+    assert (group.form_id, group.version) == (EVALUATION_ID, "2026120501")
+    with hq_database.session() as session:
+        form = form_of(session, group.form_id, group.version)
+        assert form.find("anonymous") is not None  # that version still asked it
+        report, summary = collect_and_summarise(session, group.paths, form)
+    assert (len(report.accepted), report.added, len(report.refused)) == (2, 6, 0)
+    assert summary.responses == 6 and summary.likert

@@ -31,10 +31,17 @@ SURVEY_HEADER = [
     "calculation",
     "default",
     "choice_filter",
+    "appearance",
 ]
 SURVEY = [
     {"type": "note", "name": "intro", EN: "Welcome", NL: "Welkom"},
-    {"type": "begin group", "name": "about", EN: "About you", NL: "Over u"},
+    {
+        "type": "begin group",
+        "name": "about",
+        EN: "About you",
+        NL: "Over u",
+        "appearance": "field-list",
+    },
     {
         "type": "select_one role",
         "name": "role",
@@ -76,6 +83,7 @@ SURVEY = [
         EN: "Tasks",
         NL: "Taken",
         "relevant": "${role} != 'intern'",
+        "appearance": "field-list",
     },
     {"type": "select_multiple task", "name": "done", EN: "Tasks done", NL: "Gedane taken"},
     {"type": "calculate", "name": "n_done", "calculation": "count-selected(${done})"},
@@ -175,6 +183,49 @@ def test_top_level_groups_and_loose_questions_are_pages_and_calculates_are_not(f
     ]
     assert pages[1].group is not None and pages[1].group.name == "about"
     assert pages[0].group is None
+
+
+def test_a_plain_group_shows_one_question_per_page_as_odk_collect_does(tmp_path: Path) -> None:
+    survey = [
+        {"type": "begin group", "name": "plain", EN: "Plain", NL: "Gewoon"},
+        {"type": "text", "name": "q1", EN: "One"},
+        {"type": "text", "name": "q2", EN: "Two", "relevant": "${q1} = 'x'"},
+        {"type": "calculate", "name": "c", "calculation": "1"},
+        {"type": "begin group", "name": "inner", EN: "Inner", "appearance": "field-list"},
+        {"type": "text", "name": "q3", EN: "Three"},
+        {"type": "text", "name": "q4", EN: "Four"},
+        {"type": "end group"},
+        {"type": "end group"},
+        {"type": "begin group", "name": "grid", EN: "Grid", "appearance": "table-list"},
+        {"type": "text", "name": "q5", EN: "Five"},
+        {"type": "end group"},
+    ]
+    form = load_form(write_form(tmp_path / "f.xlsx", survey=survey))
+    session = FormSession(form, language="en", today=TODAY)
+    pages = session.pages()
+    assert [page.name for page in pages] == ["q1", "q2", "inner", "grid"]
+    assert [session.label(page) for page in pages] == ["Plain", "Plain", "Inner", "Grid"]
+    assert session.page_of("q4") == pages[2]
+    assert session.page_of("plain") == pages[0]
+    assert session.page_of("c") is None
+    assert pages[1] not in session.visible_pages()
+    session.set_answer("q1", "x")
+    assert pages[1] in session.visible_pages()
+
+
+def test_a_table_list_group_keeps_its_label_and_gets_no_header_question(tmp_path: Path) -> None:
+    survey = [
+        {"type": "begin group", "name": "grid", EN: "Rate", "appearance": "table-list"},
+        {"type": "select_one role", "name": "r1", EN: "First"},
+        {"type": "select_one role", "name": "r2", EN: "Second"},
+        {"type": "end group"},
+    ]
+    form = load_form(write_form(tmp_path / "f.xlsx", survey=survey))
+    [group] = form.groups()
+    assert group.appearance == "table-list"
+    assert form.text(group.label, "en") == "Rate"
+    assert [item.name for item in group.items] == ["r1", "r2"]
+    assert [question.appearance for question in form.questions()] == ["", ""]
 
 
 def test_a_question_is_shown_only_when_its_relevant_holds(form: Form) -> None:

@@ -14,7 +14,7 @@ from postkit.core.surveys.xlsform import load_form, validate_form
 
 Rows = list[list[object]]
 HEADER = ["type", "name", "label", "relevant", "required", "constraint", "calculation"]
-HEADER += ["repeat_count", "default"]
+HEADER += ["repeat_count", "default", "appearance"]
 
 
 def _form(tmp_path: Path, survey: Rows, choices: Rows | None = None) -> Path:
@@ -248,3 +248,49 @@ def test_position_is_accepted_only_as_position_of_the_parent(tmp_path: Path) -> 
         )
     )
     assert [p.column for p in problems] == ["G"]
+
+
+def test_a_repeat_is_a_page_of_its_own_inside_a_plain_group_and_on_a_field_list_page(
+    tmp_path: Path,
+) -> None:
+    # A plain group's questions are a page each (ODK Collect); a repeat in it is one page with
+    # its instances. A field-list group is one page, the repeat inside it included.
+    form = load_form(
+        _form(
+            tmp_path,
+            [
+                ["begin group", "trip", "Trip"],
+                ["text", "city", "City"],
+                ["begin repeat", "visit", "Visit"],
+                ["text", "company", "Company"],
+                ["begin repeat", "contact", "Contact"],
+                ["text", "contact_name", "Name"],
+                ["end repeat"],
+                ["end repeat"],
+                ["text", "notes", "Notes"],
+                ["end group"],
+                ["begin group", "wrap", "Wrap-up", "", "", "", "", "", "", "field-list"],
+                ["text", "verdict", "Verdict"],
+                ["begin repeat", "follow", "Follow-up"],
+                ["text", "action", "Action"],
+                ["end repeat"],
+                ["end group"],
+            ],
+        )
+    )
+    session = FormSession(form)
+    session.add_instance("visit")
+    session.add_instance("contact@2")
+    pages = session.visible_pages()
+    assert [(page.name, [item.name for item in page.items]) for page in pages] == [
+        ("city", ["city"]),
+        ("visit", ["visit"]),
+        ("notes", ["notes"]),
+        ("wrap", ["wrap"]),
+    ]
+    assert [session.label(page) for page in pages] == ["Trip", "Visit", "Trip", "Wrap-up"]
+    visit_page = pages[1]
+    for name in ("visit", "company", "company@2", "contact@2", "contact_name@2.2"):
+        assert session.page_of(name) == visit_page
+    assert session.page_of("trip") == pages[0]  # a plain group is where its first question is
+    assert session.page_of("action@1") == pages[3]

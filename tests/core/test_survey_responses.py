@@ -100,12 +100,18 @@ def test_a_broken_form_is_not_imported(session: Session, tmp_path: Path) -> None
 
 
 def test_the_shipped_forms_are_imported_once(session: Session) -> None:
-    shipped = sorted(p.name for p in shipped_surveys_dir().glob("*.xlsx"))
+    folder = shipped_surveys_dir()
+    shipped = sorted(p.name for p in [*folder.glob("*.xlsx"), *folder.glob("previous/*.xlsx")])
     assert "imvo_guidelines_evaluation.xlsx" in shipped
+    assert "imvo_guidelines_evaluation-2026120501.xlsx" in shipped
     imported = ensure_shipped_forms(session, "postkit")
     assert sorted(info.file_name for info in imported) == shipped
     assert ensure_shipped_forms(session, "postkit") == []
-    assert find_form(session, EVALUATION_FORM_ID).form_id == EVALUATION_FORM_ID
+    # The newest version is the one to fill in; the one it replaced stays readable.
+    assert find_form(session, EVALUATION_FORM_ID).version == "2026120502"
+    assert find_form(session, EVALUATION_FORM_ID, "2026120501").file_name == (
+        "imvo_guidelines_evaluation-2026120501.xlsx"
+    )
 
 
 def test_a_shipped_form_that_cannot_be_imported_does_not_stop_the_others(

@@ -87,7 +87,7 @@ def form_path(tmp_path: Path) -> Path:
 def test_the_evaluation_survey_is_valid_and_bilingual() -> None:
     form = load_form(EVALUATION)
     assert form.form_id == "imvo_guidelines_evaluation"
-    assert form.version == "2026120501"
+    assert form.version == "2026120502"
     assert form.languages == ("nl", "en")
     assert form.language_names == {"nl": "Nederlands", "en": "English"}
     assert form.default_language == "en"
@@ -105,7 +105,7 @@ def test_the_evaluation_survey_is_valid_and_bilingual() -> None:
         "closing",
     ]
     assert all(isinstance(item, Group) for item in form.items)
-    assert len(form.questions()) == 50
+    assert len(form.questions()) == 48
     types = [question.type for question in form.fields()]
     assert types.count("calculate") == 1
     assert types.count("acknowledge") == 1
@@ -129,15 +129,22 @@ def test_the_evaluation_survey_asks_likert_items_overall_and_per_core_task() -> 
     assert "examples_other_posts" in support
 
 
-def test_the_evaluation_survey_skips_the_name_of_an_anonymous_respondent() -> None:
+def test_the_evaluation_survey_leaves_anonymity_to_the_start_of_a_response() -> None:
     form = load_form(EVALUATION)
-    name = form.find("respondent_name")
+    # Asked once, when the response starts: the form asks neither anonymity nor a name.
+    assert form.find("anonymous") is None and form.find("respondent_name") is None
     email = form.find("contact_email")
-    assert isinstance(name, Question) and isinstance(email, Question)
-    assert name.relevant is not None and name.relevant.names() == {"anonymous"}
+    assert isinstance(email, Question)
     assert email.relevant is not None and email.relevant.names() == {"interview"}
     assert email.constraint is not None and email.constraint.uses_current()
     assert email.constraint_message["nl"].startswith("Vul een geldig e-mailadres")
+
+
+def test_the_evaluation_surveys_likert_items_are_tables() -> None:
+    form = load_form(EVALUATION)
+    likert = [q for q in form.questions() if q.list_name in ("agree5", "activity5")]
+    assert len(likert) == 32  # 5 activity items; overall, 4 AGREE II and 5 per core task x 3
+    assert all(q.appearance == "likert" for q in likert)
 
 
 def test_the_interview_guide_is_valid_and_bilingual() -> None:
@@ -150,8 +157,8 @@ def test_the_interview_guide_is_valid_and_bilingual() -> None:
 
 
 def test_check_form_gives_the_line_the_cli_prints() -> None:
-    assert check_form(EVALUATION) == "ok imvo_guidelines_evaluation 2026120501 50 questions"
-    assert check_form(INTERVIEW) == "ok imvo_interview_guide 2026120501 19 questions"
+    assert check_form(EVALUATION) == "ok imvo_guidelines_evaluation 2026120502 48 questions"
+    assert check_form(INTERVIEW) == "ok imvo_interview_guide 2026120502 19 questions"
 
 
 def sheet_values(path: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -185,7 +185,11 @@ def test_single_colon_languages_and_id_string_without_version() -> None:
         ("office", "52.08 4.31", "52.08 4.31 0 0"),
         ("route", "52 4; 53 5", "52 4 0 0;53 5 0 0"),
         ("site", "52 4; 53 5; 52 5", "52 4 0 0;53 5 0 0;52 5 0 0;52 4 0 0"),
-        ("photo", "/tmp/site.jpg", "/tmp/site.jpg"),
+        (
+            "photo",
+            "site.jpg (sha256:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881)",
+            "site.jpg (sha256:2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881)",
+        ),
         ("badge", "NL-1234", "NL-1234"),
     ],
 )

@@ -49,7 +49,7 @@ def _row(kind: str, name: str, nl: str = "", en: str = "", **columns: str) -> tu
 
 
 SURVEY = [
-    _row("begin group", "about", "Over u", "About you"),
+    _row("begin group", "about", "Over u", "About you", appearance="field-list"),
     _row("text", "name", "Naam", "Name", required="yes", **{"hint__Nederlands (nl)": "Voluit"}),
     _row("select_one role", "role", "Uw rol", "Your role", required="yes"),
     _row(
@@ -74,7 +74,7 @@ SURVEY = [
     _row("decimal", "fte", "Aantal fte", "Number of FTE"),
     _row("date", "since", "Sinds wanneer?", "Since when?"),
     _row("end group", ""),
-    _row("begin group", "opinion", "Oordeel", "Opinion"),
+    _row("begin group", "opinion", "Oordeel", "Opinion", appearance="field-list"),
     _row("note", "intro", "U koos ${n_tools} instrumenten.", "You chose ${n_tools} tools."),
     _row("select_one agree5", "clear", "De richtlijnen zijn duidelijk", "Clear", required="yes"),
     _row("select_multiple tools", "tools", "Welke instrumenten?", "Which tools?"),

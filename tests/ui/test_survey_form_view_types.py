@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from postkit.core.surveys.engine import FormSession
+from postkit.core.surveys.files import store_survey_file
 from postkit.core.surveys.xlsform import load_form
 from postkit.ui.surveys.form_view import FormView
 from postkit.ui.surveys.inputs import (
@@ -104,16 +106,25 @@ def test_a_rank_is_put_in_order_with_alt_arrows(qtbot: QtBot) -> None:
     assert rank.list.item(0).text() == "Land rights"
 
 
-def test_a_file_is_attached_by_its_path(
+def test_a_file_is_stored_and_answered_by_name_and_hash_not_by_its_path(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    photo = tmp_path / "site.jpg"
+    photo = tmp_path / "laptop" / "site.jpg"
+    photo.parent.mkdir()
     photo.write_bytes(b"\xff\xd8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(photo), ""))
     view = _view(qtbot, "all_new_types.xlsx")
+    files = tmp_path / "files"
+    view.store_file = lambda path: store_survey_file(files, path)
     view.go_to_question("photo")
-    qtbot.mouseClick(view.cards["photo"].input.choose_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
-    assert view.session.value("photo") == str(photo)
+    file_input = view.cards["photo"].input
+    qtbot.mouseClick(file_input.choose_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
+    sha = hashlib.sha256(b"\xff\xd8").hexdigest()
+    assert view.session.value("photo") == f"site.jpg (sha256:{sha})"
+    assert file_input.edit.text() == "site.jpg"  # type: ignore[union-attr]
+    assert (files / "attachments" / sha[:2] / sha / "site.jpg").read_bytes() == b"\xff\xd8"
+    qtbot.mouseClick(file_input.clear_button, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
+    assert view.session.value("photo") is None
 
 
 def test_a_kobo_form_runs_with_calculated_questions_read_only(qtbot: QtBot) -> None:

@@ -118,6 +118,8 @@ def test_the_shipped_surveys_are_listed_with_their_counts(open_page, asked: Aske
     page = open_page()
     ids = {info.form_id for info in page.forms}
     assert {EVALUATION, "imvo_interview_guide"} <= ids
+    # The version a shipped form replaced is imported (for older exports), not listed to fill.
+    assert [info.version for info in page.forms if info.form_id == EVALUATION] == ["2026120502"]
     _select_evaluation(page)
     assert page.form_title.text() == "Evaluatie van de IMVO-richtlijnen voor posten"
     assert page.responses_stack.currentWidget() is page.no_responses
@@ -136,12 +138,8 @@ def test_answering_in_dutch_closing_midway_and_finishing(
     assert view.session.language == "nl"
     assert view._page_views[0].title.text() == "Inleiding"
 
-    # Skip logic: the name is asked only of who does not answer anonymously.
-    assert view.cards["respondent_name"].isHidden()
-    _choose(view, "anonymous", "no")
-    assert view.cards["respondent_name"].isVisible()
-    _choose(view, "anonymous", "yes")
-    assert view.cards["respondent_name"].isHidden()
+    # Anonymity was asked when the response started: the form does not ask it again.
+    assert [name for name in view.cards if view._page_index(name) == 0] == ["intro_note"]
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert view.current_page() == ABOUT_YOU
 
@@ -215,7 +213,7 @@ def test_answering_in_dutch_closing_midway_and_finishing(
     assert view.is_reviewing
     assert view.review_rows["role_other"].answer.text() == "Handelsattaché"
     assert view.review_rows["task1_activity"].answer.text() != "not answered"
-    assert view.review_rows["respondent_name"].isHidden()
+    assert "respondent_name" not in view.review_rows
     qtbot.mouseClick(view.submit_button, Qt.MouseButton.LeftButton)
 
     assert page.view is None
@@ -255,12 +253,13 @@ def test_switching_language_keeps_answers_and_is_remembered(
     _select_evaluation(page)
     page.start_new_response()
     view = _view(page)
-    _choose(view, "anonymous", "no")
-    _type(qtbot, view, "respondent_name", "Anna")
+    view.next_page()
+    _choose(view, "business_activity", "medium")
+    _type(qtbot, view, "years_imvo", "4")
     view.language.setCurrentIndex(view.language.findData("en"))
-    assert view.cards["anonymous"].input.button("no").isChecked()  # type: ignore[union-attr]
-    assert view.cards["respondent_name"].input.edit.text() == "Anna"  # type: ignore[union-attr]
-    assert view.cards["anonymous"].input.button("no").text() == "No"  # type: ignore[union-attr]
+    assert view.cards["business_activity"].input.button("medium").isChecked()  # type: ignore[union-attr]
+    assert view.cards["years_imvo"].input.edit.text() == "4"  # type: ignore[union-attr]
+    assert view.cards["business_activity"].input.button("medium").text() == "Medium"  # type: ignore[union-attr]
     page.close_form()
     [draft] = _responses(database, DRAFT)
     assert draft.language == "en"
@@ -340,7 +339,7 @@ def test_export_writes_the_submitted_responses(
     view = _view(page)
     answers = dict(view.session.answers())
     answers.update(
-        anonymous="yes", role="deputy",
+        role="deputy",
         business_activity="low", clarity_overall="5", work_overall="4", user_overall="4",
         tools_used=("risk_scan",), actions_taken=("none",), interview="no", confirm="OK",
         **{f"task{n}_activity": "3" for n in range(1, 6)},
@@ -463,3 +462,14 @@ def test_the_dialogs_validate_and_list(qtbot: QtBot) -> None:
     qtbot.addWidget(listing)
     cells = [listing.table.item(0, column).text() for column in range(4)]
     assert cells == ["survey", "5", "H (relevant)", "unexpected '='"]
+
+
+def test_the_form_title_follows_the_language_of_the_questions(open_page, asked: Asked) -> None:  # type: ignore[no-untyped-def]
+    asked.start_choice = StartChoice(True, "", "en")
+    page = open_page()
+    _select_evaluation(page)
+    page.start_new_response()
+    view = _view(page)
+    assert view.form_title.text() == "Evaluation of the IMVO guidelines for posts"
+    view.language.setCurrentIndex(view.language.findData("nl"))
+    assert view.form_title.text() == "Evaluatie van de IMVO-richtlijnen voor posten"

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.xlsform import load_form
+from postkit.ui.surveys.appearances import LikertRow
 from postkit.ui.surveys.form_view import FormView
 from postkit.ui.surveys.repeat_view import RepeatSection
 
@@ -91,3 +93,61 @@ def test_a_missing_answer_in_an_instance_is_shown_and_reviewed(qtbot: QtBot) -> 
     view.show_review()
     assert "company@1" in view.review_rows
     assert not view.submit_button.isEnabled()
+
+
+def _likert_visits(path: Path) -> Path:
+    header = ["type", "name", "label", "appearance", "repeat_count"]
+    survey = [
+        ["begin group", "trip", "Trip"],
+        ["integer", "visits", "How many visits?"],
+        ["begin repeat", "visit", "Visit", "", "${visits}"],
+        ["text", "company", "Company"],
+        ["select_one agree", "clear", "Clear", "likert"],
+        ["select_one agree", "useful", "Useful", "likert"],
+        ["end repeat"],
+        ["end group"],
+    ]
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "survey"
+    for row in [header, *survey]:
+        sheet.append(row)
+    choices = workbook.create_sheet("choices")
+    choices.append(["list_name", "name", "label"])
+    for number, text in enumerate(("No", "Hardly", "So-so", "Yes"), 1):
+        choices.append(["agree", str(number), text])
+    workbook.save(path)
+    return path
+
+
+def test_a_repeat_in_a_plain_group_is_its_page_with_a_likert_table_per_instance(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    view = FormView(FormSession(load_form(_likert_visits(tmp_path / "likert.xlsx")), now=NOW))
+    qtbot.addWidget(view)
+    view.resize(900, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    _type(qtbot, view, "visits", "2")
+    # The group's question was a page of its own; the repeat is the next page, under its title.
+    assert view._page_index("visits") == 0
+    assert view.next_page()
+    assert view.current_page() == view._page_index("company@2") == 1
+    assert view._page_views[1].title.text() == "Visit"
+    assert [[row.name for row in table.rows] for table in view.tables] == [
+        ["clear@1", "useful@1"],
+        ["clear@2", "useful@2"],
+    ]
+    row = view.cards["useful@2"]
+    assert isinstance(row, LikertRow) and row.isVisible()
+    row.input.setFocus()
+    qtbot.keyClick(row.input, Qt.Key.Key_3)
+    assert view.session.value("useful@2") == "3"
+    assert view.session.value("useful@1") is None
+    view.show_page(0)
+    view.cards["visits"].input.edit.clear()  # type: ignore[union-attr]
+    qtbot.keyClicks(view.cards["visits"].input.edit, "1")  # type: ignore[union-attr]
+    assert [[row.name for row in table.rows] for table in view.tables] == [["clear@1", "useful@1"]]
+    view.show_review()
+    assert "useful@1" in view.review_rows and "useful@2" not in view.review_rows

@@ -34,7 +34,17 @@ from postkit.core.surveys.expressions import (
     to_number,
     to_string,
 )
-from postkit.core.surveys.forms import GEO_TYPES, Choice, Form, Group, Item, Question, Texts
+from postkit.core.surveys.files import parse_file_answer
+from postkit.core.surveys.forms import (
+    FILE_TYPES,
+    GEO_TYPES,
+    Choice,
+    Form,
+    Group,
+    Item,
+    Question,
+    Texts,
+)
 from postkit.core.surveys.xlsform import is_dynamic_default
 
 ACKNOWLEDGED = "OK"
@@ -104,6 +114,10 @@ _MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "A repeat's answers are a list of its instances.",
         "nl": "De antwoorden van een herhaling zijn een lijst van de herhalingen.",
     },
+    "file": {
+        "en": "Attach a file with 'Choose file…'.",
+        "nl": "Voeg een bestand toe met 'Bestand kiezen…'.",
+    },
     "fixed": {
         "en": "This answer comes from the post's profile and cannot be changed here.",
         "nl": "Dit antwoord komt uit het profiel van de post en kan hier niet worden gewijzigd.",
@@ -133,9 +147,19 @@ def message(key: str, language: str | None, **data: object) -> str:
     return texts[code].format(**data)
 
 
+# A group with one of these appearances is one page; ODK Collect shows the questions of any other
+# group one per screen.
+PAGE_APPEARANCES = frozenset({"field-list", "table-list"})
+
+
 @dataclass(frozen=True)
 class Page:
-    """What the form view shows at once: a top-level group, or one question outside any group."""
+    """What the form view shows at once: a `field-list` group, a repeat, or one question.
+
+    `group` is the page's group, or for a question of a plain group that group (its title).
+    A repeat is one page holding all its instances (ODK Collect gives each instance's questions
+    pages of their own; postkit's pages are fixed when the session starts, instances are not).
+    """
 
     index: int
     name: str
@@ -189,7 +213,11 @@ class FormSession:
         self._ancestors: dict[str, tuple[Group, ...]] = {}
         self._index_ancestors(form.items, ())
         self._pages = _make_pages(form)
-        self._page_by_top = {page.items[0].name: page for page in self._pages}
+        self._page_by_name: dict[str, Page] = {}
+        for page in self._pages:
+            first = page.items[0].name
+            for item in (*self._ancestors[first], *page.items, *_walk_items(page.items)):
+                self._page_by_name.setdefault(item.name, page)
         self._values: dict[str, object] = {q.name: None for q in self._top_fields}
         self._visible: dict[str, bool] = {}
         self._seen: dict[str, object] = {}
@@ -224,10 +252,11 @@ class FormSession:
         return [page for page in self._pages if self.visible(page)]
 
     def page_of(self, name: str) -> Page | None:
-        """The page a question or group (or one of its slots) is on; None for a lone calculate."""
+        """The page a question or group (or one of its slots) is on (a plain group's: its
+        first); None for what is never shown, such as a calculate outside any field-list group."""
         name = split_slot(name)[0]
-        top = (*self._ancestors[name], self._item(name))[0]
-        return self._page_by_top.get(top.name)
+        self._item(name)
+        return self._page_by_name.get(name)
 
     def visible(self, item: Item | Page | str) -> bool:
         """Whether an item (or page, or slot) is shown: its `relevant` and its groups' hold.
@@ -235,9 +264,9 @@ class FormSession:
         A page is shown when its group is and at least one item on it is.
         """
         if isinstance(item, Page):
-            if item.group is not None:
-                return self._shows(item.group)
-            return self._shows(item.items[0])
+            if item.group is not None and not self._visible.get(item.group.name, False):
+                return False
+            return any(self._shows(child) for child in item.items)
         key = item if isinstance(item, str) else item.name
         return self._visible.get(key, False)
 
@@ -1009,7 +1038,8 @@ def coerce_answer(form: Form, question: Question, value: object, language: str |
     """`value` as `question` stores it, or ValidationError naming the question.
 
     text → str, integer → int, decimal → float, date → date, select_one → the choice's name,
-    select_multiple → a tuple of choice names in list order, acknowledge → 'OK'; nothing → None.
+    select_multiple → a tuple of choice names in list order, acknowledge → 'OK', a file →
+    'name (sha256:…)' (see surveys.files); nothing → None.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -1040,8 +1070,11 @@ def coerce_answer(form: Form, question: Question, value: object, language: str |
                 return _rank(form, question, value, language)
             case kind if kind in GEO_TYPES:
                 return _geo(kind, value)
+            case kind if kind in FILE_TYPES:
+                return _file(value)
     except (TypeError, ValueError, OverflowError, ArithmeticError):
-        raise ValidationError(question.name, message(kind, language)) from None
+        key = "file" if kind in FILE_TYPES else kind
+        raise ValidationError(question.name, message(key, language)) from None
     if isinstance(value, Choice):
         return value.name
     return value if isinstance(value, str) else to_string(value)
@@ -1203,6 +1236,14 @@ def _select_multiple(
     return tuple(name for name in order if name in names) or None
 
 
+def _file(value: object) -> str:
+    """A file answer names a stored file and its hash (see surveys.files), never a path."""
+    attached = parse_file_answer(value) if isinstance(value, str) else None
+    if attached is None:
+        raise ValueError("not an attached file")
+    return attached.answer
+
+
 def _acknowledged(value: object) -> bool:
     if isinstance(value, str):
         return value.strip().upper() in (ACKNOWLEDGED, "TRUE", "1", "YES")
@@ -1219,11 +1260,32 @@ def _questions(items: Iterable[Item]) -> list[Question]:
     return found
 
 
+def is_one_page(group: Group) -> bool:
+    """Whether a group is shown as one page (appearance `field-list` or `table-list`); a repeat
+    always is, see `Page`."""
+    return group.is_repeat or not PAGE_APPEARANCES.isdisjoint(group.appearance.lower().split())
+
+
+def _walk_items(items: Iterable[Item]) -> Iterable[Item]:
+    for item in items:
+        if isinstance(item, Group):
+            yield item
+            yield from _walk_items(item.items)
+        else:
+            yield item
+
+
 def _make_pages(form: Form) -> tuple[Page, ...]:
     pages: list[Page] = []
-    for item in form.items:
-        if isinstance(item, Group):
-            pages.append(Page(len(pages), item.name, item, (item,)))
-        elif item.is_shown:
-            pages.append(Page(len(pages), item.name, None, (item,)))
+
+    def add(items: tuple[Item, ...], group: Group | None) -> None:
+        for item in items:
+            if isinstance(item, Group) and not is_one_page(item):
+                add(item.items, item)
+            elif isinstance(item, Group):
+                pages.append(Page(len(pages), item.name, item, (item,)))
+            elif item.is_shown:
+                pages.append(Page(len(pages), item.name, group, (item,)))
+
+    add(form.items, None)
     return tuple(pages)

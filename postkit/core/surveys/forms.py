@@ -29,7 +29,7 @@ METADATA_TYPES = frozenset(
         "email",
     }
 )
-# Attach a file; the answer is the file's path and content hash (see engine.attachment_answer).
+# Attach a file; the answer is the stored file's name and content hash (see surveys.files).
 FILE_TYPES = frozenset({"image", "audio", "video", "file"})
 GEO_TYPES = frozenset({"geopoint", "geotrace", "geoshape"})
 QUESTION_TYPES = (

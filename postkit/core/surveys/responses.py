@@ -161,12 +161,14 @@ def ensure_shipped_forms(
 ) -> list[FormInfo]:
     """Import each shipped form (surveys/*.xlsx) not in the database yet; return those imported.
 
+    The versions a shipped form replaced (surveys/previous/*.xlsx) are imported too: posts may
+    still send exports of them, and headquarters aggregates an export only with its version.
     A shipped file that cannot be imported is logged and skipped, so the app still starts.
     """
     folder = shipped_surveys_dir() if folder is None else folder
     known = set(session.scalars(select(SurveyFormRow.sha256)))
     imported: list[FormInfo] = []
-    for path in sorted(folder.glob("*.xlsx")):
+    for path in [*sorted(folder.glob("*.xlsx")), *sorted(folder.glob("previous/*.xlsx"))]:
         if path.name.startswith(("~$", ".")):
             continue  # Excel's lock files, hidden files
         data = path.read_bytes()

@@ -1223,13 +1223,18 @@ class _ReferenceForm:
             row = int(str(child.get(ROW_KEY) or row))
             if child.get("type") in ("group", "repeat"):
                 bind = child.get("bind") or {}
+                label, appearance, grandchildren = _undo_table_list(
+                    child.get("label"),
+                    str(control.get("appearance") or ""),
+                    list(child.get("children") or []),
+                )
                 items.append(
                     Group(
                         name=str(child["name"]),
-                        label=self.texts(child.get("label")),
+                        label=self.texts(label),
                         relevant=self._relevant(bind.get("relevant")),
-                        appearance=str(control.get("appearance") or ""),
-                        items=tuple(self._items(child.get("children") or [], row)),
+                        appearance=appearance,
+                        items=tuple(self._items(grandchildren, row)),
                         row=row,
                         is_repeat=child.get("type") == "repeat",
                         repeat_count=_parsed(control.get("jr:count")),
@@ -1295,6 +1300,42 @@ class _ReferenceForm:
             extra,
             int(str(choice.get(ROW_KEY) or 0)),
         )
+
+
+# What pyxform generates for a table-list group (see _undo_table_list).
+_TABLE_HEADER = "reserved_name_for_field_list_labels_"
+_TABLE_LABEL = "generated_table_list_label_"
+
+
+def _undo_table_list(
+    label: object, appearance: str, children: list[dict[str, object]]
+) -> tuple[object, str, list[dict[str, object]]]:
+    """A `table-list` group as the sheet wrote it.
+
+    pyxform rewrites one for ODK's renderer: the group becomes `field-list`, its label a
+    generated note, a header select heads the table and every select gets `list-nolabel`.
+    postkit draws the table itself, so the group keeps its label and `table-list`, and the
+    header select (which would be a question without an answer) goes.
+    """
+    generated = (_TABLE_HEADER, _TABLE_LABEL)
+    if "field-list" not in appearance.split() or not any(
+        str(c.get("name", "")).startswith(generated) for c in children
+    ):
+        return label, appearance, children
+    kept: list[dict[str, object]] = []
+    for child in children:
+        name = str(child.get("name", ""))
+        if name.startswith(_TABLE_HEADER):
+            continue
+        if name.startswith(_TABLE_LABEL) and child.get("type") == "note":
+            label = label or child.get("label")
+            continue
+        control = child.get("control")
+        if isinstance(control, dict) and control.get("appearance") == "list-nolabel":
+            child = {**child, "control": {**control, "appearance": ""}}
+        kept.append(child)
+    rest = [word for word in appearance.split() if word != "field-list"]
+    return label, " ".join(["table-list", *rest]), kept
 
 
 def _parsed(text: object, *, allow_columns: bool = False) -> Expression | None:

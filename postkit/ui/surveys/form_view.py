@@ -8,8 +8,9 @@ database. The page around it listens to `draft_changed` to keep the draft and to
 from __future__ import annotations
 
 import html
-import re
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QMouseEvent
@@ -21,26 +22,33 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QScrollBar,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from postkit.core.errors import ValidationError
+from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page, slot
-from postkit.core.surveys.expressions import to_string
+from postkit.core.surveys.files import AttachedFile, describe_file
 from postkit.core.surveys.forms import Group, Item, Question
 from postkit.ui.overrides import override
 from postkit.ui.style import is_dark
-from postkit.ui.surveys.inputs import AnswerInput, make_input
+from postkit.ui.surveys.appearances import (
+    LikertRow,
+    LikertTable,
+    forms_table,
+    table_runs,
+    with_outputs,
+)
+from postkit.ui.surveys.inputs import AnswerInput, FileInput, make_input
 from postkit.ui.surveys.repeat_view import RepeatSection
 
 SAVE_DELAY_MS = 300
 CONTENT_WIDTH = 820
 DANGER = "#c62828"
 MUTED = "#5b6572"
-_OUTPUT = re.compile(r"\$\{([^}\s]+)\}")
 
 LIGHT = {
     "body": "#f3f5f8", "card": "palette(base)", "border": "#d5dbe3", "note": "#eaf2fb",
@@ -78,6 +86,11 @@ QFrame#review_row:hover, QFrame#review_row:focus {{ background: {hover}; }}
 QLabel#review_answer[missing="true"] {{ color: {muted}; font-style: italic; }}
 QToolButton#clear_choice {{ color: {link}; border: none; padding: 0; }}
 QToolButton#clear_choice:hover {{ text-decoration: underline; }}
+QFrame#likert_table {{ background: {card}; border: 1px solid {border}; border-radius: 8px; }}
+QFrame#likert_row {{ border: none; border-top: 1px solid {rule}; }}
+QFrame#likert_row[odd="true"] {{ background: {body}; }}
+QFrame#likert_row[error="true"] {{ background: {error_row}; }}
+QFrame#likert_row[focused="true"] {{ background: {hover}; border-left: 3px solid {accent}; }}
 QProgressBar {{ border: none; background: {track}; border-radius: 3px; }}
 QProgressBar::chunk {{ background: {link}; border-radius: 3px; }}
 """
@@ -86,18 +99,6 @@ QProgressBar::chunk {{ background: {link}; border-radius: 3px; }}
 def style_sheet() -> str:
     """The form view's look, light or dark as the application's palette is."""
     return STYLE.format(**(DARK if is_dark() else LIGHT))
-
-
-def with_outputs(text: str, session: FormSession) -> str:
-    """A label with `${name}` replaced by that question's answer, as ODK shows outputs."""
-
-    def answer(match: re.Match[str]) -> str:
-        try:
-            return to_string(session.value(match.group(1)))
-        except KeyError:
-            return match.group(0)
-
-    return _OUTPUT.sub(answer, text) if "${" in text else text
 
 
 def display_answer(session: FormSession, question: Question, key: str | None = None) -> str | None:
@@ -240,17 +241,23 @@ class Section(QWidget):
         self.body.addWidget(self.title)
 
 
-class PageView(QScrollArea):
-    """One page of the form in a scroll area: its title and questions in a readable column."""
+class PageView(QWidget):
+    """One page of the form: its title and questions in a readable column, in a scroll area.
+
+    The scroll area is made when the page is first shown (`scroll_area`): a form of plain groups
+    has a page per question, and 500 scroll areas nobody has looked at yet cost half a second.
+    """
 
     def __init__(self, page: Page, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(self)
-        body.setObjectName("survey_body")
-        column = QWidget(body)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._scroll: QScrollArea | None = None
+        self.body = QWidget(self)
+        self.body.setObjectName("survey_body")
+        self.body.hide()  # until it is in the scroll area
+        column = QWidget(self.body)
         column.setMaximumWidth(CONTENT_WIDTH)
         self.column = QVBoxLayout(column)
         self.column.setContentsMargins(24, 20, 24, 24)
@@ -258,15 +265,32 @@ class PageView(QScrollArea):
         self.title = _label(column, "page_title")
         self.title.setText(title)
         self.column.addWidget(self.title)
-        row = QHBoxLayout(body)
+        row = QHBoxLayout(self.body)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
         row.addWidget(column, 100)
         row.addStretch(1)
-        self.setWidget(body)
 
     def finish(self) -> None:
         self.column.addStretch(1)
+
+    def scroll_area(self) -> QScrollArea:
+        """The page's scroll area, made the first time it is asked for."""
+        if self._scroll is None:
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self.body)
+            self.body.show()
+            self._layout.addWidget(scroll)
+            self._scroll = scroll
+        return self._scroll
+
+    def ensureWidgetVisible(self, widget: QWidget) -> None:
+        self.scroll_area().ensureWidgetVisible(widget)
+
+    def verticalScrollBar(self) -> QScrollBar:
+        return self.scroll_area().verticalScrollBar()
 
 
 class ReviewRow(QFrame):
@@ -339,8 +363,12 @@ class FormView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.session = session
+        # Keeps a chosen file and names it; the page stores it in the post's files folder.
+        # Without one (a preview), the answer names the file but nothing is kept.
+        self.store_file: Callable[[Path], AttachedFile] = describe_file
         self.setStyleSheet(style_sheet())
-        self.cards: dict[str, QuestionCard] = {}
+        self.cards: dict[str, QuestionCard | LikertRow] = {}
+        self.tables: list[LikertTable] = []
         self.sections: dict[str, Section] = {}
         self.repeats: dict[str, RepeatSection] = {}
         self.touched: set[str] = set()
@@ -426,12 +454,15 @@ class FormView(QWidget):
         view = PageView(page, parent=self.stack)
         if page.group is None:
             view.title.hide()
-            self._add_items(view.column, page.items, view)
-        elif page.group.is_repeat:
-            self._add_items(view.column, (page.group,), view)  # the page holds its instances
+        # A field-list group's page shows its items; a question of a plain group is alone on its
+        # page, under the group's title; a repeat's page holds its instances.
+        if page.group is not None and page.group.is_repeat:
+            self._add_items(view.column, (page.group,), view)
             self.repeats[page.group.name].title.hide()  # the page's title says it
+        elif page.group is not None and page.items == (page.group,):
+            self._add_items(view.column, page.group.items, view, page.group)
         else:
-            self._add_items(view.column, page.group.items, view)
+            self._add_items(view.column, page.items, view, page.group)
         view.finish()
         self.stack.addWidget(view)
         return view
@@ -441,31 +472,63 @@ class FormView(QWidget):
         layout: QVBoxLayout,
         items: tuple[Item, ...],
         parent: QWidget,
+        group: Group | None = None,
         positions: tuple[int, ...] = (),
     ) -> None:
-        """Cards and sections for `items`, keyed by their slots (`positions` in repeats)."""
-        for item in items:
-            key = slot(item.name, positions)
-            if isinstance(item, Group) and item.is_repeat:
-                repeat = RepeatSection(item, positions, self, self._add_instance_items, parent)
-                self.repeats[key] = repeat
-                layout.addWidget(repeat)
-            elif isinstance(item, Group):
-                section = Section(item, parent)
-                self.sections[key] = section
-                self._add_items(section.body, item.items, section, positions)
-                layout.addWidget(section)
-            elif item.is_shown:
-                card = QuestionCard(item, self.session, parent, key)
-                if card.input is not None:
-                    card.input.changed.connect(lambda name=key: self._answer(name))
-                self.cards[key] = card
-                layout.addWidget(card)
+        """Cards, tables and sections for `items` (of `group`), keyed by their slots
+        (`positions` in repeats)."""
+        for run in table_runs(items, group):
+            if forms_table(run, group):
+                # Likert items on one list, or a table-list group's selects: one table.
+                questions = [item for item in run if isinstance(item, Question)]
+                keys = [slot(question.name, positions) for question in questions]
+                table = LikertTable(questions, self.session, parent, keys)
+                self.tables.append(table)
+                for row in table.rows:
+                    self._add_card(row)
+                layout.addWidget(table)
+                continue
+            for item in run:
+                key = slot(item.name, positions)
+                if isinstance(item, Group) and item.is_repeat:
+                    repeat = RepeatSection(item, positions, self, self._add_instance_items, parent)
+                    self.repeats[key] = repeat
+                    layout.addWidget(repeat)
+                elif isinstance(item, Group):
+                    section = Section(item, parent)
+                    self.sections[key] = section
+                    self._add_items(section.body, item.items, section, item, positions)
+                    layout.addWidget(section)
+                elif item.is_shown:
+                    card = QuestionCard(item, self.session, parent, key)
+                    self._add_card(card)
+                    layout.addWidget(card)
+
+    def _add_card(self, card: QuestionCard | LikertRow) -> None:
+        if card.input is not None:
+            card.input.changed.connect(lambda name=card.name: self._answer(name))
+        if isinstance(card.input, FileInput):
+            card.input.file_chosen.connect(lambda path, name=card.name: self.attach(name, path))
+        self.cards[card.name] = card
+
+    def attach(self, name: str, path: Path) -> None:
+        """Keep a chosen file through `store_file` and answer the question with it."""
+        card = self.cards[name]
+        assert card.input is not None
+        try:
+            attached = self.store_file(path)
+        except PostkitError as error:
+            self.input_errors[name] = str(error)
+            self.touched.add(name)
+            self._refresh()
+            return
+        card.input.set_value(attached.answer)
+        self._answer(name)
 
     def _add_instance_items(
         self, layout: QVBoxLayout, repeat: Group, parent: QWidget, positions: tuple[int, ...]
     ) -> None:
-        self._add_items(layout, repeat.items, parent, positions)
+        self._add_items(layout, repeat.items, parent, repeat, positions)
 
     def instances_changed(self) -> None:
         """A repeat gained or lost an instance: show them, check them, save the draft."""
@@ -484,6 +547,9 @@ class FormView(QWidget):
                     card.retranslate(self.session)
                     if card.question.is_answerable:
                         card.show_value(self.session.value(name))
+                for table in self.tables:
+                    if repeat.isAncestorOf(table):
+                        table.retranslate(self.session)
         if changed:
             self._clear_review()
 
@@ -532,6 +598,10 @@ class FormView(QWidget):
             view.column.addWidget(section)
         view.finish()
 
+    def _page_view(self, index: int) -> PageView:
+        """The view of a page, or the review's for `review_index`."""
+        return self.review if index == self.review_index else self._page_views[index]
+
     def _page_index(self, name: str) -> int:
         return self.session.page_of(name).index
 
@@ -555,12 +625,13 @@ class FormView(QWidget):
         if index < self.review_index:
             index = next((i for i in visible if i >= index), self.review_index)
         changed = index != self.stack.currentIndex()
+        self._page_view(index).scroll_area()  # before it shows
         self.stack.setCurrentIndex(index)
         if self.is_reviewing:
             self._update_review()
         self._update_navigation()
         if changed:
-            self.stack.currentWidget().verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
+            self._page_view(index).verticalScrollBar().setValue(0)
             self._sync_repeats()
             for name in self.cards:
                 if self._page_index(name) == index and self.session.visible(name):
@@ -657,6 +728,24 @@ class FormView(QWidget):
         self.touched.add(name)
         self._refresh()
         self.schedule_save()
+        if "quick" in card.question.appearance.lower().split() and card.input.value() is not None:
+            # Appearance `quick`: choosing is enough, go on as ODK Collect does.
+            QTimer.singleShot(0, self, lambda: self.advance_from(name))
+
+    def advance_from(self, name: str) -> None:
+        """Go to the question after `name` on its page, or to the next page after the last."""
+        index = self._page_index(name)
+        if index != self.current_page():
+            return
+        names = [n for n in self.cards if self._page_index(n) == index]
+        later = names[names.index(name) + 1 :]
+        for each in later:
+            card = self.cards[each]
+            if self.session.visible(each) and card.input is not None and card.input.isEnabled():
+                self._page_views[index].ensureWidgetVisible(card)
+                card.input.focus_input()
+                return
+        self.next_page()
 
     def _load_values(self) -> None:
         for name, card in self.cards.items():
@@ -683,14 +772,17 @@ class FormView(QWidget):
             shown = session.visible(name)
             if repeat.isHidden() == shown:
                 repeat.setVisible(shown)
+        for table in self.tables:
+            table.follow_rows()
         if self.is_reviewing:
             self._update_review()
         self._update_navigation()
 
     def _retranslate(self) -> None:
         session = self.session
+        # The form's own title in the session's language; the page's title only if it has none.
         self.form_title.setText(
-            self._title or session.form.text(session.form.title, session.language)
+            session.form.text(session.form.title, session.language) or self._title
         )
         for view in self._page_views:
             view.title.setText(session.label(view.page))
@@ -701,6 +793,8 @@ class FormView(QWidget):
             card.retranslate(session)
         for repeat in self.repeats.values():
             repeat.retranslate()
+        for table in self.tables:
+            table.retranslate(session)
         self.review.title.setText(self.tr("Check your answers"))
         self._refresh()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
@@ -45,12 +47,14 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core.surveys.engine import ACKNOWLEDGED, range_bounds
+from postkit.core.surveys.files import parse_file_answer
 from postkit.core.surveys.forms import FILE_TYPES, GEO_TYPES, Choice, Question
 from postkit.ui.overrides import override
 
 # A list named like these is an agreement scale, shown from left to right (agree5, likert7, …).
 _SCALE_LIST = re.compile(r"^(agree|likert|scale|satisf|frequency)", re.IGNORECASE)
 _EMPTY_DATE = QDate(1900, 1, 1)
+HORIZONTAL_COLUMNS = 4
 # Python's shortest round-trip digits (QLocale::FloatingPointShortest).
 _SHORTEST = -128
 
@@ -275,6 +279,11 @@ class _RadioInput(_ChoiceInput):
         self.clear_button.setAutoRaise(True)
         self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.clear_button.clicked.connect(self._clear)
+        # Its space stays when it is hidden: showing it must not push the choices down under
+        # the pointer, or the next click lands on another answer.
+        policy = self.clear_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.clear_button.setSizePolicy(policy)
         self.clear_button.hide()
 
     def _add_radio(self, choice: Choice, text: str) -> QRadioButton:
@@ -311,6 +320,23 @@ class _RadioInput(_ChoiceInput):
         self.clear_button.setVisible(self.value() is not None and self.isEnabled())
 
 
+def _lay_out(parent: QWidget, buttons: Sequence[QWidget], horizontal: bool) -> None:
+    """One under the other; with appearance `horizontal` side by side, in rows of at most
+    HORIZONTAL_COLUMNS, so the columns line up as ODK Collect's do."""
+    if not horizontal:
+        layout = _column(parent)
+        for button in buttons:
+            layout.addWidget(button)
+        return
+    grid = QGridLayout(parent)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(18)
+    grid.setVerticalSpacing(6)
+    for index, button in enumerate(buttons):
+        grid.addWidget(button, index // HORIZONTAL_COLUMNS, index % HORIZONTAL_COLUMNS)
+    grid.setColumnStretch(HORIZONTAL_COLUMNS, 1)
+
+
 class SelectOneInput(_RadioInput):
     """Radio buttons, one under the other (side by side with appearance `horizontal`)."""
 
@@ -318,16 +344,47 @@ class SelectOneInput(_RadioInput):
         self, choices: Sequence[Choice], horizontal: bool = False, parent: QWidget | None = None
     ) -> None:
         super().__init__(choices, parent)
-        if horizontal:
-            layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(18)
-        else:
-            layout = _column(self)
+        buttons = [self._add_radio(choice, choice.name) for choice in self.choices]
+        _lay_out(self, buttons, horizontal)
+
+
+class DropDownInput(AnswerInput):
+    """A select_one with appearance `minimal`: a drop-down, first entry 'not answered'."""
+
+    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = tuple(choices)
+        self.combo = QComboBox(self)
+        self.combo.setMinimumWidth(260)
+        self.combo.addItem(self.tr("Choose…"), None)
         for choice in self.choices:
-            layout.addWidget(self._add_radio(choice, choice.name))
-        if horizontal:
-            layout.addStretch()
+            self.combo.addItem(choice.name, choice.name)
+        self.combo.currentIndexChanged.connect(self.changed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.combo)
+        row.addStretch()
+        self.setFocusProxy(self.combo)
+
+    def value(self) -> object:
+        return self.combo.currentData()
+
+    def set_value(self, value: object) -> None:
+        index = self.combo.findData(value) if isinstance(value, str) else 0
+        self._blocked(self.combo, lambda: self.combo.setCurrentIndex(max(index, 0)))
+
+    @override
+    def set_choice_labels(self, labels: dict[str, str]) -> None:
+        for index in range(1, self.combo.count()):
+            name = self.combo.itemData(index)
+            self.combo.setItemText(index, labels.get(name, name))
+
+    @override
+    def offer_choices(self, names: set[str]) -> None:
+        view = self.combo.view()
+        for index in range(1, self.combo.count()):
+            shown = self.combo.itemData(index) in names or index == self.combo.currentIndex()
+            view.setRowHidden(index, not shown)  # type: ignore[attr-defined]
 
 
 class _ScaleLabel(QLabel):
@@ -396,14 +453,15 @@ class LikertInput(_RadioInput):
 class SelectMultipleInput(_ChoiceInput):
     """A check box per choice; the answer is the chosen names in list order."""
 
-    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: Sequence[Choice], horizontal: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(choices, parent)
-        layout = _column(self)
         for choice in self.choices:
             box = QCheckBox(choice.name, self)
             box.toggled.connect(self.changed)
             self.buttons[choice.name] = box
-            layout.addWidget(box)
+        _lay_out(self, list(self.buttons.values()), horizontal)
 
     def value(self) -> object:
         return tuple(name for name, box in self.buttons.items() if box.isChecked())
@@ -578,11 +636,15 @@ class RankInput(AnswerInput):
 
 
 class FileInput(AnswerInput):
-    """A file to attach: its path, chosen with Choose file…; the engine keeps the path."""
+    """A file to attach, chosen with Choose file…: the form view stores it and the answer
+    keeps the file's name and hash (see core.surveys.files), which the field shows."""
+
+    file_chosen = Signal(object)  # the Path chosen; the form view stores it
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        self._answer: str | None = None
         self.edit = QLineEdit(self)
         self.edit.setReadOnly(True)
         self.edit.setPlaceholderText(self.tr("No file chosen"))
@@ -591,7 +653,7 @@ class FileInput(AnswerInput):
         self.clear_button = QToolButton(self)
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setAutoRaise(True)
-        self.clear_button.clicked.connect(lambda: self.set_path(""))
+        self.clear_button.clicked.connect(self._clear)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
@@ -608,17 +670,20 @@ class FileInput(AnswerInput):
             self, self.tr("Attach a file"), "", filters.get(self.kind, self.tr("Any file (*)"))
         )
         if name:
-            self.set_path(name)
+            self.file_chosen.emit(Path(name))
 
-    def set_path(self, path: str) -> None:
-        self.edit.setText(path)
+    def _clear(self) -> None:
+        self.set_value(None)
         self.changed.emit()
 
     def value(self) -> object:
-        return self.edit.text()
+        return self._answer
 
     def set_value(self, value: object) -> None:
-        self._blocked(self.edit, lambda: self.edit.setText("" if value is None else str(value)))
+        self._answer = value if isinstance(value, str) and value else None
+        attached = parse_file_answer(self._answer) if self._answer else None
+        self.edit.setText(attached.file_name if attached else (self._answer or ""))
+        self.edit.setToolTip(self._answer or "")
 
 
 def _uncheck_all(group: QButtonGroup) -> None:
@@ -651,12 +716,14 @@ def make_input(
             return DecimalInput(parent)
         case "date":
             return DateInput(parent)
+        case "select_one" if "minimal" in appearance:
+            return DropDownInput(choices, parent)
         case "select_one" if is_scale(question):
             return LikertInput(choices, parent)
         case "select_one":
             return SelectOneInput(choices, "horizontal" in appearance, parent)
         case "select_multiple":
-            return SelectMultipleInput(choices, parent)
+            return SelectMultipleInput(choices, "horizontal" in appearance, parent)
         case "acknowledge":
             return AcknowledgeInput(parent)
         case "barcode":

@@ -28,6 +28,7 @@ from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.profile import PostProfile, post_region
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export_plan import ExportPlan, plan_export
+from postkit.core.surveys.files import store_survey_file
 from postkit.core.surveys.forms import Form
 from postkit.core.surveys.responses import (
     DRAFT,
@@ -255,11 +256,16 @@ class SurveysPage(QWidget):
         """Read the forms and responses again, keeping (or moving) the selection."""
         keep = select_form if select_form is not None else self.selected_form_id()
         with self._database.session() as session:
-            self.forms = list_forms(session)
+            forms = list_forms(session)
             counts = {
-                info.id: _counts(list_responses(session, info.id, post_name=None))
-                for info in self.forms
+                info.id: _counts(list_responses(session, info.id, post_name=None)) for info in forms
             }
+        # A version replaced by a newer one is listed only while it holds responses here: it
+        # is imported so that older exports can still be read, not to be filled in.
+        newest = {info.form_id: info.id for info in reversed(forms)}
+        self.forms = [
+            info for info in forms if newest[info.form_id] == info.id or any(counts[info.id])
+        ]
         self.form_list.blockSignals(True)
         self.form_list.clear()
         for info in self.forms:
@@ -531,6 +537,8 @@ class SurveysPage(QWidget):
             metadata=session_metadata(self.actor),
         )
         view = FormView(session, record.page, title, self.stack)
+        files_dir = self._database.files_dir
+        view.store_file = lambda path: store_survey_file(files_dir, path)
         view.draft_changed.connect(self._save_draft)
         view.language_changed.connect(self._save_language)
         view.submit_requested.connect(self._submit)

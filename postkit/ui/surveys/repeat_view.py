@@ -82,7 +82,8 @@ class RepeatSection(QWidget):
 
     @property
     def card_keys(self) -> set[str]:
-        """The slots of the question cards in this repeat's instances, nested ones included."""
+        """The slots of the question cards (and Likert rows) in this repeat's instances, nested
+        ones included."""
         return self._registered[0]
 
     @property
@@ -124,6 +125,12 @@ class RepeatSection(QWidget):
             self._view.sections.pop(key, None)
         for key in repeats:
             self._view.repeats.pop(key, None)
+        # The Likert tables inside the instances go with them.
+        self._view.tables[:] = [
+            table
+            for table in self._view.tables
+            if not any(instance.isAncestorOf(table) for instance in self.instances)
+        ]
         for instance in self.instances:
             self._list.removeWidget(instance)
             instance.hide()
