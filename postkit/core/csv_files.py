@@ -186,6 +186,8 @@ def _refuse_wide_text(path: Path, start: bytes) -> None:
         f"{path.name}: the file is {name} text, which postkit does not read; "
         "save it as CSV UTF-8 (or CSV) and import that"
     )
+
+
 def _bounded_lines(file: IO[str], name: str) -> Iterator[str]:
     """The file's lines, refused (PostkitError) at one longer than MAX_LINE_CHARS."""
     number = 0
