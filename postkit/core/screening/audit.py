@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -250,6 +251,30 @@ def _anchor_problem(anchor: ChainAnchor, count: int, hashes_at: dict[int, str]) 
     return ""
 
 
+def _open_after_exclusive_use(
+    database_file: Path, passphrase: str | None, open_database: Any
+) -> Any:
+    """Open a database that a restore has just held in SQLite's exclusive locking mode.
+
+    A process that had it open meanwhile (waiting for the restore) rebuilds the WAL index as
+    the exclusive connection closes; a connection opened in that moment reads "disk I/O
+    error". It is transient: try again for a short while.
+    """
+    from postkit.core.errors import DatabaseError
+
+    for attempt in range(_REOPEN_ATTEMPTS):
+        try:
+            return open_database(database_file, passphrase)
+        except DatabaseError as error:
+            if "disk I/O error" not in str(error) or attempt == _REOPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+_REOPEN_ATTEMPTS = 8
+
+
 def log_database_event(
     database_file: Path,
     passphrase: str | None,
@@ -262,7 +287,7 @@ def log_database_event(
     from postkit.core.db import open_database
     from postkit.core.profile import load_profile
 
-    database = open_database(database_file, passphrase)
+    database = _open_after_exclusive_use(database_file, passphrase, open_database)
     try:
         with database.session() as session:
             if actor is None:

@@ -36,6 +36,7 @@ from defusedxml.common import DefusedXmlException
 from postkit.core import reference
 from postkit.core.errors import PostkitError
 from postkit.core.screening.sanctions import SanctionsEntry, SanctionsList, read_sanctions_csv
+from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
 
 MAX_LIST_BYTES = 200 * 1024 * 1024  # the full EU file is ~25 MB, the UN one ~3 MB
 MAX_SHEET_BYTES = 20 * 1024 * 1024
@@ -391,6 +392,13 @@ def _read_spreadsheet(path: Path) -> SanctionsList:
             "a national list may be"
         )
     _check_package(path, data)
+    if data.startswith(b"PK") and b"xl/workbook.xml" in data:
+        # The cells a worksheet addresses, before calamine fills them in: one far-away cell
+        # would make it allocate the whole area and abort the process.
+        try:
+            check_xlsx_package(data, XlsxLimits(max_unpacked_bytes=MAX_SHEET_UNPACKED_BYTES))
+        except UntrustedFileError as error:
+            raise PostkitError(f"{path.name}: {error.reason}") from None
     rows: list[list[object]] = []
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
