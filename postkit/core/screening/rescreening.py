@@ -39,12 +39,12 @@ from postkit.core.screening.models import (
 from postkit.core.screening.records import Judgement, MatchRecord, RequestRecord, Status
 from postkit.core.screening.requests import checked_actor, commit_record, to_record
 from postkit.core.screening.sanctions_store import (
-    CANDIDATES_PER_NAME,
     candidate_row,
     current_lists,
     matcher_for,
     screen_request,
     screened_subjects,
+    subject_candidates,
 )
 
 RESCREENED = "rescreened"
@@ -240,13 +240,13 @@ def _rescreen_decided(
     existing = {(match.subject, match.entry_id): match for match in row.matches}
     added = []
     found_again: dict[_Key, None] = {}
-    for subject, kind in screened_subjects(row):
-        for candidate in matcher.match(subject, CANDIDATES_PER_NAME, threshold):
-            key = (subject, candidate.entry.id)
+    for subject in screened_subjects(row):
+        for candidate in subject_candidates(matcher, subject, threshold):
+            key = (subject.name, candidate.entry.id)
             if key in existing:
                 found_again[key] = None
                 continue
-            match = candidate_row(list_id, subject, kind, candidate)
+            match = candidate_row(list_id, subject.name, subject.kind, candidate)
             existing[key] = match
             added.append(match)
     if added:

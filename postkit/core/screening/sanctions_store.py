@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -363,11 +363,34 @@ def screening_finding(record: RequestRecord) -> ScreeningFinding | None:
     )
 
 
-def screened_subjects(row: SupportRequestRow) -> list[tuple[str, str]]:
-    """The names a screening matches: the company's, then each director's, with their kind."""
-    subjects = [(row.company_name, "company")]
-    subjects += [(name.strip(), "director") for name in row.directors.splitlines() if name.strip()]
+class ScreenedSubject(NamedTuple):
+    """A name a screening matches, its kind, and the country the matcher weighs beside it."""
+
+    name: str
+    kind: str  # "company" or "director"
+    country: str | None = None
+
+
+def screened_subjects(row: SupportRequestRow) -> list[ScreenedSubject]:
+    """The names a screening matches: the company's, then each director's, with their kind.
+
+    The company's country raises or lowers a listed entry's score. Directors are names only
+    on a request (no date of birth or nationality is recorded), so their names alone count.
+    """
+    subjects = [ScreenedSubject(row.company_name, "company", row.company_country)]
+    subjects += [
+        ScreenedSubject(name.strip(), "director")
+        for name in row.directors.splitlines()
+        if name.strip()
+    ]
     return subjects
+
+
+def subject_candidates(
+    matcher: NameMatcher, subject: ScreenedSubject, threshold: float
+) -> list[Candidate]:
+    """A subject's candidates on one list, its country weighed in."""
+    return matcher.match(subject.name, CANDIDATES_PER_NAME, threshold, country=subject.country)
 
 
 def candidate_row(list_id: int, subject: str, kind: str, candidate: Candidate) -> SanctionsMatchRow:
@@ -448,7 +471,7 @@ def screen_request(
         ],
         "matcher_version": MATCHER_VERSION,
         "threshold": threshold,
-        "subjects": [subject for subject, _ in screened_subjects(row)],
+        "subjects": [subject.name for subject in screened_subjects(row)],
         "candidates": [
             {
                 "subject": match.subject,
@@ -479,9 +502,9 @@ def _candidates(
     """Each screened name's candidates on each list."""
     for listing in listings:
         matcher = matcher_for(session, listing.id)
-        for subject, kind in screened_subjects(row):
-            for candidate in matcher.match(subject, CANDIDATES_PER_NAME, threshold):
-                yield listing, subject, kind, candidate
+        for subject in screened_subjects(row):
+            for candidate in subject_candidates(matcher, subject, threshold):
+                yield listing, subject.name, subject.kind, candidate
 
 
 def match_current_lists(
