@@ -180,10 +180,13 @@ def _claim(session: Session, row: SupportRequestRow, list_id: int) -> bool:
     The lock makes a second process re-screening the same list (two imports of one file)
     wait, and then see that this request was screened on it already.
     """
+    # The row is refreshed next, so the session need not look through the other requests
+    # it holds for this one ("evaluate" would: quadratic over a few hundred requests).
     session.execute(
         update(SupportRequestRow)
         .where(SupportRequestRow.id == row.id)
         .values(updated_at=SupportRequestRow.updated_at)
+        .execution_options(synchronize_session=False)
     )
     session.refresh(row)
     screened_on = set(
