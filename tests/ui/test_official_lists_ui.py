@@ -151,6 +151,7 @@ def test_a_candidates_explanation_list_regulation_and_listing_date_read_in_dutch
     explanation = html.unescape(panel.explanation.text())
     assert "'Северная' gelezen als 'severnaya'" in explanation
     assert "genegeerd (rechtsvorm)" in explanation
+    assert "land nl, vermeld ru (-10)" in explanation  # the company is Dutch, the entry Russian
     assert "read as" not in explanation
     assert "ignored" not in explanation
     details = _details(panel)
