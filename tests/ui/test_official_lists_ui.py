@@ -158,6 +158,7 @@ def test_a_candidates_explanation_list_regulation_and_listing_date_read_in_dutch
     assert details["Lijst:"] == "EU-sanctielijst van 20-11-2026"
     assert "2099/101 (OJ L 901, fictional)" in details["Verordening:"]
     assert details["Op de lijst sinds:"] == "15-03-2024"
+    assert details["Landen:"] == "Rusland"
 
 
 @pytest.mark.usefixtures("dutch")

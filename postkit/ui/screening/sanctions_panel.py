@@ -191,11 +191,13 @@ _DETAIL_FIELDS = (
 )
 
 
-def _detail_text(key: str, value: Any) -> str:
+def _detail_text(key: str, value: Any, language: str) -> str:
     values = value if isinstance(value, list | tuple) else [value]
     values = [str(v) for v in values if v not in (None, "")]
     if key == "countries":
-        values = [reference.countries().label(v.upper()) if len(v) == 2 else v for v in values]
+        values = [
+            reference.countries().label(v.upper(), language) if len(v) == 2 else v for v in values
+        ]
     if key == "first_seen":
         values = [labels.list_date_text(v) for v in values]
     if key == "schema":
@@ -644,7 +646,7 @@ class SanctionsPanel(QWidget):
         details.setdefault("id", match.entry_id)
         details.setdefault("schema", match.entry_schema)
         for key, label in _DETAIL_FIELDS:
-            text = _detail_text(key, details.get(key))
+            text = _detail_text(key, details.get(key), self._language)
             if text:
                 value = QLabel(text, self.details)
                 value.setWordWrap(True)
