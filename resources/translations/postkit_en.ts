@@ -108,6 +108,65 @@
     </message>
 </context>
 <context>
+    <name>SanctionsPanel</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="523"/>
+        <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entries)</source>
+        <translation>
+            <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entry)</numerusform>
+            <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entries)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="539"/>
+        <source>{list} of {date} (%n days old)</source>
+        <translation>
+            <numerusform>{list} of {date} (%n day old)</numerusform>
+            <numerusform>{list} of {date} (%n days old)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="546"/>
+        <source>Older than %n days: {0}. Import the newest version before relying on a screening.</source>
+        <translation>
+            <numerusform>Older than %n day: {0}. Import the newest version before relying on a screening.</numerusform>
+            <numerusform>Older than %n days: {0}. Import the newest version before relying on a screening.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="571"/>
+        <source>A newer sanctions list found %n new candidates after the decision. The decision stands; reopen the request to judge them.</source>
+        <translation>
+            <numerusform>A newer sanctions list found %n new candidate after the decision. The decision stands; reopen the request to judge it.</numerusform>
+            <numerusform>A newer sanctions list found %n new candidates after the decision. The decision stands; reopen the request to judge them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="580"/>
+        <source>Confirmed as a sanctions match: %n candidates.</source>
+        <translation>
+            <numerusform>Confirmed as a sanctions match: %n candidate.</numerusform>
+            <numerusform>Confirmed as a sanctions match: %n candidates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="589"/>
+        <source>%n candidates to judge, {0} of them new from the newer sanctions list. Candidates judged before are not asked again.</source>
+        <translation>
+            <numerusform>%n candidate to judge ({0} new, from the newer sanctions list). Candidates judged before are not asked again.</numerusform>
+            <numerusform>%n candidates to judge, {0} of them new from the newer sanctions list. Candidates judged before are not asked again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="599"/>
+        <source>%n candidates to judge. Confirm or dismiss each before deciding.</source>
+        <translation>
+            <numerusform>%n candidate to judge. Confirm or dismiss it before deciding.</numerusform>
+            <numerusform>%n candidates to judge. Confirm or dismiss each before deciding.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPage</name>
     <message numerus="yes">
         <location filename="../../postkit/ui/screening/page.py" line="387"/>

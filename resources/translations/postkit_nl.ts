@@ -2987,57 +2987,57 @@
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="66"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="69"/>
         <source>company</source>
         <translation>bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="68"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="71"/>
         <source>director</source>
         <translation>bestuurder</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="77"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="80"/>
         <source>Screened name</source>
         <translation>Getoetste naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="78"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="81"/>
         <source>Listed name</source>
         <translation>Naam op de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="79"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="82"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="80"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="83"/>
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="81"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="84"/>
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="131"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="134"/>
         <source>Judged before this screening by {0} on {1}: {2}</source>
         <translation>Beoordeeld vóór deze toetsing door {0} op {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="135"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="138"/>
         <source>Matched on: {0}</source>
         <translation>Gevonden op: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="158"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="161"/>
         <source>{0} · new</source>
         <translation>{0} · nieuw</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="160"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="163"/>
         <source>{0} · earlier</source>
         <translation>{0} · eerder</translation>
     </message>
@@ -4817,228 +4817,249 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>SanctionsPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="176"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="179"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="177"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="180"/>
         <source>List id</source>
         <translation>Lijst-id</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="179"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="182"/>
         <source>Also known as</source>
         <translation>Ook bekend als</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="180"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="183"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="181"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="184"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="182"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="185"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="183"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="186"/>
         <source>Identifiers</source>
         <translation>Identificatienummers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="185"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="188"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="186"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="189"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="187"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="190"/>
         <source>Last changed</source>
         <translation>Laatst gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="224"/>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="439"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="229"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="474"/>
         <source>&amp;Screen now</source>
         <translation>Nu &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="175"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="178"/>
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="178"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="181"/>
         <source>Listed on</source>
         <translation>Op de lijst sinds</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="184"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="187"/>
         <source>Regulation</source>
         <translation>Verordening</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="226"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="231"/>
         <source>Match the company and its directors against the current sanctions lists</source>
         <translation>Toets het bedrijf en zijn bestuurders aan de huidige sanctielijsten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="241"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="246"/>
         <source>Sanctions candidates</source>
         <translation>Mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="296"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="301"/>
         <source>&amp;Confirm match…</source>
         <translation>Treffer &amp;bevestigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="297"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="302"/>
         <source>This list entry is the screened company or person</source>
         <translation>Deze vermelding op de lijst is het getoetste bedrijf of de getoetste persoon</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="298"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="303"/>
         <source>&amp;Dismiss…</source>
         <translation>&amp;Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="299"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="304"/>
         <source>This list entry is someone else</source>
         <translation>Deze vermelding op de lijst betreft iemand anders</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="312"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="317"/>
         <source>Why the matcher suggests it</source>
         <translation>Waarom de vergelijking dit voorstelt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="406"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="411"/>
         <source>Confirm sanctions match</source>
         <translation>Treffer op de sanctielijst bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="408"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="413"/>
         <source>Why is “{0}” the listed “{1}”? (e.g. same date of birth, same address)</source>
         <translation>Waarom is “{0}” dezelfde als “{1}” op de lijst? (bijv. zelfde geboortedatum, zelfde adres)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="411"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="416"/>
         <source>Dismiss candidate</source>
         <translation>Mogelijke treffer afwijzen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="412"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="417"/>
         <source>Why is “{0}” not the listed “{1}”? (e.g. other date of birth)</source>
         <translation>Waarom is “{0}” niet dezelfde als “{1}” op de lijst? (bijv. andere geboortedatum)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="421"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="431"/>
         <source>A note is required.</source>
         <translation>Een notitie is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="439"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="474"/>
         <source>&amp;Screen again</source>
         <translation>Opnieuw &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="460"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="495"/>
         <source>Not screened yet. Current lists: {0}.</source>
         <translation>Nog niet getoetst. Huidige lijsten: {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="465"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="500"/>
         <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with the EU or UN XML file, the Dutch national list or an OpenSanctions targets.simple.csv (OpenSanctions data is licensed for non-commercial use only).</source>
         <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met het XML-bestand van de EU of de VN, de nationale sanctielijst of een targets.simple.csv van OpenSanctions (de gegevens van OpenSanctions mogen alleen niet-commercieel worden gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="479"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="514"/>
         <source>Screened {when} against {lists}; candidates scoring {threshold} or more out of 100.</source>
         <translation>Getoetst op {when} aan {lists}; mogelijke treffers scoren {threshold} of meer op 100.</translation>
     </message>
-    <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="488"/>
-        <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, {entries} entries)</source>
-        <translation>&lt;b&gt;{list}&lt;/b&gt; {file} (van {date}, {entries} vermeldingen)</translation>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="523"/>
+        <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entries)</source>
+        <translation>
+            <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (van {date}, %Ln vermelding)</numerusform>
+            <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (van {date}, %Ln vermeldingen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="539"/>
+        <source>{list} of {date} (%n days old)</source>
+        <translation>
+            <numerusform>{list} van {date} (%n dag oud)</numerusform>
+            <numerusform>{list} van {date} (%n dagen oud)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="546"/>
+        <source>Older than %n days: {0}. Import the newest version before relying on a screening.</source>
+        <translation>
+            <numerusform>Ouder dan %n dag: {0}. Importeer de nieuwste versie voordat u op een toetsing vertrouwt.</numerusform>
+            <numerusform>Ouder dan %n dagen: {0}. Importeer de nieuwste versie voordat u op een toetsing vertrouwt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="571"/>
+        <source>A newer sanctions list found %n new candidates after the decision. The decision stands; reopen the request to judge them.</source>
+        <translation>
+            <numerusform>Een nieuwere sanctielijst leverde na het besluit %n nieuwe mogelijke treffer op. Het besluit blijft staan; heropen het verzoek om die te beoordelen.</numerusform>
+            <numerusform>Een nieuwere sanctielijst leverde na het besluit %n nieuwe mogelijke treffers op. Het besluit blijft staan; heropen het verzoek om ze te beoordelen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="580"/>
+        <source>Confirmed as a sanctions match: %n candidates.</source>
+        <translation>
+            <numerusform>Bevestigd als treffer op de sanctielijst: %n mogelijke treffer.</numerusform>
+            <numerusform>Bevestigd als treffer op de sanctielijst: %n mogelijke treffers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="589"/>
+        <source>%n candidates to judge, {0} of them new from the newer sanctions list. Candidates judged before are not asked again.</source>
+        <translation>
+            <numerusform>%n mogelijke treffer te beoordelen ({0} nieuw, uit de nieuwere sanctielijst). Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</numerusform>
+            <numerusform>%n mogelijke treffers te beoordelen, waarvan {0} nieuw uit de nieuwere sanctielijst. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="599"/>
+        <source>%n candidates to judge. Confirm or dismiss each before deciding.</source>
+        <translation>
+            <numerusform>%n mogelijke treffer te beoordelen. Bevestig of wijs hem af voordat u besluit.</numerusform>
+            <numerusform>%n mogelijke treffers te beoordelen. Bevestig of wijs elk ervan af voordat u besluit.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="505"/>
-        <source>{list} of {date} ({days} days old)</source>
-        <translation>{list} van {date} ({days} dagen oud)</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="513"/>
-        <source>Older than {0} days: {1}. Import the newest version before relying on a screening.</source>
-        <translation>Ouder dan {0} dagen: {1}. Importeer de nieuwste versie voordat u op een toetsing vertrouwt.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="528"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="563"/>
         <source>A newer sanctions list was imported since this screening: screen again.</source>
         <translation>Na deze toetsing is een nieuwere sanctielijst geïmporteerd: toets opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="536"/>
-        <source>A newer sanctions list found {0} new candidate(s) after the decision. The decision stands; reopen the request to judge them.</source>
-        <translation>Een nieuwere sanctielijst leverde na het besluit {0} nieuwe mogelijke treffer(s) op. Het besluit blijft staan; heropen het verzoek om ze te beoordelen.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="543"/>
-        <source>Confirmed as a sanctions match: {0} candidate(s).</source>
-        <translation>Bevestigd als treffer op de sanctielijst: {0} mogelijke treffer(s).</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="552"/>
-        <source>Candidates to judge: {0}, of which {1} new from the newer sanctions list. Candidates judged before are not asked again.</source>
-        <translation>Te beoordelen mogelijke treffers: {0}, waarvan {1} nieuw uit de nieuwere sanctielijst. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="560"/>
-        <source>Candidates to judge: {0}. Confirm or dismiss each before deciding.</source>
-        <translation>Te beoordelen mogelijke treffers: {0}. Bevestig of wijs elk ervan af voordat u besluit.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="572"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="613"/>
         <source>&lt;h3&gt;Not screened yet&lt;/h3&gt;&lt;p&gt;Screen the company and its directors against the sanctions list with &lt;b&gt;Screen now&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog niet getoetst&lt;/h3&gt;&lt;p&gt;Toets het bedrijf en zijn bestuurders aan de sanctielijst met &lt;b&gt;Nu toetsen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="576"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="617"/>
         <source>&lt;h3&gt;No candidates&lt;/h3&gt;&lt;p&gt;No name of the company or its directors comes close to an entry of the list.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen mogelijke treffers&lt;/h3&gt;&lt;p&gt;Geen naam van het bedrijf of zijn bestuurders komt in de buurt van een vermelding op de lijst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="593"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="634"/>
         <source>{listed} — score {score} for {subject}</source>
         <translation>{listed} — score {score} voor {subject}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="599"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="640"/>
         <source>{list} of {date}</source>
         <translation>{list} van {date}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="626"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="667"/>
         <source>&lt;b style=&apos;color:{0}&apos;&gt;To judge.&lt;/b&gt; Is this the same company or person?</source>
         <translation>&lt;b style=&apos;color:{0}&apos;&gt;Te beoordelen.&lt;/b&gt; Is dit hetzelfde bedrijf of dezelfde persoon?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="631"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="672"/>
         <source>Already judged before this screening, not asked again: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>Al beoordeeld vóór deze toetsing, niet opnieuw voorgelegd: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="635"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="676"/>
         <source>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
@@ -5119,6 +5140,36 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <location filename="../../postkit/ui/screening/labels.py" line="53"/>
         <source>OpenSanctions list (non-commercial use only)</source>
         <translation>OpenSanctions-lijst (alleen niet-commercieel gebruik)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="61"/>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="62"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="63"/>
+        <source>Company</source>
+        <translation>Bedrijf</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="64"/>
+        <source>Legal entity</source>
+        <translation>Rechtspersoon</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="65"/>
+        <source>Vessel</source>
+        <translation>Schip</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/labels.py" line="66"/>
+        <source>Aircraft</source>
+        <translation>Vliegtuig</translation>
     </message>
 </context>
 <context>

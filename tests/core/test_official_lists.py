@@ -157,3 +157,14 @@ def test_a_zip_bomb_spreadsheet_is_refused(tmp_path: Path) -> None:
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (120 * 1024 * 1024))
     assert "zip bomb" in _refusal(path)
+
+
+def test_an_eu_organisation_is_of_the_countries_of_its_addresses() -> None:
+    """An enterprise has no citizenship; its addresses say where it is, so that the screened
+    company's country can raise or lower its score."""
+    listing = read_sanctions_list(EU)
+
+    by_id = {entry.id: entry for entry in listing.entries}
+    assert by_id["EU.9001.01"].countries == ("ru",)
+    assert by_id["EU.9003.05"].countries == ("by",)
+    assert by_id["EU.9001.02"].countries == ("ru",)  # a person: citizenship only

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from postkit.core.errors import PostkitError
+from postkit.core.errors import CancelledError, PostkitError
 from postkit.core.screening import sanctions_store
 from postkit.core.screening.audit import entries_for, verify_chain
 from postkit.core.screening.models import SupportRequestRow
@@ -26,6 +26,9 @@ from postkit.core.screening.rescreening import (
     year_before,
 )
 from postkit.core.screening.sanctions_store import (
+    current_lists,
+    finish_rescreening,
+    import_list,
     import_sanctions_list,
     judge_match,
     screen_request,
@@ -242,3 +245,46 @@ def test_only_the_current_list_is_used_for_screening_again(
 )
 def test_a_year_before_a_leap_day_is_the_28th(today: date, expected: date) -> None:
     assert year_before(today) == expected
+
+
+def test_cancelling_stops_after_the_request_in_hand_and_a_later_run_finishes_the_rest(
+    session: Session, first_list: Path, newer_list: Path
+) -> None:
+    first = import_sanctions_list(session, first_list, ACTOR, today=TODAY)
+    request_ids = [create_request(session, DELTA, ACTOR).id for _ in range(4)]
+    for request_id in request_ids:
+        screen_request(session, request_id, ACTOR)
+    reported: list[tuple[int, int]] = []
+
+    def cancel_after_two(done: int, total: int) -> None:
+        reported.append((done, total))
+        if done == 2:
+            raise CancelledError()
+
+    with pytest.raises(CancelledError):
+        import_list(session, newer_list, ACTOR, TODAY, progress=cancel_after_two)
+
+    assert reported == [(0, 4), (1, 4), (2, 4)]
+    session.rollback()
+    (newer,) = [info for info in current_lists(session) if info.file_name == newer_list.name]
+    assert newer.rescreened_at is None
+    done = [r.request_id for r in rescreen_report(session, newer.id).requests]
+    assert done == request_ids[:2]
+    for request_id in request_ids:
+        record = get_request(session, request_id)
+        entry_ids = sorted(match.entry_id for match in record.matches)
+        rescreened = request_id in done
+        assert entry_ids == (["nk-fictiehoven", "nk-jansen"] if rescreened else ["nk-fictiehoven"])
+        assert {listing.id for listing in record.screened_lists} == (
+            {newer.id} if rescreened else {first.id}
+        )
+    assert verify_chain(session).is_intact
+
+    assert finish_rescreening(session, ACTOR, TODAY) == [newer.id]
+
+    report = rescreen_report(session, newer.id)
+    assert [r.request_id for r in report.requests] == request_ids
+    assert all(len(r.new_candidates) == 1 for r in report.requests)
+    for request_id in request_ids:
+        logged = [e for e in entries_for(session, request_id) if e.action == "rescreened"]
+        assert len(logged) == 1

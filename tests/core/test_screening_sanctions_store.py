@@ -404,3 +404,26 @@ def test_a_decided_request_cannot_be_screened_or_judged(
 
     session.expire_all()
     assert get_request(session, request.id) == decided
+
+
+def test_the_companys_country_raises_or_lowers_a_listed_company_and_says_why(
+    session: Session, tmp_path: Path
+) -> None:
+    rows = [
+        ["co-home", "Company", "Steppe Grain Trading", "", "", "nl", "2025-01-02T00:00:00"],
+        ["co-away", "Company", "Steppe Grain Trading", "", "", "kz", "2025-01-02T00:00:00"],
+    ]
+    import_sanctions_list(session, _write_list(tmp_path / "list.csv", rows), ACTOR)
+    request = create_request(
+        session,
+        replace(DATA, company_name="Steppe Grain Trading", company_country="NL", directors=()),
+        ACTOR,
+    )
+
+    record = screen_request(session, request.id, ACTOR)
+
+    by_entry = {match.entry_id: match for match in record.matches}
+    home, away = by_entry["co-home"], by_entry["co-away"]
+    assert away.score < home.score
+    assert "country nl, listed kz (-10)" in away.explanation
+    assert "country nl as listed (+3)" in home.explanation

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QFormLayout
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
@@ -14,7 +18,9 @@ from postkit.core.screening import rescreening, sanctions_store
 from postkit.core.screening.records import RequestInput
 from postkit.core.screening.requests import create_request
 from postkit.core.screening.sanctions_store import import_sanctions_list, screen_request
+from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.screening.page import ScreeningPage
+from postkit.ui.screening.sanctions_panel import SanctionsPanel
 from tests.conftest import TEST_PROFILE
 from tests.ui.test_screening import (  # noqa: F401  (autouse fixtures the page needs)
     _british_english,
@@ -97,3 +103,109 @@ def test_opening_the_page_finishes_a_rescreening_left_unfinished(
         report = rescreening.rescreen_report(session, un.id)
     assert [request.request_id for request in report.requests] == [request_id]
     assert page.rescreen_notice.isVisible()
+
+
+@pytest.fixture
+def dutch() -> Iterator[None]:
+    app = QCoreApplication.instance()
+    assert app is not None
+    installed = install_translators(app, "nl")
+    yield
+    for translator in installed:
+        app.removeTranslator(translator)
+    apply_locale("en")
+
+
+def _dutch_panel(
+    qtbot: QtBot, database: Database, company: str, directors: tuple[str, ...] = ()
+) -> SanctionsPanel:
+    data = replace(REQUEST, company_name=company, company_country="NL", directors=directors)
+    with database.session() as session:
+        import_sanctions_list(session, EU, "Tess")
+        request_id = create_request(session, data, "Tess").id
+        record = screen_request(session, request_id, "Tess")
+    panel = SanctionsPanel("nl")
+    qtbot.addWidget(panel)
+    panel.set_record(record)
+    return panel
+
+
+def _details(panel: SanctionsPanel) -> dict[str, str]:
+    form = panel.details_form
+    shown = {}
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+        value = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+        shown[label.text()] = value.text()
+    return shown
+
+
+@pytest.mark.usefixtures("dutch")
+def test_a_candidates_explanation_list_regulation_and_listing_date_read_in_dutch(
+    qtbot: QtBot, database: Database
+) -> None:
+    panel = _dutch_panel(qtbot, database, "Северная Кварта")
+
+    assert panel.current_match() is not None
+    assert panel.current_match().entry_id == "EU.9001.01"
+    explanation = html.unescape(panel.explanation.text())
+    assert "'Северная' gelezen als 'severnaya'" in explanation
+    assert "genegeerd (rechtsvorm)" in explanation
+    assert "land nl, vermeld ru (-10)" in explanation  # the company is Dutch, the entry Russian
+    assert "read as" not in explanation
+    assert "ignored" not in explanation
+    details = _details(panel)
+    assert details["Lijst:"] == "EU-sanctielijst van 20-11-2026"
+    assert "2099/101 (OJ L 901, fictional)" in details["Verordening:"]
+    assert details["Op de lijst sinds:"] == "15-03-2024"
+    assert details["Landen:"] == "Rusland"
+
+
+@pytest.mark.usefixtures("dutch")
+def test_the_kind_of_a_listed_person_or_organisation_reads_in_dutch(
+    qtbot: QtBot, database: Database
+) -> None:
+    panel = _dutch_panel(
+        qtbot, database, "Severnaya Kvarta", directors=("Yaroslav Petrovich Fiktivov",)
+    )
+    kinds = {}
+    for row in range(panel.model.rowCount()):
+        panel.table.selectRow(row)
+        kinds[panel.current_match().entry_id] = _details(panel)["Soort:"]
+
+    assert kinds == {"EU.9001.01": "Organisatie", "EU.9001.02": "Persoon"}
+
+
+def test_the_dismiss_dialog_leaves_the_candidate_it_asks_about_in_view(
+    qtbot: QtBot, database: Database
+) -> None:
+    with database.session() as session:
+        import_sanctions_list(session, EU, "Tess")
+        request_id = create_request(session, REQUEST, "Tess").id
+        record = screen_request(session, request_id, "Tess")
+    panel = SanctionsPanel("en")
+    qtbot.addWidget(panel)
+    panel.set_record(record)
+    panel.resize(640, 320)  # smaller than the dialog: centred on it, the dialog covers it all
+    panel.show()
+    qtbot.waitExposed(panel)
+    index = panel.table.currentIndex()
+    row = panel.table.visualRect(index)
+    row.moveTopLeft(panel.table.viewport().mapToGlobal(row.topLeft()))
+    seen = []
+
+    def look_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, look_and_cancel)
+            return
+        seen.append((dialog.windowTitle(), dialog.frameGeometry()))
+        dialog.reject()
+
+    QTimer.singleShot(0, look_and_cancel)
+    panel.dismiss_button.click()
+
+    ((title, where),) = seen
+    assert title == "Dismiss candidate"
+    assert not where.intersects(row)
+    assert where.height() > 100  # the dialog itself, not an empty frame

@@ -30,6 +30,7 @@ from tests.core.test_rescreening import (
 from tests.ui.test_screening import (  # noqa: F401  (autouse fixtures the page needs)
     _british_english,
     _references_pyside_dropped,
+    english_plurals,
 )
 
 
@@ -98,6 +99,7 @@ def _match(page: ScreeningPage, entry_id: str) -> MatchRecord:
     )
 
 
+@pytest.mark.usefixtures("english_plurals")
 def test_after_importing_a_newer_list_the_page_shows_the_new_candidate_and_the_one_judged_before(
     page: ScreeningPage, database: Database, qtbot: QtBot, lists: tuple[Path, Path]
 ) -> None:
@@ -116,7 +118,7 @@ def test_after_importing_a_newer_list_the_page_shows_the_new_candidate_and_the_o
     assert page.current_request_id() == request_id
     assert _cells(page) == {"nk-jansen": "To judge · new", "nk-fictiehoven": "Dismissed · earlier"}
     sanctions = page.sanctions
-    assert "of which 1 new" in sanctions.notice.text()
+    assert "1 candidate to judge (1 new, from the newer sanctions list)" in sanctions.notice.text()
 
     dismissed = _match(page, "nk-fictiehoven")
     sanctions.select_match(dismissed.id)
@@ -133,6 +135,7 @@ def test_after_importing_a_newer_list_the_page_shows_the_new_candidate_and_the_o
     assert _cells(page)["nk-jansen"] == "Dismissed"
 
 
+@pytest.mark.usefixtures("english_plurals")
 def test_a_decided_request_says_that_new_candidates_wait_for_reopening(
     page: ScreeningPage, database: Database, qtbot: QtBot, lists: tuple[Path, Path]
 ) -> None:
@@ -143,7 +146,7 @@ def test_a_decided_request_says_that_new_candidates_wait_for_reopening(
 
     assert "(1, decided: reopen it to judge them)" in page.rescreen_notice.text()
     page.select_request(request_id)
-    assert "after the decision" in page.sanctions.notice.text()
+    assert "found 1 new candidate after the decision" in page.sanctions.notice.text()
     assert "reopen the request" in page.sanctions.notice.text()
     with database.session() as session:
         assert get_request(session, request_id).is_decided

@@ -242,9 +242,9 @@ def _eu_entries(path: Path, root: Element) -> Iterator[SanctionsEntry]:
                 for birth in node.iter(f"{_EU}birthdate")
             ),
             countries=_texts(
-                _country_code(citizen.get("countryIso2Code") or "")
-                for citizen in node.iter(f"{_EU}citizenship")
-                if citizen.get("countryIso2Code") not in (None, "", "00")
+                _country_code(place.get("countryIso2Code") or "")
+                for place in _eu_country_places(node, schema)
+                if place.get("countryIso2Code") not in (None, "", "00")
             ),
             addresses=_texts(_eu_address(address) for address in node.iter(f"{_EU}address")),
             identifiers=_texts(
@@ -257,6 +257,14 @@ def _eu_entries(path: Path, root: Element) -> Iterator[SanctionsEntry]:
             first_seen=listed,
             last_change=published[-1] if published else "",
         )
+
+
+def _eu_country_places(node: Element, schema: str) -> Iterator[Element]:
+    """Where a person's countries come from (citizenship) or an organisation's (its addresses:
+    it has no citizenship, and a screened company's country is compared with them)."""
+    yield from node.iter(f"{_EU}citizenship")
+    if schema != "Person":
+        yield from node.iter(f"{_EU}address")
 
 
 def _eu_name(alias: Element) -> str:

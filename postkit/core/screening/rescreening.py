@@ -18,7 +18,7 @@ those already judged, which is what `rescreen_report` reads back.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -39,15 +39,16 @@ from postkit.core.screening.models import (
 from postkit.core.screening.records import Judgement, MatchRecord, RequestRecord, Status
 from postkit.core.screening.requests import checked_actor, commit_record, to_record
 from postkit.core.screening.sanctions_store import (
-    CANDIDATES_PER_NAME,
     candidate_row,
     current_lists,
     matcher_for,
     screen_request,
     screened_subjects,
+    subject_candidates,
 )
 
 RESCREENED = "rescreened"
+Progress = Callable[[int, int], None]
 _Key = tuple[str, str]  # (screened name, list entry id)
 
 
@@ -119,13 +120,21 @@ def year_before(today: date) -> date:
 
 
 def rescreen_after_import(
-    session: Session, list_id: int, actor: str, today: date
+    session: Session,
+    list_id: int,
+    actor: str,
+    today: date,
+    progress: Progress | None = None,
 ) -> RescreenReport:
     """Screen again, on the current list, the requests an earlier list screened.
 
     That is every open request screened before, and every decided one screened before and
     decided on or after the same day a year before `today`. A request already screened
     again on this list is left alone, so running this twice changes nothing.
+
+    `progress(done, total)` is called before the first request and after each one, with
+    every request screened so far committed; it may raise CancelledError, which leaves the
+    list's re-screening unfinished for `finish_rescreening` to complete later.
     """
     actor = checked_actor(actor)
     listing = session.get(SanctionsListRow, list_id)
@@ -142,20 +151,27 @@ def rescreen_after_import(
         .where(SupportRequestRow.screened_at.is_not(None))
         .order_by(SupportRequestRow.id)
     ).all()
+    due: list[tuple[SupportRequestRow, Any]] = []
     for row in rows:
         if row.status == Status.OPEN.value:
-            rescreen = _rescreen_open
+            due.append((row, _rescreen_open))
         elif row.decided_at is not None and row.decided_at.astimezone().date() >= since:
-            rescreen = _rescreen_decided
-        else:
-            continue
+            due.append((row, _rescreen_decided))
+    report = progress or _no_progress
+    report(0, len(due))
+    for done, (row, rescreen) in enumerate(due, start=1):
         if _claim(session, row, list_id):
             rescreen(session, row, list_id, actor)
         else:
             session.rollback()
+        report(done, len(due))
     listing.rescreened_at = listing.rescreened_at or utc_now()
     session.commit()
     return rescreen_report(session, list_id)
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
 
 
 def _claim(session: Session, row: SupportRequestRow, list_id: int) -> bool:
@@ -164,10 +180,13 @@ def _claim(session: Session, row: SupportRequestRow, list_id: int) -> bool:
     The lock makes a second process re-screening the same list (two imports of one file)
     wait, and then see that this request was screened on it already.
     """
+    # The row is refreshed next, so the session need not look through the other requests
+    # it holds for this one ("evaluate" would: quadratic over a few hundred requests).
     session.execute(
         update(SupportRequestRow)
         .where(SupportRequestRow.id == row.id)
         .values(updated_at=SupportRequestRow.updated_at)
+        .execution_options(synchronize_session=False)
     )
     session.refresh(row)
     screened_on = set(
@@ -240,13 +259,13 @@ def _rescreen_decided(
     existing = {(match.subject, match.entry_id): match for match in row.matches}
     added = []
     found_again: dict[_Key, None] = {}
-    for subject, kind in screened_subjects(row):
-        for candidate in matcher.match(subject, CANDIDATES_PER_NAME, threshold):
-            key = (subject, candidate.entry.id)
+    for subject in screened_subjects(row):
+        for candidate in subject_candidates(matcher, subject, threshold):
+            key = (subject.name, candidate.entry.id)
             if key in existing:
                 found_again[key] = None
                 continue
-            match = candidate_row(list_id, subject, kind, candidate)
+            match = candidate_row(list_id, subject.name, subject.kind, candidate)
             existing[key] = match
             added.append(match)
     if added:

@@ -6,11 +6,11 @@ import dataclasses
 import json
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -111,14 +111,19 @@ def import_sanctions_list(
 
 
 def import_list(
-    session: Session, path: Path | str, actor: str, today: date | None = None
+    session: Session,
+    path: Path | str,
+    actor: str,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ListImport:
     """Store a list file as the current list of its source, all entries or none.
 
     A file is stored once, by its SHA-256, whichever process imports it first; importing it
     again writes nothing. After a list is stored, the requests screened before are screened
-    again (see `rescreening.rescreen_after_import`). Re-screening a kill or a crash left
-    unfinished, on this list or another, is finished here too.
+    again (see `rescreening.rescreen_after_import`, which `progress` follows and may cancel:
+    the list stays stored, its re-screening left to finish later). Re-screening a kill, a
+    crash or a cancel left unfinished, on this list or another, is finished here too.
     """
     actor = checked_actor(actor)
     today = today or date.today()
@@ -135,7 +140,7 @@ def import_list(
         if existing is None:  # another process stored the same file first
             existing = _list_with_hash(session, listing.sha256)
             assert existing is not None
-    finish_rescreening(session, actor, today)
+    finish_rescreening(session, actor, today, progress)
     session.refresh(existing)
     return ListImport(list_info(existing), is_new)
 
@@ -201,11 +206,17 @@ def _store(session: Session, listing: SanctionsList, actor: str) -> SanctionsLis
     return row
 
 
-def finish_rescreening(session: Session, actor: str, today: date) -> list[int]:
+def finish_rescreening(
+    session: Session,
+    actor: str,
+    today: date,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[int]:
     """Screen again on each current list whose re-screening has not finished; their ids.
 
-    A list stored by a run that was killed before (or while) it screened the requests again
-    is found here, on the next import or start, and its re-screening finished.
+    A list stored by a run that was killed or cancelled before (or while) it screened the
+    requests again is found here, on the next import or start, and its re-screening
+    finished. `progress(done, total)` follows each list's requests in turn.
     """
     from postkit.core.screening.rescreening import rescreen_after_import  # it imports this module
 
@@ -218,7 +229,7 @@ def finish_rescreening(session: Session, actor: str, today: date) -> list[int]:
     ).all()
     for row in pending:
         if row.id in current_ids:
-            rescreen_after_import(session, row.id, actor, today)
+            rescreen_after_import(session, row.id, actor, today, progress)
             finished.append(row.id)
         else:
             # A newer list of the same source came since; its re-screening covers this one.
@@ -363,11 +374,34 @@ def screening_finding(record: RequestRecord) -> ScreeningFinding | None:
     )
 
 
-def screened_subjects(row: SupportRequestRow) -> list[tuple[str, str]]:
-    """The names a screening matches: the company's, then each director's, with their kind."""
-    subjects = [(row.company_name, "company")]
-    subjects += [(name.strip(), "director") for name in row.directors.splitlines() if name.strip()]
+class ScreenedSubject(NamedTuple):
+    """A name a screening matches, its kind, and the country the matcher weighs beside it."""
+
+    name: str
+    kind: str  # "company" or "director"
+    country: str | None = None
+
+
+def screened_subjects(row: SupportRequestRow) -> list[ScreenedSubject]:
+    """The names a screening matches: the company's, then each director's, with their kind.
+
+    The company's country raises or lowers a listed entry's score. Directors are names only
+    on a request (no date of birth or nationality is recorded), so their names alone count.
+    """
+    subjects = [ScreenedSubject(row.company_name, "company", row.company_country)]
+    subjects += [
+        ScreenedSubject(name.strip(), "director")
+        for name in row.directors.splitlines()
+        if name.strip()
+    ]
     return subjects
+
+
+def subject_candidates(
+    matcher: NameMatcher, subject: ScreenedSubject, threshold: float
+) -> list[Candidate]:
+    """A subject's candidates on one list, its country weighed in."""
+    return matcher.match(subject.name, CANDIDATES_PER_NAME, threshold, country=subject.country)
 
 
 def candidate_row(list_id: int, subject: str, kind: str, candidate: Candidate) -> SanctionsMatchRow:
@@ -448,7 +482,7 @@ def screen_request(
         ],
         "matcher_version": MATCHER_VERSION,
         "threshold": threshold,
-        "subjects": [subject for subject, _ in screened_subjects(row)],
+        "subjects": [subject.name for subject in screened_subjects(row)],
         "candidates": [
             {
                 "subject": match.subject,
@@ -479,9 +513,9 @@ def _candidates(
     """Each screened name's candidates on each list."""
     for listing in listings:
         matcher = matcher_for(session, listing.id)
-        for subject, kind in screened_subjects(row):
-            for candidate in matcher.match(subject, CANDIDATES_PER_NAME, threshold):
-                yield listing, subject, kind, candidate
+        for subject in screened_subjects(row):
+            for candidate in subject_candidates(matcher, subject, threshold):
+                yield listing, subject.name, subject.kind, candidate
 
 
 def match_current_lists(

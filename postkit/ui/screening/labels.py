@@ -56,6 +56,22 @@ _LIST_SOURCES = {
 }
 
 
+# Kinds of list entry, as the lists' importers name them (OpenSanctions' schemata).
+_ENTRY_KINDS = {
+    "Person": QT_TRANSLATE_NOOP("ScreeningLabels", "Person"),
+    "Organization": QT_TRANSLATE_NOOP("ScreeningLabels", "Organisation"),
+    "Company": QT_TRANSLATE_NOOP("ScreeningLabels", "Company"),
+    "LegalEntity": QT_TRANSLATE_NOOP("ScreeningLabels", "Legal entity"),
+    "Vessel": QT_TRANSLATE_NOOP("ScreeningLabels", "Vessel"),
+    "Airplane": QT_TRANSLATE_NOOP("ScreeningLabels", "Aircraft"),
+}
+
+
+def entry_kind_label(schema: str) -> str:
+    """What a list entry is (person, organisation, vessel…); an unknown kind as the list has it."""
+    return _tr(_ENTRY_KINDS[schema]) if schema in _ENTRY_KINDS else schema
+
+
 def list_source_label(source: str) -> str:
     """Which list: EU, UN, Dutch national or OpenSanctions ("" for a list no longer stored)."""
     return _tr(_LIST_SOURCES[source]) if source in _LIST_SOURCES else source

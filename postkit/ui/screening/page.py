@@ -336,9 +336,9 @@ class ScreeningPage(QWidget):
         database, actor = self._database, self.actor
         from postkit.core.screening.sanctions_store import import_list
 
-        def work(_progress: Any) -> ListImport:
+        def work(progress: Any) -> ListImport:
             with database.session() as session:
-                return import_list(session, path, actor)
+                return import_list(session, path, actor, progress=progress)
 
         def done(result: ListImport) -> None:
             info = result.list
@@ -686,9 +686,9 @@ class ScreeningPage(QWidget):
         database, actor = self._database, self.actor
         from postkit.core.screening.sanctions_store import finish_rescreening
 
-        def work(_progress: Any) -> list[int]:
+        def work(progress: Any) -> list[int]:
             with database.session() as session:
-                return finish_rescreening(session, actor, date.today())
+                return finish_rescreening(session, actor, date.today(), progress)
 
         def done(_finished: list[int]) -> None:
             self.reload()

@@ -13,12 +13,15 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
+    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -188,13 +191,17 @@ _DETAIL_FIELDS = (
 )
 
 
-def _detail_text(key: str, value: Any) -> str:
+def _detail_text(key: str, value: Any, language: str) -> str:
     values = value if isinstance(value, list | tuple) else [value]
     values = [str(v) for v in values if v not in (None, "")]
     if key == "countries":
-        values = [reference.countries().label(v.upper()) if len(v) == 2 else v for v in values]
+        values = [
+            reference.countries().label(v.upper(), language) if len(v) == 2 else v for v in values
+        ]
     if key == "first_seen":
         values = [labels.list_date_text(v) for v in values]
+    if key == "schema":
+        values = [labels.entry_kind_label(v) for v in values]
     separator = "\n" if key in ("addresses", "sanctions") else "; "
     return separator.join(values)
 
@@ -411,14 +418,44 @@ class SanctionsPanel(QWidget):
             title = self.tr("Dismiss candidate")
             prompt = self.tr("Why is “{0}” not the listed “{1}”? (e.g. other date of birth)")
         while True:
-            text, ok = QInputDialog.getMultiLineText(
-                self, title, prompt.format(match.subject, match.entry_name)
-            )
+            dialog = QInputDialog(self)
+            dialog.setWindowTitle(title)
+            dialog.setLabelText(prompt.format(match.subject, match.entry_name))
+            dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+            self._place_clear_of_current_row(dialog)
+            ok = dialog.exec() == QDialog.DialogCode.Accepted
+            text = dialog.textValue()
+            dialog.deleteLater()
             if not ok:
                 return None
             if text.strip():
                 return text.strip()
             prompt = self.tr("A note is required.") + "\n" + prompt
+
+    def _place_clear_of_current_row(self, dialog: QDialog) -> None:
+        """Put the dialog below (or else above) the candidate it asks about, not over it.
+
+        Centred on the window, as Qt places it, it hid the row the officer is judging.
+        """
+        index = self.table.currentIndex()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if not index.isValid() or screen is None:
+            return
+        dialog.adjustSize()
+        size = dialog.sizeHint().expandedTo(dialog.size())
+        row = self.table.visualRect(index)
+        top_left = self.table.viewport().mapToGlobal(row.topLeft())
+        row = QRect(top_left, row.size())
+        area = screen.availableGeometry()
+        gap = 8
+        if row.bottom() + gap + size.height() <= area.bottom():
+            y = row.bottom() + gap
+        elif row.top() - gap - size.height() >= area.top():
+            y = row.top() - gap - size.height()
+        else:
+            return  # no room either way: Qt's own place
+        x = max(area.left(), min(row.left(), area.right() - size.width()))
+        dialog.move(QPoint(x, y))
 
     # -- showing -----------------------------------------------------------------------
 
@@ -485,11 +522,10 @@ class SanctionsPanel(QWidget):
 
     def _lists_text(self, lists: tuple[SanctionsListInfo, ...] | list[SanctionsListInfo]) -> str:
         return "; ".join(
-            self.tr("<b>{list}</b> {file} (of {date}, {entries} entries)").format(
+            self.tr("<b>{list}</b> {file} (of {date}, %Ln entries)", "", info.entry_count).format(
                 list=html.escape(labels.list_source_label(info.source)),
                 file=html.escape(info.file_name),
                 date=labels.list_date_text(info.list_date),
-                entries=QLocale().toString(info.entry_count),
             )
             for info in lists
         )
@@ -502,16 +538,17 @@ class SanctionsPanel(QWidget):
         if not old:
             return ""
         names = ", ".join(
-            self.tr("{list} of {date} ({days} days old)").format(
+            self.tr("{list} of {date} (%n days old)", "", info.age_days(today)).format(
                 list=html.escape(labels.list_source_label(info.source)),
                 date=labels.list_date_text(info.list_date),
-                days=info.age_days(today),
             )
             for info in old
         )
         warning = self.tr(
-            "Older than {0} days: {1}. Import the newest version before relying on a screening."
-        ).format(self._max_age_days, names)
+            "Older than %n days: {0}. Import the newest version before relying on a screening.",
+            "",
+            self._max_age_days,
+        ).format(names)
         return f"<br><b style='color:{WARNING}'>{warning}</b>"
 
     def _notice(self) -> tuple[str, str]:
@@ -533,14 +570,16 @@ class SanctionsPanel(QWidget):
         if record.is_decided and still_open:
             return (
                 self.tr(
-                    "A newer sanctions list found {0} new candidate(s) after the decision. "
-                    "The decision stands; reopen the request to judge them."
-                ).format(still_open),
+                    "A newer sanctions list found %n new candidates after the decision. "
+                    "The decision stands; reopen the request to judge them.",
+                    "",
+                    still_open,
+                ),
                 DANGER if confirmed else WARNING,
             )
         if confirmed:
             return (
-                self.tr("Confirmed as a sanctions match: {0} candidate(s).").format(confirmed),
+                self.tr("Confirmed as a sanctions match: %n candidates.", "", confirmed),
                 DANGER,
             )
         new = sum(
@@ -549,16 +588,20 @@ class SanctionsPanel(QWidget):
         if still_open and new:
             return (
                 self.tr(
-                    "Candidates to judge: {0}, of which {1} new from the newer sanctions list. "
-                    "Candidates judged before are not asked again."
-                ).format(still_open, new),
+                    "%n candidates to judge, {0} of them new from the newer sanctions list. "
+                    "Candidates judged before are not asked again.",
+                    "",
+                    still_open,
+                ).format(new),
                 WARNING,
             )
         if still_open:
             return (
                 self.tr(
-                    "Candidates to judge: {0}. Confirm or dismiss each before deciding."
-                ).format(still_open),
+                    "%n candidates to judge. Confirm or dismiss each before deciding.",
+                    "",
+                    still_open,
+                ),
                 WARNING,
             )
         return "", NEUTRAL
@@ -603,7 +646,7 @@ class SanctionsPanel(QWidget):
         details.setdefault("id", match.entry_id)
         details.setdefault("schema", match.entry_schema)
         for key, label in _DETAIL_FIELDS:
-            text = _detail_text(key, details.get(key))
+            text = _detail_text(key, details.get(key), self._language)
             if text:
                 value = QLabel(text, self.details)
                 value.setWordWrap(True)
