@@ -110,7 +110,7 @@
 <context>
     <name>SanctionsPanel</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="523"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="525"/>
         <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entries)</source>
         <translation>
             <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entry)</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="539"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="541"/>
         <source>{list} of {date} (%n days old)</source>
         <translation>
             <numerusform>{list} of {date} (%n day old)</numerusform>
@@ -126,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="546"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="548"/>
         <source>Older than %n days: {0}. Import the newest version before relying on a screening.</source>
         <translation>
             <numerusform>Older than %n day: {0}. Import the newest version before relying on a screening.</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="571"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="573"/>
         <source>A newer sanctions list found %n new candidates after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>
             <numerusform>A newer sanctions list found %n new candidate after the decision. The decision stands; reopen the request to judge it.</numerusform>
@@ -142,7 +142,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="580"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="582"/>
         <source>Confirmed as a sanctions match: %n candidates.</source>
         <translation>
             <numerusform>Confirmed as a sanctions match: %n candidate.</numerusform>
@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="589"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="591"/>
         <source>%n candidates to judge, {0} of them new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>
             <numerusform>%n candidate to judge ({0} new, from the newer sanctions list). Candidates judged before are not asked again.</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="599"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="601"/>
         <source>%n candidates to judge. Confirm or dismiss each before deciding.</source>
         <translation>
             <numerusform>%n candidate to judge. Confirm or dismiss it before deciding.</numerusform>

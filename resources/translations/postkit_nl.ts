@@ -4867,8 +4867,8 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Laatst gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="229"/>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="474"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="231"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="476"/>
         <source>&amp;Screen now</source>
         <translation>Nu &amp;toetsen</translation>
     </message>
@@ -4888,87 +4888,87 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Verordening</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="231"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="233"/>
         <source>Match the company and its directors against the current sanctions lists</source>
         <translation>Toets het bedrijf en zijn bestuurders aan de huidige sanctielijsten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="246"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="248"/>
         <source>Sanctions candidates</source>
         <translation>Mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="301"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="303"/>
         <source>&amp;Confirm match…</source>
         <translation>Treffer &amp;bevestigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="302"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="304"/>
         <source>This list entry is the screened company or person</source>
         <translation>Deze vermelding op de lijst is het getoetste bedrijf of de getoetste persoon</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="303"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="305"/>
         <source>&amp;Dismiss…</source>
         <translation>&amp;Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="304"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="306"/>
         <source>This list entry is someone else</source>
         <translation>Deze vermelding op de lijst betreft iemand anders</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="317"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="319"/>
         <source>Why the matcher suggests it</source>
         <translation>Waarom de vergelijking dit voorstelt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="411"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="413"/>
         <source>Confirm sanctions match</source>
         <translation>Treffer op de sanctielijst bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="413"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="415"/>
         <source>Why is “{0}” the listed “{1}”? (e.g. same date of birth, same address)</source>
         <translation>Waarom is “{0}” dezelfde als “{1}” op de lijst? (bijv. zelfde geboortedatum, zelfde adres)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="416"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="418"/>
         <source>Dismiss candidate</source>
         <translation>Mogelijke treffer afwijzen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="417"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="419"/>
         <source>Why is “{0}” not the listed “{1}”? (e.g. other date of birth)</source>
         <translation>Waarom is “{0}” niet dezelfde als “{1}” op de lijst? (bijv. andere geboortedatum)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="431"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="433"/>
         <source>A note is required.</source>
         <translation>Een notitie is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="474"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="476"/>
         <source>&amp;Screen again</source>
         <translation>Opnieuw &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="495"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="497"/>
         <source>Not screened yet. Current lists: {0}.</source>
         <translation>Nog niet getoetst. Huidige lijsten: {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="500"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="502"/>
         <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with the EU or UN XML file, the Dutch national list or an OpenSanctions targets.simple.csv (OpenSanctions data is licensed for non-commercial use only).</source>
         <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met het XML-bestand van de EU of de VN, de nationale sanctielijst of een targets.simple.csv van OpenSanctions (de gegevens van OpenSanctions mogen alleen niet-commercieel worden gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="514"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="516"/>
         <source>Screened {when} against {lists}; candidates scoring {threshold} or more out of 100.</source>
         <translation>Getoetst op {when} aan {lists}; mogelijke treffers scoren {threshold} of meer op 100.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="523"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="525"/>
         <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entries)</source>
         <translation>
             <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (van {date}, %Ln vermelding)</numerusform>
@@ -4976,7 +4976,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="539"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="541"/>
         <source>{list} of {date} (%n days old)</source>
         <translation>
             <numerusform>{list} van {date} (%n dag oud)</numerusform>
@@ -4984,7 +4984,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="546"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="548"/>
         <source>Older than %n days: {0}. Import the newest version before relying on a screening.</source>
         <translation>
             <numerusform>Ouder dan %n dag: {0}. Importeer de nieuwste versie voordat u op een toetsing vertrouwt.</numerusform>
@@ -4992,7 +4992,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="571"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="573"/>
         <source>A newer sanctions list found %n new candidates after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>
             <numerusform>Een nieuwere sanctielijst leverde na het besluit %n nieuwe mogelijke treffer op. Het besluit blijft staan; heropen het verzoek om die te beoordelen.</numerusform>
@@ -5000,7 +5000,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="580"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="582"/>
         <source>Confirmed as a sanctions match: %n candidates.</source>
         <translation>
             <numerusform>Bevestigd als treffer op de sanctielijst: %n mogelijke treffer.</numerusform>
@@ -5008,7 +5008,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="589"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="591"/>
         <source>%n candidates to judge, {0} of them new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>
             <numerusform>%n mogelijke treffer te beoordelen ({0} nieuw, uit de nieuwere sanctielijst). Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</numerusform>
@@ -5016,7 +5016,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="599"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="601"/>
         <source>%n candidates to judge. Confirm or dismiss each before deciding.</source>
         <translation>
             <numerusform>%n mogelijke treffer te beoordelen. Bevestig of wijs hem af voordat u besluit.</numerusform>
@@ -5024,42 +5024,42 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="563"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="565"/>
         <source>A newer sanctions list was imported since this screening: screen again.</source>
         <translation>Na deze toetsing is een nieuwere sanctielijst geïmporteerd: toets opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="613"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="615"/>
         <source>&lt;h3&gt;Not screened yet&lt;/h3&gt;&lt;p&gt;Screen the company and its directors against the sanctions list with &lt;b&gt;Screen now&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog niet getoetst&lt;/h3&gt;&lt;p&gt;Toets het bedrijf en zijn bestuurders aan de sanctielijst met &lt;b&gt;Nu toetsen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="617"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="619"/>
         <source>&lt;h3&gt;No candidates&lt;/h3&gt;&lt;p&gt;No name of the company or its directors comes close to an entry of the list.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen mogelijke treffers&lt;/h3&gt;&lt;p&gt;Geen naam van het bedrijf of zijn bestuurders komt in de buurt van een vermelding op de lijst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="634"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="636"/>
         <source>{listed} — score {score} for {subject}</source>
         <translation>{listed} — score {score} voor {subject}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="640"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="642"/>
         <source>{list} of {date}</source>
         <translation>{list} van {date}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="667"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="669"/>
         <source>&lt;b style=&apos;color:{0}&apos;&gt;To judge.&lt;/b&gt; Is this the same company or person?</source>
         <translation>&lt;b style=&apos;color:{0}&apos;&gt;Te beoordelen.&lt;/b&gt; Is dit hetzelfde bedrijf of dezelfde persoon?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="672"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="674"/>
         <source>Already judged before this screening, not asked again: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>Al beoordeeld vóór deze toetsing, niet opnieuw voorgelegd: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="676"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="678"/>
         <source>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
