@@ -207,6 +207,19 @@ def test_the_headquarters_report_is_written_for_a_form_with_repeats(
     write_aggregate_report(summary, pdf, language="en")
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "The guidelines were clear for this visit" in text
+    text = " ".join(text.split())  # a table's cells come out a line each
+    # Each repeat: responses with instances, instances, mean per response.
+    assert "Repeats" in text
+    assert "Company visit 2 3 1.50" in text
+    assert "Contact person 1 3 3.00" in text
+    # Metadata columns are listed (with how many responses hold them), not charted.
+    assert "Metadata columns (listed, not charted)" in text
+    assert "start start 2" in text and "campaign hidden 0" in text
+
+    write_aggregate_report(summary, pdf, language="nl")
+    dutch = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Herhaalde groepen" in dutch and "Bedrijfsbezoek 2 3 1.50" in dutch
+    assert "Metadatakolommen (vermeld, niet in grafieken)" in dutch
 
 
 def test_a_csv_export_writes_a_file_per_repeat_beside_the_main_one(
