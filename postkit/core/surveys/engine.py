@@ -276,6 +276,12 @@ class FormSession:
             return False
         if isinstance(item, Group):
             if item.is_repeat:
+                # A repeat_count of 0 leaves nothing to show, not even 'Add another …' (the
+                # form sets the number): ODK Collect skips it, and so does the page.
+                if item.repeat_count is not None and not self._counts.get(
+                    slot(item.name, positions), 0
+                ):
+                    return False
                 return _has_shown_questions(item)
             return any(self._shows(child, positions) for child in item.items)
         return item.is_shown
