@@ -11,8 +11,8 @@ from tests.core.test_xlsform import EVALUATION, INTERVIEW, write_form
 @pytest.mark.parametrize(
     ("form", "line"),
     [
-        (EVALUATION, "ok imvo_guidelines_evaluation 2026120501 50 questions"),
-        (INTERVIEW, "ok imvo_interview_guide 2026120501 19 questions"),
+        (EVALUATION, "ok imvo_guidelines_evaluation 2026120502 48 questions"),
+        (INTERVIEW, "ok imvo_interview_guide 2026120502 19 questions"),
     ],
 )
 def test_a_shipped_form_validates(
