@@ -682,7 +682,15 @@ def _run_survey_export(args: argparse.Namespace) -> None:
             export_responses_csv if args.out.suffix.lower() == ".csv" else export_responses_xlsx
         )
         count = export(session, form.id, args.out, post, region)
+        beside = []
+        if export is export_responses_csv:
+            from postkit.core.surveys.export import repeat_csv_paths
+            from postkit.core.surveys.responses import load_definition
+
+            beside = list(repeat_csv_paths(args.out, load_definition(session, form.id)).values())
     print(f"{args.out}: {count} responses to {form.form_id} {form.version} from {post}")
+    if beside:
+        print(f"repeats, one file each: {', '.join(str(path) for path in beside)}")
 
 
 def _left_out(plan: ExportPlan) -> str:

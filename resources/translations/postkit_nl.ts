@@ -5512,6 +5512,11 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>SurveysPage</name>
     <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="725"/>
+        <source>; each repeat in its own file: {0}</source>
+        <translation>; elke herhaalde groep in een eigen bestand: {0}</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/surveys/page.py" line="127"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>

@@ -100,3 +100,19 @@ def test_survey_import_adds_the_form_once_per_form_id_and_version(
             info.version for info in list_forms(session) if info.form_id == "thematic_survey"
         }
     assert len(versions) == 2
+
+
+def test_survey_export_to_csv_names_the_file_of_each_repeat(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    form = Path(__file__).resolve().parents[1] / "data" / "xlsforms" / "kobo_company_visits.xlsx"
+    db = str(tmp_path / "post.sqlite3")
+    assert main(["--db", db, "survey", "import", str(form)]) == 0
+    out = tmp_path / "visits.csv"
+    export = ["--db", db, "survey", "export", "company_visits", str(out), "--post", "Testland"]
+    assert main(export) == 0
+    said = capsys.readouterr().out.splitlines()[-1]
+    visit, contact = tmp_path / "visits-visit.csv", tmp_path / "visits-contact.csv"
+    assert said == f"repeats, one file each: {visit}, {contact}"
+    assert '"_parent_table_name"' in visit.read_text(encoding="utf-8-sig")
+    assert contact.exists()

@@ -6,7 +6,7 @@ from. test_survey_odk_semantics.py checks postkit against every row, and runs th
 JavaRosa itself (the ODK_Validate.jar pyxform ships) to check that the table tells the truth.
 
 Rows stay clear of the time zone, the clock and chance (now(), uuid()): those are tested on
-their own.
+their own; random() and decimal-time() rows hold only what is true for every draw and zone.
 """
 
 from __future__ import annotations
@@ -296,6 +296,29 @@ ROWS: tuple[Row, ...] = (
     Row("decimal-date-time(19797.5)", 19797.5, f"{FUNC}.toDecimalDateTime: a number stays"),
     Row("decimal-date-time('')", "", f"{FUNC}.toDecimalDateTime: '' stays ''"),
     Row("decimal-date-time('x')", ERROR, f"{FUNC}.toDecimalDateTime"),
+    Row("decimal-time(19797.4375)", 0.4375, f"{FUNC}.toDecimalDateTime: the day's fraction"),
+    Row("decimal-time(-0.25)", 0.75, f"{FUNC}.toDecimalDateTime: x - floor(x)"),
+    Row("decimal-time(0 div 0)", NAN, f"{FUNC}.toDecimalDateTime: NaN stays NaN"),
+    Row("decimal-time(1 div 0)", ERROR, f"{FUNC}.toDecimalDateTime: out of range"),
+    Row("decimal-time('')", "", f"{FUNC}.toDecimalDateTime: '' stays ''"),
+    Row("decimal-time('x')", ERROR, f"{FUNC}.toDecimalDateTime"),
+    Row("decimal-time(true())", ERROR, f"{FUNC}.toDecimalDateTime: not a date"),
+    # A time of the local day, so only differences stay clear of the time zone.
+    Row(
+        "decimal-time(${meeting}) - decimal-time('2024-03-15T04:30:00')",
+        0.25,
+        f"{DATES}.decimalTimeOfLocalDay",
+    ),
+    Row(
+        "decimal-time('2024-03-15T18:00:00') - decimal-time(${meeting})",
+        0.3125,
+        f"{DATES}.decimalTimeOfLocalDay",
+    ),
+    # Chance: only what holds for every draw (Random.nextDouble is in [0, 1)).
+    Row("random() < 1", True, f"{FUNC}.eval 'random': MathUtils.getRand().nextDouble()"),
+    Row("random() >= 0", True, f"{FUNC}.eval 'random'"),
+    Row("int(random() * 10) < 10", True, f"{FUNC}.eval 'random'"),
+    Row("string-length(string(random())) > 0", True, f"{FUNC}.eval 'random'"),
     Row("format-date(${born}, '%Y/%m/%d')", "1990/06/01", f"{FUNC}.formatDateTime"),
     Row("format-date(${born}, '%e-%n-%y')", "1-6-90", "core/model/utils/DateFormatter.format"),
     Row("format-date(${born}, '%b %a %W %%')", "Jun Fri 22 %", "DateFormatter.format: EEE, week"),

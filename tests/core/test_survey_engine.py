@@ -533,3 +533,26 @@ def test_a_calculate_of_uuid_or_now_keeps_its_first_value(tmp_path: Path) -> Non
     assert isinstance(key, str) and len(key) == 36 and opened is not None
     session.set_answer("who", "Ann")
     assert session.value("key") == key and session.value("opened") == opened
+
+
+def test_format_date_names_months_and_days_in_the_language_answered(tmp_path: Path) -> None:
+    """JavaRosa names them in the device's locale; postkit in the response's form language."""
+    survey = [
+        {"type": "date", "name": "visit", EN: "Visit", NL: "Bezoek"},
+        {"type": "calculate", "name": "when", "calculation": "format-date(${visit}, '%a %e %b')"},
+        {
+            "type": "note",
+            "name": "said",
+            EN: "On ${when}",
+            NL: "Op ${when}",
+            "relevant": "${visit} != ''",
+        },
+    ]
+    form = load_form(write_form(tmp_path / "dates.xlsx", survey))
+    for language, said in (("en", "On Fri 15 Mar"), ("nl", "Op vr 15 mrt.")):
+        session = FormSession(form, language=language, today=TODAY)
+        session.set_answer("visit", date(2024, 3, 15))
+        assert session.value("when") == said.split(" ", 1)[1]
+        assert session.label(session.question("said")) == said
+    session.language = "en"  # changed while answering: the calculation follows
+    assert session.value("when") == "Fri 15 Mar"

@@ -206,15 +206,15 @@ def _odk_validate_jar() -> Path:
     return jar / "ODK_Validate.jar"
 
 
-@pytest.mark.slow
-def test_javarosa_itself_gives_the_results_the_table_records(tmp_path: Path) -> None:
+def _run_javarosa(tmp_path: Path, expressions: list[str]) -> list[str]:
+    """JavaRosa's result of each expression over the table's form, a line each; a line
+    `#locale xx` among them sets the device's locale for those after it and gives none."""
     from pyxform.xls2xform import convert
 
     java = shutil.which("java")
     assert java, "the oracle needs Java: install a JDK (default-jdk-headless)"
     form = tmp_path / "form.xml"
     form.write_text(convert(_xlsform(), form_name="data").xform, encoding="utf-8")
-    expressions = "".join(_xpath(row.expression) + "\n" for row in ROWS)
     finished = subprocess.run(
         [
             java,
@@ -224,7 +224,7 @@ def test_javarosa_itself_gives_the_results_the_table_records(tmp_path: Path) -> 
             str(HARNESS),
             str(form),
         ],
-        input=expressions,
+        input="".join(_xpath(expression) + "\n" for expression in expressions),
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -233,10 +233,38 @@ def test_javarosa_itself_gives_the_results_the_table_records(tmp_path: Path) -> 
     )
     assert finished.returncode == 0, finished.stderr
     lines = finished.stdout.splitlines()
-    assert len(lines) == len(ROWS), finished.stdout + finished.stderr
+    asked = [expression for expression in expressions if not expression.startswith("#locale ")]
+    assert len(lines) == len(asked), finished.stdout + finished.stderr
+    return lines
+
+
+@pytest.mark.slow
+def test_javarosa_itself_gives_the_results_the_table_records(tmp_path: Path) -> None:
+    lines = _run_javarosa(tmp_path, [row.expression for row in ROWS])
     wrong = [
         f"{row.expression}: JavaRosa gives {line!r}, the table says {row.javarosa!r}"
         for row, line in zip(ROWS, lines, strict=True)
         if not agrees(_javarosa_value(line), row.javarosa)
     ]
     assert not wrong, "\n".join(wrong)
+
+
+# One date a month, whose weekdays cover the week (2024-01-15 is a Monday, 2024-09-15 a Sunday).
+NAMED_DATES = [f"format-date('2024-{month:02d}-15', '%a %b')" for month in range(1, 13)]
+
+
+@pytest.mark.slow
+def test_format_date_names_as_javarosa_does_on_a_device_in_the_language(tmp_path: Path) -> None:
+    """JavaRosa names months and days (%b, %a) in the device's locale; postkit in the form
+    language answered, with the names Java gives in that locale."""
+    languages = ["en", "nl", "fr", "de", "es", "pt"]
+    asked = [line for code in languages for line in [f"#locale {code}", *NAMED_DATES]]
+    lines = iter(_run_javarosa(tmp_path, asked))
+    for code in languages:
+        javarosa = [_javarosa_value(next(lines)) for _ in NAMED_DATES]
+        postkit = [evaluate(parse(expression), {}, language=code) for expression in NAMED_DATES]
+        assert postkit == javarosa, code
+    # A language postkit has no names for is named in English, as the table's rows are.
+    english = [evaluate(parse(expression), {}) for expression in NAMED_DATES]
+    assert [evaluate(parse(e), {}, language="sw") for e in NAMED_DATES] == english
+    assert english[0] == "Mon Jan"

@@ -207,3 +207,62 @@ def test_the_headquarters_report_is_written_for_a_form_with_repeats(
     write_aggregate_report(summary, pdf, language="en")
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "The guidelines were clear for this visit" in text
+    text = " ".join(text.split())  # a table's cells come out a line each
+    # Each repeat: responses with instances, instances, mean per response.
+    assert "Repeats" in text
+    assert "Company visit 2 3 1.50" in text
+    assert "Contact person 1 3 3.00" in text
+    # Metadata columns are listed (with how many responses hold them), not charted.
+    assert "Metadata columns (listed, not charted)" in text
+    assert "start start 2" in text and "campaign hidden 0" in text
+
+    write_aggregate_report(summary, pdf, language="nl")
+    dutch = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Herhaalde groepen" in dutch and "Bedrijfsbezoek 2 3 1.50" in dutch
+    assert "Metadatakolommen (vermeld, niet in grafieken)" in dutch
+
+
+def test_a_csv_export_writes_a_file_per_repeat_beside_the_main_one(
+    session: Session, tmp_path: Path
+) -> None:
+    """As ODK Briefcase writes CSV (out.csv, out-<repeat>.csv) with KoboToolbox's columns, so
+    no repeat answer is silently dropped; a formula-like answer stays text."""
+    import csv
+
+    from postkit.core.surveys.export import export_responses_csv
+
+    info = import_form(session, VISITS, "Tess Tester")
+    forged = {**SECOND, "visit": [{**SECOND["visit"][0], "company": "=HYPERLINK(1)"}]}
+    for answers in (FIRST, forged):
+        draft = start_response(session, info.id, "Embassy Testland", "en", True)
+        submit_response(session, draft.id, answers)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "out.csv"
+    assert export_responses_csv(session, info.id, out, "Embassy Testland") == 2
+
+    def rows(path: Path) -> list[dict[str, str]]:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            return list(csv.DictReader(f))
+
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "out-contact.csv",
+        "out-visit.csv",
+        "out.csv",
+    ]
+    responses = rows(out)
+    assert [row["_index"] for row in responses] == ["1", "2"]
+    visits = rows(folder / "out-visit.csv")
+    assert [(v["company"], v["_index"], v["_parent_index"]) for v in visits] == [
+        ("Acme", "1", "1"),
+        ("Bolt", "2", "1"),
+        ("'=HYPERLINK(1)", "3", "2"),
+    ]
+    assert {v["_parent_table_name"] for v in visits} == {"responses"}
+    assert visits[2]["_submission__uuid"] == responses[1]["_uuid"]
+    contacts = rows(folder / "out-contact.csv")
+    assert [(c["contact_name"], c["_parent_index"], c["_parent_table_name"]) for c in contacts] == [
+        ("Ann", "1", "visit"),
+        ("Bob", "1", "visit"),
+        ("Cas", "2", "visit"),
+    ]

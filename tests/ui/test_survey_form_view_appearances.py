@@ -91,6 +91,7 @@ SURVEY = [
     {"type": "select_one colour", "name": "fast", "label": "Fast", "appearance": "quick"},
     {"type": "select_multiple colour", "name": "many", "label": "Many",
      "appearance": "horizontal"},
+    {"type": "select_multiple colour", "name": "few", "label": "Few", "appearance": "minimal"},
     {"type": "end group"},
     {"type": "begin group", "name": "grid", "label": "Grid", "appearance": "table-list"},
     {"type": "select_one agree", "name": "g1", "label": "Row one"},
@@ -186,6 +187,36 @@ def test_minimal_is_a_drop_down(qtbot: QtBot, appearances: Form) -> None:
     assert view.session.value("colour") == "green"
     combo.setCurrentIndex(0)
     assert view.session.value("colour") is None
+
+
+def test_minimal_select_multiple_is_a_compact_drop_down_of_check_boxes(
+    qtbot: QtBot, appearances: Form
+) -> None:
+    """As ODK Collect shows it: one line with the chosen labels, a list to tick opening below."""
+    view = _show(qtbot, appearances)
+    view.show_page(view._page_index("few"))
+    answer = view.cards["few"].input
+    button, menu = answer.button, answer.menu  # type: ignore[union-attr]
+    assert button.text() == "Choose…" and not menu.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(menu.isVisible)
+    actions = menu.actions()
+    assert [action.text() for action in actions] == ["Red", "Green", "Blue"]
+    # Ticking keeps the list open, so several choices are made in one go.
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(actions[2]).center())
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(actions[0]).center())
+    assert menu.isVisible()
+    assert view.session.value("few") == ("red", "blue")  # in list order
+    assert button.text() == "Red, Blue"
+    # By keyboard: arrows move, Space ticks without closing, Escape closes.
+    menu.setActiveAction(actions[0])
+    qtbot.keyClick(menu, Qt.Key.Key_Space)
+    assert view.session.value("few") == ("blue",) and menu.isVisible()
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    assert button.text() == "Blue"
+    view.show_review()
+    assert view.review_rows["few"].answer.text() == "Blue"
 
 
 def test_quick_goes_on_once_a_choice_is_made(qtbot: QtBot, appearances: Form) -> None:

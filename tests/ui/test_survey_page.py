@@ -473,3 +473,26 @@ def test_the_form_title_follows_the_language_of_the_questions(open_page, asked: 
     assert view.form_title.text() == "Evaluation of the IMVO guidelines for posts"
     view.language.setCurrentIndex(view.language.findData("nl"))
     assert view.form_title.text() == "Evaluatie van de IMVO-richtlijnen voor posten"
+
+
+def test_a_csv_export_of_a_form_with_repeats_names_the_file_of_each_repeat(
+    qtbot: QtBot, open_page, asked: Asked, database: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from postkit.core.surveys.responses import import_form, submit_response
+
+    visits = Path(__file__).resolve().parents[1] / "data" / "xlsforms" / "kobo_company_visits.xlsx"
+    with database.session() as session:
+        info = import_form(session, visits, "Tess Tester")
+        draft = start_response(session, info.id, TEST_PROFILE.post_name, "en", anonymous=True)
+        visit = {"company": "Acme", "clear": "a", "contact": []}
+        answers = {"useful": "a", "visit_count": 1, "visit": [visit]}
+        submit_response(session, draft.id, answers)
+    page = open_page()
+    page.select_form(info.id)
+    asked.save_path = tmp_path / "visits.csv"
+    with qtbot.waitSignal(page.status_message, timeout=10000) as message:
+        page.export_responses()
+    visit, contact = tmp_path / "visits-visit.csv", tmp_path / "visits-contact.csv"
+    assert visit.exists() and contact.exists()
+    # The message names the repeats' files beside the main one.
+    assert message.args[0].endswith(f"; each repeat in its own file: {visit}, {contact}")

@@ -95,10 +95,10 @@ def test_a_missing_answer_in_an_instance_is_shown_and_reviewed(qtbot: QtBot) -> 
     assert not view.submit_button.isEnabled()
 
 
-def _likert_visits(path: Path) -> Path:
+def _likert_visits(path: Path, appearance: str = "") -> Path:
     header = ["type", "name", "label", "appearance", "repeat_count"]
     survey = [
-        ["begin group", "trip", "Trip"],
+        ["begin group", "trip", "Trip", appearance],
         ["integer", "visits", "How many visits?"],
         ["begin repeat", "visit", "Visit", "", "${visits}"],
         ["text", "company", "Company"],
@@ -151,3 +151,48 @@ def test_a_repeat_in_a_plain_group_is_its_page_with_a_likert_table_per_instance(
     assert [[row.name for row in table.rows] for table in view.tables] == [["clear@1", "useful@1"]]
     view.show_review()
     assert "useful@1" in view.review_rows and "useful@2" not in view.review_rows
+
+
+def test_a_repeat_counted_zero_times_is_skipped_as_odk_collect_skips_it(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    repeat_page = view._page_index("visit")
+    _type(qtbot, view, "visit_count", "0")
+    assert view.session.instance_count("visit") == 0
+    assert repeat_page not in [page.index for page in view.session.visible_pages()]
+    assert view.next_page()
+    assert view.current_page() > repeat_page  # went past it, not onto an empty page
+    view.previous_page()
+    assert view.current_page() == view._page_index("visit_count")
+    # One visit after all: its page is back.
+    view.cards["visit_count"].input.edit.clear()  # type: ignore[union-attr]
+    qtbot.keyClicks(view.cards["visit_count"].input.edit, "1")  # type: ignore[union-attr]
+    assert view.next_page()
+    assert view.current_page() == repeat_page
+
+
+def test_a_repeat_the_respondent_fills_keeps_its_page_without_instances(qtbot: QtBot) -> None:
+    """Without a repeat_count the page holds 'Add another …', so it stays with none."""
+    view = _view(qtbot)
+    _type(qtbot, view, "visit_count", "1")
+    view.go_to_question("contact_name@1.1")
+    view.repeats["contact@1"].instances[0].remove_button.click()
+    assert view.session.instance_count("contact@1") == 0
+    assert view.repeats["contact@1"].add_button.isVisible()
+
+
+def test_a_repeat_counted_zero_times_on_a_field_list_page_leaves_no_empty_heading(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    form = load_form(_likert_visits(tmp_path / "trip.xlsx", "field-list"))
+    view = FormView(FormSession(form, now=NOW))
+    qtbot.addWidget(view)
+    view.resize(900, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    edit = view.cards["visits"].input.edit  # type: ignore[union-attr]
+    qtbot.keyClicks(edit, "1")
+    assert view.repeats["visit"].isVisible()
+    edit.clear()
+    qtbot.keyClicks(edit, "0")
+    assert view.session.instance_count("visit") == 0
+    assert view.cards["visits"].isVisible() and not view.repeats["visit"].isVisible()

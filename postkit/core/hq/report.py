@@ -3,7 +3,9 @@
 Charts: responses per region; per group of Likert items (clarity, workability,
 user-friendliness) the share agreeing as horizontal bars and the 1–5 distribution as stacked
 bars; the share agreeing on the overall items by region and by the amount of Dutch business.
-Tables give the figures behind them, the select questions, missing posts and refused files.
+Tables give the figures behind them, the select questions, each repeat (responses with
+instances, instances, mean per response), the metadata columns (listed, not charted), missing
+posts and refused files.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
@@ -72,6 +75,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "file": "File",
         "reason": "Reason",
         "open_note": "Open answers ({count}) are listed per question in the summary workbook.",
+        "repeats_heading": "Repeats",
+        "repeat": "Repeat",
+        "with_instances": "Responses with instances",
+        "instances": "Instances",
+        "mean_per_response": "Mean per response",
+        "repeats_note": "The mean is over the responses with instances. The questions inside a "
+        "repeat are counted over every instance above.",
+        "metadata_heading": "Metadata columns (listed, not charted)",
+        "column": "Column",
+        "type": "Type",
+        "holding": "Responses holding it",
         "page": "page {page} of {pages}",
     },
     "nl": {
@@ -107,6 +121,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "file": "Bestand",
         "reason": "Reden",
         "open_note": "De open antwoorden ({count}) staan per vraag in de samenvatting (.xlsx).",
+        "repeats_heading": "Herhaalde groepen",
+        "repeat": "Herhaalde groep",
+        "with_instances": "Antwoorden met herhalingen",
+        "instances": "Herhalingen",
+        "mean_per_response": "Gemiddeld per antwoord",
+        "repeats_note": "Het gemiddelde is over de antwoorden met herhalingen. De vragen in een "
+        "herhaalde groep zijn hierboven over elke herhaling geteld.",
+        "metadata_heading": "Metadatakolommen (vermeld, niet in grafieken)",
+        "column": "Kolom",
+        "type": "Type",
+        "holding": "Antwoorden met een waarde",
         "page": "pagina {page} van {pages}",
     },
 }
@@ -187,6 +212,8 @@ class _Report:
             story += self.likert_group(group, items)
         story += self.breakdowns()
         story += self.selects()
+        story += self.repeats()
+        story += self.metadata()
         story += self.lists()
         footer = f"postkit · {self.heading}"
         document.build(
@@ -375,6 +402,61 @@ class _Report:
             table.setStyle(_table_style(numbers_from=1, has_total=False))
             story += [KeepTogether([table]), Spacer(1, 3 * mm)]
         return story
+
+    def repeats(self) -> list[Flowable]:
+        """Each repeat by how many responses have instances of it and how many there are."""
+        repeats = self.summary.repeats
+        if not repeats:
+            return []
+        # Headings that wrap are paragraphs: bold, and right-aligned over the figures.
+        head = ParagraphStyle("head", self.cell, fontName=BOLD)
+        figures_head = ParagraphStyle("figures_head", head, alignment=TA_RIGHT)
+        rows: list[list[object]] = [
+            [
+                Paragraph(escape(self.phrase("repeat")), head),
+                *(
+                    Paragraph(escape(self.phrase(key)), figures_head)
+                    for key in ("with_instances", "instances", "mean_per_response")
+                ),
+            ]
+        ]
+        rows += [
+            [
+                Paragraph(escape(self.text(repeat.label) or repeat.name), self.cell),
+                repeat.responses_with_instances,
+                repeat.instances,
+                "–" if repeat.mean_per_response is None else f"{repeat.mean_per_response:.2f}",
+            ]
+            for repeat in repeats
+        ]
+        numbers = [32 * mm, 26 * mm, 28 * mm]
+        table = LongTable(rows, colWidths=[TEXT_WIDTH - sum(numbers), *numbers], repeatRows=1)
+        table.setStyle(_table_style(numbers_from=1, has_total=False))
+        return [
+            CondPageBreak(40 * mm),
+            Paragraph(escape(self.phrase("repeats_heading")), self.h1),
+            table,
+            Paragraph(escape(self.phrase("repeats_note")), self.note),
+        ]
+
+    def metadata(self) -> list[Flowable]:
+        """The metadata and hidden columns: what they are and how many responses hold them;
+        their values (times, device ids) say nothing a chart would help with."""
+        columns = self.summary.metadata
+        if not columns:
+            return []
+        rows: list[list[object]] = [
+            [self.phrase("column"), self.phrase("type"), self.phrase("holding")]
+        ]
+        rows += [[column.name, column.type, column.answered] for column in columns]
+        numbers = [40 * mm, 40 * mm]
+        table = LongTable(rows, colWidths=[TEXT_WIDTH - sum(numbers), *numbers], repeatRows=1)
+        table.setStyle(_table_style(numbers_from=2, has_total=False))
+        return [
+            CondPageBreak(40 * mm),
+            Paragraph(escape(self.phrase("metadata_heading")), self.h1),
+            table,
+        ]
 
     def lists(self) -> list[Flowable]:
         summary = self.summary

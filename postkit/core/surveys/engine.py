@@ -201,7 +201,7 @@ class FormSession:
         (`deviceid`, `username`); a new response also gets its `start` and `today` from `now`.
         """
         self.form = form
-        self.language = language or form.default_language or next(iter(form.languages), "")
+        self._language = language or form.default_language or next(iter(form.languages), "")
         self._today = today
         self._fields = {question.name: question for question in form.fields()}
         self._items: dict[str, Item] = {item.name: item for item in form.walk()}
@@ -276,9 +276,27 @@ class FormSession:
             return False
         if isinstance(item, Group):
             if item.is_repeat:
+                # A repeat_count of 0 leaves nothing to show, not even 'Add another …' (the
+                # form sets the number): ODK Collect skips it, and so does the page.
+                if item.repeat_count is not None and not self._counts.get(
+                    slot(item.name, positions), 0
+                ):
+                    return False
                 return _has_shown_questions(item)
             return any(self._shows(child, positions) for child in item.items)
         return item.is_shown
+
+    @property
+    def language(self) -> str:
+        """The form language the response is shown and answered in."""
+        return self._language
+
+    @language.setter
+    def language(self, code: str) -> None:
+        # Calculations may name months and days (format-date) in the language: recompute.
+        if code != self._language:
+            self._language = code
+            self._refresh()
 
     def question(self, name: str) -> Question:
         """The question of a name or slot."""
@@ -507,6 +525,7 @@ class FormSession:
                         today=self._today,
                         columns=columns,
                         choice_label=self.choice_label,
+                        language=self.language,
                     )
                 )
             except EvaluationError:
@@ -638,6 +657,7 @@ class FormSession:
                     value,
                     self._today,
                     choice_label=self.choice_label,
+                    language=self.language,
                 )
             except EvaluationError as error:
                 return error.message
@@ -876,7 +896,12 @@ class FormSession:
     ) -> object:
         try:
             return evaluate(
-                expression, self._scope(key), current, self._today, choice_label=self.choice_label
+                expression,
+                self._scope(key),
+                current,
+                self._today,
+                choice_label=self.choice_label,
+                language=self.language,
             )
         except EvaluationError:
             return default

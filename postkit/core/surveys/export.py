@@ -37,6 +37,9 @@ one sheet per repeat (only in an export of a form with repeats)
     form with repeats adds `repeats` (the repeat sheets' names, separated by spaces) and, per
     repeat sheet, `sha256:<sheet>`: the digest below of that sheet.
 
+The CSV export is the responses sheet alone; a form with repeats adds a CSV per repeat sheet
+beside it (`out.csv`, `out-visit.csv`, as ODK Briefcase names them), with the sheet's columns.
+
 The `sha256` in `meta` is `responses_digest(header, rows)` of the responses sheet as any reader
 gets it back: the header is row 1, the rows are rows 2 onwards with as many cells as the header
 (missing cells empty, rows whose cells are all empty left out). Each cell becomes a JSON value:
@@ -187,13 +190,37 @@ def export_responses_csv(
     post_name: str,
     region: str | None = None,
 ) -> int:
-    """Write the responses sheet as UTF-8 CSV with a BOM (so Excel reads the accents)."""
+    """Write the responses sheet as UTF-8 CSV with a BOM (so Excel reads the accents).
+
+    A form with repeats also gets one CSV per repeat beside it, named as ODK Briefcase names
+    them (`out.csv`, `out-<sheet>.csv`, see `repeat_csv_paths`) and holding the columns of the
+    repeat's sheet in the .xlsx (`_index`, `_parent_index`, `_parent_table_name`,
+    `_submission__uuid`): a single CSV cannot hold the instances, and leaving them out would
+    drop answers without a word.
+    """
     table = response_table(session, form_pk, post_name, region)
-    with atomic_output(Path(path)) as temp, temp.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv_writer(f)
-        writer.writerow(table.header)
-        writer.writerows([_csv_text(value) for value in row] for row in table.rows)
+    path = Path(path)
+    _write_csv(path, table.header, table.rows)
+    paths = repeat_csv_paths(path, table.form)
+    for repeat in table.repeats:
+        _write_csv(paths[repeat.repeat], repeat.header, repeat.rows)
     return len(table.rows)
+
+
+def repeat_csv_paths(path: str | os.PathLike[str], form: Form) -> dict[str, Path]:
+    """The CSV file of each repeat beside the main `path`: `<stem>-<repeat's sheet>.csv`."""
+    path = Path(path)
+    return {
+        repeat: path.with_name(f"{path.stem}-{sheet}{path.suffix}")
+        for repeat, sheet in repeat_sheet_names(form).items()
+    }
+
+
+def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    with atomic_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv_writer(f)
+        writer.writerow(header)
+        writer.writerows([_csv_text(value) for value in row] for row in rows)
 
 
 def response_table(

@@ -67,6 +67,7 @@ SUPPORTED_FUNCTIONS: Mapping[str, tuple[int, int | None]] = MappingProxyType(
         "date": (1, 1),
         "date-time": (1, 1),
         "decimal-date-time": (1, 1),
+        "decimal-time": (1, 1),
         "digest": (2, 3),
         "ends-with": (2, 2),
         "exp": (1, 1),
@@ -92,6 +93,7 @@ SUPPORTED_FUNCTIONS: Mapping[str, tuple[int, int | None]] = MappingProxyType(
         "pi": (0, 0),
         "position": (1, 1),
         "pow": (2, 2),
+        "random": (0, 0),
         "regex": (2, 2),
         "round": (1, 2),
         "selected": (2, 2),
@@ -870,17 +872,19 @@ def evaluate(
     columns: Mapping[str, object] | None = None,
     now: datetime | None = None,
     choice_label: Callable[[str, str], str] | None = None,
+    language: str | None = None,
 ) -> object:
     """Evaluate a parsed expression against the answers so far.
 
     `current` is the value of `.`, `today` and `now` what today() and now() return (the real
     date and time if None), `columns` the choice's columns for a `choice_filter`, and
-    `choice_label(question, choice)` the label jr:choice-name() shows. Data problems give NaN,
-    '' or false as in ODK; EvaluationError is raised where ODK Collect stops with an error
-    (an invalid date or regex, a number given to selected()) and for a name missing from
-    `values`.
+    `choice_label(question, choice)` the label jr:choice-name() shows, `language` the form
+    language the response is answered in (format-date's month and day names). Data problems
+    give NaN, '' or false as in ODK; EvaluationError is raised where ODK Collect stops with an
+    error (an invalid date or regex, a number given to selected()) and for a name missing
+    from `values`.
     """
-    evaluator = _Evaluator(values, current, today, now, columns or {}, choice_label)
+    evaluator = _Evaluator(values, current, today, now, columns or {}, choice_label, language)
     return evaluator.value(expression.root)
 
 
@@ -902,7 +906,9 @@ class _Evaluator:
         now: datetime | None,
         columns: Mapping[str, object],
         choice_label: Callable[[str, str], str] | None,
+        language: str | None = None,
     ) -> None:
+        self._language = language
         self._values = values
         self._current = _normalized(current)
         self._today = today
@@ -1024,6 +1030,9 @@ class _Evaluator:
                 return self.value(arguments[1]) if _is_empty(first) else first
             case "today":
                 return self._today if self._today is not None else date.today()
+            case "format-date" | "format-date-time":
+                value, pattern = (self.value(argument) for argument in arguments)
+                return _format_date(value, pattern, self._language)
             case "now":
                 moment = self._now if self._now is not None else datetime.now()
                 return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
@@ -1315,11 +1324,71 @@ def _decimal_date_time(value: object) -> object:
     return moment if isinstance(moment, str) else _instant_days(moment)  # type: ignore[arg-type]
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+def _decimal_time(value: object) -> object:
+    """JavaRosa's decimal-time: the fraction of the local day (0.5 at noon); a number's
+    fraction as it is. JavaRosa shifts the instant by the zone's offset of today
+    (DateUtils.decimalTimeOfLocalDay), not of the date's own day, and so does postkit."""
+    if _is_number(value):
+        number = _decimal_date_time(value)
+        return number if math.isnan(number) else number - math.floor(number)  # type: ignore[arg-type]
+    moment = _to_date(value, keep_time=True)
+    if isinstance(moment, str):
+        return moment
+    if isinstance(moment, float):
+        return moment
+    offset = datetime.now().astimezone().utcoffset() or timedelta()
+    days = _instant_days(moment) + offset.total_seconds() / _DAY_SECONDS
+    return days - math.floor(days)
 
 
-def _format_date(value: object, pattern: object) -> str:
+_RANDOM = secrets.SystemRandom()
+
+
+# %b and %a of format-date. JavaRosa formats them with Joda's MMM and EEE in the device's
+# locale; postkit, which has no device locale per respondent, takes the language the response
+# is answered in: these are the names Java (CLDR) gives in that locale, English for the others.
+_DATE_NAMES: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+        ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    ),
+    "nl": (
+        ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+         "dec."),
+        ("ma", "di", "wo", "do", "vr", "za", "zo"),
+    ),
+    "fr": (
+        ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+         "nov.", "déc."),
+        ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+    ),
+    "de": (
+        ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
+         "Nov.", "Dez."),
+        ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."),
+    ),
+    "es": (
+        ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
+        ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
+    ),
+    "pt": (
+        ("jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.",
+         "nov.", "dez."),
+        ("seg.", "ter.", "qua.", "qui.", "sex.", "sáb.", "dom."),
+    ),
+}  # fmt: skip
+
+
+def date_names(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The month and weekday names of %b and %a for a form language (`nl`, `pt-BR`, or a name
+    with its code such as `Nederlands (nl)`); English for a language without its own."""
+    code = (language or "").strip().lower()
+    if code.endswith(")") and "(" in code:
+        code = code[code.rindex("(") + 1 : -1]
+    return _DATE_NAMES.get(code.split("-")[0].split("_")[0], _DATE_NAMES["en"])
+
+
+def _format_date(value: object, pattern: object, language: str | None = None) -> str:
     moment = _to_date(value, keep_time=True)
     if not isinstance(moment, date):
         return ""
@@ -1334,13 +1403,14 @@ def _format_date(value: object, pattern: object) -> str:
             continue
         if index >= len(text):
             raise _TypeMismatch("the date format ends with '%'")
-        result.append(_date_field(moment, text[index]))
+        result.append(_date_field(moment, text[index], language))
         index += 1
     return "".join(result)
 
 
-def _date_field(moment: datetime, letter: str) -> str:
-    # JavaRosa's DateUtils.format escapes; month and day names in English.
+def _date_field(moment: datetime, letter: str, language: str | None) -> str:
+    # JavaRosa's DateUtils.format escapes; month and day names in the form's language.
+    months, weekdays = date_names(language)
     year = f"{moment.year:04d}"
     fields = {
         "%": "%",
@@ -1348,7 +1418,7 @@ def _date_field(moment: datetime, letter: str) -> str:
         "y": year[2:],
         "m": f"{moment.month:02d}",
         "n": str(moment.month),
-        "b": _MONTHS[moment.month - 1],
+        "b": months[moment.month - 1],
         "d": f"{moment.day:02d}",
         "e": str(moment.day),
         "H": f"{moment.hour:02d}",
@@ -1356,7 +1426,7 @@ def _date_field(moment: datetime, letter: str) -> str:
         "M": f"{moment.minute:02d}",
         "S": f"{moment.second:02d}",
         "3": f"{moment.microsecond // 1000:03d}",
-        "a": _WEEKDAYS[moment.weekday()],
+        "a": weekdays[moment.weekday()],
         "W": str(moment.isocalendar()[1]),
     }
     if letter in fields:
@@ -1382,6 +1452,7 @@ _FUNCTIONS: Mapping[str, Callable[..., object]] = {
     "date": _date,
     "date-time": _date_time,
     "decimal-date-time": _decimal_date_time,
+    "decimal-time": _decimal_time,
     "digest": _digest,
     "ends-with": lambda text, end: to_string(text).endswith(to_string(end)),
     "exp": _real(math.exp),
@@ -1412,6 +1483,7 @@ _FUNCTIONS: Mapping[str, Callable[..., object]] = {
     "substr": _substring,
     "substring-after": _substring_after,
     "substring-before": _substring_before,
+    "random": _RANDOM.random,
     "tan": _real(math.tan),
     "translate": _translate,
     "true": lambda: True,

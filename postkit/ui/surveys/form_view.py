@@ -769,7 +769,10 @@ class FormView(QWidget):
             if section.isHidden() == shown:
                 section.setVisible(shown)
         for name, repeat in self.repeats.items():
-            shown = session.visible(name)
+            # A repeat_count of 0 leaves only a heading: hidden, as ODK Collect skips it.
+            shown = session.visible(name) and (
+                session.can_change_instances(name) or session.instance_count(name) > 0
+            )
             if repeat.isHidden() == shown:
                 repeat.setVisible(shown)
         for table in self.tables:

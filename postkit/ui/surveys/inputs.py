@@ -19,10 +19,17 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QRegularExpression,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QDoubleValidator, QMouseEvent, QRegularExpressionValidator
+from PySide6.QtGui import (
+    QAction,
+    QDoubleValidator,
+    QKeyEvent,
+    QMouseEvent,
+    QRegularExpressionValidator,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -36,11 +43,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSizePolicy,
     QSlider,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -472,6 +481,93 @@ class SelectMultipleInput(_ChoiceInput):
             self._blocked(box, lambda b=box, n=name: b.setChecked(n in chosen))
 
 
+class _TickMenu(QMenu):
+    """A menu of check boxes that stays open while choices are ticked (click or Space), so
+    several are chosen in one go; Escape or a click outside closes it."""
+
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        action = self.actionAt(event.position().toPoint())
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self.activeAction()
+        if event.key() == Qt.Key.Key_Space and action is not None and action.isCheckable():
+            action.trigger()
+            return
+        super().keyPressEvent(event)
+
+
+class DropDownChecksInput(AnswerInput):
+    """A select_multiple with appearance `minimal`: one line naming the chosen choices, which
+    opens a list of check boxes below it (ODK Collect's compact form of the question)."""
+
+    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = tuple(choices)
+        self.button = QPushButton(self)
+        self.button.setMinimumWidth(260)
+        self.button.setStyleSheet("text-align: left; padding: 4px 8px;")
+        # The arrow at the right end, as on a drop-down, says that a list opens.
+        self.button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        self.button.setIconSize(QSize(10, 10))
+        self.button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.menu = _TickMenu(self)
+        self.actions: dict[str, QAction] = {}
+        for choice in self.choices:
+            action = self.menu.addAction(choice.name)
+            action.setCheckable(True)
+            action.toggled.connect(self._toggled)
+            self.actions[choice.name] = action
+        # Not QPushButton.setMenu: its menu runs a nested event loop and closes on each tick.
+        self.button.clicked.connect(self._open)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.button)
+        row.addStretch()
+        self.setFocusProxy(self.button)
+        self._show_chosen()
+
+    def _open(self) -> None:
+        self.menu.setMinimumWidth(self.button.width())
+        self.menu.popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
+
+    def _toggled(self, _checked: bool) -> None:
+        self._show_chosen()
+        self.changed.emit()
+
+    def _show_chosen(self) -> None:
+        chosen = [self.actions[name].text() for name in self.value()]  # type: ignore[union-attr]
+        # The single drop-down's word, so both drop-downs read the same in each language.
+        choose = QCoreApplication.translate("DropDownInput", "Choose…")
+        self.button.setText(", ".join(chosen) if chosen else choose)
+        self.button.setToolTip(", ".join(chosen))
+
+    def value(self) -> object:
+        return tuple(name for name, action in self.actions.items() if action.isChecked())
+
+    def set_value(self, value: object) -> None:
+        chosen = set(value.split()) if isinstance(value, str) else set(value or ())  # type: ignore[call-overload]
+        for name, action in self.actions.items():
+            self._blocked(action, lambda a=action, n=name: a.setChecked(n in chosen))
+        self._show_chosen()
+
+    @override
+    def set_choice_labels(self, labels: dict[str, str]) -> None:
+        for name, action in self.actions.items():
+            action.setText(labels.get(name, name))
+        self._show_chosen()
+
+    @override
+    def offer_choices(self, names: set[str]) -> None:
+        for name, action in self.actions.items():
+            action.setVisible(name in names or action.isChecked())
+
+
 class AcknowledgeInput(AnswerInput):
     """A single check box the respondent ticks to confirm they read something."""
 
@@ -722,6 +818,8 @@ def make_input(
             return LikertInput(choices, parent)
         case "select_one":
             return SelectOneInput(choices, "horizontal" in appearance, parent)
+        case "select_multiple" if "minimal" in appearance:
+            return DropDownChecksInput(choices, parent)
         case "select_multiple":
             return SelectMultipleInput(choices, "horizontal" in appearance, parent)
         case "acknowledge":

@@ -705,13 +705,25 @@ class SurveysPage(QWidget):
                 export_responses_csv if path.suffix.lower() == ".csv" else export_responses_xlsx
             )
             with database.session() as session:
-                return export(session, info.id, path, post, region)
+                count = export(session, info.id, path, post, region)
+                beside: list[Path] = []
+                if export is export_responses_csv:
+                    from postkit.core.surveys.export import repeat_csv_paths
+                    from postkit.core.surveys.responses import load_definition
 
-        def exported(count: int) -> None:
+                    form = load_definition(session, info.id)
+                    beside = list(repeat_csv_paths(path, form).values())
+                return count, beside
+
+        def exported(result: tuple[int, list[Path]]) -> None:
+            count, beside = result
             self.receipts_view.reload()
-            self.status_message.emit(
-                self.tr("Exported %n response(s) to {0}", "", count).format(path)
-            )
+            said = self.tr("Exported %n response(s) to {0}", "", count).format(path)
+            if beside:
+                # A CSV holds one table: each repeat went to a file of its own beside it.
+                files = ", ".join(str(file) for file in beside)
+                said += self.tr("; each repeat in its own file: {0}").format(files)
+            self.status_message.emit(said)
 
         self._start_job(self.tr("Exporting the responses…"), work, exported)
 

@@ -6,6 +6,8 @@
 // expression: the Java type of the result, a tab and the value, or "Error", a tab and
 // the message. Dates are written as local yyyy-MM-dd'T'HH:mm:ss.SSS. The form is stepped
 // through first, as ODK Collect does, so repeats get the instances their jr:count asks for.
+// A line "#locale nl" sets the device's locale (format-date's month and day names) for the
+// lines after it and writes nothing.
 
 import java.io.BufferedReader;
 import java.io.FileInputStream;
@@ -14,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.util.Date;
+import java.util.Locale;
 import org.javarosa.core.model.FormDef;
 import org.javarosa.core.model.FormIndex;
 import org.javarosa.core.model.condition.EvaluationContext;
@@ -43,6 +46,10 @@ public class Evaluate {
         PrintStream out = new PrintStream(System.out, true, "UTF-8");
         String line;
         while ((line = in.readLine()) != null) {
+            if (line.startsWith("#locale ")) {
+                Locale.setDefault(Locale.forLanguageTag(line.substring("#locale ".length())));
+                continue;
+            }
             String written;
             try {
                 Object value = XPathParseTool.parseXPath(line).eval(form.getMainInstance(), context);
