@@ -671,122 +671,122 @@
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="139"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="140"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="146"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="151"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="162"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="163"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="176"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="176"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="177"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="177"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="178"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="187"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="190"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="192"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="192"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="193"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="193"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="194"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="284"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="285"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="285"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="286"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="286"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="287"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="287"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="288"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="298"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="299"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
@@ -1055,6 +1055,11 @@
         <location filename="../../postkit/ui/widgets/check_list.py" line="30"/>
         <source>Filter…</source>
         <translation>Filteren…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/check_list.py" line="51"/>
+        <source>Filter {0}</source>
+        <translation>{0} filteren</translation>
     </message>
 </context>
 <context>
@@ -1603,7 +1608,7 @@
         <translation>Kiezen in de kalender</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/date_edit.py" line="197"/>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="199"/>
         <source>Not a date</source>
         <translation>Geen datum</translation>
     </message>
@@ -4049,32 +4054,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="112"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="114"/>
         <source>The survey cannot be imported</source>
         <translation>De enquête kan niet worden geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="116"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="118"/>
         <source>{0} is not a survey form postkit can run. Correct these problems in the workbook and import it again:</source>
         <translation>{0} is geen enquêteformulier dat postkit kan gebruiken. Verbeter deze problemen in de werkmap en importeer die opnieuw:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
         <source>Sheet</source>
         <translation>Werkblad</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
         <source>Row</source>
         <translation>Rij</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
@@ -4122,17 +4127,17 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>&amp;Landen van accreditatie:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="84"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="86"/>
         <source>Enter the name of the post.</source>
         <translation>Vul de naam van de post in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="86"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="88"/>
         <source>Enter your name.</source>
         <translation>Vul uw naam in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="88"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="90"/>
         <source>Tick at least one country of accreditation.</source>
         <translation>Vink ten minste één land van accreditatie aan.</translation>
     </message>
@@ -4326,246 +4331,246 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="105"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="113"/>
         <source>Edit support request</source>
         <translation>Steunverzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="105"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="113"/>
         <source>New request</source>
         <translation>Nieuw steunverzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="123"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="131"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="123"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="131"/>
         <source>Create request</source>
         <translation>Verzoek aanmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="160"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="174"/>
         <source>Company</source>
         <translation>Bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="164"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="178"/>
         <source>Registered name, e.g. Tulip Trading B.V.</source>
         <translation>Statutaire naam, bijv. Tulip Trading B.V.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="166"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="180"/>
         <source>8 digits</source>
         <translation>8 cijfers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="168"/>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="169"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="182"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="183"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="171"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="185"/>
         <source>One name per line; screened for sanctions</source>
         <translation>Eén naam per regel; wordt getoetst aan de sanctielijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="175"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="189"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="176"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="190"/>
         <source>&amp;KvK number:</source>
         <translation>&amp;KvK-nummer:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="177"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="191"/>
         <source>Co&amp;untry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="178"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="192"/>
         <source>&amp;Sector:</source>
         <translation>&amp;Sector:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="179"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="193"/>
         <source>&amp;Directors:</source>
         <translation>&amp;Bestuurders:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="183"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="197"/>
         <source>Size</source>
         <translation>Omvang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="189"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="203"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="190"/>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="191"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="204"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="205"/>
         <source>EUR, unknown</source>
         <translation>EUR, onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="205"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="219"/>
         <source>&amp;Employees:</source>
         <translation>&amp;Werknemers:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="206"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="220"/>
         <source>&amp;Turnover:</source>
         <translation>&amp;Omzet:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="207"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="221"/>
         <source>&amp;Balance sheet total:</source>
         <translation>Balans&amp;totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="208"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="222"/>
         <source>Large company:</source>
         <translation>Groot bedrijf:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="219"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="233"/>
         <source>Support asked</source>
         <translation>Gevraagde steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="222"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="236"/>
         <source>Choose the kind of support…</source>
         <translation>Kies het soort steun…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="226"/>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="227"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="240"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="241"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="229"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="243"/>
         <source>Needed by</source>
         <translation>Nodig op</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="241"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="256"/>
         <source>What the company asks for, and for which event or partner</source>
         <translation>Waar het bedrijf om vraagt, en voor welk evenement of welke partner</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="245"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="260"/>
         <source>&amp;Kind:</source>
         <translation>Soort st&amp;eun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="246"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="261"/>
         <source>Country of &amp;operation:</source>
         <translation>Land van acti&amp;viteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="247"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="262"/>
         <source>Sector of o&amp;peration:</source>
         <translation>Se&amp;ctor van activiteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="249"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="264"/>
         <source>&amp;Requested on:</source>
         <translation>&amp;Aangevraagd op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="251"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="266"/>
         <source>&amp;Handled by:</source>
         <translation>Be&amp;handeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="252"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="267"/>
         <source>Descr&amp;iption:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="309"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="324"/>
         <source>Enter the company&apos;s name.</source>
         <translation>Vul de naam van het bedrijf in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="311"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="326"/>
         <source>A KvK number has 8 digits.</source>
         <translation>Een KvK-nummer heeft 8 cijfers.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="313"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="328"/>
         <source>A director&apos;s name is longer than 200 characters.</source>
         <translation>De naam van een bestuurder is langer dan 200 tekens.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="315"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="330"/>
         <source>Enter a whole number of employees.</source>
         <translation>Vul het aantal werknemers in als geheel getal.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="316"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="331"/>
         <source>Enter the turnover in whole euros.</source>
         <translation>Vul de omzet in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="320"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="335"/>
         <source>Enter the balance sheet total in whole euros.</source>
         <translation>Vul het balanstotaal in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="326"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="341"/>
         <source>Choose the kind of support asked.</source>
         <translation>Kies het soort gevraagde steun.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="329"/>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="331"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="344"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="346"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="333"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="348"/>
         <source>The date it is needed by lies before the request.</source>
         <translation>De datum waarop de steun nodig is, ligt vóór het verzoek.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="376"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="391"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="379"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="394"/>
         <source>Enter the employees and the turnover or balance sheet total.</source>
         <translation>Vul het aantal werknemers en de omzet of het balanstotaal in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="381"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="396"/>
         <source>The figures given are not enough to tell.</source>
         <translation>Met deze cijfers is dat niet te bepalen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="384"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="399"/>
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="386"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="401"/>
         <source>500+ employees and over EUR 20M balance sheet or EUR 40M turnover.</source>
         <translation>500+ werknemers en meer dan EUR 20 mln balanstotaal of EUR 40 mln omzet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="389"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="404"/>
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="391"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="406"/>
         <source>Below the threshold of 500 employees and EUR 20M / EUR 40M.</source>
         <translation>Onder de drempel van 500 werknemers en EUR 20 mln / EUR 40 mln.</translation>
     </message>
@@ -5440,12 +5445,12 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Voor- en achternaam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="74"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="76"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="79"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="81"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
@@ -5748,12 +5753,12 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ThemesAndSectors</name>
     <message>
-        <location filename="../../postkit/ui/widgets/check_list.py" line="76"/>
+        <location filename="../../postkit/ui/widgets/check_list.py" line="83"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/check_list.py" line="77"/>
+        <location filename="../../postkit/ui/widgets/check_list.py" line="84"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
@@ -5779,17 +5784,17 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>UserPickDialog</name>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="184"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="185"/>
         <source>Who is working?</source>
         <translation>Wie werkt er?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="186"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="187"/>
         <source>Pick your name. Records you create or change will name you.</source>
         <translation>Kies uw naam. Bij wat u vastlegt of wijzigt, wordt uw naam vermeld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="189"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="190"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
@@ -5813,43 +5818,43 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Naam van een nieuwe gebruiker</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="61"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="62"/>
         <source>&amp;Add</source>
         <translation>&amp;Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="62"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="63"/>
         <source>&amp;Rename…</source>
         <translation>&amp;Naam wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="63"/>
-        <location filename="../../postkit/ui/users_dialog.py" line="133"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="64"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="134"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deactiveren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="97"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="98"/>
         <source>{0} (left the post)</source>
         <translation>{0} (heeft de post verlaten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="121"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="122"/>
         <source>{0} is in the list already.</source>
         <translation>{0} staat al in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="131"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="132"/>
         <source>&amp;Reactivate</source>
         <translation>&amp;Weer activeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="154"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="155"/>
         <source>Rename user</source>
         <translation>Naam van gebruiker wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="154"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="155"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
