@@ -5513,7 +5513,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/page.py" line="178"/>
-        <source>&amp;Start a response…</source>
+        <source>S&amp;tart a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
@@ -5528,7 +5528,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/page.py" line="185"/>
-        <source>&amp;Export responses…</source>
+        <source>E&amp;xport responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
