@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="480"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="474"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -837,22 +837,22 @@
 <context>
     <name>AnswerInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="732"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="726"/>
         <source>HH:MM</source>
         <translation>UU:MM</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="735"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="729"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>JJJJ-MM-DD UU:MM</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="739"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="733"/>
         <source>latitude longitude, e.g. 52.08 4.31</source>
         <translation>breedtegraad lengtegraad, bijv. 52.08 4.31</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="744"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="738"/>
         <source>latitude longitude; latitude longitude; …</source>
         <translation>breedtegraad lengtegraad; breedtegraad lengtegraad; …</translation>
     </message>
@@ -1106,7 +1106,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/checklist.py" line="514"/>
-        <location filename="../../postkit/ui/screening/checklist.py" line="692"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="696"/>
         <source>Next ›</source>
         <translation>Volgende ›</translation>
     </message>
@@ -1121,32 +1121,32 @@
         <translation>&lt;b&gt;Over dit verzoek is besloten op {0}.&lt;/b&gt; De checklist is alleen-lezen; wilt u iets wijzigen, heropen het verzoek dan op het tabblad Besluit en geef een reden op.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="682"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="686"/>
         <source>Step {0} of {1}</source>
         <translation>Stap {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="684"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="688"/>
         <source>{0} of {1} answered</source>
         <translation>{0} van {1} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="686"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="690"/>
         <source>red flags: {0}</source>
         <translation>rode vlaggen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="692"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="696"/>
         <source>Finish ✓</source>
         <translation>Afronden ✓</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="694"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="698"/>
         <source>Save and go to the decision</source>
         <translation>Opslaan en naar het besluit gaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="694"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="698"/>
         <source>Next step (Alt+Right)</source>
         <translation>Volgende stap (Alt+→)</translation>
     </message>
@@ -1616,17 +1616,17 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="194"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="187"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="201"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="194"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="202"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="195"/>
         <source>Leave the date unanswered</source>
         <translation>De datum onbeantwoord laten</translation>
     </message>
@@ -1869,7 +1869,7 @@
 <context>
     <name>DropDownInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="359"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="353"/>
         <source>Choose…</source>
         <translation>Kies…</translation>
     </message>
@@ -2025,42 +2025,42 @@
 <context>
     <name>FileInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="650"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="644"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="651"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="645"/>
         <source>Choose file…</source>
         <translation>Bestand kiezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="654"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="648"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="665"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="659"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>Afbeeldingen (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="666"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="660"/>
         <source>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</source>
         <translation>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="667"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="661"/>
         <source>Video (*.mp4 *.mov *.avi *.mkv *.webm)</source>
         <translation>Video (*.mp4 *.mov *.avi *.mkv *.webm)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="670"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="664"/>
         <source>Attach a file</source>
         <translation>Een bestand bijvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="670"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="664"/>
         <source>Any file (*)</source>
         <translation>Elk bestand (*)</translation>
     </message>
@@ -3927,107 +3927,112 @@
 <context>
     <name>PresentationView</name>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="55"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="60"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="56"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="61"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="57"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="175"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="86"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="90"/>
         <source>postkit — good practices</source>
         <translation>postkit — goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="118"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="122"/>
         <source>← → to move · Home/End for the first and last · Esc to leave</source>
         <translation>← → om te bladeren · Home/End voor het eerste en laatste · Esc om te sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="165"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="178"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/presentation.py" line="216"/>
         <source>Practices to show</source>
         <translation>Te tonen voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="166"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="217"/>
         <source>All practices</source>
         <translation>Alle voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="170"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="221"/>
         <source>Core task {0}: {1}</source>
         <translation>Kerntaak {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="176"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="227"/>
         <source>Theme: {0}</source>
         <translation>Thema: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="181"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="232"/>
         <source>Export PDF &amp;booklet…</source>
         <translation>PDF-&amp;boekje exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="183"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="234"/>
         <source>&amp;Reset demo</source>
         <translation>Demo &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="185"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="236"/>
         <source>Restore the demo data as it was before this session&apos;s live edits</source>
         <translation>De demogegevens terugzetten zoals ze waren vóór de wijzigingen in deze sessie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="190"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="241"/>
         <source>Close (Esc)</source>
         <translation>Sluiten (Esc)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="196"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="247"/>
         <source>Show:</source>
         <translation>Tonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="271"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="344"/>
         <source>No practice in this set</source>
         <translation>Geen voorbeeld in deze selectie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="272"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="345"/>
         <source>Choose another set under Show.</source>
         <translation>Kies een andere selectie onder Tonen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="301"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="385"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="304"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="388"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="307"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="391"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="310"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="394"/>
         <source>Also used at</source>
         <translation>Ook gebruikt door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="345"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="429"/>
         <source>Put the demo&apos;s good practices back as they were when the demo started?
 
 Practices added, changed or deleted during this training are undone, so the next group starts from the same examples. Only the demo data changes; a post&apos;s own database is never touched.</source>
@@ -4036,17 +4041,17 @@ Practices added, changed or deleted during this training are undone, so the next
 Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, worden teruggedraaid, zodat de volgende groep met dezelfde voorbeelden begint. Alleen de demogegevens veranderen; de eigen database van een post wordt nooit aangeraakt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="350"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="434"/>
         <source>Reset demo</source>
         <translation>Demo terugzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="350"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="434"/>
         <source>Reset</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="359"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="443"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
@@ -4145,13 +4150,13 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RangeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="513"/>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="556"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="507"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="550"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="518"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="512"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
@@ -4159,17 +4164,17 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RankInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="570"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="564"/>
         <source>Move up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="571"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="565"/>
         <source>Move down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="572"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="566"/>
         <source>Keep this order</source>
         <translation>Deze volgorde houden</translation>
     </message>
@@ -5129,89 +5134,89 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="111"/>
+        <location filename="../../postkit/ui/screening/page.py" line="112"/>
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="113"/>
+        <location filename="../../postkit/ui/screening/page.py" line="114"/>
         <source>Record a company&apos;s request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="115"/>
+        <location filename="../../postkit/ui/screening/page.py" line="116"/>
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="120"/>
+        <location filename="../../postkit/ui/screening/page.py" line="121"/>
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="166"/>
+        <location filename="../../postkit/ui/screening/page.py" line="167"/>
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="167"/>
+        <location filename="../../postkit/ui/screening/page.py" line="168"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="168"/>
-        <location filename="../../postkit/ui/screening/page.py" line="641"/>
+        <location filename="../../postkit/ui/screening/page.py" line="169"/>
+        <location filename="../../postkit/ui/screening/page.py" line="642"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="169"/>
+        <location filename="../../postkit/ui/screening/page.py" line="170"/>
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="170"/>
+        <location filename="../../postkit/ui/screening/page.py" line="171"/>
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="328"/>
+        <location filename="../../postkit/ui/screening/page.py" line="329"/>
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="330"/>
+        <location filename="../../postkit/ui/screening/page.py" line="331"/>
         <source>Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;All files (*)</source>
         <translation>Sanctielijsten (XML van de EU of de VN, nationale lijst, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="349"/>
+        <location filename="../../postkit/ui/screening/page.py" line="350"/>
         <source>Imported {0} ({1} of {2}): {3} entries. Requests screened again with new candidates: {4}.</source>
         <translation>{0} geïmporteerd ({1} van {2}): {3} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="354"/>
+        <location filename="../../postkit/ui/screening/page.py" line="355"/>
         <source>{0} ({1} of {2}) was imported before; nothing new was stored. Requests with new candidates to judge: {4}.</source>
         <translation>{0} ({1} van {2}) was al eerder geïmporteerd; er is niets nieuws opgeslagen. Verzoeken met nieuwe mogelijke treffers om te beoordelen: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="368"/>
+        <location filename="../../postkit/ui/screening/page.py" line="369"/>
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="380"/>
-        <location filename="../../postkit/ui/screening/page.py" line="477"/>
+        <location filename="../../postkit/ui/screening/page.py" line="381"/>
+        <location filename="../../postkit/ui/screening/page.py" line="478"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="380"/>
+        <location filename="../../postkit/ui/screening/page.py" line="381"/>
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="387"/>
+        <location filename="../../postkit/ui/screening/page.py" line="388"/>
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>%n beoordeling geïmporteerd uit {0}.</numerusform>
@@ -5219,7 +5224,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="407"/>
+        <location filename="../../postkit/ui/screening/page.py" line="408"/>
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>{0} getoetst: %n kandidaat gevonden.</numerusform>
@@ -5227,62 +5232,62 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="413"/>
+        <location filename="../../postkit/ui/screening/page.py" line="414"/>
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="425"/>
+        <location filename="../../postkit/ui/screening/page.py" line="426"/>
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="427"/>
+        <location filename="../../postkit/ui/screening/page.py" line="428"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="452"/>
+        <location filename="../../postkit/ui/screening/page.py" line="453"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="474"/>
+        <location filename="../../postkit/ui/screening/page.py" line="475"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="474"/>
+        <location filename="../../postkit/ui/screening/page.py" line="475"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="478"/>
+        <location filename="../../postkit/ui/screening/page.py" line="479"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="556"/>
+        <location filename="../../postkit/ui/screening/page.py" line="557"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="558"/>
+        <location filename="../../postkit/ui/screening/page.py" line="559"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="562"/>
+        <location filename="../../postkit/ui/screening/page.py" line="563"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="569"/>
+        <location filename="../../postkit/ui/screening/page.py" line="570"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="572"/>
+        <location filename="../../postkit/ui/screening/page.py" line="573"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -5290,7 +5295,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="574"/>
+        <location filename="../../postkit/ui/screening/page.py" line="575"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -5298,7 +5303,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="576"/>
+        <location filename="../../postkit/ui/screening/page.py" line="577"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -5306,67 +5311,67 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="580"/>
+        <location filename="../../postkit/ui/screening/page.py" line="581"/>
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="581"/>
+        <location filename="../../postkit/ui/screening/page.py" line="582"/>
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="584"/>
+        <location filename="../../postkit/ui/screening/page.py" line="585"/>
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="590"/>
+        <location filename="../../postkit/ui/screening/page.py" line="591"/>
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="599"/>
+        <location filename="../../postkit/ui/screening/page.py" line="600"/>
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="601"/>
+        <location filename="../../postkit/ui/screening/page.py" line="602"/>
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="604"/>
+        <location filename="../../postkit/ui/screening/page.py" line="605"/>
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="622"/>
+        <location filename="../../postkit/ui/screening/page.py" line="623"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="625"/>
+        <location filename="../../postkit/ui/screening/page.py" line="626"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="635"/>
+        <location filename="../../postkit/ui/screening/page.py" line="636"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="639"/>
+        <location filename="../../postkit/ui/screening/page.py" line="640"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="647"/>
+        <location filename="../../postkit/ui/screening/page.py" line="648"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="654"/>
+        <location filename="../../postkit/ui/screening/page.py" line="655"/>
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n vermelding</numerusform>
@@ -5374,7 +5379,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="661"/>
+        <location filename="../../postkit/ui/screening/page.py" line="662"/>
         <source>%n days old</source>
         <translation>
             <numerusform>%n dag oud</numerusform>
@@ -5382,42 +5387,42 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="697"/>
+        <location filename="../../postkit/ui/screening/page.py" line="698"/>
         <source>Screening requests again on the newer list…</source>
         <translation>Verzoeken opnieuw toetsen aan de nieuwere lijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="710"/>
+        <location filename="../../postkit/ui/screening/page.py" line="711"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="713"/>
+        <location filename="../../postkit/ui/screening/page.py" line="714"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="716"/>
+        <location filename="../../postkit/ui/screening/page.py" line="717"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="731"/>
+        <location filename="../../postkit/ui/screening/page.py" line="732"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="736"/>
+        <location filename="../../postkit/ui/screening/page.py" line="737"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="781"/>
+        <location filename="../../postkit/ui/screening/page.py" line="807"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="841"/>
+        <location filename="../../postkit/ui/screening/page.py" line="867"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>
@@ -5497,7 +5502,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/page.py" line="148"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="330"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="331"/>
         <source>Submitted</source>
         <translation>Verzonden</translation>
     </message>
@@ -5512,188 +5517,188 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>&lt;h3&gt;Nog geen enquêtes&lt;/h3&gt;&lt;p&gt;Voeg een enquêteformulier dat het departement u stuurde toe met &lt;b&gt;Enquête importeren…&lt;/b&gt; (een XLSForm-werkmap, .xlsx).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="178"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="179"/>
         <source>S&amp;tart a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="181"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="182"/>
         <source>&amp;Continue draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="183"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="184"/>
         <source>&amp;Discard draft…</source>
         <translation>Concept &amp;verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="185"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="186"/>
         <source>E&amp;xport responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="187"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="188"/>
         <source>Write the post&apos;s submitted responses to .xlsx or .csv for headquarters</source>
         <translation>De verzonden inzendingen van de post naar .xlsx of .csv schrijven voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="197"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="198"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="200"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
         <source>Respondent</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="203"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="203"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="204"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="204"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="205"/>
         <source>Last change</source>
         <translation>Laatste wijziging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="214"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="215"/>
         <source>No responses yet. Each respondent starts their own with Start a response.</source>
         <translation>Nog geen inzendingen. Elke respondent begint een eigen inzending met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="316"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="317"/>
         <source>{form_id}, version {version} · imported {when} · submitted: {submitted} · drafts: {drafts}</source>
         <translation>{form_id}, versie {version} · geïmporteerd op {when} · verzonden: {submitted} · concepten: {drafts}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="329"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="330"/>
         <source>Anonymous</source>
         <translation>Anoniem</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="330"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="331"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="396"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="397"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="399"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="400"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="400"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="401"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="403"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="404"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="404"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="405"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="406"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="407"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="409"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="410"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="496"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="497"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="497"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="498"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="497"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="498"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="551"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="552"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="586"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="587"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="617"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="618"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="619"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="620"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="629"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="630"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="631"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="632"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="667"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="668"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="672"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="673"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="690"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="722"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="691"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="723"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="692"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="693"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="716"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="717"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="724"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="725"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>De export bevat %n ingezonden inzending voor “{title}”, versie {version}, als inzending van {post}.</numerusform>
@@ -5701,32 +5706,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="738"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="745"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
         <source>No response is left out.</source>
         <translation>Er wordt geen inzending weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="747"/>
         <source>Left out:</source>
         <translation>Weggelaten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="750"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="751"/>
         <source>{who}, started {when}</source>
         <translation>{who}, begonnen {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="751"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="752"/>
         <source>anonymous</source>
         <translation>anoniem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="759"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="760"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n concept, nog niet ingezonden: {0}</numerusform>
@@ -5734,7 +5739,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="766"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="767"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n inzending voor versie {0} van de vragenlijst: kies die versie om haar te exporteren</numerusform>
@@ -5742,7 +5747,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="713"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="714"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>
@@ -5862,7 +5867,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>_RadioInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="278"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="272"/>
         <source>Clear answer</source>
         <translation>Antwoord wissen</translation>
     </message>
