@@ -57,6 +57,7 @@ class UsersDialog(QDialog):
         self.list.setAccessibleName(self.tr("Users"))
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("Name of a new user"))
+        self.name.setAccessibleName(self.name.placeholderText())
         self.name.setMaxLength(NAME_LENGTH)
         self.add_button = QPushButton(self.tr("&Add"), self)
         self.rename_button = QPushButton(self.tr("&Rename…"), self)

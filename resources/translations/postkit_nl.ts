@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="480"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="474"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -671,122 +671,122 @@
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="139"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="140"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="144"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="145"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="146"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="149"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="151"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="162"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="163"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="176"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="176"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="177"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="177"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="178"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="187"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="190"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="192"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="192"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="193"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="193"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="194"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="284"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="285"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="285"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="286"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="286"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="287"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="287"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="288"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="298"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="299"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
@@ -837,22 +837,22 @@
 <context>
     <name>AnswerInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="732"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="726"/>
         <source>HH:MM</source>
         <translation>UU:MM</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="735"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="729"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>JJJJ-MM-DD UU:MM</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="739"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="733"/>
         <source>latitude longitude, e.g. 52.08 4.31</source>
         <translation>breedtegraad lengtegraad, bijv. 52.08 4.31</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="744"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="738"/>
         <source>latitude longitude; latitude longitude; …</source>
         <translation>breedtegraad lengtegraad; breedtegraad lengtegraad; …</translation>
     </message>
@@ -1056,6 +1056,11 @@
         <source>Filter…</source>
         <translation>Filteren…</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/check_list.py" line="51"/>
+        <source>Filter {0}</source>
+        <translation>{0} filteren</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistPanel</name>
@@ -1101,7 +1106,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/checklist.py" line="514"/>
-        <location filename="../../postkit/ui/screening/checklist.py" line="692"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="696"/>
         <source>Next ›</source>
         <translation>Volgende ›</translation>
     </message>
@@ -1116,32 +1121,32 @@
         <translation>&lt;b&gt;Over dit verzoek is besloten op {0}.&lt;/b&gt; De checklist is alleen-lezen; wilt u iets wijzigen, heropen het verzoek dan op het tabblad Besluit en geef een reden op.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="682"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="686"/>
         <source>Step {0} of {1}</source>
         <translation>Stap {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="684"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="688"/>
         <source>{0} of {1} answered</source>
         <translation>{0} van {1} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="686"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="690"/>
         <source>red flags: {0}</source>
         <translation>rode vlaggen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="692"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="696"/>
         <source>Finish ✓</source>
         <translation>Afronden ✓</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="694"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="698"/>
         <source>Save and go to the decision</source>
         <translation>Opslaan en naar het besluit gaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="694"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="698"/>
         <source>Next step (Alt+Right)</source>
         <translation>Volgende stap (Alt+→)</translation>
     </message>
@@ -1603,7 +1608,7 @@
         <translation>Kiezen in de kalender</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/date_edit.py" line="197"/>
+        <location filename="../../postkit/ui/widgets/date_edit.py" line="199"/>
         <source>Not a date</source>
         <translation>Geen datum</translation>
     </message>
@@ -1611,17 +1616,17 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="194"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="187"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="201"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="194"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="202"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="195"/>
         <source>Leave the date unanswered</source>
         <translation>De datum onbeantwoord laten</translation>
     </message>
@@ -1864,7 +1869,7 @@
 <context>
     <name>DropDownInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="359"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="353"/>
         <source>Choose…</source>
         <translation>Kies…</translation>
     </message>
@@ -2020,42 +2025,42 @@
 <context>
     <name>FileInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="650"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="644"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="651"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="645"/>
         <source>Choose file…</source>
         <translation>Bestand kiezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="654"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="648"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="665"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="659"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>Afbeeldingen (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="666"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="660"/>
         <source>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</source>
         <translation>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="667"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="661"/>
         <source>Video (*.mp4 *.mov *.avi *.mkv *.webm)</source>
         <translation>Video (*.mp4 *.mov *.avi *.mkv *.webm)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="670"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="664"/>
         <source>Attach a file</source>
         <translation>Een bestand bijvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="670"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="664"/>
         <source>Any file (*)</source>
         <translation>Elk bestand (*)</translation>
     </message>
@@ -3922,107 +3927,112 @@
 <context>
     <name>PresentationView</name>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="55"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="60"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="56"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="61"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="57"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="175"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="86"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="90"/>
         <source>postkit — good practices</source>
         <translation>postkit — goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="118"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="122"/>
         <source>← → to move · Home/End for the first and last · Esc to leave</source>
         <translation>← → om te bladeren · Home/End voor het eerste en laatste · Esc om te sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="165"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="178"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/presentation.py" line="216"/>
         <source>Practices to show</source>
         <translation>Te tonen voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="166"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="217"/>
         <source>All practices</source>
         <translation>Alle voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="170"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="221"/>
         <source>Core task {0}: {1}</source>
         <translation>Kerntaak {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="176"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="227"/>
         <source>Theme: {0}</source>
         <translation>Thema: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="181"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="232"/>
         <source>Export PDF &amp;booklet…</source>
         <translation>PDF-&amp;boekje exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="183"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="234"/>
         <source>&amp;Reset demo</source>
         <translation>Demo &amp;herstellen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="185"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="236"/>
         <source>Restore the demo data as it was before this session&apos;s live edits</source>
         <translation>De demogegevens terugzetten zoals ze waren vóór de wijzigingen in deze sessie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="190"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="241"/>
         <source>Close (Esc)</source>
         <translation>Sluiten (Esc)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="196"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="247"/>
         <source>Show:</source>
         <translation>Tonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="271"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="344"/>
         <source>No practice in this set</source>
         <translation>Geen voorbeeld in deze selectie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="272"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="345"/>
         <source>Choose another set under Show.</source>
         <translation>Kies een andere selectie onder Tonen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="301"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="385"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="304"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="388"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="307"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="391"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="310"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="394"/>
         <source>Also used at</source>
         <translation>Ook gebruikt door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="345"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="429"/>
         <source>Put the demo&apos;s good practices back as they were when the demo started?
 
 Practices added, changed or deleted during this training are undone, so the next group starts from the same examples. Only the demo data changes; a post&apos;s own database is never touched.</source>
@@ -4031,17 +4041,17 @@ Practices added, changed or deleted during this training are undone, so the next
 Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, worden teruggedraaid, zodat de volgende groep met dezelfde voorbeelden begint. Alleen de demogegevens veranderen; de eigen database van een post wordt nooit aangeraakt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="350"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="434"/>
         <source>Reset demo</source>
         <translation>Demo terugzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="350"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="434"/>
         <source>Reset</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/presentation.py" line="359"/>
+        <location filename="../../postkit/ui/practices/presentation.py" line="443"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
@@ -4049,32 +4059,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="112"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="114"/>
         <source>The survey cannot be imported</source>
         <translation>De enquête kan niet worden geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="116"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="118"/>
         <source>{0} is not a survey form postkit can run. Correct these problems in the workbook and import it again:</source>
         <translation>{0} is geen enquêteformulier dat postkit kan gebruiken. Verbeter deze problemen in de werkmap en importeer die opnieuw:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
         <source>Sheet</source>
         <translation>Werkblad</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
         <source>Row</source>
         <translation>Rij</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="124"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
@@ -4122,17 +4132,17 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>&amp;Landen van accreditatie:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="84"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="86"/>
         <source>Enter the name of the post.</source>
         <translation>Vul de naam van de post in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="86"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="88"/>
         <source>Enter your name.</source>
         <translation>Vul uw naam in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/profile_dialog.py" line="88"/>
+        <location filename="../../postkit/ui/profile_dialog.py" line="90"/>
         <source>Tick at least one country of accreditation.</source>
         <translation>Vink ten minste één land van accreditatie aan.</translation>
     </message>
@@ -4140,13 +4150,13 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RangeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="513"/>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="556"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="507"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="550"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="518"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="512"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
@@ -4154,17 +4164,17 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RankInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="570"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="564"/>
         <source>Move up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="571"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="565"/>
         <source>Move down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="572"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="566"/>
         <source>Keep this order</source>
         <translation>Deze volgorde houden</translation>
     </message>
@@ -4326,246 +4336,246 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="105"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="113"/>
         <source>Edit support request</source>
         <translation>Steunverzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="105"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="113"/>
         <source>New request</source>
         <translation>Nieuw steunverzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="123"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="131"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="123"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="131"/>
         <source>Create request</source>
         <translation>Verzoek aanmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="160"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="174"/>
         <source>Company</source>
         <translation>Bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="164"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="178"/>
         <source>Registered name, e.g. Tulip Trading B.V.</source>
         <translation>Statutaire naam, bijv. Tulip Trading B.V.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="166"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="180"/>
         <source>8 digits</source>
         <translation>8 cijfers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="168"/>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="169"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="182"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="183"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="171"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="185"/>
         <source>One name per line; screened for sanctions</source>
         <translation>Eén naam per regel; wordt getoetst aan de sanctielijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="175"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="189"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="176"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="190"/>
         <source>&amp;KvK number:</source>
         <translation>&amp;KvK-nummer:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="177"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="191"/>
         <source>Co&amp;untry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="178"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="192"/>
         <source>&amp;Sector:</source>
         <translation>&amp;Sector:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="179"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="193"/>
         <source>&amp;Directors:</source>
         <translation>&amp;Bestuurders:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="183"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="197"/>
         <source>Size</source>
         <translation>Omvang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="189"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="203"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="190"/>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="191"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="204"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="205"/>
         <source>EUR, unknown</source>
         <translation>EUR, onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="205"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="219"/>
         <source>&amp;Employees:</source>
         <translation>&amp;Werknemers:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="206"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="220"/>
         <source>&amp;Turnover:</source>
         <translation>&amp;Omzet:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="207"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="221"/>
         <source>&amp;Balance sheet total:</source>
         <translation>Balans&amp;totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="208"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="222"/>
         <source>Large company:</source>
         <translation>Groot bedrijf:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="219"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="233"/>
         <source>Support asked</source>
         <translation>Gevraagde steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="222"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="236"/>
         <source>Choose the kind of support…</source>
         <translation>Kies het soort steun…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="226"/>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="227"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="240"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="241"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="229"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="243"/>
         <source>Needed by</source>
         <translation>Nodig op</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="241"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="256"/>
         <source>What the company asks for, and for which event or partner</source>
         <translation>Waar het bedrijf om vraagt, en voor welk evenement of welke partner</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="245"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="260"/>
         <source>&amp;Kind:</source>
         <translation>Soort st&amp;eun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="246"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="261"/>
         <source>Country of &amp;operation:</source>
         <translation>Land van acti&amp;viteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="247"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="262"/>
         <source>Sector of o&amp;peration:</source>
         <translation>Se&amp;ctor van activiteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="249"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="264"/>
         <source>&amp;Requested on:</source>
         <translation>&amp;Aangevraagd op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="251"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="266"/>
         <source>&amp;Handled by:</source>
         <translation>Be&amp;handeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="252"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="267"/>
         <source>Descr&amp;iption:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="309"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="324"/>
         <source>Enter the company&apos;s name.</source>
         <translation>Vul de naam van het bedrijf in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="311"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="326"/>
         <source>A KvK number has 8 digits.</source>
         <translation>Een KvK-nummer heeft 8 cijfers.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="313"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="328"/>
         <source>A director&apos;s name is longer than 200 characters.</source>
         <translation>De naam van een bestuurder is langer dan 200 tekens.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="315"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="330"/>
         <source>Enter a whole number of employees.</source>
         <translation>Vul het aantal werknemers in als geheel getal.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="316"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="331"/>
         <source>Enter the turnover in whole euros.</source>
         <translation>Vul de omzet in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="320"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="335"/>
         <source>Enter the balance sheet total in whole euros.</source>
         <translation>Vul het balanstotaal in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="326"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="341"/>
         <source>Choose the kind of support asked.</source>
         <translation>Kies het soort gevraagde steun.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="329"/>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="331"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="344"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="346"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="333"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="348"/>
         <source>The date it is needed by lies before the request.</source>
         <translation>De datum waarop de steun nodig is, ligt vóór het verzoek.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="376"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="391"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="379"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="394"/>
         <source>Enter the employees and the turnover or balance sheet total.</source>
         <translation>Vul het aantal werknemers en de omzet of het balanstotaal in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="381"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="396"/>
         <source>The figures given are not enough to tell.</source>
         <translation>Met deze cijfers is dat niet te bepalen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="384"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="399"/>
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="386"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="401"/>
         <source>500+ employees and over EUR 20M balance sheet or EUR 40M turnover.</source>
         <translation>500+ werknemers en meer dan EUR 20 mln balanstotaal of EUR 40 mln omzet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="389"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="404"/>
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_dialog.py" line="391"/>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="406"/>
         <source>Below the threshold of 500 employees and EUR 20M / EUR 40M.</source>
         <translation>Onder de drempel van 500 werknemers en EUR 20 mln / EUR 40 mln.</translation>
     </message>
@@ -5175,89 +5185,89 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="111"/>
+        <location filename="../../postkit/ui/screening/page.py" line="112"/>
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="113"/>
+        <location filename="../../postkit/ui/screening/page.py" line="114"/>
         <source>Record a company&apos;s request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="115"/>
+        <location filename="../../postkit/ui/screening/page.py" line="116"/>
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="120"/>
+        <location filename="../../postkit/ui/screening/page.py" line="121"/>
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="166"/>
+        <location filename="../../postkit/ui/screening/page.py" line="167"/>
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="167"/>
+        <location filename="../../postkit/ui/screening/page.py" line="168"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="168"/>
-        <location filename="../../postkit/ui/screening/page.py" line="641"/>
+        <location filename="../../postkit/ui/screening/page.py" line="169"/>
+        <location filename="../../postkit/ui/screening/page.py" line="642"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="169"/>
+        <location filename="../../postkit/ui/screening/page.py" line="170"/>
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="170"/>
+        <location filename="../../postkit/ui/screening/page.py" line="171"/>
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="328"/>
+        <location filename="../../postkit/ui/screening/page.py" line="329"/>
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="330"/>
+        <location filename="../../postkit/ui/screening/page.py" line="331"/>
         <source>Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;All files (*)</source>
         <translation>Sanctielijsten (XML van de EU of de VN, nationale lijst, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="349"/>
+        <location filename="../../postkit/ui/screening/page.py" line="350"/>
         <source>Imported {0} ({1} of {2}): {3} entries. Requests screened again with new candidates: {4}.</source>
         <translation>{0} geïmporteerd ({1} van {2}): {3} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="354"/>
+        <location filename="../../postkit/ui/screening/page.py" line="355"/>
         <source>{0} ({1} of {2}) was imported before; nothing new was stored. Requests with new candidates to judge: {4}.</source>
         <translation>{0} ({1} van {2}) was al eerder geïmporteerd; er is niets nieuws opgeslagen. Verzoeken met nieuwe mogelijke treffers om te beoordelen: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="368"/>
+        <location filename="../../postkit/ui/screening/page.py" line="369"/>
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="380"/>
-        <location filename="../../postkit/ui/screening/page.py" line="477"/>
+        <location filename="../../postkit/ui/screening/page.py" line="381"/>
+        <location filename="../../postkit/ui/screening/page.py" line="478"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="380"/>
+        <location filename="../../postkit/ui/screening/page.py" line="381"/>
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="387"/>
+        <location filename="../../postkit/ui/screening/page.py" line="388"/>
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>%n beoordeling geïmporteerd uit {0}.</numerusform>
@@ -5265,7 +5275,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="407"/>
+        <location filename="../../postkit/ui/screening/page.py" line="408"/>
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>{0} getoetst: %n kandidaat gevonden.</numerusform>
@@ -5273,62 +5283,62 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="413"/>
+        <location filename="../../postkit/ui/screening/page.py" line="414"/>
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="425"/>
+        <location filename="../../postkit/ui/screening/page.py" line="426"/>
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="427"/>
+        <location filename="../../postkit/ui/screening/page.py" line="428"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="452"/>
+        <location filename="../../postkit/ui/screening/page.py" line="453"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="474"/>
+        <location filename="../../postkit/ui/screening/page.py" line="475"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="474"/>
+        <location filename="../../postkit/ui/screening/page.py" line="475"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="478"/>
+        <location filename="../../postkit/ui/screening/page.py" line="479"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="556"/>
+        <location filename="../../postkit/ui/screening/page.py" line="557"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="558"/>
+        <location filename="../../postkit/ui/screening/page.py" line="559"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="562"/>
+        <location filename="../../postkit/ui/screening/page.py" line="563"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="569"/>
+        <location filename="../../postkit/ui/screening/page.py" line="570"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="572"/>
+        <location filename="../../postkit/ui/screening/page.py" line="573"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -5336,7 +5346,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="574"/>
+        <location filename="../../postkit/ui/screening/page.py" line="575"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -5344,7 +5354,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="576"/>
+        <location filename="../../postkit/ui/screening/page.py" line="577"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -5352,67 +5362,67 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="580"/>
+        <location filename="../../postkit/ui/screening/page.py" line="581"/>
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="581"/>
+        <location filename="../../postkit/ui/screening/page.py" line="582"/>
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="584"/>
+        <location filename="../../postkit/ui/screening/page.py" line="585"/>
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="590"/>
+        <location filename="../../postkit/ui/screening/page.py" line="591"/>
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="599"/>
+        <location filename="../../postkit/ui/screening/page.py" line="600"/>
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="601"/>
+        <location filename="../../postkit/ui/screening/page.py" line="602"/>
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="604"/>
+        <location filename="../../postkit/ui/screening/page.py" line="605"/>
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="622"/>
+        <location filename="../../postkit/ui/screening/page.py" line="623"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="625"/>
+        <location filename="../../postkit/ui/screening/page.py" line="626"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="635"/>
+        <location filename="../../postkit/ui/screening/page.py" line="636"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="639"/>
+        <location filename="../../postkit/ui/screening/page.py" line="640"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="647"/>
+        <location filename="../../postkit/ui/screening/page.py" line="648"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="654"/>
+        <location filename="../../postkit/ui/screening/page.py" line="655"/>
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n vermelding</numerusform>
@@ -5420,7 +5430,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="661"/>
+        <location filename="../../postkit/ui/screening/page.py" line="662"/>
         <source>%n days old</source>
         <translation>
             <numerusform>%n dag oud</numerusform>
@@ -5428,42 +5438,42 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="697"/>
+        <location filename="../../postkit/ui/screening/page.py" line="698"/>
         <source>Screening requests again on the newer list…</source>
         <translation>Verzoeken opnieuw toetsen aan de nieuwere lijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="710"/>
+        <location filename="../../postkit/ui/screening/page.py" line="711"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="713"/>
+        <location filename="../../postkit/ui/screening/page.py" line="714"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="716"/>
+        <location filename="../../postkit/ui/screening/page.py" line="717"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="731"/>
+        <location filename="../../postkit/ui/screening/page.py" line="732"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="736"/>
+        <location filename="../../postkit/ui/screening/page.py" line="737"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="781"/>
+        <location filename="../../postkit/ui/screening/page.py" line="807"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="841"/>
+        <location filename="../../postkit/ui/screening/page.py" line="867"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>
@@ -5491,12 +5501,12 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Voor- en achternaam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="74"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="76"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="79"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="81"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
@@ -5548,7 +5558,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/page.py" line="148"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="330"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="331"/>
         <source>Submitted</source>
         <translation>Verzonden</translation>
     </message>
@@ -5563,188 +5573,188 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>&lt;h3&gt;Nog geen enquêtes&lt;/h3&gt;&lt;p&gt;Voeg een enquêteformulier dat het departement u stuurde toe met &lt;b&gt;Enquête importeren…&lt;/b&gt; (een XLSForm-werkmap, .xlsx).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="178"/>
-        <source>&amp;Start a response…</source>
+        <location filename="../../postkit/ui/surveys/page.py" line="179"/>
+        <source>S&amp;tart a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="181"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="182"/>
         <source>&amp;Continue draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="183"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="184"/>
         <source>&amp;Discard draft…</source>
         <translation>Concept &amp;verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="185"/>
-        <source>&amp;Export responses…</source>
+        <location filename="../../postkit/ui/surveys/page.py" line="186"/>
+        <source>E&amp;xport responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="187"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="188"/>
         <source>Write the post&apos;s submitted responses to .xlsx or .csv for headquarters</source>
         <translation>De verzonden inzendingen van de post naar .xlsx of .csv schrijven voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="197"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="198"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="200"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
         <source>Respondent</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="201"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="203"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="203"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="204"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="204"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="205"/>
         <source>Last change</source>
         <translation>Laatste wijziging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="214"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="215"/>
         <source>No responses yet. Each respondent starts their own with Start a response.</source>
         <translation>Nog geen inzendingen. Elke respondent begint een eigen inzending met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="316"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="317"/>
         <source>{form_id}, version {version} · imported {when} · submitted: {submitted} · drafts: {drafts}</source>
         <translation>{form_id}, versie {version} · geïmporteerd op {when} · verzonden: {submitted} · concepten: {drafts}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="329"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="330"/>
         <source>Anonymous</source>
         <translation>Anoniem</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="330"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="331"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="396"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="397"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="399"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="400"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="400"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="401"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="403"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="404"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="404"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="405"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="406"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="407"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="409"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="410"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="496"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="497"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="497"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="498"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="497"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="498"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="551"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="552"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="586"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="587"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="617"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="618"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="619"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="620"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="629"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="630"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="631"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="632"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="667"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="668"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="672"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="673"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="690"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="722"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="691"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="723"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="692"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="693"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="716"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="717"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="724"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="725"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>De export bevat %n ingezonden inzending voor “{title}”, versie {version}, als inzending van {post}.</numerusform>
@@ -5752,32 +5762,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="738"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="745"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
         <source>No response is left out.</source>
         <translation>Er wordt geen inzending weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="747"/>
         <source>Left out:</source>
         <translation>Weggelaten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="750"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="751"/>
         <source>{who}, started {when}</source>
         <translation>{who}, begonnen {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="751"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="752"/>
         <source>anonymous</source>
         <translation>anoniem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="759"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="760"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n concept, nog niet ingezonden: {0}</numerusform>
@@ -5785,7 +5795,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="766"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="767"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n inzending voor versie {0} van de vragenlijst: kies die versie om haar te exporteren</numerusform>
@@ -5793,7 +5803,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="713"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="714"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>
@@ -5804,12 +5814,12 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ThemesAndSectors</name>
     <message>
-        <location filename="../../postkit/ui/widgets/check_list.py" line="76"/>
+        <location filename="../../postkit/ui/widgets/check_list.py" line="83"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/check_list.py" line="77"/>
+        <location filename="../../postkit/ui/widgets/check_list.py" line="84"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
@@ -5835,17 +5845,17 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>UserPickDialog</name>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="184"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="185"/>
         <source>Who is working?</source>
         <translation>Wie werkt er?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="186"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="187"/>
         <source>Pick your name. Records you create or change will name you.</source>
         <translation>Kies uw naam. Bij wat u vastlegt of wijzigt, wordt uw naam vermeld.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="189"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="190"/>
         <source>Users</source>
         <translation>Gebruikers</translation>
     </message>
@@ -5869,43 +5879,43 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Naam van een nieuwe gebruiker</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="61"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="62"/>
         <source>&amp;Add</source>
         <translation>&amp;Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="62"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="63"/>
         <source>&amp;Rename…</source>
         <translation>&amp;Naam wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="63"/>
-        <location filename="../../postkit/ui/users_dialog.py" line="133"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="64"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="134"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deactiveren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="97"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="98"/>
         <source>{0} (left the post)</source>
         <translation>{0} (heeft de post verlaten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="121"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="122"/>
         <source>{0} is in the list already.</source>
         <translation>{0} staat al in de lijst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="131"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="132"/>
         <source>&amp;Reactivate</source>
         <translation>&amp;Weer activeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="154"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="155"/>
         <source>Rename user</source>
         <translation>Naam van gebruiker wijzigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/users_dialog.py" line="154"/>
+        <location filename="../../postkit/ui/users_dialog.py" line="155"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
@@ -5913,7 +5923,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>_RadioInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="278"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="272"/>
         <source>Clear answer</source>
         <translation>Antwoord wissen</translation>
     </message>

@@ -332,3 +332,23 @@ def test_the_helpers_find_a_clipped_label(qtbot: QtBot) -> None:
     label.setFixedWidth(label.sizeHint().width())
     assert _label_problem(label) is None
     assert QApplication.instance() is not None
+
+
+# A 1366×768 screen at 150% scale: the window has 1366/1.5 × 768/1.5 logical pixels.
+SCALED = (911, 512)
+
+
+@pytest.mark.slow
+def test_no_text_of_a_main_page_is_cut_off_in_dutch_at_150_percent_scale(
+    dutch_window: MainWindow, qtbot: QtBot
+) -> None:
+    dutch_window.resize(*SCALED)
+    qtbot.wait(50)
+    assert (dutch_window.width(), dutch_window.height()) == SCALED
+    found = {}
+    for module in MODULES:
+        _show(dutch_window, qtbot, module)
+        problems = _fit_problems(dutch_window)
+        if problems:
+            found[module] = problems
+    assert found == {}, "\n".join(f"{k}: {p}" for k, v in found.items() for p in v)

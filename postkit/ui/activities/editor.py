@@ -125,6 +125,7 @@ class ActivityDialog(QDialog):
         self.has_end_date = QCheckBox(self.tr("Lasted more than one day, until"), page)
         self.end_date = DateEdit(page, placeholder="")
         self.end_date.setEnabled(False)
+        self.end_date.setAccessibleName(self.has_end_date.text().replace("&", ""))
         self.has_end_date.toggled.connect(self.end_date.setEnabled)
         self.has_end_date.toggled.connect(self._sync_end_date)
         dates = QHBoxLayout()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,10 @@ INK = "#1f2937"
 MUTED = "#5b6572"
 NAVY = "#154273"
 ACCENT = "#01689b"
+PANEL = "#eef4f9"
+# The body's type as a share of the screen height at most (1/28) and at least (1/40): it is
+# as large as the practice's text lets it be while it still fits.
+LARGEST, SMALLEST = 28, 40
 TOOLBAR_HIDE_MS = 3500
 _REVEAL_BAND = 56  # px at the top edge where the mouse brings the toolbar back
 
@@ -54,7 +59,6 @@ def _slide_markdown(record: PracticeRecord, tr: Callable[[str], str]) -> str:
         ("", data.summary),
         (tr(QT_TRANSLATE_NOOP("PresentationView", "What was done")), data.what_was_done),
         (tr(QT_TRANSLATE_NOOP("PresentationView", "What worked")), data.what_worked),
-        (tr(QT_TRANSLATE_NOOP("PresentationView", "Lessons for other posts")), data.lessons),
     ):
         if text.strip():
             parts.append(f"#### {heading}\n\n{text.strip()}" if heading else text.strip())
@@ -118,6 +122,7 @@ class PresentationView(QWidget):
             self.tr("← → to move · Home/End for the first and last · Esc to leave"), self
         )
         self.hint_label.setStyleSheet(f"color: {MUTED};")
+        self.lower_panel = self._build_lower_panel()
 
         slide = QVBoxLayout()
         self.slide_layout = slide
@@ -129,6 +134,8 @@ class PresentationView(QWidget):
         columns.addWidget(self.body, 5)
         columns.addWidget(self.facts_label, 2)
         slide.addLayout(columns, 1)
+        slide.addWidget(self.lower_panel)
+        slide.addSpacing(12)
         footer = QHBoxLayout()
         footer.addWidget(self.hint_label)
         footer.addStretch()
@@ -149,10 +156,54 @@ class PresentationView(QWidget):
             child.setMouseTracking(True)
             child.installEventFilter(self)
         self._unit = 0
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_body)
         self._apply_type_scale(1080)
         self.reload()
 
     # -- building ----------------------------------------------------------------------
+
+    def _build_lower_panel(self) -> QFrame:
+        """The lessons and the contact: what a room takes home, in the lower part."""
+        panel = QFrame(self)
+        panel.setObjectName("slide_lower")
+        panel.setStyleSheet(
+            f"QFrame#slide_lower {{ background: {PANEL}; border-left: 6px solid {ACCENT}; }}"
+        )
+        self.lessons_heading = QLabel(self.tr("Lessons for other posts"), panel)
+        self.lessons_label = QLabel(panel)
+        self.lessons_label.setWordWrap(True)
+        self.contact_heading = QLabel(self.tr("Contact"), panel)
+        self.contact_label = QLabel(panel)
+        self.contact_label.setWordWrap(True)
+        for heading in (self.lessons_heading, self.contact_heading):
+            heading.setStyleSheet(f"color: {NAVY};")
+        for label in (self.lessons_label, self.contact_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.lower_layout = QHBoxLayout(panel)
+        lessons = QVBoxLayout()
+        lessons.addWidget(self.lessons_heading)
+        lessons.addWidget(self.lessons_label)
+        lessons.addStretch(1)
+        contact = QVBoxLayout()
+        contact.addWidget(self.contact_heading)
+        contact.addWidget(self.contact_label)
+        contact.addStretch(1)
+        for column in (lessons, contact):
+            column.setSpacing(6)
+        for widget in (
+            self.lessons_heading,
+            self.lessons_label,
+            self.contact_heading,
+            self.contact_label,
+        ):
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.lower_layout.addLayout(lessons, 5)
+        self.lower_layout.addLayout(contact, 2)
+        self.lower_layout.setSpacing(48)
+        return panel
 
     def _build_toolbar(self) -> QFrame:
         bar = QFrame(self)
@@ -204,13 +255,18 @@ class PresentationView(QWidget):
 
     def _apply_type_scale(self, height: int) -> None:
         """Type sized to the screen, so a projector shows the same proportions as a laptop."""
-        unit = max(14, height // 42)
+        unit = max(14, height // LARGEST)
         margin = max(32, height // 14)
+        self.lower_layout.setContentsMargins(margin // 2, margin // 3, margin // 2, margin // 3)
         self.slide_layout.setContentsMargins(margin, margin // 2, margin, margin // 3)
         for label, factor, weight in (
-            (self.title_label, 2.0, QFont.Weight.Bold),
-            (self.meta_label, 1.0, QFont.Weight.Normal),
-            (self.facts_label, 0.8, QFont.Weight.Normal),
+            (self.title_label, 1.7, QFont.Weight.Bold),
+            (self.meta_label, 0.9, QFont.Weight.Normal),
+            (self.facts_label, 0.75, QFont.Weight.Normal),
+            (self.lessons_heading, 0.75, QFont.Weight.DemiBold),
+            (self.lessons_label, 1.15, QFont.Weight.Normal),
+            (self.contact_heading, 0.75, QFont.Weight.DemiBold),
+            (self.contact_label, 0.85, QFont.Weight.Normal),
             (self.counter_label, 0.85, QFont.Weight.DemiBold),
             (self.hint_label, 0.6, QFont.Weight.Normal),
         ):
@@ -218,11 +274,28 @@ class PresentationView(QWidget):
             font.setPixelSize(int(unit * factor))
             font.setWeight(weight)
             label.setFont(font)
+        self._unit = unit
+        self._set_body_size(unit)
+
+    def _set_body_size(self, size: int) -> None:
         font = QFont(self.font())
-        font.setPixelSize(unit)
+        font.setPixelSize(size)
         self.body.document().setDefaultFont(font)
         self.body.setFont(font)
-        self._unit = unit
+        space_blocks(self.body.document(), size * 1.2, size * 0.7)
+
+    def _fit_body(self) -> None:
+        """The body's type as large as fits its box (down to 1/40 of the height), so a short
+        practice fills the screen and a long one is not cut off."""
+        self.layout().activate()
+        room = self.body.viewport().height()
+        smallest = max(14, self.height() // SMALLEST)
+        size = self._unit
+        self._set_body_size(size)
+        self.body.document().setTextWidth(self.body.viewport().width())
+        while size > smallest and self.body.document().size().height() > room:
+            size -= 1
+            self._set_body_size(size)
 
     # -- the set -----------------------------------------------------------------------
 
@@ -272,6 +345,7 @@ class PresentationView(QWidget):
             self.meta_label.setText(self.tr("Choose another set under Show."))
             self.facts_label.clear()
             self.body.clear()
+            self.lower_panel.hide()
             self.counter_label.setText("0 / 0")
             return
         try:
@@ -285,7 +359,17 @@ class PresentationView(QWidget):
         self.meta_label.setText(facts_line(data.post_name, data.country, data.year, self._language))
         self.facts_label.setText(self._facts_html(record))
         self.body.setMarkdown(_slide_markdown(record, self.tr))
-        space_blocks(self.body.document(), self._unit * 1.2, self._unit * 0.7)
+        self.lessons_label.setText(data.lessons.strip())
+        self.contact_label.setText(data.contact.strip())
+        for widget, text in (
+            (self.lessons_heading, data.lessons),
+            (self.lessons_label, data.lessons),
+            (self.contact_heading, data.contact),
+            (self.contact_label, data.contact),
+        ):
+            widget.setVisible(bool(text.strip()))
+        self.lower_panel.setVisible(bool(data.lessons.strip() or data.contact.strip()))
+        self._fit_body()
         self.body.verticalScrollBar().setValue(0)
         self.counter_label.setText(f"{self._position + 1} / {len(self._ids)}")
 
@@ -409,6 +493,8 @@ class PresentationView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_type_scale(event.size().height())
         super().resizeEvent(event)
+        # The body's box has its new size once the layout ran: fit the type then.
+        self._fit_timer.start()
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:

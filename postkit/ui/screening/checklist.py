@@ -631,6 +631,10 @@ class ChecklistPanel(QWidget):
             return
         self.stack.setCurrentIndex(index)
         self._update_progress()
+        self.focus_current_step()
+
+    def focus_current_step(self) -> None:
+        """The keyboard on the shown step's answer, where 1, 2 and 3 answer it."""
         focus = self.current_step.answers.checkedButton() or self.current_step.yes
         if self.isVisible() and focus.isEnabled():
             focus.setFocus()

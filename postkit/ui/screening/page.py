@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -761,6 +762,31 @@ class ScreeningPage(QWidget):
                 self.tabs.setCurrentIndex(CHECKLIST_TAB)
             return
         self._tab_index = index
+        self._focus_into(self.tabs.currentWidget())
+
+    def _focus_into(self, tab: QWidget) -> None:
+        """Takes the keyboard to the shown tab's first field when the focus is outside the
+        page (a tab chosen by its Alt+letter leaves it on the navigation list), so the next
+        keys act on the tab: 1, 2, 3 answer a checklist step."""
+        focused = QApplication.focusWidget()
+        if focused is not None and (
+            self.isAncestorOf(focused) and focused is not self.tabs.tabBar()
+        ):
+            return
+        if tab is self.checklist:
+            self.checklist.focus_current_step()
+            return
+        widget = tab.nextInFocusChain()
+        while widget is not tab and widget is not None:
+            if (
+                tab.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _open_dialog(self, dialog: RequestDialog) -> RequestDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -55,6 +55,14 @@ class _Field(QWidget):
         layout.addWidget(self.error)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
+    def name_fields(self, label: str) -> None:
+        """Names the inputs inside for a screen reader: the form's label names this wrapper,
+        which a screen reader skips."""
+        inputs = (QLineEdit, QPlainTextEdit, QComboBox)
+        for edit in self.findChildren(QWidget):
+            if isinstance(edit, inputs) and not edit.accessibleName():
+                edit.setAccessibleName(label.replace("&", "").rstrip(": "))
+
     def set_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
@@ -127,6 +135,12 @@ class RequestDialog(QDialog):
         self.error_label.setStyleSheet(f"color: {DANGER}; font-weight: 600;")
         self.error_label.setWordWrap(True)
 
+        for form in self.findChildren(QFormLayout):
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if label is not None and field is not None and isinstance(field.widget(), _Field):
+                    field.widget().name_fields(label.widget().text())
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.error_label)
@@ -229,6 +243,7 @@ class RequestDialog(QDialog):
         self.has_needed_by = QCheckBox(self.tr("Needed by"), group)
         self.needed_by = DateEdit(group, placeholder="")
         self.needed_by.setEnabled(False)
+        self.needed_by.setAccessibleName(self.has_needed_by.text().replace("&", ""))
         self.has_needed_by.toggled.connect(self.needed_by.setEnabled)
         self.has_needed_by.toggled.connect(self._sync_needed_by)
         needed = QHBoxLayout()

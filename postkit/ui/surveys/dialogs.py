@@ -60,6 +60,8 @@ class StartResponseDialog(QDialog):
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(MAX_RESPONDENT_LENGTH)
         self.name_edit.setPlaceholderText(self.tr("First and last name"))
+        # The radio button before it says what it is; a screen reader does not link the two.
+        self.name_edit.setAccessibleName(self.named.text().replace("&", "").rstrip(": "))
         self.name_edit.setEnabled(False)
         self.named.toggled.connect(self.name_edit.setEnabled)
         self.named.toggled.connect(lambda on: on and self.name_edit.setFocus())

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QEvent,
     QLocale,
     QObject,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -59,10 +57,10 @@ from postkit.core.surveys.engine import ACKNOWLEDGED, range_bounds
 from postkit.core.surveys.files import parse_file_answer
 from postkit.core.surveys.forms import FILE_TYPES, GEO_TYPES, Choice, Question
 from postkit.ui.overrides import override
+from postkit.ui.widgets.date_edit import DateEdit
 
 # A list named like these is an agreement scale, shown from left to right (agree5, likert7, …).
 _SCALE_LIST = re.compile(r"^(agree|likert|scale|satisf|frequency)", re.IGNORECASE)
-_EMPTY_DATE = QDate(1900, 1, 1)
 HORIZONTAL_COLUMNS = 4
 # Python's shortest round-trip digits (QLocale::FloatingPointShortest).
 _SHORTEST = -128
@@ -190,22 +188,17 @@ class DecimalInput(_NumberInput):
 
 
 class DateInput(AnswerInput):
-    """A date that can also be left unanswered: it then shows 'not answered' and a blank field.
-
-    Clicking or typing into the empty field starts from today.
-    """
+    """A date typed in the locale's format or ISO, or picked from the calendar; an empty field
+    leaves the question unanswered."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDate(_EMPTY_DATE)
-        self.edit.setSpecialValueText(self.tr("not answered"))
-        self.edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
-        self.edit.setMinimumWidth(170)
-        self.edit.setDate(_EMPTY_DATE)
-        self.edit.installEventFilter(self)
+        self.edit = DateEdit(self, placeholder=self.tr("not answered"))
+        self.edit.setMinimumWidth(max(self.edit.minimumWidth(), 170))
+        self._last: object = None
         self.edit.dateChanged.connect(self._date_changed)
+        # Text that is not (yet) a date is an answer too: the form says it is not a date.
+        self.edit.textEdited.connect(self._date_changed)
         self.clear_button = QToolButton(self)
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Leave the date unanswered"))
@@ -221,29 +214,30 @@ class DateInput(AnswerInput):
 
     @property
     def is_empty(self) -> bool:
-        return self.edit.date() == _EMPTY_DATE
+        return self.edit.is_empty
 
     def value(self) -> object:
-        return None if self.is_empty else self.edit.date().toPython()
+        if self.edit.is_empty:
+            return None
+        return self.edit.value() or self.edit.text().strip()
 
     def set_value(self, value: object) -> None:
-        target = QDate(value) if isinstance(value, date) else _EMPTY_DATE
-        self._blocked(self.edit, lambda: self.edit.setDate(target))
+        self._blocked(
+            self.edit, lambda: self.edit.setDate(value if isinstance(value, date) else None)
+        )
+        self._last = self.value()
         self._update_clear_button()
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        starts = event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)
-        if watched is self.edit and starts and self.is_empty:
-            self.edit.setDate(QDate.currentDate())
-        return super().eventFilter(watched, event)
 
     def _date_changed(self) -> None:
         self._update_clear_button()
-        self.changed.emit()
+        # A typed key changes both the text and the date: the answer changed once.
+        if self.value() != self._last:
+            self._last = self.value()
+            self.changed.emit()
 
     def _clear(self) -> None:
-        self.edit.setDate(_EMPTY_DATE)
+        self.edit.clear_date()
+        self.edit.setFocus()
 
     def _update_clear_button(self) -> None:
         self.clear_button.setEnabled(not self.is_empty)

@@ -175,14 +175,15 @@ class SurveysPage(QWidget):
         self.form_meta = QLabel(details)
         self.form_meta.setWordWrap(True)
         self.form_meta.setStyleSheet("color: #5b6572;")
-        self.start_button = QPushButton(self.tr("&Start a response…"), details)
+        # Alt+S and Alt+E open the Screening and Edit menus: the buttons take other letters.
+        self.start_button = QPushButton(self.tr("S&tart a response…"), details)
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start_new_response)
         self.continue_button = QPushButton(self.tr("&Continue draft"), details)
         self.continue_button.clicked.connect(self.continue_draft)
         self.discard_button = QPushButton(self.tr("&Discard draft…"), details)
         self.discard_button.clicked.connect(self.discard_selected_draft)
-        self.export_button = QPushButton(self.tr("&Export responses…"), details)
+        self.export_button = QPushButton(self.tr("E&xport responses…"), details)
         self.export_button.setToolTip(
             self.tr("Write the post's submitted responses to .xlsx or .csv for headquarters")
         )

@@ -151,6 +151,7 @@ class BarChart(QWidget):
         self._invalidate()
         self.updateGeometry()
         self.setAccessibleDescription(self._describe())
+        self._grow_for_labels(self.width())
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -227,7 +228,10 @@ class BarChart(QWidget):
     @override
     def sizeHint(self) -> QSize:
         if self._horizontal:
-            return QSize(420, max(150, self._horizontal_height(self._row_height())))
+            height = max(150, self._horizontal_height(self._row_height()))
+            if self.width() > 0:
+                height = max(height, self._height_for_width(self.width()))
+            return QSize(420, height)
         return QSize(420, 180)
 
     @override
@@ -241,6 +245,24 @@ class BarChart(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._invalidate()
         super().resizeEvent(event)
+        self._grow_for_labels(event.size().width())
+
+    def _grow_for_labels(self, width: int) -> None:
+        # Narrower (a window at 150% scale) a long label takes two lines: the rows grow so
+        # that it can, instead of ending in "…".
+        if self._horizontal and width > 0:
+            needed = self._height_for_width(width)
+            if needed > self.minimumHeight():
+                self.setMinimumHeight(needed)
+
+    def _height_for_width(self, width: int) -> int:
+        """A horizontal chart's height at `width` with rows tall enough for their labels."""
+        metrics = QFontMetricsF(self.font())
+        longest = max((metrics.horizontalAdvance(c) for c in self._categories), default=0.0)
+        label_width = min(longest + 2, (width - 8) * 0.5)
+        lines = 1 if longest <= label_width else 2
+        row = max(self._row_height(), lines * metrics.lineSpacing() + 5)
+        return max(150, self._horizontal_height(row))
 
     @override
     def changeEvent(self, event: QEvent) -> None:

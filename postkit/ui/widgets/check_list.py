@@ -43,6 +43,13 @@ class CheckList(QWidget):
         layout.addWidget(self.filter_box)
         layout.addWidget(self.list)
 
+    def set_name(self, name: str) -> None:
+        """Names the list and its filter for a screen reader (a form's label names only the
+        composite widget, which a screen reader does not announce)."""
+        name = name.replace("&", "").rstrip(": ")
+        self.list.setAccessibleName(name)
+        self.filter_box.setAccessibleName(self.tr("Filter {0}").format(name))
+
     def _entries(self) -> Iterable[QListWidgetItem]:
         return (self.list.item(row) for row in range(self.list.count()))
 
@@ -73,7 +80,11 @@ class ThemesAndSectors(QWidget):
         self.themes = CheckList(reference.themes(), language, self)
         self.sectors = CheckList(reference.sectors(), language, self)
         grid = QGridLayout(self)
-        grid.addWidget(QLabel(self.tr("Themes"), self), 0, 0)
-        grid.addWidget(QLabel(self.tr("Sectors"), self), 0, 1)
+        themes_label = QLabel(self.tr("Themes"), self)
+        sectors_label = QLabel(self.tr("Sectors"), self)
+        self.themes.set_name(themes_label.text())
+        self.sectors.set_name(sectors_label.text())
+        grid.addWidget(themes_label, 0, 0)
+        grid.addWidget(sectors_label, 0, 1)
         grid.addWidget(self.themes, 1, 0)
         grid.addWidget(self.sectors, 1, 1)

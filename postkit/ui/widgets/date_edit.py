@@ -108,6 +108,8 @@ class DateEdit(QLineEdit):
             icon("calendar-month-outline"), QLineEdit.ActionPosition.TrailingPosition
         )
         self.calendar_action.setToolTip(self.tr("Pick from the calendar"))
+        # The button in the field shows only an icon: a screen reader reads the action's text.
+        self.calendar_action.setText(self.calendar_action.toolTip())
         self.calendar_action.triggered.connect(self.show_calendar)
         self.textEdited.connect(self._read_text)
         self.editingFinished.connect(self._tidy_text)
