@@ -169,7 +169,7 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="387"/>
+        <location filename="../../postkit/ui/screening/page.py" line="388"/>
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>Imported %n rating from {0}.</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="407"/>
+        <location filename="../../postkit/ui/screening/page.py" line="408"/>
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>Screened {0}: %n candidate found.</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="572"/>
+        <location filename="../../postkit/ui/screening/page.py" line="573"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="574"/>
+        <location filename="../../postkit/ui/screening/page.py" line="575"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="576"/>
+        <location filename="../../postkit/ui/screening/page.py" line="577"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="654"/>
+        <location filename="../../postkit/ui/screening/page.py" line="655"/>
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n entry</numerusform>
@@ -217,7 +217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="661"/>
+        <location filename="../../postkit/ui/screening/page.py" line="662"/>
         <source>%n days old</source>
         <translation>
             <numerusform>%n day old</numerusform>
@@ -228,7 +228,7 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="713"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="722"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>
@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="724"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>The export holds %n submitted response to “{title}”, version {version}, as a response of {post}.</numerusform>
@@ -244,7 +244,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="759"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="772"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n draft, not submitted yet: {0}</numerusform>
@@ -252,7 +252,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="766"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="779"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n response to version {0} of the form: select that version to export it</numerusform>

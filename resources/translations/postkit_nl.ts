@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="474"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="570"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -837,22 +837,22 @@
 <context>
     <name>AnswerInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="726"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="824"/>
         <source>HH:MM</source>
         <translation>UU:MM</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="729"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="827"/>
         <source>YYYY-MM-DD HH:MM</source>
         <translation>JJJJ-MM-DD UU:MM</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="733"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="831"/>
         <source>latitude longitude, e.g. 52.08 4.31</source>
         <translation>breedtegraad lengtegraad, bijv. 52.08 4.31</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="738"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="836"/>
         <source>latitude longitude; latitude longitude; …</source>
         <translation>breedtegraad lengtegraad; breedtegraad lengtegraad; …</translation>
     </message>
@@ -1034,17 +1034,17 @@
         <translation>Staafdiagram</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="210"/>
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="211"/>
         <source>{category} · {series}: {value}</source>
         <translation>{category} · {series}: {value}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="214"/>
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="215"/>
         <source>{category}: {value}</source>
         <translation>{category}: {value}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/widgets/bar_chart.py" line="217"/>
+        <location filename="../../postkit/ui/widgets/bar_chart.py" line="218"/>
         <source>Total: {total}</source>
         <translation>Totaal: {total}</translation>
     </message>
@@ -1616,17 +1616,17 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="187"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="196"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="194"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="203"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="195"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="204"/>
         <source>Leave the date unanswered</source>
         <translation>De datum onbeantwoord laten</translation>
     </message>
@@ -1869,7 +1869,8 @@
 <context>
     <name>DropDownInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="353"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="362"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="540"/>
         <source>Choose…</source>
         <translation>Kies…</translation>
     </message>
@@ -2025,42 +2026,42 @@
 <context>
     <name>FileInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="644"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="740"/>
         <source>No file chosen</source>
         <translation>Geen bestand gekozen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="645"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="741"/>
         <source>Choose file…</source>
         <translation>Bestand kiezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="648"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="744"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="659"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="755"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>Afbeeldingen (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="660"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="756"/>
         <source>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</source>
         <translation>Audio (*.mp3 *.wav *.m4a *.ogg *.aac)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="661"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="757"/>
         <source>Video (*.mp4 *.mov *.avi *.mkv *.webm)</source>
         <translation>Video (*.mp4 *.mov *.avi *.mkv *.webm)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="664"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="760"/>
         <source>Attach a file</source>
         <translation>Een bestand bijvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="664"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="760"/>
         <source>Any file (*)</source>
         <translation>Elk bestand (*)</translation>
     </message>
@@ -2129,27 +2130,27 @@
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="798"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="801"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="818"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="821"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="839"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="842"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="842"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="845"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="846"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="849"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -4150,13 +4151,13 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RangeInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="507"/>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="550"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="603"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="646"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="512"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="608"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
@@ -4164,17 +4165,17 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RankInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="564"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="660"/>
         <source>Move up</source>
         <translation>Omhoog</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="565"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="661"/>
         <source>Move down</source>
         <translation>Omlaag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="566"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="662"/>
         <source>Keep this order</source>
         <translation>Deze volgorde houden</translation>
     </message>
@@ -5522,7 +5523,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="725"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="726"/>
         <source>; each repeat in its own file: {0}</source>
         <translation>; elke herhaalde groep in een eigen bestand: {0}</translation>
     </message>
@@ -5739,7 +5740,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/page.py" line="691"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="723"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="735"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
@@ -5749,12 +5750,12 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="717"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="729"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="725"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>De export bevat %n ingezonden inzending voor “{title}”, versie {version}, als inzending van {post}.</numerusform>
@@ -5762,32 +5763,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="738"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="750"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="746"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="758"/>
         <source>No response is left out.</source>
         <translation>Er wordt geen inzending weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="747"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="759"/>
         <source>Left out:</source>
         <translation>Weggelaten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="751"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="763"/>
         <source>{who}, started {when}</source>
         <translation>{who}, begonnen {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="752"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="764"/>
         <source>anonymous</source>
         <translation>anoniem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="760"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="772"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n concept, nog niet ingezonden: {0}</numerusform>
@@ -5795,7 +5796,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="767"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="779"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n inzending voor versie {0} van de vragenlijst: kies die versie om haar te exporteren</numerusform>
@@ -5803,7 +5804,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="714"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="722"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>
@@ -5923,7 +5924,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>_RadioInput</name>
     <message>
-        <location filename="../../postkit/ui/surveys/inputs.py" line="272"/>
+        <location filename="../../postkit/ui/surveys/inputs.py" line="281"/>
         <source>Clear answer</source>
         <translation>Antwoord wissen</translation>
     </message>
