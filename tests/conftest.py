@@ -16,8 +16,7 @@ from postkit.core.db.database import connect
 from postkit.core.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR
 from postkit.core.profile import PostProfile, save_profile
 
-# A user data folder for the whole run, set before any test
-# module is collected: the
+# A user data folder for the whole run, set before any test module is collected: the
 # per-test folder (`_isolated_environment`) comes only after module- and session-scoped
 # fixtures are set up, and without this they wrote into the user's real folder (an empty
 # headquarters list of posts, which then broke `survey posts` outside the tests).
