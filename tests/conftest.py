@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,14 @@ from postkit.core.db import Database, open_database
 from postkit.core.db.database import connect
 from postkit.core.paths import DATA_DIR_ENV_VAR, DB_ENV_VAR
 from postkit.core.profile import PostProfile, save_profile
+
+# A user data folder for the whole run, set before any test module is collected: the
+# per-test folder (`_isolated_environment`) comes only after module- and session-scoped
+# fixtures are set up, and without this they wrote into the user's real folder (an empty
+# headquarters list of posts, which then broke `survey posts` outside the tests).
+_RUN_DATA_DIR = tempfile.mkdtemp(prefix="postkit-test-user-data-")
+os.environ[DATA_DIR_ENV_VAR] = _RUN_DATA_DIR
+atexit.register(shutil.rmtree, _RUN_DATA_DIR, ignore_errors=True)
 
 TEST_PROFILE = PostProfile("Embassy Testland", ("KE",), "Tess Tester")
 BUILD_ENV_VAR = "POSTKIT_TEST_BUILD"

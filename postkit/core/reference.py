@@ -7,6 +7,7 @@ The list of posts (`posts.json`) is the one headquarters may keep its own copy o
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from postkit.core.errors import PostkitError
+from postkit.core.files import atomic_output
 from postkit.core.paths import resources_dir, user_data_dir
 from postkit.core.untrusted import UntrustedFileError, load_json
 
@@ -194,20 +196,38 @@ def copy_shipped_posts() -> Path:
         raise PostkitError(f"{own} exists already: edit it, or remove it to start again")
     try:
         own.parent.mkdir(parents=True, exist_ok=True)
-        own.write_bytes(shipped_posts_file().read_bytes())
+        shipped = shipped_posts_file().read_bytes()
     except OSError as error:
         raise PostkitError(f"cannot write {own}: {error.strerror or error}") from error
+    # Written beside it and moved into place: a copy cut short by a full disk or a kill
+    # would otherwise be an empty or half list that replaces the shipped one.
+    with atomic_output(own) as partial, partial.open("wb") as out:
+        out.write(shipped)
+        out.flush()
+        os.fsync(out.fileno())
     return own
+
+
+# What to do about a broken copy: the commands that read the list say it with the problem.
+_OWN_COPY_FIX = (
+    "this is headquarters' own copy of the list of posts: correct it, or delete it to use the "
+    "shipped list ('postkit survey posts --copy' then makes a fresh copy to edit)"
+)
 
 
 def posts() -> PostList:
     """The posts of `posts_file()`, read again when that file changed."""
     path = posts_file()
     try:
-        stamp = path.stat().st_mtime_ns
-    except OSError as error:
-        raise PostkitError(f"cannot read {path}: {error.strerror or error}") from error
-    return _posts_at(path, stamp)
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError as error:
+            raise PostkitError(f"cannot read {path}: {error.strerror or error}") from error
+        return _posts_at(path, stamp)
+    except PostkitError as error:
+        if path != own_posts_file():
+            raise
+        raise PostkitError(f"{error}; {_OWN_COPY_FIX}") from error
 
 
 @cache

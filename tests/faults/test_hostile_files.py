@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from postkit.core.db import open_database
+from postkit.core.paths import DATA_DIR_ENV_VAR
 from postkit.core.profile import save_profile
 from postkit.core.surveys.responses import ensure_shipped_forms
 from tests.conftest import TEST_PROFILE
@@ -208,15 +209,19 @@ def warmed(post_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Non
     folder = tmp_path_factory.mktemp("warm")
     database = folder / "postkit.sqlite3"
     database.write_bytes(post_template.read_bytes())
-    for importer in IMPORTERS:
-        file = folder / f"empty{importer.suffixes[0]}"
-        file.write_bytes(b"")
-        with (
-            contextlib.redirect_stdout(io.StringIO()),
-            contextlib.redirect_stderr(io.StringIO()),
-            contextlib.suppress(BaseException),
-        ):
-            importer.run(file, database, folder)
+    # A module fixture runs before each test's own user data folder is set: the posts list
+    # importer links its file in as headquarters' list, so it gets a folder of its own here.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(DATA_DIR_ENV_VAR, str(folder / "user-data"))
+        for importer in IMPORTERS:
+            file = folder / f"empty{importer.suffixes[0]}"
+            file.write_bytes(b"")
+            with (
+                contextlib.redirect_stdout(io.StringIO()),
+                contextlib.redirect_stderr(io.StringIO()),
+                contextlib.suppress(BaseException),
+            ):
+                importer.run(file, database, folder)
 
 
 def _refusal_problem(

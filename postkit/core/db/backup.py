@@ -27,7 +27,7 @@ from postkit.core.db.encryption import (
     read_protected_revision,
     verify_passphrase,
 )
-from postkit.core.db.locking import LockWait, acquire
+from postkit.core.db.locking import LockWait, acquire, job_lock
 from postkit.core.db.migrate import is_known_revision, newer_schema_message
 from postkit.core.errors import DatabaseError, PostkitError
 
@@ -218,7 +218,12 @@ def restore_database(
         if not database_file.is_file():
             os.replace(work, database_file)
             return None
-        return _restore_over(database_file, work, passphrase if is_protected(work) else None, wait)
+        # A demo seed is several transactions: the restore waits for the whole of it, not
+        # only for the one being written, or the seed's next part finds its rows gone.
+        with job_lock(database_file, "demo-seed", wait):
+            return _restore_over(
+                database_file, work, passphrase if is_protected(work) else None, wait
+            )
     finally:
         _remove_with_sidecars(work)
 

@@ -43,6 +43,13 @@ MAX_SHEET_BYTES = 20 * 1024 * 1024
 MAX_SHEET_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_SHEET_MEMBERS = 200
 MAX_SHEET_ROWS = 20_000  # the Dutch list has a few hundred rows
+_SHEET_LIMITS = XlsxLimits(
+    max_members=MAX_SHEET_MEMBERS,
+    max_unpacked_bytes=MAX_SHEET_UNPACKED_BYTES,
+    max_rows=MAX_SHEET_ROWS,
+    max_columns=1_000,
+    max_cells=5_000_000,
+)
 MAX_ENTRIES = 2_000_000
 _HEADER_SEARCH_ROWS = 30
 
@@ -453,6 +460,12 @@ def _check_package(path: Path, data: bytes) -> None:
             raise PostkitError(f"{path.name}: a zip file but not an .xlsx or .ods spreadsheet")
         if len(entries) > MAX_SHEET_MEMBERS:
             raise PostkitError(f"{path.name}: the spreadsheet has {len(entries)} parts")
+        if "xl/workbook.xml" in names:
+            # The worksheet's area too: calamine aborts the process on a sparse-cell bomb.
+            try:
+                check_xlsx_package(data, _SHEET_LIMITS)
+            except UntrustedFileError as error:
+                raise PostkitError(f"{path.name}: {error.reason}") from error
         unpacked = sum(entry.file_size for entry in entries)
         if unpacked > MAX_SHEET_UNPACKED_BYTES:
             raise PostkitError(
