@@ -420,3 +420,25 @@ def test_the_list_the_count_and_the_dashboard_show_only_the_profiles_post(
     window.dashboard_page.set_year(2025)
     assert window.dashboard_page.summary is not None
     assert window.dashboard_page.summary.activities == 1
+
+
+def test_opening_the_list_queries_the_ids_once_and_another_order_once_more(
+    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postkit.ui.activities import table_model
+    from postkit.ui.activities.list_page import ActivitiesPage
+
+    queries: list[object] = []
+
+    def counted(*args: object, **kwargs: object) -> list[int]:
+        queries.append(args)
+        return activity_ids(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table_model, "activity_ids", counted)
+    page = ActivitiesPage(database)
+    qtbot.addWidget(page)
+    page.show()
+    assert len(queries) == 1, "100,000 ids are not queried again for the order they are in"
+
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert len(queries) == 2

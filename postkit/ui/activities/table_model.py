@@ -156,8 +156,10 @@ class ActivityTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self._sort = COLUMNS[column].sort_key
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column].sort_key, order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return  # the view re-applies the order it shows (on enabling sorting, say)
+        self._sort, self._descending = key, descending
         self.reload()
 
     # -- what the page asks --------------------------------------------------------------
