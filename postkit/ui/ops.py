@@ -1,16 +1,35 @@
-"""One way to run slow work: off the GUI thread, with progress and cancel, errors in one place."""
+"""One way to run work: the database runner for every call the UI makes, and slow jobs
+with progress and cancel; all off the GUI thread, errors reported in one place."""
 
 from __future__ import annotations
 
+import itertools
+import queue
 import threading
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from postkit.core.errors import CancelledError
 from postkit.ui.dialogs import show_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from postkit.core.db import Database
+
+T = TypeVar("T")
 
 Progress = Callable[[int, int], None]
 
@@ -115,3 +134,247 @@ def run_job(
 ) -> Job:
     """Run `work(progress)` on a worker thread; `progress` raises CancelledError on cancel."""
     return Job(parent, label, work, on_success, on_failure).start()
+
+
+# -- the database runner -----------------------------------------------------------------
+
+
+class Changes(NamedTuple):
+    """What a write changed, told to every page so each can refresh what it shows.
+
+    `kinds` names the record kinds ("activities", "requests", "practices", "responses",
+    "forms", "hq", "profile", "users"); `origin` is the object that asked for the write, so
+    a page can skip refreshing what it has already updated itself.
+    """
+
+    kinds: frozenset[str]
+    ids: tuple[int, ...] = ()
+    origin: object | None = None
+
+    @classmethod
+    def of(cls, *kinds: str, ids: Iterable[int] = (), origin: object | None = None) -> Changes:
+        return cls(frozenset(kinds), tuple(ids), origin)
+
+    def touches(self, *kinds: str) -> bool:
+        return not self.kinds.isdisjoint(kinds)
+
+
+class _Call(NamedTuple):
+    ticket: int
+    key: str | None
+    run: Callable[[Session], Any]
+    write: bool
+
+
+class _DatabaseThread(QThread):
+    """Runs the queued calls one after another, each in its own session."""
+
+    delivered = Signal(int, bool, object)  # ticket, succeeded, result or error
+
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self._database = database
+        self._calls: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
+        self.skip: Callable[[_Call], bool] = lambda call: False
+
+    def put(self, call: _Call | None) -> None:
+        self._calls.put(call)
+
+    def run(self) -> None:
+        while (call := self._calls.get()) is not None:
+            if self.skip(call):
+                self.delivered.emit(call.ticket, False, _SUPERSEDED)
+                continue
+            try:
+                with self._database.session() as session:
+                    result = call.run(session)
+                    if call.write:
+                        session.commit()
+            except BaseException as exc:  # handed to the GUI thread, which reports it
+                self.delivered.emit(call.ticket, False, exc)
+            else:
+                self.delivered.emit(call.ticket, True, result)
+
+
+class _Superseded:
+    """Marks a query whose answer nobody waits for any more (a newer one with its key)."""
+
+
+_SUPERSEDED = _Superseded()
+
+
+class _Pending(NamedTuple):
+    owner: QObject | None
+    done: Callable[[Any], None]
+    failed: Callable[[BaseException], None] | None
+    changes: Changes | Callable[[Any], Changes] | None
+    key: str | None
+
+
+class Runner(QObject):
+    """The one way the UI reaches the database: nothing touches it on the GUI thread.
+
+    `query` reads and `write` changes, each on one worker thread in the order asked (so a
+    read asked after a write sees it), handing the result to a callback on the GUI thread;
+    a write then announces its `Changes` through `changed`, which pages refresh on. A query
+    with a `key` supersedes an earlier one with the same key still pending (a list reloaded
+    twice shows the second answer only). A callback whose owner widget is gone is dropped.
+    `job` runs slow work (imports, exports, reports) with progress and cancel. Errors end
+    in one place: the `failed` callback when given, else a message over the owner.
+    """
+
+    changed = Signal(object)  # Changes
+    idle_changed = Signal(bool)
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self._tickets = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._latest: dict[str, int] = {}
+        self._jobs: set[Job] = set()
+        self._thread = _DatabaseThread(database)
+        self._thread.skip = self._is_superseded
+        self._thread.delivered.connect(self._deliver)
+        self._thread.start()
+
+    # -- asking ----------------------------------------------------------------------------
+
+    def query(
+        self,
+        read: Callable[[Session], T],
+        done: Callable[[T], None],
+        *,
+        owner: QObject | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        key: str | None = None,
+    ) -> None:
+        """Run `read(session)` off the GUI thread, then `done(result)` on it."""
+        self._put(read, done, owner, failed, None, key, write=False)
+
+    def write(
+        self,
+        change: Callable[[Session], T],
+        done: Callable[[T], None] | None = None,
+        *,
+        changes: Changes | Callable[[T], Changes] | None,
+        owner: QObject | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run `change(session)` and commit, then `done(result)` and announce `changes`
+        (or `changes(result)` when what changed is known only from the result)."""
+        self._put(change, done or (lambda _result: None), owner, failed, changes, None, True)
+
+    def job(
+        self,
+        owner: QWidget,
+        label: str,
+        work: Callable[[Progress], T],
+        done: Callable[[T], None],
+        *,
+        failed: Callable[[BaseException], None] | None = None,
+        changes: Changes | Callable[[T], Changes] | None = None,
+    ) -> Job:
+        """Run slow `work(progress)` on its own thread with a progress dialog and Cancel."""
+
+        def succeed(result: T) -> None:
+            done(result)
+            self._announce(changes, result)
+
+        job = Job(owner, label, work, succeed, failed)
+        self._jobs.add(job)
+        if len(self._jobs) == 1 and not self._pending:
+            self.idle_changed.emit(False)
+        job.finished.connect(lambda: self._job_finished(job))
+        return job.start()
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the pages about a change made outside `write` (an undo, a restore)."""
+        self.changed.emit(changes)
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def is_idle(self) -> bool:
+        return not self._pending and not self._jobs
+
+    def wait_idle(self, timeout_ms: int = 30000) -> bool:
+        """Process events until every call has been answered (closing; tests)."""
+        deadline = QDeadlineTimer(timeout_ms)
+        while not self.is_idle and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            for job in list(self._jobs):
+                job.wait(20)
+        QCoreApplication.processEvents()
+        return self.is_idle
+
+    def close(self) -> None:
+        """Finish what is queued and stop the worker (before the database is closed)."""
+        self.wait_idle()
+        self._thread.put(None)
+        self._thread.wait()
+
+    # -- inside ----------------------------------------------------------------------------
+
+    def _put(
+        self,
+        run: Callable[[Session], Any],
+        done: Callable[[Any], None],
+        owner: QObject | None,
+        failed: Callable[[BaseException], None] | None,
+        changes: Changes | Callable[[Any], Changes] | None,
+        key: str | None,
+        write: bool,
+    ) -> None:
+        was_idle = self.is_idle
+        ticket = next(self._tickets)
+        if key is not None:
+            self._latest[key] = ticket
+        self._pending[ticket] = _Pending(owner, done, failed, changes, key)
+        self._thread.put(_Call(ticket, key, run, write))
+        if was_idle:
+            self.idle_changed.emit(False)
+
+    def _is_superseded(self, call: _Call) -> bool:
+        # Read on the worker thread; a stale answer at worst costs one extra query.
+        return call.key is not None and self._latest.get(call.key) != call.ticket
+
+    def _deliver(self, ticket: int, succeeded: bool, result: object) -> None:
+        pending = self._pending.pop(ticket)
+        if pending.key is not None and self._latest.get(pending.key) == ticket:
+            del self._latest[pending.key]
+        try:
+            if result is _SUPERSEDED or not _alive(pending.owner):
+                return
+            if pending.key is not None and self._latest.get(pending.key, ticket) != ticket:
+                return
+            if succeeded:
+                pending.done(result)
+                self._announce(pending.changes, result)
+            else:
+                assert isinstance(result, BaseException)
+                self._fail(pending, result)
+        finally:
+            if self.is_idle:
+                self.idle_changed.emit(True)
+
+    def _fail(self, pending: _Pending, error: BaseException) -> None:
+        if pending.failed is not None:
+            pending.failed(error)
+        else:
+            owner = pending.owner if isinstance(pending.owner, QWidget) else None
+            show_error(owner, error)
+
+    def _announce(self, changes: Changes | Callable[[Any], Changes] | None, result: Any) -> None:
+        if changes is None:
+            return
+        self.changed.emit(changes(result) if callable(changes) else changes)
+
+    def _job_finished(self, job: Job) -> None:
+        self._jobs.discard(job)
+        if self.is_idle:
+            self.idle_changed.emit(True)
+
+
+def _alive(owner: QObject | None) -> bool:
+    return owner is None or shiboken6.isValid(owner)

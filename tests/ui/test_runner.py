@@ -1,0 +1,119 @@
+"""The database runner: every UI call to the database runs off the GUI thread, in order."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from postkit.core.db import Database
+from postkit.core.errors import PostkitError
+from postkit.ui.ops import Changes, Runner
+
+
+@pytest.fixture
+def runner(qtbot: QtBot, database: Database) -> Iterator[Runner]:
+    runner = Runner(database)
+    yield runner
+    runner.close()
+
+
+_INSERT_USER = (
+    "insert into post_users (name, is_active, created_at) values ('{name}', 1, '2026-01-01')"
+)
+
+
+def _count_profiles(session: Session) -> int:
+    return int(session.execute(text("select count(*) from post_users")).scalar_one())
+
+
+def test_a_query_runs_off_the_gui_thread_and_answers_on_it(runner: Runner) -> None:
+    gui_thread = threading.get_ident()
+    answers: list[tuple[int, int]] = []
+
+    runner.query(
+        lambda session: threading.get_ident(),
+        lambda worker: answers.append((worker, threading.get_ident())),
+    )
+    assert runner.wait_idle(5000)
+    [(worker, callback)] = answers
+    assert worker != gui_thread
+    assert callback == gui_thread
+
+
+def test_a_read_asked_after_a_write_sees_it_and_the_write_announces_its_changes(
+    qtbot: QtBot, runner: Runner
+) -> None:
+    announced: list[Changes] = []
+    counts: list[int] = []
+    runner.changed.connect(announced.append)
+    runner.query(_count_profiles, counts.append)
+    runner.write(
+        lambda session: session.execute(text(_INSERT_USER.format(name="Ada"))),
+        changes=Changes.of("users", ids=[7]),
+    )
+    runner.query(_count_profiles, counts.append)
+    assert runner.wait_idle(5000)
+    assert counts[1] == counts[0] + 1
+    assert announced == [Changes(frozenset({"users"}), (7,), None)]
+
+
+def test_a_failed_write_is_rolled_back_and_reported_to_its_handler(runner: Runner) -> None:
+    def insert_then_fail(session: Session) -> None:
+        session.execute(text(_INSERT_USER.format(name="Bea")))
+        raise PostkitError("the name is taken")
+
+    errors: list[BaseException] = []
+    announced: list[Changes] = []
+    runner.changed.connect(announced.append)
+    counts: list[int] = []
+    runner.query(_count_profiles, counts.append)
+    runner.write(insert_then_fail, changes=Changes.of("users"), failed=errors.append)
+    runner.query(_count_profiles, counts.append)
+    assert runner.wait_idle(5000)
+    assert [str(error) for error in errors] == ["the name is taken"]
+    assert counts[0] == counts[1]
+    assert announced == []
+
+
+def test_a_newer_query_with_the_same_key_supersedes_a_pending_one(runner: Runner) -> None:
+    gate = threading.Event()
+    answers: list[str] = []
+    runner.query(lambda session: gate.wait(5), lambda _: None)  # holds the worker
+    runner.query(lambda session: "first", answers.append, key="list")
+    runner.query(lambda session: "second", answers.append, key="list")
+    gate.set()
+    assert runner.wait_idle(5000)
+    assert answers == ["second"]
+
+
+def test_an_answer_for_a_closed_widget_is_dropped(qtbot: QtBot, runner: Runner) -> None:
+    gate = threading.Event()
+    owner = QWidget()
+    answers: list[object] = []
+    runner.query(lambda session: gate.wait(5), answers.append, owner=owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not _is_valid(owner), timeout=2000)
+    gate.set()
+    assert runner.wait_idle(5000)
+    assert answers == []
+
+
+def test_idle_changes_are_signalled_once_per_busy_stretch(qtbot: QtBot, runner: Runner) -> None:
+    states: list[bool] = []
+    runner.idle_changed.connect(states.append)
+    runner.query(lambda session: 1, lambda _: None)
+    runner.query(lambda session: 2, lambda _: None)
+    assert runner.wait_idle(5000)
+    assert states == [False, True]
+
+
+def _is_valid(widget: QWidget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
