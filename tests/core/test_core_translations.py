@@ -181,3 +181,19 @@ def test_one_refused_file_reads_in_the_singular(
     out = tmp_path / "report.pdf"
     write_aggregate_report(summary, out, language=language)
     assert expected in pdf_lines(out)
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """Extraction cannot see `_("…")` inside an f-string: such a text would stay English."""
+    import tokenize
+
+    core = Path(i18n.__file__).parent
+    call = re.compile(r"""(?<![\w.])(_|gettext|ngettext|pgettext)\(\s*['"]""")
+    hidden = []
+    for path in sorted(core.rglob("*.py")):
+        with path.open("rb") as source:
+            for token in tokenize.tokenize(source.readline):
+                prefix = token.string[:2].lower()
+                if token.type == tokenize.STRING and "f" in prefix and call.search(token.string):
+                    hidden.append(f"{path.relative_to(core)}:{token.start[0]}")
+    assert not hidden, hidden

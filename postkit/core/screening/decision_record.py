@@ -59,6 +59,7 @@ from postkit.core.screening.records import (
     ScreeningFinding,
     Status,
 )
+from postkit.core.screening.risk import SUBJECT_KINDS
 from postkit.core.screening.sanctions_store import SANCTIONS_ITEM, screening_finding
 from postkit.core.screening.steps import is_large_company, step_number
 
@@ -82,8 +83,6 @@ JUDGEMENTS = {
     Judgement.CONFIRMED: N_("Confirmed: the same party"),
     Judgement.DISMISSED: N_("Dismissed: not the same party"),
 }
-# Who a candidate was found for: the company or one of its directors.
-SUBJECT_KINDS = {"company": N_("company"), "director": N_("director")}
 # The sanctions lists by their source code, as imported (see official_lists).
 LIST_NAMES = {
     "eu-fsf": N_("EU sanctions list (Financial Sanctions Files)"),
