@@ -127,12 +127,17 @@ def _parser() -> argparse.ArgumentParser:
     _add_survey_commands(commands)
     _add_practice_commands(commands)
 
-    translations = commands.add_parser("translations", help="interface translations (Qt .ts/.qm)")
+    translations = commands.add_parser(
+        "translations",
+        help="translations: the interface's (Qt .ts/.qm) and core's (gettext .po/.mo)",
+    )
     translation_actions = translations.add_subparsers(
         dest="translations_command", metavar="ACTION", required=True
     )
     update = translation_actions.add_parser(
-        "update", help="collect the interface's strings into resources/translations/*.ts"
+        "update",
+        help="collect the interface's strings into resources/translations/*.ts and core's "
+        "into resources/locale (postkit.pot, <language>/LC_MESSAGES/postkit.po and .mo)",
     )
     update.set_defaults(run=_run_translations_update)
     build = translation_actions.add_parser("build", help="compile the .ts files to .qm")
@@ -939,10 +944,14 @@ def _run_demo_exports(args: argparse.Namespace) -> None:
 
 
 def _run_translations_update(args: argparse.Namespace) -> None:
+    from postkit.core.i18n import update_catalogs
     from postkit.ui.i18n import update_translation_sources
 
     for path in update_translation_sources():
         print(f"{path}: updated (new strings are marked unfinished)")
+    for path in update_catalogs():
+        note = {".pot": "extracted", ".po": "merged (new messages untranslated)", ".mo": "compiled"}
+        print(f"{path}: {note[path.suffix]}")
 
 
 def _run_translations_build(args: argparse.Namespace) -> None:

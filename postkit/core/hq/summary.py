@@ -56,6 +56,7 @@ from postkit.core.hq.aggregate import (
     collect_exports,
 )
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
+from postkit.core.i18n import LANGUAGES, N_, translator
 from postkit.core.surveys.forms import Form, Group, Item, Question, Texts
 
 REGION_QUESTION = "region"
@@ -658,7 +659,8 @@ def _labels(
             item = fallback.get(code)
             assert item is not None
             labels[code] = {"en": item.en, "nl": item.nl}
-    labels.setdefault(UNKNOWN, {"en": "Unknown", "nl": "Onbekend"})
+    unknown = N_("Unknown")
+    labels.setdefault(UNKNOWN, {language: translator(language)(unknown) for language in LANGUAGES})
     return labels
 
 
