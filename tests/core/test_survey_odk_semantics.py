@@ -53,7 +53,7 @@ class _TableScope(RepeatScope):
     def __len__(self) -> int:
         return len(ANSWERS)
 
-    def position(self) -> int:
+    def position(self, levels: int = 1) -> int:
         return 1
 
     def indexed(self, name: str, steps: tuple[tuple[str, int], ...]) -> object:

@@ -842,7 +842,7 @@ class FormSession:
         path = self._repeat_path.get(name, ())
         if len(positions) > len(path):
             path = (*path, name)  # the slot of a repeat instance: its relevant
-        return _Scope(self, path[: len(positions)], positions)
+        return _Scope(self, path[: len(positions)], positions, name)
 
     def _lookup(self, name: str, path: tuple[str, ...], positions: tuple[int, ...]) -> object:
         """`${name}` seen from the instance `positions` of the repeats `path`."""
@@ -990,11 +990,16 @@ class _Scope(RepeatScope):
     """The answers as an expression in one repeat instance sees them."""
 
     def __init__(
-        self, session: FormSession, path: tuple[str, ...], positions: tuple[int, ...]
+        self,
+        session: FormSession,
+        path: tuple[str, ...],
+        positions: tuple[int, ...],
+        context: str = "",
     ) -> None:
         self._session = session
         self._path = path
         self._positions = positions
+        self._context = context  # the question (or group) the expression belongs to
 
     def __getitem__(self, name: str) -> object:
         return self._session._lookup(name, self._path, self._positions)
@@ -1005,8 +1010,18 @@ class _Scope(RepeatScope):
     def __len__(self) -> int:
         return len(self._session._items)
 
-    def position(self) -> int:
-        return self._positions[-1] if self._positions else 1
+    def position(self, levels: int = 1) -> int:
+        # As JavaRosa: the position of the node `levels` steps up among its siblings of the
+        # same name, so a repeat instance's number, but 1 for a plain group (even one inside a
+        # repeat) and for the root.
+        ancestors = self._session._ancestors.get(self._context, ())
+        if levels > len(ancestors):
+            return 1
+        node = ancestors[-levels]
+        if not node.is_repeat:
+            return 1
+        depth = sum(1 for group in ancestors[: len(ancestors) - levels + 1] if group.is_repeat)
+        return self._positions[depth - 1] if depth <= len(self._positions) else 1
 
     def indexed(self, name: str, steps: tuple[tuple[str, int], ...]) -> object:
         return self._session._indexed(name, steps, self._path, self._positions)
