@@ -14,6 +14,7 @@ from pyxform.builder import create_survey_from_xls
 from sqlalchemy.orm import Session
 
 from postkit.core.errors import ValidationError
+from postkit.core.hq.reading import read_export
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export import export_responses_xlsx
 from postkit.core.surveys.forms import Question
@@ -120,13 +121,17 @@ def test_metadata_is_filled_in_without_being_shown() -> None:
     assert (session.value("username"), session.value("deviceid")) == ("Tess", "d-1")
     assert session.value("end") is None
     assert all(page.items[0].name not in {"start", "end", "audit"} for page in session.pages())
-    session.record_visit("role", NOW)
-    session.record_visit("region", NOW)
+    session.focus("role", NOW)
+    session.focus("region", NOW)
     session.finish(NOW)
     assert session.value("end") == NOW.isoformat(timespec="seconds")
     log = str(session.value("audit")).splitlines()
-    assert log[0] == "event,node,start"
-    assert [line.split(",")[1] for line in log[1:]] == ["role", "region"]
+    assert log[0] == "event,node,start,end"
+    assert [line.split(",")[:2] for line in log[1:]] == [
+        ["question", "/data/about/role"],
+        ["question", "/data/about/region"],
+        ["form finalize", ""],
+    ]
 
 
 def test_a_resumed_response_keeps_its_start() -> None:
@@ -262,3 +267,32 @@ def test_instance_name_titles_each_response_in_the_list(session: Session) -> Non
     answers = {"role": "head", "region": "asia", "country": "india", "companies": 1}
     submit_response(session, draft.id, answers)
     assert [response.title for response in list_responses(session, info.id)] == ["head - india"]
+
+
+def test_the_audit_is_exported_as_odk_and_kobo_export_it(session: Session, tmp_path: Path) -> None:
+    """The response's column names its audit.csv, as KoboToolbox and ODK Central do, and an
+    `audit` sheet holds every response's events, as ODK Central's merged audit export does."""
+    info = import_form(session, KOBO, "Tess Tester")
+    draft = start_response(session, info.id, "Embassy Testland", "en", True)
+    log = "event,node,start,end\nform start,,1000,\nquestion,/data/about/role,1000,2500"
+    answers = {"role": "staff", "region": "asia", "companies": 1, "consent": "OK", "audit": log}
+    submitted = submit_response(session, draft.id, answers)
+    path = tmp_path / "export.xlsx"
+    export_responses_xlsx(session, info.id, path, "Embassy Testland")
+    cells = _cells(path)
+    header, row = cells["responses"][0], cells["responses"][1]
+    assert dict(zip(header, row, strict=True))["audit"] == "audit.csv"
+    audit = [(*row, *(None,) * (5 - len(row))) for row in cells["audit"]]  # trailing blanks
+    assert audit[:3] == [
+        ("_submission__uuid", "event", "node", "start", "end"),
+        (submitted.uuid, "form start", None, 1000, None),
+        (submitted.uuid, "question", "/data/about/role", 1000, 2500),
+    ]
+    # Submitting finalizes the response, once.
+    assert [row[1] for row in audit[3:]] == ["form finalize"]
+    meta = dict(cells["meta"][1:])
+    assert meta["audit"] == "audit"
+    assert meta["sha256:audit"]
+    # Headquarters reads it as any export; the audit is a metadata column it only lists.
+    (read,) = read_export(path, load_form(KOBO)).records()
+    assert read["audit"] == "audit.csv"

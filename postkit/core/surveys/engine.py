@@ -229,6 +229,8 @@ class FormSession:
         self._counts: dict[str, int] = {}
         self._created: set[str] = set()
         self._metadata = dict(metadata or {})
+        # The audit event going on: (event, node, start in ms since the epoch).
+        self._audit_open: tuple[str, str, int] | None = None
         if answers is None:
             self._apply_defaults()
         else:
@@ -326,7 +328,7 @@ class FormSession:
         group = self._item(split_slot(repeat)[0])
         return isinstance(group, Group) and group.is_repeat and group.repeat_count is None
 
-    def add_instance(self, repeat: str) -> str:
+    def add_instance(self, repeat: str, when: datetime | None = None) -> str:
         """Add an instance at the end of a repeat slot; return the new instance's slot."""
         name, positions = split_slot(repeat)
         if not self.can_change_instances(repeat):
@@ -338,9 +340,11 @@ class FormSession:
         instance = slot(name, (*positions, count + 1))
         self._drop_instance(instance)
         self._refresh()
+        self.leave(when)
+        self._audit_write("add repeat", self.node_path(instance), when, None)
         return instance
 
-    def remove_instance(self, instance: str) -> None:
+    def remove_instance(self, instance: str, when: datetime | None = None) -> None:
         """Remove an instance of a repeat with its answers; later instances move up."""
         name, positions = split_slot(instance)
         repeat = slot(name, positions[:-1])
@@ -348,6 +352,8 @@ class FormSession:
             raise ValueError(f"the form sets how many times {name!r} is asked")
         if not 1 <= positions[-1] <= self._counts.get(repeat, 0):
             raise KeyError(f"{instance!r} is not an instance of {name!r}")
+        self.leave(when)
+        self._audit_write("delete repeat", self.node_path(instance), when, None)
         self._drop_instance(instance)
         self._counts[repeat] -= 1
         self._refresh()
@@ -541,21 +547,81 @@ class FormSession:
         """
         return self._nested(self.form.items, (), stored=False)
 
-    def record_visit(self, name: str, when: datetime | None = None) -> None:
-        """Note that the respondent reached a question, for the form's `audit`."""
+    # The audit: ODK Collect's audit.csv, `event,node,start,end` with times in milliseconds
+    # since the epoch. Events are written when they end; the one going on is kept aside.
+
+    def begin_audit(self, when: datetime | None = None) -> None:
+        """The respondent opened the response: `form start`, or `form resume` for a draft.
+
+        Not done on construction: the services build sessions to check a response too.
+        """
+        log = self._audit_text()
+        self._audit_write("form resume" if log else "form start", "", when, None)
+
+    def focus(self, key: str | None, when: datetime | None = None) -> None:
+        """The respondent is now on the question at slot `key` (None: on none of them)."""
+        node = self.node_path(key) if key is not None else None
+        if self._audit_open is not None and self._audit_open[:2] == ("question", node):
+            return
+        self.leave(when)
+        if node is not None:
+            self._audit_open = ("question", node, _epoch_ms(when))
+
+    def show_end_screen(self, when: datetime | None = None) -> None:
+        """The respondent is on the review of the answers (ODK's end screen)."""
+        if self._audit_open is not None and self._audit_open[0] == "end screen":
+            return
+        self.leave(when)
+        self._audit_open = ("end screen", "", _epoch_ms(when))
+
+    def leave(self, when: datetime | None = None) -> bool:
+        """End the event going on (a question, the end screen); False when none was."""
+        if self._audit_open is None:
+            return False
+        event, node, start = self._audit_open
+        self._audit_open = None
+        self._audit_write(event, node, start, _epoch_ms(when))
+        return True
+
+    def node_path(self, key: str) -> str:
+        """A slot's path in the form's instance as ODK writes it: /data/group/visit[2]/name."""
+        name, positions = split_slot(key)
+        steps = [*self._ancestors.get(name, ()), self._item(name)]
+        parts = ["", "data"]
+        depth = 0
+        for item in steps:
+            part = item.name
+            if isinstance(item, Group) and item.is_repeat and depth < len(positions):
+                part += f"[{positions[depth]}]"
+                depth += 1
+            parts.append(part)
+        return "/".join(parts)
+
+    def _audit_text(self) -> str:
+        audit = next((q.name for q in self._top_fields if q.type == "audit"), None)
+        log = self._values.get(audit) if audit is not None else None
+        return log if isinstance(log, str) else ""
+
+    def _audit_write(
+        self, event: str, node: str, start: datetime | int | None, end: int | None
+    ) -> None:
         audits = [q.name for q in self._top_fields if q.type == "audit"]
         if not audits:
             return
-        at = (when or datetime.now().astimezone()).isoformat(timespec="seconds")
-        log = self._values.get(audits[0])
-        text = log if isinstance(log, str) and log else "event,node,start"
-        text += f"\nquestion,{name},{at}"
+        begun = start if isinstance(start, int) else _epoch_ms(start)
+        text = self._audit_text() or "event,node,start,end"
+        text += f"\n{event},{node},{begun},{'' if end is None else end}"
         for audit in audits:
             self._values[audit] = text
 
     def finish(self, now: datetime | None = None) -> None:
         """Stamp the `end` metadata: the respondent submits the response now."""
-        stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+        now = now or datetime.now().astimezone()
+        self.leave(now)
+        if not self._audit_text().rsplit("\n", 1)[-1].startswith("form finalize,"):
+            # The form view finishes a response before the service checks and finishes it.
+            self._audit_write("form finalize", "", now, None)
+        stamp = now.isoformat(timespec="seconds")
         for question in self._top_fields:
             if question.type == "end":
                 self._values[question.name] = stamp
@@ -1025,6 +1091,11 @@ class _Scope(RepeatScope):
 
     def indexed(self, name: str, steps: tuple[tuple[str, int], ...]) -> object:
         return self._session._indexed(name, steps, self._path, self._positions)
+
+
+def _epoch_ms(when: datetime | None) -> int:
+    moment = when or datetime.now().astimezone()
+    return round(moment.timestamp() * 1000)
 
 
 def _single(value: object) -> object:

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -446,6 +447,10 @@ class FormView(QWidget):
         self.touched.update(session.answers())
         self._load_values()
         self._retranslate()
+        session.begin_audit()  # the form's audit, if it has one: form start or resume
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.show_page(page)
 
     # -- building ------------------------------------------------------------------------
@@ -633,10 +638,38 @@ class FormView(QWidget):
         if changed:
             self._page_view(index).verticalScrollBar().setValue(0)
             self._sync_repeats()
-            for name in self.cards:
-                if self._page_index(name) == index and self.session.visible(name):
-                    self.session.record_visit(name)  # for the form's audit, if it has one
+            self._audit_page(index)
             self.flush(force=True)
+
+    def _audit_page(self, index: int) -> None:
+        """The audit's event for the page now shown: its first question (until another one
+        takes the focus), or the end screen."""
+        if index == self.review_index:
+            self.session.show_end_screen()
+            return
+        first = next(
+            (
+                name
+                for name in self.cards
+                if self._page_index(name) == index and self.session.visible(name)
+            ),
+            None,
+        )
+        self.session.focus(first)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A question took the keyboard focus: the audit's question event is now its."""
+        if new is None or not self.isAncestorOf(new) or self.is_reviewing:
+            return
+        widget: QWidget | None = new
+        while widget is not None and widget is not self:
+            if (
+                isinstance(widget, QuestionCard | LikertRow)
+                and self.cards.get(widget.name) is widget
+            ):
+                self.session.focus(widget.name)
+                return
+            widget = widget.parentWidget()
 
     def next_page(self) -> bool:
         """Go on when nothing on this page is wrong; otherwise show what is and stay."""
@@ -889,6 +922,7 @@ class FormView(QWidget):
         self.cards[name].show_message(message)
 
     def _close_clicked(self) -> None:
+        self.session.leave()
         self.flush(force=True)
         self.close_requested.emit()
 
@@ -900,10 +934,14 @@ class FormView(QWidget):
 
     @override
     def hideEvent(self, event: QHideEvent) -> None:
+        if self.session.leave():
+            self._is_save_pending = True  # the audit's event going on ended: keep it
         self.flush()
         super().hideEvent(event)
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.leave():
+            self._is_save_pending = True
         self.flush()
         super().closeEvent(event)
