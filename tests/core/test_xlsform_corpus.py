@@ -3,6 +3,7 @@ documentation write them load, convert with pyxform itself, run and export."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import sys
 from datetime import date, datetime
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from postkit.core.errors import ValidationError
 from postkit.core.hq.reading import read_export
 from postkit.core.surveys.engine import FormSession
-from postkit.core.surveys.export import export_responses_xlsx
+from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
 from postkit.core.surveys.forms import Question
 from postkit.core.surveys.responses import (
     import_form,
@@ -32,6 +33,7 @@ KOBO = CORPUS / "kobo_due_diligence.xlsx"
 NEW_TYPES = CORPUS / "all_new_types.xlsx"
 PLAIN = CORPUS / "plain_form.xlsx"
 NOW = datetime(2027, 3, 1, 9, 30).astimezone()
+AUDIT_HEADER = ("_submission__uuid", "event", "node", "start", "end")
 
 
 def _generator():  # type: ignore[no-untyped-def]
@@ -284,7 +286,7 @@ def test_the_audit_is_exported_as_odk_and_kobo_export_it(session: Session, tmp_p
     assert dict(zip(header, row, strict=True))["audit"] == "audit.csv"
     audit = [(*row, *(None,) * (5 - len(row))) for row in cells["audit"]]  # trailing blanks
     assert audit[:3] == [
-        ("_submission__uuid", "event", "node", "start", "end"),
+        AUDIT_HEADER,
         (submitted.uuid, "form start", None, 1000, None),
         (submitted.uuid, "question", "/data/about/role", 1000, 2500),
     ]
@@ -296,3 +298,8 @@ def test_the_audit_is_exported_as_odk_and_kobo_export_it(session: Session, tmp_p
     # Headquarters reads it as any export; the audit is a metadata column it only lists.
     (read,) = read_export(path, load_form(KOBO)).records()
     assert read["audit"] == "audit.csv"
+    # The CSV export: the audit sheet's rows in a file beside the responses' own.
+    export_responses_csv(session, info.id, tmp_path / "out.csv", "Embassy Testland")
+    with (tmp_path / "out-audit.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[:2] == [list(AUDIT_HEADER), [submitted.uuid, "form start", "", "1000", ""]]
