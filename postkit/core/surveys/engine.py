@@ -157,14 +157,31 @@ class Page:
     """What the form view shows at once: a `field-list` group, a repeat, or one question.
 
     `group` is the page's group, or for a question of a plain group that group (its title).
-    A repeat is one page holding all its instances (ODK Collect gives each instance's questions
-    pages of their own; postkit's pages are fixed when the session starts, instances are not).
+    A repeat is one page whose `steps` the respondent goes through as ODK Collect pages a
+    repeat: postkit's pages are fixed when the session starts, a repeat's instances are not.
     """
 
     index: int
     name: str
     group: Group | None
     items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen of a repeat's page, as ODK Collect shows it.
+
+    Each instance's questions are a step each, as a plain group's are pages (a field-list
+    group inside the instance, or the whole instance of a field-list repeat, is one step), and
+    a repeat the respondent fills ends with its prompt ("add another?", `prompt`). `key` is the
+    slot of the step's question or group, or of the repeat for a prompt; `questions` the slots
+    of the questions on it; `repeats` the repeat slots whose instances it can add to.
+    """
+
+    key: str
+    questions: tuple[str, ...]
+    repeats: tuple[str, ...] = ()
+    prompt: bool = False
 
 
 @dataclass(frozen=True)
@@ -259,6 +276,88 @@ class FormSession:
         name = split_slot(name)[0]
         self._item(name)
         return self._page_by_name.get(name)
+
+    def steps(self, page: Page) -> list[Step]:
+        """The screens of a page as the answers stand: a repeat's page steps through its
+        instances (see `Step`); any other page is one step holding all its questions."""
+        group = page.group
+        if group is None or not group.is_repeat or page.items != (group,):
+            questions = self._shown_slots(page.items, ())
+            return [Step(page.name, questions, self._inner_repeats(page.items, ()))]
+        found: list[Step] = []
+        self._repeat_steps(group, (), found)
+        return found
+
+    def step_of(self, page: Page, key: str) -> int | None:
+        """The number of the step of `page` a question slot (or a prompt's repeat slot) is on."""
+        for number, step in enumerate(self.steps(page)):
+            if key in step.questions or (step.prompt and step.key == key):
+                return number
+        return None
+
+    def _repeat_steps(self, repeat: Group, positions: tuple[int, ...], found: list[Step]) -> None:
+        key = slot(repeat.name, positions)
+        if not self._shows(repeat, positions):
+            return
+        whole = _has_page_appearance(repeat)
+        for number in range(1, self._counts.get(key, 0) + 1):
+            inner = (*positions, number)
+            instance = slot(repeat.name, inner)
+            if not self._visible.get(instance, False):
+                continue
+            if whole:
+                questions = self._shown_slots(repeat.items, inner)
+                found.append(Step(instance, questions, self._inner_repeats(repeat.items, inner)))
+            else:
+                self._item_steps(repeat.items, inner, found)
+        if self.can_change_instances(key):
+            found.append(Step(key, (), (key,), prompt=True))
+
+    def _item_steps(
+        self, items: tuple[Item, ...], positions: tuple[int, ...], found: list[Step]
+    ) -> None:
+        for item in items:
+            key = slot(item.name, positions)
+            if isinstance(item, Group) and item.is_repeat:
+                self._repeat_steps(item, positions, found)
+            elif isinstance(item, Group) and _has_page_appearance(item):
+                if self._shows(item, positions):
+                    questions = self._shown_slots(item.items, positions)
+                    repeats = self._inner_repeats(item.items, positions)
+                    found.append(Step(key, questions, repeats))
+            elif isinstance(item, Group):
+                if self._visible.get(key, False):
+                    self._item_steps(item.items, positions, found)
+            elif item.is_shown and self._visible.get(key, False):
+                found.append(Step(key, (key,)))
+
+    def _shown_slots(self, items: Iterable[Item], positions: tuple[int, ...]) -> tuple[str, ...]:
+        """The slots of the questions shown among `items`, in their instances that exist now."""
+        found: list[str] = []
+        for item in items:
+            if isinstance(item, Group) and item.is_repeat:
+                repeat = slot(item.name, positions)
+                for number in range(1, self._counts.get(repeat, 0) + 1):
+                    found.extend(self._shown_slots(item.items, (*positions, number)))
+            elif isinstance(item, Group):
+                found.extend(self._shown_slots(item.items, positions))
+            elif item.is_shown:
+                found.append(slot(item.name, positions))
+        return tuple(found)
+
+    def _inner_repeats(self, items: Iterable[Item], positions: tuple[int, ...]) -> tuple[str, ...]:
+        """The slots of the repeats the respondent fills among `items` (nested ones too)."""
+        found: list[str] = []
+        for item in items:
+            if isinstance(item, Group) and item.is_repeat:
+                repeat = slot(item.name, positions)
+                if self.can_change_instances(repeat):
+                    found.append(repeat)
+                for number in range(1, self._counts.get(repeat, 0) + 1):
+                    found.extend(self._inner_repeats(item.items, (*positions, number)))
+            elif isinstance(item, Group):
+                found.extend(self._inner_repeats(item.items, positions))
+        return tuple(found)
 
     def visible(self, item: Item | Page | str) -> bool:
         """Whether an item (or page, or slot) is shown: its `relevant` and its groups' hold.
@@ -1374,7 +1473,12 @@ def _questions(items: Iterable[Item]) -> list[Question]:
 def is_one_page(group: Group) -> bool:
     """Whether a group is shown as one page (appearance `field-list` or `table-list`); a repeat
     always is, see `Page`."""
-    return group.is_repeat or not PAGE_APPEARANCES.isdisjoint(group.appearance.lower().split())
+    return group.is_repeat or _has_page_appearance(group)
+
+
+def _has_page_appearance(group: Group) -> bool:
+    """A group (or repeat) whose appearance makes it one screen: field-list or table-list."""
+    return not PAGE_APPEARANCES.isdisjoint(group.appearance.lower().split())
 
 
 def _walk_items(items: Iterable[Item]) -> Iterable[Item]:
