@@ -166,3 +166,17 @@ def test_the_audit_follows_the_focus_from_question_to_question(qtbot: QtBot) -> 
     questions = [row[1] for row in events if row[0] == "question"]
     assert questions[-3:] == ["/data/about/role", "/data/about/region", "/data/about/role"]
     assert all(row[3] for row in events if row[0] == "question")
+
+
+def test_the_follow_up_form_runs_and_submits_with_its_defaults(qtbot: QtBot) -> None:
+    """The corpus form holding every function: its screens open and a response goes out."""
+    view = _view(qtbot, "kobo_follow_up.xlsx")
+    pages = 0
+    while not view.is_reviewing and pages < 40:
+        assert view.next_page(), view.page_errors(view.current_page())
+        pages += 1
+    submitted: list[dict[str, object]] = []
+    view.submit_requested.connect(submitted.append)
+    assert view.submit()
+    assert submitted[0]["c_pow"] == 144
+    assert submitted[0]["themes"] == ("wages", "climate")
