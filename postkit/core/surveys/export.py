@@ -219,9 +219,17 @@ def export_responses_csv(
     path = Path(path)
     _write_csv(path, table.header, table.rows)
     paths = repeat_csv_paths(path, table.form)
-    for repeat in (*table.repeats, *([table.audit] if table.audit else [])):
+    for repeat in table.repeats:
         _write_csv(paths[repeat.repeat], repeat.header, repeat.rows)
+    if table.audit is not None:
+        _write_csv(audit_csv_path(path, table.form), table.audit.header, table.audit.rows)
     return len(table.rows)
+
+
+def audit_csv_path(path: str | os.PathLike[str], form: Form) -> Path:
+    """The CSV of the audit sheet beside the main `path`: `<stem>-audit.csv`."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}-{audit_sheet_name(form)}{path.suffix}")
 
 
 def audit_sheet_name(form: Form) -> str:
@@ -251,15 +259,11 @@ def _audit_time(text: str) -> object:
 
 
 def repeat_csv_paths(path: str | os.PathLike[str], form: Form) -> dict[str, Path]:
-    """The CSV file of each repeat beside the main `path`: `<stem>-<repeat's sheet>.csv`;
-    and of the audit sheet, under the audit question's name, when the form has one."""
+    """The CSV file of each repeat beside the main `path`: `<stem>-<repeat's sheet>.csv`."""
     path = Path(path)
-    sheets = dict(repeat_sheet_names(form))
-    audit = next((q.name for q in _question_columns(form) if q.type == "audit"), None)
-    if audit is not None:
-        sheets[audit] = audit_sheet_name(form)
     return {
-        name: path.with_name(f"{path.stem}-{sheet}{path.suffix}") for name, sheet in sheets.items()
+        repeat: path.with_name(f"{path.stem}-{sheet}{path.suffix}")
+        for repeat, sheet in repeat_sheet_names(form).items()
     }
 
 

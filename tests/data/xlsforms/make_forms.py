@@ -141,6 +141,7 @@ VISITS: dict[str, Rows] = {
         ["today", "today"],
         ["deviceid", "deviceid"],
         ["username", "username"],
+        ["audit", "audit"],
         ["hidden", "campaign", "", "", "", "", "", "", "", "spring"],
         ["select_one agreement", "useful", "The guidelines are useful", "De richtlijnen zijn nuttig", "yes"],
         ["integer", "visit_count", "How many companies did you visit?", "Hoeveel bedrijven bezocht u?", "yes", "", ". >= 0 and . <= 20"],
