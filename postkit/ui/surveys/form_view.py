@@ -456,6 +456,7 @@ class FormView(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         self.show_page(page)
+        self._audit_page(self.current_page())  # the first page shown is no change of page
 
     # -- building ------------------------------------------------------------------------
 
@@ -555,6 +556,8 @@ class FormView(QWidget):
                 next((step.key for step in steps if step.prompt and step.key == prompt), ""),
             )
         self._refresh()
+        if instance is not None and self._is_stepped(self.current_page()):
+            self._audit_page(self.current_page())  # the step now shown
         self.schedule_save()
 
     # -- steps: a repeat's page screen by screen, as ODK Collect pages a repeat ----------
