@@ -64,7 +64,7 @@ def _export(session: Session, path: Path) -> Path:
 
 def test_each_repeat_gets_a_sheet_tied_to_its_parent_rows(session: Session, tmp_path: Path) -> None:
     sheets = _sheets(_export(session, tmp_path / "visits.xlsx"))
-    assert list(sheets) == ["responses", "visit", "contact", "labels", "meta"]
+    assert list(sheets) == ["responses", "visit", "contact", "audit", "labels", "meta"]
     responses = sheets["responses"]
     assert [row["_index"] for row in responses] == [1, 2]
     assert "company" not in responses[0]  # asked in the repeat: on its own sheet
@@ -156,7 +156,8 @@ def test_headquarters_summarises_repeats_likert_items_and_lists_metadata(
     selects = {select.name: select for select in summary.selects}
     assert {c.name: c.count for c in selects["signed"].choices} == {"yes": 1, "no": 0}
     metadata = {column.name: column for column in summary.metadata}
-    assert set(metadata) == {"start", "end", "today", "deviceid", "username", "campaign"}
+    metadata_columns = {"start", "end", "today", "deviceid", "username", "audit", "campaign"}
+    assert set(metadata) == metadata_columns
     assert metadata["start"].answered == 2 and metadata["campaign"].type == "hidden"
     assert "start" not in selects and "start" not in opened
 
@@ -246,6 +247,7 @@ def test_a_csv_export_writes_a_file_per_repeat_beside_the_main_one(
             return list(csv.DictReader(f))
 
     assert sorted(p.name for p in folder.iterdir()) == [
+        "out-audit.csv",
         "out-contact.csv",
         "out-visit.csv",
         "out.csv",
