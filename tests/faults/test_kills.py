@@ -385,7 +385,7 @@ def test_killed_import_of_a_large_eu_list(
 @pytest.fixture(scope="module")
 def shared_practices(post: Path, tmp_path_factory: pytest.TempPathFactory) -> Clean:
     """A .postkit file of many practices (a few with an attached file) from another post."""
-    from postkit.core.activities.attachments import store_attachment
+    from postkit.core.attachments import store_attachment
     from postkit.core.db import open_database
     from postkit.core.practices.exchange import export_practices
     from postkit.core.practices.records import PUBLISHED, PracticeInput

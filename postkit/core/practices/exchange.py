@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
-from postkit.core.activities.attachments import readable_attachment, store_attachment
+from postkit.core.attachments import readable_attachment, store_attachment
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.files import atomic_output

@@ -19,12 +19,11 @@ from sqlalchemy import Float, Integer, Select, delete, func, literal, or_, selec
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
-from postkit.core.activities.attachments import store_attachment
-from postkit.core.activities.listing import fts_query
 from postkit.core.activities.models import Activity
-from postkit.core.activities.records import AttachmentRecord
+from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
+from postkit.core.full_text import fts_query
 from postkit.core.practices.models import (
     PracticeAttachmentRow,
     PracticeConflictRow,

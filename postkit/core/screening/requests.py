@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
-from postkit.core.activities.attachments import store_attachment
+from postkit.core.attachments import store_attachment
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening import reference as screening_reference

@@ -77,10 +77,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit import __version__
-from postkit.core.activities.export import FORMULA_PREFIXES
 from postkit.core.csv_files import csv_writer
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
+from postkit.core.spreadsheet_safety import xlsx_text_cell
 from postkit.core.surveys.forms import Form, Group, Item, Question
 from postkit.core.surveys.models import SurveyResponseRow
 from postkit.core.surveys.receipts import record_sent_export
@@ -504,11 +504,7 @@ def _write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, obje
 
 def _cell(sheet: object, value: object) -> object:
     """The value as a cell that no spreadsheet takes for a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell = WriteOnlyCell(sheet, value)  # type: ignore[arg-type]
-        cell.data_type = "s"
-        return cell
-    return value
+    return xlsx_text_cell(sheet, value) if isinstance(value, str) else value
 
 
 def _label_rows(form: Form) -> list[list[object]]:

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from postkit.core.activities.attachments import (
+from postkit.core.attachments import (
+    AttachmentRecord,
     _safe_file_name,
     attachment_path,
     readable_attachment,
     store_attachment,
 )
-from postkit.core.activities.records import AttachmentRecord
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.records import AttachmentRecord
+from postkit.core.attachments import AttachmentRecord
 from postkit.core.errors import ValidationError
 from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, PracticeRecord
 from postkit.core.practices.service import TITLE_MAX, YEARS, validate_practice

@@ -1,4 +1,4 @@
-"""Files attached to records, copied into the database's files folder.
+"""Files attached to records of any feature, copied into the database's files folder.
 
 In the folder of a protected database (one whose file key is at hand, see sealed_files) the
 copies are sealed, straight from the source so no plain copy touches the folder;
@@ -13,9 +13,10 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from postkit.core.activities.records import AttachmentRecord
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
 from postkit.core.sealed_files import (
@@ -31,6 +32,17 @@ from postkit.core.sealed_files import (
 )
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    """A file attached to a record (an activity, a practice, evidence, a survey answer)."""
+
+    file_name: str
+    stored_name: str
+    sha256: str
+    size_bytes: int
+    added_at: datetime
 
 
 def _safe_file_name(name: str) -> str:
