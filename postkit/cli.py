@@ -471,7 +471,7 @@ def _run_restore(args: argparse.Namespace) -> None:
 
 def _run_demo_seed(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
-    from postkit.core.demo import seed_everything
+    from postkit.core.demo_seed import seed_everything
 
     database = open_database(database_location(args))
     seed_everything(database, activities=args.activities)
@@ -578,8 +578,8 @@ def _run_screening_verify(args: argparse.Namespace) -> None:
 def _run_screening_import_list(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
     from postkit.core.screening.list_formats import SOURCE_LABELS, ListSource
+    from postkit.core.screening.list_import import import_list
     from postkit.core.screening.rescreening import rescreen_report
-    from postkit.core.screening.sanctions_store import import_list
 
     database = open_database(database_location(args))
     with database.session() as session:
@@ -860,7 +860,7 @@ def _run_survey_receipts(args: argparse.Namespace) -> None:
             f"{receipt.accepted} accepted, {receipt.refused} refused"
         )
     if written:
-        from postkit.core.hq.signing import hq_signing_key, public_key_of
+        from postkit.core.receipt_signing import hq_signing_key, public_key_of
 
         key = public_key_of(hq_signing_key())
         print(f"signed with headquarters' key {key.short} (posts import it: survey receipt-key)")
@@ -924,7 +924,7 @@ def _run_receipt_import_key(args: argparse.Namespace) -> None:
 
 
 def _run_survey_receipt_key(args: argparse.Namespace) -> None:
-    from postkit.core.hq.signing import export_public_key, hq_signing_key, public_key_of
+    from postkit.core.receipt_signing import export_public_key, hq_signing_key, public_key_of
 
     path = export_public_key(args.out)
     key = public_key_of(hq_signing_key())
@@ -965,7 +965,7 @@ def _open_app(args: argparse.Namespace) -> int:
     import tempfile
 
     from postkit.core.db import open_database
-    from postkit.core.demo import seed_everything
+    from postkit.core.demo_seed import seed_everything
 
     demo_dir = Path(tempfile.mkdtemp(prefix="postkit-demo-"))
     try:

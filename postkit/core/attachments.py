@@ -45,7 +45,7 @@ class AttachmentRecord:
     added_at: datetime
 
 
-def _safe_file_name(name: str) -> str:
+def safe_file_name(name: str) -> str:
     cleaned = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name).strip(". ")
     return cleaned or "file"
 
@@ -60,7 +60,7 @@ def store_attachment(files_dir: Path, source: Path) -> AttachmentRecord:
         raise PostkitError(f"{source}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MB")
     target_root = files_dir / "attachments"
     target_root.mkdir(parents=True, exist_ok=True)
-    file_name = _safe_file_name(source.name)
+    file_name = safe_file_name(source.name)
     key = key_for(files_dir)
     if key is not None:
         return _store_sealed(files_dir, key, source, file_name, size)

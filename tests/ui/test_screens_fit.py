@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database, open_database
-from postkit.core.demo import seed_everything
+from postkit.core.demo_seed import seed_everything
 from postkit.core.hq.aggregate import collect_exports
 from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.paths import DATA_DIR_ENV_VAR

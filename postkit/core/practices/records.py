@@ -80,7 +80,7 @@ class PracticeRecord:
 
 
 @dataclass(frozen=True)
-class PracticeRow:
+class PracticeListRow:
     """One card or list line: only what the library view shows."""
 
     id: int

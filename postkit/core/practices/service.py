@@ -41,12 +41,12 @@ from postkit.core.practices.records import (
     ConflictRecord,
     PracticeFilter,
     PracticeInput,
+    PracticeListRow,
     PracticeRecord,
     PracticeUse,
     SharedPractice,
     SkipReason,
 )
-from postkit.core.practices.records import PracticeRow as PracticeListRow
 from postkit.core.profile import load_profile
 
 MAX_LINEAGE = 100

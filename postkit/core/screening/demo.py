@@ -15,9 +15,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from postkit.core.demo import DEMO_PROFILE
+from postkit.core.demo_post import DEMO_PROFILE
 from postkit.core.paths import resources_dir
 from postkit.core.profile import load_profile, save_profile
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import (
     Answer,
     Decision,
@@ -33,11 +34,7 @@ from postkit.core.screening.requests import (
     decide,
     get_request,
 )
-from postkit.core.screening.sanctions_store import (
-    import_sanctions_list,
-    judge_match,
-    screen_request,
-)
+from postkit.core.screening.sanctions_store import judge_match, screen_request
 
 SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"
 # The fictional samples of the official lists, screened beside the OpenSanctions sample.

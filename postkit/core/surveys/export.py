@@ -158,7 +158,7 @@ def export_responses_xlsx(
         ("form_sha256", info.sha256),
         ("languages", " ".join(table.form.languages)),
         ("post", post_name),
-        ("exported_at", _iso_utc(exported_at)),
+        ("exported_at", iso_utc(exported_at)),
         ("responses", len(table.rows)),
         ("sha256", table.digest),
         ("postkit_version", __version__),
@@ -167,7 +167,7 @@ def export_responses_xlsx(
         meta.append((REPEATS_KEY, " ".join(repeat.sheet for repeat in table.repeats)))
         meta.extend((SHEET_DIGEST_PREFIX + repeat.sheet, repeat.digest) for repeat in table.repeats)
     with atomic_output(Path(path)) as temp:
-        _write_workbook(temp, table, meta)
+        write_workbook(temp, table, meta)
         file_sha256 = hashlib.sha256(temp.read_bytes()).hexdigest()
     # Only the .xlsx goes to headquarters, so only it is kept to be matched with a receipt.
     record_sent_export(
@@ -229,7 +229,7 @@ def response_table(
     """The header and rows of the responses sheet: every submitted response to the version."""
     form = load_definition(session, form_pk)
     from_profile = profile_answers(form, post_name, region)
-    columns = _question_columns(form)
+    columns = question_columns(form)
     header = [*META_COLUMNS, *column_names(form, columns)]
     repeats = form.repeats()
     if repeats:
@@ -249,13 +249,13 @@ def response_table(
         answers = decode_answers(form, response.answers) | from_profile
         row: list[object] = [
             response.uuid,
-            _iso_utc(response.submitted_at) if response.submitted_at else None,
+            iso_utc(response.submitted_at) if response.submitted_at else None,
             response.language or None,
             1 if response.is_anonymous else 0,
             None if response.is_anonymous else _text(response.respondent),
         ]
         for question in columns:
-            row.extend(_cells(form, question, answers.get(question.name)))
+            row.extend(answer_cells(form, question, answers.get(question.name)))
         if repeats:
             row.append(len(rows) + 1)
             _add_instances(
@@ -342,7 +342,7 @@ def _add_instances(
             index = len(rows) + 1
             row: list[object] = []
             for question in repeat_questions(form, item.name):
-                row.extend(_cells(form, question, instance.get(question.name)))
+                row.extend(answer_cells(form, question, instance.get(question.name)))
             row.extend([index, parent[1], parent[0], uuid])
             rows.append(row)
             _add_instances(
@@ -396,7 +396,7 @@ def canonical_number(value: int | float) -> int | float | None:
     return number
 
 
-def _question_columns(form: Form) -> list[Question]:
+def question_columns(form: Form) -> list[Question]:
     """The responses sheet's questions: those outside repeats (each repeat has a sheet)."""
     return [
         question
@@ -405,7 +405,7 @@ def _question_columns(form: Form) -> list[Question]:
     ]
 
 
-def _cells(form: Form, question: Question, value: object) -> list[object]:
+def answer_cells(form: Form, question: Question, value: object) -> list[object]:
     if question.type == "select_multiple":
         choices = form.choices(question)
         if value is None:
@@ -443,7 +443,7 @@ def _text(value: str) -> str | None:
     return value.replace("\r\n", "\n").replace("\r", "\n") or None
 
 
-def _iso_utc(moment: datetime) -> str:
+def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -455,7 +455,7 @@ def _csv_text(value: object) -> object:
 # The workbook
 
 
-def _write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, object]]) -> None:
+def write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, object]]) -> None:
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     responses = workbook.create_sheet(RESPONSES_SHEET)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from postkit.core.attachments import (
     AttachmentRecord,
-    _safe_file_name,
     attachment_path,
     readable_attachment,
+    safe_file_name,
     store_attachment,
 )
 from postkit.core.db.base import utc_now
@@ -68,7 +68,7 @@ def describe_file(source: Path) -> AttachedFile:
                 digest.update(chunk)
     except OSError as error:
         raise PostkitError(f"{source}: cannot be read ({error.strerror})") from error
-    return AttachedFile(_safe_file_name(Path(source).name), digest.hexdigest())
+    return AttachedFile(safe_file_name(Path(source).name), digest.hexdigest())
 
 
 def stored_file(files_dir: Path, attached: AttachedFile) -> Path:
