@@ -618,8 +618,8 @@ def _run_screening_record(args: argparse.Namespace) -> None:
     from postkit.core.profile import load_profile
     from postkit.core.screening.audit import chain_anchor, entries_for
     from postkit.core.screening.decision_record import write_decision_record
-    from postkit.core.screening.requests import get_request
     from postkit.core.screening.risk import risk_summary
+    from postkit.core.screening.service import get_request
 
     database = open_database(database_location(args))
     with database.session() as session:
@@ -646,7 +646,7 @@ def _run_survey_validate(args: argparse.Namespace) -> None:
 
 def _run_survey_import(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
-    from postkit.core.surveys.responses import import_form
+    from postkit.core.surveys.service import import_form
 
     database = open_database(database_location(args))
     with database.session() as session:
@@ -660,7 +660,7 @@ def _run_survey_export(args: argparse.Namespace) -> None:
     from postkit.core.profile import load_profile, post_region
     from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
     from postkit.core.surveys.export_plan import plan_export
-    from postkit.core.surveys.responses import ensure_shipped_forms, find_form
+    from postkit.core.surveys.service import ensure_shipped_forms, find_form
 
     database = open_database(database_location(args))
     with database.session() as session:
@@ -685,7 +685,7 @@ def _run_survey_export(args: argparse.Namespace) -> None:
         beside = []
         if export is export_responses_csv:
             from postkit.core.surveys.export import repeat_csv_paths
-            from postkit.core.surveys.responses import load_definition
+            from postkit.core.surveys.service import load_definition
 
             beside = list(repeat_csv_paths(args.out, load_definition(session, form.id)).values())
     print(f"{args.out}: {count} responses to {form.form_id} {form.version} from {post}")
@@ -783,9 +783,9 @@ class _TerminalProgress:
 
 def _run_survey_aggregate(args: argparse.Namespace) -> int:
     from postkit.core.db import open_database
-    from postkit.core.hq.aggregate import skipped_files
     from postkit.core.hq.forms import any_form, form_of, sort_by_form
     from postkit.core.hq.report import write_aggregate_report
+    from postkit.core.hq.service import skipped_files
     from postkit.core.hq.summary import collect_and_summarise, write_summary_xlsx
 
     database = open_database(database_location(args))

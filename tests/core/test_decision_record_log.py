@@ -27,9 +27,9 @@ from postkit.core.screening.records import (
     RequestRecord,
 )
 from postkit.core.screening.reference import checklist_codes
-from postkit.core.screening.requests import answer_item, create_request, decide, update_request
 from postkit.core.screening.risk import risk_summary
 from postkit.core.screening.sanctions_store import clear_matcher_cache, judge_match, screen_request
+from postkit.core.screening.service import answer_item, create_request, decide, update_request
 from tests.pdf_text import pdf_text
 
 SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"

@@ -21,9 +21,9 @@ from postkit.core.screening.audit import entries_for, verify_chain
 from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.models import SanctionsListRow
 from postkit.core.screening.records import RequestInput
-from postkit.core.screening.requests import create_request, get_request
 from postkit.core.screening.rescreening import rescreen_report
 from postkit.core.screening.sanctions_store import current_lists, old_lists, screen_request
+from postkit.core.screening.service import create_request, get_request
 
 SAMPLES = resources_dir() / "sanctions"
 EU = SAMPLES / "sample-eu-fsf.xml"

@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 
 from postkit.core import receipt_format
 from postkit.core.db import Database, open_database
-from postkit.core.hq.aggregate import ACCEPTED, REFUSED, collect_exports
 from postkit.core.hq.reading import ExportRejected, read_export
 from postkit.core.hq.receipts import build_receipts, write_receipts
+from postkit.core.hq.service import ACCEPTED, REFUSED, collect_exports
 from postkit.core.receipt_format import (
     RECEIPT_FORMAT,
     Receipt,
@@ -55,8 +55,8 @@ from postkit.core.surveys.receipts import (
     read_receipt,
     record_sent_export,
 )
-from postkit.core.surveys.responses import import_form, start_response, submit_response
 from postkit.core.surveys.sent_exports import SentExportRow
+from postkit.core.surveys.service import import_form, start_response, submit_response
 from postkit.core.surveys.xlsform import load_form
 from postkit.core.untrusted import load_json
 from tests.conftest import TEST_PROFILE

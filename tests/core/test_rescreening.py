@@ -20,7 +20,6 @@ from postkit.core.screening.records import (
     RequestInput,
     Status,
 )
-from postkit.core.screening.requests import create_request, decide, get_request
 from postkit.core.screening.rescreening import (
     finish_rescreening,
     rescreen_after_import,
@@ -28,6 +27,7 @@ from postkit.core.screening.rescreening import (
     year_before,
 )
 from postkit.core.screening.sanctions_store import current_lists, judge_match, screen_request
+from postkit.core.screening.service import create_request, decide, get_request
 
 ACTOR = "Tess Tester"
 # Decided with checklist steps still open, which takes a reason.

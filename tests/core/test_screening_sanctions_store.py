@@ -24,16 +24,6 @@ from postkit.core.screening.records import (
     RequestInput,
     SanctionsListInfo,
 )
-from postkit.core.screening.requests import (
-    RequestDecidedError,
-    answer_item,
-    confirm_answer,
-    create_request,
-    decide,
-    get_request,
-    list_requests,
-    update_request,
-)
 from postkit.core.screening.sanctions import read_sanctions_csv
 from postkit.core.screening.sanctions_store import (
     current_list,
@@ -42,6 +32,16 @@ from postkit.core.screening.sanctions_store import (
     matcher_for,
     screen_request,
     screening_finding,
+)
+from postkit.core.screening.service import (
+    RequestDecidedError,
+    answer_item,
+    confirm_answer,
+    create_request,
+    decide,
+    get_request,
+    list_requests,
+    update_request,
 )
 
 ACTOR = "Tess Tester"

@@ -17,7 +17,7 @@ from postkit.core.errors import ValidationError
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export import export_responses_xlsx
 from postkit.core.surveys.forms import Question
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     import_form,
     list_responses,
     session_metadata,

@@ -26,7 +26,7 @@ from postkit.core.screening.records import (
     RequestRow,
     Status,
 )
-from postkit.core.screening.requests import answer_item, create_request, get_request
+from postkit.core.screening.service import answer_item, create_request, get_request
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.screening import page as page_module
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage

@@ -42,7 +42,7 @@ from postkit.core.surveys.export import (
     write_workbook,
 )
 from postkit.core.surveys.forms import Form
-from postkit.core.surveys.responses import decode_answers, encode_answers, shipped_surveys_dir
+from postkit.core.surveys.service import decode_answers, encode_answers, shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 
 MAX_RESPONSES = 1000

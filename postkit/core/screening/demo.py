@@ -27,14 +27,14 @@ from postkit.core.screening.records import (
     RequestInput,
     RequestRecord,
 )
-from postkit.core.screening.requests import (
+from postkit.core.screening.sanctions_store import judge_match, screen_request
+from postkit.core.screening.service import (
     add_evidence,
     answer_item,
     create_request,
     decide,
     get_request,
 )
-from postkit.core.screening.sanctions_store import judge_match, screen_request
 
 SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"
 # The fictional samples of the official lists, screened beside the OpenSanctions sample.

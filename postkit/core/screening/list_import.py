@@ -22,10 +22,11 @@ from postkit.core.screening.audit import append_entry
 from postkit.core.screening.list_formats import file_sha256, read_sanctions_list
 from postkit.core.screening.models import SanctionsEntryRow, SanctionsListRow
 from postkit.core.screening.records import SanctionsListInfo
-from postkit.core.screening.requests import checked_actor, list_info
 from postkit.core.screening.rescreening import finish_rescreening
 from postkit.core.screening.sanctions import SanctionsList
 from postkit.core.screening.sanctions_store import current_lists, entry_values
+from postkit.core.screening.service import list_info
+from postkit.core.screening.validation import checked_actor
 
 
 @dataclass(frozen=True)

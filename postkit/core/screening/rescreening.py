@@ -37,7 +37,6 @@ from postkit.core.screening.models import (
     SupportRequestRow,
 )
 from postkit.core.screening.records import Judgement, MatchRecord, RequestRecord, Status
-from postkit.core.screening.requests import checked_actor, commit_record, to_record
 from postkit.core.screening.sanctions_store import (
     candidate_row,
     current_lists,
@@ -46,6 +45,8 @@ from postkit.core.screening.sanctions_store import (
     screened_subjects,
     subject_candidates,
 )
+from postkit.core.screening.service import commit_record, to_record
+from postkit.core.screening.validation import checked_actor
 
 RESCREENED = "rescreened"
 Progress = Callable[[int, int], None]

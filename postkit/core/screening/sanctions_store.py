@@ -37,15 +37,15 @@ from postkit.core.screening.records import (
     SanctionsListInfo,
     ScreeningFinding,
 )
-from postkit.core.screening.requests import (
-    checked_actor,
+from postkit.core.screening.sanctions import VALUE_SEPARATOR, SanctionsEntry
+from postkit.core.screening.service import (
     commit_record,
     list_info,
     refuse_if_decided,
     request_row,
     to_record,
 )
-from postkit.core.screening.sanctions import VALUE_SEPARATOR, SanctionsEntry
+from postkit.core.screening.validation import checked_actor
 
 SANCTIONS_ITEM = "sanctions"
 CANDIDATES_PER_NAME = 10

@@ -84,7 +84,7 @@ from postkit.core.spreadsheet_safety import xlsx_text_cell
 from postkit.core.surveys.forms import Form, Group, Item, Question
 from postkit.core.surveys.models import SurveyResponseRow
 from postkit.core.surveys.receipts import record_sent_export
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     SUBMITTED,
     decode_answers,
     get_form,

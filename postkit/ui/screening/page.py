@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
 from postkit.core.profile import PostProfile
-from postkit.core.screening import requests as service
+from postkit.core.screening import service
 from postkit.core.screening.audit import chain_anchor, entries_for, verify_chain
 from postkit.core.screening.list_import import ListImport
 from postkit.core.screening.records import (
