@@ -664,7 +664,7 @@ class MainWindow(QMainWindow):
 
     def export_receipt_key(self) -> Path | None:
         """Headquarters: write the public key the posts check receipts with."""
-        from postkit.core.hq.signing import export_public_key, hq_signing_key, public_key_of
+        from postkit.core.receipt_signing import export_public_key, hq_signing_key, public_key_of
 
         path = self.ask_receipt_key_path(for_saving=True)
         if path is None:
@@ -920,7 +920,7 @@ class MainWindow(QMainWindow):
     def ask_backup_file(self) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        from postkit.core.db.backup import backups_dir
+        from postkit.core.db.backup_files import backups_dir
 
         assert self.database_file is not None
         name, _ = QFileDialog.getOpenFileName(

@@ -24,7 +24,7 @@ TYPED = "child labour"
 
 def _raw_sql_seconds(path: Path, text: str) -> float:
     """The floor: the same filter as bare SQL on a plain sqlite3 connection."""
-    from postkit.core.activities.listing import fts_query
+    from postkit.core.full_text import fts_query
 
     match = fts_query(text)
     connection = sqlite3.connect(path)

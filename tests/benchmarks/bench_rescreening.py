@@ -83,8 +83,8 @@ def screened_database(count: int) -> Path:
     from postkit.core.screening.models import SanctionsListRow
     from postkit.core.screening.name_index import index_file
     from postkit.core.screening.records import Decision, Judgement, Outcome
-    from postkit.core.screening.requests import create_request, decide
     from postkit.core.screening.sanctions_store import judge_match, screen_request
+    from postkit.core.screening.service import create_request, decide
 
     source, entries = stored_list(count)
     path = Path(tempfile.gettempdir()) / f"postkit-bench-rescreen-{count}.sqlite3"

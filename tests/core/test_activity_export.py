@@ -11,11 +11,11 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
+from postkit.core.activities.demo import seed_demo
 from postkit.core.activities.export import COLUMNS, export_activities_xlsx
 from postkit.core.activities.listing import activity_ids
 from postkit.core.activities.records import ActivityFilter, ActivityInput
 from postkit.core.activities.service import create_activity, get_activity
-from postkit.core.demo import seed_demo
 from postkit.core.errors import CancelledError, PostkitError
 
 SEMINAR = ActivityInput(

@@ -16,12 +16,12 @@ from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.report import write_annual_report
 from postkit.core.activities.service import create_activity
 from postkit.core.db import Database
-from postkit.core.hq.aggregate import collect_exports
 from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.hq.report import write_aggregate_report
+from postkit.core.hq.service import collect_exports
 from postkit.core.hq.summary import build_summary
 from postkit.core.i18n import long_day, translator
-from postkit.core.surveys.responses import shipped_surveys_dir
+from postkit.core.surveys.service import shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 from tests.pdf_text import pdf_lines, pdf_text
 

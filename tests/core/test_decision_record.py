@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.flowables import KeepTogether
 
 from postkit.core.errors import PostkitError
+from postkit.core.pdf_pages import NumberedCanvas
 from postkit.core.screening import decision_record
 from postkit.core.screening.decision_record import build_story, write_decision_record
 from postkit.core.screening.records import (
@@ -504,7 +505,7 @@ def test_a_failed_rendering_leaves_the_previous_file_alone(
         if self._pageNumber > 1:  # type: ignore[attr-defined]
             raise RuntimeError("disk gremlin")
 
-    monkeypatch.setattr(decision_record._FooterCanvas, "_draw_footer", fail_on_the_second_page)
+    monkeypatch.setattr(NumberedCanvas, "draw_footer", fail_on_the_second_page)
     with pytest.raises(RuntimeError, match="disk gremlin"):
         _write(with_conditions, out)
     assert out.read_bytes() == before

@@ -120,7 +120,7 @@ def test_activities_stored_without_a_post_get_the_profiles_post_on_upgrade(
 def test_a_decision_made_before_0009_upgrades_with_no_open_steps_recorded(
     tmp_path: Path,
 ) -> None:
-    from postkit.core.screening.requests import get_request
+    from postkit.core.screening.service import get_request
 
     database = connect(tmp_path / "old.sqlite3")
     upgrade(database.engine, "0007")

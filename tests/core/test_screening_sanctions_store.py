@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.paths import resources_dir
-from postkit.core.screening import sanctions_store
+from postkit.core.screening import list_import, sanctions_store
 from postkit.core.screening.audit import entries_for, verify_chain
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.matching import DEFAULT_THRESHOLD, MATCHER_VERSION
 from postkit.core.screening.models import AuditEntryRow, SanctionsEntryRow, SanctionsListRow
 from postkit.core.screening.records import (
@@ -23,7 +24,16 @@ from postkit.core.screening.records import (
     RequestInput,
     SanctionsListInfo,
 )
-from postkit.core.screening.requests import (
+from postkit.core.screening.sanctions import read_sanctions_csv
+from postkit.core.screening.sanctions_store import (
+    current_list,
+    judge_match,
+    list_entries,
+    matcher_for,
+    screen_request,
+    screening_finding,
+)
+from postkit.core.screening.service import (
     RequestDecidedError,
     answer_item,
     confirm_answer,
@@ -32,16 +42,6 @@ from postkit.core.screening.requests import (
     get_request,
     list_requests,
     update_request,
-)
-from postkit.core.screening.sanctions import read_sanctions_csv
-from postkit.core.screening.sanctions_store import (
-    current_list,
-    import_sanctions_list,
-    judge_match,
-    list_entries,
-    matcher_for,
-    screen_request,
-    screening_finding,
 )
 
 ACTOR = "Tess Tester"
@@ -155,7 +155,7 @@ def test_a_failure_while_storing_rolls_the_whole_list_back(
     def failing_log(*args: object) -> None:
         raise PostkitError("disk full")
 
-    monkeypatch.setattr(sanctions_store, "append_entry", failing_log)
+    monkeypatch.setattr(list_import, "append_entry", failing_log)
     with pytest.raises(PostkitError, match="disk full"):
         import_sanctions_list(session, path, ACTOR)
 

@@ -20,7 +20,7 @@ from postkit.core.hq.reading import read_export
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
 from postkit.core.surveys.forms import Question
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     import_form,
     list_responses,
     session_metadata,

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from postkit.core.activities.service import get_activity
 from postkit.core.db import Database
 from postkit.core.screening.records import Answer
-from postkit.core.screening.requests import get_request
-from postkit.core.surveys.responses import get_response, open_drafts
+from postkit.core.screening.service import get_request
+from postkit.core.surveys.service import get_response, open_drafts
 from postkit.ui.activities.editor import ActivityDialog
 from postkit.ui.main_window import MainWindow
 from postkit.ui.surveys.dialogs import StartResponseDialog

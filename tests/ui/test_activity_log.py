@@ -11,12 +11,12 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
-from postkit.core.activities.attachments import attachment_path
+from postkit.core.activities.demo import seed_demo
 from postkit.core.activities.listing import activity_ids, count_activities
 from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity, get_activity
+from postkit.core.attachments import attachment_path
 from postkit.core.db import Database, open_database
-from postkit.core.demo import seed_demo
 from postkit.ui import main_window as main_window_module
 from postkit.ui.actions import ActionId
 from postkit.ui.activities.editor import ActivityDialog

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.screening.records import Answer, RequestInput
 from postkit.core.screening.reference import checklist
-from postkit.core.screening.requests import answer_item, create_request
+from postkit.core.screening.service import answer_item, create_request
 from postkit.ui.screening.checklist import STATE_COLORS
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
 from tests.conftest import TEST_PROFILE

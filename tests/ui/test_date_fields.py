@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.screening.records import Outcome, RequestInput
-from postkit.core.screening.requests import create_request
+from postkit.core.screening.service import create_request
 from postkit.ui.activities.editor import ActivityDialog
 from postkit.ui.i18n import apply_locale
 from postkit.ui.screening.decision_panel import DecisionPanel

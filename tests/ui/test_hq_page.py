@@ -291,7 +291,7 @@ def _choose_in_dialog(qtbot: QtBot, starts_with: str, offered: list[list[str]]) 
 def test_exports_of_several_surveys_are_aggregated_one_survey_at_a_time(
     qtbot: QtBot, page: HeadquartersPage, exports: list[Path], database: Database, tmp_path: Path
 ) -> None:
-    from postkit.core.surveys.responses import import_form
+    from postkit.core.surveys.service import import_form
     from tests.hq_exports import write_check_in_exports, write_check_in_form
 
     form_file = write_check_in_form(tmp_path / "forms")

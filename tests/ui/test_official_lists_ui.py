@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.paths import resources_dir
 from postkit.core.screening import rescreening, sanctions_store
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import RequestInput
-from postkit.core.screening.requests import create_request
-from postkit.core.screening.sanctions_store import import_sanctions_list, screen_request
+from postkit.core.screening.sanctions_store import screen_request
+from postkit.core.screening.service import create_request
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.screening.page import ScreeningPage
 from postkit.ui.screening.sanctions_panel import SanctionsPanel

@@ -234,7 +234,7 @@ def test_changing_the_passphrase_can_replace_the_file_key_and_the_window_keeps_s
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from postkit.core.activities.attachments import readable_attachment, store_attachment
+    from postkit.core.attachments import readable_attachment, store_attachment
     from postkit.core.sealed_files import load_file_key
 
     path = _protected(database)

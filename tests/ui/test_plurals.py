@@ -12,14 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.paths import resources_dir
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import Answer, Judgement, RequestInput
 from postkit.core.screening.reference import checklist
-from postkit.core.screening.requests import answer_item, create_request
-from postkit.core.screening.sanctions_store import (
-    import_sanctions_list,
-    judge_match,
-    screen_request,
-)
+from postkit.core.screening.sanctions_store import judge_match, screen_request
+from postkit.core.screening.service import answer_item, create_request
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.screening.page import ScreeningPage
 from postkit.ui.screening.sanctions_panel import SanctionsPanel

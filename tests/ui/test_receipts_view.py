@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
-from postkit.core.hq.receipts import Receipt, ReceiptEntry
-from postkit.core.hq.signing import export_public_key, hq_signing_key
+from postkit.core.receipt_format import Receipt, ReceiptEntry
+from postkit.core.receipt_signing import export_public_key, hq_signing_key
 from postkit.core.surveys.demo import seed_survey_demo
 from postkit.core.surveys.receipts import import_hq_key, list_sent_exports, record_sent_export
 from postkit.ui.surveys.page import SurveysPage

@@ -10,13 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.screening import sanctions_store
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import Decision, Judgement, MatchRecord, Outcome
-from postkit.core.screening.requests import create_request, decide, get_request
-from postkit.core.screening.sanctions_store import (
-    import_sanctions_list,
-    judge_match,
-    screen_request,
-)
+from postkit.core.screening.sanctions_store import judge_match, screen_request
+from postkit.core.screening.service import create_request, decide, get_request
 from postkit.ui.screening.page import SANCTIONS_TAB, ScreeningPage
 from tests.conftest import TEST_PROFILE
 from tests.core.test_rescreening import (

@@ -17,6 +17,7 @@ from postkit.core.db import Database
 from postkit.core.paths import resources_dir
 from postkit.core.screening import reference
 from postkit.core.screening.audit import entries_for
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import (
     Answer,
     Judgement,
@@ -25,8 +26,7 @@ from postkit.core.screening.records import (
     RequestRow,
     Status,
 )
-from postkit.core.screening.requests import answer_item, create_request, get_request
-from postkit.core.screening.sanctions_store import import_sanctions_list
+from postkit.core.screening.service import answer_item, create_request, get_request
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.screening import page as page_module
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database, open_database
-from postkit.core.demo import seed_everything
-from postkit.core.hq.aggregate import collect_exports
+from postkit.core.demo_seed import seed_everything
 from postkit.core.hq.demo_exports import write_demo_exports
+from postkit.core.hq.service import collect_exports
 from postkit.core.paths import DATA_DIR_ENV_VAR
 from postkit.core.profile import load_profile
-from postkit.core.surveys.responses import shipped_surveys_dir
+from postkit.core.surveys.service import shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 from postkit.ui.i18n import apply_locale, install_translators, translations_dir
 from postkit.ui.main_window import MODULES, MainWindow

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.surveys.demo import seed_survey_demo
 from postkit.core.surveys.receipts import list_sent_exports
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     DRAFT,
     SUBMITTED,
     ResponseInfo,
@@ -478,7 +478,7 @@ def test_the_form_title_follows_the_language_of_the_questions(open_page, asked: 
 def test_a_csv_export_of_a_form_with_repeats_names_the_file_of_each_repeat(
     qtbot: QtBot, open_page, asked: Asked, database: Database, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from postkit.core.surveys.responses import import_form, submit_response
+    from postkit.core.surveys.service import import_form, submit_response
 
     visits = Path(__file__).resolve().parents[1] / "data" / "xlsforms" / "kobo_company_visits.xlsx"
     with database.session() as session:

@@ -27,14 +27,13 @@ from postkit.core.activities.models import (
 )
 from postkit.core.activities.records import ActivityFilter
 from postkit.core.files import atomic_output
+from postkit.core.spreadsheet_safety import xlsx_text_cell
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 SHEET_TITLE = "activities"
 BATCH_SIZE = 2000
-# Text starting with one of these is a formula to Excel or LibreOffice.
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -209,11 +208,7 @@ class _RowMaker:
             return None
         if ILLEGAL_CHARACTERS_RE.search(value):
             value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if value.startswith(FORMULA_PREFIXES):
-            cell = WriteOnlyCell(self.sheet, value)
-            cell.data_type = "s"
-            return cell
-        return value
+        return xlsx_text_cell(self.sheet, value)
 
     def rows(
         self,

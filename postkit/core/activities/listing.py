@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.activities.models import Activity, ActivitySector, ActivityTheme
 from postkit.core.activities.records import ActivityFilter, ActivityRow
+from postkit.core.full_text import fts_query
 
 
 class SortKey(StrEnum):
@@ -40,14 +41,6 @@ _SORT_COLUMNS: dict[SortKey, ColumnElement[object]] = {
 }
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text_query: str) -> str | None:
-    """An FTS5 MATCH expression: every word must occur, the last may be a prefix (typing)."""
-    words = _WORD.findall(text_query)
-    if not words:
-        return None
-    return " ".join(f'"{word}"*' for word in words)
 
 
 def quarter_range(year: int, quarter: int | None) -> tuple[date, date]:

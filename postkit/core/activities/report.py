@@ -19,7 +19,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -34,7 +33,6 @@ from reportlab.platypus import (
 )
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.activities.listing import quarter_range
@@ -43,6 +41,7 @@ from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_sum
 from postkit.core.files import atomic_output
 from postkit.core.i18n import Translator, long_day, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from postkit.core.pdf_pages import Footer, numbered_canvas
 from postkit.core.profile import PostProfile, load_profile
 
 # Names in any European script print as written (see pdf_fonts).
@@ -178,10 +177,10 @@ class _Report:
         footer = f"postkit · {self.title} · {self.post_name}"
         page_label = self._("page {page} of {pages}")
 
-        def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-            return _NumberedCanvas(footer, page_label, *args, **kwargs)
-
-        document.build(story, canvasmaker=canvas_maker)
+        # The cover is counted but carries no footer.
+        document.build(
+            story, canvasmaker=numbered_canvas(Footer((footer,), page_label, first_page=2))
+        )
 
     def cover(self, styles: _Styles) -> list[Flowable]:
         story: list[Flowable] = [
@@ -519,41 +518,3 @@ def _nice_step(highest: int, most_steps: int = 6) -> int:
             if highest <= factor * magnitude * most_steps:
                 return factor * magnitude
         magnitude *= 10
-
-
-class _NumberedCanvas(Canvas):
-    """Puts 'page n of m' in every footer but the cover's; m is known only after the last page."""
-
-    def __init__(self, footer: str, page_label: str, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._page_label = page_label
-        self._pages: list[dict[str, Any]] = []
-
-    @override
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    @override
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            if self._pageNumber > 1:
-                self._draw_footer(total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, total: int) -> None:
-        self.saveState()
-        self.setFont(REGULAR, 8)
-        self.setFillColor(colors.grey)
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.5)
-        y = MARGIN - 2 * mm
-        self.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
-        self.drawString(MARGIN, y, self._footer)
-        label = self._page_label.format(page=self._pageNumber, pages=total)
-        self.drawRightString(PAGE_WIDTH - MARGIN, y, label)
-        self.restoreState()

@@ -15,8 +15,9 @@ from postkit.core.activities.models import (
     ActivitySector,
     ActivityTheme,
 )
-from postkit.core.activities.records import ActivityInput, ActivityRecord, AttachmentRecord
+from postkit.core.activities.records import ActivityInput, ActivityRecord
 from postkit.core.activities.validation import validate_activity
+from postkit.core.attachments import AttachmentRecord
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import NotFoundError
 from postkit.core.profile import load_profile

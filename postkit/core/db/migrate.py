@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -84,8 +85,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
-def ensure_schema(engine: Engine) -> str:
-    """Create or upgrade the schema; refuse a database made by a newer postkit."""
+def ensure_schema(
+    engine: Engine, before_upgrade: Callable[[Engine, str], None] | None = None
+) -> str:
+    """Create or upgrade the schema; refuse a database made by a newer postkit.
+
+    `before_upgrade(engine, revision)` runs before an older schema is upgraded (the database
+    module backs the file up there; this module does not import the backups, which read it).
+    """
     revision = current_revision(engine)
     if revision == HEAD_REVISION:
         return revision
@@ -101,19 +108,7 @@ def ensure_schema(engine: Engine) -> str:
             )
     elif revision not in known_revisions(engine):
         raise DatabaseError(newer_schema_message(revision))
-    else:
-        _backup_before_upgrade(engine, revision)
+    elif before_upgrade is not None:
+        before_upgrade(engine, revision)
     upgrade(engine)
     return HEAD_REVISION
-
-
-def _backup_before_upgrade(engine: Engine, revision: str) -> None:
-    """An older post database is copied aside before its schema changes."""
-    if engine.dialect.name != "sqlite" or not engine.url.database:
-        return
-    from pathlib import Path
-
-    from postkit.core.db.backup import backup_database
-
-    engine.dispose()  # let the backup read a quiet database
-    backup_database(Path(engine.url.database), f"before-upgrade-{revision}")

@@ -16,7 +16,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -28,12 +27,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.files import atomic_output
 from postkit.core.i18n import N_, Translator, long_day, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from postkit.core.pdf_pages import Footer, numbered_canvas
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.audit import ANCHOR_MARK
 from postkit.core.screening.log_text import (
@@ -214,10 +213,10 @@ class _Document:
         footer = (f"{self._(TITLE)} · {self._(REFERENCE)} {self.reference}", printed)
         page_label = self._("page {page} of {pages}")
 
-        def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-            return _FooterCanvas(footer, page_label, *args, **kwargs)
-
-        document.build(self.story(), canvasmaker=canvas_maker)
+        page_footer = Footer(
+            footer, page_label, font_size=7.5, color=colors.HexColor("#555555"), rule_height=4 * mm
+        )
+        document.build(self.story(), canvasmaker=numbered_canvas(page_footer))
 
     def story(self) -> list[Flowable]:
         return [
@@ -816,41 +815,3 @@ class _Styles:
 @cache
 def _styles() -> _Styles:
     return _Styles()
-
-
-class _FooterCanvas(Canvas):
-    """Puts the record's footer and 'page n of m' on every page; m is known only at the end."""
-
-    def __init__(self, footer: tuple[str, str], page_label: str, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._page_label = page_label
-        self._pages: list[dict[str, Any]] = []
-
-    @override
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    @override
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._draw_footer(total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, total: int) -> None:
-        self.saveState()
-        self.setFont(REGULAR, 7.5)
-        self.setFillColor(colors.HexColor("#555555"))
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.5)
-        top = MARGIN + 4 * mm
-        self.line(MARGIN, top, PAGE_WIDTH - MARGIN, top)
-        self.drawString(MARGIN, top - 4 * mm, self._footer[0])
-        self.drawString(MARGIN, top - 7.5 * mm, self._footer[1])
-        label = self._page_label.format(page=self._pageNumber, pages=total)
-        self.drawRightString(PAGE_WIDTH - MARGIN, top - 4 * mm, label)
-        self.restoreState()

@@ -37,7 +37,6 @@ from postkit.core.screening.models import (
     SupportRequestRow,
 )
 from postkit.core.screening.records import Judgement, MatchRecord, RequestRecord, Status
-from postkit.core.screening.requests import checked_actor, commit_record, to_record
 from postkit.core.screening.sanctions_store import (
     candidate_row,
     current_lists,
@@ -46,6 +45,8 @@ from postkit.core.screening.sanctions_store import (
     screened_subjects,
     subject_candidates,
 )
+from postkit.core.screening.service import commit_record, to_record
+from postkit.core.screening.validation import checked_actor
 
 RESCREENED = "rescreened"
 Progress = Callable[[int, int], None]
@@ -351,3 +352,33 @@ def _found(
 ) -> tuple[MatchRecord, ...]:
     keys = [(str(item.get("subject", "")), str(item.get("entry_id", ""))) for item in logged]
     return tuple(by_key[key] for key in keys if key in by_key)
+
+
+def finish_rescreening(
+    session: Session,
+    actor: str,
+    today: date,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[int]:
+    """Screen again on each current list whose re-screening has not finished; their ids.
+
+    A list stored by a run that was killed or cancelled before (or while) it screened the
+    requests again is found here, on the next import or start, and its re-screening
+    finished. `progress(done, total)` follows each list's requests in turn.
+    """
+    finished = []
+    current_ids = {info.id for info in current_lists(session)}
+    pending = session.scalars(
+        select(SanctionsListRow)
+        .where(SanctionsListRow.rescreened_at.is_(None))
+        .order_by(SanctionsListRow.id)
+    ).all()
+    for row in pending:
+        if row.id in current_ids:
+            rescreen_after_import(session, row.id, actor, today, progress)
+            finished.append(row.id)
+        else:
+            # A newer list of the same source came since; its re-screening covers this one.
+            row.rescreened_at = utc_now()
+            session.commit()
+    return finished

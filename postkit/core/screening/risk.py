@@ -43,7 +43,6 @@ from postkit.core.screening.reference import (
     ChecklistItem,
     checklist_item,
 )
-from postkit.core.screening.requests import checked_actor
 from postkit.core.screening.steps import (
     SANCTIONS_ITEM,
     SIZE_ITEM,
@@ -54,6 +53,7 @@ from postkit.core.screening.steps import (
 from postkit.core.screening.steps import (
     is_large_company as is_large_company,  # where the UI and older callers look for it
 )
+from postkit.core.screening.validation import checked_actor
 from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
 
 # A table rates some 250 countries or a few hundred sectors; these leave room to spare.

@@ -86,14 +86,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit import __version__
-from postkit.core.activities.export import FORMULA_PREFIXES
 from postkit.core.csv_files import csv_writer
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
+from postkit.core.spreadsheet_safety import xlsx_text_cell
 from postkit.core.surveys.forms import Form, Group, Item, Question
 from postkit.core.surveys.models import SurveyResponseRow
 from postkit.core.surveys.receipts import record_sent_export
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     SUBMITTED,
     decode_answers,
     get_form,
@@ -172,7 +172,7 @@ def export_responses_xlsx(
         ("form_sha256", info.sha256),
         ("languages", " ".join(table.form.languages)),
         ("post", post_name),
-        ("exported_at", _iso_utc(exported_at)),
+        ("exported_at", iso_utc(exported_at)),
         ("responses", len(table.rows)),
         ("sha256", table.digest),
         ("postkit_version", __version__),
@@ -184,7 +184,7 @@ def export_responses_xlsx(
         meta.append((AUDIT_KEY, table.audit.sheet))
         meta.append((SHEET_DIGEST_PREFIX + table.audit.sheet, table.audit.digest))
     with atomic_output(Path(path)) as temp:
-        _write_workbook(temp, table, meta)
+        write_workbook(temp, table, meta)
         file_sha256 = hashlib.sha256(temp.read_bytes()).hexdigest()
     # Only the .xlsx goes to headquarters, so only it is kept to be matched with a receipt.
     record_sent_export(
@@ -280,7 +280,7 @@ def response_table(
     """The header and rows of the responses sheet: every submitted response to the version."""
     form = load_definition(session, form_pk)
     from_profile = profile_answers(form, post_name, region)
-    columns = _question_columns(form)
+    columns = question_columns(form)
     header = [*META_COLUMNS, *column_names(form, columns)]
     repeats = form.repeats()
     if repeats:
@@ -302,7 +302,7 @@ def response_table(
         answers = decode_answers(form, response.answers) | from_profile
         row: list[object] = [
             response.uuid,
-            _iso_utc(response.submitted_at) if response.submitted_at else None,
+            iso_utc(response.submitted_at) if response.submitted_at else None,
             response.language or None,
             1 if response.is_anonymous else 0,
             None if response.is_anonymous else _text(response.respondent),
@@ -312,7 +312,7 @@ def response_table(
             if question.name in audits and value:
                 audit_rows.extend(_audit_rows(response.uuid, value))
                 value = AUDIT_FILE
-            row.extend(_cells(form, question, value))
+            row.extend(answer_cells(form, question, value))
         if repeats:
             row.append(len(rows) + 1)
             _add_instances(
@@ -402,7 +402,7 @@ def _add_instances(
             index = len(rows) + 1
             row: list[object] = []
             for question in repeat_questions(form, item.name):
-                row.extend(_cells(form, question, instance.get(question.name)))
+                row.extend(answer_cells(form, question, instance.get(question.name)))
             row.extend([index, parent[1], parent[0], uuid])
             rows.append(row)
             _add_instances(
@@ -456,7 +456,7 @@ def canonical_number(value: int | float) -> int | float | None:
     return number
 
 
-def _question_columns(form: Form) -> list[Question]:
+def question_columns(form: Form) -> list[Question]:
     """The responses sheet's questions: those outside repeats (each repeat has a sheet)."""
     return [
         question
@@ -465,7 +465,7 @@ def _question_columns(form: Form) -> list[Question]:
     ]
 
 
-def _cells(form: Form, question: Question, value: object) -> list[object]:
+def answer_cells(form: Form, question: Question, value: object) -> list[object]:
     if question.type == "select_multiple":
         choices = form.choices(question)
         if value is None:
@@ -503,7 +503,7 @@ def _text(value: str) -> str | None:
     return value.replace("\r\n", "\n").replace("\r", "\n") or None
 
 
-def _iso_utc(moment: datetime) -> str:
+def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -515,7 +515,7 @@ def _csv_text(value: object) -> object:
 # The workbook
 
 
-def _write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, object]]) -> None:
+def write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, object]]) -> None:
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     responses = workbook.create_sheet(RESPONSES_SHEET)
@@ -564,11 +564,7 @@ def _write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, obje
 
 def _cell(sheet: object, value: object) -> object:
     """The value as a cell that no spreadsheet takes for a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell = WriteOnlyCell(sheet, value)  # type: ignore[arg-type]
-        cell.data_type = "s"
-        return cell
-    return value
+    return xlsx_text_cell(sheet, value) if isinstance(value, str) else value
 
 
 def _label_rows(form: Form) -> list[list[object]]:

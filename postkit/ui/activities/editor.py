@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.attachments import store_attachment
-from postkit.core.activities.records import ActivityInput, ActivityRecord, AttachmentRecord
+from postkit.core.activities.records import ActivityInput, ActivityRecord
 from postkit.core.activities.validation import validate_activity
+from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.ui.dialogs import error_label
 from postkit.ui.overrides import override

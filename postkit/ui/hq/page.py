@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core.db import Database
-from postkit.core.hq.aggregate import CollectReport
 from postkit.core.hq.forms import (
     FormFiles,
     SortedExports,
@@ -35,6 +34,7 @@ from postkit.core.hq.forms import (
     last_aggregated_form,
     sort_by_form,
 )
+from postkit.core.hq.service import CollectReport
 from postkit.core.hq.summary import Summary, build_summary, collect_and_summarise
 from postkit.core.profile import PostProfile
 from postkit.ui.hq.summary_view import LikertView, PostsView, label_in, make_tree

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.attachments import store_attachment
+from postkit.core.attachments import store_attachment
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
 from postkit.core.practices.commands import EditPractice

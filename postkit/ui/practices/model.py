@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from postkit.core.db import Database
-from postkit.core.practices.records import PracticeFilter, PracticeRow
+from postkit.core.practices.records import PracticeFilter, PracticeListRow
 from postkit.core.practices.service import list_practices
 from postkit.ui.overrides import override
 from postkit.ui.practices.labels import core_task_short, country_label, status_label
@@ -37,7 +37,7 @@ class PracticeListModel(QAbstractListModel):
         self._database = database
         self._language = language
         self._filter = PracticeFilter()
-        self._rows: list[PracticeRow] = []
+        self._rows: list[PracticeListRow] = []
         self.reload()
 
     @override
@@ -78,13 +78,13 @@ class PracticeListModel(QAbstractListModel):
             self._rows = list(list_practices(session, self._filter))
         self.endResetModel()
 
-    def rows(self) -> list[PracticeRow]:
+    def rows(self) -> list[PracticeListRow]:
         return list(self._rows)
 
     def ids(self) -> list[int]:
         return [row.id for row in self._rows]
 
-    def row_at(self, position: int) -> PracticeRow:
+    def row_at(self, position: int) -> PracticeListRow:
         return self._rows[position]
 
     def id_at(self, position: int) -> int:
@@ -104,7 +104,7 @@ def _tr(text: str) -> str:
 @dataclass(frozen=True)
 class Column:
     title: str
-    display: Callable[[PracticeRow, str], Any]
+    display: Callable[[PracticeListRow, str], Any]
     alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 

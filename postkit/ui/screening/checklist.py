@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.activities.attachments import readable_attachment
+from postkit.core.attachments import readable_attachment
 from postkit.core.errors import PostkitError
 from postkit.core.screening import reference
 from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile, RequestRecord

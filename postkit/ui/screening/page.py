@@ -29,8 +29,9 @@ from sqlalchemy.orm import Session
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
 from postkit.core.profile import PostProfile
-from postkit.core.screening import requests as service
+from postkit.core.screening import service
 from postkit.core.screening.audit import chain_anchor, entries_for, verify_chain
+from postkit.core.screening.list_import import ListImport
 from postkit.core.screening.records import (
     Answer,
     Decision,
@@ -48,7 +49,6 @@ from postkit.core.screening.rescreening import (
 from postkit.core.screening.risk import is_large_company, risk_summary
 from postkit.core.screening.sanctions_store import (
     SANCTIONS_ITEM,
-    ListImport,
     current_lists,
     judge_match,
     screen_request,
@@ -335,7 +335,7 @@ class ScreeningPage(QWidget):
         if path is None:
             return
         database, actor = self._database, self.actor
-        from postkit.core.screening.sanctions_store import import_list
+        from postkit.core.screening.list_import import import_list
 
         def work(progress: Any) -> ListImport:
             with database.session() as session:
@@ -685,7 +685,7 @@ class ScreeningPage(QWidget):
         if not any(info.rescreened_at is None for info in self._current_lists):
             return
         database, actor = self._database, self.actor
-        from postkit.core.screening.sanctions_store import finish_rescreening
+        from postkit.core.screening.rescreening import finish_rescreening
 
         def work(progress: Any) -> list[int]:
             with database.session() as session:

@@ -30,7 +30,7 @@ from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export_plan import ExportPlan, plan_export
 from postkit.core.surveys.files import store_survey_file
 from postkit.core.surveys.forms import Form
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     DRAFT,
     FormInfo,
     ResponseInfo,
@@ -710,7 +710,7 @@ class SurveysPage(QWidget):
                 beside: list[Path] = []
                 if export is export_responses_csv:
                     from postkit.core.surveys.export import repeat_csv_paths
-                    from postkit.core.surveys.responses import load_definition
+                    from postkit.core.surveys.service import load_definition
 
                     form = load_definition(session, info.id)
                     beside = list(repeat_csv_paths(path, form).values())
