@@ -25,9 +25,9 @@ from postkit.core import reference
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.records import RequestInput
 from postkit.core.screening.risk import is_large_company
-from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL
 from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
+from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL
 from postkit.ui.widgets.date_edit import DateEdit
 
 _MAX_EMPLOYEES = 10_000_000

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from postkit.core.screening.records import Outcome, RequestRow, Status
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
-from postkit.ui.screening.colors import OUTCOME_COLORS, WARNING
+from postkit.ui.screening.colors import OUTCOME_COLORS
+from postkit.ui.widgets.colors import WARNING
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
