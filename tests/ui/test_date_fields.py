@@ -16,6 +16,7 @@ from postkit.core.screening.records import Outcome, RequestInput
 from postkit.core.screening.requests import create_request
 from postkit.ui.activities.editor import ActivityDialog
 from postkit.ui.i18n import apply_locale
+from postkit.ui.ops import Runner
 from postkit.ui.screening.decision_panel import DecisionPanel
 from postkit.ui.screening.page import ScreeningPage
 from postkit.ui.screening.request_dialog import RequestDialog
@@ -52,14 +53,15 @@ def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:
 
 
 @pytest.fixture
-def decision_panel(qtbot: QtBot, database: Database) -> Iterator[DecisionPanel]:
+def decision_panel(qtbot: QtBot, database: Database, runner: Runner) -> Iterator[DecisionPanel]:
     """The decision tab of a request that is not decided, with conditions chosen."""
     with database.session() as session:
         request_id = create_request(session, REQUEST, "Tess").id
-    page = ScreeningPage(database, TEST_PROFILE, QLocale().name()[:2])
+    page = ScreeningPage(runner, TEST_PROFILE, QLocale().name()[:2])
     _shown(qtbot, page)
     page.resize(1200, 800)
     page.reload(request_id)
+    assert page.runner.wait_idle()
     page.show_tab(3)
     panel = page.decision
     panel.outcome_buttons[Outcome.SUPPORT_WITH_CONDITIONS].click()
