@@ -19,7 +19,7 @@ from postkit.ui.i18n import apply_locale
 from postkit.ui.ops import Runner
 from postkit.ui.screening.decision_panel import DecisionPanel
 from postkit.ui.screening.page import ScreeningPage
-from postkit.ui.screening.request_dialog import RequestDialog
+from postkit.ui.screening.editor import RequestDialog
 from tests.conftest import TEST_PROFILE
 
 REQUEST = RequestInput(

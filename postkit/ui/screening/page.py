@@ -62,7 +62,7 @@ from postkit.ui.screening.audit_log import AuditLogView
 from postkit.ui.screening.checklist import ChecklistPanel
 from postkit.ui.screening.colors import OUTCOME_COLORS
 from postkit.ui.screening.decision_panel import DecisionPanel
-from postkit.ui.screening.request_dialog import RequestDialog
+from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.screening.request_list import RequestList
 from postkit.ui.screening.request_view import RequestView
 from postkit.ui.screening.sanctions_panel import SanctionsPanel
