@@ -977,6 +977,7 @@ class MainWindow(QMainWindow):
         assert self.database is not None
         self.screening_page.commit_pending()
         self.surveys_page.flush()
+        self.runner.wait_idle()  # the pages' reads and writes end on the file as it was
         self.database.close_connections()
 
     def protect_with_passphrase(self) -> None:
