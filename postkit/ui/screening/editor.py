@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,43 +28,11 @@ from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL
 from postkit.ui.widgets.date_edit import DateEdit
+from postkit.ui.widgets.field import FieldWithError as _Field
 
 _MAX_EMPLOYEES = 10_000_000
 _MAX_NAME = 300
 _MAX_DIRECTOR = 200
-
-
-class _Field(QWidget):
-    """A field with the sentence that says what is wrong with it right below."""
-
-    def __init__(self, field: QWidget | QHBoxLayout, parent: QWidget) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        if isinstance(field, QWidget):
-            layout.addWidget(field)
-            self.setFocusProxy(field)  # the row's label (its buddy) then focuses the field
-        else:
-            layout.addLayout(field)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(f"color: {DANGER};")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-
-    def name_fields(self, label: str) -> None:
-        """Names the inputs inside for a screen reader: the form's label names this wrapper,
-        which a screen reader skips."""
-        inputs = (QLineEdit, QPlainTextEdit, QComboBox)
-        for edit in self.findChildren(QWidget):
-            if isinstance(edit, inputs) and not edit.accessibleName():
-                edit.setAccessibleName(label.replace("&", "").rstrip(": "))
-
-    def set_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
 
 
 def _country_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
