@@ -27,7 +27,7 @@ from postkit.core.screening.risk import is_large_company
 from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL
-from postkit.ui.widgets.date_edit import DateEdit
+from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
 from postkit.ui.widgets.field import FieldWithError as _Field
 
 _MAX_EMPLOYEES = 10_000_000
@@ -209,10 +209,7 @@ class RequestDialog(QDialog):
         self.requested_on = DateEdit(group)
         self.has_needed_by = QCheckBox(self.tr("Needed by"), group)
         self.needed_by = DateEdit(group, placeholder="")
-        self.needed_by.setEnabled(False)
-        self.needed_by.setAccessibleName(self.has_needed_by.text().replace("&", ""))
-        self.has_needed_by.toggled.connect(self.needed_by.setEnabled)
-        self.has_needed_by.toggled.connect(self._sync_needed_by)
+        OptionalDate(self.has_needed_by, self.needed_by, self.requested_on, days_after=30)
         needed = QHBoxLayout()
         needed.addWidget(self.has_needed_by)
         needed.addWidget(self.needed_by, 1)
@@ -372,10 +369,6 @@ class RequestDialog(QDialog):
             self.large_text.setText(
                 self.tr("Below the threshold of 500 employees and EUR 20M / EUR 40M.")
             )
-
-    def _sync_needed_by(self, checked: bool) -> None:
-        if checked and self.needed_by.date() < self.requested_on.date():
-            self.needed_by.setDate(self.requested_on.date().addDays(30))
 
     def accept(self) -> None:
         if self._validate():
