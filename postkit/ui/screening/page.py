@@ -543,12 +543,14 @@ class ScreeningPage(QWidget):
         failed: Callable[[BaseException], None] | None = None,
         *,
         is_new: bool = False,
+        touches_lists: bool = True,
     ) -> None:
         """Store a change to a request, then show the request as stored (a new one is
-        selected; a changed one only while it is still the one shown)."""
+        selected; a changed one only while it is still the one shown). A change that cannot
+        alter the candidates still to judge leaves the lists section unread."""
 
         def done(record: RequestRecord) -> None:
-            self._after_change(record, select=is_new)
+            self._after_change(record, select=is_new, touches_lists=touches_lists)
             if then is not None:
                 then(record)
 
@@ -560,11 +562,14 @@ class ScreeningPage(QWidget):
             failed=failed,
         )
 
-    def _after_change(self, record: RequestRecord, select: bool = False) -> None:
+    def _after_change(
+        self, record: RequestRecord, select: bool = False, touches_lists: bool = True
+    ) -> None:
         """Show the stored result of a change, with the list and log brought up to date."""
         # The officer may have gone on to another request while the change was stored.
         is_shown = select or record.id == self._asked_id
-        self._load_lists()
+        if touches_lists:
+            self._load_lists()
         self.request_list.reload(record.id if is_shown else None)
         if is_shown:
             self._refresh_record(record.id, record)
@@ -911,6 +916,7 @@ class ScreeningPage(QWidget):
             lambda s: service.answer_item(s, record.id, item, answer, note, links, actor=actor),
             lambda _saved: self.checklist.end_save(item, stored=True),
             lambda error: self._answer_failed(item, error),
+            touches_lists=False,
         )
 
     def _answer_failed(self, item: str, error: BaseException) -> None:
@@ -922,21 +928,29 @@ class ScreeningPage(QWidget):
         if record is None:
             return
         actor = self.actor
-        self._change(lambda s: service.confirm_answer(s, record.id, item, actor=actor))
+        self._change(
+            lambda s: service.confirm_answer(s, record.id, item, actor=actor), touches_lists=False
+        )
 
     def _add_evidence(self, item: str, path: Path) -> None:
         record = self._record
         if record is None:
             return
         files_dir, actor = self.runner.database.files_dir, self.actor
-        self._change(lambda s: service.add_evidence(s, files_dir, record.id, item, path, actor))
+        self._change(
+            lambda s: service.add_evidence(s, files_dir, record.id, item, path, actor),
+            touches_lists=False,
+        )
 
     def _remove_evidence(self, item: str, stored_name: str) -> None:
         record = self._record
         if record is None:
             return
         actor = self.actor
-        self._change(lambda s: service.remove_evidence(s, record.id, stored_name, actor, item))
+        self._change(
+            lambda s: service.remove_evidence(s, record.id, stored_name, actor, item),
+            touches_lists=False,
+        )
 
     def _judge(self, match_id: int, judgement: Judgement, note: str) -> None:
         actor = self.actor
