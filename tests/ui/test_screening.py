@@ -30,8 +30,8 @@ from postkit.core.screening.sanctions_store import import_sanctions_list
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.ops import Runner
 from postkit.ui.screening import page as page_module
-from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
 from postkit.ui.screening.editor import RequestDialog
+from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
 from postkit.ui.screening.table_model import RequestTableModel
 from tests.conftest import TEST_PROFILE
 
