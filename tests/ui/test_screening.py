@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
+from postkit.core.errors import PostkitError
 from postkit.core.paths import resources_dir
 from postkit.core.screening import reference
 from postkit.core.screening.audit import entries_for
@@ -321,6 +322,36 @@ def test_an_answer_is_saved_when_the_officer_leaves_the_tab_or_the_request(
     _settle(page)
     assert page.current_request_id() == second
     assert _stored(database, first).answer("ncp_allegations").answer is Answer.YES
+
+
+def test_an_answer_that_could_not_be_stored_takes_the_officer_back_to_it(
+    page: ScreeningPage,
+    database: Database,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    _settle(page)
+    page.show_tab(CHECKLIST_TAB)
+    checklist = page.checklist
+    first = checklist.current_step
+    qtbot.keyClick(first.yes, Qt.Key.Key_1)
+    qtbot.keyClicks(first.note, "Signed on 2 May")
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PostkitError("The disk is full.")
+
+    monkeypatch.setattr(page_module.service, "answer_item", refuse)
+    checklist.next_button.click()
+    _settle(page)
+
+    assert errors == ["The disk is full."]
+    assert checklist.current_step is first, "back on the step whose answer was not stored"
+    assert (first.chosen_answer(), first.note.toPlainText()) == (Answer.YES, "Signed on 2 May")
+    assert first.is_dirty
+    assert _stored(database, request_id).answer(first.item.code).updated_at is None
 
 
 def test_evidence_is_attached_and_removed(
