@@ -98,12 +98,14 @@ class MainWindow(QMainWindow):
         from postkit.ui.activities.dashboard import DashboardPage
         from postkit.ui.activities.list_page import ActivitiesPage
         from postkit.ui.hq.page import HeadquartersPage
+        from postkit.ui.ops import Runner
         from postkit.ui.practices.library import PracticesPage
         from postkit.ui.screening.page import ScreeningPage
         from postkit.ui.surveys.page import SurveysPage
 
         self.database = database
         self.profile = profile
+        self.runner = Runner(database, self)
         acting = self.acting_profile
         self.activities_page = ActivitiesPage(
             database, self.language, self, post_name=profile.post_name
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardPage(
             database, self.language, self, post_name=profile.post_name
         )
-        self.screening_page = ScreeningPage(database, acting, self.language, self)
+        self.screening_page = ScreeningPage(self.runner, acting, self.language, self)
         self.screening_page.set_max_list_age_days(self.settings.get(keys.LIST_MAX_AGE_DAYS))
         self.practices_page = PracticesPage(
             database,
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.screening_page.changed.connect(self.update_actions)
         self.screening_page.selection_changed.connect(self.update_actions)
+        self.screening_page.state_changed.connect(self.update_actions)
         self.practices_page.selection_changed.connect(self.update_actions)
         self.practices_page.reloaded.connect(self.update_actions)
         self.surveys_page.state_changed.connect(self.update_actions)
@@ -592,6 +595,7 @@ class MainWindow(QMainWindow):
                 if page_job is not None:
                     page_job.cancel()
                     page_job.wait()
+            self.runner.close()
         self.save_state()
         super().closeEvent(event)
 
@@ -973,6 +977,7 @@ class MainWindow(QMainWindow):
         assert self.database is not None
         self.screening_page.commit_pending()
         self.surveys_page.flush()
+        self.runner.wait_idle()  # the pages' reads and writes end on the file as it was
         self.database.close_connections()
 
     def protect_with_passphrase(self) -> None:

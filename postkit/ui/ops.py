@@ -288,6 +288,27 @@ class Runner(QObject):
         job.finished.connect(lambda: self._job_finished(job))
         return job.start()
 
+    def session_job(
+        self,
+        owner: QWidget,
+        label: str,
+        work: Callable[[Session, Progress], T],
+        done: Callable[[T], None],
+        *,
+        failed: Callable[[BaseException], None] | None = None,
+        changes: Changes | Callable[[T], Changes] | None = None,
+    ) -> Job:
+        """`job` whose `work(session, progress)` gets a session of its own, committed after."""
+        database = self.database
+
+        def run(progress: Progress) -> T:
+            with database.session() as session:
+                result = work(session, progress)
+                session.commit()
+                return result
+
+        return self.job(owner, label, run, done, failed=failed, changes=changes)
+
     def announce(self, changes: Changes) -> None:
         """Tell the pages about a change made outside `write` (an undo, a restore)."""
         self.changed.emit(changes)

@@ -132,6 +132,7 @@ def test_log_screen_and_survey_with_the_keyboard_alone(
     _type(NOTE)
     _key(Qt.Key.Key_Right, ALT)
     qtbot.waitUntil(lambda: checklist.current_step is not first)
+    qtbot.waitUntil(lambda: window.runner.is_idle)  # the answer is stored off the GUI thread
     with database.session() as session, event_loop_watch.paused():
         request = get_request(session, record_id)
     assert (request.data.company_name, request.data.kvk_number) == (COMPANY, "90001234")

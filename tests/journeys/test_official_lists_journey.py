@@ -73,7 +73,8 @@ def _click(qtbot: QtBot, button: QAbstractButton) -> None:
 
 
 def _wait_idle(qtbot: QtBot, page: ScreeningPage) -> None:
-    qtbot.waitUntil(lambda: page.job is None, timeout=30000)
+    """Until the page's jobs, reads and writes are done (what is stored is then shown)."""
+    qtbot.waitUntil(lambda: page.job is None and page.runner.is_idle, timeout=30000)
 
 
 def _import(qtbot: QtBot, window: MainWindow, page: ScreeningPage, path: Path) -> None:
@@ -194,6 +195,7 @@ def test_screening_against_the_eu_and_un_lists_files_both_and_rescreens_on_a_new
     with answering(qtbot, type_file_name(target)):
         window.actions[ActionId.PRINT_DECISION_RECORD].trigger()
     qtbot.waitUntil(target.exists, timeout=20000)
+    _wait_idle(qtbot, page)
 
     with event_loop_watch.paused():
         text = " ".join(pdf_text(target).split())

@@ -16,7 +16,7 @@ from postkit.ui.practices.sharing import ExportDialog
 from postkit.ui.preferences_dialog import PreferencesDialog
 from postkit.ui.profile_dialog import ProfileDialog
 from postkit.ui.screening.decision_panel import OpenStepsDialog
-from postkit.ui.screening.request_dialog import RequestDialog
+from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.surveys.dialogs import StartResponseDialog
 from postkit.ui.users_dialog import UsersDialog
 from tests.ui import test_screens_fit as fit

@@ -41,7 +41,7 @@ from postkit.ui.hq.summary_view import LikertView, PostsView, label_in, make_tre
 from postkit.ui.icons import icon
 from postkit.ui.ops import Job, Progress, run_job
 from postkit.ui.overrides import override
-from postkit.ui.screening.colors import DANGER, POSITIVE
+from postkit.ui.widgets.colors import DANGER, POSITIVE
 
 EXPORT_SUFFIX = ".xlsx"
 _PATH = Qt.ItemDataRole.UserRole

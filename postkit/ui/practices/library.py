@@ -72,8 +72,8 @@ from postkit.ui.practices.sharing import (
     is_exchange_file,
     with_suffix,
 )
-from postkit.ui.screening.cards import Notice
 from postkit.ui.undo import DatabaseUndoCommand
+from postkit.ui.widgets.notice import Notice
 
 
 def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:

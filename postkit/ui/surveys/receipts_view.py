@@ -37,7 +37,7 @@ from postkit.ui.dialogs import show_error
 from postkit.ui.icons import icon
 from postkit.ui.ops import Job, run_job
 from postkit.ui.overrides import override
-from postkit.ui.screening.colors import DANGER, POSITIVE, WARNING
+from postkit.ui.widgets.colors import DANGER, POSITIVE, WARNING
 
 RECEIPT_SUFFIX = ".json"  # receipts end .postkit-receipt.json; mail may shorten the name
 FILE, SURVEY, SENT, RECEIVED, STATUS = range(5)

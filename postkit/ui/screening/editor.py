@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,47 +24,15 @@ from postkit.core import reference
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.records import RequestInput
 from postkit.core.screening.risk import is_large_company
-from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL
 from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
-from postkit.ui.widgets.date_edit import DateEdit
+from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL
+from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
+from postkit.ui.widgets.field import FieldWithError as _Field
 
 _MAX_EMPLOYEES = 10_000_000
 _MAX_NAME = 300
 _MAX_DIRECTOR = 200
-
-
-class _Field(QWidget):
-    """A field with the sentence that says what is wrong with it right below."""
-
-    def __init__(self, field: QWidget | QHBoxLayout, parent: QWidget) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        if isinstance(field, QWidget):
-            layout.addWidget(field)
-            self.setFocusProxy(field)  # the row's label (its buddy) then focuses the field
-        else:
-            layout.addLayout(field)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(f"color: {DANGER};")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-
-    def name_fields(self, label: str) -> None:
-        """Names the inputs inside for a screen reader: the form's label names this wrapper,
-        which a screen reader skips."""
-        inputs = (QLineEdit, QPlainTextEdit, QComboBox)
-        for edit in self.findChildren(QWidget):
-            if isinstance(edit, inputs) and not edit.accessibleName():
-                edit.setAccessibleName(label.replace("&", "").rstrip(": "))
-
-    def set_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
 
 
 def _country_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
@@ -242,10 +209,7 @@ class RequestDialog(QDialog):
         self.requested_on = DateEdit(group)
         self.has_needed_by = QCheckBox(self.tr("Needed by"), group)
         self.needed_by = DateEdit(group, placeholder="")
-        self.needed_by.setEnabled(False)
-        self.needed_by.setAccessibleName(self.has_needed_by.text().replace("&", ""))
-        self.has_needed_by.toggled.connect(self.needed_by.setEnabled)
-        self.has_needed_by.toggled.connect(self._sync_needed_by)
+        OptionalDate(self.has_needed_by, self.needed_by, self.requested_on, days_after=30)
         needed = QHBoxLayout()
         needed.addWidget(self.has_needed_by)
         needed.addWidget(self.needed_by, 1)
@@ -405,10 +369,6 @@ class RequestDialog(QDialog):
             self.large_text.setText(
                 self.tr("Below the threshold of 500 employees and EUR 20M / EUR 40M.")
             )
-
-    def _sync_needed_by(self, checked: bool) -> None:
-        if checked and self.needed_by.date() < self.requested_on.date():
-            self.needed_by.setDate(self.requested_on.date().addDays(30))
 
     def accept(self) -> None:
         if self._validate():
