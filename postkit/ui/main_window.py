@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         from postkit.ui.activities.dashboard import DashboardPage
         from postkit.ui.activities.list_page import ActivitiesPage
         from postkit.ui.hq.page import HeadquartersPage
-        from postkit.ui.practices.library import PracticesPage
+        from postkit.ui.practices.page import PracticesPage
         from postkit.ui.screening.page import ScreeningPage
         from postkit.ui.surveys.page import SurveysPage
 

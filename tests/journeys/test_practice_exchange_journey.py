@@ -31,7 +31,7 @@ from postkit.core.practices.service import get_practice_by_uuid, list_practices
 from postkit.core.profile import PostProfile, save_profile
 from postkit.ui.main_window import MainWindow
 from postkit.ui.practices.editor import PracticeDialog
-from postkit.ui.practices.library import PracticesPage
+from postkit.ui.practices.page import PracticesPage
 from postkit.ui.practices.sharing import ConflictDialog, ExportDialog, ImportSummaryDialog
 from tests.conftest import TEST_PROFILE
 from tests.journeys.conftest import (

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.practices.records import PUBLISHED
 from postkit.ui.main_window import MainWindow
-from postkit.ui.practices.library import PracticesPage
+from postkit.ui.practices.page import PracticesPage
 from tests.journeys.conftest import (
     EventLoopWatch,
     answering,

@@ -12,7 +12,7 @@ from postkit.core.practices.exchange import read_exchange_file
 from postkit.core.practices.privacy import REMOVED, remove_personal_data
 from postkit.core.practices.records import PracticeInput
 from postkit.core.practices.service import create_practice
-from postkit.ui.practices.library import PracticesPage
+from postkit.ui.practices.page import PracticesPage
 from postkit.ui.practices.sharing import ExportDialog
 from tests.conftest import TEST_PROFILE
 

@@ -25,11 +25,12 @@ from postkit.core.practices.service import (
     update_practice,
 )
 from postkit.core.profile import PostProfile, save_profile
-from postkit.ui.practices import library, reader
+from postkit.ui.practices import page as page_module
 from postkit.ui.practices import presentation as presentation_module
-from postkit.ui.practices.library import PracticesPage
-from postkit.ui.practices.model import PracticeListModel, PracticeTableModel
+from postkit.ui.practices import reader
+from postkit.ui.practices.page import PracticesPage
 from postkit.ui.practices.presentation import PresentationView
+from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
 from tests.conftest import TEST_PROFILE
 
 LIVING_WAGE = PracticeInput(
@@ -354,10 +355,10 @@ def test_delete_asks_first(
         questions.append(text)
         return False
 
-    monkeypatch.setattr(library, "confirm", refuse)
+    monkeypatch.setattr(page_module, "confirm", refuse)
     assert not page.delete_selected()
     assert questions and len(_titles(page)) == 2
-    monkeypatch.setattr(library, "confirm", lambda *args: True)
+    monkeypatch.setattr(page_module, "confirm", lambda *args: True)
     assert page.delete_selected()
     assert _titles(page) == [LIVING_WAGE.title]
     with database.session() as session:

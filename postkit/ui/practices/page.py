@@ -58,7 +58,6 @@ from postkit.ui.overrides import override
 from postkit.ui.practices.cards import CardView, PracticeCardDelegate
 from postkit.ui.practices.editor import PracticeDialog
 from postkit.ui.practices.labels import LANGUAGE_NAMES, counted, practices_text, status_label
-from postkit.ui.practices.model import PracticeListModel, PracticeTableModel
 from postkit.ui.practices.presentation import PresentationView
 from postkit.ui.practices.reader import PracticeReader
 from postkit.ui.practices.sharing import (
@@ -72,6 +71,7 @@ from postkit.ui.practices.sharing import (
     is_exchange_file,
     with_suffix,
 )
+from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
 from postkit.ui.screening.cards import Notice
 from postkit.ui.undo import DatabaseUndoCommand
 
