@@ -98,12 +98,14 @@ class MainWindow(QMainWindow):
         from postkit.ui.activities.dashboard import DashboardPage
         from postkit.ui.activities.list_page import ActivitiesPage
         from postkit.ui.hq.page import HeadquartersPage
+        from postkit.ui.ops import Runner
         from postkit.ui.practices.page import PracticesPage
         from postkit.ui.screening.page import ScreeningPage
         from postkit.ui.surveys.page import SurveysPage
 
         self.database = database
         self.profile = profile
+        self.runner = Runner(database, self)
         acting = self.acting_profile
         self.activities_page = ActivitiesPage(
             database, self.language, self, post_name=profile.post_name
@@ -114,12 +116,7 @@ class MainWindow(QMainWindow):
         self.screening_page = ScreeningPage(database, acting, self.language, self)
         self.screening_page.set_max_list_age_days(self.settings.get(keys.LIST_MAX_AGE_DAYS))
         self.practices_page = PracticesPage(
-            database,
-            acting,
-            self.language,
-            self,
-            ask_path=self._ask_save_path_for_page,
-            undo_stack=self.undo_stack,
+            self.runner, acting, self.language, self, undo_stack=self.undo_stack
         )
         self.surveys_page = SurveysPage(database, acting, self.language, self)
         self.hq_page = HeadquartersPage(database, acting, self.language, self)
@@ -593,6 +590,8 @@ class MainWindow(QMainWindow):
                     page_job.cancel()
                     page_job.wait()
         self.save_state()
+        if self.is_attached:
+            self.runner.close()
         super().closeEvent(event)
 
     # -- modules ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.ui.main_window import MainWindow
+from postkit.ui.ops import Runner
 from postkit.ui.settings import Settings
 from tests.conftest import TEST_PROFILE
 
@@ -30,3 +31,11 @@ def window(qtbot: QtBot, database: Database, settings_store: QSettings) -> Itera
     yield main_window
     if main_window.job is not None:
         main_window.job.wait()
+
+
+@pytest.fixture
+def runner(qtbot: QtBot, database: Database) -> Iterator[Runner]:
+    """The database runner a page stands on when a test builds the page alone."""
+    database_runner = Runner(database)
+    yield database_runner
+    database_runner.close()
