@@ -118,8 +118,8 @@ class MainWindow(QMainWindow):
         self.practices_page = PracticesPage(
             self.runner, acting, self.language, self, undo_stack=self.undo_stack
         )
-        self.surveys_page = SurveysPage(database, acting, self.language, self)
-        self.hq_page = HeadquartersPage(database, acting, self.language, self)
+        self.surveys_page = SurveysPage(self.runner, acting, self.language, self)
+        self.hq_page = HeadquartersPage(self.runner, acting, self.language, self)
         self.pages.removeWidget(self.loading_label)
         self.loading_label.deleteLater()
         for page in (
