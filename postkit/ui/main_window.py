@@ -865,7 +865,7 @@ class MainWindow(QMainWindow):
         from postkit.ui.users_dialog import UsersDialog
 
         assert self.database is not None
-        UsersDialog(self.database, self).exec()
+        UsersDialog(self.runner, self).exec()
 
     def switch_user(self) -> None:
         from postkit.core.users import list_users
