@@ -33,7 +33,7 @@ from postkit.ui.hq.summary_view import LikertView, PostsView, label_in, make_tre
 from postkit.ui.icons import icon
 from postkit.ui.ops import Changes, Job, Progress, Runner
 from postkit.ui.overrides import override
-from postkit.ui.screening.colors import DANGER, POSITIVE
+from postkit.ui.widgets.colors import DANGER, POSITIVE
 from postkit.ui.widgets.save_paths import ask_folder, ask_open_paths, ask_save_path
 
 EXPORT_SUFFIX = ".xlsx"

@@ -77,8 +77,8 @@ from postkit.ui.practices.sharing import (
     with_suffix,
 )
 from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
-from postkit.ui.screening.cards import Notice
 from postkit.ui.undo import DatabaseUndoCommand
+from postkit.ui.widgets.notice import Notice
 from postkit.ui.widgets.save_paths import ask_save_path
 
 if TYPE_CHECKING:

@@ -33,7 +33,7 @@ from postkit.core.screening import reference
 from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile, RequestRecord
 from postkit.ui.dialogs import show_error
 from postkit.ui.overrides import override
-from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
+from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
 
 # The links the service accepts; checked here too so a bad line is said before moving on.
 _LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)

@@ -40,10 +40,11 @@ from postkit.core.screening.records import (
 from postkit.core.screening.steps import step_number
 from postkit.ui.dialogs import confirm
 from postkit.ui.screening import labels
-from postkit.ui.screening.cards import Card, Notice
+from postkit.ui.screening.cards import Card
 from postkit.ui.screening.colors import DANGER, NEUTRAL, OUTCOME_COLORS, RISK_COLORS, WARNING
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.date_edit import DateEdit
+from postkit.ui.widgets.notice import Notice
 
 _OUTCOME_KEYS = {
     Outcome.SUPPORT: "&Support",

@@ -60,7 +60,7 @@ from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.audit_log import AuditLogView
 from postkit.ui.screening.checklist import ChecklistPanel
-from postkit.ui.screening.colors import OUTCOME_COLORS, WARNING, tint
+from postkit.ui.screening.colors import OUTCOME_COLORS
 from postkit.ui.screening.decision_panel import DecisionPanel
 from postkit.ui.screening.request_dialog import RequestDialog
 from postkit.ui.screening.request_list import RequestList
@@ -68,6 +68,7 @@ from postkit.ui.screening.request_view import RequestView
 from postkit.ui.screening.sanctions_panel import SanctionsPanel
 from postkit.ui.settings import LIST_MAX_AGE_DAYS
 from postkit.ui.widgets.badge import Badge
+from postkit.ui.widgets.colors import WARNING, tint
 
 T = TypeVar("T")
 

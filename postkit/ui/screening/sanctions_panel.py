@@ -47,7 +47,8 @@ from postkit.core.screening.records import (
 )
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
-from postkit.ui.screening.colors import DANGER, JUDGEMENT_COLORS, NEUTRAL, WARNING, tint
+from postkit.ui.screening.colors import JUDGEMENT_COLORS
+from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING, tint
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

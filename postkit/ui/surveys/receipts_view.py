@@ -34,8 +34,8 @@ from postkit.ui.dialogs import show_error
 from postkit.ui.icons import icon
 from postkit.ui.ops import Changes, Job, Runner
 from postkit.ui.overrides import override
-from postkit.ui.screening.colors import DANGER, POSITIVE, WARNING
 from postkit.ui.surveys.ops import import_receipt_files
+from postkit.ui.widgets.colors import DANGER, POSITIVE, WARNING
 from postkit.ui.widgets.save_paths import ask_open_paths
 
 RECEIPTS_KIND = "receipts"  # the folder remembered for receipt files

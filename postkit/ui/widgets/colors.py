@@ -1,0 +1,18 @@
+"""The colours every module uses for good, warning, bad and neutral news (Okabe-Ito based)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from postkit.ui.widgets.bar_chart import mix
+
+POSITIVE = "#1b7f5b"
+WARNING = "#b45309"
+DANGER = "#c62828"
+NEUTRAL = "#4b5563"
+INFO = "#0072B2"
+
+
+def tint(color: str, towards_white: float) -> str:
+    """`color` lightened the fraction `towards_white` of the way to white, as #rrggbb."""
+    return mix(QColor(color), QColor("#ffffff"), towards_white).name()
