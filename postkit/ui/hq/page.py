@@ -60,12 +60,14 @@ class HeadquartersPage(QWidget):
     with the most files first), the others stay on the list. Signals:
     `status_message(text)` for the status bar, `state_changed` when what the main window's
     headquarters actions can do changed (the list, a job, a summary), `changed` once a new
-    summary is shown. All database work runs as the runner's jobs.
+    summary is shown, `selection_changed` when other files on the list are selected. All
+    database work runs as the runner's jobs.
     """
 
     status_message = Signal(str)
     state_changed = Signal()
     changed = Signal()
+    selection_changed = Signal()
 
     def __init__(
         self,
@@ -165,6 +167,7 @@ class HeadquartersPage(QWidget):
         self.queue_list.setFixedHeight(60)
         self.queue_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.queue_list.itemSelectionChanged.connect(self._update_buttons)
+        self.queue_list.itemSelectionChanged.connect(self.selection_changed)
         self.remove_button = QPushButton(self.tr("&Remove"), box)
         self.remove_button.setToolTip(self.tr("Take the selected files off the list"))
         self.remove_button.clicked.connect(self.remove_selected_paths)
