@@ -56,7 +56,7 @@ class DatabaseOpener(QThread):
             import postkit.ui.activities.dashboard
             import postkit.ui.activities.list_page
             import postkit.ui.hq.page
-            import postkit.ui.practices.library
+            import postkit.ui.practices.page
             import postkit.ui.screening.page
             import postkit.ui.surveys.page  # noqa: F401
             from postkit.core.db import open_database

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         from postkit.ui.activities.list_page import ActivitiesPage
         from postkit.ui.hq.page import HeadquartersPage
         from postkit.ui.ops import Runner
-        from postkit.ui.practices.library import PracticesPage
+        from postkit.ui.practices.page import PracticesPage
         from postkit.ui.screening.page import ScreeningPage
         from postkit.ui.surveys.page import SurveysPage
 
@@ -116,15 +116,10 @@ class MainWindow(QMainWindow):
         self.screening_page = ScreeningPage(self.runner, acting, self.language, self)
         self.screening_page.set_max_list_age_days(self.settings.get(keys.LIST_MAX_AGE_DAYS))
         self.practices_page = PracticesPage(
-            database,
-            acting,
-            self.language,
-            self,
-            ask_path=self._ask_save_path_for_page,
-            undo_stack=self.undo_stack,
+            self.runner, acting, self.language, self, undo_stack=self.undo_stack
         )
-        self.surveys_page = SurveysPage(database, acting, self.language, self)
-        self.hq_page = HeadquartersPage(database, acting, self.language, self)
+        self.surveys_page = SurveysPage(self.runner, acting, self.language, self)
+        self.hq_page = HeadquartersPage(self.runner, acting, self.language, self)
         self.pages.removeWidget(self.loading_label)
         self.loading_label.deleteLater()
         for page in (
@@ -597,6 +592,8 @@ class MainWindow(QMainWindow):
                     page_job.wait()
             self.runner.close()
         self.save_state()
+        if self.is_attached:
+            self.runner.close()
         super().closeEvent(event)
 
     # -- modules ----------------------------------------------------------------------
@@ -870,7 +867,7 @@ class MainWindow(QMainWindow):
         from postkit.ui.users_dialog import UsersDialog
 
         assert self.database is not None
-        UsersDialog(self.database, self).exec()
+        UsersDialog(self.runner, self).exec()
 
     def switch_user(self) -> None:
         from postkit.core.users import list_users

@@ -147,6 +147,7 @@ def test_log_screen_and_survey_with_the_keyboard_alone(
     qtbot.waitUntil(lambda: surveys.selected_form() is not None)
     with answering(qtbot, _start_anonymously):
         _key(Qt.Key.Key_T, ALT)
+    window.runner.wait_idle()  # the response starts off the GUI thread
     view = surveys.view
     assert view is not None
     _back_in(qtbot, window)
@@ -174,6 +175,7 @@ def test_log_screen_and_survey_with_the_keyboard_alone(
     form_pk = surveys.selected_form().id
     _key(Qt.Key.Key_C, ALT)
     qtbot.waitUntil(lambda: surveys.view is None)
+    window.runner.wait_idle()  # the draft is saved off the GUI thread
     with database.session() as session, event_loop_watch.paused():
         (draft,) = open_drafts(session, form_pk)
         answers = get_response(session, draft.id).answers

@@ -114,11 +114,12 @@ def test_a_repeat_form_is_filled_screen_by_screen_and_exported_as_kobo_exports_i
     qtbot.waitUntil(page.isVisible)
     with answering(qtbot, type_file_name(VISITS)):
         actions[ActionId.IMPORT_SURVEY].trigger()
-    qtbot.waitUntil(lambda: page.job is None and page.selected_form() is not None, timeout=20000)
+    assert window.runner.wait_idle(20000)
     assert page.selected_form().form_id == "company_visits"  # type: ignore[union-attr]
 
     with answering(qtbot, _start):
         actions[ActionId.START_RESPONSE].trigger()
+    assert window.runner.wait_idle(20000)
     assert page.view is not None
     who = Respondent(qtbot, page.view)
     who.choose("useful", "sa")
@@ -132,6 +133,7 @@ def test_a_repeat_form_is_filled_screen_by_screen_and_exported_as_kobo_exports_i
     who.next()
     assert who.view.is_reviewing, who.view.all_errors()
     qtbot.mouseClick(who.view.submit_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait_idle(20000)
     assert page.view is None
 
     export = tmp_path / "visits.xlsx"

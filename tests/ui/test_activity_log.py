@@ -380,6 +380,7 @@ def test_promoting_an_activity_opens_its_good_practice_draft(
     assert window.actions[ActionId.PROMOTE_ACTIVITY].isEnabled()
     window.actions[ActionId.PROMOTE_ACTIVITY].trigger()
     assert window.pages.currentWidget() is window.practices_page
+    window.runner.wait_idle()  # the draft is made off the GUI thread
     with database.session() as session:
         titles = [row.title for row in list_practices(session, PracticeFilter())]
     assert titles == ["Living wage dialogue with cocoa buyers"]

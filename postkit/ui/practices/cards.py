@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from postkit.core.practices.records import PracticeListRow
 from postkit.ui.overrides import override
 from postkit.ui.practices.labels import core_task_short, facts_line, used_by_text
-from postkit.ui.practices.model import PracticeRole
+from postkit.ui.practices.table_model import PracticeRole
 from postkit.ui.widgets.bar_chart import mix, series_color
 
 _Index = QModelIndex | QPersistentModelIndex

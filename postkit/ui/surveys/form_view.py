@@ -7,7 +7,6 @@ database. The page around it listens to `draft_changed` to keep the draft and to
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -37,11 +36,12 @@ from postkit.core.surveys.forms import Group, Item, Question
 from postkit.ui.overrides import override
 from postkit.ui.style import is_dark
 from postkit.ui.surveys.appearances import (
+    AnswerCard,
     LikertRow,
     LikertTable,
     forms_table,
+    restyle,
     table_runs,
-    with_outputs,
 )
 from postkit.ui.surveys.inputs import AnswerInput, FileInput, make_input
 from postkit.ui.surveys.repeat_view import RepeatSection
@@ -129,14 +129,7 @@ def _label(parent: QWidget, name: str, rich: bool = False) -> QLabel:
     return label
 
 
-def _restyle(widget: QWidget, name: str, value: object) -> None:
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-
-
-class QuestionCard(QFrame):
+class QuestionCard(AnswerCard, QFrame):
     """One question: its label (* when required), hint, input and what is wrong with it."""
 
     def __init__(
@@ -176,57 +169,6 @@ class QuestionCard(QFrame):
         self._required: bool | None = None
         self._message: str | None = None
         self.label_text = ""
-
-    @property
-    def name(self) -> str:
-        return self.key
-
-    def retranslate(self, session: FormSession) -> None:
-        question = self.question
-        self.label_text = with_outputs(session.label(question, self.key), session)
-        hint = session.hint(question, self.key)
-        self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
-        if isinstance(self.input, AnswerInput):
-            self.input.set_choice_labels(
-                {c.name: session.label(c) for c in session.form.choices(question)}
-            )
-            self.input.setAccessibleName(self.label_text)
-            self.input.setAccessibleDescription(hint)
-        self._required = None
-        self.refresh(session, None)
-
-    def refresh(self, session: FormSession, message: str | None) -> None:
-        """Follow the answers: required or not, the choices offered, outputs in the label."""
-        question = self.question
-        if "${" in question.label.get(session.language, "") or "${" in self.label_text:
-            self.label_text = with_outputs(session.label(question, self.key), session)
-            self._required = None
-        required = question.is_answerable and session.is_required(question, self.key)
-        if required != self._required:
-            self._required = required
-            text = html.escape(self.label_text).replace("\n", "<br>")
-            if required:
-                text += f'<span style="color:{DANGER}"> *</span>'
-            self.title.setText(text)
-        if self.input is not None and question.is_select:
-            self.input.offer_choices(
-                {choice.name for choice in session.choices(question, self.key)}
-            )
-        self.show_message(message)
-
-    def show_message(self, message: str | None) -> None:
-        message = message or None
-        if message == self._message:
-            return  # restyling every card on each keystroke is what made typing slow
-        self._message = message
-        self.message.setText(message or "")
-        self.message.setVisible(bool(message))
-        _restyle(self, "error", bool(message))
-
-    def show_value(self, value: object) -> None:
-        if self.input is not None:
-            self.input.set_value(value)
 
 
 class Section(QWidget):
@@ -326,10 +268,10 @@ class ReviewRow(QFrame):
     ) -> None:
         self.question.setText(question)
         self.answer.setText(answer if answer is not None else missing)
-        _restyle(self.answer, "missing", answer is None)
+        restyle(self.answer, "missing", answer is None)
         self.message.setText(message or "")
         self.message.setVisible(bool(message))
-        _restyle(self, "error", bool(message))
+        restyle(self, "error", bool(message))
         self.setAccessibleName(f"{question}: {self.answer.text()}")
 
     @override
