@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         from postkit.ui.activities.dashboard import DashboardPage
         from postkit.ui.activities.list_page import ActivitiesPage
         from postkit.ui.hq.page import HeadquartersPage
+        from postkit.ui.ops import Runner
         from postkit.ui.practices.library import PracticesPage
         from postkit.ui.screening.page import ScreeningPage
         from postkit.ui.surveys.page import SurveysPage
@@ -105,11 +106,12 @@ class MainWindow(QMainWindow):
         self.database = database
         self.profile = profile
         acting = self.acting_profile
+        self.runner = Runner(database, self)
         self.activities_page = ActivitiesPage(
-            database, self.language, self, post_name=profile.post_name
+            self.runner, self.language, self, post_name=profile.post_name
         )
         self.dashboard_page = DashboardPage(
-            database, self.language, self, post_name=profile.post_name
+            self.runner, self.language, self, post_name=profile.post_name
         )
         self.screening_page = ScreeningPage(database, acting, self.language, self)
         self.screening_page.set_max_list_age_days(self.settings.get(keys.LIST_MAX_AGE_DAYS))
@@ -593,6 +595,8 @@ class MainWindow(QMainWindow):
                     page_job.cancel()
                     page_job.wait()
         self.save_state()
+        if self.is_attached:
+            self.runner.close()
         super().closeEvent(event)
 
     # -- modules ----------------------------------------------------------------------

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from postkit.core import reference
 from postkit.core.activities.listing import activity_years
 from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
-from postkit.core.db import Database
+from postkit.ui.ops import Changes, Runner
 from postkit.ui.overrides import override
 from postkit.ui.widgets.bar_chart import BarChart, is_dark, mix, series_color
 
@@ -173,15 +174,18 @@ class DashboardPage(QWidget):
 
     year_changed = Signal(int)
 
+    loaded = Signal()
+
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         language: str = "en",
         parent: QWidget | None = None,
         post_name: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self.runner = runner
+        self._is_loading = False
         self._language = language
         # The post whose figures are shown (a database may hold several); None: all.
         self._post_name = post_name
@@ -194,6 +198,8 @@ class DashboardPage(QWidget):
         )
         self._build()
         self._apply_colours()
+        self.stack.setCurrentWidget(self.loading_label)
+        runner.changed.connect(self._data_changed)
         self.refresh()
 
     # -- public -------------------------------------------------------------------------------
@@ -225,15 +231,34 @@ class DashboardPage(QWidget):
             self._post_name = post_name
             self.refresh()
 
+    @property
+    def is_loading(self) -> bool:
+        """Whether figures are being read; `loaded` follows when they are shown."""
+        return self._is_loading
+
     def refresh(self) -> None:
-        """Reload the figures from the database; call after activities change."""
-        with self._database.session() as session:
-            years = activity_years(session, self._post_name)
-            summary = year_summary(session, self._year, post_name=self._post_name)
+        """Reload the figures off the GUI thread; call after activities change."""
+        year, post_name = self._year, self._post_name
+
+        def read(session: Session) -> tuple[list[int], YearSummary]:
+            years = activity_years(session, post_name)
+            return years, year_summary(session, year, post_name=post_name)
+
+        self._is_loading = True
+        self.runner.query(read, self._figures_arrived, owner=self, key=f"dashboard-{id(self)}")
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches("activities", "profile"):
+            self.refresh()
+
+    def _figures_arrived(self, answer: tuple[list[int], YearSummary]) -> None:
+        years, summary = answer
+        self._is_loading = False
         self._has_activities = bool(years)
         self._summary = summary
         self._fill_years(years)
         self._show(summary)
+        self.loaded.emit()
 
     # -- building -----------------------------------------------------------------------------
 
@@ -263,6 +288,10 @@ class DashboardPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_content())
         self.stack.addWidget(self._build_empty_state())
+        self.loading_label = self._muted_label()
+        self.loading_label.setText(self.tr("Loading the figures…"))
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
