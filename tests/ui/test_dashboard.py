@@ -252,12 +252,25 @@ def test_tiles_and_charts_reflow_in_a_narrow_window(qtbot, year_with_two_tasks: 
     assert page.women_tile.y() == page.activities_tile.y()
     assert page.gender_chart.parentWidget().y() == page.quarter_chart.parentWidget().y()
 
-    page.resize(600, 700)
+    page.resize(700, 700)  # three tiles a row: at 600 px they would not show whole
     qtbot.waitUntil(lambda: page.women_tile.y() > page.activities_tile.y())
 
     assert page.women_tile.x() == page.activities_tile.x()
     assert page.participants_tile.y() == page.activities_tile.y()
     assert page.gender_chart.parentWidget().y() > page.quarter_chart.parentWidget().y()
+
+
+def test_tiles_never_need_more_width_than_the_page_has(
+    qtbot, year_with_two_tasks: Database
+) -> None:
+    page = make_page(qtbot, year_with_two_tasks)
+    for width in (1400, 1100, 800, 600):
+        page.resize(width, 750)
+        qtbot.wait(20)
+        scroll = page.stack.widget(0)
+        assert scroll.horizontalScrollBar().maximum() == 0, f"scrolls sideways at {width} px"
+        for tile in (page.companies_tile, page.participants_tile):
+            assert tile.width() >= tile.minimumSizeHint().width(), f"{tile.accessibleName()}"
 
 
 def test_the_page_paints_in_a_dark_palette(qtbot, year_with_two_tasks: Database) -> None:

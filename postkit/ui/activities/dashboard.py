@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,10 @@ from postkit.ui.widgets.bar_chart import BarChart, is_dark, mix, series_color
 _QUARTER_COLORS = (0, 1, 2, 3)
 _GENDER_COLORS = (4, 5, 6)
 _WARNING = QColor("#E69F00")
+_CONTENT_MARGIN = 24
+_CARD_MARGIN = 16
+_TILE_SPACING = 12
+_CHART_SPACING = 14
 _POSITIVE = QColor("#009E73")
 
 
@@ -119,7 +124,7 @@ class _ChartCard(_Card):
         chart.setForegroundRole(QPalette.ColorRole.Text)
         chart.setAccessibleName(title)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(_CARD_MARGIN, 12, _CARD_MARGIN, 12)
         layout.setSpacing(8)
         layout.addWidget(self.title_label)
         layout.addWidget(chart, 1)
@@ -312,7 +317,7 @@ class DashboardPage(QWidget):
         for tile in self._tiles():
             self._muted.extend((tile.caption_label, tile.detail_label))
         self.tile_grid = QGridLayout()
-        self.tile_grid.setSpacing(12)
+        self.tile_grid.setSpacing(_TILE_SPACING)
 
         self.quarter_chart = BarChart(colors=_QUARTER_COLORS, show_values=True)
         self.quarter_chart.set_empty_text(self.tr("No activities in this year"))
@@ -329,12 +334,12 @@ class DashboardPage(QWidget):
             _ChartCard(self.tr("Dutch companies reached per core task"), self.companies_chart),
         )
         self.chart_grid = QGridLayout()
-        self.chart_grid.setSpacing(14)
+        self.chart_grid.setSpacing(_CHART_SPACING)
         self._columns = (0, 0)
         self._reflow()
 
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(24, 10, 24, 24)
+        layout.setContentsMargins(_CONTENT_MARGIN, 10, _CONTENT_MARGIN, 24)
         layout.setSpacing(14)
         layout.addWidget(self.notice)
         layout.addLayout(self.tile_grid)
@@ -391,10 +396,35 @@ class DashboardPage(QWidget):
         )
 
     def _reflow(self) -> None:
-        """Six tiles and two chart columns in a wide window, fewer as it narrows."""
+        """Six tiles and two chart columns in a wide window, fewer as it narrows or as the
+        text grows (large system text): never so many that the page scrolls sideways or a
+        chart cuts a core task's name."""
         width = self.width()
-        tile_columns = 6 if width >= 1020 else 3 if width >= 560 else 2
-        chart_columns = 2 if width >= 900 else 1
+        room = (
+            width
+            - 2 * _CONTENT_MARGIN
+            - self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        )
+        tiles = [tile.minimumSizeHint().width() for tile in self._tiles()]
+
+        def tiles_need(columns: int) -> int:
+            # Each grid column is as wide as its widest tile.
+            widest = [max(tiles[column::columns]) for column in range(columns)]
+            return sum(widest) + (columns - 1) * _TILE_SPACING
+
+        tile_columns = next(
+            (
+                columns
+                for columns, least in ((6, 1020), (3, 560))
+                if width >= least and tiles_need(columns) <= room
+            ),
+            2,
+        )
+        chart_width = max(
+            max(card.minimumSizeHint().width(), card.chart.minimum_width() + 2 * _CARD_MARGIN)
+            for card in self._chart_cards
+        )
+        chart_columns = 2 if width >= 900 and 2 * chart_width + _CHART_SPACING <= room else 1
         if (tile_columns, chart_columns) == self._columns:
             return
         self._columns = (tile_columns, chart_columns)
@@ -435,6 +465,8 @@ class DashboardPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_colours()
+        elif event.type() == QEvent.Type.FontChange:
+            self._reflow()
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -467,6 +499,8 @@ class DashboardPage(QWidget):
         self._show_notice(summary)
         self._show_tiles(summary)
         self._show_charts(summary)
+        # New figures and labels may need another arrangement.
+        self._reflow()
 
     def _show_notice(self, summary: YearSummary) -> None:
         missing = summary.tasks_without_activity

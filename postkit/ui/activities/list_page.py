@@ -324,7 +324,8 @@ class ActivitiesPage(QWidget):
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         header_metrics = header.fontMetrics()
-        character = metrics.averageCharWidth()
+        # Digits are the widest common characters (dates, numbers): a column of n of them fits.
+        character = max(metrics.averageCharWidth(), metrics.horizontalAdvance("0"))
         cell_margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
         # Room for the sort arrow beside a header's text.
         indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 12
