@@ -27,6 +27,12 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Where each column's values start in a row read by `activity_values` (DATES reads two).
 _STARTS = tuple(sum(len(column.sql) for column in COLUMNS[:i]) for i in range(len(COLUMNS)))
 _TITLE = [column.name for column in COLUMNS].index("title")
+_ALIGNMENTS = tuple(_RIGHT if column.is_numeric else _LEFT for column in COLUMNS)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ID = int(ActivityIdRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID})
 
 Values = tuple[object, ...]
 
@@ -36,20 +42,29 @@ def _formatter(column: ActivityColumn, language: str) -> Callable[[Values, int],
     locale = QLocale()
     short = QLocale.FormatType.ShortFormat
     kind = column.kind
+    # Many activities share a date: each is formatted once (QLocale's conversion is slow).
+    texts: dict[date, str] = {}
+
+    def day_text(day: object) -> str:
+        if not isinstance(day, date):
+            return ""
+        text = texts.get(day)
+        if text is None:
+            text = texts[day] = locale.toString(day, short)
+        return text
+
     if kind is Kind.DATES:
 
         def dates(values: Values, at: int) -> str:
             start, end = values[at], values[at + 1]
-            text = locale.toString(start, short) if isinstance(start, date) else ""
+            text = day_text(start)
             if isinstance(end, date) and end != start:
-                text += " – " + locale.toString(end, short)
+                text += " – " + day_text(end)
             return text
 
         return dates
     if kind is Kind.DATE:
-        return lambda values, at: (
-            locale.toString(values[at], short) if isinstance(values[at], date) else ""
-        )
+        return lambda values, at: day_text(values[at])
     if kind is Kind.DATETIME:
         return lambda values, at: (
             locale.toString(values[at].astimezone(), short)
@@ -99,24 +114,26 @@ class ActivityTableModel(CachedTableModel[Values]):
             if role == Qt.ItemDataRole.DisplayRole:
                 return column.header(self._language, short=True)
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _RIGHT if column.is_numeric else _LEFT
+                return _ALIGNMENTS[section]
         return None
 
     @override
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Painting asks this for every role of every cell shown: roles the list does not
+        # answer are turned away first, with plain ints (enum comparisons cost more).
+        role = int(role)
+        if role not in _ROLES:
             return None
-        if role == ActivityIdRole:
-            return self._ids[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column.is_numeric else _LEFT
-        if role == Qt.ItemDataRole.DisplayRole or (
-            role == Qt.ItemDataRole.ToolTipRole and index.column() == _TITLE
-        ):
-            values = self.values(index.row())
-            return None if values is None else values[index.column()]
-        return None
+        position = index.row()
+        if not 0 <= position < len(self._ids) or not index.isValid():
+            return None
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[index.column()]
+        if role == _ID:
+            return self._ids[position]
+        if role == _TOOLTIP and index.column() != _TITLE:
+            return None
+        return self.cell(position, index.column())
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -159,8 +176,8 @@ class ActivityTableModel(CachedTableModel[Values]):
         return lambda session, ids: activity_values(session, ids, COLUMNS)
 
     @override
-    def display(self, row: Values) -> tuple[Any, ...]:
-        return tuple(show(row, at) for show, at in zip(self._formatters, _STARTS, strict=True))
+    def display(self, row: Values, column: int) -> Any:
+        return self._formatters[column](row, _STARTS[column])
 
     def _make_formatters(self) -> list[Callable[[Values, int], Any]]:
         return [_formatter(column, self._language) for column in COLUMNS]

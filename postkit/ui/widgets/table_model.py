@@ -33,6 +33,7 @@ Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 PAGE_SIZE = 100
+_UNSET = object()  # a cell not formatted yet
 
 
 class CachedTableModel(QAbstractTableModel, Generic[Row]):
@@ -51,8 +52,8 @@ class CachedTableModel(QAbstractTableModel, Generic[Row]):
         self._ids: list[int] = []
         self._positions: dict[int, int] | None = None
         self._rows: dict[int, Row] = {}
-        # Display values per id, formatted once when first shown: painting asks often.
-        self._display: dict[int, tuple[Any, ...]] = {}
+        # Display values per id and column, formatted when first shown: painting asks often.
+        self._display: dict[int, list[Any]] = {}
         self._pages_asked: set[int] = set()
         # Bumped by each reload, so a page asked before it is not cached after it.
         self._generation = 0
@@ -70,8 +71,8 @@ class CachedTableModel(QAbstractTableModel, Generic[Row]):
         """A function reading the rows of some ids, keyed by id."""
         raise NotImplementedError
 
-    def display(self, row: Row) -> tuple[Any, ...]:
-        """The display value of each column of a row (called once per row until reset)."""
+    def display(self, row: Row, column: int) -> Any:
+        """The display value of a cell (asked once per cell until a reset)."""
         raise NotImplementedError
 
     # -- what the view asks --------------------------------------------------------------
@@ -80,18 +81,19 @@ class CachedTableModel(QAbstractTableModel, Generic[Row]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def values(self, position: int) -> tuple[Any, ...] | None:
-        """The display values of the row at `position`; None (and asked for) until loaded."""
+    def cell(self, position: int, column: int) -> Any:
+        """The display value at `position`, `column`; None (and asked for) until loaded."""
         record_id = self._ids[position]
-        values = self._display.get(record_id)
-        if values is None:
-            row = self._rows.get(record_id)
-            if row is None:
+        cells = self._display.get(record_id)
+        if cells is None:
+            if record_id not in self._rows:
                 self._ask_page(position)
                 return None
-            values = self.display(row)
-            self._display[record_id] = values
-        return values
+            cells = self._display[record_id] = [_UNSET] * self.columnCount()
+        value = cells[column]
+        if value is _UNSET:
+            value = cells[column] = self.display(self._rows[record_id], column)
+        return value
 
     # -- what the page asks --------------------------------------------------------------
 
