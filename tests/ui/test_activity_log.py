@@ -63,7 +63,7 @@ def _titles(window: MainWindow) -> list[str]:
 
 
 @pytest.fixture
-def runner(database: Database) -> Iterator[Runner]:
+def runner(qapp: object, database: Database) -> Iterator[Runner]:
     runner = Runner(database)
     yield runner
     runner.close()
