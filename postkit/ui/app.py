@@ -169,6 +169,17 @@ class Startup(QObject):
         self._opener.start()
 
     def _report_ready(self) -> None:
+        # Ready means the list shows its rows, which the runner reads off the GUI thread.
+        runner = self.window.runner
+        if not runner.is_idle:
+
+            def when_idle(idle: bool) -> None:
+                if idle:
+                    runner.idle_changed.disconnect(when_idle)
+                    QTimer.singleShot(0, self._report_ready)
+
+            runner.idle_changed.connect(when_idle)
+            return
         print("ready-idle", flush=True)
         self.window.close()
 

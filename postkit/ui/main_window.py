@@ -108,10 +108,10 @@ class MainWindow(QMainWindow):
         self.runner = Runner(database, self)
         acting = self.acting_profile
         self.activities_page = ActivitiesPage(
-            database, self.language, self, post_name=profile.post_name
+            self.runner, self.language, self, post_name=profile.post_name
         )
         self.dashboard_page = DashboardPage(
-            database, self.language, self, post_name=profile.post_name
+            self.runner, self.language, self, post_name=profile.post_name
         )
         self.screening_page = ScreeningPage(self.runner, acting, self.language, self)
         self.screening_page.set_max_list_age_days(self.settings.get(keys.LIST_MAX_AGE_DAYS))
@@ -592,8 +592,6 @@ class MainWindow(QMainWindow):
                     page_job.wait()
             self.runner.close()
         self.save_state()
-        if self.is_attached:
-            self.runner.close()
         super().closeEvent(event)
 
     # -- modules ----------------------------------------------------------------------

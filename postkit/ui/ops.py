@@ -322,12 +322,17 @@ class Runner(QObject):
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
         """Process events until every call has been answered (closing; tests)."""
         deadline = QDeadlineTimer(timeout_ms)
-        while not self.is_idle and not deadline.hasExpired():
+        while True:
+            # An answer's callback may ask again (a page reloading after a write): idle
+            # counts only once the events it posted have run too.
+            QCoreApplication.processEvents()
+            if self.is_idle:
+                return True
+            if deadline.hasExpired():
+                return False
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
             for job in list(self._jobs):
                 job.wait(20)
-        QCoreApplication.processEvents()
-        return self.is_idle
 
     def close(self) -> None:
         """Finish what is queued and stop the worker (before the database is closed)."""

@@ -525,6 +525,16 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
+        <location filename="../../postkit/ui/activities/list_page.py" line="143"/>
+        <source>Loading activities…</source>
+        <translation>Activiteiten laden…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/list_page.py" line="145"/>
+        <source>Loading activities</source>
+        <translation>Activiteiten laden</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/activities/list_page.py" line="70"/>
         <source>Search title, description and partners</source>
         <translation>Zoeken in titel, omschrijving en partners</translation>
@@ -1409,6 +1419,11 @@
 </context>
 <context>
     <name>DashboardPage</name>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="292"/>
+        <source>Loading the figures…</source>
+        <translation>De cijfers worden geladen…</translation>
+    </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="241"/>
         <source>Dashboard</source>

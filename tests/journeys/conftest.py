@@ -136,6 +136,10 @@ def open_main_window(
         qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # As a person waits for the list to appear: pages read the database off the GUI thread.
+    runner = getattr(window, "runner", None)
+    if runner is not None:
+        assert runner.wait_idle()
     return window
 
 

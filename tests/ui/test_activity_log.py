@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -20,8 +21,9 @@ from postkit.core.db import Database, open_database
 from postkit.ui import main_window as main_window_module
 from postkit.ui.actions import ActionId
 from postkit.ui.activities.editor import ActivityDialog
-from postkit.ui.activities.table_model import ActivityTableModel
+from postkit.ui.activities.table_model import PAGE_SIZE, ActivityTableModel
 from postkit.ui.main_window import MainWindow
+from postkit.ui.ops import Runner
 from postkit.ui.settings import Settings
 from tests.conftest import TEST_PROFILE
 
@@ -45,9 +47,26 @@ def _open_new_editor(window: MainWindow) -> ActivityDialog:
     return window.editor
 
 
+def _settle(window: MainWindow) -> None:
+    """Wait for what the window asked the database (the list loads off the GUI thread)."""
+    assert window.runner.wait_idle()
+
+
 def _titles(window: MainWindow) -> list[str]:
     model = window.activities_page.model
-    return [model.index(row, 2).data() for row in range(model.rowCount())]
+    _settle(window)
+    titles = [model.index(row, 2).data() for row in range(model.rowCount())]
+    if None in titles:  # rows past the first page are read when first asked for
+        _settle(window)
+        titles = [model.index(row, 2).data() for row in range(model.rowCount())]
+    return titles
+
+
+@pytest.fixture
+def runner(qapp: object, database: Database) -> Iterator[Runner]:
+    runner = Runner(database)
+    yield runner
+    runner.close()
 
 
 def test_logging_a_new_activity_through_the_dialog(
@@ -96,6 +115,7 @@ def test_an_end_date_before_the_start_blocks_saving(window: MainWindow) -> None:
 def test_editing_then_undo_and_redo(qtbot: QtBot, window: MainWindow, database: Database) -> None:
     activity_id = _add(database)
     window.activities_page.reload()
+    _settle(window)
     table = window.activities_page.table
     rect = table.visualRect(window.activities_page.model.index(0, 2))
     # Qt 6 views open a double-clicked row only after the press that selected it.
@@ -123,6 +143,7 @@ def test_delete_asks_first_and_can_be_undone(
     keep = _add(database, title="Keep me")
     gone = _add(database, title="Delete me", start_date=date(2025, 3, 1))
     window.activities_page.reload(select_ids=[gone])
+    _settle(window)
     answers: list[str] = []
 
     def refuse(_parent, _title, text, _action):  # type: ignore[no-untyped-def]
@@ -148,6 +169,7 @@ def test_delete_asks_first_and_can_be_undone(
 def test_duplicate_creates_a_copy(window: MainWindow, database: Database) -> None:
     original = _add(database)
     window.activities_page.reload(select_ids=[original])
+    _settle(window)
     window.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
     assert sorted(_titles(window)) == [TRAINING.title, TRAINING.title + " (copy)"]
     assert window.activities_page.selected_ids() != [original]
@@ -156,6 +178,7 @@ def test_duplicate_creates_a_copy(window: MainWindow, database: Database) -> Non
 def test_actions_follow_the_selection(window: MainWindow, database: Database) -> None:
     first, second = _add(database), _add(database, title="Second")
     window.activities_page.reload(select_ids=[])
+    _settle(window)
     actions = window.actions
     assert not actions[ActionId.EDIT_ACTIVITY].isEnabled()
     assert not actions[ActionId.DELETE_ACTIVITIES].isEnabled()
@@ -179,6 +202,7 @@ def test_search_and_filters_narrow_the_list_and_show_an_empty_state(
         themes=("gender",),
     )
     window.activities_page.reload()
+    _settle(window)
     page = window.activities_page
     qtbot.keyClicks(page.search, "cocoa")
     assert _titles(window) == ["Cocoa seminar"]
@@ -203,6 +227,7 @@ def test_search_and_filters_narrow_the_list_and_show_an_empty_state(
 
 def test_an_empty_log_invites_the_first_activity(window: MainWindow) -> None:
     page = window.activities_page
+    _settle(window)
     assert page.stack.currentWidget() is page.empty_label
     assert "No activities yet" in page.empty_label.text()
 
@@ -213,6 +238,7 @@ def test_sorting_by_clicking_the_title_header(
     for title in ("bravo", "Alpha", "charlie"):
         _add(database, title=title)
     window.activities_page.reload()
+    _settle(window)
     window.activities_page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     assert _titles(window) == ["Alpha", "bravo", "charlie"]
     window.activities_page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -220,20 +246,28 @@ def test_sorting_by_clicking_the_title_header(
 
 
 def test_table_model_passes_the_model_tester(
-    qtmodeltester, session: Session, database: Database
+    qtmodeltester, session: Session, runner: Runner
 ) -> None:  # type: ignore[no-untyped-def]
-    seed_demo(session, activities=50, today=date(2025, 6, 1))
-    model = ActivityTableModel(database)
+    seed_demo(session, activities=150, today=date(2025, 6, 1))
+    model = ActivityTableModel(runner)
+    assert runner.wait_idle()
+    qtmodeltester.check(model)  # asks rows past the first page: they arrive as changes
+    assert runner.wait_idle()
     qtmodeltester.check(model)
 
 
-def test_table_model_loads_only_the_rows_it_shows(session: Session, database: Database) -> None:
+def test_table_model_loads_only_the_rows_it_shows(session: Session, runner: Runner) -> None:
     seed_demo(session, activities=3000, today=date(2025, 6, 1))
-    model = ActivityTableModel(database)
+    model = ActivityTableModel(runner)
+    assert model.rowCount() == 0  # nothing read on the GUI thread
+    assert runner.wait_idle()
     assert model.rowCount() == 3000
-    assert model.cached_rows == 0
+    assert model.cached_rows == PAGE_SIZE  # the first page comes with the ids
+    assert model.index(0, 2).data()
+    assert model.index(2500, 2).data() is None  # asked for, read off the GUI thread
+    assert runner.wait_idle()
     assert model.index(2500, 2).data()
-    assert model.cached_rows == 100
+    assert model.cached_rows == 2 * PAGE_SIZE
 
 
 def test_attached_file_is_copied_when_saving(
@@ -262,6 +296,7 @@ def test_export_from_the_menu_writes_the_filtered_list(
     _add(database, title='=HYPERLINK("http://evil")')
     _add(database, title="Other", core_task=3, activity_type="company_advice")
     window.activities_page.reload()
+    _settle(window)
     page = window.activities_page
     page.core_task.setCurrentIndex(page.core_task.findData(1))
     out = tmp_path / "out" / "export"
@@ -377,6 +412,7 @@ def test_promoting_an_activity_opens_its_good_practice_draft(
 
     activity = _add(database, title="Living wage dialogue with cocoa buyers")
     window.activities_page.reload(select_ids=[activity])
+    _settle(window)
     assert window.actions[ActionId.PROMOTE_ACTIVITY].isEnabled()
     window.actions[ActionId.PROMOTE_ACTIVITY].trigger()
     assert window.pages.currentWidget() is window.practices_page
@@ -412,19 +448,23 @@ def test_the_list_the_count_and_the_dashboard_show_only_the_profiles_post(
     _add(database, title="Ours")
     _add(database, title="Theirs", post_name="Ambassade Lima", start_date=date(2024, 3, 1))
     window.activities_page.reload()
+    _settle(window)
     window.dashboard_page.refresh()
+    _settle(window)
     assert _titles(window) == ["Ours"]
     assert window.count_label.text() == "1 activities"
     window.dashboard_page.set_year(2024)
+    _settle(window)
     assert window.dashboard_page.summary is not None
     assert window.dashboard_page.summary.activities == 0
     window.dashboard_page.set_year(2025)
+    _settle(window)
     assert window.dashboard_page.summary is not None
     assert window.dashboard_page.summary.activities == 1
 
 
 def test_opening_the_list_queries_the_ids_once_and_another_order_once_more(
-    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, runner: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from postkit.ui.activities import table_model
     from postkit.ui.activities.list_page import ActivitiesPage
@@ -436,10 +476,12 @@ def test_opening_the_list_queries_the_ids_once_and_another_order_once_more(
         return activity_ids(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(table_model, "activity_ids", counted)
-    page = ActivitiesPage(database)
+    page = ActivitiesPage(runner)
     qtbot.addWidget(page)
     page.show()
+    assert runner.wait_idle()
     assert len(queries) == 1, "100,000 ids are not queried again for the order they are in"
 
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert runner.wait_idle()
     assert len(queries) == 2

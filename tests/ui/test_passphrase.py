@@ -185,6 +185,7 @@ def test_changing_the_passphrase_from_the_file_menu_keeps_the_window_working(
     assert new_window.database is not None
     assert key_for(new_window.database.files_dir) is not None, "attached files are still sealed"
     new_window.activities_page.reload()
+    assert new_window.runner.wait_idle()  # the list reads off the GUI thread
     assert new_window.activities_page.model.rowCount() == 1
     backup = new_window.back_up()
     assert backup is not None and is_protected(backup)

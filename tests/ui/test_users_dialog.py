@@ -69,7 +69,9 @@ def test_switching_user_makes_new_records_name_the_person(
     assert window.surveys_page.actor == AMINA
 
     window.activities_page.reload(select_ids=[original])
+    assert window.runner.wait_idle()  # the list reads off the GUI thread
     window.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+    assert window.runner.wait_idle()
     [copy_id] = [i for i in window.activities_page.selected_ids() if i != original]
     with database.session() as session:
         assert get_activity(session, copy_id).created_by == AMINA

@@ -19,6 +19,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -35,6 +36,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
+from postkit.core.activities.columns import REPORT_COLUMNS, ActivityColumn, Kind
 from postkit.core.activities.listing import quarter_range
 from postkit.core.activities.models import Activity
 from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
@@ -88,35 +90,24 @@ def write_annual_report(
         report.build(temp)
 
 
-@dataclass(frozen=True)
-class _ActivityLine:
-    start_date: date
-    core_task: int
-    title: str
-    activity_type: str
-    country: str | None
-    companies_reached: int
-    participants: int
+_LOG_FONT_SIZE = 7.5
+_LOG_PADDING = 3  # points left and right in a cell of the log
 
 
-def _year_activities(session: Session, year: int, post_name: str | None) -> list[_ActivityLine]:
+def _year_activities(
+    session: Session, year: int, post_name: str | None
+) -> list[tuple[object, ...]]:
+    """The year's activities as the values of the report's columns (`REPORT_COLUMNS`)."""
     start, end = quarter_range(year, None)
+    expressions = [expression for column in REPORT_COLUMNS for expression in column.sql]
     statement = (
-        select(
-            Activity.start_date,
-            Activity.core_task,
-            Activity.title,
-            Activity.activity_type,
-            Activity.country,
-            Activity.companies_reached,
-            Activity.participants_women + Activity.participants_men + Activity.participants_other,
-        )
+        select(*expressions)
         .where(Activity.start_date >= start, Activity.start_date < end)
         .order_by(Activity.start_date, Activity.id)
     )
     if post_name is not None:
         statement = statement.where(Activity.post_name == post_name)
-    return [_ActivityLine(*row) for row in session.connection().execute(statement)]
+    return [tuple(row) for row in session.connection().execute(statement)]
 
 
 @dataclass(frozen=True)
@@ -125,7 +116,7 @@ class _Report:
     language: str
     profile: PostProfile | None
     summary: YearSummary
-    activities: Sequence[_ActivityLine]
+    activities: Sequence[tuple[object, ...]]
     printed: date
 
     @property
@@ -395,58 +386,90 @@ class _Report:
         return [KeepTogether([*story, Spacer(1, 2 * mm), table])]
 
     def activity_log(self, styles: _Styles) -> list[Flowable]:
-        types, countries, _ = reference.activity_types(), reference.countries(), self._
-        header = [
-            _("Date"),
-            _("Core task"),
-            _("Title"),
-            _.pgettext("activity", "Type"),
-            _("Country"),
-            _("Companies"),
-            _("Participants"),
-        ]
+        columns = REPORT_COLUMNS
+        header = [column.header(self.language, short=True) for column in columns]
         rows: list[list[object]] = [
             [
                 Paragraph(
-                    escape(text), styles.small_head_right if column >= 5 else styles.small_head
+                    escape(text),
+                    styles.small_head_right if column.is_numeric else styles.small_head,
                 )
-                for column, text in enumerate(header)
+                for column, text in zip(columns, header, strict=True)
             ]
         ]
-        for line in self.activities:
-            task_label = reference.core_task_label(line.core_task, self.language, short=True)
-            task = f"{line.core_task}. {task_label}"
-            rows.append(
-                [
-                    line.start_date.isoformat(),
-                    Paragraph(escape(task), styles.small),
-                    Paragraph(escape(line.title), styles.small),
-                    Paragraph(escape(types.label(line.activity_type, self.language)), styles.small),
-                    Paragraph(escape(countries.label(line.country, self.language)), styles.small),
-                    self.number(line.companies_reached),
-                    self.number(line.participants),
-                ]
-            )
-        widths = [18 * mm, 25 * mm, 0, 28 * mm, 20 * mm, 19 * mm, 21 * mm]
-        widths[2] = TEXT_WIDTH - sum(widths)
+        for values in self.activities:
+            rows.append(self._log_cells(values, styles))
+        widths = [
+            _log_width(column, text, self.language)
+            for column, text in zip(columns, header, strict=True)
+        ]
+        title = [column.name for column in columns].index("title")
+        widths[title] = TEXT_WIDTH - sum(widths) + widths[title]
+        numeric = [i for i, column in enumerate(columns) if column.is_numeric]
         table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, -1), REGULAR, 7.5),
+                    ("FONT", (0, 0), (-1, -1), REGULAR, _LOG_FONT_SIZE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("ALIGN", (5, 1), (6, -1), "RIGHT"),
+                    *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric],
                     ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                     ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
                     ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
                     ("TOPPADDING", (0, 0), (-1, -1), 2),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                    ("LEFTPADDING", (0, 0), (-1, -1), _LOG_PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), _LOG_PADDING),
                 ]
             )
         )
-        return [Paragraph(escape(_("Activities in {year}", year=self.year)), styles.h1), table]
+        return [Paragraph(escape(self._("Activities in {year}", year=self.year)), styles.h1), table]
+
+    def _log_cells(self, values: Sequence[object], styles: _Styles) -> list[object]:
+        """One activity's cells in the log, formatted by the kind of each column."""
+        cells: list[object] = []
+        position = 0
+        for column in REPORT_COLUMNS:
+            value = values[position]
+            position += len(column.sql)
+            if column.kind is Kind.NUMBER:
+                cells.append(self.number(int(value or 0)))  # type: ignore[call-overload]
+            elif column.kind is Kind.DATE:
+                cells.append(value.isoformat() if isinstance(value, date) else "")
+            else:
+                cells.append(Paragraph(escape(self._log_text(column, value)), styles.small))
+        return cells
+
+    def _log_text(self, column: ActivityColumn, value: object) -> str:
+        if column.kind is Kind.CORE_TASK:
+            task = int(value)  # type: ignore[call-overload]
+            return f"{task}. {reference.core_task_label(task, self.language, short=True)}"
+        if column.kind is Kind.CODE and column.reference:
+            items = getattr(reference, column.reference)()
+            return str(items.label(value, self.language))
+        return "" if value is None else str(value)
+
+
+def _log_width(column: ActivityColumn, header: str, language: str) -> float:
+    """A log column's width in points: its characters, at least its header, a date and a
+    core task's short label (which must not break inside a word)."""
+    average_character = 0.55 * _LOG_FONT_SIZE  # DejaVu Sans at the log's size
+    longest = stringWidth(header, BOLD, _LOG_FONT_SIZE)
+    if column.kind is Kind.DATE:
+        longest = max(longest, stringWidth("0000-00-00", REGULAR, _LOG_FONT_SIZE))
+    if column.kind is Kind.CORE_TASK:
+        longest = max(
+            longest,
+            *(
+                stringWidth(
+                    f"{task}. {reference.core_task_label(task, language, short=True)}",
+                    REGULAR,
+                    _LOG_FONT_SIZE,
+                )
+                for task in CORE_TASKS
+            ),
+        )
+    return max(column.width * average_character * 0.65, longest) + 2 * _LOG_PADDING + 1
 
 
 class _Styles:
