@@ -96,6 +96,8 @@ class SupportRequestRow(AuditMixin, Base):
     turnover_eur: Mapped[int | None] = mapped_column(Integer)
     balance_sheet_eur: Mapped[int | None] = mapped_column(Integer)
     directors: Mapped[str] = mapped_column(Text, default="")  # one name per line
+    # JSON: [{"name", "birth_date", "nationality"}] for the directors something is known of.
+    director_details: Mapped[str] = mapped_column(Text, default="")
     support_kind: Mapped[str] = mapped_column(String(40))
     operating_country: Mapped[str | None] = mapped_column(String(2))
     operating_sector: Mapped[str | None] = mapped_column(String(60))
@@ -194,6 +196,8 @@ class SanctionsMatchRow(Base):
     judged_by: Mapped[str] = mapped_column(String(120), default="")
     judged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     judgement_note: Mapped[str] = mapped_column(Text, default="")
+    # The list version a re-screening found the entry removed from; None while it is listed.
+    delisted_list_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class AuditEntryRow(Base):

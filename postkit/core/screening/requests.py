@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import fields, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core import reference
 from postkit.core.activities.attachments import store_attachment
+from postkit.core.csv_files import iso_date_text
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening import reference as screening_reference
@@ -35,6 +36,7 @@ from postkit.core.screening.records import (
     Answer,
     ChecklistAnswer,
     Decision,
+    DirectorDetails,
     EvidenceFile,
     Judgement,
     MatchRecord,
@@ -54,7 +56,8 @@ _LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
 _FIGURES = ("employees", "turnover_eur", "balance_sheet_eur")
 _INPUT_FIELDS = tuple(f.name for f in fields(RequestInput))
 # Changing these makes an earlier sanctions screening no longer cover the request.
-_SCREENED_FIELDS = ("company_name", "directors")
+_SCREENED_FIELDS = ("company_name", "company_country", "directors", "director_details")
+_BIRTH_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class RequestDecidedError(PostkitError):
@@ -101,9 +104,19 @@ def list_info(row: SanctionsListRow) -> SanctionsListInfo:
     )
 
 
-def _input(row: SupportRequestRow) -> RequestInput:
-    values = {name: getattr(row, name) for name in _INPUT_FIELDS if name != "directors"}
-    return RequestInput(**values, directors=tuple(_lines(row.directors)))
+def to_input(row: SupportRequestRow) -> RequestInput:
+    """What the officer recorded of the request, as stored."""
+    stored = ("directors", "director_details")
+    values = {name: getattr(row, name) for name in _INPUT_FIELDS if name not in stored}
+    details = json.loads(row.director_details) if row.director_details else []
+    return RequestInput(
+        **values,
+        directors=tuple(_lines(row.directors)),
+        director_details=tuple(
+            DirectorDetails(d["name"], d.get("birth_date", ""), d.get("nationality", ""))
+            for d in details
+        ),
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -130,6 +143,7 @@ def _match_record(row: SanctionsMatchRow, lists: dict[int, SanctionsListRow]) ->
         list_id=row.list_id,
         list_source=listing.source if listing else "",
         list_date=listing.list_date if listing else "",
+        delisted_list_id=row.delisted_list_id,
     )
 
 
@@ -207,7 +221,7 @@ def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
     return RequestRecord(
         id=row.id,
         uuid=row.uuid,
-        data=_input(row),
+        data=to_input(row),
         status=Status(row.status),
         decision=decision,
         decided_at=row.decided_at,
@@ -293,6 +307,9 @@ def list_requests(
 
 
 def _normalised(data: RequestInput) -> RequestInput:
+    directors = tuple(
+        dict.fromkeys(" ".join(name.split()) for name in data.directors if name.strip())
+    )
     return replace(
         data,
         company_name=data.company_name.strip(),
@@ -301,8 +318,19 @@ def _normalised(data: RequestInput) -> RequestInput:
         company_sector=(data.company_sector or "").strip() or None,
         operating_country=(data.operating_country or "").strip().upper() or None,
         operating_sector=(data.operating_sector or "").strip() or None,
-        directors=tuple(
-            dict.fromkeys(" ".join(name.split()) for name in data.directors if name.strip())
+        directors=directors,
+        director_details=tuple(
+            details
+            for details in (
+                DirectorDetails(
+                    " ".join(d.name.split()),
+                    iso_date_text(d.birth_date.strip()),
+                    d.nationality.strip().upper(),
+                )
+                for d in data.director_details
+            )
+            # Kept for the directors only, and only where something is known.
+            if details.name in directors and (details.birth_date or details.nationality)
         ),
         handled_by=data.handled_by.strip(),
         description=data.description.strip(),
@@ -338,8 +366,36 @@ def validate_request(data: RequestInput) -> None:
     for director in data.directors:
         if len(director) > COMPANY_NAME_MAX:
             raise ValidationError("directors", f"at most {COMPANY_NAME_MAX} characters a name")
+    for details in data.director_details:
+        _validate_director_details(details)
     if len(data.handled_by) > NAME_MAX:
         raise ValidationError("handled_by", f"at most {NAME_MAX} characters")
+
+
+def _validate_director_details(details: DirectorDetails) -> None:
+    if details.birth_date and not (
+        _BIRTH_DATE.fullmatch(details.birth_date) and _is_date(details.birth_date)
+    ):
+        raise ValidationError(
+            "director_details",
+            f"{details.name}: date of birth {details.birth_date!r} is no date (write "
+            "1970-05-31, 31-05-1970, 1970-05 or 1970)",
+        )
+    if details.nationality and details.nationality not in reference.countries():
+        raise ValidationError(
+            "director_details",
+            f"{details.name}: unknown country code {details.nationality!r} for the nationality",
+        )
+
+
+def _is_date(text: str) -> bool:
+    """Whether ISO text of a year, a month or a day names one that exists, and has been."""
+    parts = [int(part) for part in text.split("-")]
+    try:
+        day = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return day <= date.today()
 
 
 def _checked_item(item: str) -> str:
@@ -370,7 +426,11 @@ def checked_actor(actor: str) -> str:
 def _apply_input(row: SupportRequestRow, data: RequestInput) -> None:
     for name in _INPUT_FIELDS:
         value = getattr(data, name)
-        setattr(row, name, "\n".join(value) if name == "directors" else value)
+        if name == "directors":
+            value = "\n".join(value)
+        elif name == "director_details":
+            value = json.dumps([d._asdict() for d in value], ensure_ascii=False) if value else ""
+        setattr(row, name, value)
 
 
 def _touch(row: SupportRequestRow, actor: str) -> None:
@@ -423,7 +483,7 @@ def update_request(
     refuse_if_decided(row)
     data = _normalised(data)
     validate_request(data)
-    old = _input(row)
+    old = to_input(row)
     changes: dict[str, Any] = {
         name: {"old": getattr(old, name), "new": getattr(data, name)}
         for name in _INPUT_FIELDS
