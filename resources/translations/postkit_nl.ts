@@ -4379,8 +4379,8 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
     </message>
     <message>
         <location filename="../../postkit/ui/screening/request_dialog.py" line="185"/>
-        <source>One name per line; screened for sanctions</source>
-        <translation>Eén naam per regel; wordt getoetst aan de sanctielijst</translation>
+        <source>One name per line; screened for sanctions. A date of birth and nationality may follow: Anna Visser; 1970-05-31; NL</source>
+        <translation>Eén naam per regel; wordt getoetst aan de sanctielijsten. Geboortedatum en nationaliteit mogen volgen: Anna Visser; 31-05-1970; NL</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/request_dialog.py" line="189"/>
@@ -4513,6 +4513,11 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <location filename="../../postkit/ui/screening/request_dialog.py" line="328"/>
         <source>A director&apos;s name is longer than 200 characters.</source>
         <translation>De naam van een bestuurder is langer dan 200 tekens.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/request_dialog.py" line="404"/>
+        <source>{0}: &apos;{1}&apos; is no date of birth (1970-05-31 or 31-05-1970) or country.</source>
+        <translation>{0}: &apos;{1}&apos; is geen geboortedatum (31-05-1970 of 1970-05-31) en geen land.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/request_dialog.py" line="330"/>
