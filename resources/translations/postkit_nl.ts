@@ -3047,6 +3047,11 @@
         <source>{0} · earlier</source>
         <translation>{0} · eerder</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="161"/>
+        <source>{0} · removed from the list</source>
+        <translation>{0} · van de lijst gehaald</translation>
+    </message>
 </context>
 <context>
     <name>OpenStepsDialog</name>
