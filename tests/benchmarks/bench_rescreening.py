@@ -277,9 +277,8 @@ def main() -> int:
         found = sum(len(subject_candidates(changed, s, DEFAULT_THRESHOLD)) for s in subjects)
         floor = time.perf_counter() - start
         print(
-            f"floor: {len(delta.changed):,} entries new or changed, {len(delta.removed):,} "
-            f"removed; {len(subjects)} names matched on them, {found} candidates, nothing "
-            f"stored ({floor:.1f} s)"
+            f"floor: {len(delta.changed):,} entries new or changed; {len(subjects)} names "
+            f"matched on them, {found} candidates, nothing stored ({floor:.1f} s)"
         )
         if "--full" in sys.argv:
             clear_matcher_cache()
