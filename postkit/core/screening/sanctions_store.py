@@ -9,6 +9,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -328,7 +329,7 @@ class ListDelta:
     changed: list[SanctionsEntry]
     entry_count: int
 
-    @property
+    @cached_property
     def changed_ids(self) -> frozenset[str]:
         return frozenset(entry.id for entry in self.changed)
 
