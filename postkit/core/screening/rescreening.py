@@ -8,11 +8,13 @@ claimed under the write lock and checked against the log, so no request is scree
 on one list, and the list's `rescreened_at` is set only when every request is done.
 
 A request screened on an earlier version of the list's source is matched only against the
-entries new or changed since that version (`list_delta`), with the same candidates as a full
-re-screening gives: a name whose candidates the earlier version cut off at
-CANDIDATES_PER_NAME, or that would now have more than that, is matched against the whole list.
-A request never screened on the source (or by another matcher version) is matched against the
-whole list. Each list's name index is read once per run, not per request.
+entries new or changed since that version (`list_delta`) and those its candidates stand on,
+with the same candidates as a full re-screening gives: the entries scoring enough that it
+has no candidate of are unchanged entries ranked below its candidates. Only a name whose
+candidates the earlier version cut off at CANDIDATES_PER_NAME, one of them since removed or
+changed, is matched against the whole list (an entry ranked below may now come in), as is a
+request never screened on the source (or by another matcher version). Each list's name
+index, and each delta's, is made once per run, not per request.
 
 An open request's candidates on the source become those the list gives: a candidate judged
 before for the same name and list entry keeps its judgement, so the officer is not asked
@@ -53,15 +55,12 @@ from postkit.core.screening.models import (
 )
 from postkit.core.screening.records import Judgement, MatchRecord, RequestRecord, Status
 from postkit.core.screening.requests import checked_actor, commit_record, list_info, to_record
-from postkit.core.screening.sanctions import SanctionsEntry
 from postkit.core.screening.sanctions_store import (
     CANDIDATES_PER_NAME,
-    ListDelta,
     ScreenedSubject,
     candidate_row,
     current_lists,
     entries_with_ids,
-    entry_details_text,
     list_delta,
     screened_subjects,
     screening_details,
@@ -287,7 +286,7 @@ class _Run:
             )
         )
         self._matcher: NameMatcher | None = None
-        self._deltas: dict[int, tuple[ListDelta, NameMatcher] | None] = {}
+        self._deltas: dict[int, tuple[frozenset[str], NameMatcher] | None] = {}
 
     @property
     def matcher(self) -> NameMatcher:
@@ -296,15 +295,26 @@ class _Run:
             self._matcher = sanctions_store.matcher_for(self.session, self.list_id)
         return self._matcher
 
-    def delta(self, previous_id: int) -> tuple[ListDelta, NameMatcher] | None:
-        """What changed since `previous_id`, and an index of the changed entries; None when
+    def delta(self, previous_id: int) -> tuple[frozenset[str], NameMatcher] | None:
+        """The ids of the entries changed since `previous_id`, and an index of those and of
+        the entries the source's candidates stand on (as the list now has them); None when
         so much changed that the whole list is matched."""
         if previous_id not in self._deltas:
             delta = list_delta(self.session, previous_id, self.list_id)
             if len(delta.changed) > _MAX_DELTA_SHARE * delta.entry_count:
                 self._deltas[previous_id] = None
             else:
-                self._deltas[previous_id] = (delta, NameMatcher(delta.changed))
+                candidates = self.session.scalars(
+                    select(SanctionsMatchRow.entry_id).where(
+                        SanctionsMatchRow.list_id.in_(self.source_ids),
+                        SanctionsMatchRow.delisted_list_id.is_(None),
+                    )
+                )
+                standing = entries_with_ids(
+                    self.session, self.list_id, set(candidates) - delta.changed_ids
+                )
+                index = NameMatcher([*delta.changed, *standing])
+                self._deltas[previous_id] = (delta.changed_ids, index)
         return self._deltas[previous_id]
 
 
@@ -315,16 +325,15 @@ _MAX_DELTA_SHARE = 0.3
 
 @dataclass
 class _Found:
-    """What the list gives for a request's names: the candidates matched, and the earlier
-    candidates whose entries did not change (standing as they were)."""
+    """What the list gives for a request's names, and which entries of its earlier
+    candidates the list still holds."""
 
     # (subject kind, screened name, entry id): a sole trader's company may bear a director's
     # name, and is screened with the company's country.
     Key = tuple[str, str, str]
 
     candidates: dict[_Found.Key, tuple[ScreenedSubject, Candidate]]
-    unchanged: set[_Found.Key]
-    present: dict[str, SanctionsEntry]  # the list's entries of the earlier candidates
+    present: set[str]
 
 
 def _find(
@@ -338,29 +347,27 @@ def _find(
         delta = run.delta(previous)
     ours = [match for match in row.matches if match.list_id in run.source_ids]
     listed = [match for match in ours if match.delisted_list_id is None]
-    present = entries_with_ids(run.session, run.list_id, {m.entry_id for m in listed})
-    found = _Found({}, set(), present)
+    present = {
+        e.id for e in entries_with_ids(run.session, run.list_id, {m.entry_id for m in listed})
+    }
+    found = _Found({}, present)
     for subject in screened_subjects(row):
-        earlier = [m for m in listed if (m.subject_kind, m.subject) == (subject.kind, subject.name)]
-        candidates = None
-        # Fewer earlier candidates than a name may have: they were all the entries scoring
-        # enough, so the unchanged ones stand and only the changed entries need matching.
-        if delta is not None and len(earlier) < CANDIDATES_PER_NAME:
-            changes, changed_index = delta
-            unchanged = [
-                match.entry_id
-                for match in earlier
-                if match.entry_id in present and match.entry_id not in changes.changed_ids
+        index: NameMatcher | None = None
+        if delta is not None:
+            changed_ids, delta_index = delta
+            earlier = [
+                m for m in listed if (m.subject_kind, m.subject) == (subject.kind, subject.name)
             ]
-            fresh = subject_candidates(changed_index, subject, threshold)
-            if len(unchanged) + len(fresh) <= CANDIDATES_PER_NAME:
-                candidates = fresh
-                found.unchanged.update(
-                    (subject.kind, subject.name, entry_id) for entry_id in unchanged
-                )
-        if candidates is None:
-            candidates = subject_candidates(run.matcher, subject, threshold)
-        for candidate in candidates:
+            # Fewer earlier candidates than a name may have were all the entries scoring
+            # enough; as many or more that all stand unchanged rank above every entry left
+            # out. Either way no unchanged entry outside the delta index can come in.
+            if len(earlier) < CANDIDATES_PER_NAME or all(
+                m.entry_id in present and m.entry_id not in changed_ids for m in earlier
+            ):
+                index = delta_index
+        if index is None:
+            index = run.matcher
+        for candidate in subject_candidates(index, subject, threshold):
             found.candidates[(subject.kind, subject.name, candidate.entry.id)] = (
                 subject,
                 candidate,
@@ -385,9 +392,6 @@ def _rescreen_open(
     for key, match in existing.items():
         if key in found.candidates:
             update_candidate_row(match, run.list_id, found.candidates[key][1])
-        elif key in found.unchanged:
-            match.list_id = run.list_id
-            match.entry_details = entry_details_text(found.present[match.entry_id])
         elif match.delisted_list_id is not None:
             continue
         elif match.entry_id not in found.present:
@@ -467,9 +471,6 @@ def _rescreen_decided(
             match.delisted_list_id = None
         if match.judgement != Judgement.OPEN.value:
             judged.append(match)
-    judged += (
-        existing[key] for key in found.unchanged if existing[key].judgement != Judgement.OPEN.value
-    )
     delisted = [
         match
         for match in ours

@@ -350,26 +350,16 @@ def list_delta(session: Session, previous_id: int, list_id: int) -> ListDelta:
 
     differing = matched(list_id).except_(matched(previous_id)).subquery()
     changed_ids = sorted(set(session.scalars(select(differing.c.entry_id))))
-    changed: list[SanctionsEntry] = []
-    for start in range(0, len(changed_ids), 500):
-        rows = session.execute(
-            select(*_ENTRY_COLUMNS)
-            .where(
-                SanctionsEntryRow.list_id == list_id,
-                SanctionsEntryRow.entry_id.in_(changed_ids[start : start + 500]),
-            )
-            .order_by(SanctionsEntryRow.id)
-        )
-        changed += (_row_entry(row) for row in rows)
+    changed = entries_with_ids(session, list_id, changed_ids)
     listing = session.get(SanctionsListRow, list_id)
     return ListDelta(previous_id, list_id, changed, listing.entry_count if listing else 0)
 
 
 def entries_with_ids(
     session: Session, list_id: int, entry_ids: Iterable[str]
-) -> dict[str, SanctionsEntry]:
-    """The entries of a list with these ids (the first, where an id stands on several)."""
-    found: dict[str, SanctionsEntry] = {}
+) -> list[SanctionsEntry]:
+    """The entries of a list with these ids, in file order."""
+    found: list[SanctionsEntry] = []
     wanted = sorted(set(entry_ids))
     for start in range(0, len(wanted), 500):
         rows = session.execute(
@@ -380,8 +370,7 @@ def entries_with_ids(
             )
             .order_by(SanctionsEntryRow.id)
         )
-        for row in rows:
-            found.setdefault(row[0], _row_entry(row))
+        found += (_row_entry(row) for row in rows)
     return found
 
 
