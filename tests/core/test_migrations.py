@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from postkit.core.activities.listing import activity_ids
 from postkit.core.activities.records import ActivityFilter
@@ -221,4 +221,6 @@ def test_requests_and_candidates_stored_before_0012_upgrade_undelisted_without_d
         assert record.data.director_details == ()
         (match,) = record.matches
         assert not match.is_delisted
+    indexes = {index["name"] for index in inspect(upgraded.engine).get_indexes("sanctions_entries")}
+    assert "ix_sanctions_entries_list_id_entry_id" in indexes
     upgraded.dispose()

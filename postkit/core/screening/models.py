@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid, utc_now
@@ -47,6 +47,8 @@ class SanctionsEntryRow(Base):
     """One entry of a list; multi-valued fields are kept joined by ';' as in the file."""
 
     __tablename__ = "sanctions_entries"
+    # A re-screening looks up the entries its candidates stand on, by id, in a newer list.
+    __table_args__ = (Index("ix_sanctions_entries_list_id_entry_id", "list_id", "entry_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     list_id: Mapped[int] = mapped_column(
