@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -359,19 +360,19 @@ def entries_with_ids(
     session: Session, list_id: int, entry_ids: Iterable[str]
 ) -> list[SanctionsEntry]:
     """The entries of a list with these ids, in file order."""
-    found: list[SanctionsEntry] = []
+    found: list[tuple[int, SanctionsEntry]] = []
     wanted = sorted(set(entry_ids))
     for start in range(0, len(wanted), 500):
+        # Sorted here, not by the query: ORDER BY id makes SQLite walk the list's entries
+        # in order instead of looking the ids up.
         rows = session.execute(
-            select(*_ENTRY_COLUMNS)
-            .where(
+            select(SanctionsEntryRow.id, *_ENTRY_COLUMNS).where(
                 SanctionsEntryRow.list_id == list_id,
                 SanctionsEntryRow.entry_id.in_(wanted[start : start + 500]),
             )
-            .order_by(SanctionsEntryRow.id)
         )
-        found += (_row_entry(row) for row in rows)
-    return found
+        found += ((row[0], _row_entry(row[1:])) for row in rows)
+    return [entry for _, entry in sorted(found, key=itemgetter(0))]
 
 
 _MATCHER_CACHE_SIZE = 2
