@@ -19,11 +19,6 @@ from sqlalchemy import ColumnElement, Select, Table, bindparam, func, select
 from postkit.core.activities.models import Activity, ActivityLink, ActivitySector, ActivityTheme
 
 
-def N_(text: str) -> str:
-    """Marks a header for extraction into the translation catalogue; translated where shown."""
-    return text
-
-
 class Kind(StrEnum):
     """How a column's value is shown; each surface formats a kind in its own way."""
 
@@ -91,11 +86,11 @@ class ActivityColumn:
 
 
 COLUMNS: tuple[ActivityColumn, ...] = (
-    ActivityColumn("uuid", N_("uuid"), "uuid", 38, sql=(Activity.uuid,)),
-    ActivityColumn("post", N_("post"), "post", 24, sql=(Activity.post_name,)),
+    ActivityColumn("uuid", "uuid", "uuid", 38, sql=(Activity.uuid,)),
+    ActivityColumn("post", "post", "post", 24, sql=(Activity.post_name,)),
     ActivityColumn(
         "core_task",
-        N_("core task"),
+        "core task",
         "kerntaak",
         18,
         Kind.CORE_TASK,
@@ -103,31 +98,31 @@ COLUMNS: tuple[ActivityColumn, ...] = (
     ),
     ActivityColumn(
         "core_task_label",
-        N_("core task label"),
+        "core task label",
         "kerntaak (omschrijving)",
         36,
         Kind.CODE,
         (Activity.core_task,),
         reference="core_tasks",
     ),
-    ActivityColumn("title", N_("title"), "titel", 50, sql=(Activity.title,)),
+    ActivityColumn("title", "title", "titel", 50, sql=(Activity.title,)),
     ActivityColumn(
-        "description", N_("description"), "omschrijving", 50, sql=(Activity.description,)
+        "description", "description", "omschrijving", 50, sql=(Activity.description,)
     ),
     ActivityColumn(
         "start_date",
-        N_("start date"),
+        "start date",
         "begindatum",
         12,
         Kind.DATE,
         (Activity.start_date,),
-        short_en=N_("Date"),
+        short_en="Date",
         short_nl="Datum",
     ),
-    ActivityColumn("end_date", N_("end date"), "einddatum", 12, Kind.DATE, (Activity.end_date,)),
+    ActivityColumn("end_date", "end date", "einddatum", 12, Kind.DATE, (Activity.end_date,)),
     ActivityColumn(
         "date",
-        N_("date"),
+        "date",
         "datum",
         24,
         Kind.DATES,
@@ -136,7 +131,7 @@ COLUMNS: tuple[ActivityColumn, ...] = (
     ),
     ActivityColumn(
         "type",
-        N_("type"),
+        "type",
         "soort",
         22,
         Kind.CODE,
@@ -144,11 +139,11 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         reference="activity_types",
     ),
     ActivityColumn(
-        "country", N_("country"), "land", 18, Kind.CODE, (Activity.country,), reference="countries"
+        "country", "country", "land", 18, Kind.CODE, (Activity.country,), reference="countries"
     ),
     ActivityColumn(
         "sectors",
-        N_("sectors"),
+        "sectors",
         "sectoren",
         30,
         Kind.CODES,
@@ -157,29 +152,29 @@ COLUMNS: tuple[ActivityColumn, ...] = (
     ),
     ActivityColumn(
         "themes",
-        N_("themes"),
+        "themes",
         "thema's",
         30,
         Kind.CODES,
         reference="themes",
         children=_by_activity(ActivityTheme.__table__, "code", "code"),
     ),
-    ActivityColumn("partners", N_("partners"), "partners", 30, sql=(Activity.partners,)),
+    ActivityColumn("partners", "partners", "partners", 30, sql=(Activity.partners,)),
     ActivityColumn(
         "companies",
-        N_("companies reached"),
+        "companies reached",
         "bereikte bedrijven",
         12,
         Kind.NUMBER,
         (Activity.companies_reached,),
-        short_en=N_("Companies"),
+        short_en="Companies",
         short_nl="Bedrijven",
     ),
-    ActivityColumn("women", N_("women"), "vrouwen", 9, Kind.NUMBER, (Activity.participants_women,)),
-    ActivityColumn("men", N_("men"), "mannen", 9, Kind.NUMBER, (Activity.participants_men,)),
+    ActivityColumn("women", "women", "vrouwen", 9, Kind.NUMBER, (Activity.participants_women,)),
+    ActivityColumn("men", "men", "mannen", 9, Kind.NUMBER, (Activity.participants_men,)),
     ActivityColumn(
         "other",
-        N_("other/unknown"),
+        "other/unknown",
         "anders/onbekend",
         11,
         Kind.NUMBER,
@@ -187,41 +182,41 @@ COLUMNS: tuple[ActivityColumn, ...] = (
     ),
     ActivityColumn(
         "participants",
-        N_("participants total"),
+        "participants total",
         "deelnemers totaal",
         12,
         Kind.NUMBER,
         (PARTICIPANTS,),
-        short_en=N_("Participants"),
+        short_en="Participants",
         short_nl="Deelnemers",
     ),
-    ActivityColumn("outcome", N_("outcome"), "resultaat", 40, sql=(Activity.outcome,)),
-    ActivityColumn("follow_up", N_("follow-up"), "vervolg", 30, sql=(Activity.follow_up,)),
+    ActivityColumn("outcome", "outcome", "resultaat", 40, sql=(Activity.outcome,)),
+    ActivityColumn("follow_up", "follow-up", "vervolg", 30, sql=(Activity.follow_up,)),
     ActivityColumn(
         "links",
-        N_("links"),
+        "links",
         "links",
         30,
         Kind.LINKS,
         children=_by_activity(ActivityLink.__table__, "url", "position"),
     ),
     ActivityColumn(
-        "created_by", N_("created by"), "aangemaakt door", 16, sql=(Activity.created_by,)
+        "created_by", "created by", "aangemaakt door", 16, sql=(Activity.created_by,)
     ),
     ActivityColumn(
-        "created", N_("created at"), "aangemaakt op", 19, Kind.DATETIME, (Activity.created_at,)
+        "created", "created at", "aangemaakt op", 19, Kind.DATETIME, (Activity.created_at,)
     ),
     ActivityColumn(
-        "updated_by", N_("updated by"), "gewijzigd door", 16, sql=(Activity.updated_by,)
+        "updated_by", "updated by", "gewijzigd door", 16, sql=(Activity.updated_by,)
     ),
     ActivityColumn(
         "updated",
-        N_("updated at"),
+        "updated at",
         "gewijzigd op",
         19,
         Kind.DATETIME,
         (Activity.updated_at,),
-        short_en=N_("Last changed"),
+        short_en="Last changed",
         short_nl="Laatst gewijzigd",
     ),
 )

@@ -6,8 +6,11 @@ import dataclasses
 import json
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, delete, func, select
@@ -43,6 +46,7 @@ from postkit.core.screening.service import (
     list_info,
     refuse_if_decided,
     request_row,
+    to_input,
     to_record,
 )
 from postkit.core.screening.validation import checked_actor
@@ -155,6 +159,73 @@ def _entry_row_ids(session: Session, list_id: int) -> range | list[int]:
     )
 
 
+# What decides whether an entry matches a name as before: a change elsewhere (a programme, a
+# date seen) leaves its candidates as they were.
+_MATCHED_COLUMNS = (
+    SanctionsEntryRow.schema,
+    SanctionsEntryRow.name,
+    SanctionsEntryRow.aliases,
+    SanctionsEntryRow.birth_date,
+    SanctionsEntryRow.countries,
+)
+
+
+@dataclass(frozen=True)
+class ListDelta:
+    """The entries of a list new or changed (as matching reads them) since an earlier version
+    of it. Entries removed are not here: a re-screening asks the list for the entries of the
+    candidates it holds."""
+
+    previous_id: int
+    list_id: int
+    changed: list[SanctionsEntry]
+    entry_count: int
+
+    @cached_property
+    def changed_ids(self) -> frozenset[str]:
+        return frozenset(entry.id for entry in self.changed)
+
+
+def list_delta(session: Session, previous_id: int, list_id: int) -> ListDelta:
+    """The entries of list `list_id` that list `previous_id` (an earlier version of the same
+    source) does not hold as they are.
+
+    The database compares the two (EXCEPT): reading a million entries into Python to compare
+    them would take ten times as long. An id that stands on several entries (no official
+    list has one) changes when any of its entries in the newer list does.
+    """
+
+    def matched(of_list: int) -> Any:
+        return select(SanctionsEntryRow.entry_id, *_MATCHED_COLUMNS).where(
+            SanctionsEntryRow.list_id == of_list
+        )
+
+    differing = matched(list_id).except_(matched(previous_id)).subquery()
+    changed_ids = sorted(set(session.scalars(select(differing.c.entry_id))))
+    changed = entries_with_ids(session, list_id, changed_ids)
+    listing = session.get(SanctionsListRow, list_id)
+    return ListDelta(previous_id, list_id, changed, listing.entry_count if listing else 0)
+
+
+def entries_with_ids(
+    session: Session, list_id: int, entry_ids: Iterable[str]
+) -> list[SanctionsEntry]:
+    """The entries of a list with these ids, in file order."""
+    found: list[tuple[int, SanctionsEntry]] = []
+    wanted = sorted(set(entry_ids))
+    for start in range(0, len(wanted), 500):
+        # Sorted here, not by the query: ORDER BY id makes SQLite walk the list's entries
+        # in order instead of looking the ids up.
+        rows = session.execute(
+            select(SanctionsEntryRow.id, *_ENTRY_COLUMNS).where(
+                SanctionsEntryRow.list_id == list_id,
+                SanctionsEntryRow.entry_id.in_(wanted[start : start + 500]),
+            )
+        )
+        found += ((row[0], _row_entry(row[1:])) for row in rows)
+    return [entry for _, entry in sorted(found, key=itemgetter(0))]
+
+
 _MATCHER_CACHE_SIZE = 2
 _matchers: OrderedDict[tuple[str, int, str], NameMatcher] = OrderedDict()
 _matchers_lock = threading.Lock()
@@ -225,51 +296,70 @@ def screening_finding(record: RequestRecord) -> ScreeningFinding | None:
 
 
 class ScreenedSubject(NamedTuple):
-    """A name a screening matches, its kind, and the country the matcher weighs beside it."""
+    """A name a screening matches, its kind, and the country and date of birth the matcher
+    weighs beside it."""
 
     name: str
     kind: str  # "company" or "director"
     country: str | None = None
+    birth_date: str | None = None
 
 
 def screened_subjects(row: SupportRequestRow) -> list[ScreenedSubject]:
     """The names a screening matches: the company's, then each director's, with their kind.
 
-    The company's country raises or lowers a listed entry's score. Directors are names only
-    on a request (no date of birth or nationality is recorded), so their names alone count.
+    The company's country, and a director's nationality and date of birth where the request
+    gives them, raise or lower a listed entry's score.
     """
-    subjects = [ScreenedSubject(row.company_name, "company", row.company_country)]
-    subjects += [
-        ScreenedSubject(name.strip(), "director")
-        for name in row.directors.splitlines()
-        if name.strip()
-    ]
+    data = to_input(row)
+    subjects = [ScreenedSubject(data.company_name, "company", data.company_country)]
+    for name in data.directors:
+        details = data.details_of(name)
+        subjects.append(
+            ScreenedSubject(
+                name, "director", details.nationality or None, details.birth_date or None
+            )
+        )
     return subjects
 
 
 def subject_candidates(
     matcher: NameMatcher, subject: ScreenedSubject, threshold: float
 ) -> list[Candidate]:
-    """A subject's candidates on one list, its country weighed in."""
-    return matcher.match(subject.name, CANDIDATES_PER_NAME, threshold, country=subject.country)
+    """A subject's candidates on one list, its country and date of birth weighed in."""
+    return matcher.match(
+        subject.name,
+        CANDIDATES_PER_NAME,
+        threshold,
+        country=subject.country,
+        birth_date=subject.birth_date,
+    )
 
 
 def candidate_row(list_id: int, subject: str, kind: str, candidate: Candidate) -> SanctionsMatchRow:
     """A new, open candidate as stored, with the list entry and why it scored as it did."""
+    match = SanctionsMatchRow(subject=subject, subject_kind=kind, judgement=Judgement.OPEN.value)
+    update_candidate_row(match, list_id, candidate)
+    return match
+
+
+def update_candidate_row(match: SanctionsMatchRow, list_id: int, candidate: Candidate) -> None:
+    """A stored candidate found again on a list: its entry and score as found; its judgement
+    stays, and a candidate marked delisted before is listed again."""
     entry = candidate.entry
-    return SanctionsMatchRow(
-        list_id=list_id,
-        subject=subject,
-        subject_kind=kind,
-        entry_id=entry.id,
-        entry_name=entry.name,
-        entry_schema=entry.schema,
-        entry_details=json.dumps(dataclasses.asdict(entry), ensure_ascii=False),
-        score=candidate.score,
-        matched_name=candidate.matched_name,
-        explanation="\n".join(candidate.explanation),
-        judgement=Judgement.OPEN.value,
-    )
+    match.list_id = list_id
+    match.entry_id = entry.id
+    match.entry_name = entry.name
+    match.entry_schema = entry.schema
+    match.entry_details = entry_details_text(entry)
+    match.score = candidate.score
+    match.matched_name = candidate.matched_name
+    match.explanation = "\n".join(candidate.explanation)
+    match.delisted_list_id = None
+
+
+def entry_details_text(entry: SanctionsEntry) -> str:
+    return json.dumps(dataclasses.asdict(entry), ensure_ascii=False)
 
 
 def screen_request(
@@ -319,6 +409,19 @@ def screen_request(
     row.match_threshold = threshold
     row.updated_at = row.screened_at
     row.updated_by = actor
+    details = screening_details(row, listings, threshold, new_matches, list(judged.values()))
+    append_entry(session, row.id, actor, "screened", details)
+    return commit_record(session, row)
+
+
+def screening_details(
+    row: SupportRequestRow,
+    listings: Sequence[SanctionsListInfo],
+    threshold: float,
+    matches: Sequence[SanctionsMatchRow],
+    judged_gone: Sequence[SanctionsMatchRow] = (),
+) -> dict[str, Any]:
+    """What the log keeps of a screening: the lists, the names and the candidates."""
     details: dict[str, Any] = {
         "lists": [
             {
@@ -341,17 +444,18 @@ def screen_request(
                 "score": match.score,
                 "judgement": match.judgement,
             }
-            for match in new_matches
+            for match in matches
+            # Candidates whose entry was removed from the list are logged as such when it is.
+            if match.delisted_list_id is None
         ],
     }
-    if judged:
+    if judged_gone:
         # Judged candidates the new screening no longer finds; their judgements stay here.
         details["judged_candidates_gone"] = [
-            {"subject": subject, "entry_id": entry_id, "judgement": match.judgement}
-            for (subject, entry_id), match in judged.items()
+            {"subject": match.subject, "entry_id": match.entry_id, "judgement": match.judgement}
+            for match in judged_gone
         ]
-    append_entry(session, row.id, actor, "screened", details)
-    return commit_record(session, row)
+    return details
 
 
 def _candidates(

@@ -33,6 +33,7 @@ from postkit.core.screening.records import (
     Answer,
     ChecklistAnswer,
     Decision,
+    DirectorDetails,
     EvidenceFile,
     Judgement,
     MatchRecord,
@@ -55,7 +56,7 @@ from postkit.core.screening.validation import (
 
 _INPUT_FIELDS = tuple(f.name for f in fields(RequestInput))
 # Changing these makes an earlier sanctions screening no longer cover the request.
-_SCREENED_FIELDS = ("company_name", "directors")
+_SCREENED_FIELDS = ("company_name", "company_country", "directors", "director_details")
 
 
 class RequestDecidedError(PostkitError):
@@ -102,9 +103,19 @@ def list_info(row: SanctionsListRow) -> SanctionsListInfo:
     )
 
 
-def _input(row: SupportRequestRow) -> RequestInput:
-    values = {name: getattr(row, name) for name in _INPUT_FIELDS if name != "directors"}
-    return RequestInput(**values, directors=tuple(_lines(row.directors)))
+def to_input(row: SupportRequestRow) -> RequestInput:
+    """What the officer recorded of the request, as stored."""
+    stored = ("directors", "director_details")
+    values = {name: getattr(row, name) for name in _INPUT_FIELDS if name not in stored}
+    details = json.loads(row.director_details) if row.director_details else []
+    return RequestInput(
+        **values,
+        directors=tuple(_lines(row.directors)),
+        director_details=tuple(
+            DirectorDetails(d["name"], d.get("birth_date", ""), d.get("nationality", ""))
+            for d in details
+        ),
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -131,6 +142,7 @@ def _match_record(row: SanctionsMatchRow, lists: dict[int, SanctionsListRow]) ->
         list_id=row.list_id,
         list_source=listing.source if listing else "",
         list_date=listing.list_date if listing else "",
+        delisted_list_id=row.delisted_list_id,
     )
 
 
@@ -208,7 +220,7 @@ def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
     return RequestRecord(
         id=row.id,
         uuid=row.uuid,
-        data=_input(row),
+        data=to_input(row),
         status=Status(row.status),
         decision=decision,
         decided_at=row.decided_at,
@@ -296,7 +308,11 @@ def list_requests(
 def _apply_input(row: SupportRequestRow, data: RequestInput) -> None:
     for name in _INPUT_FIELDS:
         value = getattr(data, name)
-        setattr(row, name, "\n".join(value) if name == "directors" else value)
+        if name == "directors":
+            value = "\n".join(value)
+        elif name == "director_details":
+            value = json.dumps([d._asdict() for d in value], ensure_ascii=False) if value else ""
+        setattr(row, name, value)
 
 
 def _touch(row: SupportRequestRow, actor: str) -> None:
@@ -349,7 +365,7 @@ def update_request(
     refuse_if_decided(row)
     data = normalised(data)
     validate_request(data)
-    old = _input(row)
+    old = to_input(row)
     changes: dict[str, Any] = {
         name: {"old": getattr(old, name), "new": getattr(data, name)}
         for name in _INPUT_FIELDS

@@ -9,20 +9,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 
 from postkit.core import reference
+from postkit.core.csv_files import iso_date_text
 from postkit.core.errors import ValidationError
 from postkit.core.screening import reference as screening_reference
-from postkit.core.screening.records import Decision, Outcome, RequestInput
+from postkit.core.screening.records import Decision, DirectorDetails, Outcome, RequestInput
 
 COMPANY_NAME_MAX = 300
 KVK_NUMBER_MAX = 20
 NAME_MAX = 120
 _LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
 _FIGURES = ("employees", "turnover_eur", "balance_sheet_eur")
+_BIRTH_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def normalised(data: RequestInput) -> RequestInput:
+    directors = tuple(
+        dict.fromkeys(" ".join(name.split()) for name in data.directors if name.strip())
+    )
     return replace(
         data,
         company_name=data.company_name.strip(),
@@ -31,8 +37,19 @@ def normalised(data: RequestInput) -> RequestInput:
         company_sector=(data.company_sector or "").strip() or None,
         operating_country=(data.operating_country or "").strip().upper() or None,
         operating_sector=(data.operating_sector or "").strip() or None,
-        directors=tuple(
-            dict.fromkeys(" ".join(name.split()) for name in data.directors if name.strip())
+        directors=directors,
+        director_details=tuple(
+            details
+            for details in (
+                DirectorDetails(
+                    " ".join(d.name.split()),
+                    iso_date_text(d.birth_date.strip()),
+                    d.nationality.strip().upper(),
+                )
+                for d in data.director_details
+            )
+            # Kept for the directors only, and only where something is known.
+            if details.name in directors and (details.birth_date or details.nationality)
         ),
         handled_by=data.handled_by.strip(),
         description=data.description.strip(),
@@ -68,8 +85,36 @@ def validate_request(data: RequestInput) -> None:
     for director in data.directors:
         if len(director) > COMPANY_NAME_MAX:
             raise ValidationError("directors", f"at most {COMPANY_NAME_MAX} characters a name")
+    for details in data.director_details:
+        _validate_director_details(details)
     if len(data.handled_by) > NAME_MAX:
         raise ValidationError("handled_by", f"at most {NAME_MAX} characters")
+
+
+def _validate_director_details(details: DirectorDetails) -> None:
+    if details.birth_date and not (
+        _BIRTH_DATE.fullmatch(details.birth_date) and _is_date(details.birth_date)
+    ):
+        raise ValidationError(
+            "director_details",
+            f"{details.name}: date of birth {details.birth_date!r} is no date (write "
+            "1970-05-31, 31-05-1970, 1970-05 or 1970)",
+        )
+    if details.nationality and details.nationality not in reference.countries():
+        raise ValidationError(
+            "director_details",
+            f"{details.name}: unknown country code {details.nationality!r} for the nationality",
+        )
+
+
+def _is_date(text: str) -> bool:
+    """Whether ISO text of a year, a month or a day names one that exists, and has been."""
+    parts = [int(part) for part in text.split("-")]
+    try:
+        day = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return day <= date.today()
 
 
 def checked_item(item: str) -> str:

@@ -158,6 +158,10 @@ class MatchTableModel(QAbstractTableModel):
 
     def _judgement_cell(self, match: MatchRecord) -> str:
         label = labels.judgement_label(match.judgement)
+        if match.is_delisted:  # a newer version of its list no longer holds the entry
+            return QCoreApplication.translate(
+                "MatchTableModel", "{0} · removed from the list"
+            ).format(label)
         if match.id in self._new_ids:
             return QCoreApplication.translate("MatchTableModel", "{0} · new").format(label)
         if match.id in self._earlier_ids:
