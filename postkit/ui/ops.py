@@ -308,6 +308,11 @@ class Runner(QObject):
         QCoreApplication.processEvents()
         return self.is_idle
 
+    def cancel_jobs(self) -> None:
+        """Ask every running job to stop (the window closes)."""
+        for job in list(self._jobs):
+            job.cancel()
+
     def close(self) -> None:
         """Finish what is queued and stop the worker (before the database is closed)."""
         self.wait_idle()

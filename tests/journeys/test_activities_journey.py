@@ -83,7 +83,7 @@ def _check(check_list: CheckList, label: str) -> None:
 
 def _new_activity(qtbot: QtBot, window: MainWindow, fill) -> None:  # type: ignore[no-untyped-def]
     _press(window.activities_page.table, Qt.Key.Key_N, CTRL)
-    editor = window.editor
+    editor = window.modules["activities"].editor
     assert isinstance(editor, ActivityDialog) and editor.isVisible()
     fill(editor)
     assert editor.ok_button.isEnabled(), editor.error_label.text()
@@ -160,7 +160,7 @@ def test_log_edit_undo_a_delete_find_export_and_report(
     # Edit one: Enter on its row opens it; change the title and the women participating.
     _select_row_of(window, DIALOGUE)
     _press(table, Qt.Key.Key_Return)
-    editor = window.editor
+    editor = window.modules["activities"].editor
     assert isinstance(editor, ActivityDialog) and editor.title_edit.text() == DIALOGUE
     _type(editor.title_edit, DIALOGUE_EDITED)
     editor.tabs.setCurrentIndex(2)

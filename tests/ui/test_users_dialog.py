@@ -60,6 +60,7 @@ def test_switching_user_makes_new_records_name_the_person(
     assert window.actor == TEST_PROFILE.user_name
     offered = _pick(monkeypatch, AMINA)
     window.actions[ActionId.SWITCH_USER].trigger()
+    assert window.runner is not None and window.runner.wait_idle()
     assert offered == [[AMINA, TEST_PROFILE.user_name]]
     assert window.actor == AMINA
     assert window.profile == TEST_PROFILE  # the post's profile itself is unchanged
@@ -69,6 +70,7 @@ def test_switching_user_makes_new_records_name_the_person(
 
     window.activities_page.reload(select_ids=[original])
     window.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+    window.runner.wait_idle()
     [copy_id] = [i for i in window.activities_page.selected_ids() if i != original]
     with database.session() as session:
         assert get_activity(session, copy_id).created_by == AMINA

@@ -247,6 +247,15 @@ class ActivitiesPage(QWidget):
         self.select_ids(keep)
         self.reloaded.emit()
 
+    @property
+    def shown_count(self) -> int:
+        """How many activities the filters let through."""
+        return self.model.rowCount()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(row) for row in rows]

@@ -298,6 +298,10 @@ class PracticesPage(QWidget):
         self._update_empty_state()
         self.filter_changed.emit()
 
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def clear_filters(self) -> None:
         for combo in self.filter_combos:
             combo.blockSignals(True)

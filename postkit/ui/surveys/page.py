@@ -380,6 +380,14 @@ class SurveysPage(QWidget):
     def can_export(self) -> bool:
         return self.selected_form() is not None and self.job is None
 
+    def choose_receipts(self) -> None:
+        """Ask for headquarters' receipt files and import them."""
+        self.receipts_view.choose_receipts()
+
+    def reload_receipts(self) -> None:
+        """Show the receipts again (after headquarters' key was stored)."""
+        self.receipts_view.reload()
+
     def _update_buttons(self) -> None:
         has_form = self.selected_form() is not None
         selected = self.selected_response()
