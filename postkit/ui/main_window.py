@@ -207,7 +207,9 @@ class MainWindow(QMainWindow):
         navigation.setMinimumWidth(120)
         for module in self.page_modules:
             text = QCoreApplication.translate("MainWindow", module.title)
-            QListWidgetItem(icon(MODULE_ICONS[module.name]), text, navigation)
+            item = QListWidgetItem(text, navigation)
+            if module.name in MODULE_ICONS:
+                item.setIcon(icon(MODULE_ICONS[module.name]))
         navigation.currentRowChanged.connect(self._show_page)
         navigation.setEnabled(False)
         return navigation
@@ -267,7 +269,8 @@ class MainWindow(QMainWindow):
         return self.current.name
 
     def show_module(self, name: str) -> None:
-        self.navigation.setCurrentRow(MODULES.index(name) if name in MODULES else 0)
+        names = [module.name for module in self.page_modules]
+        self.navigation.setCurrentRow(names.index(name) if name in names else 0)
 
     def _show_page(self, row: int) -> None:
         if self.is_attached:
