@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActivitiesModule</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/module.py" line="264"/>
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n activity</numerusform>
+            <numerusform>%n activities</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
         <location filename="../../postkit/ui/activities/list_page.py" line="81"/>
@@ -9,6 +20,33 @@
         <translation>
             <numerusform>Q%n</numerusform>
             <numerusform>Q%n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityCommands</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="125"/>
+        <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
+        <translation>
+            <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
+            <numerusform>Delete %n activities? You can undo this with Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
+        <source>Delete %n activities</source>
+        <translation>
+            <numerusform>Delete %n activity</numerusform>
+            <numerusform>Delete %n activities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="175"/>
+        <source>Exported %n activities to {0}</source>
+        <translation>
+            <numerusform>Exported %n activity to {0}</numerusform>
+            <numerusform>Exported %n activities to {0}</numerusform>
         </translation>
     </message>
 </context>
@@ -43,49 +81,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="554"/>
-        <source>%n activities</source>
-        <translation>
-            <numerusform>%n activity</numerusform>
-            <numerusform>%n activities</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="643"/>
-        <source>%n receipts written to {0}</source>
-        <translation>
-            <numerusform>%n receipt written to {0}</numerusform>
-            <numerusform>%n receipts written to {0}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="788"/>
-        <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
-        <translation>
-            <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
-            <numerusform>Delete %n activities? You can undo this with Ctrl+Z.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="791"/>
-        <source>Delete %n activities</source>
-        <translation>
-            <numerusform>Delete %n activity</numerusform>
-            <numerusform>Delete %n activities</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1118"/>
-        <source>Exported %n activities to {0}</source>
-        <translation>
-            <numerusform>Exported %n activity to {0}</numerusform>
-            <numerusform>Exported %n activities to {0}</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PassphraseDialog</name>
     <message numerus="yes">
         <location filename="../../postkit/ui/passphrase_dialog.py" line="154"/>
@@ -104,6 +99,17 @@
         <translation>
             <numerusform>&lt;b&gt;%n of {0} expected posts has no response counted&lt;/b&gt; (listed in red below).</numerusform>
             <numerusform>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptCommands</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="44"/>
+        <source>%n receipts written to {0}</source>
+        <translation>
+            <numerusform>%n receipt written to {0}</numerusform>
+            <numerusform>%n receipts written to {0}</numerusform>
         </translation>
     </message>
 </context>
@@ -228,7 +234,7 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="722"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="730"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>
@@ -236,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="745"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>The export holds %n submitted response to “{title}”, version {version}, as a response of {post}.</numerusform>
@@ -244,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="772"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="780"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n draft, not submitted yet: {0}</numerusform>
@@ -252,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="779"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="787"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n response to version {0} of the form: select that version to export it</numerusform>

@@ -14,16 +14,12 @@ if TYPE_CHECKING:
     from postkit.ui.module import ModuleContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReceiptKey", text)
-
-
 def ask_receipt_key_file(ctx: ModuleContext) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(
         ctx.window,
-        _tr("Import headquarters' receipt key"),
+        QCoreApplication.translate("ReceiptKey", "Import headquarters' receipt key"),
         ctx.last_folder(),
-        _tr("Receipt keys (*.postkit-key)"),
+        QCoreApplication.translate("ReceiptKey", "Receipt keys (*.postkit-key)"),
     )
     return Path(path) if path else None
 
@@ -39,7 +35,9 @@ def import_receipt_key(ctx: ModuleContext, path: Path | None = None) -> None:
     ctx.runner.write(
         lambda session: import_hq_key(session, path, user).short,
         lambda short: ctx.status_message(
-            _tr("Headquarters' receipt key {0} stored: compare it with headquarters'").format(short)
+            QCoreApplication.translate(
+                "ReceiptKey", "Headquarters' receipt key {0} stored: compare it with headquarters'"
+            ).format(short)
         ),
         changes=Changes.of("receipts"),
         owner=ctx.window,
