@@ -9,6 +9,7 @@ their pages (and SQLAlchemy) only in attach(), so the window shows first.
 from __future__ import annotations
 
 from dataclasses import replace
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.ui import settings as keys
-from postkit.ui.actions import Actions
+from postkit.ui.actions import Actions, ActionSpec
 from postkit.ui.activities.module import ActivitiesModule, DashboardModule
 from postkit.ui.database_commands import DatabaseCommands
 from postkit.ui.hq.module import HeadquartersModule
@@ -62,6 +63,15 @@ COMMAND_SETS: tuple[type[Commands], ...] = (
 MODULES = tuple(c.name for c in COMMAND_SETS if issubclass(c, Module))
 
 
+def declared_actions(
+    command_sets: tuple[type[Commands], ...] = COMMAND_SETS,
+) -> list[tuple[Enum, ActionSpec]]:
+    """Every action the command sets declare, with the modules' View-menu actions."""
+    specs = [(d.id, d.spec) for c in command_sets for d in c.declared()]
+    specs += [(c.show_id, c.show_spec) for c in command_sets if issubclass(c, Module)]
+    return specs
+
+
 class MainWindow(QMainWindow):
     """Shows at once; `attach()` then adds the pages over an opened database.
 
@@ -89,9 +99,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.modules: dict[str, Commands] = {c.name: c(self) for c in command_sets}
         self.page_modules = [m for m in self.modules.values() if isinstance(m, Module)]
-        specs = [(d.id, d.spec) for m in self.modules.values() for d in m.declared()]
-        specs += [(m.show_id, m.show_spec) for m in self.page_modules]
-        self.actions = Actions(self, specs)
+        self.actions = Actions(self, declared_actions(command_sets))
 
         self.loading_label = QLabel(self.tr("Opening the post's database…"), self)
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
