@@ -61,7 +61,7 @@ class PostCommands(Commands):
         from postkit.ui.users_dialog import UsersDialog
 
         assert self.ctx is not None
-        UsersDialog(self.ctx.runner.database, self.window).exec()
+        UsersDialog(self.ctx.runner, self.window).exec()
 
     @action(
         ActionId.SWITCH_USER,

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.db import Database
-from postkit.core.errors import PostkitError
 from postkit.core.users import (
     NAME_LENGTH,
     PostUser,
@@ -28,17 +26,21 @@ from postkit.core.users import (
     rename_user,
     set_user_active,
 )
-from postkit.ui.dialogs import error_label, show_error
+from postkit.ui.dialogs import error_label
+from postkit.ui.ops import Changes, Runner
 
 _USER_ID = Qt.ItemDataRole.UserRole
 
 
 class UsersDialog(QDialog):
-    """Add, rename, deactivate and reactivate the people who use postkit at the post."""
+    """Add, rename, deactivate and reactivate the people who use postkit at the post.
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    Reads and writes go through the runner; the list shows again once each write is done.
+    """
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._database = database
+        self._runner = runner
         self._users: list[PostUser] = []
         self.setWindowTitle(self.tr("Users"))
         self.setMinimumSize(440, 420)
@@ -90,8 +92,15 @@ class UsersDialog(QDialog):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        with self._database.session() as session:
-            self._users = list_users(session, include_inactive=True)
+        self._runner.query(
+            lambda session: list_users(session, include_inactive=True),
+            lambda users: self._show(users, select_id),
+            owner=self,
+            key="users.list",
+        )
+
+    def _show(self, users: list[PostUser], select_id: int | None) -> None:
+        self._users = users
         self.list.clear()
         disabled = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for user in self._users:
@@ -138,14 +147,13 @@ class UsersDialog(QDialog):
     def add(self) -> None:
         if not self._validate():
             return
-        try:
-            with self._database.session() as session:
-                user = add_user(session, self.name.text())
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        self.name.clear()
-        self.reload(select_id=user.id)
+        name = self.name.text()
+
+        def added(user: PostUser) -> None:
+            self.name.clear()
+            self.reload(select_id=user.id)
+
+        self._write(lambda session: add_user(session, name), added)
 
     def rename(self) -> None:
         user = self.current_user()
@@ -156,25 +164,23 @@ class UsersDialog(QDialog):
         )
         if not ok or not name.strip() or name.strip() == user.name:
             return
-        try:
-            with self._database.session() as session:
-                rename_user(session, user.id, name)
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        self.reload(select_id=user.id)
+        self._write(
+            lambda session: rename_user(session, user.id, name),
+            lambda _renamed: self.reload(select_id=user.id),
+        )
 
     def toggle_active(self) -> None:
         user = self.current_user()
         if user is None:
             return
-        try:
-            with self._database.session() as session:
-                set_user_active(session, user.id, not user.is_active)
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        self.reload(select_id=user.id)
+        self._write(
+            lambda session: set_user_active(session, user.id, not user.is_active),
+            lambda _changed: self.reload(select_id=user.id),
+        )
+
+    def _write(self, change, done) -> None:  # type: ignore[no-untyped-def]
+        """A change to the list; errors are shown over this dialog by the runner."""
+        self._runner.write(change, done, changes=Changes.of("users", origin=self), owner=self)
 
 
 class UserPickDialog(QDialog):

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.ui.main_window import MainWindow
+from postkit.ui.ops import Runner
 from postkit.ui.settings import Settings
 from tests.conftest import TEST_PROFILE
 
@@ -18,6 +19,14 @@ def settings_store(tmp_path: Path) -> QSettings:
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     store.setValue("ui/language", "en")
     return store
+
+
+@pytest.fixture
+def runner(qtbot: QtBot, database: Database) -> Iterator[Runner]:
+    """The database runner a page or dialog works through outside the main window."""
+    runner = Runner(database)
+    yield runner
+    runner.close()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.ui.activities.editor import ActivityDialog
 from postkit.ui.main_window import MODULES, MainWindow
+from postkit.ui.ops import Runner
 from postkit.ui.practices.sharing import ExportDialog
 from postkit.ui.preferences_dialog import PreferencesDialog
 from postkit.ui.profile_dialog import ProfileDialog
@@ -64,19 +65,20 @@ DIALOGS: dict[str, Callable[[Path, Database], QDialog]] = {
     "survey start": lambda _, __: StartResponseDialog("Evaluatie", {"nl": "Nederlands"}, "nl"),
     "preferences": lambda _, __: PreferencesDialog("nl"),
     "profile": lambda _, __: ProfileDialog(language="nl"),
-    "users": lambda _, database: UsersDialog(database),
+    "users": lambda _, runner: UsersDialog(runner),
     "export practices": lambda _, __: ExportDialog(2, 5),
 }
 
 
 @pytest.mark.parametrize("name", DIALOGS)
 def test_every_interactive_widget_of_a_dialog_has_a_name_and_role(
-    name: str, qtbot: QtBot, tmp_path: Path, database: Database
+    name: str, qtbot: QtBot, tmp_path: Path, runner: Runner
 ) -> None:
-    dialog = DIALOGS[name](tmp_path, database)
+    dialog = DIALOGS[name](tmp_path, runner)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    runner.wait_idle()
     checked: list[QWidget] = []
     problems = accessibility_problems(dialog, checked)
     assert problems == [], "\n".join(problems)
