@@ -161,13 +161,13 @@ class MainWindow(QMainWindow):
         self.show_module(self.settings.get(keys.LAST_MODULE))
         self.update_actions()
 
-    def __getattr__(self, name: str) -> QWidget:
-        # `window.<module>_page`: the page of a module, for tests and journeys.
-        if name.endswith("_page") and name[:-5] in self.__dict__.get("modules", {}):
-            page = self.modules[name[:-5]].page  # type: ignore[attr-defined]
-            if page is not None:
-                return page
-        raise AttributeError(name)
+    # Each module's page, by name (tests and journeys reach the pages through these).
+    activities_page = property(lambda self: self.modules["activities"].page)
+    dashboard_page = property(lambda self: self.modules["dashboard"].page)
+    screening_page = property(lambda self: self.modules["screening"].page)
+    practices_page = property(lambda self: self.modules["practices"].page)
+    surveys_page = property(lambda self: self.modules["surveys"].page)
+    hq_page = property(lambda self: self.modules["hq"].page)
 
     @property
     def database(self) -> Database | None:

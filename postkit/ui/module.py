@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -117,6 +118,20 @@ class ModuleContext:
         self.settings.set(keys.LAST_EXPORT_FOLDER, str(folder))
 
 
+@cache
+def _declared(cls: type[Commands]) -> tuple[Declared, ...]:
+    found: dict[str, Declared] = {}
+    for klass in reversed(cls.__mro__):
+        if not issubclass(klass, Commands):  # QObject's own members declare nothing
+            continue
+        for attribute, value in vars(klass).items():
+            mark = getattr(value, "_postkit_action", None)
+            if mark is not None:
+                action_id, spec, menu, separator = mark
+                found[attribute] = Declared(action_id, spec, attribute, menu, separator)
+    return tuple(found.values())
+
+
 class Commands(QObject):
     """A set of commands: actions declared with `@action` on the methods that run them.
 
@@ -136,16 +151,9 @@ class Commands(QObject):
         self.ctx: ModuleContext | None = None
 
     @classmethod
-    def declared(cls) -> list[Declared]:
+    def declared(cls) -> tuple[Declared, ...]:
         """The actions of this set, in the order their methods are written."""
-        found: dict[str, Declared] = {}
-        for klass in reversed(cls.__mro__):
-            for attribute, value in vars(klass).items():
-                mark = getattr(value, "_postkit_action", None)
-                if mark is not None:
-                    action_id, spec, menu, separator = mark
-                    found[attribute] = Declared(action_id, spec, attribute, menu, separator)
-        return list(found.values())
+        return _declared(cls)
 
     def connect_actions(self) -> None:
         for declared in self.declared():
