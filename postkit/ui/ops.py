@@ -334,6 +334,11 @@ class Runner(QObject):
             for job in list(self._jobs):
                 job.wait(20)
 
+    def cancel_jobs(self) -> None:
+        """Ask every running job to stop (the window closes)."""
+        for job in list(self._jobs):
+            job.cancel()
+
     def close(self) -> None:
         """Finish what is queued and stop the worker (before the database is closed)."""
         self.wait_idle()

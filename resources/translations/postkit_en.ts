@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActivitiesModule</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/module.py" line="264"/>
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n activity</numerusform>
+            <numerusform>%n activities</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
         <location filename="../../postkit/ui/activities/list_page.py" line="86"/>
@@ -9,6 +20,33 @@
         <translation>
             <numerusform>Q%n</numerusform>
             <numerusform>Q%n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityCommands</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="125"/>
+        <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
+        <translation>
+            <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
+            <numerusform>Delete %n activities? You can undo this with Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
+        <source>Delete %n activities</source>
+        <translation>
+            <numerusform>Delete %n activity</numerusform>
+            <numerusform>Delete %n activities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="180"/>
+        <source>Exported %n activities to {0}</source>
+        <translation>
+            <numerusform>Exported %n activity to {0}</numerusform>
+            <numerusform>Exported %n activities to {0}</numerusform>
         </translation>
     </message>
 </context>
@@ -43,49 +81,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="552"/>
-        <source>%n activities</source>
-        <translation>
-            <numerusform>%n activity</numerusform>
-            <numerusform>%n activities</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="642"/>
-        <source>%n receipts written to {0}</source>
-        <translation>
-            <numerusform>%n receipt written to {0}</numerusform>
-            <numerusform>%n receipts written to {0}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="787"/>
-        <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
-        <translation>
-            <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
-            <numerusform>Delete %n activities? You can undo this with Ctrl+Z.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="790"/>
-        <source>Delete %n activities</source>
-        <translation>
-            <numerusform>Delete %n activity</numerusform>
-            <numerusform>Delete %n activities</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1118"/>
-        <source>Exported %n activities to {0}</source>
-        <translation>
-            <numerusform>Exported %n activity to {0}</numerusform>
-            <numerusform>Exported %n activities to {0}</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PassphraseDialog</name>
     <message numerus="yes">
         <location filename="../../postkit/ui/passphrase_dialog.py" line="154"/>
@@ -104,6 +99,17 @@
         <translation>
             <numerusform>&lt;b&gt;%n of {0} expected posts has no response counted&lt;/b&gt; (listed in red below).</numerusform>
             <numerusform>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptCommands</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="41"/>
+        <source>%n receipts written to {0}</source>
+        <translation>
+            <numerusform>%n receipt written to {0}</numerusform>
+            <numerusform>%n receipts written to {0}</numerusform>
         </translation>
     </message>
 </context>
@@ -169,7 +175,7 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="413"/>
+        <location filename="../../postkit/ui/screening/page.py" line="412"/>
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>Imported %n rating from {0}.</numerusform>
@@ -177,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="439"/>
+        <location filename="../../postkit/ui/screening/page.py" line="438"/>
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>Screened {0}: %n candidate found.</numerusform>
@@ -185,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="670"/>
+        <location filename="../../postkit/ui/screening/page.py" line="661"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -193,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="672"/>
+        <location filename="../../postkit/ui/screening/page.py" line="663"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -201,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="674"/>
+        <location filename="../../postkit/ui/screening/page.py" line="665"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>
@@ -209,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="752"/>
+        <location filename="../../postkit/ui/screening/page.py" line="743"/>
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n entry</numerusform>
@@ -217,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="759"/>
+        <location filename="../../postkit/ui/screening/page.py" line="750"/>
         <source>%n days old</source>
         <translation>
             <numerusform>%n day old</numerusform>
@@ -228,7 +234,7 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="774"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="782"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>
@@ -236,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="795"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="803"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>The export holds %n submitted response to “{title}”, version {version}, as a response of {post}.</numerusform>
@@ -244,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="830"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="838"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n draft, not submitted yet: {0}</numerusform>
@@ -252,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="837"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="845"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n response to version {0} of the form: select that version to export it</numerusform>

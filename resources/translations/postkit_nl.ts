@@ -12,514 +12,530 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="81"/>
+        <location filename="../../postkit/ui/activities/module.py" line="100"/>
         <source>&amp;New activity…</source>
         <translation>&amp;Nieuwe activiteit…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="82"/>
+        <location filename="../../postkit/ui/activities/module.py" line="101"/>
         <source>Log a new activity</source>
         <translation>Een nieuwe activiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="87"/>
+        <location filename="../../postkit/ui/activities/module.py" line="134"/>
         <source>&amp;Edit activity…</source>
         <translation>Activiteit &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="88"/>
+        <location filename="../../postkit/ui/activities/module.py" line="135"/>
         <source>Edit the selected activity</source>
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="93"/>
+        <location filename="../../postkit/ui/activities/module.py" line="146"/>
         <source>D&amp;uplicate activity</source>
         <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="94"/>
+        <location filename="../../postkit/ui/activities/module.py" line="147"/>
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="99"/>
+        <location filename="../../postkit/ui/activities/module.py" line="157"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="100"/>
+        <location filename="../../postkit/ui/activities/module.py" line="158"/>
         <source>Delete the selected activities</source>
         <translation>De geselecteerde activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="105"/>
+        <location filename="../../postkit/ui/activities/module.py" line="111"/>
         <source>&amp;Export list to Excel…</source>
         <translation>Lijst exporteren naar &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="106"/>
+        <location filename="../../postkit/ui/activities/module.py" line="112"/>
         <source>Export the activities shown to an .xlsx file</source>
         <translation>De getoonde activiteiten exporteren naar een .xlsx-bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="111"/>
+        <location filename="../../postkit/ui/activities/module.py" line="123"/>
         <source>Annual &amp;report (PDF)…</source>
         <translation>&amp;Jaarverslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="112"/>
+        <location filename="../../postkit/ui/activities/module.py" line="124"/>
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="117"/>
+        <location filename="../../postkit/ui/activities/module.py" line="168"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="118"/>
+        <location filename="../../postkit/ui/activities/module.py" line="169"/>
         <source>Search the activities</source>
         <translation>In de activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="123"/>
+        <location filename="../../postkit/ui/activities/module.py" line="185"/>
         <source>&amp;Clear filters</source>
         <translation>&amp;Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="124"/>
+        <location filename="../../postkit/ui/activities/module.py" line="186"/>
         <source>Show all activities</source>
         <translation>Alle activiteiten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="129"/>
+        <location filename="../../postkit/ui/activities/module.py" line="33"/>
         <source>&amp;Activities</source>
         <translation>&amp;Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="130"/>
+        <location filename="../../postkit/ui/activities/module.py" line="34"/>
         <source>The activity log</source>
         <translation>Het activiteitenlogboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="135"/>
+        <location filename="../../postkit/ui/activities/module.py" line="277"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="136"/>
+        <location filename="../../postkit/ui/activities/module.py" line="278"/>
         <source>The post&apos;s year at a glance</source>
         <translation>Het jaar van de post in één oogopslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="141"/>
+        <location filename="../../postkit/ui/post_commands.py" line="26"/>
         <source>&amp;Post profile…</source>
         <translation>&amp;Postprofiel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="142"/>
+        <location filename="../../postkit/ui/post_commands.py" line="27"/>
         <source>The post, its countries and your name</source>
         <translation>De post, de landen en uw naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="147"/>
+        <location filename="../../postkit/ui/post_commands.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="148"/>
+        <location filename="../../postkit/ui/post_commands.py" line="133"/>
         <source>Close postkit</source>
         <translation>postkit afsluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="153"/>
+        <location filename="../../postkit/ui/post_commands.py" line="175"/>
         <source>&amp;About postkit</source>
         <translation>&amp;Over postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="154"/>
+        <location filename="../../postkit/ui/post_commands.py" line="176"/>
         <source>Version and purpose</source>
         <translation>Versie en doel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="159"/>
+        <location filename="../../postkit/ui/post_commands.py" line="100"/>
         <source>P&amp;references…</source>
         <translation>&amp;Voorkeuren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="160"/>
+        <location filename="../../postkit/ui/post_commands.py" line="101"/>
         <source>The interface language</source>
         <translation>De taal van de gebruikersinterface</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="165"/>
+        <location filename="../../postkit/ui/database_commands.py" line="43"/>
         <source>&amp;Back up now</source>
         <translation>Nu &amp;back-up maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="166"/>
+        <location filename="../../postkit/ui/database_commands.py" line="44"/>
         <source>Write a backup copy of the post&apos;s database</source>
         <translation>Een back-up van de database van de post maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="171"/>
+        <location filename="../../postkit/ui/database_commands.py" line="78"/>
         <source>Re&amp;store from backup…</source>
         <translation>&amp;Herstellen uit back-up…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="172"/>
+        <location filename="../../postkit/ui/database_commands.py" line="79"/>
         <source>Replace the database by a backup (the current one is kept)</source>
         <translation>De database vervangen door een back-up (de huidige blijft bewaard)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="177"/>
+        <location filename="../../postkit/ui/post_commands.py" line="158"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="178"/>
+        <location filename="../../postkit/ui/post_commands.py" line="159"/>
         <source>The keys for common actions</source>
         <translation>De toetsen voor veelgebruikte handelingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="183"/>
+        <location filename="../../postkit/ui/post_commands.py" line="144"/>
         <source>&amp;User guide</source>
         <translation>&amp;Handleiding</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="184"/>
+        <location filename="../../postkit/ui/post_commands.py" line="145"/>
         <source>A short guide to postkit&apos;s tasks</source>
         <translation>Een korte handleiding bij de taken van postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="189"/>
+        <location filename="../../postkit/ui/screening/module.py" line="25"/>
         <source>&amp;IMVO conditions</source>
         <translation>&amp;IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="190"/>
+        <location filename="../../postkit/ui/screening/module.py" line="26"/>
         <source>Screening of companies&apos; requests for support</source>
         <translation>Toetsing van steunverzoeken van bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="195"/>
+        <location filename="../../postkit/ui/screening/module.py" line="54"/>
         <source>New support &amp;request…</source>
         <translation>Nieuw steun&amp;verzoek…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="196"/>
+        <location filename="../../postkit/ui/screening/module.py" line="55"/>
         <source>Record a company&apos;s request for support</source>
         <translation>Een steunverzoek van een bedrijf vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="201"/>
+        <location filename="../../postkit/ui/screening/module.py" line="65"/>
         <source>&amp;Edit request…</source>
         <translation>Verzoek &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="202"/>
+        <location filename="../../postkit/ui/screening/module.py" line="66"/>
         <source>Edit the company and support data of the request</source>
         <translation>De bedrijfs- en steungegevens van het verzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="207"/>
+        <location filename="../../postkit/ui/screening/module.py" line="76"/>
         <source>Screen against the &amp;sanctions list</source>
         <translation>Aan de &amp;sanctielijst toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="208"/>
+        <location filename="../../postkit/ui/screening/module.py" line="77"/>
         <source>Match the company and its directors against the list</source>
         <translation>Het bedrijf en zijn bestuurders vergelijken met de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="213"/>
+        <location filename="../../postkit/ui/screening/module.py" line="87"/>
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="214"/>
+        <location filename="../../postkit/ui/screening/module.py" line="88"/>
         <source>Write the request&apos;s decision record as PDF</source>
         <translation>Het besluitverslag van het verzoek als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="219"/>
+        <location filename="../../postkit/ui/screening/module.py" line="98"/>
         <source>Import &amp;sanctions list…</source>
         <translation>Sanctielijst &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="220"/>
+        <location filename="../../postkit/ui/screening/module.py" line="99"/>
         <source>Import a sanctions list (targets.simple.csv)</source>
         <translation>Een sanctielijst importeren (targets.simple.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="225"/>
+        <location filename="../../postkit/ui/screening/module.py" line="110"/>
         <source>Import risk &amp;table…</source>
         <translation>&amp;Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="226"/>
+        <location filename="../../postkit/ui/screening/module.py" line="111"/>
         <source>Import a country or sector risk table</source>
         <translation>Een risicotabel voor landen of sectoren importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="231"/>
+        <location filename="../../postkit/ui/practices/module.py" line="25"/>
         <source>&amp;Good practices</source>
         <translation>&amp;Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="232"/>
+        <location filename="../../postkit/ui/practices/module.py" line="26"/>
         <source>The library of good practices</source>
         <translation>De bibliotheek met goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="237"/>
+        <location filename="../../postkit/ui/practices/module.py" line="67"/>
         <source>New &amp;good practice…</source>
         <translation>Nieuw &amp;goed voorbeeld…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="238"/>
+        <location filename="../../postkit/ui/practices/module.py" line="68"/>
         <source>Write up a good practice</source>
         <translation>Een goed voorbeeld beschrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="243"/>
+        <location filename="../../postkit/ui/practices/module.py" line="78"/>
         <source>&amp;Promote to good practice…</source>
         <translation>&amp;Tot goed voorbeeld maken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="244"/>
+        <location filename="../../postkit/ui/practices/module.py" line="79"/>
         <source>Make a good practice of the selected activity</source>
         <translation>Van de geselecteerde activiteit een goed voorbeeld maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="249"/>
+        <location filename="../../postkit/ui/practices/module.py" line="91"/>
         <source>&amp;Import good practices…</source>
         <translation>Goede voorbeelden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="250"/>
+        <location filename="../../postkit/ui/practices/module.py" line="92"/>
         <source>Import .postkit files from other posts</source>
         <translation>.postkit-bestanden van andere posten importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="255"/>
+        <location filename="../../postkit/ui/practices/module.py" line="103"/>
         <source>E&amp;xport good practices…</source>
         <translation>Goede voorbeelden e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="256"/>
+        <location filename="../../postkit/ui/practices/module.py" line="104"/>
         <source>Export practices to a .postkit file to share</source>
         <translation>Voorbeelden exporteren naar een .postkit-bestand om te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="261"/>
+        <location filename="../../postkit/ui/practices/module.py" line="114"/>
         <source>PDF &amp;booklet…</source>
         <translation>PDF-&amp;boekje…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="262"/>
+        <location filename="../../postkit/ui/practices/module.py" line="115"/>
         <source>A booklet of the practices shown, to hand out</source>
         <translation>Een boekje met de getoonde voorbeelden, om uit te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="267"/>
+        <location filename="../../postkit/ui/practices/module.py" line="125"/>
         <source>Pre&amp;sent (trainer mode)</source>
         <translation>&amp;Presenteren (trainersmodus)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="268"/>
+        <location filename="../../postkit/ui/practices/module.py" line="126"/>
         <source>Show the practices full screen, one per page</source>
         <translation>De voorbeelden schermvullend tonen, één per pagina</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="273"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="25"/>
         <source>&amp;Surveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="274"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="26"/>
         <source>The evaluation survey and other surveys</source>
         <translation>De evaluatie-enquête en andere enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="279"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="55"/>
         <source>Start a survey &amp;response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="280"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="56"/>
         <source>Answer the selected survey</source>
         <translation>De geselecteerde enquête invullen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="285"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="66"/>
         <source>&amp;Continue survey draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="286"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="67"/>
         <source>Go on with a response that was not submitted yet</source>
         <translation>Verdergaan met een inzending die nog niet is verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="291"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="77"/>
         <source>Import a survey (&amp;XLSForm)…</source>
         <translation>Enquête &amp;importeren (XLSForm)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="292"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="78"/>
         <source>Add a survey designed as an XLSForm workbook</source>
         <translation>Een enquête toevoegen die als XLSForm-werkmap is opgezet</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="297"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="89"/>
         <source>Export survey r&amp;esponses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="298"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="90"/>
         <source>Export the post&apos;s responses for headquarters</source>
         <translation>De inzendingen van de post exporteren voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="303"/>
+        <location filename="../../postkit/ui/database_commands.py" line="121"/>
         <source>Pro&amp;tect with a passphrase…</source>
         <translation>Beveiligen met een &amp;wachtzin…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="304"/>
+        <location filename="../../postkit/ui/database_commands.py" line="122"/>
         <source>Encrypt the post&apos;s database, its backups and its attached files</source>
         <translation>De database van de post, de back-ups en de bijgevoegde bestanden versleutelen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="311"/>
+        <location filename="../../postkit/ui/database_commands.py" line="165"/>
         <source>&amp;Change passphrase…</source>
         <translation>Wachtzin wij&amp;zigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="312"/>
+        <location filename="../../postkit/ui/database_commands.py" line="166"/>
         <source>Re-key the database and its backups with a new passphrase</source>
         <translation>De database en de back-ups opnieuw versleutelen met een nieuwe wachtzin</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="317"/>
+        <location filename="../../postkit/ui/post_commands.py" line="54"/>
         <source>&amp;Users…</source>
         <translation>&amp;Gebruikers…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="318"/>
+        <location filename="../../postkit/ui/post_commands.py" line="55"/>
         <source>The people at the post who use postkit</source>
         <translation>De medewerkers van de post die postkit gebruiken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="323"/>
+        <location filename="../../postkit/ui/post_commands.py" line="68"/>
         <source>S&amp;witch user…</source>
         <translation>Gebruiker wi&amp;sselen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="324"/>
+        <location filename="../../postkit/ui/post_commands.py" line="69"/>
         <source>Let another person at the post work under their own name</source>
         <translation>Een andere medewerker van de post onder de eigen naam laten werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="329"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="100"/>
         <source>Import a &amp;receipt…</source>
         <translation>Een &amp;ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="330"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="101"/>
         <source>Import headquarters&apos; receipt of the exports the post sent</source>
         <translation>De ontvangstbevestiging van het departement voor de verzonden exports importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="335"/>
+        <location filename="../../postkit/ui/hq/module.py" line="24"/>
         <source>&amp;Headquarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="336"/>
+        <location filename="../../postkit/ui/hq/module.py" line="25"/>
         <source>Aggregate the survey exports of the posts</source>
         <translation>De enquête-exports van de posten samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="341"/>
+        <location filename="../../postkit/ui/hq/module.py" line="58"/>
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="342"/>
+        <location filename="../../postkit/ui/hq/module.py" line="59"/>
         <source>Add post export files to aggregate</source>
         <translation>Exportbestanden van posten toevoegen om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="347"/>
+        <location filename="../../postkit/ui/hq/module.py" line="69"/>
         <source>Add a f&amp;older of exports…</source>
         <translation>Een &amp;map met exports toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="348"/>
+        <location filename="../../postkit/ui/hq/module.py" line="70"/>
         <source>Add every export file in a folder</source>
         <translation>Alle exportbestanden in een map toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="353"/>
+        <location filename="../../postkit/ui/hq/module.py" line="80"/>
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="354"/>
+        <location filename="../../postkit/ui/hq/module.py" line="81"/>
         <source>Check and store the listed exports and build the summary</source>
         <translation>De gekozen exports controleren, opslaan en het overzicht maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="359"/>
+        <location filename="../../postkit/ui/hq/module.py" line="91"/>
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="360"/>
+        <location filename="../../postkit/ui/hq/module.py" line="92"/>
         <source>Write the summary workbook</source>
         <translation>Het overzicht als werkmap opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="365"/>
+        <location filename="../../postkit/ui/hq/module.py" line="103"/>
         <source>Save &amp;report (PDF)…</source>
         <translation>&amp;Rapport opslaan (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="366"/>
+        <location filename="../../postkit/ui/hq/module.py" line="104"/>
         <source>Write the report with charts</source>
         <translation>Het rapport met grafieken opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="371"/>
+        <location filename="../../postkit/ui/hq/module.py" line="114"/>
         <source>Write &amp;receipts…</source>
         <translation>Ont&amp;vangstbevestigingen schrijven…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="372"/>
+        <location filename="../../postkit/ui/hq/module.py" line="115"/>
         <source>Write a receipt file for each post whose files arrived</source>
         <translation>Een ontvangstbevestiging schrijven voor elke post waarvan bestanden binnenkwamen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="377"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="111"/>
         <source>Import headquarters&apos; receipt &amp;key…</source>
         <translation>Ontvangst&amp;sleutel van het departement importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="378"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="112"/>
         <source>Store the key that shows a receipt really comes from headquarters</source>
         <translation>De sleutel opslaan waarmee blijkt dat een ontvangstbevestiging echt van het departement komt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="385"/>
+        <location filename="../../postkit/ui/hq/module.py" line="125"/>
         <source>Export the receipt &amp;key…</source>
         <translation>Ontvangstsleutel e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/actions.py" line="386"/>
+        <location filename="../../postkit/ui/hq/module.py" line="126"/>
         <source>Write the public key the posts check headquarters&apos; receipts with</source>
         <translation>De publieke sleutel opslaan waarmee de posten de ontvangstbevestigingen van het departement controleren</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesModule</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/module.py" line="264"/>
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n activiteit</numerusform>
+            <numerusform>%n activiteiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/module.py" line="266"/>
+        <source>{shown} of {total} activities</source>
+        <translation>{shown} van {total} activiteiten</translation>
     </message>
 </context>
 <context>
@@ -618,14 +634,112 @@
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="308"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="317"/>
         <source>&lt;h3&gt;No activities yet&lt;/h3&gt;&lt;p&gt;Log what the post does for IMVO with &lt;b&gt;New activity&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen activiteiten&lt;/h3&gt;&lt;p&gt;Leg met &lt;b&gt;Nieuwe activiteit&lt;/b&gt; (Ctrl+N) vast wat de post voor IMVO doet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="313"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="322"/>
         <source>&lt;h3&gt;No activity matches these filters&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them (Ctrl+Shift+L).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen activiteit voldoet aan deze filters&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze (Ctrl+Shift+L).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityCommands</name>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="98"/>
+        <source>New activity “{0}”</source>
+        <translation>Nieuwe activiteit “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="101"/>
+        <source>Edit “{0}”</source>
+        <translation>“{0}” bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="116"/>
+        <source>(copy)</source>
+        <translation>(kopie)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="117"/>
+        <source>Duplicate activity</source>
+        <translation>Activiteit dupliceren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="125"/>
+        <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
+        <translation>
+            <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
+            <numerusform>%n activiteiten verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="126"/>
+        <source>Delete activities</source>
+        <translation>Activiteiten verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="126"/>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
+        <source>Delete %n activities</source>
+        <translation>
+            <numerusform>%n activiteit verwijderen</numerusform>
+            <numerusform>%n activiteiten verwijderen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="151"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="203"/>
+        <source>Annual report</source>
+        <translation>Jaarverslag</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="151"/>
+        <source>Year:</source>
+        <translation>Jaar:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="159"/>
+        <source>Export activities</source>
+        <translation>Activiteiten exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="161"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="177"/>
+        <source>Exporting activities…</source>
+        <translation>Activiteiten worden geëxporteerd…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="180"/>
+        <source>Exported %n activities to {0}</source>
+        <translation>
+            <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
+            <numerusform>%n activiteiten geëxporteerd naar {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="205"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="222"/>
+        <source>Writing the annual report…</source>
+        <translation>Het jaarverslag wordt gemaakt…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="225"/>
+        <source>Annual report written to {0}</source>
+        <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
 </context>
 <context>
@@ -822,6 +936,24 @@
         <location filename="../../postkit/ui/surveys/inputs.py" line="836"/>
         <source>latitude longitude; latitude longitude; …</source>
         <translation>breedtegraad lengtegraad; breedtegraad lengtegraad; …</translation>
+    </message>
+</context>
+<context>
+    <name>AppCommands</name>
+    <message>
+        <location filename="../../postkit/ui/post_commands.py" line="170"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/post_commands.py" line="185"/>
+        <source>About postkit</source>
+        <translation>Over postkit</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/post_commands.py" line="187"/>
+        <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +1692,70 @@
         <location filename="../../postkit/ui/activities/dashboard.py" line="589"/>
         <source>Companies</source>
         <translation>Bedrijven</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCommands</name>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="61"/>
+        <source>Backup written to {0}</source>
+        <translation>Back-up opgeslagen in {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="70"/>
+        <location filename="../../postkit/ui/database_commands.py" line="98"/>
+        <source>Restore from backup</source>
+        <translation>Herstellen uit back-up</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="72"/>
+        <source>postkit database (*.sqlite3)</source>
+        <translation>postkit-database (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="95"/>
+        <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
+        <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="98"/>
+        <source>Restore</source>
+        <translation>Herstellen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="112"/>
+        <source>Restored</source>
+        <translation>Hersteld</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="113"/>
+        <source>The backup was restored. The database as it was is kept in {0}.</source>
+        <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="155"/>
+        <source>Protected</source>
+        <translation>Beveiligd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="157"/>
+        <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
+        <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="213"/>
+        <source>The passphrase is changed; the backups use the new one too.</source>
+        <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="219"/>
+        <source>Change passphrase</source>
+        <translation>Wachtzin wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="220"/>
+        <source>The current passphrase is wrong; nothing was changed.</source>
+        <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
     </message>
 </context>
 <context>
@@ -2628,338 +2824,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="70"/>
+        <location filename="../../postkit/ui/main_window.py" line="103"/>
         <source>Opening the post&apos;s database…</source>
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="189"/>
+        <location filename="../../postkit/ui/main_window.py" line="214"/>
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="193"/>
+        <location filename="../../postkit/ui/activities/module.py" line="30"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="194"/>
+        <location filename="../../postkit/ui/activities/module.py" line="274"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="195"/>
+        <location filename="../../postkit/ui/screening/module.py" line="21"/>
         <source>IMVO conditions</source>
         <translation>IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="196"/>
+        <location filename="../../postkit/ui/practices/module.py" line="21"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="197"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="21"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="198"/>
+        <location filename="../../postkit/ui/hq/module.py" line="20"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="207"/>
+        <location filename="../../postkit/ui/main_window.py" line="230"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="209"/>
+        <location filename="../../postkit/ui/main_window.py" line="232"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="213"/>
+        <location filename="../../postkit/ui/main_window.py" line="228"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="229"/>
+        <location filename="../../postkit/ui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="242"/>
+        <location filename="../../postkit/ui/main_window.py" line="236"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="254"/>
+        <location filename="../../postkit/ui/screening/module.py" line="22"/>
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="266"/>
+        <location filename="../../postkit/ui/practices/module.py" line="22"/>
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="279"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="22"/>
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="291"/>
+        <location filename="../../postkit/ui/hq/module.py" line="21"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="310"/>
+        <location filename="../../postkit/ui/main_window.py" line="245"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="316"/>
+        <location filename="../../postkit/ui/main_window.py" line="119"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="533"/>
+        <location filename="../../postkit/ui/main_window.py" line="299"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="552"/>
-        <source>%n activities</source>
-        <translation>
-            <numerusform>%n activiteit</numerusform>
-            <numerusform>%n activiteiten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="554"/>
-        <source>{shown} of {total} activities</source>
-        <translation>{shown} van {total} activiteiten</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="623"/>
-        <source>Write the receipts into</source>
-        <translation>De ontvangstbevestigingen opslaan in</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="642"/>
-        <source>%n receipts written to {0}</source>
-        <translation>
-            <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
-            <numerusform>%n ontvangstbevestigingen opgeslagen in {0}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="650"/>
-        <source>Receipt keys (*.postkit-key)</source>
-        <translation>Ontvangstsleutels (*.postkit-key)</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="654"/>
-        <source>Export the receipt key</source>
-        <translation>Ontvangstsleutel exporteren</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="660"/>
-        <source>Import headquarters&apos; receipt key</source>
-        <translation>Ontvangstsleutel van het departement importeren</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="681"/>
-        <source>Receipt key {0} written to {1}: give it to each post</source>
-        <translation>Ontvangstsleutel {0} opgeslagen in {1}: geef hem aan elke post</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="702"/>
-        <source>Headquarters&apos; receipt key {0} stored: compare it with headquarters&apos;</source>
-        <translation>Ontvangstsleutel {0} van het departement opgeslagen: vergelijk hem met die van het departement</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="760"/>
-        <source>New activity “{0}”</source>
-        <translation>Nieuwe activiteit “{0}”</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="763"/>
-        <source>Edit “{0}”</source>
-        <translation>“{0}” bewerken</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="778"/>
-        <source>(copy)</source>
-        <translation>(kopie)</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="779"/>
-        <source>Duplicate activity</source>
-        <translation>Activiteit dupliceren</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="787"/>
-        <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
-        <translation>
-            <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
-            <numerusform>%n activiteiten verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="788"/>
-        <source>Delete activities</source>
-        <translation>Activiteiten verwijderen</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="788"/>
-        <source>Delete</source>
-        <translation>Verwijderen</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="790"/>
-        <source>Delete %n activities</source>
-        <translation>
-            <numerusform>%n activiteit verwijderen</numerusform>
-            <numerusform>%n activiteiten verwijderen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="883"/>
-        <source>Working as {0}</source>
-        <translation>U werkt als {0}</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="894"/>
-        <source>The new language applies when postkit starts again.</source>
-        <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="916"/>
-        <source>Backup written to {0}</source>
-        <translation>Back-up opgeslagen in {0}</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="927"/>
-        <location filename="../../postkit/ui/main_window.py" line="947"/>
-        <source>Restore from backup</source>
-        <translation>Herstellen uit back-up</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="929"/>
-        <source>postkit database (*.sqlite3)</source>
-        <translation>postkit-database (*.sqlite3)</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="944"/>
-        <source>Replace the post&apos;s database by the backup {0}? The current database is backed up first. postkit closes afterwards; start it again to work on the restored data.</source>
-        <translation>De database van de post vervangen door de back-up {0}? Van de huidige database wordt eerst een back-up gemaakt. postkit sluit daarna af; start het opnieuw om met de herstelde gegevens te werken.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="947"/>
-        <source>Restore</source>
-        <translation>Herstellen</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="961"/>
-        <source>Restored</source>
-        <translation>Hersteld</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="962"/>
-        <source>The backup was restored. The database as it was is kept in {0}.</source>
-        <translation>De back-up is hersteld. De database zoals die was, is bewaard in {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1004"/>
-        <source>Protected</source>
-        <translation>Beveiligd</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1006"/>
-        <source>The post&apos;s database and its backups are now encrypted. postkit closes; start it again and enter the passphrase.</source>
-        <translation>De database van de post en de back-ups zijn nu versleuteld. postkit sluit af; start het opnieuw en voer de wachtzin in.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1028"/>
-        <location filename="../../postkit/ui/main_window.py" line="1043"/>
-        <source>Change passphrase</source>
-        <translation>Wachtzin wijzigen</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1029"/>
-        <location filename="../../postkit/ui/main_window.py" line="1044"/>
-        <source>The current passphrase is wrong; nothing was changed.</source>
-        <translation>De huidige wachtzin is onjuist; er is niets gewijzigd.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1062"/>
-        <source>The passphrase is changed; the backups use the new one too.</source>
-        <translation>De wachtzin is gewijzigd; ook de back-ups gebruiken nu de nieuwe.</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1091"/>
-        <location filename="../../postkit/ui/main_window.py" line="1129"/>
-        <source>Annual report</source>
-        <translation>Jaarverslag</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1091"/>
-        <source>Year:</source>
-        <translation>Jaar:</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1100"/>
-        <source>Export activities</source>
-        <translation>Activiteiten exporteren</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1100"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-werkmap (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1115"/>
-        <source>Exporting activities…</source>
-        <translation>Activiteiten worden geëxporteerd…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1118"/>
-        <source>Exported %n activities to {0}</source>
-        <translation>
-            <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
-            <numerusform>%n activiteiten geëxporteerd naar {0}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1129"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1144"/>
-        <source>Writing the annual report…</source>
-        <translation>Het jaarverslag wordt gemaakt…</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1147"/>
-        <source>Annual report written to {0}</source>
-        <translation>Jaarverslag opgeslagen in {0}</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1170"/>
-        <source>About postkit</source>
-        <translation>Over postkit</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1172"/>
-        <source>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;The IMVO toolkit for Dutch embassies and consulates: log the post&apos;s work on international responsible business conduct against the five core tasks, and report on it.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;postkit {0}&lt;/h3&gt;&lt;p&gt;De IMVO-toolkit voor Nederlandse ambassades en consulaten: leg het werk van de post voor internationaal maatschappelijk verantwoord ondernemen vast volgens de vijf kerntaken, en rapporteer erover.&lt;/p&gt;&lt;p&gt;Database: {1}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/main_window.py" line="1184"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Sneltoetsen</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3134,19 @@
         <location filename="../../postkit/ui/passphrase_dialog.py" line="161"/>
         <source>The new passphrase is the same as the current one.</source>
         <translation>De nieuwe wachtzin is gelijk aan de huidige.</translation>
+    </message>
+</context>
+<context>
+    <name>PostCommands</name>
+    <message>
+        <location filename="../../postkit/ui/post_commands.py" line="95"/>
+        <source>Working as {0}</source>
+        <translation>U werkt als {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/post_commands.py" line="116"/>
+        <source>The new language applies when postkit starts again.</source>
+        <translation>De nieuwe taal gaat in wanneer postkit opnieuw start.</translation>
     </message>
 </context>
 <context>
@@ -3789,92 +3764,92 @@
         <translation>Goede voorbeelden als lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="416"/>
+        <location filename="../../postkit/ui/practices/page.py" line="420"/>
         <source>&lt;h3&gt;No good practices yet&lt;/h3&gt;&lt;p&gt;Describe how the post took up IMVO with &lt;b&gt;New good practice&lt;/b&gt;, promote an activity from the log, or import a &lt;b&gt;.postkit&lt;/b&gt; file from another post — drop it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen goede voorbeelden&lt;/h3&gt;&lt;p&gt;Beschrijf met &lt;b&gt;Nieuw goed voorbeeld&lt;/b&gt; hoe de post IMVO heeft aangepakt, zet een activiteit uit het logboek om, of importeer een &lt;b&gt;.postkit&lt;/b&gt;-bestand van een andere post — sleep het hierheen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="422"/>
+        <location filename="../../postkit/ui/practices/page.py" line="426"/>
         <source>&lt;h3&gt;No practice matches&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen voorbeeld gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="564"/>
+        <location filename="../../postkit/ui/practices/page.py" line="568"/>
         <source>Edit practice “{title}”</source>
         <translation>Voorbeeld “{title}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="610"/>
+        <location filename="../../postkit/ui/practices/page.py" line="614"/>
         <source>Delete this good practice?</source>
         <translation>Dit goede voorbeeld verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="611"/>
+        <location filename="../../postkit/ui/practices/page.py" line="615"/>
         <source>Delete {0} good practices?</source>
         <translation>{0} goede voorbeelden verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="614"/>
+        <location filename="../../postkit/ui/practices/page.py" line="618"/>
         <source>Attached files stay in the files folder. This cannot be undone.</source>
         <translation>Bijgevoegde bestanden blijven in de map met bestanden. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="616"/>
+        <location filename="../../postkit/ui/practices/page.py" line="620"/>
         <source>Delete good practices</source>
         <translation>Goede voorbeelden verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="616"/>
+        <location filename="../../postkit/ui/practices/page.py" line="620"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="690"/>
+        <location filename="../../postkit/ui/practices/page.py" line="694"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="692"/>
+        <location filename="../../postkit/ui/practices/page.py" line="696"/>
         <source>postkit exchange file (*.postkit)</source>
         <translation>postkit-uitwisselingsbestand (*.postkit)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="705"/>
+        <location filename="../../postkit/ui/practices/page.py" line="709"/>
         <source>Exported 1 practice to {1}</source>
         <translation>1 voorbeeld geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="707"/>
+        <location filename="../../postkit/ui/practices/page.py" line="711"/>
         <source>Exported {0} practices to {1}</source>
         <translation>{0} voorbeelden geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="711"/>
+        <location filename="../../postkit/ui/practices/page.py" line="715"/>
         <source>Exporting good practices…</source>
         <translation>Goede voorbeelden worden geëxporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="723"/>
+        <location filename="../../postkit/ui/practices/page.py" line="727"/>
         <source>Importing good practices…</source>
         <translation>Goede voorbeelden worden geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="752"/>
+        <location filename="../../postkit/ui/practices/page.py" line="756"/>
         <source>An imported practice was also edited here since the posts last shared it. Choose which version to keep.</source>
         <translation>Een geïmporteerd voorbeeld is hier ook bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="757"/>
+        <location filename="../../postkit/ui/practices/page.py" line="761"/>
         <source>{0} imported practices were also edited here since the posts last shared them. Choose which versions to keep.</source>
         <translation>{0} geïmporteerde voorbeelden zijn hier ook bewerkt sinds de posten ze voor het laatst deelden. Kies welke versies u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="843"/>
+        <location filename="../../postkit/ui/practices/page.py" line="847"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="845"/>
+        <location filename="../../postkit/ui/practices/page.py" line="849"/>
         <source>Booklet written to {0}</source>
         <translation>Boekje opgeslagen in {0}</translation>
     </message>
@@ -4155,6 +4130,55 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <location filename="../../postkit/ui/surveys/inputs.py" line="662"/>
         <source>Keep this order</source>
         <translation>Deze volgorde houden</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptCommands</name>
+    <message>
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="29"/>
+        <source>Write the receipts into</source>
+        <translation>De ontvangstbevestigingen opslaan in</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="41"/>
+        <source>%n receipts written to {0}</source>
+        <translation>
+            <numerusform>%n ontvangstbevestiging opgeslagen in {0}</numerusform>
+            <numerusform>%n ontvangstbevestigingen opgeslagen in {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="55"/>
+        <source>Export the receipt key</source>
+        <translation>Ontvangstsleutel exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="57"/>
+        <source>Receipt keys (*.postkit-key)</source>
+        <translation>Ontvangstsleutels (*.postkit-key)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="77"/>
+        <source>Receipt key {0} written to {1}: give it to each post</source>
+        <translation>Ontvangstsleutel {0} opgeslagen in {1}: geef hem aan elke post</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptKey</name>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipt_key.py" line="21"/>
+        <source>Import headquarters&apos; receipt key</source>
+        <translation>Ontvangstsleutel van het departement importeren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipt_key.py" line="22"/>
+        <source>Receipt keys (*.postkit-key)</source>
+        <translation>Ontvangstsleutels (*.postkit-key)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipt_key.py" line="37"/>
+        <source>Headquarters&apos; receipt key {0} stored: compare it with headquarters&apos;</source>
+        <translation>Ontvangstsleutel {0} van het departement opgeslagen: vergelijk hem met die van het departement</translation>
     </message>
 </context>
 <context>
@@ -5168,89 +5192,89 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="120"/>
+        <location filename="../../postkit/ui/screening/page.py" line="119"/>
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="122"/>
+        <location filename="../../postkit/ui/screening/page.py" line="121"/>
         <source>Record a company&apos;s request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="124"/>
+        <location filename="../../postkit/ui/screening/page.py" line="123"/>
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="129"/>
+        <location filename="../../postkit/ui/screening/page.py" line="128"/>
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="175"/>
+        <location filename="../../postkit/ui/screening/page.py" line="174"/>
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="176"/>
+        <location filename="../../postkit/ui/screening/page.py" line="175"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="177"/>
-        <location filename="../../postkit/ui/screening/page.py" line="739"/>
+        <location filename="../../postkit/ui/screening/page.py" line="176"/>
+        <location filename="../../postkit/ui/screening/page.py" line="730"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="178"/>
+        <location filename="../../postkit/ui/screening/page.py" line="177"/>
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="179"/>
+        <location filename="../../postkit/ui/screening/page.py" line="178"/>
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="343"/>
+        <location filename="../../postkit/ui/screening/page.py" line="342"/>
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="345"/>
+        <location filename="../../postkit/ui/screening/page.py" line="344"/>
         <source>Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;All files (*)</source>
         <translation>Sanctielijsten (XML van de EU of de VN, nationale lijst, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="366"/>
+        <location filename="../../postkit/ui/screening/page.py" line="365"/>
         <source>Imported {0} ({1} of {2}): {3} entries. Requests screened again with new candidates: {4}.</source>
         <translation>{0} geïmporteerd ({1} van {2}): {3} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="371"/>
+        <location filename="../../postkit/ui/screening/page.py" line="370"/>
         <source>{0} ({1} of {2}) was imported before; nothing new was stored. Requests with new candidates to judge: {4}.</source>
         <translation>{0} ({1} van {2}) was al eerder geïmporteerd; er is niets nieuws opgeslagen. Verzoeken met nieuwe mogelijke treffers om te beoordelen: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="388"/>
+        <location filename="../../postkit/ui/screening/page.py" line="387"/>
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="405"/>
-        <location filename="../../postkit/ui/screening/page.py" line="527"/>
+        <location filename="../../postkit/ui/screening/page.py" line="404"/>
+        <location filename="../../postkit/ui/screening/page.py" line="518"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="405"/>
+        <location filename="../../postkit/ui/screening/page.py" line="404"/>
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="413"/>
+        <location filename="../../postkit/ui/screening/page.py" line="412"/>
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>%n beoordeling geïmporteerd uit {0}.</numerusform>
@@ -5258,7 +5282,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="439"/>
+        <location filename="../../postkit/ui/screening/page.py" line="438"/>
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>{0} getoetst: %n kandidaat gevonden.</numerusform>
@@ -5266,62 +5290,62 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="448"/>
+        <location filename="../../postkit/ui/screening/page.py" line="447"/>
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="466"/>
+        <location filename="../../postkit/ui/screening/page.py" line="465"/>
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="468"/>
+        <location filename="../../postkit/ui/screening/page.py" line="467"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="499"/>
+        <location filename="../../postkit/ui/screening/page.py" line="498"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="524"/>
+        <location filename="../../postkit/ui/screening/page.py" line="515"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="524"/>
+        <location filename="../../postkit/ui/screening/page.py" line="515"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="528"/>
+        <location filename="../../postkit/ui/screening/page.py" line="519"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="654"/>
+        <location filename="../../postkit/ui/screening/page.py" line="645"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="656"/>
+        <location filename="../../postkit/ui/screening/page.py" line="647"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="660"/>
+        <location filename="../../postkit/ui/screening/page.py" line="651"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="667"/>
+        <location filename="../../postkit/ui/screening/page.py" line="658"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="670"/>
+        <location filename="../../postkit/ui/screening/page.py" line="661"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -5329,7 +5353,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="672"/>
+        <location filename="../../postkit/ui/screening/page.py" line="663"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -5337,7 +5361,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="674"/>
+        <location filename="../../postkit/ui/screening/page.py" line="665"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -5345,67 +5369,67 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="678"/>
+        <location filename="../../postkit/ui/screening/page.py" line="669"/>
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="679"/>
+        <location filename="../../postkit/ui/screening/page.py" line="670"/>
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="682"/>
+        <location filename="../../postkit/ui/screening/page.py" line="673"/>
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="688"/>
+        <location filename="../../postkit/ui/screening/page.py" line="679"/>
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="697"/>
+        <location filename="../../postkit/ui/screening/page.py" line="688"/>
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="699"/>
+        <location filename="../../postkit/ui/screening/page.py" line="690"/>
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="702"/>
+        <location filename="../../postkit/ui/screening/page.py" line="693"/>
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="720"/>
+        <location filename="../../postkit/ui/screening/page.py" line="711"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="723"/>
+        <location filename="../../postkit/ui/screening/page.py" line="714"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="733"/>
+        <location filename="../../postkit/ui/screening/page.py" line="724"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="737"/>
+        <location filename="../../postkit/ui/screening/page.py" line="728"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="745"/>
+        <location filename="../../postkit/ui/screening/page.py" line="736"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="752"/>
+        <location filename="../../postkit/ui/screening/page.py" line="743"/>
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n vermelding</numerusform>
@@ -5413,7 +5437,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="759"/>
+        <location filename="../../postkit/ui/screening/page.py" line="750"/>
         <source>%n days old</source>
         <translation>
             <numerusform>%n dag oud</numerusform>
@@ -5421,42 +5445,42 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="789"/>
+        <location filename="../../postkit/ui/screening/page.py" line="780"/>
         <source>Screening requests again on the newer list…</source>
         <translation>Verzoeken opnieuw toetsen aan de nieuwere lijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="807"/>
+        <location filename="../../postkit/ui/screening/page.py" line="798"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="810"/>
+        <location filename="../../postkit/ui/screening/page.py" line="801"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="813"/>
+        <location filename="../../postkit/ui/screening/page.py" line="804"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="828"/>
+        <location filename="../../postkit/ui/screening/page.py" line="819"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="833"/>
+        <location filename="../../postkit/ui/screening/page.py" line="824"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="902"/>
+        <location filename="../../postkit/ui/screening/page.py" line="893"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="967"/>
+        <location filename="../../postkit/ui/screening/page.py" line="958"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>
@@ -5505,7 +5529,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="778"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="786"/>
         <source>; each repeat in its own file: {0}</source>
         <translation>; elke herhaalde groep in een eigen bestand: {0}</translation>
     </message>
@@ -5631,113 +5655,113 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="440"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="448"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="443"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="451"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="444"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="452"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="447"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="455"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="448"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="456"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="450"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="458"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="453"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="461"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="553"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="561"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="554"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="562"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="554"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="562"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="615"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="623"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="647"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="655"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="692"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="700"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="694"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="702"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="705"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="713"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="706"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="714"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="731"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="739"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="745"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="762"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="793"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="770"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="801"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="764"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="772"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="783"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="791"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="795"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="803"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>De export bevat %n ingezonden inzending voor “{title}”, versie {version}, als inzending van {post}.</numerusform>
@@ -5745,32 +5769,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="808"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="816"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="816"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="824"/>
         <source>No response is left out.</source>
         <translation>Er wordt geen inzending weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="817"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="825"/>
         <source>Left out:</source>
         <translation>Weggelaten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="821"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="829"/>
         <source>{who}, started {when}</source>
         <translation>{who}, begonnen {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="822"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="830"/>
         <source>anonymous</source>
         <translation>anoniem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="830"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="838"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n concept, nog niet ingezonden: {0}</numerusform>
@@ -5778,7 +5802,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="837"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="845"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n inzending voor versie {0} van de vragenlijst: kies die versie om haar te exporteren</numerusform>
@@ -5786,7 +5810,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="774"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="782"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>

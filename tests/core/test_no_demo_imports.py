@@ -14,7 +14,7 @@ ALLOWED = {
     ("postkit.cli", "_run_demo_seed"): "postkit demo seed",
     ("postkit.cli", "_run_demo_exports"): "postkit demo exports",
     ("postkit.cli", "_open_app"): "postkit --demo: the app on a fresh demo database",
-    ("postkit.ui.main_window", "_reset_demo"): "trainer mode, offered only in a demo session",
+    ("postkit.ui.practices.module", "_reset_demo"): "trainer mode, offered only in a demo session",
 }
 
 

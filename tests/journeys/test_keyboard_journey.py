@@ -72,7 +72,7 @@ def test_log_screen_and_survey_with_the_keyboard_alone(
 
     # Log an activity: Ctrl+N, the title, Shift+Tab to the core task, Enter saves.
     _key(Qt.Key.Key_N, CTRL)
-    editor = window.editor
+    editor = window.modules["activities"].editor
     assert isinstance(editor, ActivityDialog)
     qtbot.waitUntil(lambda: _focus() is editor.title_edit)
     _type(TITLE)

@@ -297,6 +297,7 @@ def test_a_survey_filled_in_dutch_reaches_headquarters_and_its_receipt_returns(
     receipts.mkdir()
     with answering(qtbot, choose_folder(receipts)):
         actions[ActionId.HQ_WRITE_RECEIPTS].trigger()
+    qtbot.waitUntil(lambda: window.runner.is_idle, timeout=20000)
     written = sorted(receipts.iterdir())
     assert len(written) == OTHER_POSTS + 1
     with event_loop_watch.paused():
@@ -314,6 +315,7 @@ def test_a_survey_filled_in_dutch_reaches_headquarters_and_its_receipt_returns(
     qtbot.waitUntil(page.isVisible)
     with answering(qtbot, pick_files([key_file])):
         actions[ActionId.IMPORT_RECEIPT_KEY].trigger()
+    qtbot.waitUntil(lambda: window.runner.is_idle, timeout=20000)
     with answering(qtbot, pick_files(ours)):
         actions[ActionId.IMPORT_RECEIPT].trigger()
     qtbot.waitUntil(lambda: page.receipts_view.job is None, timeout=20000)

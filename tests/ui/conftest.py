@@ -37,5 +37,5 @@ def window(qtbot: QtBot, database: Database, settings_store: QSettings) -> Itera
     main_window.show()
     qtbot.waitExposed(main_window)
     yield main_window
-    if main_window.job is not None:
-        main_window.job.wait()
+    if main_window.runner is not None:
+        main_window.runner.wait_idle()

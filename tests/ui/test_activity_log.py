@@ -18,8 +18,9 @@ from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity, get_activity
 from postkit.core.attachments import attachment_path
 from postkit.core.db import Database, open_database
-from postkit.ui import main_window as main_window_module
+from postkit.ui import database_commands as database_commands_module
 from postkit.ui.actions import ActionId
+from postkit.ui.activities import commands as activity_commands_module
 from postkit.ui.activities.editor import ActivityDialog
 from postkit.ui.activities.table_model import PAGE_SIZE, ActivityTableModel
 from postkit.ui.main_window import MainWindow
@@ -41,15 +42,16 @@ def _add(database: Database, **changes: object) -> int:
         return create_activity(session, replace(TRAINING, **changes), "Tess").id  # type: ignore[arg-type]
 
 
+def _settle(window: MainWindow) -> None:
+    """Let the runner answer what the last action asked (reads and writes run off the GUI
+    thread)."""
+    assert window.runner is not None and window.runner.wait_idle()
+
+
 def _open_new_editor(window: MainWindow) -> ActivityDialog:
     window.actions[ActionId.NEW_ACTIVITY].trigger()
-    assert window.editor is not None
-    return window.editor
-
-
-def _settle(window: MainWindow) -> None:
-    """Wait for what the window asked the database (the list loads off the GUI thread)."""
-    assert window.runner.wait_idle()
+    assert window.modules["activities"].editor is not None
+    return window.modules["activities"].editor
 
 
 def _titles(window: MainWindow) -> list[str]:
@@ -84,6 +86,7 @@ def test_logging_a_new_activity_through_the_dialog(
     assert editor.participants_total.text() == "20"
     assert editor.ok_button.isEnabled()
     qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    _settle(window)
 
     assert _titles(window) == ["Seminar on living wage"]
     with database.session() as session:
@@ -121,19 +124,23 @@ def test_editing_then_undo_and_redo(qtbot: QtBot, window: MainWindow, database: 
     # Qt 6 views open a double-clicked row only after the press that selected it.
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    editor = window.editor
+    _settle(window)
+    editor = window.modules["activities"].editor
     assert editor is not None and editor.title_edit.text() == TRAINING.title
     editor.title_edit.setText("Training on the OECD Guidelines")
     qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    _settle(window)
     assert _titles(window) == ["Training on the OECD Guidelines"]
 
     window.undo_action.trigger()
+    _settle(window)
     assert _titles(window) == [TRAINING.title]
     with database.session() as session:
         assert get_activity(session, activity_id).data == replace(
             TRAINING, post_name=TEST_PROFILE.post_name
         )
     window.redo_action.trigger()
+    _settle(window)
     assert _titles(window) == ["Training on the OECD Guidelines"]
 
 
@@ -150,16 +157,18 @@ def test_delete_asks_first_and_can_be_undone(
         answers.append(text)
         return False
 
-    monkeypatch.setattr(main_window_module, "confirm", refuse)
+    monkeypatch.setattr(activity_commands_module, "confirm", refuse)
     window.actions[ActionId.DELETE_ACTIVITIES].trigger()
     assert "undo" in answers[0]
     assert len(_titles(window)) == 2
 
-    monkeypatch.setattr(main_window_module, "confirm", lambda *args: True)
+    monkeypatch.setattr(activity_commands_module, "confirm", lambda *args: True)
     window.activities_page.table.setFocus()
     qtbot.keyClick(window.activities_page.table, Qt.Key.Key_Delete)
+    _settle(window)
     assert _titles(window) == ["Keep me"]
     qtbot.keySequence(window, QKeySequence.StandardKey.Undo)
+    _settle(window)
     assert sorted(_titles(window)) == ["Delete me", "Keep me"]
     assert window.activities_page.selected_ids() == [gone]
     with database.session() as session:
@@ -171,6 +180,7 @@ def test_duplicate_creates_a_copy(window: MainWindow, database: Database) -> Non
     window.activities_page.reload(select_ids=[original])
     _settle(window)
     window.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+    _settle(window)
     assert sorted(_titles(window)) == [TRAINING.title, TRAINING.title + " (copy)"]
     assert window.activities_page.selected_ids() != [original]
 
@@ -280,6 +290,7 @@ def test_attached_file_is_copied_when_saving(
     editor.title_edit.setText("Meeting with the NCP")
     editor.add_files([source])
     qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    _settle(window)
     with database.session() as session:
         [attachment] = get_activity(session, activity_ids(session)[0]).attachments
     source.unlink()
@@ -301,10 +312,11 @@ def test_export_from_the_menu_writes_the_filtered_list(
     page.core_task.setCurrentIndex(page.core_task.findData(1))
     out = tmp_path / "out" / "export"
     out.parent.mkdir()
-    monkeypatch.setattr(window, "ask_save_path", lambda *args: out)
+    commands = window.modules["activities"].commands
+    monkeypatch.setattr(commands, "ask_save_path", lambda *args: out)
     window.actions[ActionId.EXPORT_ACTIVITIES].trigger()
-    assert window.job is not None
-    with qtbot.waitSignal(window.job.finished, timeout=20000):
+    assert commands.job is not None
+    with qtbot.waitSignal(commands.job.finished, timeout=20000):
         pass
     sheet = openpyxl.load_workbook(out.with_suffix(".xlsx")).active
     assert sheet.max_row == 2
@@ -322,11 +334,12 @@ def test_annual_report_from_the_menu(
 ) -> None:
     _add(database)
     out = tmp_path / "report.pdf"
-    monkeypatch.setattr(window, "ask_report_year", lambda: 2025)
-    monkeypatch.setattr(window, "ask_save_path", lambda *args: out)
+    commands = window.modules["activities"].commands
+    monkeypatch.setattr(commands, "ask_report_year", lambda years: 2025 if 2025 in years else 0)
+    monkeypatch.setattr(commands, "ask_save_path", lambda *args: out)
     window.actions[ActionId.ANNUAL_REPORT].trigger()
-    assert window.job is not None
-    with qtbot.waitSignal(window.job.finished, timeout=30000):
+    qtbot.waitUntil(lambda: commands.job is not None)  # once the years were read
+    with qtbot.waitSignal(commands.job.finished, timeout=30000):
         pass
     assert out.read_bytes().startswith(b"%PDF")
 
@@ -369,16 +382,17 @@ def test_every_action_has_a_tip_and_the_common_ones_have_keys(window: MainWindow
 def test_back_up_and_restore_from_the_file_menu(
     window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    backup = window.back_up()
+    commands = window.modules["database"]
+    backup = commands.back_up()
     assert backup is not None and backup.is_file()
     assert "Backup written" in window.statusBar().currentMessage()
     _add(database, title="Logged after the backup")
-    monkeypatch.setattr(window, "ask_backup_file", lambda: backup)
-    monkeypatch.setattr(main_window_module, "confirm", lambda *args: True)
-    monkeypatch.setattr(main_window_module.QMessageBox, "information", lambda *args: None)
+    monkeypatch.setattr(commands, "ask_backup_file", lambda: backup)
+    monkeypatch.setattr(database_commands_module, "confirm", lambda *args: True)
+    monkeypatch.setattr(database_commands_module.QMessageBox, "information", lambda *args: None)
     window.actions[ActionId.RESTORE].trigger()
     assert not window.isVisible()
-    restored = open_database(window.database_file)
+    restored = open_database(commands.database_file)
     with restored.session() as session:
         assert count_activities(session) == 0
 
@@ -436,8 +450,11 @@ def test_headquarters_writes_a_receipt_for_each_post(
     assert window.hq_page.job is not None
     with qtbot.waitSignal(window.hq_page.job.finished, timeout=30000):
         pass
-    monkeypatch.setattr(window, "ask_receipts_folder", lambda: tmp_path / "receipts")
-    written = window.write_receipts()
+    receipts = window.modules["hq"].receipts
+    monkeypatch.setattr(receipts, "ask_receipts_folder", lambda: tmp_path / "receipts")
+    with qtbot.waitSignal(receipts.receipts_written, timeout=20000) as wrote:
+        window.actions[ActionId.HQ_WRITE_RECEIPTS].trigger()
+    written = wrote.args[0]
     assert len(written) == 2 and all(path.is_file() for path in written)
     assert "2 receipts" in window.statusBar().currentMessage()
 

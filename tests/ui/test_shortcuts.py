@@ -62,8 +62,8 @@ def window_factory(
 
     yield build
     for window in built:
-        if window.job is not None:
-            window.job.wait()
+        if window.runner is not None:
+            window.runner.wait_idle()
 
 
 def _live_shortcuts(window: MainWindow) -> dict[str, list[str]]:

@@ -61,6 +61,7 @@ def test_switching_user_makes_new_records_name_the_person(
     assert window.actor == TEST_PROFILE.user_name
     offered = _pick(monkeypatch, AMINA)
     window.actions[ActionId.SWITCH_USER].trigger()
+    assert window.runner is not None and window.runner.wait_idle()
     assert offered == [[AMINA, TEST_PROFILE.user_name]]
     assert window.actor == AMINA
     assert window.profile == TEST_PROFILE  # the post's profile itself is unchanged

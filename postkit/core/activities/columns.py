@@ -106,9 +106,7 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         reference="core_tasks",
     ),
     ActivityColumn("title", "title", "titel", 50, sql=(Activity.title,)),
-    ActivityColumn(
-        "description", "description", "omschrijving", 50, sql=(Activity.description,)
-    ),
+    ActivityColumn("description", "description", "omschrijving", 50, sql=(Activity.description,)),
     ActivityColumn(
         "start_date",
         "start date",
@@ -200,15 +198,11 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         Kind.LINKS,
         children=_by_activity(ActivityLink.__table__, "url", "position"),
     ),
-    ActivityColumn(
-        "created_by", "created by", "aangemaakt door", 16, sql=(Activity.created_by,)
-    ),
+    ActivityColumn("created_by", "created by", "aangemaakt door", 16, sql=(Activity.created_by,)),
     ActivityColumn(
         "created", "created at", "aangemaakt op", 19, Kind.DATETIME, (Activity.created_at,)
     ),
-    ActivityColumn(
-        "updated_by", "updated by", "gewijzigd door", 16, sql=(Activity.updated_by,)
-    ),
+    ActivityColumn("updated_by", "updated by", "gewijzigd door", 16, sql=(Activity.updated_by,)),
     ActivityColumn(
         "updated",
         "updated at",

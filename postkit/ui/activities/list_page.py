@@ -274,6 +274,15 @@ class ActivitiesPage(QWidget):
         if changes.origin is not self and changes.touches("activities"):
             self.reload(select_ids=list(changes.ids) or None)
 
+    @property
+    def shown_count(self) -> int:
+        """How many activities the filters let through."""
+        return self.model.rowCount()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(row) for row in rows]

@@ -314,6 +314,10 @@ class PracticesPage(QWidget):
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter(), then=self.filter_changed.emit)
 
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def clear_filters(self) -> None:
         for combo in self.filter_combos:
             combo.blockSignals(True)

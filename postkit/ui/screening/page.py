@@ -12,7 +12,6 @@ from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -67,6 +66,7 @@ from postkit.ui.screening.request_list import RequestList
 from postkit.ui.screening.request_view import RequestView
 from postkit.ui.screening.sanctions_panel import SanctionsPanel
 from postkit.ui.settings import LIST_MAX_AGE_DAYS
+from postkit.ui.widgets import save_paths
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import WARNING, tint
 
@@ -108,7 +108,6 @@ class ScreeningPage(QWidget):
         self._has_checked_unfinished = False
         self._max_list_age_days = LIST_MAX_AGE_DAYS.default
         self._rescreen: RescreenReport | None = None
-        self._last_folder = str(Path.home())
         self.job: Job | None = None
         self.dialog: RequestDialog | None = None
 
@@ -505,20 +504,12 @@ class ScreeningPage(QWidget):
     # -- asking (tests replace these) --------------------------------------------------
 
     def ask_open_path(self, title: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, title, self._last_folder, file_filter)
-        if not name:
-            return None
-        self._last_folder = str(Path(name).parent)
-        return Path(name)
+        return save_paths.ask_open_path(self, "screening-lists", title, file_filter)
 
     def ask_save_path(self, title: str, suggested_name: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path(self._last_folder) / suggested_name), file_filter
+        return save_paths.ask_save_path(
+            self, "decision-records", title, suggested_name, file_filter
         )
-        if not name:
-            return None
-        self._last_folder = str(Path(name).parent)
-        return Path(name)
 
     def ask_risk_kind(self) -> str | None:
         choices = [self.tr("Country risk"), self.tr("Sector risk")]

@@ -423,6 +423,14 @@ class SurveysPage(QWidget):
         """A survey is being imported or responses exported."""
         return self.job is not None
 
+    def choose_receipts(self) -> None:
+        """Ask for headquarters' receipt files and import them."""
+        self.receipts_view.choose_receipts()
+
+    def reload_receipts(self) -> None:
+        """Show the receipts again (after headquarters' key was stored)."""
+        self.receipts_view.reload()
+
     def _update_buttons(self) -> None:
         has_form = self.selected_form() is not None
         selected = self.selected_response()
