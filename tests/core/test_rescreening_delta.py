@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.db import Database
 from postkit.core.db.database import connect
-from postkit.core.errors import CancelledError
+from postkit.core.errors import CancelledError, ValidationError
 from postkit.core.screening import sanctions_store
 from postkit.core.screening.audit import entries_for, verify_chain
 from postkit.core.screening.list_import import import_list, import_sanctions_list
@@ -30,7 +30,8 @@ from postkit.core.screening.sanctions_store import (
     screened_subjects,
     subject_candidates,
 )
-from postkit.core.screening.service import create_request, decide, get_request
+from postkit.core.screening.service import create_request, decide, get_request, list_requests
+from postkit.core.screening.steps import is_sanctions_screening_done
 
 ACTOR = "Tess Tester"
 TODAY = date(2026, 6, 30)
@@ -363,6 +364,45 @@ def test_a_candidate_of_an_entry_removed_from_the_list_is_marked_delisted_with_i
         }
     ]
     assert verify_chain(session).is_intact
+
+
+def test_an_open_candidate_removed_from_the_list_no_longer_blocks_the_decision(
+    session: Session, tmp_path: Path
+) -> None:
+    """The entry is gone from the newer list, so there is nothing left to judge it against:
+    the decision may be taken, and the candidate stays on the request, marked delisted."""
+    rows = [
+        ["nk-1", "Person", "Anton Orlovsky", "", "1970-01-01", "ru", "2026-01-01"],
+        ["nk-2", "Person", "Erik Jansen", "", "1961-09-30", "by", "2026-01-01"],
+    ]
+    import_sanctions_list(session, _write(tmp_path / "a.csv", rows), ACTOR, today=TODAY)
+    data = RequestInput(
+        company_name="Oranje Delta Agro B.V.",
+        support_kind="letter_of_support",
+        requested_on=date(2026, 3, 2),
+        directors=("Anton Orlovsky", "Erik Jansen"),
+    )
+    record = screen_request(session, create_request(session, data, ACTOR).id, ACTOR)
+    jansen = next(m for m in record.matches if m.entry_id == "nk-2")
+    judge_match(session, jansen.id, Judgement.DISMISSED, "Other person", ACTOR)
+    decision = Decision(Outcome.SUPPORT, "Fine.", open_steps_reason="Test request.")
+    with pytest.raises(ValidationError, match="1 open sanctions candidate"):
+        decide(session, record.id, decision, ACTOR)
+    session.rollback()
+    assert [row.open_matches for row in list_requests(session)] == [1]
+
+    newer_rows = [[*rows[1][:6], "2026-06-01"]]
+    import_sanctions_list(session, _write(tmp_path / "b.csv", newer_rows), ACTOR, TODAY)
+
+    after = get_request(session, record.id)
+    removed = next(m for m in after.matches if m.entry_id == "nk-1")
+    assert removed.is_delisted and removed.judgement is Judgement.OPEN
+    assert removed.delisted_on == "2026-06-01"
+    assert is_sanctions_screening_done(after)
+    assert [row.open_matches for row in list_requests(session)] == [0]
+    decided = decide(session, record.id, decision, ACTOR)
+    still = next(m for m in decided.matches if m.entry_id == "nk-1")
+    assert still.is_delisted and still.judgement is Judgement.OPEN
 
 
 def _all_requests(session: Session) -> list[Any]:

@@ -145,10 +145,17 @@ class MatchRecord:
     list_date: str = ""
     # The list version a re-screening found the entry removed from; None while it is listed.
     delisted_list_id: int | None = None
+    delisted_on: str = ""  # the date of that list version; "" while listed
 
     @property
     def is_delisted(self) -> bool:
         return self.delisted_list_id is not None
+
+    @property
+    def is_to_judge(self) -> bool:
+        """Open and still listed. Once the list no longer holds the entry there is nothing
+        left to judge it against: it stops blocking the decision but stays on the record."""
+        return self.judgement is Judgement.OPEN and not self.is_delisted
 
     @property
     def regulations(self) -> tuple[str, ...]:

@@ -418,7 +418,7 @@ def _sanctions_factor(match: MatchRecord) -> RiskFactor | None:
         return RiskFactor(
             "sanctions", RiskLevel.HIGH, *_in_both(confirmed), *_in_both(_severe_weight)
         )
-    if match.judgement is Judgement.OPEN:
+    if match.is_to_judge:
         score = f"{match.score:.0f}"
 
         def to_judge(_: Translator) -> str:

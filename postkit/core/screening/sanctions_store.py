@@ -289,7 +289,8 @@ def screening_finding(record: RequestRecord) -> ScreeningFinding | None:
         list_file=", ".join(listing.file_name for listing in record.screened_lists),
         confirmed=counts[Judgement.CONFIRMED],
         dismissed=counts[Judgement.DISMISSED],
-        open=counts[Judgement.OPEN],
+        # A delisted candidate left open is no longer one to judge (see MatchRecord).
+        open=sum(1 for match in record.matches if match.is_to_judge),
         found_at=max([record.screened_at, *judged]),
         answer=record.answer(SANCTIONS_ITEM),
     )

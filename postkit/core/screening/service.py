@@ -124,6 +124,7 @@ def _lines(text: str) -> list[str]:
 
 def _match_record(row: SanctionsMatchRow, lists: dict[int, SanctionsListRow]) -> MatchRecord:
     listing = lists.get(row.list_id) if row.list_id is not None else None
+    delisting = lists.get(row.delisted_list_id) if row.delisted_list_id is not None else None
     return MatchRecord(
         id=row.id,
         subject=row.subject,
@@ -143,6 +144,7 @@ def _match_record(row: SanctionsMatchRow, lists: dict[int, SanctionsListRow]) ->
         list_source=listing.source if listing else "",
         list_date=listing.list_date if listing else "",
         delisted_list_id=row.delisted_list_id,
+        delisted_on=delisting.list_date[:10] if delisting else "",
     )
 
 
@@ -202,7 +204,12 @@ def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
     )
     if row.screened_list_id is not None:
         screened_ids.add(row.screened_list_id)
-    wanted = screened_ids | {match.list_id for match in row.matches if match.list_id is not None}
+    wanted = screened_ids | {
+        list_id
+        for match in row.matches
+        for list_id in (match.list_id, match.delisted_list_id)
+        if list_id is not None
+    }
     lists = (
         {
             list_row.id: list_row
@@ -252,6 +259,7 @@ def list_requests(
         .where(
             SanctionsMatchRow.request_id == SupportRequestRow.id,
             SanctionsMatchRow.judgement == Judgement.OPEN.value,
+            SanctionsMatchRow.delisted_list_id.is_(None),
         )
         .correlate(SupportRequestRow)
         .scalar_subquery()
@@ -547,7 +555,8 @@ def remove_evidence(
 def decide(session: Session, request_id: int, decision: Decision, actor: str) -> RequestRecord:
     """Record the outcome with its rationale; the request becomes DECIDED.
 
-    Every sanctions candidate must have been judged first, so that the record says how.
+    Every sanctions candidate must have been judged first, so that the record says how;
+    an open one whose entry a newer list no longer holds is shown as delisted instead.
     Deciding while checklist steps are open needs a reason; the open steps and the reason
     are kept with the decision.
     """
@@ -555,7 +564,11 @@ def decide(session: Session, request_id: int, decision: Decision, actor: str) ->
     row = request_row(session, request_id)
     refuse_if_decided(row)
     decision = validate_decision(decision)
-    unjudged = [match for match in row.matches if match.judgement == Judgement.OPEN.value]
+    unjudged = [
+        match
+        for match in row.matches
+        if match.judgement == Judgement.OPEN.value and match.delisted_list_id is None
+    ]
     if unjudged:
         raise ValidationError(
             "matches",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from postkit.core.screening import reference as screening_reference
-from postkit.core.screening.records import Answer, Judgement, RequestInput, RequestRecord
+from postkit.core.screening.records import Answer, RequestInput, RequestRecord
 
 LARGE_EMPLOYEES = 500
 LARGE_BALANCE_SHEET_EUR = 20_000_000
@@ -56,10 +56,8 @@ def is_large(record: RequestRecord) -> bool | None:
 
 
 def is_sanctions_screening_done(record: RequestRecord) -> bool:
-    """The names were screened against a list and every candidate was judged."""
-    return record.screened_at is not None and all(
-        match.judgement is not Judgement.OPEN for match in record.matches
-    )
+    """The names were screened against a list and every candidate still listed was judged."""
+    return record.screened_at is not None and not any(match.is_to_judge for match in record.matches)
 
 
 def open_steps(record: RequestRecord) -> tuple[str, ...]:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from postkit.core.screening import reference
 from postkit.core.screening.records import (
     Decision,
-    Judgement,
     Outcome,
     RequestRecord,
     RiskLevel,
@@ -469,7 +468,7 @@ class DecisionPanel(QWidget):
     def _open_candidates(self) -> int:
         if self._record is None:
             return 0
-        return sum(1 for m in self._record.matches if m.judgement is Judgement.OPEN)
+        return sum(1 for m in self._record.matches if m.is_to_judge)
 
     def field_errors(self) -> dict[str, str]:
         """What keeps the decision from being recorded, by field (the service checks again)."""

@@ -722,7 +722,7 @@ class ScreeningPage(QWidget):
             if answer.updated_at is not None and answer.answer is not Answer.UNKNOWN
         )
         self.tabs.setTabText(CHECKLIST_TAB, self.tr("Chec&klist ({0}/{1})").format(answered, total))
-        open_count = sum(1 for m in record.matches if m.judgement is Judgement.OPEN)
+        open_count = sum(1 for m in record.matches if m.is_to_judge)
         self.tabs.setTabText(
             SANCTIONS_TAB,
             self.tr("S&anctions ({0} to judge)").format(open_count)

@@ -571,7 +571,7 @@ class SanctionsPanel(QWidget):
                 WARNING,
             )
         confirmed = sum(1 for m in record.matches if m.judgement is Judgement.CONFIRMED)
-        still_open = sum(1 for m in record.matches if m.judgement is Judgement.OPEN)
+        still_open = sum(1 for m in record.matches if m.is_to_judge)
         if record.is_decided and still_open:
             return (
                 self.tr(
