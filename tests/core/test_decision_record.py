@@ -559,3 +559,39 @@ def test_an_anchor_of_one_entry_reads_in_the_singular(
         record, summary, log, out, language=language, printed_at=PRINTED_AT, anchor=anchor
     )
     assert expected in pdf_text(out)
+
+
+def _with_delisted(sample: Sample) -> Sample:
+    """The dismissed look-alike's entry is no longer on the list of 10 March 2025, and a
+    third candidate, never judged, was removed with it."""
+    record, summary, log = sample
+    dismissed = dataclasses.replace(record.matches[1], delisted_list_id=2, delisted_on="2025-03-10")
+    never_judged = dataclasses.replace(
+        record.matches[1],
+        id=3,
+        entry_id="NK-ghi789",
+        entry_name="Northwind Mining Group",
+        judgement=Judgement.OPEN,
+        judged_by="",
+        judged_at=None,
+        judgement_note="",
+        delisted_list_id=2,
+        delisted_on="2025-03-10",
+    )
+    matches = (record.matches[0], dismissed, never_judged)
+    return dataclasses.replace(record, matches=matches), summary, log
+
+
+def test_a_candidate_removed_from_the_list_is_marked_with_that_list_s_date(
+    declined: Sample, tmp_path: Path
+) -> None:
+    sample = _with_delisted(declined)
+    lines = story_text(sample)
+    assert lines.count("Removed from the list on 10 March 2025") == 2
+    assert "Dismissed: not the same party" in lines, "the judgement stays beside the mark"
+    assert "Not judged yet" not in lines, "an open delisted candidate is not one to judge"
+    text = _flat(pdf_text(_write(sample, tmp_path / "delisted.pdf")))
+    assert text.count("Removed from the list on 10 March 2025") == 2
+    dutch = _flat(pdf_text(_write(sample, tmp_path / "geschrapt.pdf", language="nl")))
+    assert dutch.count("Van de lijst verwijderd op 10 maart 2025") == 2
+    assert "Removed from the list" not in dutch

@@ -609,12 +609,20 @@ class _Document:
                 self.para(f"• {escape(line)}", styles.small)
                 for line in explanation_text(match.explanation, self.language)
             ]
-            judgement = [
-                self.para(
-                    f"<b>{escape(_(JUDGEMENTS[match.judgement]))}</b>",
-                    styles.small,
-                )
-            ]
+            # An open candidate whose entry the list dropped is no longer one to judge: the
+            # mark says why it was left so.
+            judgement = (
+                []
+                if match.is_delisted and match.judgement is Judgement.OPEN
+                else [
+                    self.para(
+                        f"<b>{escape(_(JUDGEMENTS[match.judgement]))}</b>",
+                        styles.small,
+                    )
+                ]
+            )
+            if match.is_delisted:
+                judgement.append(self.para(f"<b>{escape(self.delisted(match))}</b>", styles.small))
             if match.judgement is not Judgement.OPEN:
                 judgement.append(
                     self.para(escape(self.by(match.judged_at, match.judged_by)), styles.muted)
@@ -630,12 +638,21 @@ class _Document:
                     judgement,
                 ]
             )
-            commands.append(("BACKGROUND", (4, row), (4, row), JUDGEMENT_FILLS[match.judgement]))
+            fill = colors.white if match.is_delisted else JUDGEMENT_FILLS[match.judgement]
+            commands.append(("BACKGROUND", (4, row), (4, row), fill))
         widths = [28 * mm, 40 * mm, 13 * mm, 0, 46 * mm]
         widths[3] = TEXT_WIDTH - sum(widths)
         table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([*_grid(header=True), *commands]))
         return table
+
+    def delisted(self, match: MatchRecord) -> str:
+        """When the list stopped holding the candidate's entry: the date of that list."""
+        try:
+            day = self.day(date.fromisoformat(match.delisted_on[:10]))
+        except ValueError:
+            return self._("Removed from the list")
+        return self._("Removed from the list on {day}", day=day)
 
     def decision(self) -> list[Flowable]:
         record, _ = self.record, self._
