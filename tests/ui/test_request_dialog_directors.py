@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date
 
@@ -73,7 +74,8 @@ def test_the_dutch_dialog_reads_a_dutch_date_and_country_and_says_what_is_wrong(
     qtbot: QtBot,
 ) -> None:
     dialog = _dialog(qtbot, "nl", DATA)
-    assert dialog.directors.toPlainText() == "Anton Orlovsky; 1970-01-31; RU\nErik Jansen"
+    assert dialog.directors.toPlainText() == "Anton Orlovsky; 31-01-1970; RU\nErik Jansen"
+    assert dialog.request_input().director_details == DATA.director_details
 
     dialog.directors.setPlainText("Anton Orlovsky; 31-01-1970; Rusland\nErik Jansen; 1961-02-30")
 
@@ -89,3 +91,21 @@ def test_the_dutch_dialog_reads_a_dutch_date_and_country_and_says_what_is_wrong(
     )
     dialog.directors.setPlainText("Erik Jansen; Atlantis")
     assert "Atlantis" in dialog.directors_field.error.text()
+
+
+def test_a_stored_date_of_birth_loads_in_the_locale_s_format_and_reads_back_in_either(
+    qtbot: QtBot,
+) -> None:
+    """The officer typed 31/01/1970 and meets it again so; a year alone stays a year."""
+    details = (
+        DirectorDetails("Anton Orlovsky", "1970-01-31", "RU"),
+        DirectorDetails("Erik Jansen", "1961", ""),
+    )
+    data = dataclasses.replace(DATA, director_details=details)
+    dialog = _dialog(qtbot, "en", data)
+    assert dialog.directors.toPlainText() == "Anton Orlovsky; 31/01/1970; RU\nErik Jansen; 1961"
+    assert dialog.request_input().director_details == details
+    dialog.directors.setPlainText("Anton Orlovsky; 1970-01-31; RU\nErik Jansen; 1961")
+    assert dialog.request_input().director_details == details
+    dialog.directors.setPlainText("Anton Orlovsky; 31-01-1970; RU\nErik Jansen; 1961")
+    assert dialog.request_input().director_details == details

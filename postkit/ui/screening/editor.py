@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,13 @@ from postkit.core.screening.risk import is_large_company
 from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL
-from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
+from postkit.ui.widgets.date_edit import (
+    ISO_FORMAT,
+    DateEdit,
+    OptionalDate,
+    display_format,
+    parse_date,
+)
 from postkit.ui.widgets.field import FieldWithError as _Field
 
 _MAX_EMPLOYEES = 10_000_000
@@ -63,12 +69,27 @@ def _country_code(text: str) -> str:
     return ""
 
 
+def _shown_birth_date(text: str) -> str:
+    """A stored (ISO) day of birth in the locale's format, as the officer typed it; a year or
+    a month alone as stored."""
+    day = QDate.fromString(text, ISO_FORMAT)
+    return QLocale().toString(day, display_format()) if day.isValid() else text
+
+
+def _read_birth_date(text: str) -> str:
+    """A typed date of birth as ISO text: the locale's format, ISO or a Dutch date; a year
+    or a month alone, or what is not a date, as typed."""
+    day = parse_date(text)
+    return day.toString(ISO_FORMAT) if day.isValid() else iso_date_text(text)
+
+
 def _director_line(details: DirectorDetails) -> str:
     """A director's line as the officer types it: the name, then what is known."""
+    birth_date = _shown_birth_date(details.birth_date)
     if details.nationality:
-        return f"{details.name}; {details.birth_date}; {details.nationality}"
+        return f"{details.name}; {birth_date}; {details.nationality}"
     if details.birth_date:
-        return f"{details.name}; {details.birth_date}"
+        return f"{details.name}; {birth_date}"
     return details.name
 
 
@@ -313,7 +334,7 @@ class RequestDialog(QDialog):
                 if not part:
                     continue
                 if part[0].isdigit() and not birth_date:
-                    birth_date = iso_date_text(part)
+                    birth_date = _read_birth_date(part)
                     if not _is_birth_date(birth_date):
                         unread = part
                 elif not nationality and (code := _country_code(part)):
