@@ -4325,6 +4325,11 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Nog een “{0}” toevoegen</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="161"/>
+        <source>Do not add</source>
+        <translation>Niet toevoegen</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/surveys/repeat_view.py" line="152"/>
         <source>{0} {1} of {2}</source>
         <translation>{0} {1} van {2}</translation>

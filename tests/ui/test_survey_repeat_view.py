@@ -266,3 +266,41 @@ def test_next_and_back_page_through_each_instance_as_odk_collect_does(qtbot: QtB
     assert view.current_page() > view._page_index("visit")
     view.previous_page()
     assert _on_screen(view) == ["signed@2.1"]
+
+
+def test_do_not_add_beside_add_another_goes_on_without_a_new_instance(qtbot: QtBot) -> None:
+    """ODK Collect's 'add another?' screen has both answers: Add, and Do not add."""
+    view = _view(qtbot)
+    _type(qtbot, view, "visit_count", "2")
+    contacts = view.repeats["contact@1"]
+    assert contacts.skip_button.isHidden(), "only the prompt's screen offers it"
+    view.go_to_question("signed@1.1")
+    assert view.next_page() and contacts.add_button.isVisible()
+    assert contacts.skip_button.isVisible()
+    assert contacts.skip_button.text() == "Do not add"
+    contacts.skip_button.setFocus()
+    qtbot.keyClick(contacts.skip_button, Qt.Key.Key_Space)
+    assert view.session.instance_count("contact@1") == 1
+    assert _on_screen(view) == ["company@2"]
+    assert contacts.skip_button.isHidden()
+
+
+def test_the_position_follows_the_screens_of_a_repeat(qtbot: QtBot) -> None:
+    """Each screen of a repeat's page counts, as Collect's progress does: 'Page 3 of 10' is the
+    first visit's company, 'Page 9 of 10' its 'add another contact?'."""
+    view = _view(qtbot)
+    _type(qtbot, view, "visit_count", "1")
+    assert view.position_label.text() == "Page 2 of 10"
+    assert view.next_page()
+    qtbot.keyClicks(view.cards["company@1"].input.edit, "Acme")  # type: ignore[union-attr]
+    seen = [(view.position_label.text(), view.progress_bar.value())]
+    while view.next_page() and view.current_page() == view._page_index("visit"):
+        seen.append((view.position_label.text(), view.progress_bar.value()))
+        for name in _on_screen(view):
+            if name.startswith(("clear@", "contact_name@")):
+                view.session.set_answer(name, "sa" if name.startswith("clear") else "Ann")
+    assert seen == [(f"Page {n} of 10", n) for n in range(3, 10)]
+    assert view.position_label.text() == "Page 10 of 10"
+    assert view.progress_bar.maximum() == 11
+    view.previous_page()
+    assert view.position_label.text() == "Page 8 of 10", "back skips the prompt"

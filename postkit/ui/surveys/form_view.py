@@ -611,6 +611,9 @@ class FormView(QWidget):
             adds = key in offered and self.session.can_change_instances(key)
             if repeat.add_button.isHidden() == adds:
                 repeat.add_button.setVisible(adds)
+            skips = adds and step is not None and step.prompt
+            if repeat.skip_button.isHidden() == skips:
+                repeat.skip_button.setVisible(skips)
             for instance in repeat.instances:
                 shown = self.session.visible(instance.key) and holds_card(instance)
                 if instance.isHidden() == shown:
@@ -847,19 +850,22 @@ class FormView(QWidget):
 
     def _update_navigation(self) -> None:
         visible = [page.index for page in self.session.visible_pages()]
-        total = len(visible)
         reviewing = self.is_reviewing
+        stepped = not reviewing and self._is_stepped(self.current_page())
+        steps = self._steps(self.current_page()) if stepped else []
+        # Each screen of a repeat's page counts as a page, as Collect's progress counts them.
+        screens = {i: max(len(self._steps(i)), 1) if self._is_stepped(i) else 1 for i in visible}
+        total = sum(screens.values())
         if reviewing:
             self.position_label.setText(self.tr("Review"))
             position = total + 1
         else:
             current = self.current_page()
-            position = sum(1 for i in visible if i <= current)
-            self.position_label.setText(self.tr("Page {0} of {1}").format(max(position, 1), total))
+            position = sum(screens[i] for i in visible if i < current)
+            position += min(self._step_number, len(steps) - 1) + 1 if steps else 1
+            self.position_label.setText(self.tr("Page {0} of {1}").format(position, total))
         self.progress_bar.setRange(0, total + 1)
         self.progress_bar.setValue(position)
-        stepped = not reviewing and self._is_stepped(self.current_page())
-        steps = self._steps(self.current_page()) if stepped else []
         earlier_step = any(i < self._step_number and not s.prompt for i, s in enumerate(steps))
         self.back_button.setEnabled(
             bool(visible) and (reviewing or self.current_page() > visible[0] or earlier_step)

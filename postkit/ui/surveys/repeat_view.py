@@ -72,6 +72,17 @@ class RepeatSection(QWidget):
         self.add_button.setObjectName("add_instance")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_instance)
+        # The prompt's other answer, as in ODK Collect: go on without another instance. The
+        # form view shows it on the prompt's screen only (Next does the same there).
+        self.skip_button = QPushButton(self)
+        self.skip_button.setObjectName("skip_instance")
+        self.skip_button.setAutoDefault(False)
+        self.skip_button.hide()
+        self.skip_button.clicked.connect(lambda: self._view.next_page())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
         self._list = QVBoxLayout()
         self._list.setContentsMargins(0, 0, 0, 0)
         self._list.setSpacing(12)
@@ -80,7 +91,7 @@ class RepeatSection(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addLayout(self._list)
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(buttons)
         self.sync()
 
     @property
@@ -147,6 +158,7 @@ class RepeatSection(QWidget):
         can_change = session.can_change_instances(self.key)
         self.add_button.setText(self.tr("Add another “{0}”").format(label))
         self.add_button.setVisible(can_change)
+        self.skip_button.setText(self.tr("Do not add"))
         total = len(self.instances)
         for number, instance in enumerate(self.instances, 1):
             instance.heading.setText(self.tr("{0} {1} of {2}").format(label, number, total))
