@@ -688,14 +688,19 @@ def _run_survey_export(args: argparse.Namespace) -> None:
         )
         count = export(session, form.id, args.out, post, region)
         beside = []
+        audit = None
         if export is export_responses_csv:
-            from postkit.core.surveys.export import repeat_csv_paths
+            from postkit.core.surveys.export import repeat_csv_paths, written_audit_csv_path
             from postkit.core.surveys.service import load_definition
 
-            beside = list(repeat_csv_paths(args.out, load_definition(session, form.id)).values())
+            definition = load_definition(session, form.id)
+            beside = list(repeat_csv_paths(args.out, definition).values())
+            audit = written_audit_csv_path(args.out, definition)
     print(f"{args.out}: {count} responses to {form.form_id} {form.version} from {post}")
     if beside:
         print(f"repeats, one file each: {', '.join(str(path) for path in beside)}")
+    if audit is not None:
+        print(f"audit log: {audit}")
 
 
 def _left_out(plan: ExportPlan) -> str:

@@ -5539,6 +5539,11 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>; elke herhaalde groep in een eigen bestand: {0}</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/surveys/page.py" line="788"/>
+        <source>; the audit log: {0}</source>
+        <translation>; het auditlogboek: {0}</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/surveys/page.py" line="145"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>

@@ -111,8 +111,10 @@ def test_survey_export_to_csv_names_the_file_of_each_repeat(
     out = tmp_path / "visits.csv"
     export = ["--db", db, "survey", "export", "company_visits", str(out), "--post", "Testland"]
     assert main(export) == 0
-    said = capsys.readouterr().out.splitlines()[-1]
+    said = capsys.readouterr().out.splitlines()[-2:]
     visit, contact = tmp_path / "visits-visit.csv", tmp_path / "visits-contact.csv"
-    assert said == f"repeats, one file each: {visit}, {contact}"
+    audit = tmp_path / "visits-audit.csv"
+    assert said == [f"repeats, one file each: {visit}, {contact}", f"audit log: {audit}"]
+    assert audit.read_text(encoding="utf-8-sig").startswith('"_submission__uuid"')
     assert '"_parent_table_name"' in visit.read_text(encoding="utf-8-sig")
     assert contact.exists()

@@ -526,6 +526,9 @@ def test_a_csv_export_of_a_form_with_repeats_names_the_file_of_each_repeat(
         page.export_responses()
         page.runner.wait_idle()
     visit, contact = tmp_path / "visits-visit.csv", tmp_path / "visits-contact.csv"
-    assert visit.exists() and contact.exists()
-    # The message names the repeats' files beside the main one.
-    assert message.args[0].endswith(f"; each repeat in its own file: {visit}, {contact}")
+    audit = tmp_path / "visits-audit.csv"
+    assert visit.exists() and contact.exists() and audit.exists()
+    # The message names the repeats' files and the audit's beside the main one.
+    assert message.args[0].endswith(
+        f"; each repeat in its own file: {visit}, {contact}; the audit log: {audit}"
+    )

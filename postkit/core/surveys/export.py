@@ -232,6 +232,14 @@ def audit_csv_path(path: str | os.PathLike[str], form: Form) -> Path:
     return path.with_name(f"{path.stem}-{audit_sheet_name(form)}{path.suffix}")
 
 
+def written_audit_csv_path(path: str | os.PathLike[str], form: Form) -> Path | None:
+    """The audit's CSV that `export_responses_csv` writes beside `path`; None when the form
+    has no audit question (and no file is written)."""
+    if not any(question.type == "audit" for question in question_columns(form)):
+        return None
+    return audit_csv_path(path, form)
+
+
 def audit_sheet_name(form: Form) -> str:
     """The audit's sheet: `audit`, or `audit_2` … when a repeat's sheet is named so."""
     taken = {RESPONSES_SHEET, LABELS_SHEET, META_SHEET}

@@ -83,13 +83,17 @@ def import_form_file(database: Database, path: Path, actor: str) -> Callable[[Pr
 
 def export_responses_file(
     database: Database, form_pk: int, path: Path, post: str, region: str | None
-) -> Callable[[Progress], tuple[int, list[Path]]]:
-    def work(_progress: Progress) -> tuple[int, list[Path]]:
+) -> Callable[[Progress], tuple[int, list[Path], Path | None]]:
+    """The work of an export: the number of responses, and for a CSV the files written beside
+    it (each repeat's, the audit's or None)."""
+
+    def work(_progress: Progress) -> tuple[int, list[Path], Path | None]:
         # openpyxl loads only when needed: it would slow every start-up.
         from postkit.core.surveys.export import (
             export_responses_csv,
             export_responses_xlsx,
             repeat_csv_paths,
+            written_audit_csv_path,
         )
 
         as_csv = path.suffix.lower() == ".csv"
@@ -97,10 +101,12 @@ def export_responses_file(
         with database.session() as session:
             count = export(session, form_pk, path, post, region)
             beside: list[Path] = []
+            audit = None
             if as_csv:
                 form = load_definition(session, form_pk)
                 beside = list(repeat_csv_paths(path, form).values())
-            return count, beside
+                audit = written_audit_csv_path(path, form)
+            return count, beside, audit
 
     return work
 

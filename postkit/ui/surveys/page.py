@@ -777,13 +777,15 @@ class SurveysPage(QWidget):
             path = path.with_suffix(".xlsx")
         work = export_responses_file(self._database, info.id, path, post, region)
 
-        def exported(result: tuple[int, list[Path]]) -> None:
-            count, beside = result
+        def exported(result: tuple[int, list[Path], Path | None]) -> None:
+            count, beside, audit = result
             said = self.tr("Exported %n response(s) to {0}", "", count).format(path)
             if beside:
                 # A CSV holds one table: each repeat went to a file of its own beside it.
                 files = ", ".join(str(file) for file in beside)
                 said += self.tr("; each repeat in its own file: {0}").format(files)
+            if audit is not None:
+                said += self.tr("; the audit log: {0}").format(audit)
             self.status_message.emit(said)
 
         # The export is recorded as sent: the receipts list reads it on the change.
