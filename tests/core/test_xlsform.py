@@ -951,3 +951,25 @@ def test_a_choice_filter_reads_an_extra_column_of_the_choices(form_path: Path) -
     session = FormSession(load_form(form_path))
     session.set_answer("region", "asia")
     assert [choice.name for choice in session.choices("c")] == ["india"]
+
+
+@pytest.mark.parametrize(
+    "header", ["image", "media::image", "image::English (en)", "media::image::English (en)"]
+)
+def test_a_row_whose_only_label_is_an_image_is_labelled_in_each_spelling(
+    tmp_path: Path, header: str
+) -> None:
+    """pyxform reads `media::image` (with or without a language) as the `image` column."""
+    path = write_form(
+        tmp_path / "banner.xlsx",
+        [["type", "name", header], ["note", "banner", "logo.png"], ["text", "name", ""]],
+    )
+    form, problems = validate_form(path)
+    assert form is None
+    assert [(p.row, p.message) for p in problems] == [(3, "question 'name' has no label")]
+    survey = [["type", "name", header], ["note", "banner", "logo.png"]]
+    path = write_form(tmp_path / "banner.xlsx", survey)
+    form = load_form(path)
+    banner = form.find("banner")
+    assert isinstance(banner, Question)
+    assert list(banner.media) == ["image"] and "logo.png" in banner.media["image"].values()

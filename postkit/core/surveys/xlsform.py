@@ -385,8 +385,9 @@ class _Sheet:
         if plain := self.value(cells, base):
             texts[default_language] = plain
         for header, index in self.columns.items():
-            column, _, suffix = header.partition("::")
-            if column == base and suffix and index < len(cells) and cells[index]:
+            # A base may hold "::" itself (media::image), so the language is what follows it.
+            suffix = header.removeprefix(base + "::")
+            if suffix != header and suffix and index < len(cells) and cells[index]:
                 texts[language_of(suffix)[0]] = cells[index]
         return texts
 
@@ -787,7 +788,10 @@ class _FormReader:
             stack.append(_OpenGroup(name, label, relevant, appearance, row, [], True, count))
             return None
         # A row whose only label is an image (or other media) is labelled.
-        has_media = any(sheet.texts(cells, column, "") for column in MEDIA_COLUMNS)
+        has_media = any(
+            sheet.texts(cells, column, "") or sheet.texts(cells, f"media::{column}", "")
+            for column in MEDIA_COLUMNS
+        )
         if not label and not has_media and kind not in UNSHOWN_TYPES:
             self.add(sheet.problem(row, "label", f"question '{name}' has no label"))
         constraint = self._expression(sheet, row, cells, "constraint", name)
