@@ -973,3 +973,18 @@ def test_a_row_whose_only_label_is_an_image_is_labelled_in_each_spelling(
     banner = form.find("banner")
     assert isinstance(banner, Question)
     assert list(banner.media) == ["image"] and "logo.png" in banner.media["image"].values()
+
+
+def test_a_search_appearance_is_refused_as_an_external_choice_list(form_path: Path) -> None:
+    """search('file') fills a select from a CSV attached to the form, as select_one_from_file
+    does: postkit has no such file to read, so it says so instead of showing the sheet's."""
+    write_form(
+        form_path,
+        [
+            ["type", "name", "label", "appearance"],
+            ["select_one yes_no", "a", "A", "minimal search('fruits')"],
+        ],
+    )
+    problem = only_problem(form_path)
+    assert (problem.row, problem.header) == (2, "appearance")
+    assert problem.message.startswith("search() appearances are not supported by postkit")

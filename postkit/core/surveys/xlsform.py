@@ -100,6 +100,8 @@ EXTERNAL_MESSAGE = (
     "postkit: put the choices on the choices sheet"
 )
 _PULLDATA = re.compile(r"\bpulldata\s*\(")
+# The appearance search('file') fills a select from a CSV attached to the form.
+_SEARCH_APPEARANCE = re.compile(r"\bsearch\s*\(")
 # An absolute path such as /data/x where ODK would read an instance; postkit reads ${x}.
 _ABSOLUTE_PATH = re.compile(r"(^|[\s(,=<>!+*\-\[])/\s*[^\W\d]")
 _SELECT_TYPE = re.compile(
@@ -776,6 +778,12 @@ class _FormReader:
         name = self._name(sheet, row, cells)
         label = sheet.texts(cells, "label", self.default_language)
         appearance = sheet.value(cells, "appearance")
+        if _SEARCH_APPEARANCE.search(appearance):
+            message = (
+                "search() appearances are not supported by postkit: they read external CSV "
+                "files; put the choices on the choices sheet"
+            )
+            self.add(sheet.problem(row, "appearance", message))
         relevant = self._expression(sheet, row, cells, "relevant", name)
         for header in ("label", "hint"):
             for text in sheet.texts(cells, header, self.default_language).values():
