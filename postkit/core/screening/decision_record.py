@@ -621,14 +621,14 @@ class _Document:
                     )
                 ]
             )
-            if match.is_delisted:
-                judgement.append(self.para(f"<b>{escape(self.delisted(match))}</b>", styles.small))
             if match.judgement is not Judgement.OPEN:
                 judgement.append(
                     self.para(escape(self.by(match.judged_at, match.judged_by)), styles.muted)
                 )
             if match.judgement_note.strip():
                 judgement.append(self.para(_text(match.judgement_note), styles.small))
+            if match.is_delisted:
+                judgement.append(self.para(f"<b>{escape(self.delisted(match))}</b>", styles.small))
             rows.append(
                 [
                     subject,
