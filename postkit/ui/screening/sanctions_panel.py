@@ -466,7 +466,7 @@ class SanctionsPanel(QWidget):
 
     def _first_open_row(self) -> int | None:
         for row in range(self.model.rowCount()):
-            if self.model.match_at(row).judgement is Judgement.OPEN:
+            if self.model.match_at(row).is_to_judge:
                 return row
         return 0 if self.model.rowCount() else None
 
