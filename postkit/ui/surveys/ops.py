@@ -1,5 +1,6 @@
 """The surveys page's work that the runner does off the GUI thread: reads that gather what one
-screen needs, and the slow jobs (importing a form, exporting responses, reading receipts)."""
+screen needs, and the slow session jobs (importing a form, exporting responses, reading
+receipts)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,6 @@ from postkit.core.surveys.service import (
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-    from postkit.core.db import Database
 
 Progress = Callable[[int, int], None]
 
@@ -73,18 +72,17 @@ def read_response(session: Session, response_id: int) -> OpenedResponse:
     return OpenedResponse(record, load_definition(session, record.form_pk))
 
 
-def import_form_file(database: Database, path: Path, actor: str) -> Callable[[Progress], FormInfo]:
-    def work(_progress: Progress) -> FormInfo:
-        with database.session() as session:
-            return import_form(session, path, actor)
+def import_form_file(path: Path, actor: str) -> Callable[[Session, Progress], FormInfo]:
+    def work(session: Session, _progress: Progress) -> FormInfo:
+        return import_form(session, path, actor)
 
     return work
 
 
 def export_responses_file(
-    database: Database, form_pk: int, path: Path, post: str, region: str | None
-) -> Callable[[Progress], tuple[int, list[Path]]]:
-    def work(_progress: Progress) -> tuple[int, list[Path]]:
+    form_pk: int, path: Path, post: str, region: str | None
+) -> Callable[[Session, Progress], tuple[int, list[Path]]]:
+    def work(session: Session, _progress: Progress) -> tuple[int, list[Path]]:
         # openpyxl loads only when needed: it would slow every start-up.
         from postkit.core.surveys.export import (
             export_responses_csv,
@@ -94,29 +92,29 @@ def export_responses_file(
 
         as_csv = path.suffix.lower() == ".csv"
         export = export_responses_csv if as_csv else export_responses_xlsx
-        with database.session() as session:
-            count = export(session, form_pk, path, post, region)
-            beside: list[Path] = []
-            if as_csv:
-                form = load_definition(session, form_pk)
-                beside = list(repeat_csv_paths(path, form).values())
-            return count, beside
+        count = export(session, form_pk, path, post, region)
+        beside: list[Path] = []
+        if as_csv:
+            form = load_definition(session, form_pk)
+            beside = list(repeat_csv_paths(path, form).values())
+        return count, beside
 
     return work
 
 
 def import_receipt_files(
-    database: Database, paths: Sequence[Path], post: str
-) -> Callable[[Progress], tuple[list[ReceiptImport], list[PostkitError]]]:
-    def work(_progress: Progress) -> tuple[list[ReceiptImport], list[PostkitError]]:
+    paths: Sequence[Path], post: str
+) -> Callable[[Session, Progress], tuple[list[ReceiptImport], list[PostkitError]]]:
+    def work(
+        session: Session, _progress: Progress
+    ) -> tuple[list[ReceiptImport], list[PostkitError]]:
         results: list[ReceiptImport] = []
         errors: list[PostkitError] = []
-        with database.session() as session:
-            for path in paths:
-                try:
-                    results.append(import_receipt(session, path, post))
-                except PostkitError as error:
-                    errors.append(error)
+        for path in paths:
+            try:
+                results.append(import_receipt(session, path, post))
+            except PostkitError as error:
+                errors.append(error)
         return results, errors
 
     return work

@@ -725,7 +725,7 @@ class SurveysPage(QWidget):
         path = self.ask_open_path()
         if path is None:
             return
-        work = import_form_file(self._database, path, self._profile.user_name)
+        work = import_form_file(path, self._profile.user_name)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, FormError):
@@ -775,7 +775,7 @@ class SurveysPage(QWidget):
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
-        work = export_responses_file(self._database, info.id, path, post, region)
+        work = export_responses_file(info.id, path, post, region)
 
         def exported(result: tuple[int, list[Path]]) -> None:
             count, beside = result
@@ -853,7 +853,7 @@ class SurveysPage(QWidget):
     def _start_job(  # type: ignore[no-untyped-def]
         self, label: str, work, done, failed=None, changes: Changes | None = None
     ) -> None:
-        self.job = self.runner.job(self, label, work, done, failed=failed, changes=changes)
+        self.job = self.runner.session_job(self, label, work, done, failed=failed, changes=changes)
         self.job.finished.connect(self._job_done)
         self._update_buttons()
 
