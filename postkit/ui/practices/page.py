@@ -77,7 +77,7 @@ from postkit.ui.practices.sharing import (
     with_suffix,
 )
 from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
-from postkit.ui.undo import DatabaseUndoCommand
+from postkit.ui.undo import RunnerUndoCommand
 from postkit.ui.widgets.notice import Notice
 from postkit.ui.widgets.save_paths import ask_save_path
 
@@ -566,11 +566,11 @@ class PracticesPage(QWidget):
                 files = (*(a for a in record.attachments if a.stored_name in kept), *stored)
                 edit = EditPractice(record.id, data, files, actor)
                 title = self.tr("Edit practice “{title}”").format(title=data.title)
-                undo_command = DatabaseUndoCommand(
-                    title, edit, self._database, self._after_undoable_change, self._undo_failed
+                # Each step announces the practices it changed: _data_changed reloads them.
+                command = RunnerUndoCommand(
+                    title, edit, self.runner, "practices", self._undo_failed
                 )
-                undo_command.perform()  # shows the change through _after_undoable_change
-                self.undo_stack.push(undo_command)
+                command.perform(self.undo_stack, self._undo_failed)
                 return
         except PostkitError as error:
             show_error(self, error)
@@ -594,12 +594,7 @@ class PracticesPage(QWidget):
             failed=failed,
         )
 
-    def _after_undoable_change(self, ids: list[int], reverted: bool) -> None:
-        self.reload(select_ids=ids)
-        if self.is_reading and ids:
-            self._refresh_reader(ids[0])
-
-    def _undo_failed(self, error: PostkitError) -> None:
+    def _undo_failed(self, error: BaseException) -> None:
         show_error(self, error)
         self.reload()
 
@@ -650,13 +645,13 @@ class PracticesPage(QWidget):
     def _start(
         self,
         label: str,
-        work: Callable[[Callable[[int, int], None]], object],
+        work: Callable[[Session, Callable[[int, int], None]], object],
         done: Callable[..., None],
         changes: Changes | None = None,
     ) -> Job | None:
         if self.job is not None:
             return None
-        self.job = self.runner.job(self, label, work, done, changes=changes)
+        self.job = self.runner.session_job(self, label, work, done, changes=changes)
         self.job.finished.connect(self._job_done)
         self.state_changed.emit()
         return self.job
@@ -700,7 +695,7 @@ class PracticesPage(QWidget):
         path = with_suffix(path, ".postkit")
         ids = list(practice_ids) if practice_ids is not None else None
         work = export_exchange_file(
-            self._database, path, ids, self._profile.post_name, keep_personal_data
+            self._database.files_dir, path, ids, self._profile.post_name, keep_personal_data
         )
 
         def done(count: int) -> None:
@@ -725,7 +720,7 @@ class PracticesPage(QWidget):
             return None
         return self._start(
             self.tr("Importing good practices…"),
-            import_exchange_files(self._database, files),
+            import_exchange_files(self._database.files_dir, files),
             self._show_import_summary,
             Changes.of("practices", origin=self),
         )
