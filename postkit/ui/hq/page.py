@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,6 +34,7 @@ from postkit.ui.icons import icon
 from postkit.ui.ops import Changes, Job, Progress, Runner
 from postkit.ui.overrides import override
 from postkit.ui.widgets.colors import DANGER, POSITIVE
+from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_folder, ask_open_paths, ask_save_path
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     return [path for path in paths if path.is_dir() or path.suffix.lower() == EXPORT_SUFFIX]
 
 
-class HeadquartersPage(QWidget):
+class HeadquartersPage(ModulePage):
     """Aggregates the survey exports of the posts and shows the summary.
 
     Files and folders wait in a list (added by dialog, drop or `add_paths`) until `aggregate`
@@ -67,11 +68,6 @@ class HeadquartersPage(QWidget):
     database work runs as the runner's jobs.
     """
 
-    status_message = Signal(str)
-    state_changed = Signal()
-    changed = Signal()
-    selection_changed = Signal()
-
     def __init__(
         self,
         runner: Runner,
@@ -79,10 +75,7 @@ class HeadquartersPage(QWidget):
         language: str = "en",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self._profile = profile
-        self._language = language
+        super().__init__(runner, profile, language, parent)
         self.paths: list[Path] = []
         self.summary: Summary | None = None
         self.last_report: CollectReport | None = None

@@ -79,6 +79,7 @@ from postkit.ui.practices.sharing import (
 from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
 from postkit.ui.undo import RunnerUndoCommand
 from postkit.ui.widgets.notice import Notice
+from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_save_path
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def exchange_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     return [path for path in paths if is_exchange_file(path)]
 
 
-class PracticesPage(QWidget):
+class PracticesPage(ModulePage):
     """The library of good practices.
 
     Everything it reads or writes goes through the runner, off the GUI thread. Emits
@@ -113,12 +114,8 @@ class PracticesPage(QWidget):
     with a sentence for the status bar after an export.
     """
 
-    selection_changed = Signal()
     filter_changed = Signal()
-    changed = Signal()
     reloaded = Signal()
-    state_changed = Signal()
-    status_message = Signal(str)
 
     def __init__(
         self,
@@ -129,14 +126,11 @@ class PracticesPage(QWidget):
         ask_path: SavePathAsker = ask_save_path,
         undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.runner = runner
+        super().__init__(runner, profile, language, parent)
         database = runner.database
         self._database = database
         # Where edits go so Edit ▸ Undo can take them back (the main window's stack).
         self.undo_stack = undo_stack or QUndoStack(self)
-        self._profile = profile
-        self._language = language
         self._ask_path = ask_path
         self.job: Job | None = None
         self.editor: PracticeDialog | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,7 @@ from postkit.ui.surveys.ops import (
     read_response,
 )
 from postkit.ui.surveys.receipts_view import ReceiptsView
+from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_open_path, ask_save_path
 
 _ID = Qt.ItemDataRole.UserRole
@@ -76,7 +77,7 @@ def local_time(moment: datetime) -> str:
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
-class SurveysPage(QWidget):
+class SurveysPage(ModulePage):
     """Lists the survey forms and the post's responses; runs a form in a FormView.
 
     Everything it reads or writes goes through the runner, off the GUI thread.
@@ -86,11 +87,6 @@ class SurveysPage(QWidget):
     show data changed here or elsewhere.
     """
 
-    status_message = Signal(str)
-    state_changed = Signal()
-    selection_changed = Signal()
-    changed = Signal()
-
     def __init__(
         self,
         runner: Runner,
@@ -98,11 +94,8 @@ class SurveysPage(QWidget):
         language: str = "en",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.runner = runner
+        super().__init__(runner, profile, language, parent)
         self._database = runner.database
-        self._profile = profile
-        self._language = language
         self.forms: list[FormInfo] = []
         self.view: FormView | None = None
         self.response_id: int | None = None
