@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL
 from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
+from postkit.ui.widgets.editor import text_box
 from postkit.ui.widgets.field import FieldWithError as _Field
 
 _MAX_EMPLOYEES = 10_000_000
@@ -90,15 +90,6 @@ def _sector_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
 
 def _select(combo: QComboBox, code: str | None) -> None:
     combo.setCurrentIndex(max(combo.findData(code), 0) if code else 0)
-
-
-def _text_box(parent: QWidget, lines: int) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setTabChangesFocus(True)
-    height = edit.fontMetrics().lineSpacing() * lines + 12
-    edit.setMinimumHeight(height)
-    edit.setMaximumHeight(height + edit.fontMetrics().lineSpacing() * 2)
-    return edit
 
 
 class RequestDialog(QDialog):
@@ -185,7 +176,7 @@ class RequestDialog(QDialog):
         self.kvk_number.setMaxLength(12)
         self.company_country = _country_combo(group, self._language, self.tr("(unknown)"))
         self.company_sector = _sector_combo(group, self._language, self.tr("(unknown)"))
-        self.directors = _text_box(group, 3)
+        self.directors = text_box(group, 3, grows=False)
         self.directors.setPlaceholderText(
             self.tr(
                 "One name per line; screened for sanctions. A date of birth and nationality "
@@ -257,7 +248,7 @@ class RequestDialog(QDialog):
         needed.addWidget(self.needed_by, 1)
         self.handled_by = QLineEdit(group)
         self.handled_by.setMaxLength(120)
-        self.description = _text_box(group, 5)
+        self.description = text_box(group, 5, grows=False)
         self.description.setPlaceholderText(
             self.tr("What the company asks for, and for which event or partner")
         )
