@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QMenu,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from postkit.core.screening import service
 from postkit.core.screening.records import RequestRow, Status
 from postkit.ui.ops import Runner
 from postkit.ui.screening.table_model import HIDDEN_COLUMNS, RequestTableModel
+from postkit.ui.widgets.table_view import empty_state_label, offer_column_choice
 
 
 class RequestList(QWidget):
@@ -76,15 +75,10 @@ class RequestList(QWidget):
         header.setMinimumSectionSize(48)
         for column in HIDDEN_COLUMNS:
             header.setSectionHidden(column, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._choose_columns)
+        offer_column_choice(self.table, keep=0)  # the company always stays
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
-        self.empty_label = QLabel(self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_label.setMargin(16)
+        self.empty_label = empty_state_label(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
@@ -183,19 +177,6 @@ class RequestList(QWidget):
         self.reload()
 
     # -- internals ---------------------------------------------------------------------
-
-    def _choose_columns(self, position: QPoint) -> None:
-        """Let the user show or hide columns (the company always stays)."""
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        for column in range(1, self.model.columnCount()):
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(
-                lambda visible, c=column: header.setSectionHidden(c, not visible)
-            )
-        menu.exec(header.mapToGlobal(position))
 
     def _filter_edited(self) -> None:
         self.reload()

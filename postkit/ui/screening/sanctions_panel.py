@@ -47,6 +47,7 @@ from postkit.ui.screening import labels
 from postkit.ui.screening.colors import JUDGEMENT_COLORS
 from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING, tint
 from postkit.ui.widgets.table_model import RIGHT, Column, RowTableModel
+from postkit.ui.widgets.table_view import empty_state_label
 
 
 def _when(value: datetime | None) -> str:
@@ -229,11 +230,7 @@ class SanctionsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
 
-        self.empty_label = QLabel(self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_label.setMargin(16)
+        self.empty_label = empty_state_label(self)
         self.table_stack = QStackedWidget(self)
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(self.empty_label)
