@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from postkit.core.hq.forms import FormFiles, SortedExports, sort_by_form
 from postkit.core.hq.service import CollectReport
 from postkit.core.hq.summary import Summary
-from postkit.core.profile import PostProfile
 from postkit.ui.hq.ops import collect_exports, read_stored_summary
 from postkit.ui.hq.summary_view import LikertView, PostsView, label_in, make_tree
 from postkit.ui.icons import icon
-from postkit.ui.ops import Changes, Job, Progress, Runner
+from postkit.ui.ops import Changes, Job, Progress
 from postkit.ui.overrides import override
 from postkit.ui.widgets.colors import DANGER, POSITIVE
 from postkit.ui.widgets.page import ModulePage
@@ -68,14 +67,8 @@ class HeadquartersPage(ModulePage):
     database work runs as the runner's jobs.
     """
 
-    def __init__(
-        self,
-        runner: Runner,
-        profile: PostProfile,
-        language: str = "en",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, profile, language, parent)
+    @override
+    def build(self) -> None:
         self.paths: list[Path] = []
         self.summary: Summary | None = None
         self.last_report: CollectReport | None = None

@@ -54,7 +54,7 @@ from postkit.core.screening.sanctions_store import (
     screening_finding,
 )
 from postkit.ui.dialogs import show_error
-from postkit.ui.ops import Changes, Job, Progress, Runner
+from postkit.ui.ops import Changes, Job, Progress
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.audit_log import AuditLogView
@@ -86,14 +86,9 @@ class ScreeningPage(ModulePage):
     - `status_message(text)`: a line for the window's status bar.
     """
 
-    def __init__(
-        self,
-        runner: Runner,
-        profile: PostProfile,
-        language: str = "en",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, profile, language, parent)
+    @override
+    def build(self) -> None:
+        runner, language = self.runner, self._language
         self._record: RequestRecord | None = None
         self._asked_id: int | None = None
         self._refresh_after_list = False

@@ -44,7 +44,7 @@ from postkit.core.surveys.service import (
 )
 from postkit.core.surveys.xlsform import FormError, Problem
 from postkit.ui.dialogs import confirm, show_error
-from postkit.ui.ops import Changes, Job, Runner
+from postkit.ui.ops import Changes, Job
 from postkit.ui.overrides import override
 from postkit.ui.surveys.dialogs import ProblemsDialog, StartChoice, StartResponseDialog
 from postkit.ui.surveys.form_view import FormView
@@ -87,14 +87,9 @@ class SurveysPage(ModulePage):
     show data changed here or elsewhere.
     """
 
-    def __init__(
-        self,
-        runner: Runner,
-        profile: PostProfile,
-        language: str = "en",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(runner, profile, language, parent)
+    @override
+    def build(self) -> None:
+        runner, profile = self.runner, self._profile
         self._database = runner.database
         self.forms: list[FormInfo] = []
         self.view: FormView | None = None

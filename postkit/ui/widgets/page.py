@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 class ModulePage(QWidget):
-    """A module's page. Its signals, named alike on every page:
+    """A module's page, built by `build` once the runner, profile and language are set.
+    Its signals, named alike on every page:
 
     - `changed`: the page shows data changed (here or elsewhere);
     - `selection_changed`: another record is selected or shown, or none;
@@ -39,3 +40,7 @@ class ModulePage(QWidget):
         self.runner = runner
         self._profile = profile
         self._language = language
+        self.build()
+
+    def build(self) -> None:
+        """Build the page's widgets (runs at the end of the constructor)."""
