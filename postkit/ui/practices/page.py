@@ -498,15 +498,11 @@ class PracticesPage(ModulePage):
     def edit_practice(self, practice_id: int) -> None:
         """Open the practice in the editor (`editor`) once it is read."""
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.query(
             lambda session: get_practice(session, practice_id),
             lambda record: self._open_editor(record, None),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
 
     def edit_selected(self) -> None:
@@ -562,9 +558,9 @@ class PracticesPage(ModulePage):
                 title = self.tr("Edit practice “{title}”").format(title=data.title)
                 # Each step announces the practices it changed: _data_changed reloads them.
                 command = RunnerUndoCommand(
-                    title, edit, self.runner, "practices", self._undo_failed
+                    title, edit, self.runner, "practices", self.fail_and_reload
                 )
-                command.perform(self.undo_stack, self._undo_failed)
+                command.perform(self.undo_stack, self.fail_and_reload)
                 return
         except PostkitError as error:
             show_error(self, error)
@@ -576,21 +572,13 @@ class PracticesPage(ModulePage):
             if self.is_reading:
                 self._refresh_reader(saved_id)
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.write(
             lambda session: create_practice(session, data, actor, stored).id,
             created,
             changes=lambda saved_id: Changes.of("practices", ids=[saved_id], origin=self),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
-
-    def _undo_failed(self, error: BaseException) -> None:
-        show_error(self, error)
-        self.reload()
 
     def delete_practices(self, practice_ids: Sequence[int]) -> bool:
         """Delete after the user confirmed; returns whether anything was deleted."""
@@ -613,10 +601,6 @@ class PracticesPage(ModulePage):
             for practice_id in ids:
                 delete_practice(session, practice_id)
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         if self.is_reading:
             self.reader.record = None
             self.show_library()
@@ -625,7 +609,7 @@ class PracticesPage(ModulePage):
             lambda _none: self.reload(select_ids=[]),
             changes=Changes.of("practices", ids=ids, origin=self),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
         return True
 
@@ -782,16 +766,12 @@ class PracticesPage(ModulePage):
             self.reload(select_ids=[record.id])
             self.resolve_conflicts()
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.write(
             lambda session: resolve_conflict(session, conflict_id, choice, user),
             resolved,
             changes=lambda record: Changes.of("practices", ids=[record.id], origin=self),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
 
     @override

@@ -551,16 +551,12 @@ class SurveysPage(ModulePage):
             return
         response_id = selected[0]
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.write(
             lambda session: discard_draft(session, response_id),
             lambda _none: self.reload(),
             changes=Changes.of("responses", ids=[response_id], origin=self),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
 
     # -- filling in ----------------------------------------------------------------------
@@ -570,15 +566,11 @@ class SurveysPage(ModulePage):
         if self.view is not None:
             self.close_form()
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.query(
             lambda session: read_response(session, response_id),
             lambda opened: self._show_response(response_id, opened),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
 
     def _show_response(self, response_id: int, opened: OpenedResponse) -> FormView:

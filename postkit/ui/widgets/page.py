@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from postkit.ui.dialogs import show_error
+
 if TYPE_CHECKING:
     from postkit.core.profile import PostProfile
     from postkit.ui.ops import Runner
@@ -44,3 +46,11 @@ class ModulePage(QWidget):
 
     def build(self) -> None:
         """Build the page's widgets (runs at the end of the constructor)."""
+
+    def reload(self) -> None:
+        """Read again what the page shows."""
+
+    def fail_and_reload(self, error: BaseException) -> None:
+        """Say what went wrong, then show the data as it is now (after a failed change)."""
+        show_error(self, error)
+        self.reload()
