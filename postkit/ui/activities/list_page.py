@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStackedWidget,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from postkit.core.activities.records import ActivityFilter
 from postkit.ui.activities.table_model import COLUMNS, ActivityTableModel
 from postkit.ui.ops import Changes, Runner
 from postkit.ui.overrides import override
-from postkit.ui.widgets.table_view import empty_state_label, offer_column_choice
+from postkit.ui.widgets.table_view import empty_state_label, offer_column_choice, record_table
 
 _TITLE = [column.name for column in COLUMNS].index("title")
 
@@ -109,19 +107,12 @@ class ActivitiesPage(QWidget):
         ):
             filters.addWidget(combo, 1)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Activities"))
+        self.table = record_table(self, self.model, self.tr("Activities"))
         # The model starts in this order: the indicator says so before sorting is enabled, so
         # enabling it does not query the 100,000 ids again.
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self._fit_columns()
         header.setSectionResizeMode(_TITLE, QHeaderView.ResizeMode.Stretch)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -81,6 +80,7 @@ from postkit.ui.undo import RunnerUndoCommand
 from postkit.ui.widgets.notice import Notice
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_save_path
+from postkit.ui.widgets.table_view import record_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -277,20 +277,14 @@ class PracticesPage(ModulePage):
         return (self.core_task, self.theme, self.sector, self.region, self.language, self.status)
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.table_model)
-        table.setAccessibleName(self.tr("Good practices as a list"))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((360, 200, 170, 130, 60, 80, 90, 70)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        return table
+        return record_table(
+            self,
+            self.table_model,
+            self.tr("Good practices as a list"),
+            row_padding=10,
+            widths=dict(enumerate((360, 200, 170, 130, 60, 80, 90, 70))),
+            stretch=0,
+        )
 
     # -- filtering ---------------------------------------------------------------------
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +17,7 @@ from postkit.core.screening import service
 from postkit.core.screening.records import RequestRow, Status
 from postkit.ui.ops import Runner
 from postkit.ui.screening.table_model import HIDDEN_COLUMNS, RequestTableModel
-from postkit.ui.widgets.table_view import empty_state_label, offer_column_choice
+from postkit.ui.widgets.table_view import empty_state_label, offer_column_choice, record_table
 
 
 class RequestList(QWidget):
@@ -56,22 +53,18 @@ class RequestList(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Support requests"))
+        self.table = record_table(
+            self,
+            self.model,
+            self.tr("Support requests"),
+            single_selection=True,
+            row_padding=12,
+            widths=dict(enumerate((190, 150, 82, 124, 110, 82, 60))),
+            stretch=0,
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((190, 150, 82, 124, 110, 82, 60)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         for column in HIDDEN_COLUMNS:
             header.setSectionHidden(column, True)

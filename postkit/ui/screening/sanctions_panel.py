@@ -17,19 +17,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +44,7 @@ from postkit.ui.screening import labels
 from postkit.ui.screening.colors import JUDGEMENT_COLORS
 from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING, tint
 from postkit.ui.widgets.table_model import RIGHT, Column, RowTableModel
-from postkit.ui.widgets.table_view import empty_state_label
+from postkit.ui.widgets.table_view import empty_state_label, record_table
 
 
 def _when(value: datetime | None) -> str:
@@ -213,21 +210,15 @@ class SanctionsPanel(QWidget):
         self.notice.hide()
 
         self.model = MatchTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Sanctions candidates"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 220)
-        header.resizeSection(2, 60)
-        header.resizeSection(3, 100)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(
+            self,
+            self.model,
+            self.tr("Sanctions candidates"),
+            single_selection=True,
+            row_padding=12,
+            widths={0: 220, 2: 60, 3: 100},
+            stretch=1,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
 
         self.empty_label = empty_state_label(self)

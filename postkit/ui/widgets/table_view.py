@@ -1,10 +1,44 @@
-"""What the record tables share: the label a list shows instead of its table when empty, and
-the header's menu to show or hide columns."""
+"""What the record tables share: how a table of records looks and selects, the label a list
+shows instead of its table when empty, and the header's menu to show or hide columns."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QMenu, QTableView, QWidget
+from collections.abc import Mapping
+
+from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView, QWidget
+
+
+def record_table(
+    parent: QWidget,
+    model: QAbstractItemModel,
+    accessible_name: str,
+    *,
+    single_selection: bool = False,
+    row_padding: int | None = None,
+    widths: Mapping[int, int] | None = None,
+    stretch: int | None = None,
+) -> QTableView:
+    """A table of records, one per line: whole rows selected, alternating colours, no row
+    numbers, columns the user can resize; `widths` by column, `stretch` the one that fills."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single_selection:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    if row_padding is not None:
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + row_padding)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in (widths or {}).items():
+        header.resizeSection(column, width)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 def empty_state_label(parent: QWidget, margin: int = 16) -> QLabel:
