@@ -97,14 +97,15 @@ class ActivitiesPage(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        for combo in (
+        choices = (
             self.core_task,
             self.year,
             self.quarter,
             self.activity_type,
             self.sector,
             self.theme,
-        ):
+        )
+        for combo in choices:
             filters.addWidget(combo, 1)
 
         self.table = record_table(self, self.model, self.tr("Activities"))
@@ -140,14 +141,7 @@ class ActivitiesPage(QWidget):
         layout.addWidget(self.stack)
 
         self.search.textChanged.connect(self.apply_filter)
-        for combo in (
-            self.core_task,
-            self.year,
-            self.quarter,
-            self.activity_type,
-            self.sector,
-            self.theme,
-        ):
+        for combo in choices:
             combo.currentIndexChanged.connect(self.apply_filter)
         self._update_empty_state()
 

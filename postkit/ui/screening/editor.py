@@ -29,7 +29,7 @@ from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL
 from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
-from postkit.ui.widgets.editor import text_box
+from postkit.ui.widgets.editor import choice_box, country_box, text_box
 from postkit.ui.widgets.field import FieldWithError as _Field
 
 _MAX_EMPLOYEES = 10_000_000
@@ -72,24 +72,12 @@ def _director_line(details: DirectorDetails) -> str:
     return details.name
 
 
-def _country_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.addItem(none_text, None)
-    for item in sorted(reference.countries().items, key=lambda i: i.label(language)):
-        combo.addItem(item.label(language), item.code)
-    return combo
-
-
-def _sector_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.addItem(none_text, None)
-    for item in sorted(reference.sectors().items, key=lambda i: i.label(language)):
-        combo.addItem(item.label(language), item.code)
-    return combo
-
-
 def _select(combo: QComboBox, code: str | None) -> None:
     combo.setCurrentIndex(max(combo.findData(code), 0) if code else 0)
+
+
+def _sector_box(parent: QWidget, language: str, none_label: str) -> QComboBox:
+    return choice_box(parent, reference.sectors(), language, none_label)
 
 
 class RequestDialog(QDialog):
@@ -174,8 +162,8 @@ class RequestDialog(QDialog):
         self.kvk_number = QLineEdit(group)
         self.kvk_number.setPlaceholderText(self.tr("8 digits"))
         self.kvk_number.setMaxLength(12)
-        self.company_country = _country_combo(group, self._language, self.tr("(unknown)"))
-        self.company_sector = _sector_combo(group, self._language, self.tr("(unknown)"))
+        self.company_country = country_box(group, self._language, self.tr("(unknown)"))
+        self.company_sector = _sector_box(group, self._language, self.tr("(unknown)"))
         self.directors = text_box(group, 3, grows=False)
         self.directors.setPlaceholderText(
             self.tr(
@@ -237,8 +225,8 @@ class RequestDialog(QDialog):
         for item in screening_reference.support_kinds().items:
             self.support_kind.addItem(item.label(self._language), item.code)
         self.support_kind.setCurrentIndex(-1)
-        self.operating_country = _country_combo(group, self._language, self.tr("(none)"))
-        self.operating_sector = _sector_combo(group, self._language, self.tr("(none)"))
+        self.operating_country = country_box(group, self._language, self.tr("(none)"))
+        self.operating_sector = _sector_box(group, self._language, self.tr("(none)"))
         self.requested_on = DateEdit(group)
         self.has_needed_by = QCheckBox(self.tr("Needed by"), group)
         self.needed_by = DateEdit(group, placeholder="")

@@ -33,13 +33,21 @@ def text_box(
     return edit
 
 
-def country_box(parent: QWidget, language: str, none_label: str) -> QComboBox:
-    """The countries by name in `language`, after `none_label` for no country (data None)."""
+def choice_box(
+    parent: QWidget, choices: reference.ReferenceList, language: str, none_label: str
+) -> QComboBox:
+    """The reference list's items by label in `language` (data: the code), after
+    `none_label` for none (data None)."""
     box = QComboBox(parent)
     box.addItem(none_label, None)
-    for item in sorted(reference.countries().items, key=lambda i: i.label(language)):
+    for item in sorted(choices.items, key=lambda i: i.label(language)):
         box.addItem(item.label(language), item.code)
     return box
+
+
+def country_box(parent: QWidget, language: str, none_label: str) -> QComboBox:
+    """The countries by name in `language`, after `none_label` for no country."""
+    return choice_box(parent, reference.countries(), language, none_label)
 
 
 class EditorDialog(QDialog):
