@@ -25,7 +25,6 @@ from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.ui.overrides import override
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
-from postkit.ui.widgets.check_list import ThemesAndSectors
 from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
 from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
 
@@ -63,7 +62,7 @@ class ActivityDialog(EditorDialog):
         self.lay_out(
             [
                 (self._build_general_tab(), self.tr("&Activity")),
-                (self._build_topics_tab(), self.tr("&Themes and sectors")),
+                (self.build_topics_tab(self._language), self.tr("&Themes and sectors")),
                 (self._build_reach_tab(), self.tr("&Reach")),
                 (self._build_outcome_tab(), self.tr("&Outcome and files")),
             ],
@@ -114,11 +113,6 @@ class ActivityDialog(EditorDialog):
         form.addRow(self.tr("T&ype:"), self.activity_type)
         form.addRow(self.tr("&Country:"), self.country)
         form.addRow(self.tr("D&escription:"), self.description)
-        return page
-
-    def _build_topics_tab(self) -> QWidget:
-        page = ThemesAndSectors(self._language, self)
-        self.themes, self.sectors = page.themes, page.sectors
         return page
 
     def _build_reach_tab(self) -> QWidget:

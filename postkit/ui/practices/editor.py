@@ -24,7 +24,6 @@ from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, Prac
 from postkit.core.practices.validation import TITLE_MAX, YEARS, validate_practice
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
-from postkit.ui.widgets.check_list import ThemesAndSectors
 from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
 
 _NO_YEAR = YEARS[0] - 1
@@ -54,7 +53,7 @@ class PracticeDialog(EditorDialog):
         tabs = [
             (self._build_practice_tab(), self.tr("&Practice")),
             (self._build_story_tab(), self.tr("&Story")),
-            (self._build_topics_tab(), self.tr("&Themes and sectors")),
+            (self.build_topics_tab(self._language), self.tr("&Themes and sectors")),
             (self._build_files_tab(), self.tr("&Contact and files")),
         ]
         hint = QLabel(
@@ -130,11 +129,6 @@ class PracticeDialog(EditorDialog):
         form.addRow(self.tr("What &worked:"), self.what_worked)
         form.addRow(self.tr("What did &not work:"), self.what_did_not)
         form.addRow(self.tr("L&essons for other posts:"), self.lessons)
-        return page
-
-    def _build_topics_tab(self) -> QWidget:
-        page = ThemesAndSectors(self._language, self)
-        self.themes, self.sectors = page.themes, page.sectors
         return page
 
     def _build_files_tab(self) -> QWidget:

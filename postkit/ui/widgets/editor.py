@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from postkit.core import reference
 from postkit.ui.dialogs import error_label
+from postkit.ui.widgets.check_list import ThemesAndSectors
 
 
 def text_box(
@@ -77,6 +78,12 @@ class EditorDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+
+    def build_topics_tab(self, language: str) -> QWidget:
+        """The themes and sectors tab; its lists become `themes` and `sectors`."""
+        page = ThemesAndSectors(language, self)
+        self.themes, self.sectors = page.themes, page.sectors
+        return page
 
     def show_errors(self, shown: Sequence[str], *, can_save: bool) -> bool:
         """Show the messages `shown`; Save is enabled when the input `can_save`."""
