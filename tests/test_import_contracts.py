@@ -1,6 +1,7 @@
 """The architecture contract (pyproject.toml, [tool.importlinter]) holds, checked in the test run
 as `.ci/run` checks it with `lint-imports`: layers cli → ui → core, core without Qt, core's
-features independent but for the declared imports, and no circle of imports inside core."""
+features independent but for the declared imports, no circle of imports inside core, and the
+UI's features independent of each other, sharing only through postkit.ui.widgets."""
 
 from __future__ import annotations
 

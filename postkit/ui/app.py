@@ -69,6 +69,7 @@ class DatabaseOpener(QThread):
                 from postkit.core.db.backup import automatic_backup
 
                 automatic_backup(Path(database.engine.url.database), passphrase=database.passphrase)
+            # Before the runner: the window gets its runner only with the profile read here.
             with database.session() as session:
                 profile = load_profile(session)
         except BaseException as error:  # reported on the GUI thread
@@ -116,6 +117,7 @@ class Startup(QObject):
                 self.window.close()
                 return
             try:
+                # Before the runner: first run, the window is attached with this profile.
                 with database.session() as session:
                     profile = save_profile(session, dialog.profile())
             except PostkitError as error:
@@ -141,6 +143,7 @@ class Startup(QObject):
         from postkit.core.users import users_at_start
         from postkit.ui.users_dialog import UserPickDialog
 
+        # Before the runner: who works decides what the attached window is allowed to do.
         with database.session() as session:
             names = [user.name for user in users_at_start(session, profile_user)]
         if len(names) < 2:

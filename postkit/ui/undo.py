@@ -8,8 +8,6 @@ from typing import Protocol
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
-from postkit.core.db import Database
-from postkit.core.errors import PostkitError
 from postkit.ui.ops import Changes, Runner
 
 
@@ -75,50 +73,3 @@ class RunnerUndoCommand(QUndoCommand):
 
     def _changes(self, ids: list[int]) -> Changes:
         return Changes.of(self._kind, ids=ids, origin=self._origin)
-
-
-class DatabaseUndoCommand(QUndoCommand):
-    """Runs a core command in a session of its own (the practices library, until it moves to
-    the runner: then this class goes); the first redo is skipped, `perform` applied it."""
-
-    def __init__(
-        self,
-        text: str,
-        command: CoreCommand,
-        database: Database,
-        on_changed: Callable[[list[int], bool], None],
-        on_error: Callable[[PostkitError], None],
-    ) -> None:
-        super().__init__(text)
-        self._command = command
-        self._database = database
-        self._on_changed = on_changed
-        self._on_error = on_error
-        self._applied = False
-
-    def perform(self) -> list[int]:
-        """Apply now, raising PostkitError to the caller (so nothing is pushed on failure)."""
-        with self._database.session() as session:
-            ids = self._command.apply(session)
-        self._applied = True
-        self._on_changed(ids, False)
-        return ids
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._run(self._command.apply, reverted=False)
-
-    def undo(self) -> None:
-        self._run(self._command.revert, reverted=True)
-
-    def _run(self, step: Callable[[Session], list[int]], reverted: bool) -> None:
-        try:
-            with self._database.session() as session:
-                ids = step(session)
-        except PostkitError as error:
-            self.setObsolete(True)
-            self._on_error(error)
-            return
-        self._on_changed(ids, reverted)

@@ -317,6 +317,7 @@ def test_an_edit_is_undone_and_redone_as_new_versions(
     assert dialog is not None
     dialog.title_edit.setText("Living-wage roundtable, second round")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    page.runner.wait_idle()
     assert page.undo_stack.undoText() == "Edit practice “Living-wage roundtable, second round”"
 
     page.undo_stack.undo()
@@ -330,7 +331,9 @@ def test_an_edit_is_undone_and_redone_as_new_versions(
     assert undone.version != first.version, "an undo travels to other posts as a newer version"
 
     page.undo_stack.redo()
+    page.runner.wait_idle()
 
+    assert page.reader.title_label.text() == "Living-wage roundtable, second round"
     assert _titles(page) == ["Living-wage roundtable, second round"]
 
 

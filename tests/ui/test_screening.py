@@ -22,6 +22,7 @@ from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import (
     Answer,
     Judgement,
+    MatchRecord,
     Outcome,
     RequestInput,
     RequestRow,
@@ -33,6 +34,7 @@ from postkit.ui.ops import Runner
 from postkit.ui.screening import page as page_module
 from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
+from postkit.ui.screening.sanctions_panel import MatchTableModel
 from postkit.ui.screening.table_model import RequestTableModel
 from tests.conftest import TEST_PROFILE
 
@@ -170,6 +172,39 @@ def test_the_request_model_passes_the_model_tester(qtmodeltester) -> None:  # ty
     assert model.index(0, 3).data() == "Support with conditions"
     assert model.index(1, 6).data() == 2
     assert model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole) == "The follow-up is due"
+
+
+def test_the_candidates_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    def candidate(match_id: int, name: str, score: float, judgement: Judgement) -> MatchRecord:
+        return MatchRecord(
+            match_id,
+            "Acme BV",
+            "company",
+            f"e{match_id}",
+            name,
+            "Company",
+            {},
+            score,
+            name,
+            (),
+            judgement=judgement,
+            list_source="eu",
+        )
+
+    model = MatchTableModel()
+    model.set_matches(
+        (
+            candidate(7, "ACME B.V.", 96, Judgement.OPEN),
+            candidate(9, "Acme Ltd", 81, Judgement.DISMISSED),
+        ),
+        new_ids=frozenset({9}),
+    )
+    qtmodeltester.check(model)
+    assert model.index(0, 1).data() == "ACME B.V."
+    assert model.index(0, 2).data() == "96"
+    assert model.index(1, 3).data().endswith("· new")
+    assert model.index(1, 0).data(Qt.ItemDataRole.UserRole) == 9
+    assert model.row_of(9) == 1
 
 
 def test_search_and_status_filter_narrow_the_list(

@@ -164,14 +164,13 @@ class ActivityCommands(QObject):
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        database, language = self.ctx.runner.database, self.ctx.language
+        language = self.ctx.language
 
-        def work(progress: Progress) -> int:
+        def work(session: Session, progress: Progress) -> int:
             # openpyxl loads only when needed: it would slow every start-up.
             from postkit.core.activities.export import export_activities_xlsx
 
-            with database.session() as session:
-                return export_activities_xlsx(session, path, activity_filter, language, progress)
+            return export_activities_xlsx(session, path, activity_filter, language, progress)
 
         self._start_job(
             self.tr("Exporting activities…"),
@@ -208,14 +207,13 @@ class ActivityCommands(QObject):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        database, language = self.ctx.runner.database, self.ctx.language
+        language = self.ctx.language
         profile = self.ctx.acting_profile()
 
-        def work(_progress: Progress) -> Path:
+        def work(session: Session, _progress: Progress) -> Path:
             from postkit.core.activities.report import write_annual_report
 
-            with database.session() as session:
-                write_annual_report(session, year, path, language, profile)
+            write_annual_report(session, year, path, language, profile)
             return path
 
         self._start_job(
@@ -227,7 +225,7 @@ class ActivityCommands(QObject):
         )
 
     def _start_job(self, label: str, work, done) -> None:  # type: ignore[no-untyped-def]
-        self.job = self.ctx.runner.job(self._window, label, work, done)
+        self.job = self.ctx.runner.session_job(self._window, label, work, done)
         self.job.finished.connect(self._job_done)
         self.busy_changed.emit()
 

@@ -10,16 +10,11 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,11 +23,10 @@ from postkit.core.activities.records import ActivityInput, ActivityRecord
 from postkit.core.activities.validation import validate_activity
 from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.errors import PostkitError, ValidationError
-from postkit.ui.dialogs import error_label
 from postkit.ui.overrides import override
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
-from postkit.ui.widgets.check_list import ThemesAndSectors
 from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
+from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
 
 _MAX_COUNT = 1_000_000
 
@@ -44,21 +38,7 @@ def _spin_box(parent: QWidget) -> QSpinBox:
     return box
 
 
-def _plain_text(parent: QWidget, lines: int = 4) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-    return edit
-
-
-def _short_text(parent: QWidget, lines: int) -> QPlainTextEdit:
-    """A text box that stays a few lines high instead of taking the whole form."""
-    edit = _plain_text(parent, lines)
-    edit.setMaximumHeight(edit.minimumHeight() + edit.fontMetrics().lineSpacing() * 2)
-    return edit
-
-
-class ActivityDialog(QDialog):
+class ActivityDialog(EditorDialog):
     """Edits the fields of one activity; `activity_input()` and `attachments()` give the result."""
 
     def __init__(
@@ -79,25 +59,15 @@ class ActivityDialog(QDialog):
         self.setWindowTitle(self.tr("Edit activity") if record else self.tr("New activity"))
         self.setMinimumSize(640, 560)
 
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_general_tab(), self.tr("&Activity"))
-        self.tabs.addTab(self._build_topics_tab(), self.tr("&Themes and sectors"))
-        self.tabs.addTab(self._build_reach_tab(), self.tr("&Reach"))
-        self.tabs.addTab(self._build_outcome_tab(), self.tr("&Outcome and files"))
-
-        self.error_label = error_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.lay_out(
+            [
+                (self._build_general_tab(), self.tr("&Activity")),
+                (self.build_topics_tab(self._language), self.tr("&Themes and sectors")),
+                (self._build_reach_tab(), self.tr("&Reach")),
+                (self._build_outcome_tab(), self.tr("&Outcome and files")),
+            ],
+            self.tr("Save"),
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
 
         if record is not None:
             self._load(record)
@@ -133,11 +103,8 @@ class ActivityDialog(QDialog):
         self.activity_type = QComboBox(page)
         for item in reference.activity_types().items:
             self.activity_type.addItem(item.label(self._language), item.code)
-        self.country = QComboBox(page)
-        self.country.addItem(self.tr("(none)"), None)
-        for item in sorted(reference.countries().items, key=lambda i: i.label(self._language)):
-            self.country.addItem(item.label(self._language), item.code)
-        self.description = _plain_text(page, 6)
+        self.country = country_box(page, self._language, self.tr("(none)"))
+        self.description = text_box(page, 6)
         form.addRow(self.tr("Core &task:"), self.core_task)
         form.addRow(self.tr("T&itle:"), self.title_edit)
         date_label = QLabel(self.tr("&Date:"), page)
@@ -148,15 +115,10 @@ class ActivityDialog(QDialog):
         form.addRow(self.tr("D&escription:"), self.description)
         return page
 
-    def _build_topics_tab(self) -> QWidget:
-        page = ThemesAndSectors(self._language, self)
-        self.themes, self.sectors = page.themes, page.sectors
-        return page
-
     def _build_reach_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.partners = _short_text(page, 3)
+        self.partners = text_box(page, 3, grows=False)
         self.partners.setPlaceholderText(self.tr("Partners and stakeholders, separated by ;"))
         self.companies = _spin_box(page)
         self.women = _spin_box(page)
@@ -179,9 +141,9 @@ class ActivityDialog(QDialog):
     def _build_outcome_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.outcome = _short_text(page, 3)
-        self.follow_up = _short_text(page, 3)
-        self.links = _short_text(page, 2)
+        self.outcome = text_box(page, 3, grows=False)
+        self.follow_up = text_box(page, 3, grows=False)
+        self.links = text_box(page, 2, grows=False)
         self.links.setPlaceholderText(self.tr("One web address per line"))
         self.files = AttachmentsEditor(self._files_dir, page)
         self.files.setMaximumHeight(150)
@@ -316,9 +278,7 @@ class ActivityDialog(QDialog):
         shown = [
             text for field, text in errors.items() if field in self._touched or self._save_pressed
         ]
-        self.error_label.setText("\n".join(shown))
-        self.ok_button.setEnabled(not errors)
-        return not errors
+        return self.show_errors(shown, can_save=not errors)
 
     def _update_total(self) -> None:
         total = self.women.value() + self.men.value() + self.other.value()

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QStackedWidget,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from postkit.core.activities.records import ActivityFilter
 from postkit.ui.activities.table_model import COLUMNS, ActivityTableModel
 from postkit.ui.ops import Changes, Runner
 from postkit.ui.overrides import override
+from postkit.ui.widgets.table_view import empty_state_label, offer_column_choice, record_table
 
 _TITLE = [column.name for column in COLUMNS].index("title")
 
@@ -99,35 +97,28 @@ class ActivitiesPage(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        for combo in (
+        choices = (
             self.core_task,
             self.year,
             self.quarter,
             self.activity_type,
             self.sector,
             self.theme,
-        ):
+        )
+        for combo in choices:
             filters.addWidget(combo, 1)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Activities"))
+        self.table = record_table(self, self.model, self.tr("Activities"))
         # The model starts in this order: the indicator says so before sorting is enabled, so
         # enabling it does not query the 100,000 ids again.
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self._fit_columns()
         header.setSectionResizeMode(_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionHidden(len(COLUMNS) - 1, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._choose_columns)
+        offer_column_choice(self.table, keep=_TITLE)
         self.table.doubleClicked.connect(
             lambda index: self.edit_requested.emit(self.model.id_at(index.row()))
         )
@@ -136,10 +127,7 @@ class ActivitiesPage(QWidget):
         self.model.loaded.connect(self._ids_loaded)
         runner.changed.connect(self._data_changed)
 
-        self.empty_label = QLabel(self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label = empty_state_label(self, margin=0)
         self.loading_label = QLabel(self.tr("Loading activities…"), self)
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setAccessibleName(self.tr("Loading activities"))
@@ -153,31 +141,9 @@ class ActivitiesPage(QWidget):
         layout.addWidget(self.stack)
 
         self.search.textChanged.connect(self.apply_filter)
-        for combo in (
-            self.core_task,
-            self.year,
-            self.quarter,
-            self.activity_type,
-            self.sector,
-            self.theme,
-        ):
+        for combo in choices:
             combo.currentIndexChanged.connect(self.apply_filter)
         self._update_empty_state()
-
-    def _choose_columns(self, position: QPoint) -> None:
-        """Let the user show or hide columns (the title always stays)."""
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        for column in range(self.model.columnCount()):
-            if column == _TITLE:
-                continue
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(
-                lambda visible, c=column: header.setSectionHidden(c, not visible)
-            )
-        menu.exec(header.mapToGlobal(position))
 
     # -- filtering ---------------------------------------------------------------------
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,14 +27,17 @@ from PySide6.QtWidgets import (
 from postkit.core.hq.forms import FormFiles, SortedExports, sort_by_form
 from postkit.core.hq.service import CollectReport
 from postkit.core.hq.summary import Summary
-from postkit.core.profile import PostProfile
 from postkit.ui.hq.ops import collect_exports, read_stored_summary
 from postkit.ui.hq.summary_view import LikertView, PostsView, label_in, make_tree
 from postkit.ui.icons import icon
-from postkit.ui.ops import Changes, Job, Progress, Runner
+from postkit.ui.ops import Changes, Job, Progress
 from postkit.ui.overrides import override
 from postkit.ui.widgets.colors import DANGER, POSITIVE
+from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_folder, ask_open_paths, ask_save_path
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 EXPORT_SUFFIX = ".xlsx"
 EXPORTS_KIND = "hq-exports"  # the folders remembered for the file questions
@@ -51,7 +54,7 @@ def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     return [path for path in paths if path.is_dir() or path.suffix.lower() == EXPORT_SUFFIX]
 
 
-class HeadquartersPage(QWidget):
+class HeadquartersPage(ModulePage):
     """Aggregates the survey exports of the posts and shows the summary.
 
     Files and folders wait in a list (added by dialog, drop or `add_paths`) until `aggregate`
@@ -64,23 +67,8 @@ class HeadquartersPage(QWidget):
     database work runs as the runner's jobs.
     """
 
-    status_message = Signal(str)
-    state_changed = Signal()
-    changed = Signal()
-    selection_changed = Signal()
-
-    def __init__(
-        self,
-        runner: Runner,
-        profile: PostProfile,
-        language: str = "en",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self._database = runner.database
-        self._profile = profile
-        self._language = language
+    @override
+    def build(self) -> None:
         self.paths: list[Path] = []
         self.summary: Summary | None = None
         self.last_report: CollectReport | None = None
@@ -399,8 +387,9 @@ class HeadquartersPage(QWidget):
             return None
         return self._start_job(
             self.tr("Reading the stored responses…"),
-            read_stored_summary(self._database),
+            read_stored_summary,
             self._refreshed,
+            with_session=True,
         )
 
     def aggregate(self) -> Job | None:
@@ -412,25 +401,23 @@ class HeadquartersPage(QWidget):
         if not self.can_aggregate:
             return None
         paths = list(self.paths)
-        collect = self._collect
 
         def work(
-            progress: Progress,
+            session: Session, progress: Progress
         ) -> SortedExports | tuple[SortedExports, CollectReport, Summary]:
             found = sort_by_form(paths, progress)
             if len(found.forms) > 1:
                 return found
-            return found, *collect(found, found.forms[0] if found.forms else None, progress)
+            chosen = found.forms[0] if found.forms else None
+            return found, *collect_exports(session, found, chosen, progress)
 
         return self._start_job(
-            self.tr("Aggregating the post exports…"), work, self._sorted, Changes.of("hq")
+            self.tr("Aggregating the post exports…"),
+            work,
+            self._sorted,
+            Changes.of("hq"),
+            with_session=True,
         )
-
-    def _collect(
-        self, found: SortedExports, chosen: FormFiles | None, progress: Progress
-    ) -> tuple[CollectReport, Summary]:
-        """Collect the chosen survey's exports (on the job's thread)."""
-        return collect_exports(self._database, found, chosen, progress)
 
     def _sorted(self, result: SortedExports | tuple[SortedExports, CollectReport, Summary]) -> None:
         if isinstance(result, tuple):
@@ -444,16 +431,16 @@ class HeadquartersPage(QWidget):
         if chosen is None:
             self.status_message.emit(self.tr("Nothing aggregated; the files stay on the list."))
             return None
-        collect = self._collect
 
-        def work(progress: Progress) -> tuple[CollectReport, Summary]:
-            return collect(found, chosen, progress)
+        def work(session: Session, progress: Progress) -> tuple[CollectReport, Summary]:
+            return collect_exports(session, found, chosen, progress)
 
         return self._start_job(
             self.tr("Aggregating the post exports…"),
             work,
             lambda result: self._aggregated(found, chosen, *result),
             Changes.of("hq"),
+            with_session=True,
         )
 
     def ask_form(self, forms: Sequence[FormFiles]) -> FormFiles | None:
@@ -517,11 +504,15 @@ class HeadquartersPage(QWidget):
     def _start_job(
         self,
         label: str,
-        work: Callable[[Progress], Any],
+        work: Callable[..., Any],
         on_success: Callable[[Any], None],
         changes: Changes | None = None,
+        *,
+        with_session: bool = False,
     ) -> Job:
-        job = self.job = self.runner.job(self, label, work, on_success, changes=changes)
+        """Run `work(progress)`, or `work(session, progress)` when it reads the database."""
+        start = self.runner.session_job if with_session else self.runner.job
+        job = self.job = start(self, label, work, on_success, changes=changes)
         job.finished.connect(lambda: self._job_done(job))
         self._update_buttons()
         return job

@@ -9,14 +9,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,23 +22,14 @@ from postkit.core.attachments import AttachmentRecord
 from postkit.core.errors import ValidationError
 from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, PracticeRecord
 from postkit.core.practices.validation import TITLE_MAX, YEARS, validate_practice
-from postkit.ui.dialogs import error_label
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
-from postkit.ui.widgets.check_list import ThemesAndSectors
+from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
 
 _NO_YEAR = YEARS[0] - 1
 
 
-def _text_box(parent: QWidget, lines: int, placeholder: str = "") -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-class PracticeDialog(QDialog):
+class PracticeDialog(EditorDialog):
     """Edits one practice; after accept, `practice_input()`, `kept_attachments()` and
     `new_files()` give the result for the page to store."""
 
@@ -63,28 +50,17 @@ class PracticeDialog(QDialog):
         )
         self.setMinimumSize(700, 600)
 
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_practice_tab(), self.tr("&Practice"))
-        self.tabs.addTab(self._build_story_tab(), self.tr("&Story"))
-        self.tabs.addTab(self._build_topics_tab(), self.tr("&Themes and sectors"))
-        self.tabs.addTab(self._build_files_tab(), self.tr("&Contact and files"))
+        tabs = [
+            (self._build_practice_tab(), self.tr("&Practice")),
+            (self._build_story_tab(), self.tr("&Story")),
+            (self.build_topics_tab(self._language), self.tr("&Themes and sectors")),
+            (self._build_files_tab(), self.tr("&Contact and files")),
+        ]
         hint = QLabel(
             self.tr("Text fields take Markdown: **bold**, *italic*, lists with - or 1."), self
         )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.error_label = error_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(hint)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.lay_out(tabs, self.tr("Save"), hint)
 
         if record is not None:
             self._load(record.data)
@@ -112,10 +88,7 @@ class PracticeDialog(QDialog):
             tasks.addWidget(box)
         self.post_edit = QLineEdit(page)
         self.post_edit.setPlaceholderText(self.tr("Embassy or consulate"))
-        self.country = QComboBox(page)
-        self.country.addItem(self.tr("(none)"), None)
-        for item in sorted(reference.countries().items, key=lambda i: i.label(self._language)):
-            self.country.addItem(item.label(self._language), item.code)
+        self.country = country_box(page, self._language, self.tr("(none)"))
         self.year = QSpinBox(page)
         self.year.setRange(_NO_YEAR, YEARS[-1])
         self.year.setSpecialValueText(self.tr("(unknown)"))
@@ -128,7 +101,7 @@ class PracticeDialog(QDialog):
         self.status.addItem(status_label(DRAFT), DRAFT)
         self.status.addItem(status_label(PUBLISHED), PUBLISHED)
         self.status.setToolTip(self.tr("Only published practices go out with “all published”"))
-        self.summary = _text_box(
+        self.summary = text_box(
             page, 5, self.tr("Two or three sentences other posts see on the card")
         )
         form.addRow(self.tr("T&itle:"), self.title_edit)
@@ -146,11 +119,11 @@ class PracticeDialog(QDialog):
     def _build_story_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.context = _text_box(page, 3, self.tr("The situation and why the post acted"))
-        self.what_was_done = _text_box(page, 3)
-        self.what_worked = _text_box(page, 3)
-        self.what_did_not = _text_box(page, 3)
-        self.lessons = _text_box(page, 3, self.tr("What another post should know before trying"))
+        self.context = text_box(page, 3, self.tr("The situation and why the post acted"))
+        self.what_was_done = text_box(page, 3)
+        self.what_worked = text_box(page, 3)
+        self.what_did_not = text_box(page, 3)
+        self.lessons = text_box(page, 3, self.tr("What another post should know before trying"))
         form.addRow(self.tr("Conte&xt:"), self.context)
         form.addRow(self.tr("What was &done:"), self.what_was_done)
         form.addRow(self.tr("What &worked:"), self.what_worked)
@@ -158,15 +131,10 @@ class PracticeDialog(QDialog):
         form.addRow(self.tr("L&essons for other posts:"), self.lessons)
         return page
 
-    def _build_topics_tab(self) -> QWidget:
-        page = ThemesAndSectors(self._language, self)
-        self.themes, self.sectors = page.themes, page.sectors
-        return page
-
     def _build_files_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.contact = _text_box(page, 3, self.tr("Optional: who to ask at the post"))
+        self.contact = text_box(page, 3, self.tr("Optional: who to ask at the post"))
         self.files = AttachmentsEditor(self._files_dir, page)
         form.addRow(self.tr("Con&tact:"), self.contact)
         form.addRow(self.tr("Tools and templates:"), self.files)
@@ -242,12 +210,9 @@ class PracticeDialog(QDialog):
         try:
             validate_practice(self.practice_input())
         except ValidationError as error:
-            self.error_label.setText(self._field_messages().get(error.field, str(error)))
-            self.ok_button.setEnabled(False)
-            return False
-        self.error_label.setText("")
-        self.ok_button.setEnabled(True)
-        return True
+            message = self._field_messages().get(error.field, str(error))
+            return self.show_errors([message], can_save=False)
+        return self.show_errors([], can_save=True)
 
     # -- files -------------------------------------------------------------------------
 

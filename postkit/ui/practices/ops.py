@@ -1,5 +1,5 @@
 """The good-practices page's work that the runner does off the GUI thread: reads that gather
-what one screen needs, and the slow jobs (exchange files, booklets) with their own session."""
+what one screen needs, and the slow session jobs (exchange files, booklets)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from postkit.core.practices.service import get_practice, list_practices
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-    from postkit.core.db import Database
 
 Progress = Callable[[int, int], None]
 
@@ -44,47 +42,44 @@ def read_practice_set(session: Session, flt: PracticeFilter) -> list[PracticeRec
 
 
 def export_exchange_file(
-    database: Database,
+    files_dir: Path,
     path: Path,
     ids: list[int] | None,
     post: str,
     keep_personal_data: bool,
-) -> Callable[[Progress], int]:
-    def work(_progress: Progress) -> int:
+) -> Callable[[Session, Progress], int]:
+    def work(session: Session, _progress: Progress) -> int:
         from postkit.core.practices.exchange import export_practices
 
-        with database.session() as session:
-            return export_practices(
-                session, database.files_dir, path, ids, post, keep_personal_data=keep_personal_data
-            )
+        return export_practices(
+            session, files_dir, path, ids, post, keep_personal_data=keep_personal_data
+        )
 
     return work
 
 
 def import_exchange_files(
-    database: Database, files: list[Path]
-) -> Callable[[Progress], ImportSummary]:
-    def work(_progress: Progress) -> ImportSummary:
+    files_dir: Path, files: list[Path]
+) -> Callable[[Session, Progress], ImportSummary]:
+    def work(session: Session, _progress: Progress) -> ImportSummary:
         from postkit.core.practices.exchange import import_practices
 
-        with database.session() as session:
-            return import_practices(session, database.files_dir, files)
+        return import_practices(session, files_dir, files)
 
     return work
 
 
 def write_booklet_file(
-    database: Database, ids: list[int], path: Path, language: str, title: str
-) -> Callable[[Progress], Path]:
-    def work(progress: Progress) -> Path:
+    ids: list[int], path: Path, language: str, title: str
+) -> Callable[[Session, Progress], Path]:
+    def work(session: Session, progress: Progress) -> Path:
         # reportlab loads only when a booklet is asked for.
         from postkit.core.practices.booklet import write_booklet
 
-        with database.session() as session:
-            records = []
-            for done, practice_id in enumerate(ids):
-                progress(done, len(ids))
-                records.append(get_practice(session, practice_id))
+        records = []
+        for done, practice_id in enumerate(ids):
+            progress(done, len(ids))
+            records.append(get_practice(session, practice_id))
         write_booklet(records, path, language, title)
         return path
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -77,9 +76,11 @@ from postkit.ui.practices.sharing import (
     with_suffix,
 )
 from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
-from postkit.ui.undo import DatabaseUndoCommand
+from postkit.ui.undo import RunnerUndoCommand
 from postkit.ui.widgets.notice import Notice
+from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_save_path
+from postkit.ui.widgets.table_view import record_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -103,7 +104,7 @@ def exchange_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     return [path for path in paths if is_exchange_file(path)]
 
 
-class PracticesPage(QWidget):
+class PracticesPage(ModulePage):
     """The library of good practices.
 
     Everything it reads or writes goes through the runner, off the GUI thread. Emits
@@ -113,12 +114,8 @@ class PracticesPage(QWidget):
     with a sentence for the status bar after an export.
     """
 
-    selection_changed = Signal()
     filter_changed = Signal()
-    changed = Signal()
     reloaded = Signal()
-    state_changed = Signal()
-    status_message = Signal(str)
 
     def __init__(
         self,
@@ -129,14 +126,11 @@ class PracticesPage(QWidget):
         ask_path: SavePathAsker = ask_save_path,
         undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.runner = runner
+        super().__init__(runner, profile, language, parent)
         database = runner.database
         self._database = database
         # Where edits go so Edit ▸ Undo can take them back (the main window's stack).
         self.undo_stack = undo_stack or QUndoStack(self)
-        self._profile = profile
-        self._language = language
         self._ask_path = ask_path
         self.job: Job | None = None
         self.editor: PracticeDialog | None = None
@@ -283,20 +277,14 @@ class PracticesPage(QWidget):
         return (self.core_task, self.theme, self.sector, self.region, self.language, self.status)
 
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.table_model)
-        table.setAccessibleName(self.tr("Good practices as a list"))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((360, 200, 170, 130, 60, 80, 90, 70)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        return table
+        return record_table(
+            self,
+            self.table_model,
+            self.tr("Good practices as a list"),
+            row_padding=10,
+            widths=dict(enumerate((360, 200, 170, 130, 60, 80, 90, 70))),
+            stretch=0,
+        )
 
     # -- filtering ---------------------------------------------------------------------
 
@@ -504,15 +492,11 @@ class PracticesPage(QWidget):
     def edit_practice(self, practice_id: int) -> None:
         """Open the practice in the editor (`editor`) once it is read."""
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.query(
             lambda session: get_practice(session, practice_id),
             lambda record: self._open_editor(record, None),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
 
     def edit_selected(self) -> None:
@@ -566,11 +550,11 @@ class PracticesPage(QWidget):
                 files = (*(a for a in record.attachments if a.stored_name in kept), *stored)
                 edit = EditPractice(record.id, data, files, actor)
                 title = self.tr("Edit practice “{title}”").format(title=data.title)
-                undo_command = DatabaseUndoCommand(
-                    title, edit, self._database, self._after_undoable_change, self._undo_failed
+                # Each step announces the practices it changed: _data_changed reloads them.
+                command = RunnerUndoCommand(
+                    title, edit, self.runner, "practices", self.fail_and_reload
                 )
-                undo_command.perform()  # shows the change through _after_undoable_change
-                self.undo_stack.push(undo_command)
+                command.perform(self.undo_stack, self.fail_and_reload)
                 return
         except PostkitError as error:
             show_error(self, error)
@@ -582,26 +566,13 @@ class PracticesPage(QWidget):
             if self.is_reading:
                 self._refresh_reader(saved_id)
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.write(
             lambda session: create_practice(session, data, actor, stored).id,
             created,
             changes=lambda saved_id: Changes.of("practices", ids=[saved_id], origin=self),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
-
-    def _after_undoable_change(self, ids: list[int], reverted: bool) -> None:
-        self.reload(select_ids=ids)
-        if self.is_reading and ids:
-            self._refresh_reader(ids[0])
-
-    def _undo_failed(self, error: PostkitError) -> None:
-        show_error(self, error)
-        self.reload()
 
     def delete_practices(self, practice_ids: Sequence[int]) -> bool:
         """Delete after the user confirmed; returns whether anything was deleted."""
@@ -624,10 +595,6 @@ class PracticesPage(QWidget):
             for practice_id in ids:
                 delete_practice(session, practice_id)
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         if self.is_reading:
             self.reader.record = None
             self.show_library()
@@ -636,7 +603,7 @@ class PracticesPage(QWidget):
             lambda _none: self.reload(select_ids=[]),
             changes=Changes.of("practices", ids=ids, origin=self),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
         return True
 
@@ -650,13 +617,13 @@ class PracticesPage(QWidget):
     def _start(
         self,
         label: str,
-        work: Callable[[Callable[[int, int], None]], object],
+        work: Callable[[Session, Callable[[int, int], None]], object],
         done: Callable[..., None],
         changes: Changes | None = None,
     ) -> Job | None:
         if self.job is not None:
             return None
-        self.job = self.runner.job(self, label, work, done, changes=changes)
+        self.job = self.runner.session_job(self, label, work, done, changes=changes)
         self.job.finished.connect(self._job_done)
         self.state_changed.emit()
         return self.job
@@ -700,7 +667,7 @@ class PracticesPage(QWidget):
         path = with_suffix(path, ".postkit")
         ids = list(practice_ids) if practice_ids is not None else None
         work = export_exchange_file(
-            self._database, path, ids, self._profile.post_name, keep_personal_data
+            self._database.files_dir, path, ids, self._profile.post_name, keep_personal_data
         )
 
         def done(count: int) -> None:
@@ -725,7 +692,7 @@ class PracticesPage(QWidget):
             return None
         return self._start(
             self.tr("Importing good practices…"),
-            import_exchange_files(self._database, files),
+            import_exchange_files(self._database.files_dir, files),
             self._show_import_summary,
             Changes.of("practices", origin=self),
         )
@@ -793,16 +760,12 @@ class PracticesPage(QWidget):
             self.reload(select_ids=[record.id])
             self.resolve_conflicts()
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.write(
             lambda session: resolve_conflict(session, conflict_id, choice, user),
             resolved,
             changes=lambda record: Changes.of("practices", ids=[record.id], origin=self),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
 
     @override

@@ -90,10 +90,10 @@ def export_booklet(
     if path is None:
         return None
     path = with_suffix(path, ".pdf")
-    return runner.job(
+    return runner.session_job(
         parent,
         QCoreApplication.translate("PracticeSharing", "Writing the booklet…"),
-        write_booklet_file(runner.database, list(practice_ids), path, language, title),
+        write_booklet_file(list(practice_ids), path, language, title),
         on_written or (lambda _written: None),
     )
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -22,6 +19,7 @@ from postkit.core.practices.service import list_practices
 from postkit.ui.ops import Runner
 from postkit.ui.overrides import override
 from postkit.ui.practices.labels import core_task_short, country_label, status_label
+from postkit.ui.widgets.table_model import RIGHT, Column, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -96,6 +94,9 @@ class PracticeListModel(QAbstractListModel):
     def rows(self) -> list[PracticeListRow]:
         return list(self._rows)
 
+    def shown_rows(self) -> Sequence[PracticeListRow]:
+        return self._rows
+
     def ids(self) -> list[int]:
         return [row.id for row in self._rows]
 
@@ -112,18 +113,7 @@ class PracticeListModel(QAbstractListModel):
         return None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PracticeTableModel", text)
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    display: Callable[[PracticeListRow, str], Any]
-    alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-COLUMNS = (
+COLUMNS: tuple[Column[PracticeListRow], ...] = (
     Column(QT_TRANSLATE_NOOP("PracticeTableModel", "Title"), lambda r, _: r.title),
     Column(
         QT_TRANSLATE_NOOP("PracticeTableModel", "Core tasks"),
@@ -135,60 +125,37 @@ COLUMNS = (
         lambda r, lang: country_label(r.country, lang),
     ),
     Column(
-        QT_TRANSLATE_NOOP("PracticeTableModel", "Year"),
-        lambda r, _: r.year or "",
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        QT_TRANSLATE_NOOP("PracticeTableModel", "Year"), lambda r, _: r.year or "", alignment=RIGHT
     ),
     Column(QT_TRANSLATE_NOOP("PracticeTableModel", "Language"), lambda r, _: r.language.upper()),
     Column(QT_TRANSLATE_NOOP("PracticeTableModel", "Status"), lambda r, _: status_label(r.status)),
     Column(
-        QT_TRANSLATE_NOOP("PracticeTableModel", "Used by"),
-        lambda r, _: r.uses,
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        QT_TRANSLATE_NOOP("PracticeTableModel", "Used by"), lambda r, _: r.uses, alignment=RIGHT
     ),
 )
 
 
-class PracticeTableModel(QAbstractTableModel):
+class PracticeTableModel(RowTableModel[PracticeListRow]):
     """The same rows in columns, for the list view; follows the list model's resets."""
 
+    context = "PracticeTableModel"
+    columns = COLUMNS
+    id_role = PracticeIdRole
+
     def __init__(self, source: PracticeListModel, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(source.language, parent)
         self.source = source
         source.modelAboutToBeReset.connect(self.beginResetModel)
         source.modelReset.connect(self.endResetModel)
 
     @override
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.source.rowCount()
+    def shown_rows(self) -> Sequence[PracticeListRow]:
+        return self.source.shown_rows()
 
     @override
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    @override
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _tr(COLUMNS[section].title)
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return COLUMNS[section].alignment
-        return None
-
-    @override
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.source.rowCount():
-            return None
-        row = self.source.row_at(index.row())
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row, self.source.language)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+    def role_data(self, row: PracticeListRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.excerpt or None
         if role == PracticeRole:
             return row
-        if role == PracticeIdRole:
-            return row.id
         return None

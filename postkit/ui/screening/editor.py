@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from postkit.ui.widgets.date_edit import (
     display_format,
     parse_date,
 )
+from postkit.ui.widgets.editor import choice_box, country_box, text_box
 from postkit.ui.widgets.field import FieldWithError as _Field
 
 _MAX_EMPLOYEES = 10_000_000
@@ -93,33 +93,12 @@ def _director_line(details: DirectorDetails) -> str:
     return details.name
 
 
-def _country_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.addItem(none_text, None)
-    for item in sorted(reference.countries().items, key=lambda i: i.label(language)):
-        combo.addItem(item.label(language), item.code)
-    return combo
-
-
-def _sector_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.addItem(none_text, None)
-    for item in sorted(reference.sectors().items, key=lambda i: i.label(language)):
-        combo.addItem(item.label(language), item.code)
-    return combo
-
-
 def _select(combo: QComboBox, code: str | None) -> None:
     combo.setCurrentIndex(max(combo.findData(code), 0) if code else 0)
 
 
-def _text_box(parent: QWidget, lines: int) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setTabChangesFocus(True)
-    height = edit.fontMetrics().lineSpacing() * lines + 12
-    edit.setMinimumHeight(height)
-    edit.setMaximumHeight(height + edit.fontMetrics().lineSpacing() * 2)
-    return edit
+def _sector_box(parent: QWidget, language: str, none_label: str) -> QComboBox:
+    return choice_box(parent, reference.sectors(), language, none_label)
 
 
 class RequestDialog(QDialog):
@@ -204,9 +183,9 @@ class RequestDialog(QDialog):
         self.kvk_number = QLineEdit(group)
         self.kvk_number.setPlaceholderText(self.tr("8 digits"))
         self.kvk_number.setMaxLength(12)
-        self.company_country = _country_combo(group, self._language, self.tr("(unknown)"))
-        self.company_sector = _sector_combo(group, self._language, self.tr("(unknown)"))
-        self.directors = _text_box(group, 3)
+        self.company_country = country_box(group, self._language, self.tr("(unknown)"))
+        self.company_sector = _sector_box(group, self._language, self.tr("(unknown)"))
+        self.directors = text_box(group, 3, grows=False)
         self.directors.setPlaceholderText(
             self.tr(
                 "One name per line; screened for sanctions. A date of birth and nationality "
@@ -267,8 +246,8 @@ class RequestDialog(QDialog):
         for item in screening_reference.support_kinds().items:
             self.support_kind.addItem(item.label(self._language), item.code)
         self.support_kind.setCurrentIndex(-1)
-        self.operating_country = _country_combo(group, self._language, self.tr("(none)"))
-        self.operating_sector = _sector_combo(group, self._language, self.tr("(none)"))
+        self.operating_country = country_box(group, self._language, self.tr("(none)"))
+        self.operating_sector = _sector_box(group, self._language, self.tr("(none)"))
         self.requested_on = DateEdit(group)
         self.has_needed_by = QCheckBox(self.tr("Needed by"), group)
         self.needed_by = DateEdit(group, placeholder="")
@@ -278,7 +257,7 @@ class RequestDialog(QDialog):
         needed.addWidget(self.needed_by, 1)
         self.handled_by = QLineEdit(group)
         self.handled_by.setMaxLength(120)
-        self.description = _text_box(group, 5)
+        self.description = text_box(group, 5, grows=False)
         self.description.setPlaceholderText(
             self.tr("What the company asks for, and for which event or partner")
         )

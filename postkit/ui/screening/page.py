@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,7 +54,7 @@ from postkit.core.screening.sanctions_store import (
     screening_finding,
 )
 from postkit.ui.dialogs import show_error
-from postkit.ui.ops import Changes, Job, Progress, Runner
+from postkit.ui.ops import Changes, Job, Progress
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.audit_log import AuditLogView
@@ -69,11 +69,12 @@ from postkit.ui.settings import LIST_MAX_AGE_DAYS
 from postkit.ui.widgets import save_paths
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import WARNING, tint
+from postkit.ui.widgets.page import ModulePage
 
 REQUEST_TAB, CHECKLIST_TAB, SANCTIONS_TAB, DECISION_TAB, LOG_TAB = range(5)
 
 
-class ScreeningPage(QWidget):
+class ScreeningPage(ModulePage):
     """Screens companies' support requests against the IMVO conditions.
 
     Every read and write goes through `runner`, off the GUI thread; what is shown follows
@@ -85,22 +86,9 @@ class ScreeningPage(QWidget):
     - `status_message(text)`: a line for the window's status bar.
     """
 
-    changed = Signal()
-    selection_changed = Signal()
-    state_changed = Signal()
-    status_message = Signal(str)
-
-    def __init__(
-        self,
-        runner: Runner,
-        profile: PostProfile,
-        language: str = "en",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self._profile = profile
-        self._language = language
+    @override
+    def build(self) -> None:
+        runner, language = self.runner, self._language
         self._record: RequestRecord | None = None
         self._asked_id: int | None = None
         self._refresh_after_list = False

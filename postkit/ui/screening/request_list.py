@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
-    QMenu,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +17,7 @@ from postkit.core.screening import service
 from postkit.core.screening.records import RequestRow, Status
 from postkit.ui.ops import Runner
 from postkit.ui.screening.table_model import HIDDEN_COLUMNS, RequestTableModel
+from postkit.ui.widgets.table_view import empty_state_label, offer_column_choice, record_table
 
 
 class RequestList(QWidget):
@@ -57,34 +53,25 @@ class RequestList(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Support requests"))
+        self.table = record_table(
+            self,
+            self.model,
+            self.tr("Support requests"),
+            single_selection=True,
+            row_padding=12,
+            widths=dict(enumerate((190, 150, 82, 124, 110, 82, 60))),
+            stretch=0,
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((190, 150, 82, 124, 110, 82, 60)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
         for column in HIDDEN_COLUMNS:
             header.setSectionHidden(column, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._choose_columns)
+        offer_column_choice(self.table, keep=0)  # the company always stays
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
-        self.empty_label = QLabel(self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_label.setMargin(16)
+        self.empty_label = empty_state_label(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
@@ -183,19 +170,6 @@ class RequestList(QWidget):
         self.reload()
 
     # -- internals ---------------------------------------------------------------------
-
-    def _choose_columns(self, position: QPoint) -> None:
-        """Let the user show or hide columns (the company always stays)."""
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        for column in range(1, self.model.columnCount()):
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(
-                lambda visible, c=column: header.setSectionHidden(c, not visible)
-            )
-        menu.exec(header.mapToGlobal(position))
 
     def _filter_edited(self) -> None:
         self.reload()

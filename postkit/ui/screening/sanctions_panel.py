@@ -8,11 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     QRect,
     Qt,
@@ -20,19 +17,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,14 +43,8 @@ from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.colors import JUDGEMENT_COLORS
 from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING, tint
-
-_Index = QModelIndex | QPersistentModelIndex
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MatchTableModel", text)
+from postkit.ui.widgets.table_model import RIGHT, Column, RowTableModel
+from postkit.ui.widgets.table_view import empty_state_label, record_table
 
 
 def _when(value: datetime | None) -> str:
@@ -74,57 +62,41 @@ def subject_text(match: MatchRecord) -> str:
     return f"{match.subject} ({kind})"
 
 
-class MatchTableModel(QAbstractTableModel):
+class MatchTableModel(RowTableModel[MatchRecord]):
     """The candidates of one request, best score first."""
 
-    HEADERS = (
-        QT_TRANSLATE_NOOP("MatchTableModel", "Screened name"),
-        QT_TRANSLATE_NOOP("MatchTableModel", "Listed name"),
-        QT_TRANSLATE_NOOP("MatchTableModel", "Score"),
-        QT_TRANSLATE_NOOP("MatchTableModel", "Judgement"),
-        QT_TRANSLATE_NOOP("MatchTableModel", "List"),
+    context = "MatchTableModel"
+    columns: tuple[Column[MatchRecord], ...] = (
+        Column(QT_TRANSLATE_NOOP("MatchTableModel", "Screened name"), lambda m, _: subject_text(m)),
+        Column(QT_TRANSLATE_NOOP("MatchTableModel", "Listed name"), lambda m, _: m.entry_name),
+        Column(
+            QT_TRANSLATE_NOOP("MatchTableModel", "Score"),
+            lambda m, _: f"{m.score:.0f}",
+            alignment=RIGHT,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MatchTableModel", "Judgement"),
+            lambda m, _: labels.judgement_label(m.judgement),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("MatchTableModel", "List"),
+            lambda m, _: labels.list_source_label(m.list_source),
+        ),
     )
+    id_role = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._matches: tuple[MatchRecord, ...] = ()
+        super().__init__(parent=parent)
         self._new_ids: frozenset[int] = frozenset()
         self._earlier_ids: frozenset[int] = frozenset()
 
     @override
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._matches)
+    def display(self, row: MatchRecord, column: int) -> Any:
+        return self._judgement_cell(row) if column == 3 else super().display(row, column)
 
     @override
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    @override
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if section == 2 else _LEFT
-        return None
-
-    @override
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._matches):
-            return None
-        match = self._matches[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                subject_text(match),
-                match.entry_name,
-                f"{match.score:.0f}",
-                self._judgement_cell(match),
-                labels.list_source_label(match.list_source),
-            )[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column == 2 else _LEFT
+    def role_data(self, row: MatchRecord, column: int, role: int) -> Any:
+        match = row
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return QColor(JUDGEMENT_COLORS[match.judgement])
         if role == Qt.ItemDataRole.FontRole and column == 3:
@@ -139,8 +111,6 @@ class MatchTableModel(QAbstractTableModel):
             return QCoreApplication.translate("MatchTableModel", "Matched on: {0}").format(
                 match.matched_name
             )
-        if role == Qt.ItemDataRole.UserRole:
-            return match.id
         return None
 
     def set_matches(
@@ -150,11 +120,9 @@ class MatchTableModel(QAbstractTableModel):
         earlier_ids: frozenset[int] = frozenset(),
     ) -> None:
         """The candidates; `new_ids` a newer list added, `earlier_ids` judged before it."""
-        self.beginResetModel()
-        self._matches = tuple(matches)
         self._new_ids = new_ids
         self._earlier_ids = earlier_ids
-        self.endResetModel()
+        self.set_rows(matches)
 
     def _judgement_cell(self, match: MatchRecord) -> str:
         label = labels.judgement_label(match.judgement)
@@ -169,13 +137,7 @@ class MatchTableModel(QAbstractTableModel):
         return label
 
     def match_at(self, row: int) -> MatchRecord:
-        return self._matches[row]
-
-    def row_of(self, match_id: int) -> int | None:
-        for row, match in enumerate(self._matches):
-            if match.id == match_id:
-                return row
-        return None
+        return self.row_at(row)
 
 
 # Columns of the list entry, as the OpenSanctions file names them, with their labels.
@@ -248,28 +210,18 @@ class SanctionsPanel(QWidget):
         self.notice.hide()
 
         self.model = MatchTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Sanctions candidates"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 220)
-        header.resizeSection(2, 60)
-        header.resizeSection(3, 100)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(
+            self,
+            self.model,
+            self.tr("Sanctions candidates"),
+            single_selection=True,
+            row_padding=12,
+            widths={0: 220, 2: 60, 3: 100},
+            stretch=1,
+        )
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
 
-        self.empty_label = QLabel(self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
-        self.empty_label.setMargin(16)
+        self.empty_label = empty_state_label(self)
         self.table_stack = QStackedWidget(self)
         self.table_stack.addWidget(self.table)
         self.table_stack.addWidget(self.empty_label)

@@ -3,20 +3,11 @@ are all kept and sorted in memory; the columns are declared once, in `COLUMNS`."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor, QFont
 
 from postkit.core.screening.records import Outcome, RequestRow, Status
@@ -24,14 +15,7 @@ from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.colors import OUTCOME_COLORS
 from postkit.ui.widgets.colors import WARNING
-
-_Index = QModelIndex | QPersistentModelIndex
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RequestTableModel", text)
+from postkit.ui.widgets.table_model import RIGHT, Column, SortedRowTableModel
 
 
 def _date(value: date | None) -> str:
@@ -44,15 +28,7 @@ def _status_text(row: RequestRow, language: str) -> str:
     return labels.status_label(row.status)
 
 
-@dataclass(frozen=True)
-class Column:
-    title: str
-    display: Callable[[RequestRow, str], Any]
-    sort_key: Callable[[RequestRow], Any]
-    alignment: Qt.AlignmentFlag = _LEFT
-
-
-COLUMNS = (
+COLUMNS: tuple[Column[RequestRow], ...] = (
     Column(
         QT_TRANSLATE_NOOP("RequestTableModel", "Company"),
         lambda r, _: r.company_name,
@@ -87,7 +63,7 @@ COLUMNS = (
         QT_TRANSLATE_NOOP("RequestTableModel", "To judge"),
         lambda r, _: r.open_matches if r.open_matches else "",
         lambda r: r.open_matches,
-        _RIGHT,
+        RIGHT,
     ),
 )
 SUPPORT_COLUMN = 1
@@ -101,46 +77,19 @@ HIDDEN_COLUMNS = (SUPPORT_COLUMN, HANDLED_BY_COLUMN)
 RequestIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class RequestTableModel(QAbstractTableModel):
+class RequestTableModel(SortedRowTableModel[RequestRow]):
     """Rows of `list_requests`; a post has tens or hundreds of requests, so all are kept."""
 
+    context = "RequestTableModel"
+    columns = COLUMNS
+    id_role = RequestIdRole
+
     def __init__(self, language: str = "en", parent: Any = None) -> None:
-        super().__init__(parent)
-        self._language = language
-        self._rows: list[RequestRow] = []
-        self._sort_column = 2
-        self._descending = True
+        super().__init__(language, parent, sort_column=2, descending=True)
         self._today = date.today()
 
     @override
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    @override
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _tr(COLUMNS[section].title)
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return COLUMNS[section].alignment
-        return None
-
-    @override
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[column].display(row, self._language)
-        if role == RequestIdRole:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return COLUMNS[column].alignment
+    def role_data(self, row: RequestRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
         if role == Qt.ItemDataRole.FontRole and column in (STATUS_COLUMN, CANDIDATES_COLUMN):
@@ -162,7 +111,7 @@ class RequestTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: RequestRow, column: int) -> str | None:
         if column == STATUS_COLUMN and row.outcome is not None:
-            return labels.outcome_label(row.outcome, self._language)
+            return labels.outcome_label(row.outcome, self.language)
         if column == CANDIDATES_COLUMN and row.open_matches:
             return QCoreApplication.translate(
                 "RequestTableModel", "Sanctions candidates still to judge: {0}"
@@ -180,38 +129,9 @@ class RequestTableModel(QAbstractTableModel):
             and row.follow_up_on <= self._today
         )
 
-    @override
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        self._sort_column = column
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        self._sort_rows()
-        self.layoutChanged.emit()
-
-    def _sort_rows(self) -> None:
-        key = COLUMNS[self._sort_column].sort_key
-        # The id breaks ties so equal keys keep a stable, newest-first order.
-        self._rows.sort(key=lambda r: (key(r), r.id), reverse=self._descending)
-
     # -- what the list asks ------------------------------------------------------------
 
-    def set_rows(self, rows: list[RequestRow], today: date | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    @override
+    def set_rows(self, rows: Sequence[RequestRow], today: date | None = None) -> None:
         self._today = today or date.today()
-        self._sort_rows()
-        self.endResetModel()
-
-    def id_at(self, row: int) -> int:
-        return self._rows[row].id
-
-    def row_at(self, row: int) -> RequestRow:
-        return self._rows[row]
-
-    def row_of(self, request_id: int) -> int | None:
-        for position, row in enumerate(self._rows):
-            if row.id == request_id:
-                return position
-        return None
+        super().set_rows(rows)

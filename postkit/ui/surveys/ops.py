@@ -1,5 +1,6 @@
 """The surveys page's work that the runner does off the GUI thread: reads that gather what one
-screen needs, and the slow jobs (importing a form, exporting responses, reading receipts)."""
+screen needs, and the slow session jobs (importing a form, exporting responses, reading
+receipts)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,6 @@ from postkit.core.surveys.service import (
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-    from postkit.core.db import Database
 
 Progress = Callable[[int, int], None]
 
@@ -73,21 +72,20 @@ def read_response(session: Session, response_id: int) -> OpenedResponse:
     return OpenedResponse(record, load_definition(session, record.form_pk))
 
 
-def import_form_file(database: Database, path: Path, actor: str) -> Callable[[Progress], FormInfo]:
-    def work(_progress: Progress) -> FormInfo:
-        with database.session() as session:
-            return import_form(session, path, actor)
+def import_form_file(path: Path, actor: str) -> Callable[[Session, Progress], FormInfo]:
+    def work(session: Session, _progress: Progress) -> FormInfo:
+        return import_form(session, path, actor)
 
     return work
 
 
 def export_responses_file(
-    database: Database, form_pk: int, path: Path, post: str, region: str | None
-) -> Callable[[Progress], tuple[int, list[Path], Path | None]]:
+    form_pk: int, path: Path, post: str, region: str | None
+) -> Callable[[Session, Progress], tuple[int, list[Path], Path | None]]:
     """The work of an export: the number of responses, and for a CSV the files written beside
     it (each repeat's, the audit's or None)."""
 
-    def work(_progress: Progress) -> tuple[int, list[Path], Path | None]:
+    def work(session: Session, _progress: Progress) -> tuple[int, list[Path], Path | None]:
         # openpyxl loads only when needed: it would slow every start-up.
         from postkit.core.surveys.export import (
             export_responses_csv,
@@ -98,31 +96,31 @@ def export_responses_file(
 
         as_csv = path.suffix.lower() == ".csv"
         export = export_responses_csv if as_csv else export_responses_xlsx
-        with database.session() as session:
-            count = export(session, form_pk, path, post, region)
-            beside: list[Path] = []
-            audit = None
-            if as_csv:
-                form = load_definition(session, form_pk)
-                beside = list(repeat_csv_paths(path, form).values())
-                audit = written_audit_csv_path(path, form)
-            return count, beside, audit
+        count = export(session, form_pk, path, post, region)
+        beside: list[Path] = []
+        audit = None
+        if as_csv:
+            form = load_definition(session, form_pk)
+            beside = list(repeat_csv_paths(path, form).values())
+            audit = written_audit_csv_path(path, form)
+        return count, beside, audit
 
     return work
 
 
 def import_receipt_files(
-    database: Database, paths: Sequence[Path], post: str
-) -> Callable[[Progress], tuple[list[ReceiptImport], list[PostkitError]]]:
-    def work(_progress: Progress) -> tuple[list[ReceiptImport], list[PostkitError]]:
+    paths: Sequence[Path], post: str
+) -> Callable[[Session, Progress], tuple[list[ReceiptImport], list[PostkitError]]]:
+    def work(
+        session: Session, _progress: Progress
+    ) -> tuple[list[ReceiptImport], list[PostkitError]]:
         results: list[ReceiptImport] = []
         errors: list[PostkitError] = []
-        with database.session() as session:
-            for path in paths:
-                try:
-                    results.append(import_receipt(session, path, post))
-                except PostkitError as error:
-                    errors.append(error)
+        for path in paths:
+            try:
+                results.append(import_receipt(session, path, post))
+            except PostkitError as error:
+                errors.append(error)
         return results, errors
 
     return work

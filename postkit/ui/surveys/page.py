@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +44,7 @@ from postkit.core.surveys.service import (
 )
 from postkit.core.surveys.xlsform import FormError, Problem
 from postkit.ui.dialogs import confirm, show_error
-from postkit.ui.ops import Changes, Job, Runner
+from postkit.ui.ops import Changes, Job
 from postkit.ui.overrides import override
 from postkit.ui.surveys.dialogs import ProblemsDialog, StartChoice, StartResponseDialog
 from postkit.ui.surveys.form_view import FormView
@@ -61,6 +61,7 @@ from postkit.ui.surveys.ops import (
     read_response,
 )
 from postkit.ui.surveys.receipts_view import ReceiptsView
+from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_open_path, ask_save_path
 
 _ID = Qt.ItemDataRole.UserRole
@@ -76,7 +77,7 @@ def local_time(moment: datetime) -> str:
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
-class SurveysPage(QWidget):
+class SurveysPage(ModulePage):
     """Lists the survey forms and the post's responses; runs a form in a FormView.
 
     Everything it reads or writes goes through the runner, off the GUI thread.
@@ -86,23 +87,10 @@ class SurveysPage(QWidget):
     show data changed here or elsewhere.
     """
 
-    status_message = Signal(str)
-    state_changed = Signal()
-    selection_changed = Signal()
-    changed = Signal()
-
-    def __init__(
-        self,
-        runner: Runner,
-        profile: PostProfile,
-        language: str = "en",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.runner = runner
+    @override
+    def build(self) -> None:
+        runner, profile = self.runner, self._profile
         self._database = runner.database
-        self._profile = profile
-        self._language = language
         self.forms: list[FormInfo] = []
         self.view: FormView | None = None
         self.response_id: int | None = None
@@ -563,16 +551,12 @@ class SurveysPage(QWidget):
             return
         response_id = selected[0]
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.write(
             lambda session: discard_draft(session, response_id),
             lambda _none: self.reload(),
             changes=Changes.of("responses", ids=[response_id], origin=self),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
 
     # -- filling in ----------------------------------------------------------------------
@@ -582,15 +566,11 @@ class SurveysPage(QWidget):
         if self.view is not None:
             self.close_form()
 
-        def failed(error: BaseException) -> None:
-            show_error(self, error)
-            self.reload()
-
         self.runner.query(
             lambda session: read_response(session, response_id),
             lambda opened: self._show_response(response_id, opened),
             owner=self,
-            failed=failed,
+            failed=self.fail_and_reload,
         )
 
     def _show_response(self, response_id: int, opened: OpenedResponse) -> FormView:
@@ -725,7 +705,7 @@ class SurveysPage(QWidget):
         path = self.ask_open_path()
         if path is None:
             return
-        work = import_form_file(self._database, path, self._profile.user_name)
+        work = import_form_file(path, self._profile.user_name)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, FormError):
@@ -775,7 +755,7 @@ class SurveysPage(QWidget):
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
-        work = export_responses_file(self._database, info.id, path, post, region)
+        work = export_responses_file(info.id, path, post, region)
 
         def exported(result: tuple[int, list[Path], Path | None]) -> None:
             count, beside, audit = result
@@ -855,7 +835,7 @@ class SurveysPage(QWidget):
     def _start_job(  # type: ignore[no-untyped-def]
         self, label: str, work, done, failed=None, changes: Changes | None = None
     ) -> None:
-        self.job = self.runner.job(self, label, work, done, failed=failed, changes=changes)
+        self.job = self.runner.session_job(self, label, work, done, failed=failed, changes=changes)
         self.job.finished.connect(self._job_done)
         self._update_buttons()
 

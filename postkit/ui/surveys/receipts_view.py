@@ -231,8 +231,10 @@ class ReceiptsView(QWidget):
         """Import receipt files on a worker; each file is taken whole or not at all."""
         if self.job is not None or not paths:
             return
-        work = import_receipt_files(self.runner.database, list(paths), self._profile.post_name)
-        self.job = self.runner.job(self, self.tr("Importing the receipt…"), work, self._imported)
+        work = import_receipt_files(list(paths), self._profile.post_name)
+        self.job = self.runner.session_job(
+            self, self.tr("Importing the receipt…"), work, self._imported
+        )
         self.job.finished.connect(self._job_done)
         self.import_button.setEnabled(False)
 

@@ -8,15 +8,20 @@ through the runner off the GUI thread; until a row's page arrives its cells are 
 A subclass says how to read (`read_ids`, `read_rows`: plain functions of a session, given
 everything they need, because they run on the runner's thread) and how to show a row
 (`columnCount`, `headerData`, `display`).
+
+`RowTableModel` below is for the small lists, read whole: rows kept in memory, columns
+declared once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -181,3 +186,145 @@ class CachedTableModel(QAbstractTableModel, Generic[Row]):
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
         self.rows_loaded.emit()
+
+
+# -- small lists, kept whole -------------------------------------------------------------
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+Item = TypeVar("Item", bound=HasId)
+
+
+@dataclass(frozen=True)
+class Column(Generic[Item]):
+    """One column of a `RowTableModel`: its title (marked with QT_TRANSLATE_NOOP in the
+    model's `context`), the cell's text of a row in a language, and how to sort by it."""
+
+    title: str
+    display: Callable[[Item, str], Any]
+    sort_key: Callable[[Item], Any] | None = None
+    alignment: Qt.AlignmentFlag = LEFT
+
+
+class RowTableModel(QAbstractTableModel, Generic[Item]):
+    """A table of rows kept whole in memory (a list of tens or hundreds), in declared columns.
+
+    A subclass names its `columns` and the translation `context` of their titles; it answers
+    roles beyond text, alignment and id in `role_data`, and a cell that needs more than the
+    row in `display`.
+    """
+
+    context: str
+    columns: tuple[Column[Item], ...]
+    id_role: int = IdRole
+
+    def __init__(self, language: str = "en", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self._rows: list[Item] = []
+
+    def shown_rows(self) -> Sequence[Item]:
+        """The rows in display order (a model over another model's rows overrides this)."""
+        return self._rows
+
+    def display(self, row: Item, column: int) -> Any:
+        return self.columns[column].display(row, self.language)
+
+    def role_data(self, row: Item, column: int, role: int) -> Any:
+        return None
+
+    @override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.shown_rows())
+
+    @override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate(self.context, self.columns[section].title)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return self.columns[section].alignment
+        return None
+
+    @override
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        rows = self.shown_rows()
+        if not index.isValid() or not 0 <= index.row() < len(rows):
+            return None
+        row, column = rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.columns[column].alignment
+        if role == self.id_role:
+            return row.id
+        return self.role_data(row, column, role)
+
+    def set_rows(self, rows: Sequence[Item]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, position: int) -> Item:
+        return self.shown_rows()[position]
+
+    def id_at(self, position: int) -> int:
+        return self.shown_rows()[position].id
+
+    def ids(self) -> list[int]:
+        return [row.id for row in self.shown_rows()]
+
+    def row_of(self, record_id: int) -> int | None:
+        for position, row in enumerate(self.shown_rows()):
+            if row.id == record_id:
+                return position
+        return None
+
+
+class SortedRowTableModel(RowTableModel[Item]):
+    """A `RowTableModel` the view sorts by any column with a `sort_key` (ties: newest id)."""
+
+    def __init__(
+        self,
+        language: str = "en",
+        parent: QObject | None = None,
+        *,
+        sort_column: int = 0,
+        descending: bool = False,
+    ) -> None:
+        super().__init__(language, parent)
+        self._sort_column = sort_column
+        self._descending = descending
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or self.columns[column].sort_key is None:
+            return
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self._sort_rows()
+        self.layoutChanged.emit()
+
+    @override
+    def set_rows(self, rows: Sequence[Item]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._sort_rows()
+        self.endResetModel()
+
+    def _sort_rows(self) -> None:
+        key = self.columns[self._sort_column].sort_key
+        if key is not None:
+            self._rows.sort(key=lambda r: (key(r), r.id), reverse=self._descending)

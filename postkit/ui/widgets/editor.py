@@ -1,0 +1,92 @@
+"""What the record editors share: tabs of fields, the validation message under them, and a
+Save button enabled only while the input is valid; text boxes and a country choice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from postkit.core import reference
+from postkit.ui.dialogs import error_label
+from postkit.ui.widgets.check_list import ThemesAndSectors
+
+
+def text_box(
+    parent: QWidget, lines: int, placeholder: str = "", *, grows: bool = True
+) -> QPlainTextEdit:
+    """A text box `lines` high where Tab moves on; one that does not grow stays a few lines
+    high instead of taking the whole form."""
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    edit.setPlaceholderText(placeholder)
+    if not grows:
+        edit.setMaximumHeight(edit.minimumHeight() + edit.fontMetrics().lineSpacing() * 2)
+    return edit
+
+
+def choice_box(
+    parent: QWidget, choices: reference.ReferenceList, language: str, none_label: str
+) -> QComboBox:
+    """The reference list's items by label in `language` (data: the code), after
+    `none_label` for none (data None)."""
+    box = QComboBox(parent)
+    box.addItem(none_label, None)
+    for item in sorted(choices.items, key=lambda i: i.label(language)):
+        box.addItem(item.label(language), item.code)
+    return box
+
+
+def country_box(parent: QWidget, language: str, none_label: str) -> QComboBox:
+    """The countries by name in `language`, after `none_label` for no country."""
+    return choice_box(parent, reference.countries(), language, none_label)
+
+
+class EditorDialog(QDialog):
+    """A record's editor. A subclass builds its tabs, then `lay_out` adds the message line
+    and the buttons; `show_errors` says what is wrong and enables Save only when nothing is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Made before the subclass's fields, so Tab reaches the tab bar before them.
+        self.tabs = QTabWidget(self)
+
+    def lay_out(self, tabs: Sequence[tuple[QWidget, str]], ok_text: str, *below: QWidget) -> None:
+        """The tabs (page, title), then the widgets `below` them, the message line, buttons."""
+        for page, title in tabs:
+            self.tabs.addTab(page, title)
+        self.error_label = error_label(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        for widget in below:
+            layout.addWidget(widget)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def build_topics_tab(self, language: str) -> QWidget:
+        """The themes and sectors tab; its lists become `themes` and `sectors`."""
+        page = ThemesAndSectors(language, self)
+        self.themes, self.sectors = page.themes, page.sectors
+        return page
+
+    def show_errors(self, shown: Sequence[str], *, can_save: bool) -> bool:
+        """Show the messages `shown`; Save is enabled when the input `can_save`."""
+        self.error_label.setText("\n".join(shown))
+        self.ok_button.setEnabled(can_save)
+        return can_save
