@@ -9,10 +9,12 @@ first shown or one of its actions first runs, so the window and then its first p
 
 from __future__ import annotations
 
+import importlib
+import threading
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -61,6 +63,19 @@ COMMAND_SETS: tuple[type[Commands], ...] = (
     AppCommands,
 )
 MODULES = tuple(c.name for c in COMMAND_SETS if issubclass(c, Module))
+
+# After the first page has read what it shows, the other pages' code is imported on a worker
+# thread, so the first visit to a module does not wait for its imports on the GUI thread.
+PRELOAD_AFTER_MS = 1500
+
+
+def import_quietly(names: list[str]) -> None:
+    """Import `names` (on a worker thread); a failing one fails again, visibly, when used."""
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # reported where the page is built, on the GUI thread
+            continue
 
 
 def declared_actions(
@@ -156,8 +171,28 @@ class MainWindow(QMainWindow):
             commands.attach(context)
         self._update_title()
         self.navigation.setEnabled(True)
-        self.show_module(self.settings.get(keys.LAST_MODULE))
+        self.show_module(self.first_module.name)
         self.update_actions()
+        QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+
+    @property
+    def first_module(self) -> Module:
+        """The module shown when the database opens: the one shown last time."""
+        named = {module.name: module for module in self.page_modules}
+        return named.get(self.settings.get(keys.LAST_MODULE), self.page_modules[0])
+
+    def _preload_pages(self) -> None:
+        """Import the pages not built yet off the GUI thread, once the runner is quiet."""
+        if self.runner is None:
+            return
+        if not self.runner.is_idle:
+            QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+            return
+        names = [m.page_module for m in self.page_modules if m.page is None and m.page_module]
+        if names:
+            threading.Thread(
+                target=import_quietly, args=(names,), name="postkit-preload", daemon=True
+            ).start()
 
     def host_page(self, page: QWidget) -> None:
         """Take a module's page, just built, into the window's stack of pages."""

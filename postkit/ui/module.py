@@ -215,6 +215,8 @@ class Module(Commands):
     toolbar: tuple[Enum | None, ...] = ()
     # Commands of this module's own menu show the module before they run.
     runs_in_module: bool = True
+    # Where the page's class is: imported off the GUI thread before the page is needed.
+    page_module: str = ""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)

@@ -27,6 +27,7 @@ class ActivitiesModule(Module):
     """
 
     name = "activities"
+    page_module = "postkit.ui.activities.list_page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Activities")
     show_id = ActionId.SHOW_ACTIVITIES
     show_spec = ActionSpec(
@@ -273,6 +274,7 @@ class DashboardModule(Module):
     """The post's year at a glance; it follows the activity log's changes."""
 
     name = "dashboard"
+    page_module = "postkit.ui.activities.dashboard"
     title = QT_TRANSLATE_NOOP("MainWindow", "Dashboard")
     show_id = ActionId.SHOW_DASHBOARD
     show_spec = ActionSpec(

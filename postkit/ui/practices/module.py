@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 class PracticesModule(Module):
     name = "practices"
+    page_module = "postkit.ui.practices.page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Good practices")
     menu_title = QT_TRANSLATE_NOOP("MainWindow", "&Practices")
     show_id = ActionId.SHOW_PRACTICES
