@@ -144,6 +144,27 @@ def test_an_action_its_page_turns_off_does_not_run_when_the_page_is_built(
     window.runner.wait_idle()
 
 
+def test_the_window_takes_exchange_files_before_the_practices_page_is_built(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "other-post.postkit"))])
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    assert window.modules["practices"].page is None, "a drag alone builds nothing"
+
+
 def test_switching_module_swaps_the_toolbar(window: MainWindow) -> None:
     shown: dict[str, set[QAction]] = {}
     for name in MODULES:
