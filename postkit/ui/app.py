@@ -97,7 +97,9 @@ class Startup(QObject):
         self._screenshot = screenshot
         self._report_startup = report_startup
         first = window.first_module
-        self._opener = DatabaseOpener(location, self, [first.page_module])
+        self._opener = DatabaseOpener(
+            location, self, [first.page_module] if first.page_module else []
+        )
         self._opener.opened.connect(self._attach)
         self._opener.failed.connect(self._fail)
 
