@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
-
 # Text starting with one of these is a formula to Excel or LibreOffice.
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 # OWASP CSV Injection: the first characters that make a spreadsheet read a CSV cell as a formula.
@@ -22,6 +20,10 @@ def xlsx_text_cell(sheet: Any, value: str) -> object:
     """`value` for a write-only sheet: as it is, or as a cell typed as text when it starts
     like a formula (openpyxl would otherwise store it as one)."""
     if value.startswith(FORMULA_PREFIXES):
+        # Imported here, in the export's worker: the pages that only read CSV safety's
+        # constants would otherwise load openpyxl (~100 ms) on the GUI thread.
+        from openpyxl.cell import WriteOnlyCell
+
         cell = WriteOnlyCell(sheet, value)
         cell.data_type = "s"
         return cell

@@ -44,21 +44,21 @@ class DatabaseOpener(QThread):
     opened = Signal(object, object)  # Database, PostProfile | None
     failed = Signal(object)
 
-    def __init__(self, location: str | None, parent: QObject) -> None:
+    def __init__(self, location: str | None, parent: QObject, imports: list[str]) -> None:
         super().__init__(parent)
         self._location = location
+        self._imports = imports
         # Set when the database is protected and the user has typed the passphrase.
         self.passphrase: str | None = None
 
     def run(self) -> None:
         try:
-            # Loaded here too, so the GUI thread finds these modules ready.
-            import postkit.ui.activities.dashboard
-            import postkit.ui.activities.list_page
-            import postkit.ui.hq.page
-            import postkit.ui.practices.page
-            import postkit.ui.screening.page
-            import postkit.ui.surveys.page  # noqa: F401
+            # The first page's code is loaded here too, so the GUI thread finds it ready;
+            # only that page's: the others' (pyxform, openpyxl…) would hold the first one up.
+            import importlib
+
+            for name in self._imports:
+                importlib.import_module(name)
             from postkit.core.db import open_database
             from postkit.core.profile import load_profile
 
@@ -97,7 +97,10 @@ class Startup(QObject):
         self.exit_code = 0
         self._screenshot = screenshot
         self._report_startup = report_startup
-        self._opener = DatabaseOpener(location, self)
+        first = window.first_module
+        self._opener = DatabaseOpener(
+            location, self, [first.page_module] if first.page_module else []
+        )
         self._opener.opened.connect(self._attach)
         self._opener.failed.connect(self._fail)
 

@@ -3,15 +3,18 @@
 It knows no feature: each module (postkit.ui.module) declares its actions with the code that
 runs them and sets their enabled-state from its own page; the window builds the menus, the
 View menu, the toolbar and the shortcut list from those declarations. Modules load lazily:
-their pages (and SQLAlchemy) only in attach(), so the window shows first.
+nothing of the database (SQLAlchemy) before attach(), and a module's page only when it is
+first shown or one of its actions first runs, so the window and then its first page show fast.
 """
 
 from __future__ import annotations
 
+import importlib
+import threading
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -60,6 +63,19 @@ COMMAND_SETS: tuple[type[Commands], ...] = (
     AppCommands,
 )
 MODULES = tuple(c.name for c in COMMAND_SETS if issubclass(c, Module))
+
+# After the first page has read what it shows, the other pages' code is imported on a worker
+# thread, so the first visit to a module does not wait for its imports on the GUI thread.
+PRELOAD_AFTER_MS = 1500
+
+
+def import_quietly(names: list[str]) -> None:
+    """Import `names` (on a worker thread); a failing one fails again, visibly, when used."""
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # reported where the page is built, on the GUI thread
+            continue
 
 
 def declared_actions(
@@ -133,7 +149,8 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def attach(self, database: Database, profile: PostProfile) -> None:
-        """Create the one runner, then let each module build its page over it."""
+        """Create the one runner, attach every module to it, and show the last module (whose
+        page is built now; the others' when first shown)."""
         from postkit.ui.ops import Runner
 
         self.runner = Runner(database, self)
@@ -152,21 +169,47 @@ class MainWindow(QMainWindow):
         self.loading_label.deleteLater()
         for commands in self.modules.values():
             commands.attach(context)
-            if isinstance(commands, Module):
-                assert commands.page is not None
-                self.pages.addWidget(commands.page)
         self._update_title()
         self.navigation.setEnabled(True)
-        self.show_module(self.settings.get(keys.LAST_MODULE))
+        self.show_module(self.first_module.name)
         self.update_actions()
+        QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
 
-    # Each module's page, by name (tests and journeys reach the pages through these).
-    activities_page = property(lambda self: self.modules["activities"].page)
-    dashboard_page = property(lambda self: self.modules["dashboard"].page)
-    screening_page = property(lambda self: self.modules["screening"].page)
-    practices_page = property(lambda self: self.modules["practices"].page)
-    surveys_page = property(lambda self: self.modules["surveys"].page)
-    hq_page = property(lambda self: self.modules["hq"].page)
+    @property
+    def first_module(self) -> Module:
+        """The module shown when the database opens: the one shown last time."""
+        named = {module.name: module for module in self.page_modules}
+        return named.get(self.settings.get(keys.LAST_MODULE), self.page_modules[0])
+
+    def _preload_pages(self) -> None:
+        """Import the pages not built yet off the GUI thread, once the runner is quiet."""
+        if self.runner is None:
+            return
+        if not self.runner.is_idle:
+            QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+            return
+        names = [m.page_module for m in self.page_modules if m.page is None and m.page_module]
+        if names:
+            threading.Thread(
+                target=import_quietly, args=(names,), name="postkit-preload", daemon=True
+            ).start()
+
+    def host_page(self, page: QWidget) -> None:
+        """Take a module's page, just built, into the window's stack of pages."""
+        self.pages.addWidget(page)
+
+    def _page(self, name: str) -> QWidget:
+        module = self.modules[name]
+        assert isinstance(module, Module)
+        return module.ensure_page()
+
+    # Each module's page, by name, built if not yet (tests and journeys reach pages so).
+    activities_page = property(lambda self: self._page("activities"))
+    dashboard_page = property(lambda self: self._page("dashboard"))
+    screening_page = property(lambda self: self._page("screening"))
+    practices_page = property(lambda self: self._page("practices"))
+    surveys_page = property(lambda self: self._page("surveys"))
+    hq_page = property(lambda self: self._page("hq"))
 
     @property
     def database(self) -> Database | None:
@@ -279,16 +322,20 @@ class MainWindow(QMainWindow):
 
     def show_module(self, name: str) -> None:
         names = [module.name for module in self.page_modules]
-        self.navigation.setCurrentRow(names.index(name) if name in names else 0)
+        row = names.index(name) if name in names else 0
+        if self.navigation.currentRow() == row:
+            self._show_page(row)  # chosen before attach: its page is built now
+        else:
+            self.navigation.setCurrentRow(row)
 
     def _show_page(self, row: int) -> None:
         if self.is_attached:
-            leaving = self.pages.currentWidget()
-            for module in self.page_modules:
-                if module.page is leaving:
-                    module.leave()
             module = self.page_modules[row]
-            self.pages.setCurrentWidget(module.page)
+            leaving = self.pages.currentWidget()
+            for each in self.page_modules:
+                if each.page is leaving and each is not module:
+                    each.leave()
+            self.pages.setCurrentWidget(module.ensure_page())
             self._fill_toolbar(module)
         self.update_actions()
 

@@ -38,6 +38,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 # The window's own menus; a module's own menu is named by the module's `name`.
 FILE, EDIT, VIEW, HELP = "file", "edit", "view", "help"
 
+# How long an action of a page not yet built waits for the page's first read to decide.
+FIRST_READ_WAIT_MS = 3000
+
 
 class Declared(NamedTuple):
     """One action as a module declares it: what it looks like, where it goes, what it runs."""
@@ -212,26 +215,61 @@ class Module(Commands):
     toolbar: tuple[Enum | None, ...] = ()
     # Commands of this module's own menu show the module before they run.
     runs_in_module: bool = True
+    # Where the page's class is: imported off the GUI thread before the page is needed.
+    page_module: str = ""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
+        # Built when first shown or first needed (ensure_page), not in attach: building every
+        # page at start (and importing what they use) kept the first one waiting.
         self.page: QWidget | None = None
 
     def build_page(self, ctx: ModuleContext) -> QWidget:
         raise NotImplementedError
 
-    def attach(self, ctx: ModuleContext) -> None:
-        super().attach(ctx)
-        self.page = self.build_page(ctx)
+    def ensure_page(self) -> QWidget:
+        """The module's page, built (and handed to the window) the first time it is asked for."""
+        if self.page is None:
+            assert self.ctx is not None, "the page needs the database: attach first"
+            self.page = self.build_page(self.ctx)
+            self.window.host_page(self.page)
+            self.page_built()
+        return self.page
+
+    def page_built(self) -> None:
+        """The page was just built (load what it shows, connect it to the other modules)."""
 
     @property
     def is_current(self) -> bool:
         return self.is_attached and self.window.current_module == self.name
 
     def run(self, method: str) -> None:
+        if self.page is None:
+            self.ensure_page()
+            # Asked before the module is shown: what enables some actions is where one is.
+            if not self._applies(method):
+                return
         if self.runs_in_module:
             self.window.show_module(self.name)
         super().run(method)
+
+    def _applies(self, method: str) -> bool:
+        """Whether `method`'s action is on, as the page just built says. Before the page
+        existed every action was; one the page turns off may only wait for what the page
+        reads first (the forms a survey can start from), so that is let in, briefly."""
+        self.window.update_actions()
+        if self._enabled(method):
+            return True
+        assert self.ctx is not None
+        self.ctx.runner.wait_idle(FIRST_READ_WAIT_MS)
+        self.window.update_actions()
+        return self._enabled(method)
+
+    def _enabled(self, method: str) -> bool:
+        for declared in self.declared():
+            if declared.method == method:
+                return self.action(declared.id).isEnabled()
+        return True
 
     def update_actions(self) -> None:
         if self.page is None:

@@ -4,7 +4,8 @@ Both start as fresh processes; each prints a marker from a zero-delay timer, whi
 the first moment the shown window waits for input. The time from launching the process to
 reading the marker is taken, median of several runs. postkit shows its window first and opens
 the database on a worker thread, so it reports two moments: the window shown and idle (the
-target: within 1.5× the bare window) and the list ready over the database (reported too).
+target: within 1.5× the bare window) and the list ready over the database (target: under 3×;
+only the first module's page is built then, the others when first shown).
 """
 
 from __future__ import annotations
@@ -80,9 +81,10 @@ def main() -> int:
         f"postkit main window shown and idle       {shown_median * 1000:7.1f} ms  "
         f"ratio {ratio:4.2f} (≤ 1.5) {'ok' if ratio <= 1.5 else 'OVER'}"
     )
+    ready_ratio = ready_median / floor
     print(
         f"postkit list ready over the database     {ready_median * 1000:7.1f} ms  "
-        f"ratio {ready_median / floor:4.2f} (reported)"
+        f"ratio {ready_ratio:4.2f} (< 3, issue 15) {'ok' if ready_ratio < 3 else 'OVER'}"
     )
     return 0 if ratio <= 1.5 else 1
 

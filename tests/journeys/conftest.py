@@ -9,7 +9,12 @@ filed (PDF text, workbooks) only at the end.
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,14 +54,73 @@ from tests.conftest import TEST_PROFILE
 # The longest block per journey, printed at the end of the run (a later issue sets a limit).
 LONGEST_BLOCKS: dict[str, float] = {}
 
+# POSTKIT_JOURNEY_DATA=10 runs every journey over ten times the demo data (activities, survey
+# responses, screened requests) in the post's database; unset, a journey starts from an empty post.
+DATA_SCALE_ENV_VAR = "POSTKIT_JOURNEY_DATA"
+# POSTKIT_JOURNEY_STALLS=1 samples the GUI thread: where it was whenever its event loop had not
+# turned for STALL_MS, printed per journey at the end of the run (to find what blocks it).
+STALLS_ENV_VAR = "POSTKIT_JOURNEY_STALLS"
+STALL_MS = 100
+SAMPLES_PER_STALL = 6  # one every STALL_MS / 2 while it lasts: where its time goes
+# Per journey: (how long the loop had not turned, the GUI thread's stack then).
+STALL_STACKS: dict[str, list[tuple[float, str]]] = {}
+
+
+def data_scale() -> int:
+    value = os.environ.get(DATA_SCALE_ENV_VAR, "").strip()
+    return int(value) if value else 0
+
+
+@pytest.fixture(scope="session")
+def template_database(template_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The post's database every journey copies; with POSTKIT_JOURNEY_DATA=n, holding n times
+    the demo data of the post (seeded once per run, before any watch starts)."""
+    scale = data_scale()
+    if not scale:
+        return template_database
+    from sqlalchemy import update
+
+    from postkit.core.activities.demo import seed_demo
+    from postkit.core.activities.models import Activity
+    from postkit.core.db import open_database
+    from postkit.core.demo_seed import DEMO_RESPONDENTS
+    from postkit.core.practices.demo import seed_practices_demo
+    from postkit.core.screening.demo import seed_screening_demo
+    from postkit.core.surveys.demo import seed_survey_demo
+
+    path = tmp_path_factory.mktemp("scaled") / "template.sqlite3"
+    shutil.copy(template_database, path)
+    database = open_database(path)
+    with database.session() as session:
+        seed_demo(session, activities=600 * scale)
+        # The demo's activities are another post's; the journey's post is to show them.
+        session.execute(update(Activity).values(post_name=TEST_PROFILE.post_name))
+        session.commit()
+        for _ in range(scale):
+            seed_screening_demo(session, database.files_dir, actor=TEST_PROFILE.user_name)
+        seed_survey_demo(
+            session, [TEST_PROFILE.post_name], respondents_per_post=DEMO_RESPONDENTS * scale
+        )
+        seed_practices_demo(session, database.files_dir)
+    database.dispose()
+    # The demo's attached files stay beside this template (the copies do not open them).
+    return path
+
 
 class EventLoopWatch:
     """Measures how late a fast timer fires: the longest time the GUI thread was blocked."""
 
     INTERVAL_MS = 5
 
-    def __init__(self) -> None:
+    def __init__(self, sample_stacks: bool = False) -> None:
         self.longest_ms = 0.0
+        # With sample_stacks, a watchdog thread notes the GUI thread's stack whenever the
+        # loop has not turned for STALL_MS (what blocks it; it changes no measurement).
+        self.stalls: list[tuple[float, str]] = []
+        self._sample_stacks = sample_stacks
+        self._last_turn = time.monotonic()
+        self._watching = False
+        self._watchdog: threading.Thread | None = None
         self._clock = QElapsedTimer()
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -67,9 +131,35 @@ class EventLoopWatch:
     def start(self) -> None:
         self._clock.start()
         self._timer.start()
+        if self._sample_stacks:
+            self._watching = True
+            self._gui_thread = threading.get_ident()
+            self._watchdog = threading.Thread(target=self._watch, daemon=True)
+            self._watchdog.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._watching = False
+        if self._watchdog is not None:
+            self._watchdog.join()
+
+    def _watch(self) -> None:
+        sampled, samples = 0.0, 0  # the turn being sampled; how often so far
+        while self._watching:
+            time.sleep(STALL_MS / 2000)
+            last = self._last_turn
+            blocked_ms = (time.monotonic() - last) * 1000
+            if self._paused or blocked_ms < STALL_MS:
+                continue
+            if last != sampled:
+                sampled, samples = last, 0
+            if samples >= SAMPLES_PER_STALL:
+                continue
+            frame = sys._current_frames().get(self._gui_thread)
+            if frame is not None:
+                samples += 1
+                stack = "".join(traceback.format_stack(frame, limit=14))
+                self.stalls.append((blocked_ms, stack))
 
     @contextmanager
     def paused(self) -> Iterator[None]:
@@ -80,8 +170,10 @@ class EventLoopWatch:
         finally:
             self._paused -= 1
             self._clock.restart()
+            self._last_turn = time.monotonic()
 
     def _tick(self) -> None:
+        self._last_turn = time.monotonic()
         late = self._clock.restart() - self.INTERVAL_MS
         if not self._paused and late > self.longest_ms:
             self.longest_ms = float(late)
@@ -89,11 +181,13 @@ class EventLoopWatch:
 
 @pytest.fixture
 def event_loop_watch(request: pytest.FixtureRequest) -> Iterator[EventLoopWatch]:
-    watch = EventLoopWatch()
+    watch = EventLoopWatch(sample_stacks=os.environ.get(STALLS_ENV_VAR) == "1")
     watch.start()
     yield watch
     watch.stop()
     LONGEST_BLOCKS[request.node.nodeid] = watch.longest_ms
+    if watch.stalls:
+        STALL_STACKS[request.node.nodeid] = watch.stalls
     request.node.user_properties.append(("gui_thread_longest_block_ms", watch.longest_ms))
 
 
@@ -103,6 +197,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.section("journeys: longest time the GUI thread was blocked")
     for nodeid, longest in sorted(LONGEST_BLOCKS.items()):
         terminalreporter.write_line(f"{longest:8.0f} ms  {nodeid}")
+    for nodeid, stalls in sorted(STALL_STACKS.items()):
+        terminalreporter.section(f"GUI thread stalls ≥ {STALL_MS} ms: {nodeid}", sep="-")
+        for blocked_ms, stack in stalls:
+            terminalreporter.write_line(f"-- not turned for {blocked_ms:.0f} ms so far, at:")
+            terminalreporter.write_line(stack)
 
 
 @pytest.fixture

@@ -90,6 +90,81 @@ def test_promote_is_on_only_with_one_activity_selected_in_the_log(
     assert not promote.isEnabled()
 
 
+def test_only_the_module_shown_builds_its_page_at_start(
+    qtbot: QtBot, database: Database, settings_store: QSettings
+) -> None:
+    window = MainWindow(Settings(settings_store))
+    qtbot.addWidget(window)
+    window.attach(database, TEST_PROFILE)
+    built = [m.name for m in window.page_modules if m.page is not None]
+    assert built == ["activities"]
+    window.show_module("screening")
+    assert window.modules["screening"].page is window.pages.currentWidget()
+    assert window.modules["surveys"].page is None
+    window.runner.wait_idle()
+
+
+def test_an_action_of_a_module_not_yet_shown_builds_its_page_then_runs(
+    qtbot: QtBot,
+    database: Database,
+    settings_store: QSettings,
+) -> None:
+    sets = (*COMMAND_SETS[:2], FakeModule, *COMMAND_SETS[2:])
+    window = MainWindow(Settings(settings_store), command_sets=sets)
+    qtbot.addWidget(window)
+    window.attach(database, TEST_PROFILE)
+    fake = window.modules["fake"]
+    assert isinstance(fake, FakeModule)
+    assert fake.page is None
+    ping = window.actions[FakeAction.PING]
+    assert ping.isEnabled()
+    ping.trigger()
+    assert fake.pings == 1
+    assert window.pages.currentWidget() is fake.page
+    window.runner.wait_idle()
+
+
+def test_an_action_its_page_turns_off_does_not_run_when_the_page_is_built(
+    qtbot: QtBot,
+    database: Database,
+    settings_store: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(FakeModule, "allowed_at_build", False, raising=False)
+    sets = (*COMMAND_SETS[:2], FakeModule, *COMMAND_SETS[2:])
+    window = MainWindow(Settings(settings_store), command_sets=sets)
+    qtbot.addWidget(window)
+    window.attach(database, TEST_PROFILE)
+    fake = window.modules["fake"]
+    assert isinstance(fake, FakeModule)
+    window.actions[FakeAction.PING].trigger()
+    assert fake.page is not None
+    assert fake.pings == 0
+    assert window.current_module == "activities"
+    window.runner.wait_idle()
+
+
+def test_the_window_takes_exchange_files_before_the_practices_page_is_built(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "other-post.postkit"))])
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    assert window.modules["practices"].page is None, "a drag alone builds nothing"
+
+
 def test_switching_module_swaps_the_toolbar(window: MainWindow) -> None:
     shown: dict[str, set[QAction]] = {}
     for name in MODULES:
@@ -121,7 +196,7 @@ class FakeModule(Module):
 
     def build_page(self, ctx: ModuleContext) -> QLabel:
         self.pings = 0
-        self.allowed = True
+        self.allowed = getattr(self, "allowed_at_build", True)
         return QLabel("fake page", ctx.window)
 
     @action(FakeAction.PING, "&Ping", "Ping the fake page", "Ctrl+Alt+9", menu="fake")

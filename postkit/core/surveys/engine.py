@@ -29,6 +29,7 @@ from postkit.core.surveys.expressions import (
     Nodes,
     RepeatScope,
     evaluate,
+    is_dynamic_default,
     is_true,
     parse,
     to_number,
@@ -45,7 +46,6 @@ from postkit.core.surveys.forms import (
     Question,
     Texts,
 )
-from postkit.core.surveys.xlsform import is_dynamic_default
 
 ACKNOWLEDGED = "OK"
 # A repeat_count beyond this is a mistake in the form, not a questionnaire anyone fills in.

@@ -1497,3 +1497,11 @@ _FUNCTIONS: Mapping[str, Callable[..., object]] = {
     "true": lambda: True,
     "uuid": _uuid,
 }
+
+
+def is_dynamic_default(text: str) -> bool:
+    """True when a default is an expression to compute (today(), ${a} + 1), not a value.
+
+    Here, not in xlsform: the form engine asks it while filling in, and importing xlsform
+    loads pyxform (~150 ms) on the GUI thread when the surveys page is first shown."""
+    return "${" in text or re.search(r"[^\W\d][\w\-:]*\s*\(", text) is not None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 from threading import Lock
+from types import ModuleType
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -26,7 +27,6 @@ from postkit.core.paths import installation_id, resources_dir
 from postkit.core.surveys.engine import FormSession, coerce_answer
 from postkit.core.surveys.forms import Form, Group, Item
 from postkit.core.surveys.models import SurveyFormRow, SurveyResponseRow
-from postkit.core.surveys.xlsform import MAX_FILE_BYTES, load_form_bytes
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +98,14 @@ class ResponseRecord(ResponseInfo):
 # Forms
 
 
+def _xlsform() -> ModuleType:
+    """The XLSForm reader, imported when a form is read (in a worker): it loads pyxform and
+    openpyxl (~250 ms), which the pages listing forms and responses do not need."""
+    from postkit.core.surveys import xlsform
+
+    return xlsform
+
+
 def shipped_surveys_dir() -> Path:
     """The shipped `surveys/` folder, beside `resources/` in a checkout and in a build."""
     return resources_dir().parent / "surveys"
@@ -109,6 +117,8 @@ def import_form(session: Session, path: str | Path, actor: str) -> FormInfo:
     Importing the same form_id and version again with the same content changes nothing and
     returns the stored one; with other content it is refused.
     """
+    from postkit.core.surveys.xlsform import MAX_FILE_BYTES
+
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -125,7 +135,7 @@ def import_form(session: Session, path: str | Path, actor: str) -> FormInfo:
 
 def import_form_bytes(session: Session, data: bytes, file_name: str, actor: str) -> FormInfo:
     """As import_form, for a workbook held in memory."""
-    form = load_form_bytes(data, file_name)
+    form = _xlsform().load_form_bytes(data, file_name)
     digest = hashlib.sha256(data).hexdigest()
     existing = session.scalars(
         select(SurveyFormRow).where(
@@ -219,7 +229,7 @@ def load_definition(session: Session, form_pk: int) -> Form:
         data = session.scalars(
             select(SurveyFormRow.workbook).where(SurveyFormRow.id == form_pk)
         ).one()
-        form = load_form_bytes(data, file_name)
+        form = _xlsform().load_form_bytes(data, file_name)
         _remember(digest, form)
     return form
 

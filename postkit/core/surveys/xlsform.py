@@ -31,7 +31,12 @@ from pyxform.xls2json import workbook_to_json
 from pyxform.xls2json_backends import DefinitionData
 
 from postkit.core.errors import PostkitError
-from postkit.core.surveys.expressions import Expression, ExpressionError, parse
+from postkit.core.surveys.expressions import (
+    Expression,
+    ExpressionError,
+    is_dynamic_default,
+    parse,
+)
 from postkit.core.surveys.forms import (
     METADATA_TYPES,
     UNSHOWN_TYPES,
@@ -1122,11 +1127,6 @@ def literal_default(kind: str, text: str) -> str:
     if kind == "decimal" and re.fullmatch(r"-?\d+,\d+", text):
         return text.replace(",", ".")
     return text
-
-
-def is_dynamic_default(text: str) -> bool:
-    """True when a default is an expression to compute (today(), ${a} + 1), not a value."""
-    return "${" in text or re.search(r"[^\W\d][\w\-:]*\s*\(", text) is not None
 
 
 def _expression_refusal(text: str) -> str | None:

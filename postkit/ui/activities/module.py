@@ -27,6 +27,7 @@ class ActivitiesModule(Module):
     """
 
     name = "activities"
+    page_module = "postkit.ui.activities.list_page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Activities")
     show_id = ActionId.SHOW_ACTIVITIES
     show_spec = ActionSpec(
@@ -91,7 +92,7 @@ class ActivitiesModule(Module):
     @property
     def editor(self):  # type: ignore[no-untyped-def]
         """The activity editor while it is open (tests and journeys fill it in)."""
-        return self.commands.editor if self.is_attached else None
+        return self.commands.editor if self.page is not None else None
 
     # -- actions -------------------------------------------------------------------------
 
@@ -230,7 +231,7 @@ class ActivitiesModule(Module):
             settings.set(keys.ACTIVITY_COLUMNS, self.page.table.horizontalHeader().saveState())
 
     def close(self) -> None:
-        if self.is_attached and self.commands.job is not None:
+        if self.page is not None and self.commands.job is not None:
             self.commands.job.cancel()
 
     def _reloaded(self) -> None:
@@ -258,8 +259,10 @@ class ActivitiesModule(Module):
         )
 
     def _show_count(self) -> None:
-        assert self.ctx is not None and self.page is not None
-        shown, total = self.page.shown_count, self._total
+        assert self.ctx is not None
+        total = self._total
+        # The status line counts the log even while another module's page is the first shown.
+        shown = self.page.shown_count if self.page is not None else total
         if shown == total:
             text = self.tr("%n activities", "", total)
         else:
@@ -271,6 +274,7 @@ class DashboardModule(Module):
     """The post's year at a glance; it follows the activity log's changes."""
 
     name = "dashboard"
+    page_module = "postkit.ui.activities.dashboard"
     title = QT_TRANSLATE_NOOP("MainWindow", "Dashboard")
     show_id = ActionId.SHOW_DASHBOARD
     show_spec = ActionSpec(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 class HeadquartersModule(Module):
     name = "hq"
+    page_module = "postkit.ui.hq.page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Headquarters")
     menu_title = QT_TRANSLATE_NOOP("MainWindow", "Head&quarters")
     show_id = ActionId.SHOW_HQ

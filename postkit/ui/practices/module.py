@@ -10,6 +10,7 @@ from postkit.ui.actions import ActionId, ActionSpec
 from postkit.ui.icons import MODULE_ICONS
 from postkit.ui.module import Module, ModuleContext, action
 from postkit.ui.ops import Changes
+from postkit.ui.practices.drops import DropForwarder
 
 if TYPE_CHECKING:
     from postkit.core.profile import PostProfile
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 class PracticesModule(Module):
     name = "practices"
+    page_module = "postkit.ui.practices.page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Good practices")
     menu_title = QT_TRANSLATE_NOOP("MainWindow", "&Practices")
     show_id = ActionId.SHOW_PRACTICES
@@ -54,8 +56,18 @@ class PracticesModule(Module):
         page.selection_changed.connect(self.state_changed)
         page.reloaded.connect(self.state_changed)
         page.state_changed.connect(self.state_changed)
-        page.accept_drops_on(ctx.window)
         return page
+
+    def attach(self, ctx: ModuleContext) -> None:
+        super().attach(ctx)
+        # Exchange files dropped anywhere on the window come here, the page built if need be.
+        ctx.window.setAcceptDrops(True)
+        self._drops = DropForwarder(lambda paths: self._built_page().import_files(paths), self)
+        ctx.window.installEventFilter(self._drops)
+
+    def _built_page(self) -> PracticesPage:
+        self.ensure_page()
+        return self._page
 
     @property
     def _page(self) -> PracticesPage:
@@ -137,8 +149,15 @@ class PracticesModule(Module):
         page = self.window.modules["activities"].page
         return page.selected_ids() if page is not None else []
 
+    def update_actions(self) -> None:
+        # Promote follows the log's selection, built or not the library's page.
+        if self.is_attached:
+            self.update_page_actions()
+        else:
+            super().update_actions()
+
     def update_page_actions(self) -> None:
-        idle = self._page.job is None
+        idle = self.page is None or self.page.job is None
         self.enable(ActionId.NEW_PRACTICE, True)
         on_list = self.window.modules["activities"].is_current
         self.enable(ActionId.PROMOTE_ACTIVITY, on_list and len(self._selected_activities()) == 1)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,7 @@ from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.ops import Changes, Job, Runner
 from postkit.ui.overrides import override
 from postkit.ui.practices.cards import CardView, PracticeCardDelegate
+from postkit.ui.practices.drops import DropForwarder, exchange_paths
 from postkit.ui.practices.editor import PracticeDialog
 from postkit.ui.practices.labels import LANGUAGE_NAMES, counted, practices_text, status_label
 from postkit.ui.practices.ops import (
@@ -72,7 +73,6 @@ from postkit.ui.practices.sharing import (
     SavePathAsker,
     ask_exchange_files,
     export_booklet,
-    is_exchange_file,
     with_suffix,
 )
 from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
@@ -93,15 +93,6 @@ def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(6)
     return combo
-
-
-def exchange_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-    """The .postkit files among what is being dragged."""
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if is_exchange_file(path)]
 
 
 class PracticesPage(ModulePage):
@@ -141,7 +132,7 @@ class PracticesPage(ModulePage):
         self.last_export: tuple[Path, int] | None = None
         self.conflicts_pending = 0
         self._shows_cards = True
-        self._drop_forwarders: list[_DropForwarder] = []
+        self._drop_forwarders: list[DropForwarder] = []
         self.setAcceptDrops(True)
 
         self.model = PracticeListModel(runner, language, self)
@@ -787,7 +778,7 @@ class PracticesPage(ModulePage):
     def accept_drops_on(self, widget: QWidget) -> None:
         """Let .postkit files dropped anywhere on `widget` (the main window) come here."""
         widget.setAcceptDrops(True)
-        forwarder = _DropForwarder(self, widget)
+        forwarder = DropForwarder(self.import_files, widget)
         # Python must keep the filter alive, or its eventFilter override goes with the wrapper.
         self._drop_forwarders.append(forwarder)
         widget.installEventFilter(forwarder)
@@ -845,21 +836,3 @@ class PracticesPage(ModulePage):
     def _presentation_closed(self) -> None:
         self.presentation = None
         self.reload()
-
-
-class _DropForwarder(QObject):
-    def __init__(self, page: PracticesPage, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._page = page
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.DragEnter and exchange_paths(event):  # type: ignore[arg-type]
-            event.acceptProposedAction()  # type: ignore[attr-defined]
-            return True
-        if kind == QEvent.Type.Drop and exchange_paths(event):  # type: ignore[arg-type]
-            event.acceptProposedAction()  # type: ignore[attr-defined]
-            self._page.import_files(exchange_paths(event))  # type: ignore[arg-type]
-            return True
-        return False

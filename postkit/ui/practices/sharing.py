@@ -46,7 +46,6 @@ from postkit.ui.widgets.save_paths import ask_open_paths, ask_save_path
 
 # (parent, kind, title, suggested name, filter) -> the path, or None when cancelled
 SavePathAsker = Callable[[QWidget, str, str, str, str], Path | None]
-EXCHANGE_SUFFIX = ".postkit"
 EXCHANGE_KIND = "practices"  # the folder remembered for exchange files
 BOOKLET_KIND = "booklet"
 CHANGED_TINT = "#fff4d6"
@@ -64,10 +63,6 @@ def ask_exchange_files(parent: QWidget) -> list[Path]:
 
 def with_suffix(path: Path, suffix: str) -> Path:
     return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
-
-
-def is_exchange_file(path: Path) -> bool:
-    return path.suffix.lower() == EXCHANGE_SUFFIX
 
 
 def export_booklet(

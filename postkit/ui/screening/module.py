@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 class ScreeningModule(Module):
     name = "screening"
+    page_module = "postkit.ui.screening.page"
     title = QT_TRANSLATE_NOOP("MainWindow", "IMVO conditions")
     menu_title = QT_TRANSLATE_NOOP("MainWindow", "&Screening")
     show_id = ActionId.SHOW_SCREENING

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core.surveys.service import MAX_RESPONDENT_LENGTH
-from postkit.core.surveys.xlsform import Problem
+
+if TYPE_CHECKING:
+    from postkit.core.surveys.xlsform import Problem  # loads pyxform: not at start
 
 
 @dataclass(frozen=True)

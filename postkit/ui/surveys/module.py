@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 class SurveysModule(Module):
     name = "surveys"
+    page_module = "postkit.ui.surveys.page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Surveys")
     menu_title = QT_TRANSLATE_NOOP("MainWindow", "S&urveys")
     show_id = ActionId.SHOW_SURVEYS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -42,7 +43,6 @@ from postkit.core.surveys.service import (
     start_response,
     submit_response,
 )
-from postkit.core.surveys.xlsform import FormError, Problem
 from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.ops import Changes, Job
 from postkit.ui.overrides import override
@@ -63,6 +63,9 @@ from postkit.ui.surveys.ops import (
 from postkit.ui.surveys.receipts_view import ReceiptsView
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_open_path, ask_save_path
+
+if TYPE_CHECKING:
+    from postkit.core.surveys.xlsform import Problem
 
 _ID = Qt.ItemDataRole.UserRole
 _LISTED_DRAFTS = 5  # drafts named in the export's confirmation; more are counted
@@ -708,6 +711,9 @@ class SurveysPage(ModulePage):
         work = import_form_file(path, self._profile.user_name)
 
         def failed(error: BaseException) -> None:
+            # Loaded by the import that failed; not at start: it loads pyxform and openpyxl.
+            from postkit.core.surveys.xlsform import FormError
+
             if isinstance(error, FormError):
                 self.show_problems(path.name, error.problems)
             else:
