@@ -1,0 +1,108 @@
+"""Every page on demo data, in the light and the dark palette: its text reaches AA contrast."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel
+from pytestqt.qtbot import QtBot
+
+from postkit.core.db import Database
+from postkit.core.profile import load_profile
+from postkit.ui import style
+from postkit.ui.main_window import MODULES, MainWindow
+from postkit.ui.settings import Settings
+from tests.ui.contrast import AA_LARGE_TEXT, AA_TEXT, contrast_ratio, drawn_text_contrast
+from tests.ui.test_screens_fit import _show, demo_database  # noqa: F401 (a fixture)
+
+SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+
+
+@pytest.fixture(params=SCHEMES)
+def schemed_window(
+    request: pytest.FixtureRequest,
+    qtbot: QtBot,
+    demo_database: Database,  # noqa: F811 (the imported fixture)
+    tmp_path: Path,
+) -> Iterator[MainWindow]:
+    app = QCoreApplication.instance()
+    assert isinstance(app, QApplication)
+    style.apply_scheme(app, SCHEMES[request.param])
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    with demo_database.session() as session:
+        profile = load_profile(session)
+    window = MainWindow(Settings(store), is_demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(demo_database, profile)
+    window.resize(1366, 768)
+    qtbot.waitExposed(window)
+    try:
+        yield window
+    finally:
+        style.apply_scheme(app, Qt.ColorScheme.Light)
+
+
+def _needed(font: QFont) -> float:
+    large = font.pointSizeF() >= 18 or (font.bold() and font.pointSizeF() >= 14)
+    return AA_LARGE_TEXT if large else AA_TEXT
+
+
+def _label_problems(window: MainWindow) -> list[str]:
+    problems = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text().strip() or not label.pixmap().isNull():
+            continue
+        if label.width() < 4 or label.height() < 4:
+            continue
+        ratio = drawn_text_contrast(label)
+        if ratio < _needed(label.font()):
+            problems.append(f"label {label.text()[:50]!r}: {ratio:.2f}:1")
+    return problems
+
+
+def _cell_problems(window: MainWindow) -> list[str]:
+    problems = []
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if not view.isVisible() or model is None or isinstance(view, QHeaderView):
+            continue
+        base = view.palette().color(QPalette.ColorRole.Base)
+        root = view.rootIndex()
+        try:
+            columns = model.columnCount(root)
+        except TypeError:  # a list widget's model keeps it private: one column
+            columns = 1
+        for row in range(min(model.rowCount(root), 30)):
+            for column in range(columns):
+                index = model.index(row, column, root)
+                foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+                if foreground is None:
+                    continue
+                color = QColor(foreground.color() if hasattr(foreground, "color") else foreground)
+                background = index.data(Qt.ItemDataRole.BackgroundRole)
+                behind = (
+                    QColor(background.color() if hasattr(background, "color") else background)
+                    if background is not None
+                    else base
+                )
+                ratio = contrast_ratio(color, behind)
+                if ratio < AA_TEXT:
+                    problems.append(
+                        f"cell {index.data()!s:.40} in {type(view).__name__}: {ratio:.2f}:1"
+                    )
+    return problems
+
+
+@pytest.mark.slow
+def test_every_page_reads_at_aa_contrast(schemed_window: MainWindow, qtbot: QtBot) -> None:
+    problems: list[str] = []
+    for module in MODULES:
+        _show(schemed_window, qtbot, module)
+        problems += [f"{module}: {p}" for p in _label_problems(schemed_window)]
+        problems += [f"{module}: {p}" for p in _cell_problems(schemed_window)]
+    assert not problems, "\n".join(sorted(set(problems)))
