@@ -127,12 +127,17 @@ def _parser() -> argparse.ArgumentParser:
     _add_survey_commands(commands)
     _add_practice_commands(commands)
 
-    translations = commands.add_parser("translations", help="interface translations (Qt .ts/.qm)")
+    translations = commands.add_parser(
+        "translations",
+        help="translations: the interface's (Qt .ts/.qm) and core's (gettext .po/.mo)",
+    )
     translation_actions = translations.add_subparsers(
         dest="translations_command", metavar="ACTION", required=True
     )
     update = translation_actions.add_parser(
-        "update", help="collect the interface's strings into resources/translations/*.ts"
+        "update",
+        help="collect the interface's strings into resources/translations/*.ts and core's "
+        "into resources/locale (postkit.pot, <language>/LC_MESSAGES/postkit.po and .mo)",
     )
     update.set_defaults(run=_run_translations_update)
     build = translation_actions.add_parser("build", help="compile the .ts files to .qm")
@@ -471,7 +476,7 @@ def _run_restore(args: argparse.Namespace) -> None:
 
 def _run_demo_seed(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
-    from postkit.core.demo import seed_everything
+    from postkit.core.demo_seed import seed_everything
 
     database = open_database(database_location(args))
     seed_everything(database, activities=args.activities)
@@ -578,8 +583,8 @@ def _run_screening_verify(args: argparse.Namespace) -> None:
 def _run_screening_import_list(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
     from postkit.core.screening.list_formats import SOURCE_LABELS, ListSource
+    from postkit.core.screening.list_import import import_list
     from postkit.core.screening.rescreening import rescreen_report
-    from postkit.core.screening.sanctions_store import import_list
 
     database = open_database(database_location(args))
     with database.session() as session:
@@ -618,8 +623,8 @@ def _run_screening_record(args: argparse.Namespace) -> None:
     from postkit.core.profile import load_profile
     from postkit.core.screening.audit import chain_anchor, entries_for
     from postkit.core.screening.decision_record import write_decision_record
-    from postkit.core.screening.requests import get_request
     from postkit.core.screening.risk import risk_summary
+    from postkit.core.screening.service import get_request
 
     database = open_database(database_location(args))
     with database.session() as session:
@@ -646,7 +651,7 @@ def _run_survey_validate(args: argparse.Namespace) -> None:
 
 def _run_survey_import(args: argparse.Namespace) -> None:
     from postkit.core.db import open_database
-    from postkit.core.surveys.responses import import_form
+    from postkit.core.surveys.service import import_form
 
     database = open_database(database_location(args))
     with database.session() as session:
@@ -660,7 +665,7 @@ def _run_survey_export(args: argparse.Namespace) -> None:
     from postkit.core.profile import load_profile, post_region
     from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
     from postkit.core.surveys.export_plan import plan_export
-    from postkit.core.surveys.responses import ensure_shipped_forms, find_form
+    from postkit.core.surveys.service import ensure_shipped_forms, find_form
 
     database = open_database(database_location(args))
     with database.session() as session:
@@ -685,7 +690,7 @@ def _run_survey_export(args: argparse.Namespace) -> None:
         beside = []
         if export is export_responses_csv:
             from postkit.core.surveys.export import repeat_csv_paths
-            from postkit.core.surveys.responses import load_definition
+            from postkit.core.surveys.service import load_definition
 
             beside = list(repeat_csv_paths(args.out, load_definition(session, form.id)).values())
     print(f"{args.out}: {count} responses to {form.form_id} {form.version} from {post}")
@@ -783,9 +788,9 @@ class _TerminalProgress:
 
 def _run_survey_aggregate(args: argparse.Namespace) -> int:
     from postkit.core.db import open_database
-    from postkit.core.hq.aggregate import skipped_files
     from postkit.core.hq.forms import any_form, form_of, sort_by_form
     from postkit.core.hq.report import write_aggregate_report
+    from postkit.core.hq.service import skipped_files
     from postkit.core.hq.summary import collect_and_summarise, write_summary_xlsx
 
     database = open_database(database_location(args))
@@ -860,7 +865,7 @@ def _run_survey_receipts(args: argparse.Namespace) -> None:
             f"{receipt.accepted} accepted, {receipt.refused} refused"
         )
     if written:
-        from postkit.core.hq.signing import hq_signing_key, public_key_of
+        from postkit.core.receipt_signing import hq_signing_key, public_key_of
 
         key = public_key_of(hq_signing_key())
         print(f"signed with headquarters' key {key.short} (posts import it: survey receipt-key)")
@@ -924,7 +929,7 @@ def _run_receipt_import_key(args: argparse.Namespace) -> None:
 
 
 def _run_survey_receipt_key(args: argparse.Namespace) -> None:
-    from postkit.core.hq.signing import export_public_key, hq_signing_key, public_key_of
+    from postkit.core.receipt_signing import export_public_key, hq_signing_key, public_key_of
 
     path = export_public_key(args.out)
     key = public_key_of(hq_signing_key())
@@ -939,10 +944,14 @@ def _run_demo_exports(args: argparse.Namespace) -> None:
 
 
 def _run_translations_update(args: argparse.Namespace) -> None:
+    from postkit.core.i18n import update_catalogs
     from postkit.ui.i18n import update_translation_sources
 
     for path in update_translation_sources():
         print(f"{path}: updated (new strings are marked unfinished)")
+    for path in update_catalogs():
+        note = {".pot": "extracted", ".po": "merged (new messages untranslated)", ".mo": "compiled"}
+        print(f"{path}: {note[path.suffix]}")
 
 
 def _run_translations_build(args: argparse.Namespace) -> None:
@@ -965,7 +974,7 @@ def _open_app(args: argparse.Namespace) -> int:
     import tempfile
 
     from postkit.core.db import open_database
-    from postkit.core.demo import seed_everything
+    from postkit.core.demo_seed import seed_everything
 
     demo_dir = Path(tempfile.mkdtemp(prefix="postkit-demo-"))
     try:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO
 
 from postkit.core.errors import PostkitError
+from postkit.core.spreadsheet_safety import FORMULA_TRIGGERS
 
 DELIMITERS = (",", ";", "\t")
 UTF8 = "utf-8-sig"  # reads UTF-8 with or without the byte-order mark Excel puts first
@@ -47,8 +48,6 @@ _WIDE_BOMS = (
 # A row of a sanctions list or a risk table is a few kB; a megabyte without a line break is no
 # CSV, and reading on to the next one would hold all of it in memory.
 MAX_LINE_CHARS = 1 << 20
-# OWASP CSV Injection: the first characters that make a spreadsheet read a cell as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 

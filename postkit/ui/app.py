@@ -56,7 +56,7 @@ class DatabaseOpener(QThread):
             import postkit.ui.activities.dashboard
             import postkit.ui.activities.list_page
             import postkit.ui.hq.page
-            import postkit.ui.practices.library
+            import postkit.ui.practices.page
             import postkit.ui.screening.page
             import postkit.ui.surveys.page  # noqa: F401
             from postkit.core.db import open_database
@@ -169,6 +169,17 @@ class Startup(QObject):
         self._opener.start()
 
     def _report_ready(self) -> None:
+        # Ready means the list shows its rows, which the runner reads off the GUI thread.
+        runner = self.window.runner
+        if not runner.is_idle:
+
+            def when_idle(idle: bool) -> None:
+                if idle:
+                    runner.idle_changed.disconnect(when_idle)
+                    QTimer.singleShot(0, self._report_ready)
+
+            runner.idle_changed.connect(when_idle)
+            return
         print("ready-idle", flush=True)
         self.window.close()
 

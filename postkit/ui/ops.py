@@ -288,6 +288,27 @@ class Runner(QObject):
         job.finished.connect(lambda: self._job_finished(job))
         return job.start()
 
+    def session_job(
+        self,
+        owner: QWidget,
+        label: str,
+        work: Callable[[Session, Progress], T],
+        done: Callable[[T], None],
+        *,
+        failed: Callable[[BaseException], None] | None = None,
+        changes: Changes | Callable[[T], Changes] | None = None,
+    ) -> Job:
+        """`job` whose `work(session, progress)` gets a session of its own, committed after."""
+        database = self.database
+
+        def run(progress: Progress) -> T:
+            with database.session() as session:
+                result = work(session, progress)
+                session.commit()
+                return result
+
+        return self.job(owner, label, run, done, failed=failed, changes=changes)
+
     def announce(self, changes: Changes) -> None:
         """Tell the pages about a change made outside `write` (an undo, a restore)."""
         self.changed.emit(changes)
@@ -301,12 +322,22 @@ class Runner(QObject):
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
         """Process events until every call has been answered (closing; tests)."""
         deadline = QDeadlineTimer(timeout_ms)
-        while not self.is_idle and not deadline.hasExpired():
+        while True:
+            # An answer's callback may ask again (a page reloading after a write): idle
+            # counts only once the events it posted have run too.
+            QCoreApplication.processEvents()
+            if self.is_idle:
+                return True
+            if deadline.hasExpired():
+                return False
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
             for job in list(self._jobs):
                 job.wait(20)
-        QCoreApplication.processEvents()
-        return self.is_idle
+
+    def cancel_jobs(self) -> None:
+        """Ask every running job to stop (the window closes)."""
+        for job in list(self._jobs):
+            job.cancel()
 
     def close(self) -> None:
         """Finish what is queued and stop the worker (before the database is closed)."""

@@ -21,7 +21,6 @@ GEOMETRY = Setting[QByteArray]("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting[QByteArray]("window/state", QByteArray, QByteArray())
 LAST_MODULE = Setting[str]("window/last_module", str, "activities")
 ACTIVITY_COLUMNS = Setting[QByteArray]("activities/header_state", QByteArray, QByteArray())
-LAST_EXPORT_FOLDER = Setting[str]("files/last_export_folder", str, "")
 LAST_ATTACH_FOLDER = Setting[str]("files/last_attach_folder", str, "")
 # A sanctions list published longer ago than this is flagged where a screening starts.
 LIST_MAX_AGE_DAYS = Setting[int]("screening/list_max_age_days", int, 30)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
+from postkit.ui.ops import Changes, Runner
 
 
 class CoreCommand(Protocol):
@@ -17,8 +18,68 @@ class CoreCommand(Protocol):
     def revert(self, session: Session) -> list[int]: ...
 
 
+class RunnerUndoCommand(QUndoCommand):
+    """Runs a core command through the runner; pushed on the stack only once it applied.
+
+    `kind` names the records the command changes (see `Changes`): after each step the
+    runner announces them, with the ids the step touched, so pages refresh.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        command: CoreCommand,
+        runner: Runner,
+        kind: str,
+        on_error: Callable[[BaseException], None],
+        origin: object | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._command = command
+        self._runner = runner
+        self._kind = kind
+        self._on_error = on_error
+        self._origin = origin
+        self._applied = False
+
+    def perform(self, stack: QUndoStack, failed: Callable[[BaseException], None]) -> None:
+        """Apply now and push on `stack` when it worked; on failure nothing is pushed."""
+
+        def applied(_ids: list[int]) -> None:
+            self._applied = True
+            stack.push(self)
+
+        self._runner.write(
+            self._command.apply,
+            applied,
+            changes=self._changes,
+            owner=stack,
+            failed=failed,
+        )
+
+    def redo(self) -> None:
+        if self._applied:  # `perform` applied it; pushing calls redo once more
+            self._applied = False
+            return
+        self._run(self._command.apply)
+
+    def undo(self) -> None:
+        self._run(self._command.revert)
+
+    def _run(self, step: Callable[[Session], list[int]]) -> None:
+        def fail(error: BaseException) -> None:
+            self.setObsolete(True)
+            self._on_error(error)
+
+        self._runner.write(step, changes=self._changes, failed=fail)
+
+    def _changes(self, ids: list[int]) -> Changes:
+        return Changes.of(self._kind, ids=ids, origin=self._origin)
+
+
 class DatabaseUndoCommand(QUndoCommand):
-    """Runs a core command; the first redo is skipped because `perform` already applied it."""
+    """Runs a core command in a session of its own (the practices library, until it moves to
+    the runner: then this class goes); the first redo is skipped, `perform` applied it."""
 
     def __init__(
         self,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -18,8 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.db import Database
-from postkit.core.errors import PostkitError
 from postkit.core.users import (
     NAME_LENGTH,
     PostUser,
@@ -29,16 +30,23 @@ from postkit.core.users import (
     set_user_active,
 )
 from postkit.ui.dialogs import error_label, show_error
+from postkit.ui.ops import Changes, Runner
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _USER_ID = Qt.ItemDataRole.UserRole
 
 
 class UsersDialog(QDialog):
-    """Add, rename, deactivate and reactivate the people who use postkit at the post."""
+    """Add, rename, deactivate and reactivate the people who use postkit at the post.
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    The list is read and changed through the runner, off the GUI thread; an error is shown
+    over the dialog and the list read again."""
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._database = database
+        self.runner = runner
         self._users: list[PostUser] = []
         self.setWindowTitle(self.tr("Users"))
         self.setMinimumSize(440, 420)
@@ -90,8 +98,15 @@ class UsersDialog(QDialog):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        with self._database.session() as session:
-            self._users = list_users(session, include_inactive=True)
+        self.runner.query(
+            lambda session: list_users(session, include_inactive=True),
+            lambda users: self._show_users(users, select_id),
+            owner=self,
+            key=f"users-{id(self)}",
+        )
+
+    def _show_users(self, users: list[PostUser], select_id: int | None) -> None:
+        self._users = users
         self.list.clear()
         disabled = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for user in self._users:
@@ -135,17 +150,35 @@ class UsersDialog(QDialog):
         )
         self.active_button.setEnabled(user is not None and (not user.is_active or active_count > 1))
 
+    def _change(
+        self,
+        change: Callable[[Session], PostUser],
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Write `change(session)`, then show the list as it is now with that user selected."""
+
+        def done(user: PostUser) -> None:
+            if then is not None:
+                then()
+            self.reload(select_id=user.id)
+
+        def failed(error: BaseException) -> None:
+            show_error(self, error)
+            self.reload()
+
+        self.runner.write(
+            change,
+            done,
+            changes=Changes.of("users", origin=self),
+            owner=self,
+            failed=failed,
+        )
+
     def add(self) -> None:
         if not self._validate():
             return
-        try:
-            with self._database.session() as session:
-                user = add_user(session, self.name.text())
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        self.name.clear()
-        self.reload(select_id=user.id)
+        name = self.name.text()
+        self._change(lambda session: add_user(session, name), then=self.name.clear)
 
     def rename(self) -> None:
         user = self.current_user()
@@ -156,25 +189,15 @@ class UsersDialog(QDialog):
         )
         if not ok or not name.strip() or name.strip() == user.name:
             return
-        try:
-            with self._database.session() as session:
-                rename_user(session, user.id, name)
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        self.reload(select_id=user.id)
+        user_id = user.id
+        self._change(lambda session: rename_user(session, user_id, name))
 
     def toggle_active(self) -> None:
         user = self.current_user()
         if user is None:
             return
-        try:
-            with self._database.session() as session:
-                set_user_active(session, user.id, not user.is_active)
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        self.reload(select_id=user.id)
+        user_id, active = user.id, not user.is_active
+        self._change(lambda session: set_user_active(session, user_id, active))
 
 
 class UserPickDialog(QDialog):

@@ -29,10 +29,10 @@ def _seed(folder: Path) -> str:
     collected for the Headquarters module."""
     from postkit.cli import DEMO_ACTIVITIES
     from postkit.core.db import open_database
-    from postkit.core.demo import seed_everything
-    from postkit.core.hq.aggregate import collect_exports
+    from postkit.core.demo_seed import seed_everything
     from postkit.core.hq.demo_exports import write_demo_exports
-    from postkit.core.surveys.responses import shipped_surveys_dir
+    from postkit.core.hq.service import collect_exports
+    from postkit.core.surveys.service import shipped_surveys_dir
     from postkit.core.surveys.xlsform import load_form
 
     location = str(folder / "demo.sqlite3")

@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActivitiesModule</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/module.py" line="264"/>
+        <source>%n activities</source>
+        <translation>
+            <numerusform>%n activity</numerusform>
+            <numerusform>%n activities</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="81"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="86"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -13,9 +24,36 @@
     </message>
 </context>
 <context>
+    <name>ActivityCommands</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="125"/>
+        <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
+        <translation>
+            <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
+            <numerusform>Delete %n activities? You can undo this with Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
+        <source>Delete %n activities</source>
+        <translation>
+            <numerusform>Delete %n activity</numerusform>
+            <numerusform>Delete %n activities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="180"/>
+        <source>Exported %n activities to {0}</source>
+        <translation>
+            <numerusform>Exported %n activity to {0}</numerusform>
+            <numerusform>Exported %n activities to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="417"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="407"/>
         <source>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</source>
         <translation>
             <numerusform>&lt;b&gt;Incomplete — %n open step of the checklist:&lt;/b&gt; {0}.</numerusform>
@@ -26,7 +64,7 @@
 <context>
     <name>HeadquartersPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="483"/>
+        <location filename="../../postkit/ui/hq/page.py" line="463"/>
         <source>{title} ({form_id}, version {version}): %n file(s)</source>
         <translation>
             <numerusform>{title} ({form_id}, version {version}): %n file</numerusform>
@@ -34,54 +72,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="527"/>
+        <location filename="../../postkit/ui/hq/page.py" line="508"/>
         <source>Exports of other surveys stay on the list: %n file(s).</source>
         <translation>
             <numerusform>Exports of other surveys stay on the list: %n file.</numerusform>
             <numerusform>Exports of other surveys stay on the list: %n files.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="554"/>
-        <source>%n activities</source>
-        <translation>
-            <numerusform>%n activity</numerusform>
-            <numerusform>%n activities</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="643"/>
-        <source>%n receipts written to {0}</source>
-        <translation>
-            <numerusform>%n receipt written to {0}</numerusform>
-            <numerusform>%n receipts written to {0}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="788"/>
-        <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
-        <translation>
-            <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
-            <numerusform>Delete %n activities? You can undo this with Ctrl+Z.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="791"/>
-        <source>Delete %n activities</source>
-        <translation>
-            <numerusform>Delete %n activity</numerusform>
-            <numerusform>Delete %n activities</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../postkit/ui/main_window.py" line="1118"/>
-        <source>Exported %n activities to {0}</source>
-        <translation>
-            <numerusform>Exported %n activity to {0}</numerusform>
-            <numerusform>Exported %n activities to {0}</numerusform>
         </translation>
     </message>
 </context>
@@ -108,9 +103,20 @@
     </message>
 </context>
 <context>
+    <name>ReceiptCommands</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="41"/>
+        <source>%n receipts written to {0}</source>
+        <translation>
+            <numerusform>%n receipt written to {0}</numerusform>
+            <numerusform>%n receipts written to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SanctionsPanel</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="525"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="530"/>
         <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entries)</source>
         <translation>
             <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entry)</numerusform>
@@ -118,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="541"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="546"/>
         <source>{list} of {date} (%n days old)</source>
         <translation>
             <numerusform>{list} of {date} (%n day old)</numerusform>
@@ -126,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="548"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="553"/>
         <source>Older than %n days: {0}. Import the newest version before relying on a screening.</source>
         <translation>
             <numerusform>Older than %n day: {0}. Import the newest version before relying on a screening.</numerusform>
@@ -134,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="573"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="578"/>
         <source>A newer sanctions list found %n new candidates after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>
             <numerusform>A newer sanctions list found %n new candidate after the decision. The decision stands; reopen the request to judge it.</numerusform>
@@ -142,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="582"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="587"/>
         <source>Confirmed as a sanctions match: %n candidates.</source>
         <translation>
             <numerusform>Confirmed as a sanctions match: %n candidate.</numerusform>
@@ -150,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="591"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="596"/>
         <source>%n candidates to judge, {0} of them new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>
             <numerusform>%n candidate to judge ({0} new, from the newer sanctions list). Candidates judged before are not asked again.</numerusform>
@@ -158,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="601"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="606"/>
         <source>%n candidates to judge. Confirm or dismiss each before deciding.</source>
         <translation>
             <numerusform>%n candidate to judge. Confirm or dismiss it before deciding.</numerusform>
@@ -169,7 +175,7 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="388"/>
+        <location filename="../../postkit/ui/screening/page.py" line="412"/>
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>Imported %n rating from {0}.</numerusform>
@@ -177,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="408"/>
+        <location filename="../../postkit/ui/screening/page.py" line="438"/>
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>Screened {0}: %n candidate found.</numerusform>
@@ -185,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="573"/>
+        <location filename="../../postkit/ui/screening/page.py" line="661"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -193,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="575"/>
+        <location filename="../../postkit/ui/screening/page.py" line="663"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -201,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="577"/>
+        <location filename="../../postkit/ui/screening/page.py" line="665"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>
@@ -209,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="655"/>
+        <location filename="../../postkit/ui/screening/page.py" line="743"/>
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n entry</numerusform>
@@ -217,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="662"/>
+        <location filename="../../postkit/ui/screening/page.py" line="750"/>
         <source>%n days old</source>
         <translation>
             <numerusform>%n day old</numerusform>
@@ -228,7 +234,7 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="722"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="782"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>
@@ -236,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="737"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="803"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>The export holds %n submitted response to “{title}”, version {version}, as a response of {post}.</numerusform>
@@ -244,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="772"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="838"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n draft, not submitted yet: {0}</numerusform>
@@ -252,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="779"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="845"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n response to version {0} of the form: select that version to export it</numerusform>

@@ -40,10 +40,10 @@ def _floor(files: list[Path]) -> float:
 
 def _aggregate(folder: Path, scratch: Path, run: int) -> tuple[float, dict[str, float]]:
     from postkit.core.db import open_database
-    from postkit.core.hq.aggregate import collect_exports
+    from postkit.core.hq.service import collect_exports
     from postkit.core.hq.summary import build_summary, summary_columns, write_summary_xlsx
     from postkit.core.surveys.demo import EVALUATION_FORM_ID
-    from postkit.core.surveys.responses import shipped_surveys_dir
+    from postkit.core.surveys.service import shipped_surveys_dir
     from postkit.core.surveys.xlsform import load_form
 
     form = load_form(shipped_surveys_dir() / f"{EVALUATION_FORM_ID}.xlsx")

@@ -117,7 +117,7 @@ def stored_list(count: int) -> tuple[Path, list[SanctionsEntry]]:
     """A database holding the synthetic list (made once, kept in the temp folder)."""
     from postkit.core.db import open_database
     from postkit.core.screening.models import SanctionsEntryRow, SanctionsListRow
-    from postkit.core.screening.sanctions_store import _entry_values
+    from postkit.core.screening.sanctions_store import entry_values
 
     entries = synthetic_entries(count)
     path = Path(tempfile.gettempdir()) / f"postkit-bench-names-{count}.sqlite3"
@@ -135,7 +135,7 @@ def stored_list(count: int) -> tuple[Path, list[SanctionsEntry]]:
             session.flush()
             session.execute(
                 SanctionsEntryRow.__table__.insert(),
-                [_entry_values(row.id, entry) for entry in entries],
+                [entry_values(row.id, entry) for entry in entries],
             )
             session.commit()
         database.dispose()

@@ -17,8 +17,8 @@ SEED_DAY = date(2026, 6, 30)
 
 def seeded_database(activities: int) -> Path:
     """A demo database with `activities` rows, made once and kept in the temp folder."""
+    from postkit.core.activities.demo import seed_demo
     from postkit.core.db import open_database
-    from postkit.core.demo import seed_demo
 
     path = Path(tempfile.gettempdir()) / f"postkit-bench-{activities}.sqlite3"
     if not path.exists():

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine
 from postkit import __version__
 from postkit.core.db.database import database_url
 from postkit.core.db.migrate import HEAD_REVISION, current_revision, upgrade
+from tests.pdf_text import pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY_NAME = "postkit.exe" if sys.platform == "win32" else "postkit"
@@ -122,6 +123,23 @@ def test_built_app_migrates_seeds_and_exports_without_a_window(app: Path, tmp_pa
     pdf = tmp_path / "annual.pdf"
     _run(app, tmp_path, "--db", db, "report", "annual", "--year", str(date.today().year), str(pdf))
     assert pdf.read_bytes().startswith(b"%PDF")
+    # In Dutch only when core's catalog (resources/locale/nl/LC_MESSAGES/postkit.mo) shipped.
+    dutch = tmp_path / "jaarverslag.pdf"
+    year = str(date.today().year)
+    _run(
+        app,
+        tmp_path,
+        "--db",
+        db,
+        "report",
+        "annual",
+        "--year",
+        year,
+        "--language",
+        "nl",
+        str(dutch),
+    )
+    assert f"IMVO-jaarverslag {year}" in pdf_text(dutch)
 
 
 def test_built_app_upgrades_a_database_of_the_first_schema(app: Path, tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ from postkit.core.db import open_database
 from postkit.core.db.migrate import HEAD_REVISION
 from postkit.core.paths import DB_ENV_VAR
 from postkit.core.profile import load_profile
-from postkit.core.screening.requests import list_requests
-from postkit.core.surveys.responses import (
+from postkit.core.screening.service import list_requests
+from postkit.core.surveys.service import (
     SUBMITTED,
     find_form,
     list_responses,

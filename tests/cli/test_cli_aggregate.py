@@ -38,7 +38,7 @@ def test_aggregate_takes_the_survey_with_most_files_and_names_the_one_left_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from postkit.core.db import open_database
-    from postkit.core.surveys.responses import import_form
+    from postkit.core.surveys.service import import_form
     from tests.hq_exports import write_check_in_exports, write_check_in_form
 
     exports = tmp_path / "exports"

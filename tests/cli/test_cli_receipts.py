@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from postkit.cli import main
 from postkit.core.db import Database
-from postkit.core.hq.receipts import receipt_digest
+from postkit.core.receipt_format import receipt_digest
 from postkit.core.surveys.demo import seed_survey_demo
 from postkit.core.surveys.receipts import list_sent_exports
 from tests.conftest import TEST_PROFILE

@@ -7,10 +7,10 @@ import pytest
 from openpyxl import load_workbook
 
 from postkit.cli import main
+from postkit.core.activities.demo import seed_demo
 from postkit.core.activities.listing import count_activities
 from postkit.core.activities.records import ActivityFilter
 from postkit.core.db import open_database
-from postkit.core.demo import seed_demo
 from tests.core.test_annual_report import pdf_lines
 
 SEED_DAY = date(2026, 6, 30)

@@ -82,7 +82,7 @@ def test_survey_import_adds_the_form_once_per_form_id_and_version(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from postkit.core.db import open_database
-    from postkit.core.surveys.responses import list_forms
+    from postkit.core.surveys.service import list_forms
 
     db = tmp_path / "post.sqlite3"
     form = write_form(tmp_path / "thematic survey.xlsx", [["text", "a", "A"]], settings=None)

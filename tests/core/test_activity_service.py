@@ -7,24 +7,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from postkit.core.activities.attachments import attachment_path, store_attachment
 from postkit.core.activities.commands import (
     CreateActivity,
     DeleteActivities,
     DuplicateActivity,
     UpdateActivity,
 )
-from postkit.core.activities.listing import (
-    SortKey,
-    activity_ids,
-    activity_rows,
-    count_activities,
-    fts_query,
-)
+from postkit.core.activities.listing import SortKey, activity_ids, activity_rows, count_activities
 from postkit.core.activities.records import ActivityFilter, ActivityInput
 from postkit.core.activities.service import create_activity, get_activity, update_activity
+from postkit.core.attachments import attachment_path, store_attachment
 from postkit.core.db import Database
 from postkit.core.errors import NotFoundError, ValidationError
+from postkit.core.full_text import fts_query
 
 SEMINAR = ActivityInput(
     core_task=2,

@@ -12,13 +12,8 @@ from postkit.core.activities.listing import count_activities
 from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity
 from postkit.core.db import Database, open_database
-from postkit.core.db.backup import (
-    KEEP_BACKUPS,
-    automatic_backup,
-    backup_database,
-    list_backups,
-    restore_database,
-)
+from postkit.core.db.backup import KEEP_BACKUPS, automatic_backup, backup_database, restore_database
+from postkit.core.db.backup_files import list_backups
 from postkit.core.db.database import connect
 from postkit.core.db.migrate import current_revision, upgrade
 from postkit.core.errors import DatabaseError

@@ -15,7 +15,7 @@ from postkit.core.db import Database
 from postkit.core.db.migrate import HEAD_REVISION, current_revision
 from postkit.core.screening.audit import verify_chain
 from postkit.core.screening.records import Answer, RequestInput
-from postkit.core.screening.requests import answer_item, create_request
+from postkit.core.screening.service import answer_item, create_request
 
 SEMINAR = ActivityInput(
     core_task=2,

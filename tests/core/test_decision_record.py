@@ -12,11 +12,13 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.flowables import KeepTogether
 
 from postkit.core.errors import PostkitError
+from postkit.core.pdf_pages import NumberedCanvas
 from postkit.core.screening import decision_record
 from postkit.core.screening.decision_record import build_story, write_decision_record
 from postkit.core.screening.records import (
     Answer,
     AuditEntry,
+    ChainAnchor,
     ChecklistAnswer,
     Decision,
     EvidenceFile,
@@ -503,7 +505,7 @@ def test_a_failed_rendering_leaves_the_previous_file_alone(
         if self._pageNumber > 1:  # type: ignore[attr-defined]
             raise RuntimeError("disk gremlin")
 
-    monkeypatch.setattr(decision_record._FooterCanvas, "_draw_footer", fail_on_the_second_page)
+    monkeypatch.setattr(NumberedCanvas, "draw_footer", fail_on_the_second_page)
     with pytest.raises(RuntimeError, match="disk gremlin"):
         _write(with_conditions, out)
     assert out.read_bytes() == before
@@ -541,3 +543,19 @@ def test_why_a_candidate_matched_reads_in_the_record_s_language(declined: Sample
 
     assert "woord 'viktor' = 'viktor'" in dutch and "'ooo' genegeerd (rechtsvorm)" in dutch
     assert "token 'viktor' = 'viktor'" in english and "token 'viktor'" not in dutch
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "1 entry, last hash"), ("nl", "1 regel, laatste hash")],
+)
+def test_an_anchor_of_one_entry_reads_in_the_singular(
+    open_unscreened: Sample, tmp_path: Path, language: str, expected: str
+) -> None:
+    record, summary, log = open_unscreened
+    out = tmp_path / "record.pdf"
+    anchor = ChainAnchor(entries=1, head_hash="ab" * 32)
+    write_decision_record(
+        record, summary, log, out, language=language, printed_at=PRINTED_AT, anchor=anchor
+    )
+    assert expected in pdf_text(out)

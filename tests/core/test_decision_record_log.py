@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from postkit.core.paths import resources_dir
 from postkit.core.screening.audit import entries_for, verify_chain
 from postkit.core.screening.decision_record import write_decision_record
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import (
     Answer,
     AuditEntry,
@@ -26,14 +27,9 @@ from postkit.core.screening.records import (
     RequestRecord,
 )
 from postkit.core.screening.reference import checklist_codes
-from postkit.core.screening.requests import answer_item, create_request, decide, update_request
 from postkit.core.screening.risk import risk_summary
-from postkit.core.screening.sanctions_store import (
-    clear_matcher_cache,
-    import_sanctions_list,
-    judge_match,
-    screen_request,
-)
+from postkit.core.screening.sanctions_store import clear_matcher_cache, judge_match, screen_request
+from postkit.core.screening.service import answer_item, create_request, decide, update_request
 from tests.pdf_text import pdf_text
 
 SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"

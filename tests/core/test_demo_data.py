@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from postkit.core.activities.demo import GENERAL_THEMES, SECTOR_THEMES, seed_demo
 from postkit.core.activities.models import Activity, ActivitySector, ActivityTheme
 from postkit.core.activities.report import write_annual_report
 from postkit.core.db import open_database
-from postkit.core.demo import GENERAL_THEMES, SECTOR_THEMES, seed_demo
 from postkit.core.profile import load_profile
 from tests.pdf_text import pdf_text
 
@@ -146,7 +146,7 @@ def test_the_sector_theme_table_agrees_with_known_risks() -> None:
 
 
 def test_the_demo_states_no_law_as_in_force_that_is_not() -> None:
-    import postkit.core.demo as demo_module
+    import postkit.core.activities.demo as demo_module
 
     source = Path(demo_module.__file__).read_text(encoding="utf-8").lower()
     assert "child labour due diligence act" not in source
@@ -202,7 +202,8 @@ def test_english_titles_take_an_before_a_vowel(demo_session: Session) -> None:
 
 
 def test_the_whole_demo_holds_only_the_posts_own_survey_responses(tmp_path: Path) -> None:
-    from postkit.core.demo import DEMO_PROFILE, DEMO_RESPONDENTS, seed_everything
+    from postkit.core.demo_post import DEMO_PROFILE
+    from postkit.core.demo_seed import DEMO_RESPONDENTS, seed_everything
     from postkit.core.surveys.models import SurveyResponseRow
 
     database = open_database(tmp_path / "everything.sqlite3")

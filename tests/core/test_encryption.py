@@ -14,13 +14,8 @@ from postkit.core.activities.listing import count_activities
 from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity
 from postkit.core.db import Database, open_database
-from postkit.core.db.backup import (
-    automatic_backup,
-    backup_database,
-    check_backup,
-    list_backups,
-    restore_database,
-)
+from postkit.core.db.backup import automatic_backup, backup_database, check_backup, restore_database
+from postkit.core.db.backup_files import list_backups
 from postkit.core.db.database import connect
 from postkit.core.db.encryption import (
     SQLITE_HEADER,

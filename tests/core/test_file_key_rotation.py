@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from postkit.cli import main
-from postkit.core.activities.attachments import readable_attachment, store_attachment
-from postkit.core.activities.records import ActivityInput, AttachmentRecord
+from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity, delete_activities, get_activity
+from postkit.core.attachments import AttachmentRecord, readable_attachment, store_attachment
 from postkit.core.db import open_database
 from postkit.core.db.backup import backup_database, restore_database
 from postkit.core.db.encryption import change_passphrase

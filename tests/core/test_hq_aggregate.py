@@ -13,13 +13,13 @@ from sqlalchemy import func, select
 
 from postkit.core.db import Database
 from postkit.core.errors import CancelledError
-from postkit.core.hq.aggregate import collect_exports
 from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
+from postkit.core.hq.service import collect_exports
 from postkit.core.hq.summary import Summary, build_summary, write_summary_xlsx
 from postkit.core.surveys.export import responses_digest
 from postkit.core.surveys.forms import Form
-from postkit.core.surveys.responses import shipped_surveys_dir
+from postkit.core.surveys.service import shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 
 
@@ -224,7 +224,7 @@ def test_only_the_time_of_receipt_needs_converting_when_stored_on_sqlite() -> No
     # The SQLite inserts pass every other value to the driver as it is.
     from sqlalchemy.dialects import sqlite
 
-    from postkit.core.hq.aggregate import _RECEIPT_COLUMNS, _RESPONSE_COLUMNS
+    from postkit.core.hq.service import _RECEIPT_COLUMNS, _RESPONSE_COLUMNS
 
     dialect = sqlite.dialect()
     for row, columns in (
@@ -282,7 +282,7 @@ def test_the_summary_from_the_answers_just_read_equals_one_read_from_the_store(
 def test_a_response_missing_from_the_answers_kept_is_read_from_the_store(
     hq_database: Database, form: Form, exports: list[Path]
 ) -> None:
-    from postkit.core.hq.aggregate import StoredAnswers
+    from postkit.core.hq.service import StoredAnswers
     from postkit.core.hq.summary import summary_columns
 
     with hq_database.session() as session:

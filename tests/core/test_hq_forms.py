@@ -11,7 +11,7 @@ from postkit.core.errors import PostkitError
 from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.hq.forms import any_form, form_of, last_aggregated_form, sort_by_form
 from postkit.core.hq.summary import collect_and_summarise
-from postkit.core.surveys.responses import import_form, shipped_surveys_dir
+from postkit.core.surveys.service import import_form, shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 from tests.hq_exports import (
     CHECK_IN_ID,

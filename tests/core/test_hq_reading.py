@@ -15,7 +15,7 @@ from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.hq.reading import ExportRejected, read_export
 from postkit.core.surveys.export import canonical_value, responses_digest
 from postkit.core.surveys.forms import Form
-from postkit.core.surveys.responses import shipped_surveys_dir
+from postkit.core.surveys.service import shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 
 EVALUATION = shipped_surveys_dir() / "imvo_guidelines_evaluation.xlsx"

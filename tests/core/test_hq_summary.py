@@ -15,7 +15,7 @@ from postkit.core.hq.reading import read_export
 from postkit.core.hq.report import write_aggregate_report
 from postkit.core.hq.summary import build_summary, is_likert, write_summary_xlsx
 from postkit.core.surveys.forms import Form
-from postkit.core.surveys.responses import shipped_surveys_dir
+from postkit.core.surveys.service import shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 
 
@@ -124,7 +124,7 @@ def test_the_demo_exports_come_from_real_posts_answering_with_their_own_region(
 def test_the_report_has_its_charts_and_the_workbook_its_parts(
     hq_database: Database, form: Form, tmp_path: Path
 ) -> None:
-    from postkit.core.hq.aggregate import collect_exports
+    from postkit.core.hq.service import collect_exports
 
     paths = write_demo_exports(tmp_path / "exports", posts=8, responses=6)
     with hq_database.session() as session:
@@ -325,7 +325,7 @@ def test_bilateral_posts_on_headquarters_list_that_sent_nothing_are_missing(
     hq_database: Database, form: Form, tmp_path: Path
 ) -> None:
     from postkit.core import reference
-    from postkit.core.hq.aggregate import collect_exports
+    from postkit.core.hq.service import collect_exports
 
     paths = write_demo_exports(tmp_path / "exports", posts=3, responses=2)
     with hq_database.session() as session:

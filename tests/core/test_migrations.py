@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from postkit.core.activities.listing import activity_ids
 from postkit.core.activities.records import ActivityFilter
@@ -120,7 +120,7 @@ def test_activities_stored_without_a_post_get_the_profiles_post_on_upgrade(
 def test_a_decision_made_before_0009_upgrades_with_no_open_steps_recorded(
     tmp_path: Path,
 ) -> None:
-    from postkit.core.screening.requests import get_request
+    from postkit.core.screening.service import get_request
 
     database = connect(tmp_path / "old.sqlite3")
     upgrade(database.engine, "0007")
@@ -182,4 +182,45 @@ def test_lists_stored_twice_before_0010_are_merged_on_upgrade(tmp_path: Path) ->
             True,
         )
         assert session.execute(text("SELECT COUNT(*) FROM sanctions_entries")).scalar() == 1
+    upgraded.dispose()
+
+
+def test_requests_and_candidates_stored_before_0012_upgrade_undelisted_without_director_details(
+    tmp_path: Path,
+) -> None:
+    from postkit.core.screening.service import get_request
+
+    database = connect(tmp_path / "old.sqlite3")
+    upgrade(database.engine, "0011")
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO support_requests (id, uuid, company_name, kvk_number, directors, "
+                "support_kind, requested_on, handled_by, description, status, rationale, "
+                "conditions, decided_by, matcher_version, open_steps, open_steps_reason, "
+                "created_at, created_by, updated_at, updated_by) VALUES (4, 'r-4', 'Delta B.V.', "
+                "'', 'Ana Fictie', 'matchmaking', '2026-02-01', 'Ana', '', 'open', '', '', '', "
+                "'2', '', '', '2026-02-01 10:00:00', 'Ana', '2026-02-01 10:00:00', 'Ana')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO sanctions_matches (request_id, subject, subject_kind, entry_id, "
+                "entry_name, entry_schema, entry_details, score, matched_name, explanation, "
+                "judgement, judged_by, judgement_note) VALUES (4, 'Ana Fictie', 'director', "
+                "'x-1', 'Ana Fictie', 'Person', '', 100, 'Ana Fictie', '', 'open', '', '')"
+            )
+        )
+    database.dispose()
+
+    upgraded = open_database(tmp_path / "old.sqlite3")
+    assert current_revision(upgraded.engine) == HEAD_REVISION
+    with upgraded.session() as session:
+        record = get_request(session, 4)
+        assert record.data.directors == ("Ana Fictie",)
+        assert record.data.director_details == ()
+        (match,) = record.matches
+        assert not match.is_delisted
+    indexes = {index["name"] for index in inspect(upgraded.engine).get_indexes("sanctions_entries")}
+    assert "ix_sanctions_entries_list_id_entry_id" in indexes
     upgraded.dispose()

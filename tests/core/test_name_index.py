@@ -4,12 +4,9 @@ from sqlalchemy.orm import Session
 
 from postkit.core.paths import resources_dir
 from postkit.core.screening import sanctions_store
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.name_index import ListEntries, index_file
-from postkit.core.screening.sanctions_store import (
-    import_sanctions_list,
-    list_entries,
-    matcher_for,
-)
+from postkit.core.screening.sanctions_store import list_entries, matcher_for
 
 SAMPLE = resources_dir() / "sanctions" / "sample-targets.simple.csv"
 QUERIES = ("Evgeni Kvasnikov", "ACME EXAMPLE TRADING LTD", "Alexander Petrovarski")

@@ -14,7 +14,7 @@ ALLOWED = {
     ("postkit.cli", "_run_demo_seed"): "postkit demo seed",
     ("postkit.cli", "_run_demo_exports"): "postkit demo exports",
     ("postkit.cli", "_open_app"): "postkit --demo: the app on a fresh demo database",
-    ("postkit.ui.main_window", "_reset_demo"): "trainer mode, offered only in a demo session",
+    ("postkit.ui.practices.module", "_reset_demo"): "trainer mode, offered only in a demo session",
 }
 
 
@@ -78,9 +78,9 @@ def test_no_production_module_imports_a_demo_module() -> None:
     ("source", "module", "expected"),
     [
         (
-            "from postkit.core.demo import DEMO_POSTS",
+            "from postkit.core.activities.demo import DEMO_POSTS",
             "postkit.core.hq.summary",
-            "postkit.core.demo",
+            "postkit.core.activities.demo",
         ),
         ("from postkit.core.surveys.demo import X", "postkit.ui.hq.page", "postkit.core.surveys"),
         ("import postkit.core.hq.demo_exports", "postkit.x", "postkit.core.hq.demo_exports"),

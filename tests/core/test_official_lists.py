@@ -168,3 +168,13 @@ def test_an_eu_organisation_is_of_the_countries_of_its_addresses() -> None:
     assert by_id["EU.9001.01"].countries == ("ru",)
     assert by_id["EU.9003.05"].countries == ("by",)
     assert by_id["EU.9001.02"].countries == ("ru",)  # a person: citizenship only
+
+
+def test_a_un_organisation_is_of_the_countries_of_its_addresses() -> None:
+    """A UN ENTITY has no NATIONALITY; its ENTITY_ADDRESS's COUNTRY says where it is, as the
+    EU enterprise's address does. An individual's address is no nationality."""
+    listing = read_sanctions_list(UN)
+
+    by_id = {entry.id: entry for entry in listing.entries}
+    assert by_id["SKe.071"].countries == ("ru",)
+    assert by_id["SKi.044"].countries == ("cn",)

@@ -18,16 +18,12 @@ from postkit.core.errors import PostkitError
 from postkit.core.paths import resources_dir
 from postkit.core.screening import rescreening, sanctions_store
 from postkit.core.screening.audit import entries_for, verify_chain
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.models import SanctionsListRow
 from postkit.core.screening.records import RequestInput
-from postkit.core.screening.requests import create_request, get_request
 from postkit.core.screening.rescreening import rescreen_report
-from postkit.core.screening.sanctions_store import (
-    current_lists,
-    import_sanctions_list,
-    old_lists,
-    screen_request,
-)
+from postkit.core.screening.sanctions_store import current_lists, old_lists, screen_request
+from postkit.core.screening.service import create_request, get_request
 
 SAMPLES = resources_dir() / "sanctions"
 EU = SAMPLES / "sample-eu-fsf.xml"
@@ -228,11 +224,11 @@ def test_unfinished_rescreening_is_found_and_finished_on_start(
     monkeypatch.undo()
     assert newer.rescreened_at is None
 
-    finished = sanctions_store.finish_rescreening(session, ACTOR, TODAY)
+    finished = rescreening.finish_rescreening(session, ACTOR, TODAY)
 
     assert finished == [newer.id]
     assert len(rescreen_report(session, newer.id).requests) == 1
-    assert sanctions_store.finish_rescreening(session, ACTOR, TODAY) == []
+    assert rescreening.finish_rescreening(session, ACTOR, TODAY) == []
 
 
 def test_the_decision_record_names_each_list_and_each_candidates_regulation(

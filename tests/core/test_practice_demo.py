@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
-from postkit.core.activities.attachments import attachment_path
+from postkit.core.attachments import attachment_path
 from postkit.core.db import Database
 from postkit.core.practices.booklet import write_booklet
 from postkit.core.practices.demo import seed_practices_demo

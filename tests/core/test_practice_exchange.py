@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from postkit.core.activities.attachments import attachment_path
+from postkit.core.attachments import attachment_path
 from postkit.core.db import Database
 from postkit.core.db.database import connect
 from postkit.core.errors import PostkitError

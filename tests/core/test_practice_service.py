@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from postkit.core.activities.attachments import attachment_path, store_attachment
 from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity
+from postkit.core.attachments import attachment_path, store_attachment
 from postkit.core.db import Database
 from postkit.core.errors import NotFoundError, ValidationError
 from postkit.core.practices.commands import EditPractice

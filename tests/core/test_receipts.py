@@ -23,20 +23,19 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from postkit.core import hq
+from postkit.core import receipt_format
 from postkit.core.db import Database, open_database
-from postkit.core.hq.aggregate import ACCEPTED, REFUSED, collect_exports
 from postkit.core.hq.reading import ExportRejected, read_export
-from postkit.core.hq.receipts import (
+from postkit.core.hq.receipts import build_receipts, write_receipts
+from postkit.core.hq.service import ACCEPTED, REFUSED, collect_exports
+from postkit.core.receipt_format import (
     RECEIPT_FORMAT,
     Receipt,
     ReceiptEntry,
-    build_receipts,
     post_slug,
     receipt_digest,
-    write_receipts,
 )
-from postkit.core.hq.signing import (
+from postkit.core.receipt_signing import (
     export_public_key,
     hq_signing_key,
     key_fingerprint,
@@ -56,8 +55,8 @@ from postkit.core.surveys.receipts import (
     read_receipt,
     record_sent_export,
 )
-from postkit.core.surveys.responses import import_form, start_response, submit_response
 from postkit.core.surveys.sent_exports import SentExportRow
+from postkit.core.surveys.service import import_form, start_response, submit_response
 from postkit.core.surveys.xlsform import load_form
 from postkit.core.untrusted import load_json
 from tests.conftest import TEST_PROFILE
@@ -209,7 +208,7 @@ def test_an_export_never_confirmed_is_overdue_after_the_set_days(
 
 
 def test_the_statuses_headquarters_stores_are_the_ones_a_receipt_knows() -> None:
-    assert (hq.receipts.ACCEPTED, hq.receipts.REFUSED) == (ACCEPTED, REFUSED)
+    assert (receipt_format.ACCEPTED, receipt_format.REFUSED) == (ACCEPTED, REFUSED)
 
 
 def test_a_receipt_names_every_file_of_the_post_with_its_outcome_and_hash(

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from postkit.core.errors import CancelledError, PostkitError
 from postkit.core.screening import sanctions_store
 from postkit.core.screening.audit import entries_for, verify_chain
+from postkit.core.screening.list_import import import_list, import_sanctions_list
 from postkit.core.screening.models import SupportRequestRow
 from postkit.core.screening.records import (
     Decision,
@@ -19,20 +20,14 @@ from postkit.core.screening.records import (
     RequestInput,
     Status,
 )
-from postkit.core.screening.requests import create_request, decide, get_request
 from postkit.core.screening.rescreening import (
+    finish_rescreening,
     rescreen_after_import,
     rescreen_report,
     year_before,
 )
-from postkit.core.screening.sanctions_store import (
-    current_lists,
-    finish_rescreening,
-    import_list,
-    import_sanctions_list,
-    judge_match,
-    screen_request,
-)
+from postkit.core.screening.sanctions_store import current_lists, judge_match, screen_request
+from postkit.core.screening.service import create_request, decide, get_request
 
 ACTOR = "Tess Tester"
 # Decided with checklist steps still open, which takes a reason.

@@ -13,9 +13,9 @@ from postkit.core.profile import load_profile
 from postkit.core.screening.audit import entries_for, verify_chain
 from postkit.core.screening.demo import seed_screening_demo
 from postkit.core.screening.records import Answer, Judgement, Outcome, RiskLevel, Status
-from postkit.core.screening.requests import list_requests
 from postkit.core.screening.risk import risk_summary
 from postkit.core.screening.sanctions_store import current_list
+from postkit.core.screening.service import list_requests
 
 TODAY = date(2026, 6, 1)
 

@@ -17,7 +17,7 @@ from postkit.core.screening.records import (
     RequestInput,
     Status,
 )
-from postkit.core.screening.requests import (
+from postkit.core.screening.service import (
     RequestDecidedError,
     add_evidence,
     answer_item,

@@ -11,19 +11,34 @@ from sqlalchemy.orm import Session
 
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.paths import resources_dir
-from postkit.core.screening import sanctions_store
+from postkit.core.screening import list_import, sanctions_store
 from postkit.core.screening.audit import entries_for, verify_chain
-from postkit.core.screening.matching import DEFAULT_THRESHOLD, MATCHER_VERSION
+from postkit.core.screening.list_import import import_sanctions_list
+from postkit.core.screening.matching import (
+    DEFAULT_THRESHOLD,
+    MATCHER_VERSION,
+    explanation_text,
+)
 from postkit.core.screening.models import AuditEntryRow, SanctionsEntryRow, SanctionsListRow
 from postkit.core.screening.records import (
     Answer,
     Decision,
+    DirectorDetails,
     Judgement,
     Outcome,
     RequestInput,
     SanctionsListInfo,
 )
-from postkit.core.screening.requests import (
+from postkit.core.screening.sanctions import read_sanctions_csv
+from postkit.core.screening.sanctions_store import (
+    current_list,
+    judge_match,
+    list_entries,
+    matcher_for,
+    screen_request,
+    screening_finding,
+)
+from postkit.core.screening.service import (
     RequestDecidedError,
     answer_item,
     confirm_answer,
@@ -32,16 +47,6 @@ from postkit.core.screening.requests import (
     get_request,
     list_requests,
     update_request,
-)
-from postkit.core.screening.sanctions import read_sanctions_csv
-from postkit.core.screening.sanctions_store import (
-    current_list,
-    import_sanctions_list,
-    judge_match,
-    list_entries,
-    matcher_for,
-    screen_request,
-    screening_finding,
 )
 
 ACTOR = "Tess Tester"
@@ -155,7 +160,7 @@ def test_a_failure_while_storing_rolls_the_whole_list_back(
     def failing_log(*args: object) -> None:
         raise PostkitError("disk full")
 
-    monkeypatch.setattr(sanctions_store, "append_entry", failing_log)
+    monkeypatch.setattr(list_import, "append_entry", failing_log)
     with pytest.raises(PostkitError, match="disk full"):
         import_sanctions_list(session, path, ACTOR)
 
@@ -427,3 +432,56 @@ def test_the_companys_country_raises_or_lowers_a_listed_company_and_says_why(
     assert away.score < home.score
     assert "country nl, listed kz (-10)" in away.explanation
     assert "country nl as listed (+3)" in home.explanation
+
+
+def test_a_directors_date_of_birth_and_nationality_weigh_in_and_the_explanation_says_why(
+    session: Session, tmp_path: Path
+) -> None:
+    rows = [
+        ["p-same", "Person", "Anton Orlovsky", "", "1970-01-01", "ru", "2025-01-02T00:00:00"],
+        ["p-other", "Person", "Anton Orlovsky", "", "1985-06-30", "by", "2025-01-02T00:00:00"],
+    ]
+    import_sanctions_list(session, _write_list(tmp_path / "list.csv", rows), ACTOR)
+    data = replace(
+        DATA,
+        directors=("Anton Orlovsky", "Erik Jansen"),
+        director_details=(DirectorDetails("Anton Orlovsky", "1970-01-01", "RU"),),
+    )
+    request = create_request(session, data, ACTOR)
+    assert request.data.director_details == (DirectorDetails("Anton Orlovsky", "1970-01-01", "RU"),)
+
+    record = screen_request(session, request.id, ACTOR)
+
+    by_entry = {match.entry_id: match for match in record.matches}
+    same, other = by_entry["p-same"], by_entry["p-other"]
+    assert same.score > other.score
+    assert "date of birth 1970-01-01 as listed (+5)" in same.explanation
+    assert "country ru as listed (+3)" in same.explanation
+    assert "date of birth 1970-01-01, listed 1985-06-30 (-20)" in other.explanation
+    assert "country ru, listed by (-10)" in other.explanation
+    dutch = explanation_text(other.explanation, "nl")
+    assert "geboortedatum 1970-01-01, vermeld 1985-06-30 (-20)" in dutch
+    assert "land ru, vermeld by (-10)" in dutch
+
+
+def test_a_directors_details_are_checked_and_changing_them_voids_the_screening(
+    session: Session, sample_list: SanctionsListInfo
+) -> None:
+    details = (DirectorDetails("Erik Jansen", "1961-13-40", ""),)
+    with pytest.raises(ValidationError, match="director_details"):
+        create_request(session, replace(DATA, director_details=details), ACTOR)
+    details = (DirectorDetails("Erik Jansen", "", "XX"),)
+    with pytest.raises(ValidationError, match="director_details"):
+        create_request(session, replace(DATA, director_details=details), ACTOR)
+    # Details of a name that is no director, or with nothing known, are not kept.
+    stray = (DirectorDetails("Nobody", "1960", ""), DirectorDetails("Erik Jansen", "", ""))
+    request = create_request(session, replace(DATA, director_details=stray), ACTOR)
+    assert request.data.director_details == ()
+    screen_request(session, request.id, ACTOR)
+
+    known = (DirectorDetails("Erik Jansen", "1961-09", "nl"),)
+    record = update_request(session, request.id, replace(DATA, director_details=known), ACTOR)
+
+    assert record.data.director_details == (DirectorDetails("Erik Jansen", "1961-09", "NL"),)
+    assert record.screened_at is None
+    assert entries_for(session, request.id)[-1].details["screening_voided"] is True

@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from postkit.core.activities.attachments import (
+from postkit.core.activities.records import ActivityInput
+from postkit.core.activities.service import create_activity, get_activity
+from postkit.core.attachments import (
+    AttachmentRecord,
     attachment_path,
     readable_attachment,
     store_attachment,
 )
-from postkit.core.activities.records import ActivityInput, AttachmentRecord
-from postkit.core.activities.service import create_activity, get_activity
 from postkit.core.db import Database, open_database
 from postkit.core.errors import PostkitError
 from postkit.core.sealed_files import KEY_FILE, OPENED_PREFIX, load_file_key, unseal

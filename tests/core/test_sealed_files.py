@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from postkit.core.activities.attachments import (
+from postkit.core.activities.records import ActivityInput
+from postkit.core.activities.service import create_activity, get_activity
+from postkit.core.attachments import (
     attachment_path,
     readable_attachment,
     store_attachment,
 )
-from postkit.core.activities.records import ActivityInput
-from postkit.core.activities.service import create_activity, get_activity
 from postkit.core.db import Database, open_database
 from postkit.core.db.encryption import change_passphrase, protect_database
 from postkit.core.paths import files_dir_for

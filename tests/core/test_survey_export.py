@@ -17,7 +17,7 @@ from postkit.core.surveys.export import (
     export_responses_xlsx,
     responses_digest,
 )
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     find_form,
     import_form,
     start_response,

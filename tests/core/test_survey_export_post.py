@@ -24,7 +24,7 @@ from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export import export_responses_xlsx
 from postkit.core.surveys.export_plan import OTHER_VERSION, plan_export
 from postkit.core.surveys.receipts import list_sent_exports
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     DRAFT,
     REGION_QUESTION,
     ensure_shipped_forms,

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
 from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
-from postkit.core.surveys.responses import import_form, start_response, submit_response
+from postkit.core.surveys.service import import_form, start_response, submit_response
 from tests.conftest import TEST_PROFILE
 from tests.core.test_survey_engine import TODAY, write_form
 

@@ -16,7 +16,7 @@ from postkit.core.sealed_files import forget_key, is_sealed, remember_key
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export import export_responses_xlsx
 from postkit.core.surveys.files import parse_file_answer, store_survey_file, stored_file
-from postkit.core.surveys.responses import import_form, start_response, submit_response
+from postkit.core.surveys.service import import_form, start_response, submit_response
 from postkit.core.surveys.xlsform import load_form
 from tests.core.test_survey_engine import EN, write_form
 

@@ -53,7 +53,7 @@ class _TableScope(RepeatScope):
     def __len__(self) -> int:
         return len(ANSWERS)
 
-    def position(self) -> int:
+    def position(self, levels: int = 1) -> int:
         return 1
 
     def indexed(self, name: str, steps: tuple[tuple[str, int], ...]) -> object:
@@ -211,10 +211,15 @@ def _run_javarosa(tmp_path: Path, expressions: list[str]) -> list[str]:
     `#locale xx` among them sets the device's locale for those after it and gives none."""
     from pyxform.xls2xform import convert
 
+    return _run_javarosa_form(tmp_path, convert(_xlsform(), form_name="data").xform, expressions)
+
+
+def _run_javarosa_form(tmp_path: Path, xform: str, expressions: list[str]) -> list[str]:
+    """JavaRosa's result of each expression (a line each, see _run_javarosa) over an XForm."""
     java = shutil.which("java")
     assert java, "the oracle needs Java: install a JDK (default-jdk-headless)"
     form = tmp_path / "form.xml"
-    form.write_text(convert(_xlsform(), form_name="data").xform, encoding="utf-8")
+    form.write_text(xform, encoding="utf-8")
     finished = subprocess.run(
         [
             java,

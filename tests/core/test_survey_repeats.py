@@ -294,3 +294,78 @@ def test_a_repeat_is_a_page_of_its_own_inside_a_plain_group_and_on_a_field_list_
         assert session.page_of(name) == visit_page
     assert session.page_of("trip") == pages[0]  # a plain group is where its first question is
     assert session.page_of("action@1") == pages[3]
+
+
+# Paging inside repeats, as ODK Collect pages them: each instance's questions a screen each
+# (a field-list group, or a field-list repeat's instance, one screen), then for a repeat the
+# respondent fills the "add another?" prompt; a repeat_count repeat has none.
+
+
+def _steps(session: FormSession, repeat: str) -> list[tuple[str, tuple[str, ...], bool]]:
+    page = session.page_of(repeat)
+    assert page is not None
+    return [(step.key, step.questions, step.prompt) for step in session.steps(page)]
+
+
+def test_a_repeat_s_page_steps_through_each_instance_s_questions(form: Form) -> None:
+    session = FormSession(form)
+    session.set_answers({"visits": 2, "people@2": 3})
+    assert _steps(session, "visit") == [
+        ("company@1", ("company@1",), False),
+        ("people@1", ("people@1",), False),
+        # women@1 is not relevant (no participants): skipped, as its page would be
+        ("contact_name@1.1", ("contact_name@1.1",), False),
+        ("role@1.1", ("role@1.1",), False),
+        ("contact@1", (), True),  # add another contact?
+        ("company@2", ("company@2",), False),
+        ("people@2", ("people@2",), False),
+        ("women@2", ("women@2",), False),
+        ("contact_name@2.1", ("contact_name@2.1",), False),
+        ("role@2.1", ("role@2.1",), False),
+        ("contact@2", (), True),
+    ]
+    session.add_instance("contact@1")
+    keys = [key for key, _, _ in _steps(session, "visit")]
+    assert keys[4:7] == ["contact_name@1.2", "role@1.2", "contact@1"]
+    # Every step is on the repeat's page, and step_of finds the one a slot is on.
+    page = session.page_of("visit")
+    assert page is not None
+    assert session.step_of(page, "role@1.2") == 5
+    assert session.step_of(page, "company") is None
+
+
+def test_a_repeat_the_respondent_fills_ends_with_its_prompt_even_without_instances(
+    tmp_path: Path,
+) -> None:
+    session = FormSession(
+        load_form(
+            _form(
+                tmp_path,
+                [
+                    ["begin repeat", "visit", "Visit"],
+                    ["begin group", "who", "Who", "", "", "", "", "", "", "field-list"],
+                    ["text", "company", "Company"],
+                    ["text", "city", "City"],
+                    ["end group"],
+                    ["text", "notes", "Notes"],
+                    ["end repeat"],
+                    ["begin repeat", "follow", "Follow-up", "", "", "", "", "", "", "field-list"],
+                    ["text", "action", "Action"],
+                    ["text", "owner", "Owner"],
+                    ["end repeat"],
+                ],
+            )
+        )
+    )
+    # A field-list group in an instance is one step; a field-list repeat's instance too.
+    assert _steps(session, "visit") == [
+        ("who@1", ("company@1", "city@1"), False),
+        ("notes@1", ("notes@1",), False),
+        ("visit", (), True),
+    ]
+    assert _steps(session, "follow") == [
+        ("follow@1", ("action@1", "owner@1"), False),
+        ("follow", (), True),
+    ]
+    session.remove_instance("visit@1")
+    assert _steps(session, "visit") == [("visit", (), True)]

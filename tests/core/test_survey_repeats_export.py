@@ -13,7 +13,7 @@ from postkit.core.db import Database
 from postkit.core.hq.reading import ExportRejected, read_export
 from postkit.core.hq.summary import build_summary, is_likert, write_summary_xlsx
 from postkit.core.surveys.export import export_responses_xlsx
-from postkit.core.surveys.responses import import_form, start_response, submit_response
+from postkit.core.surveys.service import import_form, start_response, submit_response
 from postkit.core.surveys.xlsform import load_form
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "xlsforms"
@@ -64,7 +64,7 @@ def _export(session: Session, path: Path) -> Path:
 
 def test_each_repeat_gets_a_sheet_tied_to_its_parent_rows(session: Session, tmp_path: Path) -> None:
     sheets = _sheets(_export(session, tmp_path / "visits.xlsx"))
-    assert list(sheets) == ["responses", "visit", "contact", "labels", "meta"]
+    assert list(sheets) == ["responses", "visit", "contact", "audit", "labels", "meta"]
     responses = sheets["responses"]
     assert [row["_index"] for row in responses] == [1, 2]
     assert "company" not in responses[0]  # asked in the repeat: on its own sheet
@@ -133,7 +133,7 @@ def test_likert_items_are_recognised_by_their_choices() -> None:
 def test_headquarters_summarises_repeats_likert_items_and_lists_metadata(
     session: Session, hq_database: Database, tmp_path: Path
 ) -> None:
-    from postkit.core.hq.aggregate import collect_exports
+    from postkit.core.hq.service import collect_exports
 
     exports = tmp_path / "exports"
     exports.mkdir()
@@ -156,7 +156,8 @@ def test_headquarters_summarises_repeats_likert_items_and_lists_metadata(
     selects = {select.name: select for select in summary.selects}
     assert {c.name: c.count for c in selects["signed"].choices} == {"yes": 1, "no": 0}
     metadata = {column.name: column for column in summary.metadata}
-    assert set(metadata) == {"start", "end", "today", "deviceid", "username", "campaign"}
+    metadata_columns = {"start", "end", "today", "deviceid", "username", "audit", "campaign"}
+    assert set(metadata) == metadata_columns
     assert metadata["start"].answered == 2 and metadata["campaign"].type == "hidden"
     assert "start" not in selects and "start" not in opened
 
@@ -173,7 +174,7 @@ def test_headquarters_summarises_repeats_likert_items_and_lists_metadata(
 
 def test_a_draft_keeps_its_instances_when_saved_and_opened_again(session: Session) -> None:
     from postkit.core.surveys.engine import FormSession
-    from postkit.core.surveys.responses import get_response, load_definition, save_draft
+    from postkit.core.surveys.service import get_response, load_definition, save_draft
 
     info = import_form(session, VISITS, "Tess Tester")
     draft = start_response(session, info.id, "Embassy Testland", "en", True)
@@ -193,8 +194,8 @@ def test_the_headquarters_report_is_written_for_a_form_with_repeats(
 ) -> None:
     from pypdf import PdfReader
 
-    from postkit.core.hq.aggregate import collect_exports
     from postkit.core.hq.report import write_aggregate_report
+    from postkit.core.hq.service import collect_exports
 
     exports = tmp_path / "exports"
     exports.mkdir()
@@ -246,6 +247,7 @@ def test_a_csv_export_writes_a_file_per_repeat_beside_the_main_one(
             return list(csv.DictReader(f))
 
     assert sorted(p.name for p in folder.iterdir()) == [
+        "out-audit.csv",
         "out-contact.csv",
         "out-visit.csv",
         "out.csv",

@@ -13,7 +13,7 @@ from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.surveys.demo import EVALUATION_FORM_ID, seed_survey_demo
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.models import SurveyFormRow, SurveyResponseRow
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     DRAFT,
     SUBMITTED,
     discard_draft,

@@ -15,7 +15,7 @@ from postkit.core.hq.reading import ExportRejected, read_export
 from postkit.core.practices.exchange import ExchangeFileError, read_exchange_file
 from postkit.core.screening.risk import import_risk_table
 from postkit.core.surveys.receipts import ReceiptError, read_receipt
-from postkit.core.surveys.responses import shipped_surveys_dir
+from postkit.core.surveys.service import shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form, validate_form
 from postkit.core.untrusted import (
     MAX_JSON_DEPTH,

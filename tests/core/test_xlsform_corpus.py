@@ -3,7 +3,9 @@ documentation write them load, convert with pyxform itself, run and export."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -14,10 +16,11 @@ from pyxform.builder import create_survey_from_xls
 from sqlalchemy.orm import Session
 
 from postkit.core.errors import ValidationError
+from postkit.core.hq.reading import read_export
 from postkit.core.surveys.engine import FormSession
-from postkit.core.surveys.export import export_responses_xlsx
+from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
 from postkit.core.surveys.forms import Question
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     import_form,
     list_responses,
     session_metadata,
@@ -31,6 +34,7 @@ KOBO = CORPUS / "kobo_due_diligence.xlsx"
 NEW_TYPES = CORPUS / "all_new_types.xlsx"
 PLAIN = CORPUS / "plain_form.xlsx"
 NOW = datetime(2027, 3, 1, 9, 30).astimezone()
+AUDIT_HEADER = ("_submission__uuid", "event", "node", "start", "end")
 
 
 def _generator():  # type: ignore[no-untyped-def]
@@ -120,13 +124,17 @@ def test_metadata_is_filled_in_without_being_shown() -> None:
     assert (session.value("username"), session.value("deviceid")) == ("Tess", "d-1")
     assert session.value("end") is None
     assert all(page.items[0].name not in {"start", "end", "audit"} for page in session.pages())
-    session.record_visit("role", NOW)
-    session.record_visit("region", NOW)
+    session.focus("role", NOW)
+    session.focus("region", NOW)
     session.finish(NOW)
     assert session.value("end") == NOW.isoformat(timespec="seconds")
     log = str(session.value("audit")).splitlines()
-    assert log[0] == "event,node,start"
-    assert [line.split(",")[1] for line in log[1:]] == ["role", "region"]
+    assert log[0] == "event,node,start,end"
+    assert [line.split(",")[:2] for line in log[1:]] == [
+        ["question", "/data/about/role"],
+        ["question", "/data/about/region"],
+        ["form finalize", ""],
+    ]
 
 
 def test_a_resumed_response_keeps_its_start() -> None:
@@ -262,3 +270,138 @@ def test_instance_name_titles_each_response_in_the_list(session: Session) -> Non
     answers = {"role": "head", "region": "asia", "country": "india", "companies": 1}
     submit_response(session, draft.id, answers)
     assert [response.title for response in list_responses(session, info.id)] == ["head - india"]
+
+
+def test_the_audit_is_exported_as_odk_and_kobo_export_it(session: Session, tmp_path: Path) -> None:
+    """The response's column names its audit.csv, as KoboToolbox and ODK Central do, and an
+    `audit` sheet holds every response's events, as ODK Central's merged audit export does."""
+    info = import_form(session, KOBO, "Tess Tester")
+    draft = start_response(session, info.id, "Embassy Testland", "en", True)
+    log = "event,node,start,end\nform start,,1000,\nquestion,/data/about/role,1000,2500"
+    answers = {"role": "staff", "region": "asia", "companies": 1, "consent": "OK", "audit": log}
+    submitted = submit_response(session, draft.id, answers)
+    path = tmp_path / "export.xlsx"
+    export_responses_xlsx(session, info.id, path, "Embassy Testland")
+    cells = _cells(path)
+    header, row = cells["responses"][0], cells["responses"][1]
+    assert dict(zip(header, row, strict=True))["audit"] == "audit.csv"
+    audit = [(*row, *(None,) * (5 - len(row))) for row in cells["audit"]]  # trailing blanks
+    assert audit[:3] == [
+        AUDIT_HEADER,
+        (submitted.uuid, "form start", None, 1000, None),
+        (submitted.uuid, "question", "/data/about/role", 1000, 2500),
+    ]
+    # Submitting finalizes the response, once.
+    assert [row[1] for row in audit[3:]] == ["form finalize"]
+    meta = dict(cells["meta"][1:])
+    assert meta["audit"] == "audit"
+    assert meta["sha256:audit"]
+    # Headquarters reads it as any export; the audit is a metadata column it only lists.
+    (read,) = read_export(path, load_form(KOBO)).records()
+    assert read["audit"] == "audit.csv"
+    # The CSV export: the audit sheet's rows in a file beside the responses' own.
+    export_responses_csv(session, info.id, tmp_path / "out.csv", "Embassy Testland")
+    with (tmp_path / "out-audit.csv").open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[:2] == [list(AUDIT_HEADER), [submitted.uuid, "form start", "", "1000", ""]]
+
+
+# What issue 14 names, each to be written in at least one form of the corpus.
+NAMED_FUNCTIONS = (
+    "now", "format-date", "format-date-time", "date-time", "decimal-date-time", "pow", "sqrt",
+    "exp", "log", "abs", "ceiling", "floor", "max", "min", "jr:choice-name", "once", "uuid",
+    "join", "substring-before", "substring-after", "translate", "normalize-space",
+    "boolean-from-string", "coalesce", "digest", "position", "indexed-repeat", "sum", "count",
+)  # fmt: skip
+NAMED_TYPES = (
+    "select one from", "select all that apply from", "or_other", "or specify other",
+    "phone number", "int", "string", "select1", "start", "end", "today", "deviceid", "username",
+    "audit", "phonenumber", "simserial", "email", "time", "dateTime", "range", "rank", "hidden",
+    "geopoint", "geotrace", "geoshape", "image", "audio", "video", "file", "barcode",
+    "begin repeat", "end repeat", "calculate", "acknowledge", "note",
+)  # fmt: skip
+NAMED_APPEARANCES = (
+    "field-list", "table-list", "likert", "minimal", "horizontal", "multiline", "quick",
+)  # fmt: skip
+NAMED_COLUMNS = (
+    "calculation", "trigger", "default", "read_only", "relevant", "required", "choice_filter",
+    "repeat_count", "constraint_message", "required_message", "hint", "parameters", "image",
+    "audio", "video", "appearance",
+)  # fmt: skip
+NAMED_SETTINGS = (
+    "form_id", "id_string", "version", "form_title", "default_language", "instance_name",
+    "style", "allow_choice_duplicates",
+)  # fmt: skip
+
+
+def _corpus_sheets() -> dict[str, dict[str, list[tuple[object, ...]]]]:
+    return {path.name: _cells(path) for path in sorted(CORPUS.glob("*.xlsx"))}
+
+
+def test_the_corpus_writes_every_function_type_appearance_and_column_the_issue_names() -> None:
+    forms = _corpus_sheets()
+    surveys = [sheets["survey"] for sheets in forms.values()]
+    headers = [str(cell).split(":")[0] for rows in surveys for cell in rows[0] if cell]
+    cells = [str(cell) for rows in surveys for row in rows[1:] for cell in row if cell]
+    types = [str(row[0]) for rows in surveys for row in rows[1:] if row and row[0]]
+    appearances = {
+        word
+        for rows in surveys
+        for row in rows[1:]
+        for header, cell in zip(rows[0], row, strict=False)
+        if header == "appearance" and cell
+        for word in str(cell).split()
+    }
+    settings = {str(cell) for sheets in forms.values() for cell in sheets.get("settings", [[]])[0]}
+    missing = [f"function {name}()" for name in NAMED_FUNCTIONS if not any(
+        re.search(rf"(?<![\w:-]){re.escape(name)}\s*\(", cell) for cell in cells
+    )]  # fmt: skip
+    missing += [f"type {name}" for name in NAMED_TYPES if not any(
+        re.search(rf"(^|\s){re.escape(name)}($|\s)", kind) for kind in types
+    )]  # fmt: skip
+    missing += [f"appearance {name}" for name in NAMED_APPEARANCES if name not in appearances]
+    missing += [f"column {name}" for name in NAMED_COLUMNS if name not in headers]
+    missing += [f"setting {name}" for name in NAMED_SETTINGS if name not in settings]
+    assert not missing, missing
+
+
+FOLLOW_UP = CORPUS / "kobo_follow_up.xlsx"
+# JavaRosa (ODK Collect) has no ceiling() or floor(); postkit computes them as XPath 2 and
+# Enketo do (see odk_expression_table.py), so their rows are left out of the oracle's form.
+JAVAROSA_LACKS = {"c_ceiling": 1235.0, "c_floor": 1234.0}
+
+
+@pytest.mark.slow
+def test_each_function_of_the_follow_up_form_computes_as_odk_collect_does(tmp_path: Path) -> None:
+    """The follow-up form's calculations (every function the issue names) as postkit computes
+    them, against JavaRosa's values of the same form converted by pyxform."""
+    from pyxform.xls2xform import convert
+
+    from tests.core.test_survey_odk_semantics import _javarosa_value, _run_javarosa_form, agrees
+
+    session = FormSession(load_form(FOLLOW_UP), now=NOW)
+    names = [q.name for q in session.form.fields() if q.name.startswith("c_")]
+    assert {name: session.value(name) for name in JAVAROSA_LACKS} == JAVAROSA_LACKS
+    assert str(session.value("c_now")).startswith(str(datetime.now().year))
+    assert re.fullmatch(r"[0-9a-f-]{36}", str(session.value("c_uuid")))
+    asked = [name for name in names if name not in {*JAVAROSA_LACKS, "c_now", "c_uuid"}]
+    sheets = _generator().FORMS[FOLLOW_UP.name]
+    sheets = {
+        title: [
+            row for row in rows if not (title == "survey" and row[1:2] and row[1] in JAVAROSA_LACKS)
+        ]
+        for title, rows in sheets.items()
+    }
+    written = _generator().write(tmp_path / "follow_up.xlsx", sheets)
+    xform = convert(str(written), form_name="data").xform
+    lines = _run_javarosa_form(
+        tmp_path, xform, [f"/data/{name}" for name in asked] + ["ceiling(1.5)", "floor(1.5)"]
+    )
+    javarosa = dict(zip(asked, map(_javarosa_value, lines), strict=False))
+    wrong = {
+        name: (session.value(name), javarosa[name])
+        for name in asked
+        if not agrees(session.value(name), javarosa[name])
+    }
+    assert not wrong, wrong
+    assert all(line.startswith("Error\t") for line in lines[-2:])

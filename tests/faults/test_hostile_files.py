@@ -27,7 +27,7 @@ import pytest
 from postkit.core.db import open_database
 from postkit.core.paths import DATA_DIR_ENV_VAR
 from postkit.core.profile import save_profile
-from postkit.core.surveys.responses import ensure_shipped_forms
+from postkit.core.surveys.service import ensure_shipped_forms
 from tests.conftest import TEST_PROFILE
 from tests.faults.hostile_files import OVERSIZED, hostile_contents, write_oversized
 
@@ -59,7 +59,7 @@ def _cli(*argv: str) -> Callable[[Path, Path, Path], int]:
 def _import_form(file: Path, database: Path, scratch: Path) -> int:
     """What Surveys > Add survey calls (the window shows the error it raises)."""
     from postkit.core.errors import PostkitError
-    from postkit.core.surveys.responses import import_form
+    from postkit.core.surveys.service import import_form
 
     db = open_database(database)
     try:

@@ -90,7 +90,7 @@ def post(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A post's database with the demo in it and two backups, copied for each trial."""
     from postkit.core.db import open_database
     from postkit.core.db.backup import backup_database
-    from postkit.core.demo import seed_everything
+    from postkit.core.demo_seed import seed_everything
 
     path = tmp_path_factory.mktemp("post") / "postkit.sqlite3"
     database = open_database(path)
@@ -144,7 +144,7 @@ def test_killed_demo_seed(post: Path, tmp_path: Path, delay: float) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", _delays("backup", 0.5, 3.0))
 def test_killed_backup(post: Path, tmp_path: Path, delay: float) -> None:
-    from postkit.core.db.backup import list_backups
+    from postkit.core.db.backup_files import list_backups
 
     database = _copy(post, tmp_path / "post")
     before = _opens(database)
@@ -164,7 +164,7 @@ def test_killed_backup(post: Path, tmp_path: Path, delay: float) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", _delays("restore", 0.5, 3.0))
 def test_killed_restore(post: Path, tmp_path: Path, delay: float) -> None:
-    from postkit.core.db.backup import list_backups
+    from postkit.core.db.backup_files import list_backups
 
     database = _copy(post, tmp_path / "post")
     backup = list_backups(database)[-1]
@@ -187,7 +187,7 @@ def test_killed_restore(post: Path, tmp_path: Path, delay: float) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", _delays("protect", 0.8, 6.0, trials=3))
 def test_killed_db_protect(post: Path, tmp_path: Path, delay: float) -> None:
-    from postkit.core.db.backup import list_backups
+    from postkit.core.db.backup_files import list_backups
     from postkit.core.db.encryption import is_protected
 
     database = _copy(post, tmp_path / "post")
@@ -385,7 +385,7 @@ def test_killed_import_of_a_large_eu_list(
 @pytest.fixture(scope="module")
 def shared_practices(post: Path, tmp_path_factory: pytest.TempPathFactory) -> Clean:
     """A .postkit file of many practices (a few with an attached file) from another post."""
-    from postkit.core.activities.attachments import store_attachment
+    from postkit.core.attachments import store_attachment
     from postkit.core.db import open_database
     from postkit.core.practices.exchange import export_practices
     from postkit.core.practices.records import PUBLISHED, PracticeInput

@@ -11,7 +11,8 @@ from postkit.cli import main
 from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity
 from postkit.core.db import open_database
-from postkit.core.db.backup import backup_database, backups_dir, list_backups
+from postkit.core.db.backup import backup_database
+from postkit.core.db.backup_files import backups_dir, list_backups
 from postkit.core.db.encryption import is_protected, protect_database
 
 PASSPHRASE = "kilimanjaro at dawn"

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from postkit.core.db import open_database
-from postkit.core.db.backup import backup_database, list_backups
-from postkit.core.demo import seed_everything
+from postkit.core.db.backup import backup_database
+from postkit.core.db.backup_files import list_backups
+from postkit.core.demo_seed import seed_everything
 from tests.faults.processes import count, integrity, run, start
 
 SEED_ACTIVITIES = 1500

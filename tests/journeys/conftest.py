@@ -136,6 +136,10 @@ def open_main_window(
         qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # As a person waits for the list to appear: pages read the database off the GUI thread.
+    runner = getattr(window, "runner", None)
+    if runner is not None:
+        assert runner.wait_idle()
     return window
 
 
@@ -155,8 +159,8 @@ def main_window(
     """The real main window over a new post's database (profile: the test post)."""
     window = open_main_window(qtbot, database, journey_settings)
     yield window
-    if window.job is not None:
-        window.job.wait()
+    if window.runner is not None:
+        window.runner.wait_idle()
 
 
 def menu_command(window: QMainWindow, menu: str, command: str) -> None:

@@ -83,12 +83,19 @@ def _check(check_list: CheckList, label: str) -> None:
 
 def _new_activity(qtbot: QtBot, window: MainWindow, fill) -> None:  # type: ignore[no-untyped-def]
     _press(window.activities_page.table, Qt.Key.Key_N, CTRL)
-    editor = window.editor
+    editor = window.modules["activities"].editor
     assert isinstance(editor, ActivityDialog) and editor.isVisible()
     fill(editor)
     assert editor.ok_button.isEnabled(), editor.error_label.text()
     qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not editor.isVisible())
+    _settled(qtbot, window)
+    _back_in(qtbot, window)
+
+
+def _settled(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the runner has answered: the save, the list's reload and its count."""
+    qtbot.waitUntil(lambda: window.runner.is_idle, timeout=20000)
 
 
 def _seminar(editor: ActivityDialog) -> None:
@@ -132,8 +139,14 @@ def _dialogue(editor: ActivityDialog) -> None:
 
 
 def _titles(window: MainWindow) -> list[str]:
+    """The list's titles once what the window asked the database has been answered."""
     model = window.activities_page.model
-    return [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert window.runner.wait_idle()
+    titles = [model.index(row, 2).data() for row in range(model.rowCount())]
+    if None in titles:  # rows past the first page are read when first asked for
+        assert window.runner.wait_idle()
+        titles = [model.index(row, 2).data() for row in range(model.rowCount())]
+    return titles
 
 
 def _select_row_of(window: MainWindow, title: str) -> None:
@@ -158,25 +171,30 @@ def test_log_edit_undo_a_delete_find_export_and_report(
     assert window.count_label.text() == "3 activities"
 
     # Edit one: Enter on its row opens it; change the title and the women participating.
+    _back_in(qtbot, window)
     _select_row_of(window, DIALOGUE)
     _press(table, Qt.Key.Key_Return)
-    editor = window.editor
+    qtbot.waitUntil(lambda: window.modules["activities"].editor is not None)
+    editor = window.modules["activities"].editor
     assert isinstance(editor, ActivityDialog) and editor.title_edit.text() == DIALOGUE
     _type(editor.title_edit, DIALOGUE_EDITED)
     editor.tabs.setCurrentIndex(2)
     _count(editor.women, 7)
     qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: DIALOGUE_EDITED in _titles(window))
+    _back_in(qtbot, window)
 
     # Delete one, confirm in the dialog, then take it back with Ctrl+Z.
     _select_row_of(window, SEMINAR)
     with answering(qtbot, click_button("Delete")):
         _press(table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: SEMINAR not in _titles(window))
+    _settled(qtbot, window)
     assert window.count_label.text() == "2 activities"
     _back_in(qtbot, window)
     _press(table, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: SEMINAR in _titles(window))
+    _settled(qtbot, window)
     assert window.count_label.text() == "3 activities"
 
     # Find one by searching.
@@ -194,12 +212,12 @@ def test_log_edit_undo_a_delete_find_export_and_report(
     workbook_path = tmp_path / "activities.xlsx"
     with answering(qtbot, type_file_name(workbook_path)):
         _press(table, Qt.Key.Key_E, CTRL)
-    qtbot.waitUntil(lambda: window.job is None and workbook_path.exists(), timeout=20000)
+    qtbot.waitUntil(lambda: window.runner.is_idle and workbook_path.exists(), timeout=20000)
     _back_in(qtbot, window)
     report_path = tmp_path / "annual-report.pdf"
     with answering(qtbot, choose_item(str(year)), type_file_name(report_path)):
         _press(table, Qt.Key.Key_R, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: window.job is None and report_path.exists(), timeout=20000)
+    qtbot.waitUntil(lambda: window.runner.is_idle and report_path.exists(), timeout=20000)
 
     with event_loop_watch.paused():
         header = [column.en for column in COLUMNS]

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from postkit.core.activities.service import get_activity
 from postkit.core.db import Database
 from postkit.core.screening.records import Answer
-from postkit.core.screening.requests import get_request
-from postkit.core.surveys.responses import get_response, open_drafts
+from postkit.core.screening.service import get_request
+from postkit.core.surveys.service import get_response, open_drafts
 from postkit.ui.activities.editor import ActivityDialog
 from postkit.ui.main_window import MainWindow
 from postkit.ui.surveys.dialogs import StartResponseDialog
@@ -72,7 +72,7 @@ def test_log_screen_and_survey_with_the_keyboard_alone(
 
     # Log an activity: Ctrl+N, the title, Shift+Tab to the core task, Enter saves.
     _key(Qt.Key.Key_N, CTRL)
-    editor = window.editor
+    editor = window.modules["activities"].editor
     assert isinstance(editor, ActivityDialog)
     qtbot.waitUntil(lambda: _focus() is editor.title_edit)
     _type(TITLE)
@@ -132,6 +132,7 @@ def test_log_screen_and_survey_with_the_keyboard_alone(
     _type(NOTE)
     _key(Qt.Key.Key_Right, ALT)
     qtbot.waitUntil(lambda: checklist.current_step is not first)
+    qtbot.waitUntil(lambda: window.runner.is_idle)  # the answer is stored off the GUI thread
     with database.session() as session, event_loop_watch.paused():
         request = get_request(session, record_id)
     assert (request.data.company_name, request.data.kvk_number) == (COMPANY, "90001234")
@@ -146,6 +147,7 @@ def test_log_screen_and_survey_with_the_keyboard_alone(
     qtbot.waitUntil(lambda: surveys.selected_form() is not None)
     with answering(qtbot, _start_anonymously):
         _key(Qt.Key.Key_T, ALT)
+    window.runner.wait_idle()  # the response starts off the GUI thread
     view = surveys.view
     assert view is not None
     _back_in(qtbot, window)
@@ -173,6 +175,7 @@ def test_log_screen_and_survey_with_the_keyboard_alone(
     form_pk = surveys.selected_form().id
     _key(Qt.Key.Key_C, ALT)
     qtbot.waitUntil(lambda: surveys.view is None)
+    window.runner.wait_idle()  # the draft is saved off the GUI thread
     with database.session() as session, event_loop_watch.paused():
         (draft,) = open_drafts(session, form_pk)
         answers = get_response(session, draft.id).answers

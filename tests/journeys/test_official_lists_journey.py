@@ -73,7 +73,8 @@ def _click(qtbot: QtBot, button: QAbstractButton) -> None:
 
 
 def _wait_idle(qtbot: QtBot, page: ScreeningPage) -> None:
-    qtbot.waitUntil(lambda: page.job is None, timeout=30000)
+    """Until the page's jobs, reads and writes are done (what is stored is then shown)."""
+    qtbot.waitUntil(lambda: page.job is None and page.runner.is_idle, timeout=30000)
 
 
 def _import(qtbot: QtBot, window: MainWindow, page: ScreeningPage, path: Path) -> None:
@@ -120,9 +121,15 @@ def _row_of(page: ScreeningPage, listed_name: str) -> int:
 
 
 def _newer_eu_list(tmp_path: Path) -> Path:
+    """The EU list of 1 December: one person added, the company EU.9001.01 delisted."""
     path = tmp_path / "downloads" / "xmlFullSanctionsList_1_1.xml"
     path.parent.mkdir()
     text = EU_LIST.read_text(encoding="utf-8").replace("2026-11-20T18", "2026-12-01T18")
+    start = text.index(
+        '<sanctionEntity designationDetails="" unitedNationId="" euReferenceNumber="EU.9001.01"'
+    )
+    end = text.index("</sanctionEntity>", start) + len("</sanctionEntity>")
+    text = text[:start] + text[end:]
     path.write_text(text.replace("</export>", ADDED_TO_EU), encoding="utf-8")
     return path
 
@@ -188,12 +195,16 @@ def test_screening_against_the_eu_and_un_lists_files_both_and_rescreens_on_a_new
     assert model.index(new_row, 3).data() == "To judge · new"
     assert model.index(new_row, 4).data() == "EU sanctions list"
     assert model.index(_row_of(page, "LIN HAOXIANG"), 3).data().startswith("Dismissed")
+    # The company the newer list no longer holds stays a candidate, marked as removed.
+    removed_row = _row_of(page, "Severnaya Kvarta OOO")
+    assert model.index(removed_row, 3).data() == "To judge · removed from the list"
 
     target = tmp_path / "filed" / "decision-record.pdf"
     target.parent.mkdir()
     with answering(qtbot, type_file_name(target)):
         window.actions[ActionId.PRINT_DECISION_RECORD].trigger()
     qtbot.waitUntil(target.exists, timeout=20000)
+    _wait_idle(qtbot, page)
 
     with event_loop_watch.paused():
         text = " ".join(pdf_text(target).split())

@@ -31,7 +31,7 @@ from postkit.core.practices.service import get_practice_by_uuid, list_practices
 from postkit.core.profile import PostProfile, save_profile
 from postkit.ui.main_window import MainWindow
 from postkit.ui.practices.editor import PracticeDialog
-from postkit.ui.practices.library import PracticesPage
+from postkit.ui.practices.page import PracticesPage
 from postkit.ui.practices.sharing import ConflictDialog, ExportDialog, ImportSummaryDialog
 from tests.conftest import TEST_PROFILE
 from tests.journeys.conftest import (
@@ -119,6 +119,7 @@ def _save(qtbot: QtBot, page: PracticesPage, dialog: PracticeDialog) -> None:
     assert dialog.ok_button.isEnabled(), dialog.error_label.text()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.editor is None)
+    page.runner.wait_idle()  # saved and shown in the list
 
 
 def _open_only_card(qtbot: QtBot, window: MainWindow) -> PracticesPage:
@@ -148,6 +149,7 @@ def _export(qtbot: QtBot, window: MainWindow, path: Path, seen: dict[str, object
     with answering(qtbot, export_dialog, type_file_name(path)):
         menu_command(window, "Practices", "Export good practices…")
     qtbot.waitUntil(lambda: page.job is None and page.last_export is not None, timeout=15000)
+    page.runner.wait_idle()
     assert page.last_export == (path, 1)
 
 
@@ -164,6 +166,7 @@ def _import(qtbot: QtBot, window: MainWindow, path: Path, *then: object) -> list
     with answering(qtbot, pick_files([path]), summary, *then, timeout_ms=15000):  # type: ignore[arg-type]
         menu_command(window, "Practices", "Import good practices…")
     qtbot.waitUntil(lambda: window.practices_page.job is None)
+    window.runner.wait_idle()
     return shown
 
 
@@ -286,7 +289,9 @@ def test_a_promoted_practice_goes_to_another_post_and_comes_back_with_the_confli
     assert "1 in conflict" in headline, headline
     assert "In conflict: edited here and at the other post" in details
     qtbot.waitUntil(lambda: page.conflict_dialog is None)
-    assert page.pending_conflicts() == 0
+    testland.runner.wait_idle()
+    assert page.conflicts_pending == 0
+    assert not page.resolve_button.isVisible()
     assert conflict["Summary"] == (SUMMARY, LIMA_SUMMARY)
     assert conflict["What did not work"] == (WHAT_DID_NOT, "—")
     assert LIMA_LESSON in conflict["Lessons for other posts"][1]

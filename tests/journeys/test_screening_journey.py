@@ -83,7 +83,8 @@ def _open_tab(qtbot: QtBot, page: ScreeningPage, index: int) -> None:
 
 
 def _wait_idle(qtbot: QtBot, page: ScreeningPage) -> None:
-    qtbot.waitUntil(lambda: page.job is None, timeout=20000)
+    """Until the page's jobs, reads and writes are done (what is stored is then shown)."""
+    qtbot.waitUntil(lambda: page.job is None and page.runner.is_idle, timeout=20000)
 
 
 def _record_the_request(qtbot: QtBot, window: MainWindow, page: ScreeningPage) -> None:
@@ -125,6 +126,7 @@ def _work_the_checklist(qtbot: QtBot, page: ScreeningPage) -> dict[str, Answer]:
         _click(qtbot, checklist.next_button)
     assert given["sanctions"] is Answer.NO
     assert page.tabs.currentIndex() == DECISION_TAB, "Finish goes on to the decision"
+    _wait_idle(qtbot, page)
     total = len(checklist.steps)
     assert page.tabs.tabText(CHECKLIST_TAB) == f"Chec&klist ({total}/{total})"
     return given
@@ -145,6 +147,7 @@ def _screen_and_dismiss(qtbot: QtBot, window: MainWindow, page: ScreeningPage) -
     assert sanctions.current_match().entry_name == "Nordfiction Metals GmbH"  # type: ignore[union-attr]
     with answering(qtbot, type_lines(DISMISSAL)):
         _click(qtbot, sanctions.dismiss_button)
+    _wait_idle(qtbot, page)
     assert page.tabs.tabText(SANCTIONS_TAB) == "S&anctions"
 
 
@@ -158,6 +161,7 @@ def _confirm_the_sanctions_answer(qtbot: QtBot, page: ScreeningPage) -> None:
     assert "1 candidate dismissed" in step.hint.text()
     assert "before this result" in step.hint.text()
     _click(qtbot, step.confirm_button)
+    _wait_idle(qtbot, page)
     assert not step.confirm_button.isVisible()
     assert step.chosen_answer() is Answer.NO
 
@@ -178,19 +182,22 @@ def _decide(qtbot: QtBot, page: ScreeningPage) -> None:
     assert page.tabs.tabText(CHECKLIST_TAB) == f"Chec&klist ({total}/{total})"
 
 
-def _verify_the_log(qtbot: QtBot, page: ScreeningPage, database: Database) -> None:
+def _verify_the_log(
+    qtbot: QtBot, page: ScreeningPage, database: Database, watch: EventLoopWatch
+) -> None:
     _open_tab(qtbot, page, LOG_TAB)
     assert "hash chain is intact" in page.log_view.chain_notice.text()
     assert page.log_view.entry_count() >= len(page.checklist.steps) + 5
     # The app shows the chain's state on the Log tab; the CLI checks the whole log too.
-    result = subprocess.run(
-        [sys.executable, "-m", "postkit", "--db", str(database.engine.url.database), *VERIFY],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-        check=False,
-    )
+    with watch.paused():  # the test's own check, not the app's work
+        result = subprocess.run(
+            [sys.executable, "-m", "postkit", "--db", str(database.engine.url.database), *VERIFY],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+            check=False,
+        )
     assert result.returncode == 0, result.stderr
     assert "the chain is intact" in result.stdout
 
@@ -218,8 +225,9 @@ def test_screening_a_request_files_the_record_the_officer_entered(
     target.parent.mkdir()
     with answering(qtbot, type_file_name(target)):
         window.actions[ActionId.PRINT_DECISION_RECORD].trigger()
+    _wait_idle(qtbot, page)
     assert target.read_bytes().startswith(b"%PDF")
-    _verify_the_log(qtbot, page, database)
+    _verify_the_log(qtbot, page, database, event_loop_watch)
 
     with event_loop_watch.paused():
         text = " ".join(pdf_text(target).split())

@@ -125,12 +125,14 @@ def press(qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardMo
 
 
 def _select_evaluation(qtbot: QtBot, page: SurveysPage) -> None:
+    page.runner.wait_idle()  # the list of surveys is read off the GUI thread
     tree = page.form_list
     for row in range(tree.topLevelItemCount()):
         item = tree.topLevelItem(row)
         if EVALUATION in item.toolTip(0):
             rect = tree.visualItemRect(item)
             qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            page.runner.wait_idle()
             assert page.selected_form() is not None
             assert page.selected_form().form_id == EVALUATION  # type: ignore[union-attr]
             return
@@ -206,16 +208,19 @@ def test_a_survey_filled_in_dutch_reaches_headquarters_and_its_receipt_returns(
     # The first response: named, closed mid-way, resumed, submitted.
     with answering(qtbot, start_dialog("Anna de Vries")):
         actions[ActionId.START_RESPONSE].trigger()
+    window.runner.wait_idle()
     assert page.view is not None
     fill = Filling(qtbot, page.view)
     assert page.view._page_views[0].title.text() == "Inleiding"  # the form speaks Dutch
     _first_pages(fill, "Handelsattache", "4")
     fill.rate("task1_activity", "45")
     qtbot.mouseClick(page.view.close_button, Qt.MouseButton.LeftButton)  # mid-way
+    window.runner.wait_idle()
     assert page.view is None
     assert page.form_list.currentItem().text(3) == "1"  # one draft
 
     actions[ActionId.CONTINUE_DRAFT].trigger()
+    window.runner.wait_idle()
     assert page.view is not None
     fill = Filling(qtbot, page.view)
     assert page.view.current_page() == 2  # where it was left, with its answers
@@ -226,16 +231,19 @@ def test_a_survey_filled_in_dutch_reaches_headquarters_and_its_receipt_returns(
     fill.choose("task3_activity", "3")  # a click in the table
     fill.rate("task4_activity", "24")
     _remaining_pages(fill, clarity="5", email="anna@example.org")
+    window.runner.wait_idle()
     assert page.view is None and page.banner.isVisible()
 
     # The second response: anonymous.
     with answering(qtbot, start_dialog(None)):
         actions[ActionId.START_RESPONSE].trigger()
+    window.runner.wait_idle()
     assert page.view is not None
     fill = Filling(qtbot, page.view)
     _first_pages(fill, "Consul", "7")
     fill.rate("task1_activity", "11111")
     _remaining_pages(fill, clarity="2", email=None)
+    window.runner.wait_idle()
     assert page.form_list.currentItem().text(2) == "2"
 
     # Export: the count is confirmed before the file is written.
@@ -251,6 +259,7 @@ def test_a_survey_filled_in_dutch_reaches_headquarters_and_its_receipt_returns(
     with answering(qtbot, confirm, type_file_name(export)):
         actions[ActionId.EXPORT_RESPONSES].trigger()
     qtbot.waitUntil(lambda: page.job is None, timeout=20000)
+    window.runner.wait_idle()
     assert "De export bevat 2 ingezonden inzendingen" in confirmation[0]
     assert POST in confirmation[0]
     assert confirmation[1] == "Er wordt geen inzending weggelaten."
@@ -288,6 +297,7 @@ def test_a_survey_filled_in_dutch_reaches_headquarters_and_its_receipt_returns(
     receipts.mkdir()
     with answering(qtbot, choose_folder(receipts)):
         actions[ActionId.HQ_WRITE_RECEIPTS].trigger()
+    qtbot.waitUntil(lambda: window.runner.is_idle, timeout=20000)
     written = sorted(receipts.iterdir())
     assert len(written) == OTHER_POSTS + 1
     with event_loop_watch.paused():
@@ -305,9 +315,11 @@ def test_a_survey_filled_in_dutch_reaches_headquarters_and_its_receipt_returns(
     qtbot.waitUntil(page.isVisible)
     with answering(qtbot, pick_files([key_file])):
         actions[ActionId.IMPORT_RECEIPT_KEY].trigger()
+    qtbot.waitUntil(lambda: window.runner.is_idle, timeout=20000)
     with answering(qtbot, pick_files(ours)):
         actions[ActionId.IMPORT_RECEIPT].trigger()
     qtbot.waitUntil(lambda: page.receipts_view.job is None, timeout=20000)
+    window.runner.wait_idle()
     status = page.receipts_view.tree.topLevelItem(0)
     assert status.text(0) == export.name
     assert status.text(4) == "Bevestigd door het departement (getelde inzendingen: 2)"

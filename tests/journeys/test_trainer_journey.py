@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.practices.records import PUBLISHED
 from postkit.ui.main_window import MainWindow
-from postkit.ui.practices.library import PracticesPage
+from postkit.ui.practices.page import PracticesPage
 from tests.journeys.conftest import (
     EventLoopWatch,
     answering,
@@ -71,9 +72,15 @@ def _write_practice(
     assert dialog.ok_button.isEnabled(), dialog.error_label.text()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.editor is None)
+    page.runner.wait_idle()  # saved and shown in the list
+    # The offscreen platform leaves no window active once the closed editor's window is
+    # destroyed (a desktop gives the focus back), and shortcuts need an active window.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def _shown_titles(page: PracticesPage) -> list[str]:
+    page.runner.wait_idle()
     model = page.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
@@ -114,6 +121,7 @@ def test_trainer_mode_opens_on_the_chosen_practice_and_the_booklet_holds_what_wa
     assert len(page.selected_ids()) == 1
     qtbot.keyClick(page.cards, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: page.presentation is not None and page.presentation.isVisible())
+    page.runner.wait_idle()  # the set is read off the GUI thread
     view = page.presentation
     assert view is not None
     assert view.title_label.text() == chosen

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.ui.main_window import MainWindow
+from postkit.ui.ops import Runner
 from postkit.ui.settings import Settings
 from tests.conftest import TEST_PROFILE
 
@@ -21,6 +22,14 @@ def settings_store(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
+def runner(qtbot: QtBot, database: Database) -> Iterator[Runner]:
+    """The database runner a page takes (the window makes its own), stopped after the test."""
+    database_runner = Runner(database)
+    yield database_runner
+    database_runner.close()
+
+
+@pytest.fixture
 def window(qtbot: QtBot, database: Database, settings_store: QSettings) -> Iterator[MainWindow]:
     main_window = MainWindow(Settings(settings_store))
     main_window.attach(database, TEST_PROFILE)
@@ -28,5 +37,5 @@ def window(qtbot: QtBot, database: Database, settings_store: QSettings) -> Itera
     main_window.show()
     qtbot.waitExposed(main_window)
     yield main_window
-    if main_window.job is not None:
-        main_window.job.wait()
+    if main_window.runner is not None:
+        main_window.runner.wait_idle()

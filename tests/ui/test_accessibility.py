@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from postkit.core.db import Database
 from postkit.ui.activities.editor import ActivityDialog
 from postkit.ui.main_window import MODULES, MainWindow
+from postkit.ui.ops import Runner
 from postkit.ui.practices.sharing import ExportDialog
 from postkit.ui.preferences_dialog import PreferencesDialog
 from postkit.ui.profile_dialog import ProfileDialog
 from postkit.ui.screening.decision_panel import OpenStepsDialog
-from postkit.ui.screening.request_dialog import RequestDialog
+from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.surveys.dialogs import StartResponseDialog
 from postkit.ui.users_dialog import UsersDialog
 from tests.ui import test_screens_fit as fit
@@ -55,7 +55,7 @@ def test_every_interactive_widget_of_a_main_page_has_a_name_and_role(
     assert found == {}, "\n".join(f"{k}: {p}" for k, v in found.items() for p in v)
 
 
-DIALOGS: dict[str, Callable[[Path, Database], QDialog]] = {
+DIALOGS: dict[str, Callable[[Path, Runner], QDialog]] = {
     "activity editor": lambda folder, _: ActivityDialog(folder, "nl"),
     "request": lambda _, __: RequestDialog("nl"),
     "decision with open steps": lambda _, __: OpenStepsDialog(
@@ -64,19 +64,20 @@ DIALOGS: dict[str, Callable[[Path, Database], QDialog]] = {
     "survey start": lambda _, __: StartResponseDialog("Evaluatie", {"nl": "Nederlands"}, "nl"),
     "preferences": lambda _, __: PreferencesDialog("nl"),
     "profile": lambda _, __: ProfileDialog(language="nl"),
-    "users": lambda _, database: UsersDialog(database),
+    "users": lambda _, runner: UsersDialog(runner),
     "export practices": lambda _, __: ExportDialog(2, 5),
 }
 
 
 @pytest.mark.parametrize("name", DIALOGS)
 def test_every_interactive_widget_of_a_dialog_has_a_name_and_role(
-    name: str, qtbot: QtBot, tmp_path: Path, database: Database
+    name: str, qtbot: QtBot, tmp_path: Path, runner: Runner
 ) -> None:
-    dialog = DIALOGS[name](tmp_path, database)
+    dialog = DIALOGS[name](tmp_path, runner)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    runner.wait_idle()
     checked: list[QWidget] = []
     problems = accessibility_problems(dialog, checked)
     assert problems == [], "\n".join(problems)

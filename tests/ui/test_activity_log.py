@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -11,17 +12,19 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
-from postkit.core.activities.attachments import attachment_path
+from postkit.core.activities.demo import seed_demo
 from postkit.core.activities.listing import activity_ids, count_activities
 from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity, get_activity
+from postkit.core.attachments import attachment_path
 from postkit.core.db import Database, open_database
-from postkit.core.demo import seed_demo
-from postkit.ui import main_window as main_window_module
+from postkit.ui import database_commands as database_commands_module
 from postkit.ui.actions import ActionId
+from postkit.ui.activities import commands as activity_commands_module
 from postkit.ui.activities.editor import ActivityDialog
-from postkit.ui.activities.table_model import ActivityTableModel
+from postkit.ui.activities.table_model import PAGE_SIZE, ActivityTableModel
 from postkit.ui.main_window import MainWindow
+from postkit.ui.ops import Runner
 from postkit.ui.settings import Settings
 from tests.conftest import TEST_PROFILE
 
@@ -39,15 +42,33 @@ def _add(database: Database, **changes: object) -> int:
         return create_activity(session, replace(TRAINING, **changes), "Tess").id  # type: ignore[arg-type]
 
 
+def _settle(window: MainWindow) -> None:
+    """Let the runner answer what the last action asked (reads and writes run off the GUI
+    thread)."""
+    assert window.runner is not None and window.runner.wait_idle()
+
+
 def _open_new_editor(window: MainWindow) -> ActivityDialog:
     window.actions[ActionId.NEW_ACTIVITY].trigger()
-    assert window.editor is not None
-    return window.editor
+    assert window.modules["activities"].editor is not None
+    return window.modules["activities"].editor
 
 
 def _titles(window: MainWindow) -> list[str]:
     model = window.activities_page.model
-    return [model.index(row, 2).data() for row in range(model.rowCount())]
+    _settle(window)
+    titles = [model.index(row, 2).data() for row in range(model.rowCount())]
+    if None in titles:  # rows past the first page are read when first asked for
+        _settle(window)
+        titles = [model.index(row, 2).data() for row in range(model.rowCount())]
+    return titles
+
+
+@pytest.fixture
+def runner(qapp: object, database: Database) -> Iterator[Runner]:
+    runner = Runner(database)
+    yield runner
+    runner.close()
 
 
 def test_logging_a_new_activity_through_the_dialog(
@@ -65,6 +86,7 @@ def test_logging_a_new_activity_through_the_dialog(
     assert editor.participants_total.text() == "20"
     assert editor.ok_button.isEnabled()
     qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    _settle(window)
 
     assert _titles(window) == ["Seminar on living wage"]
     with database.session() as session:
@@ -96,24 +118,29 @@ def test_an_end_date_before_the_start_blocks_saving(window: MainWindow) -> None:
 def test_editing_then_undo_and_redo(qtbot: QtBot, window: MainWindow, database: Database) -> None:
     activity_id = _add(database)
     window.activities_page.reload()
+    _settle(window)
     table = window.activities_page.table
     rect = table.visualRect(window.activities_page.model.index(0, 2))
     # Qt 6 views open a double-clicked row only after the press that selected it.
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    editor = window.editor
+    _settle(window)
+    editor = window.modules["activities"].editor
     assert editor is not None and editor.title_edit.text() == TRAINING.title
     editor.title_edit.setText("Training on the OECD Guidelines")
     qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    _settle(window)
     assert _titles(window) == ["Training on the OECD Guidelines"]
 
     window.undo_action.trigger()
+    _settle(window)
     assert _titles(window) == [TRAINING.title]
     with database.session() as session:
         assert get_activity(session, activity_id).data == replace(
             TRAINING, post_name=TEST_PROFILE.post_name
         )
     window.redo_action.trigger()
+    _settle(window)
     assert _titles(window) == ["Training on the OECD Guidelines"]
 
 
@@ -123,22 +150,25 @@ def test_delete_asks_first_and_can_be_undone(
     keep = _add(database, title="Keep me")
     gone = _add(database, title="Delete me", start_date=date(2025, 3, 1))
     window.activities_page.reload(select_ids=[gone])
+    _settle(window)
     answers: list[str] = []
 
     def refuse(_parent, _title, text, _action):  # type: ignore[no-untyped-def]
         answers.append(text)
         return False
 
-    monkeypatch.setattr(main_window_module, "confirm", refuse)
+    monkeypatch.setattr(activity_commands_module, "confirm", refuse)
     window.actions[ActionId.DELETE_ACTIVITIES].trigger()
     assert "undo" in answers[0]
     assert len(_titles(window)) == 2
 
-    monkeypatch.setattr(main_window_module, "confirm", lambda *args: True)
+    monkeypatch.setattr(activity_commands_module, "confirm", lambda *args: True)
     window.activities_page.table.setFocus()
     qtbot.keyClick(window.activities_page.table, Qt.Key.Key_Delete)
+    _settle(window)
     assert _titles(window) == ["Keep me"]
     qtbot.keySequence(window, QKeySequence.StandardKey.Undo)
+    _settle(window)
     assert sorted(_titles(window)) == ["Delete me", "Keep me"]
     assert window.activities_page.selected_ids() == [gone]
     with database.session() as session:
@@ -148,7 +178,9 @@ def test_delete_asks_first_and_can_be_undone(
 def test_duplicate_creates_a_copy(window: MainWindow, database: Database) -> None:
     original = _add(database)
     window.activities_page.reload(select_ids=[original])
+    _settle(window)
     window.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+    _settle(window)
     assert sorted(_titles(window)) == [TRAINING.title, TRAINING.title + " (copy)"]
     assert window.activities_page.selected_ids() != [original]
 
@@ -156,6 +188,7 @@ def test_duplicate_creates_a_copy(window: MainWindow, database: Database) -> Non
 def test_actions_follow_the_selection(window: MainWindow, database: Database) -> None:
     first, second = _add(database), _add(database, title="Second")
     window.activities_page.reload(select_ids=[])
+    _settle(window)
     actions = window.actions
     assert not actions[ActionId.EDIT_ACTIVITY].isEnabled()
     assert not actions[ActionId.DELETE_ACTIVITIES].isEnabled()
@@ -179,6 +212,7 @@ def test_search_and_filters_narrow_the_list_and_show_an_empty_state(
         themes=("gender",),
     )
     window.activities_page.reload()
+    _settle(window)
     page = window.activities_page
     qtbot.keyClicks(page.search, "cocoa")
     assert _titles(window) == ["Cocoa seminar"]
@@ -203,6 +237,7 @@ def test_search_and_filters_narrow_the_list_and_show_an_empty_state(
 
 def test_an_empty_log_invites_the_first_activity(window: MainWindow) -> None:
     page = window.activities_page
+    _settle(window)
     assert page.stack.currentWidget() is page.empty_label
     assert "No activities yet" in page.empty_label.text()
 
@@ -213,6 +248,7 @@ def test_sorting_by_clicking_the_title_header(
     for title in ("bravo", "Alpha", "charlie"):
         _add(database, title=title)
     window.activities_page.reload()
+    _settle(window)
     window.activities_page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     assert _titles(window) == ["Alpha", "bravo", "charlie"]
     window.activities_page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -220,20 +256,28 @@ def test_sorting_by_clicking_the_title_header(
 
 
 def test_table_model_passes_the_model_tester(
-    qtmodeltester, session: Session, database: Database
+    qtmodeltester, session: Session, runner: Runner
 ) -> None:  # type: ignore[no-untyped-def]
-    seed_demo(session, activities=50, today=date(2025, 6, 1))
-    model = ActivityTableModel(database)
+    seed_demo(session, activities=150, today=date(2025, 6, 1))
+    model = ActivityTableModel(runner)
+    assert runner.wait_idle()
+    qtmodeltester.check(model)  # asks rows past the first page: they arrive as changes
+    assert runner.wait_idle()
     qtmodeltester.check(model)
 
 
-def test_table_model_loads_only_the_rows_it_shows(session: Session, database: Database) -> None:
+def test_table_model_loads_only_the_rows_it_shows(session: Session, runner: Runner) -> None:
     seed_demo(session, activities=3000, today=date(2025, 6, 1))
-    model = ActivityTableModel(database)
+    model = ActivityTableModel(runner)
+    assert model.rowCount() == 0  # nothing read on the GUI thread
+    assert runner.wait_idle()
     assert model.rowCount() == 3000
-    assert model.cached_rows == 0
+    assert model.cached_rows == PAGE_SIZE  # the first page comes with the ids
+    assert model.index(0, 2).data()
+    assert model.index(2500, 2).data() is None  # asked for, read off the GUI thread
+    assert runner.wait_idle()
     assert model.index(2500, 2).data()
-    assert model.cached_rows == 100
+    assert model.cached_rows == 2 * PAGE_SIZE
 
 
 def test_attached_file_is_copied_when_saving(
@@ -246,6 +290,7 @@ def test_attached_file_is_copied_when_saving(
     editor.title_edit.setText("Meeting with the NCP")
     editor.add_files([source])
     qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    _settle(window)
     with database.session() as session:
         [attachment] = get_activity(session, activity_ids(session)[0]).attachments
     source.unlink()
@@ -262,14 +307,16 @@ def test_export_from_the_menu_writes_the_filtered_list(
     _add(database, title='=HYPERLINK("http://evil")')
     _add(database, title="Other", core_task=3, activity_type="company_advice")
     window.activities_page.reload()
+    _settle(window)
     page = window.activities_page
     page.core_task.setCurrentIndex(page.core_task.findData(1))
     out = tmp_path / "out" / "export"
     out.parent.mkdir()
-    monkeypatch.setattr(window, "ask_save_path", lambda *args: out)
+    commands = window.modules["activities"].commands
+    monkeypatch.setattr(commands, "ask_save_path", lambda *args: out)
     window.actions[ActionId.EXPORT_ACTIVITIES].trigger()
-    assert window.job is not None
-    with qtbot.waitSignal(window.job.finished, timeout=20000):
+    assert commands.job is not None
+    with qtbot.waitSignal(commands.job.finished, timeout=20000):
         pass
     sheet = openpyxl.load_workbook(out.with_suffix(".xlsx")).active
     assert sheet.max_row == 2
@@ -287,11 +334,12 @@ def test_annual_report_from_the_menu(
 ) -> None:
     _add(database)
     out = tmp_path / "report.pdf"
-    monkeypatch.setattr(window, "ask_report_year", lambda: 2025)
-    monkeypatch.setattr(window, "ask_save_path", lambda *args: out)
+    commands = window.modules["activities"].commands
+    monkeypatch.setattr(commands, "ask_report_year", lambda years: 2025 if 2025 in years else 0)
+    monkeypatch.setattr(commands, "ask_save_path", lambda *args: out)
     window.actions[ActionId.ANNUAL_REPORT].trigger()
-    assert window.job is not None
-    with qtbot.waitSignal(window.job.finished, timeout=30000):
+    qtbot.waitUntil(lambda: commands.job is not None)  # once the years were read
+    with qtbot.waitSignal(commands.job.finished, timeout=30000):
         pass
     assert out.read_bytes().startswith(b"%PDF")
 
@@ -334,16 +382,17 @@ def test_every_action_has_a_tip_and_the_common_ones_have_keys(window: MainWindow
 def test_back_up_and_restore_from_the_file_menu(
     window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    backup = window.back_up()
+    commands = window.modules["database"]
+    backup = commands.back_up()
     assert backup is not None and backup.is_file()
     assert "Backup written" in window.statusBar().currentMessage()
     _add(database, title="Logged after the backup")
-    monkeypatch.setattr(window, "ask_backup_file", lambda: backup)
-    monkeypatch.setattr(main_window_module, "confirm", lambda *args: True)
-    monkeypatch.setattr(main_window_module.QMessageBox, "information", lambda *args: None)
+    monkeypatch.setattr(commands, "ask_backup_file", lambda: backup)
+    monkeypatch.setattr(database_commands_module, "confirm", lambda *args: True)
+    monkeypatch.setattr(database_commands_module.QMessageBox, "information", lambda *args: None)
     window.actions[ActionId.RESTORE].trigger()
     assert not window.isVisible()
-    restored = open_database(window.database_file)
+    restored = open_database(commands.database_file)
     with restored.session() as session:
         assert count_activities(session) == 0
 
@@ -377,9 +426,11 @@ def test_promoting_an_activity_opens_its_good_practice_draft(
 
     activity = _add(database, title="Living wage dialogue with cocoa buyers")
     window.activities_page.reload(select_ids=[activity])
+    _settle(window)
     assert window.actions[ActionId.PROMOTE_ACTIVITY].isEnabled()
     window.actions[ActionId.PROMOTE_ACTIVITY].trigger()
     assert window.pages.currentWidget() is window.practices_page
+    window.runner.wait_idle()  # the draft is made off the GUI thread
     with database.session() as session:
         titles = [row.title for row in list_practices(session, PracticeFilter())]
     assert titles == ["Living wage dialogue with cocoa buyers"]
@@ -399,8 +450,11 @@ def test_headquarters_writes_a_receipt_for_each_post(
     assert window.hq_page.job is not None
     with qtbot.waitSignal(window.hq_page.job.finished, timeout=30000):
         pass
-    monkeypatch.setattr(window, "ask_receipts_folder", lambda: tmp_path / "receipts")
-    written = window.write_receipts()
+    receipts = window.modules["hq"].receipts
+    monkeypatch.setattr(receipts, "ask_receipts_folder", lambda: tmp_path / "receipts")
+    with qtbot.waitSignal(receipts.receipts_written, timeout=20000) as wrote:
+        window.actions[ActionId.HQ_WRITE_RECEIPTS].trigger()
+    written = wrote.args[0]
     assert len(written) == 2 and all(path.is_file() for path in written)
     assert "2 receipts" in window.statusBar().currentMessage()
 
@@ -411,19 +465,23 @@ def test_the_list_the_count_and_the_dashboard_show_only_the_profiles_post(
     _add(database, title="Ours")
     _add(database, title="Theirs", post_name="Ambassade Lima", start_date=date(2024, 3, 1))
     window.activities_page.reload()
+    _settle(window)
     window.dashboard_page.refresh()
+    _settle(window)
     assert _titles(window) == ["Ours"]
     assert window.count_label.text() == "1 activities"
     window.dashboard_page.set_year(2024)
+    _settle(window)
     assert window.dashboard_page.summary is not None
     assert window.dashboard_page.summary.activities == 0
     window.dashboard_page.set_year(2025)
+    _settle(window)
     assert window.dashboard_page.summary is not None
     assert window.dashboard_page.summary.activities == 1
 
 
 def test_opening_the_list_queries_the_ids_once_and_another_order_once_more(
-    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, runner: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from postkit.ui.activities import table_model
     from postkit.ui.activities.list_page import ActivitiesPage
@@ -435,10 +493,12 @@ def test_opening_the_list_queries_the_ids_once_and_another_order_once_more(
         return activity_ids(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(table_model, "activity_ids", counted)
-    page = ActivitiesPage(database)
+    page = ActivitiesPage(runner)
     qtbot.addWidget(page)
     page.show()
+    assert runner.wait_idle()
     assert len(queries) == 1, "100,000 ids are not queried again for the order they are in"
 
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert runner.wait_idle()
     assert len(queries) == 2

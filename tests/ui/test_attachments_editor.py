@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
-from postkit.core.activities.records import AttachmentRecord
+from postkit.core.attachments import AttachmentRecord
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 
 STORED = AttachmentRecord(

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.screening.records import Answer, RequestInput
 from postkit.core.screening.reference import checklist
-from postkit.core.screening.requests import answer_item, create_request
+from postkit.core.screening.service import answer_item, create_request
+from postkit.ui.ops import Runner
 from postkit.ui.screening.checklist import STATE_COLORS
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
 from tests.conftest import TEST_PROFILE
@@ -19,18 +20,21 @@ REQUEST = RequestInput(
 )
 
 
-def test_the_legend_names_each_colour_the_steps_show(qtbot: QtBot, database: Database) -> None:
+def test_the_legend_names_each_colour_the_steps_show(
+    qtbot: QtBot, database: Database, runner: Runner
+) -> None:
     first = checklist()[0]
     with database.session() as session:
         request_id = create_request(session, REQUEST, "Tess").id
         answer_item(
             session, request_id, first.code, Answer.UNKNOWN, "Asked; no reply yet.", actor="Tess"
         )
-    page = ScreeningPage(database, TEST_PROFILE, "en")
+    page = ScreeningPage(runner, TEST_PROFILE, "en")
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
     page.reload(request_id)
+    assert page.runner.wait_idle()
     qtbot.waitUntil(lambda: page.current_record is not None and bool(page.current_record.answers))
     page.show_tab(CHECKLIST_TAB)
     panel = page.checklist

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity
 from postkit.core.db import Database
 from postkit.ui.activities.dashboard import DashboardPage
+from postkit.ui.ops import Runner
 from postkit.ui.widgets.bar_chart import BarChart, nice_ticks, wrap_label
 
 THIS_YEAR = date.today().year
@@ -43,12 +45,25 @@ def add_activity(
         create_activity(session, data, actor="Tess")
 
 
+_RUNNERS: list[Runner] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_runners() -> Iterator[None]:
+    yield
+    while _RUNNERS:
+        _RUNNERS.pop().close()
+
+
 def make_page(qtbot, database: Database, language: str = "en") -> DashboardPage:  # type: ignore[no-untyped-def]
-    page = DashboardPage(database, language)
+    runner = Runner(database)
+    _RUNNERS.append(runner)
+    page = DashboardPage(runner, language)
     qtbot.addWidget(page)
     page.resize(1100, 750)
     page.show()
     qtbot.waitExposed(page)
+    assert runner.wait_idle()  # the figures are read off the GUI thread
     return page
 
 
@@ -161,6 +176,7 @@ def test_choosing_another_year_shows_its_figures(qtbot, year_with_two_tasks: Dat
         combo.setCurrentIndex(combo.findData(THIS_YEAR - 2))
 
     assert signal.args == [THIS_YEAR - 2]
+    assert page.runner.wait_idle()
     assert page.year == THIS_YEAR - 2
     assert page.activities_tile.value_label.text() == "1"
     assert page.companies_tile.value_label.text() == "7"
@@ -175,6 +191,8 @@ def test_set_year_selects_the_year_in_the_combo(qtbot, year_with_two_tasks: Data
     page = make_page(qtbot, year_with_two_tasks)
 
     page.set_year(THIS_YEAR - 5)
+
+    assert page.runner.wait_idle()
 
     assert page.year_combo.currentData() == THIS_YEAR - 5
     assert page.activities_tile.value_label.text() == "0"
@@ -192,6 +210,7 @@ def test_refresh_after_adding_an_activity_updates_the_figures(
 
     assert page.activities_tile.value_label.text() == "3"
     page.refresh()
+    assert page.runner.wait_idle()
 
     assert page.activities_tile.value_label.text() == "4"
     assert page.companies_tile.value_label.text() == "20"
@@ -211,6 +230,7 @@ def test_an_empty_database_shows_the_empty_state(qtbot, database: Database) -> N
 
     add_activity(database, 3, date(THIS_YEAR, 3, 3))
     page.refresh()
+    assert page.runner.wait_idle()
 
     assert page.stack.currentIndex() == 0
     assert page.notice.isVisible()
@@ -232,12 +252,25 @@ def test_tiles_and_charts_reflow_in_a_narrow_window(qtbot, year_with_two_tasks: 
     assert page.women_tile.y() == page.activities_tile.y()
     assert page.gender_chart.parentWidget().y() == page.quarter_chart.parentWidget().y()
 
-    page.resize(600, 700)
+    page.resize(700, 700)  # three tiles a row: at 600 px they would not show whole
     qtbot.waitUntil(lambda: page.women_tile.y() > page.activities_tile.y())
 
     assert page.women_tile.x() == page.activities_tile.x()
     assert page.participants_tile.y() == page.activities_tile.y()
     assert page.gender_chart.parentWidget().y() > page.quarter_chart.parentWidget().y()
+
+
+def test_tiles_never_need_more_width_than_the_page_has(
+    qtbot, year_with_two_tasks: Database
+) -> None:
+    page = make_page(qtbot, year_with_two_tasks)
+    for width in (1400, 1100, 800, 600):
+        page.resize(width, 750)
+        qtbot.wait(20)
+        scroll = page.stack.widget(0)
+        assert scroll.horizontalScrollBar().maximum() == 0, f"scrolls sideways at {width} px"
+        for tile in (page.companies_tile, page.participants_tile):
+            assert tile.width() >= tile.minimumSizeHint().width(), f"{tile.accessibleName()}"
 
 
 def test_the_page_paints_in_a_dark_palette(qtbot, year_with_two_tasks: Database) -> None:

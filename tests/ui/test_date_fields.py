@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.screening.records import Outcome, RequestInput
-from postkit.core.screening.requests import create_request
+from postkit.core.screening.service import create_request
 from postkit.ui.activities.editor import ActivityDialog
 from postkit.ui.i18n import apply_locale
+from postkit.ui.ops import Runner
 from postkit.ui.screening.decision_panel import DecisionPanel
+from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.screening.page import ScreeningPage
-from postkit.ui.screening.request_dialog import RequestDialog
+from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
 from tests.conftest import TEST_PROFILE
 
 REQUEST = RequestInput(
@@ -52,14 +54,15 @@ def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:
 
 
 @pytest.fixture
-def decision_panel(qtbot: QtBot, database: Database) -> Iterator[DecisionPanel]:
+def decision_panel(qtbot: QtBot, database: Database, runner: Runner) -> Iterator[DecisionPanel]:
     """The decision tab of a request that is not decided, with conditions chosen."""
     with database.session() as session:
         request_id = create_request(session, REQUEST, "Tess").id
-    page = ScreeningPage(database, TEST_PROFILE, QLocale().name()[:2])
+    page = ScreeningPage(runner, TEST_PROFILE, QLocale().name()[:2])
     _shown(qtbot, page)
     page.resize(1200, 800)
     page.reload(request_id)
+    assert page.runner.wait_idle()
     page.show_tab(3)
     panel = page.decision
     panel.outcome_buttons[Outcome.SUPPORT_WITH_CONDITIONS].click()
@@ -216,3 +219,25 @@ def test_the_participants_total_stands_on_its_labels_line(
     if total.alignment() & Qt.AlignmentFlag.AlignVCenter:
         text_top += (total.contentsRect().height() - text_height) // 2
     assert abs((text_top + total.fontMetrics().ascent()) - label_line) <= 4
+
+
+def test_an_optional_date_is_none_until_ticked_and_then_follows_its_start(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    start, until = DateEdit(parent), DateEdit(parent, placeholder="")
+    check = QCheckBox("Lasted until", parent)
+    optional = OptionalDate(check, until, start, days_after=2)
+    start.set_value(date(2027, 4, 15))
+    until.set_value(date(2027, 4, 1))
+    assert optional.value() is None
+    assert not until.isEnabled()
+    assert until.accessibleName() == "Lasted until"
+
+    check.setChecked(True)
+
+    assert until.isEnabled()
+    assert optional.value() == date(2027, 4, 17), "a date before the start moves after it"
+    until.set_value(date(2027, 5, 1))
+    assert optional.value() == date(2027, 5, 1)
+    check.setChecked(False)
+    assert optional.value() is None

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from postkit.core.db import Database
 from postkit.core.paths import resources_dir
+from postkit.ui.ops import Runner
 from postkit.ui.screening.audit_log import AuditLogView
 from postkit.ui.users_dialog import UsersDialog
 
@@ -26,11 +26,10 @@ def _labels(widget: object) -> str:
     return " ".join(label.text() for label in widget.findChildren(QLabel))  # type: ignore[attr-defined]
 
 
-def test_the_users_dialog_says_a_name_is_a_label_not_a_login(
-    qtbot: QtBot, database: Database
-) -> None:
-    dialog = UsersDialog(database)
+def test_the_users_dialog_says_a_name_is_a_label_not_a_login(qtbot: QtBot, runner: Runner) -> None:
+    dialog = UsersDialog(runner)
     qtbot.addWidget(dialog)
+    runner.wait_idle()
 
     text = _labels(dialog)
 

@@ -15,10 +15,10 @@ from postkit.core import reference
 from postkit.core.db import Database
 from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
-from postkit.ui.hq import page as page_module
+from postkit.ui.hq import ops as hq_ops
 from postkit.ui.hq.page import HeadquartersPage
 from postkit.ui.hq.summary_view import MISSING, Breakdown
-from postkit.ui.ops import Job
+from postkit.ui.ops import Job, Runner
 from tests.conftest import TEST_PROFILE
 
 
@@ -33,8 +33,8 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, database: Database) -> Iterator[HeadquartersPage]:
-    widget = HeadquartersPage(database, TEST_PROFILE, "en")
+def page(qtbot: QtBot, database: Database, runner: Runner) -> Iterator[HeadquartersPage]:
+    widget = HeadquartersPage(runner, TEST_PROFILE, "en")
     qtbot.addWidget(widget)
     yield widget
     if widget.job is not None:
@@ -144,7 +144,7 @@ def test_cancelling_mid_run_stores_nothing(
     database: Database,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real_collect = page_module.collect_and_summarise
+    real_collect = hq_ops.collect_and_summarise
 
     def collect_then_cancel(session, paths, form, progress=None, **kwargs):  # type: ignore[no-untyped-def]
         def report(done: int, total: int) -> None:
@@ -155,7 +155,7 @@ def test_cancelling_mid_run_stores_nothing(
 
         return real_collect(session, paths, form, report, **kwargs)
 
-    monkeypatch.setattr(page_module, "collect_and_summarise", collect_then_cancel)
+    monkeypatch.setattr(hq_ops, "collect_and_summarise", collect_then_cancel)
     messages: list[str] = []
     page.status_message.connect(messages.append)
     page.add_paths(exports)
@@ -187,14 +187,14 @@ def test_aggregating_again_replaces_nothing_and_counts_once(
 
 
 def test_showing_the_page_reads_what_is_stored(
-    qtbot: QtBot, database: Database, exports: list[Path]
+    qtbot: QtBot, database: Database, runner: Runner, exports: list[Path]
 ) -> None:
-    first = HeadquartersPage(database, TEST_PROFILE, "en")
+    first = HeadquartersPage(runner, TEST_PROFILE, "en")
     qtbot.addWidget(first)
     first.add_paths(exports)
     finish(qtbot, first.aggregate())
 
-    second = HeadquartersPage(database, TEST_PROFILE, "en")
+    second = HeadquartersPage(runner, TEST_PROFILE, "en")
     qtbot.addWidget(second)
     second.show()
     qtbot.waitUntil(lambda: second.summary is not None and second.job is None, timeout=30000)
@@ -289,9 +289,14 @@ def _choose_in_dialog(qtbot: QtBot, starts_with: str, offered: list[list[str]]) 
 
 
 def test_exports_of_several_surveys_are_aggregated_one_survey_at_a_time(
-    qtbot: QtBot, page: HeadquartersPage, exports: list[Path], database: Database, tmp_path: Path
+    qtbot: QtBot,
+    page: HeadquartersPage,
+    exports: list[Path],
+    database: Database,
+    runner: Runner,
+    tmp_path: Path,
 ) -> None:
-    from postkit.core.surveys.responses import import_form
+    from postkit.core.surveys.service import import_form
     from tests.hq_exports import write_check_in_exports, write_check_in_form
 
     form_file = write_check_in_form(tmp_path / "forms")
@@ -323,7 +328,7 @@ def test_exports_of_several_surveys_are_aggregated_one_survey_at_a_time(
     assert page.summary.form_id == "imvo_guidelines_evaluation"
     assert page.summary.responses == 20 and page.paths == []
 
-    again = HeadquartersPage(database, TEST_PROFILE, "en")  # opening the page later
+    again = HeadquartersPage(runner, TEST_PROFILE, "en")  # opening the page later
     qtbot.addWidget(again)
     finish(qtbot, again.refresh())
     assert again.summary is not None and again.summary.form_id == "imvo_guidelines_evaluation"

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
 
 from postkit.ui import style
-from postkit.ui.actions import SPECS, ActionId, Actions
+from postkit.ui.actions import ActionId, Actions
 from postkit.ui.glyphs import GLYPHS
 from postkit.ui.help import UserGuideDialog, guide_path, show_user_guide
 from postkit.ui.icons import MODULE_ICONS, app_icon, icon, icon_font_dir
+from postkit.ui.main_window import declared_actions
 
 GUIDE_SECTIONS = {
     "en": [
@@ -68,7 +69,7 @@ def painted_colors(image: QImage) -> set[str]:
 def test_every_action_has_an_icon_that_paints(qtbot: QtBot) -> None:
     window = QWidget()
     qtbot.addWidget(window)
-    actions = Actions(window)
+    actions = Actions(window, declared_actions())
     for action_id in ActionId:
         action_icon = actions[action_id].icon()
         assert not action_icon.isNull(), action_id
@@ -90,7 +91,7 @@ def test_the_listed_glyphs_are_the_fonts_own_and_cover_the_main_window() -> None
         next(icon_font_dir().glob("materialdesignicons6-webfont-charmap-*.json")).read_text()
     )
     assert {name: int(charmap[name], 16) for name in GLYPHS} == GLYPHS
-    shown_at_start = {spec.icon for spec in SPECS.values() if spec.icon} | set(
+    shown_at_start = {spec.icon for _id, spec in declared_actions() if spec.icon} | set(
         MODULE_ICONS.values()
     )
     assert shown_at_start <= set(GLYPHS), sorted(shown_at_start - set(GLYPHS))
@@ -225,7 +226,7 @@ def test_the_user_guide_opens_with_its_sections(qtbot: QtBot, language: str) -> 
 def test_the_guide_lists_the_key_of_every_action(qtbot: QtBot, language: str) -> None:
     window = QWidget()
     qtbot.addWidget(window)
-    actions = Actions(window)
+    actions = Actions(window, declared_actions())
     guide = guide_path(language).read_text(encoding="utf-8")
     for action_id in ActionId:
         shortcuts = actions[action_id].shortcuts()

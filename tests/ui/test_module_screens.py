@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
-from postkit.ui.actions import MODULE_TOOLBARS, SPECS, ActionId
+from postkit.ui.actions import ActionId
 from postkit.ui.help import MODULE_SECTIONS, UserGuideDialog
+from postkit.ui.hq.module import HeadquartersModule
 from postkit.ui.main_window import MODULES, MainWindow
 from postkit.ui.preferences_dialog import PreferencesDialog
 
@@ -20,7 +21,8 @@ def test_each_module_brings_its_own_toolbar_actions(window: MainWindow) -> None:
     new_activity = window.actions[ActionId.NEW_ACTIVITY].text()
     for module in MODULES:
         window.show_module(module)
-        expected = [window.actions[a].text() for a in MODULE_TOOLBARS[module] if a is not None]
+        declared = window.modules[module].toolbar
+        expected = [window.actions[a].text() for a in declared if a is not None]
         assert _toolbar_texts(window) == expected, module
     window.show_module("hq")
     assert new_activity not in _toolbar_texts(window)
@@ -32,7 +34,7 @@ def test_the_view_menu_shows_every_module_with_its_key(window: MainWindow) -> No
     entries = {action.text(): action.shortcut().toString() for action in view.menu().actions()}
     assert entries[window.actions[ActionId.SHOW_HQ].text()] == "Ctrl+6"
     assert len(entries) == len(MODULES)
-    assert str(SPECS[ActionId.SHOW_HQ].shortcut) == "Ctrl+6"
+    assert HeadquartersModule.show_spec.shortcut == "Ctrl+6"
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -15,10 +15,12 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.paths import resources_dir
 from postkit.core.screening import rescreening, sanctions_store
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import RequestInput
-from postkit.core.screening.requests import create_request
-from postkit.core.screening.sanctions_store import import_sanctions_list, screen_request
+from postkit.core.screening.sanctions_store import screen_request
+from postkit.core.screening.service import create_request
 from postkit.ui.i18n import apply_locale, install_translators
+from postkit.ui.ops import Runner
 from postkit.ui.screening.page import ScreeningPage
 from postkit.ui.screening.sanctions_panel import SanctionsPanel
 from tests.conftest import TEST_PROFILE
@@ -44,20 +46,20 @@ def _fresh_matchers() -> Iterator[None]:
     sanctions_store.clear_matcher_cache()
 
 
-def _page(qtbot: QtBot, database: Database, max_age: int) -> ScreeningPage:
-    page = ScreeningPage(database, TEST_PROFILE, "en")
+def _page(qtbot: QtBot, runner: Runner, max_age: int) -> ScreeningPage:
+    page = ScreeningPage(runner, TEST_PROFILE, "en")
     qtbot.addWidget(page)
     page.set_max_list_age_days(max_age)
     page.resize(1200, 800)
     page.show()
     qtbot.waitExposed(page)
     page.reload()
-    qtbot.waitUntil(lambda: page.job is None, timeout=10000)
+    assert page.runner.wait_idle()
     return page
 
 
 def test_a_list_older_than_the_setting_is_flagged_where_the_screening_starts(
-    qtbot: QtBot, database: Database
+    qtbot: QtBot, database: Database, runner: Runner
 ) -> None:
     with database.session() as session:
         import_sanctions_list(session, EU, "Tess")
@@ -65,7 +67,7 @@ def test_a_list_older_than_the_setting_is_flagged_where_the_screening_starts(
         create_request(session, REQUEST, "Tess")
     age = (date.today() - date(2026, 11, 18)).days  # the UN sample's date
 
-    page = _page(qtbot, database, max_age=age - 1)
+    page = _page(qtbot, runner, max_age=age - 1)
 
     assert f"({age} days old)" in page.list_info.text()
     panel_text = page.sanctions.list_label.text()
@@ -74,19 +76,21 @@ def test_a_list_older_than_the_setting_is_flagged_where_the_screening_starts(
     assert "EU sanctions list" not in panel_text.split("Older than")[1]  # 2 days younger
 
 
-def test_no_list_is_flagged_within_the_allowed_age(qtbot: QtBot, database: Database) -> None:
+def test_no_list_is_flagged_within_the_allowed_age(
+    qtbot: QtBot, database: Database, runner: Runner
+) -> None:
     with database.session() as session:
         import_sanctions_list(session, EU, "Tess")
         create_request(session, REQUEST, "Tess")
 
-    page = _page(qtbot, database, max_age=3650)
+    page = _page(qtbot, runner, max_age=3650)
 
     assert "days old" not in page.list_info.text()
     assert "Older than" not in page.sanctions.list_label.text()
 
 
 def test_opening_the_page_finishes_a_rescreening_left_unfinished(
-    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, database: Database, runner: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with database.session() as session:
         import_sanctions_list(session, EU, "Tess")
@@ -96,7 +100,7 @@ def test_opening_the_page_finishes_a_rescreening_left_unfinished(
         un = import_sanctions_list(session, UN, "Tess")  # as if killed before re-screening
         monkeypatch.undo()
 
-    page = _page(qtbot, database, max_age=3650)
+    page = _page(qtbot, runner, max_age=3650)
 
     qtbot.waitUntil(lambda: page.job is None, timeout=10000)
     with database.session() as session:

@@ -14,7 +14,7 @@ from postkit.core.activities.service import create_activity
 from postkit.core.db import Database, open_database
 from postkit.core.db.encryption import WrongPassphraseError, is_protected, protect_database
 from postkit.core.sealed_files import key_for
-from postkit.ui import main_window as main_window_module
+from postkit.ui import database_commands as database_commands_module
 from postkit.ui.actions import ActionId
 from postkit.ui.app import Startup
 from postkit.ui.main_window import MainWindow
@@ -133,7 +133,7 @@ def test_quitting_at_the_passphrase_closes_postkit_and_touches_nothing(
 def test_protecting_from_the_file_menu_encrypts_and_closes(
     window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = window.database_file
+    path = window.modules["database"].database_file
     assert path is not None and window.actions[ActionId.PROTECT_DATABASE].isEnabled()
     assert not window.actions[ActionId.CHANGE_PASSPHRASE].isEnabled()
 
@@ -145,7 +145,7 @@ def test_protecting_from_the_file_menu_encrypts_and_closes(
     assert _answer_with(monkeypatch, fill) is not None
     told: list[str] = []
     monkeypatch.setattr(
-        main_window_module.QMessageBox, "information", lambda *args: told.append(args[2])
+        database_commands_module.QMessageBox, "information", lambda *args: told.append(args[2])
     )
     window.actions[ActionId.PROTECT_DATABASE].trigger()
     assert told and "start it again" in told[0]
@@ -164,7 +164,7 @@ def test_changing_the_passphrase_from_the_file_menu_keeps_the_window_working(
     new_window.attach(open_database(path, PASSPHRASE), TEST_PROFILE)
     warned: list[str] = []
     monkeypatch.setattr(
-        main_window_module.QMessageBox, "warning", lambda *args: warned.append(args[2])
+        database_commands_module.QMessageBox, "warning", lambda *args: warned.append(args[2])
     )
     current = iter(["not the passphrase", PASSPHRASE])
 
@@ -185,8 +185,9 @@ def test_changing_the_passphrase_from_the_file_menu_keeps_the_window_working(
     assert new_window.database is not None
     assert key_for(new_window.database.files_dir) is not None, "attached files are still sealed"
     new_window.activities_page.reload()
+    assert new_window.runner.wait_idle()  # the list reads off the GUI thread
     assert new_window.activities_page.model.rowCount() == 1
-    backup = new_window.back_up()
+    backup = new_window.modules["database"].back_up()
     assert backup is not None and is_protected(backup)
     with pytest.raises(WrongPassphraseError):
         open_database(path, PASSPHRASE)
@@ -234,7 +235,7 @@ def test_changing_the_passphrase_can_replace_the_file_key_and_the_window_keeps_s
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from postkit.core.activities.attachments import readable_attachment, store_attachment
+    from postkit.core.attachments import readable_attachment, store_attachment
     from postkit.core.sealed_files import load_file_key
 
     path = _protected(database)

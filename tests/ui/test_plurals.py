@@ -12,15 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.paths import resources_dir
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import Answer, Judgement, RequestInput
 from postkit.core.screening.reference import checklist
-from postkit.core.screening.requests import answer_item, create_request
-from postkit.core.screening.sanctions_store import (
-    import_sanctions_list,
-    judge_match,
-    screen_request,
-)
+from postkit.core.screening.sanctions_store import judge_match, screen_request
+from postkit.core.screening.service import answer_item, create_request
 from postkit.ui.i18n import apply_locale, install_translators
+from postkit.ui.ops import Runner
 from postkit.ui.screening.page import ScreeningPage
 from postkit.ui.screening.sanctions_panel import SanctionsPanel
 from tests.conftest import TEST_PROFILE
@@ -42,16 +40,17 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 def test_one_open_step_of_the_checklist_is_named_in_the_singular(
-    qtbot: QtBot, database: Database, language: str
+    qtbot: QtBot, database: Database, runner: Runner, language: str
 ) -> None:
     items = checklist()
     with database.session() as session:
         request_id = create_request(session, REQUEST, "Tess").id
         for item in items[:-1]:
             answer_item(session, request_id, item.code, Answer.YES, actor="Tess")
-    page = ScreeningPage(database, TEST_PROFILE, language)
+    page = ScreeningPage(runner, TEST_PROFILE, language)
     qtbot.addWidget(page)
     page.reload(request_id)
+    assert page.runner.wait_idle()
     text = page.decision.open_items_label.text()
     expected = {"en": "1 open step of the checklist:", "nl": "1 open stap van de checklist:"}
     assert expected[language] in text
@@ -60,7 +59,7 @@ def test_one_open_step_of_the_checklist_is_named_in_the_singular(
 
 
 def test_one_sanctions_candidate_is_named_in_the_singular(
-    qtbot: QtBot, database: Database, language: str
+    qtbot: QtBot, database: Database, runner: Runner, language: str
 ) -> None:
     with database.session() as session:
         import_sanctions_list(session, SAMPLES / "sample-eu-fsf.xml", "Tess")

@@ -12,7 +12,8 @@ from postkit.core.practices.exchange import read_exchange_file
 from postkit.core.practices.privacy import REMOVED, remove_personal_data
 from postkit.core.practices.records import PracticeInput
 from postkit.core.practices.service import create_practice
-from postkit.ui.practices.library import PracticesPage
+from postkit.ui.ops import Runner
+from postkit.ui.practices.page import PracticesPage
 from postkit.ui.practices.sharing import ExportDialog
 from tests.conftest import TEST_PROFILE
 
@@ -36,11 +37,11 @@ def exported_to(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, database: Database, exported_to: Path) -> PracticesPage:
+def page(qtbot: QtBot, database: Database, runner: Runner, exported_to: Path) -> PracticesPage:
     with database.session() as session:
         create_practice(session, ROUNDTABLE, "Tess")
         create_practice(session, PLAIN, "Tess")
-    widget = PracticesPage(database, TEST_PROFILE, "en", ask_path=lambda *_args: exported_to)
+    widget = PracticesPage(runner, TEST_PROFILE, "en", ask_path=lambda *_args: exported_to)
     qtbot.addWidget(widget)
     return widget
 
@@ -56,6 +57,7 @@ def _accepting(keep: bool, seen: list[ExportDialog]) -> Callable[[ExportDialog],
 
 
 def _written(qtbot: QtBot, page: PracticesPage, path: Path) -> dict[str, PracticeInput]:
+    page.runner.wait_idle()
     qtbot.waitUntil(lambda: page.job is None, timeout=10000)
     with read_exchange_file(path) as exchange:
         return {practice.data.title: practice.data for practice in exchange.practices}
@@ -68,6 +70,7 @@ def test_the_export_dialog_lists_what_it_leaves_out_and_the_file_has_none_of_it(
     monkeypatch.setattr(ExportDialog, "exec", _accepting(False, seen))
 
     page.export_practices()
+    page.runner.wait_idle()  # what the dialog tells is read first
 
     (dialog,) = seen
     user = "user name (the post's name goes instead) “Tess”"
@@ -93,6 +96,7 @@ def test_keeping_personal_data_on_purpose_exports_it_unchanged(
     monkeypatch.setattr(ExportDialog, "exec", _accepting(True, seen))
 
     page.export_practices()
+    page.runner.wait_idle()  # what the dialog tells is read first
 
     (dialog,) = seen
     assert dialog.keeps_personal_data

@@ -21,15 +21,18 @@ from postkit.core.practices.records import PracticeInput
 from postkit.core.practices.service import (
     create_practice,
     get_practice,
+    list_conflicts,
     list_practices,
     update_practice,
 )
 from postkit.core.profile import PostProfile, save_profile
-from postkit.ui.practices import library, reader
+from postkit.ui.ops import Runner
+from postkit.ui.practices import page as page_module
 from postkit.ui.practices import presentation as presentation_module
-from postkit.ui.practices.library import PracticesPage
-from postkit.ui.practices.model import PracticeListModel, PracticeTableModel
+from postkit.ui.practices import reader
+from postkit.ui.practices.page import PracticesPage
 from postkit.ui.practices.presentation import PresentationView
+from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
 from tests.conftest import TEST_PROFILE
 
 LIVING_WAGE = PracticeInput(
@@ -66,13 +69,14 @@ def _add(database: Database, data: PracticeInput = LIVING_WAGE, **changes: objec
 
 
 def _titles(page: PracticesPage) -> list[str]:
+    page.runner.wait_idle()  # the rows are read off the GUI thread
     model = page.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 @pytest.fixture
-def page(qtbot: QtBot, database: Database) -> Iterator[PracticesPage]:
-    widget = PracticesPage(database, TEST_PROFILE, "en")
+def page(qtbot: QtBot, database: Database, runner: Runner) -> Iterator[PracticesPage]:
+    widget = PracticesPage(runner, TEST_PROFILE, "en")
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -97,15 +101,18 @@ def other_post(template_database: Path, tmp_path: Path) -> Iterator[Database]:
 
 def _wait_for_job(qtbot: QtBot, page: PracticesPage) -> None:
     qtbot.waitUntil(lambda: page.job is None, timeout=10000)
+    page.runner.wait_idle()  # and what the job's end asked the database
 
 
 # -- models ------------------------------------------------------------------------------
 
 
-def test_the_models_pass_the_model_tester(qtmodeltester, database: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_models_pass_the_model_tester(
+    qtmodeltester, database: Database, runner: Runner
+) -> None:  # type: ignore[no-untyped-def]
     _add(database)
     _add(database, GENDER)
-    model = PracticeListModel(database)
+    model = PracticeListModel(runner)
     qtmodeltester.check(model)
     qtmodeltester.check(PracticeTableModel(model))
 
@@ -168,6 +175,7 @@ def test_the_list_view_keeps_the_selection(page: PracticesPage, database: Databa
     first = _add(database)
     second = _add(database, GENDER)
     page.reload(select_ids=[second])
+    page.runner.wait_idle()
     assert page.selected_ids() == [second]
     page.list_button.click()
     assert page.results.currentWidget() is page.table
@@ -187,10 +195,12 @@ def test_the_reading_view_renders_markdown_and_marks_the_practice_used(
 ) -> None:
     practice_id = _add(database)
     page.reload()
+    page.runner.wait_idle()
     index = page.model.index(0, 0)
     rect = page.cards.visualRect(index)
     qtbot.mouseClick(page.cards.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.cards.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page.runner.wait_idle()
     assert page.is_reading
     document = page.reader.text.document()
     plain = document.toPlainText()
@@ -202,6 +212,7 @@ def test_the_reading_view_renders_markdown_and_marks_the_practice_used(
 
     assert page.reader.mark_used_button.isEnabled()
     qtbot.mouseClick(page.reader.mark_used_button, Qt.MouseButton.LeftButton)
+    page.runner.wait_idle()
     with database.session() as session:
         uses = get_practice(session, practice_id).uses
     assert [(u.post_name, u.user_name) for u in uses] == [
@@ -229,6 +240,7 @@ def test_an_attachment_opens_with_one_click(
     opened: list[QUrl] = []
     monkeypatch.setattr(reader.QDesktopServices, "openUrl", lambda url: opened.append(url))
     page.open_practice(practice_id)
+    page.runner.wait_idle()
     facts = page.reader.facts.text()
     assert "checklist.txt" in facts
     href = facts.split("href='", 1)[1].split("'", 1)[0]
@@ -276,12 +288,15 @@ def test_editing_from_the_reading_view_updates_it(
     practice_id = _add(database)
     page.reload()
     page.open_practice(practice_id)
+    page.runner.wait_idle()
     qtbot.mouseClick(page.reader.edit_button, Qt.MouseButton.LeftButton)
+    page.runner.wait_idle()
     dialog = page.editor
     assert dialog is not None and dialog.title_edit.text() == LIVING_WAGE.title
     dialog.title_edit.setText("Living-wage roundtable, second round")
     dialog.lessons.setPlainText("**Start small.**")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    page.runner.wait_idle()
     assert page.reader.title_label.text() == "Living-wage roundtable, second round"
     assert "Start small." in page.reader.text.document().toPlainText()
     assert _titles(page) == ["Living-wage roundtable, second round"]
@@ -293,9 +308,11 @@ def test_an_edit_is_undone_and_redone_as_new_versions(
     practice_id = _add(database)
     page.reload()
     page.open_practice(practice_id)
+    page.runner.wait_idle()
     with database.session() as session:
         first = get_practice(session, practice_id)
     qtbot.mouseClick(page.reader.edit_button, Qt.MouseButton.LeftButton)
+    page.runner.wait_idle()
     dialog = page.editor
     assert dialog is not None
     dialog.title_edit.setText("Living-wage roundtable, second round")
@@ -303,6 +320,7 @@ def test_an_edit_is_undone_and_redone_as_new_versions(
     assert page.undo_stack.undoText() == "Edit practice “Living-wage roundtable, second round”"
 
     page.undo_stack.undo()
+    page.runner.wait_idle()
 
     assert page.reader.title_label.text() == LIVING_WAGE.title
     assert _titles(page) == [LIVING_WAGE.title]
@@ -332,7 +350,9 @@ def test_promoting_an_activity_opens_its_draft_in_the_editor(
             ),
             "Tess",
         )
-    dialog = page.promote_activity(activity.id)
+    page.promote_activity(activity.id)
+    page.runner.wait_idle()
+    dialog = page.editor
     assert dialog is not None
     assert dialog.title_edit.text() == "Trade mission on circular textiles"
     assert dialog.what_was_done.toPlainText() == "Ten companies visited recyclers."
@@ -348,16 +368,17 @@ def test_delete_asks_first(
     keep = _add(database)
     gone = _add(database, GENDER)
     page.reload(select_ids=[gone])
+    page.runner.wait_idle()
     questions: list[str] = []
 
     def refuse(_parent, _title, text, _action):  # type: ignore[no-untyped-def]
         questions.append(text)
         return False
 
-    monkeypatch.setattr(library, "confirm", refuse)
+    monkeypatch.setattr(page_module, "confirm", refuse)
     assert not page.delete_selected()
     assert questions and len(_titles(page)) == 2
-    monkeypatch.setattr(library, "confirm", lambda *args: True)
+    monkeypatch.setattr(page_module, "confirm", lambda *args: True)
     assert page.delete_selected()
     assert _titles(page) == [LIVING_WAGE.title]
     with database.session() as session:
@@ -445,6 +466,7 @@ def test_a_conflict_shows_both_versions_and_keeps_the_chosen_one(
     assert summary.resolve_button is not None
     assert page.resolve_button.isVisible()
     qtbot.mouseClick(summary.resolve_button, Qt.MouseButton.LeftButton)
+    page.runner.wait_idle()
 
     dialog = page.conflict_dialog
     assert dialog is not None
@@ -455,6 +477,7 @@ def test_a_conflict_shows_both_versions_and_keeps_the_chosen_one(
     assert ours.property("changed") and not dialog.cells["Summary"][0].property("changed")
     target = dialog.take_theirs_button if button == "take" else dialog.keep_ours_button
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    page.runner.wait_idle()
 
     assert page.conflict_dialog is None
     with database.session() as session:
@@ -470,12 +493,18 @@ def test_deciding_later_keeps_the_conflict_waiting(
     with database.session() as session:
         import_practices(session, database.files_dir, [back])
     page.reload()
+    page.runner.wait_idle()
     assert page.resolve_button.isVisible()
     assert "An imported practice was also edited here" in page.conflict_notice.text()
-    dialog = page.resolve_conflicts()
+    page.resolve_conflicts()
+    page.runner.wait_idle()
+    dialog = page.conflict_dialog
     assert dialog is not None
     dialog.reject()
-    assert page.pending_conflicts() == 1
+    page.runner.wait_idle()
+    assert page.conflicts_pending == 1
+    with database.session() as session:
+        assert len(list_conflicts(session)) == 1
     assert page.resolve_button.isVisible()
 
 
@@ -539,15 +568,16 @@ def test_files_dropped_on_the_main_window_reach_the_page(
 
 
 def test_export_writes_the_selection_to_a_postkit_file(
-    qtbot: QtBot, database: Database, tmp_path: Path
+    qtbot: QtBot, database: Database, runner: Runner, tmp_path: Path
 ) -> None:
     chosen = tmp_path / "out" / "ours"
     chosen.parent.mkdir()
-    page = PracticesPage(database, TEST_PROFILE, "en", ask_path=lambda *args: chosen)
+    page = PracticesPage(runner, TEST_PROFILE, "en", ask_path=lambda *args: chosen)
     qtbot.addWidget(page)
     first = _add(database)
     _add(database, GENDER, status="published")
     page.reload(select_ids=[first])
+    page.runner.wait_idle()
     page.export_to_file(page.selected_ids())
     _wait_for_job(qtbot, page)
     assert page.last_export == (chosen.with_suffix(".postkit"), 1)
@@ -558,17 +588,18 @@ def test_export_writes_the_selection_to_a_postkit_file(
 
 
 @pytest.fixture
-def presentation(qtbot: QtBot, database: Database) -> Iterator[PresentationView]:
+def presentation(qtbot: QtBot, database: Database, runner: Runner) -> Iterator[PresentationView]:
     _add(database)
     _add(database, GENDER)
     _add(
         database, title="Child labour in cocoa", core_tasks=(5,), themes=("gender", "child_labour")
     )
-    view = PresentationView(database, "en")
+    view = PresentationView(runner, "en")
     qtbot.addWidget(view)
     view.resize(1280, 720)
     view.show()
     qtbot.waitExposed(view)
+    runner.wait_idle()
     view.setFocus()
     yield view
     if view.job is not None:
@@ -601,6 +632,7 @@ def test_the_presentation_moves_with_the_keys(qtbot: QtBot, presentation: Presen
 def test_the_presentation_filter_narrows_the_set(presentation: PresentationView) -> None:
     view = presentation
     view.choose_set("theme", "gender")
+    view.runner.wait_idle()
     assert view.counter_label.text() == "1 / 2"
     assert view.set_combo.currentText() == "Theme: Gender"
     titles = set()
@@ -609,12 +641,15 @@ def test_the_presentation_filter_narrows_the_set(presentation: PresentationView)
         view.go_to(view.position + 1)
     assert titles == {GENDER.title, "Child labour in cocoa"}
     view.choose_set("core_task", 3)
+    view.runner.wait_idle()
     assert view.counter_label.text() == "1 / 1"
     assert view.title_label.text() == LIVING_WAGE.title
     view.choose_set("core_task", 4)
+    view.runner.wait_idle()
     assert view.counter_label.text() == "0 / 0"
     assert "No practice" in view.title_label.text()
     view.choose_set(None)
+    view.runner.wait_idle()
     assert len(view.practice_ids) == 3
 
 
@@ -627,6 +662,7 @@ def test_escape_leaves_the_presentation(qtbot: QtBot, presentation: Presentation
 def test_the_presentation_shows_large_markdown_type(presentation: PresentationView) -> None:
     view = presentation
     view.choose_set("core_task", 3)
+    view.runner.wait_idle()
     document = view.body.document()
     assert "wage data" in document.toPlainText() and "**" not in document.toPlainText()
     assert "font-weight:700" in document.toHtml()
@@ -635,9 +671,9 @@ def test_the_presentation_shows_large_markdown_type(presentation: PresentationVi
 
 
 def test_reset_demo_is_offered_only_in_demo_mode_and_says_what_it_does(
-    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, database: Database, runner: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plain = PresentationView(database, "en")
+    plain = PresentationView(runner, "en")
     qtbot.addWidget(plain)
     assert plain.reset_button.isHidden()
     calls: list[str] = []
@@ -646,8 +682,9 @@ def test_reset_demo_is_offered_only_in_demo_mode_and_says_what_it_does(
         calls.append("reset")
         _add(database, title="Seeded again")
 
-    demo = PresentationView(database, "en", reset_demo=reset)
+    demo = PresentationView(runner, "en", reset_demo=reset)
     qtbot.addWidget(demo)
+    runner.wait_idle()
     assert not demo.reset_button.isHidden()
     assert demo.practice_ids == []
     asked: list[str] = []
@@ -663,6 +700,7 @@ def test_reset_demo_is_offered_only_in_demo_mode_and_says_what_it_does(
     assert "as they were" in asked[0] and "own database is never touched" in asked[0]
     answer[0] = True
     qtbot.mouseClick(demo.reset_button, Qt.MouseButton.LeftButton)
+    runner.wait_idle()
     assert calls == ["reset"]
     assert demo.title_label.text() == "Seeded again"
 
@@ -672,9 +710,11 @@ def test_the_presentation_opens_on_the_chosen_practice(
 ) -> None:
     ids = [_add(database, title=title) for title in ("First", "Second", "Third")]
     page.reload()
+    page.runner.wait_idle()
     page.select_ids([ids[0]])  # the oldest: shown last, newest first
     view = page.present()
     qtbot.addWidget(view)
+    page.runner.wait_idle()
     assert view.title_label.text() == "First"
     assert view.counter_label.text() == "3 / 3"
     qtbot.keyClick(view, Qt.Key.Key_Left)
@@ -683,8 +723,10 @@ def test_the_presentation_opens_on_the_chosen_practice(
     page.show_library()
     page.select_ids([ids[1]])
     page.open_practice(ids[1])
+    page.runner.wait_idle()
     view = page.present()
     qtbot.addWidget(view)
+    page.runner.wait_idle()
     assert view.title_label.text() == "Second", "the practice being read is the chosen one"
     view.close()
 
@@ -695,6 +737,7 @@ def test_the_page_opens_the_presentation_full_screen(
     _add(database)
     view = page.present()
     qtbot.addWidget(view)
+    page.runner.wait_idle()
     assert view.isFullScreen() or view.windowState() & Qt.WindowState.WindowFullScreen
     assert view.reset_button.isHidden()
     view.close()
@@ -702,37 +745,40 @@ def test_the_page_opens_the_presentation_full_screen(
 
 
 def test_the_booklet_button_writes_a_pdf_of_the_set(
-    qtbot: QtBot, database: Database, tmp_path: Path
+    qtbot: QtBot, database: Database, runner: Runner, tmp_path: Path
 ) -> None:
     _add(database)
     _add(database, GENDER)
     asked: list[str] = []
 
-    def ask_path(_parent, _title, suggested, _filter):  # type: ignore[no-untyped-def]
+    def ask_path(_parent, kind, _title, suggested, _filter):  # type: ignore[no-untyped-def]
+        asked.append(kind)
         asked.append(suggested)
         return tmp_path / "handout"
 
-    view = PresentationView(database, "en", ask_path=ask_path)
+    view = PresentationView(runner, "en", ask_path=ask_path)
     qtbot.addWidget(view)
     view.choose_set("theme", "gender")
+    runner.wait_idle()
     qtbot.mouseClick(view.booklet_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.job is None, timeout=20000)
     pdf = tmp_path / "handout.pdf"
-    assert asked == ["good-practices.pdf"]
+    assert asked == ["booklet", "good-practices.pdf"]
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_the_library_booklet_takes_the_selection(
-    qtbot: QtBot, database: Database, tmp_path: Path
+    qtbot: QtBot, database: Database, runner: Runner, tmp_path: Path
 ) -> None:
     target = tmp_path / "selection.pdf"
-    page = PracticesPage(database, TEST_PROFILE, "en", ask_path=lambda *args: target)
+    page = PracticesPage(runner, TEST_PROFILE, "en", ask_path=lambda *args: target)
     qtbot.addWidget(page)
     messages: list[str] = []
     page.status_message.connect(messages.append)
     chosen = _add(database)
     _add(database, GENDER)
     page.reload(select_ids=[chosen])
+    page.runner.wait_idle()
     assert page.booklet_ids() == [chosen]
     page.export_booklet()
     _wait_for_job(qtbot, page)
@@ -748,22 +794,29 @@ def test_the_demo_library_browses_reads_and_presents(
     with database.session() as session:
         count = seed_practices_demo(session, database.files_dir)
     page.reload()
+    page.runner.wait_idle()
     assert page.model.rowCount() == count > 0
     page.theme.setCurrentIndex(page.theme.findData("gender"))
+    page.runner.wait_idle()
     on_gender = page.model.rowCount()
     assert 0 < on_gender < count
     page.language.setCurrentIndex(page.language.findData("nl"))
+    page.runner.wait_idle()
     assert all(row.language == "nl" for row in page.model.rows())
     page.clear_filters()
+    page.runner.wait_idle()
 
     practice_id = page.model.id_at(0)
-    record = page.open_practice(practice_id)
-    assert record is not None
+    page.open_practice(practice_id)
+    page.runner.wait_idle()
+    record = page.reader.record
+    assert record is not None and record.id == practice_id
     assert record.data.summary.split("**")[0].strip()[:20] in page.reader.text.toPlainText()
 
     view = page.present()
     qtbot.addWidget(view)
     view.choose_set("theme", "gender")
+    page.runner.wait_idle()
     assert len(view.practice_ids) == on_gender
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert view.counter_label.text() == f"{on_gender} / {on_gender}"

@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
-from postkit.core.hq.receipts import Receipt, ReceiptEntry
-from postkit.core.hq.signing import export_public_key, hq_signing_key
+from postkit.core.receipt_format import Receipt, ReceiptEntry
+from postkit.core.receipt_signing import export_public_key, hq_signing_key
 from postkit.core.surveys.demo import seed_survey_demo
 from postkit.core.surveys.receipts import import_hq_key, list_sent_exports, record_sent_export
+from postkit.ui.ops import Runner
 from postkit.ui.surveys.page import SurveysPage
 from postkit.ui.surveys.receipts_view import FILE, STATUS, ReceiptsView
 from tests.conftest import TEST_PROFILE
@@ -49,14 +50,15 @@ def write_receipt(folder: Path, post: str = POST, signed: bool = False) -> Path:
 
 
 @pytest.fixture
-def view(qtbot: QtBot, database: Database, sent: None) -> ReceiptsView:
-    widget = ReceiptsView(database, TEST_PROFILE)
+def view(qtbot: QtBot, runner: Runner, sent: None) -> ReceiptsView:
+    widget = ReceiptsView(runner, TEST_PROFILE)
     qtbot.addWidget(widget)
     widget.show()
     return widget
 
 
 def rows(view: ReceiptsView) -> dict[str, tuple[str, str]]:
+    view.runner.wait_idle()  # the list is read off the GUI thread
     tree = view.tree
     return {
         tree.topLevelItem(i).text(FILE): (
@@ -89,6 +91,7 @@ def test_unconfirmed_exports_are_flagged_only_after_the_set_days(view: ReceiptsV
         "c.xlsx": ("overdue", "Not confirmed after 14 days"),
         "d.xlsx": ("waiting", WAITING),
     }
+    view.runner.wait_idle()
     assert view.overdue_count() == 3
     assert view.tree.topLevelItem(0).text(FILE) == "d.xlsx"  # the newest first
 
@@ -158,6 +161,7 @@ def test_a_bad_receipt_is_reported_by_name_and_changes_nothing(
     monkeypatch.setattr(ReceiptsView, "ask_receipt_paths", lambda _view: [receipt])
     view.import_button.click()
     qtbot.waitUntil(lambda: view.job is None)
+    view.runner.wait_idle()
     assert reported == [
         f"{receipt.name}: a receipt for Embassy Elsewhere, not for this post ({POST})"
     ]
@@ -177,18 +181,24 @@ def test_the_error_message_lists_each_failed_file(view: ReceiptsView, monkeypatc
 
 
 def test_the_surveys_page_lists_an_export_it_just_wrote(
-    qtbot: QtBot, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    database: Database,
+    runner: Runner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     with database.session() as session:
         seed_survey_demo(session, [POST], respondents_per_post=2)
-    monkeypatch.setattr(SurveysPage, "offer_draft", lambda _page: False)
-    page = SurveysPage(database, TEST_PROFILE)
+    monkeypatch.setattr(SurveysPage, "offer_draft", lambda _page: None)
+    page = SurveysPage(runner, TEST_PROFILE)
     qtbot.addWidget(page)
     page.show()
+    runner.wait_idle()
     target = tmp_path / "export.xlsx"
     monkeypatch.setattr(SurveysPage, "confirm_export", lambda *_args: True)
     monkeypatch.setattr(SurveysPage, "ask_save_path", lambda *_args: target)
     assert page.receipts_view.tree.topLevelItemCount() == 0
     page.export_responses()
+    runner.wait_idle()
     qtbot.waitUntil(lambda: page.job is None)
     assert rows(page.receipts_view) == {"export.xlsx": ("waiting", WAITING)}

@@ -10,13 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.screening import sanctions_store
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import Decision, Judgement, MatchRecord, Outcome
-from postkit.core.screening.requests import create_request, decide, get_request
-from postkit.core.screening.sanctions_store import (
-    import_sanctions_list,
-    judge_match,
-    screen_request,
-)
+from postkit.core.screening.sanctions_store import judge_match, screen_request
+from postkit.core.screening.service import create_request, decide, get_request
+from postkit.ui.ops import Runner
 from postkit.ui.screening.page import SANCTIONS_TAB, ScreeningPage
 from tests.conftest import TEST_PROFILE
 from tests.core.test_rescreening import (
@@ -66,12 +64,13 @@ def _screened_and_dismissed(database: Database, first: Path, decided: bool = Fal
 
 
 @pytest.fixture
-def page(qtbot: QtBot, database: Database) -> Iterator[ScreeningPage]:
-    screening = ScreeningPage(database, TEST_PROFILE, "en")
+def page(qtbot: QtBot, runner: Runner) -> Iterator[ScreeningPage]:
+    screening = ScreeningPage(runner, TEST_PROFILE, "en")
     qtbot.addWidget(screening)
     screening.resize(1200, 800)
     screening.show()
     qtbot.waitExposed(screening)
+    assert screening.runner.wait_idle()
     yield screening
     if screening.job is not None:
         screening.job.wait()
@@ -79,7 +78,8 @@ def page(qtbot: QtBot, database: Database) -> Iterator[ScreeningPage]:
 
 def _import(qtbot: QtBot, page: ScreeningPage, path: Path) -> None:
     page.import_sanctions_list(path)
-    qtbot.waitUntil(lambda: page.job is None, timeout=10000)
+    assert page.runner.wait_idle()
+    assert page.job is None
 
 
 def _cells(page: ScreeningPage) -> dict[str, str]:
@@ -105,6 +105,7 @@ def test_after_importing_a_newer_list_the_page_shows_the_new_candidate_and_the_o
 ) -> None:
     request_id = _screened_and_dismissed(database, lists[0])
     page.reload(request_id)
+    assert page.runner.wait_idle()
     assert not page.rescreen_notice.isVisibleTo(page)
 
     _import(qtbot, page, lists[1])
@@ -114,6 +115,7 @@ def test_after_importing_a_newer_list_the_page_shows_the_new_candidate_and_the_o
     assert f"request:{request_id}'>Oranje Delta Agro B.V.</a> (1)" in notice.text()
     page.show_tab(0)
     notice.linkActivated.emit(f"request:{request_id}")
+    assert page.runner.wait_idle()
     assert page.tabs.currentIndex() == SANCTIONS_TAB
     assert page.current_request_id() == request_id
     assert _cells(page) == {"nk-jansen": "To judge · new", "nk-fictiehoven": "Dismissed · earlier"}
@@ -131,6 +133,7 @@ def test_after_importing_a_newer_list_the_page_shows_the_new_candidate_and_the_o
     with database.session() as session:
         record = judge_match(session, new.id, Judgement.DISMISSED, "Born 1961", "Tess")
     page._after_change(record)
+    assert page.runner.wait_idle()
     assert not notice.isVisibleTo(page), "nothing new is left to judge"
     assert _cells(page)["nk-jansen"] == "Dismissed"
 
@@ -141,11 +144,13 @@ def test_a_decided_request_says_that_new_candidates_wait_for_reopening(
 ) -> None:
     request_id = _screened_and_dismissed(database, lists[0], decided=True)
     page.reload(request_id)
+    assert page.runner.wait_idle()
 
     _import(qtbot, page, lists[1])
 
     assert "(1, decided: reopen it to judge them)" in page.rescreen_notice.text()
     page.select_request(request_id)
+    assert page.runner.wait_idle()
     assert "found 1 new candidate after the decision" in page.sanctions.notice.text()
     assert "reopen the request" in page.sanctions.notice.text()
     with database.session() as session:

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -117,3 +118,16 @@ def _is_valid(widget: QWidget) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+def test_waiting_for_idle_includes_what_an_answer_asks_next(qtbot: QtBot, runner: Runner) -> None:
+    answers: list[int] = []
+
+    def ask_again(first: int) -> None:
+        answers.append(first)
+        # As a page does that reloads once the event loop is back (QTimer.singleShot(0)).
+        QTimer.singleShot(0, lambda: runner.query(lambda session: first + 1, answers.append))
+
+    runner.query(lambda session: 1, ask_again)
+    assert runner.wait_idle(5000)
+    assert answers == [1, 2]

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
+from postkit.core.errors import PostkitError
 from postkit.core.paths import resources_dir
 from postkit.core.screening import reference
 from postkit.core.screening.audit import entries_for
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import (
     Answer,
     Judgement,
@@ -25,13 +27,13 @@ from postkit.core.screening.records import (
     RequestRow,
     Status,
 )
-from postkit.core.screening.requests import answer_item, create_request, get_request
-from postkit.core.screening.sanctions_store import import_sanctions_list
+from postkit.core.screening.service import answer_item, create_request, get_request
 from postkit.ui.i18n import apply_locale, install_translators
+from postkit.ui.ops import Runner
 from postkit.ui.screening import page as page_module
+from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
-from postkit.ui.screening.request_dialog import RequestDialog
-from postkit.ui.screening.request_list import RequestTableModel
+from postkit.ui.screening.table_model import RequestTableModel
 from tests.conftest import TEST_PROFILE
 
 SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"
@@ -89,12 +91,13 @@ def _british_english() -> Iterator[None]:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, database: Database) -> Iterator[ScreeningPage]:
-    screening = ScreeningPage(database, TEST_PROFILE, "en")
+def page(qtbot: QtBot, runner: Runner) -> Iterator[ScreeningPage]:
+    screening = ScreeningPage(runner, TEST_PROFILE, "en")
     qtbot.addWidget(screening)
     screening.resize(1200, 800)
     screening.show()
     qtbot.waitExposed(screening)
+    assert screening.runner.wait_idle()
     screening.activateWindow()
     qtbot.waitActive(screening)
     yield screening
@@ -119,9 +122,15 @@ def _stored(database: Database, request_id: int):  # type: ignore[no-untyped-def
         return get_request(session, request_id)
 
 
+def _settle(page: ScreeningPage) -> None:
+    """Wait for the page's reads and writes: it shows what is stored once they are back."""
+    assert page.runner.wait_idle()
+
+
 def _screen(qtbot: QtBot, page: ScreeningPage) -> None:
     page.sanctions.screen_button.click()
-    qtbot.waitUntil(lambda: page.job is None, timeout=10000)
+    _settle(page)
+    assert page.job is None
 
 
 # -- list -----------------------------------------------------------------------------------
@@ -169,14 +178,18 @@ def test_search_and_status_filter_narrow_the_list(
     _add(database)
     _add(database, RequestInput("Acme Flowers", "matchmaking", date(2025, 4, 2)))
     page.reload()
+    _settle(page)
     requests = page.request_list
     assert requests.model.rowCount() == 2
     qtbot.keyClicks(requests.search, "fictiehoven")
+    _settle(page)
     assert [requests.model.row_at(r).company_name for r in range(requests.model.rowCount())] == [
         TULIP.company_name
     ]
     requests.search.clear()
+    _settle(page)
     requests.status.setCurrentIndex(requests.status.findData(Status.DECIDED))
+    _settle(page)
     assert requests.model.rowCount() == 0
     assert "No request matches" in requests.empty_label.text()
 
@@ -198,6 +211,7 @@ def test_creating_a_request_through_the_dialog(
     assert dialog.large_badge.text() == "Large company"
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _settle(page)
 
     [row] = page.request_list.model._rows
     record = _stored(database, row.id)
@@ -243,7 +257,9 @@ def test_walking_the_checklist_with_keys_and_buttons_stores_each_answer(
 ) -> None:
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     checklist = page.checklist
     items = reference.checklist()
     assert checklist.current_index == 0
@@ -252,6 +268,7 @@ def test_walking_the_checklist_with_keys_and_buttons_stores_each_answer(
     qtbot.keyClick(checklist.current_step.yes, Qt.Key.Key_1)
     qtbot.keyClicks(checklist.current_step.note, "Signed on 2 May")
     checklist.next_button.click()
+    _settle(page)
     assert _stored(database, request_id).answer("imvo_declaration").answer is Answer.YES
     assert _stored(database, request_id).answer("imvo_declaration").note == "Signed on 2 May"
     assert checklist.progress_label.text() == f"Step 2 of {len(items)}"
@@ -263,16 +280,19 @@ def test_walking_the_checklist_with_keys_and_buttons_stores_each_answer(
     assert step.red_flag_banner.isVisible()
     step.links.setPlainText("not a link")
     checklist.next_button.click()
+    _settle(page)
     assert checklist.current_index == 1, "a bad link keeps the officer on the step"
     assert "Not a web or e-mail link" in step.links_error.text()
     step.links.setPlainText("https://example.org/policy")
     qtbot.keyClick(checklist, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    _settle(page)
     assert checklist.current_index == 2
     answer = _stored(database, request_id).answer("dd_embed")
     assert (answer.answer, answer.links) == (Answer.NO, ("https://example.org/policy",))
 
     qtbot.keyClick(checklist.current_step.yes, Qt.Key.Key_3)
     checklist.back_button.click()
+    _settle(page)
     assert checklist.current_index == 1
     assert _stored(database, request_id).answer("dd_identify").answer is Answer.UNKNOWN
     assert checklist.summary_label.text().startswith("2 of")
@@ -285,17 +305,53 @@ def test_an_answer_is_saved_when_the_officer_leaves_the_tab_or_the_request(
     first = _add(database)
     second = _add(database, RequestInput("Acme Flowers", "matchmaking", date(2025, 4, 2)))
     page.reload(first)
+    _settle(page)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     qtbot.keyClick(page.checklist.current_step.yes, Qt.Key.Key_2)
     page.show_tab(0)
+    _settle(page)
     assert _stored(database, first).answer("imvo_declaration").answer is Answer.NO
 
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     page.checklist.go_to(9)
+    _settle(page)
     qtbot.keyClick(page.checklist.current_step.yes, Qt.Key.Key_1)
     page.select_request(second)
+    _settle(page)
     assert page.current_request_id() == second
     assert _stored(database, first).answer("ncp_allegations").answer is Answer.YES
+
+
+def test_an_answer_that_could_not_be_stored_takes_the_officer_back_to_it(
+    page: ScreeningPage,
+    database: Database,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[str],
+) -> None:
+    request_id = _add(database)
+    page.reload(request_id)
+    _settle(page)
+    page.show_tab(CHECKLIST_TAB)
+    checklist = page.checklist
+    first = checklist.current_step
+    qtbot.keyClick(first.yes, Qt.Key.Key_1)
+    qtbot.keyClicks(first.note, "Signed on 2 May")
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PostkitError("The disk is full.")
+
+    monkeypatch.setattr(page_module.service, "answer_item", refuse)
+    checklist.next_button.click()
+    _settle(page)
+
+    assert errors == ["The disk is full."]
+    assert checklist.current_step is first, "back on the step whose answer was not stored"
+    assert (first.chosen_answer(), first.note.toPlainText()) == (Answer.YES, "Signed on 2 May")
+    assert first.is_dirty
+    assert _stored(database, request_id).answer(first.item.code).updated_at is None
 
 
 def test_evidence_is_attached_and_removed(
@@ -303,16 +359,19 @@ def test_evidence_is_attached_and_removed(
 ) -> None:
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     declaration = tmp_path / "declaration.txt"
     declaration.write_text("signed", encoding="utf-8")
     step = page.checklist.current_step
     step.evidence_add_requested.emit(step.item.code, declaration)
+    _settle(page)
     assert [f.file_name for f in step.evidence_files()] == ["declaration.txt"]
     assert [f.file_name for f in _stored(database, request_id).answer(step.item.code).evidence] == [
         "declaration.txt"
     ]
     step.evidence.setCurrentRow(0)
     step.remove_button.click()
+    _settle(page)
     assert step.evidence_files() == []
     assert _stored(database, request_id).answer(step.item.code).evidence == ()
 
@@ -325,10 +384,12 @@ def test_screening_against_the_sample_list_and_judging_candidates(
 ) -> None:
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     assert not page.sanctions.screen_button.isEnabled(), "no list imported yet"
     with database.session() as session:
         import_sanctions_list(session, SAMPLE_LIST, "Tess")
     page.reload(request_id)
+    _settle(page)
     assert "sample-targets.simple.csv" in page.list_info.text()
     _screen(qtbot, page)
 
@@ -347,6 +408,7 @@ def test_screening_against_the_sample_list_and_judging_candidates(
     notes = iter(["Same name and date of birth as in the KvK extract", "Other person"])
     monkeypatch.setattr(sanctions, "ask_note", lambda _match, _judgement: next(notes))
     sanctions.confirm_button.click()
+    _settle(page)
     confirmed = next(m for m in _stored(database, request_id).matches if m.id == hits[0].id)
     assert confirmed.judgement is Judgement.CONFIRMED
     assert confirmed.judgement_note.startswith("Same name")
@@ -354,12 +416,14 @@ def test_screening_against_the_sample_list_and_judging_candidates(
 
     sanctions.select_match(hits[0].id)
     sanctions.dismiss_button.click()
+    _settle(page)
     dismissed = next(m for m in _stored(database, request_id).matches if m.id == hits[0].id)
     assert (dismissed.judgement, dismissed.judgement_note) == (Judgement.DISMISSED, "Other person")
 
     monkeypatch.setattr(sanctions, "ask_note", lambda _match, _judgement: None)
     sanctions.select_match(hits[0].id)
     sanctions.confirm_button.click()
+    _settle(page)
     still = next(m for m in _stored(database, request_id).matches if m.id == hits[0].id)
     assert still.judgement is Judgement.DISMISSED, "cancelling the note changes nothing"
 
@@ -388,6 +452,7 @@ def _decide_with_conditions(page: ScreeningPage, qtbot: QtBot, monkeypatch) -> N
     decision.follow_up_on.set_value(date.today() + timedelta(days=100))
     assert decision.decide_button.isEnabled()
     decision.decide_button.click()
+    _settle(page)
 
 
 def test_deciding_with_conditions(
@@ -395,7 +460,9 @@ def test_deciding_with_conditions(
 ) -> None:
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     page.show_tab(3)
+    _settle(page)
     _decide_with_conditions(page, qtbot, monkeypatch)
 
     record = _stored(database, request_id)
@@ -417,6 +484,7 @@ def test_a_decision_waits_for_open_sanctions_candidates(
         import_sanctions_list(session, SAMPLE_LIST, "Tess")
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     _screen(qtbot, page)
     decision = page.decision
     decision.outcome_buttons[Outcome.SUPPORT].click()
@@ -434,6 +502,7 @@ def test_a_decided_request_is_read_only_until_reopened_with_a_reason(
 ) -> None:
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     _decide_with_conditions(page, qtbot, monkeypatch)
 
     step = page.checklist.current_step
@@ -450,10 +519,12 @@ def test_a_decided_request_is_read_only_until_reopened_with_a_reason(
 
     monkeypatch.setattr(page.decision, "ask_reason", lambda: None)
     page.decision.reopen_button.click()
+    _settle(page)
     assert _stored(database, request_id).is_decided, "cancelling keeps the decision"
 
     monkeypatch.setattr(page.decision, "ask_reason", lambda: "The company sent a new plan")
     page.decision.reopen_button.click()
+    _settle(page)
     record = _stored(database, request_id)
     assert record.status is Status.OPEN
     with database.session() as session:
@@ -473,6 +544,7 @@ def test_the_decision_record_prints_to_a_pdf(
 ) -> None:
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     assert not page.decision.print_button.isEnabled()
     _decide_with_conditions(page, qtbot, monkeypatch)
     target = tmp_path / "out" / "record"
@@ -485,6 +557,7 @@ def test_the_decision_record_prints_to_a_pdf(
 
     monkeypatch.setattr(page, "ask_save_path", ask)
     page.decision.print_button.click()
+    _settle(page)
     written = target.with_suffix(".pdf")
     assert written.read_bytes().startswith(b"%PDF")
     assert asked[0].startswith(f"decision-record-{request_id}-tulip")
@@ -520,9 +593,12 @@ def test_deciding_with_open_steps_lists_them_and_keeps_the_reason(
 
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     qtbot.keyClick(page.checklist.current_step.yes, Qt.Key.Key_1)
     page.show_tab(3)
+    _settle(page)
     decision = page.decision
     assert decision.level_badge.text() == "Incomplete"
     assert decision.advice_label.text().startswith("Incomplete: 12 steps open.")
@@ -539,6 +615,7 @@ def test_deciding_with_open_steps_lists_them_and_keeps_the_reason(
 
     with answering(qtbot, cancel_after_reading):
         decision.decide_button.click()
+        _settle(page)
     assert not _stored(database, request_id).is_decided
     [steps] = shown
     assert len(steps) == 12
@@ -552,6 +629,7 @@ def test_deciding_with_open_steps_lists_them_and_keeps_the_reason(
 
     with answering(qtbot, give_a_reason):
         decision.decide_button.click()
+        _settle(page)
     record = _stored(database, request_id)
     assert record.is_decided
     assert record.decision.open_steps_reason == OPEN_STEPS_REASON
@@ -560,6 +638,7 @@ def test_deciding_with_open_steps_lists_them_and_keeps_the_reason(
     target = tmp_path / "record.pdf"
     monkeypatch.setattr(page, "ask_save_path", lambda *_args: target)
     decision.print_button.click()
+    _settle(page)
     text = " ".join(pdf_text(target).split())
     assert f"Reason to decide anyway {OPEN_STEPS_REASON}" in text
     assert "Decided with open steps Step 2, Step 3" in text
@@ -572,15 +651,19 @@ def test_a_complete_checklist_is_confirmed_without_asking_for_a_reason(
         import_sanctions_list(session, SAMPLE_LIST, "Tess")
     request_id = _add(database, replace(TULIP, directors=(), employees=30))
     page.reload(request_id)
+    _settle(page)
     _screen(qtbot, page)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     for index, item in enumerate(reference.checklist()):
         if item.code == "company_size":  # known from the figures
             continue
         page.checklist.go_to(index)
+        _settle(page)
         key = Qt.Key.Key_2 if item.red_flag is Answer.YES else Qt.Key.Key_1
         qtbot.keyClick(page.checklist.current_step.yes, key)
     page.show_tab(3)
+    _settle(page)
     decision = page.decision
     assert decision.open_items_label.text() == ""
     assert decision.level_badge.text() == "High risk"  # floriculture is a high-risk sector
@@ -590,6 +673,7 @@ def test_a_complete_checklist_is_confirmed_without_asking_for_a_reason(
     decision.outcome_buttons[Outcome.SUPPORT].click()
     qtbot.keyClicks(decision.rationale, "Due diligence in place.")
     decision.decide_button.click()
+    _settle(page)
 
     record = _stored(database, request_id)
     assert record.is_decided and asked == []
@@ -601,12 +685,16 @@ def test_one_step_numbering_on_the_checklist_and_in_the_risk_summary(
 ) -> None:
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     checklist = page.checklist
     index = reference.checklist_codes().index("dd_prevent")
     checklist.go_to(index)
+    _settle(page)
     qtbot.keyClick(checklist.current_step.yes, Qt.Key.Key_2)
     page.show_tab(3)
+    _settle(page)
 
     number = index + 1
     assert checklist.progress_label.text() == f"Step {number} of 13"
@@ -623,17 +711,22 @@ def test_an_element_not_expected_of_an_sme_is_no_red_flag_on_the_checklist(
     small = replace(TULIP, employees=12, operating_country="NL", operating_sector="insurance")
     request_id = _add(database, small)
     page.reload(request_id)
+    _settle(page)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     checklist = page.checklist
     communicate = reference.checklist_codes().index("dd_communicate")
     identify = reference.checklist_codes().index("dd_identify")
 
     checklist.go_to(communicate)
+    _settle(page)
     step = checklist.current_step
     qtbot.keyClick(step.yes, Qt.Key.Key_2)
     checklist.go_to(identify)
+    _settle(page)
     qtbot.keyClick(checklist.current_step.yes, Qt.Key.Key_2)
     checklist.go_to(identify + 1)
+    _settle(page)
 
     assert step.expectation.isVisibleTo(step)
     assert not step.red_flag_banner.isVisibleTo(step)
@@ -652,9 +745,11 @@ def _answer_all_but_sanctions(page: ScreeningPage, qtbot: QtBot) -> None:
         if step.item.code == "sanctions":
             continue
         checklist.go_to(index)
+        _settle(page)
         clean = Qt.Key.Key_2 if step.item.red_flag is Answer.YES else Qt.Key.Key_1
         qtbot.keyClick(step.yes, clean)
     checklist.go_to(len(checklist.steps) - 1)
+    _settle(page)
 
 
 def _dismiss_all(page: ScreeningPage, database: Database, request_id: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -662,6 +757,7 @@ def _dismiss_all(page: ScreeningPage, database: Database, request_id: int, monke
     for match in _stored(database, request_id).matches:
         page.sanctions.select_match(match.id)
         page.sanctions.dismiss_button.click()
+        _settle(page)
 
 
 def test_deciding_leaves_every_answer_as_the_officer_left_it(
@@ -671,16 +767,20 @@ def test_deciding_leaves_every_answer_as_the_officer_left_it(
         import_sanctions_list(session, SAMPLE_LIST, "Tess")
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     _answer_all_but_sanctions(page, qtbot)
     assert page.checklist.current_step.item.code == "sanctions"
     page.show_tab(2)
+    _settle(page)
     _screen(qtbot, page)
     _dismiss_all(page, database, request_id, monkeypatch)
     before = _stored(database, request_id).answers
     tab_title = page.tabs.tabText(CHECKLIST_TAB)
 
     page.show_tab(3)
+    _settle(page)
     _decide_with_conditions(page, qtbot, monkeypatch)
 
     record = _stored(database, request_id)
@@ -694,16 +794,21 @@ def test_an_answer_stored_since_it_was_shown_is_shown_not_saved_over(
 ) -> None:
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     page.checklist.go_to(len(page.checklist.steps) - 1)
+    _settle(page)
     with database.session() as session:  # another window on the same post database
         answer_item(session, request_id, "sanctions", Answer.NO, "Seen by Ann", actor="Ann")
 
     page.reload(request_id)
+    _settle(page)
 
     step = page.checklist.current_step
     assert (step.chosen_answer(), step.note.toPlainText()) == (Answer.NO, "Seen by Ann")
     page.show_tab(3)
+    _settle(page)
     _decide_with_conditions(page, qtbot, monkeypatch)
     answer = _stored(database, request_id).answer("sanctions")
     assert (answer.answer, answer.note, answer.updated_by) == (Answer.NO, "Seen by Ann", "Ann")
@@ -728,17 +833,22 @@ def test_the_sanctions_step_shows_the_screening_result_and_the_officer_confirms(
         import_sanctions_list(session, SAMPLE_LIST, "Tess")
     request_id = _add(database)
     page.reload(request_id)
+    _settle(page)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
     checklist = page.checklist
     checklist.go_to(len(checklist.steps) - 1)
+    _settle(page)
     step = checklist.current_step
     assert "Not screened yet" in step.hint.text()
     qtbot.keyClick(step.yes, Qt.Key.Key_2)
     qtbot.keyClicks(step.note, "Checked the EU list by hand")
     page.show_tab(2)
+    _settle(page)
     _screen(qtbot, page)
     _dismiss_all(page, database, request_id, monkeypatch)
     page.show_tab(CHECKLIST_TAB)
+    _settle(page)
 
     today = QLocale().toString(date.today(), QLocale.FormatType.LongFormat)
     assert f"Sanctions screening on {today}: 1 candidate dismissed." in step.hint.text()
@@ -749,6 +859,7 @@ def test_the_sanctions_step_shows_the_screening_result_and_the_officer_confirms(
     )
     assert step.confirm_button.isVisible()
     step.confirm_button.click()
+    _settle(page)
 
     answer = _stored(database, request_id).answer("sanctions")
     assert (answer.answer, answer.note) == (Answer.NO, "Checked the EU list by hand")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QFontMetrics, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database, open_database
-from postkit.core.demo import seed_everything
-from postkit.core.hq.aggregate import collect_exports
+from postkit.core.demo_seed import seed_everything
 from postkit.core.hq.demo_exports import write_demo_exports
+from postkit.core.hq.service import collect_exports
 from postkit.core.paths import DATA_DIR_ENV_VAR
 from postkit.core.profile import load_profile
-from postkit.core.surveys.responses import shipped_surveys_dir
+from postkit.core.surveys.service import shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 from postkit.ui.i18n import apply_locale, install_translators, translations_dir
 from postkit.ui.main_window import MODULES, MainWindow
@@ -94,6 +94,9 @@ def _show(window: MainWindow, qtbot: QtBot, module: str) -> None:
     qtbot.waitUntil(lambda: getattr(page, "job", None) is None, timeout=30000)
     if module == "hq":
         qtbot.waitUntil(lambda: window.hq_page.summary is not None, timeout=30000)
+    runner = getattr(window, "runner", None)
+    if runner is not None:  # pages that read through the runner show its answer
+        assert runner.wait_idle()
     qtbot.wait(50)
 
 
@@ -352,3 +355,51 @@ def test_no_text_of_a_main_page_is_cut_off_in_dutch_at_150_percent_scale(
         if problems:
             found[module] = problems
     assert found == {}, "\n".join(f"{k}: {p}" for k, v in found.items() for p in v)
+
+
+# Large system text: the application font 1.5 times its size, on a 1600×1000 window.
+LARGE_TEXT = 1.5
+LARGE_TEXT_SIZE = (1600, 1000)
+
+
+@pytest.fixture
+def large_text_window(
+    qtbot: QtBot, demo_database: Database, tmp_path: Path
+) -> Iterator[MainWindow]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    normal = app.font()
+    large = QFont(normal)
+    large.setPointSizeF(normal.pointSizeF() * LARGE_TEXT)
+    app.setFont(large)
+    translators = install_translators(app, "nl")
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("ui/language", "nl")
+    with demo_database.session() as session:
+        profile = load_profile(session)
+    window = MainWindow(Settings(store), is_demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(demo_database, profile)
+    window.resize(*LARGE_TEXT_SIZE)
+    qtbot.waitExposed(window)
+    yield window
+    for translator in translators:
+        app.removeTranslator(translator)
+    apply_locale("en")
+    app.setFont(normal)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("module", ["activities", "dashboard"])
+def test_the_activity_pages_fit_with_large_text_at_1600_by_1000(
+    large_text_window: MainWindow, qtbot: QtBot, module: str, tmp_path: Path
+) -> None:
+    window = large_text_window
+    _show(window, qtbot, module)
+    # What a person sees: the page drawn at the larger font, not only its geometry.
+    image = window.grab().toImage()
+    assert image.width() >= LARGE_TEXT_SIZE[0] and not image.isNull()
+    assert window.activities_page.model.rowCount() > 0
+    problems = _fit_problems(window)
+    assert problems == [], "\n".join(problems)

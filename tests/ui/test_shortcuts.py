@@ -56,13 +56,14 @@ def window_factory(
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        assert window.runner.wait_idle()  # the list's row is read off the GUI thread
         built.append(window)
         return window
 
     yield build
     for window in built:
-        if window.job is not None:
-            window.job.wait()
+        if window.runner is not None:
+            window.runner.wait_idle()
 
 
 def _live_shortcuts(window: MainWindow) -> dict[str, list[str]]:
@@ -90,6 +91,7 @@ def _assert_no_key_does_two_things(window: MainWindow) -> None:
         if module == "activities":
             # With a row selected, edit, duplicate and delete are all enabled.
             window.activities_page.table.selectRow(0)
+            assert window.activities_page.selected_ids(), "a row is selected"
         clashes = {key: names for key, names in _live_shortcuts(window).items() if len(names) > 1}
         assert clashes == {}, f"in {module}"
 

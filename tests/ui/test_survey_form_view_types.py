@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from postkit.core.surveys.engine import FormSession
@@ -135,10 +135,48 @@ def test_a_kobo_form_runs_with_calculated_questions_read_only(qtbot: QtBot) -> N
     view.go_to_question("companies")
     qtbot.keyClicks(view.cards["companies"].input.edit, "3")  # type: ignore[union-attr]
     assert view.session.value("companies_twice") == 6
-    assert "question,companies," in str(view.session.value("audit"))
+    view.go_to_question("estimate")
+    events = [line.split(",") for line in str(view.session.value("audit")).splitlines()]
+    assert events[0] == ["event", "node", "start", "end"]
+    assert events[1][:2] == ["form start", ""]
+    # The question had the focus from when its page showed until the next one took it.
+    (companies,) = [row for row in events if row[:2] == ["question", "/data/activity/companies"]]
+    assert int(companies[2]) <= int(companies[3])
     view.session.set_answers({"role": "head", "region": "africa", "consent": "OK"})
     submitted: list[dict[str, object]] = []
     view.submit_requested.connect(submitted.append)
     assert view.submit()
     assert submitted[0]["username"] == "Tess"
     assert submitted[0]["end"]
+
+
+def test_the_audit_follows_the_focus_from_question_to_question(qtbot: QtBot) -> None:
+    """On a field-list page each question is an event of its own from when it takes the focus
+    until the next one does, as ODK Collect's audit.csv has them."""
+    view = _view(qtbot, "kobo_due_diligence.xlsx")
+    view.activateWindow()
+    qtbot.waitActive(view)
+    view.go_to_question("role")  # the 'about' page: a field-list group
+    for name in ("region", "role"):
+        card = view.cards[name]
+        card.input.focus_input()  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda card=card: card.isAncestorOf(QApplication.focusWidget()))
+    view.hide()  # leaving the form ends the event going on
+    events = [line.split(",") for line in str(view.session.value("audit")).splitlines()]
+    questions = [row[1] for row in events if row[0] == "question"]
+    assert questions[-3:] == ["/data/about/role", "/data/about/region", "/data/about/role"]
+    assert all(row[3] for row in events if row[0] == "question")
+
+
+def test_the_follow_up_form_runs_and_submits_with_its_defaults(qtbot: QtBot) -> None:
+    """The corpus form holding every function: its screens open and a response goes out."""
+    view = _view(qtbot, "kobo_follow_up.xlsx")
+    pages = 0
+    while not view.is_reviewing and pages < 40:
+        assert view.next_page(), view.page_errors(view.current_page())
+        pages += 1
+    submitted: list[dict[str, object]] = []
+    view.submit_requested.connect(submitted.append)
+    assert view.submit()
+    assert submitted[0]["c_pow"] == 144
+    assert submitted[0]["themes"] == ("wages", "climate")

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.surveys.demo import seed_survey_demo
 from postkit.core.surveys.receipts import list_sent_exports
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     DRAFT,
     SUBMITTED,
     ResponseInfo,
@@ -23,6 +23,7 @@ from postkit.core.surveys.responses import (
     start_response,
 )
 from postkit.core.surveys.xlsform import Problem
+from postkit.ui.ops import Runner
 from postkit.ui.surveys.dialogs import ProblemsDialog, StartChoice, StartResponseDialog
 from postkit.ui.surveys.form_view import FormView
 from postkit.ui.surveys.page import SurveysPage
@@ -53,7 +54,7 @@ class Asked:
             return self.continue_answer
 
         monkeypatch.setattr(SurveysPage, "ask_continue_draft", ask_continue)
-        monkeypatch.setattr(SurveysPage, "ask_start", lambda _page, _info: self.start_choice)
+        monkeypatch.setattr(SurveysPage, "ask_start", lambda _page, _info, _form: self.start_choice)
         monkeypatch.setattr(SurveysPage, "ask_save_path", lambda *_args: self.save_path)
         monkeypatch.setattr(SurveysPage, "confirm_export", lambda *_args: self.confirm_export)
         monkeypatch.setattr(SurveysPage, "ask_open_path", lambda _page: self.open_path)
@@ -72,14 +73,17 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
 
 
 @pytest.fixture
-def open_page(qtbot: QtBot, database: Database, asked: Asked) -> Callable[[], SurveysPage]:
+def open_page(
+    qtbot: QtBot, database: Database, runner: Runner, asked: Asked
+) -> Callable[[], SurveysPage]:
     def open_page() -> SurveysPage:
-        page = SurveysPage(database, TEST_PROFILE, "nl")
+        page = SurveysPage(runner, TEST_PROFILE, "nl")
         qtbot.addWidget(page)
         page.resize(1000, 760)
         page.show()
         qtbot.waitExposed(page)
         qtbot.wait(10)  # the draft is offered once the page shows
+        runner.wait_idle()
         return page
 
     return open_page
@@ -88,6 +92,7 @@ def open_page(qtbot: QtBot, database: Database, asked: Asked) -> Callable[[], Su
 def _select_evaluation(page: SurveysPage) -> None:
     form_pk = next(info.id for info in page.forms if info.form_id == EVALUATION)
     page.select_form(form_pk)
+    page.runner.wait_idle()  # its responses are read off the GUI thread
 
 
 def _view(page: SurveysPage) -> FormView:
@@ -134,6 +139,7 @@ def test_answering_in_dutch_closing_midway_and_finishing(
     page = open_page()
     _select_evaluation(page)
     page.start_new_response()
+    page.runner.wait_idle()
     view = _view(page)
     assert view.session.language == "nl"
     assert view._page_views[0].title.text() == "Inleiding"
@@ -170,6 +176,7 @@ def test_answering_in_dutch_closing_midway_and_finishing(
 
     # Close the app mid-way, the last answer given a moment ago.
     page.close()
+    page.runner.wait_idle()
     drafts = _responses(database, DRAFT)
     assert len(drafts) == 1 and drafts[0].page == ACTIVITY
     with database.session() as session:
@@ -215,6 +222,7 @@ def test_answering_in_dutch_closing_midway_and_finishing(
     assert view.review_rows["task1_activity"].answer.text() != "not answered"
     assert "respondent_name" not in view.review_rows
     qtbot.mouseClick(view.submit_button, Qt.MouseButton.LeftButton)
+    page.runner.wait_idle()
 
     assert page.view is None
     assert page.banner.isVisible() and "submitted" in page.banner.text()
@@ -238,6 +246,7 @@ def test_a_named_response_in_english_keeps_the_name(
     page = open_page()
     _select_evaluation(page)
     page.start_new_response()
+    page.runner.wait_idle()
     view = _view(page)
     assert view.session.language == "en"
     assert view.language.currentData() == "en"
@@ -252,6 +261,7 @@ def test_switching_language_keeps_answers_and_is_remembered(
     page = open_page()
     _select_evaluation(page)
     page.start_new_response()
+    page.runner.wait_idle()
     view = _view(page)
     view.next_page()
     _choose(view, "business_activity", "medium")
@@ -261,9 +271,11 @@ def test_switching_language_keeps_answers_and_is_remembered(
     assert view.cards["years_imvo"].input.edit.text() == "4"  # type: ignore[union-attr]
     assert view.cards["business_activity"].input.button("medium").text() == "Medium"  # type: ignore[union-attr]
     page.close_form()
+    page.runner.wait_idle()
     [draft] = _responses(database, DRAFT)
     assert draft.language == "en"
     page.continue_draft()
+    page.runner.wait_idle()
     assert _view(page).session.language == "en"
 
 
@@ -273,24 +285,31 @@ def test_starting_again_offers_the_draft_or_a_new_response(
     page = open_page()
     _select_evaluation(page)
     page.start_new_response()
+    page.runner.wait_idle()
     first = page.response_id
     page.close_form()
+    page.runner.wait_idle()
     assert page.continue_button.isEnabled()
 
     asked.continue_answer = True
     page.start_new_response()
+    page.runner.wait_idle()
     assert asked.drafts_offered[-1][1] is True  # asked while starting
     assert page.response_id == first
     page.close_form()
+    page.runner.wait_idle()
 
     asked.continue_answer = False  # a colleague starts their own
     page.start_new_response()
+    page.runner.wait_idle()
     assert page.response_id not in (None, first)
     page.close_form()
+    page.runner.wait_idle()
     assert len(_responses(database, DRAFT)) == 2
 
     asked.continue_answer = None  # cancelled: nothing starts
     page.start_new_response()
+    page.runner.wait_idle()
     assert page.view is None
 
 
@@ -307,6 +326,7 @@ def test_not_now_leaves_the_draft_for_later(open_page, asked: Asked, database: D
     page.response_list.setCurrentItem(page.response_list.topLevelItem(0))
     assert page.discard_button.isEnabled()
     page.continue_draft()
+    page.runner.wait_idle()
     assert page.view is not None
 
 
@@ -318,13 +338,17 @@ def test_discarding_a_draft_asks_first(
     page = open_page()
     _select_evaluation(page)
     page.start_new_response()
+    page.runner.wait_idle()
     page.close_form()
+    page.runner.wait_idle()
     page.response_list.setCurrentItem(page.response_list.topLevelItem(0))
     monkeypatch.setattr(page_module, "confirm", lambda *_args: False)
     page.discard_selected_draft()
+    page.runner.wait_idle()
     assert len(_responses(database, DRAFT)) == 1
     monkeypatch.setattr(page_module, "confirm", lambda *_args: True)
     page.discard_selected_draft()
+    page.runner.wait_idle()
     assert _responses(database) == []
     assert page.responses_stack.currentWidget() is page.no_responses
 
@@ -336,6 +360,7 @@ def test_export_writes_the_submitted_responses(
     page = open_page()
     _select_evaluation(page)
     page.start_new_response()
+    page.runner.wait_idle()
     view = _view(page)
     answers = dict(view.session.answers())
     answers.update(
@@ -348,11 +373,13 @@ def test_export_writes_the_submitted_responses(
         view.session.set_answer(name, value)
     view.show_review()
     assert view.submit()
+    page.runner.wait_idle()
     assert page.view is None
 
     asked.save_path = tmp_path / f"export{suffix}"
     with qtbot.waitSignal(page.status_message, timeout=10000) as message:
         page.export_responses()
+        page.runner.wait_idle()
     assert "1 response" in message.args[0]
     if suffix == ".xlsx":
         workbook = openpyxl.load_workbook(asked.save_path, read_only=True)
@@ -396,6 +423,7 @@ def test_the_export_says_what_it_holds_and_leaves_out_before_writing(
 
     with answering(qtbot, read_then("Cancel")):
         page.export_responses()
+        page.runner.wait_idle()
     text, left_out = shown[0]
     assert "holds 4 submitted response" in text and post in text
     assert "1 draft" in left_out and "not submitted yet: Ann Vos, started" in left_out
@@ -406,6 +434,7 @@ def test_the_export_says_what_it_holds_and_leaves_out_before_writing(
 
     with answering(qtbot, read_then("Export…")), qtbot.waitSignal(page.status_message):
         page.export_responses()
+        page.runner.wait_idle()
     qtbot.waitUntil(lambda: page.job is None)
     workbook = openpyxl.load_workbook(asked.save_path, read_only=True)
     rows = list(workbook["responses"].iter_rows(values_only=True))
@@ -427,6 +456,7 @@ def test_importing_a_broken_form_lists_its_problems(
     page = open_page()
     count = len(page.forms)
     page.import_survey()
+    page.runner.wait_idle()
     qtbot.waitUntil(lambda: page.job is None, timeout=10000)
     [(name, problems)] = asked.problems
     assert name == "broken.xlsx"
@@ -443,6 +473,7 @@ def test_importing_a_form_adds_and_selects_it(
     page = open_page()
     with qtbot.waitSignal(page.status_message, timeout=10000) as message:
         page.import_survey()
+        page.runner.wait_idle()
     assert "Mini-enquête" in message.args[0]
     assert page.selected_form() is not None and page.selected_form().form_id == "mini"  # type: ignore[union-attr]
 
@@ -469,6 +500,7 @@ def test_the_form_title_follows_the_language_of_the_questions(open_page, asked: 
     page = open_page()
     _select_evaluation(page)
     page.start_new_response()
+    page.runner.wait_idle()
     view = _view(page)
     assert view.form_title.text() == "Evaluation of the IMVO guidelines for posts"
     view.language.setCurrentIndex(view.language.findData("nl"))
@@ -478,7 +510,7 @@ def test_the_form_title_follows_the_language_of_the_questions(open_page, asked: 
 def test_a_csv_export_of_a_form_with_repeats_names_the_file_of_each_repeat(
     qtbot: QtBot, open_page, asked: Asked, database: Database, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from postkit.core.surveys.responses import import_form, submit_response
+    from postkit.core.surveys.service import import_form, submit_response
 
     visits = Path(__file__).resolve().parents[1] / "data" / "xlsforms" / "kobo_company_visits.xlsx"
     with database.session() as session:
@@ -492,6 +524,7 @@ def test_a_csv_export_of_a_form_with_repeats_names_the_file_of_each_repeat(
     asked.save_path = tmp_path / "visits.csv"
     with qtbot.waitSignal(page.status_message, timeout=10000) as message:
         page.export_responses()
+        page.runner.wait_idle()
     visit, contact = tmp_path / "visits-visit.csv", tmp_path / "visits-contact.csv"
     assert visit.exists() and contact.exists()
     # The message names the repeats' files beside the main one.

@@ -63,15 +63,21 @@ def test_contacts_are_added_and_removed_from_the_keyboard(qtbot: QtBot) -> None:
     contacts = view.repeats["contact@1"]
     assert isinstance(contacts, RepeatSection)
     _type(qtbot, view, "contact_name@1.1", "Ann")
+    # As in ODK Collect, 'add another?' comes after the instance's last question.
+    assert not contacts.add_button.isVisible()
+    assert view.next_page() and view.cards["signed@1.1"].isVisible()
+    assert view.next_page() and not view.cards["signed@1.1"].isVisible()
     assert contacts.add_button.isVisible()
     assert contacts.add_button.text() == "Add another “Contact person”"
     contacts.add_button.setFocus()
     qtbot.keyClick(contacts.add_button, Qt.Key.Key_Space)
     assert view.session.instance_count("contact@1") == 2
-    # The cursor waits in the new contact's name.
+    # The new contact's first question is the screen, and the cursor waits in it.
     focused = view.focusWidget()
     assert focused is view.cards["contact_name@1.2"].input.edit  # type: ignore[union-attr]
+    assert not view.cards["contact_name@1.1"].isVisible()
     qtbot.keyClicks(focused, "Bob")
+    view.go_to_question("contact_name@1.1")
     first = contacts.instances[0]
     assert first.remove_button.accessibleName() == "Remove Contact person 1"
     first.remove_button.setFocus()
@@ -130,17 +136,24 @@ def test_a_repeat_in_a_plain_group_is_its_page_with_a_likert_table_per_instance(
     view.show()
     qtbot.waitExposed(view)
     _type(qtbot, view, "visits", "2")
-    # The group's question was a page of its own; the repeat is the next page, under its title.
+    # The group's question was a page of its own; the repeat is the next page, under its title,
+    # showing the first visit's first question.
     assert view._page_index("visits") == 0
     assert view.next_page()
     assert view.current_page() == view._page_index("company@2") == 1
     assert view._page_views[1].title.text() == "Visit"
+    assert view.cards["company@1"].isVisible() and not view.cards["company@2"].isVisible()
     assert [[row.name for row in table.rows] for table in view.tables] == [
         ["clear@1", "useful@1"],
         ["clear@2", "useful@2"],
     ]
+    # A Likert table is one screen of its instance.
+    assert view.next_page()
+    assert view.cards["clear@1"].isVisible() and view.cards["useful@1"].isVisible()
+    view.go_to_question("useful@2")
     row = view.cards["useful@2"]
-    assert isinstance(row, LikertRow) and row.isVisible()
+    assert isinstance(row, LikertRow) and row.isVisible() and view.cards["clear@2"].isVisible()
+    assert not view.cards["company@2"].isVisible() and not view.cards["useful@1"].isVisible()
     row.input.setFocus()
     qtbot.keyClick(row.input, Qt.Key.Key_3)
     assert view.session.value("useful@2") == "3"
@@ -196,3 +209,60 @@ def test_a_repeat_counted_zero_times_on_a_field_list_page_leaves_no_empty_headin
     qtbot.keyClicks(edit, "0")
     assert view.session.instance_count("visit") == 0
     assert view.cards["visits"].isVisible() and not view.repeats["visit"].isVisible()
+
+
+def _on_screen(view: FormView) -> list[str]:
+    """The questions shown on the current screen."""
+    page = view.current_page()
+    return [
+        name
+        for name, card in view.cards.items()
+        if view._page_index(name) == page and card.isVisible()
+    ]
+
+
+def test_next_and_back_page_through_each_instance_as_odk_collect_does(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    _type(qtbot, view, "visit_count", "2")
+    assert view.next_page()
+    visits = view.repeats["visit"]
+    assert _on_screen(view) == ["company@1"]
+    assert visits.instances[0].isVisible() and not visits.instances[1].isVisible()
+    assert visits.instances[0].heading.text() == "Company visit 1 of 2"
+    assert not view.next_page()  # the company is required: the screen stays
+    assert view.cards["company@1"].message.text() == "This question is required."
+    qtbot.keyClicks(view.cards["company@1"].input.edit, "Acme")  # type: ignore[union-attr]
+    seen = []
+    while view.next_page() and view.current_page() == view._page_index("visit"):
+        seen.append(_on_screen(view) or ["prompt"])
+        if seen[-1] == ["clear@2"] or len(seen) > 12:
+            break
+        if _on_screen(view) == ["company@2"]:
+            qtbot.keyClicks(view.cards["company@2"].input.edit, "Bolt")  # type: ignore[union-attr]
+        for name in _on_screen(view):
+            if name.startswith(("clear@", "contact_name@")):
+                view.session.set_answer(name, "sa" if name.startswith("clear") else "Ann")
+    # Each question of the first visit a screen, the contact's too, then 'add another contact?';
+    # a counted repeat has no prompt of its own, so the second visit follows.
+    assert seen == [
+        ["clear@1"],
+        ["participants@1"],
+        ["topics@1"],
+        ["contact_name@1.1"],
+        ["signed@1.1"],
+        ["prompt"],
+        ["company@2"],
+        ["clear@2"],
+    ]
+    assert view.repeats["contact@1"].add_button.isHidden()
+    # Back skips the prompt, as Collect does, to the last question of the instance before.
+    view.go_to_question("company@2")
+    view.previous_page()
+    assert _on_screen(view) == ["signed@1.1"]
+    # Past the last visit's prompt comes the next page; back from it, the last question.
+    view.go_to_question("signed@2.1")
+    assert view.next_page() and view.repeats["contact@2"].add_button.isVisible()
+    assert view.next_page()
+    assert view.current_page() > view._page_index("visit")
+    view.previous_page()
+    assert _on_screen(view) == ["signed@2.1"]

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from postkit.ui.activities.editor import ActivityDialog
-from postkit.ui.screening.request_dialog import RequestDialog
+from postkit.ui.screening.editor import RequestDialog
 
 
 def _focus_chain(qtbot: QtBot, start: QWidget) -> list[QWidget]:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.practices.records import PracticeInput
 from postkit.core.practices.service import create_practice
+from postkit.ui.ops import Runner
 from postkit.ui.practices.presentation import PresentationView
 
 LESSONS = "Find allies: as the EU you stand stronger than as one embassy."
@@ -19,7 +20,7 @@ CONTACT = "Sanne Visser, economic affairs, +233 30 221 0000"
 
 
 @pytest.fixture
-def view(qtbot: QtBot, database: Database) -> Iterator[PresentationView]:
+def view(qtbot: QtBot, database: Database, runner: Runner) -> Iterator[PresentationView]:
     with database.session() as session:
         create_practice(
             session,
@@ -39,11 +40,12 @@ def view(qtbot: QtBot, database: Database) -> Iterator[PresentationView]:
             "Tess Tester",
         )
         session.commit()
-    presentation = PresentationView(database, "en")
+    presentation = PresentationView(runner, "en")
     qtbot.addWidget(presentation)
     presentation.resize(1366, 768)
     presentation.show()
     qtbot.waitExposed(presentation)
+    runner.wait_idle()
     qtbot.wait(20)
     yield presentation
 
@@ -74,14 +76,16 @@ def test_the_lessons_and_the_contact_fill_the_lower_part_in_large_type(
 
 
 def test_a_practice_without_lessons_or_contact_has_no_empty_panel(
-    qtbot: QtBot, database: Database
+    qtbot: QtBot, database: Database, runner: Runner
 ) -> None:
     with database.session() as session:
         create_practice(session, PracticeInput(title="Short", core_tasks=(2,)), "Tess Tester")
         session.commit()
-    presentation = PresentationView(database, "en")
+    presentation = PresentationView(runner, "en")
     qtbot.addWidget(presentation)
     presentation.resize(1366, 768)
     presentation.show()
     qtbot.waitExposed(presentation)
+    runner.wait_idle()
+    assert presentation.title_label.text() == "Short"
     assert not presentation.lower_panel.isVisible()

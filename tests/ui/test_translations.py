@@ -169,8 +169,8 @@ def test_compiled_dutch_translator_translates(tmp_path: Path) -> None:
     dutch = load_compiled(compiled["postkit_nl.qm"])
     assert dutch.translate("MainWindow", "&File") == "&Bestand"
     assert dutch.translate("Actions", "&New activity…") == "&Nieuwe activiteit…"
-    assert dutch.translate("MainWindow", "%n activities", "", 1) == "%n activiteit"
-    assert dutch.translate("MainWindow", "%n activities", "", 4) == "%n activiteiten"
+    assert dutch.translate("ActivitiesModule", "%n activities", "", 1) == "%n activiteit"
+    assert dutch.translate("ActivitiesModule", "%n activities", "", 4) == "%n activiteiten"
 
 
 def test_compiled_english_translator_gives_plural_forms(qapp: QApplication, tmp_path: Path) -> None:
@@ -179,9 +179,9 @@ def test_compiled_english_translator_gives_plural_forms(qapp: QApplication, tmp_
     qapp.installTranslator(english)
     try:
         translate = QCoreApplication.translate
-        assert translate("MainWindow", "%n activities", "", 1) == "1 activity"
-        assert translate("MainWindow", "%n activities", "", 0) == "0 activities"
-        assert translate("MainWindow", "%n activities", "", 12) == "12 activities"
+        assert translate("ActivitiesModule", "%n activities", "", 1) == "1 activity"
+        assert translate("ActivitiesModule", "%n activities", "", 0) == "0 activities"
+        assert translate("ActivitiesModule", "%n activities", "", 12) == "12 activities"
         assert translate("SurveysPage", "Exported %n response(s) to {0}", "", 1) == (
             "Exported 1 response to {0}"
         )
@@ -239,7 +239,7 @@ def test_installed_translators_reach_the_main_window(
         menus = [action.text() for action in window.menuBar().actions()]
         assert menus[0] == file_menu
         assert len({menu.replace("&", "") for menu in menus}) == len(menus)
-        assert QCoreApplication.translate("MainWindow", "%n activities", "", 1) == count_text
+        assert QCoreApplication.translate("ActivitiesModule", "%n activities", "", 1) == count_text
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)

@@ -14,6 +14,7 @@ from postkit.core.users import add_user, list_users
 from postkit.ui.actions import ActionId
 from postkit.ui.app import Startup
 from postkit.ui.main_window import MainWindow
+from postkit.ui.ops import Runner
 from postkit.ui.settings import Settings
 from postkit.ui.users_dialog import UserPickDialog, UsersDialog
 from tests.conftest import TEST_PROFILE
@@ -60,6 +61,7 @@ def test_switching_user_makes_new_records_name_the_person(
     assert window.actor == TEST_PROFILE.user_name
     offered = _pick(monkeypatch, AMINA)
     window.actions[ActionId.SWITCH_USER].trigger()
+    assert window.runner is not None and window.runner.wait_idle()
     assert offered == [[AMINA, TEST_PROFILE.user_name]]
     assert window.actor == AMINA
     assert window.profile == TEST_PROFILE  # the post's profile itself is unchanged
@@ -68,7 +70,9 @@ def test_switching_user_makes_new_records_name_the_person(
     assert window.surveys_page.actor == AMINA
 
     window.activities_page.reload(select_ids=[original])
+    assert window.runner.wait_idle()  # the list reads off the GUI thread
     window.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+    assert window.runner.wait_idle()
     [copy_id] = [i for i in window.activities_page.selected_ids() if i != original]
     with database.session() as session:
         assert get_activity(session, copy_id).created_by == AMINA
@@ -111,25 +115,30 @@ def test_the_first_start_puts_the_profiles_user_in_the_list_without_asking(
 
 
 def test_the_users_dialog_adds_renames_and_deactivates(
-    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, database: Database, runner: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = UsersDialog(database)
+    dialog = UsersDialog(runner)
     qtbot.addWidget(dialog)
+    runner.wait_idle()
     assert dialog.list.count() == 0 and not dialog.add_button.isEnabled()
     qtbot.keyClicks(dialog.name, AMINA)
     dialog.add_button.click()
+    runner.wait_idle()
     qtbot.keyClicks(dialog.name, "amina odhiambo")
     assert "in the list already" in dialog.error_label.text()
     assert not dialog.add_button.isEnabled()
     dialog.name.setText(TEST_PROFILE.user_name)
     dialog.add_button.click()
+    runner.wait_idle()
     assert [dialog.list.item(row).text() for row in range(2)] == [AMINA, TEST_PROFILE.user_name]
 
     dialog.list.setCurrentRow(0)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("Amina O. Odhiambo", True))
     dialog.rename_button.click()
+    runner.wait_idle()
     dialog.list.setCurrentRow(0)
     dialog.active_button.click()
+    runner.wait_idle()
     assert dialog.list.item(0).text() == "Amina O. Odhiambo (left the post)"
     assert dialog.active_button.text() == "&Reactivate"
     dialog.list.setCurrentRow(1)
@@ -138,5 +147,6 @@ def test_the_users_dialog_adds_renames_and_deactivates(
         assert [user.name for user in list_users(session)] == [TEST_PROFILE.user_name]
     dialog.list.setCurrentRow(0)
     dialog.active_button.click()
+    runner.wait_idle()
     with database.session() as session:
         assert len(list_users(session)) == 2

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from postkit.core.activities.records import ActivityInput, ActivityRecord, AttachmentRecord
+from postkit.core.activities.records import ActivityInput, ActivityRecord
 from postkit.core.activities.service import (
     create_activity,
     delete_activities,
@@ -15,6 +15,7 @@ from postkit.core.activities.service import (
     restore_activity,
     update_activity,
 )
+from postkit.core.attachments import AttachmentRecord
 
 
 @dataclass

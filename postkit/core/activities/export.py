@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,66 +13,26 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from sqlalchemy import Connection, DateTime, Row, Select, Table, bindparam, select, type_coerce
+from sqlalchemy import ColumnElement, Connection, DateTime, Row, Select, select, type_coerce
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
+from postkit.core.activities.columns import EXPORT_COLUMNS, ActivityColumn, Kind
 from postkit.core.activities.listing import apply_filter, count_activities
-from postkit.core.activities.models import (
-    Activity,
-    ActivityLink,
-    ActivitySector,
-    ActivityTheme,
-)
+from postkit.core.activities.models import Activity
 from postkit.core.activities.records import ActivityFilter
 from postkit.core.files import atomic_output
+from postkit.core.spreadsheet_safety import xlsx_text_cell
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 SHEET_TITLE = "activities"
 BATCH_SIZE = 2000
-# Text starting with one of these is a formula to Excel or LibreOffice.
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
-@dataclass(frozen=True)
-class Column:
-    en: str
-    nl: str
-    width: float
-
-    def header(self, language: str) -> str:
-        return self.nl if language == "nl" else self.en
-
-
-COLUMNS = (
-    Column("uuid", "uuid", 38),
-    Column("post", "post", 24),
-    Column("core task", "kerntaak", 10),
-    Column("core task label", "kerntaak (omschrijving)", 36),
-    Column("title", "titel", 50),
-    Column("description", "omschrijving", 50),
-    Column("start date", "begindatum", 12),
-    Column("end date", "einddatum", 12),
-    Column("type", "soort", 22),
-    Column("country", "land", 18),
-    Column("sectors", "sectoren", 30),
-    Column("themes", "thema's", 30),
-    Column("partners", "partners", 30),
-    Column("companies reached", "bereikte bedrijven", 12),
-    Column("women", "vrouwen", 9),
-    Column("men", "mannen", 9),
-    Column("other/unknown", "anders/onbekend", 11),
-    Column("participants total", "deelnemers totaal", 12),
-    Column("outcome", "resultaat", 40),
-    Column("follow-up", "vervolg", 30),
-    Column("links", "links", 30),
-    Column("created by", "aangemaakt door", 16),
-    Column("created at", "aangemaakt op", 19),
-    Column("updated by", "gewijzigd door", 16),
-    Column("updated at", "gewijzigd op", 19),
-)
+# The export's columns, in order (declared with the list's and the report's in columns.py).
+COLUMNS = EXPORT_COLUMNS
 
 
 def export_activities_xlsx(
@@ -137,29 +96,16 @@ def _discard(sheet: WriteOnlyWorksheet) -> None:
     sheet._writer.cleanup()
 
 
-_QUERY = select(
-    Activity.id,
-    Activity.uuid,
-    Activity.post_name,
-    Activity.core_task,
-    Activity.title,
-    Activity.description,
-    Activity.start_date,
-    Activity.end_date,
-    Activity.activity_type,
-    Activity.country,
-    Activity.partners,
-    Activity.companies_reached,
-    Activity.participants_women,
-    Activity.participants_men,
-    Activity.participants_other,
-    Activity.outcome,
-    Activity.follow_up,
-    Activity.created_by,
-    # Read as stored (naive UTC): Excel has no time zones.
-    type_coerce(Activity.created_at, DateTime()),
-    Activity.updated_by,
-    type_coerce(Activity.updated_at, DateTime()),
+def _selected(column: ActivityColumn) -> tuple[ColumnElement[Any], ...]:
+    # Times read as stored (naive UTC): Excel has no time zones.
+    if column.kind is Kind.DATETIME:
+        return tuple(type_coerce(expression, DateTime()) for expression in column.sql)
+    return column.sql
+
+
+_QUERY = select(Activity.id, *[e for column in COLUMNS for e in _selected(column)])
+_CHILDREN = tuple(
+    dict.fromkeys(column.children for column in COLUMNS if column.children is not None)
 )
 
 
@@ -184,10 +130,11 @@ def row_batches(
     result = connection.execution_options(yield_per=batch_size).execute(statement)
     for rows in result.partitions():
         ids = [row[0] for row in rows]
-        sectors = _grouped(connection, _SECTOR_CODES, ids)
-        themes = _grouped(connection, _THEME_CODES, ids)
-        links = _grouped(connection, _LINK_URLS, ids)
-        yield maker.rows(rows, sectors, themes, links)
+        children = [_grouped(connection, statement, ids) for statement in _CHILDREN]
+        yield maker.rows(rows, children)
+
+
+Cell = Callable[[Sequence[Any], list[dict[int, list[str]]]], object]
 
 
 class _RowMaker:
@@ -195,13 +142,13 @@ class _RowMaker:
 
     def __init__(self, language: str, sheet: WriteOnlyWorksheet) -> None:
         self.sheet = sheet
-        self.task_labels = {
-            int(item.code): item.label(language) for item in reference.core_tasks().items
-        }
-        self.type_labels = _labels(reference.activity_types(), language)
-        self.country_labels = _labels(reference.countries(), language)
-        self.sector_labels = _labels(reference.sectors(), language)
-        self.theme_labels = _labels(reference.themes(), language)
+        self.language = language
+        # One function per column, made once: a row is then one pass over them.
+        self.cells: list[Cell] = []
+        position = 1  # after the id
+        for column in COLUMNS:
+            self.cells.append(self._cell(column, position))
+            position += len(_selected(column))
 
     def text(self, value: str | None) -> object:
         """Text as a string cell that no spreadsheet takes for a formula; None when empty."""
@@ -209,94 +156,38 @@ class _RowMaker:
             return None
         if ILLEGAL_CHARACTERS_RE.search(value):
             value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if value.startswith(FORMULA_PREFIXES):
-            cell = WriteOnlyCell(self.sheet, value)
-            cell.data_type = "s"
-            return cell
-        return value
+        return xlsx_text_cell(self.sheet, value)
+
+    def _cell(self, column: ActivityColumn, at: int) -> Cell:
+        text, kind = self.text, column.kind
+        if kind in (Kind.CODES, Kind.LINKS):
+            child = _CHILDREN.index(column.children)
+            if kind is Kind.LINKS:
+                return lambda row, children: text(" ".join(children[child].get(row[0], ())))
+            names = _labels(column.reference, self.language)
+            return lambda row, children: text(
+                "; ".join([names.get(code, code) for code in children[child].get(row[0], ())])
+            )
+        if kind is Kind.CODE:
+            names = _labels(column.reference, self.language)
+            return lambda row, _children: names.get(row[at]) or text(row[at])
+        if kind is Kind.TEXT:
+            return lambda row, _children: text(row[at])
+        return lambda row, _children: row[at]  # numbers, dates and times as they are
 
     def rows(
-        self,
-        rows: Sequence[Row[Any]],
-        sectors: dict[int, list[str]],
-        themes: dict[int, list[str]],
-        links: dict[int, list[str]],
+        self, rows: Sequence[Row[Any]], children: list[dict[int, list[str]]]
     ) -> Iterator[list[object]]:
-        text = self.text
-        task_labels, type_labels = self.task_labels, self.type_labels
-        country_labels, sector_labels, theme_labels = (
-            self.country_labels,
-            self.sector_labels,
-            self.theme_labels,
-        )
-        for (
-            activity_id,
-            activity_uuid,
-            post_name,
-            core_task,
-            title,
-            description,
-            start_date,
-            end_date,
-            activity_type,
-            country,
-            partners,
-            companies,
-            women,
-            men,
-            other,
-            outcome,
-            follow_up,
-            created_by,
-            created_at,
-            updated_by,
-            updated_at,
-        ) in rows:
-            yield [
-                text(activity_uuid),
-                text(post_name),
-                core_task,
-                task_labels.get(core_task),
-                text(title),
-                text(description),
-                start_date,
-                end_date,
-                type_labels.get(activity_type) or text(activity_type),
-                country_labels.get(country) or text(country),
-                text("; ".join([sector_labels.get(c, c) for c in sectors.get(activity_id, ())])),
-                text("; ".join([theme_labels.get(c, c) for c in themes.get(activity_id, ())])),
-                text(partners),
-                companies,
-                women,
-                men,
-                other,
-                women + men + other,
-                text(outcome),
-                text(follow_up),
-                text(" ".join(links.get(activity_id, ()))),
-                text(created_by),
-                created_at,
-                text(updated_by),
-                updated_at,
-            ]
+        cells = self.cells
+        for row in rows:
+            yield [cell(row, children) for cell in cells]
 
 
-def _labels(items: reference.ReferenceList, language: str) -> dict[str, str]:
-    return {item.code: item.label(language) for item in items.items}
-
-
-def _by_activity(table: Table, column: str, order: str) -> Select[tuple[int, str]]:
-    """Statement for one column of a child table for a batch of activity ids (`ids`)."""
-    return (
-        select(table.c.activity_id, table.c[column])
-        .where(table.c.activity_id.in_(bindparam("ids", expanding=True)))
-        .order_by(table.c.activity_id, table.c[order])
-    )
-
-
-_SECTOR_CODES = _by_activity(ActivitySector.__table__, "code", "code")
-_THEME_CODES = _by_activity(ActivityTheme.__table__, "code", "code")
-_LINK_URLS = _by_activity(ActivityLink.__table__, "url", "position")
+def _labels(list_name: str | None, language: str) -> dict[Any, str]:
+    items = getattr(reference, list_name or "")()
+    codes = {item.code: item.label(language) for item in items.items}
+    # Core tasks are stored as numbers.
+    return codes | {int(code): label for code, label in codes.items() if code.isdigit()}
 
 
 def _grouped(

@@ -7,14 +7,18 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, text
+from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from postkit.core.activities.columns import PARTICIPANTS, ActivityColumn, column_named
 from postkit.core.activities.models import Activity, ActivitySector, ActivityTheme
 from postkit.core.activities.records import ActivityFilter, ActivityRow
+from postkit.core.full_text import fts_query
 
 
 class SortKey(StrEnum):
+    """The list's columns by name (see columns.LIST_COLUMNS); any column name sorts."""
+
     DATE = "date"
     CORE_TASK = "core_task"
     TITLE = "title"
@@ -25,29 +29,7 @@ class SortKey(StrEnum):
     UPDATED = "updated"
 
 
-_PARTICIPANTS = (
-    Activity.participants_women + Activity.participants_men + Activity.participants_other
-)
-_SORT_COLUMNS: dict[SortKey, ColumnElement[object]] = {
-    SortKey.DATE: Activity.start_date,
-    SortKey.CORE_TASK: Activity.core_task,
-    SortKey.TITLE: func.lower(Activity.title),
-    SortKey.TYPE: Activity.activity_type,
-    SortKey.COUNTRY: Activity.country,
-    SortKey.COMPANIES: Activity.companies_reached,
-    SortKey.PARTICIPANTS: _PARTICIPANTS,
-    SortKey.UPDATED: Activity.updated_at,
-}
-
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text_query: str) -> str | None:
-    """An FTS5 MATCH expression: every word must occur, the last may be a prefix (typing)."""
-    words = _WORD.findall(text_query)
-    if not words:
-        return None
-    return " ".join(f'"{word}"*' for word in words)
 
 
 def quarter_range(year: int, quarter: int | None) -> tuple[date, date]:
@@ -109,11 +91,11 @@ def _apply_text(statement: Select, session: Session, query: str) -> Select:  # t
 def activity_ids(
     session: Session,
     flt: ActivityFilter = ActivityFilter(),  # noqa: B008  (frozen, so sharing is safe)
-    sort: SortKey = SortKey.DATE,
+    sort: str = SortKey.DATE,
     descending: bool = True,
 ) -> list[int]:
     """The ids of the matching activities in display order."""
-    column = _SORT_COLUMNS[sort]
+    column = column_named(sort).order_by
     order = [column.desc(), Activity.id.desc()] if descending else [column.asc(), Activity.id.asc()]
     statement = apply_filter(select(Activity.id), session, flt).order_by(*order)
     # Plain Core execution: the ORM's per-row bookkeeping would double the time for 100k ids.
@@ -138,11 +120,22 @@ def activity_rows(session: Session, ids: Sequence[int]) -> dict[int, ActivityRow
         Activity.activity_type,
         Activity.country,
         Activity.companies_reached,
-        _PARTICIPANTS,
+        PARTICIPANTS,
         Activity.updated_at,
         Activity.updated_by,
     ).where(Activity.id.in_(list(ids)))
     return {row[0]: ActivityRow(*row) for row in session.execute(statement)}
+
+
+def activity_values(
+    session: Session, ids: Sequence[int], shown: Sequence[ActivityColumn]
+) -> dict[int, tuple[object, ...]]:
+    """The values of the `shown` columns (their `sql`, flattened) of these activities, by id."""
+    if not ids:
+        return {}
+    expressions = [expression for column in shown for expression in column.sql]
+    statement = select(Activity.id, *expressions).where(Activity.id.in_(list(ids)))
+    return {row[0]: tuple(row[1:]) for row in session.connection().execute(statement)}
 
 
 def activity_years(session: Session, post_name: str | None = None) -> list[int]:

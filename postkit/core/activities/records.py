@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from postkit.core.attachments import AttachmentRecord
+
 
 @dataclass(frozen=True)
 class ActivityInput:
@@ -32,15 +34,6 @@ class ActivityInput:
     @property
     def participants_total(self) -> int:
         return self.participants_women + self.participants_men + self.participants_other
-
-
-@dataclass(frozen=True)
-class AttachmentRecord:
-    file_name: str
-    stored_name: str
-    sha256: str
-    size_bytes: int
-    added_at: datetime
 
 
 @dataclass(frozen=True)

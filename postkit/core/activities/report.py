@@ -19,7 +19,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -34,108 +34,21 @@ from reportlab.platypus import (
 )
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from typing_extensions import override
 
 from postkit.core import reference
+from postkit.core.activities.columns import REPORT_COLUMNS, ActivityColumn, Kind
 from postkit.core.activities.listing import quarter_range
 from postkit.core.activities.models import Activity
 from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
 from postkit.core.files import atomic_output
+from postkit.core.i18n import Translator, long_day, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from postkit.core.pdf_pages import Footer, numbered_canvas
 from postkit.core.profile import PostProfile, load_profile
 
 # Names in any European script print as written (see pdf_fonts).
 register_fonts()
 
-PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Annual IMVO report {year}",
-        "subtitle": "Responsible business conduct activities of the post",
-        "no_profile": "Post not yet set up",
-        "accreditation": "Countries of accreditation: {countries}",
-        "printed": "Printed on {date}",
-        "summary": "Summary per core task",
-        "summary_text": "In {year} the post recorded {activities} activities, reaching "
-        "{companies} companies and {participants} participants.",
-        "summary_text_one": "In {year} the post recorded one activity, reaching "
-        "{companies} companies and {participants} participants.",
-        "no_activities": "No activities were recorded in {year}.",
-        "core_task": "Core task",
-        "activities": "Activities",
-        "companies": "Companies reached",
-        "companies_short": "Companies",
-        "participants": "Participants",
-        "total": "Total",
-        "chart_quarters": "Activities per quarter and core task",
-        "tasks_without": "Core tasks without any activity in {year}:",
-        "all_tasks": "Every core task had at least one activity in {year}.",
-        "gender": "Participants by gender",
-        "women": "Women",
-        "men": "Men",
-        "other": "Other or unknown",
-        "number": "Number",
-        "share": "Share",
-        "no_participants": "No participants were recorded in {year}.",
-        "themes": "Top themes",
-        "theme": "Theme",
-        "no_themes": "No themes were recorded in {year}.",
-        "log": "Activities in {year}",
-        "date": "Date",
-        "type": "Type",
-        "country": "Country",
-        "activity_title": "Title",
-        "page": "page {page} of {pages}",
-    },
-    "nl": {
-        "title": "IMVO-jaarverslag {year}",
-        "subtitle": "Activiteiten van de post voor internationaal maatschappelijk verantwoord "
-        "ondernemen",
-        "no_profile": "Post nog niet ingesteld",
-        "accreditation": "Landen van accreditatie: {countries}",
-        "printed": "Afgedrukt op {date}",
-        "summary": "Overzicht per kerntaak",
-        "summary_text": "In {year} legde de post {activities} activiteiten vast, die "
-        "{companies} bedrijven en {participants} deelnemers bereikten.",
-        "summary_text_one": "In {year} legde de post één activiteit vast, die "
-        "{companies} bedrijven en {participants} deelnemers bereikte.",
-        "no_activities": "In {year} zijn geen activiteiten vastgelegd.",
-        "core_task": "Kerntaak",
-        "activities": "Activiteiten",
-        "companies": "Bereikte bedrijven",
-        "companies_short": "Bedrijven",
-        "participants": "Deelnemers",
-        "total": "Totaal",
-        "chart_quarters": "Activiteiten per kwartaal en kerntaak",
-        "tasks_without": "Kerntaken zonder enige activiteit in {year}:",
-        "all_tasks": "Elke kerntaak had in {year} minstens één activiteit.",
-        "gender": "Deelnemers naar gender",
-        "women": "Vrouwen",
-        "men": "Mannen",
-        "other": "Anders of onbekend",
-        "number": "Aantal",
-        "share": "Aandeel",
-        "no_participants": "In {year} zijn geen deelnemers vastgelegd.",
-        "themes": "Meest voorkomende thema's",
-        "theme": "Thema",
-        "no_themes": "In {year} zijn geen thema's vastgelegd.",
-        "log": "Activiteiten in {year}",
-        "date": "Datum",
-        "type": "Soort",
-        "country": "Land",
-        "activity_title": "Titel",
-        "page": "pagina {page} van {pages}",
-    },
-}
-MONTHS = {
-    "en": (
-        *("January", "February", "March", "April", "May", "June"),
-        *("July", "August", "September", "October", "November", "December"),
-    ),
-    "nl": (
-        *("januari", "februari", "maart", "april", "mei", "juni"),
-        *("juli", "augustus", "september", "oktober", "november", "december"),
-    ),
-}
 TASK_COLOURS = (
     colors.HexColor("#01689b"),  # Rijksoverheid blue
     colors.HexColor("#e17000"),
@@ -177,35 +90,24 @@ def write_annual_report(
         report.build(temp)
 
 
-@dataclass(frozen=True)
-class _ActivityLine:
-    start_date: date
-    core_task: int
-    title: str
-    activity_type: str
-    country: str | None
-    companies_reached: int
-    participants: int
+_LOG_FONT_SIZE = 7.5
+_LOG_PADDING = 3  # points left and right in a cell of the log
 
 
-def _year_activities(session: Session, year: int, post_name: str | None) -> list[_ActivityLine]:
+def _year_activities(
+    session: Session, year: int, post_name: str | None
+) -> list[tuple[object, ...]]:
+    """The year's activities as the values of the report's columns (`REPORT_COLUMNS`)."""
     start, end = quarter_range(year, None)
+    expressions = [expression for column in REPORT_COLUMNS for expression in column.sql]
     statement = (
-        select(
-            Activity.start_date,
-            Activity.core_task,
-            Activity.title,
-            Activity.activity_type,
-            Activity.country,
-            Activity.companies_reached,
-            Activity.participants_women + Activity.participants_men + Activity.participants_other,
-        )
+        select(*expressions)
         .where(Activity.start_date >= start, Activity.start_date < end)
         .order_by(Activity.start_date, Activity.id)
     )
     if post_name is not None:
         statement = statement.where(Activity.post_name == post_name)
-    return [_ActivityLine(*row) for row in session.connection().execute(statement)]
+    return [tuple(row) for row in session.connection().execute(statement)]
 
 
 @dataclass(frozen=True)
@@ -214,12 +116,20 @@ class _Report:
     language: str
     profile: PostProfile | None
     summary: YearSummary
-    activities: Sequence[_ActivityLine]
+    activities: Sequence[tuple[object, ...]]
     printed: date
 
-    def phrase(self, key: str, **values: object) -> str:
-        phrases = PHRASES.get(self.language, PHRASES["en"])
-        return phrases[key].format(year=self.year, **values)
+    @property
+    def _(self) -> Translator:
+        return translator(self.language)
+
+    @property
+    def title(self) -> str:
+        return self._("Annual IMVO report {year}", year=self.year)
+
+    @property
+    def subtitle(self) -> str:
+        return self._("Responsible business conduct activities of the post")
 
     def number(self, value: int) -> str:
         text = f"{value:,}"
@@ -228,13 +138,9 @@ class _Report:
     def share(self, part: int, whole: int) -> str:
         return f"{round(100 * part / whole)}%" if whole else "–"
 
-    def long_date(self, day: date) -> str:
-        months = MONTHS.get(self.language, MONTHS["en"])
-        return f"{day.day} {months[day.month - 1]} {day.year}"
-
     @property
     def post_name(self) -> str:
-        return self.profile.post_name if self.profile else self.phrase("no_profile")
+        return self.profile.post_name if self.profile else self._("Post not yet set up")
 
     def build(self, path: Path) -> None:
         styles = _Styles()
@@ -245,9 +151,9 @@ class _Report:
             rightMargin=MARGIN,
             topMargin=MARGIN,
             bottomMargin=MARGIN + 4 * mm,
-            title=self.phrase("title"),
+            title=self.title,
             author=self.post_name,
-            subject=self.phrase("subtitle"),
+            subject=self.subtitle,
             creator="postkit",
         )
         story = [
@@ -259,20 +165,20 @@ class _Report:
         ]
         if self.activities:
             story += [CondPageBreak(60 * mm), *self.activity_log(styles)]
-        footer = f"postkit · {self.phrase('title')} · {self.post_name}"
-        page_label = PHRASES.get(self.language, PHRASES["en"])["page"]
+        footer = f"postkit · {self.title} · {self.post_name}"
+        page_label = self._("page {page} of {pages}")
 
-        def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-            return _NumberedCanvas(footer, page_label, *args, **kwargs)
-
-        document.build(story, canvasmaker=canvas_maker)
+        # The cover is counted but carries no footer.
+        document.build(
+            story, canvasmaker=numbered_canvas(Footer((footer,), page_label, first_page=2))
+        )
 
     def cover(self, styles: _Styles) -> list[Flowable]:
         story: list[Flowable] = [
             Spacer(1, 55 * mm),
             Paragraph("postkit", styles.brand),
-            Paragraph(escape(self.phrase("title")), styles.cover_title),
-            Paragraph(escape(self.phrase("subtitle")), styles.cover_subtitle),
+            Paragraph(escape(self.title), styles.cover_title),
+            Paragraph(escape(self.subtitle), styles.cover_subtitle),
             Spacer(1, 18 * mm),
             Paragraph(escape(self.post_name), styles.cover_post),
         ]
@@ -282,35 +188,52 @@ class _Report:
                 countries.label(code, self.language) for code in self.profile.countries
             )
             story.append(
-                Paragraph(escape(self.phrase("accreditation", countries=names)), styles.cover_line)
+                Paragraph(
+                    escape(self._("Countries of accreditation: {countries}", countries=names)),
+                    styles.cover_line,
+                )
             )
         story += [
             Spacer(1, 60 * mm),
             Paragraph(
-                escape(self.phrase("printed", date=self.long_date(self.printed))), styles.cover_line
+                escape(self._("Printed on {date}", date=long_day(self.printed, self.language))),
+                styles.cover_line,
             ),
         ]
         return story
 
     def task_summary(self, styles: _Styles) -> list[Flowable]:
-        summary = self.summary
-        story: list[Flowable] = [Paragraph(escape(self.phrase("summary")), styles.h1)]
+        summary, _ = self.summary, self._
+        story: list[Flowable] = [Paragraph(escape(_("Summary per core task")), styles.h1)]
         if summary.activities:
-            text = self.phrase(
-                "summary_text_one" if summary.activities == 1 else "summary_text",
+            companies, participants = summary.companies_reached, summary.participants.total
+            text = _.ngettext(
+                "In {year} the post recorded one activity, reaching {companies} and "
+                "{participants}.",
+                "In {year} the post recorded {activities} activities, reaching {companies} and "
+                "{participants}.",
+                summary.activities,
+                year=self.year,
                 activities=self.number(summary.activities),
-                companies=self.number(summary.companies_reached),
-                participants=self.number(summary.participants.total),
+                companies=_.ngettext(
+                    "{n} company", "{n} companies", companies, n=self.number(companies)
+                ),
+                participants=_.ngettext(
+                    "{n} participant",
+                    "{n} participants",
+                    participants,
+                    n=self.number(participants),
+                ),
             )
         else:
-            text = self.phrase("no_activities")
+            text = _("No activities were recorded in {year}.", year=self.year)
         story.append(Paragraph(escape(text), styles.body))
         rows: list[list[object]] = [
             [
-                self.phrase("core_task"),
-                self.phrase("activities"),
-                self.phrase("companies"),
-                self.phrase("participants"),
+                _("Core task"),
+                _("Activities"),
+                _("Companies reached"),
+                _("Participants"),
             ]
         ]
         for task in CORE_TASKS:
@@ -325,7 +248,7 @@ class _Report:
             )
         rows.append(
             [
-                self.phrase("total"),
+                _("Total"),
                 self.number(summary.activities),
                 self.number(summary.companies_reached),
                 self.number(summary.participants.total),
@@ -336,7 +259,7 @@ class _Report:
         table.setStyle(_figures_style(has_total=True))
         story += [Spacer(1, 3 * mm), table]
         if summary.activities:
-            heading = Paragraph(escape(self.phrase("chart_quarters")), styles.h2)
+            heading = Paragraph(escape(_("Activities per quarter and core task")), styles.h2)
             story += [Spacer(1, 6 * mm), KeepTogether([heading, self.quarter_chart()])]
         story += [Spacer(1, 4 * mm), *self.tasks_without_activity(styles)]
         return story
@@ -384,28 +307,31 @@ class _Report:
     def tasks_without_activity(self, styles: _Styles) -> list[Flowable]:
         missing = self.summary.tasks_without_activity
         if not missing:
-            return [Paragraph(escape(self.phrase("all_tasks")), styles.body)]
-        story: list[Flowable] = [Paragraph(escape(self.phrase("tasks_without")), styles.notice)]
+            text = self._("Every core task had at least one activity in {year}.", year=self.year)
+            return [Paragraph(escape(text), styles.body)]
+        heading = self._("Core tasks without any activity in {year}:", year=self.year)
+        story: list[Flowable] = [Paragraph(escape(heading), styles.notice)]
         for task in missing:
             label = f"{task}. {reference.core_task_label(task, self.language)}"
             story.append(Paragraph(escape(label), styles.bullet, bulletText="•"))
         return [KeepTogether(story)]
 
     def gender(self, styles: _Styles) -> list[Flowable]:
-        figures = self.summary.participants
-        story: list[Flowable] = [Paragraph(escape(self.phrase("gender")), styles.h1)]
+        figures, _ = self.summary.participants, self._
+        story: list[Flowable] = [Paragraph(escape(_("Participants by gender")), styles.h1)]
         if not figures.total:
-            return [*story, Paragraph(escape(self.phrase("no_participants")), styles.body)]
+            text = _("No participants were recorded in {year}.", year=self.year)
+            return [*story, Paragraph(escape(text), styles.body)]
         counts = [
-            (self.phrase("women"), figures.women),
-            (self.phrase("men"), figures.men),
-            (self.phrase("other"), figures.other),
+            (_("Women"), figures.women),
+            (_("Men"), figures.men),
+            (_("Other or unknown"), figures.other),
         ]
-        rows: list[list[object]] = [["", self.phrase("number"), self.phrase("share")]]
+        rows: list[list[object]] = [["", _("Number"), _("Share")]]
         rows += [
             [name, self.number(count), self.share(count, figures.total)] for name, count in counts
         ]
-        rows.append([self.phrase("total"), self.number(figures.total), "100%"])
+        rows.append([_("Total"), self.number(figures.total), "100%"])
         table = Table(rows, colWidths=[45 * mm, 22 * mm, 20 * mm])
         table.setStyle(_figures_style(has_total=True))
         chart = Drawing(TEXT_WIDTH - 95 * mm, 40 * mm)
@@ -444,11 +370,13 @@ class _Report:
         return [KeepTogether([*story, Spacer(1, 2 * mm), side_by_side])]
 
     def themes(self, styles: _Styles) -> list[Flowable]:
-        story: list[Flowable] = [Paragraph(escape(self.phrase("themes")), styles.h1)]
+        _ = self._
+        story: list[Flowable] = [Paragraph(escape(_("Top themes")), styles.h1)]
         if not self.summary.top_themes:
-            return [*story, Paragraph(escape(self.phrase("no_themes")), styles.body)]
+            text = _("No themes were recorded in {year}.", year=self.year)
+            return [*story, Paragraph(escape(text), styles.body)]
         themes = reference.themes()
-        rows: list[list[object]] = [[self.phrase("theme"), self.phrase("activities")]]
+        rows: list[list[object]] = [[_("Theme"), _("Activities")]]
         rows += [
             [Paragraph(escape(themes.label(code, self.language)), styles.cell), self.number(count)]
             for code, count in self.summary.top_themes
@@ -458,58 +386,90 @@ class _Report:
         return [KeepTogether([*story, Spacer(1, 2 * mm), table])]
 
     def activity_log(self, styles: _Styles) -> list[Flowable]:
-        types, countries = reference.activity_types(), reference.countries()
-        header = [
-            self.phrase("date"),
-            self.phrase("core_task"),
-            self.phrase("activity_title"),
-            self.phrase("type"),
-            self.phrase("country"),
-            self.phrase("companies_short"),
-            self.phrase("participants"),
-        ]
+        columns = REPORT_COLUMNS
+        header = [column.header(self.language, short=True) for column in columns]
         rows: list[list[object]] = [
             [
                 Paragraph(
-                    escape(text), styles.small_head_right if column >= 5 else styles.small_head
+                    escape(text),
+                    styles.small_head_right if column.is_numeric else styles.small_head,
                 )
-                for column, text in enumerate(header)
+                for column, text in zip(columns, header, strict=True)
             ]
         ]
-        for line in self.activities:
-            task_label = reference.core_task_label(line.core_task, self.language, short=True)
-            task = f"{line.core_task}. {task_label}"
-            rows.append(
-                [
-                    line.start_date.isoformat(),
-                    Paragraph(escape(task), styles.small),
-                    Paragraph(escape(line.title), styles.small),
-                    Paragraph(escape(types.label(line.activity_type, self.language)), styles.small),
-                    Paragraph(escape(countries.label(line.country, self.language)), styles.small),
-                    self.number(line.companies_reached),
-                    self.number(line.participants),
-                ]
-            )
-        widths = [18 * mm, 25 * mm, 0, 28 * mm, 20 * mm, 19 * mm, 21 * mm]
-        widths[2] = TEXT_WIDTH - sum(widths)
+        for values in self.activities:
+            rows.append(self._log_cells(values, styles))
+        widths = [
+            _log_width(column, text, self.language)
+            for column, text in zip(columns, header, strict=True)
+        ]
+        title = [column.name for column in columns].index("title")
+        widths[title] = TEXT_WIDTH - sum(widths) + widths[title]
+        numeric = [i for i, column in enumerate(columns) if column.is_numeric]
         table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
-                    ("FONT", (0, 0), (-1, -1), REGULAR, 7.5),
+                    ("FONT", (0, 0), (-1, -1), REGULAR, _LOG_FONT_SIZE),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("ALIGN", (5, 1), (6, -1), "RIGHT"),
+                    *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric],
                     ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                     ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
                     ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
                     ("TOPPADDING", (0, 0), (-1, -1), 2),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                    ("LEFTPADDING", (0, 0), (-1, -1), _LOG_PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), _LOG_PADDING),
                 ]
             )
         )
-        return [Paragraph(escape(self.phrase("log")), styles.h1), table]
+        return [Paragraph(escape(self._("Activities in {year}", year=self.year)), styles.h1), table]
+
+    def _log_cells(self, values: Sequence[object], styles: _Styles) -> list[object]:
+        """One activity's cells in the log, formatted by the kind of each column."""
+        cells: list[object] = []
+        position = 0
+        for column in REPORT_COLUMNS:
+            value = values[position]
+            position += len(column.sql)
+            if column.kind is Kind.NUMBER:
+                cells.append(self.number(int(value or 0)))  # type: ignore[call-overload]
+            elif column.kind is Kind.DATE:
+                cells.append(value.isoformat() if isinstance(value, date) else "")
+            else:
+                cells.append(Paragraph(escape(self._log_text(column, value)), styles.small))
+        return cells
+
+    def _log_text(self, column: ActivityColumn, value: object) -> str:
+        if column.kind is Kind.CORE_TASK:
+            task = int(value)  # type: ignore[call-overload]
+            return f"{task}. {reference.core_task_label(task, self.language, short=True)}"
+        if column.kind is Kind.CODE and column.reference:
+            items = getattr(reference, column.reference)()
+            return str(items.label(value, self.language))
+        return "" if value is None else str(value)
+
+
+def _log_width(column: ActivityColumn, header: str, language: str) -> float:
+    """A log column's width in points: its characters, at least its header, a date and a
+    core task's short label (which must not break inside a word)."""
+    average_character = 0.55 * _LOG_FONT_SIZE  # DejaVu Sans at the log's size
+    longest = stringWidth(header, BOLD, _LOG_FONT_SIZE)
+    if column.kind is Kind.DATE:
+        longest = max(longest, stringWidth("0000-00-00", REGULAR, _LOG_FONT_SIZE))
+    if column.kind is Kind.CORE_TASK:
+        longest = max(
+            longest,
+            *(
+                stringWidth(
+                    f"{task}. {reference.core_task_label(task, language, short=True)}",
+                    REGULAR,
+                    _LOG_FONT_SIZE,
+                )
+                for task in CORE_TASKS
+            ),
+        )
+    return max(column.width * average_character * 0.65, longest) + 2 * _LOG_PADDING + 1
 
 
 class _Styles:
@@ -581,41 +541,3 @@ def _nice_step(highest: int, most_steps: int = 6) -> int:
             if highest <= factor * magnitude * most_steps:
                 return factor * magnitude
         magnitude *= 10
-
-
-class _NumberedCanvas(Canvas):
-    """Puts 'page n of m' in every footer but the cover's; m is known only after the last page."""
-
-    def __init__(self, footer: str, page_label: str, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._page_label = page_label
-        self._pages: list[dict[str, Any]] = []
-
-    @override
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    @override
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            if self._pageNumber > 1:
-                self._draw_footer(total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, total: int) -> None:
-        self.saveState()
-        self.setFont(REGULAR, 8)
-        self.setFillColor(colors.grey)
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.5)
-        y = MARGIN - 2 * mm
-        self.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
-        self.drawString(MARGIN, y, self._footer)
-        label = self._page_label.format(page=self._pageNumber, pages=total)
-        self.drawRightString(PAGE_WIDTH - MARGIN, y, label)
-        self.restoreState()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -15,28 +15,17 @@ from postkit.core.activities.models import (
     ActivitySector,
     ActivityTheme,
 )
-from postkit.core.activities.records import ActivityInput, ActivityRecord, AttachmentRecord
+from postkit.core.activities.records import ActivityInput, ActivityRecord
 from postkit.core.activities.validation import validate_activity
+from postkit.core.attachments import AttachmentRecord
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import NotFoundError
 from postkit.core.profile import load_profile
 
-_SCALAR_FIELDS = (
-    "post_name",
-    "core_task",
-    "title",
-    "start_date",
-    "end_date",
-    "activity_type",
-    "description",
-    "country",
-    "partners",
-    "companies_reached",
-    "participants_women",
-    "participants_men",
-    "participants_other",
-    "outcome",
-    "follow_up",
+# Every field of the input that is a column of `activities` itself; the collections
+# (sectors, themes, links) live in child tables. A new field needs no change here.
+_SCALAR_FIELDS = tuple(
+    item.name for item in fields(ActivityInput) if item.name not in {"sectors", "themes", "links"}
 )
 
 

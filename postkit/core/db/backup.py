@@ -6,7 +6,6 @@ The backups of a protected database are encrypted with the same passphrase.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from postkit.core.db.backup_files import backups_dir, list_backups
 from postkit.core.db.encryption import (
     PassphraseRequiredError,
     WrongPassphraseError,
@@ -33,20 +33,6 @@ from postkit.core.errors import DatabaseError, PostkitError
 
 KEEP_BACKUPS = 10
 AUTOMATIC_INTERVAL = timedelta(days=1)
-_NAME = re.compile(r"^postkit-(\d{8}-\d{6}-\d{6})(-[a-z0-9-]+)?\.sqlite3$")
-
-
-def backups_dir(database_file: Path) -> Path:
-    return database_file.parent / "backups"
-
-
-def list_backups(database_file: Path) -> list[Path]:
-    """The backups of a database, newest first."""
-    folder = backups_dir(database_file)
-    if not folder.is_dir():
-        return []
-    found = [path for path in folder.iterdir() if _NAME.match(path.name)]
-    return sorted(found, key=lambda path: path.name, reverse=True)
 
 
 def _passphrase_for(path: Path, passphrase: str | None) -> str | None:

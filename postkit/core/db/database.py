@@ -173,6 +173,16 @@ def connect(path_or_url: str | Path | None, passphrase: str | None = None) -> Da
     return database
 
 
+def _backup_before_upgrade(engine: Engine, revision: str) -> None:
+    """An older post database is copied aside before its schema changes."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return
+    from postkit.core.db.backup import backup_database
+
+    engine.dispose()  # let the backup read a quiet database
+    backup_database(Path(engine.url.database), f"before-upgrade-{revision}")
+
+
 def open_database(path_or_url: str | Path | None, passphrase: str | None = None) -> Database:
     """Connect and bring the schema up to date (creating it on a new database)."""
     from postkit.core.db.migrate import ensure_schema
@@ -181,12 +191,12 @@ def open_database(path_or_url: str | Path | None, passphrase: str | None = None)
     try:
         if database.key is not None and database.engine.url.database:
             with opening(Path(database.engine.url.database), database.key):
-                ensure_schema(database.engine)
+                ensure_schema(database.engine, _backup_before_upgrade)
             remember_key(database.files_dir, file_key(database.files_dir, database.key.passphrase))
             # Plain copies opened for viewers by a postkit that crashed go before work starts.
             remove_left_behind()
         else:
-            ensure_schema(database.engine)
+            ensure_schema(database.engine, _backup_before_upgrade)
     except Exception:
         database.engine.dispose()  # its file key, if any, was not remembered
         raise

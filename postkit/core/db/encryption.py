@@ -24,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from postkit.core.db.backup_files import list_backups
 from postkit.core.errors import DatabaseError, PostkitError, ValidationError
 from postkit.core.paths import files_dir_for
 from postkit.core.sealed_files import file_key, load_file_key, rewrap_file_key, seal_folder
@@ -351,12 +352,6 @@ def encrypt_in_place(path: Path, passphrase: str) -> None:
     _export_encrypted(path, passphrase)
 
 
-def _backups(database_file: Path) -> list[Path]:
-    from postkit.core.db.backup import list_backups
-
-    return list_backups(database_file)
-
-
 def protect_database(database_file: Path, passphrase: str) -> list[Path]:
     """Encrypt a plain database in place, and its backups; returns the backups encrypted.
 
@@ -378,7 +373,7 @@ def protect_database(database_file: Path, passphrase: str) -> list[Path]:
         _export_encrypted(database_file, passphrase)
     seal_folder(files_dir, file_key(files_dir, passphrase))  # seals the attached files
     encrypted = []
-    for backup in _backups(database_file):
+    for backup in list_backups(database_file):
         if not is_protected(backup):
             _export_encrypted(backup, passphrase)
             encrypted.append(backup)
@@ -389,7 +384,7 @@ def protect_unfinished(database_file: Path) -> bool:
     """Whether an encrypted database still has plain backups (a protect that was cut short)."""
     database_file = Path(database_file)
     return is_protected(database_file) and any(
-        not is_protected(backup) for backup in _backups(database_file)
+        not is_protected(backup) for backup in list_backups(database_file)
     )
 
 
@@ -427,7 +422,7 @@ def change_passphrase(
     _rekey(database_file, old, new)
     rewrap_file_key(files_dir, old, new)
     rekeyed = []
-    for backup in _backups(database_file):
+    for backup in list_backups(database_file):
         if not is_protected(backup):
             _export_encrypted(backup, new)
             rekeyed.append(backup)
@@ -467,7 +462,7 @@ def rotate_attached_files(database_file: Path, passphrase: str) -> tuple[int, in
     new one; returns (files sealed again, sealed files nothing refers to, left as they were)."""
     database_file = Path(database_file)
     stored = _stored_files(database_file, passphrase)
-    for backup in _backups(database_file):
+    for backup in list_backups(database_file):
         if is_protected(backup):
             try:
                 stored |= _stored_files(backup, passphrase)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -13,9 +14,21 @@ from postkit.core.errors import DatabaseError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# Kept in step with the newest file under migrations/versions (a test checks it), so that
-# an up-to-date database opens without importing Alembic, which costs start-up time.
-HEAD_REVISION = "0011"
+
+def _newest_migration() -> str:
+    """The revision of the newest file under migrations/versions (its name starts with it)."""
+    versions = resources.files("postkit.core.db") / "migrations" / "versions"
+    return max(
+        entry.name.split("_", 1)[0]
+        for entry in versions.iterdir()
+        if entry.name.endswith(".py") and entry.name[:4].isdigit()
+    )
+
+
+# Read from the file names (a test checks it against Alembic's head), so that an up-to-date
+# database opens without importing Alembic, which costs start-up time, and a new migration
+# needs no edit here.
+HEAD_REVISION = _newest_migration()
 
 
 def _alembic_config(engine: Engine | None) -> Config:
@@ -84,8 +97,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
-def ensure_schema(engine: Engine) -> str:
-    """Create or upgrade the schema; refuse a database made by a newer postkit."""
+def ensure_schema(
+    engine: Engine, before_upgrade: Callable[[Engine, str], None] | None = None
+) -> str:
+    """Create or upgrade the schema; refuse a database made by a newer postkit.
+
+    `before_upgrade(engine, revision)` runs before an older schema is upgraded (the database
+    module backs the file up there; this module does not import the backups, which read it).
+    """
     revision = current_revision(engine)
     if revision == HEAD_REVISION:
         return revision
@@ -101,19 +120,7 @@ def ensure_schema(engine: Engine) -> str:
             )
     elif revision not in known_revisions(engine):
         raise DatabaseError(newer_schema_message(revision))
-    else:
-        _backup_before_upgrade(engine, revision)
+    elif before_upgrade is not None:
+        before_upgrade(engine, revision)
     upgrade(engine)
     return HEAD_REVISION
-
-
-def _backup_before_upgrade(engine: Engine, revision: str) -> None:
-    """An older post database is copied aside before its schema changes."""
-    if engine.dialect.name != "sqlite" or not engine.url.database:
-        return
-    from pathlib import Path
-
-    from postkit.core.db.backup import backup_database
-
-    engine.dispose()  # let the backup read a quiet database
-    backup_database(Path(engine.url.database), f"before-upgrade-{revision}")

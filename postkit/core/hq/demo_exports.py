@@ -36,13 +36,13 @@ from postkit.core.surveys.export import (
     EXPORT_FORMAT,
     META_COLUMNS,
     ResponseTable,
-    _cells,
-    _iso_utc,
-    _question_columns,
-    _write_workbook,
+    answer_cells,
+    iso_utc,
+    question_columns,
+    write_workbook,
 )
 from postkit.core.surveys.forms import Form
-from postkit.core.surveys.responses import decode_answers, encode_answers, shipped_surveys_dir
+from postkit.core.surveys.service import decode_answers, encode_answers, shipped_surveys_dir
 from postkit.core.surveys.xlsform import load_form
 
 MAX_RESPONSES = 1000
@@ -137,21 +137,21 @@ def write_demo_exports(
             ("form_sha256", form_sha256),
             ("languages", " ".join(form.languages)),
             ("post", post.name),
-            ("exported_at", _iso_utc(exported)),
+            ("exported_at", iso_utc(exported)),
             ("responses", len(table.rows)),
             ("sha256", table.digest),
             ("postkit_version", __version__),
         ]
         path = target / f"{number:03d}-{_slug(post.name)}.xlsx"
         with atomic_output(path) as temp:
-            _write_workbook(temp, table, meta)
+            write_workbook(temp, table, meta)
         written.append(path)
     return written
 
 
 def _post_table(form: Form, post: PostProfile, count: int, seed: int, today: date) -> ResponseTable:
     """The responses sheet of one post, built as export.response_table builds it."""
-    columns = _question_columns(form)
+    columns = question_columns(form)
     header = list(META_COLUMNS)
     for question in columns:
         header.append(question.name)
@@ -169,13 +169,13 @@ def _post_table(form: Form, post: PostProfile, count: int, seed: int, today: dat
         submitted = datetime.combine(day, time(rng.randint(7, 16), rng.randint(0, 59)), UTC)
         row: list[object] = [
             response_uuid,
-            _iso_utc(submitted),
+            iso_utc(submitted),
             respondent.language,
             1 if respondent.is_anonymous else 0,
             None if respondent.is_anonymous else respondent.name,
         ]
         for question in columns:
-            row.extend(_cells(form, question, answers.get(question.name)))
+            row.extend(answer_cells(form, question, answers.get(question.name)))
         moments.append((submitted, index, row))
     moments.sort(key=lambda moment: (moment[0], moment[1]))  # in order of submission
     return ResponseTable(form, header, [row for _moment, _index, row in moments])

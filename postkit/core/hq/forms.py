@@ -17,11 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit.core.errors import NotFoundError, PostkitError
-from postkit.core.hq.aggregate import ACCEPTED, Progress, find_export_files
 from postkit.core.hq.models import ReceivedExportRow
 from postkit.core.hq.reading import ExportRejected, read_form_of
+from postkit.core.hq.service import ACCEPTED, Progress, find_export_files
 from postkit.core.surveys.forms import Form
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     ensure_shipped_forms,
     find_form,
     list_forms,

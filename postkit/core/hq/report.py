@@ -38,103 +38,11 @@ from reportlab.platypus import (
 
 from postkit.core.files import atomic_output
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
+from postkit.core.i18n import translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 
 register_fonts()
 
-PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "{title}: results",
-        "intro": "{responses} responses from {posts} posts in {regions} regions "
-        "(form {form_id}, version {version}).",
-        "missing": "{count} expected posts sent no responses that could be counted.",
-        "refused": "{count} files were refused and left out (see the table at the end).",
-        "regions_heading": "Responses per region",
-        "region": "Region",
-        "posts": "Posts",
-        "responses": "Responses",
-        "share_heading": "{group}: share agreeing",
-        "stacked_heading": "{group}: answers from 1 (strongly disagree) to 5 (strongly agree)",
-        "agree_note": "Agreeing = answering 4 or 5 on the 5-point scale; shares and means are "
-        "of those who answered the item (n answered), not of all responses.",
-        "breakdown_note": "n = those in the group who answered the item.",
-        "select_answered": "n answered = {answered} of {responses}",
-        "item": "Item",
-        "answered": "n answered",
-        "agree": "Agree",
-        "share": "Share",
-        "mean": "Mean",
-        "overall_by_region": "Share agreeing on the overall items, by region",
-        "overall_by_business": "Share agreeing on the overall items, by amount of Dutch business",
-        "business": "Dutch business",
-        "selects": "Other questions",
-        "choice": "Answer",
-        "count": "Count",
-        "missing_heading": "Posts without responses",
-        "refused_heading": "Refused files",
-        "file": "File",
-        "reason": "Reason",
-        "open_note": "Open answers ({count}) are listed per question in the summary workbook.",
-        "repeats_heading": "Repeats",
-        "repeat": "Repeat",
-        "with_instances": "Responses with instances",
-        "instances": "Instances",
-        "mean_per_response": "Mean per response",
-        "repeats_note": "The mean is over the responses with instances. The questions inside a "
-        "repeat are counted over every instance above.",
-        "metadata_heading": "Metadata columns (listed, not charted)",
-        "column": "Column",
-        "type": "Type",
-        "holding": "Responses holding it",
-        "page": "page {page} of {pages}",
-    },
-    "nl": {
-        "title": "{title}: resultaten",
-        "intro": "{responses} antwoorden van {posts} posten in {regions} regio's "
-        "(formulier {form_id}, versie {version}).",
-        "missing": "Van {count} verwachte posten zijn geen bruikbare antwoorden ontvangen.",
-        "refused": "{count} bestanden zijn geweigerd en niet meegeteld (zie de tabel aan het "
-        "eind).",
-        "regions_heading": "Antwoorden per regio",
-        "region": "Regio",
-        "posts": "Posten",
-        "responses": "Antwoorden",
-        "share_heading": "{group}: aandeel eens",
-        "stacked_heading": "{group}: antwoorden van 1 (zeer oneens) tot 5 (zeer eens)",
-        "agree_note": "Eens = 4 of 5 op de vijfpuntsschaal; aandelen en gemiddelden zijn van wie "
-        "het item beantwoordde (n beantwoord), niet van alle antwoorden.",
-        "breakdown_note": "n = wie in de groep het item beantwoordde.",
-        "select_answered": "n beantwoord = {answered} van {responses}",
-        "item": "Item",
-        "answered": "n beantwoord",
-        "agree": "Eens",
-        "share": "Aandeel",
-        "mean": "Gemiddelde",
-        "overall_by_region": "Aandeel eens op de algemene items, per regio",
-        "overall_by_business": "Aandeel eens op de algemene items, naar Nederlandse bedrijvigheid",
-        "business": "Ned. bedrijvigheid",
-        "selects": "Overige vragen",
-        "choice": "Antwoord",
-        "count": "Aantal",
-        "missing_heading": "Posten zonder antwoorden",
-        "refused_heading": "Geweigerde bestanden",
-        "file": "Bestand",
-        "reason": "Reden",
-        "open_note": "De open antwoorden ({count}) staan per vraag in de samenvatting (.xlsx).",
-        "repeats_heading": "Herhaalde groepen",
-        "repeat": "Herhaalde groep",
-        "with_instances": "Antwoorden met herhalingen",
-        "instances": "Herhalingen",
-        "mean_per_response": "Gemiddeld per antwoord",
-        "repeats_note": "Het gemiddelde is over de antwoorden met herhalingen. De vragen in een "
-        "herhaalde groep zijn hierboven over elke herhaling geteld.",
-        "metadata_heading": "Metadatakolommen (vermeld, niet in grafieken)",
-        "column": "Kolom",
-        "type": "Type",
-        "holding": "Antwoorden met een waarde",
-        "page": "pagina {page} van {pages}",
-    },
-}
 BLUE = colors.HexColor("#01689b")  # Rijksoverheid blue, as in the annual report
 # Strongly disagree … strongly agree: red to blue, the neutral middle grey.
 LIKERT_COLOURS = (
@@ -157,7 +65,7 @@ def write_aggregate_report(
     summary: Summary, path: str | os.PathLike[str], language: str = "en"
 ) -> None:
     """Write the report as a PDF at `path`, replacing it only once complete."""
-    report = _Report(summary, language if language in PHRASES else "en")
+    report = _Report(summary, language)
     with atomic_output(Path(path)) as temp:
         report.build(temp)
 
@@ -166,6 +74,7 @@ class _Report:
     def __init__(self, summary: Summary, language: str) -> None:
         self.summary = summary
         self.language = language
+        self._ = translator(language)
         base = getSampleStyleSheet()
         self.body = ParagraphStyle(
             "body", base["BodyText"], fontName=REGULAR, fontSize=9.5, leading=13
@@ -187,10 +96,8 @@ class _Report:
     @property
     def heading(self) -> str:
         """The survey's own title: the report serves whichever survey was aggregated."""
-        return self.phrase("title", title=self.text(self.summary.title) or self.summary.form_id)
-
-    def phrase(self, key: str, **values: object) -> str:
-        return PHRASES[self.language][key].format(**values)
+        title = self.text(self.summary.title) or self.summary.form_id
+        return self._("{title}: results", title=title)
 
     def text(self, texts: dict[str, str]) -> str:
         return texts.get(self.language) or texts.get("en") or next(iter(texts.values()), "")
@@ -233,21 +140,38 @@ class _Report:
     # Parts
 
     def opening(self) -> list[Flowable]:
-        summary = self.summary
+        summary, _ = self.summary, self._
+        responses, posts = summary.responses, len(summary.posts)
+        regions, missing = len(summary.regions), len(summary.missing_posts)
         lines = [
-            self.phrase(
-                "intro",
-                responses=summary.responses,
-                posts=len(summary.posts),
-                regions=len(summary.regions),
+            _(
+                "{responses} from {posts} in {regions} (form {form_id}, version {version}).",
+                responses=_.ngettext("{n} response", "{n} responses", responses, n=responses),
+                posts=_.ngettext("{n} post", "{n} posts", posts, n=posts),
+                regions=_.ngettext("{n} region", "{n} regions", regions, n=regions),
                 form_id=summary.form_id,
                 version=summary.version,
             )
         ]
-        if summary.missing_posts:
-            lines.append(self.phrase("missing", count=len(summary.missing_posts)))
+        if missing:
+            lines.append(
+                _.ngettext(
+                    "{count} expected post sent no responses that could be counted.",
+                    "{count} expected posts sent no responses that could be counted.",
+                    missing,
+                    count=missing,
+                )
+            )
         if summary.refused_files:
-            lines.append(self.phrase("refused", count=len(summary.refused_files)))
+            refused = len(summary.refused_files)
+            lines.append(
+                _.ngettext(
+                    "{count} file was refused and left out (see the table at the end).",
+                    "{count} files were refused and left out (see the table at the end).",
+                    refused,
+                    count=refused,
+                )
+            )
         story: list[Flowable] = [Paragraph(escape(self.heading), self.title)]
         story += [Paragraph(escape(line), self.body) for line in lines]
         return story
@@ -261,14 +185,12 @@ class _Report:
         chart = _bar_chart(
             labels, [r.responses for r in regions], BLUE, value_format="{:d}", label_width=50 * mm
         )
-        rows: list[list[object]] = [
-            [self.phrase("region"), self.phrase("posts"), self.phrase("responses")]
-        ]
+        rows: list[list[object]] = [[self._("Region"), self._("Posts"), self._("Responses")]]
         rows += [[label, r.posts, r.responses] for label, r in zip(labels, regions, strict=True)]
         rows.append(["", len(summary.posts), summary.responses])
         table = LongTable(rows, colWidths=[70 * mm, 25 * mm, 25 * mm], hAlign="LEFT")
         table.setStyle(_table_style(numbers_from=1, has_total=True))
-        heading = Paragraph(escape(self.phrase("regions_heading")), self.h1)
+        heading = Paragraph(escape(self._("Responses per region")), self.h1)
         return [KeepTogether([heading, chart, Spacer(1, 3 * mm), table])]
 
     def groups(self) -> list[tuple[str, list[LikertItem]]]:
@@ -284,12 +206,12 @@ class _Report:
         stacked = _stacked_chart(labels, [item.overall for item in items])
         rows: list[list[object]] = [
             [
-                self.phrase("item"),
-                self.phrase("answered"),
+                self._("Item"),
+                self._("n answered"),
                 *("1", "2", "3", "4", "5"),
-                self.phrase("agree"),
-                self.phrase("share"),
-                self.phrase("mean"),
+                self._("Agree"),
+                self._("Share"),
+                self._("Mean"),
             ]
         ]
         for item in items:
@@ -311,14 +233,31 @@ class _Report:
             CondPageBreak(110 * mm),
             KeepTogether(
                 [
-                    Paragraph(escape(self.phrase("share_heading", group=group)), self.h1),
+                    Paragraph(escape(self._("{group}: share agreeing", group=group)), self.h1),
                     bars,
-                    Paragraph(escape(self.phrase("agree_note")), self.note),
+                    Paragraph(
+                        escape(
+                            self._(
+                                "Agreeing = answering 4 or 5 on the 5-point scale; shares and "
+                                "means are of those who answered the item (n answered), not of "
+                                "all responses."
+                            )
+                        ),
+                        self.note,
+                    ),
                 ]
             ),
             KeepTogether(
                 [
-                    Paragraph(escape(self.phrase("stacked_heading", group=group)), self.h1),
+                    Paragraph(
+                        escape(
+                            self._(
+                                "{group}: answers from 1 (strongly disagree) to 5 (strongly agree)",
+                                group=group,
+                            )
+                        ),
+                        self.h1,
+                    ),
                     stacked,
                 ]
             ),
@@ -332,12 +271,20 @@ class _Report:
         if not overall:
             return []
         story: list[Flowable] = []
-        for key, attribute, label in (
-            ("overall_by_region", "by_region", self.summary.region_label),
-            ("overall_by_business", "by_business", self.summary.business_label),
+        for heading, attribute, label in (
+            (
+                self._("Share agreeing on the overall items, by region"),
+                "by_region",
+                self.summary.region_label,
+            ),
+            (
+                self._("Share agreeing on the overall items, by amount of Dutch business"),
+                "by_business",
+                self.summary.business_label,
+            ),
         ):
             codes = list(getattr(overall[0], attribute))
-            header = [self.phrase("item"), *(label(code, self.language) for code in codes)]
+            header = [self._("Item"), *(label(code, self.language) for code in codes)]
             rows: list[list[object]] = [[Paragraph(escape(text), self.cell) for text in header]]
             for item in overall:
                 parts = getattr(item, attribute)
@@ -359,26 +306,31 @@ class _Report:
             )
             story += [
                 CondPageBreak(90 * mm),
-                Paragraph(escape(self.phrase(key)), self.h1),
+                Paragraph(escape(heading), self.h1),
                 chart,
                 Spacer(1, 2 * mm),
                 table,
-                Paragraph(escape(self.phrase("breakdown_note")), self.note),
+                Paragraph(
+                    escape(self._("n = those in the group who answered the item.")), self.note
+                ),
             ]
         return story
 
     def selects(self) -> list[Flowable]:
         if not self.summary.selects:
             return []
-        story: list[Flowable] = [CondPageBreak(60 * mm), Paragraph(self.phrase("selects"), self.h1)]
+        story: list[Flowable] = [
+            CondPageBreak(60 * mm),
+            Paragraph(self._("Other questions"), self.h1),
+        ]
         for select in self.summary.selects:
             rows: list[list[object]] = [
                 [
                     Paragraph(
                         f"<b>{escape(self.text(select.label))}</b> ("
                         + escape(
-                            self.phrase(
-                                "select_answered",
+                            self._(
+                                "n answered = {answered} of {responses}",
                                 answered=select.answered,
                                 responses=self.summary.responses,
                             )
@@ -386,8 +338,8 @@ class _Report:
                         + ")",
                         self.cell,
                     ),
-                    self.phrase("count"),
-                    self.phrase("share"),
+                    self._("Count"),
+                    self._("Share"),
                 ]
             ]
             rows += [
@@ -413,10 +365,14 @@ class _Report:
         figures_head = ParagraphStyle("figures_head", head, alignment=TA_RIGHT)
         rows: list[list[object]] = [
             [
-                Paragraph(escape(self.phrase("repeat")), head),
+                Paragraph(escape(self._("Repeat")), head),
                 *(
-                    Paragraph(escape(self.phrase(key)), figures_head)
-                    for key in ("with_instances", "instances", "mean_per_response")
+                    Paragraph(escape(text), figures_head)
+                    for text in (
+                        self._("Responses with instances"),
+                        self._("Instances"),
+                        self._("Mean per response"),
+                    )
                 ),
             ]
         ]
@@ -434,9 +390,17 @@ class _Report:
         table.setStyle(_table_style(numbers_from=1, has_total=False))
         return [
             CondPageBreak(40 * mm),
-            Paragraph(escape(self.phrase("repeats_heading")), self.h1),
+            Paragraph(escape(self._("Repeats")), self.h1),
             table,
-            Paragraph(escape(self.phrase("repeats_note")), self.note),
+            Paragraph(
+                escape(
+                    self._(
+                        "The mean is over the responses with instances. The questions inside a "
+                        "repeat are counted over every instance above."
+                    )
+                ),
+                self.note,
+            ),
         ]
 
     def metadata(self) -> list[Flowable]:
@@ -446,7 +410,7 @@ class _Report:
         if not columns:
             return []
         rows: list[list[object]] = [
-            [self.phrase("column"), self.phrase("type"), self.phrase("holding")]
+            [self._("Column"), self._.pgettext("column", "Type"), self._("Responses holding it")]
         ]
         rows += [[column.name, column.type, column.answered] for column in columns]
         numbers = [40 * mm, 40 * mm]
@@ -454,7 +418,7 @@ class _Report:
         table.setStyle(_table_style(numbers_from=2, has_total=False))
         return [
             CondPageBreak(40 * mm),
-            Paragraph(escape(self.phrase("metadata_heading")), self.h1),
+            Paragraph(escape(self._("Metadata columns (listed, not charted)")), self.h1),
             table,
         ]
 
@@ -463,15 +427,26 @@ class _Report:
         story: list[Flowable] = []
         answers = sum(len(question.answers) for question in summary.open_questions)
         if answers:
-            story.append(Paragraph(escape(self.phrase("open_note", count=answers)), self.body))
+            story.append(
+                Paragraph(
+                    escape(
+                        self._(
+                            "Open answers ({count}) are listed per question in the summary "
+                            "workbook.",
+                            count=answers,
+                        )
+                    ),
+                    self.body,
+                )
+            )
         if summary.missing_posts:
             story += [
                 CondPageBreak(40 * mm),
-                Paragraph(escape(self.phrase("missing_heading")), self.h1),
+                Paragraph(escape(self._("Posts without responses")), self.h1),
                 Paragraph(escape(", ".join(summary.missing_posts)), self.body),
             ]
         if summary.refused_files:
-            rows: list[list[object]] = [[self.phrase("file"), self.phrase("reason")]]
+            rows: list[list[object]] = [[self._("File"), self._("Reason")]]
             rows += [
                 [
                     Paragraph(escape(Path(receipt.file).name), self.cell),
@@ -483,7 +458,7 @@ class _Report:
             table.setStyle(_table_style(numbers_from=99, has_total=False))
             story += [
                 CondPageBreak(40 * mm),
-                Paragraph(escape(self.phrase("refused_heading")), self.h1),
+                Paragraph(escape(self._("Refused files")), self.h1),
                 table,
             ]
         return story

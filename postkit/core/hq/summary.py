@@ -47,7 +47,8 @@ from postkit.core import reference
 from postkit.core.cycles import cycle_collector_paused
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
-from postkit.core.hq.aggregate import (
+from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
+from postkit.core.hq.service import (
     ACCEPTED,
     REFUSED,
     CollectReport,
@@ -55,7 +56,7 @@ from postkit.core.hq.aggregate import (
     StoredAnswers,
     collect_exports,
 )
-from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
+from postkit.core.i18n import LANGUAGES, N_, translator
 from postkit.core.surveys.forms import Form, Group, Item, Question, Texts
 
 REGION_QUESTION = "region"
@@ -658,7 +659,8 @@ def _labels(
             item = fallback.get(code)
             assert item is not None
             labels[code] = {"en": item.en, "nl": item.nl}
-    labels.setdefault(UNKNOWN, {"en": "Unknown", "nl": "Onbekend"})
+    unknown = N_("Unknown")
+    labels.setdefault(UNKNOWN, {language: translator(language)(unknown) for language in LANGUAGES})
     return labels
 
 

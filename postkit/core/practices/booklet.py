@@ -34,62 +34,21 @@ from typing_extensions import override
 from postkit.core import reference
 from postkit.core.errors import PostkitError
 from postkit.core.files import atomic_output
+from postkit.core.i18n import N_, Translator, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.practices.records import PracticeRecord
 
 register_fonts()
 
-PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Good practices",
-        "subtitle": "How Dutch embassies and consulates took up responsible business conduct",
-        "count": "{count} good practices",
-        "count_one": "One good practice",
-        "printed": "Printed on {date}",
-        "contents": "Contents",
-        "post": "Post",
-        "country": "Country",
-        "year": "Year",
-        "core_tasks": "Core tasks",
-        "themes": "Themes",
-        "sectors": "Sectors",
-        "contact": "Contact",
-        "summary": "Summary",
-        "context": "Context",
-        "what_was_done": "What was done",
-        "what_worked": "What worked",
-        "what_did_not": "What did not work",
-        "lessons": "Lessons for other posts",
-        "attachments": "Tools and templates",
-        "page": "page {page}",
-        "empty": "no practices to put in the booklet",
-    },
-    "nl": {
-        "title": "Goede praktijken",
-        "subtitle": "Hoe Nederlandse ambassades en consulaten met IMVO aan de slag gingen",
-        "count": "{count} goede praktijken",
-        "count_one": "Eén goede praktijk",
-        "printed": "Afgedrukt op {date}",
-        "contents": "Inhoud",
-        "post": "Post",
-        "country": "Land",
-        "year": "Jaar",
-        "core_tasks": "Kerntaken",
-        "themes": "Thema's",
-        "sectors": "Sectoren",
-        "contact": "Contact",
-        "summary": "Samenvatting",
-        "context": "Context",
-        "what_was_done": "Wat is er gedaan",
-        "what_worked": "Wat werkte",
-        "what_did_not": "Wat werkte niet",
-        "lessons": "Lessen voor andere posten",
-        "attachments": "Instrumenten en sjablonen",
-        "page": "pagina {page}",
-        "empty": "geen praktijken om in het boekje op te nemen",
-    },
+# The practice's text fields, in the booklet's order, with their headings.
+SECTIONS = {
+    "summary": N_("Summary"),
+    "context": N_("Context"),
+    "what_was_done": N_("What was done"),
+    "what_worked": N_("What worked"),
+    "what_did_not": N_("What did not work"),
+    "lessons": N_("Lessons for other posts"),
 }
-SECTIONS = ("summary", "context", "what_was_done", "what_worked", "what_did_not", "lessons")
 BLUE = colors.HexColor("#01689b")  # Rijksoverheid blue, as in the annual report
 FACTS_FILL = colors.HexColor("#e6f0f6")
 RULE = colors.HexColor("#b4b4b4")
@@ -107,10 +66,10 @@ def write_booklet(
     printed: date | None = None,
 ) -> None:
     """Write the practices as a PDF booklet at `path`, replacing it only once complete."""
-    phrases = PHRASES.get(language, PHRASES["en"])
+    _ = translator(language)
     if not records:
-        raise PostkitError(phrases["empty"])
-    booklet = _Booklet(records, language, phrases, title or phrases["title"], printed)
+        raise PostkitError(_("no practices to put in the booklet"))
+    booklet = _Booklet(records, _, title or _("Good practices"), printed)
     with atomic_output(Path(path)) as temp:
         booklet.build(temp)
 
@@ -167,14 +126,13 @@ class _Booklet:
     def __init__(
         self,
         records: Sequence[PracticeRecord],
-        language: str,
-        phrases: dict[str, str],
+        translate: Translator,
         title: str,
         printed: date | None,
     ) -> None:
         self.records = records
-        self.language = language
-        self.phrases = phrases
+        self.language = translate.language
+        self._ = translate
         self.title = title
         self.printed = printed or date.today()
         self.styles = _Styles()
@@ -188,12 +146,12 @@ class _Booklet:
             topMargin=MARGIN,
             bottomMargin=MARGIN + 4 * mm,
             title=self.title,
-            subject=self.phrases["subtitle"],
+            subject=self.subtitle,
             creator="postkit",
         )
         frame = Frame(MARGIN, MARGIN + 4 * mm, TEXT_WIDTH, PAGE_HEIGHT - 2 * MARGIN - 4 * mm)
         footer = f"postkit · {self.title}"
-        page_label = self.phrases["page"]
+        page_label = self._("page {page}")
 
         def draw_footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
             canvas.saveState()
@@ -219,20 +177,24 @@ class _Booklet:
             story += [PageBreak(), *self.practice(index, record)]
         document.multiBuild(story)
 
+    @property
+    def subtitle(self) -> str:
+        return self._("How Dutch embassies and consulates took up responsible business conduct")
+
     def cover(self) -> list[Flowable]:
-        styles, phrases = self.styles, self.phrases
+        styles, _ = self.styles, self._
         count = len(self.records)
-        counted = phrases["count_one"] if count == 1 else phrases["count"].format(count=count)
+        counted = _.ngettext("One good practice", "{count} good practices", count, count=count)
         return [
             Spacer(1, 55 * mm),
             Paragraph("postkit", styles.brand),
             Paragraph(escape(self.title), styles.cover_title),
-            Paragraph(escape(phrases["subtitle"]), styles.cover_subtitle),
+            Paragraph(escape(self.subtitle), styles.cover_subtitle),
             Spacer(1, 18 * mm),
             Paragraph(escape(counted), styles.cover_line),
             Spacer(1, 60 * mm),
             Paragraph(
-                escape(phrases["printed"].format(date=self.printed.isoformat())),
+                escape(_("Printed on {date}", date=self.printed.isoformat())),
                 styles.cover_line,
             ),
         ]
@@ -241,21 +203,21 @@ class _Booklet:
         toc = TableOfContents()
         toc.levelStyles = [self.styles.toc]
         toc.dotsMinLevel = 0
-        return [Paragraph(escape(self.phrases["contents"]), self.styles.h1), toc]
+        return [Paragraph(escape(self._("Contents")), self.styles.h1), toc]
 
     def practice(self, index: int, record: PracticeRecord) -> list[Flowable]:
-        styles, phrases = self.styles, self.phrases
+        styles, _ = self.styles, self._
         heading = Paragraph(escape(record.data.title), styles.practice_title)
         heading.bookmark = f"practice-{index}"  # type: ignore[attr-defined]
         story: list[Flowable] = [heading, self.facts(record), Spacer(1, 4 * mm)]
-        for name in SECTIONS:
+        for name, heading_text in SECTIONS.items():
             text = getattr(record.data, name).strip()
             if text:
                 body = markdown_flowables(text, styles.body, styles.bullet)
-                label = Paragraph(escape(phrases[name]), styles.h2)
+                label = Paragraph(escape(_(heading_text)), styles.h2)
                 story += [KeepTogether([label, *body[:1]]), *body[1:]]
         if record.attachments:
-            story.append(Paragraph(escape(phrases["attachments"]), styles.h2))
+            story.append(Paragraph(escape(_("Tools and templates")), styles.h2))
             story += [
                 Paragraph(escape(attachment.file_name), styles.bullet, bulletText="•")
                 for attachment in record.attachments
@@ -263,27 +225,27 @@ class _Booklet:
         return story
 
     def facts(self, record: PracticeRecord) -> Table:
-        data, language = record.data, self.language
+        data, language, _ = record.data, self.language, self._
         tasks = "; ".join(
             f"{task}. {reference.core_task_label(task, language)}" for task in data.core_tasks
         )
         themes = ", ".join(reference.themes().label(code, language) for code in data.themes)
         sectors = ", ".join(reference.sectors().label(code, language) for code in data.sectors)
         facts = [
-            ("post", data.post_name),
-            ("country", reference.countries().label(data.country, language)),
-            ("year", str(data.year) if data.year else ""),
-            ("core_tasks", tasks),
-            ("themes", themes),
-            ("sectors", sectors),
-            ("contact", data.contact),
+            (_("Post"), data.post_name),
+            (_("Country"), reference.countries().label(data.country, language)),
+            (_("Year"), str(data.year) if data.year else ""),
+            (_("Core tasks"), tasks),
+            (_("Themes"), themes),
+            (_("Sectors"), sectors),
+            (_("Contact"), data.contact),
         ]
         rows = [
             [
-                Paragraph(escape(self.phrases[key]), self.styles.fact_label),
+                Paragraph(escape(label), self.styles.fact_label),
                 Paragraph(escape(value), self.styles.fact),
             ]
-            for key, value in facts
+            for label, value in facts
             if value.strip()
         ]
         table = Table(rows, colWidths=[32 * mm, TEXT_WIDTH - 32 * mm])

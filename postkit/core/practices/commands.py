@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from postkit.core.activities.records import AttachmentRecord
+from postkit.core.attachments import AttachmentRecord
 from postkit.core.practices.records import PracticeInput, PracticeRecord
 from postkit.core.practices.service import get_practice, update_practice
 

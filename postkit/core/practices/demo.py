@@ -16,8 +16,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from postkit.core.activities.attachments import store_attachment
-from postkit.core.demo import DEMO_USER
+from postkit.core.attachments import store_attachment
+from postkit.core.demo_post import DEMO_USER
 from postkit.core.practices.models import PracticeRow
 from postkit.core.practices.records import PUBLISHED, PracticeInput
 from postkit.core.practices.service import create_practice, delete_practice, mark_used

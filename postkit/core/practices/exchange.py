@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
-from postkit.core.activities.attachments import readable_attachment, store_attachment
+from postkit.core.attachments import readable_attachment, store_attachment
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.files import atomic_output
@@ -58,15 +58,12 @@ from postkit.core.practices.records import (
     SkipReason,
 )
 from postkit.core.practices.service import (
-    POST_NAME_MAX,
-    TITLE_MAX,
-    YEARS,
     Received,
     classify_incoming,
     get_practice,
     receive_practice,
-    validate_practice,
 )
+from postkit.core.practices.validation import POST_NAME_MAX, TITLE_MAX, YEARS, validate_practice
 from postkit.core.profile import load_profile
 from postkit.core.untrusted import UntrustedFileError, load_json
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from postkit.core.activities.records import AttachmentRecord
+from postkit.core.attachments import AttachmentRecord
 
 DRAFT = "draft"
 PUBLISHED = "published"
@@ -80,7 +80,7 @@ class PracticeRecord:
 
 
 @dataclass(frozen=True)
-class PracticeRow:
+class PracticeListRow:
     """One card or list line: only what the library view shows."""
 
     id: int

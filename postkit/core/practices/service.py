@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -19,12 +18,11 @@ from sqlalchemy import Float, Integer, Select, delete, func, literal, or_, selec
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
-from postkit.core.activities.attachments import store_attachment
-from postkit.core.activities.listing import fts_query
 from postkit.core.activities.models import Activity
-from postkit.core.activities.records import AttachmentRecord
+from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
+from postkit.core.full_text import fts_query
 from postkit.core.practices.models import (
     PracticeAttachmentRow,
     PracticeConflictRow,
@@ -36,25 +34,26 @@ from postkit.core.practices.models import (
 from postkit.core.practices.privacy import kept_personal_data
 from postkit.core.practices.records import (
     DRAFT,
-    LANGUAGES,
-    STATUSES,
     TEXT_FIELDS,
     ConflictRecord,
     PracticeFilter,
     PracticeInput,
+    PracticeListRow,
     PracticeRecord,
     PracticeUse,
     SharedPractice,
     SkipReason,
 )
-from postkit.core.practices.records import PracticeRow as PracticeListRow
+from postkit.core.practices.validation import (
+    POST_NAME_MAX,
+    TITLE_MAX,
+    normalised,
+    validate_practice,
+)
 from postkit.core.profile import load_profile
 
 MAX_LINEAGE = 100
-TITLE_MAX = 300
-POST_NAME_MAX = 200
 EXCERPT_LENGTH = 220
-YEARS = range(1990, 2101)
 _SEARCHED = (
     "title",
     "summary",
@@ -79,49 +78,7 @@ class Received(StrEnum):
     CONFLICT = "conflict"
 
 
-# --- validation and conversion ---------------------------------------------------------------
-
-
-def normalised(data: PracticeInput) -> PracticeInput:
-    """Trimmed text, sorted unique codes, no empty country."""
-    return replace(
-        data,
-        title=data.title.strip(),
-        post_name=data.post_name.strip(),
-        country=(data.country or "").strip().upper() or None,
-        core_tasks=tuple(sorted(set(data.core_tasks))),
-        themes=tuple(sorted(set(data.themes))),
-        sectors=tuple(sorted(set(data.sectors))),
-    )
-
-
-def validate_practice(data: PracticeInput) -> None:
-    """Raise ValidationError naming the first field that is wrong."""
-    if not data.title.strip():
-        raise ValidationError("title", "a title is required")
-    if len(data.title.strip()) > TITLE_MAX:
-        raise ValidationError("title", f"at most {TITLE_MAX} characters")
-    if not data.core_tasks:
-        raise ValidationError("core_tasks", "choose at least one core task")
-    for task in data.core_tasks:
-        if isinstance(task, bool) or task not in range(1, 6):
-            raise ValidationError("core_tasks", f"not one of the five core tasks (1–5): {task!r}")
-    if len(data.post_name) > POST_NAME_MAX:
-        raise ValidationError("post_name", f"at most {POST_NAME_MAX} characters")
-    if data.country and data.country not in reference.countries():
-        raise ValidationError("country", f"unknown country code {data.country!r}")
-    if data.year is not None and (isinstance(data.year, bool) or data.year not in YEARS):
-        raise ValidationError("year", f"a year from {YEARS[0]} to {YEARS[-1]}")
-    if data.language not in LANGUAGES:
-        raise ValidationError("language", f"one of {', '.join(LANGUAGES)}")
-    if data.status not in STATUSES:
-        raise ValidationError("status", f"one of {', '.join(STATUSES)}")
-    for code in data.themes:
-        if code not in reference.themes():
-            raise ValidationError("themes", f"unknown theme {code!r}")
-    for code in data.sectors:
-        if code not in reference.sectors():
-            raise ValidationError("sectors", f"unknown sector {code!r}")
+# --- conversion ---------------------------------------------------------------
 
 
 def merged_lineage(*parts: Iterable[str]) -> tuple[str, ...]:

@@ -16,7 +16,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -28,18 +27,21 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from typing_extensions import override
 
 from postkit.core import reference
 from postkit.core.files import atomic_output
+from postkit.core.i18n import N_, Translator, long_day, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from postkit.core.pdf_pages import Footer, numbered_canvas
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.audit import ANCHOR_MARK
 from postkit.core.screening.log_text import (
+    ANSWERS,
+    REQUEST_FIELDS,
     action_label,
     detail_lines,
     local_moment,
-    long_day,
+    step_label,
     utc_offset,
 )
 from postkit.core.screening.matching import explanation_text
@@ -56,274 +58,43 @@ from postkit.core.screening.records import (
     ScreeningFinding,
     Status,
 )
+from postkit.core.screening.risk import SUBJECT_KINDS
 from postkit.core.screening.sanctions_store import SANCTIONS_ITEM, screening_finding
 from postkit.core.screening.steps import is_large_company, step_number
 
 # Names in any European script print as written (see pdf_fonts).
 register_fonts()
 
-PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Decision record: IMVO conditions",
-        "reference": "Reference",
-        "status": "Status",
-        "status_open": "Open",
-        "status_decided": "Decided",
-        "post": "Post",
-        "company": "Company",
-        "printed": "Printed {at} by {who}",
-        "printed_anonymous": "Printed {at}",
-        "page": "page {page} of {pages}",
-        "none": "–",
-        "by": "{at} by {who}",
-        "by_who": "by {who}",
-        "request": "1. The request",
-        "kvk": "KvK number",
-        "company_country": "Country of the company",
-        "company_sector": "Sector of the company",
-        "employees": "Employees",
-        "turnover": "Turnover",
-        "balance_sheet": "Balance sheet total",
-        "large": "Large company",
-        "large_yes": "Yes: 500 or more employees and more than EUR 20M balance sheet total or "
-        "EUR 40M turnover",
-        "large_no": "No: below the threshold of 500 or more employees and more than EUR 20M "
-        "balance sheet total or EUR 40M turnover",
-        "large_unknown": "Unknown: the figures are incomplete",
-        "directors": "Directors",
-        "support_kind": "Support asked",
-        "operating_country": "Country of operation",
-        "operating_sector": "Sector of operation",
-        "requested_on": "Requested on",
-        "needed_by": "Needed by",
-        "handled_by": "Handled by",
-        "description": "Description",
-        "recorded": "Recorded",
-        "changed": "Last changed",
-        "checklist": "2. Checklist of the IMVO conditions",
-        "question": "Question",
-        "answer": "Answer",
-        "yes": "Yes",
-        "no": "No",
-        "unknown": "Unknown",
-        "red_flag": "RED FLAG",
-        "note": "Note",
-        "links": "Links",
-        "evidence": "Evidence",
-        "answered": "Answered {who}",
-        "screening_result": "Sanctions screening on {day}: {result}.",
-        "result_none": "no candidates",
-        "result_confirmed": "{n} confirmed as a match",
-        "result_open": "{n} still to judge",
-        "result_dismissed": "{n} dismissed",
-        "candidate_one": "1 candidate",
-        "candidate_many": "{n} candidates",
-        "risk": "3. Risk summary",
-        "risk_level": "Risk level",
-        "low": "Low",
-        "medium": "Medium",
-        "high": "High",
-        "advice": "Advice",
-        "risk_note": "Computed from the answers, the risk tables and the sanctions screening; "
-        "the officer decides.",
-        "red_flags": "Red flags",
-        "open_items": "Open steps",
-        "factor": "Factor",
-        "level": "Level",
-        "explanation": "Explanation and weight",
-        "no_factors": "The summary names no risk factors.",
-        "question_n": "Step {n}",
-        "source_country": "Country",
-        "source_sector": "Sector",
-        "source_size": "Company size",
-        "source_sanctions": "Sanctions",
-        "sanctions": "4. Sanctions screening",
-        "not_screened": "Not screened: the names have not been checked against a sanctions list.",
-        "list": "Sanctions list",
-        "list_date": "List date",
-        "list_of": "{list} of {date}",
-        "listed_on": "Listed on",
-        "list_eu-fsf": "EU sanctions list (Financial Sanctions Files)",
-        "list_un-sc": "UN Security Council consolidated list",
-        "list_nl-terrorism": "Dutch national terrorism sanctions list",
-        "list_opensanctions": "OpenSanctions list",
-        "entries": "Entries",
-        "sha256": "SHA-256",
-        "imported": "Imported",
-        "matcher": "Matcher",
-        "matcher_value": "version {version}, threshold {threshold}",
-        "screened": "Screened",
-        "names_screened": "Names screened",
-        "no_candidates": "No candidates: no listed name scored at or above the threshold.",
-        "candidates": "Candidates ({count})",
-        "subject": "Screened name",
-        "listed": "Listed entry",
-        "score": "Score",
-        "match": "Match",
-        "judgement": "Judgement",
-        "kind_company": "company",
-        "kind_director": "director",
-        "judgement_open": "Not judged yet",
-        "judgement_confirmed": "Confirmed: the same party",
-        "judgement_dismissed": "Dismissed: not the same party",
-        "matched_on": "on “{name}”",
-        "decision": "5. Decision",
-        "outcome": "Outcome",
-        "rationale": "Rationale",
-        "conditions": "Conditions",
-        "conditions_due": "Conditions due",
-        "follow_up": "Follow-up on",
-        "open_steps": "Decided with open steps",
-        "open_steps_reason": "Reason to decide anyway",
-        "decided": "Decided",
-        "not_decided": "Not decided yet",
-        "not_decided_text": "No decision has been recorded for this request; this record shows "
-        "the screening so far.",
-        "audit": "6. Audit trail",
-        "time": "Time",
-        "local_times": "Times are local time ({offset}).",
-        "who": "Who",
-        "action": "Action",
-        "details": "Details",
-        "last_hash": "Last hash of the chain",
-        "anchor": "Whole log when printed",
-        "anchor_value": "{count} entries, last hash",
-        "anchor_note": "The log is tamper-evident against edits that do not recompute its hash "
-        "chain. Keep this record: checking the log against it later (postkit screening verify "
-        "--anchor with this file) shows whether the log was rewritten or rolled back since.",
-        "no_entries": "The log holds no entries for this request.",
-    },
-    "nl": {
-        "title": "Besluitverslag: IMVO-voorwaarden",
-        "reference": "Kenmerk",
-        "status": "Status",
-        "status_open": "Open",
-        "status_decided": "Besloten",
-        "post": "Post",
-        "company": "Bedrijf",
-        "printed": "Afgedrukt {at} door {who}",
-        "printed_anonymous": "Afgedrukt {at}",
-        "page": "pagina {page} van {pages}",
-        "none": "–",
-        "by": "{at} door {who}",
-        "by_who": "door {who}",
-        "request": "1. Het verzoek",
-        "kvk": "KvK-nummer",
-        "company_country": "Land van het bedrijf",
-        "company_sector": "Sector van het bedrijf",
-        "employees": "Werknemers",
-        "turnover": "Omzet",
-        "balance_sheet": "Balanstotaal",
-        "large": "Groot bedrijf",
-        "large_yes": "Ja: 500 of meer werknemers en meer dan EUR 20 mln balanstotaal of "
-        "EUR 40 mln omzet",
-        "large_no": "Nee: onder de drempel van 500 of meer werknemers en meer dan EUR 20 mln "
-        "balanstotaal of EUR 40 mln omzet",
-        "large_unknown": "Onbekend: de cijfers zijn onvolledig",
-        "directors": "Bestuurders",
-        "support_kind": "Gevraagde steun",
-        "operating_country": "Land van de activiteit",
-        "operating_sector": "Sector van de activiteit",
-        "requested_on": "Aangevraagd op",
-        "needed_by": "Nodig vóór",
-        "handled_by": "Behandeld door",
-        "description": "Omschrijving",
-        "recorded": "Vastgelegd",
-        "changed": "Laatst gewijzigd",
-        "checklist": "2. Checklist IMVO-voorwaarden",
-        "question": "Vraag",
-        "answer": "Antwoord",
-        "yes": "Ja",
-        "no": "Nee",
-        "unknown": "Onbekend",
-        "red_flag": "RODE VLAG",
-        "note": "Toelichting",
-        "links": "Links",
-        "evidence": "Bewijs",
-        "answered": "Beantwoord {who}",
-        "screening_result": "Sanctiescreening op {day}: {result}.",
-        "result_none": "geen kandidaten",
-        "result_confirmed": "{n} bevestigd als treffer",
-        "result_open": "{n} nog te beoordelen",
-        "result_dismissed": "{n} verworpen",
-        "candidate_one": "1 kandidaat",
-        "candidate_many": "{n} kandidaten",
-        "risk": "3. Risicosamenvatting",
-        "risk_level": "Risiconiveau",
-        "low": "Laag",
-        "medium": "Middel",
-        "high": "Hoog",
-        "advice": "Advies",
-        "risk_note": "Berekend uit de antwoorden, de risicotabellen en de sanctiescreening; "
-        "de medewerker beslist.",
-        "red_flags": "Rode vlaggen",
-        "open_items": "Open stappen",
-        "factor": "Factor",
-        "level": "Niveau",
-        "explanation": "Toelichting en gewicht",
-        "no_factors": "De samenvatting noemt geen risicofactoren.",
-        "question_n": "Stap {n}",
-        "source_country": "Land",
-        "source_sector": "Sector",
-        "source_size": "Omvang van het bedrijf",
-        "source_sanctions": "Sancties",
-        "sanctions": "4. Sanctiescreening",
-        "not_screened": "Niet gescreend: de namen zijn niet aan een sanctielijst getoetst.",
-        "list": "Sanctielijst",
-        "list_date": "Datum van de lijst",
-        "list_of": "{list} van {date}",
-        "listed_on": "Op de lijst sinds",
-        "list_eu-fsf": "EU-sanctielijst (Financial Sanctions Files)",
-        "list_un-sc": "Geconsolideerde lijst van de VN-Veiligheidsraad",
-        "list_nl-terrorism": "Nationale sanctielijst terrorisme",
-        "list_opensanctions": "OpenSanctions-lijst",
-        "entries": "Vermeldingen",
-        "sha256": "SHA-256",
-        "imported": "Geïmporteerd",
-        "matcher": "Matcher",
-        "matcher_value": "versie {version}, drempel {threshold}",
-        "screened": "Gescreend",
-        "names_screened": "Gescreende namen",
-        "no_candidates": "Geen kandidaten: geen naam op de lijst scoorde op of boven de drempel.",
-        "candidates": "Kandidaten ({count})",
-        "subject": "Gescreende naam",
-        "listed": "Vermelding op de lijst",
-        "score": "Score",
-        "match": "Overeenkomst",
-        "judgement": "Oordeel",
-        "kind_company": "bedrijf",
-        "kind_director": "bestuurder",
-        "judgement_open": "Nog niet beoordeeld",
-        "judgement_confirmed": "Bevestigd: dezelfde partij",
-        "judgement_dismissed": "Verworpen: niet dezelfde partij",
-        "matched_on": "op “{name}”",
-        "decision": "5. Besluit",
-        "outcome": "Uitkomst",
-        "rationale": "Motivering",
-        "conditions": "Voorwaarden",
-        "conditions_due": "Voorwaarden uiterlijk",
-        "follow_up": "Opvolging op",
-        "open_steps": "Besloten met open stappen",
-        "open_steps_reason": "Reden om toch te besluiten",
-        "decided": "Besloten",
-        "not_decided": "Nog niet besloten",
-        "not_decided_text": "Voor dit verzoek is nog geen besluit vastgelegd; dit verslag toont "
-        "de screening tot nu toe.",
-        "audit": "6. Logboek",
-        "time": "Tijd",
-        "local_times": "Tijden zijn lokale tijd ({offset}).",
-        "who": "Wie",
-        "action": "Handeling",
-        "details": "Details",
-        "last_hash": "Laatste hash van de keten",
-        "anchor": "Hele logboek bij het afdrukken",
-        "anchor_value": "{count} regels, laatste hash",
-        "anchor_note": "Het logboek toont wijzigingen die de hashketen niet opnieuw berekenen. "
-        "Bewaar dit verslag: een latere controle van het logboek ertegen (postkit screening "
-        "verify --anchor met dit bestand) laat zien of het logboek sindsdien is herschreven of "
-        "teruggezet.",
-        "no_entries": "Het logboek bevat geen regels voor dit verzoek.",
-    },
+TITLE = N_("Decision record: IMVO conditions")
+REFERENCE = N_("Reference")
+NONE = "–"
+LARGE_YES = N_(
+    "Yes: 500 or more employees and more than EUR 20M balance sheet total or EUR 40M turnover"
+)
+LARGE_NO = N_(
+    "No: below the threshold of 500 or more employees and more than EUR 20M balance sheet "
+    "total or EUR 40M turnover"
+)
+LARGE_UNKNOWN = N_("Unknown: the figures are incomplete")
+LEVELS = {RiskLevel.LOW: N_("Low"), RiskLevel.MEDIUM: N_("Medium"), RiskLevel.HIGH: N_("High")}
+JUDGEMENTS = {
+    Judgement.OPEN: N_("Not judged yet"),
+    Judgement.CONFIRMED: N_("Confirmed: the same party"),
+    Judgement.DISMISSED: N_("Dismissed: not the same party"),
+}
+# The sanctions lists by their source code, as imported (see official_lists).
+LIST_NAMES = {
+    "eu-fsf": N_("EU sanctions list (Financial Sanctions Files)"),
+    "un-sc": N_("UN Security Council consolidated list"),
+    "nl-terrorism": N_("Dutch national terrorism sanctions list"),
+    "opensanctions": N_("OpenSanctions list"),
+}
+# The risk summary's other sources beside the checklist's steps.
+RISK_SOURCES = {
+    "country": N_("Country"),
+    "sector": N_("Sector"),
+    "size": N_("Company size"),
+    "sanctions": N_("Sanctions"),
 }
 # Entry details worth a line in the candidates table, in this order.
 ENTRY_DETAILS = ("birth_date", "countries", "identifiers", "sanctions", "program_ids", "dataset")
@@ -404,12 +175,12 @@ class _Document:
     printed_at: datetime
     anchor: ChainAnchor | None
 
-    def list_name(self, source: str) -> str:
-        key = f"list_{source}"
-        return self.phrase(key) if key in PHRASES["en"] else source
+    @property
+    def _(self) -> Translator:
+        return translator(self.language)
 
-    def phrase(self, key: str, **values: object) -> str:
-        return PHRASES.get(self.language, PHRASES["en"])[key].format(**values)
+    def list_name(self, source: str) -> str:
+        return self._(LIST_NAMES[source]) if source in LIST_NAMES else source
 
     @property
     def styles(self) -> _Styles:
@@ -428,27 +199,24 @@ class _Document:
             rightMargin=MARGIN - FRAME_PADDING,
             topMargin=MARGIN - FRAME_PADDING,
             bottomMargin=MARGIN + 8 * mm,
-            title=f"{self.phrase('title')} {self.reference}",
+            title=f"{self._(TITLE)} {self.reference}",
             author=self.post_name,
             subject=self.record.data.company_name,
             creator="postkit",
             keywords=f"{ANCHOR_MARK} {self.anchor.text}" if self.anchor else "",
         )
         printed = (
-            self.phrase("printed", at=self.moment(self.printed_at), who=self.printed_by)
+            self._("Printed {at} by {who}", at=self.moment(self.printed_at), who=self.printed_by)
             if self.printed_by
-            else self.phrase("printed_anonymous", at=self.moment(self.printed_at))
+            else self._("Printed {at}", at=self.moment(self.printed_at))
         )
-        footer = (
-            f"{self.phrase('title')} · {self.phrase('reference')} {self.reference}",
-            printed,
+        footer = (f"{self._(TITLE)} · {self._(REFERENCE)} {self.reference}", printed)
+        page_label = self._("page {page} of {pages}")
+
+        page_footer = Footer(
+            footer, page_label, font_size=7.5, color=colors.HexColor("#555555"), rule_height=4 * mm
         )
-        page_label = PHRASES.get(self.language, PHRASES["en"])["page"]
-
-        def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-            return _FooterCanvas(footer, page_label, *args, **kwargs)
-
-        document.build(self.story(), canvasmaker=canvas_maker)
+        document.build(self.story(), canvasmaker=numbered_canvas(page_footer))
 
     def story(self) -> list[Flowable]:
         return [
@@ -468,44 +236,44 @@ class _Document:
         return text.replace(",", ".") if self.language == "nl" else text
 
     def euros(self, value: int | None) -> str:
-        return self.phrase("none") if value is None else f"EUR {self.number(value)}"
+        return NONE if value is None else f"EUR {self.number(value)}"
 
     def day(self, value: date | None) -> str:
-        return long_day(value, self.language) if value else self.phrase("none")
+        return long_day(value, self.language) if value else NONE
 
     def moment(self, value: datetime | None) -> str:
         """Local time, as the post reads it (the log in the database keeps UTC)."""
         if value is None:
-            return self.phrase("none")
+            return NONE
         if value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return local_moment(value, self.language)
 
     def by(self, at: datetime | None, who: str) -> str:
         if at is None and not who:
-            return self.phrase("none")
+            return NONE
         if at is None:
-            return self.phrase("by_who", who=who)
-        return self.phrase("by", at=self.moment(at), who=who) if who else self.moment(at)
+            return self._("by {who}", who=who)
+        return self._("{at} by {who}", at=self.moment(at), who=who) if who else self.moment(at)
 
     def para(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(markup, style or self.styles.cell)
 
     def plain(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of user or reference text, shown literally."""
-        return self.para(_text(text) or self.phrase("none"), style)
+        return self.para(_text(text) or NONE, style)
 
-    def heading(self, key: str) -> Paragraph:
-        return Paragraph(escape(self.phrase(key)), self.styles.h1)
+    def heading(self, text: str) -> Paragraph:
+        return Paragraph(escape(text), self.styles.h1)
 
     def fields(self, rows: Sequence[tuple[str, object]]) -> Table:
         """A two-column table of labels and values."""
         cells = [
             [
-                self.para(escape(self.phrase(key)), self.styles.label),
+                self.para(escape(label), self.styles.label),
                 value if isinstance(value, Flowable) else self.plain(str(value)),
             ]
-            for key, value in rows
+            for label, value in rows
         ]
         table = Table(cells, colWidths=[LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH], hAlign="LEFT")
         table.setStyle(TableStyle([*_grid(), ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)]))
@@ -531,15 +299,15 @@ class _Document:
         )
         return table
 
-    def section(self, key: str, first: Flowable, *rest: Flowable) -> list[Flowable]:
+    def section(self, heading: str, first: Flowable, *rest: Flowable) -> list[Flowable]:
         """A heading kept on the page of what follows it."""
-        return [KeepTogether([self.heading(key), first]), *rest]
+        return [KeepTogether([self.heading(heading), first]), *rest]
 
     # Sections
 
     def header(self) -> list[Flowable]:
         record = self.record
-        status = self.phrase("status_decided" if record.status is Status.DECIDED else "status_open")
+        status = self._("Decided") if record.status is Status.DECIDED else self._("Open")
         if record.decision is not None:
             outcome = screening_reference.outcomes().label(record.decision.outcome, self.language)
             status = f"{status}: {outcome}"
@@ -549,15 +317,15 @@ class _Document:
         )
         cells = [
             [
-                self.para(escape(self.phrase("reference")), self.styles.label),
+                self.para(escape(self._(REFERENCE)), self.styles.label),
                 reference_cell,
-                self.para(escape(self.phrase("status")), self.styles.label),
+                self.para(escape(self._("Status")), self.styles.label),
                 self.para(f"<b>{escape(status)}</b>"),
             ],
             [
-                self.para(escape(self.phrase("company")), self.styles.label),
+                self.para(escape(self._("Company")), self.styles.label),
                 self.plain(record.data.company_name),
-                self.para(escape(self.phrase("post")), self.styles.label),
+                self.para(escape(self._("Post")), self.styles.label),
                 self.plain(self.post_name),
             ],
         ]
@@ -574,63 +342,64 @@ class _Document:
         )
         return [
             self.plain(self.post_name or "postkit", self.styles.brand),
-            Paragraph(escape(self.phrase("title")), self.styles.title),
+            Paragraph(escape(self._(TITLE)), self.styles.title),
             table,
             Spacer(1, 2 * mm),
         ]
 
     def request(self) -> list[Flowable]:
-        data = self.record.data
+        data, _, language = self.record.data, self._, self.language
         countries, sectors = reference.countries(), reference.sectors()
         large = is_large_company(data)
-        large_key = {True: "large_yes", False: "large_no", None: "large_unknown"}[large]
-        employees = self.phrase("none") if data.employees is None else self.number(data.employees)
+        large_text = {True: LARGE_YES, False: LARGE_NO, None: LARGE_UNKNOWN}[large]
+        employees = NONE if data.employees is None else self.number(data.employees)
+
+        def label(field: str) -> str:
+            return _(REQUEST_FIELDS[field])
+
+        support_kind = screening_reference.support_kinds().label(data.support_kind, language)
         table = self.fields(
             [
-                ("company", data.company_name),
-                ("kvk", data.kvk_number),
-                ("company_country", countries.label(data.company_country, self.language)),
-                ("company_sector", sectors.label(data.company_sector, self.language)),
-                ("employees", employees),
-                ("turnover", self.euros(data.turnover_eur)),
-                ("balance_sheet", self.euros(data.balance_sheet_eur)),
-                ("large", self.phrase(large_key)),
-                ("directors", "\n".join(data.directors)),
-                (
-                    "support_kind",
-                    screening_reference.support_kinds().label(data.support_kind, self.language),
-                ),
-                ("operating_country", countries.label(data.operating_country, self.language)),
-                ("operating_sector", sectors.label(data.operating_sector, self.language)),
-                ("requested_on", self.day(data.requested_on)),
-                ("needed_by", self.day(data.needed_by)),
-                ("handled_by", data.handled_by),
-                ("description", data.description),
-                ("recorded", self.by(self.record.created_at, self.record.created_by)),
-                ("changed", self.by(self.record.updated_at, self.record.updated_by)),
+                (label("company_name"), data.company_name),
+                (label("kvk_number"), data.kvk_number),
+                (label("company_country"), countries.label(data.company_country, language)),
+                (label("company_sector"), sectors.label(data.company_sector, language)),
+                (label("employees"), employees),
+                (_("Turnover"), self.euros(data.turnover_eur)),
+                (_("Balance sheet total"), self.euros(data.balance_sheet_eur)),
+                (_("Large company"), _(large_text)),
+                (label("directors"), "\n".join(data.directors)),
+                (label("support_kind"), support_kind),
+                (label("operating_country"), countries.label(data.operating_country, language)),
+                (label("operating_sector"), sectors.label(data.operating_sector, language)),
+                (label("requested_on"), self.day(data.requested_on)),
+                (label("needed_by"), self.day(data.needed_by)),
+                (label("handled_by"), data.handled_by),
+                (label("description"), data.description),
+                (_("Recorded"), self.by(self.record.created_at, self.record.created_by)),
+                (_("Last changed"), self.by(self.record.updated_at, self.record.updated_by)),
             ]
         )
-        return self.section("request", table)
+        return self.section(_("1. The request"), table)
 
     def checklist(self) -> list[Flowable]:
-        styles = self.styles
+        styles, _ = self.styles, self._
+        red_flag = _("RED FLAG")
         rows: list[list[object]] = [
             [
                 self.para("#", styles.head),
-                self.para(escape(self.phrase("question")), styles.head),
-                self.para(escape(self.phrase("answer")), styles.head),
+                self.para(escape(_("Question")), styles.head),
+                self.para(escape(_("Answer")), styles.head),
             ]
         ]
         commands: list[tuple[Any, ...]] = []
         for number, item in enumerate(screening_reference.checklist(), 1):
             answer = self.record.answer(item.code)
             is_red_flag = answer.answer is item.red_flag
-            answer_markup = escape(self.phrase(answer.answer.value))
+            answer_markup = escape(_(ANSWERS[answer.answer.value]))
             answer_style = styles.unknown if answer.answer is Answer.UNKNOWN else styles.cell
             if is_red_flag:
-                answer_markup = (
-                    f"<b>{answer_markup}</b><br/><b>{escape(self.phrase('red_flag'))}</b>"
-                )
+                answer_markup = f"<b>{answer_markup}</b><br/><b>{escape(red_flag)}</b>"
                 commands += [
                     ("BACKGROUND", (2, number), (2, number), RED_FILL),
                     ("LINEBEFORE", (0, number), (0, number), 3, RED),
@@ -646,27 +415,27 @@ class _Document:
         table = LongTable(rows, colWidths=[8 * mm, TEXT_WIDTH - 32 * mm, 24 * mm], repeatRows=1)
         table.setStyle(TableStyle([*_grid(header=True), *commands]))
         # A long table's heading must not end a page alone: start a new page if little is left.
-        return [CondPageBreak(40 * mm), self.heading("checklist"), table]
+        heading = self.heading(_("2. Checklist of the IMVO conditions"))
+        return [CondPageBreak(40 * mm), heading, table]
 
     def answer_details(self, answer: ChecklistAnswer) -> list[Flowable]:
-        small = self.styles.small
+        small, _ = self.styles.small, self._
+        note, links_label, evidence_label = _("Note"), _("Links"), _("Evidence")
         details: list[Flowable] = []
         if answer.note.strip():
-            details.append(
-                self.para(f"<b>{escape(self.phrase('note'))}:</b> {_text(answer.note)}", small)
-            )
+            details.append(self.para(f"<b>{escape(note)}:</b> {_text(answer.note)}", small))
         if answer.links:
             links = "<br/>".join(escape(link) for link in answer.links)
-            details.append(self.para(f"<b>{escape(self.phrase('links'))}:</b> {links}", small))
+            details.append(self.para(f"<b>{escape(links_label)}:</b> {links}", small))
         if answer.evidence:
             files = "<br/>".join(
                 f"{escape(evidence.file_name)} "
                 f'<font name="Courier" size="7">sha256 {escape(evidence.sha256[:16])}</font>'
                 for evidence in answer.evidence
             )
-            details.append(self.para(f"<b>{escape(self.phrase('evidence'))}:</b> {files}", small))
+            details.append(self.para(f"<b>{escape(evidence_label)}:</b> {files}", small))
         if answer.updated_at is not None or answer.updated_by:
-            answered = self.phrase("answered", who=self.by(answer.updated_at, answer.updated_by))
+            answered = _("Answered {who}", who=self.by(answer.updated_at, answer.updated_by))
             details.append(self.para(escape(answered), self.styles.muted))
         finding = screening_finding(self.record) if answer.item == SANCTIONS_ITEM else None
         if finding is not None:
@@ -675,62 +444,61 @@ class _Document:
 
     def finding_text(self, finding: ScreeningFinding) -> str:
         """The screening's result, set beside the sanctions answer the officer gave."""
+        _ = self._
 
         def candidates(count: int) -> str:
-            return (
-                self.phrase("candidate_one")
-                if count == 1
-                else self.phrase("candidate_many", n=count)
-            )
+            return _.ngettext("{n} candidate", "{n} candidates", count, n=count)
 
         parts = [
-            self.phrase(f"result_{key}", n=candidates(count))
-            for key, count in (
-                ("confirmed", finding.confirmed),
-                ("open", finding.open),
-                ("dismissed", finding.dismissed),
+            text
+            for text, count in (
+                (_("{n} confirmed as a match", n=candidates(finding.confirmed)), finding.confirmed),
+                (_("{n} still to judge", n=candidates(finding.open)), finding.open),
+                (_("{n} dismissed", n=candidates(finding.dismissed)), finding.dismissed),
             )
             if count
         ]
-        result = ", ".join(parts) or self.phrase("result_none")
+        result = ", ".join(parts) or _("no candidates")
         day = self.day(finding.screened_at.astimezone().date())
-        return self.phrase("screening_result", day=day, result=result)
+        return _("Sanctions screening on {day}: {result}.", day=day, result=result)
 
     def risk_source(self, source: str) -> str:
         number = step_number(source)
         if number is not None:
-            return self.phrase("question_n", n=number)
-        key = f"source_{source}"
-        return self.phrase(key) if key in PHRASES["en"] else source
+            return step_label(number, self.language)
+        return self._(RISK_SOURCES[source]) if source in RISK_SOURCES else source
 
     def risk(self) -> list[Flowable]:
-        summary = self.summary
-        level = self.para(f"<b>{escape(self.phrase(summary.level.value))}</b>")
+        summary, _ = self.summary, self._
+        level = self.para(f"<b>{escape(_(LEVELS[summary.level]))}</b>")
         rows: list[tuple[str, object]] = [
-            ("risk_level", level),
-            ("advice", summary.advice_in(self.language)),
+            (_("Risk level"), level),
+            (_("Advice"), summary.advice_in(self.language)),
         ]
         if summary.red_flags:
-            rows.append(
-                ("red_flags", ", ".join(self.risk_source(item) for item in summary.red_flags))
-            )
+            sources = ", ".join(self.risk_source(item) for item in summary.red_flags)
+            rows.append((_("Red flags"), sources))
         if summary.open_items:
-            rows.append(
-                ("open_items", ", ".join(self.risk_source(item) for item in summary.open_items))
-            )
+            sources = ", ".join(self.risk_source(item) for item in summary.open_items)
+            rows.append((_("Open steps"), sources))
         overview = self.fields(rows)
         overview.setStyle(TableStyle([("BACKGROUND", (1, 0), (1, 0), LEVEL_FILLS[summary.level])]))
+        note = _(
+            "Computed from the answers, the risk tables and the sanctions screening; "
+            "the officer decides."
+        )
         story = self.section(
-            "risk", overview, Paragraph(escape(self.phrase("risk_note")), self.styles.note)
+            _("3. Risk summary"), overview, Paragraph(escape(note), self.styles.note)
         )
         if not summary.factors:
-            return [*story, self.para(escape(self.phrase("no_factors")), self.styles.body)]
+            no_factors = _("The summary names no risk factors.")
+            return [*story, self.para(escape(no_factors), self.styles.body)]
         head = self.styles.head
         factors: list[list[object]] = [
             [
-                self.para(escape(self.phrase("factor")), head),
-                self.para(escape(self.phrase("level")), head),
-                self.para(escape(self.phrase("explanation")), head),
+                self.para(escape(_("Factor")), head),
+                self.para(escape(_("Level")), head),
+                self.para(escape(_("Explanation and weight")), head),
             ]
         ]
         commands: list[tuple[Any, ...]] = []
@@ -741,7 +509,7 @@ class _Document:
             factors.append(
                 [
                     self.plain(self.risk_source(factor.source)),
-                    self.plain(self.phrase(factor.level.value)),
+                    self.plain(self._(LEVELS[factor.level])),
                     explanation,
                 ]
             )
@@ -753,84 +521,89 @@ class _Document:
         return [*story, Spacer(1, 2 * mm), table]
 
     def sanctions(self) -> list[Flowable]:
-        record = self.record
+        record, _ = self.record, self._
+        heading = _("4. Sanctions screening")
         if not record.screened_lists:
-            box = self.box(self.phrase("not_screened"), "", AMBER_FILL, AMBER)
-            return self.section("sanctions", box)
-        threshold = (
-            self.phrase("none") if record.match_threshold is None else f"{record.match_threshold:g}"
-        )
+            not_screened = _(
+                "Not screened: the names have not been checked against a sanctions list."
+            )
+            return self.section(heading, self.box(not_screened, "", AMBER_FILL, AMBER))
+        threshold = NONE if record.match_threshold is None else f"{record.match_threshold:g}"
         names = [record.data.company_name, *record.data.directors]
         list_fields: list[tuple[str, object]] = []
         for listed in record.screened_lists:
             sha = self.para(f'<font name="Courier" size="7.5">{escape(listed.sha256)}</font>')
             list_fields += [
-                ("list", f"{self.list_name(listed.source)}\n{listed.file_name}"),
-                ("list_date", listed.list_date),
-                ("entries", self.number(listed.entry_count)),
-                ("sha256", sha),
-                ("imported", self.by(listed.imported_at, listed.imported_by)),
+                (_("Sanctions list"), f"{self.list_name(listed.source)}\n{listed.file_name}"),
+                (_("List date"), listed.list_date),
+                (_("Entries"), self.number(listed.entry_count)),
+                (_("SHA-256"), sha),
+                (_("Imported"), self.by(listed.imported_at, listed.imported_by)),
             ]
+        matcher = _(
+            "version {version}, threshold {threshold}",
+            version=record.matcher_version or NONE,
+            threshold=threshold,
+        )
         overview = self.fields(
             [
                 *list_fields,
-                (
-                    "matcher",
-                    self.phrase(
-                        "matcher_value",
-                        version=record.matcher_version or self.phrase("none"),
-                        threshold=threshold,
-                    ),
-                ),
-                ("screened", self.moment(record.screened_at)),
-                ("names_screened", "\n".join(names)),
+                (_("Matcher"), matcher),
+                (_("Screened"), self.moment(record.screened_at)),
+                (_("Names screened"), "\n".join(names)),
             ]
         )
         gap = Spacer(1, 3 * mm)
         if not record.matches:
-            box = self.box(self.phrase("no_candidates"), "", GREEN_FILL, RULE)
-            return [KeepTogether([self.heading("sanctions"), overview, gap, box])]
-        count = self.phrase("candidates", count=len(record.matches))
+            no_candidates = _("No candidates: no listed name scored at or above the threshold.")
+            box = self.box(no_candidates, "", GREEN_FILL, RULE)
+            return [KeepTogether([self.heading(heading), overview, gap, box])]
+        count = _("Candidates ({count})", count=len(record.matches))
         table = self.candidates(record.matches)
         return [
-            *self.section("sanctions", overview, gap),
+            *self.section(heading, overview, gap),
             KeepTogether([Paragraph(escape(count), self.styles.h2), table]),
         ]
 
     def candidates(self, matches: Sequence[MatchRecord]) -> LongTable:
-        styles = self.styles
+        styles, _ = self.styles, self._
         head = styles.head
         rows: list[list[object]] = [
             [
-                self.para(escape(self.phrase(key)), styles.head_right if key == "score" else head)
-                for key in ("subject", "listed", "score", "match", "judgement")
+                self.para(escape(text), style)
+                for text, style in (
+                    (_("Screened name"), head),
+                    (_("Listed entry"), head),
+                    (_("Score"), styles.head_right),
+                    (_("Match"), head),
+                    (_("Judgement"), head),
+                )
             ]
         ]
         commands: list[tuple[Any, ...]] = []
         for row, match in enumerate(matches, 1):
-            kind_key = f"kind_{match.subject_kind}"
-            kind = self.phrase(kind_key) if kind_key in PHRASES["en"] else match.subject_kind
+            kind = match.subject_kind
+            kind = _(SUBJECT_KINDS[kind]) if kind in SUBJECT_KINDS else kind
             subject = self.para(f"{_text(match.subject)}<br/><i>{escape(kind)}</i>", styles.small)
             listed = [self.para(f"<b>{_text(match.entry_name)}</b>", styles.small)]
             ident = " · ".join(part for part in (match.entry_schema, match.entry_id) if part)
             listed.append(self.para(escape(ident), styles.muted))
             if match.list_source:
-                which = self.phrase(
-                    "list_of", list=self.list_name(match.list_source), date=match.list_date[:10]
+                which = _(
+                    "{list} of {date}",
+                    list=self.list_name(match.list_source),
+                    date=match.list_date[:10],
                 )
                 listed.append(self.para(escape(which), styles.muted))
             if match.listed_on:
-                listed.append(
-                    self.para(
-                        escape(f"{self.phrase('listed_on')}: {match.listed_on}"), styles.muted
-                    )
-                )
+                listed_on = _("Listed on")
+                listed.append(self.para(escape(f"{listed_on}: {match.listed_on}"), styles.muted))
             for key in ENTRY_DETAILS:
                 value = _detail(match.entry_details.get(key))
                 if value:
                     listed.append(self.para(f"{escape(key)}: {escape(value)}", styles.muted))
             explanation = [
-                self.para(escape(self.phrase("matched_on", name=match.matched_name)), styles.small)
+                self.para(escape(self._("on “{name}”", name=match.matched_name)), styles.small)
             ]
             explanation += [
                 self.para(f"• {escape(line)}", styles.small)
@@ -838,7 +611,7 @@ class _Document:
             ]
             judgement = [
                 self.para(
-                    f"<b>{escape(self.phrase(f'judgement_{match.judgement.value}'))}</b>",
+                    f"<b>{escape(_(JUDGEMENTS[match.judgement]))}</b>",
                     styles.small,
                 )
             ]
@@ -865,60 +638,75 @@ class _Document:
         return table
 
     def decision(self) -> list[Flowable]:
-        record = self.record
+        record, _ = self.record, self._
         decision = record.decision
         if decision is None:
-            box = self.box(
-                self.phrase("not_decided"), self.phrase("not_decided_text"), AMBER_FILL, AMBER
+            text = _(
+                "No decision has been recorded for this request; this record shows the "
+                "screening so far."
             )
-            return self.section("decision", box)
+            box = self.box(_("Not decided yet"), text, AMBER_FILL, AMBER)
+            return self.section(_("5. Decision"), box)
         outcome = screening_reference.outcomes().label(decision.outcome, self.language)
         rows: list[tuple[str, object]] = [
-            ("outcome", self.para(f"<b>{escape(outcome)}</b>")),
-            ("rationale", decision.rationale),
+            (self._("Outcome"), self.para(f"<b>{escape(outcome)}</b>")),
+            (self._("Rationale"), decision.rationale),
         ]
         if decision.conditions.strip() or decision.conditions_due or decision.follow_up_on:
             rows += [
-                ("conditions", decision.conditions),
-                ("conditions_due", self.day(decision.conditions_due)),
-                ("follow_up", self.day(decision.follow_up_on)),
+                (self._("Conditions"), decision.conditions),
+                (self._("Conditions due"), self.day(decision.conditions_due)),
+                (self._("Follow-up on"), self.day(decision.follow_up_on)),
             ]
         if decision.open_steps:
             steps = ", ".join(self.risk_source(code) for code in decision.open_steps)
             rows += [
-                ("open_steps", steps),
-                ("open_steps_reason", decision.open_steps_reason),
+                (self._("Decided with open steps"), steps),
+                (self._("Reason to decide anyway"), decision.open_steps_reason),
             ]
-        rows.append(("decided", self.by(record.decided_at, record.decided_by)))
-        return self.section("decision", self.fields(rows))
+        rows.append((self._("Decided"), self.by(record.decided_at, record.decided_by)))
+        return self.section(_("5. Decision"), self.fields(rows))
 
     def anchor_lines(self) -> list[Flowable]:
         if self.anchor is None:
             return []
-        value = self.phrase("anchor_value", count=self.number(self.anchor.entries))
+        _, entries = self._, self.anchor.entries
+        value = _.ngettext(
+            "{count} entry, last hash",
+            "{count} entries, last hash",
+            entries,
+            count=self.number(entries),
+        )
+        label = _("Whole log when printed")
+        note = _(
+            "The log is tamper-evident against edits that do not recompute its hash chain. "
+            "Keep this record: checking the log against it later (postkit screening verify "
+            "--anchor with this file) shows whether the log was rewritten or rolled back since."
+        )
         return [
             Spacer(1, 1 * mm),
             self.para(
-                f"<b>{escape(self.phrase('anchor'))}:</b> {escape(value)} "
+                f"<b>{escape(label)}:</b> {escape(value)} "
                 f'<font name="Courier">{escape(self.anchor.head_hash)}</font>',
                 self.styles.small,
             ),
-            Paragraph(escape(self.phrase("anchor_note")), self.styles.note),
+            Paragraph(escape(note), self.styles.note),
         ]
 
     def audit_trail(self) -> list[Flowable]:
+        _ = self._
+        heading = _("6. Audit trail")
         if not self.log:
+            empty = _("The log holds no entries for this request.")
             return [
-                *self.section(
-                    "audit", self.para(escape(self.phrase("no_entries")), self.styles.body)
-                ),
+                *self.section(heading, self.para(escape(empty), self.styles.body)),
                 *self.anchor_lines(),
             ]
         styles = self.styles
         rows: list[list[object]] = [
             [
-                self.para(escape(self.phrase(key)), styles.head)
-                for key in ("time", "who", "action", "details")
+                self.para(escape(text), styles.head)
+                for text in (_("Time"), _("Who"), _("Action"), _("Details"))
             ]
         ]
         for entry in self.log:
@@ -928,25 +716,26 @@ class _Document:
                     self.para(escape(self.moment(entry.at)), styles.small),
                     self.plain(entry.actor, styles.small),
                     self.plain(action_label(entry.action, self.language), styles.small),
-                    self.para(details or escape(self.phrase("none")), styles.small),
+                    self.para(details or escape(NONE), styles.small),
                 ]
             )
         widths = [26 * mm, 26 * mm, 30 * mm, 0]
         widths[3] = TEXT_WIDTH - sum(widths)
         table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle(_grid(header=True)))
+        last_hash_label = _("Last hash of the chain")
         last_hash = self.para(
-            f"<b>{escape(self.phrase('last_hash'))}:</b> "
+            f"<b>{escape(last_hash_label)}:</b> "
             f'<font name="Courier">{escape(self.log[-1].entry_hash)}</font>',
             styles.small,
         )
         zone = Paragraph(
-            escape(self.phrase("local_times", offset=utc_offset(self.printed_at))),
+            escape(_("Times are local time ({offset}).", offset=utc_offset(self.printed_at))),
             self.styles.note,
         )
         return [
             CondPageBreak(40 * mm),
-            self.heading("audit"),
+            self.heading(heading),
             zone,
             table,
             Spacer(1, 2 * mm),
@@ -1026,41 +815,3 @@ class _Styles:
 @cache
 def _styles() -> _Styles:
     return _Styles()
-
-
-class _FooterCanvas(Canvas):
-    """Puts the record's footer and 'page n of m' on every page; m is known only at the end."""
-
-    def __init__(self, footer: tuple[str, str], page_label: str, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._page_label = page_label
-        self._pages: list[dict[str, Any]] = []
-
-    @override
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    @override
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._draw_footer(total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, total: int) -> None:
-        self.saveState()
-        self.setFont(REGULAR, 7.5)
-        self.setFillColor(colors.HexColor("#555555"))
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.5)
-        top = MARGIN + 4 * mm
-        self.line(MARGIN, top, PAGE_WIDTH - MARGIN, top)
-        self.drawString(MARGIN, top - 4 * mm, self._footer[0])
-        self.drawString(MARGIN, top - 7.5 * mm, self._footer[1])
-        label = self._page_label.format(page=self._pageNumber, pages=total)
-        self.drawRightString(PAGE_WIDTH - MARGIN, top - 4 * mm, label)
-        self.restoreState()

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from postkit.core.demo import DEMO_PROFILE
+from postkit.core.demo_post import DEMO_PROFILE
 from postkit.core.paths import resources_dir
 from postkit.core.profile import load_profile, save_profile
+from postkit.core.screening.list_import import import_sanctions_list
 from postkit.core.screening.records import (
     Answer,
     Decision,
@@ -26,17 +27,13 @@ from postkit.core.screening.records import (
     RequestInput,
     RequestRecord,
 )
-from postkit.core.screening.requests import (
+from postkit.core.screening.sanctions_store import judge_match, screen_request
+from postkit.core.screening.service import (
     add_evidence,
     answer_item,
     create_request,
     decide,
     get_request,
-)
-from postkit.core.screening.sanctions_store import (
-    import_sanctions_list,
-    judge_match,
-    screen_request,
 )
 
 SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"

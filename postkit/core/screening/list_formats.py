@@ -341,7 +341,7 @@ def _un_entries(path: Path, root: Element) -> Iterator[SanctionsEntry]:
                     for birth in node.findall("INDIVIDUAL_DATE_OF_BIRTH")
                 ),
                 countries=_texts(
-                    _country_code(value.text or "") for value in node.findall("NATIONALITY/VALUE")
+                    _country_code(value.text or "") for value in _un_country_values(node, kind)
                 ),
                 addresses=_texts(
                     _un_address(address) for address in node.findall(f"{kind}_ADDRESS")
@@ -357,6 +357,14 @@ def _un_entries(path: Path, root: Element) -> Iterator[SanctionsEntry]:
                 first_seen=listed,
                 last_change=updated[-1] if updated else listed,
             )
+
+
+def _un_country_values(node: Element, kind: str) -> Iterator[Element]:
+    """Where an individual's countries come from (nationality) or an entity's (the countries
+    of its addresses: it has no nationality), as for the EU's list."""
+    yield from node.findall("NATIONALITY/VALUE")
+    if kind == "ENTITY":
+        yield from node.findall("ENTITY_ADDRESS/COUNTRY")
 
 
 def _un_address(address: Element) -> str:

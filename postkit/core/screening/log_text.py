@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from postkit.core import reference
+from postkit.core.i18n import N_, long_day, translator
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.records import AuditEntry
 
@@ -19,181 +20,72 @@ VALUE_LENGTH = 300
 ARROW = "→"
 NONE = "–"
 
-_MONTHS = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
+# The log's actions, as the decision record's audit trail names them.
+ACTIONS = {
+    "created": N_("Request recorded"),
+    "updated": N_("Request changed"),
+    "answered": N_("Checklist answered"),
+    "confirmed": N_("Answer confirmed"),
+    "evidence_added": N_("Evidence added"),
+    "evidence_removed": N_("Evidence removed"),
+    "screened": N_("Sanctions screening"),
+    "judged": N_("Candidate judged"),
+    "decided": N_("Decided"),
+    "reopened": N_("Reopened"),
+    "rescreened": N_("Screened again on a newer list"),
 }
-
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "created": "Request recorded",
-        "updated": "Request changed",
-        "answered": "Checklist answered",
-        "confirmed": "Answer confirmed",
-        "evidence_added": "Evidence added",
-        "evidence_removed": "Evidence removed",
-        "screened": "Sanctions screening",
-        "judged": "Candidate judged",
-        "decided": "Decided",
-        "reopened": "Reopened",
-        "rescreened": "Screened again on a newer list",
-        "step": "Step {n}",
-        "answer": "Answer",
-        "note": "Note",
-        "links": "Links",
-        "yes": "Yes",
-        "no": "No",
-        "unknown": "Unknown",
-        "file": "File",
-        "list": "Sanctions list",
-        "threshold": "Threshold",
-        "names": "Names screened",
-        "candidates": "Candidates",
-        "none": "none",
-        "candidate": "Candidate",
-        "candidate_for": "{listed} for {subject}",
-        "score": "score {score}",
-        "judgement": "Judgement",
-        "judgement_open": "Not judged",
-        "judgement_confirmed": "Confirmed",
-        "judgement_dismissed": "Dismissed",
-        "judged_before": "Judged before",
-        "new_candidates": "New candidates",
-        "sanctions_answer": "Sanctions answer filled in by the screening",
-        "screening_voided": "The names changed: the earlier screening no longer counts",
-        "outcome": "Outcome",
-        "rationale": "Rationale",
-        "conditions": "Conditions",
-        "conditions_due": "Conditions due",
-        "follow_up_on": "Follow-up on",
-        "reason": "Reason",
-        "earlier_outcome": "Earlier outcome",
-        "company_name": "Company",
-        "kvk_number": "KvK number",
-        "company_country": "Country of the company",
-        "company_sector": "Sector of the company",
-        "employees": "Employees",
-        "turnover_eur": "Turnover (EUR)",
-        "balance_sheet_eur": "Balance sheet total (EUR)",
-        "directors": "Directors",
-        "support_kind": "Support asked",
-        "operating_country": "Country of operation",
-        "operating_sector": "Sector of operation",
-        "requested_on": "Requested on",
-        "needed_by": "Needed by",
-        "handled_by": "Handled by",
-        "description": "Description",
-    },
-    "nl": {
-        "created": "Verzoek vastgelegd",
-        "updated": "Verzoek gewijzigd",
-        "answered": "Checklist beantwoord",
-        "confirmed": "Antwoord bevestigd",
-        "evidence_added": "Bewijs toegevoegd",
-        "evidence_removed": "Bewijs verwijderd",
-        "screened": "Sanctiescreening",
-        "judged": "Kandidaat beoordeeld",
-        "decided": "Besloten",
-        "reopened": "Heropend",
-        "rescreened": "Opnieuw gescreend op een nieuwere lijst",
-        "step": "Stap {n}",
-        "answer": "Antwoord",
-        "note": "Toelichting",
-        "links": "Links",
-        "yes": "Ja",
-        "no": "Nee",
-        "unknown": "Onbekend",
-        "file": "Bestand",
-        "list": "Sanctielijst",
-        "threshold": "Drempel",
-        "names": "Gescreende namen",
-        "candidates": "Kandidaten",
-        "none": "geen",
-        "candidate": "Kandidaat",
-        "candidate_for": "{listed} voor {subject}",
-        "score": "score {score}",
-        "judgement": "Oordeel",
-        "judgement_open": "Niet beoordeeld",
-        "judgement_confirmed": "Bevestigd",
-        "judgement_dismissed": "Verworpen",
-        "judged_before": "Eerder beoordeeld",
-        "new_candidates": "Nieuwe kandidaten",
-        "sanctions_answer": "Sanctieantwoord ingevuld door de screening",
-        "screening_voided": "De namen zijn gewijzigd: de eerdere screening telt niet meer",
-        "outcome": "Uitkomst",
-        "rationale": "Motivering",
-        "conditions": "Voorwaarden",
-        "conditions_due": "Voorwaarden uiterlijk",
-        "follow_up_on": "Opvolging op",
-        "reason": "Reden",
-        "earlier_outcome": "Eerdere uitkomst",
-        "company_name": "Bedrijf",
-        "kvk_number": "KvK-nummer",
-        "company_country": "Land van het bedrijf",
-        "company_sector": "Sector van het bedrijf",
-        "employees": "Werknemers",
-        "turnover_eur": "Omzet (EUR)",
-        "balance_sheet_eur": "Balanstotaal (EUR)",
-        "directors": "Bestuurders",
-        "support_kind": "Gevraagde steun",
-        "operating_country": "Land van de activiteit",
-        "operating_sector": "Sector van de activiteit",
-        "requested_on": "Aangevraagd op",
-        "needed_by": "Nodig vóór",
-        "handled_by": "Behandeld door",
-        "description": "Omschrijving",
-    },
+# A request's fields, named the same in the log and on the decision record.
+REQUEST_FIELDS = {
+    "company_name": N_("Company"),
+    "kvk_number": N_("KvK number"),
+    "company_country": N_("Country of the company"),
+    "company_sector": N_("Sector of the company"),
+    "employees": N_("Employees"),
+    "turnover_eur": N_("Turnover (EUR)"),
+    "balance_sheet_eur": N_("Balance sheet total (EUR)"),
+    "directors": N_("Directors"),
+    "support_kind": N_("Support asked"),
+    "operating_country": N_("Country of operation"),
+    "operating_sector": N_("Sector of operation"),
+    "requested_on": N_("Requested on"),
+    "needed_by": N_("Needed by"),
+    "handled_by": N_("Handled by"),
+    "description": N_("Description"),
 }
-_REQUEST_FIELDS = (
-    "company_name",
-    "kvk_number",
-    "company_country",
-    "company_sector",
-    "employees",
-    "turnover_eur",
-    "balance_sheet_eur",
-    "directors",
-    "support_kind",
-    "operating_country",
-    "operating_sector",
-    "requested_on",
-    "needed_by",
-    "handled_by",
-    "description",
-)
+# The checklist's answers, as the log and the decision record write them.
+ANSWERS = {"yes": N_("Yes"), "no": N_("No"), "unknown": N_("Unknown")}
+_JUDGEMENTS = {
+    "open": N_("Not judged"),
+    "confirmed": N_("Confirmed"),
+    "dismissed": N_("Dismissed"),
+}
+# The other names of the details an entry holds.
+_LABELS = {
+    **ACTIONS,
+    **REQUEST_FIELDS,
+    **ANSWERS,
+    "answer": N_("Answer"),
+    "note": N_("Note"),
+    "links": N_("Links"),
+    "file": N_("File"),
+    "list": N_("Sanctions list"),
+    "threshold": N_("Threshold"),
+    "names": N_("Names screened"),
+    "candidates": N_("Candidates"),
+    "candidate": N_("Candidate"),
+    "judgement": N_("Judgement"),
+    "judged_before": N_("Judged before"),
+    "new_candidates": N_("New candidates"),
+    "sanctions_answer": N_("Sanctions answer filled in by the screening"),
+    "outcome": N_("Outcome"),
+    "rationale": N_("Rationale"),
+    "conditions": N_("Conditions"),
+    "conditions_due": N_("Conditions due"),
+    "follow_up_on": N_("Follow-up on"),
+    "reason": N_("Reason"),
+    "earlier_outcome": N_("Earlier outcome"),
+}
 _DATES = ("requested_on", "needed_by", "conditions_due", "follow_up_on")
-
-
-def long_day(value: date, language: str = "en") -> str:
-    """A day as the language writes it in full: "2 April 2025", "2 april 2025"."""
-    months = _MONTHS.get(language, _MONTHS["en"])
-    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
 def local_moment(value: datetime, language: str = "en") -> str:
@@ -214,19 +106,23 @@ def step_number(item: str) -> int | None:
     return codes.index(item) + 1 if item in codes else None
 
 
+def step_label(number: int, language: str = "en") -> str:
+    """A checklist item by its number, as the screen, the log and the record name it."""
+    _ = translator(language)
+    return _("Step {n}", n=number)
+
+
 class _Writer:
     def __init__(self, language: str) -> None:
-        self.language = language if language in WORDS else "en"
-
-    def word(self, key: str, **values: object) -> str:
-        return WORDS[self.language][key].format(**values)
+        self.language = language
+        self._ = translator(language)
 
     def label(self, key: str) -> str:
-        return WORDS[self.language].get(key, key.replace("_", " ").capitalize())
+        return self._(_LABELS[key]) if key in _LABELS else key.replace("_", " ").capitalize()
 
     def step(self, item: object) -> str:
         number = step_number(str(item))
-        return self.word("step", n=number) if number is not None else str(item)
+        return step_label(number, self.language) if number is not None else str(item)
 
     def number(self, value: int | float) -> str:
         text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}".removesuffix(".0")
@@ -240,10 +136,10 @@ class _Writer:
             return NONE
         if isinstance(value, list | tuple):
             return "; ".join(self.value(field, part) for part in value) or NONE
-        if field in ("answer", "sanctions_answer") and value in ("yes", "no", "unknown"):
-            return self.word(str(value))
-        if field == "judgement" and f"judgement_{value}" in WORDS[self.language]:
-            return self.word(f"judgement_{value}")
+        if field in ("answer", "sanctions_answer") and value in ANSWERS:
+            return self._(ANSWERS[value])
+        if field == "judgement" and value in _JUDGEMENTS:
+            return self._(_JUDGEMENTS[value])
         if field in ("outcome", "earlier_outcome"):
             return screening_reference.outcomes().label(str(value), self.language)
         if field == "support_kind":
@@ -258,7 +154,7 @@ class _Writer:
             except ValueError:
                 return str(value)
         if isinstance(value, bool):
-            return self.word("yes" if value else "no")
+            return self._(ANSWERS["yes" if value else "no"])
         if isinstance(value, int | float):
             return self.number(value)
         text = " ".join(str(value).split())
@@ -286,9 +182,11 @@ class _Writer:
         listed = str(candidate.get("entry_name") or candidate.get("entry_id") or NONE)
         if candidate.get("entry_name") and candidate.get("entry_id"):
             listed += f" ({candidate['entry_id']})"
-        text = self.word("candidate_for", listed=listed, subject=candidate.get("subject", NONE))
+        text = self._(
+            "{listed} for {subject}", listed=listed, subject=candidate.get("subject", NONE)
+        )
         if "score" in candidate:
-            text += ", " + self.word("score", score=self.number(candidate["score"]))
+            text += ", " + self._("score {score}", score=self.number(candidate["score"]))
         judgement = candidate.get("judgement")
         if isinstance(judgement, str) and judgement != "open":
             text += f" – {self.value('judgement', judgement)}"
@@ -297,7 +195,8 @@ class _Writer:
     def candidates(self, key: str, candidates: Iterable[dict[str, Any]]) -> list[str]:
         texts = [self.candidate(candidate) for candidate in candidates]
         if not texts:
-            return [f"{self.label(key)}: {self.word('none')}"]
+            none = self._("none")
+            return [f"{self.label(key)}: {none}"]
         return [f"{self.label(key)}: {texts[0]}", *texts[1:]]
 
     def lines(self, entry: AuditEntry) -> list[str]:
@@ -305,7 +204,7 @@ class _Writer:
         if action == "created":
             return [
                 self.field(name, details.get(name))
-                for name in _REQUEST_FIELDS
+                for name in REQUEST_FIELDS
                 if details.get(name) not in (None, "", [], ())
             ]
         if action == "updated":
@@ -313,7 +212,7 @@ class _Writer:
                 self.change(name, change) for name, change in details.get("changes", {}).items()
             ]
             if details.get("screening_voided"):
-                lines.append(self.word("screening_voided"))
+                lines.append(self._("The names changed: the earlier screening no longer counts"))
             return lines
         if action == "answered":
             return self.item_changes(details)
@@ -382,27 +281,9 @@ def _list_files(details: dict[str, Any]) -> object:
 
 def action_label(action: str, language: str = "en") -> str:
     """The log entry's action in words, or the action's code when it has none."""
-    words = WORDS.get(language, WORDS["en"])
-    return words.get(action, action) if action in _ACTIONS else action
+    return translator(language)(ACTIONS[action]) if action in ACTIONS else action
 
 
 def detail_lines(entry: AuditEntry, language: str = "en") -> list[str]:
     """What the entry records, one "Field: old → new" or "Field: value" a line."""
     return _Writer(language).lines(entry)
-
-
-_ACTIONS = frozenset(
-    (
-        "created",
-        "updated",
-        "answered",
-        "confirmed",
-        "evidence_added",
-        "evidence_removed",
-        "screened",
-        "judged",
-        "decided",
-        "reopened",
-        "rescreened",
-    )
-)

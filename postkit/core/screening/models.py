@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid, utc_now
@@ -47,6 +47,8 @@ class SanctionsEntryRow(Base):
     """One entry of a list; multi-valued fields are kept joined by ';' as in the file."""
 
     __tablename__ = "sanctions_entries"
+    # A re-screening looks up the entries its candidates stand on, by id, in a newer list.
+    __table_args__ = (Index("ix_sanctions_entries_list_id_entry_id", "list_id", "entry_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     list_id: Mapped[int] = mapped_column(
@@ -96,6 +98,8 @@ class SupportRequestRow(AuditMixin, Base):
     turnover_eur: Mapped[int | None] = mapped_column(Integer)
     balance_sheet_eur: Mapped[int | None] = mapped_column(Integer)
     directors: Mapped[str] = mapped_column(Text, default="")  # one name per line
+    # JSON: [{"name", "birth_date", "nationality"}] for the directors something is known of.
+    director_details: Mapped[str] = mapped_column(Text, default="")
     support_kind: Mapped[str] = mapped_column(String(40))
     operating_country: Mapped[str | None] = mapped_column(String(2))
     operating_sector: Mapped[str | None] = mapped_column(String(60))
@@ -194,6 +198,8 @@ class SanctionsMatchRow(Base):
     judged_by: Mapped[str] = mapped_column(String(120), default="")
     judged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     judgement_note: Mapped[str] = mapped_column(Text, default="")
+    # The list version a re-screening found the entry removed from; None while it is listed.
+    delisted_list_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class AuditEntryRow(Base):

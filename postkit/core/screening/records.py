@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Answer(StrEnum):
@@ -38,6 +38,14 @@ class RiskLevel(StrEnum):
     HIGH = "high"
 
 
+class DirectorDetails(NamedTuple):
+    """What is known of a director beside the name; the sanctions screening weighs it."""
+
+    name: str
+    birth_date: str = ""  # ISO: a year, a year and month, or a day
+    nationality: str = ""  # a country code
+
+
 @dataclass(frozen=True)
 class RequestInput:
     """What the officer records about a company's request for support."""
@@ -57,6 +65,14 @@ class RequestInput:
     needed_by: date | None = None
     handled_by: str = ""
     description: str = ""
+    # Of the directors something is known of (date of birth, nationality), in their order.
+    director_details: tuple[DirectorDetails, ...] = ()
+
+    def details_of(self, director: str) -> DirectorDetails:
+        """What is known of one director (nothing but the name when nothing is)."""
+        return next(
+            (d for d in self.director_details if d.name == director), DirectorDetails(director)
+        )
 
 
 @dataclass(frozen=True)
@@ -127,6 +143,12 @@ class MatchRecord:
     list_id: int | None = None
     list_source: str = ""  # a ListSource value; "" when the list is gone
     list_date: str = ""
+    # The list version a re-screening found the entry removed from; None while it is listed.
+    delisted_list_id: int | None = None
+
+    @property
+    def is_delisted(self) -> bool:
+        return self.delisted_list_id is not None
 
     @property
     def regulations(self) -> tuple[str, ...]:

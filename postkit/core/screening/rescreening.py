@@ -7,12 +7,22 @@ before and not yet on that list. A run killed halfway is finished later: each re
 claimed under the write lock and checked against the log, so no request is screened twice
 on one list, and the list's `rescreened_at` is set only when every request is done.
 
-An open request gets a full screening (`screen_request`): a
-candidate judged before for the same name and list entry keeps its judgement, so the officer
-is not asked again. A decided request is not reopened: candidates it did not have are added,
-open, and its decision, checklist and earlier candidates stay as they were; the officer
-reopens it to judge them. Each re-run is logged as "rescreened" with the new candidates and
-those already judged, which is what `rescreen_report` reads back.
+A request screened on an earlier version of the list's source is matched only against the
+entries new or changed since that version (`list_delta`) and those its candidates stand on,
+with the same candidates as a full re-screening gives: the entries scoring enough that it
+has no candidate of are unchanged entries ranked below its candidates. Only a name whose
+candidates the earlier version cut off at CANDIDATES_PER_NAME, one of them since removed or
+changed, is matched against the whole list (an entry ranked below may now come in), as is a
+request never screened on the source (or by another matcher version). Each list's name
+index, and each delta's, is made once per run, not per request.
+
+An open request's candidates on the source become those the list gives: a candidate judged
+before for the same name and list entry keeps its judgement, so the officer is not asked
+again. A decided request is not reopened: candidates it did not have are added, open, and its
+decision, checklist and earlier candidates stay as they were; the officer reopens it to judge
+them. In both, a candidate whose entry is no longer on the list is kept, judgement and all,
+marked delisted. Each re-run is logged as "rescreened" with the new candidates, those already
+judged and those delisted, which is what `rescreen_report` reads back.
 """
 
 from __future__ import annotations
@@ -23,29 +33,41 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
 from postkit.core.errors import NotFoundError, PostkitError
+from postkit.core.screening import sanctions_store
 from postkit.core.screening.audit import append_entry
-from postkit.core.screening.matching import DEFAULT_THRESHOLD, MATCHER_VERSION
+from postkit.core.screening.matching import (
+    DEFAULT_THRESHOLD,
+    MATCHER_VERSION,
+    Candidate,
+    NameMatcher,
+)
 from postkit.core.screening.models import (
     AuditEntryRow,
     SanctionsListRow,
+    SanctionsMatchRow,
     SanctionsScreenedListRow,
     SupportRequestRow,
 )
 from postkit.core.screening.records import Judgement, MatchRecord, RequestRecord, Status
-from postkit.core.screening.requests import checked_actor, commit_record, to_record
 from postkit.core.screening.sanctions_store import (
+    CANDIDATES_PER_NAME,
+    ScreenedSubject,
     candidate_row,
     current_lists,
-    matcher_for,
-    screen_request,
+    entries_with_ids,
+    list_delta,
     screened_subjects,
+    screening_details,
     subject_candidates,
+    update_candidate_row,
 )
+from postkit.core.screening.service import commit_record, list_info, to_record
+from postkit.core.screening.validation import checked_actor
 
 RESCREENED = "rescreened"
 Progress = Callable[[int, int], None]
@@ -61,6 +83,7 @@ class RescreenedRequest:
     status: Status
     new_candidates: tuple[MatchRecord, ...]
     already_judged: tuple[MatchRecord, ...]
+    delisted: tuple[MatchRecord, ...] = ()
 
     @property
     def is_decided(self) -> bool:
@@ -106,6 +129,7 @@ class RescreenReport:
                         request.status,
                         still_open,
                         request.already_judged,
+                        request.delisted,
                     )
                 )
         return RescreenReport(self.list_id, tuple(requests))
@@ -125,12 +149,16 @@ def rescreen_after_import(
     actor: str,
     today: date,
     progress: Progress | None = None,
+    *,
+    full: bool = False,
 ) -> RescreenReport:
     """Screen again, on the current list, the requests an earlier list screened.
 
     That is every open request screened before, and every decided one screened before and
     decided on or after the same day a year before `today`. A request already screened
-    again on this list is left alone, so running this twice changes nothing.
+    again on this list is left alone, so running this twice changes nothing. `full` matches
+    every request against the whole list, as if none had been screened on its source before
+    (what the delta must agree with).
 
     `progress(done, total)` is called before the first request and after each one, with
     every request screened so far committed; it may raise CancelledError, which leaves the
@@ -157,11 +185,13 @@ def rescreen_after_import(
             due.append((row, _rescreen_open))
         elif row.decided_at is not None and row.decided_at.astimezone().date() >= since:
             due.append((row, _rescreen_decided))
+    run = _Run(session, listing, full)
     report = progress or _no_progress
     report(0, len(due))
     for done, (row, rescreen) in enumerate(due, start=1):
-        if _claim(session, row, list_id):
-            rescreen(session, row, list_id, actor)
+        screened_on = _claim(session, row, list_id)
+        if screened_on is not None:
+            rescreen(session, row, run, screened_on, actor)
         else:
             session.rollback()
         report(done, len(due))
@@ -174,8 +204,9 @@ def _no_progress(_done: int, _total: int) -> None:
     pass
 
 
-def _claim(session: Session, row: SupportRequestRow, list_id: int) -> bool:
-    """Take the write lock for the request; False when it needs no screening on the list.
+def _claim(session: Session, row: SupportRequestRow, list_id: int) -> set[int] | None:
+    """Take the write lock for the request; the lists it was screened on (its screening
+    record and earlier re-screenings), or None when it needs no screening on this list.
 
     The lock makes a second process re-screening the same list (two imports of one file)
     wait, and then see that this request was screened on it already.
@@ -197,13 +228,21 @@ def _claim(session: Session, row: SupportRequestRow, list_id: int) -> bool:
         )
     )
     if row.screened_at is None or list_id in screened_on or row.screened_list_id == list_id:
-        return False
+        return None
+    if row.screened_list_id is not None:
+        screened_on.add(row.screened_list_id)
     logged = session.scalars(
         select(AuditEntryRow.details).where(
             AuditEntryRow.action == RESCREENED, AuditEntryRow.request_id == row.id
         )
     )
-    return all(json.loads(details).get("list_id") != list_id for details in logged)
+    for details in logged:
+        logged_id = json.loads(details).get("list_id")
+        if logged_id == list_id:
+            return None
+        if isinstance(logged_id, int):
+            screened_on.add(logged_id)
+    return screened_on
 
 
 def rescreen_report(session: Session, list_id: int) -> RescreenReport:
@@ -226,6 +265,7 @@ def rescreen_report(session: Session, list_id: int) -> RescreenReport:
                 record.status,
                 _found(by_key, details.get("new_candidates", [])),
                 _found(by_key, details.get("already_judged", [])),
+                _found(by_key, details.get("delisted", [])),
             )
         )
     return RescreenReport(list_id, tuple(requests))
@@ -234,66 +274,232 @@ def rescreen_report(session: Session, list_id: int) -> RescreenReport:
 # Screening one request ------------------------------------------------------------------
 
 
+class _Run:
+    """One re-screening on one list: its name index and its deltas, each read once."""
+
+    def __init__(self, session: Session, listing: SanctionsListRow, full: bool) -> None:
+        self.session = session
+        self.list_id = listing.id
+        self.full = full
+        self.source_ids = set(
+            session.scalars(
+                select(SanctionsListRow.id).where(SanctionsListRow.source == listing.source)
+            )
+        )
+        self._matcher: NameMatcher | None = None
+        self._deltas: dict[int, tuple[frozenset[str], NameMatcher] | None] = {}
+
+    @property
+    def matcher(self) -> NameMatcher:
+        """The whole list's index (read only when some name needs it)."""
+        if self._matcher is None:
+            self._matcher = sanctions_store.matcher_for(self.session, self.list_id)
+        return self._matcher
+
+    def delta(self, previous_id: int) -> tuple[frozenset[str], NameMatcher] | None:
+        """The ids of the entries changed since `previous_id`, and an index of those and of
+        the entries the source's candidates stand on (as the list now has them); None when
+        so much changed that the whole list is matched."""
+        if previous_id not in self._deltas:
+            delta = list_delta(self.session, previous_id, self.list_id)
+            if len(delta.changed) > _MAX_DELTA_SHARE * delta.entry_count:
+                self._deltas[previous_id] = None
+            else:
+                candidates = self.session.scalars(
+                    select(SanctionsMatchRow.entry_id).where(
+                        SanctionsMatchRow.list_id.in_(self.source_ids),
+                        SanctionsMatchRow.delisted_list_id.is_(None),
+                    )
+                )
+                standing = entries_with_ids(
+                    self.session, self.list_id, set(candidates) - delta.changed_ids
+                )
+                index = NameMatcher([*delta.changed, *standing])
+                self._deltas[previous_id] = (delta.changed_ids, index)
+        return self._deltas[previous_id]
+
+
+# A delta of more than this share of the list is matched as the whole list: its index is
+# read from its file faster than the delta's is built.
+_MAX_DELTA_SHARE = 0.3
+
+
+@dataclass
+class _Found:
+    """What the list gives for a request's names, and which entries of its earlier
+    candidates the list still holds."""
+
+    # (subject kind, screened name, entry id): a sole trader's company may bear a director's
+    # name, and is screened with the company's country.
+    Key = tuple[str, str, str]
+
+    candidates: dict[_Found.Key, tuple[ScreenedSubject, Candidate]]
+    present: set[str]
+
+
+def _find(
+    run: _Run, row: SupportRequestRow, screened_on: set[int], threshold: float
+) -> tuple[_Found, list[SanctionsMatchRow]]:
+    """Match the request's names on the run's list; with the request's candidates from the
+    list's source (any version)."""
+    previous = max((i for i in screened_on if i in run.source_ids), default=None)
+    delta = None
+    if not run.full and previous is not None and row.matcher_version == MATCHER_VERSION:
+        delta = run.delta(previous)
+    ours = [match for match in row.matches if match.list_id in run.source_ids]
+    listed = [match for match in ours if match.delisted_list_id is None]
+    present = {
+        e.id for e in entries_with_ids(run.session, run.list_id, {m.entry_id for m in listed})
+    }
+    found = _Found({}, present)
+    for subject in screened_subjects(row):
+        index: NameMatcher | None = None
+        if delta is not None:
+            changed_ids, delta_index = delta
+            earlier = [
+                m for m in listed if (m.subject_kind, m.subject) == (subject.kind, subject.name)
+            ]
+            # Fewer earlier candidates than a name may have were all the entries scoring
+            # enough; as many or more that all stand unchanged rank above every entry left
+            # out. Either way no unchanged entry outside the delta index can come in.
+            if len(earlier) < CANDIDATES_PER_NAME or all(
+                m.entry_id in present and m.entry_id not in changed_ids for m in earlier
+            ):
+                index = delta_index
+        if index is None:
+            index = run.matcher
+        for candidate in subject_candidates(index, subject, threshold):
+            found.candidates[(subject.kind, subject.name, candidate.entry.id)] = (
+                subject,
+                candidate,
+            )
+    return found, ours
+
+
+def _key(match: SanctionsMatchRow) -> _Found.Key:
+    return (match.subject_kind, match.subject, match.entry_id)
+
+
 def _rescreen_open(
-    session: Session, row: SupportRequestRow, list_id: int, actor: str
+    session: Session, row: SupportRequestRow, run: _Run, screened_on: set[int], actor: str
 ) -> RequestRecord:
-    before = {(match.subject, match.entry_id) for match in row.matches}
+    """The request's candidates on the list's source become those the list gives."""
     threshold = row.match_threshold if row.match_threshold is not None else DEFAULT_THRESHOLD
-    record = screen_request(session, row.id, actor, threshold)
-    new = [match for match in record.matches if (match.subject, match.entry_id) not in before]
-    judged = [
-        match
-        for match in record.matches
-        if (match.subject, match.entry_id) in before and match.judgement is not Judgement.OPEN
+    found, ours = _find(run, row, screened_on, threshold)
+    existing = {_key(match): match for match in ours}
+    judged: list[SanctionsMatchRow] = []
+    delisted: list[SanctionsMatchRow] = []
+    gone: list[SanctionsMatchRow] = []
+    for key, match in existing.items():
+        if key in found.candidates:
+            update_candidate_row(match, run.list_id, found.candidates[key][1])
+        elif match.delisted_list_id is not None:
+            continue
+        elif match.entry_id not in found.present:
+            match.delisted_list_id = run.list_id
+            delisted.append(match)
+            continue
+        else:
+            gone.append(match)  # the entry scores too low now, as a new screening shows
+            continue
+        if match.judgement != Judgement.OPEN.value:
+            judged.append(match)
+    added = [
+        candidate_row(run.list_id, subject.name, subject.kind, candidate)
+        for key, (subject, candidate) in found.candidates.items()
+        if key not in existing
     ]
-    _log(session, record.id, actor, list_id, threshold, Status.OPEN, new, judged)
+    for match in gone:
+        row.matches.remove(match)
+    row.matches.extend(added)
+    _screened_on_list(session, row, run, screened_on, threshold, actor, gone)
+    session.flush()
+    _log(session, row, actor, run.list_id, threshold, Status.OPEN, added, judged, delisted)
     return commit_record(session, row)
 
 
+def _screened_on_list(
+    session: Session,
+    row: SupportRequestRow,
+    run: _Run,
+    screened_on: set[int],
+    threshold: float,
+    actor: str,
+    gone: list[SanctionsMatchRow],
+) -> None:
+    """The open request's screening record: this list in place of its source's earlier one."""
+    session.execute(
+        delete(SanctionsScreenedListRow).where(
+            SanctionsScreenedListRow.request_id == row.id,
+            SanctionsScreenedListRow.list_id.in_(run.source_ids),
+        )
+    )
+    session.add(SanctionsScreenedListRow(request_id=row.id, list_id=run.list_id))
+    session.flush()
+    lists = session.scalars(
+        select(SanctionsListRow)
+        .join(SanctionsScreenedListRow, SanctionsScreenedListRow.list_id == SanctionsListRow.id)
+        .where(SanctionsScreenedListRow.request_id == row.id)
+        .order_by(SanctionsListRow.id)
+    ).all()
+    row.screened_list_id = lists[0].id
+    row.screened_at = utc_now()
+    row.matcher_version = MATCHER_VERSION
+    row.match_threshold = threshold
+    row.updated_at = row.screened_at
+    row.updated_by = actor
+    listings = [list_info(listing) for listing in lists]
+    judged_gone = [match for match in gone if match.judgement != Judgement.OPEN.value]
+    details = screening_details(row, listings, threshold, row.matches, judged_gone)
+    append_entry(session, row.id, actor, "screened", details)
+
+
 def _rescreen_decided(
-    session: Session, row: SupportRequestRow, list_id: int, actor: str
+    session: Session, row: SupportRequestRow, run: _Run, screened_on: set[int], actor: str
 ) -> RequestRecord:
     """Add the candidates the request did not have; its decision and screening record stay."""
     threshold = row.match_threshold if row.match_threshold is not None else DEFAULT_THRESHOLD
-    matcher = matcher_for(session, list_id)
-    existing = {(match.subject, match.entry_id): match for match in row.matches}
-    added = []
-    found_again: dict[_Key, None] = {}
-    for subject in screened_subjects(row):
-        for candidate in subject_candidates(matcher, subject, threshold):
-            key = (subject.name, candidate.entry.id)
-            if key in existing:
-                found_again[key] = None
-                continue
-            match = candidate_row(list_id, subject.name, subject.kind, candidate)
-            existing[key] = match
-            added.append(match)
-    if added:
+    found, ours = _find(run, row, screened_on, threshold)
+    existing = {_key(match): match for match in row.matches}
+    added: list[SanctionsMatchRow] = []
+    judged: list[SanctionsMatchRow] = []
+    for key, (subject, candidate) in found.candidates.items():
+        match = existing.get(key)
+        if match is None:
+            added.append(candidate_row(run.list_id, subject.name, subject.kind, candidate))
+            continue
+        if match.delisted_list_id is not None:  # listed again
+            match.delisted_list_id = None
+        if match.judgement != Judgement.OPEN.value:
+            judged.append(match)
+    delisted = [
+        match
+        for match in ours
+        if match.delisted_list_id is None
+        and match.entry_id not in found.present
+        and _key(match) not in found.candidates
+    ]
+    for match in delisted:
+        match.delisted_list_id = run.list_id
+    if added or delisted:
         row.matches.extend(added)
         row.updated_at = utc_now()
         row.updated_by = actor
-        session.flush()
-    record = to_record(session, row)
-    added_ids = {match.id for match in added}
-    new = [match for match in record.matches if match.id in added_ids]
-    judged = [
-        match
-        for match in record.matches
-        if (match.subject, match.entry_id) in found_again and match.judgement is not Judgement.OPEN
-    ]
-    _log(session, row.id, actor, list_id, threshold, Status.DECIDED, new, judged)
+    session.flush()
+    _log(session, row, actor, run.list_id, threshold, Status.DECIDED, added, judged, delisted)
     return commit_record(session, row)
 
 
 def _log(
     session: Session,
-    request_id: int,
+    row: SupportRequestRow,
     actor: str,
     list_id: int,
     threshold: float,
     status: Status,
-    new: Iterable[MatchRecord],
-    judged: Iterable[MatchRecord],
+    new: Iterable[SanctionsMatchRow],
+    judged: Iterable[SanctionsMatchRow],
+    delisted: Iterable[SanctionsMatchRow],
 ) -> None:
     listing = session.get(SanctionsListRow, list_id)
     assert listing is not None
@@ -311,7 +517,7 @@ def _log(
                 "entry_name": match.entry_name,
                 "score": match.score,
             }
-            for match in new
+            for match in sorted(new, key=_order)
         ],
         "already_judged": [
             {
@@ -322,10 +528,27 @@ def _log(
                 "judged_at": match.judged_at,
                 "note": match.judgement_note,
             }
-            for match in judged
+            for match in sorted(judged, key=_order)
         ],
     }
-    append_entry(session, request_id, actor, RESCREENED, details)
+    delisted = sorted(delisted, key=_order)
+    if delisted:
+        # Candidates whose entry the list no longer holds: kept, with how they were judged.
+        details["delisted"] = [
+            {
+                "subject": match.subject,
+                "entry_id": match.entry_id,
+                "entry_name": match.entry_name,
+                "judgement": match.judgement,
+                "note": match.judgement_note,
+            }
+            for match in delisted
+        ]
+    append_entry(session, row.id, actor, RESCREENED, details)
+
+
+def _order(match: SanctionsMatchRow) -> tuple[float, str, str]:
+    return (-match.score, match.subject, match.entry_id)
 
 
 # Reading the log ------------------------------------------------------------------------
@@ -351,3 +574,33 @@ def _found(
 ) -> tuple[MatchRecord, ...]:
     keys = [(str(item.get("subject", "")), str(item.get("entry_id", ""))) for item in logged]
     return tuple(by_key[key] for key in keys if key in by_key)
+
+
+def finish_rescreening(
+    session: Session,
+    actor: str,
+    today: date,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[int]:
+    """Screen again on each current list whose re-screening has not finished; their ids.
+
+    A list stored by a run that was killed or cancelled before (or while) it screened the
+    requests again is found here, on the next import or start, and its re-screening
+    finished. `progress(done, total)` follows each list's requests in turn.
+    """
+    finished = []
+    current_ids = {info.id for info in current_lists(session)}
+    pending = session.scalars(
+        select(SanctionsListRow)
+        .where(SanctionsListRow.rescreened_at.is_(None))
+        .order_by(SanctionsListRow.id)
+    ).all()
+    for row in pending:
+        if row.id in current_ids:
+            rescreen_after_import(session, row.id, actor, today, progress)
+            finished.append(row.id)
+        else:
+            # A newer list of the same source came since; its re-screening covers this one.
+            row.rescreened_at = utc_now()
+            session.commit()
+    return finished

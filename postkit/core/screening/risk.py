@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,7 @@ from postkit.core import reference
 from postkit.core.csv_files import open_csv
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError, ValidationError
+from postkit.core.i18n import N_, Translator, translator
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.audit import append_entry
 from postkit.core.screening.models import RiskRatingRow
@@ -42,7 +43,6 @@ from postkit.core.screening.reference import (
     ChecklistItem,
     checklist_item,
 )
-from postkit.core.screening.requests import checked_actor
 from postkit.core.screening.steps import (
     SANCTIONS_ITEM,
     SIZE_ITEM,
@@ -53,6 +53,7 @@ from postkit.core.screening.steps import (
 from postkit.core.screening.steps import (
     is_large_company as is_large_company,  # where the UI and older callers look for it
 )
+from postkit.core.screening.validation import checked_actor
 from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
 
 # A table rates some 250 countries or a few hundred sectors; these leave room to spare.
@@ -62,90 +63,38 @@ _WORKBOOK_LIMITS = XlsxLimits(max_rows=100_000, max_columns=1_000, max_cells=5_0
 _ORDER = {RiskLevel.LOW: 0, RiskLevel.MEDIUM: 1, RiskLevel.HIGH: 2}
 _RISK_LEVELS = tuple(level.value for level in RiskLevel)
 
-_KIND_NL = {"country": "landenrisico van", "sector": "sectorrisico van"}
-_LEVEL_NL = {RiskLevel.LOW: "laag", RiskLevel.MEDIUM: "middel", RiskLevel.HIGH: "hoog"}
-_SUBJECT_NL = {"company": "bedrijf", "director": "bestuurder"}
+# The words of a level, answer or subject inside a sentence (the record's headings capitalise).
+_LEVEL_WORDS = {
+    RiskLevel.LOW: N_("low"),
+    RiskLevel.MEDIUM: N_("medium"),
+    RiskLevel.HIGH: N_("high"),
+}
+_ANSWER_WORDS = {"yes": N_("yes"), "no": N_("no"), "unknown": N_("unknown")}
+SUBJECT_KINDS = {"company": N_("company"), "director": N_("director")}
 
-
-def _subject_nl(kind: str) -> str:
-    return _SUBJECT_NL.get(kind, kind)
-
-
-ADVICE_SANCTIONS = "Decline: a confirmed sanctions match."
-ADVICE_HIGH = (
+ADVICE_SANCTIONS = N_("Decline: a confirmed sanctions match.")
+ADVICE_HIGH = N_(
     "Talk with the company about the red flags before deciding; "
     "consider conditions or referral to headquarters."
 )
-ADVICE_GAPS = (
+ADVICE_GAPS = N_(
     "Gaps in the due diligence expected of this company: consider support with conditions "
     "that close them, and a follow-up."
 )
-ADVICE_HIGH_SETTING = (
+ADVICE_HIGH_SETTING = N_(
     "No red flags, and the expected due diligence is in place in a high-risk setting: "
     "support, and follow up on how the company manages those risks."
 )
-ADVICE_LOW = "No red flags, and the expected due diligence is in place: support."
-ADVICE_INCOMPLETE = (
-    "Incomplete: {steps} open. No advice until every step is answered and the names are screened."
-)
-ADVICE_INCOMPLETE_NL = (
-    "Onvolledig: {steps} open. Geen advies totdat elke stap is beantwoord en de namen zijn "
-    "gescreend."
-)
-ADVICE_NL = {
-    ADVICE_SANCTIONS: "Afwijzen: een bevestigde treffer op de sanctielijst.",
-    ADVICE_HIGH: (
-        "Bespreek de rode vlaggen met het bedrijf voordat u besluit; overweeg voorwaarden of "
-        "doorverwijzing naar het departement."
-    ),
-    ADVICE_GAPS: (
-        "Tekortkomingen in de gepaste zorgvuldigheid die van dit bedrijf verwacht wordt: "
-        "overweeg steun onder voorwaarden die ze opheffen, met een vervolgafspraak."
-    ),
-    ADVICE_HIGH_SETTING: (
-        "Geen rode vlaggen, en de verwachte gepaste zorgvuldigheid is aanwezig in een omgeving "
-        "met hoog risico: steunen, en nagaan hoe het bedrijf die risico's beheerst."
-    ),
-    ADVICE_LOW: "Geen rode vlaggen, en de verwachte gepaste zorgvuldigheid is aanwezig: steunen.",
-}
-# Why each kind of factor weighs as it does (English, Dutch).
-_CONTEXT_WEIGHT = {
-    "country": (
-        "weighs {level}: the rating of the risk of adverse impact in the country of operation",
-        "weegt {level}: de beoordeling van het risico op negatieve gevolgen in het land van de "
-        "activiteit",
-    ),
-    "sector": (
-        "weighs {level}: the rating of the risk of adverse impact in the sector of operation",
-        "weegt {level}: de beoordeling van het risico op negatieve gevolgen in de sector van de "
-        "activiteit",
-    ),
-}
-_SIZE_WEIGHT = (
-    "no weight: size sets what is expected of the company, not the risk",
-    "geen gewicht: omvang bepaalt wat van het bedrijf verwacht wordt, niet het risico",
-)
-_SEVERE_WEIGHT = (
-    "weighs high whatever the company's size: a severe impact (sanctions, forced or child "
-    "labour, an NCP final statement not followed up, corruption)",
-    "weegt hoog, ongeacht de omvang van het bedrijf: een ernstige misstand (sancties, dwang- of "
-    "kinderarbeid, een niet opgevolgde slotverklaring van het NCP, corruptie)",
-)
-_GAP_WEIGHT = (
-    "weighs medium: expected of {whom} and missing, so impacts are more likely to go unaddressed",
-    "weegt middel: verwacht van {whom} en afwezig, zodat gevolgen eerder onaangepakt blijven",
-)
-_NOT_EXPECTED_WEIGHT = (
-    "no weight: not expected of a company of this size in this setting; recommend it as good "
-    "practice",
-    "geen gewicht: niet verwacht van een bedrijf van deze omvang in deze omgeving; beveel het "
-    "aan als goede praktijk",
-)
-_OPEN_CANDIDATE_WEIGHT = (
-    "weighs medium until judged: the step stays open",
-    "weegt middel tot het oordeel: de stap blijft open",
-)
-_ANSWER_NL = {"yes": "ja", "no": "nee", "unknown": "onbekend"}
+ADVICE_LOW = N_("No red flags, and the expected due diligence is in place: support.")
+# A summary carries its texts in English and in Dutch: the decision record and the screen each
+# show the one they speak.
+_LANGUAGES = ("en", "nl")
+
+
+def _in_both(text: Callable[[Translator], str]) -> tuple[str, str]:
+    """`text` written in English and in Dutch."""
+    english, dutch = (text(translator(language)) for language in _LANGUAGES)
+    return english, dutch
 
 
 @dataclass(frozen=True)
@@ -302,18 +251,20 @@ def import_risk_table(session: Session, path: Path | str, kind: str, actor: str)
 
 
 _SHIPPED = " (shipped with postkit)"
-# The words the shipped tables use, for the Dutch explanation (an imported table's own notes
-# and file name are shown as they were written).
-_NOTES_NL = {"indicative": "indicatief"}
-_SHIPPED_NL = " (meegeleverd met postkit)"
+# The notes the shipped tables use (an imported table's own notes are shown as written).
+_NOTES = {"indicative": N_("indicative")}
 
 
 def _shipped_source(kind: str) -> str:
     return f"{screening_reference.shipped_risk_table(kind).name}{_SHIPPED}"
 
 
-def _source_nl(source: str) -> str:
-    return source.removesuffix(_SHIPPED) + _SHIPPED_NL if source.endswith(_SHIPPED) else source
+def _source(source: str, _: Translator) -> str:
+    """Where a rating comes from; a shipped table's name is the same in every language."""
+    if not source.endswith(_SHIPPED):
+        return source
+    shipped = _("shipped with postkit")
+    return f"{source.removesuffix(_SHIPPED)} ({shipped})"
 
 
 def risk_rating(session: Session, kind: str, code: str | None) -> tuple[RiskLevel, str, str] | None:
@@ -348,37 +299,46 @@ def _rating_factor(session: Session, kind: str, code: str | None) -> RiskFactor 
         return None
     level, note, source = rating
     names = reference.countries() if kind == "country" else reference.sectors()
-    english = f"{kind} risk of {names.label(code)}: {level.value}"
-    dutch = f"{_KIND_NL[kind]} {names.label(code, 'nl')}: {_LEVEL_NL[level]}"
-    if note:
-        english += f" ({note})"
-        dutch += f" ({_NOTES_NL.get(note, note)})"
-    weight, weight_nl = _CONTEXT_WEIGHT[kind]
-    return RiskFactor(
-        kind,
-        level,
-        f"{english}; source: {source}",
-        f"{dutch}; bron: {_source_nl(source)}",
-        weight.format(level=level.value),
-        weight_nl.format(level=_LEVEL_NL[level]),
-    )
+
+    def explanation(_: Translator) -> str:
+        name, level_word = names.label(code, _.language), _(_LEVEL_WORDS[level])
+        if kind == "country":
+            text = _("country risk of {name}: {level}", name=name, level=level_word)
+        else:
+            text = _("sector risk of {name}: {level}", name=name, level=level_word)
+        if note:
+            text += f" ({_(_NOTES[note]) if note in _NOTES else note})"
+        return _("{rating}; source: {source}", rating=text, source=_source(source, _))
+
+    def weight(_: Translator) -> str:
+        level_word = _(_LEVEL_WORDS[level])
+        if kind == "country":
+            return _(
+                "weighs {level}: the rating of the risk of adverse impact in the country of "
+                "operation",
+                level=level_word,
+            )
+        return _(
+            "weighs {level}: the rating of the risk of adverse impact in the sector of operation",
+            level=level_word,
+        )
+
+    return RiskFactor(kind, level, *_in_both(explanation), *_in_both(weight))
 
 
 def _size_factor(is_large: bool) -> RiskFactor:
-    if is_large:
-        english = "large company: every element of due diligence is expected"
-        dutch = "groot bedrijf: elk onderdeel van gepaste zorgvuldigheid wordt verwacht"
-    else:
-        english = (
+    def explanation(_: Translator) -> str:
+        if is_large:
+            return _("large company: every element of due diligence is expected")
+        return _(
             "not a large company (below 500 employees or the financial thresholds): lighter due "
             "diligence is expected, in proportion to its size, context and position in the chain"
         )
-        dutch = (
-            "geen groot bedrijf (onder 500 werknemers of de financiële drempels): lichtere "
-            "gepaste zorgvuldigheid wordt verwacht, naar verhouding van omvang, context en "
-            "positie in de keten"
-        )
-    return RiskFactor("size", RiskLevel.LOW, english, dutch, *_SIZE_WEIGHT)
+
+    def weight(_: Translator) -> str:
+        return _("no weight: size sets what is expected of the company, not the risk")
+
+    return RiskFactor("size", RiskLevel.LOW, *_in_both(explanation), *_in_both(weight))
 
 
 def _expectation(item: ChecklistItem, is_large: bool, is_high_risk_setting: bool) -> bool:
@@ -390,65 +350,105 @@ def _expectation(item: ChecklistItem, is_large: bool, is_high_risk_setting: bool
     return True
 
 
-def _whom(item: ChecklistItem, is_large: bool) -> tuple[str, str]:
-    """Whom the element is expected of, as the weight of a gap says it (English, Dutch)."""
+def _whom(item: ChecklistItem, is_large: bool, _: Translator) -> str:
+    """Whom the element is expected of, as the weight of a gap says it."""
     if item.expected_of not in (EXPECTED_OF_LARGE, EXPECTED_OF_LARGE_OR_HIGH_RISK):
-        return "every company", "elk bedrijf"
+        return _("every company")
     if is_large:
-        return "a large company", "een groot bedrijf"
-    return (
-        "a company operating in a high-risk country or sector",
-        "een bedrijf dat actief is in een land of sector met hoog risico",
+        return _("a large company")
+    return _("a company operating in a high-risk country or sector")
+
+
+def _severe_weight(_: Translator) -> str:
+    return _(
+        "weighs high whatever the company's size: a severe impact (sanctions, forced or child "
+        "labour, an NCP final statement not followed up, corruption)"
     )
 
 
 def _answer_factor(
     item: ChecklistItem, answer: Answer, is_expected: bool, is_large: bool
 ) -> RiskFactor:
-    explanation = f"step {step_number(item.code)}: {item.en} — {answer.value}"
-    explanation_nl = (
-        f"stap {step_number(item.code)}: {item.nl} — {_ANSWER_NL.get(answer.value, answer.value)}"
-    )
+    def explanation(_: Translator) -> str:
+        return _(
+            "step {n}: {question} — {answer}",
+            n=step_number(item.code),
+            question=item.question(_.language),
+            answer=_(_ANSWER_WORDS[answer.value]) if answer.value in _ANSWER_WORDS else answer,
+        )
+
+    def gap_weight(_: Translator) -> str:
+        return _(
+            "weighs medium: expected of {whom} and missing, so impacts are more likely to go "
+            "unaddressed",
+            whom=_whom(item, is_large, _),
+        )
+
+    def not_expected_weight(_: Translator) -> str:
+        return _(
+            "no weight: not expected of a company of this size in this setting; recommend it "
+            "as good practice"
+        )
+
     if item.is_severe:
-        level, weight, weight_nl = RiskLevel.HIGH, *_SEVERE_WEIGHT
+        level, weight = RiskLevel.HIGH, _severe_weight
     elif is_expected:
-        level = RiskLevel.MEDIUM
-        whom = _whom(item, is_large)
-        weight = _GAP_WEIGHT[0].format(whom=whom[0])
-        weight_nl = _GAP_WEIGHT[1].format(whom=whom[1])
+        level, weight = RiskLevel.MEDIUM, gap_weight
     else:
-        level, weight, weight_nl = RiskLevel.LOW, *_NOT_EXPECTED_WEIGHT
-    return RiskFactor(item.code, level, explanation, explanation_nl, weight, weight_nl)
+        level, weight = RiskLevel.LOW, not_expected_weight
+    return RiskFactor(item.code, level, *_in_both(explanation), *_in_both(weight))
 
 
 def _sanctions_factor(match: MatchRecord) -> RiskFactor | None:
+    def subject(_: Translator) -> str:
+        kind = match.subject_kind
+        kind = _(SUBJECT_KINDS[kind]) if kind in SUBJECT_KINDS else kind
+        return f"{kind} {match.subject}"
+
     if match.judgement is Judgement.CONFIRMED:
+
+        def confirmed(_: Translator) -> str:
+            return _(
+                "confirmed sanctions match: {entry} ({id}) for {subject}",
+                entry=match.entry_name,
+                id=match.entry_id,
+                subject=subject(_),
+            )
+
         return RiskFactor(
-            "sanctions",
-            RiskLevel.HIGH,
-            f"confirmed sanctions match: {match.entry_name} ({match.entry_id}) "
-            f"for {match.subject_kind} {match.subject}",
-            f"bevestigde treffer op de sanctielijst: {match.entry_name} "
-            f"({match.entry_id}) voor {_subject_nl(match.subject_kind)} {match.subject}",
-            *_SEVERE_WEIGHT,
+            "sanctions", RiskLevel.HIGH, *_in_both(confirmed), *_in_both(_severe_weight)
         )
     if match.judgement is Judgement.OPEN:
-        return RiskFactor(
-            "sanctions",
-            RiskLevel.MEDIUM,
-            f"sanctions candidate to judge: {match.entry_name} ({match.entry_id}), "
-            f"score {match.score:.0f}, for {match.subject_kind} {match.subject}",
-            f"te beoordelen kandidaat op de sanctielijst: {match.entry_name} "
-            f"({match.entry_id}), score {match.score:.0f}, voor "
-            f"{_subject_nl(match.subject_kind)} {match.subject}",
-            *_OPEN_CANDIDATE_WEIGHT,
-        )
+        score = f"{match.score:.0f}"
+
+        def to_judge(_: Translator) -> str:
+            return _(
+                "sanctions candidate to judge: {entry} ({id}), score {score}, for {subject}",
+                entry=match.entry_name,
+                id=match.entry_id,
+                score=score,
+                subject=subject(_),
+            )
+
+        def weight(_: Translator) -> str:
+            return _("weighs medium until judged: the step stays open")
+
+        return RiskFactor("sanctions", RiskLevel.MEDIUM, *_in_both(to_judge), *_in_both(weight))
     return None
 
 
 def _incomplete_advice(count: int) -> tuple[str, str]:
-    steps, stappen = ("1 step", "1 stap") if count == 1 else (f"{count} steps", f"{count} stappen")
-    return ADVICE_INCOMPLETE.format(steps=steps), ADVICE_INCOMPLETE_NL.format(steps=stappen)
+    def advice(_: Translator) -> str:
+        return _.ngettext(
+            "Incomplete: {n} step open. No advice until every step is answered and the names "
+            "are screened.",
+            "Incomplete: {n} steps open. No advice until every step is answered and the names "
+            "are screened.",
+            count,
+            n=count,
+        )
+
+    return _in_both(advice)
 
 
 def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
@@ -517,7 +517,7 @@ def risk_summary(session: Session, record: RequestRecord) -> RiskSummary:
             advice = ADVICE_HIGH_SETTING
         else:
             advice = ADVICE_LOW
-        advice_nl = ADVICE_NL[advice]
+        advice_nl = translator("nl")(advice)
     return RiskSummary(
         level,
         tuple(factors),

@@ -6,21 +6,20 @@ import dataclasses
 import json
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from functools import cached_property
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
 from postkit.core.db.locking import read_only
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening.audit import append_entry
-from postkit.core.screening.list_formats import file_sha256, read_sanctions_list
 from postkit.core.screening.matching import (
     DEFAULT_THRESHOLD,
     MATCHER_VERSION,
@@ -41,15 +40,16 @@ from postkit.core.screening.records import (
     SanctionsListInfo,
     ScreeningFinding,
 )
-from postkit.core.screening.requests import (
-    checked_actor,
+from postkit.core.screening.sanctions import VALUE_SEPARATOR, SanctionsEntry
+from postkit.core.screening.service import (
     commit_record,
     list_info,
     refuse_if_decided,
     request_row,
+    to_input,
     to_record,
 )
-from postkit.core.screening.sanctions import VALUE_SEPARATOR, SanctionsEntry, SanctionsList
+from postkit.core.screening.validation import checked_actor
 
 SANCTIONS_ITEM = "sanctions"
 CANDIDATES_PER_NAME = 10
@@ -82,7 +82,7 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(part for part in text.split(VALUE_SEPARATOR) if part) if text else ()
 
 
-def _entry_values(list_id: int, entry: SanctionsEntry) -> dict[str, Any]:
+def entry_values(list_id: int, entry: SanctionsEntry) -> dict[str, Any]:
     values: dict[str, Any] = {"list_id": list_id, "entry_id": entry.id}
     for field in dataclasses.fields(SanctionsEntry):
         if field.name == "id":
@@ -90,152 +90,6 @@ def _entry_values(list_id: int, entry: SanctionsEntry) -> dict[str, Any]:
         value = getattr(entry, field.name)
         values[field.name] = _joined(value) if isinstance(value, tuple) else value
     return values
-
-
-@dataclass(frozen=True)
-class ListImport:
-    """What importing a list file did: the list, and whether this run stored it."""
-
-    list: SanctionsListInfo
-    is_new: bool
-
-
-def import_sanctions_list(
-    session: Session, path: Path | str, actor: str, today: date | None = None
-) -> SanctionsListInfo:
-    """Store a list file (any of the four formats) as the current list of its source.
-
-    See `import_list`; this returns only the list.
-    """
-    return import_list(session, path, actor, today).list
-
-
-def import_list(
-    session: Session,
-    path: Path | str,
-    actor: str,
-    today: date | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> ListImport:
-    """Store a list file as the current list of its source, all entries or none.
-
-    A file is stored once, by its SHA-256, whichever process imports it first; importing it
-    again writes nothing. After a list is stored, the requests screened before are screened
-    again (see `rescreening.rescreen_after_import`, which `progress` follows and may cancel:
-    the list stays stored, its re-screening left to finish later). Re-screening a kill, a
-    crash or a cancel left unfinished, on this list or another, is finished here too.
-    """
-    actor = checked_actor(actor)
-    today = today or date.today()
-    # A file stored before is not read again: a big list takes a while to parse.
-    existing = _list_with_hash(session, file_sha256(path))
-    is_new = existing is None
-    if existing is None:
-        listing = read_sanctions_list(path)
-        if not listing.entries:
-            raise PostkitError(f"{listing.file_name}: the file holds no entries")
-        _refuse_if_older(session, listing)
-        existing = _store(session, listing, actor)
-        is_new = existing is not None
-        if existing is None:  # another process stored the same file first
-            existing = _list_with_hash(session, listing.sha256)
-            assert existing is not None
-    finish_rescreening(session, actor, today, progress)
-    session.refresh(existing)
-    return ListImport(list_info(existing), is_new)
-
-
-def _refuse_if_older(session: Session, listing: SanctionsList) -> None:
-    """An official list older than the version in use would replace a newer one: refuse it."""
-    if not listing.published_on:
-        return
-    for current in current_lists(session):
-        if current.source == listing.source and current.list_date[:10] > listing.published_on:
-            raise PostkitError(
-                f"{listing.file_name}: published {listing.published_on}, before the list in "
-                f"use ({current.file_name}, published {current.list_date[:10]}); import the "
-                "newest version"
-            )
-
-
-def _list_with_hash(session: Session, sha256: str) -> SanctionsListRow | None:
-    return session.scalar(select(SanctionsListRow).where(SanctionsListRow.sha256 == sha256))
-
-
-def _store(session: Session, listing: SanctionsList, actor: str) -> SanctionsListRow | None:
-    """The stored list; None when another process stored the same file meanwhile."""
-    if listing.published_on:
-        list_date = listing.published_on
-    else:
-        list_date = max((entry.last_change for entry in listing.entries), default="")
-    try:
-        row = SanctionsListRow(
-            file_name=listing.file_name[:255],
-            sha256=listing.sha256,
-            source=listing.source,
-            entry_count=listing.entry_count,
-            list_date=list_date[:40],
-            imported_at=utc_now(),
-            imported_by=actor,
-        )
-        session.add(row)
-        session.flush()
-        # Core executemany: ORM objects for 100,000 entries would take far longer.
-        session.execute(
-            SanctionsEntryRow.__table__.insert(),
-            [_entry_values(row.id, entry) for entry in listing.entries],
-        )
-        details = {
-            "list_id": row.id,
-            "source": row.source,
-            "file_name": row.file_name,
-            "sha256": row.sha256,
-            "entry_count": row.entry_count,
-            "list_date": row.list_date,
-        }
-        append_entry(session, None, actor, "sanctions_list_imported", details)
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        if _list_with_hash(session, listing.sha256) is not None:
-            return None
-        raise
-    except Exception:
-        session.rollback()
-        raise
-    return row
-
-
-def finish_rescreening(
-    session: Session,
-    actor: str,
-    today: date,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[int]:
-    """Screen again on each current list whose re-screening has not finished; their ids.
-
-    A list stored by a run that was killed or cancelled before (or while) it screened the
-    requests again is found here, on the next import or start, and its re-screening
-    finished. `progress(done, total)` follows each list's requests in turn.
-    """
-    from postkit.core.screening.rescreening import rescreen_after_import  # it imports this module
-
-    finished = []
-    current_ids = {info.id for info in current_lists(session)}
-    pending = session.scalars(
-        select(SanctionsListRow)
-        .where(SanctionsListRow.rescreened_at.is_(None))
-        .order_by(SanctionsListRow.id)
-    ).all()
-    for row in pending:
-        if row.id in current_ids:
-            rescreen_after_import(session, row.id, actor, today, progress)
-            finished.append(row.id)
-        else:
-            # A newer list of the same source came since; its re-screening covers this one.
-            row.rescreened_at = utc_now()
-            session.commit()
-    return finished
 
 
 def current_lists(session: Session) -> list[SanctionsListInfo]:
@@ -303,6 +157,73 @@ def _entry_row_ids(session: Session, list_id: int) -> range | list[int]:
     return list(
         session.scalars(select(SanctionsEntryRow.id).where(in_list).order_by(SanctionsEntryRow.id))
     )
+
+
+# What decides whether an entry matches a name as before: a change elsewhere (a programme, a
+# date seen) leaves its candidates as they were.
+_MATCHED_COLUMNS = (
+    SanctionsEntryRow.schema,
+    SanctionsEntryRow.name,
+    SanctionsEntryRow.aliases,
+    SanctionsEntryRow.birth_date,
+    SanctionsEntryRow.countries,
+)
+
+
+@dataclass(frozen=True)
+class ListDelta:
+    """The entries of a list new or changed (as matching reads them) since an earlier version
+    of it. Entries removed are not here: a re-screening asks the list for the entries of the
+    candidates it holds."""
+
+    previous_id: int
+    list_id: int
+    changed: list[SanctionsEntry]
+    entry_count: int
+
+    @cached_property
+    def changed_ids(self) -> frozenset[str]:
+        return frozenset(entry.id for entry in self.changed)
+
+
+def list_delta(session: Session, previous_id: int, list_id: int) -> ListDelta:
+    """The entries of list `list_id` that list `previous_id` (an earlier version of the same
+    source) does not hold as they are.
+
+    The database compares the two (EXCEPT): reading a million entries into Python to compare
+    them would take ten times as long. An id that stands on several entries (no official
+    list has one) changes when any of its entries in the newer list does.
+    """
+
+    def matched(of_list: int) -> Any:
+        return select(SanctionsEntryRow.entry_id, *_MATCHED_COLUMNS).where(
+            SanctionsEntryRow.list_id == of_list
+        )
+
+    differing = matched(list_id).except_(matched(previous_id)).subquery()
+    changed_ids = sorted(set(session.scalars(select(differing.c.entry_id))))
+    changed = entries_with_ids(session, list_id, changed_ids)
+    listing = session.get(SanctionsListRow, list_id)
+    return ListDelta(previous_id, list_id, changed, listing.entry_count if listing else 0)
+
+
+def entries_with_ids(
+    session: Session, list_id: int, entry_ids: Iterable[str]
+) -> list[SanctionsEntry]:
+    """The entries of a list with these ids, in file order."""
+    found: list[tuple[int, SanctionsEntry]] = []
+    wanted = sorted(set(entry_ids))
+    for start in range(0, len(wanted), 500):
+        # Sorted here, not by the query: ORDER BY id makes SQLite walk the list's entries
+        # in order instead of looking the ids up.
+        rows = session.execute(
+            select(SanctionsEntryRow.id, *_ENTRY_COLUMNS).where(
+                SanctionsEntryRow.list_id == list_id,
+                SanctionsEntryRow.entry_id.in_(wanted[start : start + 500]),
+            )
+        )
+        found += ((row[0], _row_entry(row[1:])) for row in rows)
+    return [entry for _, entry in sorted(found, key=itemgetter(0))]
 
 
 _MATCHER_CACHE_SIZE = 2
@@ -375,51 +296,70 @@ def screening_finding(record: RequestRecord) -> ScreeningFinding | None:
 
 
 class ScreenedSubject(NamedTuple):
-    """A name a screening matches, its kind, and the country the matcher weighs beside it."""
+    """A name a screening matches, its kind, and the country and date of birth the matcher
+    weighs beside it."""
 
     name: str
     kind: str  # "company" or "director"
     country: str | None = None
+    birth_date: str | None = None
 
 
 def screened_subjects(row: SupportRequestRow) -> list[ScreenedSubject]:
     """The names a screening matches: the company's, then each director's, with their kind.
 
-    The company's country raises or lowers a listed entry's score. Directors are names only
-    on a request (no date of birth or nationality is recorded), so their names alone count.
+    The company's country, and a director's nationality and date of birth where the request
+    gives them, raise or lower a listed entry's score.
     """
-    subjects = [ScreenedSubject(row.company_name, "company", row.company_country)]
-    subjects += [
-        ScreenedSubject(name.strip(), "director")
-        for name in row.directors.splitlines()
-        if name.strip()
-    ]
+    data = to_input(row)
+    subjects = [ScreenedSubject(data.company_name, "company", data.company_country)]
+    for name in data.directors:
+        details = data.details_of(name)
+        subjects.append(
+            ScreenedSubject(
+                name, "director", details.nationality or None, details.birth_date or None
+            )
+        )
     return subjects
 
 
 def subject_candidates(
     matcher: NameMatcher, subject: ScreenedSubject, threshold: float
 ) -> list[Candidate]:
-    """A subject's candidates on one list, its country weighed in."""
-    return matcher.match(subject.name, CANDIDATES_PER_NAME, threshold, country=subject.country)
+    """A subject's candidates on one list, its country and date of birth weighed in."""
+    return matcher.match(
+        subject.name,
+        CANDIDATES_PER_NAME,
+        threshold,
+        country=subject.country,
+        birth_date=subject.birth_date,
+    )
 
 
 def candidate_row(list_id: int, subject: str, kind: str, candidate: Candidate) -> SanctionsMatchRow:
     """A new, open candidate as stored, with the list entry and why it scored as it did."""
+    match = SanctionsMatchRow(subject=subject, subject_kind=kind, judgement=Judgement.OPEN.value)
+    update_candidate_row(match, list_id, candidate)
+    return match
+
+
+def update_candidate_row(match: SanctionsMatchRow, list_id: int, candidate: Candidate) -> None:
+    """A stored candidate found again on a list: its entry and score as found; its judgement
+    stays, and a candidate marked delisted before is listed again."""
     entry = candidate.entry
-    return SanctionsMatchRow(
-        list_id=list_id,
-        subject=subject,
-        subject_kind=kind,
-        entry_id=entry.id,
-        entry_name=entry.name,
-        entry_schema=entry.schema,
-        entry_details=json.dumps(dataclasses.asdict(entry), ensure_ascii=False),
-        score=candidate.score,
-        matched_name=candidate.matched_name,
-        explanation="\n".join(candidate.explanation),
-        judgement=Judgement.OPEN.value,
-    )
+    match.list_id = list_id
+    match.entry_id = entry.id
+    match.entry_name = entry.name
+    match.entry_schema = entry.schema
+    match.entry_details = entry_details_text(entry)
+    match.score = candidate.score
+    match.matched_name = candidate.matched_name
+    match.explanation = "\n".join(candidate.explanation)
+    match.delisted_list_id = None
+
+
+def entry_details_text(entry: SanctionsEntry) -> str:
+    return json.dumps(dataclasses.asdict(entry), ensure_ascii=False)
 
 
 def screen_request(
@@ -469,6 +409,19 @@ def screen_request(
     row.match_threshold = threshold
     row.updated_at = row.screened_at
     row.updated_by = actor
+    details = screening_details(row, listings, threshold, new_matches, list(judged.values()))
+    append_entry(session, row.id, actor, "screened", details)
+    return commit_record(session, row)
+
+
+def screening_details(
+    row: SupportRequestRow,
+    listings: Sequence[SanctionsListInfo],
+    threshold: float,
+    matches: Sequence[SanctionsMatchRow],
+    judged_gone: Sequence[SanctionsMatchRow] = (),
+) -> dict[str, Any]:
+    """What the log keeps of a screening: the lists, the names and the candidates."""
     details: dict[str, Any] = {
         "lists": [
             {
@@ -491,17 +444,18 @@ def screen_request(
                 "score": match.score,
                 "judgement": match.judgement,
             }
-            for match in new_matches
+            for match in matches
+            # Candidates whose entry was removed from the list are logged as such when it is.
+            if match.delisted_list_id is None
         ],
     }
-    if judged:
+    if judged_gone:
         # Judged candidates the new screening no longer finds; their judgements stay here.
         details["judged_candidates_gone"] = [
-            {"subject": subject, "entry_id": entry_id, "judgement": match.judgement}
-            for (subject, entry_id), match in judged.items()
+            {"subject": match.subject, "entry_id": match.entry_id, "judgement": match.judgement}
+            for match in judged_gone
         ]
-    append_entry(session, row.id, actor, "screened", details)
-    return commit_record(session, row)
+    return details
 
 
 def _candidates(

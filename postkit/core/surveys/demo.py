@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.forms import Form, Question
 from postkit.core.surveys.models import SurveyResponseRow
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     ensure_shipped_forms,
     find_form,
     load_definition,

@@ -157,14 +157,31 @@ class Page:
     """What the form view shows at once: a `field-list` group, a repeat, or one question.
 
     `group` is the page's group, or for a question of a plain group that group (its title).
-    A repeat is one page holding all its instances (ODK Collect gives each instance's questions
-    pages of their own; postkit's pages are fixed when the session starts, instances are not).
+    A repeat is one page whose `steps` the respondent goes through as ODK Collect pages a
+    repeat: postkit's pages are fixed when the session starts, a repeat's instances are not.
     """
 
     index: int
     name: str
     group: Group | None
     items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen of a repeat's page, as ODK Collect shows it.
+
+    Each instance's questions are a step each, as a plain group's are pages (a field-list
+    group inside the instance, or the whole instance of a field-list repeat, is one step), and
+    a repeat the respondent fills ends with its prompt ("add another?", `prompt`). `key` is the
+    slot of the step's question or group, or of the repeat for a prompt; `questions` the slots
+    of the questions on it; `repeats` the repeat slots whose instances it can add to.
+    """
+
+    key: str
+    questions: tuple[str, ...]
+    repeats: tuple[str, ...] = ()
+    prompt: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,6 +246,8 @@ class FormSession:
         self._counts: dict[str, int] = {}
         self._created: set[str] = set()
         self._metadata = dict(metadata or {})
+        # The audit event going on: (event, node, start in ms since the epoch).
+        self._audit_open: tuple[str, str, int] | None = None
         if answers is None:
             self._apply_defaults()
         else:
@@ -257,6 +276,88 @@ class FormSession:
         name = split_slot(name)[0]
         self._item(name)
         return self._page_by_name.get(name)
+
+    def steps(self, page: Page) -> list[Step]:
+        """The screens of a page as the answers stand: a repeat's page steps through its
+        instances (see `Step`); any other page is one step holding all its questions."""
+        group = page.group
+        if group is None or not group.is_repeat or page.items != (group,):
+            questions = self._shown_slots(page.items, ())
+            return [Step(page.name, questions, self._inner_repeats(page.items, ()))]
+        found: list[Step] = []
+        self._repeat_steps(group, (), found)
+        return found
+
+    def step_of(self, page: Page, key: str) -> int | None:
+        """The number of the step of `page` a question slot (or a prompt's repeat slot) is on."""
+        for number, step in enumerate(self.steps(page)):
+            if key in step.questions or (step.prompt and step.key == key):
+                return number
+        return None
+
+    def _repeat_steps(self, repeat: Group, positions: tuple[int, ...], found: list[Step]) -> None:
+        key = slot(repeat.name, positions)
+        if not self._shows(repeat, positions):
+            return
+        whole = _has_page_appearance(repeat)
+        for number in range(1, self._counts.get(key, 0) + 1):
+            inner = (*positions, number)
+            instance = slot(repeat.name, inner)
+            if not self._visible.get(instance, False):
+                continue
+            if whole:
+                questions = self._shown_slots(repeat.items, inner)
+                found.append(Step(instance, questions, self._inner_repeats(repeat.items, inner)))
+            else:
+                self._item_steps(repeat.items, inner, found)
+        if self.can_change_instances(key):
+            found.append(Step(key, (), (key,), prompt=True))
+
+    def _item_steps(
+        self, items: tuple[Item, ...], positions: tuple[int, ...], found: list[Step]
+    ) -> None:
+        for item in items:
+            key = slot(item.name, positions)
+            if isinstance(item, Group) and item.is_repeat:
+                self._repeat_steps(item, positions, found)
+            elif isinstance(item, Group) and _has_page_appearance(item):
+                if self._shows(item, positions):
+                    questions = self._shown_slots(item.items, positions)
+                    repeats = self._inner_repeats(item.items, positions)
+                    found.append(Step(key, questions, repeats))
+            elif isinstance(item, Group):
+                if self._visible.get(key, False):
+                    self._item_steps(item.items, positions, found)
+            elif item.is_shown and self._visible.get(key, False):
+                found.append(Step(key, (key,)))
+
+    def _shown_slots(self, items: Iterable[Item], positions: tuple[int, ...]) -> tuple[str, ...]:
+        """The slots of the questions shown among `items`, in their instances that exist now."""
+        found: list[str] = []
+        for item in items:
+            if isinstance(item, Group) and item.is_repeat:
+                repeat = slot(item.name, positions)
+                for number in range(1, self._counts.get(repeat, 0) + 1):
+                    found.extend(self._shown_slots(item.items, (*positions, number)))
+            elif isinstance(item, Group):
+                found.extend(self._shown_slots(item.items, positions))
+            elif item.is_shown:
+                found.append(slot(item.name, positions))
+        return tuple(found)
+
+    def _inner_repeats(self, items: Iterable[Item], positions: tuple[int, ...]) -> tuple[str, ...]:
+        """The slots of the repeats the respondent fills among `items` (nested ones too)."""
+        found: list[str] = []
+        for item in items:
+            if isinstance(item, Group) and item.is_repeat:
+                repeat = slot(item.name, positions)
+                if self.can_change_instances(repeat):
+                    found.append(repeat)
+                for number in range(1, self._counts.get(repeat, 0) + 1):
+                    found.extend(self._inner_repeats(item.items, (*positions, number)))
+            elif isinstance(item, Group):
+                found.extend(self._inner_repeats(item.items, positions))
+        return tuple(found)
 
     def visible(self, item: Item | Page | str) -> bool:
         """Whether an item (or page, or slot) is shown: its `relevant` and its groups' hold.
@@ -326,7 +427,7 @@ class FormSession:
         group = self._item(split_slot(repeat)[0])
         return isinstance(group, Group) and group.is_repeat and group.repeat_count is None
 
-    def add_instance(self, repeat: str) -> str:
+    def add_instance(self, repeat: str, when: datetime | None = None) -> str:
         """Add an instance at the end of a repeat slot; return the new instance's slot."""
         name, positions = split_slot(repeat)
         if not self.can_change_instances(repeat):
@@ -338,9 +439,11 @@ class FormSession:
         instance = slot(name, (*positions, count + 1))
         self._drop_instance(instance)
         self._refresh()
+        self.leave(when)
+        self._audit_write("add repeat", self.node_path(instance), when, None)
         return instance
 
-    def remove_instance(self, instance: str) -> None:
+    def remove_instance(self, instance: str, when: datetime | None = None) -> None:
         """Remove an instance of a repeat with its answers; later instances move up."""
         name, positions = split_slot(instance)
         repeat = slot(name, positions[:-1])
@@ -348,6 +451,8 @@ class FormSession:
             raise ValueError(f"the form sets how many times {name!r} is asked")
         if not 1 <= positions[-1] <= self._counts.get(repeat, 0):
             raise KeyError(f"{instance!r} is not an instance of {name!r}")
+        self.leave(when)
+        self._audit_write("delete repeat", self.node_path(instance), when, None)
         self._drop_instance(instance)
         self._counts[repeat] -= 1
         self._refresh()
@@ -541,21 +646,81 @@ class FormSession:
         """
         return self._nested(self.form.items, (), stored=False)
 
-    def record_visit(self, name: str, when: datetime | None = None) -> None:
-        """Note that the respondent reached a question, for the form's `audit`."""
+    # The audit: ODK Collect's audit.csv, `event,node,start,end` with times in milliseconds
+    # since the epoch. Events are written when they end; the one going on is kept aside.
+
+    def begin_audit(self, when: datetime | None = None) -> None:
+        """The respondent opened the response: `form start`, or `form resume` for a draft.
+
+        Not done on construction: the services build sessions to check a response too.
+        """
+        log = self._audit_text()
+        self._audit_write("form resume" if log else "form start", "", when, None)
+
+    def focus(self, key: str | None, when: datetime | None = None) -> None:
+        """The respondent is now on the question at slot `key` (None: on none of them)."""
+        node = self.node_path(key) if key is not None else None
+        if self._audit_open is not None and self._audit_open[:2] == ("question", node):
+            return
+        self.leave(when)
+        if node is not None:
+            self._audit_open = ("question", node, _epoch_ms(when))
+
+    def show_end_screen(self, when: datetime | None = None) -> None:
+        """The respondent is on the review of the answers (ODK's end screen)."""
+        if self._audit_open is not None and self._audit_open[0] == "end screen":
+            return
+        self.leave(when)
+        self._audit_open = ("end screen", "", _epoch_ms(when))
+
+    def leave(self, when: datetime | None = None) -> bool:
+        """End the event going on (a question, the end screen); False when none was."""
+        if self._audit_open is None:
+            return False
+        event, node, start = self._audit_open
+        self._audit_open = None
+        self._audit_write(event, node, start, _epoch_ms(when))
+        return True
+
+    def node_path(self, key: str) -> str:
+        """A slot's path in the form's instance as ODK writes it: /data/group/visit[2]/name."""
+        name, positions = split_slot(key)
+        steps = [*self._ancestors.get(name, ()), self._item(name)]
+        parts = ["", "data"]
+        depth = 0
+        for item in steps:
+            part = item.name
+            if isinstance(item, Group) and item.is_repeat and depth < len(positions):
+                part += f"[{positions[depth]}]"
+                depth += 1
+            parts.append(part)
+        return "/".join(parts)
+
+    def _audit_text(self) -> str:
+        audit = next((q.name for q in self._top_fields if q.type == "audit"), None)
+        log = self._values.get(audit) if audit is not None else None
+        return log if isinstance(log, str) else ""
+
+    def _audit_write(
+        self, event: str, node: str, start: datetime | int | None, end: int | None
+    ) -> None:
         audits = [q.name for q in self._top_fields if q.type == "audit"]
         if not audits:
             return
-        at = (when or datetime.now().astimezone()).isoformat(timespec="seconds")
-        log = self._values.get(audits[0])
-        text = log if isinstance(log, str) and log else "event,node,start"
-        text += f"\nquestion,{name},{at}"
+        begun = start if isinstance(start, int) else _epoch_ms(start)
+        text = self._audit_text() or "event,node,start,end"
+        text += f"\n{event},{node},{begun},{'' if end is None else end}"
         for audit in audits:
             self._values[audit] = text
 
     def finish(self, now: datetime | None = None) -> None:
         """Stamp the `end` metadata: the respondent submits the response now."""
-        stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+        now = now or datetime.now().astimezone()
+        self.leave(now)
+        if not self._audit_text().rsplit("\n", 1)[-1].startswith("form finalize,"):
+            # The form view finishes a response before the service checks and finishes it.
+            self._audit_write("form finalize", "", now, None)
+        stamp = now.isoformat(timespec="seconds")
         for question in self._top_fields:
             if question.type == "end":
                 self._values[question.name] = stamp
@@ -842,7 +1007,7 @@ class FormSession:
         path = self._repeat_path.get(name, ())
         if len(positions) > len(path):
             path = (*path, name)  # the slot of a repeat instance: its relevant
-        return _Scope(self, path[: len(positions)], positions)
+        return _Scope(self, path[: len(positions)], positions, name)
 
     def _lookup(self, name: str, path: tuple[str, ...], positions: tuple[int, ...]) -> object:
         """`${name}` seen from the instance `positions` of the repeats `path`."""
@@ -990,11 +1155,16 @@ class _Scope(RepeatScope):
     """The answers as an expression in one repeat instance sees them."""
 
     def __init__(
-        self, session: FormSession, path: tuple[str, ...], positions: tuple[int, ...]
+        self,
+        session: FormSession,
+        path: tuple[str, ...],
+        positions: tuple[int, ...],
+        context: str = "",
     ) -> None:
         self._session = session
         self._path = path
         self._positions = positions
+        self._context = context  # the question (or group) the expression belongs to
 
     def __getitem__(self, name: str) -> object:
         return self._session._lookup(name, self._path, self._positions)
@@ -1005,11 +1175,26 @@ class _Scope(RepeatScope):
     def __len__(self) -> int:
         return len(self._session._items)
 
-    def position(self) -> int:
-        return self._positions[-1] if self._positions else 1
+    def position(self, levels: int = 1) -> int:
+        # As JavaRosa: the position of the node `levels` steps up among its siblings of the
+        # same name, so a repeat instance's number, but 1 for a plain group (even one inside a
+        # repeat) and for the root.
+        ancestors = self._session._ancestors.get(self._context, ())
+        if levels > len(ancestors):
+            return 1
+        node = ancestors[-levels]
+        if not node.is_repeat:
+            return 1
+        depth = sum(1 for group in ancestors[: len(ancestors) - levels + 1] if group.is_repeat)
+        return self._positions[depth - 1] if depth <= len(self._positions) else 1
 
     def indexed(self, name: str, steps: tuple[tuple[str, int], ...]) -> object:
         return self._session._indexed(name, steps, self._path, self._positions)
+
+
+def _epoch_ms(when: datetime | None) -> int:
+    moment = when or datetime.now().astimezone()
+    return round(moment.timestamp() * 1000)
 
 
 def _single(value: object) -> object:
@@ -1288,7 +1473,12 @@ def _questions(items: Iterable[Item]) -> list[Question]:
 def is_one_page(group: Group) -> bool:
     """Whether a group is shown as one page (appearance `field-list` or `table-list`); a repeat
     always is, see `Page`."""
-    return group.is_repeat or not PAGE_APPEARANCES.isdisjoint(group.appearance.lower().split())
+    return group.is_repeat or _has_page_appearance(group)
+
+
+def _has_page_appearance(group: Group) -> bool:
+    """A group (or repeat) whose appearance makes it one screen: field-list or table-list."""
+    return not PAGE_APPEARANCES.isdisjoint(group.appearance.lower().split())
 
 
 def _walk_items(items: Iterable[Item]) -> Iterable[Item]:

@@ -24,6 +24,13 @@ one sheet per repeat (only in an export of a form with repeats)
     `_submission__uuid` (the response's `_uuid`). The responses sheet then leaves out the
     questions inside repeats and ends with an `_index` column of its own. Cells are written
     as in the responses sheet.
+`audit` (only in an export of a form with an `audit` question)
+    The events of every response's audit, as ODK Central's export merges the audit.csv files:
+    `_submission__uuid` (the response's `_uuid`), then audit.csv's own columns `event`,
+    `node` (the question's path, /data/group/name, with [n] for a repeat instance), `start`
+    and `end` (milliseconds since the epoch, number cells). The responses sheet's audit
+    column holds `audit.csv` where a response has one, as KoboToolbox and ODK Central name
+    the attached log there. The sheet is `audit` unless a repeat's sheet has that name.
 `labels`
     One row per question (`name`, `type` as in the XLSForm such as `select_one agree5`,
     `choice` empty, `group` the enclosing groups as `outer/inner`, then `label::<code>` for each
@@ -35,10 +42,12 @@ one sheet per repeat (only in an export of a form with repeats)
     spaces), `post`, `exported_at` (ISO 8601 UTC), `responses` (the number of rows), `sha256`
     (see below) and `postkit_version`. All values are text except `responses`. An export of a
     form with repeats adds `repeats` (the repeat sheets' names, separated by spaces) and, per
-    repeat sheet, `sha256:<sheet>`: the digest below of that sheet.
+    repeat sheet, `sha256:<sheet>`: the digest below of that sheet. One with an audit sheet
+    adds `audit` (its sheet's name) and its `sha256:<sheet>`.
 
 The CSV export is the responses sheet alone; a form with repeats adds a CSV per repeat sheet
-beside it (`out.csv`, `out-visit.csv`, as ODK Briefcase names them), with the sheet's columns.
+beside it (`out.csv`, `out-visit.csv`, as ODK Briefcase names them), with the sheet's columns,
+and an audit sheet a CSV the same way (`out-audit.csv`).
 
 The `sha256` in `meta` is `responses_digest(header, rows)` of the responses sheet as any reader
 gets it back: the header is row 1, the rows are rows 2 onwards with as many cells as the header
@@ -77,14 +86,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit import __version__
-from postkit.core.activities.export import FORMULA_PREFIXES
 from postkit.core.csv_files import csv_writer
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
+from postkit.core.spreadsheet_safety import xlsx_text_cell
 from postkit.core.surveys.forms import Form, Group, Item, Question
 from postkit.core.surveys.models import SurveyResponseRow
 from postkit.core.surveys.receipts import record_sent_export
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     SUBMITTED,
     decode_answers,
     get_form,
@@ -100,6 +109,10 @@ META_COLUMNS = ("_uuid", "_submitted_at", "_language", "_anonymous", "_responden
 INDEX_COLUMN = "_index"
 REPEAT_COLUMNS = ("_index", "_parent_index", "_parent_table_name", "_submission__uuid")
 REPEATS_KEY = "repeats"
+AUDIT_KEY = "audit"
+AUDIT_COLUMNS = ("_submission__uuid", "event", "node", "start", "end")
+# What the responses sheet's audit column says, as KoboToolbox and ODK Central write it.
+AUDIT_FILE = "audit.csv"
 SHEET_DIGEST_PREFIX = "sha256:"
 _SHEET_TITLE_LENGTH = 31  # Excel's limit
 CHOICE_SEPARATOR = "/"
@@ -130,6 +143,7 @@ class ResponseTable:
     header: list[str]
     rows: list[list[object]]
     repeats: tuple[RepeatTable, ...] = ()
+    audit: RepeatTable | None = None  # its `repeat` is the audit question's name
 
     @property
     def digest(self) -> str:
@@ -158,7 +172,7 @@ def export_responses_xlsx(
         ("form_sha256", info.sha256),
         ("languages", " ".join(table.form.languages)),
         ("post", post_name),
-        ("exported_at", _iso_utc(exported_at)),
+        ("exported_at", iso_utc(exported_at)),
         ("responses", len(table.rows)),
         ("sha256", table.digest),
         ("postkit_version", __version__),
@@ -166,8 +180,11 @@ def export_responses_xlsx(
     if table.repeats:
         meta.append((REPEATS_KEY, " ".join(repeat.sheet for repeat in table.repeats)))
         meta.extend((SHEET_DIGEST_PREFIX + repeat.sheet, repeat.digest) for repeat in table.repeats)
+    if table.audit is not None:
+        meta.append((AUDIT_KEY, table.audit.sheet))
+        meta.append((SHEET_DIGEST_PREFIX + table.audit.sheet, table.audit.digest))
     with atomic_output(Path(path)) as temp:
-        _write_workbook(temp, table, meta)
+        write_workbook(temp, table, meta)
         file_sha256 = hashlib.sha256(temp.read_bytes()).hexdigest()
     # Only the .xlsx goes to headquarters, so only it is kept to be matched with a receipt.
     record_sent_export(
@@ -204,7 +221,41 @@ def export_responses_csv(
     paths = repeat_csv_paths(path, table.form)
     for repeat in table.repeats:
         _write_csv(paths[repeat.repeat], repeat.header, repeat.rows)
+    if table.audit is not None:
+        _write_csv(audit_csv_path(path, table.form), table.audit.header, table.audit.rows)
     return len(table.rows)
+
+
+def audit_csv_path(path: str | os.PathLike[str], form: Form) -> Path:
+    """The CSV of the audit sheet beside the main `path`: `<stem>-audit.csv`."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}-{audit_sheet_name(form)}{path.suffix}")
+
+
+def audit_sheet_name(form: Form) -> str:
+    """The audit's sheet: `audit`, or `audit_2` … when a repeat's sheet is named so."""
+    taken = {RESPONSES_SHEET, LABELS_SHEET, META_SHEET}
+    taken |= {sheet.lower() for sheet in repeat_sheet_names(form).values()}
+    title, number = AUDIT_KEY, 1
+    while title in taken:
+        number += 1
+        title = f"{AUDIT_KEY}_{number}"
+    return title
+
+
+def _audit_rows(uuid: str, log: object) -> list[list[object]]:
+    """A response's audit.csv as rows of the audit sheet (its header line left out)."""
+    rows: list[list[object]] = []
+    for line in str(log).splitlines()[1:]:
+        event, node, start, end = ([*line.split(",", 3), "", "", ""])[:4]
+        rows.append([uuid, _text(event), _text(node), _audit_time(start), _audit_time(end)])
+    return rows
+
+
+def _audit_time(text: str) -> object:
+    # Milliseconds since the epoch; an older postkit wrote ISO times, kept as text.
+    text = text.strip()
+    return int(text) if text.isdigit() else _text(text)
 
 
 def repeat_csv_paths(path: str | os.PathLike[str], form: Form) -> dict[str, Path]:
@@ -229,7 +280,7 @@ def response_table(
     """The header and rows of the responses sheet: every submitted response to the version."""
     form = load_definition(session, form_pk)
     from_profile = profile_answers(form, post_name, region)
-    columns = _question_columns(form)
+    columns = question_columns(form)
     header = [*META_COLUMNS, *column_names(form, columns)]
     repeats = form.repeats()
     if repeats:
@@ -244,18 +295,24 @@ def response_table(
         )
         .order_by(SurveyResponseRow.submitted_at, SurveyResponseRow.id)
     )
+    audits = [q.name for q in columns if q.type == "audit"]
+    audit_rows: list[list[object]] = []
     rows: list[list[object]] = []
     for response in session.scalars(statement):
         answers = decode_answers(form, response.answers) | from_profile
         row: list[object] = [
             response.uuid,
-            _iso_utc(response.submitted_at) if response.submitted_at else None,
+            iso_utc(response.submitted_at) if response.submitted_at else None,
             response.language or None,
             1 if response.is_anonymous else 0,
             None if response.is_anonymous else _text(response.respondent),
         ]
         for question in columns:
-            row.extend(_cells(form, question, answers.get(question.name)))
+            value = answers.get(question.name)
+            if question.name in audits and value:
+                audit_rows.extend(_audit_rows(response.uuid, value))
+                value = AUDIT_FILE
+            row.extend(answer_cells(form, question, value))
         if repeats:
             row.append(len(rows) + 1)
             _add_instances(
@@ -277,7 +334,10 @@ def response_table(
         )
         for repeat in repeats
     )
-    return ResponseTable(form, header, rows, tables)
+    audit = None
+    if audits:
+        audit = RepeatTable(audits[0], audit_sheet_name(form), list(AUDIT_COLUMNS), audit_rows)
+    return ResponseTable(form, header, rows, tables, audit)
 
 
 def repeat_sheet_names(form: Form) -> dict[str, str]:
@@ -342,7 +402,7 @@ def _add_instances(
             index = len(rows) + 1
             row: list[object] = []
             for question in repeat_questions(form, item.name):
-                row.extend(_cells(form, question, instance.get(question.name)))
+                row.extend(answer_cells(form, question, instance.get(question.name)))
             row.extend([index, parent[1], parent[0], uuid])
             rows.append(row)
             _add_instances(
@@ -396,7 +456,7 @@ def canonical_number(value: int | float) -> int | float | None:
     return number
 
 
-def _question_columns(form: Form) -> list[Question]:
+def question_columns(form: Form) -> list[Question]:
     """The responses sheet's questions: those outside repeats (each repeat has a sheet)."""
     return [
         question
@@ -405,7 +465,7 @@ def _question_columns(form: Form) -> list[Question]:
     ]
 
 
-def _cells(form: Form, question: Question, value: object) -> list[object]:
+def answer_cells(form: Form, question: Question, value: object) -> list[object]:
     if question.type == "select_multiple":
         choices = form.choices(question)
         if value is None:
@@ -443,7 +503,7 @@ def _text(value: str) -> str | None:
     return value.replace("\r\n", "\n").replace("\r", "\n") or None
 
 
-def _iso_utc(moment: datetime) -> str:
+def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -455,7 +515,7 @@ def _csv_text(value: object) -> object:
 # The workbook
 
 
-def _write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, object]]) -> None:
+def write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, object]]) -> None:
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     responses = workbook.create_sheet(RESPONSES_SHEET)
@@ -479,7 +539,7 @@ def _write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, obje
         last = get_column_letter(len(table.header))
         responses.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
 
-    for repeat in table.repeats:
+    for repeat in (*table.repeats, *([table.audit] if table.audit else [])):
         sheet = workbook.create_sheet(repeat.sheet)
         sheet.freeze_panes = "A2"
         sheet.append(header_cells(sheet, repeat.header))
@@ -504,11 +564,7 @@ def _write_workbook(path: Path, table: ResponseTable, meta: list[tuple[str, obje
 
 def _cell(sheet: object, value: object) -> object:
     """The value as a cell that no spreadsheet takes for a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell = WriteOnlyCell(sheet, value)  # type: ignore[arg-type]
-        cell.data_type = "s"
-        return cell
-    return value
+    return xlsx_text_cell(sheet, value) if isinstance(value, str) else value
 
 
 def _label_rows(form: Form) -> list[list[object]]:

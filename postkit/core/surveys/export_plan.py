@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit.core.surveys.models import SurveyFormRow, SurveyResponseRow
-from postkit.core.surveys.responses import DRAFT, SUBMITTED, get_form
+from postkit.core.surveys.service import DRAFT, SUBMITTED, get_form
 
 
 @dataclass(frozen=True)

@@ -174,9 +174,10 @@ class Current:
 
 @dataclass(frozen=True, slots=True)
 class Parent:
-    """`..`: the repeat instance around the question, as position(..) takes it."""
+    """`..` (or `../..`, `levels` steps up) from the question, as position(..) takes it."""
 
     position: int
+    levels: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,8 +313,12 @@ def _tokens(text: str) -> list[_Token]:
             i = number.end()
         elif char == ".":
             if text.startswith("..", i):
-                tokens.append(_Token("parent", "..", i))
-                i += 2
+                # `..`, `../..` …: only ever the argument of position(), see _check_parents.
+                end = i + 2
+                while text.startswith("/..", end):
+                    end += 3
+                tokens.append(_Token("parent", text[i:end], i))
+                i = end
                 continue
             tokens.append(_Token("current", ".", i))
             i += 1
@@ -448,8 +453,8 @@ class _Parser:
                 return Reference(name, token.position)
             case "current", _:
                 return Current(token.position)
-            case "parent", _:
-                return Parent(token.position)
+            case "parent", text:
+                return Parent(token.position, text.count(".."))
             case "symbol", "-":
                 operand = self.expression(_UNARY_BINDING_POWER, depth + 1)
                 return Negation(operand, token.position)
@@ -852,8 +857,9 @@ class RepeatScope(Mapping[str, object]):
     """The answers as one repeat instance sees them (its own instance's, else every one's)."""
 
     @abstractmethod
-    def position(self) -> int:
-        """The number (from 1) of the innermost repeat instance the expression is in."""
+    def position(self, levels: int = 1) -> int:
+        """position(..) with `levels` steps up from the expression's question: the number
+        (from 1) of the repeat instance reached, 1 for a plain group or the form's root."""
 
     @abstractmethod
     def indexed(self, name: str, steps: tuple[tuple[str, int], ...]) -> object:
@@ -1018,7 +1024,9 @@ class _Evaluator:
                 return self._nodeset_call(call)
             case "position":
                 if isinstance(self._values, RepeatScope):
-                    return float(self._values.position())
+                    parent = arguments[0]
+                    assert isinstance(parent, Parent)
+                    return float(self._values.position(parent.levels))
                 return 1.0  # the form's root is the only one of its kind
             case "indexed-repeat":
                 return self._indexed_repeat(call)

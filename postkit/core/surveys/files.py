@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from postkit.core.activities.attachments import (
-    _safe_file_name,
+from postkit.core.attachments import (
+    AttachmentRecord,
     attachment_path,
     readable_attachment,
+    safe_file_name,
     store_attachment,
 )
-from postkit.core.activities.records import AttachmentRecord
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
 
@@ -68,7 +68,7 @@ def describe_file(source: Path) -> AttachedFile:
                 digest.update(chunk)
     except OSError as error:
         raise PostkitError(f"{source}: cannot be read ({error.strerror})") from error
-    return AttachedFile(_safe_file_name(Path(source).name), digest.hexdigest())
+    return AttachedFile(safe_file_name(Path(source).name), digest.hexdigest())
 
 
 def stored_file(files_dir: Path, attached: AttachedFile) -> Path:

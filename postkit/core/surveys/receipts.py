@@ -1,13 +1,13 @@
 """Post side: the survey exports sent to headquarters, and the receipts that confirm them.
 
 Every .xlsx export the post writes is recorded (`record_sent_export`). A receipt from
-headquarters (the format is in `postkit.core.hq.receipts`) is checked whole before anything is
+headquarters (the format is in `postkit.core.receipt_format`) is checked whole before anything is
 stored; each of its entries is matched to a sent export by the file's SHA-256, else by the file's
 name (a file changed on its way has another hash but the same name), and the export takes the
 entry's status. An entry older than the status already stored changes nothing, so importing
 the same receipt twice, or an old one after a new one, undoes nothing.
 
-Headquarters signs its receipts (see `postkit.core.hq.signing`); the post checks the signature
+Headquarters signs its receipts (see `postkit.core.receipt_signing`); the post checks the signature
 with headquarters' public key, imported once (`import_hq_key`). A receipt whose signature does
 not verify was changed after signing and is refused. One without a signature, or signed by a
 key the post has not imported, is taken (older headquarters sign nothing) but flagged: the
@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
-from postkit.core.hq.receipts import (
+from postkit.core.receipt_format import (
     RECEIPT_FORMAT,
     STATUSES,
     Receipt,
@@ -207,7 +207,7 @@ def _signature(session: Session, path: Path, content: dict[str, object]) -> tupl
     ReceiptError when the signature does not verify."""
     if "signature" not in content:
         return UNSIGNED, ""
-    from postkit.core.hq.signing import PublicKey, verify_signature  # loads cryptography
+    from postkit.core.receipt_signing import PublicKey, verify_signature  # loads cryptography
 
     keys = {
         row.fingerprint: PublicKey(row.public_key, row.fingerprint)
@@ -226,7 +226,7 @@ def _signature(session: Session, path: Path, content: dict[str, object]) -> tupl
 
 def import_hq_key(session: Session, path: str | os.PathLike[str], actor: str) -> HqKey:
     """Store headquarters' public key from the file it exported; the same key twice is one."""
-    from postkit.core.hq.signing import parse_public_key  # loads cryptography
+    from postkit.core.receipt_signing import parse_public_key  # loads cryptography
 
     path = Path(path)
     try:

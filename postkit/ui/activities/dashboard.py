@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from postkit.core import reference
 from postkit.core.activities.listing import activity_years
 from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
-from postkit.core.db import Database
+from postkit.ui.ops import Changes, Runner
 from postkit.ui.overrides import override
 from postkit.ui.widgets.bar_chart import BarChart, is_dark, mix, series_color
 
@@ -31,6 +33,10 @@ from postkit.ui.widgets.bar_chart import BarChart, is_dark, mix, series_color
 _QUARTER_COLORS = (0, 1, 2, 3)
 _GENDER_COLORS = (4, 5, 6)
 _WARNING = QColor("#E69F00")
+_CONTENT_MARGIN = 24
+_CARD_MARGIN = 16
+_TILE_SPACING = 12
+_CHART_SPACING = 14
 _POSITIVE = QColor("#009E73")
 
 
@@ -118,7 +124,7 @@ class _ChartCard(_Card):
         chart.setForegroundRole(QPalette.ColorRole.Text)
         chart.setAccessibleName(title)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(_CARD_MARGIN, 12, _CARD_MARGIN, 12)
         layout.setSpacing(8)
         layout.addWidget(self.title_label)
         layout.addWidget(chart, 1)
@@ -173,15 +179,18 @@ class DashboardPage(QWidget):
 
     year_changed = Signal(int)
 
+    loaded = Signal()
+
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         language: str = "en",
         parent: QWidget | None = None,
         post_name: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self.runner = runner
+        self._is_loading = False
         self._language = language
         # The post whose figures are shown (a database may hold several); None: all.
         self._post_name = post_name
@@ -194,6 +203,8 @@ class DashboardPage(QWidget):
         )
         self._build()
         self._apply_colours()
+        self.stack.setCurrentWidget(self.loading_label)
+        runner.changed.connect(self._data_changed)
         self.refresh()
 
     # -- public -------------------------------------------------------------------------------
@@ -225,15 +236,34 @@ class DashboardPage(QWidget):
             self._post_name = post_name
             self.refresh()
 
+    @property
+    def is_loading(self) -> bool:
+        """Whether figures are being read; `loaded` follows when they are shown."""
+        return self._is_loading
+
     def refresh(self) -> None:
-        """Reload the figures from the database; call after activities change."""
-        with self._database.session() as session:
-            years = activity_years(session, self._post_name)
-            summary = year_summary(session, self._year, post_name=self._post_name)
+        """Reload the figures off the GUI thread; call after activities change."""
+        year, post_name = self._year, self._post_name
+
+        def read(session: Session) -> tuple[list[int], YearSummary]:
+            years = activity_years(session, post_name)
+            return years, year_summary(session, year, post_name=post_name)
+
+        self._is_loading = True
+        self.runner.query(read, self._figures_arrived, owner=self, key=f"dashboard-{id(self)}")
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches("activities", "profile"):
+            self.refresh()
+
+    def _figures_arrived(self, answer: tuple[list[int], YearSummary]) -> None:
+        years, summary = answer
+        self._is_loading = False
         self._has_activities = bool(years)
         self._summary = summary
         self._fill_years(years)
         self._show(summary)
+        self.loaded.emit()
 
     # -- building -----------------------------------------------------------------------------
 
@@ -263,6 +293,10 @@ class DashboardPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_content())
         self.stack.addWidget(self._build_empty_state())
+        self.loading_label = self._muted_label()
+        self.loading_label.setText(self.tr("Loading the figures…"))
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -283,7 +317,7 @@ class DashboardPage(QWidget):
         for tile in self._tiles():
             self._muted.extend((tile.caption_label, tile.detail_label))
         self.tile_grid = QGridLayout()
-        self.tile_grid.setSpacing(12)
+        self.tile_grid.setSpacing(_TILE_SPACING)
 
         self.quarter_chart = BarChart(colors=_QUARTER_COLORS, show_values=True)
         self.quarter_chart.set_empty_text(self.tr("No activities in this year"))
@@ -300,12 +334,12 @@ class DashboardPage(QWidget):
             _ChartCard(self.tr("Dutch companies reached per core task"), self.companies_chart),
         )
         self.chart_grid = QGridLayout()
-        self.chart_grid.setSpacing(14)
+        self.chart_grid.setSpacing(_CHART_SPACING)
         self._columns = (0, 0)
         self._reflow()
 
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(24, 10, 24, 24)
+        layout.setContentsMargins(_CONTENT_MARGIN, 10, _CONTENT_MARGIN, 24)
         layout.setSpacing(14)
         layout.addWidget(self.notice)
         layout.addLayout(self.tile_grid)
@@ -362,10 +396,35 @@ class DashboardPage(QWidget):
         )
 
     def _reflow(self) -> None:
-        """Six tiles and two chart columns in a wide window, fewer as it narrows."""
+        """Six tiles and two chart columns in a wide window, fewer as it narrows or as the
+        text grows (large system text): never so many that the page scrolls sideways or a
+        chart cuts a core task's name."""
         width = self.width()
-        tile_columns = 6 if width >= 1020 else 3 if width >= 560 else 2
-        chart_columns = 2 if width >= 900 else 1
+        room = (
+            width
+            - 2 * _CONTENT_MARGIN
+            - self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        )
+        tiles = [tile.minimumSizeHint().width() for tile in self._tiles()]
+
+        def tiles_need(columns: int) -> int:
+            # Each grid column is as wide as its widest tile.
+            widest = [max(tiles[column::columns]) for column in range(columns)]
+            return sum(widest) + (columns - 1) * _TILE_SPACING
+
+        tile_columns = next(
+            (
+                columns
+                for columns, least in ((6, 1020), (3, 560))
+                if width >= least and tiles_need(columns) <= room
+            ),
+            2,
+        )
+        chart_width = max(
+            max(card.minimumSizeHint().width(), card.chart.minimum_width() + 2 * _CARD_MARGIN)
+            for card in self._chart_cards
+        )
+        chart_columns = 2 if width >= 900 and 2 * chart_width + _CHART_SPACING <= room else 1
         if (tile_columns, chart_columns) == self._columns:
             return
         self._columns = (tile_columns, chart_columns)
@@ -406,6 +465,8 @@ class DashboardPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_colours()
+        elif event.type() == QEvent.Type.FontChange:
+            self._reflow()
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -438,6 +499,8 @@ class DashboardPage(QWidget):
         self._show_notice(summary)
         self._show_tiles(summary)
         self._show_charts(summary)
+        # New figures and labels may need another arrangement.
+        self._reflow()
 
     def _show_notice(self, summary: YearSummary) -> None:
         missing = summary.tasks_without_activity

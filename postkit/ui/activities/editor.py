@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.attachments import store_attachment
-from postkit.core.activities.records import ActivityInput, ActivityRecord, AttachmentRecord
+from postkit.core.activities.records import ActivityInput, ActivityRecord
 from postkit.core.activities.validation import validate_activity
+from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.ui.dialogs import error_label
 from postkit.ui.overrides import override
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 from postkit.ui.widgets.check_list import ThemesAndSectors
-from postkit.ui.widgets.date_edit import DateEdit
+from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
 
 _MAX_COUNT = 1_000_000
 
@@ -124,10 +124,7 @@ class ActivityDialog(QDialog):
         self.start_date = DateEdit(page)
         self.has_end_date = QCheckBox(self.tr("Lasted more than one day, until"), page)
         self.end_date = DateEdit(page, placeholder="")
-        self.end_date.setEnabled(False)
-        self.end_date.setAccessibleName(self.has_end_date.text().replace("&", ""))
-        self.has_end_date.toggled.connect(self.end_date.setEnabled)
-        self.has_end_date.toggled.connect(self._sync_end_date)
+        OptionalDate(self.has_end_date, self.end_date, self.start_date, days_after=1)
         dates = QHBoxLayout()
         dates.addWidget(self.start_date)
         dates.addWidget(self.has_end_date)
@@ -322,10 +319,6 @@ class ActivityDialog(QDialog):
         self.error_label.setText("\n".join(shown))
         self.ok_button.setEnabled(not errors)
         return not errors
-
-    def _sync_end_date(self, checked: bool) -> None:
-        if checked and self.end_date.date() < self.start_date.date():
-            self.end_date.setDate(self.start_date.date().addDays(1))
 
     def _update_total(self) -> None:
         total = self.women.value() + self.men.value() + self.other.value()

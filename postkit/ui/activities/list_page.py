@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,10 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
+from postkit.core.activities.columns import Kind
 from postkit.core.activities.listing import activity_years
 from postkit.core.activities.records import ActivityFilter
-from postkit.core.db import Database
 from postkit.ui.activities.table_model import COLUMNS, ActivityTableModel
+from postkit.ui.ops import Changes, Runner
+from postkit.ui.overrides import override
+
+_TITLE = [column.name for column in COLUMNS].index("title")
 
 
 def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:
@@ -52,19 +56,20 @@ class ActivitiesPage(QWidget):
 
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         language: str = "en",
         parent: QWidget | None = None,
         post_name: str | None = None,
     ):
         super().__init__(parent)
-        self._database = database
+        self.runner = runner
         self._language = language
         # The post whose activities are listed (a database may hold several); None: all.
         self._post_name = post_name
-        self.model = ActivityTableModel(
-            database, language, self, ActivityFilter(post_name=post_name)
-        )
+        # What to do when the model's next ids arrive: select these, say the data changed.
+        self._pending_selection: list[int] | None = None
+        self._pending_reloaded = False
+        self.model = ActivityTableModel(runner, language, self, ActivityFilter(post_name=post_name))
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search title, description and partners"))
@@ -115,20 +120,11 @@ class ActivitiesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((185, 130, 320, 130, 110, 85, 90, 130)):
-            header.resizeSection(column, width)
-        # The type column as wide as the longest type in this language ("Seminar of evenement").
-        cell_margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
-        widest_type = max(
-            self.table.fontMetrics().horizontalAdvance(item.label(language))
-            for item in reference.activity_types().items
-        )
-        header.resizeSection(3, max(130, widest_type + cell_margin + 4))
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
+        header.setSectionResizeMode(_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionHidden(len(COLUMNS) - 1, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._choose_columns)
@@ -137,14 +133,20 @@ class ActivitiesPage(QWidget):
         )
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.model.modelReset.connect(self.selection_changed)
+        self.model.loaded.connect(self._ids_loaded)
+        runner.changed.connect(self._data_changed)
 
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.loading_label = QLabel(self.tr("Loading activities…"), self)
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setAccessibleName(self.tr("Loading activities"))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.loading_label)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -167,7 +169,7 @@ class ActivitiesPage(QWidget):
         header = self.table.horizontalHeader()
         menu = QMenu(self)
         for column in range(self.model.columnCount()):
-            if column == 2:
+            if column == _TITLE:
                 continue
             action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
             action.setCheckable(True)
@@ -195,9 +197,9 @@ class ActivitiesPage(QWidget):
         )
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
-        self._update_empty_state()
-        self.filter_changed.emit()
+        """Ask for the list under the current filters; `filter_changed` when it is shown."""
+        if not self.model.set_filter(self.current_filter()) and not self.model.is_loading:
+            self.filter_changed.emit()
 
     def set_post(self, post_name: str | None) -> None:
         """List `post_name`'s activities from now on (after the profile changed)."""
@@ -222,8 +224,16 @@ class ActivitiesPage(QWidget):
         self.apply_filter()
 
     def refresh_years(self) -> None:
-        with self._database.session() as session:
-            years = activity_years(session, self._post_name)
+        """Offer the years that have activities (asked off the GUI thread)."""
+        post_name = self._post_name
+        self.runner.query(
+            lambda session: activity_years(session, post_name),
+            self._show_years,
+            owner=self,
+            key=f"activity-years-{id(self)}",
+        )
+
+    def _show_years(self, years: list[int]) -> None:
         current_year = date.today().year
         if current_year not in years:
             years = sorted({*years, current_year}, reverse=True)
@@ -240,12 +250,38 @@ class ActivitiesPage(QWidget):
 
     def reload(self, select_ids: list[int] | None = None) -> None:
         """Query again after the data changed, keeping or moving the selection."""
-        keep = select_ids if select_ids is not None else self.selected_ids()
+        self._pending_selection = select_ids if select_ids is not None else self.selected_ids()
+        self._pending_reloaded = True
         self.refresh_years()
         self.model.reload()
+
+    @property
+    def is_busy(self) -> bool:
+        """Whether the list is still being read (tests and the window wait on `loaded`)."""
+        return self.model.is_loading
+
+    def _ids_loaded(self) -> None:
         self._update_empty_state()
-        self.select_ids(keep)
-        self.reloaded.emit()
+        if self._pending_selection is not None:
+            self.select_ids(self._pending_selection)
+            self._pending_selection = None
+        self.filter_changed.emit()
+        if self._pending_reloaded:
+            self._pending_reloaded = False
+            self.reloaded.emit()
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.origin is not self and changes.touches("activities"):
+            self.reload(select_ids=list(changes.ids) or None)
+
+    @property
+    def shown_count(self) -> int:
+        """How many activities the filters let through."""
+        return self.model.rowCount()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -270,6 +306,9 @@ class ActivitiesPage(QWidget):
                 first = False
 
     def _update_empty_state(self) -> None:
+        if not self.model.has_loaded:
+            self.stack.setCurrentWidget(self.loading_label)
+            return
         if self.model.rowCount() > 0:
             self.stack.setCurrentWidget(self.table)
             return
@@ -285,3 +324,39 @@ class ActivitiesPage(QWidget):
             )
         self.empty_label.setText(text)
         self.stack.setCurrentWidget(self.empty_label)
+
+    # -- fitting ---------------------------------------------------------------------------
+
+    def _fit_columns(self) -> None:
+        """Column widths from the font: each column's width in characters (columns.py), at
+        least its header; the type column as wide as the longest type in this language."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        header_metrics = header.fontMetrics()
+        # Digits are the widest common characters (dates, numbers): a column of n of them fits.
+        character = max(metrics.averageCharWidth(), metrics.horizontalAdvance("0"))
+        cell_margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        # Room for the sort arrow beside a header's text.
+        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + 12
+        for position, column in enumerate(COLUMNS):
+            width = max(
+                round(column.width * character) + cell_margin,
+                header_metrics.horizontalAdvance(column.header(self._language, short=True))
+                + indicator,
+            )
+            if column.kind is Kind.CODE and column.reference == "activity_types":
+                width = max(
+                    width,
+                    *(
+                        metrics.horizontalAdvance(item.label(self._language)) + cell_margin + 4
+                        for item in reference.activity_types().items
+                    ),
+                )
+            header.resizeSection(position, width)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()

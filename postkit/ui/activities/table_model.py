@@ -2,124 +2,109 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
+from sqlalchemy.orm import Session
 
 from postkit.core import reference
-from postkit.core.activities.listing import SortKey, activity_ids, activity_rows
-from postkit.core.activities.records import ActivityFilter, ActivityRow
-from postkit.core.db import Database
+from postkit.core.activities.columns import LIST_COLUMNS, ActivityColumn, Kind
+from postkit.core.activities.listing import SortKey, activity_ids, activity_values
+from postkit.core.activities.records import ActivityFilter
+from postkit.ui.ops import Runner
 from postkit.ui.overrides import override
+from postkit.ui.widgets.table_model import PAGE_SIZE, CachedTableModel, IdRole, Index
 
-PAGE_SIZE = 100
-_Index = QModelIndex | QPersistentModelIndex
+__all__ = ["COLUMNS", "PAGE_SIZE", "ActivityIdRole", "ActivityTableModel"]
 
+COLUMNS: tuple[ActivityColumn, ...] = LIST_COLUMNS
+ActivityIdRole = IdRole
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActivityTableModel", text)
-
-
-@dataclass(frozen=True)
-class Column:
-    sort_key: SortKey
-    title: str
-    display: Callable[[ActivityRow, str], Any]
-    alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def _date_text(row: ActivityRow, _language: str) -> str:
-    locale = QLocale()
-    text = locale.toString(row.start_date, QLocale.FormatType.ShortFormat)
-    if row.end_date and row.end_date != row.start_date:
-        text += " – " + locale.toString(row.end_date, QLocale.FormatType.ShortFormat)
-    return text
-
-
-def _core_task_text(row: ActivityRow, language: str) -> str:
-    return f"{row.core_task} · {reference.core_task_label(row.core_task, language, short=True)}"
-
-
-def _type_text(row: ActivityRow, language: str) -> str:
-    return reference.activity_types().label(row.activity_type, language)
-
-
-def _country_text(row: ActivityRow, language: str) -> str:
-    return reference.countries().label(row.country, language)
-
-
-def _updated_text(row: ActivityRow, _language: str) -> str:
-    return QLocale().toString(row.updated_at.astimezone(), QLocale.FormatType.ShortFormat)
-
-
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# Where each column's values start in a row read by `activity_values` (DATES reads two).
+_STARTS = tuple(sum(len(column.sql) for column in COLUMNS[:i]) for i in range(len(COLUMNS)))
+_TITLE = [column.name for column in COLUMNS].index("title")
+_ALIGNMENTS = tuple(_RIGHT if column.is_numeric else _LEFT for column in COLUMNS)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ID = int(ActivityIdRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _ID})
 
-COLUMNS = (
-    Column(SortKey.DATE, QT_TRANSLATE_NOOP("ActivityTableModel", "Date"), _date_text),
-    Column(
-        SortKey.CORE_TASK, QT_TRANSLATE_NOOP("ActivityTableModel", "Core task"), _core_task_text
-    ),
-    Column(SortKey.TITLE, QT_TRANSLATE_NOOP("ActivityTableModel", "Title"), lambda r, _: r.title),
-    Column(SortKey.TYPE, QT_TRANSLATE_NOOP("ActivityTableModel", "Type"), _type_text),
-    Column(SortKey.COUNTRY, QT_TRANSLATE_NOOP("ActivityTableModel", "Country"), _country_text),
-    Column(
-        SortKey.COMPANIES,
-        QT_TRANSLATE_NOOP("ActivityTableModel", "Companies"),
-        lambda r, _: r.companies_reached,
-        _RIGHT,
-    ),
-    Column(
-        SortKey.PARTICIPANTS,
-        QT_TRANSLATE_NOOP("ActivityTableModel", "Participants"),
-        lambda r, _: r.participants,
-        _RIGHT,
-    ),
-    Column(SortKey.UPDATED, QT_TRANSLATE_NOOP("ActivityTableModel", "Last changed"), _updated_text),
-)
-
-ActivityIdRole = Qt.ItemDataRole.UserRole + 1
+Values = tuple[object, ...]
 
 
-class ActivityTableModel(QAbstractTableModel):
+def _formatter(column: ActivityColumn, language: str) -> Callable[[Values, int], Any]:
+    """How the list shows a column's value (its kind says how)."""
+    locale = QLocale()
+    short = QLocale.FormatType.ShortFormat
+    kind = column.kind
+    # Many activities share a date: each is formatted once (QLocale's conversion is slow).
+    texts: dict[date, str] = {}
+
+    def day_text(day: object) -> str:
+        if not isinstance(day, date):
+            return ""
+        text = texts.get(day)
+        if text is None:
+            text = texts[day] = locale.toString(day, short)
+        return text
+
+    if kind is Kind.DATES:
+
+        def dates(values: Values, at: int) -> str:
+            start, end = values[at], values[at + 1]
+            text = day_text(start)
+            if isinstance(end, date) and end != start:
+                text += " – " + day_text(end)
+            return text
+
+        return dates
+    if kind is Kind.DATE:
+        return lambda values, at: day_text(values[at])
+    if kind is Kind.DATETIME:
+        return lambda values, at: (
+            locale.toString(values[at].astimezone(), short)
+            if isinstance(values[at], datetime)
+            else ""
+        )
+    if kind is Kind.CORE_TASK:
+        return lambda values, at: (
+            f"{values[at]} · {reference.core_task_label(values[at], language, short=True)}"
+        )
+    if kind is Kind.CODE and column.reference:
+        items = getattr(reference, column.reference)()
+        return lambda values, at: items.label(values[at], language)
+    if kind is Kind.NUMBER:
+        return lambda values, at: values[at]
+    return lambda values, at: "" if values[at] is None else str(values[at])
+
+
+class ActivityTableModel(CachedTableModel[Values]):
     """Keeps only the ids of the matching activities; a row's columns load when it is shown."""
 
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         language: str = "en",
-        parent: Any = None,
+        parent: QObject | None = None,
         activity_filter: ActivityFilter | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._database = database
+        super().__init__(runner, parent)
         self._language = language
         self._filter = activity_filter or ActivityFilter()
-        self._sort = SortKey.DATE
+        self._sort: str = SortKey.DATE
         self._descending = True
-        self._ids: list[int] = []
-        self._rows: dict[int, ActivityRow] = {}
-        # Display values per id, formatted once when first shown: painting asks often.
-        self._display: dict[int, tuple[Any, ...]] = {}
+        self._formatters = self._make_formatters()
         self.reload()
 
     # -- what the view asks --------------------------------------------------------------
 
     @override
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    @override
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     @override
@@ -127,36 +112,34 @@ class ActivityTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             column = COLUMNS[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return _tr(column.title)
+                return column.header(self._language, short=True)
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return column.alignment
+                return _ALIGNMENTS[section]
         return None
 
     @override
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Painting asks this for every role of every cell shown: roles the list does not
+        # answer are turned away first, with plain ints (enum comparisons cost more).
+        role = int(role)
+        if role not in _ROLES:
             return None
-        if role == ActivityIdRole:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
+        position = index.row()
+        if not 0 <= position < len(self._ids) or not index.isValid():
             return None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
-        if role == Qt.ItemDataRole.ToolTipRole and column.sort_key is not SortKey.TITLE:
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[index.column()]
+        if role == _ID:
+            return self._ids[position]
+        if role == _TOOLTIP and index.column() != _TITLE:
             return None
-        values = self._values(index.row())
-        return None if values is None else values[index.column()]
+        return self.cell(position, index.column())
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        key, descending = COLUMNS[column].sort_key, order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column].name, order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._sort, self._descending):
             return  # the view re-applies the order it shows (on enabling sorting, say)
         self._sort, self._descending = key, descending
@@ -168,60 +151,33 @@ class ActivityTableModel(QAbstractTableModel):
     def activity_filter(self) -> ActivityFilter:
         return self._filter
 
-    def set_filter(self, flt: ActivityFilter) -> None:
-        if flt != self._filter:
-            self._filter = flt
-            self.reload()
+    def set_filter(self, flt: ActivityFilter) -> bool:
+        """Filter the list; False when the filter is the one shown (nothing is asked)."""
+        if flt == self._filter:
+            return False
+        self._filter = flt
+        self.reload()
+        return True
 
     def set_language(self, language: str) -> None:
         self._language = language
-        self._display.clear()
-        self._notify_all_changed()
+        self._formatters = self._make_formatters()
+        self.forget_display()
 
-    def reload(self) -> None:
-        """Query the ids again (after a filter, sort or data change)."""
-        self.beginResetModel()
-        with self._database.session() as session:
-            self._ids = activity_ids(session, self._filter, self._sort, self._descending)
-        self._rows.clear()
-        self._display.clear()
-        self.endResetModel()
+    # -- reading and showing -------------------------------------------------------------
 
-    def id_at(self, row: int) -> int:
-        return self._ids[row]
+    @override
+    def ids_reader(self) -> Callable[[Session], list[int]]:
+        flt, sort, descending = self._filter, self._sort, self._descending
+        return lambda session: activity_ids(session, flt, sort, descending)
 
-    def row_of(self, activity_id: int) -> int | None:
-        try:
-            return self._ids.index(activity_id)
-        except ValueError:
-            return None
+    @override
+    def rows_reader(self) -> Callable[[Session, Sequence[int]], dict[int, Values]]:
+        return lambda session, ids: activity_values(session, ids, COLUMNS)
 
-    @property
-    def cached_rows(self) -> int:
-        return len(self._rows)
+    @override
+    def display(self, row: Values, column: int) -> Any:
+        return self._formatters[column](row, _STARTS[column])
 
-    def _values(self, position: int) -> tuple[Any, ...] | None:
-        activity_id = self._ids[position]
-        values = self._display.get(activity_id)
-        if values is None:
-            row = self._rows.get(activity_id)
-            if row is None:
-                self._load_page(position)
-                row = self._rows.get(activity_id)
-                if row is None:
-                    return None
-            values = tuple(column.display(row, self._language) for column in COLUMNS)
-            self._display[activity_id] = values
-        return values
-
-    def _load_page(self, position: int) -> None:
-        start = (position // PAGE_SIZE) * PAGE_SIZE
-        page = self._ids[start : start + PAGE_SIZE]
-        with self._database.session() as session:
-            self._rows.update(activity_rows(session, page))
-
-    def _notify_all_changed(self) -> None:
-        if self._ids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
-            )
+    def _make_formatters(self) -> list[Callable[[Values, int], Any]]:
+        return [_formatter(column, self._language) for column in COLUMNS]

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -25,25 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.db import Database
-from postkit.core.hq.aggregate import CollectReport
-from postkit.core.hq.forms import (
-    FormFiles,
-    SortedExports,
-    any_form,
-    form_of,
-    last_aggregated_form,
-    sort_by_form,
-)
-from postkit.core.hq.summary import Summary, build_summary, collect_and_summarise
+from postkit.core.hq.forms import FormFiles, SortedExports, sort_by_form
+from postkit.core.hq.service import CollectReport
+from postkit.core.hq.summary import Summary
 from postkit.core.profile import PostProfile
+from postkit.ui.hq.ops import collect_exports, read_stored_summary
 from postkit.ui.hq.summary_view import LikertView, PostsView, label_in, make_tree
 from postkit.ui.icons import icon
-from postkit.ui.ops import Job, Progress, run_job
+from postkit.ui.ops import Changes, Job, Progress, Runner
 from postkit.ui.overrides import override
-from postkit.ui.screening.colors import DANGER, POSITIVE
+from postkit.ui.widgets.colors import DANGER, POSITIVE
+from postkit.ui.widgets.save_paths import ask_folder, ask_open_paths, ask_save_path
 
 EXPORT_SUFFIX = ".xlsx"
+EXPORTS_KIND = "hq-exports"  # the folders remembered for the file questions
+RESULTS_KIND = "hq-results"
 _PATH = Qt.ItemDataRole.UserRole
 
 
@@ -64,28 +59,32 @@ class HeadquartersPage(QWidget):
     Files of several surveys are aggregated one survey at a time: the user picks which (the one
     with the most files first), the others stay on the list. Signals:
     `status_message(text)` for the status bar, `state_changed` when what the main window's
-    headquarters actions can do changed (the list, a job, a summary).
+    headquarters actions can do changed (the list, a job, a summary), `changed` once a new
+    summary is shown, `selection_changed` when other files on the list are selected. All
+    database work runs as the runner's jobs.
     """
 
     status_message = Signal(str)
     state_changed = Signal()
+    changed = Signal()
+    selection_changed = Signal()
 
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         profile: PostProfile,
         language: str = "en",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self.runner = runner
+        self._database = runner.database
         self._profile = profile
         self._language = language
         self.paths: list[Path] = []
         self.summary: Summary | None = None
         self.last_report: CollectReport | None = None
         self.job: Job | None = None
-        self.last_folder = Path.home()
         self._has_loaded = False
         self.setAcceptDrops(True)
 
@@ -168,6 +167,7 @@ class HeadquartersPage(QWidget):
         self.queue_list.setFixedHeight(60)
         self.queue_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.queue_list.itemSelectionChanged.connect(self._update_buttons)
+        self.queue_list.itemSelectionChanged.connect(self.selection_changed)
         self.remove_button = QPushButton(self.tr("&Remove"), box)
         self.remove_button.setToolTip(self.tr("Take the selected files off the list"))
         self.remove_button.clicked.connect(self.remove_selected_paths)
@@ -300,41 +300,29 @@ class HeadquartersPage(QWidget):
     # -- the list of files -----------------------------------------------------------------
 
     def ask_open_paths(self) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(
+        return ask_open_paths(
             self,
+            EXPORTS_KIND,
             self.tr("Add export files"),
-            str(self.last_folder),
             self.tr("Survey exports (*.xlsx);;All files (*)"),
         )
-        return [Path(name) for name in names]
 
     def ask_folder(self) -> Path | None:
-        name = QFileDialog.getExistingDirectory(
-            self, self.tr("Add a folder of exports"), str(self.last_folder)
-        )
-        return Path(name) if name else None
+        return ask_folder(self, EXPORTS_KIND, self.tr("Add a folder of exports"))
 
     def ask_save_path(self, title: str, suggested_name: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, title, str(self.last_folder / suggested_name), file_filter
-        )
-        if not name:
-            return None
-        self.last_folder = Path(name).parent
-        return Path(name)
+        return ask_save_path(self, RESULTS_KIND, title, suggested_name, file_filter)
 
     def add_files(self) -> None:
         """Ask for export files and put them on the list."""
         paths = self.ask_open_paths()
         if paths:
-            self.last_folder = paths[0].parent
             self.add_paths(paths)
 
     def add_folder(self) -> None:
         """Ask for a folder and put it on the list (its exports are found when aggregating)."""
         folder = self.ask_folder()
         if folder is not None:
-            self.last_folder = folder
             self.add_paths([folder])
 
     def add_paths(self, paths: Iterable[str | Path]) -> None:
@@ -409,14 +397,11 @@ class HeadquartersPage(QWidget):
         survey aggregated last."""
         if self.job is not None:
             return None
-        database = self._database
-
-        def work(_progress: Progress) -> Summary | None:
-            with database.session() as session:
-                form = last_aggregated_form(session)
-                return None if form is None else build_summary(session, form)
-
-        return self._start_job(self.tr("Reading the stored responses…"), work, self._refreshed)
+        return self._start_job(
+            self.tr("Reading the stored responses…"),
+            read_stored_summary(self._database),
+            self._refreshed,
+        )
 
     def aggregate(self) -> Job | None:
         """Check and store the listed exports, then rebuild the summary; cancel stores nothing.
@@ -437,21 +422,15 @@ class HeadquartersPage(QWidget):
                 return found
             return found, *collect(found, found.forms[0] if found.forms else None, progress)
 
-        return self._start_job(self.tr("Aggregating the post exports…"), work, self._sorted)
+        return self._start_job(
+            self.tr("Aggregating the post exports…"), work, self._sorted, Changes.of("hq")
+        )
 
     def _collect(
         self, found: SortedExports, chosen: FormFiles | None, progress: Progress
     ) -> tuple[CollectReport, Summary]:
-        """Collect the chosen survey's exports and the files no survey can be told of
-        (each refused with its reason); runs on the worker thread."""
-        with self._database.session() as session:
-            form = (
-                any_form(session)
-                if chosen is None
-                else form_of(session, chosen.form_id, chosen.version)
-            )
-            paths = [*(chosen.paths if chosen else ()), *found.unreadable]
-            return collect_and_summarise(session, paths, form, progress)
+        """Collect the chosen survey's exports (on the job's thread)."""
+        return collect_exports(self._database, found, chosen, progress)
 
     def _sorted(self, result: SortedExports | tuple[SortedExports, CollectReport, Summary]) -> None:
         if isinstance(result, tuple):
@@ -474,6 +453,7 @@ class HeadquartersPage(QWidget):
             self.tr("Aggregating the post exports…"),
             work,
             lambda result: self._aggregated(found, chosen, *result),
+            Changes.of("hq"),
         )
 
     def ask_form(self, forms: Sequence[FormFiles]) -> FormFiles | None:
@@ -511,6 +491,7 @@ class HeadquartersPage(QWidget):
         self._show_queue()
         self.summary = summary
         self._show_results()
+        self.changed.emit()
         if report.files == 0:
             text = self.tr("No .xlsx files were found in the folders on the list.")
         elif report.refused:
@@ -531,11 +512,16 @@ class HeadquartersPage(QWidget):
     def _refreshed(self, summary: Summary | None) -> None:
         self.summary = summary
         self._show_results()
+        self.changed.emit()
 
     def _start_job(
-        self, label: str, work: Callable[[Progress], Any], on_success: Callable[[Any], None]
+        self,
+        label: str,
+        work: Callable[[Progress], Any],
+        on_success: Callable[[Any], None],
+        changes: Changes | None = None,
     ) -> Job:
-        job = self.job = run_job(self, label, work, on_success)
+        job = self.job = self.runner.job(self, label, work, on_success, changes=changes)
         job.finished.connect(lambda: self._job_done(job))
         self._update_buttons()
         return job

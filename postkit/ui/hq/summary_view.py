@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from postkit.core import reference
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
 from postkit.ui.overrides import override
-from postkit.ui.screening.colors import DANGER
 from postkit.ui.widgets.bar_chart import OKABE_ITO, BarChart
+from postkit.ui.widgets.colors import DANGER
 
 _SORT = Qt.ItemDataRole.UserRole + 1
 _KIND = Qt.ItemDataRole.UserRole + 2

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.practices.records import PracticeRow
+from postkit.core.practices.records import PracticeListRow
 from postkit.ui.overrides import override
 from postkit.ui.practices.labels import core_task_short, facts_line, used_by_text
-from postkit.ui.practices.model import PracticeRole
+from postkit.ui.practices.table_model import PracticeRole
 from postkit.ui.widgets.bar_chart import mix, series_color
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -144,7 +144,7 @@ class PracticeCardDelegate(QStyledItemDelegate):
 
     @override
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        row: PracticeRow | None = index.data(PracticeRole)
+        row: PracticeListRow | None = index.data(PracticeRole)
         if row is None:
             return
         palette: QPalette = option.palette  # type: ignore[attr-defined]

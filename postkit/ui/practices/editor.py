@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.records import AttachmentRecord
+from postkit.core.attachments import AttachmentRecord
 from postkit.core.errors import ValidationError
 from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, PracticeRecord
-from postkit.core.practices.service import TITLE_MAX, YEARS, validate_practice
+from postkit.core.practices.validation import TITLE_MAX, YEARS, validate_practice
 from postkit.ui.dialogs import error_label
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor

@@ -19,17 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.db import Database
-from postkit.core.errors import PostkitError
 from postkit.core.practices.records import PracticeFilter, PracticeRecord
-from postkit.core.practices.service import get_practice, list_practices
-from postkit.ui.dialogs import confirm, show_error
-from postkit.ui.ops import Job
+from postkit.ui.dialogs import confirm
+from postkit.ui.ops import Job, Runner
 from postkit.ui.overrides import override
 from postkit.ui.practices.labels import facts_line, labels
+from postkit.ui.practices.ops import read_practice_set
 from postkit.ui.practices.reader import space_blocks
-from postkit.ui.practices.sharing import SavePathAsker, ask_save_path, export_booklet
+from postkit.ui.practices.sharing import SavePathAsker, export_booklet
 from postkit.ui.widgets.bar_chart import OKABE_ITO
+from postkit.ui.widgets.save_paths import ask_save_path
 
 INK = "#1f2937"
 MUTED = "#5b6572"
@@ -67,24 +66,30 @@ def _slide_markdown(record: PracticeRecord, tr: Callable[[str], str]) -> str:
 
 class PresentationView(QWidget):
     """Shows a set of practices one per page; Esc closes it. `reset_demo`, when given, is
-    offered as a button (demo mode only) and the set is loaded again after it ran."""
+    offered as a button (demo mode only) and the set is loaded again after it ran.
+
+    The whole set is read at once, off the GUI thread, so moving through it never waits;
+    `loaded` fires when a set is in."""
 
     closed = Signal()
+    loaded = Signal()
 
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         language: str = "en",
         reset_demo: Callable[[], None] | None = None,
         ask_path: SavePathAsker = ask_save_path,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self._database = database
+        self.runner = runner
         self._language = language
         self._reset_demo = reset_demo
         self._ask_path = ask_path
+        self._records: list[PracticeRecord] = []
         self._ids: list[int] = []
+        self._wanted: int | None = None  # the practice to start on once the set is in
         self._position = 0
         self.job: Job | None = None
         self.setWindowTitle(self.tr("postkit — good practices"))
@@ -313,11 +318,22 @@ class PresentationView(QWidget):
         self.set_combo.setCurrentIndex(max(index, 0))
 
     def reload(self) -> None:
-        current = self._ids[self._position] if self._ids else None
-        with self._database.session() as session:
-            self._ids = [row.id for row in list_practices(session, self.current_filter())]
+        flt = self.current_filter()
+        self.runner.query(
+            lambda session: read_practice_set(session, flt),
+            self._set_loaded,
+            owner=self,
+            key=f"presentation-{id(self)}",
+        )
+
+    def _set_loaded(self, records: list[PracticeRecord]) -> None:
+        current = self._wanted if self._wanted is not None else self.current_id
+        self._wanted = None
+        self._records = records
+        self._ids = [record.id for record in records]
         self._position = self._ids.index(current) if current in self._ids else 0
         self._show_current()
+        self.loaded.emit()
 
     @property
     def practice_ids(self) -> list[int]:
@@ -348,12 +364,7 @@ class PresentationView(QWidget):
             self.lower_panel.hide()
             self.counter_label.setText("0 / 0")
             return
-        try:
-            with self._database.session() as session:
-                record = get_practice(session, self._ids[self._position])
-        except PostkitError as error:
-            show_error(self, error)
-            return
+        record = self._records[self._position]
         data = record.data
         self.title_label.setText(data.title)
         self.meta_label.setText(facts_line(data.post_name, data.country, data.year, self._language))
@@ -405,6 +416,8 @@ class PresentationView(QWidget):
         toolbar shown until the first move."""
         if practice_id in self._ids:
             self.go_to(self._ids.index(practice_id))
+        elif not self._ids:
+            self._wanted = practice_id  # the set is still on its way
         self.showFullScreen()
         self.raise_()
         self.activateWindow()
@@ -434,7 +447,7 @@ class PresentationView(QWidget):
         if not confirm(self, self.tr("Reset demo"), question, self.tr("Reset")):
             return
         self._reset_demo()
-        self._ids = []
+        self._records, self._ids = [], []
         self.reload()
 
     def export_booklet(self) -> None:
@@ -444,13 +457,10 @@ class PresentationView(QWidget):
         if self.set_combo.currentIndex() > 0:
             title += " — " + self.set_combo.currentText().split(": ", 1)[-1]
         self.job = export_booklet(
-            self, self._database, self._ids, self._language, title, self._ask_path
+            self, self.runner, self._ids, self._language, title, self._ask_path
         )
         if self.job is not None:
-            self.job.finished.connect(self._job_done)
-
-    def _job_done(self) -> None:
-        self.job = None
+            self.job.finished.connect(lambda: setattr(self, "job", None))
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.attachments import readable_attachment
+from postkit.core.attachments import readable_attachment
 from postkit.core.errors import PostkitError
 from postkit.core.practices.records import PracticeRecord
 from postkit.ui.dialogs import show_error

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QLabel,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.db import Database
 from postkit.core.practices.privacy import STAFF_FIELD, PersonalDataKind, Removal
 from postkit.core.practices.records import (
     ConflictRecord,
@@ -34,7 +32,7 @@ from postkit.core.practices.records import (
     SkipReason,
 )
 from postkit.ui.dialogs import ERROR_COLOR
-from postkit.ui.ops import Job, run_job
+from postkit.ui.ops import Job, Runner
 from postkit.ui.practices.labels import (
     LANGUAGE_NAMES,
     core_task_short,
@@ -43,31 +41,25 @@ from postkit.ui.practices.labels import (
     labels,
     status_label,
 )
+from postkit.ui.practices.ops import write_booklet_file
+from postkit.ui.widgets.save_paths import ask_open_paths, ask_save_path
 
-SavePathAsker = Callable[[QWidget, str, str, str], Path | None]
+# (parent, kind, title, suggested name, filter) -> the path, or None when cancelled
+SavePathAsker = Callable[[QWidget, str, str, str, str], Path | None]
 EXCHANGE_SUFFIX = ".postkit"
+EXCHANGE_KIND = "practices"  # the folder remembered for exchange files
+BOOKLET_KIND = "booklet"
 CHANGED_TINT = "#fff4d6"
 CHANGED_EDGE = "#e69f00"
 
 
-def ask_save_path(
-    parent: QWidget, title: str, suggested_name: str, file_filter: str
-) -> Path | None:
-    """Ask where to write a file; None when the user cancels."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, title, str(Path.home() / suggested_name), file_filter
-    )
-    return Path(name) if name else None
-
-
 def ask_exchange_files(parent: QWidget) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(
+    return ask_open_paths(
         parent,
+        EXCHANGE_KIND,
         QCoreApplication.translate("PracticeSharing", "Import good practices"),
-        str(Path.home()),
         QCoreApplication.translate("PracticeSharing", "postkit exchange files (*.postkit)"),
     )
-    return [Path(name) for name in names]
 
 
 def with_suffix(path: Path, suffix: str) -> Path:
@@ -80,7 +72,7 @@ def is_exchange_file(path: Path) -> bool:
 
 def export_booklet(
     parent: QWidget,
-    database: Database,
+    runner: Runner,
     practice_ids: Sequence[int],
     language: str,
     title: str,
@@ -90,6 +82,7 @@ def export_booklet(
     """Ask for a file name, then write the practices as a PDF booklet off the GUI thread."""
     path = ask_path(
         parent,
+        BOOKLET_KIND,
         QCoreApplication.translate("PracticeSharing", "Export PDF booklet"),
         "good-practices.pdf",
         QCoreApplication.translate("PracticeSharing", "PDF (*.pdf)"),
@@ -97,25 +90,10 @@ def export_booklet(
     if path is None:
         return None
     path = with_suffix(path, ".pdf")
-    ids = list(practice_ids)
-
-    def work(progress: Callable[[int, int], None]) -> Path:
-        # reportlab loads only when a booklet is asked for.
-        from postkit.core.practices.booklet import write_booklet
-        from postkit.core.practices.service import get_practice
-
-        with database.session() as session:
-            records = []
-            for done, practice_id in enumerate(ids):
-                progress(done, len(ids))
-                records.append(get_practice(session, practice_id))
-        write_booklet(records, path, language, title)
-        return path
-
-    return run_job(
+    return runner.job(
         parent,
         QCoreApplication.translate("PracticeSharing", "Writing the booklet…"),
-        work,
+        write_booklet_file(runner.database, list(practice_ids), path, language, title),
         on_written or (lambda _written: None),
     )
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from postkit.core.screening.records import AuditEntry, ChainCheck
 from postkit.ui.screening import labels
-from postkit.ui.screening.cards import Notice
-from postkit.ui.screening.colors import DANGER, POSITIVE
+from postkit.ui.widgets.colors import DANGER, POSITIVE
+from postkit.ui.widgets.notice import Notice
 
 
 def _new(value: Any) -> Any:

@@ -1,11 +1,9 @@
-"""Framing pieces the screening tabs share: a rounded card and a tinted notice."""
+"""The rounded card the screening tabs frame their sections in."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
-
-from postkit.ui.screening.colors import tint
 
 
 class Card(QFrame):
@@ -27,21 +25,3 @@ class Card(QFrame):
         self.body.setContentsMargins(16, 12, 16, 14)
         self.body.setSpacing(8)
         self.body.addWidget(self.title_label)
-
-
-class Notice(QLabel):
-    """A sentence on a tinted band with a coloured edge; hidden while it has no text."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("notice")
-        self.setWordWrap(True)
-        self.hide()
-
-    def show_text(self, text: str, color: str) -> None:
-        self.setText(text)
-        self.setStyleSheet(
-            f"QLabel#notice {{ background: {tint(color, 0.88)}; color: palette(text);"
-            f" border-left: 4px solid {color}; border-radius: 3px; padding: 7px 10px; }}"
-        )
-        self.setVisible(bool(text))

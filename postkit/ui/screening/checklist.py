@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.activities.attachments import readable_attachment
+from postkit.core.attachments import readable_attachment
 from postkit.core.errors import PostkitError
 from postkit.core.screening import reference
 from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile, RequestRecord
 from postkit.ui.dialogs import show_error
 from postkit.ui.overrides import override
-from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
+from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
 
 # The links the service accepts; checked here too so a bad line is said before moving on.
 _LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
@@ -87,6 +87,8 @@ class ChecklistStep(QWidget):
         self.number = number
         self._files_dir = files_dir
         self._stored: Values = (None, "", ())
+        # Edits handed to the owner to store, not yet stored: saved for now, not yet shown.
+        self._saving: Values | None = None
         self._is_read_only = False
         self._is_expected = True
         self.red_flag_tag: QLabel | None = None
@@ -263,7 +265,16 @@ class ChecklistStep(QWidget):
     @property
     def is_dirty(self) -> bool:
         """Whether the widgets hold something not yet saved."""
-        return _normalised(self.values()) != _normalised(self._stored)
+        saved = self._saving if self._saving is not None else self._stored
+        return _normalised(self.values()) != _normalised(saved)
+
+    def begin_save(self) -> None:
+        """The edits shown are being stored: they count as saved, and stay shown meanwhile."""
+        self._saving = self.values()
+
+    def end_save(self) -> None:
+        """The store ended; had it failed, the edits are unsaved again (still shown)."""
+        self._saving = None
 
     @property
     def is_red_flag(self) -> bool:
@@ -286,7 +297,7 @@ class ChecklistStep(QWidget):
         """Show the stored answer; `keep_edits` leaves unsaved edits of this step in place."""
         # Edits are what differs from the answer shown before: an answer stored since (by a
         # confirmation, another window) is news to show, not an edit to save over it.
-        has_edits = keep_edits and self.is_dirty
+        has_edits = keep_edits and (self.is_dirty or self._saving is not None)
         self._stored = _stored_values(answer)
         if not has_edits:
             chosen, note, links = self._stored
@@ -444,8 +455,9 @@ def step_state(answer: Answer | None, is_red_flag: bool) -> str:
 class ChecklistPanel(QWidget):
     """Walks the officer through the checklist, one item per step, in the checklist's order.
 
-    `answer_edited(item, answer, note, links)` asks the owner to save a step; the owner then
-    calls `set_record()` with the saved request. A step whose edits were not saved stays put,
+    `answer_edited(item, answer, note, links)` asks the owner to save a step; the owner
+    stores it (off the GUI thread), calls `end_save(item, stored)` and then `set_record()`
+    with the saved request. A step whose edits could not be saved is shown again, with them,
     so nothing typed is lost. `completed` fires on Finish at the last step.
     """
 
@@ -625,6 +637,13 @@ class ChecklistPanel(QWidget):
                 return False
         return True
 
+    def end_save(self, item: str, stored: bool) -> None:
+        """The owner stored `item`'s edits, or could not: then the officer is taken back."""
+        step = next(step for step in self.steps if step.item.code == item)
+        step.end_save()
+        if not stored and step.is_dirty:
+            self.go_to(step.number - 1, save=False)
+
     def go_to(self, index: int, save: bool = True) -> None:
         index = max(0, min(index, len(self.steps) - 1))
         if save and index != self.current_index and not self._save(self.current_step):
@@ -661,8 +680,9 @@ class ChecklistPanel(QWidget):
         if step.bad_links():
             return False
         answer, note, links = step.values()
+        step.begin_save()
         self.answer_edited.emit(step.item.code, answer or Answer.UNKNOWN, note, links)
-        return not step.is_dirty
+        return True
 
     def _confirm(self, item: str) -> None:
         step = next(step for step in self.steps if step.item.code == item)

@@ -1,17 +1,10 @@
-"""The colours the screening uses for levels, outcomes and red flags (Okabe-Ito based)."""
+"""The colours of the screening's levels, outcomes and judgements (the shared ones are in
+ui/widgets/colors.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
-
 from postkit.core.screening.records import Judgement, Outcome, RiskLevel
-from postkit.ui.widgets.bar_chart import mix
-
-POSITIVE = "#1b7f5b"
-WARNING = "#b45309"
-DANGER = "#c62828"
-NEUTRAL = "#4b5563"
-INFO = "#0072B2"
+from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL, POSITIVE, WARNING
 
 RISK_COLORS = {RiskLevel.LOW: "#009E73", RiskLevel.MEDIUM: "#E69F00", RiskLevel.HIGH: "#D55E00"}
 OUTCOME_COLORS = {
@@ -25,8 +18,3 @@ JUDGEMENT_COLORS = {
     Judgement.CONFIRMED: DANGER,
     Judgement.DISMISSED: NEUTRAL,
 }
-
-
-def tint(color: str, towards_white: float) -> str:
-    """`color` lightened the fraction `towards_white` of the way to white, as #rrggbb."""
-    return mix(QColor(color), QColor("#ffffff"), towards_white).name()

@@ -40,10 +40,13 @@ from postkit.core.screening.records import (
 from postkit.core.screening.steps import step_number
 from postkit.ui.dialogs import confirm
 from postkit.ui.screening import labels
-from postkit.ui.screening.cards import Card, Notice
-from postkit.ui.screening.colors import DANGER, NEUTRAL, OUTCOME_COLORS, RISK_COLORS, WARNING
+from postkit.ui.screening.cards import Card
+from postkit.ui.screening.colors import OUTCOME_COLORS, RISK_COLORS
 from postkit.ui.widgets.badge import Badge
+from postkit.ui.widgets.colors import NEUTRAL, WARNING
 from postkit.ui.widgets.date_edit import DateEdit
+from postkit.ui.widgets.field import FieldWithError
+from postkit.ui.widgets.notice import Notice
 
 _OUTCOME_KEYS = {
     Outcome.SUPPORT: "&Support",
@@ -172,7 +175,8 @@ class DecisionPanel(QWidget):
         )
         self.rationale.setFixedHeight(self.rationale.fontMetrics().lineSpacing() * 5 + 14)
         self.rationale.textChanged.connect(self._validate)
-        self.rationale_error = self._error_label(card)
+        self.rationale_field = FieldWithError(self.rationale, card)
+        self.rationale_error = self.rationale_field.error
 
         self.conditions_box = QWidget(card)
         conditions_form = QFormLayout(self.conditions_box)
@@ -183,21 +187,22 @@ class DecisionPanel(QWidget):
         self.conditions.setFixedHeight(self.conditions.fontMetrics().lineSpacing() * 3 + 14)
         self.conditions_due = DateEdit(self.conditions_box)
         self.follow_up_on = DateEdit(self.conditions_box)
-        self.conditions_error = self._error_label(self.conditions_box)
-        self.due_error = self._error_label(self.conditions_box)
-        self.follow_up_error = self._error_label(self.conditions_box)
+        self.conditions_field = FieldWithError(self.conditions, self.conditions_box)
+        self.due_field = FieldWithError(self.conditions_due, self.conditions_box)
+        self.follow_up_field = FieldWithError(self.follow_up_on, self.conditions_box)
+        self.conditions_error = self.conditions_field.error
+        self.due_error = self.due_field.error
+        self.follow_up_error = self.follow_up_field.error
         for field in (self.conditions, self.conditions_due, self.follow_up_on):
             signal = field.textChanged if isinstance(field, QPlainTextEdit) else field.dateChanged
             signal.connect(self._validate)
-        conditions_form.addRow(
-            self.tr("C&onditions:"), self._stacked(self.conditions, self.conditions_error)
-        )
-        conditions_form.addRow(
-            self.tr("To be met &by:"), self._stacked(self.conditions_due, self.due_error)
-        )
-        conditions_form.addRow(
-            self.tr("&Follow up on:"), self._stacked(self.follow_up_on, self.follow_up_error)
-        )
+        for label, field in (
+            (self.tr("C&onditions:"), self.conditions_field),
+            (self.tr("To be met &by:"), self.due_field),
+            (self.tr("&Follow up on:"), self.follow_up_field),
+        ):
+            conditions_form.addRow(label, field)
+            field.name_fields(label)
 
         self.decide_notice = Notice(card)
         self.decide_button = QPushButton(self.tr("&Decide…"), card)
@@ -208,11 +213,12 @@ class DecisionPanel(QWidget):
 
         rationale_label = QLabel(self.tr("&Rationale (required):"), card)
         rationale_label.setBuddy(self.rationale)
+        # The label is no sibling of the field inside its wrapper: name the field for it.
+        self.rationale_field.name_fields(rationale_label.text())
         card.body.addWidget(QLabel(self.tr("Outcome:"), card))
         card.body.addLayout(outcome_box)
         card.body.addWidget(rationale_label)
-        card.body.addWidget(self.rationale)
-        card.body.addWidget(self.rationale_error)
+        card.body.addWidget(self.rationale_field)
         card.body.addWidget(self.conditions_box)
         card.body.addWidget(self.decide_notice)
         card.body.addLayout(buttons)
@@ -256,27 +262,11 @@ class DecisionPanel(QWidget):
         # English labels get fixed access keys; other languages take Qt's automatic ones.
         return self.tr(_OUTCOME_KEYS[outcome]) if self._language == "en" else text
 
-    def _error_label(self, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setStyleSheet(f"color: {DANGER};")
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
     def _value_label(self, parent: QWidget) -> QLabel:
         label = QLabel(parent)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
-
-    def _stacked(self, field: QWidget, error: QLabel) -> QWidget:
-        box = QWidget(field.parentWidget())
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(error)
-        return box
 
     # -- public ------------------------------------------------------------------------
 
@@ -518,15 +508,13 @@ class DecisionPanel(QWidget):
         touched_rationale = (
             bool(self.rationale.toPlainText()) or self.rationale.document().isModified()
         )
-        for label, key, show in (
-            (self.rationale_error, "rationale", touched_rationale),
-            (self.conditions_error, "conditions", with_conditions),
-            (self.due_error, "conditions_due", with_conditions),
-            (self.follow_up_error, "follow_up_on", with_conditions),
+        for field, key, show in (
+            (self.rationale_field, "rationale", touched_rationale),
+            (self.conditions_field, "conditions", with_conditions),
+            (self.due_field, "conditions_due", with_conditions),
+            (self.follow_up_field, "follow_up_on", with_conditions),
         ):
-            text = errors.get(key, "") if show else ""
-            label.setText(text)
-            label.setVisible(bool(text))
+            field.set_error(errors.get(key, "") if show else "")
         open_candidates = self._open_candidates()
         editable = record is not None and not record.is_decided
         if open_candidates:

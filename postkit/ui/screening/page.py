@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
 
 from PySide6.QtCore import QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -26,17 +25,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from postkit.core.db import Database
-from postkit.core.errors import PostkitError
 from postkit.core.profile import PostProfile
-from postkit.core.screening import requests as service
+from postkit.core.screening import service
 from postkit.core.screening.audit import chain_anchor, entries_for, verify_chain
+from postkit.core.screening.list_import import ListImport
 from postkit.core.screening.records import (
     Answer,
+    AuditEntry,
+    ChainCheck,
     Decision,
     Judgement,
     RequestRecord,
-    RequestRow,
+    RiskSummary,
     SanctionsListInfo,
     Status,
 )
@@ -48,28 +48,27 @@ from postkit.core.screening.rescreening import (
 from postkit.core.screening.risk import is_large_company, risk_summary
 from postkit.core.screening.sanctions_store import (
     SANCTIONS_ITEM,
-    ListImport,
     current_lists,
     judge_match,
     screen_request,
     screening_finding,
 )
 from postkit.ui.dialogs import show_error
-from postkit.ui.ops import Job, run_job
+from postkit.ui.ops import Changes, Job, Progress, Runner
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.audit_log import AuditLogView
 from postkit.ui.screening.checklist import ChecklistPanel
-from postkit.ui.screening.colors import OUTCOME_COLORS, WARNING, tint
+from postkit.ui.screening.colors import OUTCOME_COLORS
 from postkit.ui.screening.decision_panel import DecisionPanel
-from postkit.ui.screening.request_dialog import RequestDialog
+from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.screening.request_list import RequestList
 from postkit.ui.screening.request_view import RequestView
 from postkit.ui.screening.sanctions_panel import SanctionsPanel
 from postkit.ui.settings import LIST_MAX_AGE_DAYS
+from postkit.ui.widgets import save_paths
 from postkit.ui.widgets.badge import Badge
-
-T = TypeVar("T")
+from postkit.ui.widgets.colors import WARNING, tint
 
 REQUEST_TAB, CHECKLIST_TAB, SANCTIONS_TAB, DECISION_TAB, LOG_TAB = range(5)
 
@@ -77,36 +76,44 @@ REQUEST_TAB, CHECKLIST_TAB, SANCTIONS_TAB, DECISION_TAB, LOG_TAB = range(5)
 class ScreeningPage(QWidget):
     """Screens companies' support requests against the IMVO conditions.
 
-    Signals: `changed` after any stored change, `selection_changed` when another request is
-    shown (or none), `status_message(text)` for the window's status bar.
+    Every read and write goes through `runner`, off the GUI thread; what is shown follows
+    once the answer is back. Signals, named as on the other pages:
+    - `changed`: the page stored a change (the window's actions may depend on it);
+    - `selection_changed`: another request is shown, or none, or the shown one was read again;
+    - `state_changed`: something else the window's actions read changed (a job started or
+      ended, so `is_busy` flipped);
+    - `status_message(text)`: a line for the window's status bar.
     """
 
     changed = Signal()
     selection_changed = Signal()
+    state_changed = Signal()
     status_message = Signal(str)
 
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         profile: PostProfile,
         language: str = "en",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self.runner = runner
         self._profile = profile
         self._language = language
         self._record: RequestRecord | None = None
+        self._asked_id: int | None = None
+        self._refresh_after_list = False
         self._current_lists: list[SanctionsListInfo] = []
         self._has_checked_unfinished = False
         self._max_list_age_days = LIST_MAX_AGE_DAYS.default
         self._rescreen: RescreenReport | None = None
-        self._last_folder = str(Path.home())
         self.job: Job | None = None
         self.dialog: RequestDialog | None = None
 
-        self.request_list = RequestList(self._load_rows, language, self)
+        self.request_list = RequestList(runner, language, self)
         self.request_list.current_changed.connect(self._current_changed)
+        self.request_list.reloaded.connect(self._list_reloaded)
 
         self.new_button = self._tool_button(
             self.tr("New request"), QStyle.StandardPixmap.SP_FileIcon, self.new_request
@@ -147,7 +154,7 @@ class ScreeningPage(QWidget):
 
         self.request_view = RequestView(language, self)
         self.request_view.edit_requested.connect(self.edit_request)
-        self.checklist = ChecklistPanel(database.files_dir, language, self)
+        self.checklist = ChecklistPanel(runner.database.files_dir, language, self)
         self.checklist.answer_edited.connect(self._save_answer)
         self.checklist.answer_confirmed.connect(self._confirm_answer)
         self.checklist.evidence_add_requested.connect(self._add_evidence)
@@ -219,6 +226,7 @@ class ScreeningPage(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(self.rescreen_notice)
         layout.addWidget(self.splitter, 1)
+        runner.changed.connect(self._data_changed)
         self.reload()
 
     def _tool_button(
@@ -250,18 +258,22 @@ class ScreeningPage(QWidget):
 
     def reload(self, select_id: int | None = None) -> None:
         """Read the list (and the shown request) again after the data changed elsewhere."""
-        with self._database.session() as session:
-            self._current_lists = current_lists(session)
-            self._load_rescreen(session)
-        self._show_list_info()
-        if not self._has_checked_unfinished:
-            self._has_checked_unfinished = True
-            self._finish_unfinished_rescreening()
+        self._load_lists()
+        self._refresh_after_list = True
         self.request_list.reload(select_id)
+
+    def _list_reloaded(self) -> None:
         self._fit_list_pane()
         if self.request_list.current_id() is None and self.request_list.model.rowCount():
             self.request_list.select(self.request_list.model.id_at(0))
-        self._refresh_record(self.request_list.current_id())
+        if self._refresh_after_list:
+            self._refresh_after_list = False
+            self._refresh_record(self.request_list.current_id())
+
+    def _data_changed(self, changes: Changes) -> None:
+        """Requests changed elsewhere (another page, an undo, a restore): show them anew."""
+        if changes.origin is not self and changes.touches("requests"):
+            self.reload()
 
     def _fit_list_pane(self) -> None:
         """Give the list the width its columns need, as long as the user has not dragged."""
@@ -298,6 +310,7 @@ class ScreeningPage(QWidget):
 
     @property
     def is_busy(self) -> bool:
+        """A list import or a screening runs (the import actions wait for it)."""
         return self.job is not None
 
     def new_request(self) -> RequestDialog:
@@ -334,17 +347,19 @@ class ScreeningPage(QWidget):
             )
         if path is None:
             return
-        database, actor = self._database, self.actor
-        from postkit.core.screening.sanctions_store import import_list
+        actor = self.actor
+        from postkit.core.screening.list_import import import_list
 
-        def work(progress: Any) -> ListImport:
-            with database.session() as session:
-                return import_list(session, path, actor, progress=progress)
+        def work(session: Session, progress: Progress) -> tuple[ListImport, _Lists]:
+            result = import_list(session, path, actor, progress=progress)
+            return result, _read_lists(session)
 
-        def done(result: ListImport) -> None:
+        def done(answer: tuple[ListImport, _Lists]) -> None:
+            result, lists = answer
             info = result.list
+            self._show_lists(lists)
             self.reload()
-            report = self._rescreen
+            report = lists.rescreen
             if result.is_new:
                 text = self.tr(
                     "Imported {0} ({1} of {2}): {3} entries. Requests screened again with new "
@@ -366,7 +381,15 @@ class ScreeningPage(QWidget):
             )
             self.changed.emit()
 
-        self._start_job(self.tr("Importing the sanctions list…"), work, done)
+        self._track(
+            self.runner.session_job(
+                self,
+                self.tr("Importing the sanctions list…"),
+                work,
+                done,
+                changes=Changes.of("requests", origin=self),
+            )
+        )
 
     def import_risk_table(self, path: Path | None = None, kind: str | None = None) -> None:
         """Replace the country or sector risk table with a `code,level,note` CSV file."""
@@ -382,24 +405,31 @@ class ScreeningPage(QWidget):
             )
         if path is None:
             return
-        count = self._call(lambda s: import_risk_table(s, path, kind, self.actor))
-        if count is not None:
+        actor, table = self.actor, path
+
+        def done(count: int) -> None:
             self.status_message.emit(
-                self.tr("Imported %n ratings from {0}.", "", count).format(path.name),
+                self.tr("Imported %n ratings from {0}.", "", count).format(table.name),
             )
             self._refresh_record(self.current_request_id())
             self.changed.emit()
+
+        self.runner.write(
+            lambda session: import_risk_table(session, table, kind, actor),
+            done,
+            changes=Changes.of("requests", origin=self),
+            owner=self,
+        )
 
     def screen_current(self) -> None:
         """Match the shown request's company and directors against the current list."""
         record = self._record
         if record is None or self.job is not None:
             return
-        database, actor, request_id = self._database, self.actor, record.id
+        actor, request_id = self.actor, record.id
 
-        def work(_progress: Any) -> RequestRecord:
-            with database.session() as session:
-                return screen_request(session, request_id, actor)
+        def work(session: Session, _progress: Progress) -> RequestRecord:
+            return screen_request(session, request_id, actor)
 
         def done(screened: RequestRecord) -> None:
             self._after_change(screened)
@@ -411,10 +441,19 @@ class ScreeningPage(QWidget):
             )
 
         self.sanctions.set_busy(True)
-        self._start_job(self.tr("Screening against the sanctions list…"), work, done)
+        self._track(
+            self.runner.session_job(
+                self,
+                self.tr("Screening against the sanctions list…"),
+                work,
+                done,
+                changes=Changes.of("requests", ids=[request_id], origin=self),
+            )
+        )
 
     def print_decision_record(self, path: Path | None = None) -> Path | None:
-        """Write the shown request's decision record as a PDF; the path written, or None."""
+        """Write the shown request's decision record as a PDF, off the GUI thread; the path
+        it is written to, or None when the officer cancelled."""
         from postkit.core.screening.decision_record import write_decision_record
 
         record = self._record
@@ -432,6 +471,13 @@ class ScreeningPage(QWidget):
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
 
+        target, language, post_name, actor = (
+            path,
+            self._language,
+            self._profile.post_name,
+            self.actor,
+        )
+
         def write(session: Session) -> Path:
             fresh = service.get_request(session, record.id)
             summary = risk_summary(session, fresh)
@@ -440,36 +486,30 @@ class ScreeningPage(QWidget):
                 fresh,
                 summary,
                 log,
-                path,
-                self._language,
-                self._profile.post_name,
-                self.actor,
+                target,
+                language,
+                post_name,
+                actor,
                 anchor=chain_anchor(session),
             )
-            return path
+            return target
 
-        written = self._call(write)
-        if written is not None:
+        def done(written: Path) -> None:
             self.status_message.emit(self.tr("Decision record written to {0}").format(written))
-        return written
+
+        # Only a file is written: a read for the runner, answered in its turn.
+        self.runner.query(write, done, owner=self)
+        return target
 
     # -- asking (tests replace these) --------------------------------------------------
 
     def ask_open_path(self, title: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, title, self._last_folder, file_filter)
-        if not name:
-            return None
-        self._last_folder = str(Path(name).parent)
-        return Path(name)
+        return save_paths.ask_open_path(self, "screening-lists", title, file_filter)
 
     def ask_save_path(self, title: str, suggested_name: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path(self._last_folder) / suggested_name), file_filter
+        return save_paths.ask_save_path(
+            self, "decision-records", title, suggested_name, file_filter
         )
-        if not name:
-            return None
-        self._last_folder = str(Path(name).parent)
-        return Path(name)
 
     def ask_risk_kind(self) -> str | None:
         choices = [self.tr("Country risk"), self.tr("Sector risk")]
@@ -487,47 +527,95 @@ class ScreeningPage(QWidget):
 
     # -- data --------------------------------------------------------------------------
 
-    def _load_rows(self, status: Status | None, text: str) -> list[RequestRow]:
-        with self._database.session() as session:
-            return service.list_requests(session, status, text)
+    def _change(
+        self,
+        change: Callable[[Session], RequestRecord],
+        then: Callable[[RequestRecord], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        *,
+        is_new: bool = False,
+        touches_lists: bool = True,
+    ) -> None:
+        """Store a change to a request, then show the request as stored (a new one is
+        selected; a changed one only while it is still the one shown). A change that cannot
+        alter the candidates still to judge leaves the lists section unread."""
 
-    def _call(self, work: Callable[[Session], T]) -> T | None:
-        """Run a quick service call; a PostkitError is shown and gives None."""
-        try:
-            with self._database.session() as session:
-                return work(session)
-        except PostkitError as error:
-            show_error(self, error)
-            return None
+        def done(record: RequestRecord) -> None:
+            self._after_change(record, select=is_new, touches_lists=touches_lists)
+            if then is not None:
+                then(record)
 
-    def _after_change(self, record: RequestRecord | None) -> None:
+        self.runner.write(
+            change,
+            done,
+            changes=lambda record: Changes.of("requests", ids=[record.id], origin=self),
+            owner=self,
+            failed=failed,
+        )
+
+    def _after_change(
+        self, record: RequestRecord, select: bool = False, touches_lists: bool = True
+    ) -> None:
         """Show the stored result of a change, with the list and log brought up to date."""
-        if record is None:
-            return
-        self.request_list.reload(record.id)
-        with self._database.session() as session:
-            self._load_rescreen(session)
-        self._refresh_record(record.id, record)
+        # The officer may have gone on to another request while the change was stored.
+        is_shown = select or record.id == self._asked_id
+        if touches_lists:
+            self._load_lists()
+        self.request_list.reload(record.id if is_shown else None)
+        if is_shown:
+            self._refresh_record(record.id, record)
         self.changed.emit()
 
+    def _load_lists(self) -> None:
+        self.runner.query(_read_lists, self._show_lists, owner=self, key=f"lists-{id(self)}")
+
+    def _show_lists(self, lists: _Lists) -> None:
+        self._current_lists = lists.current
+        self._rescreen = lists.rescreen
+        self._show_list_info()
+        self._show_rescreen_notice()
+        if not self._has_checked_unfinished:
+            self._has_checked_unfinished = True
+            self._finish_unfinished_rescreening()
+
     def _refresh_record(self, request_id: int | None, record: RequestRecord | None = None) -> None:
-        if request_id is None:
+        """Read the request (the one just stored when given) with its summary and log."""
+        self._asked_id = request_id
+
+        def read(session: Session) -> _Shown | None:
+            if request_id is None:
+                return None
+            fresh = record
+            if fresh is None or fresh.id != request_id:
+                fresh = service.get_request(session, request_id)
+            return _Shown(
+                fresh,
+                risk_summary(session, fresh),
+                entries_for(session, request_id),
+                verify_chain(session),
+            )
+
+        self.runner.query(
+            read,
+            self._show_record,
+            owner=self,
+            failed=self._record_failed,
+            key=f"record-{id(self)}",
+        )
+
+    def _record_failed(self, error: BaseException) -> None:
+        show_error(self, error)
+        self._asked_id = self._record.id if self._record else None
+        self.request_list.reload()
+
+    def _show_record(self, shown: _Shown | None) -> None:
+        if shown is None:
             self._record = None
             self.checklist.set_record(None)
             self._show_empty_state()
             self.selection_changed.emit()
             return
-        try:
-            with self._database.session() as session:
-                if record is None or record.id != request_id:
-                    record = service.get_request(session, request_id)
-                summary = risk_summary(session, record)
-                log = entries_for(session, request_id)
-                chain = verify_chain(session)
-        except PostkitError as error:
-            show_error(self, error)
-            self.request_list.reload()
-            return
+        record, summary, log, chain = shown.record, shown.summary, shown.log, shown.chain
         self._record = record
         self.detail_stack.setCurrentWidget(self.detail)
         self._show_heading(record)
@@ -672,30 +760,29 @@ class ScreeningPage(QWidget):
         self._max_list_age_days = max(1, days)
         self._show_list_info()
 
-    def _load_rescreen(self, session: Session) -> None:
-        """The new candidates of the current lists still to judge, shown above the requests."""
-        reports = [
-            rescreen_report(session, info.id).still_to_judge() for info in self._current_lists
-        ]
-        self._rescreen = _merged(reports) if reports else None
-        self._show_rescreen_notice()
-
     def _finish_unfinished_rescreening(self) -> None:
         """Finish the re-screening a closed or killed postkit left undone after an import."""
         if not any(info.rescreened_at is None for info in self._current_lists):
             return
-        database, actor = self._database, self.actor
-        from postkit.core.screening.sanctions_store import finish_rescreening
+        actor = self.actor
+        from postkit.core.screening.rescreening import finish_rescreening
 
-        def work(progress: Any) -> list[int]:
-            with database.session() as session:
-                return finish_rescreening(session, actor, date.today(), progress)
+        def work(session: Session, progress: Progress) -> list[int]:
+            return finish_rescreening(session, actor, date.today(), progress)
 
         def done(_finished: list[int]) -> None:
             self.reload()
             self.changed.emit()
 
-        self._start_job(self.tr("Screening requests again on the newer list…"), work, done)
+        self._track(
+            self.runner.session_job(
+                self,
+                self.tr("Screening requests again on the newer list…"),
+                work,
+                done,
+                changes=Changes.of("requests", origin=self),
+            )
+        )
 
     def _show_rescreen_notice(self) -> None:
         report = self._rescreen
@@ -741,7 +828,7 @@ class ScreeningPage(QWidget):
     # -- reacting ----------------------------------------------------------------------
 
     def _current_changed(self, request_id: int | None) -> None:
-        previous = self._record.id if self._record else None
+        previous = self._asked_id
         if request_id == previous:
             return
         if not self.checklist.commit():
@@ -799,95 +886,125 @@ class ScreeningPage(QWidget):
         self.dialog = None
 
     def _create(self, dialog: RequestDialog) -> None:
-        data = dialog.request_input()
-        record = self._call(lambda s: service.create_request(s, data, self.actor))
-        if record is not None:
-            self._after_change(record)
+        data, actor = dialog.request_input(), self.actor
+
+        def recorded(_record: RequestRecord) -> None:
             self.show_tab(CHECKLIST_TAB)
             self.status_message.emit(self.tr("Request of {0} recorded.").format(data.company_name))
 
+        self._change(lambda s: service.create_request(s, data, actor), recorded, is_new=True)
+
     def _update(self, request_id: int, dialog: RequestDialog) -> None:
-        data = dialog.request_input()
-        self._after_change(
-            self._call(lambda s: service.update_request(s, request_id, data, self.actor))
-        )
+        data, actor = dialog.request_input(), self.actor
+        self._change(lambda s: service.update_request(s, request_id, data, actor))
 
     def _save_answer(self, item: str, answer: Answer, note: str, links: tuple[str, ...]) -> None:
         record = self._record
         if record is None:
             return
-        saved = self._call(
-            lambda s: service.answer_item(s, record.id, item, answer, note, links, actor=self.actor)
+        actor = self.actor
+        self._change(
+            lambda s: service.answer_item(s, record.id, item, answer, note, links, actor=actor),
+            lambda _saved: self.checklist.end_save(item, stored=True),
+            lambda error: self._answer_failed(item, error),
+            touches_lists=False,
         )
-        self._after_change(saved)
+
+    def _answer_failed(self, item: str, error: BaseException) -> None:
+        show_error(self, error)
+        self.checklist.end_save(item, stored=False)
 
     def _confirm_answer(self, item: str) -> None:
         record = self._record
         if record is None:
             return
-        confirmed = self._call(
-            lambda s: service.confirm_answer(s, record.id, item, actor=self.actor)
+        actor = self.actor
+        self._change(
+            lambda s: service.confirm_answer(s, record.id, item, actor=actor), touches_lists=False
         )
-        self._after_change(confirmed)
 
     def _add_evidence(self, item: str, path: Path) -> None:
         record = self._record
         if record is None:
             return
-        files_dir = self._database.files_dir
-        self._after_change(
-            self._call(
-                lambda s: service.add_evidence(s, files_dir, record.id, item, path, self.actor)
-            )
+        files_dir, actor = self.runner.database.files_dir, self.actor
+        self._change(
+            lambda s: service.add_evidence(s, files_dir, record.id, item, path, actor),
+            touches_lists=False,
         )
 
     def _remove_evidence(self, item: str, stored_name: str) -> None:
         record = self._record
         if record is None:
             return
-        self._after_change(
-            self._call(
-                lambda s: service.remove_evidence(s, record.id, stored_name, self.actor, item)
-            )
+        actor = self.actor
+        self._change(
+            lambda s: service.remove_evidence(s, record.id, stored_name, actor, item),
+            touches_lists=False,
         )
 
     def _judge(self, match_id: int, judgement: Judgement, note: str) -> None:
-        self._after_change(
-            self._call(lambda s: judge_match(s, match_id, judgement, note, self.actor))
-        )
+        actor = self.actor
+        self._change(lambda s: judge_match(s, match_id, judgement, note, actor))
 
     def _decide(self, decision: Decision) -> None:
         record = self._record
         if record is None or not self.checklist.commit():
             return
-        decided = self._call(lambda s: service.decide(s, record.id, decision, self.actor))
-        if decided is not None:
-            self._after_change(decided)
+        actor = self.actor
+
+        def recorded(decided: RequestRecord) -> None:
             self.status_message.emit(
                 self.tr("Decision recorded for {0}.").format(decided.data.company_name),
             )
+
+        self._change(lambda s: service.decide(s, record.id, decision, actor), recorded)
 
     def _reopen(self, reason: str) -> None:
         record = self._record
         if record is None:
             return
-        self._after_change(self._call(lambda s: service.reopen(s, record.id, reason, self.actor)))
+        actor = self.actor
+        self._change(lambda s: service.reopen(s, record.id, reason, actor))
 
-    def _start_job(
-        self, label: str, work: Callable[[Any], Any], on_success: Callable[[Any], None]
-    ) -> None:
-        self.job = run_job(self, label, work, on_success)
-        self.job.finished.connect(self._job_done)
+    def _track(self, job: Job) -> None:
+        """The page is busy while `job` runs: no second import or screening meanwhile."""
+        self.job = job
         for button in (self.import_list_button, self.import_risk_button):
             button.setEnabled(False)
+        job.finished.connect(self._job_finished)
+        self.state_changed.emit()
 
-    def _job_done(self) -> None:
+    def _job_finished(self) -> None:
         self.job = None
         for button in (self.import_list_button, self.import_risk_button):
             button.setEnabled(True)
         self.sanctions.set_busy(False)
-        # The window enables its import actions again only when told the page is idle.
-        self.selection_changed.emit()
+        self.state_changed.emit()
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """The current sanctions lists and the new candidates on them still to judge."""
+
+    current: list[SanctionsListInfo]
+    rescreen: RescreenReport | None
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What the tabs show of one request."""
+
+    record: RequestRecord
+    summary: RiskSummary
+    log: list[AuditEntry]
+    chain: ChainCheck
+
+
+def _read_lists(session: Session) -> _Lists:
+    lists = current_lists(session)
+    reports = [rescreen_report(session, info.id).still_to_judge() for info in lists]
+    return _Lists(lists, _merged(reports) if reports else None)
 
 
 def _merged(reports: list[RescreenReport]) -> RescreenReport:

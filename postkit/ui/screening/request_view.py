@@ -21,10 +21,11 @@ from postkit.core import reference
 from postkit.core.screening.records import RequestRecord
 from postkit.core.screening.risk import is_large_company
 from postkit.ui.screening import labels
-from postkit.ui.screening.cards import Card, Notice
-from postkit.ui.screening.colors import INFO, NEUTRAL, WARNING
+from postkit.ui.screening.cards import Card
 from postkit.ui.widgets.amount_edit import format_amount
 from postkit.ui.widgets.badge import Badge
+from postkit.ui.widgets.colors import INFO, NEUTRAL, WARNING
+from postkit.ui.widgets.notice import Notice
 
 
 def _value(parent: QWidget) -> QLabel:

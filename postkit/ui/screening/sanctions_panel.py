@@ -47,7 +47,8 @@ from postkit.core.screening.records import (
 )
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
-from postkit.ui.screening.colors import DANGER, JUDGEMENT_COLORS, NEUTRAL, WARNING, tint
+from postkit.ui.screening.colors import JUDGEMENT_COLORS
+from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING, tint
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -157,6 +158,10 @@ class MatchTableModel(QAbstractTableModel):
 
     def _judgement_cell(self, match: MatchRecord) -> str:
         label = labels.judgement_label(match.judgement)
+        if match.is_delisted:  # a newer version of its list no longer holds the entry
+            return QCoreApplication.translate(
+                "MatchTableModel", "{0} · removed from the list"
+            ).format(label)
         if match.id in self._new_ids:
             return QCoreApplication.translate("MatchTableModel", "{0} · new").format(label)
         if match.id in self._earlier_ids:

@@ -28,11 +28,11 @@ from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.expressions import to_string
 from postkit.core.surveys.forms import Choice, Group, Item, Question
 from postkit.ui.overrides import override
-from postkit.ui.surveys.inputs import _RadioInput
+from postkit.ui.surveys.inputs import AnswerInput, _RadioInput
+from postkit.ui.widgets.colors import DANGER
 
 # Wide enough for "Neither agree nor disagree" on two lines.
 CELL_WIDTH = 92
-DANGER = "#c62828"
 _OUTPUT = re.compile(r"\$\{([^}\s]+)\}")
 
 
@@ -183,8 +183,80 @@ class LikertRowInput(_RadioInput):
         self.setAccessibleDescription(button.accessibleName() if button is not None else "")
 
 
-class LikertRow(QFrame):
+class AnswerCard:
+    """What the form view asks of a question's place on a page, a card or a Likert row:
+    its label with `${name}` outputs and a * when required, hint, choices offered, message.
+
+    Mixed into a QFrame that sets `question`, `key`, `title`, `hint`, `message`, `input`,
+    `label_text = ""`, `_required = None` and `_message = None`.
+    """
+
+    question: Question
+    key: str
+    title: QLabel
+    hint: QLabel
+    message: QLabel
+    input: AnswerInput | None
+    label_text: str
+    _required: bool | None
+    _message: str | None
+
+    @property
+    def name(self) -> str:
+        return self.key
+
+    def retranslate(self, session: FormSession) -> None:
+        question = self.question
+        self.label_text = with_outputs(session.label(question, self.key), session)
+        hint = session.hint(question, self.key)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        if isinstance(self.input, AnswerInput):
+            self.input.set_choice_labels(
+                {c.name: session.label(c) for c in session.form.choices(question)}
+            )
+            self.input.setAccessibleName(self.label_text)
+            self.input.setAccessibleDescription(hint)
+        self._required = None
+        self.refresh(session, None)
+
+    def refresh(self, session: FormSession, message: str | None) -> None:
+        """Follow the answers: required or not, the choices offered, outputs in the label."""
+        question = self.question
+        if "${" in question.label.get(session.language, "") or "${" in self.label_text:
+            self.label_text = with_outputs(session.label(question, self.key), session)
+            self._required = None
+        required = question.is_answerable and session.is_required(question, self.key)
+        if required != self._required:
+            self._required = required
+            text = html.escape(self.label_text).replace("\n", "<br>")
+            if required:
+                text += f'<span style="color:{DANGER}"> *</span>'
+            self.title.setText(text)
+        if self.input is not None and question.is_select:
+            self.input.offer_choices(
+                {choice.name for choice in session.choices(question, self.key)}
+            )
+        self.show_message(message)
+
+    def show_message(self, message: str | None) -> None:
+        message = message or None
+        if message == self._message:
+            return  # restyling every card on each keystroke is what made typing slow
+        self._message = message
+        self.message.setText(message or "")
+        self.message.setVisible(bool(message))
+        restyle(self, "error", bool(message))  # type: ignore[arg-type]
+
+    def show_value(self, value: object) -> None:
+        if self.input is not None:
+            self.input.set_value(value)
+
+
+class LikertRow(AnswerCard, QFrame):
     """One statement of a Likert table; it stands in for the question's card."""
+
+    input: LikertRowInput
 
     def __init__(
         self, question: Question, session: FormSession, parent: QWidget, key: str | None = None
@@ -226,50 +298,6 @@ class LikertRow(QFrame):
         self._required: bool | None = None
         self._message: str | None = None
 
-    @property
-    def name(self) -> str:
-        return self.key
-
-    def retranslate(self, session: FormSession) -> None:
-        question = self.question
-        self.label_text = with_outputs(session.label(question, self.key), session)
-        hint = session.hint(question, self.key)
-        self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
-        self.input.set_choice_labels(
-            {choice.name: session.label(choice) for choice in session.form.choices(question)}
-        )
-        self.input.setAccessibleName(self.label_text)
-        self._required = None
-        self.refresh(session, None)
-
-    def refresh(self, session: FormSession, message: str | None) -> None:
-        question = self.question
-        if "${" in self.label_text or "${" in question.label.get(session.language, ""):
-            self.label_text = with_outputs(session.label(question, self.key), session)
-            self._required = None
-        required = session.is_required(question, self.key)
-        if required != self._required:
-            self._required = required
-            text = html.escape(self.label_text).replace("\n", "<br>")
-            if required:
-                text += f'<span style="color:{DANGER}"> *</span>'
-            self.title.setText(text)
-        self.input.offer_choices({choice.name for choice in session.choices(question, self.key)})
-        self.show_message(message)
-
-    def show_message(self, message: str | None) -> None:
-        message = message or None
-        if message == self._message:
-            return
-        self._message = message
-        self.message.setText(message or "")
-        self.message.setVisible(bool(message))
-        _restyle(self, "error", bool(message))
-
-    def show_value(self, value: object) -> None:
-        self.input.set_value(value)
-
     @override
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # A click on the statement takes the row, to answer it with the keys.
@@ -280,7 +308,7 @@ class LikertRow(QFrame):
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.input and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            _restyle(self, "focused", event.type() == QEvent.Type.FocusIn)
+            restyle(self, "focused", event.type() == QEvent.Type.FocusIn)
         return super().eventFilter(watched, event)
 
 
@@ -335,7 +363,7 @@ class LikertTable(QFrame):
         for choice in self.choices:
             self.headers[choice.name].setText(session.label(choice))
         for index, row in enumerate(self.shown_rows()):
-            _restyle(row, "odd", index % 2 == 1)
+            restyle(row, "odd", index % 2 == 1)
 
     def shown_rows(self) -> list[LikertRow]:
         return [row for row in self.rows if not row.isHidden()]
@@ -346,7 +374,7 @@ class LikertTable(QFrame):
         if self.isHidden() == bool(shown):
             self.setVisible(bool(shown))
         for index, row in enumerate(shown):
-            _restyle(row, "odd", index % 2 == 1)
+            restyle(row, "odd", index % 2 == 1)
 
     def move_focus(self, row: LikertRow, step: int) -> None:
         """Go to the statement above or below; past the last one, on to what follows."""
@@ -360,7 +388,8 @@ class LikertTable(QFrame):
             row.input.focusNextChild()
 
 
-def _restyle(widget: QWidget, name: str, value: object) -> None:
+def restyle(widget: QWidget, name: str, value: object) -> None:
+    """Set a style property the form's style sheet selects on, and apply it now."""
     if widget.property(name) != value:
         widget.setProperty(name, value)
         widget.style().unpolish(widget)

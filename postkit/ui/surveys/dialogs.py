@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.surveys.responses import MAX_RESPONDENT_LENGTH
+from postkit.core.surveys.service import MAX_RESPONDENT_LENGTH
 from postkit.core.surveys.xlsform import Problem
 
 

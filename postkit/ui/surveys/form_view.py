@@ -7,7 +7,6 @@ database. The page around it listens to `draft_changed` to keep the draft and to
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -30,17 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core.errors import PostkitError, ValidationError
-from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page, slot
+from postkit.core.surveys.engine import ACKNOWLEDGED, FormSession, Page, Step, slot, split_slot
 from postkit.core.surveys.files import AttachedFile, describe_file
 from postkit.core.surveys.forms import Group, Item, Question
 from postkit.ui.overrides import override
 from postkit.ui.style import is_dark
 from postkit.ui.surveys.appearances import (
+    AnswerCard,
     LikertRow,
     LikertTable,
     forms_table,
+    restyle,
     table_runs,
-    with_outputs,
 )
 from postkit.ui.surveys.inputs import AnswerInput, FileInput, make_input
 from postkit.ui.surveys.repeat_view import RepeatSection
@@ -128,14 +129,7 @@ def _label(parent: QWidget, name: str, rich: bool = False) -> QLabel:
     return label
 
 
-def _restyle(widget: QWidget, name: str, value: object) -> None:
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-
-
-class QuestionCard(QFrame):
+class QuestionCard(AnswerCard, QFrame):
     """One question: its label (* when required), hint, input and what is wrong with it."""
 
     def __init__(
@@ -175,57 +169,6 @@ class QuestionCard(QFrame):
         self._required: bool | None = None
         self._message: str | None = None
         self.label_text = ""
-
-    @property
-    def name(self) -> str:
-        return self.key
-
-    def retranslate(self, session: FormSession) -> None:
-        question = self.question
-        self.label_text = with_outputs(session.label(question, self.key), session)
-        hint = session.hint(question, self.key)
-        self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
-        if isinstance(self.input, AnswerInput):
-            self.input.set_choice_labels(
-                {c.name: session.label(c) for c in session.form.choices(question)}
-            )
-            self.input.setAccessibleName(self.label_text)
-            self.input.setAccessibleDescription(hint)
-        self._required = None
-        self.refresh(session, None)
-
-    def refresh(self, session: FormSession, message: str | None) -> None:
-        """Follow the answers: required or not, the choices offered, outputs in the label."""
-        question = self.question
-        if "${" in question.label.get(session.language, "") or "${" in self.label_text:
-            self.label_text = with_outputs(session.label(question, self.key), session)
-            self._required = None
-        required = question.is_answerable and session.is_required(question, self.key)
-        if required != self._required:
-            self._required = required
-            text = html.escape(self.label_text).replace("\n", "<br>")
-            if required:
-                text += f'<span style="color:{DANGER}"> *</span>'
-            self.title.setText(text)
-        if self.input is not None and question.is_select:
-            self.input.offer_choices(
-                {choice.name for choice in session.choices(question, self.key)}
-            )
-        self.show_message(message)
-
-    def show_message(self, message: str | None) -> None:
-        message = message or None
-        if message == self._message:
-            return  # restyling every card on each keystroke is what made typing slow
-        self._message = message
-        self.message.setText(message or "")
-        self.message.setVisible(bool(message))
-        _restyle(self, "error", bool(message))
-
-    def show_value(self, value: object) -> None:
-        if self.input is not None:
-            self.input.set_value(value)
 
 
 class Section(QWidget):
@@ -325,10 +268,10 @@ class ReviewRow(QFrame):
     ) -> None:
         self.question.setText(question)
         self.answer.setText(answer if answer is not None else missing)
-        _restyle(self.answer, "missing", answer is None)
+        restyle(self.answer, "missing", answer is None)
         self.message.setText(message or "")
         self.message.setVisible(bool(message))
-        _restyle(self, "error", bool(message))
+        restyle(self, "error", bool(message))
         self.setAccessibleName(f"{question}: {self.answer.text()}")
 
     @override
@@ -375,6 +318,10 @@ class FormView(QWidget):
         self.input_errors: dict[str, str] = {}
         self._revealed: set[int] = set()
         self._page_views: list[PageView] = []
+        # On a repeat's page, the step shown (see engine.Step): its key, and its number to
+        # fall back on when that key is gone (its instance removed).
+        self._step_key = ""
+        self._step_number = 0
         self._is_save_pending = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -446,7 +393,12 @@ class FormView(QWidget):
         self.touched.update(session.answers())
         self._load_values()
         self._retranslate()
+        session.begin_audit()  # the form's audit, if it has one: form start or resume
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.show_page(page)
+        self._audit_page(self.current_page())  # the first page shown is no change of page
 
     # -- building ------------------------------------------------------------------------
 
@@ -530,10 +482,142 @@ class FormView(QWidget):
     ) -> None:
         self._add_items(layout, repeat.items, parent, repeat, positions)
 
-    def instances_changed(self) -> None:
-        """A repeat gained or lost an instance: show them, check them, save the draft."""
+    def instances_changed(self, added: str | None = None, removed: str | None = None) -> None:
+        """A repeat gained or lost an instance: show them, check them, save the draft.
+
+        On a repeat's page the step goes to the instance `added` (its first question), or
+        after a `removed` one to the instance now in its place, else to the repeat's prompt.
+        """
+        instance = added or removed
+        if instance is not None and self._is_stepped(self.current_page()):
+            steps = self._steps(self.current_page())
+            name, positions = split_slot(instance)
+            prompt = slot(name, positions[:-1])
+            self._step_key = next(
+                (step.key for step in steps if self._in_instance(step.key, instance)),
+                next((step.key for step in steps if step.prompt and step.key == prompt), ""),
+            )
         self._refresh()
+        if instance is not None and self._is_stepped(self.current_page()):
+            self._audit_page(self.current_page())  # the step now shown
         self.schedule_save()
+
+    # -- steps: a repeat's page screen by screen, as ODK Collect pages a repeat ----------
+
+    def _is_stepped(self, index: int) -> bool:
+        if not 0 <= index < len(self._page_views):
+            return False
+        page = self._page_views[index].page
+        return page.group is not None and page.group.is_repeat and page.items == (page.group,)
+
+    def _steps(self, index: int) -> list[Step]:
+        """The steps of a page; Likert rows of one table, asked one after the other, are one
+        step (as KoboToolbox shows Likert items: one compact table)."""
+        steps = self.session.steps(self._page_views[index].page)
+        merged: list[Step] = []
+        for step in steps:
+            last = merged[-1] if merged else None
+            if (
+                last is not None
+                and len(step.questions) == 1
+                and last.questions
+                and self._table_of(step.questions[0]) is not None
+                and self._table_of(step.questions[0]) is self._table_of(last.questions[-1])
+            ):
+                merged[-1] = Step(last.key, (*last.questions, *step.questions), last.repeats)
+            else:
+                merged.append(step)
+        return merged
+
+    def _table_of(self, name: str) -> LikertTable | None:
+        card = self.cards.get(name)
+        if isinstance(card, LikertRow):
+            return next((table for table in self.tables if card in table.rows), None)
+        return None
+
+    def _in_instance(self, key: str, instance: str) -> bool:
+        """Whether a step's slot lies in a repeat instance (or is the instance itself)."""
+        if key == instance:
+            return True
+        name, at = split_slot(key)
+        repeat, positions = split_slot(instance)
+        path = self.session.repeat_path(name)
+        depth = len(positions) - 1
+        return len(path) > depth and path[depth] == repeat and at[: len(positions)] == positions
+
+    def _current_step(self, steps: list[Step]) -> int:
+        """The number of the step shown, kept by its key while it exists."""
+        number = next((i for i, step in enumerate(steps) if step.key == self._step_key), None)
+        if number is None:
+            number = min(self._step_number, len(steps) - 1)
+        self._step_number = max(number, 0)
+        if steps:
+            self._step_key = steps[self._step_number].key
+        return self._step_number
+
+    def _set_step(self, number: int) -> None:
+        steps = self._steps(self.current_page())
+        self._step_number = max(min(number, len(steps) - 1), 0)
+        self._step_key = steps[self._step_number].key if steps else ""
+
+    def _step_allows(self) -> tuple[set[str], Step | None] | None:
+        """The cards the step shown allows on the current page, with the step; None when the
+        page is not a repeat's (every card on it is shown)."""
+        index = self.current_page()
+        if self.is_reviewing or not self._is_stepped(index):
+            return None
+        steps = self._steps(index)
+        if not steps:
+            return set(), None
+        step = steps[self._current_step(steps)]
+        return set(step.questions), step
+
+    def _show_step(self, allowed: tuple[set[str], Step | None]) -> None:
+        """Show the step's own sections, instances and repeat prompt; hide the rest."""
+        page = self._page_views[self.current_page()].page
+        assert page.group is not None
+        top = self.repeats.get(page.group.name)
+        if top is None:
+            return
+        shown_cards = [
+            card
+            for name, card in self.cards.items()
+            if name in allowed[0] and not card.isHidden() and top.isAncestorOf(card)
+        ]
+        step = allowed[1]
+        offered = set(step.repeats) if step is not None else set()
+        # What the step shows: its cards, and the repeats whose 'Add another …' it offers.
+        inside: list[QWidget] = [
+            *shown_cards,
+            *(self.repeats[k] for k in offered if k in self.repeats),
+        ]
+
+        def holds_card(widget: QWidget) -> bool:
+            return any(widget.isAncestorOf(each) for each in inside)
+
+        for key, section in self.sections.items():
+            if top.isAncestorOf(section):
+                shown = self.session.visible(key) and holds_card(section)
+                if section.isHidden() == shown:
+                    section.setVisible(shown)
+        for key, repeat in self.repeats.items():
+            if repeat is not top and not top.isAncestorOf(repeat):
+                continue
+            shown = repeat is top or (
+                self.session.visible(key) and (key in offered or holds_card(repeat))
+            )
+            if repeat.isHidden() == shown:
+                repeat.setVisible(shown)
+            adds = key in offered and self.session.can_change_instances(key)
+            if repeat.add_button.isHidden() == adds:
+                repeat.add_button.setVisible(adds)
+            for instance in repeat.instances:
+                shown = self.session.visible(instance.key) and holds_card(instance)
+                if instance.isHidden() == shown:
+                    instance.setVisible(shown)
+        for table in self.tables:
+            if top.isAncestorOf(table):
+                table.follow_rows()
 
     def _sync_repeats(self) -> None:
         """Rebuild the repeats whose number of instances changed (a repeat_count answered)."""
@@ -619,24 +703,67 @@ class FormView(QWidget):
     def is_reviewing(self) -> bool:
         return self.current_page() == self.review_index
 
-    def show_page(self, index: int) -> None:
-        """Show a page (the review page for `review_index`), or the nearest shown one after it."""
+    def show_page(self, index: int, step: int = 0) -> None:
+        """Show a page (the review page for `review_index`), or the nearest shown one after it.
+
+        On a repeat's page `step` is the step to show (-1: the last question, as going back
+        reaches it: ODK Collect skips a repeat's prompt backwards).
+        """
         visible = [page.index for page in self.session.visible_pages()]
         if index < self.review_index:
             index = next((i for i in visible if i >= index), self.review_index)
         changed = index != self.stack.currentIndex()
         self._page_view(index).scroll_area()  # before it shows
         self.stack.setCurrentIndex(index)
+        if self._is_stepped(index):
+            steps = self._steps(index)
+            if step < 0:
+                asked = [i for i, each in enumerate(steps) if not each.prompt]
+                step = asked[-1] if asked else len(steps) - 1
+            self._step_key, self._step_number = "", step
+            self._refresh()
+            changed = True
         if self.is_reviewing:
             self._update_review()
         self._update_navigation()
         if changed:
             self._page_view(index).verticalScrollBar().setValue(0)
             self._sync_repeats()
-            for name in self.cards:
-                if self._page_index(name) == index and self.session.visible(name):
-                    self.session.record_visit(name)  # for the form's audit, if it has one
+            self._audit_page(index)
             self.flush(force=True)
+
+    def _audit_page(self, index: int) -> None:
+        """The audit's event for the page now shown: its first question (until another one
+        takes the focus), or the end screen."""
+        if index == self.review_index:
+            self.session.show_end_screen()
+            return
+        allowed = self._step_allows()
+        first = next(
+            (
+                name
+                for name in self.cards
+                if self._page_index(name) == index
+                and self.session.visible(name)
+                and (allowed is None or name in allowed[0])
+            ),
+            None,
+        )
+        self.session.focus(first)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A question took the keyboard focus: the audit's question event is now its."""
+        if new is None or not self.isAncestorOf(new) or self.is_reviewing:
+            return
+        widget: QWidget | None = new
+        while widget is not None and widget is not self:
+            if (
+                isinstance(widget, QuestionCard | LikertRow)
+                and self.cards.get(widget.name) is widget
+            ):
+                self.session.focus(widget.name)
+                return
+            widget = widget.parentWidget()
 
     def next_page(self) -> bool:
         """Go on when nothing on this page is wrong; otherwise show what is and stay."""
@@ -644,6 +771,9 @@ class FormView(QWidget):
             return False
         current = self.current_page()
         errors = self.page_errors(current)
+        allowed = self._step_allows()
+        if allowed is not None:
+            errors = {name: text for name, text in errors.items() if name in allowed[0]}
         if errors:
             self._revealed.add(current)
             self._refresh()
@@ -652,15 +782,33 @@ class FormView(QWidget):
             if first.input is not None:
                 first.input.focus_input()
             return False
+        if allowed is not None and self._step_number + 1 < len(self._steps(current)):
+            self._step_key = ""
+            self._step_number += 1
+            self._refresh()
+            self._page_views[current].verticalScrollBar().setValue(0)
+            self._audit_page(current)
+            self.flush(force=True)
+            return True
         later = [p.index for p in self.session.visible_pages() if p.index > current]
         self.show_page(later[0] if later else self.review_index)
         return True
 
     def previous_page(self) -> None:
         current = self.current_page()
+        if self._step_allows() is not None:
+            steps = self._steps(current)
+            earlier_steps = [
+                i for i, step in enumerate(steps) if i < self._step_number and not step.prompt
+            ]
+            if earlier_steps:
+                self._step_key, self._step_number = "", earlier_steps[-1]
+                self._refresh()
+                self._audit_page(current)
+                return
         earlier = [p.index for p in self.session.visible_pages() if p.index < current]
         if earlier:
-            self.show_page(earlier[-1])
+            self.show_page(earlier[-1], step=-1)
 
     def show_review(self) -> None:
         self.show_page(self.review_index)
@@ -670,6 +818,12 @@ class FormView(QWidget):
         index = self._page_index(name)
         self._revealed.add(index)
         self.show_page(index)
+        if self._is_stepped(index):
+            steps = self._steps(index)
+            number = next((i for i, step in enumerate(steps) if name in step.questions), None)
+            if number is not None:
+                self._step_key, self._step_number = steps[number].key, number
+                self._audit_page(index)
         self._refresh()
         card = self.cards[name]
         self._page_views[index].ensureWidgetVisible(card)
@@ -704,10 +858,17 @@ class FormView(QWidget):
             self.position_label.setText(self.tr("Page {0} of {1}").format(max(position, 1), total))
         self.progress_bar.setRange(0, total + 1)
         self.progress_bar.setValue(position)
+        stepped = not reviewing and self._is_stepped(self.current_page())
+        steps = self._steps(self.current_page()) if stepped else []
+        earlier_step = any(i < self._step_number and not s.prompt for i, s in enumerate(steps))
         self.back_button.setEnabled(
-            bool(visible) and (reviewing or self.current_page() > visible[0])
+            bool(visible) and (reviewing or self.current_page() > visible[0] or earlier_step)
         )
-        is_last = not reviewing and not any(i > self.current_page() for i in visible)
+        is_last = (
+            not reviewing
+            and not any(i > self.current_page() for i in visible)
+            and self._step_number + 1 >= len(steps)
+        )
         self.next_button.setVisible(not reviewing)
         self.next_button.setText(self.tr("&Review answers") if is_last else self.tr("&Next"))
         self.submit_button.setVisible(reviewing)
@@ -737,8 +898,13 @@ class FormView(QWidget):
         index = self._page_index(name)
         if index != self.current_page():
             return
-        names = [n for n in self.cards if self._page_index(n) == index]
-        later = names[names.index(name) + 1 :]
+        allowed = self._step_allows()
+        names = [
+            n
+            for n in self.cards
+            if self._page_index(n) == index and (allowed is None or n in allowed[0])
+        ]
+        later = names[names.index(name) + 1 :] if name in names else []
         for each in later:
             card = self.cards[each]
             if self.session.visible(each) and card.input is not None and card.input.isEnabled():
@@ -757,8 +923,12 @@ class FormView(QWidget):
         session = self.session
         self._sync_repeats()
         errors = session.errors()
+        allowed = self._step_allows()
         for name, card in self.cards.items():
             shown = session.visible(name)
+            if allowed is not None and shown and name not in allowed[0]:
+                # On a repeat's page only the step's own; elsewhere they are not on screen.
+                shown = self._page_index(name) != self.current_page()
             if card.isHidden() == shown:  # only a change: showing is costly on 500 cards
                 card.setVisible(shown)
             due = name in self.touched or self._page_index(name) in self._revealed
@@ -777,6 +947,8 @@ class FormView(QWidget):
                 repeat.setVisible(shown)
         for table in self.tables:
             table.follow_rows()
+        if allowed is not None:
+            self._show_step(allowed)
         if self.is_reviewing:
             self._update_review()
         self._update_navigation()
@@ -889,6 +1061,7 @@ class FormView(QWidget):
         self.cards[name].show_message(message)
 
     def _close_clicked(self) -> None:
+        self.session.leave()
         self.flush(force=True)
         self.close_requested.emit()
 
@@ -900,10 +1073,14 @@ class FormView(QWidget):
 
     @override
     def hideEvent(self, event: QHideEvent) -> None:
+        if self.session.leave():
+            self._is_save_pending = True  # the audit's event going on ended: keep it
         self.flush()
         super().hideEvent(event)
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.leave():
+            self._is_save_pending = True
         self.flush()
         super().closeEvent(event)

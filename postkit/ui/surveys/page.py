@@ -9,7 +9,6 @@ from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,25 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.db import Database
-from postkit.core.errors import PostkitError, ValidationError
+from postkit.core.errors import ValidationError
 from postkit.core.profile import PostProfile, post_region
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.export_plan import ExportPlan, plan_export
 from postkit.core.surveys.files import store_survey_file
 from postkit.core.surveys.forms import Form
-from postkit.core.surveys.responses import (
+from postkit.core.surveys.service import (
     DRAFT,
     FormInfo,
     ResponseInfo,
     discard_draft,
     ensure_shipped_forms,
-    get_response,
-    import_form,
-    list_forms,
-    list_responses,
     load_definition,
-    open_drafts,
     profile_answers,
     save_draft,
     session_metadata,
@@ -51,15 +44,30 @@ from postkit.core.surveys.responses import (
 )
 from postkit.core.surveys.xlsform import FormError, Problem
 from postkit.ui.dialogs import confirm, show_error
-from postkit.ui.ops import Job, run_job
+from postkit.ui.ops import Changes, Job, Runner
 from postkit.ui.overrides import override
 from postkit.ui.surveys.dialogs import ProblemsDialog, StartChoice, StartResponseDialog
 from postkit.ui.surveys.form_view import FormView
+from postkit.ui.surveys.ops import (
+    FormList,
+    FormResponses,
+    OpenedResponse,
+    counts,
+    export_responses_file,
+    import_form_file,
+    read_all_drafts,
+    read_form_list,
+    read_form_responses,
+    read_response,
+)
 from postkit.ui.surveys.receipts_view import ReceiptsView
+from postkit.ui.widgets.save_paths import ask_open_path, ask_save_path
 
 _ID = Qt.ItemDataRole.UserRole
 _LISTED_DRAFTS = 5  # drafts named in the export's confirmation; more are counted
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+SURVEY_FORM_KIND = "survey-forms"  # the folders remembered for the file questions
+RESPONSES_KIND = "survey-responses"
 
 
 def local_time(moment: datetime) -> str:
@@ -71,22 +79,28 @@ def local_time(moment: datetime) -> str:
 class SurveysPage(QWidget):
     """Lists the survey forms and the post's responses; runs a form in a FormView.
 
+    Everything it reads or writes goes through the runner, off the GUI thread.
     `status_message` carries a sentence for the status bar; `state_changed` fires when what the
-    main window's survey actions can do changed (selection, a form opened or closed, a job).
+    main window's survey actions can do changed (selection, a form opened or closed, a job);
+    `selection_changed` when another form or response is selected; `changed` once the lists
+    show data changed here or elsewhere.
     """
 
     status_message = Signal(str)
     state_changed = Signal()
+    selection_changed = Signal()
+    changed = Signal()
 
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         profile: PostProfile,
         language: str = "en",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self.runner = runner
+        self._database = runner.database
         self._profile = profile
         self._language = language
         self.forms: list[FormInfo] = []
@@ -94,8 +108,8 @@ class SurveysPage(QWidget):
         self.response_id: int | None = None
         self._fixed: dict[str, object] = {}  # the open response's answers from the profile
         self.job: Job | None = None
-        self.export_folder = Path.home()
         self._has_offered_draft = False
+        self._drafts_of_selected: list[ResponseInfo] = []
 
         self.stack = QStackedWidget(self)
         self.overview = self._build_overview()
@@ -104,11 +118,15 @@ class SurveysPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        try:
-            with database.session() as session:
-                ensure_shipped_forms(session, profile.user_name)
-        except PostkitError as error:  # the page still lists what is there
-            show_error(self, error)
+        user = profile.user_name
+        runner.changed.connect(self._data_changed)
+        # The page lists what is there even when a shipped form could not be added.
+        runner.write(
+            lambda session: ensure_shipped_forms(session, user),
+            changes=None,
+            owner=self,
+            failed=lambda error: show_error(self, error),
+        )
         self.reload()
 
     @property
@@ -231,7 +249,7 @@ class SurveysPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, page)
         self.splitter.addWidget(self.form_list)
         self.splitter.addWidget(details)
-        self.receipts_view = ReceiptsView(self._database, self._profile, page)
+        self.receipts_view = ReceiptsView(self.runner, self._profile, page)
         self.receipts_view.status_message.connect(self.status_message)
         self.splitter.addWidget(self.receipts_view)
         self.splitter.setStretchFactor(0, 1)
@@ -256,21 +274,29 @@ class SurveysPage(QWidget):
     def reload(self, select_form: int | None = None) -> None:
         """Read the forms and responses again, keeping (or moving) the selection."""
         keep = select_form if select_form is not None else self.selected_form_id()
-        with self._database.session() as session:
-            forms = list_forms(session)
-            counts = {
-                info.id: _counts(list_responses(session, info.id, post_name=None)) for info in forms
-            }
+        self.runner.query(
+            read_form_list,
+            lambda forms: self._show_forms(forms, keep),
+            owner=self,
+            key=f"survey-forms-{id(self)}",
+        )
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.origin is not self and changes.touches("forms", "responses"):
+            self.reload()
+
+    def _show_forms(self, listed: FormList, keep: int | None) -> None:
+        forms, counted = listed
         # A version replaced by a newer one is listed only while it holds responses here: it
         # is imported so that older exports can still be read, not to be filled in.
         newest = {info.form_id: info.id for info in reversed(forms)}
         self.forms = [
-            info for info in forms if newest[info.form_id] == info.id or any(counts[info.id])
+            info for info in forms if newest[info.form_id] == info.id or any(counted[info.id])
         ]
         self.form_list.blockSignals(True)
         self.form_list.clear()
         for info in self.forms:
-            submitted, drafts = counts[info.id]
+            submitted, drafts = counted[info.id]
             item = QTreeWidgetItem(
                 [info.title_in(self._language), info.version, str(submitted), str(drafts)]
             )
@@ -283,6 +309,7 @@ class SurveysPage(QWidget):
         self.content.setCurrentWidget(self.splitter if self.forms else self.empty_label)
         ids = [info.id for info in self.forms]
         self.select_form(keep if keep in ids else (ids[0] if ids else None))
+        self.changed.emit()
 
     def select_form(self, form_pk: int | None) -> None:
         for row in range(self.form_list.topLevelItemCount()):
@@ -303,15 +330,30 @@ class SurveysPage(QWidget):
     def _form_selected(self) -> None:
         info = self.selected_form()
         self.response_list.clear()
+        self._drafts_of_selected = []
+        self.selection_changed.emit()
         if info is None:
             self.form_title.setText("")
             self.form_meta.setText("")
             self._update_buttons()
             return
-        with self._database.session() as session:
-            responses = list_responses(session, info.id)
+        form_pk = info.id
+        self.runner.query(
+            lambda session: read_form_responses(session, form_pk),
+            self._show_responses,
+            owner=self,
+            key=f"survey-responses-{id(self)}",
+        )
+
+    def _show_responses(self, read: FormResponses) -> None:
+        info = self.selected_form()
+        if info is None or info.id != read.form_pk:
+            return  # another form was selected meanwhile; its answer follows
+        responses = read.responses
+        self._drafts_of_selected = read.drafts
+        self.response_list.clear()
         self.form_title.setText(info.title_in(self._language))
-        submitted, drafts = _counts(responses)
+        submitted, drafts = counts(responses)
         self.form_meta.setText(
             self.tr(
                 "{form_id}, version {version} · imported {when} · submitted: {submitted} · "
@@ -357,10 +399,6 @@ class SurveysPage(QWidget):
         if item.data(1, _ID) == DRAFT:
             self.open_response(item.data(0, _ID))
 
-    def _drafts(self, form_pk: int) -> list[ResponseInfo]:
-        with self._database.session() as session:
-            return open_drafts(session, form_pk)
-
     # -- state for the main window -------------------------------------------------------
 
     @property
@@ -374,11 +412,24 @@ class SurveysPage(QWidget):
     @property
     def can_continue(self) -> bool:
         form_pk = self.selected_form_id()
-        return form_pk is not None and not self.is_filling_in and bool(self._drafts(form_pk))
+        return form_pk is not None and not self.is_filling_in and bool(self._drafts_of_selected)
 
     @property
     def can_export(self) -> bool:
         return self.selected_form() is not None and self.job is None
+
+    @property
+    def is_busy(self) -> bool:
+        """A survey is being imported or responses exported."""
+        return self.job is not None
+
+    def choose_receipts(self) -> None:
+        """Ask for headquarters' receipt files and import them."""
+        self.receipts_view.choose_receipts()
+
+    def reload_receipts(self) -> None:
+        """Show the receipts again (after headquarters' key was stored)."""
+        self.receipts_view.reload()
 
     def _update_buttons(self) -> None:
         has_form = self.selected_form() is not None
@@ -413,11 +464,8 @@ class SurveysPage(QWidget):
         clicked = box.clickedButton()
         return True if clicked is yes else False if clicked is no else None
 
-    def ask_start(self, info: FormInfo) -> StartChoice | None:
-        """Who answers and in which language; None when the user cancels."""
-        form = self._definition(info.id)
-        if form is None:
-            return None
+    def ask_start(self, info: FormInfo, form: Form) -> StartChoice | None:
+        """Who answers `form` and in which language; None when the user cancels."""
         languages = {code: form.language_names.get(code, code) for code in form.languages}
         language = self._language if self._language in languages else form.default_language
         dialog = StartResponseDialog(info.title_in(self._language), languages, language, self)
@@ -431,7 +479,14 @@ class SurveysPage(QWidget):
         if info is None or self.is_filling_in:
             return
         self.banner.hide()
-        drafts = self._drafts(info.id)
+        form_pk = info.id
+        self.runner.query(
+            lambda session: read_form_responses(session, form_pk).drafts,
+            lambda drafts: self._start_after_drafts(info, drafts),
+            owner=self,
+        )
+
+    def _start_after_drafts(self, info: FormInfo, drafts: list[ResponseInfo]) -> None:
         if drafts:
             answer = self.ask_continue_draft(drafts[0], starting=True)
             if answer is None:
@@ -439,25 +494,36 @@ class SurveysPage(QWidget):
             if answer:
                 self.open_response(drafts[0].id)
                 return
-        choice = self.ask_start(info)
+        form_pk = info.id
+        self.runner.query(
+            lambda session: load_definition(session, form_pk),
+            lambda form: self._start_in(info, form),
+            owner=self,
+        )
+
+    def _start_in(self, info: FormInfo, form: Form) -> None:
+        choice = self.ask_start(info, form)
         if choice is None:
             return
-        try:
-            with self._database.session() as session:
-                response = start_response(
+        post, region = self._profile.post_name, post_region(self._profile)
+        metadata = session_metadata(self.actor)
+        self.runner.write(
+            lambda session: (
+                start_response(
                     session,
                     info.id,
-                    self._profile.post_name,
+                    post,
                     choice.language,
                     choice.is_anonymous,
                     choice.respondent,
-                    region=post_region(self._profile),
-                    metadata=session_metadata(self.actor),
-                )
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        self.open_response(response.id)
+                    region=region,
+                    metadata=metadata,
+                ).id
+            ),
+            self.open_response,
+            changes=Changes.of("responses", origin=self),
+            owner=self,
+        )
 
     def continue_draft(self) -> None:
         """Open the draft selected in the list, else the selected form's latest draft."""
@@ -465,23 +531,21 @@ class SurveysPage(QWidget):
         if selected is not None and selected[1] == DRAFT:
             self.open_response(selected[0])
             return
-        form_pk = self.selected_form_id()
-        drafts = self._drafts(form_pk) if form_pk is not None else []
-        if drafts:
-            self.open_response(drafts[0].id)
+        if self._drafts_of_selected:
+            self.open_response(self._drafts_of_selected[0].id)
 
-    def offer_draft(self) -> bool:
-        """Ask to continue the most recent draft of any form; True when one was opened."""
+    def offer_draft(self) -> None:
+        """Ask to continue the most recent draft of any form (once the forms are read)."""
         if self.is_filling_in:
-            return False
-        drafts = [draft for info in self.forms for draft in self._drafts(info.id)]
-        if not drafts:
-            return False
+            return
+        self.runner.query(read_all_drafts, self._offer, owner=self)
+
+    def _offer(self, drafts: list[ResponseInfo]) -> None:
+        if not drafts or self.is_filling_in:
+            return
         latest = max(drafts, key=lambda draft: draft.updated_at)
         if self.ask_continue_draft(latest, starting=False):
             self.open_response(latest.id)
-            return True
-        return False
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
@@ -497,35 +561,42 @@ class SurveysPage(QWidget):
         question = self.tr("Discard this draft? Its answers are deleted.")
         if not confirm(self, self.tr("Discard draft"), question, self.tr("Discard")):
             return
-        try:
-            with self._database.session() as session:
-                discard_draft(session, selected[0])
-        except PostkitError as error:
+        response_id = selected[0]
+
+        def failed(error: BaseException) -> None:
             show_error(self, error)
-        self.reload()
+            self.reload()
+
+        self.runner.write(
+            lambda session: discard_draft(session, response_id),
+            lambda _none: self.reload(),
+            changes=Changes.of("responses", ids=[response_id], origin=self),
+            owner=self,
+            failed=failed,
+        )
 
     # -- filling in ----------------------------------------------------------------------
 
-    def _definition(self, form_pk: int) -> Form | None:
-        try:
-            with self._database.session() as session:
-                return load_definition(session, form_pk)
-        except PostkitError as error:
-            show_error(self, error)
-            return None
-
-    def open_response(self, response_id: int) -> FormView | None:
-        """Show a draft in a form view, on the page where it was left."""
+    def open_response(self, response_id: int) -> None:
+        """Show a draft in a form view (`view`), on the page where it was left."""
         if self.view is not None:
             self.close_form()
-        try:
-            with self._database.session() as session:
-                record = get_response(session, response_id)
-                form = load_definition(session, record.form_pk)
-        except PostkitError as error:
+
+        def failed(error: BaseException) -> None:
             show_error(self, error)
             self.reload()
-            return None
+
+        self.runner.query(
+            lambda session: read_response(session, response_id),
+            lambda opened: self._show_response(response_id, opened),
+            owner=self,
+            failed=failed,
+        )
+
+    def _show_response(self, response_id: int, opened: OpenedResponse) -> FormView:
+        if self.view is not None:
+            self.close_form()
+        record, form = opened
         info = next((i for i in self.forms if i.id == record.form_pk), None)
         title = info.title_in(record.language) if info else ""
         # A draft started before the profile changed takes the profile's answers as it is now.
@@ -572,49 +643,60 @@ class SurveysPage(QWidget):
             self.view.flush()
 
     def _save_draft(self, answers: dict[str, object], page: int) -> None:
-        if self.response_id is None:
+        response_id, view = self.response_id, self.view
+        if response_id is None:
             return
-        try:
-            with self._database.session() as session:
-                save_draft(session, self.response_id, answers, page)
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        if self.view is not None:
-            now = QLocale().toString(
-                QDateTime.currentDateTime().time(), QLocale.FormatType.ShortFormat
-            )
-            self.view.show_saved(self.tr("Draft saved at {0}").format(now))
+
+        def saved(_none: None) -> None:
+            if self.view is view and view is not None:
+                now = QLocale().toString(
+                    QDateTime.currentDateTime().time(), QLocale.FormatType.ShortFormat
+                )
+                view.show_saved(self.tr("Draft saved at {0}").format(now))
+
+        # Only this page shows drafts, and it reads them again when the form closes.
+        self.runner.write(
+            lambda session: save_draft(session, response_id, answers, page),
+            saved,
+            changes=None,
+            owner=self,
+        )
 
     def _save_language(self, language: str) -> None:
-        if self.response_id is None:
+        response_id = self.response_id
+        if response_id is None:
             return
-        try:
-            with self._database.session() as session:
-                set_language(session, self.response_id, language)
-        except PostkitError as error:
-            show_error(self, error)
+        self.runner.write(
+            lambda session: set_language(session, response_id, language),
+            changes=None,
+            owner=self,
+        )
 
     def _submit(self, answers: dict[str, object]) -> None:
         view, response_id = self.view, self.response_id
         if view is None or response_id is None:
             return
-        try:
-            with self._database.session() as session:
-                submit_response(
-                    session,
-                    response_id,
-                    answers,
-                    fixed=self._fixed,
-                    metadata=session_metadata(self.actor),
-                )
-        except ValidationError as error:
-            view.show_problem(error.field, error.reason)
-            return
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        self.close_form()
+        fixed, metadata = self._fixed, session_metadata(self.actor)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ValidationError):
+                view.show_problem(error.field, error.reason)
+            else:
+                show_error(self, error)
+
+        self.runner.write(
+            lambda session: submit_response(
+                session, response_id, answers, fixed=fixed, metadata=metadata
+            ),
+            lambda _result: self._submitted(view),
+            changes=Changes.of("responses", ids=[response_id], origin=self),
+            owner=self,
+            failed=failed,
+        )
+
+    def _submitted(self, view: FormView) -> None:
+        if self.view is view:
+            self.close_form()
         text = self.tr("The response was submitted. Thank you!")
         self.banner.setText(
             text + " " + self.tr("The next respondent can start their own with Start a response.")
@@ -625,22 +707,15 @@ class SurveysPage(QWidget):
     # -- import and export ---------------------------------------------------------------
 
     def ask_open_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
+        return ask_open_path(
             self,
+            SURVEY_FORM_KIND,
             self.tr("Import a survey"),
-            str(self.export_folder),
             self.tr("XLSForm workbook (*.xlsx)"),
         )
-        return Path(name) if name else None
 
     def ask_save_path(self, title: str, suggested_name: str, file_filter: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, title, str(self.export_folder / suggested_name), file_filter
-        )
-        if not name:
-            return None
-        self.export_folder = Path(name).parent
-        return Path(name)
+        return ask_save_path(self, RESPONSES_KIND, title, suggested_name, file_filter)
 
     def show_problems(self, file_name: str, problems: list[Problem]) -> None:
         ProblemsDialog(file_name, problems, self).exec()
@@ -650,11 +725,7 @@ class SurveysPage(QWidget):
         path = self.ask_open_path()
         if path is None:
             return
-        database, actor = self._database, self._profile.user_name
-
-        def work(_progress):  # type: ignore[no-untyped-def]
-            with database.session() as session:
-                return import_form(session, path, actor)
+        work = import_form_file(self._database, path, self._profile.user_name)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, FormError):
@@ -670,19 +741,27 @@ class SurveysPage(QWidget):
                 )
             )
 
-        self._start_job(self.tr("Importing the survey…"), work, imported, failed)
+        self._start_job(
+            self.tr("Importing the survey…"),
+            work,
+            imported,
+            failed,
+            Changes.of("forms", origin=self),
+        )
 
     def export_responses(self) -> None:
         """Say what the export of the selected form will hold, then write .xlsx (or .csv)."""
         info = self.selected_form()
         if info is None:
             return
-        try:
-            with self._database.session() as session:
-                plan = plan_export(session, info.id)
-        except PostkitError as error:
-            show_error(self, error)
-            return
+        form_pk = info.id
+        self.runner.query(
+            lambda session: plan_export(session, form_pk),
+            lambda plan: self._export_planned(info, plan),
+            owner=self,
+        )
+
+    def _export_planned(self, info: FormInfo, plan: ExportPlan) -> None:
         if not self.confirm_export(info, plan):
             return
         post, region = self._profile.post_name, post_region(self._profile)
@@ -696,29 +775,10 @@ class SurveysPage(QWidget):
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
-        database = self._database
-
-        def work(_progress):  # type: ignore[no-untyped-def]
-            # openpyxl loads only when needed: it would slow every start-up.
-            from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
-
-            export = (
-                export_responses_csv if path.suffix.lower() == ".csv" else export_responses_xlsx
-            )
-            with database.session() as session:
-                count = export(session, info.id, path, post, region)
-                beside: list[Path] = []
-                if export is export_responses_csv:
-                    from postkit.core.surveys.export import repeat_csv_paths
-                    from postkit.core.surveys.responses import load_definition
-
-                    form = load_definition(session, info.id)
-                    beside = list(repeat_csv_paths(path, form).values())
-                return count, beside
+        work = export_responses_file(self._database, info.id, path, post, region)
 
         def exported(result: tuple[int, list[Path]]) -> None:
             count, beside = result
-            self.receipts_view.reload()
             said = self.tr("Exported %n response(s) to {0}", "", count).format(path)
             if beside:
                 # A CSV holds one table: each repeat went to a file of its own beside it.
@@ -726,7 +786,13 @@ class SurveysPage(QWidget):
                 said += self.tr("; each repeat in its own file: {0}").format(files)
             self.status_message.emit(said)
 
-        self._start_job(self.tr("Exporting the responses…"), work, exported)
+        # The export is recorded as sent: the receipts list reads it on the change.
+        self._start_job(
+            self.tr("Exporting the responses…"),
+            work,
+            exported,
+            changes=Changes.of("responses", origin=self),
+        )
 
     def confirm_export(self, info: FormInfo, plan: ExportPlan) -> bool:
         """Tell how many responses the export holds and which are left out; True to go on."""
@@ -784,19 +850,16 @@ class SurveysPage(QWidget):
             )
         return "\n".join(lines)
 
-    def _start_job(self, label: str, work, on_success, on_failure=None) -> None:  # type: ignore[no-untyped-def]
-        self.job = run_job(self, label, work, on_success, on_failure)
+    def _start_job(  # type: ignore[no-untyped-def]
+        self, label: str, work, done, failed=None, changes: Changes | None = None
+    ) -> None:
+        self.job = self.runner.job(self, label, work, done, failed=failed, changes=changes)
         self.job.finished.connect(self._job_done)
         self._update_buttons()
 
     def _job_done(self) -> None:
         self.job = None
         self._update_buttons()
-
-
-def _counts(responses: list[ResponseInfo]) -> tuple[int, int]:
-    submitted = sum(1 for response in responses if response.is_submitted)
-    return submitted, len(responses) - submitted
 
 
 def _file_part(text: str) -> str:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.db import Database
 from postkit.core.errors import PostkitError
 from postkit.core.profile import PostProfile
 from postkit.core.surveys.receipts import (
@@ -30,15 +28,17 @@ from postkit.core.surveys.receipts import (
     UNSIGNED,
     ReceiptImport,
     SentExport,
-    import_receipt,
     list_sent_exports,
 )
 from postkit.ui.dialogs import show_error
 from postkit.ui.icons import icon
-from postkit.ui.ops import Job, run_job
+from postkit.ui.ops import Changes, Job, Runner
 from postkit.ui.overrides import override
-from postkit.ui.screening.colors import DANGER, POSITIVE, WARNING
+from postkit.ui.surveys.ops import import_receipt_files
+from postkit.ui.widgets.colors import DANGER, POSITIVE, WARNING
+from postkit.ui.widgets.save_paths import ask_open_paths
 
+RECEIPTS_KIND = "receipts"  # the folder remembered for receipt files
 RECEIPT_SUFFIX = ".json"  # receipts end .postkit-receipt.json; mail may shorten the name
 FILE, SURVEY, SENT, RECEIVED, STATUS = range(5)
 _ID = Qt.ItemDataRole.UserRole
@@ -59,7 +59,8 @@ class ReceiptsView(QWidget):
     An export without a receipt `overdue_after_days` after it was written is flagged. Receipt
     files come by the button, by `import_receipts(paths)` (a menu action) or dropped on the view.
     `status_message` carries a sentence for the status bar; `receipts_imported` fires after an
-    import changed what is shown.
+    import changed what is shown. The list is read off the GUI thread, again whenever
+    responses were exported or receipts imported.
     """
 
     status_message = Signal(str)
@@ -67,17 +68,16 @@ class ReceiptsView(QWidget):
 
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         profile: PostProfile,
         parent: QWidget | None = None,
         overdue_after_days: int = UNCONFIRMED_AFTER_DAYS,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self.runner = runner
         self._profile = profile
         self.overdue_after_days = overdue_after_days
         self.job: Job | None = None
-        self.open_folder = Path.home()
         self.exports: list[SentExport] = []
 
         heading = QLabel(self.tr("Exported for headquarters"), self)
@@ -130,6 +130,7 @@ class ReceiptsView(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.summary)
         self.setAcceptDrops(True)
+        runner.changed.connect(self._data_changed)
         self.reload()
 
     def set_profile(self, profile: PostProfile) -> None:
@@ -140,8 +141,16 @@ class ReceiptsView(QWidget):
 
     def reload(self) -> None:
         """Read the sent exports again."""
-        with self._database.session() as session:
-            self.exports = list_sent_exports(session)
+        self.runner.query(
+            list_sent_exports, self._show_exports, owner=self, key=f"receipts-{id(self)}"
+        )
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches("responses"):
+            self.reload()
+
+    def _show_exports(self, exports: list[SentExport]) -> None:
+        self.exports = exports
         now = datetime.now(UTC)
         self.tree.clear()
         for sent in self.exports:
@@ -201,15 +210,12 @@ class ReceiptsView(QWidget):
     # -- importing -----------------------------------------------------------------------
 
     def ask_receipt_paths(self) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(
+        return ask_open_paths(
             self,
+            RECEIPTS_KIND,
             self.tr("Import a receipt from headquarters"),
-            str(self.open_folder),
             self.tr("Receipts from headquarters (*.postkit-receipt.json *.json)"),
         )
-        if names:
-            self.open_folder = Path(names[0]).parent
-        return [Path(name) for name in names]
 
     def choose_receipts(self) -> None:
         """Ask for receipt files and import them."""
@@ -225,21 +231,8 @@ class ReceiptsView(QWidget):
         """Import receipt files on a worker; each file is taken whole or not at all."""
         if self.job is not None or not paths:
             return
-        database = self._database
-        post = self._profile.post_name
-
-        def work(_progress):  # type: ignore[no-untyped-def]
-            results: list[ReceiptImport] = []
-            errors: list[PostkitError] = []
-            with database.session() as session:
-                for path in paths:
-                    try:
-                        results.append(import_receipt(session, path, post))
-                    except PostkitError as error:
-                        errors.append(error)
-            return results, errors
-
-        self.job = run_job(self, self.tr("Importing the receipt…"), work, self._imported)
+        work = import_receipt_files(self.runner.database, list(paths), self._profile.post_name)
+        self.job = self.runner.job(self, self.tr("Importing the receipt…"), work, self._imported)
         self.job.finished.connect(self._job_done)
         self.import_button.setEnabled(False)
 

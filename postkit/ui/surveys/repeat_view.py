@@ -1,5 +1,8 @@
 """A repeat in the form view: its instances one under the other, each with its questions.
 
+On a repeat's own page the form view shows one step of it at a time (engine.Step, as ODK
+Collect pages a repeat): the step's questions in their instance, or the 'Add another …' prompt.
+
 The form view builds the questions of each instance with its own `add_items`, keyed by their
 slots (`company@2`, see engine.slot), so answering, skip logic, messages and the review treat
 them as any other question. Where the form lets the respondent decide how many instances
@@ -155,7 +158,7 @@ class RepeatSection(QWidget):
     def add_instance(self) -> None:
         """Add an instance at the end and put the cursor in its first question."""
         key = self.session.add_instance(self.key)
-        self._view.instances_changed()
+        self._view.instances_changed(added=key)
         instance = next((each for each in self.instances if each.key == key), None)
         if instance is None:
             return
@@ -180,7 +183,7 @@ class RepeatSection(QWidget):
             (at for at, instance in enumerate(self.instances) if instance.key == key), None
         )
         self.session.remove_instance(key)
-        self._view.instances_changed()
+        self._view.instances_changed(removed=key)
         if number is not None and number < len(self.instances):
             self.instances[number].remove_button.setFocus()
         elif self.add_button.isVisible():

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.activities.attachments import readable_attachment
-from postkit.core.activities.records import AttachmentRecord
+from postkit.core.attachments import AttachmentRecord, readable_attachment
 from postkit.core.errors import PostkitError
 from postkit.ui.dialogs import show_error
 

@@ -241,6 +241,20 @@ class BarChart(QWidget):
             return QSize(220, max(120, self._horizontal_height(line_height)))
         return QSize(220, 150)
 
+    def minimum_width(self) -> int:
+        """The narrowest width at which a vertical chart cuts no word of a category label
+        (a horizontal chart wraps its labels instead): what a layout gives it to stay whole."""
+        if self._horizontal or not self._categories:
+            return self.minimumSizeHint().width()
+        small = QFontMetricsF(self._small_font())
+        ticks = nice_ticks(self._max_value())
+        tick_width = max(small.horizontalAdvance(self._format(t)) for t in ticks)
+        word = max(
+            small.horizontalAdvance(part) for label in self._categories for part in label.split()
+        )
+        # The plot area's margins (see _compute_layout) and a label's 2 px each side.
+        return math.ceil(2 + tick_width + 8 + len(self._categories) * (word + 6) + 6)
+
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._invalidate()

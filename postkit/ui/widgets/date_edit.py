@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QCheckBox, QLineEdit, QVBoxLayout, QWidget
 
 from postkit.ui.icons import icon
 from postkit.ui.overrides import override
@@ -200,3 +200,28 @@ class DateEdit(QLineEdit):
         if day != self._date:
             self._date = day
             self.dateChanged.emit(QDate(day))
+
+
+class OptionalDate(QObject):
+    """A tick box that turns an optional date on: the date a thing lasts until or is needed
+    by, kept after the date it starts from (an end date, a deadline)."""
+
+    def __init__(self, check: QCheckBox, edit: DateEdit, start: DateEdit, days_after: int) -> None:
+        super().__init__(check)
+        self.check = check
+        self.edit = edit
+        self._start = start
+        self._days_after = days_after
+        edit.setEnabled(check.isChecked())
+        edit.setAccessibleName(check.text().replace("&", ""))
+        check.toggled.connect(edit.setEnabled)
+        check.toggled.connect(self._follow_start)
+
+    def value(self) -> date | None:
+        """The date typed when ticked; None when not ticked."""
+        return self.edit.value() if self.check.isChecked() else None
+
+    def _follow_start(self, checked: bool) -> None:
+        # Ticked, the date starts where it can be right rather than before the start.
+        if checked and self.edit.date() < self._start.date():
+            self.edit.setDate(self._start.date().addDays(self._days_after))

@@ -141,6 +141,7 @@ VISITS: dict[str, Rows] = {
         ["today", "today"],
         ["deviceid", "deviceid"],
         ["username", "username"],
+        ["audit", "audit"],
         ["hidden", "campaign", "", "", "", "", "", "", "", "spring"],
         ["select_one agreement", "useful", "The guidelines are useful", "De richtlijnen zijn nuttig", "yes"],
         ["integer", "visit_count", "How many companies did you visit?", "Hoeveel bedrijven bezocht u?", "yes", "", ". >= 0 and . <= 20"],
@@ -181,6 +182,78 @@ VISITS: dict[str, Rows] = {
     ],
 }
 
+# A follow-up of an IMVO seminar, as KoboToolbox writes one: every function of the XLSForm
+# documentation in a calculation (checked against JavaRosa by test_xlsform_corpus.py, but
+# ceiling() and floor(), which ODK Collect lacks), or specify other, the remaining appearances
+# and media columns. Inputs have defaults, so a calculation's value is known from the start.
+FOLLOW_UP: dict[str, Rows] = {
+    "survey": [
+        ["type", "name", f"label::{EN}", f"label::{NL}", f"hint::{EN}", f"audio::{EN}", f"video::{EN}", "appearance", "calculation", "default", "required", "relevant"],
+        ["start", "start"],
+        ["end", "end"],
+        ["audit", "audit"],
+        ["note", "intro", "Listen to the introduction first.", "Luister eerst naar de inleiding.", "", "intro.mp3", "intro.mp4"],
+        ["text", "event_name", "Event name", "Naam van het evenement", "", "", "", "", "", "imvo seminar", "yes"],
+        ["integer", "participants", "Participants", "Deelnemers", "", "", "", "", "", "12", "yes"],
+        ["decimal", "budget", "Budget (EUR)", "Budget (EUR)", "", "", "", "", "", "1234.5"],
+        ["date", "event_date", "Date", "Datum", "", "", "", "", "", "2027-03-15"],
+        ["select_one formats or specify other", "format", "Format", "Vorm", "", "", "", "horizontal", "", "seminar"],
+        ["select_one agree", "useful", "The seminar was useful", "Het seminar was nuttig", "", "", "", "likert", "", "4"],
+        ["select_one agree", "clear", "The guidelines were clear", "De richtlijnen waren duidelijk", "", "", "", "likert"],
+        ["select_multiple themes", "themes", "Themes", "Thema's", "", "", "", "minimal", "", "wages climate"],
+        ["text", "notes", "Notes", "Notities", "", "", "", "multiline"],
+        ["select_one yes_no", "follow_up", "Follow-up needed?", "Vervolg nodig?", "", "", "", "quick"],
+        ["begin_group", "companies", "Companies present", "Aanwezige bedrijven", "", "", "", "table-list"],
+        ["select_one yes_no", "smes", "SMEs", "Mkb-bedrijven"],
+        ["select_one yes_no", "large", "Large companies", "Grote bedrijven"],
+        ["end_group"],
+        ["calculate", "c_now", "", "", "", "", "", "", "now()"],
+        ["calculate", "c_uuid", "", "", "", "", "", "", "uuid()"],
+        ["calculate", "c_format_date", "", "", "", "", "", "", "format-date(${event_date}, '%Y/%m/%d')"],
+        ["calculate", "c_format_date_time", "", "", "", "", "", "", "format-date-time(date-time('2027-03-15T10:30:00'), '%Y-%m-%d %H:%M')"],
+        ["calculate", "c_decimal_date_time", "", "", "", "", "", "", "round(decimal-date-time(${event_date}))"],
+        ["calculate", "c_pow", "", "", "", "", "", "", "pow(${participants}, 2)"],
+        ["calculate", "c_sqrt", "", "", "", "", "", "", "sqrt(${participants} + 4)"],
+        ["calculate", "c_exp", "", "", "", "", "", "", "round(exp(1), 4)"],
+        ["calculate", "c_log", "", "", "", "", "", "", "round(log(${budget}), 3)"],
+        ["calculate", "c_abs", "", "", "", "", "", "", "abs(${budget} - 2000)"],
+        ["calculate", "c_ceiling", "", "", "", "", "", "", "ceiling(${budget})"],
+        ["calculate", "c_floor", "", "", "", "", "", "", "floor(${budget})"],
+        ["calculate", "c_max", "", "", "", "", "", "", "max(${participants}, 20)"],
+        ["calculate", "c_min", "", "", "", "", "", "", "min(${participants}, 20)"],
+        ["calculate", "c_choice_name", "", "", "", "", "", "", "jr:choice-name(${format}, '${format}')"],
+        ["calculate", "c_once", "", "", "", "", "", "", "once(${participants} * 10)"],
+        ["calculate", "c_join", "", "", "", "", "", "", "join('-', ${themes})"],
+        ["calculate", "c_before", "", "", "", "", "", "", "substring-before('IMVO-2027', '-')"],
+        ["calculate", "c_after", "", "", "", "", "", "", "substring-after('IMVO-2027', '-')"],
+        ["calculate", "c_translate", "", "", "", "", "", "", "translate(${event_name}, 'imvo', 'IMVO')"],
+        ["calculate", "c_normalize", "", "", "", "", "", "", "normalize-space(concat('  ', ${event_name}, '   day '))"],
+        ["calculate", "c_boolean", "", "", "", "", "", "", "if(boolean-from-string('true'), 'yes', 'no')"],
+        ["calculate", "c_coalesce", "", "", "", "", "", "", "coalesce(${notes}, 'none')"],
+        ["calculate", "c_digest", "", "", "", "", "", "", "digest(${event_name}, 'SHA-256', 'hex')"],
+        ["calculate", "c_count", "", "", "", "", "", "", "count-selected(${themes})"],
+    ],
+    "choices": [
+        ["list_name", "name", f"label::{EN}", f"label::{NL}"],
+        ["formats", "seminar", "Seminar", "Seminar"],
+        ["formats", "webinar", "Webinar", "Webinar"],
+        ["agree", "1", "Strongly disagree", "Helemaal oneens"],
+        ["agree", "2", "Disagree", "Oneens"],
+        ["agree", "3", "Neutral", "Neutraal"],
+        ["agree", "4", "Agree", "Eens"],
+        ["agree", "5", "Strongly agree", "Helemaal eens"],
+        ["themes", "wages", "Living wages", "Leefbaar loon"],
+        ["themes", "climate", "Climate", "Klimaat"],
+        ["themes", "gender", "Gender", "Gender"],
+        ["yes_no", "yes", "Yes", "Ja"],
+        ["yes_no", "no", "No", "Nee"],
+    ],
+    "settings": [
+        ["form_title", "form_id", "version", "default_language"],
+        ["Seminar follow-up", "seminar_follow_up", "2027030101", EN],
+    ],
+}
+
 # fmt: on
 
 FORMS = {
@@ -188,6 +261,7 @@ FORMS = {
     "kobo_due_diligence.xlsx": DUE_DILIGENCE,
     "all_new_types.xlsx": NEW_TYPES,
     "plain_form.xlsx": PLAIN,
+    "kobo_follow_up.xlsx": FOLLOW_UP,
 }
 
 

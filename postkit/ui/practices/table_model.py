@@ -14,11 +14,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
-from postkit.core.db import Database
-from postkit.core.practices.records import PracticeFilter, PracticeRow
+from postkit.core.practices.records import PracticeFilter, PracticeListRow
 from postkit.core.practices.service import list_practices
+from postkit.ui.ops import Runner
 from postkit.ui.overrides import override
 from postkit.ui.practices.labels import core_task_short, country_label, status_label
 
@@ -30,14 +31,18 @@ PracticeIdRole = Qt.ItemDataRole.UserRole + 2
 
 class PracticeListModel(QAbstractListModel):
     """The ranked rows `list_practices` returns for the filter; a library holds hundreds, not
-    millions, so all rows are kept."""
+    millions, so all rows are kept. They are read off the GUI thread: `loaded` fires once the
+    rows asked for last are in (an older answer still on its way is dropped)."""
 
-    def __init__(self, database: Database, language: str = "en", parent: Any = None) -> None:
+    loaded = Signal()
+
+    def __init__(self, runner: Runner, language: str = "en", parent: Any = None) -> None:
         super().__init__(parent)
-        self._database = database
+        self._runner = runner
         self._language = language
         self._filter = PracticeFilter()
-        self._rows: list[PracticeRow] = []
+        self._rows: list[PracticeListRow] = []
+        self._key = f"practice-list-{id(self)}"
         self.reload()
 
     @override
@@ -67,24 +72,34 @@ class PracticeListModel(QAbstractListModel):
     def language(self) -> str:
         return self._language
 
-    def set_filter(self, flt: PracticeFilter) -> None:
+    def set_filter(self, flt: PracticeFilter, then: Callable[[], None] | None = None) -> None:
         if flt != self._filter:
             self._filter = flt
-            self.reload()
+            self.reload(then)
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        with self._database.session() as session:
-            self._rows = list(list_practices(session, self._filter))
-        self.endResetModel()
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read the rows for the filter again; `then` runs once they are shown."""
+        flt = self._filter
 
-    def rows(self) -> list[PracticeRow]:
+        def shown(rows: list[PracticeListRow]) -> None:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            if then is not None:
+                then()
+            self.loaded.emit()
+
+        self._runner.query(
+            lambda session: list(list_practices(session, flt)), shown, owner=self, key=self._key
+        )
+
+    def rows(self) -> list[PracticeListRow]:
         return list(self._rows)
 
     def ids(self) -> list[int]:
         return [row.id for row in self._rows]
 
-    def row_at(self, position: int) -> PracticeRow:
+    def row_at(self, position: int) -> PracticeListRow:
         return self._rows[position]
 
     def id_at(self, position: int) -> int:
@@ -104,7 +119,7 @@ def _tr(text: str) -> str:
 @dataclass(frozen=True)
 class Column:
     title: str
-    display: Callable[[PracticeRow, str], Any]
+    display: Callable[[PracticeListRow, str], Any]
     alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 

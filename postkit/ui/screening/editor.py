@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -16,56 +17,59 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from postkit.core import reference
+from postkit.core.csv_files import iso_date_text
 from postkit.core.screening import reference as screening_reference
-from postkit.core.screening.records import RequestInput
+from postkit.core.screening.records import DirectorDetails, RequestInput
 from postkit.core.screening.risk import is_large_company
-from postkit.ui.screening.colors import DANGER, INFO, NEUTRAL
 from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
-from postkit.ui.widgets.date_edit import DateEdit
+from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL
+from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
+from postkit.ui.widgets.field import FieldWithError as _Field
 
 _MAX_EMPLOYEES = 10_000_000
 _MAX_NAME = 300
 _MAX_DIRECTOR = 200
 
 
-class _Field(QWidget):
-    """A field with the sentence that says what is wrong with it right below."""
+_BIRTH_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
-    def __init__(self, field: QWidget | QHBoxLayout, parent: QWidget) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        if isinstance(field, QWidget):
-            layout.addWidget(field)
-            self.setFocusProxy(field)  # the row's label (its buddy) then focuses the field
-        else:
-            layout.addLayout(field)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(f"color: {DANGER};")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
-    def name_fields(self, label: str) -> None:
-        """Names the inputs inside for a screen reader: the form's label names this wrapper,
-        which a screen reader skips."""
-        inputs = (QLineEdit, QPlainTextEdit, QComboBox)
-        for edit in self.findChildren(QWidget):
-            if isinstance(edit, inputs) and not edit.accessibleName():
-                edit.setAccessibleName(label.replace("&", "").rstrip(": "))
+def _is_birth_date(text: str) -> bool:
+    """Whether ISO text of a year, a month or a day names one that has been."""
+    if not _BIRTH_DATE.fullmatch(text):
+        return False
+    parts = [int(part) for part in text.split("-")] + [1, 1]
+    try:
+        return date(parts[0], parts[1], parts[2]) <= date.today()
+    except ValueError:
+        return False
 
-    def set_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+
+def _country_code(text: str) -> str:
+    """The code of a country typed as its code or its English or Dutch name; "" if none."""
+    countries = reference.countries()
+    if text.upper() in countries:
+        return text.upper()
+    wanted = text.casefold()
+    for code in countries.codes:
+        if any(countries.label(code, language).casefold() == wanted for language in ("en", "nl")):
+            return code
+    return ""
+
+
+def _director_line(details: DirectorDetails) -> str:
+    """A director's line as the officer types it: the name, then what is known."""
+    if details.nationality:
+        return f"{details.name}; {details.birth_date}; {details.nationality}"
+    if details.birth_date:
+        return f"{details.name}; {details.birth_date}"
+    return details.name
 
 
 def _country_combo(parent: QWidget, language: str, none_text: str) -> QComboBox:
@@ -182,7 +186,12 @@ class RequestDialog(QDialog):
         self.company_country = _country_combo(group, self._language, self.tr("(unknown)"))
         self.company_sector = _sector_combo(group, self._language, self.tr("(unknown)"))
         self.directors = _text_box(group, 3)
-        self.directors.setPlaceholderText(self.tr("One name per line; screened for sanctions"))
+        self.directors.setPlaceholderText(
+            self.tr(
+                "One name per line; screened for sanctions. A date of birth and nationality "
+                "may follow: Anna Visser; 1970-05-31; NL"
+            )
+        )
         self.company_field = _Field(self.company_name, group)
         self.kvk_field = _Field(self.kvk_number, group)
         self.directors_field = _Field(self.directors, group)
@@ -242,10 +251,7 @@ class RequestDialog(QDialog):
         self.requested_on = DateEdit(group)
         self.has_needed_by = QCheckBox(self.tr("Needed by"), group)
         self.needed_by = DateEdit(group, placeholder="")
-        self.needed_by.setEnabled(False)
-        self.needed_by.setAccessibleName(self.has_needed_by.text().replace("&", ""))
-        self.has_needed_by.toggled.connect(self.needed_by.setEnabled)
-        self.has_needed_by.toggled.connect(self._sync_needed_by)
+        OptionalDate(self.has_needed_by, self.needed_by, self.requested_on, days_after=30)
         needed = QHBoxLayout()
         needed.addWidget(self.has_needed_by)
         needed.addWidget(self.needed_by, 1)
@@ -274,7 +280,9 @@ class RequestDialog(QDialog):
         self.kvk_number.setText(data.kvk_number)
         _select(self.company_country, data.company_country)
         _select(self.company_sector, data.company_sector)
-        self.directors.setPlainText("\n".join(data.directors))
+        self.directors.setPlainText(
+            "\n".join(_director_line(data.details_of(name)) for name in data.directors)
+        )
         self.employees.set_value(data.employees)
         self.turnover.set_value(data.turnover_eur)
         self.balance_sheet.set_value(data.balance_sheet_eur)
@@ -289,8 +297,31 @@ class RequestDialog(QDialog):
         self.description.setPlainText(data.description)
 
     def directors_list(self) -> tuple[str, ...]:
-        names = (" ".join(line.split()) for line in self.directors.toPlainText().splitlines())
-        return tuple(dict.fromkeys(name for name in names if name))
+        return tuple(dict.fromkeys(details.name for details, _ in self._director_lines()))
+
+    def _director_lines(self) -> list[tuple[DirectorDetails, str]]:
+        """Each director line read: the name, date of birth and nationality, and what in the
+        line is neither (empty when all of it is read)."""
+        read = []
+        for line in self.directors.toPlainText().splitlines():
+            name, *rest = line.split(";")
+            name = " ".join(name.split())
+            if not name:
+                continue
+            birth_date = nationality = unread = ""
+            for part in (" ".join(part.split()) for part in rest):
+                if not part:
+                    continue
+                if part[0].isdigit() and not birth_date:
+                    birth_date = iso_date_text(part)
+                    if not _is_birth_date(birth_date):
+                        unread = part
+                elif not nationality and (code := _country_code(part)):
+                    nationality = code
+                else:
+                    unread = unread or part
+            read.append((DirectorDetails(name, birth_date, nationality), unread))
+        return read
 
     def request_input(self) -> RequestInput:
         # An unreadable date keeps the dialog from saving (field_errors), so today stands in.
@@ -307,6 +338,11 @@ class RequestDialog(QDialog):
             turnover_eur=self.turnover.value(),
             balance_sheet_eur=self.balance_sheet.value(),
             directors=self.directors_list(),
+            director_details=tuple(
+                details
+                for details, _ in self._director_lines()
+                if details.birth_date or details.nationality
+            ),
             operating_country=self.operating_country.currentData(),
             operating_sector=self.operating_sector.currentData(),
             needed_by=needed,
@@ -326,6 +362,11 @@ class RequestDialog(QDialog):
             errors["kvk_number"] = self.tr("A KvK number has 8 digits.")
         if any(len(name) > _MAX_DIRECTOR for name in data.directors):
             errors["directors"] = self.tr("A director's name is longer than 200 characters.")
+        unread = [(details.name, text) for details, text in self._director_lines() if text]
+        if unread:
+            errors["directors"] = self.tr(
+                "{0}: '{1}' is no date of birth (1970-05-31 or 31-05-1970) or country."
+            ).format(*unread[0])
         for key, edit, text in (
             ("employees", self.employees, self.tr("Enter a whole number of employees.")),
             ("turnover_eur", self.turnover, self.tr("Enter the turnover in whole euros.")),
@@ -405,10 +446,6 @@ class RequestDialog(QDialog):
             self.large_text.setText(
                 self.tr("Below the threshold of 500 employees and EUR 20M / EUR 40M.")
             )
-
-    def _sync_needed_by(self, checked: bool) -> None:
-        if checked and self.needed_by.date() < self.requested_on.date():
-            self.needed_by.setDate(self.requested_on.date().addDays(30))
 
     def accept(self) -> None:
         if self._validate():

@@ -1,28 +1,20 @@
-"""A realistic, deterministic and wholly fictional data set for demos, training and benchmarks."""
+"""The activity log of the demo post: a realistic, deterministic and wholly fictional data set
+for demos, training and benchmarks (`demo_seed` seeds every feature's demo)."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from postkit.core.activities.models import Activity, ActivitySector, ActivityTheme
-from postkit.core.db import Database
 from postkit.core.db.base import new_uuid, utc_now
-from postkit.core.profile import PostProfile, save_profile
-
-# A person's name, not "Demo user": it reads the same in a Dutch and an English interface.
-DEMO_USER = "Sanne Visser"
-DEMO_PROFILE = PostProfile("Embassy Nairobi", ("KE", "SO"), DEMO_USER)
-# The staff at the post who answer the evaluation survey.
-DEMO_RESPONDENTS = 6
-
+from postkit.core.demo_post import DEMO_PROFILE, DEMO_USER
+from postkit.core.profile import load_profile, save_profile
 
 # The demo database is one post's: Embassy Nairobi, accredited to Kenya and Somalia. Its staff
 # answer the survey; other posts' answers reach headquarters as files (`demo exports`). Two
@@ -474,8 +466,6 @@ def seed_demo(
     Returns the count. The same seed and day give the same data set, so demos and benchmarks
     are repeatable.
     """
-    from postkit.core.profile import load_profile
-
     if load_profile(session) is None:
         save_profile(session, DEMO_PROFILE)
     rng = random.Random(seed)
@@ -497,29 +487,3 @@ def seed_demo(
             progress(offset + len(rows), activities)
     session.commit()
     return activities
-
-
-def seed_everything(database: Database, activities: int = 600, today: date | None = None) -> None:
-    """The whole demo: activities, screenings of support requests, survey responses, practices."""
-    from postkit.core.practices.demo import seed_practices_demo
-    from postkit.core.screening.demo import seed_screening_demo
-    from postkit.core.surveys.demo import seed_survey_demo
-
-    with _seeding_alone(database), database.session() as session:
-        seed_demo(session, activities=activities, today=today)
-        seed_screening_demo(session, database.files_dir, today=today)
-        seed_survey_demo(
-            session, [DEMO_PROFILE.post_name], respondents_per_post=DEMO_RESPONDENTS, today=today
-        )
-        seed_practices_demo(session, database.files_dir, today=today)
-
-
-def _seeding_alone(database: Database) -> AbstractContextManager[None]:
-    """Two seeds of one database file take turns: each part commits on its own, and the demo
-    practices replace earlier copies, so interleaved seeds would collide halfway."""
-    from postkit.core.db.locking import job_lock
-
-    name = database.engine.url.database
-    if not database.is_sqlite or not name:
-        return nullcontext()
-    return job_lock(Path(name), "demo-seed")

@@ -1,4 +1,4 @@
-"""Files attached to records, copied into the database's files folder.
+"""Files attached to records of any feature, copied into the database's files folder.
 
 In the folder of a protected database (one whose file key is at hand, see sealed_files) the
 copies are sealed, straight from the source so no plain copy touches the folder;
@@ -13,9 +13,10 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from postkit.core.activities.records import AttachmentRecord
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
 from postkit.core.sealed_files import (
@@ -33,7 +34,18 @@ from postkit.core.sealed_files import (
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 
 
-def _safe_file_name(name: str) -> str:
+@dataclass(frozen=True)
+class AttachmentRecord:
+    """A file attached to a record (an activity, a practice, evidence, a survey answer)."""
+
+    file_name: str
+    stored_name: str
+    sha256: str
+    size_bytes: int
+    added_at: datetime
+
+
+def safe_file_name(name: str) -> str:
     cleaned = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name).strip(". ")
     return cleaned or "file"
 
@@ -48,7 +60,7 @@ def store_attachment(files_dir: Path, source: Path) -> AttachmentRecord:
         raise PostkitError(f"{source}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MB")
     target_root = files_dir / "attachments"
     target_root.mkdir(parents=True, exist_ok=True)
-    file_name = _safe_file_name(source.name)
+    file_name = safe_file_name(source.name)
     key = key_for(files_dir)
     if key is not None:
         return _store_sealed(files_dir, key, source, file_name, size)

@@ -7,9 +7,8 @@ refused any change until it is reopened with a reason.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
-from dataclasses import fields, replace
+from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from postkit.core import reference
-from postkit.core.activities.attachments import store_attachment
+from postkit.core.attachments import store_attachment
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening import reference as screening_reference
@@ -35,6 +33,7 @@ from postkit.core.screening.records import (
     Answer,
     ChecklistAnswer,
     Decision,
+    DirectorDetails,
     EvidenceFile,
     Judgement,
     MatchRecord,
@@ -46,15 +45,18 @@ from postkit.core.screening.records import (
     Status,
 )
 from postkit.core.screening.steps import open_steps
+from postkit.core.screening.validation import (
+    checked_actor,
+    checked_item,
+    checked_links,
+    normalised,
+    validate_decision,
+    validate_request,
+)
 
-COMPANY_NAME_MAX = 300
-KVK_NUMBER_MAX = 20
-NAME_MAX = 120
-_LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
-_FIGURES = ("employees", "turnover_eur", "balance_sheet_eur")
 _INPUT_FIELDS = tuple(f.name for f in fields(RequestInput))
 # Changing these makes an earlier sanctions screening no longer cover the request.
-_SCREENED_FIELDS = ("company_name", "directors")
+_SCREENED_FIELDS = ("company_name", "company_country", "directors", "director_details")
 
 
 class RequestDecidedError(PostkitError):
@@ -101,9 +103,19 @@ def list_info(row: SanctionsListRow) -> SanctionsListInfo:
     )
 
 
-def _input(row: SupportRequestRow) -> RequestInput:
-    values = {name: getattr(row, name) for name in _INPUT_FIELDS if name != "directors"}
-    return RequestInput(**values, directors=tuple(_lines(row.directors)))
+def to_input(row: SupportRequestRow) -> RequestInput:
+    """What the officer recorded of the request, as stored."""
+    stored = ("directors", "director_details")
+    values = {name: getattr(row, name) for name in _INPUT_FIELDS if name not in stored}
+    details = json.loads(row.director_details) if row.director_details else []
+    return RequestInput(
+        **values,
+        directors=tuple(_lines(row.directors)),
+        director_details=tuple(
+            DirectorDetails(d["name"], d.get("birth_date", ""), d.get("nationality", ""))
+            for d in details
+        ),
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -130,6 +142,7 @@ def _match_record(row: SanctionsMatchRow, lists: dict[int, SanctionsListRow]) ->
         list_id=row.list_id,
         list_source=listing.source if listing else "",
         list_date=listing.list_date if listing else "",
+        delisted_list_id=row.delisted_list_id,
     )
 
 
@@ -207,7 +220,7 @@ def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
     return RequestRecord(
         id=row.id,
         uuid=row.uuid,
-        data=_input(row),
+        data=to_input(row),
         status=Status(row.status),
         decision=decision,
         decided_at=row.decided_at,
@@ -289,88 +302,17 @@ def list_requests(
     ]
 
 
-# Validation -----------------------------------------------------------------------------
-
-
-def _normalised(data: RequestInput) -> RequestInput:
-    return replace(
-        data,
-        company_name=data.company_name.strip(),
-        kvk_number=data.kvk_number.strip(),
-        company_country=(data.company_country or "").strip().upper() or None,
-        company_sector=(data.company_sector or "").strip() or None,
-        operating_country=(data.operating_country or "").strip().upper() or None,
-        operating_sector=(data.operating_sector or "").strip() or None,
-        directors=tuple(
-            dict.fromkeys(" ".join(name.split()) for name in data.directors if name.strip())
-        ),
-        handled_by=data.handled_by.strip(),
-        description=data.description.strip(),
-    )
-
-
-def validate_request(data: RequestInput) -> None:
-    """Raise ValidationError naming the first field that is wrong."""
-    if not data.company_name:
-        raise ValidationError("company_name", "the company's name is required")
-    if len(data.company_name) > COMPANY_NAME_MAX:
-        raise ValidationError("company_name", f"at most {COMPANY_NAME_MAX} characters")
-    if len(data.kvk_number) > KVK_NUMBER_MAX:
-        raise ValidationError("kvk_number", f"at most {KVK_NUMBER_MAX} characters")
-    if data.support_kind not in screening_reference.support_kinds():
-        raise ValidationError("support_kind", f"unknown kind of support {data.support_kind!r}")
-    for name in ("company_country", "operating_country"):
-        code = getattr(data, name)
-        if code is not None and code not in reference.countries():
-            raise ValidationError(name, f"unknown country code {code!r}")
-    for name in ("company_sector", "operating_sector"):
-        code = getattr(data, name)
-        if code is not None and code not in reference.sectors():
-            raise ValidationError(name, f"unknown sector {code!r}")
-    for name in _FIGURES:
-        value = getattr(data, name)
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or value < 0
-        ):
-            raise ValidationError(name, "must be a whole number of 0 or more")
-    if data.needed_by is not None and data.needed_by < data.requested_on:
-        raise ValidationError("needed_by", "lies before the date of the request")
-    for director in data.directors:
-        if len(director) > COMPANY_NAME_MAX:
-            raise ValidationError("directors", f"at most {COMPANY_NAME_MAX} characters a name")
-    if len(data.handled_by) > NAME_MAX:
-        raise ValidationError("handled_by", f"at most {NAME_MAX} characters")
-
-
-def _checked_item(item: str) -> str:
-    if item not in screening_reference.checklist_codes():
-        raise ValidationError("item", f"unknown checklist item {item!r}")
-    return item
-
-
-def _checked_links(links: Iterable[str]) -> tuple[str, ...]:
-    cleaned = tuple(dict.fromkeys(link.strip() for link in links if link.strip()))
-    for link in cleaned:
-        if not _LINK.match(link):
-            raise ValidationError("links", f"not a web or e-mail link: {link!r}")
-    return cleaned
-
-
-def checked_actor(actor: str) -> str:
-    """The name of who makes a change, required."""
-    actor = actor.strip()
-    if not actor:
-        raise ValidationError("actor", "who makes the change is required")
-    return actor[:NAME_MAX]
-
-
 # Changing -------------------------------------------------------------------------------
 
 
 def _apply_input(row: SupportRequestRow, data: RequestInput) -> None:
     for name in _INPUT_FIELDS:
         value = getattr(data, name)
-        setattr(row, name, "\n".join(value) if name == "directors" else value)
+        if name == "directors":
+            value = "\n".join(value)
+        elif name == "director_details":
+            value = json.dumps([d._asdict() for d in value], ensure_ascii=False) if value else ""
+        setattr(row, name, value)
 
 
 def _touch(row: SupportRequestRow, actor: str) -> None:
@@ -391,7 +333,7 @@ def commit_record(session: Session, row: SupportRequestRow) -> RequestRecord:
 def create_request(session: Session, data: RequestInput, actor: str) -> RequestRecord:
     """Validate and store a new request; logged as "created"."""
     actor = checked_actor(actor)
-    data = _normalised(data)
+    data = normalised(data)
     validate_request(data)
     now = utc_now()
     row = SupportRequestRow(
@@ -421,9 +363,9 @@ def update_request(
     actor = checked_actor(actor)
     row = request_row(session, request_id)
     refuse_if_decided(row)
-    data = _normalised(data)
+    data = normalised(data)
     validate_request(data)
-    old = _input(row)
+    old = to_input(row)
     changes: dict[str, Any] = {
         name: {"old": getattr(old, name), "new": getattr(data, name)}
         for name in _INPUT_FIELDS
@@ -504,9 +446,9 @@ def answer_item(
     actor = checked_actor(actor)
     row = request_row(session, request_id)
     refuse_if_decided(row)
-    item = _checked_item(item)
+    item = checked_item(item)
     changes = set_answer(
-        row, item, _checked_answer(answer), note.strip(), _checked_links(links), actor
+        row, item, _checked_answer(answer), note.strip(), checked_links(links), actor
     )
     if changes is None:
         return to_record(session, row)
@@ -525,7 +467,7 @@ def confirm_answer(
     actor = checked_actor(actor)
     row = request_row(session, request_id)
     refuse_if_decided(row)
-    item = _checked_item(item)
+    item = checked_item(item)
     stored = _answer_row(row, item)
     if stored is None:
         raise ValidationError("answer", f"{item} has no answer yet to confirm; answer it first")
@@ -546,7 +488,7 @@ def add_evidence(
     actor = checked_actor(actor)
     row = request_row(session, request_id)
     refuse_if_decided(row)
-    item = _checked_item(item)
+    item = checked_item(item)
     stored = store_attachment(Path(files_dir), Path(path))
     if any(f.item == item and f.stored_name == stored.stored_name for f in row.evidence):
         raise ValidationError("evidence", f"{stored.file_name} is already attached to {item}")
@@ -600,35 +542,6 @@ def remove_evidence(
     }
     append_entry(session, row.id, actor, "evidence_removed", details)
     return commit_record(session, row)
-
-
-def validate_decision(decision: Decision) -> Decision:
-    """The decision with its texts trimmed; ValidationError naming the first wrong field."""
-    try:
-        outcome = Outcome(decision.outcome)
-    except ValueError:
-        raise ValidationError("outcome", f"unknown outcome {decision.outcome!r}") from None
-    decision = replace(
-        decision,
-        outcome=outcome,
-        rationale=decision.rationale.strip(),
-        conditions=decision.conditions.strip(),
-        open_steps_reason=decision.open_steps_reason.strip(),
-    )
-    if not decision.rationale:
-        raise ValidationError("rationale", "a rationale is required: say why you decided so")
-    if outcome is Outcome.SUPPORT_WITH_CONDITIONS:
-        if not decision.conditions:
-            raise ValidationError("conditions", "say what the company agrees to do")
-        if decision.conditions_due is None:
-            raise ValidationError("conditions_due", "say by when the conditions are to be met")
-        if decision.follow_up_on is None:
-            raise ValidationError("follow_up_on", "set a date to follow the conditions up")
-    elif decision.conditions or decision.conditions_due is not None:
-        raise ValidationError(
-            "conditions", "conditions belong only to the outcome support with conditions"
-        )
-    return decision
 
 
 def decide(session: Session, request_id: int, decision: Decision, actor: str) -> RequestRecord:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QUndoStack
@@ -28,14 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.activities.attachments import store_attachment
-from postkit.core.db import Database
+from postkit.core.attachments import store_attachment
 from postkit.core.errors import PostkitError
 from postkit.core.practices.commands import EditPractice
-from postkit.core.practices.privacy import Removal
 from postkit.core.practices.records import (
     DRAFT,
     PUBLISHED,
+    ConflictRecord,
     ImportSummary,
     PracticeFilter,
     PracticeInput,
@@ -46,34 +46,43 @@ from postkit.core.practices.service import (
     delete_practice,
     get_practice,
     list_conflicts,
-    list_practices,
     mark_used,
     promote_activity,
     resolve_conflict,
 )
 from postkit.core.profile import PostProfile
 from postkit.ui.dialogs import confirm, show_error
-from postkit.ui.ops import Job, run_job
+from postkit.ui.ops import Changes, Job, Runner
 from postkit.ui.overrides import override
 from postkit.ui.practices.cards import CardView, PracticeCardDelegate
 from postkit.ui.practices.editor import PracticeDialog
 from postkit.ui.practices.labels import LANGUAGE_NAMES, counted, practices_text, status_label
-from postkit.ui.practices.model import PracticeListModel, PracticeTableModel
+from postkit.ui.practices.ops import (
+    ExportChoice,
+    export_exchange_file,
+    import_exchange_files,
+    read_export_choice,
+)
 from postkit.ui.practices.presentation import PresentationView
 from postkit.ui.practices.reader import PracticeReader
 from postkit.ui.practices.sharing import (
+    EXCHANGE_KIND,
     ConflictDialog,
     ExportDialog,
     ImportSummaryDialog,
     SavePathAsker,
     ask_exchange_files,
-    ask_save_path,
     export_booklet,
     is_exchange_file,
     with_suffix,
 )
-from postkit.ui.screening.cards import Notice
+from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
 from postkit.ui.undo import DatabaseUndoCommand
+from postkit.ui.widgets.notice import Notice
+from postkit.ui.widgets.save_paths import ask_save_path
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:
@@ -97,19 +106,23 @@ def exchange_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 class PracticesPage(QWidget):
     """The library of good practices.
 
-    Emits `selection_changed` for the main window's actions, `filter_changed` when the shown
-    set narrowed, `reloaded` after the data changed (here or by an import) and
-    `status_message` with a sentence for the status bar after an export.
+    Everything it reads or writes goes through the runner, off the GUI thread. Emits
+    `selection_changed` for the main window's actions, `filter_changed` when the shown set
+    narrowed, `changed` (and its older name `reloaded`) once the list shows data changed here
+    or elsewhere, `state_changed` when a job starts or ends (`is_busy`), and `status_message`
+    with a sentence for the status bar after an export.
     """
 
     selection_changed = Signal()
     filter_changed = Signal()
+    changed = Signal()
     reloaded = Signal()
+    state_changed = Signal()
     status_message = Signal(str)
 
     def __init__(
         self,
-        database: Database,
+        runner: Runner,
         profile: PostProfile,
         language: str = "en",
         parent: QWidget | None = None,
@@ -117,6 +130,8 @@ class PracticesPage(QWidget):
         undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
+        self.runner = runner
+        database = runner.database
         self._database = database
         # Where edits go so Edit ▸ Undo can take them back (the main window's stack).
         self.undo_stack = undo_stack or QUndoStack(self)
@@ -130,11 +145,12 @@ class PracticesPage(QWidget):
         self.presentation: PresentationView | None = None
         self.last_summary: ImportSummary | None = None
         self.last_export: tuple[Path, int] | None = None
+        self.conflicts_pending = 0
         self._shows_cards = True
         self._drop_forwarders: list[_DropForwarder] = []
         self.setAcceptDrops(True)
 
-        self.model = PracticeListModel(database, language, self)
+        self.model = PracticeListModel(runner, language, self)
         self.table_model = PracticeTableModel(self.model, self)
         self._build_filters()
         self.cards = CardView(PracticeCardDelegate(language, self), self)
@@ -186,6 +202,8 @@ class PracticesPage(QWidget):
         self.cards.selectionModel().selectionChanged.connect(self.selection_changed)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.model.modelReset.connect(self.selection_changed)
+        self.model.loaded.connect(self._update_empty_state)
+        runner.changed.connect(self._data_changed)
         self._update_empty_state()
         self._update_conflict_notice()
 
@@ -294,9 +312,11 @@ class PracticesPage(QWidget):
         )
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
-        self._update_empty_state()
-        self.filter_changed.emit()
+        self.model.set_filter(self.current_filter(), then=self.filter_changed.emit)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def clear_filters(self) -> None:
         for combo in self.filter_combos:
@@ -367,13 +387,26 @@ class PracticesPage(QWidget):
     def reload(self, select_ids: Sequence[int] | None = None) -> None:
         """Query again after the data changed, keeping or moving the selection."""
         keep = list(select_ids) if select_ids is not None else self.selected_ids()
-        self.model.reload()
-        self._update_empty_state()
-        self.select_ids(keep)
+
+        def shown() -> None:
+            self.select_ids(keep)
+            self.changed.emit()
+            self.reloaded.emit()
+
+        self.model.reload(then=shown)
         self._update_conflict_notice()
         if self.stack.currentWidget() is self.reader and self.reader.record is not None:
             self._refresh_reader(self.reader.record.id)
-        self.reloaded.emit()
+
+    def _data_changed(self, changes: Changes) -> None:
+        # An import, undo or another page changed practices: show them as they are now.
+        if changes.origin is not self and changes.touches("practices"):
+            self.reload()
+
+    @property
+    def is_busy(self) -> bool:
+        """An export, import or booklet is being written."""
+        return self.job is not None
 
     def _update_empty_state(self) -> None:
         shown = self.model.rowCount()
@@ -398,24 +431,34 @@ class PracticesPage(QWidget):
 
     # -- reading -----------------------------------------------------------------------
 
-    def open_practice(self, practice_id: int) -> PracticeRecord | None:
-        """Show one practice in the reading view."""
-        record = self._refresh_reader(practice_id)
-        if record is not None:
+    def open_practice(self, practice_id: int) -> None:
+        """Show one practice in the reading view (once it is read)."""
+
+        def read(record: PracticeRecord) -> None:
             self.stack.setCurrentWidget(self.reader)
             self.reader.text.setFocus()
-        return record
 
-    def _refresh_reader(self, practice_id: int) -> PracticeRecord | None:
-        try:
-            with self._database.session() as session:
-                record = get_practice(session, practice_id)
-        except PostkitError as error:
+        self._refresh_reader(practice_id, then=read)
+
+    def _refresh_reader(
+        self, practice_id: int, then: Callable[[PracticeRecord], None] | None = None
+    ) -> None:
+        def show(record: PracticeRecord) -> None:
+            self.reader.show_record(record)
+            if then is not None:
+                then(record)
+
+        def failed(error: BaseException) -> None:
             show_error(self, error)
             self.show_library()
-            return None
-        self.reader.show_record(record)
-        return record
+
+        self.runner.query(
+            lambda session: get_practice(session, practice_id),
+            show,
+            owner=self,
+            failed=failed,
+            key=f"practice-reader-{id(self)}",
+        )
 
     def show_library(self) -> None:
         current = self.reader.record
@@ -430,18 +473,19 @@ class PracticesPage(QWidget):
 
     def mark_used(self, practice_id: int) -> None:
         """Record that this post used the practice."""
-        try:
-            with self._database.session() as session:
-                record = mark_used(
-                    session, practice_id, self._profile.post_name, self._profile.user_name
-                )
-        except PostkitError as error:
-            show_error(self, error)
-            return
-        if self.reader.record is not None and self.reader.record.id == practice_id:
-            self.reader.show_record(record)
-        self.model.reload()
-        self.reloaded.emit()
+        post, user = self._profile.post_name, self._profile.user_name
+
+        def marked(record: PracticeRecord) -> None:
+            if self.reader.record is not None and self.reader.record.id == practice_id:
+                self.reader.show_record(record)
+            self.reload()
+
+        self.runner.write(
+            lambda session: mark_used(session, practice_id, post, user),
+            marked,
+            changes=Changes.of("practices", ids=[practice_id], origin=self),
+            owner=self,
+        )
 
     # -- editing -----------------------------------------------------------------------
 
@@ -457,36 +501,43 @@ class PracticesPage(QWidget):
         )
         return self._open_editor(None, defaults)
 
-    def edit_practice(self, practice_id: int) -> PracticeDialog | None:
-        try:
-            with self._database.session() as session:
-                record = get_practice(session, practice_id)
-        except PostkitError as error:
+    def edit_practice(self, practice_id: int) -> None:
+        """Open the practice in the editor (`editor`) once it is read."""
+
+        def failed(error: BaseException) -> None:
             show_error(self, error)
             self.reload()
-            return None
-        return self._open_editor(record, None)
 
-    def edit_selected(self) -> PracticeDialog | None:
+        self.runner.query(
+            lambda session: get_practice(session, practice_id),
+            lambda record: self._open_editor(record, None),
+            owner=self,
+            failed=failed,
+        )
+
+    def edit_selected(self) -> None:
         ids = (
             [self.reader.record.id]
             if self.is_reading and self.reader.record
             else (self.selected_ids())
         )
-        return self.edit_practice(ids[0]) if len(ids) == 1 else None
+        if len(ids) == 1:
+            self.edit_practice(ids[0])
 
-    def promote_activity(self, activity_id: int) -> PracticeDialog | None:
+    def promote_activity(self, activity_id: int) -> None:
         """Make a draft practice from an activity and open it in the editor to complete it."""
-        try:
-            with self._database.session() as session:
-                record = promote_activity(
-                    session, activity_id, self._profile.user_name, self._language
-                )
-        except PostkitError as error:
-            show_error(self, error)
-            return None
-        self.reload(select_ids=[record.id])
-        return self._open_editor(record, None)
+        user, language = self._profile.user_name, self._language
+
+        def promoted(record: PracticeRecord) -> None:
+            self.reload(select_ids=[record.id])
+            self._open_editor(record, None)
+
+        self.runner.write(
+            lambda session: promote_activity(session, activity_id, user, language),
+            promoted,
+            changes=lambda record: Changes.of("practices", ids=[record.id], origin=self),
+            owner=self,
+        )
 
     def _open_editor(
         self, record: PracticeRecord | None, defaults: PracticeInput | None
@@ -521,15 +572,27 @@ class PracticesPage(QWidget):
                 undo_command.perform()  # shows the change through _after_undoable_change
                 self.undo_stack.push(undo_command)
                 return
-            with self._database.session() as session:
-                saved_id = create_practice(session, data, actor, stored).id
         except PostkitError as error:
             show_error(self, error)
             self.reload()
             return
-        self.reload(select_ids=[saved_id])
-        if self.is_reading:
-            self._refresh_reader(saved_id)
+
+        def created(saved_id: int) -> None:
+            self.reload(select_ids=[saved_id])
+            if self.is_reading:
+                self._refresh_reader(saved_id)
+
+        def failed(error: BaseException) -> None:
+            show_error(self, error)
+            self.reload()
+
+        self.runner.write(
+            lambda session: create_practice(session, data, actor, stored).id,
+            created,
+            changes=lambda saved_id: Changes.of("practices", ids=[saved_id], origin=self),
+            owner=self,
+            failed=failed,
+        )
 
     def _after_undoable_change(self, ids: list[int], reverted: bool) -> None:
         self.reload(select_ids=ids)
@@ -556,16 +619,25 @@ class PracticesPage(QWidget):
         )
         if not confirm(self, self.tr("Delete good practices"), question, self.tr("Delete")):
             return False
-        try:
-            with self._database.session() as session:
-                for practice_id in ids:
-                    delete_practice(session, practice_id)
-        except PostkitError as error:
+
+        def delete(session: Session) -> None:
+            for practice_id in ids:
+                delete_practice(session, practice_id)
+
+        def failed(error: BaseException) -> None:
             show_error(self, error)
+            self.reload()
+
         if self.is_reading:
             self.reader.record = None
             self.show_library()
-        self.reload(select_ids=[])
+        self.runner.write(
+            delete,
+            lambda _none: self.reload(select_ids=[]),
+            changes=Changes.of("practices", ids=ids, origin=self),
+            owner=self,
+            failed=failed,
+        )
         return True
 
     def delete_selected(self) -> bool:
@@ -575,33 +647,41 @@ class PracticesPage(QWidget):
 
     # -- sharing -----------------------------------------------------------------------
 
-    def _start(self, label: str, work: Callable, on_success: Callable) -> Job | None:  # type: ignore[type-arg]
+    def _start(
+        self,
+        label: str,
+        work: Callable[[Callable[[int, int], None]], object],
+        done: Callable[..., None],
+        changes: Changes | None = None,
+    ) -> Job | None:
         if self.job is not None:
             return None
-        self.job = run_job(self, label, work, on_success)
+        self.job = self.runner.job(self, label, work, done, changes=changes)
         self.job.finished.connect(self._job_done)
+        self.state_changed.emit()
         return self.job
 
     def _job_done(self) -> None:
         self.job = None
+        self.state_changed.emit()
 
-    def export_practices(self) -> Job | None:
+    def export_practices(self) -> None:
         """Ask what to export (the selection or all published) and where, then write it."""
-        with self._database.session() as session:
-            published = len(list_practices(session, PracticeFilter(status=PUBLISHED)))
         selected = self.selected_ids()
-        dialog = ExportDialog(len(selected), published, self, self._personal_data_in)
+        self.runner.query(
+            lambda session: read_export_choice(session, selected),
+            lambda choice: self._ask_export(selected, choice),
+            owner=self,
+        )
+
+    def _ask_export(self, selected: list[int], choice: ExportChoice) -> None:
+        dialog = ExportDialog(
+            len(selected), choice.published, self, lambda selection: choice.removals[selection]
+        )
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return None
+            return
         ids = selected if dialog.exports_selection else None
-        return self.export_to_file(ids, dialog.keeps_personal_data)
-
-    def _personal_data_in(self, exports_selection: bool) -> list[Removal]:
-        from postkit.core.practices.exchange import personal_data_in_export
-
-        ids = self.selected_ids() if exports_selection else None
-        with self._database.session() as session:
-            return list(personal_data_in_export(session, ids))
+        self.export_to_file(ids, dialog.keeps_personal_data)
 
     def export_to_file(
         self, practice_ids: Sequence[int] | None, keep_personal_data: bool = False
@@ -610,6 +690,7 @@ class PracticesPage(QWidget):
         names, e-mail addresses and phone numbers are left out unless `keep_personal_data`."""
         path = self._ask_path(
             self,
+            EXCHANGE_KIND,
             self.tr("Export good practices"),
             "good-practices.postkit",
             self.tr("postkit exchange file (*.postkit)"),
@@ -617,17 +698,10 @@ class PracticesPage(QWidget):
         if path is None:
             return None
         path = with_suffix(path, ".postkit")
-        database, files_dir = self._database, self._database.files_dir
-        post = self._profile.post_name
         ids = list(practice_ids) if practice_ids is not None else None
-
-        def work(_progress: Callable[[int, int], None]) -> int:
-            from postkit.core.practices.exchange import export_practices
-
-            with database.session() as session:
-                return export_practices(
-                    session, files_dir, path, ids, post, keep_personal_data=keep_personal_data
-                )
+        work = export_exchange_file(
+            self._database, path, ids, self._profile.post_name, keep_personal_data
+        )
 
         def done(count: int) -> None:
             self.last_export = (path, count)
@@ -649,15 +723,12 @@ class PracticesPage(QWidget):
         files = [Path(path) for path in paths]
         if not files:
             return None
-        database, files_dir = self._database, self._database.files_dir
-
-        def work(_progress: Callable[[int, int], None]) -> ImportSummary:
-            from postkit.core.practices.exchange import import_practices
-
-            with database.session() as session:
-                return import_practices(session, files_dir, files)
-
-        return self._start(self.tr("Importing good practices…"), work, self._show_import_summary)
+        return self._start(
+            self.tr("Importing good practices…"),
+            import_exchange_files(self._database, files),
+            self._show_import_summary,
+            Changes.of("practices", origin=self),
+        )
 
     def _show_import_summary(self, summary: ImportSummary) -> None:
         self.last_summary = summary
@@ -669,12 +740,16 @@ class PracticesPage(QWidget):
         self.summary_dialog = dialog
         dialog.open()
 
-    def pending_conflicts(self) -> int:
-        with self._database.session() as session:
-            return len(list_conflicts(session))
-
     def _update_conflict_notice(self) -> None:
-        count = self.pending_conflicts()
+        self.runner.query(
+            lambda session: len(list_conflicts(session)),
+            self._show_conflict_count,
+            owner=self,
+            key=f"practice-conflicts-{id(self)}",
+        )
+
+    def _show_conflict_count(self, count: int) -> None:
+        self.conflicts_pending = count
         if count:
             text = (
                 self.tr(
@@ -692,36 +767,43 @@ class PracticesPage(QWidget):
             self.conflict_notice.show_text("", "#b45309")
         self.resolve_button.setVisible(bool(count))
 
-    def resolve_conflicts(self) -> ConflictDialog | None:
-        """Show the first waiting conflict; after a choice the next one follows."""
-        with self._database.session() as session:
-            conflicts = list_conflicts(session)
+    def resolve_conflicts(self) -> None:
+        """Show the first waiting conflict (`conflict_dialog`); after a choice the next one
+        follows."""
+        self.runner.query(list_conflicts, self._show_first_conflict, owner=self)
+
+    def _show_first_conflict(self, conflicts: Sequence[ConflictRecord]) -> None:
         if not conflicts:
-            self._update_conflict_notice()
-            return None
+            self._show_conflict_count(0)
+            return
         dialog = ConflictDialog(conflicts[0], self._language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._conflict_chosen(dialog))
         self.conflict_dialog = dialog
         dialog.open()
-        return dialog
 
     def _conflict_chosen(self, dialog: ConflictDialog) -> None:
         self.conflict_dialog = None
         if dialog.choice is None:
             self._update_conflict_notice()
             return
-        try:
-            with self._database.session() as session:
-                record = resolve_conflict(
-                    session, dialog.conflict.id, dialog.choice, self._profile.user_name
-                )
-        except PostkitError as error:
+        conflict_id, choice, user = dialog.conflict.id, dialog.choice, self._profile.user_name
+
+        def resolved(record: PracticeRecord) -> None:
+            self.reload(select_ids=[record.id])
+            self.resolve_conflicts()
+
+        def failed(error: BaseException) -> None:
             show_error(self, error)
             self.reload()
-            return
-        self.reload(select_ids=[record.id])
-        self.resolve_conflicts()
+
+        self.runner.write(
+            lambda session: resolve_conflict(session, conflict_id, choice, user),
+            resolved,
+            changes=lambda record: Changes.of("practices", ids=[record.id], origin=self),
+            owner=self,
+            failed=failed,
+        )
 
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -759,7 +841,7 @@ class PracticesPage(QWidget):
             return None
         self.job = export_booklet(
             self,
-            self._database,
+            self.runner,
             ids,
             self._language,
             self.tr("Good practices"),
@@ -768,6 +850,7 @@ class PracticesPage(QWidget):
         )
         if self.job is not None:
             self.job.finished.connect(self._job_done)
+            self.state_changed.emit()
         return self.job
 
     def present(self, reset_demo: Callable[[], None] | None = None) -> PresentationView:
@@ -784,7 +867,7 @@ class PracticesPage(QWidget):
             self.reload()
 
         view = PresentationView(
-            self._database,
+            self.runner,
             self._language,
             reset_and_reload if reset_demo else None,
             self._ask_path,

@@ -1,0 +1,240 @@
+"""The activity log's commands: the editor, duplicate and delete with undo, export, report.
+
+Every database call goes through the runner; the undoable ones through `RunnerUndoCommand`,
+whose announced changes reload the list (see ActivitiesModule.on_changed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from postkit.ui.dialogs import confirm, show_error
+from postkit.ui.undo import CoreCommand, RunnerUndoCommand
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from postkit.core.activities.records import ActivityRecord
+    from postkit.ui.activities.editor import ActivityDialog
+    from postkit.ui.activities.list_page import ActivitiesPage
+    from postkit.ui.module import ModuleContext
+    from postkit.ui.ops import Job, Progress
+
+
+class ActivityCommands(QObject):
+    """What the activity actions run, over the list page; `editor` is the open dialog.
+
+    `busy_changed` fires when an export or report starts or ends (`is_busy`).
+    """
+
+    busy_changed = Signal()
+
+    def __init__(self, ctx: ModuleContext, page: ActivitiesPage) -> None:
+        super().__init__(page)
+        self.ctx = ctx
+        self.page = page
+        self.editor: ActivityDialog | None = None
+        self.job: Job | None = None
+
+    @property
+    def _window(self) -> QWidget:
+        return self.ctx.window
+
+    # -- editing -----------------------------------------------------------------------
+
+    def open_editor(self, activity_id: int | None = None) -> None:
+        """Open the editor on a new activity, or on `activity_id` once it has been read."""
+        if activity_id is None:
+            self._show_editor(None, None)
+            return
+        from postkit.core.activities.service import get_activity
+
+        def failed(error: BaseException) -> None:
+            show_error(self._window, error)
+            self.page.reload()
+
+        self.ctx.runner.query(
+            lambda session: get_activity(session, activity_id),
+            lambda record: self._show_editor(record, activity_id),
+            owner=self,
+            failed=failed,
+        )
+
+    def _show_editor(self, record: ActivityRecord | None, activity_id: int | None) -> None:
+        from postkit.ui.activities.editor import ActivityDialog
+
+        profile = self.ctx.acting_profile()
+        default_country = profile.countries[0] if profile.countries else None
+        dialog = ActivityDialog(
+            self.ctx.runner.database.files_dir,
+            self.ctx.language,
+            record,
+            default_country,
+            self._window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._save_from_editor(dialog, activity_id))
+        dialog.finished.connect(self._forget_editor)
+        self.editor = dialog
+        dialog.open()
+
+    def _forget_editor(self) -> None:
+        self.editor = None
+
+    def _save_from_editor(self, dialog: ActivityDialog, activity_id: int | None) -> None:
+        from postkit.core.activities.commands import CreateActivity, UpdateActivity
+
+        profile = self.ctx.acting_profile()
+        data = dialog.activity_input()
+        if activity_id is None:
+            if not data.post_name:
+                data = replace(data, post_name=profile.post_name)
+            command: CoreCommand = CreateActivity(data, profile.user_name, dialog.attachments())
+            text = self.tr("New activity “{0}”").format(data.title)
+        else:
+            command = UpdateActivity(activity_id, data, profile.user_name, dialog.attachments())
+            text = self.tr("Edit “{0}”").format(data.title)
+        self.perform(text, command)
+
+    def edit_selected(self) -> None:
+        ids = self.page.selected_ids()
+        if len(ids) == 1:
+            self.open_editor(ids[0])
+
+    def duplicate_selected(self) -> None:
+        from postkit.core.activities.commands import DuplicateActivity
+
+        ids = self.page.selected_ids()
+        if len(ids) != 1:
+            return
+        actor = self.ctx.acting_profile().user_name
+        command = DuplicateActivity(ids[0], actor, " " + self.tr("(copy)"))
+        self.perform(self.tr("Duplicate activity"), command)
+
+    def delete_selected(self) -> None:
+        from postkit.core.activities.commands import DeleteActivities
+
+        ids = self.page.selected_ids()
+        if not ids:
+            return
+        question = self.tr("Delete %n activities? You can undo this with Ctrl+Z.", "", len(ids))
+        if not confirm(self._window, self.tr("Delete activities"), question, self.tr("Delete")):
+            return
+        self.perform(self.tr("Delete %n activities", "", len(ids)), DeleteActivities(ids))
+
+    def perform(self, text: str, command: CoreCommand) -> None:
+        """Apply `command` and put it on the undo stack; the list then shows its rows."""
+
+        def failed(error: BaseException) -> None:
+            show_error(self._window, error)
+            self.page.reload()
+
+        RunnerUndoCommand(
+            text, command, self.ctx.runner, "activities", failed, origin=self
+        ).perform(self.ctx.undo_stack, failed)
+
+    # -- files -------------------------------------------------------------------------
+
+    def ask_save_path(
+        self, kind: str, title: str, suggested_name: str, file_filter: str
+    ) -> Path | None:
+        return self.ctx.ask_save_path(kind, title, suggested_name, file_filter)
+
+    def ask_report_year(self, years: list[int]) -> int | None:
+        choices = [str(year) for year in years]
+        text, ok = QInputDialog.getItem(
+            self._window, self.tr("Annual report"), self.tr("Year:"), choices, 0, False
+        )
+        return int(text) if ok else None
+
+    def export_activities(self) -> None:
+        activity_filter = self.page.current_filter()
+        path = self.ask_save_path(
+            "activities-export",
+            self.tr("Export activities"),
+            "activities.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        database, language = self.ctx.runner.database, self.ctx.language
+
+        def work(progress: Progress) -> int:
+            # openpyxl loads only when needed: it would slow every start-up.
+            from postkit.core.activities.export import export_activities_xlsx
+
+            with database.session() as session:
+                return export_activities_xlsx(session, path, activity_filter, language, progress)
+
+        self._start_job(
+            self.tr("Exporting activities…"),
+            work,
+            lambda count: self.ctx.status_message(
+                self.tr("Exported %n activities to {0}", "", count).format(path)
+            ),
+        )
+
+    def write_annual_report(self) -> None:
+        """Ask the year among those with activities, then where to write the PDF."""
+        from datetime import date
+
+        from postkit.core.activities.listing import activity_years
+
+        post_name = self.ctx.acting_profile().post_name
+
+        def read(session: Session) -> list[int]:
+            return activity_years(session, post_name) or [date.today().year]
+
+        self.ctx.runner.query(read, self._write_annual_report, owner=self)
+
+    def _write_annual_report(self, years: list[int]) -> None:
+        year = self.ask_report_year(years)
+        if year is None:
+            return
+        path = self.ask_save_path(
+            "annual-report",
+            self.tr("Annual report"),
+            f"imvo-annual-report-{year}.pdf",
+            self.tr("PDF (*.pdf)"),
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        database, language = self.ctx.runner.database, self.ctx.language
+        profile = self.ctx.acting_profile()
+
+        def work(_progress: Progress) -> Path:
+            from postkit.core.activities.report import write_annual_report
+
+            with database.session() as session:
+                write_annual_report(session, year, path, language, profile)
+            return path
+
+        self._start_job(
+            self.tr("Writing the annual report…"),
+            work,
+            lambda written: self.ctx.status_message(
+                self.tr("Annual report written to {0}").format(written)
+            ),
+        )
+
+    def _start_job(self, label: str, work, done) -> None:  # type: ignore[no-untyped-def]
+        self.job = self.ctx.runner.job(self._window, label, work, done)
+        self.job.finished.connect(self._job_done)
+        self.busy_changed.emit()
+
+    def _job_done(self) -> None:
+        self.job = None
+        self.busy_changed.emit()
+
+    @property
+    def is_busy(self) -> bool:
+        return self.job is not None

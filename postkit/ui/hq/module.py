@@ -1,0 +1,149 @@
+"""Headquarters as a module: its actions and their enabled-state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from postkit.ui.actions import ActionId, ActionSpec
+from postkit.ui.icons import MODULE_ICONS
+from postkit.ui.module import Module, ModuleContext, action
+
+if TYPE_CHECKING:
+    from postkit.ui.hq.page import HeadquartersPage
+    from postkit.ui.hq.receipt_commands import ReceiptCommands
+
+
+class HeadquartersModule(Module):
+    name = "hq"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Headquarters")
+    menu_title = QT_TRANSLATE_NOOP("MainWindow", "Head&quarters")
+    show_id = ActionId.SHOW_HQ
+    show_spec = ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Headquarters"),
+        QT_TRANSLATE_NOOP("Actions", "Aggregate the survey exports of the posts"),
+        "Ctrl+6",
+        MODULE_ICONS["hq"],
+    )
+    toolbar = (
+        ActionId.HQ_ADD_FILES,
+        ActionId.HQ_ADD_FOLDER,
+        ActionId.HQ_AGGREGATE,
+        None,
+        ActionId.HQ_SAVE_SUMMARY,
+        ActionId.HQ_SAVE_REPORT,
+    )
+
+    page: HeadquartersPage | None
+    receipts: ReceiptCommands
+
+    def build_page(self, ctx: ModuleContext) -> HeadquartersPage:
+        from postkit.ui.hq.page import HeadquartersPage
+        from postkit.ui.hq.receipt_commands import ReceiptCommands
+
+        page = HeadquartersPage(ctx.runner, ctx.acting_profile(), ctx.language, ctx.window)
+        page.status_message.connect(ctx.status_message)
+        page.state_changed.connect(self.state_changed)
+        self.receipts = ReceiptCommands(ctx)
+        return page
+
+    @property
+    def _page(self) -> HeadquartersPage:
+        assert self.page is not None
+        return self.page
+
+    @action(
+        ActionId.HQ_ADD_FILES,
+        QT_TRANSLATE_NOOP("Actions", "Add export &files…"),
+        QT_TRANSLATE_NOOP("Actions", "Add post export files to aggregate"),
+        None,
+        "file-plus-outline",
+        menu="hq",
+    )
+    def add_files(self) -> None:
+        self._page.add_files()
+
+    @action(
+        ActionId.HQ_ADD_FOLDER,
+        QT_TRANSLATE_NOOP("Actions", "Add a f&older of exports…"),
+        QT_TRANSLATE_NOOP("Actions", "Add every export file in a folder"),
+        None,
+        "folder-plus-outline",
+        menu="hq",
+    )
+    def add_folder(self) -> None:
+        self._page.add_folder()
+
+    @action(
+        ActionId.HQ_AGGREGATE,
+        QT_TRANSLATE_NOOP("Actions", "&Aggregate"),
+        QT_TRANSLATE_NOOP("Actions", "Check and store the listed exports and build the summary"),
+        "Ctrl+Shift+A",
+        "sigma",
+        menu="hq",
+    )
+    def aggregate(self) -> None:
+        self._page.aggregate()
+
+    @action(
+        ActionId.HQ_SAVE_SUMMARY,
+        QT_TRANSLATE_NOOP("Actions", "Save &summary (.xlsx)…"),
+        QT_TRANSLATE_NOOP("Actions", "Write the summary workbook"),
+        None,
+        "file-excel-outline",
+        menu="hq",
+        separator=True,
+    )
+    def save_summary(self) -> None:
+        self._page.save_summary()
+
+    @action(
+        ActionId.HQ_SAVE_REPORT,
+        QT_TRANSLATE_NOOP("Actions", "Save &report (PDF)…"),
+        QT_TRANSLATE_NOOP("Actions", "Write the report with charts"),
+        None,
+        "file-pdf-box",
+        menu="hq",
+    )
+    def save_report(self) -> None:
+        self._page.save_report()
+
+    @action(
+        ActionId.HQ_WRITE_RECEIPTS,
+        QT_TRANSLATE_NOOP("Actions", "Write &receipts…"),
+        QT_TRANSLATE_NOOP("Actions", "Write a receipt file for each post whose files arrived"),
+        None,
+        "receipt-text-outline",
+        menu="hq",
+    )
+    def write_receipts(self) -> None:
+        self.receipts.write_receipts()
+
+    @action(
+        ActionId.HQ_EXPORT_RECEIPT_KEY,
+        QT_TRANSLATE_NOOP("Actions", "Export the receipt &key…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Write the public key the posts check headquarters' receipts with"
+        ),
+        None,
+        "file-export-outline",
+        menu="hq",
+    )
+    def export_receipt_key(self) -> None:
+        self.receipts.export_receipt_key()
+
+    def update_page_actions(self) -> None:
+        page = self._page
+        self.enable(ActionId.HQ_ADD_FILES, not page.is_busy)
+        self.enable(ActionId.HQ_ADD_FOLDER, not page.is_busy)
+        self.enable(ActionId.HQ_AGGREGATE, page.can_aggregate)
+        self.enable(ActionId.HQ_SAVE_SUMMARY, page.can_save)
+        self.enable(ActionId.HQ_SAVE_REPORT, page.can_save)
+        self.enable(ActionId.HQ_WRITE_RECEIPTS, not page.is_busy)
+        self.enable(ActionId.HQ_EXPORT_RECEIPT_KEY, True)
+
+    def close(self) -> None:
+        if self.page is not None and self.page.job is not None:
+            self.page.job.cancel()
+            self.page.job.wait()

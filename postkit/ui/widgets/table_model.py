@@ -1,0 +1,183 @@
+"""A table model over many database records: the ids of the whole list, rows loaded in pages.
+
+Anki's browser model in shape: a reload asks the database once for the ids in display order
+(with the first page of rows), painting asks only for the rows it shows, a page at a time,
+and every answer is cached, so `data()` never waits for the database. All reading runs
+through the runner off the GUI thread; until a row's page arrives its cells are empty.
+
+A subclass says how to read (`read_ids`, `read_rows`: plain functions of a session, given
+everything they need, because they run on the runner's thread) and how to show a row
+(`columnCount`, `headerData`, `display`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from sqlalchemy.orm import Session
+
+from postkit.ui.ops import Runner
+from postkit.ui.overrides import override
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+PAGE_SIZE = 100
+_UNSET = object()  # a cell not formatted yet
+
+
+class CachedTableModel(QAbstractTableModel, Generic[Row]):
+    """Holds the ids of every record in the list and a cache of the rows shown so far.
+
+    Emits `loaded` when a reload's ids (and first page) have arrived and `rows_loaded` when
+    a later page has.
+    """
+
+    loaded = Signal()
+    rows_loaded = Signal()
+
+    def __init__(self, runner: Runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self._ids: list[int] = []
+        self._positions: dict[int, int] | None = None
+        self._rows: dict[int, Row] = {}
+        # Display values per id and column, formatted when first shown: painting asks often.
+        self._display: dict[int, list[Any]] = {}
+        self._pages_asked: set[int] = set()
+        # Bumped by each reload, so a page asked before it is not cached after it.
+        self._generation = 0
+        self._is_loading = False
+        self._has_loaded = False
+        self._key = f"{type(self).__name__}-{id(self)}"
+
+    # -- what a subclass gives -----------------------------------------------------------
+
+    def ids_reader(self) -> Callable[[Session], list[int]]:
+        """A function reading the ids in display order for the current filter and sort."""
+        raise NotImplementedError
+
+    def rows_reader(self) -> Callable[[Session, Sequence[int]], dict[int, Row]]:
+        """A function reading the rows of some ids, keyed by id."""
+        raise NotImplementedError
+
+    def display(self, row: Row, column: int) -> Any:
+        """The display value of a cell (asked once per cell until a reset)."""
+        raise NotImplementedError
+
+    # -- what the view asks --------------------------------------------------------------
+
+    @override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def cell(self, position: int, column: int) -> Any:
+        """The display value at `position`, `column`; None (and asked for) until loaded."""
+        record_id = self._ids[position]
+        cells = self._display.get(record_id)
+        if cells is None:
+            if record_id not in self._rows:
+                self._ask_page(position)
+                return None
+            cells = self._display[record_id] = [_UNSET] * self.columnCount()
+        value = cells[column]
+        if value is _UNSET:
+            value = cells[column] = self.display(self._rows[record_id], column)
+        return value
+
+    # -- what the page asks --------------------------------------------------------------
+
+    @property
+    def is_loading(self) -> bool:
+        """Whether a reload is on its way (the list shows what it had until it arrives)."""
+        return self._is_loading
+
+    @property
+    def has_loaded(self) -> bool:
+        """Whether any ids have arrived yet (before, the list is still loading, not empty)."""
+        return self._has_loaded
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    @property
+    def cached_rows(self) -> int:
+        return len(self._rows)
+
+    def reload(self) -> None:
+        """Ask for the ids again (after a filter, sort or data change); `loaded` follows."""
+        self._is_loading = True
+        read_ids, read_rows = self.ids_reader(), self.rows_reader()
+
+        def read(session: Session) -> tuple[list[int], dict[int, Row]]:
+            ids = read_ids(session)
+            # The first page in the same trip: the list is ready with rows in one answer.
+            return ids, read_rows(session, ids[:PAGE_SIZE])
+
+        self.runner.query(read, self._ids_arrived, owner=self, key=self._key)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, record_id: int) -> int | None:
+        if self._positions is None:
+            self._positions = {value: position for position, value in enumerate(self._ids)}
+        return self._positions.get(record_id)
+
+    def forget_display(self) -> None:
+        """Format every row again (after the language changed)."""
+        self._display.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1)
+            )
+
+    # -- inside --------------------------------------------------------------------------
+
+    def _ids_arrived(self, answer: tuple[list[int], dict[int, Row]]) -> None:
+        ids, first_rows = answer
+        self.beginResetModel()
+        self._generation += 1
+        self._ids = ids
+        self._positions = None
+        self._rows = dict(first_rows)
+        self._display.clear()
+        self._pages_asked = {0} if first_rows else set()
+        self._is_loading = False
+        self._has_loaded = True
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _ask_page(self, position: int) -> None:
+        page = position // PAGE_SIZE
+        if page in self._pages_asked or self._is_loading:
+            return
+        self._pages_asked.add(page)
+        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        read_rows, generation = self.rows_reader(), self._generation
+        self.runner.query(
+            lambda session: read_rows(session, ids),
+            lambda rows: self._rows_arrived(generation, page, rows),
+            owner=self,
+        )
+
+    def _rows_arrived(self, generation: int, page: int, rows: dict[int, Row]) -> None:
+        if generation != self._generation:
+            return
+        self._rows.update(rows)
+        first = page * PAGE_SIZE
+        last = min(first + PAGE_SIZE, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+        self.rows_loaded.emit()

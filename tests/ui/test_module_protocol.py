@@ -1,0 +1,185 @@
+"""The module protocol: each module owns its actions, their enabled-state and its toolbar; a
+new module registers a command in one place and the window picks it up everywhere."""
+
+from __future__ import annotations
+
+from enum import Enum, auto
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from postkit.core.db import Database
+from postkit.ui.actions import ActionId, Actions, ActionSpec
+from postkit.ui.main_window import COMMAND_SETS, MODULES, MainWindow
+from postkit.ui.module import Commands, Module, ModuleContext, action
+from postkit.ui.settings import Settings
+from tests.conftest import TEST_PROFILE
+
+
+def _menu(window: MainWindow, title: str) -> list[QAction]:
+    [menu] = [m.menu() for m in window.menuBar().actions() if m.text() == title]
+    return menu.actions()
+
+
+def test_every_module_action_is_off_until_the_database_is_open(
+    qtbot: QtBot, database: Database, settings_store: QSettings
+) -> None:
+    window = MainWindow(Settings(settings_store))
+    qtbot.addWidget(window)
+    for commands in window.modules.values():
+        for declared in commands.declared():
+            always = commands.name == "app" or declared.id is ActionId.PREFERENCES
+            assert window.actions[declared.id].isEnabled() == always, declared.id
+    window.attach(database, TEST_PROFILE)
+    assert window.actions[ActionId.NEW_ACTIVITY].isEnabled()
+    assert window.actions[ActionId.NEW_REQUEST].isEnabled()
+    window.runner.wait_idle()
+
+
+def test_screening_enables_its_request_actions_from_the_request_shown(
+    window: MainWindow,
+) -> None:
+    window.show_module("screening")
+    assert window.screening_page.current_record is None
+    assert window.actions[ActionId.NEW_REQUEST].isEnabled()
+    assert not window.actions[ActionId.EDIT_REQUEST].isEnabled()
+    assert not window.actions[ActionId.PRINT_DECISION_RECORD].isEnabled()
+
+
+def test_headquarters_enables_aggregate_once_it_has_files(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from postkit.core.hq.demo_exports import write_demo_exports
+
+    window.show_module("hq")
+    assert not window.actions[ActionId.HQ_AGGREGATE].isEnabled()
+    assert not window.actions[ActionId.HQ_SAVE_SUMMARY].isEnabled()
+    window.hq_page.add_paths(write_demo_exports(tmp_path, posts=1, responses=1))
+    assert window.actions[ActionId.HQ_AGGREGATE].isEnabled()
+    assert not window.actions[ActionId.HQ_SAVE_SUMMARY].isEnabled()
+
+
+def test_promote_is_on_only_with_one_activity_selected_in_the_log(
+    window: MainWindow, database: Database
+) -> None:
+    from datetime import date
+
+    from postkit.core.activities.records import ActivityInput
+    from postkit.core.activities.service import create_activity
+
+    with database.session() as session:
+        activity = create_activity(
+            session,
+            ActivityInput(
+                core_task=1, title="T", start_date=date(2025, 1, 6), activity_type="training"
+            ),
+            "Tess",
+        ).id
+    promote = window.actions[ActionId.PROMOTE_ACTIVITY]
+    window.activities_page.reload(select_ids=[])
+    assert window.runner.wait_idle()
+    assert not promote.isEnabled()
+    window.activities_page.select_ids([activity])
+    assert window.runner.wait_idle()
+    assert promote.isEnabled()
+    window.show_module("dashboard")
+    assert not promote.isEnabled()
+
+
+def test_switching_module_swaps_the_toolbar(window: MainWindow) -> None:
+    shown: dict[str, set[QAction]] = {}
+    for name in MODULES:
+        window.show_module(name)
+        shown[name] = {a for a in window.toolbar.actions() if not a.isSeparator()}
+        expected = {window.actions[a] for a in window.modules[name].toolbar if a is not None}
+        assert shown[name] == expected, name
+    assert not shown["activities"] & shown["hq"]
+    assert not shown["screening"] & shown["surveys"]
+
+
+# -- a module of one's own ---------------------------------------------------------------
+
+
+class FakeAction(Enum):
+    SHOW_FAKE = auto()
+    PING = auto()
+
+
+class FakeModule(Module):
+    """A module written in one place: its page, its command, its toolbar and enabled-state."""
+
+    name = "fake"
+    title = "Fake"
+    menu_title = "Fa&ke"
+    show_id = FakeAction.SHOW_FAKE
+    show_spec = ActionSpec("&Fake", "The fake module", "Ctrl+9")
+    toolbar = (FakeAction.PING,)
+
+    def build_page(self, ctx: ModuleContext) -> QLabel:
+        self.pings = 0
+        self.allowed = True
+        return QLabel("fake page", ctx.window)
+
+    @action(FakeAction.PING, "&Ping", "Ping the fake page", "Ctrl+Alt+9", menu="fake")
+    def ping(self) -> None:
+        self.pings += 1
+
+    def update_page_actions(self) -> None:
+        self.enable(FakeAction.PING, self.allowed)
+
+
+def test_a_new_module_registers_its_action_in_one_place(
+    qtbot: QtBot,
+    database: Database,
+    settings_store: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sets = (*COMMAND_SETS[:2], FakeModule, *COMMAND_SETS[2:])
+    window = MainWindow(Settings(settings_store), command_sets=sets)
+    qtbot.addWidget(window)
+    ping = window.actions[FakeAction.PING]
+    assert not ping.isEnabled()
+    window.attach(database, TEST_PROFILE)
+    window.show()
+    fake = window.modules["fake"]
+    assert isinstance(fake, FakeModule)
+
+    assert [a.text() for a in _menu(window, "Fa&ke")] == ["&Ping"]
+    assert window.actions[FakeAction.SHOW_FAKE] in _menu(window, "&View")
+    assert ("Ping", "Ctrl+Alt+9") in window.actions.shortcut_list()
+    window.actions[FakeAction.SHOW_FAKE].trigger()
+    assert window.pages.currentWidget() is fake.page
+    assert window.current_module == "fake"
+    assert [a for a in window.toolbar.actions() if not a.isSeparator()] == [ping]
+
+    window.show_module("activities")
+    ping.trigger()
+    assert fake.pings == 1
+    assert window.current_module == "fake", "a module's command shows its module first"
+    fake.allowed = False
+    fake.state_changed.emit()
+    assert not ping.isEnabled()
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: shown.append(text))
+    window.actions[ActionId.SHORTCUTS].trigger()
+    assert "Ping" in shown[0]
+    window.runner.wait_idle()
+
+
+def test_an_action_declared_twice_is_refused(qtbot: QtBot) -> None:
+    class Twice(Commands):
+        name = "twice"
+
+        @action(ActionId.QUIT, "Quit", "Quit")
+        def quit(self) -> None: ...
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    specs = [(d.id, d.spec) for d in Twice.declared()] * 2
+    with pytest.raises(ValueError, match="declared twice"):
+        Actions(label, specs)
