@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 AA_TEXT = 4.5
 AA_LARGE_TEXT = 3.0  # 18 pt, or 14 pt bold
+AA_NON_TEXT = 3.0  # icons and the parts of controls (WCAG 1.4.11)
 
 
 def relative_luminance(color: QColor) -> float:

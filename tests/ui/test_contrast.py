@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from postkit.ui import style
+from postkit.ui.icons import MODULE_ICONS, icon
+from postkit.ui.screening.colors import OUTCOME_COLORS, RISK_COLORS
+from postkit.ui.widgets import colors
+from postkit.ui.widgets.badge import Badge
+from postkit.ui.widgets.notice import Notice
 from postkit.ui.widgets.tones import TONES, set_tone, tone_color
-from tests.ui.contrast import AA_TEXT, contrast_ratio, drawn_text_contrast, over
+from tests.ui.contrast import AA_NON_TEXT, AA_TEXT, contrast_ratio, drawn_text_contrast, over
 
 Role = QPalette.ColorRole
 PALETTES = {"light": style.light_palette, "dark": style.dark_palette}
@@ -72,3 +77,98 @@ def test_a_toned_label_follows_a_live_switch_to_dark_and_stays_readable(
     assert light >= AA_TEXT, light
     assert dark >= AA_TEXT, dark
     assert "font-weight: 600" in label.styleSheet()
+
+
+@pytest.mark.parametrize("scheme", PALETTES)
+def test_icons_reach_the_non_text_contrast_on_every_background_they_sit_on(
+    qapp: QApplication, scheme: str
+) -> None:
+    # WCAG 1.4.11: graphics a person needs to understand the control, 3:1 to what is next
+    # to them. Disabled icons are exempt, as disabled text is.
+    qapp.setPalette(PALETTES[scheme]())
+    try:
+        palette = qapp.palette()
+        shown = {
+            QIcon.Mode.Normal: (Role.Window, Role.Base, Role.AlternateBase, Role.Button),
+            QIcon.Mode.Active: (Role.Window, Role.Base, Role.Button),
+            QIcon.Mode.Selected: (Role.Highlight,),
+        }
+        for name in ("pencil-outline", *MODULE_ICONS.values()):
+            for mode, backgrounds in shown.items():
+                image = icon(name).pixmap(QSize(32, 32), mode).toImage()
+                ink = _opaquest_pixel(image)
+                for background in backgrounds:
+                    ratio = contrast_ratio(ink, palette.color(background))
+                    assert ratio >= AA_NON_TEXT, (
+                        f"{name} ({mode.name}) on {background.name}: {ratio:.2f}:1"
+                    )
+    finally:
+        style.apply_scheme(qapp, Qt.ColorScheme.Light)
+
+
+def _opaquest_pixel(image: QImage) -> QColor:
+    """The glyph's core colour: its most opaque pixel (the edges are antialiased)."""
+    best = QColor(0, 0, 0, 0)
+    for y in range(image.height()):
+        for x in range(image.width()):
+            pixel = image.pixelColor(x, y)
+            if pixel.alpha() > best.alpha():
+                best = pixel
+    assert best.alpha() == 255, "the icon drew nothing opaque"
+    best.setAlpha(255)
+    return best
+
+
+BADGE_FILLS = sorted(
+    {
+        *OUTCOME_COLORS.values(),
+        *RISK_COLORS.values(),
+        colors.POSITIVE,
+        colors.WARNING,
+        colors.DANGER,
+        colors.NEUTRAL,
+        colors.INFO,
+    }
+)
+
+
+@pytest.mark.parametrize("fill", BADGE_FILLS)
+def test_badge_text_reaches_aa_on_every_fill_the_pages_use(qtbot: QtBot, fill: str) -> None:
+    # A badge draws its own fill, so the scheme does not matter: its text must read on it.
+    badge = Badge()
+    qtbot.addWidget(badge)
+    badge.set_badge("Ondersteunen met voorwaarden", fill)
+    badge.resize(badge.sizeHint())
+    badge.show()
+    qtbot.waitExposed(badge)
+    ratio = drawn_text_contrast(badge)
+    assert ratio >= AA_TEXT, f"badge on {fill}: {ratio:.2f}:1"
+
+
+SWITCHES = {
+    "light to dark": (Qt.ColorScheme.Light, Qt.ColorScheme.Dark),
+    "dark to light": (Qt.ColorScheme.Dark, Qt.ColorScheme.Light),
+}
+
+
+@pytest.mark.parametrize("switch", SWITCHES)
+@pytest.mark.parametrize("color", [colors.POSITIVE, colors.WARNING, colors.DANGER, colors.INFO])
+def test_a_notice_band_reads_in_both_schemes_and_after_a_live_switch(
+    qtbot: QtBot, qapp: QApplication, color: str, switch: str
+) -> None:
+    first, then = SWITCHES[switch]
+    style.apply_scheme(qapp, first)
+    notice = Notice()
+    qtbot.addWidget(notice)
+    notice.show_text("Deze lijst is ouder dan dertig dagen", color)
+    notice.resize(420, notice.sizeHint().height())
+    qtbot.waitExposed(notice)
+    try:
+        before = drawn_text_contrast(notice)
+        style.apply_scheme(qapp, then)
+        qtbot.wait(20)
+        after = drawn_text_contrast(notice)
+    finally:
+        style.apply_scheme(qapp, Qt.ColorScheme.Light)
+    assert before >= AA_TEXT, f"{first.name}: {before:.2f}:1"
+    assert after >= AA_TEXT, f"{then.name} after the switch: {after:.2f}:1"

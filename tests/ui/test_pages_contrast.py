@@ -106,3 +106,37 @@ def test_every_page_reads_at_aa_contrast(schemed_window: MainWindow, qtbot: QtBo
         problems += [f"{module}: {p}" for p in _label_problems(schemed_window)]
         problems += [f"{module}: {p}" for p in _cell_problems(schemed_window)]
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+@pytest.mark.slow
+def test_every_page_still_reads_after_a_live_switch_to_dark(
+    qtbot: QtBot,
+    demo_database: Database,  # noqa: F811 (the imported fixture)
+    tmp_path: Path,
+) -> None:
+    # The colours a page picked while light (tones, item foregrounds, tinted bands) must
+    # follow the system's switch to dark while the window is open.
+    app = QCoreApplication.instance()
+    assert isinstance(app, QApplication)
+    style.apply_scheme(app, Qt.ColorScheme.Light)
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    with demo_database.session() as session:
+        profile = load_profile(session)
+    window = MainWindow(Settings(store), is_demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(demo_database, profile)
+    window.resize(1366, 768)
+    qtbot.waitExposed(window)
+    try:
+        for module in MODULES:
+            _show(window, qtbot, module)
+        style.apply_scheme(app, Qt.ColorScheme.Dark)
+        problems: list[str] = []
+        for module in MODULES:
+            _show(window, qtbot, module)
+            problems += [f"{module}: {p}" for p in _label_problems(window)]
+            problems += [f"{module}: {p}" for p in _cell_problems(window)]
+    finally:
+        style.apply_scheme(app, Qt.ColorScheme.Light)
+    assert not problems, "\n".join(sorted(set(problems)))

@@ -26,7 +26,7 @@ from postkit.core import reference
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
 from postkit.ui.overrides import override
 from postkit.ui.widgets.bar_chart import OKABE_ITO, BarChart
-from postkit.ui.widgets.colors import DANGER
+from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
 _SORT = Qt.ItemDataRole.UserRole + 1
 _KIND = Qt.ItemDataRole.UserRole + 2
@@ -118,6 +118,7 @@ class PostsView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSortingEnabled(True)
+        follow_scheme(self.table, self._color_missing)
         self.missing_label = QLabel(self)
         self.missing_label.setWordWrap(True)
         self.missing_label.setTextFormat(Qt.TextFormat.RichText)
@@ -187,9 +188,9 @@ class PostsView(QWidget):
             item.setTextAlignment(self.RESPONSES, _RIGHT)
             tip = self.tr("No response of this post could be counted")
             for column in range(self.table.columnCount()):
-                item.setForeground(column, QBrush(QColor(DANGER)))
                 item.setToolTip(column, tip)
             self.table.addTopLevelItem(item)
+        self._color_missing()
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(self.POST, Qt.SortOrder.AscendingOrder)
         expected = len(summary.posts) + len(summary.missing_posts)
@@ -202,15 +203,24 @@ class PostsView(QWidget):
                     len(summary.missing_posts),
                 ).format(QLocale().toString(expected))
             )
-            self.missing_label.setStyleSheet(f"color: {DANGER};")
+            set_tone(self.missing_label, "danger")
         else:
             self.missing_label.setText(self.tr("No expected post is missing."))
-            self.missing_label.setStyleSheet("color: palette(placeholder-text);")
+            set_tone(self.missing_label, "muted")
         self.region_chart.set_data(
             [summary.region_label(region.region, language) for region in summary.regions],
             [(self.tr("Responses"), [region.responses for region in summary.regions])],
         )
         self.region_chart.setMinimumHeight(self.region_chart.sizeHint().height())
+
+    def _color_missing(self) -> None:
+        """The missing posts in the danger tone of the scheme shown."""
+        brush = QBrush(tone_color("danger"))
+        for row in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(row)
+            if item.data(self.POST, _KIND) == MISSING:
+                for column in range(self.table.columnCount()):
+                    item.setForeground(column, brush)
 
     def post_names(self, kind: str = POSTED) -> list[str]:
         """The posts listed, in table order: those counted, or the missing ones."""

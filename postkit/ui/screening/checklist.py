@@ -34,6 +34,7 @@ from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile
 from postkit.ui.dialogs import show_error
 from postkit.ui.overrides import override
 from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
+from postkit.ui.widgets.tones import set_tone, tone_color
 
 # The links the service accepts; checked here too so a bad line is said before moving on.
 _LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
@@ -95,7 +96,7 @@ class ChecklistStep(QWidget):
 
         self.group_label = QLabel(self)
         self.group_label.setFont(_scaled(self, 0.9, QFont.Weight.DemiBold))
-        self.group_label.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.group_label, "neutral")
         if item.group == "due_diligence":
             self.group_label.setText(self.tr("OECD due diligence"))
         self.group_label.setVisible(bool(self.group_label.text()))
@@ -105,7 +106,7 @@ class ChecklistStep(QWidget):
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.help = QLabel(item.help(language), self)
         self.help.setWordWrap(True)
-        self.help.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.help, "neutral")
         self.help.setVisible(bool(item.help(language)))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
@@ -140,7 +141,7 @@ class ChecklistStep(QWidget):
             row.addWidget(button)
             if item.red_flag is answer:
                 tag = QLabel(self.tr("⚑ red flag"), self)
-                tag.setStyleSheet(f"color: {DANGER}; font-weight: 600;")
+                set_tone(tag, "danger", bold=True)
                 tag.setToolTip(self.tr("This answer weighs against support"))
                 row.addWidget(tag)
                 row.addSpacing(6)
@@ -171,7 +172,7 @@ class ChecklistStep(QWidget):
             self,
         )
         self.expectation.setWordWrap(True)
-        self.expectation.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.expectation, "neutral")
         self.expectation.hide()
 
         self.note = QPlainTextEdit(self)
@@ -183,7 +184,7 @@ class ChecklistStep(QWidget):
         self.links.setPlaceholderText(self.tr("One link per line (https://…)"))
         self.links.setFixedHeight(self.links.fontMetrics().lineSpacing() * 2 + 14)
         self.links_error = QLabel(self)
-        self.links_error.setStyleSheet(f"color: {DANGER};")
+        set_tone(self.links_error, "danger")
         self.links_error.hide()
         self.note.textChanged.connect(self.changed)
         self.links.textChanged.connect(self._links_edited)
@@ -208,7 +209,7 @@ class ChecklistStep(QWidget):
         files.addLayout(file_buttons)
 
         self.saved_label = QLabel(self)
-        self.saved_label.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.saved_label, "neutral")
 
         note_label = QLabel(self.tr("N&ote:"), self)
         note_label.setBuddy(self.note)
@@ -485,7 +486,7 @@ class ChecklistPanel(QWidget):
         self.progress_label = QLabel(self)
         self.progress_label.setFont(_scaled(self, 1.0, QFont.Weight.DemiBold))
         self.summary_label = QLabel(self)
-        self.summary_label.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.summary_label, "neutral")
         strip = QHBoxLayout()
         strip.setSpacing(4)
         self.step_buttons: list[_StepButton] = []
@@ -565,7 +566,8 @@ class ChecklistPanel(QWidget):
         parts.append(
             f"<span style='color:{INFO}; font-size:large'>◎</span> " + self.tr("the step shown")
         )
-        return f"<span style='color:{NEUTRAL}'>" + " &nbsp; ".join(parts) + "</span>"
+        neutral = tone_color("neutral").name()
+        return f"<span style='color:{neutral}'>" + " &nbsp; ".join(parts) + "</span>"
 
     # -- public ------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -47,8 +47,9 @@ from postkit.core.screening.records import (
 )
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
-from postkit.ui.screening.colors import JUDGEMENT_COLORS
+from postkit.ui.screening.colors import JUDGEMENT_TONES
 from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING, tint
+from postkit.ui.widgets.tones import set_tone, tone_color
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -126,7 +127,7 @@ class MatchTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column == 2 else _LEFT
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return QColor(JUDGEMENT_COLORS[match.judgement])
+            return tone_color(JUDGEMENT_TONES[match.judgement])
         if role == Qt.ItemDataRole.FontRole and column == 3:
             font = QFont()
             font.setWeight(QFont.Weight.DemiBold)
@@ -322,7 +323,7 @@ class SanctionsPanel(QWidget):
         column.addWidget(self.details_title)
         column.addLayout(self.details_form)
         why = QLabel(self.tr("Why the matcher suggests it"), inner)
-        why.setStyleSheet(f"color: {NEUTRAL}; font-weight: 600;")
+        set_tone(why, "neutral", bold=True)
         self.why_label = why
         column.addWidget(why)
         column.addWidget(self.explanation)
@@ -554,7 +555,8 @@ class SanctionsPanel(QWidget):
             "",
             self._max_age_days,
         ).format(names)
-        return f"<br><b style='color:{WARNING}'>{warning}</b>"
+        color = tone_color("warning").name()
+        return f"<br><b style='color:{color}'>{warning}</b>"
 
     def _notice(self) -> tuple[str, str]:
         record = self._record
@@ -672,8 +674,8 @@ class SanctionsPanel(QWidget):
         if match.judgement is Judgement.OPEN:
             return self.tr(
                 "<b style='color:{0}'>To judge.</b> Is this the same company or person?"
-            ).format(WARNING)
-        color = JUDGEMENT_COLORS[match.judgement]
+            ).format(tone_color("warning").name())
+        color = tone_color(JUDGEMENT_TONES[match.judgement]).name()
         if self.is_judged_earlier(match):
             text = self.tr(
                 "Already judged before this screening, not asked again: "

@@ -9,6 +9,7 @@ of postkit's palettes (tests/ui/test_contrast.py measures it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from PySide6.QtCore import QEvent, QObject
@@ -16,6 +17,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 from postkit.ui.style import is_dark
+from postkit.ui.widgets.bar_chart import mix
 
 Tone = Literal["neutral", "muted", "danger", "warning", "positive", "info", "referral"]
 
@@ -51,7 +53,32 @@ def set_tone(widget: QWidget, tone: Tone, *, bold: bool = False, css: str = "") 
         widget.installEventFilter(_FOLLOWER)
 
 
+def band_color(color: str, palette: QPalette | None = None) -> str:
+    """A band behind normal text that hints at `color`: pale on a light page, deep on a dark
+    one, so the palette's text colour stays readable on it in both schemes."""
+    palette = palette or QGuiApplication.palette()
+    if is_dark(palette):
+        return mix(QColor(color), palette.color(QPalette.ColorRole.Base), 0.78).name()
+    return mix(QColor(color), QColor("#ffffff"), 0.88).name()
+
+
+def follow_scheme(widget: QWidget, restyle: Callable[[], None]) -> None:
+    """Run `restyle` now and again whenever the palette changes (colours a widget picks
+    itself: item foregrounds, tinted bands)."""
+    restyle()
+    widget.setProperty("postkit_restyles", True)
+    _RESTYLES[widget] = restyle
+    widget.installEventFilter(_FOLLOWER)
+    widget.destroyed.connect(lambda: _RESTYLES.pop(widget, None))
+
+
+_RESTYLES: dict[QWidget, Callable[[], None]] = {}
+
+
 def _apply(widget: QWidget) -> None:
+    restyle = _RESTYLES.get(widget)
+    if restyle is not None:
+        restyle()
     tone = widget.property(_TONE_PROPERTY)
     if tone is None:
         return
