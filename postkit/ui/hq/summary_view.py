@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from enum import Enum
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from postkit.core import reference
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
 from postkit.ui.overrides import override
-from postkit.ui.widgets.bar_chart import OKABE_ITO, BarChart
+from postkit.ui.widgets.bar_chart import OKABE_ITO, BarChart, wrap_label
 from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
 _SORT = Qt.ItemDataRole.UserRole + 1
@@ -211,6 +213,7 @@ class PostsView(QWidget):
             [summary.region_label(region.region, language) for region in summary.regions],
             [(self.tr("Responses"), [region.responses for region in summary.regions])],
         )
+        self.region_chart.setMinimumWidth(_width_for_labels(self.region_chart))
         self.region_chart.setMinimumHeight(self.region_chart.sizeHint().height())
 
     def _color_missing(self) -> None:
@@ -226,6 +229,24 @@ class PostsView(QWidget):
         """The posts listed, in table order: those counted, or the missing ones."""
         items = (self.table.topLevelItem(row) for row in range(self.table.topLevelItemCount()))
         return [item.text(self.POST) for item in items if item.data(self.POST, _KIND) == kind]
+
+
+def _width_for_labels(chart: BarChart) -> int:
+    """The width at which a horizontal chart shows every category on at most two lines
+    without "…" ("Latijns-Amerika en Caribisch gebied" with large system text): its labels
+    take at most half the chart (see BarChart), so twice the widest line it needs, and the
+    chart's 8 px of margin."""
+    metrics = QFontMetricsF(chart.font())
+    line = 0
+    for text in chart.categories:
+        whole = text.replace(" ", "")
+        narrow, wide = 1, math.ceil(metrics.horizontalAdvance(text)) + 1
+        while narrow < wide:  # the narrowest width whose two lines cut nothing
+            middle = (narrow + wide) // 2
+            shown = "".join(wrap_label(text, metrics, middle, 2)).replace(" ", "")
+            narrow, wide = (narrow, middle) if shown == whole else (middle + 1, wide)
+        line = max(line, wide)
+    return max(240, 2 * (line + 2) + 8)
 
 
 def _two_lines(label: str) -> str:
@@ -460,8 +481,14 @@ class LikertView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.ITEM, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Squeezed by a wide breakdown, the stretching Item column keeps its heading whole.
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        header.setMinimumSectionSize(
+            max(40, header.fontMetrics().horizontalAdvance(headers[self.ITEM]) + margin + 2)
+        )
+        # Not elided: Qt elides a two-line heading as one line ("Asia and O…") though each
+        # line fits; every heading has its width above.
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)
 
     def _fill_overall_chart(self, items: list[tuple[int, LikertItem]]) -> None:
         self.chart_title.setText(self.tr("Share agreeing per item in %, all posts"))
