@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
@@ -98,13 +98,30 @@ def _cell_problems(window: MainWindow) -> list[str]:
     return problems
 
 
+def _page_problems(window: MainWindow, qtbot: QtBot, module: str) -> list[str]:
+    """The problems of `module`'s page, each of its tabs shown in turn (a screened
+    request's sanctions and decision, headquarters' Likert items)."""
+    _show(window, qtbot, module)
+    problems = _label_problems(window) + _cell_problems(window)
+    page = window.pages.currentWidget()
+    for tabs in page.findChildren(QTabWidget):
+        if not tabs.isVisible():
+            continue
+        shown = tabs.currentIndex()
+        for tab in range(tabs.count()):
+            if tab != shown and tabs.isTabEnabled(tab):
+                tabs.setCurrentIndex(tab)
+                qtbot.wait(20)
+                problems += _label_problems(window) + _cell_problems(window)
+        tabs.setCurrentIndex(shown)
+    return [f"{module}: {problem}" for problem in problems]
+
+
 @pytest.mark.slow
 def test_every_page_reads_at_aa_contrast(schemed_window: MainWindow, qtbot: QtBot) -> None:
     problems: list[str] = []
     for module in MODULES:
-        _show(schemed_window, qtbot, module)
-        problems += [f"{module}: {p}" for p in _label_problems(schemed_window)]
-        problems += [f"{module}: {p}" for p in _cell_problems(schemed_window)]
+        problems += _page_problems(schemed_window, qtbot, module)
     assert not problems, "\n".join(sorted(set(problems)))
 
 
@@ -134,9 +151,7 @@ def test_every_page_still_reads_after_a_live_switch_to_dark(
         style.apply_scheme(app, Qt.ColorScheme.Dark)
         problems: list[str] = []
         for module in MODULES:
-            _show(window, qtbot, module)
-            problems += [f"{module}: {p}" for p in _label_problems(window)]
-            problems += [f"{module}: {p}" for p in _cell_problems(window)]
+            problems += _page_problems(window, qtbot, module)
     finally:
         style.apply_scheme(app, Qt.ColorScheme.Light)
     assert not problems, "\n".join(sorted(set(problems)))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -33,7 +33,7 @@ from postkit.core.screening import reference
 from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile, RequestRecord
 from postkit.ui.dialogs import show_error
 from postkit.ui.overrides import override
-from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
+from postkit.ui.widgets.colors import DANGER, NEUTRAL, POSITIVE, tint
 from postkit.ui.widgets.tones import set_tone, tone_color
 
 # The links the service accepts; checked here too so a bad line is said before moving on.
@@ -417,7 +417,7 @@ class _StepButton(QToolButton):
     def show_state(self, answer: Answer | None, is_red_flag: bool, is_current: bool) -> None:
         state = step_state(answer, is_red_flag)
         fill, text, border = STATE_COLORS[state]
-        ring = INFO if is_current else border
+        ring = tone_color("info").name() if is_current else border
         width = 3 if is_current else 1
         self.setStyleSheet(
             f"QToolButton {{ background: {fill}; color: {text}; border: {width}px solid {ring};"
@@ -432,7 +432,8 @@ class _StepButton(QToolButton):
 
 # What a step's dot says, in the order the legend names them: fill, text and border colour.
 STATE_COLORS: dict[str, tuple[str, str, str]] = {
-    "open": ("transparent", "palette(text)", "palette(mid)"),
+    # The ring of an open step in the placeholder colour: palette(mid) fell short of 3:1.
+    "open": ("transparent", "palette(text)", "palette(placeholder-text)"),
     "answered": (POSITIVE, "#ffffff", POSITIVE),
     "unknown": (tint(NEUTRAL, 0.8), "#1f2328", NEUTRAL),
     "red_flag": (DANGER, "#ffffff", DANGER),
@@ -558,13 +559,16 @@ class ChecklistPanel(QWidget):
     def _legend_text(self) -> str:
         """A dot per state in the colours of the steps, then a ring for the step shown."""
         parts = []
-        for state, (fill, _text, border) in STATE_COLORS.items():
-            color = border if fill == "transparent" else fill
+        placeholder = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        for state, (fill, _text, _border) in STATE_COLORS.items():
+            # Rich text knows no palette(…): the open ring's colour, resolved.
+            color = placeholder if fill == "transparent" else fill
             symbol = "○" if fill == "transparent" else "●"
             name = QCoreApplication.translate("ChecklistPanel", _STATE_NAMES[state])
             parts.append(f"<span style='color:{color}; font-size:large'>{symbol}</span> {name}")
         parts.append(
-            f"<span style='color:{INFO}; font-size:large'>◎</span> " + self.tr("the step shown")
+            f"<span style='color:{tone_color('info').name()}; font-size:large'>◎</span> "
+            + self.tr("the step shown")
         )
         neutral = tone_color("neutral").name()
         return f"<span style='color:{neutral}'>" + " &nbsp; ".join(parts) + "</span>"
