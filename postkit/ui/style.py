@@ -114,6 +114,13 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def apply_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     """Set the palette for `scheme`; an unknown scheme is taken as light."""
     app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else light_palette())
+    # A widget with a style sheet (and the widgets inside it) keeps the palette it was
+    # polished with: a tree padded by one stayed white after a switch to dark. Setting the
+    # sheet again polishes it with the new palette.
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 def apply_look(app: QApplication) -> None:

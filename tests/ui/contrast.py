@@ -38,13 +38,23 @@ def over(color: QColor, background: QColor) -> QColor:
     )
 
 
-def drawn_text_contrast(widget: QWidget) -> float:
-    """The contrast of a widget's text as drawn: its commonest colour is the background, the
-    colour furthest from it the text's core (antialiased edges lie between the two)."""
+def _drawn_colors(widget: QWidget) -> Counter[int]:
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     counts: Counter[int] = Counter()
     for y in range(0, image.height()):
         for x in range(0, image.width()):
             counts[image.pixel(x, y)] += 1
+    return counts
+
+
+def drawn_background(widget: QWidget) -> QColor:
+    """The colour most of a drawn widget shows: what its text stands on."""
+    return QColor.fromRgb(_drawn_colors(widget).most_common(1)[0][0])
+
+
+def drawn_text_contrast(widget: QWidget) -> float:
+    """The contrast of a widget's text as drawn: its commonest colour is the background, the
+    colour furthest from it the text's core (antialiased edges lie between the two)."""
+    counts = _drawn_colors(widget)
     background = QColor.fromRgb(counts.most_common(1)[0][0])
     return max(contrast_ratio(QColor.fromRgb(rgb), background) for rgb in counts)

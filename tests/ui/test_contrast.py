@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from postkit.ui import style
@@ -14,7 +21,7 @@ from postkit.ui.screening.colors import OUTCOME_COLORS, RISK_COLORS
 from postkit.ui.widgets import colors
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.notice import Notice
-from postkit.ui.widgets.tones import TONES, set_tone, tone_color
+from postkit.ui.widgets.tones import TONES, follow_scheme, set_tone, tone_color
 from tests.ui.contrast import AA_NON_TEXT, AA_TEXT, contrast_ratio, drawn_text_contrast, over
 
 Role = QPalette.ColorRole
@@ -172,3 +179,56 @@ def test_a_notice_band_reads_in_both_schemes_and_after_a_live_switch(
         style.apply_scheme(qapp, Qt.ColorScheme.Light)
     assert before >= AA_TEXT, f"{first.name}: {before:.2f}:1"
     assert after >= AA_TEXT, f"{then.name} after the switch: {after:.2f}:1"
+
+
+def test_toned_and_restyled_widgets_inside_a_window_follow_a_live_switch(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # Qt tells windows, not the widgets inside them, that the application palette changed.
+    style.apply_scheme(qapp, Qt.ColorScheme.Light)
+    window = QWidget()
+    qtbot.addWidget(window)
+    label = QLabel("Dit verzoek heeft een rode vlag", window)
+    set_tone(label, "danger")
+    restyled: list[str] = []
+    inner = QWidget(window)
+    follow_scheme(inner, lambda: restyled.append(tone_color("info").name()))
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        style.apply_scheme(qapp, Qt.ColorScheme.Dark)
+        qtbot.wait(10)
+        assert TONES["danger"][1] in label.styleSheet()
+        assert restyled == [TONES["info"][0], TONES["info"][1]]
+    finally:
+        style.apply_scheme(qapp, Qt.ColorScheme.Light)
+    assert TONES["danger"][0] in label.styleSheet()
+
+
+def test_widgets_with_a_style_sheet_take_the_new_palette_after_a_live_switch(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # Qt polishes a widget with a style sheet once, with the palette of that moment.
+    style.apply_scheme(qapp, Qt.ColorScheme.Light)
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    heading = QLabel("Departement", window)
+    heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+    tree = QTreeWidget(window)
+    tree.setStyleSheet("QTreeView::item { padding: 3px 8px 3px 0; }")
+    tree.addTopLevelItem(QTreeWidgetItem(["Ambassade Nairobi"]))
+    layout.addWidget(heading)
+    layout.addWidget(tree)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        style.apply_scheme(qapp, Qt.ColorScheme.Dark)
+        qtbot.wait(10)
+        dark = style.dark_palette()
+        assert tree.viewport().palette().color(Role.Base) == dark.color(Role.Base)
+        assert heading.palette().color(Role.WindowText) == dark.color(Role.WindowText)
+        ratio = drawn_text_contrast(heading)
+    finally:
+        style.apply_scheme(qapp, Qt.ColorScheme.Light)
+    assert ratio >= AA_TEXT, f"{ratio:.2f}:1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,13 @@ from postkit.core.profile import load_profile
 from postkit.ui import style
 from postkit.ui.main_window import MODULES, MainWindow
 from postkit.ui.settings import Settings
-from tests.ui.contrast import AA_LARGE_TEXT, AA_TEXT, contrast_ratio, drawn_text_contrast
+from tests.ui.contrast import (
+    AA_LARGE_TEXT,
+    AA_TEXT,
+    contrast_ratio,
+    drawn_background,
+    drawn_text_contrast,
+)
 from tests.ui.test_screens_fit import _show, demo_database  # noqa: F401 (a fixture)
 
 SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
@@ -62,7 +69,19 @@ def _label_problems(window: MainWindow) -> list[str]:
         ratio = drawn_text_contrast(label)
         if ratio < _needed(label.font()):
             problems.append(f"label {label.text()[:50]!r}: {ratio:.2f}:1")
+        # A coloured word in rich text: the label's darkest-on-light pixel is its plain text,
+        # so each coloured run is measured on its own (a lone symbol is a graphic, not text).
+        runs = _COLORED_RUN.findall(label.text())
+        if runs:
+            behind = drawn_background(label)
+            for color, words in runs:
+                ratio = contrast_ratio(QColor(color), behind)
+                if any(c.isalpha() for c in words) and ratio < _needed(label.font()):
+                    problems.append(f"{words[:40]!r} in {label.text()[:30]!r}: {ratio:.2f}:1")
     return problems
+
+
+_COLORED_RUN = re.compile(r"<\w+[^>]*color:\s*(#[0-9a-fA-F]{6})[^>]*>([^<]+)<")
 
 
 def _cell_problems(window: MainWindow) -> list[str]:

@@ -34,7 +34,7 @@ from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile
 from postkit.ui.dialogs import show_error
 from postkit.ui.overrides import override
 from postkit.ui.widgets.colors import DANGER, NEUTRAL, POSITIVE, tint
-from postkit.ui.widgets.tones import set_tone, tone_color
+from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
 # The links the service accepts; checked here too so a bad line is said before moving on.
 _LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
@@ -499,7 +499,8 @@ class ChecklistPanel(QWidget):
             strip.addWidget(button)
             self.step_buttons.append(button)
         strip.addStretch()
-        self.legend = QLabel(self._legend_text(), self)
+        self.legend = QLabel(self)
+        follow_scheme(self.legend, lambda: self.legend.setText(self._legend_text()))
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setAccessibleName(self.tr("Legend of the steps' colours"))

@@ -47,7 +47,7 @@ from postkit.ui.widgets.colors import NEUTRAL, WARNING
 from postkit.ui.widgets.date_edit import DateEdit
 from postkit.ui.widgets.field import FieldWithError
 from postkit.ui.widgets.notice import Notice
-from postkit.ui.widgets.tones import set_tone, tone_color
+from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
 _OUTCOME_KEYS = {
     Outcome.SUPPORT: "&Support",
@@ -119,6 +119,8 @@ class DecisionPanel(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         self.set_record(None, None)
+        # The factors carry tone colours in their markup: written again on a scheme switch.
+        follow_scheme(self, lambda: self._show_summary(self._summary))
 
     # -- building ----------------------------------------------------------------------
 

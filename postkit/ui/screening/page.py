@@ -134,6 +134,8 @@ class ScreeningPage(QWidget):
         self.list_info.setStyleSheet("color: palette(placeholder-text);")
         self.list_info.setWordWrap(True)
         self.list_info.setTextFormat(Qt.TextFormat.RichText)
+        # An old list's age is in the warning tone of its markup: written again on a switch.
+        follow_scheme(self.list_info, self._recolor_list_info)
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.addWidget(self.new_button)
@@ -733,6 +735,10 @@ class ScreeningPage(QWidget):
             if open_count
             else self.tr("S&anctions"),
         )
+
+    def _recolor_list_info(self) -> None:
+        if self._current_lists:
+            self._show_list_info()
 
     def _show_list_info(self) -> None:
         """The lists section: each current list with its date, flagged when it is too old."""

@@ -48,8 +48,8 @@ from postkit.core.screening.records import (
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.colors import JUDGEMENT_TONES
-from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING, tint
-from postkit.ui.widgets.tones import set_tone, tone_color
+from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING
+from postkit.ui.widgets.tones import band_color, follow_scheme, set_tone, tone_color
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -288,7 +288,13 @@ class SanctionsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
+        # The texts carry tone colours in their markup: written again when the scheme
+        # switches, as a toned label would be.
+        follow_scheme(self, self._recolor)
+
+    def _recolor(self) -> None:
         self._refresh()
+        self._show_current()
 
     def _build_details(self) -> QWidget:
         box = QWidget(self)
@@ -484,7 +490,7 @@ class SanctionsPanel(QWidget):
         notice, color = self._notice()
         self.notice.setText(notice)
         self.notice.setStyleSheet(
-            f"QLabel#notice {{ background: {tint(color, 0.88)}; border-left: 4px solid {color};"
+            f"QLabel#notice {{ background: {band_color(color)}; border-left: 4px solid {color};"
             " padding: 6px 10px; }"
         )
         self.notice.setVisible(bool(notice))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from PySide6.QtCore import QEvent, QObject
+import shiboken6
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -48,9 +48,7 @@ def set_tone(widget: QWidget, tone: Tone, *, bold: bool = False, css: str = "") 
     widget.setProperty(_TONE_PROPERTY, tone)
     widget.setProperty(_EXTRA_PROPERTY, declarations.strip())
     _apply(widget)
-    if not widget.property("postkit_tone_watched"):
-        widget.setProperty("postkit_tone_watched", True)
-        widget.installEventFilter(_FOLLOWER)
+    _follow(widget, "tone", lambda: _apply(widget))
 
 
 def band_color(color: str, palette: QPalette | None = None) -> str:
@@ -64,21 +62,12 @@ def band_color(color: str, palette: QPalette | None = None) -> str:
 
 def follow_scheme(widget: QWidget, restyle: Callable[[], None]) -> None:
     """Run `restyle` now and again whenever the palette changes (colours a widget picks
-    itself: item foregrounds, tinted bands)."""
+    itself: item foregrounds, tinted bands, tones in rich text)."""
     restyle()
-    widget.setProperty("postkit_restyles", True)
-    _RESTYLES[widget] = restyle
-    widget.installEventFilter(_FOLLOWER)
-    widget.destroyed.connect(lambda: _RESTYLES.pop(widget, None))
-
-
-_RESTYLES: dict[QWidget, Callable[[], None]] = {}
+    _follow(widget, "restyle", restyle)
 
 
 def _apply(widget: QWidget) -> None:
-    restyle = _RESTYLES.get(widget)
-    if restyle is not None:
-        restyle()
     tone = widget.property(_TONE_PROPERTY)
     if tone is None:
         return
@@ -86,13 +75,30 @@ def _apply(widget: QWidget) -> None:
     widget.setStyleSheet(f"color: {color}; {widget.property(_EXTRA_PROPERTY) or ''}".strip())
 
 
-class _PaletteFollower(QObject):
-    """Re-colours toned widgets when the palette changes (the system's scheme switched)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
-            _apply(watched)
-        return False
+# What each widget re-runs when the palette changes, until it is destroyed. Qt sends
+# ApplicationPaletteChange to windows only, not to the widgets inside them, so the
+# application's paletteChanged signal drives them all.
+_FOLLOWERS: dict[QWidget, dict[str, Callable[[], None]]] = {}
 
 
-_FOLLOWER = _PaletteFollower()
+def _follow(widget: QWidget, kind: str, restyle: Callable[[], None]) -> None:
+    if widget not in _FOLLOWERS:
+        _FOLLOWERS[widget] = {}
+        widget.destroyed.connect(lambda: _FOLLOWERS.pop(widget, None))
+    _FOLLOWERS[widget][kind] = restyle
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication) and not app.property(_FOLLOWING):
+        app.setProperty(_FOLLOWING, True)
+        app.paletteChanged.connect(_restyle_all)
+
+
+_FOLLOWING = "postkit_tones_follow_palette"
+
+
+def _restyle_all() -> None:
+    for widget, restyles in list(_FOLLOWERS.items()):
+        if not shiboken6.isValid(widget):
+            _FOLLOWERS.pop(widget, None)
+            continue
+        for restyle in list(restyles.values()):
+            restyle()
