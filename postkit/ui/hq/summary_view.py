@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from enum import Enum
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -308,6 +308,7 @@ class LikertView(QWidget):
         self.table = make_tree(self, self.tr("Likert items"), [])
         self.table.setIndentation(0)
         self.table.setWordWrap(False)
+        self.table.viewport().installEventFilter(self)
 
         self.overall_chart = BarChart(self, horizontal=True, show_values=True, percent=True)
         self.overall_chart.setAccessibleName(self.tr("Share agreeing per item"))
@@ -480,7 +481,9 @@ class LikertView(QWidget):
         header = table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.ITEM, QHeaderView.ResizeMode.Stretch)
+        # The Item column takes what the figures leave, but not less than some words of
+        # the item: with large text and a breakdown the table scrolls sideways instead.
+        header.setSectionResizeMode(self.ITEM, QHeaderView.ResizeMode.Interactive)
         # Squeezed by a wide breakdown, the stretching Item column keeps its heading whole.
         margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
         header.setMinimumSectionSize(
@@ -489,6 +492,24 @@ class LikertView(QWidget):
         # Not elided: Qt elides a two-line heading as one line ("Asia and O…") though each
         # line fits; every heading has its width above.
         header.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+        self._fit_item_column()
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_item_column()
+        return False
+
+    def _fit_item_column(self) -> None:
+        header = self.table.header()
+        if header.count() <= self.ITEM:
+            return
+        others = sum(
+            header.sectionSize(column) for column in range(header.count()) if column != self.ITEM
+        )
+        least = 24 * header.fontMetrics().averageCharWidth()
+        header.resizeSection(self.ITEM, max(least, self.table.viewport().width() - others))
 
     def _fill_overall_chart(self, items: list[tuple[int, LikertItem]]) -> None:
         self.chart_title.setText(self.tr("Share agreeing per item in %, all posts"))
