@@ -8,17 +8,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from postkit.core.errors import PostkitError
+from postkit.ui.widgets.tones import set_tone
 
 log = logging.getLogger(__name__)
-
-
-ERROR_COLOR = "#c62828"
 
 
 def error_label(parent: QWidget, text: str = "") -> QLabel:
     """The line under a form that says what is wrong with it, the same in every dialog."""
     label = QLabel(text, parent)
-    label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: 600;")
+    set_tone(label, "danger", bold=True)
     label.setWordWrap(True)
     return label
 

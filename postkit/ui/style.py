@@ -16,7 +16,8 @@ _FOLLOWS_SYSTEM = "postkit_follows_color_scheme"
 STARTED_WITH_FUSION = "postkit_started_with_fusion"
 
 # Fusion's own light palette (its standardPalette(), which a test compares), so it is set
-# without asking the style for it; selections in postkit's accent.
+# without asking the style for it; selections in postkit's accent, and placeholder and
+# visited-link text darker than Fusion's, which fall short of WCAG AA contrast (4.5:1).
 LIGHT_COLORS: dict[Role, str] = {
     Role.Window: "#efefef",
     Role.WindowText: "#000000",
@@ -24,7 +25,7 @@ LIGHT_COLORS: dict[Role, str] = {
     Role.AlternateBase: "#f7f7f7",
     Role.ToolTipBase: "#ffffdc",
     Role.ToolTipText: "#000000",
-    Role.PlaceholderText: "#80000000",
+    Role.PlaceholderText: "#686868",
     Role.Text: "#000000",
     Role.Button: "#efefef",
     Role.ButtonText: "#000000",
@@ -37,7 +38,7 @@ LIGHT_COLORS: dict[Role, str] = {
     Role.Highlight: ACCENT,
     Role.HighlightedText: "#ffffff",
     Role.Link: "#0000ff",
-    Role.LinkVisited: "#ff00ff",
+    Role.LinkVisited: "#9c169c",
     Role.Accent: ACCENT,
 }
 LIGHT_DISABLED: dict[Role, str] = {
@@ -59,7 +60,7 @@ DARK_COLORS: dict[Role, str] = {
     Role.AlternateBase: "#27292c",
     Role.ToolTipBase: "#3a3d41",
     Role.ToolTipText: "#e4e4e4",
-    Role.PlaceholderText: "#8e9095",
+    Role.PlaceholderText: "#9c9ea3",
     Role.Text: "#e4e4e4",
     Role.Button: "#35373b",
     Role.ButtonText: "#e4e4e4",
@@ -113,6 +114,13 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def apply_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     """Set the palette for `scheme`; an unknown scheme is taken as light."""
     app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else light_palette())
+    # A widget with a style sheet (and the widgets inside it) keeps the palette it was
+    # polished with: a tree padded by one stayed white after a switch to dark. Setting the
+    # sheet again polishes it with the new palette.
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 def apply_look(app: QApplication) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/module.py" line="264"/>
+        <location filename="../../postkit/ui/activities/module.py" line="267"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="86"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="180"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="179"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>DecisionPanel</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="407"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="410"/>
         <source>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</source>
         <translation>
             <numerusform>&lt;b&gt;Incomplete — %n open step of the checklist:&lt;/b&gt; {0}.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>HeadquartersPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="463"/>
+        <location filename="../../postkit/ui/hq/page.py" line="451"/>
         <source>{title} ({form_id}, version {version}): %n file(s)</source>
         <translation>
             <numerusform>{title} ({form_id}, version {version}): %n file</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="508"/>
+        <location filename="../../postkit/ui/hq/page.py" line="496"/>
         <source>Exports of other surveys stay on the list: %n file(s).</source>
         <translation>
             <numerusform>Exports of other surveys stay on the list: %n file.</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>PostsView</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/summary_view.py" line="199"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="202"/>
         <source>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</source>
         <translation>
             <numerusform>&lt;b&gt;%n of {0} expected posts has no response counted&lt;/b&gt; (listed in red below).</numerusform>
@@ -116,7 +116,7 @@
 <context>
     <name>SanctionsPanel</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="530"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="489"/>
         <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entries)</source>
         <translation>
             <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entry)</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="546"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="505"/>
         <source>{list} of {date} (%n days old)</source>
         <translation>
             <numerusform>{list} of {date} (%n day old)</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="553"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="512"/>
         <source>Older than %n days: {0}. Import the newest version before relying on a screening.</source>
         <translation>
             <numerusform>Older than %n day: {0}. Import the newest version before relying on a screening.</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="578"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="538"/>
         <source>A newer sanctions list found %n new candidates after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>
             <numerusform>A newer sanctions list found %n new candidate after the decision. The decision stands; reopen the request to judge it.</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="587"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="547"/>
         <source>Confirmed as a sanctions match: %n candidates.</source>
         <translation>
             <numerusform>Confirmed as a sanctions match: %n candidate.</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="596"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="556"/>
         <source>%n candidates to judge, {0} of them new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>
             <numerusform>%n candidate to judge ({0} new, from the newer sanctions list). Candidates judged before are not asked again.</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="606"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="566"/>
         <source>%n candidates to judge. Confirm or dismiss each before deciding.</source>
         <translation>
             <numerusform>%n candidate to judge. Confirm or dismiss it before deciding.</numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="412"/>
+        <location filename="../../postkit/ui/screening/page.py" line="406"/>
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>Imported %n rating from {0}.</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="438"/>
+        <location filename="../../postkit/ui/screening/page.py" line="432"/>
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>Screened {0}: %n candidate found.</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="661"/>
+        <location filename="../../postkit/ui/screening/page.py" line="655"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="663"/>
+        <location filename="../../postkit/ui/screening/page.py" line="657"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="665"/>
+        <location filename="../../postkit/ui/screening/page.py" line="659"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="743"/>
+        <location filename="../../postkit/ui/screening/page.py" line="742"/>
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n entry</numerusform>
@@ -223,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="750"/>
+        <location filename="../../postkit/ui/screening/page.py" line="749"/>
         <source>%n days old</source>
         <translation>
             <numerusform>%n day old</numerusform>
@@ -234,7 +234,7 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="782"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="769"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="803"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="792"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>The export holds %n submitted response to “{title}”, version {version}, as a response of {post}.</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="838"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="827"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n draft, not submitted yet: {0}</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="845"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="834"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n response to version {0} of the form: select that version to export it</numerusform>

@@ -12,102 +12,102 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="100"/>
+        <location filename="../../postkit/ui/activities/module.py" line="101"/>
         <source>&amp;New activity…</source>
         <translation>&amp;Nieuwe activiteit…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="101"/>
+        <location filename="../../postkit/ui/activities/module.py" line="102"/>
         <source>Log a new activity</source>
         <translation>Een nieuwe activiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="134"/>
+        <location filename="../../postkit/ui/activities/module.py" line="135"/>
         <source>&amp;Edit activity…</source>
         <translation>Activiteit &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="135"/>
+        <location filename="../../postkit/ui/activities/module.py" line="136"/>
         <source>Edit the selected activity</source>
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="146"/>
+        <location filename="../../postkit/ui/activities/module.py" line="147"/>
         <source>D&amp;uplicate activity</source>
         <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="147"/>
+        <location filename="../../postkit/ui/activities/module.py" line="148"/>
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="157"/>
+        <location filename="../../postkit/ui/activities/module.py" line="158"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="158"/>
+        <location filename="../../postkit/ui/activities/module.py" line="159"/>
         <source>Delete the selected activities</source>
         <translation>De geselecteerde activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="111"/>
+        <location filename="../../postkit/ui/activities/module.py" line="112"/>
         <source>&amp;Export list to Excel…</source>
         <translation>Lijst exporteren naar &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="112"/>
+        <location filename="../../postkit/ui/activities/module.py" line="113"/>
         <source>Export the activities shown to an .xlsx file</source>
         <translation>De getoonde activiteiten exporteren naar een .xlsx-bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="123"/>
+        <location filename="../../postkit/ui/activities/module.py" line="124"/>
         <source>Annual &amp;report (PDF)…</source>
         <translation>&amp;Jaarverslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="124"/>
+        <location filename="../../postkit/ui/activities/module.py" line="125"/>
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="168"/>
+        <location filename="../../postkit/ui/activities/module.py" line="169"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="169"/>
+        <location filename="../../postkit/ui/activities/module.py" line="170"/>
         <source>Search the activities</source>
         <translation>In de activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="185"/>
+        <location filename="../../postkit/ui/activities/module.py" line="186"/>
         <source>&amp;Clear filters</source>
         <translation>&amp;Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="186"/>
+        <location filename="../../postkit/ui/activities/module.py" line="187"/>
         <source>Show all activities</source>
         <translation>Alle activiteiten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="33"/>
+        <location filename="../../postkit/ui/activities/module.py" line="34"/>
         <source>&amp;Activities</source>
         <translation>&amp;Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="34"/>
+        <location filename="../../postkit/ui/activities/module.py" line="35"/>
         <source>The activity log</source>
         <translation>Het activiteitenlogboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="277"/>
+        <location filename="../../postkit/ui/activities/module.py" line="281"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="278"/>
+        <location filename="../../postkit/ui/activities/module.py" line="282"/>
         <source>The post&apos;s year at a glance</source>
         <translation>Het jaar van de post in één oogopslag</translation>
     </message>
@@ -192,192 +192,192 @@
         <translation>Een korte handleiding bij de taken van postkit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="25"/>
+        <location filename="../../postkit/ui/screening/module.py" line="26"/>
         <source>&amp;IMVO conditions</source>
         <translation>&amp;IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="26"/>
+        <location filename="../../postkit/ui/screening/module.py" line="27"/>
         <source>Screening of companies&apos; requests for support</source>
         <translation>Toetsing van steunverzoeken van bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="54"/>
+        <location filename="../../postkit/ui/screening/module.py" line="55"/>
         <source>New support &amp;request…</source>
         <translation>Nieuw steun&amp;verzoek…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="55"/>
+        <location filename="../../postkit/ui/screening/module.py" line="56"/>
         <source>Record a company&apos;s request for support</source>
         <translation>Een steunverzoek van een bedrijf vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="65"/>
+        <location filename="../../postkit/ui/screening/module.py" line="66"/>
         <source>&amp;Edit request…</source>
         <translation>Verzoek &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="66"/>
+        <location filename="../../postkit/ui/screening/module.py" line="67"/>
         <source>Edit the company and support data of the request</source>
         <translation>De bedrijfs- en steungegevens van het verzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="76"/>
+        <location filename="../../postkit/ui/screening/module.py" line="77"/>
         <source>Screen against the &amp;sanctions list</source>
         <translation>Aan de &amp;sanctielijst toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="77"/>
+        <location filename="../../postkit/ui/screening/module.py" line="78"/>
         <source>Match the company and its directors against the list</source>
         <translation>Het bedrijf en zijn bestuurders vergelijken met de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="87"/>
+        <location filename="../../postkit/ui/screening/module.py" line="88"/>
         <source>&amp;Print decision record (PDF)…</source>
         <translation>Besluitverslag af&amp;drukken (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="88"/>
+        <location filename="../../postkit/ui/screening/module.py" line="89"/>
         <source>Write the request&apos;s decision record as PDF</source>
         <translation>Het besluitverslag van het verzoek als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="98"/>
+        <location filename="../../postkit/ui/screening/module.py" line="99"/>
         <source>Import &amp;sanctions list…</source>
         <translation>Sanctielijst &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="99"/>
+        <location filename="../../postkit/ui/screening/module.py" line="100"/>
         <source>Import a sanctions list (targets.simple.csv)</source>
         <translation>Een sanctielijst importeren (targets.simple.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="110"/>
+        <location filename="../../postkit/ui/screening/module.py" line="111"/>
         <source>Import risk &amp;table…</source>
         <translation>&amp;Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="111"/>
+        <location filename="../../postkit/ui/screening/module.py" line="112"/>
         <source>Import a country or sector risk table</source>
         <translation>Een risicotabel voor landen of sectoren importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="25"/>
+        <location filename="../../postkit/ui/practices/module.py" line="27"/>
         <source>&amp;Good practices</source>
         <translation>&amp;Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="26"/>
+        <location filename="../../postkit/ui/practices/module.py" line="28"/>
         <source>The library of good practices</source>
         <translation>De bibliotheek met goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="67"/>
+        <location filename="../../postkit/ui/practices/module.py" line="79"/>
         <source>New &amp;good practice…</source>
         <translation>Nieuw &amp;goed voorbeeld…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="68"/>
+        <location filename="../../postkit/ui/practices/module.py" line="80"/>
         <source>Write up a good practice</source>
         <translation>Een goed voorbeeld beschrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="78"/>
+        <location filename="../../postkit/ui/practices/module.py" line="90"/>
         <source>&amp;Promote to good practice…</source>
         <translation>&amp;Tot goed voorbeeld maken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="79"/>
+        <location filename="../../postkit/ui/practices/module.py" line="91"/>
         <source>Make a good practice of the selected activity</source>
         <translation>Van de geselecteerde activiteit een goed voorbeeld maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="91"/>
+        <location filename="../../postkit/ui/practices/module.py" line="103"/>
         <source>&amp;Import good practices…</source>
         <translation>Goede voorbeelden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="92"/>
+        <location filename="../../postkit/ui/practices/module.py" line="104"/>
         <source>Import .postkit files from other posts</source>
         <translation>.postkit-bestanden van andere posten importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="103"/>
+        <location filename="../../postkit/ui/practices/module.py" line="115"/>
         <source>E&amp;xport good practices…</source>
         <translation>Goede voorbeelden e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="104"/>
+        <location filename="../../postkit/ui/practices/module.py" line="116"/>
         <source>Export practices to a .postkit file to share</source>
         <translation>Voorbeelden exporteren naar een .postkit-bestand om te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="114"/>
+        <location filename="../../postkit/ui/practices/module.py" line="126"/>
         <source>PDF &amp;booklet…</source>
         <translation>PDF-&amp;boekje…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="115"/>
+        <location filename="../../postkit/ui/practices/module.py" line="127"/>
         <source>A booklet of the practices shown, to hand out</source>
         <translation>Een boekje met de getoonde voorbeelden, om uit te delen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="125"/>
+        <location filename="../../postkit/ui/practices/module.py" line="137"/>
         <source>Pre&amp;sent (trainer mode)</source>
         <translation>&amp;Presenteren (trainersmodus)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="126"/>
+        <location filename="../../postkit/ui/practices/module.py" line="138"/>
         <source>Show the practices full screen, one per page</source>
         <translation>De voorbeelden schermvullend tonen, één per pagina</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="25"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="26"/>
         <source>&amp;Surveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="26"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="27"/>
         <source>The evaluation survey and other surveys</source>
         <translation>De evaluatie-enquête en andere enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="55"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="56"/>
         <source>Start a survey &amp;response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="56"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="57"/>
         <source>Answer the selected survey</source>
         <translation>De geselecteerde enquête invullen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="66"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="67"/>
         <source>&amp;Continue survey draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="67"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="68"/>
         <source>Go on with a response that was not submitted yet</source>
         <translation>Verdergaan met een inzending die nog niet is verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="77"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="78"/>
         <source>Import a survey (&amp;XLSForm)…</source>
         <translation>Enquête &amp;importeren (XLSForm)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="78"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="79"/>
         <source>Add a survey designed as an XLSForm workbook</source>
         <translation>Een enquête toevoegen die als XLSForm-werkmap is opgezet</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="89"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="90"/>
         <source>Export survey r&amp;esponses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="90"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="91"/>
         <source>Export the post&apos;s responses for headquarters</source>
         <translation>De inzendingen van de post exporteren voor het departement</translation>
     </message>
@@ -422,102 +422,102 @@
         <translation>Een andere medewerker van de post onder de eigen naam laten werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="100"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="101"/>
         <source>Import a &amp;receipt…</source>
         <translation>Een &amp;ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="101"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="102"/>
         <source>Import headquarters&apos; receipt of the exports the post sent</source>
         <translation>De ontvangstbevestiging van het departement voor de verzonden exports importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="24"/>
+        <location filename="../../postkit/ui/hq/module.py" line="25"/>
         <source>&amp;Headquarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="25"/>
+        <location filename="../../postkit/ui/hq/module.py" line="26"/>
         <source>Aggregate the survey exports of the posts</source>
         <translation>De enquête-exports van de posten samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="58"/>
+        <location filename="../../postkit/ui/hq/module.py" line="59"/>
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="59"/>
+        <location filename="../../postkit/ui/hq/module.py" line="60"/>
         <source>Add post export files to aggregate</source>
         <translation>Exportbestanden van posten toevoegen om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="69"/>
+        <location filename="../../postkit/ui/hq/module.py" line="70"/>
         <source>Add a f&amp;older of exports…</source>
         <translation>Een &amp;map met exports toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="70"/>
+        <location filename="../../postkit/ui/hq/module.py" line="71"/>
         <source>Add every export file in a folder</source>
         <translation>Alle exportbestanden in een map toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="80"/>
+        <location filename="../../postkit/ui/hq/module.py" line="81"/>
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="81"/>
+        <location filename="../../postkit/ui/hq/module.py" line="82"/>
         <source>Check and store the listed exports and build the summary</source>
         <translation>De gekozen exports controleren, opslaan en het overzicht maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="91"/>
+        <location filename="../../postkit/ui/hq/module.py" line="92"/>
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="92"/>
+        <location filename="../../postkit/ui/hq/module.py" line="93"/>
         <source>Write the summary workbook</source>
         <translation>Het overzicht als werkmap opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="103"/>
+        <location filename="../../postkit/ui/hq/module.py" line="104"/>
         <source>Save &amp;report (PDF)…</source>
         <translation>&amp;Rapport opslaan (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="104"/>
+        <location filename="../../postkit/ui/hq/module.py" line="105"/>
         <source>Write the report with charts</source>
         <translation>Het rapport met grafieken opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="114"/>
+        <location filename="../../postkit/ui/hq/module.py" line="115"/>
         <source>Write &amp;receipts…</source>
         <translation>Ont&amp;vangstbevestigingen schrijven…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="115"/>
+        <location filename="../../postkit/ui/hq/module.py" line="116"/>
         <source>Write a receipt file for each post whose files arrived</source>
         <translation>Een ontvangstbevestiging schrijven voor elke post waarvan bestanden binnenkwamen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="111"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="112"/>
         <source>Import headquarters&apos; receipt &amp;key…</source>
         <translation>Ontvangst&amp;sleutel van het departement importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="112"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="113"/>
         <source>Store the key that shows a receipt really comes from headquarters</source>
         <translation>De sleutel opslaan waarmee blijkt dat een ontvangstbevestiging echt van het departement komt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="125"/>
+        <location filename="../../postkit/ui/hq/module.py" line="126"/>
         <source>Export the receipt &amp;key…</source>
         <translation>Ontvangstsleutel e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="126"/>
+        <location filename="../../postkit/ui/hq/module.py" line="127"/>
         <source>Write the public key the posts check headquarters&apos; receipts with</source>
         <translation>De publieke sleutel opslaan waarmee de posten de ontvangstbevestigingen van het departement controleren</translation>
     </message>
@@ -525,7 +525,7 @@
 <context>
     <name>ActivitiesModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/module.py" line="264"/>
+        <location filename="../../postkit/ui/activities/module.py" line="267"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -533,7 +533,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="266"/>
+        <location filename="../../postkit/ui/activities/module.py" line="269"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
@@ -541,57 +541,57 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="143"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="131"/>
         <source>Loading activities…</source>
         <translation>Activiteiten laden…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="145"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="133"/>
         <source>Loading activities</source>
         <translation>Activiteiten laden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="75"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="73"/>
         <source>Search title, description and partners</source>
         <translation>Zoeken in titel, omschrijving en partners</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="77"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="75"/>
         <source>Search activities</source>
         <translation>Activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="76"/>
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="78"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="76"/>
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="81"/>
         <source>All years</source>
         <translation>Alle jaren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="83"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="81"/>
         <source>Year filter</source>
         <translation>Filter op jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="82"/>
         <source>Whole year</source>
         <translation>Hele jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="82"/>
         <source>Quarter filter</source>
         <translation>Filter op kwartaal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="86"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="84"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -599,47 +599,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="88"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="86"/>
         <source>All types</source>
         <translation>Alle soorten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="88"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="86"/>
         <source>Type filter</source>
         <translation>Filter op soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="89"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="87"/>
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="89"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="87"/>
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="90"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="88"/>
         <source>All themes</source>
         <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="90"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="88"/>
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="114"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="111"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="317"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="283"/>
         <source>&lt;h3&gt;No activities yet&lt;/h3&gt;&lt;p&gt;Log what the post does for IMVO with &lt;b&gt;New activity&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen activiteiten&lt;/h3&gt;&lt;p&gt;Leg met &lt;b&gt;Nieuwe activiteit&lt;/b&gt; (Ctrl+N) vast wat de post voor IMVO doet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="322"/>
+        <location filename="../../postkit/ui/activities/list_page.py" line="288"/>
         <source>&lt;h3&gt;No activity matches these filters&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them (Ctrl+Shift+L).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen activiteit voldoet aan deze filters&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze (Ctrl+Shift+L).&lt;/p&gt;</translation>
     </message>
@@ -694,7 +694,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/activities/commands.py" line="151"/>
-        <location filename="../../postkit/ui/activities/commands.py" line="203"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="202"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
@@ -714,12 +714,12 @@
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="177"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="176"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="180"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="179"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -727,17 +727,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="205"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="204"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="222"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="220"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="225"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="223"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
@@ -745,172 +745,172 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="59"/>
         <source>Edit activity</source>
         <translation>Activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="79"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="59"/>
         <source>New activity</source>
         <translation>Nieuwe activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="83"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="64"/>
         <source>&amp;Activity</source>
         <translation>&amp;Activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="84"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="65"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="85"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="66"/>
         <source>&amp;Reach</source>
         <translation>Be&amp;reik</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="86"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="67"/>
         <source>&amp;Outcome and files</source>
         <translation>Res&amp;ultaat en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="93"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="69"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="117"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="87"/>
         <source>Choose a core task…</source>
         <translation>Kies een kerntaak…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="123"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="93"/>
         <source>What was done, in a few words</source>
         <translation>Wat er is gedaan, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="125"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="95"/>
         <source>Lasted more than one day, until</source>
         <translation>Duurde meer dan een dag, tot en met</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="137"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="106"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="141"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="108"/>
         <source>Core &amp;task:</source>
         <translation>&amp;Kerntaak:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="142"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="109"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="143"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="110"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="146"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="113"/>
         <source>T&amp;ype:</source>
         <translation>S&amp;oort:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="147"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="114"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="148"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="115"/>
         <source>D&amp;escription:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="160"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="122"/>
         <source>Partners and stakeholders, separated by ;</source>
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="132"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="171"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="133"/>
         <source>Dutch &amp;companies reached:</source>
         <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="172"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="134"/>
         <source>Participants – &amp;women:</source>
         <translation>Deelnemers – &amp;vrouwen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="135"/>
         <source>Participants – &amp;men:</source>
         <translation>Deelnemers – &amp;mannen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="174"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="136"/>
         <source>Participants – other or &amp;unknown:</source>
         <translation>Deelnemers – overig of o&amp;nbekend:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="175"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="137"/>
         <source>Participants in all:</source>
         <translation>Deelnemers in totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="185"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="147"/>
         <source>One web address per line</source>
         <translation>Eén webadres per regel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="188"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="150"/>
         <source>O&amp;utcome:</source>
         <translation>R&amp;esultaat:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="189"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="151"/>
         <source>&amp;Follow-up:</source>
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="190"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="152"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="191"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="153"/>
         <source>Files:</source>
         <translation>Bestanden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="282"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="244"/>
         <source>Choose the core task this activity belongs to.</source>
         <translation>Kies de kerntaak waaronder deze activiteit valt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="283"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="245"/>
         <source>Give the activity a title.</source>
         <translation>Geef de activiteit een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="284"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="246"/>
         <source>The end date lies before the start date.</source>
         <translation>De einddatum ligt vóór de begindatum.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="285"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="247"/>
         <source>Each line under Links must be a web address (https://…).</source>
         <translation>Elke regel onder Links moet een webadres zijn (https://…).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="296"/>
+        <location filename="../../postkit/ui/activities/editor.py" line="258"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
@@ -1164,88 +1164,88 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="440"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="442"/>
         <source>not answered yet</source>
         <translation>nog niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="441"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="443"/>
         <source>answered</source>
         <translation>beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="442"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="444"/>
         <source>not known</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="443"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="445"/>
         <source>red flag</source>
         <translation>rode vlag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="495"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="497"/>
         <source>Step {0}</source>
         <translation>Stap {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="503"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="506"/>
         <source>Legend of the steps&apos; colours</source>
         <translation>Legenda van de kleuren van de stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="524"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="527"/>
         <source>‹ Back</source>
         <translation>‹ Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="525"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="528"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Vorige stap (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="526"/>
-        <location filename="../../postkit/ui/screening/checklist.py" line="716"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="529"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="723"/>
         <source>Next ›</source>
         <translation>Volgende ›</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="566"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="572"/>
         <source>the step shown</source>
         <translation>de getoonde stap</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="602"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="609"/>
         <source>&lt;b&gt;This request was decided on {0}.&lt;/b&gt; The checklist is read-only; to change it, reopen the request on the Decision tab and give a reason.</source>
         <translation>&lt;b&gt;Over dit verzoek is besloten op {0}.&lt;/b&gt; De checklist is alleen-lezen; wilt u iets wijzigen, heropen het verzoek dan op het tabblad Besluit en geef een reden op.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="706"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="713"/>
         <source>Step {0} of {1}</source>
         <translation>Stap {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="708"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="715"/>
         <source>{0} of {1} answered</source>
         <translation>{0} van {1} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="710"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="717"/>
         <source>red flags: {0}</source>
         <translation>rode vlaggen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="716"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="723"/>
         <source>Finish ✓</source>
         <translation>Afronden ✓</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="718"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="725"/>
         <source>Save and go to the decision</source>
         <translation>Opslaan en naar het besluit gaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="718"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="725"/>
         <source>Next step (Alt+Right)</source>
         <translation>Volgende stap (Alt+→)</translation>
     </message>
@@ -1253,127 +1253,127 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="167"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="168"/>
         <source>&lt;b&gt;Not expected of this company&lt;/b&gt;, given its size and the country and sector it works in: a “No” here does not weigh against support. Recommend it as good practice.</source>
         <translation>&lt;b&gt;Niet verwacht van dit bedrijf&lt;/b&gt;, gezien zijn omvang en het land en de sector waarin het werkt: een „Nee” hier weegt niet tegen steun. Beveel het aan als goede praktijk.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="100"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="101"/>
         <source>OECD due diligence</source>
         <translation>Gepaste zorgvuldigheid (OESO)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="118"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="119"/>
         <source>Con&amp;firm answer</source>
         <translation>Antwoord &amp;bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="120"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="121"/>
         <source>Keep the answer as it is, now that the result is known; this is logged</source>
         <translation>Het antwoord ongewijzigd laten nu de uitkomst bekend is; dit wordt vastgelegd in het logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="129"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="130"/>
         <source>&amp;Yes</source>
         <translation>&amp;Ja</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="130"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="131"/>
         <source>&amp;No</source>
         <translation>&amp;Nee</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="131"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="132"/>
         <source>&amp;Unknown</source>
         <translation>&amp;Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="139"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="140"/>
         <source>Alt+{0} or {1}</source>
         <translation>Alt+{0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="142"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="143"/>
         <source>⚑ red flag</source>
         <translation>⚑ rode vlag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="144"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="145"/>
         <source>This answer weighs against support</source>
         <translation>Dit antwoord pleit tegen steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="156"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="157"/>
         <source>&lt;b&gt;Red flag.&lt;/b&gt; This answer weighs against support. Note what you found and attach the evidence; talk with the company before you decide.</source>
         <translation>&lt;b&gt;Rode vlag.&lt;/b&gt; Dit antwoord pleit tegen steun. Noteer wat u hebt gevonden en voeg de bewijsstukken bij; spreek met het bedrijf voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="179"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="180"/>
         <source>What you found, and where</source>
         <translation>Wat u hebt gevonden, en waar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="183"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="184"/>
         <source>One link per line (https://…)</source>
         <translation>Eén link per regel (https://…)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="192"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="193"/>
         <source>Evidence files</source>
         <translation>Bewijsstukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="196"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="197"/>
         <source>&amp;Attach file…</source>
         <translation>Bestand &amp;bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="198"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="199"/>
         <source>&amp;Remove</source>
         <translation>Ver&amp;wijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="200"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="201"/>
         <source>O&amp;pen</source>
         <translation>O&amp;penen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="213"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="214"/>
         <source>N&amp;ote:</source>
         <translation>No&amp;titie:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="215"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="216"/>
         <source>&amp;Links:</source>
         <translation>&amp;Links:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="234"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="235"/>
         <source>Evidence files:</source>
         <translation>Bewijsstukken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="316"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="317"/>
         <source>Saved {0} by {1}</source>
         <translation>Opgeslagen op {0} door {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="319"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="320"/>
         <source>Not answered yet</source>
         <translation>Nog niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="346"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="347"/>
         <source>SHA-256 {0}</source>
         <translation>SHA-256 {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="356"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="357"/>
         <source>Attach evidence</source>
         <translation>Bewijsstukken bijvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="399"/>
+        <location filename="../../postkit/ui/screening/checklist.py" line="400"/>
         <source>Not a web or e-mail link: {0}</source>
         <translation>Geen web- of e-maillink: {0}</translation>
     </message>
@@ -1381,127 +1381,127 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="378"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="373"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="380"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="375"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="383"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="378"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="385"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="380"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="388"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="383"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="389"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="384"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="390"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="385"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="391"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="386"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="392"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="387"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="393"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="388"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="394"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="389"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="396"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="391"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="400"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="395"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="403"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="398"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="405"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="400"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="408"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="403"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="430"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="425"/>
         <source>Conflicting edits: {0}</source>
         <translation>Tegenstrijdige wijzigingen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="436"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="431"/>
         <source>This practice was edited here and at {0} since the posts last shared it. Choose which version to keep; the other one is set aside. Changed fields are highlighted.</source>
         <translation>Dit voorbeeld is hier en bij {0} bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart; de andere wordt apart gezet. Gewijzigde velden zijn gemarkeerd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="439"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="434"/>
         <source>the other post</source>
         <translation>de andere post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="459"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="454"/>
         <source>Ours (this post)&lt;br&gt;&lt;small&gt;changed {0} by {1}&lt;/small&gt;</source>
         <translation>Onze versie (deze post)&lt;br&gt;&lt;small&gt;gewijzigd op {0} door {1}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="462"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="457"/>
         <source>Theirs ({0})&lt;br&gt;&lt;small&gt;changed {1} by {2}&lt;/small&gt;</source>
         <translation>Hun versie ({0})&lt;br&gt;&lt;small&gt;gewijzigd op {1} door {2}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="478"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="473"/>
         <source>Files</source>
         <translation>Bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="519"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="514"/>
         <source>Keep &amp;ours</source>
         <translation>&amp;Onze versie houden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="522"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="517"/>
         <source>Take &amp;theirs</source>
         <translation>&amp;Hun versie overnemen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="524"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="519"/>
         <source>Decide &amp;later</source>
         <translation>&amp;Later beslissen</translation>
     </message>
@@ -1812,142 +1812,142 @@
         <translation>Het verzoek, de checklist, de toetsing, het besluit en het logboek als PDF-bestand opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="125"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="127"/>
         <source>Risk summary</source>
         <translation>Risico-overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="143"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="145"/>
         <source>Computed from the checklist answers, the country and sector risk tables and the sanctions check; the company&apos;s size sets what is expected of it, not the risk. It supports your judgement: &lt;b&gt;you decide&lt;/b&gt;, and say why.</source>
         <translation>Berekend uit de antwoorden op de checklist, de risicotabellen voor landen en sectoren en de sanctietoetsing; de omvang van het bedrijf bepaalt wat er van het bedrijf verwacht wordt, niet het risico. Het ondersteunt uw oordeel: &lt;b&gt;u besluit&lt;/b&gt;, en motiveert waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="157"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="159"/>
         <source>Your decision</source>
         <translation>Uw besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="174"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="176"/>
         <source>Why you decide so: what you weighed, whom you spoke to</source>
         <translation>Waarom u zo besluit: wat u hebt afgewogen, met wie u hebt gesproken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="186"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="188"/>
         <source>What the company agrees to do</source>
         <translation>Waartoe het bedrijf zich verbindt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="200"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="202"/>
         <source>C&amp;onditions:</source>
         <translation>&amp;Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="201"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="203"/>
         <source>To be met &amp;by:</source>
         <translation>&amp;Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="202"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="204"/>
         <source>&amp;Follow up on:</source>
         <translation>&amp;Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="208"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="210"/>
         <source>&amp;Decide…</source>
         <translation>&amp;Besluiten…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="214"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="216"/>
         <source>&amp;Rationale (required):</source>
         <translation>&amp;Motivering (verplicht):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="218"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="220"/>
         <source>Outcome:</source>
         <translation>Uitkomst:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="228"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="230"/>
         <source>Decision</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="240"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="242"/>
         <source>Rationale:</source>
         <translation>Motivering:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="241"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="243"/>
         <source>Conditions:</source>
         <translation>Voorwaarden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="242"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="244"/>
         <source>To be met by:</source>
         <translation>Uiterlijk voldaan op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="243"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="245"/>
         <source>Follow up on:</source>
         <translation>Opvolgen op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="245"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="247"/>
         <source>Re&amp;open…</source>
         <translation>&amp;Heropenen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="247"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="249"/>
         <source>Open the request for changes again; the reason is kept in the log</source>
         <translation>Het verzoek weer openstellen voor wijzigingen; de reden wordt in het logboek bewaard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="252"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="254"/>
         <source>A decided request is read-only. Reopening it is logged.</source>
         <translation>Een afgehandeld verzoek is alleen-lezen. Heropenen wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="295"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="297"/>
         <source>The decision record can be printed once the request is decided.</source>
         <translation>Het besluitverslag kan worden afgedrukt zodra over het verzoek is besloten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="317"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="319"/>
         <source>Why is this decided request reopened? The reason is kept in the log and in the decision record.</source>
         <translation>Waarom wordt dit afgehandelde verzoek heropend? De reden wordt bewaard in het logboek en in het besluitverslag.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="321"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="323"/>
         <source>Reopen request</source>
         <translation>Verzoek heropenen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="326"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="328"/>
         <source>A reason is required.</source>
         <translation>Een reden is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="333"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="335"/>
         <source>Record the decision</source>
         <translation>Besluit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="335"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="337"/>
         <source>Record “{outcome}” for {company}? The request is then closed: changing it later means reopening it with a reason, which is logged.</source>
         <translation>“{outcome}” vastleggen voor {company}? Het verzoek wordt dan gesloten: later wijzigen kan alleen door het met opgave van reden te heropenen, en dat wordt in het logboek vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="341"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="343"/>
         <source>Decide</source>
         <translation>Besluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="379"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="382"/>
         <source>Step {number}: {question} — answered {answer}</source>
         <translation>Stap {number}: {question} — beantwoord met {answer}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="407"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="410"/>
         <source>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</source>
         <translation>
             <numerusform>&lt;b&gt;Onvolledig — %n open stap van de checklist:&lt;/b&gt; {0}.</numerusform>
@@ -1955,68 +1955,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="372"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="374"/>
         <source>Incomplete</source>
         <translation>Onvolledig</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="400"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="403"/>
         <source>&lt;b&gt;Factors&lt;/b&gt;</source>
         <translation>&lt;b&gt;Factoren&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="403"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="406"/>
         <source>&lt;b&gt;Factors:&lt;/b&gt; none found.</source>
         <translation>&lt;b&gt;Factoren:&lt;/b&gt; geen gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="413"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="416"/>
         <source>The names have not been screened against a sanctions list yet.</source>
         <translation>De namen zijn nog niet aan een sanctielijst getoetst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="432"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="435"/>
         <source>decided by {who} on {when}</source>
         <translation>besloten door {who} op {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="449"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="452"/>
         <source>The follow-up is due: check with the company whether it met the conditions.</source>
         <translation>Het is tijd voor de opvolging: ga bij het bedrijf na of het aan de voorwaarden heeft voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="479"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="482"/>
         <source>Choose an outcome.</source>
         <translation>Kies een uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="481"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="484"/>
         <source>Say why you decide so.</source>
         <translation>Geef aan waarom u zo besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="484"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="487"/>
         <source>Say what the company agrees to do.</source>
         <translation>Geef aan waartoe het bedrijf zich verbindt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="486"/>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="492"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="489"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="495"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="490"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="493"/>
         <source>Choose by when the conditions are to be met.</source>
         <translation>Kies wanneer uiterlijk aan de voorwaarden moet zijn voldaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="496"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="499"/>
         <source>Choose when to follow the conditions up.</source>
         <translation>Kies wanneer de voorwaarden worden opgevolgd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="523"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="526"/>
         <source>Judge the sanctions candidates still open ({0}) on the Sanctions tab first.</source>
         <translation>Beoordeel eerst de open mogelijke treffers ({0}) op het tabblad Sancties.</translation>
     </message>
@@ -2024,12 +2024,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../postkit/ui/dialogs.py" line="42"/>
+        <location filename="../../postkit/ui/dialogs.py" line="40"/>
         <source>Something went wrong: {0}</source>
         <translation>Er is iets misgegaan: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/dialogs.py" line="46"/>
+        <location filename="../../postkit/ui/dialogs.py" line="44"/>
         <source>postkit</source>
         <translation>postkit</translation>
     </message>
@@ -2046,147 +2046,147 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="104"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="99"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="105"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="100"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="106"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="101"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="107"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="102"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="108"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="103"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="109"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="104"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="110"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="105"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="111"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="106"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="112"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="107"/>
         <source>Created or changed by</source>
         <translation>Gemaakt of gewijzigd door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="115"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="110"/>
         <source>the whole contact</source>
         <translation>het hele contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="116"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="111"/>
         <source>name</source>
         <translation>naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="117"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="112"/>
         <source>e-mail address</source>
         <translation>e-mailadres</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="118"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="113"/>
         <source>phone number</source>
         <translation>telefoonnummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="119"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="114"/>
         <source>user name (the post&apos;s name goes instead)</source>
         <translation>gebruikersnaam (de naam van de post komt ervoor in de plaats)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="138"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="133"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="141"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="136"/>
         <source>The practices go into one .postkit file, with their attached files, for other posts to import. Send it by e-mail, on a USB stick or through a shared folder.</source>
         <translation>De voorbeelden gaan met hun bijlagen in één .postkit-bestand, dat andere posten kunnen importeren. Verstuur het per e-mail, op een usb-stick of via een gedeelde map.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="150"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="145"/>
         <source>The selected practice</source>
         <translation>Het geselecteerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="151"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="146"/>
         <source>The {0} selected practices</source>
         <translation>De {0} geselecteerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="159"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="154"/>
         <source>The one published practice</source>
         <translation>Het enige gepubliceerde voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="160"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="155"/>
         <source>All {0} published practices</source>
         <translation>Alle {0} gepubliceerde voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="173"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="168"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="181"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="176"/>
         <source>Personal data left out</source>
         <translation>Weggelaten persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="184"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="179"/>
         <source>&amp;Keep personal data (names, e-mail addresses, phone numbers)</source>
         <translation>&amp;Persoonsgegevens meesturen (namen, e-mailadressen, telefoonnummers)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="187"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="182"/>
         <source>Only when the people named agreed to be shared with other posts</source>
         <translation>Alleen als de genoemde personen ermee instemden dat hun gegevens met andere posten worden gedeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="189"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="184"/>
         <source>Attached files go as they are: check them yourself.</source>
         <translation>Bijlagen gaan ongewijzigd mee: controleer ze zelf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="228"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="223"/>
         <source>Personal data goes along: make sure the people agreed to that.</source>
         <translation>Persoonsgegevens gaan mee: zorg dat de betrokkenen daarmee hebben ingestemd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="232"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="227"/>
         <source>Left out to protect privacy, each replaced by “[removed]”:</source>
         <translation>Weggelaten ter bescherming van de privacy, telkens vervangen door “[removed]”:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="236"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="231"/>
         <source>No names, e-mail addresses or phone numbers found to leave out.</source>
         <translation>Geen namen, e-mailadressen of telefoonnummers gevonden om weg te laten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="244"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="239"/>
         <source>{title} — {field}: {kind} “{text}”</source>
         <translation>{title} — {field}: {kind} “{text}”</translation>
     </message>
@@ -2273,7 +2273,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/form_view.py" line="372"/>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="873"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="879"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
@@ -2283,42 +2283,42 @@
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="853"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="860"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="858"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="866"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="873"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="879"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="973"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="979"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="993"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="999"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1014"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1020"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1017"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1023"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1021"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1027"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -2326,191 +2326,191 @@
 <context>
     <name>HeadquartersPage</name>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="106"/>
+        <location filename="../../postkit/ui/hq/page.py" line="95"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="109"/>
+        <location filename="../../postkit/ui/hq/page.py" line="98"/>
         <source>Aggregate the survey exports the posts sent into one summary</source>
         <translation>De enquête-exports die de posten stuurden samenvoegen tot één overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="119"/>
+        <location filename="../../postkit/ui/hq/page.py" line="108"/>
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="121"/>
+        <location filename="../../postkit/ui/hq/page.py" line="110"/>
         <source>Choose post exports (.xlsx) to aggregate</source>
         <translation>Kies exports van posten (.xlsx) om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="125"/>
+        <location filename="../../postkit/ui/hq/page.py" line="114"/>
         <source>Add a f&amp;older…</source>
         <translation>&amp;Map toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="127"/>
+        <location filename="../../postkit/ui/hq/page.py" line="116"/>
         <source>Aggregate every export (.xlsx) in a folder and its subfolders</source>
         <translation>Alle exports (.xlsx) in een map en de submappen samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="131"/>
+        <location filename="../../postkit/ui/hq/page.py" line="120"/>
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="133"/>
+        <location filename="../../postkit/ui/hq/page.py" line="122"/>
         <source>Check the files in the list, store their responses and update the summary</source>
         <translation>De bestanden in de lijst controleren, de inzendingen opslaan en het overzicht bijwerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="162"/>
+        <location filename="../../postkit/ui/hq/page.py" line="151"/>
         <source>Files to aggregate</source>
         <translation>Samen te voegen bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="171"/>
+        <location filename="../../postkit/ui/hq/page.py" line="160"/>
         <source>&amp;Remove</source>
         <translation>&amp;Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="172"/>
+        <location filename="../../postkit/ui/hq/page.py" line="161"/>
         <source>Take the selected files off the list</source>
         <translation>De geselecteerde bestanden van de lijst halen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="174"/>
+        <location filename="../../postkit/ui/hq/page.py" line="163"/>
         <source>C&amp;lear list</source>
         <translation>&amp;Lijst leegmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="198"/>
+        <location filename="../../postkit/ui/hq/page.py" line="187"/>
         <source>&lt;h3&gt;No post exports aggregated yet&lt;/h3&gt;&lt;p&gt;Each post sends headquarters its survey export: the .xlsx file made with &lt;b&gt;Export responses…&lt;/b&gt; on its Surveys page.&lt;/p&gt;&lt;p&gt;Add the files with &lt;b&gt;Add export files…&lt;/b&gt;, or a folder of them with &lt;b&gt;Add a folder…&lt;/b&gt; (or drop them on this page), then press &lt;b&gt;Aggregate&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Every file is checked first: files that are not sound exports of a survey imported here are listed with the reason and left out. Exports of several surveys are aggregated one survey at a time. Aggregating a file again, or a newer export of the same post, never counts a response twice.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen exports van posten samengevoegd&lt;/h3&gt;&lt;p&gt;Elke post stuurt het departement zijn enquête-export: het .xlsx-bestand dat is gemaakt met &lt;b&gt;Inzendingen exporteren…&lt;/b&gt; op de pagina Enquêtes.&lt;/p&gt;&lt;p&gt;Voeg de bestanden toe met &lt;b&gt;Exportbestanden toevoegen…&lt;/b&gt;, of een map ermee met &lt;b&gt;Map toevoegen…&lt;/b&gt; (of sleep ze naar deze pagina), en klik dan op &lt;b&gt;Samenvoegen&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Elk bestand wordt eerst gecontroleerd: bestanden die geen juiste export zijn van een hier geïmporteerde enquête, worden met de reden vermeld en buiten beschouwing gelaten. Exports van verschillende enquêtes worden per enquête samengevoegd. Een bestand opnieuw samenvoegen, of een nieuwere export van dezelfde post, telt een inzending nooit twee keer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="239"/>
+        <location filename="../../postkit/ui/hq/page.py" line="228"/>
         <source>Refused files</source>
         <translation>Geweigerde bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="240"/>
-        <location filename="../../postkit/ui/hq/page.py" line="283"/>
+        <location filename="../../postkit/ui/hq/page.py" line="229"/>
+        <location filename="../../postkit/ui/hq/page.py" line="272"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="240"/>
-        <location filename="../../postkit/ui/hq/page.py" line="283"/>
+        <location filename="../../postkit/ui/hq/page.py" line="229"/>
+        <location filename="../../postkit/ui/hq/page.py" line="272"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="240"/>
+        <location filename="../../postkit/ui/hq/page.py" line="229"/>
         <source>What is wrong</source>
         <translation>Wat er mis is</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="260"/>
+        <location filename="../../postkit/ui/hq/page.py" line="249"/>
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="263"/>
+        <location filename="../../postkit/ui/hq/page.py" line="252"/>
         <source>Write the summary workbook: one sheet per part, posts first</source>
         <translation>De werkmap met het overzicht opslaan: één werkblad per onderdeel, posten eerst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="267"/>
+        <location filename="../../postkit/ui/hq/page.py" line="256"/>
         <source>Save report (P&amp;DF)…</source>
         <translation>Rapport opslaan (P&amp;DF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="361"/>
+        <location filename="../../postkit/ui/hq/page.py" line="350"/>
         <source>To aggregate — files: {files}, folders: {folders}</source>
         <translation>Samen te voegen — bestanden: {files}, mappen: {folders}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="270"/>
+        <location filename="../../postkit/ui/hq/page.py" line="259"/>
         <source>Write the report of the survey with charts and tables as PDF</source>
         <translation>Het rapport van de enquête met grafieken en tabellen als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="282"/>
-        <location filename="../../postkit/ui/hq/page.py" line="627"/>
+        <location filename="../../postkit/ui/hq/page.py" line="271"/>
+        <location filename="../../postkit/ui/hq/page.py" line="619"/>
         <source>Replaced responses</source>
         <translation>Vervangen inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="283"/>
+        <location filename="../../postkit/ui/hq/page.py" line="272"/>
         <source>Response</source>
         <translation>Inzending</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="289"/>
+        <location filename="../../postkit/ui/hq/page.py" line="278"/>
         <source>&amp;Posts</source>
         <translation>&amp;Posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="290"/>
+        <location filename="../../postkit/ui/hq/page.py" line="279"/>
         <source>Li&amp;kert items</source>
         <translation>Li&amp;kertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="306"/>
+        <location filename="../../postkit/ui/hq/page.py" line="295"/>
         <source>Add export files</source>
         <translation>Exportbestanden toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="307"/>
+        <location filename="../../postkit/ui/hq/page.py" line="296"/>
         <source>Survey exports (*.xlsx);;All files (*)</source>
         <translation>Enquête-exports (*.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="311"/>
+        <location filename="../../postkit/ui/hq/page.py" line="300"/>
         <source>Add a folder of exports</source>
         <translation>Een map met exports toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="401"/>
+        <location filename="../../postkit/ui/hq/page.py" line="390"/>
         <source>Reading the stored responses…</source>
         <translation>De opgeslagen inzendingen worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="426"/>
-        <location filename="../../postkit/ui/hq/page.py" line="453"/>
+        <location filename="../../postkit/ui/hq/page.py" line="416"/>
+        <location filename="../../postkit/ui/hq/page.py" line="440"/>
         <source>Aggregating the post exports…</source>
         <translation>De exports van de posten worden samengevoegd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="496"/>
+        <location filename="../../postkit/ui/hq/page.py" line="484"/>
         <source>No .xlsx files were found in the folders on the list.</source>
         <translation>In de mappen op de lijst zijn geen .xlsx-bestanden gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="499"/>
+        <location filename="../../postkit/ui/hq/page.py" line="487"/>
         <source>Aggregated: files accepted {accepted}, refused {refused}. The refused files were left out.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}, geweigerd {refused}. De geweigerde bestanden zijn buiten beschouwing gelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="503"/>
+        <location filename="../../postkit/ui/hq/page.py" line="491"/>
         <source>Aggregated: files accepted {accepted}.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="533"/>
+        <location filename="../../postkit/ui/hq/page.py" line="525"/>
         <source>Aggregation cancelled; nothing was stored.</source>
         <translation>Samenvoegen geannuleerd; er is niets opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="445"/>
+        <location filename="../../postkit/ui/hq/page.py" line="433"/>
         <source>Nothing aggregated; the files stay on the list.</source>
         <translation>Niets samengevoegd; de bestanden blijven op de lijst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="463"/>
+        <location filename="../../postkit/ui/hq/page.py" line="451"/>
         <source>{title} ({form_id}, version {version}): %n file(s)</source>
         <translation>
             <numerusform>{title} ({form_id}, versie {version}): %n bestand</numerusform>
@@ -2518,17 +2518,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="471"/>
+        <location filename="../../postkit/ui/hq/page.py" line="459"/>
         <source>Choose a survey</source>
         <translation>Kies een enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="473"/>
+        <location filename="../../postkit/ui/hq/page.py" line="461"/>
         <source>The files are exports of several surveys. Which survey do you want to aggregate now? The other files stay on the list.</source>
         <translation>De bestanden zijn exports van verschillende enquêtes. Welke enquête wilt u nu samenvoegen? De andere bestanden blijven op de lijst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="508"/>
+        <location filename="../../postkit/ui/hq/page.py" line="496"/>
         <source>Exports of other surveys stay on the list: %n file(s).</source>
         <translation>
             <numerusform>Exports van andere enquêtes blijven op de lijst: %n bestand.</numerusform>
@@ -2536,67 +2536,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="581"/>
+        <location filename="../../postkit/ui/hq/page.py" line="573"/>
         <source>{title} · version {version}</source>
         <translation>{title} · versie {version}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="587"/>
+        <location filename="../../postkit/ui/hq/page.py" line="579"/>
         <source>&lt;b&gt;In the summary:&lt;/b&gt; responses {responses} · posts {posts} · regions {regions} · missing posts {missing}</source>
         <translation>&lt;b&gt;In het overzicht:&lt;/b&gt; inzendingen {responses} · posten {posts} · regio&apos;s {regions} · ontbrekende posten {missing}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="607"/>
+        <location filename="../../postkit/ui/hq/page.py" line="599"/>
         <source>&lt;b&gt;Last aggregation:&lt;/b&gt; files accepted {accepted}, refused {refused} · responses added {added}, replaced {replaced}, unchanged {unchanged}</source>
         <translation>&lt;b&gt;Laatste samenvoeging:&lt;/b&gt; bestanden geaccepteerd {accepted}, geweigerd {refused} · inzendingen toegevoegd {added}, vervangen {replaced}, ongewijzigd {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="617"/>
+        <location filename="../../postkit/ui/hq/page.py" line="609"/>
         <source> · older than the stored version, kept out {outdated}</source>
         <translation> · ouder dan de opgeslagen versie, buiten beschouwing gelaten {outdated}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="657"/>
+        <location filename="../../postkit/ui/hq/page.py" line="649"/>
         <source>Refused and left out: {count}. Ask the posts concerned for a new export.</source>
         <translation>Geweigerd en buiten beschouwing gelaten: {count}. Vraag de betrokken posten om een nieuwe export.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="688"/>
+        <location filename="../../postkit/ui/hq/page.py" line="680"/>
         <source>Save the summary</source>
         <translation>Overzicht opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="690"/>
+        <location filename="../../postkit/ui/hq/page.py" line="682"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="704"/>
+        <location filename="../../postkit/ui/hq/page.py" line="696"/>
         <source>Writing the summary…</source>
         <translation>Het overzicht wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="707"/>
+        <location filename="../../postkit/ui/hq/page.py" line="699"/>
         <source>Summary written to {0}</source>
         <translation>Overzicht opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="717"/>
+        <location filename="../../postkit/ui/hq/page.py" line="709"/>
         <source>Save the report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="719"/>
+        <location filename="../../postkit/ui/hq/page.py" line="711"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="733"/>
+        <location filename="../../postkit/ui/hq/page.py" line="725"/>
         <source>Writing the report…</source>
         <translation>Het rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="736"/>
+        <location filename="../../postkit/ui/hq/page.py" line="728"/>
         <source>Report written to {0}</source>
         <translation>Rapport opgeslagen in {0}</translation>
     </message>
@@ -2604,92 +2604,92 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="254"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="249"/>
         <source>already here in this version</source>
         <translation>al aanwezig in deze versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="257"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="252"/>
         <source>this post has a newer version</source>
         <translation>deze post heeft een nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="260"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="255"/>
         <source>same content as the version here</source>
         <translation>dezelfde inhoud als de versie hier</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="263"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="258"/>
         <source>this conflicting version already waits for a choice</source>
         <translation>deze tegenstrijdige versie wacht al op een keuze</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="280"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="275"/>
         <source>Import finished</source>
         <translation>Importeren voltooid</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="303"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="298"/>
         <source>Resolve conflicts…</source>
         <translation>Conflicten oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="314"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="309"/>
         <source>{0} added</source>
         <translation>{0} toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="315"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="310"/>
         <source>{0} updated</source>
         <translation>{0} bijgewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="316"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="311"/>
         <source>{0} unchanged</source>
         <translation>{0} ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="319"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="314"/>
         <source>{0} in conflict</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="324"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="319"/>
         <source>1 file not imported</source>
         <translation>1 bestand niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="325"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="320"/>
         <source>{0} files not imported</source>
         <translation>{0} bestanden niet geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="341"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="336"/>
         <source>Added</source>
         <translation>Toegevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="342"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="337"/>
         <source>Updated to the newer version</source>
         <translation>Bijgewerkt naar de nieuwere versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="344"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="339"/>
         <source>In conflict: edited here and at the other post</source>
         <translation>In conflict: hier en bij de andere post bewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="349"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="344"/>
         <source>Unchanged</source>
         <translation>Ongewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="356"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="351"/>
         <source>Files not imported (nothing was taken from them)</source>
         <translation>Niet geïmporteerde bestanden (er is niets uit overgenomen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="364"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="359"/>
         <source>&lt;p&gt;The files held no practices.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De bestanden bevatten geen voorbeelden.&lt;/p&gt;</translation>
     </message>
@@ -2705,118 +2705,118 @@
 <context>
     <name>LikertView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="249"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="280"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="252"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="283"/>
         <source>Break down by</source>
         <translation>Uitsplitsen naar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="253"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="284"/>
         <source>No breakdown (all posts)</source>
         <translation>Niet uitsplitsen (alle posten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="254"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="285"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="255"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="286"/>
         <source>Amount of Dutch business</source>
         <translation>Omvang Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="258"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="289"/>
         <source>Agreeing: 4 or 5 on the 5-point scale, of those who answered the item.</source>
         <translation>Eens: 4 of 5 op de vijfpuntsschaal, van wie het item heeft beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="265"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="296"/>
         <source>&amp;Items:</source>
         <translation>&amp;Items:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="267"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="298"/>
         <source>&amp;Break down by:</source>
         <translation>&amp;Uitsplitsen naar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="277"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="308"/>
         <source>Likert items</source>
         <translation>Likertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="282"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="314"/>
         <source>Share agreeing per item</source>
         <translation>Aandeel eens per item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="286"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="318"/>
         <source>Share agreeing per item and group</source>
         <translation>Aandeel eens per item en groep</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="341"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="373"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="396"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="428"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="397"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="429"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="398"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="430"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="399"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="431"/>
         <source>Agree</source>
         <translation>Eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="400"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="461"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="432"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="519"/>
         <source>Share agreeing</source>
         <translation>Aandeel eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="401"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="433"/>
         <source>Mean (1–5)</source>
         <translation>Gemiddelde (1–5)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="406"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="438"/>
         <source>Share agreeing among the posts of {0}</source>
         <translation>Aandeel eens onder de posten van {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="440"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="472"/>
         <source>{group}: {agree} of {answered} agree</source>
         <translation>{group}: {agree} van {answered} eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="457"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="515"/>
         <source>Share agreeing per item in %, all posts</source>
         <translation>Aandeel eens per item in %, alle posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="470"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="528"/>
         <source>Share agreeing in % per item (by number) and region</source>
         <translation>Aandeel eens in % per item (op nummer) en regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="472"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="530"/>
         <source>Share agreeing in % per item (by number) and amount of Dutch business</source>
         <translation>Aandeel eens in % per item (op nummer) en omvang Nederlands bedrijfsleven</translation>
     </message>
@@ -2824,102 +2824,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="103"/>
+        <location filename="../../postkit/ui/main_window.py" line="119"/>
         <source>Opening the post&apos;s database…</source>
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="214"/>
+        <location filename="../../postkit/ui/main_window.py" line="257"/>
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="30"/>
+        <location filename="../../postkit/ui/activities/module.py" line="31"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="274"/>
+        <location filename="../../postkit/ui/activities/module.py" line="278"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="21"/>
+        <location filename="../../postkit/ui/screening/module.py" line="22"/>
         <source>IMVO conditions</source>
         <translation>IMVO-voorwaarden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="21"/>
+        <location filename="../../postkit/ui/practices/module.py" line="23"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="21"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="22"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="20"/>
+        <location filename="../../postkit/ui/hq/module.py" line="21"/>
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="230"/>
+        <location filename="../../postkit/ui/main_window.py" line="273"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="232"/>
+        <location filename="../../postkit/ui/main_window.py" line="275"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="228"/>
+        <location filename="../../postkit/ui/main_window.py" line="271"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="228"/>
+        <location filename="../../postkit/ui/main_window.py" line="271"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="236"/>
+        <location filename="../../postkit/ui/main_window.py" line="279"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/module.py" line="22"/>
+        <location filename="../../postkit/ui/screening/module.py" line="23"/>
         <source>&amp;Screening</source>
         <translation>&amp;Toetsing</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/module.py" line="22"/>
+        <location filename="../../postkit/ui/practices/module.py" line="24"/>
         <source>&amp;Practices</source>
         <translation>Goede &amp;voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="22"/>
+        <location filename="../../postkit/ui/surveys/module.py" line="23"/>
         <source>S&amp;urveys</source>
         <translation>&amp;Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/module.py" line="21"/>
+        <location filename="../../postkit/ui/hq/module.py" line="22"/>
         <source>Head&amp;quarters</source>
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="245"/>
+        <location filename="../../postkit/ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="119"/>
+        <location filename="../../postkit/ui/main_window.py" line="135"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="299"/>
+        <location filename="../../postkit/ui/main_window.py" line="346"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
@@ -2927,62 +2927,62 @@
 <context>
     <name>MatchTableModel</name>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="70"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="59"/>
         <source>company</source>
         <translation>bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="72"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="61"/>
         <source>director</source>
         <translation>bestuurder</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="81"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="71"/>
         <source>Screened name</source>
         <translation>Getoetste naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="82"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="72"/>
         <source>Listed name</source>
         <translation>Naam op de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="83"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="74"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="84"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="79"/>
         <source>Judgement</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="85"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="83"/>
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="135"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="108"/>
         <source>Judged before this screening by {0} on {1}: {2}</source>
         <translation>Beoordeeld vóór deze toetsing door {0} op {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="139"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="112"/>
         <source>Matched on: {0}</source>
         <translation>Gevonden op: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="162"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="131"/>
         <source>{0} · removed from the list</source>
         <translation>{0} · van de lijst gehaald</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="166"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="135"/>
         <source>{0} · new</source>
         <translation>{0} · nieuw</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="168"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="137"/>
         <source>{0} · earlier</source>
         <translation>{0} · eerder</translation>
     </message>
@@ -2990,37 +2990,37 @@
 <context>
     <name>OpenStepsDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="573"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="576"/>
         <source>Decide with open steps</source>
         <translation>Besluiten met open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="576"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="579"/>
         <source>The checklist is not complete: {count} open step(s), listed below. Record “{outcome}” for {company} anyway?</source>
         <translation>De checklist is niet compleet: {count} open stap(pen), hieronder genoemd. Toch „{outcome}” vastleggen voor {company}?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="583"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="586"/>
         <source>Open steps</source>
         <translation>Open stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="588"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="591"/>
         <source>Step {number}: {question}</source>
         <translation>Stap {number}: {question}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="594"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="597"/>
         <source>Why you decide before these are answered</source>
         <translation>Waarom u besluit voordat deze zijn beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="597"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="600"/>
         <source>&amp;Reason to decide anyway (required; kept with the decision and printed in the decision record):</source>
         <translation>&amp;Reden om toch te besluiten (verplicht; wordt bij het besluit bewaard en in het besluitverslag afgedrukt):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="606"/>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="609"/>
         <source>Decide anyway</source>
         <translation>Toch besluiten</translation>
     </message>
@@ -3152,54 +3152,54 @@
 <context>
     <name>PostsView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="107"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="109"/>
         <source>Responses per post</source>
         <translation>Inzendingen per post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="109"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="111"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="110"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="112"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="111"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="113"/>
         <source>Dutch business</source>
         <translation>Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="112"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="211"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="114"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="214"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="113"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="115"/>
         <source>Latest export</source>
         <translation>Laatste export</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="126"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="131"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="129"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="134"/>
         <source>Responses per region</source>
         <translation>Inzendingen per regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="180"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="183"/>
         <source>none counted</source>
         <translation>geen geteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="188"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="191"/>
         <source>No response of this post could be counted</source>
         <translation>Van deze post kon geen inzending worden geteld</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/summary_view.py" line="199"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="202"/>
         <source>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</source>
         <translation>
             <numerusform>&lt;b&gt;Van %n van de {0} verwachte posten is geen inzending geteld&lt;/b&gt; (hieronder in het rood).</numerusform>
@@ -3207,7 +3207,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="207"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="210"/>
         <source>No expected post is missing.</source>
         <translation>Er ontbreekt geen verwachte post.</translation>
     </message>
@@ -3223,172 +3223,172 @@
 <context>
     <name>PracticeDialog</name>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="49"/>
         <source>Edit good practice</source>
         <translation>Goed voorbeeld bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="62"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="49"/>
         <source>New good practice</source>
         <translation>Nieuw goed voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="67"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="54"/>
         <source>&amp;Practice</source>
         <translation>&amp;Voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="68"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="55"/>
         <source>&amp;Story</source>
         <translation>Ve&amp;rhaal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="69"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="56"/>
         <source>&amp;Themes and sectors</source>
         <translation>T&amp;hema&apos;s en sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="70"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="57"/>
         <source>&amp;Contact and files</source>
         <translation>&amp;Contact en bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="72"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="60"/>
         <source>Text fields take Markdown: **bold**, *italic*, lists with - or 1.</source>
         <translation>Tekstvelden ondersteunen Markdown: **vet**, *cursief*, lijsten met - of 1.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="80"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="63"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="105"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="81"/>
         <source>What the post did, in a few words</source>
         <translation>Wat de post deed, in een paar woorden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="114"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="90"/>
         <source>Embassy or consulate</source>
         <translation>Ambassade of consulaat</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="116"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="91"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="121"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="94"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="130"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="103"/>
         <source>Only published practices go out with “all published”</source>
         <translation>Alleen gepubliceerde voorbeelden gaan mee met “alle gepubliceerde”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="132"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="105"/>
         <source>Two or three sentences other posts see on the card</source>
         <translation>Twee of drie zinnen die andere posten op de kaart zien</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="134"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="107"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="135"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="108"/>
         <source>Core tas&amp;ks:</source>
         <translation>&amp;Kerntaken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="138"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="111"/>
         <source>P&amp;ost:</source>
         <translation>&amp;Post:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="139"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="112"/>
         <source>Cou&amp;ntry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="140"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="113"/>
         <source>&amp;Year:</source>
         <translation>&amp;Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="141"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="114"/>
         <source>&amp;Language:</source>
         <translation>T&amp;aal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="142"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="115"/>
         <source>St&amp;atus:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="143"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="116"/>
         <source>S&amp;ummary:</source>
         <translation>Sa&amp;menvatting:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="149"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="122"/>
         <source>The situation and why the post acted</source>
         <translation>De situatie en waarom de post in actie kwam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="153"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="126"/>
         <source>What another post should know before trying</source>
         <translation>Wat een andere post moet weten voordat die het probeert</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="154"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="127"/>
         <source>Conte&amp;xt:</source>
         <translation>Conte&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="155"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="128"/>
         <source>What was &amp;done:</source>
         <translation>Wat er is ge&amp;daan:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="156"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="129"/>
         <source>What &amp;worked:</source>
         <translation>Wat &amp;werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="157"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="130"/>
         <source>What did &amp;not work:</source>
         <translation>Wat &amp;niet werkte:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="158"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="131"/>
         <source>L&amp;essons for other posts:</source>
         <translation>L&amp;essen voor andere posten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="169"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="137"/>
         <source>Optional: who to ask at the post</source>
         <translation>Optioneel: bij wie u op de post terechtkunt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="171"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="139"/>
         <source>Con&amp;tact:</source>
         <translation>Con&amp;tact:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="172"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="140"/>
         <source>Tools and templates:</source>
         <translation>Hulpmiddelen en sjablonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="237"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="205"/>
         <source>Give the practice a title.</source>
         <translation>Geef het voorbeeld een titel.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/editor.py" line="238"/>
+        <location filename="../../postkit/ui/practices/editor.py" line="206"/>
         <source>Tick at least one core task.</source>
         <translation>Vink ten minste één kerntaak aan.</translation>
     </message>
@@ -3434,153 +3434,153 @@
 <context>
     <name>PracticeReader</name>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="99"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="100"/>
         <source>&amp;Library</source>
         <translation>&amp;Bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="101"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="102"/>
         <source>Back to the library (Esc)</source>
         <translation>Terug naar de bibliotheek (Esc)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="105"/>
-        <location filename="../../postkit/ui/practices/reader.py" line="303"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="106"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="304"/>
         <source>&amp;Mark as used at our post</source>
         <translation>Als &amp;gebruikt op onze post markeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="110"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="111"/>
         <source>&amp;Edit…</source>
         <translation>Be&amp;werken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="113"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="114"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="135"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="136"/>
         <source>Practice text</source>
         <translation>Tekst van het voorbeeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="216"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="217"/>
         <source>Summary</source>
         <translation>Samenvatting</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="217"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="218"/>
         <source>Context</source>
         <translation>Context</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="218"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="219"/>
         <source>What was done</source>
         <translation>Wat er is gedaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="219"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="220"/>
         <source>What worked</source>
         <translation>Wat werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="220"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="221"/>
         <source>What did not work</source>
         <translation>Wat niet werkte</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="221"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="222"/>
         <source>Lessons for other posts</source>
         <translation>Lessen voor andere posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="226"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="227"/>
         <source>*No text yet. Use Edit to describe the practice.*</source>
         <translation>*Nog geen tekst. Beschrijf het voorbeeld met Bewerken.*</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="234"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="235"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="241"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="242"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="242"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="243"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="243"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="244"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="244"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="245"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="246"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="247"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="250"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="251"/>
         <source>Sectors</source>
         <translation>Sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="253"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="254"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="254"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="255"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="255"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="256"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="270"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="271"/>
         <source>Tools and templates</source>
         <translation>Hulpmiddelen en sjablonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="279"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="280"/>
         <source>No files attached</source>
         <translation>Geen bestanden bijgevoegd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="281"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="282"/>
         <source>Used at</source>
         <translation>Gebruikt door</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="290"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="291"/>
         <source>No post has marked it as used yet</source>
         <translation>Nog geen post heeft het als gebruikt gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="303"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="304"/>
         <source>✓ Used at our post</source>
         <translation>✓ Gebruikt op onze post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="306"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="307"/>
         <source>{0} has marked this practice as used</source>
         <translation>{0} heeft dit voorbeeld als gebruikt gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/reader.py" line="308"/>
+        <location filename="../../postkit/ui/practices/reader.py" line="309"/>
         <source>Record that {0} used this practice</source>
         <translation>Vastleggen dat {0} dit voorbeeld heeft gebruikt</translation>
     </message>
@@ -3588,27 +3588,27 @@
 <context>
     <name>PracticeSharing</name>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="60"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="59"/>
         <source>Import good practices</source>
         <translation>Goede voorbeelden importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="61"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="60"/>
         <source>postkit exchange files (*.postkit)</source>
         <translation>postkit-uitwisselingsbestanden (*.postkit)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="86"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="81"/>
         <source>Export PDF booklet</source>
         <translation>PDF-boekje exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="88"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="83"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/sharing.py" line="95"/>
+        <location filename="../../postkit/ui/practices/sharing.py" line="90"/>
         <source>Writing the booklet…</source>
         <translation>Het boekje wordt gemaakt…</translation>
     </message>
@@ -3616,42 +3616,42 @@
 <context>
     <name>PracticeTableModel</name>
     <message>
-        <location filename="../../postkit/ui/practices/table_model.py" line="127"/>
+        <location filename="../../postkit/ui/practices/table_model.py" line="117"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/table_model.py" line="129"/>
+        <location filename="../../postkit/ui/practices/table_model.py" line="119"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/table_model.py" line="132"/>
+        <location filename="../../postkit/ui/practices/table_model.py" line="122"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/table_model.py" line="134"/>
+        <location filename="../../postkit/ui/practices/table_model.py" line="124"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/table_model.py" line="138"/>
+        <location filename="../../postkit/ui/practices/table_model.py" line="128"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/table_model.py" line="142"/>
+        <location filename="../../postkit/ui/practices/table_model.py" line="130"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/table_model.py" line="143"/>
+        <location filename="../../postkit/ui/practices/table_model.py" line="131"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/table_model.py" line="145"/>
+        <location filename="../../postkit/ui/practices/table_model.py" line="133"/>
         <source>Used by</source>
         <translation>Gebruikt door</translation>
     </message>
@@ -3659,197 +3659,197 @@
 <context>
     <name>PracticesPage</name>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="158"/>
+        <location filename="../../postkit/ui/practices/page.py" line="143"/>
         <source>Good practices as cards</source>
         <translation>Goede voorbeelden als kaarten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="168"/>
+        <location filename="../../postkit/ui/practices/page.py" line="153"/>
         <source>&amp;Resolve…</source>
         <translation>&amp;Oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="216"/>
+        <location filename="../../postkit/ui/practices/page.py" line="201"/>
         <source>Search titles and texts — the best matches come first</source>
         <translation>Zoeken in titels en teksten — de beste treffers eerst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="219"/>
+        <location filename="../../postkit/ui/practices/page.py" line="204"/>
         <source>Search good practices</source>
         <translation>Goede voorbeelden zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="220"/>
+        <location filename="../../postkit/ui/practices/page.py" line="205"/>
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="220"/>
+        <location filename="../../postkit/ui/practices/page.py" line="205"/>
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="225"/>
+        <location filename="../../postkit/ui/practices/page.py" line="210"/>
         <source>All themes</source>
         <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="225"/>
+        <location filename="../../postkit/ui/practices/page.py" line="210"/>
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="226"/>
+        <location filename="../../postkit/ui/practices/page.py" line="211"/>
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="226"/>
+        <location filename="../../postkit/ui/practices/page.py" line="211"/>
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="227"/>
+        <location filename="../../postkit/ui/practices/page.py" line="212"/>
         <source>All regions</source>
         <translation>Alle regio&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="227"/>
+        <location filename="../../postkit/ui/practices/page.py" line="212"/>
         <source>Region filter</source>
         <translation>Filter op regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="235"/>
+        <location filename="../../postkit/ui/practices/page.py" line="220"/>
         <source>All languages</source>
         <translation>Alle talen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="235"/>
+        <location filename="../../postkit/ui/practices/page.py" line="220"/>
         <source>Language filter</source>
         <translation>Filter op taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="238"/>
+        <location filename="../../postkit/ui/practices/page.py" line="223"/>
         <source>Published and drafts</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="238"/>
+        <location filename="../../postkit/ui/practices/page.py" line="223"/>
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="243"/>
+        <location filename="../../postkit/ui/practices/page.py" line="228"/>
         <source>Cards</source>
         <translation>Kaarten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="245"/>
+        <location filename="../../postkit/ui/practices/page.py" line="230"/>
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="261"/>
+        <location filename="../../postkit/ui/practices/page.py" line="246"/>
         <source>Show the practices as cards</source>
         <translation>De voorbeelden als kaarten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="262"/>
+        <location filename="../../postkit/ui/practices/page.py" line="247"/>
         <source>Show the practices as a list</source>
         <translation>De voorbeelden als lijst tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="288"/>
+        <location filename="../../postkit/ui/practices/page.py" line="274"/>
         <source>Good practices as a list</source>
         <translation>Goede voorbeelden als lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="420"/>
+        <location filename="../../postkit/ui/practices/page.py" line="399"/>
         <source>&lt;h3&gt;No good practices yet&lt;/h3&gt;&lt;p&gt;Describe how the post took up IMVO with &lt;b&gt;New good practice&lt;/b&gt;, promote an activity from the log, or import a &lt;b&gt;.postkit&lt;/b&gt; file from another post — drop it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen goede voorbeelden&lt;/h3&gt;&lt;p&gt;Beschrijf met &lt;b&gt;Nieuw goed voorbeeld&lt;/b&gt; hoe de post IMVO heeft aangepakt, zet een activiteit uit het logboek om, of importeer een &lt;b&gt;.postkit&lt;/b&gt;-bestand van een andere post — sleep het hierheen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="426"/>
+        <location filename="../../postkit/ui/practices/page.py" line="405"/>
         <source>&lt;h3&gt;No practice matches&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen voorbeeld gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="568"/>
+        <location filename="../../postkit/ui/practices/page.py" line="543"/>
         <source>Edit practice “{title}”</source>
         <translation>Voorbeeld “{title}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="614"/>
+        <location filename="../../postkit/ui/practices/page.py" line="576"/>
         <source>Delete this good practice?</source>
         <translation>Dit goede voorbeeld verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="615"/>
+        <location filename="../../postkit/ui/practices/page.py" line="577"/>
         <source>Delete {0} good practices?</source>
         <translation>{0} goede voorbeelden verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="618"/>
+        <location filename="../../postkit/ui/practices/page.py" line="580"/>
         <source>Attached files stay in the files folder. This cannot be undone.</source>
         <translation>Bijgevoegde bestanden blijven in de map met bestanden. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="620"/>
+        <location filename="../../postkit/ui/practices/page.py" line="582"/>
         <source>Delete good practices</source>
         <translation>Goede voorbeelden verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="620"/>
+        <location filename="../../postkit/ui/practices/page.py" line="582"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="694"/>
+        <location filename="../../postkit/ui/practices/page.py" line="652"/>
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="696"/>
+        <location filename="../../postkit/ui/practices/page.py" line="654"/>
         <source>postkit exchange file (*.postkit)</source>
         <translation>postkit-uitwisselingsbestand (*.postkit)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="709"/>
+        <location filename="../../postkit/ui/practices/page.py" line="667"/>
         <source>Exported 1 practice to {1}</source>
         <translation>1 voorbeeld geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="711"/>
+        <location filename="../../postkit/ui/practices/page.py" line="669"/>
         <source>Exported {0} practices to {1}</source>
         <translation>{0} voorbeelden geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="715"/>
+        <location filename="../../postkit/ui/practices/page.py" line="673"/>
         <source>Exporting good practices…</source>
         <translation>Goede voorbeelden worden geëxporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="727"/>
+        <location filename="../../postkit/ui/practices/page.py" line="685"/>
         <source>Importing good practices…</source>
         <translation>Goede voorbeelden worden geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="756"/>
+        <location filename="../../postkit/ui/practices/page.py" line="714"/>
         <source>An imported practice was also edited here since the posts last shared it. Choose which version to keep.</source>
         <translation>Een geïmporteerd voorbeeld is hier ook bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="761"/>
+        <location filename="../../postkit/ui/practices/page.py" line="719"/>
         <source>{0} imported practices were also edited here since the posts last shared them. Choose which versions to keep.</source>
         <translation>{0} geïmporteerde voorbeelden zijn hier ook bewerkt sinds de posten ze voor het laatst deelden. Kies welke versies u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="847"/>
+        <location filename="../../postkit/ui/practices/page.py" line="801"/>
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="849"/>
+        <location filename="../../postkit/ui/practices/page.py" line="803"/>
         <source>Booklet written to {0}</source>
         <translation>Boekje opgeslagen in {0}</translation>
     </message>
@@ -4012,32 +4012,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="114"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="117"/>
         <source>The survey cannot be imported</source>
         <translation>De enquête kan niet worden geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="118"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="121"/>
         <source>{0} is not a survey form postkit can run. Correct these problems in the workbook and import it again:</source>
         <translation>{0} is geen enquêteformulier dat postkit kan gebruiken. Verbeter deze problemen in de werkmap en importeer die opnieuw:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="129"/>
         <source>Sheet</source>
         <translation>Werkblad</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="129"/>
         <source>Row</source>
         <translation>Rij</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="129"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="126"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="129"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
@@ -4184,127 +4184,127 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ReceiptsView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="86"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="87"/>
         <source>Import &amp;receipt…</source>
         <translation>&amp;Ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="89"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="90"/>
         <source>Read a receipt file from headquarters (you can also drop it here)</source>
         <translation>Een ontvangstbevestiging van het departement inlezen (u kunt het bestand ook hierheen slepen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="97"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="98"/>
         <source>Exports sent to headquarters</source>
         <translation>Exports verzonden naar het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="100"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="101"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="101"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="102"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="103"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="104"/>
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="104"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="105"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="115"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="117"/>
         <source>No exports yet. Each export for headquarters is listed here until its receipt confirms it.</source>
         <translation>Nog geen exports. Elke export voor het departement staat hier totdat een ontvangstbevestiging hem bevestigt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="175"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="178"/>
         <source>Responses: {0} · SHA-256 {1}</source>
         <translation>Inzendingen: {0} · SHA-256 {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="185"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="188"/>
         <source>Accepted, but the receipt is not signed (responses counted: {0})</source>
         <translation>Aanvaard, maar de ontvangstbevestiging is niet ondertekend (getelde inzendingen: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="190"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="193"/>
         <source>Refused ({0})</source>
         <translation>Geweigerd ({0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="190"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="193"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="194"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="197"/>
         <source>Not confirmed after {0} days</source>
         <translation>Na {0} dagen niet bevestigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="83"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="84"/>
         <source>Exported for headquarters</source>
         <translation>Geëxporteerd voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="102"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="103"/>
         <source>Exported</source>
         <translation>Geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="178"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="181"/>
         <source>Confirmed by headquarters (responses counted: {0})</source>
         <translation>Bevestigd door het departement (getelde inzendingen: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="200"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="203"/>
         <source>Exported, not yet confirmed by headquarters</source>
         <translation>Geëxporteerd, nog niet bevestigd door het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="216"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="226"/>
         <source>Import a receipt from headquarters</source>
         <translation>Ontvangstbevestiging van het departement importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="217"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="227"/>
         <source>Receipts from headquarters (*.postkit-receipt.json *.json)</source>
         <translation>Ontvangstbevestigingen van het departement (*.postkit-receipt.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="235"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="246"/>
         <source>Importing the receipt…</source>
         <translation>De ontvangstbevestiging wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="248"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="260"/>
         <source>Receipt imported (exports updated: {0})</source>
         <translation>Ontvangstbevestiging geïmporteerd (bijgewerkte exports: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="255"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="267"/>
         <source>{file}: receipt of {date} (exports updated: {count}).</source>
         <translation>{file}: ontvangstbevestiging van {date} (bijgewerkte exports: {count}).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="262"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="274"/>
         <source>The receipt is not signed: anybody could have written it. Ask headquarters for a signed one.</source>
         <translation>De ontvangstbevestiging is niet ondertekend: iedereen kan hem geschreven hebben. Vraag het departement om een ondertekende.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="267"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="279"/>
         <source>The receipt is signed with a key this post has not imported: import headquarters&apos; receipt key (Surveys menu) to check it.</source>
         <translation>De ontvangstbevestiging is ondertekend met een sleutel die deze post niet heeft geïmporteerd: importeer de ontvangstsleutel van het departement (menu Enquêtes) om hem te controleren.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="273"/>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="285"/>
         <source>Headquarters also lists files this post has no record of: {0}</source>
         <translation>Het departement noemt ook bestanden waarvan deze post niets heeft vastgelegd: {0}</translation>
     </message>
@@ -4320,7 +4320,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RepeatSection</name>
     <message>
-        <location filename="../../postkit/ui/surveys/repeat_view.py" line="148"/>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="159"/>
         <source>Add another “{0}”</source>
         <translation>Nog een “{0}” toevoegen</translation>
     </message>
@@ -4330,12 +4330,12 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Niet toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/repeat_view.py" line="152"/>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="164"/>
         <source>{0} {1} of {2}</source>
         <translation>{0} {1} van {2}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/repeat_view.py" line="155"/>
+        <location filename="../../postkit/ui/surveys/repeat_view.py" line="167"/>
         <source>Remove {0} {1}</source>
         <translation>{0} {1} verwijderen</translation>
     </message>
@@ -4343,251 +4343,251 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="117"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="118"/>
         <source>Edit support request</source>
         <translation>Steunverzoek bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="117"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="118"/>
         <source>New request</source>
         <translation>Nieuw steunverzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="135"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="136"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="135"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="136"/>
         <source>Create request</source>
         <translation>Verzoek aanmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="178"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="179"/>
         <source>Company</source>
         <translation>Bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="182"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="183"/>
         <source>Registered name, e.g. Tulip Trading B.V.</source>
         <translation>Statutaire naam, bijv. Tulip Trading B.V.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="184"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="185"/>
         <source>8 digits</source>
         <translation>8 cijfers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="186"/>
         <location filename="../../postkit/ui/screening/editor.py" line="187"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="188"/>
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="191"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="192"/>
         <source>One name per line; screened for sanctions. A date of birth and nationality may follow: Anna Visser; 1970-05-31; NL</source>
         <translation>Eén naam per regel; wordt getoetst aan de sanctielijsten. Geboortedatum en nationaliteit mogen volgen: Anna Visser; 31-05-1970; NL</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="198"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="199"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="199"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="200"/>
         <source>&amp;KvK number:</source>
         <translation>&amp;KvK-nummer:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="200"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="201"/>
         <source>Co&amp;untry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="201"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="202"/>
         <source>&amp;Sector:</source>
         <translation>&amp;Sector:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="202"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="203"/>
         <source>&amp;Directors:</source>
         <translation>&amp;Bestuurders:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="206"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="207"/>
         <source>Size</source>
         <translation>Omvang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="212"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="213"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="213"/>
         <location filename="../../postkit/ui/screening/editor.py" line="214"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="215"/>
         <source>EUR, unknown</source>
         <translation>EUR, onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="228"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="229"/>
         <source>&amp;Employees:</source>
         <translation>&amp;Werknemers:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="229"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="230"/>
         <source>&amp;Turnover:</source>
         <translation>&amp;Omzet:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="230"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="231"/>
         <source>&amp;Balance sheet total:</source>
         <translation>Balans&amp;totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="231"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="232"/>
         <source>Large company:</source>
         <translation>Groot bedrijf:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="242"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="243"/>
         <source>Support asked</source>
         <translation>Gevraagde steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="245"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="246"/>
         <source>Choose the kind of support…</source>
         <translation>Kies het soort steun…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="249"/>
         <location filename="../../postkit/ui/screening/editor.py" line="250"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="251"/>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="252"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="253"/>
         <source>Needed by</source>
         <translation>Nodig op</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="262"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="263"/>
         <source>What the company asks for, and for which event or partner</source>
         <translation>Waar het bedrijf om vraagt, en voor welk evenement of welke partner</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="266"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="267"/>
         <source>&amp;Kind:</source>
         <translation>Soort st&amp;eun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="267"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="268"/>
         <source>Country of &amp;operation:</source>
         <translation>Land van acti&amp;viteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="268"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="269"/>
         <source>Sector of o&amp;peration:</source>
         <translation>Se&amp;ctor van activiteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="270"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="271"/>
         <source>&amp;Requested on:</source>
         <translation>&amp;Aangevraagd op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="272"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="273"/>
         <source>&amp;Handled by:</source>
         <translation>Be&amp;handeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="273"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="274"/>
         <source>Descr&amp;iption:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="360"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="361"/>
         <source>Enter the company&apos;s name.</source>
         <translation>Vul de naam van het bedrijf in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="362"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="363"/>
         <source>A KvK number has 8 digits.</source>
         <translation>Een KvK-nummer heeft 8 cijfers.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="364"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="365"/>
         <source>A director&apos;s name is longer than 200 characters.</source>
         <translation>De naam van een bestuurder is langer dan 200 tekens.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="368"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="369"/>
         <source>{0}: &apos;{1}&apos; is no date of birth (1970-05-31 or 31-05-1970) or country.</source>
         <translation>{0}: &apos;{1}&apos; is geen geboortedatum (31-05-1970 of 1970-05-31) en geen land.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="371"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="372"/>
         <source>Enter a whole number of employees.</source>
         <translation>Vul het aantal werknemers in als geheel getal.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="372"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="373"/>
         <source>Enter the turnover in whole euros.</source>
         <translation>Vul de omzet in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="376"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="377"/>
         <source>Enter the balance sheet total in whole euros.</source>
         <translation>Vul het balanstotaal in hele euro&apos;s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="382"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="383"/>
         <source>Choose the kind of support asked.</source>
         <translation>Kies het soort gevraagde steun.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="385"/>
-        <location filename="../../postkit/ui/screening/editor.py" line="387"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="386"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="388"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="389"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="390"/>
         <source>The date it is needed by lies before the request.</source>
         <translation>De datum waarop de steun nodig is, ligt vóór het verzoek.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="432"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="433"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="435"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="436"/>
         <source>Enter the employees and the turnover or balance sheet total.</source>
         <translation>Vul het aantal werknemers en de omzet of het balanstotaal in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="437"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="438"/>
         <source>The figures given are not enough to tell.</source>
         <translation>Met deze cijfers is dat niet te bepalen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="440"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="441"/>
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="442"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="443"/>
         <source>500+ employees and over EUR 20M balance sheet or EUR 40M turnover.</source>
         <translation>500+ werknemers en meer dan EUR 20 mln balanstotaal of EUR 40 mln omzet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="445"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="446"/>
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="447"/>
+        <location filename="../../postkit/ui/screening/editor.py" line="448"/>
         <source>Below the threshold of 500 employees and EUR 20M / EUR 40M.</source>
         <translation>Onder de drempel van 500 werknemers en EUR 20 mln / EUR 40 mln.</translation>
     </message>
@@ -4595,47 +4595,47 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RequestList</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="47"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="43"/>
         <source>Search company, director or handler</source>
         <translation>Zoeken op bedrijf, bestuurder of behandelaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="49"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="45"/>
         <source>Search support requests</source>
         <translation>Steunverzoeken zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="51"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="47"/>
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="52"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="48"/>
         <source>All requests</source>
         <translation>Alle verzoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="53"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="49"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="54"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="50"/>
         <source>Decided</source>
         <translation>Afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="62"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="59"/>
         <source>Support requests</source>
         <translation>Steunverzoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="213"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="187"/>
         <source>&lt;h3&gt;No request matches&lt;/h3&gt;&lt;p&gt;Change the search or the status filter.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of het statusfilter aan.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="217"/>
+        <location filename="../../postkit/ui/screening/request_list.py" line="191"/>
         <source>&lt;h3&gt;No support requests yet&lt;/h3&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N) and screen it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen steunverzoeken&lt;/h3&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N) en toets het hier.&lt;/p&gt;</translation>
     </message>
@@ -4643,47 +4643,47 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RequestTableModel</name>
     <message>
-        <location filename="../../postkit/ui/screening/table_model.py" line="57"/>
+        <location filename="../../postkit/ui/screening/table_model.py" line="33"/>
         <source>Company</source>
         <translation>Bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/table_model.py" line="62"/>
+        <location filename="../../postkit/ui/screening/table_model.py" line="38"/>
         <source>Support</source>
         <translation>Steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/table_model.py" line="67"/>
+        <location filename="../../postkit/ui/screening/table_model.py" line="43"/>
         <source>Requested</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/table_model.py" line="72"/>
+        <location filename="../../postkit/ui/screening/table_model.py" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/table_model.py" line="77"/>
+        <location filename="../../postkit/ui/screening/table_model.py" line="53"/>
         <source>Handled by</source>
         <translation>Behandelaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/table_model.py" line="82"/>
+        <location filename="../../postkit/ui/screening/table_model.py" line="58"/>
         <source>Follow-up</source>
         <translation>Opvolging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/table_model.py" line="87"/>
+        <location filename="../../postkit/ui/screening/table_model.py" line="63"/>
         <source>To judge</source>
         <translation>Treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/table_model.py" line="167"/>
+        <location filename="../../postkit/ui/screening/table_model.py" line="116"/>
         <source>Sanctions candidates still to judge: {0}</source>
         <translation>Nog te beoordelen mogelijke treffers: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/table_model.py" line="171"/>
+        <location filename="../../postkit/ui/screening/table_model.py" line="120"/>
         <source>The follow-up is due</source>
         <translation>Tijd voor de opvolging</translation>
     </message>
@@ -4691,147 +4691,147 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RequestView</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="142"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="143"/>
         <source>What is expected follows from the size: complete the figures.</source>
         <translation>Wat er verwacht wordt volgt uit de omvang: vul de cijfers aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="146"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="147"/>
         <source>Expected: every element of due diligence, including public reporting. Size does not raise the risk.</source>
         <translation>Verwacht: elk onderdeel van gepaste zorgvuldigheid, ook openbare verantwoording. Omvang verhoogt het risico niet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="152"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="153"/>
         <source>Expected: lighter due diligence, in proportion to its size, the country and sector and its position in the chain. Size does not lower the risk.</source>
         <translation>Verwacht: lichtere gepaste zorgvuldigheid, naar verhouding van omvang, land en sector en positie in de keten. Omvang verlaagt het risico niet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="47"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="48"/>
         <source>&amp;Edit request…</source>
         <translation>Verzoek &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="50"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="51"/>
         <source>Company</source>
         <translation>Bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="57"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="58"/>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="58"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="59"/>
         <source>KvK number:</source>
         <translation>KvK-nummer:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="59"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="60"/>
         <source>Country:</source>
         <translation>Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="60"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="61"/>
         <source>Sector:</source>
         <translation>Sector:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="61"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="62"/>
         <source>Directors:</source>
         <translation>Bestuurders:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="64"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="65"/>
         <source>Size</source>
         <translation>Omvang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="70"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="71"/>
         <source>Employees:</source>
         <translation>Werknemers:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="71"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="72"/>
         <source>Turnover:</source>
         <translation>Omzet:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="72"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="73"/>
         <source>Balance sheet total:</source>
         <translation>Balanstotaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="73"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="74"/>
         <source>Large company:</source>
         <translation>Groot bedrijf:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="79"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="80"/>
         <source>Support asked</source>
         <translation>Gevraagde steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="88"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="89"/>
         <source>Kind:</source>
         <translation>Soort steun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="89"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="90"/>
         <source>Operating in:</source>
         <translation>Actief in:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="90"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="91"/>
         <source>Dates:</source>
         <translation>Datums:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="91"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="92"/>
         <source>Handled by:</source>
         <translation>Behandeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="92"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="93"/>
         <source>Description:</source>
         <translation>Omschrijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="129"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="130"/>
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="141"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="142"/>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="144"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="145"/>
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="150"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="151"/>
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="163"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="164"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="165"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="166"/>
         <source>needed by {0}</source>
         <translation>nodig op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="171"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="172"/>
         <source>Recorded {0} by {1}</source>
         <translation>Vastgelegd op {0} door {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_view.py" line="180"/>
+        <location filename="../../postkit/ui/screening/request_view.py" line="181"/>
         <source>Decided, so read-only: reopen the request on the Decision tab to change it.</source>
         <translation>Afgehandeld en dus alleen-lezen: heropen het verzoek op het tabblad Besluit om het te wijzigen.</translation>
     </message>
@@ -4839,158 +4839,158 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>SanctionsPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="184"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="147"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="185"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="148"/>
         <source>List id</source>
         <translation>Lijst-id</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="187"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="150"/>
         <source>Also known as</source>
         <translation>Ook bekend als</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="188"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="151"/>
         <source>Born</source>
         <translation>Geboren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="189"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="152"/>
         <source>Countries</source>
         <translation>Landen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="190"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="153"/>
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="191"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="154"/>
         <source>Identifiers</source>
         <translation>Identificatienummers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="193"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="156"/>
         <source>Programmes</source>
         <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="194"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="157"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="195"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="158"/>
         <source>Last changed</source>
         <translation>Laatst gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="236"/>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="481"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="199"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="440"/>
         <source>&amp;Screen now</source>
         <translation>Nu &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="183"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="146"/>
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="186"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="149"/>
         <source>Listed on</source>
         <translation>Op de lijst sinds</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="192"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="155"/>
         <source>Regulation</source>
         <translation>Verordening</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="238"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="201"/>
         <source>Match the company and its directors against the current sanctions lists</source>
         <translation>Toets het bedrijf en zijn bestuurders aan de huidige sanctielijsten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="253"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="217"/>
         <source>Sanctions candidates</source>
         <translation>Mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="308"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="267"/>
         <source>&amp;Confirm match…</source>
         <translation>Treffer &amp;bevestigen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="309"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="268"/>
         <source>This list entry is the screened company or person</source>
         <translation>Deze vermelding op de lijst is het getoetste bedrijf of de getoetste persoon</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="310"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="269"/>
         <source>&amp;Dismiss…</source>
         <translation>&amp;Afwijzen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="311"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="270"/>
         <source>This list entry is someone else</source>
         <translation>Deze vermelding op de lijst betreft iemand anders</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="324"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="283"/>
         <source>Why the matcher suggests it</source>
         <translation>Waarom de vergelijking dit voorstelt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="418"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="377"/>
         <source>Confirm sanctions match</source>
         <translation>Treffer op de sanctielijst bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="420"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="379"/>
         <source>Why is “{0}” the listed “{1}”? (e.g. same date of birth, same address)</source>
         <translation>Waarom is “{0}” dezelfde als “{1}” op de lijst? (bijv. zelfde geboortedatum, zelfde adres)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="423"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="382"/>
         <source>Dismiss candidate</source>
         <translation>Mogelijke treffer afwijzen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="424"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="383"/>
         <source>Why is “{0}” not the listed “{1}”? (e.g. other date of birth)</source>
         <translation>Waarom is “{0}” niet dezelfde als “{1}” op de lijst? (bijv. andere geboortedatum)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="438"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="397"/>
         <source>A note is required.</source>
         <translation>Een notitie is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="481"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="440"/>
         <source>&amp;Screen again</source>
         <translation>Opnieuw &amp;toetsen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="502"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="461"/>
         <source>Not screened yet. Current lists: {0}.</source>
         <translation>Nog niet getoetst. Huidige lijsten: {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="507"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="466"/>
         <source>No sanctions list imported yet: use &lt;b&gt;Import sanctions list…&lt;/b&gt; with the EU or UN XML file, the Dutch national list or an OpenSanctions targets.simple.csv (OpenSanctions data is licensed for non-commercial use only).</source>
         <translation>Nog geen sanctielijst geïmporteerd: gebruik &lt;b&gt;Sanctielijst importeren…&lt;/b&gt; met het XML-bestand van de EU of de VN, de nationale sanctielijst of een targets.simple.csv van OpenSanctions (de gegevens van OpenSanctions mogen alleen niet-commercieel worden gebruikt).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="521"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="480"/>
         <source>Screened {when} against {lists}; candidates scoring {threshold} or more out of 100.</source>
         <translation>Getoetst op {when} aan {lists}; mogelijke treffers scoren {threshold} of meer op 100.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="530"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="489"/>
         <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entries)</source>
         <translation>
             <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (van {date}, %Ln vermelding)</numerusform>
@@ -4998,7 +4998,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="546"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="505"/>
         <source>{list} of {date} (%n days old)</source>
         <translation>
             <numerusform>{list} van {date} (%n dag oud)</numerusform>
@@ -5006,7 +5006,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="553"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="512"/>
         <source>Older than %n days: {0}. Import the newest version before relying on a screening.</source>
         <translation>
             <numerusform>Ouder dan %n dag: {0}. Importeer de nieuwste versie voordat u op een toetsing vertrouwt.</numerusform>
@@ -5014,7 +5014,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="578"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="538"/>
         <source>A newer sanctions list found %n new candidates after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>
             <numerusform>Een nieuwere sanctielijst leverde na het besluit %n nieuwe mogelijke treffer op. Het besluit blijft staan; heropen het verzoek om die te beoordelen.</numerusform>
@@ -5022,7 +5022,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="587"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="547"/>
         <source>Confirmed as a sanctions match: %n candidates.</source>
         <translation>
             <numerusform>Bevestigd als treffer op de sanctielijst: %n mogelijke treffer.</numerusform>
@@ -5030,7 +5030,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="596"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="556"/>
         <source>%n candidates to judge, {0} of them new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>
             <numerusform>%n mogelijke treffer te beoordelen ({0} nieuw, uit de nieuwere sanctielijst). Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</numerusform>
@@ -5038,7 +5038,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="606"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="566"/>
         <source>%n candidates to judge. Confirm or dismiss each before deciding.</source>
         <translation>
             <numerusform>%n mogelijke treffer te beoordelen. Bevestig of wijs hem af voordat u besluit.</numerusform>
@@ -5046,42 +5046,42 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="570"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="530"/>
         <source>A newer sanctions list was imported since this screening: screen again.</source>
         <translation>Na deze toetsing is een nieuwere sanctielijst geïmporteerd: toets opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="620"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="580"/>
         <source>&lt;h3&gt;Not screened yet&lt;/h3&gt;&lt;p&gt;Screen the company and its directors against the sanctions list with &lt;b&gt;Screen now&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog niet getoetst&lt;/h3&gt;&lt;p&gt;Toets het bedrijf en zijn bestuurders aan de sanctielijst met &lt;b&gt;Nu toetsen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="624"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="584"/>
         <source>&lt;h3&gt;No candidates&lt;/h3&gt;&lt;p&gt;No name of the company or its directors comes close to an entry of the list.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen mogelijke treffers&lt;/h3&gt;&lt;p&gt;Geen naam van het bedrijf of zijn bestuurders komt in de buurt van een vermelding op de lijst.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="641"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="601"/>
         <source>{listed} — score {score} for {subject}</source>
         <translation>{listed} — score {score} voor {subject}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="647"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="607"/>
         <source>{list} of {date}</source>
         <translation>{list} van {date}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="674"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="634"/>
         <source>&lt;b style=&apos;color:{0}&apos;&gt;To judge.&lt;/b&gt; Is this the same company or person?</source>
         <translation>&lt;b style=&apos;color:{0}&apos;&gt;Te beoordelen.&lt;/b&gt; Is dit hetzelfde bedrijf of dezelfde persoon?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="679"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="639"/>
         <source>Already judged before this screening, not asked again: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>Al beoordeeld vóór deze toetsing, niet opnieuw voorgelegd: &lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="683"/>
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="643"/>
         <source>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; by {who} on {when}: {note}</source>
         <translation>&lt;b style=&apos;color:{color}&apos;&gt;{judgement}&lt;/b&gt; door {who} op {when}: {note}</translation>
     </message>
@@ -5197,89 +5197,89 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="119"/>
+        <location filename="../../postkit/ui/screening/page.py" line="108"/>
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="121"/>
+        <location filename="../../postkit/ui/screening/page.py" line="110"/>
         <source>Record a company&apos;s request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="123"/>
+        <location filename="../../postkit/ui/screening/page.py" line="112"/>
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="128"/>
+        <location filename="../../postkit/ui/screening/page.py" line="117"/>
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="174"/>
+        <location filename="../../postkit/ui/screening/page.py" line="168"/>
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="175"/>
+        <location filename="../../postkit/ui/screening/page.py" line="169"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="176"/>
-        <location filename="../../postkit/ui/screening/page.py" line="730"/>
+        <location filename="../../postkit/ui/screening/page.py" line="170"/>
+        <location filename="../../postkit/ui/screening/page.py" line="724"/>
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="177"/>
+        <location filename="../../postkit/ui/screening/page.py" line="171"/>
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="178"/>
+        <location filename="../../postkit/ui/screening/page.py" line="172"/>
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="342"/>
+        <location filename="../../postkit/ui/screening/page.py" line="336"/>
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="344"/>
+        <location filename="../../postkit/ui/screening/page.py" line="338"/>
         <source>Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;All files (*)</source>
         <translation>Sanctielijsten (XML van de EU of de VN, nationale lijst, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="365"/>
+        <location filename="../../postkit/ui/screening/page.py" line="359"/>
         <source>Imported {0} ({1} of {2}): {3} entries. Requests screened again with new candidates: {4}.</source>
         <translation>{0} geïmporteerd ({1} van {2}): {3} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="370"/>
+        <location filename="../../postkit/ui/screening/page.py" line="364"/>
         <source>{0} ({1} of {2}) was imported before; nothing new was stored. Requests with new candidates to judge: {4}.</source>
         <translation>{0} ({1} van {2}) was al eerder geïmporteerd; er is niets nieuws opgeslagen. Verzoeken met nieuwe mogelijke treffers om te beoordelen: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="387"/>
+        <location filename="../../postkit/ui/screening/page.py" line="381"/>
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="404"/>
-        <location filename="../../postkit/ui/screening/page.py" line="518"/>
+        <location filename="../../postkit/ui/screening/page.py" line="398"/>
+        <location filename="../../postkit/ui/screening/page.py" line="512"/>
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="404"/>
+        <location filename="../../postkit/ui/screening/page.py" line="398"/>
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="412"/>
+        <location filename="../../postkit/ui/screening/page.py" line="406"/>
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>%n beoordeling geïmporteerd uit {0}.</numerusform>
@@ -5287,7 +5287,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="438"/>
+        <location filename="../../postkit/ui/screening/page.py" line="432"/>
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>{0} getoetst: %n kandidaat gevonden.</numerusform>
@@ -5295,62 +5295,62 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="447"/>
+        <location filename="../../postkit/ui/screening/page.py" line="441"/>
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="465"/>
+        <location filename="../../postkit/ui/screening/page.py" line="459"/>
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="467"/>
+        <location filename="../../postkit/ui/screening/page.py" line="461"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="498"/>
+        <location filename="../../postkit/ui/screening/page.py" line="492"/>
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="515"/>
+        <location filename="../../postkit/ui/screening/page.py" line="509"/>
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="515"/>
+        <location filename="../../postkit/ui/screening/page.py" line="509"/>
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="519"/>
+        <location filename="../../postkit/ui/screening/page.py" line="513"/>
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="645"/>
+        <location filename="../../postkit/ui/screening/page.py" line="639"/>
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="647"/>
+        <location filename="../../postkit/ui/screening/page.py" line="641"/>
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="651"/>
+        <location filename="../../postkit/ui/screening/page.py" line="645"/>
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="658"/>
+        <location filename="../../postkit/ui/screening/page.py" line="652"/>
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="661"/>
+        <location filename="../../postkit/ui/screening/page.py" line="655"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -5358,7 +5358,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="663"/>
+        <location filename="../../postkit/ui/screening/page.py" line="657"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -5366,7 +5366,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="665"/>
+        <location filename="../../postkit/ui/screening/page.py" line="659"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -5374,67 +5374,67 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="669"/>
+        <location filename="../../postkit/ui/screening/page.py" line="663"/>
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="670"/>
+        <location filename="../../postkit/ui/screening/page.py" line="664"/>
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="673"/>
+        <location filename="../../postkit/ui/screening/page.py" line="667"/>
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="679"/>
+        <location filename="../../postkit/ui/screening/page.py" line="673"/>
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="688"/>
+        <location filename="../../postkit/ui/screening/page.py" line="682"/>
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="690"/>
+        <location filename="../../postkit/ui/screening/page.py" line="684"/>
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="693"/>
+        <location filename="../../postkit/ui/screening/page.py" line="687"/>
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="711"/>
+        <location filename="../../postkit/ui/screening/page.py" line="705"/>
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="714"/>
+        <location filename="../../postkit/ui/screening/page.py" line="708"/>
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="724"/>
+        <location filename="../../postkit/ui/screening/page.py" line="718"/>
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="728"/>
+        <location filename="../../postkit/ui/screening/page.py" line="722"/>
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="736"/>
+        <location filename="../../postkit/ui/screening/page.py" line="734"/>
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="743"/>
+        <location filename="../../postkit/ui/screening/page.py" line="742"/>
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n vermelding</numerusform>
@@ -5442,7 +5442,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="750"/>
+        <location filename="../../postkit/ui/screening/page.py" line="749"/>
         <source>%n days old</source>
         <translation>
             <numerusform>%n dag oud</numerusform>
@@ -5450,42 +5450,42 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="780"/>
+        <location filename="../../postkit/ui/screening/page.py" line="779"/>
         <source>Screening requests again on the newer list…</source>
         <translation>Verzoeken opnieuw toetsen aan de nieuwere lijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="798"/>
+        <location filename="../../postkit/ui/screening/page.py" line="797"/>
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="801"/>
+        <location filename="../../postkit/ui/screening/page.py" line="800"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="804"/>
+        <location filename="../../postkit/ui/screening/page.py" line="803"/>
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="819"/>
+        <location filename="../../postkit/ui/screening/page.py" line="818"/>
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="824"/>
+        <location filename="../../postkit/ui/screening/page.py" line="823"/>
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="893"/>
+        <location filename="../../postkit/ui/screening/page.py" line="892"/>
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="958"/>
+        <location filename="../../postkit/ui/screening/page.py" line="957"/>
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>
@@ -5493,32 +5493,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>StartResponseDialog</name>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="49"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="52"/>
         <source>Start a response</source>
         <translation>Nieuwe inzending</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="54"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="57"/>
         <source>&amp;Anonymous: no name is stored</source>
         <translation>&amp;Anoniem: er wordt geen naam opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="55"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="58"/>
         <source>With the respondent&apos;s &amp;name:</source>
         <translation>Met de &amp;naam van de respondent:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="62"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="65"/>
         <source>First and last name</source>
         <translation>Voor- en achternaam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="76"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="79"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/dialogs.py" line="81"/>
+        <location filename="../../postkit/ui/surveys/dialogs.py" line="84"/>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
     </message>
@@ -5526,7 +5526,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../postkit/ui/app.py" line="160"/>
+        <location filename="../../postkit/ui/app.py" line="166"/>
         <source>That passphrase is wrong. Try again, or quit.</source>
         <translation>Die wachtzin is onjuist. Probeer het opnieuw, of sluit af.</translation>
     </message>
@@ -5534,244 +5534,244 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>SurveysPage</name>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="786"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="773"/>
         <source>; each repeat in its own file: {0}</source>
         <translation>; elke herhaalde groep in een eigen bestand: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="788"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="775"/>
         <source>; the audit log: {0}</source>
         <translation>; het auditlogboek: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="145"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="137"/>
         <source>Surveys</source>
         <translation>Enquêtes</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="147"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="139"/>
         <source>&amp;Import a survey…</source>
         <translation>Enquête &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="148"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="140"/>
         <source>Add a survey form from an XLSForm workbook (.xlsx)</source>
         <translation>Een enquêteformulier toevoegen uit een XLSForm-werkmap (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="164"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="156"/>
         <source>Survey forms</source>
         <translation>Enquêteformulieren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="166"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="158"/>
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="166"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="158"/>
         <source>Version</source>
         <translation>Versie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="166"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="373"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="158"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="365"/>
         <source>Submitted</source>
         <translation>Verzonden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="166"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="158"/>
         <source>Drafts</source>
         <translation>Concepten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="184"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="176"/>
         <source>&lt;h3&gt;No surveys yet&lt;/h3&gt;&lt;p&gt;Add a survey form headquarters sent you with &lt;b&gt;Import a survey…&lt;/b&gt; (an XLSForm workbook, .xlsx).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen enquêtes&lt;/h3&gt;&lt;p&gt;Voeg een enquêteformulier dat het departement u stuurde toe met &lt;b&gt;Enquête importeren…&lt;/b&gt; (een XLSForm-werkmap, .xlsx).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="197"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="189"/>
         <source>S&amp;tart a response…</source>
         <translation>&amp;Nieuwe inzending…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="200"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="192"/>
         <source>&amp;Continue draft</source>
         <translation>&amp;Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="202"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="194"/>
         <source>&amp;Discard draft…</source>
         <translation>Concept &amp;verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="204"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="196"/>
         <source>E&amp;xport responses…</source>
         <translation>Inzendingen e&amp;xporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="206"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="198"/>
         <source>Write the post&apos;s submitted responses to .xlsx or .csv for headquarters</source>
         <translation>De verzonden inzendingen van de post naar .xlsx of .csv schrijven voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="216"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="208"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="219"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="211"/>
         <source>Respondent</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="220"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="212"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="221"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="213"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="222"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="214"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="223"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="215"/>
         <source>Last change</source>
         <translation>Laatste wijziging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="233"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="225"/>
         <source>No responses yet. Each respondent starts their own with Start a response.</source>
         <translation>Nog geen inzendingen. Elke respondent begint een eigen inzending met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="359"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="351"/>
         <source>{form_id}, version {version} · imported {when} · submitted: {submitted} · drafts: {drafts}</source>
         <translation>{form_id}, versie {version} · geïmporteerd op {when} · verzonden: {submitted} · concepten: {drafts}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="372"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="364"/>
         <source>Anonymous</source>
         <translation>Anoniem</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="373"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="365"/>
         <source>Draft</source>
         <translation>Concept</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="448"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="440"/>
         <source>an anonymous respondent</source>
         <translation>een anonieme respondent</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="451"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="443"/>
         <source>Continue the draft?</source>
         <translation>Concept voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="452"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="444"/>
         <source>Continue your draft from {0}?</source>
         <translation>Uw concept van {0} voortzetten?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="455"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="447"/>
         <source>It was started by {0}.</source>
         <translation>Het is begonnen door {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="456"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="448"/>
         <source>Continue draft</source>
         <translation>Concept voortzetten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="458"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="450"/>
         <source>Start a new response</source>
         <translation>Nieuwe inzending beginnen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="461"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="453"/>
         <source>Not now</source>
         <translation>Niet nu</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="561"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="553"/>
         <source>Discard this draft? Its answers are deleted.</source>
         <translation>Dit concept verwijderen? De antwoorden worden gewist.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="562"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="554"/>
         <source>Discard draft</source>
         <translation>Concept verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="562"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="554"/>
         <source>Discard</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="623"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="607"/>
         <source>Draft saved {0}</source>
         <translation>Concept opgeslagen op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="655"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="639"/>
         <source>Draft saved at {0}</source>
         <translation>Concept opgeslagen om {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="700"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="684"/>
         <source>The response was submitted. Thank you!</source>
         <translation>De inzending is verzonden. Hartelijk dank!</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="702"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="686"/>
         <source>The next respondent can start their own with Start a response.</source>
         <translation>De volgende respondent kan een eigen inzending beginnen met Nieuwe inzending.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="713"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="697"/>
         <source>Import a survey</source>
         <translation>Enquête importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="714"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="698"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="739"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="726"/>
         <source>Imported “{0}”, version {1}</source>
         <translation>“{0}” geïmporteerd, versie {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="745"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="732"/>
         <source>Importing the survey…</source>
         <translation>De enquête wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="770"/>
-        <location filename="../../postkit/ui/surveys/page.py" line="801"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="757"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="790"/>
         <source>Export responses</source>
         <translation>Inzendingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="772"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="759"/>
         <source>Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)</source>
         <translation>Excel-werkmap (*.xlsx);;CSV, kommagescheiden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="791"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="780"/>
         <source>Exporting the responses…</source>
         <translation>De inzendingen worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="803"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="792"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>De export bevat %n ingezonden inzending voor “{title}”, versie {version}, als inzending van {post}.</numerusform>
@@ -5779,32 +5779,32 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="816"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="805"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="824"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="813"/>
         <source>No response is left out.</source>
         <translation>Er wordt geen inzending weggelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="825"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="814"/>
         <source>Left out:</source>
         <translation>Weggelaten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="829"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="818"/>
         <source>{who}, started {when}</source>
         <translation>{who}, begonnen {when}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/page.py" line="830"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="819"/>
         <source>anonymous</source>
         <translation>anoniem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="838"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="827"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n concept, nog niet ingezonden: {0}</numerusform>
@@ -5812,7 +5812,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="845"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="834"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n inzending voor versie {0} van de vragenlijst: kies die versie om haar te exporteren</numerusform>
@@ -5820,7 +5820,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="782"/>
+        <location filename="../../postkit/ui/surveys/page.py" line="769"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>%n inzending geëxporteerd naar {0}</numerusform>

@@ -182,6 +182,11 @@ def _header_problems(header: QHeaderView) -> list[str]:
             needed += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
         if needed > header.sectionSize(section) + 1:
             problems.append(f"header {text!r} needs {needed} px, has {header.sectionSize(section)}")
+        elif header.textElideMode() != Qt.TextElideMode.ElideNone and "\n" in text:
+            # Qt elides a heading as one line: a two-line one ends in "…" though each fits.
+            shown = metrics.elidedText(text, header.textElideMode(), header.sectionSize(section))
+            if shown != text:
+                problems.append(f"header {text!r} shows as {shown!r}")
     return problems
 
 
@@ -337,17 +342,18 @@ def test_the_helpers_find_a_clipped_label(qtbot: QtBot) -> None:
     assert QApplication.instance() is not None
 
 
-# A 1366×768 screen at 150% scale: the window has 1366/1.5 × 768/1.5 logical pixels.
-SCALED = (911, 512)
+# A 1366×768 screen at 125% and 150% scale: the window has 1366/f × 768/f logical pixels.
+SCALES = {"125%": (1093, 614), "150%": (911, 512)}
 
 
 @pytest.mark.slow
-def test_no_text_of_a_main_page_is_cut_off_in_dutch_at_150_percent_scale(
-    dutch_window: MainWindow, qtbot: QtBot
+@pytest.mark.parametrize("scale", SCALES)
+def test_no_text_of_a_main_page_is_cut_off_in_dutch_at_125_and_150_percent_scale(
+    dutch_window: MainWindow, qtbot: QtBot, scale: str
 ) -> None:
-    dutch_window.resize(*SCALED)
+    dutch_window.resize(*SCALES[scale])
     qtbot.wait(50)
-    assert (dutch_window.width(), dutch_window.height()) == SCALED
+    assert (dutch_window.width(), dutch_window.height()) == SCALES[scale]
     found = {}
     for module in MODULES:
         _show(dutch_window, qtbot, module)
@@ -403,3 +409,28 @@ def test_the_activity_pages_fit_with_large_text_at_1600_by_1000(
     assert window.activities_page.model.rowCount() > 0
     problems = _fit_problems(window)
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.slow
+def test_the_hq_page_fits_with_large_text_at_1600_by_1000(
+    large_text_window: MainWindow, qtbot: QtBot
+) -> None:
+    window = large_text_window
+    _show(window, qtbot, "hq")
+    hq = window.hq_page
+    assert hq.summary is not None and hq.summary.posts
+    found = {"posts": _fit_problems(window)}
+    hq.tabs.setCurrentWidget(hq.likert_view)
+    for breakdown in range(hq.likert_view.breakdown_combo.count()):
+        hq.likert_view.breakdown_combo.setCurrentIndex(breakdown)
+        qtbot.wait(20)
+        found[f"likert {breakdown}"] = _fit_problems(window)
+        # The items' texts may end in "…", but some words of them stay readable.
+        header = hq.likert_view.table.header()
+        words = 20 * header.fontMetrics().averageCharWidth()
+        if header.sectionSize(hq.likert_view.ITEM) < words:
+            found[f"likert {breakdown}"].append(
+                f"Item column {header.sectionSize(hq.likert_view.ITEM)} px, under {words}"
+            )
+    found = {key: problems for key, problems in found.items() if problems}
+    assert found == {}, "\n".join(f"{k}: {p}" for k, v in found.items() for p in v)

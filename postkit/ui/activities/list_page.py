@@ -319,6 +319,10 @@ class ActivitiesPage(QWidget):
                     ),
                 )
             header.resizeSection(position, width)
+        # The title stretches into what the others leave: at 125% scale that is less than
+        # its heading, unless the heading's width is every section's least.
+        title = COLUMNS[_TITLE].header(self._language, short=True)
+        header.setMinimumSectionSize(header_metrics.horizontalAdvance(title) + indicator)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
 
     @override

@@ -35,6 +35,7 @@ from postkit.ui.overrides import override
 from postkit.ui.widgets.colors import DANGER, POSITIVE
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_folder, ask_open_paths, ask_save_path
+from postkit.ui.widgets.tones import set_tone
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -220,7 +221,7 @@ class HeadquartersPage(ModulePage):
         warning = QLabel(self.refused_box)
         warning.setPixmap(icon("alert-circle-outline").pixmap(20, 20))
         self.refused_title = QLabel(self.refused_box)
-        self.refused_title.setStyleSheet(f"color: {DANGER}; font-weight: 600;")
+        set_tone(self.refused_title, "danger", bold=True)
         self.refused_title.setWordWrap(True)
         self.refused_table = make_tree(
             self.refused_box,

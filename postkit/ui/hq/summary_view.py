@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from enum import Enum
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSplitter,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,8 +27,8 @@ from PySide6.QtWidgets import (
 from postkit.core import reference
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
 from postkit.ui.overrides import override
-from postkit.ui.widgets.bar_chart import OKABE_ITO, BarChart
-from postkit.ui.widgets.colors import DANGER
+from postkit.ui.widgets.bar_chart import OKABE_ITO, BarChart, wrap_label
+from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
 _SORT = Qt.ItemDataRole.UserRole + 1
 _KIND = Qt.ItemDataRole.UserRole + 2
@@ -118,6 +120,7 @@ class PostsView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSortingEnabled(True)
+        follow_scheme(self.table, self._color_missing)
         self.missing_label = QLabel(self)
         self.missing_label.setWordWrap(True)
         self.missing_label.setTextFormat(Qt.TextFormat.RichText)
@@ -187,9 +190,9 @@ class PostsView(QWidget):
             item.setTextAlignment(self.RESPONSES, _RIGHT)
             tip = self.tr("No response of this post could be counted")
             for column in range(self.table.columnCount()):
-                item.setForeground(column, QBrush(QColor(DANGER)))
                 item.setToolTip(column, tip)
             self.table.addTopLevelItem(item)
+        self._color_missing()
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(self.POST, Qt.SortOrder.AscendingOrder)
         expected = len(summary.posts) + len(summary.missing_posts)
@@ -202,20 +205,48 @@ class PostsView(QWidget):
                     len(summary.missing_posts),
                 ).format(QLocale().toString(expected))
             )
-            self.missing_label.setStyleSheet(f"color: {DANGER};")
+            set_tone(self.missing_label, "danger")
         else:
             self.missing_label.setText(self.tr("No expected post is missing."))
-            self.missing_label.setStyleSheet("color: palette(placeholder-text);")
+            set_tone(self.missing_label, "muted")
         self.region_chart.set_data(
             [summary.region_label(region.region, language) for region in summary.regions],
             [(self.tr("Responses"), [region.responses for region in summary.regions])],
         )
+        self.region_chart.setMinimumWidth(_width_for_labels(self.region_chart))
         self.region_chart.setMinimumHeight(self.region_chart.sizeHint().height())
+
+    def _color_missing(self) -> None:
+        """The missing posts in the danger tone of the scheme shown."""
+        brush = QBrush(tone_color("danger"))
+        for row in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(row)
+            if item.data(self.POST, _KIND) == MISSING:
+                for column in range(self.table.columnCount()):
+                    item.setForeground(column, brush)
 
     def post_names(self, kind: str = POSTED) -> list[str]:
         """The posts listed, in table order: those counted, or the missing ones."""
         items = (self.table.topLevelItem(row) for row in range(self.table.topLevelItemCount()))
         return [item.text(self.POST) for item in items if item.data(self.POST, _KIND) == kind]
+
+
+def _width_for_labels(chart: BarChart) -> int:
+    """The width at which a horizontal chart shows every category on at most two lines
+    without "…" ("Latijns-Amerika en Caribisch gebied" with large system text): its labels
+    take at most half the chart (see BarChart), so twice the widest line it needs, and the
+    chart's 8 px of margin."""
+    metrics = QFontMetricsF(chart.font())
+    line = 0
+    for text in chart.categories:
+        whole = text.replace(" ", "")
+        narrow, wide = 1, math.ceil(metrics.horizontalAdvance(text)) + 1
+        while narrow < wide:  # the narrowest width whose two lines cut nothing
+            middle = (narrow + wide) // 2
+            shown = "".join(wrap_label(text, metrics, middle, 2)).replace(" ", "")
+            narrow, wide = (narrow, middle) if shown == whole else (middle + 1, wide)
+        line = max(line, wide)
+    return max(240, 2 * (line + 2) + 8)
 
 
 def _two_lines(label: str) -> str:
@@ -277,6 +308,7 @@ class LikertView(QWidget):
         self.table = make_tree(self, self.tr("Likert items"), [])
         self.table.setIndentation(0)
         self.table.setWordWrap(False)
+        self.table.viewport().installEventFilter(self)
 
         self.overall_chart = BarChart(self, horizontal=True, show_values=True, percent=True)
         self.overall_chart.setAccessibleName(self.tr("Share agreeing per item"))
@@ -449,9 +481,35 @@ class LikertView(QWidget):
         header = table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.ITEM, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # The Item column takes what the figures leave, but not less than some words of
+        # the item: with large text and a breakdown the table scrolls sideways instead.
+        header.setSectionResizeMode(self.ITEM, QHeaderView.ResizeMode.Interactive)
+        # Squeezed by a wide breakdown, the stretching Item column keeps its heading whole.
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        header.setMinimumSectionSize(
+            max(40, header.fontMetrics().horizontalAdvance(headers[self.ITEM]) + margin + 2)
+        )
+        # Not elided: Qt elides a two-line heading as one line ("Asia and O…") though each
+        # line fits; every heading has its width above.
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+        self._fit_item_column()
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_item_column()
+        return False
+
+    def _fit_item_column(self) -> None:
+        header = self.table.header()
+        if header.count() <= self.ITEM:
+            return
+        others = sum(
+            header.sectionSize(column) for column in range(header.count()) if column != self.ITEM
+        )
+        least = 24 * header.fontMetrics().averageCharWidth()
+        header.resizeSection(self.ITEM, max(least, self.table.viewport().width() - others))
 
     def _fill_overall_chart(self, items: list[tuple[int, LikertItem]]) -> None:
         self.chart_title.setText(self.tr("Share agreeing per item in %, all posts"))

@@ -44,6 +44,7 @@ from postkit.ui.practices.labels import (
     status_label,
 )
 from postkit.ui.widgets.bar_chart import OKABE_ITO, mix
+from postkit.ui.widgets.tones import tone_color
 
 FACTS_WIDTH = 300
 _ATTACHMENT_SCHEME = "attachment"
@@ -196,7 +197,7 @@ class PracticeReader(QWidget):
             ""
             if data.is_published
             else (
-                f"&nbsp;&nbsp;<span style='color:#b45309; font-weight:600'>"
+                f"&nbsp;&nbsp;<span style='color:{tone_color('warning').name()}; font-weight:600'>"
                 f"{_escape(status_label(data.status))}</span>"
             )
         )

@@ -31,7 +31,6 @@ from postkit.core.practices.records import (
     PracticeInput,
     SkipReason,
 )
-from postkit.ui.dialogs import ERROR_COLOR
 from postkit.ui.ops import Job, Runner
 from postkit.ui.practices.labels import (
     LANGUAGE_NAMES,
@@ -43,6 +42,7 @@ from postkit.ui.practices.labels import (
 )
 from postkit.ui.practices.ops import write_booklet_file
 from postkit.ui.widgets.save_paths import ask_open_paths, ask_save_path
+from postkit.ui.widgets.tones import tone_color
 
 # (parent, kind, title, suggested name, filter) -> the path, or None when cancelled
 SavePathAsker = Callable[[QWidget, str, str, str, str], Path | None]
@@ -338,7 +338,7 @@ class ImportSummaryDialog(QDialog):
         section(
             self.tr("In conflict: edited here and at the other post"),
             [_escape(title) for _uuid, title in s.conflicts],
-            "#b45309",
+            tone_color("warning").name(),
         )
         section(
             self.tr("Unchanged"),
@@ -353,7 +353,7 @@ class ImportSummaryDialog(QDialog):
                 f"<b>{_escape(Path(item.path).name)}</b>: {_escape(item.problem)}"
                 for item in s.failed
             ],
-            ERROR_COLOR,
+            tone_color("danger").name(),
         )
         if not sections:
             return self.tr("<p>The files held no practices.</p>")

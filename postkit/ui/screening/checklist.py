@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -33,7 +33,8 @@ from postkit.core.screening import reference
 from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile, RequestRecord
 from postkit.ui.dialogs import show_error
 from postkit.ui.overrides import override
-from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL, POSITIVE, tint
+from postkit.ui.widgets.colors import DANGER, NEUTRAL, POSITIVE, tint
+from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
 # The links the service accepts; checked here too so a bad line is said before moving on.
 _LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
@@ -95,7 +96,7 @@ class ChecklistStep(QWidget):
 
         self.group_label = QLabel(self)
         self.group_label.setFont(_scaled(self, 0.9, QFont.Weight.DemiBold))
-        self.group_label.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.group_label, "neutral")
         if item.group == "due_diligence":
             self.group_label.setText(self.tr("OECD due diligence"))
         self.group_label.setVisible(bool(self.group_label.text()))
@@ -105,7 +106,7 @@ class ChecklistStep(QWidget):
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.help = QLabel(item.help(language), self)
         self.help.setWordWrap(True)
-        self.help.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.help, "neutral")
         self.help.setVisible(bool(item.help(language)))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
@@ -140,7 +141,7 @@ class ChecklistStep(QWidget):
             row.addWidget(button)
             if item.red_flag is answer:
                 tag = QLabel(self.tr("⚑ red flag"), self)
-                tag.setStyleSheet(f"color: {DANGER}; font-weight: 600;")
+                set_tone(tag, "danger", bold=True)
                 tag.setToolTip(self.tr("This answer weighs against support"))
                 row.addWidget(tag)
                 row.addSpacing(6)
@@ -171,7 +172,7 @@ class ChecklistStep(QWidget):
             self,
         )
         self.expectation.setWordWrap(True)
-        self.expectation.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.expectation, "neutral")
         self.expectation.hide()
 
         self.note = QPlainTextEdit(self)
@@ -183,7 +184,7 @@ class ChecklistStep(QWidget):
         self.links.setPlaceholderText(self.tr("One link per line (https://…)"))
         self.links.setFixedHeight(self.links.fontMetrics().lineSpacing() * 2 + 14)
         self.links_error = QLabel(self)
-        self.links_error.setStyleSheet(f"color: {DANGER};")
+        set_tone(self.links_error, "danger")
         self.links_error.hide()
         self.note.textChanged.connect(self.changed)
         self.links.textChanged.connect(self._links_edited)
@@ -208,7 +209,7 @@ class ChecklistStep(QWidget):
         files.addLayout(file_buttons)
 
         self.saved_label = QLabel(self)
-        self.saved_label.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.saved_label, "neutral")
 
         note_label = QLabel(self.tr("N&ote:"), self)
         note_label.setBuddy(self.note)
@@ -416,7 +417,7 @@ class _StepButton(QToolButton):
     def show_state(self, answer: Answer | None, is_red_flag: bool, is_current: bool) -> None:
         state = step_state(answer, is_red_flag)
         fill, text, border = STATE_COLORS[state]
-        ring = INFO if is_current else border
+        ring = tone_color("info").name() if is_current else border
         width = 3 if is_current else 1
         self.setStyleSheet(
             f"QToolButton {{ background: {fill}; color: {text}; border: {width}px solid {ring};"
@@ -431,7 +432,8 @@ class _StepButton(QToolButton):
 
 # What a step's dot says, in the order the legend names them: fill, text and border colour.
 STATE_COLORS: dict[str, tuple[str, str, str]] = {
-    "open": ("transparent", "palette(text)", "palette(mid)"),
+    # The ring of an open step in the placeholder colour: palette(mid) fell short of 3:1.
+    "open": ("transparent", "palette(text)", "palette(placeholder-text)"),
     "answered": (POSITIVE, "#ffffff", POSITIVE),
     "unknown": (tint(NEUTRAL, 0.8), "#1f2328", NEUTRAL),
     "red_flag": (DANGER, "#ffffff", DANGER),
@@ -485,7 +487,7 @@ class ChecklistPanel(QWidget):
         self.progress_label = QLabel(self)
         self.progress_label.setFont(_scaled(self, 1.0, QFont.Weight.DemiBold))
         self.summary_label = QLabel(self)
-        self.summary_label.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.summary_label, "neutral")
         strip = QHBoxLayout()
         strip.setSpacing(4)
         self.step_buttons: list[_StepButton] = []
@@ -497,7 +499,8 @@ class ChecklistPanel(QWidget):
             strip.addWidget(button)
             self.step_buttons.append(button)
         strip.addStretch()
-        self.legend = QLabel(self._legend_text(), self)
+        self.legend = QLabel(self)
+        follow_scheme(self.legend, lambda: self.legend.setText(self._legend_text()))
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setAccessibleName(self.tr("Legend of the steps' colours"))
@@ -557,15 +560,19 @@ class ChecklistPanel(QWidget):
     def _legend_text(self) -> str:
         """A dot per state in the colours of the steps, then a ring for the step shown."""
         parts = []
-        for state, (fill, _text, border) in STATE_COLORS.items():
-            color = border if fill == "transparent" else fill
+        placeholder = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        for state, (fill, _text, _border) in STATE_COLORS.items():
+            # Rich text knows no palette(…): the open ring's colour, resolved.
+            color = placeholder if fill == "transparent" else fill
             symbol = "○" if fill == "transparent" else "●"
             name = QCoreApplication.translate("ChecklistPanel", _STATE_NAMES[state])
             parts.append(f"<span style='color:{color}; font-size:large'>{symbol}</span> {name}")
         parts.append(
-            f"<span style='color:{INFO}; font-size:large'>◎</span> " + self.tr("the step shown")
+            f"<span style='color:{tone_color('info').name()}; font-size:large'>◎</span> "
+            + self.tr("the step shown")
         )
-        return f"<span style='color:{NEUTRAL}'>" + " &nbsp; ".join(parts) + "</span>"
+        neutral = tone_color("neutral").name()
+        return f"<span style='color:{neutral}'>" + " &nbsp; ".join(parts) + "</span>"
 
     # -- public ------------------------------------------------------------------------
 

@@ -46,6 +46,7 @@ from postkit.ui.widgets.colors import NEUTRAL, WARNING
 from postkit.ui.widgets.date_edit import DateEdit
 from postkit.ui.widgets.field import FieldWithError
 from postkit.ui.widgets.notice import Notice
+from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
 _OUTCOME_KEYS = {
     Outcome.SUPPORT: "&Support",
@@ -65,7 +66,7 @@ def _date_text(value: object) -> str:
 def _muted(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {NEUTRAL};")
+    set_tone(label, "neutral")
     return label
 
 
@@ -117,6 +118,8 @@ class DecisionPanel(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         self.set_record(None, None)
+        # The factors carry tone colours in their markup: written again on a scheme switch.
+        follow_scheme(self, lambda: self._show_summary(self._summary))
 
     # -- building ----------------------------------------------------------------------
 
@@ -372,6 +375,7 @@ class DecisionPanel(QWidget):
         self.advice_label.setText(summary.advice_in(self._language))
         if summary.factors:
             rows = []
+            neutral = tone_color("neutral").name()
             for factor in sorted(summary.factors, key=lambda f: _LEVEL_ORDER[f.level]):
                 item = reference.checklist_item(factor.source)
                 text = (
@@ -389,7 +393,7 @@ class DecisionPanel(QWidget):
                     f"<tr><td style='color:{color}; padding-right:6px'>●</td>"
                     f"<td style='padding-bottom:4px'>{html.escape(text)}"
                     + (
-                        f"<br/><span style='color:{NEUTRAL}'>{html.escape(weight)}</span>"
+                        f"<br/><span style='color:{neutral}'>{html.escape(weight)}</span>"
                         if weight
                         else ""
                     )

@@ -27,7 +27,7 @@ from postkit.core.screening.records import DirectorDetails, RequestInput
 from postkit.core.screening.risk import is_large_company
 from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
-from postkit.ui.widgets.colors import DANGER, INFO, NEUTRAL
+from postkit.ui.widgets.colors import INFO, NEUTRAL
 from postkit.ui.widgets.date_edit import (
     ISO_FORMAT,
     DateEdit,
@@ -37,6 +37,7 @@ from postkit.ui.widgets.date_edit import (
 )
 from postkit.ui.widgets.editor import choice_box, country_box, text_box
 from postkit.ui.widgets.field import FieldWithError as _Field
+from postkit.ui.widgets.tones import set_tone
 
 _MAX_EMPLOYEES = 10_000_000
 _MAX_NAME = 300
@@ -136,7 +137,7 @@ class RequestDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(f"color: {DANGER}; font-weight: 600;")
+        set_tone(self.error_label, "danger", bold=True)
         self.error_label.setWordWrap(True)
 
         for form in self.findChildren(QFormLayout):
@@ -221,7 +222,7 @@ class RequestDialog(QDialog):
         self.large_badge = Badge(group)
         self.large_text = QLabel(group)
         self.large_text.setWordWrap(True)
-        self.large_text.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.large_text, "neutral")
         large = QHBoxLayout()
         large.addWidget(self.large_badge, 0, Qt.AlignmentFlag.AlignTop)
         large.addWidget(self.large_text, 1)

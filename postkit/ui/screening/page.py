@@ -68,8 +68,9 @@ from postkit.ui.screening.sanctions_panel import SanctionsPanel
 from postkit.ui.settings import LIST_MAX_AGE_DAYS
 from postkit.ui.widgets import save_paths
 from postkit.ui.widgets.badge import Badge
-from postkit.ui.widgets.colors import WARNING, tint
+from postkit.ui.widgets.colors import WARNING
 from postkit.ui.widgets.page import ModulePage
+from postkit.ui.widgets.tones import band_color, follow_scheme, tone_color
 
 REQUEST_TAB, CHECKLIST_TAB, SANCTIONS_TAB, DECISION_TAB, LOG_TAB = range(5)
 
@@ -121,6 +122,8 @@ class ScreeningPage(ModulePage):
         self.list_info.setStyleSheet("color: palette(placeholder-text);")
         self.list_info.setWordWrap(True)
         self.list_info.setTextFormat(Qt.TextFormat.RichText)
+        # An old list's age is in the warning tone of its markup: written again on a switch.
+        follow_scheme(self.list_info, self._recolor_list_info)
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.addWidget(self.new_button)
@@ -133,9 +136,12 @@ class ScreeningPage(ModulePage):
         self.rescreen_notice.setObjectName("rescreen_notice")
         self.rescreen_notice.setWordWrap(True)
         self.rescreen_notice.setTextFormat(Qt.TextFormat.RichText)
-        self.rescreen_notice.setStyleSheet(
-            f"QLabel#rescreen_notice {{ background: {tint(WARNING, 0.88)};"
-            f" border-left: 4px solid {WARNING}; padding: 6px 10px; }}"
+        follow_scheme(
+            self.rescreen_notice,
+            lambda: self.rescreen_notice.setStyleSheet(
+                f"QLabel#rescreen_notice {{ background: {band_color(WARNING)};"
+                f" border-left: 4px solid {WARNING}; padding: 6px 10px; }}"
+            ),
         )
         self.rescreen_notice.linkActivated.connect(self._rescreen_link)
         self.rescreen_notice.hide()
@@ -718,6 +724,10 @@ class ScreeningPage(ModulePage):
             else self.tr("S&anctions"),
         )
 
+    def _recolor_list_info(self) -> None:
+        if self._current_lists:
+            self._show_list_info()
+
     def _show_list_info(self) -> None:
         """The lists section: each current list with its date, flagged when it is too old."""
         if not self._current_lists:
@@ -726,6 +736,7 @@ class ScreeningPage(ModulePage):
         max_age = self.max_list_age_days()
         today = date.today()
         parts = []
+        warning = tone_color("warning").name()
         for info in self._current_lists:
             text = html.escape(
                 self.tr("{list}: {file} · {date} · %n entries", "", info.entry_count).format(
@@ -736,7 +747,7 @@ class ScreeningPage(ModulePage):
             )
             if info.is_older_than(max_age, today):
                 old = self.tr("%n days old", "", info.age_days(today))
-                text += f" <b style='color:{WARNING}'>({html.escape(old)})</b>"
+                text += f" <b style='color:{warning}'>({html.escape(old)})</b>"
             parts.append(text)
         self.list_info.setText("<br>".join(parts))
 

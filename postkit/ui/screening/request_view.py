@@ -26,6 +26,7 @@ from postkit.ui.widgets.amount_edit import format_amount
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import INFO, NEUTRAL, WARNING
 from postkit.ui.widgets.notice import Notice
+from postkit.ui.widgets.tones import set_tone
 
 
 def _value(parent: QWidget) -> QLabel:
@@ -72,7 +73,7 @@ class RequestView(QWidget):
         size_form.addRow(self.tr("Balance sheet total:"), self.balance_sheet)
         size_form.addRow(self.tr("Large company:"), self.large_badge)
         self.expected = _value(size)
-        self.expected.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.expected, "neutral")
         size.body.addLayout(size_form)
         size.body.addWidget(self.expected)
 
@@ -84,7 +85,7 @@ class RequestView(QWidget):
         self.handled_by = _value(support)
         self.description = _value(support)
         self.recorded = _value(support)
-        self.recorded.setStyleSheet(f"color: {NEUTRAL};")
+        set_tone(self.recorded, "neutral")
         support_form.addRow(self.tr("Kind:"), self.support_kind)
         support_form.addRow(self.tr("Operating in:"), self.operating)
         support_form.addRow(self.tr("Dates:"), self.dates)

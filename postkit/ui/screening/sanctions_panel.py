@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -41,10 +41,11 @@ from postkit.core.screening.records import (
 )
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
-from postkit.ui.screening.colors import JUDGEMENT_COLORS
-from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING, tint
+from postkit.ui.screening.colors import JUDGEMENT_TONES
+from postkit.ui.widgets.colors import DANGER, NEUTRAL, WARNING
 from postkit.ui.widgets.table_model import RIGHT, Column, RowTableModel
 from postkit.ui.widgets.table_view import empty_state_label, record_table
+from postkit.ui.widgets.tones import band_color, follow_scheme, set_tone, tone_color
 
 
 def _when(value: datetime | None) -> str:
@@ -98,7 +99,7 @@ class MatchTableModel(RowTableModel[MatchRecord]):
     def role_data(self, row: MatchRecord, column: int, role: int) -> Any:
         match = row
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return QColor(JUDGEMENT_COLORS[match.judgement])
+            return tone_color(JUDGEMENT_TONES[match.judgement])
         if role == Qt.ItemDataRole.FontRole and column == 3:
             font = QFont()
             font.setWeight(QFont.Weight.DemiBold)
@@ -239,7 +240,13 @@ class SanctionsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
+        # The texts carry tone colours in their markup: written again when the scheme
+        # switches, as a toned label would be.
+        follow_scheme(self, self._recolor)
+
+    def _recolor(self) -> None:
         self._refresh()
+        self._show_current()
 
     def _build_details(self) -> QWidget:
         box = QWidget(self)
@@ -274,7 +281,7 @@ class SanctionsPanel(QWidget):
         column.addWidget(self.details_title)
         column.addLayout(self.details_form)
         why = QLabel(self.tr("Why the matcher suggests it"), inner)
-        why.setStyleSheet(f"color: {NEUTRAL}; font-weight: 600;")
+        set_tone(why, "neutral", bold=True)
         self.why_label = why
         column.addWidget(why)
         column.addWidget(self.explanation)
@@ -435,7 +442,7 @@ class SanctionsPanel(QWidget):
         notice, color = self._notice()
         self.notice.setText(notice)
         self.notice.setStyleSheet(
-            f"QLabel#notice {{ background: {tint(color, 0.88)}; border-left: 4px solid {color};"
+            f"QLabel#notice {{ background: {band_color(color)}; border-left: 4px solid {color};"
             " padding: 6px 10px; }"
         )
         self.notice.setVisible(bool(notice))
@@ -506,7 +513,8 @@ class SanctionsPanel(QWidget):
             "",
             self._max_age_days,
         ).format(names)
-        return f"<br><b style='color:{WARNING}'>{warning}</b>"
+        color = tone_color("warning").name()
+        return f"<br><b style='color:{color}'>{warning}</b>"
 
     def _notice(self) -> tuple[str, str]:
         record = self._record
@@ -624,8 +632,8 @@ class SanctionsPanel(QWidget):
         if match.judgement is Judgement.OPEN:
             return self.tr(
                 "<b style='color:{0}'>To judge.</b> Is this the same company or person?"
-            ).format(WARNING)
-        color = JUDGEMENT_COLORS[match.judgement]
+            ).format(tone_color("warning").name())
+        color = tone_color(JUDGEMENT_TONES[match.judgement]).name()
         if self.is_judged_earlier(match):
             text = self.tr(
                 "Already judged before this screening, not asked again: "

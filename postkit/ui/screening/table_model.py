@@ -13,9 +13,9 @@ from PySide6.QtGui import QColor, QFont
 from postkit.core.screening.records import Outcome, RequestRow, Status
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
-from postkit.ui.screening.colors import OUTCOME_COLORS
-from postkit.ui.widgets.colors import WARNING
+from postkit.ui.screening.colors import OUTCOME_TONES
 from postkit.ui.widgets.table_model import RIGHT, Column, SortedRowTableModel
+from postkit.ui.widgets.tones import tone_color
 
 
 def _date(value: date | None) -> str:
@@ -102,11 +102,11 @@ class RequestTableModel(SortedRowTableModel[RequestRow]):
 
     def _foreground(self, row: RequestRow, column: int) -> QColor | None:
         if column == STATUS_COLUMN and row.outcome is not None:
-            return QColor(OUTCOME_COLORS[row.outcome])
+            return tone_color(OUTCOME_TONES[row.outcome])
         if column == CANDIDATES_COLUMN and row.open_matches:
-            return QColor(WARNING)
+            return tone_color("warning")
         if column == FOLLOW_UP_COLUMN and self._is_follow_up_due(row):
-            return QColor(WARNING)
+            return tone_color("warning")
         return None
 
     def _tooltip(self, row: RequestRow, column: int) -> str | None:

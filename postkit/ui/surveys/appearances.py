@@ -29,7 +29,7 @@ from postkit.core.surveys.expressions import to_string
 from postkit.core.surveys.forms import Choice, Group, Item, Question
 from postkit.ui.overrides import override
 from postkit.ui.surveys.inputs import AnswerInput, _RadioInput
-from postkit.ui.widgets.colors import DANGER
+from postkit.ui.widgets.tones import tone_color
 
 # Wide enough for "Neither agree nor disagree" on two lines.
 CELL_WIDTH = 92
@@ -231,7 +231,7 @@ class AnswerCard:
             self._required = required
             text = html.escape(self.label_text).replace("\n", "<br>")
             if required:
-                text += f'<span style="color:{DANGER}"> *</span>'
+                text += f'<span style="color:{tone_color("danger").name()}"> *</span>'
             self.title.setText(text)
         if self.input is not None and question.is_select:
             self.input.offer_choices(

@@ -63,6 +63,7 @@ from postkit.ui.surveys.ops import (
 from postkit.ui.surveys.receipts_view import ReceiptsView
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_open_path, ask_save_path
+from postkit.ui.widgets.tones import set_tone
 
 if TYPE_CHECKING:
     from postkit.core.surveys.xlsform import Problem
@@ -183,7 +184,7 @@ class SurveysPage(ModulePage):
         self.form_title.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.form_meta = QLabel(details)
         self.form_meta.setWordWrap(True)
-        self.form_meta.setStyleSheet("color: #5b6572;")
+        set_tone(self.form_meta, "muted")
         # Alt+S and Alt+E open the Screening and Edit menus: the buttons take other letters.
         self.start_button = QPushButton(self.tr("S&tart a response…"), details)
         self.start_button.setDefault(True)
@@ -225,7 +226,7 @@ class SurveysPage(ModulePage):
             details,
         )
         self.no_responses.setWordWrap(True)
-        self.no_responses.setStyleSheet("color: #5b6572; padding: 12px;")
+        set_tone(self.no_responses, "muted", css="padding: 12px;")
         self.responses_stack = QStackedWidget(details)
         self.responses_stack.addWidget(self.response_list)
         self.responses_stack.addWidget(self.no_responses)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,13 +35,14 @@ from postkit.ui.icons import icon
 from postkit.ui.ops import Changes, Job, Runner
 from postkit.ui.overrides import override
 from postkit.ui.surveys.ops import import_receipt_files
-from postkit.ui.widgets.colors import DANGER, POSITIVE, WARNING
 from postkit.ui.widgets.save_paths import ask_open_paths
+from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
 RECEIPTS_KIND = "receipts"  # the folder remembered for receipt files
 RECEIPT_SUFFIX = ".json"  # receipts end .postkit-receipt.json; mail may shorten the name
 FILE, SURVEY, SENT, RECEIVED, STATUS = range(5)
 _ID = Qt.ItemDataRole.UserRole
+_TONE = Qt.ItemDataRole.UserRole + 1
 
 
 def receipt_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -105,6 +106,7 @@ class ReceiptsView(QWidget):
             ]
         )
         self.tree.setRootIsDecorated(False)
+        follow_scheme(self.tree, self._color_statuses)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
@@ -118,7 +120,7 @@ class ReceiptsView(QWidget):
             self,
         )
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #5b6572; padding: 6px;")
+        set_tone(self.empty_label, "muted", css="padding: 6px;")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.hide()
@@ -155,6 +157,7 @@ class ReceiptsView(QWidget):
         self.tree.clear()
         for sent in self.exports:
             self.tree.addTopLevelItem(self._item(sent, now))
+        self._color_statuses()
         self.tree.setVisible(bool(self.exports))
         self.empty_label.setVisible(not self.exports)
 
@@ -178,34 +181,41 @@ class ReceiptsView(QWidget):
             text = self.tr("Confirmed by headquarters (responses counted: {0})").format(
                 sent.counted or 0
             )
-            color, glyph = POSITIVE, "check-circle-outline"
+            tone, glyph = "positive", "check-circle-outline"
         elif sent.status == "accepted":
             # Anybody can write an unsigned receipt: say so rather than show it as confirmed.
             text = self.tr(
                 "Accepted, but the receipt is not signed (responses counted: {0})"
             ).format(sent.counted or 0)
-            color, glyph = WARNING, "alert-outline"
+            tone, glyph = "warning", "alert-outline"
         elif sent.status == "refused":
             text = (
                 self.tr("Refused ({0})").format(sent.reason) if sent.reason else self.tr("Refused")
             )
-            color, glyph = DANGER, "close-circle-outline"
+            tone, glyph = "danger", "close-circle-outline"
         elif sent.is_overdue(now, self.overdue_after_days):
             text = self.tr("Not confirmed after {0} days").format(self.overdue_after_days)
-            color, glyph = WARNING, "alert-outline"
+            tone, glyph = "warning", "alert-outline"
             font = item.font(STATUS)
             font.setBold(True)
             item.setFont(STATUS, font)
         else:
             text = self.tr("Exported, not yet confirmed by headquarters")
-            color, glyph = "", "clock-outline"
+            tone, glyph = None, "clock-outline"
         item.setText(STATUS, text)
         item.setToolTip(STATUS, text)
         item.setIcon(STATUS, icon(glyph))
-        item.setData(STATUS, _ID, sent.status or ("overdue" if color == WARNING else "waiting"))
-        if color:
-            item.setForeground(STATUS, QBrush(QColor(color)))
+        item.setData(STATUS, _ID, sent.status or ("overdue" if tone == "warning" else "waiting"))
+        item.setData(STATUS, _TONE, tone)
         return item
+
+    def _color_statuses(self) -> None:
+        """Each status in its tone for the scheme shown (again after a switch)."""
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            tone = item.data(STATUS, _TONE)
+            if tone:
+                item.setForeground(STATUS, QBrush(tone_color(tone)))
 
     # -- importing -----------------------------------------------------------------------
 

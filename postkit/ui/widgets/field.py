@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.ui.widgets.colors import DANGER
+from postkit.ui.widgets.tones import set_tone
 
 
 class FieldWithError(QWidget):
@@ -31,7 +31,7 @@ class FieldWithError(QWidget):
         else:
             layout.addLayout(field)
         self.error = QLabel(self)
-        self.error.setStyleSheet(f"color: {DANGER};")
+        set_tone(self.error, "danger")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from postkit.ui.widgets.colors import tint
+from postkit.ui.widgets.tones import band_color, follow_scheme
 
 
 class Notice(QLabel):
@@ -18,8 +18,14 @@ class Notice(QLabel):
 
     def show_text(self, text: str, color: str) -> None:
         self.setText(text)
-        self.setStyleSheet(
-            f"QLabel#notice {{ background: {tint(color, 0.88)}; color: palette(text);"
-            f" border-left: 4px solid {color}; border-radius: 3px; padding: 7px 10px; }}"
-        )
+        self._color = color
+        # The band follows the scheme: a pale tint behind dark text would hold light text
+        # after a switch to dark.
+        follow_scheme(self, self._restyle)
         self.setVisible(bool(text))
+
+    def _restyle(self) -> None:
+        self.setStyleSheet(
+            f"QLabel#notice {{ background: {band_color(self._color)}; color: palette(text);"
+            f" border-left: 4px solid {self._color}; border-radius: 3px; padding: 7px 10px; }}"
+        )
