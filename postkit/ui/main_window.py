@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
-        splitter.setSizes([170, 1100])
+        splitter.setSizes([max(170, self.navigation.minimumWidth()), 1100])
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
@@ -256,12 +256,19 @@ class MainWindow(QMainWindow):
         navigation = QListWidget(self)
         navigation.setAccessibleName(self.tr("Modules"))
         navigation.setIconSize(QSize(24, 24))
-        navigation.setMinimumWidth(120)
         for module in self.page_modules:
             text = QCoreApplication.translate("MainWindow", module.title)
             item = QListWidgetItem(text, navigation)
             if module.name in MODULE_ICONS:
                 item.setIcon(icon(MODULE_ICONS[module.name]))
+        # As wide as its longest module name at the font in use (large system text too).
+        metrics = navigation.fontMetrics()
+        longest = max(
+            metrics.horizontalAdvance(navigation.item(row).text())
+            for row in range(navigation.count())
+        )
+        icon_room = navigation.iconSize().width() + 4 * metrics.averageCharWidth()
+        navigation.setMinimumWidth(longest + icon_room + 2 * navigation.frameWidth())
         navigation.currentRowChanged.connect(self._show_page)
         navigation.setEnabled(False)
         return navigation

@@ -434,3 +434,20 @@ def test_the_hq_page_fits_with_large_text_at_1600_by_1000(
             )
     found = {key: problems for key, problems in found.items() if problems}
     assert found == {}, "\n".join(f"{k}: {p}" for k, v in found.items() for p in v)
+
+
+@pytest.mark.slow
+def test_the_module_names_fit_in_the_navigation_with_large_text(
+    large_text_window: MainWindow,
+) -> None:
+    navigation = large_text_window.navigation
+    metrics = QFontMetrics(navigation.font())
+    # The icon, the gap Fusion leaves beside it and the item's margins, then the text.
+    room_for_icon = navigation.iconSize().width() + 4 * metrics.averageCharWidth()
+    cut = [
+        f"{item.text()!r} needs {metrics.horizontalAdvance(item.text()) + room_for_icon} px, "
+        f"has {navigation.viewport().width()}"
+        for item in (navigation.item(row) for row in range(navigation.count()))
+        if metrics.horizontalAdvance(item.text()) + room_for_icon > navigation.viewport().width()
+    ]
+    assert cut == []
