@@ -232,3 +232,30 @@ def test_widgets_with_a_style_sheet_take_the_new_palette_after_a_live_switch(
     finally:
         style.apply_scheme(qapp, Qt.ColorScheme.Light)
     assert ratio >= AA_TEXT, f"{ratio:.2f}:1"
+
+
+# The survey form's text colours over the backgrounds it draws them on (its own style sheet).
+FORM_TEXT_ON = {
+    "muted": ("body", "card", "note", "error_row", "hover"),
+    "danger": ("body", "card", "note", "error_row", "hover"),
+    "heading": ("body", "card"),
+    "scale": ("card", "hover"),
+    "accent": ("card", "hover"),
+    "link": ("body", "card", "note"),
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_survey_forms_own_colours_reach_aa(qapp: QApplication, scheme: str) -> None:
+    from postkit.ui.surveys.form_view import DARK, LIGHT
+
+    colors = LIGHT if scheme == "light" else DARK
+    base = PALETTES[scheme]().color(Role.Base)
+    problems = []
+    for text, backgrounds in FORM_TEXT_ON.items():
+        for background in backgrounds:
+            behind = base if colors[background] == "palette(base)" else QColor(colors[background])
+            ratio = contrast_ratio(QColor(colors[text]), behind)
+            if ratio < AA_TEXT:
+                problems.append(f"{text} on {background}: {ratio:.2f}:1")
+    assert problems == []

@@ -45,11 +45,13 @@ from postkit.ui.surveys.appearances import (
 )
 from postkit.ui.surveys.inputs import AnswerInput, FileInput, make_input
 from postkit.ui.surveys.repeat_view import RepeatSection
+from postkit.ui.widgets.tones import TONES
 
 SAVE_DELAY_MS = 300
 CONTENT_WIDTH = 820
-DANGER = "#c62828"
-MUTED = "#5b6572"
+# The text tones every page uses (AA on these backgrounds too: tests/ui/test_contrast.py).
+DANGER, DARK_DANGER = TONES["danger"]
+MUTED, DARK_MUTED = TONES["muted"]
 
 LIGHT = {
     "body": "#f3f5f8", "card": "palette(base)", "border": "#d5dbe3", "note": "#eaf2fb",
@@ -61,7 +63,7 @@ LIGHT = {
 DARK = {
     "body": "#1f2023", "card": "#30333a", "border": "#454b55", "note": "#233a52",
     "note_border": "#2f4c68",
-    "muted": "#9aa4b0", "danger": "#ef6f6c", "heading": "#9cc3ea", "scale": "#d0d5db",
+    "muted": DARK_MUTED, "danger": DARK_DANGER, "heading": "#9cc3ea", "scale": "#d0d5db",
     "accent": "#8dc0f5", "link": "#7fb2ea", "rule": "#3d424a", "error_row": "#3a2626",
     "hover": "#363f4a", "track": "#3a414a",
 }  # fmt: skip
