@@ -980,6 +980,7 @@ def _open_app(args: argparse.Namespace) -> int:
 
     from postkit.core.db import open_database
     from postkit.core.demo_seed import seed_everything
+    from postkit.core.practices.demo import seed_practices_demo
 
     demo_dir = Path(tempfile.mkdtemp(prefix="postkit-demo-"))
     try:
@@ -988,7 +989,11 @@ def _open_app(args: argparse.Namespace) -> int:
         seed_everything(database, activities=DEMO_ACTIVITIES)
         database.dispose()
         return run_app(
-            location, is_demo=True, screenshot=args.screenshot, report_startup=args.report_startup
+            location,
+            is_demo=True,
+            screenshot=args.screenshot,
+            report_startup=args.report_startup,
+            reset_demo_data=seed_practices_demo,
         )
     finally:
         shutil.rmtree(demo_dir, ignore_errors=True)

@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QApplication
 from postkit import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy.orm import Session
+
     from postkit.ui.main_window import MainWindow
 
 SCREENSHOT_DELAY_MS = 300
@@ -216,8 +220,10 @@ def run_app(
     is_demo: bool = False,
     screenshot: str | None = None,
     report_startup: bool = False,
+    reset_demo_data: Callable[[Session, Path], object] | None = None,
 ) -> int:
-    """Open the main window on the database at `location`; returns the exit code."""
+    """Open the main window on the database at `location`; returns the exit code.
+    `reset_demo_data` (a demo only) lets trainer mode put the demo's practices back."""
     app = create_application()
     from postkit.ui.main_window import MainWindow
     from postkit.ui.settings import Settings
@@ -232,7 +238,7 @@ def run_app(
     from postkit.ui.i18n import install_translators
 
     install_translators(app, settings.language)
-    window = MainWindow(settings, is_demo)
+    window = MainWindow(settings, is_demo, reset_demo_data=reset_demo_data)
     window.show()
     if report_startup:
         # For the start-up benchmark: the first moment the shown window waits for input.

@@ -44,7 +44,11 @@ from postkit.ui.settings import Settings
 from postkit.ui.surveys.module import SurveysModule
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from PySide6.QtGui import QCloseEvent
+    from sqlalchemy.orm import Session
 
     from postkit.core.db import Database
     from postkit.core.profile import PostProfile
@@ -92,6 +96,8 @@ class MainWindow(QMainWindow):
 
     Opening the database (and importing SQLAlchemy) takes longer than showing a window, so
     the app shows this window first and attaches the database when it is ready.
+    `reset_demo_data(session, files_dir)`, given only by the demo's entry point, puts the demo's
+    good practices back for trainer mode; the window itself knows no demo data.
     `modules` holds every command set by name; the pages' modules come first, in order.
     """
 
@@ -101,10 +107,12 @@ class MainWindow(QMainWindow):
         is_demo: bool = False,
         parent: QWidget | None = None,
         command_sets: tuple[type[Commands], ...] = COMMAND_SETS,
+        reset_demo_data: Callable[[Session, Path], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.is_demo = is_demo
+        self.reset_demo_data = reset_demo_data
         self.language = settings.language
         apply_locale(self.language)
         self.runner: Runner | None = None

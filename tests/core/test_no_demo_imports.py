@@ -14,7 +14,6 @@ ALLOWED = {
     ("postkit.cli", "_run_demo_seed"): "postkit demo seed",
     ("postkit.cli", "_run_demo_exports"): "postkit demo exports",
     ("postkit.cli", "_open_app"): "postkit --demo: the app on a fresh demo database",
-    ("postkit.ui.practices.module", "_reset_demo"): "trainer mode, offered only in a demo session",
 }
 
 

@@ -142,7 +142,7 @@ class PracticesModule(Module):
         separator=True,
     )
     def present_practices(self) -> None:
-        self._page.present(self._reset_demo if self.window.is_demo else None)
+        self._page.present(self._reset_demo if self.window.reset_demo_data else None)
 
     def _selected_activities(self) -> list[int]:
         """The activities selected in the log (the list keeps its selection when hidden)."""
@@ -187,12 +187,11 @@ class PracticesModule(Module):
 
     def _reset_demo(self) -> None:
         """Trainer mode: put the demo's good practices back as they were seeded."""
-        from postkit.core.practices.demo import seed_practices_demo
-
-        assert self.ctx is not None
+        reset = self.window.reset_demo_data
+        assert self.ctx is not None and reset is not None
         runner = self.ctx.runner
         runner.write(
-            lambda session: seed_practices_demo(session, runner.database.files_dir),
+            lambda session: reset(session, runner.database.files_dir),
             changes=Changes.of("practices", origin=self),
             owner=self,
         )
