@@ -825,3 +825,37 @@ def test_the_demo_library_browses_reads_and_presents(
     assert view.counter_label.text() == f"{on_gender} / {on_gender}"
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert page.presentation is None
+
+
+def test_trainer_mode_in_a_demo_window_resets_through_the_demo_entry_points_reset(
+    qtbot: QtBot, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from postkit.ui.actions import ActionId
+    from postkit.ui.main_window import MainWindow
+    from postkit.ui.settings import Settings
+
+    resets: list[Path] = []
+
+    def reset_demo_data(session: object, files_dir: Path) -> None:
+        resets.append(files_dir)
+        create_practice(session, replace(LIVING_WAGE, title="Seeded again"), "Demo")  # type: ignore[arg-type]
+        session.commit()  # type: ignore[attr-defined]
+
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Settings(store), is_demo=True, reset_demo_data=reset_demo_data)
+    qtbot.addWidget(window)
+    window.attach(database, TEST_PROFILE)
+    window.show()
+    assert window.runner is not None and window.runner.wait_idle()
+    window.actions[ActionId.PRESENT_PRACTICES].trigger()
+    assert window.runner.wait_idle()
+    view = window.practices_page.presentation
+    assert view is not None and not view.reset_button.isHidden()
+    monkeypatch.setattr(presentation_module, "confirm", lambda *_args: True)
+    qtbot.mouseClick(view.reset_button, Qt.MouseButton.LeftButton)
+    assert window.runner.wait_idle()
+    assert resets == [database.files_dir]
+    assert view.title_label.text() == "Seeded again"
+    view.close()
