@@ -7,16 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
-from postkit.core.profile import load_profile
 from postkit.ui import style
 from postkit.ui.main_window import MODULES, MainWindow
-from postkit.ui.settings import Settings
 from tests.ui.contrast import (
     AA_LARGE_TEXT,
     AA_TEXT,
@@ -24,7 +22,7 @@ from tests.ui.contrast import (
     drawn_background,
     drawn_text_contrast,
 )
-from tests.ui.test_screens_fit import _show, demo_database  # noqa: F401 (a fixture)
+from tests.ui.test_screens_fit import _show, demo_database, open_demo_window  # noqa: F401 (a fixture)
 
 SCHEMES = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
 
@@ -39,15 +37,7 @@ def schemed_window(
     app = QCoreApplication.instance()
     assert isinstance(app, QApplication)
     style.apply_scheme(app, SCHEMES[request.param])
-    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    with demo_database.session() as session:
-        profile = load_profile(session)
-    window = MainWindow(Settings(store), is_demo=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(demo_database, profile)
-    window.resize(1366, 768)
-    qtbot.waitExposed(window)
+    window = open_demo_window(qtbot, demo_database, tmp_path, (1366, 768))
     try:
         yield window
     finally:
@@ -155,15 +145,7 @@ def test_every_page_still_reads_after_a_live_switch_to_dark(
     app = QCoreApplication.instance()
     assert isinstance(app, QApplication)
     style.apply_scheme(app, Qt.ColorScheme.Light)
-    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    with demo_database.session() as session:
-        profile = load_profile(session)
-    window = MainWindow(Settings(store), is_demo=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(demo_database, profile)
-    window.resize(1366, 768)
-    qtbot.waitExposed(window)
+    window = open_demo_window(qtbot, demo_database, tmp_path, (1366, 768))
     try:
         for module in MODULES:
             _show(window, qtbot, module)

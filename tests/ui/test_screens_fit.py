@@ -63,22 +63,35 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database
     database.dispose()
 
 
+def open_demo_window(
+    qtbot: QtBot,
+    database: Database,
+    tmp_path: Path,
+    size: tuple[int, int],
+    language: str | None = None,
+) -> MainWindow:
+    """The main window over the demo database, shown at `size` (settings of its own)."""
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    if language is not None:
+        store.setValue("ui/language", language)
+    with database.session() as session:
+        profile = load_profile(session)
+    window = MainWindow(Settings(store), is_demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(database, profile)
+    window.resize(*size)
+    qtbot.waitExposed(window)
+    return window
+
+
 @pytest.fixture
 def dutch_window(
     qtbot: QtBot, demo_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
     app = QCoreApplication.instance()
     translators = install_translators(app, "nl")
-    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    store.setValue("ui/language", "nl")
-    with demo_database.session() as session:
-        profile = load_profile(session)
-    window = MainWindow(Settings(store), is_demo=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(demo_database, profile)
-    window.resize(*SIZE)
-    qtbot.waitExposed(window)
+    window = open_demo_window(qtbot, demo_database, tmp_path, SIZE, "nl")
     yield window
     for page in (window.screening_page, window.surveys_page, window.hq_page):
         if page.job is not None:
@@ -379,16 +392,7 @@ def large_text_window(
     large.setPointSizeF(normal.pointSizeF() * LARGE_TEXT)
     app.setFont(large)
     translators = install_translators(app, "nl")
-    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    store.setValue("ui/language", "nl")
-    with demo_database.session() as session:
-        profile = load_profile(session)
-    window = MainWindow(Settings(store), is_demo=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.attach(demo_database, profile)
-    window.resize(*LARGE_TEXT_SIZE)
-    qtbot.waitExposed(window)
+    window = open_demo_window(qtbot, demo_database, tmp_path, LARGE_TEXT_SIZE, "nl")
     yield window
     for translator in translators:
         app.removeTranslator(translator)
