@@ -25,7 +25,7 @@ OURS = ActivityInput(
     activity_type="seminar_event",
     country="KE",
     themes=("living_wage",),
-    companies_reached=9,
+    unnamed_companies=9,
     participants_women=14,
     participants_men=11,
     post_name="Embassy Testland",
@@ -37,7 +37,7 @@ THEIRS = replace(
     start_date=date(2023, 3, 1),
     country="PE",
     themes=("child_labour",),
-    companies_reached=4,
+    unnamed_companies=4,
     post_name="Ambassade Lima",
 )
 

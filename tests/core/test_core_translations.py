@@ -123,7 +123,7 @@ def _activity(session: Session, companies: int, women: int) -> None:
             activity_type="seminar_event",
             start_date=date(2025, 3, 1),
             country="KE",
-            companies_reached=companies,
+            unnamed_companies=companies,
             participants_women=women,
         ),
         "tester",

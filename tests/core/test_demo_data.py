@@ -91,15 +91,15 @@ def test_the_reach_fits_the_kind_of_activity(demo_session: Session) -> None:
         if a.activity_type == "publication":
             assert participants == 0, a.title
         if a.activity_type == "company_advice":
-            assert a.companies_reached == 1, a.title
+            assert a.unnamed_companies == 1, a.title
             assert participants == 0, a.title
         if "staff training" in title or "training medewerkers" in title:
-            assert a.companies_reached == 0, a.title
+            assert a.unnamed_companies == 0, a.title
         if a.activity_type in ("seminar_event", "training", "stakeholder_dialogue"):
             assert participants > 0, a.title
         if a.activity_type in ("seminar_event", "training") and participants:
             # Companies are reached through the people they send.
-            assert a.companies_reached <= participants, a.title
+            assert a.unnamed_companies <= participants, a.title
         assert a.participants_women >= 0 and a.participants_men >= 0, a.title
 
 
@@ -158,13 +158,13 @@ def test_the_same_seed_and_day_give_the_same_activities(session: Session, demo: 
     database = open_database(demo)
     with database.session() as other:
         first = other.execute(
-            select(Activity.title, Activity.start_date, Activity.companies_reached)
+            select(Activity.title, Activity.start_date, Activity.unnamed_companies)
             .order_by(Activity.id)
             .limit(300)
         ).all()
     database.dispose()
     again = session.execute(
-        select(Activity.title, Activity.start_date, Activity.companies_reached).order_by(
+        select(Activity.title, Activity.start_date, Activity.unnamed_companies).order_by(
             Activity.id
         )
     ).all()

@@ -224,3 +224,91 @@ def test_requests_and_candidates_stored_before_0012_upgrade_undelisted_without_d
     indexes = {index["name"] for index in inspect(upgraded.engine).get_indexes("sanctions_entries")}
     assert "ix_sanctions_entries_list_id_entry_id" in indexes
     upgraded.dispose()
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_declare(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from postkit.core.db.models import metadata
+
+    database = connect(tmp_path / "head.sqlite3")
+    upgrade(database.engine)
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": _not_full_text_search}
+        )
+        differences = compare_metadata(context, metadata)
+    assert differences == []
+
+
+def _not_full_text_search(name: str | None, kind: str, _parents: object) -> bool:
+    # The FTS5 tables (and their shadow tables) are made by the migrations' own SQL on purpose.
+    return not (kind == "table" and name is not None and "_search" in name)
+
+
+def test_before_0013_typed_company_counts_stay_as_unnamed_and_agreed_conditions_are_followed_up(
+    tmp_path: Path,
+) -> None:
+    database = connect(tmp_path / "old.sqlite3")
+    upgrade(database.engine, "0012")
+    with database.engine.begin() as connection:
+        for activity_id, start in ((1, "2020-03-04"), (2, "2999-01-01")):
+            connection.execute(
+                text(
+                    "INSERT INTO activities (id, uuid, post_name, core_task, title, start_date, "
+                    "activity_type, description, partners, companies_reached, "
+                    "participants_women, participants_men, participants_other, outcome, "
+                    "follow_up, created_at, created_by, updated_at, updated_by) VALUES "
+                    f"({activity_id}, 'u-{activity_id}', 'Embassy Lima', 2, 'Seminar', "
+                    f"'{start}', 'seminar_event', '', '', 12, 0, 0, 0, '', '', "
+                    "'2020-03-05 10:00:00', 'Ana', '2020-03-05 10:00:00', 'Ana')"
+                )
+            )
+        connection.execute(text("INSERT INTO activity_themes VALUES (1, 'living_wage')"))
+        connection.execute(
+            text(
+                "INSERT INTO support_requests (id, uuid, company_name, kvk_number, directors, "
+                "director_details, support_kind, requested_on, handled_by, description, status, "
+                "outcome, rationale, conditions, conditions_due, decided_at, decided_by, "
+                "matcher_version, open_steps, open_steps_reason, created_at, created_by, "
+                "updated_at, updated_by) VALUES (4, 'r-4', 'Delta B.V.', '', '', '', "
+                "'matchmaking', '2026-02-01', 'Ana', '', 'decided', 'support_with_conditions', "
+                "'ok', '- Share the supplier audit\n\n- Sign the IMVO declaration', "
+                "'2026-06-30', '2026-02-03 09:00:00', 'Bram', '2', '', '', "
+                "'2026-02-01 10:00:00', 'Ana', '2026-02-01 10:00:00', 'Ana')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO checklist_answers (request_id, item, answer, note, links, "
+                "updated_at, updated_by) VALUES (4, 'declaration', 'yes', '', '', "
+                "'2026-02-01 10:00:00', 'Ana')"
+            )
+        )
+    database.dispose()
+
+    upgraded = open_database(tmp_path / "old.sqlite3")
+    with upgraded.engine.connect() as connection:
+        activities = connection.execute(
+            text("SELECT id, unnamed_companies, status FROM activities ORDER BY id")
+        ).all()
+        themes = connection.execute(text("SELECT code FROM activity_themes")).scalars().all()
+        answers = connection.execute(text("SELECT item FROM checklist_answers")).scalars().all()
+        follow_ups = connection.execute(
+            text(
+                "SELECT kind, request_id, description, due_on, owner, status FROM follow_ups "
+                "ORDER BY id"
+            )
+        ).all()
+    assert [tuple(row) for row in activities] == [(1, 12, "done"), (2, 12, "planned")]
+    assert themes == ["living_wage"]
+    assert answers == ["declaration"]
+    with upgraded.session() as session:
+        # The full-text search triggers on activities survived the upgrade.
+        assert sorted(activity_ids(session, ActivityFilter(text="seminar"))) == [1, 2]
+    assert [tuple(row) for row in follow_ups] == [
+        ("condition", 4, "Share the supplier audit", "2026-06-30", "Ana", "open"),
+        ("condition", 4, "Sign the IMVO declaration", "2026-06-30", "Ana", "open"),
+    ]
+    upgraded.dispose()

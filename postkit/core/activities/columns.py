@@ -164,7 +164,7 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         "bereikte bedrijven",
         12,
         Kind.NUMBER,
-        (Activity.companies_reached,),
+        (Activity.unnamed_companies,),
         short_en="Companies",
         short_nl="Bedrijven",
     ),

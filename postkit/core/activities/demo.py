@@ -440,7 +440,7 @@ def _activity_values(
         + _DESCRIPTIONS[language][group].format(country=_COUNTRY_WORDS[language][country]),
         "country": country,
         "partners": "; ".join(rng.sample(kind.partners, rng.randint(1, len(kind.partners)))),
-        "companies_reached": companies,
+        "unnamed_companies": companies,
         "participants_women": women,
         "participants_men": men,
         "participants_other": other,

@@ -119,7 +119,7 @@ def activity_rows(session: Session, ids: Sequence[int]) -> dict[int, ActivityRow
         Activity.title,
         Activity.activity_type,
         Activity.country,
-        Activity.companies_reached,
+        Activity.unnamed_companies,
         PARTICIPANTS,
         Activity.updated_at,
         Activity.updated_by,

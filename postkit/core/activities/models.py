@@ -15,6 +15,7 @@ class Activity(AuditMixin, Base):
     __table_args__ = (
         CheckConstraint("core_task BETWEEN 1 AND 5", name="core_task_range"),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
+        CheckConstraint("status IN ('planned', 'done', 'cancelled')", name="status_known"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -28,12 +29,16 @@ class Activity(AuditMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     country: Mapped[str | None] = mapped_column(String(2))
     partners: Mapped[str] = mapped_column(Text, default="")
-    companies_reached: Mapped[int] = mapped_column(Integer, default=0)
+    # Companies reached that are not named in the register (before the register existed, the
+    # only count there was); the named ones are in `companies`.
+    unnamed_companies: Mapped[int] = mapped_column(Integer, default=0)
     participants_women: Mapped[int] = mapped_column(Integer, default=0)
     participants_men: Mapped[int] = mapped_column(Integer, default=0)
     participants_other: Mapped[int] = mapped_column(Integer, default=0)
     outcome: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[str] = mapped_column(Text, default="")
+    # A post plans its year: planned, done or cancelled; reports set planned against done.
+    status: Mapped[str] = mapped_column(String(20), default="done", index=True)
 
     sectors: Mapped[list[ActivitySector]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
@@ -52,6 +57,9 @@ class Activity(AuditMixin, Base):
         passive_deletes=True,
         lazy="selectin",
         order_by="ActivityAttachment.id",
+    )
+    companies: Mapped[list[ActivityCompany]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
     )
 
 
@@ -98,3 +106,16 @@ class ActivityAttachment(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     size_bytes: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class ActivityCompany(Base):
+    """A company from the register that the activity reached."""
+
+    __tablename__ = "activity_companies"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
+    )
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

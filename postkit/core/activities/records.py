@@ -22,7 +22,7 @@ class ActivityInput:
     sectors: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     partners: str = ""
-    companies_reached: int = 0
+    unnamed_companies: int = 0
     participants_women: int = 0
     participants_men: int = 0
     participants_other: int = 0

@@ -63,7 +63,7 @@ def year_summary(
             select(
                 Activity.core_task,
                 func.count(Activity.id),
-                func.coalesce(func.sum(Activity.companies_reached), 0),
+                func.coalesce(func.sum(Activity.unnamed_companies), 0),
                 func.coalesce(func.sum(Activity.participants_women), 0),
                 func.coalesce(func.sum(Activity.participants_men), 0),
                 func.coalesce(func.sum(Activity.participants_other), 0),

@@ -10,7 +10,7 @@ from postkit.core.errors import ValidationError
 
 TITLE_MAX = 300
 _LINK = re.compile(r"^(https?://|mailto:|www\.)\S+$", re.IGNORECASE)
-_COUNTS = ("companies_reached", "participants_women", "participants_men", "participants_other")
+_COUNTS = ("unnamed_companies", "participants_women", "participants_men", "participants_other")
 
 
 def validate_activity(data: ActivityInput) -> None:

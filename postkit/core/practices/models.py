@@ -49,6 +49,22 @@ class PracticeRow(AuditMixin, Base):
         lazy="selectin",
         order_by="PracticeAttachmentRow.id",
     )
+    # The companies involved (from the register); personal data never travels with a practice,
+    # and exchange files carry only the companies' names.
+    companies: Mapped[list[PracticeCompanyRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+
+
+class PracticeCompanyRow(Base):
+    __tablename__ = "practice_companies"
+
+    practice_id: Mapped[int] = mapped_column(
+        ForeignKey("practices.id", ondelete="CASCADE"), primary_key=True
+    )
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class PracticeThemeRow(Base):

@@ -90,6 +90,10 @@ class SupportRequestRow(AuditMixin, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    # The register's company; the name and figures below are what was screened, kept as they were.
+    company_id: Mapped[int | None] = mapped_column(
+        ForeignKey("companies.id", ondelete="SET NULL"), index=True
+    )
     company_name: Mapped[str] = mapped_column(String(300))
     kvk_number: Mapped[str] = mapped_column(String(20), default="")
     company_country: Mapped[str | None] = mapped_column(String(2))

@@ -169,7 +169,7 @@ class ActivityDialog(EditorDialog):
         self.themes.set_checked_codes(data.themes)
         self.sectors.set_checked_codes(data.sectors)
         self.partners.setPlainText(data.partners)
-        self.companies.setValue(data.companies_reached)
+        self.companies.setValue(data.unnamed_companies)
         self.women.setValue(data.participants_women)
         self.men.setValue(data.participants_men)
         self.other.setValue(data.participants_other)
@@ -198,7 +198,7 @@ class ActivityDialog(EditorDialog):
             sectors=self.sectors.checked_codes(),
             themes=self.themes.checked_codes(),
             partners=self.partners.toPlainText().strip(),
-            companies_reached=self.companies.value(),
+            unnamed_companies=self.companies.value(),
             participants_women=self.women.value(),
             participants_men=self.men.value(),
             participants_other=self.other.value(),

@@ -1,0 +1,1 @@
+"""Follow-up of what was agreed: conditions from screening decisions and actions from activities."""
