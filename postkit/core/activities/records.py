@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from postkit.core.attachments import AttachmentRecord
 
+ACTIVITY_STATUSES = ("planned", "done", "cancelled")
+
 
 @dataclass(frozen=True)
 class ActivityInput:
@@ -30,6 +32,10 @@ class ActivityInput:
     follow_up: str = ""
     links: tuple[str, ...] = ()
     post_name: str = ""
+    # Planned, done or cancelled (ACTIVITY_STATUSES).
+    status: str = "done"
+    # The register's companies the activity reached; `unnamed_companies` counts the others.
+    company_ids: tuple[int, ...] = ()
 
     @property
     def participants_total(self) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from postkit.core.activities.models import (
     Activity,
     ActivityAttachment,
+    ActivityCompany,
     ActivityLink,
     ActivitySector,
     ActivityTheme,
@@ -23,10 +24,9 @@ from postkit.core.errors import NotFoundError
 from postkit.core.profile import load_profile
 
 # Every field of the input that is a column of `activities` itself; the collections
-# (sectors, themes, links) live in child tables. A new field needs no change here.
-_SCALAR_FIELDS = tuple(
-    item.name for item in fields(ActivityInput) if item.name not in {"sectors", "themes", "links"}
-)
+# (sectors, themes, links, companies) live in child tables. A new field needs no change here.
+_COLLECTIONS = {"sectors", "themes", "links", "company_ids"}
+_SCALAR_FIELDS = tuple(item.name for item in fields(ActivityInput) if item.name not in _COLLECTIONS)
 
 
 def _normalised(data: ActivityInput) -> ActivityInput:
@@ -37,6 +37,7 @@ def _normalised(data: ActivityInput) -> ActivityInput:
         sectors=tuple(sorted(set(data.sectors))),
         themes=tuple(sorted(set(data.themes))),
         links=tuple(link.strip() for link in data.links if link.strip()),
+        company_ids=tuple(sorted(set(data.company_ids))),
     )
 
 
@@ -46,6 +47,7 @@ def _apply_input(activity: Activity, data: ActivityInput) -> None:
     activity.sectors = [ActivitySector(code=code) for code in data.sectors]
     activity.themes = [ActivityTheme(code=code) for code in data.themes]
     activity.links = [ActivityLink(url=url, position=i) for i, url in enumerate(data.links)]
+    activity.companies = [ActivityCompany(company_id=company_id) for company_id in data.company_ids]
 
 
 def to_record(activity: Activity) -> ActivityRecord:
@@ -54,6 +56,7 @@ def to_record(activity: Activity) -> ActivityRecord:
         sectors=tuple(sorted(s.code for s in activity.sectors)),
         themes=tuple(sorted(t.code for t in activity.themes)),
         links=tuple(link.url for link in activity.links),
+        company_ids=tuple(sorted(link.company_id for link in activity.companies)),
     )
     attachments = tuple(
         AttachmentRecord(a.file_name, a.stored_name, a.sha256, a.size_bytes, a.added_at)

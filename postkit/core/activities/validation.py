@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from postkit.core import reference
-from postkit.core.activities.records import ActivityInput
+from postkit.core.activities.records import ACTIVITY_STATUSES, ActivityInput
 from postkit.core.errors import ValidationError
 
 TITLE_MAX = 300
@@ -34,6 +34,8 @@ def validate_activity(data: ActivityInput) -> None:
     for code in data.themes:
         if code not in reference.themes():
             raise ValidationError("themes", f"unknown theme {code!r}")
+    if data.status not in ACTIVITY_STATUSES:
+        raise ValidationError("status", f"unknown status {data.status!r}")
     for name in _COUNTS:
         value = getattr(data, name)
         if not isinstance(value, int) or value < 0:
