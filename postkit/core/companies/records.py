@@ -1,0 +1,92 @@
+"""Plain values the register's services take and return; nothing here touches the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class ContactData:
+    """A contact person at a company: personal data that stays at the post."""
+
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class CompanyData:
+    """What a user fills in for a company or organisation."""
+
+    name: str
+    trade_names: tuple[str, ...] = ()
+    kvk_number: str | None = None
+    foreign_registration: str = ""
+    sector: str | None = None
+    country: str | None = None
+    employees: int | None = None
+    turnover_eur: int | None = None
+    balance_sheet_eur: int | None = None
+    operates_internationally: bool = False
+    website: str = ""
+    notes: str = ""
+    contacts: tuple[ContactData, ...] = ()
+
+
+class SizeClass(StrEnum):
+    """The letter's target group of large companies, SMEs, or not enough known to say."""
+
+    LARGE = "large"
+    SME = "sme"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class CompanyRecord:
+    id: int
+    uuid: str
+    data: CompanyData
+    size_class: SizeClass
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+@dataclass(frozen=True)
+class CompanyLine:
+    """One line of the register's list, or one hit of a lookup."""
+
+    id: int
+    name: str
+    kvk_number: str | None
+    country: str | None
+    sector: str | None
+    size_class: SizeClass
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two records that look like the same company; `reason` is "kvk" or "name"."""
+
+    first: CompanyLine
+    second: CompanyLine
+    reason: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One thing the post did with a company, for the company page's timeline.
+
+    `kind` is "activity", "request", "decision", "practice" or "follow_up"; `ref_id` is the id of
+    that record in its own feature.
+    """
+
+    on: date
+    kind: str
+    ref_id: int
+    title: str
+    detail: str = ""
