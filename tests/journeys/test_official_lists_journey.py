@@ -97,7 +97,10 @@ def _record_the_request(qtbot: QtBot, window: MainWindow, page: ScreeningPage) -
     dialog.operating_country.setCurrentIndex(dialog.operating_country.findData("KE"))
     assert dialog.ok_button.isEnabled(), dialog.error_label.text()
     _click(qtbot, dialog.ok_button)
-    qtbot.waitUntil(lambda: page.current_record is not None)
+    # The page shows the request just recorded (on a post with requests, another was shown).
+    qtbot.waitUntil(
+        lambda: page.current_record is not None and page.current_record.data.company_name == COMPANY
+    )
 
 
 def _details(page: ScreeningPage) -> dict[str, str]:
