@@ -67,6 +67,8 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "country": "PE",
                 "partners": "Solidaridad; MVO Nederland",
                 "companies_reached": 12,
+                "unnamed_companies": 12,
+                "status": "done",
                 "participants_women": 20,
                 "participants_men": 15,
                 "participants_other": 1,
@@ -87,6 +89,8 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "country": None,
                 "partners": "",
                 "companies_reached": 1,
+                "unnamed_companies": 0,
+                "status": "done",
                 "participants_women": 0,
                 "participants_men": 0,
                 "participants_other": 0,
@@ -95,6 +99,40 @@ def _rows() -> dict[str, list[dict[str, object]]]:
             }
             | audit,
         ],
+        "companies": [
+            {
+                "id": 1,
+                "uuid": "c0a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b",
+                "name": "Koffiebranderij De Boon B.V.",
+                "normalized_name": "koffiebranderij de boon",
+                "trade_names": "De Boon",
+                "kvk_number": "90000002",
+                "foreign_registration": "",
+                "sector": "coffee_tea",
+                "country": "NL",
+                "employees": 40,
+                "turnover_eur": 9000000,
+                "balance_sheet_eur": None,
+                "operates_internationally": 1,
+                "website": "https://example.org/deboon",
+                "notes": "",
+                "merged_into_id": None,
+                "merged_at": None,
+            }
+            | audit
+        ],
+        "company_contacts": [
+            {
+                "id": 1,
+                "company_id": 1,
+                "position": 0,
+                "name": "Joost Verbeek",
+                "role": "Sourcing manager",
+                "email": "joost@example.org",
+                "phone": "",
+            }
+        ],
+        "activity_companies": [{"activity_id": 8, "company_id": 1}],
         "activity_themes": [
             {"activity_id": 3, "code": "living_wage"},
             {"activity_id": 3, "code": "freedom_of_association"},
@@ -123,6 +161,7 @@ def _rows() -> dict[str, list[dict[str, object]]]:
             {
                 "id": 5,
                 "uuid": "5e0c3d7a-8b4f-4f0e-a2a1-0c9d8e7f6a55",
+                "company_id": None,
                 "company_name": "Groenveld Water Technologies B.V.",
                 "kvk_number": "90000001",
                 "company_country": "NL",
@@ -163,6 +202,24 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "updated_at": UPDATED,
                 "updated_by": "Ana Quispe",
             }
+        ],
+        "follow_ups": [
+            {
+                "id": 1,
+                "uuid": "f0110000-0000-4000-8000-000000000001",
+                "kind": "condition",
+                "request_id": 5,
+                "activity_id": None,
+                "company_id": None,
+                "description": "Map the second tier before the mission.",
+                "due_on": "2021-06-30",
+                "owner": "Ana Quispe",
+                "status": "open",
+                "status_note": "",
+                "status_changed_at": None,
+                "status_changed_by": "",
+            }
+            | audit
         ],
         "sanctions_matches": [
             {
@@ -243,6 +300,7 @@ def _rows() -> dict[str, list[dict[str, object]]]:
         ],
         "practice_themes": [{"practice_id": 2, "code": "living_wage"}],
         "practice_sectors": [{"practice_id": 2, "code": "agriculture_food"}],
+        "practice_companies": [{"practice_id": 2, "company_id": 1}],
         "practice_uses": [
             {
                 "id": 1,
