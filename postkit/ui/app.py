@@ -21,6 +21,34 @@ if TYPE_CHECKING:
 SCREENSHOT_DELAY_MS = 300
 
 
+def lighten_pyside_import_check() -> None:
+    """Make PySide6's look at each newly imported module cheap; the answer stays the same.
+
+    PySide6 asks of every module imported after it whether its source mentions "PySide6"
+    (for `from __feature__ import …`), through `inspect.getsource`, which walks all of
+    `sys.modules` on each call: SQLAlchemy's hundreds of modules then cost 30-90 ms more to
+    import in the app than alone, on the start-up's critical path. Reading the file answers
+    the same question; anything but a plain .py file still goes to PySide6's own check.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    upstream = getattr(feature, "_mod_uses_pyside", None)
+    if upstream is None or getattr(upstream, "lightened", False):
+        return
+
+    def mod_uses_pyside(module: Any) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return bool(upstream(module))
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            return bool(upstream(module))
+
+    mod_uses_pyside.lightened = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     from postkit.ui.icons import app_icon
     from postkit.ui.style import STARTED_WITH_FUSION, apply_look
@@ -45,7 +73,7 @@ class DatabaseOpener(QThread):
     window shows first and stays responsive meanwhile.
     """
 
-    opened = Signal(object, object)  # Database, PostProfile | None
+    opened = Signal(object, object, object)  # Database, PostProfile | None, user names | None
     failed = Signal(object)
 
     def __init__(self, location: str | None, parent: QObject, imports: list[str]) -> None:
@@ -76,10 +104,17 @@ class DatabaseOpener(QThread):
             # Before the runner: the window gets its runner only with the profile read here.
             with database.session() as session:
                 profile = load_profile(session)
+            names = None
+            if profile is not None:
+                from postkit.core.users import users_at_start
+
+                # Who may be working, read here too: the GUI thread then opens no session.
+                with database.session() as session:
+                    names = [user.name for user in users_at_start(session, profile.user_name)]
         except BaseException as error:  # reported on the GUI thread
             self.failed.emit(error)
         else:
-            self.opened.emit(database, profile)
+            self.opened.emit(database, profile, names)
 
 
 class Startup(QObject):
@@ -111,14 +146,15 @@ class Startup(QObject):
     def start(self) -> None:
         self._opener.start()
 
-    def _attach(self, database: Any, profile: Any) -> None:
+    def _attach(self, database: Any, profile: Any, names: list[str] | None) -> None:
         from postkit.core.errors import PostkitError
-        from postkit.core.profile import save_profile
-        from postkit.ui.profile_dialog import ProfileDialog
 
         self._opener.wait()
         self.database = database
         if profile is None:
+            from postkit.core.profile import save_profile
+            from postkit.ui.profile_dialog import ProfileDialog
+
             dialog = ProfileDialog(None, self.window.language, self.window)
             if dialog.exec() != ProfileDialog.DialogCode.Accepted:
                 self.window.close()
@@ -131,7 +167,7 @@ class Startup(QObject):
                 self._fail(error)
                 return
         try:
-            user_name = self._pick_user(database, profile.user_name)
+            user_name = self._pick_user(database, profile.user_name, names)
         except PostkitError as error:
             self._fail(error)
             return
@@ -145,16 +181,21 @@ class Startup(QObject):
         elif self._report_startup:
             QTimer.singleShot(0, self._report_ready)
 
-    def _pick_user(self, database: Any, profile_user: str) -> str | None:
-        """Who is working: asked when the post has more than one user; None when cancelled."""
-        from postkit.core.users import users_at_start
-        from postkit.ui.users_dialog import UserPickDialog
+    def _pick_user(self, database: Any, profile_user: str, names: list[str] | None) -> str | None:
+        """Who is working: asked when the post has more than one user; None when cancelled.
 
-        # Before the runner: who works decides what the attached window is allowed to do.
-        with database.session() as session:
-            names = [user.name for user in users_at_start(session, profile_user)]
+        `names` are the users the opener read; None on a first run (the profile was just
+        typed), when they are read here."""
+        if names is None:
+            from postkit.core.users import users_at_start
+
+            # Before the runner: who works decides what the attached window is allowed to do.
+            with database.session() as session:
+                names = [user.name for user in users_at_start(session, profile_user)]
         if len(names) < 2:
             return names[0] if names else profile_user
+        from postkit.ui.users_dialog import UserPickDialog
+
         dialog = UserPickDialog(names, profile_user, self.window)
         if dialog.exec() != UserPickDialog.DialogCode.Accepted or not dialog.chosen_name():
             return None
@@ -224,6 +265,7 @@ def run_app(
 ) -> int:
     """Open the main window on the database at `location`; returns the exit code.
     `reset_demo_data` (a demo only) lets trainer mode put the demo's practices back."""
+    lighten_pyside_import_check()
     app = create_application()
     from postkit.ui.main_window import MainWindow
     from postkit.ui.settings import Settings
