@@ -120,15 +120,14 @@ class DatabaseOpener(QThread):
                 from postkit.core.db.backup import automatic_backup
 
                 automatic_backup(Path(database.engine.url.database), passphrase=database.passphrase)
+            from postkit.core.users import users_at_start
+
+            names = None
+            # Who may be working is read with the profile, so the GUI thread opens no session.
             # Before the runner: the window gets its runner only with the profile read here.
             with database.session() as session:
                 profile = load_profile(session)
-            names = None
-            if profile is not None:
-                from postkit.core.users import users_at_start
-
-                # Who may be working, read here too: the GUI thread then opens no session.
-                with database.session() as session:
+                if profile is not None:
                     names = [user.name for user in users_at_start(session, profile.user_name)]
         except BaseException as error:  # reported on the GUI thread
             self.failed.emit(error)
