@@ -967,6 +967,11 @@ def _run_translations_build(args: argparse.Namespace) -> None:
 
 
 def _open_app(args: argparse.Namespace) -> int:
+    if not args.demo:
+        import gc
+
+        # Not while PySide6 is imported either (run_app pauses collection and resumes it).
+        gc.disable()
     from postkit.ui.app import run_app
 
     if not args.demo:

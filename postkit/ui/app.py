@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,52 @@ if TYPE_CHECKING:
     from postkit.ui.main_window import MainWindow
 
 SCREENSHOT_DELAY_MS = 300
+
+
+def lighten_pyside_import_check() -> None:
+    """Make PySide6's look at each newly imported module cheap; the answer stays the same.
+
+    PySide6 asks of every module imported after it whether its source mentions "PySide6"
+    (for `from __feature__ import …`), through `inspect.getsource`, which walks all of
+    `sys.modules` on each call: SQLAlchemy's hundreds of modules then cost 30-90 ms more to
+    import in the app than alone, on the start-up's critical path. Reading the file answers
+    the same question; anything but a plain .py file still goes to PySide6's own check.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    upstream = getattr(feature, "_mod_uses_pyside", None)
+    if upstream is None or getattr(upstream, "lightened", False):
+        return
+
+    def mod_uses_pyside(module: Any) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return bool(upstream(module))
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            return bool(upstream(module))
+
+    mod_uses_pyside.lightened = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
+
+
+def pause_collection() -> None:
+    """No garbage collection while the app starts.
+
+    Start-up makes hundreds of thousands of objects that live as long as the app (modules,
+    classes, Qt's enums, SQLAlchemy's and the models' constructs): the collector's ~150
+    passes over them took 6-10% of the time to the list. `resume_collection` follows.
+    """
+    gc.disable()
+
+
+def resume_collection() -> None:
+    """Collect again. What start-up made is frozen first (kept out of every later pass, so
+    no pass on the GUI thread walks it all); its little garbage stays."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -45,7 +92,7 @@ class DatabaseOpener(QThread):
     window shows first and stays responsive meanwhile.
     """
 
-    opened = Signal(object, object)  # Database, PostProfile | None
+    opened = Signal(object, object, object)  # Database, PostProfile | None, user names | None
     failed = Signal(object)
 
     def __init__(self, location: str | None, parent: QObject, imports: list[str]) -> None:
@@ -73,13 +120,19 @@ class DatabaseOpener(QThread):
                 from postkit.core.db.backup import automatic_backup
 
                 automatic_backup(Path(database.engine.url.database), passphrase=database.passphrase)
+            from postkit.core.users import users_at_start
+
+            names = None
+            # Who may be working is read with the profile, so the GUI thread opens no session.
             # Before the runner: the window gets its runner only with the profile read here.
             with database.session() as session:
                 profile = load_profile(session)
+                if profile is not None:
+                    names = [user.name for user in users_at_start(session, profile.user_name)]
         except BaseException as error:  # reported on the GUI thread
             self.failed.emit(error)
         else:
-            self.opened.emit(database, profile)
+            self.opened.emit(database, profile, names)
 
 
 class Startup(QObject):
@@ -111,14 +164,16 @@ class Startup(QObject):
     def start(self) -> None:
         self._opener.start()
 
-    def _attach(self, database: Any, profile: Any) -> None:
+    def _attach(self, database: Any, profile: Any, names: list[str] | None) -> None:
         from postkit.core.errors import PostkitError
-        from postkit.core.profile import save_profile
-        from postkit.ui.profile_dialog import ProfileDialog
 
         self._opener.wait()
         self.database = database
         if profile is None:
+            from postkit.core.profile import save_profile
+            from postkit.ui.profile_dialog import ProfileDialog
+
+            resume_collection()  # a person types now: start-up speed no longer counts
             dialog = ProfileDialog(None, self.window.language, self.window)
             if dialog.exec() != ProfileDialog.DialogCode.Accepted:
                 self.window.close()
@@ -131,7 +186,7 @@ class Startup(QObject):
                 self._fail(error)
                 return
         try:
-            user_name = self._pick_user(database, profile.user_name)
+            user_name = self._pick_user(database, profile.user_name, names)
         except PostkitError as error:
             self._fail(error)
             return
@@ -142,19 +197,24 @@ class Startup(QObject):
         self.window.attach(database, profile)
         if self._screenshot:
             QTimer.singleShot(SCREENSHOT_DELAY_MS, self._save_screenshot)
-        elif self._report_startup:
-            QTimer.singleShot(0, self._report_ready)
+        QTimer.singleShot(0, self._when_list_ready)
 
-    def _pick_user(self, database: Any, profile_user: str) -> str | None:
-        """Who is working: asked when the post has more than one user; None when cancelled."""
-        from postkit.core.users import users_at_start
-        from postkit.ui.users_dialog import UserPickDialog
+    def _pick_user(self, database: Any, profile_user: str, names: list[str] | None) -> str | None:
+        """Who is working: asked when the post has more than one user; None when cancelled.
 
-        # Before the runner: who works decides what the attached window is allowed to do.
-        with database.session() as session:
-            names = [user.name for user in users_at_start(session, profile_user)]
+        `names` are the users the opener read; None on a first run (the profile was just
+        typed), when they are read here."""
+        if names is None:
+            from postkit.core.users import users_at_start
+
+            # Before the runner: who works decides what the attached window is allowed to do.
+            with database.session() as session:
+                names = [user.name for user in users_at_start(session, profile_user)]
         if len(names) < 2:
             return names[0] if names else profile_user
+        from postkit.ui.users_dialog import UserPickDialog
+
+        resume_collection()  # a person chooses now: start-up speed no longer counts
         dialog = UserPickDialog(names, profile_user, self.window)
         if dialog.exec() != UserPickDialog.DialogCode.Accepted or not dialog.chosen_name():
             return None
@@ -171,6 +231,7 @@ class Startup(QObject):
             if isinstance(error, WrongPassphraseError)
             else ""
         )
+        resume_collection()  # a person types now: start-up speed no longer counts
         dialog = PassphraseDialog(PassphraseMode.UNLOCK, self.window, error.path.name, problem)
         if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
             self.window.close()
@@ -178,20 +239,23 @@ class Startup(QObject):
         self._opener.passphrase = dialog.passphrase()
         self._opener.start()
 
-    def _report_ready(self) -> None:
-        # Ready means the list shows its rows, which the runner reads off the GUI thread.
+    def _when_list_ready(self) -> None:
+        """Once the list shows its rows (the runner reads them off the GUI thread): collect
+        garbage again, and say so to the start-up benchmark."""
         runner = self.window.runner
-        if not runner.is_idle:
+        if runner is not None and not runner.is_idle:
 
             def when_idle(idle: bool) -> None:
                 if idle:
                     runner.idle_changed.disconnect(when_idle)
-                    QTimer.singleShot(0, self._report_ready)
+                    QTimer.singleShot(0, self._when_list_ready)
 
             runner.idle_changed.connect(when_idle)
             return
-        print("ready-idle", flush=True)
-        self.window.close()
+        resume_collection()
+        if self._report_startup and not self._screenshot:
+            print("ready-idle", flush=True)
+            self.window.close()
 
     def finish(self) -> None:
         """Wait for the opener, which may still run when the window closed early."""
@@ -206,6 +270,7 @@ class Startup(QObject):
             self._ask_passphrase(error)
             return
         self.exit_code = 1
+        resume_collection()
         show_error(self.window, error)
         self.window.close()
 
@@ -224,6 +289,21 @@ def run_app(
 ) -> int:
     """Open the main window on the database at `location`; returns the exit code.
     `reset_demo_data` (a demo only) lets trainer mode put the demo's practices back."""
+    pause_collection()
+    try:
+        return _run_app(location, is_demo, screenshot, report_startup, reset_demo_data)
+    finally:
+        resume_collection()
+
+
+def _run_app(
+    location: str | None,
+    is_demo: bool,
+    screenshot: str | None,
+    report_startup: bool,
+    reset_demo_data: Callable[[Session, Path], object] | None,
+) -> int:
+    lighten_pyside_import_check()
     app = create_application()
     from postkit.ui.main_window import MainWindow
     from postkit.ui.settings import Settings
