@@ -55,10 +55,7 @@ def to_record(activity: Activity) -> ActivityRecord:
         themes=tuple(sorted(t.code for t in activity.themes)),
         links=tuple(link.url for link in activity.links),
     )
-    attachments = tuple(
-        AttachmentRecord(a.file_name, a.stored_name, a.sha256, a.size_bytes, a.added_at)
-        for a in activity.attachments
-    )
+    attachments = tuple(a.record() for a in activity.attachments)
     return ActivityRecord(
         id=activity.id,
         uuid=activity.uuid,
@@ -99,7 +96,7 @@ def create_activity(
         uuid=new_uuid(), created_at=now, created_by=actor, updated_at=now, updated_by=actor
     )
     _apply_input(activity, data)
-    activity.attachments = [_attachment_row(a) for a in attachments]
+    activity.attachments = [ActivityAttachment.from_record(a) for a in attachments]
     session.add(activity)
     session.commit()
     return to_record(activity)
@@ -120,7 +117,7 @@ def update_activity(
         data = replace(data, post_name=activity.post_name)
     _apply_input(activity, data)
     if attachments is not None:
-        activity.attachments = [_attachment_row(a) for a in attachments]
+        activity.attachments = [ActivityAttachment.from_record(a) for a in attachments]
     activity.updated_at = utc_now()
     activity.updated_by = actor
     session.commit()
@@ -164,20 +161,10 @@ def restore_activity(session: Session, snapshot: ActivityRecord) -> ActivityReco
         activity = Activity(id=snapshot.id, uuid=snapshot.uuid)
         session.add(activity)
     _apply_input(activity, snapshot.data)
-    activity.attachments = [_attachment_row(a) for a in snapshot.attachments]
+    activity.attachments = [ActivityAttachment.from_record(a) for a in snapshot.attachments]
     activity.created_at = snapshot.created_at or utc_now()
     activity.created_by = snapshot.created_by
     activity.updated_at = snapshot.updated_at or utc_now()
     activity.updated_by = snapshot.updated_by
     session.commit()
     return to_record(activity)
-
-
-def _attachment_row(record: AttachmentRecord) -> ActivityAttachment:
-    return ActivityAttachment(
-        file_name=record.file_name,
-        stored_name=record.stored_name,
-        sha256=record.sha256,
-        size_bytes=record.size_bytes,
-        added_at=record.added_at,
-    )

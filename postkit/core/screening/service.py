@@ -500,16 +500,7 @@ def add_evidence(
     stored = store_attachment(Path(files_dir), Path(path))
     if any(f.item == item and f.stored_name == stored.stored_name for f in row.evidence):
         raise ValidationError("evidence", f"{stored.file_name} is already attached to {item}")
-    row.evidence.append(
-        EvidenceFileRow(
-            item=item,
-            file_name=stored.file_name,
-            stored_name=stored.stored_name,
-            sha256=stored.sha256,
-            size_bytes=stored.size_bytes,
-            added_at=stored.added_at,
-        )
-    )
+    row.evidence.append(EvidenceFileRow.from_record(stored, item=item))
     _touch(row, actor)
     details = {
         "item": item,
