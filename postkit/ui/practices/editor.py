@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 from postkit.core import reference
 from postkit.core.attachments import AttachmentRecord
 from postkit.core.errors import ValidationError
-from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, PracticeRecord
+from postkit.core.practices.records import (
+    DRAFT,
+    PUBLISHED,
+    TEXT_FIELDS,
+    PracticeInput,
+    PracticeRecord,
+)
 from postkit.core.practices.validation import TITLE_MAX, YEARS, validate_practice
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
 from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
@@ -143,15 +149,7 @@ class PracticeDialog(EditorDialog):
         self.year.setValue(data.year if data.year is not None else _NO_YEAR)
         self.language.setCurrentIndex(max(self.language.findData(data.language), 0))
         self.status.setCurrentIndex(max(self.status.findData(data.status), 0))
-        for name in (
-            "summary",
-            "context",
-            "what_was_done",
-            "what_worked",
-            "what_did_not",
-            "lessons",
-            "contact",
-        ):
+        for name in TEXT_FIELDS:
             getattr(self, name).setPlainText(getattr(data, name))
         self.themes.set_checked_codes(data.themes)
         self.sectors.set_checked_codes(data.sectors)
