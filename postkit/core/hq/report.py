@@ -31,7 +31,6 @@ from reportlab.platypus import (
     KeepTogether,
     LongTable,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     TableStyle,
 )
@@ -40,6 +39,7 @@ from postkit.core.files import atomic_output
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
 from postkit.core.i18n import translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from postkit.core.pdf_pages import a4_document
 
 register_fonts()
 
@@ -103,17 +103,7 @@ class _Report:
         return texts.get(self.language) or texts.get("en") or next(iter(texts.values()), "")
 
     def build(self, path: Path) -> None:
-        document = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN + 4 * mm,
-            title=self.heading,
-            author="postkit",
-            creator="postkit",
-        )
+        document = a4_document(path, margin=MARGIN, title=self.heading, author="postkit")
         story = [*self.opening(), *self.regions()]
         for group, items in self.groups():
             story += self.likert_group(group, items)
