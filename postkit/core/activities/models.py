@@ -11,6 +11,7 @@ from postkit.core.attachments import StoredFileColumns
 from postkit.core.db.base import (
     AuditMixin,
     Base,
+    CodeTag,
     new_uuid,
     owned_rows,
     owner_key,
@@ -48,18 +49,16 @@ class Activity(AuditMixin, Base):
     attachments: Mapped[list[ActivityAttachment]] = owned_rows(order_by="ActivityAttachment.id")
 
 
-class ActivitySector(Base):
+class ActivitySector(CodeTag, Base):
     __tablename__ = "activity_sectors"
 
     activity_id: Mapped[int] = owner_key("activities", primary_key=True)
-    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
 
 
-class ActivityTheme(Base):
+class ActivityTheme(CodeTag, Base):
     __tablename__ = "activity_themes"
 
     activity_id: Mapped[int] = owner_key("activities", primary_key=True)
-    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
 
 
 class ActivityLink(Base):

@@ -58,6 +58,17 @@ class AuditMixin:
     updated_by: Mapped[str] = mapped_column(String(120), default="")
 
 
+class CodeTag:
+    """A row that tags its owner with a code of a reference list (a theme, a sector).
+
+    Mix in before `Base` and declare the owner's `owner_key(..., primary_key=True)`: the owner
+    and the code together are the key, and the code is indexed so the owners with a code are
+    found without a scan.
+    """
+
+    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+
+
 def owner_key(owner_table: str, *, primary_key: bool = False) -> Mapped[int]:
     """The column of a child row naming the row it belongs to (`<owner_table>.id`).
 

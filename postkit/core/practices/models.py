@@ -11,6 +11,7 @@ from postkit.core.attachments import StoredFileColumns
 from postkit.core.db.base import (
     AuditMixin,
     Base,
+    CodeTag,
     UTCDateTime,
     new_uuid,
     owned_rows,
@@ -53,18 +54,16 @@ class PracticeRow(AuditMixin, Base):
     )
 
 
-class PracticeThemeRow(Base):
+class PracticeThemeRow(CodeTag, Base):
     __tablename__ = "practice_themes"
 
     practice_id: Mapped[int] = owner_key("practices", primary_key=True)
-    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
 
 
-class PracticeSectorRow(Base):
+class PracticeSectorRow(CodeTag, Base):
     __tablename__ = "practice_sectors"
 
     practice_id: Mapped[int] = owner_key("practices", primary_key=True)
-    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
 
 
 class PracticeAttachmentRow(StoredFileColumns, Base):
