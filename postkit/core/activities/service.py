@@ -19,6 +19,7 @@ from postkit.core.activities.records import ActivityInput, ActivityRecord
 from postkit.core.activities.validation import validate_activity
 from postkit.core.attachments import AttachmentRecord
 from postkit.core.db.base import new_uuid, utc_now
+from postkit.core.db.rows import get_row
 from postkit.core.errors import NotFoundError
 from postkit.core.profile import load_profile
 
@@ -69,10 +70,7 @@ def to_record(activity: Activity) -> ActivityRecord:
 
 
 def _get(session: Session, activity_id: int) -> Activity:
-    activity = session.get(Activity, activity_id)
-    if activity is None:
-        raise NotFoundError(f"activity {activity_id} no longer exists")
-    return activity
+    return get_row(session, Activity, activity_id, f"activity {activity_id} no longer exists")
 
 
 def get_activity(session: Session, activity_id: int) -> ActivityRecord:

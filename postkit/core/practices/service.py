@@ -21,6 +21,7 @@ from postkit.core import reference
 from postkit.core.activities.models import Activity
 from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.db.base import new_uuid, utc_now
+from postkit.core.db.rows import get_row
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.full_text import fts_query
 from postkit.core.practices.models import (
@@ -147,10 +148,9 @@ def to_record(session: Session, row: PracticeRow) -> PracticeRecord:
 
 
 def _get(session: Session, practice_id: int) -> PracticeRow:
-    row = session.get(PracticeRow, practice_id)
-    if row is None:
-        raise NotFoundError(f"good practice {practice_id} no longer exists")
-    return row
+    return get_row(
+        session, PracticeRow, practice_id, f"good practice {practice_id} no longer exists"
+    )
 
 
 def _by_uuid(session: Session, practice_uuid: str) -> PracticeRow | None:
@@ -259,9 +259,7 @@ def promote_activity(
 
     An activity promoted before gives the practice made then, so promoting twice makes no copy.
     """
-    activity = session.get(Activity, activity_id)
-    if activity is None:
-        raise NotFoundError(f"activity {activity_id} no longer exists")
+    activity = get_row(session, Activity, activity_id, f"activity {activity_id} no longer exists")
     existing = session.scalars(
         select(PracticeRow).where(PracticeRow.source_activity_uuid == activity.uuid)
     ).first()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.attachments import store_attachment
 from postkit.core.db.base import new_uuid, utc_now
+from postkit.core.db.rows import get_row, record_of
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.audit import append_entry
@@ -77,10 +78,9 @@ class RequestDecidedError(PostkitError):
 
 def request_row(session: Session, request_id: int) -> SupportRequestRow:
     """The stored request, or NotFoundError."""
-    row = session.get(SupportRequestRow, request_id)
-    if row is None:
-        raise NotFoundError(f"support request {request_id} no longer exists")
-    return row
+    return get_row(
+        session, SupportRequestRow, request_id, f"support request {request_id} no longer exists"
+    )
 
 
 def refuse_if_decided(row: SupportRequestRow) -> None:
@@ -90,17 +90,7 @@ def refuse_if_decided(row: SupportRequestRow) -> None:
 
 
 def list_info(row: SanctionsListRow) -> SanctionsListInfo:
-    return SanctionsListInfo(
-        id=row.id,
-        file_name=row.file_name,
-        sha256=row.sha256,
-        entry_count=row.entry_count,
-        list_date=row.list_date,
-        imported_at=row.imported_at,
-        imported_by=row.imported_by,
-        source=row.source,
-        rescreened_at=row.rescreened_at,
-    )
+    return record_of(SanctionsListInfo, row)
 
 
 def to_input(row: SupportRequestRow) -> RequestInput:
