@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, ForeignKey, MetaData, Select, String, TypeDecorator, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -67,6 +67,13 @@ class CodeTag:
     """
 
     code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+
+    @classmethod
+    def owners_with(cls, code: str) -> Select[tuple[int]]:
+        """The ids of the owners tagged `code`, for `Owner.id.in_(...)` in a filter."""
+        table = cls.__table__  # type: ignore[attr-defined]
+        (owner,) = (column for column in table.primary_key.columns if column.name != "code")
+        return select(owner).where(table.c.code == code)
 
 
 def owner_key(owner_table: str, *, primary_key: bool = False) -> Mapped[int]:

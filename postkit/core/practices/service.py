@@ -410,17 +410,9 @@ def _filtered(statement: Select, flt: PracticeFilter) -> Select:  # type: ignore
         listed = literal(",") + PracticeRow.core_tasks + literal(",")
         statement = statement.where(listed.like(f"%,{int(flt.core_task)},%"))
     if flt.theme:
-        statement = statement.where(
-            PracticeRow.id.in_(
-                select(PracticeThemeRow.practice_id).where(PracticeThemeRow.code == flt.theme)
-            )
-        )
+        statement = statement.where(PracticeRow.id.in_(PracticeThemeRow.owners_with(flt.theme)))
     if flt.sector:
-        statement = statement.where(
-            PracticeRow.id.in_(
-                select(PracticeSectorRow.practice_id).where(PracticeSectorRow.code == flt.sector)
-            )
-        )
+        statement = statement.where(PracticeRow.id.in_(PracticeSectorRow.owners_with(flt.sector)))
     if flt.region:
         countries = [
             item.code
