@@ -115,25 +115,14 @@ def _lines(text: str) -> list[str]:
 def _match_record(row: SanctionsMatchRow, lists: dict[int, SanctionsListRow]) -> MatchRecord:
     listing = lists.get(row.list_id) if row.list_id is not None else None
     delisting = lists.get(row.delisted_list_id) if row.delisted_list_id is not None else None
-    return MatchRecord(
-        id=row.id,
-        subject=row.subject,
-        subject_kind=row.subject_kind,
-        entry_id=row.entry_id,
-        entry_name=row.entry_name,
-        entry_schema=row.entry_schema,
+    return record_of(
+        MatchRecord,
+        row,
         entry_details=json.loads(row.entry_details) if row.entry_details else {},
-        score=row.score,
-        matched_name=row.matched_name,
         explanation=tuple(_lines(row.explanation)),
         judgement=Judgement(row.judgement),
-        judged_by=row.judged_by,
-        judged_at=row.judged_at,
-        judgement_note=row.judgement_note,
-        list_id=row.list_id,
         list_source=listing.source if listing else "",
         list_date=listing.list_date if listing else "",
-        delisted_list_id=row.delisted_list_id,
         delisted_on=delisting.list_date[:10] if delisting else "",
     )
 
