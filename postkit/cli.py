@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -322,6 +323,17 @@ def database_location(args: argparse.Namespace) -> str | None:
     return args.db or os.environ.get(DB_ENV_VAR) or None
 
 
+@contextmanager
+def _session(args: argparse.Namespace) -> Iterator[Session]:
+    """A session on the database the command is given (--db, else the environment's or the
+    default one), opened (created, upgraded, unlocked) as the app opens it."""
+    from postkit.core.db import open_database
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        yield session
+
+
 def _actor(session: object) -> str:
     from postkit.core.profile import load_profile
 
@@ -503,10 +515,8 @@ def _run_activities_export(args: argparse.Namespace) -> None:
 
 def _run_annual_report(args: argparse.Namespace) -> None:
     from postkit.core.activities.report import write_annual_report
-    from postkit.core.db import open_database
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         write_annual_report(session, args.year, args.out, language=args.language)
     print(f"{args.out}: annual report {args.year}")
 
@@ -521,12 +531,10 @@ def _run_screening_match(args: argparse.Namespace) -> None:
         matcher = NameMatcher(read_sanctions_list(args.list).entries)
         candidates = matcher.match(args.name, limit=args.limit)
     else:
-        from postkit.core.db import open_database
         from postkit.core.errors import PostkitError
         from postkit.core.screening.sanctions_store import match_current_lists, old_lists
 
-        database = open_database(database_location(args))
-        with database.session() as session:
+        with _session(args) as session:
             found = match_current_lists(session, args.name, args.limit)
             if not found and not _has_lists(session):
                 raise PostkitError(
@@ -552,7 +560,6 @@ def _has_lists(session: Session) -> bool:
 
 
 def _run_screening_verify(args: argparse.Namespace) -> None:
-    from postkit.core.db import open_database
     from postkit.core.errors import PostkitError
     from postkit.core.screening.audit import anchors_in_file, parse_anchor, verify_chain
 
@@ -560,8 +567,7 @@ def _run_screening_verify(args: argparse.Namespace) -> None:
     for given in args.anchor:
         path = Path(given)
         anchors += anchors_in_file(path) if path.is_file() else [parse_anchor(given)]
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         check = verify_chain(session, anchors)
     if check.broken_at is not None:
         raise PostkitError(
@@ -581,13 +587,11 @@ def _run_screening_verify(args: argparse.Namespace) -> None:
 
 
 def _run_screening_import_list(args: argparse.Namespace) -> None:
-    from postkit.core.db import open_database
     from postkit.core.screening.list_formats import SOURCE_LABELS, ListSource
     from postkit.core.screening.list_import import import_list
     from postkit.core.screening.rescreening import rescreen_report
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         done = import_list(session, args.file, _actor(session))
         listed = done.list
         report = rescreen_report(session, listed.id)
@@ -609,25 +613,21 @@ def _run_screening_import_list(args: argparse.Namespace) -> None:
 
 
 def _run_screening_import_risk(args: argparse.Namespace) -> None:
-    from postkit.core.db import open_database
     from postkit.core.screening.risk import import_risk_table
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         count = import_risk_table(session, args.file, args.kind, _actor(session))
     print(f"{args.file}: {count} {args.kind} risk ratings imported")
 
 
 def _run_screening_record(args: argparse.Namespace) -> None:
-    from postkit.core.db import open_database
     from postkit.core.profile import load_profile
     from postkit.core.screening.audit import chain_anchor, entries_for
     from postkit.core.screening.decision_record import write_decision_record
     from postkit.core.screening.risk import risk_summary
     from postkit.core.screening.service import get_request
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         record = get_request(session, args.request_id)
         profile = load_profile(session)
         write_decision_record(
@@ -650,25 +650,21 @@ def _run_survey_validate(args: argparse.Namespace) -> None:
 
 
 def _run_survey_import(args: argparse.Namespace) -> None:
-    from postkit.core.db import open_database
     from postkit.core.surveys.service import import_form
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         info = import_form(session, args.form, _actor(session))
     print(f"imported {info.form_id} {info.version}: {info.title_in(info.default_language)}")
 
 
 def _run_survey_export(args: argparse.Namespace) -> None:
-    from postkit.core.db import open_database
     from postkit.core.errors import PostkitError
     from postkit.core.profile import load_profile, post_region
     from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
     from postkit.core.surveys.export_plan import plan_export
     from postkit.core.surveys.service import ensure_shipped_forms, find_form
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         ensure_shipped_forms(session, _actor(session))
         form = find_form(session, args.form_id, args.version)
         profile = load_profile(session)
@@ -760,12 +756,10 @@ def _run_practices_export(args: argparse.Namespace) -> None:
 
 
 def _run_practices_list(args: argparse.Namespace) -> None:
-    from postkit.core.db import open_database
     from postkit.core.practices.records import PracticeFilter
     from postkit.core.practices.service import list_practices
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         rows = list_practices(session, PracticeFilter())
     for row in rows:
         title = row.title.replace("\t", " ")
@@ -857,11 +851,9 @@ def _run_survey_posts(args: argparse.Namespace) -> None:
 
 
 def _run_survey_receipts(args: argparse.Namespace) -> None:
-    from postkit.core.db import open_database
     from postkit.core.hq.receipts import build_receipts, write_receipts
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         batch = build_receipts(session)
     written = write_receipts(batch, args.dir)
     for path, receipt in written:
@@ -924,11 +916,9 @@ def _signature_note(result: ReceiptImport) -> str:
 
 
 def _run_receipt_import_key(args: argparse.Namespace) -> None:
-    from postkit.core.db import open_database
     from postkit.core.surveys.receipts import import_hq_key
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         key = import_hq_key(session, args.file, _actor(session))
     print(f"{args.file}: headquarters' receipt key {key.short} stored; compare it with HQ's")
 

@@ -16,8 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, Self
 
-from postkit.core.db.base import utc_now
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from postkit.core.db.base import UTCDateTime, utc_now
 from postkit.core.errors import PostkitError
 from postkit.core.sealed_files import (
     SealedFileError,
@@ -43,6 +47,40 @@ class AttachmentRecord:
     sha256: str
     size_bytes: int
     added_at: datetime
+
+
+class StoredFileColumns:
+    """The columns of a table of attached files (mix in before `Base`).
+
+    A feature's attachment table declares its `id`, the `owner_key` of what the files belong
+    to and anything else it keeps per file; the columns below say which stored copy is meant.
+    Their names, types and order are those of the tables made by the migrations, so mixing
+    this in changes no schema. `record()` hands a row out as an `AttachmentRecord`.
+    """
+
+    file_name: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(400))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+    def record(self) -> AttachmentRecord:
+        """The stored copy this row names, as a plain value."""
+        return AttachmentRecord(
+            self.file_name, self.stored_name, self.sha256, self.size_bytes, self.added_at
+        )
+
+    @classmethod
+    def from_record(cls, record: AttachmentRecord, **columns: Any) -> Self:
+        """A new row naming `record`'s stored copy; `columns` are the table's own ones."""
+        return cls(  # the mapped subclass takes its columns as keywords
+            file_name=record.file_name,
+            stored_name=record.stored_name,
+            sha256=record.sha256,
+            size_bytes=record.size_bytes,
+            added_at=record.added_at,
+            **columns,
+        )
 
 
 def safe_file_name(name: str) -> str:

@@ -1,4 +1,8 @@
-"""The page template of postkit's PDFs: a footer with 'page n of m' under a thin rule.
+"""The page template of postkit's PDFs: A4 with postkit's margins, a cover's styles, and a
+footer with 'page n of m' under a thin rule.
+
+A new PDF starts from `a4_document(path, title=…)`, passes `numbered_canvas(Footer(…))` as
+`canvasmaker` to its `build`, and (if it has a cover) takes `cover_styles` for it.
 
 reportlab knows a page's number while drawing it, but not how many pages follow; the canvas
 here keeps every page's state until the document is saved, then draws each footer with the
@@ -9,20 +13,71 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, SimpleDocTemplate
 from typing_extensions import override
 
-from postkit.core.pdf_fonts import REGULAR
+from postkit.core.pdf_fonts import BOLD, REGULAR
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+# Below the text: room for the footer's rule and first line (`Footer.rule_height` 2 mm).
+FOOTER_BAND = 4 * mm
 RULE = colors.HexColor("#b4b4b4")
+
+
+def a4_document(
+    path: str | Path,
+    *,
+    margin: float = MARGIN,
+    bottom_margin: float | None = None,
+    template: type[BaseDocTemplate] = SimpleDocTemplate,
+    **info: Any,
+) -> BaseDocTemplate:
+    """An A4 document of `template` with `margin` on three sides and `bottom_margin` (the
+    margin and the footer's band unless given) below, postkit named as its creator.
+
+    `info` is the rest `template` takes: the PDF's title, author, subject, keywords…
+    """
+    return template(
+        str(path),
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin + FOOTER_BAND if bottom_margin is None else bottom_margin,
+        creator="postkit",
+        **info,
+    )
+
+
+def cover_styles(
+    body: ParagraphStyle, accent: Color
+) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    """A cover page's styles, from the document's `body` style: the grey "postkit" brand
+    line, the large title in `accent`, and the subtitle under it."""
+    brand = ParagraphStyle("brand", body, fontName=BOLD, fontSize=12, textColor=colors.grey)
+    title = ParagraphStyle(
+        "cover_title",
+        body,
+        fontName=BOLD,
+        fontSize=28,
+        leading=34,
+        spaceBefore=4,
+        spaceAfter=6,
+        textColor=accent,
+    )
+    subtitle = ParagraphStyle("cover_subtitle", body, fontSize=12, leading=16)
+    return brand, title, subtitle
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from postkit.core.errors import PostkitError
+from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.files import atomic_output
 from postkit.core.paths import resources_dir, user_data_dir
 from postkit.core.untrusted import UntrustedFileError, load_json
@@ -96,6 +97,14 @@ def countries() -> ReferenceList:
 
 def regions() -> ReferenceList:
     return load("regions")
+
+
+def refuse_unknown_codes(field: str, codes: Iterable[str], known: ReferenceList, what: str) -> None:
+    """Raise ValidationError(`field`) naming the first of `codes` that `known` lacks (`what`
+    names one item of the list in the message: "unknown theme 'x'")."""
+    for code in codes:
+        if code not in known:
+            raise ValidationError(field, f"unknown {what} {code!r}")
 
 
 def core_task_label(task: int, language: str = "en", short: bool = False) -> str:

@@ -9,7 +9,8 @@ from sqlalchemy import Boolean, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from postkit.core.db.base import Base, UTCDateTime, utc_now
-from postkit.core.errors import NotFoundError, ValidationError
+from postkit.core.db.rows import get_row
+from postkit.core.errors import ValidationError
 
 NAME_LENGTH = 120  # the width of post_users.name
 
@@ -87,9 +88,7 @@ def ensure_user(session: Session, name: str) -> PostUser:
 def rename_user(session: Session, user_id: int, name: str) -> PostUser:
     """Correct a person's name; records they made keep the name they were made under."""
     name = _clean_name(name)
-    row = session.get(PostUserRow, user_id)
-    if row is None:
-        raise NotFoundError(f"user {user_id} does not exist")
+    row = get_row(session, PostUserRow, user_id, f"user {user_id} does not exist")
     if _same_name(session, name, except_id=user_id) is not None:
         raise ValidationError("name", f"{name} is in the list already")
     row.name = name
@@ -99,9 +98,7 @@ def rename_user(session: Session, user_id: int, name: str) -> PostUser:
 
 def set_user_active(session: Session, user_id: int, is_active: bool) -> PostUser:
     """Deactivate someone who left the post (their name stays on their records), or undo it."""
-    row = session.get(PostUserRow, user_id)
-    if row is None:
-        raise NotFoundError(f"user {user_id} does not exist")
+    row = get_row(session, PostUserRow, user_id, f"user {user_id} does not exist")
     if not is_active and row.is_active:
         others = session.scalars(
             select(PostUserRow).where(PostUserRow.is_active.is_(True), PostUserRow.id != user_id)

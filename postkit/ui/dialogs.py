@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from postkit.core.errors import PostkitError
 from postkit.ui.widgets.tones import set_tone
@@ -19,6 +19,30 @@ def error_label(parent: QWidget, text: str = "") -> QLabel:
     set_tone(label, "danger", bold=True)
     label.setWordWrap(True)
     return label
+
+
+class CheckedDialog(QDialog):
+    """A dialog that checks its input as the user types: `_validate` (the subclass's) finds
+    what is wrong and hands it to `say_problem`; OK is enabled only while nothing is, and
+    pressing it checks once more. The subclass makes `error_label` (see `error_label`) and
+    `ok_button`."""
+
+    error_label: QLabel
+    ok_button: QPushButton
+
+    def _validate(self) -> bool:
+        """Check the input and say what is wrong; True when it can be accepted."""
+        raise NotImplementedError
+
+    def say_problem(self, problem: str) -> bool:
+        """Show `problem` under the form ("" for none) and enable OK only when there is none."""
+        self.error_label.setText(problem)
+        self.ok_button.setEnabled(not problem)
+        return not problem
+
+    def accept(self) -> None:
+        if self._validate():
+            super().accept()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from postkit.ui.actions import ActionSpec, Key
+from postkit.ui.actions import ActionId, ActionSpec, Key
+from postkit.ui.icons import MODULE_ICONS
 from postkit.ui.widgets import save_paths
 
 if TYPE_CHECKING:
@@ -204,11 +205,17 @@ class Commands(QObject):
 
 
 class Module(Commands):
-    """A module: a page in the window's navigation, with its own toolbar and actions."""
+    """A module: a page in the window's navigation, with its own toolbar and actions.
+
+    A module declares its `name`, `page_module`, `title`, the text, tip and key of its
+    View-menu action (`show_spec`, no icon), its `toolbar`, and `build_page`. The View-menu
+    action is `ActionId.SHOW_<NAME>` unless `show_id` says otherwise, and its icon, like the
+    navigation's, is `MODULE_ICONS[name]`, so neither is written again in the module.
+    """
 
     # Navigation text (QT_TRANSLATE_NOOP "MainWindow"); the icon is MODULE_ICONS[name].
     title: str = ""
-    # The View menu's action that shows this module.
+    # The View menu's action that shows this module (show_id and the icon are derived).
     show_id: Enum
     show_spec: ActionSpec
     # What the toolbar shows while this module is current (None: a separator).
@@ -217,6 +224,14 @@ class Module(Commands):
     runs_in_module: bool = True
     # Where the page's class is: imported off the GUI thread before the page is needed.
     page_module: str = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "show_id" not in vars(cls):
+            cls.show_id = ActionId[f"SHOW_{cls.name.upper()}"]
+        spec = vars(cls).get("show_spec")
+        if spec is not None and spec.icon is None:
+            cls.show_spec = spec._replace(icon=MODULE_ICONS.get(cls.name))
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -235,6 +250,14 @@ class Module(Commands):
             self.window.host_page(self.page)
             self.page_built()
         return self.page
+
+    def connect_page(self, page: QWidget) -> QWidget:
+        """Connect what every page says: `status_message` (a line for the status bar) and
+        `state_changed` (what enables this module's actions changed). Returns `page`."""
+        assert self.ctx is not None
+        page.status_message.connect(self.ctx.status_message)  # type: ignore[attr-defined]
+        page.state_changed.connect(self.state_changed)  # type: ignore[attr-defined]
+        return page
 
     def page_built(self) -> None:
         """The page was just built (load what it shows, connect it to the other modules)."""

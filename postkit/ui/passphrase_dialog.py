@@ -6,7 +6,6 @@ from enum import Enum, auto
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core.db.encryption import MIN_PASSPHRASE_LENGTH
-from postkit.ui.dialogs import error_label
+from postkit.ui.dialogs import CheckedDialog, error_label
 
 
 class PassphraseMode(Enum):
@@ -25,7 +24,7 @@ class PassphraseMode(Enum):
     CHANGE = auto()
 
 
-class PassphraseDialog(QDialog):
+class PassphraseDialog(CheckedDialog):
     """Asks for the passphrase (UNLOCK), a new one twice (PROTECT), or both (CHANGE)."""
 
     def __init__(
@@ -159,10 +158,4 @@ class PassphraseDialog(QDialog):
                 problem = self.tr("The two new passphrases differ.")
             elif self.mode is PassphraseMode.CHANGE and new == self.current.text():
                 problem = self.tr("The new passphrase is the same as the current one.")
-        self.error_label.setText(problem)
-        self.ok_button.setEnabled(not problem)
-        return not problem
-
-    def accept(self) -> None:
-        if self._validate():
-            super().accept()
+        return self.say_problem(problem)

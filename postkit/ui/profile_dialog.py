@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -15,11 +14,11 @@ from PySide6.QtWidgets import (
 
 from postkit.core import reference
 from postkit.core.profile import PostProfile
-from postkit.ui.dialogs import error_label
+from postkit.ui.dialogs import CheckedDialog, error_label
 from postkit.ui.widgets.check_list import CheckList
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(CheckedDialog):
     def __init__(
         self,
         profile: PostProfile | None = None,
@@ -88,10 +87,4 @@ class ProfileDialog(QDialog):
             problem = self.tr("Enter your name.")
         elif not profile.countries:
             problem = self.tr("Tick at least one country of accreditation.")
-        self.error_label.setText(problem)
-        self.ok_button.setEnabled(not problem)
-        return not problem
-
-    def accept(self) -> None:
-        if self._validate():
-            super().accept()
+        return self.say_problem(problem)

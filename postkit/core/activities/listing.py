@@ -53,17 +53,9 @@ def apply_filter(statement: Select, session: Session, flt: ActivityFilter) -> Se
     if flt.activity_type:
         statement = statement.where(Activity.activity_type == flt.activity_type)
     if flt.sector:
-        statement = statement.where(
-            Activity.id.in_(
-                select(ActivitySector.activity_id).where(ActivitySector.code == flt.sector)
-            )
-        )
+        statement = statement.where(Activity.id.in_(ActivitySector.owners_with(flt.sector)))
     if flt.theme:
-        statement = statement.where(
-            Activity.id.in_(
-                select(ActivityTheme.activity_id).where(ActivityTheme.code == flt.theme)
-            )
-        )
+        statement = statement.where(Activity.id.in_(ActivityTheme.owners_with(flt.theme)))
     if flt.text.strip():
         statement = _apply_text(statement, session, flt.text)
     return statement

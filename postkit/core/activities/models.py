@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
-from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid, utc_now
+from postkit.core.attachments import StoredFileColumns
+from postkit.core.db.base import (
+    AuditMixin,
+    Base,
+    CodeTag,
+    new_uuid,
+    owned_rows,
+    owner_key,
+)
 
 
 class Activity(AuditMixin, Base):
@@ -40,72 +48,41 @@ class Activity(AuditMixin, Base):
     # A post plans its year: planned, done or cancelled; reports set planned against done.
     status: Mapped[str] = mapped_column(String(20), default="done", index=True)
 
-    sectors: Mapped[list[ActivitySector]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
-    )
-    themes: Mapped[list[ActivityTheme]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
-    )
-    links: Mapped[list[ActivityLink]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="selectin",
-        order_by="ActivityLink.position",
-    )
-    attachments: Mapped[list[ActivityAttachment]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="selectin",
-        order_by="ActivityAttachment.id",
-    )
-    companies: Mapped[list[ActivityCompany]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
-    )
+    sectors: Mapped[list[ActivitySector]] = owned_rows()
+    themes: Mapped[list[ActivityTheme]] = owned_rows()
+    links: Mapped[list[ActivityLink]] = owned_rows(order_by="ActivityLink.position")
+    attachments: Mapped[list[ActivityAttachment]] = owned_rows(order_by="ActivityAttachment.id")
+    companies: Mapped[list[ActivityCompany]] = owned_rows()
 
 
-class ActivitySector(Base):
+class ActivitySector(CodeTag, Base):
     __tablename__ = "activity_sectors"
 
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
-    )
-    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+    activity_id: Mapped[int] = owner_key("activities", primary_key=True)
 
 
-class ActivityTheme(Base):
+class ActivityTheme(CodeTag, Base):
     __tablename__ = "activity_themes"
 
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
-    )
-    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+    activity_id: Mapped[int] = owner_key("activities", primary_key=True)
 
 
 class ActivityLink(Base):
     __tablename__ = "activity_links"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), index=True
-    )
+    activity_id: Mapped[int] = owner_key("activities")
     position: Mapped[int] = mapped_column(Integer, default=0)
     url: Mapped[str] = mapped_column(String(2000))
 
 
-class ActivityAttachment(Base):
+class ActivityAttachment(StoredFileColumns, Base):
     """A file copied into the data folder; `stored_name` is relative to the attachments folder."""
 
     __tablename__ = "activity_attachments"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), index=True
-    )
-    file_name: Mapped[str] = mapped_column(String(255))
-    stored_name: Mapped[str] = mapped_column(String(400))
-    sha256: Mapped[str] = mapped_column(String(64))
-    size_bytes: Mapped[int] = mapped_column(Integer)
-    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    activity_id: Mapped[int] = owner_key("activities")
 
 
 class ActivityCompany(Base):
@@ -113,9 +90,7 @@ class ActivityCompany(Base):
 
     __tablename__ = "activity_companies"
 
-    activity_id: Mapped[int] = mapped_column(
-        ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
-    )
+    activity_id: Mapped[int] = owner_key("activities", primary_key=True)
     company_id: Mapped[int] = mapped_column(
         ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True, index=True
     )

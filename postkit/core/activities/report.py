@@ -16,7 +16,6 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -27,7 +26,6 @@ from reportlab.platypus import (
     LongTable,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -43,7 +41,14 @@ from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_sum
 from postkit.core.files import atomic_output
 from postkit.core.i18n import Translator, long_day, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
-from postkit.core.pdf_pages import Footer, numbered_canvas
+from postkit.core.pdf_pages import (
+    RULE,
+    TEXT_WIDTH,
+    Footer,
+    a4_document,
+    cover_styles,
+    numbered_canvas,
+)
 from postkit.core.profile import PostProfile, load_profile
 
 # Names in any European script print as written (see pdf_fonts).
@@ -57,11 +62,7 @@ TASK_COLOURS = (
     colors.HexColor("#8fcae7"),
 )
 GENDER_COLOURS = (colors.HexColor("#a90061"), colors.HexColor("#01689b"), colors.grey)
-RULE = colors.HexColor("#b4b4b4")
 HEADER_FILL = colors.HexColor("#e6f0f6")
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 18 * mm
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 
 
 def write_annual_report(
@@ -144,18 +145,7 @@ class _Report:
 
     def build(self, path: Path) -> None:
         styles = _Styles()
-        document = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN + 4 * mm,
-            title=self.title,
-            author=self.post_name,
-            subject=self.subtitle,
-            creator="postkit",
-        )
+        document = a4_document(path, title=self.title, author=self.post_name, subject=self.subtitle)
         story = [
             *self.cover(styles),
             PageBreak(),
@@ -498,20 +488,7 @@ class _Styles:
         self.small_head_right = ParagraphStyle(
             "small_head_right", self.small_head, alignment=TA_RIGHT
         )
-        self.brand = ParagraphStyle(
-            "brand", body, fontName=BOLD, fontSize=12, textColor=colors.grey
-        )
-        self.cover_title = ParagraphStyle(
-            "cover_title",
-            body,
-            fontName=BOLD,
-            fontSize=28,
-            leading=34,
-            spaceBefore=4,
-            spaceAfter=6,
-            textColor=TASK_COLOURS[0],
-        )
-        self.cover_subtitle = ParagraphStyle("cover_subtitle", body, fontSize=12, leading=16)
+        self.brand, self.cover_title, self.cover_subtitle = cover_styles(body, TASK_COLOURS[0])
         self.cover_post = ParagraphStyle("cover_post", body, fontName=BOLD, fontSize=16, leading=22)
         self.cover_line = ParagraphStyle("cover_line", body, fontSize=11, leading=16)
 

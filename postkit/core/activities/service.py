@@ -20,6 +20,7 @@ from postkit.core.activities.records import ActivityInput, ActivityRecord
 from postkit.core.activities.validation import validate_activity
 from postkit.core.attachments import AttachmentRecord
 from postkit.core.db.base import new_uuid, utc_now
+from postkit.core.db.rows import get_row
 from postkit.core.errors import NotFoundError
 from postkit.core.profile import load_profile
 
@@ -58,10 +59,7 @@ def to_record(activity: Activity) -> ActivityRecord:
         links=tuple(link.url for link in activity.links),
         company_ids=tuple(sorted(link.company_id for link in activity.companies)),
     )
-    attachments = tuple(
-        AttachmentRecord(a.file_name, a.stored_name, a.sha256, a.size_bytes, a.added_at)
-        for a in activity.attachments
-    )
+    attachments = tuple(a.record() for a in activity.attachments)
     return ActivityRecord(
         id=activity.id,
         uuid=activity.uuid,
@@ -75,10 +73,7 @@ def to_record(activity: Activity) -> ActivityRecord:
 
 
 def _get(session: Session, activity_id: int) -> Activity:
-    activity = session.get(Activity, activity_id)
-    if activity is None:
-        raise NotFoundError(f"activity {activity_id} no longer exists")
-    return activity
+    return get_row(session, Activity, activity_id, f"activity {activity_id} no longer exists")
 
 
 def get_activity(session: Session, activity_id: int) -> ActivityRecord:
@@ -102,7 +97,7 @@ def create_activity(
         uuid=new_uuid(), created_at=now, created_by=actor, updated_at=now, updated_by=actor
     )
     _apply_input(activity, data)
-    activity.attachments = [_attachment_row(a) for a in attachments]
+    activity.attachments = [ActivityAttachment.from_record(a) for a in attachments]
     session.add(activity)
     session.commit()
     return to_record(activity)
@@ -123,7 +118,7 @@ def update_activity(
         data = replace(data, post_name=activity.post_name)
     _apply_input(activity, data)
     if attachments is not None:
-        activity.attachments = [_attachment_row(a) for a in attachments]
+        activity.attachments = [ActivityAttachment.from_record(a) for a in attachments]
     activity.updated_at = utc_now()
     activity.updated_by = actor
     session.commit()
@@ -167,20 +162,10 @@ def restore_activity(session: Session, snapshot: ActivityRecord) -> ActivityReco
         activity = Activity(id=snapshot.id, uuid=snapshot.uuid)
         session.add(activity)
     _apply_input(activity, snapshot.data)
-    activity.attachments = [_attachment_row(a) for a in snapshot.attachments]
+    activity.attachments = [ActivityAttachment.from_record(a) for a in snapshot.attachments]
     activity.created_at = snapshot.created_at or utc_now()
     activity.created_by = snapshot.created_by
     activity.updated_at = snapshot.updated_at or utc_now()
     activity.updated_by = snapshot.updated_by
     session.commit()
     return to_record(activity)
-
-
-def _attachment_row(record: AttachmentRecord) -> ActivityAttachment:
-    return ActivityAttachment(
-        file_name=record.file_name,
-        stored_name=record.stored_name,
-        sha256=record.sha256,
-        size_bytes=record.size_bytes,
-        added_at=record.added_at,
-    )

@@ -28,12 +28,8 @@ def validate_activity(data: ActivityInput) -> None:
         raise ValidationError("end_date", "the end date lies before the start date")
     if data.country and data.country not in reference.countries():
         raise ValidationError("country", f"unknown country code {data.country!r}")
-    for code in data.sectors:
-        if code not in reference.sectors():
-            raise ValidationError("sectors", f"unknown sector {code!r}")
-    for code in data.themes:
-        if code not in reference.themes():
-            raise ValidationError("themes", f"unknown theme {code!r}")
+    reference.refuse_unknown_codes("sectors", data.sectors, reference.sectors(), "sector")
+    reference.refuse_unknown_codes("themes", data.themes, reference.themes(), "theme")
     if data.status not in ACTIVITY_STATUSES:
         raise ValidationError("status", f"unknown status {data.status!r}")
     for name in _COUNTS:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -31,7 +31,6 @@ from reportlab.platypus import (
     KeepTogether,
     LongTable,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     TableStyle,
 )
@@ -40,6 +39,7 @@ from postkit.core.files import atomic_output
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
 from postkit.core.i18n import translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from postkit.core.pdf_pages import a4_document
 
 register_fonts()
 
@@ -103,17 +103,7 @@ class _Report:
         return texts.get(self.language) or texts.get("en") or next(iter(texts.values()), "")
 
     def build(self, path: Path) -> None:
-        document = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN + 4 * mm,
-            title=self.heading,
-            author="postkit",
-            creator="postkit",
-        )
+        document = a4_document(path, margin=MARGIN, title=self.heading, author="postkit")
         story = [*self.opening(), *self.regions()]
         for group, items in self.groups():
             story += self.likert_group(group, items)
@@ -482,18 +472,13 @@ def _bar_chart(
     chart.x, chart.y = label_width, 8 * mm
     chart.width, chart.height = TEXT_WIDTH - label_width - 14 * mm, ROW_HEIGHT * len(labels)
     chart.data = [list(reversed(values))]  # reportlab draws the first category at the bottom
-    chart.categoryAxis.categoryNames = list(reversed(labels))
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -3
-    chart.valueAxis.valueMin = 0
     highest = max(values, default=0) or 1
-    chart.valueAxis.valueMax = maximum or _round_up(highest)
-    chart.valueAxis.valueStep = (chart.valueAxis.valueMax) / 5
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = value_format.replace(":d", ":.0f").format
+    _label_axes(
+        chart,
+        labels,
+        maximum or _round_up(highest),
+        value_format.replace(":d", ":.0f").format,
+    )
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
     chart.bars[0].fillColor = colour
@@ -523,15 +508,7 @@ def _stacked_chart(labels: Sequence[str], figures: Sequence[Distribution]) -> Dr
         ]
         for point in range(5)
     ]
-    chart.categoryAxis.categoryNames = list(reversed(labels))
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -3
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = "{:.0f}%".format
+    _label_axes(chart, labels, 100, "{:.0f}%".format)
     chart.barWidth = 3.4 * mm
     for index, colour in enumerate(LIKERT_COLOURS):
         chart.bars[index].fillColor = colour
@@ -563,15 +540,7 @@ def _grouped_chart(
     chart.width = TEXT_WIDTH - 60 * mm - 14 * mm
     chart.height = height - 22 * mm
     chart.data = [list(reversed(series)) for series in reversed(shares)]
-    chart.categoryAxis.categoryNames = list(reversed(items))
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -3
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = "{:.0f}%".format
+    _label_axes(chart, items, 100, "{:.0f}%".format)
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
     chart.barSpacing = 0.6
@@ -643,6 +612,26 @@ def _share_text(figures: Distribution, with_count: bool = False) -> str:
 
 def _short(text: str, width: int = 52) -> str:
     return textwrap.shorten(" ".join(text.split()), width=width, placeholder="…")
+
+
+def _label_axes(
+    chart: HorizontalBarChart,
+    labels: Sequence[str],
+    maximum: float,
+    value_label: Callable[[float], str],
+) -> None:
+    """Name the bars with `labels`, top to bottom (reportlab draws the first at the bottom),
+    right-aligned left of them; the value axis runs from 0 to `maximum` in five steps."""
+    chart.categoryAxis.categoryNames = list(reversed(labels))
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, maximum
+    chart.valueAxis.valueStep = maximum / 5
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = value_label
 
 
 def _round_up(value: float) -> float:

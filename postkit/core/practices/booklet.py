@@ -11,16 +11,13 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
     KeepTogether,
-    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -36,6 +33,15 @@ from postkit.core.errors import PostkitError
 from postkit.core.files import atomic_output
 from postkit.core.i18n import N_, Translator, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
+from postkit.core.pdf_pages import (
+    MARGIN,
+    PAGE_HEIGHT,
+    TEXT_WIDTH,
+    Footer,
+    a4_document,
+    cover_styles,
+    numbered_canvas,
+)
 from postkit.core.practices.records import PracticeRecord
 
 register_fonts()
@@ -51,10 +57,6 @@ SECTIONS = {
 }
 BLUE = colors.HexColor("#01689b")  # Rijksoverheid blue, as in the annual report
 FACTS_FILL = colors.HexColor("#e6f0f6")
-RULE = colors.HexColor("#b4b4b4")
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 18 * mm
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 _PRACTICE_TITLE = "practice_title"
 
 
@@ -138,44 +140,16 @@ class _Booklet:
         self.styles = _Styles()
 
     def build(self, path: Path) -> None:
-        document = _Document(
-            str(path),
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN + 4 * mm,
-            title=self.title,
-            subject=self.subtitle,
-            creator="postkit",
-        )
+        document = a4_document(path, template=_Document, title=self.title, subject=self.subtitle)
         frame = Frame(MARGIN, MARGIN + 4 * mm, TEXT_WIDTH, PAGE_HEIGHT - 2 * MARGIN - 4 * mm)
-        footer = f"postkit · {self.title}"
-        page_label = self._("page {page}")
-
-        def draw_footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
-            canvas.saveState()
-            canvas.setFont(REGULAR, 8)
-            canvas.setFillColor(colors.grey)
-            canvas.setStrokeColor(RULE)
-            canvas.setLineWidth(0.5)
-            y = MARGIN - 2 * mm
-            canvas.line(MARGIN, y + 4 * mm, PAGE_WIDTH - MARGIN, y + 4 * mm)
-            canvas.drawString(MARGIN, y, footer)
-            canvas.drawRightString(PAGE_WIDTH - MARGIN, y, page_label.format(page=doc.page))
-            canvas.restoreState()
-
-        document.addPageTemplates(
-            [
-                PageTemplate(id="cover", frames=[frame]),
-                PageTemplate(id="page", frames=[frame], onPage=draw_footer),
-            ]
-        )
-        story: list[Flowable] = [*self.cover(), NextPageTemplate("page"), PageBreak()]
+        document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        # The cover (page 1) is counted but has no footer.
+        footer = Footer((f"postkit · {self.title}",), self._("page {page}"), first_page=2)
+        story: list[Flowable] = [*self.cover(), PageBreak()]
         story += self.contents()
         for index, record in enumerate(self.records):
             story += [PageBreak(), *self.practice(index, record)]
-        document.multiBuild(story)
+        document.multiBuild(story, canvasmaker=numbered_canvas(footer))
 
     @property
     def subtitle(self) -> str:
@@ -308,18 +282,5 @@ class _Styles:
         self.fact_label = ParagraphStyle("fact_label", body, fontName=BOLD, fontSize=9, leading=12)
         self.fact = ParagraphStyle("fact", body, fontSize=9, leading=12, spaceAfter=0)
         self.toc = ParagraphStyle("toc", body, fontSize=10.5, leading=15, leftIndent=0)
-        self.brand = ParagraphStyle(
-            "brand", body, fontName=BOLD, fontSize=12, textColor=colors.grey
-        )
-        self.cover_title = ParagraphStyle(
-            "cover_title",
-            body,
-            fontName=BOLD,
-            fontSize=28,
-            leading=34,
-            spaceBefore=4,
-            spaceAfter=6,
-            textColor=BLUE,
-        )
-        self.cover_subtitle = ParagraphStyle("cover_subtitle", body, fontSize=12, leading=16)
+        self.brand, self.cover_title, self.cover_subtitle = cover_styles(body, BLUE)
         self.cover_line = ParagraphStyle("cover_line", body, fontSize=11, leading=16)

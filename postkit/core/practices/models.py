@@ -5,9 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
-from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid, utc_now
+from postkit.core.attachments import StoredFileColumns
+from postkit.core.db.base import (
+    AuditMixin,
+    Base,
+    CodeTag,
+    UTCDateTime,
+    new_uuid,
+    owned_rows,
+    owner_key,
+    utc_now,
+)
 
 
 class PracticeRow(AuditMixin, Base):
@@ -37,68 +47,44 @@ class PracticeRow(AuditMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     source_activity_uuid: Mapped[str | None] = mapped_column(String(36))
 
-    themes: Mapped[list[PracticeThemeRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
-    )
-    sectors: Mapped[list[PracticeSectorRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
-    )
-    attachments: Mapped[list[PracticeAttachmentRow]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="selectin",
-        order_by="PracticeAttachmentRow.id",
+    themes: Mapped[list[PracticeThemeRow]] = owned_rows()
+    sectors: Mapped[list[PracticeSectorRow]] = owned_rows()
+    attachments: Mapped[list[PracticeAttachmentRow]] = owned_rows(
+        order_by="PracticeAttachmentRow.id"
     )
     # The companies involved (from the register); personal data never travels with a practice,
     # and exchange files carry only the companies' names.
-    companies: Mapped[list[PracticeCompanyRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
-    )
+    companies: Mapped[list[PracticeCompanyRow]] = owned_rows()
 
 
 class PracticeCompanyRow(Base):
     __tablename__ = "practice_companies"
 
-    practice_id: Mapped[int] = mapped_column(
-        ForeignKey("practices.id", ondelete="CASCADE"), primary_key=True
-    )
+    practice_id: Mapped[int] = owner_key("practices", primary_key=True)
     company_id: Mapped[int] = mapped_column(
         ForeignKey("companies.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 
-class PracticeThemeRow(Base):
+class PracticeThemeRow(CodeTag, Base):
     __tablename__ = "practice_themes"
 
-    practice_id: Mapped[int] = mapped_column(
-        ForeignKey("practices.id", ondelete="CASCADE"), primary_key=True
-    )
-    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+    practice_id: Mapped[int] = owner_key("practices", primary_key=True)
 
 
-class PracticeSectorRow(Base):
+class PracticeSectorRow(CodeTag, Base):
     __tablename__ = "practice_sectors"
 
-    practice_id: Mapped[int] = mapped_column(
-        ForeignKey("practices.id", ondelete="CASCADE"), primary_key=True
-    )
-    code: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+    practice_id: Mapped[int] = owner_key("practices", primary_key=True)
 
 
-class PracticeAttachmentRow(Base):
+class PracticeAttachmentRow(StoredFileColumns, Base):
     """A tool or template attached to a practice, stored like activity attachments."""
 
     __tablename__ = "practice_attachments"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    practice_id: Mapped[int] = mapped_column(
-        ForeignKey("practices.id", ondelete="CASCADE"), index=True
-    )
-    file_name: Mapped[str] = mapped_column(String(255))
-    stored_name: Mapped[str] = mapped_column(String(400))
-    sha256: Mapped[str] = mapped_column(String(64))
-    size_bytes: Mapped[int] = mapped_column(Integer)
-    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    practice_id: Mapped[int] = owner_key("practices")
 
 
 class PracticeUseRow(Base):
@@ -107,9 +93,7 @@ class PracticeUseRow(Base):
     __tablename__ = "practice_uses"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    practice_id: Mapped[int] = mapped_column(
-        ForeignKey("practices.id", ondelete="CASCADE"), index=True
-    )
+    practice_id: Mapped[int] = owner_key("practices")
     post_name: Mapped[str] = mapped_column(String(200))
     user_name: Mapped[str] = mapped_column(String(120), default="")
     note: Mapped[str] = mapped_column(Text, default="")

@@ -21,6 +21,7 @@ from postkit.core import reference
 from postkit.core.activities.models import Activity
 from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.db.base import new_uuid, utc_now
+from postkit.core.db.rows import get_row
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.full_text import fts_query
 from postkit.core.practices.models import (
@@ -124,22 +125,6 @@ def _apply_input(row: PracticeRow, data: PracticeInput) -> None:
     row.sectors = [PracticeSectorRow(code=code) for code in data.sectors]
 
 
-def _attachment_record(row: PracticeAttachmentRow) -> AttachmentRecord:
-    return AttachmentRecord(
-        row.file_name, row.stored_name, row.sha256, row.size_bytes, row.added_at
-    )
-
-
-def _attachment_row(record: AttachmentRecord) -> PracticeAttachmentRow:
-    return PracticeAttachmentRow(
-        file_name=record.file_name,
-        stored_name=record.stored_name,
-        sha256=record.sha256,
-        size_bytes=record.size_bytes,
-        added_at=record.added_at,
-    )
-
-
 def to_record(session: Session, row: PracticeRow) -> PracticeRecord:
     uses = session.scalars(
         select(PracticeUseRow)
@@ -152,7 +137,7 @@ def to_record(session: Session, row: PracticeRow) -> PracticeRecord:
         version=row.version,
         data=_input_of(row),
         lineage=_lineage(row),
-        attachments=tuple(_attachment_record(a) for a in row.attachments),
+        attachments=tuple(a.record() for a in row.attachments),
         uses=tuple(PracticeUse(u.post_name, u.user_name, u.note, u.marked_at) for u in uses),
         created_at=row.created_at,
         created_by=row.created_by,
@@ -163,10 +148,9 @@ def to_record(session: Session, row: PracticeRow) -> PracticeRecord:
 
 
 def _get(session: Session, practice_id: int) -> PracticeRow:
-    row = session.get(PracticeRow, practice_id)
-    if row is None:
-        raise NotFoundError(f"good practice {practice_id} no longer exists")
-    return row
+    return get_row(
+        session, PracticeRow, practice_id, f"good practice {practice_id} no longer exists"
+    )
 
 
 def _by_uuid(session: Session, practice_uuid: str) -> PracticeRow | None:
@@ -221,7 +205,7 @@ def create_practice(
         updated_by=actor,
     )
     _apply_input(row, data)
-    row.attachments = [_attachment_row(a) for a in attachments]
+    row.attachments = [PracticeAttachmentRow.from_record(a) for a in attachments]
     session.add(row)
     session.commit()
     return to_record(session, row)
@@ -247,7 +231,7 @@ def update_practice(
         return to_record(session, row)
     _apply_input(row, data)
     if files is not None and not same_files:
-        row.attachments = [_attachment_row(a) for a in files]
+        row.attachments = [PracticeAttachmentRow.from_record(a) for a in files]
     _new_version(row, actor)
     session.commit()
     return to_record(session, row)
@@ -275,9 +259,7 @@ def promote_activity(
 
     An activity promoted before gives the practice made then, so promoting twice makes no copy.
     """
-    activity = session.get(Activity, activity_id)
-    if activity is None:
-        raise NotFoundError(f"activity {activity_id} no longer exists")
+    activity = get_row(session, Activity, activity_id, f"activity {activity_id} no longer exists")
     existing = session.scalars(
         select(PracticeRow).where(PracticeRow.source_activity_uuid == activity.uuid)
     ).first()
@@ -297,10 +279,7 @@ def promote_activity(
         themes=tuple(t.code for t in activity.themes),
         sectors=tuple(s.code for s in activity.sectors),
     )
-    attachments = [
-        AttachmentRecord(a.file_name, a.stored_name, a.sha256, a.size_bytes, a.added_at)
-        for a in activity.attachments
-    ]
+    attachments = [a.record() for a in activity.attachments]
     return create_practice(session, data, actor, attachments, source_activity_uuid=activity.uuid)
 
 
@@ -312,7 +291,7 @@ def add_attachment(
     record = store_attachment(files_dir, source)
     if any(a.stored_name == record.stored_name for a in row.attachments):
         return to_record(session, row)
-    row.attachments.append(_attachment_row(record))
+    row.attachments.append(PracticeAttachmentRow.from_record(record))
     _new_version(row, actor)
     session.commit()
     return to_record(session, row)
@@ -431,17 +410,9 @@ def _filtered(statement: Select, flt: PracticeFilter) -> Select:  # type: ignore
         listed = literal(",") + PracticeRow.core_tasks + literal(",")
         statement = statement.where(listed.like(f"%,{int(flt.core_task)},%"))
     if flt.theme:
-        statement = statement.where(
-            PracticeRow.id.in_(
-                select(PracticeThemeRow.practice_id).where(PracticeThemeRow.code == flt.theme)
-            )
-        )
+        statement = statement.where(PracticeRow.id.in_(PracticeThemeRow.owners_with(flt.theme)))
     if flt.sector:
-        statement = statement.where(
-            PracticeRow.id.in_(
-                select(PracticeSectorRow.practice_id).where(PracticeSectorRow.code == flt.sector)
-            )
-        )
+        statement = statement.where(PracticeRow.id.in_(PracticeSectorRow.owners_with(flt.sector)))
     if flt.region:
         countries = [
             item.code
@@ -570,7 +541,7 @@ def _take_over(row: PracticeRow, incoming: SharedPractice, lineage: Iterable[str
     row.updated_at = incoming.updated_at
     row.updated_by = incoming.updated_by
     row.source_activity_uuid = incoming.source_activity_uuid
-    row.attachments = [_attachment_row(a) for a in _stored_attachments(incoming)]
+    row.attachments = [PracticeAttachmentRow.from_record(a) for a in _stored_attachments(incoming)]
 
 
 def _stored_attachments(incoming: SharedPractice) -> list[AttachmentRecord]:

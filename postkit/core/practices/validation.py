@@ -50,9 +50,5 @@ def validate_practice(data: PracticeInput) -> None:
         raise ValidationError("language", f"one of {', '.join(LANGUAGES)}")
     if data.status not in STATUSES:
         raise ValidationError("status", f"one of {', '.join(STATUSES)}")
-    for code in data.themes:
-        if code not in reference.themes():
-            raise ValidationError("themes", f"unknown theme {code!r}")
-    for code in data.sectors:
-        if code not in reference.sectors():
-            raise ValidationError("sectors", f"unknown sector {code!r}")
+    reference.refuse_unknown_codes("themes", data.themes, reference.themes(), "theme")
+    reference.refuse_unknown_codes("sectors", data.sectors, reference.sectors(), "sector")

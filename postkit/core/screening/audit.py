@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
+from postkit.core.db.rows import record_of
 from postkit.core.errors import PostkitError
 from postkit.core.screening.models import AuditEntryRow
 from postkit.core.screening.records import AuditEntry, ChainAnchor, ChainCheck
@@ -120,15 +121,8 @@ def append_entry(
 
 
 def _to_entry(row: AuditEntryRow, details: dict[str, Any] | None = None) -> AuditEntry:
-    return AuditEntry(
-        id=row.id,
-        request_id=row.request_id,
-        at=row.at,
-        actor=row.actor,
-        action=row.action,
-        details=json.loads(row.details) if details is None else details,
-        previous_hash=row.previous_hash,
-        entry_hash=row.entry_hash,
+    return record_of(
+        AuditEntry, row, details=json.loads(row.details) if details is None else details
     )
 
 

@@ -13,7 +13,6 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -22,7 +21,6 @@ from reportlab.platypus import (
     KeepTogether,
     LongTable,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -32,7 +30,13 @@ from postkit.core import reference
 from postkit.core.files import atomic_output
 from postkit.core.i18n import N_, Translator, long_day, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
-from postkit.core.pdf_pages import Footer, numbered_canvas
+from postkit.core.pdf_pages import (
+    MARGIN,
+    TEXT_WIDTH,
+    Footer,
+    a4_document,
+    numbered_canvas,
+)
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.audit import ANCHOR_MARK
 from postkit.core.screening.log_text import (
@@ -114,10 +118,7 @@ JUDGEMENT_FILLS = {
     Judgement.CONFIRMED: RED_FILL,
     Judgement.DISMISSED: colors.white,
 }
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 18 * mm
 FRAME_PADDING = 6  # platypus frames pad their content by 6 points on every side
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 LABEL_WIDTH = 45 * mm
 
 
@@ -191,18 +192,14 @@ class _Document:
         return self.record.uuid.split("-")[0]
 
     def build(self, path: Path) -> None:
-        document = SimpleDocTemplate(
-            str(path),
-            pagesize=A4,
+        document = a4_document(
+            path,
             # So that text and tables line up with the footer at MARGIN.
-            leftMargin=MARGIN - FRAME_PADDING,
-            rightMargin=MARGIN - FRAME_PADDING,
-            topMargin=MARGIN - FRAME_PADDING,
-            bottomMargin=MARGIN + 8 * mm,
+            margin=MARGIN - FRAME_PADDING,
+            bottom_margin=MARGIN + 8 * mm,
             title=f"{self._(TITLE)} {self.reference}",
             author=self.post_name,
             subject=self.record.data.company_name,
-            creator="postkit",
             keywords=f"{ANCHOR_MARK} {self.anchor.text}" if self.anchor else "",
         )
         printed = (

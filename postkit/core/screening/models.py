@@ -5,9 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
-from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid, utc_now
+from postkit.core.attachments import StoredFileColumns
+from postkit.core.db.base import (
+    AuditMixin,
+    Base,
+    UTCDateTime,
+    new_uuid,
+    owned_rows,
+    owner_key,
+    utc_now,
+)
 
 
 class SanctionsListRow(Base):
@@ -35,12 +44,8 @@ class SanctionsScreenedListRow(Base):
 
     __tablename__ = "sanctions_screened_lists"
 
-    request_id: Mapped[int] = mapped_column(
-        ForeignKey("support_requests.id", ondelete="CASCADE"), primary_key=True
-    )
-    list_id: Mapped[int] = mapped_column(
-        ForeignKey("sanctions_lists.id", ondelete="CASCADE"), primary_key=True
-    )
+    request_id: Mapped[int] = owner_key("support_requests", primary_key=True)
+    list_id: Mapped[int] = owner_key("sanctions_lists", primary_key=True)
 
 
 class SanctionsEntryRow(Base):
@@ -51,9 +56,7 @@ class SanctionsEntryRow(Base):
     __table_args__ = (Index("ix_sanctions_entries_list_id_entry_id", "list_id", "entry_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    list_id: Mapped[int] = mapped_column(
-        ForeignKey("sanctions_lists.id", ondelete="CASCADE"), index=True
-    )
+    list_id: Mapped[int] = owner_key("sanctions_lists")
     entry_id: Mapped[str] = mapped_column(String(200))
     schema: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(Text)
@@ -129,29 +132,15 @@ class SupportRequestRow(AuditMixin, Base):
     matcher_version: Mapped[str] = mapped_column(String(20), default="")
     match_threshold: Mapped[float | None] = mapped_column(Float)
 
-    answers: Mapped[list[ChecklistAnswerRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
-    )
-    evidence: Mapped[list[EvidenceFileRow]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="selectin",
-        order_by="EvidenceFileRow.id",
-    )
-    matches: Mapped[list[SanctionsMatchRow]] = relationship(
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        lazy="selectin",
-        order_by="SanctionsMatchRow.score.desc()",
-    )
+    answers: Mapped[list[ChecklistAnswerRow]] = owned_rows()
+    evidence: Mapped[list[EvidenceFileRow]] = owned_rows(order_by="EvidenceFileRow.id")
+    matches: Mapped[list[SanctionsMatchRow]] = owned_rows(order_by="SanctionsMatchRow.score.desc()")
 
 
 class ChecklistAnswerRow(Base):
     __tablename__ = "checklist_answers"
 
-    request_id: Mapped[int] = mapped_column(
-        ForeignKey("support_requests.id", ondelete="CASCADE"), primary_key=True
-    )
+    request_id: Mapped[int] = owner_key("support_requests", primary_key=True)
     item: Mapped[str] = mapped_column(String(40), primary_key=True)
     answer: Mapped[str] = mapped_column(String(10), default="unknown")  # yes / no / unknown
     note: Mapped[str] = mapped_column(Text, default="")
@@ -160,21 +149,14 @@ class ChecklistAnswerRow(Base):
     updated_by: Mapped[str] = mapped_column(String(120), default="")
 
 
-class EvidenceFileRow(Base):
+class EvidenceFileRow(StoredFileColumns, Base):
     """A file attached as evidence to one checklist item (stored like activity attachments)."""
 
     __tablename__ = "evidence_files"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    request_id: Mapped[int] = mapped_column(
-        ForeignKey("support_requests.id", ondelete="CASCADE"), index=True
-    )
+    request_id: Mapped[int] = owner_key("support_requests")
     item: Mapped[str] = mapped_column(String(40))
-    file_name: Mapped[str] = mapped_column(String(255))
-    stored_name: Mapped[str] = mapped_column(String(400))
-    sha256: Mapped[str] = mapped_column(String(64))
-    size_bytes: Mapped[int] = mapped_column(Integer)
-    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
 
 
 class SanctionsMatchRow(Base):
@@ -183,9 +165,7 @@ class SanctionsMatchRow(Base):
     __tablename__ = "sanctions_matches"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    request_id: Mapped[int] = mapped_column(
-        ForeignKey("support_requests.id", ondelete="CASCADE"), index=True
-    )
+    request_id: Mapped[int] = owner_key("support_requests")
     list_id: Mapped[int | None] = mapped_column(
         ForeignKey("sanctions_lists.id", ondelete="SET NULL")
     )

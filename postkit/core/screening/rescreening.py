@@ -37,7 +37,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
-from postkit.core.errors import NotFoundError, PostkitError
+from postkit.core.db.rows import get_row
+from postkit.core.errors import PostkitError
 from postkit.core.screening import sanctions_store
 from postkit.core.screening.audit import append_entry
 from postkit.core.screening.matching import (
@@ -165,9 +166,9 @@ def rescreen_after_import(
     list's re-screening unfinished for `finish_rescreening` to complete later.
     """
     actor = checked_actor(actor)
-    listing = session.get(SanctionsListRow, list_id)
-    if listing is None:
-        raise NotFoundError(f"sanctions list {list_id} no longer exists")
+    listing = get_row(
+        session, SanctionsListRow, list_id, f"sanctions list {list_id} no longer exists"
+    )
     if list_id not in {info.id for info in current_lists(session)}:
         raise PostkitError(
             f"sanctions list {list_id} is not the current list of its source; requests are "

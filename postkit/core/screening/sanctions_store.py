@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
 from postkit.core.db.locking import read_only
-from postkit.core.errors import NotFoundError, PostkitError, ValidationError
+from postkit.core.db.rows import get_row
+from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.screening.audit import append_entry
 from postkit.core.screening.matching import (
     DEFAULT_THRESHOLD,
@@ -233,9 +234,9 @@ _matchers_lock = threading.Lock()
 
 def matcher_for(session: Session, list_id: int) -> NameMatcher:
     """The name index of a list, built once and kept for the most recently used lists."""
-    list_row = session.get(SanctionsListRow, list_id)
-    if list_row is None:
-        raise NotFoundError(f"sanctions list {list_id} no longer exists")
+    list_row = get_row(
+        session, SanctionsListRow, list_id, f"sanctions list {list_id} no longer exists"
+    )
     # The database is part of the key: another database may hold a list with the same id.
     key = (session.get_bind().engine.url.render_as_string(), list_id, list_row.sha256)
     with _matchers_lock:
@@ -491,9 +492,9 @@ def judge_match(
 ) -> RequestRecord:
     """Confirm or dismiss a candidate (a note says why), or set it open again."""
     actor = checked_actor(actor)
-    match = session.get(SanctionsMatchRow, match_id)
-    if match is None:
-        raise NotFoundError(f"sanctions candidate {match_id} no longer exists")
+    match = get_row(
+        session, SanctionsMatchRow, match_id, f"sanctions candidate {match_id} no longer exists"
+    )
     row = request_row(session, match.request_id)
     refuse_if_decided(row)
     try:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.attachments import store_attachment
 from postkit.core.db.base import new_uuid, utc_now
+from postkit.core.db.rows import get_row, record_of
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.audit import append_entry
@@ -77,10 +78,9 @@ class RequestDecidedError(PostkitError):
 
 def request_row(session: Session, request_id: int) -> SupportRequestRow:
     """The stored request, or NotFoundError."""
-    row = session.get(SupportRequestRow, request_id)
-    if row is None:
-        raise NotFoundError(f"support request {request_id} no longer exists")
-    return row
+    return get_row(
+        session, SupportRequestRow, request_id, f"support request {request_id} no longer exists"
+    )
 
 
 def refuse_if_decided(row: SupportRequestRow) -> None:
@@ -90,17 +90,7 @@ def refuse_if_decided(row: SupportRequestRow) -> None:
 
 
 def list_info(row: SanctionsListRow) -> SanctionsListInfo:
-    return SanctionsListInfo(
-        id=row.id,
-        file_name=row.file_name,
-        sha256=row.sha256,
-        entry_count=row.entry_count,
-        list_date=row.list_date,
-        imported_at=row.imported_at,
-        imported_by=row.imported_by,
-        source=row.source,
-        rescreened_at=row.rescreened_at,
-    )
+    return record_of(SanctionsListInfo, row)
 
 
 def to_input(row: SupportRequestRow) -> RequestInput:
@@ -125,25 +115,14 @@ def _lines(text: str) -> list[str]:
 def _match_record(row: SanctionsMatchRow, lists: dict[int, SanctionsListRow]) -> MatchRecord:
     listing = lists.get(row.list_id) if row.list_id is not None else None
     delisting = lists.get(row.delisted_list_id) if row.delisted_list_id is not None else None
-    return MatchRecord(
-        id=row.id,
-        subject=row.subject,
-        subject_kind=row.subject_kind,
-        entry_id=row.entry_id,
-        entry_name=row.entry_name,
-        entry_schema=row.entry_schema,
+    return record_of(
+        MatchRecord,
+        row,
         entry_details=json.loads(row.entry_details) if row.entry_details else {},
-        score=row.score,
-        matched_name=row.matched_name,
         explanation=tuple(_lines(row.explanation)),
         judgement=Judgement(row.judgement),
-        judged_by=row.judged_by,
-        judged_at=row.judged_at,
-        judgement_note=row.judgement_note,
-        list_id=row.list_id,
         list_source=listing.source if listing else "",
         list_date=listing.list_date if listing else "",
-        delisted_list_id=row.delisted_list_id,
         delisted_on=delisting.list_date[:10] if delisting else "",
     )
 
@@ -500,16 +479,7 @@ def add_evidence(
     stored = store_attachment(Path(files_dir), Path(path))
     if any(f.item == item and f.stored_name == stored.stored_name for f in row.evidence):
         raise ValidationError("evidence", f"{stored.file_name} is already attached to {item}")
-    row.evidence.append(
-        EvidenceFileRow(
-            item=item,
-            file_name=stored.file_name,
-            stored_name=stored.stored_name,
-            sha256=stored.sha256,
-            size_bytes=stored.size_bytes,
-            added_at=stored.added_at,
-        )
-    )
+    row.evidence.append(EvidenceFileRow.from_record(stored, item=item))
     _touch(row, actor)
     details = {
         "item": item,

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
+from postkit.core.db.rows import record_of
 from postkit.core.errors import PostkitError
 from postkit.core.receipt_format import (
     RECEIPT_FORMAT,
@@ -354,20 +355,13 @@ def _apply(row: SentExportRow, entry: ReceiptEntry, signature: str) -> bool:
 
 
 def _sent_export(row: SentExportRow) -> SentExport:
-    return SentExport(
-        id=row.id,
-        file_name=row.file_name,
-        file_sha256=row.file_sha256,
-        form_id=row.form_id,
-        version=row.version,
-        post_name=row.post_name,
-        responses=row.responses,
-        exported_at=row.exported_at,
+    return record_of(
+        SentExport,
+        row,
         status=row.receipt_status,
         reason=row.receipt_reason,
         counted=row.receipt_counted,
         received_at=row.receipt_received_at,
-        receipt_signature=row.receipt_signature,
     )
 
 

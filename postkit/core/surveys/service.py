@@ -22,6 +22,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
+from postkit.core.db.rows import get_row, record_of
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.paths import installation_id, resources_dir
 from postkit.core.surveys.engine import FormSession, coerce_answer
@@ -247,24 +248,11 @@ def _remember(digest: str, form: Form) -> None:
 
 
 def _form_row(session: Session, form_pk: int) -> SurveyFormRow:
-    row = session.get(SurveyFormRow, form_pk)
-    if row is None:
-        raise NotFoundError(f"survey form {form_pk} does not exist")
-    return row
+    return get_row(session, SurveyFormRow, form_pk, f"survey form {form_pk} does not exist")
 
 
 def _form_info(row: SurveyFormRow) -> FormInfo:
-    return FormInfo(
-        id=row.id,
-        form_id=row.form_id,
-        version=row.version,
-        title=json.loads(row.title),
-        default_language=row.default_language,
-        file_name=row.file_name,
-        sha256=row.sha256,
-        imported_at=row.imported_at,
-        imported_by=row.imported_by,
-    )
+    return record_of(FormInfo, row, title=json.loads(row.title))
 
 
 def _version_key(version: str) -> tuple[object, ...]:
@@ -518,9 +506,9 @@ def _json_default(value: object) -> object:
 
 
 def _response_row(session: Session, response_id: int) -> SurveyResponseRow:
-    row = session.get(SurveyResponseRow, response_id)
-    if row is None:
-        raise NotFoundError(f"survey response {response_id} no longer exists")
+    row = get_row(
+        session, SurveyResponseRow, response_id, f"survey response {response_id} no longer exists"
+    )
     return row
 
 
@@ -532,17 +520,4 @@ def _draft_row(session: Session, response_id: int) -> SurveyResponseRow:
 
 
 def _response_info(row: SurveyResponseRow) -> ResponseInfo:
-    return ResponseInfo(
-        id=row.id,
-        uuid=row.uuid,
-        form_pk=row.form_pk,
-        status=row.status,
-        is_anonymous=row.is_anonymous,
-        respondent=row.respondent,
-        post_name=row.post_name,
-        language=row.language,
-        page=row.page,
-        started_at=row.started_at,
-        updated_at=row.updated_at,
-        submitted_at=row.submitted_at,
-    )
+    return record_of(ResponseInfo, row, title="")  # the title is made from the answers

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +23,6 @@ from postkit.core.activities.validation import validate_activity
 from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.ui.overrides import override
-from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
 from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
 
@@ -49,9 +47,7 @@ class ActivityDialog(EditorDialog):
         default_country: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._files_dir = files_dir
-        self._language = language
+        super().__init__(language, parent, files_dir=files_dir)
         self._record = record
         self._stored_attachments: tuple[AttachmentRecord, ...] = ()
         self._touched: set[str] = set()
@@ -73,7 +69,7 @@ class ActivityDialog(EditorDialog):
             self._load(record)
         else:
             self.start_date.setDate(QDate.currentDate())
-            self._select_country(default_country)
+            self.select_country(default_country)
         self._connect_validation()
         self._validate()
         self.title_edit.setFocus()
@@ -81,8 +77,7 @@ class ActivityDialog(EditorDialog):
     # -- building ----------------------------------------------------------------------
 
     def _build_general_tab(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
+        page, form = self.form_tab()
         self.core_task = QComboBox(page)
         self.core_task.setPlaceholderText(self.tr("Choose a core task…"))
         for item in reference.core_tasks().items:
@@ -116,8 +111,7 @@ class ActivityDialog(EditorDialog):
         return page
 
     def _build_reach_tab(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
+        page, form = self.form_tab()
         self.partners = text_box(page, 3, grows=False)
         self.partners.setPlaceholderText(self.tr("Partners and stakeholders, separated by ;"))
         self.companies = _spin_box(page)
@@ -139,14 +133,12 @@ class ActivityDialog(EditorDialog):
         return page
 
     def _build_outcome_tab(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
+        page, form = self.form_tab()
         self.outcome = text_box(page, 3, grows=False)
         self.follow_up = text_box(page, 3, grows=False)
         self.links = text_box(page, 2, grows=False)
         self.links.setPlaceholderText(self.tr("One web address per line"))
-        self.files = AttachmentsEditor(self._files_dir, page)
-        self.files.setMaximumHeight(150)
+        self.files_field(page).setMaximumHeight(150)
         form.addRow(self.tr("O&utcome:"), self.outcome)
         form.addRow(self.tr("&Follow-up:"), self.follow_up)
         form.addRow(self.tr("&Links:"), self.links)
@@ -164,7 +156,7 @@ class ActivityDialog(EditorDialog):
         if data.end_date is not None:
             self.end_date.setDate(QDate(data.end_date))
         self.activity_type.setCurrentIndex(self.activity_type.findData(data.activity_type))
-        self._select_country(data.country)
+        self.select_country(data.country)
         self.description.setPlainText(data.description)
         self.themes.set_checked_codes(data.themes)
         self.sectors.set_checked_codes(data.sectors)
@@ -177,10 +169,6 @@ class ActivityDialog(EditorDialog):
         self.follow_up.setPlainText(data.follow_up)
         self.links.setPlainText("\n".join(data.links))
         self.files.add_stored(record.attachments)
-
-    def _select_country(self, code: str | None) -> None:
-        index = self.country.findData(code) if code else 0
-        self.country.setCurrentIndex(max(index, 0))
 
     def activity_input(self) -> ActivityInput:
         task = self.core_task.currentData()
@@ -286,13 +274,11 @@ class ActivityDialog(EditorDialog):
 
     # -- files -------------------------------------------------------------------------
 
-    def add_files(self, paths: list[Path]) -> None:
-        self.files.add_files(paths)
-
     def accept(self) -> None:
         self._save_pressed = True
         if not self._validate():
             return
+        assert self._files_dir is not None
         stored: list[AttachmentRecord] = []
         try:
             for payload in self.files.attachments():

@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from postkit.ui import settings as keys
 from postkit.ui.actions import ActionId, ActionSpec, Key
-from postkit.ui.icons import MODULE_ICONS
 from postkit.ui.module import EDIT, FILE, Module, ModuleContext, action
 
 if TYPE_CHECKING:
@@ -29,12 +28,10 @@ class ActivitiesModule(Module):
     name = "activities"
     page_module = "postkit.ui.activities.list_page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Activities")
-    show_id = ActionId.SHOW_ACTIVITIES
     show_spec = ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Activities"),
         QT_TRANSLATE_NOOP("Actions", "The activity log"),
         "Ctrl+1",
-        MODULE_ICONS["activities"],
     )
     toolbar = (
         ActionId.NEW_ACTIVITY,
@@ -276,12 +273,10 @@ class DashboardModule(Module):
     name = "dashboard"
     page_module = "postkit.ui.activities.dashboard"
     title = QT_TRANSLATE_NOOP("MainWindow", "Dashboard")
-    show_id = ActionId.SHOW_DASHBOARD
     show_spec = ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Dashboard"),
         QT_TRANSLATE_NOOP("Actions", "The post's year at a glance"),
         "Ctrl+2",
-        MODULE_ICONS["dashboard"],
     )
     toolbar = (ActionId.ANNUAL_REPORT, ActionId.EXPORT_ACTIVITIES)
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from postkit.ui.actions import ActionId, ActionSpec
-from postkit.ui.icons import MODULE_ICONS
 from postkit.ui.module import Module, ModuleContext, action
 
 if TYPE_CHECKING:
@@ -20,12 +19,10 @@ class HeadquartersModule(Module):
     page_module = "postkit.ui.hq.page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Headquarters")
     menu_title = QT_TRANSLATE_NOOP("MainWindow", "Head&quarters")
-    show_id = ActionId.SHOW_HQ
     show_spec = ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Headquarters"),
         QT_TRANSLATE_NOOP("Actions", "Aggregate the survey exports of the posts"),
         "Ctrl+6",
-        MODULE_ICONS["hq"],
     )
     toolbar = (
         ActionId.HQ_ADD_FILES,
@@ -44,8 +41,7 @@ class HeadquartersModule(Module):
         from postkit.ui.hq.receipt_commands import ReceiptCommands
 
         page = HeadquartersPage(ctx.runner, ctx.acting_profile(), ctx.language, ctx.window)
-        page.status_message.connect(ctx.status_message)
-        page.state_changed.connect(self.state_changed)
+        self.connect_page(page)
         self.receipts = ReceiptCommands(ctx)
         return page
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -20,10 +19,15 @@ from PySide6.QtWidgets import (
 from postkit.core import reference
 from postkit.core.attachments import AttachmentRecord
 from postkit.core.errors import ValidationError
-from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, PracticeRecord
+from postkit.core.practices.records import (
+    DRAFT,
+    PUBLISHED,
+    TEXT_FIELDS,
+    PracticeInput,
+    PracticeRecord,
+)
 from postkit.core.practices.validation import TITLE_MAX, YEARS, validate_practice
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
-from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
 
 _NO_YEAR = YEARS[0] - 1
@@ -41,9 +45,7 @@ class PracticeDialog(EditorDialog):
         defaults: PracticeInput | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._files_dir = files_dir
-        self._language = language
+        super().__init__(language, parent, files_dir=files_dir)
         self._record = record
         self.setWindowTitle(
             self.tr("Edit good practice") if record else self.tr("New good practice")
@@ -74,8 +76,7 @@ class PracticeDialog(EditorDialog):
     # -- building ----------------------------------------------------------------------
 
     def _build_practice_tab(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
+        page, form = self.form_tab()
         self.title_edit = QLineEdit(page)
         self.title_edit.setMaxLength(TITLE_MAX)
         self.title_edit.setPlaceholderText(self.tr("What the post did, in a few words"))
@@ -117,8 +118,7 @@ class PracticeDialog(EditorDialog):
         return page
 
     def _build_story_tab(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
+        page, form = self.form_tab()
         self.context = text_box(page, 3, self.tr("The situation and why the post acted"))
         self.what_was_done = text_box(page, 3)
         self.what_worked = text_box(page, 3)
@@ -132,12 +132,10 @@ class PracticeDialog(EditorDialog):
         return page
 
     def _build_files_tab(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
+        page, form = self.form_tab()
         self.contact = text_box(page, 3, self.tr("Optional: who to ask at the post"))
-        self.files = AttachmentsEditor(self._files_dir, page)
         form.addRow(self.tr("Con&tact:"), self.contact)
-        form.addRow(self.tr("Tools and templates:"), self.files)
+        form.addRow(self.tr("Tools and templates:"), self.files_field(page))
         return page
 
     # -- loading and reading -----------------------------------------------------------
@@ -147,20 +145,11 @@ class PracticeDialog(EditorDialog):
         for task, box in self.core_task_boxes.items():
             box.setChecked(task in data.core_tasks)
         self.post_edit.setText(data.post_name)
-        index = self.country.findData(data.country) if data.country else 0
-        self.country.setCurrentIndex(max(index, 0))
+        self.select_country(data.country)
         self.year.setValue(data.year if data.year is not None else _NO_YEAR)
         self.language.setCurrentIndex(max(self.language.findData(data.language), 0))
         self.status.setCurrentIndex(max(self.status.findData(data.status), 0))
-        for name in (
-            "summary",
-            "context",
-            "what_was_done",
-            "what_worked",
-            "what_did_not",
-            "lessons",
-            "contact",
-        ):
+        for name in TEXT_FIELDS:
             getattr(self, name).setPlainText(getattr(data, name))
         self.themes.set_checked_codes(data.themes)
         self.sectors.set_checked_codes(data.sectors)
@@ -213,11 +202,6 @@ class PracticeDialog(EditorDialog):
             message = self._field_messages().get(error.field, str(error))
             return self.show_errors([message], can_save=False)
         return self.show_errors([], can_save=True)
-
-    # -- files -------------------------------------------------------------------------
-
-    def add_files(self, paths: list[Path]) -> None:
-        self.files.add_files(paths)
 
     def accept(self) -> None:
         if self._validate():

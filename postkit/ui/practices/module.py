@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from postkit.ui.actions import ActionId, ActionSpec
-from postkit.ui.icons import MODULE_ICONS
 from postkit.ui.module import Module, ModuleContext, action
 from postkit.ui.ops import Changes
 from postkit.ui.practices.drops import DropForwarder
@@ -22,12 +21,10 @@ class PracticesModule(Module):
     page_module = "postkit.ui.practices.page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Good practices")
     menu_title = QT_TRANSLATE_NOOP("MainWindow", "&Practices")
-    show_id = ActionId.SHOW_PRACTICES
     show_spec = ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Good practices"),
         QT_TRANSLATE_NOOP("Actions", "The library of good practices"),
         "Ctrl+4",
-        MODULE_ICONS["practices"],
     )
     toolbar = (
         ActionId.NEW_PRACTICE,
@@ -52,10 +49,9 @@ class PracticesModule(Module):
             ctx.window,
             undo_stack=ctx.undo_stack,
         )
-        page.status_message.connect(ctx.status_message)
         page.selection_changed.connect(self.state_changed)
         page.reloaded.connect(self.state_changed)
-        page.state_changed.connect(self.state_changed)
+        self.connect_page(page)
         return page
 
     def attach(self, ctx: ModuleContext) -> None:

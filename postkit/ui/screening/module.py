@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from postkit.ui import settings as keys
 from postkit.ui.actions import ActionId, ActionSpec, Key
-from postkit.ui.icons import MODULE_ICONS
 from postkit.ui.module import Module, ModuleContext, action
 
 if TYPE_CHECKING:
@@ -21,12 +20,10 @@ class ScreeningModule(Module):
     page_module = "postkit.ui.screening.page"
     title = QT_TRANSLATE_NOOP("MainWindow", "IMVO conditions")
     menu_title = QT_TRANSLATE_NOOP("MainWindow", "&Screening")
-    show_id = ActionId.SHOW_SCREENING
     show_spec = ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&IMVO conditions"),
         QT_TRANSLATE_NOOP("Actions", "Screening of companies' requests for support"),
         "Ctrl+3",
-        MODULE_ICONS["screening"],
     )
     toolbar = (
         ActionId.NEW_REQUEST,
@@ -44,10 +41,9 @@ class ScreeningModule(Module):
 
         page = ScreeningPage(ctx.runner, ctx.acting_profile(), ctx.language, ctx.window)
         page.set_max_list_age_days(ctx.settings.get(keys.LIST_MAX_AGE_DAYS))
-        page.status_message.connect(ctx.status_message)
         page.changed.connect(self.state_changed)
         page.selection_changed.connect(self.state_changed)
-        page.state_changed.connect(self.state_changed)
+        self.connect_page(page)
         return page
 
     @action(

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from postkit.ui.actions import ActionId, ActionSpec
-from postkit.ui.icons import MODULE_ICONS
 from postkit.ui.module import Module, ModuleContext, action
 
 if TYPE_CHECKING:
@@ -21,12 +20,10 @@ class SurveysModule(Module):
     page_module = "postkit.ui.surveys.page"
     title = QT_TRANSLATE_NOOP("MainWindow", "Surveys")
     menu_title = QT_TRANSLATE_NOOP("MainWindow", "S&urveys")
-    show_id = ActionId.SHOW_SURVEYS
     show_spec = ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Surveys"),
         QT_TRANSLATE_NOOP("Actions", "The evaluation survey and other surveys"),
         "Ctrl+5",
-        MODULE_ICONS["surveys"],
     )
     toolbar = (
         ActionId.START_RESPONSE,
@@ -42,8 +39,7 @@ class SurveysModule(Module):
         from postkit.ui.surveys.page import SurveysPage
 
         page = SurveysPage(ctx.runner, ctx.acting_profile(), ctx.language, ctx.window)
-        page.status_message.connect(ctx.status_message)
-        page.state_changed.connect(self.state_changed)
+        self.connect_page(page)
         return page
 
     @property

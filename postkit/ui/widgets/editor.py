@@ -1,14 +1,17 @@
 """What the record editors share: tabs of fields, the validation message under them, and a
-Save button enabled only while the input is valid; text boxes and a country choice."""
+Save button enabled only while the input is valid; text boxes, a country choice and a list of
+attached files."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from postkit.core import reference
 from postkit.ui.dialogs import error_label
+from postkit.ui.widgets.attachments_editor import AttachmentsEditor
 from postkit.ui.widgets.check_list import ThemesAndSectors
 
 
@@ -52,13 +56,42 @@ def country_box(parent: QWidget, language: str, none_label: str) -> QComboBox:
 
 
 class EditorDialog(QDialog):
-    """A record's editor. A subclass builds its tabs, then `lay_out` adds the message line
-    and the buttons; `show_errors` says what is wrong and enables Save only when nothing is."""
+    """A record's editor. A subclass builds its tabs (each a `form_tab`), then `lay_out` adds
+    the message line and the buttons; `show_errors` says what is wrong and enables Save only
+    when nothing is. An editor whose record has files passes `files_dir` and puts
+    `files_field` on one of its tabs."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    # Set by `files_field`: the attached files of an editor that has them.
+    files: AttachmentsEditor
+
+    def __init__(
+        self, language: str, parent: QWidget | None = None, *, files_dir: Path | None = None
+    ) -> None:
         super().__init__(parent)
+        self._language = language
+        self._files_dir = files_dir
         # Made before the subclass's fields, so Tab reaches the tab bar before them.
         self.tabs = QTabWidget(self)
+
+    def form_tab(self) -> tuple[QWidget, QFormLayout]:
+        """A page for one tab with the form its labelled fields go in."""
+        page = QWidget(self)
+        return page, QFormLayout(page)
+
+    def files_field(self, page: QWidget) -> AttachmentsEditor:
+        """The list of attached files, kept as `files` (the editor was given `files_dir`)."""
+        assert self._files_dir is not None, "an editor with files is given files_dir"
+        self.files = AttachmentsEditor(self._files_dir, page)
+        return self.files
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Attach the files at `paths` (dropped on the editor, or picked by a test)."""
+        self.files.add_files(paths)
+
+    def select_country(self, code: str | None) -> None:
+        """Choose the country `code` in `country`, or none when it is not in the list."""
+        index = self.country.findData(code) if code else 0
+        self.country.setCurrentIndex(max(index, 0))
 
     def lay_out(self, tabs: Sequence[tuple[QWidget, str]], ok_text: str, *below: QWidget) -> None:
         """The tabs (page, title), then the widgets `below` them, the message line, buttons."""
@@ -78,6 +111,9 @@ class EditorDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+
+    # Set by an editor that has a country choice (a `country_box`).
+    country: QComboBox
 
     def build_topics_tab(self, language: str) -> QWidget:
         """The themes and sectors tab; its lists become `themes` and `sectors`."""
