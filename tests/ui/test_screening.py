@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import ctypes
+import importlib.abc
 import re
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -596,6 +598,36 @@ def test_the_decision_record_prints_to_a_pdf(
     written = target.with_suffix(".pdf")
     assert written.read_bytes().startswith(b"%PDF")
     assert asked[0].startswith(f"decision-record-{request_id}-tulip")
+
+
+def test_the_decision_record_writer_loads_off_the_gui_thread(
+    page: ScreeningPage,
+    database: Database,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    # Loading reportlab and reading the fonts blocked the window for a quarter of a second
+    # the first time a record was printed.
+    request_id = _add(database)
+    page.reload(request_id)
+    _settle(page)
+    _decide_with_conditions(page, qtbot, monkeypatch)
+    module = "postkit.core.screening.decision_record"
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    threads: list[threading.Thread] = []
+
+    class Watch(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, *_args: object) -> None:
+            if name == module:
+                threads.append(threading.current_thread())
+
+    monkeypatch.setattr(sys, "meta_path", [Watch(), *sys.meta_path])
+    monkeypatch.setattr(page, "ask_save_path", lambda *_args: tmp_path / "record.pdf")
+    page.decision.print_button.click()
+    _settle(page)
+    assert (tmp_path / "record.pdf").read_bytes().startswith(b"%PDF")
+    assert threads and threading.main_thread() not in threads
 
 
 def test_the_risk_summary_reads_in_dutch_in_the_dutch_interface(
