@@ -382,6 +382,26 @@ def test_a_page_change_paints_nothing_before_the_event_loop_turns(qtbot: QtBot, 
         app.removeEventFilter(spy)
 
 
+def test_a_page_joins_the_window_when_first_shown_and_tab_still_reaches_its_questions(
+    qtbot: QtBot, form: Form
+) -> None:
+    # Every page was made inside the styled form and polished when it showed: a long form took
+    # twice as long to open. A page nobody has looked at is now polished when it is shown.
+    view, _ = _view(qtbot, form, {"name": "Anna", "role": "rbc"})
+    second = view.cards["clear"].input
+    assert second is not None
+    assert view.cards["name"].input.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)  # type: ignore[union-attr]
+    assert not second.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+    assert view.next_page()
+    qtbot.waitUntil(second.isVisible)
+    assert second.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+    # Tab from the form's top row goes into the page's questions, not past them to its buttons.
+    view.close_button.setFocus()
+    qtbot.keyClick(view.close_button, Qt.Key.Key_Tab)
+    focused = view.focusWidget()
+    assert focused is not None and view.cards["clear"].isAncestorOf(focused), focused
+
+
 def test_submit_hands_over_the_answers_to_store(qtbot: QtBot, form: Form) -> None:
     answers = {"name": "Anna", "role": "rbc", "clear": "2", "consent": "OK", "role_other": "x"}
     view, _ = _view(qtbot, form, answers, page=2)

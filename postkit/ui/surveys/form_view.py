@@ -199,9 +199,15 @@ class PageView(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._scroll: QScrollArea | None = None
-        self.body = QWidget(self)
+        self.tab_after: QWidget | None = None  # what Tab leaves for the page's questions
+        # The body stays out of the form's widget tree until its page is first shown: a widget
+        # made inside a styled tree takes its style at birth and is polished again when the
+        # form shows, so a 500-question form took twice as long to open, and showing it
+        # polished every page nobody had looked at yet.
+        self.body = QWidget(None)
         self.body.setObjectName("survey_body")
         self.body.hide()  # until it is in the scroll area
+        self.destroyed.connect(self.body.deleteLater)  # its page went before it was shown
         column = QWidget(self.body)
         column.setMaximumWidth(CONTENT_WIDTH)
         self.column = QVBoxLayout(column)
@@ -226,10 +232,25 @@ class PageView(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(self.body)
+            if self.tab_after is not None:
+                self._follow_in_tab_order(self.tab_after)
             self.body.show()
             self._layout.addWidget(scroll)
             self._scroll = scroll
         return self._scroll
+
+    def _follow_in_tab_order(self, before: QWidget) -> None:
+        """Made outside the window, the body's questions joined the end of its tab order: they
+        come after `before` (the form's top row) again, ahead of its buttons."""
+        focusable: list[QWidget] = []
+        widget = self.body.nextInFocusChain()
+        while widget is not self.body and self.body.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                focusable.append(widget)
+            widget = widget.nextInFocusChain()
+        for widget in focusable:
+            QWidget.setTabOrder(before, widget)
+            before = widget
 
     def ensureWidgetVisible(self, widget: QWidget) -> None:
         self.scroll_area().ensureWidgetVisible(widget)
@@ -413,6 +434,7 @@ class FormView(QWidget):
 
     def _build_page(self, page: Page) -> PageView:
         view = PageView(page, parent=self.stack)
+        view.tab_after = self.close_button
         if page.group is None:
             view.title.hide()
         # A field-list group's page shows its items; a question of a plain group is alone on its
@@ -660,6 +682,7 @@ class FormView(QWidget):
 
     def _build_review(self) -> PageView:
         view = PageView(Page(len(self._page_views), "", None, ()), parent=self.stack)
+        view.tab_after = self.close_button
         self.review_summary = _label(view, "review_summary")
         view.column.addWidget(self.review_summary)
         self.review_rows: dict[str, ReviewRow] = {}
