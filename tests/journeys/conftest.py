@@ -179,9 +179,52 @@ class EventLoopWatch:
             self.longest_ms = float(late)
 
 
+# QTest's input functions, and whether each takes a string of keys.
+_INPUTS = {
+    "keyClick": False, "keyPress": False, "keyRelease": False, "keySequence": False,
+    "mouseClick": False, "mouseDClick": False, "mousePress": False, "mouseRelease": False,
+    "keyClicks": True,
+}  # fmt: skip
+
+
+def _arriving_as_a_person_types(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each key and click of the test reaches the app after the event loop turned, as a
+    person's input does: QTest delivers them in a row, and a journey typing a sentence or
+    clicking through a form in one go measured its own run as one long stall of the app.
+    What the app does for each input is measured whole."""
+    for name, takes_keys in _INPUTS.items():
+        send = getattr(QTest, name)
+        if takes_keys:
+
+            def each_key(
+                widget: QWidget,
+                keys: str,
+                *args: object,
+                _send: Callable[..., None] = send,
+                **kwargs: object,
+            ) -> None:
+                for key in keys:
+                    QApplication.processEvents()
+                    _send(widget, key, *args, **kwargs)
+
+            monkeypatch.setattr(QTest, name, staticmethod(each_key))
+        else:
+
+            def after_a_turn(
+                *args: object, _send: Callable[..., None] = send, **kwargs: object
+            ) -> None:
+                QApplication.processEvents()
+                _send(*args, **kwargs)
+
+            monkeypatch.setattr(QTest, name, staticmethod(after_a_turn))
+
+
 @pytest.fixture
-def event_loop_watch(request: pytest.FixtureRequest) -> Iterator[EventLoopWatch]:
+def event_loop_watch(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[EventLoopWatch]:
     watch = EventLoopWatch(sample_stacks=os.environ.get(STALLS_ENV_VAR) == "1")
+    _arriving_as_a_person_types(monkeypatch)
     watch.start()
     yield watch
     watch.stop()

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import ctypes
+import importlib.abc
 import re
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -32,6 +34,7 @@ from postkit.core.screening.service import answer_item, create_request, get_requ
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.ops import Runner
 from postkit.ui.screening import page as page_module
+from postkit.ui.screening.checklist import ChecklistPanel, _StepButton
 from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
 from postkit.ui.screening.sanctions_panel import MatchTableModel
@@ -596,6 +599,64 @@ def test_the_decision_record_prints_to_a_pdf(
     written = target.with_suffix(".pdf")
     assert written.read_bytes().startswith(b"%PDF")
     assert asked[0].startswith(f"decision-record-{request_id}-tulip")
+
+
+def test_the_decision_record_writer_loads_off_the_gui_thread(
+    page: ScreeningPage,
+    database: Database,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    # Loading reportlab and reading the fonts blocked the window for a quarter of a second
+    # the first time a record was printed.
+    request_id = _add(database)
+    page.reload(request_id)
+    _settle(page)
+    _decide_with_conditions(page, qtbot, monkeypatch)
+    module = "postkit.core.screening.decision_record"
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    threads: list[threading.Thread] = []
+
+    class Watch(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, *_args: object) -> None:
+            if name == module:
+                threads.append(threading.current_thread())
+
+    monkeypatch.setattr(sys, "meta_path", [Watch(), *sys.meta_path])
+    monkeypatch.setattr(page, "ask_save_path", lambda *_args: tmp_path / "record.pdf")
+    page.decision.print_button.click()
+    _settle(page)
+    assert (tmp_path / "record.pdf").read_bytes().startswith(b"%PDF")
+    assert threads and threading.main_thread() not in threads
+
+
+def test_typing_a_note_restyles_no_step_dot_and_a_step_change_only_the_two_it_moves(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every keystroke in a note gave each dot of the strip a new style sheet: typing a
+    # sentence blocked the window for a quarter of a second.
+    panel = ChecklistPanel(tmp_path, "en")
+    qtbot.addWidget(panel)
+    panel.show()
+    restyled: list[int] = []
+    set_sheet = _StepButton.setStyleSheet
+
+    def counting(button: _StepButton, sheet: str) -> None:
+        restyled.append(panel.step_buttons.index(button))
+        set_sheet(button, sheet)
+
+    monkeypatch.setattr(_StepButton, "setStyleSheet", counting)
+    qtbot.keyClicks(panel.current_step.note, "Checked the register")
+    assert restyled == []
+    panel.current_step.yes.click()
+    assert restyled == [0]  # its answer gives it a colour
+    restyled.clear()
+    panel.go_to(1, save=False)
+    assert sorted(restyled) == [0, 1]  # the ring of the step shown moves
+    assert panel.step_buttons[1].isChecked() and not panel.step_buttons[0].isChecked()
+    assert "3px" in panel.step_buttons[1].styleSheet()
+    assert "3px" not in panel.step_buttons[0].styleSheet()
 
 
 def test_the_risk_summary_reads_in_dutch_in_the_dutch_interface(

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.forms import Form
 from postkit.core.surveys.xlsform import load_form
-from postkit.ui.surveys.form_view import FormView
+from postkit.ui.overrides import override
+from postkit.ui.surveys.form_view import FormView, ReviewRow
 from postkit.ui.surveys.inputs import (
     AcknowledgeInput,
     DateInput,
@@ -324,6 +326,80 @@ def test_the_review_lists_every_shown_question_and_jumps_back(qtbot: QtBot, form
     qtbot.mouseClick(rows["years"], Qt.MouseButton.LeftButton)
     assert view.current_page() == 0
     assert view.focusWidget() is view.cards["years"].input.edit  # type: ignore[union-attr]
+
+
+def test_showing_the_review_again_touches_only_the_rows_that_changed(
+    qtbot: QtBot, form: Form, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Restyling every row on each visit blocked the window for a quarter of a second on a
+    # long form; a row whose texts are the same is left as it is.
+    answers = {"name": "Anna", "role": "rbc", "clear": "2", "consent": "OK"}
+    view, _ = _view(qtbot, form, answers, page=2)
+    assert view.is_reviewing
+    rows = [row for row in view.review_rows.values() if not row.isHidden()]
+    assert len(rows) >= 8
+    changed: list[str] = []
+    set_texts = ReviewRow.set_texts
+
+    def counting(row: ReviewRow, *texts: str | None) -> bool:
+        if set_texts(row, *texts):  # type: ignore[arg-type]
+            changed.append(row.name)
+        return True
+
+    monkeypatch.setattr(ReviewRow, "set_texts", counting)
+    qtbot.mouseClick(view.review_rows["years"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(view.cards["years"].input.edit, "12")  # type: ignore[union-attr]
+    view.show_review()
+    assert view.review_rows["years"].answer.text() == "12"
+    assert view.review_rows["years"].answer.property("missing") is False
+    assert changed == ["years"]
+
+
+def test_a_page_change_paints_nothing_before_the_event_loop_turns(qtbot: QtBot, form: Form) -> None:
+    # The progress bar repainted at once on a new value, and a repaint paints the whole
+    # window (the new page too) inside the click: all of it one block of the GUI thread.
+    view, _ = _view(qtbot, form, {"name": "Anna", "role": "rbc"})
+    qtbot.wait(50)  # the first paint is done
+    painted: list[QObject] = []
+
+    class PaintSpy(QObject):
+        @override
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    spy = PaintSpy()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(spy)
+    try:
+        assert view.next_page()
+        assert view.current_page() == 1 and view.progress_bar.value() == 2
+        assert painted == []
+        qtbot.waitUntil(lambda: view.progress_bar in painted)  # painted when the loop turns
+    finally:
+        app.removeEventFilter(spy)
+
+
+def test_a_page_joins_the_window_when_first_shown_and_tab_still_reaches_its_questions(
+    qtbot: QtBot, form: Form
+) -> None:
+    # Every page was made inside the styled form and polished when it showed: a long form took
+    # twice as long to open. A page nobody has looked at is now polished when it is shown.
+    view, _ = _view(qtbot, form, {"name": "Anna", "role": "rbc"})
+    second = view.cards["clear"].input
+    assert second is not None
+    assert view.cards["name"].input.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)  # type: ignore[union-attr]
+    assert not second.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+    assert view.next_page()
+    qtbot.waitUntil(second.isVisible)
+    assert second.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+    # Tab from the form's top row goes into the page's questions, not past them to its buttons.
+    view.close_button.setFocus()
+    qtbot.keyClick(view.close_button, Qt.Key.Key_Tab)
+    focused = view.focusWidget()
+    assert focused is not None and view.cards["clear"].isAncestorOf(focused), focused
 
 
 def test_submit_hands_over_the_answers_to_store(qtbot: QtBot, form: Form) -> None:

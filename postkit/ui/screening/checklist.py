@@ -419,10 +419,14 @@ class _StepButton(QToolButton):
         fill, text, border = STATE_COLORS[state]
         ring = tone_color("info").name() if is_current else border
         width = 3 if is_current else 1
-        self.setStyleSheet(
+        sheet = (
             f"QToolButton {{ background: {fill}; color: {text}; border: {width}px solid {ring};"
             f" border-radius: 15px; font-weight: 600; }}"
         )
+        # Only a change: a new style sheet repolishes the dot, and every keystroke in a note
+        # updates the strip.
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
         self.setChecked(is_current)
         self.state = state
         self.setAccessibleDescription(

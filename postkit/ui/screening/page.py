@@ -448,8 +448,6 @@ class ScreeningPage(ModulePage):
     def print_decision_record(self, path: Path | None = None) -> Path | None:
         """Write the shown request's decision record as a PDF, off the GUI thread; the path
         it is written to, or None when the officer cancelled."""
-        from postkit.core.screening.decision_record import write_decision_record
-
         record = self._record
         if record is None:
             return None
@@ -473,6 +471,9 @@ class ScreeningPage(ModulePage):
         )
 
         def write(session: Session) -> Path:
+            # Loaded here, on the runner: reportlab and its fonts take a quarter of a second.
+            from postkit.core.screening.decision_record import write_decision_record
+
             fresh = service.get_request(session, record.id)
             summary = risk_summary(session, fresh)
             log = entries_for(session, record.id)

@@ -392,5 +392,8 @@ def restyle(widget: QWidget, name: str, value: object) -> None:
     """Set a style property the form's style sheet selects on, and apply it now."""
     if widget.property(name) != value:
         widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        # A widget not polished yet takes the property when it is first shown: polishing
+        # each of the review's new rows here cost more than building them.
+        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)

@@ -199,9 +199,15 @@ class PageView(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._scroll: QScrollArea | None = None
-        self.body = QWidget(self)
+        self.tab_after: QWidget | None = None  # what Tab leaves for the page's questions
+        # The body stays out of the form's widget tree until its page is first shown: a widget
+        # made inside a styled tree takes its style at birth and is polished again when the
+        # form shows, so a 500-question form took twice as long to open, and showing it
+        # polished every page nobody had looked at yet.
+        self.body = QWidget(None)
         self.body.setObjectName("survey_body")
         self.body.hide()  # until it is in the scroll area
+        self.destroyed.connect(self.body.deleteLater)  # its page went before it was shown
         column = QWidget(self.body)
         column.setMaximumWidth(CONTENT_WIDTH)
         self.column = QVBoxLayout(column)
@@ -226,10 +232,25 @@ class PageView(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(self.body)
+            if self.tab_after is not None:
+                self._follow_in_tab_order(self.tab_after)
             self.body.show()
             self._layout.addWidget(scroll)
             self._scroll = scroll
         return self._scroll
+
+    def _follow_in_tab_order(self, before: QWidget) -> None:
+        """Made outside the window, the body's questions joined the end of its tab order: they
+        come after `before` (the form's top row) again, ahead of its buttons."""
+        focusable: list[QWidget] = []
+        widget = self.body.nextInFocusChain()
+        while widget is not self.body and self.body.isAncestorOf(widget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                focusable.append(widget)
+            widget = widget.nextInFocusChain()
+        for widget in focusable:
+            QWidget.setTabOrder(before, widget)
+            before = widget
 
     def ensureWidgetVisible(self, widget: QWidget) -> None:
         self.scroll_area().ensureWidgetVisible(widget)
@@ -264,10 +285,16 @@ class ReviewRow(QFrame):
         for label in (self.question, self.answer, self.message):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._texts: tuple[str, str | None, str, str | None] | None = None
 
     def set_texts(
         self, question: str, answer: str | None, missing: str, message: str | None
-    ) -> None:
+    ) -> bool:
+        """Show the texts; False when they were shown already (nothing is restyled then)."""
+        texts = (question, answer, missing, message)
+        if texts == self._texts:
+            return False
+        self._texts = texts
         self.question.setText(question)
         self.answer.setText(answer if answer is not None else missing)
         restyle(self.answer, "missing", answer is None)
@@ -275,6 +302,7 @@ class ReviewRow(QFrame):
         self.message.setVisible(bool(message))
         restyle(self, "error", bool(message))
         self.setAccessibleName(f"{question}: {self.answer.text()}")
+        return True
 
     @override
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -406,6 +434,7 @@ class FormView(QWidget):
 
     def _build_page(self, page: Page) -> PageView:
         view = PageView(page, parent=self.stack)
+        view.tab_after = self.close_button
         if page.group is None:
             view.title.hide()
         # A field-list group's page shows its items; a question of a plain group is alone on its
@@ -649,13 +678,16 @@ class FormView(QWidget):
             section.deleteLater()
         self.review_sections.clear()
         self.review_rows.clear()
+        self._review_on_page.clear()
 
     def _build_review(self) -> PageView:
         view = PageView(Page(len(self._page_views), "", None, ()), parent=self.stack)
+        view.tab_after = self.close_button
         self.review_summary = _label(view, "review_summary")
         view.column.addWidget(self.review_summary)
         self.review_rows: dict[str, ReviewRow] = {}
         self.review_sections: dict[int, tuple[QFrame, QLabel]] = {}
+        self._review_on_page: dict[int, list[ReviewRow]] = {}
         self.stack.addWidget(view)
         return view
 
@@ -682,6 +714,7 @@ class FormView(QWidget):
                 row = ReviewRow(card.name, section)
                 row.activated.connect(self.go_to_question)
                 self.review_rows[card.name] = row
+                self._review_on_page.setdefault(page.index, []).append(row)
                 section_layout.addWidget(row)
             self.review_sections[page.index] = (section, heading)
             view.column.addWidget(section)
@@ -866,8 +899,14 @@ class FormView(QWidget):
             position = sum(screens[i] for i in visible if i < current)
             position += min(self._step_number, len(steps) - 1) + 1 if steps else 1
             self.position_label.setText(self.tr("Page {0} of {1}").format(position, total))
-        self.progress_bar.setRange(0, total + 1)
-        self.progress_bar.setValue(position)
+        if (self.progress_bar.maximum(), self.progress_bar.value()) != (total + 1, position):
+            # QProgressBar.setValue repaints at once, and a repaint paints the whole window
+            # there and then (the page just shown too): with updates off it is only marked,
+            # to be painted with the rest when the event loop next turns.
+            self.progress_bar.setUpdatesEnabled(False)
+            self.progress_bar.setRange(0, total + 1)
+            self.progress_bar.setValue(position)
+            self.progress_bar.setUpdatesEnabled(True)
         earlier_step = any(i < self._step_number and not s.prompt for i, s in enumerate(steps))
         self.back_button.setEnabled(
             bool(visible) and (reviewing or self.current_page() > visible[0] or earlier_step)
@@ -1000,18 +1039,23 @@ class FormView(QWidget):
         errors = self.all_errors()
         missing = self.tr("not answered")
         shown = answered = 0
+        # Only what changed is touched: showing, hiding and restyling hundreds of rows on every
+        # answer or page change blocked the window for a quarter of a second.
         for page in session.pages():
             section, heading = self.review_sections[page.index]
             page_shown = session.visible(page)
-            section.setVisible(page_shown)
+            if section.isHidden() == page_shown:
+                section.setVisible(page_shown)
             title = session.label(page)
-            heading.setText(title)
-            heading.setVisible(bool(title))
-            for name, row in self.review_rows.items():
-                if self._page_index(name) != page.index:
-                    continue
+            if heading.text() != title:
+                heading.setText(title)
+            if heading.isHidden() == bool(title):
+                heading.setVisible(bool(title))
+            for row in self._review_on_page.get(page.index, ()):
+                name = row.name
                 visible = page_shown and session.visible(name)
-                row.setVisible(visible)
+                if row.isHidden() == visible:
+                    row.setVisible(visible)
                 if not visible:
                     continue
                 card = self.cards[name]
