@@ -6,9 +6,14 @@ Where a response counts:
 - a post's region and amount of Dutch business are what most of its respondents answered to
   the survey's own questions (`region`, `business_activity`; a tie goes to the choice listed
   first in the form). Where a form has no region question (or nobody at the post answered
-  it), the region is the one headquarters' list of posts gives (`reference.posts()`, names
+  it), the region is the one headquarters' list of posts gives (`posts.hq_posts`, names
   matched whatever their case, spacing or language); with a region question, only if that
   region is one of the question's choices, so one breakdown never mixes two sets of regions.
+  The amount of Dutch business likewise: a post whose respondents gave none takes its
+  country's from the list.
+- the questions marked `region` and `business_activity` in the form's `postkit::measure`
+  column give these; an unmarked form is read by the names above. The letter's reading
+  (letter.py) takes its questions from the same column.
 
 A Likert item is a select_one on a 5-point agreement scale: a list named like `agree5`
 (agree…, likert…) whose choices are 1 to 5, or any list whose five labels, in one of the form's
@@ -49,6 +54,7 @@ from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
 from postkit.core.hq.letter import LetterReading, Respondents, marked, marked_names, read_as_letter
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
+from postkit.core.hq.posts import hq_posts
 from postkit.core.hq.service import (
     ACCEPTED,
     REFUSED,
@@ -273,7 +279,8 @@ def build_summary(
 
     `expected_posts` are the posts that should have answered; by default every post that
     sent an export (so a post whose only file was refused shows as missing). `posts` give
-    the region of a post its respondents did not (by default headquarters' list of posts).
+    the region and Dutch business of a post its respondents did not (by default headquarters'
+    list of posts, `hq_posts`).
     `stored_answers`, from a collect run in this transaction, spare reading those again.
     """
     with cycle_collector_paused():
@@ -331,7 +338,7 @@ def _build_summary(
     for post, answers in records:
         by_post[post].append(answers)
     region_name, business_name = region_question(form), business_question(form)
-    post_list = posts or reference.posts()
+    post_list = posts or hq_posts(session)
     regions = _post_attribute(form, by_post, region_name, names.index(region_name))
     regions = _regions_from_list(form, region_name, by_post, regions, post_list)
     business = _post_attribute(form, by_post, business_name, names.index(business_name))
