@@ -155,3 +155,75 @@ def test_the_workbook_and_the_report_give_the_letters_figures(
     assert "Clear, workable and user-friendly together 60% 3 of 5" in text
     assert "skipped one of the three" in text
     assert "Economic policy officer" in text
+
+
+def test_any_form_marking_its_questions_is_read_the_same_whatever_their_names(
+    hq_database: Database, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    survey = book.active
+    assert survey is not None
+    survey.title = "survey"
+    for row in (
+        ["type", "name", "label", "postkit::measure"],
+        ["select_one job", "who", "Your job", "role"],
+        ["select_one scale", "plain", "Plain words", "clarity"],
+        ["select_one scale", "doable", "Doable", "workability"],
+        ["select_one scale", "handy", "Handy", "user_friendliness"],
+        ["select_one scale", "handy_too", "Handy too", "user_friendliness"],
+    ):
+        survey.append(row)
+    choices = book.create_sheet("choices")
+    choices.append(["list_name", "name", "label"])
+    for name, label in (
+        ("sd", "Strongly disagree"), ("d", "Disagree"), ("n", "Neither agree nor disagree"),
+        ("a", "Agree"), ("sa", "Strongly agree"),
+    ):  # fmt: skip
+        choices.append(["scale", name, label])
+    choices.append(["job", "clerk", "Clerk"])
+    settings = book.create_sheet("settings")
+    settings.append(["form_id", "form_title", "version"])
+    settings.append(["other_survey", "Another survey", "2026120501"])
+    path = tmp_path / "other.xlsx"
+    book.save(path)
+    other = load_form(path)
+    answers = [
+        {"who": "clerk", "plain": "a", "doable": "sa", "handy": "a", "handy_too": "sa"},  # all
+        {"who": "clerk", "plain": "a", "doable": "a", "handy": "a", "handy_too": "n"},  # not 3
+        {"plain": "sa", "doable": "sa", "handy": "sa"},  # skipped one of user-friendliness's
+    ]
+    with hq_database.session() as session:
+        for number, values in enumerate(answers):
+            uuid = f"00000000-0000-4000-8000-{number:012d}"
+            session.add(
+                CollectedResponseRow(
+                    uuid=uuid,
+                    form_id=other.form_id,
+                    version=other.version,
+                    post_name="Embassy Nairobi",
+                    values=json.dumps({"_uuid": uuid, **values}),
+                )
+            )
+        session.commit()
+        summary = build_summary(session, other, expected_posts=["Embassy Nairobi"])
+    assert summary.letter is not None
+    qualities = {q.measure: q.overall for q in summary.letter.qualities}
+    # User-friendliness has two items: agreeing means agreeing on both; the third skipped one.
+    assert (qualities["user_friendliness"].agreeing, qualities["user_friendliness"].answered) == (
+        1,
+        2,
+    )
+    assert (qualities["all_three"].agreeing, qualities["all_three"].answered) == (1, 2)
+    assert summary.letter.all_three is not None
+    assert _figures(summary.letter.all_three.by_role) == {"clerk": (1, 2), "unknown": (0, 0)}
+    # From the list of posts: Nairobi in Africa, Kenya with a medium amount of Dutch business.
+    assert _figures(summary.letter.all_three.by_business) == {"medium": (1, 2)}
+    pdf = tmp_path / "report.pdf"
+    write_aggregate_report(summary, pdf)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "Clear, workable and user-friendly together 50% 1 of 2" in text
+    # The region breakdown of the Likert items takes the marked ones, whatever their names.
+    region_part = text.split("Share agreeing on the overall items, by region")[1]
+    assert "Plain words" in region_part and "Handy too" in region_part

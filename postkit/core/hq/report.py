@@ -432,7 +432,18 @@ class _Report:
         ]
 
     def breakdowns(self) -> list[Flowable]:
-        overall = [item for item in self.summary.likert if item.name.endswith("_overall")]
+        # The items a form marks for the qualities (postkit::measure); an unmarked form's
+        # items named *_overall, else its first three.
+        letter = self.summary.letter
+        marked = {
+            name
+            for quality in (letter.qualities if letter else ())
+            if quality.measure != ALL_QUALITIES
+            for name in quality.items
+        }
+        overall = [item for item in self.summary.likert if item.name in marked] or [
+            item for item in self.summary.likert if item.name.endswith("_overall")
+        ]
         overall = overall or list(self.summary.likert[:3])
         if not overall:
             return []
