@@ -203,3 +203,15 @@ def test_the_shipped_evaluation_is_still_read_with_the_list_in_use(hq_database: 
     # No responses: every bilateral post of the shipped list is missing.
     expected = [p for p in reference.posts().posts if p.kind != "permanent_representation"]
     assert len(summary.missing_posts) == len(expected)
+
+
+def test_demo_posts_answer_with_the_dutch_business_of_their_country() -> None:
+    from postkit.core.hq.demo_exports import demo_posts
+
+    listed = reference.posts()
+    profiles = demo_posts(60)
+    for profile in profiles:
+        post = listed.find(profile.name)
+        assert post is not None, profile.name
+        assert profile.business == reference.dutch_business(post.country), profile.name
+    assert {profile.business for profile in profiles} == {"low", "medium", "high"}
