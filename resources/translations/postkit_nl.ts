@@ -2797,7 +2797,7 @@
     <message>
         <location filename="../../postkit/ui/hq/summary_view.py" line="695"/>
         <source>Guidelines found</source>
-        <translation>Richtlijnen gevonden</translation>
+        <translation>Richtlijnen beoordeeld als</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/hq/summary_view.py" line="696"/>
