@@ -801,4 +801,3 @@ def _fit_columns(table: QTreeWidget, stretch_first: bool = True) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch_first:
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-
