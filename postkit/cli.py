@@ -126,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_screening_commands(commands)
     _add_survey_commands(commands)
+    _add_hq_commands(commands)
     _add_practice_commands(commands)
 
     translations = commands.add_parser(
@@ -206,6 +207,29 @@ def _add_screening_commands(commands: argparse._SubParsersAction) -> None:  # ty
     record.add_argument("out", metavar="OUT.pdf", type=Path)
     record.add_argument("--language", choices=("nl", "en"), default="en")
     record.set_defaults(run=_run_screening_record)
+
+
+def _add_hq_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    hq = commands.add_parser("hq", help="headquarters: the network's reference data")
+    actions = hq.add_subparsers(dest="hq_command", metavar="ACTION", required=True)
+    posts = actions.add_parser(
+        "posts",
+        help="the list of posts with region and amount of Dutch business (list, import, export)",
+    )
+    post_actions = posts.add_subparsers(dest="posts_command", metavar="ACTION", required=True)
+    post_list = post_actions.add_parser("list", help="print the list of posts in use")
+    post_list.set_defaults(run=_run_hq_posts_list)
+    post_import = post_actions.add_parser(
+        "import",
+        help="replace headquarters' list of posts by an edited .xlsx or .csv (all or nothing)",
+    )
+    post_import.add_argument("file", metavar="FILE", type=Path)
+    post_import.set_defaults(run=_run_hq_posts_import)
+    post_export = post_actions.add_parser(
+        "export", help="write the list of posts in use as .xlsx (or .csv) to edit"
+    )
+    post_export.add_argument("file", metavar="FILE", type=Path)
+    post_export.set_defaults(run=_run_hq_posts_export)
 
 
 def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -848,6 +872,42 @@ def _run_survey_posts(args: argparse.Namespace) -> None:
     print(f"{posts.path}: {len(posts.posts)} posts")
     for post in posts.posts:
         print("\t".join((post.code, post.en, post.nl, post.kind, post.country, post.region)))
+
+
+def _run_hq_posts_list(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.hq.posts import hq_posts
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        posts = hq_posts(session)
+    print(f"{posts.path}: {len(posts.posts)} posts")
+    for post in posts.posts:
+        print("\t".join((post.code, post.en, post.kind, post.country, post.region, post.business)))
+
+
+def _run_hq_posts_import(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.hq.posts import import_posts
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        result = import_posts(session, args.file)
+    print(
+        f"{args.file}: {result.posts} posts imported ({len(result.added)} added, "
+        f"{len(result.removed)} removed, {len(result.changed)} changed)"
+    )
+
+
+def _run_hq_posts_export(args: argparse.Namespace) -> None:
+    from postkit.core.db import open_database
+    from postkit.core.hq.posts import export_posts, hq_posts
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        posts = hq_posts(session)
+    path = export_posts(posts, args.file)
+    print(f"{path}: {len(posts.posts)} posts; edit it and import it with: postkit hq posts import")
 
 
 def _run_survey_receipts(args: argparse.Namespace) -> None:

@@ -107,6 +107,17 @@ def refuse_unknown_codes(field: str, codes: Iterable[str], known: ReferenceList,
             raise ValidationError(field, f"unknown {what} {code!r}")
 
 
+def business_levels() -> ReferenceList:
+    """The amounts of Dutch business activity a country is rated at (low, medium, high)."""
+    return load("business_levels")
+
+
+def dutch_business(country: str) -> str:
+    """The amount of Dutch business activity in `country` (countries.json), "" if unknown."""
+    item = countries().get(country)
+    return item.extra.get("dutch_business", "") if item else ""
+
+
 def core_task_label(task: int, language: str = "en", short: bool = False) -> str:
     item = core_tasks().get(str(task))
     if item is None:
@@ -130,7 +141,9 @@ _FILLER_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Post:
-    """A Dutch post abroad: its names, kind, country (ISO code) and region (regions.json)."""
+    """A Dutch post abroad: its names, kind, country (ISO code), region (regions.json) and the
+    amount of Dutch business activity in its country (business_levels.json; "" for a
+    permanent representation, which does not work with companies in a country)."""
 
     code: str
     nl: str
@@ -140,6 +153,7 @@ class Post:
     region: str
     city_nl: str
     city_en: str
+    business: str = ""
 
     def label(self, language: str = "en") -> str:
         return self.nl if language == "nl" else self.en
@@ -172,6 +186,11 @@ class PostList:
             in_city: list[Post] = self._by_city.get(key, [])  # type: ignore[attr-defined]
             post = in_city[0] if len(in_city) == 1 else None
         return post
+
+
+def default_business(kind: str, country: str) -> str:
+    """A post's amount of Dutch business: its country's, none for a permanent representation."""
+    return "" if kind == "permanent_representation" else dutch_business(country)
 
 
 def post_name_key(name: str) -> str:
@@ -286,7 +305,13 @@ def load_posts(path: Path) -> PostList:
             other = keys.setdefault(post_name_key(name), values["code"])
             if other != values["code"]:
                 raise PostkitError(f"{where}: name {name} is also the name of post {other}")
-        posts.append(Post(**values))
+        business = entry.get("dutch_business")
+        if business is None:
+            business = default_business(values["kind"], values["country"])
+        if not isinstance(business, str) or business not in ("", *business_levels().codes):
+            levels = ", ".join(business_levels().codes)
+            raise PostkitError(f"{where}: dutch_business {business} is not one of {levels}")
+        posts.append(Post(**values, business=business))
     codes = [post.code for post in posts]
     if len(set(codes)) != len(codes):
         twice = sorted({code for code in codes if codes.count(code) > 1})

@@ -64,7 +64,7 @@
 <context>
     <name>HeadquartersPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="451"/>
+        <location filename="../../postkit/ui/hq/page.py" line="453"/>
         <source>{title} ({form_id}, version {version}): %n file(s)</source>
         <translation>
             <numerusform>{title} ({form_id}, version {version}): %n file</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="496"/>
+        <location filename="../../postkit/ui/hq/page.py" line="498"/>
         <source>Exports of other surveys stay on the list: %n file(s).</source>
         <translation>
             <numerusform>Exports of other surveys stay on the list: %n file.</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>PostsView</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/summary_view.py" line="202"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="205"/>
         <source>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</source>
         <translation>
             <numerusform>&lt;b&gt;%n of {0} expected posts has no response counted&lt;/b&gt; (listed in red below).</numerusform>

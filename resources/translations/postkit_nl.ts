@@ -2237,88 +2237,88 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="120"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="122"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="334"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="336"/>
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="341"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="343"/>
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="343"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="345"/>
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="344"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="346"/>
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="358"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="360"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="368"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="370"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="372"/>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="879"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="374"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="881"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="375"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="377"/>
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="860"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="862"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="866"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="868"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="879"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="881"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="979"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="981"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="999"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1001"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1020"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1022"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1023"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1025"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1027"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1029"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -2397,13 +2397,13 @@
     </message>
     <message>
         <location filename="../../postkit/ui/hq/page.py" line="229"/>
-        <location filename="../../postkit/ui/hq/page.py" line="272"/>
+        <location filename="../../postkit/ui/hq/page.py" line="273"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/hq/page.py" line="229"/>
-        <location filename="../../postkit/ui/hq/page.py" line="272"/>
+        <location filename="../../postkit/ui/hq/page.py" line="273"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
@@ -2428,7 +2428,12 @@
         <translation>Rapport opslaan (P&amp;DF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="350"/>
+        <location filename="../../postkit/ui/hq/page.py" line="281"/>
+        <source>As the l&amp;etter reads it</source>
+        <translation>Zoals de b&amp;rief het leest</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/page.py" line="352"/>
         <source>To aggregate — files: {files}, folders: {folders}</source>
         <translation>Samen te voegen — bestanden: {files}, mappen: {folders}</translation>
     </message>
@@ -2438,79 +2443,79 @@
         <translation>Het rapport van de enquête met grafieken en tabellen als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="271"/>
-        <location filename="../../postkit/ui/hq/page.py" line="619"/>
+        <location filename="../../postkit/ui/hq/page.py" line="272"/>
+        <location filename="../../postkit/ui/hq/page.py" line="622"/>
         <source>Replaced responses</source>
         <translation>Vervangen inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="272"/>
+        <location filename="../../postkit/ui/hq/page.py" line="273"/>
         <source>Response</source>
         <translation>Inzending</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="278"/>
+        <location filename="../../postkit/ui/hq/page.py" line="279"/>
         <source>&amp;Posts</source>
         <translation>&amp;Posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="279"/>
+        <location filename="../../postkit/ui/hq/page.py" line="280"/>
         <source>Li&amp;kert items</source>
         <translation>Li&amp;kertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="295"/>
+        <location filename="../../postkit/ui/hq/page.py" line="297"/>
         <source>Add export files</source>
         <translation>Exportbestanden toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="296"/>
+        <location filename="../../postkit/ui/hq/page.py" line="298"/>
         <source>Survey exports (*.xlsx);;All files (*)</source>
         <translation>Enquête-exports (*.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="300"/>
+        <location filename="../../postkit/ui/hq/page.py" line="302"/>
         <source>Add a folder of exports</source>
         <translation>Een map met exports toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="390"/>
+        <location filename="../../postkit/ui/hq/page.py" line="392"/>
         <source>Reading the stored responses…</source>
         <translation>De opgeslagen inzendingen worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="416"/>
-        <location filename="../../postkit/ui/hq/page.py" line="440"/>
+        <location filename="../../postkit/ui/hq/page.py" line="418"/>
+        <location filename="../../postkit/ui/hq/page.py" line="442"/>
         <source>Aggregating the post exports…</source>
         <translation>De exports van de posten worden samengevoegd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="484"/>
+        <location filename="../../postkit/ui/hq/page.py" line="486"/>
         <source>No .xlsx files were found in the folders on the list.</source>
         <translation>In de mappen op de lijst zijn geen .xlsx-bestanden gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="487"/>
+        <location filename="../../postkit/ui/hq/page.py" line="489"/>
         <source>Aggregated: files accepted {accepted}, refused {refused}. The refused files were left out.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}, geweigerd {refused}. De geweigerde bestanden zijn buiten beschouwing gelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="491"/>
+        <location filename="../../postkit/ui/hq/page.py" line="493"/>
         <source>Aggregated: files accepted {accepted}.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="525"/>
+        <location filename="../../postkit/ui/hq/page.py" line="527"/>
         <source>Aggregation cancelled; nothing was stored.</source>
         <translation>Samenvoegen geannuleerd; er is niets opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="433"/>
+        <location filename="../../postkit/ui/hq/page.py" line="435"/>
         <source>Nothing aggregated; the files stay on the list.</source>
         <translation>Niets samengevoegd; de bestanden blijven op de lijst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="451"/>
+        <location filename="../../postkit/ui/hq/page.py" line="453"/>
         <source>{title} ({form_id}, version {version}): %n file(s)</source>
         <translation>
             <numerusform>{title} ({form_id}, versie {version}): %n bestand</numerusform>
@@ -2518,17 +2523,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="459"/>
+        <location filename="../../postkit/ui/hq/page.py" line="461"/>
         <source>Choose a survey</source>
         <translation>Kies een enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="461"/>
+        <location filename="../../postkit/ui/hq/page.py" line="463"/>
         <source>The files are exports of several surveys. Which survey do you want to aggregate now? The other files stay on the list.</source>
         <translation>De bestanden zijn exports van verschillende enquêtes. Welke enquête wilt u nu samenvoegen? De andere bestanden blijven op de lijst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="496"/>
+        <location filename="../../postkit/ui/hq/page.py" line="498"/>
         <source>Exports of other surveys stay on the list: %n file(s).</source>
         <translation>
             <numerusform>Exports van andere enquêtes blijven op de lijst: %n bestand.</numerusform>
@@ -2536,67 +2541,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="573"/>
+        <location filename="../../postkit/ui/hq/page.py" line="575"/>
         <source>{title} · version {version}</source>
         <translation>{title} · versie {version}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="579"/>
+        <location filename="../../postkit/ui/hq/page.py" line="581"/>
         <source>&lt;b&gt;In the summary:&lt;/b&gt; responses {responses} · posts {posts} · regions {regions} · missing posts {missing}</source>
         <translation>&lt;b&gt;In het overzicht:&lt;/b&gt; inzendingen {responses} · posten {posts} · regio&apos;s {regions} · ontbrekende posten {missing}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="599"/>
+        <location filename="../../postkit/ui/hq/page.py" line="602"/>
         <source>&lt;b&gt;Last aggregation:&lt;/b&gt; files accepted {accepted}, refused {refused} · responses added {added}, replaced {replaced}, unchanged {unchanged}</source>
         <translation>&lt;b&gt;Laatste samenvoeging:&lt;/b&gt; bestanden geaccepteerd {accepted}, geweigerd {refused} · inzendingen toegevoegd {added}, vervangen {replaced}, ongewijzigd {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="609"/>
+        <location filename="../../postkit/ui/hq/page.py" line="612"/>
         <source> · older than the stored version, kept out {outdated}</source>
         <translation> · ouder dan de opgeslagen versie, buiten beschouwing gelaten {outdated}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="649"/>
+        <location filename="../../postkit/ui/hq/page.py" line="652"/>
         <source>Refused and left out: {count}. Ask the posts concerned for a new export.</source>
         <translation>Geweigerd en buiten beschouwing gelaten: {count}. Vraag de betrokken posten om een nieuwe export.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="680"/>
+        <location filename="../../postkit/ui/hq/page.py" line="683"/>
         <source>Save the summary</source>
         <translation>Overzicht opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="682"/>
+        <location filename="../../postkit/ui/hq/page.py" line="685"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="696"/>
+        <location filename="../../postkit/ui/hq/page.py" line="699"/>
         <source>Writing the summary…</source>
         <translation>Het overzicht wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="699"/>
+        <location filename="../../postkit/ui/hq/page.py" line="702"/>
         <source>Summary written to {0}</source>
         <translation>Overzicht opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="709"/>
+        <location filename="../../postkit/ui/hq/page.py" line="712"/>
         <source>Save the report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="711"/>
+        <location filename="../../postkit/ui/hq/page.py" line="714"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="725"/>
+        <location filename="../../postkit/ui/hq/page.py" line="728"/>
         <source>Writing the report…</source>
         <translation>Het rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="728"/>
+        <location filename="../../postkit/ui/hq/page.py" line="731"/>
         <source>Report written to {0}</source>
         <translation>Rapport opgeslagen in {0}</translation>
     </message>
@@ -2703,120 +2708,259 @@
     </message>
 </context>
 <context>
-    <name>LikertView</name>
+    <name>LetterView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="280"/>
-        <source>Items</source>
-        <translation>Items</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="283"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="580"/>
         <source>Break down by</source>
         <translation>Uitsplitsen naar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="284"/>
-        <source>No breakdown (all posts)</source>
-        <translation>Niet uitsplitsen (alle posten)</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="582"/>
+        <source>No breakdown (all respondents)</source>
+        <translation>Geen uitsplitsing (alle respondenten)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="285"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="584"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="286"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="585"/>
         <source>Amount of Dutch business</source>
         <translation>Omvang Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="289"/>
-        <source>Agreeing: 4 or 5 on the 5-point scale, of those who answered the item.</source>
-        <translation>Eens: 4 of 5 op de vijfpuntsschaal, van wie het item heeft beantwoord.</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="586"/>
+        <source>Role</source>
+        <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="296"/>
-        <source>&amp;Items:</source>
-        <translation>&amp;Items:</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="298"/>
-        <source>&amp;Break down by:</source>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="588"/>
+        <source>Break &amp;down by:</source>
         <translation>&amp;Uitsplitsen naar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="308"/>
-        <source>Likert items</source>
-        <translation>Likertitems</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="599"/>
+        <source>The guidelines as the letter reads them</source>
+        <translation>De richtlijnen zoals de brief ze leest</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="314"/>
-        <source>Share agreeing per item</source>
-        <translation>Aandeel eens per item</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="602"/>
+        <source>Share agreeing per quality</source>
+        <translation>Aandeel eens per eigenschap</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="318"/>
-        <source>Share agreeing per item and group</source>
-        <translation>Aandeel eens per item en groep</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="604"/>
+        <source>Active on each core task, by amount of Dutch business</source>
+        <translation>Actief op elke kerntaak, naar omvang Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="373"/>
-        <source>All items</source>
-        <translation>Alle items</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="606"/>
+        <source>Activity per core task</source>
+        <translation>Activiteit per kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="428"/>
-        <source>#</source>
-        <translation>#</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="639"/>
+        <source>Clear</source>
+        <translation>Duidelijk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="429"/>
-        <source>Item</source>
-        <translation>Item</translation>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="640"/>
+        <source>Workable</source>
+        <translation>Werkbaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="430"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="641"/>
+        <source>User-friendly</source>
+        <translation>Gebruiksvriendelijk</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="642"/>
+        <source>Clear, workable and user-friendly together</source>
+        <translation>Duidelijk, werkbaar en gebruiksvriendelijk samen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="653"/>
+        <source>This survey marks no questions for the letter&apos;s reading: mark them in the form&apos;s postkit::measure column (surveys/README.md says how).</source>
+        <translation>Deze vragenlijst markeert geen vragen voor de lezing van de brief: markeer ze in de kolom postkit::measure van het formulier (surveys/README.md legt uit hoe).</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="661"/>
+        <source>&lt;b&gt;{share} found the guidelines clear, workable and user-friendly together&lt;/b&gt; ({agreeing} of the {answered} who answered all three).</source>
+        <translation>&lt;b&gt;{share} vond de richtlijnen duidelijk, werkbaar en gebruiksvriendelijk samen&lt;/b&gt; ({agreeing} van de {answered} die alle drie beantwoordden).</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="672"/>
+        <source>The form marks not all three of clarity, workability and user-friendliness.</source>
+        <translation>Het formulier markeert niet alle drie: duidelijkheid, werkbaarheid en gebruiksvriendelijkheid.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="695"/>
+        <source>Guidelines found</source>
+        <translation>Richtlijnen beoordeeld als</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="696"/>
         <source>Answered</source>
         <translation>Beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="431"/>
-        <source>Agree</source>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="697"/>
+        <source>Agreeing</source>
         <translation>Eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="432"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="519"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="698"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="741"/>
         <source>Share agreeing</source>
         <translation>Aandeel eens</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="719"/>
+        <source>{agreeing} of {answered} agree</source>
+        <translation>{agreeing} van {answered} eens</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="745"/>
+        <source>Agreeing: 4 or 5 on the item marked for each quality, of those who answered it. Together: of those who answered all three; a respondent who skipped one of the three is left out.</source>
+        <translation>Eens: 4 of 5 op het item dat voor elke eigenschap is gemarkeerd, van wie het beantwoordde. Samen: van wie alle drie beantwoordde; wie een van de drie oversloeg, telt niet mee.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="762"/>
+        <source>Core task</source>
+        <translation>Kerntaak</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="762"/>
+        <source>All posts</source>
+        <translation>Alle posten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="775"/>
+        <source>{active} of {answered} active</source>
+        <translation>{active} van {answered} actief</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="787"/>
+        <source>Share of respondents answering one of: {0}; of those who answered.</source>
+        <translation>Aandeel respondenten dat een van deze antwoorden gaf: {0}; van wie antwoordde.</translation>
+    </message>
+</context>
+<context>
+    <name>LikertView</name>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="283"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="286"/>
+        <source>Break down by</source>
+        <translation>Uitsplitsen naar</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="287"/>
+        <source>No breakdown (all posts)</source>
+        <translation>Niet uitsplitsen (alle posten)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="288"/>
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="289"/>
+        <source>Amount of Dutch business</source>
+        <translation>Omvang Nederlands bedrijfsleven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="292"/>
+        <source>Agreeing: 4 or 5 on the 5-point scale, of those who answered the item.</source>
+        <translation>Eens: 4 of 5 op de vijfpuntsschaal, van wie het item heeft beantwoord.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="299"/>
+        <source>&amp;Items:</source>
+        <translation>&amp;Items:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="301"/>
+        <source>&amp;Break down by:</source>
+        <translation>&amp;Uitsplitsen naar:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="311"/>
+        <source>Likert items</source>
+        <translation>Likertitems</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="317"/>
+        <source>Share agreeing per item</source>
+        <translation>Aandeel eens per item</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="321"/>
+        <source>Share agreeing per item and group</source>
+        <translation>Aandeel eens per item en groep</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="376"/>
+        <source>All items</source>
+        <translation>Alle items</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="431"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="432"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/hq/summary_view.py" line="433"/>
+        <source>Answered</source>
+        <translation>Beantwoord</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="434"/>
+        <source>Agree</source>
+        <translation>Eens</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="435"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="522"/>
+        <source>Share agreeing</source>
+        <translation>Aandeel eens</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="436"/>
         <source>Mean (1–5)</source>
         <translation>Gemiddelde (1–5)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="438"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="441"/>
         <source>Share agreeing among the posts of {0}</source>
         <translation>Aandeel eens onder de posten van {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="472"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="475"/>
         <source>{group}: {agree} of {answered} agree</source>
         <translation>{group}: {agree} van {answered} eens</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="515"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="518"/>
         <source>Share agreeing per item in %, all posts</source>
         <translation>Aandeel eens per item in %, alle posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="528"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="531"/>
         <source>Share agreeing in % per item (by number) and region</source>
         <translation>Aandeel eens in % per item (op nummer) en regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="530"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="533"/>
         <source>Share agreeing in % per item (by number) and amount of Dutch business</source>
         <translation>Aandeel eens in % per item (op nummer) en omvang Nederlands bedrijfsleven</translation>
     </message>
@@ -2824,12 +2968,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="119"/>
+        <location filename="../../postkit/ui/main_window.py" line="127"/>
         <source>Opening the post&apos;s database…</source>
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="257"/>
+        <location filename="../../postkit/ui/main_window.py" line="265"/>
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
@@ -2864,27 +3008,27 @@
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="273"/>
+        <location filename="../../postkit/ui/main_window.py" line="288"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="275"/>
+        <location filename="../../postkit/ui/main_window.py" line="290"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="271"/>
+        <location filename="../../postkit/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="271"/>
+        <location filename="../../postkit/ui/main_window.py" line="286"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="279"/>
+        <location filename="../../postkit/ui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
@@ -2909,17 +3053,17 @@
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="288"/>
+        <location filename="../../postkit/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="135"/>
+        <location filename="../../postkit/ui/main_window.py" line="143"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="346"/>
+        <location filename="../../postkit/ui/main_window.py" line="361"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
@@ -3152,54 +3296,54 @@
 <context>
     <name>PostsView</name>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="109"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="112"/>
         <source>Responses per post</source>
         <translation>Inzendingen per post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="111"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="114"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="112"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="115"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="113"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="116"/>
         <source>Dutch business</source>
         <translation>Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="114"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="214"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="117"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="217"/>
         <source>Responses</source>
         <translation>Inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="115"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="118"/>
         <source>Latest export</source>
         <translation>Laatste export</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="129"/>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="134"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="132"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="137"/>
         <source>Responses per region</source>
         <translation>Inzendingen per regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="183"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="186"/>
         <source>none counted</source>
         <translation>geen geteld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="191"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="194"/>
         <source>No response of this post could be counted</source>
         <translation>Van deze post kon geen inzending worden geteld</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/summary_view.py" line="202"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="205"/>
         <source>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</source>
         <translation>
             <numerusform>&lt;b&gt;Van %n van de {0} verwachte posten is geen inzending geteld&lt;/b&gt; (hieronder in het rood).</numerusform>
@@ -3207,7 +3351,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/summary_view.py" line="210"/>
+        <location filename="../../postkit/ui/hq/summary_view.py" line="213"/>
         <source>No expected post is missing.</source>
         <translation>Er ontbreekt geen verwachte post.</translation>
     </message>
@@ -5526,7 +5670,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../postkit/ui/app.py" line="166"/>
+        <location filename="../../postkit/ui/app.py" line="170"/>
         <source>That passphrase is wrong. Try again, or quit.</source>
         <translation>Die wachtzin is onjuist. Probeer het opnieuw, of sluit af.</translation>
     </message>

@@ -35,6 +35,9 @@ PLAIN = (
     "appearance",
     "read_only",
 )
+# What headquarters reads a question for (postkit/core/surveys/measures.py); pyxform leaves
+# the column out of the XForm. Written only in a form that marks a question.
+MEASURE_COLUMN = "postkit::measure"
 CORE_TASKS = (
     ("expertise opbouwen door de post", "building IMVO expertise at the post"),
     (
@@ -121,7 +124,7 @@ PICK_ONE = (
 )
 
 
-def likert(name: str, label: Text, *, required: bool = False) -> Row:
+def likert(name: str, label: Text, *, required: bool = False, **marks: str) -> Row:
     if required:
         return question(
             "select_one agree5",
@@ -130,8 +133,9 @@ def likert(name: str, label: Text, *, required: bool = False) -> Row:
             appearance="likert",
             required="yes",
             required_message=PICK_ONE,
+            **marks,
         )
-    return question("select_one agree5", name, label, appearance="likert")
+    return question("select_one agree5", name, label, appearance="likert", **marks)
 
 
 def per_core_task(prefix: str, template: Text) -> list[Row]:
@@ -181,7 +185,11 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
         end(),
         begin("about_you", ("Over u en uw post", "About you and your post")),
         question(
-            "select_one role", "role", ("Wat is uw functie?", "What is your role?"), required="yes"
+            "select_one role",
+            "role",
+            ("Wat is uw functie?", "What is your role?"),
+            required="yes",
+            measure="role",
         ),
         question(
             "text",
@@ -206,6 +214,7 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
             FROM_PROFILE,
             required="yes",
             read_only="yes",
+            measure="region",
         ),
         question(
             "integer",
@@ -232,6 +241,7 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
                 "How much Dutch business activity is there in your country of accreditation?",
             ),
             required="yes",
+            measure="business_activity",
         ),
         end(),
         begin("activity", ("Activiteit per kerntaak", "Activity per core task")),
@@ -250,6 +260,7 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
                 (f"Kerntaak {n}: {nl}", f"Core task {n}: {en}"),
                 appearance="likert",
                 required="yes",
+                measure="core_task_activity",
             )
             for n, (nl, en) in enumerate(CORE_TASKS, start=1)
         ],
@@ -278,6 +289,7 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
             "clarity_overall",
             ("De richtlijnen zijn als geheel duidelijk.", "Overall, the guidelines are clear."),
             required=True,
+            measure="clarity",
         ),
         likert(
             "clarity_specific",
@@ -316,6 +328,7 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
                 "Overall, the guidelines are workable in the daily practice of the post.",
             ),
             required=True,
+            measure="workability",
         ),
         likert(
             "work_barriers",
@@ -365,6 +378,7 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
                 "Overall, the guidelines are user-friendly.",
             ),
             required=True,
+            measure="user_friendliness",
         ),
         likert(
             "user_find",
@@ -876,6 +890,9 @@ def write_form(
     for column in TRANSLATED:
         header += language_columns(column)
     header += list(PLAIN)
+    is_marked = any(row.plain.get("measure") for row in rows)
+    if is_marked:
+        header.append(MEASURE_COLUMN)
     survey.append(header)
     for row in rows:
         cells = [row.type, row.name]
@@ -883,6 +900,8 @@ def write_form(
             text = getattr(row, column)
             cells += list(text) if text else ["", ""]
         cells += [row.plain.get(column, "") for column in PLAIN]
+        if is_marked:
+            cells.append(row.plain.get("measure", ""))
         survey.append([cell or None for cell in cells])
 
     sheet = workbook.create_sheet("choices")

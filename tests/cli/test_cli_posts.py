@@ -21,7 +21,7 @@ def test_headquarters_copies_the_list_of_posts_and_its_edits_count(
 ) -> None:
     assert main(["survey", "posts"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].endswith("resources/reference/posts.json: 142 posts")
+    assert lines[0].endswith("resources/reference/posts.json: 150 posts")
     assert "embassy-nairobi\tEmbassy Nairobi\tAmbassade Nairobi\tembassy\tKE\tafrica" in lines
 
     assert main(["survey", "posts", "--copy"]) == 0
@@ -32,7 +32,7 @@ def test_headquarters_copies_the_list_of_posts_and_its_edits_count(
     own.write_text(json.dumps(posts), encoding="utf-8")
     assert main(["survey", "posts"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"{own}: 142 posts"
+    assert lines[0] == f"{own}: 150 posts"
     assert lines[1].endswith("\tnorth_america")
 
     assert main(["survey", "posts", "--copy"]) == 1  # an edited copy is never overwritten
@@ -129,3 +129,44 @@ def test_a_copy_of_the_list_cut_short_while_written_leaves_no_copy(
     assert main(["survey", "posts", "--copy"]) == 0
     assert own_posts_file().read_bytes() == shipped_posts_file().read_bytes()
     capsys.readouterr()
+
+
+def test_headquarters_exports_edits_and_imports_its_list_of_posts_all_or_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    listed = tmp_path / "posts.csv"
+    assert main(["hq", "posts", "export", str(listed)]) == 0
+    assert capsys.readouterr().out.startswith(f"{listed}: 150 posts")
+    lines = listed.read_text(encoding="utf-8").splitlines()
+    assert (
+        lines[0]
+        == '"code","nl","en","kind","country","region","city_nl","city_en","dutch_business"'
+    )
+    nairobi = next(n for n, line in enumerate(lines) if line.startswith('"embassy-nairobi"'))
+    assert lines[nairobi].endswith(',"KE","africa","Nairobi","Nairobi","medium"')
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "\n".join(
+            [*lines, '"embassy-x","Ambassade X","Embassy X","embassy","KE","africa","X","X","low"']
+        ),
+        encoding="utf-8",
+    )
+    assert main(["hq", "posts", "import", str(bad)]) == 1
+    error = capsys.readouterr().err
+    assert (
+        f"row {len(lines) + 1}, column I (dutch_business): low, but row {nairobi + 1} rates "
+        "Kenya medium" in error
+    )
+    assert main(["hq", "posts", "list"]) == 0
+    assert "posts.json: 150 posts" in capsys.readouterr().out.splitlines()[0]
+
+    lines[nairobi] = lines[nairobi].replace('"medium"', '"high"')
+    good = tmp_path / "good.csv"
+    good.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["hq", "posts", "import", str(good)]) == 0
+    assert "150 posts imported (0 added, 0 removed, 1 changed)" in capsys.readouterr().out
+    assert main(["hq", "posts", "list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "headquarters database (imported from good.csv): 150 posts"
+    assert "embassy-nairobi\tEmbassy Nairobi\tembassy\tKE\tafrica\thigh" in out

@@ -19,6 +19,7 @@ from postkit.core.activities.service import get_activity
 from postkit.core.companies.service import get_company
 from postkit.core.db import open_database
 from postkit.core.db.migrate import HEAD_REVISION, current_revision
+from postkit.core.hq.posts import hq_posts
 from postkit.core.practices.service import get_practice
 from postkit.core.profile import load_profile
 from postkit.core.screening.service import get_request
@@ -107,6 +108,10 @@ def test_a_post_database_of_each_revision_upgrades_with_every_row(
                 assert {(user.name, user.is_active) for user in list_users(session, True)} == {
                     (row["name"], bool(row["is_active"])) for row in raw["post_users"]
                 }
+            if "hq_posts" in raw:
+                assert [(p.code, p.region, p.business) for p in hq_posts(session).posts] == [
+                    (row["code"], row["region"], row["business"]) for row in raw["hq_posts"]
+                ]
 
             for row in raw["activities"]:
                 record = get_activity(session, int(row["id"]))  # type: ignore[arg-type]

@@ -110,6 +110,7 @@ IMPORTERS = (
     ),
     Importer("restore", (".sqlite3",), _cli("restore", "{file}")),
     Importer("posts list", (".json",), _posts_list),
+    Importer("hq posts import", (".xlsx", ".csv"), _cli("hq", "posts", "import", "{file}")),
 )
 
 

@@ -3,9 +3,9 @@
 Each file is what a post's `postkit survey export` writes: the rows come from the survey demo's
 answers and go through the export module's own table, digest and workbook writer, but without a
 database, so 150 posts take seconds. The posts are real ones from the list of posts
-(`resources/reference/posts.json`), answering with the evaluation form's region of theirs; how
-much Dutch business there is (fictional), and with it how active a post is and how well it rates
-the guidelines, differs by region.
+(`resources/reference/posts.json`), answering with the evaluation form's region of theirs and
+the amount of Dutch business the list gives their country; with it, and by region, differs how
+active a post is and how well it rates the guidelines.
 The same seed and arguments always give the same files, UUIDs included.
 """
 
@@ -81,7 +81,8 @@ def listed_posts() -> tuple[reference.Post, ...]:
 
 def demo_posts(count: int | None = None, seed: int = 7) -> list[PostProfile]:
     """`count` real posts from `listed_posts` (all by default), the regions taking turns,
-    each named in Dutch or English and given a fictional amount of Dutch business."""
+    each named in Dutch or English, with the amount of Dutch business the list gives its
+    country."""
     listed = listed_posts()
     count = len(listed) if count is None else count
     if not 1 <= count <= len(listed):
@@ -100,7 +101,9 @@ def demo_posts(count: int | None = None, seed: int = 7) -> list[PostProfile]:
                 chosen.append((region, queue.pop()))
     profiles: list[PostProfile] = []
     for region, post in chosen:
-        business = rng.choices(("low", "medium", "high"), weights=_BUSINESS_WEIGHTS[region])[0]
+        drawn = rng.choices(("low", "medium", "high"), weights=_BUSINESS_WEIGHTS[region])[0]
+        # The country's amount from the list of posts; drawn only for a country it leaves open.
+        business = post.business or drawn
         language = rng.choice(("nl", "en", "en"))
         profiles.append(PostProfile(post.label(language), region, business))
     return profiles

@@ -45,3 +45,24 @@ class CollectedResponseRow(Base):
         ForeignKey("hq_received_exports.id", ondelete="SET NULL")
     )
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class HqPostRow(Base):
+    """A post on headquarters' own list of posts (imported from a file, see hq/posts.py): its
+    names, kind, country, region and the amount of Dutch business activity in its country."""
+
+    __tablename__ = "hq_posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)  # the file's order
+    code: Mapped[str] = mapped_column(String(100), unique=True)
+    nl: Mapped[str] = mapped_column(String(200))
+    en: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    country: Mapped[str] = mapped_column(String(2))
+    region: Mapped[str] = mapped_column(String(60))
+    city_nl: Mapped[str] = mapped_column(String(200))
+    city_en: Mapped[str] = mapped_column(String(200))
+    business: Mapped[str] = mapped_column(String(20), default="")
+    source: Mapped[str] = mapped_column(String(400), default="")  # the file it came from
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)

@@ -1,8 +1,12 @@
 """The headquarters report of an aggregated survey as PDF, the evaluation's parts where it has them.
 
-Charts: responses per region; per group of Likert items (clarity, workability,
-user-friendliness) the share agreeing as horizontal bars and the 1–5 distribution as stacked
-bars; the share agreeing on the overall items by region and by the amount of Dutch business.
+First what the Minister's letter reports, where the form marks its questions for it (letter.py):
+the share finding the guidelines clear, workable and user-friendly together beside each share
+apart, broken down by region, amount of Dutch business and role, and the activity per core task
+by the amount of Dutch business. Then charts: responses per region; per group of Likert items
+(clarity, workability, user-friendliness) the share agreeing as horizontal bars and the 1–5
+distribution as stacked bars; the share agreeing on the overall items by region and by the
+amount of Dutch business.
 Tables give the figures behind them, the select questions, each repeat (responses with
 instances, instances, mean per response), the metadata columns (listed, not charted), missing
 posts and refused files.
@@ -36,10 +40,12 @@ from reportlab.platypus import (
 )
 
 from postkit.core.files import atomic_output
+from postkit.core.hq.letter import ActivityCounts, LetterReading, QualityShares, Share
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
-from postkit.core.i18n import translator
+from postkit.core.i18n import N_, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import a4_document
+from postkit.core.surveys.measures import ALL_QUALITIES
 
 register_fonts()
 
@@ -104,7 +110,7 @@ class _Report:
 
     def build(self, path: Path) -> None:
         document = a4_document(path, margin=MARGIN, title=self.heading, author="postkit")
-        story = [*self.opening(), *self.regions()]
+        story = [*self.opening(), *self.letter(), *self.regions()]
         for group, items in self.groups():
             story += self.likert_group(group, items)
         story += self.breakdowns()
@@ -165,6 +171,166 @@ class _Report:
         story: list[Flowable] = [Paragraph(escape(self.heading), self.title)]
         story += [Paragraph(escape(line), self.body) for line in lines]
         return story
+
+    def letter(self) -> list[Flowable]:
+        """The letter's figures: the qualities apart and together, their breakdowns, and the
+        activity per core task by the amount of Dutch business."""
+        letter = self.summary.letter
+        if letter is None:
+            return []
+        story: list[Flowable] = []
+        if letter.qualities:
+            story += self.qualities(letter)
+        if letter.activity:
+            story += self.activity(letter)
+        return story
+
+    def quality_label(self, quality: QualityShares) -> str:
+        return self._(_QUALITY_LABELS.get(quality.measure, quality.measure))
+
+    def qualities(self, letter: LetterReading) -> list[Flowable]:
+        _ = self._
+        qualities = letter.qualities
+        labels = [self.quality_label(quality) for quality in qualities]
+        rows: list[list[object]] = [[_("Guidelines found"), _("Share agreeing"), _("Agreeing")]]
+        rows += [
+            [
+                Paragraph(escape(label), self.cell),
+                _share_of(quality.overall),
+                _("{agreeing} of {answered}", agreeing=quality.overall.agreeing,
+                  answered=quality.overall.answered),
+            ]
+            for label, quality in zip(labels, qualities, strict=True)
+        ]  # fmt: skip
+        table = LongTable(rows, colWidths=[TEXT_WIDTH - 60 * mm, 30 * mm, 30 * mm])
+        table.setStyle(_table_style(numbers_from=1, has_total=False))
+        chart = _bar_chart(
+            [_short(label, 44) for label in labels],
+            [_share_percent(quality.overall) for quality in qualities],
+            BLUE,
+            value_format="{:.0f}%",
+            maximum=100,
+            label_width=62 * mm,
+        )
+        notes = [
+            _(
+                "Agreeing = answering 4 or 5 on the item marked for the quality; with several "
+                "items, on every one of them. Shares are of those who answered."
+            )
+        ]
+        together = letter.all_three
+        if together is not None:
+            notes.append(
+                _(
+                    "Together: {answered} of {responses} responses answered all three; a "
+                    "respondent who skipped one of the three is left out of that share.",
+                    answered=together.overall.answered,
+                    responses=self.summary.responses,
+                )
+            )
+        story: list[Flowable] = [
+            KeepTogether(
+                [
+                    Paragraph(escape(_("How the guidelines were received")), self.h1),
+                    chart,
+                    table,
+                    *(Paragraph(escape(note), self.note) for note in notes),
+                ]
+            )
+        ]
+        for heading, attribute, label in (
+            (_("Agreeing by region"), "by_region", self.summary.region_label),
+            (_("Agreeing by amount of Dutch business"), "by_business", self.summary.business_label),
+            (_("Agreeing by role"), "by_role", self.summary.role_label),
+        ):
+            codes = list(getattr(qualities[0], attribute))
+            if not codes:
+                continue
+            story += self.cross_table(
+                heading,
+                [label(code, self.language) for code in codes],
+                [
+                    (self.quality_label(q), [getattr(q, attribute)[code] for code in codes])
+                    for q in qualities
+                ],
+            )
+        return story
+
+    def cross_table(
+        self, heading: str, columns: Sequence[str], rows: Sequence[tuple[str, Sequence[Share]]]
+    ) -> list[Flowable]:
+        """One row per quality, one column per group: the share agreeing and its n."""
+        header = [self._("Guidelines found"), *columns]
+        table_rows: list[list[object]] = [[Paragraph(escape(text), self.cell) for text in header]]
+        for label, shares in rows:
+            table_rows.append(
+                [
+                    Paragraph(escape(label), self.cell),
+                    *(
+                        "–" if share.share is None else f"{_share_of(share)}\n(n={share.answered})"
+                        for share in shares
+                    ),
+                ]
+            )
+        width = min(26 * mm, (TEXT_WIDTH - 55 * mm) / max(1, len(columns)))
+        table = LongTable(
+            table_rows,
+            colWidths=[TEXT_WIDTH - width * len(columns)] + [width] * len(columns),
+            repeatRows=1,
+        )
+        table.setStyle(_table_style(numbers_from=1, has_total=False))
+        return [
+            CondPageBreak(40 * mm),
+            Paragraph(escape(heading), self.h1),
+            table,
+            Paragraph(escape(self._("n = those in the group who answered.")), self.note),
+        ]
+
+    def activity(self, letter: LetterReading) -> list[Flowable]:
+        _ = self._
+        tasks = letter.activity
+        codes = list(tasks[0].by_business)
+        columns = [_("All posts"), *(self.summary.business_label(c, self.language) for c in codes)]
+        rows: list[list[object]] = [
+            [Paragraph(escape(text), self.cell) for text in [_("Core task"), *columns]]
+        ]
+        for task in tasks:
+            figures = [task.overall, *(task.by_business[code] for code in codes)]
+            rows.append(
+                [Paragraph(escape(self.text(task.label) or task.name), self.cell)]
+                + [_active_text(counts) for counts in figures]
+            )
+        width = min(24 * mm, (TEXT_WIDTH - 70 * mm) / len(columns))
+        table = LongTable(
+            rows, colWidths=[TEXT_WIDTH - width * len(columns)] + [width] * len(columns)
+        )
+        table.setStyle(_table_style(numbers_from=1, has_total=False))
+        chart = _grouped_chart(
+            [_short(self.text(task.label) or task.name, 40) for task in tasks],
+            [self.summary.business_label(code, self.language) for code in codes],
+            [[_active_percent(task.by_business[code]) for task in tasks] for code in codes],
+        )
+        active = ", ".join(
+            self.text(dict(tasks[0].choices).get(name, {})) or name
+            for name in tasks[0].active_choices
+        )
+        return [
+            CondPageBreak(90 * mm),
+            Paragraph(escape(_("Active on each core task, by amount of Dutch business")), self.h1),
+            chart,
+            Spacer(1, 2 * mm),
+            table,
+            Paragraph(
+                escape(
+                    _(
+                        "Share of respondents answering one of: {active}; n = those in the group "
+                        "who answered.",
+                        active=active,
+                    )
+                ),
+                self.note,
+            ),
+        ]
 
     def regions(self) -> list[Flowable]:
         summary = self.summary
@@ -256,7 +422,18 @@ class _Report:
         ]
 
     def breakdowns(self) -> list[Flowable]:
-        overall = [item for item in self.summary.likert if item.name.endswith("_overall")]
+        # The items a form marks for the qualities (postkit::measure); an unmarked form's
+        # items named *_overall, else its first three.
+        letter = self.summary.letter
+        marked = {
+            name
+            for quality in (letter.qualities if letter else ())
+            if quality.measure != ALL_QUALITIES
+            for name in quality.items
+        }
+        overall = [item for item in self.summary.likert if item.name in marked] or [
+            item for item in self.summary.likert if item.name.endswith("_overall")
+        ]
         overall = overall or list(self.summary.likert[:3])
         if not overall:
             return []
@@ -596,6 +773,32 @@ def _table_style(numbers_from: int, has_total: bool) -> TableStyle:
             ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black),
         ]
     return TableStyle(commands)
+
+
+_QUALITY_LABELS = {
+    "clarity": N_("Clear"),
+    "workability": N_("Workable"),
+    "user_friendliness": N_("User-friendly"),
+    ALL_QUALITIES: N_("Clear, workable and user-friendly together"),
+}
+
+
+def _share_of(share: Share) -> str:
+    return "–" if share.share is None else f"{100 * share.share:.0f}%"
+
+
+def _share_percent(share: Share) -> float:
+    return 0.0 if share.share is None else 100 * share.share
+
+
+def _active_text(counts: ActivityCounts) -> str:
+    if counts.share_active is None:
+        return "–"
+    return f"{100 * counts.share_active:.0f}%\n(n={counts.answered})"
+
+
+def _active_percent(counts: ActivityCounts) -> float:
+    return 0.0 if counts.share_active is None else 100 * counts.share_active
 
 
 def _percent(figures: Distribution) -> float:

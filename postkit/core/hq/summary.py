@@ -6,9 +6,14 @@ Where a response counts:
 - a post's region and amount of Dutch business are what most of its respondents answered to
   the survey's own questions (`region`, `business_activity`; a tie goes to the choice listed
   first in the form). Where a form has no region question (or nobody at the post answered
-  it), the region is the one headquarters' list of posts gives (`reference.posts()`, names
+  it), the region is the one headquarters' list of posts gives (`posts.hq_posts`, names
   matched whatever their case, spacing or language); with a region question, only if that
   region is one of the question's choices, so one breakdown never mixes two sets of regions.
+  The amount of Dutch business likewise: a post whose respondents gave none takes its
+  country's from the list.
+- the questions marked `region` and `business_activity` in the form's `postkit::measure`
+  column give these; an unmarked form is read by the names above. The letter's reading
+  (letter.py) takes its questions from the same column.
 
 A Likert item is a select_one on a 5-point agreement scale: a list named like `agree5`
 (agree…, likert…) whose choices are 1 to 5, or any list whose five labels, in one of the form's
@@ -47,7 +52,9 @@ from postkit.core import reference
 from postkit.core.cycles import cycle_collector_paused
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
+from postkit.core.hq.letter import LetterReading, Respondents, marked, marked_names, read_as_letter
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
+from postkit.core.hq.posts import hq_posts
 from postkit.core.hq.service import (
     ACCEPTED,
     REFUSED,
@@ -58,7 +65,10 @@ from postkit.core.hq.service import (
 )
 from postkit.core.i18n import LANGUAGES, N_, translator
 from postkit.core.surveys.forms import Form, Group, Item, Question, Texts
+from postkit.core.surveys.measures import BUSINESS_ACTIVITY, REGION, ROLE
 
+# The questions a form marks `region` and `business_activity` (postkit::measure) give a
+# post's region and business; a form that marks none is read by these names.
 REGION_QUESTION = "region"
 BUSINESS_QUESTION = "business_activity"
 PERSONAL_QUESTIONS = frozenset({"respondent_name", "contact_email", "post"})
@@ -230,9 +240,16 @@ class Summary:
     business_labels: dict[str, Texts]
     repeats: tuple[RepeatSummary, ...] = ()
     metadata: tuple[MetadataColumn, ...] = ()
+    letter: LetterReading | None = None  # from the questions the form marks for it
 
     def region_label(self, code: str, language: str = "en") -> str:
         return _text(self.region_labels.get(code), language) or code
+
+    def role_label(self, code: str, language: str = "en") -> str:
+        labels = self.letter.role_labels if self.letter else {}
+        if code == UNKNOWN and code not in labels:
+            return translator(language)(N_("Unknown"))
+        return _text(labels.get(code), language) or code
 
     def business_label(self, code: str, language: str = "en") -> str:
         return _text(self.business_labels.get(code), language) or code
@@ -262,7 +279,8 @@ def build_summary(
 
     `expected_posts` are the posts that should have answered; by default every post that
     sent an export (so a post whose only file was refused shows as missing). `posts` give
-    the region of a post its respondents did not (by default headquarters' list of posts).
+    the region and Dutch business of a post its respondents did not (by default headquarters'
+    list of posts, `hq_posts`).
     `stored_answers`, from a collect run in this transaction, spare reading those again.
     """
     with cycle_collector_paused():
@@ -277,7 +295,18 @@ def summary_columns(form: Form) -> tuple[str, ...]:
 def _columns_of(form: Form, *questions: list[Question]) -> tuple[str, ...]:
     names = [question.name for group in questions for question in group]
     listed = [item.name for item in [*form.repeats(), *_metadata_questions(form)]]
-    return tuple(dict.fromkeys([*names, *listed, REGION_QUESTION, BUSINESS_QUESTION, "_language"]))
+    attributes = (region_question(form), business_question(form))
+    return tuple(dict.fromkeys([*names, *listed, *marked_names(form), *attributes, "_language"]))
+
+
+def region_question(form: Form) -> str:
+    """The name of the question that gives a post's region: the one marked so, else 'region'."""
+    return next((q.name for q in marked(form, REGION)), REGION_QUESTION)
+
+
+def business_question(form: Form) -> str:
+    """The name of the question that gives the amount of Dutch business in a post's country."""
+    return next((q.name for q in marked(form, BUSINESS_ACTIVITY)), BUSINESS_QUESTION)
 
 
 def _summarised_questions(
@@ -308,9 +337,12 @@ def _build_summary(
     by_post: dict[str, list[tuple[object, ...]]] = defaultdict(list)
     for post, answers in records:
         by_post[post].append(answers)
-    regions = _post_attribute(form, by_post, REGION_QUESTION, names.index(REGION_QUESTION))
-    regions = _regions_from_list(form, by_post, regions, posts or reference.posts())
-    business = _post_attribute(form, by_post, BUSINESS_QUESTION, names.index(BUSINESS_QUESTION))
+    region_name, business_name = region_question(form), business_question(form)
+    post_list = posts or hq_posts(session)
+    regions = _post_attribute(form, by_post, region_name, names.index(region_name))
+    regions = _regions_from_list(form, region_name, by_post, regions, post_list)
+    business = _post_attribute(form, by_post, business_name, names.index(business_name))
+    business = _business_from_list(form, business_name, by_post, business, post_list)
     latest = _latest_exports(session, form)
     counts = tuple(
         PostCount(
@@ -324,9 +356,11 @@ def _build_summary(
     )
     # From the counted posts, so a post in no region shows under 'unknown' too.
     region_order = _choice_order(
-        form, REGION_QUESTION, [post.region for post in counts], reference.regions().codes
+        form, region_name, [post.region for post in counts], reference.regions().codes
     )
-    business_order = _choice_order(form, BUSINESS_QUESTION, [post.business for post in counts])
+    business_order = _choice_order(
+        form, business_name, [post.business for post in counts], reference.business_levels().codes
+    )
     region_counts = tuple(
         RegionCount(
             code,
@@ -337,7 +371,7 @@ def _build_summary(
     )
     counted = {post.post for post in counts}
     expected = (
-        _expected_posts(session, posts or reference.posts(), counted)
+        _expected_posts(session, post_list, counted)
         if expected_posts is None
         else list(expected_posts)
     )
@@ -360,8 +394,8 @@ def _build_summary(
         selects=tuple(_select_summary(form, question, table) for question in select_questions),
         open_questions=tuple(_open_question(question, table) for question in open_questions),
         refused_files=_refused_receipts(session),
-        region_labels=_labels(form, REGION_QUESTION, region_order, reference.regions()),
-        business_labels=_labels(form, BUSINESS_QUESTION, business_order, None),
+        region_labels=_labels(form, region_name, region_order, reference.regions()),
+        business_labels=_labels(form, business_name, business_order, reference.business_levels()),
         repeats=tuple(_repeat_summary(form, repeat, table) for repeat in form.repeats()),
         metadata=tuple(
             MetadataColumn(
@@ -371,6 +405,37 @@ def _build_summary(
             )
             for question in _metadata_questions(form)
         ),
+        letter=_letter(form, table, business, region_order, business_order),
+    )
+
+
+def _letter(
+    form: Form,
+    table: _Columns,
+    business: Mapping[str, str],
+    region_order: Sequence[str],
+    business_order: Sequence[str],
+) -> LetterReading | None:
+    """The letter's reading (see letter.py), when the form marks any question for it."""
+    if not marked_names(form):
+        return None
+    role = next((q.name for q in marked(form, ROLE)), None)
+    roles = (
+        [value if isinstance(value, str) and value else UNKNOWN for value in table.raw(role)]
+        if role
+        else [UNKNOWN] * len(table.posts)
+    )
+    respondents = Respondents(
+        table.regions, [business.get(post, UNKNOWN) for post in table.posts], roles
+    )
+    return read_as_letter(
+        form,
+        respondents,
+        table.raw,
+        lambda question: likert_points(form, question),
+        region_order,
+        business_order,
+        lambda name: _top_group(form, name)[1],
     )
 
 
@@ -620,10 +685,14 @@ def _post_attribute(
 
 
 def _regions_from_list(
-    form: Form, by_post: Iterable[str], answered: Mapping[str, str], posts: reference.PostList
+    form: Form,
+    name: str,
+    by_post: Iterable[str],
+    answered: Mapping[str, str],
+    posts: reference.PostList,
 ) -> dict[str, str]:
     """The answered regions, and for the other posts the region the list of posts gives."""
-    question = _question(form, REGION_QUESTION)
+    question = _question(form, name)
     allowed = {choice.name for choice in form.choices(question)} if question else None
     regions = dict(answered)
     for name in by_post:
@@ -633,6 +702,28 @@ def _regions_from_list(
         if post is not None and (allowed is None or post.region in allowed):
             regions[name] = post.region
     return regions
+
+
+def _business_from_list(
+    form: Form,
+    name: str,
+    by_post: Iterable[str],
+    answered: Mapping[str, str],
+    posts: reference.PostList,
+) -> dict[str, str]:
+    """The answered amounts of Dutch business, and for the other posts the amount the list of
+    posts gives their country; with a business question, only a level among its choices."""
+    question = _question(form, name)
+    allowed = {choice.name for choice in form.choices(question)} if question else None
+    business = dict(answered)
+    for post_name in by_post:
+        if post_name in business:
+            continue
+        post = posts.find(post_name)
+        level = post.business if post is not None else ""
+        if level and (allowed is None or level in allowed):
+            business[post_name] = level
+    return business
 
 
 def _choice_order(
@@ -945,6 +1036,62 @@ def _summary_sheets(
         [("file", 60), ("post", 32), ("reason", 100), ("received_at", 20)],
         [[r.file, r.post, r.reason, r.received_at] for r in summary.refused_files],
     )
+    # After the sheets above, whose names and order are a contract with those reading them.
+    yield from _letter_sheets(summary, lang)
+
+
+def _letter_sheets(
+    summary: Summary, lang: str
+) -> Iterator[tuple[str, _SheetColumns, Iterable[Sequence[object]]]]:
+    """The letter's reading (letter.py): agreeing per quality and on all three together, and
+    the activity per core task, each overall and by region, business and role."""
+    letter = summary.letter
+    qualities = letter.qualities if letter else ()
+    activity = letter.activity if letter else ()
+    labels = {
+        "region": summary.region_label,
+        "business": summary.business_label,
+        "role": summary.role_label,
+    }
+    rows: list[list[object]] = []
+    for quality in qualities:
+        parts = [("overall", {"all": quality.overall}), ("region", quality.by_region),
+                 ("business", quality.by_business), ("role", quality.by_role)]  # fmt: skip
+        for breakdown, shares in parts:
+            for code, share in shares.items():
+                label = labels[breakdown](code, lang) if breakdown in labels else ""
+                rows.append(
+                    [quality.measure, breakdown, code, label, share.agreeing, share.answered,
+                     _Formatted(share.share, _PERCENT), " ".join(quality.items)]
+                )  # fmt: skip
+    yield (
+        "guidelines_reading",
+        [("measure", 18), ("breakdown", 10), ("group", 16), ("group_label", 28),
+         ("agreeing", 10), ("answered", 10), ("share", 9), ("items", 50)],
+        rows,
+    )  # fmt: skip
+    points = list(dict.fromkeys(name for task in activity for name, _label in task.choices))
+    activity_rows: list[list[object]] = []
+    for task in activity:
+        names = [name for name, _label in task.choices]
+        parts = [("overall", {"all": task.overall}), ("business", task.by_business),
+                 ("region", task.by_region)]  # fmt: skip
+        for breakdown, counts in parts:
+            for code, figures in counts.items():
+                label = labels[breakdown](code, lang) if breakdown in labels else ""
+                by_name = dict(zip(names, figures.counts, strict=True))
+                activity_rows.append(
+                    [task.name, breakdown, code, label, _text(task.label, lang),
+                     figures.answered, *(by_name.get(point) for point in points), figures.active,
+                     _Formatted(figures.share_active, _PERCENT)]
+                )  # fmt: skip
+    yield (
+        "core_task_activity",
+        [("question", 18), ("breakdown", 10), ("group", 16), ("group_label", 28),
+         ("label", 60), ("answered", 10), *((f"n_{point}", 6) for point in points),
+         ("active", 8), ("share_active", 12)],
+        activity_rows,
+    )  # fmt: skip
 
 
 def _figures(figures: Distribution) -> list[object]:

@@ -97,6 +97,8 @@ class Question:
     parameters: dict[str, str] = field(default_factory=dict)
     # Media columns by kind ("image", "audio", "video"), each by language code.
     media: dict[str, Texts] = field(default_factory=dict)
+    # What headquarters reads it for (`postkit::measure`, see surveys/measures.py), or "".
+    measure: str = ""
 
     @property
     def is_answerable(self) -> bool:

@@ -47,6 +47,7 @@ from postkit.core.surveys.forms import (
     Question,
     Texts,
 )
+from postkit.core.surveys.measures import MEASURE_COLUMN, MEASURES, ONE_QUESTION_EACH
 from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
 
 if TYPE_CHECKING:
@@ -517,6 +518,7 @@ class _FormReader:
         self.default_language = DEFAULT_LANGUAGE
         self.languages: dict[str, str] = {}
         self.triggers: list[tuple[int, str]] = []  # (row, text) of trigger cells
+        self.measure_rows: dict[str, int] = {}  # the row of each one-question measure
         self.other_row = 0  # the row of the select being read when it has `or_other`
 
     def add(self, problem: Problem) -> None:
@@ -818,6 +820,7 @@ class _FormReader:
             self.add(
                 sheet.problem(row, "choice_filter", "only select questions take a choice_filter")
             )
+        self._check_measure(sheet, row, cells, kind)
         question = Question(
             name=name,
             type=kind,
@@ -841,6 +844,23 @@ class _FormReader:
         if self.other_row == row:
             self.names.setdefault(f"{name}_other", row)
         return question
+
+    def _check_measure(self, sheet: _Sheet, row: int, cells: tuple[str, ...], kind: str) -> None:
+        """A `postkit::measure` mark is one of the words headquarters reads, on a select_one."""
+        mark = sheet.value(cells, MEASURE_COLUMN)
+        if not mark:
+            return
+        if mark not in MEASURES:
+            message = f"'{mark}' is not a measure postkit reads; use one of {', '.join(MEASURES)}"
+            self.add(sheet.problem(row, MEASURE_COLUMN, message))
+        elif kind != "select_one":
+            message = f"'{mark}' marks a select_one question, not a {kind}"
+            self.add(sheet.problem(row, MEASURE_COLUMN, message))
+        elif mark in ONE_QUESTION_EACH:
+            first = self.measure_rows.setdefault(mark, row)
+            if first != row:
+                message = f"'{mark}' marks one question only (also row {first})"
+                self.add(sheet.problem(row, MEASURE_COLUMN, message))
 
     def _type(self, sheet: _Sheet, row: int, type_text: str) -> tuple[str | None, str | None]:
         """The postkit type and choice list of a type cell, with pyxform's aliases."""
@@ -1292,6 +1312,7 @@ class _ReferenceForm:
             trigger=tuple(str(name) for name in child.get("trigger") or ()),
             parameters={str(key): str(value) for key, value in parameters.items()},
             media={str(kind): self.texts(texts) for kind, texts in media.items()},
+            measure=_measure_of(child),
         )
 
     def _relevant(self, text: object) -> Expression | None:
@@ -1363,3 +1384,10 @@ def _required_value(text: object) -> bool | str:
     if text.lower() in REQUIRED_YES:
         return True
     return text
+
+
+def _measure_of(child: dict[str, object]) -> str:
+    """The `postkit::measure` mark, which pyxform hands on as {"postkit": {"measure": ...}}."""
+    marks = child.get("postkit")
+    mark = marks.get("measure") if isinstance(marks, dict) else None
+    return mark if isinstance(mark, str) and mark in MEASURES else ""

@@ -28,7 +28,7 @@ from postkit.core.hq.forms import FormFiles, SortedExports, sort_by_form
 from postkit.core.hq.service import CollectReport
 from postkit.core.hq.summary import Summary
 from postkit.ui.hq.ops import collect_exports, read_stored_summary
-from postkit.ui.hq.summary_view import LikertView, PostsView, label_in, make_tree
+from postkit.ui.hq.summary_view import LetterView, LikertView, PostsView, label_in, make_tree
 from postkit.ui.icons import icon
 from postkit.ui.ops import Changes, Job, Progress
 from postkit.ui.overrides import override
@@ -266,6 +266,7 @@ class HeadquartersPage(ModulePage):
 
         self.posts_view = PostsView(results)
         self.likert_view = LikertView(results)
+        self.letter_view = LetterView(results)
         self.replaced_table = make_tree(
             results,
             self.tr("Replaced responses"),
@@ -277,6 +278,7 @@ class HeadquartersPage(ModulePage):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.posts_view, icon("domain"), self.tr("&Posts"))
         self.tabs.addTab(self.likert_view, icon("chart-bar"), self.tr("Li&kert items"))
+        self.tabs.addTab(self.letter_view, icon("chart-bar"), self.tr("As the l&etter reads it"))
 
         layout = QVBoxLayout(results)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -587,6 +589,7 @@ class HeadquartersPage(ModulePage):
             )
             self.posts_view.set_summary(summary, language)
             self.likert_view.set_summary(summary, language)
+            self.letter_view.set_summary(summary, language)
         self._update_buttons()
 
     def _show_run(self, report: CollectReport | None) -> None:

@@ -1,4 +1,5 @@
-"""The views of an aggregated summary: responses per post and region, and the Likert items."""
+"""The views of an aggregated summary: responses per post and region, the Likert items, and the
+survey as the letter reads it."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
+from postkit.core.hq.letter import LetterReading, QualityShares, Share
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
+from postkit.core.surveys.measures import ALL_QUALITIES
 from postkit.ui.overrides import override
 from postkit.ui.widgets.bar_chart import OKABE_ITO, BarChart, wrap_label
 from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
@@ -550,3 +553,251 @@ class LikertView(QWidget):
 def _whole_percent(figures: Distribution) -> int:
     share = figures.share_agreeing
     return 0 if share is None else round(share * 100)
+
+
+class LetterBreakdown(Enum):
+    OVERALL = "overall"
+    REGION = "region"
+    BUSINESS = "business"
+    ROLE = "role"
+
+
+class LetterView(QWidget):
+    """The survey as the Minister's letter reads it: the guidelines found clear, workable and
+    user-friendly together beside each apart, by region, business or role, and the share
+    active on each core task by the amount of Dutch business (core/hq/letter.py)."""
+
+    QUALITY, ANSWERED, AGREEING, SHARE = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._summary: Summary | None = None
+        self._language = "en"
+        self.headline = QLabel(self)
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.breakdown_combo = QComboBox(self)
+        self.breakdown_combo.setAccessibleName(self.tr("Break down by"))
+        self.breakdown_combo.addItem(
+            self.tr("No breakdown (all respondents)"), LetterBreakdown.OVERALL
+        )
+        self.breakdown_combo.addItem(self.tr("Region"), LetterBreakdown.REGION)
+        self.breakdown_combo.addItem(self.tr("Amount of Dutch business"), LetterBreakdown.BUSINESS)
+        self.breakdown_combo.addItem(self.tr("Role"), LetterBreakdown.ROLE)
+        self.breakdown_combo.currentIndexChanged.connect(self._show)
+        breakdown_label = QLabel(self.tr("Break &down by:"), self)
+        breakdown_label.setBuddy(self.breakdown_combo)
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(breakdown_label)
+        controls.addWidget(self.breakdown_combo)
+        controls.addStretch()
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.qualities_table = make_tree(
+            self, self.tr("The guidelines as the letter reads them"), []
+        )
+        self.qualities_chart = BarChart(self, horizontal=True, percent=True)
+        self.qualities_chart.setAccessibleName(self.tr("Share agreeing per quality"))
+        self.activity_title = section_title(
+            self.tr("Active on each core task, by amount of Dutch business"), self
+        )
+        self.activity_table = make_tree(self, self.tr("Activity per core task"), [])
+        self.activity_note = QLabel(self)
+        self.activity_note.setWordWrap(True)
+        self.activity_note.setStyleSheet("color: palette(placeholder-text);")
+
+        top = QWidget(self)
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.qualities_table, 3)
+        top_layout.addWidget(self.qualities_chart, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.headline)
+        layout.addLayout(controls)
+        layout.addWidget(top, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.activity_title)
+        layout.addWidget(self.activity_table, 1)
+        layout.addWidget(self.activity_note)
+
+    @property
+    def breakdown(self) -> LetterBreakdown:
+        return LetterBreakdown(self.breakdown_combo.currentData().value)
+
+    def set_breakdown(self, breakdown: LetterBreakdown) -> None:
+        self.breakdown_combo.setCurrentIndex(self.breakdown_combo.findData(breakdown))
+
+    def set_summary(self, summary: Summary, language: str) -> None:
+        self._summary, self._language = summary, language
+        self._show()
+
+    def quality_label(self, measure: str) -> str:
+        labels = {
+            "clarity": self.tr("Clear"),
+            "workability": self.tr("Workable"),
+            "user_friendliness": self.tr("User-friendly"),
+            ALL_QUALITIES: self.tr("Clear, workable and user-friendly together"),
+        }
+        return labels.get(measure, measure)
+
+    def _show(self) -> None:
+        summary = self._summary
+        letter = summary.letter if summary is not None else None
+        qualities = letter.qualities if letter is not None else ()
+        if summary is None or letter is None:
+            self.headline.setText(
+                self.tr(
+                    "This survey marks no questions for the letter's reading: mark them in the "
+                    "form's postkit::measure column (surveys/README.md says how)."
+                )
+            )
+        elif letter.all_three is not None:
+            together = letter.all_three.overall
+            self.headline.setText(
+                self.tr(
+                    "<b>{share} found the guidelines clear, workable and user-friendly "
+                    "together</b> ({agreeing} of the {answered} who answered all three)."
+                ).format(
+                    share=percent_text(together.share),
+                    agreeing=QLocale().toString(together.agreeing),
+                    answered=QLocale().toString(together.answered),
+                )
+            )
+        else:
+            self.headline.setText(
+                self.tr(
+                    "The form marks not all three of clarity, workability and user-friendliness."
+                )
+            )
+        self._fill_qualities(summary, qualities)
+        self._fill_activity(summary, letter)
+
+    def _groups(self, summary: Summary, quality: QualityShares) -> list[tuple[str, str, Share]]:
+        """(code, label, share) of each group of the chosen breakdown."""
+        breakdown = self.breakdown
+        if breakdown is LetterBreakdown.OVERALL:
+            return []
+        shares, label = {
+            LetterBreakdown.REGION: (quality.by_region, summary.region_label),
+            LetterBreakdown.BUSINESS: (quality.by_business, summary.business_label),
+            LetterBreakdown.ROLE: (quality.by_role, summary.role_label),
+        }[breakdown]
+        return [(code, label(code, self._language), share) for code, share in shares.items()]
+
+    def _fill_qualities(self, summary: Summary | None, qualities: Sequence[QualityShares]) -> None:
+        table = self.qualities_table
+        table.clear()
+        groups = self._groups(summary, qualities[0]) if summary and qualities else []
+        headers = [
+            self.tr("Guidelines found"),
+            self.tr("Answered"),
+            self.tr("Agreeing"),
+            self.tr("Share agreeing"),
+        ]
+        table.setHeaderLabels(headers + [_two_lines(label) for _code, label, _share in groups])
+        for quality in qualities:
+            shares = (
+                [share for _code, _label, share in self._groups(summary, quality)]
+                if summary
+                else []
+            )
+            row = QTreeWidgetItem(
+                [
+                    self.quality_label(quality.measure),
+                    QLocale().toString(quality.overall.answered),
+                    QLocale().toString(quality.overall.agreeing),
+                    percent_text(quality.overall.share),
+                ]
+                + [percent_text(share.share) for share in shares]
+            )
+            for column, share in enumerate(shares, len(headers)):
+                row.setToolTip(
+                    column,
+                    self.tr("{agreeing} of {answered} agree").format(
+                        agreeing=QLocale().toString(share.agreeing),
+                        answered=QLocale().toString(share.answered),
+                    ),
+                )
+            row.setToolTip(self.QUALITY, ", ".join(quality.items))
+            if quality.measure == ALL_QUALITIES:
+                font = QFont(table.font())
+                font.setWeight(QFont.Weight.DemiBold)
+                for column in range(len(headers) + len(shares)):
+                    row.setFont(column, font)
+            for column in range(self.ANSWERED, len(headers) + len(shares)):
+                row.setTextAlignment(column, _RIGHT)
+            table.addTopLevelItem(row)
+        _fit_columns(table, stretch_first=False)
+        labels = [self.quality_label(quality.measure) for quality in qualities]
+        if groups and summary is not None:
+            series = [
+                (label, [_whole(self._groups(summary, q)[index][2].share) for q in qualities])
+                for index, (_code, label, _share) in enumerate(groups)
+            ]
+        else:
+            series = [(self.tr("Share agreeing"), [_whole(q.overall.share) for q in qualities])]
+        self.qualities_chart.set_data(labels, series)
+        self.note.setText(
+            self.tr(
+                "Agreeing: 4 or 5 on the item marked for each quality, of those who answered it. "
+                "Together: of those who answered all three; a respondent who skipped one of the "
+                "three is left out."
+            )
+        )
+
+    def _fill_activity(self, summary: Summary | None, letter: LetterReading | None) -> None:
+        table = self.activity_table
+        table.clear()
+        tasks = letter.activity if letter is not None else ()
+        visible = bool(tasks) and summary is not None
+        for widget in (self.activity_title, self.activity_table, self.activity_note):
+            widget.setVisible(visible)
+        if not visible or summary is None:
+            return
+        codes = list(tasks[0].by_business)
+        table.setHeaderLabels(
+            [self.tr("Core task"), self.tr("All posts")]
+            + [_two_lines(summary.business_label(code, self._language)) for code in codes]
+        )
+        for task in tasks:
+            figures = [task.overall, *(task.by_business[code] for code in codes)]
+            row = QTreeWidgetItem(
+                [label_in(task.label, self._language) or task.name]
+                + [percent_text(counts.share_active) for counts in figures]
+            )
+            for column, counts in enumerate(figures, 1):
+                row.setTextAlignment(column, _RIGHT)
+                row.setToolTip(
+                    column,
+                    self.tr("{active} of {answered} active").format(
+                        active=QLocale().toString(counts.active),
+                        answered=QLocale().toString(counts.answered),
+                    ),
+                )
+            table.addTopLevelItem(row)
+        _fit_columns(table)
+        choices = dict(tasks[0].choices)
+        active = ", ".join(
+            label_in(choices.get(name), self._language) or name for name in tasks[0].active_choices
+        )
+        self.activity_note.setText(
+            self.tr("Share of respondents answering one of: {0}; of those who answered.").format(
+                active
+            )
+        )
+
+
+def _whole(share: float | None) -> int:
+    return 0 if share is None else round(share * 100)
+
+
+def _fit_columns(table: QTreeWidget, stretch_first: bool = True) -> None:
+    """Every column as wide as its contents, the first taking the room left if asked."""
+    header = table.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch_first:
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -315,6 +315,24 @@ def _rows() -> dict[str, list[dict[str, object]]]:
             {"id": 1, "name": "Ana Quispe", "is_active": 1, "created_at": CREATED},
             {"id": 2, "name": "Luis Paredes", "is_active": 0, "created_at": CREATED},
         ],
+        # Headquarters' own list of posts (0014), as imported from an edited spreadsheet.
+        "hq_posts": [
+            {
+                "id": 1,
+                "position": 1,
+                "code": "embassy-nairobi",
+                "nl": "Ambassade Nairobi",
+                "en": "Embassy Nairobi",
+                "kind": "embassy",
+                "country": "KE",
+                "region": "africa",
+                "city_nl": "Nairobi",
+                "city_en": "Nairobi",
+                "business": "medium",
+                "source": "posts.xlsx",
+                "imported_at": CREATED,
+            }
+        ],
     }
 
 
