@@ -657,7 +657,7 @@ def evaluation_survey() -> tuple[list[Row], list[tuple[str, str, Text]], dict[st
     settings = {
         "form_id": "imvo_guidelines_evaluation",
         "form_title": "Evaluation of the IMVO guidelines for posts",
-        "form_title::Nederlands (nl)": "Evaluatie van de IMVO-richtlijnen voor posten",
+        "postkit::form_title::Nederlands (nl)": "Evaluatie van de IMVO-richtlijnen voor posten",
     }
     return rows, lists, settings
 
@@ -867,7 +867,7 @@ def interview_guide() -> tuple[list[Row], list[tuple[str, str, Text]], dict[str,
     settings = {
         "form_id": "imvo_interview_guide",
         "form_title": "Interview guide: evaluation of the IMVO guidelines",
-        "form_title::Nederlands (nl)": "Interviewleidraad: evaluatie van de IMVO-richtlijnen",
+        "postkit::form_title::Nederlands (nl)": "Interviewleidraad: evaluatie van de IMVO-richtlijnen",
     }
     return rows, lists, settings
 

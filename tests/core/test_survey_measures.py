@@ -86,12 +86,10 @@ def test_a_wrong_mark_is_refused_naming_row_and_column(
         load_form(_form(tmp_path, rows))
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["imvo_guidelines_evaluation.xlsx", "previous/imvo_guidelines_evaluation-2026120501.xlsx"],
-)
-def test_the_shipped_evaluation_marks_what_the_letter_reports(name: str) -> None:
-    form = load_form(shipped_surveys_dir() / name)
+def test_the_shipped_evaluation_marks_what_the_letter_reports() -> None:
+    # A replaced version in surveys/previous/ keeps the bytes it was released with: posts and
+    # headquarters hold it by its hash, and a changed file of the same version is refused.
+    form = load_form(shipped_surveys_dir() / "imvo_guidelines_evaluation.xlsx")
     marks = {q.name: q.measure for q in form.questions() if q.measure}
     assert marks == {
         "role": "role",

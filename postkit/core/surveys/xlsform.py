@@ -634,6 +634,11 @@ class _FormReader:
             self.default_language = language_of(language)[0]
             settings.default_language_cell = (row, language)
         settings.title = sheet.texts(cells, "form_title", DEFAULT_LANGUAGE)
+        # pyxform refuses a translated form_title (the XForm has one title), so a form that
+        # must convert gives its other languages' titles in a column pyxform ignores.
+        for language, title in sheet.texts(cells, "postkit::form_title", "").items():
+            if language:
+                settings.title.setdefault(language, title)
         return settings
 
     def _languages(self, settings: _Settings, sheets: list[_Sheet]) -> None:
