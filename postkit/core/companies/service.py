@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
-from postkit.core.companies.models import CompanyContactRow, CompanyRow
+from postkit.core.companies.models import CompanyContactRow, CompanyLookupKeyRow, CompanyRow
 from postkit.core.companies.records import (
     CompanyData,
     CompanyLine,
@@ -15,6 +16,10 @@ from postkit.core.companies.records import (
     ContactData,
 )
 from postkit.core.companies.validation import (
+    KEY_NAME,
+    KEY_TRADE_NAME,
+    KEY_WORD,
+    lookup_keys,
     normalize_kvk,
     normalized_name,
     size_class,
@@ -61,6 +66,10 @@ def _apply(row: CompanyRow, data: CompanyData) -> None:
         setattr(row, name, getattr(data, name))
     row.trade_names = "\n".join(data.trade_names)
     row.normalized_name = normalized_name(data.name)
+    row.lookup_keys = [
+        CompanyLookupKeyRow(kind=kind, key=key)
+        for kind, key in lookup_keys(data.name, data.trade_names)
+    ]
     row.contacts = [
         CompanyContactRow(position=position, name=c.name, role=c.role, email=c.email, phone=c.phone)
         for position, c in enumerate(data.contacts)
@@ -117,6 +126,20 @@ def create_company(session: Session, data: CompanyData, actor: str) -> CompanyRe
     return to_record(row)
 
 
+def add_companies(session: Session, companies: list[CompanyData], actor: str) -> list[int]:
+    """Store many companies in one transaction (an import, the demo register): all or none."""
+    now = utc_now()
+    rows = []
+    for data in companies:
+        validate_company(data)
+        row = CompanyRow(created_at=now, created_by=actor, updated_at=now, updated_by=actor)
+        _apply(row, _normalised(data))
+        rows.append(row)
+    session.add_all(rows)
+    session.commit()
+    return [row.id for row in rows]
+
+
 def update_company(
     session: Session, company_id: int, data: CompanyData, actor: str
 ) -> CompanyRecord:
@@ -133,48 +156,109 @@ def _visible():
     return CompanyRow.merged_into_id.is_(None)
 
 
-def lookup_companies(session: Session, text: str, limit: int = 20) -> list[CompanyLine]:
-    """Companies whose name, trade name or KvK number matches what was typed so far."""
+# Above every character a normalised name holds: `key >= typed AND key < typed + _ABOVE` is a
+# prefix match SQLite answers from the index (LIKE 'x%' cannot use it: LIKE ignores case).
+_ABOVE = chr(0x10FFFF)
+
+
+def _typed_kvk(text: str) -> str | None:
+    digits = re.sub(r"[\s.\-]", "", text)
+    return digits[:8] if digits.isdigit() else None
+
+
+# Built once: a keystroke then only binds its parameters (building the statements cost more
+# than running them). Non-correlated, so SQLite reads the few merged records once; filtering on
+# `merged_into_id IS NULL` instead made it scan that index rather than the key range.
+_MERGED = select(CompanyRow.id).where(CompanyRow.merged_into_id.is_not(None))
+_BY_KVK = (
+    select(CompanyRow.id)
+    .where(
+        CompanyRow.kvk_number >= bindparam("low"),
+        CompanyRow.kvk_number < bindparam("high"),
+        CompanyRow.id.not_in(_MERGED),
+    )
+    .order_by(CompanyRow.kvk_number)
+)
+_BY_KEY = (
+    select(CompanyLookupKeyRow.company_id)
+    .where(
+        CompanyLookupKeyRow.kind == bindparam("kind"),
+        CompanyLookupKeyRow.key >= bindparam("low"),
+        CompanyLookupKeyRow.key < bindparam("high"),
+        CompanyLookupKeyRow.company_id.not_in(_MERGED),
+    )
+    .order_by(CompanyLookupKeyRow.key)
+)
+_PAGE = bindparam("limit")
+
+
+def _hit_ids(session: Session, text: str, limit: int | None) -> list[int]:
+    """Ids of the companies matching what was typed, best first: KvK number starting with the
+    digits typed, then name starting with the text (the exact name first), then trade name, then
+    a later word of either. Each tier is one range over an index, read in key order."""
     wanted = normalized_name(text)
-    digits = "".join(char for char in text if char.isdigit())
-    conditions = []
+    kvk = _typed_kvk(text)
+    tiers: list[tuple[Select, dict]] = []
+    if kvk:
+        tiers.append((_BY_KVK, {"low": kvk, "high": kvk + ":"}))
     if wanted:
-        conditions.append(CompanyRow.normalized_name.like(f"%{wanted}%"))
-        conditions.append(CompanyRow.trade_names.ilike(f"%{text.strip()}%"))
-    if digits:
-        conditions.append(CompanyRow.kvk_number.like(f"{digits}%"))
-    if not conditions:
-        return []
-    rows = session.scalars(
-        select(CompanyRow)
-        .where(_visible(), or_(*conditions))
-        .order_by(CompanyRow.normalized_name)
-        .limit(limit)
-    ).all()
-    return [to_line(row) for row in rows]
+        for kind in (KEY_NAME, KEY_TRADE_NAME, KEY_WORD):
+            tiers.append((_BY_KEY, {"kind": kind, "low": wanted, "high": wanted + _ABOVE}))
+    found: dict[int, None] = {}
+    for statement, params in tiers:
+        if limit is None:
+            found.update(dict.fromkeys(session.scalars(statement, params)))
+            continue
+        # Earlier tiers' hits may come again: asking `limit` rows always fills the page.
+        rows = session.scalars(statement.limit(_PAGE), {**params, "limit": limit})
+        found.update(dict.fromkeys(rows))
+        if len(found) >= limit:
+            break
+    ids = list(found)
+    return ids if limit is None else ids[:limit]
+
+
+def lookup_companies(session: Session, text: str, limit: int = 20) -> list[CompanyLine]:
+    """Companies whose name, trade name or KvK number starts with what was typed so far (or a
+    later word of a name does), best matches first; merged records stay hidden."""
+    return company_lines(session, _hit_ids(session, text, limit))
 
 
 def company_ids(session: Session, text: str = "") -> list[int]:
-    """The register in name order, or the lookup's hits: the table model's ids."""
-    query = select(CompanyRow.id).where(_visible()).order_by(CompanyRow.normalized_name)
+    """The register in name order, or the lookup's hits in its order: the table model's ids."""
     if text.strip():
-        wanted = normalized_name(text)
-        query = query.where(
-            or_(
-                CompanyRow.normalized_name.like(f"%{wanted}%"),
-                CompanyRow.kvk_number.like(f"{text.strip()}%"),
-                CompanyRow.trade_names.ilike(f"%{text.strip()}%"),
-            )
-        )
+        return _hit_ids(session, text, None)
+    query = select(CompanyRow.id).where(_visible()).order_by(CompanyRow.normalized_name)
     return list(session.scalars(query))
+
+
+_LINES = select(
+    CompanyRow.id,
+    CompanyRow.name,
+    CompanyRow.kvk_number,
+    CompanyRow.country,
+    CompanyRow.sector,
+    CompanyRow.employees,
+    CompanyRow.turnover_eur,
+    CompanyRow.balance_sheet_eur,
+    CompanyRow.operates_internationally,
+).where(CompanyRow.id.in_(bindparam("ids", expanding=True)))
 
 
 def company_lines(session: Session, ids: list[int]) -> list[CompanyLine]:
     """The lines for these ids, in the order asked (ids no longer there are left out)."""
-    rows = {
-        row.id: row for row in session.scalars(select(CompanyRow).where(CompanyRow.id.in_(ids)))
+    if not ids:
+        return []
+    # Only the line's columns, not whole rows: a keystroke's lookup reads these 20 times.
+    lines = {
+        company_id: CompanyLine(
+            company_id, name, kvk, country, sector, size_class(employees, turnover, balance, intl)
+        )
+        for company_id, name, kvk, country, sector, employees, turnover, balance, intl in (
+            session.execute(_LINES, {"ids": list(ids)})
+        )
     }
-    return [to_line(rows[i]) for i in ids if i in rows]
+    return [lines[i] for i in ids if i in lines]
 
 
 def find_or_create_company(
