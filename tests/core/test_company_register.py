@@ -9,8 +9,8 @@ from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity, get_activity
 from postkit.core.companies.records import CompanyData, ContactData, SizeClass
 from postkit.core.companies.service import (
-    create_company,
     company_ids,
+    create_company,
     find_or_create_company,
     get_company,
     lookup_companies,

@@ -5,8 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sqlalchemy import Select, bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    Column,
+    Select,
+    Table,
+    UniqueConstraint,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session, aliased
 
 from postkit.core.companies.models import CompanyContactRow, CompanyLookupKeyRow, CompanyRow
 from postkit.core.companies.records import (
@@ -14,6 +26,10 @@ from postkit.core.companies.records import (
     CompanyLine,
     CompanyRecord,
     ContactData,
+    DroppedLink,
+    DuplicatePair,
+    MergeUndo,
+    MovedLink,
 )
 from postkit.core.companies.validation import (
     KEY_NAME,
@@ -25,8 +41,8 @@ from postkit.core.companies.validation import (
     size_class,
     validate_company,
 )
-from postkit.core.db.base import utc_now
-from postkit.core.errors import NotFoundError
+from postkit.core.db.base import Base, utc_now
+from postkit.core.errors import NotFoundError, ValidationError
 
 _SCALAR_FIELDS = (
     "name",
@@ -286,3 +302,143 @@ def find_or_create_company(
         return found
     data = CompanyData(name=name, kvk_number=kvk, country=country, sector=sector)
     return create_company(session, data, actor).id
+
+
+def _pair_line(session: Session, first: int, second: int, reason: str) -> DuplicatePair:
+    one, two = company_lines(session, [first, second])
+    return DuplicatePair(one, two, reason)
+
+
+def find_duplicates(session: Session) -> list[DuplicatePair]:
+    """Pairs of visible records that look like one company: the same KvK number, or the same
+    normalised name (one's name may be the other's trade name). Each pair once, KvK first."""
+    kept = _visible()
+    pairs: dict[tuple[int, int], str] = {}
+    same_kvk = (
+        select(CompanyRow.kvk_number, func.min(CompanyRow.id))
+        .where(kept, CompanyRow.kvk_number.is_not(None))
+        .group_by(CompanyRow.kvk_number)
+        .having(func.count() > 1)
+    )
+    for kvk, first in session.execute(same_kvk).all():
+        others = session.scalars(
+            select(CompanyRow.id).where(kept, CompanyRow.kvk_number == kvk, CompanyRow.id != first)
+        )
+        for other in others:
+            pairs.setdefault((first, other), "kvk")
+    one, two = aliased(CompanyLookupKeyRow), aliased(CompanyLookupKeyRow)
+    whole = (KEY_NAME, KEY_TRADE_NAME)
+    merged = select(CompanyRow.id).where(CompanyRow.merged_into_id.is_not(None))
+    same_name = select(one.company_id, two.company_id).where(
+        one.kind.in_(whole),
+        two.kind.in_(whole),
+        # At least one side's own name: two trade names alike are not enough to say.
+        or_(one.kind == KEY_NAME, two.kind == KEY_NAME),
+        one.key == two.key,
+        one.company_id < two.company_id,
+        one.company_id.not_in(merged),
+        two.company_id.not_in(merged),
+    )
+    for first, second in session.execute(same_name).all():
+        pairs.setdefault((first, second), "name")
+    found = [_pair_line(session, a, b, reason) for (a, b), reason in pairs.items()]
+    return sorted(found, key=lambda p: (p.reason != "kvk", p.first.name.casefold(), p.second.id))
+
+
+def _company_keys() -> list[tuple[Table, Column]]:
+    """Every column that points at companies.id in the schema, but the lookup keys (they belong
+    to the record's own name and stay with it). Read from the metadata, so a feature that adds a
+    link to the register is re-pointed by a merge without the register knowing it."""
+    found = []
+    for table in Base.metadata.sorted_tables:
+        if table.name == CompanyLookupKeyRow.__tablename__:
+            continue
+        for column in table.columns:
+            if any(fk.column is CompanyRow.__table__.c.id for fk in column.foreign_keys):
+                found.append((table, column))
+    return found
+
+
+def _clash_columns(table: Table, column: Column) -> list[list[Column]]:
+    """The key column sets (primary key, unique constraints) that hold `column`: re-pointing a
+    row in one of them can collide with a row the kept company already has."""
+    primary = list(table.primary_key.columns)
+    sets = [primary] if column.name in table.primary_key.columns else []
+    for constraint in table.constraints:
+        if isinstance(constraint, UniqueConstraint) and column.name in constraint.columns:
+            sets.append(list(constraint.columns))
+    return sets
+
+
+def merge_companies(session: Session, keep_id: int, merge_id: int, actor: str) -> MergeUndo:
+    """Merge `merge_id` into `keep_id`: every link to it (activities, requests, practices,
+    follow-ups, contacts...) moves to the kept record, and it stays hidden behind
+    `merged_into_id`, so undo_merge can put every link back."""
+    if keep_id == merge_id:
+        raise ValidationError("merge", "a company cannot be merged into itself")
+    keep, merge = _get(session, keep_id), _get(session, merge_id)
+    for row in (keep, merge):
+        if row.merged_into_id is not None:
+            raise ValidationError("merge", f"{row.name} was already merged into another record")
+    session.flush()
+    moved: list[MovedLink] = []
+    dropped: list[DroppedLink] = []
+    # Records merged earlier into the one that goes follow it into the kept one (the
+    # self-reference companies.merged_into_id is one of the keys).
+    for table, column in _company_keys():
+        rows = session.execute(select(table).where(column == merge_id)).mappings().all()
+        clashes = _clash_columns(table, column)
+        for values in rows:
+            after = {**values, column.name: keep_id}
+            clash = any(
+                session.execute(
+                    select(func.count())
+                    .select_from(table)
+                    .where(*(c == after[c.name] for c in columns))
+                ).scalar_one()
+                for columns in clashes
+            )
+            row_key = [values[c.name] for c in table.primary_key.columns]
+            where = [c == v for c, v in zip(table.primary_key.columns, row_key, strict=True)]
+            if clash:
+                session.execute(delete(table).where(*where))
+                dropped.append(DroppedLink(table.name, tuple(values.items())))
+            else:
+                session.execute(update(table).where(*where).values({column.name: keep_id}))
+                moved.append(
+                    MovedLink(
+                        table.name,
+                        column.name,
+                        tuple(after[c.name] for c in table.primary_key.columns),
+                    )
+                )
+    session.expire_all()
+    merge = _get(session, merge_id)
+    merge.merged_into_id = keep_id
+    merge.merged_at = utc_now()
+    merge.updated_at = merge.merged_at
+    merge.updated_by = actor
+    session.commit()
+    return MergeUndo(keep_id, merge_id, tuple(moved), tuple(dropped))
+
+
+def undo_merge(session: Session, undo: MergeUndo, actor: str) -> None:
+    """Put back what merge_companies changed: the merged record shows again and every link that
+    moved or was dropped points at it again."""
+    merge = _get(session, undo.merge_id)
+    if merge.merged_into_id != undo.keep_id:
+        raise ValidationError("merge", f"{merge.name} is not merged into that record any more")
+    tables = Base.metadata.tables
+    for link in undo.moved:
+        table = tables[link.table]
+        where = [c == v for c, v in zip(table.primary_key.columns, link.key, strict=True)]
+        session.execute(update(table).where(*where).values({link.column: undo.merge_id}))
+    for link in undo.dropped:
+        session.execute(insert(tables[link.table]).values(dict(link.values)))
+    session.expire_all()
+    merge = _get(session, undo.merge_id)
+    merge.merged_into_id = None
+    merge.merged_at = None
+    merge.updated_at = utc_now()
+    merge.updated_by = actor
+    session.commit()

@@ -11,10 +11,23 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import Float, Integer, Select, delete, func, literal, or_, select, text
+from sqlalchemy import (
+    Float,
+    Integer,
+    Select,
+    column,
+    delete,
+    func,
+    literal,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
@@ -25,6 +38,7 @@ from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.full_text import fts_query
 from postkit.core.practices.models import (
     PracticeAttachmentRow,
+    PracticeCompanyRow,
     PracticeConflictRow,
     PracticeRow,
     PracticeSectorRow,
@@ -103,6 +117,7 @@ def _input_of(row: PracticeRow) -> PracticeInput:
         status=row.status,
         themes=tuple(sorted(t.code for t in row.themes)),
         sectors=tuple(sorted(s.code for s in row.sectors)),
+        company_ids=tuple(sorted(c.company_id for c in row.companies)),
     )
 
 
@@ -122,6 +137,9 @@ def _apply_input(row: PracticeRow, data: PracticeInput) -> None:
     row.status = data.status
     row.themes = [PracticeThemeRow(code=code) for code in data.themes]
     row.sectors = [PracticeSectorRow(code=code) for code in data.sectors]
+    row.companies = [
+        PracticeCompanyRow(company_id=company) for company in dict.fromkeys(data.company_ids)
+    ]
 
 
 def _attachment_record(row: PracticeAttachmentRow) -> AttachmentRecord:
@@ -159,7 +177,23 @@ def to_record(session: Session, row: PracticeRow) -> PracticeRecord:
         updated_at=row.updated_at,
         updated_by=row.updated_by,
         source_activity_uuid=row.source_activity_uuid,
+        company_names=_company_names(session, row.id),
     )
+
+
+# The register's table, read by name: a practice links to a company by id only, so practices
+# import nothing of the register (see the architecture contract); exports need just the name.
+_COMPANIES = table("companies", column("id"), column("name"))
+
+
+def _company_names(session: Session, practice_id: int) -> tuple[str, ...]:
+    names = session.scalars(
+        select(_COMPANIES.c.name)
+        .join(PracticeCompanyRow, PracticeCompanyRow.company_id == _COMPANIES.c.id)
+        .where(PracticeCompanyRow.practice_id == practice_id)
+        .order_by(_COMPANIES.c.name)
+    )
+    return tuple(names)
 
 
 def _get(session: Session, practice_id: int) -> PracticeRow:
@@ -564,6 +598,8 @@ def _take_over(row: PracticeRow, incoming: SharedPractice, lineage: Iterable[str
     data = normalised(incoming.data)
     if row.id is not None:
         data = kept_personal_data(_input_of(row), data)
+        # Links to this post's register stay: another post's file names companies only.
+        data = replace(data, company_ids=_input_of(row).company_ids)
     _apply_input(row, data)
     row.version = incoming.version
     row.lineage = json.dumps(merged_lineage(lineage))
@@ -587,7 +623,9 @@ def _stored_attachments(incoming: SharedPractice) -> list[AttachmentRecord]:
 def _same_content(row: PracticeRow, incoming: SharedPractice) -> bool:
     local_files = sorted((a.file_name, a.sha256) for a in row.attachments)
     incoming_files = sorted((a.file_name, a.sha256) for a in incoming.attachments)
-    return _input_of(row) == normalised(incoming.data) and local_files == incoming_files
+    # The links to this post's register are not content another post can share.
+    local = replace(_input_of(row), company_ids=())
+    return local == normalised(incoming.data) and local_files == incoming_files
 
 
 def _drop_settled_conflicts(session: Session, row: PracticeRow) -> None:

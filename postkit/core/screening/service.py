@@ -32,6 +32,7 @@ from postkit.core.screening.models import (
 from postkit.core.screening.records import (
     Answer,
     ChecklistAnswer,
+    CompanyRequest,
     Decision,
     DirectorDetails,
     EvidenceFile,
@@ -307,6 +308,34 @@ def list_requests(
             open_matches=row.open_matches,
         )
         for row in session.execute(query)
+    ]
+
+
+def company_requests(
+    session: Session, company_id: int, *, except_request: int | None = None
+) -> list[CompanyRequest]:
+    """The requests of this register company and their decisions, newest first (leaving out
+    `except_request`, the one being edited)."""
+    query = (
+        select(SupportRequestRow)
+        .where(SupportRequestRow.company_id == company_id)
+        .order_by(SupportRequestRow.requested_on.desc(), SupportRequestRow.id.desc())
+    )
+    if except_request is not None:
+        query = query.where(SupportRequestRow.id != except_request)
+    return [
+        CompanyRequest(
+            id=row.id,
+            company_name=row.company_name,
+            support_kind=row.support_kind,
+            requested_on=row.requested_on,
+            status=Status(row.status),
+            outcome=Outcome(row.outcome) if row.outcome else None,
+            decided_at=row.decided_at,
+            rationale=row.rationale,
+            conditions=row.conditions,
+        )
+        for row in session.scalars(query)
     ]
 
 
