@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from postkit.core.activities.demo import seed_demo
+from postkit.core.activities.export import export_activities_xlsx
 from postkit.core.activities.models import Activity, ActivityCompany, ActivitySector
+from postkit.core.activities.report import write_annual_report
 from postkit.core.companies.demo import DEMO_COMPANIES
 from postkit.core.companies.models import CompanyRow
 from postkit.core.companies.service import find_duplicates, get_company
 from postkit.core.db import Database, open_database
 from postkit.core.demo_seed import demo_company_fits, seed_everything
+from postkit.core.practices.booklet import write_booklet
+from postkit.core.practices.exchange import export_practices
 from postkit.core.practices.service import get_practice, list_practices
 from postkit.core.screening.service import get_request, list_requests
+from postkit.core.surveys.export import export_responses_csv, export_responses_xlsx
+from postkit.core.surveys.service import list_forms
+from tests.pdf_text import pdf_text
 
 SEED_DAY = date(2026, 6, 30)
 ACTIVITIES = 400
@@ -107,3 +116,56 @@ def test_the_demo_requests_and_the_posts_practice_point_at_their_companies(
     assert named
     record = get_practice(session, named[0].id)
     assert "Savanne Bloemen B.V." in record.company_names
+
+
+def _readable(path: Path) -> str:
+    """What a person or program reading the file finds: PDF text, cell values, or the bytes."""
+    if path.suffix == ".pdf":
+        return pdf_text(path)
+    if path.suffix == ".xlsx":
+        workbook = load_workbook(path, read_only=True)
+        return "\n".join(
+            str(value)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        )
+    if path.suffix == ".postkit":
+        with zipfile.ZipFile(path) as archive:
+            return "\n".join(
+                archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
+            )
+    return path.read_text(encoding="utf-8-sig")
+
+
+def test_no_export_carries_a_contact_persons_name_email_or_phone(
+    session: Session, demo: Database, tmp_path: Path
+) -> None:
+    """Contacts are personal data that stay at the post: the activity export and annual
+    report, the practices' exchange file and booklet, and the survey exports that go to
+    headquarters hold none of them, though the companies they work for are linked."""
+    contacts = [
+        contact
+        for company_id in session.scalars(select(CompanyRow.id))
+        for contact in get_company(session, company_id).data.contacts
+    ]
+    assert len(contacts) > 20
+    files = [tmp_path / "activities.xlsx", tmp_path / "report.pdf", tmp_path / "p.postkit"]
+    export_activities_xlsx(session, files[0])
+    write_annual_report(session, SEED_DAY.year, files[1])
+    export_practices(session, demo.files_dir, files[2], include_drafts=True)
+    files.append(tmp_path / "booklet.pdf")
+    write_booklet([get_practice(session, p.id) for p in list_practices(session)], files[-1])
+    for form in list_forms(session):
+        for suffix, export in ((".xlsx", export_responses_xlsx), (".csv", export_responses_csv)):
+            files.append(tmp_path / f"survey-{form.id}{suffix}")
+            export(session, form.id, files[-1], "Embassy Nairobi")
+    texts = {path.name: _readable(path) for path in files}
+    # The exports do name the register's companies where they should (the booklet does).
+    assert "Savanne Bloemen B.V." in texts["booklet.pdf"]
+    for name, text in texts.items():
+        flat = " ".join(text.split())
+        for contact in contacts:
+            for value in (contact.name, contact.email, contact.phone):
+                assert value not in flat, f"{value} in {name}"

@@ -111,7 +111,7 @@ DEMO_COMPANIES: tuple[DemoCompany, ...] = (
         85,
         14_000_000,
         6_500_000,
-        ("Maria Jansen", "Managing director", "+31 20 555 0101"),
+        ("Marleen Dijkstra", "Managing director", "+31 20 555 0101"),
         trade_names=("Groenveld Water",),
         website="groenveld.example.org",
     ),
