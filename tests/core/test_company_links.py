@@ -250,3 +250,22 @@ def test_a_merge_that_cannot_be_is_refused(session: Session) -> None:
     undo_merge(session, undo, "Ana")
     with pytest.raises(ValidationError):
         undo_merge(session, undo, "Ana")
+
+
+def test_a_request_or_practice_naming_a_company_not_in_the_register_is_refused(
+    session: Session,
+) -> None:
+    keep = _company(session, "Rosa Flowers Ltd")
+    gone = _company(session, "Rosa Flowers")
+    merge_companies(session, keep, gone, "Ana")
+    for missing in (gone, 999):
+        with pytest.raises(ValidationError) as raised:
+            _request(session, missing, "Rosa Flowers", date(2026, 3, 2))
+        assert raised.value.field == "company_id"
+        with pytest.raises(ValidationError) as raised:
+            create_practice(session, _practice((keep, missing)), "Ana")
+        assert raised.value.field == "company_ids"
+    practice = create_practice(session, _practice((keep,)), "Ana")
+    # Saving the same companies in another order is no change: no new version.
+    again = update_practice(session, practice.id, _practice((keep, keep)), "Ana")
+    assert again.version == practice.version

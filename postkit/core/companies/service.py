@@ -304,11 +304,6 @@ def find_or_create_company(
     return create_company(session, data, actor).id
 
 
-def _pair_line(session: Session, first: int, second: int, reason: str) -> DuplicatePair:
-    one, two = company_lines(session, [first, second])
-    return DuplicatePair(one, two, reason)
-
-
 def find_duplicates(session: Session) -> list[DuplicatePair]:
     """Pairs of visible records that look like one company: the same KvK number, or the same
     normalised name (one's name may be the other's trade name). Each pair once, KvK first."""
@@ -341,7 +336,12 @@ def find_duplicates(session: Session) -> list[DuplicatePair]:
     )
     for first, second in session.execute(same_name).all():
         pairs.setdefault((first, second), "name")
-    found = [_pair_line(session, a, b, reason) for (a, b), reason in pairs.items()]
+    ids = list(dict.fromkeys(i for pair in pairs for i in pair))
+    lines: dict[int, CompanyLine] = {}
+    # In chunks: SQLite limits the parameters of one statement.
+    for start in range(0, len(ids), 5_000):
+        lines.update((line.id, line) for line in company_lines(session, ids[start : start + 5_000]))
+    found = [DuplicatePair(lines[a], lines[b], reason) for (a, b), reason in pairs.items()]
     return sorted(found, key=lambda p: (p.reason != "kvk", p.first.name.casefold(), p.second.id))
 
 

@@ -183,7 +183,22 @@ def to_record(session: Session, row: PracticeRow) -> PracticeRecord:
 
 # The register's table, read by name: a practice links to a company by id only, so practices
 # import nothing of the register (see the architecture contract); exports need just the name.
-_COMPANIES = table("companies", column("id"), column("name"))
+_COMPANIES = table("companies", column("id"), column("name"), column("merged_into_id"))
+
+
+def _check_companies(session: Session, company_ids: tuple[int, ...]) -> None:
+    if not company_ids:
+        return
+    known = set(
+        session.scalars(
+            select(_COMPANIES.c.id).where(
+                _COMPANIES.c.id.in_(company_ids), _COMPANIES.c.merged_into_id.is_(None)
+            )
+        )
+    )
+    for company_id in company_ids:
+        if company_id not in known:
+            raise ValidationError("company_ids", f"company {company_id} is not in the register")
 
 
 def _company_names(session: Session, practice_id: int) -> tuple[str, ...]:
@@ -241,6 +256,7 @@ def create_practice(
     """Validate and store a new practice."""
     data = normalised(data)
     validate_practice(data)
+    _check_companies(session, data.company_ids)
     if practice_uuid and _by_uuid(session, practice_uuid) is not None:
         raise PostkitError(f"a good practice with UUID {practice_uuid} already exists")
     now = utc_now()
@@ -273,6 +289,8 @@ def update_practice(
     data = normalised(data)
     validate_practice(data)
     row = _get(session, practice_id)
+    if data.company_ids != _input_of(row).company_ids:
+        _check_companies(session, data.company_ids)
     files = None if attachments is None else list(attachments)
     same_files = files is None or [a.stored_name for a in files] == [
         a.stored_name for a in row.attachments
