@@ -2,10 +2,11 @@
 
 Types several names a letter at a time ("g", "gr", "gro", ...), a trade name, a later word of a
 name and a KvK number, and times each keystroke's `lookup_companies` (the service the company
-picker and the register list call). Targets: every keystroke under 50 ms; the median keystroke
-within 20× the floor, the same indexed queries as bare SQL on a plain sqlite3 connection in the
-same run (the rest is the ORM and building the lines). For comparison it also prints what a
-substring scan (LIKE '%x%', the register's first lookup) costs per keystroke.
+picker calls) and the register list's filter (`company_ids`, every hit). Targets: every
+keystroke under 50 ms; the median lookup keystroke within 20× the floor, the same indexed
+queries as bare SQL on a plain sqlite3 connection in the same run (what is left is SQLAlchemy's
+cost per statement and building the lines, about 0.1 ms per query). For comparison it also
+prints what a substring scan (LIKE '%x%', the register's first lookup) costs per keystroke.
 """
 
 from __future__ import annotations
@@ -182,7 +183,7 @@ def _substring_seconds(connection: sqlite3.Connection, text: str) -> float:
 
 def main() -> int:
     path = register_database()
-    from postkit.core.companies.service import get_company, lookup_companies
+    from postkit.core.companies.service import company_ids, get_company, lookup_companies
     from postkit.core.db import open_database
 
     database = open_database(path)
@@ -207,6 +208,12 @@ def main() -> int:
                 worst = max(worst, (seconds, typed))
             hits = lookup_companies(session, word, LIMIT)
             print(f"typed {word!r:42} {len(hits):2} hits, first {hits[0].name if hits else '-'!r}")
+        # The register list filters as you type too: all hits' ids (the table reads lines
+        # as it scrolls), so a short prefix costs more than the picker's page of 20.
+        list_keys = [
+            median_seconds(lambda t=typed: company_ids(session, t), REPEAT)
+            for typed in _typed(words[0][:6])
+        ]
     connection.close()
     database.dispose()
 
@@ -220,10 +227,15 @@ def main() -> int:
         f"substring scan (LIKE '%x%') for comparison: median "
         f"{statistics.median(substrings) * 1000:.2f} ms, worst {max(substrings) * 1000:.2f} ms"
     )
+    print(
+        f"register list filter typing {words[0][:6]!r}: worst keystroke "
+        f"{max(list_keys) * 1000:.2f} ms; target < 50 ms "
+        f"{'ok' if max(list_keys) < 0.05 else 'OVER'}"
+    )
     ok = report(
         "keystroke vs the same queries as bare SQL", median_key, statistics.median(floors), 20.0
     )
-    return 0 if ok and worst[0] < 0.05 else 1
+    return 0 if ok and worst[0] < 0.05 and max(list_keys) < 0.05 else 1
 
 
 if __name__ == "__main__":
