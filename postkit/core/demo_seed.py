@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from postkit.core.activities.demo import seed_demo
@@ -33,8 +33,10 @@ def seed_everything(database: Database, activities: int = 600, today: date | Non
     screenings of support requests, survey responses, practices."""
     with _seeding_alone(database), database.session() as session:
         register = seed_register_demo(session)
+        # A second seed adds activities to the first's: only the new ones get their links.
+        before = session.scalar(select(func.max(Activity.id))) or 0
         seed_demo(session, activities=activities, today=today)
-        link_demo_activities(session, register)
+        link_demo_activities(session, register, after_id=before)
         by_kvk = {c.data.kvk_number: register[c.key] for c in DEMO_COMPANIES if c.data.kvk_number}
         seed_screening_demo(session, database.files_dir, today=today, company_ids=by_kvk)
         seed_survey_demo(
@@ -52,7 +54,9 @@ def demo_company_fits(company: DemoCompany, country: str | None, sectors: set[st
     return company.data.sector in sectors and country in company.active_in
 
 
-def link_demo_activities(session: Session, register: dict[str, int], seed: int = 16) -> int:
+def link_demo_activities(
+    session: Session, register: dict[str, int], seed: int = 16, after_id: int = 0
+) -> int:
     """Name some of the companies the demo activities reached: companies of the activity's
     sector working in its country (Dutch ones where the activity was for a Dutch company). Each
     named company comes off the activity's typed count of unnamed companies, so the total
@@ -71,7 +75,11 @@ def link_demo_activities(session: Session, register: dict[str, int], seed: int =
             Activity.activity_type,
             Activity.title,
         )
-        .where(Activity.post_name == DEMO_PROFILE.post_name, Activity.unnamed_companies > 0)
+        .where(
+            Activity.id > after_id,
+            Activity.post_name == DEMO_PROFILE.post_name,
+            Activity.unnamed_companies > 0,
+        )
         .order_by(Activity.id)
     ).all()
     links, counts = [], []

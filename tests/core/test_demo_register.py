@@ -169,3 +169,19 @@ def test_no_export_carries_a_contact_persons_name_email_or_phone(
         for contact in contacts:
             for value in (contact.name, contact.email, contact.phone):
                 assert value not in flat, f"{value} in {name}"
+
+
+@pytest.mark.slow
+def test_a_second_seed_links_only_its_own_activities(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "twice.sqlite3")
+    seed_everything(database, activities=60, today=SEED_DAY)
+    with database.session() as session:
+        first = session.scalar(select(func.count()).select_from(ActivityCompany))
+        typed = dict(session.execute(select(Activity.id, Activity.unnamed_companies)).all())
+    seed_everything(database, activities=60, today=SEED_DAY)
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(ActivityCompany)) > first
+        assert session.scalar(select(func.count()).select_from(CompanyRow)) == len(DEMO_COMPANIES)
+        for activity_id, unnamed in typed.items():
+            assert session.get(Activity, activity_id).unnamed_companies == unnamed
+    database.dispose()
