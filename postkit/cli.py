@@ -116,6 +116,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--language", choices=("nl", "en"), default="en")
     export.set_defaults(run=_run_activities_export)
 
+    companies = commands.add_parser("companies", help="the company register")
+    company_commands = companies.add_subparsers(
+        dest="companies_command", metavar="ACTION", required=True
+    )
+    company_list = company_commands.add_parser(
+        "list",
+        help="print the register: KvK number, name, activities, screenings (tab-separated)",
+    )
+    company_list.set_defaults(run=_run_companies_list)
+
     backup = commands.add_parser("backup", help="write a backup of the database now")
     backup.set_defaults(run=_run_backup)
     restore = commands.add_parser(
@@ -535,6 +545,21 @@ def _run_activities_export(args: argparse.Namespace) -> None:
         flt = ActivityFilter(year=args.year, post_name=profile.post_name if profile else None)
         count = export_activities_xlsx(session, args.out, flt, language=args.language)
     print(f"{args.out}: {count} activities")
+
+
+def _run_companies_list(args: argparse.Namespace) -> None:
+    from postkit.core.companies.history import usage_counts
+    from postkit.core.companies.service import company_ids, company_lines
+    from postkit.core.db import open_database
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        counts = usage_counts(session)
+        lines = company_lines(session, company_ids(session))
+    # A fixed contract for scripts: kvk<TAB>name<TAB>activities<TAB>screenings, by name.
+    for line in sorted(lines, key=lambda line: (line.name.casefold(), line.id)):
+        reached, screened = counts.get(line.id, (0, 0))
+        print(f"{line.kvk_number or ''}\t{line.name}\t{reached}\t{screened}")
 
 
 def _run_annual_report(args: argparse.Namespace) -> None:

@@ -9,6 +9,7 @@ from postkit.core.activities.records import ActivityInput
 from postkit.core.activities.service import create_activity, get_activity
 from postkit.core.companies.records import CompanyData, ContactData, SizeClass
 from postkit.core.companies.service import (
+    company_ids,
     create_company,
     find_or_create_company,
     get_company,
@@ -120,3 +121,41 @@ def test_an_activity_keeps_the_companies_it_reached(session: Session) -> None:
     record = get_activity(session, activity.id)
     assert record.data.company_ids == (company,)
     assert record.data.unnamed_companies == 2
+
+
+def test_lookup_ranks_the_exact_name_then_name_starts_then_trade_names_then_later_words(
+    session: Session,
+) -> None:
+    later_word = create_company(session, CompanyData(name="Andes Water S.A."), "Ana").id
+    trade = create_company(
+        session, CompanyData(name="Blue Pumps Ltd", trade_names=("Waterkracht",)), "Ana"
+    ).id
+    starts = create_company(session, CompanyData(name="Water Holland B.V."), "Ana").id
+    exact = create_company(session, CompanyData(name="Water B.V."), "Ana").id
+    assert [line.id for line in lookup_companies(session, "water")] == [
+        exact,
+        starts,
+        trade,
+        later_word,
+    ]
+    # Every step of typing finds the company by a later word too, not only by the first.
+    for typed in ("h", "ho", "holl", "Holland"):
+        assert starts in [line.id for line in lookup_companies(session, typed)]
+    assert [line.id for line in lookup_companies(session, "water", limit=2)] == [exact, starts]
+
+
+def test_lookup_reads_typed_kvk_digits_with_spaces_and_lists_them_first(session: Session) -> None:
+    by_kvk = create_company(
+        session, CompanyData(name="Zuid Logistics", kvk_number="30123456"), "A"
+    ).id
+    create_company(session, CompanyData(name="3012 Design"), "A")
+    assert lookup_companies(session, "30 12")[0].id == by_kvk
+    assert [line.id for line in lookup_companies(session, "30123456")] == [by_kvk]
+
+
+def test_a_renamed_company_is_found_by_its_new_name_only(session: Session) -> None:
+    company = create_company(session, CompanyData(name="Old Name Trading"), "Ana").id
+    update_company(session, company, CompanyData(name="Fresh Start Trading"), "Ana")
+    assert lookup_companies(session, "old") == []
+    assert [line.id for line in lookup_companies(session, "fresh")] == [company]
+    assert company_ids(session, "trading") == [company]

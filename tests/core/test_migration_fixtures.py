@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from postkit.core.activities.service import get_activity
-from postkit.core.companies.service import get_company
+from postkit.core.companies.service import get_company, lookup_companies
 from postkit.core.db import open_database
 from postkit.core.db.migrate import HEAD_REVISION, current_revision
 from postkit.core.hq.posts import hq_posts
@@ -227,6 +227,10 @@ def test_a_post_database_of_each_revision_upgrades_with_every_row(
 
             for row in raw.get("companies", []):
                 company = get_company(session, int(row["id"]))  # type: ignore[arg-type]
+                # Lookup-as-you-type finds it, whichever revision stored it.
+                assert company.id in {
+                    line.id for line in lookup_companies(session, str(row["name"])[:4])
+                }
                 assert (company.uuid, company.data.name, company.data.kvk_number) == (
                     row["uuid"],
                     row["name"],

@@ -312,3 +312,25 @@ def test_before_0013_typed_company_counts_stay_as_unnamed_and_agreed_conditions_
         ("condition", 4, "Sign the IMVO declaration", "2026-06-30", "Ana", "open"),
     ]
     upgraded.dispose()
+
+
+def test_companies_stored_before_0015_get_their_lookup_keys(tmp_path: Path) -> None:
+    from postkit.core.companies.service import lookup_companies
+
+    database = connect(tmp_path / "old.sqlite3")
+    upgrade(database.engine, "0014")
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO companies (id, uuid, name, normalized_name, trade_names, "
+                "foreign_registration, operates_internationally, website, notes, created_at, "
+                "created_by, updated_at, updated_by) VALUES (1, 'u1', 'Groenveld Water B.V.', "
+                "'groenveld water', 'GWT', '', 0, '', '', '2026-01-01', 'a', '2026-01-01', 'a')"
+            )
+        )
+    database.dispose()
+    upgraded = open_database(tmp_path / "old.sqlite3")
+    with upgraded.session() as session:
+        assert [line.id for line in lookup_companies(session, "water")] == [1]
+        assert [line.id for line in lookup_companies(session, "gwt")] == [1]
+    upgraded.dispose()

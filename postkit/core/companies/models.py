@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid
@@ -48,6 +48,9 @@ class CompanyRow(AuditMixin, Base):
         lazy="selectin",
         order_by="CompanyContactRow.position",
     )
+    lookup_keys: Mapped[list[CompanyLookupKeyRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class CompanyContactRow(Base):
@@ -64,3 +67,20 @@ class CompanyContactRow(Base):
     role: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(320), default="")
     phone: Mapped[str] = mapped_column(String(60), default="")
+
+
+class CompanyLookupKeyRow(Base):
+    """What lookup-as-you-type matches a company by (see validation.lookup_keys): its normalised
+    name and trade names, whole and from each later word on. A prefix match on `key` is a range
+    over the (kind, key) index, so a keystroke reads a few index entries, not the register."""
+
+    __tablename__ = "company_lookup_keys"
+    __table_args__ = (Index("ix_company_lookup_keys_kind_key", "kind", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("companies.id", ondelete="CASCADE"), index=True
+    )
+    # 0 the name, 1 a trade name, 2 a later word of either: the order hits are ranked in.
+    kind: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(300))

@@ -90,3 +90,32 @@ class HistoryEntry:
     ref_id: int
     title: str
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class MovedLink:
+    """A row whose company key a merge re-pointed: its table, the column, and the row's primary
+    key after the merge (values in the table's primary-key column order)."""
+
+    table: str
+    column: str
+    key: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class DroppedLink:
+    """A link row a merge removed because the kept company already had the same link (both
+    companies linked to one activity): the whole row, so undo puts it back."""
+
+    table: str
+    values: tuple[tuple[str, object], ...]
+
+
+@dataclass(frozen=True)
+class MergeUndo:
+    """What merge_companies changed, so undo_merge can put every link back exactly."""
+
+    keep_id: int
+    merge_id: int
+    moved: tuple[MovedLink, ...] = ()
+    dropped: tuple[DroppedLink, ...] = ()

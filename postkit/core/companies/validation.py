@@ -102,3 +102,24 @@ def validate_company(data: CompanyData) -> None:
             raise ValidationError("contacts", "every contact person needs a name")
         if contact.email and not _EMAIL.match(contact.email.strip()):
             raise ValidationError("contacts", f"{contact.email!r} is not an e-mail address")
+
+
+# What a lookup key says about the match, best first: the name starts with what was typed, a
+# trade name does, or a later word of either does.
+KEY_NAME, KEY_TRADE_NAME, KEY_WORD = 0, 1, 2
+
+
+def lookup_keys(name: str, trade_names: tuple[str, ...] = ()) -> list[tuple[int, str]]:
+    """The (kind, key) pairs a lookup-as-you-type finds a company by: its normalised name and
+    trade names whole, and from each later word on ("water technologies" for "Groenveld Water
+    Technologies"), so a prefix match on one indexed column finds any word start."""
+    keys: dict[str, int] = {}
+    for kind, text in [(KEY_NAME, name), *((KEY_TRADE_NAME, t) for t in trade_names)]:
+        normal = normalized_name(text)
+        if not normal:
+            continue
+        keys.setdefault(normal, kind)
+        words = normal.split(" ")
+        for start in range(1, len(words)):
+            keys.setdefault(" ".join(words[start:]), KEY_WORD)
+    return sorted((kind, key) for key, kind in keys.items())

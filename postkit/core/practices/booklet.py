@@ -212,6 +212,8 @@ class _Booklet:
             (_("Core tasks"), tasks),
             (_("Themes"), themes),
             (_("Sectors"), sectors),
+            # By name only: the register's contacts and other details stay at the post.
+            (_("Companies involved"), ", ".join(record.company_names)),
             (_("Contact"), data.contact),
         ]
         rows = [

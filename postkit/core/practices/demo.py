@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -333,8 +334,16 @@ def demo_uuid(key: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, key))
 
 
-def seed_practices_demo(session: Session, files_dir: Path, today: date | None = None) -> int:
-    """Add the demo practices, replacing earlier copies of them; returns how many."""
+def seed_practices_demo(
+    session: Session,
+    files_dir: Path,
+    today: date | None = None,
+    company_ids: Mapping[str, tuple[int, ...]] | None = None,
+) -> int:
+    """Add the demo practices, replacing earlier copies of them; returns how many.
+
+    `company_ids` names the register's companies involved in a practice, by the practice's
+    key (the whole demo seeds the register first)."""
     today = today or date.today()
     uuids = [demo_uuid(demo.key) for demo in _PRACTICES]
     earlier = session.scalars(select(PracticeRow.id).where(PracticeRow.uuid.in_(uuids))).all()
@@ -348,7 +357,11 @@ def seed_practices_demo(session: Session, files_dir: Path, today: date | None = 
                 source = Path(folder) / file_name
                 source.write_text(content, encoding="utf-8")
                 attachments.append(store_attachment(files_dir, source))
-            data = replace(demo.data, year=today.year - demo.years_ago)
+            data = replace(
+                demo.data,
+                year=today.year - demo.years_ago,
+                company_ids=(company_ids or {}).get(demo.key, ()),
+            )
             record = create_practice(
                 session, data, DEMO_ACTOR, attachments, practice_uuid=practice_uuid
             )

@@ -199,12 +199,14 @@ def _export_records(
 
 
 def shared_practice(record: PracticeRecord) -> SharedPractice:
-    """A stored practice as it goes into an exchange file."""
+    """A stored practice as it goes into an exchange file: the companies involved by name only
+    (the register's ids mean nothing elsewhere, and its contacts never leave the post)."""
     return SharedPractice(
         uuid=record.uuid,
         version=record.version,
         lineage=record.lineage,
-        data=record.data,
+        data=replace(record.data, company_ids=()),
+        company_names=record.company_names,
         created_at=record.created_at or utc_now(),
         created_by=record.created_by,
         updated_at=record.updated_at or utc_now(),
@@ -675,6 +677,9 @@ def _check_practice(
     _one_of(field("status"), at("status"), STATUSES)
     _codes(field("themes"), at("themes"), reference.themes(), "theme")
     _codes(field("sectors"), at("sectors"), reference.sectors(), "sector")
+    # Optional: files written before the register have no companies.
+    for i, name in enumerate(_list(obj.get("companies", []), at("companies"))):
+        _text(name, f"{at('companies')}[{i}]", 300, required=True)
     if field("source_activity_uuid") is not None:
         _uuid(field("source_activity_uuid"), at("source_activity_uuid"))
     created_at = _moment(field("created_at"), at("created_at"))
@@ -695,6 +700,7 @@ def _check_practice(
         {key: entry[key] for key in ("file_name", "sha256", "size", "path")}
         for entry in obj["attachments"]
     ]
+    known["companies"] = obj.get("companies", [])
     known["created_at"] = created_at.isoformat()
     known["updated_at"] = updated_at.isoformat()
     practice = SharedPractice.from_json(known)

@@ -45,6 +45,9 @@ class PracticeInput:
     status: str = DRAFT
     themes: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
+    # The register's companies involved: ids of this post's register, so they never travel;
+    # an exchange file carries the companies' names instead (SharedPractice.company_names).
+    company_ids: tuple[int, ...] = ()
 
     @property
     def is_published(self) -> bool:
@@ -77,6 +80,8 @@ class PracticeRecord:
     updated_at: datetime | None = None
     updated_by: str = ""
     source_activity_uuid: str | None = None
+    # The names of the companies in data.company_ids, in name order: what an export shows.
+    company_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,8 @@ class SharedPractice:
     updated_by: str
     source_activity_uuid: str | None = None
     attachments: tuple[SharedAttachment, ...] = ()
+    # The companies involved, by name only: never their ids, contacts or other register data.
+    company_names: tuple[str, ...] = ()
 
     def to_json(self, with_stored_names: bool = False) -> dict[str, Any]:
         """The practice as an object of practices.json (the exchange file's format)."""
@@ -171,6 +178,7 @@ class SharedPractice:
             "status": data.status,
             "themes": list(data.themes),
             "sectors": list(data.sectors),
+            "companies": list(self.company_names),
             "source_activity_uuid": self.source_activity_uuid,
             "created_at": self.created_at.isoformat(),
             "created_by": self.created_by,
@@ -211,6 +219,8 @@ class SharedPractice:
             updated_by=raw["updated_by"],
             source_activity_uuid=raw["source_activity_uuid"],
             attachments=attachments,
+            # Files written before the register have no companies.
+            company_names=tuple(raw.get("companies", ())),
         )
 
 

@@ -11,10 +11,23 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import Float, Integer, Select, delete, func, literal, or_, select, text
+from sqlalchemy import (
+    Float,
+    Integer,
+    Select,
+    column,
+    delete,
+    func,
+    literal,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from postkit.core import reference
@@ -26,6 +39,7 @@ from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.full_text import fts_query
 from postkit.core.practices.models import (
     PracticeAttachmentRow,
+    PracticeCompanyRow,
     PracticeConflictRow,
     PracticeRow,
     PracticeSectorRow,
@@ -104,6 +118,7 @@ def _input_of(row: PracticeRow) -> PracticeInput:
         status=row.status,
         themes=tuple(sorted(t.code for t in row.themes)),
         sectors=tuple(sorted(s.code for s in row.sectors)),
+        company_ids=tuple(sorted(c.company_id for c in row.companies)),
     )
 
 
@@ -123,6 +138,9 @@ def _apply_input(row: PracticeRow, data: PracticeInput) -> None:
     row.status = data.status
     row.themes = [PracticeThemeRow(code=code) for code in data.themes]
     row.sectors = [PracticeSectorRow(code=code) for code in data.sectors]
+    row.companies = [
+        PracticeCompanyRow(company_id=company) for company in dict.fromkeys(data.company_ids)
+    ]
 
 
 def to_record(session: Session, row: PracticeRow) -> PracticeRecord:
@@ -144,7 +162,38 @@ def to_record(session: Session, row: PracticeRow) -> PracticeRecord:
         updated_at=row.updated_at,
         updated_by=row.updated_by,
         source_activity_uuid=row.source_activity_uuid,
+        company_names=_company_names(session, row.id),
     )
+
+
+# The register's table, read by name: a practice links to a company by id only, so practices
+# import nothing of the register (see the architecture contract); exports need just the name.
+_COMPANIES = table("companies", column("id"), column("name"), column("merged_into_id"))
+
+
+def _check_companies(session: Session, company_ids: tuple[int, ...]) -> None:
+    if not company_ids:
+        return
+    known = set(
+        session.scalars(
+            select(_COMPANIES.c.id).where(
+                _COMPANIES.c.id.in_(company_ids), _COMPANIES.c.merged_into_id.is_(None)
+            )
+        )
+    )
+    for company_id in company_ids:
+        if company_id not in known:
+            raise ValidationError("company_ids", f"company {company_id} is not in the register")
+
+
+def _company_names(session: Session, practice_id: int) -> tuple[str, ...]:
+    names = session.scalars(
+        select(_COMPANIES.c.name)
+        .join(PracticeCompanyRow, PracticeCompanyRow.company_id == _COMPANIES.c.id)
+        .where(PracticeCompanyRow.practice_id == practice_id)
+        .order_by(_COMPANIES.c.name)
+    )
+    return tuple(names)
 
 
 def _get(session: Session, practice_id: int) -> PracticeRow:
@@ -191,6 +240,7 @@ def create_practice(
     """Validate and store a new practice."""
     data = normalised(data)
     validate_practice(data)
+    _check_companies(session, data.company_ids)
     if practice_uuid and _by_uuid(session, practice_uuid) is not None:
         raise PostkitError(f"a good practice with UUID {practice_uuid} already exists")
     now = utc_now()
@@ -223,6 +273,8 @@ def update_practice(
     data = normalised(data)
     validate_practice(data)
     row = _get(session, practice_id)
+    if data.company_ids != _input_of(row).company_ids:
+        _check_companies(session, data.company_ids)
     files = None if attachments is None else list(attachments)
     same_files = files is None or [a.stored_name for a in files] == [
         a.stored_name for a in row.attachments
@@ -535,6 +587,8 @@ def _take_over(row: PracticeRow, incoming: SharedPractice, lineage: Iterable[str
     data = normalised(incoming.data)
     if row.id is not None:
         data = kept_personal_data(_input_of(row), data)
+        # Links to this post's register stay: another post's file names companies only.
+        data = replace(data, company_ids=_input_of(row).company_ids)
     _apply_input(row, data)
     row.version = incoming.version
     row.lineage = json.dumps(merged_lineage(lineage))
@@ -558,7 +612,9 @@ def _stored_attachments(incoming: SharedPractice) -> list[AttachmentRecord]:
 def _same_content(row: PracticeRow, incoming: SharedPractice) -> bool:
     local_files = sorted((a.file_name, a.sha256) for a in row.attachments)
     incoming_files = sorted((a.file_name, a.sha256) for a in incoming.attachments)
-    return _input_of(row) == normalised(incoming.data) and local_files == incoming_files
+    # The links to this post's register are not content another post can share.
+    local = replace(_input_of(row), company_ids=())
+    return local == normalised(incoming.data) and local_files == incoming_files
 
 
 def _drop_settled_conflicts(session: Session, row: PracticeRow) -> None:

@@ -26,6 +26,7 @@ def normalised(data: PracticeInput) -> PracticeInput:
         core_tasks=tuple(sorted(set(data.core_tasks))),
         themes=tuple(sorted(set(data.themes))),
         sectors=tuple(sorted(set(data.sectors))),
+        company_ids=tuple(sorted(set(data.company_ids))),
     )
 
 

@@ -9,6 +9,7 @@ one director is deliberately named as a person on the shipped fictional sanction
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -103,34 +104,47 @@ def seed_screening_demo(
     files_dir: Path,
     actor: str = DEMO_PROFILE.user_name,
     today: date | None = None,
+    company_ids: Mapping[str, int] | None = None,
 ) -> ScreeningDemo:
     """Import the fictional sanctions lists and add the four demo requests.
+
+    `company_ids` gives the register's record of a KvK number: the requests of those companies
+    point at it (the whole demo seeds the register first).
 
     A database without a profile gets the demo post's (Embassy Nairobi), as `seed_demo` does.
     """
     if load_profile(session) is None:
         save_profile(session, DEMO_PROFILE)
     today = today or date.today()
+    registered = company_ids or {}
     for sample in OFFICIAL_SAMPLES:
         import_sanctions_list(session, sample, actor, today=today)
     import_sanctions_list(session, SAMPLE_LIST, actor, today=today)
     with tempfile.TemporaryDirectory(prefix="postkit-demo-evidence-") as folder:
         evidence = Path(folder)
-        clean = _clean_request(session, files_dir, evidence, actor, today)
-        with_conditions = _request_with_conditions(session, files_dir, evidence, actor, today)
-        declined = _declined_request(session, actor, today)
-    still_open = _open_request(session, actor, today)
+        clean = _clean_request(session, files_dir, evidence, actor, today, registered)
+        with_conditions = _request_with_conditions(
+            session, files_dir, evidence, actor, today, registered
+        )
+        declined = _declined_request(session, actor, today, registered)
+    still_open = _open_request(session, actor, today, registered)
     return ScreeningDemo(clean, with_conditions, declined, still_open)
 
 
 def _clean_request(
-    session: Session, files_dir: Path, folder: Path, actor: str, today: date
+    session: Session,
+    files_dir: Path,
+    folder: Path,
+    actor: str,
+    today: date,
+    registered: Mapping[str, int],
 ) -> RequestRecord:
     record = create_request(
         session,
         RequestInput(
             company_name="Groenveld Water Technologies B.V.",
             kvk_number="90000001",
+            company_id=registered.get("90000001"),
             company_country="NL",
             company_sector="water_management",
             employees=85,
@@ -191,13 +205,19 @@ def _clean_request(
 
 
 def _request_with_conditions(
-    session: Session, files_dir: Path, folder: Path, actor: str, today: date
+    session: Session,
+    files_dir: Path,
+    folder: Path,
+    actor: str,
+    today: date,
+    registered: Mapping[str, int],
 ) -> RequestRecord:
     record = create_request(
         session,
         RequestInput(
             company_name="Savanne Bloemen B.V.",
             kvk_number="90000002",
+            company_id=registered.get("90000002"),
             company_country="NL",
             company_sector="floriculture",
             employees=620,
@@ -255,12 +275,15 @@ def _request_with_conditions(
     )
 
 
-def _declined_request(session: Session, actor: str, today: date) -> RequestRecord:
+def _declined_request(
+    session: Session, actor: str, today: date, registered: Mapping[str, int]
+) -> RequestRecord:
     record = create_request(
         session,
         RequestInput(
             company_name="Oranje Delta Agro B.V.",
             kvk_number="90000003",
+            company_id=registered.get("90000003"),
             company_country="NL",
             company_sector="agriculture_food",
             employees=40,
@@ -314,12 +337,15 @@ def _declined_request(session: Session, actor: str, today: date) -> RequestRecor
     )
 
 
-def _open_request(session: Session, actor: str, today: date) -> RequestRecord:
+def _open_request(
+    session: Session, actor: str, today: date, registered: Mapping[str, int]
+) -> RequestRecord:
     record = create_request(
         session,
         RequestInput(
             company_name="Kustlijn Logistiek B.V.",
             kvk_number="90000004",
+            company_id=registered.get("90000004"),
             company_country="NL",
             company_sector="logistics_ports",
             employees=210,

@@ -67,6 +67,9 @@ class RequestInput:
     description: str = ""
     # Of the directors something is known of (date of birth, nationality), in their order.
     director_details: tuple[DirectorDetails, ...] = ()
+    # The register's company the request is about; company_name and the figures above stay the
+    # snapshot of what was screened, whatever the register says later.
+    company_id: int | None = None
 
     def details_of(self, director: str) -> DirectorDetails:
         """What is known of one director (nothing but the name when nothing is)."""
@@ -370,3 +373,19 @@ class ChainCheck:
     @property
     def anchor(self) -> ChainAnchor:
         return ChainAnchor(self.entries, self.head_hash)
+
+
+@dataclass(frozen=True)
+class CompanyRequest:
+    """An earlier request of a register company and what was decided: what the request dialog
+    shows when the company is picked. `company_name` is the name as screened then."""
+
+    id: int
+    company_name: str
+    support_kind: str
+    requested_on: date
+    status: Status
+    outcome: Outcome | None
+    decided_at: datetime | None
+    rationale: str
+    conditions: str

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import column, delete, func, or_, select, table
 from sqlalchemy.orm import Session
 
 from postkit.core.attachments import store_attachment
@@ -33,6 +33,7 @@ from postkit.core.screening.models import (
 from postkit.core.screening.records import (
     Answer,
     ChecklistAnswer,
+    CompanyRequest,
     Decision,
     DirectorDetails,
     EvidenceFile,
@@ -289,6 +290,34 @@ def list_requests(
     ]
 
 
+def company_requests(
+    session: Session, company_id: int, *, except_request: int | None = None
+) -> list[CompanyRequest]:
+    """The requests of this register company and their decisions, newest first (leaving out
+    `except_request`, the one being edited)."""
+    query = (
+        select(SupportRequestRow)
+        .where(SupportRequestRow.company_id == company_id)
+        .order_by(SupportRequestRow.requested_on.desc(), SupportRequestRow.id.desc())
+    )
+    if except_request is not None:
+        query = query.where(SupportRequestRow.id != except_request)
+    return [
+        CompanyRequest(
+            id=row.id,
+            company_name=row.company_name,
+            support_kind=row.support_kind,
+            requested_on=row.requested_on,
+            status=Status(row.status),
+            outcome=Outcome(row.outcome) if row.outcome else None,
+            decided_at=row.decided_at,
+            rationale=row.rationale,
+            conditions=row.conditions,
+        )
+        for row in session.scalars(query)
+    ]
+
+
 # Changing -------------------------------------------------------------------------------
 
 
@@ -317,11 +346,27 @@ def commit_record(session: Session, row: SupportRequestRow) -> RequestRecord:
     return to_record(session, row)
 
 
+# The register's table, read by name: a request links to a company by id only, so screening
+# imports nothing of the register (see the architecture contract).
+_COMPANIES = table("companies", column("id"), column("merged_into_id"))
+
+
+def _check_company(session: Session, company_id: int | None) -> None:
+    if company_id is None:
+        return
+    merged = session.execute(
+        select(_COMPANIES.c.merged_into_id).where(_COMPANIES.c.id == company_id)
+    ).first()
+    if merged is None or merged[0] is not None:
+        raise ValidationError("company_id", f"company {company_id} is not in the register")
+
+
 def create_request(session: Session, data: RequestInput, actor: str) -> RequestRecord:
     """Validate and store a new request; logged as "created"."""
     actor = checked_actor(actor)
     data = normalised(data)
     validate_request(data)
+    _check_company(session, data.company_id)
     now = utc_now()
     row = SupportRequestRow(
         uuid=new_uuid(),
@@ -352,6 +397,8 @@ def update_request(
     refuse_if_decided(row)
     data = normalised(data)
     validate_request(data)
+    if data.company_id != row.company_id:
+        _check_company(session, data.company_id)
     old = to_input(row)
     changes: dict[str, Any] = {
         name: {"old": getattr(old, name), "new": getattr(data, name)}

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
+from postkit.core.companies.validation import lookup_keys
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 FORM_FILE = ROOT / "tests" / "data" / "xlsforms" / "plain_form.xlsx"
@@ -120,6 +122,13 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "merged_at": None,
             }
             | audit
+        ],
+        # What a 0015 post stores beside each company for lookup-as-you-type.
+        "company_lookup_keys": [
+            {"id": number, "company_id": 1, "kind": kind, "key": key}
+            for number, (kind, key) in enumerate(
+                lookup_keys("Koffiebranderij De Boon B.V.", ("De Boon",)), start=1
+            )
         ],
         "company_contacts": [
             {
