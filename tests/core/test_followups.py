@@ -251,3 +251,30 @@ def test_a_condition_without_a_due_date_is_refused(session: Session, request_id:
         )
     assert error.value.field == "conditions_due"
     assert follow_ups(session) == []
+
+
+def test_a_status_change_with_its_planned_next_step_is_undone_whole(
+    session: Session, request_id: int
+) -> None:
+    from postkit.core.followups.commands import ChangeStatus
+
+    decide_with_conditions(
+        session, request_id, WITH_CONDITIONS, [_condition("Audit", date(2026, 6, 1))], ACTOR
+    )
+    [audit] = follow_ups(session, request_id=request_id)
+    step = FollowUpInput(
+        "condition", "Talk about the audit", date(2026, 6, 15), request_id=request_id
+    )
+    command = ChangeStatus(audit.id, "not_met", "No audit", ACTOR, next_step=step)
+
+    command.apply(session)
+    assert [(f.data.description, f.status) for f in follow_ups(session, request_id=request_id)] == [
+        ("Audit", FollowUpStatus.NOT_MET),
+        ("Talk about the audit", FollowUpStatus.OPEN),
+    ]
+    command.revert(session)
+    assert [(f.data.description, f.status) for f in follow_ups(session, request_id=request_id)] == [
+        ("Audit", FollowUpStatus.OPEN)
+    ]
+    command.apply(session)
+    assert len(follow_ups(session, request_id=request_id)) == 2

@@ -40,6 +40,8 @@ class ConditionsTable(QTableWidget):
         header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OWNER, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(OWNER, 140)
+        # Rows as tall as the date and owner fields they hold.
+        self.verticalHeader().setDefaultSectionSize(QLineEdit().sizeHint().height() + 6)
         # What the officer set per condition, kept by its text while the text is edited.
         self._chosen: dict[str, tuple[date | None, str]] = {}
         self._default: tuple[date | None, str] = (None, "")

@@ -1,0 +1,50 @@
+"""Undoable changes of follow-ups, free of Qt: the UI wraps them in QUndoCommands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from postkit.core.followups.records import FollowUpInput
+from postkit.core.followups.service import (
+    add_follow_up,
+    get_follow_up,
+    remove_follow_up,
+    set_status,
+)
+
+
+@dataclass
+class ChangeStatus:
+    """Judge a follow-up (met, not met, dropped); revert puts the earlier status back, and
+    a condition's log records both ways. `next_step` is planned with it as a new follow-up."""
+
+    follow_up_id: int
+    status: str
+    note: str
+    actor: str
+    next_step: FollowUpInput | None = None
+    _before: tuple[str, str] | None = field(default=None, init=False)
+    _planned: int | None = field(default=None, init=False)
+
+    def apply(self, session: Session) -> list[int]:
+        before = get_follow_up(session, self.follow_up_id)
+        self._before = (before.status.value, before.status_note)
+        set_status(session, self.follow_up_id, self.status, self.note, self.actor)
+        ids = [self.follow_up_id]
+        if self.next_step is not None:
+            self._planned = add_follow_up(session, self.next_step, self.actor).id
+            ids.append(self._planned)
+        return ids
+
+    def revert(self, session: Session) -> list[int]:
+        assert self._before is not None
+        ids = [self.follow_up_id]
+        if self._planned is not None:
+            remove_follow_up(session, self._planned)
+            ids.append(self._planned)
+            self._planned = None
+        status, note = self._before
+        set_status(session, self.follow_up_id, status, note, self.actor)
+        return ids
