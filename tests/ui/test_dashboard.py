@@ -36,7 +36,7 @@ def add_activity(
         start_date=start,
         activity_type="meeting",
         themes=themes,
-        companies_reached=companies,
+        unnamed_companies=companies,
         participants_women=women,
         participants_men=men,
         participants_other=other,
