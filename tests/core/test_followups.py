@@ -278,3 +278,51 @@ def test_a_status_change_with_its_planned_next_step_is_undone_whole(
     ]
     command.apply(session)
     assert len(follow_ups(session, request_id=request_id)) == 2
+
+
+def test_an_activitys_actions_follow_its_follow_up_lines_and_undo_with_it(
+    session: Session, activity_id: int
+) -> None:
+    from postkit.core.activities.commands import UpdateActivity
+    from postkit.core.activities.service import get_activity
+    from postkit.core.followups.commands import WithActions
+    from postkit.core.followups.service import sync_activity_actions
+
+    def action(text: str, due: date | None, owner: str = "Anna") -> FollowUpInput:
+        return FollowUpInput("action", text, due, owner)
+
+    sync_activity_actions(
+        session,
+        activity_id,
+        [action("Send the slides", date(2026, 4, 8)), action("Call RVO", date(2026, 4, 20))],
+        ACTOR,
+    )
+    [slides] = [
+        f for f in follow_ups(session, activity_id=activity_id) if "slides" in f.data.description
+    ]
+    set_status(session, slides.id, "met", "", ACTOR)
+
+    data = get_activity(session, activity_id).data
+    command = WithActions(
+        UpdateActivity(activity_id, data, ACTOR),
+        [action("Call RVO", date(2026, 5, 1), "Piet"), action("Visit the mine", date(2026, 6, 1))],
+        ACTOR,
+    )
+    command.apply(session)
+    assert [
+        (f.data.description, f.data.due_on, f.data.owner, f.status)
+        for f in follow_ups(session, activity_id=activity_id)
+    ] == [
+        # Met already: kept, though its line is gone.
+        ("Send the slides", date(2026, 4, 8), "Anna", FollowUpStatus.MET),
+        ("Call RVO", date(2026, 5, 1), "Piet", FollowUpStatus.OPEN),
+        ("Visit the mine", date(2026, 6, 1), "Anna", FollowUpStatus.OPEN),
+    ]
+    command.revert(session)
+    assert [
+        (f.data.description, f.data.due_on, f.data.owner)
+        for f in follow_ups(session, activity_id=activity_id)
+    ] == [
+        ("Send the slides", date(2026, 4, 8), "Anna"),
+        ("Call RVO", date(2026, 4, 20), "Anna"),
+    ]

@@ -254,6 +254,41 @@ def due_this_week_count(session: Session, today: date) -> int:
     )
 
 
+def sync_activity_actions(
+    session: Session, activity_id: int, actions: Sequence[FollowUpInput], actor: str
+) -> list[FollowUpRecord]:
+    """Make the activity's open follow-up actions those given (matched by their text): new
+    ones are added, changed due dates and owners stored, open ones no longer given removed.
+    Actions already judged (met, not met, dropped) stay as they are."""
+    checked = checked_actor(actor)
+    wanted = {
+        item.description: item
+        for item in (
+            validate_follow_up(replace(a, kind=FollowUpKind.ACTION.value, activity_id=activity_id))
+            for a in actions
+        )
+    }
+    existing = session.scalars(
+        select(FollowUpRow).where(
+            FollowUpRow.activity_id == activity_id,
+            FollowUpRow.kind == FollowUpKind.ACTION.value,
+        )
+    ).all()
+    by_text = {row.description: row for row in existing}
+    for row in existing:
+        if row.description not in wanted and row.status == FollowUpStatus.OPEN.value:
+            session.delete(row)
+    for text, item in wanted.items():
+        row = by_text.get(text)
+        if row is None:
+            _new_row(session, item, checked)
+        elif (row.due_on, row.owner) != (item.due_on, item.owner):
+            row.due_on, row.owner = item.due_on, item.owner
+            row.updated_by, row.updated_at = checked, utc_now()
+    session.commit()
+    return follow_ups(session, activity_id=activity_id)
+
+
 def decide_with_conditions(
     session: Session,
     request_id: int,

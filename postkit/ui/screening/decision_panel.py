@@ -42,11 +42,11 @@ from postkit.ui.dialogs import confirm
 from postkit.ui.screening import labels
 from postkit.ui.screening.cards import Card
 from postkit.ui.screening.colors import OUTCOME_COLORS, RISK_COLORS
-from postkit.ui.screening.conditions import ConditionsTable
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import NEUTRAL, WARNING
 from postkit.ui.widgets.date_edit import DateEdit
 from postkit.ui.widgets.field import FieldWithError
+from postkit.ui.widgets.follow_up_table import FollowUpTable
 from postkit.ui.widgets.notice import Notice
 from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
@@ -208,7 +208,11 @@ class DecisionPanel(QWidget):
             conditions_form.addRow(label, field)
             field.name_fields(label)
         # Each condition becomes a follow-up of its own: its due date and owner are set here.
-        self.conditions_table = ConditionsTable(self.conditions_box)
+        self.conditions_table = FollowUpTable(
+            self.tr("Condition"),
+            self.tr("Due date and owner of each condition"),
+            self.conditions_box,
+        )
         conditions_form.insertRow(2, self.conditions_table)
         self.conditions.textChanged.connect(self._sync_conditions)
         self.conditions_due.dateChanged.connect(self._sync_conditions)
@@ -324,13 +328,13 @@ class DecisionPanel(QWidget):
             return []
         return [
             FollowUpInput(FollowUpKind.CONDITION.value, text, due, owner)
-            for text, due, owner in self.conditions_table.conditions()
+            for text, due, owner in self.conditions_table.lines()
         ]
 
     def _sync_conditions(self, *_args: object) -> None:
         lines = [line.strip() for line in self.conditions.toPlainText().splitlines()]
         owner = self._record.data.handled_by if self._record is not None else ""
-        self.conditions_table.set_conditions(
+        self.conditions_table.set_lines(
             [line for line in lines if line], self.conditions_due.value(), owner
         )
         self.conditions_table.setVisible(self.conditions_table.rowCount() > 0)

@@ -1,4 +1,5 @@
-"""The conditions of a decision, one a row, each with its own due date and owner."""
+"""Lines to follow up, one a row, each with its own due date and owner: the conditions of a
+screening decision, the follow-up actions of an activity."""
 
 from __future__ import annotations
 
@@ -19,19 +20,20 @@ from postkit.ui.widgets.date_edit import DateEdit
 CONDITION, DUE, OWNER = range(3)
 
 
-class ConditionsTable(QTableWidget):
-    """The conditions typed above, one a line; the officer may give each its own due date
-    and owner (they start as the date "to be met by" and the request's handler).
+class FollowUpTable(QTableWidget):
+    """The lines typed in a text box, one a row; each gets its own due date and owner (they
+    start as the defaults given, e.g. a decision's date "to be met by" and the request's
+    handler).
 
     Signals `edited` when a due date or owner changes.
     """
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, what: str, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels([self.tr("Condition"), self.tr("Due"), self.tr("Owner")])
-        self.setAccessibleName(self.tr("Due date and owner of each condition"))
+        self.setHorizontalHeaderLabels([what, self.tr("Due"), self.tr("Owner")])
+        self.setAccessibleName(accessible_name)
         self.verticalHeader().hide()
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -42,13 +44,11 @@ class ConditionsTable(QTableWidget):
         self.setColumnWidth(OWNER, 140)
         # Rows as tall as the date and owner fields they hold.
         self.verticalHeader().setDefaultSectionSize(QLineEdit().sizeHint().height() + 6)
-        # What the officer set per condition, kept by its text while the text is edited.
+        # What the officer set per line, kept by its text while the text is edited.
         self._chosen: dict[str, tuple[date | None, str]] = {}
         self._default: tuple[date | None, str] = (None, "")
 
-    def set_conditions(
-        self, lines: list[str], default_due: date | None, default_owner: str
-    ) -> None:
+    def set_lines(self, lines: list[str], default_due: date | None, default_owner: str) -> None:
         """Show `lines`, each with the due date and owner chosen for it or the defaults."""
         old_default = self._default
         self._default = (default_due, default_owner)
@@ -68,10 +68,10 @@ class ConditionsTable(QTableWidget):
             self.setItem(row, CONDITION, item)
             due_edit = DateEdit(self)
             due_edit.set_value(due)
-            due_edit.setAccessibleName(self.tr("Due date of condition {0}").format(row + 1))
+            due_edit.setAccessibleName(self.tr("Due date of line {0}").format(row + 1))
             due_edit.dateChanged.connect(lambda _d, r=row: self._keep(r))
             owner_edit = QLineEdit(owner, self)
-            owner_edit.setAccessibleName(self.tr("Owner of condition {0}").format(row + 1))
+            owner_edit.setAccessibleName(self.tr("Owner of line {0}").format(row + 1))
             owner_edit.textEdited.connect(lambda _t, r=row: self._keep(r))
             self.setCellWidget(row, DUE, due_edit)
             self.setCellWidget(row, OWNER, owner_edit)
@@ -96,7 +96,11 @@ class ConditionsTable(QTableWidget):
         self._chosen[text] = (self.due_edit(row).value(), self.owner_edit(row).text().strip())
         self.edited.emit()
 
-    def conditions(self) -> list[tuple[str, date | None, str]]:
+    def preset(self, chosen: dict[str, tuple[date | None, str]]) -> None:
+        """Due dates and owners already chosen for lines (a stored activity's actions)."""
+        self._chosen.update(chosen)
+
+    def lines(self) -> list[tuple[str, date | None, str]]:
         """(condition, due date, owner) a row, as shown."""
         return [
             (
@@ -107,9 +111,11 @@ class ConditionsTable(QTableWidget):
             for row in range(self.rowCount())
         ]
 
-    def all_due_dates_readable(self) -> bool:
+    def all_due_dates_readable(self, required: bool = True) -> bool:
+        """Whether every due date typed reads as a date (and, when `required`, is there)."""
         return all(
-            self.due_edit(row).is_readable and self.due_edit(row).value() is not None
+            self.due_edit(row).is_readable
+            and (not required or self.due_edit(row).value() is not None)
             for row in range(self.rowCount())
         )
 
