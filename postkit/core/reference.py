@@ -98,6 +98,11 @@ def regions() -> ReferenceList:
     return load("regions")
 
 
+def activity_statuses() -> ReferenceList:
+    """Planned, done, cancelled: what a post planned for its year against what it did."""
+    return load("activity_statuses")
+
+
 def core_task_label(task: int, language: str = "en", short: bool = False) -> str:
     item = core_tasks().get(str(task))
     if item is None:
