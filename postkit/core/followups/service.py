@@ -29,6 +29,7 @@ from postkit.core.followups.records import (
 )
 from postkit.core.followups.validation import checked_status, validate_follow_up
 from postkit.core.screening.audit import append_entry
+from postkit.core.screening.decision_record import ConditionLine
 from postkit.core.screening.models import SupportRequestRow
 from postkit.core.screening.records import Decision, RequestRecord
 from postkit.core.screening.service import decide, reopen
@@ -224,6 +225,22 @@ def follow_ups(
     if open_only:
         query = query.where(FollowUpRow.status == FollowUpStatus.OPEN.value)
     return _records(session, query)
+
+
+def condition_lines(session: Session, request_id: int) -> list[ConditionLine]:
+    """The request's conditions as its decision record lists them (the next steps planned
+    after a condition not met are conditions too), by due date."""
+    return [
+        ConditionLine(
+            record.data.description,
+            record.data.due_on,
+            record.data.owner,
+            record.status.value,
+            record.status_note,
+        )
+        for record in follow_ups(session, request_id=request_id)
+        if record.data.kind == FollowUpKind.CONDITION.value
+    ]
 
 
 def due_between(session: Session, start: date, end: date) -> list[FollowUpRecord]:

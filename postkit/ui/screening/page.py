@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from postkit.core.followups.service import decide_with_conditions, reopen_with_conditions
+from postkit.core.followups.service import (
+    condition_lines,
+    decide_with_conditions,
+    reopen_with_conditions,
+)
 from postkit.core.profile import PostProfile
 from postkit.core.screening import service
 from postkit.core.screening.audit import chain_anchor, entries_for, verify_chain
@@ -486,6 +490,7 @@ class ScreeningPage(ModulePage):
                 post_name,
                 actor,
                 anchor=chain_anchor(session),
+                conditions=condition_lines(session, record.id),
             )
             return target
 
