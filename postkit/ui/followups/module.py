@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from postkit.ui.followups.page import FollowUpsPage
     from postkit.ui.ops import Changes
 
-# What a follow-up's list reads from: its own rows, and the requests and activities it names.
-_KINDS = ("follow_ups", "requests", "activities", "companies")
-
 
 class FollowUpsModule(Module):
     name = "followups"
@@ -82,11 +79,10 @@ class FollowUpsModule(Module):
         return page
 
     def on_changed(self, changes: Changes) -> None:
-        if not changes.touches(*_KINDS):
-            return
-        self._count_due()
-        if self.page is not None:
-            self.page.reload()
+        from postkit.ui.followups.page import WATCHED
+
+        if changes.touches(*WATCHED):
+            self._count_due()
 
     @property
     def _page(self) -> FollowUpsPage:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,13 +35,15 @@ from postkit.core.followups.service import due_between, follow_ups, next_step, o
 from postkit.core.profile import PostProfile
 from postkit.ui.dialogs import show_error
 from postkit.ui.followups.table_model import FollowUpTableModel
-from postkit.ui.ops import Runner
+from postkit.ui.ops import Changes, Runner
 from postkit.ui.undo import RunnerUndoCommand
 from postkit.ui.widgets.date_edit import DateEdit
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.table_view import empty_state_label, record_table
 
 DUE_NOW, ALL_OPEN, ALL = range(3)
+# What the list reads from: its own rows, and the requests, activities and companies it names.
+WATCHED = ("follow_ups", "requests", "activities", "companies")
 # When the planned next step after a condition not met falls due, unless the officer says.
 NEXT_STEP_DAYS = 14
 
@@ -96,6 +98,8 @@ class FollowUpsPage(ModulePage):
             widths={0: 100, 1: 160, 2: 90, 4: 200, 5: 130},
             stretch=FollowUpTableModel.DESCRIPTION,
         )
+        # Soonest due first, as the model sorts them.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.empty = empty_state_label(self)
@@ -126,7 +130,12 @@ class FollowUpsPage(ModulePage):
         layout.addLayout(buttons)
         self.empty.hide()
         self._update_buttons()
+        self.runner.changed.connect(self._data_changed)
         self.reload()
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHED):
+            self.reload()
 
     # -- reading ---------------------------------------------------------------------------
 
