@@ -29,9 +29,8 @@ from postkit.core.followups.records import (
 )
 from postkit.core.followups.validation import checked_status, validate_follow_up
 from postkit.core.screening.audit import append_entry
-from postkit.core.screening.decision_record import ConditionLine
 from postkit.core.screening.models import SupportRequestRow
-from postkit.core.screening.records import Decision, RequestRecord
+from postkit.core.screening.records import ConditionLine, Decision, RequestRecord
 from postkit.core.screening.service import decide, reopen
 from postkit.core.screening.validation import checked_actor
 

@@ -51,6 +51,7 @@ from postkit.core.screening.records import (
     AuditEntry,
     ChainAnchor,
     ChecklistAnswer,
+    ConditionLine,
     Judgement,
     MatchRecord,
     RequestRecord,
@@ -120,18 +121,6 @@ MARGIN = 18 * mm
 FRAME_PADDING = 6  # platypus frames pad their content by 6 points on every side
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 LABEL_WIDTH = 45 * mm
-
-
-@dataclass(frozen=True)
-class ConditionLine:
-    """A condition agreed in the decision, as followed up: due date, owner and status
-    ("open", "met", "not_met", "dropped"). The follow-up feature reads them for the record."""
-
-    text: str
-    due_on: date | None
-    owner: str = ""
-    status: str = "open"
-    status_note: str = ""
 
 
 def write_decision_record(

@@ -114,11 +114,11 @@ class ActivityDialog(EditorDialog):
         self.activity_type = QComboBox(page)
         for item in reference.activity_types().items:
             self.activity_type.addItem(item.label(self._language), item.code)
-        self.country = country_box(page, self._language, self.tr("(none)"))
         self.status = QComboBox(page)
         for item in reference.activity_statuses().items:
             self.status.addItem(item.label(self._language), item.code)
         self.status.setCurrentIndex(self.status.findData("done"))
+        self.country = country_box(page, self._language, self.tr("(none)"))
         self.description = text_box(page, 6)
         form.addRow(self.tr("Core &task:"), self.core_task)
         form.addRow(self.tr("T&itle:"), self.title_edit)
