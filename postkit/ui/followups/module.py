@@ -44,6 +44,8 @@ class FollowUpsModule(Module):
         self.notice.clicked.connect(lambda: self.window.show_module(self.name))
         ctx.window.statusBar().addPermanentWidget(self.notice)
         self.due_this_week = 0
+        # The status bar's message speaks once, at start; the button stays while any are due.
+        self._announced = False
         self._count_due()
 
     def _count_due(self) -> None:
@@ -51,8 +53,6 @@ class FollowUpsModule(Module):
 
         assert self.ctx is not None
         today = date.today()
-        first = not hasattr(self, "_counted")
-        self._counted = True
 
         def shown(count: int) -> None:
             self.due_this_week = count
@@ -60,8 +60,10 @@ class FollowUpsModule(Module):
             self.notice.setText(text)
             self.notice.setToolTip(self.tr("Open the follow-up view"))
             self.notice.setVisible(count > 0)
-            if first and count > 0 and self.ctx is not None:
-                self.ctx.status_message(text)
+            if not self._announced:
+                self._announced = True
+                if count > 0 and self.ctx is not None:
+                    self.ctx.status_message(text)
 
         self.ctx.runner.query(
             lambda session: due_this_week_count(session, today), shown, owner=self
