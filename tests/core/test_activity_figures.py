@@ -70,3 +70,19 @@ def test_planned_against_done_per_core_task(session: Session) -> None:
     assert summary.statuses_per_task[5] == StatusCount(planned=1)
     assert summary.statuses_per_task[2] == StatusCount()
     assert summary.statuses == StatusCount(planned=2, done=1, cancelled=1)
+
+
+def test_the_export_has_a_status_column_in_the_language(session: Session, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from postkit.core.activities.export import export_activities_xlsx
+    from postkit.core.activities.records import ActivityFilter
+
+    _activity(session, 1, date(2026, 1, 10), status="planned")
+    _activity(session, 1, date(2026, 2, 10))
+    out = tmp_path / "activities.xlsx"
+    export_activities_xlsx(session, out, ActivityFilter(status="planned"), language="nl")
+
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    column = rows[0].index("status")
+    assert [row[column] for row in rows[1:]] == ["Gepland"]
