@@ -670,6 +670,7 @@ def _run_screening_import_risk(args: argparse.Namespace) -> None:
 
 
 def _run_screening_record(args: argparse.Namespace) -> None:
+    from postkit.core.followups.service import condition_lines
     from postkit.core.profile import load_profile
     from postkit.core.screening.audit import chain_anchor, entries_for
     from postkit.core.screening.decision_record import write_decision_record
@@ -688,6 +689,7 @@ def _run_screening_record(args: argparse.Namespace) -> None:
             post_name=profile.post_name if profile else "",
             printed_by=_actor(session),
             anchor=chain_anchor(session),
+            conditions=condition_lines(session, record.id),
         )
     print(f"{args.out}: decision record of request {args.request_id}")
 

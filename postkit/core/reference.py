@@ -118,6 +118,11 @@ def dutch_business(country: str) -> str:
     return item.extra.get("dutch_business", "") if item else ""
 
 
+def activity_statuses() -> ReferenceList:
+    """Planned, done, cancelled: what a post planned for its year against what it did."""
+    return load("activity_statuses")
+
+
 def core_task_label(task: int, language: str = "en", short: bool = False) -> str:
     item = core_tasks().get(str(task))
     if item is None:

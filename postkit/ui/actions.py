@@ -70,6 +70,10 @@ class ActionId(Enum):
     HQ_WRITE_RECEIPTS = auto()
     IMPORT_RECEIPT_KEY = auto()
     HQ_EXPORT_RECEIPT_KEY = auto()
+    SHOW_FOLLOW_UPS = auto()
+    FOLLOW_UP_MET = auto()
+    FOLLOW_UP_NOT_MET = auto()
+    FOLLOW_UP_DROP = auto()
 
 
 Key = QKeySequence.StandardKey

@@ -30,6 +30,7 @@ MODULE_SECTIONS: dict[str, dict[str, str]] = {
     "activities": {"en": "The activity log", "nl": "Het activiteitenlogboek"},
     "dashboard": {"en": "The dashboard", "nl": "Het dashboard"},
     "screening": {"en": "IMVO conditions screening", "nl": "Toetsing aan de IMVO-voorwaarden"},
+    "followups": {"en": "Follow-up", "nl": "Opvolging"},
     "practices": {"en": "Good practices", "nl": "Goede voorbeelden"},
     "surveys": {"en": "Surveys", "nl": "Enquêtes"},
     "hq": {"en": "Headquarters", "nl": "Departement"},

@@ -32,6 +32,7 @@ from postkit.ui import settings as keys
 from postkit.ui.actions import Actions, ActionSpec
 from postkit.ui.activities.module import ActivitiesModule, DashboardModule
 from postkit.ui.database_commands import DatabaseCommands
+from postkit.ui.followups.module import FollowUpsModule
 from postkit.ui.hq.module import HeadquartersModule
 from postkit.ui.i18n import apply_locale
 from postkit.ui.icons import MODULE_ICONS, icon
@@ -59,6 +60,7 @@ COMMAND_SETS: tuple[type[Commands], ...] = (
     ActivitiesModule,
     DashboardModule,
     ScreeningModule,
+    FollowUpsModule,
     PracticesModule,
     SurveysModule,
     HeadquartersModule,
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
     practices_page = property(lambda self: self._page("practices"))
     surveys_page = property(lambda self: self._page("surveys"))
     hq_page = property(lambda self: self._page("hq"))
+    followups_page = property(lambda self: self._page("followups"))
 
     @property
     def database(self) -> Database | None:

@@ -62,6 +62,36 @@
     </message>
 </context>
 <context>
+    <name>FollowUpsModule</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/followups/module.py" line="62"/>
+        <source>%n follow-up(s) due this week</source>
+        <translation>
+            <numerusform>%n follow-up due this week</numerusform>
+            <numerusform>%n follow-ups due this week</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/followups/page.py" line="153"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/followups/page.py" line="155"/>
+        <source>%n open in this list</source>
+        <translation>
+            <numerusform>%n open in this list</numerusform>
+            <numerusform>%n open in this list</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadquartersPage</name>
     <message numerus="yes">
         <location filename="../../postkit/ui/hq/page.py" line="453"/>

@@ -521,6 +521,46 @@
         <source>Write the public key the posts check headquarters&apos; receipts with</source>
         <translation>De publieke sleutel opslaan waarmee de posten de ontvangstbevestigingen van het departement controleren</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="31"/>
+        <source>&amp;Follow-up</source>
+        <translation>&amp;Opvolging</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="32"/>
+        <source>Conditions and actions that fall due, and what is overdue</source>
+        <translation>Voorwaarden en acties die binnenkort vervallen, en wat te laat is</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="98"/>
+        <source>&amp;Met</source>
+        <translation>&amp;Nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="99"/>
+        <source>The selected follow-up was met</source>
+        <translation>De gekozen opvolging is nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="109"/>
+        <source>&amp;Not met…</source>
+        <translation>Niet na&amp;gekomen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="110"/>
+        <source>The selected follow-up was not met: record it and plan the next step</source>
+        <translation>De gekozen opvolging is niet nagekomen: leg dat vast en plan de volgende stap</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="122"/>
+        <source>&amp;Drop…</source>
+        <translation>&amp;Schrappen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="123"/>
+        <source>Drop the selected follow-up, with a reason</source>
+        <translation>De gekozen opvolging schrappen, met een reden</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesModule</name>
@@ -627,6 +667,16 @@
         <location filename="../../postkit/ui/activities/list_page.py" line="88"/>
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/list_page.py" line="89"/>
+        <source>Any status</source>
+        <translation>Elke status</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/list_page.py" line="89"/>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/list_page.py" line="111"/>
@@ -820,6 +870,11 @@
         <translation>S&amp;oort:</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/activities/editor.py" line="129"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/activities/editor.py" line="114"/>
         <source>&amp;Country:</source>
         <translation>&amp;Land:</translation>
@@ -880,6 +935,21 @@
         <translation>&amp;Vervolg:</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/editor.py" line="170"/>
+        <source>Due date and owner of each follow-up action</source>
+        <translation>Vervaldatum en eigenaar van elke vervolgactie</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/editor.py" line="173"/>
+        <source>Give a line of the follow-up a due date to see it in the follow-up view</source>
+        <translation>Geef een regel van het vervolg een vervaldatum om die in het opvolgingsoverzicht te zien</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/activities/editor.py" line="152"/>
         <source>&amp;Links:</source>
         <translation>L&amp;inks:</translation>
@@ -913,6 +983,11 @@
         <location filename="../../postkit/ui/activities/editor.py" line="258"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/editor.py" line="322"/>
+        <source>Type each follow-up action&apos;s due date as {0}.</source>
+        <translation>Typ de vervaldatum van elke vervolgactie als {0}.</translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1102,11 @@
         <translation>Heropend</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="52"/>
+        <source>Condition followed up</source>
+        <translation>Voorwaarde opgevolgd</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/screening/audit_log.py" line="63"/>
         <source>Changed: {0}</source>
         <translation>Gewijzigd: {0}</translation>
@@ -1062,9 +1142,44 @@
         <translation>Reden: {0}</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="137"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="138"/>
+        <source>met</source>
+        <translation>nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="139"/>
+        <source>not met</source>
+        <translation>niet nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="140"/>
+        <source>dropped</source>
+        <translation>geschrapt</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/screening/audit_log.py" line="51"/>
         <source>Screened again on a newer list</source>
         <translation>Opnieuw getoetst aan een nieuwere lijst</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="112"/>
+        <source>{condition}: {old} → {new}</source>
+        <translation>{condition}: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="120"/>
+        <source>(next: talk with the company)</source>
+        <translation>(volgende stap: gesprek met het bedrijf)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/audit_log.py" line="122"/>
+        <source>(next: reconsider the support)</source>
+        <translation>(volgende stap: de steun heroverwegen)</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/audit_log.py" line="110"/>
@@ -1535,9 +1650,9 @@
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="312"/>
-        <source>Dutch companies reached</source>
-        <translation>Bereikte NL-bedrijven</translation>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="316"/>
+        <source>Unique companies reached</source>
+        <translation>Bereikte bedrijven (uniek)</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="313"/>
@@ -1584,6 +1699,11 @@
         <translation>Geen bedrijven bereikt in dit jaar</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="338"/>
+        <source>No requests for support screened in this year</source>
+        <translation>Dit jaar geen steunverzoeken getoetst</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="331"/>
         <source>Activities per core task and quarter</source>
         <translation>Activiteiten per kerntaak en kwartaal</translation>
@@ -1599,9 +1719,59 @@
         <translation>Thema&apos;s waaraan het meest is gewerkt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="334"/>
-        <source>Dutch companies reached per core task</source>
-        <translation>Bereikte Nederlandse bedrijven per kerntaak</translation>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="345"/>
+        <source>Unique companies reached per core task</source>
+        <translation>Bereikte bedrijven per kerntaak (uniek)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="347"/>
+        <source>Planned against done per core task</source>
+        <translation>Gepland tegenover uitgevoerd per kerntaak</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="348"/>
+        <source>Core task 4 per quarter: screening</source>
+        <translation>Kerntaak 4 per kwartaal: toetsing</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="559"/>
+        <source>{named} named, {unnamed} unnamed</source>
+        <translation>{named} met naam, {unnamed} zonder naam</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="613"/>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="614"/>
+        <source>Done</source>
+        <translation>Uitgevoerd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="615"/>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="626"/>
+        <source>Requests received</source>
+        <translation>Verzoeken ontvangen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="627"/>
+        <source>Decided</source>
+        <translation>Besloten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="628"/>
+        <source>Conditions agreed</source>
+        <translation>Voorwaarden afgesproken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/dashboard.py" line="629"/>
+        <source>Conditions met</source>
+        <translation>Voorwaarden nagekomen</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="358"/>
@@ -1657,11 +1827,6 @@
         <location filename="../../postkit/ui/activities/dashboard.py" line="538"/>
         <source>{covered} of {total} core tasks covered</source>
         <translation>{covered} van {total} kerntaken actief</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/activities/dashboard.py" line="543"/>
-        <source>Summed over all activities</source>
-        <translation>Totaal van alle activiteiten</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/dashboard.py" line="547"/>
@@ -1852,6 +2017,16 @@
         <translation>&amp;Opvolgen op:</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="212"/>
+        <source>Condition</source>
+        <translation>Voorwaarde</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="213"/>
+        <source>Due date and owner of each condition</source>
+        <translation>Vervaldatum en eigenaar van elke voorwaarde</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/screening/decision_panel.py" line="210"/>
         <source>&amp;Decide…</source>
         <translation>&amp;Besluiten…</translation>
@@ -2009,6 +2184,11 @@
         <location filename="../../postkit/ui/screening/decision_panel.py" line="493"/>
         <source>Choose by when the conditions are to be met.</source>
         <translation>Kies wanneer uiterlijk aan de voorwaarden moet zijn voldaan.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="525"/>
+        <source>Give each condition a due date.</source>
+        <translation>Geef elke voorwaarde een vervaldatum.</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/decision_panel.py" line="499"/>
@@ -2232,6 +2412,242 @@
         <location filename="../../postkit/ui/surveys/inputs.py" line="760"/>
         <source>Any file (*)</source>
         <translation>Elk bestand (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTable</name>
+    <message>
+        <location filename="../../postkit/ui/widgets/follow_up_table.py" line="35"/>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/follow_up_table.py" line="35"/>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/follow_up_table.py" line="71"/>
+        <source>Due date of line {0}</source>
+        <translation>Vervaldatum van regel {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/follow_up_table.py" line="74"/>
+        <source>Owner of line {0}</source>
+        <translation>Eigenaar van regel {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUps</name>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="278"/>
+        <source>The guidelines&apos; next step: talk with the company and ask what it does about it, then decide.</source>
+        <translation>De volgende stap volgens de richtlijnen: ga in gesprek met het bedrijf, vraag wat het eraan doet en besluit dan.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="283"/>
+        <source>A dialogue did not bring the company to meet its conditions: the guidelines&apos; next step is to reconsider the support.</source>
+        <translation>Een gesprek bracht het bedrijf niet tot nakoming van de voorwaarden: de volgende stap volgens de richtlijnen is de steun te heroverwegen.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="294"/>
+        <source>Dialogue with the company: {0}</source>
+        <translation>Gesprek met het bedrijf: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="297"/>
+        <source>Reconsider the support: {0}</source>
+        <translation>Steun heroverwegen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="18"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="19"/>
+        <source>Met</source>
+        <translation>Nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="20"/>
+        <source>Not met</source>
+        <translation>Niet nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="21"/>
+        <source>Dropped</source>
+        <translation>Geschrapt</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="24"/>
+        <source>Condition</source>
+        <translation>Voorwaarde</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="25"/>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="58"/>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="62"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="64"/>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="69"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="74"/>
+        <source>Company or activity</source>
+        <translation>Bedrijf of activiteit</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/table_model.py" line="79"/>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsModule</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/followups/module.py" line="62"/>
+        <source>%n follow-up(s) due this week</source>
+        <translation>
+            <numerusform>%n opvolging vervalt deze week</numerusform>
+            <numerusform>%n opvolgingen vervallen deze week</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="64"/>
+        <source>Open the follow-up view</source>
+        <translation>Het opvolgingsoverzicht openen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="77"/>
+        <source>Follow-up</source>
+        <translation>Opvolging</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="85"/>
+        <source>Overdue and due this month</source>
+        <translation>Te laat en deze maand te doen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="85"/>
+        <source>All open</source>
+        <translation>Alle open</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="85"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="87"/>
+        <source>Which follow-ups to show</source>
+        <translation>Welke opvolgingen te tonen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="89"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Tonen:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="94"/>
+        <source>Follow-ups</source>
+        <translation>Opvolgingen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="102"/>
+        <source>&amp;Met</source>
+        <translation>&amp;Nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="103"/>
+        <source>&amp;Not met…</source>
+        <translation>Niet na&amp;gekomen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="104"/>
+        <source>&amp;Drop…</source>
+        <translation>&amp;Schrappen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="105"/>
+        <source>Open &amp;again</source>
+        <translation>&amp;Weer openen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/followups/page.py" line="153"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n te laat</numerusform>
+            <numerusform>%n te laat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/followups/page.py" line="155"/>
+        <source>%n open in this list</source>
+        <translation>
+            <numerusform>%n open in deze lijst</numerusform>
+            <numerusform>%n open in deze lijst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="161"/>
+        <source>&lt;p&gt;Nothing to follow up here.&lt;/p&gt;&lt;p&gt;Conditions agreed in a screening decision and actions planned in an activity show up here when they fall due.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Hier is niets op te volgen.&lt;/p&gt;&lt;p&gt;Voorwaarden uit een toetsingsbesluit en acties gepland bij een activiteit verschijnen hier wanneer ze vervallen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="208"/>
+        <source>Follow-up met</source>
+        <translation>Opvolging nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="214"/>
+        <source>Follow-up opened again</source>
+        <translation>Opvolging weer geopend</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="224"/>
+        <source>Follow-up dropped</source>
+        <translation>Opvolging geschrapt</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="228"/>
+        <source>Why is “{0}” dropped? The reason is kept with it.</source>
+        <translation>Waarom wordt “{0}” geschrapt? De reden wordt erbij bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="232"/>
+        <source>Drop follow-up</source>
+        <translation>Opvolging schrappen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="237"/>
+        <source>A reason is required.</source>
+        <translation>Een reden is verplicht.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="257"/>
+        <source>Follow-up not met</source>
+        <translation>Opvolging niet nagekomen</translation>
     </message>
 </context>
 <context>
@@ -3067,6 +3483,16 @@
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="27"/>
+        <source>Follow-up</source>
+        <translation>Opvolging</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/module.py" line="28"/>
+        <source>F&amp;ollow-up</source>
+        <translation>&amp;Opvolging</translation>
+    </message>
 </context>
 <context>
     <name>MatchTableModel</name>
@@ -3129,6 +3555,54 @@
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="137"/>
         <source>{0} · earlier</source>
         <translation>{0} · eerder</translation>
+    </message>
+</context>
+<context>
+    <name>NotMetDialog</name>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="310"/>
+        <source>Not met</source>
+        <translation>Niet nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="311"/>
+        <source>“{0}” was not met.</source>
+        <translation>“{0}” is niet nagekomen.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="314"/>
+        <source>What was found, whom you spoke to</source>
+        <translation>Wat u vond, met wie u sprak</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="316"/>
+        <source>&amp;What was found:</source>
+        <translation>&amp;Bevinding:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="322"/>
+        <source>&amp;Plan this step as a follow-up</source>
+        <translation>Deze stap &amp;plannen als opvolging</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="334"/>
+        <source>Step:</source>
+        <translation>Stap:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="335"/>
+        <source>Due:</source>
+        <translation>Uiterlijk:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="336"/>
+        <source>Owner:</source>
+        <translation>Eigenaar:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/followups/page.py" line="345"/>
+        <source>Record not met</source>
+        <translation>Niet nagekomen vastleggen</translation>
     </message>
 </context>
 <context>

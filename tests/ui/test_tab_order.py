@@ -57,7 +57,8 @@ def test_tab_follows_the_activity_editor_from_top_to_bottom_on_each_tab(
     bar = dialog.tabs.tabBar()
     pages = [
         [dialog.core_task, dialog.title_edit, dialog.start_date, dialog.has_end_date,
-         dialog.end_date, dialog.activity_type, dialog.country, dialog.description],
+         dialog.end_date, dialog.activity_type, dialog.status, dialog.country,
+         dialog.description],
         [dialog.themes.filter_box, dialog.themes.list,
          dialog.sectors.filter_box, dialog.sectors.list],
         [dialog.partners, dialog.companies, dialog.women, dialog.men, dialog.other],

@@ -188,6 +188,15 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         short_en="Participants",
         short_nl="Deelnemers",
     ),
+    ActivityColumn(
+        "status",
+        "status",
+        "status",
+        12,
+        Kind.CODE,
+        (Activity.status,),
+        reference="activity_statuses",
+    ),
     ActivityColumn("outcome", "outcome", "resultaat", 40, sql=(Activity.outcome,)),
     ActivityColumn("follow_up", "follow-up", "vervolg", 30, sql=(Activity.follow_up,)),
     ActivityColumn(
@@ -231,7 +240,17 @@ EXPORT_COLUMNS = tuple(column for column in COLUMNS if column.in_export)
 # The list's columns: the last ("updated") starts hidden; the user may show or hide any but
 # the title.
 LIST_COLUMNS = columns(
-    ("date", "core_task", "title", "type", "country", "companies", "participants", "updated")
+    (
+        "date",
+        "core_task",
+        "title",
+        "type",
+        "country",
+        "companies",
+        "participants",
+        "status",
+        "updated",
+    )
 )
 # The annual report's log of the year's activities; the title takes the width left over.
 REPORT_COLUMNS = columns(

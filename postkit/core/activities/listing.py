@@ -52,6 +52,8 @@ def apply_filter(statement: Select, session: Session, flt: ActivityFilter) -> Se
         statement = statement.where(Activity.start_date >= start, Activity.start_date < end)
     if flt.activity_type:
         statement = statement.where(Activity.activity_type == flt.activity_type)
+    if flt.status:
+        statement = statement.where(Activity.status == flt.status)
     if flt.sector:
         statement = statement.where(Activity.id.in_(ActivitySector.owners_with(flt.sector)))
     if flt.theme:

@@ -83,6 +83,8 @@ class ActivityFilter:
     activity_type: str | None = None
     sector: str | None = None
     theme: str | None = None
+    # Planned, done or cancelled (ACTIVITY_STATUSES); None: any.
+    status: str | None = None
     text: str = ""
     # Whose activities: a database may hold several posts' (headquarters). None: every post.
     post_name: str | None = None

@@ -39,6 +39,7 @@ from postkit.core.activities.listing import quarter_range
 from postkit.core.activities.models import Activity
 from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
 from postkit.core.files import atomic_output
+from postkit.core.followups.figures import ScreeningYear, screening_rows, screening_year
 from postkit.core.i18n import Translator, long_day, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import (
@@ -86,6 +87,7 @@ def write_annual_report(
         summary=year_summary(session, year, post_name=post_name),
         activities=_year_activities(session, year, post_name),
         printed=date.today(),
+        screening=screening_year(session, year),
     )
     with atomic_output(Path(path)) as temp:
         report.build(temp)
@@ -119,6 +121,7 @@ class _Report:
     summary: YearSummary
     activities: Sequence[tuple[object, ...]]
     printed: date
+    screening: ScreeningYear | None = None
 
     @property
     def _(self) -> Translator:
@@ -150,6 +153,7 @@ class _Report:
             *self.cover(styles),
             PageBreak(),
             *self.task_summary(styles),
+            *self.core_task_4(styles),
             *self.gender(styles),
             *self.themes(styles),
         ]
@@ -218,41 +222,89 @@ class _Report:
         else:
             text = _("No activities were recorded in {year}.", year=self.year)
         story.append(Paragraph(escape(text), styles.body))
+        headers = (
+            _("Activities"),
+            _("Planned / done"),
+            _("Unique companies reached"),
+            _("Participants"),
+        )
         rows: list[list[object]] = [
-            [
-                _("Core task"),
-                _("Activities"),
-                _("Companies reached"),
-                _("Participants"),
-            ]
+            [_("Core task"), *(Paragraph(escape(h), styles.head_right) for h in headers)]
         ]
         for task in CORE_TASKS:
             label = f"{task}. {reference.core_task_label(task, self.language)}"
+            statuses = summary.statuses_per_task[task]
             rows.append(
                 [
                     Paragraph(escape(label), styles.cell),
                     self.number(summary.activities_of_task(task)),
+                    f"{self.number(statuses.planned)} / {self.number(statuses.done)}",
                     self.number(summary.companies_per_task[task]),
                     self.number(summary.participants_per_task[task].total),
                 ]
             )
+        statuses = summary.statuses
         rows.append(
             [
                 _("Total"),
                 self.number(summary.activities),
+                f"{self.number(statuses.planned)} / {self.number(statuses.done)}",
                 self.number(summary.companies_reached),
                 self.number(summary.participants.total),
             ]
         )
-        figure_widths = [28 * mm, 40 * mm, 28 * mm]
+        figure_widths = [22 * mm, 20 * mm, 26 * mm, 26 * mm]
         table = Table(rows, colWidths=[TEXT_WIDTH - sum(figure_widths), *figure_widths])
         table.setStyle(_figures_style(has_total=True))
-        story += [Spacer(1, 3 * mm), table]
+        companies = summary.companies
+        note = _(
+            "Unique companies reached: each company named in the register counts once, however "
+            "many activities reached it ({named} in {year}), plus the companies activities "
+            "counted without naming them ({unnamed}). Only activities done count; a company "
+            "reached under two core tasks counts under each, and once in the total.",
+            named=self.number(companies.named),
+            year=self.year,
+            unnamed=self.number(companies.unnamed),
+        )
+        if statuses.cancelled:
+            cancelled = _.ngettext(
+                "{n} activity was cancelled.",
+                "{n} activities were cancelled.",
+                statuses.cancelled,
+                n=self.number(statuses.cancelled),
+            )
+            note = f"{note} {cancelled}"
+        story += [Spacer(1, 3 * mm), table, Paragraph(escape(note), styles.small)]
         if summary.activities:
             heading = Paragraph(escape(_("Activities per quarter and core task")), styles.h2)
             story += [Spacer(1, 6 * mm), KeepTogether([heading, self.quarter_chart()])]
         story += [Spacer(1, 4 * mm), *self.tasks_without_activity(styles)]
         return story
+
+    def core_task_4(self, styles: _Styles) -> list[Flowable]:
+        """Requests screened, outcomes, conditions agreed and met, per quarter."""
+        _ = self._
+        label = reference.core_task_label(4, self.language)
+        story: list[Flowable] = [Paragraph(escape(f"4. {label}"), styles.h1)]
+        if self.screening is None or self.screening.is_empty:
+            text = _("No requests for support were screened in {year}.", year=self.year)
+            return [*story, Paragraph(escape(text), styles.body)]
+        rows: list[list[object]] = [["", "Q1", "Q2", "Q3", "Q4", _("Year")]]
+        rows += [
+            [Paragraph(escape(name), styles.cell), *(self.number(v) for v in values)]
+            for name, values in screening_rows(self.screening, self.language)
+        ]
+        widths = [18 * mm] * 5
+        table = Table(rows, colWidths=[TEXT_WIDTH - sum(widths), *widths])
+        table.setStyle(_figures_style(has_total=False))
+        note = _(
+            "Requests count in the quarter they came in, decisions in the quarter they were "
+            "taken, conditions in the quarter they were agreed and in the quarter they were "
+            "judged met."
+        )
+        return [
+            KeepTogether([*story, Spacer(1, 2 * mm), table, Paragraph(escape(note), styles.small)])
+        ]
 
     def quarter_chart(self) -> Drawing:
         summary = self.summary
@@ -483,6 +535,7 @@ class _Styles:
         )
         self.h2 = ParagraphStyle("h2", body, fontName=BOLD, fontSize=11, spaceAfter=2)
         self.cell = ParagraphStyle("cell", body, fontSize=9, leading=11)
+        self.head_right = ParagraphStyle("head_right", self.cell, fontName=BOLD, alignment=TA_RIGHT)
         self.small = ParagraphStyle("small", body, fontSize=7.5, leading=9)
         self.small_head = ParagraphStyle("small_head", self.small, fontName=BOLD)
         self.small_head_right = ParagraphStyle(

@@ -41,6 +41,7 @@ from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.audit import ANCHOR_MARK
 from postkit.core.screening.log_text import (
     ANSWERS,
+    FOLLOW_UP_STATUSES,
     REQUEST_FIELDS,
     action_label,
     detail_lines,
@@ -54,6 +55,7 @@ from postkit.core.screening.records import (
     AuditEntry,
     ChainAnchor,
     ChecklistAnswer,
+    ConditionLine,
     Judgement,
     MatchRecord,
     RequestRecord,
@@ -132,14 +134,25 @@ def write_decision_record(
     printed_by: str = "",
     printed_at: datetime | None = None,
     anchor: ChainAnchor | None = None,
+    conditions: Sequence[ConditionLine] = (),
 ) -> None:
     """Write the decision record of `record` as a PDF at `path`, replacing it only once complete.
 
     `anchor`, the head of the whole log when printed, goes on the record (and into its
     metadata) so that `postkit screening verify --anchor` can later check the log against it.
+    `conditions` lists the decision's conditions one by one with their due dates; without
+    them the record shows the decision's conditions text.
     """
     document = _Document(
-        record, summary, tuple(log), language, post_name, printed_by, printed_at or _now(), anchor
+        record,
+        summary,
+        tuple(log),
+        language,
+        post_name,
+        printed_by,
+        printed_at or _now(),
+        anchor,
+        tuple(conditions),
     )
     with atomic_output(Path(path)) as temp:
         document.build(temp)
@@ -175,6 +188,7 @@ class _Document:
     printed_by: str
     printed_at: datetime
     anchor: ChainAnchor | None
+    conditions: tuple[ConditionLine, ...] = ()
 
     @property
     def _(self) -> Translator:
@@ -666,7 +680,12 @@ class _Document:
             (self._("Outcome"), self.para(f"<b>{escape(outcome)}</b>")),
             (self._("Rationale"), decision.rationale),
         ]
-        if decision.conditions.strip() or decision.conditions_due or decision.follow_up_on:
+        if self.conditions:
+            rows += [
+                (self._("Conditions"), self.condition_table()),
+                (self._("Follow-up on"), self.day(decision.follow_up_on)),
+            ]
+        elif decision.conditions.strip() or decision.conditions_due or decision.follow_up_on:
             rows += [
                 (self._("Conditions"), decision.conditions),
                 (self._("Conditions due"), self.day(decision.conditions_due)),
@@ -680,6 +699,29 @@ class _Document:
             ]
         rows.append((self._("Decided"), self.by(record.decided_at, record.decided_by)))
         return self.section(_("5. Decision"), self.fields(rows))
+
+    def condition_table(self) -> Table:
+        """Each condition with its due date, owner and how it was followed up."""
+        _ = self._
+        head = [_("Condition"), _("Due"), _("Owner"), _("Status")]
+        cells: list[list[object]] = [[self.para(escape(h), self.styles.label) for h in head]]
+        for line in self.conditions:
+            status = _(FOLLOW_UP_STATUSES.get(line.status, line.status))
+            if line.status_note:
+                status = f"{status}: {line.status_note}"
+            cells.append(
+                [
+                    self.plain(line.text),
+                    self.plain(self.day(line.due_on)),
+                    self.plain(line.owner or "–"),
+                    self.plain(status),
+                ]
+            )
+        width = TEXT_WIDTH - LABEL_WIDTH - 2 * FRAME_PADDING
+        widths = [25 * mm, 28 * mm, 28 * mm]
+        table = Table(cells, colWidths=[width - sum(widths), *widths], hAlign="LEFT")
+        table.setStyle(TableStyle(_grid(header=True)))
+        return table
 
     def anchor_lines(self) -> list[Flowable]:
         if self.anchor is None:

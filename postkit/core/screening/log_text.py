@@ -33,6 +33,7 @@ ACTIONS = {
     "decided": N_("Decided"),
     "reopened": N_("Reopened"),
     "rescreened": N_("Screened again on a newer list"),
+    "condition_status": N_("Condition followed up"),
 }
 # A request's fields, named the same in the log and on the decision record.
 REQUEST_FIELDS = {
@@ -84,6 +85,20 @@ _LABELS = {
     "follow_up_on": N_("Follow-up on"),
     "reason": N_("Reason"),
     "earlier_outcome": N_("Earlier outcome"),
+    "condition": N_("Condition"),
+    "status": N_("Status"),
+    "next_step": N_("Next step"),
+}
+# A follow-up's status and, when a condition is not met, the step the guidelines describe.
+FOLLOW_UP_STATUSES = {
+    "open": N_("Open"),
+    "met": N_("Met"),
+    "not_met": N_("Not met"),
+    "dropped": N_("Dropped"),
+}
+NEXT_STEPS = {
+    "dialogue": N_("Talk with the company and ask what it does about it"),
+    "reconsider": N_("Reconsider the support"),
 }
 _DATES = ("requested_on", "needed_by", "conditions_due", "follow_up_on")
 
@@ -138,6 +153,10 @@ class _Writer:
             return "; ".join(self.value(field, part) for part in value) or NONE
         if field in ("answer", "sanctions_answer") and value in ANSWERS:
             return self._(ANSWERS[value])
+        if field == "status" and value in FOLLOW_UP_STATUSES:
+            return self._(FOLLOW_UP_STATUSES[value])
+        if field == "next_step" and value in NEXT_STEPS:
+            return self._(NEXT_STEPS[value])
         if field == "judgement" and value in _JUDGEMENTS:
             return self._(_JUDGEMENTS[value])
         if field in ("outcome", "earlier_outcome"):
@@ -258,6 +277,15 @@ class _Writer:
                 self.field("reason", details.get("reason")),
                 self.field("earlier_outcome", earlier.get("outcome")),
             ]
+        if action == "condition_status":
+            lines = [
+                self.field("condition", details.get("condition")),
+                self.change("status", details.get("status")),
+            ]
+            lines += [
+                self.field(key, details[key]) for key in ("note", "next_step") if details.get(key)
+            ]
+            return lines
         if action == "rescreened":
             return [
                 self.field("list", details.get("file_name")),

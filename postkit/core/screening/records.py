@@ -192,6 +192,18 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class ConditionLine:
+    """A condition agreed in the decision, as followed up: due date, owner and status
+    ("open", "met", "not_met", "dropped"); the follow-up feature reads them for the record."""
+
+    text: str
+    due_on: date | None
+    owner: str = ""
+    status: str = "open"
+    status_note: str = ""
+
+
+@dataclass(frozen=True)
 class RequestRecord:
     id: int
     uuid: str

@@ -17,9 +17,12 @@ from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.undo import CoreCommand, RunnerUndoCommand
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy.orm import Session
 
     from postkit.core.activities.records import ActivityRecord
+    from postkit.core.followups.records import FollowUpInput
     from postkit.ui.activities.editor import ActivityDialog
     from postkit.ui.activities.list_page import ActivitiesPage
     from postkit.ui.module import ModuleContext
@@ -58,14 +61,29 @@ class ActivityCommands(QObject):
             show_error(self._window, error)
             self.page.reload()
 
+        def read(session: Session) -> tuple[ActivityRecord, list[FollowUpInput]]:
+            from postkit.core.followups.service import follow_ups
+
+            actions = [
+                f.data
+                for f in follow_ups(session, activity_id=activity_id, open_only=True)
+                if f.data.kind == "action"
+            ]
+            return get_activity(session, activity_id), actions
+
         self.ctx.runner.query(
-            lambda session: get_activity(session, activity_id),
-            lambda record: self._show_editor(record, activity_id),
+            read,
+            lambda answer: self._show_editor(answer[0], activity_id, answer[1]),
             owner=self,
             failed=failed,
         )
 
-    def _show_editor(self, record: ActivityRecord | None, activity_id: int | None) -> None:
+    def _show_editor(
+        self,
+        record: ActivityRecord | None,
+        activity_id: int | None,
+        actions: Sequence[FollowUpInput] = (),
+    ) -> None:
         from postkit.ui.activities.editor import ActivityDialog
 
         profile = self.ctx.acting_profile()
@@ -76,6 +94,7 @@ class ActivityCommands(QObject):
             record,
             default_country,
             self._window,
+            actions,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._save_from_editor(dialog, activity_id))
@@ -99,6 +118,11 @@ class ActivityCommands(QObject):
         else:
             command = UpdateActivity(activity_id, data, profile.user_name, dialog.attachments())
             text = self.tr("Edit “{0}”").format(data.title)
+        actions = dialog.actions()
+        if actions or activity_id is not None:
+            from postkit.core.followups.commands import WithActions
+
+            command = WithActions(command, actions, profile.user_name)
         self.perform(text, command)
 
     def edit_selected(self) -> None:

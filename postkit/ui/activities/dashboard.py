@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from postkit.core import reference
 from postkit.core.activities.listing import activity_years
 from postkit.core.activities.statistics import CORE_TASKS, YearSummary, year_summary
+from postkit.core.followups.figures import ScreeningYear, screening_year
 from postkit.ui.ops import Changes, Runner
 from postkit.ui.overrides import override
 from postkit.ui.widgets.bar_chart import BarChart, is_dark, mix, series_color
@@ -196,6 +197,7 @@ class DashboardPage(QWidget):
         self._post_name = post_name
         self._year = date.today().year
         self._summary: YearSummary | None = None
+        self._screening: ScreeningYear | None = None
         self._has_activities = False
         self._muted: list[QLabel] = []
         self.setLocale(
@@ -245,22 +247,24 @@ class DashboardPage(QWidget):
         """Reload the figures off the GUI thread; call after activities change."""
         year, post_name = self._year, self._post_name
 
-        def read(session: Session) -> tuple[list[int], YearSummary]:
+        def read(session: Session) -> tuple[list[int], YearSummary, ScreeningYear]:
             years = activity_years(session, post_name)
-            return years, year_summary(session, year, post_name=post_name)
+            summary = year_summary(session, year, post_name=post_name)
+            return years, summary, screening_year(session, year)
 
         self._is_loading = True
         self.runner.query(read, self._figures_arrived, owner=self, key=f"dashboard-{id(self)}")
 
     def _data_changed(self, changes: Changes) -> None:
-        if changes.touches("activities", "profile"):
+        if changes.touches("activities", "profile", "requests", "follow_ups"):
             self.refresh()
 
-    def _figures_arrived(self, answer: tuple[list[int], YearSummary]) -> None:
-        years, summary = answer
+    def _figures_arrived(self, answer: tuple[list[int], YearSummary, ScreeningYear]) -> None:
+        years, summary, screening = answer
         self._is_loading = False
         self._has_activities = bool(years)
         self._summary = summary
+        self._screening = screening
         self._fill_years(years)
         self._show(summary)
         self.loaded.emit()
@@ -309,7 +313,7 @@ class DashboardPage(QWidget):
         self.notice = _Notice(content)
 
         self.activities_tile = _Tile(self.tr("Activities"), parent=content)
-        self.companies_tile = _Tile(self.tr("Dutch companies reached"), parent=content)
+        self.companies_tile = _Tile(self.tr("Unique companies reached"), parent=content)
         self.participants_tile = _Tile(self.tr("Participants"), parent=content)
         self.women_tile = _Tile(self.tr("Women"), _GENDER_COLORS[0], content)
         self.men_tile = _Tile(self.tr("Men"), _GENDER_COLORS[1], content)
@@ -327,11 +331,21 @@ class DashboardPage(QWidget):
         self.themes_chart.set_empty_text(self.tr("No themes recorded in this year"))
         self.companies_chart = BarChart(show_values=True)
         self.companies_chart.set_empty_text(self.tr("No companies reached in this year"))
+        self.status_chart = BarChart(colors=(2, 0, 6), show_values=True)
+        self.status_chart.set_empty_text(self.tr("No activities in this year"))
+        self.screening_chart = BarChart(colors=(0, 1, 2, 3), show_values=True)
+        self.screening_chart.set_empty_text(
+            self.tr("No requests for support screened in this year")
+        )
         self._chart_cards = (
             _ChartCard(self.tr("Activities per core task and quarter"), self.quarter_chart),
             _ChartCard(self.tr("Participants per core task by gender"), self.gender_chart),
             _ChartCard(self.tr("Themes most worked on"), self.themes_chart),
-            _ChartCard(self.tr("Dutch companies reached per core task"), self.companies_chart),
+            _ChartCard(
+                self.tr("Unique companies reached per core task"), self.companies_chart
+            ),
+            _ChartCard(self.tr("Planned against done per core task"), self.status_chart),
+            _ChartCard(self.tr("Core task 4 per quarter: screening"), self.screening_chart),
         )
         self.chart_grid = QGridLayout()
         self.chart_grid.setSpacing(_CHART_SPACING)
@@ -539,8 +553,12 @@ class DashboardPage(QWidget):
                 covered=covered, total=len(CORE_TASKS)
             ),
         )
+        companies = summary.companies
         self.companies_tile.set_figure(
-            self._number(summary.companies_reached), self.tr("Summed over all activities")
+            self._number(summary.companies_reached),
+            self.tr("{named} named, {unnamed} unnamed").format(
+                named=self._number(companies.named), unnamed=self._number(companies.unnamed)
+            ),
         )
         people = summary.participants
         average = (
@@ -588,3 +606,26 @@ class DashboardPage(QWidget):
             tasks,
             [(self.tr("Companies"), [summary.companies_per_task[task] for task in CORE_TASKS])],
         )
+        statuses = summary.statuses_per_task
+        self.status_chart.set_data(
+            tasks,
+            [
+                (self.tr("Planned"), [statuses[task].planned for task in CORE_TASKS]),
+                (self.tr("Done"), [statuses[task].done for task in CORE_TASKS]),
+                (self.tr("Cancelled"), [statuses[task].cancelled for task in CORE_TASKS]),
+            ],
+        )
+        screening = self._screening
+        if screening is None or screening.is_empty:
+            self.screening_chart.set_data([], [])
+        else:
+            quarters_of = screening.quarters
+            self.screening_chart.set_data(
+                list(quarters),
+                [
+                    (self.tr("Requests received"), [q.received for q in quarters_of]),
+                    (self.tr("Decided"), [q.decided for q in quarters_of]),
+                    (self.tr("Conditions agreed"), [q.conditions_agreed for q in quarters_of]),
+                    (self.tr("Conditions met"), [q.conditions_met for q in quarters_of]),
+                ],
+            )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -22,9 +23,11 @@ from postkit.core.activities.records import ActivityInput, ActivityRecord
 from postkit.core.activities.validation import validate_activity
 from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.errors import PostkitError, ValidationError
+from postkit.core.followups.records import FollowUpInput, FollowUpKind
 from postkit.ui.overrides import override
 from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
 from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
+from postkit.ui.widgets.follow_up_table import FollowUpTable
 
 _MAX_COUNT = 1_000_000
 
@@ -46,6 +49,7 @@ class ActivityDialog(EditorDialog):
         record: ActivityRecord | None = None,
         default_country: str | None = None,
         parent: QWidget | None = None,
+        actions: Sequence[FollowUpInput] = (),
     ) -> None:
         super().__init__(language, parent, files_dir=files_dir)
         self._record = record
@@ -65,9 +69,16 @@ class ActivityDialog(EditorDialog):
             self.tr("Save"),
         )
 
+        # Due dates and owners of the follow-up lines already planned as actions.
+        self.actions_table.preset({a.description: (a.due_on, a.owner) for a in actions})
         if record is not None:
             self._load(record)
         else:
+            # A new activity dated ahead is planned, until the user picks its status.
+            self.start_date.dateChanged.connect(self._status_from_date)
+            self.status.activated.connect(
+                lambda _i: self.start_date.dateChanged.disconnect(self._status_from_date)
+            )
             self.start_date.setDate(QDate.currentDate())
             self.select_country(default_country)
         self._connect_validation()
@@ -98,6 +109,10 @@ class ActivityDialog(EditorDialog):
         self.activity_type = QComboBox(page)
         for item in reference.activity_types().items:
             self.activity_type.addItem(item.label(self._language), item.code)
+        self.status = QComboBox(page)
+        for item in reference.activity_statuses().items:
+            self.status.addItem(item.label(self._language), item.code)
+        self.status.setCurrentIndex(self.status.findData("done"))
         self.country = country_box(page, self._language, self.tr("(none)"))
         self.description = text_box(page, 6)
         form.addRow(self.tr("Core &task:"), self.core_task)
@@ -106,6 +121,7 @@ class ActivityDialog(EditorDialog):
         date_label.setBuddy(self.start_date)
         form.addRow(date_label, dates)
         form.addRow(self.tr("T&ype:"), self.activity_type)
+        form.addRow(self.tr("&Status:"), self.status)
         form.addRow(self.tr("&Country:"), self.country)
         form.addRow(self.tr("D&escription:"), self.description)
         return page
@@ -141,6 +157,16 @@ class ActivityDialog(EditorDialog):
         self.files_field(page).setMaximumHeight(150)
         form.addRow(self.tr("O&utcome:"), self.outcome)
         form.addRow(self.tr("&Follow-up:"), self.follow_up)
+        # Lines of the follow-up given a due date are followed up in the follow-up view.
+        self.actions_table = FollowUpTable(
+            self.tr("Action"), self.tr("Due date and owner of each follow-up action"), page
+        )
+        self.actions_table.setToolTip(
+            self.tr("Give a line of the follow-up a due date to see it in the follow-up view")
+        )
+        self.actions_table.hide()
+        self.follow_up.textChanged.connect(self._sync_actions)
+        form.addRow("", self.actions_table)
         form.addRow(self.tr("&Links:"), self.links)
         form.addRow(self.tr("Files:"), self.files)
         return page
@@ -156,6 +182,7 @@ class ActivityDialog(EditorDialog):
         if data.end_date is not None:
             self.end_date.setDate(QDate(data.end_date))
         self.activity_type.setCurrentIndex(self.activity_type.findData(data.activity_type))
+        self.status.setCurrentIndex(self.status.findData(data.status))
         self.select_country(data.country)
         self.description.setPlainText(data.description)
         self.themes.set_checked_codes(data.themes)
@@ -194,7 +221,26 @@ class ActivityDialog(EditorDialog):
             follow_up=self.follow_up.toPlainText().strip(),
             links=tuple(line for line in self.links.toPlainText().splitlines() if line.strip()),
             post_name=self._record.data.post_name if self._record else "",
+            status=self.status.currentData(),
+            company_ids=self._record.data.company_ids if self._record else (),
         )
+
+    def actions(self) -> list[FollowUpInput]:
+        """The follow-up lines given a due date: the activity's follow-up actions."""
+        return [
+            FollowUpInput(FollowUpKind.ACTION.value, text, due, owner)
+            for text, due, owner in self.actions_table.lines()
+            if due is not None
+        ]
+
+    def _status_from_date(self, day: QDate) -> None:
+        ahead = day.isValid() and day > QDate.currentDate()
+        self.status.setCurrentIndex(self.status.findData("planned" if ahead else "done"))
+
+    def _sync_actions(self) -> None:
+        lines = [line.strip() for line in self.follow_up.toPlainText().splitlines()]
+        self.actions_table.set_lines([line for line in lines if line], None, "")
+        self.actions_table.setVisible(self.actions_table.rowCount() > 0)
 
     def attachments(self) -> tuple[AttachmentRecord, ...]:
         """The attached files, new ones copied into the files folder (valid after accept)."""
@@ -209,6 +255,7 @@ class ActivityDialog(EditorDialog):
         self.end_date.dateChanged.connect(self._validate)
         self.has_end_date.toggled.connect(self._validate)
         self.links.textChanged.connect(self._validate)
+        self.actions_table.edited.connect(lambda: self._touch("follow_up"))
         # A field's error shows once the user has left it (or picked in it), never before.
         self.core_task.activated.connect(lambda _index: self._touch("core_task"))
         self.title_edit.editingFinished.connect(lambda: self._touch("title"))
@@ -259,6 +306,10 @@ class ActivityDialog(EditorDialog):
                 data = replace(data, **{error.field: fixes[error.field]})
             else:
                 break
+        if not self.actions_table.all_due_dates_readable(required=False):
+            errors["follow_up"] = self.tr("Type each follow-up action's due date as {0}.").format(
+                example
+            )
         return errors
 
     def _validate(self) -> bool:

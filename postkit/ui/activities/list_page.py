@@ -36,7 +36,7 @@ def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:
     # Shares the row's width with the search box and shrinks on small screens; long labels
     # show in full in the open list.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(4)
+    combo.setMinimumContentsLength(3)
     return combo
 
 
@@ -86,6 +86,9 @@ class ActivitiesPage(QWidget):
         self.activity_type = _combo(self, self.tr("All types"), self.tr("Type filter"))
         self.sector = _combo(self, self.tr("All sectors"), self.tr("Sector filter"))
         self.theme = _combo(self, self.tr("All themes"), self.tr("Theme filter"))
+        self.status = _combo(self, self.tr("Any status"), self.tr("Status filter"))
+        for item in reference.activity_statuses().items:
+            self.status.addItem(item.label(language), item.code)
         for combo, items in (
             (self.activity_type, reference.activity_types()),
             (self.sector, reference.sectors()),
@@ -104,6 +107,7 @@ class ActivitiesPage(QWidget):
             self.activity_type,
             self.sector,
             self.theme,
+            self.status,
         )
         for combo in choices:
             filters.addWidget(combo, 1)
@@ -158,6 +162,7 @@ class ActivitiesPage(QWidget):
             activity_type=self.activity_type.currentData(),
             sector=self.sector.currentData(),
             theme=self.theme.currentData(),
+            status=self.status.currentData(),
             text=self.search.text(),
             post_name=self._post_name,
         )
@@ -182,6 +187,7 @@ class ActivitiesPage(QWidget):
             self.activity_type,
             self.sector,
             self.theme,
+            self.status,
         ):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)

@@ -49,6 +49,7 @@ def action_text(entry: AuditEntry) -> str:
         "decided": QCoreApplication.translate("AuditLog", "Decided"),
         "reopened": QCoreApplication.translate("AuditLog", "Reopened"),
         "rescreened": QCoreApplication.translate("AuditLog", "Screened again on a newer list"),
+        "condition_status": QCoreApplication.translate("AuditLog", "Condition followed up"),
     }.get(entry.action, entry.action)
 
 
@@ -106,6 +107,20 @@ def describe(entry: AuditEntry, language: str = "en") -> str:
         return f"{labels.outcome_label(d.get('outcome'), language)} — {d.get('rationale', '')}"
     if action == "reopened":
         return QCoreApplication.translate("AuditLog", "Reason: {0}").format(d.get("reason", ""))
+    if action == "condition_status":
+        status = d.get("status") or {}
+        text = QCoreApplication.translate("AuditLog", "{condition}: {old} → {new}").format(
+            condition=d.get("condition", ""),
+            old=_follow_up_status(status.get("old")),
+            new=_follow_up_status(status.get("new")),
+        )
+        if d.get("note"):
+            text += f" — {d['note']}"
+        if d.get("next_step") == "dialogue":
+            text += " " + QCoreApplication.translate("AuditLog", "(next: talk with the company)")
+        elif d.get("next_step") == "reconsider":
+            text += " " + QCoreApplication.translate("AuditLog", "(next: reconsider the support)")
+        return text
     if action == "rescreened":
         return QCoreApplication.translate(
             "AuditLog", "against {file}: {new} new candidates, {judged} judged before"
@@ -115,6 +130,15 @@ def describe(entry: AuditEntry, language: str = "en") -> str:
             judged=len(d.get("already_judged", [])),
         )
     return ""
+
+
+def _follow_up_status(value: Any) -> str:
+    return {
+        "open": QCoreApplication.translate("AuditLog", "open"),
+        "met": QCoreApplication.translate("AuditLog", "met"),
+        "not_met": QCoreApplication.translate("AuditLog", "not met"),
+        "dropped": QCoreApplication.translate("AuditLog", "dropped"),
+    }.get(str(value), str(value))
 
 
 def _judgement(value: Any):  # type: ignore[no-untyped-def]

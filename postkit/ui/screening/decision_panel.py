@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from postkit.core.followups.records import FollowUpInput, FollowUpKind
 from postkit.core.screening import reference
 from postkit.core.screening.records import (
     Decision,
@@ -45,6 +46,7 @@ from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import NEUTRAL, WARNING
 from postkit.ui.widgets.date_edit import DateEdit
 from postkit.ui.widgets.field import FieldWithError
+from postkit.ui.widgets.follow_up_table import FollowUpTable
 from postkit.ui.widgets.notice import Notice
 from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
@@ -205,6 +207,16 @@ class DecisionPanel(QWidget):
         ):
             conditions_form.addRow(label, field)
             field.name_fields(label)
+        # Each condition becomes a follow-up of its own: its due date and owner are set here.
+        self.conditions_table = FollowUpTable(
+            self.tr("Condition"),
+            self.tr("Due date and owner of each condition"),
+            self.conditions_box,
+        )
+        conditions_form.insertRow(2, self.conditions_table)
+        self.conditions.textChanged.connect(self._sync_conditions)
+        self.conditions_due.dateChanged.connect(self._sync_conditions)
+        self.conditions_table.edited.connect(self._validate)
 
         self.decide_notice = Notice(card)
         self.decide_button = QPushButton(self.tr("&Decide…"), card)
@@ -309,6 +321,23 @@ class DecisionPanel(QWidget):
             conditions_due=self.conditions_due.value() if with_conditions else None,
             follow_up_on=self.follow_up_on.value() if with_conditions else None,
         )
+
+    def condition_items(self) -> list[FollowUpInput]:
+        """The conditions agreed, each with its due date and owner (none without conditions)."""
+        if self.decision().outcome is not Outcome.SUPPORT_WITH_CONDITIONS:
+            return []
+        return [
+            FollowUpInput(FollowUpKind.CONDITION.value, text, due, owner)
+            for text, due, owner in self.conditions_table.lines()
+        ]
+
+    def _sync_conditions(self, *_args: object) -> None:
+        lines = [line.strip() for line in self.conditions.toPlainText().splitlines()]
+        owner = self._record.data.handled_by if self._record is not None else ""
+        self.conditions_table.set_lines(
+            [line for line in lines if line], self.conditions_due.value(), owner
+        )
+        self.conditions_table.setVisible(self.conditions_table.rowCount() > 0)
 
     def choose_outcome(self, outcome: Outcome) -> None:
         self.outcome_buttons[outcome].setChecked(True)
@@ -464,6 +493,7 @@ class DecisionPanel(QWidget):
         self.outcomes.setExclusive(True)
         self.rationale.clear()
         self.conditions.clear()
+        self.conditions_table.clear_choices()
         self.conditions_due.clear_date()
         self.follow_up_on.clear_date()
 
@@ -491,6 +521,8 @@ class DecisionPanel(QWidget):
                 )
             elif decision.conditions_due is None:
                 errors["conditions_due"] = self.tr("Choose by when the conditions are to be met.")
+            elif not self.conditions_table.all_due_dates_readable():
+                errors["conditions_due"] = self.tr("Give each condition a due date.")
             if not self.follow_up_on.is_readable:
                 errors["follow_up_on"] = self.tr("Type the date as {0}.").format(
                     self.follow_up_on.format_date(QDate(2027, 4, 15))

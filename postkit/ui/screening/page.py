@@ -25,6 +25,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from postkit.core.followups.service import (
+    condition_lines,
+    decide_with_conditions,
+    reopen_with_conditions,
+)
 from postkit.core.profile import PostProfile
 from postkit.core.screening import service
 from postkit.core.screening.audit import chain_anchor, entries_for, verify_chain
@@ -486,6 +491,7 @@ class ScreeningPage(ModulePage):
                 post_name,
                 actor,
                 anchor=chain_anchor(session),
+                conditions=condition_lines(session, record.id),
             )
             return target
 
@@ -530,6 +536,7 @@ class ScreeningPage(ModulePage):
         *,
         is_new: bool = False,
         touches_lists: bool = True,
+        kinds: tuple[str, ...] = ("requests",),
     ) -> None:
         """Store a change to a request, then show the request as stored (a new one is
         selected; a changed one only while it is still the one shown). A change that cannot
@@ -543,7 +550,7 @@ class ScreeningPage(ModulePage):
         self.runner.write(
             change,
             done,
-            changes=lambda record: Changes.of("requests", ids=[record.id], origin=self),
+            changes=lambda record: Changes.of(*kinds, ids=[record.id], origin=self),
             owner=self,
             failed=failed,
         )
@@ -958,14 +965,22 @@ class ScreeningPage(ModulePage):
                 self.tr("Decision recorded for {0}.").format(decided.data.company_name),
             )
 
-        self._change(lambda s: service.decide(s, record.id, decision, actor), recorded)
+        conditions = self.decision.condition_items()
+        self._change(
+            lambda s: decide_with_conditions(s, record.id, decision, conditions, actor),
+            recorded,
+            kinds=("requests", "follow_ups"),
+        )
 
     def _reopen(self, reason: str) -> None:
         record = self._record
         if record is None:
             return
         actor = self.actor
-        self._change(lambda s: service.reopen(s, record.id, reason, actor))
+        self._change(
+            lambda s: reopen_with_conditions(s, record.id, reason, actor),
+            kinds=("requests", "follow_ups"),
+        )
 
     def _track(self, job: Job) -> None:
         """The page is busy while `job` runs: no second import or screening meanwhile."""
