@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from postkit.core.db.locking import LockWait
+    from postkit.core.spreadsheet_import import ImportSummary
     from postkit.core.surveys.export_plan import ExportPlan
     from postkit.core.surveys.receipts import ReceiptImport
 
@@ -114,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--year", type=_year)
     export.add_argument("--language", choices=("nl", "en"), default="en")
     export.set_defaults(run=_run_activities_export)
+    _add_activities_import_command(activity_commands)
 
     backup = commands.add_parser("backup", help="write a backup of the database now")
     backup.set_defaults(run=_run_backup)
@@ -299,6 +301,22 @@ def _add_practice_commands(commands: argparse._SubParsersAction) -> None:  # typ
     export.set_defaults(run=_run_practices_export)
     listing = actions.add_parser("list", help="one line per practice: uuid, title, last changed")
     listing.set_defaults(run=_run_practices_list)
+
+
+def _add_activities_import_command(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    spreadsheet = actions.add_parser(
+        "import", help="import an activity list from .xlsx (the post's own sheet or an export)"
+    )
+    spreadsheet.add_argument("file", metavar="FILE.xlsx", type=Path)
+    spreadsheet.add_argument(
+        "--dry-run", action="store_true", help="check and count, store nothing"
+    )
+    spreadsheet.add_argument(
+        "--locale",
+        choices=("nl", "en"),
+        help="how dates and numbers typed as text are read (default: the headers' language)",
+    )
+    spreadsheet.set_defaults(run=_run_activities_import)
 
 
 def _positive_int(text: str) -> int:
@@ -499,6 +517,51 @@ def _run_activities_export(args: argparse.Namespace) -> None:
         flt = ActivityFilter(year=args.year, post_name=profile.post_name if profile else None)
         count = export_activities_xlsx(session, args.out, flt, language=args.language)
     print(f"{args.out}: {count} activities")
+
+
+def _run_activities_import(args: argparse.Namespace) -> int:
+    from postkit.core.activities.spreadsheet_import import import_activities
+    from postkit.core.db import open_database
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        plan = import_activities(
+            session,
+            args.file,
+            _actor(session),
+            dry_run=args.dry_run,
+            locale=args.locale,
+            resolve_company=_company_resolver(),
+        )
+    return _print_import_summary(args.file, plan.summary)
+
+
+def _company_resolver() -> Callable[[Session, str, str], int] | None:
+    """The register's find-or-create for company names in an imported sheet, where the
+    register is there to link to."""
+    from importlib.util import find_spec
+
+    if find_spec("postkit.core.companies.service") is None:
+        return None
+    from postkit.core.companies.service import find_or_create_company
+
+    return lambda session, name, actor: find_or_create_company(session, name, actor)
+
+
+def _print_import_summary(file: Path, summary: ImportSummary) -> int:
+    """The summary line on stdout; unknown values and errors (row and column) on stderr."""
+    for unknown in summary.unknown:
+        rows = ", ".join(str(row) for row in unknown.rows[:10])
+        more = " ..." if len(unknown.rows) > 10 else ""
+        print(
+            f"postkit: unknown {unknown.field} in column {unknown.column!r}: "
+            f"{unknown.text!r} (rows {rows}{more})",
+            file=sys.stderr,
+        )
+    for error in summary.errors:
+        print(f"postkit: error: {file.name}: {error}", file=sys.stderr)
+    print(summary.line)
+    return 1 if summary.with_errors else 0
 
 
 def _run_annual_report(args: argparse.Namespace) -> None:

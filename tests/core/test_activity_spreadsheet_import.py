@@ -357,3 +357,12 @@ def test_a_large_sheet_is_planned_with_progress(database: Database, tmp_path: Pa
         apply_activity_import(session, plan, "Tess")
         assert _count(session) == 3000
     assert seen[-1] == (3000, 3000)
+
+
+def test_company_names_without_a_register_to_link_them_add_nothing(session: Session) -> None:
+    table = read_activity_table(FIXTURE)
+    mapping, _ = initial_mapping(session, table)
+    plan = plan_activity_import(session, table, mapping, "nl")
+    with pytest.raises(PostkitError, match="names companies, but no company register"):
+        apply_activity_import(session, plan, "Tess", resolve_company=None)
+    assert _count(session) == 0
