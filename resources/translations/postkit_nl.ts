@@ -22,32 +22,42 @@
         <translation>Een nieuwe activiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="135"/>
+        <location filename="../../postkit/ui/activities/module.py" line="124"/>
+        <source>&amp;Import from Excel…</source>
+        <translation>&amp;Importeren uit Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/module.py" line="125"/>
+        <source>Bring in an activity list kept in Excel, or a postkit export</source>
+        <translation>Een activiteitenlijst uit Excel of een postkit-export binnenhalen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/module.py" line="148"/>
         <source>&amp;Edit activity…</source>
         <translation>Activiteit &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="136"/>
+        <location filename="../../postkit/ui/activities/module.py" line="149"/>
         <source>Edit the selected activity</source>
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="147"/>
+        <location filename="../../postkit/ui/activities/module.py" line="160"/>
         <source>D&amp;uplicate activity</source>
         <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="148"/>
+        <location filename="../../postkit/ui/activities/module.py" line="161"/>
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="158"/>
+        <location filename="../../postkit/ui/activities/module.py" line="171"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="159"/>
+        <location filename="../../postkit/ui/activities/module.py" line="172"/>
         <source>Delete the selected activities</source>
         <translation>De geselecteerde activiteiten verwijderen</translation>
     </message>
@@ -62,32 +72,32 @@
         <translation>De getoonde activiteiten exporteren naar een .xlsx-bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="124"/>
+        <location filename="../../postkit/ui/activities/module.py" line="137"/>
         <source>Annual &amp;report (PDF)…</source>
         <translation>&amp;Jaarverslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="125"/>
+        <location filename="../../postkit/ui/activities/module.py" line="138"/>
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="169"/>
+        <location filename="../../postkit/ui/activities/module.py" line="182"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="170"/>
+        <location filename="../../postkit/ui/activities/module.py" line="183"/>
         <source>Search the activities</source>
         <translation>In de activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="186"/>
+        <location filename="../../postkit/ui/activities/module.py" line="199"/>
         <source>&amp;Clear filters</source>
         <translation>&amp;Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="187"/>
+        <location filename="../../postkit/ui/activities/module.py" line="200"/>
         <source>Show all activities</source>
         <translation>Alle activiteiten tonen</translation>
     </message>
@@ -102,12 +112,12 @@
         <translation>Het activiteitenlogboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="281"/>
+        <location filename="../../postkit/ui/activities/module.py" line="295"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="282"/>
+        <location filename="../../postkit/ui/activities/module.py" line="296"/>
         <source>The post&apos;s year at a glance</source>
         <translation>Het jaar van de post in één oogopslag</translation>
     </message>
@@ -525,7 +535,7 @@
 <context>
     <name>ActivitiesModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/module.py" line="267"/>
+        <location filename="../../postkit/ui/activities/module.py" line="281"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -533,7 +543,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="269"/>
+        <location filename="../../postkit/ui/activities/module.py" line="283"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
@@ -647,27 +657,27 @@
 <context>
     <name>ActivityCommands</name>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="98"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="101"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="101"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="104"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="116"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="119"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="117"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="120"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="125"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -675,17 +685,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="126"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="129"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="126"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="129"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="131"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -693,33 +703,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="151"/>
-        <location filename="../../postkit/ui/activities/commands.py" line="202"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="154"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="240"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="151"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="154"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="159"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="162"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="161"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="164"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="176"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="179"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="179"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="182"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -727,17 +737,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="204"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="195"/>
+        <source>Import activities</source>
+        <translation>Activiteiten importeren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="196"/>
+        <source>Excel workbook or CSV (*.xlsx *.xlsm *.csv)</source>
+        <translation>Excel-werkmap of CSV (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="211"/>
+        <source>Imported %n activities from {0}</source>
+        <translation>
+            <numerusform>%n activiteit geïmporteerd uit {0}</numerusform>
+            <numerusform>%n activiteiten geïmporteerd uit {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="242"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="220"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="258"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="223"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="261"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
@@ -913,6 +941,225 @@
         <location filename="../../postkit/ui/activities/editor.py" line="258"/>
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityImportDialog</name>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="81"/>
+        <source>Import activities from {0}</source>
+        <translation>Activiteiten importeren uit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="94"/>
+        <source>Dutch (15-4-2025, 1.234)</source>
+        <translation>Nederlands (15-4-2025, 1.234)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="95"/>
+        <source>English (4/15/2025, 1,234)</source>
+        <translation>Engels (4/15/2025, 1,234)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="96"/>
+        <source>How dates and numbers typed as text are read</source>
+        <translation>Hoe als tekst getypte datums en getallen worden gelezen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="97"/>
+        <source>Dates and &amp;numbers:</source>
+        <translation>Datums en &amp;getallen:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="103"/>
+        <source>Column in the sheet</source>
+        <translation>Kolom in het werkblad</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="103"/>
+        <source>First value</source>
+        <translation>Eerste waarde</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="103"/>
+        <source>Imports as</source>
+        <translation>Wordt geïmporteerd als</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="106"/>
+        <source>&amp;Columns</source>
+        <translation>&amp;Kolommen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="109"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Voorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="112"/>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="112"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="112"/>
+        <source>Rows</source>
+        <translation>Rijen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="112"/>
+        <source>Use instead</source>
+        <translation>In plaats daarvan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="115"/>
+        <source>&amp;Unknown values</source>
+        <translation>&amp;Onbekende waarden</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="117"/>
+        <source>&amp;Errors</source>
+        <translation>&amp;Fouten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="129"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="135"/>
+        <source>(not imported)</source>
+        <translation>(niet importeren)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="167"/>
+        <source>Reading {0}…</source>
+        <translation>{0} lezen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="177"/>
+        <source>The columns as mapped for this layout before</source>
+        <translation>De kolommen zoals eerder voor deze indeling gekoppeld</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="226"/>
+        <source>Checking the rows…</source>
+        <translation>Rijen controleren…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="244"/>
+        <source>Correct the sheet, or the mapping, and try again: nothing is imported while a row has an error.</source>
+        <translation>Verbeter het werkblad of de koppeling en probeer het opnieuw: er wordt niets geïmporteerd zolang een rij een fout bevat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="255"/>
+        <source>&amp;Errors (%n)</source>
+        <translation>
+            <numerusform>&amp;Fouten (%n)</numerusform>
+            <numerusform>&amp;Fouten (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="256"/>
+        <source>&amp;Unknown values (%n)</source>
+        <translation>
+            <numerusform>&amp;Onbekende waarden (%n)</numerusform>
+            <numerusform>&amp;Onbekende waarden (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="260"/>
+        <source>{0} to add, {1} already present, {2} with errors</source>
+        <translation>{0} toe te voegen, {1} al aanwezig, {2} met fouten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="266"/>
+        <source>Row</source>
+        <translation>Rij</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="267"/>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="268"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="269"/>
+        <source>Core task</source>
+        <translation>Kerntaak</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="270"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="271"/>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="272"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="273"/>
+        <source>Sectors</source>
+        <translation>Sectoren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="274"/>
+        <source>Themes</source>
+        <translation>Thema&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="275"/>
+        <source>Unnamed companies</source>
+        <translation>Onbenoemde bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="276"/>
+        <source>Companies named</source>
+        <translation>Genoemde bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="277"/>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="288"/>
+        <source>error</source>
+        <translation>fout</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="290"/>
+        <source>already present</source>
+        <translation>al aanwezig</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="292"/>
+        <source>add</source>
+        <translation>toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="323"/>
+        <source>(leave unknown)</source>
+        <translation>(onbekend laten)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="363"/>
+        <source>Importing activities…</source>
+        <translation>Activiteiten importeren…</translation>
     </message>
 </context>
 <context>
@@ -2237,88 +2484,88 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="120"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="122"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="334"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="336"/>
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="341"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="343"/>
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="343"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="345"/>
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="344"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="346"/>
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="358"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="360"/>
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="368"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="370"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="372"/>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="879"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="374"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="881"/>
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="375"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="377"/>
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="860"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="862"/>
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="866"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="868"/>
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="879"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="881"/>
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="979"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="981"/>
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="999"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1001"/>
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1020"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1022"/>
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1023"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1025"/>
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1027"/>
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1029"/>
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -2824,12 +3071,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="119"/>
+        <location filename="../../postkit/ui/main_window.py" line="127"/>
         <source>Opening the post&apos;s database…</source>
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="257"/>
+        <location filename="../../postkit/ui/main_window.py" line="265"/>
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
@@ -2839,7 +3086,7 @@
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="278"/>
+        <location filename="../../postkit/ui/activities/module.py" line="292"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -2864,27 +3111,27 @@
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="273"/>
+        <location filename="../../postkit/ui/main_window.py" line="288"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="275"/>
+        <location filename="../../postkit/ui/main_window.py" line="290"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="271"/>
+        <location filename="../../postkit/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="271"/>
+        <location filename="../../postkit/ui/main_window.py" line="286"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="279"/>
+        <location filename="../../postkit/ui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
@@ -2909,17 +3156,17 @@
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="288"/>
+        <location filename="../../postkit/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="135"/>
+        <location filename="../../postkit/ui/main_window.py" line="143"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="346"/>
+        <location filename="../../postkit/ui/main_window.py" line="361"/>
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
@@ -5526,7 +5773,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../postkit/ui/app.py" line="166"/>
+        <location filename="../../postkit/ui/app.py" line="170"/>
         <source>That passphrase is wrong. Try again, or quit.</source>
         <translation>Die wachtzin is onjuist. Probeer het opnieuw, of sluit af.</translation>
     </message>
