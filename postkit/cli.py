@@ -16,6 +16,7 @@ from postkit.core.paths import DB_ENV_VAR
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from postkit.core.companies.records import CompanyData
     from postkit.core.db.locking import LockWait
     from postkit.core.spreadsheet_import import ImportSummary
     from postkit.core.surveys.export_plan import ExportPlan
@@ -116,6 +117,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--language", choices=("nl", "en"), default="en")
     export.set_defaults(run=_run_activities_export)
     _add_activities_import_command(activity_commands)
+
+    companies = commands.add_parser("companies", help="the company register")
+    company_commands = companies.add_subparsers(
+        dest="companies_command", metavar="ACTION", required=True
+    )
+    _add_companies_import_command(company_commands)
 
     backup = commands.add_parser("backup", help="write a backup of the database now")
     backup.set_defaults(run=_run_backup)
@@ -317,6 +324,22 @@ def _add_activities_import_command(actions: argparse._SubParsersAction) -> None:
         help="how dates and numbers typed as text are read (default: the headers' language)",
     )
     spreadsheet.set_defaults(run=_run_activities_import)
+
+
+def _add_companies_import_command(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    spreadsheet = actions.add_parser(
+        "import", help="bring a list of companies into the register from .xlsx or .csv"
+    )
+    spreadsheet.add_argument("file", metavar="FILE.xlsx|csv", type=Path)
+    spreadsheet.add_argument(
+        "--dry-run", action="store_true", help="check and count, store nothing"
+    )
+    spreadsheet.add_argument(
+        "--locale",
+        choices=("nl", "en"),
+        help="how numbers typed as text are read (default: the headers' language)",
+    )
+    spreadsheet.set_defaults(run=_run_companies_import)
 
 
 def _positive_int(text: str) -> int:
@@ -562,6 +585,30 @@ def _print_import_summary(file: Path, summary: ImportSummary) -> int:
         print(f"postkit: error: {file.name}: {error}", file=sys.stderr)
     print(summary.line)
     return 1 if summary.with_errors else 0
+
+
+def _run_companies_import(args: argparse.Namespace) -> int:
+    from postkit.core.companies.spreadsheet_import import import_companies
+    from postkit.core.db import open_database
+
+    database = open_database(database_location(args))
+    with database.session() as session:
+        plan = import_companies(
+            session,
+            args.file,
+            _actor(session),
+            _store_companies,
+            dry_run=args.dry_run,
+            locale=args.locale,
+        )
+    return _print_import_summary(args.file, plan.summary)
+
+
+def _store_companies(session: Session, companies: list[CompanyData], actor: str) -> list[int]:
+    """The register's own store for imported companies, all in one transaction."""
+    from postkit.core.companies.service import add_companies
+
+    return add_companies(session, companies, actor)
 
 
 def _run_annual_report(args: argparse.Namespace) -> None:

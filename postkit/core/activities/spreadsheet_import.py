@@ -244,12 +244,18 @@ def apply_activity_import(
         )
     profile = load_profile(session)
     post_name = profile.post_name if profile else ""
+    # The register's find-or-create commits each company it makes: every name is resolved
+    # before the first activity is added, so the activities still go in together or not at all.
+    company_ids: dict[str, int] = {}
+    if resolve_company is not None:
+        for name in dict.fromkeys(name for row in to_add for name in row.company_names):
+            company_ids[name] = resolve_company(session, name, actor)
     try:
         for done, row in enumerate(to_add, 1):
             assert row.data is not None
             data = row.data
-            if row.company_names and resolve_company is not None:
-                ids = tuple(resolve_company(session, name, actor) for name in row.company_names)
+            if row.company_names:
+                ids = tuple(company_ids[name] for name in row.company_names)
                 data = replace(data, company_ids=data.company_ids + ids)
             if not data.post_name:
                 data = replace(data, post_name=post_name)
