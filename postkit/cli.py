@@ -572,17 +572,25 @@ def _company_resolver() -> Callable[[Session, str, str], int] | None:
 
 
 def _print_import_summary(file: Path, summary: ImportSummary) -> int:
-    """The summary line on stdout; unknown values and errors (row and column) on stderr."""
-    for unknown in summary.unknown:
-        rows = ", ".join(str(row) for row in unknown.rows[:10])
-        more = " ..." if len(unknown.rows) > 10 else ""
+    """The summary line on stdout; when rows are wrong, one refusal line on stderr followed
+    by each error (row and column) and each value no reference list knows."""
+    from postkit.core.spreadsheet_import import shorten
+
+    if summary.with_errors:
         print(
-            f"postkit: unknown {unknown.field} in column {unknown.column!r}: "
-            f"{unknown.text!r} (rows {rows}{more})",
+            f"postkit: error: {file.name}: {summary.with_errors} row(s) with errors, nothing added",
             file=sys.stderr,
         )
-    for error in summary.errors:
-        print(f"postkit: error: {file.name}: {error}", file=sys.stderr)
+        for error in summary.errors:
+            print(f"{file.name}: {error}", file=sys.stderr)
+        for unknown in summary.unknown:
+            rows = ", ".join(str(row) for row in unknown.rows[:10])
+            more = " ..." if len(unknown.rows) > 10 else ""
+            print(
+                f"{file.name}: unknown {unknown.field} in column {unknown.column!r}: "
+                f"{shorten(unknown.text)!r} (rows {rows}{more})",
+                file=sys.stderr,
+            )
     print(summary.line)
     return 1 if summary.with_errors else 0
 

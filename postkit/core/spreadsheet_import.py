@@ -86,7 +86,7 @@ class RowError:
 
     def __str__(self) -> str:
         where = f"row {self.row}, column {self.column!r}" if self.column else f"row {self.row}"
-        return f"{where}: {self.message}"
+        return f"{where}: {shorten(self.message, 300)}"
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def _table(name: str, cells: Sequence[Sequence[Cell]]) -> Table:
     )
     if header_at is None:
         raise PostkitError(f"{name}: the sheet is empty")
-    raw_headers = [cell_text(c) for c in cells[header_at]]
+    raw_headers = [shorten(cell_text(c), 100) for c in cells[header_at]]
     while raw_headers and not raw_headers[-1]:
         raw_headers.pop()
     if len(raw_headers) > MAX_COLUMNS:
@@ -216,6 +216,11 @@ def _plain(cell: Cell) -> Cell:
     if isinstance(cell, str):
         return cell.strip() or None
     return cell
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """Text as quoted in a message: a cell of a whole page is cut short."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def cell_text(cell: Cell) -> str:
@@ -352,11 +357,11 @@ class CellReader:
         if isinstance(cell, (int, float)) and not isinstance(cell, bool):
             if 1 <= cell <= _MAX_SERIAL and float(cell).is_integer():
                 return _EXCEL_EPOCH + timedelta(days=int(cell))
-            raise CellError(f"not a date: {cell_text(cell)!r}")
+            raise CellError(f"not a date: {shorten(cell_text(cell))!r}")
         text = words_keep_digits(str(cell))
         parsed = self._date_text(text)
         if parsed is None:
-            raise CellError(f"not a date: {cell_text(cell)!r}")
+            raise CellError(f"not a date: {shorten(cell_text(cell))!r}")
         return parsed
 
     def _date_text(self, text: str) -> date | None:
@@ -388,11 +393,11 @@ class CellReader:
             return datetime(cell.year, cell.month, cell.day, tzinfo=UTC)
         match = _DATETIME.fullmatch(str(cell).strip())
         if match is None:
-            raise CellError(f"not a date and time: {cell_text(cell)!r}")
+            raise CellError(f"not a date and time: {shorten(cell_text(cell))!r}")
         try:
             moment = datetime.fromisoformat(str(cell).strip().replace("Z", "+00:00"))
         except ValueError as error:
-            raise CellError(f"not a date and time: {cell_text(cell)!r}") from error
+            raise CellError(f"not a date and time: {shorten(cell_text(cell))!r}") from error
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
     def whole_number(self, cell: Cell) -> int | None:
@@ -400,14 +405,14 @@ class CellReader:
         if not _filled(cell):
             return None
         if isinstance(cell, bool):
-            raise CellError(f"not a number: {cell_text(cell)!r}")
+            raise CellError(f"not a number: {shorten(cell_text(cell))!r}")
         value = float(cell) if isinstance(cell, (int, float)) else self._number_text(str(cell))
         if not value.is_integer():
-            raise CellError(f"not a whole number: {cell_text(cell)!r}")
+            raise CellError(f"not a whole number: {shorten(cell_text(cell))!r}")
         if value < 0:
-            raise CellError(f"must be 0 or more: {cell_text(cell)!r}")
+            raise CellError(f"must be 0 or more: {shorten(cell_text(cell))!r}")
         if value > 10**15:
-            raise CellError(f"too large: {cell_text(cell)!r}")
+            raise CellError(f"too large: {shorten(cell_text(cell))!r}")
         return int(value)
 
     def _number_text(self, text: str) -> float:
@@ -418,14 +423,14 @@ class CellReader:
         if not re.fullmatch(r"[+-]?[0-9.,]{1,40}", cleaned) or not any(
             c.isdigit() for c in cleaned
         ):
-            raise CellError(f"not a number: {original!r}")
+            raise CellError(f"not a number: {shorten(original)!r}")
         whole, _, fraction = cleaned.partition(decimal)
         if thousands in fraction or decimal in fraction:
-            raise CellError(f"not a number: {original!r}")
+            raise CellError(f"not a number: {shorten(original)!r}")
         if thousands in whole and not re.fullmatch(
             r"[+-]?\d{1,3}(" + re.escape(thousands) + r"\d{3})+", whole
         ):
-            raise CellError(f"not a number: {original!r}")
+            raise CellError(f"not a number: {shorten(original)!r}")
         whole = whole.replace(thousands, "")
         return float(f"{whole}.{fraction}" if fraction else whole)
 

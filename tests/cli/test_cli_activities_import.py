@@ -83,8 +83,11 @@ def test_a_row_with_an_error_exits_1_naming_row_and_column_and_adds_nothing(
     assert main(["--db", db, "activities", "import", str(path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == "1 to add, 0 already present, 1 with errors\n"
-    assert "postkit: unknown sectors in column 'Sector': 'Tuinbouw' (rows 3)" in captured.err
-    assert "lijst.xlsx: row 3, column 'Sector': unknown sectors: 'Tuinbouw'" in captured.err
+    assert captured.err.splitlines() == [
+        "postkit: error: lijst.xlsx: 1 row(s) with errors, nothing added",
+        "lijst.xlsx: row 3, column 'Sector': unknown sectors: 'Tuinbouw'",
+        "lijst.xlsx: unknown sectors in column 'Sector': 'Tuinbouw' (rows 3)",
+    ]
     assert _count(Path(db)) == 0
 
 

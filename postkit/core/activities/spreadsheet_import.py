@@ -45,6 +45,7 @@ from postkit.core.spreadsheet_import import (
     checked_mapping,
     guess_locale,
     read_table,
+    shorten,
     split_values,
     suggest_mapping,
     words,
@@ -443,7 +444,7 @@ class _RowReader:
         try:
             return str(uuid.UUID(text))
         except ValueError:
-            raise CellError(f"not a UUID: {text!r}") from None
+            raise CellError(f"not a UUID: {shorten(text)!r}") from None
 
     def _core_task(self, cell: object) -> int | None:
         text = self.cells.text(cell)
@@ -458,7 +459,7 @@ class _RowReader:
             choice = self.choices.get(("core_task", text))
             if choice:
                 return int(choice)
-            raise CellError(f"not one of the five core tasks: {text!r}")
+            raise CellError(f"not one of the five core tasks: {shorten(text)!r}")
         return int(code)
 
     def _status(self, cell: object) -> str | None:
@@ -467,7 +468,7 @@ class _RowReader:
             return None
         status = _STATUS_WORDS.get(text.casefold())
         if status is None or status not in ACTIVITY_STATUSES:
-            raise CellError(f"not a status (planned, done, cancelled): {text!r}")
+            raise CellError(f"not a status (planned, done, cancelled): {shorten(text)!r}")
         return status
 
     def _code(self, number: int, name: str, cell: object, errors: list[RowError]) -> str | None:
@@ -480,7 +481,7 @@ class _RowReader:
         if code is None:
             self._unknown[(name, text)].append(number)
             what = _FIELD[name].en
-            errors.append(RowError(number, self.column[name], f"unknown {what}: {text!r}"))
+            errors.append(RowError(number, self.column[name], f"unknown {what}: {shorten(text)!r}"))
         return code
 
 

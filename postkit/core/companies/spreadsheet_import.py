@@ -38,6 +38,7 @@ from postkit.core.spreadsheet_import import (
     checked_mapping,
     guess_locale,
     read_table,
+    shorten,
     suggest_mapping,
     words,
 )
@@ -300,7 +301,7 @@ class _RowReader:
         try:
             return normalize_kvk(text)
         except ValidationError:
-            raise CellError(f"not a KvK number of 8 digits: {text!r}") from None
+            raise CellError(f"not a KvK number of 8 digits: {shorten(text)!r}") from None
 
     def _yes_no(self, cell: object) -> bool | None:
         if isinstance(cell, bool):
@@ -312,7 +313,7 @@ class _RowReader:
             return True
         if text in _FALSE:
             return False
-        raise CellError(f"not yes or no: {self.cells.text(cell)!r}")
+        raise CellError(f"not yes or no: {shorten(self.cells.text(cell))!r}")
 
     def _code(self, number: int, name: str, cell: object, errors: list[RowError]) -> str | None:
         if name not in self.column:
@@ -324,7 +325,7 @@ class _RowReader:
         if code is None:
             self._unknown.setdefault((name, text), []).append(number)
             what = _FIELD[name].en
-            errors.append(RowError(number, self.column[name], f"unknown {what}: {text!r}"))
+            errors.append(RowError(number, self.column[name], f"unknown {what}: {shorten(text)!r}"))
         return code
 
 
