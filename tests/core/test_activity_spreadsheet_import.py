@@ -24,7 +24,7 @@ from postkit.core.activities.spreadsheet_import import (
 )
 from postkit.core.companies.models import CompanyRow
 from postkit.core.db import Database, open_database
-from postkit.core.errors import PostkitError
+from postkit.core.errors import CancelledError, PostkitError
 from postkit.core.profile import save_profile
 from tests.conftest import TEST_PROFILE
 
@@ -366,3 +366,19 @@ def test_company_names_without_a_register_to_link_them_add_nothing(session: Sess
     with pytest.raises(PostkitError, match="names companies, but no company register"):
         apply_activity_import(session, plan, "Tess", resolve_company=None)
     assert _count(session) == 0
+
+
+def test_an_import_cancelled_halfway_adds_nothing(session: Session, tmp_path: Path) -> None:
+    rows = [[f"{1 + i % 28}-04-2025", 1, f"Activiteit {i}", "Training", 0] for i in range(1200)]
+    path = _sheet(tmp_path / "groot.xlsx", HEADERS, *rows)
+    plan = _plan(session, path)
+
+    def cancel(done: int, _total: int) -> None:
+        if done >= 500:
+            raise CancelledError()
+
+    with pytest.raises(CancelledError):
+        apply_activity_import(session, plan, "Tess", progress=cancel)
+    assert _count(session) == 0
+    _, remembered = initial_mapping(session, read_activity_table(path))
+    assert not remembered

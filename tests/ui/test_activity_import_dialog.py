@@ -118,3 +118,33 @@ def test_mapping_a_column_and_choosing_for_an_unknown_value_clears_the_errors(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert window.runner is not None and window.runner.wait_idle()
     assert _count(database) == 2
+
+
+def _large_sheet(path: Path, rows: int) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Datum", "Kerntaak", "Activiteit", "Soort"])
+    for i in range(rows):
+        sheet.append([f"{1 + i % 28}-03-2025", 1 + i % 5, f"Activiteit {i}", "Training"])
+    workbook.save(path)
+    return path
+
+
+def test_cancelling_the_reading_of_a_large_sheet_closes_the_dialog_importing_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    path = _large_sheet(tmp_path / "groot.xlsx", 4000)
+    monkeypatch.setattr(save_paths, "ask_open_path", lambda *args: path)
+    commands = window.modules["activities"].commands
+    window.actions[ActionId.IMPORT_ACTIVITIES].trigger()
+    dialog = commands.import_dialog
+    assert isinstance(dialog, ActivityImportDialog)
+    assert dialog.job is not None
+    with qtbot.waitSignal(dialog.rejected, timeout=20000):
+        dialog.job.cancel()
+    assert dialog.table is None
+    assert _count(database) == 0

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.errors import PostkitError
+from postkit.core.errors import CancelledError, PostkitError
 from postkit.core.spreadsheet_import import cell_text
 from postkit.ui.dialogs import error_label, show_error
 from postkit.ui.ops import Changes
@@ -160,6 +160,8 @@ class ActivityImportDialog(QDialog):
             locale = sheet_locale(table)
             try:
                 plan = plan_activity_import(session, table, mapping, locale, progress=progress)
+            except CancelledError:
+                raise
             except PostkitError as error:  # a mapping to finish in the dialog
                 return _Reading(table, mapping, locale, remembered, None, str(error))
             return _Reading(table, mapping, locale, remembered, plan, "")
@@ -390,11 +392,11 @@ class ActivityImportDialog(QDialog):
     def _job_finished(self, job: Job) -> None:
         if self.job is job:
             self.job = None
+            if self.table is None:  # the reading was cancelled (or failed): nothing to show
+                self.reject()
 
     def _failed(self, error: BaseException) -> None:
         show_error(self, error)
-        if self.table is None:
-            self.reject()
 
     @property
     def is_busy(self) -> bool:
