@@ -182,7 +182,7 @@ def _table(name: str, cells: Sequence[Sequence[Cell]]) -> Table:
     while rows and not any(_filled(c) for c in rows[-1]):
         rows.pop()
     if len(rows) > MAX_ROWS:
-        raise PostkitError(f"{name}: the sheet has {len(rows):,} rows; at most {MAX_ROWS:,}")
+        raise PostkitError(f"{name}: the sheet has more than {MAX_ROWS:,} rows; split it")
     return Table(name, tuple(headers), tuple(rows), first_row=header_at + 2)
 
 

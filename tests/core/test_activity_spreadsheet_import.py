@@ -382,3 +382,16 @@ def test_an_import_cancelled_halfway_adds_nothing(session: Session, tmp_path: Pa
     assert _count(session) == 0
     _, remembered = initial_mapping(session, read_activity_table(path))
     assert not remembered
+
+
+def test_a_sheet_past_the_row_limit_is_refused(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postkit.core import spreadsheet_import
+
+    monkeypatch.setattr(spreadsheet_import, "MAX_ROWS", 3)
+    rows = [["15-04-2025", 2, f"Een {i}", "Training", 0] for i in range(4)]
+    path = tmp_path / "lijst.csv"
+    path.write_text("\n".join(";".join(map(str, row)) for row in [HEADERS, *rows]))
+    with pytest.raises(PostkitError, match=r"lijst\.csv: the sheet has more than 3 rows"):
+        read_activity_table(path)
