@@ -34,6 +34,7 @@ from postkit.core.errors import CancelledError, PostkitError
 from postkit.core.spreadsheet_import import cell_text
 from postkit.ui.dialogs import error_label, show_error
 from postkit.ui.ops import Changes
+from postkit.ui.overrides import override
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -389,10 +390,20 @@ class ActivityImportDialog(QDialog):
         self.job = job
         job.finished.connect(lambda: self._job_finished(job))
 
+    @override
+    def done(self, result: int) -> None:
+        """Close only once the running job's thread has ended: the job is the dialog's child,
+        and a thread deleted while it still runs aborts the process."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait(10000)
+        super().done(result)
+
     def _job_finished(self, job: Job) -> None:
         if self.job is job:
             self.job = None
             if self.table is None:  # the reading was cancelled (or failed): nothing to show
+                job.wait(10000)
                 self.reject()
 
     def _failed(self, error: BaseException) -> None:
