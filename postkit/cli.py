@@ -17,7 +17,9 @@ from postkit.core.paths import DB_ENV_VAR
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from postkit.core.companies.records import CompanyData
     from postkit.core.db.locking import LockWait
+    from postkit.core.spreadsheet_import import ImportSummary
     from postkit.core.surveys.export_plan import ExportPlan
     from postkit.core.surveys.receipts import ReceiptImport
 
@@ -115,11 +117,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--year", type=_year)
     export.add_argument("--language", choices=("nl", "en"), default="en")
     export.set_defaults(run=_run_activities_export)
+    _add_activities_import_command(activity_commands)
 
     companies = commands.add_parser("companies", help="the company register")
     company_commands = companies.add_subparsers(
         dest="companies_command", metavar="ACTION", required=True
     )
+    _add_companies_import_command(company_commands)
     company_list = company_commands.add_parser(
         "list",
         help="print the register: KvK number, name, activities, screenings (tab-separated)",
@@ -336,6 +340,38 @@ def _add_practice_commands(commands: argparse._SubParsersAction) -> None:  # typ
     listing.set_defaults(run=_run_practices_list)
 
 
+def _add_activities_import_command(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    spreadsheet = actions.add_parser(
+        "import", help="import an activity list from .xlsx (the post's own sheet or an export)"
+    )
+    spreadsheet.add_argument("file", metavar="FILE.xlsx", type=Path)
+    spreadsheet.add_argument(
+        "--dry-run", action="store_true", help="check and count, store nothing"
+    )
+    spreadsheet.add_argument(
+        "--locale",
+        choices=("nl", "en"),
+        help="how dates and numbers typed as text are read (default: the headers' language)",
+    )
+    spreadsheet.set_defaults(run=_run_activities_import)
+
+
+def _add_companies_import_command(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    spreadsheet = actions.add_parser(
+        "import", help="bring a list of companies into the register from .xlsx or .csv"
+    )
+    spreadsheet.add_argument("file", metavar="FILE.xlsx|csv", type=Path)
+    spreadsheet.add_argument(
+        "--dry-run", action="store_true", help="check and count, store nothing"
+    )
+    spreadsheet.add_argument(
+        "--locale",
+        choices=("nl", "en"),
+        help="how numbers typed as text are read (default: the headers' language)",
+    )
+    spreadsheet.set_defaults(run=_run_companies_import)
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -547,13 +583,79 @@ def _run_activities_export(args: argparse.Namespace) -> None:
     print(f"{args.out}: {count} activities")
 
 
+def _run_activities_import(args: argparse.Namespace) -> int:
+    from postkit.core.activities.spreadsheet_import import import_activities
+
+    with _session(args) as session:
+        plan = import_activities(
+            session,
+            args.file,
+            _actor(session),
+            dry_run=args.dry_run,
+            locale=args.locale,
+            resolve_company=_company_resolver(),
+        )
+    return _print_import_summary(args.file, plan.summary)
+
+
+def _company_resolver() -> Callable[[Session, str, str], int]:
+    """The register's find-or-create for company names in an imported sheet."""
+    from postkit.core.companies.service import find_or_create_company
+
+    return lambda session, name, actor: find_or_create_company(session, name, actor, commit=False)
+
+
+def _print_import_summary(file: Path, summary: ImportSummary) -> int:
+    """The summary line on stdout; when rows are wrong, one refusal line on stderr followed
+    by each error (row and column) and each value no reference list knows."""
+    from postkit.core.spreadsheet_import import shorten
+
+    if summary.with_errors:
+        print(
+            f"postkit: error: {file.name}: {summary.with_errors} row(s) with errors, nothing added",
+            file=sys.stderr,
+        )
+        for error in summary.errors:
+            print(f"{file.name}: {error}", file=sys.stderr)
+        for unknown in summary.unknown:
+            rows = ", ".join(str(row) for row in unknown.rows[:10])
+            more = " ..." if len(unknown.rows) > 10 else ""
+            print(
+                f"{file.name}: unknown {unknown.field} in column {unknown.column!r}: "
+                f"{shorten(unknown.text)!r} (rows {rows}{more})",
+                file=sys.stderr,
+            )
+    print(summary.line)
+    return 1 if summary.with_errors else 0
+
+
+def _run_companies_import(args: argparse.Namespace) -> int:
+    from postkit.core.companies.spreadsheet_import import import_companies
+
+    with _session(args) as session:
+        plan = import_companies(
+            session,
+            args.file,
+            _actor(session),
+            _store_companies,
+            dry_run=args.dry_run,
+            locale=args.locale,
+        )
+    return _print_import_summary(args.file, plan.summary)
+
+
+def _store_companies(session: Session, companies: list[CompanyData], actor: str) -> list[int]:
+    """The register's own store for imported companies, all in one transaction."""
+    from postkit.core.companies.service import add_companies
+
+    return add_companies(session, companies, actor)
+
+
 def _run_companies_list(args: argparse.Namespace) -> None:
     from postkit.core.companies.history import usage_counts
     from postkit.core.companies.service import company_ids, company_lines
-    from postkit.core.db import open_database
 
-    database = open_database(database_location(args))
-    with database.session() as session:
+    with _session(args) as session:
         counts = usage_counts(session)
         lines = company_lines(session, company_ids(session))
     # A fixed contract for scripts: kvk<TAB>name<TAB>activities<TAB>screenings, by name.

@@ -24,6 +24,7 @@ class ActionId(Enum):
     DUPLICATE_ACTIVITY = auto()
     DELETE_ACTIVITIES = auto()
     EXPORT_ACTIVITIES = auto()
+    IMPORT_ACTIVITIES = auto()
     ANNUAL_REPORT = auto()
     FIND = auto()
     CLEAR_FILTERS = auto()

@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/module.py" line="267"/>
+        <location filename="../../postkit/ui/activities/module.py" line="281"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ActivityCommands</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="125"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="131"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>Delete %n activity</numerusform>
@@ -42,11 +42,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="179"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="182"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
             <numerusform>Exported %n activities to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="211"/>
+        <source>Imported %n activities from {0}</source>
+        <translation>
+            <numerusform>Imported %n activity from {0}</numerusform>
+            <numerusform>Imported %n activities from {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="255"/>
+        <source>&amp;Errors (%n)</source>
+        <translation>
+            <numerusform>&amp;Errors (%n)</numerusform>
+            <numerusform>&amp;Errors (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="256"/>
+        <source>&amp;Unknown values (%n)</source>
+        <translation>
+            <numerusform>&amp;Unknown value (%n)</numerusform>
+            <numerusform>&amp;Unknown values (%n)</numerusform>
         </translation>
     </message>
 </context>

@@ -22,32 +22,42 @@
         <translation>Een nieuwe activiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="135"/>
+        <location filename="../../postkit/ui/activities/module.py" line="124"/>
+        <source>&amp;Import from Excel…</source>
+        <translation>&amp;Importeren uit Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/module.py" line="125"/>
+        <source>Bring in an activity list kept in Excel, or a postkit export</source>
+        <translation>Een activiteitenlijst uit Excel of een postkit-export binnenhalen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/module.py" line="148"/>
         <source>&amp;Edit activity…</source>
         <translation>Activiteit &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="136"/>
+        <location filename="../../postkit/ui/activities/module.py" line="149"/>
         <source>Edit the selected activity</source>
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="147"/>
+        <location filename="../../postkit/ui/activities/module.py" line="160"/>
         <source>D&amp;uplicate activity</source>
         <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="148"/>
+        <location filename="../../postkit/ui/activities/module.py" line="161"/>
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="158"/>
+        <location filename="../../postkit/ui/activities/module.py" line="171"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="159"/>
+        <location filename="../../postkit/ui/activities/module.py" line="172"/>
         <source>Delete the selected activities</source>
         <translation>De geselecteerde activiteiten verwijderen</translation>
     </message>
@@ -62,32 +72,32 @@
         <translation>De getoonde activiteiten exporteren naar een .xlsx-bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="124"/>
+        <location filename="../../postkit/ui/activities/module.py" line="137"/>
         <source>Annual &amp;report (PDF)…</source>
         <translation>&amp;Jaarverslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="125"/>
+        <location filename="../../postkit/ui/activities/module.py" line="138"/>
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="169"/>
+        <location filename="../../postkit/ui/activities/module.py" line="182"/>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="170"/>
+        <location filename="../../postkit/ui/activities/module.py" line="183"/>
         <source>Search the activities</source>
         <translation>In de activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="186"/>
+        <location filename="../../postkit/ui/activities/module.py" line="199"/>
         <source>&amp;Clear filters</source>
         <translation>&amp;Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="187"/>
+        <location filename="../../postkit/ui/activities/module.py" line="200"/>
         <source>Show all activities</source>
         <translation>Alle activiteiten tonen</translation>
     </message>
@@ -102,12 +112,12 @@
         <translation>Het activiteitenlogboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="281"/>
+        <location filename="../../postkit/ui/activities/module.py" line="295"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="282"/>
+        <location filename="../../postkit/ui/activities/module.py" line="296"/>
         <source>The post&apos;s year at a glance</source>
         <translation>Het jaar van de post in één oogopslag</translation>
     </message>
@@ -565,7 +575,7 @@
 <context>
     <name>ActivitiesModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/module.py" line="267"/>
+        <location filename="../../postkit/ui/activities/module.py" line="281"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -573,7 +583,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="269"/>
+        <location filename="../../postkit/ui/activities/module.py" line="283"/>
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
@@ -697,27 +707,27 @@
 <context>
     <name>ActivityCommands</name>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="98"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="101"/>
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="101"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="104"/>
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="116"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="119"/>
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="117"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="120"/>
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="125"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -725,17 +735,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="126"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="129"/>
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="126"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="129"/>
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="128"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="131"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -743,33 +753,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="151"/>
-        <location filename="../../postkit/ui/activities/commands.py" line="202"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="154"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="240"/>
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="151"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="154"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="159"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="162"/>
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="161"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="164"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="176"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="179"/>
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="179"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="182"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -777,17 +787,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="204"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="195"/>
+        <source>Import activities</source>
+        <translation>Activiteiten importeren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="196"/>
+        <source>Excel workbook or CSV (*.xlsx *.xlsm *.csv)</source>
+        <translation>Excel-werkmap of CSV (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/commands.py" line="211"/>
+        <source>Imported %n activities from {0}</source>
+        <translation>
+            <numerusform>%n activiteit geïmporteerd uit {0}</numerusform>
+            <numerusform>%n activiteiten geïmporteerd uit {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="242"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="220"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="258"/>
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="223"/>
+        <location filename="../../postkit/ui/activities/commands.py" line="261"/>
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
@@ -988,6 +1016,225 @@
         <location filename="../../postkit/ui/activities/editor.py" line="322"/>
         <source>Type each follow-up action&apos;s due date as {0}.</source>
         <translation>Typ de vervaldatum van elke vervolgactie als {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityImportDialog</name>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="81"/>
+        <source>Import activities from {0}</source>
+        <translation>Activiteiten importeren uit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="94"/>
+        <source>Dutch (15-4-2025, 1.234)</source>
+        <translation>Nederlands (15-4-2025, 1.234)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="95"/>
+        <source>English (4/15/2025, 1,234)</source>
+        <translation>Engels (4/15/2025, 1,234)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="96"/>
+        <source>How dates and numbers typed as text are read</source>
+        <translation>Hoe als tekst getypte datums en getallen worden gelezen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="97"/>
+        <source>Dates and &amp;numbers:</source>
+        <translation>Datums en &amp;getallen:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="103"/>
+        <source>Column in the sheet</source>
+        <translation>Kolom in het werkblad</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="103"/>
+        <source>First value</source>
+        <translation>Eerste waarde</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="103"/>
+        <source>Imports as</source>
+        <translation>Wordt geïmporteerd als</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="106"/>
+        <source>&amp;Columns</source>
+        <translation>&amp;Kolommen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="109"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Voorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="112"/>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="112"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="112"/>
+        <source>Rows</source>
+        <translation>Rijen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="112"/>
+        <source>Use instead</source>
+        <translation>In plaats daarvan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="115"/>
+        <source>&amp;Unknown values</source>
+        <translation>&amp;Onbekende waarden</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="117"/>
+        <source>&amp;Errors</source>
+        <translation>&amp;Fouten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="129"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="135"/>
+        <source>(not imported)</source>
+        <translation>(niet importeren)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="167"/>
+        <source>Reading {0}…</source>
+        <translation>{0} lezen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="177"/>
+        <source>The columns as mapped for this layout before</source>
+        <translation>De kolommen zoals eerder voor deze indeling gekoppeld</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="226"/>
+        <source>Checking the rows…</source>
+        <translation>Rijen controleren…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="244"/>
+        <source>Correct the sheet, or the mapping, and try again: nothing is imported while a row has an error.</source>
+        <translation>Verbeter het werkblad of de koppeling en probeer het opnieuw: er wordt niets geïmporteerd zolang een rij een fout bevat.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="255"/>
+        <source>&amp;Errors (%n)</source>
+        <translation>
+            <numerusform>&amp;Fouten (%n)</numerusform>
+            <numerusform>&amp;Fouten (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="256"/>
+        <source>&amp;Unknown values (%n)</source>
+        <translation>
+            <numerusform>&amp;Onbekende waarden (%n)</numerusform>
+            <numerusform>&amp;Onbekende waarden (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="260"/>
+        <source>{0} to add, {1} already present, {2} with errors</source>
+        <translation>{0} toe te voegen, {1} al aanwezig, {2} met fouten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="266"/>
+        <source>Row</source>
+        <translation>Rij</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="267"/>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="268"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="269"/>
+        <source>Core task</source>
+        <translation>Kerntaak</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="270"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="271"/>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="272"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="273"/>
+        <source>Sectors</source>
+        <translation>Sectoren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="274"/>
+        <source>Themes</source>
+        <translation>Thema&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="275"/>
+        <source>Unnamed companies</source>
+        <translation>Onbenoemde bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="276"/>
+        <source>Companies named</source>
+        <translation>Genoemde bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="277"/>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="288"/>
+        <source>error</source>
+        <translation>fout</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="290"/>
+        <source>already present</source>
+        <translation>al aanwezig</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="292"/>
+        <source>add</source>
+        <translation>toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="323"/>
+        <source>(leave unknown)</source>
+        <translation>(onbekend laten)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="363"/>
+        <source>Importing activities…</source>
+        <translation>Activiteiten importeren…</translation>
     </message>
 </context>
 <context>
@@ -3399,7 +3646,7 @@
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="278"/>
+        <location filename="../../postkit/ui/activities/module.py" line="292"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>

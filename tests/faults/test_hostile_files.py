@@ -108,6 +108,8 @@ IMPORTERS = (
         (".xlsx",),
         _cli("survey", "aggregate", "{file}", "--out", "{scratch}/summary.xlsx"),
     ),
+    Importer("activities import", (".xlsx", ".csv"), _cli("activities", "import", "{file}")),
+    Importer("companies import", (".xlsx", ".csv"), _cli("companies", "import", "{file}")),
     Importer("restore", (".sqlite3",), _cli("restore", "{file}")),
     Importer("posts list", (".json",), _posts_list),
     Importer("hq posts import", (".xlsx", ".csv"), _cli("hq", "posts", "import", "{file}")),

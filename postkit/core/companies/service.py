@@ -131,14 +131,21 @@ def get_company(session: Session, company_id: int) -> CompanyRecord:
     return to_record(_get(session, company_id))
 
 
-def create_company(session: Session, data: CompanyData, actor: str) -> CompanyRecord:
+def create_company(
+    session: Session, data: CompanyData, actor: str, *, commit: bool = True
+) -> CompanyRecord:
+    """Store a new company. `commit=False` leaves it to the caller's transaction (an import
+    that must add its companies and activities together or not at all)."""
     validate_company(data)
     data = _normalised(data)
     now = utc_now()
     row = CompanyRow(created_at=now, created_by=actor, updated_at=now, updated_by=actor)
     _apply(row, data)
     session.add(row)
-    session.commit()
+    if commit:
+        session.commit()
+    else:
+        session.flush()
     return to_record(row)
 
 
@@ -284,8 +291,11 @@ def find_or_create_company(
     kvk_number: str | None = None,
     country: str | None = None,
     sector: str | None = None,
+    *,
+    commit: bool = True,
 ) -> int:
-    """The register's company with this KvK number or this name, made when there is none."""
+    """The register's company with this KvK number or this name, made when there is none
+    (committed, unless `commit` is False: see create_company)."""
     kvk = normalize_kvk(kvk_number or "")
     if kvk is not None:
         found = session.scalar(
@@ -301,7 +311,7 @@ def find_or_create_company(
     if found is not None:
         return found
     data = CompanyData(name=name, kvk_number=kvk, country=country, sector=sector)
-    return create_company(session, data, actor).id
+    return create_company(session, data, actor, commit=commit).id
 
 
 def find_duplicates(session: Session) -> list[DuplicatePair]:

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from postkit.core.activities.records import ActivityRecord
+    from postkit.core.activities.spreadsheet_import import CompanyResolver
     from postkit.core.followups.records import FollowUpInput
     from postkit.ui.activities.editor import ActivityDialog
+    from postkit.ui.activities.import_dialog import ActivityImportDialog
     from postkit.ui.activities.list_page import ActivitiesPage
     from postkit.ui.module import ModuleContext
     from postkit.ui.ops import Job, Progress
@@ -42,6 +44,7 @@ class ActivityCommands(QObject):
         self.ctx = ctx
         self.page = page
         self.editor: ActivityDialog | None = None
+        self.import_dialog: ActivityImportDialog | None = None
         self.job: Job | None = None
 
     @property
@@ -204,6 +207,41 @@ class ActivityCommands(QObject):
             ),
         )
 
+    def import_from_spreadsheet(self, path: Path | None = None) -> None:
+        """Ask for a workbook (unless given), then map, preview and import it in a dialog."""
+        from postkit.ui.activities.import_dialog import ActivityImportDialog
+        from postkit.ui.widgets.save_paths import ask_open_path
+
+        if path is None:
+            path = ask_open_path(
+                self._window,
+                "activities-import",
+                self.tr("Import activities"),
+                self.tr("Excel workbook or CSV (*.xlsx *.xlsm *.csv)"),
+            )
+        if path is None:
+            return
+        dialog = ActivityImportDialog(
+            self.ctx.runner,
+            path,
+            self.ctx.language,
+            self.ctx.acting_profile().user_name,
+            _company_resolver(),
+            self._window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(
+            lambda summary: self.ctx.status_message(
+                self.tr("Imported %n activities from {0}", "", summary.to_add).format(path.name)
+            )
+        )
+        dialog.finished.connect(self._forget_import)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _forget_import(self) -> None:
+        self.import_dialog = None
+
     def write_annual_report(self) -> None:
         """Ask the year among those with activities, then where to write the PDF."""
         from datetime import date
@@ -260,3 +298,10 @@ class ActivityCommands(QObject):
     @property
     def is_busy(self) -> bool:
         return self.job is not None
+
+
+def _company_resolver() -> CompanyResolver:
+    """The register's find-or-create for companies an imported sheet names."""
+    from postkit.core.companies.service import find_or_create_company
+
+    return lambda session, name, actor: find_or_create_company(session, name, actor, commit=False)

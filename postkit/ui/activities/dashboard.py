@@ -341,9 +341,7 @@ class DashboardPage(QWidget):
             _ChartCard(self.tr("Activities per core task and quarter"), self.quarter_chart),
             _ChartCard(self.tr("Participants per core task by gender"), self.gender_chart),
             _ChartCard(self.tr("Themes most worked on"), self.themes_chart),
-            _ChartCard(
-                self.tr("Unique companies reached per core task"), self.companies_chart
-            ),
+            _ChartCard(self.tr("Unique companies reached per core task"), self.companies_chart),
             _ChartCard(self.tr("Planned against done per core task"), self.status_chart),
             _ChartCard(self.tr("Core task 4 per quarter: screening"), self.screening_chart),
         )

@@ -117,6 +117,19 @@ class ActivitiesModule(Module):
         self.commands.export_activities()
 
     @action(
+        ActionId.IMPORT_ACTIVITIES,
+        QT_TRANSLATE_NOOP("Actions", "&Import from Excel…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Bring in an activity list kept in Excel, or a postkit export"
+        ),
+        None,
+        "file-import-outline",
+        menu=FILE,
+    )
+    def import_activities(self) -> None:
+        self.commands.import_from_spreadsheet()
+
+    @action(
         ActionId.ANNUAL_REPORT,
         QT_TRANSLATE_NOOP("Actions", "Annual &report (PDF)…"),
         QT_TRANSLATE_NOOP("Actions", "Write the annual report of a year as PDF"),
@@ -203,6 +216,7 @@ class ActivitiesModule(Module):
         self.enable(ActionId.CLEAR_FILTERS, on_list)
         self.enable(ActionId.EXPORT_ACTIVITIES, idle)
         self.enable(ActionId.ANNUAL_REPORT, idle)
+        self.enable(ActionId.IMPORT_ACTIVITIES, idle)
 
     # -- state ---------------------------------------------------------------------------
 
