@@ -42,6 +42,7 @@ MODULE_ICONS: dict[str, str] = {
     "practices": "lightbulb-on-outline",
     "surveys": "clipboard-text-outline",
     "hq": "office-building-outline",
+    "companies": "domain",
     "help": "help-circle-outline",
 }
 
