@@ -44,7 +44,7 @@ def _day(day: date | None) -> str:
     return QLocale().toString(QDate(day), QLocale.FormatType.ShortFormat)
 
 
-def _tree(parent: QWidget, headers: Sequence[str], name: str) -> QTreeWidget:
+def _tree(parent: QWidget, headers: Sequence[str], name: str, stretch: int) -> QTreeWidget:
     tree = QTreeWidget(parent)
     tree.setRootIsDecorated(False)
     tree.setAlternatingRowColors(True)
@@ -52,8 +52,14 @@ def _tree(parent: QWidget, headers: Sequence[str], name: str) -> QTreeWidget:
     tree.setAccessibleName(name)
     tree.setUniformRowHeights(True)
     header = tree.header()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    for column in range(len(headers)):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column == stretch
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(column, mode)
     return tree
 
 
@@ -83,6 +89,7 @@ class CompanyHistoryView(QWidget):
             self,
             [self.tr("Due"), self.tr("Follow-up"), self.tr("Owner")],
             self.tr("Open follow-ups"),
+            stretch=1,
         )
         self.no_follow_ups = QLabel(self.tr("No follow-ups open."), self)
         self.history_title = QLabel(self.tr("<b>What the post did with it</b>"), self)
@@ -90,8 +97,8 @@ class CompanyHistoryView(QWidget):
             self,
             [self.tr("Date"), self.tr("What"), self.tr("Title"), self.tr("Detail")],
             self.tr("History of the company"),
+            stretch=2,
         )
-        self.history.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.no_history = empty_state_label(self)
         self.no_history.setText(
             self.tr(

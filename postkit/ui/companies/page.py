@@ -66,7 +66,11 @@ class CompaniesPage(ModulePage):
         self.count_label = QLabel(self)
         self.model = CompanyTableModel(self.runner, self._language, self)
         self.table = record_table(
-            self, self.model, self.tr("Companies"), widths={0: 240, 1: 90}, stretch=None
+            self,
+            self.model,
+            self.tr("Companies"),
+            widths={1: 80, 2: 100, 3: 120, 4: 110, 5: 75, 6: 85},
+            stretch=0,
         )
         self.empty_label = empty_state_label(self)
         self.results = QStackedWidget(self)
@@ -88,6 +92,7 @@ class CompaniesPage(ModulePage):
         self.splitter.addWidget(self.history)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([860, 420])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
