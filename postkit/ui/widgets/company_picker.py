@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +94,7 @@ class CompanyPicker(QWidget):
         self.search.returnPressed.connect(self._enter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addWidget(self.search)
         self.chosen = QListWidget(self)
         self.chosen.setAccessibleName(self.tr("Companies chosen"))
@@ -109,6 +111,8 @@ class CompanyPicker(QWidget):
         else:
             self.chosen.hide()
             self.remove_button.hide()
+        # As tall as its parts: in a form it takes no room from the rows below.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._update_remove()
 
     # -- what the host asks --------------------------------------------------------------
