@@ -146,3 +146,50 @@ def test_the_activity_editor_links_named_companies_and_counts_the_unnamed(
     editor = window.modules["activities"].editor
     assert editor.company_picker.names() == ["Tulip Trading B.V."]
     editor.reject()
+
+
+def test_the_request_dialog_fills_the_company_from_the_register(
+    qtbot: QtBot, runner: Runner, database: Database
+) -> None:
+    from postkit.ui.screening.page import ScreeningPage
+    from tests.conftest import TEST_PROFILE
+
+    with database.session() as session:
+        tulip = create_company(
+            session,
+            CompanyData(
+                name="Tulip Trading B.V.",
+                kvk_number="12345678",
+                country="KE",
+                sector="floriculture",
+                employees=650,
+                turnover_eur=45_000_000,
+            ),
+            "Tess",
+        ).id
+    page = ScreeningPage(runner, TEST_PROFILE, "en")
+    qtbot.addWidget(page)
+    page.show()
+    assert runner.wait_idle()
+    dialog = page.new_request()
+    assert dialog.company_picker is not None
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.company_picker.search.setFocus()
+    _type(qtbot, dialog.company_picker, "tulip")
+    _take(qtbot, dialog.company_picker, 0)
+    assert dialog.company_id == tulip
+    data = dialog.request_input()
+    assert (data.company_name, data.kvk_number, data.company_country, data.company_sector) == (
+        "Tulip Trading B.V.",
+        "12345678",
+        "KE",
+        "floriculture",
+    )
+    assert (data.employees, data.turnover_eur) == (650, 45_000_000)
+    # Searching again lets go of the company until another is picked.
+    qtbot.keyClicks(dialog.company_picker.search, "x")
+    assert dialog.company_id is None
+    dialog.reject()
+    assert runner.wait_idle()
