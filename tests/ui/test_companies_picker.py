@@ -4,6 +4,7 @@ last text typed, Enter takes a match or creates the company; the activity editor
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -193,3 +194,28 @@ def test_the_request_dialog_fills_the_company_from_the_register(
     assert dialog.company_id is None
     dialog.reject()
     assert runner.wait_idle()
+
+
+def test_the_practice_editor_names_the_companies_involved(
+    qtbot: QtBot, source: CompanySource, database: Database, tmp_path: Path
+) -> None:
+    from postkit.ui.practices.editor import PracticeDialog
+
+    tulip = _add(database, "Tulip Trading B.V.")
+    dialog = PracticeDialog(tmp_path, "en", companies=source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.tabs.setCurrentIndex(3)
+    assert dialog.company_picker is not None
+    dialog.company_picker.search.setFocus()
+    _type(qtbot, dialog.company_picker, "tulip")
+    _take(qtbot, dialog.company_picker, 0)
+    assert dialog.company_ids() == (tulip,)
+    # Delete in the list of chosen companies takes one off.
+    dialog.company_picker.chosen.setCurrentRow(0)
+    dialog.company_picker.chosen.setFocus()
+    qtbot.keyClick(dialog.company_picker.chosen, Qt.Key.Key_Delete)
+    assert dialog.company_ids() == ()

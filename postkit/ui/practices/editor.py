@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from postkit.core.practices.records import DRAFT, PUBLISHED, PracticeInput, Prac
 from postkit.core.practices.validation import TITLE_MAX, YEARS, validate_practice
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
 from postkit.ui.widgets.attachments_editor import AttachmentsEditor
+from postkit.ui.widgets.company_picker import CompanyPicker, CompanySource
 from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
 
 _NO_YEAR = YEARS[0] - 1
@@ -40,8 +42,11 @@ class PracticeDialog(EditorDialog):
         record: PracticeRecord | None = None,
         defaults: PracticeInput | None = None,
         parent: QWidget | None = None,
+        companies: CompanySource | None = None,
     ) -> None:
         super().__init__(parent)
+        self._companies = companies
+        self._company_ids: tuple[int, ...] = ()
         self._files_dir = files_dir
         self._language = language
         self._record = record
@@ -136,7 +141,10 @@ class PracticeDialog(EditorDialog):
         form = QFormLayout(page)
         self.contact = text_box(page, 3, self.tr("Optional: who to ask at the post"))
         self.files = AttachmentsEditor(self._files_dir, page)
+        self.company_picker = CompanyPicker(self._companies, page) if self._companies else None
         form.addRow(self.tr("Con&tact:"), self.contact)
+        if self.company_picker is not None:
+            form.addRow(self.tr("Companies in&volved:"), self.company_picker)
         form.addRow(self.tr("Tools and templates:"), self.files)
         return page
 
@@ -164,8 +172,22 @@ class PracticeDialog(EditorDialog):
             getattr(self, name).setPlainText(getattr(data, name))
         self.themes.set_checked_codes(data.themes)
         self.sectors.set_checked_codes(data.sectors)
+        # PracticeInput.company_ids arrives with the register's links (issue 16).
+        self._company_ids = tuple(getattr(data, "company_ids", ()))
+        if self.company_picker is not None:
+            self.company_picker.set_ids(self._company_ids)
+
+    def company_ids(self) -> tuple[int, ...]:
+        """The companies involved (as loaded when the register is not at hand)."""
+        return self.company_picker.ids() if self.company_picker else self._company_ids
 
     def practice_input(self) -> PracticeInput:
+        data = self._typed_input()
+        if hasattr(data, "company_ids"):
+            data = replace(data, company_ids=self.company_ids())
+        return data
+
+    def _typed_input(self) -> PracticeInput:
         year = self.year.value()
         return PracticeInput(
             title=self.title_edit.text().strip(),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -98,7 +98,11 @@ class CompanyPicker(QWidget):
         layout.addWidget(self.search)
         self.chosen = QListWidget(self)
         self.chosen.setAccessibleName(self.tr("Companies chosen"))
-        self.remove_button = QPushButton(self.tr("Remo&ve"), self)
+        # No mnemonic: the hosts' forms use their letters; Delete in the list removes too.
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.chosen)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.remove_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.chosen.currentRowChanged.connect(self._update_remove)
         self.setFocusProxy(self.search)
