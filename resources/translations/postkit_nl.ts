@@ -521,6 +521,46 @@
         <source>Write the public key the posts check headquarters&apos; receipts with</source>
         <translation>De publieke sleutel opslaan waarmee de posten de ontvangstbevestigingen van het departement controleren</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="35"/>
+        <source>&amp;Companies</source>
+        <translation>&amp;Bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="36"/>
+        <source>The register of companies and organisations</source>
+        <translation>Het register van bedrijven en organisaties</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="68"/>
+        <source>&amp;New company…</source>
+        <translation>&amp;Nieuw bedrijf…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="69"/>
+        <source>Add a company or organisation to the register</source>
+        <translation>Een bedrijf of organisatie aan het register toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="79"/>
+        <source>&amp;Edit company…</source>
+        <translation>Bedrijf &amp;bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="80"/>
+        <source>Edit the selected company and its contact persons</source>
+        <translation>Het geselecteerde bedrijf en zijn contactpersonen bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="90"/>
+        <source>&amp;Merge two records…</source>
+        <translation>Twee records &amp;samenvoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="91"/>
+        <source>Merge the two selected records of one company (undoable)</source>
+        <translation>De twee geselecteerde records van één bedrijf samenvoegen (ongedaan te maken)</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesModule</name>
@@ -835,14 +875,24 @@
         <translation>Partners en belanghebbenden, gescheiden door ;</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/activities/editor.py" line="129"/>
+        <source>Companies reached whose names were not recorded</source>
+        <translation>Bereikte bedrijven waarvan de naam niet is vastgelegd</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/activities/editor.py" line="132"/>
         <source>&amp;Partners and stakeholders:</source>
         <translation>&amp;Partners en belanghebbenden:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/editor.py" line="133"/>
-        <source>Dutch &amp;companies reached:</source>
-        <translation>Bereikte Nederlandse &amp;bedrijven:</translation>
+        <location filename="../../postkit/ui/activities/editor.py" line="140"/>
+        <source>&amp;Companies reached:</source>
+        <translation>Bereikte &amp;bedrijven:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/editor.py" line="141"/>
+        <source>Ot&amp;her (unnamed) companies:</source>
+        <translation>&amp;Overige (naamloze) bedrijven:</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/editor.py" line="134"/>
@@ -1376,6 +1426,485 @@
         <location filename="../../postkit/ui/screening/checklist.py" line="400"/>
         <source>Not a web or e-mail link: {0}</source>
         <translation>Geen web- of e-maillink: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CompaniesPage</name>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="63"/>
+        <source>Find by name, trade name or KvK number</source>
+        <translation>Zoeken op naam, handelsnaam of KvK-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="65"/>
+        <source>Find companies</source>
+        <translation>Bedrijven zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="71"/>
+        <source>Companies</source>
+        <translation>Bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="149"/>
+        <source>{0} companies</source>
+        <translation>{0} bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="155"/>
+        <source>&lt;h3&gt;No company matches “{0}”&lt;/h3&gt;&lt;p&gt;Check the spelling, search by KvK number, or add it with &lt;b&gt;New company&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Geen bedrijf gevonden voor “{0}”&lt;/h3&gt;&lt;p&gt;Controleer de spelling, zoek op KvK-nummer, of voeg het toe met &lt;b&gt;Nieuw bedrijf&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="160"/>
+        <source>&lt;h3&gt;No companies yet&lt;/h3&gt;&lt;p&gt;Add the companies and organisations the post works with using &lt;b&gt;New company&lt;/b&gt;, or pick “Create new company” where an activity, a request or a practice names one.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Nog geen bedrijven&lt;/h3&gt;&lt;p&gt;Voeg de bedrijven en organisaties waarmee de post werkt toe met &lt;b&gt;Nieuw bedrijf&lt;/b&gt;, of kies “Nieuw bedrijf aanmaken” waar een activiteit, een aanvraag of een goed voorbeeld er een noemt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="229"/>
+        <source>{0} saved in the register.</source>
+        <translation>{0} is in het register opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="283"/>
+        <source>Merge “{0}” into “{1}”</source>
+        <translation>“{0}” samenvoegen met “{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyDialog</name>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="53"/>
+        <source>Edit company</source>
+        <translation>Bedrijf bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="53"/>
+        <source>New company</source>
+        <translation>Nieuw bedrijf</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="57"/>
+        <source>&amp;Company</source>
+        <translation>&amp;Bedrijf</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="58"/>
+        <source>&amp;Size</source>
+        <translation>&amp;Omvang</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="59"/>
+        <source>C&amp;ontacts</source>
+        <translation>&amp;Contactpersonen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="61"/>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="78"/>
+        <source>Registered name, e.g. Tulip Trading B.V.</source>
+        <translation>Statutaire naam, bijv. Tulip Trading B.V.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="80"/>
+        <source>Other names it trades under, one per line</source>
+        <translation>Andere namen waaronder het handelt, één per regel</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="83"/>
+        <source>8 digits</source>
+        <translation>8 cijfers</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="86"/>
+        <source>Registration abroad, e.g. a company number</source>
+        <translation>Registratie in het buitenland, bijv. een bedrijfsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="88"/>
+        <location filename="../../postkit/ui/companies/editor.py" line="89"/>
+        <source>(unknown)</source>
+        <translation>(onbekend)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="95"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="96"/>
+        <source>&amp;Trade names:</source>
+        <translation>&amp;Handelsnamen:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="97"/>
+        <source>&amp;KvK number:</source>
+        <translation>&amp;KvK-nummer:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="98"/>
+        <source>&amp;Foreign registration:</source>
+        <translation>Buitenlandse &amp;registratie:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="99"/>
+        <source>Co&amp;untry:</source>
+        <translation>&amp;Land:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="100"/>
+        <source>S&amp;ector:</source>
+        <translation>&amp;Sector:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="101"/>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="102"/>
+        <source>No&amp;tes:</source>
+        <translation>No&amp;tities:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="103"/>
+        <location filename="../../postkit/ui/companies/editor.py" line="146"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="104"/>
+        <source>KvK number</source>
+        <translation>KvK-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="114"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="115"/>
+        <location filename="../../postkit/ui/companies/editor.py" line="116"/>
+        <source>EUR, unknown</source>
+        <translation>EUR, onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="120"/>
+        <source>Operates &amp;internationally</source>
+        <translation>&amp;Internationaal actief</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="126"/>
+        <source>Size class</source>
+        <translation>Grootteklasse</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="127"/>
+        <source>&amp;Employees:</source>
+        <translation>&amp;Medewerkers:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="128"/>
+        <source>Tu&amp;rnover (EUR):</source>
+        <translation>Om&amp;zet (EUR):</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="129"/>
+        <source>&amp;Balance sheet total (EUR):</source>
+        <translation>Ba&amp;lanstotaal (EUR):</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="131"/>
+        <source>Size class:</source>
+        <translation>Grootteklasse:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="139"/>
+        <source>Contact persons are personal data: they stay at the post and leave with no export.</source>
+        <translation>Contactpersonen zijn persoonsgegevens: ze blijven op de post en gaan met geen enkele export mee.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="146"/>
+        <source>Role</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="146"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="146"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="148"/>
+        <source>Contact persons</source>
+        <translation>Contactpersonen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="153"/>
+        <source>&amp;Add contact</source>
+        <translation>Contactpersoon &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="154"/>
+        <source>&amp;Remove contact</source>
+        <translation>Contactpersoon &amp;verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="273"/>
+        <source>Enter the company&apos;s name.</source>
+        <translation>Vul de naam van het bedrijf in.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="274"/>
+        <source>A KvK number has 8 digits.</source>
+        <translation>Een KvK-nummer heeft 8 cijfers.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="275"/>
+        <source>Every contact person needs a name and a valid e-mail address.</source>
+        <translation>Elke contactpersoon heeft een naam en een geldig e-mailadres nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="276"/>
+        <source>Enter a whole number of employees.</source>
+        <translation>Vul een heel aantal medewerkers in.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="277"/>
+        <source>Enter the turnover in whole euros.</source>
+        <translation>Vul de omzet in hele euro’s in.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="278"/>
+        <source>Enter the balance sheet total in whole euros.</source>
+        <translation>Vul het balanstotaal in hele euro’s in.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="340"/>
+        <source>More than 500 employees and over EUR 20 million balance sheet or EUR 40 million turnover, operating internationally: the letter&apos;s large companies.</source>
+        <translation>Meer dan 500 medewerkers en een balanstotaal boven EUR 20 miljoen of een omzet boven EUR 40 miljoen, internationaal actief: de grote bedrijven van de brief.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="343"/>
+        <source>Below the letter&apos;s threshold for large companies.</source>
+        <translation>Onder de drempel van de brief voor grote bedrijven.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/editor.py" line="345"/>
+        <source>Enter the employees and the turnover or balance sheet total to tell.</source>
+        <translation>Vul het aantal medewerkers en de omzet of het balanstotaal in om dit te bepalen.</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyHistoryView</name>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="29"/>
+        <source>Activity</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="30"/>
+        <source>Support request</source>
+        <translation>Steunaanvraag</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="31"/>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="32"/>
+        <source>Good practice</source>
+        <translation>Goed voorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="33"/>
+        <location filename="../../postkit/ui/companies/history_view.py" line="90"/>
+        <source>Follow-up</source>
+        <translation>Opvolging</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="85"/>
+        <source>&amp;Edit company…</source>
+        <translation>Bedrijf &amp;bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="90"/>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="90"/>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="91"/>
+        <source>Open follow-ups</source>
+        <translation>Openstaande opvolging</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="94"/>
+        <source>No follow-ups open.</source>
+        <translation>Geen openstaande opvolging.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="95"/>
+        <source>&lt;b&gt;What the post did with it&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Wat de post ermee deed&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="98"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="98"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="98"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="98"/>
+        <source>Detail</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="99"/>
+        <source>History of the company</source>
+        <translation>Geschiedenis van het bedrijf</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="105"/>
+        <source>&lt;p&gt;Nothing recorded with this company yet. Link it to an activity, a support request or a good practice and it shows here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nog niets vastgelegd met dit bedrijf. Koppel het aan een activiteit, een steunaanvraag of een goed voorbeeld en het verschijnt hier.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="126"/>
+        <source>&lt;p&gt;Choose a company in the list to see everything the post did with it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kies een bedrijf in de lijst om alles te zien wat de post ermee deed.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="168"/>
+        <source>also {0}</source>
+        <translation>ook {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="170"/>
+        <source>KvK {0}</source>
+        <translation>KvK {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="177"/>
+        <source>contacts: {0}</source>
+        <translation>contactpersonen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="186"/>
+        <source>no date</source>
+        <translation>geen datum</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="188"/>
+        <source>{0} (overdue)</source>
+        <translation>{0} (te laat)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="194"/>
+        <source>&lt;b&gt;Open follow-ups&lt;/b&gt; ({0})</source>
+        <translation>&lt;b&gt;Openstaande opvolging&lt;/b&gt; ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyPicker</name>
+    <message>
+        <location filename="../../postkit/ui/widgets/company_picker.py" line="83"/>
+        <source>Type a name or KvK number…</source>
+        <translation>Typ een naam of KvK-nummer…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/company_picker.py" line="85"/>
+        <source>Find a company in the register</source>
+        <translation>Een bedrijf in het register zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/company_picker.py" line="100"/>
+        <source>Companies chosen</source>
+        <translation>Gekozen bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/company_picker.py" line="102"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/company_picker.py" line="192"/>
+        <source>Create new company “{0}”</source>
+        <translation>Nieuw bedrijf “{0}” aanmaken</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyTableModel</name>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="21"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="22"/>
+        <source>KvK</source>
+        <translation>KvK</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="23"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="24"/>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="25"/>
+        <source>Size class</source>
+        <translation>Grootteklasse</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="26"/>
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="27"/>
+        <source>Screenings</source>
+        <translation>Toetsingen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="30"/>
+        <source>Large, international</source>
+        <translation>Groot, internationaal</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="31"/>
+        <source>SME</source>
+        <translation>mkb</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/table_model.py" line="32"/>
+        <source>Not known</source>
+        <translation>Onbekend</translation>
     </message>
 </context>
 <context>
@@ -2923,6 +3452,16 @@
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="31"/>
+        <source>Companies</source>
+        <translation>Bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="32"/>
+        <source>Co&amp;mpanies</source>
+        <translation>Bedr&amp;ijven</translation>
+    </message>
 </context>
 <context>
     <name>MatchTableModel</name>
@@ -2985,6 +3524,49 @@
         <location filename="../../postkit/ui/screening/sanctions_panel.py" line="137"/>
         <source>{0} · earlier</source>
         <translation>{0} · eerder</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="296"/>
+        <source>{0} activities, {1} screenings</source>
+        <translation>{0} activiteiten, {1} toetsingen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="307"/>
+        <source>Merge two records of one company</source>
+        <translation>Twee records van één bedrijf samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="310"/>
+        <source>Keep one record; the other is merged into it. Its activities, requests, practices, follow-ups, trade names and contact persons move to the one kept.</source>
+        <translation>Houd één record; het andere wordt erin samengevoegd. Zijn activiteiten, aanvragen, goede voorbeelden, opvolging, handelsnamen en contactpersonen gaan naar het record dat blijft.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="321"/>
+        <source>Keep “{0}”{1}</source>
+        <translation>“{0}”{1} houden</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="336"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="353"/>
+        <source>“{0}” is merged into “{1}”.</source>
+        <translation>“{0}” wordt samengevoegd met “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="356"/>
+        <source>Moving: {0}.</source>
+        <translation>Gaat mee: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="357"/>
+        <source>Edit ▸ Undo splits them again.</source>
+        <translation>Bewerken ▸ Ongedaan maken splitst ze weer.</translation>
     </message>
 </context>
 <context>
@@ -3376,6 +3958,11 @@
         <location filename="../../postkit/ui/practices/editor.py" line="139"/>
         <source>Con&amp;tact:</source>
         <translation>Con&amp;tact:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/practices/editor.py" line="147"/>
+        <source>Companies in&amp;volved:</source>
+        <translation>&amp;Betrokken bedrijven:</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/practices/editor.py" line="140"/>
@@ -4387,6 +4974,16 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <location filename="../../postkit/ui/screening/editor.py" line="192"/>
         <source>One name per line; screened for sanctions. A date of birth and nationality may follow: Anna Visser; 1970-05-31; NL</source>
         <translation>Eén naam per regel; wordt getoetst aan de sanctielijsten. Geboortedatum en nationaliteit mogen volgen: Anna Visser; 31-05-1970; NL</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="219"/>
+        <source>Pick the company from the register, or create it</source>
+        <translation>Kies het bedrijf uit het register, of maak het aan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="224"/>
+        <source>From the re&amp;gister:</source>
+        <translation>Uit het re&amp;gister:</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/screening/editor.py" line="199"/>
