@@ -28,6 +28,7 @@ GLYPHS: dict[str, int] = {
     "close-circle-outline": 0xF015A,
     "cog-outline": 0xF08BB,
     "content-copy": 0xF018F,
+    "content-duplicate": 0xF0191,
     "database-export-outline": 0xF162C,
     "database-import-outline": 0xF162D,
     "delete-outline": 0xF09E7,

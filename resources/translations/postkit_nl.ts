@@ -561,6 +561,16 @@
         <source>Merge the two selected records of one company (undoable)</source>
         <translation>De twee geselecteerde records van één bedrijf samenvoegen (ongedaan te maken)</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="104"/>
+        <source>Find &amp;duplicates…</source>
+        <translation>&amp;Dubbele records zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/module.py" line="105"/>
+        <source>List the records that look like one company (same KvK number or name)</source>
+        <translation>De records tonen die hetzelfde bedrijf lijken (zelfde KvK-nummer of naam)</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesModule</name>
@@ -2570,6 +2580,45 @@
         <location filename="../../postkit/ui/surveys/inputs.py" line="540"/>
         <source>Choose…</source>
         <translation>Kies…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="396"/>
+        <location filename="../../postkit/ui/companies/page.py" line="401"/>
+        <source>Possible duplicates</source>
+        <translation>Mogelijk dubbele records</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="400"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="400"/>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="402"/>
+        <source>same KvK number</source>
+        <translation>zelfde KvK-nummer</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="402"/>
+        <source>same name</source>
+        <translation>zelfde naam</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="410"/>
+        <source>No two records look like the same company.</source>
+        <translation>Geen twee records lijken hetzelfde bedrijf.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/page.py" line="417"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Samenvoegen…</translation>
     </message>
 </context>
 <context>

@@ -312,3 +312,55 @@ def test_merging_two_records_with_undo(
     window.undo_stack.redo()
     _settle(window)
     assert page.model.ids == [first]
+
+
+def test_duplicates_are_listed_and_a_pair_merged(
+    qtbot: QtBot, window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postkit.core.companies import service
+    from postkit.core.companies.records import DuplicatePair
+
+    _fake_merge(monkeypatch)
+    first = _add(database, TULIP)
+    second = _add(database, CompanyData(name="TULIP trading", kvk_number="12345678"))
+    _add(database, DELTA)
+
+    def duplicates(session):  # type: ignore[no-untyped-def]
+        first_line, second_line = service.company_lines(session, [first, second])
+        return [DuplicatePair(first_line, second_line, "kvk")]
+
+    monkeypatch.setattr(service, "find_duplicates", duplicates, raising=False)
+    page = _open_register(window)
+    window.actions[CompanyAction.FIND_DUPLICATES].trigger()
+    _settle(window)
+    dialog = page.duplicates_dialog
+    assert dialog is not None
+    item = dialog.list.topLevelItem(0)
+    assert [item.text(c) for c in range(3)] == [
+        "Tulip Trading B.V.",
+        "TULIP trading",
+        "same KvK number",
+    ]
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _settle(window)
+    merge = page.merge_dialog
+    assert merge is not None
+    qtbot.mouseClick(merge.ok_button, Qt.MouseButton.LeftButton)
+    _settle(window)
+    assert _names(window, page) == ["Delta Dredging", "Tulip Trading B.V."]
+
+
+def test_no_duplicates_says_so(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postkit.core.companies import service
+
+    monkeypatch.setattr(service, "find_duplicates", lambda _session: [], raising=False)
+    page = _open_register(window)
+    window.actions[CompanyAction.FIND_DUPLICATES].trigger()
+    _settle(window)
+    dialog = page.duplicates_dialog
+    assert dialog is not None
+    assert not dialog.empty.isHidden()
+    assert not dialog.ok_button.isEnabled()
+    dialog.reject()

@@ -23,6 +23,7 @@ class CompanyAction(Enum):
     NEW_COMPANY = auto()
     EDIT_COMPANY = auto()
     MERGE_COMPANIES = auto()
+    FIND_DUPLICATES = auto()
 
 
 class CompaniesModule(Module):
@@ -42,6 +43,7 @@ class CompaniesModule(Module):
         CompanyAction.EDIT_COMPANY,
         None,
         CompanyAction.MERGE_COMPANIES,
+        CompanyAction.FIND_DUPLICATES,
     )
     searchable = True
 
@@ -97,11 +99,25 @@ class CompaniesModule(Module):
     def merge_companies(self) -> None:
         self._page.merge_selected()
 
+    @action(
+        CompanyAction.FIND_DUPLICATES,
+        QT_TRANSLATE_NOOP("Actions", "Find &duplicates…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "List the records that look like one company (same KvK number or name)"
+        ),
+        None,
+        "content-duplicate",
+        menu="companies",
+    )
+    def find_duplicates(self) -> None:
+        self._page.find_duplicates()
+
     def update_page_actions(self) -> None:
         page = self._page
         self.enable(CompanyAction.NEW_COMPANY, True)
         self.enable(CompanyAction.EDIT_COMPANY, len(page.selected_ids()) == 1)
         self.enable(CompanyAction.MERGE_COMPANIES, page.can_merge)
+        self.enable(CompanyAction.FIND_DUPLICATES, True)
 
     def focus_search(self) -> None:
         self._page.focus_search()

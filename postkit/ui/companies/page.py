@@ -12,11 +12,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QRadioButton,
     QSplitter,
     QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +35,7 @@ from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.table_view import empty_state_label, record_table
 
 if TYPE_CHECKING:
-    from postkit.core.companies.records import CompanyRecord
+    from postkit.core.companies.records import CompanyRecord, DuplicatePair
     from postkit.core.profile import PostProfile
     from postkit.ui.ops import Runner
 
@@ -54,6 +57,7 @@ class CompaniesPage(ModulePage):
     ) -> None:
         self.editor: CompanyDialog | None = None
         self.merge_dialog: MergeDialog | None = None
+        self.duplicates_dialog: DuplicatesDialog | None = None
         super().__init__(runner, profile, language, parent)
         # Where merges go so Edit ▸ Undo can take them back (the main window's stack).
         self.undo_stack = undo_stack or QUndoStack(self)
@@ -263,6 +267,31 @@ class CompaniesPage(ModulePage):
             owner=self,
         )
 
+    def find_duplicates(self) -> None:
+        """List the records that look like one company (same KvK number, same name)."""
+        self.runner.query(ops.read_duplicates, self._show_duplicates, owner=self)
+
+    def _show_duplicates(self, pairs: list[DuplicatePair]) -> None:
+        dialog = DuplicatesDialog(pairs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._merge_pair(dialog.chosen()))
+        dialog.finished.connect(self._forget_duplicates_dialog)
+        self.duplicates_dialog = dialog
+        dialog.open()
+
+    def _forget_duplicates_dialog(self) -> None:
+        self.duplicates_dialog = None
+
+    def _merge_pair(self, pair: DuplicatePair | None) -> None:
+        if pair is None:
+            return
+        ids = [pair.first.id, pair.second.id]
+        self.runner.query(
+            lambda session: ops.read_rows(session, ids),
+            lambda rows: self._ask_merge([rows[i] for i in ids if i in rows]),
+            owner=self,
+        )
+
     def _ask_merge(self, rows: list[CompanyRow]) -> None:
         if len(rows) != 2:
             self.reload()
@@ -356,3 +385,51 @@ class MergeDialog(QDialog):
             text += " " + self.tr("Moving: {0}.").format(usage)
         text += " " + self.tr("Edit ▸ Undo splits them again.")
         self.moves.setText(text)
+
+
+class DuplicatesDialog(QDialog):
+    """The pairs of records that look like one company; Merge… takes the chosen pair on."""
+
+    def __init__(self, pairs: list[DuplicatePair], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pairs = pairs
+        self.setWindowTitle(self.tr("Possible duplicates"))
+        self.setMinimumWidth(560)
+        self.list = QTreeWidget(self)
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([self.tr("Record"), self.tr("Record"), self.tr("Why")])
+        self.list.setAccessibleName(self.tr("Possible duplicates"))
+        reasons = {"kvk": self.tr("same KvK number"), "name": self.tr("same name")}
+        for pair in pairs:
+            self.list.addTopLevelItem(
+                QTreeWidgetItem(
+                    [pair.first.name, pair.second.name, reasons.get(pair.reason, pair.reason)]
+                )
+            )
+        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel(self.tr("No two records look like the same company."), self)
+        self.empty.setVisible(not pairs)
+        self.list.setVisible(bool(pairs))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Merge…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        self.list.currentItemChanged.connect(lambda *_: self._update())
+        self.list.itemActivated.connect(lambda *_: self.accept())
+        if pairs:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self._update()
+
+    def chosen(self) -> DuplicatePair | None:
+        row = self.list.indexOfTopLevelItem(self.list.currentItem())
+        return self._pairs[row] if 0 <= row < len(self._pairs) else None
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(self.chosen() is not None)
