@@ -194,6 +194,16 @@ class RequestDialog(QDialog):
     def _build_company_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Company"), self)
         form = QFormLayout(group)
+        # Made first: Tab goes from the register's pick to the fields it fills.
+        self.company_picker: CompanyPicker | None = None
+        if self._companies is not None:
+            self.company_picker = CompanyPicker(self._companies, group, multiple=False)
+            self.company_picker.search.setPlaceholderText(
+                self.tr("Pick the company from the register, or create it")
+            )
+            self.company_picker.picked.connect(self._company_picked)
+            # Searching again undoes the link until another company is picked.
+            self.company_picker.search.textEdited.connect(self._unlink)
         self.company_name = QLineEdit(group)
         self.company_name.setMaxLength(_MAX_NAME)
         self.company_name.setPlaceholderText(self.tr("Registered name, e.g. Tulip Trading B.V."))
@@ -212,15 +222,7 @@ class RequestDialog(QDialog):
         self.company_field = _Field(self.company_name, group)
         self.kvk_field = _Field(self.kvk_number, group)
         self.directors_field = _Field(self.directors, group)
-        self.company_picker: CompanyPicker | None = None
-        if self._companies is not None:
-            self.company_picker = CompanyPicker(self._companies, group, multiple=False)
-            self.company_picker.search.setPlaceholderText(
-                self.tr("Pick the company from the register, or create it")
-            )
-            self.company_picker.picked.connect(self._company_picked)
-            # Searching again undoes the link until another company is picked.
-            self.company_picker.search.textEdited.connect(self._unlink)
+        if self.company_picker is not None:
             form.addRow(self.tr("From the re&gister:"), self.company_picker)
         form.addRow(self.tr("&Name:"), self.company_field)
         form.addRow(self.tr("&KvK number:"), self.kvk_field)
