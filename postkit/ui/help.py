@@ -34,6 +34,7 @@ MODULE_SECTIONS: dict[str, dict[str, str]] = {
     "practices": {"en": "Good practices", "nl": "Goede voorbeelden"},
     "surveys": {"en": "Surveys", "nl": "Enquêtes"},
     "hq": {"en": "Headquarters", "nl": "Departement"},
+    "companies": {"en": "Companies", "nl": "Bedrijven"},
 }
 
 

@@ -43,6 +43,7 @@ MODULE_ICONS: dict[str, str] = {
     "surveys": "clipboard-text-outline",
     "hq": "office-building-outline",
     "followups": "calendar-check-outline",
+    "companies": "domain",
     "help": "help-circle-outline",
 }
 

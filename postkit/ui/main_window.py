@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from postkit.ui import settings as keys
 from postkit.ui.actions import Actions, ActionSpec
 from postkit.ui.activities.module import ActivitiesModule, DashboardModule
+from postkit.ui.companies.module import CompaniesModule
 from postkit.ui.database_commands import DatabaseCommands
 from postkit.ui.followups.module import FollowUpsModule
 from postkit.ui.hq.module import HeadquartersModule
@@ -64,6 +65,7 @@ COMMAND_SETS: tuple[type[Commands], ...] = (
     PracticesModule,
     SurveysModule,
     HeadquartersModule,
+    CompaniesModule,
     PostCommands,
     DatabaseCommands,
     AppCommands,

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from postkit.ui.activities.list_page import ActivitiesPage
     from postkit.ui.module import ModuleContext
     from postkit.ui.ops import Job, Progress
+    from postkit.ui.widgets.company_picker import CompanySource
 
 
 class ActivityCommands(QObject):
@@ -98,12 +99,30 @@ class ActivityCommands(QObject):
             default_country,
             self._window,
             actions,
+            companies=self._company_source(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._save_from_editor(dialog, activity_id))
         dialog.finished.connect(self._forget_editor)
         self.editor = dialog
         dialog.open()
+
+    def _company_source(self) -> CompanySource:
+        """The register, for the editor's company picker."""
+        from postkit.core.companies.service import (
+            company_lines,
+            find_or_create_company,
+            lookup_companies,
+        )
+        from postkit.ui.widgets.company_picker import CompanySource
+
+        actor = self.ctx.acting_profile().user_name
+        return CompanySource(
+            self.ctx.runner,
+            lookup_companies,
+            company_lines,
+            lambda session, name: find_or_create_company(session, name, actor),
+        )
 
     def _forget_editor(self) -> None:
         self.editor = None

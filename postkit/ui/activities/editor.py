@@ -25,6 +25,7 @@ from postkit.core.attachments import AttachmentRecord, store_attachment
 from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.followups.records import FollowUpInput, FollowUpKind
 from postkit.ui.overrides import override
+from postkit.ui.widgets.company_picker import CompanyPicker, CompanySource
 from postkit.ui.widgets.date_edit import DateEdit, OptionalDate
 from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
 from postkit.ui.widgets.follow_up_table import FollowUpTable
@@ -50,8 +51,10 @@ class ActivityDialog(EditorDialog):
         default_country: str | None = None,
         parent: QWidget | None = None,
         actions: Sequence[FollowUpInput] = (),
+        companies: CompanySource | None = None,
     ) -> None:
         super().__init__(language, parent, files_dir=files_dir)
+        self._companies = companies
         self._record = record
         self._stored_attachments: tuple[AttachmentRecord, ...] = ()
         self._touched: set[str] = set()
@@ -130,7 +133,10 @@ class ActivityDialog(EditorDialog):
         page, form = self.form_tab()
         self.partners = text_box(page, 3, grows=False)
         self.partners.setPlaceholderText(self.tr("Partners and stakeholders, separated by ;"))
+        # The register's companies reached, picked by name (when the register is at hand).
+        self.company_picker = CompanyPicker(self._companies, page) if self._companies else None
         self.companies = _spin_box(page)
+        self.companies.setToolTip(self.tr("Companies reached whose names were not recorded"))
         self.women = _spin_box(page)
         self.men = _spin_box(page)
         self.other = _spin_box(page)
@@ -140,7 +146,9 @@ class ActivityDialog(EditorDialog):
         for box in (self.women, self.men, self.other):
             box.valueChanged.connect(self._update_total)
         form.addRow(self.tr("&Partners and stakeholders:"), self.partners)
-        form.addRow(self.tr("Dutch &companies reached:"), self.companies)
+        if self.company_picker is not None:
+            form.addRow(self.tr("&Companies reached:"), self.company_picker)
+        form.addRow(self.tr("Ot&her (unnamed) companies:"), self.companies)
         form.addRow(self.tr("Participants – &women:"), self.women)
         form.addRow(self.tr("Participants – &men:"), self.men)
         form.addRow(self.tr("Participants – other or &unknown:"), self.other)
@@ -189,6 +197,8 @@ class ActivityDialog(EditorDialog):
         self.sectors.set_checked_codes(data.sectors)
         self.partners.setPlainText(data.partners)
         self.companies.setValue(data.unnamed_companies)
+        if self.company_picker is not None:
+            self.company_picker.set_ids(data.company_ids)
         self.women.setValue(data.participants_women)
         self.men.setValue(data.participants_men)
         self.other.setValue(data.participants_other)
@@ -214,6 +224,7 @@ class ActivityDialog(EditorDialog):
             themes=self.themes.checked_codes(),
             partners=self.partners.toPlainText().strip(),
             unnamed_companies=self.companies.value(),
+            company_ids=self._company_ids(),
             participants_women=self.women.value(),
             participants_men=self.men.value(),
             participants_other=self.other.value(),
@@ -222,7 +233,6 @@ class ActivityDialog(EditorDialog):
             links=tuple(line for line in self.links.toPlainText().splitlines() if line.strip()),
             post_name=self._record.data.post_name if self._record else "",
             status=self.status.currentData(),
-            company_ids=self._record.data.company_ids if self._record else (),
         )
 
     def actions(self) -> list[FollowUpInput]:
@@ -241,6 +251,12 @@ class ActivityDialog(EditorDialog):
         lines = [line.strip() for line in self.follow_up.toPlainText().splitlines()]
         self.actions_table.set_lines([line for line in lines if line], None, "")
         self.actions_table.setVisible(self.actions_table.rowCount() > 0)
+
+    def _company_ids(self) -> tuple[int, ...]:
+        if self.company_picker is not None:
+            return self.company_picker.ids()
+        # Without the register at hand the links stay as they were.
+        return self._record.data.company_ids if self._record else ()
 
     def attachments(self) -> tuple[AttachmentRecord, ...]:
         """The attached files, new ones copied into the files folder (valid after accept)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from postkit.core.practices.records import (
 )
 from postkit.core.practices.validation import TITLE_MAX, YEARS, validate_practice
 from postkit.ui.practices.labels import LANGUAGE_NAMES, status_label
+from postkit.ui.widgets.company_picker import CompanyPicker, CompanySource
 from postkit.ui.widgets.editor import EditorDialog, country_box, text_box
 
 _NO_YEAR = YEARS[0] - 1
@@ -44,8 +46,11 @@ class PracticeDialog(EditorDialog):
         record: PracticeRecord | None = None,
         defaults: PracticeInput | None = None,
         parent: QWidget | None = None,
+        companies: CompanySource | None = None,
     ) -> None:
         super().__init__(language, parent, files_dir=files_dir)
+        self._companies = companies
+        self._company_ids: tuple[int, ...] = ()
         self._record = record
         self.setWindowTitle(
             self.tr("Edit good practice") if record else self.tr("New good practice")
@@ -134,7 +139,10 @@ class PracticeDialog(EditorDialog):
     def _build_files_tab(self) -> QWidget:
         page, form = self.form_tab()
         self.contact = text_box(page, 3, self.tr("Optional: who to ask at the post"))
+        self.company_picker = CompanyPicker(self._companies, page) if self._companies else None
         form.addRow(self.tr("Con&tact:"), self.contact)
+        if self.company_picker is not None:
+            form.addRow(self.tr("Companies in&volved:"), self.company_picker)
         form.addRow(self.tr("Tools and templates:"), self.files_field(page))
         return page
 
@@ -153,8 +161,19 @@ class PracticeDialog(EditorDialog):
             getattr(self, name).setPlainText(getattr(data, name))
         self.themes.set_checked_codes(data.themes)
         self.sectors.set_checked_codes(data.sectors)
+        # PracticeInput.company_ids arrives with the register's links (issue 16).
+        self._company_ids = tuple(getattr(data, "company_ids", ()))
+        if self.company_picker is not None:
+            self.company_picker.set_ids(self._company_ids)
+
+    def company_ids(self) -> tuple[int, ...]:
+        """The companies involved (as loaded when the register is not at hand)."""
+        return self.company_picker.ids() if self.company_picker else self._company_ids
 
     def practice_input(self) -> PracticeInput:
+        return replace(self._typed_input(), company_ids=self.company_ids())
+
+    def _typed_input(self) -> PracticeInput:
         year = self.year.value()
         return PracticeInput(
             title=self.title_edit.text().strip(),

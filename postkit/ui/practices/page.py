@@ -77,6 +77,7 @@ from postkit.ui.practices.sharing import (
 )
 from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
 from postkit.ui.undo import RunnerUndoCommand
+from postkit.ui.widgets.company_picker import CompanySource
 from postkit.ui.widgets.notice import Notice
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_save_path
@@ -517,13 +518,36 @@ class PracticesPage(ModulePage):
     def _open_editor(
         self, record: PracticeRecord | None, defaults: PracticeInput | None
     ) -> PracticeDialog:
-        dialog = PracticeDialog(self._database.files_dir, self._language, record, defaults, self)
+        dialog = PracticeDialog(
+            self._database.files_dir,
+            self._language,
+            record,
+            defaults,
+            self,
+            companies=self._company_source(),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._save_from_editor(dialog, record))
         dialog.finished.connect(self._forget_editor)
         self.editor = dialog
         dialog.open()
         return dialog
+
+    def _company_source(self) -> CompanySource:
+        """The register, for the editor's companies involved."""
+        from postkit.core.companies.service import (
+            company_lines,
+            find_or_create_company,
+            lookup_companies,
+        )
+
+        actor = self._profile.user_name
+        return CompanySource(
+            self.runner,
+            lookup_companies,
+            company_lines,
+            lambda session, name: find_or_create_company(session, name, actor),
+        )
 
     def _forget_editor(self) -> None:
         self.editor = None

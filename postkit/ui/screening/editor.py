@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
+from postkit.core.companies.records import CompanyRecord
 from postkit.core.csv_files import iso_date_text
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.records import DirectorDetails, RequestInput
@@ -28,6 +30,7 @@ from postkit.core.screening.risk import is_large_company
 from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import INFO, NEUTRAL
+from postkit.ui.widgets.company_picker import CompanyPicker, CompanySource
 from postkit.ui.widgets.date_edit import (
     ISO_FORMAT,
     DateEdit,
@@ -94,6 +97,13 @@ def _director_line(details: DirectorDetails) -> str:
     return details.name
 
 
+def _linked(data: RequestInput, company_id: int | None) -> RequestInput:
+    """The request linked to the register's company (None: as typed, not in the register)."""
+    if company_id is None:
+        return data
+    return replace(data, company_id=company_id)
+
+
 def _select(combo: QComboBox, code: str | None) -> None:
     combo.setCurrentIndex(max(combo.findData(code), 0) if code else 0)
 
@@ -112,9 +122,12 @@ class RequestDialog(QDialog):
         handled_by: str = "",
         default_country: str | None = None,
         parent: QWidget | None = None,
+        companies: CompanySource | None = None,
     ) -> None:
         super().__init__(parent)
         self._language = language
+        self._companies = companies
+        self.company_id: int | None = getattr(data, "company_id", None) if data else None
         self.setWindowTitle(self.tr("Edit support request") if data else self.tr("New request"))
         self.setMinimumWidth(860)
 
@@ -153,6 +166,8 @@ class RequestDialog(QDialog):
 
         if data is not None:
             self._load(data)
+            if self.company_picker is not None and self.company_id is not None:
+                self.company_picker.search.setText(data.company_name)
         else:
             self.requested_on.setDate(QDate.currentDate())
             self.handled_by.setText(handled_by)
@@ -178,6 +193,16 @@ class RequestDialog(QDialog):
     def _build_company_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Company"), self)
         form = QFormLayout(group)
+        # Made first: Tab goes from the register's pick to the fields it fills.
+        self.company_picker: CompanyPicker | None = None
+        if self._companies is not None:
+            self.company_picker = CompanyPicker(self._companies, group, multiple=False)
+            self.company_picker.search.setPlaceholderText(
+                self.tr("Pick the company from the register, or create it")
+            )
+            self.company_picker.picked.connect(self._company_picked)
+            # Searching again undoes the link until another company is picked.
+            self.company_picker.search.textEdited.connect(self._unlink)
         self.company_name = QLineEdit(group)
         self.company_name.setMaxLength(_MAX_NAME)
         self.company_name.setPlaceholderText(self.tr("Registered name, e.g. Tulip Trading B.V."))
@@ -196,6 +221,8 @@ class RequestDialog(QDialog):
         self.company_field = _Field(self.company_name, group)
         self.kvk_field = _Field(self.kvk_number, group)
         self.directors_field = _Field(self.directors, group)
+        if self.company_picker is not None:
+            form.addRow(self.tr("From the re&gister:"), self.company_picker)
         form.addRow(self.tr("&Name:"), self.company_field)
         form.addRow(self.tr("&KvK number:"), self.kvk_field)
         form.addRow(self.tr("Co&untry:"), self.company_country)
@@ -274,6 +301,34 @@ class RequestDialog(QDialog):
         form.addRow(self.tr("Descr&iption:"), self.description)
         return group
 
+    # -- the register ------------------------------------------------------------------
+
+    def _company_picked(self, company_id: int) -> None:
+        """Fill the company's fields from the register's record (a snapshot the request keeps)."""
+        from postkit.core.companies.service import get_company
+
+        assert self._companies is not None
+        self.company_id = company_id
+        self._companies.runner.query(
+            lambda session: get_company(session, company_id), self._fill_company, owner=self
+        )
+
+    def _fill_company(self, record: CompanyRecord) -> None:
+        if record.id != self.company_id:
+            return
+        data = record.data
+        self.company_name.setText(data.name)
+        self.kvk_number.setText(data.kvk_number or "")
+        _select(self.company_country, data.country)
+        _select(self.company_sector, data.sector)
+        self.employees.set_value(data.employees)
+        self.turnover.set_value(data.turnover_eur)
+        self.balance_sheet.set_value(data.balance_sheet_eur)
+        self._validate()
+
+    def _unlink(self) -> None:
+        self.company_id = None
+
     # -- data --------------------------------------------------------------------------
 
     def _load(self, data: RequestInput) -> None:
@@ -325,6 +380,9 @@ class RequestDialog(QDialog):
         return read
 
     def request_input(self) -> RequestInput:
+        return _linked(self._typed_input(), self.company_id)
+
+    def _typed_input(self) -> RequestInput:
         # An unreadable date keeps the dialog from saving (field_errors), so today stands in.
         requested = self.requested_on.value() or date.today()
         needed = self.needed_by.value() if self.has_needed_by.isChecked() else None

@@ -74,6 +74,7 @@ from postkit.ui.settings import LIST_MAX_AGE_DAYS
 from postkit.ui.widgets import save_paths
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import WARNING
+from postkit.ui.widgets.company_picker import CompanySource
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.tones import band_color, follow_scheme, tone_color
 
@@ -315,7 +316,14 @@ class ScreeningPage(ModulePage):
     def new_request(self) -> RequestDialog:
         """Open the dialog for a new request; it is stored when the dialog is accepted."""
         default_country = self._profile.countries[0] if self._profile.countries else None
-        dialog = RequestDialog(self._language, None, self.actor, default_country, self)
+        dialog = RequestDialog(
+            self._language,
+            None,
+            self.actor,
+            default_country,
+            self,
+            companies=self._company_source(),
+        )
         dialog.accepted.connect(lambda: self._create(dialog))
         return self._open_dialog(dialog)
 
@@ -330,7 +338,9 @@ class ScreeningPage(ModulePage):
                 service.RequestDecidedError(record.id, record.data.company_name, record.decided_at),
             )
             return None
-        dialog = RequestDialog(self._language, record.data, parent=self)
+        dialog = RequestDialog(
+            self._language, record.data, parent=self, companies=self._company_source()
+        )
         dialog.accepted.connect(lambda: self._update(record.id, dialog))
         return self._open_dialog(dialog)
 
@@ -881,6 +891,22 @@ class ScreeningPage(ModulePage):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             widget = widget.nextInFocusChain()
+
+    def _company_source(self) -> CompanySource:
+        """The register, for the request dialog's company picker."""
+        from postkit.core.companies.service import (
+            company_lines,
+            find_or_create_company,
+            lookup_companies,
+        )
+
+        actor = self.actor
+        return CompanySource(
+            self.runner,
+            lookup_companies,
+            company_lines,
+            lambda session, name: find_or_create_company(session, name, actor),
+        )
 
     def _open_dialog(self, dialog: RequestDialog) -> RequestDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,0 +1,1 @@
+"""The company register as a module of the window."""
