@@ -199,14 +199,20 @@ class Startup(QObject):
     def _show_first_screen(self, first: Any) -> None:
         """Show the list's first screenful, read before SQLAlchemy has loaded; the database
         attaches under it when open."""
+        shown = False
         try:
-            if not self.window.show_first_screen(first):
-                return
+            shown = self.window.show_first_screen(first)
         finally:
-            self._opener.first_shown.set()
+            if not shown:
+                self._opener.first_shown.set()
+        if shown:
+            # The rows are painted by the next moment the window waits for input.
+            QTimer.singleShot(0, self._first_screen_painted)
+
+    def _first_screen_painted(self) -> None:
+        self._opener.first_shown.set()  # SQLAlchemy may load now
         if self._report_startup and not self._screenshot:
-            # The list shows its rows at the next moment the window waits for input.
-            QTimer.singleShot(0, self._report_ready)
+            self._report_ready()
 
     def _report_ready(self) -> None:
         print("ready-idle", flush=True)
