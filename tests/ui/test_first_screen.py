@@ -3,11 +3,8 @@ shows what the real model shows, and hands over to it without a jump."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,36 +113,6 @@ def test_a_database_the_first_screen_may_not_read_goes_the_usual_way(
     shutil.copy(demo, protected)
     protect_database(protected, "a long enough passphrase 42")
     assert _first(protected) is None
-
-
-def test_the_first_screen_shows_its_rows_before_sqlalchemy_is_imported(
-    demo: Path, tmp_path: Path
-) -> None:
-    code = (
-        "import sys\n"
-        "from postkit.ui import app\n"
-        "shown = app.Startup._report_ready\n"
-        "def ready(self):\n"
-        "    model = self.window.pages.currentWidget().model\n"
-        "    print('sqlalchemy' in sys.modules, model.rowCount(), model.cell(0, 2) is not None)\n"
-        "    shown(self)\n"
-        "app.Startup._report_ready = ready\n"
-        "from postkit.cli import main\n"
-        f"raise SystemExit(main(['--db', {str(demo)!r}, '--report-startup']))\n"
-    )
-    home = str(tmp_path / "home")
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": home,
-        "XDG_CONFIG_HOME": home,
-        "POSTKIT_DATA_DIR": home,
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["shown-idle", f"False {PAGE_SIZE + 40} True", "ready-idle"]
 
 
 def _first_screen_shown(qtbot: QtBot, demo: Path, tmp_path: Path) -> tuple[MainWindow, Startup]:
