@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from postkit.ui.main_window import MainWindow
 
 SCREENSHOT_DELAY_MS = 300
+# How long the opener lets the GUI thread build the first screen alone before it imports
+# SQLAlchemy beside it (the two share one interpreter lock).
+FIRST_SCREEN_HEAD_START_S = 1.0
 
 
 def lighten_pyside_import_check() -> None:
@@ -89,21 +93,45 @@ class DatabaseOpener(QThread):
     """Imports the data layer and opens (migrating if need be) the database in the background.
 
     On a slow laptop SQLAlchemy's import alone takes longer than showing the window, so the
-    window shows first and stays responsive meanwhile.
+    window shows first and stays responsive meanwhile. With `reads_first_screen` it first
+    reads the activity list's first screenful with plain sqlite3 (`first_screen`), which
+    the window shows while SQLAlchemy loads; it waits for `first_shown` before importing.
     """
 
+    first_screen = Signal(object)  # FirstScreen
     opened = Signal(object, object, object)  # Database, PostProfile | None, user names | None
     failed = Signal(object)
 
-    def __init__(self, location: str | None, parent: QObject, imports: list[str]) -> None:
+    def __init__(
+        self,
+        location: str | None,
+        parent: QObject,
+        imports: list[str],
+        reads_first_screen: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._location = location
         self._imports = imports
+        self.reads_first_screen = reads_first_screen
+        self.first_shown = threading.Event()
         # Set when the database is protected and the user has typed the passphrase.
         self.passphrase: str | None = None
 
+    def _read_first_screen(self) -> None:
+        from postkit.core.activities.first_screen import read_first_screen
+        from postkit.ui.activities.table_model import COLUMNS, FIRST_SORT, PAGE_SIZE
+
+        self.reads_first_screen = False  # once: not again after a passphrase
+        # Before the runner: plain sqlite3, read-only, on an up-to-date plain file only.
+        first = read_first_screen(self._location, COLUMNS, FIRST_SORT, PAGE_SIZE)
+        if first is not None:
+            self.first_screen.emit(first)
+            self.first_shown.wait(FIRST_SCREEN_HEAD_START_S)
+
     def run(self) -> None:
         try:
+            if self.reads_first_screen:
+                self._read_first_screen()
             # The first page's code is loaded here too, so the GUI thread finds it ready;
             # only that page's: the others' (pyxform, openpyxl…) would hold the first one up.
             import importlib
@@ -156,13 +184,39 @@ class Startup(QObject):
         self._report_startup = report_startup
         first = window.first_module
         self._opener = DatabaseOpener(
-            location, self, [first.page_module] if first.page_module else []
+            location,
+            self,
+            [first.page_module] if first.page_module else [],
+            reads_first_screen=first.name == "activities",
         )
+        self._opener.first_screen.connect(self._show_first_screen)
         self._opener.opened.connect(self._attach)
         self._opener.failed.connect(self._fail)
 
     def start(self) -> None:
         self._opener.start()
+
+    def _show_first_screen(self, first: Any) -> None:
+        """Show the list's first screenful, read before SQLAlchemy has loaded; the database
+        attaches under it when open."""
+        shown = False
+        try:
+            shown = self.window.show_first_screen(first)
+        finally:
+            if not shown:
+                self._opener.first_shown.set()
+        if shown:
+            # The rows are painted by the next moment the window waits for input.
+            QTimer.singleShot(0, self._first_screen_painted)
+
+    def _first_screen_painted(self) -> None:
+        self._opener.first_shown.set()  # SQLAlchemy may load now
+        if self._report_startup and not self._screenshot:
+            self._report_ready()
+
+    def _report_ready(self) -> None:
+        print("ready-idle", flush=True)
+        self.window.close()
 
     def _attach(self, database: Any, profile: Any, names: list[str] | None) -> None:
         from postkit.core.errors import PostkitError
@@ -253,9 +307,8 @@ class Startup(QObject):
             runner.idle_changed.connect(when_idle)
             return
         resume_collection()
-        if self._report_startup and not self._screenshot:
-            print("ready-idle", flush=True)
-            self.window.close()
+        if self._report_startup and not self._screenshot and self.window.isVisible():
+            self._report_ready()
 
     def finish(self) -> None:
         """Wait for the opener, which may still run when the window closed early."""

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
     from sqlalchemy.orm import Session
 
+    from postkit.core.activities.first_screen import FirstScreen
     from postkit.core.db import Database
     from postkit.core.profile import PostProfile
     from postkit.ui.ops import Runner
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.language = settings.language
         apply_locale(self.language)
         self.runner: Runner | None = None
+        # The runner of the first screen start-up showed before the database opened.
+        self._first_runner: Runner | None = None
         self.profile: PostProfile | None = None
         # Who is working now (picked at start or by Switch user); None: the profile's user.
         self.user_name: str | None = None
@@ -165,7 +168,11 @@ class MainWindow(QMainWindow):
         page is built now; the others' when first shown)."""
         from postkit.ui.ops import Runner
 
-        self.runner = Runner(database, self)
+        if self._first_runner is not None:
+            self.runner, self._first_runner = self._first_runner, None
+            self.runner.open(database)
+        else:
+            self.runner = Runner(database, self)
         self.profile = profile
         context = ModuleContext(
             self,
@@ -186,6 +193,20 @@ class MainWindow(QMainWindow):
         self.show_module(self.first_module.name)
         self.update_actions()
         QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+
+    def show_first_screen(self, first: FirstScreen) -> bool:
+        """Show the activity list over what start-up read before the database opened (the
+        activities are the first module); what the list asks meanwhile waits for `attach`."""
+        module = self.first_module
+        if self.is_attached or not isinstance(module, ActivitiesModule) or module.page:
+            return False
+        from postkit.ui.ops import Runner
+
+        self._first_runner = Runner(None, self)
+        page = module.build_first_page(self._first_runner, first)
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        return True
 
     @property
     def first_module(self) -> Module:
@@ -208,7 +229,8 @@ class MainWindow(QMainWindow):
 
     def host_page(self, page: QWidget) -> None:
         """Take a module's page, just built, into the window's stack of pages."""
-        self.pages.addWidget(page)
+        if self.pages.indexOf(page) < 0:  # the first screen's page is there already
+            self.pages.addWidget(page)
 
     def _page(self, name: str) -> QWidget:
         module = self.modules[name]

@@ -171,9 +171,9 @@ class _DatabaseThread(QThread):
 
     delivered = Signal(int, bool, object)  # ticket, succeeded, result or error
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database | None) -> None:
         super().__init__()
-        self._database = database
+        self.database = database
         self._calls: queue.SimpleQueue[_Call | None] = queue.SimpleQueue()
         self.skip: Callable[[_Call], bool] = lambda call: False
 
@@ -186,7 +186,8 @@ class _DatabaseThread(QThread):
                 self.delivered.emit(call.ticket, False, _SUPERSEDED)
                 continue
             try:
-                with self._database.session() as session:
+                assert self.database is not None
+                with self.database.session() as session:
                     result = call.run(session)
                     if call.write:
                         session.commit()
@@ -221,14 +222,17 @@ class Runner(QObject):
     twice shows the second answer only). A callback whose owner widget is gone is dropped.
     `job` runs slow work (imports, exports, reports) with progress and cancel. Errors end
     in one place: the `failed` callback when given, else a message over the owner.
+
+    A runner made without a database (start-up shows the list before it has opened) keeps
+    what it is asked until `open` gives it one.
     """
 
     changed = Signal(object)  # Changes
     idle_changed = Signal(bool)
 
-    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+    def __init__(self, database: Database | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.database = database
+        self._database = database
         self._tickets = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self._latest: dict[str, int] = {}
@@ -236,7 +240,24 @@ class Runner(QObject):
         self._thread = _DatabaseThread(database)
         self._thread.skip = self._is_superseded
         self._thread.delivered.connect(self._deliver)
+        if database is not None:
+            self._thread.start()
+
+    def open(self, database: Database) -> None:
+        """Start answering, over `database`, what was asked before it was open."""
+        assert self._database is None, "the runner has its database"
+        self._database = self._thread.database = database
         self._thread.start()
+
+    @property
+    def database(self) -> Database:
+        assert self._database is not None, "the runner's database is not open yet"
+        return self._database
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the runner has its database (answers what it is asked)."""
+        return self._database is not None
 
     # -- asking ----------------------------------------------------------------------------
 
@@ -341,6 +362,8 @@ class Runner(QObject):
 
     def close(self) -> None:
         """Finish what is queued and stop the worker (before the database is closed)."""
+        if self._database is None:
+            return  # never opened: what it was asked goes unanswered
         self.wait_idle()
         self._thread.put(None)
         self._thread.wait()

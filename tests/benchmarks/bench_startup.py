@@ -7,10 +7,15 @@ the ratios' median is reported (the times printed are medians too). postkit show
 first and opens the database on a worker thread, so it reports two moments: the window shown
 and idle (the target: within 1.5× the bare window) and the list ready over the database
 (target: under 3×; only the first module's page is built then, the others when first shown).
+
+`--runs N` sets the number of runs (15); `--against DIR` starts the postkit of another
+checkout (say an exported copy of main) in the same runs, each against the same bare run, so
+the two compare under the same load.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import subprocess
 import sys
@@ -39,10 +44,10 @@ app.exec()
 RUNS = 15
 
 
-def _markers(command: list[str], env: dict[str, str]) -> dict[str, float]:
+def _markers(command: list[str], env: dict[str, str], cwd: Path | None = None) -> dict[str, float]:
     """Seconds from launch to each marker line the process prints."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env, cwd=cwd)
     seen: dict[str, float] = {}
     assert process.stdout is not None
     for line in process.stdout:
@@ -52,7 +57,26 @@ def _markers(command: list[str], env: dict[str, str]) -> dict[str, float]:
     return seen
 
 
+def _report(name: str, shown: list[float], ready: list[float], bare: list[float]) -> bool:
+    """Print one postkit's medians and ratios; whether the window showed within 1.5×."""
+    ratio = statistics.median(s / b for s, b in zip(shown, bare, strict=True))
+    ready_ratio = statistics.median(r / b for r, b in zip(ready, bare, strict=True))
+    print(
+        f"{name} main window shown and idle  {statistics.median(shown) * 1000:7.1f} ms  "
+        f"ratio {ratio:4.2f} (≤ 1.5) {'ok' if ratio <= 1.5 else 'OVER'}"
+    )
+    print(
+        f"{name} list ready over the database {statistics.median(ready) * 1000:7.1f} ms  "
+        f"ratio {ready_ratio:4.2f} (< 3, issue 15) {'ok' if ready_ratio < 3 else 'OVER'}"
+    )
+    return ratio <= 1.5
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--against", type=Path, help="another checkout to run alongside")
+    options = parser.parse_args()
     database = seeded_database(600)
     home = tempfile.mkdtemp(prefix="postkit-bench-home-")
     env = {
@@ -64,36 +88,28 @@ def main() -> int:
     }
     bare_command = [sys.executable, "-c", BARE_WINDOW]
     postkit_command = [sys.executable, "-m", "postkit", "--db", str(database), "--report-startup"]
+    # Each postkit by the folder it is started in (python -m finds the package there).
+    checkouts = {"postkit": Path(__file__).resolve().parents[2]}
+    if options.against is not None:
+        checkouts["against"] = options.against.resolve()
 
-    _markers(bare_command, env)  # warm the OS file cache for both
-    _markers(postkit_command, env)
-    bare, shown, ready = [], [], []
-    shown_ratios, ready_ratios = [], []
-    for _ in range(RUNS):
-        floor_now = _markers(bare_command, env)["shown-idle"]
-        marks = _markers(postkit_command, env)
-        bare.append(floor_now)
-        shown.append(marks["shown-idle"])
-        ready.append(marks["ready-idle"])
+    _markers(bare_command, env)  # warm the OS file cache for all
+    for folder in checkouts.values():
+        _markers(postkit_command, env, folder)
+    bare: list[float] = []
+    shown: dict[str, list[float]] = {name: [] for name in checkouts}
+    ready: dict[str, list[float]] = {name: [] for name in checkouts}
+    for _ in range(options.runs):
         # Each run against the bare window just before it: on a shared machine the load
         # changes between runs, and a ratio of two medians would mix different loads.
-        shown_ratios.append(marks["shown-idle"] / floor_now)
-        ready_ratios.append(marks["ready-idle"] / floor_now)
-    floor = statistics.median(bare)
-    shown_median = statistics.median(shown)
-    ready_median = statistics.median(ready)
-    ratio = statistics.median(shown_ratios)
-    print(f"bare QMainWindow shown and idle          {floor * 1000:7.1f} ms (floor)")
-    print(
-        f"postkit main window shown and idle       {shown_median * 1000:7.1f} ms  "
-        f"ratio {ratio:4.2f} (≤ 1.5) {'ok' if ratio <= 1.5 else 'OVER'}"
-    )
-    ready_ratio = statistics.median(ready_ratios)
-    print(
-        f"postkit list ready over the database     {ready_median * 1000:7.1f} ms  "
-        f"ratio {ready_ratio:4.2f} (< 3, issue 15) {'ok' if ready_ratio < 3 else 'OVER'}"
-    )
-    return 0 if ratio <= 1.5 else 1
+        bare.append(_markers(bare_command, env)["shown-idle"])
+        for name, folder in checkouts.items():
+            marks = _markers(postkit_command, env, folder)
+            shown[name].append(marks["shown-idle"])
+            ready[name].append(marks["ready-idle"])
+    print(f"bare QMainWindow shown and idle      {statistics.median(bare) * 1000:7.1f} ms (floor)")
+    results = [_report(f"{name:8}", shown[name], ready[name], bare) for name in checkouts]
+    return 0 if results[0] else 1
 
 
 if __name__ == "__main__":

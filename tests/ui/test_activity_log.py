@@ -483,7 +483,7 @@ def test_the_list_the_count_and_the_dashboard_show_only_the_profiles_post(
 def test_opening_the_list_queries_the_ids_once_and_another_order_once_more(
     qtbot: QtBot, runner: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from postkit.ui.activities import table_model
+    from postkit.core.activities import listing
     from postkit.ui.activities.list_page import ActivitiesPage
 
     queries: list[object] = []
@@ -492,7 +492,8 @@ def test_opening_the_list_queries_the_ids_once_and_another_order_once_more(
         queries.append(args)
         return activity_ids(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(table_model, "activity_ids", counted)
+    # The model reads them with listing.activity_ids, imported when it asks.
+    monkeypatch.setattr(listing, "activity_ids", counted)
     page = ActivitiesPage(runner)
     qtbot.addWidget(page)
     page.show()

@@ -6,8 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
+from postkit.core.activities.records import ActivityInput
+from postkit.core.activities.service import create_activity
 from postkit.core.db import Database
 
 HEAVY = ("pyxform", "openpyxl", "reportlab")
@@ -47,11 +50,13 @@ NOT_AT_START = (
 )
 
 
-def _start_app(database: Database, tmp_path: Path, then: str) -> list[str]:
+def _start_app(database: Database, tmp_path: Path, then: str, before: str = "") -> list[str]:
     """Start the app over `database` until its list is ready (as the start-up benchmark does),
-    then the Python lines `then`; returns the lines printed after the start-up markers."""
+    after the Python lines `before` and then the lines `then`; returns the lines printed
+    after the start-up markers."""
     code = (
         "import gc, sys\n"
+        f"{before}\n"
         "from postkit.cli import main\n"
         f"code = main(['--db', {str(database.engine.url.database)!r}, '--report-startup'])\n"
         f"{then}\n"
@@ -91,3 +96,29 @@ def test_the_app_starts_without_collecting_garbage_and_collects_once_its_list_is
     enabled, frozen, collections = _start_app(database, tmp_path, then)[0].split()
     assert (enabled, frozen) == ("True", "True")
     assert int(collections) < 40
+
+
+# Start-up's first screen (core.activities.first_screen): the list's rows read with sqlite3.
+AT_FIRST_ROWS = """
+from postkit.ui import app
+seen = []
+report_ready = app.Startup._report_ready
+def ready(self):
+    model = self.window.pages.currentWidget().model
+    seen.append(("sqlalchemy" in sys.modules, model.rowCount(), model.cell(0, 2)))
+    report_ready(self)
+app.Startup._report_ready = ready
+"""
+
+
+def test_the_list_shows_its_first_rows_before_sqlalchemy_is_imported(
+    database: Database, tmp_path: Path
+) -> None:
+    with database.session() as session:
+        for title in ("Seminar on living wages", "Staff training on due diligence"):
+            data = ActivityInput(1, title, date(2025, 2, 10), "training")
+            create_activity(session, data, "Tess")
+    then = "print(*seen[0], sep='|')"
+    assert _start_app(database, tmp_path, then, AT_FIRST_ROWS) == [
+        "False|2|Staff training on due diligence"
+    ]

@@ -13,7 +13,8 @@ import postkit.ui
 
 UI = Path(postkit.ui.__file__).parent
 RUNNER = UI / "ops.py"
-OPENS_A_SESSION = re.compile(r"\.session\(\)|\bmake_session\(|\bSession\(")
+# The first screen's plain sqlite3 read (core.activities.first_screen) counts as a session.
+OPENS_A_SESSION = re.compile(r"\.session\(\)|\bmake_session\(|\bSession\(|\bread_first_screen\(")
 JUSTIFIED = "# Before the runner:"
 
 

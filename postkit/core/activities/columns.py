@@ -2,21 +2,28 @@
 annual report's log all take their columns from here.
 
 To show a new field: add an `ActivityColumn` to `COLUMNS` (its header in English and Dutch,
-its width in characters, its kind and what to select), then name it in `LIST_COLUMNS` or
-`REPORT_COLUMNS` if those should show it too; the export shows every column marked
-`in_export`, in the order of `COLUMNS`.
+its width in characters, its kind and what to select: the field's column name), then name it
+in `LIST_COLUMNS` or `REPORT_COLUMNS` if those should show it too; the export shows every
+column marked `in_export`, in the order of `COLUMNS`.
+
+What a column selects is written as SQL over the `activities` table (a column name, or column
+names added up), not as SQLAlchemy objects: start-up reads the list's first screenful with
+the standard library's sqlite3 before SQLAlchemy has loaded (`first_screen.py`). The
+SQLAlchemy expressions the services select are derived from it when first asked for (`sql`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from functools import cached_property, reduce
+from operator import add
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, func, select
-
-from postkit.core.activities.models import Activity, ActivityLink, ActivitySector, ActivityTheme
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Select
 
 
 class Kind(StrEnum):
@@ -33,25 +40,28 @@ class Kind(StrEnum):
     LINKS = "links"  # addresses in a child table, joined by spaces
 
 
-def _by_activity(table: Table, column: str, order: str) -> Select[tuple[int, Any]]:
-    """The values of one child-table column for a batch of activity ids (`ids`)."""
-    return (
-        select(table.c.activity_id, table.c[column])
-        .where(table.c.activity_id.in_(bindparam("ids", expanding=True)))
-        .order_by(table.c.activity_id, table.c[order])
-    )
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+_SUM = re.compile(r"[a-z_][a-z0-9_]*(\s*\+\s*[a-z_][a-z0-9_]*)*")
 
 
-PARTICIPANTS = Activity.participants_women + Activity.participants_men + Activity.participants_other
+def _expression(sql: str) -> ColumnElement[Any]:
+    """The SQLAlchemy expression of a column's SQL: a column of `Activity`, or a sum of them
+    (typed like the columns, so results convert as the ORM's do)."""
+    from postkit.core.activities.models import Activity
+
+    if not _SUM.fullmatch(sql):
+        raise ValueError(f"not a column name or a sum of them: {sql!r}")
+    return reduce(add, (getattr(Activity, name) for name in _NAME.findall(sql)))
 
 
 @dataclass(frozen=True)
 class ActivityColumn:
     """One column: headers, width in characters, kind and what it reads from the database.
 
-    `sql` is selected per activity (DATES takes two expressions); CODES and LINKS read
-    `children`, a statement over a child table keyed by activity id. `short_en`/`short_nl`
-    are the headers where space is short (the list, the report); the export uses `en`/`nl`.
+    `select` is what is selected per activity, as SQL over `activities` (DATES takes two);
+    CODES and LINKS read `child` instead: (child table, its column, its order), keyed by
+    activity id. `short_en`/`short_nl` are the headers where space is short (the list, the
+    report); the export uses `en`/`nl`.
     """
 
     name: str
@@ -59,12 +69,12 @@ class ActivityColumn:
     nl: str
     width: float
     kind: Kind = Kind.TEXT
-    sql: tuple[ColumnElement[Any], ...] = ()
+    select: tuple[str, ...] = ()
     reference: str | None = None
     short_en: str = ""
     short_nl: str = ""
     in_export: bool = True
-    children: Select[tuple[int, Any]] | None = field(default=None, compare=False)
+    child: tuple[str, str, str] | None = None
 
     def header(self, language: str, short: bool = False) -> str:
         if short:
@@ -73,10 +83,41 @@ class ActivityColumn:
             return text or long[:1].upper() + long[1:]
         return self.nl if language == "nl" else self.en
 
+    @cached_property
+    def sql(self) -> tuple[ColumnElement[Any], ...]:
+        """What `select` says, as SQLAlchemy expressions (SQLAlchemy is imported now)."""
+        return tuple(_expression(sql) for sql in self.select)
+
+    @cached_property
+    def children(self) -> Select[tuple[int, Any]] | None:
+        """The values of `child` for a batch of activity ids (bound as `ids`)."""
+        if self.child is None:
+            return None
+        from sqlalchemy import bindparam, select
+
+        from postkit.core.activities import models
+
+        name, column, order = self.child
+        table = models.Base.metadata.tables[name]
+        return (
+            select(table.c.activity_id, table.c[column])
+            .where(table.c.activity_id.in_(bindparam("ids", expanding=True)))
+            .order_by(table.c.activity_id, table.c[order])
+        )
+
+    @property
+    def order_sql(self) -> str:
+        """What sorting by this column sorts on, as SQL (text sorts without case)."""
+        if self.kind is Kind.TEXT and self.select:
+            return f"lower({self.select[0]})"
+        return self.select[0]
+
     @property
     def order_by(self) -> ColumnElement[Any]:
         """What sorting by this column sorts on."""
         if self.kind is Kind.TEXT and self.sql:
+            from sqlalchemy import func
+
             return func.lower(self.sql[0])
         return self.sql[0]
 
@@ -86,15 +127,15 @@ class ActivityColumn:
 
 
 COLUMNS: tuple[ActivityColumn, ...] = (
-    ActivityColumn("uuid", "uuid", "uuid", 38, sql=(Activity.uuid,)),
-    ActivityColumn("post", "post", "post", 24, sql=(Activity.post_name,)),
+    ActivityColumn("uuid", "uuid", "uuid", 38, select=("uuid",)),
+    ActivityColumn("post", "post", "post", 24, select=("post_name",)),
     ActivityColumn(
         "core_task",
         "core task",
         "kerntaak",
         18,
         Kind.CORE_TASK,
-        (Activity.core_task,),
+        ("core_task",),
     ),
     ActivityColumn(
         "core_task_label",
@@ -102,29 +143,29 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         "kerntaak (omschrijving)",
         36,
         Kind.CODE,
-        (Activity.core_task,),
+        ("core_task",),
         reference="core_tasks",
     ),
-    ActivityColumn("title", "title", "titel", 50, sql=(Activity.title,)),
-    ActivityColumn("description", "description", "omschrijving", 50, sql=(Activity.description,)),
+    ActivityColumn("title", "title", "titel", 50, select=("title",)),
+    ActivityColumn("description", "description", "omschrijving", 50, select=("description",)),
     ActivityColumn(
         "start_date",
         "start date",
         "begindatum",
         12,
         Kind.DATE,
-        (Activity.start_date,),
+        ("start_date",),
         short_en="Date",
         short_nl="Datum",
     ),
-    ActivityColumn("end_date", "end date", "einddatum", 12, Kind.DATE, (Activity.end_date,)),
+    ActivityColumn("end_date", "end date", "einddatum", 12, Kind.DATE, ("end_date",)),
     ActivityColumn(
         "date",
         "date",
         "datum",
         24,
         Kind.DATES,
-        (Activity.start_date, Activity.end_date),
+        ("start_date", "end_date"),
         in_export=False,
     ),
     ActivityColumn(
@@ -133,11 +174,11 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         "soort",
         22,
         Kind.CODE,
-        (Activity.activity_type,),
+        ("activity_type",),
         reference="activity_types",
     ),
     ActivityColumn(
-        "country", "country", "land", 18, Kind.CODE, (Activity.country,), reference="countries"
+        "country", "country", "land", 18, Kind.CODE, ("country",), reference="countries"
     ),
     ActivityColumn(
         "sectors",
@@ -146,7 +187,7 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         30,
         Kind.CODES,
         reference="sectors",
-        children=_by_activity(ActivitySector.__table__, "code", "code"),
+        child=("activity_sectors", "code", "code"),
     ),
     ActivityColumn(
         "themes",
@@ -155,28 +196,28 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         30,
         Kind.CODES,
         reference="themes",
-        children=_by_activity(ActivityTheme.__table__, "code", "code"),
+        child=("activity_themes", "code", "code"),
     ),
-    ActivityColumn("partners", "partners", "partners", 30, sql=(Activity.partners,)),
+    ActivityColumn("partners", "partners", "partners", 30, select=("partners",)),
     ActivityColumn(
         "companies",
         "companies reached",
         "bereikte bedrijven",
         12,
         Kind.NUMBER,
-        (Activity.unnamed_companies,),
+        ("unnamed_companies",),
         short_en="Companies",
         short_nl="Bedrijven",
     ),
-    ActivityColumn("women", "women", "vrouwen", 9, Kind.NUMBER, (Activity.participants_women,)),
-    ActivityColumn("men", "men", "mannen", 9, Kind.NUMBER, (Activity.participants_men,)),
+    ActivityColumn("women", "women", "vrouwen", 9, Kind.NUMBER, ("participants_women",)),
+    ActivityColumn("men", "men", "mannen", 9, Kind.NUMBER, ("participants_men",)),
     ActivityColumn(
         "other",
         "other/unknown",
         "anders/onbekend",
         11,
         Kind.NUMBER,
-        (Activity.participants_other,),
+        ("participants_other",),
     ),
     ActivityColumn(
         "participants",
@@ -184,7 +225,7 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         "deelnemers totaal",
         12,
         Kind.NUMBER,
-        (PARTICIPANTS,),
+        ("participants_women + participants_men + participants_other",),
         short_en="Participants",
         short_nl="Deelnemers",
     ),
@@ -194,31 +235,29 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         "status",
         12,
         Kind.CODE,
-        (Activity.status,),
+        select=("status",),
         reference="activity_statuses",
     ),
-    ActivityColumn("outcome", "outcome", "resultaat", 40, sql=(Activity.outcome,)),
-    ActivityColumn("follow_up", "follow-up", "vervolg", 30, sql=(Activity.follow_up,)),
+    ActivityColumn("outcome", "outcome", "resultaat", 40, select=("outcome",)),
+    ActivityColumn("follow_up", "follow-up", "vervolg", 30, select=("follow_up",)),
     ActivityColumn(
         "links",
         "links",
         "links",
         30,
         Kind.LINKS,
-        children=_by_activity(ActivityLink.__table__, "url", "position"),
+        child=("activity_links", "url", "position"),
     ),
-    ActivityColumn("created_by", "created by", "aangemaakt door", 16, sql=(Activity.created_by,)),
-    ActivityColumn(
-        "created", "created at", "aangemaakt op", 19, Kind.DATETIME, (Activity.created_at,)
-    ),
-    ActivityColumn("updated_by", "updated by", "gewijzigd door", 16, sql=(Activity.updated_by,)),
+    ActivityColumn("created_by", "created by", "aangemaakt door", 16, select=("created_by",)),
+    ActivityColumn("created", "created at", "aangemaakt op", 19, Kind.DATETIME, ("created_at",)),
+    ActivityColumn("updated_by", "updated by", "gewijzigd door", 16, select=("updated_by",)),
     ActivityColumn(
         "updated",
         "updated at",
         "gewijzigd op",
         19,
         Kind.DATETIME,
-        (Activity.updated_at,),
+        ("updated_at",),
         short_en="Last changed",
         short_nl="Laatst gewijzigd",
     ),

@@ -10,7 +10,7 @@ from enum import StrEnum
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from postkit.core.activities.columns import PARTICIPANTS, ActivityColumn, column_named
+from postkit.core.activities.columns import ActivityColumn, column_named
 from postkit.core.activities.models import Activity, ActivitySector, ActivityTheme
 from postkit.core.activities.records import ActivityFilter, ActivityRow
 from postkit.core.full_text import fts_query
@@ -114,7 +114,7 @@ def activity_rows(session: Session, ids: Sequence[int]) -> dict[int, ActivityRow
         Activity.activity_type,
         Activity.country,
         Activity.unnamed_companies,
-        PARTICIPANTS,
+        *column_named("participants").sql,
         Activity.updated_at,
         Activity.updated_by,
     ).where(Activity.id.in_(list(ids)))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from postkit.core.attachments import AttachmentRecord
+if TYPE_CHECKING:
+    # Only named: the list's filter is made before SQLAlchemy (which attachments uses) loads.
+    from postkit.core.attachments import AttachmentRecord
 
 ACTIVITY_STATUSES = ("planned", "done", "cancelled")
 

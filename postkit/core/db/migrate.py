@@ -10,25 +10,10 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from postkit.core.errors import DatabaseError
+from postkit.core.revision import HEAD_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-
-def _newest_migration() -> str:
-    """The revision of the newest file under migrations/versions (its name starts with it)."""
-    versions = resources.files("postkit.core.db") / "migrations" / "versions"
-    return max(
-        entry.name.split("_", 1)[0]
-        for entry in versions.iterdir()
-        if entry.name.endswith(".py") and entry.name[:4].isdigit()
-    )
-
-
-# Read from the file names (a test checks it against Alembic's head), so that an up-to-date
-# database opens without importing Alembic, which costs start-up time, and a new migration
-# needs no edit here.
-HEAD_REVISION = _newest_migration()
 
 
 def _alembic_config(engine: Engine | None) -> Config:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,12 +20,16 @@ from PySide6.QtWidgets import (
 
 from postkit.core import reference
 from postkit.core.activities.columns import Kind
-from postkit.core.activities.listing import activity_years
 from postkit.core.activities.records import ActivityFilter
 from postkit.ui.activities.table_model import COLUMNS, ActivityTableModel
 from postkit.ui.ops import Changes, Runner
 from postkit.ui.overrides import override
 from postkit.ui.widgets.table_view import empty_state_label, offer_column_choice, record_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from postkit.core.activities.first_screen import FirstScreen
 
 _TITLE = [column.name for column in COLUMNS].index("title")
 
@@ -58,6 +63,7 @@ class ActivitiesPage(QWidget):
         language: str = "en",
         parent: QWidget | None = None,
         post_name: str | None = None,
+        first: FirstScreen | None = None,
     ):
         super().__init__(parent)
         self.runner = runner
@@ -67,7 +73,9 @@ class ActivitiesPage(QWidget):
         # What to do when the model's next ids arrive: select these, say the data changed.
         self._pending_selection: list[int] | None = None
         self._pending_reloaded = False
-        self.model = ActivityTableModel(runner, language, self, ActivityFilter(post_name=post_name))
+        self.model = ActivityTableModel(
+            runner, language, self, ActivityFilter(post_name=post_name), first
+        )
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search title, description and partners"))
@@ -198,8 +206,15 @@ class ActivitiesPage(QWidget):
     def refresh_years(self) -> None:
         """Offer the years that have activities (asked off the GUI thread)."""
         post_name = self._post_name
+
+        def read(session: Session) -> list[int]:
+            # Imported by the runner's thread: the first screen shows before SQLAlchemy loads.
+            from postkit.core.activities.listing import activity_years
+
+            return activity_years(session, post_name)
+
         self.runner.query(
-            lambda session: activity_years(session, post_name),
+            read,
             self._show_years,
             owner=self,
             key=f"activity-years-{id(self)}",

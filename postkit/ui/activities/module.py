@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 
 from postkit.ui import settings as keys
 from postkit.ui.actions import ActionId, ActionSpec, Key
 from postkit.ui.module import EDIT, FILE, Module, ModuleContext, action
 
 if TYPE_CHECKING:
+    from postkit.core.activities.first_screen import FirstScreen
     from postkit.core.profile import PostProfile
     from postkit.ui.activities.commands import ActivityCommands
     from postkit.ui.activities.dashboard import DashboardPage
     from postkit.ui.activities.list_page import ActivitiesPage
-    from postkit.ui.ops import Changes
+    from postkit.ui.ops import Changes, Runner
     from postkit.ui.settings import Settings
 
 
@@ -51,19 +52,29 @@ class ActivitiesModule(Module):
     def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
         super().__init__(window)
         self._total = 0
+        # The page start-up built before the database opened, and the activity a double
+        # click asked to edit meanwhile (opened once the editor can load it).
+        self._first_page: ActivitiesPage | None = None
+        self._edit_waiting: int | None = None
 
-    def build_page(self, ctx: ModuleContext) -> ActivitiesPage:
-        from postkit.ui.activities.commands import ActivityCommands
+    def build_first_page(self, runner: Runner, first: FirstScreen) -> ActivitiesPage:
+        """The page over the first screenful start-up read before the database opened; its
+        runner answers the rest once it is open, and `build_page` then takes this page."""
+        page = self._make_page(runner, first.post_name, first)
+        page.edit_requested.connect(self._wait_to_edit)
+        self._first_page = page
+        return page
+
+    def _wait_to_edit(self, activity_id: int) -> None:
+        self._edit_waiting = activity_id
+
+    def _make_page(
+        self, runner: Runner, post_name: str, first: FirstScreen | None = None
+    ) -> ActivitiesPage:
         from postkit.ui.activities.list_page import ActivitiesPage
 
-        page = ActivitiesPage(
-            ctx.runner,
-            ctx.language,
-            ctx.window,
-            post_name=ctx.acting_profile().post_name,
-        )
-        self.commands = ActivityCommands(ctx, page)
-        self.commands.busy_changed.connect(self.state_changed)
+        window = self.window
+        page = ActivitiesPage(runner, window.language, window, post_name=post_name, first=first)
         table = page.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action_id in (
@@ -73,10 +84,28 @@ class ActivitiesModule(Module):
             ActionId.PROMOTE_ACTIVITY,
         ):
             table.addAction(self.action(action_id))
-        header = ctx.settings.get(keys.ACTIVITY_COLUMNS)
+        header = window.settings.get(keys.ACTIVITY_COLUMNS)
         if not header.isEmpty():
             table.horizontalHeader().restoreState(header)
+        return page
+
+    def build_page(self, ctx: ModuleContext) -> ActivitiesPage:
+        from postkit.ui.activities.commands import ActivityCommands
+
+        post_name = ctx.acting_profile().post_name
+        page = self._first_page
+        if page is None:
+            page = self._make_page(ctx.runner, post_name)
+        else:
+            self._first_page = None
+            page.edit_requested.disconnect(self._wait_to_edit)
+            page.set_post(post_name)  # the same post, unless the profile changed meanwhile
+        self.commands = ActivityCommands(ctx, page)
+        self.commands.busy_changed.connect(self.state_changed)
         page.edit_requested.connect(self.commands.open_editor)
+        if self._edit_waiting is not None:
+            waiting, self._edit_waiting = self._edit_waiting, None
+            QTimer.singleShot(0, lambda: self.commands.open_editor(waiting))
         page.selection_changed.connect(self.state_changed)
         page.filter_changed.connect(self._show_count)
         page.reloaded.connect(self._reloaded)

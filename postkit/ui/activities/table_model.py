@@ -4,28 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
-from sqlalchemy.orm import Session
 
 from postkit.core import reference
 from postkit.core.activities.columns import LIST_COLUMNS, ActivityColumn, Kind
-from postkit.core.activities.listing import SortKey, activity_ids, activity_values
 from postkit.core.activities.records import ActivityFilter
 from postkit.ui.ops import Runner
 from postkit.ui.overrides import override
 from postkit.ui.widgets.table_model import PAGE_SIZE, CachedTableModel, IdRole, Index
 
-__all__ = ["COLUMNS", "PAGE_SIZE", "ActivityIdRole", "ActivityTableModel"]
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from postkit.core.activities.first_screen import FirstScreen
+
+__all__ = ["COLUMNS", "FIRST_SORT", "PAGE_SIZE", "ActivityIdRole", "ActivityTableModel"]
 
 COLUMNS: tuple[ActivityColumn, ...] = LIST_COLUMNS
+# The list starts sorted by its first column (the date), newest first.
+FIRST_SORT = COLUMNS[0].name
 ActivityIdRole = IdRole
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Where each column's values start in a row read by `activity_values` (DATES reads two).
-_STARTS = tuple(sum(len(column.sql) for column in COLUMNS[:i]) for i in range(len(COLUMNS)))
+_STARTS = tuple(sum(len(column.select) for column in COLUMNS[:i]) for i in range(len(COLUMNS)))
 _TITLE = [column.name for column in COLUMNS].index("title")
 _ALIGNMENTS = tuple(_RIGHT if column.is_numeric else _LEFT for column in COLUMNS)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -92,14 +97,19 @@ class ActivityTableModel(CachedTableModel[Values]):
         language: str = "en",
         parent: QObject | None = None,
         activity_filter: ActivityFilter | None = None,
+        first: FirstScreen | None = None,
     ) -> None:
         super().__init__(runner, parent)
         self._language = language
         self._filter = activity_filter or ActivityFilter()
-        self._sort: str = SortKey.DATE
+        self._sort: str = FIRST_SORT
         self._descending = True
         self._formatters = self._make_formatters()
-        self.reload()
+        if first is not None:
+            # Read at start-up before the runner existed, the way `reload` reads.
+            self.show_first(first.ids, first.rows)
+        else:
+            self.reload()
 
     # -- what the view asks --------------------------------------------------------------
 
@@ -169,11 +179,18 @@ class ActivityTableModel(CachedTableModel[Values]):
     @override
     def ids_reader(self) -> Callable[[Session], list[int]]:
         flt, sort, descending = self._filter, self._sort, self._descending
-        return lambda session: activity_ids(session, flt, sort, descending)
+
+        def read_ids(session: Session) -> list[int]:
+            # Imported by the runner's thread: the first screen shows before SQLAlchemy loads.
+            from postkit.core.activities.listing import activity_ids
+
+            return activity_ids(session, flt, sort, descending)
+
+        return read_ids
 
     @override
     def rows_reader(self) -> Callable[[Session, Sequence[int]], dict[int, Values]]:
-        return lambda session, ids: activity_values(session, ids, COLUMNS)
+        return _read_rows
 
     @override
     def display(self, row: Values, column: int) -> Any:
@@ -181,3 +198,9 @@ class ActivityTableModel(CachedTableModel[Values]):
 
     def _make_formatters(self) -> list[Callable[[Values, int], Any]]:
         return [_formatter(column, self._language) for column in COLUMNS]
+
+
+def _read_rows(session: Session, ids: Sequence[int]) -> dict[int, Values]:
+    from postkit.core.activities.listing import activity_values
+
+    return activity_values(session, ids, COLUMNS)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,10 +28,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from sqlalchemy.orm import Session
 
 from postkit.ui.ops import Runner
 from postkit.ui.overrides import override
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -119,6 +121,11 @@ class CachedTableModel(QAbstractTableModel, Generic[Row]):
     @property
     def cached_rows(self) -> int:
         return len(self._rows)
+
+    def show_first(self, ids: list[int], first_rows: dict[int, Row]) -> None:
+        """Show ids and first rows read before the runner could (start-up's first screen),
+        as if a reload had answered them."""
+        self._ids_arrived((ids, first_rows))
 
     def reload(self) -> None:
         """Ask for the ids again (after a filter, sort or data change); `loaded` follows."""
