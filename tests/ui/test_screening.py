@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -34,11 +35,12 @@ from postkit.core.screening.service import answer_item, create_request, get_requ
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.ops import Runner
 from postkit.ui.screening import page as page_module
-from postkit.ui.screening.checklist import ChecklistPanel, _StepButton
+from postkit.ui.screening.checklist import STATE_COLORS, ChecklistPanel, _StepButton
 from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
 from postkit.ui.screening.sanctions_panel import MatchTableModel
 from postkit.ui.screening.table_model import RequestTableModel
+from postkit.ui.widgets.tones import tone_color
 from tests.conftest import TEST_PROFILE
 
 SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"
@@ -631,32 +633,37 @@ def test_the_decision_record_writer_loads_off_the_gui_thread(
     assert threads and threading.main_thread() not in threads
 
 
-def test_typing_a_note_restyles_no_step_dot_and_a_step_change_only_the_two_it_moves(
+def test_the_step_dots_are_painted_without_style_sheets_and_typing_repaints_none(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Every keystroke in a note gave each dot of the strip a new style sheet: typing a
-    # sentence blocked the window for a quarter of a second.
+    # Thirteen dots with a style sheet each took most of the checklist's build, and every
+    # keystroke in a note gave each dot a new sheet: typing a sentence blocked the window.
     panel = ChecklistPanel(tmp_path, "en")
     qtbot.addWidget(panel)
     panel.show()
-    restyled: list[int] = []
-    set_sheet = _StepButton.setStyleSheet
+    assert all(button.styleSheet() == "" for button in panel.step_buttons)
+    repainted: list[int] = []
+    update = _StepButton.update
 
-    def counting(button: _StepButton, sheet: str) -> None:
-        restyled.append(panel.step_buttons.index(button))
-        set_sheet(button, sheet)
+    def counting(button: _StepButton, *args: object) -> None:
+        repainted.append(panel.step_buttons.index(button))
+        update(button, *args)
 
-    monkeypatch.setattr(_StepButton, "setStyleSheet", counting)
+    monkeypatch.setattr(_StepButton, "update", counting)
     qtbot.keyClicks(panel.current_step.note, "Checked the register")
-    assert restyled == []
+    assert repainted == []
     panel.current_step.yes.click()
-    assert restyled == [0]  # its answer gives it a colour
-    restyled.clear()
+    assert repainted == [0]  # its answer gives it a colour
+    fill, _text, _ring = panel.step_buttons[0].colors()
+    assert fill.name() == QColor(STATE_COLORS["answered"][0]).name()
+    repainted.clear()
     panel.go_to(1, save=False)
-    assert sorted(restyled) == [0, 1]  # the ring of the step shown moves
+    assert sorted(repainted) == [0, 1]  # the ring of the step shown moves
     assert panel.step_buttons[1].isChecked() and not panel.step_buttons[0].isChecked()
-    assert "3px" in panel.step_buttons[1].styleSheet()
-    assert "3px" not in panel.step_buttons[0].styleSheet()
+    assert panel.step_buttons[1].ring_width() == 3
+    assert panel.step_buttons[0].ring_width() == 1
+    assert panel.step_buttons[1].colors()[2] == tone_color("info")
+    assert all(button.styleSheet() == "" for button in panel.step_buttons)
 
 
 def test_the_risk_summary_reads_in_dutch_in_the_dutch_interface(
