@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -38,6 +38,7 @@ from postkit.ui.screening import page as page_module
 from postkit.ui.screening.checklist import STATE_COLORS, ChecklistPanel, _StepButton
 from postkit.ui.screening.editor import RequestDialog
 from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
+from postkit.ui.screening.request_list import RequestList
 from postkit.ui.screening.sanctions_panel import MatchTableModel
 from postkit.ui.screening.table_model import RequestTableModel
 from postkit.ui.widgets.tones import tone_color
@@ -232,6 +233,51 @@ def test_search_and_status_filter_narrow_the_list(
     _settle(page)
     assert requests.model.rowCount() == 0
     assert "No request matches" in requests.empty_label.text()
+
+
+def test_the_list_sizes_its_columns_from_one_row_per_distinct_text_as_qt_would(
+    qtbot: QtBot, runner: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Qt's resizeColumnToContents read up to a thousand rows through the model's Python
+    # data() at every reload: ~110 ms on the GUI thread for a post with many requests.
+    requests = RequestList(runner, "en")
+    qtbot.addWidget(requests)
+    requests.show()
+    rows = [
+        RequestRow(
+            n,
+            f"Company {n}",
+            "trade_mission",
+            date(2025, 1 + n % 12, 1 + n % 28),
+            Status.DECIDED if n % 3 else Status.OPEN,
+            Outcome.SUPPORT_WITH_CONDITIONS if n % 3 == 1 else Outcome.SUPPORT if n % 3 else None,
+            "Tess",
+            date(2025, 6, 1) if n % 3 == 1 else None,
+            n % 4,
+        )
+        for n in range(1, 401)
+    ]
+    requests.model.set_rows(rows)
+    header = requests.table.horizontalHeader()
+    shown = [c for c in range(1, requests.model.columnCount()) if not header.isSectionHidden(c)]
+    asked: list[int] = []
+    data = RequestTableModel.data
+
+    def counting(model: RequestTableModel, index: QModelIndex, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            asked.append(index.row())
+        return data(model, index, role)
+
+    monkeypatch.setattr(RequestTableModel, "data", counting)
+    requests.fit_columns()
+    company = requests.preferred_width()
+    assert len(asked) < 20 * (len(shown) + 1)  # a few rows per column, not all 400
+    fitted = [header.sectionSize(c) for c in shown]
+    for column in shown:
+        requests.table.resizeColumnToContents(column)
+    assert fitted == [header.sectionSize(c) for c in shown]
+    assert requests._content_width(0) == requests.table.sizeHintForColumn(0)
+    assert requests.preferred_width() == company
 
 
 # -- the request dialog ---------------------------------------------------------------------
