@@ -37,7 +37,7 @@ from postkit.ui.ops import Runner
 from postkit.ui.screening import page as page_module
 from postkit.ui.screening.checklist import STATE_COLORS, ChecklistPanel, _StepButton
 from postkit.ui.screening.editor import RequestDialog
-from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
+from postkit.ui.screening.page import CHECKLIST_TAB, DECISION_TAB, ScreeningPage
 from postkit.ui.screening.request_list import RequestList
 from postkit.ui.screening.sanctions_panel import MatchTableModel
 from postkit.ui.screening.table_model import RequestTableModel
@@ -278,6 +278,38 @@ def test_the_list_sizes_its_columns_from_one_row_per_distinct_text_as_qt_would(
     assert fitted == [header.sectionSize(c) for c in shown]
     assert requests._content_width(0) == requests.table.sizeHintForColumn(0)
     assert requests.preferred_width() == company
+
+
+def test_the_page_is_built_before_its_checklist_and_decision_which_follow_on_later_turns(
+    qtbot: QtBot, runner: Runner, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Built with the page, the thirteen checklist steps and the decision panel held the
+    # first visit to the module for a third of a second.
+    request_id = _add(database)
+    with database.session() as session:
+        first = reference.checklist()[0].code
+        answer_item(session, request_id, first, Answer.YES, "Seen.", actor="Tess")
+    page = ScreeningPage(runner, TEST_PROFILE, "en")
+    qtbot.addWidget(page)
+    assert page._checklist is None and page._decision is None
+    assert not page.parts_built
+    page.show()
+    qtbot.waitUntil(lambda: page.parts_built)
+    assert page.tabs.widget(CHECKLIST_TAB).isAncestorOf(page.checklist)
+    assert page.tabs.widget(DECISION_TAB).isAncestorOf(page.decision)
+
+    # A record shown before its panel was built is in the panel once it is.
+    monkeypatch.setattr(ScreeningPage, "_build_next_part", lambda _page: None)
+    later = ScreeningPage(runner, TEST_PROFILE, "en")
+    qtbot.addWidget(later)
+    later.show()
+    assert later.runner.wait_idle()
+    qtbot.waitUntil(lambda: later.current_record is not None)
+    assert later._checklist is None and later._decision is None
+    assert later.checklist.steps[0].chosen_answer() is Answer.YES
+    assert later.checklist.steps[0].note.toPlainText() == "Seen."
+    assert later.decision._record == later.current_record
+    assert "once the request is decided" in later.decision.print_hint.text()
 
 
 # -- the request dialog ---------------------------------------------------------------------

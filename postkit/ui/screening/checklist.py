@@ -6,7 +6,16 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QRectF,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -505,6 +514,25 @@ def step_state(answer: Answer | None, is_red_flag: bool) -> str:
     return "unknown" if answer is Answer.UNKNOWN else "answered"
 
 
+class _StepStack(QStackedWidget):
+    """The steps, sized by the step shown: QStackedWidget asks every page for its size (13
+    steps' wrapped labels and lists) at each layout pass, though one page shows."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    @override
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.sizeHint() if shown is not None else super().sizeHint()
+
+    @override
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.minimumSizeHint() if shown is not None else super().minimumSizeHint()
+
+
 class ChecklistPanel(QWidget):
     """Walks the officer through the checklist, one item per step, in the checklist's order.
 
@@ -560,7 +588,7 @@ class ChecklistPanel(QWidget):
         heading.addSpacing(12)
         heading.addWidget(self.summary_label, 1)
 
-        self.stack = QStackedWidget(self)
+        self.stack = _StepStack(self)
         for number, item in enumerate(items, 1):
             step = ChecklistStep(item, number, language, files_dir, self.stack)
             step.evidence_add_requested.connect(self.evidence_add_requested)
