@@ -711,6 +711,37 @@ def test_the_decision_record_writer_loads_off_the_gui_thread(
     assert threads and threading.main_thread() not in threads
 
 
+def test_the_checklist_makes_the_shown_step_first_and_the_others_one_per_turn(
+    qtbot: QtBot, tmp_path: Path, database: Database
+) -> None:
+    # Thirteen steps made at once held the screening page's first show.
+    items = reference.checklist()
+    request_id = _add(database)
+    with database.session() as session:
+        answer_item(session, request_id, items[-1].code, Answer.NO, "Not found.", actor="Tess")
+    record = _stored(database, request_id)
+    panel = ChecklistPanel(tmp_path, "en")
+    qtbot.addWidget(panel)
+    assert panel.stack.count() == 1  # the step shown
+    panel.set_record(record)
+    panel.set_hints({items[-1].code: "From the register"})
+    panel.set_expectations([items[-1].code])
+    # What the strip says of steps not made yet comes from the record.
+    assert panel.step_buttons[-1].state == "answered"
+    assert panel.answered_count() == 1
+    made = []
+    while panel.stack.count() < len(items):
+        QApplication.processEvents()
+        made.append(panel.stack.count())
+    assert made == list(range(2, len(items) + 1))  # one more per turn
+    last = panel._steps[-1]
+    assert last.chosen_answer() is Answer.NO
+    assert last.note.toPlainText() == "Not found."
+    assert last.hint.text() == "From the register"
+    assert not last.is_red_flag  # not expected of this company
+    assert [step.number for step in panel.steps] == list(range(1, len(items) + 1))
+
+
 def test_the_step_dots_are_painted_without_style_sheets_and_typing_repaints_none(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

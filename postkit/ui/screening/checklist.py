@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     QUrl,
     Signal,
 )
@@ -552,7 +553,17 @@ class ChecklistPanel(QWidget):
         super().__init__(parent)
         self._record: RequestRecord | None = None
         items = reference.checklist()
-        self.steps: list[ChecklistStep] = []
+        self._items = items
+        self._files_dir = files_dir
+        self._language = language
+        # The steps are made one per turn of the event loop, the shown one first: thirteen
+        # at once held the screening page's first show. What a step not made yet shows
+        # comes from the record, the expectations and the hints kept here.
+        self._steps: list[ChecklistStep] = []
+        self._has_record = False
+        self._not_expected: frozenset[str] = frozenset()
+        self._hints: dict[str, str] = {}
+        self._confirmable: frozenset[str] = frozenset()
 
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
@@ -589,14 +600,6 @@ class ChecklistPanel(QWidget):
         heading.addWidget(self.summary_label, 1)
 
         self.stack = _StepStack(self)
-        for number, item in enumerate(items, 1):
-            step = ChecklistStep(item, number, language, files_dir, self.stack)
-            step.evidence_add_requested.connect(self.evidence_add_requested)
-            step.evidence_remove_requested.connect(self.evidence_remove_requested)
-            step.confirm_requested.connect(self._confirm)
-            step.changed.connect(self._update_progress)
-            self.stack.addWidget(step)
-            self.steps.append(step)
         scroll = QScrollArea(self)
         scroll.setWidget(self.stack)
         scroll.setWidgetResizable(True)
@@ -635,6 +638,54 @@ class ChecklistPanel(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.go_to(0)
+        QTimer.singleShot(0, self, self._make_next_step)
+
+    @property
+    def steps(self) -> list[ChecklistStep]:
+        """Every step (those not made yet are made now)."""
+        self._make_steps(len(self._items))
+        return self._steps
+
+    def _make_next_step(self) -> None:
+        if len(self._steps) < len(self._items):
+            self._make_steps(len(self._steps) + 1)
+            QTimer.singleShot(0, self, self._make_next_step)
+
+    def _make_steps(self, count: int) -> None:
+        """Make the steps up to `count`, showing what the record and the page said."""
+        while len(self._steps) < count:
+            number = len(self._steps) + 1
+            item = self._items[number - 1]
+            step = ChecklistStep(item, number, self._language, self._files_dir, self.stack)
+            step.evidence_add_requested.connect(self.evidence_add_requested)
+            step.evidence_remove_requested.connect(self.evidence_remove_requested)
+            step.confirm_requested.connect(self._confirm)
+            step.changed.connect(self._update_progress)
+            self.stack.addWidget(step)
+            self._steps.append(step)
+            code = item.code
+            if self._has_record:
+                record = self._record
+                step.load(record.answer(code) if record else ChecklistAnswer(code), False)
+                step.set_read_only(record is None or record.is_decided)
+            step.set_expected(code not in self._not_expected)
+            step.set_hint(self._hints.get(code, ""), code in self._confirmable)
+
+    def _answer_of(self, index: int) -> Answer | None:
+        if index < len(self._steps):
+            return self._steps[index].chosen_answer()
+        if self._record is None:
+            return None
+        return _stored_values(self._record.answer(self._items[index].code))[0]
+
+    def _is_red_flag(self, index: int) -> bool:
+        if index < len(self._steps):
+            return self._steps[index].is_red_flag
+        item = self._items[index]
+        answer = self._answer_of(index)
+        return (
+            item.code not in self._not_expected and answer is not None and answer is item.red_flag
+        )
 
     def _legend_text(self) -> str:
         """A dot per state in the colours of the steps, then a ring for the step shown."""
@@ -661,7 +712,7 @@ class ChecklistPanel(QWidget):
 
     @property
     def current_step(self) -> ChecklistStep:
-        return self.steps[self.current_index]
+        return self._steps[self.current_index]
 
     @property
     def is_read_only(self) -> bool:
@@ -671,7 +722,8 @@ class ChecklistPanel(QWidget):
         """Show `record`'s answers; unsaved edits survive when it is the same request."""
         same = record is not None and self._record is not None and record.id == self._record.id
         self._record = record
-        for step in self.steps:
+        self._has_record = True
+        for step in self._steps:
             stored = record.answer(step.item.code) if record else ChecklistAnswer(step.item.code)
             step.load(stored, keep_edits=same)
             step.set_read_only(record is None or record.is_decided)
@@ -698,8 +750,8 @@ class ChecklistPanel(QWidget):
 
     def set_expectations(self, not_expected: Iterable[str]) -> None:
         """Mark the items not expected of this company (the risk summary works them out)."""
-        lighter = set(not_expected)
-        for step in self.steps:
+        lighter = self._not_expected = frozenset(not_expected)
+        for step in self._steps:
             step.set_expected(step.item.code not in lighter)
         self._update_progress()
 
@@ -709,7 +761,8 @@ class ChecklistPanel(QWidget):
         The items in `confirmable` were answered before such a fact was known: their step
         offers to confirm the answer.
         """
-        for step in self.steps:
+        self._hints, self._confirmable = dict(hints), confirmable
+        for step in self._steps:
             code = step.item.code
             step.set_hint(hints.get(code, ""), code in confirmable)
 
@@ -717,7 +770,7 @@ class ChecklistPanel(QWidget):
         """Save every step with unsaved edits; False if one could not be saved."""
         if self._record is None or self.is_read_only:
             return True
-        for step in self.steps:
+        for step in self._steps:  # a step not made yet holds no edits
             if not self._save(step):
                 self.go_to(step.number - 1, save=False)
                 return False
@@ -725,13 +778,14 @@ class ChecklistPanel(QWidget):
 
     def end_save(self, item: str, stored: bool) -> None:
         """The owner stored `item`'s edits, or could not: then the officer is taken back."""
-        step = next(step for step in self.steps if step.item.code == item)
+        step = next(step for step in self._steps if step.item.code == item)
         step.end_save()
         if not stored and step.is_dirty:
             self.go_to(step.number - 1, save=False)
 
     def go_to(self, index: int, save: bool = True) -> None:
-        index = max(0, min(index, len(self.steps) - 1))
+        index = max(0, min(index, len(self._items) - 1))
+        self._make_steps(index + 1)
         if save and index != self.current_index and not self._save(self.current_step):
             return
         self.stack.setCurrentIndex(index)
@@ -745,7 +799,7 @@ class ChecklistPanel(QWidget):
             focus.setFocus()
 
     def next(self) -> None:
-        if self.current_index == len(self.steps) - 1:
+        if self.current_index == len(self._items) - 1:
             if self._save(self.current_step):
                 self.completed.emit()
             return
@@ -756,7 +810,11 @@ class ChecklistPanel(QWidget):
 
     def answered_count(self) -> int:
         """Items answered yes or no; 'unknown' still needs an answer, as the risk summary says."""
-        return sum(1 for step in self.steps if step.chosen_answer() in (Answer.YES, Answer.NO))
+        return sum(
+            1
+            for index in range(len(self._items))
+            if self._answer_of(index) in (Answer.YES, Answer.NO)
+        )
 
     # -- internals ---------------------------------------------------------------------
 
@@ -771,7 +829,7 @@ class ChecklistPanel(QWidget):
         return True
 
     def _confirm(self, item: str) -> None:
-        step = next(step for step in self.steps if step.item.code == item)
+        step = next(step for step in self._steps if step.item.code == item)
         if self._record is None or self.is_read_only:
             return
         if step.is_dirty:
@@ -781,22 +839,24 @@ class ChecklistPanel(QWidget):
         self.answer_confirmed.emit(item)
 
     def _first_open_step(self) -> int:
-        for index, step in enumerate(self.steps):
-            if step.chosen_answer() is None:
+        for index in range(len(self._items)):
+            if self._answer_of(index) is None:
                 return index
         return 0
 
     def _update_progress(self) -> None:
-        total = len(self.steps)
+        total = len(self._items)
         index = self.current_index
         self.progress_label.setText(self.tr("Step {0} of {1}").format(index + 1, total))
-        red_flags = sum(1 for step in self.steps if step.is_red_flag)
+        red_flags = sum(1 for index in range(total) if self._is_red_flag(index))
         summary = self.tr("{0} of {1} answered").format(self.answered_count(), total)
         if red_flags:
             summary += " · " + self.tr("red flags: {0}").format(red_flags)
         self.summary_label.setText(summary)
-        for position, (step, button) in enumerate(zip(self.steps, self.step_buttons, strict=True)):
-            button.show_state(step.chosen_answer(), step.is_red_flag, position == index)
+        for position, button in enumerate(self.step_buttons):
+            button.show_state(
+                self._answer_of(position), self._is_red_flag(position), position == index
+            )
         self.back_button.setEnabled(index > 0)
         last = index == total - 1
         self.next_button.setText(self.tr("Finish ✓") if last else self.tr("Next ›"))
