@@ -73,9 +73,11 @@ COMMAND_SETS: tuple[type[Commands], ...] = (
 )
 MODULES = tuple(c.name for c in COMMAND_SETS if issubclass(c, Module))
 
-# After the first page has read what it shows, the other pages' code is imported on a worker
-# thread, so the first visit to a module does not wait for its imports on the GUI thread.
-PRELOAD_AFTER_MS = 1500
+# Once the first page has read what it shows (the runner is idle), the other pages' code is
+# imported on a worker thread, so the first visit to a module does not wait for its imports
+# on the GUI thread. A moment after, so the rows paint before the imports share the GIL; not
+# a fixed time after start (1.5 s was), which a person going to screening at once beat.
+PRELOAD_AFTER_MS = 250
 
 
 def import_quietly(names: list[str]) -> None:
@@ -218,8 +220,15 @@ class MainWindow(QMainWindow):
         """Import the pages not built yet off the GUI thread, once the runner is quiet."""
         if self.runner is None:
             return
-        if not self.runner.is_idle:
-            QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+        runner = self.runner
+        if not runner.is_idle:
+
+            def when_idle(idle: bool) -> None:
+                if idle:
+                    runner.idle_changed.disconnect(when_idle)
+                    QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+
+            runner.idle_changed.connect(when_idle)
             return
         names = [m.page_module for m in self.page_modules if m.page is None and m.page_module]
         if names:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 
 from postkit.core import reference
 from postkit.core.db import Database
+from postkit.core.hq import summary as hq_summary
 from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
 from postkit.ui.hq import ops as hq_ops
@@ -20,6 +22,7 @@ from postkit.ui.hq.page import HeadquartersPage
 from postkit.ui.hq.summary_view import MISSING, Breakdown
 from postkit.ui.ops import Job, Runner
 from tests.conftest import TEST_PROFILE
+from tests.ui.threads import threads_of
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +65,11 @@ def test_an_empty_store_explains_what_to_do(page: HeadquartersPage) -> None:
 
 
 def test_aggregating_lists_the_refused_file_and_summarises_the_posts(
-    qtbot: QtBot, page: HeadquartersPage, exports: list[Path], tmp_path: Path
+    qtbot: QtBot,
+    page: HeadquartersPage,
+    exports: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page.add_paths(exports)
     assert page.queue_list.count() == 5
@@ -98,7 +105,9 @@ def test_aggregating_lists_the_refused_file_and_summarises_the_posts(
     target = tmp_path / "out" / "summary"
     target.parent.mkdir()
     page.ask_save_path = lambda *_args: target  # type: ignore[method-assign]
+    writes = threads_of(monkeypatch, hq_summary, "write_summary_xlsx")
     finish(qtbot, page.save_summary())
+    assert writes and threading.main_thread() not in writes  # the workbook off the GUI thread
     written = target.with_suffix(".xlsx")
     workbook = CalamineWorkbook.from_path(str(written))
     assert "posts" in workbook.sheet_names
@@ -250,14 +259,22 @@ def test_dropping_exports_and_folders_lists_them(
 
 
 def test_saving_the_report_writes_a_pdf(
-    qtbot: QtBot, page: HeadquartersPage, exports: list[Path], tmp_path: Path
+    qtbot: QtBot,
+    page: HeadquartersPage,
+    exports: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from postkit.core.hq import report as hq_report
+
     page.add_paths(exports)
     finish(qtbot, page.aggregate())
     page.ask_save_path = lambda *_args: tmp_path / "report.pdf"  # type: ignore[method-assign]
     messages: list[str] = []
     page.status_message.connect(messages.append)
+    writes = threads_of(monkeypatch, hq_report, "write_aggregate_report")
     finish(qtbot, page.save_report())
+    assert writes and threading.main_thread() not in writes  # the PDF off the GUI thread
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert messages == [f"Report written to {tmp_path / 'report.pdf'}"]
 

@@ -3,6 +3,7 @@ new module registers a command in one place and the window picks it up everywher
 
 from __future__ import annotations
 
+import threading
 from enum import Enum, auto
 from pathlib import Path
 
@@ -258,3 +259,27 @@ def test_an_action_declared_twice_is_refused(qtbot: QtBot) -> None:
     specs = [(d.id, d.spec) for d in Twice.declared()] * 2
     with pytest.raises(ValueError, match="declared twice"):
         Actions(label, specs)
+
+
+def test_the_other_pages_code_is_imported_off_the_gui_thread_once_the_first_page_has_read(
+    qtbot: QtBot, database: Database, settings_store: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Started 1.5 s after the window attached, the preload missed a person who went to
+    # screening or headquarters at once: the GUI thread imported their code (~0.3 s each).
+    from postkit.ui import main_window as main_window_module
+
+    started: list[tuple[threading.Thread, list[str]]] = []
+    monkeypatch.setattr(
+        main_window_module,
+        "import_quietly",
+        lambda names: started.append((threading.current_thread(), names)),
+    )
+    window = MainWindow(Settings(settings_store))
+    window.attach(database, TEST_PROFILE)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.runner is not None and window.runner.wait_idle()
+    qtbot.waitUntil(lambda: bool(started), timeout=1000)
+    thread, names = started[0]
+    assert thread is not threading.main_thread()
+    assert {"postkit.ui.screening.page", "postkit.ui.hq.page"} <= set(names)

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -34,11 +35,13 @@ from postkit.core.screening.service import answer_item, create_request, get_requ
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.ops import Runner
 from postkit.ui.screening import page as page_module
-from postkit.ui.screening.checklist import ChecklistPanel, _StepButton
+from postkit.ui.screening.checklist import STATE_COLORS, ChecklistPanel, _StepButton
 from postkit.ui.screening.editor import RequestDialog
-from postkit.ui.screening.page import CHECKLIST_TAB, ScreeningPage
+from postkit.ui.screening.page import CHECKLIST_TAB, DECISION_TAB, ScreeningPage
+from postkit.ui.screening.request_list import RequestList
 from postkit.ui.screening.sanctions_panel import MatchTableModel
 from postkit.ui.screening.table_model import RequestTableModel
+from postkit.ui.widgets.tones import tone_color
 from tests.conftest import TEST_PROFILE
 
 SAMPLE_LIST = resources_dir() / "sanctions" / "sample-targets.simple.csv"
@@ -230,6 +233,83 @@ def test_search_and_status_filter_narrow_the_list(
     _settle(page)
     assert requests.model.rowCount() == 0
     assert "No request matches" in requests.empty_label.text()
+
+
+def test_the_list_sizes_its_columns_from_one_row_per_distinct_text_as_qt_would(
+    qtbot: QtBot, runner: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Qt's resizeColumnToContents read up to a thousand rows through the model's Python
+    # data() at every reload: ~110 ms on the GUI thread for a post with many requests.
+    requests = RequestList(runner, "en")
+    qtbot.addWidget(requests)
+    requests.show()
+    rows = [
+        RequestRow(
+            n,
+            f"Company {n}",
+            "trade_mission",
+            date(2025, 1 + n % 12, 1 + n % 28),
+            Status.DECIDED if n % 3 else Status.OPEN,
+            Outcome.SUPPORT_WITH_CONDITIONS if n % 3 == 1 else Outcome.SUPPORT if n % 3 else None,
+            "Tess",
+            date(2025, 6, 1) if n % 3 == 1 else None,
+            n % 4,
+        )
+        for n in range(1, 401)
+    ]
+    requests.model.set_rows(rows)
+    header = requests.table.horizontalHeader()
+    shown = [c for c in range(1, requests.model.columnCount()) if not header.isSectionHidden(c)]
+    asked: list[int] = []
+    data = RequestTableModel.data
+
+    def counting(model: RequestTableModel, index: QModelIndex, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            asked.append(index.row())
+        return data(model, index, role)
+
+    monkeypatch.setattr(RequestTableModel, "data", counting)
+    requests.fit_columns()
+    company = requests.preferred_width()
+    assert len(asked) < 20 * (len(shown) + 1)  # a few rows per column, not all 400
+    fitted = [header.sectionSize(c) for c in shown]
+    for column in shown:
+        requests.table.resizeColumnToContents(column)
+    assert fitted == [header.sectionSize(c) for c in shown]
+    assert requests._content_width(0) == requests.table.sizeHintForColumn(0)
+    assert requests.preferred_width() == company
+
+
+def test_the_page_is_built_before_its_checklist_and_decision_which_follow_on_later_turns(
+    qtbot: QtBot, runner: Runner, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Built with the page, the thirteen checklist steps and the decision panel held the
+    # first visit to the module for a third of a second.
+    request_id = _add(database)
+    with database.session() as session:
+        first = reference.checklist()[0].code
+        answer_item(session, request_id, first, Answer.YES, "Seen.", actor="Tess")
+    page = ScreeningPage(runner, TEST_PROFILE, "en")
+    qtbot.addWidget(page)
+    assert page._checklist is None and page._decision is None
+    assert not page.parts_built
+    page.show()
+    qtbot.waitUntil(lambda: page.parts_built)
+    assert page.tabs.widget(CHECKLIST_TAB).isAncestorOf(page.checklist)
+    assert page.tabs.widget(DECISION_TAB).isAncestorOf(page.decision)
+
+    # A record shown before its panel was built is in the panel once it is.
+    monkeypatch.setattr(ScreeningPage, "_build_next_part", lambda _page: None)
+    later = ScreeningPage(runner, TEST_PROFILE, "en")
+    qtbot.addWidget(later)
+    later.show()
+    assert later.runner.wait_idle()
+    qtbot.waitUntil(lambda: later.current_record is not None)
+    assert later._checklist is None and later._decision is None
+    assert later.checklist.steps[0].chosen_answer() is Answer.YES
+    assert later.checklist.steps[0].note.toPlainText() == "Seen."
+    assert later.decision._record == later.current_record
+    assert "once the request is decided" in later.decision.print_hint.text()
 
 
 # -- the request dialog ---------------------------------------------------------------------
@@ -631,32 +711,68 @@ def test_the_decision_record_writer_loads_off_the_gui_thread(
     assert threads and threading.main_thread() not in threads
 
 
-def test_typing_a_note_restyles_no_step_dot_and_a_step_change_only_the_two_it_moves(
+def test_the_checklist_makes_the_shown_step_first_and_the_others_one_per_turn(
+    qtbot: QtBot, tmp_path: Path, database: Database
+) -> None:
+    # Thirteen steps made at once held the screening page's first show.
+    items = reference.checklist()
+    request_id = _add(database)
+    with database.session() as session:
+        answer_item(session, request_id, items[-1].code, Answer.NO, "Not found.", actor="Tess")
+    record = _stored(database, request_id)
+    panel = ChecklistPanel(tmp_path, "en")
+    qtbot.addWidget(panel)
+    assert panel.stack.count() == 1  # the step shown
+    panel.set_record(record)
+    panel.set_hints({items[-1].code: "From the register"})
+    panel.set_expectations([items[-1].code])
+    # What the strip says of steps not made yet comes from the record.
+    assert panel.step_buttons[-1].state == "answered"
+    assert panel.answered_count() == 1
+    made = []
+    while panel.stack.count() < len(items):
+        QApplication.processEvents()
+        made.append(panel.stack.count())
+    assert made == list(range(2, len(items) + 1))  # one more per turn
+    last = panel._steps[-1]
+    assert last.chosen_answer() is Answer.NO
+    assert last.note.toPlainText() == "Not found."
+    assert last.hint.text() == "From the register"
+    assert not last.is_red_flag  # not expected of this company
+    assert [step.number for step in panel.steps] == list(range(1, len(items) + 1))
+
+
+def test_the_step_dots_are_painted_without_style_sheets_and_typing_repaints_none(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Every keystroke in a note gave each dot of the strip a new style sheet: typing a
-    # sentence blocked the window for a quarter of a second.
+    # Thirteen dots with a style sheet each took most of the checklist's build, and every
+    # keystroke in a note gave each dot a new sheet: typing a sentence blocked the window.
     panel = ChecklistPanel(tmp_path, "en")
     qtbot.addWidget(panel)
     panel.show()
-    restyled: list[int] = []
-    set_sheet = _StepButton.setStyleSheet
+    assert all(button.styleSheet() == "" for button in panel.step_buttons)
+    repainted: list[int] = []
+    update = _StepButton.update
 
-    def counting(button: _StepButton, sheet: str) -> None:
-        restyled.append(panel.step_buttons.index(button))
-        set_sheet(button, sheet)
+    def counting(button: _StepButton, *args: object) -> None:
+        repainted.append(panel.step_buttons.index(button))
+        update(button, *args)
 
-    monkeypatch.setattr(_StepButton, "setStyleSheet", counting)
+    monkeypatch.setattr(_StepButton, "update", counting)
     qtbot.keyClicks(panel.current_step.note, "Checked the register")
-    assert restyled == []
+    assert repainted == []
     panel.current_step.yes.click()
-    assert restyled == [0]  # its answer gives it a colour
-    restyled.clear()
+    assert repainted == [0]  # its answer gives it a colour
+    fill, _text, _ring = panel.step_buttons[0].colors()
+    assert fill.name() == QColor(STATE_COLORS["answered"][0]).name()
+    repainted.clear()
     panel.go_to(1, save=False)
-    assert sorted(restyled) == [0, 1]  # the ring of the step shown moves
+    assert sorted(repainted) == [0, 1]  # the ring of the step shown moves
     assert panel.step_buttons[1].isChecked() and not panel.step_buttons[0].isChecked()
-    assert "3px" in panel.step_buttons[1].styleSheet()
-    assert "3px" not in panel.step_buttons[0].styleSheet()
+    assert panel.step_buttons[1].ring_width() == 3
+    assert panel.step_buttons[0].ring_width() == 1
+    assert panel.step_buttons[1].colors()[2] == tone_color("info")
+    assert all(button.styleSheet() == "" for button in panel.step_buttons)
 
 
 def test_the_risk_summary_reads_in_dutch_in_the_dutch_interface(

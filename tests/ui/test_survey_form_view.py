@@ -14,7 +14,8 @@ from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.forms import Form
 from postkit.core.surveys.xlsform import load_form
 from postkit.ui.overrides import override
-from postkit.ui.surveys.form_view import FormView, ReviewRow
+from postkit.ui.surveys import form_view as form_view_module
+from postkit.ui.surveys.form_view import REVIEW_ROWS_PER_TURN, FormView, ReviewRow
 from postkit.ui.surveys.inputs import (
     AcknowledgeInput,
     DateInput,
@@ -453,3 +454,37 @@ def test_a_draft_reopens_on_its_page_with_its_answers(qtbot: QtBot, form: Form) 
     view.previous_page()
     assert view.cards["role_other"].input.edit.text() == "Handel"  # type: ignore[union-attr]
     assert view.cards["role"].input.button("other").isChecked()  # type: ignore[union-attr]
+
+
+def test_the_review_of_a_long_form_is_made_a_few_rows_per_turn_before_it_is_asked_for(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Made when first asked for, the review of a 500-question form held the window for
+    # half a second, and its rows joining the styled window at once for a fifth more.
+    from tests.benchmarks.bench_survey_form import write_form as write_long_form
+
+    write_long_form(tmp_path / "long.xlsx")
+    long_form = load_form(tmp_path / "long.xlsx")
+    view = FormView(FormSession(long_form, {"staff": 3}))
+    qtbot.addWidget(view)
+    view.show()
+    assert view.review_rows == {}  # the form shows first
+    sizes = []
+    while not view._review_filled:
+        QApplication.processEvents()
+        sizes.append(len(view.review_rows))
+    steps = [after - before for before, after in zip([0, *sizes], sizes, strict=False)]
+    assert len(view.review_rows) > 10 * REVIEW_ROWS_PER_TURN
+    assert max(steps) <= REVIEW_ROWS_PER_TURN
+    # Each row already in the window, following the top row in the tab order.
+    rows = list(view.review_rows.values())
+    assert all(view.isAncestorOf(row) for row in rows)
+    assert view.close_button.nextInFocusChain() is rows[0]
+    assert rows[0].nextInFocusChain() is rows[1]
+
+    made: list[str] = []
+    monkeypatch.setattr(form_view_module.ReviewRow, "__init__", lambda *_args: made.append("row"))
+    view.show_review()
+    assert made == []
+    assert view.is_reviewing
+    assert view.review_rows["staff"].answer.text() == "3"

@@ -6,8 +6,29 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -404,7 +425,11 @@ class ChecklistStep(QWidget):
 
 
 class _StepButton(QToolButton):
-    """A numbered dot in the strip of steps, coloured by the step's answer."""
+    """A numbered dot in the strip of steps, coloured by the step's answer.
+
+    Painted here, not by a style sheet: thirteen dots with a sheet each took most of the
+    checklist's build, and a state change re-parsed and repolished the dot's sheet.
+    """
 
     def __init__(self, number: int, parent: QWidget) -> None:
         super().__init__(parent)
@@ -413,25 +438,57 @@ class _StepButton(QToolButton):
         self.setAutoRaise(False)
         self.setFixedSize(30, 30)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setFont(_scaled(self, 1.0, QFont.Weight.DemiBold))
+        self.state = "open"
 
     def show_state(self, answer: Answer | None, is_red_flag: bool, is_current: bool) -> None:
         state = step_state(answer, is_red_flag)
-        fill, text, border = STATE_COLORS[state]
-        ring = tone_color("info").name() if is_current else border
-        width = 3 if is_current else 1
-        sheet = (
-            f"QToolButton {{ background: {fill}; color: {text}; border: {width}px solid {ring};"
-            f" border-radius: 15px; font-weight: 600; }}"
-        )
-        # Only a change: a new style sheet repolishes the dot, and every keystroke in a note
-        # updates the strip.
-        if sheet != self.styleSheet():
-            self.setStyleSheet(sheet)
-        self.setChecked(is_current)
-        self.state = state
+        # Only a change repaints: every keystroke in a note updates the strip.
+        if state != self.state or is_current != self.isChecked():
+            self.state = state
+            self.setChecked(is_current)
+            self.update()
         self.setAccessibleDescription(
             QCoreApplication.translate("ChecklistPanel", _STATE_NAMES[state])
         )
+
+    def ring_width(self) -> int:
+        """The ring's width: thick around the step shown."""
+        return 3 if self.isChecked() else 1
+
+    def colors(self) -> tuple[QColor, QColor, QColor]:
+        """Fill, text and ring, with the palette's colours resolved."""
+        fill, text, border = STATE_COLORS[self.state]
+        ring = tone_color("info").name() if self.isChecked() else border
+        return self._color(fill), self._color(text), self._color(ring)
+
+    def _color(self, name: str) -> QColor:
+        if name == "transparent":
+            return QColor(Qt.GlobalColor.transparent)
+        if name.startswith("palette("):
+            role = {"text": QPalette.ColorRole.Text}.get(
+                name[8:-1], QPalette.ColorRole.PlaceholderText
+            )
+            return self.palette().color(role)
+        return QColor(name)
+
+    @override
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        fill, text, ring = self.colors()
+        width = self.ring_width()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(ring, width))
+        painter.setBrush(fill)
+        inset = width / 2
+        painter.drawEllipse(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset))
+        if self.hasFocus():  # reached with Tab: a dotted ring inside
+            painter.setPen(QPen(text, 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QRectF(self.rect()).adjusted(5, 5, -5, -5))
+        painter.setPen(text)
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text())
+        painter.end()
 
 
 # What a step's dot says, in the order the legend names them: fill, text and border colour.
@@ -458,6 +515,25 @@ def step_state(answer: Answer | None, is_red_flag: bool) -> str:
     return "unknown" if answer is Answer.UNKNOWN else "answered"
 
 
+class _StepStack(QStackedWidget):
+    """The steps, sized by the step shown: QStackedWidget asks every page for its size (13
+    steps' wrapped labels and lists) at each layout pass, though one page shows."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    @override
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.sizeHint() if shown is not None else super().sizeHint()
+
+    @override
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.minimumSizeHint() if shown is not None else super().minimumSizeHint()
+
+
 class ChecklistPanel(QWidget):
     """Walks the officer through the checklist, one item per step, in the checklist's order.
 
@@ -477,7 +553,17 @@ class ChecklistPanel(QWidget):
         super().__init__(parent)
         self._record: RequestRecord | None = None
         items = reference.checklist()
-        self.steps: list[ChecklistStep] = []
+        self._items = items
+        self._files_dir = files_dir
+        self._language = language
+        # The steps are made one per turn of the event loop, the shown one first: thirteen
+        # at once held the screening page's first show. What a step not made yet shows
+        # comes from the record, the expectations and the hints kept here.
+        self._steps: list[ChecklistStep] = []
+        self._has_record = False
+        self._not_expected: frozenset[str] = frozenset()
+        self._hints: dict[str, str] = {}
+        self._confirmable: frozenset[str] = frozenset()
 
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
@@ -513,15 +599,7 @@ class ChecklistPanel(QWidget):
         heading.addSpacing(12)
         heading.addWidget(self.summary_label, 1)
 
-        self.stack = QStackedWidget(self)
-        for number, item in enumerate(items, 1):
-            step = ChecklistStep(item, number, language, files_dir, self.stack)
-            step.evidence_add_requested.connect(self.evidence_add_requested)
-            step.evidence_remove_requested.connect(self.evidence_remove_requested)
-            step.confirm_requested.connect(self._confirm)
-            step.changed.connect(self._update_progress)
-            self.stack.addWidget(step)
-            self.steps.append(step)
+        self.stack = _StepStack(self)
         scroll = QScrollArea(self)
         scroll.setWidget(self.stack)
         scroll.setWidgetResizable(True)
@@ -560,6 +638,54 @@ class ChecklistPanel(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.go_to(0)
+        QTimer.singleShot(0, self, self._make_next_step)
+
+    @property
+    def steps(self) -> list[ChecklistStep]:
+        """Every step (those not made yet are made now)."""
+        self._make_steps(len(self._items))
+        return self._steps
+
+    def _make_next_step(self) -> None:
+        if len(self._steps) < len(self._items):
+            self._make_steps(len(self._steps) + 1)
+            QTimer.singleShot(0, self, self._make_next_step)
+
+    def _make_steps(self, count: int) -> None:
+        """Make the steps up to `count`, showing what the record and the page said."""
+        while len(self._steps) < count:
+            number = len(self._steps) + 1
+            item = self._items[number - 1]
+            step = ChecklistStep(item, number, self._language, self._files_dir, self.stack)
+            step.evidence_add_requested.connect(self.evidence_add_requested)
+            step.evidence_remove_requested.connect(self.evidence_remove_requested)
+            step.confirm_requested.connect(self._confirm)
+            step.changed.connect(self._update_progress)
+            self.stack.addWidget(step)
+            self._steps.append(step)
+            code = item.code
+            if self._has_record:
+                record = self._record
+                step.load(record.answer(code) if record else ChecklistAnswer(code), False)
+                step.set_read_only(record is None or record.is_decided)
+            step.set_expected(code not in self._not_expected)
+            step.set_hint(self._hints.get(code, ""), code in self._confirmable)
+
+    def _answer_of(self, index: int) -> Answer | None:
+        if index < len(self._steps):
+            return self._steps[index].chosen_answer()
+        if self._record is None:
+            return None
+        return _stored_values(self._record.answer(self._items[index].code))[0]
+
+    def _is_red_flag(self, index: int) -> bool:
+        if index < len(self._steps):
+            return self._steps[index].is_red_flag
+        item = self._items[index]
+        answer = self._answer_of(index)
+        return (
+            item.code not in self._not_expected and answer is not None and answer is item.red_flag
+        )
 
     def _legend_text(self) -> str:
         """A dot per state in the colours of the steps, then a ring for the step shown."""
@@ -586,7 +712,7 @@ class ChecklistPanel(QWidget):
 
     @property
     def current_step(self) -> ChecklistStep:
-        return self.steps[self.current_index]
+        return self._steps[self.current_index]
 
     @property
     def is_read_only(self) -> bool:
@@ -596,7 +722,8 @@ class ChecklistPanel(QWidget):
         """Show `record`'s answers; unsaved edits survive when it is the same request."""
         same = record is not None and self._record is not None and record.id == self._record.id
         self._record = record
-        for step in self.steps:
+        self._has_record = True
+        for step in self._steps:
             stored = record.answer(step.item.code) if record else ChecklistAnswer(step.item.code)
             step.load(stored, keep_edits=same)
             step.set_read_only(record is None or record.is_decided)
@@ -623,8 +750,8 @@ class ChecklistPanel(QWidget):
 
     def set_expectations(self, not_expected: Iterable[str]) -> None:
         """Mark the items not expected of this company (the risk summary works them out)."""
-        lighter = set(not_expected)
-        for step in self.steps:
+        lighter = self._not_expected = frozenset(not_expected)
+        for step in self._steps:
             step.set_expected(step.item.code not in lighter)
         self._update_progress()
 
@@ -634,7 +761,8 @@ class ChecklistPanel(QWidget):
         The items in `confirmable` were answered before such a fact was known: their step
         offers to confirm the answer.
         """
-        for step in self.steps:
+        self._hints, self._confirmable = dict(hints), confirmable
+        for step in self._steps:
             code = step.item.code
             step.set_hint(hints.get(code, ""), code in confirmable)
 
@@ -642,7 +770,7 @@ class ChecklistPanel(QWidget):
         """Save every step with unsaved edits; False if one could not be saved."""
         if self._record is None or self.is_read_only:
             return True
-        for step in self.steps:
+        for step in self._steps:  # a step not made yet holds no edits
             if not self._save(step):
                 self.go_to(step.number - 1, save=False)
                 return False
@@ -650,13 +778,14 @@ class ChecklistPanel(QWidget):
 
     def end_save(self, item: str, stored: bool) -> None:
         """The owner stored `item`'s edits, or could not: then the officer is taken back."""
-        step = next(step for step in self.steps if step.item.code == item)
+        step = next(step for step in self._steps if step.item.code == item)
         step.end_save()
         if not stored and step.is_dirty:
             self.go_to(step.number - 1, save=False)
 
     def go_to(self, index: int, save: bool = True) -> None:
-        index = max(0, min(index, len(self.steps) - 1))
+        index = max(0, min(index, len(self._items) - 1))
+        self._make_steps(index + 1)
         if save and index != self.current_index and not self._save(self.current_step):
             return
         self.stack.setCurrentIndex(index)
@@ -670,7 +799,7 @@ class ChecklistPanel(QWidget):
             focus.setFocus()
 
     def next(self) -> None:
-        if self.current_index == len(self.steps) - 1:
+        if self.current_index == len(self._items) - 1:
             if self._save(self.current_step):
                 self.completed.emit()
             return
@@ -681,7 +810,11 @@ class ChecklistPanel(QWidget):
 
     def answered_count(self) -> int:
         """Items answered yes or no; 'unknown' still needs an answer, as the risk summary says."""
-        return sum(1 for step in self.steps if step.chosen_answer() in (Answer.YES, Answer.NO))
+        return sum(
+            1
+            for index in range(len(self._items))
+            if self._answer_of(index) in (Answer.YES, Answer.NO)
+        )
 
     # -- internals ---------------------------------------------------------------------
 
@@ -696,7 +829,7 @@ class ChecklistPanel(QWidget):
         return True
 
     def _confirm(self, item: str) -> None:
-        step = next(step for step in self.steps if step.item.code == item)
+        step = next(step for step in self._steps if step.item.code == item)
         if self._record is None or self.is_read_only:
             return
         if step.is_dirty:
@@ -706,22 +839,24 @@ class ChecklistPanel(QWidget):
         self.answer_confirmed.emit(item)
 
     def _first_open_step(self) -> int:
-        for index, step in enumerate(self.steps):
-            if step.chosen_answer() is None:
+        for index in range(len(self._items)):
+            if self._answer_of(index) is None:
                 return index
         return 0
 
     def _update_progress(self) -> None:
-        total = len(self.steps)
+        total = len(self._items)
         index = self.current_index
         self.progress_label.setText(self.tr("Step {0} of {1}").format(index + 1, total))
-        red_flags = sum(1 for step in self.steps if step.is_red_flag)
+        red_flags = sum(1 for index in range(total) if self._is_red_flag(index))
         summary = self.tr("{0} of {1} answered").format(self.answered_count(), total)
         if red_flags:
             summary += " · " + self.tr("red flags: {0}").format(red_flags)
         self.summary_label.setText(summary)
-        for position, (step, button) in enumerate(zip(self.steps, self.step_buttons, strict=True)):
-            button.show_state(step.chosen_answer(), step.is_red_flag, position == index)
+        for position, button in enumerate(self.step_buttons):
+            button.show_state(
+                self._answer_of(position), self._is_red_flag(position), position == index
+            )
         self.back_button.setEnabled(index > 0)
         last = index == total - 1
         self.next_button.setText(self.tr("Finish ✓") if last else self.tr("Next ›"))

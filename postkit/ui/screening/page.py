@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,7 @@ from postkit.core.followups.service import (
     reopen_with_conditions,
 )
 from postkit.core.profile import PostProfile
-from postkit.core.screening import service
+from postkit.core.screening import reference, service
 from postkit.core.screening.audit import chain_anchor, entries_for, verify_chain
 from postkit.core.screening.list_import import ListImport
 from postkit.core.screening.records import (
@@ -81,6 +81,21 @@ from postkit.ui.widgets.tones import band_color, follow_scheme, tone_color
 REQUEST_TAB, CHECKLIST_TAB, SANCTIONS_TAB, DECISION_TAB, LOG_TAB = range(5)
 
 
+class _TabHolder(QWidget):
+    """A tab's place, which takes its panel once the panel is built."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, panel: QWidget) -> None:
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(panel)
+        self.setFocusProxy(panel)
+
+
 class ScreeningPage(ModulePage):
     """Screens companies' support requests against the IMVO conditions.
 
@@ -97,6 +112,7 @@ class ScreeningPage(ModulePage):
     def build(self) -> None:
         runner, language = self.runner, self._language
         self._record: RequestRecord | None = None
+        self._summary: RiskSummary | None = None
         self._asked_id: int | None = None
         self._refresh_after_list = False
         self._current_lists: list[SanctionsListInfo] = []
@@ -154,27 +170,24 @@ class ScreeningPage(ModulePage):
 
         self.request_view = RequestView(language, self)
         self.request_view.edit_requested.connect(self.edit_request)
-        self.checklist = ChecklistPanel(runner.database.files_dir, language, self)
-        self.checklist.answer_edited.connect(self._save_answer)
-        self.checklist.answer_confirmed.connect(self._confirm_answer)
-        self.checklist.evidence_add_requested.connect(self._add_evidence)
-        self.checklist.evidence_remove_requested.connect(self._remove_evidence)
-        self.checklist.completed.connect(lambda: self.show_tab(DECISION_TAB))
+        # The checklist and decision panels are built on the event loop's next turns, each
+        # in its own, so the page shows first and no turn waits for all three; asked for
+        # before then, one is built at once. Their tabs hold them when built.
+        self._checklist: ChecklistPanel | None = None
+        self._decision: DecisionPanel | None = None
+        self._checklist_tab = _TabHolder(self)
+        self._decision_tab = _TabHolder(self)
         self.sanctions = SanctionsPanel(language, self)
         self.sanctions.screen_requested.connect(self.screen_current)
         self.sanctions.judgement_requested.connect(self._judge)
-        self.decision = DecisionPanel(language, self)
-        self.decision.decide_requested.connect(self._decide)
-        self.decision.reopen_requested.connect(self._reopen)
-        self.decision.print_requested.connect(lambda: self.print_decision_record())
         self.log_view = AuditLogView(language, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.request_view, self.tr("&Request"))
-        self.tabs.addTab(self.checklist, self.tr("Chec&klist"))
+        self.tabs.addTab(self._checklist_tab, self.tr("Chec&klist"))
         self.tabs.addTab(self.sanctions, self.tr("S&anctions"))
-        self.tabs.addTab(self.decision, self.tr("&Decision"))
+        self.tabs.addTab(self._decision_tab, self.tr("&Decision"))
         self.tabs.addTab(self.log_view, self.tr("&Log"))
         self._tab_index = 0
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -228,6 +241,48 @@ class ScreeningPage(ModulePage):
         layout.addWidget(self.splitter, 1)
         runner.changed.connect(self._data_changed)
         self.reload()
+        QTimer.singleShot(0, self, self._build_next_part)
+
+    @property
+    def parts_built(self) -> bool:
+        """Whether the checklist and decision panels are built (they follow the page)."""
+        return self._checklist is not None and self._decision is not None
+
+    def _build_next_part(self) -> None:
+        if self._checklist is None:
+            _ = self.checklist
+        elif self._decision is None:
+            _ = self.decision
+        if not self.parts_built:
+            QTimer.singleShot(0, self, self._build_next_part)
+
+    @property
+    def checklist(self) -> ChecklistPanel:
+        if self._checklist is None:
+            panel = ChecklistPanel(self.runner.database.files_dir, self._language, self)
+            panel.answer_edited.connect(self._save_answer)
+            panel.answer_confirmed.connect(self._confirm_answer)
+            panel.evidence_add_requested.connect(self._add_evidence)
+            panel.evidence_remove_requested.connect(self._remove_evidence)
+            panel.completed.connect(lambda: self.show_tab(DECISION_TAB))
+            self._checklist = panel
+            self._checklist_tab.hold(panel)
+            if self._record is not None:
+                self._show_checklist(self._record, self._summary)
+        return self._checklist
+
+    @property
+    def decision(self) -> DecisionPanel:
+        if self._decision is None:
+            panel = DecisionPanel(self._language, self)
+            panel.decide_requested.connect(self._decide)
+            panel.reopen_requested.connect(self._reopen)
+            panel.print_requested.connect(lambda: self.print_decision_record())
+            self._decision = panel
+            self._decision_tab.hold(panel)
+            if self._record is not None and self._summary is not None:
+                panel.set_record(self._record, self._summary)
+        return self._decision
 
     def _tool_button(
         self, text: str, icon: QStyle.StandardPixmap, slot: Callable[[], object]
@@ -306,7 +361,7 @@ class ScreeningPage(ModulePage):
 
     def commit_pending(self) -> bool:
         """Save checklist edits not yet saved; the main window calls this before closing."""
-        return self.checklist.commit()
+        return self._checklist is None or self._checklist.commit()
 
     @property
     def is_busy(self) -> bool:
@@ -620,31 +675,41 @@ class ScreeningPage(ModulePage):
         self._asked_id = self._record.id if self._record else None
         self.request_list.reload()
 
+    def _show_checklist(self, record: RequestRecord, summary: RiskSummary | None) -> None:
+        assert self._checklist is not None
+        self._checklist.set_record(record)
+        finding = screening_finding(record)
+        confirmable = frozenset(
+            {SANCTIONS_ITEM} if finding is not None and finding.needs_confirmation else ()
+        )
+        self._checklist.set_hints(self._hints(record), confirmable)
+        if summary is not None:
+            self._checklist.set_expectations(summary.not_expected)
+
     def _show_record(self, shown: _Shown | None) -> None:
         if shown is None:
             self._record = None
-            self.checklist.set_record(None)
+            self._summary = None
+            if self._checklist is not None:
+                self._checklist.set_record(None)
             self._show_empty_state()
             self.selection_changed.emit()
             return
         record, summary, log, chain = shown.record, shown.summary, shown.log, shown.chain
         self._record = record
+        self._summary = summary
         self.detail_stack.setCurrentWidget(self.detail)
         self._show_heading(record)
         self.request_view.set_record(record)
-        self.checklist.set_record(record)
-        finding = screening_finding(record)
-        confirmable = frozenset(
-            {SANCTIONS_ITEM} if finding is not None and finding.needs_confirmation else ()
-        )
-        self.checklist.set_hints(self._hints(record), confirmable)
-        self.checklist.set_expectations(summary.not_expected)
+        if self._checklist is not None:
+            self._show_checklist(record, summary)
         self.sanctions.set_current_lists(self._current_lists, self.max_list_age_days())
         self.sanctions.set_new_candidates(
             self._rescreen.new_candidate_ids(record.id) if self._rescreen else frozenset()
         )
         self.sanctions.set_record(record)
-        self.decision.set_record(record, summary)
+        if self._decision is not None:
+            self._decision.set_record(record, summary)
         self.log_view.set_entries(log)
         self.log_view.set_chain(chain)
         self._update_tab_titles(record)
@@ -727,7 +792,7 @@ class ScreeningPage(ModulePage):
         self.subtitle_label.setText(" · ".join(parts))
 
     def _update_tab_titles(self, record: RequestRecord) -> None:
-        total = len(self.checklist.steps)
+        total = len(reference.checklist())
         answered = sum(
             1
             for answer in record.answers.values()
@@ -848,7 +913,7 @@ class ScreeningPage(ModulePage):
         previous = self._asked_id
         if request_id == previous:
             return
-        if not self.checklist.commit():
+        if self._checklist is not None and not self._checklist.commit():
             # An answer could not be saved: stay on it rather than lose it.
             with QSignalBlocker(self.request_list):
                 self.request_list.select(previous)
@@ -877,7 +942,7 @@ class ScreeningPage(ModulePage):
             self.isAncestorOf(focused) and focused is not self.tabs.tabBar()
         ):
             return
-        if tab is self.checklist:
+        if tab is self._checklist_tab:
             self.checklist.focus_current_step()
             return
         widget = tab.nextInFocusChain()

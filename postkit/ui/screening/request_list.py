@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QStackedWidget,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +19,10 @@ from postkit.core.screening.records import RequestRow, Status
 from postkit.ui.ops import Runner
 from postkit.ui.screening.table_model import HIDDEN_COLUMNS, RequestTableModel
 from postkit.ui.widgets.table_view import empty_state_label, offer_column_choice, record_table
+
+# Cells measured per column: the widest texts in the table's font (a bold column's order of
+# widths is the same but for near ties).
+_MEASURED = 8
 
 
 class RequestList(QWidget):
@@ -37,6 +42,7 @@ class RequestList(QWidget):
         self.runner = runner
         self._total = 0
         self._select_after: int | None = None
+        self._content_widths: dict[int, int] = {}
         self.model = RequestTableModel(language, self)
 
         self.search = QLineEdit(self)
@@ -112,10 +118,13 @@ class RequestList(QWidget):
 
     def fit_columns(self) -> None:
         """Each column as wide as its widest text (the company takes the room left)."""
+        self._content_widths.clear()
         header = self.table.horizontalHeader()
         for column in range(1, self.model.columnCount()):
             if not header.isSectionHidden(column):
-                self.table.resizeColumnToContents(column)
+                header.resizeSection(
+                    column, max(self._content_width(column), header.sectionSizeHint(column))
+                )
 
     def preferred_width(self) -> int:
         """The width that shows every column whole, companies up to a sensible length."""
@@ -125,10 +134,42 @@ class RequestList(QWidget):
             for column in range(1, self.model.columnCount())
             if not header.isSectionHidden(column)
         )
-        company = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        company = max(self._content_width(0), header.sectionSizeHint(0))
         company = min(company, self.fontMetrics().averageCharWidth() * 34)
         scroll_bar = self.table.verticalScrollBar().sizeHint().width()
         return others + company + scroll_bar + 2 * self.table.frameWidth() + 4
+
+    def _content_width(self, column: int) -> int:
+        """The width of `column`'s widest cell, as Qt measures a cell, kept until the rows
+        change (the page asks at every resize).
+
+        Qt's own resizeColumnToContents and sizeHintForColumn read up to a thousand rows
+        through the model's Python `data()` on the GUI thread (~110 ms on a post with many
+        requests). Measured here on the rows whose text is widest in the table's font: one
+        per distinct text (dates, statuses and handlers repeat), the widest few of those.
+        """
+        if column in self._content_widths:
+            return self._content_widths[column]
+        metrics = self.table.fontMetrics()
+        first_of: dict[str, int] = {}
+        for position, row in enumerate(self.model.shown_rows()):
+            first_of.setdefault(str(self.model.display(row, column)), position)
+        widest = sorted(first_of, key=metrics.horizontalAdvance, reverse=True)[:_MEASURED]
+        delegate = self.table.itemDelegate()
+        option = QStyleOptionViewItem()
+        option.initFrom(self.table)
+        option.font = self.table.font()
+        option.widget = self.table
+        grid = 1 if self.table.showGrid() else 0
+        width = max(
+            (
+                delegate.sizeHint(option, self.model.index(first_of[text], column)).width()
+                for text in widest
+            ),
+            default=-grid,
+        )
+        self._content_widths[column] = width + grid
+        return width + grid
 
     def current_id(self) -> int | None:
         index = self.table.selectionModel().currentIndex()

@@ -7,7 +7,7 @@ database. The page around it listens to `draft_changed` to keep the draft and to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -49,6 +49,8 @@ from postkit.ui.widgets.tones import TONES
 
 SAVE_DELAY_MS = 300
 CONTENT_WIDTH = 820
+# The review's rows made in one turn of the event loop (some 10 ms on a slow laptop).
+REVIEW_ROWS_PER_TURN = 40
 # The text tones every page uses (AA on these backgrounds too: tests/ui/test_contrast.py).
 DANGER, DARK_DANGER = TONES["danger"]
 MUTED, DARK_MUTED = TONES["muted"]
@@ -679,6 +681,9 @@ class FormView(QWidget):
         self.review_sections.clear()
         self.review_rows.clear()
         self._review_on_page.clear()
+        self._review_parts = None
+        self._review_filled = False
+        self._prebuild_review()
 
     def _build_review(self) -> PageView:
         view = PageView(Page(len(self._page_views), "", None, ()), parent=self.stack)
@@ -688,20 +693,56 @@ class FormView(QWidget):
         self.review_rows: dict[str, ReviewRow] = {}
         self.review_sections: dict[int, tuple[QFrame, QLabel]] = {}
         self._review_on_page: dict[int, list[ReviewRow]] = {}
+        self._review_parts: Iterator[None] | None = None
+        self._review_filled = False
         self.stack.addWidget(view)
+        # The rows are made a few per turn of the event loop once the form shows: made all at
+        # once when the review was first asked for, 500 questions' rows held the window for
+        # half a second.
+        QTimer.singleShot(0, self, self._prebuild_review)
         return view
 
-    def _fill_review(self) -> None:
-        """Make the review's rows the first time it is shown: a form opens faster without."""
-        if self.review_sections:
-            return
+    def _prebuild_review(self) -> None:
+        """Make some of the review's rows, and the next ones on the next turn."""
+        if not self._fill_review(REVIEW_ROWS_PER_TURN):
+            QTimer.singleShot(0, self, self._prebuild_review)
+
+    def _fill_review(self, rows: int | None = None) -> bool:
+        """Make the review's rows not made yet, `rows` of them at most (None: all); True when
+        all are made. Made in the page's body while it is out of the window, unstyled."""
+        if self._review_filled:
+            return True
+        if self._review_parts is None:
+            self._review_parts = self._make_review_rows()
+            # In the window from the start, so each row takes the form's style as it is
+            # made, a few per turn: a body of 500 rows joining the styled window at once
+            # took a fifth of a second.
+            self.review.scroll_area()
+        for made, _row in enumerate(self._review_parts, 1):
+            if rows is not None and made >= rows:
+                return False
+        self._review_parts = None
+        self._review_filled = True
+        self.review.finish()
+        # Made in the window, the rows joined the end of its tab order: they follow the
+        # form's top row, ahead of its buttons, as a page's questions do.
+        before = self.review.tab_after
+        if before is not None:
+            for row in self.review_rows.values():
+                QWidget.setTabOrder(before, row)
+                before = row
+        return True
+
+    def _make_review_rows(self) -> Iterator[None]:
+        """Make the review's sections and rows in order, pausing after each row."""
         view = self.review
         on_page: dict[int, list[QuestionCard]] = {}
         for card in self.cards.values():
             if card.question.is_answerable:
                 on_page.setdefault(self._page_index(card.name), []).append(card)
+        column = view.column.parentWidget()
         for page in self.session.pages():
-            section = QFrame(view)
+            section = QFrame(column)
             section.setObjectName("review_section")
             section_layout = QVBoxLayout(section)
             section_layout.setContentsMargins(0, 10, 0, 4)
@@ -710,15 +751,15 @@ class FormView(QWidget):
             heading.setObjectName("section_title")
             heading.setContentsMargins(12, 0, 12, 6)
             section_layout.addWidget(heading)
+            self.review_sections[page.index] = (section, heading)
+            view.column.addWidget(section)
             for card in on_page.get(page.index, []):
                 row = ReviewRow(card.name, section)
                 row.activated.connect(self.go_to_question)
                 self.review_rows[card.name] = row
                 self._review_on_page.setdefault(page.index, []).append(row)
                 section_layout.addWidget(row)
-            self.review_sections[page.index] = (section, heading)
-            view.column.addWidget(section)
-        view.finish()
+                yield
 
     def _page_view(self, index: int) -> PageView:
         """The view of a page, or the review's for `review_index`."""
@@ -751,6 +792,10 @@ class FormView(QWidget):
         if index < self.review_index:
             index = next((i for i in visible if i >= index), self.review_index)
         changed = index != self.stack.currentIndex()
+        if index == self.review_index:
+            # Its rows made and filled before its body joins the styled window: each is
+            # polished once then, not at birth and again on show.
+            self._update_review()
         self._page_view(index).scroll_area()  # before it shows
         self.stack.setCurrentIndex(index)
         if self._is_stepped(index):
@@ -761,8 +806,6 @@ class FormView(QWidget):
             self._step_key, self._step_number = "", step
             self._refresh()
             changed = True
-        if self.is_reviewing:
-            self._update_review()
         self._update_navigation()
         if changed:
             self._page_view(index).verticalScrollBar().setValue(0)
