@@ -7,7 +7,11 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+# The foreign keys below name these tables: they must be in the metadata whenever this is.
+from postkit.core.activities import models as _activities_models  # noqa: F401
+from postkit.core.companies import models as _companies_models  # noqa: F401
 from postkit.core.db.base import AuditMixin, Base, UTCDateTime, new_uuid
+from postkit.core.screening import models as _screening_models  # noqa: F401
 
 # A condition agreed in a screening decision, or an action planned in an activity.
 KINDS = ("condition", "action")

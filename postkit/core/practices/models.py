@@ -8,6 +8,9 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from postkit.core.attachments import StoredFileColumns
+
+# The foreign keys below name these tables: they must be in the metadata whenever this is.
+from postkit.core.companies import models as _companies_models  # noqa: F401
 from postkit.core.db.base import (
     AuditMixin,
     Base,
