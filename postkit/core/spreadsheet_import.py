@@ -24,7 +24,6 @@ An import of the post's own spreadsheet goes in four steps, each here or in the 
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from collections import defaultdict
@@ -40,7 +39,7 @@ from postkit.core.csv_files import open_csv
 from postkit.core.errors import PostkitError
 from postkit.core.import_layouts import recall_mapping
 from postkit.core.reference import ReferenceList
-from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
+from postkit.core.untrusted import XlsxLimits, first_sheet_cells
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -140,32 +139,11 @@ def read_table(path: Path, progress: Callable[[int, int], None] | None = None) -
             f"{name}: the file is over the {MAX_FILE_BYTES // 2**20} MB an import may be"
         )
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        cells = _workbook_cells(path)
+        cells = first_sheet_cells(path.read_bytes(), name, LIMITS)
     else:
         with open_csv(path) as reader:
             cells = [row for _, row in zip(range(MAX_ROWS + 2), reader, strict=False)]
     return _table(name, cells)
-
-
-def _workbook_cells(path: Path) -> list[list[Cell]]:
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    data = path.read_bytes()
-    try:
-        check_xlsx_package(data, LIMITS)
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        try:
-            return workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        finally:
-            workbook.close()
-    except UntrustedFileError as error:
-        raise PostkitError(
-            f"{path.name}: not an Excel workbook that can be read ({error.reason})"
-        ) from error
-    except (CalamineError, IndexError, ValueError) as error:
-        raise PostkitError(
-            f"{path.name}: not an Excel workbook that can be read ({error})"
-        ) from error
 
 
 def _table(name: str, cells: Sequence[Sequence[Cell]]) -> Table:
