@@ -31,7 +31,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -572,6 +572,30 @@ def plan_rows(
         if progress and (index % 500 == 499 or index == total - 1):
             progress(index + 1, total)
     return tuple(planned)
+
+
+Plan = TypeVar("Plan", bound="ImportPlan[Any]")
+
+
+def import_file(
+    session: Session,
+    path: Path,
+    kind: str,
+    fields: Sequence[ImportField],
+    plan: Callable[[Session, Table, dict[str, str], str], Plan],
+    store: Callable[[Plan], object],
+    *,
+    dry_run: bool = False,
+    locale: str | None = None,
+) -> Plan:
+    """Read, plan with the remembered or suggested mapping and (unless dry or wrong) `store`:
+    a command's whole import of a `kind` of sheet."""
+    table = read_table(path)
+    mapping, _ = initial_mapping(session, table, kind, fields)
+    planned = plan(session, table, mapping, locale or guess_locale(table.headers, fields))
+    if not dry_run and not planned.summary.with_errors:
+        store(planned)
+    return planned
 
 
 class RowReader:

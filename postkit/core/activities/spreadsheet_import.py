@@ -43,6 +43,7 @@ from postkit.core.spreadsheet_import import (
     RowReader,
     Table,
     guess_locale,
+    import_file,
     plan_rows,
     read_table,
     shorten,
@@ -234,12 +235,16 @@ def import_activities(
     resolve_company: CompanyResolver | None = None,
 ) -> ActivityImportPlan:
     """Read, plan and (unless dry or wrong) store: the command's whole import."""
-    table = read_activity_table(path)
-    mapping, _ = initial_mapping(session, table)
-    plan = plan_activity_import(session, table, mapping, locale or sheet_locale(table))
-    if not dry_run and not plan.summary.with_errors:
-        apply_activity_import(session, plan, actor, resolve_company)
-    return plan
+    return import_file(
+        session,
+        path,
+        LAYOUT_KIND,
+        FIELDS,
+        plan_activity_import,
+        lambda plan: apply_activity_import(session, plan, actor, resolve_company),
+        dry_run=dry_run,
+        locale=locale,
+    )
 
 
 def _new_activity(data: ActivityInput, row: PlannedActivity, actor: str) -> Activity:

@@ -34,9 +34,8 @@ from postkit.core.spreadsheet_import import (
     RowError,
     RowReader,
     Table,
-    guess_locale,
+    import_file,
     plan_rows,
-    read_table,
     shorten,
     split_names,
     table_mapping,
@@ -148,14 +147,16 @@ def import_companies(
     locale: str | None = None,
 ) -> CompanyImportPlan:
     """Read, plan and (unless dry or wrong) store: the command's whole import."""
-    table = read_table(path)
-    mapping, _ = initial_mapping(session, table)
-    plan = plan_company_import(
-        session, table, mapping, locale or guess_locale(table.headers, FIELDS)
+    return import_file(
+        session,
+        path,
+        LAYOUT_KIND,
+        FIELDS,
+        plan_company_import,
+        lambda plan: apply_company_import(session, plan, actor, store),
+        dry_run=dry_run,
+        locale=locale,
     )
-    if not dry_run and not plan.summary.with_errors:
-        apply_company_import(session, plan, actor, store)
-    return plan
 
 
 def _keys(row: PlannedCompany) -> list[Hashable]:
