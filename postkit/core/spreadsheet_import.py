@@ -631,6 +631,9 @@ class RowReader:
     def row(self, number: int, cells: Sequence[Cell]) -> RowValues:
         return RowValues(self, number, cells)
 
+    def note_unknown(self, name: str, text: str, number: int) -> None:
+        self._unknown[(name, text)].append(number)
+
 
 class RowValues:
     """One sheet row as it is read: the values by field, and the errors met, each naming its
@@ -673,7 +676,7 @@ class RowValues:
             return None
         code = reader.matchers[name].code(text) or reader.choices.get((name, text))
         if code is None:
-            reader._unknown[(name, text)].append(self.number)
+            reader.note_unknown(name, text, self.number)
             what = reader.field[name].en
             self.error(name, f"unknown {what}: {shorten(text)!r}")
         return code
