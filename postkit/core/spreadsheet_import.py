@@ -15,23 +15,31 @@ An import of the post's own spreadsheet goes in four steps, each here or in the 
    reference list in either language, or its codes. A cell that cannot be read raises
    `CellError`, which the feature turns into an error naming the row and the column.
 4. The feature plans the import (what would be added, what is there already, what is wrong)
-   and stores it all or nothing.
+   and stores it all or nothing. What every plan shares is here too: the mapping recalled or
+   suggested (`initial_mapping`), a `RowReader` that reads a row's cells by field and names
+   the column of each error, `plan_rows` that marks the rows already present, and the
+   `ImportPlan` with its summary. A feature's import says only what differs: its fields, how
+   a row becomes a record, and what makes two records the same.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
+
+from sqlalchemy.orm import Session
 
 from postkit.core.csv_files import open_csv
 from postkit.core.errors import PostkitError
+from postkit.core.import_layouts import recall_mapping
 from postkit.core.reference import ReferenceList
-from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
+from postkit.core.untrusted import XlsxLimits, first_sheet_cells
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -131,32 +139,11 @@ def read_table(path: Path, progress: Callable[[int, int], None] | None = None) -
             f"{name}: the file is over the {MAX_FILE_BYTES // 2**20} MB an import may be"
         )
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        cells = _workbook_cells(path)
+        cells = first_sheet_cells(path.read_bytes(), name, LIMITS)
     else:
         with open_csv(path) as reader:
             cells = [row for _, row in zip(range(MAX_ROWS + 2), reader, strict=False)]
     return _table(name, cells)
-
-
-def _workbook_cells(path: Path) -> list[list[Cell]]:
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    data = path.read_bytes()
-    try:
-        check_xlsx_package(data, LIMITS)
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        try:
-            return workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        finally:
-            workbook.close()
-    except UntrustedFileError as error:
-        raise PostkitError(
-            f"{path.name}: not an Excel workbook that can be read ({error.reason})"
-        ) from error
-    except (CalamineError, IndexError, ValueError) as error:
-        raise PostkitError(
-            f"{path.name}: not an Excel workbook that can be read ({error})"
-        ) from error
 
 
 def _table(name: str, cells: Sequence[Sequence[Cell]]) -> Table:
@@ -478,3 +465,233 @@ class ReferenceMatcher:
 def split_values(text: str) -> list[str]:
     """The values of a cell that holds several: separated by ';', ',' or line breaks."""
     return [part.strip() for part in re.split(r"[;,\n]+", text) if part.strip()]
+
+
+def split_names(text: str) -> list[str]:
+    """Names in one cell, separated by ';' or line breaks (a name may hold a comma)."""
+    names = [" ".join(part.split()) for part in text.replace("\n", ";").split(";")]
+    return list(dict.fromkeys(name for name in names if name))
+
+
+# --- planning an import -----------------------------------------------------------------------
+
+
+def initial_mapping(
+    session: Session, table: Table, kind: str, fields: Sequence[ImportField]
+) -> tuple[dict[str, str], bool]:
+    """The mapping remembered for this layout of a `kind` of import, else one suggested from
+    its headers; and whether it was remembered."""
+    remembered = recall_mapping(session, kind, table.headers)
+    if remembered is not None:
+        # The signature ignores case and spacing, so the headers are matched the same way.
+        by_words = {words(header): name for header, name in remembered.items()}
+        return {header: by_words.get(words(header), "") for header in table.headers}, True
+    return suggest_mapping(table.headers, fields), False
+
+
+def table_mapping(
+    table: Table, mapping: dict[str, str], fields: Sequence[ImportField]
+) -> dict[str, str]:
+    """`checked_mapping` for this sheet, its error naming the file."""
+    try:
+        return checked_mapping(mapping, table.headers, fields)
+    except PostkitError as error:
+        raise PostkitError(f"{table.file_name}: {error}") from None
+
+
+class PlannedRow(Protocol):
+    """One row of the sheet as a feature plans it: its record (None when wrong), whether the
+    record is there already, and what is wrong."""
+
+    @property
+    def row(self) -> int: ...
+    @property
+    def data(self) -> object | None: ...
+    @property
+    def is_present(self) -> bool: ...
+    @property
+    def errors(self) -> tuple[RowError, ...]: ...
+
+
+Planned = TypeVar("Planned", bound=PlannedRow)
+
+
+@dataclass(frozen=True)
+class ImportPlan(Generic[Planned]):
+    """What importing the sheet with this mapping would do."""
+
+    table: Table
+    mapping: dict[str, str]
+    locale: str
+    rows: tuple[Planned, ...]
+    unknown: tuple[UnknownValue, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[RowError, ...]:
+        return tuple(error for row in self.rows for error in row.errors)
+
+    @property
+    def summary(self) -> ImportSummary:
+        bad = sum(1 for row in self.rows if row.errors)
+        present = sum(1 for row in self.rows if row.is_present and not row.errors)
+        return ImportSummary(
+            len(self.rows) - bad - present, present, bad, self.errors, self.unknown
+        )
+
+    def summary_to_store(self) -> ImportSummary:
+        """The summary; PostkitError (nothing is to be stored) while any row has an error."""
+        summary = self.summary
+        if summary.with_errors:
+            raise PostkitError(
+                f"{self.table.file_name}: {summary.with_errors} row(s) with errors, nothing "
+                f"imported; first: {self.errors[0]}"
+            )
+        return summary
+
+
+def plan_rows(
+    table: Table,
+    read: Callable[[int, Sequence[Cell]], Planned],
+    keys: Callable[[Planned], Sequence[Hashable]],
+    existing: set[Hashable],
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Planned, ...]:
+    """Every row read; a good one is present when any of its `keys` is in `existing` or was
+    given by a row above it. `progress(done, total)` may raise CancelledError."""
+    seen = set(existing)
+    planned: list[Planned] = []
+    total = len(table.rows)
+    for index, cells in enumerate(table.rows):
+        row = read(table.row_number(index), cells)
+        if row.data is not None and not row.errors:
+            row_keys = keys(row)
+            if any(key in seen for key in row_keys):
+                row = replace(row, is_present=True)  # type: ignore[type-var]
+            seen.update(row_keys)
+        planned.append(row)
+        if progress and (index % 500 == 499 or index == total - 1):
+            progress(index + 1, total)
+    return tuple(planned)
+
+
+Plan = TypeVar("Plan", bound="ImportPlan[Any]")
+
+
+def import_file(
+    session: Session,
+    path: Path,
+    kind: str,
+    fields: Sequence[ImportField],
+    plan: Callable[[Session, Table, dict[str, str], str], Plan],
+    store: Callable[[Plan], object],
+    *,
+    dry_run: bool = False,
+    locale: str | None = None,
+) -> Plan:
+    """Read, plan with the remembered or suggested mapping and (unless dry or wrong) `store`:
+    a command's whole import of a `kind` of sheet."""
+    table = read_table(path)
+    mapping, _ = initial_mapping(session, table, kind, fields)
+    planned = plan(session, table, mapping, locale or guess_locale(table.headers, fields))
+    if not dry_run and not planned.summary.with_errors:
+        store(planned)
+    return planned
+
+
+class RowReader:
+    """Reads the rows of one sheet with a mapping in a locale: the cells by field, reference
+    values matched (or taken from `value_choices`, the user's answers for values no list
+    knows), those still unknown collected for the plan. A feature's reader says its `fields`
+    and the reference list of each field read by `RowValues.code`."""
+
+    fields: Sequence[ImportField] = ()
+    lists: dict[str, Callable[[], ReferenceList]] = {}
+
+    def __init__(
+        self,
+        table: Table,
+        mapping: dict[str, str],
+        locale: str,
+        value_choices: dict[tuple[str, str], str],
+    ) -> None:
+        self.cells = CellReader(locale)
+        self.column = {name: header for header, name in mapping.items() if name}
+        self.position = {name: table.headers.index(header) for name, header in self.column.items()}
+        self.choices = value_choices
+        self.field = {item.name: item for item in self.fields}
+        self.matchers = {name: ReferenceMatcher(items()) for name, items in self.lists.items()}
+        self._unknown: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def unknown_values(self) -> tuple[UnknownValue, ...]:
+        return tuple(
+            UnknownValue(name, self.column[name], text, tuple(rows))
+            for (name, text), rows in sorted(self._unknown.items())
+        )
+
+    def row(self, number: int, cells: Sequence[Cell]) -> RowValues:
+        return RowValues(self, number, cells)
+
+    def note_unknown(self, name: str, text: str, number: int) -> None:
+        self._unknown[(name, text)].append(number)
+
+
+class RowValues:
+    """One sheet row as it is read: the values by field, and the errors met, each naming its
+    column. A row with nothing in it has the error 'the row is empty' from the start."""
+
+    def __init__(self, reader: RowReader, number: int, cells: Sequence[Cell]) -> None:
+        self.reader = reader
+        self.number = number
+        self._cells = cells
+        self.values: dict[str, object] = {}
+        self._errors: list[RowError] = []
+        self.is_empty = not any(_filled(value) for value in cells)
+        if self.is_empty:
+            self._errors.append(RowError(number, "", "the row is empty"))
+
+    @property
+    def errors(self) -> tuple[RowError, ...]:
+        return tuple(self._errors)
+
+    def cell(self, name: str) -> Cell:
+        at = self.reader.position.get(name)
+        return None if at is None else self._cells[at]
+
+    def read(self, name: str, read: Callable[[Cell], object]) -> None:
+        """The value of field `name` read by `read`, when a column gives the field."""
+        if name not in self.reader.column:
+            return
+        try:
+            self.values[name] = read(self.cell(name))
+        except CellError as error:
+            self._errors.append(RowError(self.number, self.reader.column[name], str(error)))
+
+    def code(self, name: str, cell: Cell) -> str | None:
+        """The reference code `cell` names for field `name`; an error when no list knows it."""
+        reader = self.reader
+        if name not in reader.column:
+            return None
+        text = reader.cells.text(cell)
+        if not text:
+            return None
+        code = reader.matchers[name].code(text) or reader.choices.get((name, text))
+        if code is None:
+            reader.note_unknown(name, text, self.number)
+            what = reader.field[name].en
+            self.error(name, f"unknown {what}: {shorten(text)!r}")
+        return code
+
+    def require(self, *names: str) -> None:
+        """An error for each of these fields whose column is empty (and not already wrong)."""
+        for name in names:
+            column = self.reader.column.get(name)
+            if column is None or self.values.get(name):
+                continue
+            if not any(error.column == column for error in self._errors):
+                self.error(name, "empty; a value is required")
+
+    def error(self, name: str, message: str) -> tuple[RowError, ...]:
+        """Records what is wrong with field `name` (its column, or the row when no column
+        gives it); returns the errors so far."""
+        self._errors.append(RowError(self.number, self.reader.column.get(name, ""), message))
+        return self.errors

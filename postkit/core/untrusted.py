@@ -7,12 +7,14 @@ the same limits wherever it is opened:
   would raise RecursionError), numbers of at most MAX_NUMBER_CHARS characters (Python refuses
   to convert integers past 4,300 digits with a ValueError; nothing postkit reads needs more
   than a count or a year), no NaN or Infinity;
-- .xlsx (`check_xlsx_package`): a zip with `xl/workbook.xml`, a bounded number of members,
-  unpacking (by its headers, and again while read) to a bounded size; no links to other files;
-  package parts parsed with defusedxml and no DTD anywhere (no entity expansion, no external
-  entities); and the cells a worksheet addresses kept inside a bounded area, because readers
-  fill the gaps between addressed cells: one cell at row 1,000,000,000 makes openpyxl yield a
-  billion blank rows and makes calamine allocate terabytes and abort the process.
+- .xlsx (`check_xlsx_package`; `first_sheet_cells` checks and then reads the first sheet
+  with calamine, which evaluates no formula and fetches nothing): a zip with
+  `xl/workbook.xml`, a bounded number of members, unpacking (by its headers, and again while
+  read) to a bounded size; no links to other files; package parts parsed with defusedxml and
+  no DTD anywhere (no entity expansion, no external entities); and the cells a worksheet
+  addresses kept inside a bounded area, because readers fill the gaps between addressed
+  cells: one cell at row 1,000,000,000 makes openpyxl yield a billion blank rows and makes
+  calamine allocate terabytes and abort the process.
 
 Failures raise UntrustedFileError with the reason in one sentence; the importer names the file.
 """
@@ -195,6 +197,29 @@ def check_xlsx_package(data: bytes, limits: XlsxLimits | None = None) -> None:
         for entry in entries:
             if entry.filename in _PACKAGE_PARTS or entry.filename.startswith(_READ_PARTS):
                 _check_part(archive, entry, limits)
+
+
+def first_sheet_cells(
+    data: bytes,
+    name: str,
+    limits: XlsxLimits,
+    refusal: str = "not an Excel workbook that can be read",
+) -> list[list[object]]:
+    """The cells of the first sheet of the workbook `data` (the file `name`), once it has met
+    `limits`; PostkitError saying "<name>: <refusal> (<why>)" when it cannot be read."""
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        check_xlsx_package(data, limits)
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            return workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        finally:
+            workbook.close()
+    except UntrustedFileError as error:
+        raise PostkitError(f"{name}: {refusal} ({error.reason})") from error
+    except (CalamineError, IndexError, ValueError) as error:
+        raise PostkitError(f"{name}: {refusal} ({error})") from error
 
 
 def _check_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, limits: XlsxLimits) -> None:

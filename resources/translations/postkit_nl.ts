@@ -1953,17 +1953,6 @@
         <translation>KvK-nummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="114" />
-        <source>unknown</source>
-        <translation>onbekend</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="115" />
-        <location filename="../../postkit/ui/companies/editor.py" line="116" />
-        <source>EUR, unknown</source>
-        <translation>EUR, onbekend</translation>
-    </message>
-    <message>
         <location filename="../../postkit/ui/companies/editor.py" line="120" />
         <source>Operates &amp;internationally</source>
         <translation>&amp;Internationaal actief</translation>
@@ -5931,17 +5920,6 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Omvang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="240" />
-        <source>unknown</source>
-        <translation>onbekend</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="241" />
-        <location filename="../../postkit/ui/screening/editor.py" line="242" />
-        <source>EUR, unknown</source>
-        <translation>EUR, onbekend</translation>
-    </message>
-    <message>
         <location filename="../../postkit/ui/screening/editor.py" line="256" />
         <source>&amp;Employees:</source>
         <translation>&amp;Werknemers:</translation>
@@ -7000,6 +6978,20 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <location filename="../../postkit/ui/screening/page.py" line="991" />
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>SizeEdits</name>
+    <message>
+        <location filename="../../postkit/ui/widgets/size_edits.py" line="22" />
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/size_edits.py" line="23" />
+        <location filename="../../postkit/ui/widgets/size_edits.py" line="24" />
+        <source>EUR, unknown</source>
+        <translation>EUR, onbekend</translation>
     </message>
 </context>
 <context>

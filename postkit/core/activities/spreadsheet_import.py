@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from postkit.core import reference
+from postkit.core import reference, spreadsheet_import
 from postkit.core.activities.columns import column_named
 from postkit.core.activities.models import Activity
 from postkit.core.activities.records import ACTIVITY_STATUSES, ActivityInput
@@ -31,24 +31,25 @@ from postkit.core.activities.service import _apply_input, _normalised
 from postkit.core.activities.validation import validate_activity
 from postkit.core.db.base import new_uuid, utc_now
 from postkit.core.errors import PostkitError, ValidationError
-from postkit.core.import_layouts import recall_mapping, remember_mapping
+from postkit.core.import_layouts import remember_mapping
 from postkit.core.profile import load_profile
 from postkit.core.spreadsheet_import import (
     CellError,
-    CellReader,
     ImportField,
+    ImportPlan,
     ImportSummary,
     ReferenceMatcher,
     RowError,
+    RowReader,
     Table,
-    UnknownValue,
-    checked_mapping,
     guess_locale,
+    import_file,
+    plan_rows,
     read_table,
     shorten,
+    split_names,
     split_values,
-    suggest_mapping,
-    words,
+    table_mapping,
 )
 
 LAYOUT_KIND = "activities"
@@ -110,7 +111,6 @@ FIELDS: tuple[ImportField, ...] = (
     _from_column("updated_by", "updated_by"),
     _from_column("updated", "updated_at"),
 )  # fmt: skip
-_FIELD = {item.name: item for item in FIELDS}
 _COUNTS = ("unnamed_companies", "participants_women", "participants_men", "participants_other")
 _TEXTS = ("title", "description", "partners", "outcome", "follow_up", "post_name")
 _STATUS_WORDS = {
@@ -136,27 +136,8 @@ class PlannedActivity:
     errors: tuple[RowError, ...] = ()
 
 
-@dataclass(frozen=True)
-class ActivityImportPlan:
+class ActivityImportPlan(ImportPlan[PlannedActivity]):
     """What importing the sheet with this mapping would do."""
-
-    table: Table
-    mapping: dict[str, str]
-    locale: str
-    rows: tuple[PlannedActivity, ...]
-    unknown: tuple[UnknownValue, ...] = field(default=())
-
-    @property
-    def errors(self) -> tuple[RowError, ...]:
-        return tuple(error for row in self.rows for error in row.errors)
-
-    @property
-    def summary(self) -> ImportSummary:
-        bad = sum(1 for row in self.rows if row.errors)
-        present = sum(1 for row in self.rows if row.is_present and not row.errors)
-        return ImportSummary(
-            len(self.rows) - bad - present, present, bad, self.errors, self.unknown
-        )
 
 
 def read_activity_table(path: Path) -> Table:
@@ -166,12 +147,7 @@ def read_activity_table(path: Path) -> Table:
 def initial_mapping(session: Session, table: Table) -> tuple[dict[str, str], bool]:
     """The mapping remembered for this layout, else one suggested from its headers; and
     whether it was remembered."""
-    remembered = recall_mapping(session, LAYOUT_KIND, table.headers)
-    if remembered is not None:
-        # The signature ignores case and spacing, so the headers are matched the same way.
-        by_words = {words(header): name for header, name in remembered.items()}
-        return {header: by_words.get(words(header), "") for header in table.headers}, True
-    return suggest_mapping(table.headers, FIELDS), False
+    return spreadsheet_import.initial_mapping(session, table, LAYOUT_KIND, FIELDS)
 
 
 def sheet_locale(table: Table) -> str:
@@ -191,30 +167,10 @@ def plan_activity_import(
     `value_choices` maps (field, text of a cell) to the reference code the user chose for a
     value no list knows. `progress(done, total)` may raise CancelledError.
     """
-    try:
-        mapping = checked_mapping(mapping, table.headers, FIELDS)
-    except PostkitError as error:
-        raise PostkitError(f"{table.file_name}: {error}") from None
+    mapping = table_mapping(table, mapping, FIELDS)
     reader = _RowReader(table, mapping, locale, value_choices or {})
-    existing_uuids, existing_keys = _existing(session)
-    seen_uuids: set[str] = set()
-    seen_keys: set[tuple[str, date, int]] = set()
-    planned: list[PlannedActivity] = []
-    total = len(table.rows)
-    for index, cells in enumerate(table.rows):
-        row = reader.read(table.row_number(index), cells)
-        if row.data is not None and not row.errors:
-            key = _key(row.data.title, row.data.start_date, row.data.core_task)
-            present = (row.uuid is not None and row.uuid in existing_uuids) or key in existing_keys
-            again = (row.uuid is not None and row.uuid in seen_uuids) or key in seen_keys
-            row = replace(row, is_present=present or again)
-            seen_keys.add(key)
-            if row.uuid:
-                seen_uuids.add(row.uuid)
-        planned.append(row)
-        if progress and (index % 500 == 499 or index == total - 1):
-            progress(index + 1, total)
-    return ActivityImportPlan(table, mapping, locale, tuple(planned), reader.unknown_values())
+    rows = plan_rows(table, reader.read, _keys, _existing(session), progress)
+    return ActivityImportPlan(table, mapping, locale, rows, reader.unknown_values())
 
 
 def apply_activity_import(
@@ -228,13 +184,7 @@ def apply_activity_import(
 
     Refused (PostkitError, nothing stored) while any row has an error.
     """
-    summary = plan.summary
-    if summary.with_errors:
-        first = plan.errors[0]
-        raise PostkitError(
-            f"{plan.table.file_name}: {summary.with_errors} row(s) with errors, nothing "
-            f"imported; first: {first}"
-        )
+    summary = plan.summary_to_store()
     # Added bottom-up: the list shows activities of one day newest first, so the sheet's
     # order comes back (and an export re-exports in the same order).
     to_add = [row for row in reversed(plan.rows) if not row.is_present and row.data is not None]
@@ -285,12 +235,16 @@ def import_activities(
     resolve_company: CompanyResolver | None = None,
 ) -> ActivityImportPlan:
     """Read, plan and (unless dry or wrong) store: the command's whole import."""
-    table = read_activity_table(path)
-    mapping, _ = initial_mapping(session, table)
-    plan = plan_activity_import(session, table, mapping, locale or sheet_locale(table))
-    if not dry_run and not plan.summary.with_errors:
-        apply_activity_import(session, plan, actor, resolve_company)
-    return plan
+    return import_file(
+        session,
+        path,
+        LAYOUT_KIND,
+        FIELDS,
+        plan_activity_import,
+        lambda plan: apply_activity_import(session, plan, actor, resolve_company),
+        dry_run=dry_run,
+        locale=locale,
+    )
 
 
 def _new_activity(data: ActivityInput, row: PlannedActivity, actor: str) -> Activity:
@@ -310,90 +264,66 @@ def _key(title: str, start: date, core_task: int) -> tuple[str, date, int]:
     return (" ".join(title.split()).casefold(), start, core_task)
 
 
-def _existing(session: Session) -> tuple[set[str], set[tuple[str, date, int]]]:
+def _keys(row: PlannedActivity) -> list[Hashable]:
+    """The same UUID (as a postkit export carries), or the same title, start and core task."""
+    assert row.data is not None
+    keys: list[Hashable] = [_key(row.data.title, row.data.start_date, row.data.core_task)]
+    if row.uuid:
+        keys.append(("uuid", row.uuid))
+    return keys
+
+
+def _existing(session: Session) -> set[Hashable]:
     rows = session.execute(
         select(Activity.uuid, func.lower(Activity.title), Activity.start_date, Activity.core_task)
     ).all()
-    uuids = {row[0] for row in rows}
-    keys = {_key(row[1], row[2], row[3]) for row in rows}
-    return uuids, keys
+    return {("uuid", row[0]) for row in rows} | {_key(row[1], row[2], row[3]) for row in rows}
 
 
-class _RowReader:
+class _RowReader(RowReader):
     """Reads one sheet row into a PlannedActivity, collecting the values no list knows."""
 
-    def __init__(
-        self,
-        table: Table,
-        mapping: dict[str, str],
-        locale: str,
-        value_choices: dict[tuple[str, str], str],
-    ) -> None:
-        self.cells = CellReader(locale)
-        self.column = {name: header for header, name in mapping.items() if name}
-        self.position = {name: table.headers.index(header) for name, header in self.column.items()}
-        self.choices = value_choices
-        self.core_tasks = ReferenceMatcher(reference.core_tasks())
-        self.matchers = {
-            "activity_type": ReferenceMatcher(reference.activity_types()),
-            "country": ReferenceMatcher(reference.countries()),
-            "sectors": ReferenceMatcher(reference.sectors()),
-            "themes": ReferenceMatcher(reference.themes()),
-        }
-        self._unknown: dict[tuple[str, str], list[int]] = defaultdict(list)
+    fields = FIELDS
+    lists = {
+        "activity_type": reference.activity_types,
+        "country": reference.countries,
+        "sectors": reference.sectors,
+        "themes": reference.themes,
+    }
 
-    def unknown_values(self) -> tuple[UnknownValue, ...]:
-        return tuple(
-            UnknownValue(name, self.column[name], text, tuple(rows))
-            for (name, text), rows in sorted(self._unknown.items())
-        )
+    @cached_property
+    def core_tasks(self) -> ReferenceMatcher:
+        return ReferenceMatcher(reference.core_tasks())
 
     def read(self, number: int, cells: Sequence[object]) -> PlannedActivity:
-        errors: list[RowError] = []
-        values: dict[str, object] = {}
-
-        def cell(name: str) -> object:
-            at = self.position.get(name)
-            return None if at is None else cells[at]
-
-        def attempt(name: str, read: Callable[[object], object]) -> None:
-            try:
-                values[name] = read(cell(name))
-            except CellError as error:
-                errors.append(RowError(number, self.column[name], str(error)))
-
-        if not any(value not in (None, "") for value in cells):
-            return PlannedActivity(number, None, errors=(RowError(number, "", "the row is empty"),))
+        row = self.row(number, cells)
+        if row.is_empty:
+            return PlannedActivity(number, None, errors=row.errors)
         for name in _TEXTS:
-            attempt(name, self.cells.text)
-        attempt("uuid", self._uuid)
-        attempt("core_task", self._core_task)
-        attempt("start_date", self.cells.date)
-        attempt("end_date", self.cells.date)
+            row.read(name, self.cells.text)
+        row.read("uuid", self._uuid)
+        row.read("core_task", self._core_task)
+        row.read("start_date", self.cells.date)
+        row.read("end_date", self.cells.date)
         for name in _COUNTS:
-            attempt(name, self.cells.whole_number)
-        attempt("status", self._status)
-        attempt("links", lambda c: tuple(self.cells.text(c).split()))
-        attempt("company_names", lambda c: tuple(split_companies(self.cells.text(c))))
+            row.read(name, self.cells.whole_number)
+        row.read("status", self._status)
+        row.read("links", lambda c: tuple(self.cells.text(c).split()))
+        row.read("company_names", lambda c: tuple(split_names(self.cells.text(c))))
         for name in ("created_at", "updated_at"):
-            attempt(name, self.cells.datetime)
+            row.read(name, self.cells.datetime)
         for name in ("created_by", "updated_by"):
-            attempt(name, self.cells.text)
-        values["activity_type"] = self._code(number, "activity_type", cell("activity_type"), errors)
-        values["country"] = self._code(number, "country", cell("country"), errors)
+            row.read(name, self.cells.text)
+        values = row.values
+        values["activity_type"] = row.code("activity_type", row.cell("activity_type"))
+        values["country"] = row.code("country", row.cell("country"))
         for name in ("sectors", "themes"):
-            text = self.cells.text(cell(name))
-            codes = [self._code(number, name, part, errors) for part in split_values(text)]
+            text = self.cells.text(row.cell(name))
+            codes = [row.code(name, part) for part in split_values(text)]
             values[name] = tuple(code for code in codes if code)
-        for name in ("title", "start_date", "core_task", "activity_type"):
-            if (
-                name in self.column
-                and not values.get(name)
-                and not _has_error(errors, self.column[name])
-            ):
-                errors.append(RowError(number, self.column[name], "empty; a value is required"))
-        if errors:
-            return PlannedActivity(number, None, errors=tuple(errors))
+        row.require("title", "start_date", "core_task", "activity_type")
+        if row.errors:
+            return PlannedActivity(number, None, errors=row.errors)
         data = ActivityInput(
             core_task=int(values["core_task"]),  # type: ignore[call-overload]
             title=str(values["title"]),
@@ -424,8 +354,7 @@ class _RowReader:
         try:
             validate_activity(data)
         except ValidationError as error:
-            column = self.column.get(error.field, "")
-            return PlannedActivity(number, None, errors=(RowError(number, column, error.reason),))
+            return PlannedActivity(number, None, errors=row.error(error.field, error.reason))
         return PlannedActivity(
             number,
             data,
@@ -470,26 +399,3 @@ class _RowReader:
         if status is None or status not in ACTIVITY_STATUSES:
             raise CellError(f"not a status (planned, done, cancelled): {shorten(text)!r}")
         return status
-
-    def _code(self, number: int, name: str, cell: object, errors: list[RowError]) -> str | None:
-        if name not in self.column:
-            return None
-        text = self.cells.text(cell)
-        if not text:
-            return None
-        code = self.matchers[name].code(text) or self.choices.get((name, text))
-        if code is None:
-            self._unknown[(name, text)].append(number)
-            what = _FIELD[name].en
-            errors.append(RowError(number, self.column[name], f"unknown {what}: {shorten(text)!r}"))
-        return code
-
-
-def _has_error(errors: list[RowError], column: str) -> bool:
-    return any(error.column == column for error in errors)
-
-
-def split_companies(text: str) -> list[str]:
-    """Company names in one cell, separated by ';' or line breaks (a name may hold a comma)."""
-    names = [" ".join(part.split()) for part in text.replace("\n", ";").split(";")]
-    return list(dict.fromkeys(name for name in names if name))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from typing import NamedTuple
 
 from sqlalchemy import (
     Column,
@@ -312,6 +314,24 @@ def find_or_create_company(
         return found
     data = CompanyData(name=name, kvk_number=kvk, country=country, sector=sector)
     return create_company(session, data, actor, commit=commit).id
+
+
+class PickerAccess(NamedTuple):
+    """What a company picker of another feature calls, each a function of a session: the
+    lookup as typed, the lines of chosen ids, and find-or-create of a typed name."""
+
+    lookup: Callable[[Session, str], list[CompanyLine]]
+    lines: Callable[[Session, list[int]], list[CompanyLine]]
+    create: Callable[[Session, str], int]
+
+
+def picker_access(actor: str) -> PickerAccess:
+    """The register as an editor's company picker reaches it; a new company is `actor`'s."""
+    return PickerAccess(
+        lookup_companies,
+        company_lines,
+        lambda session, name: find_or_create_company(session, name, actor),
+    )
 
 
 def find_duplicates(session: Session) -> list[DuplicatePair]:

@@ -13,33 +13,32 @@ one transaction (the register's `add_companies`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from postkit.core import reference
+from postkit.core import reference, spreadsheet_import
 from postkit.core.companies.models import CompanyRow
 from postkit.core.companies.records import CompanyData, ContactData
 from postkit.core.companies.validation import normalize_kvk, normalized_name, validate_company
-from postkit.core.errors import PostkitError, ValidationError
-from postkit.core.import_layouts import recall_mapping, remember_mapping
+from postkit.core.errors import ValidationError
+from postkit.core.import_layouts import remember_mapping
 from postkit.core.spreadsheet_import import (
     CellError,
-    CellReader,
     ImportField,
+    ImportPlan,
     ImportSummary,
-    ReferenceMatcher,
     RowError,
+    RowReader,
     Table,
-    UnknownValue,
-    checked_mapping,
-    guess_locale,
-    read_table,
+    import_file,
+    plan_rows,
     shorten,
-    suggest_mapping,
+    split_names,
+    table_mapping,
     words,
 )
 
@@ -80,7 +79,6 @@ FIELDS: tuple[ImportField, ...] = (
     ImportField("contact_phone", "contact phone", "telefoon contactpersoon",
                 ("telefoon", "telefoonnummer", "tel", "phone", "mobiel", "mobile")),
 )  # fmt: skip
-_FIELD = {item.name: item for item in FIELDS}
 _TRUE = {"ja", "j", "yes", "y", "true", "waar", "x", "1"}
 _FALSE = {"nee", "n", "no", "false", "onwaar", "0"}
 _AMOUNTS = ("employees", "turnover_eur", "balance_sheet_eur")
@@ -98,34 +96,13 @@ class PlannedCompany:
     errors: tuple[RowError, ...] = ()
 
 
-@dataclass(frozen=True)
-class CompanyImportPlan:
-    table: Table
-    mapping: dict[str, str]
-    locale: str
-    rows: tuple[PlannedCompany, ...]
-    unknown: tuple[UnknownValue, ...] = field(default=())
-
-    @property
-    def errors(self) -> tuple[RowError, ...]:
-        return tuple(error for row in self.rows for error in row.errors)
-
-    @property
-    def summary(self) -> ImportSummary:
-        bad = sum(1 for row in self.rows if row.errors)
-        present = sum(1 for row in self.rows if row.is_present and not row.errors)
-        return ImportSummary(
-            len(self.rows) - bad - present, present, bad, self.errors, self.unknown
-        )
+class CompanyImportPlan(ImportPlan[PlannedCompany]):
+    """What importing the sheet with this mapping would do."""
 
 
 def initial_mapping(session: Session, table: Table) -> tuple[dict[str, str], bool]:
     """The mapping remembered for this layout, else one suggested from its headers."""
-    remembered = recall_mapping(session, LAYOUT_KIND, table.headers)
-    if remembered is not None:
-        by_words = {words(header): name for header, name in remembered.items()}
-        return {header: by_words.get(words(header), "") for header in table.headers}, True
-    return suggest_mapping(table.headers, FIELDS), False
+    return spreadsheet_import.initial_mapping(session, table, LAYOUT_KIND, FIELDS)
 
 
 def plan_company_import(
@@ -136,25 +113,10 @@ def plan_company_import(
     value_choices: dict[tuple[str, str], str] | None = None,
 ) -> CompanyImportPlan:
     """Read every row with `mapping` in `locale`; duplicates by KvK number and by name."""
-    try:
-        mapping = checked_mapping(mapping, table.headers, FIELDS)
-    except PostkitError as error:
-        raise PostkitError(f"{table.file_name}: {error}") from None
+    mapping = table_mapping(table, mapping, FIELDS)
     reader = _RowReader(table, mapping, locale, value_choices or {})
-    kvks, names = _existing(session)
-    planned: list[PlannedCompany] = []
-    for index, cells in enumerate(table.rows):
-        row = reader.read(table.row_number(index), cells)
-        if row.data is not None and not row.errors:
-            name = normalized_name(row.data.name)
-            kvk = row.data.kvk_number
-            present = (kvk is not None and kvk in kvks) or name in names
-            row = PlannedCompany(row.row, row.data, is_present=present)
-            names.add(name)
-            if kvk:
-                kvks.add(kvk)
-        planned.append(row)
-    return CompanyImportPlan(table, mapping, locale, tuple(planned), reader.unknown_values())
+    rows = plan_rows(table, reader.read, _keys, _existing(session))
+    return CompanyImportPlan(table, mapping, locale, rows, reader.unknown_values())
 
 
 def apply_company_import(
@@ -162,12 +124,7 @@ def apply_company_import(
 ) -> ImportSummary:
     """Store every company to add through `store` and remember the mapping; refused
     (PostkitError, nothing stored) while any row has an error."""
-    summary = plan.summary
-    if summary.with_errors:
-        raise PostkitError(
-            f"{plan.table.file_name}: {summary.with_errors} row(s) with errors, nothing "
-            f"imported; first: {plan.errors[0]}"
-        )
+    summary = plan.summary_to_store()
     companies = [row.data for row in plan.rows if row.data is not None and not row.is_present]
     # Remembered first: the store commits, and with it the layout.
     remember_mapping(session, LAYOUT_KIND, plan.table.headers, plan.mapping, actor)
@@ -190,80 +147,57 @@ def import_companies(
     locale: str | None = None,
 ) -> CompanyImportPlan:
     """Read, plan and (unless dry or wrong) store: the command's whole import."""
-    table = read_table(path)
-    mapping, _ = initial_mapping(session, table)
-    plan = plan_company_import(
-        session, table, mapping, locale or guess_locale(table.headers, FIELDS)
+    return import_file(
+        session,
+        path,
+        LAYOUT_KIND,
+        FIELDS,
+        plan_company_import,
+        lambda plan: apply_company_import(session, plan, actor, store),
+        dry_run=dry_run,
+        locale=locale,
     )
-    if not dry_run and not plan.summary.with_errors:
-        apply_company_import(session, plan, actor, store)
-    return plan
 
 
-def _existing(session: Session) -> tuple[set[str], set[str]]:
+def _keys(row: PlannedCompany) -> list[Hashable]:
+    """The same KvK number, or the same name once case, accents and legal forms are left out."""
+    assert row.data is not None
+    keys: list[Hashable] = [("name", normalized_name(row.data.name))]
+    if row.data.kvk_number:
+        keys.append(("kvk", row.data.kvk_number))
+    return keys
+
+
+def _existing(session: Session) -> set[Hashable]:
     rows = session.execute(
         select(CompanyRow.kvk_number, CompanyRow.normalized_name).where(
             CompanyRow.merged_into_id.is_(None)
         )
     ).all()
-    return {kvk for kvk, _ in rows if kvk}, {name for _, name in rows if name}
+    return {("kvk", kvk) for kvk, _ in rows if kvk} | {("name", name) for _, name in rows if name}
 
 
-class _RowReader:
-    def __init__(
-        self,
-        table: Table,
-        mapping: dict[str, str],
-        locale: str,
-        value_choices: dict[tuple[str, str], str],
-    ) -> None:
-        self.cells = CellReader(locale)
-        self.column = {name: header for header, name in mapping.items() if name}
-        self.position = {name: table.headers.index(header) for name, header in self.column.items()}
-        self.choices = value_choices
-        self.matchers = {
-            "sector": ReferenceMatcher(reference.sectors()),
-            "country": ReferenceMatcher(reference.countries()),
-        }
-        self._unknown: dict[tuple[str, str], list[int]] = {}
-
-    def unknown_values(self) -> tuple[UnknownValue, ...]:
-        return tuple(
-            UnknownValue(name, self.column[name], text, tuple(rows))
-            for (name, text), rows in sorted(self._unknown.items())
-        )
+class _RowReader(RowReader):
+    fields = FIELDS
+    lists = {"sector": reference.sectors, "country": reference.countries}
 
     def read(self, number: int, cells: Sequence[object]) -> PlannedCompany:
-        errors: list[RowError] = []
-        values: dict[str, object] = {}
-
-        def cell(name: str) -> object:
-            at = self.position.get(name)
-            return None if at is None else cells[at]
-
-        def attempt(name: str, read: Callable[[object], object]) -> None:
-            if name not in self.column:
-                return
-            try:
-                values[name] = read(cell(name))
-            except CellError as error:
-                errors.append(RowError(number, self.column[name], str(error)))
-
-        if not any(value not in (None, "") for value in cells):
-            return PlannedCompany(number, None, errors=(RowError(number, "", "the row is empty"),))
+        row = self.row(number, cells)
+        if row.is_empty:
+            return PlannedCompany(number, None, errors=row.errors)
         for name in (*_TEXTS, *_CONTACT):
-            attempt(name, self.cells.text)
-        attempt("trade_names", lambda c: tuple(_lines(self.cells.text(c))))
-        attempt("kvk_number", self._kvk)
+            row.read(name, self.cells.text)
+        row.read("trade_names", lambda c: tuple(split_names(self.cells.text(c))))
+        row.read("kvk_number", self._kvk)
         for name in _AMOUNTS:
-            attempt(name, self.cells.whole_number)
-        attempt("operates_internationally", self._yes_no)
+            row.read(name, self.cells.whole_number)
+        row.read("operates_internationally", self._yes_no)
+        values = row.values
         for name in ("sector", "country"):
-            values[name] = self._code(number, name, cell(name), errors)
-        if not values.get("name") and not any(e.column == self.column["name"] for e in errors):
-            errors.append(RowError(number, self.column["name"], "empty; a value is required"))
-        if errors:
-            return PlannedCompany(number, None, errors=tuple(errors))
+            values[name] = row.code(name, row.cell(name))
+        row.require("name")
+        if row.errors:
+            return PlannedCompany(number, None, errors=row.errors)
         contact = ContactData(
             str(values.get("contact_name") or ""),
             str(values.get("contact_role") or ""),
@@ -292,8 +226,7 @@ class _RowReader:
             name = "contact_name" if error.field == "contacts" else error.field
             if error.field == "contacts" and contact.email and contact.name:
                 name = "contact_email"
-            column = self.column.get(name, "")
-            return PlannedCompany(number, None, errors=(RowError(number, column, error.reason),))
+            return PlannedCompany(number, None, errors=row.error(name, error.reason))
         return PlannedCompany(number, data)
 
     def _kvk(self, cell: object) -> str | None:
@@ -314,22 +247,3 @@ class _RowReader:
         if text in _FALSE:
             return False
         raise CellError(f"not yes or no: {shorten(self.cells.text(cell))!r}")
-
-    def _code(self, number: int, name: str, cell: object, errors: list[RowError]) -> str | None:
-        if name not in self.column:
-            return None
-        text = self.cells.text(cell)
-        if not text:
-            return None
-        code = self.matchers[name].code(text) or self.choices.get((name, text))
-        if code is None:
-            self._unknown.setdefault((name, text), []).append(number)
-            what = _FIELD[name].en
-            errors.append(RowError(number, self.column[name], f"unknown {what}: {shorten(text)!r}"))
-        return code
-
-
-def _lines(text: str) -> list[str]:
-    """Trade names in one cell: one per line, or separated by ';'."""
-    names = [" ".join(part.split()) for part in text.replace("\n", ";").split(";")]
-    return list(dict.fromkeys(name for name in names if name))

@@ -11,7 +11,6 @@ business for the breakdowns.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from postkit.core.errors import PostkitError
 from postkit.core.files import atomic_output
 from postkit.core.hq.models import HqPostRow
 from postkit.core.reference import POST_KINDS, Post, PostList, default_business, post_name_key
-from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
+from postkit.core.untrusted import XlsxLimits, first_sheet_cells
 
 POST_COLUMNS = (
     "code", "nl", "en", "kind", "country", "region", "city_nl", "city_en", "dutch_business",
@@ -285,21 +284,7 @@ def _rows(path: Path) -> Iterator[list[str]]:
         except OSError as error:
             raise PostkitError(f"cannot read {path}: {error.strerror or error}") from error
         return
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    data = path.read_bytes()
-    try:
-        check_xlsx_package(data, _LIMITS)
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        try:
-            cells = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        finally:
-            workbook.close()
-    except UntrustedFileError as error:
-        raise PostkitError(
-            f"{path.name}: not an .xlsx or .csv list of posts ({error.reason})"
-        ) from error
-    except (CalamineError, IndexError) as error:
-        raise PostkitError(f"{path.name}: not an .xlsx or .csv list of posts ({error})") from error
+    refusal = "not an .xlsx or .csv list of posts"
+    cells = first_sheet_cells(path.read_bytes(), path.name, _LIMITS, refusal)
     for row in cells:
         yield ["" if value is None else str(value) for value in row]

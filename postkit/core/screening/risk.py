@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -54,7 +53,7 @@ from postkit.core.screening.steps import (
     is_large_company as is_large_company,  # where the UI and older callers look for it
 )
 from postkit.core.screening.validation import checked_actor
-from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
+from postkit.core.untrusted import XlsxLimits, first_sheet_cells
 
 # A table rates some 250 countries or a few hundred sectors; these leave room to spare.
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
@@ -177,29 +176,12 @@ def _table_rows(path: Path) -> Iterator[Iterator[list[str]]]:
         with open_csv(path) as rows:
             yield rows
         return
-    from python_calamine import CalamineError, CalamineWorkbook
-
     if path.stat().st_size > MAX_WORKBOOK_BYTES:
         raise PostkitError(
             f"{path.name}: the file is over the {MAX_WORKBOOK_BYTES // 2**20} MB "
             "a risk table may be"
         )
-    data = path.read_bytes()
-    try:
-        check_xlsx_package(data, _WORKBOOK_LIMITS)
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        try:
-            cells = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        finally:
-            workbook.close()
-    except UntrustedFileError as error:
-        raise PostkitError(
-            f"{path.name}: not an Excel workbook that can be read ({error.reason})"
-        ) from error
-    except (CalamineError, IndexError) as error:
-        raise PostkitError(
-            f"{path.name}: not an Excel workbook that can be read ({error})"
-        ) from error
+    cells = first_sheet_cells(path.read_bytes(), path.name, _WORKBOOK_LIMITS)
     yield ([_cell_text(value) for value in row] for row in cells)
 
 

@@ -276,18 +276,25 @@ def list_requests(
         )
     return [
         RequestRow(
-            id=row.id,
-            company_name=row.company_name,
-            support_kind=row.support_kind,
-            requested_on=row.requested_on,
-            status=Status(row.status),
-            outcome=Outcome(row.outcome) if row.outcome else None,
+            **_request_heading(row),
             handled_by=row.handled_by,
             follow_up_on=row.follow_up_on,
             open_matches=row.open_matches,
         )
         for row in session.execute(query)
     ]
+
+
+def _request_heading(row: Any) -> dict[str, Any]:
+    """What a list line and a company's earlier request both say of a request."""
+    return {
+        "id": row.id,
+        "company_name": row.company_name,
+        "support_kind": row.support_kind,
+        "requested_on": row.requested_on,
+        "status": Status(row.status),
+        "outcome": Outcome(row.outcome) if row.outcome else None,
+    }
 
 
 def company_requests(
@@ -304,12 +311,7 @@ def company_requests(
         query = query.where(SupportRequestRow.id != except_request)
     return [
         CompanyRequest(
-            id=row.id,
-            company_name=row.company_name,
-            support_kind=row.support_kind,
-            requested_on=row.requested_on,
-            status=Status(row.status),
-            outcome=Outcome(row.outcome) if row.outcome else None,
+            **_request_heading(row),
             decided_at=row.decided_at,
             rationale=row.rationale,
             conditions=row.conditions,

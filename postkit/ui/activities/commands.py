@@ -101,31 +101,16 @@ class ActivityCommands(QObject):
             actions,
             companies=self._company_source(),
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._save_from_editor(dialog, activity_id))
-        dialog.finished.connect(self._forget_editor)
-        self.editor = dialog
-        dialog.open()
+        from postkit.ui.widgets.editor import open_editor
+
+        open_editor(self, dialog, lambda: self._save_from_editor(dialog, activity_id))
 
     def _company_source(self) -> CompanySource:
         """The register, for the editor's company picker."""
-        from postkit.core.companies.service import (
-            company_lines,
-            find_or_create_company,
-            lookup_companies,
-        )
+        from postkit.core.companies.service import picker_access
         from postkit.ui.widgets.company_picker import CompanySource
 
-        actor = self.ctx.acting_profile().user_name
-        return CompanySource(
-            self.ctx.runner,
-            lookup_companies,
-            company_lines,
-            lambda session, name: find_or_create_company(session, name, actor),
-        )
-
-    def _forget_editor(self) -> None:
-        self.editor = None
+        return CompanySource(self.ctx.runner, *picker_access(self.ctx.acting_profile().user_name))
 
     def _save_from_editor(self, dialog: ActivityDialog, activity_id: int | None) -> None:
         from postkit.core.activities.commands import CreateActivity, UpdateActivity

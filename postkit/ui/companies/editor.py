@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,9 +28,9 @@ from postkit.core.companies.validation import NAME_MAX, size_class, validate_com
 from postkit.core.errors import ValidationError
 from postkit.ui.companies.table_model import size_label
 from postkit.ui.overrides import override
-from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.editor import EditorDialog, choice_box, country_box, text_box
 from postkit.ui.widgets.field import FieldWithError
+from postkit.ui.widgets.size_edits import SizeEdits
 
 CONTACT_COLUMNS = 4  # name, role, e-mail, phone
 _FIELDS = ("name", "kvk_number", "employees", "turnover_eur", "balance_sheet_eur", "contacts")
@@ -107,16 +107,8 @@ class CompanyDialog(EditorDialog):
     def _build_size_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.employees = AmountEdit(page, 10_000_000)
-        self.turnover = AmountEdit(page)
-        self.balance_sheet = AmountEdit(page)
-        for edit, placeholder in (
-            (self.employees, self.tr("unknown")),
-            (self.turnover, self.tr("EUR, unknown")),
-            (self.balance_sheet, self.tr("EUR, unknown")),
-        ):
-            edit.setPlaceholderText(placeholder)
-            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.sizes = SizeEdits(page, 10_000_000)
+        self.employees, self.turnover, self.balance_sheet = self.sizes.edits
         self.international = QCheckBox(self.tr("Operates &internationally"), page)
         self.employees_field = FieldWithError(self.employees, page)
         self.turnover_field = FieldWithError(self.turnover, page)
@@ -213,9 +205,7 @@ class CompanyDialog(EditorDialog):
         self.foreign_registration.setText(data.foreign_registration)
         self.country.setCurrentIndex(max(self.country.findData(data.country), 0))
         self.sector.setCurrentIndex(max(self.sector.findData(data.sector), 0))
-        self.employees.set_value(data.employees)
-        self.turnover.set_value(data.turnover_eur)
-        self.balance_sheet.set_value(data.balance_sheet_eur)
+        self.sizes.set_values(data.employees, data.turnover_eur, data.balance_sheet_eur)
         self.international.setChecked(data.operates_internationally)
         self.website.setText(data.website)
         self.notes.setPlainText(data.notes)
@@ -246,7 +236,7 @@ class CompanyDialog(EditorDialog):
     def _connect_validation(self) -> None:
         self.name_edit.textChanged.connect(self._validate)
         self.kvk_edit.textChanged.connect(self._validate)
-        for edit in (self.employees, self.turnover, self.balance_sheet):
+        for edit in self.sizes.edits:
             edit.value_changed.connect(self._validate)
         self.international.toggled.connect(self._validate)
         self.contacts.itemChanged.connect(self._validate)
@@ -326,15 +316,10 @@ class CompanyDialog(EditorDialog):
         return self.show_errors(below, can_save=not errors)
 
     def _update_size_class(self) -> None:
-        if not all(e.is_valid() for e in (self.employees, self.turnover, self.balance_sheet)):
+        if not self.sizes.is_valid():
             size = SizeClass.UNKNOWN
         else:
-            size = size_class(
-                self.employees.value(),
-                self.turnover.value(),
-                self.balance_sheet.value(),
-                self.international.isChecked(),
-            )
+            size = size_class(*self.sizes.values(), self.international.isChecked())
         explained = {
             SizeClass.LARGE: self.tr(
                 "More than 500 employees and over EUR 20 million balance sheet or EUR 40 "

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from postkit.ui.actions import ActionSpec
-from postkit.ui.icons import MODULE_ICONS
 from postkit.ui.module import Module, ModuleContext, action
 
 if TYPE_CHECKING:
@@ -36,7 +35,6 @@ class CompaniesModule(Module):
         QT_TRANSLATE_NOOP("Actions", "&Companies"),
         QT_TRANSLATE_NOOP("Actions", "The register of companies and organisations"),
         "Ctrl+7",
-        MODULE_ICONS["companies"],
     )
     toolbar = (
         CompanyAction.NEW_COMPANY,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -31,13 +30,13 @@ from postkit.ui.companies.ops import CompanyPageData, CompanyRow, MergeCompanies
 from postkit.ui.companies.table_model import CompanyTableModel
 from postkit.ui.ops import Changes
 from postkit.ui.undo import RunnerUndoCommand
+from postkit.ui.widgets.editor import open_editor
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.table_view import empty_state_label, record_table
 
 if TYPE_CHECKING:
     from postkit.core.companies.records import CompanyRecord, DuplicatePair
     from postkit.core.profile import PostProfile
-    from postkit.ui.ops import Runner
 
 # What a change to these records can change on this page (names, counts, the timeline).
 WATCHED = ("companies", "activities", "requests", "practices", "followups")
@@ -47,20 +46,9 @@ class CompaniesPage(ModulePage):
     """The register. Emits `selection_changed` for the module's actions and `changed` once
     the list shows data changed here or elsewhere."""
 
-    def __init__(
-        self,
-        runner: Runner,
-        profile: PostProfile,
-        language: str = "en",
-        parent: QWidget | None = None,
-        undo_stack: QUndoStack | None = None,
-    ) -> None:
-        self.editor: CompanyDialog | None = None
-        self.merge_dialog: MergeDialog | None = None
-        self.duplicates_dialog: DuplicatesDialog | None = None
-        super().__init__(runner, profile, language, parent)
-        # Where merges go so Edit ▸ Undo can take them back (the main window's stack).
-        self.undo_stack = undo_stack or QUndoStack(self)
+    editor: CompanyDialog | None = None
+    merge_dialog: MergeDialog | None = None
+    duplicates_dialog: DuplicatesDialog | None = None
 
     def build(self) -> None:
         self.search = QLineEdit(self)
@@ -213,16 +201,9 @@ class CompaniesPage(ModulePage):
 
     def _open_editor(self, record: CompanyRecord | None, name: str = "") -> CompanyDialog:
         dialog = CompanyDialog(self._language, record, self, name=name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         company_id = record.id if record is not None else None
-        dialog.accepted.connect(lambda: self._save(dialog, company_id))
-        dialog.finished.connect(self._forget_editor)
-        self.editor = dialog
-        dialog.open()
+        open_editor(self, dialog, lambda: self._save(dialog, company_id))
         return dialog
-
-    def _forget_editor(self) -> None:
-        self.editor = None
 
     def _save(self, dialog: CompanyDialog, company_id: int | None) -> None:
         data, actor = dialog.company_data(), self._profile.user_name

@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QPushButton
 
 from postkit.ui.actions import ActionId, ActionSpec
-from postkit.ui.icons import MODULE_ICONS
 from postkit.ui.module import Module, ModuleContext, action
 
 if TYPE_CHECKING:
@@ -28,7 +27,6 @@ class FollowUpsModule(Module):
         QT_TRANSLATE_NOOP("Actions", "&Follow-up"),
         QT_TRANSLATE_NOOP("Actions", "Conditions and actions that fall due, and what is overdue"),
         "Ctrl+8",
-        MODULE_ICONS["followups"],
     )
     toolbar = (ActionId.FOLLOW_UP_MET, ActionId.FOLLOW_UP_NOT_MET, ActionId.FOLLOW_UP_DROP)
 

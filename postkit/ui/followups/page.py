@@ -6,7 +6,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,7 +35,7 @@ from postkit.core.followups.service import due_between, follow_ups, next_step, o
 from postkit.core.profile import PostProfile
 from postkit.ui.dialogs import show_error
 from postkit.ui.followups.table_model import FollowUpTableModel
-from postkit.ui.ops import Changes, Runner
+from postkit.ui.ops import Changes
 from postkit.ui.undo import RunnerUndoCommand
 from postkit.ui.widgets.date_edit import DateEdit
 from postkit.ui.widgets.page import ModulePage
@@ -60,19 +60,7 @@ def due_now(session: Session, today: date) -> list[FollowUpRecord]:
 class FollowUpsPage(ModulePage):
     """The follow-ups to watch, with Met, Not met… and Drop…; each change can be undone."""
 
-    undo_stack: QUndoStack | None = None
     reloaded = Signal()
-
-    def __init__(
-        self,
-        runner: Runner,
-        profile: PostProfile,
-        language: str = "en",
-        parent: QWidget | None = None,
-        undo_stack: QUndoStack | None = None,
-    ) -> None:
-        self.undo_stack = undo_stack
-        super().__init__(runner, profile, language, parent)
 
     def build(self) -> None:
         self.model = FollowUpTableModel(self._language, self)
@@ -274,7 +262,6 @@ class FollowUpsPage(ModulePage):
             show_error(self, error)
             self.reload()
 
-        assert self.undo_stack is not None
         RunnerUndoCommand(text, command, self.runner, "follow_ups", failed).perform(
             self.undo_stack, failed
         )

@@ -78,6 +78,7 @@ from postkit.ui.practices.sharing import (
 from postkit.ui.practices.table_model import PracticeListModel, PracticeTableModel
 from postkit.ui.undo import RunnerUndoCommand
 from postkit.ui.widgets.company_picker import CompanySource
+from postkit.ui.widgets.editor import open_editor
 from postkit.ui.widgets.notice import Notice
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_save_path
@@ -118,11 +119,9 @@ class PracticesPage(ModulePage):
         ask_path: SavePathAsker = ask_save_path,
         undo_stack: QUndoStack | None = None,
     ) -> None:
-        super().__init__(runner, profile, language, parent)
+        super().__init__(runner, profile, language, parent, undo_stack)
         database = runner.database
         self._database = database
-        # Where edits go so Edit ▸ Undo can take them back (the main window's stack).
-        self.undo_stack = undo_stack or QUndoStack(self)
         self._ask_path = ask_path
         self.job: Job | None = None
         self.editor: PracticeDialog | None = None
@@ -526,31 +525,14 @@ class PracticesPage(ModulePage):
             self,
             companies=self._company_source(),
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._save_from_editor(dialog, record))
-        dialog.finished.connect(self._forget_editor)
-        self.editor = dialog
-        dialog.open()
+        open_editor(self, dialog, lambda: self._save_from_editor(dialog, record))
         return dialog
 
     def _company_source(self) -> CompanySource:
         """The register, for the editor's companies involved."""
-        from postkit.core.companies.service import (
-            company_lines,
-            find_or_create_company,
-            lookup_companies,
-        )
+        from postkit.core.companies.service import picker_access
 
-        actor = self._profile.user_name
-        return CompanySource(
-            self.runner,
-            lookup_companies,
-            company_lines,
-            lambda session, name: find_or_create_company(session, name, actor),
-        )
-
-    def _forget_editor(self) -> None:
-        self.editor = None
+        return CompanySource(self.runner, *picker_access(self._profile.user_name))
 
     def _save_from_editor(self, dialog: PracticeDialog, record: PracticeRecord | None) -> None:
         data = dialog.practice_input()

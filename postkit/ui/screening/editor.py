@@ -27,7 +27,6 @@ from postkit.core.csv_files import iso_date_text
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.records import DirectorDetails, RequestInput
 from postkit.core.screening.risk import is_large_company
-from postkit.ui.widgets.amount_edit import AmountEdit
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import INFO, NEUTRAL
 from postkit.ui.widgets.company_picker import CompanyPicker, CompanySource
@@ -40,6 +39,7 @@ from postkit.ui.widgets.date_edit import (
 )
 from postkit.ui.widgets.editor import choice_box, country_box, text_box
 from postkit.ui.widgets.field import FieldWithError as _Field
+from postkit.ui.widgets.size_edits import SizeEdits
 from postkit.ui.widgets.tones import set_tone
 
 _MAX_EMPLOYEES = 10_000_000
@@ -180,9 +180,7 @@ class RequestDialog(QDialog):
             self.needed_by.dateChanged,
             self.has_needed_by.toggled,
             self.directors.textChanged,
-            self.employees.value_changed,
-            self.turnover.value_changed,
-            self.balance_sheet.value_changed,
+            *(edit.value_changed for edit in self.sizes.edits),
         ):
             signal.connect(self._validate)
         self._validate()
@@ -233,16 +231,8 @@ class RequestDialog(QDialog):
     def _build_size_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Size"), self)
         form = QFormLayout(group)
-        self.employees = AmountEdit(group, _MAX_EMPLOYEES)
-        self.turnover = AmountEdit(group)
-        self.balance_sheet = AmountEdit(group)
-        for edit, placeholder in (
-            (self.employees, self.tr("unknown")),
-            (self.turnover, self.tr("EUR, unknown")),
-            (self.balance_sheet, self.tr("EUR, unknown")),
-        ):
-            edit.setPlaceholderText(placeholder)
-            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.sizes = SizeEdits(group, _MAX_EMPLOYEES)
+        self.employees, self.turnover, self.balance_sheet = self.sizes.edits
         self.employees_field = _Field(self.employees, group)
         self.turnover_field = _Field(self._with_unit(self.turnover, group), group)
         self.balance_field = _Field(self._with_unit(self.balance_sheet, group), group)
@@ -321,9 +311,7 @@ class RequestDialog(QDialog):
         self.kvk_number.setText(data.kvk_number or "")
         _select(self.company_country, data.country)
         _select(self.company_sector, data.sector)
-        self.employees.set_value(data.employees)
-        self.turnover.set_value(data.turnover_eur)
-        self.balance_sheet.set_value(data.balance_sheet_eur)
+        self.sizes.set_values(data.employees, data.turnover_eur, data.balance_sheet_eur)
         self._validate()
 
     def _unlink(self) -> None:
@@ -339,9 +327,7 @@ class RequestDialog(QDialog):
         self.directors.setPlainText(
             "\n".join(_director_line(data.details_of(name)) for name in data.directors)
         )
-        self.employees.set_value(data.employees)
-        self.turnover.set_value(data.turnover_eur)
-        self.balance_sheet.set_value(data.balance_sheet_eur)
+        self.sizes.set_values(data.employees, data.turnover_eur, data.balance_sheet_eur)
         self.support_kind.setCurrentIndex(self.support_kind.findData(data.support_kind))
         _select(self.operating_country, data.operating_country)
         _select(self.operating_sector, data.operating_sector)
@@ -478,15 +464,8 @@ class RequestDialog(QDialog):
         return False
 
     def _update_large_company(self) -> None:
-        employees, turnover, balance = (
-            self.employees.value(),
-            self.turnover.value(),
-            self.balance_sheet.value(),
-        )
-        if not all(edit.is_valid() for edit in (self.employees, self.turnover, self.balance_sheet)):
-            large = None
-        else:
-            large = is_large_company(self.request_input())
+        employees, turnover, balance = self.sizes.values()
+        large = is_large_company(self.request_input()) if self.sizes.is_valid() else None
         if large is None:
             self.large_badge.set_badge(self.tr("Unknown"), NEUTRAL)
             missing = employees is None or (turnover is None and balance is None)

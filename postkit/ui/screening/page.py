@@ -75,6 +75,7 @@ from postkit.ui.widgets import save_paths
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import WARNING
 from postkit.ui.widgets.company_picker import CompanySource
+from postkit.ui.widgets.editor import open_editor
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.tones import band_color, follow_scheme, tone_color
 
@@ -959,29 +960,13 @@ class ScreeningPage(ModulePage):
 
     def _company_source(self) -> CompanySource:
         """The register, for the request dialog's company picker."""
-        from postkit.core.companies.service import (
-            company_lines,
-            find_or_create_company,
-            lookup_companies,
-        )
+        from postkit.core.companies.service import picker_access
 
-        actor = self.actor
-        return CompanySource(
-            self.runner,
-            lookup_companies,
-            company_lines,
-            lambda session, name: find_or_create_company(session, name, actor),
-        )
+        return CompanySource(self.runner, *picker_access(self.actor))
 
     def _open_dialog(self, dialog: RequestDialog) -> RequestDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._forget_dialog)
-        self.dialog = dialog
-        dialog.open()
+        open_editor(self, dialog, name="dialog")
         return dialog
-
-    def _forget_dialog(self) -> None:
-        self.dialog = None
 
     def _create(self, dialog: RequestDialog) -> None:
         data, actor = dialog.request_input(), self.actor

@@ -4,9 +4,10 @@ attached files."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -53,6 +54,19 @@ def choice_box(
 def country_box(parent: QWidget, language: str, none_label: str) -> QComboBox:
     """The countries by name in `language`, after `none_label` for no country."""
     return choice_box(parent, reference.countries(), language, none_label)
+
+
+def open_editor(
+    owner: QObject, dialog: QDialog, save: Callable[[], object] | None = None, name: str = "editor"
+) -> None:
+    """Opens `dialog` window-modal, to be deleted once closed, and keeps it as `owner.<name>`
+    while it is open (where the module's actions and the tests find it); `save` runs on OK."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if save is not None:
+        dialog.accepted.connect(save)
+    dialog.finished.connect(lambda: setattr(owner, name, None))
+    setattr(owner, name, dialog)
+    dialog.open()
 
 
 class EditorDialog(QDialog):

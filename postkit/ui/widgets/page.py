@@ -1,11 +1,12 @@
 """What every module's page has: the runner it works through, the acting post's profile, the
-language, and the signals the main window listens to."""
+language, the undo stack its changes go to, and the signals the main window listens to."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from postkit.ui.dialogs import show_error
@@ -16,7 +17,9 @@ if TYPE_CHECKING:
 
 
 class ModulePage(QWidget):
-    """A module's page, built by `build` once the runner, profile and language are set.
+    """A module's page, built by `build` once the runner, profile, language and undo stack
+    are set. Changes that can be taken back go on `undo_stack`: the main window's, so Edit ▸
+    Undo takes them back (a page made without one keeps its own).
     Its signals, named alike on every page:
 
     - `changed`: the page shows data changed (here or elsewhere);
@@ -37,11 +40,13 @@ class ModulePage(QWidget):
         profile: PostProfile,
         language: str = "en",
         parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
         self._profile = profile
         self._language = language
+        self.undo_stack = undo_stack or QUndoStack(self)
         self.build()
 
     def build(self) -> None:
