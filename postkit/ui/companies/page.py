@@ -61,9 +61,11 @@ class CompaniesPage(ModulePage):
             self,
             self.model,
             self.tr("Companies"),
-            widths={1: 80, 2: 100, 3: 120, 4: 110, 5: 75, 6: 85},
-            stretch=0,
+            widths={0: 220, 1: 80, 2: 100, 3: 120, 4: 110, 5: 75, 6: 85},
         )
+        # Each column fits its text (the table scrolls sideways when the page is too narrow
+        # for them all); the last one takes what room is left.
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.empty_label = empty_state_label(self)
         self.results = QStackedWidget(self)
         self.results.addWidget(self.table)
@@ -79,12 +81,14 @@ class CompaniesPage(ModulePage):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(search_row)
         left_layout.addWidget(self.results, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # The company page below the list, not beside it: the list's seven columns need the
+        # page's whole width in Dutch on a 1366-pixel screen.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.history)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([860, 420])
+        self.splitter.setSizes([420, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -95,6 +99,7 @@ class CompaniesPage(ModulePage):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
         self.model.loaded.connect(self._update_empty_state)
+        self.model.loaded.connect(self._fit_columns)
         self.runner.changed.connect(self._data_changed)
         self._update_empty_state()
 
@@ -135,6 +140,15 @@ class CompaniesPage(ModulePage):
         if changes.touches(*WATCHED):
             self.reload()
             self.changed.emit()
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its widest shown text (or its heading), measured on the rows
+        in view only, so a register of tens of thousands costs no more than one screenful."""
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(0)
+        for column in range(self.model.columnCount()):
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, wanted)
 
     def _update_empty_state(self) -> None:
         shown = self.model.rowCount()
