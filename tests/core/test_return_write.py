@@ -16,13 +16,15 @@ from postkit.core.companies.models import CompanyContactRow, CompanyRow
 from postkit.core.db import open_database
 from postkit.core.db.migrate import script_head
 from postkit.core.demo_seed import seed_everything
+from postkit.core.errors import ValidationError
 from postkit.core.followups.figures import screening_year
 from postkit.core.practices.models import PracticeRow
 from postkit.core.practices.records import PUBLISHED, PracticeInput
 from postkit.core.practices.service import create_practice
 from postkit.core.profile import load_profile
 from postkit.core.returns.format import PERIODS, ReturnRejected, read_return
-from postkit.core.returns.service import write_return
+from postkit.core.returns.records import Narrative
+from postkit.core.returns.service import get_narrative, save_narrative, write_return
 from postkit.core.screening.records import Outcome
 from postkit.core.surveys.models import SurveyResponseRow
 from postkit.core.users import PostUserRow
@@ -191,3 +193,15 @@ def test_a_post_without_a_profile_is_told(tmp_path: Path) -> None:
         write_return(session, YEAR, tmp_path / "r.xlsx")
     database.dispose()
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_the_narrative_is_kept_per_year_and_written(session: Session, tmp_path: Path) -> None:
+    assert get_narrative(session, YEAR) == Narrative(YEAR)
+    save_narrative(session, Narrative(YEAR, "Round tables.\r\nA scan.", "", " Visas. "), "Tess")
+    save_narrative(session, Narrative(YEAR - 1, "Older."), "Tess")
+    assert get_narrative(session, YEAR) == Narrative(YEAR, "Round tables.\nA scan.", "", "Visas.")
+    save_narrative(session, Narrative(YEAR, "Round tables.", "Travel.", "Visas."), "Tess")
+    read = read_return(write_return(session, YEAR, tmp_path / "r.xlsx").path)
+    assert read.narrative == {"results": "Round tables.", "obstacles": "Travel.", "plans": "Visas."}
+    with pytest.raises(ValidationError, match="results: at most"):
+        save_narrative(session, Narrative(YEAR, "x" * 20_001), "Tess")

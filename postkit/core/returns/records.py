@@ -107,3 +107,16 @@ class AnnualReturn:
             for row in self.core_tasks
             if row.period == "year" and row.activities_done > 0
         )
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """What the post writes about its year: results, obstacles, plans."""
+
+    year: int
+    results: str = ""
+    obstacles: str = ""
+    plans: str = ""
+
+    def sections(self) -> dict[str, str]:
+        return {"results": self.results, "obstacles": self.obstacles, "plans": self.plans}

@@ -23,7 +23,8 @@ from postkit.core import reference
 from postkit.core.activities.listing import quarter_range
 from postkit.core.activities.models import Activity, ActivityCompany, ActivitySector, ActivityTheme
 from postkit.core.companies.models import CompanyContactRow, CompanyRow
-from postkit.core.errors import PostkitError
+from postkit.core.db.base import utc_now
+from postkit.core.errors import PostkitError, ValidationError
 from postkit.core.followups.figures import ScreeningQuarter, screening_year
 from postkit.core.followups.models import FollowUpRow
 from postkit.core.followups.records import FollowUpKind, FollowUpStatus
@@ -35,6 +36,7 @@ from postkit.core.returns.format import (
     CORE_TASKS,
     CORE_TASKS_SHEET,
     COUNTRIES_SHEET,
+    MAX_TEXT,
     NARRATIVE_SECTIONS,
     NARRATIVE_SHEET,
     PERIODS,
@@ -45,6 +47,8 @@ from postkit.core.returns.format import (
     ReturnContent,
     write_return_file,
 )
+from postkit.core.returns.models import ReturnNarrativeRow
+from postkit.core.returns.records import Narrative
 from postkit.core.screening.records import Outcome
 from postkit.core.surveys.models import SurveyResponseRow
 from postkit.core.users import PostUserRow
@@ -106,7 +110,42 @@ def return_content(
 
 
 def stored_narrative(session: Session, year: int) -> dict[str, str]:
-    return {}
+    return get_narrative(session, year).sections()
+
+
+# The narrative
+
+
+def get_narrative(session: Session, year: int) -> Narrative:
+    """The post's narrative of `year`; empty sections when it wrote none yet."""
+    row = session.scalar(select(ReturnNarrativeRow).where(ReturnNarrativeRow.year == year))
+    if row is None:
+        return Narrative(year)
+    return Narrative(year, row.results, row.obstacles, row.plans)
+
+
+def save_narrative(session: Session, narrative: Narrative, actor: str) -> Narrative:
+    """Store the narrative of its year, replacing the earlier one."""
+    if not 1900 <= narrative.year <= 2999:
+        raise ValidationError("year", f"{narrative.year} is not a year")
+    cleaned = {}
+    for section, written in narrative.sections().items():
+        words = written.replace("\r\n", "\n").strip()
+        if len(words) > MAX_TEXT:
+            raise ValidationError(section, f"at most {MAX_TEXT} characters ({len(words)} now)")
+        cleaned[section] = words
+    row = session.scalar(
+        select(ReturnNarrativeRow).where(ReturnNarrativeRow.year == narrative.year)
+    )
+    if row is None:
+        row = ReturnNarrativeRow(year=narrative.year, created_by=actor)
+        session.add(row)
+    for section, words in cleaned.items():
+        setattr(row, section, words)
+    row.updated_by = actor
+    row.updated_at = utc_now()
+    session.commit()
+    return Narrative(narrative.year, **cleaned)
 
 
 def _schema_version(session: Session) -> str:
