@@ -38,6 +38,7 @@ from postkit import __version__
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
 from postkit.core.files import atomic_output
+from postkit.core.receipt_format import post_slug
 from postkit.core.returns.records import (
     AnnualReturn,
     CodeCount,
@@ -138,6 +139,11 @@ class ReturnRejected(PostkitError):
 
 
 # Writing
+
+
+def return_file_name(post: str, year: int) -> str:
+    """The name a post's return of `year` is offered under: `annual-return-<post>-<year>.xlsx`."""
+    return f"annual-return-{post_slug(post)}-{year}.xlsx"
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ from postkit.core.returns.format import (
     write_return_file,
 )
 from postkit.core.returns.models import ReturnNarrativeRow
+from postkit.core.returns.receipts import record_sent_return
 from postkit.core.returns.records import Narrative
 from postkit.core.screening.records import Outcome
 from postkit.core.surveys.models import SurveyResponseRow
@@ -73,6 +74,8 @@ def write_return(
     """Write the post's annual return of `year` at `path` (replaced only once complete)."""
     content = return_content(session, year, narrative=narrative)
     file_sha256 = write_return_file(path, content)
+    # Only the file goes to headquarters, so it is kept to be matched with a receipt.
+    record_sent_return(session, str(path), file_sha256, content.post, year, content.written_at)
     return WrittenReturn(Path(path), content.post, year, file_sha256, content.digest())
 
 
