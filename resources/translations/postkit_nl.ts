@@ -5824,6 +5824,16 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Geëxporteerd</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="173" />
+        <source>Annual return {0}</source>
+        <translation>Jaarrapportage {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="185" />
+        <source>Confirmed by headquarters</source>
+        <translation>Bevestigd door het departement</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="181" />
         <source>Confirmed by headquarters (responses counted: {0})</source>
         <translation>Bevestigd door het departement (getelde inzendingen: {0})</translation>

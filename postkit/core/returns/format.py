@@ -38,7 +38,7 @@ from postkit import __version__
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
 from postkit.core.files import atomic_output
-from postkit.core.receipt_format import post_slug
+from postkit.core.receipt_format import RETURN_FORMAT, post_slug
 from postkit.core.returns.records import (
     AnnualReturn,
     CodeCount,
@@ -50,7 +50,7 @@ from postkit.core.screening.records import Outcome
 from postkit.core.surveys.export import canonical_value, iso_utc
 from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
 
-FORMAT = "postkit-annual-return/1"
+FORMAT = RETURN_FORMAT
 
 META_SHEET = "meta"
 META_COLUMNS = ("key", "value")

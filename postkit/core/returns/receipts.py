@@ -12,9 +12,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from postkit.core.receipt_format import ReceiptEntry, base_name
+from postkit.core.receipt_format import ReceiptEntry, base_name, is_return
 from postkit.core.returns.format import FORMAT
 from postkit.core.surveys.receipts import record_sent_export
+
+__all__ = ["is_return", "receipt_entry", "record_sent_return"]
 
 
 def record_sent_return(
@@ -44,8 +46,3 @@ def receipt_entry(
         form_id=FORMAT,
         version="" if year is None else str(year),
     )
-
-
-def is_return(form_id: str) -> bool:
-    """Whether a sent file (or a receipt's entry) is an annual return, not a survey export."""
-    return form_id == FORMAT
