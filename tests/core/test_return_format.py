@@ -154,3 +154,32 @@ def test_other_files_are_refused(tmp_path: Path) -> None:
         read_return(other)
     with pytest.raises(ReturnRejected, match="cannot read the file"):
         read_return(tmp_path / "absent.xlsx")
+
+
+def test_a_formula_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    workbook = openpyxl.load_workbook(path)
+    workbook[NARRATIVE_SHEET]["B2"] = '=HYPERLINK("http://example.org","Much done.")'
+    workbook.save(path)
+    with pytest.raises(ReturnRejected, match="a sheet holds formulas"):
+        read_return(path)
+
+
+def test_a_cell_far_away_is_refused_before_reading(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    hostile = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(hostile, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b'<row r="999999999"><c r="A999999999" t="n"><v>1</v></c></row></sheetData>',
+                )
+            target.writestr(entry, data)
+    with pytest.raises(ReturnRejected, match="addresses row 999,999,999"):
+        read_return(hostile)

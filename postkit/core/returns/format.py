@@ -29,6 +29,7 @@ import io
 import json
 import os
 import re
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -126,6 +127,8 @@ MAX_TEXT = 20_000  # characters in one cell (a narrative section is a few paragr
 _LIMITS = XlsxLimits(max_members=60, max_unpacked_bytes=50 * 1024 * 1024, max_rows=MAX_ROWS + 1)
 _CODE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_WORKSHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 
 
 class ReturnRejected(PostkitError):
@@ -257,6 +260,7 @@ def read_return(path: str | os.PathLike[str]) -> AnnualReturn:
         check_xlsx_package(data, _LIMITS)
     except UntrustedFileError as error:
         raise ReturnRejected(path, error.reason) from error
+    _refuse_formulas(path, data)
     meta, tables = _sheets(path, data)
     post = meta["post"] if isinstance(meta.get("post"), str) else ""
     try:
@@ -264,6 +268,16 @@ def read_return(path: str | os.PathLike[str]) -> AnnualReturn:
     except ReturnRejected as error:
         error.post = post  # type: ignore[assignment]
         raise
+
+
+def _refuse_formulas(path: Path, data: bytes) -> None:
+    """A return holds values only; a formula would be one thing on the post's screen and
+    another in headquarters' reader (which sees the cached value, or nothing)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for entry in archive.infolist():
+            # The package check bounded what every part unpacks to.
+            if _WORKSHEET_PART.fullmatch(entry.filename) and _FORMULA.search(archive.read(entry)):
+                raise ReturnRejected(path, "a sheet holds formulas; a return holds values only")
 
 
 def _read_bytes(path: Path) -> bytes:
