@@ -205,3 +205,14 @@ def test_the_narrative_is_kept_per_year_and_written(session: Session, tmp_path: 
     assert read.narrative == {"results": "Round tables.", "obstacles": "Travel.", "plans": "Visas."}
     with pytest.raises(ValidationError, match="results: at most"):
         save_narrative(session, Narrative(YEAR, "x" * 20_001), "Tess")
+
+
+def test_names_are_found_whatever_their_case_and_punctuation() -> None:
+    from postkit.core.returns.service import _Cleaner, _words
+
+    names = [_words(n) for n in ("Savanne Flowers B.V.", "Savanne", "Jan de Vries")]
+    cleaner = _Cleaner(frozenset(names), frozenset(words[0] for words in names))
+    text = "Met SAVANNE flowers b.v. en savanne; jan  de\nvries belde (+31 6 1234 5678)."
+    # The full stop after "b.v." stays: it may end the sentence as well.
+    assert cleaner.clean(text) == "Met [removed]. en [removed]; [removed] belde ([removed])."
+    assert cleaner.clean("Savannes and flowers stay.") == "Savannes and flowers stay."
