@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     exports.add_argument("--responses", type=_positive_int, default=40, metavar="M")
     exports.set_defaults(run=_run_demo_exports)
+    returns = demo_commands.add_parser(
+        "returns", help="write realistic annual returns of many posts (for headquarters demos)"
+    )
+    returns.add_argument("dir", metavar="DIR", type=Path)
+    returns.add_argument(
+        "--posts",
+        type=_positive_int,
+        metavar="N",
+        help="how many posts of the list of posts (default: all of them)",
+    )
+    returns.add_argument(
+        "--year", type=_year, default=date.today().year - 1, help="the year (default: last year)"
+    )
+    returns.set_defaults(run=_run_demo_returns)
+
+    annual_return = commands.add_parser("return", help="the annual return for headquarters")
+    return_commands = annual_return.add_subparsers(
+        dest="return_command", metavar="ACTION", required=True
+    )
+    return_write = return_commands.add_parser(
+        "write", help="write the year's annual return as .xlsx (no personal data)"
+    )
+    return_write.add_argument("--year", type=_year, required=True)
+    return_write.add_argument("out", metavar="OUT.xlsx", type=Path)
+    return_write.set_defaults(run=_run_return_write)
 
     activities = commands.add_parser("activities", help="the activity log")
     activity_commands = activities.add_subparsers(
@@ -1125,6 +1151,23 @@ def _run_demo_exports(args: argparse.Namespace) -> None:
 
     paths = write_demo_exports(args.dir, posts=args.posts, responses=args.responses)
     print(f"{args.dir}: {len(paths)} post exports of {args.responses} responses each")
+
+
+def _run_demo_returns(args: argparse.Namespace) -> None:
+    from postkit.core.returns.demo import write_demo_returns
+
+    paths = write_demo_returns(args.dir, posts=args.posts, year=args.year)
+    print(f"{args.dir}: {len(paths)} annual returns of {args.year}")
+
+
+def _run_return_write(args: argparse.Namespace) -> None:
+    from postkit.core.returns.service import write_return
+
+    with _session(args) as session:
+        written = write_return(session, args.year, args.out)
+    print(
+        f"{written.path}: annual return {written.year} of {written.post}, sha256 {written.sha256}"
+    )
 
 
 def _run_translations_update(args: argparse.Namespace) -> None:

@@ -41,6 +41,15 @@ REFUSED = "refused"
 RECEIPT_FORMAT = "postkit-survey-receipt/1"
 RECEIPT_SUFFIX = ".postkit-receipt.json"
 STATUSES = (ACCEPTED, REFUSED)
+# An annual return (postkit.core.returns) is confirmed by the same receipts: its entry's
+# `form_id` is the return's format and its `version` the year. Kept here, where the post's
+# receipt list reads it without loading the return's reader.
+RETURN_FORMAT = "postkit-annual-return/1"
+
+
+def is_return(form_id: str) -> bool:
+    """Whether a sent file (or a receipt's entry) is an annual return, not a survey export."""
+    return form_id == RETURN_FORMAT
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class ActionId(Enum):
     EXPORT_ACTIVITIES = auto()
     IMPORT_ACTIVITIES = auto()
     ANNUAL_REPORT = auto()
+    ANNUAL_RETURN = auto()
     FIND = auto()
     CLEAR_FILTERS = auto()
     SHOW_ACTIVITIES = auto()

@@ -621,6 +621,16 @@
         <source>List the records that look like one company (same KvK number or name)</source>
         <translation>De records tonen die hetzelfde bedrijf lijken (zelfde KvK-nummer of naam)</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/activities/module.py" line="173" />
+        <source>Write annual re&amp;turn…</source>
+        <translation>Jaar&amp;rapportage schrijven…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/module.py" line="175" />
+        <source>Write the year&apos;s figures and narrative for headquarters as an .xlsx file</source>
+        <translation>De cijfers en toelichting van het jaar voor het departement als .xlsx-bestand schrijven</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesModule</name>
@@ -868,6 +878,21 @@
         <location filename="../../postkit/ui/activities/commands.py" line="304" />
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="324" />
+        <source>Annual return</source>
+        <translation>Jaarrapportage</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="378" />
+        <source>Writing the annual return…</source>
+        <translation>De jaarrapportage wordt geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/commands.py" line="382" />
+        <source>Annual return written to {0}</source>
+        <translation>Jaarrapportage geschreven naar {0}</translation>
     </message>
 </context>
 <context>
@@ -4426,6 +4451,44 @@
     </message>
 </context>
 <context>
+    <name>NarrativeDialog</name>
+    <message>
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="25" />
+        <source>Annual return {0}</source>
+        <translation>Jaarrapportage {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="28" />
+        <source>Headquarters reads these lines in the network&apos;s picture of the year. Do not name people or companies: names the post&apos;s database knows are removed from the return.</source>
+        <translation>Het departement leest deze tekst in het beeld van het postennetwerk over het jaar. Noem geen personen of bedrijven: namen die in de database van de post staan, worden uit de rapportage verwijderd.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="39" />
+        <source>&amp;Results:</source>
+        <translation>&amp;Resultaten:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="40" />
+        <source>&amp;Obstacles:</source>
+        <translation>&amp;Belemmeringen:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="41" />
+        <source>&amp;Plans:</source>
+        <translation>&amp;Plannen:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="49" />
+        <source>&amp;Next…</source>
+        <translation>&amp;Volgende…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="50" />
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>NotMetDialog</name>
     <message>
         <location filename="../../postkit/ui/followups/page.py" line="319" />
@@ -5748,6 +5811,16 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="103" />
         <source>Exported</source>
         <translation>Geëxporteerd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="173" />
+        <source>Annual return {0}</source>
+        <translation>Jaarrapportage {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="185" />
+        <source>Confirmed by headquarters</source>
+        <translation>Bevestigd door het departement</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/receipts_view.py" line="181" />

@@ -22,6 +22,7 @@ from postkit.core.db.migrate import HEAD_REVISION, current_revision
 from postkit.core.hq.posts import hq_posts
 from postkit.core.practices.service import get_practice
 from postkit.core.profile import load_profile
+from postkit.core.returns.service import get_narrative
 from postkit.core.screening.service import get_request
 from postkit.core.surveys.service import get_form, get_response
 from postkit.core.users import list_users
@@ -112,6 +113,14 @@ def test_a_post_database_of_each_revision_upgrades_with_every_row(
                 assert [(p.code, p.region, p.business) for p in hq_posts(session).posts] == [
                     (row["code"], row["region"], row["business"]) for row in raw["hq_posts"]
                 ]
+
+            for row in raw.get("return_narratives", []):
+                narrative = get_narrative(session, int(row["year"]))  # type: ignore[arg-type]
+                assert narrative.sections() == {
+                    "results": row["results"],
+                    "obstacles": row["obstacles"],
+                    "plans": row["plans"],
+                }
 
             for row in raw["activities"]:
                 record = get_activity(session, int(row["id"]))  # type: ignore[arg-type]

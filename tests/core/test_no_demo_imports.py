@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "postkit"
 ALLOWED = {
     ("postkit.cli", "_run_demo_seed"): "postkit demo seed",
     ("postkit.cli", "_run_demo_exports"): "postkit demo exports",
+    ("postkit.cli", "_run_demo_returns"): "postkit demo returns",
     ("postkit.cli", "_open_app"): "postkit --demo: the app on a fresh demo database",
 }
 

@@ -202,3 +202,26 @@ def test_the_surveys_page_lists_an_export_it_just_wrote(
     runner.wait_idle()
     qtbot.waitUntil(lambda: page.job is None)
     assert rows(page.receipts_view) == {"export.xlsx": ("waiting", WAITING)}
+
+
+def test_an_annual_return_is_listed_as_one_with_its_receipt(
+    qtbot: QtBot, runner: Runner, database: Database, tmp_path: Path
+) -> None:
+    from postkit.core.returns.receipts import receipt_entry, record_sent_return
+
+    with database.session() as session:
+        record_sent_return(session, str(tmp_path / "r.xlsx"), "e" * 64, POST, 2025, NOW)
+    path = tmp_path / "receipt.postkit-receipt.json"
+    entry = receipt_entry("r.xlsx", "e" * 64, NOW, "accepted", year=2025)
+    path.write_text(
+        json.dumps(Receipt(POST, NOW, (entry,)).as_json(hq_signing_key())), encoding="utf-8"
+    )
+    with database.session() as session:
+        import_hq_key(session, export_public_key(tmp_path / "hq.key"), "Tess")
+    widget = ReceiptsView(runner, TEST_PROFILE)
+    qtbot.addWidget(widget)
+    widget.import_receipts([path])
+    qtbot.waitUntil(lambda: rows(widget).get("r.xlsx", ("", ""))[1] != WAITING, timeout=10000)
+    item = widget.tree.topLevelItem(0)
+    assert item.text(1) == "Annual return 2025"
+    assert rows(widget)["r.xlsx"][1] == "Confirmed by headquarters"

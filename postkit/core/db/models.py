@@ -7,6 +7,7 @@ from postkit.core.db.base import Base
 from postkit.core.followups import models as followup_models
 from postkit.core.hq import models as hq_models
 from postkit.core.practices import models as practice_models
+from postkit.core.returns import models as return_models
 from postkit.core.screening import models as screening_models
 from postkit.core.surveys import models as survey_models
 from postkit.core.surveys import sent_exports
@@ -22,6 +23,7 @@ __all__ = [
     "metadata",
     "practice_models",
     "profile",
+    "return_models",
     "screening_models",
     "sent_exports",
     "survey_models",

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from postkit.ui.dialogs import confirm, show_error
@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     from postkit.core.activities.records import ActivityRecord
     from postkit.core.activities.spreadsheet_import import CompanyResolver
     from postkit.core.followups.records import FollowUpInput
+    from postkit.core.returns.records import Narrative
     from postkit.ui.activities.editor import ActivityDialog
     from postkit.ui.activities.import_dialog import ActivityImportDialog
     from postkit.ui.activities.list_page import ActivitiesPage
+    from postkit.ui.activities.narrative_dialog import NarrativeDialog
     from postkit.ui.module import ModuleContext
     from postkit.ui.ops import Job, Progress
     from postkit.ui.widgets.company_picker import CompanySource
@@ -46,6 +48,7 @@ class ActivityCommands(QObject):
         self.page = page
         self.editor: ActivityDialog | None = None
         self.import_dialog: ActivityImportDialog | None = None
+        self.narrative_dialog: NarrativeDialog | None = None
         self.job: Job | None = None
 
     @property
@@ -176,10 +179,10 @@ class ActivityCommands(QObject):
     ) -> Path | None:
         return self.ctx.ask_save_path(kind, title, suggested_name, file_filter)
 
-    def ask_report_year(self, years: list[int]) -> int | None:
+    def ask_report_year(self, years: list[int], title: str | None = None) -> int | None:
         choices = [str(year) for year in years]
         text, ok = QInputDialog.getItem(
-            self._window, self.tr("Annual report"), self.tr("Year:"), choices, 0, False
+            self._window, title or self.tr("Annual report"), self.tr("Year:"), choices, 0, False
         )
         return int(text) if ok else None
 
@@ -287,6 +290,81 @@ class ActivityCommands(QObject):
             work,
             lambda written: self.ctx.status_message(
                 self.tr("Annual report written to {0}").format(written)
+            ),
+        )
+
+    def write_annual_return(self) -> None:
+        """Ask the year, let the post review its narrative, ask where, then write the return
+        for headquarters (the narrative is saved with it)."""
+        from datetime import date
+
+        from postkit.core.activities.listing import activity_years
+
+        post_name = self.ctx.acting_profile().post_name
+
+        def read(session: Session) -> list[int]:
+            return activity_years(session, post_name) or [date.today().year]
+
+        self.ctx.runner.query(read, self._ask_return_narrative, owner=self)
+
+    def _ask_return_narrative(self, years: list[int]) -> None:
+        from postkit.core.returns.service import get_narrative
+
+        year = self.ask_report_year(years, self.tr("Annual return"))
+        if year is None:
+            return
+        self.ctx.runner.query(
+            lambda session: get_narrative(session, year),
+            self._show_narrative,
+            owner=self,
+            failed=lambda error: show_error(self._window, error),
+        )
+
+    def _show_narrative(self, narrative: Narrative) -> None:
+        from postkit.ui.activities.narrative_dialog import NarrativeDialog
+
+        dialog = NarrativeDialog(narrative, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._narrative_written(dialog.narrative()))
+        self.narrative_dialog = dialog
+        dialog.finished.connect(self._forget_narrative)
+        dialog.open()
+
+    def _narrative_written(self, narrative: Narrative) -> None:
+        # The file dialog opens once the narrative's dialog has closed, not from its signal.
+        QTimer.singleShot(0, self, lambda: self._write_annual_return(narrative))
+
+    def _forget_narrative(self) -> None:
+        self.narrative_dialog = None
+
+    def _write_annual_return(self, narrative: Narrative) -> None:
+        from postkit.core.returns.format import return_file_name
+
+        profile = self.ctx.acting_profile()
+        year = narrative.year
+        path = self.ask_save_path(
+            "annual-return",
+            self.tr("Annual return"),
+            return_file_name(profile.post_name, year),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        actor = profile.user_name
+
+        def work(session: Session, _progress: Progress) -> Path:
+            from postkit.core.returns.service import save_narrative, write_return
+
+            save_narrative(session, narrative, actor)
+            return write_return(session, year, path).path
+
+        self._start_job(
+            self.tr("Writing the annual return…"),
+            work,
+            lambda written: self.ctx.status_message(
+                self.tr("Annual return written to {0}").format(written)
             ),
         )
 

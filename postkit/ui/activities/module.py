@@ -170,6 +170,19 @@ class ActivitiesModule(Module):
         self.commands.write_annual_report()
 
     @action(
+        ActionId.ANNUAL_RETURN,
+        QT_TRANSLATE_NOOP("Actions", "Write annual re&turn…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Write the year's figures and narrative for headquarters as an .xlsx file"
+        ),
+        None,
+        "file-export-outline",
+        menu=FILE,
+    )
+    def annual_return(self) -> None:
+        self.commands.write_annual_return()
+
+    @action(
         ActionId.EDIT_ACTIVITY,
         QT_TRANSLATE_NOOP("Actions", "&Edit activity…"),
         QT_TRANSLATE_NOOP("Actions", "Edit the selected activity"),
@@ -245,6 +258,7 @@ class ActivitiesModule(Module):
         self.enable(ActionId.CLEAR_FILTERS, on_list)
         self.enable(ActionId.EXPORT_ACTIVITIES, idle)
         self.enable(ActionId.ANNUAL_REPORT, idle)
+        self.enable(ActionId.ANNUAL_RETURN, idle)
         self.enable(ActionId.IMPORT_ACTIVITIES, idle)
 
     # -- state ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from postkit.core.errors import PostkitError
 from postkit.core.profile import PostProfile
+from postkit.core.receipt_format import is_return
 from postkit.core.surveys.receipts import (
     UNCONFIRMED_AFTER_DAYS,
     UNKNOWN_KEY,
@@ -167,7 +168,12 @@ class ReceiptsView(QWidget):
         return sum(1 for sent in self.exports if sent.is_overdue(now, self.overdue_after_days))
 
     def _item(self, sent: SentExport, now: datetime) -> QTreeWidgetItem:
-        survey = f"{sent.form_id} {sent.version}"
+        # An annual return is confirmed by the same receipts; it counts no responses.
+        annual_return = is_return(sent.form_id)
+        if annual_return:
+            survey = self.tr("Annual return {0}").format(sent.version)
+        else:
+            survey = f"{sent.form_id} {sent.version}"
         received = _local_time(sent.received_at) if sent.received_at else "–"
         item = QTreeWidgetItem(
             [sent.file_name, survey, _local_time(sent.exported_at), received, ""]
@@ -177,7 +183,10 @@ class ReceiptsView(QWidget):
             FILE,
             self.tr("Responses: {0} · SHA-256 {1}").format(sent.responses, sent.file_sha256),
         )
-        if sent.status == "accepted" and sent.is_receipt_verified:
+        if sent.status == "accepted" and sent.is_receipt_verified and annual_return:
+            text = self.tr("Confirmed by headquarters")
+            tone, glyph = "positive", "check-circle-outline"
+        elif sent.status == "accepted" and sent.is_receipt_verified:
             text = self.tr("Confirmed by headquarters (responses counted: {0})").format(
                 sent.counted or 0
             )

@@ -324,6 +324,17 @@ def _rows() -> dict[str, list[dict[str, object]]]:
             {"id": 1, "name": "Ana Quispe", "is_active": 1, "created_at": CREATED},
             {"id": 2, "name": "Luis Paredes", "is_active": 0, "created_at": CREATED},
         ],
+        # The annual return's narrative of a year (0016), as the post wrote it.
+        "return_narratives": [
+            {
+                "id": 1,
+                "year": 2020,
+                "results": "Two sector round tables; a risk scan of the fisheries sector.",
+                "obstacles": "Travel was restricted for most of the year.",
+                "plans": "",
+            }
+            | audit
+        ],
         # Headquarters' own list of posts (0014), as imported from an edited spreadsheet.
         "hq_posts": [
             {

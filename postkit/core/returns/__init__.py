@@ -1,0 +1,1 @@
+"""A post's annual return: the year's figures per core task, written for headquarters."""

@@ -1,0 +1,185 @@
+"""The annual return's file format: written and read by the same definitions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from postkit.core.returns.format import (
+    CONTENT_SHEETS,
+    CORE_TASKS_SHEET,
+    FORMAT,
+    NARRATIVE_SHEET,
+    PERIODS,
+    SCREENING_COLUMNS,
+    SCREENING_SHEET,
+    THEMES_SHEET,
+    ReturnContent,
+    ReturnRejected,
+    read_return,
+    write_return_file,
+)
+
+
+def sample_content() -> ReturnContent:
+    core = []
+    for task in (1, 2, 3, 4, 5):
+        quarters = [
+            [task, f"Q{q}", q if task != 5 else 0, 1, 0, 2, 1, 1, 3, 2, 0] for q in (1, 2, 3, 4)
+        ]
+        year = [task, "year", *[sum(row[i] for row in quarters) for i in range(2, 11)]]
+        year[5:8] = [4, 2, 2]  # unique companies are not additive
+        core.extend([*quarters, year])
+    screening = [[period, *[1] * (len(SCREENING_COLUMNS) - 1)] for period in PERIODS[:4]]
+    screening.append(["year", *[4] * (len(SCREENING_COLUMNS) - 1)])
+    return ReturnContent(
+        post="Embassy Testland",
+        post_code="",
+        year=2025,
+        schema_version="0015",
+        written_at=datetime(2026, 1, 10, 9, 0, tzinfo=UTC),
+        sheets={
+            CORE_TASKS_SHEET: core,
+            THEMES_SHEET: [[2, "gender", 3], [3, "climate", 1]],
+            "sectors": [[3, "agri", 2]],
+            "countries": [["KE", 7]],
+            SCREENING_SHEET: screening,
+            "practices": [["A seminar", "=1+1 is text", "2 3", "gender climate", "en"]],
+            NARRATIVE_SHEET: [["results", "Much done.\nMore to do."], ["plans", "Go on."]],
+        },
+    )
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "return.xlsx"
+    file_sha = write_return_file(path, sample_content())
+    read = read_return(path)
+    assert read.file_sha256 == file_sha
+    assert (read.post, read.year, read.schema_version) == ("Embassy Testland", 2025, "0015")
+    assert read.written_at == "2026-01-10T09:00:00Z"
+    assert read.figures(2, "Q3").activities_done == 3
+    assert read.figures(5).activities_done == 0
+    assert read.active_core_tasks == (1, 2, 3, 4)
+    assert read.figures(1).unique_companies == 4
+    assert read.screening_of("year").outcomes["decline"] == 4
+    assert [(t.core_task, t.code, t.activities) for t in read.themes] == [
+        (2, "gender", 3),
+        (3, "climate", 1),
+    ]
+    assert read.practices[0].core_tasks == (2, 3)
+    assert read.practices[0].summary == "=1+1 is text"
+    assert read.narrative == {"results": "Much done.\nMore to do.", "plans": "Go on."}
+
+
+def test_written_workbook_has_no_formulas_and_a_meta_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == [name for name, _ in CONTENT_SHEETS] + ["meta"]
+    meta = {row[0]: row[1] for row in workbook["meta"].iter_rows(min_row=2, values_only=True)}
+    assert meta["format"] == FORMAT
+    assert meta["year"] == 2025
+    assert meta["sheets"] == " ".join(name for name, _ in CONTENT_SHEETS)
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate)
+
+
+def test_an_edited_cell_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    workbook = openpyxl.load_workbook(path)
+    workbook[CORE_TASKS_SHEET]["G2"] = 9  # named companies of task 1, Q1
+    workbook.save(path)
+    with pytest.raises(ReturnRejected, match="checksum does not match") as caught:
+        read_return(path)
+    assert caught.value.post == "Embassy Testland"
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "value", "message"),
+    [
+        (CORE_TASKS_SHEET, "C2", -1, "activities_done: '-1' is not a whole number"),
+        (CORE_TASKS_SHEET, "B2", "Q5", "period: 'Q5' is not one of"),
+        (THEMES_SHEET, "B2", "not a code", "theme: 'not a code' is not a code"),
+        (NARRATIVE_SHEET, "A2", "wishes", "section: 'wishes' is not results"),
+    ],
+)
+def test_a_bad_cell_is_named(
+    tmp_path: Path, sheet: str, cell: str, value: object, message: str
+) -> None:
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    workbook = openpyxl.load_workbook(path)
+    workbook[sheet][cell] = value
+    workbook.save(path)
+    with pytest.raises(ReturnRejected, match=message):
+        read_return(path)
+
+
+def test_a_missing_row_and_an_uneven_year_are_refused(tmp_path: Path) -> None:
+    content = sample_content()
+    rows = [list(row) for row in content.sheets[CORE_TASKS_SHEET]]
+    missing = ReturnContent(
+        **{**content.__dict__, "sheets": {**content.sheets, CORE_TASKS_SHEET: rows[1:]}}
+    )
+    write_return_file(tmp_path / "a.xlsx", missing)
+    with pytest.raises(ReturnRejected, match="no row for core task 1 Q1"):
+        read_return(tmp_path / "a.xlsx")
+    rows[4][2] += 1  # task 1's year: one activity more than its quarters
+    uneven = ReturnContent(
+        **{**content.__dict__, "sheets": {**content.sheets, CORE_TASKS_SHEET: rows}}
+    )
+    write_return_file(tmp_path / "b.xlsx", uneven)
+    with pytest.raises(ReturnRejected, match="core task 1: the year's activities_done"):
+        read_return(tmp_path / "b.xlsx")
+
+
+def test_other_files_are_refused(tmp_path: Path) -> None:
+    text = tmp_path / "notes.xlsx"
+    text.write_text("hello")
+    with pytest.raises(ReturnRejected):
+        read_return(text)
+    other = tmp_path / "other.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "meta"
+    workbook["meta"].append(["key", "value"])
+    workbook["meta"].append(["format", "postkit-survey-export/1"])
+    workbook.save(other)
+    with pytest.raises(ReturnRejected, match="not a postkit annual return"):
+        read_return(other)
+    with pytest.raises(ReturnRejected, match="cannot read the file"):
+        read_return(tmp_path / "absent.xlsx")
+
+
+def test_a_formula_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    workbook = openpyxl.load_workbook(path)
+    workbook[NARRATIVE_SHEET]["B2"] = '=HYPERLINK("http://example.org","Much done.")'
+    workbook.save(path)
+    with pytest.raises(ReturnRejected, match="a sheet holds formulas"):
+        read_return(path)
+
+
+def test_a_cell_far_away_is_refused_before_reading(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    hostile = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(hostile, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b'<row r="999999999"><c r="A999999999" t="n"><v>1</v></c></row></sheetData>',
+                )
+            target.writestr(entry, data)
+    with pytest.raises(ReturnRejected, match="addresses row 999,999,999"):
+        read_return(hostile)
