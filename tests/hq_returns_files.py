@@ -38,7 +38,7 @@ def return_sheets(
     done, companies = done or {}, companies or {}
     core_tasks: list[list[object]] = []
     for task in CORE_TASKS:
-        quarters = list(done.get(task, (0, 0, 0, 0)))
+        quarters = [*done.get(task, ()), 0, 0, 0, 0][:4]
         for index, period in enumerate(PERIODS):
             count = sum(quarters) if period == "year" else quarters[index]
             unique = companies.get(task, 0) if period in ("Q1", "year") else 0
@@ -65,11 +65,20 @@ def return_sheets(
         "sectors": [[t, code, n] for (t, code), n in (sectors or {}).items()],
         "countries": [[code, n] for code, n in (countries or {}).items()],
         "screening": screening,
-        "practices": [["Living wage round table", "Producers and buyers met.", "2 5",
-                       "living_wage", "en"]],  # fmt: skip
-        "narrative": [[section, text] for section, text in (narrative or {
-            "results": "More companies asked about risks.", "obstacles": "", "plans": "More."
-        }).items()],  # fmt: skip
+        "practices": [
+            ["Living wage round table", "Producers and buyers met.", "2 5", "living_wage", "en"]
+        ],
+        "narrative": [
+            [section, text]
+            for section, text in (
+                narrative
+                or {
+                    "results": "More companies asked about risks.",
+                    "obstacles": "",
+                    "plans": "More.",
+                }
+            ).items()
+        ],
     }
 
 
@@ -130,10 +139,16 @@ def write_network_returns(
         name = f"return-{year}-{post.code}.xlsx"
         paths.append(
             write_return_file(
-                folder / name, post.en, year, post_code=post.code, done=done,
-                companies=companies, themes=picked_themes, sectors=picked_sectors,
+                folder / name,
+                post.en,
+                year,
+                post_code=post.code,
+                done=done,
+                companies=companies,
+                themes=picked_themes,
+                sectors=picked_sectors,
                 countries={post.country: sum(map(sum, done.values()))},
                 requests=sum(done[4]),
-            )  # fmt: skip
+            )
         )
     return paths
