@@ -24,12 +24,17 @@ from postkit.core.hq.posts import import_posts
 from postkit.core.hq.returns_reading import ReturnRefused, read_return_file
 from tests.hq_returns_files import return_sheets, write_return_file
 
-LIST = """code,nl,en,kind,country,region,city_nl,city_en,dutch_business
-embassy-nairobi,Ambassade Nairobi,Embassy Nairobi,embassy,KE,africa,Nairobi,Nairobi,medium
-embassy-addis-ababa,Ambassade Addis Abeba,Embassy Addis Ababa,embassy,ET,africa,Addis Abeba,Addis Ababa,low
-embassy-beijing,Ambassade Peking,Embassy Beijing,embassy,CN,asia,Peking,Beijing,high
-embassy-lima,Ambassade Lima,Embassy Lima,embassy,PE,latin_america_caribbean,Lima,Lima,medium
-"""
+LIST = "\n".join(
+    (
+        "code,nl,en,kind,country,region,city_nl,city_en,dutch_business",
+        "embassy-nairobi,Ambassade Nairobi,Embassy Nairobi,embassy,KE,africa,Nairobi,Nairobi,medium",
+        "embassy-addis-ababa,Ambassade Addis Abeba,Embassy Addis Ababa,embassy,ET,africa,"
+        "Addis Abeba,Addis Ababa,low",
+        "embassy-beijing,Ambassade Peking,Embassy Beijing,embassy,CN,asia,Peking,Beijing,high",
+        "embassy-lima,Ambassade Lima,Embassy Lima,embassy,PE,latin_america_caribbean,Lima,Lima,"
+        "medium",
+    )
+)
 
 
 def _returns(folder: Path) -> list[Path]:
