@@ -27,7 +27,8 @@ from tests.hq_returns_files import return_sheets, write_return_file
 LIST = "\n".join(
     (
         "code,nl,en,kind,country,region,city_nl,city_en,dutch_business",
-        "embassy-nairobi,Ambassade Nairobi,Embassy Nairobi,embassy,KE,africa,Nairobi,Nairobi,medium",
+        "embassy-nairobi,Ambassade Nairobi,Embassy Nairobi,embassy,KE,africa,Nairobi,Nairobi,"
+        "medium",
         "embassy-addis-ababa,Ambassade Addis Abeba,Embassy Addis Ababa,embassy,ET,africa,"
         "Addis Abeba,Addis Ababa,low",
         "embassy-beijing,Ambassade Peking,Embassy Beijing,embassy,CN,asia,Peking,Beijing,high",
