@@ -101,45 +101,12 @@ class NetworkReturnRow(Base):
     file_name: Mapped[str] = mapped_column(String(400))
     postkit_version: Mapped[str] = mapped_column(String(40), default="")
     schema_version: Mapped[str] = mapped_column(String(40), default="")
-    # Kept as read, for the record; the network figures come from the two tables below.
+    # The figures as read, JSON (orjson reads 1,500 returns' figures in milliseconds, where
+    # rows per core task and period made holding ten years slow): "tasks" [[core task, period,
+    # *TASK_FIGURES]], "themes"/"sectors" [[core task, code, activities]], "countries"
+    # [[code, activities]].
+    figures: Mapped[str] = mapped_column(Text)
     screening: Mapped[str] = mapped_column(Text, default="{}")  # JSON: period -> figures
     practices: Mapped[str] = mapped_column(Text, default="[]")  # JSON: list of practices
     narrative: Mapped[str] = mapped_column(Text, default="{}")  # JSON: section -> text
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
-
-
-class NetworkTaskRow(Base):
-    """A return's figures of one core task and period (Q1..Q4, year)."""
-
-    __tablename__ = "hq_return_tasks"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    return_id: Mapped[int] = mapped_column(
-        ForeignKey("hq_returns.id", ondelete="CASCADE"), index=True
-    )
-    core_task: Mapped[int] = mapped_column(Integer)
-    period: Mapped[str] = mapped_column(String(4))
-    activities_done: Mapped[int] = mapped_column(Integer)
-    activities_planned: Mapped[int] = mapped_column(Integer)
-    activities_cancelled: Mapped[int] = mapped_column(Integer)
-    unique_companies: Mapped[int] = mapped_column(Integer)
-    named_companies: Mapped[int] = mapped_column(Integer)
-    unnamed_companies: Mapped[int] = mapped_column(Integer)
-    participants_women: Mapped[int] = mapped_column(Integer)
-    participants_men: Mapped[int] = mapped_column(Integer)
-    participants_other: Mapped[int] = mapped_column(Integer)
-
-
-class NetworkCountRow(Base):
-    """A return's done activities on a theme, sector (per core task) or country (task 0)."""
-
-    __tablename__ = "hq_return_counts"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    return_id: Mapped[int] = mapped_column(
-        ForeignKey("hq_returns.id", ondelete="CASCADE"), index=True
-    )
-    kind: Mapped[str] = mapped_column(String(10))  # "theme", "sector" or "country"
-    core_task: Mapped[int] = mapped_column(Integer)
-    code: Mapped[str] = mapped_column(String(60))
-    activities: Mapped[int] = mapped_column(Integer)

@@ -18,21 +18,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from postkit.core.hq.models import (
-    NetworkCountRow,
-    NetworkReturnRow,
-    NetworkTaskRow,
-    ReceivedReturnRow,
-)
+from postkit.core.db.base import utc_now
+from postkit.core.hq.models import NetworkReturnRow, ReceivedReturnRow
 from postkit.core.hq.posts import hq_posts
 from postkit.core.hq.returns_reading import (
     CORE_TASKS,
@@ -41,11 +40,13 @@ from postkit.core.hq.returns_reading import (
     ReturnRefused,
     read_return_file,
 )
+from postkit.core.hq.service import _die_with, _worker_count  # the survey exports' workers
 from postkit.core.reference import Post, PostList, post_name_key
 
 Progress = Callable[[int, int], None]
 ADDED, REPLACED, UNCHANGED, OUTDATED = "added", "replaced", "unchanged", "outdated"
 NO_BUSINESS = ""  # a permanent representation, or a post not on the list
+_BATCH = 500  # keys per statement; within every database's limit on bound parameters
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class RefusedReturn:
     path: Path
     reason: str
     post: str = ""
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -219,89 +221,140 @@ def collect_returns(
     """Read each file and hold its return; commits once at the end (see the module's note)."""
     files = find_return_files(paths)
     posts = hq_posts(session)
-    accepted: list[AcceptedReturn] = []
-    refused: list[RefusedReturn] = []
+    read: list[ReturnFile] = []
+    received: list[dict[str, object]] = []
+    outcomes: list[tuple[Path, ReturnFile | RefusedReturn]] = []
     try:
-        for done, path in enumerate(files, 1):
-            try:
-                read = read_return_file(path)
-            except ReturnRefused as error:
-                refused.append(RefusedReturn(path, error.reason, error.post))
-                _record(session, path, error.post, error.year, "refused", error.reason)
+        for done, (path, file_sha256, result) in enumerate(_read_all(files), 1):
+            outcomes.append((path, result))
+            if isinstance(result, ReturnFile):
+                read.append(result)
+                status, post, year, reason = "accepted", result.post, result.year, ""
             else:
-                outcome = hold_return(session, read, posts)
-                accepted.append(AcceptedReturn(path, read.post, read.year, outcome))
-                status = OUTDATED if outcome == OUTDATED else "accepted"
-                _record(session, path, read.post, read.year, status, "")
+                status, post, year, reason = "refused", result.post, result.year, result.reason
+            received.append({
+                "file_name": path.name[:400], "file_sha256": file_sha256, "post_name": post[:200],
+                "year": year, "status": status, "reason": reason, "received_at": utc_now(),
+            })  # fmt: skip
             if progress is not None:
                 progress(done, len(files))
+        outcome = iter(hold_returns(session, read, posts))
+        accepted: list[AcceptedReturn] = []
+        for row, (path, result) in zip(received, outcomes, strict=True):
+            if isinstance(result, ReturnFile):
+                accepted.append(AcceptedReturn(path, result.post, result.year, next(outcome)))
+                if accepted[-1].outcome == OUTDATED:
+                    row["status"] = OUTDATED
+        session.connection().execute(insert(ReceivedReturnRow.__table__), received)
         session.commit()
     except BaseException:
         session.rollback()
         raise
-    return ReturnsReport(tuple(accepted), tuple(refused))
+    refused = tuple(result for _, result in outcomes if isinstance(result, RefusedReturn))
+    return ReturnsReport(tuple(accepted), refused)
 
 
-def post_key(posts: PostList, name: str, code: str) -> tuple[str, Post | None]:
+def post_key(
+    posts: PostList, name: str, code: str, by_code: dict[str, Post] | None = None
+) -> tuple[str, Post | None]:
     """The key a post's returns are held under: its code on the list, else its name's key."""
-    by_code = {post.code: post for post in posts.posts}
+    if by_code is None:
+        by_code = {post.code: post for post in posts.posts}
     post = by_code.get(code) if code else None
     post = post or posts.find(name)
     return (post.code, post) if post else (f"name:{post_name_key(name)}", None)
 
 
-def hold_return(session: Session, read: ReturnFile, posts: PostList) -> str:
-    """Hold `read` as its post's return of its year, unless the held one is newer or the same."""
-    key, post = post_key(posts, read.post, read.post_code)
-    held = session.execute(
-        select(NetworkReturnRow.id, NetworkReturnRow.written_at, NetworkReturnRow.content_sha256)
-        .where(NetworkReturnRow.post_key == key, NetworkReturnRow.year == read.year)
-    ).one_or_none()  # fmt: skip
-    if held is not None:
-        if held.content_sha256 == read.sha256:
-            return UNCHANGED
-        if held.written_at > read.written_at:
-            return OUTDATED
-        session.execute(delete(NetworkTaskRow).where(NetworkTaskRow.return_id == held.id))
-        session.execute(delete(NetworkCountRow).where(NetworkCountRow.return_id == held.id))
-        session.execute(delete(NetworkReturnRow).where(NetworkReturnRow.id == held.id))
-    return_id = session.execute(
-        insert(NetworkReturnRow)
-        .values(
-            post_key=key,
-            post_name=(post.en if post else read.post)[:200],
-            post_code=post.code if post else read.post_code[:100],
-            year=read.year,
-            written_at=read.written_at[:40],
-            content_sha256=read.sha256,
-            file_name=read.path.name[:400],
-            postkit_version=read.postkit_version[:40],
-            schema_version=read.schema_version[:40],
-            screening=json.dumps(read.screening),
-            practices=json.dumps(list(read.practices), ensure_ascii=False),
-            narrative=json.dumps(read.narrative, ensure_ascii=False),
-        )
-        .returning(NetworkReturnRow.id)
-    ).scalar_one()
-    task_rows = [
-        {"return_id": return_id, "core_task": line.core_task, "period": line.period}
-        | {name: getattr(line, name) for name in TASK_FIGURES}
-        for line in read.tasks
+def hold_returns(session: Session, reads: Sequence[ReturnFile], posts: PostList) -> list[str]:
+    """Hold each return as its post's return of its year, unless the held one (or one earlier
+    in `reads`) is newer or the same; the outcome of each, in order. Batched statements."""
+    by_code = {post.code: post for post in posts.posts}
+    keys = [post_key(posts, read.post, read.post_code, by_code) for read in reads]
+    table = NetworkReturnRow.__table__
+    held: dict[tuple[str, int], tuple[int | None, str, str]] = {}  # -> id, written_at, sha
+    names = sorted({key for key, _ in keys})
+    for start in range(0, len(names), _BATCH):
+        rows = session.execute(
+            select(NetworkReturnRow.id, NetworkReturnRow.post_key, NetworkReturnRow.year,
+                   NetworkReturnRow.written_at, NetworkReturnRow.content_sha256)
+            .where(NetworkReturnRow.post_key.in_(names[start : start + _BATCH]))
+        )  # fmt: skip
+        for row in rows:
+            held[row.post_key, row.year] = (row.id, row.written_at, row.content_sha256)
+    outcomes: list[str] = []
+    pending: dict[tuple[str, int], int] = {}  # (post key, year) -> index in reads
+    replaced: list[int] = []
+    for index, (read, (key, _)) in enumerate(zip(reads, keys, strict=True)):
+        slot = (key, read.year)
+        earlier = held.get(slot)
+        if earlier is not None:
+            if earlier[2] == read.sha256:
+                outcomes.append(UNCHANGED)
+                continue
+            if earlier[1] > read.written_at:
+                outcomes.append(OUTDATED)
+                continue
+            if earlier[0] is not None:
+                replaced.append(earlier[0])
+        outcomes.append(ADDED if earlier is None else REPLACED)
+        held[slot] = (None, read.written_at, read.sha256)
+        pending[slot] = index
+    for start in range(0, len(replaced), _BATCH):
+        ids = replaced[start : start + _BATCH]
+        session.execute(delete(NetworkReturnRow).where(NetworkReturnRow.id.in_(ids)))
+    if not pending:
+        return outcomes
+    connection = session.connection()
+    stored = [(reads[index], keys[index]) for index in pending.values()]
+    now = utc_now()
+    return_rows = [
+        {
+            "post_key": key,
+            "post_name": (post.en if post else read.post)[:200],
+            "post_code": post.code if post else read.post_code[:100],
+            "year": read.year,
+            "written_at": read.written_at[:40],
+            "content_sha256": read.sha256,
+            "file_name": read.path.name[:400],
+            "postkit_version": read.postkit_version[:40],
+            "schema_version": read.schema_version[:40],
+            "figures": _figures_json(read),
+            "screening": json.dumps(read.screening),
+            "practices": json.dumps(list(read.practices), ensure_ascii=False),
+            "narrative": json.dumps(read.narrative, ensure_ascii=False),
+            "received_at": now,
+        }
+        for read, (key, post) in stored
     ]
-    count_rows = [
-        {"return_id": return_id, "kind": kind, "core_task": task, "code": code[:60],
-         "activities": activities}
-        for kind, lines in (("theme", read.themes), ("sector", read.sectors))
-        for task, code, activities in lines
-    ] + [
-        {"return_id": return_id, "kind": "country", "core_task": 0, "code": code[:60],
-         "activities": activities}
-        for code, activities in read.countries
-    ]  # fmt: skip
-    session.execute(insert(NetworkTaskRow), task_rows)
-    if count_rows:
-        session.execute(insert(NetworkCountRow), count_rows)
-    return REPLACED if held is not None else ADDED
+    connection.execute(insert(table), return_rows)
+    return outcomes
+
+
+def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, ReturnFile | RefusedReturn]]:
+    """Each file, its SHA-256 and its return or refusal, in order; in worker processes when
+    there are enough files (as survey exports are read, see service.py)."""
+    count = _worker_count(len(files))
+    if count == 1:
+        yield from map(_read_one, files)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        count, mp_context=context, initializer=_die_with, initargs=(os.getpid(),)
+    ) as pool:
+        try:
+            chunk = max(1, min(8, len(files) // (count * 4)))
+            yield from pool.map(_read_one, files, chunksize=chunk)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _read_one(path: Path) -> tuple[Path, str, ReturnFile | RefusedReturn]:
+    try:
+        result: ReturnFile | RefusedReturn = read_return_file(path)
+    except ReturnRefused as error:
+        result = RefusedReturn(path, error.reason, error.post, error.year)
+    return path, _file_sha256(path), result
 
 
 def held_years(session: Session) -> list[int]:
@@ -319,86 +372,70 @@ def network_picture(
     """The held returns of `year` aggregated against the list of posts (see the module's note)."""
     posts = hq_posts(session)
     listed = {post.code: post for post in posts.posts}
-    returns = {
-        row.id: row
-        for row in session.execute(
-            select(NetworkReturnRow.id, NetworkReturnRow.post_key, NetworkReturnRow.post_name,
-                   NetworkReturnRow.year, NetworkReturnRow.screening)
-            .where(NetworkReturnRow.year.in_((year, year - 1)))
-        )
-    }  # fmt: skip
-    held: dict[int, HeldReturn] = {}
-    for row in returns.values():
+    returns = session.execute(
+        select(NetworkReturnRow.post_key, NetworkReturnRow.post_name, NetworkReturnRow.year,
+               NetworkReturnRow.figures, NetworkReturnRow.screening)
+        .where(NetworkReturnRow.year.in_((year, year - 1)))
+    ).all()  # fmt: skip
+    held: list[HeldReturn] = []
+    for row in returns:
         post = listed.get(row.post_key)
-        held[row.id] = HeldReturn(
-            row.post_key,
-            post.en if post else row.post_name,
-            post.region if post else "",
-            post.business if post else NO_BUSINESS,
-            post is not None,
+        held.append(
+            HeldReturn(
+                row.post_key,
+                post.en if post else row.post_name,
+                post.region if post else "",
+                post.business if post else NO_BUSINESS,
+                post is not None,
+            )
         )
-    this_year = [rid for rid, row in returns.items() if row.year == year]
-    before = [rid for rid, row in returns.items() if row.year == year - 1]
-    # (return, core task) -> done activities, unique companies, planned, participants, quarters
-    figures: dict[tuple[int, int], dict[str, object]] = {}
-    columns = (NetworkTaskRow.return_id, NetworkTaskRow.core_task, NetworkTaskRow.period,
-               NetworkTaskRow.activities_done, NetworkTaskRow.activities_planned,
-               NetworkTaskRow.unique_companies, NetworkTaskRow.participants_women,
-               NetworkTaskRow.participants_men, NetworkTaskRow.participants_other)  # fmt: skip
-    for row in session.execute(
-        select(*columns).where(NetworkTaskRow.return_id.in_(list(returns)))
-    ):  # fmt: skip
-        entry = figures.setdefault((row.return_id, row.core_task), {"quarters": [0, 0, 0, 0]})
-        if row.period == "year":
-            entry |= {
-                "done": row.activities_done, "planned": row.activities_planned,
-                "unique": row.unique_companies,
-                "participants": (row.participants_women, row.participants_men,
-                                 row.participants_other),
-            }  # fmt: skip
-        else:
-            entry["quarters"][int(row.period[1]) - 1] = row.activities_done  # type: ignore[index]
+    parsed = [orjson.loads(row.figures) for row in returns]
+    figures = {
+        (index, task): _TaskFigures.of(task, content["tasks"])
+        for index, content in enumerate(parsed)
+        for task in CORE_TASKS
+    }
+    ordered = sorted(
+        (index for index, row in enumerate(returns) if row.year == year),
+        key=lambda index: held[index].post.casefold(),
+    )
+    before = [index for index, row in enumerate(returns) if row.year == year - 1]
 
-    def figure(rid: int, task: int, name: str) -> int:
-        return int(figures.get((rid, task), {}).get(name, 0))  # type: ignore[call-overload]
+    def done(rids: Sequence[int], task: int) -> list[int]:
+        return [figures[rid, task].done for rid in rids]
 
-    tasks = tuple(_task_line(task, this_year, figures) for task in CORE_TASKS)
-    regions = _groups(this_year, held, figures, lambda item: item.region)
-    business = _groups(this_year, held, figures, lambda item: item.business)
     compared = tuple(
         Comparison(
             task,
-            sum(figure(rid, task, "done") for rid in this_year),
-            sum(figure(rid, task, "done") for rid in before) if before else None,
-            sum(1 for rid in this_year if figure(rid, task, "done") > 0),
-            sum(1 for rid in before if figure(rid, task, "done") > 0) if before else None,
-            sum(figure(rid, task, "unique") for rid in this_year),
-            sum(figure(rid, task, "unique") for rid in before) if before else None,
+            sum(done(ordered, task)),
+            sum(done(before, task)) if before else None,
+            sum(1 for count in done(ordered, task) if count > 0),
+            sum(1 for count in done(before, task) if count > 0) if before else None,
+            sum(figures[rid, task].unique for rid in ordered),
+            sum(figures[rid, task].unique for rid in before) if before else None,
         )
         for task in CORE_TASKS
     )
-    ordered = sorted(this_year, key=lambda rid: held[rid].post.casefold())
-    inactive = {
-        task: tuple(held[rid].post for rid in ordered if figure(rid, task, "done") == 0)
-        for task in CORE_TASKS
-    }
-    reported = {held[rid].post_key for rid in this_year}
     screening: dict[str, int] = defaultdict(int)
-    for rid in this_year:
-        for name, value in json.loads(returns[rid].screening).get("year", {}).items():
+    for index in ordered:
+        for name, value in json.loads(returns[index].screening).get("year", {}).items():
             screening[name] += int(value)
+    reported = {held[index].post_key for index in ordered}
     return NetworkPicture(
         year=year,
         posts_listed=len(posts.posts),
-        returns=tuple(held[rid] for rid in ordered),
-        tasks=tasks,
-        regions=regions,
-        business=business,
-        themes=_codes(session, "theme", this_year),
-        sectors=_codes(session, "sector", this_year),
+        returns=tuple(held[index] for index in ordered),
+        tasks=tuple(_task_line(task, ordered, figures) for task in CORE_TASKS),
+        regions=_groups(ordered, held, figures, lambda item: item.region),
+        business=_groups(ordered, held, figures, lambda item: item.business),
+        themes=_codes([parsed[index]["themes"] for index in ordered]),
+        sectors=_codes([parsed[index]["sectors"] for index in ordered]),
         compared=compared,
         returns_before=len(before),
-        inactive=inactive,
+        inactive={
+            task: tuple(held[rid].post for rid in ordered if figures[rid, task].done == 0)
+            for task in CORE_TASKS
+        },
         missing=tuple(post for post in posts.posts if post.code not in reported),
         years=year_totals(session),
         screening=dict(screening),
@@ -409,45 +446,64 @@ def network_picture(
 def year_totals(session: Session) -> tuple[YearTotals, ...]:
     """Every held year, oldest first: posts reporting and done activities per core task."""
     posts: dict[int, int] = defaultdict(int)
-    for year in session.scalars(select(NetworkReturnRow.year)):
-        posts[year] += 1
     activities: dict[int, list[int]] = defaultdict(lambda: [0] * len(CORE_TASKS))
-    rows = session.execute(
-        select(NetworkReturnRow.year, NetworkTaskRow.core_task, NetworkTaskRow.activities_done)
-        .join(NetworkTaskRow, NetworkTaskRow.return_id == NetworkReturnRow.id)
-        .where(NetworkTaskRow.period == "year")
-    )  # fmt: skip
-    for year, task, done in rows:
-        activities[year][task - 1] += done
+    for year, content in session.execute(select(NetworkReturnRow.year, NetworkReturnRow.figures)):
+        posts[year] += 1
+        for task, period, done, *_ in orjson.loads(content)["tasks"]:
+            if period == "year":
+                activities[year][task - 1] += done
     return tuple(
         YearTotals(year, posts[year], tuple(activities[year]))  # type: ignore[arg-type]
         for year in sorted(posts)
     )
 
 
+@dataclass(frozen=True)
+class _TaskFigures:
+    """A return's figures of one core task, as the picture adds them up."""
+
+    done: int
+    planned: int
+    unique: int
+    participants: tuple[int, int, int]
+    quarters: tuple[int, int, int, int]
+
+    @classmethod
+    def of(cls, task: int, rows: Sequence[Sequence[object]]) -> _TaskFigures:
+        by_period = {row[1]: row for row in rows if row[0] == task}
+        year = by_period.get("year") or [task, "year", *[0] * len(TASK_FIGURES)]
+        values = dict(zip(TASK_FIGURES, year[2:], strict=True))
+        return cls(
+            int(values["activities_done"]),  # type: ignore[call-overload]
+            int(values["activities_planned"]),  # type: ignore[call-overload]
+            int(values["unique_companies"]),  # type: ignore[call-overload]
+            (values["participants_women"], values["participants_men"],
+             values["participants_other"]),  # type: ignore[arg-type]
+            tuple(int(by_period[q][2]) if q in by_period else 0  # type: ignore[call-overload]
+                  for q in ("Q1", "Q2", "Q3", "Q4")),  # type: ignore[arg-type]
+        )  # fmt: skip
+
+
 def _task_line(
-    task: int, rids: Sequence[int], figures: dict[tuple[int, int], dict[str, object]]
+    task: int, rids: Sequence[int], figures: dict[tuple[int, int], _TaskFigures]
 ) -> TaskLine:
-    entries = [figures.get((rid, task), {}) for rid in rids]
-    done = [int(entry.get("done", 0)) for entry in entries]  # type: ignore[call-overload]
-    participants = [entry.get("participants", (0, 0, 0)) for entry in entries]
-    quarters = [entry.get("quarters", [0, 0, 0, 0]) for entry in entries]
+    entries = [figures[rid, task] for rid in rids]
     return TaskLine(
         core_task=task,
         posts_reporting=len(rids),
-        posts_active=sum(1 for count in done if count > 0),
-        activities=sum(done),
-        planned=sum(int(entry.get("planned", 0)) for entry in entries),  # type: ignore[call-overload]
-        unique_companies=sum(int(entry.get("unique", 0)) for entry in entries),  # type: ignore[call-overload]
-        participants=tuple(sum(p[i] for p in participants) for i in range(3)),  # type: ignore[arg-type,index]
-        quarters=tuple(sum(q[i] for q in quarters) for i in range(4)),  # type: ignore[arg-type,index]
+        posts_active=sum(1 for entry in entries if entry.done > 0),
+        activities=sum(entry.done for entry in entries),
+        planned=sum(entry.planned for entry in entries),
+        unique_companies=sum(entry.unique for entry in entries),
+        participants=tuple(sum(e.participants[i] for e in entries) for i in range(3)),  # type: ignore[arg-type]
+        quarters=tuple(sum(e.quarters[i] for e in entries) for i in range(4)),  # type: ignore[arg-type]
     )
 
 
 def _groups(
     rids: Sequence[int],
-    held: dict[int, HeldReturn],
-    figures: dict[tuple[int, int], dict[str, object]],
+    held: Sequence[HeldReturn],
+    figures: dict[tuple[int, int], _TaskFigures],
     group_of: Callable[[HeldReturn], str],
 ) -> tuple[GroupLine, ...]:
     members: dict[str, list[int]] = defaultdict(list)
@@ -458,49 +514,35 @@ def _groups(
         for task in CORE_TASKS:
             line = _task_line(task, members[group], figures)
             lines.append(
-                GroupLine(
-                    group,
-                    task,
-                    line.posts_reporting,
-                    line.posts_active,
-                    line.activities,
-                    line.unique_companies,
-                )
-            )
+                GroupLine(group, task, line.posts_reporting, line.posts_active, line.activities,
+                          line.unique_companies)
+            )  # fmt: skip
     return tuple(lines)
 
 
-def _codes(session: Session, kind: str, rids: Sequence[int]) -> tuple[CodeLine, ...]:
+def _codes(per_return: Sequence[Sequence[Sequence[object]]]) -> tuple[CodeLine, ...]:
     by_task: dict[str, list[int]] = defaultdict(lambda: [0] * len(CORE_TASKS))
-    posts: dict[str, set[int]] = defaultdict(set)
-    rows = session.execute(
-        select(NetworkCountRow.return_id, NetworkCountRow.core_task, NetworkCountRow.code,
-               NetworkCountRow.activities)
-        .where(NetworkCountRow.kind == kind, NetworkCountRow.return_id.in_(list(rids)))
-    )  # fmt: skip
-    for rid, task, code, activities in rows:
-        by_task[code][task - 1] += activities
-        posts[code].add(rid)
+    posts: dict[str, int] = defaultdict(int)
+    for rows in per_return:
+        for code in {str(row[1]) for row in rows}:
+            posts[code] += 1
+        for task, code, activities in rows:
+            by_task[str(code)][int(task) - 1] += int(activities)  # type: ignore[call-overload]
     lines = [
-        CodeLine(code, tuple(counts), len(posts[code]))  # type: ignore[arg-type]
+        CodeLine(code, tuple(counts), posts[code])  # type: ignore[arg-type]
         for code, counts in by_task.items()
     ]
     return tuple(sorted(lines, key=lambda line: (-line.activities, line.code)))
 
 
-def _record(
-    session: Session, path: Path, post: str, year: int | None, status: str, reason: str
-) -> None:
-    session.execute(
-        insert(ReceivedReturnRow).values(
-            file_name=path.name[:400],
-            file_sha256=_file_sha256(path),
-            post_name=post[:200],
-            year=year,
-            status=status,
-            reason=reason,
-        )
-    )
+def _figures_json(read: ReturnFile) -> str:
+    return orjson.dumps({
+        "tasks": [[line.core_task, line.period, *(getattr(line, name) for name in TASK_FIGURES)]
+                  for line in read.tasks],
+        "themes": [list(row) for row in read.themes],
+        "sectors": [list(row) for row in read.sectors],
+        "countries": [list(row) for row in read.countries],
+    }).decode()  # fmt: skip
 
 
 def _file_sha256(path: Path) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from python_calamine import CalamineError, CalamineWorkbook
 
 from postkit.core.errors import PostkitError
-from postkit.core.surveys.export import canonical_value
+from postkit.core.surveys.export import canonical_number, canonical_value
 from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
 
 FORMAT = "postkit-annual-return/1"
@@ -59,6 +59,7 @@ META_KEYS = (
 )  # fmt: skip
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
+_EXACT = 10**15  # integers kept as they are, as canonical_number has it
 _LIMITS = XlsxLimits(max_rows=MAX_ROWS, max_columns=50)
 _NUMBER_COLUMNS = frozenset(
     {"core_task", "activities", *TASK_FIGURES, *SCREENING_FIGURES}
@@ -204,27 +205,33 @@ def _content(
         raw = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
         rows = [[_cell(value) for value in row] for row in raw]
         rows = [row for row in rows if any(value is not None for value in row)]
-        header = [str(value) for value in rows[0]] if rows else []
-        while header and header[-1] in ("", "None"):
-            header.pop()
+        header = [str(value) for value in rows[0] if value is not None] if rows else []
         if header != list(columns):
             raise ReturnRefused(
-                path, f"sheet {sheet}: the columns are {', '.join(header) or '(none)'}, "
+                path,
+                f"sheet {sheet}: the columns are {', '.join(header) or '(none)'}, "
                 f"expected {', '.join(columns)}",
-            )  # fmt: skip
+            )
+        width = len(columns)
+        numbers = [index for index, name in enumerate(columns) if name in _NUMBER_COLUMNS]
         body = []
         for number, row in enumerate(rows[1:], 2):
-            cells = (row + [None] * len(columns))[: len(columns)]
-            for name, value in zip(columns, cells, strict=True):
-                if name in _NUMBER_COLUMNS and not (isinstance(value, int) and value >= 0):
+            cells = row[:width] if len(row) >= width else row + [None] * (width - len(row))
+            for index in numbers:
+                value = cells[index]
+                if type(value) is not int or value < 0:
                     raise ReturnRefused(
-                        path, f"sheet {sheet}, row {number}, column {name}: {value!r} is not a "
-                        "whole number of 0 or more",
-                    )  # fmt: skip
+                        path,
+                        f"sheet {sheet}, row {number}, column {columns[index]}: {value!r} is "
+                        "not a whole number of 0 or more",
+                    )
             body.append(cells)
         tables[sheet] = body
     expected = str(meta["sha256"] or "").strip().lower()
-    digest = return_digest([(sheet, SHEETS[sheet], tables[sheet]) for sheet in SHEETS])
+    # The cells are canonical already (_cell), so only the hashing of return_digest is left.
+    payload = [[sheet, list(SHEETS[sheet]), tables[sheet]] for sheet in SHEETS]
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if digest != expected:
         raise ReturnRefused(
             path, "the content does not match the meta sheet's sha256 (changed after writing)"
@@ -282,12 +289,17 @@ def _counts(path: Path, sheet: str, rows: list[list[object]]) -> tuple[tuple[int
 
 
 def _cell(value: object) -> object:
-    """A cell as the digest and the checks see it: whole floats as ints, '' as None."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if value == "":
-        return None
-    return value
+    """A cell as return_digest's canonical_value gives it, the common kinds without a call."""
+    kind = type(value)
+    if kind is str:
+        if "\r" in value:  # type: ignore[operator]
+            value = value.replace("\r\n", "\n").replace("\r", "\n")  # type: ignore[attr-defined]
+        return value or None
+    if kind is float:
+        return canonical_number(value)  # type: ignore[arg-type]
+    if kind is int and -_EXACT < value < _EXACT:  # type: ignore[operator]
+        return value
+    return canonical_value(value)
 
 
 def _number_or_text(value: object) -> object:

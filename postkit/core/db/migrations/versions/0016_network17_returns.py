@@ -1,7 +1,6 @@
 """Headquarters holds the posts' annual returns: one per post and year (a newer return of the
-same post and year replaces the older), their figures per core task and period and their
-activities per theme, sector and country, and every return file received, refused ones with
-the reason.
+same post and year replaces the older) with its figures per core task, period, theme, sector
+and country, and every return file received, refused ones with the reason.
 
 Revision ID: 0016
 Revises: 0015
@@ -19,12 +18,6 @@ revision = "0016"
 down_revision = "0015"
 branch_labels = None
 depends_on = None
-
-_TASK_FIGURES = (
-    "activities_done", "activities_planned", "activities_cancelled", "unique_companies",
-    "named_companies", "unnamed_companies", "participants_women", "participants_men",
-    "participants_other",
-)  # fmt: skip
 
 
 def upgrade() -> None:
@@ -55,6 +48,7 @@ def upgrade() -> None:
         sa.Column("file_name", sa.String(400), nullable=False),
         sa.Column("postkit_version", sa.String(40), nullable=False),
         sa.Column("schema_version", sa.String(40), nullable=False),
+        sa.Column("figures", sa.Text(), nullable=False),
         sa.Column("screening", sa.Text(), nullable=False),
         sa.Column("practices", sa.Text(), nullable=False),
         sa.Column("narrative", sa.Text(), nullable=False),
@@ -63,43 +57,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("post_key", "year", name=op.f("uq_hq_returns_post_key")),
     )
     op.create_index(op.f("ix_hq_returns_year"), "hq_returns", ["year"])
-    op.create_table(
-        "hq_return_tasks",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("return_id", sa.Integer(), nullable=False),
-        sa.Column("core_task", sa.Integer(), nullable=False),
-        sa.Column("period", sa.String(4), nullable=False),
-        *(sa.Column(name, sa.Integer(), nullable=False) for name in _TASK_FIGURES),
-        sa.ForeignKeyConstraint(
-            ["return_id"],
-            ["hq_returns.id"],
-            name=op.f("fk_hq_return_tasks_return_id_hq_returns"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_hq_return_tasks")),
-    )
-    op.create_index(op.f("ix_hq_return_tasks_return_id"), "hq_return_tasks", ["return_id"])
-    op.create_table(
-        "hq_return_counts",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("return_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.String(10), nullable=False),
-        sa.Column("core_task", sa.Integer(), nullable=False),
-        sa.Column("code", sa.String(60), nullable=False),
-        sa.Column("activities", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["return_id"],
-            ["hq_returns.id"],
-            name=op.f("fk_hq_return_counts_return_id_hq_returns"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_hq_return_counts")),
-    )
-    op.create_index(op.f("ix_hq_return_counts_return_id"), "hq_return_counts", ["return_id"])
 
 
 def downgrade() -> None:
-    op.drop_table("hq_return_counts")
-    op.drop_table("hq_return_tasks")
     op.drop_table("hq_returns")
     op.drop_table("hq_received_returns")
