@@ -92,6 +92,9 @@ def test_the_network_figures_are_the_returns_added_up_by_hand(
     assert (regions["africa", 1].posts_reporting, regions["africa", 1].posts_active) == (2, 2)
     assert (regions["africa", 3].posts_active, regions["africa", 3].activities) == (1, 4)
     assert (regions["asia", 3].activities, regions["asia", 3].unique_companies) == (6, 10)
+    # Groups in the reference lists' order: low, medium, high Dutch business.
+    assert [line.group for line in picture.business][::5] == ["low", "medium", "high"]
+    assert [line.group for line in picture.regions][::5] == ["africa", "asia"]
     business = {(line.group, line.core_task): line for line in picture.business}
     assert (business["high", 4].share_active, business["high", 4].activities) == (1.0, 3)
     assert business["medium", 4].share_active == 0.0

@@ -30,6 +30,7 @@ import orjson
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from postkit.core import reference
 from postkit.core.db.base import utc_now
 from postkit.core.hq.models import NetworkReturnRow, ReceivedReturnRow
 from postkit.core.hq.posts import hq_posts
@@ -426,8 +427,10 @@ def network_picture(
         posts_listed=len(posts.posts),
         returns=tuple(held[index] for index in ordered),
         tasks=tuple(_task_line(task, ordered, figures) for task in CORE_TASKS),
-        regions=_groups(ordered, held, figures, lambda item: item.region),
-        business=_groups(ordered, held, figures, lambda item: item.business),
+        regions=_groups(ordered, held, figures, lambda item: item.region, reference.regions()),
+        business=_groups(
+            ordered, held, figures, lambda item: item.business, reference.business_levels()
+        ),
         themes=_codes([parsed[index]["themes"] for index in ordered]),
         sectors=_codes([parsed[index]["sectors"] for index in ordered]),
         compared=compared,
@@ -505,12 +508,15 @@ def _groups(
     held: Sequence[HeldReturn],
     figures: dict[tuple[int, int], _TaskFigures],
     group_of: Callable[[HeldReturn], str],
+    known: reference.ReferenceList,
 ) -> tuple[GroupLine, ...]:
+    """Each group's lines, in the order of its reference list (posts off the list last)."""
+    order = {code: index for index, code in enumerate(known.codes)}
     members: dict[str, list[int]] = defaultdict(list)
     for rid in rids:
         members[group_of(held[rid])].append(rid)
     lines = []
-    for group in sorted(members, key=lambda name: (name == "", name)):
+    for group in sorted(members, key=lambda name: (name == "", order.get(name, 0), name)):
         for task in CORE_TASKS:
             line = _task_line(task, members[group], figures)
             lines.append(
