@@ -3847,6 +3847,16 @@
         <source>Report written to {0}</source>
         <translation>Rapport opgeslagen in {0}</translation>
     </message>
+    <message>
+        <location filename="../../postkit/ui/hq/page.py" line="96" />
+        <source>Survey</source>
+        <translation>Enquête</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/page.py" line="97" />
+        <source>Network</source>
+        <translation>Netwerk</translation>
+    </message>
 </context>
 <context>
     <name>ImportSummaryDialog</name>
@@ -4434,6 +4444,257 @@
         <location filename="../../postkit/ui/companies/page.py" line="386" />
         <source>Edit ▸ Undo splits them again.</source>
         <translation>Bewerken ▸ Ongedaan maken splitst ze weer.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="56" />
+        <source>&amp;Read returns…</source>
+        <translation>&amp;Jaaropgaven inlezen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="58" />
+        <source>Check and hold every annual return (.xlsx) in a folder</source>
+        <translation>Elke jaaropgave (.xlsx) in een map controleren en bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="64" />
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="66" />
+        <source>Save &amp;tables (.xlsx)…</source>
+        <translation>&amp;Tabellen opslaan (.xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="68" />
+        <source>Save &amp;network report (PDF)…</source>
+        <translation>&amp;Netwerkrapport opslaan (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="73" />
+        <source>Year:</source>
+        <translation>Jaar:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="84" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="112" />
+        <source>Core tasks</source>
+        <translation>Kerntaken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="85" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="104" />
+        <source>Core task</source>
+        <translation>Kerntaak</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="85" />
+        <source>Posts active</source>
+        <translation>Posten actief</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="85" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="97" />
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="86" />
+        <source>Unique companies</source>
+        <translation>Unieke bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="86" />
+        <source>Activities last year</source>
+        <translation>Activiteiten vorig jaar</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="89" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="113" />
+        <source>Regions</source>
+        <translation>Regio's</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="90" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="101" />
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="90" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="94" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="97" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="104" />
+        <source>Posts</source>
+        <translation>Posten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="93" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="94" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="101" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="114" />
+        <source>Dutch business</source>
+        <translation>Nederlands bedrijfsleven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="97" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="115" />
+        <source>Themes</source>
+        <translation>Thema's</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="97" />
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="100" />
+        <source>Posts missing</source>
+        <translation>Ontbrekende posten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="101" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="107" />
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="104" />
+        <source>No activity on a core task</source>
+        <translation>Geen activiteit op een kerntaak</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="107" />
+        <source>Refused files</source>
+        <translation>Geweigerde bestanden</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="107" />
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="107" />
+        <source>What is wrong</source>
+        <translation>Wat er mis is</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="116" />
+        <source>Missing</source>
+        <translation>Ontbrekend</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="117" />
+        <source>No activity</source>
+        <translation>Geen activiteit</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="118" />
+        <source>Refused</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="134" />
+        <source>Task {0} active</source>
+        <translation>Taak {0} actief</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="139" />
+        <source>Read the annual returns in a folder</source>
+        <translation>De jaaropgaven in een map inlezen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="160" />
+        <source>Reading the annual returns…</source>
+        <translation>De jaaropgaven worden ingelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="175" />
+        <source>Adding up the returns…</source>
+        <translation>De jaaropgaven worden opgeteld…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="186" />
+        <source>Reading the returns held…</source>
+        <translation>De bewaarde jaaropgaven worden gelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="193" />
+        <source>Save the network tables</source>
+        <translation>De netwerktabellen opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="195" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="208" />
+        <source>Writing the network tables…</source>
+        <translation>De netwerktabellen worden geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="216" />
+        <source>Save the network report</source>
+        <translation>Het netwerkrapport opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="218" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="231" />
+        <source>Writing the network report…</source>
+        <translation>Het netwerkrapport wordt geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="253" />
+        <source>Reading cancelled; no return was held.</source>
+        <translation>Inlezen geannuleerd; er is geen jaaropgave bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="259" />
+        <source>{0} returns read, {1} refused</source>
+        <translation>{0} jaaropgaven ingelezen, {1} geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="277" />
+        <source>Written to {0}</source>
+        <translation>Geschreven naar {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="299" />
+        <source>No annual returns held yet: read a folder of the posts' returns.</source>
+        <translation>Nog geen jaaropgaven bewaard: lees een map met de jaaropgaven van de posten in.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="305" />
+        <source>&lt;b&gt;{0}&lt;/b&gt;: returns of &lt;b&gt;{1}&lt;/b&gt; of the {2} posts on the list; &lt;b&gt;{3}&lt;/b&gt; missing; {4} refused files.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: jaaropgaven van &lt;b&gt;{1}&lt;/b&gt; van de {2} posten op de lijst; &lt;b&gt;{3}&lt;/b&gt; ontbreken; {4} geweigerde bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="351" />
+        <source>Refused ({0})</source>
+        <translation>Geweigerd ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="352" />
+        <source>Missing ({0})</source>
+        <translation>Ontbrekend ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="356" />
+        <source>not on the list</source>
+        <translation>niet op de lijst</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="356" />
+        <source>none</source>
+        <translation>geen</translation>
     </message>
 </context>
 <context>
