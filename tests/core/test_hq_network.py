@@ -3,6 +3,7 @@ on three posts' returns against a list of four, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from postkit.core.hq.models import NetworkReturnRow, ReceivedReturnRow
 from postkit.core.hq.network import (
     ADDED,
     OUTDATED,
+    OUTDATED_REASON,
     REPLACED,
     UNCHANGED,
     collect_returns,
@@ -21,7 +23,8 @@ from postkit.core.hq.network import (
     network_picture,
 )
 from postkit.core.hq.posts import import_posts
-from postkit.core.hq.returns_reading import ReturnRefused, read_return_file
+from postkit.core.hq.receipts import build_receipts
+from postkit.core.hq.returns_reading import FORMAT, ReturnRefused, read_return_file
 from tests.hq_returns_files import return_sheets, write_return_file
 
 LIST = "\n".join(
@@ -151,8 +154,14 @@ def test_a_newer_return_of_a_post_and_year_replaces_the_held_one_and_an_older_do
         assert collect_returns(session, [newer]).accepted[0].outcome == UNCHANGED
         assert session.scalar(select(func.count()).select_from(NetworkReturnRow)) == 1
         picture = network_picture(session, 2026)
-        statuses = session.scalars(select(ReceivedReturnRow.status).order_by(ReceivedReturnRow.id))
-        assert list(statuses) == ["accepted", "accepted", "outdated", "accepted"]
+        received = session.execute(
+            select(ReceivedReturnRow.status, ReceivedReturnRow.reason).order_by(
+                ReceivedReturnRow.id
+            )
+        ).all()
+        assert [tuple(row) for row in received] == [
+            ("accepted", ""), ("accepted", ""), ("accepted", OUTDATED_REASON), ("accepted", ""),
+        ]  # fmt: skip
     assert picture.tasks[1].activities == 3
     assert held_years_of(list_of_four) == [2026]
 
@@ -230,3 +239,21 @@ def test_a_return_missing_a_core_task_row_is_refused(tmp_path: Path) -> None:
     path = write_return_file(tmp_path / "short.xlsx", "Embassy Lima", 2026, sheets=sheets)
     with pytest.raises(ReturnRefused, match="lacks the rows 2 Q3"):
         read_return_file(path)
+
+
+def test_receipts_name_each_return_file_received_with_its_outcome(
+    list_of_four: Database, tmp_path: Path
+) -> None:
+    good = write_return_file(tmp_path / "lima.xlsx", "Embassy Lima", 2026, done={2: [1]})
+    changed = write_return_file(tmp_path / "lima-2.xlsx", "Embassy Lima", 2026, sha256="3" * 64)
+    with list_of_four.session() as session:
+        collect_returns(session, [good, changed])
+        batch = build_receipts(session)
+    (receipt,) = batch.receipts
+    assert receipt.post == "Embassy Lima"
+    entries = {entry.file_name: entry for entry in receipt.entries}
+    assert entries["lima.xlsx"].file_sha256 == hashlib.sha256(good.read_bytes()).hexdigest()
+    assert (entries["lima.xlsx"].status, entries["lima.xlsx"].form_id) == ("accepted", FORMAT)
+    assert entries["lima.xlsx"].version == "2026"
+    assert entries["lima-2.xlsx"].status == "refused"
+    assert "sha256" in entries["lima-2.xlsx"].reason

@@ -80,7 +80,7 @@ class ReceivedReturnRow(Base):
     file_sha256: Mapped[str] = mapped_column(String(64), index=True)
     post_name: Mapped[str] = mapped_column(String(200), default="")
     year: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    status: Mapped[str] = mapped_column(String(20))  # "accepted", "outdated" or "refused"
+    status: Mapped[str] = mapped_column(String(20))  # "accepted" or "refused", as receipts say
     reason: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
 

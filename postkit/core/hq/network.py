@@ -46,6 +46,7 @@ from postkit.core.reference import Post, PostList, post_name_key
 
 Progress = Callable[[int, int], None]
 ADDED, REPLACED, UNCHANGED, OUTDATED = "added", "replaced", "unchanged", "outdated"
+OUTDATED_REASON = "not counted: a newer return of this post and year is held"
 NO_BUSINESS = ""  # a permanent representation, or a post not on the list
 _BATCH = 500  # keys per statement; within every database's limit on bound parameters
 
@@ -244,8 +245,8 @@ def collect_returns(
         for row, (path, result) in zip(received, outcomes, strict=True):
             if isinstance(result, ReturnFile):
                 accepted.append(AcceptedReturn(path, result.post, result.year, next(outcome)))
-                if accepted[-1].outcome == OUTDATED:
-                    row["status"] = OUTDATED
+                if accepted[-1].outcome == OUTDATED:  # received, not counted: a receipt says so
+                    row["reason"] = OUTDATED_REASON
         session.connection().execute(insert(ReceivedReturnRow.__table__), received)
         session.commit()
     except BaseException:
