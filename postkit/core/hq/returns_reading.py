@@ -296,6 +296,10 @@ def _cell(value: object) -> object:
             value = value.replace("\r\n", "\n").replace("\r", "\n")  # type: ignore[attr-defined]
         return value or None
     if kind is float:
+        # calamine gives every number as a float; a whole one under 10**15 is what
+        # canonical_number makes of it, without its formatting.
+        if value.is_integer() and -_EXACT < value < _EXACT:  # type: ignore[attr-defined,operator]
+            return int(value)  # type: ignore[call-overload]
         return canonical_number(value)  # type: ignore[arg-type]
     if kind is int and -_EXACT < value < _EXACT:  # type: ignore[operator]
         return value
