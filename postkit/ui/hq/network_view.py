@@ -61,6 +61,7 @@ class NetworkView(QWidget):
         self.year_box = QSpinBox(self)
         self.year_box.setRange(2000, 2100)
         self.year_box.setValue(date.today().year - 1)
+        self.year_box.setKeyboardTracking(False)  # the year typed, not each digit on the way
         self.year_box.setAccessibleName(self.tr("Year"))
         self.year_box.valueChanged.connect(lambda _year: self.show_year())
         self.xlsx_button = QPushButton(icon("file-excel-outline"), self.tr("Save &tables (.xlsx)…"))
@@ -252,6 +253,9 @@ class NetworkView(QWidget):
         if job.is_cancelled:
             self.status_message.emit(self.tr("Reading cancelled; no return was held."))
         self._show()
+        picture = self.picture
+        if self.job is None and picture is not None and picture.year != self.year_box.value():
+            self.show_year()  # the year was changed while the job ran
 
     def _read(self, result: tuple[ReturnsReport, NetworkPicture]) -> None:
         self.report, picture = result
