@@ -553,7 +553,12 @@ def _figures_json(read: ReturnFile) -> str:
 
 
 def _file_sha256(path: Path) -> str:
+    """The file's SHA-256 for its receipt, read in chunks: a refused file may be huge."""
+    digest = hashlib.sha256()
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as file:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
     except OSError:
         return ""
+    return digest.hexdigest()
