@@ -3,9 +3,9 @@
 `collect_returns` reads return files (returns_reading) into the database: one return per post
 and year, found by the list of posts (hq_posts) by code or name. A newer return of the same post
 and year (by its `written_at`) replaces the held one; the same content again changes nothing; an
-older one is recorded as outdated and undoes nothing. Every file is recorded in
-`hq_received_returns`, a refused one with its reason. One run is one transaction: a cancel (the
-progress callback raises CancelledError) or an error leaves the database as it was.
+older one is received but not counted (its receipt says why) and undoes nothing. Every file is
+recorded in `hq_received_returns`, a refused one with its reason. One run is one transaction:
+a cancel (the progress callback raises CancelledError) or an error leaves the database as it was.
 
 `network_picture` aggregates the held returns of a year against the list of posts: the share of
 reporting posts active on each core task, activities and unique companies per core task, region,
@@ -226,8 +226,9 @@ def collect_returns(
     read: list[ReturnFile] = []
     received: list[dict[str, object]] = []
     outcomes: list[tuple[Path, ReturnFile | RefusedReturn]] = []
+    results = _read_all(files)
     try:
-        for done, (path, file_sha256, result) in enumerate(_read_all(files), 1):
+        for done, (path, file_sha256, result) in enumerate(results, 1):
             outcomes.append((path, result))
             if isinstance(result, ReturnFile):
                 read.append(result)
@@ -252,6 +253,8 @@ def collect_returns(
     except BaseException:
         session.rollback()
         raise
+    finally:
+        results.close()  # on a cancel, stops the reading processes at once
     refused = tuple(result for _, result in outcomes if isinstance(result, RefusedReturn))
     return ReturnsReport(tuple(accepted), refused)
 
