@@ -270,6 +270,19 @@ def _add_hq_commands(commands: argparse._SubParsersAction) -> None:  # type: ign
     )
     post_export.add_argument("file", metavar="FILE", type=Path)
     post_export.set_defaults(run=_run_hq_posts_export)
+    network = actions.add_parser(
+        "network",
+        help="hold the posts' annual returns and write the network's figures of a year",
+    )
+    network.add_argument(
+        "paths", metavar="FILE_OR_FOLDER", nargs="+", type=Path,
+        help="annual return files (.xlsx), or folders holding them",
+    )  # fmt: skip
+    network.add_argument("--year", type=int, required=True, help="the year to report on")
+    network.add_argument("--out", metavar="NETWORK.xlsx", type=Path, required=True)
+    network.add_argument("--pdf", metavar="REPORT.pdf", type=Path, help="also write the report")
+    network.add_argument("--language", choices=("nl", "en"), default="en")
+    network.set_defaults(run=_run_hq_network)
 
 
 def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -1063,6 +1076,41 @@ def _run_hq_posts_export(args: argparse.Namespace) -> None:
         posts = hq_posts(session)
     path = export_posts(posts, args.file)
     print(f"{path}: {len(posts.posts)} posts; edit it and import it with: postkit hq posts import")
+
+
+def _run_hq_network(args: argparse.Namespace) -> int:
+    from postkit.core.db import open_database
+    from postkit.core.hq.network import collect_returns, network_picture
+    from postkit.core.hq.network_report import write_network_pdf, write_network_xlsx
+
+    database = open_database(database_location(args))
+    progress = _TerminalProgress("reading returns")
+    with database.session() as session:
+        report = collect_returns(session, args.paths, progress)
+        progress.finish()
+        picture = network_picture(session, args.year, report.refused)
+    write_network_xlsx(picture, args.out, language=args.language)
+    if args.pdf:
+        write_network_pdf(picture, args.pdf, language=args.language)
+    print(
+        f"{args.out}: {args.year}: returns of {picture.posts_reporting} posts held "
+        f"({report.count('added')} added, {report.count('replaced')} replaced, "
+        f"{report.count('unchanged')} unchanged, {report.count('outdated')} outdated in this run), "
+        f"{len(picture.missing)} of the {picture.posts_listed} posts on the list missing"
+    )
+    if picture.missing:
+        print("missing: " + ", ".join(post.en for post in picture.missing))
+    for name in picture.unlisted:
+        print(f"postkit: {name} is not on the list of posts (postkit hq posts)", file=sys.stderr)
+    for refused in report.refused:
+        print(f"postkit: refused {refused.path}: {refused.reason}", file=sys.stderr)
+    if report.refused:
+        print(
+            f"postkit: error: {len(report.refused)} file(s) refused; the figures hold the others",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
 
 
 def _run_survey_receipts(args: argparse.Namespace) -> None:

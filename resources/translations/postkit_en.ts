@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/module.py" line="278" />
+        <location filename="../../postkit/ui/activities/module.py" line="321" />
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="84" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="92" />
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ActivityCommands</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="171" />
+        <location filename="../../postkit/ui/activities/commands.py" line="159" />
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="174" />
+        <location filename="../../postkit/ui/activities/commands.py" line="162" />
         <source>Delete %n activities</source>
         <translation>
             <numerusform>Delete %n activity</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="225" />
+        <location filename="../../postkit/ui/activities/commands.py" line="213" />
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="254" />
+        <location filename="../../postkit/ui/activities/commands.py" line="242" />
         <source>Imported %n activities from {0}</source>
         <translation>
             <numerusform>Imported %n activity from {0}</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>FollowUpsModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/followups/module.py" line="59" />
+        <location filename="../../postkit/ui/followups/module.py" line="57" />
         <source>%n follow-up(s) due this week</source>
         <translation>
             <numerusform>%n follow-up due this week</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>FollowUpsPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/followups/page.py" line="162" />
+        <location filename="../../postkit/ui/followups/page.py" line="150" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/followups/page.py" line="164" />
+        <location filename="../../postkit/ui/followups/page.py" line="152" />
         <source>%n open in this list</source>
         <translation>
             <numerusform>%n open in this list</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>HeadquartersPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="453" />
+        <location filename="../../postkit/ui/hq/page.py" line="463" />
         <source>{title} ({form_id}, version {version}): %n file(s)</source>
         <translation>
             <numerusform>{title} ({form_id}, version {version}): %n file</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="498" />
+        <location filename="../../postkit/ui/hq/page.py" line="508" />
         <source>Exports of other surveys stay on the list: %n file(s).</source>
         <translation>
             <numerusform>Exports of other surveys stay on the list: %n file.</numerusform>
@@ -232,7 +232,7 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="421" />
+        <location filename="../../postkit/ui/screening/page.py" line="477" />
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>Imported %n rating from {0}.</numerusform>
@@ -240,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="447" />
+        <location filename="../../postkit/ui/screening/page.py" line="503" />
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>Screened {0}: %n candidate found.</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="673" />
+        <location filename="../../postkit/ui/screening/page.py" line="739" />
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="675" />
+        <location filename="../../postkit/ui/screening/page.py" line="741" />
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="677" />
+        <location filename="../../postkit/ui/screening/page.py" line="743" />
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>
@@ -272,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="760" />
+        <location filename="../../postkit/ui/screening/page.py" line="826" />
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n entry</numerusform>
@@ -280,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="767" />
+        <location filename="../../postkit/ui/screening/page.py" line="833" />
         <source>%n days old</source>
         <translation>
             <numerusform>%n day old</numerusform>

@@ -12,112 +12,112 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="98" />
+        <location filename="../../postkit/ui/activities/module.py" line="127" />
         <source>&amp;New activity…</source>
         <translation>&amp;Nieuwe activiteit…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="99" />
+        <location filename="../../postkit/ui/activities/module.py" line="128" />
         <source>Log a new activity</source>
         <translation>Een nieuwe activiteit vastleggen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="121" />
+        <location filename="../../postkit/ui/activities/module.py" line="150" />
         <source>&amp;Import from Excel…</source>
         <translation>&amp;Importeren uit Excel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="122" />
+        <location filename="../../postkit/ui/activities/module.py" line="151" />
         <source>Bring in an activity list kept in Excel, or a postkit export</source>
         <translation>Een activiteitenlijst uit Excel of een postkit-export binnenhalen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="145" />
+        <location filename="../../postkit/ui/activities/module.py" line="187" />
         <source>&amp;Edit activity…</source>
         <translation>Activiteit &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="146" />
+        <location filename="../../postkit/ui/activities/module.py" line="188" />
         <source>Edit the selected activity</source>
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="157" />
+        <location filename="../../postkit/ui/activities/module.py" line="199" />
         <source>D&amp;uplicate activity</source>
         <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="158" />
+        <location filename="../../postkit/ui/activities/module.py" line="200" />
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="168" />
+        <location filename="../../postkit/ui/activities/module.py" line="210" />
         <source>&amp;Delete…</source>
         <translation>&amp;Verwijderen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="169" />
+        <location filename="../../postkit/ui/activities/module.py" line="211" />
         <source>Delete the selected activities</source>
         <translation>De geselecteerde activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="109" />
+        <location filename="../../postkit/ui/activities/module.py" line="138" />
         <source>&amp;Export list to Excel…</source>
         <translation>Lijst exporteren naar &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="110" />
+        <location filename="../../postkit/ui/activities/module.py" line="139" />
         <source>Export the activities shown to an .xlsx file</source>
         <translation>De getoonde activiteiten exporteren naar een .xlsx-bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="134" />
+        <location filename="../../postkit/ui/activities/module.py" line="163" />
         <source>Annual &amp;report (PDF)…</source>
         <translation>&amp;Jaarverslag (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="135" />
+        <location filename="../../postkit/ui/activities/module.py" line="164" />
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="179" />
+        <location filename="../../postkit/ui/activities/module.py" line="221" />
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="180" />
+        <location filename="../../postkit/ui/activities/module.py" line="222" />
         <source>Search the activities</source>
         <translation>In de activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="196" />
+        <location filename="../../postkit/ui/activities/module.py" line="238" />
         <source>&amp;Clear filters</source>
         <translation>&amp;Filters wissen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="197" />
+        <location filename="../../postkit/ui/activities/module.py" line="239" />
         <source>Show all activities</source>
         <translation>Alle activiteiten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="32" />
+        <location filename="../../postkit/ui/activities/module.py" line="33" />
         <source>&amp;Activities</source>
         <translation>&amp;Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="33" />
+        <location filename="../../postkit/ui/activities/module.py" line="34" />
         <source>The activity log</source>
         <translation>Het activiteitenlogboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="291" />
+        <location filename="../../postkit/ui/activities/module.py" line="334" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="292" />
+        <location filename="../../postkit/ui/activities/module.py" line="335" />
         <source>The post's year at a glance</source>
         <translation>Het jaar van de post in één oogopslag</translation>
     </message>
@@ -532,110 +532,110 @@
         <translation>De publieke sleutel opslaan waarmee de posten de ontvangstbevestigingen van het departement controleren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="28" />
+        <location filename="../../postkit/ui/followups/module.py" line="27" />
         <source>&amp;Follow-up</source>
         <translation>&amp;Opvolging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="29" />
+        <location filename="../../postkit/ui/followups/module.py" line="28" />
         <source>Conditions and actions that fall due, and what is overdue</source>
         <translation>Voorwaarden en acties die binnenkort vervallen, en wat te laat is</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="96" />
+        <location filename="../../postkit/ui/followups/module.py" line="94" />
         <source>&amp;Met</source>
         <translation>&amp;Nagekomen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="97" />
+        <location filename="../../postkit/ui/followups/module.py" line="95" />
         <source>The selected follow-up was met</source>
         <translation>De gekozen opvolging is nagekomen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="107" />
+        <location filename="../../postkit/ui/followups/module.py" line="105" />
         <source>&amp;Not met…</source>
         <translation>Niet na&amp;gekomen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="108" />
+        <location filename="../../postkit/ui/followups/module.py" line="106" />
         <source>The selected follow-up was not met: record it and plan the next step</source>
         <translation>De gekozen opvolging is niet nagekomen: leg dat vast en plan de volgende stap</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="120" />
+        <location filename="../../postkit/ui/followups/module.py" line="118" />
         <source>&amp;Drop…</source>
         <translation>&amp;Schrappen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="121" />
+        <location filename="../../postkit/ui/followups/module.py" line="119" />
         <source>Drop the selected follow-up, with a reason</source>
         <translation>De gekozen opvolging schrappen, met een reden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="36" />
+        <location filename="../../postkit/ui/companies/module.py" line="35" />
         <source>&amp;Companies</source>
         <translation>&amp;Bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="37" />
+        <location filename="../../postkit/ui/companies/module.py" line="36" />
         <source>The register of companies and organisations</source>
         <translation>Het register van bedrijven en organisaties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="70" />
+        <location filename="../../postkit/ui/companies/module.py" line="68" />
         <source>&amp;New company…</source>
         <translation>&amp;Nieuw bedrijf…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="71" />
+        <location filename="../../postkit/ui/companies/module.py" line="69" />
         <source>Add a company or organisation to the register</source>
         <translation>Een bedrijf of organisatie aan het register toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="81" />
+        <location filename="../../postkit/ui/companies/module.py" line="79" />
         <source>&amp;Edit company…</source>
         <translation>Bedrijf &amp;bewerken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="82" />
+        <location filename="../../postkit/ui/companies/module.py" line="80" />
         <source>Edit the selected company and its contact persons</source>
         <translation>Het geselecteerde bedrijf en zijn contactpersonen bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="92" />
+        <location filename="../../postkit/ui/companies/module.py" line="90" />
         <source>&amp;Merge two records…</source>
         <translation>Twee records &amp;samenvoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="93" />
+        <location filename="../../postkit/ui/companies/module.py" line="91" />
         <source>Merge the two selected records of one company (undoable)</source>
         <translation>De twee geselecteerde records van één bedrijf samenvoegen (ongedaan te maken)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="104" />
+        <location filename="../../postkit/ui/companies/module.py" line="102" />
         <source>Find &amp;duplicates…</source>
         <translation>&amp;Dubbele records zoeken…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="105" />
+        <location filename="../../postkit/ui/companies/module.py" line="103" />
         <source>List the records that look like one company (same KvK number or name)</source>
         <translation>De records tonen die hetzelfde bedrijf lijken (zelfde KvK-nummer of naam)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="173" />
+        <location filename="../../postkit/ui/activities/module.py" line="174" />
         <source>Write annual re&amp;turn…</source>
         <translation>Jaar&amp;rapportage schrijven…</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/module.py" line="175" />
-        <source>Write the year&apos;s figures and narrative for headquarters as an .xlsx file</source>
+        <source>Write the year's figures and narrative for headquarters as an .xlsx file</source>
         <translation>De cijfers en toelichting van het jaar voor het departement als .xlsx-bestand schrijven</translation>
     </message>
 </context>
 <context>
     <name>ActivitiesModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/module.py" line="278" />
+        <location filename="../../postkit/ui/activities/module.py" line="321" />
         <source>%n activities</source>
         <translation>
             <numerusform>%n activiteit</numerusform>
@@ -643,7 +643,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="280" />
+        <location filename="../../postkit/ui/activities/module.py" line="323" />
         <source>{shown} of {total} activities</source>
         <translation>{shown} van {total} activiteiten</translation>
     </message>
@@ -651,57 +651,57 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="135" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="143" />
         <source>Loading activities…</source>
         <translation>Activiteiten laden…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="137" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="145" />
         <source>Loading activities</source>
         <translation>Activiteiten laden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="73" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="81" />
         <source>Search title, description and partners</source>
         <translation>Zoeken in titel, omschrijving en partners</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="75" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="83" />
         <source>Search activities</source>
         <translation>Activiteiten zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="76" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="84" />
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="76" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="84" />
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="81" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="89" />
         <source>All years</source>
         <translation>Alle jaren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="81" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="89" />
         <source>Year filter</source>
         <translation>Filter op jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="82" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="90" />
         <source>Whole year</source>
         <translation>Hele jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="82" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="90" />
         <source>Quarter filter</source>
         <translation>Filter op kwartaal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="84" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="92" />
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -709,57 +709,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="86" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="94" />
         <source>All types</source>
         <translation>Alle soorten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="86" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="94" />
         <source>Type filter</source>
         <translation>Filter op soort</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="87" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="95" />
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="87" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="95" />
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="88" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="96" />
         <source>All themes</source>
         <translation>Alle thema's</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="88" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="96" />
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="89" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="97" />
         <source>Any status</source>
         <translation>Elke status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="89" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="97" />
         <source>Status filter</source>
         <translation>Statusfilter</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="115" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="123" />
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="289" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="304" />
         <source>&lt;h3&gt;No activities yet&lt;/h3&gt;&lt;p&gt;Log what the post does for IMVO with &lt;b&gt;New activity&lt;/b&gt; (Ctrl+N).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen activiteiten&lt;/h3&gt;&lt;p&gt;Leg met &lt;b&gt;Nieuwe activiteit&lt;/b&gt; (Ctrl+N) vast wat de post voor IMVO doet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/list_page.py" line="294" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="309" />
         <source>&lt;h3&gt;No activity matches these filters&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them (Ctrl+Shift+L).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen activiteit voldoet aan deze filters&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze (Ctrl+Shift+L).&lt;/p&gt;</translation>
     </message>
@@ -767,27 +767,27 @@
 <context>
     <name>ActivityCommands</name>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="139" />
+        <location filename="../../postkit/ui/activities/commands.py" line="127" />
         <source>New activity “{0}”</source>
         <translation>Nieuwe activiteit “{0}”</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="142" />
+        <location filename="../../postkit/ui/activities/commands.py" line="130" />
         <source>Edit “{0}”</source>
         <translation>“{0}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="162" />
+        <location filename="../../postkit/ui/activities/commands.py" line="150" />
         <source>(copy)</source>
         <translation>(kopie)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="163" />
+        <location filename="../../postkit/ui/activities/commands.py" line="151" />
         <source>Duplicate activity</source>
         <translation>Activiteit dupliceren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="171" />
+        <location filename="../../postkit/ui/activities/commands.py" line="159" />
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>%n activiteit verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</numerusform>
@@ -795,17 +795,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="172" />
+        <location filename="../../postkit/ui/activities/commands.py" line="160" />
         <source>Delete activities</source>
         <translation>Activiteiten verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="172" />
+        <location filename="../../postkit/ui/activities/commands.py" line="160" />
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="174" />
+        <location filename="../../postkit/ui/activities/commands.py" line="162" />
         <source>Delete %n activities</source>
         <translation>
             <numerusform>%n activiteit verwijderen</numerusform>
@@ -813,33 +813,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="197" />
-        <location filename="../../postkit/ui/activities/commands.py" line="283" />
+        <location filename="../../postkit/ui/activities/commands.py" line="185" />
+        <location filename="../../postkit/ui/activities/commands.py" line="271" />
         <source>Annual report</source>
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="197" />
+        <location filename="../../postkit/ui/activities/commands.py" line="185" />
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="205" />
+        <location filename="../../postkit/ui/activities/commands.py" line="193" />
         <source>Export activities</source>
         <translation>Activiteiten exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="207" />
+        <location filename="../../postkit/ui/activities/commands.py" line="195" />
+        <location filename="../../postkit/ui/activities/commands.py" line="349" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="222" />
+        <location filename="../../postkit/ui/activities/commands.py" line="210" />
         <source>Exporting activities…</source>
         <translation>Activiteiten worden geëxporteerd…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="225" />
+        <location filename="../../postkit/ui/activities/commands.py" line="213" />
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>%n activiteit geëxporteerd naar {0}</numerusform>
@@ -847,17 +848,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="238" />
+        <location filename="../../postkit/ui/activities/commands.py" line="226" />
         <source>Import activities</source>
         <translation>Activiteiten importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="239" />
+        <location filename="../../postkit/ui/activities/commands.py" line="227" />
         <source>Excel workbook or CSV (*.xlsx *.xlsm *.csv)</source>
         <translation>Excel-werkmap of CSV (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="254" />
+        <location filename="../../postkit/ui/activities/commands.py" line="242" />
         <source>Imported %n activities from {0}</source>
         <translation>
             <numerusform>%n activiteit geïmporteerd uit {0}</numerusform>
@@ -865,32 +866,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="285" />
+        <location filename="../../postkit/ui/activities/commands.py" line="273" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="301" />
+        <location filename="../../postkit/ui/activities/commands.py" line="289" />
         <source>Writing the annual report…</source>
         <translation>Het jaarverslag wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="304" />
+        <location filename="../../postkit/ui/activities/commands.py" line="292" />
         <source>Annual report written to {0}</source>
         <translation>Jaarverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="324" />
+        <location filename="../../postkit/ui/activities/commands.py" line="313" />
+        <location filename="../../postkit/ui/activities/commands.py" line="347" />
         <source>Annual return</source>
         <translation>Jaarrapportage</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="378" />
+        <location filename="../../postkit/ui/activities/commands.py" line="364" />
         <source>Writing the annual return…</source>
         <translation>De jaarrapportage wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/commands.py" line="382" />
+        <location filename="../../postkit/ui/activities/commands.py" line="367" />
         <source>Annual return written to {0}</source>
         <translation>Jaarrapportage geschreven naar {0}</translation>
     </message>
@@ -1611,88 +1613,88 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="446" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="503" />
         <source>not answered yet</source>
         <translation>nog niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="447" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="504" />
         <source>answered</source>
         <translation>beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="448" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="505" />
         <source>not known</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="449" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="506" />
         <source>red flag</source>
         <translation>rode vlag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="501" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="587" />
         <source>Step {0}</source>
         <translation>Stap {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="510" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="596" />
         <source>Legend of the steps' colours</source>
         <translation>Legenda van de kleuren van de stappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="531" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="609" />
         <source>‹ Back</source>
         <translation>‹ Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="532" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="610" />
         <source>Previous step (Alt+Left)</source>
         <translation>Vorige stap (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="533" />
-        <location filename="../../postkit/ui/screening/checklist.py" line="727" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="611" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="862" />
         <source>Next ›</source>
         <translation>Volgende ›</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="576" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="702" />
         <source>the step shown</source>
         <translation>de getoonde stap</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="613" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="740" />
         <source>&lt;b&gt;This request was decided on {0}.&lt;/b&gt; The checklist is read-only; to change it, reopen the request on the Decision tab and give a reason.</source>
         <translation>&lt;b&gt;Over dit verzoek is besloten op {0}.&lt;/b&gt; De checklist is alleen-lezen; wilt u iets wijzigen, heropen het verzoek dan op het tabblad Besluit en geef een reden op.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="717" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="850" />
         <source>Step {0} of {1}</source>
         <translation>Stap {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="719" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="852" />
         <source>{0} of {1} answered</source>
         <translation>{0} van {1} beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="721" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="854" />
         <source>red flags: {0}</source>
         <translation>rode vlaggen: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="727" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="862" />
         <source>Finish ✓</source>
         <translation>Afronden ✓</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="729" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="864" />
         <source>Save and go to the decision</source>
         <translation>Opslaan en naar het besluit gaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="729" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="864" />
         <source>Next step (Alt+Right)</source>
         <translation>Volgende stap (Alt+→)</translation>
     </message>
@@ -1700,127 +1702,127 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="168" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="189" />
         <source>&lt;b&gt;Not expected of this company&lt;/b&gt;, given its size and the country and sector it works in: a “No” here does not weigh against support. Recommend it as good practice.</source>
         <translation>&lt;b&gt;Niet verwacht van dit bedrijf&lt;/b&gt;, gezien zijn omvang en het land en de sector waarin het werkt: een „Nee” hier weegt niet tegen steun. Beveel het aan als goede praktijk.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="101" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="122" />
         <source>OECD due diligence</source>
         <translation>Gepaste zorgvuldigheid (OESO)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="119" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="140" />
         <source>Con&amp;firm answer</source>
         <translation>Antwoord &amp;bevestigen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="121" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="142" />
         <source>Keep the answer as it is, now that the result is known; this is logged</source>
         <translation>Het antwoord ongewijzigd laten nu de uitkomst bekend is; dit wordt vastgelegd in het logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="130" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="151" />
         <source>&amp;Yes</source>
         <translation>&amp;Ja</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="131" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="152" />
         <source>&amp;No</source>
         <translation>&amp;Nee</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="132" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="153" />
         <source>&amp;Unknown</source>
         <translation>&amp;Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="140" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="161" />
         <source>Alt+{0} or {1}</source>
         <translation>Alt+{0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="143" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="164" />
         <source>⚑ red flag</source>
         <translation>⚑ rode vlag</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="145" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="166" />
         <source>This answer weighs against support</source>
         <translation>Dit antwoord pleit tegen steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="157" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="178" />
         <source>&lt;b&gt;Red flag.&lt;/b&gt; This answer weighs against support. Note what you found and attach the evidence; talk with the company before you decide.</source>
         <translation>&lt;b&gt;Rode vlag.&lt;/b&gt; Dit antwoord pleit tegen steun. Noteer wat u hebt gevonden en voeg de bewijsstukken bij; spreek met het bedrijf voordat u besluit.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="180" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="201" />
         <source>What you found, and where</source>
         <translation>Wat u hebt gevonden, en waar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="184" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="205" />
         <source>One link per line (https://…)</source>
         <translation>Eén link per regel (https://…)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="193" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="214" />
         <source>Evidence files</source>
         <translation>Bewijsstukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="197" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="218" />
         <source>&amp;Attach file…</source>
         <translation>Bestand &amp;bijvoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="199" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="220" />
         <source>&amp;Remove</source>
         <translation>Ver&amp;wijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="201" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="222" />
         <source>O&amp;pen</source>
         <translation>O&amp;penen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="214" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="235" />
         <source>N&amp;ote:</source>
         <translation>No&amp;titie:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="216" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="237" />
         <source>&amp;Links:</source>
         <translation>&amp;Links:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="235" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="256" />
         <source>Evidence files:</source>
         <translation>Bewijsstukken:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="317" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="338" />
         <source>Saved {0} by {1}</source>
         <translation>Opgeslagen op {0} door {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="320" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="341" />
         <source>Not answered yet</source>
         <translation>Nog niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="347" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="368" />
         <source>SHA-256 {0}</source>
         <translation>SHA-256 {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="357" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="378" />
         <source>Attach evidence</source>
         <translation>Bewijsstukken bijvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/checklist.py" line="400" />
+        <location filename="../../postkit/ui/screening/checklist.py" line="421" />
         <source>Not a web or e-mail link: {0}</source>
         <translation>Geen web- of e-maillink: {0}</translation>
     </message>
@@ -1828,42 +1830,42 @@
 <context>
     <name>CompaniesPage</name>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="67" />
+        <location filename="../../postkit/ui/companies/page.py" line="55" />
         <source>Find by name, trade name or KvK number</source>
         <translation>Zoeken op naam, handelsnaam of KvK-nummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="69" />
+        <location filename="../../postkit/ui/companies/page.py" line="57" />
         <source>Find companies</source>
         <translation>Bedrijven zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="75" />
+        <location filename="../../postkit/ui/companies/page.py" line="63" />
         <source>Companies</source>
         <translation>Bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="153" />
+        <location filename="../../postkit/ui/companies/page.py" line="155" />
         <source>{0} companies</source>
         <translation>{0} bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="159" />
+        <location filename="../../postkit/ui/companies/page.py" line="161" />
         <source>&lt;h3&gt;No company matches “{0}”&lt;/h3&gt;&lt;p&gt;Check the spelling, search by KvK number, or add it with &lt;b&gt;New company&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen bedrijf gevonden voor “{0}”&lt;/h3&gt;&lt;p&gt;Controleer de spelling, zoek op KvK-nummer, of voeg het toe met &lt;b&gt;Nieuw bedrijf&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="164" />
+        <location filename="../../postkit/ui/companies/page.py" line="166" />
         <source>&lt;h3&gt;No companies yet&lt;/h3&gt;&lt;p&gt;Add the companies and organisations the post works with using &lt;b&gt;New company&lt;/b&gt;, or pick “Create new company” where an activity, a request or a practice names one.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen bedrijven&lt;/h3&gt;&lt;p&gt;Voeg de bedrijven en organisaties waarmee de post werkt toe met &lt;b&gt;Nieuw bedrijf&lt;/b&gt;, of kies “Nieuw bedrijf aanmaken” waar een activiteit, een aanvraag of een goed voorbeeld er een noemt.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="233" />
+        <location filename="../../postkit/ui/companies/page.py" line="228" />
         <source>{0} saved in the register.</source>
         <translation>{0} is in het register opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="312" />
+        <location filename="../../postkit/ui/companies/page.py" line="307" />
         <source>Merge “{0}” into “{1}”</source>
         <translation>“{0}” samenvoegen met “{1}”</translation>
     </message>
@@ -1968,7 +1970,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/companies/editor.py" line="103" />
-        <location filename="../../postkit/ui/companies/editor.py" line="146" />
+        <location filename="../../postkit/ui/companies/editor.py" line="138" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -1978,112 +1980,112 @@
         <translation>KvK-nummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="120" />
+        <location filename="../../postkit/ui/companies/editor.py" line="112" />
         <source>Operates &amp;internationally</source>
         <translation>&amp;Internationaal actief</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="126" />
+        <location filename="../../postkit/ui/companies/editor.py" line="118" />
         <source>Size class</source>
         <translation>Grootteklasse</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="127" />
+        <location filename="../../postkit/ui/companies/editor.py" line="119" />
         <source>&amp;Employees:</source>
         <translation>&amp;Medewerkers:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="128" />
+        <location filename="../../postkit/ui/companies/editor.py" line="120" />
         <source>Tu&amp;rnover (EUR):</source>
         <translation>Om&amp;zet (EUR):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="129" />
+        <location filename="../../postkit/ui/companies/editor.py" line="121" />
         <source>&amp;Balance sheet total (EUR):</source>
         <translation>Ba&amp;lanstotaal (EUR):</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="131" />
+        <location filename="../../postkit/ui/companies/editor.py" line="123" />
         <source>Size class:</source>
         <translation>Grootteklasse:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="139" />
+        <location filename="../../postkit/ui/companies/editor.py" line="131" />
         <source>Contact persons are personal data: they stay at the post and leave with no export.</source>
         <translation>Contactpersonen zijn persoonsgegevens: ze blijven op de post en gaan met geen enkele export mee.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="146" />
+        <location filename="../../postkit/ui/companies/editor.py" line="138" />
         <source>Role</source>
         <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="146" />
+        <location filename="../../postkit/ui/companies/editor.py" line="138" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="146" />
+        <location filename="../../postkit/ui/companies/editor.py" line="138" />
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="148" />
+        <location filename="../../postkit/ui/companies/editor.py" line="140" />
         <source>Contact persons</source>
         <translation>Contactpersonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="153" />
+        <location filename="../../postkit/ui/companies/editor.py" line="145" />
         <source>&amp;Add contact</source>
         <translation>Contactpersoon &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="154" />
+        <location filename="../../postkit/ui/companies/editor.py" line="146" />
         <source>&amp;Remove contact</source>
         <translation>Contactpersoon &amp;verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="273" />
+        <location filename="../../postkit/ui/companies/editor.py" line="263" />
         <source>Enter the company's name.</source>
         <translation>Vul de naam van het bedrijf in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="274" />
+        <location filename="../../postkit/ui/companies/editor.py" line="264" />
         <source>A KvK number has 8 digits.</source>
         <translation>Een KvK-nummer heeft 8 cijfers.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="275" />
+        <location filename="../../postkit/ui/companies/editor.py" line="265" />
         <source>Every contact person needs a name and a valid e-mail address.</source>
         <translation>Elke contactpersoon heeft een naam en een geldig e-mailadres nodig.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="276" />
+        <location filename="../../postkit/ui/companies/editor.py" line="266" />
         <source>Enter a whole number of employees.</source>
         <translation>Vul een heel aantal medewerkers in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="277" />
+        <location filename="../../postkit/ui/companies/editor.py" line="267" />
         <source>Enter the turnover in whole euros.</source>
         <translation>Vul de omzet in hele euro’s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="278" />
+        <location filename="../../postkit/ui/companies/editor.py" line="268" />
         <source>Enter the balance sheet total in whole euros.</source>
         <translation>Vul het balanstotaal in hele euro’s in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="340" />
+        <location filename="../../postkit/ui/companies/editor.py" line="325" />
         <source>More than 500 employees and over EUR 20 million balance sheet or EUR 40 million turnover, operating internationally: the letter's large companies.</source>
         <translation>Meer dan 500 medewerkers en een balanstotaal boven EUR 20 miljoen of een omzet boven EUR 40 miljoen, internationaal actief: de grote bedrijven van de brief.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="343" />
+        <location filename="../../postkit/ui/companies/editor.py" line="328" />
         <source>Below the letter's threshold for large companies.</source>
         <translation>Onder de drempel van de brief voor grote bedrijven.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/editor.py" line="345" />
+        <location filename="../../postkit/ui/companies/editor.py" line="330" />
         <source>Enter the employees and the turnover or balance sheet total to tell.</source>
         <translation>Vul het aantal medewerkers en de omzet of het balanstotaal in om dit te bepalen.</translation>
     </message>
@@ -3027,38 +3029,38 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
+        <location filename="../../postkit/ui/companies/page.py" line="391" />
         <location filename="../../postkit/ui/companies/page.py" line="396" />
-        <location filename="../../postkit/ui/companies/page.py" line="401" />
         <source>Possible duplicates</source>
         <translation>Mogelijk dubbele records</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="400" />
+        <location filename="../../postkit/ui/companies/page.py" line="395" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="400" />
+        <location filename="../../postkit/ui/companies/page.py" line="395" />
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="402" />
+        <location filename="../../postkit/ui/companies/page.py" line="397" />
         <source>same KvK number</source>
         <translation>zelfde KvK-nummer</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="402" />
+        <location filename="../../postkit/ui/companies/page.py" line="397" />
         <source>same name</source>
         <translation>zelfde naam</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="410" />
+        <location filename="../../postkit/ui/companies/page.py" line="405" />
         <source>No two records look like the same company.</source>
         <translation>Geen twee records lijken hetzelfde bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="417" />
+        <location filename="../../postkit/ui/companies/page.py" line="412" />
         <source>&amp;Merge…</source>
         <translation>&amp;Samenvoegen…</translation>
     </message>
@@ -3280,22 +3282,22 @@
 <context>
     <name>FollowUps</name>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="287" />
+        <location filename="../../postkit/ui/followups/page.py" line="274" />
         <source>The guidelines' next step: talk with the company and ask what it does about it, then decide.</source>
         <translation>De volgende stap volgens de richtlijnen: ga in gesprek met het bedrijf, vraag wat het eraan doet en besluit dan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="292" />
+        <location filename="../../postkit/ui/followups/page.py" line="279" />
         <source>A dialogue did not bring the company to meet its conditions: the guidelines' next step is to reconsider the support.</source>
         <translation>Een gesprek bracht het bedrijf niet tot nakoming van de voorwaarden: de volgende stap volgens de richtlijnen is de steun te heroverwegen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="303" />
+        <location filename="../../postkit/ui/followups/page.py" line="290" />
         <source>Dialogue with the company: {0}</source>
         <translation>Gesprek met het bedrijf: {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="306" />
+        <location filename="../../postkit/ui/followups/page.py" line="293" />
         <source>Reconsider the support: {0}</source>
         <translation>Steun heroverwegen: {0}</translation>
     </message>
@@ -3363,7 +3365,7 @@
 <context>
     <name>FollowUpsModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/followups/module.py" line="59" />
+        <location filename="../../postkit/ui/followups/module.py" line="57" />
         <source>%n follow-up(s) due this week</source>
         <translation>
             <numerusform>%n opvolging vervalt deze week</numerusform>
@@ -3371,7 +3373,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="61" />
+        <location filename="../../postkit/ui/followups/module.py" line="59" />
         <source>Open the follow-up view</source>
         <translation>Het opvolgingsoverzicht openen</translation>
     </message>
@@ -3379,62 +3381,62 @@
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="79" />
+        <location filename="../../postkit/ui/followups/page.py" line="67" />
         <source>Follow-up</source>
         <translation>Opvolging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="87" />
+        <location filename="../../postkit/ui/followups/page.py" line="75" />
         <source>Overdue and due this month</source>
         <translation>Te laat en deze maand te doen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="87" />
+        <location filename="../../postkit/ui/followups/page.py" line="75" />
         <source>All open</source>
         <translation>Alle open</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="87" />
+        <location filename="../../postkit/ui/followups/page.py" line="75" />
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="89" />
+        <location filename="../../postkit/ui/followups/page.py" line="77" />
         <source>Which follow-ups to show</source>
         <translation>Welke opvolgingen te tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="91" />
+        <location filename="../../postkit/ui/followups/page.py" line="79" />
         <source>&amp;Show:</source>
         <translation>&amp;Tonen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="96" />
+        <location filename="../../postkit/ui/followups/page.py" line="84" />
         <source>Follow-ups</source>
         <translation>Opvolgingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="106" />
+        <location filename="../../postkit/ui/followups/page.py" line="94" />
         <source>&amp;Met</source>
         <translation>&amp;Nagekomen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="107" />
+        <location filename="../../postkit/ui/followups/page.py" line="95" />
         <source>&amp;Not met…</source>
         <translation>Niet na&amp;gekomen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="108" />
+        <location filename="../../postkit/ui/followups/page.py" line="96" />
         <source>&amp;Drop…</source>
         <translation>&amp;Schrappen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="109" />
+        <location filename="../../postkit/ui/followups/page.py" line="97" />
         <source>Open &amp;again</source>
         <translation>&amp;Weer openen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/followups/page.py" line="162" />
+        <location filename="../../postkit/ui/followups/page.py" line="150" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n te laat</numerusform>
@@ -3442,7 +3444,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/followups/page.py" line="164" />
+        <location filename="../../postkit/ui/followups/page.py" line="152" />
         <source>%n open in this list</source>
         <translation>
             <numerusform>%n open in deze lijst</numerusform>
@@ -3450,42 +3452,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="170" />
+        <location filename="../../postkit/ui/followups/page.py" line="158" />
         <source>&lt;p&gt;Nothing to follow up here.&lt;/p&gt;&lt;p&gt;Conditions agreed in a screening decision and actions planned in an activity show up here when they fall due.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Hier is niets op te volgen.&lt;/p&gt;&lt;p&gt;Voorwaarden uit een toetsingsbesluit en acties gepland bij een activiteit verschijnen hier wanneer ze vervallen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="217" />
+        <location filename="../../postkit/ui/followups/page.py" line="205" />
         <source>Follow-up met</source>
         <translation>Opvolging nagekomen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="223" />
+        <location filename="../../postkit/ui/followups/page.py" line="211" />
         <source>Follow-up opened again</source>
         <translation>Opvolging weer geopend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="233" />
+        <location filename="../../postkit/ui/followups/page.py" line="221" />
         <source>Follow-up dropped</source>
         <translation>Opvolging geschrapt</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="237" />
+        <location filename="../../postkit/ui/followups/page.py" line="225" />
         <source>Why is “{0}” dropped? The reason is kept with it.</source>
         <translation>Waarom wordt “{0}” geschrapt? De reden wordt erbij bewaard.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="241" />
+        <location filename="../../postkit/ui/followups/page.py" line="229" />
         <source>Drop follow-up</source>
         <translation>Opvolging schrappen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="246" />
+        <location filename="../../postkit/ui/followups/page.py" line="234" />
         <source>A reason is required.</source>
         <translation>Een reden is verplicht.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="266" />
+        <location filename="../../postkit/ui/followups/page.py" line="254" />
         <source>Follow-up not met</source>
         <translation>Opvolging niet nagekomen</translation>
     </message>
@@ -3493,88 +3495,88 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="122" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="124" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="364" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="366" />
         <source>Language of the questions</source>
         <translation>Taal van de vragen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="371" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="373" />
         <source>&amp;Language:</source>
         <translation>Taa&amp;l:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="373" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="375" />
         <source>Save and &amp;close</source>
         <translation>Opslaan en &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="374" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="376" />
         <source>Keep the answers as a draft and continue later</source>
         <translation>De antwoorden als concept bewaren en later verdergaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="388" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="390" />
         <source>Progress</source>
         <translation>Voortgang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="398" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="400" />
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="402" />
-        <location filename="../../postkit/ui/surveys/form_view.py" line="920" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="404" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="963" />
         <source>&amp;Next</source>
         <translation>Vol&amp;gende</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="405" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="407" />
         <source>&amp;Submit</source>
         <translation>&amp;Verzenden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="895" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="938" />
         <source>Review</source>
         <translation>Nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="901" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="944" />
         <source>Page {0} of {1}</source>
         <translation>Pagina {0} van {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="920" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="963" />
         <source>&amp;Review answers</source>
         <translation>&amp;Antwoorden nakijken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1020" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1063" />
         <source>Check your answers</source>
         <translation>Kijk uw antwoorden na</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1040" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1083" />
         <source>not answered</source>
         <translation>niet beantwoord</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1066" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1109" />
         <source>{0} of {1} questions answered.</source>
         <translation>{0} van {1} vragen beantwoord.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1069" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1112" />
         <source>Questions to answer or correct before you can submit: {0}. Click one to go to it.</source>
         <translation>Vragen die u nog moet beantwoorden of verbeteren voordat u kunt verzenden: {0}. Klik op een vraag om ernaartoe te gaan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/form_view.py" line="1073" />
+        <location filename="../../postkit/ui/surveys/form_view.py" line="1116" />
         <source>Click a question to change its answer, or submit the response.</source>
         <translation>Klik op een vraag om het antwoord te wijzigen, of verzend de inzending.</translation>
     </message>
@@ -3582,196 +3584,196 @@
 <context>
     <name>HeadquartersPage</name>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="95" />
+        <location filename="../../postkit/ui/hq/page.py" line="105" />
         <source>Headquarters</source>
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="98" />
+        <location filename="../../postkit/ui/hq/page.py" line="108" />
         <source>Aggregate the survey exports the posts sent into one summary</source>
         <translation>De enquête-exports die de posten stuurden samenvoegen tot één overzicht</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="108" />
+        <location filename="../../postkit/ui/hq/page.py" line="118" />
         <source>Add export &amp;files…</source>
         <translation>Export&amp;bestanden toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="110" />
+        <location filename="../../postkit/ui/hq/page.py" line="120" />
         <source>Choose post exports (.xlsx) to aggregate</source>
         <translation>Kies exports van posten (.xlsx) om samen te voegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="114" />
+        <location filename="../../postkit/ui/hq/page.py" line="124" />
         <source>Add a f&amp;older…</source>
         <translation>&amp;Map toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="116" />
+        <location filename="../../postkit/ui/hq/page.py" line="126" />
         <source>Aggregate every export (.xlsx) in a folder and its subfolders</source>
         <translation>Alle exports (.xlsx) in een map en de submappen samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="120" />
+        <location filename="../../postkit/ui/hq/page.py" line="130" />
         <source>&amp;Aggregate</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="122" />
+        <location filename="../../postkit/ui/hq/page.py" line="132" />
         <source>Check the files in the list, store their responses and update the summary</source>
         <translation>De bestanden in de lijst controleren, de inzendingen opslaan en het overzicht bijwerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="151" />
+        <location filename="../../postkit/ui/hq/page.py" line="161" />
         <source>Files to aggregate</source>
         <translation>Samen te voegen bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="160" />
+        <location filename="../../postkit/ui/hq/page.py" line="170" />
         <source>&amp;Remove</source>
         <translation>&amp;Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="161" />
+        <location filename="../../postkit/ui/hq/page.py" line="171" />
         <source>Take the selected files off the list</source>
         <translation>De geselecteerde bestanden van de lijst halen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="163" />
+        <location filename="../../postkit/ui/hq/page.py" line="173" />
         <source>C&amp;lear list</source>
         <translation>&amp;Lijst leegmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="187" />
+        <location filename="../../postkit/ui/hq/page.py" line="197" />
         <source>&lt;h3&gt;No post exports aggregated yet&lt;/h3&gt;&lt;p&gt;Each post sends headquarters its survey export: the .xlsx file made with &lt;b&gt;Export responses…&lt;/b&gt; on its Surveys page.&lt;/p&gt;&lt;p&gt;Add the files with &lt;b&gt;Add export files…&lt;/b&gt;, or a folder of them with &lt;b&gt;Add a folder…&lt;/b&gt; (or drop them on this page), then press &lt;b&gt;Aggregate&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Every file is checked first: files that are not sound exports of a survey imported here are listed with the reason and left out. Exports of several surveys are aggregated one survey at a time. Aggregating a file again, or a newer export of the same post, never counts a response twice.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen exports van posten samengevoegd&lt;/h3&gt;&lt;p&gt;Elke post stuurt het departement zijn enquête-export: het .xlsx-bestand dat is gemaakt met &lt;b&gt;Inzendingen exporteren…&lt;/b&gt; op de pagina Enquêtes.&lt;/p&gt;&lt;p&gt;Voeg de bestanden toe met &lt;b&gt;Exportbestanden toevoegen…&lt;/b&gt;, of een map ermee met &lt;b&gt;Map toevoegen…&lt;/b&gt; (of sleep ze naar deze pagina), en klik dan op &lt;b&gt;Samenvoegen&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Elk bestand wordt eerst gecontroleerd: bestanden die geen juiste export zijn van een hier geïmporteerde enquête, worden met de reden vermeld en buiten beschouwing gelaten. Exports van verschillende enquêtes worden per enquête samengevoegd. Een bestand opnieuw samenvoegen, of een nieuwere export van dezelfde post, telt een inzending nooit twee keer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="228" />
+        <location filename="../../postkit/ui/hq/page.py" line="238" />
         <source>Refused files</source>
         <translation>Geweigerde bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="229" />
-        <location filename="../../postkit/ui/hq/page.py" line="273" />
+        <location filename="../../postkit/ui/hq/page.py" line="239" />
+        <location filename="../../postkit/ui/hq/page.py" line="283" />
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="229" />
-        <location filename="../../postkit/ui/hq/page.py" line="273" />
+        <location filename="../../postkit/ui/hq/page.py" line="239" />
+        <location filename="../../postkit/ui/hq/page.py" line="283" />
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="229" />
+        <location filename="../../postkit/ui/hq/page.py" line="239" />
         <source>What is wrong</source>
         <translation>Wat er mis is</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="249" />
+        <location filename="../../postkit/ui/hq/page.py" line="259" />
         <source>Save &amp;summary (.xlsx)…</source>
         <translation>&amp;Overzicht opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="252" />
+        <location filename="../../postkit/ui/hq/page.py" line="262" />
         <source>Write the summary workbook: one sheet per part, posts first</source>
         <translation>De werkmap met het overzicht opslaan: één werkblad per onderdeel, posten eerst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="256" />
+        <location filename="../../postkit/ui/hq/page.py" line="266" />
         <source>Save report (P&amp;DF)…</source>
         <translation>Rapport opslaan (P&amp;DF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="281" />
+        <location filename="../../postkit/ui/hq/page.py" line="291" />
         <source>As the l&amp;etter reads it</source>
         <translation>Zoals de b&amp;rief het leest</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="352" />
+        <location filename="../../postkit/ui/hq/page.py" line="362" />
         <source>To aggregate — files: {files}, folders: {folders}</source>
         <translation>Samen te voegen — bestanden: {files}, mappen: {folders}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="259" />
+        <location filename="../../postkit/ui/hq/page.py" line="269" />
         <source>Write the report of the survey with charts and tables as PDF</source>
         <translation>Het rapport van de enquête met grafieken en tabellen als PDF opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="272" />
-        <location filename="../../postkit/ui/hq/page.py" line="622" />
+        <location filename="../../postkit/ui/hq/page.py" line="282" />
+        <location filename="../../postkit/ui/hq/page.py" line="632" />
         <source>Replaced responses</source>
         <translation>Vervangen inzendingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="273" />
+        <location filename="../../postkit/ui/hq/page.py" line="283" />
         <source>Response</source>
         <translation>Inzending</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="279" />
+        <location filename="../../postkit/ui/hq/page.py" line="289" />
         <source>&amp;Posts</source>
         <translation>&amp;Posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="280" />
+        <location filename="../../postkit/ui/hq/page.py" line="290" />
         <source>Li&amp;kert items</source>
         <translation>Li&amp;kertitems</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="297" />
+        <location filename="../../postkit/ui/hq/page.py" line="307" />
         <source>Add export files</source>
         <translation>Exportbestanden toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="298" />
+        <location filename="../../postkit/ui/hq/page.py" line="308" />
         <source>Survey exports (*.xlsx);;All files (*)</source>
         <translation>Enquête-exports (*.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="302" />
+        <location filename="../../postkit/ui/hq/page.py" line="312" />
         <source>Add a folder of exports</source>
         <translation>Een map met exports toevoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="392" />
+        <location filename="../../postkit/ui/hq/page.py" line="402" />
         <source>Reading the stored responses…</source>
         <translation>De opgeslagen inzendingen worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="418" />
-        <location filename="../../postkit/ui/hq/page.py" line="442" />
+        <location filename="../../postkit/ui/hq/page.py" line="428" />
+        <location filename="../../postkit/ui/hq/page.py" line="452" />
         <source>Aggregating the post exports…</source>
         <translation>De exports van de posten worden samengevoegd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="486" />
+        <location filename="../../postkit/ui/hq/page.py" line="496" />
         <source>No .xlsx files were found in the folders on the list.</source>
         <translation>In de mappen op de lijst zijn geen .xlsx-bestanden gevonden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="489" />
+        <location filename="../../postkit/ui/hq/page.py" line="499" />
         <source>Aggregated: files accepted {accepted}, refused {refused}. The refused files were left out.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}, geweigerd {refused}. De geweigerde bestanden zijn buiten beschouwing gelaten.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="493" />
+        <location filename="../../postkit/ui/hq/page.py" line="503" />
         <source>Aggregated: files accepted {accepted}.</source>
         <translation>Samengevoegd: bestanden geaccepteerd {accepted}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="527" />
+        <location filename="../../postkit/ui/hq/page.py" line="537" />
         <source>Aggregation cancelled; nothing was stored.</source>
         <translation>Samenvoegen geannuleerd; er is niets opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="435" />
+        <location filename="../../postkit/ui/hq/page.py" line="445" />
         <source>Nothing aggregated; the files stay on the list.</source>
         <translation>Niets samengevoegd; de bestanden blijven op de lijst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="453" />
+        <location filename="../../postkit/ui/hq/page.py" line="463" />
         <source>{title} ({form_id}, version {version}): %n file(s)</source>
         <translation>
             <numerusform>{title} ({form_id}, versie {version}): %n bestand</numerusform>
@@ -3779,17 +3781,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="461" />
+        <location filename="../../postkit/ui/hq/page.py" line="471" />
         <source>Choose a survey</source>
         <translation>Kies een enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="463" />
+        <location filename="../../postkit/ui/hq/page.py" line="473" />
         <source>The files are exports of several surveys. Which survey do you want to aggregate now? The other files stay on the list.</source>
         <translation>De bestanden zijn exports van verschillende enquêtes. Welke enquête wilt u nu samenvoegen? De andere bestanden blijven op de lijst.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="498" />
+        <location filename="../../postkit/ui/hq/page.py" line="508" />
         <source>Exports of other surveys stay on the list: %n file(s).</source>
         <translation>
             <numerusform>Exports van andere enquêtes blijven op de lijst: %n bestand.</numerusform>
@@ -3797,69 +3799,79 @@
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="575" />
+        <location filename="../../postkit/ui/hq/page.py" line="585" />
         <source>{title} · version {version}</source>
         <translation>{title} · versie {version}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="581" />
+        <location filename="../../postkit/ui/hq/page.py" line="591" />
         <source>&lt;b&gt;In the summary:&lt;/b&gt; responses {responses} · posts {posts} · regions {regions} · missing posts {missing}</source>
         <translation>&lt;b&gt;In het overzicht:&lt;/b&gt; inzendingen {responses} · posten {posts} · regio's {regions} · ontbrekende posten {missing}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="602" />
+        <location filename="../../postkit/ui/hq/page.py" line="612" />
         <source>&lt;b&gt;Last aggregation:&lt;/b&gt; files accepted {accepted}, refused {refused} · responses added {added}, replaced {replaced}, unchanged {unchanged}</source>
         <translation>&lt;b&gt;Laatste samenvoeging:&lt;/b&gt; bestanden geaccepteerd {accepted}, geweigerd {refused} · inzendingen toegevoegd {added}, vervangen {replaced}, ongewijzigd {unchanged}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="612" />
+        <location filename="../../postkit/ui/hq/page.py" line="622" />
         <source> · older than the stored version, kept out {outdated}</source>
         <translation> · ouder dan de opgeslagen versie, buiten beschouwing gelaten {outdated}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="652" />
+        <location filename="../../postkit/ui/hq/page.py" line="662" />
         <source>Refused and left out: {count}. Ask the posts concerned for a new export.</source>
         <translation>Geweigerd en buiten beschouwing gelaten: {count}. Vraag de betrokken posten om een nieuwe export.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="683" />
+        <location filename="../../postkit/ui/hq/page.py" line="693" />
         <source>Save the summary</source>
         <translation>Overzicht opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="685" />
+        <location filename="../../postkit/ui/hq/page.py" line="695" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="699" />
+        <location filename="../../postkit/ui/hq/page.py" line="709" />
         <source>Writing the summary…</source>
         <translation>Het overzicht wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="702" />
+        <location filename="../../postkit/ui/hq/page.py" line="712" />
         <source>Summary written to {0}</source>
         <translation>Overzicht opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="712" />
+        <location filename="../../postkit/ui/hq/page.py" line="722" />
         <source>Save the report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="714" />
+        <location filename="../../postkit/ui/hq/page.py" line="724" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="728" />
+        <location filename="../../postkit/ui/hq/page.py" line="738" />
         <source>Writing the report…</source>
         <translation>Het rapport wordt gemaakt…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/page.py" line="731" />
+        <location filename="../../postkit/ui/hq/page.py" line="741" />
         <source>Report written to {0}</source>
         <translation>Rapport opgeslagen in {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/page.py" line="96" />
+        <source>Survey</source>
+        <translation>Enquête</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/page.py" line="97" />
+        <source>Network</source>
+        <translation>Netwerk</translation>
     </message>
 </context>
 <context>
@@ -4224,22 +4236,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="131" />
+        <location filename="../../postkit/ui/main_window.py" line="136" />
         <source>Opening the post's database…</source>
         <translation>De database van de post wordt geopend…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="270" />
+        <location filename="../../postkit/ui/main_window.py" line="301" />
         <source>Modules</source>
         <translation>Modules</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="30" />
+        <location filename="../../postkit/ui/activities/module.py" line="31" />
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="289" />
+        <location filename="../../postkit/ui/activities/module.py" line="332" />
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
@@ -4264,27 +4276,27 @@
         <translation>Departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="293" />
+        <location filename="../../postkit/ui/main_window.py" line="324" />
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="295" />
+        <location filename="../../postkit/ui/main_window.py" line="326" />
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="291" />
+        <location filename="../../postkit/ui/main_window.py" line="322" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="291" />
+        <location filename="../../postkit/ui/main_window.py" line="322" />
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="299" />
+        <location filename="../../postkit/ui/main_window.py" line="330" />
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
@@ -4309,37 +4321,37 @@
         <translation>De&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="308" />
+        <location filename="../../postkit/ui/main_window.py" line="339" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="147" />
+        <location filename="../../postkit/ui/main_window.py" line="152" />
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/main_window.py" line="366" />
+        <location filename="../../postkit/ui/main_window.py" line="397" />
         <source>(demo data)</source>
         <translation>(demogegevens)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="24" />
+        <location filename="../../postkit/ui/followups/module.py" line="23" />
         <source>Follow-up</source>
         <translation>Opvolging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/module.py" line="25" />
+        <location filename="../../postkit/ui/followups/module.py" line="24" />
         <source>F&amp;ollow-up</source>
         <translation>&amp;Opvolging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="32" />
+        <location filename="../../postkit/ui/companies/module.py" line="31" />
         <source>Companies</source>
         <translation>Bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/module.py" line="33" />
+        <location filename="../../postkit/ui/companies/module.py" line="32" />
         <source>Co&amp;mpanies</source>
         <translation>Bedr&amp;ijven</translation>
     </message>
@@ -4410,42 +4422,42 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="325" />
+        <location filename="../../postkit/ui/companies/page.py" line="320" />
         <source>{0} activities, {1} screenings</source>
         <translation>{0} activiteiten, {1} toetsingen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="336" />
+        <location filename="../../postkit/ui/companies/page.py" line="331" />
         <source>Merge two records of one company</source>
         <translation>Twee records van één bedrijf samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="339" />
+        <location filename="../../postkit/ui/companies/page.py" line="334" />
         <source>Keep one record; the other is merged into it. Its activities, requests, practices, follow-ups, trade names and contact persons move to the one kept.</source>
         <translation>Houd één record; het andere wordt erin samengevoegd. Zijn activiteiten, aanvragen, goede voorbeelden, opvolging, handelsnamen en contactpersonen gaan naar het record dat blijft.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="350" />
+        <location filename="../../postkit/ui/companies/page.py" line="345" />
         <source>Keep “{0}”{1}</source>
         <translation>“{0}”{1} houden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="365" />
+        <location filename="../../postkit/ui/companies/page.py" line="360" />
         <source>&amp;Merge</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="382" />
+        <location filename="../../postkit/ui/companies/page.py" line="377" />
         <source>“{0}” is merged into “{1}”.</source>
         <translation>“{0}” wordt samengevoegd met “{1}”.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="385" />
+        <location filename="../../postkit/ui/companies/page.py" line="380" />
         <source>Moving: {0}.</source>
         <translation>Gaat mee: {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/companies/page.py" line="386" />
+        <location filename="../../postkit/ui/companies/page.py" line="381" />
         <source>Edit ▸ Undo splits them again.</source>
         <translation>Bewerken ▸ Ongedaan maken splitst ze weer.</translation>
     </message>
@@ -4453,27 +4465,27 @@
 <context>
     <name>NarrativeDialog</name>
     <message>
-        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="25" />
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="24" />
         <source>Annual return {0}</source>
         <translation>Jaarrapportage {0}</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/narrative_dialog.py" line="28" />
-        <source>Headquarters reads these lines in the network&apos;s picture of the year. Do not name people or companies: names the post&apos;s database knows are removed from the return.</source>
+        <source>Headquarters reads these lines in the network's picture of the year. Do not name people or companies: names the post's database knows are removed from the return.</source>
         <translation>Het departement leest deze tekst in het beeld van het postennetwerk over het jaar. Noem geen personen of bedrijven: namen die in de database van de post staan, worden uit de rapportage verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="39" />
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="38" />
         <source>&amp;Results:</source>
         <translation>&amp;Resultaten:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="40" />
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="39" />
         <source>&amp;Obstacles:</source>
         <translation>&amp;Belemmeringen:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="41" />
+        <location filename="../../postkit/ui/activities/narrative_dialog.py" line="40" />
         <source>&amp;Plans:</source>
         <translation>&amp;Plannen:</translation>
     </message>
@@ -4489,49 +4501,300 @@
     </message>
 </context>
 <context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="56" />
+        <source>&amp;Read returns…</source>
+        <translation>&amp;Jaaropgaven inlezen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="58" />
+        <source>Check and hold every annual return (.xlsx) in a folder</source>
+        <translation>Elke jaaropgave (.xlsx) in een map controleren en bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="65" />
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="67" />
+        <source>Save &amp;tables (.xlsx)…</source>
+        <translation>&amp;Tabellen opslaan (.xlsx)…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="69" />
+        <source>Save &amp;network report (PDF)…</source>
+        <translation>&amp;Netwerkrapport opslaan (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="74" />
+        <source>Year:</source>
+        <translation>Jaar:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="85" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="113" />
+        <source>Core tasks</source>
+        <translation>Kerntaken</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="86" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="105" />
+        <source>Core task</source>
+        <translation>Kerntaak</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="86" />
+        <source>Posts active</source>
+        <translation>Posten actief</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="86" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="98" />
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="87" />
+        <source>Unique companies</source>
+        <translation>Unieke bedrijven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="87" />
+        <source>Activities last year</source>
+        <translation>Activiteiten vorig jaar</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="90" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="114" />
+        <source>Regions</source>
+        <translation>Regio's</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="91" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="102" />
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="91" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="95" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="98" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="105" />
+        <source>Posts</source>
+        <translation>Posten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="94" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="95" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="102" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="115" />
+        <source>Dutch business</source>
+        <translation>Nederlands bedrijfsleven</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="98" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="116" />
+        <source>Themes</source>
+        <translation>Thema's</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="98" />
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="101" />
+        <source>Posts missing</source>
+        <translation>Ontbrekende posten</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="102" />
+        <location filename="../../postkit/ui/hq/network_view.py" line="108" />
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="105" />
+        <source>No activity on a core task</source>
+        <translation>Geen activiteit op een kerntaak</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="108" />
+        <source>Refused files</source>
+        <translation>Geweigerde bestanden</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="108" />
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="108" />
+        <source>What is wrong</source>
+        <translation>Wat er mis is</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="117" />
+        <source>Missing</source>
+        <translation>Ontbrekend</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="118" />
+        <source>No activity</source>
+        <translation>Geen activiteit</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="119" />
+        <source>Refused</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="135" />
+        <source>Task {0} active</source>
+        <translation>Taak {0} actief</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="140" />
+        <source>Read the annual returns in a folder</source>
+        <translation>De jaaropgaven in een map inlezen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="161" />
+        <source>Reading the annual returns…</source>
+        <translation>De jaaropgaven worden ingelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="176" />
+        <source>Adding up the returns…</source>
+        <translation>De jaaropgaven worden opgeteld…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="187" />
+        <source>Reading the returns held…</source>
+        <translation>De bewaarde jaaropgaven worden gelezen…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="194" />
+        <source>Save the network tables</source>
+        <translation>De netwerktabellen opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="196" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="209" />
+        <source>Writing the network tables…</source>
+        <translation>De netwerktabellen worden geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="217" />
+        <source>Save the network report</source>
+        <translation>Het netwerkrapport opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="219" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="232" />
+        <source>Writing the network report…</source>
+        <translation>Het netwerkrapport wordt geschreven…</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="254" />
+        <source>Reading cancelled; no return was held.</source>
+        <translation>Inlezen geannuleerd; er is geen jaaropgave bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="263" />
+        <source>{0} returns read, {1} refused</source>
+        <translation>{0} jaaropgaven ingelezen, {1} geweigerd</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="281" />
+        <source>Written to {0}</source>
+        <translation>Geschreven naar {0}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="303" />
+        <source>No annual returns held yet: read a folder of the posts' returns.</source>
+        <translation>Nog geen jaaropgaven bewaard: lees een map met de jaaropgaven van de posten in.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="309" />
+        <source>&lt;b&gt;{0}&lt;/b&gt;: returns of &lt;b&gt;{1}&lt;/b&gt; of the {2} posts on the list; &lt;b&gt;{3}&lt;/b&gt; missing; {4} refused files.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: jaaropgaven van &lt;b&gt;{1}&lt;/b&gt; van de {2} posten op de lijst; &lt;b&gt;{3}&lt;/b&gt; ontbreken; {4} geweigerde bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="355" />
+        <source>Refused ({0})</source>
+        <translation>Geweigerd ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="356" />
+        <source>Missing ({0})</source>
+        <translation>Ontbrekend ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="360" />
+        <source>not on the list</source>
+        <translation>niet op de lijst</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/hq/network_view.py" line="360" />
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+</context>
+<context>
     <name>NotMetDialog</name>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="319" />
+        <location filename="../../postkit/ui/followups/page.py" line="306" />
         <source>Not met</source>
         <translation>Niet nagekomen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="320" />
+        <location filename="../../postkit/ui/followups/page.py" line="307" />
         <source>“{0}” was not met.</source>
         <translation>“{0}” is niet nagekomen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="323" />
+        <location filename="../../postkit/ui/followups/page.py" line="310" />
         <source>What was found, whom you spoke to</source>
         <translation>Wat u vond, met wie u sprak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="325" />
+        <location filename="../../postkit/ui/followups/page.py" line="312" />
         <source>&amp;What was found:</source>
         <translation>&amp;Bevinding:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="331" />
+        <location filename="../../postkit/ui/followups/page.py" line="318" />
         <source>&amp;Plan this step as a follow-up</source>
         <translation>Deze stap &amp;plannen als opvolging</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="343" />
+        <location filename="../../postkit/ui/followups/page.py" line="330" />
         <source>Step:</source>
         <translation>Stap:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="344" />
+        <location filename="../../postkit/ui/followups/page.py" line="331" />
         <source>Due:</source>
         <translation>Uiterlijk:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="345" />
+        <location filename="../../postkit/ui/followups/page.py" line="332" />
         <source>Owner:</source>
         <translation>Eigenaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/followups/page.py" line="354" />
+        <location filename="../../postkit/ui/followups/page.py" line="341" />
         <source>Record not met</source>
         <translation>Niet nagekomen vastleggen</translation>
     </message>
@@ -5213,197 +5476,197 @@
 <context>
     <name>PracticesPage</name>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="144" />
+        <location filename="../../postkit/ui/practices/page.py" line="143" />
         <source>Good practices as cards</source>
         <translation>Goede voorbeelden als kaarten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="154" />
+        <location filename="../../postkit/ui/practices/page.py" line="153" />
         <source>&amp;Resolve…</source>
         <translation>&amp;Oplossen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="202" />
+        <location filename="../../postkit/ui/practices/page.py" line="201" />
         <source>Search titles and texts — the best matches come first</source>
         <translation>Zoeken in titels en teksten — de beste treffers eerst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="205" />
+        <location filename="../../postkit/ui/practices/page.py" line="204" />
         <source>Search good practices</source>
         <translation>Goede voorbeelden zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="206" />
+        <location filename="../../postkit/ui/practices/page.py" line="205" />
         <source>All core tasks</source>
         <translation>Alle kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="206" />
+        <location filename="../../postkit/ui/practices/page.py" line="205" />
         <source>Core task filter</source>
         <translation>Filter op kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="211" />
+        <location filename="../../postkit/ui/practices/page.py" line="210" />
         <source>All themes</source>
         <translation>Alle thema's</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="211" />
+        <location filename="../../postkit/ui/practices/page.py" line="210" />
         <source>Theme filter</source>
         <translation>Filter op thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="212" />
+        <location filename="../../postkit/ui/practices/page.py" line="211" />
         <source>All sectors</source>
         <translation>Alle sectoren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="212" />
+        <location filename="../../postkit/ui/practices/page.py" line="211" />
         <source>Sector filter</source>
         <translation>Filter op sector</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="213" />
+        <location filename="../../postkit/ui/practices/page.py" line="212" />
         <source>All regions</source>
         <translation>Alle regio's</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="213" />
+        <location filename="../../postkit/ui/practices/page.py" line="212" />
         <source>Region filter</source>
         <translation>Filter op regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="221" />
+        <location filename="../../postkit/ui/practices/page.py" line="220" />
         <source>All languages</source>
         <translation>Alle talen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="221" />
+        <location filename="../../postkit/ui/practices/page.py" line="220" />
         <source>Language filter</source>
         <translation>Filter op taal</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="224" />
+        <location filename="../../postkit/ui/practices/page.py" line="223" />
         <source>Published and drafts</source>
         <translation>Alle statussen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="224" />
+        <location filename="../../postkit/ui/practices/page.py" line="223" />
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="229" />
+        <location filename="../../postkit/ui/practices/page.py" line="228" />
         <source>Cards</source>
         <translation>Kaarten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="231" />
+        <location filename="../../postkit/ui/practices/page.py" line="230" />
         <source>List</source>
         <translation>Lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="247" />
+        <location filename="../../postkit/ui/practices/page.py" line="246" />
         <source>Show the practices as cards</source>
         <translation>De voorbeelden als kaarten tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="248" />
+        <location filename="../../postkit/ui/practices/page.py" line="247" />
         <source>Show the practices as a list</source>
         <translation>De voorbeelden als lijst tonen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="275" />
+        <location filename="../../postkit/ui/practices/page.py" line="274" />
         <source>Good practices as a list</source>
         <translation>Goede voorbeelden als lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="400" />
+        <location filename="../../postkit/ui/practices/page.py" line="399" />
         <source>&lt;h3&gt;No good practices yet&lt;/h3&gt;&lt;p&gt;Describe how the post took up IMVO with &lt;b&gt;New good practice&lt;/b&gt;, promote an activity from the log, or import a &lt;b&gt;.postkit&lt;/b&gt; file from another post — drop it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen goede voorbeelden&lt;/h3&gt;&lt;p&gt;Beschrijf met &lt;b&gt;Nieuw goed voorbeeld&lt;/b&gt; hoe de post IMVO heeft aangepakt, zet een activiteit uit het logboek om, of importeer een &lt;b&gt;.postkit&lt;/b&gt;-bestand van een andere post — sleep het hierheen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="406" />
+        <location filename="../../postkit/ui/practices/page.py" line="405" />
         <source>&lt;h3&gt;No practice matches&lt;/h3&gt;&lt;p&gt;Change the search or the filters, or clear them.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen voorbeeld gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of de filters aan, of wis ze.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="567" />
+        <location filename="../../postkit/ui/practices/page.py" line="549" />
         <source>Edit practice “{title}”</source>
         <translation>Voorbeeld “{title}” bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="600" />
+        <location filename="../../postkit/ui/practices/page.py" line="582" />
         <source>Delete this good practice?</source>
         <translation>Dit goede voorbeeld verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="601" />
+        <location filename="../../postkit/ui/practices/page.py" line="583" />
         <source>Delete {0} good practices?</source>
         <translation>{0} goede voorbeelden verwijderen?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="604" />
+        <location filename="../../postkit/ui/practices/page.py" line="586" />
         <source>Attached files stay in the files folder. This cannot be undone.</source>
         <translation>Bijgevoegde bestanden blijven in de map met bestanden. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="606" />
+        <location filename="../../postkit/ui/practices/page.py" line="588" />
         <source>Delete good practices</source>
         <translation>Goede voorbeelden verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="606" />
+        <location filename="../../postkit/ui/practices/page.py" line="588" />
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="676" />
+        <location filename="../../postkit/ui/practices/page.py" line="658" />
         <source>Export good practices</source>
         <translation>Goede voorbeelden exporteren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="678" />
+        <location filename="../../postkit/ui/practices/page.py" line="660" />
         <source>postkit exchange file (*.postkit)</source>
         <translation>postkit-uitwisselingsbestand (*.postkit)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="691" />
+        <location filename="../../postkit/ui/practices/page.py" line="673" />
         <source>Exported 1 practice to {1}</source>
         <translation>1 voorbeeld geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="693" />
+        <location filename="../../postkit/ui/practices/page.py" line="675" />
         <source>Exported {0} practices to {1}</source>
         <translation>{0} voorbeelden geëxporteerd naar {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="697" />
+        <location filename="../../postkit/ui/practices/page.py" line="679" />
         <source>Exporting good practices…</source>
         <translation>Goede voorbeelden worden geëxporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="709" />
+        <location filename="../../postkit/ui/practices/page.py" line="691" />
         <source>Importing good practices…</source>
         <translation>Goede voorbeelden worden geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="738" />
+        <location filename="../../postkit/ui/practices/page.py" line="720" />
         <source>An imported practice was also edited here since the posts last shared it. Choose which version to keep.</source>
         <translation>Een geïmporteerd voorbeeld is hier ook bewerkt sinds de posten het voor het laatst deelden. Kies welke versie u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="743" />
+        <location filename="../../postkit/ui/practices/page.py" line="725" />
         <source>{0} imported practices were also edited here since the posts last shared them. Choose which versions to keep.</source>
         <translation>{0} geïmporteerde voorbeelden zijn hier ook bewerkt sinds de posten ze voor het laatst deelden. Kies welke versies u bewaart.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="825" />
+        <location filename="../../postkit/ui/practices/page.py" line="807" />
         <source>Good practices</source>
         <translation>Goede voorbeelden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/practices/page.py" line="827" />
+        <location filename="../../postkit/ui/practices/page.py" line="809" />
         <source>Booklet written to {0}</source>
         <translation>Boekje opgeslagen in {0}</translation>
     </message>
@@ -5738,137 +6001,137 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ReceiptsView</name>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="87" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="88" />
         <source>Import &amp;receipt…</source>
         <translation>&amp;Ontvangstbevestiging importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="90" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="91" />
         <source>Read a receipt file from headquarters (you can also drop it here)</source>
         <translation>Een ontvangstbevestiging van het departement inlezen (u kunt het bestand ook hierheen slepen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="98" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="99" />
         <source>Exports sent to headquarters</source>
         <translation>Exports verzonden naar het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="101" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="102" />
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="102" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="103" />
         <source>Survey</source>
         <translation>Enquête</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="104" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="105" />
         <source>Received</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="105" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="106" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="117" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="118" />
         <source>No exports yet. Each export for headquarters is listed here until its receipt confirms it.</source>
         <translation>Nog geen exports. Elke export voor het departement staat hier totdat een ontvangstbevestiging hem bevestigt.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="178" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="184" />
         <source>Responses: {0} · SHA-256 {1}</source>
         <translation>Inzendingen: {0} · SHA-256 {1}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="188" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="197" />
         <source>Accepted, but the receipt is not signed (responses counted: {0})</source>
         <translation>Aanvaard, maar de ontvangstbevestiging is niet ondertekend (getelde inzendingen: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="193" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="202" />
         <source>Refused ({0})</source>
         <translation>Geweigerd ({0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="193" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="202" />
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="197" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="206" />
         <source>Not confirmed after {0} days</source>
         <translation>Na {0} dagen niet bevestigd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="84" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="85" />
         <source>Exported for headquarters</source>
         <translation>Geëxporteerd voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="103" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="104" />
         <source>Exported</source>
         <translation>Geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="173" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="174" />
         <source>Annual return {0}</source>
         <translation>Jaarrapportage {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="185" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="187" />
         <source>Confirmed by headquarters</source>
         <translation>Bevestigd door het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="181" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="190" />
         <source>Confirmed by headquarters (responses counted: {0})</source>
         <translation>Bevestigd door het departement (getelde inzendingen: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="203" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="212" />
         <source>Exported, not yet confirmed by headquarters</source>
         <translation>Geëxporteerd, nog niet bevestigd door het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="226" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="235" />
         <source>Import a receipt from headquarters</source>
         <translation>Ontvangstbevestiging van het departement importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="227" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="236" />
         <source>Receipts from headquarters (*.postkit-receipt.json *.json)</source>
         <translation>Ontvangstbevestigingen van het departement (*.postkit-receipt.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="246" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="255" />
         <source>Importing the receipt…</source>
         <translation>De ontvangstbevestiging wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="260" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="269" />
         <source>Receipt imported (exports updated: {0})</source>
         <translation>Ontvangstbevestiging geïmporteerd (bijgewerkte exports: {0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="267" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="276" />
         <source>{file}: receipt of {date} (exports updated: {count}).</source>
         <translation>{file}: ontvangstbevestiging van {date} (bijgewerkte exports: {count}).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="274" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="283" />
         <source>The receipt is not signed: anybody could have written it. Ask headquarters for a signed one.</source>
         <translation>De ontvangstbevestiging is niet ondertekend: iedereen kan hem geschreven hebben. Vraag het departement om een ondertekende.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="279" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="288" />
         <source>The receipt is signed with a key this post has not imported: import headquarters' receipt key (Surveys menu) to check it.</source>
         <translation>De ontvangstbevestiging is ondertekend met een sleutel die deze post niet heeft geïmporteerd: importeer de ontvangstsleutel van het departement (menu Enquêtes) om hem te controleren.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/surveys/receipts_view.py" line="285" />
+        <location filename="../../postkit/ui/surveys/receipts_view.py" line="294" />
         <source>Headquarters also lists files this post has no record of: {0}</source>
         <translation>Het departement noemt ook bestanden waarvan deze post niets heeft vastgelegd: {0}</translation>
     </message>
@@ -5927,230 +6190,230 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Verzoek aanmaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="194" />
+        <location filename="../../postkit/ui/screening/editor.py" line="192" />
         <source>Company</source>
         <translation>Bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="208" />
+        <location filename="../../postkit/ui/screening/editor.py" line="206" />
         <source>Registered name, e.g. Tulip Trading B.V.</source>
         <translation>Statutaire naam, bijv. Tulip Trading B.V.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="210" />
+        <location filename="../../postkit/ui/screening/editor.py" line="208" />
         <source>8 digits</source>
         <translation>8 cijfers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="212" />
-        <location filename="../../postkit/ui/screening/editor.py" line="213" />
+        <location filename="../../postkit/ui/screening/editor.py" line="210" />
+        <location filename="../../postkit/ui/screening/editor.py" line="211" />
         <source>(unknown)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="217" />
+        <location filename="../../postkit/ui/screening/editor.py" line="215" />
         <source>One name per line; screened for sanctions. A date of birth and nationality may follow: Anna Visser; 1970-05-31; NL</source>
         <translation>Eén naam per regel; wordt getoetst aan de sanctielijsten. Geboortedatum en nationaliteit mogen volgen: Anna Visser; 31-05-1970; NL</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="201" />
+        <location filename="../../postkit/ui/screening/editor.py" line="199" />
         <source>Pick the company from the register, or create it</source>
         <translation>Kies het bedrijf uit het register, of maak het aan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="225" />
+        <location filename="../../postkit/ui/screening/editor.py" line="223" />
         <source>From the re&amp;gister:</source>
         <translation>Uit het re&amp;gister:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="226" />
+        <location filename="../../postkit/ui/screening/editor.py" line="224" />
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="227" />
+        <location filename="../../postkit/ui/screening/editor.py" line="225" />
         <source>&amp;KvK number:</source>
         <translation>&amp;KvK-nummer:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="228" />
+        <location filename="../../postkit/ui/screening/editor.py" line="226" />
         <source>Co&amp;untry:</source>
         <translation>&amp;Land:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="229" />
+        <location filename="../../postkit/ui/screening/editor.py" line="227" />
         <source>&amp;Sector:</source>
         <translation>&amp;Sector:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="230" />
+        <location filename="../../postkit/ui/screening/editor.py" line="228" />
         <source>&amp;Directors:</source>
         <translation>&amp;Bestuurders:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="234" />
+        <location filename="../../postkit/ui/screening/editor.py" line="232" />
         <source>Size</source>
         <translation>Omvang</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="256" />
+        <location filename="../../postkit/ui/screening/editor.py" line="246" />
         <source>&amp;Employees:</source>
         <translation>&amp;Werknemers:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="257" />
+        <location filename="../../postkit/ui/screening/editor.py" line="247" />
         <source>&amp;Turnover:</source>
         <translation>&amp;Omzet:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="258" />
+        <location filename="../../postkit/ui/screening/editor.py" line="248" />
         <source>&amp;Balance sheet total:</source>
         <translation>Balans&amp;totaal:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="259" />
+        <location filename="../../postkit/ui/screening/editor.py" line="249" />
         <source>Large company:</source>
         <translation>Groot bedrijf:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="270" />
+        <location filename="../../postkit/ui/screening/editor.py" line="260" />
         <source>Support asked</source>
         <translation>Gevraagde steun</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="273" />
+        <location filename="../../postkit/ui/screening/editor.py" line="263" />
         <source>Choose the kind of support…</source>
         <translation>Kies het soort steun…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="277" />
-        <location filename="../../postkit/ui/screening/editor.py" line="278" />
+        <location filename="../../postkit/ui/screening/editor.py" line="267" />
+        <location filename="../../postkit/ui/screening/editor.py" line="268" />
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="280" />
+        <location filename="../../postkit/ui/screening/editor.py" line="270" />
         <source>Needed by</source>
         <translation>Nodig op</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="290" />
+        <location filename="../../postkit/ui/screening/editor.py" line="280" />
         <source>What the company asks for, and for which event or partner</source>
         <translation>Waar het bedrijf om vraagt, en voor welk evenement of welke partner</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="294" />
+        <location filename="../../postkit/ui/screening/editor.py" line="284" />
         <source>&amp;Kind:</source>
         <translation>Soort st&amp;eun:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="295" />
+        <location filename="../../postkit/ui/screening/editor.py" line="285" />
         <source>Country of &amp;operation:</source>
         <translation>Land van acti&amp;viteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="296" />
+        <location filename="../../postkit/ui/screening/editor.py" line="286" />
         <source>Sector of o&amp;peration:</source>
         <translation>Se&amp;ctor van activiteit:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="298" />
+        <location filename="../../postkit/ui/screening/editor.py" line="288" />
         <source>&amp;Requested on:</source>
         <translation>&amp;Aangevraagd op:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="300" />
+        <location filename="../../postkit/ui/screening/editor.py" line="290" />
         <source>&amp;Handled by:</source>
         <translation>Be&amp;handeld door:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="301" />
+        <location filename="../../postkit/ui/screening/editor.py" line="291" />
         <source>Descr&amp;iption:</source>
         <translation>Omschr&amp;ijving:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="419" />
+        <location filename="../../postkit/ui/screening/editor.py" line="405" />
         <source>Enter the company's name.</source>
         <translation>Vul de naam van het bedrijf in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="421" />
+        <location filename="../../postkit/ui/screening/editor.py" line="407" />
         <source>A KvK number has 8 digits.</source>
         <translation>Een KvK-nummer heeft 8 cijfers.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="423" />
+        <location filename="../../postkit/ui/screening/editor.py" line="409" />
         <source>A director's name is longer than 200 characters.</source>
         <translation>De naam van een bestuurder is langer dan 200 tekens.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="427" />
+        <location filename="../../postkit/ui/screening/editor.py" line="413" />
         <source>{0}: '{1}' is no date of birth (1970-05-31 or 31-05-1970) or country.</source>
         <translation>{0}: '{1}' is geen geboortedatum (31-05-1970 of 1970-05-31) en geen land.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="430" />
+        <location filename="../../postkit/ui/screening/editor.py" line="416" />
         <source>Enter a whole number of employees.</source>
         <translation>Vul het aantal werknemers in als geheel getal.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="431" />
+        <location filename="../../postkit/ui/screening/editor.py" line="417" />
         <source>Enter the turnover in whole euros.</source>
         <translation>Vul de omzet in hele euro's in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="435" />
+        <location filename="../../postkit/ui/screening/editor.py" line="421" />
         <source>Enter the balance sheet total in whole euros.</source>
         <translation>Vul het balanstotaal in hele euro's in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="441" />
+        <location filename="../../postkit/ui/screening/editor.py" line="427" />
         <source>Choose the kind of support asked.</source>
         <translation>Kies het soort gevraagde steun.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="444" />
-        <location filename="../../postkit/ui/screening/editor.py" line="446" />
+        <location filename="../../postkit/ui/screening/editor.py" line="430" />
+        <location filename="../../postkit/ui/screening/editor.py" line="432" />
         <source>Type the date as {0}.</source>
         <translation>Typ de datum als {0}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="448" />
+        <location filename="../../postkit/ui/screening/editor.py" line="434" />
         <source>The date it is needed by lies before the request.</source>
         <translation>De datum waarop de steun nodig is, ligt vóór het verzoek.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="491" />
+        <location filename="../../postkit/ui/screening/editor.py" line="470" />
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="494" />
+        <location filename="../../postkit/ui/screening/editor.py" line="473" />
         <source>Enter the employees and the turnover or balance sheet total.</source>
         <translation>Vul het aantal werknemers en de omzet of het balanstotaal in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="496" />
+        <location filename="../../postkit/ui/screening/editor.py" line="475" />
         <source>The figures given are not enough to tell.</source>
         <translation>Met deze cijfers is dat niet te bepalen.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="499" />
+        <location filename="../../postkit/ui/screening/editor.py" line="478" />
         <source>Large company</source>
         <translation>Groot bedrijf</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="501" />
+        <location filename="../../postkit/ui/screening/editor.py" line="480" />
         <source>500+ employees and over EUR 20M balance sheet or EUR 40M turnover.</source>
         <translation>500+ werknemers en meer dan EUR 20 mln balanstotaal of EUR 40 mln omzet.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="504" />
+        <location filename="../../postkit/ui/screening/editor.py" line="483" />
         <source>Not large</source>
         <translation>Niet groot</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/editor.py" line="506" />
+        <location filename="../../postkit/ui/screening/editor.py" line="485" />
         <source>Below the threshold of 500 employees and EUR 20M / EUR 40M.</source>
         <translation>Onder de drempel van 500 werknemers en EUR 20 mln / EUR 40 mln.</translation>
     </message>
@@ -6158,47 +6421,47 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RequestList</name>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="43" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="49" />
         <source>Search company, director or handler</source>
         <translation>Zoeken op bedrijf, bestuurder of behandelaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="45" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="51" />
         <source>Search support requests</source>
         <translation>Steunverzoeken zoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="47" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="53" />
         <source>Status filter</source>
         <translation>Filter op status</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="48" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="54" />
         <source>All requests</source>
         <translation>Alle verzoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="49" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="55" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="50" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="56" />
         <source>Decided</source>
         <translation>Afgehandeld</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="59" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="65" />
         <source>Support requests</source>
         <translation>Steunverzoeken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="187" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="228" />
         <source>&lt;h3&gt;No request matches&lt;/h3&gt;&lt;p&gt;Change the search or the status filter.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek gevonden&lt;/h3&gt;&lt;p&gt;Pas de zoekopdracht of het statusfilter aan.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/request_list.py" line="191" />
+        <location filename="../../postkit/ui/screening/request_list.py" line="232" />
         <source>&lt;h3&gt;No support requests yet&lt;/h3&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N) and screen it here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nog geen steunverzoeken&lt;/h3&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N) en toets het hier.&lt;/p&gt;</translation>
     </message>
@@ -6760,89 +7023,89 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>ScreeningPage</name>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="114" />
+        <location filename="../../postkit/ui/screening/page.py" line="131" />
         <source>New request</source>
         <translation>Nieuw verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="116" />
+        <location filename="../../postkit/ui/screening/page.py" line="133" />
         <source>Record a company's request for support (Ctrl+Shift+N)</source>
         <translation>Een steunverzoek van een bedrijf vastleggen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="118" />
+        <location filename="../../postkit/ui/screening/page.py" line="135" />
         <source>Import sanctions list…</source>
         <translation>Sanctielijst importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="123" />
+        <location filename="../../postkit/ui/screening/page.py" line="140" />
         <source>Import risk table…</source>
         <translation>Risicotabel importeren…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="174" />
+        <location filename="../../postkit/ui/screening/page.py" line="188" />
         <source>&amp;Request</source>
         <translation>&amp;Verzoek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="175" />
+        <location filename="../../postkit/ui/screening/page.py" line="189" />
         <source>Chec&amp;klist</source>
         <translation>&amp;Checklist</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="176" />
-        <location filename="../../postkit/ui/screening/page.py" line="742" />
+        <location filename="../../postkit/ui/screening/page.py" line="190" />
+        <location filename="../../postkit/ui/screening/page.py" line="808" />
         <source>S&amp;anctions</source>
         <translation>&amp;Sancties</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="177" />
+        <location filename="../../postkit/ui/screening/page.py" line="191" />
         <source>&amp;Decision</source>
         <translation>&amp;Besluit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="178" />
+        <location filename="../../postkit/ui/screening/page.py" line="192" />
         <source>&amp;Log</source>
         <translation>&amp;Logboek</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="351" />
+        <location filename="../../postkit/ui/screening/page.py" line="407" />
         <source>Import sanctions list</source>
         <translation>Sanctielijst importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="353" />
+        <location filename="../../postkit/ui/screening/page.py" line="409" />
         <source>Sanctions lists (EU or UN XML, Dutch list, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;All files (*)</source>
         <translation>Sanctielijsten (XML van de EU of de VN, nationale lijst, targets.simple.csv) (*.xml *.xlsx *.ods *.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="374" />
+        <location filename="../../postkit/ui/screening/page.py" line="430" />
         <source>Imported {0} ({1} of {2}): {3} entries. Requests screened again with new candidates: {4}.</source>
         <translation>{0} geïmporteerd ({1} van {2}): {3} vermeldingen. Opnieuw getoetste verzoeken met nieuwe mogelijke treffers: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="379" />
+        <location filename="../../postkit/ui/screening/page.py" line="435" />
         <source>{0} ({1} of {2}) was imported before; nothing new was stored. Requests with new candidates to judge: {4}.</source>
         <translation>{0} ({1} van {2}) was al eerder geïmporteerd; er is niets nieuws opgeslagen. Verzoeken met nieuwe mogelijke treffers om te beoordelen: {4}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="396" />
+        <location filename="../../postkit/ui/screening/page.py" line="452" />
         <source>Importing the sanctions list…</source>
         <translation>De sanctielijst wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="413" />
-        <location filename="../../postkit/ui/screening/page.py" line="529" />
+        <location filename="../../postkit/ui/screening/page.py" line="469" />
+        <location filename="../../postkit/ui/screening/page.py" line="585" />
         <source>Import risk table</source>
         <translation>Risicotabel importeren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="413" />
+        <location filename="../../postkit/ui/screening/page.py" line="469" />
         <source>Risk table (*.csv *.xlsx);;All files (*)</source>
         <translation>Risicotabel (*.csv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="421" />
+        <location filename="../../postkit/ui/screening/page.py" line="477" />
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>%n beoordeling geïmporteerd uit {0}.</numerusform>
@@ -6850,7 +7113,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="447" />
+        <location filename="../../postkit/ui/screening/page.py" line="503" />
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>{0} getoetst: %n kandidaat gevonden.</numerusform>
@@ -6858,62 +7121,62 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="456" />
+        <location filename="../../postkit/ui/screening/page.py" line="512" />
         <source>Screening against the sanctions list…</source>
         <translation>Toetsen aan de sanctielijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="472" />
+        <location filename="../../postkit/ui/screening/page.py" line="528" />
         <source>Print decision record</source>
         <translation>Besluitverslag afdrukken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="474" />
+        <location filename="../../postkit/ui/screening/page.py" line="530" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="509" />
+        <location filename="../../postkit/ui/screening/page.py" line="565" />
         <source>Decision record written to {0}</source>
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="526" />
+        <location filename="../../postkit/ui/screening/page.py" line="582" />
         <source>Country risk</source>
         <translation>Landenrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="526" />
+        <location filename="../../postkit/ui/screening/page.py" line="582" />
         <source>Sector risk</source>
         <translation>Sectorrisico</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="530" />
+        <location filename="../../postkit/ui/screening/page.py" line="586" />
         <source>Which table does the file hold?</source>
         <translation>Welke tabel staat in het bestand?</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="657" />
+        <location filename="../../postkit/ui/screening/page.py" line="723" />
         <source>From the figures: not enough known to tell (Request tab).</source>
         <translation>Volgens de cijfers: te weinig bekend om dat te bepalen (tabblad Verzoek).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="659" />
+        <location filename="../../postkit/ui/screening/page.py" line="725" />
         <source>From the figures: a large company ({0} employees).</source>
         <translation>Volgens de cijfers: een groot bedrijf ({0} werknemers).</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="663" />
+        <location filename="../../postkit/ui/screening/page.py" line="729" />
         <source>From the figures: not a large company.</source>
         <translation>Volgens de cijfers: geen groot bedrijf.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="670" />
+        <location filename="../../postkit/ui/screening/page.py" line="736" />
         <source>Not screened yet: use Screen now on the Sanctions tab.</source>
         <translation>Nog niet getoetst: gebruik Nu toetsen op het tabblad Sancties.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="673" />
+        <location filename="../../postkit/ui/screening/page.py" line="739" />
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n mogelijke treffer bevestigd</numerusform>
@@ -6921,7 +7184,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="675" />
+        <location filename="../../postkit/ui/screening/page.py" line="741" />
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n mogelijke treffer nog te beoordelen</numerusform>
@@ -6929,7 +7192,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="677" />
+        <location filename="../../postkit/ui/screening/page.py" line="743" />
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n mogelijke treffer afgewezen</numerusform>
@@ -6937,67 +7200,67 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="681" />
+        <location filename="../../postkit/ui/screening/page.py" line="747" />
         <source>no candidates</source>
         <translation>geen mogelijke treffers</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="682" />
+        <location filename="../../postkit/ui/screening/page.py" line="748" />
         <source>Sanctions screening on {0}: {1}.</source>
         <translation>Sanctietoetsing op {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="685" />
+        <location filename="../../postkit/ui/screening/page.py" line="751" />
         <source>The screening does not answer this step: you do.</source>
         <translation>De toetsing beantwoordt deze stap niet: dat doet u.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="691" />
+        <location filename="../../postkit/ui/screening/page.py" line="757" />
         <source>Your answer “{answer}” ({when}, {who}) was given before this result.</source>
         <translation>Uw antwoord ‘{answer}’ ({when}, {who}) is gegeven vóór deze uitkomst.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="700" />
+        <location filename="../../postkit/ui/screening/page.py" line="766" />
         <source>It differs from the result: change it, or confirm it and say why.</source>
         <translation>Het wijkt af van de uitkomst: pas het aan, of bevestig het en licht toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="702" />
+        <location filename="../../postkit/ui/screening/page.py" line="768" />
         <source>Confirm it or change it.</source>
         <translation>Bevestig het of pas het aan.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="705" />
+        <location filename="../../postkit/ui/screening/page.py" line="771" />
         <source>Your answer differs from the result: say why in the note.</source>
         <translation>Uw antwoord wijkt af van de uitkomst: licht in de toelichting toe waarom.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="723" />
+        <location filename="../../postkit/ui/screening/page.py" line="789" />
         <source>requested {0}</source>
         <translation>aangevraagd op {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="726" />
+        <location filename="../../postkit/ui/screening/page.py" line="792" />
         <source>handled by {0}</source>
         <translation>behandeld door {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="736" />
+        <location filename="../../postkit/ui/screening/page.py" line="802" />
         <source>Chec&amp;klist ({0}/{1})</source>
         <translation>&amp;Checklist ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="740" />
+        <location filename="../../postkit/ui/screening/page.py" line="806" />
         <source>S&amp;anctions ({0} to judge)</source>
         <translation>&amp;Sancties ({0} te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="752" />
+        <location filename="../../postkit/ui/screening/page.py" line="818" />
         <source>No sanctions list imported yet.</source>
         <translation>Nog geen sanctielijst geïmporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="760" />
+        <location filename="../../postkit/ui/screening/page.py" line="826" />
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n vermelding</numerusform>
@@ -7005,7 +7268,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="767" />
+        <location filename="../../postkit/ui/screening/page.py" line="833" />
         <source>%n days old</source>
         <translation>
             <numerusform>%n dag oud</numerusform>
@@ -7013,42 +7276,42 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="797" />
+        <location filename="../../postkit/ui/screening/page.py" line="863" />
         <source>Screening requests again on the newer list…</source>
         <translation>Verzoeken opnieuw toetsen aan de nieuwere lijst…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="815" />
+        <location filename="../../postkit/ui/screening/page.py" line="881" />
         <source>{0} ({1}, decided: reopen it to judge them)</source>
         <translation>{0} ({1}, afgehandeld: heropen het om ze te beoordelen)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="818" />
+        <location filename="../../postkit/ui/screening/page.py" line="884" />
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="821" />
+        <location filename="../../postkit/ui/screening/page.py" line="887" />
         <source>The newer sanctions list found new candidates to judge for these requests: {0}. Candidates judged before are not asked again.</source>
         <translation>De nieuwere sanctielijst leverde voor deze verzoeken nieuwe te beoordelen mogelijke treffers op: {0}. Eerder beoordeelde mogelijke treffers worden niet opnieuw voorgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="836" />
+        <location filename="../../postkit/ui/screening/page.py" line="902" />
         <source>&lt;h2&gt;No support requests yet&lt;/h2&gt;&lt;p&gt;When a company asks the post for support, record it with &lt;b&gt;New request&lt;/b&gt; (Ctrl+Shift+N), then walk through the IMVO checklist, screen the names against the sanctions list and decide.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Nog geen steunverzoeken&lt;/h2&gt;&lt;p&gt;Vraagt een bedrijf de post om steun, leg het verzoek dan vast met &lt;b&gt;Nieuw verzoek&lt;/b&gt; (Ctrl+Shift+N). Doorloop daarna de IMVO-checklist, toets de namen aan de sanctielijst en neem een besluit.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="841" />
+        <location filename="../../postkit/ui/screening/page.py" line="907" />
         <source>&lt;h3&gt;No request selected&lt;/h3&gt;&lt;p&gt;Choose a request on the left.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Geen verzoek geselecteerd&lt;/h3&gt;&lt;p&gt;Kies links een verzoek.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="926" />
+        <location filename="../../postkit/ui/screening/page.py" line="976" />
         <source>Request of {0} recorded.</source>
         <translation>Verzoek van {0} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/screening/page.py" line="991" />
+        <location filename="../../postkit/ui/screening/page.py" line="1041" />
         <source>Decision recorded for {0}.</source>
         <translation>Besluit vastgelegd voor {0}.</translation>
     </message>
@@ -7103,7 +7366,7 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../postkit/ui/app.py" line="230" />
+        <location filename="../../postkit/ui/app.py" line="284" />
         <source>That passphrase is wrong. Try again, or quit.</source>
         <translation>Die wachtzin is onjuist. Probeer het opnieuw, of sluit af.</translation>
     </message>

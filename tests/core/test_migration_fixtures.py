@@ -19,6 +19,7 @@ from postkit.core.activities.service import get_activity
 from postkit.core.companies.service import get_company, lookup_companies
 from postkit.core.db import open_database
 from postkit.core.db.migrate import HEAD_REVISION, current_revision
+from postkit.core.hq.network import held_years, year_totals
 from postkit.core.hq.posts import hq_posts
 from postkit.core.practices.service import get_practice
 from postkit.core.profile import load_profile
@@ -113,6 +114,14 @@ def test_a_post_database_of_each_revision_upgrades_with_every_row(
                 assert [(p.code, p.region, p.business) for p in hq_posts(session).posts] == [
                     (row["code"], row["region"], row["business"]) for row in raw["hq_posts"]
                 ]
+            if "hq_returns" in raw:
+                years = {int(row["year"]) for row in raw["hq_returns"]}  # type: ignore[call-overload]
+                assert set(held_years(session)) == years
+                totals = {item.year: item for item in year_totals(session)}
+                for row in raw["hq_returns"]:
+                    tasks = json.loads(str(row["figures"]))["tasks"]
+                    done = sum(task[2] for task in tasks if task[1] == "year")
+                    assert sum(totals[int(row["year"])].activities) == done  # type: ignore[call-overload]
 
             for row in raw.get("return_narratives", []):
                 narrative = get_narrative(session, int(row["year"]))  # type: ignore[arg-type]

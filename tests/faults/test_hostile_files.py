@@ -113,6 +113,11 @@ IMPORTERS = (
     Importer("restore", (".sqlite3",), _cli("restore", "{file}")),
     Importer("posts list", (".json",), _posts_list),
     Importer("hq posts import", (".xlsx", ".csv"), _cli("hq", "posts", "import", "{file}")),
+    Importer(
+        "hq network",
+        (".xlsx",),
+        _cli("hq", "network", "{file}", "--year", "2026", "--out", "{scratch}/network.xlsx"),
+    ),
 )
 
 
@@ -180,10 +185,12 @@ def _dump(database: Path) -> list[str]:
 
 
 def _only_refusals_recorded(before: list[str], after: list[str]) -> bool:
-    """Headquarters records a refused export (so the post's receipt can say why): allowed."""
+    """Headquarters records a refused export or return (so the post's receipt can say why):
+    allowed."""
     added = sorted(set(after) - set(before))
     return not (set(before) - set(after)) and all(
-        line.startswith('INSERT INTO "hq_received_exports"') and "'refused'" in line
+        line.startswith(('INSERT INTO "hq_received_exports"', 'INSERT INTO "hq_received_returns"'))
+        and "'refused'" in line
         for line in added
     )
 

@@ -1,10 +1,11 @@
-"""Tables headquarters keeps: the export files received and the responses they carried."""
+"""Tables headquarters keeps: the export files received and the responses they carried, the
+list of posts, and the posts' annual returns (several years)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from postkit.core.db.base import Base, UTCDateTime, utc_now
@@ -66,3 +67,46 @@ class HqPostRow(Base):
     business: Mapped[str] = mapped_column(String(20), default="")
     source: Mapped[str] = mapped_column(String(400), default="")  # the file it came from
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class ReceivedReturnRow(Base):
+    """An annual return file as received: accepted (it is or was a post's return of the year),
+    or refused with the reason."""
+
+    __tablename__ = "hq_received_returns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(400))
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    post_name: Mapped[str] = mapped_column(String(200), default="")
+    year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(String(20))  # "accepted" or "refused", as receipts say
+    reason: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class NetworkReturnRow(Base):
+    """A post's annual return of a year as held: one per post and year, the newest written."""
+
+    __tablename__ = "hq_returns"
+    __table_args__ = (UniqueConstraint("post_key", "year"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_key: Mapped[str] = mapped_column(String(200))  # the list's code, else the name's key
+    post_name: Mapped[str] = mapped_column(String(200))
+    post_code: Mapped[str] = mapped_column(String(100), default="")
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    written_at: Mapped[str] = mapped_column(String(40))
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(400))
+    postkit_version: Mapped[str] = mapped_column(String(40), default="")
+    schema_version: Mapped[str] = mapped_column(String(40), default="")
+    # The figures as read, JSON (orjson reads 1,500 returns' figures in milliseconds, where
+    # rows per core task and period made holding ten years slow): "tasks" [[core task, period,
+    # *TASK_FIGURES]], "themes"/"sectors" [[core task, code, activities]], "countries"
+    # [[code, activities]].
+    figures: Mapped[str] = mapped_column(Text)
+    screening: Mapped[str] = mapped_column(Text, default="{}")  # JSON: period -> figures
+    practices: Mapped[str] = mapped_column(Text, default="[]")  # JSON: list of practices
+    narrative: Mapped[str] = mapped_column(Text, default="{}")  # JSON: section -> text
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)

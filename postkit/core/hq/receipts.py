@@ -1,4 +1,6 @@
-"""Receipts headquarters writes for each post: which export files arrived and what became of them.
+"""Receipts headquarters writes for each post: which export files and annual returns arrived and
+what became of them (a return's entry names the return format as its form and its year as the
+version).
 
 The format is in `postkit.core.receipt_format`. When one file (same SHA-256 and name) was
 received more than once, the receipt gives its latest outcome. A refused file whose meta sheet
@@ -21,7 +23,8 @@ from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
-from postkit.core.hq.models import ReceivedExportRow
+from postkit.core.hq.models import ReceivedExportRow, ReceivedReturnRow
+from postkit.core.hq.returns_reading import FORMAT as RETURN_FORMAT
 from postkit.core.receipt_format import (
     ACCEPTED,
     RECEIPT_SUFFIX,
@@ -53,7 +56,12 @@ class ReceiptBatch:
 def build_receipts(session: Session, issued_at: datetime | None = None) -> ReceiptBatch:
     """A receipt for each post headquarters received files from, in order of post name."""
     issued_at = issued_at or utc_now()
-    rows = session.scalars(select(ReceivedExportRow).order_by(ReceivedExportRow.id)).all()
+    rows: list[ReceivedExportRow | ReceivedReturnRow] = [
+        *session.scalars(select(ReceivedExportRow).order_by(ReceivedExportRow.id)),
+        *session.scalars(select(ReceivedReturnRow).order_by(ReceivedReturnRow.id)),
+    ]
+    # Survey exports and annual returns in the order they arrived (sort is stable).
+    rows.sort(key=lambda row: row.received_at)
     by_post: dict[str, dict[str, ReceiptEntry]] = {}
     unattributed: dict[str, UnattributedFile] = {}
     for row in rows:
@@ -63,15 +71,21 @@ def build_receipts(session: Session, issued_at: datetime | None = None) -> Recei
             continue
         # Refusals are stored without a hash; the file is usually still where it was read.
         sha256 = row.file_sha256 or _file_sha256(row.file_name)
+        if isinstance(row, ReceivedReturnRow):
+            # A return counts no responses; its format and year stand for form and version.
+            form_id, version, responses = RETURN_FORMAT, str(row.year or ""), 0
+        else:
+            form_id, version = row.form_id, row.version
+            responses = row.response_count if row.status == ACCEPTED else 0
         entry = ReceiptEntry(
             file_name=name,
             file_sha256=sha256,
             received_at=row.received_at,
             status=row.status,
             reason=row.reason,
-            responses=row.response_count if row.status == ACCEPTED else 0,
-            form_id=row.form_id,
-            version=row.version,
+            responses=responses,
+            form_id=form_id,
+            version=version,
         )
         entries = by_post.setdefault(row.post_name, {})
         key = f"{sha256}/{name}"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from postkit.core.hq.forms import FormFiles, SortedExports, sort_by_form
 from postkit.core.hq.service import CollectReport
 from postkit.core.hq.summary import Summary
+from postkit.ui.hq.network_view import NetworkView
 from postkit.ui.hq.ops import collect_exports, read_stored_summary
 from postkit.ui.hq.summary_view import LetterView, LikertView, PostsView, label_in, make_tree
 from postkit.ui.icons import icon
@@ -77,7 +78,10 @@ class HeadquartersPage(ModulePage):
         self._has_loaded = False
         self.setAcceptDrops(True)
 
-        layout = QVBoxLayout(self)
+        # Two tabs: the survey exports (as before), and the network of the posts' returns.
+        surveys = QWidget(self)
+        layout = QVBoxLayout(surveys)
+        layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(self._build_header())
         layout.addWidget(self._build_queue())
         self.empty_state = self._build_empty_state()
@@ -86,6 +90,12 @@ class HeadquartersPage(ModulePage):
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.results)
         layout.addWidget(self.stack, 1)
+        self.network_view = NetworkView(self.runner, self._language, self)
+        self.network_view.status_message.connect(self.status_message)
+        self.page_tabs = QTabWidget(self)
+        self.page_tabs.addTab(surveys, icon("chart-bar"), self.tr("Survey"))
+        self.page_tabs.addTab(self.network_view, icon("domain"), self.tr("Network"))
+        QVBoxLayout(self).addWidget(self.page_tabs)
         self._show_queue()
         self._show_results()
 

@@ -353,6 +353,49 @@ def _rows() -> dict[str, list[dict[str, object]]]:
                 "imported_at": CREATED,
             }
         ],
+        # The annual returns headquarters holds (0016): Nairobi's of 2025, and a refused file.
+        "hq_received_returns": [
+            {
+                "id": 1,
+                "file_name": "return-nairobi-2025.xlsx",
+                "file_sha256": "a" * 64,
+                "post_name": "Embassy Nairobi",
+                "year": 2025,
+                "status": "accepted",
+                "reason": "",
+                "received_at": CREATED,
+            },
+            {
+                "id": 2,
+                "file_name": "broken.xlsx",
+                "file_sha256": "b" * 64,
+                "post_name": "",
+                "year": None,
+                "status": "refused",
+                "reason": "not a readable .xlsx workbook",
+                "received_at": CREATED,
+            },
+        ],
+        "hq_returns": [
+            {
+                "id": 1,
+                "post_key": "embassy-nairobi",
+                "post_name": "Embassy Nairobi",
+                "post_code": "embassy-nairobi",
+                "year": 2025,
+                "written_at": "2026-01-10T09:00:00+00:00",
+                "content_sha256": "c" * 64,
+                "file_name": "return-nairobi-2025.xlsx",
+                "postkit_version": "0.16.0",
+                "schema_version": "0015",
+                "figures": '{"tasks": [[3, "year", 4, 1, 0, 6, 5, 1, 7, 9, 0]], '
+                '"themes": [[3, "living_wage", 4]], "sectors": [], "countries": [["KE", 4]]}',
+                "screening": "{}",
+                "practices": "[]",
+                "narrative": '{"results": "Tea round table held."}',
+                "received_at": CREATED,
+            },
+        ],
     }
 
 

@@ -1,0 +1,567 @@
+"""The network picture: the posts' annual returns held at headquarters and aggregated.
+
+`collect_returns` reads return files (returns_reading) into the database: one return per post
+and year, found by the list of posts (hq_posts) by code or name. A newer return of the same post
+and year (by its `written_at`) replaces the held one; the same content again changes nothing; an
+older one is received but not counted (its receipt says why) and undoes nothing. Every file is
+recorded in `hq_received_returns`, a refused one with its reason. One run is one transaction:
+a cancel (the progress callback raises CancelledError) or an error leaves the database as it was.
+
+`network_picture` aggregates the held returns of a year against the list of posts: the share of
+reporting posts active on each core task, activities and unique companies per core task, region,
+theme and amount of Dutch business, the year against the year before, the posts without activity
+on a core task and the posts missing. Unique companies are each post's own count summed: a return
+names no company, so a company two posts supported counts at both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from postkit.core import reference
+from postkit.core.db.base import utc_now
+from postkit.core.hq.models import NetworkReturnRow, ReceivedReturnRow
+from postkit.core.hq.posts import hq_posts
+from postkit.core.hq.returns_reading import (
+    CORE_TASKS,
+    TASK_FIGURES,
+    ReturnFile,
+    ReturnRefused,
+    read_return_file,
+)
+from postkit.core.hq.service import _die_with, _worker_count  # the survey exports' workers
+from postkit.core.reference import Post, PostList, post_name_key
+
+Progress = Callable[[int, int], None]
+ADDED, REPLACED, UNCHANGED, OUTDATED = "added", "replaced", "unchanged", "outdated"
+OUTDATED_REASON = "not counted: a newer return of this post and year is held"
+NO_BUSINESS = ""  # a permanent representation, or a post not on the list
+_BATCH = 500  # keys per statement; within every database's limit on bound parameters
+
+
+@dataclass(frozen=True)
+class RefusedReturn:
+    """A file left out, and why."""
+
+    path: Path
+    reason: str
+    post: str = ""
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class AcceptedReturn:
+    """A return taken in, and what it did to the held one of its post and year."""
+
+    path: Path
+    post: str
+    year: int
+    outcome: str  # ADDED, REPLACED, UNCHANGED or OUTDATED
+
+
+@dataclass(frozen=True)
+class ReturnsReport:
+    """What one run did, file by file."""
+
+    accepted: tuple[AcceptedReturn, ...]
+    refused: tuple[RefusedReturn, ...]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for item in self.accepted if item.outcome == outcome)
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """The network's figures of one core task in a year."""
+
+    core_task: int
+    posts_reporting: int
+    posts_active: int
+    activities: int
+    planned: int
+    unique_companies: int
+    participants: tuple[int, int, int]  # women, men, other
+    quarters: tuple[int, int, int, int]
+
+    @property
+    def share_active(self) -> float:
+        return self.posts_active / self.posts_reporting if self.posts_reporting else 0.0
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    """One core task's figures among the posts of a group (a region or an amount of business)."""
+
+    group: str
+    core_task: int
+    posts_reporting: int
+    posts_active: int
+    activities: int
+    unique_companies: int
+
+    @property
+    def share_active(self) -> float:
+        return self.posts_active / self.posts_reporting if self.posts_reporting else 0.0
+
+    @property
+    def activities_per_post(self) -> float:
+        return self.activities / self.posts_reporting if self.posts_reporting else 0.0
+
+
+@dataclass(frozen=True)
+class CodeLine:
+    """Done activities on a theme or sector, per core task 1–5, and in all."""
+
+    code: str
+    by_task: tuple[int, int, int, int, int]
+    posts: int
+
+    @property
+    def activities(self) -> int:
+        return sum(self.by_task)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One core task this year against the year before (None: no return held that year)."""
+
+    core_task: int
+    activities: int
+    activities_before: int | None
+    posts_active: int
+    posts_active_before: int | None
+    unique_companies: int
+    unique_companies_before: int | None
+
+
+@dataclass(frozen=True)
+class YearTotals:
+    """A held year at a glance: posts reporting and done activities per core task."""
+
+    year: int
+    posts_reporting: int
+    activities: tuple[int, int, int, int, int]
+
+
+@dataclass(frozen=True)
+class HeldReturn:
+    """A post's return as the picture counts it, with the post's place on the list."""
+
+    post_key: str
+    post: str
+    region: str
+    business: str
+    is_listed: bool
+
+
+@dataclass(frozen=True)
+class NetworkPicture:
+    """What the posts' returns of `year` say together."""
+
+    year: int
+    posts_listed: int
+    returns: tuple[HeldReturn, ...]
+    tasks: tuple[TaskLine, ...]
+    regions: tuple[GroupLine, ...]
+    business: tuple[GroupLine, ...]
+    themes: tuple[CodeLine, ...]
+    sectors: tuple[CodeLine, ...]
+    compared: tuple[Comparison, ...]
+    returns_before: int
+    inactive: dict[int, tuple[str, ...]]  # core task -> posts with no done activity
+    missing: tuple[Post, ...]
+    years: tuple[YearTotals, ...]
+    screening: dict[str, int]  # the year's screening figures, all posts together
+    refused: tuple[RefusedReturn, ...] = field(default=())
+
+    @property
+    def posts_reporting(self) -> int:
+        return len(self.returns)
+
+    @property
+    def unlisted(self) -> tuple[str, ...]:
+        return tuple(item.post for item in self.returns if not item.is_listed)
+
+
+def find_return_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files named, and the .xlsx files in the folders named (not their subfolders)."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    child
+                    for child in path.iterdir()
+                    if child.suffix.lower() == ".xlsx"
+                    and not child.name.startswith("~$")
+                    and child.is_file()
+                )
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def collect_returns(
+    session: Session,
+    paths: Iterable[str | os.PathLike[str]],
+    progress: Progress | None = None,
+) -> ReturnsReport:
+    """Read each file and hold its return; commits once at the end (see the module's note)."""
+    files = find_return_files(paths)
+    posts = hq_posts(session)
+    read: list[ReturnFile] = []
+    received: list[dict[str, object]] = []
+    outcomes: list[tuple[Path, ReturnFile | RefusedReturn]] = []
+    results = _read_all(files)
+    try:
+        for done, (path, file_sha256, result) in enumerate(results, 1):
+            outcomes.append((path, result))
+            if isinstance(result, ReturnFile):
+                read.append(result)
+                status, post, year, reason = "accepted", result.post, result.year, ""
+            else:
+                status, post, year, reason = "refused", result.post, result.year, result.reason
+            received.append({
+                "file_name": path.name[:400], "file_sha256": file_sha256, "post_name": post[:200],
+                "year": year, "status": status, "reason": reason, "received_at": utc_now(),
+            })  # fmt: skip
+            if progress is not None:
+                progress(done, len(files))
+        outcome = iter(hold_returns(session, read, posts))
+        accepted: list[AcceptedReturn] = []
+        for row, (path, result) in zip(received, outcomes, strict=True):
+            if isinstance(result, ReturnFile):
+                accepted.append(AcceptedReturn(path, result.post, result.year, next(outcome)))
+                if accepted[-1].outcome == OUTDATED:  # received, not counted: a receipt says so
+                    row["reason"] = OUTDATED_REASON
+        session.connection().execute(insert(ReceivedReturnRow.__table__), received)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        results.close()  # on a cancel, stops the reading processes at once
+    refused = tuple(result for _, result in outcomes if isinstance(result, RefusedReturn))
+    return ReturnsReport(tuple(accepted), refused)
+
+
+def post_key(
+    posts: PostList, name: str, code: str, by_code: dict[str, Post] | None = None
+) -> tuple[str, Post | None]:
+    """The key a post's returns are held under: its code on the list, else its name's key."""
+    if by_code is None:
+        by_code = {post.code: post for post in posts.posts}
+    post = by_code.get(code) if code else None
+    post = post or posts.find(name)
+    return (post.code, post) if post else (f"name:{post_name_key(name)}", None)
+
+
+def hold_returns(session: Session, reads: Sequence[ReturnFile], posts: PostList) -> list[str]:
+    """Hold each return as its post's return of its year, unless the held one (or one earlier
+    in `reads`) is newer or the same; the outcome of each, in order. Batched statements."""
+    by_code = {post.code: post for post in posts.posts}
+    keys = [post_key(posts, read.post, read.post_code, by_code) for read in reads]
+    table = NetworkReturnRow.__table__
+    held: dict[tuple[str, int], tuple[int | None, str, str]] = {}  # -> id, written_at, sha
+    names = sorted({key for key, _ in keys})
+    for start in range(0, len(names), _BATCH):
+        rows = session.execute(
+            select(NetworkReturnRow.id, NetworkReturnRow.post_key, NetworkReturnRow.year,
+                   NetworkReturnRow.written_at, NetworkReturnRow.content_sha256)
+            .where(NetworkReturnRow.post_key.in_(names[start : start + _BATCH]))
+        )  # fmt: skip
+        for row in rows:
+            held[row.post_key, row.year] = (row.id, row.written_at, row.content_sha256)
+    outcomes: list[str] = []
+    pending: dict[tuple[str, int], int] = {}  # (post key, year) -> index in reads
+    replaced: list[int] = []
+    for index, (read, (key, _)) in enumerate(zip(reads, keys, strict=True)):
+        slot = (key, read.year)
+        earlier = held.get(slot)
+        if earlier is not None:
+            if earlier[2] == read.sha256:
+                outcomes.append(UNCHANGED)
+                continue
+            if earlier[1] > read.written_at:
+                outcomes.append(OUTDATED)
+                continue
+            if earlier[0] is not None:
+                replaced.append(earlier[0])
+        outcomes.append(ADDED if earlier is None else REPLACED)
+        held[slot] = (None, read.written_at, read.sha256)
+        pending[slot] = index
+    for start in range(0, len(replaced), _BATCH):
+        ids = replaced[start : start + _BATCH]
+        session.execute(delete(NetworkReturnRow).where(NetworkReturnRow.id.in_(ids)))
+    if not pending:
+        return outcomes
+    connection = session.connection()
+    stored = [(reads[index], keys[index]) for index in pending.values()]
+    now = utc_now()
+    return_rows = [
+        {
+            "post_key": key,
+            "post_name": (post.en if post else read.post)[:200],
+            "post_code": post.code if post else read.post_code[:100],
+            "year": read.year,
+            "written_at": read.written_at[:40],
+            "content_sha256": read.sha256,
+            "file_name": read.path.name[:400],
+            "postkit_version": read.postkit_version[:40],
+            "schema_version": read.schema_version[:40],
+            "figures": _figures_json(read),
+            "screening": json.dumps(read.screening),
+            "practices": json.dumps(list(read.practices), ensure_ascii=False),
+            "narrative": json.dumps(read.narrative, ensure_ascii=False),
+            "received_at": now,
+        }
+        for read, (key, post) in stored
+    ]
+    connection.execute(insert(table), return_rows)
+    return outcomes
+
+
+def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, ReturnFile | RefusedReturn]]:
+    """Each file, its SHA-256 and its return or refusal, in order; in worker processes when
+    there are enough files (as survey exports are read, see service.py)."""
+    count = _worker_count(len(files))
+    if count == 1:
+        yield from map(_read_one, files)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        count, mp_context=context, initializer=_die_with, initargs=(os.getpid(),)
+    ) as pool:
+        try:
+            chunk = max(1, min(8, len(files) // (count * 4)))
+            yield from pool.map(_read_one, files, chunksize=chunk)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _read_one(path: Path) -> tuple[Path, str, ReturnFile | RefusedReturn]:
+    try:
+        result: ReturnFile | RefusedReturn = read_return_file(path)
+    except ReturnRefused as error:
+        result = RefusedReturn(path, error.reason, error.post, error.year)
+    return path, _file_sha256(path), result
+
+
+def held_years(session: Session) -> list[int]:
+    """The years of which headquarters holds returns, newest first."""
+    return list(
+        session.scalars(
+            select(NetworkReturnRow.year).distinct().order_by(NetworkReturnRow.year.desc())
+        )
+    )
+
+
+def network_picture(
+    session: Session, year: int, refused: Sequence[RefusedReturn] = ()
+) -> NetworkPicture:
+    """The held returns of `year` aggregated against the list of posts (see the module's note)."""
+    posts = hq_posts(session)
+    listed = {post.code: post for post in posts.posts}
+    returns = session.execute(
+        select(NetworkReturnRow.post_key, NetworkReturnRow.post_name, NetworkReturnRow.year,
+               NetworkReturnRow.figures, NetworkReturnRow.screening)
+        .where(NetworkReturnRow.year.in_((year, year - 1)))
+    ).all()  # fmt: skip
+    held: list[HeldReturn] = []
+    for row in returns:
+        post = listed.get(row.post_key)
+        held.append(
+            HeldReturn(
+                row.post_key,
+                post.en if post else row.post_name,
+                post.region if post else "",
+                post.business if post else NO_BUSINESS,
+                post is not None,
+            )
+        )
+    parsed = [orjson.loads(row.figures) for row in returns]
+    figures = {
+        (index, task): _TaskFigures.of(task, content["tasks"])
+        for index, content in enumerate(parsed)
+        for task in CORE_TASKS
+    }
+    ordered = sorted(
+        (index for index, row in enumerate(returns) if row.year == year),
+        key=lambda index: held[index].post.casefold(),
+    )
+    before = [index for index, row in enumerate(returns) if row.year == year - 1]
+
+    def done(rids: Sequence[int], task: int) -> list[int]:
+        return [figures[rid, task].done for rid in rids]
+
+    compared = tuple(
+        Comparison(
+            task,
+            sum(done(ordered, task)),
+            sum(done(before, task)) if before else None,
+            sum(1 for count in done(ordered, task) if count > 0),
+            sum(1 for count in done(before, task) if count > 0) if before else None,
+            sum(figures[rid, task].unique for rid in ordered),
+            sum(figures[rid, task].unique for rid in before) if before else None,
+        )
+        for task in CORE_TASKS
+    )
+    screening: dict[str, int] = defaultdict(int)
+    for index in ordered:
+        for name, value in json.loads(returns[index].screening).get("year", {}).items():
+            screening[name] += int(value)
+    reported = {held[index].post_key for index in ordered}
+    return NetworkPicture(
+        year=year,
+        posts_listed=len(posts.posts),
+        returns=tuple(held[index] for index in ordered),
+        tasks=tuple(_task_line(task, ordered, figures) for task in CORE_TASKS),
+        regions=_groups(ordered, held, figures, lambda item: item.region, reference.regions()),
+        business=_groups(
+            ordered, held, figures, lambda item: item.business, reference.business_levels()
+        ),
+        themes=_codes([parsed[index]["themes"] for index in ordered]),
+        sectors=_codes([parsed[index]["sectors"] for index in ordered]),
+        compared=compared,
+        returns_before=len(before),
+        inactive={
+            task: tuple(held[rid].post for rid in ordered if figures[rid, task].done == 0)
+            for task in CORE_TASKS
+        },
+        missing=tuple(post for post in posts.posts if post.code not in reported),
+        years=year_totals(session),
+        screening=dict(screening),
+        refused=tuple(refused),
+    )
+
+
+def year_totals(session: Session) -> tuple[YearTotals, ...]:
+    """Every held year, oldest first: posts reporting and done activities per core task."""
+    posts: dict[int, int] = defaultdict(int)
+    activities: dict[int, list[int]] = defaultdict(lambda: [0] * len(CORE_TASKS))
+    for year, content in session.execute(select(NetworkReturnRow.year, NetworkReturnRow.figures)):
+        posts[year] += 1
+        for task, period, done, *_ in orjson.loads(content)["tasks"]:
+            if period == "year":
+                activities[year][task - 1] += done
+    return tuple(
+        YearTotals(year, posts[year], tuple(activities[year]))  # type: ignore[arg-type]
+        for year in sorted(posts)
+    )
+
+
+@dataclass(frozen=True)
+class _TaskFigures:
+    """A return's figures of one core task, as the picture adds them up."""
+
+    done: int
+    planned: int
+    unique: int
+    participants: tuple[int, int, int]
+    quarters: tuple[int, int, int, int]
+
+    @classmethod
+    def of(cls, task: int, rows: Sequence[Sequence[object]]) -> _TaskFigures:
+        by_period = {row[1]: row for row in rows if row[0] == task}
+        year = by_period.get("year") or [task, "year", *[0] * len(TASK_FIGURES)]
+        values = dict(zip(TASK_FIGURES, year[2:], strict=True))
+        return cls(
+            int(values["activities_done"]),  # type: ignore[call-overload]
+            int(values["activities_planned"]),  # type: ignore[call-overload]
+            int(values["unique_companies"]),  # type: ignore[call-overload]
+            (values["participants_women"], values["participants_men"],
+             values["participants_other"]),  # type: ignore[arg-type]
+            tuple(int(by_period[q][2]) if q in by_period else 0  # type: ignore[call-overload]
+                  for q in ("Q1", "Q2", "Q3", "Q4")),  # type: ignore[arg-type]
+        )  # fmt: skip
+
+
+def _task_line(
+    task: int, rids: Sequence[int], figures: dict[tuple[int, int], _TaskFigures]
+) -> TaskLine:
+    entries = [figures[rid, task] for rid in rids]
+    return TaskLine(
+        core_task=task,
+        posts_reporting=len(rids),
+        posts_active=sum(1 for entry in entries if entry.done > 0),
+        activities=sum(entry.done for entry in entries),
+        planned=sum(entry.planned for entry in entries),
+        unique_companies=sum(entry.unique for entry in entries),
+        participants=tuple(sum(e.participants[i] for e in entries) for i in range(3)),  # type: ignore[arg-type]
+        quarters=tuple(sum(e.quarters[i] for e in entries) for i in range(4)),  # type: ignore[arg-type]
+    )
+
+
+def _groups(
+    rids: Sequence[int],
+    held: Sequence[HeldReturn],
+    figures: dict[tuple[int, int], _TaskFigures],
+    group_of: Callable[[HeldReturn], str],
+    known: reference.ReferenceList,
+) -> tuple[GroupLine, ...]:
+    """Each group's lines, in the order of its reference list (posts off the list last)."""
+    order = {code: index for index, code in enumerate(known.codes)}
+    members: dict[str, list[int]] = defaultdict(list)
+    for rid in rids:
+        members[group_of(held[rid])].append(rid)
+    lines = []
+    for group in sorted(members, key=lambda name: (name == "", order.get(name, 0), name)):
+        for task in CORE_TASKS:
+            line = _task_line(task, members[group], figures)
+            lines.append(
+                GroupLine(group, task, line.posts_reporting, line.posts_active, line.activities,
+                          line.unique_companies)
+            )  # fmt: skip
+    return tuple(lines)
+
+
+def _codes(per_return: Sequence[Sequence[Sequence[object]]]) -> tuple[CodeLine, ...]:
+    by_task: dict[str, list[int]] = defaultdict(lambda: [0] * len(CORE_TASKS))
+    posts: dict[str, int] = defaultdict(int)
+    for rows in per_return:
+        for code in {str(row[1]) for row in rows}:
+            posts[code] += 1
+        for task, code, activities in rows:
+            by_task[str(code)][int(task) - 1] += int(activities)  # type: ignore[call-overload]
+    lines = [
+        CodeLine(code, tuple(counts), posts[code])  # type: ignore[arg-type]
+        for code, counts in by_task.items()
+    ]
+    return tuple(sorted(lines, key=lambda line: (-line.activities, line.code)))
+
+
+def _figures_json(read: ReturnFile) -> str:
+    return orjson.dumps({
+        "tasks": [[line.core_task, line.period, *(getattr(line, name) for name in TASK_FIGURES)]
+                  for line in read.tasks],
+        "themes": [list(row) for row in read.themes],
+        "sectors": [list(row) for row in read.sectors],
+        "countries": [list(row) for row in read.countries],
+    }).decode()  # fmt: skip
+
+
+def _file_sha256(path: Path) -> str:
+    """The file's SHA-256 for its receipt, read in chunks: a refused file may be huge."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as file:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
