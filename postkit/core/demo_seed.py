@@ -16,6 +16,7 @@ from postkit.core.companies.demo import DEMO_COMPANIES, DemoCompany, seed_regist
 from postkit.core.db import Database
 from postkit.core.db.locking import job_lock
 from postkit.core.demo_post import DEMO_PROFILE
+from postkit.core.followups.demo import seed_followups_demo
 from postkit.core.practices.demo import seed_practices_demo
 from postkit.core.screening.demo import seed_screening_demo
 from postkit.core.surveys.demo import seed_survey_demo
@@ -38,7 +39,12 @@ def seed_everything(database: Database, activities: int = 600, today: date | Non
         seed_demo(session, activities=activities, today=today)
         link_demo_activities(session, register, after_id=before)
         by_kvk = {c.data.kvk_number: register[c.key] for c in DEMO_COMPANIES if c.data.kvk_number}
-        seed_screening_demo(session, database.files_dir, today=today, company_ids=by_kvk)
+        screening = seed_screening_demo(
+            session, database.files_dir, today=today, company_ids=by_kvk
+        )
+        seed_followups_demo(
+            session, screening.with_conditions.id, DEMO_PROFILE.user_name, today=today
+        )
         seed_survey_demo(
             session, [DEMO_PROFILE.post_name], respondents_per_post=DEMO_RESPONDENTS, today=today
         )

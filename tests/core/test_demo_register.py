@@ -185,3 +185,18 @@ def test_a_second_seed_links_only_its_own_activities(tmp_path: Path) -> None:
         for activity_id, unnamed in typed.items():
             assert session.get(Activity, activity_id).unnamed_companies == unnamed
     database.dispose()
+
+
+def test_the_demo_has_follow_ups_due_this_week_overdue_and_met(session: Session) -> None:
+    from postkit.core.followups.service import due_this_week_count, follow_ups, overdue
+
+    today = SEED_DAY
+    everything = follow_ups(session)
+    assert due_this_week_count(session, today) >= 1
+    assert [f.data.kind for f in overdue(session, today)] == ["action"]
+    assert {f.status for f in everything} >= {"open", "met"}
+    conditions = [f for f in everything if f.data.kind == "condition"]
+    # The conditions are the demo decision's, about the company that agreed to them.
+    assert len(conditions) == 2
+    assert len({(f.data.request_id, f.data.company_id) for f in conditions}) == 1
+    assert conditions[0].data.company_id is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,6 +30,7 @@ from postkit.ui.companies.history_view import CompanyHistoryView
 from postkit.ui.companies.ops import CompanyPageData, CompanyRow, MergeCompanies
 from postkit.ui.companies.table_model import CompanyTableModel
 from postkit.ui.ops import Changes
+from postkit.ui.overrides import override
 from postkit.ui.undo import RunnerUndoCommand
 from postkit.ui.widgets.editor import open_editor
 from postkit.ui.widgets.page import ModulePage
@@ -64,8 +66,7 @@ class CompaniesPage(ModulePage):
             widths={0: 220, 1: 80, 2: 100, 3: 120, 4: 110, 5: 75, 6: 85},
         )
         # Each column fits its text (the table scrolls sideways when the page is too narrow
-        # for them all); the last one takes what room is left.
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # for them all); the name takes what room is left (see _fit_columns).
         self.empty_label = empty_state_label(self)
         self.results = QStackedWidget(self)
         self.results.addWidget(self.table)
@@ -141,14 +142,28 @@ class CompaniesPage(ModulePage):
             self.reload()
             self.changed.emit()
 
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
     def _fit_columns(self) -> None:
         """Every column as wide as its widest shown text (or its heading), measured on the rows
         in view only, so a register of tens of thousands costs no more than one screenful."""
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(0)
-        for column in range(self.model.columnCount()):
-            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            header.resizeSection(column, wanted)
+        widths = [
+            max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(self.model.columnCount())
+        ]
+        for column, width in enumerate(widths):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        # The name takes the room left while every column fits; when they do not, it keeps
+        # its text's width and the table scrolls sideways.
+        room = self.table.viewport().width() - self.table.verticalScrollBar().sizeHint().width()
+        if sum(widths) <= room:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _update_empty_state(self) -> None:
         shown = self.model.rowCount()
