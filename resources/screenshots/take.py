@@ -82,6 +82,9 @@ def take(out: Path, languages: list[str], schemes: list[str]) -> list[Path]:
                 for module in MODULES:
                     window.show_module(module)
                     QTest.qWait(SETTLE_MS)
+                    # Pages read off the GUI thread: the picture waits for their figures.
+                    window.runner.wait_idle()
+                    QTest.qWait(SETTLE_MS)
                     page = window.pages.currentWidget()
                     job = getattr(page, "job", None)
                     if job is not None:

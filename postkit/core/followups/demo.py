@@ -35,14 +35,22 @@ def seed_followups_demo(
             FollowUpInput(condition, description, due, actor, request_id, company_id=company_id),
             actor,
         )
-    done = session.scalars(
-        select(Activity.id)
-        .where(Activity.status == "done", Activity.start_date <= today)
-        .order_by(Activity.start_date.desc())
-        .limit(2)
-    ).all()
+
+    def latest(activity_type: str) -> int | None:
+        return session.scalar(
+            select(Activity.id)
+            .where(
+                Activity.status == "done",
+                Activity.activity_type == activity_type,
+                Activity.start_date <= today,
+            )
+            .order_by(Activity.start_date.desc())
+            .limit(1)
+        )
+
+    seminar, advice = latest("seminar_event"), latest("company_advice")
     action = FollowUpKind.ACTION.value
-    if len(done) == 2:
+    if seminar is not None:
         add_follow_up(
             session,
             FollowUpInput(
@@ -50,18 +58,19 @@ def seed_followups_demo(
                 "Share the seminar's presentations with the participants",
                 today - timedelta(10),
                 actor,
-                activity_id=done[0],
+                activity_id=seminar,
             ),
             actor,
         )
+    if advice is not None:
         met = add_follow_up(
             session,
             FollowUpInput(
                 action,
-                "Introduce the cooperative to the IMVO-steunpunt",
+                "Introduce the company to the IMVO-steunpunt",
                 today - timedelta(20),
                 actor,
-                activity_id=done[1],
+                activity_id=advice,
             ),
             actor,
         )
