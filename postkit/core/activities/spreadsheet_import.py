@@ -98,13 +98,9 @@ FIELDS: tuple[ImportField, ...] = (
                  "next steps"),
     _from_column("links", "links", "link", "url", "website"),
     ImportField("status", "status", "status", ("stand", "state")),
-    ImportField(
-        "company_names",
-        "company names",
-        "namen bedrijven",
-        ("bedrijfsnamen", "bedrijven namen", "deelnemende bedrijven", "companies named",
-         "named companies", "benoemde bedrijven"),
-    ),
+    _from_column("company_names", "company_names", "company names", "namen bedrijven",
+                 "bedrijfsnamen", "bedrijven namen", "deelnemende bedrijven", "companies named",
+                 "named companies", "benoemde bedrijven"),
     _from_column("created_by", "created_by"),
     _from_column("created", "created_at"),
     _from_column("updated_by", "updated_by"),
@@ -331,6 +327,8 @@ class _RowReader:
     ) -> None:
         self.cells = CellReader(locale)
         self.column = {name: header for header, name in mapping.items() if name}
+        names = column_named("company_names")
+        self.is_export = self.column.get("company_names") in (names.en, names.nl)
         self.position = {name: table.headers.index(header) for name, header in self.column.items()}
         self.choices = value_choices
         self.core_tasks = ReferenceMatcher(reference.core_tasks())
@@ -415,9 +413,9 @@ class _RowReader:
             post_name=str(values.get("post_name") or ""),
             status=str(values.get("status") or "done"),
         )
-        if company_names := values.get("company_names"):
+        if (company_names := values.get("company_names")) and not self.is_export:
             # A post's own count is of every company reached; the named ones are linked, so
-            # only the rest stay a bare number.
+            # only the rest stay a bare number (a postkit export counts only the rest).
             named = len(company_names)  # type: ignore[arg-type]
             data = replace(data, unnamed_companies=max(0, data.unnamed_companies - named))
         data = _normalised(data)
