@@ -2221,6 +2221,11 @@
         <translation>Verwijderen</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/widgets/company_picker.py" line="218" />
+        <source>{0} (new)</source>
+        <translation>{0} (nieuw)</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/widgets/company_picker.py" line="192" />
         <source>Create new company “{0}”</source>
         <translation>Nieuw bedrijf “{0}” aanmaken</translation>

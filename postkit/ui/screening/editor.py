@@ -201,6 +201,8 @@ class RequestDialog(QDialog):
                 self.tr("Pick the company from the register, or create it")
             )
             self.company_picker.picked.connect(self._company_picked)
+            self.company_picker.named.connect(self._company_named)
+            self.company_picker.created.connect(self._company_made)
             # Searching again undoes the link until another company is picked.
             self.company_picker.search.textEdited.connect(self._unlink)
         self.company_name = QLineEdit(group)
@@ -325,6 +327,15 @@ class RequestDialog(QDialog):
         self.turnover.set_value(data.turnover_eur)
         self.balance_sheet.set_value(data.balance_sheet_eur)
         self._validate()
+
+    def _company_named(self, name: str) -> None:
+        """A new company: its name fills the field; the register gets it when saved."""
+        self.company_id = None
+        self.company_name.setText(name)
+        self._validate()
+
+    def _company_made(self, company_id: int) -> None:
+        self.company_id = company_id
 
     def _unlink(self) -> None:
         self.company_id = None
@@ -507,5 +518,10 @@ class RequestDialog(QDialog):
             )
 
     def accept(self) -> None:
-        if self._validate():
-            super().accept()
+        if not self._validate():
+            return
+        if self.company_picker is not None and self.company_picker.pending_names():
+            # A new company goes into the register now, as the request is saved; then again.
+            self.company_picker.create_pending(self.accept)
+            return
+        super().accept()
