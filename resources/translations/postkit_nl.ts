@@ -5850,6 +5850,26 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 <context>
     <name>RequestDialog</name>
     <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="231" />
+        <source>Earlier requests of this company:</source>
+        <translation>Eerdere verzoeken van dit bedrijf:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="231" />
+        <source>Earlier requests of this company</source>
+        <translation>Eerdere verzoeken van dit bedrijf</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="231" />
+        <source>{0}, decided {1}</source>
+        <translation>{0}, besloten op {1}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="231" />
+        <source>conditions: {0}</source>
+        <translation>voorwaarden: {0}</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/screening/editor.py" line="131" />
         <source>Edit support request</source>
         <translation>Steunverzoek bewerken</translation>

@@ -311,3 +311,67 @@ def test_a_company_created_in_the_request_dialog_is_added_only_when_the_request_
     with database.session() as session:
         [linked] = session.scalars(select(SupportRequestRow.company_id)).all()
     assert linked == zonnepark
+
+
+def test_picking_a_company_shows_its_earlier_requests_and_decisions(
+    qtbot: QtBot, runner: Runner, database: Database
+) -> None:
+    from datetime import date
+
+    from postkit.core.screening.records import Decision, Outcome, RequestInput
+    from postkit.core.screening.service import create_request, decide
+    from postkit.ui.screening.page import ScreeningPage
+    from tests.conftest import TEST_PROFILE
+
+    tulip = _add(database, "Tulip Trading B.V.", "12345678")
+    with database.session() as session:
+        for on, kind in ((date(2025, 3, 1), "trade_mission"), (date(2026, 2, 2), "matchmaking")):
+            request = create_request(
+                session,
+                RequestInput(
+                    company_name="Tulip Trading B.V.",
+                    support_kind=kind,
+                    requested_on=on,
+                    company_id=tulip,
+                ),
+                "Ana",
+            )
+            if kind == "trade_mission":
+                decide(
+                    session,
+                    request.id,
+                    Decision(
+                        Outcome.SUPPORT_WITH_CONDITIONS,
+                        "One gap in the chain.",
+                        conditions="Share the due diligence plan",
+                        conditions_due=date(2025, 6, 1),
+                        follow_up_on=date(2025, 6, 1),
+                        open_steps_reason="Checked in person",
+                    ),
+                    "Ana",
+                )
+    page = ScreeningPage(runner, TEST_PROFILE, "en")
+    qtbot.addWidget(page)
+    page.show()
+    assert runner.wait_idle()
+    dialog = page.new_request()
+    assert dialog.company_picker is not None
+    qtbot.waitExposed(dialog)
+    assert not dialog.earlier.isVisible()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.company_picker.search.setFocus()
+    _type(qtbot, dialog.company_picker, "tulip")
+    _take(qtbot, dialog.company_picker, 0)
+    assert runner.wait_idle()
+    qtbot.waitUntil(dialog.earlier.isVisible)
+    lines = [dialog.earlier.item(row).text() for row in range(dialog.earlier.count())]
+    assert len(lines) == 2
+    assert lines[0].startswith("2026-02-02") and "Matchmaking" in lines[0] and "Open" in lines[0]
+    assert lines[1].startswith("2025-03-01") and "Support with conditions" in lines[1]
+    assert "Share the due diligence plan" in lines[1]
+    # Searching again lets go of the company, and of its history.
+    qtbot.keyClicks(dialog.company_picker.search, "x")
+    assert not dialog.earlier.isVisible()
+    dialog.reject()
+    assert runner.wait_idle()
