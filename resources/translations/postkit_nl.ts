@@ -2077,6 +2077,26 @@
 <context>
     <name>CompanyHistoryView</name>
     <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="38" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="38" />
+        <source>Met</source>
+        <translation>Nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="38" />
+        <source>Not met</source>
+        <translation>Niet nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="38" />
+        <source>Dropped</source>
+        <translation>Geschrapt</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/companies/history_view.py" line="29" />
         <source>Activity</source>
         <translation>Activiteit</translation>
