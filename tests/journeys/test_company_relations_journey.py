@@ -199,10 +199,15 @@ def _link_the_mission(qtbot: QtBot, window: MainWindow) -> None:
     page = window.activities_page
     QTest.keyClick(page.table, Qt.Key.Key_F, CTRL)
     QTest.keyClicks(page.search, "Handelsmissie agrofood")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=20000)
     _settled(qtbot, window)
+
+    def titles() -> list[str]:
+        return [page.model.index(row, 2).data() for row in range(page.model.rowCount())]
+
+    qtbot.waitUntil(lambda: MISSION in titles(), timeout=20000)
     page.table.setFocus()
-    index = page.model.index(0, 2)
+    index = page.model.index(titles().index(MISSION), 2)
+    page.table.scrollTo(index)
     QTest.mouseClick(
         page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center()
     )
