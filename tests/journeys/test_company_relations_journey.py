@@ -261,14 +261,21 @@ def _record_and_decide(qtbot: QtBot, window: MainWindow, due: date) -> None:
     assert dialog is not None and dialog.company_picker is not None
     _choose_in_picker(qtbot, window, dialog.company_picker, COMPANY)
     qtbot.waitUntil(lambda: dialog.company_name.text() == COMPANY)
-    assert dialog.company_id is not None
+    dialog_company = dialog.company_id
+    assert dialog_company is not None
     assert not dialog.earlier_box.isVisible()  # its first request
     _pick(dialog.support_kind, "Place on a trade mission")
     qtbot.waitUntil(dialog.ok_button.isEnabled)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.current_record is not None, timeout=20000)
+    # The new request is shown once recorded (over demo data another is shown before).
+    qtbot.waitUntil(
+        lambda: (
+            page.current_record is not None and page.current_record.data.company_name == COMPANY
+        ),
+        timeout=20000,
+    )
     _settled(qtbot, window)
-    assert page.current_record.data.company_id is not None
+    assert page.current_record.data.company_id == dialog_company
     page.tabs.setCurrentIndex(DECISION_TAB)
     decision = page.decision
     button = decision.outcome_buttons[Outcome.SUPPORT_WITH_CONDITIONS]
