@@ -436,6 +436,9 @@ def database_location(args: argparse.Namespace) -> str | None:
 def _session(args: argparse.Namespace) -> Iterator[Session]:
     """A session on the database the command is given (--db, else the environment's or the
     default one), opened (created, upgraded, unlocked) as the app opens it."""
+    # Every feature's tables known: a foreign key into another feature's table (a screening
+    # request's company in the register) resolves only when that table is loaded too.
+    import postkit.core.db.models  # noqa: F401
     from postkit.core.db import open_database
 
     database = open_database(database_location(args))

@@ -2093,6 +2093,26 @@
 <context>
     <name>CompanyHistoryView</name>
     <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="38" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="38" />
+        <source>Met</source>
+        <translation>Nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="38" />
+        <source>Not met</source>
+        <translation>Niet nagekomen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/companies/history_view.py" line="38" />
+        <source>Dropped</source>
+        <translation>Geschrapt</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/companies/history_view.py" line="29" />
         <source>Activity</source>
         <translation>Activiteit</translation>
@@ -2235,6 +2255,11 @@
         <location filename="../../postkit/ui/widgets/company_picker.py" line="102" />
         <source>Remove</source>
         <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/widgets/company_picker.py" line="218" />
+        <source>{0} (new)</source>
+        <translation>{0} (nieuw)</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/widgets/company_picker.py" line="192" />
@@ -6169,6 +6194,26 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
 </context>
 <context>
     <name>RequestDialog</name>
+    <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="231" />
+        <source>Earlier requests of this company:</source>
+        <translation>Eerdere verzoeken van dit bedrijf:</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="231" />
+        <source>Earlier requests of this company</source>
+        <translation>Eerdere verzoeken van dit bedrijf</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="231" />
+        <source>{0}, decided {1}</source>
+        <translation>{0}, besloten op {1}</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/screening/editor.py" line="231" />
+        <source>conditions: {0}</source>
+        <translation>voorwaarden: {0}</translation>
+    </message>
     <message>
         <location filename="../../postkit/ui/screening/editor.py" line="131" />
         <source>Edit support request</source>

@@ -431,3 +431,71 @@ def test_companies_the_sheet_names_are_not_kept_when_the_activities_fail(
         )
     assert _count(session) == 0
     assert session.scalar(select(func.count()).select_from(CompanyRow)) == 0
+
+
+def _activity(title: str) -> ActivityInput:
+    return ActivityInput(3, title, date(2025, 6, 3), "company_advice", unnamed_companies=2)
+
+
+def _links(session: Session) -> dict[str, set[str]]:
+    """Per activity (by uuid), the names of the register's companies it reached."""
+    from postkit.core.activities.models import ActivityCompany
+
+    rows = session.execute(
+        select(Activity.uuid, CompanyRow.name)
+        .join(ActivityCompany, ActivityCompany.activity_id == Activity.id)
+        .join(CompanyRow, CompanyRow.id == ActivityCompany.company_id)
+    ).all()
+    links: dict[str, set[str]] = {}
+    for uuid, name in rows:
+        links.setdefault(uuid, set()).add(name)
+    return links
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_an_export_imported_into_an_empty_database_keeps_the_named_companies(
+    session: Session, tmp_path: Path, language: str
+) -> None:
+    from postkit.core.companies.service import find_or_create_company
+
+    tulip, rose = (
+        find_or_create_company(session, name, "Tess") for name in ("Tulip B.V.", "Rosa Ltd")
+    )
+    both = create_activity(
+        session, replace(_activity("Seminar on living wage"), company_ids=(tulip, rose)), "Tess"
+    )
+    create_activity(
+        session, replace(_activity("Advice on child labour"), company_ids=(rose,)), "Tess"
+    )
+    create_activity(session, _activity("Staff training"), "Tess")
+    exported = tmp_path / "export.xlsx"
+    export_activities_xlsx(session, exported, language=language)
+    header = next(load_workbook(exported).active.iter_rows(max_row=1, values_only=True))
+    named = "companies (named)" if language == "en" else "bedrijven (bij naam)"
+    row = {
+        cells[header.index("title" if language == "en" else "titel")]: cells[header.index(named)]
+        for cells in load_workbook(exported).active.iter_rows(min_row=2, values_only=True)
+    }
+    assert row["Seminar on living wage"] == "Rosa Ltd; Tulip B.V."
+    assert row["Staff training"] is None
+    assert get_activity(session, both.id).data.company_ids == tuple(sorted((tulip, rose)))
+    empty = open_database(tmp_path / "empty.sqlite3")
+    try:
+        with empty.session() as other:
+            plan = import_activities(
+                other,
+                exported,
+                "Someone else",
+                resolve_company=lambda s, name, actor: find_or_create_company(
+                    s, name, actor, commit=False
+                ),
+            )
+            assert plan.summary.line == "3 to add, 0 already present, 0 with errors"
+            assert _links(other) == _links(session)
+            assert len(_links(other)) == 2
+            again = tmp_path / "again.xlsx"
+            export_activities_xlsx(other, again, language=language)
+    finally:
+        empty.dispose()
+    # The bare counts stay as they were: an export's count is of the companies not named.
+    assert _cells(again) == _cells(exported)

@@ -68,7 +68,14 @@ def _record_and_decide(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(dialog.company_name, COMPANY)
     dialog.support_kind.setCurrentIndex(dialog.support_kind.findData("trade_mission"))
     _click(qtbot, dialog.ok_button)
-    qtbot.waitUntil(lambda: page.current_record is not None)
+    # The new request is shown once recorded (over demo data another is shown before).
+    qtbot.waitUntil(
+        lambda: (
+            page.current_record is not None and page.current_record.data.company_name == COMPANY
+        ),
+        timeout=20000,
+    )
+    assert window.runner.wait_idle()
     page.tabs.setCurrentIndex(DECISION_TAB)
     decision = page.decision
     _click(qtbot, decision.outcome_buttons[Outcome.SUPPORT_WITH_CONDITIONS])

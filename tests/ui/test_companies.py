@@ -251,6 +251,34 @@ def test_the_company_page_shows_its_history_in_time_order_and_open_follow_ups(
     assert "(overdue)" in follow_up[0]
 
 
+def test_the_company_page_names_kinds_outcomes_and_statuses_and_puts_a_request_before_its_decision(
+    qtbot: QtBot, window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tulip = _add(database, TULIP)
+    day = date(2025, 6, 2)
+    entries = [
+        HistoryEntry(day, "decision", 7, "support_with_conditions", "One gap.",
+                     codes=("support_with_conditions",)),
+        HistoryEntry(day, "request", 7, "Tulip Trading B.V.", codes=("trade_mission",)),
+        HistoryEntry(date(2025, 3, 14), "activity", 4, "Seminar", codes=("seminar_event", "done")),
+        HistoryEntry(date(2025, 7, 1), "follow_up", 3, "Share the plan", codes=("met",)),
+    ]  # fmt: skip
+    monkeypatch.setattr(ops, "history", FakeHistory(entries, {tulip: (1, 1)}))
+    monkeypatch.setattr(ops, "read_open_follow_ups", lambda _session, _company_id: [])
+    page = _open_register(window)
+    qtbot.keyClicks(page.search, "tulip")
+    _settle(window)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    _settle(window)
+    assert page.history.shows_company
+    assert [line[1:] for line in page.history.history_lines()] == [
+        ("Activity", "Seminar", "Seminar or event; Done"),
+        ("Support request", "Tulip Trading B.V.", "Place on a trade mission"),
+        ("Decision", "Support with conditions", "One gap."),
+        ("Follow-up", "Share the plan", "Met"),
+    ]
+
+
 def test_a_company_without_history_says_so(
     qtbot: QtBot, window: MainWindow, database: Database
 ) -> None:

@@ -38,6 +38,7 @@ class Kind(StrEnum):
     CODE = "code"  # a code of the `reference` list, shown as its label
     CODES = "codes"  # codes in a child table, labels joined by "; "
     LINKS = "links"  # addresses in a child table, joined by spaces
+    NAMES = "names"  # names of the rows a child table points to, joined by "; "
 
 
 _NAME = re.compile(r"[a-z_][a-z0-9_]*")
@@ -60,8 +61,9 @@ class ActivityColumn:
 
     `select` is what is selected per activity, as SQL over `activities` (DATES takes two);
     CODES and LINKS read `child` instead: (child table, its column, its order), keyed by
-    activity id. `short_en`/`short_nl` are the headers where space is short (the list, the
-    report); the export uses `en`/`nl`.
+    activity id; NAMES follows the child's column to `named` (table, column), ordered by it.
+    `short_en`/`short_nl` are the headers where space is short (the list, the report); the
+    export uses `en`/`nl`.
     """
 
     name: str
@@ -75,6 +77,7 @@ class ActivityColumn:
     short_nl: str = ""
     in_export: bool = True
     child: tuple[str, str, str] | None = None
+    named: tuple[str, str] | None = None
 
     def header(self, language: str, short: bool = False) -> str:
         if short:
@@ -99,6 +102,19 @@ class ActivityColumn:
 
         name, column, order = self.child
         table = models.Base.metadata.tables[name]
+        if self.named is not None:
+            from sqlalchemy import column as sql_column
+            from sqlalchemy import table as sql_table
+
+            # Named, not imported: the register is another feature's table.
+            target = sql_table(self.named[0], sql_column("id"), sql_column(self.named[1]))
+            text = target.c[self.named[1]]
+            return (
+                select(table.c.activity_id, text)
+                .join(target, target.c.id == table.c[column])
+                .where(table.c.activity_id.in_(bindparam("ids", expanding=True)))
+                .order_by(table.c.activity_id, text)
+            )
         return (
             select(table.c.activity_id, table.c[column])
             .where(table.c.activity_id.in_(bindparam("ids", expanding=True)))
@@ -208,6 +224,16 @@ COLUMNS: tuple[ActivityColumn, ...] = (
         ("unnamed_companies",),
         short_en="Companies",
         short_nl="Bedrijven",
+    ),
+    # The register's companies by name: an export read back links them again.
+    ActivityColumn(
+        "company_names",
+        "companies (named)",
+        "bedrijven (bij naam)",
+        40,
+        Kind.NAMES,
+        child=("activity_companies", "company_id", "company_id"),
+        named=("companies", "name"),
     ),
     ActivityColumn("women", "women", "vrouwen", 9, Kind.NUMBER, ("participants_women",)),
     ActivityColumn("men", "men", "mannen", 9, Kind.NUMBER, ("participants_men",)),

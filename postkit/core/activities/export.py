@@ -160,10 +160,12 @@ class _RowMaker:
 
     def _cell(self, column: ActivityColumn, at: int) -> Cell:
         text, kind = self.text, column.kind
-        if kind in (Kind.CODES, Kind.LINKS):
+        if kind in (Kind.CODES, Kind.LINKS, Kind.NAMES):
             child = _CHILDREN.index(column.children)
             if kind is Kind.LINKS:
                 return lambda row, children: text(" ".join(children[child].get(row[0], ())))
+            if kind is Kind.NAMES:
+                return lambda row, children: text("; ".join(children[child].get(row[0], ())))
             names = _labels(column.reference, self.language)
             return lambda row, children: text(
                 "; ".join([names.get(code, code) for code in children[child].get(row[0], ())])

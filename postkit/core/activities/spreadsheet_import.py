@@ -99,13 +99,9 @@ FIELDS: tuple[ImportField, ...] = (
                  "next steps"),
     _from_column("links", "links", "link", "url", "website"),
     ImportField("status", "status", "status", ("stand", "state")),
-    ImportField(
-        "company_names",
-        "company names",
-        "namen bedrijven",
-        ("bedrijfsnamen", "bedrijven namen", "deelnemende bedrijven", "companies named",
-         "named companies", "benoemde bedrijven"),
-    ),
+    _from_column("company_names", "company_names", "company names", "namen bedrijven",
+                 "bedrijfsnamen", "bedrijven namen", "deelnemende bedrijven", "companies named",
+                 "named companies", "benoemde bedrijven"),
     _from_column("created_by", "created_by"),
     _from_column("created", "created_at"),
     _from_column("updated_by", "updated_by"),
@@ -291,6 +287,18 @@ class _RowReader(RowReader):
         "themes": reference.themes,
     }
 
+    def __init__(
+        self,
+        table: Table,
+        mapping: dict[str, str],
+        locale: str,
+        value_choices: dict[tuple[str, str], str],
+    ) -> None:
+        super().__init__(table, mapping, locale, value_choices)
+        names = column_named("company_names")
+        # A postkit export's count of companies reached already leaves the named ones out.
+        self.is_export = self.column.get("company_names") in (names.en, names.nl)
+
     @cached_property
     def core_tasks(self) -> ReferenceMatcher:
         return ReferenceMatcher(reference.core_tasks())
@@ -345,9 +353,9 @@ class _RowReader(RowReader):
             post_name=str(values.get("post_name") or ""),
             status=str(values.get("status") or "done"),
         )
-        if company_names := values.get("company_names"):
+        if (company_names := values.get("company_names")) and not self.is_export:
             # A post's own count is of every company reached; the named ones are linked, so
-            # only the rest stay a bare number.
+            # only the rest stay a bare number (a postkit export counts only the rest).
             named = len(company_names)  # type: ignore[arg-type]
             data = replace(data, unnamed_companies=max(0, data.unnamed_companies - named))
         data = _normalised(data)

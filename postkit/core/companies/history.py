@@ -43,7 +43,7 @@ def company_history(session: Session, company_id: int) -> list[HistoryEntry]:
                 "activity",
                 activity.id,
                 activity.title,
-                f"{activity.activity_type}; {activity.status}",
+                codes=(activity.activity_type, activity.status),
             )
         )
     requests = session.scalars(
@@ -56,7 +56,7 @@ def company_history(session: Session, company_id: int) -> list[HistoryEntry]:
                 "request",
                 request.id,
                 request.company_name,
-                request.support_kind,
+                codes=(request.support_kind,),
             )
         )
         if request.decided_at is not None and request.outcome:
@@ -65,7 +65,12 @@ def company_history(session: Session, company_id: int) -> list[HistoryEntry]:
                 detail = f"{detail}\n{request.conditions}".strip()
             entries.append(
                 HistoryEntry(
-                    _day(request.decided_at), "decision", request.id, request.outcome, detail
+                    _day(request.decided_at),
+                    "decision",
+                    request.id,
+                    request.outcome,
+                    detail,
+                    codes=(request.outcome,),
                 )
             )
     practices = session.scalars(
@@ -93,7 +98,7 @@ def company_history(session: Session, company_id: int) -> list[HistoryEntry]:
                 "follow_up",
                 follow_up.id,
                 follow_up.description,
-                follow_up.status,
+                codes=(follow_up.status,),
             )
         )
     return sorted(entries, key=lambda e: (e.on, _ORDER[e.kind], e.ref_id))

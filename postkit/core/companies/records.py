@@ -82,7 +82,8 @@ class HistoryEntry:
     """One thing the post did with a company, for the company page's timeline.
 
     `kind` is "activity", "request", "decision", "practice" or "follow_up"; `ref_id` is the id of
-    that record in its own feature.
+    that record in its own feature. `codes` are what the page shows by its label: an activity's
+    type and status, a request's kind of support, a decision's outcome, a follow-up's status.
     """
 
     on: date
@@ -90,6 +91,7 @@ class HistoryEntry:
     ref_id: int
     title: str
     detail: str = ""
+    codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -345,6 +345,10 @@ class ActivityDialog(EditorDialog):
         self._save_pressed = True
         if not self._validate():
             return
+        if self.company_picker is not None and self.company_picker.pending_names():
+            # New companies go into the register now, as the activity is saved; then again.
+            self.company_picker.create_pending(self.accept)
+            return
         assert self._files_dir is not None
         stored: list[AttachmentRecord] = []
         try:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from postkit.core import reference
 from postkit.core.companies.records import CompanyRecord, HistoryEntry
+from postkit.core.screening import reference as screening_reference
 from postkit.ui.companies.ops import CompanyPageData, OpenFollowUp
 from postkit.ui.companies.table_model import size_label
 from postkit.ui.widgets.table_view import empty_state_label
@@ -33,9 +34,41 @@ KIND_LABELS = {
     "follow_up": QT_TRANSLATE_NOOP("CompanyHistoryView", "Follow-up"),
 }
 
+# A follow-up's status, as the follow-up view names it.
+STATUS_LABELS = {
+    "open": QT_TRANSLATE_NOOP("CompanyHistoryView", "Open"),
+    "met": QT_TRANSLATE_NOOP("CompanyHistoryView", "Met"),
+    "not_met": QT_TRANSLATE_NOOP("CompanyHistoryView", "Not met"),
+    "dropped": QT_TRANSLATE_NOOP("CompanyHistoryView", "Dropped"),
+}
+# On one day: an activity, then a request, its decision, a practice, a follow-up.
+_KIND_ORDER = {kind: order for order, kind in enumerate(KIND_LABELS)}
+
 
 def kind_label(kind: str) -> str:
     return QCoreApplication.translate(CONTEXT, KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def entry_texts(entry: HistoryEntry, language: str) -> tuple[str, str]:
+    """The entry's title and detail as the page shows them: codes named by their labels."""
+    if not entry.codes:
+        return entry.title, entry.detail
+    if entry.kind == "activity":
+        kind, status = entry.codes
+        labels = (
+            reference.activity_types().label(kind, language),
+            reference.activity_statuses().label(status, language),
+        )
+        return entry.title, "; ".join(labels)
+    if entry.kind == "request":
+        return entry.title, screening_reference.support_kinds().label(entry.codes[0], language)
+    if entry.kind == "decision":
+        return screening_reference.outcomes().label(entry.codes[0], language), entry.detail
+    if entry.kind == "follow_up":
+        status = entry.codes[0]
+        label = STATUS_LABELS.get(status)
+        return entry.title, QCoreApplication.translate(CONTEXT, label) if label else status
+    return entry.title, entry.detail
 
 
 def _day(day: date | None) -> str:
@@ -206,10 +239,10 @@ class CompanyHistoryView(QWidget):
 
     def _show_history(self, entries: Sequence[HistoryEntry]) -> None:
         self.history.clear()
-        for entry in sorted(entries, key=lambda e: (e.on, e.kind, e.ref_id)):
-            item = QTreeWidgetItem(
-                [_day(entry.on), kind_label(entry.kind), entry.title, entry.detail]
-            )
+        order = _KIND_ORDER
+        for entry in sorted(entries, key=lambda e: (e.on, order.get(e.kind, 9), e.ref_id)):
+            title, detail = entry_texts(entry, self._language)
+            item = QTreeWidgetItem([_day(entry.on), kind_label(entry.kind), title, detail])
             item.setData(0, Qt.ItemDataRole.UserRole, (entry.kind, entry.ref_id))
             self.history.addTopLevelItem(item)
         self.history_stack.setCurrentIndex(0 if entries else 1)

@@ -223,5 +223,10 @@ class PracticeDialog(EditorDialog):
         return self.show_errors([], can_save=True)
 
     def accept(self) -> None:
-        if self._validate():
-            super().accept()
+        if not self._validate():
+            return
+        if self.company_picker is not None and self.company_picker.pending_names():
+            # New companies go into the register now, as the practice is saved; then again.
+            self.company_picker.create_pending(self.accept)
+            return
+        super().accept()

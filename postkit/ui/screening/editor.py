@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +27,9 @@ from postkit.core import reference
 from postkit.core.companies.records import CompanyRecord
 from postkit.core.csv_files import iso_date_text
 from postkit.core.screening import reference as screening_reference
-from postkit.core.screening.records import DirectorDetails, RequestInput
+from postkit.core.screening.records import CompanyRequest, DirectorDetails, RequestInput, Status
 from postkit.core.screening.risk import is_large_company
+from postkit.ui.screening.labels import outcome_label, status_label, support_kind_label
 from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import INFO, NEUTRAL
 from postkit.ui.widgets.company_picker import CompanyPicker, CompanySource
@@ -123,10 +126,12 @@ class RequestDialog(QDialog):
         default_country: str | None = None,
         parent: QWidget | None = None,
         companies: CompanySource | None = None,
+        request_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._language = language
         self._companies = companies
+        self._request_id = request_id  # the request edited: not among its company's earlier
         self.company_id: int | None = getattr(data, "company_id", None) if data else None
         self.setWindowTitle(self.tr("Edit support request") if data else self.tr("New request"))
         self.setMinimumWidth(860)
@@ -168,6 +173,7 @@ class RequestDialog(QDialog):
             self._load(data)
             if self.company_picker is not None and self.company_id is not None:
                 self.company_picker.search.setText(data.company_name)
+                self._show_earlier(self.company_id)
         else:
             self.requested_on.setDate(QDate.currentDate())
             self.handled_by.setText(handled_by)
@@ -199,6 +205,8 @@ class RequestDialog(QDialog):
                 self.tr("Pick the company from the register, or create it")
             )
             self.company_picker.picked.connect(self._company_picked)
+            self.company_picker.named.connect(self._company_named)
+            self.company_picker.created.connect(self._company_made)
             # Searching again undoes the link until another company is picked.
             self.company_picker.search.textEdited.connect(self._unlink)
         self.company_name = QLineEdit(group)
@@ -219,8 +227,22 @@ class RequestDialog(QDialog):
         self.company_field = _Field(self.company_name, group)
         self.kvk_field = _Field(self.kvk_number, group)
         self.directors_field = _Field(self.directors, group)
+        # The picked company's earlier requests and what was decided, shown once picked.
+        self.earlier_box = QWidget(group)
+        earlier_layout = QVBoxLayout(self.earlier_box)
+        earlier_layout.setContentsMargins(0, 0, 0, 0)
+        earlier_layout.addWidget(QLabel(self.tr("Earlier requests of this company:"), group))
+        self.earlier = QListWidget(self.earlier_box)
+        self.earlier.setAccessibleName(self.tr("Earlier requests of this company"))
+        # Lines wrap rather than scroll sideways; room for two or three requests.
+        self.earlier.setWordWrap(True)
+        self.earlier.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.earlier.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 8)
+        earlier_layout.addWidget(self.earlier)
+        self.earlier_box.hide()
         if self.company_picker is not None:
             form.addRow(self.tr("From the re&gister:"), self.company_picker)
+            form.addRow(self.earlier_box)
         form.addRow(self.tr("&Name:"), self.company_field)
         form.addRow(self.tr("&KvK number:"), self.kvk_field)
         form.addRow(self.tr("Co&untry:"), self.company_country)
@@ -302,6 +324,45 @@ class RequestDialog(QDialog):
         self._companies.runner.query(
             lambda session: get_company(session, company_id), self._fill_company, owner=self
         )
+        self._show_earlier(company_id)
+
+    def _show_earlier(self, company_id: int) -> None:
+        """List the company's earlier requests and decisions (read through the runner)."""
+        from postkit.core.screening.service import company_requests
+
+        assert self._companies is not None
+        except_request = self._request_id
+        self._companies.runner.query(
+            lambda session: company_requests(session, company_id, except_request=except_request),
+            lambda earlier: self._fill_earlier(company_id, earlier),
+            owner=self,
+        )
+
+    def _fill_earlier(self, company_id: int, earlier: list[CompanyRequest]) -> None:
+        if company_id != self.company_id:
+            return  # another company was picked since
+        self.earlier.clear()
+        for request in earlier:
+            self.earlier.addItem(self._earlier_line(request))
+        self.earlier_box.setVisible(bool(earlier))
+
+    def _earlier_line(self, request: CompanyRequest) -> QListWidgetItem:
+        kind = support_kind_label(request.support_kind, self._language)
+        if request.status is Status.DECIDED and request.outcome is not None:
+            state = outcome_label(request.outcome, self._language)
+            if request.decided_at is not None:
+                state = self.tr("{0}, decided {1}").format(
+                    state, request.decided_at.date().isoformat()
+                )
+        else:
+            state = status_label(request.status)
+        text = f"{request.requested_on.isoformat()} · {kind} · {state}"
+        if request.conditions:
+            conditions = "; ".join(request.conditions.split("\n"))
+            text += " · " + self.tr("conditions: {0}").format(conditions)
+        item = QListWidgetItem(text)
+        item.setToolTip(request.rationale)
+        return item
 
     def _fill_company(self, record: CompanyRecord) -> None:
         if record.id != self.company_id:
@@ -314,8 +375,19 @@ class RequestDialog(QDialog):
         self.sizes.set_values(data.employees, data.turnover_eur, data.balance_sheet_eur)
         self._validate()
 
+    def _company_named(self, name: str) -> None:
+        """A new company: its name fills the field; the register gets it when saved."""
+        self._unlink()
+        self.company_name.setText(name)
+        self._validate()
+
+    def _company_made(self, company_id: int) -> None:
+        self.company_id = company_id
+
     def _unlink(self) -> None:
         self.company_id = None
+        self.earlier.clear()
+        self.earlier_box.hide()
 
     # -- data --------------------------------------------------------------------------
 
@@ -486,5 +558,10 @@ class RequestDialog(QDialog):
             )
 
     def accept(self) -> None:
-        if self._validate():
-            super().accept()
+        if not self._validate():
+            return
+        if self.company_picker is not None and self.company_picker.pending_names():
+            # A new company goes into the register now, as the request is saved; then again.
+            self.company_picker.create_pending(self.accept)
+            return
+        super().accept()

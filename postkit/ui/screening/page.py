@@ -395,7 +395,11 @@ class ScreeningPage(ModulePage):
             )
             return None
         dialog = RequestDialog(
-            self._language, record.data, parent=self, companies=self._company_source()
+            self._language,
+            record.data,
+            parent=self,
+            companies=self._company_source(),
+            request_id=record.id,
         )
         dialog.accepted.connect(lambda: self._update(record.id, dialog))
         return self._open_dialog(dialog)

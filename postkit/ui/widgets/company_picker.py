@@ -5,6 +5,9 @@ text (each lookup through the runner, a newer one superseding one still on its w
 
 With `multiple` the chosen companies gather in a list below (activities, practices); without,
 the one chosen is `picked` (a screening request fills its fields from it).
+
+A company made with "Create new company" waits in the picker until the host's dialog is saved:
+the host's accept calls `create_pending`, so a cancelled dialog leaves the register as it was.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from postkit.ui.dialogs import show_error
 from postkit.ui.ops import Changes
 
 if TYPE_CHECKING:
@@ -57,6 +61,7 @@ class CompanySource:
     lookup: Callable[[Session, str], Sequence[PickLine]]
     lines: Callable[[Session, Sequence[int]], Sequence[PickLine]]
     # Makes (or finds) the company of a name and gives its id; None: no "Create new".
+    # Called only when the host saves (see `CompanyPicker.create_pending`).
     create: Callable[[Session, str], int] | None = None
 
 
@@ -70,6 +75,10 @@ class CompanyPicker(QWidget):
 
     changed = Signal()
     picked = Signal(int)
+    # Without `multiple`: a new company's name was chosen (made when the host saves), and
+    # then made, with its id.
+    named = Signal(str)
+    created = Signal(int)
 
     def __init__(
         self, source: CompanySource, parent: QWidget | None = None, *, multiple: bool = True
@@ -79,6 +88,8 @@ class CompanyPicker(QWidget):
         self._multiple = multiple
         self._key = f"company-lookup-{id(self)}"
         self._asked = ""
+        self._pending = ""  # without `multiple`: the name of a new company chosen
+        self._creating = False
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Type a name or KvK number…"))
         self.search.setClearButtonEnabled(True)
@@ -122,7 +133,56 @@ class CompanyPicker(QWidget):
     # -- what the host asks --------------------------------------------------------------
 
     def ids(self) -> tuple[int, ...]:
-        return tuple(int(self.chosen.item(row).data(IdRole)) for row in range(self.chosen.count()))
+        """The register's companies chosen (not the new ones still to be made)."""
+        ids = (self.chosen.item(row).data(IdRole) for row in range(self.chosen.count()))
+        return tuple(int(company_id) for company_id in ids if company_id is not None)
+
+    def pending_names(self) -> list[str]:
+        """The names of new companies chosen, made in the register by `create_pending`."""
+        if not self._multiple:
+            return [self._pending] if self._pending else []
+        return [
+            self.chosen.item(row).data(NameRole)
+            for row in range(self.chosen.count())
+            if self.chosen.item(row).data(IdRole) is None
+        ]
+
+    def create_pending(self, then: Callable[[], None]) -> None:
+        """Make the new companies chosen (the host's dialog is being saved), then call `then`
+        with every chosen company in `ids()`; at once when there are none."""
+        names = self.pending_names()
+        if not names:
+            then()
+            return
+        if self._creating:
+            return  # a second press of Save while the first is on its way
+        create = self._source.create
+        assert create is not None
+        self._creating = True
+
+        def made(new_ids: list[int]) -> None:
+            self._creating = False
+            made_ids = dict(zip(names, new_ids, strict=True))
+            if not self._multiple:
+                self._pending = ""
+                self.created.emit(made_ids[names[0]])
+            for row in range(self.chosen.count()):
+                item = self.chosen.item(row)
+                if item.data(IdRole) is None and item.data(NameRole) in made_ids:
+                    item.setData(IdRole, made_ids[item.data(NameRole)])
+            then()
+
+        def failed(error: BaseException) -> None:
+            self._creating = False
+            show_error(self, error)  # the host's dialog stays open, its input kept
+
+        self._source.runner.write(
+            lambda session: [create(session, name) for name in names],
+            made,
+            changes=lambda new_ids: Changes.of("companies", ids=new_ids),
+            owner=self,
+            failed=failed,
+        )
 
     def names(self) -> list[str]:
         return [self.chosen.item(row).data(NameRole) for row in range(self.chosen.count())]
@@ -139,14 +199,24 @@ class CompanyPicker(QWidget):
             owner=self,
         )
 
-    def add(self, company_id: int, text: str, name: str | None = None) -> None:
-        """Choose a company (once); without `multiple` it is `picked`."""
+    def add(self, company_id: int | None, text: str, name: str | None = None) -> None:
+        """Choose a company (once); without `multiple` it is `picked`. A None id is a new
+        company of that name, made when the host saves."""
         if not self._multiple:
             self.search.setText(name or text)
-            self.picked.emit(company_id)
+            if company_id is None:
+                self._pending = name or text
+                self.named.emit(self._pending)
+            else:
+                self._pending = ""
+                self.picked.emit(company_id)
             self.changed.emit()
             return
-        if company_id in self.ids():
+        if company_id is None:
+            if (name or text) in self.pending_names():
+                return
+            text = self.tr("{0} (new)").format(name or text)
+        elif company_id in self.ids():
             return
         item = QListWidgetItem(text)
         item.setData(IdRole, company_id)
@@ -164,6 +234,7 @@ class CompanyPicker(QWidget):
     # -- looking up ----------------------------------------------------------------------
 
     def _look_up(self, text: str) -> None:
+        self._pending = ""  # searching again lets go of a new company's name
         text = text.strip()
         self._asked = text
         if not text:
@@ -213,14 +284,7 @@ class CompanyPicker(QWidget):
         if company_id is not None:
             self.add(int(company_id), text, name)
             return
-        create = self._source.create
-        assert create is not None
-        self._source.runner.write(
-            lambda session: create(session, name),
-            lambda new_id: self.add(new_id, name, name),
-            changes=lambda new_id: Changes.of("companies", ids=[new_id]),
-            owner=self,
-        )
+        self.add(None, name, name)
 
     def _update_remove(self) -> None:
         self.remove_button.setEnabled(self.chosen.currentRow() >= 0)
