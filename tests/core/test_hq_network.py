@@ -24,7 +24,7 @@ from postkit.core.hq.network import (
 )
 from postkit.core.hq.posts import import_posts
 from postkit.core.hq.receipts import build_receipts
-from postkit.core.hq.returns_reading import FORMAT, ReturnRefused, read_return_file
+from postkit.core.returns.format import FORMAT, ReturnRejected, read_return
 from tests.hq_returns_files import return_sheets, write_return_file
 
 LIST = "\n".join(
@@ -198,13 +198,16 @@ def test_refused_files_are_recorded_with_their_reason_and_left_out(
         ).all()
         assert network_picture(session, 2026).posts_reporting == 0
     reasons = {item.path.name: item.reason for item in report.refused}
-    assert "sha256" in reasons["changed.xlsx"]
-    assert "sheet core_tasks, row 2, column activities_done: 'many'" in reasons["wrong.xlsx"]
+    assert "checksum does not match" in reasons["changed.xlsx"]
+    assert (
+        "core_tasks sheet, row 2, activities_done: 'many' is not a whole number"
+        in reasons["wrong.xlsx"]
+    )
     assert reasons["notes.xlsx"]
     assert {(name, status) for name, status, _ in rows} == {
         ("changed.xlsx", "refused"), ("notes.xlsx", "refused"), ("wrong.xlsx", "refused"),
     }  # fmt: skip
-    assert report.refused[0].post == "Embassy Lima"
+    assert (report.refused[0].post, report.refused[0].year) == ("Embassy Lima", 2026)
 
 
 def test_a_return_from_a_post_not_on_the_list_counts_and_is_named(
@@ -237,8 +240,8 @@ def test_a_return_missing_a_core_task_row_is_refused(tmp_path: Path) -> None:
     sheets = return_sheets()
     del sheets["core_tasks"][7]
     path = write_return_file(tmp_path / "short.xlsx", "Embassy Lima", 2026, sheets=sheets)
-    with pytest.raises(ReturnRefused, match="lacks the rows 2 Q3"):
-        read_return_file(path)
+    with pytest.raises(ReturnRejected, match="no row for core task 2 Q3"):
+        read_return(path)
 
 
 def test_receipts_name_each_return_file_received_with_its_outcome(
@@ -256,4 +259,4 @@ def test_receipts_name_each_return_file_received_with_its_outcome(
     assert (entries["lima.xlsx"].status, entries["lima.xlsx"].form_id) == ("accepted", FORMAT)
     assert entries["lima.xlsx"].version == "2026"
     assert entries["lima-2.xlsx"].status == "refused"
-    assert "sha256" in entries["lima-2.xlsx"].reason
+    assert "checksum does not match" in entries["lima-2.xlsx"].reason

@@ -24,10 +24,10 @@ from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spa
 from postkit.core import reference
 from postkit.core.files import atomic_output
 from postkit.core.hq.network import NetworkPicture
-from postkit.core.hq.returns_reading import CORE_TASKS
 from postkit.core.i18n import translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import TEXT_WIDTH, Footer, a4_document, numbered_canvas
+from postkit.core.returns.format import CORE_TASKS
 
 register_fonts()
 
