@@ -1,25 +1,28 @@
-"""Annual return files for headquarters tests, written exactly to DESIGN17's
-`postkit-annual-return/1` (the post side's writer, returns17, is built in parallel; these files
-are what it writes, so the reader and the network figures are tested without it)."""
+"""Annual return files for headquarters tests: figures chosen by the test, written by the
+post's own writer (`returns.format.write_return_file`), so headquarters reads what posts send.
+A changed file is one whose meta sheet was edited after writing."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import load_workbook
 
 from postkit.core import reference
-from postkit.core.hq.returns_reading import (
+from postkit.core.returns import format as returns_format
+from postkit.core.returns.format import (
     CORE_TASKS,
-    FORMAT,
+    CORE_TASKS_COLUMNS,
     PERIODS,
-    SCREENING_FIGURES,
-    SHEETS,
-    TASK_FIGURES,
-    return_digest,
+    SCREENING_COLUMNS,
+    ReturnContent,
 )
+
+TASK_FIGURES = CORE_TASKS_COLUMNS[2:]
+SCREENING_FIGURES = SCREENING_COLUMNS[1:]
 
 Quarters = Sequence[int]  # done activities in Q1..Q4
 
@@ -43,9 +46,11 @@ def return_sheets(
             count = sum(quarters) if period == "year" else quarters[index]
             unique = companies.get(task, 0) if period in ("Q1", "year") else 0
             figures = dict.fromkeys(TASK_FIGURES, 0)
+            # One activity planned in each quarter with activity, so the year's is their sum.
+            planned = sum(1 for q in quarters if q) if period == "year" else int(count > 0)
             figures |= {
                 "activities_done": count,
-                "activities_planned": 1 if count else 0,
+                "activities_planned": planned,
                 "unique_companies": unique,
                 "named_companies": unique,
                 "participants_women": 2 * count,
@@ -94,24 +99,28 @@ def write_return_file(
     **content: object,
 ) -> Path:
     """A return file as the post writes it; `sheets` or `content` (return_sheets' arguments)
-    give its figures, `sha256` overrides the digest (a changed file)."""
+    give its figures; `sha256` is written into the meta sheet afterwards (a changed file)."""
     sheets = dict(sheets) if sheets is not None else return_sheets(**content)  # type: ignore[arg-type]
-    digest = return_digest([(name, SHEETS[name], sheets[name]) for name in SHEETS])
-    workbook = Workbook(write_only=True)
-    meta = workbook.create_sheet("meta")
-    for row in (
-        ["key", "value"], ["format", FORMAT], ["post", post], ["post_code", post_code],
-        ["year", year], ["postkit_version", "0.17.0"], ["schema_version", "0016"],
-        ["written_at", written_at], ["sha256", sha256 or digest], ["sheets", " ".join(SHEETS)],
-    ):  # fmt: skip
-        meta.append(row)
-    for name, columns in SHEETS.items():
-        sheet = workbook.create_sheet(name)
-        sheet.append(list(columns))
-        for row in sheets[name]:
-            sheet.append(row)
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    returns_format.write_return_file(
+        path,
+        ReturnContent(
+            post=post,
+            post_code=post_code,
+            year=year,
+            schema_version="0016",
+            sheets=sheets,
+            written_at=datetime.fromisoformat(written_at),
+            postkit_version="0.17.0",
+        ),
+    )
+    if sha256 is not None:
+        workbook = load_workbook(path)
+        meta = workbook["meta"]
+        for key, value in meta.iter_rows(min_row=2):
+            if key.value == "sha256":
+                value.value = sha256
+        workbook.save(path)
     return path
 
 

@@ -76,9 +76,9 @@ def _ten_years(files: list[Path], scratch: Path) -> tuple[float, object]:
     from postkit.core.db import open_database
     from postkit.core.hq.network import hold_returns, network_picture
     from postkit.core.hq.posts import hq_posts
-    from postkit.core.hq.returns_reading import read_return_file
+    from postkit.core.returns.format import read_return
 
-    returns = [read_return_file(path) for path in files]  # read once, untimed: held ten times
+    returns = [read_return(path) for path in files]  # read once, untimed: held ten times
     database = open_database(scratch / "hq-years.sqlite3")
     try:
         with database.session() as session:

@@ -57,6 +57,6 @@ def test_a_refused_file_is_named_and_fails_the_run(
 
     captured = capsys.readouterr()
     assert "returns of 1 posts held" in captured.out
-    assert f"refused {bad}: the content does not match" in captured.err
+    assert f"refused {bad}: the checksum does not match" in captured.err
     refused = list(load_workbook(out)["refused"].iter_rows(min_row=2, values_only=True))
     assert refused[0][:2] == ("bad.xlsx", "Embassy Quito")

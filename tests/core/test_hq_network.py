@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from postkit.core.db import Database
@@ -22,10 +23,12 @@ from postkit.core.hq.network import (
     held_years,
     network_picture,
 )
+from postkit.core.hq.network_report import write_network_pdf
 from postkit.core.hq.posts import import_posts
 from postkit.core.hq.receipts import build_receipts
-from postkit.core.hq.returns_reading import FORMAT, ReturnRefused, read_return_file
+from postkit.core.returns.format import FORMAT, ReturnRejected, read_return
 from tests.hq_returns_files import return_sheets, write_return_file
+from tests.pdf_text import pdf_text
 
 LIST = "\n".join(
     (
@@ -198,13 +201,16 @@ def test_refused_files_are_recorded_with_their_reason_and_left_out(
         ).all()
         assert network_picture(session, 2026).posts_reporting == 0
     reasons = {item.path.name: item.reason for item in report.refused}
-    assert "sha256" in reasons["changed.xlsx"]
-    assert "sheet core_tasks, row 2, column activities_done: 'many'" in reasons["wrong.xlsx"]
+    assert "checksum does not match" in reasons["changed.xlsx"]
+    assert (
+        "core_tasks sheet, row 2, activities_done: 'many' is not a whole number"
+        in reasons["wrong.xlsx"]
+    )
     assert reasons["notes.xlsx"]
     assert {(name, status) for name, status, _ in rows} == {
         ("changed.xlsx", "refused"), ("notes.xlsx", "refused"), ("wrong.xlsx", "refused"),
     }  # fmt: skip
-    assert report.refused[0].post == "Embassy Lima"
+    assert (report.refused[0].post, report.refused[0].year) == ("Embassy Lima", 2026)
 
 
 def test_a_return_from_a_post_not_on_the_list_counts_and_is_named(
@@ -237,8 +243,8 @@ def test_a_return_missing_a_core_task_row_is_refused(tmp_path: Path) -> None:
     sheets = return_sheets()
     del sheets["core_tasks"][7]
     path = write_return_file(tmp_path / "short.xlsx", "Embassy Lima", 2026, sheets=sheets)
-    with pytest.raises(ReturnRefused, match="lacks the rows 2 Q3"):
-        read_return_file(path)
+    with pytest.raises(ReturnRejected, match="no row for core task 2 Q3"):
+        read_return(path)
 
 
 def test_receipts_name_each_return_file_received_with_its_outcome(
@@ -256,4 +262,41 @@ def test_receipts_name_each_return_file_received_with_its_outcome(
     assert (entries["lima.xlsx"].status, entries["lima.xlsx"].form_id) == ("accepted", FORMAT)
     assert entries["lima.xlsx"].version == "2026"
     assert entries["lima-2.xlsx"].status == "refused"
-    assert "sha256" in entries["lima-2.xlsx"].reason
+    assert "checksum does not match" in entries["lima-2.xlsx"].reason
+
+
+def test_the_report_wraps_a_refusal_reason_within_the_page(
+    list_of_four: Database, tmp_path: Path
+) -> None:
+    good = write_return_file(tmp_path / "quito.xlsx", "Embassy Lima", 2026, done={2: [1]})
+    changed = write_return_file(tmp_path / "lima.xlsx", "Embassy Lima", 2026, sha256="5" * 64)
+    with list_of_four.session() as session:
+        report = collect_returns(session, [good, changed])
+        picture = network_picture(session, 2026, report.refused)
+    pdf = write_network_pdf(picture, tmp_path / "network.pdf")
+
+    page = PdfReader(pdf).pages[-1]
+    width = float(page.mediabox.width)
+    placed: list[tuple[float, str]] = []
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, *_: placed.append((tm[4] * cm[0] + cm[4], text))
+    )
+    reason_parts = [(x, text) for x, text in placed if text.strip() and "checksum" in text]
+    assert reason_parts, placed
+    assert all(0 <= x < width for x, _ in placed if _.strip()), [
+        (x, text) for x, text in placed if text.strip() and not 0 <= x < width
+    ]
+
+
+def test_a_year_of_refused_files_only_gets_its_report(
+    list_of_four: Database, tmp_path: Path
+) -> None:
+    changed = write_return_file(tmp_path / "lima.xlsx", "Embassy Lima", 2026, sha256="5" * 64)
+    with list_of_four.session() as session:
+        report = collect_returns(session, [changed])
+        picture = network_picture(session, 2026, report.refused)
+
+    text = pdf_text(write_network_pdf(picture, tmp_path / "network.pdf"))
+
+    assert "0 of the 4 posts on the list sent their annual return for 2026" in text
+    assert "Posts missing (4)" in text and "Files refused (1)" in text

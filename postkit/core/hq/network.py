@@ -1,6 +1,7 @@
 """The network picture: the posts' annual returns held at headquarters and aggregated.
 
-`collect_returns` reads return files (returns_reading) into the database: one return per post
+`collect_returns` reads return files (`returns.format.read_return`, the post's own reader) into
+the database: one return per post
 and year, found by the list of posts (hq_posts) by code or name. A newer return of the same post
 and year (by its `written_at`) replaces the held one; the same content again changes nothing; an
 older one is received but not counted (its receipt says why) and undoes nothing. Every file is
@@ -34,21 +35,23 @@ from postkit.core import reference
 from postkit.core.db.base import utc_now
 from postkit.core.hq.models import NetworkReturnRow, ReceivedReturnRow
 from postkit.core.hq.posts import hq_posts
-from postkit.core.hq.returns_reading import (
-    CORE_TASKS,
-    TASK_FIGURES,
-    ReturnFile,
-    ReturnRefused,
-    read_return_file,
-)
 from postkit.core.hq.service import _die_with, _worker_count  # the survey exports' workers
 from postkit.core.reference import Post, PostList, post_name_key
+from postkit.core.returns.format import (
+    CORE_TASKS,
+    CORE_TASKS_COLUMNS,
+    SCREENING_COLUMNS,
+    ReturnRejected,
+    read_return,
+)
+from postkit.core.returns.records import AnnualReturn
 
 Progress = Callable[[int, int], None]
 ADDED, REPLACED, UNCHANGED, OUTDATED = "added", "replaced", "unchanged", "outdated"
 OUTDATED_REASON = "not counted: a newer return of this post and year is held"
 NO_BUSINESS = ""  # a permanent representation, or a post not on the list
 _BATCH = 500  # keys per statement; within every database's limit on bound parameters
+TASK_FIGURES = CORE_TASKS_COLUMNS[2:]  # a core task's figures, as the held JSON lists them
 
 
 @dataclass(frozen=True)
@@ -223,14 +226,14 @@ def collect_returns(
     """Read each file and hold its return; commits once at the end (see the module's note)."""
     files = find_return_files(paths)
     posts = hq_posts(session)
-    read: list[ReturnFile] = []
+    read: list[AnnualReturn] = []
     received: list[dict[str, object]] = []
-    outcomes: list[tuple[Path, ReturnFile | RefusedReturn]] = []
+    outcomes: list[tuple[Path, AnnualReturn | RefusedReturn]] = []
     results = _read_all(files)
     try:
         for done, (path, file_sha256, result) in enumerate(results, 1):
             outcomes.append((path, result))
-            if isinstance(result, ReturnFile):
+            if isinstance(result, AnnualReturn):
                 read.append(result)
                 status, post, year, reason = "accepted", result.post, result.year, ""
             else:
@@ -244,7 +247,7 @@ def collect_returns(
         outcome = iter(hold_returns(session, read, posts))
         accepted: list[AcceptedReturn] = []
         for row, (path, result) in zip(received, outcomes, strict=True):
-            if isinstance(result, ReturnFile):
+            if isinstance(result, AnnualReturn):
                 accepted.append(AcceptedReturn(path, result.post, result.year, next(outcome)))
                 if accepted[-1].outcome == OUTDATED:  # received, not counted: a receipt says so
                     row["reason"] = OUTDATED_REASON
@@ -270,7 +273,7 @@ def post_key(
     return (post.code, post) if post else (f"name:{post_name_key(name)}", None)
 
 
-def hold_returns(session: Session, reads: Sequence[ReturnFile], posts: PostList) -> list[str]:
+def hold_returns(session: Session, reads: Sequence[AnnualReturn], posts: PostList) -> list[str]:
     """Hold each return as its post's return of its year, unless the held one (or one earlier
     in `reads`) is newer or the same; the outcome of each, in order. Batched statements."""
     by_code = {post.code: post for post in posts.posts}
@@ -324,8 +327,8 @@ def hold_returns(session: Session, reads: Sequence[ReturnFile], posts: PostList)
             "postkit_version": read.postkit_version[:40],
             "schema_version": read.schema_version[:40],
             "figures": _figures_json(read),
-            "screening": json.dumps(read.screening),
-            "practices": json.dumps(list(read.practices), ensure_ascii=False),
+            "screening": _screening_json(read),
+            "practices": _practices_json(read),
             "narrative": json.dumps(read.narrative, ensure_ascii=False),
             "received_at": now,
         }
@@ -335,7 +338,7 @@ def hold_returns(session: Session, reads: Sequence[ReturnFile], posts: PostList)
     return outcomes
 
 
-def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, ReturnFile | RefusedReturn]]:
+def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, AnnualReturn | RefusedReturn]]:
     """Each file, its SHA-256 and its return or refusal, in order; in worker processes when
     there are enough files (as survey exports are read, see service.py)."""
     count = _worker_count(len(files))
@@ -354,10 +357,10 @@ def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, ReturnFile | R
             raise
 
 
-def _read_one(path: Path) -> tuple[Path, str, ReturnFile | RefusedReturn]:
+def _read_one(path: Path) -> tuple[Path, str, AnnualReturn | RefusedReturn]:
     try:
-        result: ReturnFile | RefusedReturn = read_return_file(path)
-    except ReturnRefused as error:
+        result: AnnualReturn | RefusedReturn = read_return(path)
+    except ReturnRejected as error:
         result = RefusedReturn(path, error.reason, error.post, error.year)
     return path, _file_sha256(path), result
 
@@ -545,14 +548,39 @@ def _codes(per_return: Sequence[Sequence[Sequence[object]]]) -> tuple[CodeLine, 
     return tuple(sorted(lines, key=lambda line: (-line.activities, line.code)))
 
 
-def _figures_json(read: ReturnFile) -> str:
+def _figures_json(read: AnnualReturn) -> str:
+    """The figures held: rows as the return's sheets have them (core task, code, activities)."""
     return orjson.dumps({
         "tasks": [[line.core_task, line.period, *(getattr(line, name) for name in TASK_FIGURES)]
-                  for line in read.tasks],
-        "themes": [list(row) for row in read.themes],
-        "sectors": [list(row) for row in read.sectors],
-        "countries": [list(row) for row in read.countries],
+                  for line in read.core_tasks],
+        "themes": [[row.core_task, row.code, row.activities] for row in read.themes],
+        "sectors": [[row.core_task, row.code, row.activities] for row in read.sectors],
+        "countries": [[row.code, row.activities] for row in read.countries],
     }).decode()  # fmt: skip
+
+
+def _screening_json(read: AnnualReturn) -> str:
+    """Period -> the screening sheet's columns -> number, as the network picture adds them."""
+    return orjson.dumps({
+        row.period: dict(zip(SCREENING_COLUMNS[1:], (
+            row.requests_received, row.requests_decided, *row.outcomes.values(),
+            row.conditions_agreed, row.conditions_met, row.conditions_not_met,
+            row.conditions_dropped, row.conditions_open,
+        ), strict=True))
+        for row in read.screening
+    }).decode()  # fmt: skip
+
+
+def _practices_json(read: AnnualReturn) -> str:
+    return json.dumps(
+        [
+            {"title": entry.title, "summary": entry.summary,
+             "core_tasks": " ".join(map(str, entry.core_tasks)), "themes": " ".join(entry.themes),
+             "language": entry.language}
+            for entry in read.practices
+        ],
+        ensure_ascii=False,
+    )  # fmt: skip
 
 
 def _file_sha256(path: Path) -> str:

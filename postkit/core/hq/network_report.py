@@ -24,10 +24,10 @@ from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spa
 from postkit.core import reference
 from postkit.core.files import atomic_output
 from postkit.core.hq.network import NetworkPicture
-from postkit.core.hq.returns_reading import CORE_TASKS
 from postkit.core.i18n import translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import TEXT_WIDTH, Footer, a4_document, numbered_canvas
+from postkit.core.returns.format import CORE_TASKS
 
 register_fonts()
 
@@ -272,6 +272,8 @@ class _Report:
     def figure_business(self) -> list[Flowable]:
         _, p = self._, self.picture
         groups = sorted({g.group for g in p.business}, key=_business_order)
+        if not groups:  # no return held for the year: nothing to chart
+            return []
         labels = [task_label(t, self.language) for t in CORE_TASKS]
         by = {(g.group, g.core_task): g for g in p.business}
         names = [group_label("business", g, self.language) for g in groups]
@@ -293,6 +295,8 @@ class _Report:
     def figure_regions(self) -> list[Flowable]:
         _, p = self._, self.picture
         groups = list(dict.fromkeys(g.group for g in p.regions))
+        if not groups:
+            return []
         by = {(g.group, g.core_task): g for g in p.regions}
         names = [group_label("region", g, self.language) for g in groups]
         totals = [[sum(by[g, t].activities for t in CORE_TASKS) for g in groups]]
@@ -345,15 +349,20 @@ class _Report:
         if p.refused:
             story.append(Paragraph(_("Files refused ({n})", n=len(p.refused)), self.h1))
             story.append(
+                # A reason is a sentence: it wraps within its column, left-aligned.
                 self.table(
-                    [[_("file"), _("reason")], *([r.path.name, r.reason] for r in p.refused)]
+                    [
+                        [_("file"), _("reason")],
+                        *([r.path.name, Paragraph(_esc(r.reason), self.cell)] for r in p.refused),
+                    ]
                 )
             )
         return story
 
     def table(self, rows: Sequence[Sequence[object]]) -> Flowable:
         cells = [
-            [Paragraph(_esc(str(value)), self.cell) if index == 0 else str(value)
+            [value if isinstance(value, Flowable)
+             else Paragraph(_esc(str(value)), self.cell) if index == 0 else str(value)
              for index, value in enumerate(row)]
             for row in rows
         ]  # fmt: skip

@@ -24,10 +24,10 @@ from sqlalchemy.orm import Session
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
 from postkit.core.hq.models import ReceivedExportRow, ReceivedReturnRow
-from postkit.core.hq.returns_reading import FORMAT as RETURN_FORMAT
 from postkit.core.receipt_format import (
     ACCEPTED,
     RECEIPT_SUFFIX,
+    RETURN_FORMAT,
     Receipt,
     ReceiptEntry,
     base_name,

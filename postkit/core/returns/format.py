@@ -127,6 +127,7 @@ MAX_TEXT = 20_000  # characters in one cell (a narrative section is a few paragr
 _LIMITS = XlsxLimits(max_members=60, max_unpacked_bytes=50 * 1024 * 1024, max_rows=MAX_ROWS + 1)
 _CODE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_EXACT = 10**15  # whole numbers below it are kept as they are (surveys.export.canonical_number)
 _WORKSHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 
@@ -134,11 +135,14 @@ _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 class ReturnRejected(PostkitError):
     """A file is not a sound annual return; `reason` says why in one sentence."""
 
-    def __init__(self, path: Path, reason: str, post: str = "") -> None:
+    def __init__(self, path: Path, reason: str, post: str = "", year: int | None = None) -> None:
         super().__init__(f"{path.name}: {reason}")
         self.path = path
         self.reason = reason
-        self.post = post  # the post named in the meta sheet, when it could be read
+        # The post and year named in the meta sheet, when it could be read: headquarters
+        # records them with the refusal, and its receipt to that post says why.
+        self.post = post
+        self.year = year
 
 
 # Writing
@@ -167,14 +171,14 @@ class ReturnContent:
 
 def content_digest(sheets: Mapping[str, Sequence[Sequence[object]]]) -> str:
     """The meta sheet's sha256 of the content sheets' rows (missing sheets have none)."""
-    payload = [
-        [
-            name,
-            [canonical_value(c) for c in columns],
-            _canonical_rows(sheets.get(name, ()), columns),
-        ]
-        for name, columns in CONTENT_SHEETS
-    ]
+    return _digest(
+        {name: _canonical_rows(sheets.get(name, ()), columns) for name, columns in CONTENT_SHEETS}
+    )
+
+
+def _digest(canonical: Mapping[str, list[list[object]]]) -> str:
+    """content_digest of rows canonical already (as wide as their header, no blank rows)."""
+    payload = [[name, list(columns), canonical[name]] for name, columns in CONTENT_SHEETS]
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -267,6 +271,7 @@ def read_return(path: str | os.PathLike[str]) -> AnnualReturn:
         return _checked(path, data, meta, tables)
     except ReturnRejected as error:
         error.post = post  # type: ignore[assignment]
+        error.year = meta["year"]  # type: ignore[assignment]  (checked by _check_meta)
         raise
 
 
@@ -322,6 +327,19 @@ def _sheets(path: Path, data: bytes) -> tuple[dict[str, object], dict[str, list[
 def _plain(value: object) -> object:
     """A cell as canonical_value gives it; a kind of cell a return never holds (a time of
     day, a duration) gives its text, which no check of a number accepts."""
+    # The cells of a return are text and whole numbers: those without a call (headquarters
+    # reads 150 returns at a time), the same values canonical_value gives.
+    kind = type(value)
+    if kind is str:
+        if "\r" not in value:  # type: ignore[operator]
+            return value or None
+    elif kind is float:
+        # calamine gives every number as a float; a whole one below 10**15 is what
+        # canonical_number makes of it.
+        if value.is_integer() and -_EXACT < value < _EXACT:  # type: ignore[attr-defined,operator]
+            return int(value)  # type: ignore[call-overload]
+    elif value is None:
+        return None
     try:
         return canonical_value(value)
     except TypeError:
@@ -456,7 +474,7 @@ def _checked(
     path: Path, data: bytes, meta: dict[str, object], cells: dict[str, list[list[object]]]
 ) -> AnnualReturn:
     tables = {name: _table(path, name, cells[name]) for name in SHEET_NAMES}
-    if content_digest(tables) != meta["sha256"]:
+    if _digest(tables) != meta["sha256"]:
         raise ReturnRejected(
             path,
             "the checksum does not match: the content differs from the SHA-256 in the meta "
