@@ -73,19 +73,6 @@ def _import_form(file: Path, database: Path, scratch: Path) -> int:
     return 0
 
 
-def _posts_list(file: Path, database: Path, scratch: Path) -> int:
-    """The list of posts headquarters edits in its user data folder."""
-    from postkit.cli import main
-    from postkit.core.reference import own_posts_file
-
-    target = own_posts_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    os.link(file, target)  # the file itself, not a copy read into memory here
-
-    return main(["--db", str(database), "survey", "posts"])
-
-
 IMPORTERS = (
     # Sanctions lists: whatever formats `import-list` reads (CSV today; XML next), so the
     # same files are given under each suffix a list may have.
@@ -111,8 +98,9 @@ IMPORTERS = (
     Importer("activities import", (".xlsx", ".csv"), _cli("activities", "import", "{file}")),
     Importer("companies import", (".xlsx", ".csv"), _cli("companies", "import", "{file}")),
     Importer("restore", (".sqlite3",), _cli("restore", "{file}")),
-    Importer("posts list", (".json",), _posts_list),
-    Importer("hq posts import", (".xlsx", ".csv"), _cli("hq", "posts", "import", "{file}")),
+    Importer(
+        "hq posts import", (".xlsx", ".csv", ".json"), _cli("hq", "posts", "import", "{file}")
+    ),
     Importer(
         "hq network",
         (".xlsx",),

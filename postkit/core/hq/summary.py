@@ -241,6 +241,7 @@ class Summary:
     repeats: tuple[RepeatSummary, ...] = ()
     metadata: tuple[MetadataColumn, ...] = ()
     letter: LetterReading | None = None  # from the questions the form marks for it
+    post_list: reference.PostList | None = None  # the list `missing_posts` was read from
 
     def region_label(self, code: str, language: str = "en") -> str:
         return _text(self.region_labels.get(code), language) or code
@@ -406,6 +407,7 @@ def _build_summary(
             for question in _metadata_questions(form)
         ),
         letter=_letter(form, table, business, region_order, business_order),
+        post_list=post_list,
     )
 
 
