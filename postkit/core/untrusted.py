@@ -297,28 +297,43 @@ def _chunks(
     packed = memoryview(data)[start : start + entry.compress_size]
     if len(packed) < entry.compress_size:
         raise UntrustedFileError(f"{name} cannot be unpacked (the zip file is cut short)")
-    inflater = zlib.decompressobj(-15) if entry.compress_type == zipfile.ZIP_DEFLATED else None
+    pieces = (
+        _inflated(packed, size)
+        if entry.compress_type == zipfile.ZIP_DEFLATED
+        else (bytes(packed[offset : offset + size]) for offset in range(0, len(packed), size))
+    )
     seen = crc = 0
-    for offset in range(0, len(packed), _CHUNK):
-        pending: bytes | memoryview = packed[offset : offset + _CHUNK]
-        while pending:
-            if inflater is None:
-                chunk, pending = bytes(pending[:size]), pending[size:]
-            else:
-                chunk = inflater.decompress(pending, size)
-                pending = inflater.unconsumed_tail
-            seen += len(chunk)
-            if seen > entry.file_size:
-                raise UntrustedFileError(
-                    f"{name} cannot be unpacked: it unpacks past the size its zip header "
-                    "declares (a zip bomb?)"
-                )
-            if not chunk:
-                break
-            crc = zlib.crc32(chunk, crc) if whole else crc
-            yield chunk
+    for chunk in pieces:
+        seen += len(chunk)
+        if seen > entry.file_size:
+            raise UntrustedFileError(
+                f"{name} cannot be unpacked: it unpacks past the size its zip header "
+                "declares (a zip bomb?)"
+            )
+        if whole:
+            crc = zlib.crc32(chunk, crc)
+        yield chunk
     if whole and (seen != entry.file_size or crc != entry.CRC):
         raise UntrustedFileError(f"{name} cannot be unpacked (Bad CRC-32 or size)")
+
+
+def _inflated(packed: memoryview, size: int) -> Iterator[bytes]:
+    """Raw deflated bytes unpacked in chunks of at most `size`, fed 64 KB at a time (zlib
+    copies the input it has not used yet on every call)."""
+    inflater = zlib.decompressobj(-15)
+    for offset in range(0, len(packed), _CHUNK):
+        pending: bytes | memoryview = packed[offset : offset + _CHUNK]
+        while pending and not inflater.eof:
+            chunk = inflater.decompress(pending, size)
+            is_stuck = not chunk and len(inflater.unconsumed_tail) == len(pending)
+            pending = inflater.unconsumed_tail
+            if chunk:
+                yield chunk
+            if is_stuck:
+                break
+    # What zlib holds back when the output reached `size` just as the input ran out.
+    while not inflater.eof and (chunk := inflater.decompress(b"", size)):
+        yield chunk
 
 
 def _worksheet_is_small(name: str, chunks: Iterable[bytes], limits: XlsxLimits) -> bool:
