@@ -207,8 +207,8 @@ def warmed(post_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Non
     folder = tmp_path_factory.mktemp("warm")
     database = folder / "postkit.sqlite3"
     database.write_bytes(post_template.read_bytes())
-    # A module fixture runs before each test's own user data folder is set: the posts list
-    # importer links its file in as headquarters' list, so it gets a folder of its own here.
+    # A module fixture runs before each test's own user data folder is set: it gets a folder
+    # of its own here, so nothing it writes there reaches the run's.
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(DATA_DIR_ENV_VAR, str(folder / "user-data"))
         for importer in IMPORTERS:
