@@ -332,12 +332,13 @@ def _add_survey_commands(commands: argparse._SubParsersAction) -> None:  # type:
     receipt_key.set_defaults(run=_run_survey_receipt_key)
     posts = actions.add_parser(
         "posts",
-        help="headquarters: the list of posts that gives each post its region (file, posts)",
+        help="headquarters: the list of posts in use (as 'hq posts list'; edit it with "
+        "'hq posts export' and 'hq posts import')",
     )
     posts.add_argument(
         "--copy",
         action="store_true",
-        help="copy the shipped list into the user data folder, to edit there",
+        help="retired: use 'postkit hq posts export FILE' and 'postkit hq posts import FILE'",
     )
     posts.set_defaults(run=_run_survey_posts)
 
@@ -1033,16 +1034,32 @@ def _run_survey_aggregate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_survey_posts(args: argparse.Namespace) -> None:
+def _run_survey_posts(args: argparse.Namespace) -> int:
     from postkit.core import reference
+    from postkit.core.db import open_database
+    from postkit.core.hq.posts import hq_posts
 
     if args.copy:
-        print(f"{reference.copy_shipped_posts()}: edit this copy; it replaces the shipped list")
-        return
-    posts = reference.posts()
+        print(
+            "postkit: error: 'survey posts --copy' is retired: headquarters keeps its list of "
+            "posts in its database; write it to edit with 'postkit hq posts export FILE.xlsx' "
+            "and read it back with 'postkit hq posts import FILE.xlsx'",
+            file=sys.stderr,
+        )
+        return 1
+    database = open_database(database_location(args))
+    with database.session() as session:
+        posts = hq_posts(session)
     print(f"{posts.path}: {len(posts.posts)} posts")
     for post in posts.posts:
         print("\t".join((post.code, post.en, post.nl, post.kind, post.country, post.region)))
+    own = reference.own_posts_file()
+    if own.is_file():
+        print(
+            f"postkit: {own} is no longer read; to use it: postkit hq posts import {own}",
+            file=sys.stderr,
+        )
+    return 0
 
 
 def _run_hq_posts_list(args: argparse.Namespace) -> None:

@@ -1,13 +1,12 @@
 """Reference lists shipped in `resources/reference/`, each label in Dutch and English.
 
-The list of posts (`posts.json`) is the one headquarters may keep its own copy of: a
-`reference/posts.json` in the user data folder replaces the shipped one (see `posts_file`).
+The list of posts (`posts.json`) is the one headquarters edits: it keeps its own in its database
+(`postkit.core.hq.posts`), and this shipped one serves until it imports one.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -16,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 from postkit.core.errors import PostkitError, ValidationError
-from postkit.core.files import atomic_output
 from postkit.core.paths import resources_dir, user_data_dir
 from postkit.core.untrusted import UntrustedFileError, load_json
 
@@ -205,15 +203,9 @@ def post_name_key(name: str) -> str:
     return " ".join(sorted(word for word in words if word not in _FILLER_WORDS))
 
 
-def posts_file() -> Path:
-    """The list of posts in use: headquarters' own copy in the user data folder
-    (`own_posts_file()`) when there is one, else the shipped list."""
-    own = own_posts_file()
-    return own if own.is_file() else shipped_posts_file()
-
-
 def own_posts_file() -> Path:
-    """Where headquarters keeps its own, edited list of posts."""
+    """Where `postkit survey posts --copy` once kept headquarters' edited list; no longer read
+    (headquarters imports its list into its database), only named to say so."""
     return user_data_dir() / "reference" / POSTS_FILE
 
 
@@ -221,46 +213,14 @@ def shipped_posts_file() -> Path:
     return resources_dir() / "reference" / POSTS_FILE
 
 
-def copy_shipped_posts() -> Path:
-    """Copy the shipped list of posts to `own_posts_file()` for headquarters to edit; an
-    existing copy is never overwritten."""
-    own = own_posts_file()
-    if own.exists():
-        raise PostkitError(f"{own} exists already: edit it, or remove it to start again")
-    try:
-        own.parent.mkdir(parents=True, exist_ok=True)
-        shipped = shipped_posts_file().read_bytes()
-    except OSError as error:
-        raise PostkitError(f"cannot write {own}: {error.strerror or error}") from error
-    # Written beside it and moved into place: a copy cut short by a full disk or a kill
-    # would otherwise be an empty or half list that replaces the shipped one.
-    with atomic_output(own) as partial, partial.open("wb") as out:
-        out.write(shipped)
-        out.flush()
-        os.fsync(out.fileno())
-    return own
-
-
-# What to do about a broken copy: the commands that read the list say it with the problem.
-_OWN_COPY_FIX = (
-    "this is headquarters' own copy of the list of posts: correct it, or delete it to use the "
-    "shipped list ('postkit survey posts --copy' then makes a fresh copy to edit)"
-)
-
-
 def posts() -> PostList:
-    """The posts of `posts_file()`, read again when that file changed."""
-    path = posts_file()
+    """The shipped list of posts (headquarters' own is in its database: `hq_posts`)."""
+    path = shipped_posts_file()
     try:
-        try:
-            stamp = path.stat().st_mtime_ns
-        except OSError as error:
-            raise PostkitError(f"cannot read {path}: {error.strerror or error}") from error
-        return _posts_at(path, stamp)
-    except PostkitError as error:
-        if path != own_posts_file():
-            raise
-        raise PostkitError(f"{error}; {_OWN_COPY_FIX}") from error
+        stamp = path.stat().st_mtime_ns
+    except OSError as error:
+        raise PostkitError(f"cannot read {path}: {error.strerror or error}") from error
+    return _posts_at(path, stamp)
 
 
 @cache

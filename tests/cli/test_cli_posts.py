@@ -1,134 +1,91 @@
 from __future__ import annotations
 
 import json
-import os
-import resource
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from postkit.cli import main
-from postkit.core.paths import user_data_dir
 from postkit.core.reference import own_posts_file, shipped_posts_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_headquarters_copies_the_list_of_posts_and_its_edits_count(
-    capsys: pytest.CaptureFixture[str],
+def test_survey_posts_shows_the_list_in_use_and_the_retired_copy_points_at_hq_posts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    assert main(["survey", "posts"]) == 0
+    database = str(tmp_path / "hq.sqlite3")
+    assert main(["--db", database, "survey", "posts"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith("resources/reference/posts.json: 150 posts")
     assert "embassy-nairobi\tEmbassy Nairobi\tAmbassade Nairobi\tembassy\tKE\tafrica" in lines
 
-    assert main(["survey", "posts", "--copy"]) == 0
-    own = user_data_dir() / "reference" / "posts.json"
-    assert capsys.readouterr().out.startswith(f"{own}: edit this copy")
-    posts = json.loads(own.read_text(encoding="utf-8"))
-    posts[0]["region"] = "north_america"  # headquarters counts it elsewhere
-    own.write_text(json.dumps(posts), encoding="utf-8")
-    assert main(["survey", "posts"]) == 0
+    assert main(["--db", database, "survey", "posts", "--copy"]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert "'survey posts --copy' is retired" in line
+    assert "postkit hq posts export" in line and "postkit hq posts import" in line
+    assert not own_posts_file().exists()
+
+    listed = tmp_path / "posts.csv"
+    assert main(["--db", database, "hq", "posts", "export", str(listed)]) == 0
+    edited = listed.read_text(encoding="utf-8").replace('"KE","africa"', '"KE","north_america"')
+    listed.write_text(edited, encoding="utf-8")
+    assert main(["--db", database, "hq", "posts", "import", str(listed)]) == 0
+    capsys.readouterr()
+    assert main(["--db", database, "survey", "posts"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"{own}: 150 posts"
-    assert lines[1].endswith("\tnorth_america")
+    assert lines[0] == "headquarters database (imported from posts.csv): 150 posts"
+    assert "embassy-nairobi\tEmbassy Nairobi\tAmbassade Nairobi\tembassy\tKE\tnorth_america" in (
+        lines
+    )
 
-    assert main(["survey", "posts", "--copy"]) == 1  # an edited copy is never overwritten
-    assert "exists already" in capsys.readouterr().err
 
-
-def _broken_copy(data: bytes = b"") -> Path:
-    """Headquarters' copy of the list of posts, empty as a killed write once left it."""
+def test_an_own_copy_left_in_the_user_data_folder_is_named_and_can_be_imported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A copy `survey posts --copy` once made no longer replaces the list: `survey posts` says
+    so, and `hq posts import` takes it as it is."""
     own = own_posts_file()
     own.parent.mkdir(parents=True, exist_ok=True)
-    own.write_bytes(data)
-    return own
+    posts = json.loads(shipped_posts_file().read_text(encoding="utf-8"))
+    posts[0]["region"] = "north_america"
+    own.write_text(json.dumps(posts[:20]), encoding="utf-8")
+    database = str(tmp_path / "hq.sqlite3")
+
+    assert main(["--db", database, "survey", "posts"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0].endswith("resources/reference/posts.json: 150 posts")
+    assert captured.err == (
+        f"postkit: {own} is no longer read; to use it: postkit hq posts import {own}\n"
+    )
+
+    assert main(["--db", database, "hq", "posts", "import", str(own)]) == 0
+    assert "20 posts imported (0 added, 130 removed, 1 changed)" in capsys.readouterr().out
+    assert main(["--db", database, "survey", "posts"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "headquarters database (imported from posts.json): 20 posts"
+    assert lines[1].endswith("\tnorth_america")
 
 
 @pytest.mark.parametrize("data", [b"", b"[{", b'{"posts": []}'])
-def test_a_broken_copy_of_the_list_is_reported_in_one_line_saying_how_to_fix_it(
-    capsys: pytest.CaptureFixture[str], data: bytes
-) -> None:
-    own = _broken_copy(data)
-
-    assert main(["survey", "posts"]) == 1
-
-    [line] = capsys.readouterr().err.splitlines()
-    assert line.startswith(f"postkit: error: {own}: ")
-    assert "delete it to use the shipped list" in line
-    assert "postkit survey posts --copy" in line
-
-
-def test_a_broken_copy_of_the_list_is_reported_by_the_aggregate_that_uses_it(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+def test_a_broken_own_copy_does_not_break_the_aggregate_and_is_refused_on_import(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data: bytes
 ) -> None:
     from postkit.core.hq.demo_exports import write_demo_exports
 
-    own = _broken_copy()
+    own = own_posts_file()
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_bytes(data)
     write_demo_exports(tmp_path / "in", posts=2, responses=3)
     database = str(tmp_path / "hq.sqlite3")
 
-    code = main(
-        [
-            "--db",
-            database,
-            "survey",
-            "aggregate",
-            str(tmp_path / "in"),
-            "--out",
-            str(tmp_path / "s.xlsx"),
-        ]
-    )
-
-    assert code == 1
+    out = str(tmp_path / "s.xlsx")
+    assert main(["--db", database, "survey", "aggregate", str(tmp_path / "in"), "--out", out]) == 0
+    assert main(["--db", database, "hq", "posts", "import", str(own)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
     [line] = [line for line in err.splitlines() if line.startswith("postkit: error")]
     assert line.startswith(f"postkit: error: {own}: ")
-    assert "postkit survey posts --copy" in line
-
-
-def test_a_broken_copy_of_the_list_does_not_break_commands_that_do_not_use_it(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    _broken_copy()
-    database = str(tmp_path / "post.sqlite3")
-
-    assert main(["--db", database, "demo", "seed", "--activities", "5"]) == 0
-    assert main(["--db", database, "activities", "export", str(tmp_path / "a.csv")]) == 0
-    assert main(["--db", database, "backup"]) == 0
-    assert "posts.json" not in capsys.readouterr().err
-
-
-def test_a_copy_of_the_list_cut_short_while_written_leaves_no_copy(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """A write cut short must not leave an empty or half copy that would then replace the
-    shipped list: the child may write only 8 KB to any file, so the kernel stops it in the
-    middle of writing the 34 KB list (as a full disk or a kill would)."""
-
-    def limit_file_size() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
-
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(ROOT)}
-    cut_short = subprocess.run(
-        [sys.executable, "-m", "postkit", "survey", "posts", "--copy"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        preexec_fn=limit_file_size,
-        check=False,
-    )
-
-    assert cut_short.returncode == 1, cut_short.stderr
-    assert cut_short.stderr.startswith(b"postkit: error: cannot write ")
-    assert not own_posts_file().exists()
-    assert main(["survey", "posts"]) == 0  # the shipped list, as before
-    assert main(["survey", "posts", "--copy"]) == 0
-    assert own_posts_file().read_bytes() == shipped_posts_file().read_bytes()
-    capsys.readouterr()
 
 
 def test_headquarters_exports_edits_and_imports_its_list_of_posts_all_or_nothing(

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from postkit.core.db import Database
 from postkit.core.hq.models import CollectedResponseRow
@@ -227,3 +228,54 @@ def test_any_form_marking_its_questions_is_read_the_same_whatever_their_names(
     # The region breakdown of the Likert items takes the marked ones, whatever their names.
     region_part = text.split("Share agreeing on the overall items, by region")[1]
     assert "Plain words" in region_part and "Handy too" in region_part
+
+
+def test_exports_of_the_unmarked_previous_version_are_read_with_the_newest_versions_marks(
+    hq_database: Database, tmp_path: Path
+) -> None:
+    """The released 2026120501 evaluation keeps its bytes and marks nothing: its exports borrow
+    the marks of the version headquarters holds after it, for the same names and types."""
+    from postkit.core.hq.demo_exports import write_demo_exports
+    from postkit.core.hq.forms import form_of
+    from postkit.core.hq.summary import collect_and_summarise
+
+    previous = load_form(
+        shipped_surveys_dir() / "previous" / "imvo_guidelines_evaluation-2026120501.xlsx"
+    )
+    assert not any(question.measure for question in previous.fields())
+    paths = write_demo_exports(tmp_path / "old", posts=4, responses=10, form=previous)
+    with hq_database.session() as session:
+        form = form_of(session, previous.form_id, previous.version)
+        _report, summary = collect_and_summarise(session, paths, form)
+        stored = [
+            json.loads(values)
+            for values in session.scalars(
+                select(CollectedResponseRow.values).where(
+                    CollectedResponseRow.version == previous.version
+                )
+            )
+        ]
+
+    letter = summary.letter
+    assert letter is not None and letter.marks_from == "2026120502"
+    together = letter.all_three
+    assert together is not None
+    # By hand: who answered all three items, and of them who gave 4 or 5 on each.
+    items = ("clarity_overall", "work_overall", "user_overall")
+    answered = [answers for answers in stored if all(answers.get(item) for item in items)]
+    agreeing = [a for a in answered if all(a[item] in ("4", "5") for item in items)]
+    assert (together.overall.agreeing, together.overall.answered) == (
+        len(agreeing),
+        len(answered),
+    )
+    assert len(answered) == 40 and 0 < len(agreeing) < 40
+    assert [task.name for task in letter.activity] == [f"task{n}_activity" for n in range(1, 6)]
+
+    pdf = tmp_path / "report.pdf"
+    write_aggregate_report(summary, pdf)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "Clear, workable and user-friendly together" in text
+    assert (
+        "Version 2026120501 of this survey marks no questions for these figures: they are read "
+        "with the marks of version 2026120502" in text
+    )

@@ -215,3 +215,45 @@ def test_demo_posts_answer_with_the_dutch_business_of_their_country() -> None:
         assert post is not None, profile.name
         assert profile.business == reference.dutch_business(post.country), profile.name
     assert {profile.business for profile in profiles} == {"low", "medium", "high"}
+
+
+def _missing_both_ways(session, form) -> tuple[set[str], set[str]]:  # type: ignore[no-untyped-def]
+    """The posts missing from the survey's summary and from the network picture (bilateral
+    ones: permanent representations are not asked the survey), with nothing received."""
+    from postkit.core.hq.network import network_picture
+
+    summary = build_summary(session, form)
+    picture = network_picture(session, 2026)
+    network = {p.en for p in picture.missing if p.kind != "permanent_representation"}
+    return set(summary.missing_posts), network
+
+
+def test_the_survey_and_the_network_name_the_posts_missing_from_one_list(
+    hq_database: Database, tmp_path: Path
+) -> None:
+    """The shipped list until headquarters imports its own, then that one, for both; a copy
+    left by the retired `survey posts --copy` in the user data folder is not read."""
+    own = reference.own_posts_file()
+    own.parent.mkdir(parents=True, exist_ok=True)
+    shipped = json.loads(reference.shipped_posts_file().read_text(encoding="utf-8"))
+    own.write_text(json.dumps(shipped[:20]), encoding="utf-8")
+    form = load_form(shipped_surveys_dir() / "imvo_guidelines_evaluation.xlsx")
+    listed = reference.load_posts(reference.shipped_posts_file()).posts
+    bilateral = {p.en for p in listed if p.kind != "permanent_representation"}
+
+    with hq_database.session() as session:
+        survey, network = _missing_both_ways(session, form)
+    assert survey == network == bilateral
+
+    path = tmp_path / "posts.xlsx"
+    with hq_database.session() as session:
+        export_posts(hq_posts(session), path)
+        _edit(
+            path,
+            {},
+            ["embassy-gaborone", "Ambassade Gaborone", "Embassy Gaborone", "embassy", "bw",
+             "africa", "Gaborone", "Gaborone", ""],
+        )  # fmt: skip
+        import_posts(session, path)
+        survey, network = _missing_both_ways(session, form)
+    assert survey == network == bilateral | {"Embassy Gaborone"}

@@ -202,10 +202,9 @@ def test_a_form_without_a_region_question_takes_the_region_from_the_list_of_post
 def test_headquarters_own_list_of_posts_replaces_the_shipped_one(
     hq_database: Database, interview_form: Form, tmp_path: Path
 ) -> None:
-    from postkit.core.paths import user_data_dir
+    from postkit.core.hq.posts import import_posts
 
-    own = user_data_dir() / "reference" / "posts.json"
-    own.parent.mkdir(parents=True)
+    own = tmp_path / "posts.json"  # in the shipped list's layout, as headquarters kept it once
     own.write_text(
         json.dumps(
             [
@@ -229,6 +228,7 @@ def test_headquarters_own_list_of_posts_replaces_the_shipped_one(
         [("Embassy Testland", {"interview_mode": "video"}), ("Embassy Pretoria", {})],
     )
     with hq_database.session() as session:
+        import_posts(session, own)
         summary = build_summary(session, interview_form)
     assert {post.post: post.region for post in summary.posts} == {
         "Embassy Testland": "oceania",

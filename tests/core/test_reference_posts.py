@@ -78,17 +78,14 @@ def _post(**changes: str) -> dict[str, str]:
     return {**entry, **changes}
 
 
-def test_a_copy_in_the_user_data_folder_replaces_the_shipped_list_and_is_read_when_changed() -> (
-    None
-):
-    path = _write([_post()])
+def test_a_copy_left_in_the_user_data_folder_no_longer_replaces_the_shipped_list() -> None:
+    """Headquarters' own list is imported into its database (`postkit hq posts import`); a
+    copy the retired `survey posts --copy` made is not read behind its back."""
+    _write([_post()])
     posts = reference.posts()
-    assert posts.path == path
-    assert [post.code for post in posts.posts] == ["embassy-testland"]
-    assert reference.posts().find("Embassy Nairobi") is None
-
-    _write([_post(), _post(code="embassy-elsewhere", nl="Ambassade Elders", en="Embassy Else")])
-    assert len(reference.posts().posts) == 2  # headquarters edited its copy
+    assert posts.path == reference.shipped_posts_file()
+    assert reference.posts().find("Embassy Nairobi") is not None
+    assert reference.posts().find("Embassy Testland") is None
 
 
 @pytest.mark.parametrize(
@@ -105,9 +102,9 @@ def test_a_copy_in_the_user_data_folder_replaces_the_shipped_list_and_is_read_wh
 def test_a_bad_list_is_refused_naming_the_post_and_field(
     entries: list[dict[str, str]], message: str
 ) -> None:
-    _write(entries)
+    path = _write(entries)
     with pytest.raises(PostkitError, match=r"posts\.json") as caught:
-        reference.posts()
+        reference.load_posts(path)
     assert message in str(caught.value)
 
 
@@ -116,4 +113,4 @@ def test_a_list_that_is_not_json_is_refused_with_its_file_name() -> None:
     path.parent.mkdir(parents=True)
     path.write_text("[{", encoding="utf-8")
     with pytest.raises(PostkitError, match=r"posts\.json: not valid JSON"):
-        reference.posts()
+        reference.load_posts(path)

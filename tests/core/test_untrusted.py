@@ -203,3 +203,94 @@ def test_a_large_but_honest_sheet_passes_the_exact_count_the_quick_pass_hands_it
     check_xlsx_package(data)  # 20,000 rows by 703 columns: 14 million cells
     with pytest.raises(UntrustedFileError, match="spans 20,000 rows by 703 columns"):
         check_xlsx_package(data, XlsxLimits(max_cells=10_000_000))
+
+
+def _plain_workbook() -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["code", "level"])
+    workbook.active.append(["KE", "high"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _with_part(data: bytes, name: str, replace: bytes) -> bytes:
+    """The workbook `data` with its part `name` holding `replace` instead."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            target.writestr(entry, replace if entry.filename == name else source.read(entry))
+    return buffer.getvalue()
+
+
+_RELS = "xl/_rels/workbook.xml.rels"
+_EXTERNAL = (
+    b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    b'2006/relationships"><Relationship Id="rId9" Target="file:///C:/secret.xlsx" '
+    b'TargetMode="External" Type="x"/></Relationships>'
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (
+            lambda data: _with_part(data, _RELS, _EXTERNAL),
+            "the workbook links to an outside file (file:///C:/secret.xlsx)",
+        ),
+        (
+            lambda data: _with_part(data, "xl/workbook.xml", b'<?xml version="1.0"?><workbook'),
+            "xl/workbook.xml is not well-formed XML",
+        ),
+        (
+            lambda data: _with_part(
+                data,
+                "[Content_Types].xml",
+                b'<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "b">]><Types>&a;</Types>',
+            ),
+            "[Content_Types].xml carries a DTD or entities",
+        ),
+        (
+            # One byte of the first worksheet's packed bytes changed: its CRC-32 no longer holds.
+            lambda data: _flip_packed_byte(data, "xl/worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml cannot be unpacked",
+        ),
+        (
+            # The local header names another part than the central directory does.
+            lambda data: data.replace(b"xl/worksheets/sheet1.xml", b"xl/worksheets/sheetX.xml", 1),
+            "xl/worksheets/sheet1.xml cannot be unpacked (its two zip headers differ)",
+        ),
+    ],
+)
+def test_a_tampered_package_is_refused_saying_which_part(change, reason: str) -> None:  # type: ignore[no-untyped-def]
+    data = _plain_workbook()
+    check_xlsx_package(data)  # the plain workbook passes
+
+    with pytest.raises(UntrustedFileError) as raised:
+        check_xlsx_package(change(data))
+
+    assert raised.value.reason.startswith(reason)
+
+
+def _flip_packed_byte(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entry = archive.getinfo(name)
+    start = entry.header_offset + 30 + len(entry.filename.encode()) + len(entry.extra)
+    target = start + entry.compress_size // 2
+    return data[:target] + bytes([data[target] ^ 0x01]) + data[target + 1 :]
+
+
+@pytest.mark.parametrize("fill", [b" ", b"0"])
+def test_a_part_unpacked_in_chunks_is_read_to_its_last_byte(fill: bytes) -> None:
+    """zlib may hold output back when a chunk fills just as the packed bytes run out; the
+    check must take it, or an honest workbook fails its size and CRC-32 check (one of
+    131,073 bytes of zeros did)."""
+    plain = _plain_workbook()
+    for size in [*range(65_530, 65_545), *range(131_060, 131_080)]:
+        sheet = b"<worksheet><sheetData>" + fill * (size - 46) + b"</sheetData></worksheet>"
+        check_xlsx_package(_with_part(plain, "xl/worksheets/sheet1.xml", sheet))

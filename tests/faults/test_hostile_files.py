@@ -73,19 +73,6 @@ def _import_form(file: Path, database: Path, scratch: Path) -> int:
     return 0
 
 
-def _posts_list(file: Path, database: Path, scratch: Path) -> int:
-    """The list of posts headquarters edits in its user data folder."""
-    from postkit.cli import main
-    from postkit.core.reference import own_posts_file
-
-    target = own_posts_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    os.link(file, target)  # the file itself, not a copy read into memory here
-
-    return main(["--db", str(database), "survey", "posts"])
-
-
 IMPORTERS = (
     # Sanctions lists: whatever formats `import-list` reads (CSV today; XML next), so the
     # same files are given under each suffix a list may have.
@@ -111,8 +98,9 @@ IMPORTERS = (
     Importer("activities import", (".xlsx", ".csv"), _cli("activities", "import", "{file}")),
     Importer("companies import", (".xlsx", ".csv"), _cli("companies", "import", "{file}")),
     Importer("restore", (".sqlite3",), _cli("restore", "{file}")),
-    Importer("posts list", (".json",), _posts_list),
-    Importer("hq posts import", (".xlsx", ".csv"), _cli("hq", "posts", "import", "{file}")),
+    Importer(
+        "hq posts import", (".xlsx", ".csv", ".json"), _cli("hq", "posts", "import", "{file}")
+    ),
     Importer(
         "hq network",
         (".xlsx",),
@@ -219,8 +207,8 @@ def warmed(post_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Non
     folder = tmp_path_factory.mktemp("warm")
     database = folder / "postkit.sqlite3"
     database.write_bytes(post_template.read_bytes())
-    # A module fixture runs before each test's own user data folder is set: the posts list
-    # importer links its file in as headquarters' list, so it gets a folder of its own here.
+    # A module fixture runs before each test's own user data folder is set: it gets a folder
+    # of its own here, so nothing it writes there reaches the run's.
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(DATA_DIR_ENV_VAR, str(folder / "user-data"))
         for importer in IMPORTERS:

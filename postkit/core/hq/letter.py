@@ -14,14 +14,19 @@ survey marked for it is read the same way; question names play no part.
   the list's two last choices (4 "active" and 5 "very active" on a 1–5 scale).
 - Each share is broken down by the post's region and amount of Dutch business (as the summary
   settles them per post) and by the respondent's own role; who gave no role is 'unknown'.
+- A version of a form that marks nothing (a released file keeps its bytes, so one released
+  before the marks came has none) borrows the marks of the newest version of the same form_id
+  held at headquarters, for its questions of the same name and type (`borrow_marks`); the
+  reading says which version they came from, and the report says so.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from postkit.core.surveys.forms import Form, Question, Texts
+from postkit.core.surveys.forms import Form, Group, Item, Question, Texts
 from postkit.core.surveys.measures import (
     ALL_QUALITIES,
     CORE_TASK_ACTIVITY,
@@ -94,6 +99,7 @@ class LetterReading:
     activity: tuple[CoreTaskActivity, ...]
     roles: tuple[str, ...]  # the role codes in the form's order, 'unknown' last
     role_labels: dict[str, Texts]
+    marks_from: str = ""  # the version whose marks an unmarked version borrowed, else ""
 
     @property
     def all_three(self) -> QualityShares | None:
@@ -117,6 +123,27 @@ def marked(form: Form, measure: str) -> list[Question]:
 def marked_names(form: Form) -> tuple[str, ...]:
     """Every question the letter's reading needs the answers of."""
     return tuple(q.name for q in form.questions() if q.measure and q.is_shown)
+
+
+def borrow_marks(form: Form, newer: Form) -> Form:
+    """`form` with the marks of `newer` on its unmarked questions of the same name and type
+    (`form` itself when nothing matches)."""
+    marks = {(q.name, q.type): q.measure for q in newer.fields() if q.measure}
+    if not marks:
+        return form
+
+    def marked_items(items: tuple[Item, ...]) -> tuple[Item, ...]:
+        return tuple(
+            dataclasses.replace(item, items=marked_items(item.items))
+            if isinstance(item, Group)
+            else dataclasses.replace(item, measure=marks[item.name, item.type])
+            if not item.measure and (item.name, item.type) in marks
+            else item
+            for item in items
+        )
+
+    borrowed = dataclasses.replace(form, items=marked_items(form.items))
+    return borrowed if marked_names(borrowed) else form
 
 
 def read_as_letter(

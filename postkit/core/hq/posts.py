@@ -1,8 +1,9 @@
 """Headquarters' list of posts, kept in its database and edited as a spreadsheet.
 
-Until headquarters imports a list, the shipped one serves (resources/reference/posts.json, or
-the own copy `postkit survey posts --copy` made). `export_posts` writes the list in use as
-.xlsx or .csv with the columns of `POST_COLUMNS`; headquarters edits it (adds a post, corrects a
+Until headquarters imports a list, the shipped one serves (resources/reference/posts.json); the
+survey's summary and the network picture both take the list from `hq_posts`, so their "posts
+missing" agree. `export_posts` writes the list in use as .xlsx or .csv with the columns of
+`POST_COLUMNS`; headquarters edits it (adds a post, corrects a
 region, rates a country's Dutch business) and `import_posts` replaces the stored list with it,
 all or nothing: a file with any wrong row changes nothing and every problem is named by row,
 column and field. The list gives "posts missing" and each post's region and amount of Dutch
@@ -147,7 +148,11 @@ def export_posts(posts: PostList, path: str | os.PathLike[str]) -> Path:
 
 
 def read_posts_file(path: Path) -> tuple[Post, ...]:
-    """The posts of an .xlsx or .csv list, every row checked; PostListError with each problem."""
+    """The posts of an .xlsx or .csv list, every row checked; PostListError with each problem.
+    A .json list in the shipped file's layout is read too: the own copy that `postkit survey
+    posts --copy` once made in the user data folder is imported so."""
+    if path.suffix.lower() == ".json":
+        return reference.load_posts(path).posts
     rows = list(_rows(path))
     if not rows or not any(rows[0]):
         raise PostListError(path, ["row 1: the header row is missing"])

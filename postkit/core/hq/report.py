@@ -218,6 +218,16 @@ class _Report:
                 "items, on every one of them. Shares are of those who answered."
             )
         ]
+        if letter.marks_from:
+            notes.append(
+                _(
+                    "Version {version} of this survey marks no questions for these figures: "
+                    "they are read with the marks of version {marks_from}, on the questions of "
+                    "the same name and type.",
+                    version=self.summary.version,
+                    marks_from=letter.marks_from,
+                )
+            )
         together = letter.all_three
         if together is not None:
             notes.append(

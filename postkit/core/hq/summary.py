@@ -32,6 +32,7 @@ email) and hidden questions are listed with how many responses hold them, never 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import zipfile
@@ -52,7 +53,14 @@ from postkit.core import reference
 from postkit.core.cycles import cycle_collector_paused
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
-from postkit.core.hq.letter import LetterReading, Respondents, marked, marked_names, read_as_letter
+from postkit.core.hq.letter import (
+    LetterReading,
+    Respondents,
+    borrow_marks,
+    marked,
+    marked_names,
+    read_as_letter,
+)
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
 from postkit.core.hq.posts import hq_posts
 from postkit.core.hq.service import (
@@ -66,6 +74,7 @@ from postkit.core.hq.service import (
 from postkit.core.i18n import LANGUAGES, N_, translator
 from postkit.core.surveys.forms import Form, Group, Item, Question, Texts
 from postkit.core.surveys.measures import BUSINESS_ACTIVITY, REGION, ROLE
+from postkit.core.surveys.service import list_forms, load_definition
 
 # The questions a form marks `region` and `business_activity` (postkit::measure) give a
 # post's region and business; a form that marks none is read by these names.
@@ -241,6 +250,7 @@ class Summary:
     repeats: tuple[RepeatSummary, ...] = ()
     metadata: tuple[MetadataColumn, ...] = ()
     letter: LetterReading | None = None  # from the questions the form marks for it
+    post_list: reference.PostList | None = None  # the list `missing_posts` was read from
 
     def region_label(self, code: str, language: str = "en") -> str:
         return _text(self.region_labels.get(code), language) or code
@@ -331,6 +341,9 @@ def _build_summary(
     posts: reference.PostList | None,
     stored_answers: StoredAnswers | None,
 ) -> Summary:
+    marks_from = ""
+    if not marked_names(form) and (newer := _newest_marked_version(session, form)) is not None:
+        form, marks_from = borrow_marks(form, newer), newer.version
     likert_questions, select_questions, open_questions = _summarised_questions(form)
     names = list(_columns_of(form, likert_questions, select_questions, open_questions))
     records = _records(session, form, names, stored_answers)
@@ -405,8 +418,20 @@ def _build_summary(
             )
             for question in _metadata_questions(form)
         ),
-        letter=_letter(form, table, business, region_order, business_order),
+        letter=_letter(form, table, business, region_order, business_order, marks_from),
+        post_list=post_list,
     )
+
+
+def _newest_marked_version(session: Session, form: Form) -> Form | None:
+    """The newest version of `form`'s survey held here that marks questions for the letter."""
+    for info in list_forms(session):  # newest version first
+        if info.form_id != form.form_id or info.version == form.version:
+            continue
+        newer = load_definition(session, info.id)
+        if marked_names(newer):
+            return newer
+    return None
 
 
 def _letter(
@@ -415,6 +440,7 @@ def _letter(
     business: Mapping[str, str],
     region_order: Sequence[str],
     business_order: Sequence[str],
+    marks_from: str = "",
 ) -> LetterReading | None:
     """The letter's reading (see letter.py), when the form marks any question for it."""
     if not marked_names(form):
@@ -428,7 +454,7 @@ def _letter(
     respondents = Respondents(
         table.regions, [business.get(post, UNKNOWN) for post in table.posts], roles
     )
-    return read_as_letter(
+    reading = read_as_letter(
         form,
         respondents,
         table.raw,
@@ -437,6 +463,7 @@ def _letter(
         business_order,
         lambda name: _top_group(form, name)[1],
     )
+    return dataclasses.replace(reading, marks_from=marks_from) if marks_from else reading
 
 
 def _repeat_summary(form: Form, repeat: Group, table: _Columns) -> RepeatSummary:

@@ -173,7 +173,7 @@ class PostsView(QWidget):
             item.setData(self.EXPORTED, _SORT, post.exported_at)
             item.setTextAlignment(self.RESPONSES, _RIGHT)
             self.table.addTopLevelItem(item)
-        listed = reference.posts()
+        listed = summary.post_list or reference.posts()
         for name in summary.missing_posts:
             post = listed.find(name)
             item = SortableItem(
