@@ -39,7 +39,7 @@ from postkit import __version__
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
 from postkit.core.files import atomic_output
-from postkit.core.receipt_format import RETURN_FORMAT, post_slug
+from postkit.core.receipt_format import RETURN_FORMAT, iso_utc, post_slug
 from postkit.core.returns.records import (
     AnnualReturn,
     CodeCount,
@@ -48,7 +48,7 @@ from postkit.core.returns.records import (
     ScreeningFigures,
 )
 from postkit.core.screening.records import Outcome
-from postkit.core.surveys.export import canonical_value, iso_utc
+from postkit.core.spreadsheet_digest import canonical_value
 from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
 
 FORMAT = RETURN_FORMAT

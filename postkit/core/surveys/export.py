@@ -70,11 +70,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -89,6 +88,8 @@ from postkit import __version__
 from postkit.core.csv_files import csv_writer
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
+from postkit.core.receipt_format import iso_utc
+from postkit.core.spreadsheet_digest import canonical_number, canonical_value
 from postkit.core.spreadsheet_safety import xlsx_text_cell
 from postkit.core.surveys.forms import Form, Group, Item, Question
 from postkit.core.surveys.models import SurveyResponseRow
@@ -118,7 +119,6 @@ _SHEET_TITLE_LENGTH = 31  # Excel's limit
 CHOICE_SEPARATOR = "/"
 # Excel counts days from 1900 and gets 1900-02-29 wrong; earlier dates go out as text.
 _FIRST_DATE_CELL = date(1900, 3, 1)
-_EXACT_INTEGER_LIMIT = 10**15
 
 
 @dataclass(frozen=True)
@@ -432,38 +432,6 @@ def responses_digest(header: Sequence[str], rows: Iterable[Sequence[object]]) ->
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def canonical_value(value: object) -> object:
-    """A cell's value as the digest sees it: the same whether written or read back."""
-    match value:
-        case None:
-            return None
-        case bool():
-            return int(value)
-        case int() | float():
-            return canonical_number(value)
-        case datetime():
-            if value.time() == time() and value.tzinfo is None:
-                return value.date().isoformat()
-            return value.isoformat()
-        case date():
-            return value.isoformat()
-        case str():
-            return value.replace("\r\n", "\n").replace("\r", "\n") or None
-    raise TypeError(f"a responses cell cannot hold {type(value).__name__}: {value!r}")
-
-
-def canonical_number(value: int | float) -> int | float | None:
-    """A number as a spreadsheet keeps it: 15 significant digits, whole ones as integers."""
-    if isinstance(value, int) and abs(value) < _EXACT_INTEGER_LIMIT:
-        return value
-    number = float("%.15g" % value)  # noqa: UP031  (the digest is defined by this format)
-    if not math.isfinite(number):
-        return None
-    if number.is_integer() and abs(number) < _EXACT_INTEGER_LIMIT:
-        return int(number)
-    return number
-
-
 def question_columns(form: Form) -> list[Question]:
     """The responses sheet's questions: those outside repeats (each repeat has a sheet)."""
     return [
@@ -509,10 +477,6 @@ def _text(value: str) -> str | None:
     if ILLEGAL_CHARACTERS_RE.search(value):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
     return value.replace("\r\n", "\n").replace("\r", "\n") or None
-
-
-def iso_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _csv_text(value: object) -> object:
