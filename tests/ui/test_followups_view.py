@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -139,6 +139,10 @@ def test_dropping_asks_for_a_reason(qtbot: QtBot, page: FollowUpsPage, database:
         "The company left the market",
     )
     assert page.model.index(0, 1).data() == "Dropped — The company left the market"
+    # Free text cut off in its column is whole in the tooltip.
+    shown = page.model.index(0, page.model.SOURCE).data()
+    assert shown
+    assert page.model.index(0, page.model.SOURCE).data(Qt.ItemDataRole.ToolTipRole) == shown
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,10 @@ from postkit.ui.widgets.bar_chart import BarChart
 
 SIZE = (1366, 768)
 # Columns of free text (titles, descriptions): they are meant to end in "…" when long.
+# Free text, cut off in its column when long and shown whole in the cell's tooltip.
 FREE_TEXT_COLUMNS = {
-    "Titel", "Title", "Omschrijving", "Description", "Bedrijf", "Company", "Item"
+    "Titel", "Title", "Omschrijving", "Description", "Bedrijf", "Company", "Item",
+    "Wat", "What", "Bedrijf of activiteit", "Company or activity",
 }  # fmt: skip
 # A chart label this long is a sentence (a Likert item): the table beside it shows it whole.
 SENTENCE = 40

@@ -6,11 +6,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from postkit.core.followups.records import FollowUpKind, FollowUpRecord, FollowUpStatus
-from postkit.ui.widgets.colors import WARNING
 from postkit.ui.widgets.table_model import Column, SortedRowTableModel
+from postkit.ui.widgets.tones import tone_color
 
 CONTEXT = "FollowUps"
 
@@ -82,6 +82,7 @@ class FollowUpTableModel(SortedRowTableModel[FollowUpRecord]):
         ),
     )
     DESCRIPTION = 3
+    SOURCE = 4
 
     def __init__(self, language: str = "en", parent: Any = None) -> None:
         super().__init__(language, parent)
@@ -89,8 +90,12 @@ class FollowUpTableModel(SortedRowTableModel[FollowUpRecord]):
 
     def role_data(self, row: FollowUpRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.is_overdue(self.today) and column < 2:
-            return QBrush(QColor(WARNING))
+            # The warning tone at AA contrast on the light or dark background in use.
+            return QBrush(tone_color("warning"))
         if role == Qt.ItemDataRole.ToolTipRole:
+            # Free text may be cut off in its column: the whole of it on hover.
+            if column == self.SOURCE:
+                return _source(row, "")
             if row.is_overdue(self.today):
                 return QCoreApplication.translate(CONTEXT, "Overdue: {0}").format(
                     row.data.description
