@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 import orjson
@@ -52,6 +53,7 @@ OUTDATED_REASON = "not counted: a newer return of this post and year is held"
 NO_BUSINESS = ""  # a permanent representation, or a post not on the list
 _BATCH = 500  # keys per statement; within every database's limit on bound parameters
 TASK_FIGURES = CORE_TASKS_COLUMNS[2:]  # a core task's figures, as the held JSON lists them
+_TASK_VALUES = attrgetter(*TASK_FIGURES)
 
 
 @dataclass(frozen=True)
@@ -359,10 +361,10 @@ def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, AnnualReturn |
 
 def _read_one(path: Path) -> tuple[Path, str, AnnualReturn | RefusedReturn]:
     try:
-        result: AnnualReturn | RefusedReturn = read_return(path)
+        read = read_return(path)
     except ReturnRejected as error:
-        result = RefusedReturn(path, error.reason, error.post, error.year)
-    return path, _file_sha256(path), result
+        return path, _file_sha256(path), RefusedReturn(path, error.reason, error.post, error.year)
+    return path, read.file_sha256, read  # hashed from the bytes read: no second reading
 
 
 def held_years(session: Session) -> list[int]:
@@ -398,11 +400,13 @@ def network_picture(
             )
         )
     parsed = [orjson.loads(row.figures) for row in returns]
-    figures = {
-        (index, task): _TaskFigures.of(task, content["tasks"])
-        for index, content in enumerate(parsed)
-        for task in CORE_TASKS
-    }
+    figures: dict[tuple[int, int], _TaskFigures] = {}
+    for index, content in enumerate(parsed):
+        by_task: dict[object, list[list[object]]] = defaultdict(list)
+        for row in content["tasks"]:  # each core task's rows once, not all rows per task
+            by_task[row[0]].append(row)
+        for task in CORE_TASKS:
+            figures[index, task] = _TaskFigures.of(task, by_task[task])
     ordered = sorted(
         (index for index, row in enumerate(returns) if row.year == year),
         key=lambda index: held[index].post.casefold(),
@@ -551,8 +555,7 @@ def _codes(per_return: Sequence[Sequence[Sequence[object]]]) -> tuple[CodeLine, 
 def _figures_json(read: AnnualReturn) -> str:
     """The figures held: rows as the return's sheets have them (core task, code, activities)."""
     return orjson.dumps({
-        "tasks": [[line.core_task, line.period, *(getattr(line, name) for name in TASK_FIGURES)]
-                  for line in read.core_tasks],
+        "tasks": [[line.core_task, line.period, *_TASK_VALUES(line)] for line in read.core_tasks],
         "themes": [[row.core_task, row.code, row.activities] for row in read.themes],
         "sectors": [[row.core_task, row.code, row.activities] for row in read.sectors],
         "countries": [[row.code, row.activities] for row in read.countries],
