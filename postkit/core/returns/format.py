@@ -476,11 +476,12 @@ def _table(path: Path, name: str, cells: list[list[object]]) -> list[list[object
 # of one column and gives what _plain gives them when every cell passes its check, else None:
 # then _table checks cell by cell, which finds the first wrong cell and says what is wrong.
 _FastColumn = Callable[[tuple[object, ...]], "list[object] | None"]
+_FLOATS = {float}
 
 
 def _fast_counts(values: tuple[object, ...]) -> list[object] | None:
     if (
-        all(type(value) is float for value in values)
+        set(map(type, values)) == _FLOATS
         and min(values) >= 0  # type: ignore[type-var]
         and max(values) < 10**9  # type: ignore[type-var]
         and all(map(float.is_integer, values))  # type: ignore[arg-type]
@@ -593,6 +594,7 @@ def _checked(
 
 def _core_tasks(path: Path, rows: list[list[object]]) -> tuple[CoreTaskFigures, ...]:
     figures = {}
+    by_key = {}
     for row in rows:
         key = (row[0], row[1])
         if key in figures:
@@ -600,24 +602,33 @@ def _core_tasks(path: Path, rows: list[list[object]]) -> tuple[CoreTaskFigures, 
                 path, f"the core_tasks sheet has core task {key[0]} {key[1]} twice"
             )
         figures[key] = CoreTaskFigures(*row)  # type: ignore[arg-type]
+        by_key[key] = row
     missing = [f"{t} {p}" for t in CORE_TASKS for p in PERIODS if (t, p) not in figures]
     if missing:
         raise ReturnRejected(
             path, f"the core_tasks sheet has no row for core task {', '.join(missing[:3])}"
         )
     ordered = tuple(figures[(t, p)] for t in CORE_TASKS for p in PERIODS)
-    additive = [c for c in CORE_TASKS_COLUMNS[2:] if "companies" not in c]
     for task in CORE_TASKS:
-        year = figures[(task, "year")]
-        for column in additive:
-            quarters = sum(getattr(figures[(task, p)], column) for p in PERIODS[:4])
-            if getattr(year, column) != quarters:
+        year = by_key[(task, "year")]
+        q1, q2, q3, q4 = (by_key[(task, period)] for period in PERIODS[:4])
+        for index, column in _ADDITIVE:
+            quarters = q1[index] + q2[index] + q3[index] + q4[index]  # type: ignore[operator]
+            if year[index] != quarters:
                 raise ReturnRejected(
                     path,
-                    f"core task {task}: the year's {column} ({getattr(year, column)}) is not "
+                    f"core task {task}: the year's {column} ({year[index]}) is not "
                     f"the sum of the quarters' ({quarters})",
                 )
     return ordered
+
+
+# The core_tasks columns whose year is the sum of its quarters (unique companies are not).
+_ADDITIVE = tuple(
+    (index, column)
+    for index, column in enumerate(CORE_TASKS_COLUMNS)
+    if index >= 2 and "companies" not in column
+)
 
 
 def _screening(path: Path, rows: list[list[object]]) -> tuple[ScreeningFigures, ...]:
