@@ -64,6 +64,8 @@ _CELL_TAG = b"<c"
 _ROW_TAG = b"<row"
 _MAX_CARRY = 1 << 20  # a worksheet has a '>' every few bytes; past this, scan what there is
 _RIGHT_ALIGNED = methodcaller("rjust", 3)  # b"  A" < b" AB" < b"XFD": column order
+# A formula element, with or without a namespace prefix: <f>, <f t="shared" …/>, <x:f>.
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 
 
 class UntrustedFileError(PostkitError):
@@ -72,6 +74,11 @@ class UntrustedFileError(PostkitError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class XlsxFormulas(UntrustedFileError):
+    """A sound package whose worksheet holds a formula, where the limits allow none; raised
+    only once every other check has passed, so the importer can say it its own way."""
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -156,6 +163,9 @@ class XlsxLimits:
     max_rows: int = 1_048_576  # Excel's own limit
     max_columns: int = 16_384
     max_cells: int = 20_000_000  # the area a reader fills in, blank cells included
+    # Whether a worksheet may hold formulas. The readers evaluate none (they see the cached
+    # value, or nothing); a format of values only refuses them (XlsxFormulas).
+    formulas: bool = True
 
 
 def check_xlsx_package(data: bytes, limits: XlsxLimits | None = None) -> None:
@@ -194,9 +204,14 @@ def check_xlsx_package(data: bytes, limits: XlsxLimits | None = None) -> None:
                 f"the workbook links to other workbooks ({links[0]}); postkit does not follow "
                 "external links"
             )
-        for entry in entries:
-            if entry.filename in _PACKAGE_PARTS or entry.filename.startswith(_READ_PARTS):
-                _check_part(data, entry, limits)
+        formulas = [
+            entry.filename
+            for entry in entries
+            if (entry.filename in _PACKAGE_PARTS or entry.filename.startswith(_READ_PARTS))
+            and _check_part(data, entry, limits)
+        ]
+        if formulas:
+            raise XlsxFormulas(f"{formulas[0]} holds formulas")
 
 
 def first_sheet_cells(
@@ -222,21 +237,43 @@ def first_sheet_cells(
         raise PostkitError(f"{name}: {refusal} ({error})") from error
 
 
-def _check_part(data: bytes, entry: zipfile.ZipInfo, limits: XlsxLimits) -> None:
+def _check_part(data: bytes, entry: zipfile.ZipInfo, limits: XlsxLimits) -> bool:
+    """Check one part; whether it is a worksheet holding a formula the limits refuse."""
     name = entry.filename
     try:
         if name in _PACKAGE_PARTS:
             text = b"".join(_chunks(data, entry))
             _check_package_xml(name, text, is_relationships=name.endswith(".rels"))
-            return
+            return False
         if _WORKSHEET.fullmatch(name):
-            if not _worksheet_is_small(name, _chunks(data, entry), limits):
+            # The formula search sees the part whole (a tag cut in two is not missed), from
+            # the pieces the area check unpacks anyway: no second unpacking of a small sheet.
+            pieces: list[bytes] = []
+            chunks = _chunks(data, entry)
+            if not limits.formulas:
+                chunks = _kept(chunks, pieces)
+            if not _worksheet_is_small(name, chunks, limits):
                 _check_worksheet(name, _chunks(data, entry), limits)
-            return
+                if not limits.formulas:
+                    pieces = list(_chunks(data, entry))
+            return not limits.formulas and _has_formula(b"".join(pieces))
         prolog = next(iter(_chunks(data, entry, _PROLOG_BYTES, whole=False)), b"")
     except zlib.error as error:
         raise UntrustedFileError(f"{name} cannot be unpacked ({error})") from error
     _check_prolog(name, prolog[:_PROLOG_BYTES])
+    return False
+
+
+def _has_formula(xml: bytes) -> bool:
+    # Every formula element holds `<f` (or `:f`, prefixed): two scans for a literal, far
+    # quicker than the pattern, pass most sheets; the pattern looks at the rest.
+    return (b"<f" in xml or b":f" in xml) and _FORMULA.search(xml) is not None
+
+
+def _kept(chunks: Iterable[bytes], pieces: list[bytes]) -> Iterator[bytes]:
+    for chunk in chunks:
+        pieces.append(chunk)
+        yield chunk
 
 
 def _check_package_xml(name: str, text: bytes, *, is_relationships: bool) -> None:

@@ -300,3 +300,16 @@ def test_a_year_of_refused_files_only_gets_its_report(
 
     assert "0 of the 4 posts on the list sent their annual return for 2026" in text
     assert "Posts missing (4)" in text and "Files refused (1)" in text
+
+
+@pytest.mark.parametrize(("load", "workers"), [(0.2, 2), (1.1, 2), (1.6, 1), (3.0, 1)])
+def test_returns_are_read_in_workers_only_while_a_core_is_free(
+    monkeypatch: pytest.MonkeyPatch, load: float, workers: int
+) -> None:
+    """On 2 cores with the other one busy, workers made reading 150 returns slower."""
+    from postkit.core.hq import network
+
+    monkeypatch.setattr(network, "_worker_count", lambda files: 2)
+    monkeypatch.setattr(network.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(network.os, "getloadavg", lambda: (load, load, load))
+    assert network._return_workers(150) == workers

@@ -183,3 +183,47 @@ def test_a_cell_far_away_is_refused_before_reading(tmp_path: Path) -> None:
             target.writestr(entry, data)
     with pytest.raises(ReturnRejected, match="addresses row 999,999,999"):
         read_return(hostile)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "value"),
+    [
+        (None, None, None),
+        (CORE_TASKS_SHEET, "C2", 2.5),
+        (CORE_TASKS_SHEET, "C2", True),
+        (CORE_TASKS_SHEET, "C2", "1"),
+        (CORE_TASKS_SHEET, "A2", 1.5),
+        (CORE_TASKS_SHEET, "B2", 1),
+        (CORE_TASKS_SHEET, "K27", 10**9),
+        (THEMES_SHEET, "B2", "gender "),
+        (THEMES_SHEET, "A4", 2),  # a row of only a core task
+        (NARRATIVE_SHEET, "B2", "Much done.\r\nMore to do."),
+        (NARRATIVE_SHEET, "B2", "x" * 20_001),
+        (NARRATIVE_SHEET, "A2", "results\r"),
+    ],
+)
+def test_whole_columns_are_checked_as_cell_by_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sheet: str | None, cell: str, value: object
+) -> None:
+    """Headquarters checks a column at once when every cell fits; what it reads, or why it
+    refuses, is what the check of each cell gives."""
+    from postkit.core.returns import format as return_format
+
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    if sheet is not None:
+        workbook = openpyxl.load_workbook(path)
+        workbook[sheet][cell] = value
+        workbook.save(path)
+
+    def outcome() -> object:
+        try:
+            return read_return(path)
+        except ReturnRejected as error:
+            return error.reason
+
+    whole = outcome()
+    monkeypatch.setattr(return_format, "_FAST", {})
+    assert outcome() == whole
+    if sheet is None:
+        assert not isinstance(whole, str)

@@ -20,6 +20,7 @@ from postkit.core.surveys.xlsform import load_form, validate_form
 from postkit.core.untrusted import (
     MAX_JSON_DEPTH,
     UntrustedFileError,
+    XlsxFormulas,
     XlsxLimits,
     check_xlsx_package,
     load_json,
@@ -294,3 +295,54 @@ def test_a_part_unpacked_in_chunks_is_read_to_its_last_byte(fill: bytes) -> None
     for size in [*range(65_530, 65_545), *range(131_060, 131_080)]:
         sheet = b"<worksheet><sheetData>" + fill * (size - 46) + b"</sheetData></worksheet>"
         check_xlsx_package(_with_part(plain, "xl/worksheets/sheet1.xml", sheet))
+
+
+_NO_FORMULAS = XlsxLimits(formulas=False)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="A1"><f>1+1</f><v>2</v></c>',
+        b'<c r="A1"><x:f t="shared" ref="A1:A2" si="0">1+1</x:f><v>2</v></c>',
+        b'<c r="A1"><f/></c>',
+    ],
+)
+@pytest.mark.parametrize("rows", [1, 30_000])  # one chunk; a sheet the quick pass gives up on
+def test_limits_without_formulas_refuse_a_formula_in_any_worksheet(cell: bytes, rows: int) -> None:
+    plain = _plain_workbook()
+    filler = b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in range(2, rows + 1)
+    )
+    sheet = (
+        b'<worksheet><sheetData><row r="1">'
+        + cell
+        + b"</row>"
+        + filler
+        + b"</sheetData></worksheet>"
+    )
+    data = _with_part(plain, "xl/worksheets/sheet1.xml", sheet)
+    check_xlsx_package(data)  # formulas are allowed by default
+
+    with pytest.raises(XlsxFormulas, match=r"sheet1\.xml holds formulas"):
+        check_xlsx_package(data, _NO_FORMULAS)
+
+
+def test_a_formula_never_hides_a_refusal_of_the_package() -> None:
+    sheet = b'<worksheet><sheetData><row r="1"><c r="A1"><f>1</f></c></row>'
+    sheet += b'<row r="2000000"><c r="A2000000"><v>1</v></c></row></sheetData></worksheet>'
+    data = _with_part(_plain_workbook(), "xl/worksheets/sheet1.xml", sheet)
+
+    with pytest.raises(UntrustedFileError) as raised:
+        check_xlsx_package(data, _NO_FORMULAS)
+
+    assert not isinstance(raised.value, XlsxFormulas)
+    assert "addresses row 2,000,000" in raised.value.reason
+
+
+def test_values_and_text_that_mention_f_are_no_formulas() -> None:
+    sheet = b'<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;f&gt; fine'
+    sheet += b'</t></is></c><c r="B1"><v>3</v></c></row></sheetData><foo/></worksheet>'
+    check_xlsx_package(
+        _with_part(_plain_workbook(), "xl/worksheets/sheet1.xml", sheet), _NO_FORMULAS
+    )
