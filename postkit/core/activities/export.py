@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,7 +176,12 @@ class _RowMaker:
             return lambda row, _children: names.get(row[at]) or text(row[at])
         if kind is Kind.TEXT:
             return lambda row, _children: text(row[at])
-        return lambda row, _children: row[at]  # numbers, dates and times as they are
+        if kind is Kind.DATETIME:
+            # To the nearest second: a cell keeps a time as a fraction of a day, and readers
+            # round or cut its last digits differently, so an export imported and exported
+            # again would differ in the milliseconds.
+            return lambda row, _children: _to_second(row[at])
+        return lambda row, _children: row[at]  # numbers and dates as they are
 
     def rows(
         self, rows: Sequence[Row[Any]], children: list[dict[int, list[str]]]
@@ -183,6 +189,12 @@ class _RowMaker:
         cells = self.cells
         for row in rows:
             yield [cell(row, children) for cell in cells]
+
+
+def _to_second(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return (moment + timedelta(microseconds=500_000)).replace(microsecond=0)
 
 
 def _labels(list_name: str | None, language: str) -> dict[Any, str]:
