@@ -143,13 +143,25 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--year", type=_year)
     export.add_argument("--language", choices=("nl", "en"), default="en")
     export.set_defaults(run=_run_activities_export)
-    _add_activities_import_command(activity_commands)
+    _add_import_command(
+        activity_commands,
+        "import an activity list from .xlsx (the post's own sheet or an export)",
+        "FILE.xlsx",
+        "dates and numbers",
+        _run_activities_import,
+    )
 
     companies = commands.add_parser("companies", help="the company register")
     company_commands = companies.add_subparsers(
         dest="companies_command", metavar="ACTION", required=True
     )
-    _add_companies_import_command(company_commands)
+    _add_import_command(
+        company_commands,
+        "bring a list of companies into the register from .xlsx or .csv",
+        "FILE.xlsx|csv",
+        "numbers",
+        _run_companies_import,
+    )
     company_list = company_commands.add_parser(
         "list",
         help="print the register: KvK number, name, activities, screenings (tab-separated)",
@@ -380,36 +392,25 @@ def _add_practice_commands(commands: argparse._SubParsersAction) -> None:  # typ
     listing.set_defaults(run=_run_practices_list)
 
 
-def _add_activities_import_command(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    spreadsheet = actions.add_parser(
-        "import", help="import an activity list from .xlsx (the post's own sheet or an export)"
-    )
-    spreadsheet.add_argument("file", metavar="FILE.xlsx", type=Path)
+def _add_import_command(
+    actions: argparse._SubParsersAction,  # type: ignore[type-arg]
+    help_text: str,
+    metavar: str,
+    read_as: str,
+    run: Callable[[argparse.Namespace], int],
+) -> None:
+    """`import FILE [--dry-run] [--locale nl|en]`: the same options for every spreadsheet import."""
+    spreadsheet = actions.add_parser("import", help=help_text)
+    spreadsheet.add_argument("file", metavar=metavar, type=Path)
     spreadsheet.add_argument(
         "--dry-run", action="store_true", help="check and count, store nothing"
     )
     spreadsheet.add_argument(
         "--locale",
         choices=("nl", "en"),
-        help="how dates and numbers typed as text are read (default: the headers' language)",
+        help=f"how {read_as} typed as text are read (default: the headers' language)",
     )
-    spreadsheet.set_defaults(run=_run_activities_import)
-
-
-def _add_companies_import_command(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    spreadsheet = actions.add_parser(
-        "import", help="bring a list of companies into the register from .xlsx or .csv"
-    )
-    spreadsheet.add_argument("file", metavar="FILE.xlsx|csv", type=Path)
-    spreadsheet.add_argument(
-        "--dry-run", action="store_true", help="check and count, store nothing"
-    )
-    spreadsheet.add_argument(
-        "--locale",
-        choices=("nl", "en"),
-        help="how numbers typed as text are read (default: the headers' language)",
-    )
-    spreadsheet.set_defaults(run=_run_companies_import)
+    spreadsheet.set_defaults(run=run)
 
 
 def _positive_int(text: str) -> int:
@@ -628,6 +629,7 @@ def _run_activities_export(args: argparse.Namespace) -> None:
 
 def _run_activities_import(args: argparse.Namespace) -> int:
     from postkit.core.activities.spreadsheet_import import import_activities
+    from postkit.core.companies.service import find_or_add_company
 
     with _session(args) as session:
         plan = import_activities(
@@ -636,16 +638,9 @@ def _run_activities_import(args: argparse.Namespace) -> int:
             _actor(session),
             dry_run=args.dry_run,
             locale=args.locale,
-            resolve_company=_company_resolver(),
+            resolve_company=find_or_add_company,
         )
     return _print_import_summary(args.file, plan.summary)
-
-
-def _company_resolver() -> Callable[[Session, str, str], int]:
-    """The register's find-or-create for company names in an imported sheet."""
-    from postkit.core.companies.service import find_or_create_company
-
-    return lambda session, name, actor: find_or_create_company(session, name, actor, commit=False)
 
 
 def _print_import_summary(file: Path, summary: ImportSummary) -> int:

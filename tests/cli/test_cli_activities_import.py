@@ -6,13 +6,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from postkit import cli
 from postkit.cli import main
 from postkit.core.activities.demo import seed_demo
 from postkit.core.activities.models import Activity
-from postkit.core.companies.models import CompanyRow
 from postkit.core.db import Database, open_database
 
 FIXTURE = Path(__file__).parent.parent / "data" / "activiteiten_2025_nairobi.xlsx"
@@ -25,21 +22,6 @@ def _count(location: Path) -> int:
             return session.scalar(select(func.count()).select_from(Activity)) or 0
     finally:
         database.dispose()
-
-
-def _register(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The company register's find-or-create, as the command gets it once the register is in."""
-
-    def resolve(session: Session, name: str, actor: str) -> int:
-        found = session.scalar(select(CompanyRow.id).where(CompanyRow.name == name))
-        if found is not None:
-            return found
-        row = CompanyRow(name=name, created_by=actor, updated_by=actor)
-        session.add(row)
-        session.flush()
-        return row.id
-
-    monkeypatch.setattr(cli, "_company_resolver", lambda: resolve)
 
 
 def test_dry_run_prints_the_summary_and_adds_nothing(
@@ -55,10 +37,8 @@ def test_dry_run_prints_the_summary_and_adds_nothing(
 def test_import_adds_the_sheet_and_a_second_run_finds_it_present(
     database: Database,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    _register(monkeypatch)
     db = str(tmp_path / "db" / "postkit.sqlite3")
     assert main(["--db", db, "activities", "import", str(FIXTURE)]) == 0
     assert main(["--db", db, "activities", "import", str(FIXTURE)]) == 0

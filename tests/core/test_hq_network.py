@@ -309,7 +309,7 @@ def test_returns_are_read_in_workers_only_while_a_core_is_free(
     """On 2 cores with the other one busy, workers made reading 150 returns slower."""
     from postkit.core.hq import network
 
-    monkeypatch.setattr(network, "_worker_count", lambda files: 2)
+    monkeypatch.setattr(network, "worker_count", lambda files: 2)
     monkeypatch.setattr(network.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(network.os, "getloadavg", lambda: (load, load, load))
     assert network._return_workers(150) == workers

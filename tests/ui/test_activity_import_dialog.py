@@ -7,29 +7,15 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from postkit.core.activities.models import Activity
-from postkit.core.companies.models import CompanyRow
 from postkit.core.db import Database
 from postkit.ui.actions import ActionId
-from postkit.ui.activities import commands as activity_commands
 from postkit.ui.activities.import_dialog import ActivityImportDialog
 from postkit.ui.main_window import MainWindow
 from postkit.ui.widgets import save_paths
 
 FIXTURE = Path(__file__).parent.parent / "data" / "activiteiten_2025_nairobi.xlsx"
-
-
-def _resolve(session: Session, name: str, actor: str) -> int:
-    """The register's find-or-create, as the dialog gets it once the register is in."""
-    found = session.scalar(select(CompanyRow.id).where(CompanyRow.name == name))
-    if found is not None:
-        return found
-    row = CompanyRow(name=name, created_by=actor, updated_by=actor)
-    session.add(row)
-    session.flush()
-    return row.id
 
 
 def _count(database: Database) -> int:
@@ -41,7 +27,6 @@ def _open(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path
 ) -> ActivityImportDialog:
     monkeypatch.setattr(save_paths, "ask_open_path", lambda *args: path)
-    monkeypatch.setattr(activity_commands, "_company_resolver", lambda: _resolve)
     commands = window.modules["activities"].commands
     window.actions[ActionId.IMPORT_ACTIVITIES].trigger()
     dialog = commands.import_dialog

@@ -472,3 +472,9 @@ def undo_merge(session: Session, undo: MergeUndo, actor: str) -> None:
     merge.updated_at = utc_now()
     merge.updated_by = actor
     session.commit()
+
+
+def find_or_add_company(session: Session, name: str, actor: str) -> int:
+    """find_or_create_company inside the caller's transaction: an import that adds the companies
+    its sheet names together with its activities, or none of them."""
+    return find_or_create_company(session, name, actor, commit=False)

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -36,7 +34,7 @@ from postkit.core import reference
 from postkit.core.db.base import utc_now
 from postkit.core.hq.models import NetworkReturnRow, ReceivedReturnRow
 from postkit.core.hq.posts import hq_posts
-from postkit.core.hq.service import _die_with, _worker_count  # the survey exports' workers
+from postkit.core.hq.workers import die_with, map_in_workers, worker_count
 from postkit.core.reference import Post, PostList, post_name_key
 from postkit.core.returns.format import (
     CORE_TASKS,
@@ -348,16 +346,7 @@ def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, AnnualReturn |
     if count == 1:
         yield from map(_read_one, files)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        count, mp_context=context, initializer=_die_with, initargs=(os.getpid(),)
-    ) as pool:
-        try:
-            chunk = max(1, min(8, len(files) // (count * 4)))
-            yield from pool.map(_read_one, files, chunksize=chunk)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    yield from map_in_workers(_read_one, files, count, die_with, (os.getpid(),))
 
 
 def _return_workers(files: int) -> int:
@@ -368,7 +357,7 @@ def _return_workers(files: int) -> int:
     other core busy (a load of 2), two workers took 1.25x the time of reading in this process;
     a worker gains only on a core nobody else uses. This process counts in the load itself.
     """
-    count = _worker_count(files)
+    count = worker_count(files)
     if count > 1 and hasattr(os, "getloadavg"):
         free = (os.cpu_count() or 1) - os.getloadavg()[0]
         if free < _FREE_CORE:

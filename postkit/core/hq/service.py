@@ -16,17 +16,10 @@ are SQLAlchemy Core in batches, the same on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-import ctypes
 import json
-import multiprocessing
 import os
-import signal
 import sqlite3
-import sys
-import threading
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -40,13 +33,13 @@ from postkit.core.cycles import cycle_collector_paused
 from postkit.core.db.base import utc_now
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
 from postkit.core.hq.reading import ExportReader, ExportRejected, PostExport
+from postkit.core.hq.workers import die_with, map_in_workers, worker_count
 from postkit.core.surveys.forms import Form
 
 ACCEPTED = "accepted"
 REFUSED = "refused"
 # Reading is parallel only where it pays: enough files, and a fork-able main thread (a worker
 # thread of the app, next to Qt's threads, reads in its own process instead of forking it).
-PARALLEL_FROM_FILES = 16
 # A response as it waits to be stored, in this order; the time of receipt is the run's.
 _RESPONSE_COLUMNS = (
     *("uuid", "form_id", "version", "post_name", "submitted_at", "language", "values"),
@@ -287,36 +280,17 @@ def _read_all(
     files: Sequence[Path], form: Form, columns: Sequence[str], workers: int | None
 ) -> Iterator[tuple[Path, _Received | RefusedFile]]:
     """Each file with its checked export or the reason it is refused, in the order given."""
-    count = _worker_count(len(files)) if workers is None else max(1, workers)
+    count = worker_count(len(files)) if workers is None else max(1, workers)
     if count == 1:
         reader = ExportReader(form)
         for path in files:
             yield path, _read_one(reader, path, columns)
         return
     # Forked workers inherit the form and need nothing pickled but paths and results.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        count,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(form, columns, os.getpid()),
-    ) as pool:
-        try:
-            chunk = max(1, min(8, len(files) // (count * 4)))
-            yield from zip(files, pool.map(_read_in_worker, files, chunksize=chunk), strict=True)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-
-
-def _worker_count(files: int) -> int:
-    if files < PARALLEL_FROM_FILES:
-        return 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    if threading.current_thread() is not threading.main_thread():
-        return 1
-    return max(1, min(os.cpu_count() or 1, 8))
+    results = map_in_workers(
+        _read_in_worker, files, count, _start_worker, (form, columns, os.getpid())
+    )
+    yield from zip(files, results, strict=True)
 
 
 def _read_one(reader: ExportReader, path: Path, columns: Sequence[str]) -> _Received | RefusedFile:
@@ -332,37 +306,9 @@ _worker_columns: Sequence[str] = ()
 
 def _start_worker(form: Form, columns: Sequence[str], parent: int) -> None:
     global _worker_reader, _worker_columns
-    _die_with(parent)
+    die_with(parent)
     _worker_reader = ExportReader(form)
     _worker_columns = columns
-
-
-_PR_SET_PDEATHSIG = 1
-_PARENT_POLL_SECONDS = 0.5
-
-
-def _die_with(parent: int) -> None:
-    """End this worker when its parent ends, however it ends.
-
-    A killed parent never shuts the pool down: its workers would wait on the task pipe for
-    ever, holding the database and its -wal/-shm open. Linux signals the worker itself
-    (PR_SET_PDEATHSIG); elsewhere, and should that fail, a thread watches the parent's id.
-    """
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the signal was asked for
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(_PARENT_POLL_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _read_in_worker(path: Path) -> _Received | RefusedFile:

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from postkit.core.activities.records import ActivityRecord
-    from postkit.core.activities.spreadsheet_import import CompanyResolver
     from postkit.core.followups.records import FollowUpInput
     from postkit.core.returns.records import Narrative
     from postkit.ui.activities.editor import ActivityDialog
@@ -216,6 +215,7 @@ class ActivityCommands(QObject):
 
     def import_from_spreadsheet(self, path: Path | None = None) -> None:
         """Ask for a workbook (unless given), then map, preview and import it in a dialog."""
+        from postkit.core.companies.service import find_or_add_company
         from postkit.ui.activities.import_dialog import ActivityImportDialog
         from postkit.ui.widgets.save_paths import ask_open_path
 
@@ -233,7 +233,7 @@ class ActivityCommands(QObject):
             path,
             self.ctx.language,
             self.ctx.acting_profile().user_name,
-            _company_resolver(),
+            find_or_add_company,
             self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -380,10 +380,3 @@ class ActivityCommands(QObject):
     @property
     def is_busy(self) -> bool:
         return self.job is not None
-
-
-def _company_resolver() -> CompanyResolver:
-    """The register's find-or-create for companies an imported sheet names."""
-    from postkit.core.companies.service import find_or_create_company
-
-    return lambda session, name, actor: find_or_create_company(session, name, actor, commit=False)

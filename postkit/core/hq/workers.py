@@ -1,0 +1,82 @@
+"""Reading many files in forked worker processes, in order, each worker ending with its parent.
+
+Survey exports and annual returns are both read this way at headquarters.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Fewer files than this are read in this process: starting workers costs more than it saves.
+PARALLEL_FROM_FILES = 16
+
+
+def worker_count(files: int) -> int:
+    if files < PARALLEL_FROM_FILES:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if threading.current_thread() is not threading.main_thread():
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def map_in_workers(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    count: int,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+) -> Iterator[Result]:
+    """`function` over `items` in `count` forked workers, results in the items' order; the
+    workers are stopped (queued work cancelled) when the caller stops early or fails."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        count, mp_context=context, initializer=initializer, initargs=initargs
+    ) as pool:
+        try:
+            chunk = max(1, min(8, len(items) // (count * 4)))
+            yield from pool.map(function, items, chunksize=chunk)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL_SECONDS = 0.5
+
+
+def die_with(parent: int) -> None:
+    """End this worker when its parent ends, however it ends.
+
+    A killed parent never shuts the pool down: its workers would wait on the task pipe for
+    ever, holding the database and its -wal/-shm open. Linux signals the worker itself
+    (PR_SET_PDEATHSIG); elsewhere, and should that fail, a thread watches the parent's id.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
