@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class PostkitError(Exception):
     """An error caused by input or circumstances, not by a bug in postkit."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled whole, fields included (a job's child process sends its error back):
+        # rebuilt without calling __init__, whose arguments differ from class to class.
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(kind: type[PostkitError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = kind.__new__(kind, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class DatabaseError(PostkitError):

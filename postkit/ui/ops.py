@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from postkit.core.db import Database
+    from postkit.core.processes import SessionWork
 
 T = TypeVar("T")
 
@@ -230,6 +231,10 @@ class Runner(QObject):
     changed = Signal(object)  # Changes
     idle_changed = Signal(bool)
 
+    # Whether `process_job` runs its work in a child process; a test that replaces a core
+    # function for the work to use sets it False (a child does not see the replacement).
+    isolate_jobs = True
+
     def __init__(self, database: Database | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._database = database
@@ -329,6 +334,33 @@ class Runner(QObject):
                 return result
 
         return self.job(owner, label, run, done, failed=failed, changes=changes)
+
+    def process_job(
+        self,
+        owner: QWidget,
+        label: str,
+        work: SessionWork[T],
+        done: Callable[[T], None],
+        *,
+        failed: Callable[[BaseException], None] | None = None,
+        changes: Changes | Callable[[T], Changes] | None = None,
+    ) -> Job:
+        """`session_job` in a child process of its own (core/processes.py), for work that
+        would hold the interpreter long (writing a report, reading or matching many rows):
+        on a thread it would stall the GUI thread, which needs the interpreter to turn.
+        `work` must cross to the child: a module-level function or a partial of one."""
+        if not self.isolate_jobs:
+            return self.session_job(owner, label, work, done, failed=failed, changes=changes)
+        from postkit.core.processes import DatabaseAddress, JobProcess
+
+        address = DatabaseAddress.of(self.database)
+        jobs: list[Job] = []  # the job, once made: its Cancel is what the child is told
+
+        def run(progress: Progress) -> T:
+            return JobProcess(address, work).run(progress, lambda: jobs[0].is_cancelled)
+
+        jobs.append(self.job(owner, label, run, done, failed=failed, changes=changes))
+        return jobs[0]
 
     def announce(self, changes: Changes) -> None:
         """Tell the pages about a change made outside `write` (an undo, a restore)."""

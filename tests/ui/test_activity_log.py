@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -13,8 +12,6 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
-from postkit.core.activities import export as activities_export
-from postkit.core.activities import report as activities_report
 from postkit.core.activities.demo import seed_demo
 from postkit.core.activities.listing import activity_ids, count_activities
 from postkit.core.activities.records import ActivityInput
@@ -30,7 +27,7 @@ from postkit.ui.main_window import MainWindow
 from postkit.ui.ops import Runner
 from postkit.ui.settings import Settings
 from tests.conftest import TEST_PROFILE
-from tests.ui.threads import threads_of
+from tests.ui.threads import functions_of, process_jobs
 
 TRAINING = ActivityInput(
     core_task=1,
@@ -318,12 +315,12 @@ def test_export_from_the_menu_writes_the_filtered_list(
     out.parent.mkdir()
     commands = window.modules["activities"].commands
     monkeypatch.setattr(commands, "ask_save_path", lambda *args: out)
-    writes = threads_of(monkeypatch, activities_export, "export_activities_xlsx")
+    jobs = process_jobs(monkeypatch)
     window.actions[ActionId.EXPORT_ACTIVITIES].trigger()
     assert commands.job is not None
     with qtbot.waitSignal(commands.job.finished, timeout=20000):
         pass
-    assert writes and threading.main_thread() not in writes  # the workbook off the GUI thread
+    assert functions_of(jobs) == ["export_activities_xlsx"]  # written in a process of its own
     sheet = openpyxl.load_workbook(out.with_suffix(".xlsx")).active
     assert sheet.max_row == 2
     titles = [cell.value for cell in sheet[2]]
@@ -343,13 +340,13 @@ def test_annual_report_from_the_menu(
     commands = window.modules["activities"].commands
     monkeypatch.setattr(commands, "ask_report_year", lambda years: 2025 if 2025 in years else 0)
     monkeypatch.setattr(commands, "ask_save_path", lambda *args: out)
-    writes = threads_of(monkeypatch, activities_report, "write_annual_report")
+    jobs = process_jobs(monkeypatch)
     window.actions[ActionId.ANNUAL_REPORT].trigger()
     qtbot.waitUntil(lambda: commands.job is not None)  # once the years were read
     with qtbot.waitSignal(commands.job.finished, timeout=30000):
         pass
     assert out.read_bytes().startswith(b"%PDF")
-    assert writes and threading.main_thread() not in writes  # the PDF off the GUI thread
+    assert functions_of(jobs) == ["write_annual_report"]  # written in a process of its own
 
 
 def test_window_remembers_size_and_module(

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -13,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.db import Database
 from postkit.core.errors import PostkitError
+from postkit.core.processes import session_call_with_progress
 from postkit.ui.ops import Changes, Runner
 
 
@@ -129,3 +134,65 @@ def test_waiting_for_idle_includes_what_an_answer_asks_next(qtbot: QtBot, runner
     runner.query(lambda session: 1, ask_again)
     assert runner.wait_idle(5000)
     assert answers == [1, 2]
+
+
+# -- slow jobs in a process of their own ---------------------------------------------------
+
+
+def _burn(session: Session, progress: Callable[[int, int], None], seconds: float) -> int:
+    """Pure Python for `seconds`: on a thread it would hold the interpreter throughout."""
+    end, turns = time.monotonic() + seconds, 0
+    while time.monotonic() < end:
+        turns += sum(range(200))
+        progress(1, 2)
+    session.execute(text(_INSERT_USER.format(name="From the child")))
+    return os.getpid()
+
+
+def test_a_process_job_leaves_the_gui_thread_free_and_announces_its_changes(
+    qtbot: QtBot, runner: Runner
+) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    answers: list[int] = []
+    announced: list[Changes] = []
+    runner.changed.connect(announced.append)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    runner.process_job(
+        owner,
+        "Burning",
+        session_call_with_progress(_burn, seconds=1.5),
+        answers.append,
+        changes=Changes.of("users"),
+    )
+    assert runner.wait_idle(20000)
+    timer.stop()
+    assert answers and answers[0] != os.getpid()
+    assert [changes.kinds for changes in announced] == [frozenset({"users"})]
+    # The loop turned throughout: no gap near the job's 1.5 s (a thread would leave one).
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    assert len(ticks) > 50 and max(gaps) < 0.5, max(gaps)
+    answered: list[int] = []
+    runner.query(_count_profiles, answered.append)
+    assert runner.wait_idle(5000) and answered[0] >= 1
+
+
+def test_a_cancelled_process_job_reports_nothing(qtbot: QtBot, runner: Runner) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    results: list[object] = []
+    job = runner.process_job(
+        owner,
+        "Burning",
+        session_call_with_progress(_burn, seconds=30),
+        results.append,
+        failed=results.append,
+    )
+    qtbot.wait(300)
+    job.cancel()
+    assert runner.wait_idle(10000)
+    assert results == []

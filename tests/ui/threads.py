@@ -18,3 +18,25 @@ def threads_of(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> li
 
     monkeypatch.setattr(module, name, recording)
     return threads
+
+
+def process_jobs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Record the work of each job started in a child process (the job still runs there):
+    the tests that hold slow work out of the app's process, whose interpreter the GUI
+    thread needs."""
+    from postkit.core import processes
+
+    works: list[object] = []
+    original = processes.JobProcess.__init__
+
+    def recording(self: object, address: object, work: object) -> None:
+        works.append(work)
+        original(self, address, work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(processes.JobProcess, "__init__", recording)
+    return works
+
+
+def functions_of(works: list[object]) -> list[str]:
+    """The names of the core functions the recorded process jobs called."""
+    return [getattr(getattr(work, "function", work), "__name__", "?") for work in works]

@@ -127,6 +127,14 @@ def get_narrative(session: Session, year: int) -> Narrative:
     return Narrative(year, row.results, row.obstacles, row.plans)
 
 
+def write_return_with_narrative(
+    session: Session, narrative: Narrative, actor: str, path: str | os.PathLike[str]
+) -> Path:
+    """Save the narrative the post reviewed, then write its year's return to `path`."""
+    save_narrative(session, narrative, actor)
+    return write_return(session, narrative.year, path).path
+
+
 def save_narrative(session: Session, narrative: Narrative, actor: str) -> Narrative:
     """Store the narrative of its year, replacing the earlier one."""
     if not 1900 <= narrative.year <= 2999:

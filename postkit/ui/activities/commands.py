@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
@@ -17,20 +17,23 @@ from postkit.ui.dialogs import confirm, show_error
 from postkit.ui.undo import CoreCommand, RunnerUndoCommand
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from sqlalchemy.orm import Session
 
     from postkit.core.activities.records import ActivityRecord
     from postkit.core.followups.records import FollowUpInput
+    from postkit.core.processes import SessionWork
     from postkit.core.returns.records import Narrative
     from postkit.ui.activities.editor import ActivityDialog
     from postkit.ui.activities.import_dialog import ActivityImportDialog
     from postkit.ui.activities.list_page import ActivitiesPage
     from postkit.ui.activities.narrative_dialog import NarrativeDialog
     from postkit.ui.module import ModuleContext
-    from postkit.ui.ops import Job, Progress
+    from postkit.ui.ops import Job
     from postkit.ui.widgets.company_picker import CompanySource
+
+T = TypeVar("T")
 
 
 class ActivityCommands(QObject):
@@ -197,17 +200,15 @@ class ActivityCommands(QObject):
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        language = self.ctx.language
-
-        def work(session: Session, progress: Progress) -> int:
-            # openpyxl loads only when needed: it would slow every start-up.
-            from postkit.core.activities.export import export_activities_xlsx
-
-            return export_activities_xlsx(session, path, activity_filter, language, progress)
+        # openpyxl loads only when needed: it would slow every start-up.
+        from postkit.core.activities.export import export_activities_xlsx
+        from postkit.core.processes import session_call_with_progress
 
         self._start_job(
             self.tr("Exporting activities…"),
-            work,
+            session_call_with_progress(
+                export_activities_xlsx, path, activity_filter, self.ctx.language
+            ),
             lambda count: self.ctx.status_message(
                 self.tr("Exported %n activities to {0}", "", count).format(path)
             ),
@@ -276,20 +277,16 @@ class ActivityCommands(QObject):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        language = self.ctx.language
-        profile = self.ctx.acting_profile()
-
-        def work(session: Session, _progress: Progress) -> Path:
-            from postkit.core.activities.report import write_annual_report
-
-            write_annual_report(session, year, path, language, profile)
-            return path
+        from postkit.core.activities.report import write_annual_report
+        from postkit.core.processes import session_call
 
         self._start_job(
             self.tr("Writing the annual report…"),
-            work,
-            lambda written: self.ctx.status_message(
-                self.tr("Annual report written to {0}").format(written)
+            session_call(
+                write_annual_report, year, path, self.ctx.language, self.ctx.acting_profile()
+            ),
+            lambda _none: self.ctx.status_message(
+                self.tr("Annual report written to {0}").format(path)
             ),
         )
 
@@ -352,24 +349,20 @@ class ActivityCommands(QObject):
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        actor = profile.user_name
-
-        def work(session: Session, _progress: Progress) -> Path:
-            from postkit.core.returns.service import save_narrative, write_return
-
-            save_narrative(session, narrative, actor)
-            return write_return(session, year, path).path
+        from postkit.core.processes import session_call
+        from postkit.core.returns.service import write_return_with_narrative
 
         self._start_job(
             self.tr("Writing the annual return…"),
-            work,
+            session_call(write_return_with_narrative, narrative, profile.user_name, path),
             lambda written: self.ctx.status_message(
                 self.tr("Annual return written to {0}").format(written)
             ),
         )
 
-    def _start_job(self, label: str, work, done) -> None:  # type: ignore[no-untyped-def]
-        self.job = self.ctx.runner.session_job(self._window, label, work, done)
+    def _start_job(self, label: str, work: SessionWork[T], done: Callable[[T], None]) -> None:
+        # Reports and exports hold the interpreter for seconds: a process of their own.
+        self.job = self.ctx.runner.process_job(self._window, label, work, done)
         self.job.finished.connect(self._job_done)
         self.busy_changed.emit()
 
