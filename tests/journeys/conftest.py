@@ -159,6 +159,12 @@ class EventLoopWatch:
             if frame is not None:
                 samples += 1
                 stack = "".join(traceback.format_stack(frame, limit=14))
+                # The GUI thread waits for the interpreter while another thread holds it:
+                # what the others were doing is often the cause.
+                for ident, other in sys._current_frames().items():
+                    if ident not in (self._gui_thread, threading.get_ident()):
+                        stack += f"  [another thread {ident}]\n"
+                        stack += "".join(traceback.format_stack(other, limit=4))
                 self.stalls.append((blocked_ms, stack))
 
     @contextmanager
