@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from postkit import __version__
 from postkit.core.db.base import utc_now
 from postkit.core.errors import PostkitError
@@ -188,6 +190,22 @@ def _digest(canonical: Mapping[str, list[list[object]]]) -> str:
     payload = [[name, list(columns), canonical[name]] for name, columns in CONTENT_SHEETS]
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read_digest(tables: Mapping[str, list[list[object]]]) -> str:
+    """_digest of checked tables, encoded with orjson (a fifth of the time of json.dumps).
+
+    The same text: the checks leave only whole numbers below 10**9, text and None in the
+    tables, which orjson writes as json.dumps(ensure_ascii=False, separators=(",", ":"))
+    does (every character but lone surrogates, which no workbook's text holds, was
+    compared). The writer keeps json.dumps: its cells are not checked this way.
+    """
+    payload = [[name, list(columns), tables[name]] for name, columns in CONTENT_SHEETS]
+    try:
+        text = orjson.dumps(payload)
+    except TypeError:  # a value orjson does not take: json.dumps decides, as the writer did
+        return _digest(tables)
+    return hashlib.sha256(text).hexdigest()
 
 
 def _canonical_rows(rows: Sequence[Sequence[object]], columns: Sequence[str]) -> list[list[object]]:
@@ -550,7 +568,7 @@ def _checked(
     path: Path, data: bytes, meta: dict[str, object], cells: dict[str, list[list[object]]]
 ) -> AnnualReturn:
     tables = {name: _table(path, name, cells[name]) for name in SHEET_NAMES}
-    if _digest(tables) != meta["sha256"]:
+    if _read_digest(tables) != meta["sha256"]:
         raise ReturnRejected(
             path,
             "the checksum does not match: the content differs from the SHA-256 in the meta "
