@@ -227,3 +227,20 @@ def test_whole_columns_are_checked_as_cell_by_cell(
     assert outcome() == whole
     if sheet is None:
         assert not isinstance(whole, str)
+
+
+def test_text_of_every_kind_reads_back_under_its_checksum(tmp_path: Path) -> None:
+    """The reader encodes the digest with orjson, the writer with json.dumps: the same text
+    for whatever a post writes (quotes, backslashes, tabs, accents, other scripts, emoji)."""
+    content = sample_content()
+    awkward = 'Zeg "ja"\\nee\tÉén – 北京 \u2028 € 🙂 </x> \x7f'
+    sheets = dict(content.sheets)
+    sheets[NARRATIVE_SHEET] = [["results", awkward], ["obstacles", "ß" * 5_000]]
+    sheets["practices"] = [[awkward, awkward, "1", "gender", "nl"]]
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, ReturnContent(**{**vars(content), "sheets": sheets}))
+
+    read = read_return(path)
+
+    assert read.narrative["results"] == awkward
+    assert read.practices[0].summary == awkward
