@@ -54,6 +54,53 @@ def map_in_workers(
             raise
 
 
+def map_sharing_work(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+    chunk: int = 4,
+) -> Iterator[Result]:
+    """`function` over `items` in this process and `workers` forked ones, results in the
+    items' order; the workers are stopped (queued work cancelled) when the caller stops early
+    or fails.
+
+    The workers take chunks from the front while this process takes them from the back, each
+    chunk a worker has not started yet: no core waits for the workers to start, and a worker
+    slowed by other work on its core simply reads less. `function` runs here as it is; only
+    `initializer` is left to the workers.
+    """
+    chunks = [items[start : start + chunk] for start in range(0, len(items), chunk)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=initializer, initargs=initargs
+    ) as pool:
+        try:
+            futures = [pool.submit(_mapped, function, part) for part in chunks]
+            here: list[list[Result]] = []  # the chunks read here, from the last one back
+            front, back = 0, len(chunks)
+            while front < back:
+                while front < back and futures[front].done():
+                    yield from futures[front].result()
+                    front += 1
+                if front == back or not futures[back - 1].cancel():
+                    break  # the workers have every chunk left: wait for them
+                back -= 1
+                here.append(_mapped(function, chunks[back]))
+            for future in futures[front:back]:
+                yield from future.result()
+            for results in reversed(here):
+                yield from results
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _mapped(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    return [function(item) for item in items]
+
+
 _PR_SET_PDEATHSIG = 1
 _PARENT_POLL_SECONDS = 0.5
 
