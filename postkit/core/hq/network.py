@@ -1,7 +1,7 @@
 """The network picture: the posts' annual returns held at headquarters and aggregated.
 
-`collect_returns` reads return files (`returns.format.read_return`, the post's own reader) into
-the database: one return per post
+`collect_returns` reads return files (`returns.format.read_return_tables`: the post's own reader
+and all its checks, without building the records) into the database: one return per post
 and year, found by the list of posts (hq_posts) by code or name. A newer return of the same post
 and year (by its `written_at`) replaces the held one; the same content again changes nothing; an
 older one is received but not counted (its receipt says why) and undoes nothing. Every file is
@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -40,9 +40,18 @@ from postkit.core.reference import Post, PostList, post_name_key
 from postkit.core.returns.format import (
     CORE_TASKS,
     CORE_TASKS_COLUMNS,
+    CORE_TASKS_SHEET,
+    COUNTRIES_SHEET,
+    NARRATIVE_SHEET,
+    PRACTICES_SHEET,
     SCREENING_COLUMNS,
+    SCREENING_SHEET,
+    SECTORS_SHEET,
+    THEMES_SHEET,
     ReturnRejected,
-    read_return,
+    ReturnTables,
+    practice_tasks,
+    read_return_tables,
 )
 from postkit.core.returns.records import AnnualReturn
 
@@ -97,14 +106,43 @@ class StoredReturn(NamedTuple):
     narrative: str
 
 
-def stored_return(read: AnnualReturn) -> StoredReturn:
-    """`read` as it is stored: the one place the held JSON is made from a return."""
+def stored_return(read: AnnualReturn | ReturnTables) -> StoredReturn:
+    """`read` as it is stored: the one place the held JSON is made, from the sheets' rows
+    (a return read elsewhere as records gives its rows back first)."""
+    tables = read.tables if isinstance(read, ReturnTables) else _tables_of(read)
+    meta = read.meta if isinstance(read, ReturnTables) else vars(read)
+    narrative = {str(section): str(text or "") for section, text in tables[NARRATIVE_SHEET]}
     return StoredReturn(
-        read.path, read.file_sha256, read.sha256, read.post, read.post_code, read.year,
-        read.postkit_version, read.schema_version, read.written_at, _figures_json(read),
-        _screening_json(read), _practices_json(read),
-        json.dumps(read.narrative, ensure_ascii=False),
+        read.path, read.file_sha256, str(meta["sha256"]), str(meta["post"]),
+        str(meta.get("post_code") or ""), int(meta["year"]), str(meta["postkit_version"]),  # type: ignore[call-overload]
+        str(meta["schema_version"]), str(meta["written_at"]), _figures_json(tables),
+        _screening_json(tables[SCREENING_SHEET]), _practices_json(tables[PRACTICES_SHEET]),
+        json.dumps(narrative, ensure_ascii=False),
     )  # fmt: skip
+
+
+def _tables_of(read: AnnualReturn) -> dict[str, list[list[object]]]:
+    """A return's records as the rows of its sheets, as `ReturnTables` holds them."""
+    return {
+        CORE_TASKS_SHEET: [
+            [line.core_task, line.period, *_TASK_VALUES(line)] for line in read.core_tasks
+        ],
+        THEMES_SHEET: [[row.core_task, row.code, row.activities] for row in read.themes],
+        SECTORS_SHEET: [[row.core_task, row.code, row.activities] for row in read.sectors],
+        COUNTRIES_SHEET: [[row.code, row.activities] for row in read.countries],
+        SCREENING_SHEET: [
+            [row.period, row.requests_received, row.requests_decided, *row.outcomes.values(),
+             row.conditions_agreed, row.conditions_met, row.conditions_not_met,
+             row.conditions_dropped, row.conditions_open]
+            for row in read.screening
+        ],
+        PRACTICES_SHEET: [
+            [entry.title, entry.summary, " ".join(map(str, entry.core_tasks)),
+             " ".join(entry.themes), entry.language]
+            for entry in read.practices
+        ],
+        NARRATIVE_SHEET: list(map(list, read.narrative.items())),
+    }  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -393,7 +431,7 @@ def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, StoredReturn |
 
 def _read_one(path: Path) -> tuple[Path, str, StoredReturn | RefusedReturn]:
     try:
-        read = read_return(path)
+        read = read_return_tables(path)  # every check of read_return, no records built
     except ReturnRejected as error:
         return path, _file_sha256(path), RefusedReturn(path, error.reason, error.post, error.year)
     return path, read.file_sha256, stored_return(read)  # hashed from the bytes read
@@ -584,35 +622,30 @@ def _codes(per_return: Sequence[Sequence[Sequence[object]]]) -> tuple[CodeLine, 
     return tuple(sorted(lines, key=lambda line: (-line.activities, line.code)))
 
 
-def _figures_json(read: AnnualReturn) -> str:
+def _figures_json(tables: Mapping[str, list[list[object]]]) -> str:
     """The figures held: rows as the return's sheets have them (core task, code, activities)."""
     return orjson.dumps({
-        "tasks": [[line.core_task, line.period, *_TASK_VALUES(line)] for line in read.core_tasks],
-        "themes": [[row.core_task, row.code, row.activities] for row in read.themes],
-        "sectors": [[row.core_task, row.code, row.activities] for row in read.sectors],
-        "countries": [[row.code, row.activities] for row in read.countries],
+        "tasks": tables[CORE_TASKS_SHEET],
+        "themes": tables[THEMES_SHEET],
+        "sectors": tables[SECTORS_SHEET],
+        "countries": tables[COUNTRIES_SHEET],
     }).decode()  # fmt: skip
 
 
-def _screening_json(read: AnnualReturn) -> str:
+def _screening_json(rows: list[list[object]]) -> str:
     """Period -> the screening sheet's columns -> number, as the network picture adds them."""
     return orjson.dumps({
-        row.period: dict(zip(SCREENING_COLUMNS[1:], (
-            row.requests_received, row.requests_decided, *row.outcomes.values(),
-            row.conditions_agreed, row.conditions_met, row.conditions_not_met,
-            row.conditions_dropped, row.conditions_open,
-        ), strict=True))
-        for row in read.screening
+        row[0]: dict(zip(SCREENING_COLUMNS[1:], row[1:], strict=True)) for row in rows
     }).decode()  # fmt: skip
 
 
-def _practices_json(read: AnnualReturn) -> str:
+def _practices_json(rows: list[list[object]]) -> str:
     return json.dumps(
         [
-            {"title": entry.title, "summary": entry.summary,
-             "core_tasks": " ".join(map(str, entry.core_tasks)), "themes": " ".join(entry.themes),
-             "language": entry.language}
-            for entry in read.practices
+            {"title": str(title), "summary": str(summary or ""),
+             "core_tasks": " ".join(map(str, practice_tasks(tasks))),
+             "themes": " ".join(str(themes or "").split()), "language": str(language)}
+            for title, summary, tasks, themes, language in rows
         ],
         ensure_ascii=False,
     )  # fmt: skip
