@@ -374,3 +374,13 @@ def test_reading_is_shared_between_this_process_and_a_worker_in_order() -> None:
     assert [item for item, _ in results] == list(range(40))
     readers = {pid for _, pid in results}
     assert os.getpid() in readers and len(readers) == 2
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5, 16, 17, 150, 1501])
+def test_the_shared_chunks_take_every_item_once_short_in_the_middle(count: int) -> None:
+    from postkit.core.hq.workers import _cuts
+
+    cuts = _cuts(count, 4)
+    assert [item for start, end in cuts for item in range(start, end)] == list(range(count))
+    assert all(end - start == 1 for start, end in cuts if count // 3 <= start < count - count // 3)
+    assert max((end - start for start, end in cuts), default=4) <= 4

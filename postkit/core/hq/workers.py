@@ -71,7 +71,7 @@ def map_sharing_work(
     slowed by other work on its core simply reads less. `function` runs here as it is; only
     `initializer` is left to the workers.
     """
-    chunks = [items[start : start + chunk] for start in range(0, len(items), chunk)]
+    chunks = [items[start:end] for start, end in _cuts(len(items), chunk)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=initializer, initargs=initargs
@@ -95,6 +95,21 @@ def map_sharing_work(
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _cuts(count: int, size: int) -> list[tuple[int, int]]:
+    """Chunks of `size` items at both ends and of one in the middle third, where the workers
+    and this process meet: the last chunks a worker holds once this process runs out of
+    chunks are short, so this process hardly waits (with chunks of 4 throughout, ~15 ms of
+    150 returns' reading)."""
+    middle = (count // 3, count - count // 3)
+    cuts, start = [], 0
+    while start < count:
+        step = 1 if middle[0] <= start < middle[1] else size
+        end = min(start + step, count, middle[0] if start < middle[0] else count)
+        cuts.append((start, end))
+        start = end
+    return cuts
 
 
 def _mapped(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
