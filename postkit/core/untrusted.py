@@ -242,9 +242,14 @@ def _check_part(data: bytes, entry: zipfile.ZipInfo, limits: XlsxLimits) -> bool
     name = entry.filename
     try:
         if name in _PACKAGE_PARTS:
-            text = b"".join(_chunks(data, entry))
+            text = _whole(data, entry) if _is_small_part(entry) else b"".join(_chunks(data, entry))
             _check_package_xml(name, text, is_relationships=name.endswith(".rels"))
             return False
+        if _WORKSHEET.fullmatch(name) and _is_small_part(entry):
+            whole = _whole(data, entry)
+            if not _worksheet_is_small(name, (whole,), limits):
+                _check_worksheet(name, (whole,), limits)
+            return not limits.formulas and _has_formula(whole)
         if _WORKSHEET.fullmatch(name):
             # The formula search sees the part whole (a tag cut in two is not missed), from
             # the pieces the area check unpacks anyway: no second unpacking of a small sheet.
@@ -316,24 +321,7 @@ def _chunks(
     (no file object per part: zipfile's took a third of the check's time), refused when it
     inflates past its declared size; read `whole`, its CRC-32 is checked as zipfile would."""
     name = entry.filename
-    if entry.flag_bits & 0x1:
-        raise UntrustedFileError(f"{name} is encrypted; postkit cannot read it")
-    if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise UntrustedFileError(f"{name} is packed in a way postkit cannot read")
-    start = entry.header_offset
-    header = data[start : start + _LOCAL_HEADER.size]
-    if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
-        raise UntrustedFileError(f"{name} cannot be unpacked (a damaged zip file)")
-    name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
-    start += _LOCAL_HEADER.size
-    local_name = data[start : start + name_length]
-    encoding = "utf-8" if entry.flag_bits & 0x800 else "cp437"
-    if local_name.decode(encoding, "replace") != entry.orig_filename:
-        raise UntrustedFileError(f"{name} cannot be unpacked (its two zip headers differ)")
-    start += name_length + extra_length
-    packed = memoryview(data)[start : start + entry.compress_size]
-    if len(packed) < entry.compress_size:
-        raise UntrustedFileError(f"{name} cannot be unpacked (the zip file is cut short)")
+    packed = _packed(data, entry)
     pieces = (
         _inflated(packed, size)
         if entry.compress_type == zipfile.ZIP_DEFLATED
@@ -352,6 +340,54 @@ def _chunks(
         yield chunk
     if whole and (seen != entry.file_size or crc != entry.CRC):
         raise UntrustedFileError(f"{name} cannot be unpacked (Bad CRC-32 or size)")
+
+
+def _packed(data: bytes, entry: zipfile.ZipInfo) -> memoryview:
+    """The part's packed bytes, once its local header agrees with the central directory."""
+    name = entry.filename
+    if entry.flag_bits & 0x1:
+        raise UntrustedFileError(f"{name} is encrypted; postkit cannot read it")
+    if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise UntrustedFileError(f"{name} is packed in a way postkit cannot read")
+    start = entry.header_offset
+    header = data[start : start + _LOCAL_HEADER.size]
+    if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise UntrustedFileError(f"{name} cannot be unpacked (a damaged zip file)")
+    name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
+    start += _LOCAL_HEADER.size
+    local_name = data[start : start + name_length]
+    # An ASCII name reads the same in both encodings, and decodes without a Python codec.
+    encoding = "ascii" if local_name.isascii() else "utf-8" if entry.flag_bits & 0x800 else "cp437"
+    if local_name.decode(encoding, "replace") != entry.orig_filename:
+        raise UntrustedFileError(f"{name} cannot be unpacked (its two zip headers differ)")
+    start += name_length + extra_length
+    packed = memoryview(data)[start : start + entry.compress_size]
+    if len(packed) < entry.compress_size:
+        raise UntrustedFileError(f"{name} cannot be unpacked (the zip file is cut short)")
+    return packed
+
+
+def _is_small_part(entry: zipfile.ZipInfo) -> bool:
+    return entry.file_size <= _CHUNK and entry.compress_size <= _CHUNK
+
+
+def _whole(data: bytes, entry: zipfile.ZipInfo) -> bytes:
+    """A small part's bytes (`_is_small_part`) in one piece: what `_chunks` yields joined,
+    checked the same way, without a generator per part (a workbook has a dozen parts)."""
+    name = entry.filename
+    packed = _packed(data, entry)
+    if entry.compress_type == zipfile.ZIP_DEFLATED:
+        whole = zlib.decompressobj(-15).decompress(packed, entry.file_size + 1)
+    else:
+        whole = bytes(packed)
+    if len(whole) > entry.file_size:
+        raise UntrustedFileError(
+            f"{name} cannot be unpacked: it unpacks past the size its zip header "
+            "declares (a zip bomb?)"
+        )
+    if len(whole) != entry.file_size or zlib.crc32(whole) != entry.CRC:
+        raise UntrustedFileError(f"{name} cannot be unpacked (Bad CRC-32 or size)")
+    return whole
 
 
 def _inflated(packed: memoryview, size: int) -> Iterator[bytes]:

@@ -227,3 +227,48 @@ def test_whole_columns_are_checked_as_cell_by_cell(
     assert outcome() == whole
     if sheet is None:
         assert not isinstance(whole, str)
+
+
+def test_text_of_every_kind_reads_back_under_its_checksum(tmp_path: Path) -> None:
+    """The reader encodes the digest with orjson, the writer with json.dumps: the same text
+    for whatever a post writes (quotes, backslashes, tabs, accents, other scripts, emoji)."""
+    content = sample_content()
+    awkward = 'Zeg "ja"\\nee\tÉén – 北京 \u2028 € 🙂 </x> \x7f'
+    sheets = dict(content.sheets)
+    sheets[NARRATIVE_SHEET] = [["results", awkward], ["obstacles", "ß" * 5_000]]
+    sheets["practices"] = [[awkward, awkward, "1", "gender", "nl"]]
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, ReturnContent(**{**vars(content), "sheets": sheets}))
+
+    read = read_return(path)
+
+    assert read.narrative["results"] == awkward
+    assert read.practices[0].summary == awkward
+
+
+@pytest.mark.parametrize(
+    ("sheet", "row", "message"),
+    [
+        (CORE_TASKS_SHEET, 3, "the core_tasks sheet has core task 1 Q4 twice"),
+        (SCREENING_SHEET, 4, "the screening sheet has year twice"),
+        (THEMES_SHEET, 1, "the themes sheet has core task 3 climate twice"),
+        ("sectors", 0, "the sectors sheet has core task 3 agri twice"),
+        ("countries", 0, "the countries sheet has KE twice"),
+        (NARRATIVE_SHEET, 1, "the narrative sheet has plans twice"),
+    ],
+)
+def test_a_row_given_twice_is_refused_with_the_post_and_year(
+    tmp_path: Path, sheet: str, row: int, message: str
+) -> None:
+    content = sample_content()
+    rows = [list(cells) for cells in content.sheets[sheet]]
+    rows.append(list(rows[row]))
+    path = tmp_path / "twice.xlsx"
+    write_return_file(
+        path, ReturnContent(**{**vars(content), "sheets": {**content.sheets, sheet: rows}})
+    )
+
+    with pytest.raises(ReturnRejected, match=message) as raised:
+        read_return(path)
+
+    assert (raised.value.post, raised.value.year) == ("Embassy Testland", 2025)

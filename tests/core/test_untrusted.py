@@ -286,6 +286,49 @@ def _flip_packed_byte(data: bytes, name: str) -> bytes:
     return data[:target] + bytes([data[target] ^ 0x01]) + data[target + 1 :]
 
 
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [
+        ("xl/worksheets/sheet1.xml", 2_000),  # unpacked in one piece
+        ("xl/workbook.xml", 2_000),
+        ("xl/worksheets/sheet1.xml", 300_000),  # unpacked in chunks
+    ],
+)
+def test_a_part_unpacking_past_its_declared_size_is_refused(
+    method: int, name: str, size: int
+) -> None:
+    plain = _with_part(_plain_workbook(), name, b"<worksheet>" + b" " * size + b"</worksheet>")
+    data = _declaring(_repacked(plain, method), name, size - 1)
+
+    with pytest.raises(UntrustedFileError) as raised:
+        check_xlsx_package(data)
+
+    assert raised.value.reason == (
+        f"{name} cannot be unpacked: it unpacks past the size its zip header declares (a zip bomb?)"
+    )
+
+
+def _repacked(data: bytes, method: int) -> bytes:
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", method) as target,
+    ):
+        for entry in source.infolist():
+            target.writestr(entry.filename, source.read(entry))
+    return buffer.getvalue()
+
+
+def _declaring(data: bytes, name: str, size: int) -> bytes:
+    """`data` with the central directory declaring `size` unpacked bytes for part `name`."""
+    entry = data.index(b"PK\x01\x02")
+    encoded = name.encode()
+    while data[entry + 46 : entry + 46 + len(encoded)] != encoded:
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    return data[: entry + 24] + size.to_bytes(4, "little") + data[entry + 28 :]
+
+
 @pytest.mark.parametrize("fill", [b" ", b"0"])
 def test_a_part_unpacked_in_chunks_is_read_to_its_last_byte(fill: bytes) -> None:
     """zlib may hold output back when a chunk fills just as the packed bytes run out; the

@@ -1,7 +1,7 @@
 """The network picture: the posts' annual returns held at headquarters and aggregated.
 
-`collect_returns` reads return files (`returns.format.read_return`, the post's own reader) into
-the database: one return per post
+`collect_returns` reads return files (`returns.format.read_return_tables`: the post's own reader
+and all its checks, without building the records) into the database: one return per post
 and year, found by the list of posts (hq_posts) by code or name. A newer return of the same post
 and year (by its `written_at`) replaces the held one; the same content again changes nothing; an
 older one is received but not counted (its receipt says why) and undoes nothing. Every file is
@@ -21,10 +21,11 @@ import hashlib
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import orjson
 from sqlalchemy import delete, insert, select
@@ -34,14 +35,23 @@ from postkit.core import reference
 from postkit.core.db.base import utc_now
 from postkit.core.hq.models import NetworkReturnRow, ReceivedReturnRow
 from postkit.core.hq.posts import hq_posts
-from postkit.core.hq.workers import die_with, map_in_workers, worker_count
+from postkit.core.hq.workers import die_with, map_sharing_work, worker_count
 from postkit.core.reference import Post, PostList, post_name_key
 from postkit.core.returns.format import (
     CORE_TASKS,
     CORE_TASKS_COLUMNS,
+    CORE_TASKS_SHEET,
+    COUNTRIES_SHEET,
+    NARRATIVE_SHEET,
+    PRACTICES_SHEET,
     SCREENING_COLUMNS,
+    SCREENING_SHEET,
+    SECTORS_SHEET,
+    THEMES_SHEET,
     ReturnRejected,
-    read_return,
+    ReturnTables,
+    practice_tasks,
+    read_return_tables,
 )
 from postkit.core.returns.records import AnnualReturn
 
@@ -49,7 +59,6 @@ Progress = Callable[[int, int], None]
 ADDED, REPLACED, UNCHANGED, OUTDATED = "added", "replaced", "unchanged", "outdated"
 OUTDATED_REASON = "not counted: a newer return of this post and year is held"
 NO_BUSINESS = ""  # a permanent representation, or a post not on the list
-_FREE_CORE = 0.5  # cores free on average (1 minute) for reading in worker processes to pay
 _BATCH = 500  # keys per statement; within every database's limit on bound parameters
 TASK_FIGURES = CORE_TASKS_COLUMNS[2:]  # a core task's figures, as the held JSON lists them
 _TASK_VALUES = attrgetter(*TASK_FIGURES)
@@ -73,6 +82,67 @@ class AcceptedReturn:
     post: str
     year: int
     outcome: str  # ADDED, REPLACED, UNCHANGED or OUTDATED
+
+
+class StoredReturn(NamedTuple):
+    """A read return as headquarters stores it: its meta facts and the stored JSON texts.
+
+    What a reading worker sends back instead of the AnnualReturn: a few strings pickle and
+    unpickle at once, a tree of records cost the parent a fifth of the run (it unpickles alone).
+    """
+
+    path: Path
+    file_sha256: str
+    sha256: str
+    post: str
+    post_code: str
+    year: int
+    postkit_version: str
+    schema_version: str
+    written_at: str
+    figures: str
+    screening: str
+    practices: str
+    narrative: str
+
+
+def stored_return(read: AnnualReturn | ReturnTables) -> StoredReturn:
+    """`read` as it is stored: the one place the held JSON is made, from the sheets' rows
+    (a return read elsewhere as records gives its rows back first)."""
+    tables = read.tables if isinstance(read, ReturnTables) else _tables_of(read)
+    meta = read.meta if isinstance(read, ReturnTables) else vars(read)
+    narrative = {str(section): str(text or "") for section, text in tables[NARRATIVE_SHEET]}
+    return StoredReturn(
+        read.path, read.file_sha256, str(meta["sha256"]), str(meta["post"]),
+        str(meta.get("post_code") or ""), int(meta["year"]), str(meta["postkit_version"]),  # type: ignore[call-overload]
+        str(meta["schema_version"]), str(meta["written_at"]), _figures_json(tables),
+        _screening_json(tables[SCREENING_SHEET]), _practices_json(tables[PRACTICES_SHEET]),
+        json.dumps(narrative, ensure_ascii=False),
+    )  # fmt: skip
+
+
+def _tables_of(read: AnnualReturn) -> dict[str, list[list[object]]]:
+    """A return's records as the rows of its sheets, as `ReturnTables` holds them."""
+    return {
+        CORE_TASKS_SHEET: [
+            [line.core_task, line.period, *_TASK_VALUES(line)] for line in read.core_tasks
+        ],
+        THEMES_SHEET: [[row.core_task, row.code, row.activities] for row in read.themes],
+        SECTORS_SHEET: [[row.core_task, row.code, row.activities] for row in read.sectors],
+        COUNTRIES_SHEET: [[row.code, row.activities] for row in read.countries],
+        SCREENING_SHEET: [
+            [row.period, row.requests_received, row.requests_decided, *row.outcomes.values(),
+             row.conditions_agreed, row.conditions_met, row.conditions_not_met,
+             row.conditions_dropped, row.conditions_open]
+            for row in read.screening
+        ],
+        PRACTICES_SHEET: [
+            [entry.title, entry.summary, " ".join(map(str, entry.core_tasks)),
+             " ".join(entry.themes), entry.language]
+            for entry in read.practices
+        ],
+        NARRATIVE_SHEET: list(map(list, read.narrative.items())),
+    }  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -227,14 +297,14 @@ def collect_returns(
     """Read each file and hold its return; commits once at the end (see the module's note)."""
     files = find_return_files(paths)
     posts = hq_posts(session)
-    read: list[AnnualReturn] = []
+    read: list[StoredReturn] = []
     received: list[dict[str, object]] = []
-    outcomes: list[tuple[Path, AnnualReturn | RefusedReturn]] = []
+    outcomes: list[tuple[Path, StoredReturn | RefusedReturn]] = []
     results = _read_all(files)
     try:
         for done, (path, file_sha256, result) in enumerate(results, 1):
             outcomes.append((path, result))
-            if isinstance(result, AnnualReturn):
+            if isinstance(result, StoredReturn):
                 read.append(result)
                 status, post, year, reason = "accepted", result.post, result.year, ""
             else:
@@ -248,7 +318,7 @@ def collect_returns(
         outcome = iter(hold_returns(session, read, posts))
         accepted: list[AcceptedReturn] = []
         for row, (path, result) in zip(received, outcomes, strict=True):
-            if isinstance(result, AnnualReturn):
+            if isinstance(result, StoredReturn):
                 accepted.append(AcceptedReturn(path, result.post, result.year, next(outcome)))
                 if accepted[-1].outcome == OUTDATED:  # received, not counted: a receipt says so
                     row["reason"] = OUTDATED_REASON
@@ -274,9 +344,12 @@ def post_key(
     return (post.code, post) if post else (f"name:{post_name_key(name)}", None)
 
 
-def hold_returns(session: Session, reads: Sequence[AnnualReturn], posts: PostList) -> list[str]:
+def hold_returns(
+    session: Session, returns: Sequence[AnnualReturn | StoredReturn], posts: PostList
+) -> list[str]:
     """Hold each return as its post's return of its year, unless the held one (or one earlier
-    in `reads`) is newer or the same; the outcome of each, in order. Batched statements."""
+    in `returns`) is newer or the same; the outcome of each, in order. Batched statements."""
+    reads = [read if isinstance(read, StoredReturn) else stored_return(read) for read in returns]
     by_code = {post.code: post for post in posts.posts}
     keys = [post_key(posts, read.post, read.post_code, by_code) for read in reads]
     table = NetworkReturnRow.__table__
@@ -327,10 +400,10 @@ def hold_returns(session: Session, reads: Sequence[AnnualReturn], posts: PostLis
             "file_name": read.path.name[:400],
             "postkit_version": read.postkit_version[:40],
             "schema_version": read.schema_version[:40],
-            "figures": _figures_json(read),
-            "screening": _screening_json(read),
-            "practices": _practices_json(read),
-            "narrative": json.dumps(read.narrative, ensure_ascii=False),
+            "figures": read.figures,
+            "screening": read.screening,
+            "practices": read.practices,
+            "narrative": read.narrative,
             "received_at": now,
         }
         for read, (key, post) in stored
@@ -339,38 +412,29 @@ def hold_returns(session: Session, reads: Sequence[AnnualReturn], posts: PostLis
     return outcomes
 
 
-def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, AnnualReturn | RefusedReturn]]:
-    """Each file, its SHA-256 and its return or refusal, in order; in worker processes when
-    there are enough files (as survey exports are read, see service.py)."""
-    count = _return_workers(len(files))
+def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, StoredReturn | RefusedReturn]]:
+    """Each file, its SHA-256 and its return or refusal, in order; read by this process and
+    worker processes together when there are enough files (`worker_count`).
+
+    This process reads too (`map_sharing_work`), so workers never leave a core idle: measured
+    on 2 cores with 150 returns, this process and one worker read them in 0.8x the time of
+    this process alone with the other core busy (0.65x with another process on each core),
+    where two workers with this process waiting took 1.25x under such load. So the load
+    average no longer decides; the workers send back the stored form (`StoredReturn`).
+    """
+    count = worker_count(len(files))
     if count == 1:
         yield from map(_read_one, files)
         return
-    yield from map_in_workers(_read_one, files, count, die_with, (os.getpid(),))
+    yield from map_sharing_work(_read_one, files, count - 1, die_with, (os.getpid(),))
 
 
-def _return_workers(files: int) -> int:
-    """How many processes read the returns: worker processes only while a core is free.
-
-    A return is read in about 2 ms; a worker adds its start and the pickling of every return
-    it sends back (about a fifth more work). Measured on 2 cores with 150 returns: with the
-    other core busy (a load of 2), two workers took 1.25x the time of reading in this process;
-    a worker gains only on a core nobody else uses. This process counts in the load itself.
-    """
-    count = worker_count(files)
-    if count > 1 and hasattr(os, "getloadavg"):
-        free = (os.cpu_count() or 1) - os.getloadavg()[0]
-        if free < _FREE_CORE:
-            return 1
-    return count
-
-
-def _read_one(path: Path) -> tuple[Path, str, AnnualReturn | RefusedReturn]:
+def _read_one(path: Path) -> tuple[Path, str, StoredReturn | RefusedReturn]:
     try:
-        read = read_return(path)
+        read = read_return_tables(path)  # every check of read_return, no records built
     except ReturnRejected as error:
         return path, _file_sha256(path), RefusedReturn(path, error.reason, error.post, error.year)
-    return path, read.file_sha256, read  # hashed from the bytes read: no second reading
+    return path, read.file_sha256, stored_return(read)  # hashed from the bytes read
 
 
 def held_years(session: Session) -> list[int]:
@@ -558,35 +622,30 @@ def _codes(per_return: Sequence[Sequence[Sequence[object]]]) -> tuple[CodeLine, 
     return tuple(sorted(lines, key=lambda line: (-line.activities, line.code)))
 
 
-def _figures_json(read: AnnualReturn) -> str:
+def _figures_json(tables: Mapping[str, list[list[object]]]) -> str:
     """The figures held: rows as the return's sheets have them (core task, code, activities)."""
     return orjson.dumps({
-        "tasks": [[line.core_task, line.period, *_TASK_VALUES(line)] for line in read.core_tasks],
-        "themes": [[row.core_task, row.code, row.activities] for row in read.themes],
-        "sectors": [[row.core_task, row.code, row.activities] for row in read.sectors],
-        "countries": [[row.code, row.activities] for row in read.countries],
+        "tasks": tables[CORE_TASKS_SHEET],
+        "themes": tables[THEMES_SHEET],
+        "sectors": tables[SECTORS_SHEET],
+        "countries": tables[COUNTRIES_SHEET],
     }).decode()  # fmt: skip
 
 
-def _screening_json(read: AnnualReturn) -> str:
+def _screening_json(rows: list[list[object]]) -> str:
     """Period -> the screening sheet's columns -> number, as the network picture adds them."""
     return orjson.dumps({
-        row.period: dict(zip(SCREENING_COLUMNS[1:], (
-            row.requests_received, row.requests_decided, *row.outcomes.values(),
-            row.conditions_agreed, row.conditions_met, row.conditions_not_met,
-            row.conditions_dropped, row.conditions_open,
-        ), strict=True))
-        for row in read.screening
+        row[0]: dict(zip(SCREENING_COLUMNS[1:], row[1:], strict=True)) for row in rows
     }).decode()  # fmt: skip
 
 
-def _practices_json(read: AnnualReturn) -> str:
+def _practices_json(rows: list[list[object]]) -> str:
     return json.dumps(
         [
-            {"title": entry.title, "summary": entry.summary,
-             "core_tasks": " ".join(map(str, entry.core_tasks)), "themes": " ".join(entry.themes),
-             "language": entry.language}
-            for entry in read.practices
+            {"title": str(title), "summary": str(summary or ""),
+             "core_tasks": " ".join(map(str, practice_tasks(tasks))),
+             "themes": " ".join(str(themes or "").split()), "language": str(language)}
+            for title, summary, tasks, themes, language in rows
         ],
         ensure_ascii=False,
     )  # fmt: skip

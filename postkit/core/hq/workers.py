@@ -54,6 +54,68 @@ def map_in_workers(
             raise
 
 
+def map_sharing_work(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+    chunk: int = 4,
+) -> Iterator[Result]:
+    """`function` over `items` in this process and `workers` forked ones, results in the
+    items' order; the workers are stopped (queued work cancelled) when the caller stops early
+    or fails.
+
+    The workers take chunks from the front while this process takes them from the back, each
+    chunk a worker has not started yet: no core waits for the workers to start, and a worker
+    slowed by other work on its core simply reads less. `function` runs here as it is; only
+    `initializer` is left to the workers.
+    """
+    chunks = [items[start:end] for start, end in _cuts(len(items), chunk)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=initializer, initargs=initargs
+    ) as pool:
+        try:
+            futures = [pool.submit(_mapped, function, part) for part in chunks]
+            here: list[list[Result]] = []  # the chunks read here, from the last one back
+            front, back = 0, len(chunks)
+            while front < back:
+                while front < back and futures[front].done():
+                    yield from futures[front].result()
+                    front += 1
+                if front == back or not futures[back - 1].cancel():
+                    break  # the workers have every chunk left: wait for them
+                back -= 1
+                here.append(_mapped(function, chunks[back]))
+            for future in futures[front:back]:
+                yield from future.result()
+            for results in reversed(here):
+                yield from results
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _cuts(count: int, size: int) -> list[tuple[int, int]]:
+    """Chunks of `size` items at both ends and of one in the middle third, where the workers
+    and this process meet: the last chunks a worker holds once this process runs out of
+    chunks are short, so this process hardly waits (with chunks of 4 throughout, ~15 ms of
+    150 returns' reading)."""
+    middle = (count // 3, count - count // 3)
+    cuts, start = [], 0
+    while start < count:
+        step = 1 if middle[0] <= start < middle[1] else size
+        end = min(start + step, count, middle[0] if start < middle[0] else count)
+        cuts.append((start, end))
+        start = end
+    return cuts
+
+
+def _mapped(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    return [function(item) for item in items]
+
+
 _PR_SET_PDEATHSIG = 1
 _PARENT_POLL_SECONDS = 0.5
 
