@@ -5,16 +5,16 @@ Survey exports and annual returns are both read this way at headquarters.
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
+
+from postkit.core.processes import die_with
+
+__all__ = ["die_with", "map_in_workers", "map_sharing_work", "worker_count"]
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -114,31 +114,3 @@ def _cuts(count: int, size: int) -> list[tuple[int, int]]:
 
 def _mapped(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
     return [function(item) for item in items]
-
-
-_PR_SET_PDEATHSIG = 1
-_PARENT_POLL_SECONDS = 0.5
-
-
-def die_with(parent: int) -> None:
-    """End this worker when its parent ends, however it ends.
-
-    A killed parent never shuts the pool down: its workers would wait on the task pipe for
-    ever, holding the database and its -wal/-shm open. Linux signals the worker itself
-    (PR_SET_PDEATHSIG); elsewhere, and should that fail, a thread watches the parent's id.
-    """
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the signal was asked for
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(_PARENT_POLL_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
