@@ -13,6 +13,7 @@ from postkit.core.returns.format import (
     CORE_TASKS_SHEET,
     FORMAT,
     NARRATIVE_SHEET,
+    PRACTICES_SHEET,
     PERIODS,
     SCREENING_COLUMNS,
     SCREENING_SHEET,
@@ -107,6 +108,9 @@ def test_an_edited_cell_is_refused(tmp_path: Path) -> None:
         (CORE_TASKS_SHEET, "B2", "Q5", "period: 'Q5' is not one of"),
         (THEMES_SHEET, "B2", "not a code", "theme: 'not a code' is not a code"),
         (NARRATIVE_SHEET, "A2", "wishes", "section: 'wishes' is not results"),
+        # Each core task apart: "23" is no core task, though the digits are.
+        (PRACTICES_SHEET, "C2", "23", "core_tasks: '23' is not core tasks"),
+        (PRACTICES_SHEET, "C2", "2 345", "core_tasks: '2 345' is not core tasks"),
     ],
 )
 def test_a_bad_cell_is_named(

@@ -403,10 +403,13 @@ def _codes(value: object) -> bool:
     return isinstance(value, str) and all(_code(code) for code in value.split())
 
 
+_TASK_TEXTS = frozenset(str(task) for task in CORE_TASKS)
+
+
 def _tasks(value: object) -> bool:
     if type(value) is int:
         return value in CORE_TASKS
-    return isinstance(value, str) and all(part in "12345" and part for part in value.split())
+    return isinstance(value, str) and all(part in _TASK_TEXTS for part in value.split())
 
 
 COUNT: _Check = (_count, "a whole number of 0 or more")
