@@ -32,8 +32,14 @@ def main() -> int:
     args = parser.parse_args()
 
     report = Path(tempfile.mkdtemp(prefix="postkit-stalls-")) / "journeys.xml"
+    # The app ships compiled (PyInstaller) and a pip install compiles: a module imported
+    # while a journey runs is read from its bytecode, not compiled from source holding the
+    # interpreter (some machines set PYTHONDONTWRITEBYTECODE, which measured 150-520 ms
+    # stalls that no installed app has).
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "postkit"], cwd=ROOT, check=True)
     env = {
-        **os.environ,
+        **environment,
         "QT_QPA_PLATFORM": "offscreen",
         "POSTKIT_JOURNEY_DATA": str(args.scale),
         "POSTKIT_JOURNEY_STALLS": "1" if args.stacks else "",

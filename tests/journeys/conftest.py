@@ -9,6 +9,7 @@ filed (PDF text, workbooks) only at the end.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -46,6 +47,7 @@ from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
 from postkit.core.profile import PostProfile
+from postkit.ui.app import lighten_pyside_import_check
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.main_window import MainWindow
 from postkit.ui.settings import Settings
@@ -234,6 +236,7 @@ def event_loop_watch(
     watch.start()
     yield watch
     watch.stop()
+    gc.unfreeze()  # what open_main_window froze is collectable again after the journey
     LONGEST_BLOCKS[request.node.nodeid] = watch.longest_ms
     if watch.stalls:
         STALL_STACKS[request.node.nodeid] = watch.stalls
@@ -275,6 +278,7 @@ def open_main_window(
     """
     store.setValue("ui/language", language)
     app = QApplication.instance()
+    lighten_pyside_import_check()  # as the app does before its window
     translators = install_translators(app, language) if language != "en" else []
     window = MainWindow(Settings(store))
     if translators:
@@ -288,6 +292,11 @@ def open_main_window(
     runner = getattr(window, "runner", None)
     if runner is not None:
         assert runner.wait_idle()
+    # As the app does once its list is ready (app.resume_collection): what start-up made is
+    # kept out of later collections, which would otherwise walk it all on the GUI thread.
+    # The test run's garbage goes first, and the journey's end unfreezes (event_loop_watch).
+    gc.collect()
+    gc.freeze()
     return window
 
 
