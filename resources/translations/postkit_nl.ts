@@ -7186,6 +7186,11 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         <translation>Besluitverslag opgeslagen in {0}</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/screening/page.py" line="540"/>
+        <source>Writing the decision record…</source>
+        <translation>Besluitverslag wordt geschreven…</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/screening/page.py" line="582" />
         <source>Country risk</source>
         <translation>Landenrisico</translation>

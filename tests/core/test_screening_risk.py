@@ -102,6 +102,17 @@ def test_the_shipped_tables_are_used_until_one_is_imported(session: Session) -> 
     assert risk_rating(session, "country", "XX") is None
 
 
+def test_reading_a_shipped_rating_stores_nothing(session: Session) -> None:
+    # A read filled the empty table from the shipped one each time (its transaction is not
+    # committed): ~250 rows inserted per request shown, at 10x the demo data thousands of
+    # times a journey, on the thread whose interpreter the window needs.
+    assert risk_rating(session, "country", "KE")[0] is RiskLevel.MEDIUM
+    assert risk_rating(session, "sector", "floriculture")[0] is RiskLevel.HIGH
+
+    assert not session.new and not session.dirty
+    assert session.scalar(select(func.count()).select_from(RiskRatingRow)) == 0
+
+
 def test_an_imported_table_replaces_that_kind_only(session: Session, tmp_path: Path) -> None:
     risk_rating(session, "sector", "cocoa")
     path = _write(tmp_path / "csr-check.csv", "code,level,note\nke,high,local check\nNL,low,\n")

@@ -28,6 +28,7 @@ from tests.ui.test_screening import (  # noqa: F401  (autouse fixtures the page 
     _british_english,
     _references_pyside_dropped,
 )
+from tests.ui.threads import functions_of, process_jobs
 
 SAMPLES = resources_dir() / "sanctions"
 EU = SAMPLES / "sample-eu-fsf.xml"
@@ -100,9 +101,11 @@ def test_opening_the_page_finishes_a_rescreening_left_unfinished(
         un = import_sanctions_list(session, UN, "Tess")  # as if killed before re-screening
         monkeypatch.undo()
 
+    works = process_jobs(monkeypatch)
     page = _page(qtbot, runner, max_age=3650)
 
     qtbot.waitUntil(lambda: page.job is None, timeout=10000)
+    assert functions_of(works) == ["finish_rescreening"]  # in a process of its own
     with database.session() as session:
         report = rescreening.rescreen_report(session, un.id)
     assert [request.request_id for request in report.requests] == [request_id]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -28,10 +29,11 @@ from postkit.core.followups.records import (
     NextStep,
 )
 from postkit.core.followups.validation import checked_status, validate_follow_up
-from postkit.core.screening.audit import append_entry
+from postkit.core.screening.audit import append_entry, chain_anchor, entries_for
 from postkit.core.screening.models import SupportRequestRow
 from postkit.core.screening.records import ConditionLine, Decision, RequestRecord
-from postkit.core.screening.service import decide, reopen
+from postkit.core.screening.risk import risk_summary
+from postkit.core.screening.service import decide, get_request, reopen
 from postkit.core.screening.validation import checked_actor
 
 # The screening log's action for a condition's status change (see screening.log_text).
@@ -370,3 +372,32 @@ def reopen_with_conditions(
     except BaseException:
         session.rollback()
         raise
+
+
+def write_decision_record_file(
+    session: Session,
+    request_id: int,
+    target: Path,
+    language: str,
+    post_name: str,
+    actor: str,
+) -> Path:
+    """Write the request's decision record, as stored now and with its conditions, to
+    `target` as a PDF; the path written."""
+    # Loaded here: reportlab and its fonts take a quarter of a second, and a process that
+    # only reads this module's other services should not pay for them.
+    from postkit.core.screening.decision_record import write_decision_record
+
+    record = get_request(session, request_id)
+    write_decision_record(
+        record,
+        risk_summary(session, record),
+        entries_for(session, request_id),
+        target,
+        language,
+        post_name,
+        actor,
+        anchor=chain_anchor(session),
+        conditions=condition_lines(session, request_id),
+    )
+    return target

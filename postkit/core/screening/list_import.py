@@ -22,7 +22,11 @@ from postkit.core.screening.audit import append_entry
 from postkit.core.screening.list_formats import file_sha256, read_sanctions_list
 from postkit.core.screening.models import SanctionsEntryRow, SanctionsListRow
 from postkit.core.screening.records import SanctionsListInfo
-from postkit.core.screening.rescreening import finish_rescreening
+from postkit.core.screening.rescreening import (
+    CurrentLists,
+    finish_rescreening,
+    read_current_lists,
+)
 from postkit.core.screening.sanctions import SanctionsList
 from postkit.core.screening.sanctions_store import current_lists, entry_values
 from postkit.core.screening.service import list_info
@@ -80,6 +84,18 @@ def import_list(
     finish_rescreening(session, actor, today, progress)
     session.refresh(existing)
     return ListImport(list_info(existing), is_new)
+
+
+def import_list_and_read_lists(
+    session: Session,
+    path: Path | str,
+    actor: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[ListImport, CurrentLists]:
+    """`import_list`, then the current lists as they are after it: what the screening page
+    shows once an import is done, read in the same job."""
+    result = import_list(session, path, actor, progress=progress)
+    return result, read_current_lists(session)
 
 
 def _refuse_if_older(session: Session, listing: SanctionsList) -> None:

@@ -54,7 +54,13 @@ from postkit.core.screening.models import (
     SanctionsScreenedListRow,
     SupportRequestRow,
 )
-from postkit.core.screening.records import Judgement, MatchRecord, RequestRecord, Status
+from postkit.core.screening.records import (
+    Judgement,
+    MatchRecord,
+    RequestRecord,
+    SanctionsListInfo,
+    Status,
+)
 from postkit.core.screening.sanctions_store import (
     CANDIDATES_PER_NAME,
     ScreenedSubject,
@@ -253,8 +259,16 @@ def rescreen_report(session: Session, list_id: int) -> RescreenReport:
     left out; one judged since keeps its place with its new judgement.
     """
     requests = []
-    for request_id, details in _rescreen_entries(session, list_id):
-        row = session.get(SupportRequestRow, request_id)
+    entries = _rescreen_entries(session, list_id)
+    # The requests in one query, their collections loaded together: one `get` each (and
+    # its loads) took ~70 ms over the four lists at ten times the demo data.
+    ids = {request_id for request_id, _details in entries}
+    rows = {
+        row.id: row
+        for row in session.scalars(select(SupportRequestRow).where(SupportRequestRow.id.in_(ids)))
+    }
+    for request_id, details in entries:
+        row = rows.get(request_id)
         if row is None:
             continue
         record = to_record(session, row)
@@ -270,6 +284,41 @@ def rescreen_report(session: Session, list_id: int) -> RescreenReport:
             )
         )
     return RescreenReport(list_id, tuple(requests))
+
+
+@dataclass(frozen=True)
+class CurrentLists:
+    """The current sanctions lists, and the new candidates on them still to judge."""
+
+    current: list[SanctionsListInfo]
+    rescreen: RescreenReport | None
+
+
+def read_current_lists(session: Session) -> CurrentLists:
+    """The current lists, with one report of the new candidates still to judge over all."""
+    lists = current_lists(session)
+    reports = [rescreen_report(session, info.id).still_to_judge() for info in lists]
+    return CurrentLists(lists, _merged(reports) if reports else None)
+
+
+def _merged(reports: list[RescreenReport]) -> RescreenReport:
+    """One report of the new candidates still to judge, over the reports of several lists."""
+    by_request: dict[int, RescreenedRequest] = {}
+    for report in reports:
+        for request in report.requests:
+            earlier = by_request.get(request.request_id)
+            if earlier is None:
+                by_request[request.request_id] = request
+            else:
+                by_request[request.request_id] = RescreenedRequest(
+                    request.request_id,
+                    request.company_name,
+                    request.status,
+                    earlier.new_candidates + request.new_candidates,
+                    earlier.already_judged + request.already_judged,
+                )
+    newest = max(report.list_id for report in reports)
+    return RescreenReport(newest, tuple(by_request[key] for key in sorted(by_request)))
 
 
 # Screening one request ------------------------------------------------------------------

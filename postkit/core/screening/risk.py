@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
@@ -249,11 +250,19 @@ def _source(source: str, _: Translator) -> str:
     return f"{source.removesuffix(_SHIPPED)} ({shipped})"
 
 
+@cache
+def _shipped_ratings(kind: str) -> dict[str, _Rating]:
+    """The shipped table of a kind by code."""
+    shipped = screening_reference.shipped_risk_table(kind)
+    return {rating.code: rating for rating in _read_risk_table(shipped, kind)}
+
+
 def risk_rating(session: Session, kind: str, code: str | None) -> tuple[RiskLevel, str, str] | None:
     """Level, note and source of a country or sector; None when the table does not rate it.
 
-    A table with no rows yet is first filled from the shipped indicative one (flushed into
-    the caller's transaction, which keeps it when it commits).
+    Until a table of the kind is imported, the shipped indicative one answers, read once per
+    process and not stored: a read that stored it wrote its ~250 rows each time it ran (its
+    transaction is not committed), once per request a list or page showed.
     """
     kind = _checked_kind(kind)
     if not code:
@@ -262,8 +271,10 @@ def risk_rating(session: Session, kind: str, code: str | None) -> tuple[RiskLeve
         select(func.count()).select_from(RiskRatingRow).where(RiskRatingRow.kind == kind)
     )
     if not has_rows:
-        shipped = screening_reference.shipped_risk_table(kind)
-        _replace_table(session, kind, _read_risk_table(shipped, kind), _shipped_source(kind))
+        shipped = _shipped_ratings(kind).get(code)
+        if shipped is None:
+            return None
+        return shipped.level, shipped.note, _shipped_source(kind)
     row = session.scalar(
         select(RiskRatingRow).where(RiskRatingRow.kind == kind, RiskRatingRow.code == code)
     )

@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from postkit.core.followups.service import (
-    condition_lines,
     decide_with_conditions,
     reopen_with_conditions,
+    write_decision_record_file,
 )
+from postkit.core.processes import session_call, session_call_with_progress
 from postkit.core.profile import PostProfile
 from postkit.core.screening import reference, service
-from postkit.core.screening.audit import chain_anchor, entries_for, verify_chain
-from postkit.core.screening.list_import import ListImport
+from postkit.core.screening.audit import entries_for, verify_chain
+from postkit.core.screening.list_import import ListImport, import_list_and_read_lists
 from postkit.core.screening.records import (
     Answer,
     AuditEntry,
@@ -46,20 +47,20 @@ from postkit.core.screening.records import (
     Status,
 )
 from postkit.core.screening.rescreening import (
-    RescreenedRequest,
+    CurrentLists,
     RescreenReport,
-    rescreen_report,
+    finish_rescreening,
+    read_current_lists,
 )
 from postkit.core.screening.risk import is_large_company, risk_summary
 from postkit.core.screening.sanctions_store import (
     SANCTIONS_ITEM,
-    current_lists,
     judge_match,
     screen_request,
     screening_finding,
 )
 from postkit.ui.dialogs import show_error
-from postkit.ui.ops import Changes, Job, Progress
+from postkit.ui.ops import Changes, Job
 from postkit.ui.overrides import override
 from postkit.ui.screening import labels
 from postkit.ui.screening.audit_log import AuditLogView
@@ -416,14 +417,8 @@ class ScreeningPage(ModulePage):
             )
         if path is None:
             return
-        actor = self.actor
-        from postkit.core.screening.list_import import import_list
 
-        def work(session: Session, progress: Progress) -> tuple[ListImport, _Lists]:
-            result = import_list(session, path, actor, progress=progress)
-            return result, _read_lists(session)
-
-        def done(answer: tuple[ListImport, _Lists]) -> None:
+        def done(answer: tuple[ListImport, CurrentLists]) -> None:
             result, lists = answer
             info = result.list
             self._show_lists(lists)
@@ -451,10 +446,10 @@ class ScreeningPage(ModulePage):
             self.changed.emit()
 
         self._track(
-            self.runner.session_job(
+            self.runner.process_job(
                 self,
                 self.tr("Importing the sanctions list…"),
-                work,
+                session_call_with_progress(import_list_and_read_lists, path, self.actor),
                 done,
                 changes=Changes.of("requests", origin=self),
             )
@@ -495,10 +490,7 @@ class ScreeningPage(ModulePage):
         record = self._record
         if record is None or self.job is not None:
             return
-        actor, request_id = self.actor, record.id
-
-        def work(session: Session, _progress: Progress) -> RequestRecord:
-            return screen_request(session, request_id, actor)
+        request_id = record.id
 
         def done(screened: RequestRecord) -> None:
             self._after_change(screened)
@@ -511,10 +503,10 @@ class ScreeningPage(ModulePage):
 
         self.sanctions.set_busy(True)
         self._track(
-            self.runner.session_job(
+            self.runner.process_job(
                 self,
                 self.tr("Screening against the sanctions list…"),
-                work,
+                session_call(screen_request, request_id, self.actor),
                 done,
                 changes=Changes.of("requests", ids=[request_id], origin=self),
             )
@@ -538,39 +530,25 @@ class ScreeningPage(ModulePage):
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
 
-        target, language, post_name, actor = (
-            path,
-            self._language,
-            self._profile.post_name,
-            self.actor,
-        )
-
-        def write(session: Session) -> Path:
-            # Loaded here, on the runner: reportlab and its fonts take a quarter of a second.
-            from postkit.core.screening.decision_record import write_decision_record
-
-            fresh = service.get_request(session, record.id)
-            summary = risk_summary(session, fresh)
-            log = entries_for(session, record.id)
-            write_decision_record(
-                fresh,
-                summary,
-                log,
-                target,
-                language,
-                post_name,
-                actor,
-                anchor=chain_anchor(session),
-                conditions=condition_lines(session, record.id),
-            )
-            return target
-
         def done(written: Path) -> None:
             self.status_message.emit(self.tr("Decision record written to {0}").format(written))
 
-        # Only a file is written: a read for the runner, answered in its turn.
-        self.runner.query(write, done, owner=self)
-        return target
+        # In a process of its own: reportlab laying out a long log would hold the
+        # interpreter, and with it the window, for a good part of a second.
+        self.runner.process_job(
+            self,
+            self.tr("Writing the decision record…"),
+            session_call(
+                write_decision_record_file,
+                record.id,
+                path,
+                self._language,
+                self._profile.post_name,
+                self.actor,
+            ),
+            done,
+        )
+        return path
 
     # -- asking (tests replace these) --------------------------------------------------
 
@@ -639,9 +617,9 @@ class ScreeningPage(ModulePage):
         self.changed.emit()
 
     def _load_lists(self) -> None:
-        self.runner.query(_read_lists, self._show_lists, owner=self, key=f"lists-{id(self)}")
+        self.runner.query(read_current_lists, self._show_lists, owner=self, key=f"lists-{id(self)}")
 
-    def _show_lists(self, lists: _Lists) -> None:
+    def _show_lists(self, lists: CurrentLists) -> None:
         self._current_lists = lists.current
         self._rescreen = lists.rescreen
         self._show_list_info()
@@ -851,21 +829,16 @@ class ScreeningPage(ModulePage):
         """Finish the re-screening a closed or killed postkit left undone after an import."""
         if not any(info.rescreened_at is None for info in self._current_lists):
             return
-        actor = self.actor
-        from postkit.core.screening.rescreening import finish_rescreening
-
-        def work(session: Session, progress: Progress) -> list[int]:
-            return finish_rescreening(session, actor, date.today(), progress)
 
         def done(_finished: list[int]) -> None:
             self.reload()
             self.changed.emit()
 
         self._track(
-            self.runner.session_job(
+            self.runner.process_job(
                 self,
                 self.tr("Screening requests again on the newer list…"),
-                work,
+                session_call_with_progress(finish_rescreening, self.actor, date.today()),
                 done,
                 changes=Changes.of("requests", origin=self),
             )
@@ -1079,14 +1052,6 @@ class ScreeningPage(ModulePage):
 
 
 @dataclass(frozen=True)
-class _Lists:
-    """The current sanctions lists and the new candidates on them still to judge."""
-
-    current: list[SanctionsListInfo]
-    rescreen: RescreenReport | None
-
-
-@dataclass(frozen=True)
 class _Shown:
     """What the tabs show of one request."""
 
@@ -1094,29 +1059,3 @@ class _Shown:
     summary: RiskSummary
     log: list[AuditEntry]
     chain: ChainCheck
-
-
-def _read_lists(session: Session) -> _Lists:
-    lists = current_lists(session)
-    reports = [rescreen_report(session, info.id).still_to_judge() for info in lists]
-    return _Lists(lists, _merged(reports) if reports else None)
-
-
-def _merged(reports: list[RescreenReport]) -> RescreenReport:
-    """One report of the new candidates still to judge, over the reports of several lists."""
-    by_request: dict[int, RescreenedRequest] = {}
-    for report in reports:
-        for request in report.requests:
-            earlier = by_request.get(request.request_id)
-            if earlier is None:
-                by_request[request.request_id] = request
-            else:
-                by_request[request.request_id] = RescreenedRequest(
-                    request.request_id,
-                    request.company_name,
-                    request.status,
-                    earlier.new_candidates + request.new_candidates,
-                    earlier.already_judged + request.already_judged,
-                )
-    newest = max(report.list_id for report in reports)
-    return RescreenReport(newest, tuple(by_request[key] for key in sorted(by_request)))
