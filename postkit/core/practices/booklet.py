@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -26,7 +26,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
-from sqlalchemy.orm import Session
 from typing_extensions import override
 
 from postkit.core import reference
@@ -44,7 +43,6 @@ from postkit.core.pdf_pages import (
     numbered_canvas,
 )
 from postkit.core.practices.records import PracticeRecord
-from postkit.core.practices.service import get_practice
 
 register_fonts()
 
@@ -76,26 +74,6 @@ def write_booklet(
     booklet = _Booklet(records, _, title or _("Good practices"), printed)
     with atomic_output(Path(path)) as temp:
         booklet.build(temp)
-
-
-def write_practices_booklet(
-    session: Session,
-    practice_ids: Sequence[int],
-    path: str | os.PathLike[str],
-    language: str = "en",
-    title: str | None = None,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-) -> Path:
-    """Read the practices (telling `progress` how many so far) and write them as a booklet
-    at `path`, which is returned."""
-    records = []
-    for done, practice_id in enumerate(practice_ids):
-        if progress is not None:
-            progress(done, len(practice_ids))
-        records.append(get_practice(session, practice_id))
-    write_booklet(records, path, language, title)
-    return Path(path)
 
 
 # --- Markdown -------------------------------------------------------------------------------

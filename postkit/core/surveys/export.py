@@ -226,23 +226,6 @@ def export_responses_csv(
     return len(table.rows)
 
 
-def export_responses_file(
-    session: Session,
-    form_pk: int,
-    path: str | os.PathLike[str],
-    post_name: str,
-    region: str | None = None,
-) -> tuple[int, list[Path], Path | None]:
-    """Write the export as its suffix says (.csv, else .xlsx): the number of responses, and
-    for a CSV the files written beside it (each repeat's, and the audit's or None)."""
-    path = Path(path)
-    if path.suffix.lower() != ".csv":
-        return export_responses_xlsx(session, form_pk, path, post_name, region), [], None
-    count = export_responses_csv(session, form_pk, path, post_name, region)
-    form = load_definition(session, form_pk)
-    return count, list(repeat_csv_paths(path, form).values()), written_audit_csv_path(path, form)
-
-
 def audit_csv_path(path: str | os.PathLike[str], form: Form) -> Path:
     """The CSV of the audit sheet beside the main `path`: `<stem>-audit.csv`."""
     path = Path(path)

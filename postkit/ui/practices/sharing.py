@@ -31,6 +31,7 @@ from postkit.core.practices.records import (
     PracticeInput,
     SkipReason,
 )
+from postkit.core.practices.service import write_practices_booklet
 from postkit.ui.ops import Job, Runner
 from postkit.ui.practices.labels import (
     LANGUAGE_NAMES,
@@ -84,11 +85,10 @@ def export_booklet(
     if path is None:
         return None
     path = with_suffix(path, ".pdf")
-    # reportlab loads only when a booklet is asked for.
-    from postkit.core.practices.booklet import write_practices_booklet
     from postkit.core.processes import session_call_with_progress
 
-    # A process of its own: reportlab holds the interpreter, which the GUI thread needs.
+    # A process of its own (reportlab loads there, not here): writing the PDF would hold the
+    # interpreter, which the GUI thread needs to turn.
     return runner.process_job(
         parent,
         QCoreApplication.translate("PracticeSharing", "Writing the booklet…"),

@@ -35,6 +35,7 @@ from postkit.core.surveys.service import (
     ResponseInfo,
     discard_draft,
     ensure_shipped_forms,
+    export_responses_file,
     import_form,
     load_definition,
     profile_answers,
@@ -768,10 +769,9 @@ class SurveysPage(ModulePage):
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
-        # openpyxl loads only when needed: it would slow every start-up.
         from postkit.core.processes import session_call
-        from postkit.core.surveys.export import export_responses_file
 
+        # A process of its own (openpyxl loads there, not here).
         work = session_call(export_responses_file, info.id, path, post, region)
 
         def exported(result: tuple[int, list[Path], Path | None]) -> None:
