@@ -27,6 +27,7 @@ from postkit.core.practices.service import (
     promote_activity,
     remove_attachment,
     update_practice,
+    write_practices_booklet,
 )
 
 LIVING_WAGE = PracticeInput(
@@ -274,3 +275,22 @@ def test_an_edit_command_reverts_values_and_files_as_a_newer_version(
     assert len({original.version, edited.version, reverted.version, redone.version}) == 4
     assert redone.data == edited.data
     assert reverted.updated_by == "Amina"
+
+
+def test_a_booklet_job_reads_the_practices_it_is_given_and_tells_its_progress(
+    session: Session, tmp_path: Path
+) -> None:
+    from tests.pdf_text import pdf_text
+
+    first = _add(session)
+    second = _add(session, title="Second practice")
+    told: list[tuple[int, int]] = []
+    out = tmp_path / "booklet.pdf"
+    written = write_practices_booklet(
+        session, [second, first], out, "en", "For the training", progress=lambda *d: told.append(d)
+    )
+    assert written == out
+    assert told == [(0, 2), (1, 2)]
+    text = pdf_text(out)
+    assert "For the training" in text
+    assert text.index("Second practice") < text.index(LIVING_WAGE.title)

@@ -51,6 +51,7 @@ from postkit.core.surveys.receipts import (
     ReceiptError,
     import_hq_key,
     import_receipt,
+    import_receipts,
     list_sent_exports,
     read_receipt,
     record_sent_export,
@@ -304,6 +305,18 @@ def test_the_post_sees_both_statuses_after_importing_its_receipt(round_trip: Rou
     }
     with round_trip.post_db.session() as session:
         assert all(sent.received_at is not None for sent in list_sent_exports(session))
+
+
+def test_importing_several_receipts_takes_the_good_and_lists_the_refused(
+    round_trip: RoundTrip, tmp_path: Path
+) -> None:
+    gone = tmp_path / "gone.postkit-receipt.json"
+    with round_trip.post_db.session() as session:
+        results, errors = import_receipts(session, [gone, round_trip.receipt], POST)
+    assert [result.path for result in results] == [round_trip.receipt]
+    assert [type(error) for error in errors] == [ReceiptError]
+    assert str(errors[0]).startswith("gone.postkit-receipt.json: cannot read the file")
+    assert statuses(round_trip.post_db)[round_trip.second.name] == ("accepted", "", 2)
 
 
 def test_reimporting_the_same_receipt_changes_nothing(round_trip: RoundTrip) -> None:

@@ -13,7 +13,12 @@ from postkit.core.db import Database
 from postkit.core.hq.reading import ExportRejected, read_export
 from postkit.core.hq.summary import build_summary, is_likert, write_summary_xlsx
 from postkit.core.surveys.export import export_responses_xlsx
-from postkit.core.surveys.service import import_form, start_response, submit_response
+from postkit.core.surveys.service import (
+    export_responses_file,
+    import_form,
+    start_response,
+    submit_response,
+)
 from postkit.core.surveys.xlsform import load_form
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "xlsforms"
@@ -221,6 +226,23 @@ def test_the_headquarters_report_is_written_for_a_form_with_repeats(
     dutch = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
     assert "Herhaalde groepen" in dutch and "Bedrijfsbezoek 2 3 1.50" in dutch
     assert "Metadatakolommen (vermeld, niet in grafieken)" in dutch
+
+
+def test_an_export_job_writes_as_the_suffix_says_and_names_the_files_beside_a_csv(
+    session: Session, tmp_path: Path
+) -> None:
+    info = import_form(session, VISITS, "Tess Tester")
+    draft = start_response(session, info.id, "Embassy Testland", "en", True)
+    submit_response(session, draft.id, FIRST)
+    csv_out, xlsx_out = tmp_path / "out.csv", tmp_path / "out.xlsx"
+    assert export_responses_file(session, info.id, csv_out, "Embassy Testland") == (
+        1,
+        [tmp_path / "out-visit.csv", tmp_path / "out-contact.csv"],
+        tmp_path / "out-audit.csv",
+    )
+    assert all(path.exists() for path in tmp_path.glob("out-*.csv"))
+    assert export_responses_file(session, info.id, xlsx_out, "Embassy Testland") == (1, [], None)
+    assert xlsx_out.read_bytes().startswith(b"PK")
 
 
 def test_a_csv_export_writes_a_file_per_repeat_beside_the_main_one(

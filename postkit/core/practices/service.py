@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -219,6 +219,29 @@ def _new_version(row: PracticeRow, actor: str) -> None:
 
 def get_practice(session: Session, practice_id: int) -> PracticeRecord:
     return to_record(session, _get(session, practice_id))
+
+
+def write_practices_booklet(
+    session: Session,
+    practice_ids: Sequence[int],
+    path: str | Path,
+    language: str = "en",
+    title: str | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Read the practices (telling `progress` how many so far) and write them as a PDF
+    booklet at `path`, which is returned. A job's work: it names no reportlab, so whoever
+    hands it on need not load it."""
+    from postkit.core.practices.booklet import write_booklet
+
+    records = []
+    for done, practice_id in enumerate(practice_ids):
+        if progress is not None:
+            progress(done, len(practice_ids))
+        records.append(get_practice(session, practice_id))
+    write_booklet(records, path, language, title)
+    return Path(path)
 
 
 def get_practice_by_uuid(session: Session, practice_uuid: str) -> PracticeRecord:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -319,6 +320,21 @@ def import_receipt(
         signature=signature,
         key_fingerprint=fingerprint,
     )
+
+
+def import_receipts(
+    session: Session, paths: Sequence[str | os.PathLike[str]], post_name: str | None
+) -> tuple[list[ReceiptImport], list[PostkitError]]:
+    """Import receipt files one by one, each taken whole or not at all: what each imported
+    file did, and the errors of those refused."""
+    results: list[ReceiptImport] = []
+    errors: list[PostkitError] = []
+    for path in paths:
+        try:
+            results.append(import_receipt(session, path, post_name))
+        except PostkitError as error:
+            errors.append(error)
+    return results, errors
 
 
 def _match(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette, QUndoStack
@@ -59,8 +59,6 @@ from postkit.ui.practices.editor import PracticeDialog
 from postkit.ui.practices.labels import LANGUAGE_NAMES, counted, practices_text, status_label
 from postkit.ui.practices.ops import (
     ExportChoice,
-    export_exchange_file,
-    import_exchange_files,
     read_export_choice,
 )
 from postkit.ui.practices.presentation import PresentationView
@@ -86,6 +84,8 @@ from postkit.ui.widgets.table_view import record_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from postkit.core.processes import SessionWork
 
 
 def _combo(parent: QWidget, all_text: str, accessible_name: str) -> QComboBox:
@@ -614,13 +614,15 @@ class PracticesPage(ModulePage):
     def _start(
         self,
         label: str,
-        work: Callable[[Session, Callable[[int, int], None]], object],
+        work: SessionWork[Any],
         done: Callable[..., None],
         changes: Changes | None = None,
     ) -> Job | None:
         if self.job is not None:
             return None
-        self.job = self.runner.session_job(self, label, work, done, changes=changes)
+        # Exchange files hold the interpreter while they pack or read many practices and
+        # files: a process of their own, so the GUI thread keeps turning.
+        self.job = self.runner.process_job(self, label, work, done, changes=changes)
         self.job.finished.connect(self._job_done)
         self.state_changed.emit()
         return self.job
@@ -663,8 +665,16 @@ class PracticesPage(ModulePage):
             return None
         path = with_suffix(path, ".postkit")
         ids = list(practice_ids) if practice_ids is not None else None
-        work = export_exchange_file(
-            self._database.files_dir, path, ids, self._profile.post_name, keep_personal_data
+        from postkit.core.practices.exchange import export_practices
+        from postkit.core.processes import session_call
+
+        work = session_call(
+            export_practices,
+            self._database.files_dir,
+            path,
+            ids,
+            self._profile.post_name,
+            keep_personal_data=keep_personal_data,
         )
 
         def done(count: int) -> None:
@@ -687,9 +697,12 @@ class PracticesPage(ModulePage):
         files = [Path(path) for path in paths]
         if not files:
             return None
+        from postkit.core.practices.exchange import import_practices
+        from postkit.core.processes import session_call
+
         return self._start(
             self.tr("Importing good practices…"),
-            import_exchange_files(self._database.files_dir, files),
+            session_call(import_practices, self._database.files_dir, files),
             self._show_import_summary,
             Changes.of("practices", origin=self),
         )

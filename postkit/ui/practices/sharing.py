@@ -31,6 +31,7 @@ from postkit.core.practices.records import (
     PracticeInput,
     SkipReason,
 )
+from postkit.core.practices.service import write_practices_booklet
 from postkit.ui.ops import Job, Runner
 from postkit.ui.practices.labels import (
     LANGUAGE_NAMES,
@@ -40,7 +41,6 @@ from postkit.ui.practices.labels import (
     labels,
     status_label,
 )
-from postkit.ui.practices.ops import write_booklet_file
 from postkit.ui.widgets.save_paths import ask_open_paths, ask_save_path
 from postkit.ui.widgets.tones import tone_color
 
@@ -85,10 +85,16 @@ def export_booklet(
     if path is None:
         return None
     path = with_suffix(path, ".pdf")
-    return runner.session_job(
+    from postkit.core.processes import session_call_with_progress
+
+    # A process of its own (reportlab loads there, not here): writing the PDF would hold the
+    # interpreter, which the GUI thread needs to turn.
+    return runner.process_job(
         parent,
         QCoreApplication.translate("PracticeSharing", "Writing the booklet…"),
-        write_booklet_file(list(practice_ids), path, language, title),
+        session_call_with_progress(
+            write_practices_booklet, list(practice_ids), path, language, title
+        ),
         on_written or (lambda _written: None),
     )
 

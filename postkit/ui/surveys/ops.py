@@ -1,22 +1,17 @@
-"""The surveys page's work that the runner does off the GUI thread: reads that gather what one
-screen needs, and the slow session jobs (importing a form, exporting responses, reading
-receipts)."""
+"""The surveys page's reads that the runner does off the GUI thread, each gathering what one
+screen needs (the slow jobs are core functions run in a process of their own)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from postkit.core.errors import PostkitError
 from postkit.core.surveys.forms import Form
-from postkit.core.surveys.receipts import ReceiptImport, import_receipt
 from postkit.core.surveys.service import (
     FormInfo,
     ResponseInfo,
     ResponseRecord,
     get_response,
-    import_form,
     list_forms,
     list_responses,
     load_definition,
@@ -25,8 +20,6 @@ from postkit.core.surveys.service import (
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-Progress = Callable[[int, int], None]
 
 
 class FormList(NamedTuple):
@@ -70,57 +63,3 @@ def read_all_drafts(session: Session) -> list[ResponseInfo]:
 def read_response(session: Session, response_id: int) -> OpenedResponse:
     record = get_response(session, response_id)
     return OpenedResponse(record, load_definition(session, record.form_pk))
-
-
-def import_form_file(path: Path, actor: str) -> Callable[[Session, Progress], FormInfo]:
-    def work(session: Session, _progress: Progress) -> FormInfo:
-        return import_form(session, path, actor)
-
-    return work
-
-
-def export_responses_file(
-    form_pk: int, path: Path, post: str, region: str | None
-) -> Callable[[Session, Progress], tuple[int, list[Path], Path | None]]:
-    """The work of an export: the number of responses, and for a CSV the files written beside
-    it (each repeat's, the audit's or None)."""
-
-    def work(session: Session, _progress: Progress) -> tuple[int, list[Path], Path | None]:
-        # openpyxl loads only when needed: it would slow every start-up.
-        from postkit.core.surveys.export import (
-            export_responses_csv,
-            export_responses_xlsx,
-            repeat_csv_paths,
-            written_audit_csv_path,
-        )
-
-        as_csv = path.suffix.lower() == ".csv"
-        export = export_responses_csv if as_csv else export_responses_xlsx
-        count = export(session, form_pk, path, post, region)
-        beside: list[Path] = []
-        audit = None
-        if as_csv:
-            form = load_definition(session, form_pk)
-            beside = list(repeat_csv_paths(path, form).values())
-            audit = written_audit_csv_path(path, form)
-        return count, beside, audit
-
-    return work
-
-
-def import_receipt_files(
-    paths: Sequence[Path], post: str
-) -> Callable[[Session, Progress], tuple[list[ReceiptImport], list[PostkitError]]]:
-    def work(
-        session: Session, _progress: Progress
-    ) -> tuple[list[ReceiptImport], list[PostkitError]]:
-        results: list[ReceiptImport] = []
-        errors: list[PostkitError] = []
-        for path in paths:
-            try:
-                results.append(import_receipt(session, path, post))
-            except PostkitError as error:
-                errors.append(error)
-        return results, errors
-
-    return work

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -35,6 +35,8 @@ from postkit.core.surveys.service import (
     ResponseInfo,
     discard_draft,
     ensure_shipped_forms,
+    export_responses_file,
+    import_form,
     load_definition,
     profile_answers,
     save_draft,
@@ -53,8 +55,6 @@ from postkit.ui.surveys.ops import (
     FormResponses,
     OpenedResponse,
     counts,
-    export_responses_file,
-    import_form_file,
     read_all_drafts,
     read_form_list,
     read_form_responses,
@@ -66,7 +66,12 @@ from postkit.ui.widgets.save_paths import ask_open_path, ask_save_path
 from postkit.ui.widgets.tones import set_tone
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from postkit.core.processes import SessionWork
     from postkit.core.surveys.xlsform import Problem
+
+T = TypeVar("T")
 
 _ID = Qt.ItemDataRole.UserRole
 _LISTED_DRAFTS = 5  # drafts named in the export's confirmation; more are counted
@@ -709,7 +714,9 @@ class SurveysPage(ModulePage):
         path = self.ask_open_path()
         if path is None:
             return
-        work = import_form_file(path, self._profile.user_name)
+        from postkit.core.processes import session_call
+
+        work = session_call(import_form, path, self._profile.user_name)
 
         def failed(error: BaseException) -> None:
             # Loaded by the import that failed; not at start: it loads pyxform and openpyxl.
@@ -762,7 +769,10 @@ class SurveysPage(ModulePage):
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_suffix(".xlsx")
-        work = export_responses_file(info.id, path, post, region)
+        from postkit.core.processes import session_call
+
+        # A process of its own (openpyxl loads there, not here).
+        work = session_call(export_responses_file, info.id, path, post, region)
 
         def exported(result: tuple[int, list[Path], Path | None]) -> None:
             count, beside, audit = result
@@ -839,10 +849,17 @@ class SurveysPage(ModulePage):
             )
         return "\n".join(lines)
 
-    def _start_job(  # type: ignore[no-untyped-def]
-        self, label: str, work, done, failed=None, changes: Changes | None = None
+    def _start_job(
+        self,
+        label: str,
+        work: SessionWork[T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+        changes: Changes | None = None,
     ) -> None:
-        self.job = self.runner.session_job(self, label, work, done, failed=failed, changes=changes)
+        # Reading a workbook or writing an export holds the interpreter for seconds: a
+        # process of its own, so the GUI thread keeps turning.
+        self.job = self.runner.process_job(self, label, work, done, failed=failed, changes=changes)
         self.job.finished.connect(self._job_done)
         self._update_buttons()
 

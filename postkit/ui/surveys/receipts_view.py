@@ -29,13 +29,13 @@ from postkit.core.surveys.receipts import (
     UNSIGNED,
     ReceiptImport,
     SentExport,
+    import_receipts,
     list_sent_exports,
 )
 from postkit.ui.dialogs import show_error
 from postkit.ui.icons import icon
 from postkit.ui.ops import Changes, Job, Runner
 from postkit.ui.overrides import override
-from postkit.ui.surveys.ops import import_receipt_files
 from postkit.ui.widgets.save_paths import ask_open_paths
 from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
@@ -250,8 +250,12 @@ class ReceiptsView(QWidget):
         """Import receipt files on a worker; each file is taken whole or not at all."""
         if self.job is not None or not paths:
             return
-        work = import_receipt_files(list(paths), self._profile.post_name)
-        self.job = self.runner.session_job(
+        from postkit.core.processes import session_call
+
+        # A process of its own: checking signatures and matching exports would hold the
+        # interpreter, which the GUI thread needs to turn.
+        work = session_call(import_receipts, list(paths), self._profile.post_name)
+        self.job = self.runner.process_job(
             self, self.tr("Importing the receipt…"), work, self._imported
         )
         self.job.finished.connect(self._job_done)
