@@ -9,6 +9,7 @@ first shown or one of its actions first runs, so the window and then its first p
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 from enum import Enum
@@ -81,12 +82,18 @@ PRELOAD_AFTER_MS = 250
 
 
 def import_quietly(names: list[str]) -> None:
-    """Import `names` (on a worker thread); a failing one fails again, visibly, when used."""
+    """Import `names` (on a worker thread); a failing one fails again, visibly, when used.
+    Then start the fork server slow jobs' processes come from (core/processes.py), so the
+    first job does not start it."""
     for name in names:
         try:
             importlib.import_module(name)
         except Exception:  # reported where the page is built, on the GUI thread
             continue
+    from postkit.core.processes import warm_up
+
+    with contextlib.suppress(OSError):  # the first job tries again, and reports what fails
+        warm_up()
 
 
 def declared_actions(
@@ -217,7 +224,8 @@ class MainWindow(QMainWindow):
         return named.get(self.settings.get(keys.LAST_MODULE), self.page_modules[0])
 
     def _preload_pages(self) -> None:
-        """Import the pages not built yet off the GUI thread, once the runner is quiet."""
+        """Import the pages not built yet off the GUI thread, once the runner is quiet (and
+        start the fork server for slow jobs)."""
         if self.runner is None:
             return
         runner = self.runner
@@ -231,10 +239,9 @@ class MainWindow(QMainWindow):
             runner.idle_changed.connect(when_idle)
             return
         names = [m.page_module for m in self.page_modules if m.page is None and m.page_module]
-        if names:
-            threading.Thread(
-                target=import_quietly, args=(names,), name="postkit-preload", daemon=True
-            ).start()
+        threading.Thread(
+            target=import_quietly, args=(names,), name="postkit-preload", daemon=True
+        ).start()
 
     def host_page(self, page: QWidget) -> None:
         """Take a module's page, just built, into the window's stack of pages."""

@@ -283,3 +283,14 @@ def test_the_other_pages_code_is_imported_off_the_gui_thread_once_the_first_page
     thread, names = started[0]
     assert thread is not threading.main_thread()
     assert {"postkit.ui.screening.page", "postkit.ui.hq.page"} <= set(names)
+
+
+def test_the_preload_starts_the_fork_server_for_slow_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Else the first slow job starts it, from the job's thread, forking the whole app.
+    from postkit.core import processes
+    from postkit.ui import main_window as main_window_module
+
+    warmed: list[bool] = []
+    monkeypatch.setattr(processes, "warm_up", lambda: warmed.append(True))
+    main_window_module.import_quietly(["postkit.ui.screening.page"])
+    assert warmed == [True]
