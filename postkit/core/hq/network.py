@@ -437,6 +437,24 @@ def _read_one(path: Path) -> tuple[Path, str, StoredReturn | RefusedReturn]:
     return path, read.file_sha256, stored_return(read)  # hashed from the bytes read
 
 
+def read_returns(
+    session: Session,
+    folders: Sequence[str | os.PathLike[str]],
+    year: int,
+    progress: Progress | None = None,
+) -> tuple[ReturnsReport, NetworkPicture]:
+    """Hold the returns in `folders` (see `collect_returns`), then the picture of `year`:
+    one job's work, in a process of its own."""
+    report = collect_returns(session, folders, progress)
+    return report, network_picture(session, year, report.refused)
+
+
+def newest_picture(session: Session) -> NetworkPicture | None:
+    """The picture of the newest year of which returns are held (None: none held)."""
+    years = held_years(session)
+    return network_picture(session, years[0]) if years else None
+
+
 def held_years(session: Session) -> list[int]:
     """The years of which headquarters holds returns, newest first."""
     return list(
