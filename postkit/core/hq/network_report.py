@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,9 +28,6 @@ from postkit.core.i18n import translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import TEXT_WIDTH, Footer, a4_document, numbered_canvas
 from postkit.core.returns.format import CORE_TASKS
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 register_fonts()
 
@@ -187,20 +183,6 @@ def write_network_pdf(
     with atomic_output(path) as temp:
         report.build(temp)
     return path
-
-
-def save_network_xlsx(
-    _session: Session, picture: NetworkPicture, path: str | os.PathLike[str], language: str
-) -> Path:
-    """`write_network_xlsx` as a job's work (core/processes.py); the session goes unused."""
-    return write_network_xlsx(picture, path, language)
-
-
-def save_network_pdf(
-    _session: Session, picture: NetworkPicture, path: str | os.PathLike[str], language: str
-) -> Path:
-    """`write_network_pdf` as a job's work (core/processes.py); the session goes unused."""
-    return write_network_pdf(picture, path, language)
 
 
 class _Report:

@@ -18,7 +18,7 @@ import os
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -47,9 +47,6 @@ from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import a4_document
 from postkit.core.surveys.measures import ALL_QUALITIES
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
 register_fonts()
 
 BLUE = colors.HexColor("#01689b")  # Rijksoverheid blue, as in the annual report
@@ -77,14 +74,6 @@ def write_aggregate_report(
     report = _Report(summary, language)
     with atomic_output(Path(path)) as temp:
         report.build(temp)
-
-
-def save_aggregate_report(
-    _session: Session, summary: Summary, path: str | os.PathLike[str], language: str
-) -> Path:
-    """`write_aggregate_report` as a job's work (core/processes.py); the session goes unused."""
-    write_aggregate_report(summary, path, language)
-    return Path(path)
 
 
 class _Report:

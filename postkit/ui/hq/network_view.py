@@ -31,6 +31,8 @@ from postkit.core.hq.network import (
     network_picture,
     newest_picture,
     read_returns,
+    save_network_pdf,
+    save_network_xlsx,
 )
 from postkit.core.processes import SessionWork, session_call, session_call_with_progress
 from postkit.ui.hq.summary_view import make_tree
@@ -191,8 +193,6 @@ class NetworkView(QWidget):
         if path is None:
             return None
         path = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
-        from postkit.core.hq.network_report import save_network_xlsx
-
         return self._start(
             self.tr("Writing the network tables…"),
             session_call(save_network_xlsx, picture, path, self.language),
@@ -211,8 +211,6 @@ class NetworkView(QWidget):
         if path is None:
             return None
         path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-        from postkit.core.hq.network_report import save_network_pdf  # reportlab: when used
-
         return self._start(
             self.tr("Writing the network report…"),
             session_call(save_network_pdf, picture, path, self.language),

@@ -30,6 +30,7 @@ from postkit.core.hq.summary import (
     Summary,
     aggregate_exports,
     collect_chosen_exports,
+    save_aggregate_report,
     save_summary_xlsx,
     stored_summary,
 )
@@ -701,8 +702,6 @@ class HeadquartersPage(ModulePage):
         if path is None:
             return None
         path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-        from postkit.core.hq.report import save_aggregate_report  # reportlab: when used
-
         return self._start_job(
             self.tr("Writing the report…"),
             session_call(save_aggregate_report, summary, path, self._summary_language(summary)),
