@@ -5990,6 +5990,11 @@ Voorbeelden die tijdens deze training zijn toegevoegd, gewijzigd of verwijderd, 
         </translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="49" />
+        <source>Writing the receipts…</source>
+        <translation>De ontvangstbevestigingen worden opgeslagen…</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/hq/receipt_commands.py" line="55" />
         <source>Export the receipt key</source>
         <translation>Ontvangstsleutel exporteren</translation>

@@ -384,3 +384,22 @@ def test_the_shared_chunks_take_every_item_once_short_in_the_middle(count: int) 
     assert [item for start, end in cuts for item in range(start, end)] == list(range(count))
     assert all(end - start == 1 for start, end in cuts if count // 3 <= start < count - count // 3)
     assert max((end - start for start, end in cuts), default=4) <= 4
+
+
+def test_many_returns_are_read_in_a_jobs_process(list_of_four: Database, tmp_path: Path) -> None:
+    """The app reads returns in a job's process of its own, which may have no children of
+    its own: it reads them itself, however many."""
+    from postkit.core.hq.network import read_returns
+    from postkit.core.hq.workers import PARALLEL_FROM_FILES
+    from postkit.core.processes import DatabaseAddress, run_in_process, session_call_with_progress
+
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    for copy in range(PARALLEL_FROM_FILES // 4 + 1):
+        for path in _returns(tmp_path / f"copy-{copy}"):
+            path.rename(folder / f"{copy}-{path.name}")
+    work = session_call_with_progress(read_returns, [folder], 2026)
+    report, picture = run_in_process(DatabaseAddress.of(list_of_four), work)
+    assert len(report.accepted) == 4 * (PARALLEL_FROM_FILES // 4 + 1) and not report.refused
+    assert picture.posts_reporting == 3
+    assert held_years_of(list_of_four) == [2026, 2025]

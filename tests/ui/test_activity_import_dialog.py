@@ -14,6 +14,7 @@ from postkit.ui.actions import ActionId
 from postkit.ui.activities.import_dialog import ActivityImportDialog
 from postkit.ui.main_window import MainWindow
 from postkit.ui.widgets import save_paths
+from tests.ui.threads import functions_of, process_jobs
 
 FIXTURE = Path(__file__).parent.parent / "data" / "activiteiten_2025_nairobi.xlsx"
 
@@ -44,6 +45,7 @@ def _wait_planned(qtbot: QtBot, dialog: ActivityImportDialog, change) -> None:  
 def test_the_posts_own_sheet_is_previewed_and_imported_from_the_menu(
     qtbot: QtBot, window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    jobs = process_jobs(monkeypatch)
     dialog = _open(qtbot, window, monkeypatch, FIXTURE)
     assert dialog.summary_label.text() == "6 to add, 0 already present, 0 with errors"
     assert dialog.mapping_box("Activiteit").currentData() == "title"
@@ -61,6 +63,8 @@ def test_the_posts_own_sheet_is_previewed_and_imported_from_the_menu(
     assert window.runner is not None and window.runner.wait_idle()
     assert _count(database) == 6
     assert "Imported 6 activities" in window.statusBar().currentMessage()
+    # Each in a process of its own: on a thread they hold the interpreter the GUI needs.
+    assert functions_of(jobs) == ["read_activity_import", "apply_activity_import"]
     again = _open(qtbot, window, monkeypatch, FIXTURE)
     assert again.summary_label.text() == "0 to add, 6 already present, 0 with errors"
     assert not again.import_button.isEnabled()
@@ -81,6 +85,7 @@ def test_mapping_a_column_and_choosing_for_an_unknown_value_clears_the_errors(
     sheet.append(["4/5/2025", 3, "Advies aan kweker", "Bedrijfsadvies", "Sierteelt"])
     path = tmp_path / "eigen.xlsx"
     workbook.save(path)
+    jobs = process_jobs(monkeypatch)
     dialog = _open(qtbot, window, monkeypatch, path)
     # No column gives the start date yet: the dialog says so and imports nothing.
     assert "no column gives the start date" in dialog.problem_label.text()
@@ -88,6 +93,7 @@ def test_mapping_a_column_and_choosing_for_an_unknown_value_clears_the_errors(
     box = dialog.mapping_box("Wanneer")
     _wait_planned(qtbot, dialog, lambda: box.setCurrentIndex(box.findData("start_date")))
     assert dialog.summary_label.text() == "1 to add, 0 already present, 1 with errors"
+    assert functions_of(jobs) == ["read_activity_import", "plan_activity_import"]
     assert dialog.error_list.item(0).text() == "row 2, column 'Sector': unknown sectors: 'Tuinbouw'"
     assert dialog.unknown_table.item(0, 2).text() == "2"
     assert not dialog.import_button.isEnabled()

@@ -19,6 +19,7 @@ from postkit.ui.ops import Job, Runner
 from tests.conftest import TEST_PROFILE
 from tests.hq_returns_files import write_network_returns, write_return_file
 from tests.pdf_text import pdf_text
+from tests.ui.threads import functions_of, process_jobs
 
 
 @pytest.fixture
@@ -66,6 +67,7 @@ def test_a_folder_of_returns_is_read_and_the_year_shown_with_the_missing_posts(
     monkeypatch.setattr(view, "ask_folder", lambda: folder)
     messages: list[str] = []
     view.status_message.connect(messages.append)
+    jobs = process_jobs(monkeypatch)
 
     view.read_button.click()
     finish(qtbot, view.job)
@@ -87,6 +89,8 @@ def test_a_folder_of_returns_is_read_and_the_year_shown_with_the_missing_posts(
     monkeypatch.setattr(view, "ask_save_path", lambda *args: tmp_path / "net")
     finish(qtbot, view.save_tables())
     assert "missing" in load_workbook(tmp_path / "net.xlsx", read_only=True).sheetnames
+    # Each in a process of its own: on a thread they hold the interpreter the GUI needs.
+    assert functions_of(jobs) == ["read_returns", "save_network_pdf", "save_network_xlsx"]
 
 
 def test_cancelling_the_reading_holds_no_return(
@@ -104,6 +108,7 @@ def test_cancelling_the_reading_holds_no_return(
         return reading(path)
 
     monkeypatch.setattr(network, "_read_one", read_then_cancel)
+    view.runner.isolate_jobs = False  # a fault injected into the work: on a thread, seen
     messages: list[str] = []
     view.status_message.connect(messages.append)
     finish(qtbot, view.read_folder(folder))

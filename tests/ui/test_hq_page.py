@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,12 +16,11 @@ from postkit.core.db import Database
 from postkit.core.hq import summary as hq_summary
 from postkit.core.hq.demo_exports import write_demo_exports
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
-from postkit.ui.hq import ops as hq_ops
 from postkit.ui.hq.page import HeadquartersPage
 from postkit.ui.hq.summary_view import MISSING, Breakdown
 from postkit.ui.ops import Job, Runner
 from tests.conftest import TEST_PROFILE
-from tests.ui.threads import threads_of
+from tests.ui.threads import functions_of, process_jobs
 
 
 @pytest.fixture(scope="module")
@@ -105,9 +103,9 @@ def test_aggregating_lists_the_refused_file_and_summarises_the_posts(
     target = tmp_path / "out" / "summary"
     target.parent.mkdir()
     page.ask_save_path = lambda *_args: target  # type: ignore[method-assign]
-    writes = threads_of(monkeypatch, hq_summary, "write_summary_xlsx")
+    jobs = process_jobs(monkeypatch)
     finish(qtbot, page.save_summary())
-    assert writes and threading.main_thread() not in writes  # the workbook off the GUI thread
+    assert functions_of(jobs) == ["save_summary_xlsx"]  # written in a process of its own
     written = target.with_suffix(".xlsx")
     workbook = CalamineWorkbook.from_path(str(written))
     assert "posts" in workbook.sheet_names
@@ -153,7 +151,8 @@ def test_cancelling_mid_run_stores_nothing(
     database: Database,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real_collect = hq_ops.collect_and_summarise
+    page.runner.isolate_jobs = False  # a fault injected into the work: on a thread, seen
+    real_collect = hq_summary.collect_and_summarise
 
     def collect_then_cancel(session, paths, form, progress=None, **kwargs):  # type: ignore[no-untyped-def]
         def report(done: int, total: int) -> None:
@@ -164,7 +163,7 @@ def test_cancelling_mid_run_stores_nothing(
 
         return real_collect(session, paths, form, report, **kwargs)
 
-    monkeypatch.setattr(hq_ops, "collect_and_summarise", collect_then_cancel)
+    monkeypatch.setattr(hq_summary, "collect_and_summarise", collect_then_cancel)
     messages: list[str] = []
     page.status_message.connect(messages.append)
     page.add_paths(exports)
@@ -265,16 +264,14 @@ def test_saving_the_report_writes_a_pdf(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from postkit.core.hq import report as hq_report
-
     page.add_paths(exports)
     finish(qtbot, page.aggregate())
     page.ask_save_path = lambda *_args: tmp_path / "report.pdf"  # type: ignore[method-assign]
     messages: list[str] = []
     page.status_message.connect(messages.append)
-    writes = threads_of(monkeypatch, hq_report, "write_aggregate_report")
+    jobs = process_jobs(monkeypatch)
     finish(qtbot, page.save_report())
-    assert writes and threading.main_thread() not in writes  # the PDF off the GUI thread
+    assert functions_of(jobs) == ["save_aggregate_report"]  # written in a process of its own
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert messages == [f"Report written to {tmp_path / 'report.pdf'}"]
 

@@ -30,7 +30,7 @@ from postkit.core.activities.records import ACTIVITY_STATUSES, ActivityInput
 from postkit.core.activities.service import _apply_input, _normalised
 from postkit.core.activities.validation import validate_activity
 from postkit.core.db.base import new_uuid, utc_now
-from postkit.core.errors import PostkitError, ValidationError
+from postkit.core.errors import CancelledError, PostkitError, ValidationError
 from postkit.core.import_layouts import remember_mapping
 from postkit.core.profile import load_profile
 from postkit.core.spreadsheet_import import (
@@ -167,6 +167,36 @@ def plan_activity_import(
     reader = _RowReader(table, mapping, locale, value_choices or {})
     rows = plan_rows(table, reader.read, _keys, _existing(session), progress)
     return ActivityImportPlan(table, mapping, locale, rows, reader.unknown_values())
+
+
+@dataclass(frozen=True)
+class ImportReading:
+    """A sheet read for the import: its table, the mapping and locale it starts with
+    (`remembered`: the mapping this layout had before), and the plan, or why the mapping
+    cannot be used yet (`problem`, a mapping to finish by hand)."""
+
+    table: Table
+    mapping: dict[str, str]
+    locale: str
+    remembered: bool
+    plan: ActivityImportPlan | None
+    problem: str = ""
+
+
+def read_activity_import(
+    session: Session, path: Path, progress: Callable[[int, int], None] | None = None
+) -> ImportReading:
+    """Read the sheet at `path` and plan its import with the mapping it starts with."""
+    table = read_activity_table(path)
+    mapping, remembered = initial_mapping(session, table)
+    locale = sheet_locale(table)
+    try:
+        plan = plan_activity_import(session, table, mapping, locale, progress=progress)
+    except PostkitError as error:
+        if isinstance(error, CancelledError):
+            raise
+        return ImportReading(table, mapping, locale, remembered, None, str(error))
+    return ImportReading(table, mapping, locale, remembered, plan)
 
 
 def apply_activity_import(

@@ -437,6 +437,45 @@ def _read_one(path: Path) -> tuple[Path, str, StoredReturn | RefusedReturn]:
     return path, read.file_sha256, stored_return(read)  # hashed from the bytes read
 
 
+def read_returns(
+    session: Session,
+    folders: Sequence[str | os.PathLike[str]],
+    year: int,
+    progress: Progress | None = None,
+) -> tuple[ReturnsReport, NetworkPicture]:
+    """Hold the returns in `folders` (see `collect_returns`), then the picture of `year`:
+    one job's work, in a process of its own."""
+    report = collect_returns(session, folders, progress)
+    return report, network_picture(session, year, report.refused)
+
+
+def newest_picture(session: Session) -> NetworkPicture | None:
+    """The picture of the newest year of which returns are held (None: none held)."""
+    years = held_years(session)
+    return network_picture(session, years[0]) if years else None
+
+
+# The network's workbook and report as jobs' work (core/processes.py): a job names its
+# function by module, so these live here, where the app has them loaded, and load openpyxl
+# and reportlab only in the job's process (importing them would stall the GUI thread).
+def save_network_xlsx(
+    _session: Session, picture: NetworkPicture, path: str | os.PathLike[str], language: str
+) -> Path:
+    """`network_report.write_network_xlsx`; the session goes unused."""
+    from postkit.core.hq.network_report import write_network_xlsx
+
+    return write_network_xlsx(picture, path, language)
+
+
+def save_network_pdf(
+    _session: Session, picture: NetworkPicture, path: str | os.PathLike[str], language: str
+) -> Path:
+    """`network_report.write_network_pdf`; the session goes unused."""
+    from postkit.core.hq.network_report import write_network_pdf
+
+    return write_network_pdf(picture, path, language)
+
+
 def held_years(session: Session) -> list[int]:
     """The years of which headquarters holds returns, newest first."""
     return list(

@@ -126,6 +126,13 @@ def write_receipts(
     return written
 
 
+def write_receipts_of_arrivals(
+    session: Session, folder: str | os.PathLike[str]
+) -> list[tuple[Path, Receipt]]:
+    """A receipt for each post whose files arrived (`build_receipts`), written into `folder`."""
+    return write_receipts(build_receipts(session), folder)
+
+
 def _file_sha256(path: str) -> str:
     digest = hashlib.sha256()
     try:

@@ -53,6 +53,14 @@ from postkit.core import reference
 from postkit.core.cycles import cycle_collector_paused
 from postkit.core.db.base import utc_now
 from postkit.core.files import atomic_output
+from postkit.core.hq.forms import (
+    FormFiles,
+    SortedExports,
+    any_form,
+    form_of,
+    last_aggregated_form,
+    sort_by_form,
+)
 from postkit.core.hq.letter import (
     LetterReading,
     Respondents,
@@ -276,6 +284,40 @@ def collect_and_summarise(
     report = collect_exports(session, paths, form, progress, answers_of=summary_columns(form))
     summary = build_summary(session, form, stored_answers=report.answers)
     return replace(report, answers=None), summary
+
+
+def stored_summary(session: Session) -> Summary | None:
+    """The summary of the survey aggregated last, from what is stored (None: nothing yet)."""
+    form = last_aggregated_form(session)
+    return None if form is None else build_summary(session, form)
+
+
+def aggregate_exports(
+    session: Session,
+    paths: Sequence[str | os.PathLike[str]],
+    progress: Progress | None = None,
+) -> SortedExports | tuple[SortedExports, CollectReport, Summary]:
+    """Sort the exports under `paths` by survey and, when they are of one survey (or of
+    none that can be told), collect and summarise them; of several, only the sorting comes
+    back, for the user to choose one (`collect_chosen_exports`)."""
+    found = sort_by_form(paths, progress)
+    if len(found.forms) > 1:
+        return found
+    chosen = found.forms[0] if found.forms else None
+    return found, *collect_chosen_exports(session, found, chosen, progress)
+
+
+def collect_chosen_exports(
+    session: Session,
+    found: SortedExports,
+    chosen: FormFiles | None,
+    progress: Progress | None = None,
+) -> tuple[CollectReport, Summary]:
+    """Collect the chosen survey's exports and the files no survey can be told of (each
+    refused with its reason), then summarise the survey."""
+    form = any_form(session) if chosen is None else form_of(session, chosen.form_id, chosen.version)
+    paths = [*(chosen.paths if chosen else ()), *found.unreadable]
+    return collect_and_summarise(session, paths, form, progress)
 
 
 def build_summary(
@@ -955,6 +997,26 @@ def write_summary_xlsx(
     with atomic_output(Path(path)) as temp, _XlsxWriter(temp) as writer:
         for title, columns, rows in _summary_sheets(summary, language):
             writer.add_sheet(title, columns, rows)
+
+
+def save_summary_xlsx(
+    _session: Session, summary: Summary, path: str | os.PathLike[str], language: str
+) -> Path:
+    """`write_summary_xlsx` as a job's work (core/processes.py); the session goes unused."""
+    write_summary_xlsx(summary, path, language)
+    return Path(path)
+
+
+def save_aggregate_report(
+    _session: Session, summary: Summary, path: str | os.PathLike[str], language: str
+) -> Path:
+    """`report.write_aggregate_report` as a job's work (core/processes.py); the session goes
+    unused. It lives here, where the app has it loaded: a job names its function by module,
+    and importing reportlab on the GUI thread would stall it."""
+    from postkit.core.hq.report import write_aggregate_report
+
+    write_aggregate_report(summary, path, language)
+    return Path(path)
 
 
 _SheetColumns = list[tuple[str, int]]

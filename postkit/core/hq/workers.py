@@ -30,6 +30,10 @@ def worker_count(files: int) -> int:
         return 1
     if threading.current_thread() is not threading.main_thread():
         return 1
+    if multiprocessing.current_process().daemon:
+        # A job's process of its own (core/processes.py) may have none of its own: it reads
+        # alone, and the app's interpreter stays free whichever way.
+        return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
 

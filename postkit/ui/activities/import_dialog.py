@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,18 +30,24 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.errors import CancelledError, PostkitError
+from postkit.core.errors import PostkitError
+from postkit.core.processes import session_call_with_progress
 from postkit.core.spreadsheet_import import cell_text
 from postkit.ui.dialogs import error_label, show_error
 from postkit.ui.ops import Changes
 from postkit.ui.overrides import override
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from postkit.core.activities.spreadsheet_import import ActivityImportPlan, CompanyResolver
+    from postkit.core.activities.spreadsheet_import import (
+        ActivityImportPlan,
+        CompanyResolver,
+        ImportReading,
+    )
+    from postkit.core.processes import SessionWork
     from postkit.core.spreadsheet_import import ImportSummary, Table
-    from postkit.ui.ops import Job, Progress, Runner
+    from postkit.ui.ops import Job, Runner
+
+T = TypeVar("T")
 
 PREVIEW_ROWS = 20
 MAX_ERRORS_SHOWN = 200
@@ -146,42 +152,27 @@ class ActivityImportDialog(QDialog):
     # -- reading and planning ------------------------------------------------------------
 
     def _read(self) -> None:
-        from postkit.core.activities.spreadsheet_import import (
-            initial_mapping,
-            plan_activity_import,
-            read_activity_table,
-            sheet_locale,
+        from postkit.core.activities.spreadsheet_import import read_activity_import
+
+        self._run(
+            self.tr("Reading {0}…").format(self.path.name),
+            session_call_with_progress(read_activity_import, self.path),
+            self._show_read,
         )
 
-        path = self.path
-
-        def work(session: Session, progress: Progress) -> _Reading:
-            table = read_activity_table(path)
-            mapping, remembered = initial_mapping(session, table)
-            locale = sheet_locale(table)
-            try:
-                plan = plan_activity_import(session, table, mapping, locale, progress=progress)
-            except CancelledError:
-                raise
-            except PostkitError as error:  # a mapping to finish in the dialog
-                return _Reading(table, mapping, locale, remembered, None, str(error))
-            return _Reading(table, mapping, locale, remembered, plan, "")
-
-        self._run(self.tr("Reading {0}…").format(path.name), work, self._show_read)
-
-    def _show_read(self, reading: _Reading) -> None:
-        table, mapping, locale, remembered, plan, problem = reading
+    def _show_read(self, reading: ImportReading) -> None:
+        table, mapping, locale = reading.table, reading.mapping, reading.locale
         self.table = table
         self.locale_box.blockSignals(True)
         self.locale_box.setCurrentIndex(self.locale_box.findData(locale))
         self.locale_box.blockSignals(False)
         self._fill_mapping(table, mapping)
-        if remembered:
+        if reading.remembered:
             self.tabs.setTabToolTip(0, self.tr("The columns as mapped for this layout before"))
-        if plan is None:
-            self._show_problem(PostkitError(problem))
+        if reading.plan is None:
+            self._show_problem(PostkitError(reading.problem))
         else:
-            self._show_plan(plan)
+            self._show_plan(reading.plan)
 
     def _fill_mapping(self, table: Table, mapping: dict[str, str]) -> None:
         self.mapping_table.setRowCount(len(table.headers))
@@ -219,13 +210,13 @@ class ActivityImportDialog(QDialog):
 
         if self.table is None:
             return
-        table, mapping = self.table, self.mapping()
-        locale = self.locale_box.currentData()
-        choices = dict(self._choices)
-
-        def work(session: Session, progress: Progress) -> ActivityImportPlan:
-            return plan_activity_import(session, table, mapping, locale, choices, progress)
-
+        work = session_call_with_progress(
+            plan_activity_import,
+            self.table,
+            self.mapping(),
+            self.locale_box.currentData(),
+            dict(self._choices),
+        )
         self._run(self.tr("Checking the rows…"), work, self._show_plan, self._show_problem)
 
     def _show_problem(self, error: BaseException) -> None:
@@ -357,14 +348,11 @@ class ActivityImportDialog(QDialog):
         plan = self.plan
         if plan is None or plan.summary.with_errors:
             return
-        actor, resolve = self.actor, self.resolve_company
-
-        def work(session: Session, progress: Progress) -> ImportSummary:
-            return apply_activity_import(session, plan, actor, resolve, progress)
-
         self._run(
             self.tr("Importing activities…"),
-            work,
+            session_call_with_progress(
+                apply_activity_import, plan, self.actor, self.resolve_company
+            ),
             self._done,
             changes=Changes.of("activities"),
         )
@@ -376,15 +364,17 @@ class ActivityImportDialog(QDialog):
     def _run(
         self,
         label: str,
-        work: Callable[[Session, Progress], object],
-        done: Callable[[Any], None],
+        work: SessionWork[T],
+        done: Callable[[T], None],
         failed: Callable[[BaseException], None] | None = None,
         changes: Changes | None = None,
     ) -> None:
         if self.job is not None:
             self.job.cancel()
         self.import_button.setEnabled(False)
-        job = self.runner.session_job(
+        # Reading a sheet, checking its rows and storing them hold the interpreter for long:
+        # in a process of their own, the GUI thread keeps turning.
+        job = self.runner.process_job(
             self, label, work, done, failed=failed or self._failed, changes=changes
         )
         self.job = job
@@ -412,15 +402,6 @@ class ActivityImportDialog(QDialog):
     @property
     def is_busy(self) -> bool:
         return self.job is not None
-
-
-class _Reading(NamedTuple):
-    table: Table
-    mapping: dict[str, str]
-    locale: str
-    remembered: bool
-    plan: ActivityImportPlan | None
-    problem: str
 
 
 def _item(text: str) -> QTableWidgetItem:

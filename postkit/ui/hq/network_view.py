@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -25,18 +25,26 @@ from PySide6.QtWidgets import (
 )
 
 from postkit.core import reference
-from postkit.core.hq.network import NetworkPicture, ReturnsReport
+from postkit.core.hq.network import (
+    NetworkPicture,
+    ReturnsReport,
+    network_picture,
+    newest_picture,
+    read_returns,
+    save_network_pdf,
+    save_network_xlsx,
+)
+from postkit.core.processes import SessionWork, session_call, session_call_with_progress
 from postkit.ui.hq.summary_view import make_tree
 from postkit.ui.icons import icon
-from postkit.ui.ops import Changes, Job, Progress, Runner
+from postkit.ui.ops import Changes, Job, Runner
 from postkit.ui.overrides import override
 from postkit.ui.widgets.save_paths import ask_folder, ask_save_path
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
 RETURNS_KIND = "hq-returns"  # the folders remembered for the file questions
 RESULTS_KIND = "hq-results"
+
+T = TypeVar("T")
 
 
 class NetworkView(QWidget):
@@ -149,42 +157,29 @@ class NetworkView(QWidget):
         folder = folder or self.ask_folder()
         if folder is None:
             return None
-        year = self.year_box.value()
-
-        def work(session: Session, progress: Progress) -> tuple[ReturnsReport, NetworkPicture]:
-            from postkit.core.hq.network import collect_returns, network_picture
-
-            report = collect_returns(session, [folder], progress)
-            return report, network_picture(session, year, report.refused)
-
         return self._start(
-            self.tr("Reading the annual returns…"), work, self._read, Changes.of("hq")
+            self.tr("Reading the annual returns…"),
+            session_call_with_progress(read_returns, [folder], self.year_box.value()),
+            self._read,
+            Changes.of("hq"),
         )
 
     def show_year(self) -> Job | None:
         """Build the picture of the chosen year from the returns held."""
         if self.job is not None:
             return None
-        year = self.year_box.value()
         refused = self.report.refused if self.report else ()
-
-        def work(session: Session, _progress: Progress) -> NetworkPicture:
-            from postkit.core.hq.network import network_picture
-
-            return network_picture(session, year, refused)
-
-        return self._start(self.tr("Adding up the returns…"), work, self._shown)
+        return self._start(
+            self.tr("Adding up the returns…"),
+            session_call(network_picture, self.year_box.value(), refused),
+            self._shown,
+        )
 
     def load(self) -> Job | None:
         """Show the newest year of which returns are held (the first time the tab is seen)."""
-
-        def work(session: Session, _progress: Progress) -> NetworkPicture | None:
-            from postkit.core.hq.network import held_years, network_picture
-
-            years = held_years(session)
-            return network_picture(session, years[0]) if years else None
-
-        return self._start(self.tr("Reading the returns held…"), work, self._loaded)
+        return self._start(
+            self.tr("Reading the returns held…"), session_call(newest_picture), self._loaded
+        )
 
     def save_tables(self) -> Job | None:
         picture = self.picture
@@ -198,15 +193,10 @@ class NetworkView(QWidget):
         if path is None:
             return None
         path = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
-        language = self.language
-
-        def work(_progress: Progress) -> Path:
-            from postkit.core.hq.network_report import write_network_xlsx
-
-            return write_network_xlsx(picture, path, language)
-
         return self._start(
-            self.tr("Writing the network tables…"), work, self._written, session=False
+            self.tr("Writing the network tables…"),
+            session_call(save_network_xlsx, picture, path, self.language),
+            self._written,
         )
 
     def save_report(self) -> Job | None:
@@ -221,28 +211,22 @@ class NetworkView(QWidget):
         if path is None:
             return None
         path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-        language = self.language
-
-        def work(_progress: Progress) -> Path:
-            from postkit.core.hq.network_report import write_network_pdf  # reportlab: when used
-
-            return write_network_pdf(picture, path, language)
-
         return self._start(
-            self.tr("Writing the network report…"), work, self._written, session=False
+            self.tr("Writing the network report…"),
+            session_call(save_network_pdf, picture, path, self.language),
+            self._written,
         )
 
     def _start(
         self,
         label: str,
-        work: Callable[..., Any],
-        done: Callable[[Any], None],
+        work: SessionWork[T],
+        done: Callable[[T], None],
         changes: Changes | None = None,
-        *,
-        session: bool = True,
     ) -> Job:
-        start = self.runner.session_job if session else self.runner.job
-        job = self.job = start(self, label, work, done, changes=changes)
+        # Reading returns, adding them up and writing the report hold the interpreter for
+        # long: in a process of their own, the GUI thread keeps turning.
+        job = self.job = self.runner.process_job(self, label, work, done, changes=changes)
         job.finished.connect(lambda: self._finished(job))
         self._show()
         return job

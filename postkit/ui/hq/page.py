@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TypeVar
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QFont, QShowEvent
@@ -24,22 +24,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from postkit.core.hq.forms import FormFiles, SortedExports, sort_by_form
+from postkit.core.hq.forms import FormFiles, SortedExports
 from postkit.core.hq.service import CollectReport
-from postkit.core.hq.summary import Summary
+from postkit.core.hq.summary import (
+    Summary,
+    aggregate_exports,
+    collect_chosen_exports,
+    save_aggregate_report,
+    save_summary_xlsx,
+    stored_summary,
+)
+from postkit.core.processes import SessionWork, session_call, session_call_with_progress
 from postkit.ui.hq.network_view import NetworkView
-from postkit.ui.hq.ops import collect_exports, read_stored_summary
 from postkit.ui.hq.summary_view import LetterView, LikertView, PostsView, label_in, make_tree
 from postkit.ui.icons import icon
-from postkit.ui.ops import Changes, Job, Progress
+from postkit.ui.ops import Changes, Job
 from postkit.ui.overrides import override
 from postkit.ui.widgets.colors import DANGER, POSITIVE
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.save_paths import ask_folder, ask_open_paths, ask_save_path
 from postkit.ui.widgets.tones import set_tone
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+T = TypeVar("T")
 
 EXPORT_SUFFIX = ".xlsx"
 EXPORTS_KIND = "hq-exports"  # the folders remembered for the file questions
@@ -399,10 +405,7 @@ class HeadquartersPage(ModulePage):
         if self.job is not None:
             return None
         return self._start_job(
-            self.tr("Reading the stored responses…"),
-            read_stored_summary,
-            self._refreshed,
-            with_session=True,
+            self.tr("Reading the stored responses…"), session_call(stored_summary), self._refreshed
         )
 
     def aggregate(self) -> Job | None:
@@ -413,23 +416,11 @@ class HeadquartersPage(ModulePage):
         """
         if not self.can_aggregate:
             return None
-        paths = list(self.paths)
-
-        def work(
-            session: Session, progress: Progress
-        ) -> SortedExports | tuple[SortedExports, CollectReport, Summary]:
-            found = sort_by_form(paths, progress)
-            if len(found.forms) > 1:
-                return found
-            chosen = found.forms[0] if found.forms else None
-            return found, *collect_exports(session, found, chosen, progress)
-
         return self._start_job(
             self.tr("Aggregating the post exports…"),
-            work,
+            session_call_with_progress(aggregate_exports, list(self.paths)),
             self._sorted,
             Changes.of("hq"),
-            with_session=True,
         )
 
     def _sorted(self, result: SortedExports | tuple[SortedExports, CollectReport, Summary]) -> None:
@@ -444,16 +435,11 @@ class HeadquartersPage(ModulePage):
         if chosen is None:
             self.status_message.emit(self.tr("Nothing aggregated; the files stay on the list."))
             return None
-
-        def work(session: Session, progress: Progress) -> tuple[CollectReport, Summary]:
-            return collect_exports(session, found, chosen, progress)
-
         return self._start_job(
             self.tr("Aggregating the post exports…"),
-            work,
+            session_call_with_progress(collect_chosen_exports, found, chosen),
             lambda result: self._aggregated(found, chosen, *result),
             Changes.of("hq"),
-            with_session=True,
         )
 
     def ask_form(self, forms: Sequence[FormFiles]) -> FormFiles | None:
@@ -517,15 +503,13 @@ class HeadquartersPage(ModulePage):
     def _start_job(
         self,
         label: str,
-        work: Callable[..., Any],
-        on_success: Callable[[Any], None],
+        work: SessionWork[T],
+        on_success: Callable[[T], None],
         changes: Changes | None = None,
-        *,
-        with_session: bool = False,
     ) -> Job:
-        """Run `work(progress)`, or `work(session, progress)` when it reads the database."""
-        start = self.runner.session_job if with_session else self.runner.job
-        job = self.job = start(self, label, work, on_success, changes=changes)
+        """Run `work(session, progress)` in a process of its own: reading exports, adding
+        up responses and writing reports hold the interpreter, which the GUI thread needs."""
+        job = self.job = self.runner.process_job(self, label, work, on_success, changes=changes)
         job.finished.connect(lambda: self._job_done(job))
         self._update_buttons()
         return job
@@ -697,17 +681,9 @@ class HeadquartersPage(ModulePage):
         if path is None:
             return None
         path = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
-        language = self._summary_language(summary)
-
-        def work(_progress: Progress) -> Path:
-            from postkit.core.hq.summary import write_summary_xlsx
-
-            write_summary_xlsx(summary, path, language)
-            return path
-
         return self._start_job(
             self.tr("Writing the summary…"),
-            work,
+            session_call(save_summary_xlsx, summary, path, self._summary_language(summary)),
             lambda written: self.status_message.emit(
                 self.tr("Summary written to {0}").format(written)
             ),
@@ -726,17 +702,9 @@ class HeadquartersPage(ModulePage):
         if path is None:
             return None
         path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
-        language = self._summary_language(summary)
-
-        def work(_progress: Progress) -> Path:
-            from postkit.core.hq.report import write_aggregate_report  # reportlab: when used
-
-            write_aggregate_report(summary, path, language)
-            return path
-
         return self._start_job(
             self.tr("Writing the report…"),
-            work,
+            session_call(save_aggregate_report, summary, path, self._summary_language(summary)),
             lambda written: self.status_message.emit(
                 self.tr("Report written to {0}").format(written)
             ),

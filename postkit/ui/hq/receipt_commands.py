@@ -30,7 +30,8 @@ class ReceiptCommands(QObject):
 
     def write_receipts(self) -> None:
         """A receipt file for each post whose exports arrived."""
-        from postkit.core.hq.receipts import build_receipts, write_receipts
+        from postkit.core.hq.receipts import write_receipts_of_arrivals
+        from postkit.core.processes import session_call
 
         folder = self.ask_receipts_folder()
         if folder is None:
@@ -42,10 +43,12 @@ class ReceiptCommands(QObject):
             )
             self.receipts_written.emit([path for path, _receipt in written])
 
-        self.ctx.runner.query(
-            lambda session: write_receipts(build_receipts(session), folder),
+        # Signing and writing a receipt per post holds the interpreter: a process of its own.
+        self.ctx.runner.process_job(
+            self.ctx.window,
+            self.tr("Writing the receipts…"),
+            session_call(write_receipts_of_arrivals, folder),
             done,
-            owner=self.ctx.window,
         )
 
     def ask_receipt_key_path(self) -> Path | None:
