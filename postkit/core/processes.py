@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -85,26 +86,46 @@ class DatabaseAddress:
 @dataclass(frozen=True)
 class SessionCall(Generic[T]):
     """`function(session, *args, **kwargs)` as a job's work, in a form that crosses to the
-    child process; `with_progress` passes the job's progress as the `progress` keyword."""
+    child process; `with_progress` passes the job's progress as the `progress` keyword.
 
-    function: Callable[..., T]
+    `function` may be named "package.module:function": the module is then imported in the
+    child only, so that naming the work does not load, on the GUI thread, what only the
+    work needs (reportlab, openpyxl)."""
+
+    function: Callable[..., T] | str
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
     with_progress: bool = False
 
     def __call__(self, session: Session, progress: Progress) -> T:
+        function = _resolved(self.function)
         if self.with_progress:
-            return self.function(session, *self.args, progress=progress, **self.kwargs)
-        return self.function(session, *self.args, **self.kwargs)
+            return function(session, *self.args, progress=progress, **self.kwargs)
+        return function(session, *self.args, **self.kwargs)
+
+    @property
+    def name(self) -> str:
+        """The function's name, as `function` names it."""
+        if isinstance(self.function, str):
+            return self.function.rpartition(":")[2]
+        return getattr(self.function, "__name__", repr(self.function))
 
 
-def session_call(function: Callable[..., T], /, *args: Any, **kwargs: Any) -> SessionCall[T]:
+def _resolved(function: Callable[..., T] | str) -> Callable[..., T]:
+    if not isinstance(function, str):
+        return function
+    module, _, name = function.partition(":")
+    found = getattr(importlib.import_module(module), name)
+    return found  # type: ignore[no-any-return]
+
+
+def session_call(function: Callable[..., T] | str, /, *args: Any, **kwargs: Any) -> SessionCall[T]:
     """A job's work calling `function(session, *args, **kwargs)`."""
     return SessionCall(function, args, kwargs)
 
 
 def session_call_with_progress(
-    function: Callable[..., T], /, *args: Any, **kwargs: Any
+    function: Callable[..., T] | str, /, *args: Any, **kwargs: Any
 ) -> SessionCall[T]:
     """A job's work calling `function(session, *args, progress=progress, **kwargs)`."""
     return SessionCall(function, args, kwargs, with_progress=True)
@@ -184,9 +205,10 @@ class JobProcess(Generic[T]):
                 ):
                     raise CancelledError()
                 if not self._connection.poll(_POLL_SECONDS):
-                    if not self._process.is_alive():
-                        return self._answer_after_exit()
-                    continue
+                    # The child may have sent its answer and ended since the poll: read on.
+                    if self._process.is_alive() or self._connection.poll(0):
+                        continue
+                    return self._answer_after_exit()
                 try:
                     message = self._connection.recv()
                 except EOFError:

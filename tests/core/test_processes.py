@@ -4,6 +4,7 @@ comes back to the parent as if it had run there, and the child's writes are comm
 from __future__ import annotations
 
 import os
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -159,3 +160,13 @@ def test_a_protected_database_is_opened_with_the_apps_passphrase(database: Datab
             assert count_activities(session) == 1
     finally:
         protected.dispose()
+
+
+def test_work_named_by_its_module_is_imported_in_the_child_only(database: Database) -> None:
+    # Naming the work must not load what only the work needs (reportlab) in the app.
+    name = "tests.core.process_work"
+    assert name not in sys.modules
+    work = session_call(f"{name}:modules_seen", name)
+    assert work.name == "modules_seen"
+    assert run_in_process(DatabaseAddress.of(database), work) is True
+    assert name not in sys.modules

@@ -39,4 +39,4 @@ def process_jobs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 def functions_of(works: list[object]) -> list[str]:
     """The names of the core functions the recorded process jobs called."""
-    return [getattr(getattr(work, "function", work), "__name__", "?") for work in works]
+    return [getattr(work, "name", None) or getattr(work, "__name__", "?") for work in works]

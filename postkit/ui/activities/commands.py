@@ -200,14 +200,15 @@ class ActivityCommands(QObject):
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        # openpyxl loads only when needed: it would slow every start-up.
-        from postkit.core.activities.export import export_activities_xlsx
         from postkit.core.processes import session_call_with_progress
 
         self._start_job(
             self.tr("Exporting activities…"),
             session_call_with_progress(
-                export_activities_xlsx, path, activity_filter, self.ctx.language
+                "postkit.core.activities.export:export_activities_xlsx",  # openpyxl: child only
+                path,
+                activity_filter,
+                self.ctx.language,
             ),
             lambda count: self.ctx.status_message(
                 self.tr("Exported %n activities to {0}", "", count).format(path)
@@ -277,13 +278,16 @@ class ActivityCommands(QObject):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        from postkit.core.activities.report import write_annual_report
         from postkit.core.processes import session_call
 
         self._start_job(
             self.tr("Writing the annual report…"),
             session_call(
-                write_annual_report, year, path, self.ctx.language, self.ctx.acting_profile()
+                "postkit.core.activities.report:write_annual_report",  # reportlab: child only
+                year,
+                path,
+                self.ctx.language,
+                self.ctx.acting_profile(),
             ),
             lambda _none: self.ctx.status_message(
                 self.tr("Annual report written to {0}").format(path)
@@ -350,11 +354,15 @@ class ActivityCommands(QObject):
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         from postkit.core.processes import session_call
-        from postkit.core.returns.service import write_return_with_narrative
 
         self._start_job(
             self.tr("Writing the annual return…"),
-            session_call(write_return_with_narrative, narrative, profile.user_name, path),
+            session_call(
+                "postkit.core.returns.service:write_return_with_narrative",  # openpyxl: child
+                narrative,
+                profile.user_name,
+                path,
+            ),
             lambda written: self.ctx.status_message(
                 self.tr("Annual return written to {0}").format(written)
             ),
