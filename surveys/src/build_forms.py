@@ -867,7 +867,9 @@ def interview_guide() -> tuple[list[Row], list[tuple[str, str, Text]], dict[str,
     settings = {
         "form_id": "imvo_interview_guide",
         "form_title": "Interview guide: evaluation of the IMVO guidelines",
-        "postkit::form_title::Nederlands (nl)": "Interviewleidraad: evaluatie van de IMVO-richtlijnen",
+        "postkit::form_title::Nederlands (nl)": (
+            "Interviewleidraad: evaluatie van de IMVO-richtlijnen"
+        ),
     }
     return rows, lists, settings
 
