@@ -294,8 +294,7 @@ def open_main_window(
         assert runner.wait_idle()
     # As the app does once its list is ready (app.resume_collection): what start-up made is
     # kept out of later collections, which would otherwise walk it all on the GUI thread.
-    # The test run's garbage goes first, and the journey's end unfreezes (event_loop_watch).
-    gc.collect()
+    # The journey's end unfreezes it (event_loop_watch).
     gc.freeze()
     return window
 
