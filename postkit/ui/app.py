@@ -51,6 +51,7 @@ def lighten_pyside_import_check() -> None:
             return bool(upstream(module))
 
     mod_uses_pyside.lightened = True  # type: ignore[attr-defined]
+    mod_uses_pyside.upstream = upstream  # type: ignore[attr-defined]
     feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
 
 

@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from postkit.core.db import Database
 from postkit.core.hq.reading import ExportRejected, read_export
 from postkit.core.hq.summary import build_summary, is_likert, write_summary_xlsx
-from postkit.core.surveys.export import export_responses_xlsx
+from postkit.core.surveys.export import export_responses_file, export_responses_xlsx
 from postkit.core.surveys.service import (
-    export_responses_file,
     import_form,
     start_response,
     submit_response,

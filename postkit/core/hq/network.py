@@ -455,27 +455,6 @@ def newest_picture(session: Session) -> NetworkPicture | None:
     return network_picture(session, years[0]) if years else None
 
 
-# The network's workbook and report as jobs' work (core/processes.py): a job names its
-# function by module, so these live here, where the app has them loaded, and load openpyxl
-# and reportlab only in the job's process (importing them would stall the GUI thread).
-def save_network_xlsx(
-    _session: Session, picture: NetworkPicture, path: str | os.PathLike[str], language: str
-) -> Path:
-    """`network_report.write_network_xlsx`; the session goes unused."""
-    from postkit.core.hq.network_report import write_network_xlsx
-
-    return write_network_xlsx(picture, path, language)
-
-
-def save_network_pdf(
-    _session: Session, picture: NetworkPicture, path: str | os.PathLike[str], language: str
-) -> Path:
-    """`network_report.write_network_pdf`; the session goes unused."""
-    from postkit.core.hq.network_report import write_network_pdf
-
-    return write_network_pdf(picture, path, language)
-
-
 def held_years(session: Session) -> list[int]:
     """The years of which headquarters holds returns, newest first."""
     return list(

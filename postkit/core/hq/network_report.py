@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -28,6 +29,9 @@ from postkit.core.i18n import translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import TEXT_WIDTH, Footer, a4_document, numbered_canvas
 from postkit.core.returns.format import CORE_TASKS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 register_fonts()
 
@@ -459,3 +463,20 @@ def _business_order(code: str) -> int:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# The workbook and the report as jobs' work (core/processes.py): the window names them by
+# module ("postkit.core.hq.network_report:save_network_pdf"), so openpyxl and reportlab load
+# in the job's process only (importing them on the GUI thread would stall it).
+def save_network_xlsx(
+    _session: Session, picture: NetworkPicture, path: str | os.PathLike[str], language: str
+) -> Path:
+    """`network_report.write_network_xlsx`; the session goes unused."""
+    return write_network_xlsx(picture, path, language)
+
+
+def save_network_pdf(
+    _session: Session, picture: NetworkPicture, path: str | os.PathLike[str], language: str
+) -> Path:
+    """`network_report.write_network_pdf`; the session goes unused."""
+    return write_network_pdf(picture, path, language)

@@ -18,7 +18,7 @@ import os
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -46,6 +46,9 @@ from postkit.core.i18n import N_, translator
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import a4_document
 from postkit.core.surveys.measures import ALL_QUALITIES
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 register_fonts()
 
@@ -855,3 +858,12 @@ def _round_up(value: float) -> float:
         if value <= step * factor:
             return step * factor
     return step * 10
+
+
+def save_aggregate_report(
+    _session: Session, summary: Summary, path: str | os.PathLike[str], language: str
+) -> Path:
+    """`write_aggregate_report` as a job's work (core/processes.py); the session goes
+    unused. The window names it by module, so reportlab loads in the job's process only."""
+    write_aggregate_report(summary, path, language)
+    return Path(path)

@@ -1007,18 +1007,6 @@ def save_summary_xlsx(
     return Path(path)
 
 
-def save_aggregate_report(
-    _session: Session, summary: Summary, path: str | os.PathLike[str], language: str
-) -> Path:
-    """`report.write_aggregate_report` as a job's work (core/processes.py); the session goes
-    unused. It lives here, where the app has it loaded: a job names its function by module,
-    and importing reportlab on the GUI thread would stall it."""
-    from postkit.core.hq.report import write_aggregate_report
-
-    write_aggregate_report(summary, path, language)
-    return Path(path)
-
-
 _SheetColumns = list[tuple[str, int]]
 
 

@@ -559,3 +559,22 @@ def _label_rows(form: Form) -> list[list[object]]:
 
     visit(form.items, "")
     return rows
+
+
+def export_responses_file(
+    session: Session,
+    form_pk: int,
+    path: str | Path,
+    post_name: str,
+    region: str | None = None,
+) -> tuple[int, list[Path], Path | None]:
+    """Write the export as its suffix says (.csv, else .xlsx; see surveys/export.py): the
+    number of responses, and for a CSV the files written beside it (each repeat's, and the
+    audit's or None). A job's work: the window names it by module, so that openpyxl loads
+    in the job's process only."""
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        return export_responses_xlsx(session, form_pk, path, post_name, region), [], None
+    count = export_responses_csv(session, form_pk, path, post_name, region)
+    form = load_definition(session, form_pk)
+    return count, list(repeat_csv_paths(path, form).values()), written_audit_csv_path(path, form)

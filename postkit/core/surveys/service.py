@@ -439,32 +439,6 @@ def list_responses(
     return [replace(_response_info(row), title=_instance_title(form, row.answers)) for row in rows]
 
 
-def export_responses_file(
-    session: Session,
-    form_pk: int,
-    path: str | Path,
-    post_name: str,
-    region: str | None = None,
-) -> tuple[int, list[Path], Path | None]:
-    """Write the export as its suffix says (.csv, else .xlsx; see surveys/export.py): the
-    number of responses, and for a CSV the files written beside it (each repeat's, and the
-    audit's or None). A job's work: it names no openpyxl, so whoever hands it on need not
-    load it."""
-    from postkit.core.surveys.export import (
-        export_responses_csv,
-        export_responses_xlsx,
-        repeat_csv_paths,
-        written_audit_csv_path,
-    )
-
-    path = Path(path)
-    if path.suffix.lower() != ".csv":
-        return export_responses_xlsx(session, form_pk, path, post_name, region), [], None
-    count = export_responses_csv(session, form_pk, path, post_name, region)
-    form = load_definition(session, form_pk)
-    return count, list(repeat_csv_paths(path, form).values()), written_audit_csv_path(path, form)
-
-
 def _instance_title(form: Form, answers: str) -> str:
     """A response's title as the form's instance_name computes it from the stored answers."""
     return FormSession(form, decode_answers(form, answers)).instance_title() or ""

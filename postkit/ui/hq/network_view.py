@@ -31,8 +31,6 @@ from postkit.core.hq.network import (
     network_picture,
     newest_picture,
     read_returns,
-    save_network_pdf,
-    save_network_xlsx,
 )
 from postkit.core.processes import SessionWork, session_call, session_call_with_progress
 from postkit.ui.hq.summary_view import make_tree
@@ -195,7 +193,9 @@ class NetworkView(QWidget):
         path = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
         return self._start(
             self.tr("Writing the network tables…"),
-            session_call(save_network_xlsx, picture, path, self.language),
+            session_call(
+                "postkit.core.hq.network_report:save_network_xlsx", picture, path, self.language
+            ),
             self._written,
         )
 
@@ -213,7 +213,9 @@ class NetworkView(QWidget):
         path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
         return self._start(
             self.tr("Writing the network report…"),
-            session_call(save_network_pdf, picture, path, self.language),
+            session_call(
+                "postkit.core.hq.network_report:save_network_pdf", picture, path, self.language
+            ),
             self._written,
         )
 

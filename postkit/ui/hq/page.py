@@ -30,7 +30,6 @@ from postkit.core.hq.summary import (
     Summary,
     aggregate_exports,
     collect_chosen_exports,
-    save_aggregate_report,
     save_summary_xlsx,
     stored_summary,
 )
@@ -704,7 +703,12 @@ class HeadquartersPage(ModulePage):
         path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
         return self._start_job(
             self.tr("Writing the report…"),
-            session_call(save_aggregate_report, summary, path, self._summary_language(summary)),
+            session_call(
+                "postkit.core.hq.report:save_aggregate_report",  # reportlab: child only
+                summary,
+                path,
+                self._summary_language(summary),
+            ),
             lambda written: self.status_message.emit(
                 self.tr("Report written to {0}").format(written)
             ),

@@ -35,7 +35,6 @@ from postkit.core.surveys.service import (
     ResponseInfo,
     discard_draft,
     ensure_shipped_forms,
-    export_responses_file,
     import_form,
     load_definition,
     profile_answers,
@@ -772,7 +771,9 @@ class SurveysPage(ModulePage):
         from postkit.core.processes import session_call
 
         # A process of its own (openpyxl loads there, not here).
-        work = session_call(export_responses_file, info.id, path, post, region)
+        work = session_call(
+            "postkit.core.surveys.export:export_responses_file", info.id, path, post, region
+        )
 
         def exported(result: tuple[int, list[Path], Path | None]) -> None:
             count, beside, audit = result
