@@ -9,7 +9,6 @@ filed (PDF text, workbooks) only at the end.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import sys
@@ -236,7 +235,6 @@ def event_loop_watch(
     watch.start()
     yield watch
     watch.stop()
-    gc.unfreeze()  # what open_main_window froze is collectable again after the journey
     LONGEST_BLOCKS[request.node.nodeid] = watch.longest_ms
     if watch.stalls:
         STALL_STACKS[request.node.nodeid] = watch.stalls
@@ -292,10 +290,6 @@ def open_main_window(
     runner = getattr(window, "runner", None)
     if runner is not None:
         assert runner.wait_idle()
-    # As the app does once its list is ready (app.resume_collection): what start-up made is
-    # kept out of later collections, which would otherwise walk it all on the GUI thread.
-    # The journey's end unfreezes it (event_loop_watch).
-    gc.freeze()
     return window
 
 
