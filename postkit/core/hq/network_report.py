@@ -26,6 +26,7 @@ from postkit.core import reference
 from postkit.core.files import atomic_output
 from postkit.core.hq.network import NetworkPicture
 from postkit.core.i18n import translator
+from postkit.core.pdf_charts import label_axes, round_up
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import TEXT_WIDTH, Footer, a4_document, numbered_canvas
 from postkit.core.returns.format import CORE_TASKS
@@ -406,18 +407,9 @@ def _bars(
     chart.width, chart.height = TEXT_WIDTH - label_width - 14 * mm, row * len(labels)
     chart.data = [list(reversed(values)) for values in reversed(series)]
     highest = max((v for values in series for v in values), default=0)
-    maximum = 100.0 if percent else _round_up(max(highest, 1))
-    chart.categoryAxis.categoryNames = list(reversed(labels))
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 8
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -3
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, maximum
-    chart.valueAxis.valueStep = maximum / 5
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
+    maximum = 100.0 if percent else round_up(max(highest, 1))
     value_format = "{:.0f}%" if percent else "{:.0f}"
-    chart.valueAxis.labelTextFormat = value_format.format
+    label_axes(chart, labels, maximum, value_format.format, label_size=8)
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
     chart.barLabelFormat = value_format.format
@@ -444,16 +436,6 @@ def _bars(
         ]
         drawing.add(legend)
     return drawing
-
-
-def _round_up(value: float) -> float:
-    step = 1.0
-    while step * 10 < value:
-        step *= 10
-    for factor in (1, 2, 2.5, 5, 10):
-        if value <= step * factor:
-            return step * factor
-    return step * 10
 
 
 def _business_order(code: str) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -43,6 +43,7 @@ from postkit.core.files import atomic_output
 from postkit.core.hq.letter import ActivityCounts, LetterReading, QualityShares, Share
 from postkit.core.hq.summary import Distribution, LikertItem, Summary
 from postkit.core.i18n import N_, translator
+from postkit.core.pdf_charts import label_axes, round_up
 from postkit.core.pdf_fonts import BOLD, REGULAR, register_fonts
 from postkit.core.pdf_pages import a4_document
 from postkit.core.surveys.measures import ALL_QUALITIES
@@ -663,10 +664,10 @@ def _bar_chart(
     chart.width, chart.height = TEXT_WIDTH - label_width - 14 * mm, ROW_HEIGHT * len(labels)
     chart.data = [list(reversed(values))]  # reportlab draws the first category at the bottom
     highest = max(values, default=0) or 1
-    _label_axes(
+    label_axes(
         chart,
         labels,
-        maximum or _round_up(highest),
+        maximum or round_up(highest),
         value_format.replace(":d", ":.0f").format,
     )
     chart.valueAxis.visibleGrid = True
@@ -698,7 +699,7 @@ def _stacked_chart(labels: Sequence[str], figures: Sequence[Distribution]) -> Dr
         ]
         for point in range(5)
     ]
-    _label_axes(chart, labels, 100, "{:.0f}%".format)
+    label_axes(chart, labels, 100, "{:.0f}%".format)
     chart.barWidth = 3.4 * mm
     for index, colour in enumerate(LIKERT_COLOURS):
         chart.bars[index].fillColor = colour
@@ -730,7 +731,7 @@ def _grouped_chart(
     chart.width = TEXT_WIDTH - 60 * mm - 14 * mm
     chart.height = height - 22 * mm
     chart.data = [list(reversed(series)) for series in reversed(shares)]
-    _label_axes(chart, items, 100, "{:.0f}%".format)
+    label_axes(chart, items, 100, "{:.0f}%".format)
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
     chart.barSpacing = 0.6
@@ -828,36 +829,6 @@ def _share_text(figures: Distribution, with_count: bool = False) -> str:
 
 def _short(text: str, width: int = 52) -> str:
     return textwrap.shorten(" ".join(text.split()), width=width, placeholder="…")
-
-
-def _label_axes(
-    chart: HorizontalBarChart,
-    labels: Sequence[str],
-    maximum: float,
-    value_label: Callable[[float], str],
-) -> None:
-    """Name the bars with `labels`, top to bottom (reportlab draws the first at the bottom),
-    right-aligned left of them; the value axis runs from 0 to `maximum` in five steps."""
-    chart.categoryAxis.categoryNames = list(reversed(labels))
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -3
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, maximum
-    chart.valueAxis.valueStep = maximum / 5
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = value_label
-
-
-def _round_up(value: float) -> float:
-    step = 1.0
-    while step * 10 < value:
-        step *= 10
-    for factor in (1, 2, 2.5, 5, 10):
-        if value <= step * factor:
-            return step * factor
-    return step * 10
 
 
 def save_aggregate_report(
