@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 from pathlib import Path
@@ -12,6 +11,7 @@ from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from postkit import __version__
+from postkit.ui.collection import pause_collection, resume_collection
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,24 +53,6 @@ def lighten_pyside_import_check() -> None:
     mod_uses_pyside.lightened = True  # type: ignore[attr-defined]
     mod_uses_pyside.upstream = upstream  # type: ignore[attr-defined]
     feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
-
-
-def pause_collection() -> None:
-    """No garbage collection while the app starts.
-
-    Start-up makes hundreds of thousands of objects that live as long as the app (modules,
-    classes, Qt's enums, SQLAlchemy's and the models' constructs): the collector's ~150
-    passes over them took 6-10% of the time to the list. `resume_collection` follows.
-    """
-    gc.disable()
-
-
-def resume_collection() -> None:
-    """Collect again. What start-up made is frozen first (kept out of every later pass, so
-    no pass on the GUI thread walks it all); its little garbage stays."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -9,13 +9,10 @@ first shown or one of its actions first runs, so the window and then its first p
 
 from __future__ import annotations
 
-import contextlib
-import importlib
-import threading
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
@@ -42,6 +39,7 @@ from postkit.ui.module import EDIT, FILE, HELP, VIEW, Commands, Module, ModuleCo
 from postkit.ui.overrides import override
 from postkit.ui.post_commands import AppCommands, PostCommands
 from postkit.ui.practices.module import PracticesModule
+from postkit.ui.preload import PagePreloader
 from postkit.ui.screening.module import ScreeningModule
 from postkit.ui.settings import Settings
 from postkit.ui.surveys.module import SurveysModule
@@ -73,27 +71,6 @@ COMMAND_SETS: tuple[type[Commands], ...] = (
     AppCommands,
 )
 MODULES = tuple(c.name for c in COMMAND_SETS if issubclass(c, Module))
-
-# Once the first page has read what it shows (the runner is idle), the other pages' code is
-# imported on a worker thread, so the first visit to a module does not wait for its imports
-# on the GUI thread. A moment after, so the rows paint before the imports share the GIL; not
-# a fixed time after start (1.5 s was), which a person going to screening at once beat.
-PRELOAD_AFTER_MS = 250
-
-
-def import_quietly(names: list[str]) -> None:
-    """Import `names` (on a worker thread); a failing one fails again, visibly, when used.
-    Then start the fork server slow jobs' processes come from (core/processes.py), so the
-    first job does not start it."""
-    for name in names:
-        try:
-            importlib.import_module(name)
-        except Exception:  # reported where the page is built, on the GUI thread
-            continue
-    from postkit.core.processes import warm_up
-
-    with contextlib.suppress(OSError):  # the first job tries again, and reports what fails
-        warm_up()
 
 
 def declared_actions(
@@ -201,7 +178,11 @@ class MainWindow(QMainWindow):
         self.navigation.setEnabled(True)
         self.show_module(self.first_module.name)
         self.update_actions()
-        QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
+
+        def unbuilt() -> list[str]:
+            return [m.page_module for m in self.page_modules if m.page is None and m.page_module]
+
+        PagePreloader(self.runner, unbuilt, self).start()
 
     def show_first_screen(self, first: FirstScreen) -> bool:
         """Show the activity list over what start-up read before the database opened (the
@@ -222,26 +203,6 @@ class MainWindow(QMainWindow):
         """The module shown when the database opens: the one shown last time."""
         named = {module.name: module for module in self.page_modules}
         return named.get(self.settings.get(keys.LAST_MODULE), self.page_modules[0])
-
-    def _preload_pages(self) -> None:
-        """Import the pages not built yet off the GUI thread, once the runner is quiet (and
-        start the fork server for slow jobs)."""
-        if self.runner is None:
-            return
-        runner = self.runner
-        if not runner.is_idle:
-
-            def when_idle(idle: bool) -> None:
-                if idle:
-                    runner.idle_changed.disconnect(when_idle)
-                    QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_pages)
-
-            runner.idle_changed.connect(when_idle)
-            return
-        names = [m.page_module for m in self.page_modules if m.page is None and m.page_module]
-        threading.Thread(
-            target=import_quietly, args=(names,), name="postkit-preload", daemon=True
-        ).start()
 
     def host_page(self, page: QWidget) -> None:
         """Take a module's page, just built, into the window's stack of pages."""

@@ -9,6 +9,7 @@ filed (PDF text, workbooks) only at the end.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -47,6 +48,7 @@ from pytestqt.qtbot import QtBot
 from postkit.core.db import Database
 from postkit.core.profile import PostProfile
 from postkit.ui.app import lighten_pyside_import_check
+from postkit.ui.collection import pause_collection, resume_collection, stop_collecting_as_app
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.main_window import MainWindow
 from postkit.ui.settings import Settings
@@ -186,6 +188,16 @@ class EventLoopWatch:
             self.longest_ms = float(late)
 
 
+def _collecting_as_the_app_does() -> None:
+    """The garbage collector as a freshly started app has it (postkit/ui/collection.py):
+    earlier tests' garbage gone, what lives now frozen as start-up's objects are, and the
+    pages' code frozen once imported. Nothing is unfrozen after: an unfrozen journey's
+    objects once crashed a later collection of the test run."""
+    gc.collect()
+    pause_collection()
+    resume_collection()
+
+
 # QTest's input functions, and whether each takes a string of keys.
 _INPUTS = {
     "keyClick": False, "keyPress": False, "keyRelease": False, "keySequence": False,
@@ -232,9 +244,11 @@ def event_loop_watch(
 ) -> Iterator[EventLoopWatch]:
     watch = EventLoopWatch(sample_stacks=os.environ.get(STALLS_ENV_VAR) == "1")
     _arriving_as_a_person_types(monkeypatch)
+    _collecting_as_the_app_does()
     watch.start()
     yield watch
     watch.stop()
+    stop_collecting_as_app()
     LONGEST_BLOCKS[request.node.nodeid] = watch.longest_ms
     if watch.stalls:
         STALL_STACKS[request.node.nodeid] = watch.stalls

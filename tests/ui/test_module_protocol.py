@@ -266,11 +266,11 @@ def test_the_other_pages_code_is_imported_off_the_gui_thread_once_the_first_page
 ) -> None:
     # Started 1.5 s after the window attached, the preload missed a person who went to
     # screening or headquarters at once: the GUI thread imported their code (~0.3 s each).
-    from postkit.ui import main_window as main_window_module
+    from postkit.ui import preload
 
     started: list[tuple[threading.Thread, list[str]]] = []
     monkeypatch.setattr(
-        main_window_module,
+        preload,
         "import_quietly",
         lambda names: started.append((threading.current_thread(), names)),
     )
@@ -288,9 +288,9 @@ def test_the_other_pages_code_is_imported_off_the_gui_thread_once_the_first_page
 def test_the_preload_starts_the_fork_server_for_slow_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
     # Else the first slow job starts it, from the job's thread, forking the whole app.
     from postkit.core import processes
-    from postkit.ui import main_window as main_window_module
+    from postkit.ui import preload
 
     warmed: list[bool] = []
     monkeypatch.setattr(processes, "warm_up", lambda: warmed.append(True))
-    main_window_module.import_quietly(["postkit.ui.screening.page"])
+    preload.import_quietly(["postkit.ui.screening.page"])
     assert warmed == [True]
