@@ -168,6 +168,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     company_list.set_defaults(run=_run_companies_list)
 
+    check = commands.add_parser(
+        "check",
+        help="check that the database opens and that slow jobs' processes run on this machine",
+    )
+    check.set_defaults(run=_run_check)
     backup = commands.add_parser("backup", help="write a backup of the database now")
     backup.set_defaults(run=_run_backup)
     restore = commands.add_parser(
@@ -586,6 +591,19 @@ def _run_backup(args: argparse.Namespace) -> None:
 
     open_database(database_location(args)).dispose()  # creates or upgrades it first
     print(backup_database(_sqlite_file(args)))
+
+
+def _run_check(args: argparse.Namespace) -> None:
+    from postkit.core.checkup import check_setup
+    from postkit.core.db import open_database
+
+    database = open_database(database_location(args))  # creates or upgrades it, as the app does
+    try:
+        print(f"postkit {__version__}")
+        for line in check_setup(database).lines():
+            print(line)
+    finally:
+        database.dispose()
 
 
 def _run_restore(args: argparse.Namespace) -> None:

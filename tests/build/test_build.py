@@ -142,6 +142,18 @@ def test_built_app_migrates_seeds_and_exports_without_a_window(app: Path, tmp_pa
     assert f"IMVO-jaarverslag {year}" in pdf_text(dutch)
 
 
+def test_built_app_runs_a_slow_job_in_a_process_of_its_own(app: Path, tmp_path: Path) -> None:
+    # The window runs every export, report and import in a child process (core/processes.py),
+    # which the frozen app starts by running itself (PyInstaller's multiprocessing hook, and
+    # the freeze_support of postkit/__main__.py): `check` starts one as the window does.
+    db = str(tmp_path / "post.sqlite3")
+    _run(app, tmp_path, "--db", db, "demo", "seed", "--activities", "12")
+    checked = _run(app, tmp_path, "--db", db, "check").stdout.splitlines()
+    assert "12 activities" in checked[1], checked
+    started = "spawned" if sys.platform == "win32" else "from the fork server"
+    assert f"a job's process ({started}) opened the database and answered" in checked[2], checked
+
+
 def test_built_app_upgrades_a_database_of_the_first_schema(app: Path, tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     engine = create_engine(database_url(path))
