@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import delete, insert, select
@@ -518,7 +518,7 @@ def network_picture(
     )
     screening: dict[str, int] = defaultdict(int)
     for index in ordered:
-        for name, value in json.loads(returns[index].screening).get("year", {}).items():
+        for name, value in orjson.loads(returns[index].screening).get("year", {}).items():
             screening[name] += int(value)
     reported = {held[index].post_key for index in ordered}
     return NetworkPicture(
@@ -539,19 +539,37 @@ def network_picture(
             for task in CORE_TASKS
         },
         missing=tuple(post for post in posts.posts if post.code not in reported),
-        years=year_totals(session),
+        years=year_totals(session, _by_year(returns, parsed)),
         screening=dict(screening),
         refused=tuple(refused),
     )
 
 
-def year_totals(session: Session) -> tuple[YearTotals, ...]:
-    """Every held year, oldest first: posts reporting and done activities per core task."""
+def _by_year(
+    returns: Sequence[Any], parsed: Sequence[Mapping[str, Any]]
+) -> dict[int, list[Mapping[str, Any]]]:
+    by_year: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+    for row, content in zip(returns, parsed, strict=True):
+        by_year[row.year].append(content)
+    return by_year
+
+
+def year_totals(
+    session: Session, known: Mapping[int, Sequence[Mapping[str, Any]]] | None = None
+) -> tuple[YearTotals, ...]:
+    """Every held year, oldest first: posts reporting and done activities per core task.
+    `known` holds years whose returns' figures the caller has parsed already (all of them)."""
+    known = known or {}
+    query = select(NetworkReturnRow.year, NetworkReturnRow.figures)
+    if known:
+        query = query.where(NetworkReturnRow.year.not_in(tuple(known)))
+    figures = [(year, orjson.loads(content)) for year, content in session.execute(query)]
+    figures += [(year, content) for year, contents in known.items() for content in contents]
     posts: dict[int, int] = defaultdict(int)
     activities: dict[int, list[int]] = defaultdict(lambda: [0] * len(CORE_TASKS))
-    for year, content in session.execute(select(NetworkReturnRow.year, NetworkReturnRow.figures)):
+    for year, content in figures:
         posts[year] += 1
-        for task, period, done, *_ in orjson.loads(content)["tasks"]:
+        for task, period, done, *_ in content["tasks"]:
             if period == "year":
                 activities[year][task - 1] += done
     return tuple(
