@@ -158,6 +158,17 @@ def _floor_evaluate_all(form: object, answers: dict[str, object]) -> float:
     return median_seconds(run, 9)
 
 
+def _discard(view: object) -> None:
+    """Close a form view and delete it now: without an event loop running, deleteLater
+    waits for ever, and a view left alive goes on making its pages and review beside the
+    next one measured."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    view.close()  # type: ignore[attr-defined]
+    view.deleteLater()  # type: ignore[attr-defined]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def _open_seconds(form: object) -> float:
     """The fastest of three openings of a draft in which every part applies."""
     from PySide6.QtWidgets import QApplication
@@ -175,9 +186,7 @@ def _open_seconds(form: object) -> float:
         view.show()
         app.processEvents()  # type: ignore[union-attr]
         openings.append(time.perf_counter() - start)
-        view.close()
-        view.deleteLater()
-        app.processEvents()  # type: ignore[union-attr]
+        _discard(view)
     return min(openings)
 
 
@@ -205,9 +214,7 @@ def main() -> int:
     view = None
     for _ in range(3):
         if view is not None:
-            view.close()
-            view.deleteLater()
-            app.processEvents()
+            _discard(view)
         start = time.perf_counter()
         # A draft: every part applies, so skip logic shows most of the 500 questions.
         draft: dict[str, object] = {f"g{group}_applies": "yes" for group in range(GROUPS)}
@@ -223,8 +230,27 @@ def main() -> int:
         f"{'ok' if opened < OPEN_LIMIT_S else 'OVER'}"
     )
     ok = report("open the form view vs bare Qt pages", opened, opened_floor, 15.0)
-
+    # The page shown is made at once, the others one per turn of the event loop, then the
+    # review's rows: the time until the whole form is made, each turn short.
     assert view is not None
+    _discard(view)
+    start = time.perf_counter()
+    view = FormView(FormSession(form, {**draft, "staff": 3}))
+    view.resize(1000, 760)
+    view.show()
+    longest_turn = 0.0
+    while not view._review_filled:
+        turn = time.perf_counter()
+        app.processEvents()
+        longest_turn = max(longest_turn, time.perf_counter() - turn)
+    made = time.perf_counter() - start
+    print(
+        f"every page and the review made in {made * 1000:.0f} ms (target < "
+        f"{OPEN_LIMIT_S * 1000:.0f} ms), the longest turn {longest_turn * 1000:.0f} ms "
+        f"{'ok' if made < OPEN_LIMIT_S else 'OVER'}"
+    )
+    ok = ok and made < OPEN_LIMIT_S
+
     card = view.cards["staff"]
     card.input.edit.setFocus()  # type: ignore[union-attr]
     keystrokes = []

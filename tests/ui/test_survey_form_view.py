@@ -156,6 +156,7 @@ def _view(qtbot: QtBot, form: Form, answers=None, page: int = 0) -> tuple[FormVi
 
 def test_every_question_type_gets_its_widget(qtbot: QtBot, form: Form) -> None:
     view, _ = _view(qtbot, form)
+    view.complete()
     kinds = {name: type(card.input) for name, card in view.cards.items()}
     assert kinds == {
         "name": TextInput,
@@ -303,7 +304,29 @@ def test_switching_the_language_relabels_and_keeps_the_answers(qtbot: QtBot, for
     assert view.session.value("role") == "other"
 
     view.next_page()
+    view.complete()  # a page made after the switch is in English too
     assert cards["clear"].input.labels["5"].text() == "Strongly agree"  # type: ignore[union-attr]
+
+
+def test_the_page_shown_is_made_at_once_and_the_others_as_the_event_loop_turns(
+    qtbot: QtBot, form: Form
+) -> None:
+    # Every card with its inputs was made before the form showed: 40-50 ms of the guidelines
+    # survey's opening, a stall of the window. A page made later is as if made at once.
+    answers = {"name": "Anna", "role": "rbc", "clear": "2", "tools": ("scan",)}
+    view = FormView(FormSession(form, answers, language="nl"), 0)
+    qtbot.addWidget(view)
+    assert "name" in view.cards and "clear" not in view.cards
+    view.set_language("en")  # before the next page is made
+    qtbot.waitUntil(lambda: "clear" in view.cards and "tools" in view.cards)
+    clear, tools = view.cards["clear"], view.cards["tools"]
+    assert clear.input.labels["5"].text() == "Strongly agree"  # type: ignore[union-attr]
+    assert clear.input.value() == "2" and tools.input.value() == ("scan",)  # type: ignore[union-attr]
+    assert not clear.isVisible()  # made, not shown: the first page is
+    qtbot.waitUntil(lambda: view._review_filled)  # the review's rows come after every page
+    assert {"name", "clear", "tools"} <= set(view.review_rows)
+    view.show_page(view._page_index("clear"))
+    assert view.cards["clear"] is clear  # made once
 
 
 def test_the_review_lists_every_shown_question_and_jumps_back(qtbot: QtBot, form: Form) -> None:
@@ -389,6 +412,7 @@ def test_a_page_joins_the_window_when_first_shown_and_tab_still_reaches_its_ques
     # Every page was made inside the styled form and polished when it showed: a long form took
     # twice as long to open. A page nobody has looked at is now polished when it is shown.
     view, _ = _view(qtbot, form, {"name": "Anna", "role": "rbc"})
+    view.complete()  # the second page's questions made, the page not shown
     second = view.cards["clear"].input
     assert second is not None
     assert view.cards["name"].input.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)  # type: ignore[union-attr]

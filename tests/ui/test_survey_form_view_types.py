@@ -34,6 +34,7 @@ def _view(qtbot: QtBot, name: str) -> FormView:
     view.resize(900, 760)
     view.show()
     qtbot.waitExposed(view)
+    view.complete()  # every page's questions made, as the turns after the first page make them
     return view
 
 

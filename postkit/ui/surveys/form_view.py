@@ -7,7 +7,7 @@ database. The page around it listens to `draft_changed` to keep the draft and to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -350,6 +350,10 @@ class FormView(QWidget):
         self.input_errors: dict[str, str] = {}
         self._revealed: set[int] = set()
         self._page_views: list[PageView] = []
+        # Pages whose questions are not made yet: the page shown first is made at once, the
+        # others one per turn of the event loop after (`_prebuild_review`), or when asked for.
+        self._unfilled: dict[int, Page] = {}
+        self._is_built = False
         # On a repeat's page, the step shown (see engine.Step): its key, and its number to
         # fall back on when that key is gone (its instance removed).
         self._step_key = ""
@@ -423,8 +427,10 @@ class FormView(QWidget):
 
         # A draft's answers were touched once already: show what is wrong with them at once.
         self.touched.update(session.answers())
+        self._fill_page(self._first_shown(page))
         self._load_values()
         self._retranslate()
+        self._is_built = True
         session.begin_audit()  # the form's audit, if it has one: form start or resume
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -435,10 +441,29 @@ class FormView(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build_page(self, page: Page) -> PageView:
+        """The page's view, its questions made later (`_fill_page`): a form's cards, each with
+        its inputs, took most of the time to open it, and a person sees one page at a time."""
         view = PageView(page, parent=self.stack)
         view.tab_after = self.close_button
         if page.group is None:
             view.title.hide()
+        self._unfilled[page.index] = page
+        self.stack.addWidget(view)
+        return view
+
+    def _first_shown(self, index: int) -> int:
+        """The page `show_page(index)` shows (the review's index past the last page)."""
+        visible = [page.index for page in self.session.visible_pages()]
+        return next((i for i in visible if i >= index), self.review_index)
+
+    def _fill_page(self, index: int) -> None:
+        """Make a page's questions, if not made yet; once the form is built, with their
+        answers, in the session's language, shown or hidden as the answers say."""
+        page = self._unfilled.pop(index, None)
+        if page is None:
+            return
+        view = self._page_views[index]
+        before = (set(self.cards), set(self.sections), set(self.repeats), len(self.tables))
         # A field-list group's page shows its items; a question of a plain group is alone on its
         # page, under the group's title; a repeat's page holds its instances.
         if page.group is not None and page.group.is_repeat:
@@ -449,8 +474,33 @@ class FormView(QWidget):
         else:
             self._add_items(view.column, page.items, view, page.group)
         view.finish()
-        self.stack.addWidget(view)
-        return view
+        if not self._is_built:
+            return  # the form's own loading and translating follow
+        session = self.session
+        cards = {name: card for name, card in self.cards.items() if name not in before[0]}
+        sections = {k: v for k, v in self.sections.items() if k not in before[1]}
+        repeats = {k: v for k, v in self.repeats.items() if k not in before[2]}
+        tables = self.tables[before[3] :]
+        for name, card in cards.items():
+            card.retranslate(session)
+            if card.question.is_answerable:
+                card.show_value(session.value(name))
+        for section in sections.values():
+            section.title.setText(session.label(section.group))
+            section.title.setVisible(bool(section.title.text()))
+        for repeat in repeats.values():
+            repeat.retranslate()
+        for table in tables:
+            table.retranslate(session)
+        if self._is_stepped(index):
+            self._refresh()  # a repeat's page shows a step at a time
+        else:
+            self._refresh_parts(cards, sections, repeats, tables, page=index)
+
+    def complete(self) -> None:
+        """Make the questions of every page not made yet."""
+        for index in list(self._unfilled):
+            self._fill_page(index)
 
     def _add_items(
         self,
@@ -703,8 +753,12 @@ class FormView(QWidget):
         return view
 
     def _prebuild_review(self) -> None:
-        """Make some of the review's rows, and the next ones on the next turn."""
-        if not self._fill_review(REVIEW_ROWS_PER_TURN):
+        """Make a page's questions not made yet, else some of the review's rows; the next
+        ones on the next turn."""
+        if self._unfilled:
+            self._fill_page(min(self._unfilled))
+            QTimer.singleShot(0, self, self._prebuild_review)
+        elif not self._fill_review(REVIEW_ROWS_PER_TURN):
             QTimer.singleShot(0, self, self._prebuild_review)
 
     def _fill_review(self, rows: int | None = None) -> bool:
@@ -735,6 +789,7 @@ class FormView(QWidget):
 
     def _make_review_rows(self) -> Iterator[None]:
         """Make the review's sections and rows in order, pausing after each row."""
+        self.complete()
         view = self.review
         on_page: dict[int, list[QuestionCard]] = {}
         for card in self.cards.values():
@@ -788,9 +843,9 @@ class FormView(QWidget):
         On a repeat's page `step` is the step to show (-1: the last question, as going back
         reaches it: ODK Collect skips a repeat's prompt backwards).
         """
-        visible = [page.index for page in self.session.visible_pages()]
         if index < self.review_index:
-            index = next((i for i in visible if i >= index), self.review_index)
+            index = self._first_shown(index)
+            self._fill_page(index)
         changed = index != self.stack.currentIndex()
         if index == self.review_index:
             # Its rows made and filled before its body joins the styled window: each is
@@ -1010,11 +1065,29 @@ class FormView(QWidget):
 
     def _refresh(self) -> None:
         """Show and hide questions as the answers now say, with the messages that are due."""
-        session = self.session
         self._sync_repeats()
-        errors = session.errors()
         allowed = self._step_allows()
-        for name, card in self.cards.items():
+        self._refresh_parts(self.cards, self.sections, self.repeats, self.tables, allowed)
+        if allowed is not None:
+            self._show_step(allowed)
+        if self.is_reviewing:
+            self._update_review()
+        self._update_navigation()
+
+    def _refresh_parts(
+        self,
+        cards: Mapping[str, QuestionCard | LikertRow],
+        sections: Mapping[str, Section],
+        repeats: Mapping[str, RepeatSection],
+        tables: Sequence[LikertTable],
+        allowed: tuple[set[str], Step | None] | None = None,
+        page: int | None = None,
+    ) -> None:
+        """`_refresh` for these questions, sections, repeats and tables (`allowed`: what the
+        step shown on a repeat's page allows; `page`: all of them are on that page)."""
+        session = self.session
+        errors = session.errors() if page is None else session.errors(page)
+        for name, card in cards.items():
             shown = session.visible(name)
             if allowed is not None and shown and name not in allowed[0]:
                 # On a repeat's page only the step's own; elsewhere they are not on screen.
@@ -1024,24 +1097,19 @@ class FormView(QWidget):
             due = name in self.touched or self._page_index(name) in self._revealed
             message = (self.input_errors.get(name) or errors.get(name)) if due else None
             card.refresh(session, message)
-        for name, section in self.sections.items():
+        for name, section in sections.items():
             shown = session.visible(name)
             if section.isHidden() == shown:
                 section.setVisible(shown)
-        for name, repeat in self.repeats.items():
+        for name, repeat in repeats.items():
             # A repeat_count of 0 leaves only a heading: hidden, as ODK Collect skips it.
             shown = session.visible(name) and (
                 session.can_change_instances(name) or session.instance_count(name) > 0
             )
             if repeat.isHidden() == shown:
                 repeat.setVisible(shown)
-        for table in self.tables:
+        for table in tables:
             table.follow_rows()
-        if allowed is not None:
-            self._show_step(allowed)
-        if self.is_reviewing:
-            self._update_review()
-        self._update_navigation()
 
     def _retranslate(self) -> None:
         session = self.session
@@ -1149,6 +1217,7 @@ class FormView(QWidget):
 
     def show_problem(self, name: str, message: str) -> None:
         """Go to a question with a problem found outside the view (by the service on submit)."""
+        self.complete()
         if name not in self.cards:
             self.status_label.setText(message)
             return
