@@ -8,6 +8,7 @@ database. The page around it listens to `draft_changed` to keep the draft and to
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -320,6 +321,16 @@ class ReviewRow(QFrame):
         super().keyPressEvent(event)
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """The questions, sections, repeats and Likert tables of the form view, or of one page."""
+
+    cards: Mapping[str, QuestionCard | LikertRow]
+    sections: Mapping[str, Section]
+    repeats: Mapping[str, RepeatSection]
+    tables: Sequence[LikertTable]
+
+
 class FormView(QWidget):
     """Shows a FormSession page by page and keeps it up to date with every answer.
 
@@ -476,26 +487,18 @@ class FormView(QWidget):
         view.finish()
         if not self._is_built:
             return  # the form's own loading and translating follow
-        session = self.session
-        cards = {name: card for name, card in self.cards.items() if name not in before[0]}
-        sections = {k: v for k, v in self.sections.items() if k not in before[1]}
-        repeats = {k: v for k, v in self.repeats.items() if k not in before[2]}
-        tables = self.tables[before[3] :]
-        for name, card in cards.items():
-            card.retranslate(session)
-            if card.question.is_answerable:
-                card.show_value(session.value(name))
-        for section in sections.values():
-            section.title.setText(session.label(section.group))
-            section.title.setVisible(bool(section.title.text()))
-        for repeat in repeats.values():
-            repeat.retranslate()
-        for table in tables:
-            table.retranslate(session)
+        made = _Parts(
+            {name: card for name, card in self.cards.items() if name not in before[0]},
+            {name: each for name, each in self.sections.items() if name not in before[1]},
+            {name: each for name, each in self.repeats.items() if name not in before[2]},
+            self.tables[before[3] :],
+        )
+        self._load_values(made)
+        self._retranslate_parts(made)
         if self._is_stepped(index):
             self._refresh()  # a repeat's page shows a step at a time
         else:
-            self._refresh_parts(cards, sections, repeats, tables, page=index)
+            self._refresh_parts(made, page=index)
 
     def complete(self) -> None:
         """Make the questions of every page not made yet."""
@@ -1058,8 +1061,11 @@ class FormView(QWidget):
                 return
         self.next_page()
 
-    def _load_values(self) -> None:
-        for name, card in self.cards.items():
+    def _all_parts(self) -> _Parts:
+        return _Parts(self.cards, self.sections, self.repeats, self.tables)
+
+    def _load_values(self, parts: _Parts | None = None) -> None:
+        for name, card in (parts or self._all_parts()).cards.items():
             if card.question.is_answerable:
                 card.show_value(self.session.value(name))
 
@@ -1067,7 +1073,7 @@ class FormView(QWidget):
         """Show and hide questions as the answers now say, with the messages that are due."""
         self._sync_repeats()
         allowed = self._step_allows()
-        self._refresh_parts(self.cards, self.sections, self.repeats, self.tables, allowed)
+        self._refresh_parts(self._all_parts(), allowed)
         if allowed is not None:
             self._show_step(allowed)
         if self.is_reviewing:
@@ -1076,18 +1082,15 @@ class FormView(QWidget):
 
     def _refresh_parts(
         self,
-        cards: Mapping[str, QuestionCard | LikertRow],
-        sections: Mapping[str, Section],
-        repeats: Mapping[str, RepeatSection],
-        tables: Sequence[LikertTable],
+        parts: _Parts,
         allowed: tuple[set[str], Step | None] | None = None,
         page: int | None = None,
     ) -> None:
-        """`_refresh` for these questions, sections, repeats and tables (`allowed`: what the
-        step shown on a repeat's page allows; `page`: all of them are on that page)."""
+        """`_refresh` for these parts of the form (`allowed`: what the step shown on a
+        repeat's page allows; `page`: all of them are on that page)."""
         session = self.session
         errors = session.errors() if page is None else session.errors(page)
-        for name, card in cards.items():
+        for name, card in parts.cards.items():
             shown = session.visible(name)
             if allowed is not None and shown and name not in allowed[0]:
                 # On a repeat's page only the step's own; elsewhere they are not on screen.
@@ -1097,18 +1100,18 @@ class FormView(QWidget):
             due = name in self.touched or self._page_index(name) in self._revealed
             message = (self.input_errors.get(name) or errors.get(name)) if due else None
             card.refresh(session, message)
-        for name, section in sections.items():
+        for name, section in parts.sections.items():
             shown = session.visible(name)
             if section.isHidden() == shown:
                 section.setVisible(shown)
-        for name, repeat in repeats.items():
+        for name, repeat in parts.repeats.items():
             # A repeat_count of 0 leaves only a heading: hidden, as ODK Collect skips it.
             shown = session.visible(name) and (
                 session.can_change_instances(name) or session.instance_count(name) > 0
             )
             if repeat.isHidden() == shown:
                 repeat.setVisible(shown)
-        for table in tables:
+        for table in parts.tables:
             table.follow_rows()
 
     def _retranslate(self) -> None:
@@ -1119,17 +1122,21 @@ class FormView(QWidget):
         )
         for view in self._page_views:
             view.title.setText(session.label(view.page))
-        for section in self.sections.values():
-            section.title.setText(session.label(section.group))
-            section.title.setVisible(bool(section.title.text()))
-        for card in self.cards.values():
-            card.retranslate(session)
-        for repeat in self.repeats.values():
-            repeat.retranslate()
-        for table in self.tables:
-            table.retranslate(session)
+        self._retranslate_parts(self._all_parts())
         self.review.title.setText(self.tr("Check your answers"))
         self._refresh()
+
+    def _retranslate_parts(self, parts: _Parts) -> None:
+        session = self.session
+        for section in parts.sections.values():
+            section.title.setText(session.label(section.group))
+            section.title.setVisible(bool(section.title.text()))
+        for card in parts.cards.values():
+            card.retranslate(session)
+        for repeat in parts.repeats.values():
+            repeat.retranslate()
+        for table in parts.tables:
+            table.retranslate(session)
 
     def set_language(self, code: str) -> None:
         """Show the questions in another of the form's languages; the answers stay."""
