@@ -14,17 +14,13 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
-from postkit.core.activities.models import Activity
+from postkit.core.activities.listing import count_activities
 from postkit.core.db.migrate import current_revision
 from postkit.core.errors import PostkitError
 from postkit.core.processes import DatabaseAddress, run_in_process, session_call, start_method
 from postkit.core.revision import HEAD_REVISION
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from postkit.core.db import Database
 
 # How each start method reads in the report.
@@ -49,10 +45,6 @@ class Checkup:
         ]
 
 
-def activity_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Activity)) or 0
-
-
 def check_setup(database: Database) -> Checkup:
     """Check the database's schema and run one job in a process of its own over it."""
     revision = current_revision(database.engine)
@@ -62,10 +54,10 @@ def check_setup(database: Database) -> Checkup:
             f"{HEAD_REVISION} (run `postkit db upgrade`)"
         )
     with database.session() as session:
-        here = activity_count(session)
+        here = count_activities(session)
     started = time.perf_counter()
     try:
-        there = run_in_process(DatabaseAddress.of(database), session_call(activity_count))
+        there = run_in_process(DatabaseAddress.of(database), session_call(count_activities))
     except (OSError, PostkitError) as error:
         raise PostkitError(f"slow jobs cannot run: a job's process failed ({error})") from error
     seconds = time.perf_counter() - started
