@@ -43,6 +43,7 @@ from postkit.core.returns.format import (
     CORE_TASKS_SHEET,
     COUNTRIES_SHEET,
     NARRATIVE_SHEET,
+    PERIODS,
     PRACTICES_SHEET,
     SCREENING_COLUMNS,
     SCREENING_SHEET,
@@ -62,6 +63,13 @@ NO_BUSINESS = ""  # a permanent representation, or a post not on the list
 _BATCH = 500  # keys per statement; within every database's limit on bound parameters
 TASK_FIGURES = CORE_TASKS_COLUMNS[2:]  # a core task's figures, as the held JSON lists them
 _TASK_VALUES = attrgetter(*TASK_FIGURES)
+# Where the figures the picture adds up stand in a held core_tasks row (TASK_FIGURES follow
+# the core task and the period).
+_DONE, _PLANNED, _UNIQUE, _WOMEN, _MEN, _OTHER = (
+    2 + TASK_FIGURES.index(name)
+    for name in ("activities_done", "activities_planned", "unique_companies",
+                 "participants_women", "participants_men", "participants_other")
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -490,11 +498,9 @@ def network_picture(
     parsed = [orjson.loads(row.figures) for row in returns]
     figures: dict[tuple[int, int], _TaskFigures] = {}
     for index, content in enumerate(parsed):
-        by_task: dict[object, list[list[object]]] = defaultdict(list)
-        for row in content["tasks"]:  # each core task's rows once, not all rows per task
-            by_task[row[0]].append(row)
+        rows = {(row[0], row[1]): row for row in content["tasks"]}
         for task in CORE_TASKS:
-            figures[index, task] = _TaskFigures.of(task, by_task[task])
+            figures[index, task] = _TaskFigures.of(task, rows)
     ordered = sorted(
         (index for index, row in enumerate(returns) if row.year == year),
         key=lambda index: held[index].post.casefold(),
@@ -589,18 +595,20 @@ class _TaskFigures:
     quarters: tuple[int, int, int, int]
 
     @classmethod
-    def of(cls, task: int, rows: Sequence[Sequence[object]]) -> _TaskFigures:
-        by_period = {row[1]: row for row in rows if row[0] == task}
-        year = by_period.get("year") or [task, "year", *[0] * len(TASK_FIGURES)]
-        values = dict(zip(TASK_FIGURES, year[2:], strict=True))
+    def of(cls, task: int, rows: Mapping[tuple[object, object], Sequence[object]]) -> _TaskFigures:
+        """One core task's figures from a return's held rows by (core task, period); a period
+        missing counts nothing."""
+        year = rows.get((task, "year"))
+        quarters = tuple(
+            int(row[_DONE]) if (row := rows.get((task, quarter))) else 0  # type: ignore[call-overload]
+            for quarter in PERIODS[:4]
+        )
+        if year is None:
+            return cls(0, 0, 0, (0, 0, 0), quarters)  # type: ignore[arg-type]
         return cls(
-            int(values["activities_done"]),  # type: ignore[call-overload]
-            int(values["activities_planned"]),  # type: ignore[call-overload]
-            int(values["unique_companies"]),  # type: ignore[call-overload]
-            (values["participants_women"], values["participants_men"],
-             values["participants_other"]),  # type: ignore[arg-type]
-            tuple(int(by_period[q][2]) if q in by_period else 0  # type: ignore[call-overload]
-                  for q in ("Q1", "Q2", "Q3", "Q4")),  # type: ignore[arg-type]
+            int(year[_DONE]), int(year[_PLANNED]), int(year[_UNIQUE]),  # type: ignore[call-overload]
+            (int(year[_WOMEN]), int(year[_MEN]), int(year[_OTHER])),  # type: ignore[call-overload]
+            quarters,  # type: ignore[arg-type]
         )  # fmt: skip
 
 

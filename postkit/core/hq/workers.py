@@ -5,11 +5,17 @@ Survey exports and annual returns are both read this way at headquarters.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import pickle
+import select
+import signal
+import struct
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from postkit.core.processes import die_with
@@ -67,38 +73,168 @@ def map_sharing_work(
     chunk: int = 4,
 ) -> Iterator[Result]:
     """`function` over `items` in this process and `workers` forked ones, results in the
-    items' order; the workers are stopped (queued work cancelled) when the caller stops early
-    or fails.
+    items' order; the workers are stopped when the caller stops early or fails.
 
     The workers take chunks from the front while this process takes them from the back, each
-    chunk a worker has not started yet: no core waits for the workers to start, and a worker
+    chunk one nobody has taken yet: no core waits for the workers to start, and a worker
     slowed by other work on its core simply reads less. `function` runs here as it is; only
-    `initializer` is left to the workers.
+    `initializer` is left to the workers. An error `function` raises in a worker is raised
+    here at its chunk's turn; a worker that ends before sending what it took raises
+    BrokenProcessPool.
+
+    The chunks are shared through a counter in shared memory, each worker sending its
+    results down a pipe of its own, so no thread of this process has to hand out the work:
+    a process pool's handing thread waits for the interpreter lock while this process reads,
+    which left the worker idle for a third of the time (measured: 35-54 ms of 150 returns'
+    ~180 ms of reading, against ~3 ms this way).
     """
     chunks = [items[start:end] for start, end in _cuts(len(items), chunk)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=initializer, initargs=initargs
-    ) as pool:
-        try:
-            futures = [pool.submit(_mapped, function, part) for part in chunks]
-            here: list[list[Result]] = []  # the chunks read here, from the last one back
-            front, back = 0, len(chunks)
-            while front < back:
-                while front < back and futures[front].done():
-                    yield from futures[front].result()
-                    front += 1
-                if front == back or not futures[back - 1].cancel():
-                    break  # the workers have every chunk left: wait for them
-                back -= 1
-                here.append(_mapped(function, chunks[back]))
-            for future in futures[front:back]:
-                yield from future.result()
-            for results in reversed(here):
-                yield from results
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    if workers < 1 or len(chunks) < 2:
+        for part in chunks:
+            yield from _mapped(function, part)
+        return
+    team = _Team(len(chunks))
+    try:
+        for _ in range(min(workers, len(chunks) - 1)):
+            team.fork(lambda index: _mapped(function, chunks[index]), initializer, initargs)
+        done: dict[int, tuple[bool, Any]] = {}
+        turn = 0
+        while turn < len(chunks):
+            team.receive(done, wait=False)
+            while turn in done:
+                succeeded, outcome = done.pop(turn)
+                if not succeeded:
+                    raise outcome
+                yield from outcome
+                turn += 1
+            if turn == len(chunks):
+                break
+            index = team.take_from_back()
+            if index is not None:
+                done[index] = (True, _mapped(function, chunks[index]))
+            elif not team.receive(done, wait=True):
+                raise BrokenProcessPool("a worker process ended before it sent what it read")
+        team.finish()
+    finally:
+        team.stop()
+
+
+class _Team:
+    """Forked workers sharing chunks numbered 0 .. count-1 with this process."""
+
+    def __init__(self, count: int) -> None:
+        context = multiprocessing.get_context("fork")
+        self._lock = context.Lock()
+        self._ends = context.RawArray(ctypes.c_long, [0, count])  # next at the front, back end
+        self._pipes: dict[int, bytearray] = {}  # read end -> the bytes of a message begun
+        self._pids: list[int] = []
+
+    def fork(
+        self,
+        work: Callable[[int], list[Any]],
+        initializer: Callable[..., None],
+        initargs: tuple[Any, ...],
+    ) -> None:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns
+            code = 1
+            try:
+                os.close(read_end)
+                for other in self._pipes:
+                    os.close(other)
+                initializer(*initargs)
+                self._work(work, write_end)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        os.set_blocking(read_end, False)
+        self._pids.append(pid)
+        self._pipes[read_end] = bytearray()
+
+    def _work(self, work: Callable[[int], list[Any]], write_end: int) -> None:
+        while (index := self._take(front=True)) is not None:
+            try:
+                message = pickle.dumps((index, True, work(index)), pickle.HIGHEST_PROTOCOL)
+            except BaseException as error:  # raised in the parent at this chunk's turn
+                message = pickle.dumps((index, False, _sendable(error)), pickle.HIGHEST_PROTOCOL)
+            view = memoryview(_HEADER.pack(len(message)) + message)
+            while view:
+                view = view[os.write(write_end, view) :]
+
+    def take_from_back(self) -> int | None:
+        return self._take(front=False)
+
+    def _take(self, *, front: bool) -> int | None:
+        with self._lock:
+            start, end = self._ends
+            if start >= end:
+                return None
+            if front:
+                self._ends[0] = start + 1
+                return start
+            self._ends[1] = end - 1
+            return end - 1
+
+    def receive(self, done: dict[int, tuple[bool, Any]], *, wait: bool) -> bool:
+        """Add what the workers have sent to `done`, waiting for something when `wait`;
+        False when every worker has ended and there is nothing more to receive."""
+        if not self._pipes:
+            return False
+        ready = select.select(list(self._pipes), [], [], None if wait else 0)[0]
+        for read_end in ready:
+            pending = self._pipes[read_end]
+            try:
+                data = os.read(read_end, 1 << 20)
+            except BlockingIOError:
+                continue
+            if not data:
+                os.close(read_end)
+                del self._pipes[read_end]
+                continue
+            pending += data
+            while len(pending) >= _HEADER.size:
+                size = _HEADER.unpack_from(pending)[0]
+                if len(pending) < _HEADER.size + size:
+                    break
+                index, succeeded, outcome = pickle.loads(
+                    pending[_HEADER.size : _HEADER.size + size]
+                )
+                del pending[: _HEADER.size + size]
+                done[index] = (succeeded, outcome)
+        return True
+
+    def finish(self) -> None:
+        """Wait for the workers, which end once no chunk is left."""
+        for pid in self._pids:
+            os.waitpid(pid, 0)
+        self._pids.clear()
+
+    def stop(self) -> None:
+        """End the workers at once (the caller stopped early or failed) and close the pipes."""
+        for pid in self._pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        self._pids.clear()
+        for read_end in self._pipes:
+            os.close(read_end)
+        self._pipes.clear()
+
+
+_HEADER = struct.Struct("<Q")  # the size of the pickled message that follows
+
+
+def _sendable(error: BaseException) -> BaseException:
+    """`error` if it survives pickling, else a RuntimeError saying what it was."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
 
 
 def _cuts(count: int, size: int) -> list[tuple[int, int]]:
