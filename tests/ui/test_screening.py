@@ -759,12 +759,40 @@ def test_the_checklist_makes_the_shown_step_first_and_the_others_one_per_turn(
         QApplication.processEvents()
         made.append(panel.stack.count())
     assert made == list(range(2, len(items) + 1))  # one more per turn
-    last = panel._steps[-1]
+    last = panel.steps[-1]
     assert last.chosen_answer() is Answer.NO
     assert last.note.toPlainText() == "Not found."
     assert last.hint.text() == "From the register"
     assert not last.is_red_flag  # not expected of this company
     assert [step.number for step in panel.steps] == list(range(1, len(items) + 1))
+
+
+def test_a_request_answered_far_makes_its_open_step_alone_and_the_others_in_order_later(
+    qtbot: QtBot, tmp_path: Path, database: Database
+) -> None:
+    # Showing step 13 made the twelve before it in the same turn (a stall of ~100 ms).
+    items = reference.checklist()
+    request_id = _add(database)
+    with database.session() as session:
+        for item in items[:-1]:
+            answer_item(session, request_id, item.code, Answer.YES, "", actor="Tess")
+    panel = ChecklistPanel(tmp_path, "en")
+    qtbot.addWidget(panel)
+    panel.set_record(_stored(database, request_id))
+
+    assert panel.stack.count() == 2  # the first step, made with the panel, and the open one
+    assert panel.current_index == len(items) - 1
+    assert panel.current_step.number == len(items)
+    assert panel.progress_label.text() == f"Step {len(items)} of {len(items)}"
+    assert panel.answered_count() == len(items) - 1
+    while panel.stack.count() < len(items):
+        QApplication.processEvents()
+    numbers = [panel.stack.widget(position).number for position in range(len(items))]
+    assert numbers == list(range(1, len(items) + 1))
+    assert panel.current_step.number == len(items)  # still the step shown
+    assert panel.steps[5].chosen_answer() is Answer.YES
+    panel.back()
+    assert panel.current_step.number == len(items) - 1
 
 
 def test_the_step_dots_are_painted_without_style_sheets_and_typing_repaints_none(

@@ -557,9 +557,10 @@ class ChecklistPanel(QWidget):
         self._files_dir = files_dir
         self._language = language
         # The steps are made one per turn of the event loop, the shown one first: thirteen
-        # at once held the screening page's first show. What a step not made yet shows
-        # comes from the record, the expectations and the hints kept here.
-        self._steps: list[ChecklistStep] = []
+        # at once held the screening page's first show (and a request answered up to step 13
+        # held it for all the steps before). What a step not made yet shows comes from the
+        # record, the expectations and the hints kept here.
+        self._steps: dict[int, ChecklistStep] = {}  # by item index, in the order made
         self._has_record = False
         self._not_expected: frozenset[str] = frozenset()
         self._hints: dict[str, str] = {}
@@ -643,44 +644,51 @@ class ChecklistPanel(QWidget):
     @property
     def steps(self) -> list[ChecklistStep]:
         """Every step (those not made yet are made now)."""
-        self._make_steps(len(self._items))
-        return self._steps
+        return [self._step(index) for index in range(len(self._items))]
+
+    def _made_steps(self) -> list[ChecklistStep]:
+        """The steps made so far, in the checklist's order."""
+        return [self._steps[index] for index in sorted(self._steps)]
 
     def _make_next_step(self) -> None:
-        if len(self._steps) < len(self._items):
-            self._make_steps(len(self._steps) + 1)
+        missing = [index for index in range(len(self._items)) if index not in self._steps]
+        if missing:
+            self._step(missing[0])
             QTimer.singleShot(0, self, self._make_next_step)
 
-    def _make_steps(self, count: int) -> None:
-        """Make the steps up to `count`, showing what the record and the page said."""
-        while len(self._steps) < count:
-            number = len(self._steps) + 1
-            item = self._items[number - 1]
-            step = ChecklistStep(item, number, self._language, self._files_dir, self.stack)
-            step.evidence_add_requested.connect(self.evidence_add_requested)
-            step.evidence_remove_requested.connect(self.evidence_remove_requested)
-            step.confirm_requested.connect(self._confirm)
-            step.changed.connect(self._update_progress)
-            self.stack.addWidget(step)
-            self._steps.append(step)
-            code = item.code
-            if self._has_record:
-                record = self._record
-                step.load(record.answer(code) if record else ChecklistAnswer(code), False)
-                step.set_read_only(record is None or record.is_decided)
-            step.set_expected(code not in self._not_expected)
-            step.set_hint(self._hints.get(code, ""), code in self._confirmable)
+    def _step(self, index: int) -> ChecklistStep:
+        """Item `index`'s step, made now if it was not, showing what the record and the page
+        said; the stack holds the steps made in the checklist's order."""
+        step = self._steps.get(index)
+        if step is not None:
+            return step
+        item = self._items[index]
+        step = ChecklistStep(item, index + 1, self._language, self._files_dir, self.stack)
+        step.evidence_add_requested.connect(self.evidence_add_requested)
+        step.evidence_remove_requested.connect(self.evidence_remove_requested)
+        step.confirm_requested.connect(self._confirm)
+        step.changed.connect(self._update_progress)
+        self.stack.insertWidget(sum(1 for made in self._steps if made < index), step)
+        self._steps[index] = step
+        code = item.code
+        if self._has_record:
+            record = self._record
+            step.load(record.answer(code) if record else ChecklistAnswer(code), False)
+            step.set_read_only(record is None or record.is_decided)
+        step.set_expected(code not in self._not_expected)
+        step.set_hint(self._hints.get(code, ""), code in self._confirmable)
+        return step
 
     def _answer_of(self, index: int) -> Answer | None:
-        if index < len(self._steps):
-            return self._steps[index].chosen_answer()
+        if (step := self._steps.get(index)) is not None:
+            return step.chosen_answer()
         if self._record is None:
             return None
         return _stored_values(self._record.answer(self._items[index].code))[0]
 
     def _is_red_flag(self, index: int) -> bool:
-        if index < len(self._steps):
-            return self._steps[index].is_red_flag
+        if (step := self._steps.get(index)) is not None:
+            return step.is_red_flag
         item = self._items[index]
         answer = self._answer_of(index)
         return (
@@ -708,11 +716,13 @@ class ChecklistPanel(QWidget):
 
     @property
     def current_index(self) -> int:
-        return self.stack.currentIndex()
+        """The index of the item whose step shows."""
+        shown = self.stack.currentWidget()
+        return shown.number - 1 if isinstance(shown, ChecklistStep) else 0
 
     @property
     def current_step(self) -> ChecklistStep:
-        return self._steps[self.current_index]
+        return self._step(self.current_index)
 
     @property
     def is_read_only(self) -> bool:
@@ -723,7 +733,7 @@ class ChecklistPanel(QWidget):
         same = record is not None and self._record is not None and record.id == self._record.id
         self._record = record
         self._has_record = True
-        for step in self._steps:
+        for step in self._made_steps():
             stored = record.answer(step.item.code) if record else ChecklistAnswer(step.item.code)
             step.load(stored, keep_edits=same)
             step.set_read_only(record is None or record.is_decided)
@@ -751,7 +761,7 @@ class ChecklistPanel(QWidget):
     def set_expectations(self, not_expected: Iterable[str]) -> None:
         """Mark the items not expected of this company (the risk summary works them out)."""
         lighter = self._not_expected = frozenset(not_expected)
-        for step in self._steps:
+        for step in self._steps.values():
             step.set_expected(step.item.code not in lighter)
         self._update_progress()
 
@@ -762,7 +772,7 @@ class ChecklistPanel(QWidget):
         offers to confirm the answer.
         """
         self._hints, self._confirmable = dict(hints), confirmable
-        for step in self._steps:
+        for step in self._steps.values():
             code = step.item.code
             step.set_hint(hints.get(code, ""), code in confirmable)
 
@@ -770,7 +780,7 @@ class ChecklistPanel(QWidget):
         """Save every step with unsaved edits; False if one could not be saved."""
         if self._record is None or self.is_read_only:
             return True
-        for step in self._steps:  # a step not made yet holds no edits
+        for step in self._made_steps():  # a step not made yet holds no edits
             if not self._save(step):
                 self.go_to(step.number - 1, save=False)
                 return False
@@ -778,17 +788,17 @@ class ChecklistPanel(QWidget):
 
     def end_save(self, item: str, stored: bool) -> None:
         """The owner stored `item`'s edits, or could not: then the officer is taken back."""
-        step = next(step for step in self._steps if step.item.code == item)
+        step = next(step for step in self._steps.values() if step.item.code == item)
         step.end_save()
         if not stored and step.is_dirty:
             self.go_to(step.number - 1, save=False)
 
     def go_to(self, index: int, save: bool = True) -> None:
         index = max(0, min(index, len(self._items) - 1))
-        self._make_steps(index + 1)
+        step = self._step(index)
         if save and index != self.current_index and not self._save(self.current_step):
             return
-        self.stack.setCurrentIndex(index)
+        self.stack.setCurrentWidget(step)
         self._update_progress()
         self.focus_current_step()
 
@@ -829,7 +839,7 @@ class ChecklistPanel(QWidget):
         return True
 
     def _confirm(self, item: str) -> None:
-        step = next(step for step in self._steps if step.item.code == item)
+        step = next(step for step in self._steps.values() if step.item.code == item)
         if self._record is None or self.is_read_only:
             return
         if step.is_dirty:
