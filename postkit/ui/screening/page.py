@@ -691,10 +691,11 @@ class ScreeningPage(ModulePage):
         if self._checklist is not None:
             self._show_checklist(record, summary)
         self.sanctions.set_current_lists(self._current_lists, self.max_list_age_days())
-        self.sanctions.set_new_candidates(
-            self._rescreen.new_candidate_ids(record.id) if self._rescreen else frozenset()
+        # Marking the new candidates and showing the record in one go: marking them first
+        # showed the request shown before once more (its candidates' rows made twice).
+        self.sanctions.set_record(
+            record, self._rescreen.new_candidate_ids(record.id) if self._rescreen else frozenset()
         )
-        self.sanctions.set_record(record)
         if self._decision is not None:
             self._decision.set_record(record, summary)
         self.log_view.set_entries(log)

@@ -299,7 +299,12 @@ class SanctionsPanel(QWidget):
 
     # -- public ------------------------------------------------------------------------
 
-    def set_record(self, record: RequestRecord | None) -> None:
+    def set_record(
+        self, record: RequestRecord | None, new_candidates: frozenset[int] = frozenset()
+    ) -> None:
+        """Show `record`'s candidates, `new_candidates` marked as those a newer list added
+        when it was screened again."""
+        self._new_ids = frozenset(new_candidates)
         keep = (
             self.current_match_id()
             if record and self._record and record.id == self._record.id
@@ -316,12 +321,6 @@ class SanctionsPanel(QWidget):
         if row is not None:
             self.table.selectRow(row)
         self._show_current()
-
-    def set_new_candidates(self, match_ids: frozenset[int]) -> None:
-        """Mark the candidates a newer list added when the request was screened again."""
-        self._new_ids = frozenset(match_ids)
-        if self._record is not None:
-            self.set_record(self._record)
 
     def is_judged_earlier(self, match: MatchRecord) -> bool:
         """Judged before the latest screening, which kept the judgement: not asked again."""
