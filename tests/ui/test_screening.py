@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from postkit.core.db import Database
@@ -827,6 +827,38 @@ def test_the_step_dots_are_painted_without_style_sheets_and_typing_repaints_none
     assert panel.step_buttons[0].ring_width() == 1
     assert panel.step_buttons[1].colors()[2] == tone_color("info")
     assert all(button.styleSheet() == "" for button in panel.step_buttons)
+
+
+def test_the_cards_leave_their_fields_to_the_apps_style_and_draw_their_frame(
+    qtbot: QtBot,
+) -> None:
+    # A style sheet on each card put every field of the decision form under Qt's
+    # style-sheet style, several times slower to polish and paint.
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QPlainTextEdit
+
+    from postkit.ui.screening.cards import Card
+    from postkit.ui.screening.decision_panel import DecisionPanel
+
+    panel = DecisionPanel("en")
+    qtbot.addWidget(panel)
+    panel.resize(700, 900)
+    panel.show()
+    qtbot.waitExposed(panel)
+    fields = [
+        widget
+        for widget in panel.findChildren(QWidget)
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractButton, QAbstractItemView))
+    ]
+    assert len(fields) > 10
+    styles = {widget.style().metaObject().className() for widget in fields}
+    assert styles == {QApplication.style().metaObject().className()}
+    card = panel.findChildren(Card)[0]
+    assert card.styleSheet() == ""
+    image = card.grab().toImage()
+    middle = image.pixelColor(card.width() // 2, card.height() - 3)
+    assert middle == card.palette().color(QPalette.ColorRole.Base)  # filled with the base
+    edge = image.pixelColor(card.width() // 2, 0)
+    assert edge != middle  # and framed
 
 
 def test_the_risk_summary_reads_in_dutch_in_the_dutch_interface(
