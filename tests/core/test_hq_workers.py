@@ -122,9 +122,38 @@ def test_an_error_here_ends_the_workers() -> None:
     assert all(_gone(pid) for pid in readers)
 
 
+def test_a_machine_that_allows_no_more_processes_reads_here_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from postkit.core.hq import workers
+
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(workers.os, "fork", refuse)
+    results = list(map_sharing_work(_slow_pid, list(range(20)), 2, die_with, (PARENT,)))
+
+    assert results == [(item, PARENT) for item in range(20)]
+
+
 @pytest.mark.parametrize(("count", "workers"), [(0, 1), (1, 1), (10, 0)])
 def test_what_needs_no_worker_is_read_here_alone(count: int, workers: int) -> None:
     results = list(map_sharing_work(_slow_pid, list(range(count)), workers, die_with, (PARENT,)))
 
     assert [item for item, _ in results] == list(range(count))
     assert {pid for _, pid in results} <= {PARENT}
+
+
+def test_a_share_held_by_a_worker_killed_midway_fails_instead_of_waiting_for_ever(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from postkit.core.hq import workers
+
+    monkeypatch.setattr(workers, "_LOCK_SECONDS", 0.1)
+    team = workers._Team(4)
+    team._lock.acquire()  # as a worker killed while taking a chunk leaves it
+
+    with pytest.raises(BrokenProcessPool, match="ended while taking its share"):
+        team.take_from_back()
+    team._lock.release()
+    assert team.take_from_back() == 3

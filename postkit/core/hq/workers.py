@@ -96,7 +96,10 @@ def map_sharing_work(
     team = _Team(len(chunks))
     try:
         for _ in range(min(workers, len(chunks) - 1)):
-            team.fork(lambda index: _mapped(function, chunks[index]), initializer, initargs)
+            try:
+                team.fork(lambda index: _mapped(function, chunks[index]), initializer, initargs)
+            except OSError:  # no more processes allowed: those started and this one read
+                break
         done: dict[int, tuple[bool, Any]] = {}
         turn = 0
         while turn < len(chunks):
@@ -136,7 +139,12 @@ class _Team:
         initargs: tuple[Any, ...],
     ) -> None:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:  # the worker: never returns
             code = 1
             try:
@@ -167,7 +175,11 @@ class _Team:
         return self._take(front=False)
 
     def _take(self, *, front: bool) -> int | None:
-        with self._lock:
+        # A worker killed while it held the lock (a few instructions long) would hold it
+        # for ever: this process gives up instead of waiting for ever.
+        if not self._lock.acquire(timeout=_LOCK_SECONDS):
+            raise BrokenProcessPool("a worker process ended while taking its share of the work")
+        try:
             start, end = self._ends
             if start >= end:
                 return None
@@ -176,6 +188,8 @@ class _Team:
                 return start
             self._ends[1] = end - 1
             return end - 1
+        finally:
+            self._lock.release()
 
     def receive(self, done: dict[int, tuple[bool, Any]], *, wait: bool) -> bool:
         """Add what the workers have sent to `done`, waiting for something when `wait`;
@@ -226,6 +240,7 @@ class _Team:
 
 
 _HEADER = struct.Struct("<Q")  # the size of the pickled message that follows
+_LOCK_SECONDS = 10.0
 
 
 def _sendable(error: BaseException) -> BaseException:
