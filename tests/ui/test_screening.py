@@ -736,6 +736,24 @@ def test_the_decision_record_is_written_in_a_process_of_its_own(
     assert threads == []  # the writer was never loaded in the app's process
 
 
+def test_a_tab_chosen_before_its_panel_was_built_shows_the_panel_at_once(
+    qtbot: QtBot, runner: Runner, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add(database)
+    monkeypatch.setattr(ScreeningPage, "_build_next_part", lambda _page: None)
+    page = ScreeningPage(runner, TEST_PROFILE, "en")
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.current_record is not None)
+    assert page._checklist is None and page._decision is None
+
+    page.show_tab(DECISION_TAB)
+    assert page._decision is not None and page._decision.isVisible()
+    page.show_tab(CHECKLIST_TAB)
+    assert page._checklist is not None and page._checklist.isVisible()
+    assert page.checklist.current_step.isVisible()
+
+
 def test_the_checklist_makes_the_shown_step_first_and_the_others_one_per_turn(
     qtbot: QtBot, tmp_path: Path, database: Database
 ) -> None:

@@ -99,6 +99,7 @@ class _TabHolder(QWidget):
         layout = self.layout()
         assert layout is not None
         layout.addWidget(panel)
+        panel.show()  # at once on a tab shown, not on the event loop's next turn
         self.setFocusProxy(panel)
 
 
@@ -905,6 +906,11 @@ class ScreeningPage(ModulePage):
         self._refresh_record(request_id)
 
     def _tab_changed(self, index: int) -> None:
+        # A tab chosen before its panel was built (PART_DELAY_MS) shows it built now.
+        if index == CHECKLIST_TAB:
+            _ = self.checklist
+        elif index == DECISION_TAB:
+            _ = self.decision
         if (
             self._tab_index == CHECKLIST_TAB
             and index != CHECKLIST_TAB
