@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
@@ -55,6 +54,7 @@ from postkit.core.screening.records import Answer, ChecklistAnswer, EvidenceFile
 from postkit.ui.dialogs import show_error
 from postkit.ui.overrides import override
 from postkit.ui.widgets.colors import DANGER, NEUTRAL, POSITIVE, tint
+from postkit.ui.widgets.later import in_a_free_turn
 from postkit.ui.widgets.tones import follow_scheme, set_tone, tone_color
 
 # The links the service accepts; checked here too so a bad line is said before moving on.
@@ -639,7 +639,7 @@ class ChecklistPanel(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.go_to(0)
-        QTimer.singleShot(0, self, self._make_next_step)
+        in_a_free_turn(self, self._make_next_step)
 
     @property
     def steps(self) -> list[ChecklistStep]:
@@ -654,7 +654,7 @@ class ChecklistPanel(QWidget):
         missing = [index for index in range(len(self._items)) if index not in self._steps]
         if missing:
             self._step(missing[0])
-            QTimer.singleShot(0, self, self._make_next_step)
+            in_a_free_turn(self, self._make_next_step)
 
     def _step(self, index: int) -> ChecklistStep:
         """Item `index`'s step, made now if it was not, showing what the record and the page

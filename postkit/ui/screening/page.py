@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -77,6 +77,7 @@ from postkit.ui.widgets.badge import Badge
 from postkit.ui.widgets.colors import WARNING
 from postkit.ui.widgets.company_picker import CompanySource
 from postkit.ui.widgets.editor import open_editor
+from postkit.ui.widgets.later import in_a_free_turn
 from postkit.ui.widgets.page import ModulePage
 from postkit.ui.widgets.tones import band_color, follow_scheme, tone_color
 
@@ -248,7 +249,7 @@ class ScreeningPage(ModulePage):
         layout.addWidget(self.splitter, 1)
         runner.changed.connect(self._data_changed)
         self.reload()
-        QTimer.singleShot(PART_DELAY_MS, self, self._build_next_part)
+        in_a_free_turn(self, self._build_next_part, PART_DELAY_MS)
 
     @property
     def parts_built(self) -> bool:
@@ -261,7 +262,7 @@ class ScreeningPage(ModulePage):
         elif self._decision is None:
             _ = self.decision
         if not self.parts_built:
-            QTimer.singleShot(PART_DELAY_MS, self, self._build_next_part)
+            in_a_free_turn(self, self._build_next_part, PART_DELAY_MS)
 
     @property
     def checklist(self) -> ChecklistPanel:
