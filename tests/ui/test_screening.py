@@ -28,6 +28,7 @@ from postkit.core.screening.records import (
     MatchRecord,
     Outcome,
     RequestInput,
+    RequestRecord,
     RequestRow,
     Status,
 )
@@ -754,17 +755,28 @@ def test_a_tab_chosen_before_its_panel_was_built_shows_the_panel_at_once(
     assert page.checklist.current_step.isVisible()
 
 
+def _answered(database: Database, answers: dict[str, tuple[Answer, str]]) -> RequestRecord:
+    """A new request with `answers` (item code -> answer, note) stored, as read back."""
+    request_id = _add(database)
+    with database.session() as session:
+        for code, (answer, note) in answers.items():
+            answer_item(session, request_id, code, answer, note, actor="Tess")
+    return _stored(database, request_id)
+
+
+def _checklist_panel(qtbot: QtBot, tmp_path: Path) -> ChecklistPanel:
+    panel = ChecklistPanel(tmp_path, "en")
+    qtbot.addWidget(panel)
+    return panel
+
+
 def test_the_checklist_makes_the_shown_step_first_and_the_others_one_per_turn(
     qtbot: QtBot, tmp_path: Path, database: Database
 ) -> None:
     # Thirteen steps made at once held the screening page's first show.
     items = reference.checklist()
-    request_id = _add(database)
-    with database.session() as session:
-        answer_item(session, request_id, items[-1].code, Answer.NO, "Not found.", actor="Tess")
-    record = _stored(database, request_id)
-    panel = ChecklistPanel(tmp_path, "en")
-    qtbot.addWidget(panel)
+    record = _answered(database, {items[-1].code: (Answer.NO, "Not found.")})
+    panel = _checklist_panel(qtbot, tmp_path)
     assert panel.stack.count() == 1  # the step shown
     panel.set_record(record)
     panel.set_hints({items[-1].code: "From the register"})
@@ -790,13 +802,9 @@ def test_a_request_answered_far_makes_its_open_step_alone_and_the_others_in_orde
 ) -> None:
     # Showing step 13 made the twelve before it in the same turn (a stall of ~100 ms).
     items = reference.checklist()
-    request_id = _add(database)
-    with database.session() as session:
-        for item in items[:-1]:
-            answer_item(session, request_id, item.code, Answer.YES, "", actor="Tess")
-    panel = ChecklistPanel(tmp_path, "en")
-    qtbot.addWidget(panel)
-    panel.set_record(_stored(database, request_id))
+    record = _answered(database, {item.code: (Answer.YES, "") for item in items[:-1]})
+    panel = _checklist_panel(qtbot, tmp_path)
+    panel.set_record(record)
 
     assert panel.stack.count() == 2  # the first step, made with the panel, and the open one
     assert panel.current_index == len(items) - 1
