@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import zipfile
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from postkit.core.untrusted import (
     UntrustedFileError,
     XlsxFormulas,
     XlsxLimits,
+    _has_formula,
+    _is_plain_small_sheet,
+    _worksheet_is_small,
     check_xlsx_package,
     load_json,
 )
@@ -389,3 +393,50 @@ def test_values_and_text_that_mention_f_are_no_formulas() -> None:
     check_xlsx_package(
         _with_part(_plain_workbook(), "xl/worksheets/sheet1.xml", sheet), _NO_FORMULAS
     )
+
+
+_FRAGMENTS = (
+    b'<row r="1">',
+    b"</row>",
+    b'<c r="A1"><v>1</v></c>',
+    b'<c r="B7" t="n"><v>2</v></c>',
+    b'<c r="ZZ99999"><v>1</v></c>',
+    b'<c r="AAA1"><v>1</v></c>',
+    b'<c r="A1234567"><v>1</v></c>',
+    b'<row r="123456789">',
+    b"<row>",
+    b"<row/>",
+    b"<c/>",
+    b"<c>",
+    b'<c\tr="A1">',
+    b'<c  r="A1">',
+    b"<f>1+1</f>",
+    b"<f/>",
+    b'<x:f t="shared"/>',
+    b"<foo/>",
+    b"<cols><col/></cols>",
+    b"<is><t>&lt;f&gt; :f x:f</t></is>",
+    b"<rowBreaks/>",
+    b"<cfRule/>",
+    b"<v>3</v>",
+)
+
+
+@pytest.mark.parametrize("limits", [XlsxLimits(formulas=False), XlsxLimits(max_rows=5000)])
+def test_the_one_pass_over_a_small_sheet_decides_as_its_two_checks_do(limits: XlsxLimits) -> None:
+    """`_is_plain_small_sheet` passes a sheet only where the area's quick pass and the formula
+    search would both pass it (anything else goes on to them)."""
+    chooser = random.Random(17)
+    sheets = [b"<worksheet><sheetData>" + fragment for fragment in _FRAGMENTS]
+    sheets += [
+        b"<worksheet><sheetData>" + b"".join(chooser.choices(_FRAGMENTS, k=chooser.randint(1, 9)))
+        for _ in range(3000)
+    ]
+    plain = 0
+    for sheet in sheets:
+        both = _worksheet_is_small("sheet1.xml", (sheet,), limits) and (
+            limits.formulas or not _has_formula(sheet)
+        )
+        assert _is_plain_small_sheet("sheet1.xml", sheet, limits) == both, sheet
+        plain += both
+    assert 0 < plain < len(sheets)
