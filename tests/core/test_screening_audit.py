@@ -8,8 +8,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from postkit.core.screening import audit
 from postkit.core.screening.audit import (
     GENESIS_HASH,
+    ChainMemo,
     append_entry,
     canonical_json,
     entries_for,
@@ -171,3 +173,58 @@ def test_an_entry_changed_and_rehashed_is_caught_by_the_next_one(session: Sessio
 
     assert check.broken_at == 3
     assert "previous hash does not match the hash of entry 2" in check.problem
+
+
+def _counting_hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    hashed: list[str] = []
+    real = audit.entry_hash
+
+    def counted(previous_hash: str, *args: object) -> str:
+        hashed.append(previous_hash)
+        return real(previous_hash, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(audit, "entry_hash", counted)
+    return hashed
+
+
+def test_a_memo_hashes_only_what_the_log_gained_and_finds_what_the_whole_check_finds(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(session)
+    memo = ChainMemo()
+    hashed = _counting_hashes(monkeypatch)
+    first = verify_chain(session, memo=memo)
+    assert first.is_intact and len(hashed) == 4
+    anchor = first.anchor
+
+    append_entry(session, 2, "Ann", "answered", {"item": "wages", "note": "ok"})
+    session.commit()
+    hashed.clear()
+    again = verify_chain(session, [anchor], memo=memo)
+
+    assert len(hashed) == 1, "the four rows found sound before are not hashed again"
+    assert again == verify_chain(session, [anchor])
+    assert again.is_intact and again.entries == 5 and again.anchors_matched == 1
+
+
+def test_a_memo_never_hides_an_entry_changed_behind_the_triggers_back(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(session)
+    memo = ChainMemo()
+    assert verify_chain(session, memo=memo).is_intact
+    session.execute(text("DROP TRIGGER screening_audit_log_no_update"))
+    session.execute(
+        text("UPDATE screening_audit_log SET details = :details WHERE id = 2"),
+        {"details": '{"item":"gender","note":"twee"}'},
+    )
+    session.commit()
+    first_hash = session.scalar(text("SELECT entry_hash FROM screening_audit_log WHERE id = 1"))
+    hashed = _counting_hashes(monkeypatch)
+
+    check = verify_chain(session, memo=memo)
+
+    assert hashed == [first_hash], "the first entry is as found before; the changed one is hashed"
+    assert check == verify_chain(session)
+    assert check.broken_at == 2 and "changed" in check.problem
+    assert verify_chain(session, memo=memo).broken_at == 2, "and found again the next time"

@@ -33,7 +33,7 @@ from postkit.core.followups.service import (
 from postkit.core.processes import session_call, session_call_with_progress
 from postkit.core.profile import PostProfile
 from postkit.core.screening import reference, service
-from postkit.core.screening.audit import entries_for, verify_chain
+from postkit.core.screening.audit import ChainMemo, entries_for, verify_chain
 from postkit.core.screening.list_import import ListImport, import_list_and_read_lists
 from postkit.core.screening.records import (
     Answer,
@@ -125,6 +125,9 @@ class ScreeningPage(ModulePage):
         self._refresh_after_list = False
         self._current_lists: list[SanctionsListInfo] = []
         self._has_checked_unfinished = False
+        # The log's rows found sound, read on the runner's thread only: each request shown
+        # hashes what the log gained since, not the whole log again.
+        self._chain_memo = ChainMemo()
         self._max_list_age_days = LIST_MAX_AGE_DAYS.default
         self._rescreen: RescreenReport | None = None
         self.job: Job | None = None
@@ -637,6 +640,7 @@ class ScreeningPage(ModulePage):
     def _refresh_record(self, request_id: int | None, record: RequestRecord | None = None) -> None:
         """Read the request (the one just stored when given) with its summary and log."""
         self._asked_id = request_id
+        chain_memo = self._chain_memo
 
         def read(session: Session) -> _Shown | None:
             if request_id is None:
@@ -648,7 +652,7 @@ class ScreeningPage(ModulePage):
                 fresh,
                 risk_summary(session, fresh),
                 entries_for(session, request_id),
-                verify_chain(session),
+                verify_chain(session, memo=chain_memo),
             )
 
         self.runner.query(
