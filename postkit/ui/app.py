@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QSettings, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from postkit import __version__
-from postkit.ui.collection import pause_collection, resume_collection
+from postkit.ui.collection import end_collection_as_app, pause_collection, resume_collection
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -329,7 +329,7 @@ def run_app(
     try:
         return _run_app(location, is_demo, screenshot, report_startup, reset_demo_data)
     finally:
-        resume_collection()
+        end_collection_as_app()
 
 
 def _run_app(
