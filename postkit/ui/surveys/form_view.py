@@ -46,6 +46,7 @@ from postkit.ui.surveys.appearances import (
 )
 from postkit.ui.surveys.inputs import AnswerInput, FileInput, make_input
 from postkit.ui.surveys.repeat_view import RepeatSection
+from postkit.ui.widgets.later import in_a_free_turn
 from postkit.ui.widgets.tones import TONES
 
 SAVE_DELAY_MS = 300
@@ -752,7 +753,7 @@ class FormView(QWidget):
         # The rows are made a few per turn of the event loop once the form shows: made all at
         # once when the review was first asked for, 500 questions' rows held the window for
         # half a second.
-        QTimer.singleShot(0, self, self._prebuild_review)
+        in_a_free_turn(self, self._prebuild_review)
         return view
 
     def _prebuild_review(self) -> None:
@@ -760,9 +761,9 @@ class FormView(QWidget):
         ones on the next turn."""
         if self._unfilled:
             self._fill_page(min(self._unfilled))
-            QTimer.singleShot(0, self, self._prebuild_review)
+            in_a_free_turn(self, self._prebuild_review)
         elif not self._fill_review(REVIEW_ROWS_PER_TURN):
-            QTimer.singleShot(0, self, self._prebuild_review)
+            in_a_free_turn(self, self._prebuild_review)
 
     def _fill_review(self, rows: int | None = None) -> bool:
         """Make the review's rows not made yet, `rows` of them at most (None: all); True when
