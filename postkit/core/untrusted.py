@@ -459,7 +459,7 @@ def _unusual_pattern(limits: XlsxLimits, *, formulas_too: bool = False) -> re.Pa
     adds an unprefixed formula element (`<f>`, `<f t="shared"/>`).
 
     Written with each tag's name once (`<c` then what may follow it): at each `<` the search
-    tries two names instead of four alternatives, which made it a fifth quicker."""
+    tries two names instead of four alternatives (5-18% quicker over the returns' sheets)."""
     digits = 1
     while digits < 7 and (10 ** (digits + 1) - 1) * 702 <= min(
         limits.max_cells, limits.max_rows * 702
