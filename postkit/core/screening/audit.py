@@ -194,7 +194,6 @@ def verify_chain(
     """Recompute every entry's hash in order; report the first entry that does not fit, and
     each earlier anchor the log no longer holds (rewritten or rolled back since). With a
     `memo`, rows unchanged since it was last given are taken as found then (see ChainMemo)."""
-    count = session.scalar(select(func.count()).select_from(AuditEntryRow)) or 0
     wanted = {anchor.entries for anchor in anchors}
     hashes_at: dict[int, str] = {0: GENESIS_HASH}
     expected_previous = GENESIS_HASH
@@ -209,19 +208,20 @@ def verify_chain(
         AuditEntryRow.previous_hash,
         AuditEntryRow.entry_hash,
     ).order_by(AuditEntryRow.id)
-    result = session.execute(columns)
+    rows: Iterable[Row[Any]]
     if memo is None:
-        rows: Iterable[Row[Any]] = result.yield_per(1000)  # a long log is not held whole
+        count = session.scalar(select(func.count()).select_from(AuditEntryRow)) or 0
+        rows = session.execute(columns).yield_per(1000)  # a long log is not held whole
         known = 0
     else:
-        rows = result.all()
-        known = _same_start(memo.rows, rows)
+        fetched = session.execute(columns).all()
+        rows, count = fetched, len(fetched)
+        known = _same_start(memo.rows, fetched)  # equal to rows found sound before
     if known:
-        sound = memo.rows  # type: ignore[union-attr]
         for position in wanted:
             if position <= known:
-                hashes_at[position] = sound[position - 1].entry_hash
-        expected_previous, previous_id = sound[known - 1].entry_hash, sound[known - 1].id
+                hashes_at[position] = fetched[position - 1].entry_hash
+        expected_previous, previous_id = fetched[known - 1].entry_hash, fetched[known - 1].id
     broken: ChainCheck | None = None
     position = known
     for position, row in enumerate(itertools.islice(rows, known, None), start=known + 1):
@@ -233,8 +233,7 @@ def verify_chain(
         expected_previous = row.entry_hash
         previous_id = row.id
     if memo is not None:
-        assert isinstance(rows, list)
-        memo.rows = rows if broken is None else rows[: position - 1]
+        memo.rows = fetched if broken is None else fetched[: position - 1]
     if broken is not None:
         return broken
     problems = tuple(

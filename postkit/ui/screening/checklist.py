@@ -650,10 +650,14 @@ class ChecklistPanel(QWidget):
         """The steps made so far, in the checklist's order."""
         return [self._steps[index] for index in sorted(self._steps)]
 
+    def _made_step_of(self, code: str) -> ChecklistStep:
+        """The step made for the item `code` (a step asks to save or confirm only once made)."""
+        return next(step for step in self._steps.values() if step.item.code == code)
+
     def _make_next_step(self) -> None:
-        missing = [index for index in range(len(self._items)) if index not in self._steps]
-        if missing:
-            self._step(missing[0])
+        missing = next((i for i in range(len(self._items)) if i not in self._steps), None)
+        if missing is not None:
+            self._step(missing)
             in_a_free_turn(self, self._make_next_step)
 
     def _step(self, index: int) -> ChecklistStep:
@@ -788,7 +792,7 @@ class ChecklistPanel(QWidget):
 
     def end_save(self, item: str, stored: bool) -> None:
         """The owner stored `item`'s edits, or could not: then the officer is taken back."""
-        step = next(step for step in self._steps.values() if step.item.code == item)
+        step = self._made_step_of(item)
         step.end_save()
         if not stored and step.is_dirty:
             self.go_to(step.number - 1, save=False)
@@ -839,7 +843,7 @@ class ChecklistPanel(QWidget):
         return True
 
     def _confirm(self, item: str) -> None:
-        step = next(step for step in self._steps.values() if step.item.code == item)
+        step = self._made_step_of(item)
         if self._record is None or self.is_read_only:
             return
         if step.is_dirty:
