@@ -73,10 +73,13 @@ from postkit.core.screening.sanctions_store import (
     subject_candidates,
     update_candidate_row,
 )
-from postkit.core.screening.service import commit_record, list_info, to_record
+from postkit.core.screening.service import commit_record, list_info, match_records
 from postkit.core.screening.validation import checked_actor
 
 RESCREENED = "rescreened"
+NEW = "new_candidates"  # in a "rescreened" entry: the candidates the request did not have
+# Ids per IN (...): well under SQLite's and PostgreSQL's limits on bound parameters.
+_BATCH = 500
 Progress = Callable[[int, int], None]
 _Key = tuple[str, str]  # (screened name, list entry id)
 
@@ -258,32 +261,7 @@ def rescreen_report(session: Session, list_id: int) -> RescreenReport:
     A candidate the request no longer has (its names were changed and screened again) is
     left out; one judged since keeps its place with its new judgement.
     """
-    requests = []
-    entries = _rescreen_entries(session, list_id)
-    # The requests in one query, their collections loaded together: one `get` each (and
-    # its loads) took ~70 ms over the four lists at ten times the demo data.
-    ids = {request_id for request_id, _details in entries}
-    rows = {
-        row.id: row
-        for row in session.scalars(select(SupportRequestRow).where(SupportRequestRow.id.in_(ids)))
-    }
-    for request_id, details in entries:
-        row = rows.get(request_id)
-        if row is None:
-            continue
-        record = to_record(session, row)
-        by_key = {(match.subject, match.entry_id): match for match in record.matches}
-        requests.append(
-            RescreenedRequest(
-                record.id,
-                record.data.company_name,
-                record.status,
-                _found(by_key, details.get("new_candidates", [])),
-                _found(by_key, details.get("already_judged", [])),
-                _found(by_key, details.get("delisted", [])),
-            )
-        )
-    return RescreenReport(list_id, tuple(requests))
+    return _reports(session, _rescreen_entries(session, {list_id}))[0]
 
 
 @dataclass(frozen=True)
@@ -297,8 +275,56 @@ class CurrentLists:
 def read_current_lists(session: Session) -> CurrentLists:
     """The current lists, with one report of the new candidates still to judge over all."""
     lists = current_lists(session)
-    reports = [rescreen_report(session, info.id).still_to_judge() for info in lists]
-    return CurrentLists(lists, _merged(reports) if reports else None)
+    if not lists:
+        return CurrentLists(lists, None)
+    # Read after every change on the screening page: only the entries that found new
+    # candidates can leave one to judge, so only their requests' candidates are read.
+    entries = {
+        list_id: [(request_id, details) for request_id, details in logged if details.get(NEW)]
+        for list_id, logged in _rescreen_entries(session, {info.id for info in lists}).items()
+    }
+    reports = [report.still_to_judge() for report in _reports(session, entries)]
+    return CurrentLists(lists, _merged(reports))
+
+
+def _reports(
+    session: Session, entries: dict[int, list[tuple[int, dict[str, Any]]]]
+) -> list[RescreenReport]:
+    """A report per list, in the order of `entries`, from its "rescreened" entries."""
+    # The requests' candidates in a few queries for all of them: a record per request
+    # (`to_record`, its own queries and loads) took ~30 ms over the four lists at ten times
+    # the demo data, read after every change on the screening page.
+    ids = sorted({request_id for logged in entries.values() for request_id, _ in logged})
+    matches = match_records(session, ids)
+    headings = {
+        row.id: row
+        for start in range(0, len(ids), _BATCH)
+        for row in session.execute(
+            select(
+                SupportRequestRow.id, SupportRequestRow.company_name, SupportRequestRow.status
+            ).where(SupportRequestRow.id.in_(ids[start : start + _BATCH]))
+        )
+    }
+    reports = []
+    for list_id, logged in entries.items():
+        requests = []
+        for request_id, details in logged:
+            heading = headings.get(request_id)
+            if heading is None:
+                continue
+            by_key = {(match.subject, match.entry_id): match for match in matches[request_id]}
+            requests.append(
+                RescreenedRequest(
+                    request_id,
+                    heading.company_name,
+                    Status(heading.status),
+                    _found(by_key, details.get(NEW, [])),
+                    _found(by_key, details.get("already_judged", [])),
+                    _found(by_key, details.get("delisted", [])),
+                )
+            )
+        reports.append(RescreenReport(list_id, tuple(requests)))
+    return reports
 
 
 def _merged(reports: list[RescreenReport]) -> RescreenReport:
@@ -560,7 +586,7 @@ def _log(
         "matcher_version": MATCHER_VERSION,
         "threshold": threshold,
         "status": status,
-        "new_candidates": [
+        NEW: [
             {
                 "subject": match.subject,
                 "entry_id": match.entry_id,
@@ -604,19 +630,24 @@ def _order(match: SanctionsMatchRow) -> tuple[float, str, str]:
 # Reading the log ------------------------------------------------------------------------
 
 
-def _rescreen_entries(session: Session, list_id: int) -> list[tuple[int, dict[str, Any]]]:
-    """The latest "rescreened" entry on the list of each request, by request id."""
+def _rescreen_entries(
+    session: Session, list_ids: set[int]
+) -> dict[int, list[tuple[int, dict[str, Any]]]]:
+    """Per list, in the order of its id: the latest "rescreened" entry on it of each
+    request, by request id."""
     rows = session.execute(
         select(AuditEntryRow.request_id, AuditEntryRow.details)
         .where(AuditEntryRow.action == RESCREENED, AuditEntryRow.request_id.is_not(None))
         .order_by(AuditEntryRow.id)
     )
-    latest: dict[int, dict[str, Any]] = {}
+    latest: dict[int, dict[int, dict[str, Any]]] = {list_id: {} for list_id in sorted(list_ids)}
     for request_id, text in rows:
         details = json.loads(text)
-        if details.get("list_id") == list_id:
-            latest[request_id] = details
-    return sorted(latest.items())
+        list_id = details.get("list_id")
+        on_list = latest.get(list_id) if isinstance(list_id, int) else None
+        if on_list is not None:
+            on_list[request_id] = details
+    return {list_id: sorted(logged.items()) for list_id, logged in latest.items()}
 
 
 def _found(
