@@ -420,6 +420,50 @@ def test_walking_the_checklist_with_keys_and_buttons_stores_each_answer(
     assert "red flags: 1" in checklist.summary_label.text()
 
 
+def test_answers_and_evidence_read_neither_the_list_nor_the_lists_section_again(
+    page: ScreeningPage, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Read again after every step, the whole list was shown and fitted again while the
+    # officer typed the next note (a long turn at ten times the demo data); no line of it,
+    # and no candidate to judge, depends on the checklist.
+    request_id = _add(database)
+    page.reload(request_id)
+    _settle(page)
+    page.show_tab(CHECKLIST_TAB)
+    _settle(page)
+    reloads: list[int] = []
+    page.request_list.reloaded.connect(lambda: reloads.append(1))
+    lists_read: list[int] = []
+    read_lists = page_module.read_current_lists
+    monkeypatch.setattr(
+        page_module, "read_current_lists", lambda s: lists_read.append(1) or read_lists(s)
+    )
+    checklist = page.checklist
+
+    qtbot.keyClick(checklist.current_step.yes, Qt.Key.Key_1)
+    qtbot.keyClicks(checklist.current_step.note, "Signed on 2 May")
+    checklist.next_button.click()
+    _settle(page)
+    evidence = database.files_dir.parent / "policy.txt"
+    evidence.write_text("Our IMVO policy", encoding="utf-8")
+    page._add_evidence("imvo_declaration", evidence)
+    _settle(page)
+
+    stored = _stored(database, request_id)
+    assert stored.answer("imvo_declaration").note == "Signed on 2 May"
+    assert [file.file_name for file in stored.answer("imvo_declaration").evidence] == ["policy.txt"]
+    assert checklist.summary_label.text().startswith("1 of")
+    assert (reloads, lists_read) == ([], [])
+
+    dialog = RequestDialog("en", page.current_record.data)  # type: ignore[union-attr]
+    qtbot.addWidget(dialog)
+    dialog.company_name.setText("Tulip Trading Holding B.V.")
+    page._update(request_id, dialog)
+    _settle(page)
+    assert (reloads, lists_read) == ([1], [1]), "a change the list shows reads it again"
+    assert page.request_list.model.index(0, 0).data() == "Tulip Trading Holding B.V."
+
+
 def test_an_answer_is_saved_when_the_officer_leaves_the_tab_or_the_request(
     page: ScreeningPage, database: Database, qtbot: QtBot
 ) -> None:

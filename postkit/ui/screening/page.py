@@ -592,15 +592,16 @@ class ScreeningPage(ModulePage):
         failed: Callable[[BaseException], None] | None = None,
         *,
         is_new: bool = False,
-        touches_lists: bool = True,
+        checklist_only: bool = False,
         kinds: tuple[str, ...] = ("requests",),
     ) -> None:
         """Store a change to a request, then show the request as stored (a new one is
-        selected; a changed one only while it is still the one shown). A change that cannot
-        alter the candidates still to judge leaves the lists section unread."""
+        selected; a changed one only while it is still the one shown). A change to the
+        checklist alone (answers, evidence) alters no line of the list and no candidate to
+        judge: the list and the lists section are not read again."""
 
         def done(record: RequestRecord) -> None:
-            self._after_change(record, select=is_new, touches_lists=touches_lists)
+            self._after_change(record, select=is_new, checklist_only=checklist_only)
             if then is not None:
                 then(record)
 
@@ -613,14 +614,17 @@ class ScreeningPage(ModulePage):
         )
 
     def _after_change(
-        self, record: RequestRecord, select: bool = False, touches_lists: bool = True
+        self, record: RequestRecord, select: bool = False, checklist_only: bool = False
     ) -> None:
         """Show the stored result of a change, with the list and log brought up to date."""
         # The officer may have gone on to another request while the change was stored.
         is_shown = select or record.id == self._asked_id
-        if touches_lists:
+        if not checklist_only:
+            # Read again after each answer (saved at every step of the checklist), the whole
+            # list was shown and fitted again: a long turn of the window while the officer
+            # typed the next step's note, at ten times the demo data.
             self._load_lists()
-        self.request_list.reload(record.id if is_shown else None)
+            self.request_list.reload(record.id if is_shown else None)
         if is_shown:
             self._refresh_record(record.id, record)
         self.changed.emit()
@@ -983,7 +987,7 @@ class ScreeningPage(ModulePage):
             lambda s: service.answer_item(s, record.id, item, answer, note, links, actor=actor),
             lambda _saved: self.checklist.end_save(item, stored=True),
             lambda error: self._answer_failed(item, error),
-            touches_lists=False,
+            checklist_only=True,
         )
 
     def _answer_failed(self, item: str, error: BaseException) -> None:
@@ -996,7 +1000,7 @@ class ScreeningPage(ModulePage):
             return
         actor = self.actor
         self._change(
-            lambda s: service.confirm_answer(s, record.id, item, actor=actor), touches_lists=False
+            lambda s: service.confirm_answer(s, record.id, item, actor=actor), checklist_only=True
         )
 
     def _add_evidence(self, item: str, path: Path) -> None:
@@ -1006,7 +1010,7 @@ class ScreeningPage(ModulePage):
         files_dir, actor = self.runner.database.files_dir, self.actor
         self._change(
             lambda s: service.add_evidence(s, files_dir, record.id, item, path, actor),
-            touches_lists=False,
+            checklist_only=True,
         )
 
     def _remove_evidence(self, item: str, stored_name: str) -> None:
@@ -1016,7 +1020,7 @@ class ScreeningPage(ModulePage):
         actor = self.actor
         self._change(
             lambda s: service.remove_evidence(s, record.id, stored_name, actor, item),
-            touches_lists=False,
+            checklist_only=True,
         )
 
     def _judge(self, match_id: int, judgement: Judgement, note: str) -> None:
