@@ -189,7 +189,7 @@ def _verify_the_log(
     qtbot: QtBot, page: ScreeningPage, database: Database, watch: EventLoopWatch
 ) -> None:
     _open_tab(qtbot, page, LOG_TAB)
-    assert "hash chain is intact" in page.log_view.chain_notice.text()
+    qtbot.waitUntil(lambda: "hash chain is intact" in page.log_view.chain_notice.text())
     assert page.log_view.entry_count() >= len(page.checklist.steps) + 5
     # The app shows the chain's state on the Log tab; the CLI checks the whole log too.
     with watch.paused():  # the test's own check, not the app's work

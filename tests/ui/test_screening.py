@@ -38,7 +38,7 @@ from postkit.ui.ops import Runner
 from postkit.ui.screening import page as page_module
 from postkit.ui.screening.checklist import STATE_COLORS, ChecklistPanel, _StepButton
 from postkit.ui.screening.editor import RequestDialog
-from postkit.ui.screening.page import CHECKLIST_TAB, DECISION_TAB, ScreeningPage
+from postkit.ui.screening.page import CHECKLIST_TAB, DECISION_TAB, LOG_TAB, ScreeningPage
 from postkit.ui.screening.request_list import RequestList
 from postkit.ui.screening.sanctions_panel import MatchTableModel
 from postkit.ui.screening.table_model import RequestTableModel
@@ -798,6 +798,48 @@ def test_a_tab_chosen_before_its_panel_was_built_shows_the_panel_at_once(
     page.show_tab(CHECKLIST_TAB)
     assert page._checklist is not None and page._checklist.isVisible()
     assert page.checklist.current_step.isVisible()
+
+
+def test_the_logs_chain_is_checked_when_the_log_tab_shows_it_and_not_with_every_request(
+    page: ScreeningPage, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Checked with every request shown, its first check hashed the whole log on the runner
+    # (18 ms at ten times the demo data), whose Python work delays the window.
+    first = _add(database)
+    second = _add(database, RequestInput("Acme Flowers", "matchmaking", date(2025, 4, 2)))
+    checks: list[int] = []
+    verify = page_module.verify_chain
+    monkeypatch.setattr(
+        page_module, "verify_chain", lambda *a, **k: checks.append(1) or verify(*a, **k)
+    )
+    page.reload(first)
+    _settle(page)
+    page.select_request(second)
+    _settle(page)
+    assert page.current_record is not None and page.current_record.id == second
+    notice = page.log_view.chain_notice
+    assert checks == [] and notice.text() == ""
+
+    page.show_tab(LOG_TAB)
+    _settle(page)
+    assert checks == [1]
+    assert notice.text() == "The log's hash chain is intact (2 entries checked)."
+    page.select_request(first)  # on the Log tab: checked with the request read
+    _settle(page)
+    assert page.current_record is not None and page.current_record.id == first
+    assert checks == [1, 1]
+    assert notice.text() == "The log's hash chain is intact (2 entries checked)."
+
+    page.show_tab(0)
+    _settle(page)
+    with database.session() as session:
+        answer_item(session, first, "imvo_declaration", Answer.YES, "", (), actor="Tess")
+    page.select_request(second)
+    _settle(page)
+    assert checks == [1, 1] and notice.text() == "", "no count left from before the change"
+    page.show_tab(LOG_TAB)
+    _settle(page)
+    assert notice.text() == "The log's hash chain is intact (3 entries checked)."
 
 
 def _answered(database: Database, answers: dict[str, tuple[Answer, str]]) -> RequestRecord:
