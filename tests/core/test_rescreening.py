@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from sqlalchemy import event
@@ -54,6 +55,7 @@ DELTA = RequestInput(
     directors=("Peter van der Fictiehoven", "Erik Jansen"),
 )
 NOTE = "Other person: born 1972 according to the KvK extract"
+Result = TypeVar("Result")
 
 
 def _write_list(path: Path, rows: list[list[str]]) -> Path:
@@ -101,6 +103,23 @@ def _decided(session: Session, request_id: int) -> None:
     )
 
 
+def _with_statements(session: Session, read: Callable[[], Result]) -> tuple[Result, list[str]]:
+    """What `read` gives over a session holding nothing, with the SQL statements it ran."""
+    session.commit()
+    session.expunge_all()
+    statements: list[str] = []
+
+    def note(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    bind = session.get_bind()
+    event.listen(bind, "before_cursor_execute", note)
+    try:
+        return read(), statements
+    finally:
+        event.remove(bind, "before_cursor_execute", note)
+
+
 def test_a_screening_re_run_on_a_newer_list_shows_only_the_new_candidate(
     session: Session, first_list: Path, newer_list: Path
 ) -> None:
@@ -146,19 +165,7 @@ def test_the_report_reads_its_requests_in_one_query_however_many(
         data = replace(DELTA, company_name=f"Oranje Delta Agro {number} B.V.")
         screen_request(session, create_request(session, data, ACTOR).id, ACTOR)
     newer = import_sanctions_list(session, newer_list, ACTOR, today=TODAY)
-    session.commit()
-    session.expunge_all()
-    statements: list[str] = []
-
-    def note(*args: object) -> None:
-        statements.append(str(args[2]))
-
-    bind = session.get_bind()
-    event.listen(bind, "before_cursor_execute", note)
-    try:
-        report = rescreen_report(session, newer.id)
-    finally:
-        event.remove(bind, "before_cursor_execute", note)
+    report, statements = _with_statements(session, lambda: rescreen_report(session, newer.id))
 
     assert len(report.requests) == 3
     assert all(request.new_candidates for request in report.requests)
@@ -178,19 +185,7 @@ def test_the_lists_read_after_each_change_give_what_is_left_to_judge_in_a_few_qu
     newer = import_sanctions_list(session, newer_list, ACTOR, today=TODAY)
     first_new = rescreen_report(session, newer.id).requests[0].new_candidates[0]
     judge_match(session, first_new.id, Judgement.DISMISSED, NOTE, ACTOR)
-    session.commit()
-    session.expunge_all()
-    statements: list[str] = []
-
-    def note(*args: object) -> None:
-        statements.append(str(args[2]))
-
-    bind = session.get_bind()
-    event.listen(bind, "before_cursor_execute", note)
-    try:
-        lists = read_current_lists(session)
-    finally:
-        event.remove(bind, "before_cursor_execute", note)
+    lists, statements = _with_statements(session, lambda: read_current_lists(session))
 
     assert lists.rescreen is not None
     assert [request.request_id for request in lists.rescreen.requests] == ids[1:3]

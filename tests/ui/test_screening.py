@@ -137,6 +137,16 @@ def _settle(page: ScreeningPage) -> None:
     assert page.runner.wait_idle()
 
 
+def _on_its_checklist(page: ScreeningPage, database: Database) -> int:
+    """A request added and shown on the checklist tab; its id."""
+    request_id = _add(database)
+    page.reload(request_id)
+    _settle(page)
+    page.show_tab(CHECKLIST_TAB)
+    _settle(page)
+    return request_id
+
+
 def _screen(qtbot: QtBot, page: ScreeningPage) -> None:
     page.sanctions.screen_button.click()
     _settle(page)
@@ -376,11 +386,7 @@ def test_the_dialog_says_what_is_wrong_next_to_the_field(page: ScreeningPage, qt
 def test_walking_the_checklist_with_keys_and_buttons_stores_each_answer(
     page: ScreeningPage, database: Database, qtbot: QtBot
 ) -> None:
-    request_id = _add(database)
-    page.reload(request_id)
-    _settle(page)
-    page.show_tab(CHECKLIST_TAB)
-    _settle(page)
+    request_id = _on_its_checklist(page, database)
     checklist = page.checklist
     items = reference.checklist()
     assert checklist.current_index == 0
@@ -426,11 +432,7 @@ def test_answers_and_evidence_read_neither_the_list_nor_the_lists_section_again(
     # Read again after every step, the whole list was shown and fitted again while the
     # officer typed the next note (a long turn at ten times the demo data); no line of it,
     # and no candidate to judge, depends on the checklist.
-    request_id = _add(database)
-    page.reload(request_id)
-    _settle(page)
-    page.show_tab(CHECKLIST_TAB)
-    _settle(page)
+    request_id = _on_its_checklist(page, database)
     reloads: list[int] = []
     page.request_list.reloaded.connect(lambda: reloads.append(1))
     lists_read: list[int] = []
@@ -1001,11 +1003,7 @@ def test_deciding_with_open_steps_lists_them_and_keeps_the_reason(
     from tests.journeys.conftest import answering, click_button
     from tests.pdf_text import pdf_text
 
-    request_id = _add(database)
-    page.reload(request_id)
-    _settle(page)
-    page.show_tab(CHECKLIST_TAB)
-    _settle(page)
+    request_id = _on_its_checklist(page, database)
     qtbot.keyClick(page.checklist.current_step.yes, Qt.Key.Key_1)
     page.show_tab(3)
     _settle(page)
@@ -1093,11 +1091,7 @@ def test_a_complete_checklist_is_confirmed_without_asking_for_a_reason(
 def test_one_step_numbering_on_the_checklist_and_in_the_risk_summary(
     page: ScreeningPage, database: Database, qtbot: QtBot
 ) -> None:
-    request_id = _add(database)
-    page.reload(request_id)
-    _settle(page)
-    page.show_tab(CHECKLIST_TAB)
-    _settle(page)
+    _on_its_checklist(page, database)
     checklist = page.checklist
     index = reference.checklist_codes().index("dd_prevent")
     checklist.go_to(index)
@@ -1175,11 +1169,7 @@ def test_deciding_leaves_every_answer_as_the_officer_left_it(
 ) -> None:
     with database.session() as session:
         import_sanctions_list(session, SAMPLE_LIST, "Tess")
-    request_id = _add(database)
-    page.reload(request_id)
-    _settle(page)
-    page.show_tab(CHECKLIST_TAB)
-    _settle(page)
+    request_id = _on_its_checklist(page, database)
     _answer_all_but_sanctions(page, qtbot)
     assert page.checklist.current_step.item.code == "sanctions"
     page.show_tab(2)
@@ -1202,11 +1192,7 @@ def test_deciding_leaves_every_answer_as_the_officer_left_it(
 def test_an_answer_stored_since_it_was_shown_is_shown_not_saved_over(
     page: ScreeningPage, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    request_id = _add(database)
-    page.reload(request_id)
-    _settle(page)
-    page.show_tab(CHECKLIST_TAB)
-    _settle(page)
+    request_id = _on_its_checklist(page, database)
     page.checklist.go_to(len(page.checklist.steps) - 1)
     _settle(page)
     with database.session() as session:  # another window on the same post database
@@ -1241,11 +1227,7 @@ def test_the_sanctions_step_shows_the_screening_result_and_the_officer_confirms(
 ) -> None:
     with database.session() as session:
         import_sanctions_list(session, SAMPLE_LIST, "Tess")
-    request_id = _add(database)
-    page.reload(request_id)
-    _settle(page)
-    page.show_tab(CHECKLIST_TAB)
-    _settle(page)
+    request_id = _on_its_checklist(page, database)
     checklist = page.checklist
     checklist.go_to(len(checklist.steps) - 1)
     _settle(page)

@@ -192,16 +192,7 @@ def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
         for list_id in (match.list_id, match.delisted_list_id)
         if list_id is not None
     }
-    lists = (
-        {
-            list_row.id: list_row
-            for list_row in session.scalars(
-                select(SanctionsListRow).where(SanctionsListRow.id.in_(wanted))
-            )
-        }
-        if wanted
-        else {}
-    )
+    lists = _lists_by_id(session, wanted)
     screened_lists = tuple(
         list_info(lists[list_id]) for list_id in sorted(screened_ids) if list_id in lists
     )
@@ -249,16 +240,7 @@ def match_records(
         for list_id in (match.list_id, match.delisted_list_id)
         if list_id is not None
     }
-    lists = (
-        {
-            list_row.id: list_row
-            for list_row in session.scalars(
-                select(SanctionsListRow).where(SanctionsListRow.id.in_(wanted))
-            )
-        }
-        if wanted
-        else {}
-    )
+    lists = _lists_by_id(session, wanted)
     return {
         request_id: tuple(
             _match_record(match, lists)
@@ -266,6 +248,13 @@ def match_records(
         )
         for request_id, matches in found.items()
     }
+
+
+def _lists_by_id(session: Session, ids: set[int]) -> dict[int, SanctionsListRow]:
+    if not ids:
+        return {}
+    rows = session.scalars(select(SanctionsListRow).where(SanctionsListRow.id.in_(ids)))
+    return {row.id: row for row in rows}
 
 
 def get_request(session: Session, request_id: int) -> RequestRecord:
