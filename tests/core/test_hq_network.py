@@ -23,6 +23,7 @@ from postkit.core.hq.network import (
     REPLACED,
     UNCHANGED,
     StoredReturn,
+    _TaskFigures,
     collect_returns,
     held_years,
     hold_returns,
@@ -133,6 +134,28 @@ def test_the_network_figures_are_the_returns_added_up_by_hand(
         (2025, 1, (0, 0, 1, 0, 0)),
         (2026, 3, (3, 5, 10, 3, 2)),
     ]
+
+
+def test_a_returns_figures_per_core_task_are_read_in_one_pass_over_its_rows() -> None:
+    # (core task, period, done, planned, cancelled, unique, named, unnamed, women, men, other)
+    rows = [
+        [1, "Q1", 2, 0, 0, 1, 1, 0, 5, 4, 0],
+        [1, "year", 3, 1, 0, 2, 2, 0, 9, 8, 1],
+        [1, "Q3", 1, 0, 0, 1, 1, 0, 4, 4, 1],
+        [2, "Q2", 4, 0, 0, 3, 3, 0, 0, 0, 0],  # no year row: its quarters count, nothing else
+        [3, "year", 1, 0, 0, 1, 1, 0, 1, 1, 0],
+        [3, "year", 6, 2, 1, 5, 4, 1, 10, 12, 2],  # repeated: the last counts
+        [9, "year", 7, 0, 0, 7, 7, 0, 0, 0, 0],  # no such core task
+        [4, "Q5", 7, 0, 0, 7, 7, 0, 0, 0, 0],  # no such period
+    ]
+
+    figures = _TaskFigures.per_task(rows)
+
+    assert list(figures) == [1, 2, 3, 4, 5]
+    assert figures[1] == (3, 1, 2, (9, 8, 1), (2, 0, 1, 0))
+    assert figures[2] == (0, 0, 0, (0, 0, 0), (0, 4, 0, 0))
+    assert figures[3] == (6, 2, 5, (10, 12, 2), (0, 0, 0, 0))
+    assert figures[4] == figures[5] == (0, 0, 0, (0, 0, 0), (0, 0, 0, 0))
 
 
 def test_a_year_without_a_year_before_compares_with_nothing(

@@ -65,6 +65,7 @@ TASK_FIGURES = CORE_TASKS_COLUMNS[2:]  # a core task's figures, as the held JSON
 _TASK_VALUES = attrgetter(*TASK_FIGURES)
 # Where the figures the picture adds up stand in a held core_tasks row (TASK_FIGURES follow
 # the core task and the period).
+_QUARTER = {period: index for index, period in enumerate(PERIODS[:4])}
 _DONE, _PLANNED, _UNIQUE, _WOMEN, _MEN, _OTHER = (
     2 + TASK_FIGURES.index(name)
     for name in ("activities_done", "activities_planned", "unique_companies",
@@ -498,9 +499,8 @@ def network_picture(
     parsed = [orjson.loads(row.figures) for row in returns]
     figures: dict[tuple[int, int], _TaskFigures] = {}
     for index, content in enumerate(parsed):
-        rows = {(row[0], row[1]): row for row in content["tasks"]}
-        for task in CORE_TASKS:
-            figures[index, task] = _TaskFigures.of(task, rows)
+        for task, task_figures in _TaskFigures.per_task(content["tasks"]).items():
+            figures[index, task] = task_figures
     ordered = sorted(
         (index for index, row in enumerate(returns) if row.year == year),
         key=lambda index: held[index].post.casefold(),
@@ -595,36 +595,50 @@ class _TaskFigures(NamedTuple):
     quarters: tuple[int, int, int, int]
 
     @classmethod
-    def of(cls, task: int, rows: Mapping[tuple[object, object], Sequence[object]]) -> _TaskFigures:
-        """One core task's figures from a return's held rows by (core task, period); a period
-        missing counts nothing."""
-        year = rows.get((task, "year"))
-        quarters = tuple(
-            int(row[_DONE]) if (row := rows.get((task, quarter))) else 0  # type: ignore[call-overload]
-            for quarter in PERIODS[:4]
-        )
-        if year is None:
-            return cls(0, 0, 0, (0, 0, 0), quarters)  # type: ignore[arg-type]
-        return cls(
-            int(year[_DONE]), int(year[_PLANNED]), int(year[_UNIQUE]),  # type: ignore[call-overload]
-            (int(year[_WOMEN]), int(year[_MEN]), int(year[_OTHER])),  # type: ignore[call-overload]
-            quarters,  # type: ignore[arg-type]
-        )  # fmt: skip
+    def per_task(cls, rows: Iterable[Sequence[object]]) -> dict[int, _TaskFigures]:
+        """Each core task's figures from a return's held rows (core task, period, figures…),
+        in one pass over them; a period missing counts nothing, a row repeated counts as
+        the last of its core task and period."""
+        years: dict[object, Sequence[object]] = {}
+        quarters = {task: [0, 0, 0, 0] for task in CORE_TASKS}
+        for row in rows:
+            task, period = row[0], row[1]
+            if period == "year":
+                years[task] = row
+            elif (quarter := _QUARTER.get(period)) is not None and task in quarters:  # type: ignore[call-overload]
+                quarters[task][quarter] = int(row[_DONE])  # type: ignore[call-overload]
+        figures = {}
+        for task in CORE_TASKS:
+            year = years.get(task)
+            if year is None:
+                figures[task] = cls(0, 0, 0, (0, 0, 0), tuple(quarters[task]))  # type: ignore[arg-type]
+                continue
+            figures[task] = cls(
+                int(year[_DONE]), int(year[_PLANNED]), int(year[_UNIQUE]),  # type: ignore[call-overload]
+                (int(year[_WOMEN]), int(year[_MEN]), int(year[_OTHER])),  # type: ignore[call-overload]
+                tuple(quarters[task]),  # type: ignore[arg-type]
+            )  # fmt: skip
+        return figures
 
 
 def _task_line(
     task: int, rids: Sequence[int], figures: dict[tuple[int, int], _TaskFigures]
 ) -> TaskLine:
-    entries = [figures[rid, task] for rid in rids]
+    if not rids:
+        return TaskLine(task, 0, 0, 0, 0, 0, (0, 0, 0), (0, 0, 0, 0))
+    # Column by column (the line is made for every core task of every group).
+    done, planned, unique, participants, quarters = zip(
+        *[figures[rid, task] for rid in rids], strict=True
+    )
     return TaskLine(
         core_task=task,
         posts_reporting=len(rids),
-        posts_active=sum(1 for entry in entries if entry.done > 0),
-        activities=sum(entry.done for entry in entries),
-        planned=sum(entry.planned for entry in entries),
-        unique_companies=sum(entry.unique for entry in entries),
-        participants=tuple(sum(e.participants[i] for e in entries) for i in range(3)),  # type: ignore[arg-type]
-        quarters=tuple(sum(e.quarters[i] for e in entries) for i in range(4)),  # type: ignore[arg-type]
+        posts_active=sum(count > 0 for count in done),
+        activities=sum(done),
+        planned=sum(planned),
+        unique_companies=sum(unique),
+        participants=tuple(map(sum, zip(*participants, strict=True))),  # type: ignore[arg-type]
+        quarters=tuple(map(sum, zip(*quarters, strict=True))),  # type: ignore[arg-type]
     )
 
 
