@@ -222,8 +222,9 @@ def to_record(session: Session, row: SupportRequestRow) -> RequestRecord:
 def match_records(
     session: Session, request_ids: Iterable[int]
 ) -> dict[int, tuple[MatchRecord, ...]]:
-    """The candidates of each request, as `to_record` gives them, in three queries however
-    many requests: what a report over many requests needs of each, without their records."""
+    """The candidates of each request, as `to_record` gives them, in a query per 500
+    requests and one for the lists they name: what a report over many requests needs of
+    each, without their records."""
     ids = sorted(set(request_ids))
     found: dict[int, list[SanctionsMatchRow]] = {request_id: [] for request_id in ids}
     for start in range(0, len(ids), _BATCH):
