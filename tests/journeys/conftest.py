@@ -52,6 +52,7 @@ from postkit.ui.collection import pause_collection, resume_collection, stop_coll
 from postkit.ui.i18n import apply_locale, install_translators
 from postkit.ui.main_window import MainWindow
 from postkit.ui.settings import Settings
+from tests.closed_windows import destroy_closed_windows
 from tests.conftest import TEST_PROFILE
 
 # The longest block per journey, printed at the end of the run (a later issue sets a limit).
@@ -241,23 +242,16 @@ def _arriving_as_a_person_types(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setattr(QTest, name, staticmethod(after_a_turn))
 
 
-def _without_earlier_tests_windows() -> None:
-    """Destroy the windows earlier tests closed, before the watch starts. pytest-qt deletes
-    them later (`deleteLater`): the journey's first turns then destroyed the last test's main
-    window, and each modal dialog the journey opened blocked every widget still alive (1,069
-    at the start of the official lists journey), work no app does: it has one window."""
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()  # a closed window held only by a reference cycle is deleted later too
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
 @pytest.fixture
 def event_loop_watch(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[EventLoopWatch]:
     watch = EventLoopWatch(sample_stacks=os.environ.get(STALLS_ENV_VAR) == "1")
     _arriving_as_a_person_types(monkeypatch)
-    _without_earlier_tests_windows()
+    # The last test's main window, destroyed in this journey's first turns, and blocked by
+    # each modal dialog it opened (1,069 widgets alive at the start of the official lists
+    # journey), is work the app, with its one window, never does.
+    destroy_closed_windows()
     _collecting_as_the_app_does()
     watch.start()
     yield watch

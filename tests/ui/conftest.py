@@ -12,7 +12,16 @@ from postkit.core.db import Database
 from postkit.ui.main_window import MainWindow
 from postkit.ui.ops import Runner
 from postkit.ui.settings import Settings
+from tests.closed_windows import destroy_closed_windows
 from tests.conftest import TEST_PROFILE
+
+
+@pytest.fixture(autouse=True)
+def _no_window_left_alive() -> Iterator[None]:
+    """The windows a test closed are destroyed when it ends, not in the next test (where an
+    earlier window's page preloader answered for the new window's)."""
+    yield
+    destroy_closed_windows()
 
 
 @pytest.fixture(autouse=True)

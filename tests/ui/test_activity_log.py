@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
@@ -26,6 +27,7 @@ from postkit.ui.activities.table_model import PAGE_SIZE, ActivityTableModel
 from postkit.ui.main_window import MainWindow
 from postkit.ui.ops import Runner
 from postkit.ui.settings import Settings
+from tests.closed_windows import destroy_closed_windows
 from tests.conftest import TEST_PROFILE
 from tests.ui.threads import functions_of, process_jobs
 
@@ -114,6 +116,26 @@ def test_an_end_date_before_the_start_blocks_saving(window: MainWindow) -> None:
     assert "end date" in editor.error_label.text()
     editor.end_date.setDate(date(2025, 5, 12))
     assert editor.ok_button.isEnabled()
+
+
+def test_closing_the_window_over_an_editor_with_a_field_in_focus_checks_nothing(
+    qtbot: QtBot, database: Database, settings_store: QSettings
+) -> None:
+    # Deleted with the window, the title field (in focus) said it was left after the rest of
+    # the editor was gone: its check raised in Qt's event loop as the window closed.
+    window = MainWindow(Settings(settings_store))
+    window.attach(database, TEST_PROFILE)
+    window.show()
+    qtbot.waitExposed(window)
+    editor = _open_new_editor(window)
+    editor.activateWindow()
+    editor.title_edit.setFocus()
+    qtbot.waitUntil(editor.title_edit.hasFocus)
+    qtbot.keyClicks(editor.title_edit, "Trade mission")  # edited: leaving it is reported
+    window.close()
+    window.deleteLater()
+    destroy_closed_windows()  # an error a check raises here fails this test (pytest-qt)
+    assert not shiboken6.isValid(editor)
 
 
 def test_editing_then_undo_and_redo(qtbot: QtBot, window: MainWindow, database: Database) -> None:

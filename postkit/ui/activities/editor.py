@@ -57,7 +57,6 @@ class ActivityDialog(EditorDialog):
         self._companies = companies
         self._record = record
         self._stored_attachments: tuple[AttachmentRecord, ...] = ()
-        self._touched: set[str] = set()
         self._save_pressed = False
         self.setWindowTitle(self.tr("Edit activity") if record else self.tr("New activity"))
         self.setMinimumSize(640, 560)
@@ -285,10 +284,6 @@ class ActivityDialog(EditorDialog):
         if watched is self.links and event.type() == QEvent.Type.FocusOut:
             self._touch("links")
         return super().eventFilter(watched, event)
-
-    def _touch(self, field: str) -> None:
-        self._touched.add(field)
-        self._validate()
 
     def _field_messages(self) -> dict[str, str]:
         return {

@@ -48,7 +48,6 @@ class CompanyDialog(EditorDialog):
     ) -> None:
         super().__init__(parent)
         self._language = language
-        self._touched: set[str] = set()
         self._save_pressed = False
         self.setWindowTitle(self.tr("Edit company") if record else self.tr("New company"))
         self.setMinimumSize(620, 520)
@@ -253,10 +252,6 @@ class CompanyDialog(EditorDialog):
         if watched is self.contacts and event.type() == QEvent.Type.FocusOut:
             self._touch("contacts")
         return super().eventFilter(watched, event)
-
-    def _touch(self, field: str) -> None:
-        self._touched.add(field)
-        self._validate()
 
     def _messages(self) -> dict[str, str]:
         return {

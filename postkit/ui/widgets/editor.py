@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -86,6 +87,7 @@ class EditorDialog(QDialog):
         self._files_dir = files_dir
         # Made before the subclass's fields, so Tab reaches the tab bar before them.
         self.tabs = QTabWidget(self)
+        self._touched: set[str] = set()  # fields whose error shows: the user has left them
 
     def form_tab(self) -> tuple[QWidget, QFormLayout]:
         """A page for one tab with the form its labelled fields go in."""
@@ -134,6 +136,20 @@ class EditorDialog(QDialog):
         page = ThemesAndSectors(language, self)
         self.themes, self.sectors = page.themes, page.sectors
         return page
+
+    def _touch(self, field: str) -> None:
+        """Show `field`'s error from now on (the user has left it, or picked in it)."""
+        if not (shiboken6.isValid(self.tabs) and shiboken6.isValid(self.ok_button)):
+            # Qt is deleting the editor (the window closed over it): a field deleted with the
+            # focus still says it was left, after widgets its check uses are gone.
+            return
+        self._touched.add(field)
+        self._validate()
+
+    def _validate(self) -> bool:
+        """Show what is wrong with the input (of the fields touched, or all once Save was
+        pressed); whether it can be saved."""
+        raise NotImplementedError
 
     def show_errors(self, shown: Sequence[str], *, can_save: bool) -> bool:
         """Show the messages `shown`; Save is enabled when the input `can_save`."""
