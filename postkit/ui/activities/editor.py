@@ -323,6 +323,7 @@ class ActivityDialog(EditorDialog):
             )
         return errors
 
+    @override
     def _validate(self) -> bool:
         errors = self.field_errors()
         shown = [

@@ -290,6 +290,7 @@ class CompanyDialog(EditorDialog):
                 break
         return errors
 
+    @override
     def _validate(self) -> bool:
         errors = self.field_errors()
 
