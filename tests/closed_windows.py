@@ -13,6 +13,8 @@ def destroy_closed_windows() -> None:
     and deletes them later (`deleteLater`): left so, a main window lived on into the next
     test's event loop, where its timers fired (its page preloader answered for the new
     window) and a modal dialog blocked its widgets too."""
+    if QApplication.instance() is None:  # a test without Qt
+        return
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     collect_garbage()  # a closed window held only by a reference cycle is deleted later too
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
