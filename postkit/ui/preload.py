@@ -86,12 +86,12 @@ class GivingWay(importlib.abc.MetaPathFinder):
 
 
 class _LoopTurns(QObject):
-    """When the GUI thread's event loop last turned, noted by a timer while `thread` runs."""
+    """When the GUI thread's event loop last turned, noted by a timer until `thread` ends."""
 
-    def __init__(self, thread: threading.Thread, parent: QObject) -> None:
+    def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.last = time.monotonic()
-        self._thread = thread
+        self.thread: threading.Thread | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(TURN_EVERY_MS)
         self._timer.timeout.connect(self._turned)
@@ -99,7 +99,7 @@ class _LoopTurns(QObject):
 
     def _turned(self) -> None:
         self.last = time.monotonic()
-        if not self._thread.is_alive():
+        if self.thread is not None and not self.thread.is_alive():
             self._timer.stop()
 
 
@@ -133,12 +133,13 @@ class PagePreloader(QObject):
 
             runner.idle_changed.connect(when_idle)
             return
+        turns = _LoopTurns(self)
         giving_way = GivingWay(lambda: turns.last)
-        giving_way.thread = threading.Thread(
+        thread = threading.Thread(
             target=_import_giving_way,
             args=(self._unbuilt(), giving_way),
             name="postkit-preload",
             daemon=True,
         )
-        turns = _LoopTurns(giving_way.thread, self)
-        giving_way.thread.start()
+        giving_way.thread = turns.thread = thread
+        thread.start()

@@ -8,6 +8,7 @@ dataclass of its feature's `records`. Where the record's fields carry the row's 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any, TypeVar
 
@@ -17,6 +18,16 @@ from postkit.core.errors import NotFoundError
 
 RowT = TypeVar("RowT")
 RecordT = TypeVar("RecordT")
+ItemT = TypeVar("ItemT")
+
+# Keys or rows per statement: within every database's limit on bound parameters.
+BATCH = 500
+
+
+def in_batches(items: Sequence[ItemT], size: int = BATCH) -> Iterator[Sequence[ItemT]]:
+    """`items` in slices of `size`, in order: one statement each."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def get_row(session: Session, model: type[RowT], key: object, missing: str) -> RowT:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core import reference
 from postkit.core.db.base import utc_now
+from postkit.core.db.rows import in_batches
 from postkit.core.hq.models import NetworkReturnRow, ReceivedReturnRow
 from postkit.core.hq.posts import hq_posts
 from postkit.core.hq.workers import die_with, map_sharing_work, worker_count
@@ -60,7 +61,6 @@ Progress = Callable[[int, int], None]
 ADDED, REPLACED, UNCHANGED, OUTDATED = "added", "replaced", "unchanged", "outdated"
 OUTDATED_REASON = "not counted: a newer return of this post and year is held"
 NO_BUSINESS = ""  # a permanent representation, or a post not on the list
-_BATCH = 500  # keys per statement; within every database's limit on bound parameters
 TASK_FIGURES = CORE_TASKS_COLUMNS[2:]  # a core task's figures, as the held JSON lists them
 _TASK_VALUES = attrgetter(*TASK_FIGURES)
 # Where the figures the picture adds up stand in a held core_tasks row (TASK_FIGURES follow
@@ -364,11 +364,11 @@ def hold_returns(
     table = NetworkReturnRow.__table__
     held: dict[tuple[str, int], tuple[int | None, str, str]] = {}  # -> id, written_at, sha
     names = sorted({key for key, _ in keys})
-    for start in range(0, len(names), _BATCH):
+    for batch in in_batches(names):
         rows = session.execute(
             select(NetworkReturnRow.id, NetworkReturnRow.post_key, NetworkReturnRow.year,
                    NetworkReturnRow.written_at, NetworkReturnRow.content_sha256)
-            .where(NetworkReturnRow.post_key.in_(names[start : start + _BATCH]))
+            .where(NetworkReturnRow.post_key.in_(batch))
         )  # fmt: skip
         for row in rows:
             held[row.post_key, row.year] = (row.id, row.written_at, row.content_sha256)
@@ -390,8 +390,7 @@ def hold_returns(
         outcomes.append(ADDED if earlier is None else REPLACED)
         held[slot] = (None, read.written_at, read.sha256)
         pending[slot] = index
-    for start in range(0, len(replaced), _BATCH):
-        ids = replaced[start : start + _BATCH]
+    for ids in in_batches(replaced):
         session.execute(delete(NetworkReturnRow).where(NetworkReturnRow.id.in_(ids)))
     if not pending:
         return outcomes

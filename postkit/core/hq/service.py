@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.cycles import cycle_collector_paused
 from postkit.core.db.base import utc_now
+from postkit.core.db.rows import BATCH, in_batches
 from postkit.core.hq.models import CollectedResponseRow, ReceivedExportRow
 from postkit.core.hq.reading import ExportReader, ExportRejected, PostExport
 from postkit.core.hq.workers import die_with, map_in_workers, worker_count
@@ -51,7 +52,6 @@ _RECEIPT_COLUMNS = (
     *("response_count", "status", "reason"),
 )
 _REPLACED_COLUMNS = (*_RESPONSE_COLUMNS[1:], "received_at")
-_BATCH = 500  # rows per statement; within every database's limit on bound parameters
 
 Progress = Callable[[int, int], None]
 
@@ -340,8 +340,7 @@ class _Store:
         if self.pending and self.on_sqlite:
             self._insert_on_sqlite(self.pending)
         else:
-            for start in range(0, len(self.pending), _BATCH):
-                batch = self.pending[start : start + _BATCH]
+            for batch in in_batches(self.pending):
                 self.session.execute(
                     insert(self.responses),
                     [
@@ -451,7 +450,7 @@ class _Store:
                 changed.append(row)
         self.pending.extend(new)
         self.pending_uuids.update(row[0] for row in new)
-        if len(self.pending) >= _BATCH:
+        if len(self.pending) >= BATCH:
             self.flush()
         if changed:
             self._replace(changed)
@@ -472,7 +471,7 @@ class _Store:
     def _stored(self, uuids: list[str]) -> dict[str, _StoredResponse]:
         responses, exports = self.responses, self.exports
         stored: dict[str, _StoredResponse] = {}
-        for start in range(0, len(uuids), _BATCH):
+        for batch in in_batches(uuids):
             statement = (
                 select(
                     responses.c.uuid,
@@ -483,7 +482,7 @@ class _Store:
                     exports.c.exported_at,
                 )
                 .select_from(responses.outerjoin(exports, responses.c.export_id == exports.c.id))
-                .where(responses.c.uuid.in_(uuids[start : start + _BATCH]))
+                .where(responses.c.uuid.in_(batch))
             )
             for uuid, form_id, version, post, values, exported_at in self.session.execute(
                 statement
@@ -505,8 +504,8 @@ class _Store:
             }
             for row in rows
         ]
-        for start in range(0, len(parameters), _BATCH):
-            self.session.execute(statement, parameters[start : start + _BATCH])
+        for batch in in_batches(parameters):
+            self.session.execute(statement, batch)
 
 
 @dataclass(frozen=True)

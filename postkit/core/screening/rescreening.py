@@ -37,7 +37,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from postkit.core.db.base import utc_now
-from postkit.core.db.rows import get_row
+from postkit.core.db.rows import get_row, in_batches
 from postkit.core.errors import PostkitError
 from postkit.core.screening import sanctions_store
 from postkit.core.screening.audit import append_entry
@@ -78,8 +78,6 @@ from postkit.core.screening.validation import checked_actor
 
 RESCREENED = "rescreened"
 NEW = "new_candidates"  # in a "rescreened" entry: the candidates the request did not have
-# Ids per IN (...): well under SQLite's and PostgreSQL's limits on bound parameters.
-_BATCH = 500
 Progress = Callable[[int, int], None]
 _Key = tuple[str, str]  # (screened name, list entry id)
 
@@ -298,11 +296,11 @@ def _reports(
     matches = match_records(session, ids)
     headings = {
         row.id: row
-        for start in range(0, len(ids), _BATCH)
+        for batch in in_batches(ids)
         for row in session.execute(
             select(
                 SupportRequestRow.id, SupportRequestRow.company_name, SupportRequestRow.status
-            ).where(SupportRequestRow.id.in_(ids[start : start + _BATCH]))
+            ).where(SupportRequestRow.id.in_(batch))
         )
     }
     reports = []

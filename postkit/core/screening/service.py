@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from postkit.core.attachments import store_attachment
 from postkit.core.db.base import new_uuid, utc_now
-from postkit.core.db.rows import get_row, record_of
+from postkit.core.db.rows import get_row, in_batches, record_of
 from postkit.core.errors import NotFoundError, PostkitError, ValidationError
 from postkit.core.screening import reference as screening_reference
 from postkit.core.screening.audit import append_entry
@@ -57,8 +57,6 @@ from postkit.core.screening.validation import (
 )
 
 _INPUT_FIELDS = tuple(f.name for f in fields(RequestInput))
-# Ids per IN (...): well under SQLite's and PostgreSQL's limits on bound parameters.
-_BATCH = 500
 # Changing these makes an earlier sanctions screening no longer cover the request.
 _SCREENED_FIELDS = ("company_name", "company_country", "directors", "director_details")
 
@@ -227,11 +225,9 @@ def match_records(
     each, without their records."""
     ids = sorted(set(request_ids))
     found: dict[int, list[SanctionsMatchRow]] = {request_id: [] for request_id in ids}
-    for start in range(0, len(ids), _BATCH):
+    for batch in in_batches(ids):
         for match in session.scalars(
-            select(SanctionsMatchRow).where(
-                SanctionsMatchRow.request_id.in_(ids[start : start + _BATCH])
-            )
+            select(SanctionsMatchRow).where(SanctionsMatchRow.request_id.in_(batch))
         ):
             found[match.request_id].append(match)
     wanted = {
