@@ -4,10 +4,11 @@ Runs tests/journeys in a fresh pytest process with POSTKIT_JOURNEY_DATA=SCALE (t
 database seeded with SCALE times the demo data before each journey starts) and prints, per
 journey, the longest time the event loop did not turn (tests/journeys/conftest.py measures it
 with a 5 ms timer; opening the window counts, the test's own reading does not). Target
-(issue 15): never more than 100 ms. `--stacks` also prints where the GUI thread was during
-each stall (POSTKIT_JOURNEY_STALLS=1), to find what blocks it.
+(issue 15): never more than 100 ms. `--stacks [MS]` also prints where the GUI thread was
+during each stall of MS (100 unless given) or more (POSTKIT_JOURNEY_STALLS=MS), to find what
+blocks it.
 
-    .venv/bin/python tests/benchmarks/bench_journey_stalls.py [SCALE] [--stacks] [-k EXPR]
+    .venv/bin/python tests/benchmarks/bench_journey_stalls.py [SCALE] [--stacks [MS]] [-k EXPR]
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ LIMIT_MS = 100.0
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scale", nargs="?", type=int, default=10)
-    parser.add_argument("--stacks", action="store_true", help="print the stalls' stacks")
+    parser.add_argument(
+        "--stacks", nargs="?", type=int, const=int(LIMIT_MS), default=0, metavar="MS",
+        help="print the stacks of stalls of MS or more (100 unless given)",
+    )  # fmt: skip
     parser.add_argument("-k", dest="keyword", help="only the journeys matching (pytest -k)")
     args = parser.parse_args()
 
@@ -42,7 +46,7 @@ def main() -> int:
         **environment,
         "QT_QPA_PLATFORM": "offscreen",
         "POSTKIT_JOURNEY_DATA": str(args.scale),
-        "POSTKIT_JOURNEY_STALLS": "1" if args.stacks else "",
+        "POSTKIT_JOURNEY_STALLS": str(args.stacks or ""),
         "PYTHONPATH": str(ROOT),
     }
     command = [

@@ -61,13 +61,15 @@ LONGEST_BLOCKS: dict[str, float] = {}
 # POSTKIT_JOURNEY_DATA=10 runs every journey over ten times the demo data (activities, survey
 # responses, screened requests) in the post's database; unset, a journey starts from an empty post.
 DATA_SCALE_ENV_VAR = "POSTKIT_JOURNEY_DATA"
-# POSTKIT_JOURNEY_STALLS=1 samples the GUI thread: where it was whenever its event loop had not
-# turned for STALL_MS, printed per journey at the end of the run (to find what blocks it).
+# POSTKIT_JOURNEY_STALLS=MS samples the GUI thread: where it was whenever its event loop had not
+# turned for MS milliseconds (1 means STALL_MS), printed per journey at the end of the run (to
+# find what blocks it).
 STALLS_ENV_VAR = "POSTKIT_JOURNEY_STALLS"
 STALL_MS = 100
-SAMPLES_PER_STALL = 6  # one every STALL_MS / 2 while it lasts: where its time goes
+SAMPLES_PER_STALL = 6  # one every half threshold while it lasts: where its time goes
 # Per journey: (how long the loop had not turned, the GUI thread's stack then).
 STALL_STACKS: dict[str, list[tuple[float, str]]] = {}
+STALL_STACKS_FROM_MS: dict[str, float] = {}
 
 
 def data_scale() -> int:
@@ -116,12 +118,12 @@ class EventLoopWatch:
 
     INTERVAL_MS = 5
 
-    def __init__(self, sample_stacks: bool = False) -> None:
+    def __init__(self, stall_ms: float = 0) -> None:
         self.longest_ms = 0.0
-        # With sample_stacks, a watchdog thread notes the GUI thread's stack whenever the
-        # loop has not turned for STALL_MS (what blocks it; it changes no measurement).
+        # With stall_ms, a watchdog thread notes the GUI thread's stack whenever the loop
+        # has not turned for that long (what blocks it; it changes no measurement).
         self.stalls: list[tuple[float, str]] = []
-        self._sample_stacks = sample_stacks
+        self.stall_ms = stall_ms
         self._last_turn = time.monotonic()
         self._watching = False
         self._watchdog: threading.Thread | None = None
@@ -135,7 +137,7 @@ class EventLoopWatch:
     def start(self) -> None:
         self._clock.start()
         self._timer.start()
-        if self._sample_stacks:
+        if self.stall_ms:
             self._watching = True
             self._gui_thread = threading.get_ident()
             self._watchdog = threading.Thread(target=self._watch, daemon=True)
@@ -150,10 +152,10 @@ class EventLoopWatch:
     def _watch(self) -> None:
         sampled, samples = 0.0, 0  # the turn being sampled; how often so far
         while self._watching:
-            time.sleep(STALL_MS / 2000)
+            time.sleep(self.stall_ms / 2000)
             last = self._last_turn
             blocked_ms = (time.monotonic() - last) * 1000
-            if self._paused or blocked_ms < STALL_MS:
+            if self._paused or blocked_ms < self.stall_ms:
                 continue
             if last != sampled:
                 sampled, samples = last, 0
@@ -242,11 +244,23 @@ def _arriving_as_a_person_types(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setattr(QTest, name, staticmethod(after_a_turn))
 
 
+def _stall_threshold() -> float:
+    """The stall length POSTKIT_JOURNEY_STALLS asks stacks of (0: none sampled)."""
+    value = os.environ.get(STALLS_ENV_VAR, "").strip()
+    if not value:
+        return 0
+    try:
+        threshold = float(value)
+    except ValueError as error:
+        raise pytest.UsageError(f"{STALLS_ENV_VAR}={value!r}: expected a number of ms") from error
+    return STALL_MS if threshold == 1 else max(threshold, 0)
+
+
 @pytest.fixture
 def event_loop_watch(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[EventLoopWatch]:
-    watch = EventLoopWatch(sample_stacks=os.environ.get(STALLS_ENV_VAR) == "1")
+    watch = EventLoopWatch(stall_ms=_stall_threshold())
     _arriving_as_a_person_types(monkeypatch)
     # The last test's main window, destroyed in this journey's first turns, and blocked by
     # each modal dialog it opened (1,069 widgets alive at the start of the official lists
@@ -260,6 +274,7 @@ def event_loop_watch(
     LONGEST_BLOCKS[request.node.nodeid] = watch.longest_ms
     if watch.stalls:
         STALL_STACKS[request.node.nodeid] = watch.stalls
+        STALL_STACKS_FROM_MS[request.node.nodeid] = watch.stall_ms
     request.node.user_properties.append(("gui_thread_longest_block_ms", watch.longest_ms))
 
 
@@ -270,7 +285,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for nodeid, longest in sorted(LONGEST_BLOCKS.items()):
         terminalreporter.write_line(f"{longest:8.0f} ms  {nodeid}")
     for nodeid, stalls in sorted(STALL_STACKS.items()):
-        terminalreporter.section(f"GUI thread stalls ≥ {STALL_MS} ms: {nodeid}", sep="-")
+        threshold = STALL_STACKS_FROM_MS[nodeid]
+        terminalreporter.section(f"GUI thread stalls ≥ {threshold:.0f} ms: {nodeid}", sep="-")
         for blocked_ms, stack in stalls:
             terminalreporter.write_line(f"-- not turned for {blocked_ms:.0f} ms so far, at:")
             terminalreporter.write_line(stack)
