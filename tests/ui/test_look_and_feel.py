@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -13,6 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
 
+import postkit.ui
 from postkit.ui import style
 from postkit.ui.actions import ActionId, Actions
 from postkit.ui.glyphs import GLYPHS
@@ -99,6 +101,24 @@ def test_the_listed_glyphs_are_the_fonts_own_and_cover_the_main_window() -> None
         MODULE_ICONS.values()
     )
     assert shown_at_start <= set(GLYPHS), sorted(shown_at_start - set(GLYPHS))
+
+
+def test_every_icon_named_in_the_code_is_listed() -> None:
+    """An icon name written anywhere in postkit/ui (a page's button, a list's line) needs no
+    charmap: reading it while a person works stalled the window (the headquarters queue)."""
+    charmap = json.loads(
+        next(icon_font_dir().glob("materialdesignicons6-webfont-charmap-*.json")).read_text()
+    )
+    named = {
+        node.value
+        for path in Path(postkit.ui.__file__).parent.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        # Icon names are hyphenated; single words ("text", "note") are mostly other text.
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        and "-" in node.value and node.value in charmap
+    }  # fmt: skip
+    assert {"folder-outline", "file-document-outline", "chart-bar"} <= named
+    assert named <= set(GLYPHS), sorted(named - set(GLYPHS))
 
 
 def test_an_icon_not_listed_comes_from_the_charmap(qapp: QApplication) -> None:
