@@ -84,6 +84,27 @@ def test_a_row_past_the_first_page_is_read_once_when_first_shown(runner: Runner)
     assert changed == [(200, 249)]
 
 
+def test_pages_asked_while_a_read_waits_are_read_together_and_change_once(
+    runner: Runner,
+) -> None:
+    """Every row asked at once (a scroll to the end, a reader of the whole list) is one read
+    and one answer, not one a page: each answer waited for the interpreter the next read held."""
+    model = _Numbers(runner, 1000)
+    model.reload()
+    assert runner.wait_idle()
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+    gate = threading.Event()
+    runner.query(lambda _session: gate.wait(10), lambda _answer: None)  # the runner is busy
+    assert all(model.index(row, 0).data() is None for row in range(PAGE_SIZE, 1000))
+    gate.set()
+    assert runner.wait_idle()
+    assert [i for page in model.pages_read[1:] for i in page] == list(range(PAGE_SIZE + 1, 1001))
+    assert all(len(page) <= 500 for page in model.pages_read)  # within every database's limit
+    assert changed == [(PAGE_SIZE, 999)]
+    assert model.index(999, 0).data() == "row 1000"
+
+
 def test_a_page_asked_before_a_reload_is_not_cached_after_it(runner: Runner) -> None:
     model = _Numbers(runner, 250)
     model.reload()
