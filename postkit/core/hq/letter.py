@@ -23,8 +23,10 @@ survey marked for it is read the same way; question names play no part.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from postkit.core.surveys.forms import Form, Group, Item, Question, Texts
 from postkit.core.surveys.measures import (
@@ -33,6 +35,8 @@ from postkit.core.surveys.measures import (
     GUIDELINE_QUALITIES,
     ROLE,
 )
+
+ValueT = TypeVar("ValueT")
 
 AGREE_POINTS = frozenset({"4", "5"})
 ACTIVE_CHOICES = 2  # the last choices of an activity question that count as active
@@ -166,12 +170,11 @@ def read_as_letter(
     qualities: list[QualityShares] = []
     every_item: list[Question] = []
     for measure in GUIDELINE_QUALITIES:
-        items = [q for q in marked(form, measure) if points_of(q) is not None]
+        points = {q.name: points_of(q) for q in marked(form, measure)}
+        items = [q for q in marked(form, measure) if points[q.name] is not None]
         if not items:
             continue
-        per_item = [
-            [_point(points_of(item) or {}, value) for value in answers(item.name)] for item in items
-        ]
+        per_item = [_points(points[item.name] or {}, answers(item.name)) for item in items]
         agrees = [
             None if None in points else all(point in AGREE_POINTS for point in points)
             for points in zip(*per_item, strict=True)
@@ -202,11 +205,16 @@ def read_as_letter(
     return LetterReading(tuple(qualities), activity, tuple(role_order), role_labels)
 
 
-def _point(points: Mapping[str, str], value: object) -> str | None:
-    if not isinstance(value, str) or not value:
-        return None
-    point = points.get(value, value)
-    return point if point in ("1", "2", "3", "4", "5") else None
+def _points(points: Mapping[str, str], values: Sequence[object]) -> list[str | None]:
+    """Each answer's point on the scale (None: no answer, or not on it)."""
+    # A dict of every answer that stands for a point: one lookup an answer (5,200 responses
+    # of a dozen items each at headquarters) instead of a call.
+    scale = {choice: point for choice, point in points.items() if choice and point in _SCALE}
+    scale.update({point: point for point in _SCALE if point not in points})
+    return [scale.get(value) if type(value) is str else None for value in values]
+
+
+_SCALE = ("1", "2", "3", "4", "5")
 
 
 def _order(listed: Sequence[str], seen: Sequence[str]) -> list[str]:
@@ -245,10 +253,17 @@ def _share(agrees: Sequence[bool | None]) -> Share:
 def _shares_by(
     agrees: Sequence[bool | None], groups: Sequence[str], order: Sequence[str]
 ) -> dict[str, Share]:
-    return {
-        code: _share([agree for agree, group in zip(agrees, groups, strict=True) if group == code])
-        for code in order
-    }
+    grouped = _grouped(agrees, groups)
+    return {code: _share(grouped.get(code, [])) for code in order}
+
+
+def _grouped(values: Sequence[ValueT], groups: Sequence[str]) -> dict[str, list[ValueT]]:
+    """The values of each group, in order: one pass, not one a group (5,200 responses by
+    region, business and role, for every measure and core task)."""
+    grouped: dict[str, list[ValueT]] = {}
+    for value, group in zip(values, groups, strict=True):
+        grouped.setdefault(group, []).append(value)
+    return grouped
 
 
 def _activity(
@@ -264,16 +279,14 @@ def _activity(
     active = tuple(names[-ACTIVE_CHOICES:])
 
     def counts(picked: Sequence[object]) -> ActivityCounts:
-        found = [value for value in picked if isinstance(value, str) and value in names]
+        found = Counter(value for value in picked if isinstance(value, str) and value in names)
         return ActivityCounts(
-            tuple(found.count(name) for name in names), sum(v in active for v in found)
+            tuple(found[name] for name in names), sum(found[name] for name in active)
         )
 
     def by(groups: Sequence[str], order: Sequence[str]) -> dict[str, ActivityCounts]:
-        return {
-            code: counts([v for v, g in zip(values, groups, strict=True) if g == code])
-            for code in order
-        }
+        grouped = _grouped(values, groups)
+        return {code: counts(grouped.get(code, [])) for code in order}
 
     return CoreTaskActivity(
         name=question.name,
