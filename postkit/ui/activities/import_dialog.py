@@ -36,6 +36,7 @@ from postkit.core.spreadsheet_import import cell_text
 from postkit.ui.dialogs import error_label, show_error
 from postkit.ui.ops import Changes
 from postkit.ui.overrides import override
+from postkit.ui.widgets.tabs import set_tab_text
 
 if TYPE_CHECKING:
     from postkit.core.activities.spreadsheet_import import (
@@ -246,8 +247,8 @@ class ActivityImportDialog(QDialog):
         self.error_list.clear()
         for error in summary.errors[:MAX_ERRORS_SHOWN]:
             self.error_list.addItem(str(error))
-        self.tabs.setTabText(3, self.tr("&Errors (%n)", "", summary.with_errors))
-        self.tabs.setTabText(2, self.tr("&Unknown values (%n)", "", len(plan.unknown)))
+        set_tab_text(self.tabs, 3, self.tr("&Errors (%n)", "", summary.with_errors))
+        set_tab_text(self.tabs, 2, self.tr("&Unknown values (%n)", "", len(plan.unknown)))
         self.planned.emit()
 
     def summary_text(self, summary: ImportSummary) -> str:

@@ -38,6 +38,7 @@ from postkit.ui.icons import icon
 from postkit.ui.ops import Changes, Job, Runner
 from postkit.ui.overrides import override
 from postkit.ui.widgets.save_paths import ask_folder, ask_save_path
+from postkit.ui.widgets.tabs import set_tab_text
 
 RETURNS_KIND = "hq-returns"  # the folders remembered for the file questions
 RESULTS_KIND = "hq-results"
@@ -338,8 +339,8 @@ class NetworkView(QWidget):
             self._row(self.inactive_tree, [_task(task, language), ", ".join(posts)])
         for refused in picture.refused:
             self._row(self.refused_tree, [refused.path.name, refused.post, refused.reason])
-        self.tabs.setTabText(6, self.tr("Refused ({0})").format(len(picture.refused)))
-        self.tabs.setTabText(4, self.tr("Missing ({0})").format(len(picture.missing)))
+        set_tab_text(self.tabs, 6, self.tr("Refused ({0})").format(len(picture.refused)))
+        set_tab_text(self.tabs, 4, self.tr("Missing ({0})").format(len(picture.missing)))
 
     def _group(self, kind: str, code: str) -> str:
         if not code:

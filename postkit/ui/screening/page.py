@@ -79,6 +79,7 @@ from postkit.ui.widgets.company_picker import CompanySource
 from postkit.ui.widgets.editor import open_editor
 from postkit.ui.widgets.later import in_a_free_turn
 from postkit.ui.widgets.page import ModulePage
+from postkit.ui.widgets.tabs import set_tab_text
 from postkit.ui.widgets.tones import band_color, follow_scheme, tone_color
 
 REQUEST_TAB, CHECKLIST_TAB, SANCTIONS_TAB, DECISION_TAB, LOG_TAB = range(5)
@@ -801,9 +802,12 @@ class ScreeningPage(ModulePage):
             for answer in record.answers.values()
             if answer.updated_at is not None and answer.answer is not Answer.UNKNOWN
         )
-        self.tabs.setTabText(CHECKLIST_TAB, self.tr("Chec&klist ({0}/{1})").format(answered, total))
+        set_tab_text(
+            self.tabs, CHECKLIST_TAB, self.tr("Chec&klist ({0}/{1})").format(answered, total)
+        )
         open_count = sum(1 for m in record.matches if m.is_to_judge)
-        self.tabs.setTabText(
+        set_tab_text(
+            self.tabs,
             SANCTIONS_TAB,
             self.tr("S&anctions ({0} to judge)").format(open_count)
             if open_count
