@@ -170,11 +170,11 @@ def read_as_letter(
     qualities: list[QualityShares] = []
     every_item: list[Question] = []
     for measure in GUIDELINE_QUALITIES:
-        points = {q.name: points_of(q) for q in marked(form, measure)}
-        items = [q for q in marked(form, measure) if points[q.name] is not None]
+        scales = {q.name: points_of(q) for q in marked(form, measure)}
+        items = [q for q in marked(form, measure) if scales[q.name] is not None]
         if not items:
             continue
-        per_item = [_points(points[item.name] or {}, answers(item.name)) for item in items]
+        per_item = [_points(scales[item.name] or {}, answers(item.name)) for item in items]
         agrees = [
             None if None in points else all(point in AGREE_POINTS for point in points)
             for points in zip(*per_item, strict=True)
