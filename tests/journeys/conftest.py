@@ -69,7 +69,6 @@ STALL_MS = 100
 SAMPLES_PER_STALL = 6  # one every half threshold while it lasts: where its time goes
 # Per journey: (how long the loop had not turned, the GUI thread's stack then).
 STALL_STACKS: dict[str, list[tuple[float, str]]] = {}
-STALL_STACKS_FROM_MS: dict[str, float] = {}
 
 
 def data_scale() -> int:
@@ -274,7 +273,6 @@ def event_loop_watch(
     LONGEST_BLOCKS[request.node.nodeid] = watch.longest_ms
     if watch.stalls:
         STALL_STACKS[request.node.nodeid] = watch.stalls
-        STALL_STACKS_FROM_MS[request.node.nodeid] = watch.stall_ms
     request.node.user_properties.append(("gui_thread_longest_block_ms", watch.longest_ms))
 
 
@@ -284,8 +282,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.section("journeys: longest time the GUI thread was blocked")
     for nodeid, longest in sorted(LONGEST_BLOCKS.items()):
         terminalreporter.write_line(f"{longest:8.0f} ms  {nodeid}")
+    threshold = _stall_threshold()  # one for the run
     for nodeid, stalls in sorted(STALL_STACKS.items()):
-        threshold = STALL_STACKS_FROM_MS[nodeid]
         terminalreporter.section(f"GUI thread stalls ≥ {threshold:.0f} ms: {nodeid}", sep="-")
         for blocked_ms, stack in stalls:
             terminalreporter.write_line(f"-- not turned for {blocked_ms:.0f} ms so far, at:")
