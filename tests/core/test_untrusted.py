@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 import zipfile
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from postkit.core.untrusted import (
     _is_plain_small_sheet,
     _worksheet_is_small,
     check_xlsx_package,
+    first_sheet_cells,
     load_json,
 )
 from tests.faults.hostile_files import hostile_contents
@@ -410,6 +412,12 @@ _FRAGMENTS = (
     b"<c>",
     b'<c\tr="A1">',
     b'<c  r="A1">',
+    b"<c r='A1'>",
+    b'<c r="a1">',
+    b'<c r="A1" r="B2">',
+    b'<c r="A1" t="n" />',
+    b'<x:c r="A1">',
+    b'<x:row r="1">',
     b"<f>1+1</f>",
     b"<f/>",
     b'<x:f t="shared"/>',
@@ -440,3 +448,143 @@ def test_the_one_pass_over_a_small_sheet_decides_as_its_two_checks_do(limits: Xl
         assert _is_plain_small_sheet("sheet1.xml", sheet, limits) == both, sheet
         plain += both
     assert 0 < plain < len(sheets)
+
+
+# --- an address however XML and the readers let it be written ------------------------------
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_FAR_LIMITS = XlsxLimits(max_rows=1000, max_columns=100, max_cells=50_000)
+
+
+def _sheet_xml(far_row: str) -> bytes:
+    """A worksheet of one honest cell and `far_row`, a row written to reach past the limits."""
+    return (
+        f'<worksheet xmlns="{_MAIN}"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c></row>'
+        f"{far_row}</sheetData></worksheet>"
+    ).encode()
+
+
+_FAR_ROWS = {
+    "as writers write it": '<row r="2"><c r="B5000"><v>1</v></c></row>',
+    "in single quotes": "<row r=\"2\"><c r='B5000'><v>1</v></c></row>",
+    "with spaces around =": '<row r="2"><c r = "B5000"><v>1</v></c></row>',
+    "after another attribute": '<row r="2"><c t="n" r="B5000"><v>1</v></c></row>',
+    "twice, the last far": '<row r="2"><c r="B2" r="B5000"><v>1</v></c></row>',
+    "in lower case": '<row r="2"><c r="b5000"><v>1</v></c></row>',
+    "on a prefixed cell": f'<row r="2"><x:c xmlns:x="{_MAIN}" r="B5000"><x:v>1</x:v></x:c></row>',
+    "on a prefixed row": (
+        f'<x:row xmlns:x="{_MAIN}" r="5000"><x:c r="B5000"><x:v>1</x:v></x:c></x:row>'
+    ),
+    "after a newline": '<row r="2"><c\nr="B5000"><v>1</v></c></row>',
+    "on a row in single quotes": "<row r='5000'><c><v>1</v></c></row>",
+    "in a column of four letters": '<row r="2"><c r="abcd2"><v>1</v></c></row>',
+}
+
+
+@pytest.mark.parametrize("far_row", list(_FAR_ROWS.values()), ids=list(_FAR_ROWS))
+def test_an_address_past_the_limits_is_refused_however_it_is_written(far_row: str) -> None:
+    """calamine reads each of these as a cell past the limits (asked first, so the test
+    holds a real attack): the guard must see what calamine sees. Seven of them passed it
+    before: the quick pass and the exact count read only ` r="` and an unprefixed tag."""
+    from python_calamine import CalamineWorkbook
+
+    data = _with_part(_plain_workbook(), "xl/worksheets/sheet1.xml", _sheet_xml(far_row))
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+    assert sheet.height > _FAR_LIMITS.max_rows or sheet.width > _FAR_LIMITS.max_columns
+    with pytest.raises(UntrustedFileError, match=r"addresses (row|column) [0-9,]+; at most"):
+        check_xlsx_package(data, _FAR_LIMITS)
+
+
+@pytest.mark.parametrize("far_row", list(_FAR_ROWS.values()), ids=list(_FAR_ROWS))
+def test_the_exact_count_sees_an_address_however_it_is_written(far_row: str) -> None:
+    """The same rows in a sheet too large for the quick pass (past 64 KB, read in chunks)."""
+    filler = "".join(
+        f'<row r="{n}">' + "".join(f'<c r="{c}{n}"><v>{n}</v></c>' for c in "ABC") + "</row>"
+        for n in range(3, 900)
+    )
+    sheet = _sheet_xml(filler + far_row)
+    assert len(sheet) > 1 << 16
+    data = _with_part(_plain_workbook(), "xl/worksheets/sheet1.xml", sheet)
+    with pytest.raises(UntrustedFileError, match=r"addresses (row|column) [0-9,]+; at most"):
+        check_xlsx_package(data, _FAR_LIMITS)
+
+
+def test_an_address_written_with_a_character_reference_is_refused() -> None:
+    """openpyxl (which reads forms) decodes `&#66;5000` to B5000; the count would not."""
+    far = '<row r="2"><c r="&#66;5000"><v>1</v></c></row>'
+    data = _with_part(_plain_workbook(), "xl/worksheets/sheet1.xml", _sheet_xml(far))
+    with pytest.raises(UntrustedFileError, match="cell address with a character reference"):
+        check_xlsx_package(data, _FAR_LIMITS)
+
+
+def test_a_sheet_written_with_prefixes_and_single_quotes_within_the_limits_is_read() -> None:
+    """The Open XML SDK writes `<x:c>`; such a sheet within the limits is no attack."""
+    sheet = (
+        f"<x:worksheet xmlns:x='{_MAIN}'><x:sheetData><x:row r='1'>"
+        "<x:c r='A1' t='inlineStr'><x:is><x:t>code</x:t></x:is></x:c>"
+        "<x:c r='B1' t='n'><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>"
+    ).encode()
+    data = _with_part(_plain_workbook(), "xl/worksheets/sheet1.xml", sheet)
+    check_xlsx_package(data, _FAR_LIMITS)
+    assert first_sheet_cells(data, "sdk.xlsx", _FAR_LIMITS) == [["code", 7]]
+
+
+def _with_sheet_elsewhere(data: bytes, target: str, part: str, sheet: bytes) -> bytes:
+    """The workbook `data` with its sheet's relationship naming `target`, the part `part`."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy,
+    ):
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == _RELS:
+                content = content.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+            copy.writestr(entry.filename, content)
+        copy.writestr(part, sheet)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("target", "part"),
+    [("/payload.xml", "payload.xml"), ("other/sheet.xml", "xl/other/sheet.xml")],
+)
+def test_a_sheet_its_relationship_places_outside_the_worksheets_folder_is_checked(
+    target: str, part: str
+) -> None:
+    """calamine reads the part a sheet's relationship names, wherever it is; the guard
+    looked in xl/worksheets/ only."""
+    from python_calamine import CalamineWorkbook
+
+    far = _sheet_xml(_FAR_ROWS["as writers write it"])
+    data = _with_sheet_elsewhere(_plain_workbook(), target, part, far)
+    assert CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).height == 5000
+    with pytest.raises(UntrustedFileError, match=re.escape(f"{part} addresses row 5,000")):
+        check_xlsx_package(data, _FAR_LIMITS)
+
+
+def _two_sheets(second: bytes) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "read"
+    workbook.active.append(["code"])
+    workbook.create_sheet("shown").append(["x"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _with_part(buffer.getvalue(), "xl/worksheets/sheet2.xml", second)
+
+
+def test_only_the_sheets_read_are_held_to_the_limits() -> None:
+    """Headquarters reads an export's responses and meta, never its labels: a sheet not
+    read is not unpacked whole (its DTD is still looked for); asked for by name, as Excel
+    compares names, or when a name is not found, it is held to the limits."""
+    data = _two_sheets(_sheet_xml(_FAR_ROWS["as writers write it"]))
+    check_xlsx_package(data, _FAR_LIMITS, sheets=("read",))
+    for sheets in (None, ("read", "shown"), ("SHOWN",), ("read", "missing")):
+        with pytest.raises(UntrustedFileError, match=r"sheet2\.xml addresses row 5,000"):
+            check_xlsx_package(data, _FAR_LIMITS, sheets=sheets)
+    dtd = b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "b">]><worksheet/>'
+    with pytest.raises(UntrustedFileError, match=r"sheet2\.xml carries a DTD"):
+        check_xlsx_package(_two_sheets(dtd), _FAR_LIMITS, sheets=("read",))

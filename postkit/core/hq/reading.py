@@ -28,7 +28,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -121,7 +121,7 @@ def read_form_of(path: str | os.PathLike[str]) -> tuple[str, str, str]:
     which form to check it against; raise ExportRejected when the file cannot tell."""
     path = Path(path)
     data = _read_bytes(path)
-    _check_package(path, data)
+    _check_package(path, data, (META_SHEET,))
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         try:
@@ -158,7 +158,7 @@ class ExportReader:
         """Open, check and read one export; raise ExportRejected saying why not."""
         path = Path(path)
         data = _read_bytes(path)
-        _check_package(path, data)
+        _check_package(path, data, (META_SHEET, RESPONSES_SHEET, *self.sheets.values()))
         meta, cells, repeat_cells = self._sheets(path, data)
         try:
             export = self._checked(path, data, meta, cells)
@@ -392,10 +392,12 @@ def _read_bytes(path: Path) -> bytes:
         raise ExportRejected(path, f"cannot read the file: {error.strerror or error}") from error
 
 
-def _check_package(path: Path, data: bytes) -> None:
-    """Refuse anything but a plain, bounded .xlsx package without links to other files."""
+def _check_package(path: Path, data: bytes, sheets: Collection[str]) -> None:
+    """Refuse anything but a plain, bounded .xlsx package without links to other files;
+    the worksheets read (`sheets`) within the limits. The labels sheet, 40% of an export's
+    cells, is for people: headquarters never reads it, so it is not unpacked whole."""
     try:
-        check_xlsx_package(data, _LIMITS)
+        check_xlsx_package(data, _LIMITS, sheets)
     except UntrustedFileError as error:
         raise ExportRejected(path, error.reason) from error
 
