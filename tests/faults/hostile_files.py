@@ -270,6 +270,17 @@ def _sparse_cells() -> bytes:
     return _xlsx(_sheet(rows))
 
 
+def _far_cell_written_otherwise() -> bytes:
+    """The far cell of `_sparse_cells` as readers also read it: on a prefixed cell, its
+    address in single quotes and lower case (calamine reads each; a guard reading only
+    ` r="` on `<c` let it through, and calamine then aborted the process)."""
+    rows = _inline_row(1, ["code", "level", "note"]) + (
+        f"<row r='1048576'><x:c xmlns:x=\"{_SHEET_NS}\" r='xfd1048576' t=\"inlineStr\">"
+        "<x:is><x:t>x</x:t></x:is></x:c></row>"
+    )
+    return _xlsx(_sheet(rows))
+
+
 def _blank_rows() -> bytes:
     """A valid, small workbook with a billion blank rows after its header."""
     rows = _inline_row(1, ["code", "level", "note"]) + '<row r="1000000000"/>'
@@ -333,6 +344,7 @@ def hostile_contents() -> dict[str, Callable[[], bytes]]:
         "xxe-in-xlsx": lambda: _dtd_in_sheet(_XXE),
         "billion-laughs-in-xlsx": lambda: _dtd_in_sheet(_LAUGHS),
         "sparse-cells-xlsx": _sparse_cells,
+        "far-cell-written-otherwise-xlsx": _far_cell_written_otherwise,
         "billion-blank-rows-xlsx": _blank_rows,
         "deep-json": lambda: _deep(10_000),
         "deep-receipt": lambda: (
