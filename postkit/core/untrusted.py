@@ -283,11 +283,15 @@ class _Package:
 
     def worksheets(self, names: set[str], wanted: Collection[str] | None) -> set[str]:
         """The parts read as worksheets: those the sheets `wanted` name, by name as Excel
-        compares them (ignoring case). Every part any relationship names and every part in
-        xl/worksheets/ when `wanted` is None, or one of them is not found or names none:
-        a sheet's relationship may name any part (calamine reads `/payload.xml` as a sheet
-        when told to), so they are all held to the limits."""
-        if wanted is not None:
+        compares them (ignoring case). When `wanted` is None, one is not found or names no
+        part, or a name is written with a character reference: every part in xl/worksheets/
+        and every part an id in the workbook part names (every relationship's target when
+        an id is written with a reference). A sheet's relationship may name any part
+        (calamine reads `/payload.xml` as a sheet when told to)."""
+        # A name or id with a character reference reads otherwise than it is written here
+        # (`m&#101;ta` is calamine's "meta"): then every sheet, and every target, counts.
+        is_encoded = any("&" in sheet for sheet, _ in self.sheets)
+        if wanted is not None and not is_encoded:
             folded = {name.casefold() for name in wanted}
             found: set[str] = set()
             seen: set[str] = set()
@@ -302,7 +306,8 @@ class _Package:
                 if seen == folded:
                     return found
         everything = {name for name in names if _WORKSHEET.fullmatch(name)}
-        return everything.union(*(self._parts(id_, names) for id_ in self.ids))
+        ids = list(self.targets) if any("&" in id_ for id_ in self.ids) else self.ids
+        return everything.union(*(self._parts(id_, names) for id_ in ids))
 
     def _parts(self, id_: str, names: set[str]) -> set[str]:
         parts: set[str] = set()

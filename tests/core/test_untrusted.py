@@ -588,3 +588,14 @@ def test_only_the_sheets_read_are_held_to_the_limits() -> None:
     dtd = b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "b">]><worksheet/>'
     with pytest.raises(UntrustedFileError, match=r"sheet2\.xml carries a DTD"):
         check_xlsx_package(_two_sheets(dtd), _FAR_LIMITS, sheets=("read",))
+
+
+def test_a_sheet_name_with_a_character_reference_holds_every_sheet_to_the_limits() -> None:
+    """`r&#101;ad` is "read" to calamine, which then has two sheets of that name; the
+    names compared as written would leave the second one out."""
+    data = _two_sheets(_sheet_xml(_FAR_ROWS["as writers write it"]))
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        workbook = source.read("xl/workbook.xml")
+    data = _with_part(data, "xl/workbook.xml", workbook.replace(b'"shown"', b'"r&#101;ad"'))
+    with pytest.raises(UntrustedFileError, match=r"sheet2\.xml addresses row 5,000"):
+        check_xlsx_package(data, _FAR_LIMITS, sheets=("read",))
