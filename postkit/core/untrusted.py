@@ -24,6 +24,7 @@ Failures raise UntrustedFileError with the reason in one sentence; the importer 
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import posixpath
@@ -79,6 +80,7 @@ _SHEET_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheet(\s[^>]*)?/?>")
 # These patterns start with a literal, which re finds fast (a lookbehind first was tried at
 # every position: 15x slower).
 _ID = re.compile(rb"""id(?<=[\s:]id)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_CONTENT_TYPE_ELEMENT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:Override|Default)(\s[^>]*)?/?>")
 _ATTRIBUTE = re.compile(rb"""([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _MAX_CARRY = 1 << 20  # a worksheet has a '>' every few bytes; past this, scan what there is
 # A formula element, with or without a namespace prefix: <f>, <f t="shared" …/>, <x:f>.
@@ -425,12 +427,31 @@ def _check_package_xml(
         parser.Parse(text, True)
     except xml.parsers.expat.ExpatError as error:
         raise UntrustedFileError(f"{name} is not well-formed XML ({error})") from error
+    if name == "[Content_Types].xml":
+        _check_workbook_part_named(text)
     if package is not None and name == "xl/workbook.xml":
         package.ids = [
             (double or single).decode("utf-8", "replace") for double, single in _ID.findall(text)
         ]
         if package.wants_names:
             package.sheets = _sheets_of(text)
+
+
+def _check_workbook_part_named(content_types: bytes) -> None:
+    """Refuse a workbook part other than xl/workbook.xml: calamine reads that one, but
+    openpyxl (which reads forms) reads the part [Content_Types].xml names, and from there
+    sheets this guard would never have looked at."""
+    for attributes in _CONTENT_TYPE_ELEMENT.findall(content_types):
+        values = {
+            key.rpartition(b":")[2]: html.unescape((double or single).decode("utf-8", "replace"))
+            for key, double, single in _ATTRIBUTE.findall(attributes)
+        }
+        part = values.get(b"PartName")
+        if values.get(b"ContentType", "").endswith(".main+xml") and part != "/xl/workbook.xml":
+            raise UntrustedFileError(
+                f"[Content_Types].xml names {part or values.get(b'Extension')} as the "
+                "workbook; postkit reads only xl/workbook.xml"
+            )
 
 
 def _sheets_of(workbook: bytes) -> list[tuple[str, list[str]]]:

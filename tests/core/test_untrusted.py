@@ -599,3 +599,30 @@ def test_a_sheet_name_with_a_character_reference_holds_every_sheet_to_the_limits
     data = _with_part(data, "xl/workbook.xml", workbook.replace(b'"shown"', b'"r&#101;ad"'))
     with pytest.raises(UntrustedFileError, match=r"sheet2\.xml addresses row 5,000"):
         check_xlsx_package(data, _FAR_LIMITS, sheets=("read",))
+
+
+def test_a_workbook_part_elsewhere_is_refused() -> None:
+    """openpyxl (which reads forms) reads the workbook [Content_Types].xml names, and the
+    sheets its own relationships name; calamine reads xl/workbook.xml alone."""
+    from openpyxl import load_workbook
+
+    plain = _plain_workbook()
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(plain)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy,
+    ):
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename in ("[Content_Types].xml", "_rels/.rels"):
+                content = content.replace(b"xl/workbook.xml", b"xl2/workbook.xml")
+            copy.writestr(entry.filename, content)
+        copy.writestr("xl2/workbook.xml", source.read("xl/workbook.xml"))
+        rels = source.read(_RELS).replace(b"/xl/worksheets/sheet1.xml", b"/xl2/far.xml")
+        copy.writestr("xl2/_rels/workbook.xml.rels", rels)
+        copy.writestr("xl2/far.xml", _sheet_xml('<row r="5000"><c r="B5000"><v>1</v></c></row>'))
+    data = buffer.getvalue()
+    rows = load_workbook(io.BytesIO(data), read_only=True).active.iter_rows()
+    assert sum(1 for _ in rows) == 5000
+    with pytest.raises(UntrustedFileError, match=r"names /xl2/workbook\.xml as the workbook"):
+        check_xlsx_package(data, _FAR_LIMITS)
