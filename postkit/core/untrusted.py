@@ -33,6 +33,7 @@ import struct
 import xml.parsers.expat
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -218,6 +219,13 @@ def check_xlsx_package(
             raise UntrustedFileError(
                 f"the workbook has {len(entries)} parts; at most {limits.max_members} are read"
             )
+        if len(names) < len(entries):
+            # Which of the two a reader takes is its own affair; the checks below see each
+            # part by its name once.
+            twice = next(
+                name for name, count in Counter(e.filename for e in entries).items() if count > 1
+            )
+            raise UntrustedFileError(f"the workbook holds two parts named {twice}")
         unpacked = sum(entry.file_size for entry in entries)
         if unpacked > limits.max_unpacked_bytes:
             raise UntrustedFileError(

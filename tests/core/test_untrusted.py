@@ -626,3 +626,19 @@ def test_a_workbook_part_elsewhere_is_refused() -> None:
     assert sum(1 for _ in rows) == 5000
     with pytest.raises(UntrustedFileError, match=r"names /xl2/workbook\.xml as the workbook"):
         check_xlsx_package(data, _FAR_LIMITS)
+
+
+def test_a_package_with_two_parts_of_one_name_is_refused() -> None:
+    """Readers differ in which of the two they take; the guard would check one."""
+    plain = _plain_workbook()
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(plain)) as source,
+        zipfile.ZipFile(buffer, "w") as copy,
+        pytest.warns(UserWarning, match="Duplicate name"),
+    ):
+        for entry in source.infolist():
+            copy.writestr(entry.filename, source.read(entry))
+        copy.writestr("xl/workbook.xml", b'<?xml version="1.0"?><!DOCTYPE w []><workbook/>')
+    with pytest.raises(UntrustedFileError, match=r"two parts named xl/workbook\.xml"):
+        check_xlsx_package(buffer.getvalue())
