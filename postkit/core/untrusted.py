@@ -329,12 +329,12 @@ class _Package:
 @lru_cache(maxsize=256)
 def _target_parts(target: str) -> frozenset[str]:
     """The parts a relationship's `target` may name: relative to xl/ or from the package's
-    root, with `..` and `.` resolved or not, whichever a reader does. (Targets repeat from
-    workbook to workbook: worked out once.)"""
-    bare = target.replace("\\", "/").lstrip("/")
+    root, with `..` and `.` resolved or not, backslashes read as slashes or not, whichever
+    a reader does. (Targets repeat from workbook to workbook: worked out once.)"""
     return frozenset(
         part
-        for candidate in (bare, f"xl/{bare}")
+        for written in {target, target.replace("\\", "/")}
+        for candidate in (written.lstrip("/"), f"xl/{written.lstrip('/')}")
         for part in (candidate, posixpath.normpath(candidate))
     )
 

@@ -548,7 +548,11 @@ def _with_sheet_elsewhere(data: bytes, target: str, part: str, sheet: bytes) -> 
 
 @pytest.mark.parametrize(
     ("target", "part"),
-    [("/payload.xml", "payload.xml"), ("other/sheet.xml", "xl/other/sheet.xml")],
+    [
+        ("/payload.xml", "payload.xml"),
+        ("other/sheet.xml", "xl/other/sheet.xml"),
+        ("worksheets\\far.xml", "xl/worksheets\\far.xml"),  # a name with a backslash
+    ],
 )
 def test_a_sheet_its_relationship_places_outside_the_worksheets_folder_is_checked(
     target: str, part: str
