@@ -301,13 +301,18 @@ class _Package:
         # A name or id with a character reference reads otherwise than it is written here
         # (`m&#101;ta` is calamine's "meta"): then every sheet, and every target, counts.
         is_encoded = any("&" in sheet for sheet, _ in self.sheets)
+        # calamine finds a part whatever the case of its name (`/PAYLOAD.XML` names
+        # payload.xml): the parts by their names in one case.
+        folded_names: dict[str, list[str]] = {}
+        for name in names:
+            folded_names.setdefault(name.casefold(), []).append(name)
         if wanted is not None and not is_encoded:
             folded = {name.casefold() for name in wanted}
             found: set[str] = set()
             seen: set[str] = set()
             for sheet, ids in self.sheets:
                 if sheet.casefold() in folded:
-                    parts = {part for id_ in ids for part in self._parts(id_, names)}
+                    parts = {part for id_ in ids for part in self._parts(id_, folded_names)}
                     if not parts:
                         break
                     found |= parts
@@ -317,22 +322,23 @@ class _Package:
                     return found
         everything = {name for name in names if _WORKSHEET.fullmatch(name)}
         ids = list(self.targets) if any("&" in id_ for id_ in self.ids) else self.ids
-        return everything.union(*(self._parts(id_, names) for id_ in ids))
+        return everything.union(*(self._parts(id_, folded_names) for id_ in ids))
 
-    def _parts(self, id_: str, names: set[str]) -> set[str]:
+    def _parts(self, id_: str, names: dict[str, list[str]]) -> set[str]:
         parts: set[str] = set()
         for target in self.targets.get(id_, ()):
-            parts |= _target_parts(target)
-        return parts & names
+            for candidate in _target_parts(target):
+                parts.update(names.get(candidate, ()))
+        return parts
 
 
 @lru_cache(maxsize=256)
 def _target_parts(target: str) -> frozenset[str]:
     """The parts a relationship's `target` may name: relative to xl/ or from the package's
     root, with `..` and `.` resolved or not, backslashes read as slashes or not, whichever
-    a reader does. (Targets repeat from workbook to workbook: worked out once.)"""
+    a reader does; in one case. (Targets repeat from workbook to workbook: worked out once.)"""
     return frozenset(
-        part
+        part.casefold()
         for written in {target, target.replace("\\", "/")}
         for candidate in (written.lstrip("/"), f"xl/{written.lstrip('/')}")
         for part in (candidate, posixpath.normpath(candidate))

@@ -552,6 +552,7 @@ def _with_sheet_elsewhere(data: bytes, target: str, part: str, sheet: bytes) -> 
         ("/payload.xml", "payload.xml"),
         ("other/sheet.xml", "xl/other/sheet.xml"),
         ("worksheets\\far.xml", "xl/worksheets\\far.xml"),  # a name with a backslash
+        ("/PAYLOAD.XML", "payload.xml"),  # calamine finds a part whatever the case
     ],
 )
 def test_a_sheet_its_relationship_places_outside_the_worksheets_folder_is_checked(
