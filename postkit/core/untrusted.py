@@ -456,6 +456,8 @@ def _check_workbook_part_named(content_types: bytes) -> None:
     openpyxl (which reads forms) reads the part [Content_Types].xml names, and from there
     sheets this guard would never have looked at."""
     for attributes in _CONTENT_TYPE_ELEMENT.findall(content_types):
+        if b".main+xml" not in attributes and b"&" not in attributes:
+            continue  # not a workbook's content type, however written
         values = {
             key.rpartition(b":")[2]: html.unescape((double or single).decode("utf-8", "replace"))
             for key, double, single in _ATTRIBUTE.findall(attributes)
