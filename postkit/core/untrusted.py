@@ -17,7 +17,11 @@ the same limits wherever it is opened:
   yield a billion blank rows and makes calamine allocate terabytes and abort the process.
   The area is read from every way XML and the readers allow an address to be written: a
   prefixed element (`<x:c>`), the address anywhere among the attributes, in single quotes,
-  with spaces around `=`, written twice (calamine takes the last), in lower case.
+  with spaces around `=`, written twice (calamine takes the last), in lower case; and of
+  every part a sheet's relationship names, wherever it is and however its name is cased.
+  The workbook is xl/workbook.xml (calamine reads no other; openpyxl would read another
+  that [Content_Types].xml names, so a package naming one is refused), and no two parts
+  share a name.
 
 Failures raise UntrustedFileError with the reason in one sentence; the importer names the file.
 """
