@@ -530,8 +530,10 @@ def test_a_sheet_written_with_prefixes_and_single_quotes_within_the_limits_is_re
     assert first_sheet_cells(data, "sdk.xlsx", _FAR_LIMITS) == [["code", 7]]
 
 
-def _with_sheet_elsewhere(data: bytes, target: str, part: str, sheet: bytes) -> bytes:
-    """The workbook `data` with its sheet's relationship naming `target`, the part `part`."""
+def _rewritten(
+    data: bytes, replaced: dict[str, tuple[bytes, bytes]], added: dict[str, bytes]
+) -> bytes:
+    """The workbook `data` with text replaced in parts (`name: (old, new)`) and parts added."""
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -539,11 +541,17 @@ def _with_sheet_elsewhere(data: bytes, target: str, part: str, sheet: bytes) -> 
     ):
         for entry in source.infolist():
             content = source.read(entry)
-            if entry.filename == _RELS:
-                content = content.replace(b"/xl/worksheets/sheet1.xml", target.encode())
+            if entry.filename in replaced:
+                content = content.replace(*replaced[entry.filename])
             copy.writestr(entry.filename, content)
-        copy.writestr(part, sheet)
+        for name, content in added.items():
+            copy.writestr(name, content)
     return buffer.getvalue()
+
+
+def _with_sheet_elsewhere(data: bytes, target: str, part: str, sheet: bytes) -> bytes:
+    """The workbook `data` with its sheet's relationship naming `target`, the part `part`."""
+    return _rewritten(data, {_RELS: (b"/xl/worksheets/sheet1.xml", target.encode())}, {part: sheet})
 
 
 @pytest.mark.parametrize(
@@ -612,21 +620,20 @@ def test_a_workbook_part_elsewhere_is_refused() -> None:
     from openpyxl import load_workbook
 
     plain = _plain_workbook()
-    buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(plain)) as source,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy,
-    ):
-        for entry in source.infolist():
-            content = source.read(entry)
-            if entry.filename in ("[Content_Types].xml", "_rels/.rels"):
-                content = content.replace(b"xl/workbook.xml", b"xl2/workbook.xml")
-            copy.writestr(entry.filename, content)
-        copy.writestr("xl2/workbook.xml", source.read("xl/workbook.xml"))
-        rels = source.read(_RELS).replace(b"/xl/worksheets/sheet1.xml", b"/xl2/far.xml")
-        copy.writestr("xl2/_rels/workbook.xml.rels", rels)
-        copy.writestr("xl2/far.xml", _sheet_xml('<row r="5000"><c r="B5000"><v>1</v></c></row>'))
-    data = buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(plain)) as source:
+        workbook, rels = source.read("xl/workbook.xml"), source.read(_RELS)
+    elsewhere = (b"xl/workbook.xml", b"xl2/workbook.xml")
+    data = _rewritten(
+        plain,
+        {"[Content_Types].xml": elsewhere, "_rels/.rels": elsewhere},
+        {
+            "xl2/workbook.xml": workbook,
+            "xl2/_rels/workbook.xml.rels": rels.replace(
+                b"/xl/worksheets/sheet1.xml", b"/xl2/far.xml"
+            ),
+            "xl2/far.xml": _sheet_xml('<row r="5000"><c r="B5000"><v>1</v></c></row>'),
+        },
+    )
     rows = load_workbook(io.BytesIO(data), read_only=True).active.iter_rows()
     assert sum(1 for _ in rows) == 5000
     with pytest.raises(UntrustedFileError, match=r"names /xl2/workbook\.xml as the workbook"):
