@@ -463,8 +463,8 @@ def _check_workbook_part_named(content_types: bytes) -> None:
         if b".main+xml" not in attributes and b"&" not in attributes:
             continue  # not a workbook's content type, however written
         values = {
-            key.rpartition(b":")[2]: html.unescape((double or single).decode("utf-8", "replace"))
-            for key, double, single in _ATTRIBUTE.findall(attributes)
+            local: html.unescape(value.decode("utf-8", "replace"))
+            for local, value in _attributes(attributes)
         }
         part = values.get(b"PartName")
         if values.get(b"ContentType", "").endswith(".main+xml") and part != "/xl/workbook.xml":
@@ -482,14 +482,20 @@ def _sheets_of(workbook: bytes) -> list[tuple[str, list[str]]]:
     sheets = []
     for attributes in _SHEET_ELEMENT.findall(workbook):
         name, ids = "", []
-        for key, double, single in _ATTRIBUTE.findall(attributes):
-            local = key.rpartition(b":")[2]
+        for local, value in _attributes(attributes):
             if local == b"name":
-                name = (double or single).decode("utf-8", "replace")
+                name = value.decode("utf-8", "replace")
             elif local == b"id":
-                ids.append((double or single).decode("utf-8", "replace"))
+                ids.append(value.decode("utf-8", "replace"))
         sheets.append((name, ids))
     return sheets
+
+
+def _attributes(element: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """An element's attributes (the text after its name), each as its local name (any
+    prefix dropped) and its value as written."""
+    for key, double, single in _ATTRIBUTE.findall(element):
+        yield key.rpartition(b":")[2], double or single
 
 
 def _check_prolog(name: str, prolog: bytes) -> None:

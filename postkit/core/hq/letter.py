@@ -170,8 +170,9 @@ def read_as_letter(
     qualities: list[QualityShares] = []
     every_item: list[Question] = []
     for measure in GUIDELINE_QUALITIES:
-        scales = {q.name: points_of(q) for q in marked(form, measure)}
-        items = [q for q in marked(form, measure) if scales[q.name] is not None]
+        questions = marked(form, measure)
+        scales = {q.name: points_of(q) for q in questions}
+        items = [q for q in questions if scales[q.name] is not None]
         if not items:
             continue
         per_item = [_points(scales[item.name] or {}, answers(item.name)) for item in items]
