@@ -272,6 +272,11 @@ _EXTERNAL = (
             lambda data: data.replace(b"xl/worksheets/sheet1.xml", b"xl/worksheets/sheetX.xml", 1),
             "xl/worksheets/sheet1.xml cannot be unpacked (its two zip headers differ)",
         ),
+        (
+            # The same for a package part, whose content was checked before (remembered).
+            lambda data: data.replace(b"xl/workbook.xml", b"xl/workbooX.xml", 1),
+            "xl/workbook.xml cannot be unpacked (its two zip headers differ)",
+        ),
     ],
 )
 def test_a_tampered_package_is_refused_saying_which_part(change, reason: str) -> None:  # type: ignore[no-untyped-def]
@@ -575,6 +580,34 @@ def test_a_sheet_its_relationship_places_outside_the_worksheets_folder_is_checke
     assert CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).height == 5000
     with pytest.raises(UntrustedFileError, match=re.escape(f"{part} addresses row 5,000")):
         check_xlsx_package(data, _FAR_LIMITS)
+
+
+def test_a_package_part_checked_before_is_not_parsed_again_and_still_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Returns and exports hold the same content types, workbook and relationships, so each
+    is parsed once per content; what a remembered part says still names the sheets."""
+    from postkit.core import untrusted
+
+    untrusted._small_package_part.cache_clear()
+    parsed: list[str] = []
+    parse = untrusted._check_package_xml
+
+    def counted(name: str, *args: object, **keywords: object) -> None:
+        parsed.append(name)
+        parse(name, *args, **keywords)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(untrusted, "_check_package_xml", counted)
+    far = _sheet_xml(_FAR_ROWS["as writers write it"])
+    data = _with_sheet_elsewhere(_plain_workbook(), "/payload.xml", "payload.xml", far)
+    for _ in range(3):
+        with pytest.raises(UntrustedFileError, match=r"payload\.xml addresses row 5,000"):
+            check_xlsx_package(data, _FAR_LIMITS)
+    assert sorted(parsed) == sorted(["[Content_Types].xml", "xl/workbook.xml", _RELS])
+    external = _with_part(data, _RELS, _EXTERNAL)  # another content: parsed, and refused
+    with pytest.raises(UntrustedFileError, match="links to an outside file"):
+        check_xlsx_package(external, _FAR_LIMITS)
+    assert parsed[-1] == _RELS
 
 
 def _two_sheets(second: bytes) -> bytes:
