@@ -92,6 +92,12 @@ _MAX_CARRY = 1 << 20  # a worksheet has a '>' every few bytes; past this, scan w
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 
 
+# What zipfile raises on opening a damaged archive, or one that needs what it cannot do: a
+# zip version past 6.3 in a central directory raises NotImplementedError (found by
+# mutating workbooks at random: an importer catching BadZipFile alone crashed on it).
+ZIP_ERRORS = (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError)
+
+
 class UntrustedFileError(PostkitError):
     """A file from outside that postkit refuses to read; `reason` says why in one sentence."""
 
@@ -210,7 +216,9 @@ def check_xlsx_package(
         raise UntrustedFileError("not an .xlsx workbook")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+    except NotImplementedError as error:
+        raise UntrustedFileError(f"not an .xlsx workbook postkit can unpack ({error})") from error
+    except ZIP_ERRORS as error:
         raise UntrustedFileError("not an .xlsx workbook (a damaged zip file)") from error
     with archive:
         entries = archive.infolist()

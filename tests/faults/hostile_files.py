@@ -281,6 +281,18 @@ def _far_cell_written_otherwise() -> bytes:
     return _xlsx(_sheet(rows))
 
 
+def _future_zip_version() -> bytes:
+    """A small, honest workbook whose central directory says a zip version of 7.0 is needed
+    to unpack it: Python's zipfile raises NotImplementedError on it, which an importer
+    catching only BadZipFile let through (found by mutating workbooks at random)."""
+    data = bytearray(_xlsx(_sheet(_inline_row(1, ["code", "level", "note"]))))
+    start = 0
+    while (start := data.find(b"PK\x01\x02", start)) >= 0:
+        data[start + 6 : start + 8] = (70).to_bytes(2, "little")  # version needed to extract
+        start += 4
+    return bytes(data)
+
+
 def _blank_rows() -> bytes:
     """A valid, small workbook with a billion blank rows after its header."""
     rows = _inline_row(1, ["code", "level", "note"]) + '<row r="1000000000"/>'
@@ -346,6 +358,7 @@ def hostile_contents() -> dict[str, Callable[[], bytes]]:
         "sparse-cells-xlsx": _sparse_cells,
         "far-cell-written-otherwise-xlsx": _far_cell_written_otherwise,
         "billion-blank-rows-xlsx": _blank_rows,
+        "zip-version-from-the-future-xlsx": _future_zip_version,
         "deep-json": lambda: _deep(10_000),
         "deep-receipt": lambda: (
             json.dumps(_receipt()).encode()[:-1] + b', "x": ' + _deep(10_000) + b"}"

@@ -36,7 +36,7 @@ from defusedxml.common import DefusedXmlException
 from postkit.core import reference
 from postkit.core.errors import PostkitError
 from postkit.core.screening.sanctions import SanctionsEntry, SanctionsList, read_sanctions_csv
-from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
+from postkit.core.untrusted import ZIP_ERRORS, UntrustedFileError, XlsxLimits, check_xlsx_package
 
 MAX_LIST_BYTES = 200 * 1024 * 1024  # the full EU file is ~25 MB, the UN one ~3 MB
 MAX_SHEET_BYTES = 20 * 1024 * 1024
@@ -452,7 +452,7 @@ def _check_package(path: Path, data: bytes) -> None:
     """A plain, bounded .xlsx or .ods package: no zip bomb, no DTD in its XML."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
+    except ZIP_ERRORS as error:
         raise PostkitError(f"{path.name}: a damaged zip file, not a spreadsheet") from error
     with archive:
         entries = archive.infolist()

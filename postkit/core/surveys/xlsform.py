@@ -48,7 +48,7 @@ from postkit.core.surveys.forms import (
     Texts,
 )
 from postkit.core.surveys.measures import MEASURE_COLUMN, MEASURES, ONE_QUESTION_EACH
-from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
+from postkit.core.untrusted import ZIP_ERRORS, UntrustedFileError, XlsxLimits, check_xlsx_package
 
 if TYPE_CHECKING:
     # Private in openpyxl; load_workbook(read_only=True) hands out this class.
@@ -345,7 +345,7 @@ def _refusal(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except zipfile.BadZipFile:
+    except ZIP_ERRORS:
         return "this is not an .xlsx workbook (a damaged zip file)"
     names = {entry.filename for entry in entries}
     if "xl/workbook.xml" not in names:
