@@ -45,6 +45,7 @@ from operator import methodcaller
 from typing import Any
 
 from postkit.core.errors import PostkitError
+from postkit.core.zip_directory import ZipEntry, zip_entries
 
 MAX_JSON_DEPTH = 64
 MAX_NUMBER_CHARS = 40  # a 128-bit integer has 39 digits; a float's shortest text fits in 25
@@ -214,59 +215,66 @@ def check_xlsx_package(
         )
     if not data.startswith(b"PK"):
         raise UntrustedFileError("not an .xlsx workbook")
+    entries = _zip_entries(data)
+    names = {entry.filename for entry in entries}
+    if "xl/workbook.xml" not in names:
+        if "content.xml" in names:
+            raise UntrustedFileError("an OpenDocument spreadsheet (.ods); save it as .xlsx")
+        raise UntrustedFileError("a zip file but not an .xlsx workbook")
+    if len(entries) > limits.max_members:
+        raise UntrustedFileError(
+            f"the workbook has {len(entries)} parts; at most {limits.max_members} are read"
+        )
+    if len(names) < len(entries):
+        # Which of the two a reader takes is its own affair; the checks below see each
+        # part by its name once.
+        twice = next(
+            name for name, count in Counter(e.filename for e in entries).items() if count > 1
+        )
+        raise UntrustedFileError(f"the workbook holds two parts named {twice}")
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > limits.max_unpacked_bytes:
+        raise UntrustedFileError(
+            f"the workbook unpacks to {unpacked / 1024 / 1024:.0f} MB, over the "
+            f"{limits.max_unpacked_bytes // (1024 * 1024)} MB limit (a zip bomb?)"
+        )
+    links = sorted(name for name in names if name.startswith(_EXTERNAL_LINKS))
+    if links:
+        raise UntrustedFileError(
+            f"the workbook links to other workbooks ({links[0]}); postkit does not follow "
+            "external links"
+        )
+    # The package parts first: the workbook and its relationships say which parts the
+    # sheets are.
+    package = _Package(wants_names=sheets is not None)
+    by_name = {entry.filename: entry for entry in entries}
+    for part in _PACKAGE_PARTS:
+        if part in by_name:
+            package.add(_checked_package_part(data, by_name[part], package.wants_names))
+    worksheets = package.worksheets(names, sheets)
+    formulas = [
+        entry.filename
+        for entry in entries
+        if entry.filename not in _PACKAGE_PARTS
+        and (entry.filename in worksheets or entry.filename.startswith(_READ_PARTS))
+        and _check_part(data, entry, limits, is_read_sheet=entry.filename in worksheets)
+    ]
+    if formulas:
+        raise XlsxFormulas(f"{formulas[0]} holds formulas")
+
+
+def _zip_entries(data: bytes) -> list[ZipEntry]:
+    """The package's parts as zipfile lists them (read quickly for the plain layout)."""
+    entries = zip_entries(data)
+    if entries is not None:
+        return entries
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [ZipEntry.of(info) for info in archive.infolist()]
     except NotImplementedError as error:
         raise UntrustedFileError(f"not an .xlsx workbook postkit can unpack ({error})") from error
     except ZIP_ERRORS as error:
         raise UntrustedFileError("not an .xlsx workbook (a damaged zip file)") from error
-    with archive:
-        entries = archive.infolist()
-        names = {entry.filename for entry in entries}
-        if "xl/workbook.xml" not in names:
-            if "content.xml" in names:
-                raise UntrustedFileError("an OpenDocument spreadsheet (.ods); save it as .xlsx")
-            raise UntrustedFileError("a zip file but not an .xlsx workbook")
-        if len(entries) > limits.max_members:
-            raise UntrustedFileError(
-                f"the workbook has {len(entries)} parts; at most {limits.max_members} are read"
-            )
-        if len(names) < len(entries):
-            # Which of the two a reader takes is its own affair; the checks below see each
-            # part by its name once.
-            twice = next(
-                name for name, count in Counter(e.filename for e in entries).items() if count > 1
-            )
-            raise UntrustedFileError(f"the workbook holds two parts named {twice}")
-        unpacked = sum(entry.file_size for entry in entries)
-        if unpacked > limits.max_unpacked_bytes:
-            raise UntrustedFileError(
-                f"the workbook unpacks to {unpacked / 1024 / 1024:.0f} MB, over the "
-                f"{limits.max_unpacked_bytes // (1024 * 1024)} MB limit (a zip bomb?)"
-            )
-        links = sorted(name for name in names if name.startswith(_EXTERNAL_LINKS))
-        if links:
-            raise UntrustedFileError(
-                f"the workbook links to other workbooks ({links[0]}); postkit does not follow "
-                "external links"
-            )
-        # The package parts first: the workbook and its relationships say which parts the
-        # sheets are.
-        package = _Package(wants_names=sheets is not None)
-        by_name = {entry.filename: entry for entry in entries}
-        for part in _PACKAGE_PARTS:
-            if part in by_name:
-                package.add(_checked_package_part(data, by_name[part], package.wants_names))
-        worksheets = package.worksheets(names, sheets)
-        formulas = [
-            entry.filename
-            for entry in entries
-            if entry.filename not in _PACKAGE_PARTS
-            and (entry.filename in worksheets or entry.filename.startswith(_READ_PARTS))
-            and _check_part(data, entry, limits, is_read_sheet=entry.filename in worksheets)
-        ]
-        if formulas:
-            raise XlsxFormulas(f"{formulas[0]} holds formulas")
 
 
 def first_sheet_cells(
@@ -364,7 +372,7 @@ def _target_parts(target: str) -> frozenset[str]:
     )
 
 
-def _checked_package_part(data: bytes, entry: zipfile.ZipInfo, wants_names: bool) -> _Package:
+def _checked_package_part(data: bytes, entry: ZipEntry, wants_names: bool) -> _Package:
     """What a package part that passed its check says of the package (its local header is
     checked every time; a small part is checked once per content, `_small_package_part`)."""
     name = entry.filename
@@ -403,9 +411,7 @@ def _small_package_part(
     return found
 
 
-def _check_part(
-    data: bytes, entry: zipfile.ZipInfo, limits: XlsxLimits, *, is_read_sheet: bool
-) -> bool:
+def _check_part(data: bytes, entry: ZipEntry, limits: XlsxLimits, *, is_read_sheet: bool) -> bool:
     """Check one part; whether it is a worksheet holding a formula the limits refuse."""
     name = entry.filename
     try:
@@ -549,7 +555,7 @@ def _check_prolog(name: str, prolog: bytes) -> None:
 
 
 def _chunks(
-    data: bytes, entry: zipfile.ZipInfo, size: int = _CHUNK, *, whole: bool = True
+    data: bytes, entry: ZipEntry, size: int = _CHUNK, *, whole: bool = True
 ) -> Iterator[bytes]:
     """The part's bytes in chunks of at most `size`, unpacked straight from the package's bytes
     (no file object per part: zipfile's took a third of the check's time), refused when it
@@ -576,7 +582,7 @@ def _chunks(
         raise UntrustedFileError(f"{name} cannot be unpacked (Bad CRC-32 or size)")
 
 
-def _packed(data: bytes, entry: zipfile.ZipInfo) -> memoryview:
+def _packed(data: bytes, entry: ZipEntry) -> memoryview:
     """The part's packed bytes, once its local header agrees with the central directory."""
     name = entry.filename
     if entry.flag_bits & 0x1:
@@ -601,11 +607,11 @@ def _packed(data: bytes, entry: zipfile.ZipInfo) -> memoryview:
     return packed
 
 
-def _is_small_part(entry: zipfile.ZipInfo) -> bool:
+def _is_small_part(entry: ZipEntry) -> bool:
     return entry.file_size <= _CHUNK and entry.compress_size <= _CHUNK
 
 
-def _whole(data: bytes, entry: zipfile.ZipInfo) -> bytes:
+def _whole(data: bytes, entry: ZipEntry) -> bytes:
     """A small part's bytes (`_is_small_part`) in one piece: what `_chunks` yields joined,
     checked the same way, without a generator per part (a workbook has a dozen parts)."""
     packed = _packed(data, entry)
