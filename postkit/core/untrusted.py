@@ -21,7 +21,8 @@ the same limits wherever it is opened:
   every part a sheet's relationship names, wherever it is and however its name is cased.
   The workbook is xl/workbook.xml (calamine reads no other; openpyxl would read another
   that [Content_Types].xml names, so a package naming one is refused), and no two parts
-  share a name.
+  share a name. The parts are those zipfile lists (read quickly for the plain layout,
+  core/zip_directory.py); a package part that passed is not parsed again byte for byte.
 
 Failures raise UntrustedFileError with the reason in one sentence; the importer names the file.
 """
@@ -376,10 +377,10 @@ def _checked_package_part(data: bytes, entry: ZipEntry, wants_names: bool) -> _P
     """What a package part that passed its check says of the package (its local header is
     checked every time; a small part is checked once per content, `_small_package_part`)."""
     name = entry.filename
-    packed = _packed(data, entry)
     if entry.compress_size <= _REMEMBERED_PART_BYTES and _is_small_part(entry):
+        packed = bytes(_packed(data, entry))
         return _small_package_part(
-            name, entry.compress_type, entry.file_size, entry.CRC, bytes(packed), wants_names
+            name, entry.compress_type, entry.file_size, entry.CRC, packed, wants_names
         )
     try:
         text = b"".join(_chunks(data, entry))
