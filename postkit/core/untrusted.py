@@ -99,6 +99,18 @@ _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 # mutating workbooks at random: an importer catching BadZipFile alone crashed on it).
 ZIP_ERRORS = (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError)
 
+# What python-calamine raises, besides its CalamineError, on a cell it cannot give as a Python
+# value: a number in a date or duration format past what datetime or timedelta holds raises
+# OverflowError (found by mutating workbooks: it crashed every importer reading cells).
+CALAMINE_CELL_ERRORS = (OverflowError, ValueError, IndexError)
+
+
+def cell_error_reason(error: Exception) -> str:
+    """What to say of an error python-calamine raised while giving a workbook's cells."""
+    if isinstance(error, OverflowError):
+        return f"a date or duration cell is out of range: {error}"
+    return str(error)
+
 
 class UntrustedFileError(PostkitError):
     """A file from outside that postkit refuses to read; `reason` says why in one sentence."""
@@ -297,8 +309,8 @@ def first_sheet_cells(
             workbook.close()
     except UntrustedFileError as error:
         raise PostkitError(f"{name}: {refusal} ({error.reason})") from error
-    except (CalamineError, IndexError, ValueError) as error:
-        raise PostkitError(f"{name}: {refusal} ({error})") from error
+    except (CalamineError, *CALAMINE_CELL_ERRORS) as error:
+        raise PostkitError(f"{name}: {refusal} ({cell_error_reason(error)})") from error
 
 
 class _Package:

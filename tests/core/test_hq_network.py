@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -223,14 +224,19 @@ def test_refused_files_are_recorded_with_their_reason_and_left_out(
     sheets = return_sheets(done={1: [1, 0, 0, 0]})
     sheets["core_tasks"][0][2] = "many"
     wrong = write_return_file(tmp_path / "wrong.xlsx", "Embassy Lima", 2026, sheets=sheets)
+    far = write_return_file(tmp_path / "far.xlsx", "Embassy Lima", 2026)
+    workbook = load_workbook(far)  # a duration past Python's range: calamine cannot give it
+    workbook["meta"].cell(20, 2, 1e20).number_format = "[h]:mm:ss"
+    workbook.save(far)
     with list_of_four.session() as session:
-        report = collect_returns(session, [changed, tmp_path / "notes.xlsx", wrong])
+        report = collect_returns(session, [changed, tmp_path / "notes.xlsx", wrong, far])
         rows = session.execute(
             select(ReceivedReturnRow.file_name, ReceivedReturnRow.status, ReceivedReturnRow.reason)
         ).all()
         assert network_picture(session, 2026).posts_reporting == 0
     reasons = {item.path.name: item.reason for item in report.refused}
     assert "checksum does not match" in reasons["changed.xlsx"]
+    assert "a date or duration" in reasons["far.xlsx"]
     assert (
         "core_tasks sheet, row 2, activities_done: 'many' is not a whole number"
         in reasons["wrong.xlsx"]
@@ -238,6 +244,7 @@ def test_refused_files_are_recorded_with_their_reason_and_left_out(
     assert reasons["notes.xlsx"]
     assert {(name, status) for name, status, _ in rows} == {
         ("changed.xlsx", "refused"), ("notes.xlsx", "refused"), ("wrong.xlsx", "refused"),
+        ("far.xlsx", "refused"),
     }  # fmt: skip
     assert (report.refused[0].post, report.refused[0].year) == ("Embassy Lima", 2026)
 

@@ -104,6 +104,21 @@ def test_a_file_that_is_not_an_xlsx_is_refused(tmp_path: Path, form: Form) -> No
     assert _refusal(path, form) == "not an .xlsx workbook"
 
 
+@pytest.mark.parametrize("sheet", ["meta", "responses"])
+def test_a_duration_past_the_range_of_python_is_refused(
+    good_export: Path, tmp_path: Path, form: Form, sheet: str
+) -> None:
+    """calamine gives a number in a duration format as a timedelta, which raises
+    OverflowError past a billion days: it escaped headquarters' reading."""
+
+    def far(workbook) -> None:  # type: ignore[no-untyped-def]
+        cell = workbook[sheet].cell(workbook[sheet].max_row + 1, 1, 1e20)
+        cell.number_format = "[h]:mm:ss"
+
+    path = _rewrite(good_export, tmp_path / "far.xlsx", far)
+    assert _refusal(path, form).startswith("the workbook cannot be read (a date or duration")
+
+
 def test_an_xlsx_that_is_not_an_export_is_refused(tmp_path: Path, form: Form) -> None:
     workbook = openpyxl.Workbook()
     workbook.active.append(["name", "value"])

@@ -160,6 +160,21 @@ def test_other_files_are_refused(tmp_path: Path) -> None:
         read_return(tmp_path / "absent.xlsx")
 
 
+@pytest.mark.parametrize("sheet", ["meta", NARRATIVE_SHEET])
+def test_a_duration_past_the_range_of_python_is_refused(tmp_path: Path, sheet: str) -> None:
+    """calamine gives a number in a duration format as a timedelta, which raises
+    OverflowError past a billion days: it escaped the reading, and at headquarters ended
+    the aggregation of every return with it."""
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    workbook = openpyxl.load_workbook(path)
+    cell = workbook[sheet].cell(workbook[sheet].max_row + 1, 1, 1e20)
+    cell.number_format = "[h]:mm:ss"
+    workbook.save(path)
+    with pytest.raises(ReturnRejected, match=r"cannot be read \(a date or duration"):
+        read_return(path)
+
+
 def test_a_formula_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "return.xlsx"
     write_return_file(path, sample_content())

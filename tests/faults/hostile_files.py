@@ -293,6 +293,23 @@ def _future_zip_version() -> bytes:
     return bytes(data)
 
 
+def _huge_duration_cell() -> bytes:
+    """An honest-looking table whose third row holds 1e20 in a duration format: calamine
+    gives such a cell as a timedelta, which raises OverflowError (found by mutating files
+    at random: it crashed every importer that reads cells)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["code", "level", "note"])
+    sheet.append(["KE", "high", ""])
+    sheet["A3"] = 1e20
+    sheet["A3"].number_format = "[h]:mm:ss"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def _blank_rows() -> bytes:
     """A valid, small workbook with a billion blank rows after its header."""
     rows = _inline_row(1, ["code", "level", "note"]) + '<row r="1000000000"/>'
@@ -359,6 +376,7 @@ def hostile_contents() -> dict[str, Callable[[], bytes]]:
         "far-cell-written-otherwise-xlsx": _far_cell_written_otherwise,
         "billion-blank-rows-xlsx": _blank_rows,
         "zip-version-from-the-future-xlsx": _future_zip_version,
+        "huge-duration-cell-xlsx": _huge_duration_cell,
         "deep-json": lambda: _deep(10_000),
         "deep-receipt": lambda: (
             json.dumps(_receipt()).encode()[:-1] + b', "x": ' + _deep(10_000) + b"}"

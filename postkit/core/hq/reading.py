@@ -52,7 +52,13 @@ from postkit.core.surveys.export import (
     repeat_sheet_names,
 )
 from postkit.core.surveys.forms import Form
-from postkit.core.untrusted import UntrustedFileError, XlsxLimits, check_xlsx_package
+from postkit.core.untrusted import (
+    CALAMINE_CELL_ERRORS,
+    UntrustedFileError,
+    XlsxLimits,
+    cell_error_reason,
+    check_xlsx_package,
+)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -130,8 +136,10 @@ def read_form_of(path: str | os.PathLike[str]) -> tuple[str, str, str]:
             rows = workbook.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
         finally:
             workbook.close()
-    except CalamineError as error:
-        raise ExportRejected(path, f"the workbook cannot be read ({error})") from error
+    except (CalamineError, *CALAMINE_CELL_ERRORS) as error:
+        raise ExportRejected(
+            path, f"the workbook cannot be read ({cell_error_reason(error)})"
+        ) from error
     meta = _meta(path, rows)
     if meta.get("format") != EXPORT_FORMAT:
         raise ExportRejected(
@@ -293,8 +301,10 @@ class ExportReader:
                 return meta, responses.to_python(skip_empty_area=False), repeats
             finally:
                 workbook.close()
-        except CalamineError as error:
-            raise ExportRejected(path, f"the workbook cannot be read ({error})") from error
+        except (CalamineError, *CALAMINE_CELL_ERRORS) as error:
+            raise ExportRejected(
+                path, f"the workbook cannot be read ({cell_error_reason(error)})"
+            ) from error
 
     def _check_columns(
         self,

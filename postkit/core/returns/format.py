@@ -51,9 +51,11 @@ from postkit.core.returns.records import (
 from postkit.core.screening.records import Outcome
 from postkit.core.spreadsheet_digest import canonical_value
 from postkit.core.untrusted import (
+    CALAMINE_CELL_ERRORS,
     UntrustedFileError,
     XlsxFormulas,
     XlsxLimits,
+    cell_error_reason,
     check_xlsx_package,
 )
 
@@ -321,8 +323,10 @@ def _sheets(path: Path, data: bytes) -> tuple[dict[str, object], dict[str, list[
             return meta, tables
         finally:
             workbook.close()
-    except CalamineError as error:
-        raise ReturnRejected(path, f"the workbook cannot be read ({error})") from error
+    except (CalamineError, *CALAMINE_CELL_ERRORS) as error:
+        raise ReturnRejected(
+            path, f"the workbook cannot be read ({cell_error_reason(error)})"
+        ) from error
 
 
 def _plain(value: object) -> object:

@@ -36,7 +36,14 @@ from defusedxml.common import DefusedXmlException
 from postkit.core import reference
 from postkit.core.errors import PostkitError
 from postkit.core.screening.sanctions import SanctionsEntry, SanctionsList, read_sanctions_csv
-from postkit.core.untrusted import ZIP_ERRORS, UntrustedFileError, XlsxLimits, check_xlsx_package
+from postkit.core.untrusted import (
+    CALAMINE_CELL_ERRORS,
+    ZIP_ERRORS,
+    UntrustedFileError,
+    XlsxLimits,
+    cell_error_reason,
+    check_xlsx_package,
+)
 
 MAX_LIST_BYTES = 200 * 1024 * 1024  # the full EU file is ~25 MB, the UN one ~3 MB
 MAX_SHEET_BYTES = 20 * 1024 * 1024
@@ -429,8 +436,10 @@ def _read_spreadsheet(path: Path) -> SanctionsList:
                     )
         finally:
             workbook.close()
-    except CalamineError as error:
-        raise PostkitError(f"{path.name}: the spreadsheet cannot be read ({error})") from error
+    except (CalamineError, *CALAMINE_CELL_ERRORS) as error:
+        raise PostkitError(
+            f"{path.name}: the spreadsheet cannot be read ({cell_error_reason(error)})"
+        ) from error
     header_at, columns = _nl_header(path, rows)
     published = ""
     for row in rows[:header_at]:
