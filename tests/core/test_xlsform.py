@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 import zipfile
 from datetime import date, datetime
@@ -11,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from postkit.core.surveys.engine import FormSession
 from postkit.core.surveys.forms import Group, Question
+from postkit.core.surveys.service import shipped_surveys_dir
 from postkit.core.surveys.xlsform import (
     MAX_FILE_BYTES,
     FormError,
@@ -369,6 +371,30 @@ def test_a_damaged_sheet_is_a_problem_not_a_crash(form_path: Path, tmp_path: Pat
         for entry in source.infolist():
             damaged = entry.filename == "xl/worksheets/sheet1.xml"
             target.writestr(entry, b"<worksheet><sheetData><row" if damaged else source.read(entry))
+    assert "cannot be read as .xlsx" in only_problem(form_path).message
+
+
+@pytest.mark.parametrize(
+    ("part", "pattern", "replacement"),
+    [
+        ("xl/workbook.xml", rb'sheetId="\d+"', b'sheetId="true"'),  # openpyxl: TypeError
+        ("xl/worksheets/sheet1.xml", rb'bottom="[^"]*"', b'bottom=""'),
+        ("xl/styles.xml", rb'(<cellStyle [^>]*xfId=")\d+"', rb'\g<1>99"'),  # IndexError
+    ],
+)
+def test_a_damaged_attribute_is_a_problem_not_a_crash(
+    form_path: Path, part: str, pattern: bytes, replacement: bytes
+) -> None:
+    """Found by mutating the shipped form at random: openpyxl raised TypeError and
+    IndexError, which escaped the form check."""
+    shipped = shipped_surveys_dir() / "imvo_guidelines_evaluation.xlsx"
+    with zipfile.ZipFile(shipped) as source, zipfile.ZipFile(form_path, "w") as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == part:
+                content, count = re.subn(pattern, replacement, content, count=1)
+                assert count == 1
+            target.writestr(entry, content)
     assert "cannot be read as .xlsx" in only_problem(form_path).message
 
 

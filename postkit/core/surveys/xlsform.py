@@ -260,12 +260,16 @@ def validate_form_bytes(data: bytes, file_name: str = "") -> tuple[Form | None, 
                     sheets["survey"] = lone
         finally:
             workbook.close()
-    # What a damaged workbook raises inside openpyxl; SyntaxError covers both XML parsers' errors.
+    # What a damaged workbook raises inside openpyxl; SyntaxError covers both XML parsers' errors,
+    # TypeError an attribute of the wrong kind (sheetId="true"), IndexError a style number past
+    # the styles' list (both found by mutating forms at random).
     except (
         zipfile.BadZipFile,
         InvalidFileException,
         KeyError,
         ValueError,
+        TypeError,
+        IndexError,
         OSError,
         SyntaxError,
     ) as error:
