@@ -159,7 +159,7 @@ def load_json(
         raise UntrustedFileError(f"holds {token}, which JSON does not allow")
 
     try:
-        return json.loads(
+        value = json.loads(
             text, parse_int=number(int), parse_float=number(float), parse_constant=constant
         )
     except json.JSONDecodeError as error:
@@ -168,6 +168,25 @@ def load_json(
         ) from error
     except RecursionError as error:  # the depth check makes this unreachable; kept as a fence
         raise UntrustedFileError(f"nested more than {max_depth} levels deep") from error
+    if _SURROGATE_ESCAPE.search(text):
+        _check_whole_characters(value)
+    return value
+
+
+# A \u escape of a surrogate (D800-DFFF): a pair of them is one character, json.loads joins
+# them; one alone decodes to half a character, which no database or file can hold (it
+# passed every check, then SQLite raised UnicodeEncodeError storing it).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _check_whole_characters(value: Any) -> None:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        half = ord(error.object[error.start])
+        raise UntrustedFileError(
+            f"holds half a character (\\u{half:04x}, a lone surrogate), which is not text"
+        ) from error
 
 
 def _check_depth(data: bytes, max_depth: int) -> None:

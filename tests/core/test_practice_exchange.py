@@ -568,6 +568,8 @@ def _drop(key: str) -> Callable[[dict[str, Any]], None]:
         (_set("year", "2024"), "practices[1].year: expected a whole number"),
         (_set("themes", ["gender", "astro"]), "practices[1].themes[1]: unknown theme 'astro'"),
         (_set("country", "XX"), "practices[1].country: unknown country"),
+        (_set("country", {"code": "KE"}), "practices[1].country: unknown country"),  # TypeError
+        (_set("title", "\ud800"), "holds half a character (\\ud800, a lone surrogate)"),
         (_set("language", "de"), "practices[1].language: expected one of nl, en"),
         (_set("updated_at", "yesterday"), "practices[1].updated_at: expected a date"),
         (_set("attachments", [{"file_name": "x"}]), "practices[1].attachments[0].sha256"),

@@ -424,8 +424,30 @@ def test_a_receipt_under_a_former_post_name_is_still_the_posts(round_trip: Round
             lambda path: rewrite_receipt(path, lambda c: c["files"][1].update(received_at="")),
             "received_at is not a date and time in UTC",
         ),
+        (
+            # Sealed again: a count no database holds (SQLite raised OverflowError storing it).
+            lambda path: rewrite_receipt(path, lambda c: c["files"][0].update(responses=10**30)),
+            "has no count of responses",
+        ),
+        (
+            # Half a character, escaped as JSON allows (SQLite raised UnicodeEncodeError).
+            lambda path: rewrite_receipt(
+                path, lambda c: c["files"][0].update(reason="\ud800"), reseal=False
+            ),
+            "holds half a character (\\ud800, a lone surrogate), which is not text",
+        ),
     ],
-    ids=["not-json", "not-text", "format", "checksum", "other-post", "status", "moment"],
+    ids=[
+        "not-json",
+        "not-text",
+        "format",
+        "checksum",
+        "other-post",
+        "status",
+        "moment",
+        "huge-count",
+        "lone-surrogate",
+    ],
 )
 def test_a_bad_receipt_is_refused_naming_the_file_and_nothing_is_stored(
     round_trip: RoundTrip, damage: Callable[[Path], object], reason: str

@@ -61,6 +61,15 @@ def _huge_number_receipt() -> bytes:
         (b"[1, 2", "not valid JSON (line 1, column 6: Expecting ',' delimiter)"),
         ("[1]".encode("utf-16"), "UTF-16 text; save it as UTF-8"),
         (b"[\xff]", "not UTF-8 text (byte 1)"),
+        (b'["a\\ud800"]', "holds half a character (\\ud800, a lone surrogate), which is not text"),
+        (
+            b'{"\\udfff": 1}',
+            "holds half a character (\\udfff, a lone surrogate), which is not text",
+        ),
+        (
+            b'["\\ude00\\ud83d"]',
+            "holds half a character (\\ude00, a lone surrogate), which is not text",
+        ),
     ],
 )
 def test_hostile_json_is_refused_with_one_sentence(data: bytes, reason: str) -> None:
@@ -74,6 +83,8 @@ def test_json_within_the_limits_reads_as_the_json_module_reads_it() -> None:
     assert load_json(text.encode("utf-8")) == json.loads(text[1:])
     nested = b"[" * MAX_JSON_DEPTH + b"]" * MAX_JSON_DEPTH
     assert load_json(nested) == json.loads(nested)
+    # A character outside the BMP escaped as its surrogate pair, and a backslash before "ud800"
+    assert load_json(b'["\\ud83d\\ude00", "\\\\ud800"]') == ["\U0001f600", "\\ud800"]
 
 
 @pytest.mark.parametrize(

@@ -377,6 +377,13 @@ def hostile_contents() -> dict[str, Callable[[], bytes]]:
         "billion-blank-rows-xlsx": _blank_rows,
         "zip-version-from-the-future-xlsx": _future_zip_version,
         "huge-duration-cell-xlsx": _huge_duration_cell,
+        # Half a character (a lone surrogate escape): valid JSON, and no text a database or
+        # file can hold; a receipt and a practices file carrying one passed every check.
+        "lone-surrogate-json": lambda: json.dumps(_receipt(post="Embassy \ud800")).encode(),
+        "lone-surrogate-postkit": lambda: _postkit(
+            _manifest({"practices.json": b"[]"}, exporting_post="\udc00 Embassy"),
+            {"practices.json": b"[]"},
+        ),
         "deep-json": lambda: _deep(10_000),
         "deep-receipt": lambda: (
             json.dumps(_receipt()).encode()[:-1] + b', "x": ' + _deep(10_000) + b"}"

@@ -667,8 +667,12 @@ def _check_practice(
     for i, task in enumerate(tasks):
         _whole(task, f"{at('core_tasks')}[{i}]", range(1, 6))
     _text(field("post_name"), at("post_name"), POST_NAME_MAX)
-    if field("country") is not None and field("country") not in reference.countries():
-        raise _SchemaError(at("country"), f"unknown country code {field('country')!r}")
+    country = field("country")
+    # Text first: a list or an object is no key of the countries (a dict raised TypeError).
+    if country is not None and (
+        not isinstance(country, str) or country not in reference.countries()
+    ):
+        raise _SchemaError(at("country"), f"unknown country code {country!r}")
     if field("year") is not None:
         _whole(field("year"), at("year"), YEARS)
     for name in TEXT_FIELDS:

@@ -381,6 +381,11 @@ def _sent_export(row: SentExportRow) -> SentExport:
     )
 
 
+# A count of responses a receipt may give: far more than any export holds, and within what a
+# database's INTEGER holds (10**30 passed the check, then SQLite raised OverflowError).
+MAX_RESPONSES = 10**9
+
+
 def _entry(path: Path, number: int, item: object) -> ReceiptEntry:
     where = f"file {number} of the receipt"
     if not isinstance(item, dict):
@@ -396,7 +401,7 @@ def _entry(path: Path, number: int, item: object) -> ReceiptEntry:
         raise ReceiptError(path, f"{where} ({name}) has status {status!r}, not accepted or refused")
     if not isinstance(reason, str):
         raise ReceiptError(path, f"{where} ({name}) has a reason that is not text")
-    if type(responses) is not int or responses < 0:
+    if type(responses) is not int or not 0 <= responses <= MAX_RESPONSES:
         raise ReceiptError(path, f"{where} ({name}) has no count of responses")
     return ReceiptEntry(
         file_name=base_name(name),
