@@ -526,6 +526,12 @@ def _check_package_xml(
         parser.Parse(text, True)
     except xml.parsers.expat.ExpatError as error:
         raise UntrustedFileError(f"{name} is not well-formed XML ({error})") from error
+    except (LookupError, ValueError) as error:
+        # expat asks Python for an encoding it does not know itself: `rot13`, `utf-7` or a
+        # made-up name raise these from the codec lookup (found by mutating workbooks).
+        raise UntrustedFileError(
+            f"{name} is in an encoding postkit cannot read ({error})"
+        ) from error
     if name == "[Content_Types].xml":
         _check_workbook_part_named(text)
     if package is not None and name == "xl/workbook.xml":

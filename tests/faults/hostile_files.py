@@ -310,6 +310,20 @@ def _huge_duration_cell() -> bytes:
     return buffer.getvalue()
 
 
+def _declaring_encoding(part: str, encoding: str) -> bytes:
+    """A small workbook whose part `part` declares `encoding`: expat asks Python for the
+    codec, whose lookup raises LookupError or ValueError (found by mutating forms)."""
+    parts = _xlsx_parts()
+    parts["xl/worksheets/sheet1.xml"] = _sheet(_inline_row(1, ["code", "level", "note"]))
+    body = parts[part].split(b"?>", 1)[-1] if parts[part].startswith(b"<?xml") else parts[part]
+    parts[part] = f'<?xml version="1.0" encoding="{encoding}"?>'.encode() + body
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
 def _blank_rows() -> bytes:
     """A valid, small workbook with a billion blank rows after its header."""
     rows = _inline_row(1, ["code", "level", "note"]) + '<row r="1000000000"/>'
@@ -377,6 +391,11 @@ def hostile_contents() -> dict[str, Callable[[], bytes]]:
         "billion-blank-rows-xlsx": _blank_rows,
         "zip-version-from-the-future-xlsx": _future_zip_version,
         "huge-duration-cell-xlsx": _huge_duration_cell,
+        "rot13-workbook-xlsx": lambda: _declaring_encoding("xl/workbook.xml", "rot13"),
+        "utf7-content-types-xlsx": lambda: _declaring_encoding("[Content_Types].xml", "utf-7"),
+        "unknown-encoding-sheet-xlsx": lambda: _declaring_encoding(
+            "xl/worksheets/sheet1.xml", "no-such-encoding"
+        ),
         # Half a character (a lone surrogate escape): valid JSON, and no text a database or
         # file can hold; a receipt and a practices file carrying one passed every check.
         "lone-surrogate-json": lambda: json.dumps(_receipt(post="Embassy \ud800")).encode(),

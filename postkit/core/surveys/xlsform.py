@@ -270,6 +270,7 @@ def validate_form_bytes(data: bytes, file_name: str = "") -> tuple[Form | None, 
         ValueError,
         TypeError,
         IndexError,
+        LookupError,  # a part declaring an encoding Python has no codec for
         OSError,
         SyntaxError,
     ) as error:
