@@ -626,6 +626,8 @@ def _packed(data: bytes, entry: ZipEntry) -> memoryview:
     if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise UntrustedFileError(f"{name} is packed in a way postkit cannot read")
     start = entry.header_offset
+    if start < 0:  # the directory's offsets reach before the file (zipfile: negative seek)
+        raise UntrustedFileError(f"{name} cannot be unpacked (a damaged zip file)")
     header = data[start : start + _LOCAL_HEADER.size]
     if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
         raise UntrustedFileError(f"{name} cannot be unpacked (a damaged zip file)")

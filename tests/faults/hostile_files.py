@@ -324,6 +324,24 @@ def _declaring_encoding(part: str, encoding: str) -> bytes:
     return buffer.getvalue()
 
 
+def _shifted_zip() -> bytes:
+    """A workbook with 38 bytes cut out of its first part, one no reader reads: every offset
+    in the directory now lands on its part again (zipfile counts the 38 bytes as a prefix),
+    but the first part's lands 38 bytes before the file, which zipfile seeks to when it
+    opens it (ValueError: negative seek value, found by mutating the Dutch list's file)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("docProps/app.xml", b"<Properties>" + b" " * 64 + b"</Properties>")
+        for name, data in _xlsx_parts().items():
+            archive.writestr(name, data)
+        archive.writestr("xl/worksheets/sheet1.xml", _sheet(_inline_row(1, ["code", "level"])))
+    data = bytearray(buffer.getvalue())
+    name_length, extra_length = struct.unpack_from("<HH", data, 26)  # the first local header
+    start = 30 + name_length + extra_length
+    del data[start : start + 38]
+    return bytes(data)
+
+
 def _blank_rows() -> bytes:
     """A valid, small workbook with a billion blank rows after its header."""
     rows = _inline_row(1, ["code", "level", "note"]) + '<row r="1000000000"/>'
@@ -391,6 +409,8 @@ def hostile_contents() -> dict[str, Callable[[], bytes]]:
         "billion-blank-rows-xlsx": _blank_rows,
         "zip-version-from-the-future-xlsx": _future_zip_version,
         "huge-duration-cell-xlsx": _huge_duration_cell,
+        "shifted-zip-xlsx": _shifted_zip,
+        "unknown-encoding-xml": lambda: b'<?xml version="1.0" encoding="rot13"?>\n<export/>\n',
         "rot13-workbook-xlsx": lambda: _declaring_encoding("xl/workbook.xml", "rot13"),
         "utf7-content-types-xlsx": lambda: _declaring_encoding("[Content_Types].xml", "utf-7"),
         "unknown-encoding-sheet-xlsx": lambda: _declaring_encoding(

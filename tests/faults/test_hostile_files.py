@@ -74,9 +74,13 @@ def _import_form(file: Path, database: Path, scratch: Path) -> int:
 
 
 IMPORTERS = (
-    # Sanctions lists: whatever formats `import-list` reads (CSV today; XML next), so the
-    # same files are given under each suffix a list may have.
-    Importer("screening import-list", (".csv", ".xml"), _cli("screening", "import-list", "{file}")),
+    # Sanctions lists: whatever formats `import-list` reads (CSV, the EU and UN XML, the
+    # Dutch national list's .xlsx), so the same files are given under each suffix.
+    Importer(
+        "screening import-list",
+        (".csv", ".xml", ".xlsx"),
+        _cli("screening", "import-list", "{file}"),
+    ),
     Importer(
         "screening match --list", (".csv",), _cli("screening", "match", "Jan", "--list", "{file}")
     ),

@@ -141,6 +141,10 @@ def _read_xml(path: Path) -> SanctionsList:
         ) from error
     except SafeElementTree.ParseError as error:
         raise PostkitError(f"{path.name}: not well-formed XML ({error})") from error
+    except (LookupError, ValueError) as error:  # expat asking Python for an unknown encoding
+        raise PostkitError(
+            f"{path.name}: XML in an encoding postkit cannot read ({error})"
+        ) from error
     if root.tag == f"{_EU}export":
         source, published, entries = ListSource.EU, _eu_published(root), _eu_entries(path, root)
     elif root.tag == "CONSOLIDATED_LIST":
@@ -488,7 +492,7 @@ def _check_package(path: Path, data: bytes) -> None:
             try:
                 with archive.open(entry) as member:
                     prolog = member.read(4096)
-            except (zipfile.BadZipFile, OSError, EOFError) as error:
+            except (*ZIP_ERRORS, OSError) as error:  # ValueError: a header before the start
                 raise PostkitError(
                     f"{path.name}: {entry.filename} cannot be unpacked ({error})"
                 ) from error
