@@ -608,11 +608,12 @@ def _run_check(args: argparse.Namespace) -> None:
 
 def _run_restore(args: argparse.Namespace) -> None:
     from postkit.core.db.backup import restore_database
+    from postkit.core.db.restorable import check_restorable
     from postkit.core.screening.audit import log_restore, read_anchor
 
     database_file = _sqlite_file(args)
     replaced = read_anchor(database_file, args.passphrase) if database_file.is_file() else None
-    safety = restore_database(database_file, args.file, wait=_lock_wait())
+    safety = restore_database(database_file, args.file, wait=_lock_wait(), check=check_restorable)
     log_restore(database_file, args.passphrase, args.file, replaced, safety)
     kept = f" (the database as it was is kept in {safety})" if safety else ""
     print(f"{database_file}: restored from {args.file}{kept}")

@@ -84,6 +84,7 @@ class DatabaseCommands(Commands):
     def restore_backup(self) -> None:
         """Replace the database by a backup; postkit then closes, as the open data is stale."""
         from postkit.core.db.backup import restore_database
+        from postkit.core.db.restorable import check_restorable
         from postkit.core.screening.audit import log_restore, read_anchor
 
         database_file = self.database_file
@@ -101,7 +102,7 @@ class DatabaseCommands(Commands):
         passphrase = self.ctx.runner.database.passphrase
         replaced = read_anchor(database_file, passphrase)
         try:
-            safety = restore_database(database_file, backup, passphrase)
+            safety = restore_database(database_file, backup, passphrase, check=check_restorable)
             # The restored log tells of the restore, and of the head of the log it replaced.
             log_restore(database_file, passphrase, backup, replaced, safety, self.window.actor)
         except PostkitError as error:

@@ -116,6 +116,35 @@ def test_backup_and_restore_commands(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert _count(db) == 5
 
 
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        ('DROP TABLE "screening_audit_log"', "the backup has no table screening_audit_log"),
+        ("ALTER TABLE post_profile DROP COLUMN countries", "has no column countries"),
+        ("UPDATE post_profile SET created_at = 5", "cannot be read as a postkit database"),
+    ],
+)
+def test_a_backup_that_is_no_sound_postkit_database_is_refused_and_nothing_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str, reason: str
+) -> None:
+    """Each passed the file checks (sound SQLite, a schema version), replaced the database,
+    and then crashed writing the restore into the log (found by fuzzing the importers)."""
+    db = tmp_path / "post.sqlite3"
+    assert main(["--db", str(db), "demo", "seed", "--activities", "5"]) == 0
+    assert main(["--db", str(db), "backup"]) == 0
+    backup = Path(capsys.readouterr().out.strip().splitlines()[-1])
+    with sqlite3.connect(backup) as connection:
+        connection.execute(damage)
+    connection.close()
+    assert main(["--db", str(db), "demo", "seed", "--activities", "3"]) == 0
+    before = _count(db)
+    capsys.readouterr()
+    assert main(["--db", str(db), "restore", str(backup)]) == 1
+    err = capsys.readouterr().err
+    assert reason in err and "nothing was restored" in err and len(err.splitlines()) == 1
+    assert _count(db) == before == 8
+
+
 def test_restore_command_with_a_missing_file_fails_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -161,14 +161,17 @@ def restore_database(
     backup_file: Path,
     passphrase: str | None = None,
     wait: LockWait | None = None,
+    check: Callable[[Path, str | None], None] | None = None,
 ) -> Path | None:
     """Replace the database by a backup, after backing up the current one.
 
     Returns the safety copy of the database as it was (None when there was none).
 
     Refused before anything changes: a damaged or foreign file, a backup of a newer postkit,
-    a protected database without its passphrase. The backup given is only read, from a private
-    copy. A protected database stays protected: a plain backup is encrypted with its passphrase.
+    a protected database without its passphrase, a backup `check` refuses (given the private
+    copy and its passphrase, it raises DatabaseError saying why, in words naming no file).
+    The backup given is only read, from a private copy. A protected database stays protected:
+    a plain backup is encrypted with its passphrase.
 
     The restore holds the database exclusively from the safety copy to the end, waiting (up to
     `wait.seconds`) while another process has it open: so every write committed before is in
@@ -198,6 +201,11 @@ def restore_database(
             raise DatabaseError(
                 f"{backup_file}: {newer_schema_message(revision)}; nothing was restored"
             )
+        if check is not None:
+            try:
+                check(work, passphrase if is_protected(work) else None)
+            except DatabaseError as exc:
+                raise DatabaseError(f"{backup_file}: {exc}; nothing was restored") from exc
         if was_protected and not is_protected(work):
             assert passphrase is not None
             encrypt_in_place(work, passphrase)
