@@ -31,7 +31,7 @@ from postkit.core.untrusted import (
     first_sheet_cells,
     load_json,
 )
-from tests.faults.hostile_files import hostile_contents
+from tests.faults.hostile_files import hostile_contents, zipped
 
 DEEP = b"[" * 10_000 + b"]" * 10_000
 RECEIPT = {
@@ -205,11 +205,7 @@ def _workbook_with_rows(rows: str) -> bytes:
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         f"<sheetData>{rows}</sheetData></worksheet>"
     ).encode()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+    return zipped(members)
 
 
 def test_a_large_but_honest_sheet_passes_the_exact_count_the_quick_pass_hands_it_to() -> None:

@@ -317,6 +317,11 @@ def _declaring_encoding(part: str, encoding: str) -> bytes:
     parts["xl/worksheets/sheet1.xml"] = _sheet(_inline_row(1, ["code", "level", "note"]))
     body = parts[part].split(b"?>", 1)[-1] if parts[part].startswith(b"<?xml") else parts[part]
     parts[part] = f'<?xml version="1.0" encoding="{encoding}"?>'.encode() + body
+    return zipped(parts)
+
+
+def zipped(parts: dict[str, bytes]) -> bytes:
+    """A zip of `parts` (name -> content), deflated, in their order."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
