@@ -6,6 +6,9 @@ importer on it. The kinds: empty, random bytes, truncated files, renamed binarie
 (honest and lying headers), zip-slip names, XXE and billion laughs (in XML and inside .xlsx
 parts), deeply nested and huge-number JSON, UTF-16 CSV, formula cells, lying manifests and
 receipts, and a workbook whose one far-away cell makes readers fill in a billion blank rows.
+Found later by mutating valid files at random: a zip version from the future, a directory
+reaching before the file, parts declaring encodings Python has no codec for, a duration no
+timedelta holds, and JSON with half a character (a lone surrogate escape).
 
 Run as a script to write them into a folder: `python -m tests.faults.hostile_files DIR`.
 """
