@@ -92,6 +92,7 @@ _ATTRIBUTE = re.compile(rb"""([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _MAX_CARRY = 1 << 20  # a worksheet has a '>' every few bytes; past this, scan what there is
 # A formula element, with or without a namespace prefix: <f>, <f t="shared" …/>, <x:f>.
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 
 
 # What zipfile raises on opening a damaged archive, or one that needs what it cannot do: a
@@ -529,8 +530,11 @@ def _check_package_xml(
     except (LookupError, ValueError) as error:
         # expat asks Python for an encoding it does not know itself: `rot13`, `utf-7` or a
         # made-up name raise these from the codec lookup (found by mutating workbooks).
+        declared = _DECLARED_ENCODING.search(text[:200])
+        encoding = declared.group(1).decode("ascii", "replace") if declared else str(error)
         raise UntrustedFileError(
-            f"{name} is in an encoding postkit cannot read ({error})"
+            f"{name} is in an encoding postkit cannot read ({encoding[:40]}); "
+            ".xlsx parts are UTF-8 or UTF-16"
         ) from error
     if name == "[Content_Types].xml":
         _check_workbook_part_named(text)

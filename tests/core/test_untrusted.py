@@ -697,3 +697,21 @@ def test_a_package_with_two_parts_of_one_name_is_refused() -> None:
         copy.writestr("xl/workbook.xml", b'<?xml version="1.0"?><!DOCTYPE w []><workbook/>')
     with pytest.raises(UntrustedFileError, match=r"two parts named xl/workbook\.xml"):
         check_xlsx_package(buffer.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("rot13-workbook-xlsx", "xl/workbook.xml is in an encoding postkit cannot read (rot13)"),
+        ("utf7-content-types-xlsx", "[Content_Types].xml is in an encoding postkit cannot read"),
+    ],
+)
+def test_a_part_in_an_encoding_python_cannot_decode_is_refused_naming_it(
+    kind: str, reason: str
+) -> None:
+    """expat asks Python for the codec of an encoding it does not know; the lookup raised
+    LookupError or ValueError out of the guard."""
+    with pytest.raises(UntrustedFileError) as raised:
+        check_xlsx_package(hostile_contents()[kind]())
+    assert raised.value.reason.startswith(reason)
+    assert raised.value.reason.endswith(".xlsx parts are UTF-8 or UTF-16")

@@ -359,12 +359,15 @@ class _Report:
                     [
                         [_("file"), _("reason")],
                         *([r.path.name, Paragraph(_esc(r.reason), self.cell)] for r in p.refused),
-                    ]
+                    ],
+                    numbers=False,
                 )
             )
         return story
 
-    def table(self, rows: Sequence[Sequence[object]]) -> Flowable:
+    def table(self, rows: Sequence[Sequence[object]], *, numbers: bool = True) -> Flowable:
+        """Rows under a header row; the columns after the first hold `numbers` (right-aligned),
+        else text, left-aligned as their header."""
         cells = [
             [value if isinstance(value, Flowable)
              else Paragraph(_esc(str(value)), self.cell) if index == 0 else str(value)
@@ -381,7 +384,7 @@ class _Report:
                     ("FONTSIZE", (0, 0), (-1, -1), 8),
                     ("FONTNAME", (0, 0), (-1, 0), BOLD),
                     ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                    ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                    ("ALIGN", (1, 0), (-1, -1), "RIGHT" if numbers else "LEFT"),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, GREY),
                 ]
