@@ -368,11 +368,12 @@ class _Report:
     def table(self, rows: Sequence[Sequence[object]], *, numbers: bool = True) -> Flowable:
         """Rows under a header row; the columns after the first hold `numbers` (right-aligned),
         else text, left-aligned as their header."""
+        # A first column's names wrap (a Paragraph); the header row stays plain text, bold.
         cells = [
             [value if isinstance(value, Flowable)
-             else Paragraph(_esc(str(value)), self.cell) if index == 0 else str(value)
+             else Paragraph(_esc(str(value)), self.cell) if index == 0 and number else str(value)
              for index, value in enumerate(row)]
-            for row in rows
+            for number, row in enumerate(rows)
         ]  # fmt: skip
         first = 52 * mm
         rest = (TEXT_WIDTH - first) / max(1, len(rows[0]) - 1)
