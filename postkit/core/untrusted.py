@@ -530,10 +530,8 @@ def _check_package_xml(
     except (LookupError, ValueError) as error:
         # expat asks Python for an encoding it does not know itself: `rot13`, `utf-7` or a
         # made-up name raise these from the codec lookup (found by mutating workbooks).
-        declared = _DECLARED_ENCODING.search(text[:200])
-        encoding = declared.group(1).decode("ascii", "replace") if declared else str(error)
         raise UntrustedFileError(
-            f"{name} is in an encoding postkit cannot read ({encoding[:40]}); "
+            f"{name} is in an encoding postkit cannot read ({declared_encoding(text, error)}); "
             ".xlsx parts are UTF-8 or UTF-16"
         ) from error
     if name == "[Content_Types].xml":
@@ -544,6 +542,13 @@ def _check_package_xml(
         ]
         if package.wants_names:
             package.sheets = _sheets_of(text)
+
+
+def declared_encoding(xml: bytes, error: Exception) -> str:
+    """The encoding an XML declaration names, to say which one cannot be read (else what
+    the codec lookup said, `error`)."""
+    declared = _DECLARED_ENCODING.search(xml[:200])
+    return declared.group(1).decode("ascii", "replace")[:40] if declared else str(error)
 
 
 def _check_workbook_part_named(content_types: bytes) -> None:

@@ -43,6 +43,7 @@ from postkit.core.untrusted import (
     XlsxLimits,
     cell_error_reason,
     check_xlsx_package,
+    declared_encoding,
 )
 
 MAX_LIST_BYTES = 200 * 1024 * 1024  # the full EU file is ~25 MB, the UN one ~3 MB
@@ -142,8 +143,9 @@ def _read_xml(path: Path) -> SanctionsList:
     except SafeElementTree.ParseError as error:
         raise PostkitError(f"{path.name}: not well-formed XML ({error})") from error
     except (LookupError, ValueError) as error:  # expat asking Python for an unknown encoding
+        encoding = declared_encoding(data, error)
         raise PostkitError(
-            f"{path.name}: XML in an encoding postkit cannot read ({error})"
+            f"{path.name}: XML in an encoding postkit cannot read ({encoding})"
         ) from error
     if root.tag == f"{_EU}export":
         source, published, entries = ListSource.EU, _eu_published(root), _eu_entries(path, root)
