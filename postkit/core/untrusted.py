@@ -248,7 +248,7 @@ def check_xlsx_package(
         )
     if not data.startswith(b"PK"):
         raise UntrustedFileError("not an .xlsx workbook")
-    entries = _zip_entries(data)
+    entries = package_parts(data)
     names = {entry.filename for entry in entries}
     if "xl/workbook.xml" not in names:
         if "content.xml" in names:
@@ -296,8 +296,9 @@ def check_xlsx_package(
         raise XlsxFormulas(f"{formulas[0]} holds formulas")
 
 
-def _zip_entries(data: bytes) -> list[ZipEntry]:
-    """The package's parts as zipfile lists them (read quickly for the plain layout)."""
+def package_parts(data: bytes) -> list[ZipEntry]:
+    """The zip's parts as zipfile lists them (read quickly for the plain layout);
+    UntrustedFileError when it is no zip zipfile can read."""
     entries = zip_entries(data)
     if entries is not None:
         return entries
@@ -418,9 +419,7 @@ def _checked_package_part(data: bytes, entry: ZipEntry, wants_names: bool) -> _P
         text = b"".join(_chunks(data, entry))
     except zlib.error as error:
         raise UntrustedFileError(f"{name} cannot be unpacked ({error})") from error
-    found = _Package(wants_names=wants_names)
-    _check_package_xml(name, text, is_relationships=name.endswith(".rels"), package=found)
-    return found
+    return _package_part(name, text, wants_names)
 
 
 # Package parts are checked once per name and exact packed bytes: postkit writes the same
@@ -439,6 +438,10 @@ def _small_package_part(
         text = _unpacked(name, packed, compress_type, size, crc)
     except zlib.error as error:
         raise UntrustedFileError(f"{name} cannot be unpacked ({error})") from error
+    return _package_part(name, text, wants_names)
+
+
+def _package_part(name: str, text: bytes, wants_names: bool) -> _Package:
     found = _Package(wants_names=wants_names)
     _check_package_xml(name, text, is_relationships=name.endswith(".rels"), package=found)
     return found

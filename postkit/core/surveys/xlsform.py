@@ -48,7 +48,12 @@ from postkit.core.surveys.forms import (
     Texts,
 )
 from postkit.core.surveys.measures import MEASURE_COLUMN, MEASURES, ONE_QUESTION_EACH
-from postkit.core.untrusted import ZIP_ERRORS, UntrustedFileError, XlsxLimits, check_xlsx_package
+from postkit.core.untrusted import (
+    UntrustedFileError,
+    XlsxLimits,
+    check_xlsx_package,
+    package_parts,
+)
 
 if TYPE_CHECKING:
     # Private in openpyxl; load_workbook(read_only=True) hands out this class.
@@ -348,9 +353,8 @@ def _refusal(data: bytes) -> str | None:
     if not data.startswith(b"PK"):
         return "this is not an .xlsx workbook"
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except ZIP_ERRORS:
+        entries = package_parts(data)
+    except UntrustedFileError:
         return "this is not an .xlsx workbook (a damaged zip file)"
     names = {entry.filename for entry in entries}
     if "xl/workbook.xml" not in names:
