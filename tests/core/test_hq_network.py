@@ -349,9 +349,9 @@ def test_returns_are_read_together_with_a_worker_whatever_the_load(
     monkeypatch.setattr(network.os, "getloadavg", lambda: (load, load, load), raising=False)
     shared: list[int] = []
 
-    def sharing(function, items, count, *_):  # type: ignore[no-untyped-def]
+    def sharing(work, items, count, *_):  # type: ignore[no-untyped-def]
         shared.append(count)
-        return map(function, items)
+        return iter(work(items))
 
     monkeypatch.setattr(network, "map_sharing_work", sharing)
     results = list(network._read_all(_returns(tmp_path) * 4))
@@ -379,7 +379,9 @@ def test_a_return_read_in_a_worker_is_held_as_one_read_here(
     sheets["practices"] = [["Titel", "", " 1  3 ", "gender  living_wage", "nl"]]
     paths.append(write_return_file(tmp_path / "lima.xlsx", "Embassy Lima", 2026, sheets=sheets))
     parent = os.getpid()
-    in_workers = list(map_in_workers(network._read_one, paths, 2, die_with, (parent,)))
+    alone = [[path] for path in paths]  # a batch of one each, each read in a worker
+    batches = map_in_workers(network._read_batch, alone, 2, die_with, (parent,))
+    in_workers = [result for batch in batches for result in batch]
     with list_of_four.session() as session:
         posts = hq_posts(session)
         hold_returns(session, [result for _, _, result in in_workers], posts)
@@ -394,13 +396,13 @@ def test_a_return_read_in_a_worker_is_held_as_one_read_here(
     assert '"core_tasks": "1 3"' in " ".join(map(str, practices))
 
 
-def _slow_pid(item: int) -> tuple[int, int]:
-    time.sleep(0.05)  # long enough that the worker starts before this process is done
-    return item, os.getpid()
+def _each_slow_pid(items: list[int]) -> list[tuple[int, int]]:
+    time.sleep(0.05 * len(items))  # long enough that the worker starts before this one is done
+    return [(item, os.getpid()) for item in items]
 
 
 def test_reading_is_shared_between_this_process_and_a_worker_in_order() -> None:
-    results = list(map_sharing_work(_slow_pid, list(range(40)), 1, die_with, (os.getpid(),)))
+    results = list(map_sharing_work(_each_slow_pid, list(range(40)), 1, die_with, (os.getpid(),)))
     assert [item for item, _ in results] == list(range(40))
     readers = {pid for _, pid in results}
     assert os.getpid() in readers and len(readers) == 2
@@ -410,10 +412,12 @@ def test_reading_is_shared_between_this_process_and_a_worker_in_order() -> None:
 def test_the_shared_chunks_take_every_item_once_short_in_the_middle(count: int) -> None:
     from postkit.core.hq.workers import _cuts
 
-    cuts = _cuts(count, 4)
-    assert [item for start, end in cuts for item in range(start, end)] == list(range(count))
-    assert all(end - start == 1 for start, end in cuts if count // 3 <= start < count - count // 3)
-    assert max((end - start for start, end in cuts), default=4) <= 4
+    for size, middle in ((4, 1), (8, 2)):
+        cuts = _cuts(count, size, middle)
+        assert [item for start, end in cuts for item in range(start, end)] == list(range(count))
+        meeting = [end - start for start, end in cuts if count // 3 <= start < count - count // 3]
+        assert all(length <= middle for length in meeting)
+        assert max((end - start for start, end in cuts), default=size) <= size
 
 
 def test_many_returns_are_read_in_a_jobs_process(list_of_four: Database, tmp_path: Path) -> None:

@@ -291,3 +291,47 @@ def test_a_row_given_twice_is_refused_with_the_post_and_year(
         read_return(path)
 
     assert (raised.value.post, raised.value.year) == ("Embassy Testland", 2025)
+
+
+def test_a_batch_reads_each_file_as_it_is_read_alone(tmp_path: Path) -> None:
+    """Files read stage by stage in one batch: each gives what reading it alone gives, a
+    refusal at any stage refusing that file only."""
+    from postkit.core.returns.format import read_return_tables, read_returns_tables
+
+    sound = [tmp_path / f"sound-{index}.xlsx" for index in range(3)]
+    for index, path in enumerate(sound):
+        content = sample_content()
+        write_return_file(path, ReturnContent(**{**vars(content), "year": 2020 + index}))
+    missing = tmp_path / "missing.xlsx"  # refused as it is read
+    not_a_zip = tmp_path / "not-a-zip.xlsx"  # refused by the package check
+    not_a_zip.write_bytes(b"PK but no zip at all")
+    no_meta = tmp_path / "no-meta.xlsx"  # refused as its cells are read
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["a", "b"])  # type: ignore[union-attr]
+    workbook.save(no_meta)
+    edited = tmp_path / "edited.xlsx"  # refused by the tables' checks
+    write_return_file(edited, sample_content())
+    workbook = openpyxl.load_workbook(edited)
+    workbook[CORE_TASKS_SHEET]["G2"] = 9
+    workbook.save(edited)
+    paths = [missing, sound[0], not_a_zip, sound[1], no_meta, edited, sound[2]]
+
+    batch = read_returns_tables(paths)
+
+    assert len(batch) == len(paths)
+    for path, read in zip(paths, batch, strict=True):
+        if path in sound:
+            assert read == read_return_tables(path)
+            continue
+        assert isinstance(read, ReturnRejected) and read.path == path
+        with pytest.raises(ReturnRejected) as alone:
+            read_return_tables(path)
+        assert (read.reason, read.post, read.year) == (
+            alone.value.reason, alone.value.post, alone.value.year,
+        )  # fmt: skip
+    assert [read.meta["year"] for read in batch if not isinstance(read, ReturnRejected)] == [
+        2020, 2021, 2022,
+    ]  # fmt: skip
+    reasons = [read.reason for read in batch if isinstance(read, ReturnRejected)]
+    assert "cannot read the file" in reasons[0] and "checksum" in reasons[3]
+    assert batch[5].post == "Embassy Testland"  # type: ignore[union-attr]

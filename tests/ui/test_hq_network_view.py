@@ -100,14 +100,14 @@ def test_cancelling_the_reading_holds_no_return(
     view = page.network_view
     from postkit.core.hq import network
 
-    reading = network._read_one
+    reading = network._read_batch
 
-    def read_then_cancel(path: Path):  # type: ignore[no-untyped-def]
+    def read_then_cancel(paths: list[Path]):  # type: ignore[no-untyped-def]
         assert view.job is not None
         view.job.cancel()
-        return reading(path)
+        return reading(paths)
 
-    monkeypatch.setattr(network, "_read_one", read_then_cancel)
+    monkeypatch.setattr(network, "_read_batch", read_then_cancel)
     view.runner.isolate_jobs = False  # a fault injected into the work: on a thread, seen
     messages: list[str] = []
     view.status_message.connect(messages.append)

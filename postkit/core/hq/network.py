@@ -1,6 +1,6 @@
 """The network picture: the posts' annual returns held at headquarters and aggregated.
 
-`collect_returns` reads return files (`returns.format.read_return_tables`: the post's own reader
+`collect_returns` reads return files (`returns.format.read_returns_tables`: the post's own reader
 and all its checks, without building the records) into the database: one return per post
 and year, found by the list of posts (hq_posts) by code or name. A newer return of the same post
 and year (by its `written_at`) replaces the held one; the same content again changes nothing; an
@@ -53,7 +53,7 @@ from postkit.core.returns.format import (
     ReturnRejected,
     ReturnTables,
     practice_tasks,
-    read_return_tables,
+    read_returns_tables,
 )
 from postkit.core.returns.records import AnnualReturn
 
@@ -421,28 +421,43 @@ def hold_returns(
 
 
 def _read_all(files: Sequence[Path]) -> Iterator[tuple[Path, str, StoredReturn | RefusedReturn]]:
-    """Each file, its SHA-256 and its return or refusal, in order; read by this process and
-    worker processes together when there are enough files (`worker_count`).
+    """Each file, its SHA-256 and its return or refusal, in order; read in batches
+    (`read_returns_tables`) by this process and worker processes together when there are
+    enough files (`worker_count`).
 
     This process reads too (`map_sharing_work`), so workers never leave a core idle: measured
     on 2 cores with 150 returns, this process and one worker read them in 0.8x the time of
     this process alone with the other core busy (0.65x with another process on each core),
     where two workers with this process waiting took 1.25x under such load. So the load
     average no longer decides; the workers send back the stored form (`StoredReturn`).
+    Batches of 8, of 2 where this process and the worker meet: with one worker, 150 returns
+    were read in 87 ms one by one and in 79-80 ms so (best of 11 and of 15, alternated;
+    batches of 4 to 12 and of 1 to 3 in the middle all came within 5 ms of it).
     """
     count = worker_count(len(files))
     if count == 1:
-        yield from map(_read_one, files)
+        for start in range(0, len(files), _BATCH):
+            yield from _read_batch(files[start : start + _BATCH])
         return
-    yield from map_sharing_work(_read_one, files, count - 1, die_with, (os.getpid(),))
+    yield from map_sharing_work(
+        _read_batch, files, count - 1, die_with, (os.getpid(),), _BATCH, _MEETING_BATCH
+    )
 
 
-def _read_one(path: Path) -> tuple[Path, str, StoredReturn | RefusedReturn]:
-    try:
-        read = read_return_tables(path)  # every check of read_return, no records built
-    except ReturnRejected as error:
-        return path, _file_sha256(path), RefusedReturn(path, error.reason, error.post, error.year)
-    return path, read.file_sha256, stored_return(read)  # hashed from the bytes read
+_BATCH = 8
+_MEETING_BATCH = 2
+
+
+def _read_batch(paths: Sequence[Path]) -> list[tuple[Path, str, StoredReturn | RefusedReturn]]:
+    results: list[tuple[Path, str, StoredReturn | RefusedReturn]] = []
+    # every check of read_return, no records built
+    for path, read in zip(paths, read_returns_tables(paths), strict=True):
+        if isinstance(read, ReturnRejected):
+            refusal = RefusedReturn(path, read.reason, read.post, read.year)
+            results.append((path, _file_sha256(path), refusal))
+        else:
+            results.append((path, read.file_sha256, stored_return(read)))  # of the bytes read
+    return results
 
 
 def read_returns(

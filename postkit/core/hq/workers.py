@@ -65,20 +65,24 @@ def map_in_workers(
 
 
 def map_sharing_work(
-    function: Callable[[Item], Result],
+    work: Callable[[Sequence[Item]], list[Result]],
     items: Sequence[Item],
     workers: int,
     initializer: Callable[..., None],
     initargs: tuple[Any, ...],
     chunk: int = 4,
+    middle: int = 1,
 ) -> Iterator[Result]:
-    """`function` over `items` in this process and `workers` forked ones, results in the
-    items' order; the workers are stopped when the caller stops early or fails.
+    """`work` over `items` in chunks, in this process and `workers` forked ones, results in
+    the items' order; the workers are stopped when the caller stops early or fails. `work`
+    takes a chunk of items and gives their results in order (one call per chunk lets it
+    work on the chunk's items stage by stage); chunks hold `chunk` items, `middle` in the
+    middle third (`_cuts`).
 
     The workers take chunks from the front while this process takes them from the back, each
     chunk one nobody has taken yet: no core waits for the workers to start, and a worker
-    slowed by other work on its core simply reads less. `function` runs here as it is; only
-    `initializer` is left to the workers. An error `function` raises in a worker is raised
+    slowed by other work on its core simply reads less. `work` runs here as it is; only
+    `initializer` is left to the workers. An error `work` raises in a worker is raised
     here at its chunk's turn; a worker that ends before sending what it took raises
     BrokenProcessPool.
 
@@ -88,16 +92,16 @@ def map_sharing_work(
     which left the worker idle for a third of the time (measured: 35-54 ms of 150 returns'
     ~180 ms of reading, against ~3 ms this way).
     """
-    chunks = [items[start:end] for start, end in _cuts(len(items), chunk)]
+    chunks = [items[start:end] for start, end in _cuts(len(items), chunk, middle)]
     if workers < 1 or len(chunks) < 2:
         for part in chunks:
-            yield from _mapped(function, part)
+            yield from work(part)
         return
     team = _Team(len(chunks))
     try:
         for _ in range(min(workers, len(chunks) - 1)):
             try:
-                team.fork(lambda index: _mapped(function, chunks[index]), initializer, initargs)
+                team.fork(lambda index: work(chunks[index]), initializer, initargs)
             except OSError:  # no more processes allowed: those started and this one read
                 break
         done: dict[int, tuple[bool, Any]] = {}
@@ -114,7 +118,7 @@ def map_sharing_work(
                 break
             index = team.take_from_back()
             if index is not None:
-                done[index] = (True, _mapped(function, chunks[index]))
+                done[index] = (True, work(chunks[index]))
             elif not team.receive(done, wait=True):
                 raise BrokenProcessPool("a worker process ended before it sent what it read")
         team.finish()
@@ -252,20 +256,16 @@ def _sendable(error: BaseException) -> BaseException:
     return error
 
 
-def _cuts(count: int, size: int) -> list[tuple[int, int]]:
-    """Chunks of `size` items at both ends and of one in the middle third, where the workers
-    and this process meet: the last chunks a worker holds once this process runs out of
-    chunks are short, so this process hardly waits (with chunks of 4 throughout, ~15 ms of
-    150 returns' reading)."""
-    middle = (count // 3, count - count // 3)
+def _cuts(count: int, size: int, middle: int = 1) -> list[tuple[int, int]]:
+    """Chunks of `size` items at both ends and of `middle` in the middle third, where the
+    workers and this process meet: the last chunks a worker holds once this process runs
+    out of chunks are short, so this process hardly waits (with chunks of 4 throughout,
+    ~15 ms of 150 returns' reading)."""
+    third = (count // 3, count - count // 3)
     cuts, start = [], 0
     while start < count:
-        step = 1 if middle[0] <= start < middle[1] else size
-        end = min(start + step, count, middle[0] if start < middle[0] else count)
+        step = middle if third[0] <= start < third[1] else size
+        end = min(start + step, count, third[0] if start < third[0] else count)
         cuts.append((start, end))
         start = end
     return cuts
-
-
-def _mapped(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    return [function(item) for item in items]

@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -573,15 +574,69 @@ class ReturnTables:
 
 def read_return_tables(path: str | os.PathLike[str]) -> ReturnTables:
     """`read_return`'s reading and every one of its checks, without building the records."""
-    path = Path(path)
-    data = _read_bytes(path)
+    read = read_returns_tables([path])[0]
+    if isinstance(read, ReturnRejected):
+        raise read
+    return read
+
+
+def read_returns_tables(
+    paths: Sequence[str | os.PathLike[str]],
+) -> list[ReturnTables | ReturnRejected]:
+    """`read_return_tables` of each file, in order: its tables, or why it was refused.
+
+    Stage by stage: every file is read, then every one checked as a package, then every one's
+    cells read, then every one's tables checked, each stage over the files the stages before
+    passed. Headquarters reads returns in batches this way: a stage's code and data stay in
+    the processor's caches from one file to the next, where going through each file's stages
+    in turn evicted them (150 returns read in batches of 8: 155 -> 137 ms, best of 7).
+    """
+    refused: dict[int, ReturnRejected] = {}
+    read = _each(_read_file, dict(enumerate(map(Path, paths))), refused)
+    checked = _each(_checked_package, read, refused)
+    cells = _each(_cells, checked, refused)
+    tables = _each(_return_tables, cells, refused)
+    return [tables[index] if index in tables else refused[index] for index in range(len(paths))]
+
+
+def _each(
+    step: Callable[[Any], Any], items: dict[int, Any], refused: dict[int, ReturnRejected]
+) -> dict[int, Any]:
+    """`step` of each item by its index, the items it refuses set apart in `refused`."""
+    done = {}
+    for index, item in items.items():
+        try:
+            done[index] = step(item)
+        except ReturnRejected as error:
+            refused[index] = error
+    return done
+
+
+def _read_file(path: Path) -> tuple[Path, bytes]:
+    return path, _read_bytes(path)
+
+
+def _checked_package(read: tuple[Path, bytes]) -> tuple[Path, bytes]:
+    path, data = read
     try:
         check_xlsx_package(data, _LIMITS)
     except XlsxFormulas as error:
         raise ReturnRejected(path, "a sheet holds formulas; a return holds values only") from error
     except UntrustedFileError as error:
         raise ReturnRejected(path, error.reason) from error
-    meta, cells = _sheets(path, data)
+    return read
+
+
+def _cells(
+    read: tuple[Path, bytes],
+) -> tuple[Path, bytes, dict[str, object], dict[str, list[list[object]]]]:
+    return (*read, *_sheets(*read))
+
+
+def _return_tables(
+    read: tuple[Path, bytes, dict[str, object], dict[str, list[list[object]]]],
+) -> ReturnTables:
+    path, data, meta, cells = read
     try:
         tables = _checked_tables(path, meta, cells)
     except ReturnRejected as error:
