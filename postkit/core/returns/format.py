@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import orjson
 
@@ -599,11 +599,15 @@ def read_returns_tables(
     return [tables[index] if index in tables else refused[index] for index in range(len(paths))]
 
 
+_Item = TypeVar("_Item")
+_Done = TypeVar("_Done")
+
+
 def _each(
-    step: Callable[[Any], Any], items: dict[int, Any], refused: dict[int, ReturnRejected]
-) -> dict[int, Any]:
+    step: Callable[[_Item], _Done], items: dict[int, _Item], refused: dict[int, ReturnRejected]
+) -> dict[int, _Done]:
     """`step` of each item by its index, the items it refuses set apart in `refused`."""
-    done = {}
+    done: dict[int, _Done] = {}
     for index, item in items.items():
         try:
             done[index] = step(item)
