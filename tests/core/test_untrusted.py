@@ -494,6 +494,9 @@ _FAR_ROWS = {
     "after a newline": '<row r="2"><c\nr="B5000"><v>1</v></c></row>',
     "on a row in single quotes": "<row r='5000'><c><v>1</v></c></row>",
     "in a column of four letters": '<row r="2"><c r="abcd2"><v>1</v></c></row>',
+    # Column 101, one past the limit: the quick pass once took every two-letter column
+    # (up to ZZ, 702) as within any limits.
+    "in a column of two letters": '<row r="2"><c r="CW2"><v>1</v></c></row>',
 }
 
 
