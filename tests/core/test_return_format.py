@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -185,23 +186,40 @@ def test_a_formula_is_refused(tmp_path: Path) -> None:
         read_return(path)
 
 
-def test_a_cell_far_away_is_refused_before_reading(tmp_path: Path) -> None:
+def _with_a_cell_added(path: Path, hostile: Path, row: bytes) -> Path:
     import zipfile
 
-    path = tmp_path / "return.xlsx"
-    write_return_file(path, sample_content())
-    hostile = tmp_path / "hostile.xlsx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(hostile, "w") as target:
         for entry in source.infolist():
             data = source.read(entry)
             if entry.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(
-                    b"</sheetData>",
-                    b'<row r="999999999"><c r="A999999999" t="n"><v>1</v></c></row></sheetData>',
-                )
+                data = data.replace(b"</sheetData>", row + b"</sheetData>")
             target.writestr(entry, data)
+    return hostile
+
+
+def test_a_cell_far_away_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    far = b'<row r="999999999"><c r="A999999999" t="n"><v>1</v></c></row>'
     with pytest.raises(ReturnRejected, match="addresses row 999,999,999"):
-        read_return(hostile)
+        read_return(_with_a_cell_added(path, tmp_path / "hostile.xlsx", far))
+
+
+def test_a_cell_past_the_widest_sheet_is_read_within_64_columns_and_refused_past(
+    tmp_path: Path,
+) -> None:
+    """A cell right of the header is not read, but the reader fills in the area up to it:
+    one at ALK20001 made 20 million cells. Within 64 columns such a cell changes nothing."""
+    path = tmp_path / "return.xlsx"
+    write_return_file(path, sample_content())
+    written = read_return(path)
+    near = b'<row r="20001"><c r="BL20001" t="n"><v>1</v></c></row>'
+    read = read_return(_with_a_cell_added(path, tmp_path / "near.xlsx", near))
+    assert replace(read, path=path, file_sha256=written.file_sha256) == written
+    far = b'<row r="20001"><c r="BM20001" t="n"><v>1</v></c></row>'
+    with pytest.raises(ReturnRejected, match="addresses column 65; at most 64 are read"):
+        read_return(_with_a_cell_added(path, tmp_path / "far.xlsx", far))
 
 
 @pytest.mark.parametrize(

@@ -133,11 +133,19 @@ SHEET_NAMES = tuple(name for name, _columns in CONTENT_SHEETS)
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000  # per sheet; a return has a few hundred at most
 MAX_TEXT = 20_000  # characters in one cell (a narrative section is a few paragraphs)
+# The widest sheet has 12 columns; cells past its header are not read, but a reader fills in
+# the area up to them: a cell at ALK20001 made calamine give 20 million cells (1.1 s and
+# 810 MB for one return). 64 columns bound a sheet to 1.3 million.
+MAX_COLUMNS = 64
 # A return holds values only; a formula would be one thing on the post's screen and another
 # in headquarters' reader (which sees the cached value, or nothing). The package check looks
 # for formulas in the worksheets it unpacks anyway.
 _LIMITS = XlsxLimits(
-    max_members=60, max_unpacked_bytes=50 * 1024 * 1024, max_rows=MAX_ROWS + 1, formulas=False
+    max_members=60,
+    max_unpacked_bytes=50 * 1024 * 1024,
+    max_rows=MAX_ROWS + 1,
+    max_columns=MAX_COLUMNS,
+    formulas=False,
 )
 _CODE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
