@@ -449,14 +449,15 @@ _MEETING_BATCH = 2
 
 
 def _read_batch(paths: Sequence[Path]) -> list[tuple[Path, str, StoredReturn | RefusedReturn]]:
+    """Each file as `_read_all` gives it: every check of read_return, no records built; the
+    SHA-256 of the bytes read, or of a refused file read again in chunks (it may be huge)."""
     results: list[tuple[Path, str, StoredReturn | RefusedReturn]] = []
-    # every check of read_return, no records built
     for path, read in zip(paths, read_returns_tables(paths), strict=True):
         if isinstance(read, ReturnRejected):
             refusal = RefusedReturn(path, read.reason, read.post, read.year)
             results.append((path, _file_sha256(path), refusal))
         else:
-            results.append((path, read.file_sha256, stored_return(read)))  # of the bytes read
+            results.append((path, read.file_sha256, stored_return(read)))
     return results
 
 
