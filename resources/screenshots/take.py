@@ -61,6 +61,7 @@ def take(out: Path, languages: list[str], schemes: list[str]) -> list[Path]:
     from postkit.ui.style import apply_scheme
 
     app = create_application()
+    out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="postkit-shots-") as temp:
         # The user's own data (headquarters' list of posts, say) stays out of the pictures.
@@ -95,7 +96,8 @@ def take(out: Path, languages: list[str], schemes: list[str]) -> list[Path]:
                     if (module, language, scheme) == ("activities", "en", "light"):
                         name = "activities.png"  # the README's picture
                     path = out / name
-                    window.grab().save(str(path))
+                    if not window.grab().save(str(path)):
+                        raise OSError(f"cannot write {path}")
                     written.append(path)
                 window.close()
                 window.deleteLater()
