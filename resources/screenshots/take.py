@@ -5,8 +5,10 @@ Run from the repository root (offscreen, no display needed):
     QT_QPA_PLATFORM=offscreen python resources/screenshots/take.py
 
 The files land beside this script as `<module>-<language>[-dark].png`, except the activity
-log in English, light, which is `activities.png`, the name the README shows. The demo is
-seeded afresh, with the survey exports of 20 posts collected for the Headquarters module.
+log in English, light, which is `activities.png`, the name the README shows, and the
+Headquarters module's second tab, `hq-network-<language>[-dark].png`. The demo is seeded
+afresh, with the survey exports of 20 posts collected and the annual returns of 149 held
+for the Headquarters module.
 """
 
 from __future__ import annotations
@@ -22,16 +24,19 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 SIZE = (1366, 768)
 SETTLE_MS = 400
+RETURNS_YEAR = 2026
 
 
 def _seed(folder: Path) -> str:
     """A demo database as `postkit --demo` opens, with the survey exports of many posts
-    collected for the Headquarters module."""
+    collected and their annual returns held for the Headquarters module."""
     from postkit.cli import DEMO_ACTIVITIES
     from postkit.core.db import open_database
     from postkit.core.demo_seed import seed_everything
     from postkit.core.hq.demo_exports import write_demo_exports
+    from postkit.core.hq.network import collect_returns
     from postkit.core.hq.service import collect_exports
+    from postkit.core.returns.demo import write_demo_returns
     from postkit.core.surveys.service import shipped_surveys_dir
     from postkit.core.surveys.xlsform import load_form
 
@@ -40,9 +45,11 @@ def _seed(folder: Path) -> str:
     seed_everything(database, activities=DEMO_ACTIVITIES)
     form = load_form(shipped_surveys_dir() / "imvo_guidelines_evaluation.xlsx")
     exports = write_demo_exports(folder / "exports", posts=20, responses=6)
+    returns = write_demo_returns(folder / "returns", posts=149, year=RETURNS_YEAR)
     with database.session() as session:
         collect_exports(session, exports, form)
         session.commit()
+        collect_returns(session, returns)
     database.dispose()
     return location
 
@@ -87,18 +94,18 @@ def take(out: Path, languages: list[str], schemes: list[str]) -> list[Path]:
                     window.runner.wait_idle()
                     QTest.qWait(SETTLE_MS)
                     page = window.pages.currentWidget()
-                    job = getattr(page, "job", None)
-                    if job is not None:
-                        job.wait()
-                        QTest.qWait(SETTLE_MS)
+                    _wait_for_job(page)
                     suffix = "-dark" if scheme == "dark" else ""
                     name = f"{module}-{language}{suffix}.png"
                     if (module, language, scheme) == ("activities", "en", "light"):
                         name = "activities.png"  # the README's picture
                     path = out / name
-                    if not window.grab().save(str(path)):
-                        raise OSError(f"cannot write {path}")
-                    written.append(path)
+                    written.append(_grab(window, path))
+                    if module == "hq":
+                        page.page_tabs.setCurrentWidget(page.network_view)
+                        _wait_for_job(page.network_view)
+                        written.append(_grab(window, out / f"hq-network-{language}{suffix}.png"))
+                        page.page_tabs.setCurrentIndex(0)
                 window.close()
                 window.deleteLater()
                 QTest.qWait(50)
@@ -106,6 +113,23 @@ def take(out: Path, languages: list[str], schemes: list[str]) -> list[Path]:
             for translator in translators:
                 app.removeTranslator(translator)
     return written
+
+
+def _wait_for_job(page: object) -> None:
+    """Until the page's job (if any, or one it starts once shown) is done and shown."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(SETTLE_MS)
+    job = getattr(page, "job", None)
+    if job is not None:
+        job.wait()
+        QTest.qWait(SETTLE_MS)
+
+
+def _grab(window: object, path: Path) -> Path:
+    if not window.grab().save(str(path)):  # type: ignore[attr-defined]
+        raise OSError(f"cannot write {path}")
+    return path
 
 
 def main() -> None:
