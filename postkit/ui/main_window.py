@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
-        self._fill_toolbar(self.page_modules[0])
+        self.fill_toolbar(self.page_modules[0])
         self.count_label = QLabel(self)
         self.profile_label = QLabel(self)
         self.statusBar().addWidget(self.count_label, 1)
@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 menu.addAction(self.actions[declared.id])
 
-    def _fill_toolbar(self, module: Module) -> None:
+    def fill_toolbar(self, module: Module) -> None:
         """The current module's own commands (the pages keep theirs beside what they act on)."""
         self.toolbar.clear()
         for action_id in module.toolbar:
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
                 if each.page is leaving and each is not module:
                     each.leave()
             self.pages.setCurrentWidget(module.ensure_page())
-            self._fill_toolbar(module)
+            self.fill_toolbar(module)
         self.update_actions()
 
     def _update_title(self) -> None:

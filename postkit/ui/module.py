@@ -218,7 +218,9 @@ class Module(Commands):
     # The View menu's action that shows this module (show_id and the icon are derived).
     show_id: Enum
     show_spec: ActionSpec
-    # What the toolbar shows while this module is current (None: a separator).
+    # What the toolbar shows while this module is current (None: a separator); a module whose
+    # page has parts with commands of their own makes it a property, and calls
+    # `toolbar_changed` when the part shown changes.
     toolbar: tuple[Enum | None, ...] = ()
     # Commands of this module's own menu show the module before they run.
     runs_in_module: bool = True
@@ -261,6 +263,11 @@ class Module(Commands):
 
     def page_built(self) -> None:
         """The page was just built (load what it shows, connect it to the other modules)."""
+
+    def toolbar_changed(self) -> None:
+        """What `toolbar` gives changed (the page shows another part): the window shows it."""
+        if self.is_current:
+            self.window.fill_toolbar(self)
 
     @property
     def is_current(self) -> bool:

@@ -4,7 +4,7 @@
 <context>
     <name>ActivitiesModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/module.py" line="321" />
+        <location filename="../../postkit/ui/activities/module.py" line="321"/>
         <source>%n activities</source>
         <translation>
             <numerusform>%n activity</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ActivitiesPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/list_page.py" line="92" />
+        <location filename="../../postkit/ui/activities/list_page.py" line="92"/>
         <source>Q%n</source>
         <translation>
             <numerusform>Q%n</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ActivityCommands</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="159" />
+        <location filename="../../postkit/ui/activities/commands.py" line="161"/>
         <source>Delete %n activities? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>Delete %n activity? You can undo this with Ctrl+Z.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="162" />
+        <location filename="../../postkit/ui/activities/commands.py" line="164"/>
         <source>Delete %n activities</source>
         <translation>
             <numerusform>Delete %n activity</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="213" />
+        <location filename="../../postkit/ui/activities/commands.py" line="214"/>
         <source>Exported %n activities to {0}</source>
         <translation>
             <numerusform>Exported %n activity to {0}</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/commands.py" line="242" />
+        <location filename="../../postkit/ui/activities/commands.py" line="244"/>
         <source>Imported %n activities from {0}</source>
         <translation>
             <numerusform>Imported %n activity from {0}</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>ActivityImportDialog</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/import_dialog.py" line="258" />
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="250"/>
         <source>&amp;Errors (%n)</source>
         <translation>
             <numerusform>&amp;Errors (%n)</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/activities/import_dialog.py" line="259" />
+        <location filename="../../postkit/ui/activities/import_dialog.py" line="251"/>
         <source>&amp;Unknown values (%n)</source>
         <translation>
             <numerusform>&amp;Unknown value (%n)</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>DecisionPanel</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/decision_panel.py" line="439" />
+        <location filename="../../postkit/ui/screening/decision_panel.py" line="439"/>
         <source>&lt;b&gt;Incomplete — %n open steps of the checklist:&lt;/b&gt; {0}.</source>
         <translation>
             <numerusform>&lt;b&gt;Incomplete — %n open step of the checklist:&lt;/b&gt; {0}.</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>FollowUpsModule</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/followups/module.py" line="57" />
+        <location filename="../../postkit/ui/followups/module.py" line="57"/>
         <source>%n follow-up(s) due this week</source>
         <translation>
             <numerusform>%n follow-up due this week</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>FollowUpsPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/followups/page.py" line="150" />
+        <location filename="../../postkit/ui/followups/page.py" line="150"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/followups/page.py" line="152" />
+        <location filename="../../postkit/ui/followups/page.py" line="152"/>
         <source>%n open in this list</source>
         <translation>
             <numerusform>%n open in this list</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>HeadquartersPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="463" />
+        <location filename="../../postkit/ui/hq/page.py" line="460"/>
         <source>{title} ({form_id}, version {version}): %n file(s)</source>
         <translation>
             <numerusform>{title} ({form_id}, version {version}): %n file</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/page.py" line="508" />
+        <location filename="../../postkit/ui/hq/page.py" line="505"/>
         <source>Exports of other surveys stay on the list: %n file(s).</source>
         <translation>
             <numerusform>Exports of other surveys stay on the list: %n file.</numerusform>
@@ -140,7 +140,7 @@
 <context>
     <name>PassphraseDialog</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/passphrase_dialog.py" line="153" />
+        <location filename="../../postkit/ui/passphrase_dialog.py" line="153"/>
         <source>The new passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>The new passphrase needs at least %n character.</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>PostsView</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/summary_view.py" line="205" />
+        <location filename="../../postkit/ui/hq/summary_view.py" line="205"/>
         <source>&lt;b&gt;%n of {0} expected posts have no response counted&lt;/b&gt; (listed in red below).</source>
         <translation>
             <numerusform>&lt;b&gt;%n of {0} expected posts has no response counted&lt;/b&gt; (listed in red below).</numerusform>
@@ -162,7 +162,7 @@
 <context>
     <name>ReceiptCommands</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/hq/receipt_commands.py" line="41" />
+        <location filename="../../postkit/ui/hq/receipt_commands.py" line="42"/>
         <source>%n receipts written to {0}</source>
         <translation>
             <numerusform>%n receipt written to {0}</numerusform>
@@ -173,7 +173,7 @@
 <context>
     <name>SanctionsPanel</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="489" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="488"/>
         <source>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entries)</source>
         <translation>
             <numerusform>&lt;b&gt;{list}&lt;/b&gt; {file} (of {date}, %Ln entry)</numerusform>
@@ -181,7 +181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="505" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="504"/>
         <source>{list} of {date} (%n days old)</source>
         <translation>
             <numerusform>{list} of {date} (%n day old)</numerusform>
@@ -189,7 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="512" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="511"/>
         <source>Older than %n days: {0}. Import the newest version before relying on a screening.</source>
         <translation>
             <numerusform>Older than %n day: {0}. Import the newest version before relying on a screening.</numerusform>
@@ -197,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="538" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="537"/>
         <source>A newer sanctions list found %n new candidates after the decision. The decision stands; reopen the request to judge them.</source>
         <translation>
             <numerusform>A newer sanctions list found %n new candidate after the decision. The decision stands; reopen the request to judge it.</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="547" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="546"/>
         <source>Confirmed as a sanctions match: %n candidates.</source>
         <translation>
             <numerusform>Confirmed as a sanctions match: %n candidate.</numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="556" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="555"/>
         <source>%n candidates to judge, {0} of them new from the newer sanctions list. Candidates judged before are not asked again.</source>
         <translation>
             <numerusform>%n candidate to judge ({0} new, from the newer sanctions list). Candidates judged before are not asked again.</numerusform>
@@ -221,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="566" />
+        <location filename="../../postkit/ui/screening/sanctions_panel.py" line="565"/>
         <source>%n candidates to judge. Confirm or dismiss each before deciding.</source>
         <translation>
             <numerusform>%n candidate to judge. Confirm or dismiss it before deciding.</numerusform>
@@ -232,7 +232,7 @@
 <context>
     <name>ScreeningPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="477" />
+        <location filename="../../postkit/ui/screening/page.py" line="486"/>
         <source>Imported %n ratings from {0}.</source>
         <translation>
             <numerusform>Imported %n rating from {0}.</numerusform>
@@ -240,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="503" />
+        <location filename="../../postkit/ui/screening/page.py" line="509"/>
         <source>Screened {0}: %n candidates found.</source>
         <translation>
             <numerusform>Screened {0}: %n candidate found.</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="739" />
+        <location filename="../../postkit/ui/screening/page.py" line="742"/>
         <source>%n candidate(s) confirmed as a match</source>
         <translation>
             <numerusform>%n candidate confirmed as a match</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="741" />
+        <location filename="../../postkit/ui/screening/page.py" line="744"/>
         <source>%n candidate(s) still to judge</source>
         <translation>
             <numerusform>%n candidate still to judge</numerusform>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="743" />
+        <location filename="../../postkit/ui/screening/page.py" line="746"/>
         <source>%n candidate(s) dismissed</source>
         <translation>
             <numerusform>%n candidate dismissed</numerusform>
@@ -272,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="826" />
+        <location filename="../../postkit/ui/screening/page.py" line="832"/>
         <source>{list}: {file} · {date} · %n entries</source>
         <translation>
             <numerusform>{list}: {file} · {date} · %n entry</numerusform>
@@ -280,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/screening/page.py" line="833" />
+        <location filename="../../postkit/ui/screening/page.py" line="839"/>
         <source>%n days old</source>
         <translation>
             <numerusform>%n day old</numerusform>
@@ -291,7 +291,7 @@
 <context>
     <name>SurveysPage</name>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="769" />
+        <location filename="../../postkit/ui/surveys/page.py" line="780"/>
         <source>Exported %n response(s) to {0}</source>
         <translation>
             <numerusform>Exported %n response to {0}</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="792" />
+        <location filename="../../postkit/ui/surveys/page.py" line="803"/>
         <source>The export holds %n submitted response(s) to “{title}”, version {version}, as responses of {post}.</source>
         <translation>
             <numerusform>The export holds %n submitted response to “{title}”, version {version}, as a response of {post}.</numerusform>
@@ -307,7 +307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="827" />
+        <location filename="../../postkit/ui/surveys/page.py" line="838"/>
         <source>• %n draft(s), not submitted yet: {0}</source>
         <translation>
             <numerusform>• %n draft, not submitted yet: {0}</numerusform>
@@ -315,7 +315,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../postkit/ui/surveys/page.py" line="834" />
+        <location filename="../../postkit/ui/surveys/page.py" line="845"/>
         <source>• %n response(s) to version {0} of the form: select that version to export them</source>
         <translation>
             <numerusform>• %n response to version {0} of the form: select that version to export it</numerusform>

@@ -117,3 +117,33 @@ def test_cancelling_the_reading_holds_no_return(
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(NetworkReturnRow)) == 0
     assert view.read_button.isEnabled()
+
+
+def test_a_reading_asked_for_as_the_tab_is_first_shown_and_cancelled_shows_what_is_held(
+    qtbot: QtBot, page: HeadquartersPage, folder: Path, database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The tab loads what is held when first shown; a reading started in the same turn (the
+    menu's command) goes first, and the load follows once the reading showed nothing."""
+    from postkit.core.hq import network
+
+    with database.session() as session:
+        network.collect_returns(session, [folder])
+    view = page.network_view
+    reading = network._read_batch
+
+    def read_then_cancel(paths: list[Path]):  # type: ignore[no-untyped-def]
+        assert view.job is not None
+        view.job.cancel()
+        return reading(paths)
+
+    monkeypatch.setattr(network, "_read_batch", read_then_cancel)
+    view.runner.isolate_jobs = False  # a fault injected into the work: on a thread, seen
+    page.show()  # the tab's first load is queued
+    job = view.read_folder(folder)
+    finish(qtbot, job)
+
+    qtbot.waitUntil(lambda: view.job is None and view.picture is not None, timeout=20000)
+    assert "returns of <b>4</b> of the 150 posts" in view.totals_label.text()
+    with database.session() as session:
+        assert session.scalar(select(func.count()).select_from(NetworkReturnRow)) == 4

@@ -166,6 +166,59 @@ def test_the_window_takes_exchange_files_before_the_practices_page_is_built(
     assert window.modules["practices"].page is None, "a drag alone builds nothing"
 
 
+def test_headquarters_menu_and_toolbar_follow_its_tab_and_run_the_network_commands(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postkit.core import reference
+    from tests.hq_returns_files import write_network_returns
+    from tests.pdf_text import pdf_text
+
+    def toolbar() -> list[ActionId]:
+        shown = [a for a in window.toolbar.actions() if not a.isSeparator()]
+        return [each for a in shown for each in ActionId if window.actions[each] is a]
+
+    folder = tmp_path / "returns"
+    write_network_returns(folder, 2025, reference.posts().posts[:4])
+    window.show_module("hq")
+    page = window.hq_page
+    survey = [ActionId.HQ_ADD_FILES, ActionId.HQ_ADD_FOLDER, ActionId.HQ_AGGREGATE,
+              ActionId.HQ_SAVE_SUMMARY, ActionId.HQ_SAVE_REPORT]  # fmt: skip
+    network = [ActionId.HQ_READ_RETURNS, ActionId.HQ_SAVE_NETWORK_TABLES,
+               ActionId.HQ_SAVE_NETWORK_REPORT]  # fmt: skip
+    assert toolbar() == survey
+    hq_menu = [a.text() for a in _menu(window, "Head&quarters") if not a.isSeparator()]
+    assert "Rea&d annual returns…" in hq_menu and "Save net&work report (PDF)…" in hq_menu
+    assert not window.actions[ActionId.HQ_SAVE_NETWORK_REPORT].isEnabled()
+    view = page.network_view
+    monkeypatch.setattr(view, "ask_folder", lambda: folder)
+
+    window.actions[ActionId.HQ_READ_RETURNS].trigger()  # from the menu, on the survey tab
+
+    assert page.is_network_shown and toolbar() == network
+    assert view.job is not None and not window.actions[ActionId.HQ_READ_RETURNS].isEnabled()
+    with qtbot.waitSignal(view.job.finished, timeout=60000):
+        pass
+    qtbot.wait(50)  # the tab's first load, queued as it was shown, starts no job of its own
+    assert view.job is None
+    assert "returns of <b>4</b> of the 150 posts" in view.totals_label.text()
+    assert window.actions[ActionId.HQ_SAVE_NETWORK_REPORT].isEnabled()
+    monkeypatch.setattr(view, "ask_save_path", lambda *args: tmp_path / "network.pdf")
+    window.actions[ActionId.HQ_SAVE_NETWORK_REPORT].trigger()
+    assert view.job is not None
+    with qtbot.waitSignal(view.job.finished, timeout=60000):
+        pass
+    assert "Posts missing (146)" in pdf_text(tmp_path / "network.pdf")
+
+    monkeypatch.setattr(page, "ask_folder", lambda: None)  # the question, then cancelled
+    window.actions[ActionId.HQ_ADD_FOLDER].trigger()
+    assert not page.is_network_shown and toolbar() == survey
+    page.page_tabs.setCurrentWidget(view)  # a click on the tab
+    assert toolbar() == network
+    window.show_module("activities")
+    window.show_module("hq")
+    assert toolbar() == network  # as the page was left
+
+
 def test_switching_module_swaps_the_toolbar(window: MainWindow) -> None:
     shown: dict[str, set[QAction]] = {}
     for name in MODULES:

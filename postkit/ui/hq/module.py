@@ -24,7 +24,7 @@ class HeadquartersModule(Module):
         QT_TRANSLATE_NOOP("Actions", "Aggregate the survey exports of the posts"),
         "Ctrl+6",
     )
-    toolbar = (
+    survey_toolbar = (
         ActionId.HQ_ADD_FILES,
         ActionId.HQ_ADD_FOLDER,
         ActionId.HQ_AGGREGATE,
@@ -32,6 +32,19 @@ class HeadquartersModule(Module):
         ActionId.HQ_SAVE_SUMMARY,
         ActionId.HQ_SAVE_REPORT,
     )
+    network_toolbar = (
+        ActionId.HQ_READ_RETURNS,
+        None,
+        ActionId.HQ_SAVE_NETWORK_TABLES,
+        ActionId.HQ_SAVE_NETWORK_REPORT,
+    )
+
+    @property  # type: ignore[override]
+    def toolbar(self) -> tuple[ActionId | None, ...]:
+        """The commands of the tab shown: the survey's, or the network's."""
+        if self.page is not None and self.page.is_network_shown:
+            return self.network_toolbar
+        return self.survey_toolbar
 
     page: HeadquartersPage | None
     receipts: ReceiptCommands
@@ -42,6 +55,7 @@ class HeadquartersModule(Module):
 
         page = HeadquartersPage(ctx.runner, ctx.acting_profile(), ctx.language, ctx.window)
         self.connect_page(page)
+        page.page_tabs.currentChanged.connect(lambda _index: self.toolbar_changed())
         self.receipts = ReceiptCommands(ctx)
         return page
 
@@ -59,6 +73,7 @@ class HeadquartersModule(Module):
         menu="hq",
     )
     def add_files(self) -> None:
+        self._page.show_survey()
         self._page.add_files()
 
     @action(
@@ -70,6 +85,7 @@ class HeadquartersModule(Module):
         menu="hq",
     )
     def add_folder(self) -> None:
+        self._page.show_survey()
         self._page.add_folder()
 
     @action(
@@ -81,6 +97,7 @@ class HeadquartersModule(Module):
         menu="hq",
     )
     def aggregate(self) -> None:
+        self._page.show_survey()
         self._page.aggregate()
 
     @action(
@@ -93,6 +110,7 @@ class HeadquartersModule(Module):
         separator=True,
     )
     def save_summary(self) -> None:
+        self._page.show_survey()
         self._page.save_summary()
 
     @action(
@@ -104,7 +122,45 @@ class HeadquartersModule(Module):
         menu="hq",
     )
     def save_report(self) -> None:
+        self._page.show_survey()
         self._page.save_report()
+
+    @action(
+        ActionId.HQ_READ_RETURNS,
+        QT_TRANSLATE_NOOP("Actions", "Rea&d annual returns…"),
+        QT_TRANSLATE_NOOP("Actions", "Check and hold every annual return (.xlsx) in a folder"),
+        None,
+        "folder-plus-outline",
+        menu="hq",
+        separator=True,
+    )
+    def read_returns(self) -> None:
+        self._page.show_network()
+        self._page.network_view.read_folder()
+
+    @action(
+        ActionId.HQ_SAVE_NETWORK_TABLES,
+        QT_TRANSLATE_NOOP("Actions", "Save network &tables (.xlsx)…"),
+        QT_TRANSLATE_NOOP("Actions", "Write the network picture's tables as a workbook"),
+        None,
+        "file-excel-outline",
+        menu="hq",
+    )
+    def save_network_tables(self) -> None:
+        self._page.show_network()
+        self._page.network_view.save_tables()
+
+    @action(
+        ActionId.HQ_SAVE_NETWORK_REPORT,
+        QT_TRANSLATE_NOOP("Actions", "Save net&work report (PDF)…"),
+        QT_TRANSLATE_NOOP("Actions", "Write the network report with charts"),
+        None,
+        "file-pdf-box",
+        menu="hq",
+    )
+    def save_network_report(self) -> None:
+        self._page.show_network()
+        self._page.network_view.save_report()
 
     @action(
         ActionId.HQ_WRITE_RECEIPTS,
@@ -137,6 +193,10 @@ class HeadquartersModule(Module):
         self.enable(ActionId.HQ_AGGREGATE, page.can_aggregate)
         self.enable(ActionId.HQ_SAVE_SUMMARY, page.can_save)
         self.enable(ActionId.HQ_SAVE_REPORT, page.can_save)
+        network = page.network_view
+        self.enable(ActionId.HQ_READ_RETURNS, network.job is None)
+        self.enable(ActionId.HQ_SAVE_NETWORK_TABLES, network.can_save)
+        self.enable(ActionId.HQ_SAVE_NETWORK_REPORT, network.can_save)
         self.enable(ActionId.HQ_WRITE_RECEIPTS, not page.is_busy)
         self.enable(ActionId.HQ_EXPORT_RECEIPT_KEY, True)
 

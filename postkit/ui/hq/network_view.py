@@ -48,9 +48,11 @@ T = TypeVar("T")
 
 class NetworkView(QWidget):
     """Reads returns and shows the network picture of a year; all database work is the
-    runner's jobs (reading a folder shows progress and can be cancelled: nothing is held)."""
+    runner's jobs (reading a folder shows progress and can be cancelled: nothing is held).
+    `state_changed` when what its commands can do changed (a job, a picture)."""
 
     status_message = Signal(str)
+    state_changed = Signal()
 
     def __init__(self, runner: Runner, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +61,7 @@ class NetworkView(QWidget):
         self.report: ReturnsReport | None = None
         self.job: Job | None = None
         self._has_loaded = False
+        self._load_waiting = False  # the first load, asked for while a job ran
 
         self.read_button = QPushButton(icon("folder-plus-outline"), self.tr("&Read returns…"))
         self.read_button.setToolTip(
@@ -175,7 +178,14 @@ class NetworkView(QWidget):
         )
 
     def load(self) -> Job | None:
-        """Show the newest year of which returns are held (the first time the tab is seen)."""
+        """Show the newest year of which returns are held (the first time the tab is seen),
+        unless a job runs already: reading a folder, asked for from the menu as the tab was
+        first shown, shows its own year (the load's job took its place, and showed what was
+        held before the folder was read); loaded after it when it showed nothing."""
+        if self.job is not None:
+            self._load_waiting = True
+            return None
+        self._load_waiting = False
         return self._start(
             self.tr("Reading the returns held…"), session_call(newest_picture), self._loaded
         )
@@ -241,6 +251,11 @@ class NetworkView(QWidget):
             self.status_message.emit(self.tr("Reading cancelled; no return was held."))
         self._show()
         picture = self.picture
+        if self.job is None and self._load_waiting:
+            self._load_waiting = False
+            if picture is None:  # the reading was cancelled or failed
+                self.load()
+                return
         if self.job is None and picture is not None and picture.year != self.year_box.value():
             self.show_year()  # the year was changed while the job ran
 
@@ -276,12 +291,18 @@ class NetworkView(QWidget):
 
     # -- showing -----------------------------------------------------------------------------
 
+    @property
+    def can_save(self) -> bool:
+        """Whether there is a picture to write, and no job running."""
+        return self.job is None and self.picture is not None
+
     def _show(self) -> None:
         busy, picture = self.job is not None, self.picture
         self.read_button.setEnabled(not busy)
         self.year_box.setEnabled(not busy)
-        self.xlsx_button.setEnabled(not busy and picture is not None)
-        self.pdf_button.setEnabled(not busy and picture is not None)
+        self.xlsx_button.setEnabled(self.can_save)
+        self.pdf_button.setEnabled(self.can_save)
+        self.state_changed.emit()
         for tree in (self.tasks_tree, self.regions_tree, self.business_tree, self.themes_tree,
                      self.missing_tree, self.inactive_tree, self.refused_tree):  # fmt: skip
             tree.clear()

@@ -97,6 +97,7 @@ class HeadquartersPage(ModulePage):
         layout.addWidget(self.stack, 1)
         self.network_view = NetworkView(self.runner, self._language, self)
         self.network_view.status_message.connect(self.status_message)
+        self.network_view.state_changed.connect(self.state_changed)
         self.page_tabs = QTabWidget(self)
         self.page_tabs.addTab(surveys, icon("chart-bar"), self.tr("Survey"))
         self.page_tabs.addTab(self.network_view, icon("domain"), self.tr("Network"))
@@ -372,6 +373,17 @@ class HeadquartersPage(ModulePage):
         self._update_buttons()
 
     # -- state for the main window ---------------------------------------------------------
+
+    @property
+    def is_network_shown(self) -> bool:
+        """Whether the Network tab is the one shown (the toolbar shows its commands)."""
+        return self.page_tabs.currentWidget() is self.network_view
+
+    def show_network(self) -> None:
+        self.page_tabs.setCurrentWidget(self.network_view)
+
+    def show_survey(self) -> None:
+        self.page_tabs.setCurrentIndex(0)
 
     @property
     def is_busy(self) -> bool:
