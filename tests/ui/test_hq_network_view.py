@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from postkit.core import reference
 from postkit.core.db import Database
 from postkit.core.hq.models import NetworkReturnRow
+from postkit.ui.hq.network_view import NetworkView
 from postkit.ui.hq.page import HeadquartersPage
 from postkit.ui.ops import Job, Runner
 from tests.conftest import TEST_PROFILE
@@ -93,11 +94,9 @@ def test_a_folder_of_returns_is_read_and_the_year_shown_with_the_missing_posts(
     assert functions_of(jobs) == ["read_returns", "save_network_pdf", "save_network_xlsx"]
 
 
-def test_cancelling_the_reading_holds_no_return(
-    qtbot: QtBot, page: HeadquartersPage, folder: Path, database: Database,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    view = page.network_view
+def _cancelled_as_it_reads(view: NetworkView, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The view's next reading is cancelled as it reads its first batch (on a thread: a fault
+    injected into the work is seen there)."""
     from postkit.core.hq import network
 
     reading = network._read_batch
@@ -108,7 +107,15 @@ def test_cancelling_the_reading_holds_no_return(
         return reading(paths)
 
     monkeypatch.setattr(network, "_read_batch", read_then_cancel)
-    view.runner.isolate_jobs = False  # a fault injected into the work: on a thread, seen
+    view.runner.isolate_jobs = False
+
+
+def test_cancelling_the_reading_holds_no_return(
+    qtbot: QtBot, page: HeadquartersPage, folder: Path, database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    view = page.network_view
+    _cancelled_as_it_reads(view, monkeypatch)
     messages: list[str] = []
     view.status_message.connect(messages.append)
     finish(qtbot, view.read_folder(folder))
@@ -130,15 +137,7 @@ def test_a_reading_asked_for_as_the_tab_is_first_shown_and_cancelled_shows_what_
     with database.session() as session:
         network.collect_returns(session, [folder])
     view = page.network_view
-    reading = network._read_batch
-
-    def read_then_cancel(paths: list[Path]):  # type: ignore[no-untyped-def]
-        assert view.job is not None
-        view.job.cancel()
-        return reading(paths)
-
-    monkeypatch.setattr(network, "_read_batch", read_then_cancel)
-    view.runner.isolate_jobs = False  # a fault injected into the work: on a thread, seen
+    _cancelled_as_it_reads(view, monkeypatch)
     page.show()  # the tab's first load is queued
     job = view.read_folder(folder)
     finish(qtbot, job)
