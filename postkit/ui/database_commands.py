@@ -119,7 +119,7 @@ class DatabaseCommands(Commands):
 
     @action(
         ActionId.PROTECT_DATABASE,
-        QT_TRANSLATE_NOOP("Actions", "Pro&tect with a passphrase…"),
+        QT_TRANSLATE_NOOP("Actions", "Protect with &a passphrase…"),
         QT_TRANSLATE_NOOP(
             "Actions", "Encrypt the post's database, its backups and its attached files"
         ),

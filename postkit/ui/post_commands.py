@@ -97,7 +97,7 @@ class PostCommands(Commands):
 
     @action(
         ActionId.PREFERENCES,
-        QT_TRANSLATE_NOOP("Actions", "P&references…"),
+        QT_TRANSLATE_NOOP("Actions", "Pre&ferences…"),
         QT_TRANSLATE_NOOP("Actions", "The interface language"),
         Key.Preferences,
         "cog-outline",

@@ -42,11 +42,6 @@
         <translation>De geselecteerde activiteit bewerken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/activities/module.py" line="199"/>
-        <source>D&amp;uplicate activity</source>
-        <translation>Activiteit &amp;dupliceren</translation>
-    </message>
-    <message>
         <location filename="../../postkit/ui/activities/module.py" line="200"/>
         <source>Copy the selected activity as a new one</source>
         <translation>De geselecteerde activiteit kopiëren als nieuwe</translation>
@@ -80,6 +75,11 @@
         <location filename="../../postkit/ui/activities/module.py" line="164"/>
         <source>Write the annual report of a year as PDF</source>
         <translation>Het jaarverslag van een jaar als PDF opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/activities/module.py" line="199"/>
+        <source>Dup&amp;licate activity</source>
+        <translation>Activiteit &amp;dupliceren</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/activities/module.py" line="221"/>
@@ -132,6 +132,11 @@
         <translation>De post, de landen en uw naam</translation>
     </message>
     <message>
+        <location filename="../../postkit/ui/post_commands.py" line="100"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Voorkeuren…</translation>
+    </message>
+    <message>
         <location filename="../../postkit/ui/post_commands.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
@@ -150,11 +155,6 @@
         <location filename="../../postkit/ui/post_commands.py" line="176"/>
         <source>Version and purpose</source>
         <translation>Versie en doel</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/post_commands.py" line="100"/>
-        <source>P&amp;references…</source>
-        <translation>&amp;Voorkeuren…</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/post_commands.py" line="101"/>
@@ -180,6 +180,11 @@
         <location filename="../../postkit/ui/database_commands.py" line="79"/>
         <source>Replace the database by a backup (the current one is kept)</source>
         <translation>De database vervangen door een back-up (de huidige blijft bewaard)</translation>
+    </message>
+    <message>
+        <location filename="../../postkit/ui/database_commands.py" line="122"/>
+        <source>Protect with &amp;a passphrase…</source>
+        <translation>Beveiligen met een &amp;wachtzin…</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/post_commands.py" line="158"/>
@@ -253,7 +258,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/screening/module.py" line="95"/>
-        <source>Import &amp;sanctions list…</source>
+        <source>Import sanctions &amp;list…</source>
         <translation>Sanctielijst &amp;importeren…</translation>
     </message>
     <message>
@@ -392,9 +397,9 @@
         <translation>De inzendingen van de post exporteren voor het departement</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/database_commands.py" line="122"/>
-        <source>Pro&amp;tect with a passphrase…</source>
-        <translation>Beveiligen met een &amp;wachtzin…</translation>
+        <location filename="../../postkit/ui/surveys/module.py" line="97"/>
+        <source>Import a rece&amp;ipt…</source>
+        <translation>Een &amp;ontvangstbevestiging importeren…</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/database_commands.py" line="123"/>
@@ -430,11 +435,6 @@
         <location filename="../../postkit/ui/post_commands.py" line="69"/>
         <source>Let another person at the post work under their own name</source>
         <translation>Een andere medewerker van de post onder de eigen naam laten werken</translation>
-    </message>
-    <message>
-        <location filename="../../postkit/ui/surveys/module.py" line="97"/>
-        <source>Import a &amp;receipt…</source>
-        <translation>Een &amp;ontvangstbevestiging importeren…</translation>
     </message>
     <message>
         <location filename="../../postkit/ui/surveys/module.py" line="98"/>
@@ -533,7 +533,7 @@
     </message>
     <message>
         <location filename="../../postkit/ui/hq/module.py" line="167"/>
-        <source>Write &amp;receipts…</source>
+        <source>Write re&amp;ceipts…</source>
         <translation>Ont&amp;vangstbevestigingen schrijven…</translation>
     </message>
     <message>
@@ -4558,250 +4558,250 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="65"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="66"/>
         <source>&amp;Read returns…</source>
         <translation>&amp;Jaaropgaven inlezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="67"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="68"/>
         <source>Check and hold every annual return (.xlsx) in a folder</source>
         <translation>Elke jaaropgave (.xlsx) in een map controleren en bewaren</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="74"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="75"/>
         <source>Year</source>
         <translation>Jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="76"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="77"/>
         <source>Save &amp;tables (.xlsx)…</source>
         <translation>&amp;Tabellen opslaan (.xlsx)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="78"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="79"/>
         <source>Save &amp;network report (PDF)…</source>
         <translation>&amp;Netwerkrapport opslaan (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="83"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="84"/>
         <source>Year:</source>
         <translation>Jaar:</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="94"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="122"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="95"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="123"/>
         <source>Core tasks</source>
         <translation>Kerntaken</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="95"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="114"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="96"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="115"/>
         <source>Core task</source>
         <translation>Kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="95"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="96"/>
         <source>Posts active</source>
         <translation>Posten actief</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="95"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="107"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="96"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="108"/>
         <source>Activities</source>
         <translation>Activiteiten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="96"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="97"/>
         <source>Unique companies</source>
         <translation>Unieke bedrijven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="96"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="97"/>
         <source>Activities last year</source>
         <translation>Activiteiten vorig jaar</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="99"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="123"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="100"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="124"/>
         <source>Regions</source>
         <translation>Regio&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="100"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="111"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="101"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="112"/>
         <source>Region</source>
         <translation>Regio</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="100"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="104"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="107"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="114"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="101"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="105"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="108"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="115"/>
         <source>Posts</source>
         <translation>Posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="103"/>
         <location filename="../../postkit/ui/hq/network_view.py" line="104"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="111"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="124"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="105"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="112"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="125"/>
         <source>Dutch business</source>
         <translation>Nederlands bedrijfsleven</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="107"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="125"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="108"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="126"/>
         <source>Themes</source>
         <translation>Thema&apos;s</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="107"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="108"/>
         <source>Theme</source>
         <translation>Thema</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="110"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="111"/>
         <source>Posts missing</source>
         <translation>Ontbrekende posten</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="111"/>
-        <location filename="../../postkit/ui/hq/network_view.py" line="117"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="112"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="118"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="114"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="115"/>
         <source>No activity on a core task</source>
         <translation>Geen activiteit op een kerntaak</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="117"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="118"/>
         <source>Refused files</source>
         <translation>Geweigerde bestanden</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="117"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="118"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="117"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="118"/>
         <source>What is wrong</source>
         <translation>Wat er mis is</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="126"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="127"/>
         <source>Missing</source>
         <translation>Ontbrekend</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="127"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="128"/>
         <source>No activity</source>
         <translation>Geen activiteit</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="128"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="129"/>
         <source>Refused</source>
         <translation>Geweigerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="144"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="145"/>
         <source>Task {0} active</source>
         <translation>Taak {0} actief</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="149"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="150"/>
         <source>Read the annual returns in a folder</source>
         <translation>De jaaropgaven in een map inlezen</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="162"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="163"/>
         <source>Reading the annual returns…</source>
         <translation>De jaaropgaven worden ingelezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="174"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="175"/>
         <source>Adding up the returns…</source>
         <translation>De jaaropgaven worden opgeteld…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="182"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="190"/>
         <source>Reading the returns held…</source>
         <translation>De bewaarde jaaropgaven worden gelezen…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="190"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="198"/>
         <source>Save the network tables</source>
         <translation>De netwerktabellen opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="192"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="200"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="198"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="206"/>
         <source>Writing the network tables…</source>
         <translation>De netwerktabellen worden geschreven…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="210"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="218"/>
         <source>Save the network report</source>
         <translation>Het netwerkrapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="212"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="220"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="218"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="226"/>
         <source>Writing the network report…</source>
         <translation>Het netwerkrapport wordt geschreven…</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="243"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="251"/>
         <source>Reading cancelled; no return was held.</source>
         <translation>Inlezen geannuleerd; er is geen jaaropgave bewaard.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="252"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="265"/>
         <source>{0} returns read, {1} refused</source>
         <translation>{0} jaaropgaven ingelezen, {1} geweigerd</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="270"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="283"/>
         <source>Written to {0}</source>
         <translation>Geschreven naar {0}</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="298"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="311"/>
         <source>No annual returns held yet: read a folder of the posts&apos; returns.</source>
         <translation>Nog geen jaaropgaven bewaard: lees een map met de jaaropgaven van de posten in.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="304"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="317"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: returns of &lt;b&gt;{1}&lt;/b&gt; of the {2} posts on the list; &lt;b&gt;{3}&lt;/b&gt; missing; {4} refused files.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: jaaropgaven van &lt;b&gt;{1}&lt;/b&gt; van de {2} posten op de lijst; &lt;b&gt;{3}&lt;/b&gt; ontbreken; {4} geweigerde bestanden.</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="350"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="363"/>
         <source>Refused ({0})</source>
         <translation>Geweigerd ({0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="351"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="364"/>
         <source>Missing ({0})</source>
         <translation>Ontbrekend ({0})</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="355"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="368"/>
         <source>not on the list</source>
         <translation>niet op de lijst</translation>
     </message>
     <message>
-        <location filename="../../postkit/ui/hq/network_view.py" line="355"/>
+        <location filename="../../postkit/ui/hq/network_view.py" line="368"/>
         <source>none</source>
         <translation>geen</translation>
     </message>

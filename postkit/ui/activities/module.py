@@ -196,7 +196,7 @@ class ActivitiesModule(Module):
 
     @action(
         ActionId.DUPLICATE_ACTIVITY,
-        QT_TRANSLATE_NOOP("Actions", "D&uplicate activity"),
+        QT_TRANSLATE_NOOP("Actions", "Dup&licate activity"),
         QT_TRANSLATE_NOOP("Actions", "Copy the selected activity as a new one"),
         "Ctrl+D",
         "content-copy",

@@ -164,7 +164,7 @@ class HeadquartersModule(Module):
 
     @action(
         ActionId.HQ_WRITE_RECEIPTS,
-        QT_TRANSLATE_NOOP("Actions", "Write &receipts…"),
+        QT_TRANSLATE_NOOP("Actions", "Write re&ceipts…"),
         QT_TRANSLATE_NOOP("Actions", "Write a receipt file for each post whose files arrived"),
         None,
         "receipt-text-outline",

@@ -92,7 +92,7 @@ class ScreeningModule(Module):
 
     @action(
         ActionId.IMPORT_SANCTIONS_LIST,
-        QT_TRANSLATE_NOOP("Actions", "Import &sanctions list…"),
+        QT_TRANSLATE_NOOP("Actions", "Import sanctions &list…"),
         QT_TRANSLATE_NOOP("Actions", "Import a sanctions list (targets.simple.csv)"),
         None,
         "database-import-outline",

@@ -94,7 +94,7 @@ class SurveysModule(Module):
 
     @action(
         ActionId.IMPORT_RECEIPT,
-        QT_TRANSLATE_NOOP("Actions", "Import a &receipt…"),
+        QT_TRANSLATE_NOOP("Actions", "Import a rece&ipt…"),
         QT_TRANSLATE_NOOP("Actions", "Import headquarters' receipt of the exports the post sent"),
         None,
         "receipt-text-check-outline",
