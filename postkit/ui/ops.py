@@ -357,7 +357,12 @@ class Runner(QObject):
         jobs: list[Job] = []  # the job, once made: its Cancel is what the child is told
 
         def run(progress: Progress) -> T:
-            return JobProcess(address, work).run(progress, lambda: jobs[0].is_cancelled)
+            # The job's thread starts before `self.job` returns it: until then it is not
+            # in `jobs`, and nobody holds it to cancel it (under load the child asked first,
+            # and an IndexError failed the job: an import dialog's error box, in a test).
+            return JobProcess(address, work).run(
+                progress, lambda: bool(jobs) and jobs[0].is_cancelled
+            )
 
         jobs.append(self.job(owner, label, run, done, failed=failed, changes=changes))
         return jobs[0]

@@ -181,6 +181,33 @@ def test_a_process_job_leaves_the_gui_thread_free_and_announces_its_changes(
     assert runner.wait_idle(5000) and answered[0] >= 1
 
 
+def test_a_process_job_whose_child_asks_before_the_job_is_handed_back_runs(
+    qtbot: QtBot, runner: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The job's thread starts, and its child asks whether it is cancelled, before
+    `process_job` has the job to hand back (a busy machine): the job runs as any other."""
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    start = Runner.job
+
+    def job_done_before_it_is_handed_back(self: Runner, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        job = start(self, *args, **kwargs)  # type: ignore[arg-type]
+        assert job.wait(20000)
+        return job
+
+    monkeypatch.setattr(Runner, "job", job_done_before_it_is_handed_back)
+    results: list[object] = []
+    runner.process_job(
+        owner,
+        "Burning",
+        session_call_with_progress(_burn, seconds=0.3),
+        results.append,
+        failed=results.append,
+    )
+    assert runner.wait_idle(10000)
+    assert len(results) == 1 and not isinstance(results[0], BaseException), results
+
+
 def test_a_cancelled_process_job_reports_nothing(qtbot: QtBot, runner: Runner) -> None:
     owner = QWidget()
     qtbot.addWidget(owner)
