@@ -739,10 +739,10 @@ def _unusual_pattern(limits: XlsxLimits, *, formulas_too: bool = False) -> re.Pa
     """What `_worksheet_is_small` looks for: within two-letter columns (702; one letter, 26
     or fewer, where the limits allow fewer than 702), rows of `digits` digits keep the area
     within the limits. Usual is a cell or row whose first attribute is such an address as
-    writers write it (` r="AB123"`, ` r="123"`) followed by attributes
-    none of which is another r (calamine would take that one), each written `name="value"`
-    after one space; anything else is unusual, and the exact count reads it: a larger
-    address, none, one written another way. (`_PREFIXED` finds the prefixed ones.)
+    writers write it (` r="AB123"`, ` r="123"`) followed by attributes none of which is
+    another r (calamine would take that one), each written `name="value"` after one space;
+    anything else is unusual, and the exact count reads it: a larger address, none, one
+    written another way. (`_PREFIXED` finds the prefixed ones.)
     `formulas_too` adds an unprefixed formula element (`<f>`, `<f t="shared"/>`).
 
     Written with each tag's name once (`<c` then what may follow it): at each `<` the search

@@ -371,9 +371,10 @@ class _Report:
         # A first column's names wrap (a Paragraph); the header row stays plain text, bold.
         cells = [
             [value if isinstance(value, Flowable)
-             else Paragraph(_esc(str(value)), self.cell) if index == 0 and number else str(value)
+             else Paragraph(_esc(str(value)), self.cell) if index == 0 and line > 0
+             else str(value)
              for index, value in enumerate(row)]
-            for number, row in enumerate(rows)
+            for line, row in enumerate(rows)
         ]  # fmt: skip
         first = 52 * mm
         rest = (TEXT_WIDTH - first) / max(1, len(rows[0]) - 1)

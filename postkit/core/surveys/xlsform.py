@@ -266,16 +266,15 @@ def validate_form_bytes(data: bytes, file_name: str = "") -> tuple[Form | None, 
         finally:
             workbook.close()
     # What a damaged workbook raises inside openpyxl; SyntaxError covers both XML parsers' errors,
-    # TypeError an attribute of the wrong kind (sheetId="true"), IndexError a style number past
-    # the styles' list (both found by mutating forms at random).
+    # TypeError an attribute of the wrong kind (sheetId="true"). LookupError covers a missing
+    # part (KeyError), a style number past the styles' list (IndexError) and a part declaring
+    # an encoding Python has no codec for (the last two found by mutating forms at random).
     except (
         zipfile.BadZipFile,
         InvalidFileException,
-        KeyError,
+        LookupError,
         ValueError,
         TypeError,
-        IndexError,
-        LookupError,  # a part declaring an encoding Python has no codec for
         OSError,
         SyntaxError,
     ) as error:
